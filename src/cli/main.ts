@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/** `depeche`: one command, one module per subcommand. */
+import { UsageError, printUsage } from "./usage.ts";
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import("./check.ts")).runCheck,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    printUsage(process.stdout);
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`depeche: unknown command "${name}"\n`);
+    printUsage(process.stderr);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`depeche ${name}: ${error.message}\n`);
+      printUsage(process.stderr);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

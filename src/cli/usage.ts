@@ -1,0 +1,29 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+const USAGE = `usage: depeche <command> [options]
+
+  check  [--content DIR] [--json]                      validate the archive, write nothing
+  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--json]
+                                                       validate, then build the site
+  import FILE… [--date ISO] [--topics a,b] [--content DIR]
+                                                       turn raw wire copy into articles
+  new    "Titre" [--topics a,b] [--date ISO] [--content DIR]
+                                                       create an article file ready to fill
+  serve  [--content DIR] [--port N]                    preview with live reload
+`;
+
+export function printUsage(stream: NodeJS.WritableStream): void {
+  stream.write(USAGE);
+}
+
+/** Parses options strictly: an unknown flag or a missing value is a usage error, not a guess. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]);
+  }
+}

@@ -1,0 +1,81 @@
+import matter from "gray-matter";
+import { FILE_START, type Position } from "./diagnostics.ts";
+import { parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
+
+/** Front matter read from a file, with the means to point errors at a key or a value. */
+export interface FrontMatter extends LocatedYaml {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: YamlProblem[] };
+
+const OPENING = /^---([^\n]*)\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+// gray-matter picks an engine by the word after the opening `---`, and its `javascript` engine
+// evaluates code. Every engine but ours refuses, and the opening line is checked before it runs.
+const refuse = (): never => {
+  throw new Error("front matter must be YAML");
+};
+const engines = {
+  // Keep the raw text: our YAML reader knows line numbers and leaves dates alone.
+  yaml: (source: string): object => ({ source }),
+  javascript: refuse,
+  js: refuse,
+  json: refuse,
+  coffee: refuse,
+  coffeescript: refuse,
+  cson: refuse,
+  toml: refuse,
+};
+
+/**
+ * Splits a markdown file into YAML front matter and body. Only YAML is accepted: `---js` and
+ * every other engine is refused without running anything. Dates stay the strings the editor
+ * wrote (YAML 1.2 core schema), so the contract, not the YAML library, decides what they mean.
+ */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    return problem(FILE_START, 'no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"');
+  }
+  const language = opening[1]!.trim();
+  if (language !== "" && language.toLowerCase() !== "yaml") {
+    return problem(FILE_START, `front matter must be YAML, not "${language}": replace the first line "---${opening[1]}" with "---" (code in front matter is never run)`);
+  }
+  const afterOpening = text.slice(opening[0].length);
+  const closing = CLOSING.exec(afterOpening);
+  if (!closing) return problem(FILE_START, 'front matter is not closed: add a line "---" after the last key');
+
+  const split = matter(text, { language: "yaml", engines });
+  // gray-matter keeps the newline that ends the opening line; an empty block gives {}.
+  const source = ((split.data as { source?: string }).source ?? "").replace(/^\n/, "");
+  const parsed = parseLocatedYaml(source, 2);
+  if (!parsed.ok) return parsed;
+  const data = parsed.yaml.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return problem({ line: 2, column: 1 }, "front matter must be a list of keys (title: …, date: …), not a single value or a list");
+  }
+  return {
+    ok: true,
+    frontMatter: {
+      ...parsed.yaml,
+      data: data as Record<string, unknown>,
+      body: split.content,
+      bodyLine: countLines(afterOpening.slice(0, closing.index)) + 3,
+    },
+  };
+}
+
+function problem(at: Position, message: string): FrontMatterResult {
+  return { ok: false, problems: [{ at, message }] };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { Diagnostics } from "./diagnostics.ts";
+import type { SiteConfig, Source, Topic } from "./model.ts";
+import { checkShape } from "./schema.ts";
+import type { LocatedYaml } from "./yaml.ts";
+import { isValidTimezone } from "../text/dates.ts";
+import { foldForMatch } from "../text/fold.ts";
+import { slugify, SLUG_PATTERN } from "../text/slug.ts";
+import { didYouMean } from "../text/suggest.ts";
+
+const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
+const TOPIC_KEYS = ["slug", "label", "description"] as const;
+const SOURCE_KEYS = ["code", "name", "url"] as const;
+
+const absoluteUrl = (what: string, example: string) =>
+  z.string({ error: `${what} must be an absolute URL such as ${example}` }).trim().refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.search === "" && url.hash === "";
+    } catch {
+      return false;
+    }
+  }, `${what} must be an absolute http(s) URL without query or fragment, such as ${example}`);
+
+const siteSchema = z.strictObject({
+  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).trim().min(1, '"title" is empty: name the site'),
+  baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform((v) => v.replace(/\/+$/, "")),
+  locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
+  timezone: z.string({ error: '"timezone" must be an IANA name such as Europe/Paris' }).trim().refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
+  description: z.string({ error: '"description" must be text' }).trim().optional(),
+});
+
+const topicsSchema = z.array(
+  z.strictObject({
+    slug: z.string({ error: 'each topic needs a "slug" such as etats-unis' }).trim().regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis'),
+    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).trim().min(1, 'a topic "label" is empty'),
+    description: z.string({ error: 'a topic "description" must be text' }).trim().optional(),
+  }),
+  { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
+);
+
+const sourcesSchema = z.array(
+  z.strictObject({
+    code: z.string({ error: 'each source needs a "code" such as AA' }).trim().min(1, 'a source "code" is empty'),
+    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).trim().min(1, 'a source "name" is empty'),
+    url: absoluteUrl('a source "url"', "https://www.aa.com.tr/fr"),
+  }),
+  { error: "sources.yaml must be a list of sources: - code: AA\\n  name: Agence Anadolu\\n  url: https://www.aa.com.tr/fr" },
+);
+
+/** Validates `site.yaml`. */
+export function readSiteConfig(yaml: LocatedYaml, file: string, diagnostics: Diagnostics): SiteConfig | undefined {
+  const { value, problems } = checkShape(siteSchema, yaml.data ?? {}, yaml, SITE_KEYS);
+  for (const p of problems) diagnostics.error(file, p.at, p.message);
+  return value;
+}
+
+/** Validates `topics.yaml`: slugs unique, and no two topics that an editor could not tell apart. */
+export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnostics): Topic[] | undefined {
+  const { value, problems } = checkShape(topicsSchema, yaml.data ?? [], yaml, TOPIC_KEYS);
+  for (const p of problems) diagnostics.error(file, p.at, p.message);
+  if (!value) return undefined;
+  const seen = new Map<string, number>();
+  value.forEach((topic, i) => {
+    for (const [key, name] of [["slug", topic.slug], ["label", topic.label]] as const) {
+      const folded = foldForMatch(name);
+      const first = seen.get(folded);
+      if (first !== undefined && first !== i) {
+        diagnostics.error(file, yaml.valuePosition([i, key]), `topic ${key} "${name}" is already used by topic ${first + 1} ("${value[first]!.slug}"): each topic needs its own slug and label`);
+      } else seen.set(folded, i);
+    }
+  });
+  return value.map((t) => ({ slug: t.slug, label: t.label, ...(t.description ? { description: t.description } : {}) }));
+}
+
+/** Validates `sources.yaml`: codes unique, also as URL segments. */
+export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagnostics): Source[] | undefined {
+  const { value, problems } = checkShape(sourcesSchema, yaml.data ?? [], yaml, SOURCE_KEYS);
+  for (const p of problems) diagnostics.error(file, p.at, p.message);
+  if (!value) return undefined;
+  const seen = new Map<string, number>();
+  return value.map((source, i) => {
+    const slug = slugify(source.code);
+    const first = seen.get(slug);
+    if (first !== undefined) {
+      diagnostics.error(file, yaml.valuePosition([i, "code"]), `source code "${source.code}" is already used by source ${first + 1} ("${value[first]!.code}"): give each agency its own code`);
+    } else if (slug === "") {
+      diagnostics.error(file, yaml.valuePosition([i, "code"]), `source code "${source.code}" has no letters or digits to make its page URL from`);
+    } else seen.set(slug, i);
+    return { ...source, slug };
+  });
+}
+
+/** Looks up registry entries by any name editors may write, ignoring case and accents. */
+export class NameIndex<T> {
+  private readonly byName = new Map<string, T>();
+  private readonly names: string[] = [];
+
+  constructor(entries: readonly T[], namesOf: (entry: T) => string[]) {
+    for (const entry of entries) {
+      for (const name of namesOf(entry)) {
+        const folded = foldForMatch(name);
+        if (!this.byName.has(folded)) {
+          this.byName.set(folded, entry);
+          this.names.push(name);
+        }
+      }
+    }
+  }
+
+  find(name: string): T | undefined {
+    return this.byName.get(foldForMatch(name));
+  }
+
+  /** ` (did you mean "Irak"?)` or an empty string. */
+  suggest(name: string): string {
+    return didYouMean(name, this.names);
+  }
+}
+
+/** Topics by slug or label. */
+export function indexTopics(topics: readonly Topic[]): NameIndex<Topic> {
+  return new NameIndex(topics, (t) => [t.label, t.slug]);
+}
+
+/** Sources by code, ignoring case and accents. */
+export function indexSources(sources: readonly Source[]): NameIndex<Source> {
+  return new NameIndex(sources, (s) => [s.code]);
+}

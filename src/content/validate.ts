@@ -1,0 +1,138 @@
+import type { Diagnostics } from "./diagnostics.ts";
+import type { FrontMatter } from "./frontmatter.ts";
+import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
+import { NameIndex } from "./registries.ts";
+import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
+import { parseContractDate } from "../text/dates.ts";
+import { slugify } from "../text/slug.ts";
+
+/** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
+export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
+
+/** Beyond this a feed reader or a search result cuts the standfirst. */
+export const SUMMARY_WARN_LENGTH = 300;
+
+export interface ArticleContext {
+  site: SiteConfig;
+  topics: NameIndex<Topic>;
+  sources: NameIndex<Source>;
+  /** The build's "now", for the future-date warning. */
+  nowMs: number;
+}
+
+/** Validates one article's front matter and body; reports every problem, returns the Article when there is none. */
+export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
+  const before = diagnostics.errorCount;
+  const { value: fields, problems } = checkShape(frontMatterSchema, fm.data, fm, ARTICLE_KEYS);
+  for (const p of problems) diagnostics.error(file, p.at, p.message);
+  if (!fields) {
+    // Shape errors hide nothing else worth saying about registries; still name unknown topics and sources.
+    resolveNames(file, fm, "topics", fm.data.topics, ctx.topics, diagnostics);
+    resolveNames(file, fm, "sources", fm.data.sources, ctx.sources, diagnostics);
+    return undefined;
+  }
+
+  const published = readDate(file, fm, "date", fields.date, ctx.site.timezone, diagnostics);
+  const updated = fields.updated === undefined ? undefined : readDate(file, fm, "updated", fields.updated, ctx.site.timezone, diagnostics);
+  if (published && updated && updated.epochMs < published.epochMs) {
+    diagnostics.error(file, fm.valuePosition(["updated"]), `"updated" (${fields.updated}) is before "date" (${fields.date}): an article can't be updated before it is published`);
+  }
+  const topics = resolveNames(file, fm, "topics", fields.topics, ctx.topics, diagnostics);
+  const sources = resolveNames(file, fm, "sources", fields.sources, ctx.sources, diagnostics);
+
+  const slug = fields.slug ?? slugify(fields.title);
+  if (slug === "") {
+    diagnostics.error(file, fm.valuePosition(["title"]), 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour');
+  }
+  const body = fm.body.trim();
+  if (body === "") {
+    diagnostics.error(file, { line: fm.bodyLine, column: 1 }, "the article has no text: write the body below the closing ---");
+  } else if (body.includes(BODY_PLACEHOLDER)) {
+    const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
+    diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
+  }
+
+  if (fields.summary && [...fields.summary].length > SUMMARY_WARN_LENGTH) {
+    diagnostics.warning(file, fm.valuePosition(["summary"]), `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`);
+  }
+  if (published && published.epochMs > ctx.nowMs) {
+    diagnostics.warning(file, fm.valuePosition(["date"]), `dated in the future (${published.iso}): it is published like any other article`);
+  }
+
+  if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
+  const [year, month, day] = published.day.split("-");
+  return {
+    sourcePath: file,
+    title: fields.title,
+    published,
+    ...(updated ? { updated } : {}),
+    sources,
+    topics,
+    ...(fields.shortLink ? { shortLink: fields.shortLink } : {}),
+    ...(fields.summary ? { summary: fields.summary } : {}),
+    slug,
+    url: `/${year}/${month}/${day}/${slug}/`,
+    draft: fields.draft ?? false,
+    aliases: fields.aliases ?? [],
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+  };
+}
+
+function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
+  const moment = parseContractDate(text, zone);
+  if (!moment) {
+    diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`);
+  }
+  return moment;
+}
+
+// Resolves names against a registry, one error per unknown name, each pointing at the name.
+function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources", value: unknown, index: NameIndex<T>, diagnostics: Diagnostics): T[] | undefined {
+  const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  const registry = key === "topics" ? "topics.yaml" : "sources.yaml";
+  const found: T[] = [];
+  let ok = true;
+  names.forEach((name, i) => {
+    if (typeof name !== "string" || name.trim() === "") return;
+    const entry = index.find(name);
+    if (entry === undefined) {
+      ok = false;
+      const what = key === "topics" ? "topic" : "source";
+      const at = typeof value === "string" ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
+      diagnostics.error(file, at, `unknown ${what} "${name}"${index.suggest(name)}: use an entry of ${registry}, or add one there`);
+    } else if (!found.includes(entry)) found.push(entry);
+  });
+  return ok ? found : undefined;
+}
+
+/** Rules across articles: one article per URL, per short link; aliases never hide a page. */
+export function checkAcrossArticles(articles: readonly Article[], positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
+  const byUrl = new Map<string, Article>();
+  const byShortLink = new Map<string, Article>();
+  for (const article of articles) {
+    const other = byUrl.get(article.url);
+    if (other) {
+      diagnostics.error(article.sourcePath, positionOf(article, "title"), `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`);
+    } else byUrl.set(article.url, article);
+    if (article.shortLink) {
+      const twin = byShortLink.get(article.shortLink);
+      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}: each article has its own share link`);
+      else byShortLink.set(article.shortLink, article);
+    }
+  }
+  const aliasOwner = new Map<string, Article>();
+  for (const article of articles) {
+    article.aliases.forEach((alias, i) => {
+      const page = byUrl.get(alias);
+      if (page) {
+        const whose = page === article ? "this article's own URL" : `the URL of ${page.sourcePath}`;
+        diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), `alias ${alias} is ${whose}: a redirect there would hide a page; remove it`);
+        return;
+      }
+      const owner = aliasOwner.get(alias);
+      if (owner && owner !== article) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), `alias ${alias} is already an alias of ${owner.sourcePath}: an old URL can redirect to one article only`);
+      else aliasOwner.set(alias, article);
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+const NOW = Date.parse("2026-01-01T00:00:00Z");
+
+async function errorsOf(a: TestArchive): Promise<string[]> {
+  const result = await loadContent({ contentDir: a.dir, nowMs: NOW });
+  return result.diagnostics.map(formatDiagnostic);
+}
+
+describe("a valid archive", () => {
+  it("loads with no diagnostics, articles oldest first", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/10-b.md", { title: "Deuxième", date: "2021-12-10" });
+    archive.article("2021/12/09-a.md", { title: "Première", date: "2021-12-09" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.articles.map((a) => a.url)).toEqual(["/2021/12/09/premiere/", "/2021/12/10/deuxieme/"]);
+    const first = result.content!.articles[0]!;
+    expect(first.topics.map((t) => t.slug)).toEqual(["irak", "defense"]);
+    expect(first.sources.map((s) => s.slug)).toEqual(["aa", "trt-fr"]);
+    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", hasTime: false });
+  });
+
+  it("accepts a single source as a list of one and topics matched ignoring case and accents", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { sources: "AA", topics: "[etats-unis, ÉCONOMIE, défense]" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.articles[0]?.sources.map((s) => s.code)).toEqual(["AA"]);
+    expect(result.content?.articles[0]?.topics.map((t) => t.label)).toEqual(["États-Unis", "Économie", "Défense"]);
+  });
+});
+
+describe("one error line per rule, pointing at the key or value", () => {
+  const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
+    { name: "unknown topic with suggestion", spec: { topics: "[Irak, Irack]" }, expected: '5:16: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there' },
+    { name: "unknown source with suggestion", spec: { sources: "[AA, TRT]" }, expected: '4:15: error: unknown source "TRT" (did you mean "TRT FR"?): use an entry of sources.yaml, or add one there' },
+    { name: "unknown key with suggestion", spec: { extra: "shortlink: https://turquie2023.com/x" }, expected: '6:1: error: unknown key "shortlink" (did you mean "shortLink"?)' },
+    { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: '6:1: error: unknown key "topic" (did you mean "topics"?)' },
+    { name: "empty title", spec: { title: "" }, expected: '2:8: error: "title" is empty: write the headline' },
+    { name: "title too long", spec: { title: "x".repeat(201) }, expected: '2:8: error: "title" is longer than 200 characters' },
+    { name: "invalid date", spec: { date: "2021-02-30" }, expected: '3:7: error: "date" is not a valid date: "2021-02-30"' },
+    { name: "date as a number", spec: { date: "2021" }, expected: '3:7: error: "date" must be a date such as 2021-12-09' },
+    { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: '6:10: error: "updated" (2021-12-08) is before "date" (2021-12-09)' },
+    { name: "shortLink not https", spec: { extra: "shortLink: http://turquie2023.com/x" }, expected: '6:12: error: "shortLink" must be an absolute https URL' },
+    { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: '6:7: error: "slug" may only hold lower-case letters' },
+    { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: '6:8: error: "draft" must be true or false' },
+    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: '6:11: error: an alias may not contain . or .. segments' },
+    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: '6:11: error: an alias must be a path on this site' },
+    { name: "empty sources list", spec: { sources: "[]" }, expected: '4:10: error: "sources" must list at least one entry' },
+    { name: "empty body", spec: { body: "" }, expected: "7:1: error: the article has no text" },
+    { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: the body still holds the placeholder" },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      archive = makeArchive();
+      archive.article("2021/12/09-a.md", c.spec);
+      const errors = await errorsOf(archive);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`${archive.display("articles/2021/12/09-a.md")}:${c.expected}`);
+    });
+  }
+
+  it("names each missing required key at line 1", async () => {
+    archive = makeArchive();
+    archive.article("a.md", "---\ntitle: Sans date\n---\nTexte.\n");
+    const errors = await errorsOf(archive);
+    const file = archive.display("articles/a.md");
+    expect(errors).toEqual([
+      `${file}:1:1: error: missing required key "date": add a line such as date: 2021-12-09 or date: 2021-12-09T15:10:00+01:00`,
+      `${file}:1:1: error: missing required key "sources": add a line such as sources: [AA, TRT FR] with codes from sources.yaml`,
+      `${file}:1:1: error: missing required key "topics": add a line such as topics: [Irak, Défense] with entries of topics.yaml`,
+    ]);
+  });
+
+  it("reports a file without front matter, and one with invalid YAML, at their lines", async () => {
+    archive = makeArchive();
+    archive.article("a.md", "Juste du texte.\n");
+    archive.article("b.md", "---\ntitle: [oops\ndate: 2021-12-09\n---\nTexte.\n");
+    const errors = await errorsOf(archive);
+    expect(errors[0]).toBe(`${archive.display("articles/a.md")}:1:1: error: no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"`);
+    expect(errors[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:\\d+:\\d+: error: invalid YAML: `));
+  });
+
+  it("refuses a file that is not UTF-8, and accepts a BOM and CRLF", async () => {
+    archive = makeArchive();
+    archive.article("latin1.md", Buffer.from(articleText({ title: "Été" }), "latin1").toString("binary"));
+    archive.write("articles/latin1.md", Buffer.from(articleText({ title: "Été à Bagdad" }), "latin1"));
+    archive.write("articles/bom.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(articleText({ title: "Avec BOM" }).replace(/\n/g, "\r\n"))]));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/latin1.md")}:1:1: error: file is not valid UTF-8: save it as UTF-8 in your editor`,
+    ]);
+    const loaded = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(loaded.content).toBeUndefined();
+  });
+
+  it("reports every error in every file in one run, sorted by path and line", async () => {
+    archive = makeArchive();
+    archive.article("b.md", { topics: "[Irack]", extra: "shortlink: x" });
+    archive.article("a.md", { sources: "[AFP]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.split(": error")[0])).toEqual([
+      `${archive.display("articles/a.md")}:4:11`,
+      `${archive.display("articles/b.md")}:5:10`,
+      `${archive.display("articles/b.md")}:6:1`,
+    ]);
+  });
+});
+
+describe("rules across articles", () => {
+  it("refuses two articles with the same URL", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Même titre" });
+    archive.article("b.md", { title: "Même titre", date: "2021-12-09T10:00:00" });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([`${archive.display("articles/b.md")}:2:8: error: same URL /2021/12/09/meme-titre/ as ${archive.display("articles/a.md")}: change the title or add a distinct "slug"`]);
+  });
+
+  it("refuses two articles with the same short link", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([`${archive.display("articles/b.md")}:6:12: error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/a.md")}: each article has its own share link`]);
+  });
+
+  it("refuses an alias that is another article's URL", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([`${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`]);
+  });
+});
+
+describe("registries", () => {
+  it("refuses duplicate topic slugs and source codes", async () => {
+    archive = makeArchive({
+      "topics.yaml": "- slug: irak\n  label: Irak\n- slug: irak\n  label: Irak bis\n",
+      "sources.yaml": "- code: AA\n  name: A\n  url: https://a.example\n- code: aa\n  name: B\n  url: https://b.example\n",
+    });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([
+      `${archive.display("sources.yaml")}:4:9: error: source code "aa" is already used by source 1 ("AA"): give each agency its own code`,
+      `${archive.display("topics.yaml")}:3:9: error: topic slug "irak" is already used by topic 1 ("irak"): each topic needs its own slug and label`,
+    ]);
+  });
+
+  it("refuses an unknown timezone and a relative baseUrl", async () => {
+    archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([
+      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without query or fragment, such as https://archives.example.org`,
+      `${archive.display("site.yaml")}:4:11: error: "timezone" is not a known IANA timezone: use a name such as Europe/Paris`,
+    ]);
+  });
+
+  it("suggests the right key for a typo in site.yaml", async () => {
+    archive = makeArchive({ "site.yaml": "title: T\nbaseURL: https://a.example\nlocale: fr\ntimezone: Europe/Paris\n" });
+    const errors = await errorsOf(archive);
+    expect(errors).toContain(`${archive.display("site.yaml")}:2:1: error: unknown key "baseURL" (did you mean "baseUrl"?); the keys are title, baseUrl, locale, timezone, description`);
+  });
+});
+
+describe("warnings never drop an article", () => {
+  it("publishes a future-dated article and names it in a warning", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2030-01-01" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles).toHaveLength(1);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/a.md")}:3:7: warning: dated in the future (2030-01-01T00:00:00+01:00): it is published like any other article`]);
+  });
+
+  it("warns about a summary longer than feed readers show", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: `summary: "${"mot ".repeat(100).trim()}"` });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles).toHaveLength(1);
+    expect(result.diagnostics[0]?.severity).toBe("warning");
+    expect(result.diagnostics[0]?.message).toContain('"summary" is 399 characters long');
+  });
+});
