@@ -6,6 +6,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).runCheck,
+  build: async () => (await import("./build.ts")).runBuild,
 };
 
 async function main(argv: string[]): Promise<number> {

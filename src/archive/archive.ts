@@ -1,0 +1,114 @@
+import type { Article, Content, Day, SiteConfig, Source, Topic } from "../content/model.ts";
+import { partsOfDay } from "../text/dates.ts";
+
+/** A topic or source with its articles, newest first. */
+export interface Listing<T> {
+  entry: T;
+  articles: Article[];
+}
+
+export interface DayEntry {
+  day: Day;
+  /** Oldest first: a day page reads like the day's wire. */
+  articles: Article[];
+  prev?: Day;
+  next?: Day;
+}
+
+export interface MonthEntry {
+  year: number;
+  month: number;
+  count: number;
+  days: DayEntry[];
+}
+
+export interface YearEntry {
+  year: number;
+  count: number;
+  months: MonthEntry[];
+}
+
+/** The published archive: every list a page needs, computed once from the content. */
+export interface Archive {
+  site: SiteConfig;
+  /** Published articles, newest first. */
+  articles: Article[];
+  topics: Listing<Topic>[];
+  sources: Listing<Source>[];
+  years: YearEntry[];
+  days: DayEntry[];
+  /** Previous (older) and next (newer) article of each article, in time. */
+  neighbours: Map<Article, { older?: Article; newer?: Article }>;
+}
+
+export interface ArchiveOptions {
+  /** Publish drafts too (preview builds). */
+  drafts: boolean;
+}
+
+/** Whether an article belongs on the site. */
+export function isPublished(article: Article, options: ArchiveOptions): boolean {
+  return options.drafts || !article.draft;
+}
+
+/**
+ * Derives every list of the site in one pass over the articles, which the loader gives oldest first.
+ */
+export function deriveArchive(content: Content, options: ArchiveOptions): Archive {
+  const oldestFirst = content.articles.filter((a) => isPublished(a, options));
+  const newestFirst = [...oldestFirst].reverse();
+
+  const byTopic = new Map<Topic, Article[]>(content.topics.map((t) => [t, []]));
+  const bySource = new Map<Source, Article[]>(content.sources.map((s) => [s, []]));
+  for (const article of newestFirst) {
+    for (const topic of article.topics) byTopic.get(topic)!.push(article);
+    for (const source of article.sources) bySource.get(source)!.push(article);
+  }
+
+  const neighbours = new Map<Article, { older?: Article; newer?: Article }>();
+  oldestFirst.forEach((article, i) => {
+    neighbours.set(article, { ...(i > 0 ? { older: oldestFirst[i - 1]! } : {}), ...(i < oldestFirst.length - 1 ? { newer: oldestFirst[i + 1]! } : {}) });
+  });
+
+  const days = groupByDay(oldestFirst);
+  return {
+    site: content.site,
+    articles: newestFirst,
+    topics: [...byTopic].map(([entry, articles]) => ({ entry, articles })),
+    sources: [...bySource].map(([entry, articles]) => ({ entry, articles })),
+    years: groupByYearAndMonth(days),
+    days,
+    neighbours,
+  };
+}
+
+/** Groups articles (oldest first) by their Paris day, linking each day to the previous and next day that has any. */
+export function groupByDay(oldestFirst: readonly Article[]): DayEntry[] {
+  const days: DayEntry[] = [];
+  for (const article of oldestFirst) {
+    const last = days.at(-1);
+    if (last && last.day === article.published.day) last.articles.push(article);
+    else days.push({ day: article.published.day, articles: [article] });
+  }
+  days.forEach((entry, i) => {
+    if (i > 0) entry.prev = days[i - 1]!.day;
+    if (i < days.length - 1) entry.next = days[i + 1]!.day;
+  });
+  return days;
+}
+
+/** Groups days (oldest first) into years and months. */
+export function groupByYearAndMonth(days: readonly DayEntry[]): YearEntry[] {
+  const years: YearEntry[] = [];
+  for (const entry of days) {
+    const { year, month } = partsOfDay(entry.day);
+    let y = years.at(-1);
+    if (!y || y.year !== year) years.push((y = { year, count: 0, months: [] }));
+    let m = y.months.at(-1);
+    if (!m || m.month !== month) y.months.push((m = { year, month, count: 0, days: [] }));
+    m.days.push(entry);
+    m.count += entry.articles.length;
+    y.count += entry.articles.length;
+  }
+  return years;
+}

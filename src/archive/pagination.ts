@@ -1,0 +1,54 @@
+/** One page of a paginated list. */
+export interface Pagination<T> {
+  /** 1-based. */
+  number: number;
+  total: number;
+  items: T[];
+  url: string;
+  prevUrl?: string;
+  nextUrl?: string;
+  /** The URL of every page, for numbered links. */
+  pageUrls: string[];
+}
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Page K of a list lives at `<base>page/K/`; page 1 at `<base>` itself.
+ * @example pageUrl("/sujets/irak/", 2) // "/sujets/irak/page/2/"
+ */
+export function pageUrl(base: string, number: number): string {
+  return number === 1 ? base : `${base}page/${number}/`;
+}
+
+/**
+ * Splits a list into pages of `size`; an empty list still has one (empty) page, so its URL exists.
+ * @example paginate([1, 2, 3], "/x/", 2).map((p) => p.url) // ["/x/", "/x/page/2/"]
+ */
+export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE): Pagination<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  const pageUrls = Array.from({ length: total }, (_, i) => pageUrl(base, i + 1));
+  return pageUrls.map((url, i) => ({
+    number: i + 1,
+    total,
+    items: items.slice(i * size, (i + 1) * size),
+    url,
+    ...(i > 0 ? { prevUrl: pageUrls[i - 1]! } : {}),
+    ...(i < total - 1 ? { nextUrl: pageUrls[i + 1]! } : {}),
+    pageUrls,
+  }));
+}
+
+/**
+ * The page numbers worth a link: first, last, and two either side of the current page, with
+ * gaps between, so a 400-page list doesn't print 400 links on each of its pages.
+ * @example pageWindow(10, 40) // [1, "gap", 8, 9, 10, 11, 12, "gap", 40]
+ */
+export function pageWindow(current: number, total: number, radius = 2): (number | "gap")[] {
+  const shown: (number | "gap")[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (n === 1 || n === total || Math.abs(n - current) <= radius) shown.push(n);
+    else if (shown.at(-1) !== "gap") shown.push("gap");
+  }
+  return shown;
+}

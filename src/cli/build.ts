@@ -1,0 +1,60 @@
+import { buildSite } from "../build/build.ts";
+import { parseOptions } from "./usage.ts";
+import { countLabel, elapsed, plural, printDiagnostics } from "./report.ts";
+
+const KIND_LABELS: Record<string, string> = {
+  articles: "article",
+  home: "home",
+  indexes: "index",
+  lists: "topic/source",
+  years: "year",
+  months: "month",
+  days: "day",
+  notFound: "404",
+};
+
+/** `depeche build`: validates, then builds the site; exit 1 on invalid content with nothing written. */
+export async function runBuild(argv: string[]): Promise<number> {
+  const { values } = parseOptions(argv, {
+    content: { type: "string", default: "content" },
+    out: { type: "string", default: "_site" },
+    drafts: { type: "boolean", default: false },
+    "base-url": { type: "string" },
+    json: { type: "boolean", default: false },
+  });
+  const start = performance.now();
+  const log = (line: string): void => {
+    if (!values.json) process.stderr.write(`${line}\n`);
+  };
+  // A live progress line only where a person watches: never in CI logs or pipes.
+  const live = process.stderr.isTTY && !process.env.CI && !values.json;
+  const result = await buildSite({
+    contentDir: values.content,
+    outDir: values.out,
+    drafts: values.drafts,
+    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    onPhase: (phase) => {
+      if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "planned") log(`depeche build: planned ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "written") {
+        if (live) process.stderr.write("\r\x1b[K");
+        log(`depeche build: wrote ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      }
+    },
+    onPage: (written, total) => {
+      if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${written}/${total} pages`);
+    },
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ ok: result.ok, seconds: result.ms / 1000, articles: result.articles ?? 0, pages: result.pages ?? {}, diagnostics: result.diagnostics }, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  }
+  printDiagnostics(result.diagnostics);
+  if (!result.ok) {
+    process.stderr.write(`depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})\n`);
+    return 1;
+  }
+  const kinds = Object.entries(result.pages!).map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`).join(", ");
+  process.stdout.write(`depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})\n`);
+  return 0;
+}

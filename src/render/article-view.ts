@@ -1,0 +1,75 @@
+import type { Article, Source, Topic } from "../content/model.ts";
+import { formatMoment } from "../text/french-dates.ts";
+import { renderMarkdown } from "../text/markdown.ts";
+import { typesetText } from "../text/typography.ts";
+import { excerptOf } from "./excerpt.ts";
+
+/** A link as templates print it: text and a site-relative URL. */
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** An article as list pages show it: title, date, standfirst. */
+export interface ArticleItem {
+  url: string;
+  title: string;
+  dateText: string;
+  dateIso: string;
+  summary: string;
+}
+
+/** An article as its own page shows it. */
+export interface ArticleView extends ArticleItem {
+  updatedText?: string;
+  updatedIso?: string;
+  sources: { name: string; agencyUrl: string; url: string }[];
+  topics: Link[];
+  bodyHtml: string;
+  shortLink?: string;
+}
+
+/** The URL of a topic's page. */
+export function topicUrl(topic: Topic): string {
+  return `/sujets/${topic.slug}/`;
+}
+
+/** The URL of a source's page: `TRT FR` → `/sources/trt-fr/`. */
+export function sourceUrl(source: Source): string {
+  return `/sources/${source.slug}/`;
+}
+
+/**
+ * Reader-facing text of articles, computed once per article however many lists show it:
+ * an article appears on its day, its topics, its sources and maybe the home page.
+ */
+export class ArticleRenderer {
+  private readonly items = new Map<Article, ArticleItem>();
+
+  item(article: Article): ArticleItem {
+    let item = this.items.get(article);
+    if (!item) {
+      item = {
+        url: article.url,
+        title: typesetText(article.title),
+        dateText: formatMoment(article.published),
+        dateIso: article.published.iso,
+        summary: typesetText(article.summary ?? excerptOf(article.body)),
+      };
+      this.items.set(article, item);
+    }
+    return item;
+  }
+
+  /** The full view, rendered on demand: bodies are the bulk of the work and memory. */
+  view(article: Article): ArticleView {
+    return {
+      ...this.item(article),
+      ...(article.updated ? { updatedText: formatMoment(article.updated), updatedIso: article.updated.iso } : {}),
+      sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
+      topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
+      bodyHtml: renderMarkdown(article.body),
+      ...(article.shortLink ? { shortLink: article.shortLink } : {}),
+    };
+  }
+}

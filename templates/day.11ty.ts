@@ -1,0 +1,17 @@
+import type { TemplateData } from "../src/build/site-data.ts";
+import type { DayPage } from "../src/render/pages.ts";
+import { html } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+import { layout } from "./layout.ts";
+import { articleList, neighbourNav } from "./partials.ts";
+
+export const data = {
+  pagination: { data: "depeche.pages.days", size: 1, alias: "entry" },
+  permalink: (d: TemplateData<DayPage>): string => d.entry.url,
+};
+
+export function render({ entry, depeche: { site } }: TemplateData<DayPage>): string {
+  return layout(site, entry, html`<h1>${entry.heading}</h1>
+${articleList(site, entry.items)}
+${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderDay, ui.newerDay)}`);
+}

@@ -1,0 +1,51 @@
+import type { SiteView } from "../src/build/site-data.ts";
+import type { Link } from "../src/render/article-view.ts";
+import type { PageBase } from "../src/render/pages.ts";
+import { html, type SafeHtml } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+
+/** A site-relative URL as an href, with the site's base path. */
+export function href(site: SiteView, url: string): string {
+  return site.basePath + url;
+}
+
+function breadcrumb(site: SiteView, trail: Link[], current: string): SafeHtml | "" {
+  if (trail.length === 0) return "";
+  return html`<nav class="breadcrumb" aria-label="${ui.breadcrumb}"><ol>${trail.map((l) => html`<li><a href="${href(site, l.url)}">${l.label}</a></li>`)}<li aria-current="page">${current}</li></ol></nav>`;
+}
+
+/** The page shell: head, header with navigation, breadcrumb, main, footer. */
+export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: { heading?: string; head?: SafeHtml } = {}): string {
+  const title = page.url === "/" ? site.title : `${page.title} — ${site.title}`;
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${page.description}">
+<link rel="canonical" href="${site.baseUrl + page.url}">
+${page.prevUrl ? html`<link rel="prev" href="${href(site, page.prevUrl)}">` : ""}
+${page.nextUrl ? html`<link rel="next" href="${href(site, page.nextUrl)}">` : ""}
+<link rel="stylesheet" href="${href(site, "/style.css")}">
+${options.head ?? ""}
+</head>
+<body>
+<a class="skip-link" href="#contenu">${ui.skipToContent}</a>
+<header class="site-header">
+<a class="site-title" href="${href(site, "/")}">${site.title}</a>
+<nav aria-label="${ui.mainNav}"><ul>
+<li><a href="${href(site, "/")}">${ui.home}</a></li>
+<li><a href="${href(site, "/sujets/")}">${ui.topics}</a></li>
+<li><a href="${href(site, "/sources/")}">${ui.sources}</a></li>
+</ul></nav>
+</header>
+${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
+<main id="contenu" tabindex="-1">
+${main}
+</main>
+<footer class="site-footer"><p>${ui.footer}</p></footer>
+</body>
+</html>
+`.value;
+}

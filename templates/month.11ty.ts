@@ -1,0 +1,29 @@
+import type { TemplateData } from "../src/build/site-data.ts";
+import type { MonthPage } from "../src/render/pages.ts";
+import { html } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+import { href, layout } from "./layout.ts";
+import { neighbourNav } from "./partials.ts";
+
+export const data = {
+  pagination: { data: "depeche.pages.months", size: 1, alias: "entry" },
+  permalink: (d: TemplateData<MonthPage>): string => d.entry.url,
+};
+
+export function render({ entry, depeche: { site } }: TemplateData<MonthPage>): string {
+  return layout(site, entry, html`<h1>${entry.heading}</h1>
+<table class="calendar">
+<caption>${ui.calendarCaption(entry.heading, entry.count)}</caption>
+<thead><tr>${ui.weekdays.map((d, i) => html`<th scope="col"><abbr title="${d}">${ui.weekdaysShort[i]}</abbr></th>`)}</tr></thead>
+<tbody>
+${entry.weeks.map((week) => html`<tr>${week.map((cell) =>
+  cell.date === undefined
+    ? html`<td></td>`
+    : cell.url
+      ? html`<td class="has-articles"><a href="${href(site, cell.url)}" aria-label="${cell.label} : ${ui.articles(cell.count)}"><span class="date">${cell.date}</span> <span class="count">${cell.count}</span></a></td>`
+      : html`<td><span class="date">${cell.date}</span></td>`,
+)}</tr>`)}
+</tbody>
+</table>
+${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderMonth, ui.newerMonth)}`);
+}

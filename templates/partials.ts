@@ -1,0 +1,49 @@
+import type { SiteView } from "../src/build/site-data.ts";
+import type { ArticleItem, Link } from "../src/render/article-view.ts";
+import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
+import { html, type SafeHtml } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+import { href } from "./layout.ts";
+
+// An article shows in several lists (day, topics, sources, home): its item is rendered once.
+const itemCache = new WeakMap<ArticleItem, SafeHtml>();
+
+/** One article in a list: title, date, standfirst. */
+export function articleItem(site: SiteView, item: ArticleItem): SafeHtml {
+  let cached = itemCache.get(item);
+  if (!cached) {
+    cached = html`<li class="item"><article><h3><a href="${href(site, item.url)}">${item.title}</a></h3><p class="meta"><time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    itemCache.set(item, cached);
+  }
+  return cached;
+}
+
+/** A list of articles, or a sentence saying there is none. */
+export function articleList(site: SiteView, items: ArticleItem[]): SafeHtml {
+  return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i))}</ol>`;
+}
+
+/** Numbered pagination with previous and next links. */
+export function paginationNav(site: SiteView, page: Pagination<unknown>): SafeHtml | "" {
+  if (page.total <= 1) return "";
+  return html`<nav class="pagination" aria-label="${ui.pagination}"><ul>
+${page.prevUrl ? html`<li><a rel="prev" href="${href(site, page.prevUrl)}">← ${ui.previousPage}</a></li>` : ""}
+${pageWindow(page.number, page.total).map((n) =>
+  n === "gap"
+    ? html`<li aria-hidden="true">…</li>`
+    : n === page.number
+      ? html`<li><a aria-current="page" href="${href(site, page.pageUrls[n - 1]!)}">${n}</a></li>`
+      : html`<li><a href="${href(site, page.pageUrls[n - 1]!)}" aria-label="${ui.page(n)}">${n}</a></li>`,
+)}
+${page.nextUrl ? html`<li><a rel="next" href="${href(site, page.nextUrl)}">${ui.nextPage} →</a></li>` : ""}
+</ul></nav>`;
+}
+
+/** Links to the older and newer neighbour (article, day, month, year). */
+export function neighbourNav(site: SiteView, label: string, older: Link | undefined, newer: Link | undefined, olderText: string, newerText: string): SafeHtml | "" {
+  if (!older && !newer) return "";
+  return html`<nav class="neighbours" aria-label="${label}">
+${older ? html`<a class="older" rel="prev" href="${href(site, older.url)}"><span>← ${olderText}</span> ${older.label}</a>` : ""}
+${newer ? html`<a class="newer" rel="next" href="${href(site, newer.url)}"><span>${newerText} →</span> ${newer.label}</a>` : ""}
+</nav>`;
+}
