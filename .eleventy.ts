@@ -1,11 +1,8 @@
 /** Wires Dépêche's modules into Eleventy: directories, template format, data. No logic here. */
-import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./src/build/eleventy-config.ts";
 import { currentBuild } from "./src/build/current-build.ts";
 import { planSiteFromFolder } from "./src/build/plan.ts";
 import { createMarkdown } from "./src/text/markdown.ts";
-
-const publicDir = fileURLToPath(new URL("./public/", import.meta.url));
 
 export const config = {
   dir: { input: "templates" },
@@ -18,7 +15,6 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
   eleventyConfig.setTemplateFormats("11ty.ts");
   eleventyConfig.setLibrary("md", createMarkdown());
-  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
   eleventyConfig.setQuietMode(true);
   // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself.
   eleventyConfig.addGlobalData("depeche", async () => currentBuild()?.data ?? (await planSiteFromFolder("content")));

@@ -1,13 +1,11 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { NotFoundPage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 
-export const data = {
-  pagination: { data: "depeche.pages.notFound", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<NotFoundPage>): string => d.entry.url,
-};
+export const data = onePagePer("notFound");
 
 export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>): string {
   return layout(site, entry, html`<h1>${ui.notFoundTitle}</h1>

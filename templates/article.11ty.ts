@@ -1,14 +1,12 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { ArticlePage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html, trusted } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";
 
-export const data = {
-  pagination: { data: "depeche.pages.articles", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<ArticlePage>): string => d.entry.url,
-};
+export const data = onePagePer("articles");
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;

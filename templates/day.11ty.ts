@@ -1,14 +1,12 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { DayPage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { layout } from "./layout.ts";
 import { articleList, neighbourNav } from "./partials.ts";
 
-export const data = {
-  pagination: { data: "depeche.pages.days", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<DayPage>): string => d.entry.url,
-};
+export const data = onePagePer("days");
 
 export function render({ entry, depeche: { site } }: TemplateData<DayPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>

@@ -1,14 +1,12 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { HomePage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { articleList } from "./partials.ts";
 
-export const data = {
-  pagination: { data: "depeche.pages.home", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<HomePage>): string => d.entry.url,
-};
+export const data = onePagePer("home");
 
 export function render({ entry, depeche: { site } }: TemplateData<HomePage>): string {
   return layout(site, entry, html`<h1>${site.title}</h1>

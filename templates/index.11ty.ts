@@ -1,14 +1,12 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { IndexPage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 
 // `/sujets/` and `/sources/`: every entry with its article count.
-export const data = {
-  pagination: { data: "depeche.pages.indexes", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<IndexPage>): string => d.entry.url,
-};
+export const data = onePagePer("indexes");
 
 export function render({ entry, depeche: { site } }: TemplateData<IndexPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>

@@ -1,15 +1,13 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { ListPage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { layout } from "./layout.ts";
 import { articleList, paginationNav } from "./partials.ts";
 
 // Topic and source pages share one shape: a paginated list of articles, newest first.
-export const data = {
-  pagination: { data: "depeche.pages.lists", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<ListPage>): string => d.entry.url,
-};
+export const data = onePagePer("lists");
 
 export function render({ entry, depeche: { site } }: TemplateData<ListPage>): string {
   const p = entry.pagination;

@@ -1,14 +1,12 @@
 import type { TemplateData } from "../src/build/site-data.ts";
 import type { YearPage } from "../src/render/pages.ts";
+import { onePagePer } from "./paginate.ts";
 import { html } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";
 
-export const data = {
-  pagination: { data: "depeche.pages.years", size: 1, alias: "entry" },
-  permalink: (d: TemplateData<YearPage>): string => d.entry.url,
-};
+export const data = onePagePer("years");
 
 export function render({ entry, depeche: { site } }: TemplateData<YearPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>

@@ -1,12 +1,12 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import type { SitePages } from "../render/pages.ts";
-import { clearCurrentBuild, setCurrentBuild } from "./current-build.ts";
 import { planSite } from "./plan.ts";
+import { writePages } from "./write-pages.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -56,21 +56,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
-  const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
+  removeLeftovers(out);
   const writeStart = performance.now();
   let written = 0;
-  setCurrentBuild(data, () => options.onPage?.(++written, total));
   try {
-    const eleventy = new Eleventy(join(projectRoot, "templates"), staging, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
-    await eleventy.write();
+    await writePages(data, staging, () => options.onPage?.(++written, total));
+    cpSync(join(projectRoot, "public"), staging, { recursive: true });
     assertEveryArticleWritten(staging, data.pages);
     swapInto(staging, out);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
-  } finally {
-    clearCurrentBuild();
   }
   options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart });
   return { ok: true, diagnostics: loaded.diagnostics, pages: counts, articles: data.pages.articles.length, ms: performance.now() - start };
@@ -95,9 +92,50 @@ function swapInto(staging: string, out: string): void {
     renameSync(staging, out);
     return;
   }
-  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
-  rmSync(old, { recursive: true, force: true });
+  const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
   renameSync(out, old);
   renameSync(staging, out);
-  rmSync(old, { recursive: true, force: true });
+  removeInBackground(old);
+}
+
+// Folders left by a build that was killed: a staging folder never finished, an old site never removed.
+function removeLeftovers(out: string): void {
+  const prefix = `.${basename(out)}.`;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(out));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /\.(?:building|old)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
+    if (name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid))) removeInBackground(join(dirname(out), name));
+  }
+}
+
+// The process id says whose folder it is; the rest keeps two builds of one process apart.
+function uniqueSuffix(): string {
+  return `${process.pid}-${(Date.now() * 1000 + Math.floor(Math.random() * 1000)).toString(36)}`;
+}
+
+// A build still running (another terminal, the dev server) keeps its staging folder.
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// Deleting 100,000 files takes seconds on some disks; the new site is already in place, so the
+// old one goes in a detached process, and any leftover is removed by the next build.
+function removeInBackground(dir: string): void {
+  if (process.platform === "win32") {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const rm = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+  rm.on("error", () => rmSync(dir, { recursive: true, force: true }));
+  rm.unref();
 }

@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { FILE_START, type Position } from "./diagnostics.ts";
 import { parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
 
@@ -53,21 +54,42 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const split = matter(text, { language: "yaml", engines });
   // gray-matter keeps the newline that ends the opening line; an empty block gives {}.
   const source = ((split.data as { source?: string }).source ?? "").replace(/^\n/, "");
-  const parsed = parseLocatedYaml(source, 2);
-  if (!parsed.ok) return parsed;
-  const data = parsed.yaml.data ?? {};
+  const read = readYaml(source);
+  if (!read.ok) return read;
+  const data = read.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
     return problem({ line: 2, column: 1 }, "front matter must be a list of keys (title: …, date: …), not a single value or a list");
   }
+  let located: LocatedYaml | undefined;
+  const locate = (): LocatedYaml => (located ??= (parseLocatedYaml(source, 2) as { ok: true; yaml: LocatedYaml }).yaml);
   return {
     ok: true,
     frontMatter: {
-      ...parsed.yaml,
       data: data as Record<string, unknown>,
+      keyPosition: (key, parent) => locate().keyPosition(key, parent),
+      valuePosition: (path) => locate().valuePosition(path),
       body: split.content,
       bodyLine: countLines(afterOpening.slice(0, closing.index)) + 3,
     },
   };
+}
+
+// Anchors, aliases, tags and merge keys have no place in an article's front matter.
+const UNUSUAL_YAML = /(^|[\s[{,:-])[&*!][^\s]|<</;
+
+// js-yaml (core schema: no timestamps, no merge keys) reads the common case several times faster
+// than the position-aware reader; that one runs only when there is something to point at.
+function readYaml(source: string): { ok: true; data: unknown } | { ok: false; problems: YamlProblem[] } {
+  if (!UNUSUAL_YAML.test(source)) {
+    try {
+      return { ok: true, data: load(source, { schema: CORE_SCHEMA }) };
+    } catch {
+      // fall through: the position-aware reader says where and what
+    }
+  }
+  const parsed = parseLocatedYaml(source, 2);
+  if (!parsed.ok) return parsed;
+  return { ok: true, data: parsed.yaml.data };
 }
 
 function problem(at: Position, message: string): FrontMatterResult {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { FILE_START, type Position } from "./diagnostics.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
@@ -17,7 +17,7 @@ export interface YamlProblem {
 
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; problems: YamlProblem[] };
 
-// Aliases may share a value, but never multiply it into a billion laughs.
+// Aliases are refused above; the limit is a second guard against a billion laughs.
 const MAX_ALIAS_COUNT = 20;
 
 /**
@@ -32,6 +32,12 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
     return { line: line + firstLine - 1, column: col };
   };
   const problems = [...document.errors, ...document.warnings].map((e) => ({ at: at(e.pos[0]), message: `invalid YAML: ${firstLineOf(e.message)}` }));
+  // Aliases let a few lines expand into gigabytes; no archive file needs them.
+  visit(document, {
+    Alias(_, node) {
+      problems.push({ at: at(node.range?.[0] ?? 0), message: `YAML aliases (*${node.source}) are not allowed: write the value out in full` });
+    },
+  });
   if (problems.length > 0) return { ok: false, problems };
   let data: unknown;
   try {

@@ -1,8 +1,8 @@
 import type { Article, Source, Topic } from "../content/model.ts";
 import { formatMoment } from "../text/french-dates.ts";
-import { renderMarkdown } from "../text/markdown.ts";
+import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { typesetText } from "../text/typography.ts";
-import { excerptOf } from "./excerpt.ts";
+import { truncateAtWord } from "./excerpt.ts";
 
 /** A link as templates print it: text and a site-relative URL. */
 export interface Link {
@@ -45,6 +45,7 @@ export function sourceUrl(source: Source): string {
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
+  private readonly bodies = new Map<Article, RenderedBody>();
 
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
@@ -54,22 +55,31 @@ export class ArticleRenderer {
         title: typesetText(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
-        summary: typesetText(article.summary ?? excerptOf(article.body)),
+        summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
       };
       this.items.set(article, item);
     }
     return item;
   }
 
-  /** The full view, rendered on demand: bodies are the bulk of the work and memory. */
   view(article: Article): ArticleView {
     return {
       ...this.item(article),
       ...(article.updated ? { updatedText: formatMoment(article.updated), updatedIso: article.updated.iso } : {}),
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
       topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
-      bodyHtml: renderMarkdown(article.body),
+      bodyHtml: this.body(article).html,
       ...(article.shortLink ? { shortLink: article.shortLink } : {}),
     };
+  }
+
+  // One parse gives both the page's HTML and the lists' standfirst.
+  private body(article: Article): RenderedBody {
+    let body = this.bodies.get(article);
+    if (!body) {
+      body = renderBody(article.body);
+      this.bodies.set(article, body);
+    }
+    return body;
   }
 }

@@ -21,9 +21,10 @@ export function parseContractDate(text: string, zone: string): Moment | undefine
   if (!match) return undefined;
   const [, date, time, offset] = match;
   const iso = time === undefined ? date! : `${date}T${time}${offset ?? ""}`;
-  const parsed = DateTime.fromISO(iso, { zone, setZone: false });
+  // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
+  const parsed = DateTime.fromISO(iso, { zone });
   if (!parsed.isValid) return undefined;
-  return momentOf(parsed.setZone(zone), time !== undefined);
+  return momentOf(parsed, time !== undefined);
 }
 
 /** Turns a luxon DateTime already in the site's zone into a plain Moment. */

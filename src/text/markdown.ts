@@ -1,4 +1,5 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
+import { firstParagraphText } from "../render/excerpt.ts";
 import { frenchTypography } from "./typography.ts";
 
 /**
@@ -14,8 +15,22 @@ export function createMarkdown(): MarkdownIt {
 
 let shared: MarkdownIt | undefined;
 
-/** Renders an article body to HTML. */
+/** Renders markdown to HTML. */
 export function renderMarkdown(source: string): string {
   shared ??= createMarkdown();
   return shared.render(source);
+}
+
+export interface RenderedBody {
+  html: string;
+  /** Plain text of the first paragraph, typography applied. */
+  firstParagraph: string;
+}
+
+/** Renders an article body and reads its first paragraph from the same parse. */
+export function renderBody(source: string): RenderedBody {
+  shared ??= createMarkdown();
+  const env = {};
+  const tokens = shared.parse(source, env);
+  return { html: shared.renderer.render(tokens, shared.options, env), firstParagraph: firstParagraphText(tokens) };
 }
