@@ -3,7 +3,11 @@ import type { Day, Moment } from "../content/model.ts";
 
 // A date, optionally a time (T or one space), optionally an offset. Anything else (week dates,
 // ordinal dates, bare years) is refused rather than guessed at.
-const CONTRACT_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const CONTRACT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|([+-])(\d{2}):?(\d{2})?)?)?$/;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+// No UTC offset exceeds 14 hours: a day's worth of instants and wall-clock times lies within this.
+const OFFSET_SPAN_MS = 14 * 3_600_000;
 
 /** Whether luxon knows the IANA timezone name. */
 export function isValidTimezone(zone: string): boolean {
@@ -17,20 +21,71 @@ export function isValidTimezone(zone: string): boolean {
  * @example parseContractDate("2021-12-09 23:30:00", "Europe/Paris")?.day // "2021-12-09"
  */
 export function parseContractDate(text: string, zone: string): Moment | undefined {
-  const match = CONTRACT_DATE.exec(text.trim());
-  if (!match) return undefined;
-  const [, date, time, offset] = match;
-  const iso = time === undefined ? date! : `${date}T${time}${offset ?? ""}`;
+  const m = CONTRACT_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, hh, mm, ss, fraction, offset, sign, offH, offM] = m;
+  const hasTime = hh !== undefined;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0), Number((fraction ?? "0").padEnd(3, "0").slice(0, 3)));
+  if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return undefined;
+  const given = offset === undefined ? undefined : offset === "Z" ? 0 : (sign === "-" ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0));
+
+  // The common case, a day without a DST change, needs two offset look-ups per calendar day;
+  // luxon does the rest (and the days the clocks change) in full.
+  const ianaZone = IANAZone.create(zone);
+  const steady = steadyOffset(ianaZone, wall);
+  if (steady !== undefined) {
+    const epochMs = wall - (given ?? steady) * MINUTE_MS;
+    const siteOffset = given === undefined ? steady : steadyOffset(ianaZone, epochMs);
+    if (siteOffset !== undefined) return momentFromParts(epochMs, siteOffset, hasTime);
+  }
+  const iso = `${y}-${mo}-${d}` + (hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : "");
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
   const parsed = DateTime.fromISO(iso, { zone });
-  if (!parsed.isValid) return undefined;
-  return momentOf(parsed, time !== undefined);
+  return parsed.isValid ? momentOf(parsed, hasTime) : undefined;
+}
+
+// Date.UTC rolls 2021-02-30 over to March: a date is valid only if it comes back as written.
+function isExactWallTime(wall: number, y: string, mo: string, d: string, hh?: string, mm?: string, ss?: string): boolean {
+  const back = new Date(wall);
+  return (
+    back.getUTCFullYear() === Number(y) && back.getUTCMonth() + 1 === Number(mo) && back.getUTCDate() === Number(d) &&
+    back.getUTCHours() === Number(hh ?? 0) && back.getUTCMinutes() === Number(mm ?? 0) && back.getUTCSeconds() === Number(ss ?? 0)
+  );
+}
+
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+
+// The zone's offset (minutes) for any instant or wall time near `ms`, when it holds all that day.
+function steadyOffset(zone: IANAZone, ms: number): number | undefined {
+  let byDay = steadyOffsets.get(zone.name);
+  if (!byDay) steadyOffsets.set(zone.name, (byDay = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    const before = zone.offset(day * DAY_MS - OFFSET_SPAN_MS);
+    const after = zone.offset((day + 1) * DAY_MS + OFFSET_SPAN_MS);
+    offset = before === after ? before : null;
+    byDay.set(day, offset);
+  }
+  return offset ?? undefined;
+}
+
+function momentFromParts(epochMs: number, offsetMinutes: number, hasTime: boolean): Moment {
+  const local = new Date(epochMs + offsetMinutes * MINUTE_MS).toISOString(); // "2021-12-09T23:30:00.000Z", in site time
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${offsetMinutes < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  const millis = local.slice(19, 23) === ".000" ? "" : local.slice(19, 23);
+  return { iso: `${local.slice(0, 19)}${millis}${offset}`, epochMs, day: local.slice(0, 10) as Day, hasTime };
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
 }
 
 /** Turns a luxon DateTime already in the site's zone into a plain Moment. */
 export function momentOf(inZone: DateTime, hasTime: boolean): Moment {
   return {
-    iso: inZone.toISO({ suppressMilliseconds: true })!,
+    iso: inZone.toISO({ suppressMilliseconds: true })!.replace(/Z$/, "+00:00"),
     epochMs: inZone.toMillis(),
     day: inZone.toISODate() as Day,
     hasTime,

@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { momentOf, parseContractDate } from "../../src/text/dates.ts";
+
+describe("the day of an article is its day in Europe/Paris", () => {
+  const cases: [string, string, string][] = [
+    ["2021-12-09", "2021-12-09", "2021-12-09T00:00:00+01:00"],
+    ["2021-12-09T23:30:00+01:00", "2021-12-09", "2021-12-09T23:30:00+01:00"],
+    ["2021-12-09T23:30Z", "2021-12-10", "2021-12-10T00:30:00+01:00"],
+    ["2021-12-09T23:30:00", "2021-12-09", "2021-12-09T23:30:00+01:00"],
+    ["2021-12-09 23:30:00", "2021-12-09", "2021-12-09T23:30:00+01:00"],
+    ["2021-07-14T22:30:00Z", "2021-07-15", "2021-07-15T00:30:00+02:00"],
+    ["2021-12-09T06:00:00-08:00", "2021-12-09", "2021-12-09T15:00:00+01:00"],
+    ["2021-12-09T01:00:00+09:00", "2021-12-08", "2021-12-08T17:00:00+01:00"],
+    // The night the clocks go forward: 02:30 does not exist in Paris, luxon moves it on.
+    ["2021-03-28T02:30:00", "2021-03-28", "2021-03-28T03:30:00+02:00"],
+    ["2021-10-31T23:59:59", "2021-10-31", "2021-10-31T23:59:59+01:00"],
+  ];
+  it.each(cases)("%s is on %s", (text, day, iso) => {
+    const moment = parseContractDate(text, "Europe/Paris");
+    expect(moment?.day).toBe(day);
+    expect(moment?.iso).toBe(iso);
+  });
+
+  it.each(["2021-02-30", "2021-13-01", "2021-12-09T24:00", "2021-12-09T12:60", "09/12/2021", "2021", "2021-W49-4", "hier"])("refuses %s", (text) => {
+    expect(parseContractDate(text, "Europe/Paris")).toBeUndefined();
+  });
+
+  it("gives the same days whatever the build machine's timezone", () => {
+    const script = `import { parseContractDate } from "./src/text/dates.ts";
+      console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T02:30:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
+    const run = (tz: string): unknown => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }));
+    const utc = run("UTC");
+    expect(run("America/Los_Angeles")).toEqual(utc);
+    expect(run("Asia/Tokyo")).toEqual(utc);
+    expect((utc as { day: string }[]).map((m) => m.day)).toEqual(["2021-12-09", "2021-12-09", "2021-12-10", "2021-12-09", "2021-03-28"]);
+  });
+});
+
+describe("the fast path agrees with luxon everywhere", () => {
+  const zones = ["Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo", "UTC"];
+  // Deterministic pseudo-random instants, plus every hour around two DST changes.
+  let seed = 42;
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const texts: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const t = new Date(Date.UTC(2000, 0, 1) + Math.floor(rand() * 30 * 365 * 86400) * 1000);
+    const wall = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+    texts.push(wall, `${wall}Z`, `${wall}+05:30`, wall.slice(0, 10));
+  }
+  for (const day of ["2021-03-28", "2021-10-31", "2021-03-14", "2021-11-07", "2021-04-04", "2021-10-03"]) {
+    for (let h = 0; h < 24; h++) texts.push(`${day}T${pad(h)}:30:00`, `${day}T${pad(h)}:30:00Z`);
+  }
+  it.each(zones)("in %s", (zone) => {
+    for (const text of texts) {
+      const reference = DateTime.fromISO(text.replace(" ", "T"), { zone });
+      expect(parseContractDate(text, zone), `${text} in ${zone}`).toEqual(momentOf(reference, text.length > 10));
+    }
+  });
+});
