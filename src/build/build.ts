@@ -3,10 +3,11 @@ import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { loadContent } from "../content/load.ts";
+import { listArticleFiles, loadContent } from "../content/load.ts";
+import { Diagnostics } from "../content/diagnostics.ts";
 import type { SitePages } from "../render/pages.ts";
 import { planSite } from "./plan.ts";
-import { writePages } from "./write-pages.ts";
+import { helperCount, PageWriters } from "./write-pages.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -44,6 +45,15 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
+  const writers = new PageWriters(helperCount(listArticleFiles(join(options.contentDir, "articles"), (p) => p, new Diagnostics()).length));
+  try {
+    return await validateThenWrite(options, writers, start);
+  } finally {
+    await writers.close();
+  }
+}
+
+async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
   const loaded = await loadContent({ contentDir: options.contentDir, ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}) });
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, ms: performance.now() - start };
@@ -61,7 +71,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const writeStart = performance.now();
   let written = 0;
   try {
-    await writePages(data, staging, () => options.onPage?.(++written, total));
+    await writers.write(data, staging, () => options.onPage?.(++written, total));
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
     assertEveryArticleWritten(staging, data.pages);
     swapInto(staging, out);

@@ -1,14 +1,19 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { BuildData } from "./site-data.ts";
 import { writeWithEleventy } from "./write-pages.ts";
 
-const { data, outDir } = workerData as { data: BuildData; outDir: string };
-// Progress in batches: one message per page would cost more than it tells.
-let pending = 0;
-await writeWithEleventy(data, outDir, () => {
-  if (++pending === 100) {
-    parentPort?.postMessage({ pages: pending });
-    pending = 0;
+// One shard of pages per message; progress goes back in batches, one message a page would cost more than it tells.
+parentPort!.on("message", async ({ data, outDir }: { data: BuildData; outDir: string }) => {
+  let pending = 0;
+  try {
+    await writeWithEleventy(data, outDir, () => {
+      if (++pending === 100) {
+        parentPort!.postMessage({ pages: pending });
+        pending = 0;
+      }
+    });
+    parentPort!.postMessage({ pages: pending, done: true });
+  } catch (error) {
+    parentPort!.postMessage({ error: (error as Error).stack ?? String(error) });
   }
 });
-parentPort?.postMessage({ pages: pending });

@@ -11,14 +11,12 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Runs Eleventy in this thread over the given pages, writing into `outDir`. */
 export async function writeWithEleventy(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-  const t0 = performance.now();
   setCurrentBuild(data, onPage);
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
     // Dépêche prints its own summary; errors still reach us as exceptions.
     (eleventy as unknown as { disableLogger(): void }).disableLogger();
     await eleventy.write();
-    if (process.env.DEPECHE_DEBUG_TIMING) console.error(`eleventy shard ${Object.values(data.pages).reduce((n, l: unknown[]) => n + l.length, 0)} pages: ${(performance.now() - t0).toFixed(0)} ms`);
   } finally {
     clearCurrentBuild();
   }
@@ -39,30 +37,49 @@ export function splitPages(pages: SitePages, count: number): SitePages[] {
   });
 }
 
-/** How many Eleventy runs to spread the pages over: one per core, at most four, fewer for small sites. */
-export function shardCount(pageCount: number): number {
-  if (process.env.DEPECHE_SHARDS) return Number(process.env.DEPECHE_SHARDS);
-  return Math.max(1, Math.min(availableParallelism(), 4, Math.floor(pageCount / 2000)));
+// Below this many articles a worker's start-up costs more than it saves.
+const ARTICLES_PER_WORKER = 2_000;
+
+/** How many helper threads to write pages with: one per spare core, none for small archives. */
+export function helperCount(articleCount: number): number {
+  const wanted = process.env.DEPECHE_WRITERS ? Number(process.env.DEPECHE_WRITERS) - 1 : Math.floor(articleCount / ARTICLES_PER_WORKER);
+  return Math.max(0, Math.min(availableParallelism() - 1, 3, wanted));
 }
 
 /**
- * Writes the pages with one Eleventy run per core: Eleventy renders on one thread, and list and
- * article pages are independent, so shards in worker threads use the cores Hugo would.
+ * Eleventy renders on one thread; pages are independent, so a share of them goes to Eleventy
+ * runs in worker threads, as Hugo uses every core. Workers start before the content is read,
+ * so their start-up overlaps the loading.
  */
-export async function writePages(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-  const shards = splitPages(data.pages, shardCount(Object.values(data.pages).reduce((n, l: unknown[]) => n + l.length, 0)));
-  const [own, ...others] = shards;
-  const workers = others.map((pages) => runShardWorker({ site: data.site, pages }, outDir, onPage));
-  await Promise.all([writeWithEleventy({ site: data.site, pages: own! }, outDir, onPage), ...workers]);
-}
+export class PageWriters {
+  private readonly helpers: Worker[];
 
-function runShardWorker(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./shard-worker.js", import.meta.url), { workerData: { data, outDir } });
-    worker.on("message", (message: { pages?: number }) => {
-      for (let i = 0; i < (message.pages ?? 0); i++) onPage?.();
+  constructor(helpers: number) {
+    this.helpers = Array.from({ length: helpers }, () => new Worker(new URL("./shard-worker.js", import.meta.url)));
+  }
+
+  /** Writes every page into `outDir`: one shard here, one in each helper. */
+  async write(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
+    const [own, ...others] = splitPages(data.pages, this.helpers.length + 1);
+    const helping = others.map((pages, i) => this.runShard(this.helpers[i]!, { site: data.site, pages }, outDir, onPage));
+    await Promise.all([writeWithEleventy({ site: data.site, pages: own! }, outDir, onPage), ...helping]);
+  }
+
+  /** Stops the helpers (after a write, or when the build stops early). */
+  async close(): Promise<void> {
+    await Promise.all(this.helpers.map((w) => w.terminate()));
+  }
+
+  private runShard(worker: Worker, data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      worker.on("message", (message: { pages?: number; done?: true; error?: string }) => {
+        for (let i = 0; i < (message.pages ?? 0); i++) onPage?.();
+        if (message.error) reject(new Error(message.error));
+        else if (message.done) resolve();
+      });
+      worker.on("error", reject);
+      worker.on("exit", (code) => reject(new Error(`a page-writing worker stopped early (code ${code})`)));
+      worker.postMessage({ data, outDir });
     });
-    worker.on("error", reject);
-    worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a page-writing worker stopped with code ${code}`))));
-  });
+  }
 }
