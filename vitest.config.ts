@@ -6,6 +6,7 @@ const jsonReport = process.env.DEPECHE_VITEST_JSON;
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    setupFiles: ["tests/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: jsonReport ? ["default", ["json", { outputFile: jsonReport }]] : ["default"],

@@ -1,0 +1,252 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { buildArchive, texts, type BuiltSite } from "../helpers/site.ts";
+
+let archive: TestArchive;
+let site: BuiltSite;
+
+beforeAll(async () => {
+  archive = makeArchive();
+  archive.article("2021/12/09-irak.md", {
+    title: "L’Irak annonce la fin de la mission de combat",
+    date: "2021-12-09T15:10:00+01:00",
+    topics: "[Irak, États-Unis, Défense]",
+    extra: "shortLink: https://turquie2023.com/Ivo58D\nupdated: 2021-12-10T08:05:00+01:00",
+    body: "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.\n\nDeuxième paragraphe.",
+  });
+  archive.article("2021/12/31-late.md", { title: "Dépêche de la Saint-Sylvestre", date: "2021-12-31T23:30:00", topics: "[Économie]" });
+  archive.article("2022/01/01-first.md", { title: "Première dépêche de l’année", date: "2022-01-01T00:10:00+01:00", topics: "[Économie]", extra: 'summary: "Le chapô choisi par la rédaction."' });
+  archive.article("2021/11/30-nov.md", { title: "Fin novembre", date: "2021-11-30", topics: "[Terrorisme]", sources: "[AA]" });
+  // 23:30 in Paris is 22:30 UTC: still the 14th in Paris.
+  archive.article("2021/07/14-night.md", { title: "Nuit du 14 juillet", date: "2021-07-14T21:30:00Z", topics: "[Défense]" });
+  archive.article("2021/12/09-draft.md", { title: "Brouillon", date: "2021-12-09T10:00:00", extra: "draft: true" });
+  site = await buildArchive(archive);
+  expect(site.result.ok).toBe(true);
+});
+afterAll(() => archive.remove());
+
+describe("every page kind exists at its URL", () => {
+  it.each([
+    "/",
+    "/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/",
+    "/sujets/",
+    "/sujets/irak/",
+    "/sujets/economie/",
+    "/sources/",
+    "/sources/aa/",
+    "/sources/trt-fr/",
+    "/2021/",
+    "/2021/12/",
+    "/2021/12/09/",
+    "/2022/01/01/",
+    "/404.html",
+    "/style.css",
+  ])("%s", (url) => expect(site.has(url)).toBe(true));
+
+  it("keeps drafts out of the site", () => {
+    expect(site.has("/2021/12/09/brouillon/")).toBe(false);
+    expect(texts(site.page("/2021/12/09/"), ".item h3")).toEqual(["L’Irak annonce la fin de la mission de combat"]);
+  });
+
+  it("writes one page per article and nothing half-built", () => {
+    expect(site.result.pages?.articles).toBe(5);
+    expect(readdirSync(archive.root).filter((n) => n.includes("building"))).toEqual([]);
+  });
+});
+
+describe("the article page", () => {
+  const url = "/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/";
+  it("shows title, French date with time, update, sources, topics, body and short link", () => {
+    const doc = site.page(url);
+    expect(doc.documentElement.getAttribute("lang")).toBe("fr");
+    expect(texts(doc, "h1")).toEqual(["L’Irak annonce la fin de la mission de combat"]);
+    const times = texts(doc, "article header time");
+    expect(times[0]).toBe("jeudi 9 décembre 2021 à 15\u00a0h\u00a010");
+    expect(times[1]).toBe("vendredi 10 décembre 2021 à 8\u00a0h\u00a005");
+    expect(doc.querySelector("article header time")?.getAttribute("datetime")).toBe("2021-12-09T15:10:00+01:00");
+    expect(texts(doc, ".facts dd")[0]).toContain("Agence Anadolu");
+    expect([...doc.querySelectorAll(".tags a")].map((a) => a.getAttribute("href"))).toEqual(["/sujets/irak/", "/sujets/etats-unis/", "/sujets/defense/"]);
+    expect(texts(doc, ".body p")).toEqual(["Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.", "Deuxième paragraphe."]);
+    expect(doc.querySelector('a[href="https://turquie2023.com/Ivo58D"]')).not.toBeNull();
+  });
+
+  it("has a breadcrumb Accueil › 2021 › décembre › 9 décembre", () => {
+    const doc = site.page(url);
+    expect(texts(doc, ".breadcrumb a")).toEqual(["Accueil", "2021", "décembre", "9 décembre"]);
+    expect([...doc.querySelectorAll(".breadcrumb a")].map((a) => a.getAttribute("href"))).toEqual(["/", "/2021/", "/2021/12/", "/2021/12/09/"]);
+  });
+
+  it("links to the previous and next articles in time", () => {
+    const doc = site.page(url);
+    expect(doc.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/11/30/fin-novembre/");
+    expect(doc.querySelector(".neighbours .newer")?.getAttribute("href")).toBe("/2021/12/31/depeche-de-la-saint-sylvestre/");
+  });
+
+  it("has one h1, a skip link to main, and landmarks", () => {
+    const doc = site.page(url);
+    expect(doc.querySelectorAll("h1")).toHaveLength(1);
+    expect(doc.querySelector("a.skip-link")?.getAttribute("href")).toBe("#contenu");
+    expect(doc.querySelector("main#contenu")).not.toBeNull();
+    expect(doc.querySelector("header nav")).not.toBeNull();
+    expect(doc.querySelector("footer")).not.toBeNull();
+  });
+});
+
+describe("dates are Paris days", () => {
+  it("puts an article at 23:30 Paris time on its Paris day", () => {
+    expect(site.has("/2021/07/14/nuit-du-14-juillet/")).toBe(true);
+    expect(texts(site.page("/2021/07/14/"), ".item h3")).toEqual(["Nuit du 14 juillet"]);
+    expect(texts(site.page("/2021/07/14/nuit-du-14-juillet/"), "article header time")[0]).toBe("mercredi 14 juillet 2021 à 23\u00a0h\u00a030");
+    expect(site.has("/2021/12/31/depeche-de-la-saint-sylvestre/")).toBe(true);
+  });
+
+  it("links each day to the previous and next days that have articles, across months and years", () => {
+    const dec31 = site.page("/2021/12/31/");
+    expect(dec31.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/12/09/");
+    expect(dec31.querySelector(".neighbours .newer")?.getAttribute("href")).toBe("/2022/01/01/");
+    expect(texts(dec31, "h1")).toEqual(["Vendredi 31 décembre 2021"]);
+    const dec9 = site.page("/2021/12/09/");
+    expect(dec9.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/11/30/");
+    const jan1 = site.page("/2022/01/01/");
+    expect(jan1.querySelector(".neighbours .newer")).toBeNull();
+    expect(texts(jan1, "h1")).toEqual(["Samedi 1er janvier 2022"]);
+  });
+
+  it("lists months with counts on the year page, and a Monday-first calendar on the month page", () => {
+    const year = site.page("/2021/");
+    expect(texts(year, ".months a")).toEqual(["Juillet", "Novembre", "Décembre"]);
+    expect(texts(year, ".months .count")).toEqual(["1 article", "1 article", "2 articles"]);
+    const month = site.page("/2021/12/");
+    expect(texts(month, "thead th")[0]).toBe("lun.");
+    const linked = [...month.querySelectorAll(".calendar td a")].map((a) => a.getAttribute("href"));
+    expect(linked).toEqual(["/2021/12/09/", "/2021/12/31/"]);
+    // 1 December 2021 was a Wednesday: two empty cells come first.
+    const firstWeek = [...month.querySelectorAll(".calendar tbody tr")][0]!;
+    expect([...firstWeek.querySelectorAll("td")].map((td) => td.textContent?.trim())).toEqual(["", "", "1", "2", "3", "4", "5"]);
+  });
+});
+
+describe("lists", () => {
+  it("shows title, date and summary or the start of the first paragraph", () => {
+    const economie = site.page("/sujets/economie/");
+    expect(texts(economie, ".item h3")).toEqual(["Première dépêche de l’année", "Dépêche de la Saint-Sylvestre"]);
+    expect(texts(economie, ".item p:last-child")[0]).toBe("Le chapô choisi par la rédaction.");
+    expect(texts(economie, ".item time")[0]).toBe("samedi 1er janvier 2022 à 0\u00a0h\u00a010");
+    const irak = site.page("/sujets/irak/");
+    expect(texts(irak, ".item p:last-child")).toEqual(["Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat."]);
+  });
+
+  it("lists every topic with its count on /sujets/", () => {
+    const doc = site.page("/sujets/");
+    const entries = texts(doc, ".entries li");
+    expect(entries).toContain("Économie 2 articles");
+    expect(entries).toContain("Irak 1 article");
+    expect(entries).toHaveLength(5);
+  });
+
+  it("shows the newest articles on the home page with links to years and topics", () => {
+    const doc = site.page("/");
+    expect(texts(doc, ".items .item h3")[0]).toBe("Première dépêche de l’année");
+    expect(texts(doc, "#years ~ ul a")).toEqual(["2022", "2021"]);
+  });
+});
+
+describe("pagination", () => {
+  async function buildWith(count: number): Promise<{ site: BuiltSite; archive: TestArchive }> {
+    const a = makeArchive();
+    for (let i = 0; i < count; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      a.article(`2020/${i}.md`, { title: `Dépêche numéro ${i}`, date: `2020-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${day}T12:00:00`, topics: "[Irak]" });
+    }
+    return { site: await buildArchive(a), archive: a };
+  }
+
+  it("fits 20 articles on one page", async () => {
+    const { site: s, archive: a } = await buildWith(20);
+    expect(s.page("/sujets/irak/").querySelectorAll(".item")).toHaveLength(20);
+    expect(s.has("/sujets/irak/page/2/")).toBe(false);
+    expect(s.page("/sujets/irak/").querySelector(".pagination")).toBeNull();
+    a.remove();
+  });
+
+  it("puts the 21st on page 2, with rel prev/next and the page number in the title", async () => {
+    const { site: s, archive: a } = await buildWith(21);
+    const first = s.page("/sujets/irak/");
+    expect(first.querySelectorAll(".item")).toHaveLength(20);
+    expect(first.querySelector('link[rel="next"]')?.getAttribute("href")).toBe("/sujets/irak/page/2/");
+    expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe("/sujets/irak/page/2/");
+    const second = s.page("/sujets/irak/page/2/");
+    expect(second.querySelectorAll(".item")).toHaveLength(1);
+    expect(texts(second, ".item h3")).toEqual(["Dépêche numéro 0"]);
+    expect(second.querySelector('link[rel="prev"]')?.getAttribute("href")).toBe("/sujets/irak/");
+    expect(second.querySelector("title")?.textContent).toContain("Irak — page 2 sur 2");
+    expect(second.querySelector('.pagination [aria-current="page"]')?.textContent).toBe("2");
+    a.remove();
+  });
+});
+
+describe("editors' text never runs", () => {
+  it("escapes a title with <script> everywhere it appears, and shows raw HTML and template syntax in a body as text", async () => {
+    const a = makeArchive();
+    a.article("x.md", {
+      title: '<script>alert("titre")</script> & {{ 7*7 }}',
+      date: "2021-12-09T12:00:00",
+      extra: 'summary: "<img src=x onerror=alert(1)> {% raw %}"',
+      body: '<script>alert("corps")</script>\n\n<b>gras</b> {{ 7*7 }} {% include "x" %} {{ site }}\n\n[lien](javascript:alert(1))',
+    });
+    const s = await buildArchive(a);
+    expect(s.result.ok).toBe(true);
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") && files.push(join(dir, e.name));
+    };
+    walk(s.out);
+    for (const file of files) {
+      const html = readFileSync(file, "utf8");
+      expect(html, file).not.toMatch(/<script>alert/);
+      expect(html, file).not.toMatch(/<img src=x/);
+      expect(html, file).not.toContain("<b>gras</b>");
+      expect(html, file).not.toContain("49");
+      expect(html, file).not.toContain('href="javascript:');
+    }
+    const page = s.page("/2021/12/09/script-alert-titre-script-et-7-7/");
+    expect(texts(page, "h1")[0]).toBe('<script>alert("titre")</script> & {{ 7*7 }}');
+    expect(page.querySelector(".body")?.textContent).toContain('<script>alert("corps")</script>');
+    expect(page.querySelector(".body")?.textContent).toContain('{{ 7*7 }} {% include "x" %} {{ site }}');
+    a.remove();
+  });
+});
+
+describe("a failing build", () => {
+  it("prints every error, writes nothing and leaves the previous output untouched", async () => {
+    const a = makeArchive();
+    a.article("ok.md", { title: "Valide" });
+    const first = await buildArchive(a);
+    expect(first.result.ok).toBe(true);
+    const before = first.text("/2021/12/09/valide/");
+    writeFileSync(join(first.out, "marker.txt"), "from the previous build");
+    a.article("bad.md", { topics: "[Irack]", extra: "shortlink: x" });
+    const second = await buildArchive(a);
+    expect(second.result.ok).toBe(false);
+    expect(second.result.diagnostics.filter((d) => d.severity === "error")).toHaveLength(2);
+    expect(second.text("/2021/12/09/valide/")).toBe(before);
+    expect(second.text("/marker.txt")).toBe("from the previous build");
+    a.remove();
+  });
+
+  it("replaces the previous output whole when it succeeds", async () => {
+    const a = makeArchive();
+    a.article("ok.md", { title: "Valide" });
+    const first = await buildArchive(a);
+    writeFileSync(join(first.out, "stale.txt"), "x");
+    a.article("ok.md", { title: "Renommé" });
+    const second = await buildArchive(a);
+    expect(second.result.ok).toBe(true);
+    expect(second.has("/stale.txt")).toBe(false);
+    expect(second.has("/2021/12/09/renomme/")).toBe(true);
+    expect(second.has("/2021/12/09/valide/")).toBe(false);
+    a.remove();
+  });
+});
