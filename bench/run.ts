@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: speed and memory figures for check and build, beside Hugo when it is installed.
+ *
+ *   npm run bench                        # 1,000 and 10,000 articles
+ *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
+ *
+ * Needs ../shared (the corpus generator and the Hugo peer); machines are noisy, so compare
+ * figures from one run, as ratios.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+const root = resolve(import.meta.dirname, "..");
+const shared = resolve(root, "../shared");
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    "out-root": { type: "string", default: tmpdir() },
+    "no-hugo": { type: "boolean", default: false },
+  },
+});
+
+interface Run {
+  seconds: number;
+  peakMb?: number;
+  ok: boolean;
+  output: string;
+}
+
+const hasGnuTime = existsSync("/usr/bin/time");
+
+/** Runs a command, measuring wall time and (with GNU time) peak resident memory. */
+function measure(command: string, args: string[], cwd = root): Run {
+  const start = performance.now();
+  const result = hasGnuTime
+    ? spawnSync("/usr/bin/time", ["-f", "__peak_kb=%M", command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - start) / 1000;
+  const peak = /__peak_kb=(\d+)/.exec(result.stderr ?? "")?.[1];
+  return { seconds, ok: result.status === 0, output: `${result.stdout}${result.stderr}`, ...(peak ? { peakMb: Number(peak) / 1024 } : {}) };
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+function fmt(run: Run, units: number, unit: string): string[] {
+  return [run.ok ? `${run.seconds.toFixed(2)} s` : "FAILED", run.ok ? `${Math.round(units / run.seconds).toLocaleString("en-US")} ${unit}/s` : "", run.peakMb ? `${Math.round(run.peakMb)} MB` : "n/a"];
+}
+
+if (!existsSync(join(shared, "corpus/generate.mjs"))) {
+  console.error("bench: ../shared/corpus/generate.mjs is missing; the benchmark needs the shared corpus generator beside this repository.");
+  process.exit(2);
+}
+const hugo = !values["no-hugo"] && spawnSync("hugo", ["version"], { encoding: "utf8" }).status === 0;
+const work = join(values["out-root"], `depeche-bench-${process.pid}`);
+mkdirSync(work, { recursive: true });
+const rows: string[] = [row(["articles", "step", "tool", "wall", "rate", "peak RSS"]), row(["---", "---", "---", "---", "---", "---"])];
+const notes: string[] = [];
+
+try {
+  for (const size of values.sizes.split(",").map(Number)) {
+    const corpus = join(work, `corpus-${size}`);
+    console.error(`bench: generating ${size.toLocaleString("en-US")} articles…`);
+    spawnSync(process.execPath, [join(shared, "corpus/generate.mjs"), "--count", String(size), "--out", corpus], { stdio: "ignore" });
+
+    console.error(`bench: depeche check (${size})…`);
+    const check = measure(process.execPath, ["bin/depeche.js", "check", "--content", corpus]);
+    rows.push(row([size, "check", "depeche", ...fmt(check, size, "articles")]));
+
+    const site = join(work, `site-${size}`);
+    console.error(`bench: depeche build (${size})…`);
+    const build = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
+    const pages = Number(/planned ([\d,]+) pages/.exec(build.output)?.[1]?.replaceAll(",", "") ?? 0);
+    rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)`, "depeche", ...fmt(build, pages, "pages")]));
+    if (!build.ok) notes.push(`depeche build ${size} failed:\n${build.output.slice(-2000)}`);
+
+    const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "depeche"], { encoding: "utf8" });
+    notes.push(`verify ${size}: ${verify.stdout.trim()}`);
+
+    if (hugo) {
+      const peer = join(work, `hugo-${size}`);
+      spawnSync(process.execPath, [join(shared, "peers/convert.mjs"), "--gen", "hugo", "--corpus", corpus, "--out", peer], { stdio: "ignore" });
+      console.error(`bench: hugo (${size})…`);
+      const h = measure("hugo", ["--quiet"], peer);
+      rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)`, "hugo", ...fmt(h, pages, "pages")]));
+      if (build.ok && h.ok) notes.push(`build ${size}: depeche/hugo wall ratio ${(build.seconds / h.seconds).toFixed(2)}, peak memory ratio ${build.peakMb && h.peakMb ? (build.peakMb / h.peakMb).toFixed(2) : "n/a"}`);
+    }
+    rmSync(site, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\nDépêche benchmark (${new Date().toISOString().slice(0, 10)}, output under ${values["out-root"]}${hugo ? "" : ", hugo not installed: apt-get install hugo for the peer figures"})\n`);
+console.log(rows.join("\n"));
+console.log(`\n${notes.join("\n")}`);
