@@ -74,8 +74,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   };
 }
 
-// Anchors, aliases, tags and merge keys have no place in an article's front matter.
-const UNUSUAL_YAML = /(^|[\s[{,:-])[&*!][^\s]|<</;
+// Anchors, aliases, tags and merge keys have no place in an article's front matter; they can
+// only start a value (after "key:", "-", "[" or ","), so text inside quotes rarely looks like one.
+const UNUSUAL_YAML = /(?:^|[:\-[{,])[ \t]*[&*!][^\s]|<</m;
 
 // js-yaml (core schema: no timestamps, no merge keys) reads the common case several times faster
 // than the position-aware reader; that one runs only when there is something to point at.

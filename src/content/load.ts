@@ -44,11 +44,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const articles: Article[] = [];
   if (site && topics && sources) {
     const ctx: ArticleContext = { site, topics: indexTopics(topics), sources: indexSources(sources), nowMs: options.nowMs ?? Date.now() };
+    const readBatch = (start: number): Promise<Buffer[]> => Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readFile(path)));
+    // The next batch is read while this one is validated: the disk and the CPU work together.
+    let next = readBatch(0);
     for (let start = 0; start < paths.length; start += READ_BATCH) {
-      const batch = paths.slice(start, start + READ_BATCH);
-      const read = await Promise.all(batch.map((path) => readFile(path)));
+      const read = await next;
+      if (start + READ_BATCH < paths.length) next = readBatch(start + READ_BATCH);
       read.forEach((bytes, i) => {
-        const article = validateArticleFile(display(batch[i]!), bytes, ctx, diagnostics);
+        const article = validateArticleFile(display(paths[start + i]!), bytes, ctx, diagnostics);
         if (article) articles.push(article);
       });
       options.onProgress?.(Math.min(start + READ_BATCH, paths.length), paths.length);
