@@ -18,12 +18,20 @@ function inZone(day: Day): DateTime {
   return DateTime.fromISO(day, { zone: "UTC" }).setLocale("fr");
 }
 
+// A site has a few thousand distinct days and shows each many times (pages, lists, feeds).
+const formattedDays = new Map<Day, string>();
+
 /**
  * @example formatDay("2021-12-09") // "jeudi 9 décembre 2021"
  */
 export function formatDay(day: Day): string {
-  const d = inZone(day);
-  return `${d.toFormat("cccc")} ${dayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    const d = inZone(day);
+    text = `${d.toFormat("cccc")} ${dayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 /** @example formatDayShort("2021-12-01") // "1er décembre" */
