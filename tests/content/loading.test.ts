@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+const NOW = Date.parse("2026-01-01T00:00:00Z");
+
+describe("front matter never runs code", () => {
+  it.each(["js", "javascript", "JS", "coffee", "json", "toml"])("refuses ---%s and writes nothing", async (engine) => {
+    archive = makeArchive();
+    const marker = join(archive.root, `pwned-${engine}`);
+    archive.article("a.md", `---${engine}\n{ title: require("fs").writeFileSync(${JSON.stringify(marker)}, "x") || "t" }\n---\nTexte.\n`);
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(existsSync(marker)).toBe(false);
+    expect(result.content).toBeUndefined();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/a.md")}:1:1: error: front matter must be YAML, not "${engine}": replace the first line "---${engine}" with "---" (code in front matter is never run)`,
+    ]);
+  });
+
+  it("refuses YAML tags, aliases and merge keys", async () => {
+    archive = makeArchive();
+    archive.article("tag.md", articleText({ extra: "summary: !!js/function 'function () { return 1 }'" }));
+    archive.article("alias.md", articleText({ title: "Alias", extra: "summary: &a \"x\"\nslug: *a" }));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const lines = result.diagnostics.map(formatDiagnostic);
+    expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: YAML aliases (*a) are not allowed`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: invalid YAML: Unresolved tag`))).toBe(true);
+  });
+});
+
+describe("text is read as the editor meant it", () => {
+  it("normalises decomposed accents to NFC: same title, same slug", async () => {
+    archive = makeArchive();
+    archive.article("nfd.md", articleText({ title: "Le de\u0301fi de l’e\u0301te\u0301" }));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles[0]?.title).toBe("Le défi de l’été");
+    expect(result.content?.articles[0]?.url).toBe("/2021/12/09/le-defi-de-l-ete/");
+  });
+
+  it("accepts CRLF line endings with a BOM and points at the right lines", async () => {
+    archive = makeArchive();
+    archive.write("articles/crlf.md", `\uFEFF${articleText({ topics: "[Irack]" }).replace(/\n/g, "\r\n")}`);
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/crlf.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`]);
+  });
+
+  it("refuses a NUL byte and does not follow symbolic links", async () => {
+    const { symlinkSync, writeFileSync } = await import("node:fs");
+    archive = makeArchive();
+    archive.write("articles/nul.md", articleText().replace("Le gouvernement", "Le\0gouvernement"));
+    const outside = join(archive.root, "outside.md");
+    writeFileSync(outside, articleText({ title: "Dehors" }));
+    symlinkSync(outside, join(archive.dir, "articles/link.md"));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/link.md")}:1:1: error: symbolic links are not followed: put the article itself in the content folder`,
+      `${archive.display("articles/nul.md")}:1:1: error: file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text`,
+    ]);
+  });
+
+  it("names a missing registry", async () => {
+    archive = makeArchive();
+    rmSync(join(archive.dir, "sources.yaml"));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder`]);
+  });
+});
+
+const shared = resolve(import.meta.dirname, "../../../shared");
+describe("the shared corpus", () => {
+  it.skipIf(!existsSync(join(shared, "corpus/generate.mjs")))("checks clean at 1,000 articles (needs ../shared, which CI has)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "depeche-corpus-"));
+    try {
+      execFileSync(process.execPath, [join(shared, "corpus/generate.mjs"), "--count", "1000", "--out", dir], { stdio: "ignore" });
+      const result = await loadContent({ contentDir: dir, nowMs: Date.parse("2030-01-01T00:00:00Z") });
+      expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+      expect(result.content?.articles).toHaveLength(1000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
