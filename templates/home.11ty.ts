@@ -13,7 +13,7 @@ export function render({ entry, depeche: { site } }: TemplateData<HomePage>): st
 <p class="intro">${site.description}</p>
 <div class="home">
 <section aria-labelledby="latest"><h2 id="latest">${ui.latest}</h2>
-${articleList(site, entry.latest)}
+${articleList(site, entry.latest, 3)}
 </section>
 <aside>
 <section aria-labelledby="years"><h2 id="years">${ui.byYear}</h2>

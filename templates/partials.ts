@@ -5,22 +5,24 @@ import { html, type SafeHtml } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 
-// An article shows in several lists (day, topics, sources, home): its item is rendered once.
-const itemCache = new WeakMap<ArticleItem, SafeHtml>();
+// An article shows in several lists (day, topics, sources, home): its item is rendered once
+// per heading level (h2 under a page's h1, h3 under a section's h2).
+const itemCaches = { 2: new WeakMap<ArticleItem, SafeHtml>(), 3: new WeakMap<ArticleItem, SafeHtml>() };
 
 /** One article in a list: title, date, standfirst. */
-export function articleItem(site: SiteView, item: ArticleItem): SafeHtml {
-  let cached = itemCache.get(item);
+export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2): SafeHtml {
+  let cached = itemCaches[level].get(item);
   if (!cached) {
-    cached = html`<li class="item"><article><h3><a href="${href(site, item.url)}">${item.title}</a></h3><p class="meta"><time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
-    itemCache.set(item, cached);
+    const title = html`<a href="${href(site, item.url)}">${item.title}</a>`;
+    cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta"><time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    itemCaches[level].set(item, cached);
   }
   return cached;
 }
 
 /** A list of articles, or a sentence saying there is none. */
-export function articleList(site: SiteView, items: ArticleItem[]): SafeHtml {
-  return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i))}</ol>`;
+export function articleList(site: SiteView, items: ArticleItem[], level: 2 | 3 = 2): SafeHtml {
+  return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i, level))}</ol>`;
 }
 
 /** Numbered pagination with previous and next links. */

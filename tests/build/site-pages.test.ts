@@ -47,7 +47,7 @@ describe("every page kind exists at its URL", () => {
 
   it("keeps drafts out of the site", () => {
     expect(site.has("/2021/12/09/brouillon/")).toBe(false);
-    expect(texts(site.page("/2021/12/09/"), ".item h3")).toEqual(["L’Irak annonce la fin de la mission de combat"]);
+    expect(texts(site.page("/2021/12/09/"), ".item h2")).toEqual(["L’Irak annonce la fin de la mission de combat"]);
   });
 
   it("writes one page per article and nothing half-built", () => {
@@ -97,7 +97,7 @@ describe("the article page", () => {
 describe("dates are Paris days", () => {
   it("puts an article at 23:30 Paris time on its Paris day", () => {
     expect(site.has("/2021/07/14/nuit-du-14-juillet/")).toBe(true);
-    expect(texts(site.page("/2021/07/14/"), ".item h3")).toEqual(["Nuit du 14 juillet"]);
+    expect(texts(site.page("/2021/07/14/"), ".item h2")).toEqual(["Nuit du 14 juillet"]);
     expect(texts(site.page("/2021/07/14/nuit-du-14-juillet/"), "article header time")[0]).toBe("mercredi 14 juillet 2021 à 23\u00a0h\u00a030");
     expect(site.has("/2021/12/31/depeche-de-la-saint-sylvestre/")).toBe(true);
   });
@@ -131,7 +131,7 @@ describe("dates are Paris days", () => {
 describe("lists", () => {
   it("shows title, date and summary or the start of the first paragraph", () => {
     const economie = site.page("/sujets/economie/");
-    expect(texts(economie, ".item h3")).toEqual(["Première dépêche de l’année", "Dépêche de la Saint-Sylvestre"]);
+    expect(texts(economie, ".item h2")).toEqual(["Première dépêche de l’année", "Dépêche de la Saint-Sylvestre"]);
     expect(texts(economie, ".item p:last-child")[0]).toBe("Le chapô choisi par la rédaction.");
     expect(texts(economie, ".item time")[0]).toBe("samedi 1er janvier 2022 à 0\u00a0h\u00a010");
     const irak = site.page("/sujets/irak/");
@@ -179,7 +179,7 @@ describe("pagination", () => {
     expect(first.querySelector('.pagination a[rel="next"]')?.getAttribute("href")).toBe("/sujets/irak/page/2/");
     const second = s.page("/sujets/irak/page/2/");
     expect(second.querySelectorAll(".item")).toHaveLength(1);
-    expect(texts(second, ".item h3")).toEqual(["Dépêche numéro 0"]);
+    expect(texts(second, ".item h2")).toEqual(["Dépêche numéro 0"]);
     expect(second.querySelector('link[rel="prev"]')?.getAttribute("href")).toBe("/sujets/irak/");
     expect(second.querySelector("title")?.textContent).toContain("Irak — page 2 sur 2");
     expect(second.querySelector('.pagination [aria-current="page"]')?.textContent).toBe("2");
