@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
 import { Diagnostics, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article, Content } from "./model.ts";
 import { decodeContentFile } from "./read-text.ts";
-import { indexSources, indexTopics, readSiteConfig, readSources, readTopics } from "./registries.ts";
-import { checkAcrossArticles, validateArticle, type ArticleContext } from "./validate.ts";
+import { readSiteConfig, readSources, readTopics } from "./registries.ts";
+import { checkAcrossArticles } from "./validate.ts";
+import { displayPath, validateFiles, ValidationWorker } from "./validate-files.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 
 export interface LoadOptions {
@@ -14,6 +16,8 @@ export interface LoadOptions {
   contentDir: string;
   /** "Now" for the future-date warning; defaults to the clock. */
   nowMs?: number;
+  /** Validate half the files in a worker thread; by default only for large archives. */
+  helperThread?: boolean;
   /** Called as files are read, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -27,62 +31,49 @@ export interface LoadResult {
   fileCount: number;
 }
 
-// Reading in bounded batches keeps file handles and memory flat at 100,000 files.
-const READ_BATCH = 256;
+// Below this many files a second thread costs more to start than it saves.
+const FILES_PER_EXTRA_THREAD = 20_000;
 
 /** Loads and validates a whole archive: registries, then every article, then the rules across articles. */
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const root = resolve(options.contentDir);
   const diagnostics = new Diagnostics();
-  const display = (path: string): string => relative(process.cwd(), path) || ".";
-
-  const site = await readRegistry(join(root, "site.yaml"), display, diagnostics, (y, f) => readSiteConfig(y, f, diagnostics));
-  const topics = await readRegistry(join(root, "topics.yaml"), display, diagnostics, (y, f) => readTopics(y, f, diagnostics));
-  const sources = await readRegistry(join(root, "sources.yaml"), display, diagnostics, (y, f) => readSources(y, f, diagnostics));
-
-  const paths = listArticleFiles(join(root, "articles"), display, diagnostics);
-  const articles: Article[] = [];
-  if (site && topics && sources) {
-    const ctx: ArticleContext = { site, topics: indexTopics(topics), sources: indexSources(sources), nowMs: options.nowMs ?? Date.now() };
-    const readBatch = (start: number): Promise<Buffer[]> => Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readFile(path)));
-    // The next batch is read while this one is validated: the disk and the CPU work together.
-    let next = readBatch(0);
-    for (let start = 0; start < paths.length; start += READ_BATCH) {
-      const read = await next;
-      if (start + READ_BATCH < paths.length) next = readBatch(start + READ_BATCH);
-      read.forEach((bytes, i) => {
-        const article = validateArticleFile(display(paths[start + i]!), bytes, ctx, diagnostics);
-        if (article) articles.push(article);
-      });
-      options.onProgress?.(Math.min(start + READ_BATCH, paths.length), paths.length);
+  const paths = listArticleFiles(join(root, "articles"), displayPath, diagnostics);
+  // Started first, so its start-up overlaps the reading of the registries and of our half.
+  const useHelper = options.helperThread ?? (paths.length >= FILES_PER_EXTRA_THREAD && availableParallelism() > 1);
+  const helper = useHelper ? new ValidationWorker() : undefined;
+  try {
+    const site = await readRegistry(join(root, "site.yaml"), displayPath, diagnostics, (y, f) => readSiteConfig(y, f, diagnostics));
+    const topics = await readRegistry(join(root, "topics.yaml"), displayPath, diagnostics, (y, f) => readTopics(y, f, diagnostics));
+    const sources = await readRegistry(join(root, "sources.yaml"), displayPath, diagnostics, (y, f) => readSources(y, f, diagnostics));
+    const articles: Article[] = [];
+    if (site && topics && sources) {
+      const registries = { site, topics, sources };
+      const nowMs = options.nowMs ?? Date.now();
+      let done = 0;
+      const progress = (n: number): void => options.onProgress?.((done += n), paths.length);
+      const half = helper ? Math.ceil(paths.length / 2) : paths.length;
+      const results = await Promise.all([
+        validateFiles(paths.slice(0, half), registries, nowMs, progress),
+        ...(helper ? [helper.validate(paths.slice(half), registries, nowMs, progress)] : []),
+      ]);
+      for (const result of results) {
+        articles.push(...result.articles);
+        diagnostics.items.push(...result.diagnostics);
+      }
+      checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
     }
-    checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+    articles.sort(byPublication);
+    const valid = diagnostics.errorCount === 0 && site && topics && sources;
+    return { ...(valid ? { content: { site, topics, sources, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length };
+  } finally {
+    await helper?.close();
   }
-
-  articles.sort(byPublication);
-  const sorted = sortDiagnostics(diagnostics.items);
-  const valid = diagnostics.errorCount === 0 && site && topics && sources;
-  return { ...(valid ? { content: { site, topics, sources, articles } } : {}), diagnostics: sorted, fileCount: paths.length };
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */
 export function byPublication(a: Article, b: Article): number {
   return a.published.epochMs - b.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-}
-
-/** Validates one article file from its bytes. */
-export function validateArticleFile(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
-    return undefined;
-  }
-  const parsed = parseFrontMatter(decoded.text);
-  if (!parsed.ok) {
-    for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
-    return undefined;
-  }
-  return validateArticle(file, parsed.frontMatter, ctx, diagnostics);
 }
 
 async function readRegistry<T>(path: string, display: (p: string) => string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string) => T | undefined): Promise<T | undefined> {

@@ -87,3 +87,20 @@ describe("the shared corpus", () => {
     }
   });
 });
+
+describe("validation on two threads", () => {
+  it("gives the same articles and errors as one thread, linked to the same registry entries", async () => {
+    archive = makeArchive();
+    for (let i = 0; i < 30; i++) archive.article(`2021/${String(i).padStart(2, "0")}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}`, topics: i % 2 ? "[Irak]" : "[Économie, Défense]" });
+    archive.article("2021/bad.md", { topics: "[Irack]" });
+    const one = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: false });
+    const two = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: true });
+    expect(two.diagnostics).toEqual(one.diagnostics);
+    archive.write("articles/2021/bad.md", articleText({ title: "Réparée", topics: "[Irak]" }));
+    const fixed = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: true });
+    const single = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: false });
+    expect(fixed.content?.articles.map((a) => a.url)).toEqual(single.content?.articles.map((a) => a.url));
+    const topics = fixed.content!.topics;
+    for (const article of fixed.content!.articles) for (const topic of article.topics) expect(topics).toContain(topic);
+  });
+});
