@@ -5,23 +5,26 @@ import { html, trusted } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";
+import { searchMarkers, SEARCH_FILTERS } from "../src/output/search-markers.ts";
 
 export const data = onePagePer("articles");
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;
-  return layout(site, entry, html`<article>
+  const search = searchMarkers(entry);
+  // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by year, topic and source.
+  return layout(site, entry, html`<article data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${a.title}</h1>
-<p class="meta">${ui.published} <time datetime="${a.dateIso}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
+<p class="meta">${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
 <div class="body">
 ${trusted(a.bodyHtml)}
 </div>
 <footer>
 <dl class="facts">
-<dt>${ui.sourcesLabel}</dt><dd><ul class="inline">${a.sources.map((s) => html`<li><a href="${href(site, s.url)}">${s.name}</a> (<a href="${s.agencyUrl}" rel="external">site de l’agence</a>)</li>`)}</ul></dd>
-<dt>${ui.topicsLabel}</dt><dd><ul class="inline tags">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a></li>`)}</ul></dd>
+<dt>${ui.sourcesLabel}</dt><dd><ul class="inline">${a.sources.map((s) => html`<li><a href="${href(site, s.url)}" data-pagefind-filter="${SEARCH_FILTERS.source}">${s.name}</a> (<a href="${s.agencyUrl}" rel="external">site de l’agence</a>)</li>`)}</ul></dd>
+<dt>${ui.topicsLabel}</dt><dd><ul class="inline tags">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}" data-pagefind-filter="${SEARCH_FILTERS.topic}">${t.label}</a></li>`)}</ul></dd>
 ${a.shortLink ? html`<dt>${ui.share}</dt><dd><a href="${a.shortLink}">${a.shortLink}</a></dd>` : ""}
 </dl>
 </footer>

@@ -3,6 +3,7 @@ import type { Link } from "../src/render/article-view.ts";
 import type { PageBase } from "../src/render/pages.ts";
 import { html, type SafeHtml } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
+import { machineHead } from "./head.ts";
 
 /** A site-relative URL as an href, with the site's base path. */
 export function href(site: SiteView, url: string): string {
@@ -28,7 +29,7 @@ export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: 
 ${page.prevUrl ? html`<link rel="prev" href="${href(site, page.prevUrl)}">` : ""}
 ${page.nextUrl ? html`<link rel="next" href="${href(site, page.nextUrl)}">` : ""}
 <link rel="stylesheet" href="${href(site, "/style.css")}">
-${options.head ?? ""}
+${machineHead(site, page)}${options.head ?? ""}
 </head>
 <body>
 <a class="skip-link" href="#contenu">${ui.skipToContent}</a>
@@ -38,7 +39,9 @@ ${options.head ?? ""}
 <li><a href="${href(site, "/")}">${ui.home}</a></li>
 <li><a href="${href(site, "/sujets/")}">${ui.topics}</a></li>
 <li><a href="${href(site, "/sources/")}">${ui.sources}</a></li>
+<li><a href="${href(site, "/recherche/")}">${ui.search}</a></li>
 </ul></nav>
+<form class="site-search" role="search" action="${href(site, "/recherche/")}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
 </header>
 ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">

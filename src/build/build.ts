@@ -6,6 +6,10 @@ import type { Diagnostic } from "../content/diagnostics.ts";
 import { listArticleFiles, loadContent } from "../content/load.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import type { SitePages } from "../render/pages.ts";
+import { writeDiscoveryFiles } from "../output/publish.ts";
+import { buildSearchIndex } from "../output/search-index.ts";
+import { articleYears } from "../output/search-markers.ts";
+import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
 import { helperCount, PageWriters } from "./write-pages.ts";
 
@@ -17,8 +21,10 @@ export interface BuildOptions {
   drafts: boolean;
   /** Overrides site.yaml's baseUrl (e.g. for a preview deployment). */
   baseUrl?: string;
-  /** "Now", for warnings about future dates. */
+  /** The build's date: future-date warnings, the news sitemap. Defaults to SOURCE_DATE_EPOCH, else the clock. */
   nowMs?: number;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
   /** Called once per page written. */
@@ -28,7 +34,9 @@ export interface BuildOptions {
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
-  | { name: "written"; pages: number; ms: number };
+  | { name: "written"; pages: number; ms: number }
+  | { name: "published"; files: number; ms: number }
+  | { name: "indexed"; pages: number; bundles: number; ms: number };
 
 export interface BuildResult {
   ok: boolean;
@@ -54,7 +62,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
-  const loaded = await loadContent({ contentDir: options.contentDir, ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}) });
+  const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
+  const loaded = await loadContent({ contentDir: options.contentDir, nowMs });
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, ms: performance.now() - start };
 
@@ -74,12 +83,21 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     await writers.write(data, staging, () => options.onPage?.(++written, total));
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
     assertEveryArticleWritten(staging, data.pages);
+    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart });
+    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes nothing.
+    const publishStart = performance.now();
+    const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+    options.onPhase?.({ name: "published", files: files.length, ms: performance.now() - publishStart });
+    if (options.search !== false) {
+      const indexStart = performance.now();
+      const indexed = await buildSearchIndex(staging, articleYears(data.pages.articles));
+      options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
+    }
     swapInto(staging, out);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart });
   return { ok: true, diagnostics: loaded.diagnostics, pages: counts, articles: data.pages.articles.length, ms: performance.now() - start };
 }
 

@@ -1,5 +1,6 @@
 import { buildSite } from "../build/build.ts";
-import { parseOptions } from "./usage.ts";
+import { buildDateFromEnvironment, parseBuildDate } from "../build/build-date.ts";
+import { parseOptions, UsageError } from "./usage.ts";
 import { countLabel, elapsed, plural, printDiagnostics } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
@@ -11,6 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   months: "month",
   days: "day",
   notFound: "404",
+  search: "search",
 };
 
 /** `depeche build`: validates, then builds the site; exit 1 on invalid content with nothing written. */
@@ -21,7 +23,10 @@ export async function runBuild(argv: string[]): Promise<number> {
     drafts: { type: "boolean", default: false },
     "base-url": { type: "string" },
     json: { type: "boolean", default: false },
+    now: { type: "string" },
   });
+  const nowMs = values.now !== undefined ? parseBuildDate(values.now) : buildDateFromEnvironment();
+  if (values.now !== undefined && nowMs === undefined) throw new UsageError(`--now: not an ISO 8601 date: ${values.now}`);
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
@@ -33,6 +38,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     outDir: values.out,
     drafts: values.drafts,
     ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);
       if (phase.name === "planned") log(`depeche build: planned ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
@@ -40,6 +46,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         if (live) process.stderr.write("\r\x1b[K");
         log(`depeche build: wrote ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
       }
+      if (phase.name === "published") log(`depeche build: wrote ${plural(phase.files, "feed, sitemap and robots file")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "indexed") log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
     },
     onPage: (written, total) => {
       if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${written}/${total} pages`);

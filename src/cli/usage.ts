@@ -6,8 +6,10 @@ export class UsageError extends Error {}
 const USAGE = `usage: depeche <command> [options]
 
   check  [--content DIR] [--json]                      validate the archive, write nothing
-  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--json]
-                                                       validate, then build the site
+  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--now ISO] [--json]
+                                                       validate, then build the site; the build's
+                                                       date (news sitemap) is --now, else
+                                                       SOURCE_DATE_EPOCH, else the clock
   import FILE… [--date ISO] [--topics a,b] [--content DIR]
                                                        turn raw wire copy into articles
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]

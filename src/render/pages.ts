@@ -7,6 +7,7 @@ import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from ".
 import { typesetText } from "../text/typography.ts";
 import { ArticleRenderer, sourceUrl, topicUrl, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
 import { ui } from "../i18n/fr.ts";
+import { planSearchPage, type SearchPage } from "./search-page.ts";
 
 /** What every page has: where it lives, its title, and where it sits in the site. */
 export interface PageBase {
@@ -90,6 +91,8 @@ export interface SitePages {
   months: MonthPage[];
   days: DayPage[];
   notFound: NotFoundPage[];
+  /** `/recherche/`. */
+  search: SearchPage[];
 }
 
 export const HOME_SIZE = 30;
@@ -128,6 +131,7 @@ export function planPages(archive: Archive): SitePages {
     ],
     ...datePages(archive, render),
     notFound: [{ kind: "not-found", url: "/404.html", title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
+    search: [planSearchPage(archive, HOME)],
   };
 }
 

@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { SiteView } from "../build/site-data.ts";
+import type { SitePages } from "../render/pages.ts";
+import { absoluteUrl, planFeeds } from "./feeds.ts";
+import { renderRobotsTxt } from "./robots.ts";
+import { NEWS_SITEMAP_URL, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, SITEMAP_URL } from "./sitemaps.ts";
+
+/**
+ * Every machine-readable file of the site beside its pages, as site-relative path → text: feeds,
+ * sitemaps, the news sitemap and robots.txt. `nowMs` is the build's date: it picks the news and
+ * dates a feed that has no entry.
+ */
+export function planDiscoveryFiles(site: SiteView, pages: SitePages, nowMs: number): Map<string, string> {
+  const buildIso = new Date(nowMs).toISOString();
+  return new Map([
+    ...planFeeds(site, pages, buildIso),
+    ...planSitemaps(site, sitemapEntries(site, pages, buildIso)),
+    [NEWS_SITEMAP_URL, renderNewsSitemap(site, newsEntries(site, pages.articles, nowMs))],
+    ["/robots.txt", renderRobotsTxt([absoluteUrl(site, SITEMAP_URL), absoluteUrl(site, NEWS_SITEMAP_URL)])],
+  ]);
+}
+
+/** Writes the feeds, sitemaps and robots.txt into a built site folder; returns their site-relative paths. */
+export function writeDiscoveryFiles(siteDir: string, site: SiteView, pages: SitePages, nowMs: number): string[] {
+  const files = planDiscoveryFiles(site, pages, nowMs);
+  for (const [url, text] of files) {
+    const path = join(siteDir, url);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return [...files.keys()];
+}

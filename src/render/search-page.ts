@@ -1,0 +1,44 @@
+import type { Archive } from "../archive/archive.ts";
+import { ui } from "../i18n/fr.ts";
+import { SEARCH_FILTERS, searchBundleUrl } from "../output/search-markers.ts";
+import type { Link } from "./article-view.ts";
+import type { PageBase } from "./pages.ts";
+
+/** A filter of the search form: its Pagefind name, its label and the values the archive has. */
+export interface SearchFilter {
+  name: string;
+  label: string;
+  options: string[];
+}
+
+/** `/recherche/`: the search form, and what its script needs to query the year bundles. */
+export interface SearchPage extends PageBase {
+  kind: "search";
+  heading: string;
+  /** Site-relative folders of the Pagefind bundles, newest year first. */
+  bundles: string[];
+  /** Years of the bundles, in the same order. */
+  years: number[];
+  filters: SearchFilter[];
+}
+
+/** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
+export function planSearchPage(archive: Archive, home: Link): SearchPage {
+  const byLabel = (a: string, b: string): number => a.localeCompare(b, "fr");
+  const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
+  return {
+    kind: "search",
+    url: "/recherche/",
+    title: ui.search,
+    description: ui.searchDescription,
+    breadcrumb: [home],
+    heading: ui.search,
+    bundles: years.map(searchBundleUrl),
+    years,
+    filters: [
+      { name: SEARCH_FILTERS.topic, label: ui.searchTopic, options: archive.topics.filter((t) => t.articles.length > 0).map((t) => t.entry.label).sort(byLabel) },
+      { name: SEARCH_FILTERS.source, label: ui.searchSource, options: archive.sources.filter((s) => s.articles.length > 0).map((s) => s.entry.name).sort(byLabel) },
+      { name: SEARCH_FILTERS.year, label: ui.searchYear, options: years.map(String) },
+    ],
+  };
+}

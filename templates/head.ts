@@ -1,0 +1,13 @@
+import type { SiteView } from "../src/build/site-data.ts";
+import type { PageBase } from "../src/render/pages.ts";
+import { html, jsonForScript, type SafeHtml } from "../src/render/html.ts";
+import { pageMetadata } from "../src/output/metadata.ts";
+
+/** Feed autodiscovery, Open Graph and JSON-LD of a page, computed by src/output/metadata.ts. */
+export function machineHead(site: SiteView, page: PageBase): SafeHtml {
+  const meta = pageMetadata(site, page);
+  return html`${meta.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
+`)}${meta.openGraph.map((m) => html`<meta property="${m.property}" content="${m.content}">
+`)}${meta.jsonLd.map((o) => html`<script type="application/ld+json">${jsonForScript(o)}</script>
+`)}`;
+}

@@ -1,0 +1,34 @@
+import type { TemplateData } from "../src/build/site-data.ts";
+import type { SearchPage } from "../src/render/search-page.ts";
+import { onePagePer } from "./paginate.ts";
+import { html, jsonForScript } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+import { href, layout } from "./layout.ts";
+
+// `/recherche/`: a plain GET form (it works as a link: /recherche/?q=irak), which the page's
+// script reads to query the Pagefind bundles. The only page of the site with JavaScript.
+export const data = onePagePer("search");
+
+export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
+  const config = {
+    bundles: entry.bundles.map((b) => href(site, b)),
+    years: entry.years,
+    baseUrl: `${site.basePath}/`,
+    filters: entry.filters.map((f) => f.name),
+    strings: ui.searchClient,
+  };
+  return layout(site, entry, html`<h1>${entry.heading}</h1>
+<form class="search-form" role="search" action="${href(site, entry.url)}" method="get">
+<p class="search-query"><label for="q">${ui.searchLabel}</label> <input type="search" id="q" name="q" autocomplete="off"> <button type="submit">${ui.searchButton}</button></p>
+<fieldset class="search-filters"><legend>${ui.searchFilters}</legend>
+${entry.filters.map((f) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${ui.searchAny}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
+`)}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
+</fieldset>
+</form>
+<noscript><p>${ui.searchNoScript}</p></noscript>
+<p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+<ol id="search-results" class="items search-results"></ol>
+<p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
+<script type="application/json" id="search-config">${jsonForScript(config)}</script>
+<script type="module" src="${href(site, "/recherche.js")}"></script>`);
+}
