@@ -41,11 +41,13 @@ export function sourceUrl(source: Source): string {
 
 /**
  * Reader-facing text of articles, computed once per article however many lists show it:
- * an article appears on its day, its topics, its sources and maybe the home page.
+ * an article appears on its day, its topics, its sources and maybe the home page. Kept across
+ * plans (the dev server), an unchanged article keeps the very same objects.
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
+  private readonly views = new Map<Article, ArticleView>();
 
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
@@ -63,6 +65,15 @@ export class ArticleRenderer {
   }
 
   view(article: Article): ArticleView {
+    let view = this.views.get(article);
+    if (!view) {
+      view = this.renderView(article);
+      this.views.set(article, view);
+    }
+    return view;
+  }
+
+  private renderView(article: Article): ArticleView {
     return {
       ...this.item(article),
       ...(article.updated ? { updatedText: formatMoment(article.updated), updatedIso: article.updated.iso } : {}),

@@ -114,9 +114,11 @@ export function yearUrl(year: number): string {
   return `/${year}/`;
 }
 
-/** Plans every page of the site from the archive: the one place that decides what exists where. */
-export function planPages(archive: Archive): SitePages {
-  const render = new ArticleRenderer();
+/**
+ * Plans every page of the site from the archive: the one place that decides what exists where.
+ * A renderer kept between calls (the dev server) renders each unchanged article only once.
+ */
+export function planPages(archive: Archive, render = new ArticleRenderer()): SitePages {
   const siteDescription = archive.site.description ?? archive.site.title;
   return {
     articles: archive.articles.map((a) => articlePage(a, archive, render)),

@@ -1,9 +1,11 @@
-/** Builds a test archive in-process and reads the output as parsed HTML. */
+/** Test archives built in-process (read back as parsed HTML), or only planned (no Eleventy). */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
-import type { TestArchive } from "./archive.ts";
+import type { BuildData } from "../../src/build/site-data.ts";
+import { planSiteFromFolder } from "../../src/build/plan.ts";
+import { makeArchive, type ArticleSpec, type TestArchive } from "./archive.ts";
 
 export interface BuiltSite {
   result: BuildResult;
@@ -37,3 +39,22 @@ export function texts(doc: Document, selector: string): string[] {
   // Only ASCII white space folds: no-break spaces are part of French typography under test.
   return [...doc.querySelectorAll(selector)].map((e) => (e.textContent ?? "").replace(/[ \t\n\r]+/g, " ").replace(/^ | $/g, ""));
 }
+
+/** Plans a site from articles given as path → spec, in a temporary archive removed afterwards. */
+export async function planArticles(articles: Record<string, ArticleSpec>): Promise<BuildData> {
+  const archive = makeArchive();
+  try {
+    for (const [path, spec] of Object.entries(articles)) archive.article(path, spec);
+    return await planSiteFromFolder(archive.dir);
+  } finally {
+    archive.remove();
+  }
+}
+
+/** Titles that break naive HTML, XML, JSON or script embedding. */
+export const HOSTILE_TITLES = [
+  `Fin de la mission </script><script>alert("x")</script>`,
+  `Les « guillemets », les "doubles", l'apostrophe & <b>le gras</b>`,
+  `Un ]]> fin de CDATA et <!-- un commentaire -->`,
+  `Séparateur de ligne\u2028 et de paragraphe\u2029 Unicode`,
+];
