@@ -12,7 +12,8 @@ export const data = onePagePer("articles");
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;
   const search = searchMarkers(entry);
-  // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by year, topic and source.
+  // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by
+  // year, topic and source. Its sources and topics are in a div: Pagefind never indexes a <footer>.
   return layout(site, entry, html`<article data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${a.title}</h1>
@@ -21,13 +22,13 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <div class="body">
 ${trusted(a.bodyHtml)}
 </div>
-<footer>
+<div class="article-end">
 <dl class="facts">
 <dt>${ui.sourcesLabel}</dt><dd><ul class="inline">${a.sources.map((s) => html`<li><a href="${href(site, s.url)}" data-pagefind-filter="${SEARCH_FILTERS.source}">${s.name}</a> (<a href="${s.agencyUrl}" rel="external">site de l’agence</a>)</li>`)}</ul></dd>
 <dt>${ui.topicsLabel}</dt><dd><ul class="inline tags">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}" data-pagefind-filter="${SEARCH_FILTERS.topic}">${t.label}</a></li>`)}</ul></dd>
 ${a.shortLink ? html`<dt>${ui.share}</dt><dd><a href="${a.shortLink}">${a.shortLink}</a></dd>` : ""}
 </dl>
-</footer>
+</div>
 </article>
 ${neighbourNav(site, ui.olderArticle + " / " + ui.newerArticle, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`);
 }
