@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { listArticleFiles, loadContent } from "../content/load.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
+import type { Content } from "../content/model.ts";
+import type { ArticleRenderer } from "../render/article-view.ts";
 import type { SitePages } from "../render/pages.ts";
+import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
 import { articleYears } from "../output/search-markers.ts";
@@ -27,6 +30,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
+  /** Keeps rendered articles between builds (the dev server). */
+  renderer?: ArticleRenderer;
   /** Called once per page written. */
   onPage?: (written: number, total: number) => void;
 }
@@ -44,6 +49,8 @@ export interface BuildResult {
   /** Pages written, by kind. */
   pages?: Record<string, number>;
   articles?: number;
+  /** What was built, for a caller that keeps working on it (the dev server). */
+  built?: { content: Content; data: BuildData };
   ms: number;
 }
 
@@ -69,7 +76,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: options.baseUrl.replace(/\/+$/, "") } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts });
+  const data = planSite(content, { drafts: options.drafts }, options.renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
@@ -98,7 +105,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, diagnostics: loaded.diagnostics, pages: counts, articles: data.pages.articles.length, ms: performance.now() - start };
+  return { ok: true, diagnostics: loaded.diagnostics, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
 }
 
 /** Pages per kind, as the build summary prints them. */

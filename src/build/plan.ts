@@ -2,13 +2,14 @@ import { deriveArchive, type ArchiveOptions } from "../archive/archive.ts";
 import type { Content } from "../content/model.ts";
 import { formatDiagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
+import type { ArticleRenderer } from "../render/article-view.ts";
 import { planPages } from "../render/pages.ts";
 import { siteView, type BuildData } from "./site-data.ts";
 
 /** Everything Eleventy needs, from validated content. */
-export function planSite(content: Content, options: ArchiveOptions): BuildData {
+export function planSite(content: Content, options: ArchiveOptions, renderer?: ArticleRenderer): BuildData {
   const archive = deriveArchive(content, options);
-  return { site: siteView(archive.site), pages: planPages(archive) };
+  return { site: siteView(archive.site), pages: planPages(archive, renderer) };
 }
 
 /** Loads a content folder and plans its site, failing with every error when it is invalid. */

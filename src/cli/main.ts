@@ -7,6 +7,9 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).runCheck,
   build: async () => (await import("./build.ts")).runBuild,
+  serve: async () => (await import("./serve.ts")).runServe,
+  import: async () => (await import("./import.ts")).runImport,
+  new: async () => (await import("./new.ts")).runNew,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -61,7 +61,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         articles.push(...result.articles);
         diagnostics.items.push(...result.diagnostics);
       }
-      checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+      checkArchiveRules(articles, diagnostics);
     }
     articles.sort(byPublication);
     const valid = diagnostics.errorCount === 0 && site && topics && sources;
@@ -69,6 +69,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   } finally {
     await helper?.close();
   }
+}
+
+/** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */
+export function checkArchiveRules(articles: readonly Article[], diagnostics: Diagnostics): void {
+  checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

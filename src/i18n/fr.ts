@@ -48,6 +48,8 @@ export const ui = {
   notFoundText: "Cette page n’existe pas ou plus. Elle a peut-être été déplacée ; la recherche ou les archives vous aideront à la retrouver.",
   backHome: "Retour à l’accueil",
   footer: "Archive de dépêches publiée avec Dépêche.",
+  devErrors: (n: number): string => `Aperçu pas à jour : ${n === 1 ? "une erreur" : `${n} erreurs`} à corriger dans l’archive.`,
+  devMoreErrors: (n: number): string => `… et ${n} autres (voir le terminal)`,
   feedTitle: (site: string): string => `${site} : les dernières dépêches`,
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,
   searchLabel: "Rechercher dans les archives",

@@ -8,3 +8,14 @@ declare module "@11ty/eleventy" {
     close(): Promise<void>;
   }
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options: Record<string, unknown>): EleventyDevServer;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    reload(event: { files?: string[]; subtype?: string }): void;
+    getServerUrl(host: string, pathname?: string): string;
+    close(): Promise<void>;
+  }
+}

@@ -1,0 +1,30 @@
+import { startDevServer } from "../serve/dev-server.ts";
+import type { Update } from "../serve/dev-session.ts";
+import { parseOptions, UsageError } from "./usage.ts";
+import { countLabel, printDiagnostics } from "./report.ts";
+
+/** `depeche serve`: preview with live reload, drafts included, in a folder apart from _site. */
+export async function runServe(argv: string[]): Promise<number> {
+  const { values } = parseOptions(argv, {
+    content: { type: "string", default: "content" },
+    out: { type: "string", default: ".depeche/preview" },
+    port: { type: "string", default: "8080" },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  const report = (update: Update): void => {
+    const time = `${Math.round(update.ms)} ms`;
+    printDiagnostics(update.diagnostics);
+    if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${countLabel(update.diagnostics)}; the preview keeps the last good version (${time})\n`);
+    else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
+    else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
+  };
+  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => process.stderr.write(`depeche serve: update failed: ${(error as Error).stack ?? String(error)}\n`) });
+  process.stderr.write(`depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,99 @@
+import { readFileSync, watch, type FSWatcher } from "node:fs";
+import { join, resolve } from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import type { Diagnostic } from "../content/diagnostics.ts";
+import { DevSession, errorBannerHtml, type Update } from "./dev-session.ts";
+
+export interface DevServerOptions {
+  contentDir: string;
+  outDir: string;
+  port: number;
+  drafts: boolean;
+  /** Told of every update, for the terminal. */
+  onUpdate?: (update: Update) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningDevServer {
+  url: string;
+  session: DevSession;
+  /** Resolves after the next update has been applied and the browsers told. */
+  nextUpdate(): Promise<Update>;
+  close(): Promise<void>;
+}
+
+// Editors' tools save in several writes (temporary file, rename); one rebuild per burst.
+const SETTLE_MS = 40;
+
+/**
+ * Eleventy's dev server on the preview folder, with live reload: a saved article updates its
+ * pages, and while the archive has errors every page shows them in a banner.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const session = new DevSession({ contentDir: options.contentDir, outDir: options.outDir, drafts: options.drafts });
+  const first = await session.rebuild();
+  options.onUpdate?.(first);
+
+  const server = EleventyDevServer.getServer("depeche", options.outDir, {
+    port: options.port,
+    liveReload: true,
+    domDiff: false,
+    showVersion: false,
+    logger: { info: () => {}, log: () => {}, error: () => {} },
+    middleware: [errorBannerMiddleware(() => session.currentErrors)],
+  });
+  server.serve(options.port);
+  await server.ready();
+
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const waiters: ((u: Update) => void)[] = [];
+  const contentDir = resolve(options.contentDir);
+  const watcher: FSWatcher = watch(contentDir, { recursive: true }, (_event, name) => {
+    if (!name) return;
+    pending.add(join(contentDir, name.toString()));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...pending];
+      pending = new Set();
+      running = running
+        .then(async () => {
+          const update = await session.update(paths);
+          options.onUpdate?.(update);
+          if (update.outcome !== "unchanged") server.reload({ files: update.urls.length > 0 ? update.urls : paths });
+          for (const resolveWaiter of waiters.splice(0)) resolveWaiter(update);
+        })
+        // The server outlives a failed update: the next save tries again.
+        .catch((error: unknown) => options.onError?.(error));
+    }, SETTLE_MS);
+  });
+
+  return {
+    url: server.getServerUrl("localhost"),
+    session,
+    nextUpdate: () => new Promise((r) => waiters.push(r)),
+    close: async () => {
+      watcher.close();
+      clearTimeout(timer);
+      await running;
+      await server.close();
+    },
+  };
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+// While errors stand, an HTML page goes out with the banner after <body>; the dev server then
+// adds its reload client as to any page, so fixing the error reloads the browser.
+function errorBannerMiddleware(errors: () => Diagnostic[]): Middleware {
+  return function (this: { mapUrlToFilePath(url: string): { statusCode: number; filepath?: string } | undefined }, req, res, next) {
+    const current = errors();
+    const match = current.length > 0 ? this.mapUrlToFilePath(req.url ?? "/") : undefined;
+    if (!match?.filepath || !match.filepath.endsWith(".html")) return next();
+    const page = readFileSync(match.filepath, "utf8");
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${errorBannerHtml(current)}`));
+  };
+}

@@ -1,0 +1,155 @@
+import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { buildSite } from "../build/build.ts";
+import { planSite } from "../build/plan.ts";
+import type { BuildData } from "../build/site-data.ts";
+import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { byPublication, checkArchiveRules } from "../content/load.ts";
+import type { Article, Content } from "../content/model.ts";
+import { indexSources, indexTopics } from "../content/registries.ts";
+import { displayPath, validateArticleFile } from "../content/validate-files.ts";
+import type { ArticleContext } from "../content/validate.ts";
+import { writeDiscoveryFiles } from "../output/publish.ts";
+import { ArticleRenderer } from "../render/article-view.ts";
+import { escapeHtml } from "../render/html.ts";
+import type { SitePages } from "../render/pages.ts";
+import { loadPageTemplates } from "./page-templates.ts";
+import { sameData } from "./same-data.ts";
+import { ui } from "../i18n/fr.ts";
+
+export interface DevSessionOptions {
+  contentDir: string;
+  outDir: string;
+  drafts: boolean;
+}
+
+export interface Update {
+  /** `rebuilt`: a full build; `updated`: some pages rewritten; `invalid`: nothing written, errors to show. */
+  outcome: "rebuilt" | "updated" | "unchanged" | "invalid";
+  /** Site-relative URLs of the pages written or removed. */
+  urls: string[];
+  /** Errors (and warnings of the files just read). */
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+/**
+ * The dev server's model of the site: after one full build, a saved article is validated on its
+ * own and only the pages whose content changed are written again, so an edit in a
+ * 10,000-article archive reaches the browser in well under a second. While any error stands,
+ * nothing is written and the last good site stays served.
+ */
+export class DevSession {
+  private content?: Content;
+  private data?: BuildData;
+  private readonly byPath = new Map<string, Article>();
+  private readonly fileErrors = new Map<string, Diagnostic[]>();
+  private readonly renderer = new ArticleRenderer();
+  private templates?: Awaited<ReturnType<typeof loadPageTemplates>>;
+  private errors: Diagnostic[] = [];
+
+  constructor(private readonly options: DevSessionOptions) {}
+
+  /** The errors that keep the last edit from being published (shown in the browser). */
+  get currentErrors(): Diagnostic[] {
+    return this.errors;
+  }
+
+  /** A full build through Eleventy; also what a change to the registries or templates needs. */
+  async rebuild(): Promise<Update> {
+    const start = performance.now();
+    const result = await buildSite({ contentDir: this.options.contentDir, outDir: this.options.outDir, drafts: this.options.drafts, renderer: this.renderer });
+    if (!result.ok || !result.built) {
+      this.errors = result.diagnostics.filter((d) => d.severity === "error");
+      return { outcome: "invalid", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
+    }
+    this.content = result.built.content;
+    this.data = result.built.data;
+    this.byPath.clear();
+    this.fileErrors.clear();
+    for (const article of this.content.articles) this.byPath.set(resolve(article.sourcePath), article);
+    this.errors = [];
+    this.templates ??= await loadPageTemplates();
+    return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
+  }
+
+  /** Applies changes to files of the content folder (absolute paths, existing or deleted). */
+  async update(paths: string[]): Promise<Update> {
+    const start = performance.now();
+    const articlesDir = resolve(this.options.contentDir, "articles");
+    const needsFullBuild = !this.content || !this.data || paths.some((p) => !resolve(p).startsWith(articlesDir + "/"));
+    if (needsFullBuild) return this.rebuild();
+    const content = this.content!;
+
+    const fresh: Diagnostic[] = [];
+    for (const path of paths.map((p) => resolve(p)).filter((p) => p.endsWith(".md"))) {
+      const diagnostics = new Diagnostics();
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        bytes = undefined; // deleted
+      }
+      const article = bytes ? validateArticleFile(displayPath(path), bytes, this.contextOf(content), diagnostics) : undefined;
+      if (article) this.byPath.set(path, article);
+      else this.byPath.delete(path);
+      this.fileErrors.set(path, diagnostics.items.filter((d) => d.severity === "error"));
+      fresh.push(...diagnostics.items);
+    }
+
+    const articles = [...this.byPath.values()].sort(byPublication);
+    const across = new Diagnostics();
+    checkArchiveRules(articles, across);
+    this.errors = sortDiagnostics([...[...this.fileErrors.values()].flat(), ...across.items]);
+    if (this.errors.length > 0) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...across.items]), ms: performance.now() - start };
+
+    this.content = { ...content, articles };
+    const urls = this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
+    return { outcome: urls.length > 0 ? "updated" : "unchanged", urls, diagnostics: fresh, ms: performance.now() - start };
+  }
+
+  private contextOf(content: Content): ArticleContext {
+    return { site: content.site, topics: indexTopics(content.topics), sources: indexSources(content.sources), nowMs: Date.now() };
+  }
+
+  // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
+  private writeChangedPages(next: BuildData): string[] {
+    const previous = this.data!;
+    const written: string[] = [];
+    for (const kind of Object.keys(next.pages) as (keyof SitePages)[]) {
+      const render = this.templates!.get(kind);
+      const before = new Map((previous.pages[kind] as { url: string }[]).map((p) => [p.url, p]));
+      for (const page of next.pages[kind] as { url: string }[]) {
+        const old = before.get(page.url);
+        before.delete(page.url);
+        if (old && sameData(old, page) && sameData(previous.site, next.site)) continue;
+        if (!render) continue;
+        const file = this.fileOf(page.url);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, render({ entry: page, depeche: next }));
+        written.push(page.url);
+      }
+      for (const gone of before.keys()) {
+        rmSync(this.fileOf(gone), { force: true });
+        written.push(gone);
+      }
+    }
+    if (written.length > 0) writeDiscoveryFiles(this.options.outDir, next.site, next.pages, Date.now());
+    this.data = next;
+    return written;
+  }
+
+  private fileOf(url: string): string {
+    return join(this.options.outDir, url.endsWith("/") ? `${url}index.html` : url);
+  }
+}
+
+const BANNER_LIMIT = 50;
+
+/** The error banner shown at the top of every page while the archive has errors. */
+export function errorBannerHtml(errors: readonly Diagnostic[]): string {
+  const shown = errors.slice(0, BANNER_LIMIT).map((e) => `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`);
+  const more = errors.length > BANNER_LIMIT ? `<li>${escapeHtml(ui.devMoreErrors(errors.length - BANNER_LIMIT))}</li>` : "";
+  // Inline styles: the banner must show even when the page's own stylesheet is what broke.
+  return `<div role="alert" id="depeche-errors" style="position:sticky;top:0;z-index:9999;margin:0;padding:1rem;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif"><strong>${escapeHtml(ui.devErrors(errors.length))}</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${shown.join("")}${more}</ul></div>`;
+}

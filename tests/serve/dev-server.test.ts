@@ -1,0 +1,76 @@
+import http from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+let server: RunningDevServer;
+
+beforeAll(async () => {
+  archive = makeArchive();
+  archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+  archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
+  archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
+  server = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview"), port: 0, drafts: true });
+});
+afterAll(async () => {
+  await server?.close();
+  archive?.remove();
+});
+
+// As a browser navigates: the dev server adds its reload client to navigations only (and
+// fetch() always says "cors", so plain http it is).
+function get(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(new URL(path, server.url), { headers: { "sec-fetch-mode": "navigate" } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on("error", reject);
+  });
+}
+
+describe("depeche serve", () => {
+  it("serves the preview, drafts included, with the live-reload client", async () => {
+    const page = await get("/2021/12/09/premier-titre/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("<h1>Premier titre</h1>");
+    expect(page.body).toContain("reload-client.js");
+    expect((await get("/2021/12/11/brouillon-visible/")).status).toBe(200);
+  });
+
+  it("rewrites the pages of a saved article, and only those", async () => {
+    const updated = server.nextUpdate();
+    archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00" });
+    const update = await updated;
+    expect(update.outcome).toBe("updated");
+    expect(update.urls).toContain("/2021/12/09/titre-corrige/");
+    expect(update.urls).toContain("/2021/12/09/premier-titre/");
+    expect(update.urls).not.toContain("/sujets/economie/");
+    expect((await get("/2021/12/09/titre-corrige/")).body).toContain("<h1>Titre corrigé</h1>");
+    expect((await get("/2021/12/09/")).body).toContain("Titre corrigé");
+    expect((await get("/2021/12/09/premier-titre/")).status).toBe(404);
+  });
+
+  it("shows an invalid edit in the page and keeps serving the last good version, then recovers", async () => {
+    let updated = server.nextUpdate();
+    archive.article("2021/12/10-b.md", articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" }));
+    const invalid = await updated;
+    expect(invalid.outcome).toBe("invalid");
+    const page = await get("/2021/12/10/autre-depeche/");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('role="alert"');
+    expect(page.body).toContain(`${archive.display("articles/2021/12/10-b.md")}:5:10`);
+    expect(page.body).toContain("unknown topic &quot;Économi&quot;");
+    expect(page.body).toContain("<h1>Autre dépêche</h1>");
+
+    updated = server.nextUpdate();
+    archive.article("2021/12/10-b.md", articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie, Irak]" }));
+    expect((await updated).outcome).toBe("updated");
+    const fixed = await get("/2021/12/10/autre-depeche/");
+    expect(fixed.body).not.toContain('role="alert"');
+    expect(fixed.body).toContain('href="/sujets/irak/"');
+  });
+});
