@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { createMarkdown, renderMarkdown } from "../../src/text/markdown.ts";
+import { typesetHtml, typesetText } from "../../src/text/typography.ts";
+
+// Expected strings spell every space that is not U+0020 as an escape; on failure the comparison
+// shows them by code point, since U+202F, U+00A0 and U+0020 look alike in any terminal.
+const NN = "\u202f";
+const NB = "\u00a0";
+
+function codePoints(text: string): string {
+  return text.replace(/[\u00a0\u2009\u202f\t\ue000]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+function expectSame(actual: string, expected: string): void {
+  expect(codePoints(actual)).toBe(codePoints(expected));
+}
+
+const typeset: [input: string, expected: string][] = [
+  // ; ! ? take a narrow no-break space, added or normalised
+  ["Pourquoi maintenant?", `Pourquoi maintenant${NN}?`],
+  ["Pourquoi maintenant ?", `Pourquoi maintenant${NN}?`],
+  [`Pourquoi maintenant${NB}?`, `Pourquoi maintenant${NN}?`],
+  ["Pourquoi maintenant\u2009?", `Pourquoi maintenant${NN}?`],
+  ["La réunion a duré 4 heures!", `La réunion a duré 4 heures${NN}!`],
+  ["Il est venu; il a vu", `Il est venu${NN}; il a vu`],
+  ["Il est venu ; il a vu", `Il est venu${NN}; il a vu`],
+  ["Quoi?!", `Quoi${NN}?!`],
+  ["Quoi ? !", `Quoi${NN}?!`],
+  ["Vraiment???", `Vraiment${NN}???`],
+  ["« Rien n’est décidé »?", `«${NN}Rien n’est décidé${NN}»${NN}?`],
+  ["Partager cet article? https://turquie2023.com/Ivo58D", `Partager cet article${NN}? https://turquie2023.com/Ivo58D`],
+  ["Voir https://example.fr/page?", `Voir https://example.fr/page${NN}?`],
+  // : takes a no-break space when a space or the end follows
+  ["Note: voir plus bas", `Note${NB}: voir plus bas`],
+  ["Note : voir plus bas", `Note${NB}: voir plus bas`],
+  [`Note${NN}: voir plus bas`, `Note${NB}: voir plus bas`],
+  ["Lire aussi:", `Lire aussi${NB}:`],
+  ["En 2021: le retrait", `En 2021${NB}: le retrait`],
+  // apostrophes, ellipses, quotes
+  ["L'Irak", "L’Irak"],
+  ["C'est ce qu'a déclaré aujourd'hui le ministre", "C’est ce qu’a déclaré aujourd’hui le ministre"],
+  ["Et puis...", "Et puis…"],
+  ["Il a cité [...] le texte", "Il a cité […] le texte"],
+  ['Il a dit "non".', `Il a dit «${NN}non${NN}».`],
+  ['"Nous avons achevé", a-t-il affirmé', `«${NN}Nous avons achevé${NN}», a-t-il affirmé`],
+  ['Il a dit " non " hier', `Il a dit «${NN}non${NN}» hier`],
+  ['("Daech")', `(«${NN}Daech${NN}»)`],
+  ["«non»", `«${NN}non${NN}»`],
+  ["« non »", `«${NN}non${NN}»`],
+  [`«${NB}non${NB}»`, `«${NN}non${NN}»`],
+  // numbers: existing separators, grouping, units
+  ["environ 25000 personnes", `environ 25${NN}000 personnes`],
+  ["3 000 soldats", `3${NN}000 soldats`],
+  [`3${NB}000 soldats`, `3${NN}000 soldats`],
+  ["1 250 000 habitants", `1${NN}250${NN}000 habitants`],
+  ["1250000 habitants", `1${NN}250${NN}000 habitants`],
+  ["Depuis 2014, environ 3 000 soldats, dont 2 500 Américains", `Depuis 2014, environ 3${NN}000 soldats, dont 2${NN}500 Américains`],
+  ["En 2021, 300000 personnes", `En 2021, 300${NN}000 personnes`],
+  ["un budget de 2500 €", `un budget de 2${NN}500${NB}€`],
+  ["un budget de 2500€", `un budget de 2${NN}500${NB}€`],
+  ["2500 euros", `2${NN}500${NB}euros`],
+  ["123456,78 dollars", `123${NN}456,78${NB}dollars`],
+  ["une hausse de 25%", `une hausse de 25${NB}%`],
+  ["une hausse de 25 %", `une hausse de 25${NB}%`],
+  ["une baisse de 12,5 %", `une baisse de 12,5${NB}%`],
+  ["2000 %", `2${NN}000${NB}%`],
+  ["à 10km de la frontière", `à 10${NB}km de la frontière`],
+  ["120 km/h", `120${NB}km/h`],
+  ["il fait 30°C", `il fait 30${NB}°C`],
+  ["une centrale de 1200 MW", `une centrale de 1${NN}200${NB}MW`],
+  ["à 15h10", `à 15${NB}h${NB}10`],
+  ["à 15 h 10", `à 15${NB}h${NB}10`],
+  ["vers 8h", `vers 8${NB}h`],
+  // ordinals, plain text
+  ["la 2ème fois", "la 2e fois"],
+  ["la 1ère fois", "la 1re fois"],
+  ["les 3èmes rencontres", "les 3es rencontres"],
+  ["le XIXème siècle", "le XIXe siècle"],
+  ["le 21ième sommet", "le 21e sommet"],
+  // several rules at once
+  [
+    "C'est ce qu'a déclaré le conseiller, dans un tweet: \"nous avons achevé\"!",
+    `C’est ce qu’a déclaré le conseiller, dans un tweet${NB}: «${NN}nous avons achevé${NN}»${NN}!`,
+  ],
+];
+
+const untouched: string[] = [
+  "Il est 10:30.",
+  "un score de 2:1",
+  "https://turquie2023.com/Ivo58D",
+  "https://example.fr/a?b=1;c=2!d",
+  "http://example.fr/l'article",
+  "www.example.fr/page?x=1",
+  "mailto:redaction@example.fr",
+  "Écrire à jean.dupont@example.fr",
+  '<a href="https://x.fr" title="Quoi?">',
+  "en 2021",
+  "Depuis 2014",
+  "3000 soldats",
+  "π vaut 3,14159",
+  "la version 12.34567",
+  "0612345678",
+  "+33612345678",
+  "06 12 34 56 78",
+  "1234567890",
+  "A320, COVID-19, G20, 5G, turquie2023, ISO-12345",
+  "les années 1990s",
+  "le 9 décembre",
+  "(?)",
+  "[?]",
+  "Le 1er mai, le XIXe siècle, Napoléon Ier",
+  "Le chef, Ce jour, Les cellules, Des troupes, Mme Martin",
+  `«${NN}déjà${NN}» composé${NN}? Oui${NB}: fini${NN}; bien${NN}!`,
+  "l’Irak…",
+  "",
+];
+
+describe("typesetText", () => {
+  test.each(typeset)("%j", (input, expected) => {
+    expectSame(typesetText(input), expected);
+  });
+
+  test.each(untouched)("leaves %j as it is", (input) => {
+    expectSame(typesetText(input), input);
+  });
+
+  test("is idempotent: typeset text stays as it is", () => {
+    for (const [, expected] of typeset) expectSame(typesetText(expected), expected);
+  });
+
+  test("keeps the share line's URL byte for byte", () => {
+    const out = typesetText("Partager cet article? https://turquie2023.com/Ivo58D");
+    expect(out.endsWith(" https://turquie2023.com/Ivo58D")).toBe(true);
+    expect([...out].indexOf("?")).toBeGreaterThan(0);
+    expect(out.codePointAt(out.indexOf("?") - 1)).toBe(0x202f);
+  });
+});
+
+describe("typesetHtml", () => {
+  test.each([
+    ["Le 1er mai", "Le 1<sup>er</sup> mai"],
+    ["la 1re fois, la 1ère fois", "la 1<sup>re</sup> fois, la 1<sup>re</sup> fois"],
+    ["le 2e tour, les 3es rencontres, le 11e jour", "le 2<sup>e</sup> tour, les 3<sup>es</sup> rencontres, le 11<sup>e</sup> jour"],
+    ["le XIXe siècle, la Ve République, Napoléon Ier", "le XIX<sup>e</sup> siècle, la V<sup>e</sup> République, Napoléon I<sup>er</sup>"],
+    ["Le chef, Ce jour, Les cellules, Des troupes", "Le chef, Ce jour, Les cellules, Des troupes"],
+    ["1e, 21er, 2e5, A2e", "1e, 21er, 2e5, A2e"],
+    ['<script>alert("x") & co</script>', `&lt;script&gt;alert(«${NN}x${NN}») &amp; co&lt;/script&gt;`],
+    ["L'Irak?", `L’Irak${NN}?`],
+  ])("%j", (input, expected) => {
+    expectSame(typesetHtml(input), expected);
+  });
+});
+
+describe("frenchTypography (markdown-it)", () => {
+  test.each([
+    // context across tokens split at emphasis and links
+    ["**mot**?", `<p><strong>mot</strong>${NN}?</p>\n`],
+    ["**mot** ?", `<p><strong>mot</strong>${NN}?</p>\n`],
+    ["*mot* *?*", `<p><em>mot</em>${NN}<em>?</em></p>\n`],
+    ["**Lire aussi :** [titre](/2021/12/09/x/)", `<p><strong>Lire aussi${NB}:</strong> <a href="/2021/12/09/x/">titre</a></p>\n`],
+    ["« **nous** »", `<p>«${NN}<strong>nous</strong>${NN}»</p>\n`],
+    ["«**nous**»", `<p>«${NN}<strong>nous</strong>${NN}»</p>\n`],
+    ['"**mot**"', `<p>«${NN}<strong>mot</strong>${NN}»</p>\n`],
+    ["l'*Irak*", "<p>l’<em>Irak</em></p>\n"],
+    ["`ls`?", `<p><code>ls</code>${NN}?</p>\n`],
+    // ordinals raised with html_inline tokens made here
+    ["Le 1er mai et le XIXe siècle.", "<p>Le 1<sup>er</sup> mai et le XIX<sup>e</sup> siècle.</p>\n"],
+    ["## Le 2ème tour", "<h2>Le 2<sup>e</sup> tour</h2>\n"],
+    // never code, link targets, autolinks, image descriptions, raw HTML shown as text
+    ["`a?b 'c' \"d\" 30000`", "<p><code>a?b 'c' &quot;d&quot; 30000</code></p>\n"],
+    ["```\ncode ? 'x' 30000\n```", "<pre><code>code ? 'x' 30000\n</code></pre>\n"],
+    ["    code ? 'x'", "<pre><code>code ? 'x'\n</code></pre>\n"],
+    ["[lien?](https://x.fr/?q=1;a) !", `<p><a href="https://x.fr/?q=1;a">lien${NN}?</a>${NN}!</p>\n`],
+    ["<https://x.fr/a?b>", '<p><a href="https://x.fr/a?b">https://x.fr/a?b</a></p>\n'],
+    ["<redaction@example.fr>", '<p><a href="mailto:redaction@example.fr">redaction@example.fr</a></p>\n'],
+    ["![l'image: 10000](a.png)", `<p><img src="a.png" alt="l'image: 10000" /></p>\n`],
+    ['<a href="x?">lien</a>; &lt;b&gt;', `<p>&lt;a href=&quot;x?&quot;&gt;lien&lt;/a&gt;${NN}; &lt;b&gt;</p>\n`],
+    ["Partager cet article? https://turquie2023.com/Ivo58D", `<p>Partager cet article${NN}? https://turquie2023.com/Ivo58D</p>\n`],
+  ])("%j", (source, html) => {
+    expectSame(renderMarkdown(source), html);
+  });
+
+  test("the first paragraph read from the same parse keeps the typography", () => {
+    const tokens = createMarkdown().parse("Le 1er mai, **enfin**? Oui.", {});
+    const text = tokens[1]!.children!.filter((t) => t.type === "text").map((t) => t.content).join("");
+    expectSame(text, `Le 1er mai, enfin${NN}? Oui.`);
+  });
+
+  test("renders the seed article with French quotation marks and spaces", () => {
+    const file = new URL("../../content/articles/2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays.md", import.meta.url);
+    const source = readFileSync(file, "utf8");
+    const html = renderMarkdown(source.slice(source.indexOf("\n---\n", 4) + 5));
+    expect(html).toContain(`dans un tweet${NB}: «${NN}nous avons achevé, aujourd’hui,`);
+    expect(html).toContain(`leur retrait d’Irak${NN}».`);
+    expect(html).toContain(`expliqué que «${NN}les relations`);
+    expect(html).toContain(`responsabilisation${NN}».`);
+    expect(html).toContain(`environ 3${NN}000 soldats de la Coalition déployés dans le pays, dont 2${NN}500 Américains`);
+    expect(html).toContain("Le 5 janvier 2020, le Parlement");
+    expect(html).toContain("en 2017.");
+    // No guillemet keeps an ordinary or no-break space.
+    expect(html).not.toMatch(/« |«\u00a0| »|\u00a0»/);
+  });
+});
