@@ -8,10 +8,11 @@
  * figures from one run, as ratios.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { startDevServer } from "../src/serve/dev-server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -90,9 +91,32 @@ try {
       if (build.ok && h.ok) notes.push(`build ${size}: depeche/hugo wall ratio ${(build.seconds / h.seconds).toFixed(2)}, peak memory ratio ${build.peakMb && h.peakMb ? (build.peakMb / h.peakMb).toFixed(2) : "n/a"}`);
     }
     rmSync(site, { recursive: true, force: true });
+
+    console.error(`bench: depeche serve, one edit (${size})…`);
+    const edit = await measureServeEdit(corpus, join(work, `preview-${size}`));
+    rows.push(row([size, "serve: start", "depeche", `${(edit.startMs / 1000).toFixed(2)} s`, "", ""]));
+    rows.push(row([size, `serve: save one article → pages rewritten (${edit.pages})`, "depeche", `${Math.round(edit.editMs)} ms`, "", ""]));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Starts the dev server on a corpus, saves one article with a new title, times until its pages are rewritten. */
+async function measureServeEdit(corpus: string, outDir: string): Promise<{ startMs: number; editMs: number; pages: number }> {
+  const start = performance.now();
+  const server = await startDevServer({ contentDir: corpus, outDir, port: 0, drafts: true });
+  const startMs = performance.now() - start;
+  const year = readdirSync(join(corpus, "articles")).sort()[0]!;
+  const month = readdirSync(join(corpus, "articles", year)).sort()[0]!;
+  const file = join(corpus, "articles", year, month, readdirSync(join(corpus, "articles", year, month)).sort()[0]!);
+  const updated = server.nextUpdate();
+  const editStart = performance.now();
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^title: "/m, 'title: "Corrigé : '));
+  const update = await updated;
+  const editMs = performance.now() - editStart;
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+  return { startMs, editMs, pages: update.urls.length };
 }
 
 console.log(`\nDépêche benchmark (${new Date().toISOString().slice(0, 10)}, output under ${values["out-root"]}${hugo ? "" : ", hugo not installed: apt-get install hugo for the peer figures"})\n`);

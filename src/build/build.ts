@@ -46,6 +46,8 @@ export type BuildPhase =
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
+  /** Article files read, valid or not. */
+  files: number;
   /** Pages written, by kind. */
   pages?: Record<string, number>;
   articles?: number;
@@ -72,7 +74,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   const loaded = await loadContent({ contentDir: options.contentDir, nowMs });
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, ms: performance.now() - start };
+  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: options.baseUrl.replace(/\/+$/, "") } } : loaded.content;
   const planStart = performance.now();
@@ -105,7 +107,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, diagnostics: loaded.diagnostics, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+  return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
 }
 
 /** Pages per kind, as the build summary prints them. */

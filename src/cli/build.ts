@@ -1,7 +1,7 @@
 import { buildSite } from "../build/build.ts";
 import { buildDateFromEnvironment, parseBuildDate } from "../build/build-date.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { countLabel, elapsed, plural, printDiagnostics } from "./report.ts";
+import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
   articles: "article",
@@ -23,6 +23,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     drafts: { type: "boolean", default: false },
     "base-url": { type: "string" },
     json: { type: "boolean", default: false },
+    annotate: { type: "boolean", default: false },
     now: { type: "string" },
   });
   const nowMs = values.now !== undefined ? parseBuildDate(values.now) : buildDateFromEnvironment();
@@ -54,10 +55,18 @@ export async function runBuild(argv: string[]): Promise<number> {
     },
   });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ok: result.ok, seconds: result.ms / 1000, articles: result.articles ?? 0, pages: result.pages ?? {}, diagnostics: result.diagnostics }, null, 2)}\n`);
+    const summary: Summary & { pages: Record<string, number> } = {
+      ok: result.ok,
+      files: result.files,
+      articles: result.articles ?? 0,
+      ...countDiagnostics(result.diagnostics),
+      seconds: Number((result.ms / 1000).toFixed(3)),
+      pages: result.pages ?? {},
+    };
+    printJson(summary, result.diagnostics);
     return result.ok ? 0 : 1;
   }
-  printDiagnostics(result.diagnostics);
+  printDiagnostics(result.diagnostics, reportStyle(process.stderr, values.annotate));
   if (!result.ok) {
     process.stderr.write(`depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})\n`);
     return 1;

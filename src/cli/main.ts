@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).runCheck,
   build: async () => (await import("./build.ts")).runBuild,
   serve: async () => (await import("./serve.ts")).runServe,
+  "install-hook": async () => (await import("./install-hook.ts")).runInstallHook,
   import: async () => (await import("./import.ts")).runImport,
   new: async () => (await import("./new.ts")).runNew,
 };

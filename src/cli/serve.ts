@@ -1,7 +1,7 @@
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { countLabel, printDiagnostics } from "./report.ts";
+import { countLabel, printDiagnostics, reportStyle } from "./report.ts";
 
 /** `depeche serve`: preview with live reload, drafts included, in a folder apart from _site. */
 export async function runServe(argv: string[]): Promise<number> {
@@ -14,7 +14,7 @@ export async function runServe(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
   const report = (update: Update): void => {
     const time = `${Math.round(update.ms)} ms`;
-    printDiagnostics(update.diagnostics);
+    printDiagnostics(update.diagnostics, reportStyle(process.stderr, false));
     if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${countLabel(update.diagnostics)}; the preview keeps the last good version (${time})\n`);
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
     else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);

@@ -5,8 +5,8 @@ export class UsageError extends Error {}
 
 const USAGE = `usage: depeche <command> [options]
 
-  check  [--content DIR] [--json]                      validate the archive, write nothing
-  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--now ISO] [--json]
+  check  [--content DIR] [--json] [--annotate]         validate the archive, write nothing
+  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--now ISO] [--json] [--annotate]
                                                        validate, then build the site; the build's
                                                        date (news sitemap) is --now, else
                                                        SOURCE_DATE_EPOCH, else the clock
@@ -14,7 +14,12 @@ const USAGE = `usage: depeche <command> [options]
                                                        turn raw wire copy into articles
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]
                                                        create an article file ready to fill
-  serve  [--content DIR] [--port N]                    preview with live reload
+  serve  [--content DIR] [--port N] [--out DIR]        preview with live reload, drafts included
+  install-hook                                         check the archive before each git commit
+
+  --json      the summary and every error as JSON on standard output
+  --annotate  also print errors as GitHub Actions annotations (on by itself in Actions)
+  NO_COLOR    set to anything to print without colours (colours only on a terminal anyway)
 `;
 
 export function printUsage(stream: NodeJS.WritableStream): void {

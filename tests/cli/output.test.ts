@@ -1,0 +1,127 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { formatForTerminal, githubAnnotation, reportStyle } from "../../src/cli/report.ts";
+import type { Diagnostic } from "../../src/content/diagnostics.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+function depeche(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root) {
+  const clean = { ...process.env, GITHUB_ACTIONS: "", NO_COLOR: "", ...env };
+  return spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: clean, cwd });
+}
+
+const diagnostic: Diagnostic = { severity: "error", file: "content/articles/a,b.md", line: 6, column: 10, message: 'unknown topic "Irack"\n100% sûr' };
+
+describe("output for people", () => {
+  it.each([
+    [{ isTTY: true }, {}, true],
+    [{ isTTY: true }, { NO_COLOR: "1" }, false],
+    [{ isTTY: true }, { TERM: "dumb" }, false],
+    [{ isTTY: false }, {}, false],
+    [{}, {}, false],
+  ] as const)("colour for %o with %o: %s", (stream, env, colour) => {
+    expect(reportStyle(stream, false, env).colour).toBe(colour);
+  });
+
+  it("colours the label and keeps the compiler format", () => {
+    expect(formatForTerminal(diagnostic, false)).toBe('content/articles/a,b.md:6:10: error: unknown topic "Irack"\n100% sûr');
+    expect(formatForTerminal(diagnostic, true)).toContain("\x1b[1;31merror:\x1b[0m");
+  });
+});
+
+describe("output for machines", () => {
+  it("writes GitHub annotations with escaped properties and message", () => {
+    expect(githubAnnotation(diagnostic)).toBe('::error file=content/articles/a%2Cb.md,line=6,col=10::unknown topic "Irack"%0A100%25 sûr');
+    expect(reportStyle({}, false, { GITHUB_ACTIONS: "true" }).annotations).toBe(true);
+    expect(reportStyle({}, true, {}).annotations).toBe(true);
+    expect(reportStyle({}, false, {}).annotations).toBe(false);
+  });
+
+  it("annotates errors in GitHub Actions, and with --annotate", () => {
+    archive = makeArchive();
+    archive.article("a.md", { topics: "[Irack]" });
+    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::unknown topic "Irack" (did you mean "Irak"?)`;
+    const inActions = depeche(["check", "--content", archive.dir], { GITHUB_ACTIONS: "true" });
+    expect(inActions.status).toBe(1);
+    expect(inActions.stdout).toContain(expected);
+    expect(depeche(["check", "--content", archive.dir, "--annotate"]).stdout).toContain(expected);
+    expect(depeche(["check", "--content", archive.dir]).stdout).not.toContain("::error");
+  });
+
+  it("prints the check summary and every diagnostic as JSON", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.article("b.md", { title: "Deux", topics: "[Irack]" });
+    const r = depeche(["check", "--content", archive.dir, "--json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: false, files: 2, articles: 0, errors: 1, warnings: 0 });
+    expect(typeof report.seconds).toBe("number");
+    expect(report.diagnostics).toEqual([{ severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining('unknown topic "Irack"') }]);
+    expect(r.stderr).toBe("");
+  });
+
+  it("prints the build summary with pages per kind as JSON", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    const r = depeche(["build", "--content", archive.dir, "--out", join(archive.root, "site"), "--json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ ok: true, files: 1, articles: 1, errors: 0, warnings: 0, diagnostics: [] });
+    expect(report.pages).toMatchObject({ articles: 1, home: 1, days: 1, months: 1, years: 1 });
+  });
+});
+
+describe("the pre-commit hook", () => {
+  it("is installed on request, checks the archive before a commit, and never replaces another hook", () => {
+    archive = makeArchive();
+    const repo = archive.root;
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    git("init", "-q");
+    symlinkSync(join(root, "bin"), join(repo, "bin"));
+    archive.article("a.md", { title: "Un" });
+    const installed = depeche(["install-hook"], {}, repo);
+    expect(installed.status).toBe(0);
+    const hook = join(repo, ".git/hooks/pre-commit");
+    expect(statSync(hook).mode & 0o111).not.toBe(0);
+
+    git("add", "content");
+    expect(git("commit", "-q", "-m", "valide").status).toBe(0);
+    writeFileSync(join(archive.dir, "articles/b.md"), articleText({ title: "Deux", topics: "[Irack]" }));
+    git("add", "content");
+    const refused = git("commit", "-q", "-m", "invalide");
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('unknown topic "Irack"');
+
+    writeFileSync(hook, "#!/bin/sh\necho mine\n");
+    expect(depeche(["install-hook"], {}, repo).status).toBe(1);
+    expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\necho mine\n");
+  });
+});
+
+describe("the publishing workflow", () => {
+  const workflow = parse(readFileSync(join(root, ".github/workflows/site.yml"), "utf8"));
+  const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.build.steps;
+
+  it("installs from the lock file with the npm cache, checks with annotations, tests and builds", () => {
+    expect(steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({ cache: "npm" });
+    const runs = steps.map((s) => s.run ?? "");
+    const order = ["npm ci", "node bin/depeche.js check --annotate", "npm test", "node bin/depeche.js build"].map((cmd) => runs.findIndex((r) => r.startsWith(cmd)));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("deploys to GitHub Pages with the official actions, from main only", () => {
+    expect(steps.some((s) => s.uses?.startsWith("actions/upload-pages-artifact"))).toBe(true);
+    expect(workflow.jobs.deploy.if).toBe("github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+    expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+});
