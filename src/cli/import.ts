@@ -1,0 +1,68 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic } from "../content/diagnostics.ts";
+import { readArchiveIndex } from "../wire/archive-index.ts";
+import { importWireFile } from "../wire/import-wire.ts";
+import { elapsed, plural, printDiagnostics } from "./report.ts";
+import { parseOptions, UsageError } from "./usage.ts";
+import { readDateOption, readTopicsOption } from "./wire-options.ts";
+
+/**
+ * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR]`: wire copy to article files.
+ * A folder stands for the .txt files in it. Exit 0 when every file was imported, 1 when any was refused.
+ */
+export async function runImport(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } }, true);
+  if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
+  const start = performance.now();
+  const read = readArchiveIndex(values.content);
+  if (!read.ok) {
+    printDiagnostics(read.diagnostics);
+    process.stderr.write(`depeche import: the content folder ${values.content} can't take articles until its registries are fixed; nothing was written\n`);
+    return 1;
+  }
+  const index = read.index;
+  const options = {
+    ...(values.date !== undefined ? { date: readDateOption(values.date, index) } : {}),
+    ...(values.topics !== undefined ? { topics: readTopicsOption(values.topics, index) } : {}),
+  };
+
+  let imported = 0;
+  let failed = 0;
+  const warnings: Diagnostic[] = [];
+  for (const path of expandFolders(positionals)) {
+    const outcome = importWireFile(path, index, options);
+    if (outcome.ok) {
+      imported++;
+      warnings.push(...outcome.warnings);
+      printDiagnostics(outcome.warnings);
+      const topics = outcome.topics.map((t) => t.label).join(", ");
+      process.stdout.write(`${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})\n`);
+    } else {
+      failed++;
+      printDiagnostics(outcome.diagnostics);
+    }
+  }
+
+  const summary = `depeche import: ${plural(imported, "article")} written, ${plural(failed, "file")} refused, ${plural(warnings.length, "warning")} (${elapsed(start)})`;
+  if (failed > 0) {
+    process.stderr.write(`${summary}; nothing was written for the refused files\n`);
+    return 1;
+  }
+  process.stdout.write(`${summary}\n`);
+  return 0;
+}
+
+// A folder of wire copy is imported as its .txt files, in name order.
+function expandFolders(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // A missing file is reported by the import itself, with the others.
+    }
+    if (!isFolder) return [path];
+    return readdirSync(path).filter((name) => name.endsWith(".txt")).sort().map((name) => join(path, name));
+  });
+}

@@ -1,0 +1,27 @@
+/** The --date and --topics options of `import` and `new`, read against the archive's registries. */
+import type { Topic } from "../content/model.ts";
+import { parseContractDate } from "../text/dates.ts";
+import type { ArchiveIndex } from "../wire/archive-index.ts";
+import { UsageError } from "./usage.ts";
+
+/** Checks a --date value against the contract's formats; a bad one is a usage error. */
+export function readDateOption(text: string, index: ArchiveIndex): string {
+  const date = text.trim();
+  if (!parseContractDate(date, index.site.timezone)) {
+    throw new UsageError(`--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`);
+  }
+  return date;
+}
+
+/** Resolves a comma-separated --topics value against topics.yaml; an unknown name is a usage error. */
+export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
+  const names = text.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  if (names.length === 0) throw new UsageError("--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense");
+  const topics: Topic[] = [];
+  for (const name of names) {
+    const topic = index.context.topics.find(name);
+    if (!topic) throw new UsageError(`unknown topic "${name}" in --topics${index.context.topics.suggest(name)}: use entries of topics.yaml, or add one there`);
+    if (!topics.includes(topic)) topics.push(topic);
+  }
+  return topics;
+}

@@ -1,0 +1,146 @@
+/** What new articles must not collide with: the registries, and every URL and short link in use. */
+import { readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { Diagnostics, FILE_START, type Diagnostic } from "../content/diagnostics.ts";
+import { parseFrontMatter } from "../content/frontmatter.ts";
+import { listArticleFiles } from "../content/load.ts";
+import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
+import { decodeContentFile } from "../content/read-text.ts";
+import { indexSources, indexTopics, readSiteConfig, readSources, readTopics } from "../content/registries.ts";
+import type { ArticleContext } from "../content/validate.ts";
+import { parseLocatedYaml, type LocatedYaml } from "../content/yaml.ts";
+import { parseContractDate } from "../text/dates.ts";
+import { slugify } from "../text/slug.ts";
+
+/** An article already in the archive (or written by this run), as far as collisions go. */
+export interface ExistingArticle {
+  /** Path as printed, relative to the working directory. */
+  file: string;
+  shortLink?: string;
+}
+
+export interface ArchiveIndex {
+  /** The content folder, absolute. */
+  root: string;
+  site: SiteConfig;
+  topics: Topic[];
+  sources: Source[];
+  /** For validating what is about to be written exactly as `depeche check` will. */
+  context: ArticleContext;
+  /** Article URL → the article that has it. */
+  urls: Map<string, ExistingArticle>;
+  /** Alias URL → the file that declares it. */
+  aliases: Map<string, string>;
+  /** Short link → the file that uses it. */
+  shortLinks: Map<string, string>;
+}
+
+export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Reads the registries (they must be valid) and the URLs, aliases and short links of every
+ * article. An article with errors still counts as far as it can be read: a draft made by
+ * `depeche new` holds its URL before its text is written.
+ */
+export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
+  const root = resolve(contentDir);
+  const diagnostics = new Diagnostics();
+  const site = readRegistry(join(root, "site.yaml"), diagnostics, readSiteConfig);
+  const topics = readRegistry(join(root, "topics.yaml"), diagnostics, readTopics);
+  const sources = readRegistry(join(root, "sources.yaml"), diagnostics, readSources);
+  if (!site || !topics || !sources || diagnostics.errorCount > 0) return { ok: false, diagnostics: diagnostics.items };
+
+  const index: ArchiveIndex = {
+    root,
+    site,
+    topics,
+    sources,
+    context: { site, topics: indexTopics(topics), sources: indexSources(sources), nowMs: Date.now() },
+    urls: new Map(),
+    aliases: new Map(),
+    shortLinks: new Map(),
+  };
+  // A missing articles folder is fine here: the first import creates it.
+  for (const path of listArticleFiles(join(root, "articles"), display, new Diagnostics())) {
+    addExisting(index, display(path), readFileSync(path));
+  }
+  return { ok: true, index };
+}
+
+/** Records an article written by this run, so the next file can't take its URL or short link. */
+export function addWritten(index: ArchiveIndex, article: Article, file: string): void {
+  index.urls.set(article.url, { file, ...(article.shortLink ? { shortLink: article.shortLink } : {}) });
+  if (article.shortLink) index.shortLinks.set(article.shortLink, file);
+}
+
+/**
+ * The site URL of an article from its day and slug.
+ * @example articleUrl("2021-12-09", "l-irak") // "/2021/12/09/l-irak/"
+ */
+export function articleUrl(day: Day, slug: string): string {
+  return `/${day.replaceAll("-", "/")}/${slug}/`;
+}
+
+/**
+ * Where the convention puts an article file: `articles/YYYY/MM/DD-slug.md` in the content folder.
+ * @example articlePath("/site/content", "2021-12-09", "l-irak") // "/site/content/articles/2021/12/09-l-irak.md"
+ */
+export function articlePath(root: string, day: Day, slug: string): string {
+  const [year, month, date] = day.split("-") as [string, string, string];
+  return join(root, "articles", year, month, `${date}-${slug}.md`);
+}
+
+/** A path as errors print it, relative to the working directory. */
+export function display(path: string): string {
+  return relative(process.cwd(), path) || ".";
+}
+
+function readRegistry<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
+  const file = display(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: is --content the archive's content folder? It needs site.yaml, topics.yaml and sources.yaml`);
+    return undefined;
+  }
+  const decoded = decodeContentFile(bytes);
+  if (!decoded.ok) {
+    diagnostics.error(file, FILE_START, decoded.message);
+    return undefined;
+  }
+  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) {
+    for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
+    return undefined;
+  }
+  return read(parsed.yaml, file, diagnostics);
+}
+
+// The same URL rules as validation (slug, else the title's; the day in the site's timezone),
+// applied to whatever of the front matter is readable.
+function addExisting(index: ArchiveIndex, file: string, bytes: Uint8Array): void {
+  const decoded = decodeContentFile(bytes);
+  if (!decoded.ok) return;
+  const parsed = parseFrontMatter(decoded.text);
+  if (!parsed.ok) return;
+  const data = parsed.frontMatter.data;
+  const text = (key: string): string | undefined => (typeof data[key] === "string" ? (data[key] as string).trim() : undefined);
+  const shortLink = text("shortLink");
+  if (shortLink && !index.shortLinks.has(shortLink)) index.shortLinks.set(shortLink, file);
+  const title = text("title");
+  const date = text("date");
+  const moment = date === undefined ? undefined : parseContractDate(date, index.site.timezone);
+  const slug = text("slug") ?? (title === undefined ? undefined : slugify(title));
+  if (moment && slug) {
+    const url = articleUrl(moment.day, slug);
+    if (!index.urls.has(url)) index.urls.set(url, { file, ...(shortLink ? { shortLink } : {}) });
+  }
+  const aliases = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? data.aliases : [];
+  for (const alias of aliases) {
+    if (typeof alias !== "string") continue;
+    const path = alias.trim();
+    const url = path.endsWith("/") || path.endsWith(".html") ? path : `${path}/`;
+    if (!index.aliases.has(url)) index.aliases.set(url, file);
+  }
+}

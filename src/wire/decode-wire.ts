@@ -1,0 +1,48 @@
+/** Decoding of wire copy: agency feeds are UTF-8, or Windows-1252 when an older system sent them. */
+import { normalizeText } from "../content/read-text.ts";
+
+export type DecodedWire =
+  | { ok: true; text: string; encoding: "utf-8" | "utf-16" | "windows-1252" }
+  | { ok: false; message: string };
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F. Node 20's TextDecoder("windows-1252")
+// decodes those bytes as Latin-1 control characters, so the table is spelled out here.
+// The five bytes Windows-1252 leaves undefined keep their Latin-1 meaning, as WHATWG says.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decodes Windows-1252 bytes.
+ * @example decodeWindows1252(Uint8Array.of(0x93, 0x45, 0x74, 0xe9, 0x94)) // "“Eté”"
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b));
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
+}
+
+/**
+ * Decodes a wire file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252; line endings
+ * to LF and text to NFC. Binary files (a NUL byte) are refused.
+ */
+export function decodeWireFile(bytes: Uint8Array): DecodedWire {
+  let decoded: DecodedWire;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { ok: true, text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16" };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { ok: true, text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16" };
+  else {
+    try {
+      decoded = { ok: true, text: strictUtf8.decode(bytes), encoding: "utf-8" };
+    } catch {
+      decoded = { ok: true, text: decodeWindows1252(bytes), encoding: "windows-1252" };
+    }
+  }
+  if (decoded.text.includes("\0")) return { ok: false, message: "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again" };
+  return { ...decoded, text: normalizeText(decoded.text.replace(/^\uFEFF/, "")) };
+}

@@ -1,0 +1,107 @@
+/** Reading raw agency copy: title, body paragraphs, and the source and share lines at the end. */
+
+export interface WireCopy {
+  title: string;
+  /** 1-based line of the title in the file. */
+  titleLine: number;
+  /** Body paragraphs in order, text as the agency wrote it; unrecognised end lines included. */
+  paragraphs: string[];
+  /** Source codes as `findSource` returned them, in the order of the copy. */
+  sources: string[];
+  /** The share link from the "Partager cet article?" line. */
+  shortLink?: string;
+  /** Lines at the end that were neither sources nor the share line: kept in `paragraphs`, reported. */
+  leftovers: string[];
+}
+
+export type WireParse = { ok: true; wire: WireCopy } | { ok: false; line: number; message: string };
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+// A line with only spaces, no-break spaces or zero-width characters separates paragraphs.
+const BLANK = /^[\s\u200b\u2060]*$/u;
+// "Partager cet article? https://…", with or without the space, "?" or ":".
+// Body text ends its lines with punctuation; agency codes and footers don't.
+const SENTENCE_END = /[.!?…»"”)]$/u;
+const SHARE_LINE = /^partager cet article\s*[?:]?\s*(https:\/\/\S+)$/iu;
+
+/**
+ * Splits wire copy into its parts. The second line is dropped when it repeats the title (agencies
+ * send it again with straight apostrophes); source codes and the share line are taken from the
+ * end; every other line stays in the body, one paragraph a line.
+ * @example parseWire("Titre\n\nTitre\n\nTexte.\n\nAA", (l) => (l === "AA" ? "AA" : undefined)) // { ok: true, wire: { title: "Titre", paragraphs: ["Texte."], sources: ["AA"], … } }
+ */
+export function parseWire(text: string, findSource: (line: string) => string | undefined): WireParse {
+  const lines: Line[] = [];
+  text.split("\n").forEach((raw, i) => {
+    if (!BLANK.test(raw)) lines.push({ text: raw.trim(), line: i + 1 });
+  });
+  const [title, ...rest] = lines;
+  if (!title) return { ok: false, line: 1, message: "the file is empty: there is no title and no text to import" };
+  if (rest[0] && sameTitle(rest[0].text, title.text)) rest.shift();
+
+  const { sources, shortLink, extracted, leftovers } = readEnd(rest, findSource);
+  const paragraphs = rest.filter((_, i) => !extracted.has(i)).map((l) => l.text);
+  if (paragraphs.length === 0) {
+    return { ok: false, line: title.line, message: "the copy has a title but no body: there is no paragraph between the title and the source lines" };
+  }
+  return { ok: true, wire: { title: title.text, titleLine: title.line, paragraphs, sources, ...(shortLink ? { shortLink } : {}), leftovers } };
+}
+
+/**
+ * Whether two title lines are the same text up to apostrophes, quotes and spacing.
+ * @example sameTitle("L’Irak « libre »", "L'Irak \"libre\"") // true
+ */
+export function sameTitle(a: string, b: string): boolean {
+  return comparable(a) === comparable(b);
+}
+
+function comparable(text: string): string {
+  return text.replace(/[’‘‛ʼ′`´]/g, "'").replace(/[«»“”„‟"]/g, " ").replace(/\s+/gu, " ").trim();
+}
+
+// Walks up from the last line, taking source codes and the share line. Unrecognised lines met
+// before the first source (a footer) are kept; the walk stops at the first unrecognised line above
+// the sources, unless it is no sentence and another marker sits right above it (an unknown agency
+// between two known ones).
+function readEnd(rest: readonly Line[], findSource: (line: string) => string | undefined): { sources: string[]; shortLink?: string; extracted: Set<number>; leftovers: string[] } {
+  const sources: string[] = [];
+  const extracted = new Set<number>();
+  const leftovers: string[] = [];
+  let shortLink: string | undefined;
+  const markerAt = (i: number): "source" | "share" | undefined => {
+    const line = rest[i]?.text;
+    if (line === undefined) return undefined;
+    if (findSource(line) !== undefined) return "source";
+    return shortLink === undefined && isShareLine(line) ? "share" : undefined;
+  };
+  for (let i = rest.length - 1; i >= 0; i--) {
+    const line = rest[i]!.text;
+    const kind = markerAt(i);
+    if (kind === "source") {
+      const code = findSource(line)!;
+      if (!sources.includes(code)) sources.unshift(code);
+      extracted.add(i);
+    } else if (kind === "share") {
+      shortLink = SHARE_LINE.exec(line)![1];
+      extracted.add(i);
+    } else if (sources.length === 0 || (!SENTENCE_END.test(line) && markerAt(i - 1) !== undefined)) {
+      leftovers.unshift(line);
+    } else break;
+  }
+  // With no source line, the walk went through the whole body: nothing there is a leftover.
+  return { sources, ...(shortLink ? { shortLink } : {}), extracted, leftovers: sources.length === 0 ? [] : leftovers };
+}
+
+function isShareLine(line: string): boolean {
+  const url = SHARE_LINE.exec(line)?.[1];
+  if (url === undefined) return false;
+  try {
+    return new URL(url).hostname !== "";
+  } catch {
+    return false;
+  }
+}

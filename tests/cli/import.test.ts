@@ -1,0 +1,351 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { parseHTML } from "linkedom";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runImport } from "../../src/cli/import.ts";
+import { UsageError } from "../../src/cli/usage.ts";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { renderMarkdown } from "../../src/text/markdown.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { buildArchive } from "../helpers/site.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
+const generator = resolve(import.meta.dirname, "../../../shared/corpus/generate.mjs");
+const NBSP = "\u00a0";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Runs the real command from the archive's temporary folder, so it prints paths as content/….
+function depeche(...args: string[]): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: archive.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Runs `depeche import` in-process, as bin/depeche.js would (a UsageError is exit 2), capturing its output.
+// Paths print relative to the working directory: archive.display() and shown() say how.
+async function importCli(...args: string[]): Promise<Run> {
+  const run: Run = { status: null, stdout: "", stderr: "" };
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
+  try {
+    run.status = await runImport([...args, "--content", archive.dir]);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    run.status = 2;
+    run.stderr += `depeche import: ${error.message}\n`;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return run;
+}
+
+const shown = (path: string): string => relative(process.cwd(), path);
+
+function wire(name: string, data: string | Uint8Array): string {
+  const path = join(archive.root, "wire", name);
+  archive.write(relative(archive.dir, path), data);
+  return path;
+}
+
+function wireText(title: string, paragraphs: string[], end = ["AA", "TRT FR", "Partager cet article? https://turquie2023.com/abc123"]): string {
+  return [title, title.replaceAll("’", "'"), NBSP, ...paragraphs, NBSP, NBSP, ...end].join("\n\n");
+}
+
+function articleFiles(): string[] {
+  const dir = join(archive.dir, "articles");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".md")).sort();
+}
+
+async function checkErrors(): Promise<string[]> {
+  const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2030-01-01T00:00:00Z") });
+  return result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+}
+
+// Typography may change spaces and apostrophes in the page: compare the words.
+const words = (text: string): string => text.replace(/[\s\u00a0\u202f]+/g, "").replace(/[’']/g, "'");
+
+const SEED_TITLE = "L’Irak annonce la fin de la mission de combat des forces de la Coalition internationale dans le pays";
+const SEED_FILE = "articles/2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays.md";
+
+describe("depeche import, the seed copy", () => {
+  it("writes an article that checks clean and renders every paragraph in order, with its sources and short link", async () => {
+    archive = makeArchive();
+    const r = depeche("import", seedPath, "--date", "2021-12-09", "--content", "content");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (topics suggested: Irak, États-Unis)`);
+    expect(r.stdout).toMatch(/^depeche import: 1 article written, 0 files refused, 0 warnings \(\d+\.\d\d s\)$/m);
+
+    const result = await loadContent({ contentDir: archive.dir });
+    expect(result.diagnostics).toEqual([]);
+    const article = result.content!.articles[0]!;
+    expect(article.title).toBe(SEED_TITLE);
+    expect(article.url).toBe("/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/");
+    expect(article.sources.map((s) => s.code)).toEqual(["AA", "TRT FR"]);
+    expect(article.shortLink).toBe("https://turquie2023.com/Ivo58D");
+    expect(article.topics.map((t) => t.slug)).toEqual(["irak", "etats-unis"]);
+
+    // Expected paragraphs straight from the seed: its non-blank lines minus the two title lines and the three end lines.
+    const seedLines = readFileSync(seedPath, "utf8").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const expected = seedLines.slice(2, -3);
+    expect(expected).toHaveLength(8);
+    const { document } = parseHTML(`<body>${renderMarkdown(article.body)}</body>`);
+    const rendered = [...document.querySelectorAll("body > *")].map((e) => `${e.tagName}:${words(e.textContent ?? "")}`);
+    expect(rendered).toEqual(expected.map((p) => `P:${words(p)}`));
+  });
+
+  it("builds to a page with every paragraph in order, its sources, topics and share link", async () => {
+    archive = makeArchive();
+    expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);
+    const site = await buildArchive(archive, { search: false });
+    expect(site.result.diagnostics).toEqual([]);
+    const page = site.page("/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/");
+    const seedLines = readFileSync(seedPath, "utf8").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const paragraphs = [...page.querySelectorAll("article .body p")].map((p) => words(p.textContent ?? ""));
+    expect(paragraphs).toEqual(seedLines.slice(2, -3).map(words));
+    const links = [...page.querySelectorAll("article a")].map((a) => a.getAttribute("href"));
+    expect(links).toEqual(expect.arrayContaining(["/sources/aa/", "/sources/trt-fr/", "/sujets/irak/", "/sujets/etats-unis/", "https://turquie2023.com/Ivo58D"]));
+  });
+
+  it("uses --topics as given, in that order", async () => {
+    archive = makeArchive();
+    const r = await importCli(seedPath, "--date", "2021-12-09T15:10:00", "--topics", "défense, IRAK");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (topics: Défense, Irak)`);
+    const result = await loadContent({ contentDir: archive.dir });
+    expect(result.content?.articles[0]?.topics.map((t) => t.slug)).toEqual(["defense", "irak"]);
+    expect(result.content?.articles[0]?.published.iso).toBe("2021-12-09T15:10:00+01:00");
+  });
+});
+
+describe("depeche import refuses, writes nothing and exits 1", () => {
+  it("without --date", async () => {
+    archive = makeArchive();
+    const r = await importCli(seedPath);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: no publication date: pass --date`);
+    expect(r.stderr).toMatch(/0 articles written, 1 file refused/);
+    expect(articleFiles()).toEqual([]);
+  });
+
+  it("when the target file exists, and leaves it as it was", async () => {
+    archive = makeArchive();
+    const other = "---\ntitle: Autre chose\ndate: 2021-12-10\nsources: AA\ntopics: Irak\n---\nUn autre article rangé là.\n";
+    archive.write(SEED_FILE, other);
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error: ${archive.display(SEED_FILE)} already exists and is never overwritten`);
+    expect(readFileSync(join(archive.dir, SEED_FILE), "utf8")).toBe(other);
+    expect(articleFiles()).toHaveLength(1);
+  });
+
+  it("when an article already has the URL", async () => {
+    archive = makeArchive();
+    archive.article("irak.md", { title: SEED_TITLE, date: "2021-12-09T18:00:00" });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error: same URL /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ as ${archive.display("articles/irak.md")}`);
+    expect(articleFiles()).toEqual(["irak.md"]);
+  });
+
+  it("when an article already has the short link", async () => {
+    archive = makeArchive();
+    archive.article("ancien.md", { title: "Un autre titre", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")}`);
+    expect(articleFiles()).toEqual(["ancien.md"]);
+  });
+
+  it("when the same copy is imported twice, even on another day", async () => {
+    archive = makeArchive();
+    expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);
+    const r = await importCli(seedPath, "--date", "2021-12-10");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("short link https://turquie2023.com/Ivo58D is already used");
+    expect(articleFiles()).toHaveLength(1);
+  });
+
+  it("when the same file is named twice in one run", async () => {
+    archive = makeArchive();
+    const r = await importCli(seedPath, seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/1 article written, 1 file refused/);
+    expect(articleFiles()).toHaveLength(1);
+  });
+
+  const bad: { name: string; data: string | Uint8Array; error: string }[] = [
+    { name: "an empty file", data: "", error: "1:1: error: the file is empty" },
+    { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: the file is empty" },
+    { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: the copy has a title but no body" },
+    { name: "no source line", data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]), error: "1:1: error: no source line at the end of the copy" },
+    { name: "no topic named and no --topics", data: wireText("Un titre", ["Un texte sans lieu ni sujet."]), error: "1:1: error: no topic of topics.yaml is named" },
+    { name: "a title too long", data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]), error: '1:1: error: the article would not be valid: "title" is longer than 200 characters' },
+    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: file contains a NUL byte" },
+  ];
+  for (const c of bad) {
+    it(`for ${c.name}`, async () => {
+      archive = makeArchive();
+      const path = wire("bad.txt", c.data);
+      const r = await importCli(path, "--date", "2021-12-09");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${shown(path)}:${c.error}`);
+      expect(articleFiles()).toEqual([]);
+    });
+  }
+
+  it("for a file that doesn't exist", async () => {
+    archive = makeArchive();
+    const r = await importCli(join(archive.root, "absente.txt"), "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: can't read the file (ENOENT)`);
+  });
+
+  it("when the registries are broken", async () => {
+    archive = makeArchive({ "sources.yaml": "- code: AA\n" });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${archive.display("sources.yaml")}:1:3: error:`);
+    expect(r.stderr).toContain("nothing was written");
+    expect(articleFiles()).toEqual([]);
+  });
+});
+
+describe("depeche import, other cases", () => {
+  it("reads a file that is not UTF-8 as Windows-1252, with a warning", async () => {
+    archive = makeArchive();
+    const text = wireText("L’État irakien et le cœur du « dossier »", ["Le budget coûte 3 000 € … selon l’Irak."], ["AA", "Partager cet article? https://turquie2023.com/cp1252"]);
+    const path = wire("latin.txt", encodeWindows1252(text));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: not valid UTF-8: read as Windows-1252`);
+    expect(r.stdout).toContain("1 warning");
+    const result = await loadContent({ contentDir: archive.dir });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.articles[0]?.title).toBe("L’État irakien et le cœur du « dossier »");
+    expect(result.content?.articles[0]?.body.trim()).toBe("Le budget coûte 3 000 € … selon l’Irak.");
+  });
+
+  it("gives another dispatch with the same headline that day its own slug", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-premiere.md", { title: "L’Irak vote", extra: "shortLink: https://turquie2023.com/first" });
+    const path = wire("second.txt", wireText("L’Irak vote", ["Une autre dépêche."], ["AA", "Partager cet article? https://turquie2023.com/second"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
+    expect(r.stderr).toContain(`warning: /2021/12/09/l-irak-vote/ is already ${archive.display("articles/2021/12/09-premiere.md")}, another dispatch with the same title that day: this one gets slug l-irak-vote-2`);
+    expect(await checkErrors()).toEqual([]);
+  });
+
+  it("never takes the URL of a draft still being written, nor an old URL", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-brouillon.md", { title: "L’Irak vote", body: "Écrivez ici le texte de l’article.", extra: "draft: true" });
+    archive.article("2021/12/10-renomme.md", { title: "Nouveau titre", date: "2021-12-10", extra: "aliases: [/2021/12/09/l-irak-compte/]" });
+    const draftUrl = wire("a.txt", wireText("L’Irak vote", ["Texte."]));
+    const alias = wire("b.txt", wireText("L’Irak compte", ["Texte."], ["AA"]));
+    const free = wire("c.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
+    const r = await importCli(draftUrl, alias, free, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(draftUrl)}:1:1: error: same URL /2021/12/09/l-irak-vote/ as ${archive.display("articles/2021/12/09-brouillon.md")}`);
+    expect(r.stderr).toContain(`${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ is an old URL (alias) of ${archive.display("articles/2021/12/10-renomme.md")}`);
+    expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-dit.md"));
+  });
+
+  it("goes on after a bad file, reports each, and exits 1 (through bin/depeche.js)", async () => {
+    archive = makeArchive();
+    const files = [
+      wire("1.txt", wireText("L’Irak vote", ["Texte un."], ["AA", "Partager cet article? https://turquie2023.com/one"])),
+      wire("2.txt", ""),
+      wire("3.txt", wireText("L’Iran vote", ["Texte trois, en Irak."], ["TRT FR", "Partager cet article? https://turquie2023.com/three"])),
+    ];
+    const r = depeche("import", ...files, "--date", "2021-12-09", "--content", "content");
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split("\n")).toEqual(["content/articles/2021/12/09-l-irak-vote.md (topics suggested: Irak)", "content/articles/2021/12/09-l-iran-vote.md (topics suggested: Irak)"]);
+    expect(r.stderr).toMatch(/^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles written, 1 file refused, 0 warnings \(\d+\.\d\d s\); nothing was written for the refused files\n$/);
+    expect(await checkErrors()).toEqual([]);
+  });
+
+  it("imports the .txt files of a folder, in name order", async () => {
+    archive = makeArchive();
+    wire("b.txt", wireText("L’Irak compte", ["Texte."], ["AA"]));
+    wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
+    wire("notes.md", "pas une dépêche");
+    const r = await importCli(join(archive.root, "wire"), "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2).map((l) => l.split(" ")[0])).toEqual([archive.display("articles/2021/12/09-l-irak-vote.md"), archive.display("articles/2021/12/09-l-irak-compte.md")]);
+  });
+
+  it("keeps unrecognised end lines in the body and says so", async () => {
+    archive = makeArchive();
+    const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('warning: kept at the end of the body, not recognised as a source or share line: "© Anadolu"');
+    const result = await loadContent({ contentDir: archive.dir });
+    expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
+  });
+
+  it.each([
+    { args: [] as string[], message: "name the wire files to import" },
+    { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
+    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
+    { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
+  ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
+    archive = makeArchive();
+    const r = await importCli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("exits 2 on an unknown option (through bin/depeche.js)", () => {
+    archive = makeArchive();
+    const r = depeche("import", "x.txt", "--dat", "2021-12-09");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--dat'");
+  });
+});
+
+describe("depeche import, the generated wire corpus", () => {
+  it.skipIf(!existsSync(generator))("imports 1,000 wire texts with no failure, and they check clean (needs ../shared/corpus, which CI has)", async () => {
+    archive = makeArchive({ "topics.yaml": readFileSync(resolve(import.meta.dirname, "../../content/topics.yaml"), "utf8") });
+    const dir = mkdtempSync(join(tmpdir(), "depeche-wire-"));
+    try {
+      execFileSync(process.execPath, [generator, "--format", "wire", "--count", "1000", "--out", dir], { stdio: "ignore" });
+      const r = depeche("import", dir, "--date", "2024-05-01", "--content", "content");
+      expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([]);
+      expect(r.status).toBe(0);
+      const lines = r.stdout.trim().split("\n");
+      expect(lines).toHaveLength(1001);
+      expect(lines.at(-1)).toMatch(/^depeche import: 1,000 articles written, 0 files refused, \d+ warnings/);
+      const result = await loadContent({ contentDir: archive.dir });
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.content?.articles).toHaveLength(1000);
+      expect(result.content?.articles.every((a) => a.shortLink && a.sources.length > 0 && a.topics.length > 0 && a.topics.length <= 4)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// Windows-1252 written out by hand: Latin-1 plus the few characters it puts in 0x80–0x9F.
+function encodeWindows1252(text: string): Uint8Array {
+  const high: Record<string, number> = { "€": 0x80, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "œ": 0x9c, "Œ": 0x8c };
+  return Uint8Array.from([...text], (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+    if (high[c] === undefined) throw new Error(`not in Windows-1252: ${c}`);
+    return high[c];
+  });
+}

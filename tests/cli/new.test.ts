@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DateTime } from "luxon";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runNew } from "../../src/cli/new.ts";
+import { UsageError } from "../../src/cli/usage.ts";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { BODY_PLACEHOLDER } from "../../src/content/validate.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Runs `depeche new` in-process, as bin/depeche.js would (a UsageError is exit 2), capturing its output.
+async function newCli(...args: string[]): Promise<Run> {
+  const run: Run = { status: null, stdout: "", stderr: "" };
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
+  try {
+    run.status = await runNew([...args, "--content", archive.dir]);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    run.status = 2;
+    run.stderr += `depeche new: ${error.message}\n`;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return run;
+}
+
+async function errorsOf(): Promise<string[]> {
+  const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2030-01-01T00:00:00Z") });
+  return result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+}
+
+describe("depeche new", () => {
+  it("creates a draft to fill in and prints its path (through bin/depeche.js)", async () => {
+    archive = makeArchive();
+    const r = spawnSync(process.execPath, [bin, "new", "L’Irak vote", "--topics", "irak,Défense", "--date", "2021-12-09", "--content", "content"], { cwd: archive.root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("content/articles/2021/12/09-l-irak-vote.md\n");
+    expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
+      `---\ntitle: "L’Irak vote"\ndate: 2021-12-09\nsources: [] # codes de sources.yaml : AA, TRT FR\ntopics: [Irak, Défense]\ndraft: true\n---\n${BODY_PLACEHOLDER}\n`,
+    );
+  });
+
+  it("is reported by check until its sources, topics and body are written, then checks clean", async () => {
+    archive = makeArchive();
+    const r = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    const path = join(archive.dir, "articles/2021/12/09-l-irak-vote.md");
+    const file = archive.display("articles/2021/12/09-l-irak-vote.md");
+    expect(await errorsOf()).toEqual([
+      `${file}:4:10: error: "sources" must list at least one entry, e.g. sources: [AA, TRT FR]`,
+      `${file}:5:9: error: "topics" must list at least one entry, e.g. topics: [Irak, Défense]`,
+    ]);
+    const edit = (from: RegExp | string, to: string): void => writeFileSync(path, readFileSync(path, "utf8").replace(from, to));
+    edit(/^sources: .*$/m, "sources: [AA]");
+    edit(/^topics: .*$/m, "topics: [Irak]");
+    expect(await errorsOf()).toEqual([`${file}:8:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`]);
+    edit(BODY_PLACEHOLDER, "Le Parlement irakien a voté.");
+    expect(await errorsOf()).toEqual([]);
+  });
+
+  it("dates the article today in the site's timezone", async () => {
+    archive = makeArchive();
+    const before = DateTime.now().setZone("Europe/Paris").toISODate()!;
+    const r = await newCli("Dépêche du jour");
+    const after = DateTime.now().setZone("Europe/Paris").toISODate()!;
+    expect(r.status).toBe(0);
+    const [year, month, day] = (r.stdout.includes(`/${after.slice(8)}-`) ? after : before).split("-");
+    expect(r.stdout.trim()).toBe(archive.display(`articles/${year}/${month}/${day}-depeche-du-jour.md`));
+    expect(readFileSync(join(archive.dir, `articles/${year}/${month}/${day}-depeche-du-jour.md`), "utf8")).toContain(`date: ${year}-${month}-${day}\n`);
+  });
+
+  it("refuses a URL already used, and an existing file, writing nothing", async () => {
+    archive = makeArchive();
+    archive.article("irak.md", { title: "L’Irak vote", date: "2021-12-09T10:00:00" });
+    const taken = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toBe(`depeche new: /2021/12/09/l-irak-vote/ is already the URL of ${archive.display("articles/irak.md")}: choose another title; nothing was written\n`);
+    expect(existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"))).toBe(false);
+
+    archive.write("articles/2021/12/10-l-irak-vote.md", "notes\n");
+    const exists = await newCli("L’Irak vote", "--date", "2021-12-10");
+    expect(exists.status).toBe(1);
+    expect(exists.stderr).toContain("already exists and is never overwritten");
+    expect(readFileSync(join(archive.dir, "articles/2021/12/10-l-irak-vote.md"), "utf8")).toBe("notes\n");
+  });
+
+  it.each([
+    { args: [] as string[], status: 2, message: "give one title, in quotes" },
+    { args: ["Un", "Deux"], status: 2, message: "give one title, in quotes" },
+    { args: ["  "], status: 2, message: "the title is empty" },
+    { args: ["Titre", "--date", "demain"], status: 2, message: '--date "demain" is not a date' },
+    { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
+    { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
+    { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },
+  ])("exits $status: $message", async ({ args, status, message }) => {
+    archive = makeArchive();
+    const r = await newCli(...args);
+    expect(r.status).toBe(status);
+    expect(r.stderr).toContain(message);
+  });
+});
