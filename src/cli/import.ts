@@ -5,7 +5,7 @@ import { readArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile } from "../wire/import-wire.ts";
 import { elapsed, plural, printDiagnostics } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { readDateOption, readTopicsOption } from "./wire-options.ts";
+import { readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR]`: wire copy to article files.
@@ -17,7 +17,7 @@ export async function runImport(argv: string[]): Promise<number> {
   const start = performance.now();
   const read = readArchiveIndex(values.content);
   if (!read.ok) {
-    printDiagnostics(read.diagnostics);
+    printDiagnostics(read.diagnostics, terminalStyle());
     process.stderr.write(`depeche import: the content folder ${values.content} can't take articles until its registries are fixed; nothing was written\n`);
     return 1;
   }
@@ -27,6 +27,7 @@ export async function runImport(argv: string[]): Promise<number> {
     ...(values.topics !== undefined ? { topics: readTopicsOption(values.topics, index) } : {}),
   };
 
+  const style = terminalStyle();
   let imported = 0;
   let failed = 0;
   const warnings: Diagnostic[] = [];
@@ -35,12 +36,12 @@ export async function runImport(argv: string[]): Promise<number> {
     if (outcome.ok) {
       imported++;
       warnings.push(...outcome.warnings);
-      printDiagnostics(outcome.warnings);
+      printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
       process.stdout.write(`${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})\n`);
     } else {
       failed++;
-      printDiagnostics(outcome.diagnostics);
+      printDiagnostics(outcome.diagnostics, style);
     }
   }
 

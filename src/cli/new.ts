@@ -7,7 +7,7 @@ import { articlePath, articleUrl, display, readArchiveIndex } from "../wire/arch
 import { formatArticle, writeNewFile } from "../wire/write-article.ts";
 import { printDiagnostics } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { readDateOption, readTopicsOption } from "./wire-options.ts";
+import { readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
 /**
  * `depeche new "Titre" [--topics a,b] [--date ISO] [--content DIR]`: creates a draft article to
@@ -21,7 +21,7 @@ export async function runNew(argv: string[]): Promise<number> {
   if (title === "") throw new UsageError('the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"');
   const read = readArchiveIndex(values.content);
   if (!read.ok) {
-    printDiagnostics(read.diagnostics);
+    printDiagnostics(read.diagnostics, terminalStyle());
     process.stderr.write(`depeche new: the content folder ${values.content} can't take articles until its registries are fixed; nothing was written\n`);
     return 1;
   }

@@ -1,7 +1,8 @@
-/** The --date and --topics options of `import` and `new`, read against the archive's registries. */
+/** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
 import type { Topic } from "../content/model.ts";
 import { parseContractDate } from "../text/dates.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
+import { reportStyle, type ReportStyle } from "./report.ts";
 import { UsageError } from "./usage.ts";
 
 /** Checks a --date value against the contract's formats; a bad one is a usage error. */
@@ -24,4 +25,9 @@ export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
     if (!topics.includes(topic)) topics.push(topic);
   }
   return topics;
+}
+
+/** Colour on a terminal, as check prints; no annotations: importing is an editor's task, not CI's. */
+export function terminalStyle(): ReportStyle {
+  return { colour: reportStyle(process.stderr, false).colour, annotations: false };
 }
