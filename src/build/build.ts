@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../content/diagnostics.ts";
+import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { listArticleFiles, loadContent } from "../content/load.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import type { Content } from "../content/model.ts";
 import type { ArticleRenderer } from "../render/article-view.ts";
-import type { SitePages } from "../render/pages.ts";
+import { duplicateUrls, type SitePages } from "../render/pages.ts";
+import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
@@ -82,6 +83,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
+  const clashes = aliasClashes(content, data.pages);
+  if (clashes.length > 0) return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...clashes]), files: loaded.fileCount, ms: performance.now() - start };
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
@@ -96,6 +99,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes nothing.
     const publishStart = performance.now();
     const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+    if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
     options.onPhase?.({ name: "published", files: files.length, ms: performance.now() - publishStart });
     if (options.search !== false) {
       const indexStart = performance.now();
@@ -108,6 +112,16 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     throw error;
   }
   return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+}
+
+// An alias is checked against article URLs while loading; only the plan knows every other page.
+function aliasClashes(content: Content, pages: SitePages): Diagnostic[] {
+  const taken = new Set(duplicateUrls(pages));
+  return content.articles.flatMap((article) =>
+    article.aliases
+      .filter((alias) => taken.has(alias))
+      .map((alias) => ({ severity: "error" as const, file: article.sourcePath, ...FILE_START, message: `alias ${alias} is the address of another page of the site (a day, topic or list page): remove it` })),
+  );
 }
 
 /** Pages per kind, as the build summary prints them. */

@@ -79,6 +79,12 @@ export interface NotFoundPage extends PageBase {
   kind: "not-found";
 }
 
+/** An old URL of an article (`aliases`), sending readers and crawlers on to the article. */
+export interface RedirectPage extends PageBase {
+  kind: "redirect";
+  target: Link;
+}
+
 /** Every page of the site, grouped by the template that renders it. */
 export interface SitePages {
   articles: ArticlePage[];
@@ -91,6 +97,7 @@ export interface SitePages {
   months: MonthPage[];
   days: DayPage[];
   notFound: NotFoundPage[];
+  redirects: RedirectPage[];
   /** `/recherche/`. */
   search: SearchPage[];
 }
@@ -133,6 +140,7 @@ export function planPages(archive: Archive, render = new ArticleRenderer()): Sit
     ],
     ...datePages(archive, render),
     notFound: [{ kind: "not-found", url: "/404.html", title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
+    redirects: archive.articles.flatMap((a) => a.aliases.map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
     search: [planSearchPage(archive, HOME)],
   };
 }
@@ -151,6 +159,20 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
     ...(older ? { older: { label: render.item(older).title, url: older.url } } : {}),
     ...(newer ? { newer: { label: render.item(newer).title, url: newer.url } } : {}),
   };
+}
+
+function redirectPage(url: string, target: Link): RedirectPage {
+  return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target };
+}
+
+/** URLs planned twice: an alias must never take the place of another page. */
+export function duplicateUrls(pages: SitePages): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const list of Object.values(pages) as PageBase[][]) {
+    for (const page of list) (seen.has(page.url) ? twice : seen).add(page.url);
+  }
+  return [...twice];
 }
 
 function homePage(archive: Archive, render: ArticleRenderer, description: string): HomePage {

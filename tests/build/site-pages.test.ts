@@ -191,7 +191,7 @@ describe("editors' text never runs", () => {
   it("escapes a title with <script> everywhere it appears, and shows raw HTML and template syntax in a body as text", async () => {
     const a = makeArchive();
     a.article("x.md", {
-      title: '<script>alert("titre")</script> & {{ 7*7 }}',
+      title: "<script>alert(1)</script> & {{ 7*7 }}",
       date: "2021-12-09T12:00:00",
       extra: 'summary: "<img src=x onerror=alert(1)> {% raw %}"',
       body: '<script>alert("corps")</script>\n\n<b>gras</b> {{ 7*7 }} {% include "x" %} {{ site }}\n\n[lien](javascript:alert(1))',
@@ -206,13 +206,15 @@ describe("editors' text never runs", () => {
     for (const file of files) {
       const html = readFileSync(file, "utf8");
       expect(html, file).not.toMatch(/<script>alert/);
+      // JSON-LD may quote the title, escaped; no other script may hold it.
+      expect(html, file).not.toMatch(/<script(?![^>]*application\/ld\+json)[^>]*>[^<]*alert\(/);
       expect(html, file).not.toMatch(/<img src=x/);
       expect(html, file).not.toContain("<b>gras</b>");
       expect(html, file).not.toContain("49");
       expect(html, file).not.toContain('href="javascript:');
     }
-    const page = s.page("/2021/12/09/script-alert-titre-script-et-7-7/");
-    expect(texts(page, "h1")[0]).toBe('<script>alert("titre")</script> & {{ 7*7 }}');
+    const page = s.page("/2021/12/09/script-alert-1-script-et-7-7/");
+    expect(texts(page, "h1")[0]).toBe("<script>alert(1)</script> & {{ 7*7 }}");
     expect(page.querySelector(".body")?.textContent).toContain('<script>alert("corps")</script>');
     expect(page.querySelector(".body")?.textContent).toContain('{{ 7*7 }} {% include "x" %} {{ site }}');
     a.remove();
@@ -247,6 +249,35 @@ describe("a failing build", () => {
     expect(second.has("/stale.txt")).toBe(false);
     expect(second.has("/2021/12/09/renomme/")).toBe(true);
     expect(second.has("/2021/12/09/valide/")).toBe(false);
+    a.remove();
+  });
+});
+
+describe("aliases", () => {
+  it("give each old URL a redirect page and a _redirects line", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Nouveau titre", extra: "aliases: [/2021/12/09/ancien-titre/, /actualites/irak-123.html]" });
+    const s = await buildArchive(a);
+    expect(s.result.ok).toBe(true);
+    const page = s.page("/2021/12/09/ancien-titre/");
+    expect(page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/2021/12/09/nouveau-titre/");
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://archives.example.org/2021/12/09/nouveau-titre/");
+    expect(page.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(texts(page, "main p")[0]).toContain("Cet article a changé d’adresse");
+    expect(page.querySelector("main a")?.getAttribute("href")).toBe("/2021/12/09/nouveau-titre/");
+    expect(s.has("/actualites/irak-123.html")).toBe(true);
+    expect(s.text("/_redirects")).toBe("/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301\n");
+    expect(s.text("/sitemap.xml")).not.toContain("ancien-titre");
+    a.remove();
+  });
+
+  it("may not take the place of another page", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Titre", extra: "aliases: [/2021/12/09/]" });
+    const s = await buildArchive(a);
+    expect(s.result.ok).toBe(false);
+    expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([`${a.display("articles/x.md")}:1: alias /2021/12/09/ is the address of another page of the site (a day, topic or list page): remove it`]);
+    expect(s.has("/")).toBe(false);
     a.remove();
   });
 });

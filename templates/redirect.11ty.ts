@@ -1,0 +1,32 @@
+import type { TemplateData } from "../src/build/site-data.ts";
+import type { RedirectPage } from "../src/render/pages.ts";
+import { html } from "../src/render/html.ts";
+import { ui } from "../src/i18n/fr.ts";
+import { href } from "./layout.ts";
+import { onePagePer } from "./paginate.ts";
+
+// A page of its own, not the site layout: it only sends the reader (and crawlers, through the
+// canonical link) to the article's new address.
+export const data = onePagePer("redirects");
+
+export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>): string {
+  const target = href(site, entry.target.url);
+  return html`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${entry.title} — ${site.title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${site.baseUrl + entry.target.url}">
+<meta http-equiv="refresh" content="0; url=${target}">
+</head>
+<body>
+<main>
+<h1>${entry.title}</h1>
+<p>${ui.movedText} <a href="${target}">${entry.target.label}</a></p>
+</main>
+</body>
+</html>
+`.value;
+}
