@@ -25,7 +25,7 @@ export function suggestTopics(title: string, paragraphs: readonly string[], topi
   const inBody = wordsOf(paragraphs.join(" "));
   return topics
     .map((topic, order) => {
-      const names = [...new Set([topic.label, topic.slug].map((n) => wordsOf(n).join(" ")))].filter((n) => n !== "");
+      const names = namesOf(topic);
       const score = names.reduce((sum, name) => sum + TITLE_WEIGHT * countMentions(inTitle, name) + countMentions(inBody, name), 0);
       return { topic, order, score };
     })
@@ -41,6 +41,18 @@ export function suggestTopics(title: string, paragraphs: readonly string[], topi
  */
 export function wordsOf(text: string): string[] {
   return foldForMatch(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+}
+
+// Folded once per topic, not once per topic and file: a run imports thousands of files.
+const foldedNames = new WeakMap<Topic, string[]>();
+
+function namesOf(topic: Topic): string[] {
+  let names = foldedNames.get(topic);
+  if (!names) {
+    names = [...new Set([topic.label, topic.slug].map((n) => wordsOf(n).join(" ")))].filter((n) => n !== "");
+    foldedNames.set(topic, names);
+  }
+  return names;
 }
 
 function countMentions(words: readonly string[], name: string): number {
