@@ -16,7 +16,9 @@ async function loadPagefind() {
   if (!pagefind) {
     pagefind = (async () => {
       const pf = await import(`${config.bundles[0]}pagefind.js`);
-      await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+      // In the page's thread: Pagefind's web worker gives up after 5 s on a slow connection and
+      // its fallback can leave the search waiting; searching a year's bundle takes milliseconds.
+      await pf.options({ baseUrl: config.baseUrl, excerptLength: 30, noWorker: true });
       await pf.init();
       for (const bundle of config.bundles.slice(1)) await pf.mergeIndex(bundle);
       // Loads the filter indexes: without them a search returns no count per year.

@@ -210,6 +210,12 @@ describe("search", () => {
       expect(await urlsOf("irakien")).toContain(SEED_URL);
     });
 
+    it("gives each result its title, French date and an excerpt of the article itself", async () => {
+      const data = await (await pagefind.search("phosphates")).results[0]!.data();
+      expect(data.meta).toMatchObject({ title: "Les exportations de phosphates", date: "lundi 2 mars 2020" });
+      expect((data as unknown as { excerpt: string }).excerpt).not.toContain("Publié le");
+    });
+
     it("finds articles of every year bundle, by title, topic and source words", async () => {
       expect(await urlsOf("phosphates")).toEqual(["/2020/03/02/les-exportations-de-phosphates/"]);
       expect(await urlsOf("économie")).toContain("/2020/03/02/les-exportations-de-phosphates/");
