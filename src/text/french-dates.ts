@@ -1,65 +1,119 @@
 import { DateTime } from "luxon";
 import type { Day, Moment } from "../content/model.ts";
 
-// Every date a reader sees goes through here: French words, the site's timezone, no relative forms.
+// Every date a reader sees goes through here: French words in lower case (`capitalize` for the
+// start of a heading), `1er` for the first of the month, times as `15 h 10`, no relative forms
+// (the archive is static). A Day is already the site's calendar day and a Moment's ISO text
+// carries the site's offset, so nothing here reads the build machine's timezone. Names are spelled
+// here rather than taken from Intl: the output does not depend on the ICU data Node was built with.
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"] as const;
+// In luxon's order: 1 is Monday, 7 is Sunday.
+const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
+const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_OF_ISO = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/;
+const NBSP = "\u00a0";
 
-/** `décembre` for 12. */
+/**
+ * The month's name, lower case.
+ * @example monthName(12) // "décembre"
+ */
 export function monthName(month: number): string {
-  return MONTHS[month - 1]!;
+  const name = MONTHS[month - 1];
+  if (name === undefined) throw new RangeError(`not a month: ${month}`);
+  return name;
 }
 
-function dayOfMonth(n: number): string {
-  return n === 1 ? "1er" : String(n);
+/**
+ * The day of the month as French writes it: `1er` for the first.
+ * @example formatDayOfMonth(1) // "1er"
+ */
+export function formatDayOfMonth(day: number): string {
+  return day === 1 ? "1er" : String(day);
 }
 
-function inZone(day: Day): DateTime {
-  return DateTime.fromISO(day, { zone: "UTC" }).setLocale("fr");
+// A Day read as a calendar date. UTC is only a fixed frame here: the Day is already the site's.
+function calendarDate(day: Day): DateTime {
+  const m = DAY_TEXT.exec(day);
+  const date = m ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: "UTC" }) : undefined;
+  if (!date?.isValid) throw new RangeError(`not a calendar day: ${day}`);
+  return date;
+}
+
+/**
+ * The day of the week, lower case.
+ * @example formatWeekday("2021-12-09") // "jeudi"
+ */
+export function formatWeekday(day: Day): string {
+  return WEEKDAYS[calendarDate(day).weekday - 1]!;
 }
 
 // A site has a few thousand distinct days and shows each many times (pages, lists, feeds).
 const formattedDays = new Map<Day, string>();
 
 /**
- * @example formatDay("2021-12-09") // "jeudi 9 décembre 2021"
+ * The full date of a day, lower case.
+ * @example formatDay("2021-12-01") // "mercredi 1er décembre 2021"
  */
 export function formatDay(day: Day): string {
   let text = formattedDays.get(day);
   if (text === undefined) {
-    const d = inZone(day);
-    text = `${d.toFormat("cccc")} ${dayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
+    const d = calendarDate(day);
+    text = `${WEEKDAYS[d.weekday - 1]} ${formatDayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
     formattedDays.set(day, text);
   }
   return text;
 }
 
-/** @example formatDayShort("2021-12-01") // "1er décembre" */
-export function formatDayShort(day: Day): string {
-  const d = inZone(day);
-  return `${dayOfMonth(d.day)} ${monthName(d.month)}`;
+/**
+ * The date without the weekday, for lists and search results.
+ * @example formatDayMedium("2021-12-09") // "9 décembre 2021"
+ */
+export function formatDayMedium(day: Day): string {
+  const d = calendarDate(day);
+  return `${formatDayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
 }
 
-/** @example formatMonth(2021, 12) // "décembre 2021" */
+/**
+ * Day and month only, for breadcrumbs within a year.
+ * @example formatDayShort("2021-12-01") // "1er décembre"
+ */
+export function formatDayShort(day: Day): string {
+  const d = calendarDate(day);
+  return `${formatDayOfMonth(d.day)} ${monthName(d.month)}`;
+}
+
+/**
+ * A month of a year, lower case.
+ * @example formatMonth(2021, 12) // "décembre 2021"
+ */
 export function formatMonth(year: number, month: number): string {
   return `${monthName(month)} ${year}`;
 }
 
-/** @example formatTime(moment) // "15 h 10" */
+/**
+ * The time of a Moment on the site's clock, with no-break spaces around the `h`.
+ * @example formatTime(parseContractDate("2021-12-09T15:10:00+01:00", "Europe/Paris")!) // "15\u00a0h\u00a010"
+ */
 export function formatTime(moment: Moment): string {
-  const [hours, minutes] = moment.iso.slice(11, 16).split(":");
-  return `${Number(hours)}\u00a0h\u00a0${minutes}`;
+  // The ISO text is already in the site's offset: reading its digits cannot be shifted by any TZ.
+  const m = TIME_OF_ISO.exec(moment.iso);
+  if (!m) throw new RangeError(`not an ISO date-time: ${moment.iso}`);
+  return `${Number(m[1])}${NBSP}h${NBSP}${m[2]}`;
 }
 
 /**
  * The day, and the time when the editor gave one.
- * @example formatMoment(m) // "jeudi 9 décembre 2021 à 15 h 10"
+ * @example formatMoment(parseContractDate("2021-12-09T15:10:00+01:00", "Europe/Paris")!) // "jeudi 9 décembre 2021 à 15\u00a0h\u00a010"
  */
 export function formatMoment(moment: Moment): string {
   return moment.hasTime ? `${formatDay(moment.day)} à ${formatTime(moment)}` : formatDay(moment.day);
 }
 
-/** Capitalises the first letter, for a date that starts a heading. */
+/**
+ * Capitalises the first letter, for a date that starts a heading or a sentence.
+ * @example capitalize("jeudi 9 décembre 2021") // "Jeudi 9 décembre 2021"
+ */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
