@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { listArticleFiles, loadContent } from "../content/load.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
-import type { Content } from "../content/model.ts";
+import type { Article, Content } from "../content/model.ts";
+import { renderUrlManifest, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import type { ArticleRenderer } from "../render/article-view.ts";
 import { duplicateUrls, type SitePages } from "../render/pages.ts";
 import { renderRedirectsFile } from "../output/redirects.ts";
@@ -111,7 +112,20 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+  const diagnostics = options.drafts ? loaded.diagnostics : [...loaded.diagnostics, ...recordPublishedUrls(options.contentDir, loaded.urlManifest, content.articles)];
+  return { ok: true, diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+}
+
+// The manifest lives with the content, so editors commit it: a URL published once is checked forever.
+function recordPublishedUrls(contentDir: string, previous: UrlManifest | undefined, articles: readonly Article[]): Diagnostic[] {
+  const path = join(contentDir, URL_MANIFEST);
+  const next = renderUrlManifest(previous, articles.filter((a) => !a.draft));
+  try {
+    if (!existsSync(path) || readFileSync(path, "utf8") !== next) writeFileSync(path, next);
+    return [];
+  } catch (error) {
+    return [{ severity: "warning", file: path, ...FILE_START, message: `could not record the published URLs (${(error as Error).message}); the site is built` }];
+  }
 }
 
 // An alias is checked against article URLs while loading; only the plan knows every other page.
@@ -149,7 +163,8 @@ function swapInto(staging: string, out: string): void {
   removeInBackground(old);
 }
 
-// Folders left by a build that was killed: a staging folder never finished, an old site never removed.
+// Folders left by a build that was killed: a staging folder never finished, an old site never
+// removed. A build killed between its two renames left no output folder: its old site goes back.
 function removeLeftovers(out: string): void {
   const prefix = `.${basename(out)}.`;
   let names: string[] = [];
@@ -158,10 +173,16 @@ function removeLeftovers(out: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
+  const stale = names.filter((name) => {
     const pid = /\.(?:building|old)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
-    if (name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid))) removeInBackground(join(dirname(out), name));
+    return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
+  });
+  const old = stale.filter((name) => name.includes(".old-")).sort((a, b) => statSync(join(dirname(out), b)).mtimeMs - statSync(join(dirname(out), a)).mtimeMs)[0];
+  if (old && !existsSync(out)) {
+    renameSync(join(dirname(out), old), out);
+    stale.splice(stale.indexOf(old), 1);
   }
+  for (const name of stale) removeInBackground(join(dirname(out), name));
 }
 
 // The process id says whose folder it is; the rest keeps two builds of one process apart.

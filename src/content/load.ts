@@ -10,6 +10,7 @@ import { readSiteConfig, readSources, readTopics } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { displayPath, validateFiles, ValidationWorker } from "./validate-files.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
+import { checkPublishedUrls, parseUrlManifest, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 
 export interface LoadOptions {
   /** The content folder (default `content`). */
@@ -29,6 +30,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Articles read, valid or not. */
   fileCount: number;
+  /** `urls.txt`, when the archive has one. */
+  urlManifest?: UrlManifest;
 }
 
 // Below this many files a second thread costs more to start than it saves.
@@ -63,9 +66,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       }
       checkArchiveRules(articles, diagnostics);
     }
+    const urlManifest = readUrlManifest(join(root, URL_MANIFEST), diagnostics);
+    if (urlManifest) checkPublishedUrls(urlManifest, articles.filter((a) => !a.draft), displayPath(join(root, URL_MANIFEST)), diagnostics);
     articles.sort(byPublication);
     const valid = diagnostics.errorCount === 0 && site && topics && sources;
-    return { ...(valid ? { content: { site, topics, sources, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length };
+    return { ...(valid ? { content: { site, topics, sources, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length, ...(urlManifest ? { urlManifest } : {}) };
   } finally {
     await helper?.close();
   }
@@ -74,6 +79,21 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 /** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */
 export function checkArchiveRules(articles: readonly Article[], diagnostics: Diagnostics): void {
   checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+}
+
+function readUrlManifest(path: string, diagnostics: Diagnostics): UrlManifest | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined; // nothing published yet
+  }
+  const decoded = decodeContentFile(bytes);
+  if (!decoded.ok) {
+    diagnostics.error(displayPath(path), FILE_START, decoded.message);
+    return undefined;
+  }
+  return parseUrlManifest(decoded.text);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
@@ -243,12 +243,12 @@ describe("a failing build", () => {
     a.article("ok.md", { title: "Valide" });
     const first = await buildArchive(a);
     writeFileSync(join(first.out, "stale.txt"), "x");
-    a.article("ok.md", { title: "Renommé" });
+    a.article("ok.md", { title: "Renommé", extra: "aliases: [/2021/12/09/valide/]" });
     const second = await buildArchive(a);
     expect(second.result.ok).toBe(true);
     expect(second.has("/stale.txt")).toBe(false);
     expect(second.has("/2021/12/09/renomme/")).toBe(true);
-    expect(second.has("/2021/12/09/valide/")).toBe(false);
+    expect(second.page("/2021/12/09/valide/").querySelector('meta[http-equiv="refresh"]')).not.toBeNull();
     a.remove();
   });
 });
@@ -278,6 +278,42 @@ describe("aliases", () => {
     expect(s.result.ok).toBe(false);
     expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([`${a.display("articles/x.md")}:1: alias /2021/12/09/ is the address of another page of the site (a day, topic or list page): remove it`]);
     expect(s.has("/")).toBe(false);
+    a.remove();
+  });
+});
+
+describe("published URLs never silently disappear", () => {
+  it("records every published URL in content/urls.txt, drafts and preview builds aside", async () => {
+    const a = makeArchive();
+    a.article("a.md", { title: "Un", extra: "aliases: [/ancien/]" });
+    a.article("b.md", { title: "Brouillon", extra: "draft: true" });
+    await buildArchive(a, { drafts: true });
+    expect(existsSync(join(a.dir, "urls.txt"))).toBe(false);
+    await buildArchive(a);
+    const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
+    expect(manifest.split("\n").filter((l) => l.startsWith("/"))).toEqual(["/2021/12/09/un/", "/ancien/"]);
+    a.remove();
+  });
+
+  it("refuses a rename without an alias, pointing at the line of urls.txt, and accepts a deliberate removal", async () => {
+    const a = makeArchive();
+    a.article("a.md", { title: "Un" });
+    a.article("b.md", { title: "Deux" });
+    expect((await buildArchive(a)).result.ok).toBe(true);
+    a.article("a.md", { title: "Un autre titre" });
+    const refused = await buildArchive(a);
+    expect(refused.result.ok).toBe(false);
+    const lines = readFileSync(join(a.dir, "urls.txt"), "utf8").split("\n");
+    const line = lines.indexOf("/2021/12/09/un/") + 1;
+    expect(refused.result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
+      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+    ]);
+    a.write("urls.txt", readFileSync(join(a.dir, "urls.txt"), "utf8").replace("/2021/12/09/un/", "! /2021/12/09/un/ renommé sans redirection"));
+    const accepted = await buildArchive(a);
+    expect(accepted.result.ok).toBe(true);
+    const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
+    expect(manifest).toContain("\n/2021/12/09/un-autre-titre/\n");
+    expect(manifest).toContain("\n! /2021/12/09/un/ renommé sans redirection\n");
     a.remove();
   });
 });

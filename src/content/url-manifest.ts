@@ -1,0 +1,71 @@
+import type { Diagnostics } from "./diagnostics.ts";
+import type { Article } from "./model.ts";
+
+/** The file, in the content folder, that remembers every URL the site has published. */
+export const URL_MANIFEST = "urls.txt";
+
+/**
+ * What `urls.txt` holds: the URLs published so far, and those an editor removed on purpose
+ * (a line starting with `!`).
+ */
+export interface UrlManifest {
+  published: { url: string; line: number }[];
+  removed: Set<string>;
+  /** Removal lines as written, notes included, kept when the build rewrites the file. */
+  removalLines: string[];
+}
+
+const HEADER = `# Les adresses publiées par Dépêche, une par ligne. \`depeche build\` tient ce fichier à jour :
+# validez-le (commit) avec vos articles. Une adresse publiée ne doit pas disparaître :
+# donnez-la en « aliases » à l’article qui la remplace, ou, pour la retirer exprès,
+# écrivez un « ! » devant elle et, si vous voulez, le motif : ! /2021/12/09/titre/ retiré le …
+`;
+
+/** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
+export function parseUrlManifest(text: string): UrlManifest {
+  const manifest: UrlManifest = { published: [], removed: new Set(), removalLines: [] };
+  text.split("\n").forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    if (line.startsWith("!")) {
+      const url = line.slice(1).trim().split(/\s+/)[0];
+      if (url) manifest.removed.add(url);
+      manifest.removalLines.push(line);
+    } else {
+      manifest.published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
+    }
+  });
+  return manifest;
+}
+
+/**
+ * A URL once published must still lead somewhere: to an article, or as an alias to one,
+ * unless the manifest marks it removed. Reports each one that would silently disappear.
+ */
+export function checkPublishedUrls(manifest: UrlManifest, published: readonly Article[], file: string, diagnostics: Diagnostics): void {
+  const reachable = new Set<string>();
+  for (const article of published) {
+    reachable.add(article.url);
+    for (const alias of article.aliases) reachable.add(alias);
+  }
+  for (const { url, line } of manifest.published) {
+    if (reachable.has(url) || manifest.removed.has(url)) continue;
+    diagnostics.error(
+      file,
+      { line, column: 1 },
+      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
+    );
+  }
+}
+
+/** The manifest after a build: every URL ever published, the new ones added, sorted for stable diffs. */
+export function renderUrlManifest(previous: UrlManifest | undefined, published: readonly Article[]): string {
+  const urls = new Set(previous?.published.map((p) => p.url));
+  for (const article of published) {
+    urls.add(article.url);
+    for (const alias of article.aliases) urls.add(alias);
+  }
+  for (const removed of previous?.removed ?? []) urls.delete(removed);
+  const removals = [...(previous?.removalLines ?? [])].sort();
+  return `${HEADER}${[...urls].sort().join("\n")}\n${removals.length > 0 ? `\n${removals.join("\n")}\n` : ""}`;
+}
