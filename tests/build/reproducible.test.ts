@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeArchive } from "../helpers/archive.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+const archive = makeArchive();
+afterAll(() => archive.remove());
+
+/** Every file of a folder, path and bytes, in one digest. */
+function treeDigest(dir: string): { digest: string; files: number } {
+  const hash = createHash("sha256");
+  let files = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else {
+        files++;
+        hash.update(`${relative(dir, path)}\0`).update(readFileSync(path));
+      }
+    }
+  };
+  walk(dir);
+  return { digest: hash.digest("hex"), files };
+}
+
+describe("two builds of the same content", () => {
+  it("are byte-identical whatever the machine's timezone and locale, with the date from --now or SOURCE_DATE_EPOCH", () => {
+    // Written in an order unlike the sorted one, with articles on both sides of midnight in Paris.
+    for (const [i, date] of ["2021-12-31T23:30:00", "2021-12-09", "2022-01-01T00:10:00+01:00", "2021-12-31T22:45:00Z", "2021-07-14T21:30:00Z"].entries()) {
+      archive.article(`${9 - i}/${String.fromCharCode(122 - i)}.md`, { title: `Dépêche « ${i} »`, date, extra: `shortLink: https://turquie2023.com/x${i}` });
+    }
+    const now = "2022-01-01T12:00:00Z";
+    const run = (out: string, env: Record<string, string>, args: string[] = []) =>
+      spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, out), ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+    expect(run("a", { TZ: "America/Los_Angeles", LANG: "C", LC_ALL: "C" }, ["--now", now]).status).toBe(0);
+    expect(run("b", { TZ: "Asia/Tokyo", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", SOURCE_DATE_EPOCH: String(Date.parse(now) / 1000) }).status).toBe(0);
+    const a = treeDigest(join(archive.root, "a"));
+    const b = treeDigest(join(archive.root, "b"));
+    expect(a.files).toBeGreaterThan(20);
+    expect(b).toEqual(a);
+  }, 60_000);
+});
