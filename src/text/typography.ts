@@ -96,9 +96,26 @@ export function typesetText(text: string): string {
  * @example typesetHtml("Le XIXe siècle & le 1er mai") // "Le XIX<sup>e</sup> siècle &amp; le 1<sup>er</sup> mai"
  */
 export function typesetHtml(text: string): string {
-  const escaped = typesetText(text).replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c]!);
-  return ORDINAL_HINT.test(escaped) ? escaped.replace(ORDINAL, (match: string, number: string, suffix: string, offset: number, all: string) =>
-    isOrdinal(number, suffix, all, offset) ? `${number}<sup>${suffix}</sup>` : match) : escaped;
+  const typeset = typesetText(text);
+  const ranges = protectedRanges(typeset);
+  if (!ranges) return raiseOrdinals(escapeHtml(typeset));
+  let out = "";
+  let last = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    out += raiseOrdinals(escapeHtml(typeset.slice(last, ranges[k]))) + escapeHtml(typeset.slice(ranges[k], ranges[k + 1]));
+    last = ranges[k + 1]!;
+  }
+  return out + raiseOrdinals(escapeHtml(typeset.slice(last)));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(HTML_SPECIAL, (c) => HTML_ESCAPES[c]!);
+}
+
+function raiseOrdinals(html: string): string {
+  if (!ORDINAL_HINT.test(html)) return html;
+  return html.replace(ORDINAL, (match: string, number: string, suffix: string, offset: number, all: string) =>
+    isOrdinal(number, suffix, all, offset) ? `${number}<sup>${suffix}</sup>` : match);
 }
 
 /**
@@ -191,10 +208,11 @@ function startsWithSpacedPunctuation(content: string, next: string): boolean {
 function splitOrdinals(content: string, state: StateCore): Token[] | undefined {
   let parts: Token[] | undefined;
   let last = 0;
+  const ranges = protectedRanges(content);
   for (const m of content.matchAll(ORDINAL)) {
     const number = m[1]!;
     const suffix = m[2]!;
-    if (!isOrdinal(number, suffix, content, m.index)) continue;
+    if (!isOrdinal(number, suffix, content, m.index) || (ranges && isInRanges(ranges, m.index))) continue;
     const at = m.index + number.length;
     parts ??= [];
     parts.push(textToken(state, content.slice(last, at)), htmlToken(state, "<sup>"), textToken(state, suffix), htmlToken(state, "</sup>"));
@@ -230,21 +248,39 @@ function isSpaceOrOpening(c: string | undefined): boolean {
   return c === undefined || NO_SPACE_AFTER.test(c);
 }
 
-// Typesets text that may contain URLs or e-mail addresses, which stay as they are.
+function mayContainProtected(text: string): boolean {
+  return text.includes("://") || text.includes("@") || text.includes("www.") || text.includes("mailto:") || text.includes("<");
+}
+
+// Start and end offsets of the URLs, e-mail addresses and tags in text, flat; undefined when none.
+function protectedRanges(text: string): number[] | undefined {
+  if (!mayContainProtected(text)) return undefined;
+  let ranges: number[] | undefined;
+  for (const m of text.matchAll(PROTECTED)) (ranges ??= []).push(m.index, m.index + m[0].length);
+  return ranges;
+}
+
+function isInRanges(ranges: number[], index: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (index >= ranges[k]! && index < ranges[k + 1]!) return true;
+  return false;
+}
+
+// Typesets text that may contain URLs, e-mail addresses or tags, which stay as they are.
 function typesetPiece(text: string, before: string, after: string): string {
-  if (!text.includes("://") && !text.includes("@") && !text.includes("www.") && !text.includes("mailto:") && !text.includes("<")) {
-    return typesetRun(text, before, after);
-  }
+  const ranges = protectedRanges(text);
+  if (!ranges) return typesetRun(text, before, after);
   let out = "";
   let last = 0;
   let previous = before;
-  for (const m of text.matchAll(PROTECTED)) {
-    if (m.index > last) out += typesetRun(text.slice(last, m.index), previous, m[0][0]!);
-    out += m[0];
-    previous = m[0].slice(-1);
-    last = m.index + m[0].length;
+  for (let k = 0; k < ranges.length; k += 2) {
+    const start = ranges[k]!;
+    const end = ranges[k + 1]!;
+    if (start > last) out += typesetRun(text.slice(last, start), previous, text[start]!);
+    out += text.slice(start, end);
+    previous = text[end - 1]!;
+    last = end;
   }
-  return last === 0 ? typesetRun(text, before, after) : out + (last < text.length ? typesetRun(text.slice(last), previous, after) : "");
+  return last < text.length ? out + typesetRun(text.slice(last), previous, after) : out;
 }
 
 // Typesets one run of plain text. `before` and `after` are the characters shown next to it

@@ -147,6 +147,7 @@ describe("typesetHtml", () => {
     ["1e, 21er, 2e5, A2e", "1e, 21er, 2e5, A2e"],
     ['<script>alert("x") & co</script>', `&lt;script&gt;alert(«${NN}x${NN}») &amp; co&lt;/script&gt;`],
     ["L'Irak?", `L’Irak${NN}?`],
+    ["Voir https://x.fr/1er?a=1&b=2 pour le 1er", `Voir https://x.fr/1er?a=1&amp;b=2 pour le 1<sup>er</sup>`],
   ])("%j", (input, expected) => {
     expectSame(typesetHtml(input), expected);
   });
@@ -177,6 +178,8 @@ describe("frenchTypography (markdown-it)", () => {
     ["![l'image: 10000](a.png)", `<p><img src="a.png" alt="l'image: 10000" /></p>\n`],
     ['<a href="x?">lien</a>; &lt;b&gt;', `<p>&lt;a href=&quot;x?&quot;&gt;lien&lt;/a&gt;${NN}; &lt;b&gt;</p>\n`],
     ["Partager cet article? https://turquie2023.com/Ivo58D", `<p>Partager cet article${NN}? https://turquie2023.com/Ivo58D</p>\n`],
+    ["Voir https://x.fr/2e/ et le 2e tour", "<p>Voir https://x.fr/2e/ et le 2<sup>e</sup> tour</p>\n"],
+    ["Écrire à redaction@example.fr; merci", `<p>Écrire à redaction@example.fr${NN}; merci</p>\n`],
   ])("%j", (source, html) => {
     expectSame(renderMarkdown(source), html);
   });
