@@ -38,8 +38,10 @@ export async function runNew(argv: string[]): Promise<number> {
   if (slug === "") return fail("the title has no letters or digits to make a URL from");
   const day = parseContractDate(date, index.site.timezone)!.day;
   const url = articleUrl(day, slug);
-  const owner = index.urls.get(url) ?? index.aliases.get(url);
-  if (owner) return fail(`${url} is already the URL of ${typeof owner === "string" ? owner : owner.file}: choose another title`);
+  const owner = index.urls.get(url)?.file ?? index.aliases.get(url);
+  if (owner) return fail(`${url} is already the URL of ${owner}: choose another title`);
+  const retired = index.retired.get(url);
+  if (retired) return fail(`${url} was published before (${retired}) and no article holds it now: choose another title`);
   const path = articlePath(index.root, day, slug);
   if (existsSync(path)) return fail(`${display(path)} already exists and is never overwritten`);
 

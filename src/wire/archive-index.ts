@@ -8,6 +8,7 @@ import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.t
 import { decodeContentFile } from "../content/read-text.ts";
 import { indexSources, indexTopics, readSiteConfig, readSources, readTopics } from "../content/registries.ts";
 import type { ArticleContext } from "../content/validate.ts";
+import { parseUrlManifest, URL_MANIFEST } from "../content/url-manifest.ts";
 import { parseLocatedYaml, type LocatedYaml } from "../content/yaml.ts";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
@@ -33,6 +34,8 @@ export interface ArchiveIndex {
   aliases: Map<string, string>;
   /** Short link → the file that uses it. */
   shortLinks: Map<string, string>;
+  /** URLs urls.txt lists as published (or removed) that no article holds now → where it says so. */
+  retired: Map<string, string>;
 }
 
 export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false; diagnostics: Diagnostic[] };
@@ -59,11 +62,13 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
     urls: new Map(),
     aliases: new Map(),
     shortLinks: new Map(),
+    retired: new Map(),
   };
   // A missing articles folder is fine here: the first import creates it.
   for (const path of listArticleFiles(join(root, "articles"), display, new Diagnostics())) {
     addExisting(index, display(path), readFileSync(path));
   }
+  addRetired(index, join(root, URL_MANIFEST));
   return { ok: true, index };
 }
 
@@ -115,6 +120,23 @@ function readRegistry<T>(path: string, diagnostics: Diagnostics, read: (yaml: Lo
     return undefined;
   }
   return read(parsed.yaml, file, diagnostics);
+}
+
+// A URL readers once had must not lead to another article: the ones urls.txt remembers and no
+// article holds any more (deleted, or removed on purpose) stay unused.
+function addRetired(index: ArchiveIndex, path: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return; // nothing published yet
+  }
+  const decoded = decodeContentFile(bytes);
+  if (!decoded.ok) return;
+  const manifest = parseUrlManifest(decoded.text);
+  const file = display(path);
+  for (const { url, line } of manifest.published) if (!index.urls.has(url)) index.retired.set(url, `${file}:${line}`);
+  for (const url of manifest.removed) if (!index.urls.has(url) && !index.retired.has(url)) index.retired.set(url, file);
 }
 
 // The same URL rules as validation (slug, else the title's; the day in the site's timezone),

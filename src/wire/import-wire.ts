@@ -140,6 +140,8 @@ function collision(article: Article, index: ArchiveIndex): { message: string; fi
   }
   const aliasOf = index.aliases.get(article.url);
   if (aliasOf) return { file: aliasOf, message: `${article.url} is an old URL (alias) of ${aliasOf}: this dispatch is probably already in the archive` };
+  const retired = index.retired.get(article.url);
+  if (retired) return { file: retired, message: `${article.url} was published before (${retired}) and no article holds it now: a new article there would take its old readers; change the title line` };
   return undefined;
 }
 
@@ -147,7 +149,7 @@ function withFreeSlug(file: string, titleAt: Position, fields: ArticleFile, firs
   for (let n = 2; n <= MAX_SLUG_SUFFIX; n++) {
     const slug = `${first.slug}-${n}`;
     const url = first.url.replace(/[^/]+\/$/, `${slug}/`);
-    if (index.urls.has(url) || index.aliases.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
+    if (index.urls.has(url) || index.aliases.has(url) || index.retired.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
     return checkArticle(file, titleAt, { ...fields, slug }, index, report);
   }
   return undefined;

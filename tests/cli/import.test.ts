@@ -169,6 +169,18 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
+  it("when urls.txt remembers the URL and no article holds it any more", async () => {
+    archive = makeArchive();
+    archive.write("urls.txt", "# publiées\n/2021/12/09/l-irak-vote/\n! /2021/12/09/l-irak-dit/ retirée\n");
+    const published = wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
+    const removed = wire("b.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
+    const r = await importCli(published, removed, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:2) and no article holds it now`);
+    expect(r.stderr).toContain(`${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ was published before (${archive.display("urls.txt")}) and no article holds it now`);
+    expect(articleFiles()).toEqual([]);
+  });
+
   it("when the same copy is imported twice, even on another day", async () => {
     archive = makeArchive();
     expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);

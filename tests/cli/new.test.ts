@@ -99,6 +99,14 @@ describe("depeche new", () => {
     expect(readFileSync(join(archive.dir, "articles/2021/12/10-l-irak-vote.md"), "utf8")).toBe("notes\n");
   });
 
+  it("refuses a URL that urls.txt remembers", async () => {
+    archive = makeArchive();
+    archive.write("urls.txt", "/2021/12/09/l-irak-vote/\n");
+    const r = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`/2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:1) and no article holds it now: choose another title`);
+  });
+
   it.each([
     { args: [] as string[], status: 2, message: "give one title, in quotes" },
     { args: ["Un", "Deux"], status: 2, message: "give one title, in quotes" },
