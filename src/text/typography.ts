@@ -46,11 +46,10 @@ const STRAIGHT_QUOTE = /"/g;
 const OPENS_QUOTE = /[\s([{\u2014\u2013]/;
 const AFTER_OPENING = /«\s*(?=\S)/g;
 const BEFORE_CLOSING = /[ \t\n\u00a0\u2009\u202f]*»/g;
-// `?` `!` `;`, a run such as `?!` counting once.
-const HIGH_PUNCTUATION = /[ \t\u00a0\u2009\u202f]*([!?]+|;)/g;
+// `?` `!` `;` (a run such as `?!` counting once), and `:` when a space or the end follows it:
+// `10:30`, `2:1`, `fr:wiki` are not French colons.
+const PUNCTUATION = /[ \t\u00a0\u2009\u202f]*([!?]+|;|:(?=\s|$))/g;
 const SPACED_RUN = /([!?])[ \t\u00a0\u2009\u202f]+(?=[!?])/g;
-// `:` followed by a space or the end only: `10:30`, `2:1`, `fr:wiki` are not French colons.
-const COLON = /[ \t\u00a0\u2009\u202f]*:(?=\s|$)/g;
 const NO_SPACE_AFTER = /[\s([{]/;
 const SPACE = /\s/;
 const ENDS_WITH_SPACE = /\s$/;
@@ -71,12 +70,13 @@ const DIGITS = /[1-9]\d{3,}/g;
 const NOT_BEFORE_NUMBER = /[\d.,/#°+_\p{L}\u00a0\u202f]/u;
 const NOT_AFTER_NUMBER = /^(?:[\d\p{L}_]|[.:]\d)/u;
 const THOUSANDS = /\B(?=(?:\d{3})+$)/g;
-const BEFORE_UNIT = new RegExp(String.raw`(\d)(?:[ \t\u2009\u202f]|(?=[%‰€$£¥°]|[a-zA-Z]{2}))(${UNIT})(?![\p{L}\d’'])`, "gu");
-const CLOCK = /(\d{1,2})[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5]\d))?(?![\p{L}\d])/gu;
+// A number and what follows it: a unit (glued units only when spelled with two letters or more, so
+// `5G` and `1990s` stay), or the `h` of a time (`15h10` → `15 h 10`).
+const NUMBER_AND_UNIT = new RegExp(String.raw`(\d+)(?:[ \t\u00a0\u2009\u202f]|(?=[%‰€$£¥°h]|[a-zA-Z]{2}))(${UNIT}|h(?:[ \u00a0\u202f]?[0-5]\d)?)(?![\p{L}\d’'])`, "gu");
 const SPELLED_ORDINAL = /([\dIVXLCDM]+)(?:i?[eè]me|è)(s?)(?![\p{L}\d])/gu;
 const SPELLED_FIRST = /1(?:ère|ere)(s?)(?![\p{L}\d])/gu;
 const ORDINAL = /([\dIVXLCDM]+)(ers?|res?|es?)(?![\p{L}\d’'])/gu;
-const ORDINAL_HINT = /[\dIVX][er]/;
+const ORDINAL_HINT = /\dr?e|[IVX]e/;
 const NUMBER = /^\d+$/;
 // Well formed, and ending in I, V or X (XIXe, Ve, Ier): a lone L, C, D or M before "e" is a word.
 const ROMAN = /^(?=[IVXLCDM]*[IVX]$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
@@ -297,11 +297,10 @@ function typesetRun(text: string, before: string, after: string): string {
   if (s.includes('"')) s = convertQuotes(s);
   if (s.includes("«")) s = s.replace(AFTER_OPENING, `«${NNBSP}`);
   if (s.includes("»")) s = s.replace(BEFORE_CLOSING, (match: string, offset: number) => (offset === 0 ? match : `${NNBSP}»`));
-  if (s.includes("?") || s.includes("!") || s.includes(";")) {
-    s = s.replace(HIGH_PUNCTUATION, (match: string, mark: string, offset: number, all: string) => spaceBefore(match, mark, NNBSP, all, offset));
+  if (s.includes("?") || s.includes("!") || s.includes(";") || s.includes(":")) {
+    s = s.replace(PUNCTUATION, (match: string, mark: string, offset: number, all: string) => spaceBefore(match, mark, mark === ":" ? NBSP : NNBSP, all, offset));
     if (s.includes("?!") || s.includes("!?") || SPACED_MARKS.test(s)) s = s.replace(SPACED_RUN, "$1");
   }
-  if (s.includes(":")) s = s.replace(COLON, (match: string, offset: number, all: string) => spaceBefore(match, ":", NBSP, all, offset));
   if (DIGIT.test(s)) s = typesetNumbers(s);
   if (s.includes("è") || s.includes("eme")) {
     s = s.replace(SPELLED_ORDINAL, (match: string, n: string, plural: string, offset: number, all: string) =>
@@ -342,11 +341,12 @@ function convertQuotes(s: string): string {
 function typesetNumbers(s: string): string {
   s = s.replace(GROUPED, (_match: string, head: string, groups: string) => head + groups.replace(GROUP_SEPARATOR, NNBSP));
   s = s.replace(DIGITS, (n: string, offset: number, all: string) => (shouldGroup(n, all, offset) ? n.replace(THOUSANDS, NNBSP) : n));
-  s = s.replace(BEFORE_UNIT, `$1${NBSP}$2`);
-  if (s.includes("h")) {
-    s = s.replace(CLOCK, (match: string, hours: string, minutes: string | undefined, offset: number, all: string) =>
-      offset > 0 && LETTER_OR_DIGIT.test(all[offset - 1]!) ? match : `${hours}${NBSP}h${minutes ? NBSP + minutes : ""}`);
-  }
+  s = s.replace(NUMBER_AND_UNIT, (match: string, digits: string, unit: string, offset: number, all: string) => {
+    if (unit[0] !== "h" || unit === "ha" || unit === "hl") return `${digits}${NBSP}${unit}`;
+    // A time: hours of one or two digits standing alone.
+    if (digits.length > 2 || (offset > 0 && LETTER_OR_DIGIT.test(all[offset - 1]!))) return match;
+    return unit.length > 1 ? `${digits}${NBSP}h${NBSP}${unit.slice(-2)}` : `${digits}${NBSP}h`;
+  });
   return s;
 }
 

@@ -72,6 +72,8 @@ const typeset: [input: string, expected: string][] = [
   ["à 15h10", `à 15${NB}h${NB}10`],
   ["à 15 h 10", `à 15${NB}h${NB}10`],
   ["vers 8h", `vers 8${NB}h`],
+  ["ouvert 24h/24", `ouvert 24${NB}h/24`],
+  ["sur 3 ha", `sur 3${NB}ha`],
   // ordinals, plain text
   ["la 2ème fois", "la 2e fois"],
   ["la 1ère fois", "la 1re fois"],
@@ -106,6 +108,7 @@ const untouched: string[] = [
   "1234567890",
   "A320, COVID-19, G20, 5G, turquie2023, ISO-12345",
   "les années 1990s",
+  "pendant 2 heures, à 20 heures 30",
   "le 9 décembre",
   "(?)",
   "[?]",
