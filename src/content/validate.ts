@@ -26,9 +26,10 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   const { value: fields, problems } = checkShape(frontMatterSchema, fm.data, fm, ARTICLE_KEYS);
   for (const p of problems) diagnostics.error(file, p.at, p.message);
   if (!fields) {
-    // Shape errors hide nothing else worth saying about registries; still name unknown topics and sources.
+    // Shape errors don't hide the rest: unknown topics and sources, and the body, are reported too.
     resolveNames(file, fm, "topics", fm.data.topics, ctx.topics, diagnostics);
     resolveNames(file, fm, "sources", fm.data.sources, ctx.sources, diagnostics);
+    checkBody(file, fm, diagnostics);
     return undefined;
   }
 
@@ -44,13 +45,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   if (slug === "") {
     diagnostics.error(file, fm.valuePosition(["title"]), 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour');
   }
-  const body = fm.body.trim();
-  if (body === "") {
-    diagnostics.error(file, { line: fm.bodyLine, column: 1 }, "the article has no text: write the body below the closing ---");
-  } else if (body.includes(BODY_PLACEHOLDER)) {
-    const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
-    diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
-  }
+  checkBody(file, fm, diagnostics);
 
   if (fields.summary && [...fields.summary].length > SUMMARY_WARN_LENGTH) {
     diagnostics.warning(file, fm.valuePosition(["summary"]), `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`);
@@ -77,6 +72,17 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     body: fm.body,
     bodyLine: fm.bodyLine,
   };
+}
+
+// A body is checked whatever the front matter holds: a draft from `depeche new` learns everything at once.
+function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): void {
+  const body = fm.body.trim();
+  if (body === "") {
+    diagnostics.error(file, { line: fm.bodyLine, column: 1 }, "the article has no text: write the body below the closing ---");
+  } else if (body.includes(BODY_PLACEHOLDER)) {
+    const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
+    diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
+  }
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {

@@ -55,7 +55,7 @@ describe("depeche new", () => {
     );
   });
 
-  it("is reported by check until its sources, topics and body are written, then checks clean", async () => {
+  it("is reported by check, everything at once, until its sources, topics and body are written, then checks clean", async () => {
     archive = makeArchive();
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(0);
@@ -64,6 +64,7 @@ describe("depeche new", () => {
     expect(await errorsOf()).toEqual([
       `${file}:4:10: error: "sources" must list at least one entry, e.g. sources: [AA, TRT FR]`,
       `${file}:5:9: error: "topics" must list at least one entry, e.g. topics: [Irak, Défense]`,
+      `${file}:8:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
     ]);
     const edit = (from: RegExp | string, to: string): void => writeFileSync(path, readFileSync(path, "utf8").replace(from, to));
     edit(/^sources: .*$/m, "sources: [AA]");
