@@ -1,7 +1,8 @@
 // The search page's script: reads the GET form (?q=…&sujet=…&source=…&annee=…&ordre=…), queries
-// the Pagefind bundles (one a year, merged) and lists the results, newest first by default.
-// Pagefind merges bundles by score, so "newest first" searches one year at a time, newest year
-// first; its unfiltered search only counts the results of each year.
+// the Pagefind bundles (one a year, or a month; merged) and lists the results, newest first by
+// default. Pagefind orders merged bundles by score, not by date, so "newest first" asks one
+// bundle at a time, newest first, through the filter that holds exactly that bundle; a first
+// search only counts the results in each bundle.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -15,13 +16,13 @@ let pagefind;
 async function loadPagefind() {
   if (!pagefind) {
     pagefind = (async () => {
-      const pf = await import(`${config.bundles[0]}pagefind.js`);
+      const pf = await import(`${config.bundles[0].url}pagefind.js`);
       // In the page's thread: Pagefind's web worker gives up after 5 s on a slow connection and
       // its fallback can leave the search waiting; searching a year's bundle takes milliseconds.
       await pf.options({ baseUrl: config.baseUrl, excerptLength: 30, noWorker: true });
       await pf.init();
-      for (const bundle of config.bundles.slice(1)) await pf.mergeIndex(bundle);
-      // Loads the filter indexes: without them a search returns no count per year.
+      for (const bundle of config.bundles.slice(1)) await pf.mergeIndex(bundle.url);
+      // Loads the filter indexes: without them a search returns no count per bundle.
       await pf.filters();
       return pf;
     })();
@@ -88,19 +89,19 @@ function resultItem(data) {
   return li;
 }
 
-/** Results in display order, fetched a year at a time as the reader asks for more. */
+/** Results in display order, fetched a bundle at a time, as the reader asks for more. */
 function resultStream(pf, term, filters, relevance, counts) {
-  const sort = relevance ? {} : { sort: { date: "desc" } };
-  if (relevance || filters.annee) {
+  if (relevance) {
     let all;
-    return async (n) => (all ??= (await pf.search(term, { filters, ...sort })).results).slice(0, n);
+    return async (n) => (all ??= (await pf.search(term, { filters })).results).slice(0, n);
   }
-  const years = config.years.filter((y) => counts[String(y)] > 0);
+  const bundles = config.bundles.filter((b) => counts[b.filter.name]?.[b.filter.value] > 0);
   const loaded = [];
   return async (n) => {
-    while (loaded.length < n && years.length > 0) {
-      const year = years.shift();
-      loaded.push(...(await pf.search(term, { filters: { ...filters, annee: String(year) }, ...sort })).results);
+    while (loaded.length < n && bundles.length > 0) {
+      const { filter } = bundles.shift();
+      const only = { ...filters, [filter.name]: filter.value };
+      loaded.push(...(await pf.search(term, { filters: only, sort: { date: "desc" } })).results);
     }
     return loaded.slice(0, n);
   };
@@ -125,7 +126,7 @@ async function run(focusResults) {
     const total = first.results.length;
     const messages = query ? [strings.none, strings.one, strings.many] : [strings.noneAll, strings.oneAll, strings.manyAll];
     status.textContent = format(messages[Math.min(total, 2)], query, total);
-    const next = resultStream(pf, term, filters, relevance, first.filters?.annee ?? {});
+    const next = resultStream(pf, term, filters, relevance, first.filters ?? {});
     let count = 0;
     const showMore = async (focus) => {
       const results = (await next(count + PAGE)).slice(count);

@@ -13,11 +13,11 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
   const a = entry.article;
   const search = searchMarkers(entry);
   // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by
-  // year, topic and source. Its sources and topics are in a div: Pagefind never indexes a <footer>.
+  // year, month, topic and source. Its sources and topics are in a div: Pagefind never indexes a <footer>.
   return layout(site, entry, html`<article data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${a.title}</h1>
-<p class="meta" data-pagefind-ignore>${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
+<p class="meta" data-pagefind-ignore>${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
 <div class="body">
 ${trusted(a.bodyHtml)}

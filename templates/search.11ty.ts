@@ -11,8 +11,7 @@ export const data = onePagePer("search");
 
 export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
   const config = {
-    bundles: entry.bundles.map((b) => href(site, b)),
-    years: entry.years,
+    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), filter: b.filter })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
     strings: ui.searchClient,

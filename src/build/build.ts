@@ -13,7 +13,6 @@ import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
-import { articleYears } from "../output/search-markers.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
 import { helperCount, PageWriters } from "./write-pages.ts";
@@ -104,7 +103,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     options.onPhase?.({ name: "published", files: files.length, ms: performance.now() - publishStart });
     if (options.search !== false) {
       const indexStart = performance.now();
-      const indexed = await buildSearchIndex(staging, articleYears(data.pages.articles));
+      const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     swapInto(staging, out);

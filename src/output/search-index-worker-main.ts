@@ -1,11 +1,11 @@
 import { parentPort } from "node:worker_threads";
-import { indexYear } from "./search-index.ts";
+import { indexBundle } from "./search-index.ts";
 
-// One year per message; this thread's own Pagefind service indexes it.
-parentPort!.on("message", async ({ siteDir, year }: { siteDir: string; year: number }) => {
+// One bundle per message; this thread's own Pagefind service indexes it.
+parentPort!.on("message", async ({ siteDir, bundle }: { siteDir: string; bundle: { url: string; glob: string } }) => {
   try {
-    parentPort!.postMessage({ year, pages: await indexYear(siteDir, year) });
+    parentPort!.postMessage({ pages: await indexBundle(siteDir, bundle) });
   } catch (error) {
-    parentPort!.postMessage({ year, error: (error as Error).stack ?? String(error) });
+    parentPort!.postMessage({ error: (error as Error).stack ?? String(error) });
   }
 });

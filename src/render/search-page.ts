@@ -1,6 +1,6 @@
 import type { Archive } from "../archive/archive.ts";
 import { ui } from "../i18n/fr.ts";
-import { SEARCH_FILTERS, searchBundleUrl } from "../output/search-markers.ts";
+import { planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../output/search-markers.ts";
 import type { Link } from "./article-view.ts";
 import type { PageBase } from "./pages.ts";
 
@@ -11,14 +11,12 @@ export interface SearchFilter {
   options: string[];
 }
 
-/** `/recherche/`: the search form, and what its script needs to query the year bundles. */
+/** `/recherche/`: the search form, and the Pagefind bundles its script queries (and the indexer writes). */
 export interface SearchPage extends PageBase {
   kind: "search";
   heading: string;
-  /** Site-relative folders of the Pagefind bundles, newest year first. */
-  bundles: string[];
-  /** Years of the bundles, in the same order. */
-  years: number[];
+  /** Newest first. */
+  bundles: SearchBundle[];
   filters: SearchFilter[];
 }
 
@@ -33,8 +31,7 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
     description: ui.searchDescription,
     breadcrumb: [home],
     heading: ui.search,
-    bundles: years.map(searchBundleUrl),
-    years,
+    bundles: planSearchBundles(archive.years.flatMap((y) => y.months)),
     filters: [
       { name: SEARCH_FILTERS.topic, label: ui.searchTopic, options: archive.topics.filter((t) => t.articles.length > 0).map((t) => t.entry.label).sort(byLabel) },
       { name: SEARCH_FILTERS.source, label: ui.searchSource, options: archive.sources.filter((s) => s.articles.length > 0).map((s) => s.entry.name).sort(byLabel) },

@@ -156,6 +156,7 @@ describe("search", () => {
     const article = document.querySelector("article[data-pagefind-body]")!;
     expect(article.getAttribute("data-pagefind-sort")).toBe("date:2021-12-09T09:00:00.000Z");
     expect(article.getAttribute("data-pagefind-filter")).toBe("annee:2021");
+    expect(article.querySelector("time")!.getAttribute("data-pagefind-filter")).toBe("mois:2021-12");
     expect([...article.querySelectorAll('[data-pagefind-filter="sujet"]')].map((a) => a.textContent)).toEqual(["Irak", "Défense"]);
     expect([...article.querySelectorAll('[data-pagefind-filter="source"]')].map((a) => a.textContent)).toEqual(["Agence Anadolu", "TRT Français"]);
     expect(documentOf("/sujets/irak/").querySelector("[data-pagefind-body]")).toBeNull();
@@ -169,7 +170,10 @@ describe("search", () => {
     expect(document.querySelector("main label[for=q]")!.textContent).toBe("Rechercher dans les archives");
     expect([...document.querySelectorAll("#filtre-annee option")].map((o) => o.textContent)).toEqual(["Tous", "2021", "2020"]);
     const config = JSON.parse(document.getElementById("search-config")!.textContent!);
-    expect(config.bundles).toEqual(["/pagefind/2021/", "/pagefind/2020/"]);
+    expect(config.bundles).toEqual([
+      { url: "/pagefind/2021/", filter: { name: "annee", value: "2021" } },
+      { url: "/pagefind/2020/", filter: { name: "annee", value: "2020" } },
+    ]);
     expect(existsSync(join(out, "recherche.js"))).toBe(true);
   });
 
@@ -227,7 +231,7 @@ describe("search", () => {
       expect(all.every((u) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(u))).toBe(true);
       expect(all).toHaveLength(HOSTILE_TITLES.length + 3);
       const filters = await pagefind.filters();
-      expect(Object.keys(filters).sort()).toEqual(["annee", "source", "sujet"]);
+      expect(Object.keys(filters).sort()).toEqual(["annee", "mois", "source", "sujet"]);
       expect(filters.annee).toEqual({ "2020": 1, "2021": HOSTILE_TITLES.length + 2 });
       expect(await urlsOf("exportations", { filters: { source: "Agence Anadolu" } })).toEqual([]);
       // French stemming: the plural finds the singular.
