@@ -90,6 +90,10 @@ try {
       rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)`, "hugo", ...fmt(h, pages, "pages")]));
       if (build.ok && h.ok) notes.push(`build ${size}: depeche/hugo wall ratio ${(build.seconds / h.seconds).toFixed(2)}, peak memory ratio ${build.peakMb && h.peakMb ? (build.peakMb / h.peakMb).toFixed(2) : "n/a"}`);
     }
+    if (build.ok && size <= 10_000) {
+      console.error(`bench: interrupted builds (${size})…`);
+      notes.push(`interrupted builds ${size}: ${killBuilds(corpus, site, build.seconds)}`);
+    }
     rmSync(site, { recursive: true, force: true });
 
     console.error(`bench: depeche serve, one edit (${size})…`);
@@ -99,6 +103,23 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Kills builds (SIGKILL) at points spread over a build's length, each over a complete site:
+ * the site left must verify as complete every time.
+ */
+function killBuilds(corpus: string, site: string, buildSeconds: number): string {
+  const results: string[] = [];
+  for (const fraction of [0.1, 0.4, 0.7, 0.9, 0.99]) {
+    const delayMs = Math.round(fraction * buildSeconds * 1000);
+    spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, timeout: delayMs, killSignal: "SIGKILL", stdio: "ignore" });
+    // The next build restores a site whose swap was cut between its two renames.
+    if (!existsSync(join(site, "index.html"))) spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, stdio: "ignore" });
+    const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "site"], { encoding: "utf8" });
+    results.push(`${delayMs} ms ${verify.status === 0 ? "whole" : `BROKEN (${verify.stdout.trim()})`}`);
+  }
+  return results.join(", ");
 }
 
 /** Starts the dev server on a corpus, saves one article with a new title, times until its pages are rewritten. */
