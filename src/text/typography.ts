@@ -37,9 +37,9 @@ const GLUED = "\ue000";
 // HTML tags an editor typed, which the body shows as text: their attributes stay as written.
 const PROTECTED = /<\/?[a-z][^<>]*>|\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
-// Every pattern starts with the character it is about: a leading lookbehind (`(?<=\p{L})`) makes
-// V8 test it at every position, ten times slower on article bodies. The character before a match
-// is checked in the replacer instead.
+// Patterns start with the character they are about: a leading lookbehind on a Unicode class
+// (`(?<=\p{L})`) makes V8 test it at every position, ten times slower on article bodies. The
+// character before a match is checked in the replacer instead.
 const APOSTROPHE = /'/g;
 const ELLIPSIS = /\.{3,}/g;
 const STRAIGHT_QUOTE = /"/g;
@@ -214,7 +214,6 @@ function startsWithSpacedPunctuation(content: string, next: string): boolean {
   const after = content.length > 1 ? content[1]! : next;
   return after === "" || SPACE.test(after);
 }
-
 
 // Splits a text token at ordinals into text and html_inline `<sup>` tokens; undefined when none.
 function splitOrdinals(content: string, state: StateCore): Token[] | undefined {
