@@ -9,7 +9,6 @@ import type { Article, Content } from "../content/model.ts";
 import { indexSources, indexTopics } from "../content/registries.ts";
 import { displayPath, validateArticleFile } from "../content/validate-files.ts";
 import type { ArticleContext } from "../content/validate.ts";
-import { writeDiscoveryFiles } from "../output/publish.ts";
 import { ArticleRenderer } from "../render/article-view.ts";
 import { escapeHtml } from "../render/html.ts";
 import type { SitePages } from "../render/pages.ts";
@@ -36,8 +35,9 @@ export interface Update {
 /**
  * The dev server's model of the site: after one full build, a saved article is validated on its
  * own and only the pages whose content changed are written again, so an edit in a
- * 10,000-article archive reaches the browser in well under a second. While any error stands,
- * nothing is written and the last good site stays served.
+ * 10,000-article archive reaches the browser in well under a second. Feeds, sitemaps and the
+ * search index of the preview stay as the first build made them: pages are what an editor
+ * checks. While any error stands, nothing is written and the last good site stays served.
  */
 export class DevSession {
   private content?: Content;
@@ -134,7 +134,6 @@ export class DevSession {
         written.push(gone);
       }
     }
-    if (written.length > 0) writeDiscoveryFiles(this.options.outDir, next.site, next.pages, Date.now());
     this.data = next;
     return written;
   }
