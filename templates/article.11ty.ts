@@ -14,7 +14,9 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
   const search = searchMarkers(entry);
   // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by
   // year, month, topic and source. Its sources and topics are in a div: Pagefind never indexes a <footer>.
-  return layout(site, entry, html`<article data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
+  // The markers sit on an inner div: a bare <article> is how archive checkers recognise an article page.
+  return layout(site, entry, html`<article>
+<div data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${a.title}</h1>
 <p class="meta" data-pagefind-ignore>${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
@@ -28,6 +30,7 @@ ${trusted(a.bodyHtml)}
 <dt>${ui.topicsLabel}</dt><dd><ul class="inline tags">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}" data-pagefind-filter="${SEARCH_FILTERS.topic}">${t.label}</a></li>`)}</ul></dd>
 ${a.shortLink ? html`<dt>${ui.share}</dt><dd><a href="${a.shortLink}">${a.shortLink}</a></dd>` : ""}
 </dl>
+</div>
 </div>
 </article>
 ${neighbourNav(site, ui.olderArticle + " / " + ui.newerArticle, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`);

@@ -153,7 +153,7 @@ describe("search", () => {
   it("marks only the article for indexing, with its filters and sort key", () => {
     const document = documentOf(SEED_URL);
     expect(document.querySelectorAll("[data-pagefind-body]")).toHaveLength(1);
-    const article = document.querySelector("article[data-pagefind-body]")!;
+    const article = document.querySelector("article > [data-pagefind-body]")!;
     expect(article.getAttribute("data-pagefind-sort")).toBe("date:2021-12-09T09:00:00.000Z");
     expect(article.getAttribute("data-pagefind-filter")).toBe("annee:2021");
     expect(article.querySelector("time")!.getAttribute("data-pagefind-filter")).toBe("mois:2021-12");
