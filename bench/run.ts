@@ -73,11 +73,20 @@ try {
     rows.push(row([size, "check", "depeche", ...fmt(check, size, "articles")]));
 
     const site = join(work, `site-${size}`);
-    console.error(`bench: depeche build (${size})…`);
-    const build = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
+    // The site shape Hugo builds too (no search), then the whole build with its search index.
+    console.error(`bench: depeche build --no-search (${size})…`);
+    const build = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--no-search"]);
     const pages = Number(/planned ([\d,]+) pages/.exec(build.output)?.[1]?.replaceAll(",", "") ?? 0);
-    rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)`, "depeche", ...fmt(build, pages, "pages")]));
+    rows.push(row([size, `build, no search (${pages.toLocaleString("en-US")} pages)`, "depeche", ...fmt(build, pages, "pages")]));
     if (!build.ok) notes.push(`depeche build ${size} failed:\n${build.output.slice(-2000)}`);
+    rmSync(site, { recursive: true, force: true });
+    console.error(`bench: depeche build with search (${size})…`);
+    const full = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
+    rows.push(row([size, "build with search index", "depeche", ...fmt(full, pages, "pages")]));
+    const indexed = /indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1];
+    if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
+    const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map((m) => `${m[1]!.split(" ")[0]} ${m[2]} s`);
+    notes.push(`build phases ${size} (no search): ${phases.join(", ")}`);
 
     const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "depeche"], { encoding: "utf8" });
     notes.push(`verify ${size}: ${verify.stdout.trim()}`);

@@ -24,6 +24,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     "base-url": { type: "string" },
     json: { type: "boolean", default: false },
     annotate: { type: "boolean", default: false },
+    // For quick previews and like-for-like timings against generators without search.
+    "no-search": { type: "boolean", default: false },
     now: { type: "string" },
   });
   const nowMs = values.now !== undefined ? parseBuildDate(values.now) : buildDateFromEnvironment();
@@ -38,6 +40,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     contentDir: values.content,
     outDir: values.out,
     drafts: values.drafts,
+    search: !values["no-search"],
     ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {

@@ -6,7 +6,7 @@ export class UsageError extends Error {}
 const USAGE = `usage: depeche <command> [options]
 
   check  [--content DIR] [--json] [--annotate]         validate the archive, write nothing
-  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--now ISO] [--json] [--annotate]
+  build  [--content DIR] [--out DIR] [--drafts] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]
                                                        validate, then build the site; the build's
                                                        date (news sitemap) is --now, else
                                                        SOURCE_DATE_EPOCH, else the clock
