@@ -1,4 +1,5 @@
 /** Errors and warnings are values until the CLI decides how to print them. */
+import { relative } from "node:path";
 
 export type Severity = "error" | "warning";
 
@@ -57,4 +58,9 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
  */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+/** A path as diagnostics print it: relative to the working directory, so editors can open it. */
+export function displayPath(path: string): string {
+  return relative(process.cwd(), path) || ".";
 }

@@ -1,15 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { Diagnostics, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
+import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article, Content } from "./model.ts";
 import { decodeContentFile } from "./read-text.ts";
-import { readSiteConfig, readSources, readTopics } from "./registries.ts";
+import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
-import { displayPath, validateFiles, ValidationWorker } from "./validate-files.ts";
-import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
+import { validateFiles, ValidationWorker } from "./validate-files.ts";
 import { checkPublishedUrls, parseUrlManifest, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 
 export interface LoadOptions {
@@ -46,12 +44,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const useHelper = options.helperThread ?? (paths.length >= FILES_PER_EXTRA_THREAD && availableParallelism() > 1);
   const helper = useHelper ? new ValidationWorker() : undefined;
   try {
-    const site = await readRegistry(join(root, "site.yaml"), displayPath, diagnostics, (y, f) => readSiteConfig(y, f, diagnostics));
-    const topics = await readRegistry(join(root, "topics.yaml"), displayPath, diagnostics, (y, f) => readTopics(y, f, diagnostics));
-    const sources = await readRegistry(join(root, "sources.yaml"), displayPath, diagnostics, (y, f) => readSources(y, f, diagnostics));
+    const registries = readRegistries(root, diagnostics);
     const articles: Article[] = [];
-    if (site && topics && sources) {
-      const registries = { site, topics, sources };
+    if (registries) {
       const nowMs = options.nowMs ?? Date.now();
       let done = 0;
       const progress = (n: number): void => options.onProgress?.((done += n), paths.length);
@@ -69,8 +64,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const urlManifest = readUrlManifest(join(root, URL_MANIFEST), diagnostics);
     if (urlManifest) checkPublishedUrls(urlManifest, articles.filter((a) => !a.draft), displayPath(join(root, URL_MANIFEST)), diagnostics);
     articles.sort(byPublication);
-    const valid = diagnostics.errorCount === 0 && site && topics && sources;
-    return { ...(valid ? { content: { site, topics, sources, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length, ...(urlManifest ? { urlManifest } : {}) };
+    const valid = diagnostics.errorCount === 0 && registries;
+    return { ...(valid ? { content: { ...registries, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length, ...(urlManifest ? { urlManifest } : {}) };
   } finally {
     await helper?.close();
   }
@@ -101,27 +96,6 @@ export function byPublication(a: Article, b: Article): number {
   return a.published.epochMs - b.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-async function readRegistry<T>(path: string, display: (p: string) => string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string) => T | undefined): Promise<T | undefined> {
-  const file = display(path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder`);
-    return undefined;
-  }
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
-    return undefined;
-  }
-  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) {
-    for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
-    return undefined;
-  }
-  return read(parsed.yaml, file);
-}
 
 /** Every `*.md` below the articles folder, sorted; symbolic links are refused, never followed out. */
 export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics): string[] {

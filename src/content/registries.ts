@@ -1,8 +1,11 @@
 import { z } from "zod";
-import type { Diagnostics } from "./diagnostics.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
 import { checkShape } from "./schema.ts";
-import type { LocatedYaml } from "./yaml.ts";
+import { decodeContentFile } from "./read-text.ts";
+import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { slugify, SLUG_PATTERN } from "../text/slug.ts";
@@ -126,4 +129,42 @@ export function indexTopics(topics: readonly Topic[]): NameIndex<Topic> {
 /** Sources by code, ignoring case and accents. */
 export function indexSources(sources: readonly Source[]): NameIndex<Source> {
   return new NameIndex(sources, (s) => [s.code]);
+}
+
+/** The three registries of a content folder, validated. */
+export interface Registries {
+  site: SiteConfig;
+  topics: Topic[];
+  sources: Source[];
+}
+
+/** Reads and validates site.yaml, topics.yaml and sources.yaml; undefined (with the errors reported) unless all three are valid. */
+export function readRegistries(contentDir: string, diagnostics: Diagnostics): Registries | undefined {
+  const before = diagnostics.errorCount;
+  const site = readRegistryFile(join(contentDir, "site.yaml"), diagnostics, readSiteConfig);
+  const topics = readRegistryFile(join(contentDir, "topics.yaml"), diagnostics, readTopics);
+  const sources = readRegistryFile(join(contentDir, "sources.yaml"), diagnostics, readSources);
+  return site && topics && sources && diagnostics.errorCount === before ? { site, topics, sources } : undefined;
+}
+
+function readRegistryFile<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
+  const file = displayPath(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`);
+    return undefined;
+  }
+  const decoded = decodeContentFile(bytes);
+  if (!decoded.ok) {
+    diagnostics.error(file, FILE_START, decoded.message);
+    return undefined;
+  }
+  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) {
+    for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
+    return undefined;
+  }
+  return read(parsed.yaml, file, diagnostics);
 }

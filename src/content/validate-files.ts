@@ -1,19 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
 import { Worker } from "node:worker_threads";
-import { Diagnostics, FILE_START, type Diagnostic } from "./diagnostics.ts";
+import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
-import type { Article, SiteConfig, Source, Topic } from "./model.ts";
+import type { Article } from "./model.ts";
 import { decodeContentFile } from "./read-text.ts";
-import { indexSources, indexTopics } from "./registries.ts";
+import { indexSources, indexTopics, type Registries } from "./registries.ts";
 import { validateArticle, type ArticleContext } from "./validate.ts";
-
-/** The validated registries an article is checked against. */
-export interface Registries {
-  site: SiteConfig;
-  topics: Topic[];
-  sources: Source[];
-}
 
 export interface ValidatedFiles {
   articles: Article[];
@@ -22,11 +14,6 @@ export interface ValidatedFiles {
 
 // Reading in bounded batches keeps file handles and memory flat at 100,000 files.
 const READ_BATCH = 256;
-
-/** Path as errors print it: relative to the working directory. */
-export function displayPath(path: string): string {
-  return relative(process.cwd(), path) || ".";
-}
 
 /** Reads and validates article files, reporting every problem. */
 export async function validateFiles(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number) => void): Promise<ValidatedFiles> {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
-import { FILE_START, type Position } from "./diagnostics.ts";
+import type { Position } from "./diagnostics.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
 export interface LocatedYaml {

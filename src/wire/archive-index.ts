@@ -1,15 +1,14 @@
 /** What new articles must not collide with: the registries, and every URL and short link in use. */
 import { readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { Diagnostics, FILE_START, type Diagnostic } from "../content/diagnostics.ts";
+import { join, resolve } from "node:path";
+import { Diagnostics, displayPath, type Diagnostic } from "../content/diagnostics.ts";
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import { listArticleFiles } from "../content/load.ts";
 import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
 import { decodeContentFile } from "../content/read-text.ts";
-import { indexSources, indexTopics, readSiteConfig, readSources, readTopics } from "../content/registries.ts";
+import { indexSources, indexTopics, readRegistries } from "../content/registries.ts";
 import type { ArticleContext } from "../content/validate.ts";
 import { parseUrlManifest, URL_MANIFEST } from "../content/url-manifest.ts";
-import { parseLocatedYaml, type LocatedYaml } from "../content/yaml.ts";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -48,10 +47,9 @@ export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false
 export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
   const root = resolve(contentDir);
   const diagnostics = new Diagnostics();
-  const site = readRegistry(join(root, "site.yaml"), diagnostics, readSiteConfig);
-  const topics = readRegistry(join(root, "topics.yaml"), diagnostics, readTopics);
-  const sources = readRegistry(join(root, "sources.yaml"), diagnostics, readSources);
-  if (!site || !topics || !sources || diagnostics.errorCount > 0) return { ok: false, diagnostics: diagnostics.items };
+  const registries = readRegistries(root, diagnostics);
+  if (!registries) return { ok: false, diagnostics: diagnostics.items };
+  const { site, topics, sources } = registries;
 
   const index: ArchiveIndex = {
     root,
@@ -96,31 +94,8 @@ export function articlePath(root: string, day: Day, slug: string): string {
 }
 
 /** A path as errors print it, relative to the working directory. */
-export function display(path: string): string {
-  return relative(process.cwd(), path) || ".";
-}
+export const display = displayPath;
 
-function readRegistry<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
-  const file = display(path);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: is --content the archive's content folder? It needs site.yaml, topics.yaml and sources.yaml`);
-    return undefined;
-  }
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
-    return undefined;
-  }
-  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) {
-    for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
-    return undefined;
-  }
-  return read(parsed.yaml, file, diagnostics);
-}
 
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.

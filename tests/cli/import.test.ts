@@ -1,14 +1,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseHTML } from "linkedom";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runImport } from "../../src/cli/import.ts";
-import { UsageError } from "../../src/cli/usage.ts";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
+import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive } from "../helpers/site.ts";
 
@@ -20,35 +20,15 @@ const NBSP = "\u00a0";
 let archive: TestArchive;
 afterEach(() => archive?.remove());
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 // Runs the real command from the archive's temporary folder, so it prints paths as content/….
 function depeche(...args: string[]): Run {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: archive.root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Runs `depeche import` in-process, as bin/depeche.js would (a UsageError is exit 2), capturing its output.
 // Paths print relative to the working directory: archive.display() and shown() say how.
-async function importCli(...args: string[]): Promise<Run> {
-  const run: Run = { status: null, stdout: "", stderr: "" };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
-  try {
-    run.status = await runImport([...args, "--content", archive.dir]);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    run.status = 2;
-    run.stderr += `depeche import: ${error.message}\n`;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return run;
+function importCli(...args: string[]): Promise<Run> {
+  return runInProcess("import", runImport, [...args, "--content", archive.dir]);
 }
 
 const shown = (path: string): string => relative(process.cwd(), path);

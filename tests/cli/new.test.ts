@@ -2,40 +2,21 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runNew } from "../../src/cli/new.ts";
-import { UsageError } from "../../src/cli/usage.ts";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { BODY_PLACEHOLDER } from "../../src/content/validate.ts";
+import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
 afterEach(() => archive?.remove());
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-// Runs `depeche new` in-process, as bin/depeche.js would (a UsageError is exit 2), capturing its output.
-async function newCli(...args: string[]): Promise<Run> {
-  const run: Run = { status: null, stdout: "", stderr: "" };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
-  try {
-    run.status = await runNew([...args, "--content", archive.dir]);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    run.status = 2;
-    run.stderr += `depeche new: ${error.message}\n`;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return run;
+function newCli(...args: string[]): Promise<Run> {
+  return runInProcess("new", runNew, [...args, "--content", archive.dir]);
 }
 
 async function errorsOf(): Promise<string[]> {

@@ -69,7 +69,7 @@ describe("text is read as the editor meant it", () => {
     archive = makeArchive();
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`]);
   });
 });
 
