@@ -71,9 +71,9 @@ export const ui = {
   searchClient: {
     loading: "Recherche en cours…",
     empty: "Tapez un ou plusieurs mots.",
-    none: "Aucun résultat pour «\u00a0{q}\u00a0».",
-    one: "1 résultat pour «\u00a0{q}\u00a0».",
-    many: "{n} résultats pour «\u00a0{q}\u00a0».",
+    none: "Aucun résultat pour «\u202f{q}\u202f».",
+    one: "1 résultat pour «\u202f{q}\u202f».",
+    many: "{n} résultats pour «\u202f{q}\u202f».",
     noneAll: "Aucune dépêche.",
     oneAll: "1 dépêche.",
     manyAll: "{n} dépêches.",

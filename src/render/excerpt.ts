@@ -9,7 +9,7 @@ export function firstParagraphText(tokens: readonly Token[]): string {
   return (inline?.children ?? [])
     .map((t) => (t.type === "softbreak" || t.type === "hardbreak" ? " " : t.type === "text" || t.type === "code_inline" ? t.content : ""))
     .join("")
-    .replace(/\s+/g, " ")
+    .replace(/[ \t\r\n]+/g, " ")
     .trim();
 }
 
