@@ -117,6 +117,10 @@ async function run(focusResults) {
     status.textContent = "";
     return;
   }
+  if (config.bundles.length === 0) {
+    status.textContent = format(query ? strings.none : strings.noneAll, query, 0);
+    return;
+  }
   status.textContent = strings.loading;
   try {
     const pf = await loadPagefind();
