@@ -18,7 +18,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
   return layout(site, entry, html`<article>
 <div data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
-<h1>${a.title}</h1>
+<h1>${trusted(a.titleHtml)}</h1>
 <p class="meta" data-pagefind-ignore>${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
 <div class="body">

@@ -1,7 +1,7 @@
 import type { SiteView } from "../src/build/site-data.ts";
 import type { ArticleItem, Link } from "../src/render/article-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
-import { html, type SafeHtml } from "../src/render/html.ts";
+import { html, trusted, type SafeHtml } from "../src/render/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 
@@ -13,7 +13,7 @@ const itemCaches = { 2: new WeakMap<ArticleItem, SafeHtml>(), 3: new WeakMap<Art
 export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2): SafeHtml {
   let cached = itemCaches[level].get(item);
   if (!cached) {
-    const title = html`<a href="${href(site, item.url)}">${item.title}</a>`;
+    const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
     cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta"><time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
     itemCaches[level].set(item, cached);
   }

@@ -1,7 +1,7 @@
 import type { Article, Source, Topic } from "../content/model.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { renderBody, type RenderedBody } from "../text/markdown.ts";
-import { typesetText } from "../text/typography.ts";
+import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "./excerpt.ts";
 
 /** A link as templates print it: text and a site-relative URL. */
@@ -13,7 +13,10 @@ export interface Link {
 /** An article as list pages show it: title, date, standfirst. */
 export interface ArticleItem {
   url: string;
+  /** Plain text, typography applied: for <title>, metadata and feeds. */
   title: string;
+  /** The same as escaped HTML, ordinals raised (`XIX<sup>e</sup>`): for headings and links. */
+  titleHtml: string;
   dateText: string;
   dateIso: string;
   summary: string;
@@ -55,6 +58,7 @@ export class ArticleRenderer {
       item = {
         url: article.url,
         title: typesetText(article.title),
+        titleHtml: typesetHtml(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
         summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),

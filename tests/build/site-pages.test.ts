@@ -317,3 +317,16 @@ describe("published URLs never silently disappear", () => {
     a.remove();
   });
 });
+
+describe("titles in French typography", () => {
+  it("raise ordinals in headings and lists, and keep plain text in the document title", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Le XIXe siècle et le 1er mai : bilan" });
+    const s = await buildArchive(a);
+    const page = s.page("/2021/12/09/le-xixe-siecle-et-le-1er-mai-bilan/");
+    expect(page.querySelector("h1")?.innerHTML.replaceAll("&#160;", "\u00a0")).toBe("Le XIX<sup>e</sup> siècle et le 1<sup>er</sup> mai\u00a0: bilan");
+    expect(page.querySelector("title")?.textContent).toBe("Le XIXe siècle et le 1er mai\u00a0: bilan — Archives de test");
+    expect(s.page("/2021/12/09/").querySelector(".item h2 a")?.innerHTML).toContain("XIX<sup>e</sup>");
+    a.remove();
+  });
+});
