@@ -24,6 +24,7 @@ beforeAll(async () => {
   archive = makeArchive();
   archive.article("2021/12/09-l-irak.md", { date: "2021-12-09T10:00:00" });
   HOSTILE_TITLES.forEach((title, i) => archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" }));
+  archive.article("2021/11/20-lines.md", { title: 'Sur deux lignes\net un "</script>"', date: "2021-11-20T08:00:00" });
   archive.article("2021/12/10-recent.md", { title: "Dépêche de la matinée", date: "2021-12-10T09:30:00", topics: "[États-Unis]" });
   archive.article("2020/03/02-phosphates.md", { title: "Les exportations de phosphates", date: "2020-03-02", sources: "[TRT FR]", topics: "[Économie]", body: "Les exportations de phosphates ont doublé cette année." });
   out = join(archive.root, "site");
@@ -110,9 +111,9 @@ describe("sitemaps and robots.txt", () => {
 });
 
 describe("article metadata", () => {
-  it("gives every article page valid JSON-LD, whatever its title holds", () => {
+  it("gives every article page valid JSON-LD, whatever its title holds (script end, quotes, line breaks)", () => {
     const articles = htmlFiles(out).filter((f) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(f));
-    expect(articles).toHaveLength(HOSTILE_TITLES.length + 3);
+    expect(articles).toHaveLength(HOSTILE_TITLES.length + 4);
     for (const file of articles) {
       const document = parseHTML(readFileSync(join(out, file), "utf8")).document;
       const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
@@ -223,16 +224,16 @@ describe("search", () => {
     it("finds articles of every year bundle, by title, topic and source words", async () => {
       expect(await urlsOf("phosphates")).toEqual(["/2020/03/02/les-exportations-de-phosphates/"]);
       expect(await urlsOf("économie")).toContain("/2020/03/02/les-exportations-de-phosphates/");
-      expect((await urlsOf("Anadolu")).length).toBe(HOSTILE_TITLES.length + 2);
+      expect((await urlsOf("Anadolu")).length).toBe(HOSTILE_TITLES.length + 3);
     });
 
     it("indexes article pages only, in French, with filters by topic, source and year", async () => {
       const all = await urlsOf(null, { filters: { annee: { any: ["2021", "2020"] } } });
       expect(all.every((u) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(u))).toBe(true);
-      expect(all).toHaveLength(HOSTILE_TITLES.length + 3);
+      expect(all).toHaveLength(HOSTILE_TITLES.length + 4);
       const filters = await pagefind.filters();
       expect(Object.keys(filters).sort()).toEqual(["annee", "mois", "source", "sujet"]);
-      expect(filters.annee).toEqual({ "2020": 1, "2021": HOSTILE_TITLES.length + 2 });
+      expect(filters.annee).toEqual({ "2020": 1, "2021": HOSTILE_TITLES.length + 3 });
       expect(await urlsOf("exportations", { filters: { source: "Agence Anadolu" } })).toEqual([]);
       // French stemming: the plural finds the singular.
       expect(await urlsOf("irakiens")).toContain(SEED_URL);
