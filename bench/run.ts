@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { checkLinks, formatBrokenLinks } from "../src/output/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -85,6 +86,11 @@ try {
     rows.push(row([size, "build with search index", "depeche", ...fmt(full, pages, "pages")]));
     const indexed = /indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1];
     if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
+    if (full.ok) {
+      const links = checkLinks(site, { baseUrl: /^baseUrl:\s*"?([^"\s]+)/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] });
+      rows.push(row([size, `link check (${links.pages.toLocaleString("en-US")} pages, ${links.links.toLocaleString("en-US")} links)`, "depeche", `${(links.ms / 1000).toFixed(2)} s`, `${Math.round(links.pages / (links.ms / 1000)).toLocaleString("en-US")} pages/s`, ""]));
+      if (links.broken.length > 0) notes.push(`link check ${size}: ${links.broken.length} broken, e.g. ${formatBrokenLinks(links.broken.slice(0, 3))}`);
+    }
     const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map((m) => `${m[1]!.split(" ")[0]} ${m[2]} s`);
     notes.push(`build phases ${size} (no search): ${phases.join(", ")}`);
 

@@ -18,7 +18,7 @@ ${entry.weeks.map((week) => html`<tr>${week.map((cell) =>
   cell.date === undefined
     ? html`<td></td>`
     : cell.url
-      ? html`<td class="has-articles"><a href="${href(site, cell.url)}" aria-label="${cell.label} : ${ui.articles(cell.count)}"><span class="date">${cell.date}</span> <span class="count">${cell.count}</span></a></td>`
+      ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${cell.label} : ${ui.articles(cell.count)}</span></a></td>`
       : html`<td><span class="date">${cell.date}</span></td>`,
 )}</tr>`)}
 </tbody>
