@@ -209,6 +209,7 @@ describe.each([
   ["sample", SAMPLE_KINDS],
 ] as const)("every page kind of the %s site, on a phone and a desktop", (name, kinds) => {
   const weights = new Map<string, Weight>();
+  const tabs = new Map<Width, Page>();
 
   it.each(kinds)("the %s page fits a phone and a desktop screen, without horizontal scrolling (screenshots taken)", async (kind) => {
     const suite = await ready();
@@ -218,16 +219,13 @@ describe.each([
     const widths = Object.keys(WIDTHS) as Width[];
     const problems = await Promise.all(
       widths.map(async (width) => {
-        const page = await open(width);
-        try {
-          const weight = await loadAndWeigh(page, suite.address(suite[name], url!), kind === "search" ? (p) => p.locator("#search-results li").first().waitFor() : undefined);
-          if (width === "desktop") weights.set(kind, weight);
-          await screenshot(page, `${name}-${kind}-${width}`);
-          const { overflow, culprits } = await horizontalOverflow(page);
-          return overflow === 0 ? [] : [`${name} ${url} at ${WIDTHS[width].width} px is ${overflow} px too wide: ${culprits.join(", ")}`];
-        } finally {
-          await page.close();
-        }
+        // One tab per width, kept from page to page.
+        const page = (tabs.get(width) ?? tabs.set(width, await open(width)).get(width))!;
+        const weight = await loadAndWeigh(page, suite.address(suite[name], url!), kind === "search" ? (p) => p.locator("#search-results li").first().waitFor() : undefined);
+        if (width === "desktop") weights.set(kind, weight);
+        await screenshot(page, `${name}-${kind}-${width}`);
+        const { overflow, culprits } = await horizontalOverflow(page);
+        return overflow === 0 ? [] : [`${name} ${url} at ${WIDTHS[width].width} px is ${overflow} px too wide: ${culprits.join(", ")}`];
       }),
     );
     expect(problems.flat(), problems.flat().join("\n")).toEqual([]);
