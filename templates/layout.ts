@@ -41,7 +41,7 @@ ${machineHead(site, page)}${options.head ?? ""}
 <li><a href="${href(site, "/sources/")}">${ui.sources}</a></li>
 <li><a href="${href(site, "/recherche/")}">${ui.search}</a></li>
 </ul></nav>
-<form class="site-search" role="search" action="${href(site, "/recherche/")}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
+<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, "/recherche/")}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
 </header>
 ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">

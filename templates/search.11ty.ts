@@ -17,7 +17,7 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
     strings: ui.searchClient,
   };
   return layout(site, entry, html`<h1>${entry.heading}</h1>
-<form class="search-form" role="search" action="${href(site, entry.url)}" method="get">
+<form class="search-form" role="search" aria-label="${ui.searchFull}" action="${href(site, entry.url)}" method="get">
 <p class="search-query"><label for="q">${ui.searchLabel}</label> <input type="search" id="q" name="q" autocomplete="off"> <button type="submit">${ui.searchButton}</button></p>
 <fieldset class="search-filters"><legend>${ui.searchFilters}</legend>
 ${entry.filters.map((f) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${ui.searchAny}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>

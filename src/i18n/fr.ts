@@ -57,6 +57,9 @@ export const ui = {
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,
   searchLabel: "Rechercher dans les archives",
   searchButton: "Rechercher",
+  // Two search landmarks on /recherche/: each needs its own name.
+  searchQuick: "Recherche rapide",
+  searchFull: "Recherche détaillée",
   searchDescription: "Retrouver une dépêche dans toute l’archive, par ses mots, son sujet, sa source ou son année.",
   searchNoScript: "La recherche a besoin de JavaScript. Sans lui, parcourez les sujets, les sources ou les archives par date.",
   searchFilters: "Affiner",
