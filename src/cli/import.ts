@@ -1,11 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { readArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile } from "../wire/import-wire.ts";
 import { elapsed, plural, printDiagnostics } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
+import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR]`: wire copy to article files.
@@ -15,13 +14,8 @@ export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } }, true);
   if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
   const start = performance.now();
-  const read = readArchiveIndex(values.content);
-  if (!read.ok) {
-    printDiagnostics(read.diagnostics, terminalStyle());
-    process.stderr.write(`depeche import: the content folder ${values.content} can't take articles until its registries are fixed; nothing was written\n`);
-    return 1;
-  }
-  const index = read.index;
+  const index = openArchiveIndex("import", values.content);
+  if (!index) return 1;
   const options = {
     ...(values.date !== undefined ? { date: readDateOption(values.date, index) } : {}),
     ...(values.topics !== undefined ? { topics: readTopicsOption(values.topics, index) } : {}),

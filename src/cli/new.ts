@@ -3,11 +3,10 @@ import { DateTime } from "luxon";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { BODY_PLACEHOLDER } from "../content/validate.ts";
-import { articlePath, articleUrl, display, readArchiveIndex } from "../wire/archive-index.ts";
+import { articlePath, articleUrl, display } from "../wire/archive-index.ts";
 import { formatArticle, writeNewFile } from "../wire/write-article.ts";
-import { printDiagnostics } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
+import { openArchiveIndex, readDateOption, readTopicsOption } from "./wire-options.ts";
 
 /**
  * `depeche new "Titre" [--topics a,b] [--date ISO] [--content DIR]`: creates a draft article to
@@ -19,13 +18,8 @@ export async function runNew(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"');
   const title = positionals[0]!.trim();
   if (title === "") throw new UsageError('the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"');
-  const read = readArchiveIndex(values.content);
-  if (!read.ok) {
-    printDiagnostics(read.diagnostics, terminalStyle());
-    process.stderr.write(`depeche new: the content folder ${values.content} can't take articles until its registries are fixed; nothing was written\n`);
-    return 1;
-  }
-  const index = read.index;
+  const index = openArchiveIndex("new", values.content);
+  if (!index) return 1;
   const date = values.date === undefined ? DateTime.now().setZone(index.site.timezone).toISODate()! : readDateOption(values.date, index);
   const topics = values.topics === undefined ? [] : readTopicsOption(values.topics, index);
 

@@ -1,8 +1,8 @@
 /** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
 import type { Topic } from "../content/model.ts";
 import { parseContractDate } from "../text/dates.ts";
-import type { ArchiveIndex } from "../wire/archive-index.ts";
-import { reportStyle, type ReportStyle } from "./report.ts";
+import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
+import { printDiagnostics, reportStyle, type ReportStyle } from "./report.ts";
 import { UsageError } from "./usage.ts";
 
 /** Checks a --date value against the contract's formats; a bad one is a usage error. */
@@ -30,4 +30,13 @@ export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
 /** Colour on a terminal, as check prints; no annotations: importing is an editor's task, not CI's. */
 export function terminalStyle(): ReportStyle {
   return { colour: reportStyle(process.stderr, false).colour, annotations: false };
+}
+
+/** The archive's index for `import` and `new`, or nothing (errors printed) when its registries are broken. */
+export function openArchiveIndex(command: string, contentDir: string): ArchiveIndex | undefined {
+  const read = readArchiveIndex(contentDir);
+  if (read.ok) return read.index;
+  printDiagnostics(read.diagnostics, terminalStyle());
+  process.stderr.write(`depeche ${command}: the content folder ${contentDir} can't take articles until its registries are fixed; nothing was written\n`);
+  return undefined;
 }
