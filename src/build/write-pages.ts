@@ -15,7 +15,7 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
     // Dépêche prints its own summary; errors still reach us as exceptions.
-    (eleventy as unknown as { disableLogger(): void }).disableLogger();
+    eleventy.disableLogger();
     await eleventy.write();
   } finally {
     clearCurrentBuild();

@@ -92,10 +92,6 @@ export function momentOf(inZone: DateTime, hasTime: boolean): Moment {
   };
 }
 
-/** The Moment for an epoch time, seen from the site's timezone. */
-export function momentAt(epochMs: number, zone: string): Moment {
-  return momentOf(DateTime.fromMillis(epochMs, { zone }), true);
-}
 
 /** Splits a Day into its numeric parts. */
 export function partsOfDay(day: Day): { year: number; month: number; day: number } {
