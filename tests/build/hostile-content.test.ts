@@ -4,7 +4,7 @@ import { XMLParser } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { buildArchive, type BuiltSite } from "../helpers/site.ts";
+import { buildArchive, siteFiles, type BuiltSite } from "../helpers/site.ts";
 
 const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
 // Template syntax of every engine Eleventy knows, and of JavaScript template literals.
@@ -36,13 +36,7 @@ beforeAll(async () => {
   // A 10 MB article: it builds, it is not dropped.
   archive.article("big.md", { title: "Très longue dépêche", date: "2021-12-10", body: "Un paragraphe assez long pour peser. ".repeat(280_000) });
   site = await buildArchive(archive);
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else files.push(join(dir, e.name));
-    }
-  };
-  walk(site.out);
+  files.push(...siteFiles(site.out).map((path) => join(site.out, path)));
 }, 180_000);
 afterAll(() => archive.remove());
 

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { treeDigest } from "../helpers/site.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 const NOW = "2026-01-15T12:00:00Z";
@@ -11,18 +11,7 @@ const archives: TestArchive[] = [];
 afterAll(() => archives.forEach((a) => a.remove()));
 
 /** A digest of every page of a site: the file list and the bytes of each HTML file. */
-function siteDigest(dir: string): string {
-  const hash = createHash("sha256");
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith(".html")) hash.update(relative(dir, path)).update(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return hash.digest("hex");
-}
+const siteDigest = (dir: string): string => treeDigest(dir, (path) => path.endsWith(".html"));
 
 function build(content: string, out: string, killAfterMs?: number, signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
   return new Promise((done) => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { buildArchive, texts, type BuiltSite } from "../helpers/site.ts";
+import { buildArchive, siteFiles, texts, type BuiltSite } from "../helpers/site.ts";
 
 let archive: TestArchive;
 let site: BuiltSite;
@@ -198,13 +198,8 @@ describe("editors' text never runs", () => {
     });
     const s = await buildArchive(a);
     expect(s.result.ok).toBe(true);
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".html") && files.push(join(dir, e.name));
-    };
-    walk(s.out);
-    for (const file of files) {
-      const html = readFileSync(file, "utf8");
+    for (const file of siteFiles(s.out).filter((f) => f.endsWith(".html"))) {
+      const html = s.text(file);
       expect(html, file).not.toMatch(/<script>alert/);
       // JSON-LD may quote the title, escaped; no other script may hold it.
       expect(html, file).not.toMatch(/<script(?![^>]*application\/ld\+json)[^>]*>[^<]*alert\(/);

@@ -1,6 +1,7 @@
 /** Test archives built in-process (read back as parsed HTML), or only planned (no Eleventy). */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import type { BuildData } from "../../src/build/site-data.ts";
@@ -32,6 +33,21 @@ export async function buildArchive(archive: TestArchive, options: Partial<BuildO
     text: (url) => readFileSync(file(url), "utf8"),
     page: (url) => parseHTML(readFileSync(file(url), "utf8")).document as unknown as Document,
   };
+}
+
+/** Every file below a folder, as sorted site-relative paths (`/2021/index.html`). */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `/${relative(dir, join(e.parentPath, e.name))}`)
+    .sort();
+}
+
+/** One digest of the files below a folder (path and bytes), those `keep` selects. */
+export function treeDigest(dir: string, keep: (path: string) => boolean = () => true): string {
+  const hash = createHash("sha256");
+  for (const path of siteFiles(dir).filter(keep)) hash.update(`${path}\0`).update(readFileSync(join(dir, path)));
+  return hash.digest("hex");
 }
 
 /** The trimmed text of every element matching a selector. */

@@ -2,14 +2,13 @@
  * The two sites the standards checks run on: the sample archive of `content/`, and a generated
  * one with every page kind (pagination, neighbours on every side, an alias, rich article bodies).
  */
-import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { buildSite } from "../../src/build/build.ts";
 import type { SitePages } from "../../src/render/pages.ts";
 import { makeArchive, type TestArchive } from "./archive.ts";
-import { FIXED_NOW } from "./site.ts";
+import { FIXED_NOW, siteFiles } from "./site.ts";
 
 export const SAMPLE_CONTENT = resolve(import.meta.dirname, "../../content");
 
@@ -115,5 +114,5 @@ function pageKinds(pages: SitePages): Partial<Record<PageKind, string>> {
 
 /** Every HTML file of a built site, as site-relative paths (`/2021/index.html`). */
 export function htmlFiles(out: string): string[] {
-  return (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => `/${f}`).sort();
+  return siteFiles(out).filter((f) => f.endsWith(".html"));
 }

@@ -1,5 +1,5 @@
 /** End to end: a small archive built in-process, its feeds, sitemaps, metadata and search index read back. */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,7 +9,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { HOSTILE_TITLES } from "../helpers/site.ts";
+import { HOSTILE_TITLES, siteFiles } from "../helpers/site.ts";
 import { assertWellFormed, hasXmllint, parseXml, xmllintErrors } from "../helpers/xml.ts";
 
 const BASE = "https://archives.example.org";
@@ -45,10 +45,8 @@ const pageTitles = (): Map<string, string> =>
       .map((f) => [BASE + f.replace(/index\.html$/, ""), parseHTML(readFileSync(join(out, f), "utf8")).document.querySelector("h1")!.textContent!]),
   );
 
-function htmlFiles(dir: string, prefix = "/"): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === "pagefind" ? [] : htmlFiles(dir, `${prefix}${e.name}/`)) : e.name.endsWith(".html") ? [`${prefix}${e.name}`] : [],
-  );
+function htmlFiles(dir: string): string[] {
+  return siteFiles(dir).filter((f) => f.endsWith(".html") && !f.startsWith("/pagefind/"));
 }
 
 describe("feeds", () => {
