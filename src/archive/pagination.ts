@@ -47,7 +47,9 @@ export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE)
 export function pageWindow(current: number, total: number, radius = 2): (number | "gap")[] {
   const shown: (number | "gap")[] = [];
   for (let n = 1; n <= total; n++) {
-    if (n === 1 || n === total || Math.abs(n - current) <= radius) shown.push(n);
+    // A gap standing for a single page would take as much room as its number: show the number.
+    const near = Math.abs(n - current) <= radius || (n === 2 && current - radius === 3) || (n === total - 1 && current + radius === total - 2);
+    if (n === 1 || n === total || near) shown.push(n);
     else if (shown.at(-1) !== "gap") shown.push("gap");
   }
   return shown;
