@@ -17,7 +17,8 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.setQuietMode(true);
   // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself.
-  eleventyConfig.addGlobalData("depeche", async () => currentBuild()?.data ?? (await planSiteFromFolder("content")));
+  // Frozen, Eleventy hands it to templates as it is, instead of wrapping it in a new Proxy per page.
+  eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await planSiteFromFolder("content"))));
   eleventyConfig.addTransform("depeche-progress", (content: string) => {
     currentBuild()?.onPage?.();
     return content;

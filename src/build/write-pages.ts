@@ -22,19 +22,31 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
   }
 }
 
+// Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
+// a few thousand pages keep that bounded at any archive size, for ~50 ms of set-up each.
+const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
+
 /**
- * Splits every kind of page into `count` contiguous shards, so each Eleventy run writes its own files.
- * @example splitPages(pages, 2)[0].articles.length // half the articles, rounded up
+ * Cuts the planned pages into batches of at most `size` pages, each kind's pages kept in order.
+ * @example batchPages(pages, 3000).length // ⌈pages / 3000⌉
  */
-export function splitPages(pages: SitePages, count: number): SitePages[] {
-  return Array.from({ length: count }, (_, shard) => {
-    const part = {} as Record<string, unknown[]>;
-    for (const [kind, list] of Object.entries(pages) as [string, unknown[]][]) {
-      const size = Math.ceil(list.length / count);
-      part[kind] = list.slice(shard * size, (shard + 1) * size);
+export function batchPages(pages: SitePages, size: number): SitePages[] {
+  const empty = (): Record<string, unknown[]> => Object.fromEntries(Object.keys(pages).map((kind) => [kind, []]));
+  const batches = [empty()];
+  let filled = 0;
+  for (const [kind, list] of Object.entries(pages) as [string, unknown[]][]) {
+    for (let start = 0; start < list.length; ) {
+      if (filled === size) {
+        batches.push(empty());
+        filled = 0;
+      }
+      const taken = list.slice(start, start + size - filled);
+      batches.at(-1)![kind]!.push(...taken);
+      filled += taken.length;
+      start += taken.length;
     }
-    return part as unknown as SitePages;
-  });
+  }
+  return batches as unknown as SitePages[];
 }
 
 // Below this many articles a worker's start-up costs more than it saves.
@@ -47,39 +59,73 @@ export function helperCount(articleCount: number): number {
 }
 
 /**
- * Eleventy renders on one thread; pages are independent, so a share of them goes to Eleventy
- * runs in worker threads, as Hugo uses every core. Workers start before the content is read,
- * so their start-up overlaps the loading.
+ * Eleventy renders on one thread; pages are independent, so batches of them also go to Eleventy
+ * runs in worker threads, as Hugo uses every core. Each thread takes the next batch when it is
+ * done with one, so a slower thread never holds the others up. Workers start before the content
+ * is read, so their start-up overlaps the loading.
  */
 export class PageWriters {
-  private readonly helpers: Worker[];
+  private readonly helpers: Helper[];
 
   constructor(helpers: number) {
-    this.helpers = Array.from({ length: helpers }, () => new Worker(new URL("./shard-worker.js", import.meta.url)));
+    this.helpers = Array.from({ length: helpers }, () => new Helper());
   }
 
-  /** Writes every page into `outDir`: one shard here, one in each helper. */
+  /** Writes every page into `outDir`, a batch at a time, here and in each helper. */
   async write(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-    const [own, ...others] = splitPages(data.pages, this.helpers.length + 1);
-    const helping = others.map((pages, i) => this.runShard(this.helpers[i]!, { site: data.site, pages }, outDir, onPage));
-    await Promise.all([writeWithEleventy({ site: data.site, pages: own! }, outDir, onPage), ...helping]);
+    const batches = batchPages(data.pages, PAGES_PER_RUN);
+    const next = (): BuildData | undefined => {
+      const pages = batches.shift();
+      return pages && { site: data.site, pages };
+    };
+    const here = async (): Promise<void> => {
+      for (let batch = next(); batch; batch = next()) await writeWithEleventy(batch, outDir, onPage);
+    };
+    await Promise.all([here(), ...this.helpers.map((helper) => helper.writeAll(next, outDir, onPage))]);
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */
   async close(): Promise<void> {
-    await Promise.all(this.helpers.map((w) => w.terminate()));
+    await Promise.all(this.helpers.map((helper) => helper.close()));
+  }
+}
+
+type HelperMessage = { pages?: number; done?: true; error?: string };
+
+/** A worker thread running Eleventy over the batches it is sent. */
+class Helper {
+  private readonly worker = new Worker(new URL("./shard-worker.js", import.meta.url));
+
+  /**
+   * Writes batches until `next` runs out. One batch waits in the worker's queue behind the one it
+   * writes: this thread, busy in its own Eleventy run, may answer late.
+   */
+  writeAll(next: () => BuildData | undefined, outDir: string, onPage?: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let inFlight = 0;
+      const send = (): void => {
+        const batch = next();
+        if (!batch) return;
+        inFlight++;
+        this.worker.postMessage({ data: batch, outDir });
+      };
+      this.worker.on("message", (message: HelperMessage) => {
+        for (let i = 0; i < (message.pages ?? 0); i++) onPage?.();
+        if (message.error) return reject(new Error(message.error));
+        if (!message.done) return;
+        inFlight--;
+        send();
+        if (inFlight === 0) resolve();
+      });
+      this.worker.on("error", reject);
+      this.worker.on("exit", (code) => reject(new Error(`a page-writing worker stopped early (code ${code})`)));
+      send();
+      send();
+      if (inFlight === 0) resolve();
+    });
   }
 
-  private runShard(worker: Worker, data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      worker.on("message", (message: { pages?: number; done?: true; error?: string }) => {
-        for (let i = 0; i < (message.pages ?? 0); i++) onPage?.();
-        if (message.error) reject(new Error(message.error));
-        else if (message.done) resolve();
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => reject(new Error(`a page-writing worker stopped early (code ${code})`)));
-      worker.postMessage({ data, outDir });
-    });
+  async close(): Promise<void> {
+    await this.worker.terminate();
   }
 }

@@ -24,3 +24,26 @@ describe("two builds of the same content", () => {
     expect(treeDigest(join(archive.root, "b"))).toBe(treeDigest(join(archive.root, "a")));
   }, 60_000);
 });
+
+describe("a build split into batches and threads", () => {
+  it("writes exactly the site that one Eleventy run writes", () => {
+    const split = makeArchive();
+    try {
+      for (let i = 0; i < 30; i++) {
+        split.article(`2021/12/${String(1 + (i % 9)).padStart(2, "0")}-article-${i}.md`, { title: `Article ${i}`, date: `2021-12-${String(1 + (i % 9)).padStart(2, "0")}T1${i % 10}:00:00`, extra: `shortLink: https://turquie2023.com/b${i}` });
+      }
+      const run = (out: string, env: Record<string, string>) =>
+        spawnSync(process.execPath, [bin, "build", "--content", split.dir, "--out", join(split.root, out), "--now", "2022-01-01T12:00:00Z", "--no-search"], { env: { ...process.env, ...env }, encoding: "utf8" });
+      const whole = run("whole", { DEPECHE_WRITERS: "1", DEPECHE_PAGES_PER_RUN: "100000" });
+      expect(whole.status, whole.stderr).toBe(0);
+      // 7 pages a run: every kind is cut across batches, and batches go to both threads.
+      const batched = run("batched", { DEPECHE_WRITERS: "2", DEPECHE_PAGES_PER_RUN: "7" });
+      expect(batched.status, batched.stderr).toBe(0);
+      expect(siteFiles(join(split.root, "whole")).length).toBeGreaterThan(60);
+      expect(siteFiles(join(split.root, "batched"))).toEqual(siteFiles(join(split.root, "whole")));
+      expect(treeDigest(join(split.root, "batched"))).toBe(treeDigest(join(split.root, "whole")));
+    } finally {
+      split.remove();
+    }
+  }, 60_000);
+});
