@@ -49,5 +49,9 @@ export function trusted(renderedHtml: string): SafeHtml {
 
 /** JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so no text can close the script. */
 export function jsonForScript(value: unknown): SafeHtml {
-  return new SafeHtml(JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  const json = JSON.stringify(value);
+  return new SafeHtml(SCRIPT_UNSAFE.test(json) ? json.replace(SCRIPT_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json);
 }
+
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;
+const SCRIPT_UNSAFE_ALL = /[<>&\u2028\u2029]/g;
