@@ -7,7 +7,7 @@ import { listArticleFiles, loadContent } from "../content/load.ts";
 import { Diagnostics } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
 import { renderUrlManifest, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
-import type { ArticleRenderer } from "../render/article-view.ts";
+import { ArticleRenderer } from "../render/article-view.ts";
 import { duplicateUrls, type SitePages } from "../render/pages.ts";
 import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
@@ -73,13 +73,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
-  const loaded = await loadContent({ contentDir: options.contentDir, nowMs });
+  // Bodies are rendered by the helper threads while this one reads and validates.
+  const renderer = options.renderer ?? new ArticleRenderer();
+  const loaded = await loadContent({ contentDir: options.contentDir, nowMs, onArticles: (articles) => writers.renderBodies(articles, renderer) });
+  if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: options.baseUrl.replace(/\/+$/, "") } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts }, options.renderer);
+  const data = planSite(content, { drafts: options.drafts }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });

@@ -2,8 +2,10 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import Eleventy from "@11ty/eleventy";
+import type { Article } from "../content/model.ts";
+import type { ArticleRenderer } from "../render/article-view.ts";
 import type { SitePages } from "../render/pages.ts";
+import type { RenderedBody } from "../text/markdown.ts";
 import { clearCurrentBuild, setCurrentBuild } from "./current-build.ts";
 import type { BuildData } from "./site-data.ts";
 
@@ -11,6 +13,8 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Runs Eleventy in this thread over the given pages, writing into `outDir`. */
 export async function writeWithEleventy(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
+  // Imported on first use: a build stopped by invalid content reports it without this ~0.6 s.
+  const { default: Eleventy } = await import("@11ty/eleventy");
   setCurrentBuild(data, onPage);
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
@@ -58,17 +62,48 @@ export function helperCount(articleCount: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, 3, wanted));
 }
 
+/** What the main thread asks of a helper thread. */
+export type HelperRequest =
+  | { kind: "render"; id: number; sources: string[] }
+  | { kind: "prepare" }
+  | { kind: "write"; data: BuildData; outDir: string };
+
+/** What a helper thread answers. */
+export type HelperReply =
+  | { kind: "rendered"; id: number; bodies: RenderedBody[] }
+  | { kind: "progress"; pages: number }
+  | { kind: "written"; pages: number }
+  | { kind: "failed"; error: string };
+
 /**
- * Eleventy renders on one thread; pages are independent, so batches of them also go to Eleventy
- * runs in worker threads, as Hugo uses every core. Each thread takes the next batch when it is
- * done with one, so a slower thread never holds the others up. Workers start before the content
- * is read, so their start-up overlaps the loading.
+ * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
+ * before the content is read and take work off the main thread: article bodies to render while
+ * it reads and validates the files, then batches of pages to write, each thread taking the next
+ * batch when it is done with one, so a slower thread never holds the others up.
  */
 export class PageWriters {
   private readonly helpers: Helper[];
+  private rendering: Promise<void>[] = [];
 
   constructor(helpers: number) {
     this.helpers = Array.from({ length: helpers }, () => new Helper());
+  }
+
+  /** Has these articles' bodies rendered by a helper into `renderer`; here later, without one. */
+  renderBodies(articles: Article[], renderer: ArticleRenderer): void {
+    const helper = this.helpers[this.rendering.length % this.helpers.length];
+    const todo = articles.filter((a) => renderer.needsBody(a));
+    if (!helper || todo.length === 0) return;
+    const job = helper.render(todo.map((a) => a.body)).then((bodies) => todo.forEach((a, i) => renderer.adoptBody(a, bodies[i]!)));
+    job.catch(() => {}); // awaited by bodiesRendered; a build stopped by invalid content drops it
+    this.rendering.push(job);
+  }
+
+  /** Waits for the bodies sent to render, then has the helpers load Eleventy while this thread plans. */
+  async bodiesRendered(): Promise<void> {
+    await Promise.all(this.rendering);
+    this.rendering = [];
+    for (const helper of this.helpers) helper.prepare();
   }
 
   /** Writes every page into `outDir`, a batch at a time, here and in each helper. */
@@ -90,42 +125,80 @@ export class PageWriters {
   }
 }
 
-type HelperMessage = { pages?: number; done?: true; error?: string };
+// A helper holds one batch of pages at a time: its heap is kept well below what V8 would let it
+// grow to, garbage included.
+const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
 
-/** A worker thread running Eleventy over the batches it is sent. */
+/** A worker thread serving HelperRequests. */
 class Helper {
-  private readonly worker = new Worker(new URL("./shard-worker.js", import.meta.url));
+  private readonly worker = new Worker(new URL("./helper-worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HELPER_HEAP_MB } });
+  private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
+  private nextId = 0;
+  private onWrite?: (reply: HelperReply) => void;
+  private failure?: Error;
+  private readonly failed: Promise<never>;
+
+  constructor() {
+    this.failed = new Promise<never>((_, reject) => {
+      const fail = (error: Error): void => {
+        this.failure ??= error;
+        reject(this.failure);
+      };
+      this.worker.on("message", (reply: HelperReply) => {
+        if (reply.kind === "failed") fail(new Error(reply.error));
+        else if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
+        else this.onWrite?.(reply);
+      });
+      this.worker.on("error", fail);
+      this.worker.on("exit", (code) => fail(new Error(`a helper thread stopped early (code ${code})`)));
+    });
+    this.failed.catch(() => {}); // seen by whoever waits on this helper
+  }
+
+  render(sources: string[]): Promise<RenderedBody[]> {
+    const id = this.nextId++;
+    this.send({ kind: "render", id, sources });
+    const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
+    return Promise.race([done, this.failed]).finally(() => this.rendered.delete(id));
+  }
+
+  prepare(): void {
+    this.send({ kind: "prepare" });
+  }
 
   /**
    * Writes batches until `next` runs out. One batch waits in the worker's queue behind the one it
    * writes: this thread, busy in its own Eleventy run, may answer late.
    */
   writeAll(next: () => BuildData | undefined, outDir: string, onPage?: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
+    const done = new Promise<void>((resolve) => {
       let inFlight = 0;
       const send = (): void => {
-        const batch = next();
-        if (!batch) return;
+        const data = next();
+        if (!data) return;
         inFlight++;
-        this.worker.postMessage({ data: batch, outDir });
+        this.send({ kind: "write", data, outDir });
       };
-      this.worker.on("message", (message: HelperMessage) => {
-        for (let i = 0; i < (message.pages ?? 0); i++) onPage?.();
-        if (message.error) return reject(new Error(message.error));
-        if (!message.done) return;
+      this.onWrite = (reply) => {
+        if (reply.kind !== "progress" && reply.kind !== "written") return;
+        for (let i = 0; i < reply.pages; i++) onPage?.();
+        if (reply.kind === "progress") return;
         inFlight--;
         send();
         if (inFlight === 0) resolve();
-      });
-      this.worker.on("error", reject);
-      this.worker.on("exit", (code) => reject(new Error(`a page-writing worker stopped early (code ${code})`)));
+      };
       send();
       send();
       if (inFlight === 0) resolve();
     });
+    return Promise.race([done, this.failed]);
   }
 
   async close(): Promise<void> {
     await this.worker.terminate();
+  }
+
+  private send(request: HelperRequest): void {
+    this.worker.postMessage(request);
   }
 }

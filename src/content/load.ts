@@ -19,6 +19,8 @@ export interface LoadOptions {
   helperThread?: boolean;
   /** Called as files are read, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with valid articles as they are read, before the rules across articles are checked. */
+  onArticles?: (articles: Article[]) => void;
 }
 
 export interface LoadResult {
@@ -52,8 +54,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       const progress = (n: number): void => options.onProgress?.((done += n), paths.length);
       const half = helper ? Math.ceil(paths.length / 2) : paths.length;
       const results = await Promise.all([
-        validateFiles(paths.slice(0, half), registries, nowMs, progress),
-        ...(helper ? [helper.validate(paths.slice(half), registries, nowMs, progress)] : []),
+        validateFiles(paths.slice(0, half), registries, nowMs, (n, valid) => {
+          progress(n);
+          options.onArticles?.(valid);
+        }),
+        ...(helper ? [helper.validate(paths.slice(half), registries, nowMs, progress).then((result) => (options.onArticles?.(result.articles), result))] : []),
       ]);
       for (const result of results) {
         articles.push(...result.articles);

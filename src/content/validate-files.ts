@@ -18,12 +18,13 @@ export interface ValidatedFiles {
 const FILES_PER_TURN = 500;
 
 /** Reads and validates article files, reporting every problem. */
-export async function validateFiles(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number) => void): Promise<ValidatedFiles> {
+export async function validateFiles(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number, valid: Article[]) => void): Promise<ValidatedFiles> {
   const diagnostics = new Diagnostics();
   const ctx: ArticleContext = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs };
   const articles: Article[] = [];
   for (let start = 0; start < paths.length; start += FILES_PER_TURN) {
     const end = Math.min(start + FILES_PER_TURN, paths.length);
+    const first = articles.length;
     for (let i = start; i < end; i++) {
       const file = displayPath(paths[i]!);
       let bytes: Buffer;
@@ -36,7 +37,7 @@ export async function validateFiles(paths: readonly string[], registries: Regist
       const article = validateArticleFile(file, bytes, ctx, diagnostics);
       if (article) articles.push(article);
     }
-    onProgress?.(end - start);
+    onProgress?.(end - start, articles.slice(first));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { articles, diagnostics: diagnostics.items };

@@ -88,6 +88,16 @@ export class ArticleRenderer {
     };
   }
 
+  /** Whether the article's body is still to be rendered. */
+  needsBody(article: Article): boolean {
+    return !this.bodies.has(article);
+  }
+
+  /** Takes a body rendered elsewhere (a helper thread) by `renderBody`. */
+  adoptBody(article: Article, body: RenderedBody): void {
+    this.bodies.set(article, body);
+  }
+
   // One parse gives both the page's HTML and the lists' standfirst.
   private body(article: Article): RenderedBody {
     let body = this.bodies.get(article);
