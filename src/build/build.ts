@@ -15,7 +15,7 @@ import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
-import { helperCount, PageWriters } from "./write-pages.ts";
+import { helperCount, PageWriters, preloadEleventy } from "./write-pages.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -64,6 +64,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
   const writers = new PageWriters(helperCount(listArticleFiles(join(options.contentDir, "articles"), (p) => p, new Diagnostics()).length));
+  preloadEleventy(); // its modules load between the content's files
   try {
     return await validateThenWrite(options, writers, start);
   } finally {
@@ -95,15 +96,20 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const writeStart = performance.now();
   let written = 0;
   try {
-    await writers.write(data, staging, () => options.onPage?.(++written, total));
+    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
+    // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+    let published = { files: 0, ms: 0 };
+    const publish = (): void => {
+      const publishStart = performance.now();
+      const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+      if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
+      published = { files: files.length, ms: performance.now() - publishStart };
+    };
+    await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
     assertEveryArticleWritten(staging, data.pages);
-    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart });
-    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes nothing.
-    const publishStart = performance.now();
-    const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-    if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
-    options.onPhase?.({ name: "published", files: files.length, ms: performance.now() - publishStart });
+    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
+    options.onPhase?.({ name: "published", ...published });
     if (options.search !== false) {
       const indexStart = performance.now();
       const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
