@@ -77,7 +77,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   // Bodies are rendered by the helper threads while this one reads and validates.
   const renderer = options.renderer ?? new ArticleRenderer();
   const loaded = await loadContent({ contentDir: options.contentDir, nowMs, onArticles: (articles) => writers.renderBodies(articles, renderer) });
-  if (loaded.content) await writers.bodiesRendered();
+  if (loaded.content) await writers.afterLoading();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 
@@ -117,6 +117,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     }
     swapInto(staging, out);
   } catch (error) {
+    await writers.close(); // no helper may still write into the folder being removed
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }

@@ -111,7 +111,7 @@ export class PageWriters {
   }
 
   /** Waits for the bodies sent to render, then has the helpers load Eleventy while this thread plans. */
-  async bodiesRendered(): Promise<void> {
+  async afterLoading(): Promise<void> {
     await Promise.all(this.rendering);
     this.rendering = [];
     for (const helper of this.helpers) helper.prepare();
@@ -119,7 +119,7 @@ export class PageWriters {
 
   /**
    * Writes every page into `outDir`, a batch at a time, here and in each helper. `alsoHere` is
-   * other work for this thread: done first when helpers take batches meanwhile, else last.
+   * other work for this thread, done first, while the helpers already write their batches.
    */
   async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
     const batches = batchPages(data.pages, PAGES_PER_RUN);
@@ -127,12 +127,12 @@ export class PageWriters {
       const pages = batches.shift();
       return pages && { site: data.site, pages };
     };
+    const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));
     const here = async (): Promise<void> => {
-      if (this.helpers.length > 0) alsoHere?.();
+      alsoHere?.();
       for (let batch = next(); batch; batch = next()) await writeWithEleventy(batch, outDir, onPage);
-      if (this.helpers.length === 0) alsoHere?.();
     };
-    await Promise.all([here(), ...this.helpers.map((helper) => helper.writeAll(next, outDir, onPage))]);
+    await Promise.all([here(), ...helping]);
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */
@@ -151,30 +151,26 @@ class Helper {
   private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
-  private failure?: Error;
+  /** Rejects with the helper's first failure; the later ones (its exit) change nothing. */
   private readonly failed: Promise<never>;
 
   constructor() {
     this.failed = new Promise<never>((_, reject) => {
-      const fail = (error: Error): void => {
-        this.failure ??= error;
-        reject(this.failure);
-      };
       this.worker.on("message", (reply: HelperReply) => {
-        if (reply.kind === "failed") fail(new Error(reply.error));
+        if (reply.kind === "failed") reject(new Error(reply.error));
         else if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
         else this.onWrite?.(reply);
       });
-      this.worker.on("error", fail);
-      this.worker.on("exit", (code) => fail(new Error(`a helper thread stopped early (code ${code})`)));
+      this.worker.on("error", reject);
+      this.worker.on("exit", (code) => reject(new Error(`a helper thread stopped early (code ${code})`)));
     });
     this.failed.catch(() => {}); // seen by whoever waits on this helper
   }
 
   render(sources: string[]): Promise<RenderedBody[]> {
     const id = this.nextId++;
-    this.send({ kind: "render", id, sources });
     const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
+    this.send({ kind: "render", id, sources });
     return Promise.race([done, this.failed]).finally(() => this.rendered.delete(id));
   }
 

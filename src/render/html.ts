@@ -47,11 +47,11 @@ export function trusted(renderedHtml: string): SafeHtml {
   return new SafeHtml(renderedHtml);
 }
 
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;
+const SCRIPT_UNSAFE_ALL = /[<>&\u2028\u2029]/g;
+
 /** JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so no text can close the script. */
 export function jsonForScript(value: unknown): SafeHtml {
   const json = JSON.stringify(value);
   return new SafeHtml(SCRIPT_UNSAFE.test(json) ? json.replace(SCRIPT_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json);
 }
-
-const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;
-const SCRIPT_UNSAFE_ALL = /[<>&\u2028\u2029]/g;

@@ -105,7 +105,6 @@ export function momentOf(inZone: DateTime, hasTime: boolean): Moment {
   };
 }
 
-
 /** Splits a Day into its numeric parts. */
 export function partsOfDay(day: Day): { year: number; month: number; day: number } {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
