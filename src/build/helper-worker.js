@@ -1,5 +1,4 @@
-// Worker threads don't inherit the main thread's TypeScript loader: register it, then serve the build.
-import { register } from "tsx/esm/api";
+// Worker threads don't inherit the main thread's TypeScript loader: start it, then serve the build.
+import { runTypeScript } from "../run-typescript.js";
 
-register();
-await import("./helper-worker-main.ts");
+await runTypeScript(new URL("./helper-worker-main.ts", import.meta.url), ["markdown-it", "@11ty/eleventy"]);

@@ -1,5 +1,4 @@
-// Worker threads don't inherit the main thread's TypeScript loader: register it, then validate.
-import { register } from "tsx/esm/api";
+// Worker threads don't inherit the main thread's TypeScript loader: start it, then validate.
+import { runTypeScript } from "../run-typescript.js";
 
-register();
-await import("./validate-worker-main.ts");
+await runTypeScript(new URL("./validate-worker-main.ts", import.meta.url), ["gray-matter", "js-yaml", "yaml", "zod", "luxon", "markdown-it", "@sindresorhus/slugify"]);

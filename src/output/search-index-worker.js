@@ -1,5 +1,4 @@
-// Worker threads don't inherit the main thread's TypeScript loader: register it, then index.
-import { register } from "tsx/esm/api";
+// Worker threads don't inherit the main thread's TypeScript loader: start it, then index.
+import { runTypeScript } from "../run-typescript.js";
 
-register();
-await import("./search-index-worker-main.ts");
+await runTypeScript(new URL("./search-index-worker-main.ts", import.meta.url), ["pagefind"]);
