@@ -1,7 +1,6 @@
 /** Wires Dépêche's modules into Eleventy: directories, template format, data. No logic here. */
 import type { EleventyConfig } from "./src/build/eleventy-config.ts";
 import { currentBuild } from "./src/build/current-build.ts";
-import { planSiteFromFolder } from "./src/build/plan.ts";
 import { createMarkdown } from "./src/text/markdown.ts";
 
 export const config = {
@@ -16,9 +15,10 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setTemplateFormats("11ty.ts");
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.setQuietMode(true);
-  // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself.
+  // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself; imported
+  // only then, so that a build's helper threads don't load the whole content pipeline.
   // Frozen, Eleventy hands it to templates as it is, instead of wrapping it in a new Proxy per page.
-  eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await planSiteFromFolder("content"))));
+  eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await (await import("./src/build/plan.ts")).planSiteFromFolder("content"))));
   eleventyConfig.addTransform("depeche-progress", (content: string) => {
     currentBuild()?.onPage?.();
     return content;
