@@ -10,6 +10,9 @@ import { register } from "tsx/esm/api";
  * @param {string[]} libraries
  */
 export async function runTypeScript(entry, libraries) {
+  // On Node 20, Eleventy registers a loader hook of its own, to reload what `--watch` sees change;
+  // Dépêche never runs Eleventy's watch, and that hook also sends every later import to a thread.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "true";
   for (const library of libraries) await import(library);
   register();
   await import(entry.href);
