@@ -1,5 +1,7 @@
 /** Wires Dépêche's modules into Eleventy: directories, template format, data. No logic here. */
-import type { EleventyConfig } from "./src/build/eleventy-config.ts";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { EleventyConfig, TemplateModule } from "./src/build/eleventy-config.ts";
 import { currentBuild } from "./src/build/current-build.ts";
 import { createMarkdown } from "./src/text/markdown.ts";
 
@@ -10,8 +12,31 @@ export const config = {
   htmlTemplateEngine: false,
 };
 
+// Each template is imported once per thread. Eleventy's own engine for `11ty.js` imports it again
+// on every run (a build is several runs), and wraps every page's render in its filters.
+const templates = new Map<string, Promise<TemplateModule>>();
+function importTemplate(inputPath: string): Promise<TemplateModule> {
+  let template = templates.get(inputPath);
+  if (!template) templates.set(inputPath, (template = import(pathToFileURL(resolve(inputPath)).href)));
+  return template;
+}
+
 export default function depeche(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
+  eleventyConfig.addExtension("11ty.ts", {
+    outputFileExtension: "html",
+    read: false,
+    getData: true,
+    getInstanceFromInputPath: importTemplate,
+    compileOptions: { cache: true },
+    compile: async (_source, inputPath) => {
+      const { render } = await importTemplate(inputPath);
+      return (data) => {
+        const page = render(data);
+        currentBuild()?.onPage?.();
+        return page;
+      };
+    },
+  });
   eleventyConfig.setTemplateFormats("11ty.ts");
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.setQuietMode(true);
@@ -19,8 +44,4 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   // only then, so that a build's helper threads don't load the whole content pipeline.
   // Frozen, Eleventy hands it to templates as it is, instead of wrapping it in a new Proxy per page.
   eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await (await import("./src/build/plan.ts")).planSiteFromFolder("content"))));
-  eleventyConfig.addTransform("depeche-progress", (content: string) => {
-    currentBuild()?.onPage?.();
-    return content;
-  });
 }
