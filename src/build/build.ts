@@ -15,7 +15,7 @@ import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
-import { helperCount, PageWriters, preloadEleventy } from "./write-pages.ts";
+import { helperCount, PageWriters } from "./write-pages.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -64,7 +64,6 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
   const writers = new PageWriters(helperCount(listArticleFiles(join(options.contentDir, "articles"), (p) => p, new Diagnostics()).length));
-  preloadEleventy(); // its modules load between the content's files
   try {
     return await validateThenWrite(options, writers, start);
   } finally {
@@ -77,7 +76,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   // Bodies are rendered by the helper threads while this one reads and validates.
   const renderer = options.renderer ?? new ArticleRenderer();
   const loaded = await loadContent({ contentDir: options.contentDir, nowMs, onArticles: (articles) => writers.renderBodies(articles, renderer) });
-  if (loaded.content) await writers.afterLoading();
+  if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 

@@ -4,7 +4,7 @@ import type { HelperReply, HelperRequest } from "./write-pages.ts";
 import { writeWithEleventy } from "./write-pages.ts";
 
 // Requests are served one after the other, in the order they came: bodies to render while the
-// main thread reads the content, then loading Eleventy while it plans, then batches of pages.
+// main thread reads the content, then batches of pages.
 let queue = Promise.resolve();
 parentPort!.on("message", (request: HelperRequest) => {
   queue = queue.then(() => serve(request)).catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error) }));
@@ -18,9 +18,6 @@ async function serve(request: HelperRequest): Promise<void> {
   switch (request.kind) {
     case "render":
       return reply({ kind: "rendered", id: request.id, bodies: request.sources.map(renderBody) });
-    case "prepare":
-      await import("@11ty/eleventy");
-      return;
     case "write": {
       // Progress goes back every 100 pages: one message a page would cost more than it tells.
       let pending = 0;

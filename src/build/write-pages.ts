@@ -11,21 +11,10 @@ import type { BuildData } from "./site-data.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
-
-/**
- * Starts importing Eleventy (~0.6 s), so that its modules load while this thread reads the
- * content: a build stopped by invalid content then reports it just as fast.
- */
-export function preloadEleventy(): void {
-  eleventyModule ??= import("@11ty/eleventy");
-  eleventyModule.catch(() => {}); // the error comes again where the module is used
-}
-
 /** Runs Eleventy in this thread over the given pages, writing into `outDir`. */
 export async function writeWithEleventy(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
-  preloadEleventy();
-  const { default: Eleventy } = await eleventyModule!;
+  // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
+  const { default: Eleventy } = await import("@11ty/eleventy");
   setCurrentBuild(data, onPage);
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
@@ -76,7 +65,6 @@ export function helperCount(articleCount: number): number {
 /** What the main thread asks of a helper thread. */
 export type HelperRequest =
   | { kind: "render"; id: number; sources: string[] }
-  | { kind: "prepare" }
   | { kind: "write"; data: BuildData; outDir: string };
 
 /** What a helper thread answers. */
@@ -110,11 +98,10 @@ export class PageWriters {
     this.rendering.push(job);
   }
 
-  /** Waits for the bodies sent to render, then has the helpers load Eleventy while this thread plans. */
-  async afterLoading(): Promise<void> {
+  /** Waits for the bodies sent to render. */
+  async bodiesRendered(): Promise<void> {
     await Promise.all(this.rendering);
     this.rendering = [];
-    for (const helper of this.helpers) helper.prepare();
   }
 
   /**
@@ -172,10 +159,6 @@ class Helper {
     const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
     this.send({ kind: "render", id, sources });
     return Promise.race([done, this.failed]).finally(() => this.rendered.delete(id));
-  }
-
-  prepare(): void {
-    this.send({ kind: "prepare" });
   }
 
   /**
