@@ -84,22 +84,25 @@ export function newsArticle(site: SiteView, page: ArticlePage): Record<string, u
 
 /** Open Graph for any page: an article as `article` with its dates, section and tags; other pages as `website`. */
 export function openGraph(site: SiteView, page: AnyPage): MetaProperty[] {
-  const common = (type: string): MetaProperty[] => [
+  if (!isArticlePage(page)) return commonOpenGraph(site, page, "website");
+  const a = page.article;
+  return [
+    ...commonOpenGraph(site, page, "article"),
+    { property: "article:published_time", content: a.dateIso },
+    { property: "article:modified_time", content: a.updatedIso ?? a.dateIso },
+    ...(a.topics[0] ? [{ property: "article:section", content: a.topics[0].label }] : []),
+    ...a.topics.map((t) => ({ property: "article:tag", content: t.label })),
+  ];
+}
+
+function commonOpenGraph(site: SiteView, page: AnyPage, type: string): MetaProperty[] {
+  return [
     { property: "og:type", content: type },
     { property: "og:locale", content: "fr_FR" },
     { property: "og:site_name", content: site.title },
     { property: "og:title", content: page.title },
     { property: "og:description", content: page.description },
     { property: "og:url", content: absoluteUrl(site, page.url) },
-  ];
-  if (!isArticlePage(page)) return common("website");
-  const a = page.article;
-  return [
-    ...common("article"),
-    { property: "article:published_time", content: a.dateIso },
-    { property: "article:modified_time", content: a.updatedIso ?? a.dateIso },
-    ...(a.topics[0] ? [{ property: "article:section", content: a.topics[0].label }] : []),
-    ...a.topics.map((t) => ({ property: "article:tag", content: t.label })),
   ];
 }
 
