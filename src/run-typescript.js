@@ -1,6 +1,9 @@
 // Plain JavaScript: this is what starts tsx, in the main thread and in each worker thread.
 import { register } from "tsx/esm/api";
 
+/** The libraries that reading and validating content uses. */
+export const CONTENT_LIBRARIES = ["gray-matter", "js-yaml", "yaml", "zod", "luxon", "markdown-it", "@sindresorhus/slugify"];
+
 /**
  * Runs a TypeScript module through tsx. Once registered, tsx's loader sees every import, each one
  * a round trip to a thread of its own: Eleventy's 400 modules then load in 0.8 s instead of 0.55,
