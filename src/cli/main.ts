@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
     printUsage(process.stdout);
     return name === undefined ? 2 : 0;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     process.stderr.write(`depeche: unknown command "${name}"\n`);
     printUsage(process.stderr);

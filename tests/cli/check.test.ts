@@ -38,5 +38,11 @@ describe("depeche check", () => {
   it("exits 2 on a usage mistake", () => {
     expect(depeche("check", "--contnt", "x").status).toBe(2);
     expect(depeche("frobnicate").status).toBe(2);
+    // Names an object has of its own must not pass for commands either.
+    for (const name of ["constructor", "__proto__", "toString"]) {
+      const r = depeche(name);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`depeche: unknown command "${name}"`);
+    }
   });
 });
