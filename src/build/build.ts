@@ -3,8 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, stat
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import { listArticleFiles, loadContent } from "../content/load.ts";
-import { Diagnostics } from "../content/diagnostics.ts";
+import { loadContent } from "../content/load.ts";
 import type { Article, Content } from "../content/model.ts";
 import { renderUrlManifest, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { ArticleRenderer } from "../render/article-view.ts";
@@ -63,7 +62,7 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
-  const writers = new PageWriters(helperCount(listArticleFiles(join(options.contentDir, "articles"), (p) => p, new Diagnostics()).length));
+  const writers = new PageWriters();
   try {
     return await validateThenWrite(options, writers, start);
   } finally {
@@ -73,9 +72,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
-  // Bodies are rendered by the helper threads while this one reads and validates.
+  // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
-  const loaded = await loadContent({ contentDir: options.contentDir, nowMs, onArticles: (articles) => writers.renderBodies(articles, renderer) });
+  const loaded = await loadContent({
+    contentDir: options.contentDir,
+    nowMs,
+    onListed: (files) => writers.start(helperCount(files)),
+    onArticles: (articles) => writers.renderBodies(articles, renderer),
+  });
   if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };

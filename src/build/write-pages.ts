@@ -27,7 +27,7 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
 }
 
 // Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
-// a few thousand pages keep that bounded at any archive size, for ~50 ms of set-up each.
+// a few thousand pages keep that bounded at any archive size, for ~30 ms of set-up each.
 const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
 
 /**
@@ -81,10 +81,11 @@ export type HelperReply =
  * batch when it is done with one, so a slower thread never holds the others up.
  */
 export class PageWriters {
-  private readonly helpers: Helper[];
+  private helpers: Helper[] = [];
   private rendering: Promise<void>[] = [];
 
-  constructor(helpers: number) {
+  /** Starts this many helper threads; without any, this thread does all the work. */
+  start(helpers: number): void {
     this.helpers = Array.from({ length: helpers }, () => new Helper());
   }
 

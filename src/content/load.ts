@@ -19,6 +19,8 @@ export interface LoadOptions {
   helperThread?: boolean;
   /** Called as files are read, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with the number of article files found, before any is read. */
+  onListed?: (fileCount: number) => void;
   /** Called with valid articles as they are read, before the rules across articles are checked. */
   onArticles?: (articles: Article[]) => void;
 }
@@ -42,6 +44,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const root = resolve(options.contentDir);
   const diagnostics = new Diagnostics();
   const paths = listArticleFiles(join(root, "articles"), displayPath, diagnostics);
+  options.onListed?.(paths.length);
   // Started first, so its start-up overlaps the reading of the registries and of our half.
   const useHelper = options.helperThread ?? (paths.length >= FILES_PER_EXTRA_THREAD && availableParallelism() > 1);
   const helper = useHelper ? new ValidationWorker() : undefined;
