@@ -1,5 +1,8 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build.ts";
 import { batchPages } from "../../src/build/write-pages.ts";
+import { makeArchive } from "../helpers/archive.ts";
 import type { SitePages } from "../../src/render/pages.ts";
 
 // Pages stand in as their URLs: batching only moves them around.
@@ -29,4 +32,26 @@ describe("batchPages", () => {
     expect(batchPages(pages({ articles: 3 }), 3000)).toHaveLength(1);
     expect(batchPages(pages({ articles: 0, home: 0 }), 3000)).toEqual([{ articles: [], home: [] }]);
   });
+});
+
+describe("build progress", () => {
+  // The CLI's progress line counts these calls: every page once, ending at the total.
+  it.each(["1", "2"])("counts every page once, with %s writing thread(s)", async (writers) => {
+    const archive = makeArchive();
+    const before = process.env.DEPECHE_WRITERS;
+    process.env.DEPECHE_WRITERS = writers;
+    try {
+      for (let i = 0; i < 12; i++) archive.article(`2021/${i}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 5)).padStart(2, "0")}T10:00:00` });
+      const calls: [number, number][] = [];
+      const result = await buildSite({ contentDir: archive.dir, outDir: join(archive.root, "_site"), drafts: false, search: false, nowMs: Date.UTC(2022, 0, 1), onPage: (written, total) => calls.push([written, total]) });
+      expect(result.ok).toBe(true);
+      const total = Object.values(result.pages!).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(12);
+      expect(calls).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+    } finally {
+      if (before === undefined) delete process.env.DEPECHE_WRITERS;
+      else process.env.DEPECHE_WRITERS = before;
+      archive.remove();
+    }
+  }, 60_000);
 });
