@@ -30,8 +30,11 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
     compileOptions: { cache: true },
     compile: async (_source, inputPath) => {
       const { render } = await importTemplate(inputPath);
+      // Eleventy holds every page of a run until it writes them. As UTF-8 bytes, a page is half
+      // the size of the string (one ’ makes it two bytes a character) and lives outside the heap,
+      // so the garbage collector neither copies it nor keeps the pieces it was joined from.
       return (data) => {
-        const page = render(data);
+        const page = Buffer.from(render(data));
         currentBuild()?.onPage?.();
         return page;
       };

@@ -22,5 +22,5 @@ export interface TemplateEngine {
   getData: boolean;
   getInstanceFromInputPath(inputPath: string): Promise<TemplateModule>;
   compileOptions: { cache: boolean };
-  compile(source: string, inputPath: string): Promise<(data: unknown) => string>;
+  compile(source: string, inputPath: string): Promise<(data: unknown) => string | Buffer>;
 }
