@@ -97,6 +97,7 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
 /** Looks up registry entries by any name editors may write, ignoring case and accents. */
 export class NameIndex<T> {
   private readonly byName = new Map<string, T>();
+  private readonly asWritten = new Map<string, T | undefined>();
   private readonly names: string[] = [];
 
   constructor(entries: readonly T[], namesOf: (entry: T) => string[]) {
@@ -111,8 +112,10 @@ export class NameIndex<T> {
     }
   }
 
+  /** Finds an entry by a name as written; the same few names come back in every article. */
   find(name: string): T | undefined {
-    return this.byName.get(foldForMatch(name));
+    if (!this.asWritten.has(name)) this.asWritten.set(name, this.byName.get(foldForMatch(name)));
+    return this.asWritten.get(name);
   }
 
   /** ` (did you mean "Irak"?)` or an empty string. */
