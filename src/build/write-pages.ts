@@ -16,6 +16,7 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
   // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
   const { default: Eleventy } = await import("@11ty/eleventy");
   setCurrentBuild(data, onPage);
+  const t0 = performance.now();
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
     // Dépêche prints its own summary; errors still reach us as exceptions.
@@ -23,34 +24,56 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
     await eleventy.write();
   } finally {
     clearCurrentBuild();
+    if (process.env.RUNLOG) console.error(`run ${(await import("node:worker_threads")).isMainThread ? "main  " : "helper"} ${Object.values(data.pages).reduce((a, l) => a + (l as unknown[]).length, 0)} pages ${(performance.now() - t0).toFixed(0)} ms from ${(performance.timeOrigin + t0 - Number(process.env.RUNLOG)).toFixed(0)} to ${(performance.timeOrigin + performance.now() - Number(process.env.RUNLOG)).toFixed(0)}`);
   }
 }
 
 // Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
 // a few thousand pages keep that bounded at any archive size, for ~30 ms of set-up each.
 const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
+// Toward the end, batches shrink to a share of what is left, down to this size: the threads then
+// finish close together instead of one waiting while another writes a last full batch.
+const SMALLEST_RUN = 500;
 
 /**
- * Cuts the planned pages into batches of at most `size` pages, each kind's pages kept in order.
- * @example batchPages(pages, 3000).length // ⌈pages / 3000⌉
+ * Hands out the planned pages a batch at a time, each kind's pages kept in order: full batches of
+ * `size` pages while plenty are left, then a share of the rest per thread, so that `threads`
+ * threads taking batches as they get free all finish at about the same time.
  */
-export function batchPages(pages: SitePages, size: number): SitePages[] {
-  const empty = (): Record<string, unknown[]> => Object.fromEntries(Object.keys(pages).map((kind) => [kind, []]));
-  const batches = [empty()];
-  let filled = 0;
-  for (const [kind, list] of Object.entries(pages) as [string, unknown[]][]) {
-    for (let start = 0; start < list.length; ) {
-      if (filled === size) {
-        batches.push(empty());
-        filled = 0;
-      }
-      const taken = list.slice(start, start + size - filled);
-      batches.at(-1)![kind]!.push(...taken);
-      filled += taken.length;
-      start += taken.length;
-    }
+export class PageBatches {
+  private readonly kinds: [string, unknown[]][];
+  private kind = 0;
+  private start = 0;
+  private remaining: number;
+  private handedOut = false;
+
+  constructor(
+    pages: SitePages,
+    private readonly size: number,
+    private readonly threads = 1,
+  ) {
+    this.kinds = Object.entries(pages) as [string, unknown[]][];
+    this.remaining = this.kinds.reduce((n, [, list]) => n + list.length, 0);
   }
-  return batches as unknown as SitePages[];
+
+  /** The next batch, with every kind (empty where it has none); undefined once all are out. */
+  next(): SitePages | undefined {
+    if (this.handedOut && this.remaining === 0) return undefined;
+    this.handedOut = true; // an empty site still gets its one (empty) batch
+    const wanted = Math.min(this.size, Math.max(SMALLEST_RUN, Math.ceil(this.remaining / (2 * this.threads))));
+    const batch: Record<string, unknown[]> = Object.fromEntries(this.kinds.map(([kind]) => [kind, []]));
+    let filled = 0;
+    while (filled < wanted && this.kind < this.kinds.length) {
+      const [kind, list] = this.kinds[this.kind]!;
+      const taken = list.slice(this.start, this.start + wanted - filled);
+      batch[kind]!.push(...taken);
+      filled += taken.length;
+      this.start += taken.length;
+      if (this.start === list.length) [this.kind, this.start] = [this.kind + 1, 0];
+    }
+    this.remaining -= filled;
+    return batch as unknown as SitePages;
+  }
 }
 
 // Below this many articles a worker's start-up costs more than it saves.
@@ -110,9 +133,9 @@ export class PageWriters {
    * other work for this thread, done first, while the helpers already write their batches.
    */
   async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
-    const batches = batchPages(data.pages, PAGES_PER_RUN);
+    const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
     const next = (): BuildData | undefined => {
-      const pages = batches.shift();
+      const pages = batches.next();
       return pages && { site: data.site, pages };
     };
     const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build.ts";
-import { batchPages } from "../../src/build/write-pages.ts";
+import { PageBatches } from "../../src/build/write-pages.ts";
 import { makeArchive } from "../helpers/archive.ts";
 import type { SitePages } from "../../src/render/pages.ts";
 
@@ -10,11 +10,21 @@ function pages(counts: Record<string, number>): SitePages {
   return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, Array.from({ length: n }, (_, i) => `/${kind}/${i}/`)])) as unknown as SitePages;
 }
 
-describe("batchPages", () => {
+// Every batch until the queue runs out.
+function batchPages(all: SitePages, size: number, threads = 1): SitePages[] {
+  const queue = new PageBatches(all, size, threads);
+  const batches: SitePages[] = [];
+  for (let batch = queue.next(); batch; batch = queue.next()) batches.push(batch);
+  return batches;
+}
+
+const sizes = (batches: SitePages[]): number[] => batches.map((b) => Object.values(b).flat().length);
+
+describe("PageBatches", () => {
   it("cuts pages into batches of the given size, every page once and in order", () => {
     const all = pages({ articles: 7, days: 3, home: 1, notFound: 1 });
     const batches = batchPages(all, 5);
-    expect(batches.map((b) => Object.values(b).flat().length)).toEqual([5, 5, 2]);
+    expect(sizes(batches)).toEqual([5, 5, 2]);
     for (const kind of Object.keys(all) as (keyof SitePages)[]) {
       expect(batches.flatMap((b) => b[kind] as unknown[])).toEqual(all[kind]);
     }
@@ -31,6 +41,19 @@ describe("batchPages", () => {
   it("keeps one batch for a site smaller than a batch, and for an empty one", () => {
     expect(batchPages(pages({ articles: 3 }), 3000)).toHaveLength(1);
     expect(batchPages(pages({ articles: 0, home: 0 }), 3000)).toEqual([{ articles: [], home: [] }]);
+  });
+
+  it("shrinks the last batches to a share of what is left per thread, so that threads finish together", () => {
+    const all = pages({ articles: 10_000, days: 4_000, lists: 2_312 });
+    const batches = batchPages(all, 3000, 2);
+    const cut = sizes(batches);
+    expect(cut.slice(0, 2)).toEqual([3000, 3000]);
+    expect(cut.every((size, i) => i === 0 || size <= cut[i - 1]!)).toBe(true);
+    // The last batches are small: the thread that takes one is not long behind the others.
+    expect(cut.at(-1)).toBeLessThanOrEqual(500);
+    expect(cut.at(-2)).toBe(500);
+    expect(cut.reduce((a, b) => a + b)).toBe(16_312);
+    expect(batches.flatMap((b) => b.days)).toEqual(all.days);
   });
 });
 
