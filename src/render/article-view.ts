@@ -77,14 +77,23 @@ export class ArticleRenderer {
     return view;
   }
 
+  // Every view has the same properties in the same order, absent ones undefined: templates read
+  // 10,000 of them, and objects of one shape are read faster than a mix of shapes.
   private renderView(article: Article): ArticleView {
+    const item = this.item(article);
     return {
-      ...this.item(article),
-      ...(article.updated ? { updatedText: formatMoment(article.updated), updatedIso: article.updated.iso } : {}),
+      url: item.url,
+      title: item.title,
+      titleHtml: item.titleHtml,
+      dateText: item.dateText,
+      dateIso: item.dateIso,
+      summary: item.summary,
+      updatedText: article.updated && formatMoment(article.updated),
+      updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
       topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
       bodyHtml: this.body(article).html,
-      ...(article.shortLink ? { shortLink: article.shortLink } : {}),
+      shortLink: article.shortLink,
     };
   }
 

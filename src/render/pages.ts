@@ -156,8 +156,8 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
     description: view.summary,
     breadcrumb: [HOME, { label: String(year), url: yearUrl(year) }, { label: monthName(month), url: monthUrl(year, month) }, { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) }],
     article: view,
-    ...(older ? { older: { label: render.item(older).title, url: older.url } } : {}),
-    ...(newer ? { newer: { label: render.item(newer).title, url: newer.url } } : {}),
+    older: older && { label: render.item(older).title, url: older.url },
+    newer: newer && { label: render.item(newer).title, url: newer.url },
   };
 }
 
