@@ -3,9 +3,11 @@
  *
  *   npm run bench                        # 1,000 and 10,000 articles
  *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
+ *   npm run bench -- --sizes 10000 --rounds 8
  *
- * Needs ../shared (the corpus generator and the Hugo peer); machines are noisy, so compare
- * figures from one run, as ratios.
+ * Needs ../shared (the corpus generator and the Hugo peer). Machines are noisy, and their speed
+ * drifts within minutes: with Hugo installed, the two builds alternate for `--rounds` rounds
+ * (3 by default) and are compared round by round, as ratios.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,10000" },
     "out-root": { type: "string", default: tmpdir() },
     "no-hugo": { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
   },
 });
 
@@ -43,6 +46,23 @@ function measure(command: string, args: string[], cwd = root): Run {
   const seconds = (performance.now() - start) / 1000;
   const peak = /__peak_kb=(\d+)/.exec(result.stderr ?? "")?.[1];
   return { seconds, ok: result.status === 0, output: `${result.stdout}${result.stderr}`, ...(peak ? { peakMb: Number(peak) / 1024 } : {}) };
+}
+
+/** The run of median wall time (the later one of the middle two). */
+function median(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1]!;
+}
+
+/** Wall and peak memory ratios, round by round, with their medians. */
+function compareRounds(ours: Run[], theirs: Run[]): string {
+  const ratios = (of: (run: Run) => number | undefined): number[] => ours.map((run, i) => (of(run) ?? NaN) / (of(theirs[i]!) ?? NaN));
+  const describe = (values: number[]): string => {
+    if (values.some(Number.isNaN)) return "n/a";
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+    return values.length > 1 ? `${values.map((v) => v.toFixed(2)).join(", ")} (median ${mid.toFixed(2)})` : mid.toFixed(2);
+  };
+  return `wall ratio ${describe(ratios((run) => run.seconds))}, peak memory ratio ${describe(ratios((run) => run.peakMb))}`;
 }
 
 function row(cells: (string | number)[]): string {
@@ -74,12 +94,31 @@ try {
     rows.push(row([size, "check", "depeche", ...fmt(check, size, "articles")]));
 
     const site = join(work, `site-${size}`);
-    // The site shape Hugo builds too (no search), then the whole build with its search index.
-    console.error(`bench: depeche build --no-search (${size})…`);
-    const build = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--no-search"]);
+    // The site shape Hugo builds too (no search), alternating with Hugo, then the whole build
+    // with its search index.
+    const peer = hugo ? join(work, `hugo-${size}`) : undefined;
+    if (peer) spawnSync(process.execPath, [join(shared, "peers/convert.mjs"), "--gen", "hugo", "--corpus", corpus, "--out", peer], { stdio: "ignore" });
+    const rounds = peer ? Math.max(1, Number(values.rounds) || 1) : 1;
+    const builds: Run[] = [];
+    const peerBuilds: Run[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      console.error(`bench: depeche build --no-search (${size})${peer ? `, then hugo, round ${round} of ${rounds}` : ""}…`);
+      rmSync(site, { recursive: true, force: true });
+      builds.push(measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--no-search"]));
+      if (peer) {
+        rmSync(join(peer, "public"), { recursive: true, force: true });
+        peerBuilds.push(measure("hugo", ["--quiet"], peer));
+      }
+    }
+    const build = median(builds);
     const pages = Number(/planned ([\d,]+) pages/.exec(build.output)?.[1]?.replaceAll(",", "") ?? 0);
-    rows.push(row([size, `build, no search (${pages.toLocaleString("en-US")} pages)`, "depeche", ...fmt(build, pages, "pages")]));
-    if (!build.ok) notes.push(`depeche build ${size} failed:\n${build.output.slice(-2000)}`);
+    rows.push(row([size, `build, no search (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`, "depeche", ...fmt(build, pages, "pages")]));
+    const failed = builds.find((b) => !b.ok);
+    if (failed) notes.push(`depeche build ${size} failed:\n${failed.output.slice(-2000)}`);
+    if (peer) {
+      rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`, "hugo", ...fmt(median(peerBuilds), pages, "pages")]));
+      if (builds.every((b) => b.ok) && peerBuilds.every((h) => h.ok)) notes.push(`build ${size}: depeche/hugo ${compareRounds(builds, peerBuilds)}`);
+    }
     rmSync(site, { recursive: true, force: true });
     console.error(`bench: depeche build with search (${size})…`);
     const full = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
@@ -97,14 +136,6 @@ try {
     const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "depeche"], { encoding: "utf8" });
     notes.push(`verify ${size}: ${verify.stdout.trim()}`);
 
-    if (hugo) {
-      const peer = join(work, `hugo-${size}`);
-      spawnSync(process.execPath, [join(shared, "peers/convert.mjs"), "--gen", "hugo", "--corpus", corpus, "--out", peer], { stdio: "ignore" });
-      console.error(`bench: hugo (${size})…`);
-      const h = measure("hugo", ["--quiet"], peer);
-      rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)`, "hugo", ...fmt(h, pages, "pages")]));
-      if (build.ok && h.ok) notes.push(`build ${size}: depeche/hugo wall ratio ${(build.seconds / h.seconds).toFixed(2)}, peak memory ratio ${build.peakMb && h.peakMb ? (build.peakMb / h.peakMb).toFixed(2) : "n/a"}`);
-    }
     if (build.ok && size <= 10_000) {
       console.error(`bench: interrupted builds (${size})…`);
       notes.push(`interrupted builds ${size}: ${killBuilds(corpus, site, build.seconds)}`);
