@@ -16,7 +16,6 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
   // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
   const { default: Eleventy } = await import("@11ty/eleventy");
   setCurrentBuild(data, onPage);
-  const t0 = performance.now();
   try {
     const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
     // Dépêche prints its own summary; errors still reach us as exceptions.
@@ -24,7 +23,6 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
     await eleventy.write();
   } finally {
     clearCurrentBuild();
-    if (process.env.RUNLOG) console.error(`run ${(await import("node:worker_threads")).isMainThread ? "main  " : "helper"} ${Object.values(data.pages).reduce((a, l) => a + (l as unknown[]).length, 0)} pages ${(performance.now() - t0).toFixed(0)} ms from ${(performance.timeOrigin + t0 - Number(process.env.RUNLOG)).toFixed(0)} to ${(performance.timeOrigin + performance.now() - Number(process.env.RUNLOG)).toFixed(0)}`);
   }
 }
 
