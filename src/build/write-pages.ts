@@ -58,7 +58,9 @@ export class PageBatches {
   next(): SitePages | undefined {
     if (this.handedOut && this.remaining === 0) return undefined;
     this.handedOut = true; // an empty site still gets its one (empty) batch
-    const wanted = Math.min(this.size, Math.max(SMALLEST_RUN, Math.ceil(this.remaining / (2 * this.threads))));
+    // A thread alone has no one to finish with: it keeps full batches to the end.
+    const share = this.threads > 1 ? Math.max(SMALLEST_RUN, Math.ceil(this.remaining / (2 * this.threads))) : this.size;
+    const wanted = Math.min(this.size, share);
     const batch: Record<string, unknown[]> = Object.fromEntries(this.kinds.map(([kind]) => [kind, []]));
     let filled = 0;
     while (filled < wanted && this.kind < this.kinds.length) {

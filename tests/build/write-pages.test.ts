@@ -55,6 +55,10 @@ describe("PageBatches", () => {
     expect(cut.reduce((a, b) => a + b)).toBe(16_312);
     expect(batches.flatMap((b) => b.days)).toEqual(all.days);
   });
+
+  it("keeps full batches to the end for a thread alone", () => {
+    expect(sizes(batchPages(pages({ articles: 10_000, days: 2_289 }), 3000, 1))).toEqual([3000, 3000, 3000, 3000, 289]);
+  });
 });
 
 describe("build progress", () => {
