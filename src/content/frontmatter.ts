@@ -51,6 +51,13 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const closing = CLOSING.exec(afterOpening);
   if (!closing) return problem(FILE_START, 'front matter is not closed: add a line "---" after the last key');
 
+  // gray-matter ends the front matter at the first line that starts with "---": a line such as
+  // "----" before the closing one would silently drop every key after it.
+  const stray = /^---/m.exec(afterOpening.slice(0, closing.index));
+  if (stray) {
+    return problem({ line: countLines(afterOpening.slice(0, stray.index)) + 2, column: 1 }, 'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value');
+  }
+
   // gray-matter is handed the front matter only: it copies whatever it gets into a Buffer and
   // hashes it as a cache key, a cost that grew with the body (0.3 s for 10,000 articles).
   const frontMatterEnd = opening[0].length + closing.index + closing[0].length;

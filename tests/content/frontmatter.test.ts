@@ -32,6 +32,18 @@ describe("parseFrontMatter", () => {
     expect(fm.body).toBe("Texte\n");
   });
 
+  it("refuses a line starting with --- before the closing one, pointing at it, instead of dropping the keys after it", () => {
+    for (const stray of ["----", "--- a"]) {
+      const result = parseFrontMatter(`---\ntitle: x\n${stray}\ndate: 2021-01-01\n---\nTexte\n`);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.problems[0]!.at).toEqual({ line: 3, column: 1 });
+      expect(result.problems[0]!.message).toContain('only that line may be "---"');
+    }
+    // Indented, it belongs to a value.
+    expect(parsed("---\ntitle: x\nsummary: |\n  ---\n---\nTexte\n").data).toEqual({ title: "x", summary: "---\n" });
+  });
+
   it("keeps a --- inside the body in the body", () => {
     expect(parsed("---\ntitle: x\n---\nAvant\n---\nAprès\n").body).toBe("Avant\n---\nAprès\n");
   });
