@@ -1,4 +1,4 @@
 // Worker threads don't inherit the main thread's TypeScript loader: start it, then serve the build.
-import { runTypeScript } from "../run-typescript.js";
+import { runTypeScript, WRITING_LIBRARIES } from "../run-typescript.js";
 
-await runTypeScript(new URL("./helper-worker-main.ts", import.meta.url), ["markdown-it", "@11ty/eleventy", "fast-xml-parser"]);
+await runTypeScript(new URL("./helper-worker-main.ts", import.meta.url), ["markdown-it", ...WRITING_LIBRARIES]);
