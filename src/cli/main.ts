@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `depeche`: one command, one module per subcommand. */
+import { CommandError } from "../files/file-errors.ts";
 import { UsageError, printUsage } from "./usage.ts";
 
 type Command = (argv: string[]) => Promise<number>;
@@ -32,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`depeche ${name}: ${error.message}\n`);
       printUsage(process.stderr);
       return 2;
+    }
+    if (error instanceof CommandError) {
+      process.stderr.write(`depeche ${name}: error: ${error.message}\n`);
+      return error.exitCode;
     }
     throw error;
   }
