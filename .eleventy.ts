@@ -1,15 +1,19 @@
 /** Wires Dépêche's modules into Eleventy: directories, template format, data. No logic here. */
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { EleventyConfig, TemplateModule } from "./src/build/eleventy-config.ts";
 import { currentBuild } from "./src/build/current-build.ts";
 import { createMarkdown } from "./src/text/markdown.ts";
 
 export const config = {
-  dir: { input: "templates" },
+  // The tool's own templates, wherever the command is run from: a `templates/` folder in the
+  // working directory is the user's, never code Dépêche runs.
+  dir: { input: fileURLToPath(new URL("templates/", import.meta.url)) },
   // Article bodies are data rendered by our own markdown-it, never templates: no Liquid, no Nunjucks.
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
+  // Templates never see the working directory's package.json (Eleventy's `pkg` data).
+  keys: { package: false },
 };
 
 // Each template is imported once per thread. Eleventy's own engine for `11ty.js` imports it again
@@ -43,6 +47,8 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setTemplateFormats("11ty.ts");
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.setQuietMode(true);
+  // The working directory's .gitignore is the user's project, not a list of Dépêche's templates.
+  eleventyConfig.setUseGitIgnore(false);
   // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself; imported
   // only then, so that a build's helper threads don't load the whole content pipeline.
   // Frozen, Eleventy hands it to templates as it is, instead of wrapping it in a new Proxy per page.

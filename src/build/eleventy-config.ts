@@ -5,6 +5,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   setLibrary(name: string, library: unknown): void;
   setQuietMode(quiet: boolean): void;
+  setUseGitIgnore(enabled: boolean): void;
 }
 
 /** A page template module: `templates/*.11ty.ts`. */

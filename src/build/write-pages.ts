@@ -17,7 +17,9 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
   const { default: Eleventy } = await import("@11ty/eleventy");
   setCurrentBuild(data, onPage);
   try {
-    const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts") });
+    // Every path is the tool's own: Eleventy would otherwise read the working directory's
+    // package.json to decide how to load the configuration (and fail on a broken one).
+    const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts"), loader: "esm" });
     // Dépêche prints its own summary; errors still reach us as exceptions.
     eleventy.disableLogger();
     await eleventy.write();

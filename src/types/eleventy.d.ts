@@ -1,7 +1,7 @@
 // Eleventy ships no types; these are the parts Dépêche calls.
 declare module "@11ty/eleventy" {
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: { quietMode?: boolean; configPath?: string });
+    constructor(input?: string, output?: string, options?: { quietMode?: boolean; configPath?: string; loader?: "esm" | "cjs" | "auto" });
     write(): Promise<unknown>;
     disableLogger(): void;
   }
