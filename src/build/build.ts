@@ -12,6 +12,7 @@ import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
+import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
 import { helperCount, PageWriters } from "./write-pages.ts";
@@ -58,10 +59,12 @@ export interface BuildResult {
 
 /**
  * Validates the archive, then builds the site beside the output folder and swaps it in whole:
- * on any error the previous output is left exactly as it was.
+ * on any error the previous output is left exactly as it was. An output folder that is not a
+ * site Dépêche built (nor empty, nor absent) is refused before anything is read or written.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
+  assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   const writers = new PageWriters();
   try {
     return await validateThenWrite(options, writers, start);
@@ -110,6 +113,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     };
     await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
+    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
     assertEveryArticleWritten(staging, data.pages);
     options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
     options.onPhase?.({ name: "published", ...published });

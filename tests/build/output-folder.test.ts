@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SITE_MARKER } from "../../src/files/output-folder.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { treeDigest } from "../helpers/site.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+/**
+ * An archive in `<root>/project/content`, run from `<root>/project` like a user's repository: a
+ * build that replaced the wrong folder would only ever lose this temporary tree.
+ */
+function project(): { cwd: string; root: string } {
+  archive = makeArchive();
+  archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission de combat" });
+  const cwd = join(archive.root, "project");
+  mkdirSync(cwd);
+  renameSync(archive.dir, join(cwd, "content"));
+  writeFileSync(join(cwd, "README.md"), "Le dépôt de l’utilisateur.\n");
+  mkdirSync(join(cwd, ".git"));
+  writeFileSync(join(cwd, ".git/HEAD"), "ref: refs/heads/main\n");
+  return { cwd, root: archive.root };
+}
+
+function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z", ...args], { cwd, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
+}
+
+/** The one error line of a refused build; nothing else may be printed. */
+function refusal(run: ReturnType<typeof build>): string {
+  expect(run.status, run.stderr).toBe(2);
+  expect(run.stdout).toBe("");
+  const lines = run.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+}
+
+describe("the output folder: only a site Dépêche built is ever replaced", () => {
+  it.each([
+    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" names no folder \(an unset variable\?\)/],
+    ["the working directory", ["."], /^depeche build: error: --out \. is the working directory, which a build never replaces/],
+    ["the working directory's parent", [".."], /^depeche build: error: --out \.\. holds the working directory/],
+    ["the content folder", ["content"], /^depeche build: error: --out content is the content folder/],
+    ["a folder inside the content", ["content/articles"], /^depeche build: error: --out content\/articles lies inside the content folder/],
+    ["a folder of the user's", [".git"], /^depeche build: error: --out \.git is not empty and has no \.depeche-site file/],
+    ["a plain file", ["README.md"], /^depeche build: error: --out README\.md is a file, not a folder/],
+  ])("refuses %s (exit 2, one line) and touches nothing", (_case, [out], message) => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", out!]))).toMatch(message);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a folder that holds the content folder without being the working directory", () => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    // Run from elsewhere (the tool's folder, as the other tests): only the content rule applies.
+    const run = spawnSync(process.execPath, [bin, "build", "--content", join(cwd, "content"), "--out", cwd], { encoding: "utf8" });
+    expect(refusal(run)).toMatch(/--out .*\/project holds the content folder, where a build never writes a site/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a symbolic link, even to a site it built", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    symlinkSync("_site", join(cwd, "link"));
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", "link"]))).toMatch(/--out link is a symbolic link/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a site built before sites were marked, saying how to go on", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    rmSync(join(cwd, "_site", SITE_MARKER));
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(/give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites; nothing was touched$/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("builds into an absent folder, an empty one, and a site it built before", () => {
+    const { cwd } = project();
+    mkdirSync(join(cwd, "empty"));
+    for (const out of ["new/site", "empty", "empty", "_site"]) {
+      const run = build(cwd, ["--out", out]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(join(cwd, out, SITE_MARKER), "utf8")).toContain("Dépêche");
+      expect(existsSync(join(cwd, out, "2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/index.html"))).toBe(true);
+    }
+    // The default, content/ → _site/ in the working directory, as always.
+    expect(build(cwd, []).status).toBe(0);
+    expect(readdirSync(join(cwd, "content")).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml", "urls.txt"]);
+  });
+});
