@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
@@ -12,7 +12,7 @@ import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
-import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
+import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
 import { helperCount, PageWriters } from "./write-pages.ts";
@@ -98,10 +98,12 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
-  removeLeftovers(out);
   const writeStart = performance.now();
   let written = 0;
   try {
+    removeLeftovers(out);
+    // Made first, so that a full or read-only disk is told by the folder that could not be made.
+    makeFolders(staging);
     // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
     // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
     let published = { files: 0, ms: 0 };
@@ -125,8 +127,11 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
+    // Eleventy's other pages of the run are still written after one failed, within this turn of
+    // the event loop (its writes are synchronous): the folder is removed once they are done.
+    await new Promise((done) => setImmediate(done));
     rmSync(staging, { recursive: true, force: true });
-    throw error;
+    throw siteWriteError(error, options.outDir, existsSync(out));
   }
   const diagnostics = options.drafts ? loaded.diagnostics : [...loaded.diagnostics, ...recordPublishedUrls(options.contentDir, loaded.urlManifest, content.articles)];
   return { ok: true, diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
@@ -175,7 +180,12 @@ function swapInto(staging: string, out: string): void {
   }
   const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
   renameSync(out, old);
-  renameSync(staging, out);
+  try {
+    renameSync(staging, out);
+  } catch (error) {
+    renameSync(old, out);
+    throw error;
+  }
   removeInBackground(old);
 }
 
@@ -199,6 +209,19 @@ function removeLeftovers(out: string): void {
     stale.splice(stale.indexOf(old), 1);
   }
   for (const name of stale) removeInBackground(join(dirname(out), name));
+}
+
+// Node's recursive mkdir tells a read-only disk as ENOENT: each missing folder is made on its own.
+function makeFolders(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "ENOENT" || dirname(path) === path) throw error;
+    makeFolders(dirname(path));
+    mkdirSync(path);
+  }
 }
 
 // The process id says whose folder it is; the rest keeps two builds of one process apart.

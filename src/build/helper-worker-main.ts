@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { ioCause } from "../files/output-folder.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
 import { writeWithEleventy } from "./write-pages.ts";
@@ -7,7 +8,7 @@ import { writeWithEleventy } from "./write-pages.ts";
 // main thread reads the content, then batches of pages.
 let queue = Promise.resolve();
 parentPort!.on("message", (request: HelperRequest) => {
-  queue = queue.then(() => serve(request)).catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error) }));
+  queue = queue.then(() => serve(request)).catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error), code: ioCause(error)?.code }));
 });
 
 function reply(message: HelperReply): void {

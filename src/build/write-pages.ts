@@ -97,7 +97,7 @@ export type HelperReply =
   | { kind: "rendered"; id: number; bodies: RenderedBody[] }
   | { kind: "progress"; pages: number }
   | { kind: "written"; pages: number }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; error: string; code?: string };
 
 /**
  * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
@@ -170,7 +170,8 @@ class Helper {
   constructor() {
     this.failed = new Promise<never>((_, reject) => {
       this.worker.on("message", (reply: HelperReply) => {
-        if (reply.kind === "failed") reject(new Error(reply.error));
+        // The errno code crosses the thread too: a full disk is told as such, not as a trace.
+        if (reply.kind === "failed") reject(Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {}));
         else if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
         else this.onWrite?.(reply);
       });

@@ -1,3 +1,4 @@
+import { CommandError } from "../files/file-errors.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
 import { parseOptions, UsageError } from "./usage.ts";
@@ -19,7 +20,7 @@ export async function runServe(argv: string[]): Promise<number> {
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
     else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
   };
-  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => process.stderr.write(`depeche serve: update failed: ${(error as Error).stack ?? String(error)}\n`) });
+  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => process.stderr.write(`depeche serve: update failed: ${describeFailure(error)}\n`) });
   process.stderr.write(`depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
@@ -27,4 +28,9 @@ export async function runServe(argv: string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+// A full disk is one line the editor can act on; only a bug needs its trace.
+function describeFailure(error: unknown): string {
+  return error instanceof CommandError ? error.message : ((error as Error).stack ?? String(error));
 }

@@ -27,6 +27,7 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: "a file name is too long",
   EMFILE: "too many open files",
   EIO: "input/output error",
+  EFBIG: "a file is larger than the system allows",
   ELOOP: "too many symbolic links",
   EBUSY: "the file is busy",
 };

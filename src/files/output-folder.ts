@@ -1,7 +1,7 @@
 /** Which folders a build may replace whole: only its own. */
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { CommandError, describeIoError } from "./file-errors.ts";
+import { CommandError, describeIoError, isIoError } from "./file-errors.ts";
 
 /**
  * The file every site Dépêche builds carries: a folder holding it is one the next build may
@@ -59,6 +59,26 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   if (entries.length > 0 && !isMarked(path)) {
     refuse(`is not empty and has no ${SITE_MARKER} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`);
   }
+}
+
+/**
+ * The one-line error for a build that could not write its site: a full or read-only disk, a
+ * folder it may not write in. Any other error (a bug) is returned as it is, with its trace.
+ * @param hadSite whether a previous site was there (and so is still there, unchanged)
+ */
+export function siteWriteError(error: unknown, out: string, hadSite: boolean): unknown {
+  const cause = ioCause(error);
+  if (!cause) return error;
+  return new CommandError(`cannot write the site into ${out.replace(/[\\/]+$/, "")}/: ${describeIoError(cause)}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`);
+}
+
+/** The file system's error behind an error, if any: Eleventy wraps it in `originalError`, Node in `cause`. */
+export function ioCause(error: unknown): NodeJS.ErrnoException | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+    if (isIoError(current)) return current;
+    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return undefined;
 }
 
 function isMarked(dir: string): boolean {

@@ -2,9 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SITE_MARKER } from "../../src/files/output-folder.ts";
+import { PageWriters } from "../../src/build/write-pages.ts";
+import { CommandError } from "../../src/files/file-errors.ts";
+import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { treeDigest } from "../helpers/site.ts";
+import { planArticles, treeDigest } from "../helpers/site.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -94,5 +96,61 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     // The default, content/ → _site/ in the working directory, as always.
     expect(build(cwd, []).status).toBe(0);
     expect(readdirSync(join(cwd, "content")).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml", "urls.txt"]);
+  });
+});
+
+describe("a site that cannot be written", () => {
+  // A file size limit fails the writes for real, as a full disk would, without privileges.
+  const limited = (cwd: string, writers: string) =>
+    spawnSync("/bin/sh", ["-c", `ulimit -f 2 && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], { cwd, encoding: "utf8", env: { ...process.env, DEPECHE_WRITERS: writers } });
+
+  it.each([
+    ["the main thread alone", "1"],
+    ["a helper thread too", "2"],
+  ])("leaves the previous site byte for byte, in one line and exit 1 (%s)", (_case, writers) => {
+    const { cwd } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    const before = treeDigest(join(cwd, "_site"));
+    const run = limited(cwd, writers);
+    expect(run.status, run.stderr).toBe(1);
+    const errors = run.stderr.split("\n").filter((line) => line.includes("error"));
+    expect(errors).toEqual(["depeche build: error: cannot write the site into _site/: a file is larger than the system allows; the previous site is unchanged"]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(treeDigest(join(cwd, "_site"))).toBe(before);
+    expect(readdirSync(cwd).filter((name) => name.includes(".building-"))).toEqual([]);
+  });
+
+  it("keeps the file system's error code of a write that failed in a helper thread", async () => {
+    archive = makeArchive();
+    const data = await planArticles({ "2021/12/09-a.md": {} });
+    const file = join(archive.root, "a-file");
+    writeFileSync(file, "");
+    const writers = new PageWriters();
+    writers.start(1); // a small site: the helper takes every page, this thread none
+    try {
+      await expect(writers.write(data, join(file, "site"))).rejects.toMatchObject({ code: "ENOTDIR" });
+    } finally {
+      await writers.close();
+    }
+  });
+
+  it.each([
+    ["ENOSPC", "disk full"],
+    ["EROFS", "read-only file system"],
+    ["EACCES", "permission denied"],
+  ])("tells %s as %s, wrapped by Eleventy or by Node", (code, reason) => {
+    const fromFs = Object.assign(new Error(`${code}: open '/srv/_site/.x/index.html'`), { code });
+    const wrapped = Object.assign(new Error("Having trouble writing to \"…\" from \"./templates/article.11ty.ts\""), { originalError: fromFs });
+    for (const error of [fromFs, wrapped, new Error("wrapper", { cause: wrapped })]) {
+      const told = siteWriteError(error, "_site", true);
+      expect(told).toBeInstanceOf(CommandError);
+      expect((told as CommandError).message).toBe(`cannot write the site into _site/: ${reason}; the previous site is unchanged`);
+    }
+    expect((siteWriteError(fromFs, "public/", false) as CommandError).message).toBe(`cannot write the site into public/: ${reason}; nothing was written`);
+  });
+
+  it("leaves a bug as it is, with its trace", () => {
+    const bug = new TypeError("Cannot read properties of undefined");
+    expect(siteWriteError(bug, "_site", true)).toBe(bug);
   });
 });
