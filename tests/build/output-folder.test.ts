@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PageWriters } from "../../src/build/write-pages.ts";
 import { CommandError } from "../../src/files/file-errors.ts";
 import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { planArticles, treeDigest } from "../helpers/site.ts";
+import { planArticles, siteFiles, treeDigest } from "../helpers/site.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -100,9 +100,17 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
 });
 
 describe("a site that cannot be written", () => {
-  // A file size limit fails the writes for real, as a full disk would, without privileges.
-  const limited = (cwd: string, writers: string) =>
-    spawnSync("/bin/sh", ["-c", `ulimit -f 2 && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], { cwd, encoding: "utf8", env: { ...process.env, DEPECHE_WRITERS: writers } });
+  // A file size limit fails writes for real, as a full disk would, without privileges: set above
+  // the feeds and sitemaps but below the largest page, it fails Eleventy's writes, in whichever
+  // thread writes pages, while the others are still being written.
+  const limited = (cwd: string, writers: string) => {
+    const site = join(cwd, "_site");
+    const largest = (files: string[]): number => Math.max(...files.map((path) => statSync(join(site, path)).size));
+    const files = siteFiles(site);
+    const blocks = Math.ceil(largest(files.filter((path) => /\.(?:xml|json|txt)$/.test(path))) / 512);
+    expect(largest(files.filter((path) => path.endsWith(".html")))).toBeGreaterThan(blocks * 512);
+    return spawnSync("/bin/sh", ["-c", `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], { cwd, encoding: "utf8", env: { ...process.env, DEPECHE_WRITERS: writers } });
+  };
 
   it.each([
     ["the main thread alone", "1"],
