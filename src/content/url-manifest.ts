@@ -1,5 +1,6 @@
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
+import { decodeContentFile, readContentFile } from "./read-text.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
 export const URL_MANIFEST = "urls.txt";
@@ -36,6 +37,21 @@ export function parseUrlManifest(text: string): UrlManifest {
     }
   });
   return manifest;
+}
+
+/** `urls.txt` as found in a content folder: its bytes as written, and what they say. */
+export interface UrlManifestFile {
+  bytes: Buffer;
+  manifest: UrlManifest;
+}
+
+/** Reads `urls.txt`: `file` is absent when nothing was published yet, `message` says why it can't be read. */
+export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifestFile } | { ok: false; message: string } {
+  const read = readContentFile(path);
+  if (!read.ok) return read.missing ? { ok: true } : read;
+  const decoded = decodeContentFile(read.bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, file: { bytes: read.bytes, manifest: parseUrlManifest(decoded.text) } };
 }
 
 /**
