@@ -33,8 +33,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Articles read, valid or not. */
   fileCount: number;
-  /** `urls.txt`, when the archive has one. */
-  urlManifest?: UrlManifest;
 }
 
 // Below this many files a second thread costs more to start than it saves.
@@ -76,7 +74,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     if (urlManifest && registries && listed) checkPublishedUrls(urlManifest, articles.filter((a) => !a.draft), displayPath(join(root, URL_MANIFEST)), diagnostics);
     articles.sort(byPublication);
     const valid = diagnostics.errorCount === 0 && registries;
-    return { ...(valid ? { content: { ...registries, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length, ...(urlManifest ? { urlManifest } : {}) };
+    return { ...(valid ? { content: { ...registries, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length };
   } finally {
     await helper?.close();
   }
