@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { displayPath, FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import type { Article, Content } from "../content/model.ts";
-import { renderUrlManifest, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
+import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
+import { replaceFileAtomically } from "../files/atomic-write.ts";
+import { CommandError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../render/article-view.ts";
 import { duplicateUrls, type SitePages } from "../render/pages.ts";
 import { renderRedirectsFile } from "../output/redirects.ts";
@@ -124,6 +126,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
+    // Recorded before the swap: a site whose URLs could not be recorded is never published.
+    if (!options.drafts) recordPublishedUrls(options.contentDir, content.articles);
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
@@ -133,20 +137,18 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
-  const diagnostics = options.drafts ? loaded.diagnostics : [...loaded.diagnostics, ...recordPublishedUrls(options.contentDir, loaded.urlManifest, content.articles)];
-  return { ok: true, diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+  return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
 }
 
-// The manifest lives with the content, so editors commit it: a URL published once is checked forever.
-function recordPublishedUrls(contentDir: string, previous: UrlManifest | undefined, articles: readonly Article[]): Diagnostic[] {
+// The manifest lives with the content, so editors commit it: a URL published once is checked
+// forever. Their lines stay as they wrote them; only the URLs it lacks are added.
+function recordPublishedUrls(contentDir: string, articles: readonly Article[]): void {
   const path = join(contentDir, URL_MANIFEST);
-  const next = renderUrlManifest(previous, articles.filter((a) => !a.draft));
-  try {
-    if (!existsSync(path) || readFileSync(path, "utf8") !== next) writeFileSync(path, next);
-    return [];
-  } catch (error) {
-    return [{ severity: "warning", file: path, ...FILE_START, message: `could not record the published URLs (${(error as Error).message}); the site is built` }];
-  }
+  const shown = displayPath(path);
+  const read = readUrlManifestFile(path);
+  if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
+  const added = unlistedUrls(read.file?.manifest, articles.filter((a) => !a.draft));
+  if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
 }
 
 // An alias is checked against article URLs while loading; only the plan knows every other page.

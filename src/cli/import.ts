@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
-import { importWireFile } from "../wire/import-wire.ts";
+import { CommandError } from "../files/file-errors.ts";
+import type { ArchiveIndex } from "../wire/archive-index.ts";
+import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
 import { elapsed, plural, printDiagnostics } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
@@ -25,8 +27,9 @@ export async function runImport(argv: string[]): Promise<number> {
   let imported = 0;
   let failed = 0;
   const warnings: Diagnostic[] = [];
-  for (const path of expandFolders(positionals)) {
-    const outcome = importWireFile(path, index, options);
+  const paths = expandFolders(positionals);
+  for (const [i, path] of paths.entries()) {
+    const outcome = importOrStop(path, index, options, { imported, left: paths.length - i - 1 });
     if (outcome.ok) {
       imported++;
       warnings.push(...outcome.warnings);
@@ -46,6 +49,17 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${summary}\n`);
   return 0;
+}
+
+// A write that fails (disk full, read-only, a symbolic link) would fail for every file: the run
+// stops there, saying how far it got.
+function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions, progress: { imported: number; left: number }): ImportOutcome {
+  try {
+    return importWireFile(path, index, options);
+  } catch (error) {
+    if (!(error instanceof CommandError) || (progress.imported === 0 && progress.left === 0)) throw error;
+    throw new CommandError(`${error.message} (${plural(progress.imported, "article")} imported before it, ${plural(progress.left, "file")} left)`);
+  }
 }
 
 // A folder of wire copy is imported as its .txt files, in name order.

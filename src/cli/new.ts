@@ -4,7 +4,7 @@ import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { BODY_PLACEHOLDER } from "../content/validate.ts";
 import { articlePath, articleUrl, display } from "../wire/archive-index.ts";
-import { formatArticle, writeNewFile } from "../wire/write-article.ts";
+import { formatArticle, writeNewArticle } from "../wire/write-article.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption } from "./wire-options.ts";
 
@@ -51,7 +51,7 @@ export async function runNew(argv: string[]): Promise<number> {
       ...(topics.length === 0 ? { topics: "entrées de topics.yaml, par exemple Irak, Défense" } : {}),
     },
   });
-  writeNewFile(path, text);
+  writeNewArticle(index.root, path, text);
   process.stdout.write(`${display(path)}\n`);
   return 0;
 }

@@ -32,11 +32,11 @@ export function terminalStyle(): ReportStyle {
   return { colour: reportStyle(process.stderr, false).colour, annotations: false };
 }
 
-/** The archive's index for `import` and `new`, or nothing (errors printed) when its registries are broken. */
+/** The archive's index for `import` and `new`, or nothing (errors printed) when its registries or folders are broken. */
 export function openArchiveIndex(command: string, contentDir: string): ArchiveIndex | undefined {
   const read = readArchiveIndex(contentDir);
   if (read.ok) return read.index;
   printDiagnostics(read.diagnostics, terminalStyle());
-  process.stderr.write(`depeche ${command}: the content folder ${contentDir} can't take articles until its registries are fixed; nothing was written\n`);
+  process.stderr.write(`depeche ${command}: the content folder ${contentDir} can't take articles until these errors are fixed; nothing was written\n`);
   return undefined;
 }

@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article, Content } from "./model.ts";
-import { decodeContentFile } from "./read-text.ts";
+import { describeIoError } from "../files/file-errors.ts";
+import { decodeContentFile, symbolicLinkMessage } from "./read-text.ts";
 import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { validateFiles, ValidationWorker } from "./validate-files.ts";
-import { checkPublishedUrls, parseUrlManifest, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
+import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 
 export interface LoadOptions {
   /** The content folder (default `content`). */
@@ -32,8 +33,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Articles read, valid or not. */
   fileCount: number;
-  /** `urls.txt`, when the archive has one. */
-  urlManifest?: UrlManifest;
 }
 
 // Below this many files a second thread costs more to start than it saves.
@@ -44,6 +43,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const root = resolve(options.contentDir);
   const diagnostics = new Diagnostics();
   const paths = listArticleFiles(join(root, "articles"), displayPath, diagnostics);
+  const listed = diagnostics.errorCount === 0;
   options.onListed?.(paths.length);
   // Started first, so its start-up overlaps the reading of the registries and of our half.
   const useHelper = options.helperThread ?? (paths.length >= FILES_PER_EXTRA_THREAD && availableParallelism() > 1);
@@ -70,10 +70,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       checkArchiveRules(articles, diagnostics);
     }
     const urlManifest = readUrlManifest(join(root, URL_MANIFEST), diagnostics);
-    if (urlManifest) checkPublishedUrls(urlManifest, articles.filter((a) => !a.draft), displayPath(join(root, URL_MANIFEST)), diagnostics);
+    // Without every article read, each URL of the others would be reported missing, hiding the cause.
+    if (urlManifest && registries && listed) checkPublishedUrls(urlManifest, articles.filter((a) => !a.draft), displayPath(join(root, URL_MANIFEST)), diagnostics);
     articles.sort(byPublication);
     const valid = diagnostics.errorCount === 0 && registries;
-    return { ...(valid ? { content: { ...registries, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length, ...(urlManifest ? { urlManifest } : {}) };
+    return { ...(valid ? { content: { ...registries, articles } } : {}), diagnostics: sortDiagnostics(diagnostics.items), fileCount: paths.length };
   } finally {
     await helper?.close();
   }
@@ -85,18 +86,9 @@ export function checkArchiveRules(articles: readonly Article[], diagnostics: Dia
 }
 
 function readUrlManifest(path: string, diagnostics: Diagnostics): UrlManifest | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return undefined; // nothing published yet
-  }
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) {
-    diagnostics.error(displayPath(path), FILE_START, decoded.message);
-    return undefined;
-  }
-  return parseUrlManifest(decoded.text);
+  const read = readUrlManifestFile(path);
+  if (!read.ok) diagnostics.error(displayPath(path), FILE_START, read.message);
+  return read.ok ? read.file?.manifest : undefined;
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */
@@ -105,27 +97,52 @@ export function byPublication(a: Article, b: Article): number {
 }
 
 
-/** Every `*.md` below the articles folder, sorted; symbolic links are refused, never followed out. */
-export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics): string[] {
+/**
+ * Every `*.md` below the articles folder, sorted. Symbolic links are refused, never followed out;
+ * a folder that can't be read is an error and any other file a warning, so no article is left out unseen.
+ */
+export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics, options: { mayBeMissing?: boolean } = {}): string[] {
   const found: string[] = [];
+  const unreadable = (folder: string, error: unknown): void =>
+    diagnostics.error(display(folder), FILE_START, `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`);
   const walk = (folder: string): void => {
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      if (folder === dir) diagnostics.error(display(dir), FILE_START, "missing articles folder: create it and put one .md file per article in it");
+    } catch (error) {
+      unreadable(folder, error);
       return;
     }
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isSymbolicLink()) {
-        diagnostics.error(display(path), FILE_START, "symbolic links are not followed: put the article itself in the content folder");
+        diagnostics.error(display(path), FILE_START, symbolicLinkMessage(entry.name.endsWith(".md") ? "article" : "folder"));
       } else if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
+      else if (!isClutter(entry.name)) {
+        diagnostics.warning(display(path), FILE_START, "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder");
+      }
     }
   };
-  walk(dir);
+  let root;
+  try {
+    root = lstatSync(dir, { throwIfNoEntry: false });
+  } catch (error) {
+    unreadable(dir, error);
+    return [];
+  }
+  if (!root) {
+    if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, "missing articles folder: create it and put one .md file per article in it");
+  } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articles folder"));
+  else if (!root.isDirectory()) diagnostics.error(display(dir), FILE_START, "the articles folder is a file: make it a folder, with one .md file per article in it");
+  else walk(dir);
   return found.sort();
+}
+
+// What systems and editors leave beside files (hidden files such as .DS_Store or swap files,
+// backups ending in ~, Emacs's #autosave#, Windows thumbnails): no one took them for articles.
+function isClutter(name: string): boolean {
+  return name.startsWith(".") || name.endsWith("~") || /^#.*#$/.test(name) || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 // Cross-article errors are rare: re-reading the file beats keeping 100,000 YAML documents in memory.

@@ -1,4 +1,9 @@
-/** Decoding of content files: strict UTF-8, BOM and CRLF tolerated, text normalised to NFC. */
+/**
+ * Reading of content files: never through a symbolic link; strict UTF-8, BOM and CRLF tolerated,
+ * text normalised to NFC.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
+import { describeIoError } from "../files/file-errors.ts";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
@@ -24,4 +29,40 @@ export function decodeContentFile(bytes: Uint8Array): DecodedText {
 /** Line endings to LF and NFC, as every later step expects. */
 export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+export type ContentFile = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; message: string };
+
+/** The refusal of a symbolic link in the content folder, for a file or a folder. */
+export function symbolicLinkMessage(what: string): string {
+  return `symbolic links are not followed: put the ${what} itself in the content folder`;
+}
+
+/**
+ * Reads a file of the content folder, refusing a symbolic link there: it could lead anywhere, and
+ * a build that later writes the file would write through it. `missing` tells an absent file apart.
+ */
+export function readContentFile(path: string): ContentFile {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { ok: false, missing: true, message: "no such file" };
+    if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return { ok: false, missing: false, message: symbolicLinkMessage("file") };
+    return { ok: false, missing: false, message: cannotRead(error) };
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) return { ok: false, missing: false, message: "cannot read the file: it is a folder" };
+    return { ok: true, bytes: readFileSync(fd) };
+  } catch (error) {
+    return { ok: false, missing: false, message: cannotRead(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return `cannot read the file (${describeIoError(error)})${code === "EACCES" || code === "EPERM" ? ": check its permissions" : ""}`;
 }

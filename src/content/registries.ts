@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
 import { checkShape } from "./schema.ts";
-import { decodeContentFile } from "./read-text.ts";
+import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
@@ -152,14 +151,13 @@ export function readRegistries(contentDir: string, diagnostics: Diagnostics): Re
 
 function readRegistryFile<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
   const file = displayPath(path);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`);
+  const found = readContentFile(path);
+  if (!found.ok) {
+    const message = found.missing ? `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)` : found.message;
+    diagnostics.error(file, FILE_START, message);
     return undefined;
   }
-  const decoded = decodeContentFile(bytes);
+  const decoded = decodeContentFile(found.bytes);
   if (!decoded.ok) {
     diagnostics.error(file, FILE_START, decoded.message);
     return undefined;

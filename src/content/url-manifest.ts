@@ -1,5 +1,6 @@
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
+import { decodeContentFile, readContentFile } from "./read-text.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
 export const URL_MANIFEST = "urls.txt";
@@ -11,8 +12,6 @@ export const URL_MANIFEST = "urls.txt";
 export interface UrlManifest {
   published: { url: string; line: number }[];
   removed: Set<string>;
-  /** Removal lines as written, notes included, kept when the build rewrites the file. */
-  removalLines: string[];
 }
 
 const HEADER = `# Les adresses publiées par Dépêche, une par ligne. \`depeche build\` tient ce fichier à jour :
@@ -23,19 +22,33 @@ const HEADER = `# Les adresses publiées par Dépêche, une par ligne. \`depeche
 
 /** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
 export function parseUrlManifest(text: string): UrlManifest {
-  const manifest: UrlManifest = { published: [], removed: new Set(), removalLines: [] };
+  const manifest: UrlManifest = { published: [], removed: new Set() };
   text.split("\n").forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     if (line.startsWith("!")) {
       const url = line.slice(1).trim().split(/\s+/)[0];
       if (url) manifest.removed.add(url);
-      manifest.removalLines.push(line);
     } else {
       manifest.published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
     }
   });
   return manifest;
+}
+
+/** `urls.txt` as found in a content folder: its bytes as written, and what they say. */
+export interface UrlManifestFile {
+  bytes: Buffer;
+  manifest: UrlManifest;
+}
+
+/** Reads `urls.txt`: `file` is absent when nothing was published yet, `message` says why it can't be read. */
+export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifestFile } | { ok: false; message: string } {
+  const read = readContentFile(path);
+  if (!read.ok) return read.missing ? { ok: true } : read;
+  const decoded = decodeContentFile(read.bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, file: { bytes: read.bytes, manifest: parseUrlManifest(decoded.text) } };
 }
 
 /**
@@ -58,14 +71,23 @@ export function checkPublishedUrls(manifest: UrlManifest, published: readonly Ar
   }
 }
 
-/** The manifest after a build: every URL ever published, the new ones added, sorted for stable diffs. */
-export function renderUrlManifest(previous: UrlManifest | undefined, published: readonly Article[]): string {
-  const urls = new Set(previous?.published.map((p) => p.url));
+/** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */
+export function unlistedUrls(manifest: UrlManifest | undefined, published: readonly Article[]): string[] {
+  const listed = new Set([...(manifest?.published.map((p) => p.url) ?? []), ...(manifest?.removed ?? [])]);
+  const urls = new Set<string>();
   for (const article of published) {
-    urls.add(article.url);
-    for (const alias of article.aliases) urls.add(alias);
+    for (const url of [article.url, ...article.aliases]) if (!listed.has(url)) urls.add(url);
   }
-  for (const removed of previous?.removed ?? []) urls.delete(removed);
-  const removals = [...(previous?.removalLines ?? [])].sort();
-  return `${HEADER}${[...urls].sort().join("\n")}\n${removals.length > 0 ? `\n${removals.join("\n")}\n` : ""}`;
+  return [...urls].sort();
+}
+
+/**
+ * `urls.txt` with URLs added: the previous bytes untouched (people's comments, notes, blank lines,
+ * order, line endings), the new URLs at the end, one a line; a new file starts with a header.
+ */
+export function appendUrls(previous: Buffer | undefined, urls: readonly string[]): Buffer {
+  if (previous === undefined) return Buffer.from(`${HEADER}${urls.map((url) => `${url}\n`).join("")}`);
+  const eol = previous.includes("\r\n") ? "\r\n" : "\n";
+  const lastLineOpen = previous.length > 0 && previous.at(-1) !== 0x0a;
+  return Buffer.concat([previous, Buffer.from(`${lastLineOpen ? eol : ""}${urls.map((url) => `${url}${eol}`).join("")}`)]);
 }

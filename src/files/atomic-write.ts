@@ -1,6 +1,6 @@
 /** Writes into the editors' folders that never leave a file half written nor follow a link out. */
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { CommandError, describeIoError } from "./file-errors.ts";
 
 /**
@@ -27,7 +27,7 @@ export function replaceFileAtomically(path: string, text: string | Uint8Array, s
  */
 export function createFileAtomically(path: string, text: string | Uint8Array, shown: string = path): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
   } catch (error) {
     throw new CommandError(`cannot create the folder of ${shown}: ${describeIoError(error)}; nothing was written`);
   }
@@ -51,6 +51,37 @@ export function refuseSymbolicLink(path: string, shown: string = path): void {
     return; // absent: nothing to follow
   }
   if (isLink) throw new CommandError(`${shown} is a symbolic link, which Dépêche never writes through: replace it with the file itself`);
+}
+
+/**
+ * Refuses a symbolic link anywhere on the way from a folder down to a path in it (the path
+ * included): a linked folder would take the write outside. Components not made yet are fine.
+ * @param show how messages print a path
+ */
+export function refuseSymbolicLinksBelow(root: string, path: string, show: (path: string) => string = (p) => p): void {
+  const below = relative(root, path);
+  if (below === "" || below.startsWith("..") || isAbsolute(below)) throw new CommandError(`${show(path)} is not inside ${show(root)}, the only folder this command writes in`);
+  let current = root;
+  for (const part of below.split(sep)) {
+    current = join(current, part);
+    const stats = lstatSync(current, { throwIfNoEntry: false });
+    if (!stats) return;
+    if (stats.isSymbolicLink()) {
+      throw new CommandError(`${show(current)} is a symbolic link, which Dépêche never writes through: replace it with the ${current === path ? "file" : "folder"} itself`);
+    }
+  }
+}
+
+// mkdirSync's recursive mode reports ENOENT whatever stopped it (a read-only disk, a denied
+// permission): each missing folder is made on its own, so the error says what went wrong.
+function makeFolders(folder: string): void {
+  if (existsSync(folder)) return;
+  makeFolders(dirname(folder));
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }
 
 function writeTemporary(path: string, text: string | Uint8Array, shown: string, unchanged: string): string {

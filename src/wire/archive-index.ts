@@ -1,14 +1,13 @@
 /** What new articles must not collide with: the registries, and every URL and short link in use. */
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Diagnostics, displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "../content/diagnostics.ts";
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import { listArticleFiles } from "../content/load.ts";
 import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
-import { decodeContentFile } from "../content/read-text.ts";
+import { decodeContentFile, readContentFile } from "../content/read-text.ts";
 import { indexSources, indexTopics, readRegistries } from "../content/registries.ts";
 import type { ArticleContext } from "../content/validate.ts";
-import { parseUrlManifest, URL_MANIFEST } from "../content/url-manifest.ts";
+import { readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -41,8 +40,9 @@ export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false
 
 /**
  * Reads the registries (they must be valid) and the URLs, aliases and short links of every
- * article. An article with errors still counts as far as it can be read: a draft made by
- * `depeche new` holds its URL before its text is written.
+ * article and of urls.txt (each must be readable, none a symbolic link). An article with errors
+ * still counts as far as it can be read: a draft made by `depeche new` holds its URL before its
+ * text is written.
  */
 export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
   const root = resolve(contentDir);
@@ -62,11 +62,18 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
     shortLinks: new Map(),
     retired: new Map(),
   };
-  // A missing articles folder is fine here: the first import creates it.
-  for (const path of listArticleFiles(join(root, "articles"), display, new Diagnostics())) {
-    addExisting(index, display(path), readFileSync(path));
+  // A missing articles folder is fine here: the first import creates it. Any other problem with
+  // it (a link, a folder that can't be read) would hide URLs in use, so it stops the command.
+  for (const path of listArticleFiles(join(root, "articles"), display, diagnostics, { mayBeMissing: true })) {
+    const found = readContentFile(path);
+    if (found.ok) addExisting(index, display(path), found.bytes);
+    else diagnostics.error(display(path), FILE_START, found.message);
   }
-  addRetired(index, join(root, URL_MANIFEST));
+  const manifestPath = join(root, URL_MANIFEST);
+  const manifest = readUrlManifestFile(manifestPath);
+  if (!manifest.ok) diagnostics.error(display(manifestPath), FILE_START, manifest.message);
+  else if (manifest.file) addRetired(index, display(manifestPath), manifest.file.manifest);
+  if (diagnostics.errorCount > 0) return { ok: false, diagnostics: diagnostics.items.filter((d) => d.severity === "error") };
   return { ok: true, index };
 }
 
@@ -99,17 +106,7 @@ export const display = displayPath;
 
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.
-function addRetired(index: ArchiveIndex, path: string): void {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return; // nothing published yet
-  }
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) return;
-  const manifest = parseUrlManifest(decoded.text);
-  const file = display(path);
+function addRetired(index: ArchiveIndex, file: string, manifest: UrlManifest): void {
   for (const { url, line } of manifest.published) if (!index.urls.has(url)) index.retired.set(url, `${file}:${line}`);
   for (const url of manifest.removed) if (!index.urls.has(url) && !index.retired.has(url)) index.retired.set(url, file);
 }

@@ -8,7 +8,7 @@ import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-i
 import { decodeWireFile } from "./decode-wire.ts";
 import { parseWire } from "./parse-wire.ts";
 import { suggestTopics } from "./suggest-topics.ts";
-import { formatArticle, toMarkdownParagraph, writeNewFile, type ArticleFile } from "./write-article.ts";
+import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
 
 export interface ImportOptions {
   /** The contract date given with --date, already checked; without it every file is refused. */
@@ -37,6 +37,8 @@ const MAX_SLUG_SUFFIX = 99;
  * Imports one wire file into the archive, or refuses it with the reasons and writes nothing.
  * The article is validated exactly as `depeche check` will before it is written, and never
  * replaces a file, a URL or a short link already in use (the index is updated as files are written).
+ * A failed write (disk full, a symbolic link on the way) throws a CommandError: it would fail the
+ * next files too.
  */
 export function importWireFile(path: string, index: ArchiveIndex, options: ImportOptions): ImportOutcome {
   const file = display(path);
@@ -99,12 +101,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
   const shown = display(target);
   if (existsSync(target)) return fail(titleAt, `${shown} already exists and is never overwritten: delete or rename it first if this copy should replace it`);
-  try {
-    writeNewFile(target, checked.text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(titleAt, code === "EEXIST" ? `${shown} already exists and is never overwritten` : `can't write ${shown} (${code ?? (error as Error).message})`);
-  }
+  writeNewArticle(index.root, target, checked.text);
   addWritten(index, checked.article, shown);
   return { ok: true, path: shown, article: checked.article, topics, suggested: options.topics === undefined, warnings: report.items };
 }

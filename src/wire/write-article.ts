@@ -1,6 +1,6 @@
 /** Article files written by Dépêche: front matter serialised safely, wire text kept as it reads. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { displayPath } from "../content/diagnostics.ts";
+import { createFileAtomically, refuseSymbolicLinksBelow } from "../files/atomic-write.ts";
 
 export interface ArticleFile {
   title: string;
@@ -81,8 +81,12 @@ export function toMarkdownParagraph(line: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
 }
 
-/** Writes a new file, creating its folders; fails with EEXIST rather than replace a file. */
-export function writeNewFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, { flag: "wx" });
+/**
+ * Writes a new article file in the content folder, creating its folders: whole or not at all,
+ * never over an existing file, never through a symbolic link (a linked year folder would take it
+ * out of the archive). Throws a CommandError that says what went wrong.
+ */
+export function writeNewArticle(contentDir: string, path: string, text: string): void {
+  refuseSymbolicLinksBelow(contentDir, path, displayPath);
+  createFileAtomically(path, text, displayPath(path));
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseHTML } from "linkedom";
@@ -11,6 +11,7 @@ import { renderMarkdown } from "../../src/text/markdown.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive } from "../helpers/site.ts";
+import { depecheUnprivileged } from "../helpers/unprivileged.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
@@ -212,6 +213,33 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect(r.stderr).toContain(`${archive.display("sources.yaml")}:1:3: error:`);
     expect(r.stderr).toContain("nothing was written");
     expect(articleFiles()).toEqual([]);
+  });
+});
+
+describe("depeche import writes nothing outside the content folder", () => {
+  it("refuses a year folder that is a symbolic link, and writes nothing where it leads", async () => {
+    archive = makeArchive();
+    const outside = join(archive.root, "elsewhere");
+    mkdirSync(outside);
+    symlinkSync(outside, join(archive.dir, "articles/2021"));
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${archive.display("articles/2021")}:1:1: error: symbolic links are not followed: put the folder itself in the content folder\n`);
+    expect(r.stderr).toContain("nothing was written");
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("stops with one line when the article can't be written, leaving no part of it (through bin/depeche.js)", () => {
+    archive = makeArchive();
+    const month = join(archive.dir, "articles/2021/12");
+    mkdirSync(month, { recursive: true });
+    chmodSync(month, 0o555);
+    const second = wire("autre.txt", wireText("Le Parlement irakien vote le budget", ["Le Parlement irakien a voté le budget de l’Irak."], ["AA"]));
+    const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
+    chmodSync(month, 0o755);
+    expect(r.stderr).toBe(`depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 articles imported before it, 1 file left)\n`);
+    expect(r.status).toBe(1);
+    expect(readdirSync(month)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
@@ -87,6 +87,20 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`/2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:1) and no article holds it now: choose another title`);
+  });
+
+  it("refuses a topics.yaml that is a symbolic link, at its path, writing nothing", async () => {
+    archive = makeArchive();
+    const outside = join(archive.root, "topics.yaml");
+    renameSync(join(archive.dir, "topics.yaml"), outside);
+    symlinkSync(outside, join(archive.dir, "topics.yaml"));
+    const r = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `${archive.display("topics.yaml")}:1:1: error: symbolic links are not followed: put the file itself in the content folder\n` +
+        `depeche new: the content folder ${archive.dir} can't take articles until these errors are fixed; nothing was written\n`,
+    );
+    expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
 
   it.each([

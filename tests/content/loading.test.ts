@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { depecheUnprivileged } from "../helpers/unprivileged.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -70,6 +71,52 @@ describe("text is read as the editor meant it", () => {
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`]);
+  });
+});
+
+describe("nothing in the content folder is read through a symbolic link", () => {
+  it.each([
+    ["articles", "articles folder"],
+    ["site.yaml", "file"],
+    ["topics.yaml", "file"],
+    ["sources.yaml", "file"],
+    ["urls.txt", "file"],
+  ])("refuses a linked %s at its path", async (name, what) => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.write("urls.txt", "/2021/12/09/un/\n");
+    // The link leads to a copy that would pass: only the link itself is wrong.
+    const outside = join(archive.root, `outside-${name}`);
+    renameSync(join(archive.dir, name), outside);
+    symlinkSync(outside, join(archive.dir, name));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content).toBeUndefined();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display(name)}:1:1: error: symbolic links are not followed: put the ${what} itself in the content folder`]);
+  });
+});
+
+describe("no article is left out unseen", () => {
+  it("warns of each file in articles/ that is not a .md article, and not of what systems and editors leave", async () => {
+    archive = makeArchive();
+    archive.article("2021/a.md", { title: "Un" });
+    for (const name of ["b.MD", "c.markdown", "d.txt", "e.md.bak", ".DS_Store", ".a.md.swp", "a.md~", "#a.md#", "Thumbs.db"]) archive.article(`2021/${name}`, articleText({ title: name }));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles.map((a) => a.title)).toEqual(["Un"]);
+    const warning = "warning: not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder";
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(["b.MD", "c.markdown", "d.txt", "e.md.bak"].map((name) => `${archive.display(`articles/2021/${name}`)}:1:1: ${warning}`));
+  });
+
+  it("fails on a folder of articles that can't be read, at its path (through bin/depeche.js)", () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    archive.article("2022/01/01-deux.md", { title: "Deux", date: "2022-01-01" });
+    chmodSync(join(archive.dir, "articles/2022"), 0o000);
+    const r = depecheUnprivileged(archive, ["check", "--content", archive.dir]);
+    chmodSync(join(archive.dir, "articles/2022"), 0o755);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([
+      `${archive.display("articles/2022")}:1:1: error: cannot read the folder (permission denied): the articles in it would be left out of the site; check its permissions`,
+    ]);
   });
 });
 

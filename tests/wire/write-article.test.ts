@@ -1,9 +1,12 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { load, CORE_SCHEMA } from "js-yaml";
 import markdownIt from "markdown-it";
 import { parseHTML } from "linkedom";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/content/frontmatter.ts";
-import { formatArticle, toMarkdownParagraph, yamlFlowList, yamlString } from "../../src/wire/write-article.ts";
+import { formatArticle, toMarkdownParagraph, writeNewArticle, yamlFlowList, yamlString } from "../../src/wire/write-article.ts";
 
 // Plain CommonMark, as the site renders it but without typography: the text must come back as is.
 const md = markdownIt("commonmark", { html: false });
@@ -77,5 +80,34 @@ describe("formatArticle", () => {
     expect(text).toContain('date: "2021-12-09 15:10"\nsources: [] # codes : AA, TRT FR\ntopics: []\nslug: titre-2\ndraft: true\n---\nTexte.\n');
     const parsed = parseFrontMatter(text);
     expect(parsed.ok && parsed.frontMatter.data).toEqual({ title: "Titre", date: "2021-12-09 15:10", sources: [], topics: [], slug: "titre-2", draft: true });
+  });
+});
+
+describe("writeNewArticle", () => {
+  const root = mkdtempSync(join(tmpdir(), "depeche-write-"));
+  const content = join(root, "content");
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("refuses a symbolic link on the way down from the content folder, writing nothing where it leads", () => {
+    const outside = join(root, "elsewhere");
+    mkdirSync(outside);
+    mkdirSync(join(content, "articles/2021"), { recursive: true });
+    symlinkSync(outside, join(content, "articles/2021/12"));
+    expect(() => writeNewArticle(content, join(content, "articles/2021/12/09-un.md"), "texte\n")).toThrow(/articles\/2021\/12 is a symbolic link, which Dépêche never writes through: replace it with the folder itself$/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("writes the file whole, and never over an existing one", () => {
+    const path = join(content, "articles/2022/01/01-un.md");
+    writeNewArticle(content, path, "texte\n");
+    expect(readFileSync(path, "utf8")).toBe("texte\n");
+    writeFileSync(path, "notes\n");
+    expect(() => writeNewArticle(content, path, "autre\n")).toThrow(/01-un\.md already exists and is never overwritten$/);
+    expect(readFileSync(path, "utf8")).toBe("notes\n");
+    expect(readdirSync(join(content, "articles/2022/01"))).toEqual(["01-un.md"]);
+  });
+
+  it("refuses a path outside the content folder", () => {
+    expect(() => writeNewArticle(content, join(root, "ailleurs.md"), "texte\n")).toThrow(/is not inside .*content, the only folder this command writes in$/);
   });
 });
