@@ -97,6 +97,7 @@ describe("depeche new", () => {
     { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
     { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },
+    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: '--date "9999-01-01" is in the year 9999: Dépêche accepts the years 1900 to 2100' },
   ])("exits $status: $message", async ({ args, status, message }) => {
     archive = makeArchive();
     const r = await newCli(...args);
