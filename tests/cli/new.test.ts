@@ -104,4 +104,18 @@ describe("depeche new", () => {
     expect(r.status).toBe(status);
     expect(r.stderr).toContain(message);
   });
+
+  it("makes a file every disk can hold from a title that transliteration lengthens, or that Windows keeps for a device", async () => {
+    archive = makeArchive();
+    const long = Array.from({ length: 40 }, () => "Щука").join(" ");
+    const r = await newCli(long, "--date", "2021-12-09");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const slug = `${Array.from({ length: 31 }, () => "schuka").join("-")}`;
+    expect(r.stdout).toBe(`${archive.display(`articles/2021/12/09-${slug}.md`)}\n`);
+    const nul = await newCli("Nul", "--date", "2021-12-09");
+    expect(nul.stdout).toBe(`${archive.display("articles/2021/12/09-nul-1.md")}\n`);
+    // check reads the same URLs as new wrote: drafts to fill, but no URL error.
+    expect((await errorsOf()).filter((e) => /URL|slug/.test(e))).toEqual([]);
+  });
 });

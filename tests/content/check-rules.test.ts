@@ -53,6 +53,12 @@ describe("one error line per rule, pointing at the key or value", () => {
     { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: '6:8: error: "draft" must be true or false' },
     { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: '6:11: error: an alias may not contain . or .. segments' },
     { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: '6:11: error: an alias must be a path on this site' },
+    { name: "slug longer than a file name", spec: { extra: `slug: ${"a".repeat(221)}` }, expected: '6:7: error: "slug" is longer than 220 characters, more than a file name can hold: shorten it' },
+    { name: "slug Windows keeps for a device", spec: { extra: "slug: prn" }, expected: '6:7: error: "slug" is a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)' },
+    { name: "alias with a device name", spec: { extra: "aliases: [/2021/12/09/con/]" }, expected: '6:11: error: "con" in an alias is a name Windows keeps for devices' },
+    { name: "alias segment ending in a dot", spec: { extra: "aliases: [/2021/12/09/fin./]" }, expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")' },
+    { name: "alias segment longer than a file name", spec: { extra: `aliases: [/${"a".repeat(221)}/]` }, expected: "6:11: error: a segment of an alias is at most 220 characters long" },
+    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: an alias must be a path on this site" },
     { name: "date in the year 9999", spec: { date: "9999-12-31T23:59:00-12:00" }, expected: '3:7: error: "date" is in the year 9999: Dépêche accepts the years 1900 to 2100; check the year' },
     { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: '3:7: error: "date" is in the year 0001: Dépêche accepts the years 1900 to 2100' },
     { name: "updated in the year 2101", spec: { extra: "updated: 2101-01-01" }, expected: '6:10: error: "updated" is in the year 2101: Dépêche accepts the years 1900 to 2100' },
@@ -154,6 +160,23 @@ describe("registries", () => {
       `${archive.display("sources.yaml")}:4:9: error: source code "aa" is already used by source 1 ("AA"): give each agency its own code`,
       `${archive.display("topics.yaml")}:3:9: error: topic slug "irak" is already used by topic 1 ("irak"): each topic needs its own slug and label`,
     ]);
+  });
+
+  it("refuses a topic slug that Windows keeps for a device or longer than a file name", async () => {
+    archive = makeArchive({ "topics.yaml": `- slug: nul\n  label: Nul\n- slug: ${"a".repeat(221)}\n  label: Long\n- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n` });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([
+      `${archive.display("topics.yaml")}:1:9: error: a topic "slug" may not be a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), where its pages could not be written: add a word, e.g. nul-1`,
+      `${archive.display("topics.yaml")}:3:9: error: a topic "slug" is at most 220 characters long, more than a file name can hold: shorten it`,
+    ]);
+  });
+
+  it("gives a source whose code Windows keeps for a device a page of its own", async () => {
+    archive = makeArchive({ "sources.yaml": "- code: AUX\n  name: Auxiliaire\n  url: https://aux.example\n- code: AA\n  name: A\n  url: https://a.example\n" });
+    archive.article("a.md", { sources: "[AUX]" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.sources.map((s) => s.slug)).toEqual(["aux-1", "aa"]);
   });
 
   it("refuses an unknown timezone and a relative baseUrl", async () => {
