@@ -2,12 +2,12 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { FILE_START, type Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import type { Article, Content } from "../content/model.ts";
 import { renderUrlManifest, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { ArticleRenderer } from "../render/article-view.ts";
-import { duplicateUrls, type SitePages } from "../render/pages.ts";
+import type { SitePages } from "../render/pages.ts";
 import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
@@ -90,8 +90,6 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
-  const clashes = aliasClashes(content, data.pages);
-  if (clashes.length > 0) return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...clashes]), files: loaded.fileCount, ms: performance.now() - start };
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
@@ -138,16 +136,6 @@ function recordPublishedUrls(contentDir: string, previous: UrlManifest | undefin
   } catch (error) {
     return [{ severity: "warning", file: path, ...FILE_START, message: `could not record the published URLs (${(error as Error).message}); the site is built` }];
   }
-}
-
-// An alias is checked against article URLs while loading; only the plan knows every other page.
-function aliasClashes(content: Content, pages: SitePages): Diagnostic[] {
-  const taken = new Set(duplicateUrls(pages));
-  return content.articles.flatMap((article) =>
-    article.aliases
-      .filter((alias) => taken.has(alias))
-      .map((alias) => ({ severity: "error" as const, file: article.sourcePath, ...FILE_START, message: `alias ${alias} is the address of another page of the site (a day, topic or list page): remove it` })),
-  );
 }
 
 /** Pages per kind, as the build summary prints them. */

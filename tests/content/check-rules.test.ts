@@ -149,6 +149,67 @@ describe("rules across articles", () => {
   });
 });
 
+describe("an alias never takes a path the site writes", () => {
+  const file = () => archive.display("articles/2021/12/09-a.md");
+  it.each([
+    ["/index.html", "alias /index.html is the address of /, which the site writes itself: a redirect there would hide it; remove it"],
+    ["/", "alias / is the address of /, which the site writes itself"],
+    ["/404.html", "alias /404.html is the address of /404.html, which the site writes itself"],
+    ["/feed.xml", "alias /feed.xml/ would be written inside /feed.xml, a file the site writes itself: remove it"],
+    ["/feed.json/", "alias /feed.json/ would be written inside /feed.json, a file the site writes itself"],
+    ["/sitemap.xml", "alias /sitemap.xml/ would be written inside /sitemap.xml, a file the site writes itself"],
+    ["/sitemap-news.xml", "alias /sitemap-news.xml/ would be written inside /sitemap-news.xml"],
+    ["/robots.txt", "alias /robots.txt/ would be written inside /robots.txt"],
+    ["/_redirects", "alias /_redirects/ would be written inside /_redirects"],
+    ["/style.css", "alias /style.css/ would be written inside /style.css"],
+    ["/recherche.js/x/", "alias /recherche.js/x/ would be written inside /recherche.js"],
+    ["/sujets/irak/feed.xml", "alias /sujets/irak/feed.xml/ would be written inside /sujets/irak/feed.xml"],
+    ["/sujets/economie/feed.xml", "alias /sujets/economie/feed.xml/ would be written inside /sujets/economie/feed.xml"],
+    ["/pagefind/", "alias /pagefind/ lies in /pagefind/, the folder of the search index: remove it"],
+    ["/pagefind/2021/pagefind.js", "alias /pagefind/2021/pagefind.js/ lies in /pagefind/"],
+    ["/2021/12/09/", "alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself"],
+    ["/2021/12/", "alias /2021/12/ is the address of /2021/12/"],
+    ["/2021/", "alias /2021/ is the address of /2021/"],
+    ["/sujets/", "alias /sujets/ is the address of /sujets/"],
+    ["/sources/trt-fr/", "alias /sources/trt-fr/ is the address of /sources/trt-fr/"],
+    ["/recherche/index.html", "alias /recherche/index.html is the address of /recherche/"],
+    ["/2021/12/09/a/index.html", "alias /2021/12/09/a/index.html is this article's own URL: a redirect there would hide a page; remove it"],
+    ["/2021/12/09/A/", "alias /2021/12/09/A/ is this article's own URL (as /2021/12/09/a/: disks and servers don't tell them apart)"],
+    ["/Feed.XML", "alias /Feed.XML/ would be written inside /feed.xml"],
+    ["/SUJETS/Irak/", "alias /SUJETS/Irak/ is the address of /sujets/irak/, which the site writes itself (as /sujets/irak/"],
+  ])("refuses %s at its line", async (alias, message) => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "A", extra: `aliases: [${alias}]` });
+    const errors = await errorsOf(archive);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${file()}:6:11: error: ${message}`);
+  });
+
+  it("counts every page of a paginated list, and the pages of drafts", async () => {
+    archive = makeArchive();
+    for (let i = 1; i <= 21; i++) archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", extra: i === 21 ? "draft: true" : undefined });
+    archive.article("2021/12/10-x.md", { title: "X", date: "2021-12-10", topics: "[Défense]", extra: "aliases: [/sujets/irak/page/2/, /sujets/irak/page/3/, /sources/aa/page/2/]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
+      "alias /sujets/irak/page/2/ is the address of /sujets/irak/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+      "alias /sources/aa/page/2/ is the address of /sources/aa/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+    ]);
+  });
+
+  it("refuses two aliases that are one file, even written differently, and one inside another", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "aliases: [/ancien/, /ancien/index.html, /vieux.html, /vieux.html/page/]" });
+    archive.article("b.md", { title: "Deux", extra: "aliases: [/Ancien/, /caf%C3%A9/, /CAFE%CC%81/]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
+      "a.md:6:21 alias /ancien/index.html is listed twice (as /ancien/: disks and servers don't tell them apart): remove one",
+      "a.md:6:54 alias /vieux.html/page/ would be written inside /vieux.html, an alias of this article: remove it",
+      `b.md:6:11 alias /Ancien/ is already an alias of ${archive.display("articles/a.md")} (as /ancien/: disks and servers don't tell them apart): an old URL can redirect to one article only`,
+      "b.md:6:34 alias /CAFE%CC%81/ is listed twice (as /caf%C3%A9/: disks and servers don't tell them apart): remove one",
+    ]);
+  });
+});
+
 describe("registries", () => {
   it("refuses duplicate topic slugs and source codes", async () => {
     archive = makeArchive({
