@@ -1,4 +1,6 @@
 import { DateTime } from "luxon";
+import { CommandError } from "../files/file-errors.ts";
+import { DATE_YEARS, isYearInRange } from "../text/dates.ts";
 
 /**
  * The build's date from `--now`: ISO 8601, with an offset or `Z`; without one it is read as UTC,
@@ -10,8 +12,27 @@ export function parseBuildDate(text: string): number | undefined {
   return date.isValid ? date.toMillis() : undefined;
 }
 
-/** The build's date from SOURCE_DATE_EPOCH (seconds, https://reproducible-builds.org/specs/source-date-epoch/), if set and valid. */
+/** The build's date from `--now`; a CommandError (exit 2) when it is unreadable or outside DATE_YEARS. */
+export function buildDateFromOption(text: string): number {
+  const ms = parseBuildDate(text);
+  if (ms === undefined) throw new CommandError(`--now: not an ISO 8601 date: ${text}; write e.g. --now 2021-12-10T12:00:00+01:00`, 2);
+  return inBuildYears(ms, `--now ${text}`);
+}
+
+/**
+ * The build's date from SOURCE_DATE_EPOCH (seconds, https://reproducible-builds.org/specs/source-date-epoch/),
+ * undefined when unset; as the spec asks, a value that is set but unusable stops the build (a
+ * CommandError, exit 2) rather than fall back to the clock.
+ */
 export function buildDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.SOURCE_DATE_EPOCH?.trim();
-  return value && /^\d+$/.test(value) ? Number(value) * 1000 : undefined;
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value)) throw new CommandError(`SOURCE_DATE_EPOCH=${value} is not a number of seconds since 1970-01-01 UTC: set it to a count such as 1639134000, or unset it`, 2);
+  return inBuildYears(Number(value) * 1000, `SOURCE_DATE_EPOCH=${value}`);
+}
+
+function inBuildYears(ms: number, what: string): number {
+  const year = new Date(ms).getUTCFullYear(); // NaN past JavaScript's last date
+  if (!isYearInRange(year)) throw new CommandError(`${what} is outside the years ${DATE_YEARS.first} to ${DATE_YEARS.last} that the build's date may fall in`, 2);
+  return ms;
 }

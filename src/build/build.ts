@@ -2,14 +2,14 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayPath, FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
 import type { Article, Content } from "../content/model.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../render/article-view.ts";
-import { duplicateUrls, type SitePages } from "../render/pages.ts";
+import type { SitePages } from "../render/pages.ts";
 import { renderRedirectsFile } from "../output/redirects.ts";
 import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
@@ -95,8 +95,6 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
-  const clashes = aliasClashes(content, data.pages);
-  if (clashes.length > 0) return { ok: false, diagnostics: sortDiagnostics([...loaded.diagnostics, ...clashes]), files: loaded.fileCount, ms: performance.now() - start };
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
@@ -149,16 +147,6 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[]): 
   if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
   const added = unlistedUrls(read.file?.manifest, articles.filter((a) => !a.draft));
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
-}
-
-// An alias is checked against article URLs while loading; only the plan knows every other page.
-function aliasClashes(content: Content, pages: SitePages): Diagnostic[] {
-  const taken = new Set(duplicateUrls(pages));
-  return content.articles.flatMap((article) =>
-    article.aliases
-      .filter((alias) => taken.has(alias))
-      .map((alias) => ({ severity: "error" as const, file: article.sourcePath, ...FILE_START, message: `alias ${alias} is the address of another page of the site (a day, topic or list page): remove it` })),
-  );
 }
 
 /** Pages per kind, as the build summary prints them. */

@@ -1,6 +1,6 @@
 import { buildSite } from "../build/build.ts";
-import { buildDateFromEnvironment, parseBuildDate } from "../build/build-date.ts";
-import { parseOptions, UsageError } from "./usage.ts";
+import { buildDateFromEnvironment, buildDateFromOption } from "../build/build-date.ts";
+import { parseOptions } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
@@ -28,8 +28,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
   });
-  const nowMs = values.now !== undefined ? parseBuildDate(values.now) : buildDateFromEnvironment();
-  if (values.now !== undefined && nowMs === undefined) throw new UsageError(`--now: not an ISO 8601 date: ${values.now}`);
+  const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : buildDateFromEnvironment();
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);

@@ -8,6 +8,7 @@ import { describeIoError } from "../files/file-errors.ts";
 import { decodeContentFile, symbolicLinkMessage } from "./read-text.ts";
 import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
+import { SitePaths, siteFiles } from "../output/site-files.ts";
 import { validateFiles, ValidationWorker } from "./validate-files.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 
@@ -67,7 +68,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         articles.push(...result.articles);
         diagnostics.items.push(...result.diagnostics);
       }
-      checkArchiveRules(articles, diagnostics);
+      checkArchiveRules({ ...registries, articles }, diagnostics);
     }
     const urlManifest = readUrlManifest(join(root, URL_MANIFEST), diagnostics);
     // Without every article read, each URL of the others would be reported missing, hiding the cause.
@@ -81,8 +82,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */
-export function checkArchiveRules(articles: readonly Article[], diagnostics: Diagnostics): void {
-  checkAcrossArticles(articles, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+export function checkArchiveRules(content: Content, diagnostics: Diagnostics): void {
+  const sitePaths = new SitePaths(siteFiles(content));
+  checkAcrossArticles(content.articles, sitePaths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
 }
 
 function readUrlManifest(path: string, diagnostics: Diagnostics): UrlManifest | undefined {

@@ -7,7 +7,7 @@ import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
-import { slugify, SLUG_PATTERN } from "../text/slug.ts";
+import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
 import { didYouMean } from "../text/suggest.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
@@ -34,7 +34,12 @@ const siteSchema = z.strictObject({
 
 const topicsSchema = z.array(
   z.strictObject({
-    slug: z.string({ error: 'each topic needs a "slug" such as etats-unis' }).trim().regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis'),
+    slug: z
+      .string({ error: 'each topic needs a "slug" such as etats-unis' })
+      .trim()
+      .regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis')
+      .max(MAX_SLUG_LENGTH, `a topic "slug" is at most ${MAX_SLUG_LENGTH} characters long, more than a file name can hold: shorten it`)
+      .refine((slug) => !isWindowsDeviceName(slug), `a topic "slug" may not be a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`),
     label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).trim().min(1, 'a topic "label" is empty'),
     description: z.string({ error: 'a topic "description" must be text' }).trim().optional(),
   }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Position } from "./diagnostics.ts";
 import type { LocatedYaml } from "./yaml.ts";
-import { SLUG_PATTERN } from "../text/slug.ts";
+import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
 import { didYouMean } from "../text/suggest.ts";
 
 // zod checks the shape of what editors write; resolving names against the registries and the
@@ -24,8 +24,10 @@ const dateText = (key: string) =>
 const sitePath = z
   .string({ error: "each alias must be a path such as /2021/12/09/ancien-titre/" })
   .trim()
-  .regex(/^\/(?:[a-z0-9._~%-]+\/)*(?:[a-z0-9._~%-]+(?:\.html)?\/?)?$/i, "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces)")
-  .refine((p) => !p.split("/").some((segment) => segment === "." || segment === ".."), "an alias may not contain . or .. segments")
+  .superRefine((p, ctx) => {
+    const problem = aliasPathProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .transform((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
 
 export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases"] as const;
@@ -42,7 +44,13 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   summary: text("summary", "Bagdad annonce la fin des missions de combat.").min(1, '"summary" is empty: write the standfirst or remove the key').optional(),
   updated: dateText("updated").optional(),
-  slug: z.string({ error: '"slug" must be text' }).trim().regex(SLUG_PATTERN, '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin').optional(),
+  slug: z
+    .string({ error: '"slug" must be text' })
+    .trim()
+    .regex(SLUG_PATTERN, '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin')
+    .max(MAX_SLUG_LENGTH, `"slug" is longer than ${MAX_SLUG_LENGTH} characters, more than a file name can hold: shorten it`)
+    .refine((slug) => !isWindowsDeviceName(slug), `"slug" is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where the page could not be written: add a word, e.g. slug: nul-1`)
+    .optional(),
   draft: z.boolean({ error: '"draft" must be true or false' }).optional(),
   aliases: z.union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]' }).optional(),
 });

@@ -3,8 +3,10 @@ import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
-import { parseContractDate } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, parseContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { fileOfUrl, type PathClash, type SitePaths } from "../output/site-files.ts";
+import { SEARCH_INDEX_URL } from "../output/search-markers.ts";
 
 /** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
@@ -86,6 +88,11 @@ function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): voi
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
+  const year = writtenYear(text);
+  if (year !== undefined && !isYearInRange(year)) {
+    diagnostics.error(file, fm.valuePosition([key]), `"${key}" is in the year ${String(year).padStart(4, "0")}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}; check the year`);
+    return undefined;
+  }
   const moment = parseContractDate(text, zone);
   if (!moment) {
     diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`);
@@ -112,8 +119,8 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
   return ok ? found : undefined;
 }
 
-/** Rules across articles: one article per URL, per short link; aliases never hide a page. */
-export function checkAcrossArticles(articles: readonly Article[], positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
+/** Rules across articles: one article per URL, per short link; an alias takes no path the site writes, nor another alias's. */
+export function checkAcrossArticles(articles: readonly Article[], sitePaths: SitePaths, positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
   const byUrl = new Map<string, Article>();
   const byShortLink = new Map<string, Article>();
   for (const article of articles) {
@@ -127,18 +134,25 @@ export function checkAcrossArticles(articles: readonly Article[], positionOf: (a
       else byShortLink.set(article.shortLink, article);
     }
   }
-  const aliasOwner = new Map<string, Article>();
   for (const article of articles) {
     article.aliases.forEach((alias, i) => {
-      const page = byUrl.get(alias);
-      if (page) {
-        const whose = page === article ? "this article's own URL" : `the URL of ${page.sourcePath}`;
-        diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), `alias ${alias} is ${whose}: a redirect there would hide a page; remove it`);
-        return;
-      }
-      const owner = aliasOwner.get(alias);
-      if (owner && owner !== article) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), `alias ${alias} is already an alias of ${owner.sourcePath}: an old URL can redirect to one article only`);
-      else aliasOwner.set(alias, article);
+      const clash = sitePaths.claim({ path: fileOfUrl(alias), article, alias });
+      if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
     });
   }
+}
+
+function describeAliasClash(alias: string, clash: PathClash, article: Article): string {
+  if (clash.kind === "search") return `alias ${alias} lies in ${SEARCH_INDEX_URL}, the folder of the search index: remove it`;
+  const other = clash.other;
+  const shown = other.alias ?? other.path.replace(/\/index\.html$/, "/");
+  const owner = other.article === article ? "this article" : other.article?.sourcePath;
+  if (clash.kind === "inside") return `alias ${alias} would be written inside ${shown}, ${other.alias ? `an alias of ${owner}` : "a file the site writes itself"}: remove it`;
+  if (clash.kind === "over") return `alias ${alias} would be written where ${shown} needs a folder: remove it`;
+  // The same file, maybe written otherwise: /old/ and /old/index.html, or /Old/ and /old/.
+  const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias);
+  const as = same ? "" : ` (as ${shown}: disks and servers don't tell them apart)`;
+  if (other.alias !== undefined) return other.article === article ? `alias ${alias} is listed twice${as}: remove one` : `alias ${alias} is already an alias of ${owner}${as}: an old URL can redirect to one article only`;
+  if (other.article) return `alias ${alias} is ${other.article === article ? "this article's own URL" : `the URL of ${owner}`}${as}: a redirect there would hide a page; remove it`;
+  return `alias ${alias} is the address of ${shown}, which the site writes itself${as}: a redirect there would hide it; remove it`;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { SiteView } from "../build/site-data.ts";
 import type { SitePages } from "../render/pages.ts";
 import { absoluteUrl, planFeeds } from "./feeds.ts";
-import { renderRobotsTxt } from "./robots.ts";
+import { renderRobotsTxt, ROBOTS_URL } from "./robots.ts";
 import { NEWS_SITEMAP_URL, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, SITEMAP_URL } from "./sitemaps.ts";
 
 /**
@@ -17,7 +17,7 @@ export function planDiscoveryFiles(site: SiteView, pages: SitePages, nowMs: numb
     ...planFeeds(site, pages, buildIso),
     ...planSitemaps(site, sitemapEntries(site, pages, buildIso)),
     [NEWS_SITEMAP_URL, renderNewsSitemap(site, newsEntries(site, pages.articles, nowMs))],
-    ["/robots.txt", renderRobotsTxt([absoluteUrl(site, SITEMAP_URL), absoluteUrl(site, NEWS_SITEMAP_URL)])],
+    [ROBOTS_URL, renderRobotsTxt([absoluteUrl(site, SITEMAP_URL), absoluteUrl(site, NEWS_SITEMAP_URL)])],
   ]);
 }
 

@@ -1,5 +1,8 @@
 import type { SitePages } from "../render/pages.ts";
 
+/** Where hosts that read one look for it. */
+export const REDIRECTS_URL = "/_redirects";
+
 /**
  * `_redirects` for hosts that read one (Netlify, Cloudflare Pages): each alias, permanently, to
  * its article; the HTML redirect pages serve every other host.

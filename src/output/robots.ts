@@ -1,3 +1,6 @@
+/** Where crawlers look for it. */
+export const ROBOTS_URL = "/robots.txt";
+
 /**
  * robots.txt: every crawler may read everything, and learns where the sitemaps are (absolute
  * URLs, as the robots.txt standard requires for `Sitemap:` lines).

@@ -2,6 +2,9 @@ import type { ArticlePage } from "../render/pages.ts";
 
 /** What pages tell Pagefind (`data-pagefind-*`), and how the index is split into bundles: shared by templates, the search page and the indexer. */
 
+/** The folder of the search index: Pagefind writes everything below it. */
+export const SEARCH_INDEX_URL = "/pagefind/";
+
 /** Filter names as Pagefind records them (`data-pagefind-filter`); the search page shows French labels for the first three. */
 export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee", month: "mois" } as const;
 
@@ -63,12 +66,12 @@ export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_
     .sort(([a], [b]) => b - a)
     .flatMap(([year, list]): SearchBundle[] => {
       const total = list.reduce((n, m) => n + m.count, 0);
-      if (total <= limit) return [{ url: `/pagefind/${year}/`, filter: { name: SEARCH_FILTERS.year, value: String(year) }, glob: `${year}/*/*/*/index.html`, articles: total }];
+      if (total <= limit) return [{ url: `${SEARCH_INDEX_URL}${year}/`, filter: { name: SEARCH_FILTERS.year, value: String(year) }, glob: `${year}/*/*/*/index.html`, articles: total }];
       return [...list]
         .sort((a, b) => b.month - a.month)
         .map((m) => {
           const mm = String(m.month).padStart(2, "0");
-          return { url: `/pagefind/${year}-${mm}/`, filter: { name: SEARCH_FILTERS.month, value: `${year}-${mm}` }, glob: `${year}/${mm}/*/*/index.html`, articles: m.count };
+          return { url: `${SEARCH_INDEX_URL}${year}-${mm}/`, filter: { name: SEARCH_FILTERS.month, value: `${year}-${mm}` }, glob: `${year}/${mm}/*/*/index.html`, articles: m.count };
         });
     });
 }

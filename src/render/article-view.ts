@@ -1,8 +1,9 @@
-import type { Article, Source, Topic } from "../content/model.ts";
+import type { Article } from "../content/model.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "./excerpt.ts";
+import { sourceUrl, topicUrl } from "./urls.ts";
 
 /** A link as templates print it: text and a site-relative URL. */
 export interface Link {
@@ -30,16 +31,6 @@ export interface ArticleView extends ArticleItem {
   topics: Link[];
   bodyHtml: string;
   shortLink?: string;
-}
-
-/** The URL of a topic's page. */
-export function topicUrl(topic: Topic): string {
-  return `/sujets/${topic.slug}/`;
-}
-
-/** The URL of a source's page: `TRT FR` → `/sources/trt-fr/`. */
-export function sourceUrl(source: Source): string {
-  return `/sources/${source.slug}/`;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Article, Day, Source, Topic } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
 import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from "../text/french-dates.ts";
 import { typesetText } from "../text/typography.ts";
-import { ArticleRenderer, sourceUrl, topicUrl, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
+import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
+import { dayUrl, monthUrl, NOT_FOUND_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "./urls.ts";
 import { ui } from "../i18n/fr.ts";
 import { planSearchPage, type SearchPage } from "./search-page.ts";
 
@@ -106,21 +107,6 @@ export const HOME_SIZE = 30;
 
 const HOME: Link = { label: ui.home, url: "/" };
 
-/** The URL of a day's page. */
-export function dayUrl(day: Day): string {
-  return `/${day.replaceAll("-", "/")}/`;
-}
-
-/** The URL of a month's page. */
-export function monthUrl(year: number, month: number): string {
-  return `/${year}/${String(month).padStart(2, "0")}/`;
-}
-
-/** The URL of a year's page. */
-export function yearUrl(year: number): string {
-  return `/${year}/`;
-}
-
 /**
  * Plans every page of the site from the archive: the one place that decides what exists where.
  * A renderer kept between calls (the dev server) renders each unchanged article only once.
@@ -131,15 +117,15 @@ export function planPages(archive: Archive, render = new ArticleRenderer()): Sit
     articles: archive.articles.map((a) => articlePage(a, archive, render)),
     home: [homePage(archive, render, siteDescription)],
     indexes: [
-      indexPage("topics", ui.topics, "/sujets/", archive.topics, topicUrl, (t) => t.label, ui.topicsDescription, (t) => t.description),
-      indexPage("sources", ui.sources, "/sources/", archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
+      indexPage("topics", ui.topics, TOPICS_URL, archive.topics, topicUrl, (t) => t.label, ui.topicsDescription, (t) => t.description),
+      indexPage("sources", ui.sources, SOURCES_URL, archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
     ],
     lists: [
-      ...archive.topics.flatMap((listing) => listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, "/sujets/", ui.topics, render)),
-      ...archive.sources.flatMap((listing) => listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, "/sources/", ui.sources, render)),
+      ...archive.topics.flatMap((listing) => listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render)),
+      ...archive.sources.flatMap((listing) => listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render)),
     ],
     ...datePages(archive, render),
-    notFound: [{ kind: "not-found", url: "/404.html", title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
+    notFound: [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
     redirects: archive.articles.flatMap((a) => a.aliases.map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
     search: [planSearchPage(archive, HOME)],
   };
@@ -163,16 +149,6 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
 
 function redirectPage(url: string, target: Link): RedirectPage {
   return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target };
-}
-
-/** URLs planned twice: an alias must never take the place of another page. */
-export function duplicateUrls(pages: SitePages): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const list of Object.values(pages) as PageBase[][]) {
-    for (const page of list) (seen.has(page.url) ? twice : seen).add(page.url);
-  }
-  return [...twice];
 }
 
 function homePage(archive: Archive, render: ArticleRenderer, description: string): HomePage {

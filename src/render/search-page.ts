@@ -3,6 +3,7 @@ import { ui } from "../i18n/fr.ts";
 import { planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../output/search-markers.ts";
 import type { Link } from "./article-view.ts";
 import type { PageBase } from "./pages.ts";
+import { SEARCH_URL } from "./urls.ts";
 
 /** A filter of the search form: its Pagefind name, its label and the values the archive has. */
 export interface SearchFilter {
@@ -26,7 +27,7 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
   const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
   return {
     kind: "search",
-    url: "/recherche/",
+    url: SEARCH_URL,
     title: ui.search,
     description: ui.searchDescription,
     breadcrumb: [home],

@@ -99,7 +99,7 @@ export class DevSession {
 
     const articles = [...this.byPath.values()].sort(byPublication);
     const across = new Diagnostics();
-    checkArchiveRules(articles, across);
+    checkArchiveRules({ ...content, articles }, across);
     this.errors = sortDiagnostics([...[...this.fileErrors.values()].flat(), ...across.items]);
     if (this.errors.length > 0) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...across.items]), ms: performance.now() - start };
 

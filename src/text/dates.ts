@@ -9,6 +9,27 @@ const DAY_MS = 86_400_000;
 // No UTC offset exceeds 14 hours: a day's worth of instants and wall-clock times lies within this.
 const OFFSET_SPAN_MS = 14 * 3_600_000;
 
+/**
+ * The years a date of the archive may fall in, as written (before any offset or timezone is
+ * applied), and the years the build's own date may fall in. Beyond them pages, feeds and
+ * sitemaps can't print a date (year 10000 has five digits, and JavaScript dates end in 275760).
+ */
+export const DATE_YEARS = { first: 1900, last: 2100 } as const;
+
+/** Whether a year lies within DATE_YEARS. */
+export function isYearInRange(year: number): boolean {
+  return year >= DATE_YEARS.first && year <= DATE_YEARS.last;
+}
+
+/**
+ * The year a contract date names, as written, or undefined when the text is no contract date.
+ * @example writtenYear("2021-12-09T15:10:00+01:00") // 2021
+ */
+export function writtenYear(text: string): number | undefined {
+  const m = CONTRACT_DATE.exec(text.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Whether luxon knows the IANA timezone name. */
 export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);

@@ -15,11 +15,49 @@ const PLAIN_SLUG = /^[a-z0-9 ]*$/;
 const SPACES = / +/g;
 
 /**
+ * The longest slug, and the longest segment of any path the site writes (an alias's included), in
+ * characters (slugs are ASCII: bytes too). File names stop at 255 bytes, and the importer and
+ * `depeche new` name files `DD-<slug>.md`, beside a temporary name 30 characters longer while
+ * writing. Set above what a French title of 200 characters gives (`œ` → `oe`, `&` → `et`), so
+ * that only titles in other scripts (`щ` → `sch`) are ever cut, and no published URL changes.
+ */
+export const MAX_SLUG_LENGTH = 220;
+
+// Windows can't create a file or folder of these names, whatever the extension (`nul.html` too),
+// so a site holding one can't be built or previewed there.
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
+
+/** The names a URL segment can't take, as messages list them. */
+export const WINDOWS_DEVICE_NAMES = "con, prn, aux, nul, com0 to com9, lpt0 to lpt9";
+
+/** Whether Windows reserves a file name for a device (`con`, `NUL.html`, `com1`). */
+export function isWindowsDeviceName(segment: string): boolean {
+  return WINDOWS_DEVICE_NAME.test(segment);
+}
+
+/**
  * Makes the URL segment for a title, topic or source code: lower case, accents removed,
  * ligatures spelled out, apostrophes as word breaks. Same result for NFC and NFD input.
+ * Past MAX_SLUG_LENGTH it is cut after a whole word; a name Windows reserves gets `-1`.
  * @example slugify("L’Irak et le cœur de l'État") // "l-irak-et-le-coeur-de-l-etat"
+ * @example slugify("Nul") // "nul-1"
  */
 export function slugify(text: string): string {
+  const slug = fitSlug(segmentOf(text));
+  return isWindowsDeviceName(slug) ? `${slug}-1` : slug;
+}
+
+/**
+ * A slug cut after its last whole word within `max` characters (within, hard, when its first word is longer).
+ * @example fitSlug("la-fin-de-la-mission", 12) // "la-fin-de-la"
+ */
+export function fitSlug(slug: string, max = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const wordEnd = slug.lastIndexOf("-", max);
+  return wordEnd > 0 ? slug.slice(0, wordEnd) : slug.slice(0, max);
+}
+
+function segmentOf(text: string): string {
   const words = text
     .normalize("NFD")
     .replace(COMBINING_MARKS, "")
@@ -34,3 +72,29 @@ export function slugify(text: string): string {
 
 /** A slug as the contract allows it in front matter: `[a-z0-9-]+`, no leading, trailing or double dash. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The longest alias: the redirect page's whole path must fit the 1,024 bytes macOS allows, with the site's own folder in front. */
+export const MAX_ALIAS_LENGTH = 400;
+
+// A path of this site: unreserved characters, and %XX escapes for the rest.
+const ALIAS_SEGMENT = "(?:[a-z0-9._~-]|%[0-9a-f]{2})+";
+const ALIAS_PATH = new RegExp(`^/(?:${ALIAS_SEGMENT}/)*(?:${ALIAS_SEGMENT}/?)?$`, "i");
+
+/**
+ * Why an alias (an old URL of an article) is refused, or undefined when its redirect page can be
+ * written on every disk: not a path of this site, `.` or `..` segments, a name too long, a segment
+ * ending in a dot (Windows drops it), a name Windows keeps for a device.
+ * @example aliasPathProblem("/2021/nul/") // "\"nul\" in an alias is a name Windows keeps for devices …"
+ */
+export function aliasPathProblem(path: string): string | undefined {
+  if (!ALIAS_PATH.test(path)) return "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)";
+  const segments = path.split("/");
+  if (segments.some((segment) => segment === "." || segment === "..")) return "an alias may not contain . or .. segments";
+  if (path.length > MAX_ALIAS_LENGTH) return `an alias is at most ${MAX_ALIAS_LENGTH} characters long, this one has ${path.length}: no disk holds every path that long`;
+  for (const segment of segments) {
+    if (segment.length > MAX_SLUG_LENGTH) return `a segment of an alias is at most ${MAX_SLUG_LENGTH} characters long, "${segment.slice(0, 20)}…" has ${segment.length}: longer file names can't be written`;
+    if (segment.endsWith(".")) return `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`;
+    if (isWindowsDeviceName(segment)) return `"${segment}" in an alias is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}): its redirect page could not be written there; remove the alias`;
+  }
+  return undefined;
+}

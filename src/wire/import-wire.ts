@@ -8,6 +8,7 @@ import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-i
 import { decodeWireFile } from "./decode-wire.ts";
 import { parseWire } from "./parse-wire.ts";
 import { suggestTopics } from "./suggest-topics.ts";
+import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
 import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
 
 export interface ImportOptions {
@@ -144,7 +145,7 @@ function collision(article: Article, index: ArchiveIndex): { message: string; fi
 
 function withFreeSlug(file: string, titleAt: Position, fields: ArticleFile, first: Article, index: ArchiveIndex, report: Diagnostics): Checked | undefined {
   for (let n = 2; n <= MAX_SLUG_SUFFIX; n++) {
-    const slug = `${first.slug}-${n}`;
+    const slug = `${fitSlug(first.slug, MAX_SLUG_LENGTH - `-${n}`.length)}-${n}`;
     const url = first.url.replace(/[^/]+\/$/, `${slug}/`);
     if (index.urls.has(url) || index.aliases.has(url) || index.retired.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
     return checkArticle(file, titleAt, { ...fields, slug }, index, report);

@@ -111,10 +111,25 @@ describe("depeche new", () => {
     { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
     { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },
+    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: '--date "9999-01-01" is in the year 9999: Dépêche accepts the years 1900 to 2100' },
   ])("exits $status: $message", async ({ args, status, message }) => {
     archive = makeArchive();
     const r = await newCli(...args);
     expect(r.status).toBe(status);
     expect(r.stderr).toContain(message);
+  });
+
+  it("makes a file every disk can hold from a title that transliteration lengthens, or that Windows keeps for a device", async () => {
+    archive = makeArchive();
+    const long = Array.from({ length: 40 }, () => "Щука").join(" ");
+    const r = await newCli(long, "--date", "2021-12-09");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const slug = `${Array.from({ length: 31 }, () => "schuka").join("-")}`;
+    expect(r.stdout).toBe(`${archive.display(`articles/2021/12/09-${slug}.md`)}\n`);
+    const nul = await newCli("Nul", "--date", "2021-12-09");
+    expect(nul.stdout).toBe(`${archive.display("articles/2021/12/09-nul-1.md")}\n`);
+    // check reads the same URLs as new wrote: drafts to fill, but no URL error.
+    expect((await errorsOf()).filter((e) => /URL|slug/.test(e))).toEqual([]);
   });
 });

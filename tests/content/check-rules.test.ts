@@ -53,6 +53,15 @@ describe("one error line per rule, pointing at the key or value", () => {
     { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: '6:8: error: "draft" must be true or false' },
     { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: '6:11: error: an alias may not contain . or .. segments' },
     { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: '6:11: error: an alias must be a path on this site' },
+    { name: "slug longer than a file name", spec: { extra: `slug: ${"a".repeat(221)}` }, expected: '6:7: error: "slug" is longer than 220 characters, more than a file name can hold: shorten it' },
+    { name: "slug Windows keeps for a device", spec: { extra: "slug: prn" }, expected: '6:7: error: "slug" is a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)' },
+    { name: "alias with a device name", spec: { extra: "aliases: [/2021/12/09/con/]" }, expected: '6:11: error: "con" in an alias is a name Windows keeps for devices' },
+    { name: "alias segment ending in a dot", spec: { extra: "aliases: [/2021/12/09/fin./]" }, expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")' },
+    { name: "alias segment longer than a file name", spec: { extra: `aliases: [/${"a".repeat(221)}/]` }, expected: "6:11: error: a segment of an alias is at most 220 characters long" },
+    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: an alias must be a path on this site" },
+    { name: "date in the year 9999", spec: { date: "9999-12-31T23:59:00-12:00" }, expected: '3:7: error: "date" is in the year 9999: Dépêche accepts the years 1900 to 2100; check the year' },
+    { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: '3:7: error: "date" is in the year 0001: Dépêche accepts the years 1900 to 2100' },
+    { name: "updated in the year 2101", spec: { extra: "updated: 2101-01-01" }, expected: '6:10: error: "updated" is in the year 2101: Dépêche accepts the years 1900 to 2100' },
     { name: "empty sources list", spec: { sources: "[]" }, expected: '4:10: error: "sources" must list at least one entry' },
     { name: "empty body", spec: { body: "" }, expected: "7:1: error: the article has no text" },
     { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: the body still holds the placeholder" },
@@ -140,6 +149,67 @@ describe("rules across articles", () => {
   });
 });
 
+describe("an alias never takes a path the site writes", () => {
+  const file = () => archive.display("articles/2021/12/09-a.md");
+  it.each([
+    ["/index.html", "alias /index.html is the address of /, which the site writes itself: a redirect there would hide it; remove it"],
+    ["/", "alias / is the address of /, which the site writes itself"],
+    ["/404.html", "alias /404.html is the address of /404.html, which the site writes itself"],
+    ["/feed.xml", "alias /feed.xml/ would be written inside /feed.xml, a file the site writes itself: remove it"],
+    ["/feed.json/", "alias /feed.json/ would be written inside /feed.json, a file the site writes itself"],
+    ["/sitemap.xml", "alias /sitemap.xml/ would be written inside /sitemap.xml, a file the site writes itself"],
+    ["/sitemap-news.xml", "alias /sitemap-news.xml/ would be written inside /sitemap-news.xml"],
+    ["/robots.txt", "alias /robots.txt/ would be written inside /robots.txt"],
+    ["/_redirects", "alias /_redirects/ would be written inside /_redirects"],
+    ["/style.css", "alias /style.css/ would be written inside /style.css"],
+    ["/recherche.js/x/", "alias /recherche.js/x/ would be written inside /recherche.js"],
+    ["/sujets/irak/feed.xml", "alias /sujets/irak/feed.xml/ would be written inside /sujets/irak/feed.xml"],
+    ["/sujets/economie/feed.xml", "alias /sujets/economie/feed.xml/ would be written inside /sujets/economie/feed.xml"],
+    ["/pagefind/", "alias /pagefind/ lies in /pagefind/, the folder of the search index: remove it"],
+    ["/pagefind/2021/pagefind.js", "alias /pagefind/2021/pagefind.js/ lies in /pagefind/"],
+    ["/2021/12/09/", "alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself"],
+    ["/2021/12/", "alias /2021/12/ is the address of /2021/12/"],
+    ["/2021/", "alias /2021/ is the address of /2021/"],
+    ["/sujets/", "alias /sujets/ is the address of /sujets/"],
+    ["/sources/trt-fr/", "alias /sources/trt-fr/ is the address of /sources/trt-fr/"],
+    ["/recherche/index.html", "alias /recherche/index.html is the address of /recherche/"],
+    ["/2021/12/09/a/index.html", "alias /2021/12/09/a/index.html is this article's own URL: a redirect there would hide a page; remove it"],
+    ["/2021/12/09/A/", "alias /2021/12/09/A/ is this article's own URL (as /2021/12/09/a/: disks and servers don't tell them apart)"],
+    ["/Feed.XML", "alias /Feed.XML/ would be written inside /feed.xml"],
+    ["/SUJETS/Irak/", "alias /SUJETS/Irak/ is the address of /sujets/irak/, which the site writes itself (as /sujets/irak/"],
+  ])("refuses %s at its line", async (alias, message) => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "A", extra: `aliases: [${alias}]` });
+    const errors = await errorsOf(archive);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`${file()}:6:11: error: ${message}`);
+  });
+
+  it("counts every page of a paginated list, and the pages of drafts", async () => {
+    archive = makeArchive();
+    for (let i = 1; i <= 21; i++) archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", extra: i === 21 ? "draft: true" : undefined });
+    archive.article("2021/12/10-x.md", { title: "X", date: "2021-12-10", topics: "[Défense]", extra: "aliases: [/sujets/irak/page/2/, /sujets/irak/page/3/, /sources/aa/page/2/]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
+      "alias /sujets/irak/page/2/ is the address of /sujets/irak/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+      "alias /sources/aa/page/2/ is the address of /sources/aa/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+    ]);
+  });
+
+  it("refuses two aliases that are one file, even written differently, and one inside another", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "aliases: [/ancien/, /ancien/index.html, /vieux.html, /vieux.html/page/]" });
+    archive.article("b.md", { title: "Deux", extra: "aliases: [/Ancien/, /caf%C3%A9/, /CAFE%CC%81/]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
+      "a.md:6:21 alias /ancien/index.html is listed twice (as /ancien/: disks and servers don't tell them apart): remove one",
+      "a.md:6:54 alias /vieux.html/page/ would be written inside /vieux.html, an alias of this article: remove it",
+      `b.md:6:11 alias /Ancien/ is already an alias of ${archive.display("articles/a.md")} (as /ancien/: disks and servers don't tell them apart): an old URL can redirect to one article only`,
+      "b.md:6:34 alias /CAFE%CC%81/ is listed twice (as /caf%C3%A9/: disks and servers don't tell them apart): remove one",
+    ]);
+  });
+});
+
 describe("registries", () => {
   it("refuses duplicate topic slugs and source codes", async () => {
     archive = makeArchive({
@@ -151,6 +221,23 @@ describe("registries", () => {
       `${archive.display("sources.yaml")}:4:9: error: source code "aa" is already used by source 1 ("AA"): give each agency its own code`,
       `${archive.display("topics.yaml")}:3:9: error: topic slug "irak" is already used by topic 1 ("irak"): each topic needs its own slug and label`,
     ]);
+  });
+
+  it("refuses a topic slug that Windows keeps for a device or longer than a file name", async () => {
+    archive = makeArchive({ "topics.yaml": `- slug: nul\n  label: Nul\n- slug: ${"a".repeat(221)}\n  label: Long\n- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n` });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([
+      `${archive.display("topics.yaml")}:1:9: error: a topic "slug" may not be a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), where its pages could not be written: add a word, e.g. nul-1`,
+      `${archive.display("topics.yaml")}:3:9: error: a topic "slug" is at most 220 characters long, more than a file name can hold: shorten it`,
+    ]);
+  });
+
+  it("gives a source whose code Windows keeps for a device a page of its own", async () => {
+    archive = makeArchive({ "sources.yaml": "- code: AUX\n  name: Auxiliaire\n  url: https://aux.example\n- code: AA\n  name: A\n  url: https://a.example\n" });
+    archive.article("a.md", { sources: "[AUX]" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.sources.map((s) => s.slug)).toEqual(["aux-1", "aa"]);
   });
 
   it("refuses an unknown timezone and a relative baseUrl", async () => {

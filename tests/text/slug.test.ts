@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { SLUG_PATTERN, slugify } from "../../src/text/slug.ts";
+import { aliasPathProblem, MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "../../src/text/slug.ts";
 
 const diacritics: [letter: string, base: string][] = [
   ["à", "a"], ["â", "a"], ["ä", "a"], ["ç", "c"], ["é", "e"], ["è", "e"], ["ê", "e"], ["ë", "e"],
@@ -66,5 +66,58 @@ describe("slugify", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("keeps every slug of a French title of 200 characters whole, œ, æ and & included", () => {
+    const title = "Le cœur & l’œuvre : Æsope, la sœur et les vœux de l’État — ".repeat(4).slice(0, 200);
+    expect([...title].length).toBe(200);
+    const slug = slugify(title);
+    expect(slug).toHaveLength(205);
+    expect(slug.endsWith("-les-voeux-de-l-etat-le-coeur-et-l-oeuvre-aeso")).toBe(true);
+  });
+
+  test.each([
+    ["щ".repeat(200), "sch".repeat(73) + "s"],
+    [Array.from({ length: 60 }, (_, i) => `Щука${i}`).join(" "), undefined],
+  ])("cuts a slug that transliteration makes longer than %#, after a whole word when there is one", (title, expected) => {
+    const slug = slugify(title);
+    expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(slug).toMatch(SLUG_PATTERN);
+    if (expected) expect(slug).toBe(expected);
+    else expect(slug).toMatch(/-schuka\d+$/);
+  });
+
+  test.each([
+    ["Con", "con-1"],
+    ["NUL", "nul-1"],
+    ["Aux", "aux-1"],
+    ["prn", "prn-1"],
+    ["COM1", "com1-1"],
+    ["lpt9", "lpt9-1"],
+    ["Aux armes", "aux-armes"],
+    ["Console", "console"],
+  ])("gives a name Windows keeps for devices a suffix: %j → %j", (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+});
+
+describe("the paths an alias may name", () => {
+  test.each([
+    ["/2021/12/09/ancien-titre/", undefined],
+    ["/actualites/irak-123.html", undefined],
+    ["/caf%C3%A9/", undefined],
+    ["/2021/12/09/Ancien-Titre/", undefined],
+    ["/caf%zz/", "an alias must be a path on this site"],
+    ["/a b/", "an alias must be a path on this site"],
+    ["/2021/../etc/", "an alias may not contain . or .. segments"],
+    ["/fin-de-la-mission./", "may not end with a dot"],
+    ["/2021/con/", '"con" in an alias is a name Windows keeps for devices'],
+    ["/NUL.html", '"NUL.html" in an alias is a name Windows keeps for devices'],
+    ["/aux.old/x/", '"aux.old" in an alias is a name Windows keeps for devices'],
+    [`/${"a".repeat(MAX_SLUG_LENGTH + 1)}/`, `a segment of an alias is at most ${MAX_SLUG_LENGTH} characters long`],
+    [`/${"abcdefghi/".repeat(41)}`, "an alias is at most 400 characters long, this one has 411"],
+  ])("%j", (path, problem) => {
+    if (problem === undefined) expect(aliasPathProblem(path)).toBeUndefined();
+    else expect(aliasPathProblem(path)).toContain(problem);
   });
 });
