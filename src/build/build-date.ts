@@ -1,13 +1,13 @@
-import { DateTime } from "luxon";
+import { parseContractDate } from "../text/dates.ts";
 
 /**
- * The build's date from `--now`: ISO 8601, with an offset or `Z`; without one it is read as UTC,
- * so that the same command gives the same site on any machine. Undefined when unreadable.
+ * The build's date from `--now`: a date as front matter writes it, with an offset or `Z`; without
+ * one it is read as UTC, so that the same command gives the same site on any machine. Undefined
+ * when unreadable, or when its offset is none a clock uses.
  * @example parseBuildDate("2021-12-10T12:00:00+01:00") // 1639134000000
  */
 export function parseBuildDate(text: string): number | undefined {
-  const date = DateTime.fromISO(text, { zone: "utc" });
-  return date.isValid ? date.toMillis() : undefined;
+  return parseContractDate(text, "UTC")?.epochMs;
 }
 
 /** The build's date from SOURCE_DATE_EPOCH (seconds, https://reproducible-builds.org/specs/source-date-epoch/), if set and valid. */

@@ -1,6 +1,8 @@
 import { buildSite } from "../build/build.ts";
 import { buildDateFromEnvironment, parseBuildDate } from "../build/build-date.ts";
-import { parseOptions, UsageError } from "./usage.ts";
+import { CommandError } from "../files/file-errors.ts";
+import { OFFSET_RANGE } from "../text/dates.ts";
+import { parseOptions } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
@@ -29,7 +31,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     now: { type: "string" },
   });
   const nowMs = values.now !== undefined ? parseBuildDate(values.now) : buildDateFromEnvironment();
-  if (values.now !== undefined && nowMs === undefined) throw new UsageError(`--now: not an ISO 8601 date: ${values.now}`);
+  if (values.now !== undefined && nowMs === undefined) {
+    throw new CommandError(`--now "${values.now}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (${OFFSET_RANGE}) such as 2021-12-10T13:00:00+01:00; without one it is UTC`, 2);
+  }
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);

@@ -3,7 +3,7 @@ import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
-import { parseContractDate } from "../text/dates.ts";
+import { readContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 
 /** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
@@ -86,11 +86,11 @@ function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): voi
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
-  const moment = parseContractDate(text, zone);
-  if (!moment) {
-    diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`);
-  }
-  return moment;
+  const read = readContractDate(text, zone);
+  if (read.ok) return read.moment;
+  const fix = read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`;
+  diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; ${fix}`);
+  return undefined;
 }
 
 // Resolves names against a registry, one error per unknown name, each pointing at the name.

@@ -292,6 +292,7 @@ describe("depeche import, other cases", () => {
   it.each([
     { args: [] as string[], message: "name the wire files to import" },
     { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
+    { args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"], message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00' },
     { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {

@@ -24,7 +24,7 @@ describe("a valid archive", () => {
     const first = result.content!.articles[0]!;
     expect(first.topics.map((t) => t.slug)).toEqual(["irak", "defense"]);
     expect(first.sources.map((s) => s.slug)).toEqual(["aa", "trt-fr"]);
-    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", hasTime: false });
+    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", time: "00:00", hasTime: false });
   });
 
   it("accepts a single source as a list of one and topics matched ignoring case and accents", async () => {
@@ -137,6 +137,19 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([`${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`]);
+  });
+});
+
+describe("values are read for what they mean, not how they are spelled", () => {
+  it.each(["+99:00", "+24:00", "+01:99"])("refuses the UTC offset %s in date and updated, at each value, saying which offsets exist", async (offset) => {
+    archive = makeArchive();
+    archive.article("a.md", { date: `2021-12-09T10:00:00${offset}`, extra: `updated: 2021-12-10T10:00:00${offset}` });
+    const errors = await errorsOf(archive);
+    const fix = `the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`;
+    expect(errors).toEqual([
+      `${archive.display("articles/a.md")}:3:7: error: "date" is not a valid date: "2021-12-09T10:00:00${offset}"; ${fix}`,
+      `${archive.display("articles/a.md")}:6:10: error: "updated" is not a valid date: "2021-12-10T10:00:00${offset}"; ${fix}`,
+    ]);
   });
 });
 
