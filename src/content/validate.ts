@@ -5,6 +5,7 @@ import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { readContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { shortLinkKey, spelledAs } from "../text/web-links.ts";
 
 /** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
@@ -112,7 +113,7 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
   return ok ? found : undefined;
 }
 
-/** Rules across articles: one article per URL, per short link; aliases never hide a page. */
+/** Rules across articles: one article per URL, per short link (however spelled); aliases never hide a page. */
 export function checkAcrossArticles(articles: readonly Article[], positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
   const byUrl = new Map<string, Article>();
   const byShortLink = new Map<string, Article>();
@@ -122,9 +123,10 @@ export function checkAcrossArticles(articles: readonly Article[], positionOf: (a
       diagnostics.error(article.sourcePath, positionOf(article, "title"), `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`);
     } else byUrl.set(article.url, article);
     if (article.shortLink) {
-      const twin = byShortLink.get(article.shortLink);
-      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}: each article has its own share link`);
-      else byShortLink.set(article.shortLink, article);
+      const key = shortLinkKey(article.shortLink);
+      const twin = byShortLink.get(key);
+      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}${spelledAs(twin.shortLink!, article.shortLink)}: each article has its own share link`);
+      else byShortLink.set(key, article);
     }
   }
   const aliasOwner = new Map<string, Article>();

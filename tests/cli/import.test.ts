@@ -149,6 +149,15 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
+  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com:443/Ivo58D/", "https://turquie2023.com/Ivo58D#partager"])("when an article already has the short link, spelled %s", async (link) => {
+    archive = makeArchive();
+    archive.article("ancien.md", { title: "Un autre titre", extra: `shortLink: ${link}` });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`);
+    expect(articleFiles()).toEqual(["ancien.md"]);
+  });
+
   it("when urls.txt remembers the URL and no article holds it any more", async () => {
     archive = makeArchive();
     archive.write("urls.txt", "# publiées\n/2021/12/09/l-irak-vote/\n! /2021/12/09/l-irak-dit/ retirée\n");

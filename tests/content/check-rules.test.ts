@@ -151,6 +151,27 @@ describe("values are read for what they mean, not how they are spelled", () => {
       `${archive.display("articles/a.md")}:6:10: error: "updated" is not a valid date: "2021-12-10T10:00:00${offset}"; ${fix}`,
     ]);
   });
+
+  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com/Ivo58D/", "https://turquie2023.com:443/Ivo58D", "https://turquie2023.com/Ivo58D#x", "https://turquie2023.com/%49vo58D"])(
+    "refuses the short link %s beside https://turquie2023.com/Ivo58D, naming the other file and its spelling",
+    async (link) => {
+      archive = makeArchive();
+      archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+      archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
+      const errors = await errorsOf(archive);
+      expect(errors).toEqual([
+        `${archive.display("articles/b.md")}:6:12: error: short link ${link} is already used by ${archive.display("articles/a.md")} (as https://turquie2023.com/Ivo58D): each article has its own share link`,
+      ]);
+    },
+  );
+
+  it("tells short links apart by the case of their path and by their query", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/ivo58d" });
+    archive.article("c.md", { title: "Trois", extra: "shortLink: https://turquie2023.com/Ivo58D?id=2" });
+    expect(await errorsOf(archive)).toEqual([]);
+  });
 });
 
 describe("registries", () => {
