@@ -2,6 +2,7 @@ import { buildSite } from "../build/build.ts";
 import { buildDateFromEnvironment, parseBuildDate } from "../build/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { OFFSET_RANGE } from "../text/dates.ts";
+import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
 import { parseOptions } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 
@@ -34,6 +35,9 @@ export async function runBuild(argv: string[]): Promise<number> {
   if (values.now !== undefined && nowMs === undefined) {
     throw new CommandError(`--now "${values.now}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (${OFFSET_RANGE}) such as 2021-12-10T13:00:00+01:00; without one it is UTC`, 2);
   }
+  const baseUrl = values["base-url"];
+  // It goes into every page's canonical link, og:url and JSON-LD: the same rule as site.yaml's baseUrl.
+  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(`--base-url "${baseUrl}" must be ${siteAddressRule()}`, 2);
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
@@ -45,7 +49,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     outDir: values.out,
     drafts: values.drafts,
     search: !values["no-search"],
-    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);

@@ -1,6 +1,34 @@
 /** Web addresses read as the WHATWG URL parser (and so every browser) reads them, not as spelled. */
 
 /**
+ * What a site's address must be, as messages state it.
+ * @example siteAddressRule("https://www.aa.com.tr/fr") // "an absolute http(s) URL without user name, query or fragment, such as https://www.aa.com.tr/fr"
+ */
+export function siteAddressRule(example = "https://archives.example.org"): string {
+  return `an absolute http(s) URL without user name, query or fragment, such as ${example}`;
+}
+
+/**
+ * Whether a text is a web address a site can be published at, or link to: http(s), a host, no
+ * user name (every page would show it), query or fragment (links append paths to it).
+ * @example isSiteAddress("javascript:alert(1)//") // false
+ */
+export function isSiteAddress(text: string): boolean {
+  const url = parse(text);
+  return url !== undefined && (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+}
+
+/**
+ * A site address as pages print it: the parser's own spelling (host in lower case, default port
+ * dropped, spaces escaped), without an empty `?` or `#`, nor the trailing slash paths are appended after.
+ * @example siteAddress("HTTPS://Archives.Example.org:443/archives/") // "https://archives.example.org/archives"
+ */
+export function siteAddress(text: string): string {
+  const url = parse(text);
+  return (url ? `${url.protocol}//${url.host}${url.pathname}` : text.trim()).replace(/\/+$/, "");
+}
+
+/**
  * What makes two short links the same link: scheme, host (lower case, IDN as punycode), port
  * unless the default, path (case kept: shorteners tell `Ivo58D` from `ivo58d`) without a trailing
  * slash, percent-escapes read per RFC 3986, and the query (the server sees it). Not the fragment:

@@ -172,6 +172,12 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive.article("c.md", { title: "Trois", extra: "shortLink: https://turquie2023.com/Ivo58D?id=2" });
     expect(await errorsOf(archive)).toEqual([]);
   });
+
+  it("reads site.yaml's baseUrl as browsers do: host in lower case, no default port, no trailing slash", async () => {
+    archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: HTTPS://Archives.Example.org:443/archives/\nlocale: fr\ntimezone: Europe/Paris\n" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.site.baseUrl).toBe("https://archives.example.org/archives");
+  });
 });
 
 describe("registries", () => {
@@ -191,7 +197,7 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without query or fragment, such as https://archives.example.org`,
+      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
       `${archive.display("site.yaml")}:4:11: error: "timezone" is not a known IANA timezone: use a name such as Europe/Paris`,
     ]);
   });
