@@ -1,21 +1,20 @@
-import { DateTime } from "luxon";
 import { CommandError } from "../files/file-errors.ts";
-import { DATE_YEARS, isYearInRange } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, OFFSET_RANGE, parseContractDate } from "../text/dates.ts";
 
 /**
- * The build's date from `--now`: ISO 8601, with an offset or `Z`; without one it is read as UTC,
- * so that the same command gives the same site on any machine. Undefined when unreadable.
+ * The build's date from `--now`: a date as front matter writes it, with an offset or `Z`; without
+ * one it is read as UTC, so that the same command gives the same site on any machine. Undefined
+ * when unreadable, or when its offset is none a clock uses.
  * @example parseBuildDate("2021-12-10T12:00:00+01:00") // 1639134000000
  */
 export function parseBuildDate(text: string): number | undefined {
-  const date = DateTime.fromISO(text, { zone: "utc" });
-  return date.isValid ? date.toMillis() : undefined;
+  return parseContractDate(text, "UTC")?.epochMs;
 }
 
 /** The build's date from `--now`; a CommandError (exit 2) when it is unreadable or outside DATE_YEARS. */
 export function buildDateFromOption(text: string): number {
   const ms = parseBuildDate(text);
-  if (ms === undefined) throw new CommandError(`--now: not an ISO 8601 date: ${text}; write e.g. --now 2021-12-10T12:00:00+01:00`, 2);
+  if (ms === undefined) throw new CommandError(`--now "${text}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (${OFFSET_RANGE}) such as 2021-12-10T13:00:00+01:00; without one it is UTC`, 2);
   return inBuildYears(ms, `--now ${text}`);
 }
 

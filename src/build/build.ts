@@ -15,6 +15,7 @@ import type { BuildData } from "./site-data.ts";
 import { writeDiscoveryFiles } from "../output/publish.ts";
 import { buildSearchIndex } from "../output/search-index.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
+import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "./plan.ts";
 import { helperCount, PageWriters } from "./write-pages.ts";
@@ -25,7 +26,7 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   drafts: boolean;
-  /** Overrides site.yaml's baseUrl (e.g. for a preview deployment). */
+  /** Overrides site.yaml's baseUrl (e.g. for a preview deployment); the caller checks it with `isSiteAddress`. */
   baseUrl?: string;
   /** The build's date: future-date warnings, the news sitemap. Defaults to SOURCE_DATE_EPOCH, else the clock. */
   nowMs?: number;
@@ -89,7 +90,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 
-  const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: options.baseUrl.replace(/\/+$/, "") } } : loaded.content;
+  const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
   const data = planSite(content, { drafts: options.drafts }, renderer);
   const counts = countPages(data.pages);

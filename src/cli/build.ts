@@ -1,5 +1,7 @@
 import { buildSite } from "../build/build.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../build/build-date.ts";
+import { CommandError } from "../files/file-errors.ts";
+import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
 import { parseOptions } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 
@@ -29,6 +31,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     now: { type: "string" },
   });
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : buildDateFromEnvironment();
+  const baseUrl = values["base-url"];
+  // It goes into every page's canonical link, og:url and JSON-LD: the same rule as site.yaml's baseUrl.
+  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(`--base-url "${baseUrl}" must be ${siteAddressRule()}`, 2);
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
@@ -40,7 +45,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     outDir: values.out,
     drafts: values.drafts,
     search: !values["no-search"],
-    ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);

@@ -1,6 +1,6 @@
 /** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
 import type { Topic } from "../content/model.ts";
-import { DATE_YEARS, isYearInRange, parseContractDate, writtenYear } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
 import { printDiagnostics, reportStyle, type ReportStyle } from "./report.ts";
 import { UsageError } from "./usage.ts";
@@ -10,8 +10,9 @@ export function readDateOption(text: string, index: ArchiveIndex): string {
   const date = text.trim();
   const year = writtenYear(date);
   if (year !== undefined && !isYearInRange(year)) throw new UsageError(`--date "${text}" is in the year ${year}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`);
-  if (!parseContractDate(date, index.site.timezone)) {
-    throw new UsageError(`--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`);
+  const read = readContractDate(date, index.site.timezone);
+  if (!read.ok) {
+    throw new UsageError(`--date "${text}" is not a date: ${read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`}`);
   }
   return date;
 }

@@ -9,24 +9,21 @@ import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
 import { didYouMean } from "../text/suggest.ts";
+import { isSiteAddress, siteAddress, siteAddressRule } from "../text/web-links.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
 const TOPIC_KEYS = ["slug", "label", "description"] as const;
 const SOURCE_KEYS = ["code", "name", "url"] as const;
 
 const absoluteUrl = (what: string, example: string) =>
-  z.string({ error: `${what} must be an absolute URL such as ${example}` }).trim().refine((v) => {
-    try {
-      const url = new URL(v);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.search === "" && url.hash === "";
-    } catch {
-      return false;
-    }
-  }, `${what} must be an absolute http(s) URL without query or fragment, such as ${example}`);
+  z
+    .string({ error: `${what} must be an absolute URL such as ${example}` })
+    .trim()
+    .refine(isSiteAddress, `${what} must be ${siteAddressRule(example)}`);
 
 const siteSchema = z.strictObject({
   title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).trim().min(1, '"title" is empty: name the site'),
-  baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform((v) => v.replace(/\/+$/, "")),
+  baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform(siteAddress),
   locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
   timezone: z.string({ error: '"timezone" must be an IANA name such as Europe/Paris' }).trim().refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
   description: z.string({ error: '"description" must be text' }).trim().optional(),

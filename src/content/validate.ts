@@ -3,8 +3,9 @@ import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
-import { DATE_YEARS, isYearInRange, parseContractDate, writtenYear } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { shortLinkKey, spelledAs } from "../text/web-links.ts";
 import { fileOfUrl, type PathClash, type SitePaths } from "../output/site-files.ts";
 import { SEARCH_INDEX_URL } from "../output/search-markers.ts";
 
@@ -93,11 +94,11 @@ function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: 
     diagnostics.error(file, fm.valuePosition([key]), `"${key}" is in the year ${String(year).padStart(4, "0")}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}; check the year`);
     return undefined;
   }
-  const moment = parseContractDate(text, zone);
-  if (!moment) {
-    diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`);
-  }
-  return moment;
+  const read = readContractDate(text, zone);
+  if (read.ok) return read.moment;
+  const fix = read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`;
+  diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; ${fix}`);
+  return undefined;
 }
 
 // Resolves names against a registry, one error per unknown name, each pointing at the name.
@@ -119,7 +120,7 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
   return ok ? found : undefined;
 }
 
-/** Rules across articles: one article per URL, per short link; an alias takes no path the site writes, nor another alias's. */
+/** Rules across articles: one article per URL, per short link (however spelled); an alias takes no path the site writes, nor another alias's. */
 export function checkAcrossArticles(articles: readonly Article[], sitePaths: SitePaths, positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
   const byUrl = new Map<string, Article>();
   const byShortLink = new Map<string, Article>();
@@ -129,9 +130,10 @@ export function checkAcrossArticles(articles: readonly Article[], sitePaths: Sit
       diagnostics.error(article.sourcePath, positionOf(article, "title"), `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`);
     } else byUrl.set(article.url, article);
     if (article.shortLink) {
-      const twin = byShortLink.get(article.shortLink);
-      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}: each article has its own share link`);
-      else byShortLink.set(article.shortLink, article);
+      const key = shortLinkKey(article.shortLink);
+      const twin = byShortLink.get(key);
+      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}${spelledAs(twin.shortLink!, article.shortLink)}: each article has its own share link`);
+      else byShortLink.set(key, article);
     }
   }
   for (const article of articles) {

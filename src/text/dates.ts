@@ -1,9 +1,16 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Day, Moment } from "../content/model.ts";
 
-// A date, optionally a time (T or one space), optionally an offset. Anything else (week dates,
-// ordinal dates, bare years) is refused rather than guessed at.
-const CONTRACT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|([+-])(\d{2}):?(\d{2})?)?)?$/;
+// A date, optionally a time (T or one space), optionally an offset (`Z`, `+01:00`, `+0100`, `+01`).
+// Anything else (week dates, ordinal dates, bare years) is refused rather than guessed at.
+const CONTRACT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+// The offsets clocks use (Baker Island to Kiribati's Line Islands): anything else (`+99:00`,
+// `+01:99`) is a typo, which would quietly move the article days away.
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
+/** The accepted UTC offsets, as messages state them. */
+export const OFFSET_RANGE = "from -12:00 to +14:00, minutes 00 to 59";
+const SECOND_MS = 1000;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 // No UTC offset exceeds 14 hours: a day's worth of instants and wall-clock times lies within this.
@@ -35,6 +42,9 @@ export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** A date as read: the Moment, or why the text is no date (undefined when it is not written as one at all). */
+export type ContractDate = { ok: true; moment: Moment } | { ok: false; problem?: string };
+
 /**
  * Reads a front-matter date as the contract defines it: with an offset it is that instant;
  * without one it is wall-clock time in the site's timezone; a bare date is 00:00 that day there.
@@ -42,26 +52,37 @@ export function isValidTimezone(zone: string): boolean {
  * @example parseContractDate("2021-12-09 23:30:00", "Europe/Paris")?.day // "2021-12-09"
  */
 export function parseContractDate(text: string, zone: string): Moment | undefined {
+  const read = readContractDate(text, zone);
+  return read.ok ? read.moment : undefined;
+}
+
+/**
+ * parseContractDate, saying why a date written in the right form is still no date.
+ * @example readContractDate("2021-12-09T10:00:00+99:00", "Europe/Paris") // { ok: false, problem: "the UTC offset +99:00 does not exist: …" }
+ */
+export function readContractDate(text: string, zone: string): ContractDate {
   const m = CONTRACT_DATE.exec(text.trim());
-  if (!m) return undefined;
+  if (!m) return { ok: false };
   const [, y, mo, d, hh, mm, ss, fraction, offset, sign, offH, offM] = m;
   const hasTime = hh !== undefined;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0), Number((fraction ?? "0").padEnd(3, "0").slice(0, 3)));
-  if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return undefined;
+  if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return { ok: false };
   const given = offset === undefined ? undefined : offset === "Z" ? 0 : (sign === "-" ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0));
-
+  if (given !== undefined && (Number(offM ?? 0) > 59 || given < MIN_OFFSET_MINUTES || given > MAX_OFFSET_MINUTES)) {
+    return { ok: false, problem: `the UTC offset ${offset} does not exist: write one ${OFFSET_RANGE}, such as +01:00 (Paris in winter) or +02:00 (in summer)` };
+  }
   // The common case, a day without a DST change, needs two offset look-ups per calendar day;
   // luxon does the rest (and the days the clocks change) in full.
   const steady = steadyOffset(zone, wall);
   if (steady !== undefined) {
     const epochMs = wall - (given ?? steady) * MINUTE_MS;
     const siteOffset = given === undefined ? steady : steadyOffset(zone, epochMs);
-    if (siteOffset !== undefined) return momentFromParts(epochMs, siteOffset, hasTime);
+    if (siteOffset !== undefined) return { ok: true, moment: momentFromParts(epochMs, siteOffset * 60, hasTime) };
   }
   const iso = `${y}-${mo}-${d}` + (hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : "");
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
   const parsed = DateTime.fromISO(iso, { zone });
-  return parsed.isValid ? momentOf(parsed, hasTime) : undefined;
+  return parsed.isValid ? { ok: true, moment: momentOf(parsed, hasTime) } : { ok: false };
 }
 
 // Date.UTC rolls 2021-02-30 over to March: a date is valid only if it comes back as written.
@@ -104,12 +125,20 @@ function offsetAt(zone: string, ms: number): number | undefined {
   return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
-function momentFromParts(epochMs: number, offsetMinutes: number, hasTime: boolean): Moment {
-  const local = new Date(epochMs + offsetMinutes * MINUTE_MS).toISOString(); // "2021-12-09T23:30:00.000Z", in site time
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${offsetMinutes < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-  const millis = local.slice(19, 23) === ".000" ? "" : local.slice(19, 23);
-  return { iso: `${local.slice(0, 19)}${millis}${offset}`, epochMs, day: local.slice(0, 10) as Day, hasTime };
+// The ISO text is in the site's time with its offset, unless that offset has seconds (local mean
+// time: +00:09:21 in Paris before 1911), which ISO 8601, RFC 3339 and HTML's datetime can't
+// write: then it is the same instant in UTC, and pages still show the site's clock from `time`.
+function momentFromParts(epochMs: number, offsetSeconds: number, hasTime: boolean): Moment {
+  const local = new Date(epochMs + offsetSeconds * SECOND_MS).toISOString(); // "2021-12-09T23:30:00.000Z", in site time
+  const time = local.slice(11, 16);
+  if (offsetSeconds % 60 !== 0) return { iso: withoutZeroMillis(new Date(epochMs).toISOString()), epochMs, day: local.slice(0, 10) as Day, time, hasTime };
+  const abs = Math.abs(offsetSeconds / 60);
+  const offset = `${offsetSeconds < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return { iso: `${withoutZeroMillis(local).slice(0, -1)}${offset}`, epochMs, day: local.slice(0, 10) as Day, time, hasTime };
+}
+
+function withoutZeroMillis(iso: string): string {
+  return iso.replace(/\.000Z$/, "Z");
 }
 
 function pad2(n: number): string {
@@ -118,12 +147,10 @@ function pad2(n: number): string {
 
 /** Turns a luxon DateTime already in the site's zone into a plain Moment. */
 export function momentOf(inZone: DateTime, hasTime: boolean): Moment {
-  return {
-    iso: inZone.toISO({ suppressMilliseconds: true })!.replace(/Z$/, "+00:00"),
-    epochMs: inZone.toMillis(),
-    day: inZone.toISODate() as Day,
-    hasTime,
-  };
+  const epochMs = inZone.toMillis();
+  // The zone's offset at the instant itself: around a change to or from an offset with seconds,
+  // the one luxon keeps from parsing can be the other side's. Luxon gives minutes, 9.35 for +00:09:21.
+  return momentFromParts(epochMs, Math.round(inZone.zone.offset(epochMs) * 60), hasTime);
 }
 
 /** Splits a Day into its numeric parts. */

@@ -2,15 +2,15 @@ import type { Day, Moment } from "../content/model.ts";
 
 // Every date a reader sees goes through here: French words in lower case (`capitalize` for the
 // start of a heading), `1er` for the first of the month, times as `15 h 10`, no relative forms
-// (the archive is static). A Day is already the site's calendar day and a Moment's ISO text
-// carries the site's offset, so nothing here reads the build machine's timezone. Names are spelled
+// (the archive is static). A Day is already the site's calendar day and a Moment's time is on
+// the site's clock, so nothing here reads the build machine's timezone. Names are spelled
 // here rather than taken from Intl: the output does not depend on the ICU data Node was built with.
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"] as const;
 // In Date's order: 0 is Sunday.
 const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"] as const;
 const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_OF_ISO = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/;
+const CLOCK_TIME = /^(\d{2}):(\d{2})$/;
 const NBSP = "\u00a0";
 
 /**
@@ -109,9 +109,9 @@ export function formatMonth(year: number, month: number): string {
  * @example formatTime(parseContractDate("2021-12-09T15:10:00+01:00", "Europe/Paris")!) // "15\u00a0h\u00a010"
  */
 export function formatTime(moment: Moment): string {
-  // The ISO text is already in the site's offset: reading its digits cannot be shifted by any TZ.
-  const m = TIME_OF_ISO.exec(moment.iso);
-  if (!m) throw new RangeError(`not an ISO date-time: ${moment.iso}`);
+  // The time is already on the site's clock: reading its digits cannot be shifted by any TZ.
+  const m = CLOCK_TIME.exec(moment.time);
+  if (!m) throw new RangeError(`not a time of day: ${moment.time}`);
   return `${Number(m[1])}${NBSP}h${NBSP}${m[2]}`;
 }
 

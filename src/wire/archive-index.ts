@@ -10,6 +10,7 @@ import type { ArticleContext } from "../content/validate.ts";
 import { readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { shortLinkKey } from "../text/web-links.ts";
 
 /** An article already in the archive (or written by this run), as far as collisions go. */
 export interface ExistingArticle {
@@ -30,8 +31,8 @@ export interface ArchiveIndex {
   urls: Map<string, ExistingArticle>;
   /** Alias URL → the file that declares it. */
   aliases: Map<string, string>;
-  /** Short link → the file that uses it. */
-  shortLinks: Map<string, string>;
+  /** Short link, as `shortLinkKey` reads it → the file that uses it, and how it spells the link. */
+  shortLinks: Map<string, Required<ExistingArticle>>;
   /** URLs urls.txt lists as published (or removed) that no article holds now → where it says so. */
   retired: Map<string, string>;
 }
@@ -80,7 +81,7 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
 /** Records an article written by this run, so the next file can't take its URL or short link. */
 export function addWritten(index: ArchiveIndex, article: Article, file: string): void {
   index.urls.set(article.url, { file, ...(article.shortLink ? { shortLink: article.shortLink } : {}) });
-  if (article.shortLink) index.shortLinks.set(article.shortLink, file);
+  if (article.shortLink) index.shortLinks.set(shortLinkKey(article.shortLink), { file, shortLink: article.shortLink });
 }
 
 /**
@@ -121,7 +122,7 @@ function addExisting(index: ArchiveIndex, file: string, bytes: Uint8Array): void
   const data = parsed.frontMatter.data;
   const text = (key: string): string | undefined => (typeof data[key] === "string" ? (data[key] as string).trim() : undefined);
   const shortLink = text("shortLink");
-  if (shortLink && !index.shortLinks.has(shortLink)) index.shortLinks.set(shortLink, file);
+  if (shortLink && !index.shortLinks.has(shortLinkKey(shortLink))) index.shortLinks.set(shortLinkKey(shortLink), { file, shortLink });
   const title = text("title");
   const date = text("date");
   const moment = date === undefined ? undefined : parseContractDate(date, index.site.timezone);

@@ -4,6 +4,7 @@ import { Diagnostics, FILE_START, type Diagnostic, type Position } from "../cont
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import type { Article, Topic } from "../content/model.ts";
 import { validateArticle } from "../content/validate.ts";
+import { shortLinkKey, spelledAs } from "../text/web-links.ts";
 import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-index.ts";
 import { decodeWireFile } from "./decode-wire.ts";
 import { parseWire } from "./parse-wire.ts";
@@ -90,7 +91,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   if (!checked) return { ok: false, diagnostics: report.items };
   const taken = collision(checked.article, index);
   if (taken) {
-    const twin = taken.shortLink !== undefined && checked.article.shortLink !== undefined && taken.shortLink !== checked.article.shortLink;
+    const twin = taken.shortLink !== undefined && checked.article.shortLink !== undefined && shortLinkKey(taken.shortLink) !== shortLinkKey(checked.article.shortLink);
     if (!twin) return fail(titleAt, taken.message);
     // Another dispatch under the same headline that day (its share link differs): a slug of its own.
     const firstUrl = checked.article.url;
@@ -129,8 +130,8 @@ function checkArticle(file: string, titleAt: Position, fields: ArticleFile, inde
 
 function collision(article: Article, index: ArchiveIndex): { message: string; file: string; shortLink?: string } | undefined {
   if (article.shortLink) {
-    const owner = index.shortLinks.get(article.shortLink);
-    if (owner) return { file: owner, message: `short link ${article.shortLink} is already used by ${owner}: this dispatch is already in the archive` };
+    const owner = index.shortLinks.get(shortLinkKey(article.shortLink));
+    if (owner) return { ...owner, message: `short link ${article.shortLink} is already used by ${owner.file}${spelledAs(owner.shortLink, article.shortLink)}: this dispatch is already in the archive` };
   }
   const existing = index.urls.get(article.url);
   if (existing) {

@@ -10,7 +10,7 @@ function article(day: Day, hour: number, extra: Partial<Article> = {}): Article 
   const epochMs = Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00+01:00`);
   return {
     sourcePath: `${day}-${hour}.md`, title: `${day} ${hour}`, slug: `a${hour}`, url: `/${day.replaceAll("-", "/")}/a${hour}/`,
-    published: { iso: `${day}T${hour}:00:00+01:00`, epochMs, day, hasTime: true },
+    published: { iso: `${day}T${hour}:00:00+01:00`, epochMs, day, time: `${String(hour).padStart(2, "0")}:00`, hasTime: true },
     sources: [source], topics: [topic], draft: false, aliases: [], body: "Texte.", bodyLine: 7, ...extra,
   };
 }

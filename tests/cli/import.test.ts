@@ -150,6 +150,15 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
+  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com:443/Ivo58D/", "https://turquie2023.com/Ivo58D#partager"])("when an article already has the short link, spelled %s", async (link) => {
+    archive = makeArchive();
+    archive.article("ancien.md", { title: "Un autre titre", extra: `shortLink: ${link}` });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`);
+    expect(articleFiles()).toEqual(["ancien.md"]);
+  });
+
   it("when urls.txt remembers the URL and no article holds it any more", async () => {
     archive = makeArchive();
     archive.write("urls.txt", "# publiées\n/2021/12/09/l-irak-vote/\n! /2021/12/09/l-irak-dit/ retirée\n");
@@ -320,6 +329,7 @@ describe("depeche import, other cases", () => {
   it.each([
     { args: [] as string[], message: "name the wire files to import" },
     { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
+    { args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"], message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00' },
     { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {

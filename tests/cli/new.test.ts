@@ -108,6 +108,7 @@ describe("depeche new", () => {
     { args: ["Un", "Deux"], status: 2, message: "give one title, in quotes" },
     { args: ["  "], status: 2, message: "the title is empty" },
     { args: ["Titre", "--date", "demain"], status: 2, message: '--date "demain" is not a date' },
+    { args: ["Titre", "--date", "2021-12-09T10:00:00+24:00"], status: 2, message: '--date "2021-12-09T10:00:00+24:00" is not a date: the UTC offset +24:00 does not exist: write one from -12:00 to +14:00' },
     { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
     { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { momentOf, parseContractDate } from "../../src/text/dates.ts";
+import { momentOf, parseContractDate, readContractDate } from "../../src/text/dates.ts";
 
 describe("the day of an article is its day in Europe/Paris", () => {
   const cases: [string, string, string][] = [
@@ -29,12 +29,46 @@ describe("the day of an article is its day in Europe/Paris", () => {
 
   it("gives the same days whatever the build machine's timezone", () => {
     const script = `import { parseContractDate } from "./src/text/dates.ts";
-      console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T02:30:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
+      console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T02:30:00", "1900-06-01T00:05:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
     const run = (tz: string): unknown => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }));
     const utc = run("UTC");
     expect(run("America/Los_Angeles")).toEqual(utc);
     expect(run("Asia/Tokyo")).toEqual(utc);
-    expect((utc as { day: string }[]).map((m) => m.day)).toEqual(["2021-12-09", "2021-12-09", "2021-12-10", "2021-12-09", "2021-03-28"]);
+    expect((utc as { day: string }[]).map((m) => m.day)).toEqual(["2021-12-09", "2021-12-09", "2021-12-10", "2021-12-09", "2021-03-28", "1900-06-01"]);
+  });
+});
+
+describe("a UTC offset is one that clocks use", () => {
+  it.each(["+99:00", "+24:00", "+01:99", "+01:60", "+14:30", "-12:30", "-13:00"])("refuses %s, and says which offsets are", (offset) => {
+    expect(readContractDate(`2021-12-09T10:00:00${offset}`, "Europe/Paris")).toEqual({
+      ok: false,
+      problem: `the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+    });
+  });
+
+  it.each([
+    ["+14:00", "2021-12-08T21:00:00+01:00"],
+    ["-12:00", "2021-12-09T23:00:00+01:00"],
+    ["+05:45", "2021-12-09T05:15:00+01:00"],
+    ["-00:00", "2021-12-09T11:00:00+01:00"],
+    ["+0100", "2021-12-09T10:00:00+01:00"],
+    ["+01", "2021-12-09T10:00:00+01:00"],
+  ])("accepts %s", (offset, iso) => {
+    expect(parseContractDate(`2021-12-09T10:00:00${offset}`, "Europe/Paris")?.iso).toBe(iso);
+  });
+
+  it("refuses an offset cut short after its colon", () => {
+    expect(readContractDate("2021-12-09T10:00:00+01:", "Europe/Paris")).toEqual({ ok: false });
+  });
+});
+
+describe("the ISO text of a date is its instant, to the second", () => {
+  it("is in UTC when the site's offset has seconds (Paris before 1911: +00:09:21), with Paris's day and clock kept for pages", () => {
+    expect(parseContractDate("1900-01-01", "Europe/Paris")).toEqual({ iso: "1899-12-31T23:50:39Z", epochMs: Date.parse("1899-12-31T23:50:39Z"), day: "1900-01-01", time: "00:00", hasTime: false });
+    expect(parseContractDate("1900-06-01T12:00:00Z", "Europe/Paris")).toMatchObject({ iso: "1900-06-01T12:00:00Z", day: "1900-06-01", time: "12:09" });
+    // The night Paris left local mean time: at 00:01 its clocks went back to 23:51:39.
+    expect(parseContractDate("1911-03-10T23:55:00", "Europe/Paris")).toMatchObject({ iso: "1911-03-10T23:45:39Z", day: "1911-03-10", time: "23:55" });
+    expect(parseContractDate("1911-03-11T12:00:00", "Europe/Paris")).toMatchObject({ iso: "1911-03-11T12:00:00+00:00", time: "12:00" });
   });
 });
 
@@ -58,6 +92,15 @@ describe("the fast path agrees with luxon everywhere", () => {
     for (const text of texts) {
       const reference = DateTime.fromISO(text.replace(" ", "T"), { zone });
       expect(parseContractDate(text, zone), `${text} in ${zone}`).toEqual(momentOf(reference, text.length > 10));
+    }
+  });
+
+  // What datetime attributes, feeds and sitemaps say is what the editor wrote, local mean time included.
+  it.each(zones)("and its ISO text is the instant itself, in %s", (zone) => {
+    for (const text of texts) {
+      const moment = parseContractDate(text, zone)!;
+      expect(moment.iso, `${text} in ${zone}`).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:\d{2})$/);
+      expect(Date.parse(moment.iso), `${text} in ${zone}: ${moment.iso}`).toBe(moment.epochMs);
     }
   });
 });

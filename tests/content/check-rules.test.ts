@@ -24,7 +24,7 @@ describe("a valid archive", () => {
     const first = result.content!.articles[0]!;
     expect(first.topics.map((t) => t.slug)).toEqual(["irak", "defense"]);
     expect(first.sources.map((s) => s.slug)).toEqual(["aa", "trt-fr"]);
-    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", hasTime: false });
+    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", time: "00:00", hasTime: false });
   });
 
   it("accepts a single source as a list of one and topics matched ignoring case and accents", async () => {
@@ -210,6 +210,46 @@ describe("an alias never takes a path the site writes", () => {
   });
 });
 
+describe("values are read for what they mean, not how they are spelled", () => {
+  it.each(["+99:00", "+24:00", "+01:99"])("refuses the UTC offset %s in date and updated, at each value, saying which offsets exist", async (offset) => {
+    archive = makeArchive();
+    archive.article("a.md", { date: `2021-12-09T10:00:00${offset}`, extra: `updated: 2021-12-10T10:00:00${offset}` });
+    const errors = await errorsOf(archive);
+    const fix = `the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`;
+    expect(errors).toEqual([
+      `${archive.display("articles/a.md")}:3:7: error: "date" is not a valid date: "2021-12-09T10:00:00${offset}"; ${fix}`,
+      `${archive.display("articles/a.md")}:6:10: error: "updated" is not a valid date: "2021-12-10T10:00:00${offset}"; ${fix}`,
+    ]);
+  });
+
+  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com/Ivo58D/", "https://turquie2023.com:443/Ivo58D", "https://turquie2023.com/Ivo58D#x", "https://turquie2023.com/%49vo58D"])(
+    "refuses the short link %s beside https://turquie2023.com/Ivo58D, naming the other file and its spelling",
+    async (link) => {
+      archive = makeArchive();
+      archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+      archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
+      const errors = await errorsOf(archive);
+      expect(errors).toEqual([
+        `${archive.display("articles/b.md")}:6:12: error: short link ${link} is already used by ${archive.display("articles/a.md")} (as https://turquie2023.com/Ivo58D): each article has its own share link`,
+      ]);
+    },
+  );
+
+  it("tells short links apart by the case of their path and by their query", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/ivo58d" });
+    archive.article("c.md", { title: "Trois", extra: "shortLink: https://turquie2023.com/Ivo58D?id=2" });
+    expect(await errorsOf(archive)).toEqual([]);
+  });
+
+  it("reads site.yaml's baseUrl as browsers do: host in lower case, no default port, no trailing slash", async () => {
+    archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: HTTPS://Archives.Example.org:443/archives/\nlocale: fr\ntimezone: Europe/Paris\n" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.site.baseUrl).toBe("https://archives.example.org/archives");
+  });
+});
+
 describe("registries", () => {
   it("refuses duplicate topic slugs and source codes", async () => {
     archive = makeArchive({
@@ -244,7 +284,7 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without query or fragment, such as https://archives.example.org`,
+      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
       `${archive.display("site.yaml")}:4:11: error: "timezone" is not a known IANA timezone: use a name such as Europe/Paris`,
     ]);
   });

@@ -15,6 +15,11 @@ describe("the build's date", () => {
     ["2021-12-10", Date.UTC(2021, 11, 10)],
     ["hier", undefined],
     ["2021-13-01", undefined],
+    // Offsets no clock uses are typos, not instants three days away.
+    ["2021-12-10T12:00:00+14:00", Date.UTC(2021, 11, 9, 22)],
+    ["2021-12-10T12:00:00+99:00", undefined],
+    ["2021-12-10T12:00:00+24:00", undefined],
+    ["2021-12-10T12:00:00+01:99", undefined],
   ])("--now %s", (text, expected) => {
     expect(parseBuildDate(text)).toBe(expected);
   });

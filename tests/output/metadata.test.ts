@@ -58,6 +58,18 @@ describe("article metadata", () => {
   });
 });
 
+describe("machine-readable dates", () => {
+  it("are the exact instant for Paris before 1911 (local mean time, +00:09:21), in UTC; readers see Paris's clock", async () => {
+    const { site, pages } = await planArticles({ "a.md": { title: "L’Exposition universelle ouvre", date: "1900-04-14T14:30:00", extra: "updated: 1900-04-15" } });
+    const page = pages.articles[0]!;
+    const { openGraph, jsonLd } = pageMetadata(site, page);
+    expect(openGraph.filter((m) => m.property.endsWith("_time")).map((m) => m.content)).toEqual(["1900-04-14T14:20:39Z", "1900-04-14T23:50:39Z"]);
+    expect(jsonLd[0]).toMatchObject({ datePublished: "1900-04-14T14:20:39Z", dateModified: "1900-04-14T23:50:39Z" });
+    expect(page.url).toBe("/1900/04/14/l-exposition-universelle-ouvre/");
+    expect(page.article.dateText).toBe("samedi 14 avril 1900 à 14\u00a0h\u00a030");
+  });
+});
+
 describe("other pages", () => {
   it("are websites to Open Graph, with no NewsArticle", async () => {
     const { site, pages } = await planArticles({ "a.md": {} });

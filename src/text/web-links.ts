@@ -1,0 +1,69 @@
+/** Web addresses read as the WHATWG URL parser (and so every browser) reads them, not as spelled. */
+
+/**
+ * What a site's address must be, as messages state it.
+ * @example siteAddressRule("https://www.aa.com.tr/fr") // "an absolute http(s) URL without user name, query or fragment, such as https://www.aa.com.tr/fr"
+ */
+export function siteAddressRule(example = "https://archives.example.org"): string {
+  return `an absolute http(s) URL without user name, query or fragment, such as ${example}`;
+}
+
+/**
+ * Whether a text is a web address a site can be published at, or link to: http(s), a host, no
+ * user name (every page would show it), query or fragment (links append paths to it).
+ * @example isSiteAddress("javascript:alert(1)//") // false
+ */
+export function isSiteAddress(text: string): boolean {
+  const url = parse(text);
+  return url !== undefined && (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+}
+
+/**
+ * A site address as pages print it: the parser's own spelling (host in lower case, default port
+ * dropped, spaces escaped), without an empty `?` or `#`, nor the trailing slash paths are appended after.
+ * @example siteAddress("HTTPS://Archives.Example.org:443/archives/") // "https://archives.example.org/archives"
+ */
+export function siteAddress(text: string): string {
+  const url = parse(text);
+  return (url ? `${url.protocol}//${url.host}${url.pathname}` : text.trim()).replace(/\/+$/, "");
+}
+
+/**
+ * What makes two short links the same link: scheme, host (lower case, IDN as punycode), port
+ * unless the default, path (case kept: shorteners tell `Ivo58D` from `ivo58d`) without a trailing
+ * slash, percent-escapes read per RFC 3986, and the query (the server sees it). Not the fragment:
+ * the browser keeps it, the shortener never sees it. Text no parser reads is its own key.
+ * @example shortLinkKey("https://TURQUIE2023.COM:443/Ivo58D/#x") === shortLinkKey("https://turquie2023.com/Ivo58D") // true
+ */
+export function shortLinkKey(link: string): string {
+  const url = parse(link);
+  if (!url) return link.trim();
+  return `${url.protocol}//${url.host}${normaliseEscapes(url.pathname).replace(/\/+$/, "")}${normaliseEscapes(url.search)}`;
+}
+
+/**
+ * How an error names the other spelling of the same link, so the editor can search for it.
+ * @example spelledAs("https://turquie2023.com/Ivo58D", "https://turquie2023.com/Ivo58D/") // " (as https://turquie2023.com/Ivo58D)"
+ */
+export function spelledAs(other: string, link: string): string {
+  return other === link ? "" : ` (as ${other})`;
+}
+
+function parse(text: string): URL | undefined {
+  try {
+    return new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+const ESCAPE = /%([0-9a-f]{2})/gi;
+const UNRESERVED = /^[A-Za-z0-9._~-]$/;
+
+// `%7e` and `%7E` and `~` are one character (RFC 3986, 6.2.2): unreserved ones decoded, the rest in upper case.
+function normaliseEscapes(text: string): string {
+  return text.replace(ESCAPE, (escape, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16));
+    return UNRESERVED.test(char) ? char : escape.toUpperCase();
+  });
+}
