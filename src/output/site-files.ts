@@ -6,6 +6,7 @@ import { PAGE_SIZE, pageUrl } from "../archive/pagination.ts";
 import type { Article, Content, Day } from "../content/model.ts";
 import { dayUrl, monthUrl, NOT_FOUND_URL, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../render/urls.ts";
 import { ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl } from "./feeds.ts";
+import { SITE_MARKER } from "../files/output-folder.ts";
 import { REDIRECTS_URL } from "./redirects.ts";
 import { ROBOTS_URL } from "./robots.ts";
 import { SEARCH_INDEX_URL } from "./search-markers.ts";
@@ -64,7 +65,7 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
   return [
     ...content.articles.map((article) => ({ path: fileOfUrl(article.url), article })),
     ...pages.map((url) => ({ path: fileOfUrl(url) })),
-    ...[ATOM_FEED_URL, JSON_FEED_URL, ...feeds, SITEMAP_URL, NEWS_SITEMAP_URL, ROBOTS_URL, REDIRECTS_URL].map((path) => ({ path })),
+    ...[ATOM_FEED_URL, JSON_FEED_URL, ...feeds, SITEMAP_URL, NEWS_SITEMAP_URL, ROBOTS_URL, REDIRECTS_URL, `/${SITE_MARKER}`].map((path) => ({ path })),
     ...Array.from({ length: sitemapParts }, (_, i) => ({ path: sitemapPartUrl(i + 1) })),
     ...publicFiles().map((path) => ({ path })),
   ];
