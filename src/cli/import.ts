@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { importWireFile } from "../wire/import-wire.ts";
-import { elapsed, plural, printDiagnostics } from "./report.ts";
+import { elapsed, plural, printDiagnostics, writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
@@ -32,7 +32,7 @@ export async function runImport(argv: string[]): Promise<number> {
       warnings.push(...outcome.warnings);
       printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
-      process.stdout.write(`${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})\n`);
+      writeLine(process.stdout, `${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})`);
     } else {
       failed++;
       printDiagnostics(outcome.diagnostics, style);
@@ -41,7 +41,7 @@ export async function runImport(argv: string[]): Promise<number> {
 
   const summary = `depeche import: ${plural(imported, "article")} written, ${plural(failed, "file")} refused, ${plural(warnings.length, "warning")} (${elapsed(start)})`;
   if (failed > 0) {
-    process.stderr.write(`${summary}; nothing was written for the refused files\n`);
+    writeLine(process.stderr, `${summary}; nothing was written for the refused files`);
     return 1;
   }
   process.stdout.write(`${summary}\n`);

@@ -1,5 +1,6 @@
 /** Errors and warnings are values until the CLI decides how to print them. */
 import { relative } from "node:path";
+import { escapeControlCharacters } from "../text/control-characters.ts";
 
 export type Severity = "error" | "warning";
 
@@ -53,11 +54,21 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Formats a diagnostic the way compilers do, so editors can jump to it.
+ * Formats a diagnostic the way compilers do, so editors can jump to it; on one line, with the
+ * control characters of file names and quoted values escaped (see `printableDiagnostic`).
  * @example formatDiagnostic(d) // "content/articles/a.md:6:10: error: unknown topic \"Irack\" (did you mean \"Irak\"?)"
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  const { file, message } = printableDiagnostic(d);
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${message}`;
+}
+
+/**
+ * A diagnostic's file and message as a terminal or a CI log may show them: messages quote what
+ * editors wrote, and a line break or an escape sequence in it must not act there.
+ */
+export function printableDiagnostic(d: Diagnostic): { file: string; message: string } {
+  return { file: escapeControlCharacters(d.file), message: escapeControlCharacters(d.message) };
 }
 
 /** A path as diagnostics print it: relative to the working directory, so editors can open it. */
