@@ -89,8 +89,8 @@ class ReadFrontMatter implements FrontMatter {
     return this.locate().keyPosition(key, parent);
   }
 
-  valuePosition(path: readonly (string | number)[]): Position {
-    return this.locate().valuePosition(path);
+  valuePosition(path: readonly (string | number)[], index?: number): Position {
+    return this.locate().valuePosition(path, index);
   }
 
   // Positions come from the position-aware reader, run only when a message needs one.

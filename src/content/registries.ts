@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
-import { checkShape } from "./schema.ts";
+import { checkShape, noControlCharacters } from "./schema.ts";
 import { decodeContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
@@ -26,26 +26,26 @@ const absoluteUrl = (what: string, example: string) =>
   }, `${what} must be an absolute http(s) URL without query or fragment, such as ${example}`);
 
 const siteSchema = z.strictObject({
-  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).trim().min(1, '"title" is empty: name the site'),
+  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).superRefine(noControlCharacters("title")).trim().min(1, '"title" is empty: name the site'),
   baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform((v) => v.replace(/\/+$/, "")),
   locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
   timezone: z.string({ error: '"timezone" must be an IANA name such as Europe/Paris' }).trim().refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
-  description: z.string({ error: '"description" must be text' }).trim().optional(),
+  description: z.string({ error: '"description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
 });
 
 const topicsSchema = z.array(
   z.strictObject({
     slug: z.string({ error: 'each topic needs a "slug" such as etats-unis' }).trim().regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis'),
-    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).trim().min(1, 'a topic "label" is empty'),
-    description: z.string({ error: 'a topic "description" must be text' }).trim().optional(),
+    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).superRefine(noControlCharacters("label")).trim().min(1, 'a topic "label" is empty'),
+    description: z.string({ error: 'a topic "description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
   }),
   { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
 );
 
 const sourcesSchema = z.array(
   z.strictObject({
-    code: z.string({ error: 'each source needs a "code" such as AA' }).trim().min(1, 'a source "code" is empty'),
-    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).trim().min(1, 'a source "name" is empty'),
+    code: z.string({ error: 'each source needs a "code" such as AA' }).superRefine(noControlCharacters("code")).trim().min(1, 'a source "code" is empty'),
+    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).superRefine(noControlCharacters("name")).trim().min(1, 'a source "name" is empty'),
     url: absoluteUrl('a source "url"', "https://www.aa.com.tr/fr"),
   }),
   { error: "sources.yaml must be a list of sources: - code: AA\\n  name: Agence Anadolu\\n  url: https://www.aa.com.tr/fr" },

@@ -3,6 +3,7 @@ import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
+import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 
@@ -82,6 +83,13 @@ function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): voi
   } else if (body.includes(BODY_PLACEHOLDER)) {
     const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
     diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
+  }
+  // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
+  const control = findControlCharacter(fm.body);
+  if (control !== -1) {
+    const before = fm.body.slice(0, control);
+    const at = { line: fm.bodyLine + before.split("\n").length - 1, column: control - before.lastIndexOf("\n") };
+    diagnostics.error(file, at, `the text holds the control character ${describeControlCharacter(fm.body[control]!)} here: delete it (retype the text around it if it is invisible)`);
   }
 }
 
