@@ -1,6 +1,7 @@
 /** Errors and warnings are values until the CLI decides how to print them. */
 import { relative } from "node:path";
 import { escapeControlCharacters } from "../text/control-characters.ts";
+import { MAX_DIAGNOSTICS_PER_FILE } from "./limits.ts";
 
 export type Severity = "error" | "warning";
 
@@ -23,24 +24,51 @@ export interface Position {
 
 export const FILE_START: Position = { line: 1, column: 1 };
 
-/** A diagnostic-collecting sink, so checks report every problem instead of stopping at the first. */
+/**
+ * A diagnostic-collecting sink, so checks report every problem instead of stopping at the first.
+ * Past MAX_DIAGNOSTICS_PER_FILE in a file, the rest are counted on one line: a file with
+ * thousands of bad keys or lines gets an answer of a hundred lines, not a million.
+ */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  private readonly perFile = new Map<string, { count: number; more?: Diagnostic }>();
+  private moreErrors = 0;
 
   error(file: string, at: Position, message: string): void {
-    this.items.push({ severity: "error", file, line: at.line, column: at.column, message });
+    this.add({ severity: "error", file, line: at.line, column: at.column, message });
   }
 
   warning(file: string, at: Position, message: string): void {
-    this.items.push({ severity: "warning", file, line: at.line, column: at.column, message });
+    this.add({ severity: "warning", file, line: at.line, column: at.column, message });
+  }
+
+  /** Whether this file's report is full, so that a check may skip the work of further messages. */
+  isFull(file: string): boolean {
+    return (this.perFile.get(file)?.count ?? 0) >= MAX_DIAGNOSTICS_PER_FILE;
   }
 
   get errorCount(): number {
-    return this.items.filter((d) => d.severity === "error").length;
+    return this.items.filter((d) => d.severity === "error").length + this.moreErrors;
+  }
+
+  private add(d: Diagnostic): void {
+    const seen = this.perFile.get(d.file) ?? { count: 0 };
+    this.perFile.set(d.file, seen);
+    seen.count++;
+    if (seen.count <= MAX_DIAGNOSTICS_PER_FILE) {
+      this.items.push(d);
+      return;
+    }
+    // The line that counts the rest is an error as soon as one of them is, and stands where the first of them did.
+    if (!seen.more) this.items.push((seen.more = { ...d, severity: "warning" }));
+    if (d.severity === "error" && seen.more.severity === "error") this.moreErrors++;
+    else if (d.severity === "error") seen.more.severity = "error";
+    const more = seen.count - MAX_DIAGNOSTICS_PER_FILE;
+    seen.more.message = `and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} in this file, not shown: fix the first ${MAX_DIAGNOSTICS_PER_FILE} and check again`;
   }
 
   get warningCount(): number {
-    return this.items.length - this.errorCount;
+    return this.items.filter((d) => d.severity === "warning").length;
   }
 }
 

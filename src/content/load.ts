@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article, Content } from "./model.ts";
-import { decodeContentFile } from "./read-text.ts";
+import { MAX_ARTICLE_BYTES, MAX_URL_MANIFEST_BYTES } from "./limits.ts";
+import { decodeContentFile, readContentBytes } from "./read-text.ts";
 import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { validateFiles, ValidationWorker } from "./validate-files.ts";
@@ -85,13 +86,17 @@ export function checkArchiveRules(articles: readonly Article[], diagnostics: Dia
 }
 
 function readUrlManifest(path: string, diagnostics: Diagnostics): UrlManifest | undefined {
-  let bytes: Buffer;
+  let read;
   try {
-    bytes = readFileSync(path);
+    read = readContentBytes(path, MAX_URL_MANIFEST_BYTES, "is it the right file? Each published page adds a line of about 70 bytes");
   } catch {
     return undefined; // nothing published yet
   }
-  const decoded = decodeContentFile(bytes);
+  if (!read.ok) {
+    diagnostics.error(displayPath(path), FILE_START, read.message);
+    return undefined;
+  }
+  const decoded = decodeContentFile(read.bytes);
   if (!decoded.ok) {
     diagnostics.error(displayPath(path), FILE_START, decoded.message);
     return undefined;
@@ -131,7 +136,8 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
 // Cross-article errors are rare: re-reading the file beats keeping 100,000 YAML documents in memory.
 function locateInFile(path: string, key: string, index?: number): Position {
   try {
-    const decoded = decodeContentFile(readFileSync(path));
+    const read = readContentBytes(path, MAX_ARTICLE_BYTES, "");
+    const decoded = read.ok ? decodeContentFile(read.bytes) : read;
     if (!decoded.ok) return FILE_START;
     const parsed = parseFrontMatter(decoded.text);
     if (!parsed.ok) return FILE_START;

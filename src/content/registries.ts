@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
 import { checkShape, noControlCharacters } from "./schema.ts";
-import { decodeContentFile } from "./read-text.ts";
+import { MAX_REGISTRY_BYTES } from "./limits.ts";
+import { decodeContentFile, readContentBytes } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
@@ -152,14 +152,18 @@ export function readRegistries(contentDir: string, diagnostics: Diagnostics): Re
 
 function readRegistryFile<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
   const file = displayPath(path);
-  let bytes: Buffer;
+  let contents;
   try {
-    bytes = readFileSync(path);
+    contents = readContentBytes(path, MAX_REGISTRY_BYTES, "is it the right file? A topic or a source takes about 100 bytes");
   } catch {
     diagnostics.error(file, FILE_START, `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`);
     return undefined;
   }
-  const decoded = decodeContentFile(bytes);
+  if (!contents.ok) {
+    diagnostics.error(file, FILE_START, contents.message);
+    return undefined;
+  }
+  const decoded = decodeContentFile(contents.bytes);
   if (!decoded.ok) {
     diagnostics.error(file, FILE_START, decoded.message);
     return undefined;

@@ -114,7 +114,9 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
       ok = false;
       const what = key === "topics" ? "topic" : "source";
       const at = typeof value === "string" ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
-      diagnostics.error(file, at, `unknown ${what} "${name}"${index.suggest(name)}: use an entry of ${registry}, or add one there`);
+      // A suggestion compares the name with every entry: not for a message that won't be shown.
+      const suggestion = diagnostics.isFull(file) ? "" : index.suggest(name);
+      diagnostics.error(file, at, `unknown ${what} "${name}"${suggestion}: use an entry of ${registry}, or add one there`);
     } else if (!found.includes(entry)) found.push(entry);
   });
   return ok ? found : undefined;

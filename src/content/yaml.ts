@@ -23,13 +23,65 @@ export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; p
 // Aliases are refused above; the limit is a second guard against a billion laughs.
 const MAX_ALIAS_COUNT = 20;
 
+// Collections opened inside collections: a few levels in any archive file, while a file of `[[[…`,
+// of `- - - …` or of ever deeper indentation exhausts the parsers' stack, and their memory, long
+// before the size limits stop it. Counted on the raw text: brackets, the block indicators that
+// open a line, and the indentations below which a line stands.
+const MAX_NESTING = 32;
+const MAY_NEST = /[[{][^\]}]*[[{]|[-?:][ \t]+[-?:](?:[ \t]|$)|^ {32}/m;
+
+/** A problem when collections nest deeper than MAX_NESTING; checked before parsing. */
+export function findDeepNesting(source: string, firstLine = 1): YamlProblem | undefined {
+  if (!MAY_NEST.test(source)) return undefined;
+  const indents: number[] = [];
+  let brackets = 0;
+  let indicators = 0;
+  let lineStart = 0;
+  let firstOnLine = true;
+  let leading = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\n") {
+      lineStart = i + 1;
+      firstOnLine = leading = true;
+      indicators = 0;
+      continue;
+    }
+    if (c === " " || c === "\t") continue;
+    if (firstOnLine && c !== "#") {
+      while (indents.length > 0 && indents.at(-1)! >= i - lineStart) indents.pop();
+      indents.push(i - lineStart);
+    }
+    firstOnLine = false;
+    const next = source[i + 1];
+    if (leading && (c === "-" || c === "?" || c === ":") && (next === undefined || next === " " || next === "\t" || next === "\n")) indicators++;
+    else leading = false;
+    if (c === "[" || c === "{") brackets++;
+    else if ((c === "]" || c === "}") && brackets > 0) brackets--;
+    if (indents.length + indicators + brackets > MAX_NESTING) {
+      return { at: { line: firstLine + countLines(source.slice(0, i)), column: i - lineStart + 1 }, message: `lists or maps nested more than ${MAX_NESTING} levels deep: an archive needs a few; remove the others` };
+    }
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /**
  * Parses YAML with the 1.2 core schema: no timestamps (dates stay the text the editor wrote),
  * no merge keys, no custom tags, unique keys. `firstLine` is the file line the text starts on.
  */
 export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResult {
+  const deep = findDeepNesting(source, firstLine);
+  if (deep) return { ok: false, problems: [deep] };
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  // Keys are checked unique below: the library compares each key with every one before it, and a
+  // map of 100,000 keys took 95 s.
+  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
@@ -39,6 +91,9 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
   visit(document, {
     Alias(_, node) {
       problems.push({ at: at(node.range?.[0] ?? 0), message: `YAML aliases (*${node.source}) are not allowed: write the value out in full` });
+    },
+    Map(_, map) {
+      for (const key of duplicateKeys(map)) problems.push({ at: at(key.range?.[0] ?? 0), message: "invalid YAML: Map keys must be unique" });
     },
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -68,21 +123,31 @@ function firstLineOf(message: string): string {
 
 function positionOfKey(map: unknown, key: string, at: (offset: number) => Position): Position | undefined {
   if (!isMap(map)) return undefined;
-  const range = (pairsOf(map).get(key)?.key as Node | null | undefined)?.range;
+  const range = (pairsOf(map).get(keyOf(key))?.key as Node | null | undefined)?.range;
   return range ? at(range[0]) : undefined;
+}
+
+// The keys written a second time in a map, found with the index of its pairs.
+function duplicateKeys(map: YAMLMap): Node[] {
+  const pairs = pairsOf(map);
+  return map.items.filter((pair) => isScalar(pair.key) && pairs.get(keyOf(pair.key)) !== pair).map((pair) => pair.key as Node);
 }
 
 // Each map's pairs by key, indexed once: with a lookup per error (thousands of unknown keys), a
 // scan of the map each time made reporting them quadratic.
 const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
+// As the data has it: `1: a` and `"1": b` are the same key there, the second replacing the first.
+function keyOf(key: Scalar | string | number): string {
+  return String(isScalar(key) ? key.value : key);
+}
+
 function pairsOf(map: YAMLMap): Map<string, Pair> {
   let pairs = pairsByKey.get(map);
   if (!pairs) {
     pairs = new Map();
     for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined && !pairs.has(key)) pairs.set(key, pair as Pair);
+      if (isScalar(pair.key) && !pairs.has(keyOf(pair.key))) pairs.set(keyOf(pair.key), pair as Pair);
     }
     pairsByKey.set(map, pairs);
   }
@@ -128,7 +193,7 @@ function writtenCharacter(source: string, i: number, type: Scalar["type"]): { le
 function nodeAt(document: Document, path: readonly (string | number)[]): unknown {
   let node: unknown = document.contents;
   for (const step of path) {
-    if (isMap(node)) node = pairsOf(node).get(String(step))?.value;
+    if (isMap(node)) node = pairsOf(node).get(keyOf(step))?.value;
     else if (isSeq(node) && typeof step === "number") node = node.items[step];
     else return undefined;
   }

@@ -1,11 +1,11 @@
 /** What new articles must not collide with: the registries, and every URL and short link in use. */
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Diagnostics, displayPath, type Diagnostic } from "../content/diagnostics.ts";
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import { listArticleFiles } from "../content/load.ts";
 import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
-import { decodeContentFile } from "../content/read-text.ts";
+import { MAX_ARTICLE_BYTES, MAX_URL_MANIFEST_BYTES } from "../content/limits.ts";
+import { decodeContentFile, readContentBytes } from "../content/read-text.ts";
 import { indexSources, indexTopics, readRegistries } from "../content/registries.ts";
 import type { ArticleContext } from "../content/validate.ts";
 import { parseUrlManifest, URL_MANIFEST } from "../content/url-manifest.ts";
@@ -63,8 +63,10 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
     retired: new Map(),
   };
   // A missing articles folder is fine here: the first import creates it.
+  // A file past its size limit holds no URL `check` would accept: it is skipped, never read.
   for (const path of listArticleFiles(join(root, "articles"), display, new Diagnostics())) {
-    addExisting(index, display(path), readFileSync(path));
+    const read = readContentBytes(path, MAX_ARTICLE_BYTES, "");
+    if (read.ok) addExisting(index, display(path), read.bytes);
   }
   addRetired(index, join(root, URL_MANIFEST));
   return { ok: true, index };
@@ -100,13 +102,14 @@ export const display = displayPath;
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.
 function addRetired(index: ArchiveIndex, path: string): void {
-  let bytes: Buffer;
+  let read;
   try {
-    bytes = readFileSync(path);
+    read = readContentBytes(path, MAX_URL_MANIFEST_BYTES, "");
   } catch {
     return; // nothing published yet
   }
-  const decoded = decodeContentFile(bytes);
+  if (!read.ok) return;
+  const decoded = decodeContentFile(read.bytes);
   if (!decoded.ok) return;
   const manifest = parseUrlManifest(decoded.text);
   const file = display(path);
