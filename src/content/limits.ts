@@ -14,7 +14,7 @@ export const MAX_ARTICLE_BYTES = 5 * MB;
 export const MAX_FRONT_MATTER_BYTES = 64 * KB;
 
 /** site.yaml, topics.yaml and sources.yaml, each (a topic takes about 100 bytes). */
-export const MAX_REGISTRY_BYTES = 512 * KB;
+export const MAX_REGISTRY_BYTES = 256 * KB;
 
 /** urls.txt, which grows by a line of about 40 bytes for each page published. */
 export const MAX_URL_MANIFEST_BYTES = 16 * MB;
