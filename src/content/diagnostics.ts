@@ -24,6 +24,10 @@ export interface Position {
 
 export const FILE_START: Position = { line: 1, column: 1 };
 
+function moreProblems(n: number): string {
+  return `and ${n.toLocaleString("en-US")} more problem${n === 1 ? "" : "s"} in this file, not shown: fix the first ${MAX_DIAGNOSTICS_PER_FILE} and check again`;
+}
+
 /**
  * A diagnostic-collecting sink, so checks report every problem instead of stopping at the first.
  * Past MAX_DIAGNOSTICS_PER_FILE in a file, the rest are counted on one line: a file with
@@ -59,12 +63,14 @@ export class Diagnostics {
       this.items.push(d);
       return;
     }
-    // The line that counts the rest is an error as soon as one of them is, and stands where the first of them did.
-    if (!seen.more) this.items.push((seen.more = { ...d, severity: "warning" }));
+    // The line that counts the rest stands where the first of them did, and is an error as soon as
+    // one of them is; its message is made when read (printed, sent by a helper thread, turned to JSON).
+    if (!seen.more) {
+      const counted = seen;
+      this.items.push((seen.more = { ...d, severity: "warning", get message() { return moreProblems(counted.count - MAX_DIAGNOSTICS_PER_FILE); } }));
+    }
     if (d.severity === "error" && seen.more.severity === "error") this.moreErrors++;
     else if (d.severity === "error") seen.more.severity = "error";
-    const more = seen.count - MAX_DIAGNOSTICS_PER_FILE;
-    seen.more.message = `and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"} in this file, not shown: fix the first ${MAX_DIAGNOSTICS_PER_FILE} and check again`;
   }
 
   get warningCount(): number {
