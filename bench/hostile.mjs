@@ -29,7 +29,7 @@ const cases = {
   "digits after 1er (63 KB summary)": { "articles/a.md": article(`summary: "Le 1er jour, ${"7".repeat(63 * 1024)}"`) },
   "30,000 nested brackets": { "articles/a.md": article(`x: ${"[".repeat(30_000)}${"]".repeat(30_000)}`) },
   "30,000 nested dashes": { "articles/a.md": article(`x:\n  ${"- ".repeat(30_000)}a`) },
-  "5 MB body, digits after 1er": { "articles/a.md": article("", `Le 1er jour. ${"7".repeat(5 * MB - 200)}`) },
+  "15 MB body, digits after 1er": { "articles/a.md": article("", `Le 1er jour. ${"7".repeat(15 * MB)}`) },
   "200,000 keys in site.yaml": { "site.yaml": SITE + lines(200_000, (i) => `k${i}: 1`) },
   "25,000 keys in site.yaml (250 KB)": { "site.yaml": SITE + lines(25_000, (i) => `k${i}: 1`) },
   "7,000 bad topics (250 KB)": { "topics.yaml": lines(7_000, (i) => `- slug: "X ${i}"\n  label: L${i}`) },

@@ -23,7 +23,7 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive.article("a.md", { title: "Un" });
     truncateSync(archive.article("big.md", { title: "Deux" }), 100 * 1024 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/big.md")}:1:1: error: the file is 100 MB; the limit is 5 MB: an article is text: split it, or take out what is not (pasted data, images as text)`,
+      `${archive.display("articles/big.md")}:1:1: error: the file is 100 MB; the limit is 16 MB: an article is text: split it, or take out what is not (pasted data, images as text)`,
     ]);
   });
 
