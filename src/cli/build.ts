@@ -3,7 +3,7 @@ import { buildDateFromEnvironment, buildDateFromOption } from "../build/build-da
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
 import { parseOptions } from "./usage.ts";
-import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
+import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
   articles: "article",
@@ -75,10 +75,10 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   printDiagnostics(result.diagnostics, reportStyle(process.stderr, values.annotate));
   if (!result.ok) {
-    process.stderr.write(`depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})\n`);
+    writeLine(process.stderr, `depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})`);
     return 1;
   }
   const kinds = Object.entries(result.pages!).map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`).join(", ");
-  process.stdout.write(`depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})\n`);
+  writeLine(process.stdout, `depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})`);
   return 0;
 }

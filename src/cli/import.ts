@@ -4,7 +4,7 @@ import type { Diagnostic } from "../content/diagnostics.ts";
 import { CommandError } from "../files/file-errors.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
-import { elapsed, plural, printDiagnostics } from "./report.ts";
+import { elapsed, plural, printDiagnostics, writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
@@ -35,7 +35,7 @@ export async function runImport(argv: string[]): Promise<number> {
       warnings.push(...outcome.warnings);
       printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
-      process.stdout.write(`${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})\n`);
+      writeLine(process.stdout, `${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})`);
     } else {
       failed++;
       printDiagnostics(outcome.diagnostics, style);
@@ -44,7 +44,7 @@ export async function runImport(argv: string[]): Promise<number> {
 
   const summary = `depeche import: ${plural(imported, "article")} written, ${plural(failed, "file")} refused, ${plural(warnings.length, "warning")} (${elapsed(start)})`;
   if (failed > 0) {
-    process.stderr.write(`${summary}; nothing was written for the refused files\n`);
+    writeLine(process.stderr, `${summary}; nothing was written for the refused files`);
     return 1;
   }
   process.stdout.write(`${summary}\n`);

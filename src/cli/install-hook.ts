@@ -1,19 +1,40 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CommandError } from "../files/file-errors.ts";
+import { writeLine } from "./report.ts";
 import { parseOptions } from "./usage.ts";
 
 const MARKER = "# depeche pre-commit hook";
 
-/** The hook: checks the archive when a commit touches the content folder. */
-export function preCommitHook(contentDir: string): string {
+/** This checkout's command, which the hook runs whatever the archive's repository holds. */
+const DEPECHE_BIN = fileURLToPath(new URL("../../bin/depeche.js", import.meta.url));
+
+/**
+ * A value as one sh word, whatever it holds: inside single quotes nothing is special, and a
+ * quote is closed, escaped and reopened.
+ * @example shellQuote("l'archive") // "'l'\\''archive'"
+ */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The hook: checks the archive when a commit touches the content folder. Git runs hooks at the
+ * top of the work tree, which the two paths are relative to (or absolute); they are quoted once,
+ * into variables, and the pathspec is literal, so no folder name is run or read as a pattern.
+ */
+export function preCommitHook(contentDir: string, depecheBin: string): string {
   return `#!/bin/sh
 ${MARKER}: installed by \`npm run hooks:install\`; remove this file to stop it.
-# Checks the archive before a commit that touches ${contentDir}/; \`git commit --no-verify\` skips it.
-if git diff --cached --quiet -- ${JSON.stringify(contentDir)}; then
+# Checks the archive before a commit that touches its content folder; \`git commit --no-verify\` skips it.
+content=${shellQuote(contentDir)}
+depeche=${shellQuote(depecheBin)}
+if git --literal-pathspecs diff --cached --quiet -- "$content"; then
   exit 0
 fi
-exec node bin/depeche.js check --content ${JSON.stringify(contentDir)}
+exec node "$depeche" check "--content=$content"
 `;
 }
 
@@ -21,20 +42,33 @@ exec node bin/depeche.js check --content ${JSON.stringify(contentDir)}
 export async function runInstallHook(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, { content: { type: "string", default: "content" } });
   let hooksDir: string;
+  let top: string;
   try {
-    hooksDir = execFileSync("git", ["rev-parse", "--git-path", "hooks"], { encoding: "utf8" }).trim();
+    const [hooks, cdup] = execFileSync("git", ["rev-parse", "--git-path", "hooks", "--show-cdup"], { encoding: "utf8" }).split("\n");
+    hooksDir = hooks!;
+    top = resolve(cdup!);
   } catch {
-    process.stderr.write("depeche install-hook: not inside a git repository\n");
+    writeLine(process.stderr, "depeche install-hook: not inside a git repository");
     return 1;
   }
+  const contentDir = relative(top, resolve(values.content));
+  if (!isInside(contentDir)) {
+    throw new CommandError(`the content folder ${values.content} is outside the git repository ${top}: a hook there never sees it change`, 2);
+  }
+  const depecheBin = relative(top, DEPECHE_BIN);
   const hook = join(hooksDir, "pre-commit");
   if (existsSync(hook) && !readFileSync(hook, "utf8").includes(MARKER)) {
-    process.stderr.write(`depeche install-hook: ${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand\n`);
+    writeLine(process.stderr, `depeche install-hook: ${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`);
     return 1;
   }
   mkdirSync(hooksDir, { recursive: true });
-  writeFileSync(hook, preCommitHook(values.content));
+  writeFileSync(hook, preCommitHook(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN));
   chmodSync(hook, 0o755);
-  process.stdout.write(`depeche install-hook: ${hook} now checks ${values.content}/ before each commit\n`);
+  writeLine(process.stdout, `depeche install-hook: ${hook} now checks ${values.content}/ before each commit`);
   return 0;
+}
+
+// A path relative to the top of the work tree that stays below it.
+function isInside(path: string): boolean {
+  return !isAbsolute(path) && path !== ".." && !path.startsWith(`..${sep}`);
 }

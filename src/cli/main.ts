@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `depeche`: one command, one module per subcommand. */
 import { CommandError } from "../files/file-errors.ts";
+import { writeLine } from "./report.ts";
 import { UsageError, printUsage } from "./usage.ts";
 
 type Command = (argv: string[]) => Promise<number>;
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    process.stderr.write(`depeche: unknown command "${name}"\n`);
+    writeLine(process.stderr, `depeche: unknown command "${name}"`);
     printUsage(process.stderr);
     return 2;
   }
@@ -30,12 +31,12 @@ async function main(argv: string[]): Promise<number> {
     return await (await load())(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`depeche ${name}: ${error.message}\n`);
+      writeLine(process.stderr, `depeche ${name}: ${error.message}`);
       printUsage(process.stderr);
       return 2;
     }
     if (error instanceof CommandError) {
-      process.stderr.write(`depeche ${name}: error: ${error.message}\n`);
+      writeLine(process.stderr, `depeche ${name}: error: ${error.message}`);
       return error.exitCode;
     }
     throw error;

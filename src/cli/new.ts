@@ -5,6 +5,7 @@ import { slugify } from "../text/slug.ts";
 import { BODY_PLACEHOLDER } from "../content/validate.ts";
 import { articlePath, articleUrl, display } from "../wire/archive-index.ts";
 import { formatArticle, writeNewArticle } from "../wire/write-article.ts";
+import { writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption } from "./wire-options.ts";
 
@@ -24,7 +25,7 @@ export async function runNew(argv: string[]): Promise<number> {
   const topics = values.topics === undefined ? [] : readTopicsOption(values.topics, index);
 
   const fail = (message: string): number => {
-    process.stderr.write(`depeche new: ${message}; nothing was written\n`);
+    writeLine(process.stderr, `depeche new: ${message}; nothing was written`);
     return 1;
   };
   if ([...title].length > 200) return fail("the title is longer than 200 characters: shorten it, and put the rest in the summary");
@@ -52,6 +53,6 @@ export async function runNew(argv: string[]): Promise<number> {
     },
   });
   writeNewArticle(index.root, path, text);
-  process.stdout.write(`${display(path)}\n`);
+  writeLine(process.stdout, display(path));
   return 0;
 }

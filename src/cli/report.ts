@@ -1,4 +1,5 @@
-import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import { formatDiagnostic, printableDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import { escapeControlCharacters } from "../text/control-characters.ts";
 
 /** How diagnostics are printed: colour for a person at a terminal, workflow commands for GitHub Actions. */
 export interface ReportStyle {
@@ -21,7 +22,8 @@ const paint = (code: string, text: string): string => `\x1b[${code}m${text}\x1b[
 export function formatForTerminal(d: Diagnostic, colour: boolean): string {
   if (!colour) return formatDiagnostic(d);
   const label = d.severity === "error" ? paint("1;31", "error:") : paint("1;33", "warning:");
-  return `${paint("1", `${d.file}:${d.line}:${d.column}:`)} ${label} ${d.message}`;
+  const { file, message } = printableDiagnostic(d);
+  return `${paint("1", `${file}:${d.line}:${d.column}:`)} ${label} ${message}`;
 }
 
 // Workflow command values and properties escape %, CR and LF; properties also : and ,.
@@ -33,7 +35,16 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A")
  * @example githubAnnotation(d) // "::error file=content/a.md,line=6,col=10::unknown topic …"
  */
 export function githubAnnotation(d: Diagnostic): string {
-  return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column}::${escapeData(d.message)}`;
+  const { file, message } = printableDiagnostic(d);
+  return `::${d.severity} file=${escapeProperty(file)},line=${d.line},col=${d.column}::${escapeData(message)}`;
+}
+
+/**
+ * Writes one line of a command's own output. Its values (paths, options, names) come from the
+ * command line and from editors' files: their control characters are escaped, never sent raw.
+ */
+export function writeLine(stream: { write(text: string): unknown }, line: string): void {
+  stream.write(`${escapeControlCharacters(line)}\n`);
 }
 
 /** Prints diagnostics to standard error, one a line, the way compilers do; annotations go to standard output. */

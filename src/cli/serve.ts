@@ -2,7 +2,7 @@ import { CommandError } from "../files/file-errors.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { countLabel, printDiagnostics, reportStyle } from "./report.ts";
+import { countLabel, printDiagnostics, reportStyle, writeLine } from "./report.ts";
 
 /** `depeche serve`: preview with live reload, drafts included, in a folder apart from _site. */
 export async function runServe(argv: string[]): Promise<number> {
@@ -20,8 +20,8 @@ export async function runServe(argv: string[]): Promise<number> {
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
     else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
   };
-  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => process.stderr.write(`depeche serve: update failed: ${describeFailure(error)}\n`) });
-  process.stderr.write(`depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop\n`);
+  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`) });
+  writeLine(process.stderr, `depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -2,7 +2,7 @@
 import type { Topic } from "../content/model.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
-import { printDiagnostics, reportStyle, type ReportStyle } from "./report.ts";
+import { printDiagnostics, reportStyle, writeLine, type ReportStyle } from "./report.ts";
 import { UsageError } from "./usage.ts";
 
 /** Checks a --date value against the contract's formats; a bad one is a usage error. */
@@ -40,6 +40,6 @@ export function openArchiveIndex(command: string, contentDir: string): ArchiveIn
   const read = readArchiveIndex(contentDir);
   if (read.ok) return read.index;
   printDiagnostics(read.diagnostics, terminalStyle());
-  process.stderr.write(`depeche ${command}: the content folder ${contentDir} can't take articles until these errors are fixed; nothing was written\n`);
+  writeLine(process.stderr, `depeche ${command}: the content folder ${contentDir} can't take articles until these errors are fixed; nothing was written`);
   return undefined;
 }

@@ -1,5 +1,7 @@
 /** Errors and warnings are values until the CLI decides how to print them. */
 import { relative } from "node:path";
+import { escapeControlCharacters } from "../text/control-characters.ts";
+import { MAX_DIAGNOSTICS_PER_FILE } from "./limits.ts";
 
 export type Severity = "error" | "warning";
 
@@ -22,24 +24,57 @@ export interface Position {
 
 export const FILE_START: Position = { line: 1, column: 1 };
 
-/** A diagnostic-collecting sink, so checks report every problem instead of stopping at the first. */
+function moreProblems(n: number): string {
+  return `and ${n.toLocaleString("en-US")} more problem${n === 1 ? "" : "s"} in this file, not shown: fix the first ${MAX_DIAGNOSTICS_PER_FILE} and check again`;
+}
+
+/**
+ * A diagnostic-collecting sink, so checks report every problem instead of stopping at the first.
+ * Past MAX_DIAGNOSTICS_PER_FILE in a file, the rest are counted on one line: a file with
+ * thousands of bad keys or lines gets an answer of a hundred lines, not a million.
+ */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  private readonly perFile = new Map<string, { count: number; more?: Diagnostic }>();
+  private moreErrors = 0;
 
   error(file: string, at: Position, message: string): void {
-    this.items.push({ severity: "error", file, line: at.line, column: at.column, message });
+    this.add({ severity: "error", file, line: at.line, column: at.column, message });
   }
 
   warning(file: string, at: Position, message: string): void {
-    this.items.push({ severity: "warning", file, line: at.line, column: at.column, message });
+    this.add({ severity: "warning", file, line: at.line, column: at.column, message });
+  }
+
+  /** Whether this file's report is full, so that a check may skip the work of further messages. */
+  isFull(file: string): boolean {
+    return (this.perFile.get(file)?.count ?? 0) >= MAX_DIAGNOSTICS_PER_FILE;
   }
 
   get errorCount(): number {
-    return this.items.filter((d) => d.severity === "error").length;
+    return this.items.filter((d) => d.severity === "error").length + this.moreErrors;
+  }
+
+  private add(d: Diagnostic): void {
+    const seen = this.perFile.get(d.file) ?? { count: 0 };
+    this.perFile.set(d.file, seen);
+    seen.count++;
+    if (seen.count <= MAX_DIAGNOSTICS_PER_FILE) {
+      this.items.push(d);
+      return;
+    }
+    // The line that counts the rest stands where the first of them did, and is an error as soon as
+    // one of them is; its message is made when read (printed, sent by a helper thread, turned to JSON).
+    if (!seen.more) {
+      const counted = seen;
+      this.items.push((seen.more = { ...d, severity: "warning", get message() { return moreProblems(counted.count - MAX_DIAGNOSTICS_PER_FILE); } }));
+    }
+    if (d.severity === "error" && seen.more.severity === "error") this.moreErrors++;
+    else if (d.severity === "error") seen.more.severity = "error";
   }
 
   get warningCount(): number {
-    return this.items.length - this.errorCount;
+    return this.items.filter((d) => d.severity === "warning").length;
   }
 }
 
@@ -53,11 +88,21 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Formats a diagnostic the way compilers do, so editors can jump to it.
+ * Formats a diagnostic the way compilers do, so editors can jump to it; on one line, with the
+ * control characters of file names and quoted values escaped (see `printableDiagnostic`).
  * @example formatDiagnostic(d) // "content/articles/a.md:6:10: error: unknown topic \"Irack\" (did you mean \"Irak\"?)"
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  const { file, message } = printableDiagnostic(d);
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${message}`;
+}
+
+/**
+ * A diagnostic's file and message as a terminal or a CI log may show them: messages quote what
+ * editors wrote, and a line break or an escape sequence in it must not act there.
+ */
+export function printableDiagnostic(d: Diagnostic): { file: string; message: string } {
+  return { file: escapeControlCharacters(d.file), message: escapeControlCharacters(d.message) };
 }
 
 /** A path as diagnostics print it: relative to the working directory, so editors can open it. */

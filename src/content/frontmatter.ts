@@ -1,7 +1,8 @@
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { FILE_START, type Position } from "./diagnostics.ts";
-import { parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
+import { MAX_FRONT_MATTER_BYTES, tooLarge } from "./limits.ts";
+import { findDeepNesting, parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
 
 /** Front matter read from a file, with the means to point errors at a key or a value. */
 export interface FrontMatter extends LocatedYaml {
@@ -50,6 +51,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   const afterOpening = text.slice(opening[0].length);
   const closing = CLOSING.exec(afterOpening);
   if (!closing) return problem(FILE_START, 'front matter is not closed: add a line "---" after the last key');
+  // Characters before bytes: a long block is refused without measuring its UTF-8.
+  const frontMatterBytes = closing.index > MAX_FRONT_MATTER_BYTES ? closing.index : Buffer.byteLength(afterOpening.slice(0, closing.index));
+  if (frontMatterBytes > MAX_FRONT_MATTER_BYTES) {
+    return problem(FILE_START, tooLarge("the front matter", frontMatterBytes, MAX_FRONT_MATTER_BYTES, "it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---"));
+  }
 
   // gray-matter ends the front matter at the first line that starts with "---": a line such as
   // "----" before the closing one would silently drop every key after it.
@@ -89,8 +95,8 @@ class ReadFrontMatter implements FrontMatter {
     return this.locate().keyPosition(key, parent);
   }
 
-  valuePosition(path: readonly (string | number)[]): Position {
-    return this.locate().valuePosition(path);
+  valuePosition(path: readonly (string | number)[], index?: number): Position {
+    return this.locate().valuePosition(path, index);
   }
 
   // Positions come from the position-aware reader, run only when a message needs one.
@@ -106,6 +112,8 @@ const UNUSUAL_YAML = /(?:^|[:\-[{,])[ \t]*[&*!][^\s]|<</m;
 // js-yaml (core schema: no timestamps, no merge keys) reads the common case several times faster
 // than the position-aware reader; that one runs only when there is something to point at.
 function readYaml(source: string): { ok: true; data: unknown } | { ok: false; problems: YamlProblem[] } {
+  const deep = findDeepNesting(source, 2);
+  if (deep) return { ok: false, problems: [deep] };
   if (!UNUSUAL_YAML.test(source)) {
     try {
       return { ok: true, data: load(source, { schema: CORE_SCHEMA }) };

@@ -1,11 +1,12 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article, Content } from "./model.ts";
 import { describeIoError } from "../files/file-errors.ts";
-import { decodeContentFile, symbolicLinkMessage } from "./read-text.ts";
+import { decodeContentFile, readContentFile, symbolicLinkMessage } from "./read-text.ts";
+import { ARTICLE_LIMIT } from "./limits.ts";
 import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { SitePaths, siteFiles } from "../output/site-files.ts";
@@ -150,7 +151,8 @@ function isClutter(name: string): boolean {
 // Cross-article errors are rare: re-reading the file beats keeping 100,000 YAML documents in memory.
 function locateInFile(path: string, key: string, index?: number): Position {
   try {
-    const decoded = decodeContentFile(readFileSync(path));
+    const read = readContentFile(path, ARTICLE_LIMIT);
+    const decoded = read.ok ? decodeContentFile(read.bytes) : read;
     if (!decoded.ok) return FILE_START;
     const parsed = parseFrontMatter(decoded.text);
     if (!parsed.ok) return FILE_START;

@@ -1,9 +1,10 @@
 /**
- * Reading of content files: never through a symbolic link; strict UTF-8, BOM and CRLF tolerated,
- * text normalised to NFC.
+ * Reading of content files: never through a symbolic link, a size limit before a byte is read,
+ * then strict UTF-8, BOM and CRLF tolerated, text normalised to NFC.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { describeIoError } from "../files/file-errors.ts";
+import { tooLarge, type SizeLimit } from "./limits.ts";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
@@ -39,10 +40,11 @@ export function symbolicLinkMessage(what: string): string {
 }
 
 /**
- * Reads a file of the content folder, refusing a symbolic link there: it could lead anywhere, and
- * a build that later writes the file would write through it. `missing` tells an absent file apart.
+ * Reads a file of the content folder. A symbolic link is refused: it could lead anywhere, and a
+ * build that later writes the file would write through it. A file over its limit is refused
+ * before a byte is read, from its size. Never throws; `missing` tells an absent file apart.
  */
-export function readContentFile(path: string): ContentFile {
+export function readContentFile(path: string, limit: SizeLimit): ContentFile {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -53,8 +55,13 @@ export function readContentFile(path: string): ContentFile {
     return { ok: false, missing: false, message: cannotRead(error) };
   }
   try {
-    if (fstatSync(fd).isDirectory()) return { ok: false, missing: false, message: "cannot read the file: it is a folder" };
-    return { ok: true, bytes: readFileSync(fd) };
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { ok: false, missing: false, message: "cannot read the file: it is a folder" };
+    if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge("the file", stats.size, limit.bytes, limit.fix) };
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let length = 0;
+    for (let n = 1; length < stats.size && n > 0; length += n) n = readSync(fd, bytes, length, stats.size - length, length);
+    return { ok: true, bytes: bytes.subarray(0, length) };
   } catch (error) {
     return { ok: false, missing: false, message: cannotRead(error) };
   } finally {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
-import { checkShape } from "./schema.ts";
+import { checkShape, noControlCharacters } from "./schema.ts";
+import { REGISTRY_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
@@ -22,11 +23,11 @@ const absoluteUrl = (what: string, example: string) =>
     .refine(isSiteAddress, `${what} must be ${siteAddressRule(example)}`);
 
 const siteSchema = z.strictObject({
-  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).trim().min(1, '"title" is empty: name the site'),
+  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).superRefine(noControlCharacters("title")).trim().min(1, '"title" is empty: name the site'),
   baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform(siteAddress),
   locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
   timezone: z.string({ error: '"timezone" must be an IANA name such as Europe/Paris' }).trim().refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
-  description: z.string({ error: '"description" must be text' }).trim().optional(),
+  description: z.string({ error: '"description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
 });
 
 const topicsSchema = z.array(
@@ -37,16 +38,16 @@ const topicsSchema = z.array(
       .regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis')
       .max(MAX_SLUG_LENGTH, `a topic "slug" is at most ${MAX_SLUG_LENGTH} characters long, more than a file name can hold: shorten it`)
       .refine((slug) => !isWindowsDeviceName(slug), `a topic "slug" may not be a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`),
-    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).trim().min(1, 'a topic "label" is empty'),
-    description: z.string({ error: 'a topic "description" must be text' }).trim().optional(),
+    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).superRefine(noControlCharacters("label")).trim().min(1, 'a topic "label" is empty'),
+    description: z.string({ error: 'a topic "description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
   }),
   { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
 );
 
 const sourcesSchema = z.array(
   z.strictObject({
-    code: z.string({ error: 'each source needs a "code" such as AA' }).trim().min(1, 'a source "code" is empty'),
-    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).trim().min(1, 'a source "name" is empty'),
+    code: z.string({ error: 'each source needs a "code" such as AA' }).superRefine(noControlCharacters("code")).trim().min(1, 'a source "code" is empty'),
+    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).superRefine(noControlCharacters("name")).trim().min(1, 'a source "name" is empty'),
     url: absoluteUrl('a source "url"', "https://www.aa.com.tr/fr"),
   }),
   { error: "sources.yaml must be a list of sources: - code: AA\\n  name: Agence Anadolu\\n  url: https://www.aa.com.tr/fr" },
@@ -153,7 +154,7 @@ export function readRegistries(contentDir: string, diagnostics: Diagnostics): Re
 
 function readRegistryFile<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
   const file = displayPath(path);
-  const found = readContentFile(path);
+  const found = readContentFile(path, REGISTRY_LIMIT);
   if (!found.ok) {
     const message = found.missing ? `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)` : found.message;
     diagnostics.error(file, FILE_START, message);

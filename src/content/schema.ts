@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Position } from "./diagnostics.ts";
 import type { LocatedYaml } from "./yaml.ts";
+import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
 import { didYouMean } from "../text/suggest.ts";
 
@@ -8,8 +9,18 @@ import { didYouMean } from "../text/suggest.ts";
 // rules across articles come after, in validate.ts, where the registries are known.
 // Messages say what is wrong and how to fix it, since an editor reads them, not a developer.
 
+/**
+ * Text that pages show may not hold control characters (invalid in HTML, and invisible in an
+ * editor); the error points at the character itself. Checked before trimming, so none hides.
+ */
+export const noControlCharacters = (key: string) => (value: string, ctx: z.RefinementCtx) => {
+  const index = findControlCharacter(value);
+  if (index === -1) return;
+  ctx.addIssue({ code: "custom", message: `"${key}" holds the control character ${describeControlCharacter(value[index]!)} here: delete it (retype the text around it if it is invisible)`, params: { index } });
+};
+
 const text = (key: string, example: string) =>
-  z.string({ error: `"${key}" must be text, e.g. ${key}: "${example}"` }).trim();
+  z.string({ error: `"${key}" must be text, e.g. ${key}: "${example}"` }).superRefine(noControlCharacters(key)).trim();
 
 const oneOrMany = (key: string, example: string) =>
   z
@@ -87,7 +98,9 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, located: LocatedY
   if (typeof last === "string" && parent !== null && typeof parent === "object" && !(last in parent)) {
     return [{ at: path.length === 1 ? { line: 1, column: 1 } : located.valuePosition(path.slice(0, -1)), message: `missing required key "${last}": ${requiredHint(last)}` }];
   }
-  return [{ at: located.valuePosition(path), message: issue.message }];
+  // A custom issue may point at a character of the value (see noControlCharacters).
+  const index = issue.code === "custom" ? (issue.params?.index as number | undefined) : undefined;
+  return [{ at: located.valuePosition(path, index), message: issue.message }];
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

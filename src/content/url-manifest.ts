@@ -1,5 +1,6 @@
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
+import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
@@ -44,7 +45,7 @@ export interface UrlManifestFile {
 
 /** Reads `urls.txt`: `file` is absent when nothing was published yet, `message` says why it can't be read. */
 export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifestFile } | { ok: false; message: string } {
-  const read = readContentFile(path);
+  const read = readContentFile(path, URL_MANIFEST_LIMIT);
   if (!read.ok) return read.missing ? { ok: true } : read;
   const decoded = decodeContentFile(read.bytes);
   if (!decoded.ok) return decoded;

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article } from "./model.ts";
-import { decodeContentFile } from "./read-text.ts";
+import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
+import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
 import { validateArticle, type ArticleContext } from "./validate.ts";
 
@@ -27,14 +27,12 @@ export async function validateFiles(paths: readonly string[], registries: Regist
     const first = articles.length;
     for (let i = start; i < end; i++) {
       const file = displayPath(paths[i]!);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(paths[i]!);
-      } catch (error) {
-        diagnostics.error(file, FILE_START, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check its permissions`);
+      const read = readContentFile(paths[i]!, ARTICLE_LIMIT);
+      if (!read.ok) {
+        diagnostics.error(file, FILE_START, read.message);
         continue;
       }
-      const article = validateArticleFile(file, bytes, ctx, diagnostics);
+      const article = validateArticleFile(file, read.bytes, ctx, diagnostics);
       if (article) articles.push(article);
     }
     onProgress?.(end - start, articles.slice(first));
@@ -43,8 +41,12 @@ export async function validateFiles(paths: readonly string[], registries: Regist
   return { articles, diagnostics: diagnostics.items };
 }
 
-/** Validates one article file from its bytes. */
+/** Validates one article file from its bytes (read whole by the dev server; see validateFiles for the size read first). */
 export function validateArticleFile(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
+  if (bytes.length > ARTICLE_LIMIT.bytes) {
+    diagnostics.error(file, FILE_START, tooLarge("the file", bytes.length, ARTICLE_LIMIT.bytes, ARTICLE_LIMIT.fix));
+    return undefined;
+  }
   const decoded = decodeContentFile(bytes);
   if (!decoded.ok) {
     diagnostics.error(file, FILE_START, decoded.message);

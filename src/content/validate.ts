@@ -3,6 +3,7 @@ import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
+import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { shortLinkKey, spelledAs } from "../text/web-links.ts";
@@ -86,6 +87,13 @@ function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): voi
     const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
     diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
   }
+  // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
+  const control = findControlCharacter(fm.body);
+  if (control !== -1) {
+    const before = fm.body.slice(0, control);
+    const at = { line: fm.bodyLine + before.split("\n").length - 1, column: control - before.lastIndexOf("\n") };
+    diagnostics.error(file, at, `the text holds the control character ${describeControlCharacter(fm.body[control]!)} here: delete it (retype the text around it if it is invisible)`);
+  }
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
@@ -114,7 +122,9 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
       ok = false;
       const what = key === "topics" ? "topic" : "source";
       const at = typeof value === "string" ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
-      diagnostics.error(file, at, `unknown ${what} "${name}"${index.suggest(name)}: use an entry of ${registry}, or add one there`);
+      // A suggestion compares the name with every entry: not for a message that won't be shown.
+      const suggestion = diagnostics.isFull(file) ? "" : index.suggest(name);
+      diagnostics.error(file, at, `unknown ${what} "${name}"${suggestion}: use an entry of ${registry}, or add one there`);
     } else if (!found.includes(entry)) found.push(entry);
   });
   return ok ? found : undefined;

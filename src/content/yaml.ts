@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import type { Position } from "./diagnostics.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
@@ -6,8 +6,11 @@ export interface LocatedYaml {
   data: unknown;
   /** Position of a key, e.g. `"topics"`, in the top-level map or the map at `parent`. */
   keyPosition(key: string, parent?: readonly (string | number)[]): Position;
-  /** Position of a value (`["topics", 2]`); falls back to its key, then to the first line. */
-  valuePosition(path: readonly (string | number)[]): Position;
+  /**
+   * Position of a value (`["topics", 2]`), or of its character `index` when given; falls back to
+   * its key, then to the first line.
+   */
+  valuePosition(path: readonly (string | number)[], index?: number): Position;
 }
 
 export interface YamlProblem {
@@ -20,13 +23,65 @@ export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; p
 // Aliases are refused above; the limit is a second guard against a billion laughs.
 const MAX_ALIAS_COUNT = 20;
 
+// Collections opened inside collections: a few levels in any archive file, while a file of `[[[…`,
+// of `- - - …` or of ever deeper indentation exhausts the parsers' stack, and their memory, long
+// before the size limits stop it. Counted on the raw text: brackets, the block indicators that
+// open a line, and the indentations below which a line stands.
+const MAX_NESTING = 32;
+const MAY_NEST = /[[{][^\]}]*[[{]|[-?:][ \t]+[-?:](?:[ \t]|$)|^ {32}/m;
+
+/** A problem when collections nest deeper than MAX_NESTING; checked before parsing. */
+export function findDeepNesting(source: string, firstLine = 1): YamlProblem | undefined {
+  if (!MAY_NEST.test(source)) return undefined;
+  const indents: number[] = [];
+  let brackets = 0;
+  let indicators = 0;
+  let lineStart = 0;
+  let firstOnLine = true;
+  let leading = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\n") {
+      lineStart = i + 1;
+      firstOnLine = leading = true;
+      indicators = 0;
+      continue;
+    }
+    if (c === " " || c === "\t") continue;
+    if (firstOnLine && c !== "#") {
+      while (indents.length > 0 && indents.at(-1)! >= i - lineStart) indents.pop();
+      indents.push(i - lineStart);
+    }
+    firstOnLine = false;
+    const next = source[i + 1];
+    if (leading && (c === "-" || c === "?" || c === ":") && (next === undefined || next === " " || next === "\t" || next === "\n")) indicators++;
+    else leading = false;
+    if (c === "[" || c === "{") brackets++;
+    else if ((c === "]" || c === "}") && brackets > 0) brackets--;
+    if (indents.length + indicators + brackets > MAX_NESTING) {
+      return { at: { line: firstLine + countLines(source.slice(0, i)), column: i - lineStart + 1 }, message: `lists or maps nested more than ${MAX_NESTING} levels deep: an archive needs a few; remove the others` };
+    }
+  }
+  return undefined;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 /**
  * Parses YAML with the 1.2 core schema: no timestamps (dates stay the text the editor wrote),
  * no merge keys, no custom tags, unique keys. `firstLine` is the file line the text starts on.
  */
 export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResult {
+  const deep = findDeepNesting(source, firstLine);
+  if (deep) return { ok: false, problems: [deep] };
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: true, prettyErrors: false, strict: true });
+  // Keys are checked unique below: the library compares each key with every one before it, and a
+  // map of 100,000 keys took 95 s.
+  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
@@ -36,6 +91,9 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
   visit(document, {
     Alias(_, node) {
       problems.push({ at: at(node.range?.[0] ?? 0), message: `YAML aliases (*${node.source}) are not allowed: write the value out in full` });
+    },
+    Map(_, map) {
+      for (const key of duplicateKeys(map)) problems.push({ at: at(key.range?.[0] ?? 0), message: "invalid YAML: Map keys must be unique" });
     },
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -50,7 +108,11 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
     yaml: {
       data,
       keyPosition: (key, parent = []) => positionOfKey(nodeAt(document, parent), key, at) ?? { line: firstLine, column: 1 },
-      valuePosition: (path) => positionOfValue(document, path, at) ?? { line: firstLine, column: 1 },
+      valuePosition: (path, index) => {
+        const node = index === undefined ? undefined : nodeAt(document, path);
+        if (isScalar(node) && node.range && typeof node.value === "string") return at(node.range[0] + offsetOfCharacter(source.slice(node.range[0], node.range[1]), node.type, node.value, index!));
+        return positionOfValue(document, path, at) ?? { line: firstLine, column: 1 };
+      },
     },
   };
 }
@@ -61,17 +123,77 @@ function firstLineOf(message: string): string {
 
 function positionOfKey(map: unknown, key: string, at: (offset: number) => Position): Position | undefined {
   if (!isMap(map)) return undefined;
-  for (const pair of map.items) {
-    const k = pair.key as Node | null;
-    if (isScalar(k) && String(k.value) === key && k.range) return at(k.range[0]);
+  const range = (pairsOf(map).get(keyOf(key))?.key as Node | null | undefined)?.range;
+  return range ? at(range[0]) : undefined;
+}
+
+// The keys written a second time in a map, found with the index of its pairs.
+function duplicateKeys(map: YAMLMap): Node[] {
+  const pairs = pairsOf(map);
+  return map.items.filter((pair) => isScalar(pair.key) && pairs.get(keyOf(pair.key)) !== pair).map((pair) => pair.key as Node);
+}
+
+// Each map's pairs by key, indexed once: with a lookup per error (thousands of unknown keys), a
+// scan of the map each time made reporting them quadratic.
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+// As the data has it: `1: a` and `"1": b` are the same key there, the second replacing the first.
+function keyOf(key: Scalar | string | number): string {
+  return String(isScalar(key) ? key.value : key);
+}
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && !pairs.has(keyOf(pair.key))) pairs.set(keyOf(pair.key), pair as Pair);
+    }
+    pairsByKey.set(map, pairs);
   }
-  return undefined;
+  return pairs;
+}
+
+const YAML_SPACE = /[ \t\n]/;
+const ESCAPE = /^\\(?:x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[^])/;
+
+/**
+ * Where, in a scalar's source, the value's character `index` was written. Quotes, escapes (`\e`,
+ * `\x1b`), block headers, folding and indentation set the two apart, but YAML only adds or drops
+ * spaces and line breaks: the n-th other character of the value is the n-th one written. An escape
+ * is pointed at by its backslash.
+ */
+function offsetOfCharacter(source: string, type: Scalar["type"], value: string, index: number): number {
+  let before = 0;
+  for (let i = 0; i < index && i < value.length; i++) if (!YAML_SPACE.test(value[i]!)) before++;
+  const quoted = type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE";
+  const block = type === "BLOCK_FOLDED" || type === "BLOCK_LITERAL";
+  for (let i = quoted ? 1 : block ? source.indexOf("\n") + 1 : 0; i < source.length; ) {
+    const { length, units } = writtenCharacter(source, i, type);
+    before -= units;
+    if (before < 0) return i;
+    i += length;
+  }
+  return 0;
+}
+
+// The character written at `i`: its length in the source, and the UTF-16 units other than spaces
+// and line breaks that it makes in the value.
+function writtenCharacter(source: string, i: number, type: Scalar["type"]): { length: number; units: number } {
+  const c = source[i]!;
+  if (type === "QUOTE_DOUBLE" && c === "\\") {
+    const escape = ESCAPE.exec(source.slice(i, i + 10))?.[0] ?? c;
+    const decoded = escape.length > 2 ? String.fromCodePoint(parseInt(escape.slice(2), 16)) : escape === "\\t" || escape === "\\n" || escape === "\\\n" ? " " : escape.slice(1);
+    return { length: escape.length, units: YAML_SPACE.test(decoded) ? 0 : decoded.length };
+  }
+  if (type === "QUOTE_SINGLE" && c === "'" && source[i + 1] === "'") return { length: 2, units: 1 };
+  return { length: 1, units: YAML_SPACE.test(c) ? 0 : 1 };
 }
 
 function nodeAt(document: Document, path: readonly (string | number)[]): unknown {
   let node: unknown = document.contents;
   for (const step of path) {
-    if (isMap(node)) node = node.get(step, true);
+    if (isMap(node)) node = pairsOf(node).get(keyOf(step))?.value;
     else if (isSeq(node) && typeof step === "number") node = node.items[step];
     else return undefined;
   }

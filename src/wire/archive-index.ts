@@ -4,6 +4,7 @@ import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "../conten
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import { listArticleFiles } from "../content/load.ts";
 import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
+import { ARTICLE_LIMIT } from "../content/limits.ts";
 import { decodeContentFile, readContentFile } from "../content/read-text.ts";
 import { indexSources, indexTopics, readRegistries } from "../content/registries.ts";
 import type { ArticleContext } from "../content/validate.ts";
@@ -66,7 +67,7 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
   // A missing articles folder is fine here: the first import creates it. Any other problem with
   // it (a link, a folder that can't be read) would hide URLs in use, so it stops the command.
   for (const path of listArticleFiles(join(root, "articles"), display, diagnostics, { mayBeMissing: true })) {
-    const found = readContentFile(path);
+    const found = readContentFile(path, ARTICLE_LIMIT);
     if (found.ok) addExisting(index, display(path), found.bytes);
     else diagnostics.error(display(path), FILE_START, found.message);
   }

@@ -31,14 +31,14 @@ describe("output for people", () => {
   });
 
   it("colours the label and keeps the compiler format", () => {
-    expect(formatForTerminal(diagnostic, false)).toBe('content/articles/a,b.md:6:10: error: unknown topic "Irack"\n100% sûr');
+    expect(formatForTerminal(diagnostic, false)).toBe('content/articles/a,b.md:6:10: error: unknown topic "Irack"\\n100% sûr');
     expect(formatForTerminal(diagnostic, true)).toContain("\x1b[1;31merror:\x1b[0m");
   });
 });
 
 describe("output for machines", () => {
   it("writes GitHub annotations with escaped properties and message", () => {
-    expect(githubAnnotation(diagnostic)).toBe('::error file=content/articles/a%2Cb.md,line=6,col=10::unknown topic "Irack"%0A100%25 sûr');
+    expect(githubAnnotation(diagnostic)).toBe('::error file=content/articles/a%2Cb.md,line=6,col=10::unknown topic "Irack"\\n100%25 sûr');
     expect(reportStyle({}, false, { GITHUB_ACTIONS: "true" }).annotations).toBe(true);
     expect(reportStyle({}, true, {}).annotations).toBe(true);
     expect(reportStyle({}, false, {}).annotations).toBe(false);

@@ -123,6 +123,51 @@ describe("one error line per rule, pointing at the key or value", () => {
   });
 });
 
+describe("control characters in text that pages show: an error at the character itself", () => {
+  const held = (key: string, code: string) => `error: "${key}" holds the control character ${code} here: delete it (retype the text around it if it is invisible)`;
+  const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
+    { name: "ESC as a JSON-style escape in a quoted title", spec: { title: "L’Irak\u001b[31m" }, expected: `2:15: ${held("title", "U+001B")}` },
+    { name: "BEL typed raw in a plain summary", spec: { extra: "summary: Bagdad\u0007 annonce" }, expected: `6:16: ${held("summary", "U+0007")}` },
+    { name: "YAML's \\e escape after an escaped quote", spec: { extra: 'summary: "Il a dit \\"oui\\"\\e"' }, expected: `6:27: ${held("summary", "U+001B")}` },
+    { name: "NEL (C1) as YAML's \\N", spec: { extra: 'summary: "a b\\Nc"' }, expected: `6:14: ${held("summary", "U+0085")}` },
+    { name: "DEL as \\x7f", spec: { extra: 'summary: "\\x7f"' }, expected: `6:11: ${held("summary", "U+007F")}` },
+    { name: "a quote doubled in single quotes", spec: { extra: "summary: 'l''\u0001'" }, expected: `6:14: ${held("summary", "U+0001")}` },
+    { name: "on the second line of a block scalar", spec: { extra: "summary: |\n  ligne un\n  deux \u0002" }, expected: `8:8: ${held("summary", "U+0002")}` },
+    { name: "on a folded line of a plain scalar", spec: { extra: "summary: un\n    deux\u0003" }, expected: `7:9: ${held("summary", "U+0003")}` },
+    { name: "a carriage return as \\r, even where trimming would remove it", spec: { title: "Titre\r" }, expected: `2:14: ${held("title", "U+000D")}` },
+    { name: "in the body, at its line and column", spec: { body: "Premier paragraphe.\n\nDeux \u001b[2J" }, expected: "9:6: error: the text holds the control character U+001B here" },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      archive = makeArchive();
+      archive.article("2021/12/09-a.md", c.spec);
+      const errors = await errorsOf(archive);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`${archive.display("articles/2021/12/09-a.md")}:${c.expected}`);
+    });
+  }
+
+  it("accepts tabs and line breaks", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: 'summary: "Un\\tdeux\\ntrois"', body: "Un\tdeux\n\ntrois" });
+    expect(await errorsOf(archive)).toEqual([]);
+  });
+
+  it("in the registries' labels, names and descriptions", async () => {
+    archive = makeArchive({
+      "site.yaml": 'title: "Archives\\a"\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n',
+      "topics.yaml": '- slug: irak\n  label: "Ir\\u0085ak"\n  description: ok\u009b\n',
+      "sources.yaml": "- code: A\u0000A\n  name: Agence\u007f\n  url: https://www.aa.com.tr/fr\n",
+    });
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("site.yaml")}:1:17: ${held("title", "U+0007")}`,
+      `${archive.display("sources.yaml")}:1:1: error: file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text`,
+      `${archive.display("topics.yaml")}:2:13: ${held("label", "U+0085")}`,
+      `${archive.display("topics.yaml")}:3:18: ${held("description", "U+009B")}`,
+    ]);
+  });
+});
+
 describe("rules across articles", () => {
   it("refuses two articles with the same URL", async () => {
     archive = makeArchive();

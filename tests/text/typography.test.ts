@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { createMarkdown, renderMarkdown } from "../../src/text/markdown.ts";
@@ -207,4 +208,42 @@ describe("frenchTypography (markdown-it)", () => {
     // No guillemet keeps an ordinary or no-break space.
     expect(html).not.toMatch(/« |«\u00a0| »|\u00a0»/);
   });
+});
+
+describe("no input is slow", () => {
+  // Runs of the characters a pattern opens with: each took quadratic time before (40,000 digits
+  // after an ordinal, 2 s; 200,000, about a minute). Linear, all of them take well under a second
+  // together; the child process is killed at the deadline, so a regression fails here instead of
+  // hanging the suite. No timing is asserted, only that it finishes.
+  const hostile: [name: string, before: string, run: string, after: string][] = [
+    ["digits after an ordinal", "Le 1er jour, la valeur était ", "7", ""],
+    ["digits before a unit", "", "1", "k"],
+    ["a Roman run after an ordinal", "Le 1er ", "M", "x"],
+    ["a Roman run before a spelled ordinal", "XIXème ", "X", "ème"],
+    ["spaces before punctuation", "a", " ", "b ?"],
+    ["spaces before a closing guillemet", "« a", " ", "b »"],
+    ["spaces after a mark", "!", " ", "x"],
+    ["a long word before an @", "", "x", " @"],
+    ["dotted letters before a URL", "", "a.", " http://x"],
+    ["dots after a URL", "http://x", ".", " @"],
+    ["a tag never closed", "<a", "b", ""],
+    ["spaces before a link that starts with ?", "a", " ", "b [?](x)"],
+  ];
+
+  test("every run of a repeated character is typeset in one pass", () => {
+    const module = (path: string): string => JSON.stringify(new URL(path, import.meta.url).pathname);
+    const script = `
+      const { typesetHtml, typesetText } = await import(${module("../../src/text/typography.ts")});
+      const { renderMarkdown } = await import(${module("../../src/text/markdown.ts")});
+      for (const [name, before, run, after] of ${JSON.stringify(hostile)}) {
+        const text = before + run.repeat(200_000 / run.length) + after;
+        process.stdout.write(name + "\\n");
+        typesetText(text); typesetHtml(text); renderMarkdown(text);
+      }
+      process.stdout.write("done\\n");`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    const last = run.stdout.trim().split("\n").at(-1);
+    expect(run.stderr).toBe("");
+    expect(last, `still typesetting "${last}" after 30 s`).toBe("done");
+  }, 60_000);
 });

@@ -1,0 +1,73 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { escapeControlCharacters } from "../../src/text/control-characters.ts";
+import { makeArchive } from "../helpers/archive.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+// No editor: a hook that ran a stray `git commit` must fail, not wait for one.
+const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, GITHUB_ACTIONS: "", NO_COLOR: "1", GIT_EDITOR: "false" };
+let repo: string;
+afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: repo, encoding: "utf8", env });
+
+/** A git repository whose archive, with one invalid article staged, sits in the folder `name`. */
+function repositoryWithArchiveIn(name: string): void {
+  const archive = makeArchive();
+  archive.article("a.md", { topics: "[Irack]" });
+  repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
+  run("git", ["init", "-q"]);
+  mkdirSync(dirname(join(repo, name)), { recursive: true });
+  renameSync(archive.dir, join(repo, name));
+  archive.remove();
+  run("git", ["add", "-A"]);
+}
+
+describe("the pre-commit hook, for any content folder name", () => {
+  // Each name would run `touch pwned`, split into words, or match other folders if the hook
+  // handed it to sh or to git unquoted.
+  it.each([["c$(touch pwned)"], ["c`touch pwned`"], [`it's "quoted"; touch pwned`], ["with  space"], ["line\nbreak"], ["*"], ["-dash"], ["nested/$(touch pwned)"]])(
+    "%j: checks that folder and runs nothing",
+    (name) => {
+      repositoryWithArchiveIn(name);
+      const installed = run(process.execPath, [bin, "install-hook", `--content=${name}`]);
+      expect(installed.stderr).toBe("");
+      expect(installed.status).toBe(0);
+
+      const hook = run("sh", [".git/hooks/pre-commit"]);
+      expect(hook.status).toBe(1);
+      expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: unknown topic "Irack"`);
+
+      // A commit that leaves the folder alone is not checked: the name is not a pattern.
+      run("git", ["commit", "-q", "--no-verify", "-m", "archive"]);
+      writeFileSync(join(repo, "notes.txt"), "x\n");
+      run("git", ["add", "notes.txt"]);
+      const elsewhere = run("sh", [".git/hooks/pre-commit"]);
+      expect(elsewhere.stderr).toBe("");
+      expect(elsewhere.status).toBe(0);
+
+      expect(existsSync(join(repo, "pwned"))).toBe(false);
+    },
+  );
+
+  it("runs this checkout's depeche by absolute path, from any folder of the repository", () => {
+    repositoryWithArchiveIn("archive/content");
+    mkdirSync(join(repo, "archive/tools"));
+    const installed = spawnSync(process.execPath, [bin, "install-hook", "--content", "../content"], { cwd: join(repo, "archive/tools"), encoding: "utf8", env });
+    expect(installed.status).toBe(0);
+    expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).toContain(`\ncontent='archive/content'\ndepeche='${bin}'\n`);
+    const hook = run("sh", [".git/hooks/pre-commit"]);
+    expect(hook.stderr).toContain('archive/content/articles/a.md:5:10: error: unknown topic "Irack"');
+  });
+
+  it("refuses a content folder outside the repository", () => {
+    repositoryWithArchiveIn("content");
+    const outside = run(process.execPath, [bin, "install-hook", "--content", "../elsewhere"]);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/^depeche install-hook: error: the content folder \.\.\/elsewhere is outside the git repository .*: a hook there never sees it change\n$/);
+    expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
+  });
+});
