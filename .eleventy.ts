@@ -1,8 +1,8 @@
 /** Wires Dépêche's modules into Eleventy: directories, template format, data. No logic here. */
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { EleventyConfig, TemplateModule } from "./src/build/eleventy-config.ts";
-import { currentBuild } from "./src/build/current-build.ts";
+import type { EleventyConfig, TemplateModule } from "./src/pages/eleventy-config.ts";
+import { currentBuild } from "./src/pages/current-build.ts";
 import { createMarkdown } from "./src/text/markdown.ts";
 
 export const config = {
@@ -52,5 +52,5 @@ export default function depeche(eleventyConfig: EleventyConfig): void {
   // Run directly (`npx @11ty/eleventy`), the adapter plans the site from content/ itself; imported
   // only then, so that a build's helper threads don't load the whole content pipeline.
   // Frozen, Eleventy hands it to templates as it is, instead of wrapping it in a new Proxy per page.
-  eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await (await import("./src/build/plan.ts")).planSiteFromFolder("content"))));
+  eleventyConfig.addGlobalData("depeche", async () => Object.freeze(currentBuild()?.data ?? (await (await import("./src/plan/plan-site.ts")).planSiteFromFolder("content"))));
 }

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkLinks, formatBrokenLinks } from "../src/output/link-check.ts";
+import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
 
 const root = resolve(import.meta.dirname, "..");

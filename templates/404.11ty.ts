@@ -1,14 +1,15 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { NotFoundPage } from "../src/render/pages.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { NotFoundPage } from "../src/plan/pages.ts";
 import { onePagePer } from "./paginate.ts";
-import { html } from "../src/render/html.ts";
+import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
+import { TOPICS_URL } from "../src/urls/site-urls.ts";
 
 export const data = onePagePer("notFound");
 
 export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>): string {
   return layout(site, entry, html`<h1>${ui.notFoundTitle}</h1>
 <p>${ui.notFoundText}</p>
-<p><a href="${href(site, "/")}">${ui.backHome}</a> · <a href="${href(site, "/sujets/")}">${ui.topics}</a></p>`);
+<p><a href="${href(site, "/")}">${ui.backHome}</a> · <a href="${href(site, TOPICS_URL)}">${ui.topics}</a></p>`);
 }

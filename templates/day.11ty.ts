@@ -1,7 +1,7 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { DayPage } from "../src/render/pages.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { DayPage } from "../src/plan/pages.ts";
 import { onePagePer } from "./paginate.ts";
-import { html } from "../src/render/html.ts";
+import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { layout } from "./layout.ts";
 import { articleList, neighbourNav } from "./partials.ts";

@@ -1,7 +1,7 @@
-import type { SiteView } from "../src/build/site-data.ts";
-import type { PageBase } from "../src/render/pages.ts";
-import { html, jsonForScript, type SafeHtml } from "../src/render/html.ts";
-import { pageMetadata } from "../src/output/metadata.ts";
+import type { SiteView } from "../src/plan/site-data.ts";
+import type { PageBase } from "../src/plan/page-base.ts";
+import { html, jsonForScript, type SafeHtml } from "../src/pages/html.ts";
+import { pageMetadata } from "../src/outputs/metadata.ts";
 
 /** Feed autodiscovery, Open Graph and JSON-LD of a page, computed by src/output/metadata.ts. */
 export function machineHead(site: SiteView, page: PageBase): SafeHtml {

@@ -1,10 +1,11 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { HomePage } from "../src/render/pages.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { HomePage } from "../src/plan/pages.ts";
 import { onePagePer } from "./paginate.ts";
-import { html } from "../src/render/html.ts";
+import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { articleList } from "./partials.ts";
+import { TOPICS_URL } from "../src/urls/site-urls.ts";
 
 export const data = onePagePer("home");
 
@@ -21,7 +22,7 @@ ${articleList(site, entry.latest, 3)}
 </section>
 <section aria-labelledby="topics"><h2 id="topics">${ui.byTopic}</h2>
 <ul class="inline tags">${entry.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a> <span class="count">(${t.count})</span></li>`)}</ul>
-<p><a href="${href(site, "/sujets/")}">${ui.allTopics}</a></p>
+<p><a href="${href(site, TOPICS_URL)}">${ui.allTopics}</a></p>
 </section>
 </aside>
 </div>`);

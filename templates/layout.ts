@@ -1,9 +1,10 @@
-import type { SiteView } from "../src/build/site-data.ts";
-import type { Link } from "../src/render/article-view.ts";
-import type { PageBase } from "../src/render/pages.ts";
-import { html, type SafeHtml } from "../src/render/html.ts";
+import type { SiteView } from "../src/plan/site-data.ts";
+import type { Link } from "../src/plan/article-view.ts";
+import type { PageBase } from "../src/plan/page-base.ts";
+import { html, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { machineHead } from "./head.ts";
+import { SEARCH_URL, SOURCES_URL, TOPICS_URL } from "../src/urls/site-urls.ts";
 
 /** A site-relative URL as an href, with the site's base path. */
 export function href(site: SiteView, url: string): string {
@@ -37,11 +38,11 @@ ${machineHead(site, page)}${options.head ?? ""}
 <a class="site-title" href="${href(site, "/")}">${site.title}</a>
 <nav aria-label="${ui.mainNav}"><ul>
 <li><a href="${href(site, "/")}">${ui.home}</a></li>
-<li><a href="${href(site, "/sujets/")}">${ui.topics}</a></li>
-<li><a href="${href(site, "/sources/")}">${ui.sources}</a></li>
-<li><a href="${href(site, "/recherche/")}">${ui.search}</a></li>
+<li><a href="${href(site, TOPICS_URL)}">${ui.topics}</a></li>
+<li><a href="${href(site, SOURCES_URL)}">${ui.sources}</a></li>
+<li><a href="${href(site, SEARCH_URL)}">${ui.search}</a></li>
 </ul></nav>
-<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, "/recherche/")}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
+<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
 </header>
 ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">

@@ -1,5 +1,5 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { SitePages } from "../src/render/pages.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { SitePages } from "../src/plan/pages.ts";
 
 /**
  * Eleventy data for a template that writes one file per planned page of a kind. Pages come

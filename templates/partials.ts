@@ -1,7 +1,7 @@
-import type { SiteView } from "../src/build/site-data.ts";
-import type { ArticleItem, Link } from "../src/render/article-view.ts";
+import type { SiteView } from "../src/plan/site-data.ts";
+import type { ArticleItem, Link } from "../src/plan/article-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
-import { html, trusted, type SafeHtml } from "../src/render/html.ts";
+import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 

@@ -1,6 +1,6 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { RedirectPage } from "../src/render/pages.ts";
-import { html } from "../src/render/html.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { RedirectPage } from "../src/plan/pages.ts";
+import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 import { onePagePer } from "./paginate.ts";

@@ -1,7 +1,7 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { SearchPage } from "../src/render/search-page.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { SearchPage } from "../src/plan/search-page.ts";
 import { onePagePer } from "./paginate.ts";
-import { html, jsonForScript } from "../src/render/html.ts";
+import { html, jsonForScript } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 

@@ -1,7 +1,7 @@
-import type { TemplateData } from "../src/build/site-data.ts";
-import type { YearPage } from "../src/render/pages.ts";
+import type { TemplateData } from "../src/plan/site-data.ts";
+import type { YearPage } from "../src/plan/pages.ts";
 import { onePagePer } from "./paginate.ts";
-import { html } from "../src/render/html.ts";
+import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";

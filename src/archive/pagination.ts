@@ -1,3 +1,4 @@
+import { PAGE_SIZE, pageUrl } from "../urls/site-urls.ts";
 /** One page of a paginated list. */
 export interface Pagination<T> {
   /** 1-based. */
@@ -9,16 +10,6 @@ export interface Pagination<T> {
   nextUrl?: string;
   /** The URL of every page, for numbered links. */
   pageUrls: string[];
-}
-
-export const PAGE_SIZE = 20;
-
-/**
- * Page K of a list lives at `<base>page/K/`; page 1 at `<base>` itself.
- * @example pageUrl("/sujets/irak/", 2) // "/sujets/irak/page/2/"
- */
-export function pageUrl(base: string, number: number): string {
-  return number === 1 ? base : `${base}page/${number}/`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { buildSite } from "../build/build.ts";
-import { buildDateFromEnvironment, buildDateFromOption } from "../build/build-date.ts";
+import { buildSite } from "../publish/build-site.ts";
+import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
 import { parseOptions } from "./usage.ts";

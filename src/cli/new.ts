@@ -3,11 +3,12 @@ import { DateTime } from "luxon";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { BODY_PLACEHOLDER } from "../content/validate.ts";
-import { articlePath, articleUrl, display } from "../wire/archive-index.ts";
+import { articlePath, display } from "../wire/archive-index.ts";
 import { formatArticle, writeNewArticle } from "../wire/write-article.ts";
 import { writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption } from "./wire-options.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 
 /**
  * `depeche new "Titre" [--topics a,b] [--date ISO] [--content DIR]`: creates a draft article to

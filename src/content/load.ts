@@ -9,7 +9,7 @@ import { decodeContentFile, readContentFile, symbolicLinkMessage } from "./read-
 import { ARTICLE_LIMIT } from "./limits.ts";
 import { readRegistries } from "./registries.ts";
 import { checkAcrossArticles } from "./validate.ts";
-import { SitePaths, siteFiles } from "../output/site-files.ts";
+import { SitePaths, siteFiles } from "./site-files.ts";
 import { validateFiles, ValidationWorker } from "./validate-files.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 

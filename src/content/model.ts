@@ -1,24 +1,8 @@
 /** The typed content model: what an archive holds once loaded and validated. */
+import type { Moment } from "../text/dates.ts";
 
-/** A calendar day in the site's timezone, as `YYYY-MM-DD`. */
-export type Day = `${number}-${number}-${number}`;
-
-/** An instant as the editor meant it, already placed in the site's timezone. */
-export interface Moment {
-  /**
-   * The instant for machines (datetime attributes, feeds, sitemaps): RFC 3339 with the site's
-   * offset, e.g. `2021-12-09T15:10:00+01:00`; in UTC when that offset has seconds, which no ISO
-   * offset can write (local mean time: 1900-01-01 in Paris is `1899-12-31T23:50:39Z`).
-   */
-  iso: string;
-  epochMs: number;
-  /** The day in the site's timezone: never shifted by UTC or the build machine. */
-  day: Day;
-  /** The time on the site's clock, `HH:MM` (`00:00` for a bare date), for pages. */
-  time: string;
-  /** False for a bare date (`2021-12-09`): pages then show no time. */
-  hasTime: boolean;
-}
+// Days and instants are defined where dates are read; the model names them with the rest.
+export type { Day, Moment } from "../text/dates.ts";
 
 export interface SiteConfig {
   title: string;

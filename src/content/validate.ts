@@ -7,8 +7,9 @@ import { describeControlCharacter, findControlCharacter } from "../text/control-
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { shortLinkKey, spelledAs } from "../text/web-links.ts";
-import { fileOfUrl, type PathClash, type SitePaths } from "../output/site-files.ts";
-import { SEARCH_INDEX_URL } from "../output/search-markers.ts";
+import { type PathClash, type SitePaths } from "./site-files.ts";
+import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 
 /** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
@@ -59,7 +60,6 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   }
 
   if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
-  const [year, month, day] = published.day.split("-");
   return {
     sourcePath: file,
     title: fields.title,
@@ -70,7 +70,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     ...(fields.shortLink ? { shortLink: fields.shortLink } : {}),
     ...(fields.summary ? { summary: fields.summary } : {}),
     slug,
-    url: `/${year}/${month}/${day}/${slug}/`,
+    url: articleUrl(published.day, slug),
     draft: fields.draft ?? false,
     aliases: fields.aliases ?? [],
     body: fm.body,

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { BuildData } from "../build/site-data.ts";
-import type { SitePages } from "../render/pages.ts";
+import type { BuildData } from "../plan/site-data.ts";
+import type { SitePages } from "../plan/pages.ts";
 
 const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 

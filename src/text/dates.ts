@@ -1,5 +1,24 @@
 import { DateTime, IANAZone } from "luxon";
-import type { Day, Moment } from "../content/model.ts";
+
+/** A calendar day in the site's timezone, as `YYYY-MM-DD`. */
+export type Day = `${number}-${number}-${number}`;
+
+/** An instant as the editor meant it, already placed in the site's timezone. */
+export interface Moment {
+  /**
+   * The instant for machines (datetime attributes, feeds, sitemaps): RFC 3339 with the site's
+   * offset, e.g. `2021-12-09T15:10:00+01:00`; in UTC when that offset has seconds, which no ISO
+   * offset can write (local mean time: 1900-01-01 in Paris is `1899-12-31T23:50:39Z`).
+   */
+  iso: string;
+  epochMs: number;
+  /** The day in the site's timezone: never shifted by UTC or the build machine. */
+  day: Day;
+  /** The time on the site's clock, `HH:MM` (`00:00` for a bare date), for pages. */
+  time: string;
+  /** False for a bare date (`2021-12-09`): pages then show no time. */
+  hasTime: boolean;
+}
 
 // A date, optionally a time (T or one space), optionally an offset (`Z`, `+01:00`, `+0100`, `+01`).
 // Anything else (week dates, ordinal dates, bare years) is refused rather than guessed at.

@@ -1,4 +1,4 @@
-import type { Day, Moment } from "../content/model.ts";
+import type { Day, Moment } from "./dates.ts";
 
 // Every date a reader sees goes through here: French words in lower case (`capitalize` for the
 // start of a heading), `1er` for the first of the month, times as `15 h 10`, no relative forms

@@ -1,5 +1,5 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import { firstParagraphText } from "../render/excerpt.ts";
+import { firstParagraphText } from "./excerpt.ts";
 import { frenchTypography } from "./typography.ts";
 
 /**

@@ -12,6 +12,7 @@ import { readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "../content/
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { shortLinkKey } from "../text/web-links.ts";
+import { articleUrl } from "../urls/site-urls.ts";
 
 /** An article already in the archive (or written by this run), as far as collisions go. */
 export interface ExistingArticle {
@@ -85,13 +86,6 @@ export function addWritten(index: ArchiveIndex, article: Article, file: string):
   if (article.shortLink) index.shortLinks.set(shortLinkKey(article.shortLink), { file, shortLink: article.shortLink });
 }
 
-/**
- * The site URL of an article from its day and slug.
- * @example articleUrl("2021-12-09", "l-irak") // "/2021/12/09/l-irak/"
- */
-export function articleUrl(day: Day, slug: string): string {
-  return `/${day.replaceAll("-", "/")}/${slug}/`;
-}
 
 /**
  * Where the convention puts an article file: `articles/YYYY/MM/DD-slug.md` in the content folder.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pageUrl, pageWindow, paginate } from "../../src/archive/pagination.ts";
+import { pageWindow, paginate } from "../../src/archive/pagination.ts";
+import { pageUrl } from "../../src/urls/site-urls.ts";
 
 describe("paginate", () => {
   it.each([

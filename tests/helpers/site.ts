@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
-import type { BuildData } from "../../src/build/site-data.ts";
-import { planSiteFromFolder } from "../../src/build/plan.ts";
+import { buildSite, type BuildOptions, type BuildResult } from "../../src/publish/build-site.ts";
+import type { BuildData } from "../../src/plan/site-data.ts";
+import { planSiteFromFolder } from "../../src/plan/plan-site.ts";
 import { makeArchive, type ArticleSpec, type TestArchive } from "./archive.ts";
 
 export interface BuiltSite {

@@ -5,8 +5,8 @@
 import { join, resolve } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { buildSite } from "../../src/build/build.ts";
-import type { SitePages } from "../../src/render/pages.ts";
+import { buildSite } from "../../src/publish/build-site.ts";
+import type { SitePages } from "../../src/plan/pages.ts";
 import { makeArchive, type TestArchive } from "./archive.ts";
 import { FIXED_NOW, siteFiles } from "./site.ts";
 

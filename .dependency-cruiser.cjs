@@ -1,0 +1,57 @@
+// The rooms of src/, in the order data flows: a room imports only the rooms before it.
+// `npm test` runs this check (`npm run deps`); an import circle or an arrow back up fails it.
+const ROOMS = [
+  ["text", "files", "i18n"], // plain values: markdown, typography, dates, slugs; file-system safety; interface strings
+  ["urls"], // every URL of the site
+  ["content"], // read and validate the archive
+  ["archive"], // derive days, months, topics, pagination
+  ["search"], // what pages tell the indexer, and the indexer
+  ["plan"], // one planned view per page
+  ["outputs"], // feeds, sitemaps, robots, redirects, page metadata
+  ["pages"], // write pages (Eleventy), the html tag templates use
+  ["publish"], // build a site: stage, write, check, swap
+  ["wire"], // import raw wire copy
+  ["serve"], // the preview server
+  ["cli"], // the commands
+];
+
+const later = (i) => ROOMS.slice(i + 1).flat();
+const upward = ROOMS.flatMap((rooms, i) =>
+  later(i).length === 0
+    ? []
+    : [
+        {
+          name: `no-upward-from-${rooms.join("-")}`,
+          comment: `${rooms.join(", ")} may not import ${later(i).join(", ")}: they come later in the flow`,
+          severity: "error",
+          from: { path: `^src/(${rooms.join("|")})/` },
+          to: { path: `^src/(${later(i).join("|")})/` },
+        },
+      ],
+);
+// Rooms of one rank (text, files, i18n) stand side by side: none imports another.
+const sideways = ROOMS.filter((rooms) => rooms.length > 1).flatMap((rooms) =>
+  rooms.map((room) => ({
+    name: `no-sideways-from-${room}`,
+    severity: "error",
+    from: { path: `^src/${room}/` },
+    to: { path: `^src/(${rooms.filter((r) => r !== room).join("|")})/` },
+  })),
+);
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: "no-circular", comment: "an import circle", severity: "error", from: {}, to: { circular: true } },
+    { name: "src-not-from-tests", severity: "error", from: { path: "^(src|templates)/" }, to: { path: "^(tests|bench)/" } },
+    ...upward,
+    ...sideways,
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    parser: "swc",
+    moduleSystems: ["es6"],
+  },
+};

@@ -1,0 +1,126 @@
+/** Every path the site writes, known from the content alone: what an alias may not take. */
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Article, Content, Day } from "./model.ts";
+import { ATOM_FEED_URL, dayUrl, fileOfUrl, JSON_FEED_URL, monthUrl, NEWS_SITEMAP_URL, NOT_FOUND_URL, PAGE_SIZE, pageUrl, REDIRECTS_URL, ROBOTS_URL, SEARCH_INDEX_URL, SEARCH_URL, SITEMAP_LIMIT, SITEMAP_URL, sitemapPartUrl, SOURCES_URL, sourceUrl, topicFeedUrl, TOPICS_URL, topicUrl, yearUrl } from "../urls/site-urls.ts";
+import { SITE_MARKER } from "../files/output-folder.ts";
+
+/** A file of the site, and who asked for it. */
+export interface SiteFile {
+  /** Site-relative path of the file: `/2021/12/09/titre/index.html`, `/feed.xml`. */
+  path: string;
+  /** The article whose page, or redirect page, it is. */
+  article?: Article;
+  /** The alias it is the redirect page of. */
+  alias?: string;
+}
+
+const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
+
+
+/**
+ * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,
+ * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
+ * list holds what any build writes. The search index's folder is SEARCH_INDEX_URL, whole.
+ */
+export function siteFiles(content: Pick<Content, "topics" | "sources" | "articles">): SiteFile[] {
+  const pages: string[] = ["/", TOPICS_URL, SOURCES_URL];
+  const days = new Set<Day>();
+  for (const article of content.articles) days.add(article.published.day);
+  const months = new Set([...days].map((day) => day.slice(0, 7)));
+  const years = new Set([...months].map((month) => month.slice(0, 4)));
+  for (const day of days) pages.push(dayUrl(day));
+  for (const month of months) pages.push(monthUrl(Number(month.slice(0, 4)), Number(month.slice(5))));
+  for (const year of years) pages.push(yearUrl(Number(year)));
+
+  const perTopic = new Map<string, number>();
+  const perSource = new Map<string, number>();
+  for (const article of content.articles) {
+    for (const topic of article.topics) perTopic.set(topic.slug, (perTopic.get(topic.slug) ?? 0) + 1);
+    for (const source of article.sources) perSource.set(source.slug, (perSource.get(source.slug) ?? 0) + 1);
+  }
+  const feeds: string[] = [];
+  for (const topic of content.topics) {
+    pages.push(...listPages(topicUrl(topic), perTopic.get(topic.slug) ?? 0));
+    feeds.push(topicFeedUrl(topicUrl(topic)));
+  }
+  for (const source of content.sources) pages.push(...listPages(sourceUrl(source), perSource.get(source.slug) ?? 0));
+
+  // The sitemaps list every page but the 404, the search page and the redirects.
+  const sitemapEntries = pages.length + content.articles.length;
+  const sitemapParts = sitemapEntries > SITEMAP_LIMIT ? Math.ceil(sitemapEntries / SITEMAP_LIMIT) : 0;
+  pages.push(NOT_FOUND_URL, SEARCH_URL);
+
+  return [
+    ...content.articles.map((article) => ({ path: fileOfUrl(article.url), article })),
+    ...pages.map((url) => ({ path: fileOfUrl(url) })),
+    ...[ATOM_FEED_URL, JSON_FEED_URL, ...feeds, SITEMAP_URL, NEWS_SITEMAP_URL, ROBOTS_URL, REDIRECTS_URL, `/${SITE_MARKER}`].map((path) => ({ path })),
+    ...Array.from({ length: sitemapParts }, (_, i) => ({ path: sitemapPartUrl(i + 1) })),
+    ...publicFiles().map((path) => ({ path })),
+  ];
+}
+
+function listPages(base: string, count: number): string[] {
+  return Array.from({ length: Math.max(1, Math.ceil(count / PAGE_SIZE)) }, (_, i) => pageUrl(base, i + 1));
+}
+
+function publicFiles(): string[] {
+  return readdirSync(publicFolder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(publicFolder, join(entry.parentPath, entry.name)).split("\\").join("/")}`);
+}
+
+/** Why a path can't be written: it is another file, lies inside a file or the search index, or is a folder other files need. */
+export type PathClash = { kind: "same" | "inside" | "over"; other: SiteFile } | { kind: "search" };
+
+/**
+ * The paths of a site, compared as disks and servers compare them: ignoring case (macOS and
+ * Windows disks do), %XX escapes decoded, Unicode composed (NFC).
+ */
+export class SitePaths {
+  private readonly files = new Map<string, SiteFile>();
+  private readonly folders = new Map<string, SiteFile>();
+
+  constructor(files: Iterable<SiteFile>) {
+    for (const file of files) this.add(foldPath(file.path), file);
+  }
+
+  /** Takes a path for a new file (an alias's redirect page), or tells what it clashes with and leaves it out. */
+  claim(file: SiteFile): PathClash | undefined {
+    const key = foldPath(file.path);
+    const same = this.files.get(key);
+    if (same) return { kind: "same", other: same };
+    if (key.startsWith(SEARCH_INDEX_URL)) return { kind: "search" };
+    for (let end = key.indexOf("/", 1); end !== -1; end = key.indexOf("/", end + 1)) {
+      const outer = this.files.get(key.slice(0, end));
+      if (outer) return { kind: "inside", other: outer };
+    }
+    const below = this.folders.get(`${key}/`);
+    if (below) return { kind: "over", other: below };
+    this.add(key, file);
+    return undefined;
+  }
+
+  private add(key: string, file: SiteFile): void {
+    this.files.set(key, file);
+    for (let end = key.indexOf("/", 1); end !== -1; end = key.indexOf("/", end + 1)) {
+      const folder = key.slice(0, end + 1);
+      if (!this.folders.has(folder)) this.folders.set(folder, file);
+    }
+  }
+}
+
+/**
+ * A path as disks and servers tell paths apart.
+ * @example foldPath("/2021/Caf%C3%A9/") === foldPath("/2021/cafe%CC%81/") // true
+ */
+export function foldPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // An escape that is no UTF-8 (%E9 from a Latin-1 site) stays as written.
+  }
+  return decoded.normalize("NFC").toLowerCase();
+}

@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { SiteView } from "../plan/site-data.ts";
+import type { SitePages } from "../plan/pages.ts";
+import { planFeeds } from "./feeds.ts";
+import { renderRobotsTxt } from "./robots.ts";
+import { newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
+import { absoluteUrl, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL } from "../urls/site-urls.ts";
+
+/**
+ * Every machine-readable file of the site beside its pages, as site-relative path → text: feeds,
+ * sitemaps, the news sitemap and robots.txt. `nowMs` is the build's date: it picks the news and
+ * dates a feed that has no entry.
+ */
+export function planDiscoveryFiles(site: SiteView, pages: SitePages, nowMs: number): Map<string, string> {
+  const buildIso = new Date(nowMs).toISOString();
+  return new Map([
+    ...planFeeds(site, pages, buildIso),
+    ...planSitemaps(site, sitemapEntries(site, pages, buildIso)),
+    [NEWS_SITEMAP_URL, renderNewsSitemap(site, newsEntries(site, pages.articles, nowMs))],
+    [ROBOTS_URL, renderRobotsTxt([absoluteUrl(site, SITEMAP_URL), absoluteUrl(site, NEWS_SITEMAP_URL)])],
+  ]);
+}
+
+/** Writes the feeds, sitemaps and robots.txt into a built site folder; returns their site-relative paths. */
+export function writeDiscoveryFiles(siteDir: string, site: SiteView, pages: SitePages, nowMs: number): string[] {
+  const files = planDiscoveryFiles(site, pages, nowMs);
+  for (const [url, text] of files) {
+    const path = join(siteDir, url);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return [...files.keys()];
+}

@@ -1,0 +1,203 @@
+import type { SiteView } from "../plan/site-data.ts";
+import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
+import { ui } from "../i18n/fr.ts";
+import { buildXml, type XmlNode } from "./xml.ts";
+import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
+
+/** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
+export const FEED_SIZE = 50;
+
+/** The site feeds, as the contract names them. */
+
+/** One article as every feed format describes it; URLs absolute, dates ISO 8601 with the site's offset. */
+export interface FeedEntry {
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  published: string;
+  updated: string;
+  /** Topic labels. */
+  categories: string[];
+  authors: { name: string; url: string }[];
+}
+
+/** A feed before it is written in one format or another. */
+export interface Feed {
+  title: string;
+  description: string;
+  /** The page the feed mirrors (home or topic page), absolute. */
+  pageUrl: string;
+  /** Where this feed is published, absolute. */
+  feedUrl: string;
+  /** The newest change of any entry, or the build date for a feed without entries. */
+  updated: string;
+  /** What the categories are: the site's topic index, absolute. */
+  categoryScheme: string;
+  entries: FeedEntry[];
+}
+
+
+/** An article page as a feed entry. */
+export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
+  const a = page.article;
+  return {
+    url: absoluteUrl(site, page.url),
+    title: a.title,
+    summary: a.summary,
+    contentHtml: a.bodyHtml,
+    published: a.dateIso,
+    updated: a.updatedIso ?? a.dateIso,
+    categories: a.topics.map((t) => t.label),
+    authors: a.sources.map((s) => ({ name: s.name, url: s.agencyUrl })),
+  };
+}
+
+/** The newest `updated` of the entries (compared as instants, since offsets differ across DST), else `fallback`. */
+export function latestUpdate(entries: readonly { updated: string }[], fallback: string): string {
+  let latest: { iso: string; ms: number } | undefined;
+  for (const e of entries) {
+    const ms = Date.parse(e.updated);
+    if (!latest || ms > latest.ms) latest = { iso: e.updated, ms };
+  }
+  return latest?.iso ?? fallback;
+}
+
+/** The site feed: the newest articles of the whole archive. Pages come newest first. */
+export function siteFeed(site: SiteView, articles: readonly ArticlePage[], buildIso: string): Feed {
+  const entries = articles.slice(0, FEED_SIZE).map((p) => feedEntry(site, p));
+  return {
+    title: site.title,
+    description: site.description,
+    pageUrl: absoluteUrl(site, "/"),
+    feedUrl: absoluteUrl(site, ATOM_FEED_URL),
+    updated: latestUpdate(entries, buildIso),
+    categoryScheme: absoluteUrl(site, TOPICS_URL),
+    entries,
+  };
+}
+
+/** One feed per topic, from the first page of each topic list and the articles tagged with it. */
+export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "lists">, buildIso: string): { url: string; feed: Feed }[] {
+  const byTopic = new Map<string, ArticlePage[]>();
+  // One pass over the articles, newest first, keeping the first FEED_SIZE of each topic.
+  for (const page of pages.articles) {
+    for (const topic of page.article.topics) {
+      let list = byTopic.get(topic.url);
+      if (!list) byTopic.set(topic.url, (list = []));
+      if (list.length < FEED_SIZE) list.push(page);
+    }
+  }
+  return pages.lists
+    .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1)
+    .map((p) => {
+      const entries = (byTopic.get(p.url) ?? []).map((a) => feedEntry(site, a));
+      const url = topicFeedUrl(p.url);
+      return {
+        url,
+        feed: {
+          title: ui.topicFeedTitle(p.heading, site.title),
+          description: p.intro ?? p.description,
+          pageUrl: absoluteUrl(site, p.url),
+          feedUrl: absoluteUrl(site, url),
+          updated: latestUpdate(entries, buildIso),
+          categoryScheme: absoluteUrl(site, TOPICS_URL),
+          entries,
+        },
+      };
+    });
+}
+
+/** Atom 1.0 (RFC 4287): the full body as escaped HTML, topics as categories, sources as authors. */
+export function renderAtom(feed: Feed): string {
+  const root: XmlNode = {
+    feed: {
+      "@xmlns": "http://www.w3.org/2005/Atom",
+      "@xml:lang": "fr",
+      // Relative links an editor wrote in a body resolve against the site, as on the page.
+      "@xml:base": feed.pageUrl,
+      id: feed.feedUrl,
+      title: feed.title,
+      subtitle: feed.description,
+      updated: feed.updated,
+      link: [
+        { "@rel": "self", "@type": "application/atom+xml", "@href": feed.feedUrl },
+        { "@rel": "alternate", "@type": "text/html", "@href": feed.pageUrl },
+      ],
+      generator: "Dépêche",
+      entry: feed.entries.map((e) => ({
+        // Article URLs never change (the contract), so they serve as permanent ids.
+        id: e.url,
+        title: { "@type": "text", "#text": e.title },
+        link: { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+        published: e.published,
+        updated: e.updated,
+        author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
+        category: e.categories.map((label) => ({ "@term": label, "@scheme": feed.categoryScheme })),
+        summary: { "@type": "text", "#text": e.summary },
+        content: { "@type": "html", "#text": e.contentHtml },
+      })),
+    },
+  };
+  return buildXml(root);
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export interface JsonFeed {
+  version: "https://jsonfeed.org/version/1.1";
+  title: string;
+  description: string;
+  home_page_url: string;
+  feed_url: string;
+  language: string;
+  items: {
+    id: string;
+    url: string;
+    title: string;
+    summary: string;
+    content_html: string;
+    date_published: string;
+    date_modified: string;
+    authors: { name: string; url: string }[];
+    tags: string[];
+  }[];
+}
+
+/** The feed as JSON Feed 1.1, published at `jsonFeedUrl`. */
+export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    description: feed.description,
+    home_page_url: feed.pageUrl,
+    feed_url: jsonFeedUrl,
+    language: "fr",
+    items: feed.entries.map((e) => ({
+      id: e.url,
+      url: e.url,
+      title: e.title,
+      summary: e.summary,
+      content_html: e.contentHtml,
+      date_published: e.published,
+      date_modified: e.updated,
+      authors: e.authors,
+      tags: e.categories,
+    })),
+  };
+}
+
+/** JSON Feed text: JSON.stringify escapes whatever a title holds. */
+export function renderJsonFeed(feed: Feed, jsonFeedUrl: string): string {
+  return `${JSON.stringify(toJsonFeed(feed, jsonFeedUrl), null, 1)}\n`;
+}
+
+/** Every feed file of the site, as site-relative path → text. */
+export function planFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "lists">, buildIso: string): Map<string, string> {
+  const main = siteFeed(site, pages.articles, buildIso);
+  const files = new Map<string, string>([
+    [ATOM_FEED_URL, renderAtom(main)],
+    [JSON_FEED_URL, renderJsonFeed(main, absoluteUrl(site, JSON_FEED_URL))],
+  ]);
+  for (const { url, feed } of topicFeeds(site, pages, buildIso)) files.set(url, renderAtom(feed));
+  return files;
+}

@@ -1,0 +1,226 @@
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Article } from "../content/model.ts";
+import type { ArticleRenderer } from "../plan/article-view.ts";
+import type { SitePages } from "../plan/pages.ts";
+import type { RenderedBody } from "../text/markdown.ts";
+import { clearCurrentBuild, setCurrentBuild } from "./current-build.ts";
+import type { BuildData } from "../plan/site-data.ts";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Runs Eleventy in this thread over the given pages, writing into `outDir`. */
+export async function writeWithEleventy(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
+  // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  setCurrentBuild(data, onPage);
+  try {
+    // Every path is the tool's own: Eleventy would otherwise read the working directory's
+    // package.json to decide how to load the configuration (and fail on a broken one).
+    const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts"), loader: "esm" });
+    // Dépêche prints its own summary; errors still reach us as exceptions.
+    eleventy.disableLogger();
+    await eleventy.write();
+  } finally {
+    clearCurrentBuild();
+  }
+}
+
+// Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
+// a few thousand pages keep that bounded at any archive size, for ~30 ms of set-up each.
+const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
+// Toward the end, batches shrink to a share of what is left, down to this size: the threads then
+// finish close together instead of one waiting while another writes a last full batch.
+const SMALLEST_RUN = 500;
+
+/**
+ * Hands out the planned pages a batch at a time, each kind's pages kept in order: full batches of
+ * `size` pages while plenty are left, then a share of the rest per thread, so that `threads`
+ * threads taking batches as they get free all finish at about the same time.
+ */
+export class PageBatches {
+  private readonly kinds: [string, unknown[]][];
+  private kind = 0;
+  private start = 0;
+  private remaining: number;
+  private handedOut = false;
+
+  constructor(
+    pages: SitePages,
+    private readonly size: number,
+    private readonly threads = 1,
+  ) {
+    this.kinds = Object.entries(pages) as [string, unknown[]][];
+    this.remaining = this.kinds.reduce((n, [, list]) => n + list.length, 0);
+  }
+
+  /** The next batch, with every kind (empty where it has none); undefined once all are out. */
+  next(): SitePages | undefined {
+    if (this.handedOut && this.remaining === 0) return undefined;
+    this.handedOut = true; // an empty site still gets its one (empty) batch
+    // A thread alone has no one to finish with: it keeps full batches to the end.
+    const share = this.threads > 1 ? Math.max(SMALLEST_RUN, Math.ceil(this.remaining / (2 * this.threads))) : this.size;
+    const wanted = Math.min(this.size, share);
+    const batch: Record<string, unknown[]> = Object.fromEntries(this.kinds.map(([kind]) => [kind, []]));
+    let filled = 0;
+    while (filled < wanted && this.kind < this.kinds.length) {
+      const [kind, list] = this.kinds[this.kind]!;
+      const taken = list.slice(this.start, this.start + wanted - filled);
+      batch[kind]!.push(...taken);
+      filled += taken.length;
+      this.start += taken.length;
+      if (this.start === list.length) [this.kind, this.start] = [this.kind + 1, 0];
+    }
+    this.remaining -= filled;
+    return batch as unknown as SitePages;
+  }
+}
+
+// Below this many articles a worker's start-up costs more than it saves.
+const ARTICLES_PER_WORKER = 2_000;
+
+/** How many helper threads to write pages with: one per spare core, none for small archives. */
+export function helperCount(articleCount: number): number {
+  const wanted = process.env.DEPECHE_WRITERS ? Number(process.env.DEPECHE_WRITERS) - 1 : Math.floor(articleCount / ARTICLES_PER_WORKER);
+  return Math.max(0, Math.min(availableParallelism() - 1, 3, wanted));
+}
+
+/** What the main thread asks of a helper thread. */
+export type HelperRequest =
+  | { kind: "render"; id: number; sources: string[] }
+  | { kind: "write"; data: BuildData; outDir: string };
+
+/** What a helper thread answers. */
+export type HelperReply =
+  | { kind: "rendered"; id: number; bodies: RenderedBody[] }
+  | { kind: "progress"; pages: number }
+  | { kind: "written"; pages: number }
+  | { kind: "failed"; error: string; code?: string };
+
+/**
+ * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
+ * before the content is read and take work off the main thread: article bodies to render while
+ * it reads and validates the files, then batches of pages to write, each thread taking the next
+ * batch when it is done with one, so a slower thread never holds the others up.
+ */
+export class PageWriters {
+  private helpers: Helper[] = [];
+  private rendering: Promise<void>[] = [];
+
+  /** Starts this many helper threads; without any, this thread does all the work. */
+  start(helpers: number): void {
+    this.helpers = Array.from({ length: helpers }, () => new Helper());
+  }
+
+  /** Has these articles' bodies rendered by a helper into `renderer`; here later, without one. */
+  renderBodies(articles: Article[], renderer: ArticleRenderer): void {
+    const helper = this.helpers[this.rendering.length % this.helpers.length];
+    const todo = articles.filter((a) => renderer.needsBody(a));
+    if (!helper || todo.length === 0) return;
+    const job = helper.render(todo.map((a) => a.body)).then((bodies) => todo.forEach((a, i) => renderer.adoptBody(a, bodies[i]!)));
+    job.catch(() => {}); // awaited by bodiesRendered; a build stopped by invalid content drops it
+    this.rendering.push(job);
+  }
+
+  /** Waits for the bodies sent to render. */
+  async bodiesRendered(): Promise<void> {
+    await Promise.all(this.rendering);
+    this.rendering = [];
+  }
+
+  /**
+   * Writes every page into `outDir`, a batch at a time, here and in each helper. `alsoHere` is
+   * other work for this thread, done first, while the helpers already write their batches.
+   */
+  async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
+    const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
+    const next = (): BuildData | undefined => {
+      const pages = batches.next();
+      return pages && { site: data.site, pages };
+    };
+    const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));
+    const here = async (): Promise<void> => {
+      alsoHere?.();
+      for (let batch = next(); batch; batch = next()) await writeWithEleventy(batch, outDir, onPage);
+    };
+    await Promise.all([here(), ...helping]);
+  }
+
+  /** Stops the helpers (after a write, or when the build stops early). */
+  async close(): Promise<void> {
+    await Promise.all(this.helpers.map((helper) => helper.close()));
+  }
+}
+
+// A helper holds one batch of pages at a time: its heap is kept well below what V8 would let it
+// grow to, garbage included.
+const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
+
+/** A worker thread serving HelperRequests. */
+class Helper {
+  private readonly worker = new Worker(new URL("./helper-worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HELPER_HEAP_MB } });
+  private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
+  private nextId = 0;
+  private onWrite?: (reply: HelperReply) => void;
+  /** Rejects with the helper's first failure; the later ones (its exit) change nothing. */
+  private readonly failed: Promise<never>;
+
+  constructor() {
+    this.failed = new Promise<never>((_, reject) => {
+      this.worker.on("message", (reply: HelperReply) => {
+        // The errno code crosses the thread too: a full disk is told as such, not as a trace.
+        if (reply.kind === "failed") reject(Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {}));
+        else if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
+        else this.onWrite?.(reply);
+      });
+      this.worker.on("error", reject);
+      this.worker.on("exit", (code) => reject(new Error(`a helper thread stopped early (code ${code})`)));
+    });
+    this.failed.catch(() => {}); // seen by whoever waits on this helper
+  }
+
+  render(sources: string[]): Promise<RenderedBody[]> {
+    const id = this.nextId++;
+    const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
+    this.send({ kind: "render", id, sources });
+    return Promise.race([done, this.failed]).finally(() => this.rendered.delete(id));
+  }
+
+  /**
+   * Writes batches until `next` runs out. One batch waits in the worker's queue behind the one it
+   * writes: this thread, busy in its own Eleventy run, may answer late.
+   */
+  writeAll(next: () => BuildData | undefined, outDir: string, onPage?: () => void): Promise<void> {
+    const done = new Promise<void>((resolve) => {
+      let inFlight = 0;
+      const send = (): void => {
+        const data = next();
+        if (!data) return;
+        inFlight++;
+        this.send({ kind: "write", data, outDir });
+      };
+      this.onWrite = (reply) => {
+        if (reply.kind !== "progress" && reply.kind !== "written") return;
+        for (let i = 0; i < reply.pages; i++) onPage?.();
+        if (reply.kind === "progress") return;
+        inFlight--;
+        send();
+        if (inFlight === 0) resolve();
+      };
+      send();
+      send();
+      if (inFlight === 0) resolve();
+    });
+    return Promise.race([done, this.failed]);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private send(request: HelperRequest): void {
+    this.worker.postMessage(request);
+  }
+}

@@ -1,0 +1,110 @@
+import type { Article } from "../content/model.ts";
+import { formatMoment } from "../text/french-dates.ts";
+import { renderBody, type RenderedBody } from "../text/markdown.ts";
+import { typesetHtml, typesetText } from "../text/typography.ts";
+import { truncateAtWord } from "../text/excerpt.ts";
+import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
+
+/** A link as templates print it: text and a site-relative URL. */
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** An article as list pages show it: title, date, standfirst. */
+export interface ArticleItem {
+  url: string;
+  /** Plain text, typography applied: for <title>, metadata and feeds. */
+  title: string;
+  /** The same as escaped HTML, ordinals raised (`XIX<sup>e</sup>`): for headings and links. */
+  titleHtml: string;
+  dateText: string;
+  dateIso: string;
+  summary: string;
+}
+
+/** An article as its own page shows it. */
+export interface ArticleView extends ArticleItem {
+  updatedText?: string;
+  updatedIso?: string;
+  sources: { name: string; agencyUrl: string; url: string }[];
+  topics: Link[];
+  bodyHtml: string;
+  shortLink?: string;
+}
+
+/**
+ * Reader-facing text of articles, computed once per article however many lists show it:
+ * an article appears on its day, its topics, its sources and maybe the home page. Kept across
+ * plans (the dev server), an unchanged article keeps the very same objects.
+ */
+export class ArticleRenderer {
+  private readonly items = new Map<Article, ArticleItem>();
+  private readonly bodies = new Map<Article, RenderedBody>();
+  private readonly views = new Map<Article, ArticleView>();
+
+  item(article: Article): ArticleItem {
+    let item = this.items.get(article);
+    if (!item) {
+      item = {
+        url: article.url,
+        title: typesetText(article.title),
+        titleHtml: typesetHtml(article.title),
+        dateText: formatMoment(article.published),
+        dateIso: article.published.iso,
+        summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
+      };
+      this.items.set(article, item);
+    }
+    return item;
+  }
+
+  view(article: Article): ArticleView {
+    let view = this.views.get(article);
+    if (!view) {
+      view = this.renderView(article);
+      this.views.set(article, view);
+    }
+    return view;
+  }
+
+  // Every view has the same properties in the same order, absent ones undefined: templates read
+  // 10,000 of them, and objects of one shape are read faster than a mix of shapes.
+  private renderView(article: Article): ArticleView {
+    const item = this.item(article);
+    return {
+      url: item.url,
+      title: item.title,
+      titleHtml: item.titleHtml,
+      dateText: item.dateText,
+      dateIso: item.dateIso,
+      summary: item.summary,
+      updatedText: article.updated && formatMoment(article.updated),
+      updatedIso: article.updated?.iso,
+      sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
+      topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
+      bodyHtml: this.body(article).html,
+      shortLink: article.shortLink,
+    };
+  }
+
+  /** Whether the article's body is still to be rendered. */
+  needsBody(article: Article): boolean {
+    return !this.bodies.has(article);
+  }
+
+  /** Takes a body rendered elsewhere (a helper thread) by `renderBody`. */
+  adoptBody(article: Article, body: RenderedBody): void {
+    this.bodies.set(article, body);
+  }
+
+  // One parse gives both the page's HTML and the lists' standfirst.
+  private body(article: Article): RenderedBody {
+    let body = this.bodies.get(article);
+    if (!body) {
+      body = renderBody(article.body);
+      this.bodies.set(article, body);
+    }
+    return body;
+  }
+}

@@ -1,0 +1,257 @@
+import type { Archive, DayEntry, Listing } from "../archive/archive.ts";
+import { monthCalendar } from "../archive/calendar.ts";
+import { paginate, type Pagination } from "../archive/pagination.ts";
+import type { Article, Day, Source, Topic } from "../content/model.ts";
+import { partsOfDay } from "../text/dates.ts";
+import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from "../text/french-dates.ts";
+import { typesetText } from "../text/typography.ts";
+import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
+import { dayUrl, monthUrl, NOT_FOUND_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { ui } from "../i18n/fr.ts";
+import { planSearchPage, type SearchPage } from "./search-page.ts";
+import type { PageBase } from "./page-base.ts";
+
+/** What every page has: where it lives, its title, and where it sits in the site. */
+export interface ArticlePage extends PageBase {
+  kind: "article";
+  article: ArticleView;
+  older?: Link;
+  newer?: Link;
+}
+
+export interface ListPage extends PageBase {
+  kind: "topic" | "source";
+  heading: string;
+  intro?: string;
+  items: ArticleItem[];
+  pagination: Pagination<unknown>;
+}
+
+export interface IndexPage extends PageBase {
+  kind: "topics" | "sources";
+  heading: string;
+  entries: { label: string; url: string; count: number; description?: string }[];
+}
+
+export interface HomePage extends PageBase {
+  kind: "home";
+  latest: ArticleItem[];
+  years: { label: string; url: string; count: number }[];
+  topics: { label: string; url: string; count: number }[];
+}
+
+export interface YearPage extends PageBase {
+  kind: "year";
+  heading: string;
+  count: number;
+  months: { label: string; url: string; count: number }[];
+  older?: Link;
+  newer?: Link;
+}
+
+export interface MonthPage extends PageBase {
+  kind: "month";
+  heading: string;
+  count: number;
+  weeks: { date?: number; url?: string; count: number; label?: string }[][];
+  older?: Link;
+  newer?: Link;
+}
+
+export interface DayPage extends PageBase {
+  kind: "day";
+  heading: string;
+  items: ArticleItem[];
+  older?: Link;
+  newer?: Link;
+}
+
+export interface NotFoundPage extends PageBase {
+  kind: "not-found";
+}
+
+/** An old URL of an article (`aliases`), sending readers and crawlers on to the article. */
+export interface RedirectPage extends PageBase {
+  kind: "redirect";
+  target: Link;
+}
+
+/** Every page of the site, grouped by the template that renders it. */
+export interface SitePages {
+  articles: ArticlePage[];
+  home: HomePage[];
+  /** `/sujets/` and `/sources/`. */
+  indexes: IndexPage[];
+  /** Every page of every topic and source. */
+  lists: ListPage[];
+  years: YearPage[];
+  months: MonthPage[];
+  days: DayPage[];
+  notFound: NotFoundPage[];
+  redirects: RedirectPage[];
+  /** `/recherche/`. */
+  search: SearchPage[];
+}
+
+export const HOME_SIZE = 30;
+
+const HOME: Link = { label: ui.home, url: "/" };
+
+/**
+ * Plans every page of the site from the archive: the one place that decides what exists where.
+ * A renderer kept between calls (the dev server) renders each unchanged article only once.
+ */
+export function planPages(archive: Archive, render = new ArticleRenderer()): SitePages {
+  const siteDescription = archive.site.description ?? archive.site.title;
+  return {
+    articles: archive.articles.map((a) => articlePage(a, archive, render)),
+    home: [homePage(archive, render, siteDescription)],
+    indexes: [
+      indexPage("topics", ui.topics, TOPICS_URL, archive.topics, topicUrl, (t) => t.label, ui.topicsDescription, (t) => t.description),
+      indexPage("sources", ui.sources, SOURCES_URL, archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
+    ],
+    lists: [
+      ...archive.topics.flatMap((listing) => listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render)),
+      ...archive.sources.flatMap((listing) => listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render)),
+    ],
+    ...datePages(archive, render),
+    notFound: [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
+    redirects: archive.articles.flatMap((a) => a.aliases.map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
+    search: [planSearchPage(archive, HOME)],
+  };
+}
+
+function articlePage(article: Article, archive: Archive, render: ArticleRenderer): ArticlePage {
+  const view = render.view(article);
+  const { older, newer } = archive.neighbours.get(article) ?? {};
+  const { year, month } = partsOfDay(article.published.day);
+  return {
+    kind: "article",
+    url: article.url,
+    title: view.title,
+    description: view.summary,
+    breadcrumb: [HOME, { label: String(year), url: yearUrl(year) }, { label: monthName(month), url: monthUrl(year, month) }, { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) }],
+    article: view,
+    older: older && { label: render.item(older).title, url: older.url },
+    newer: newer && { label: render.item(newer).title, url: newer.url },
+  };
+}
+
+function redirectPage(url: string, target: Link): RedirectPage {
+  return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target };
+}
+
+function homePage(archive: Archive, render: ArticleRenderer, description: string): HomePage {
+  return {
+    kind: "home",
+    url: "/",
+    title: archive.site.title,
+    description,
+    breadcrumb: [],
+    latest: archive.articles.slice(0, HOME_SIZE).map((a) => render.item(a)),
+    years: [...archive.years].reverse().map((y) => ({ label: String(y.year), url: yearUrl(y.year), count: y.count })),
+    topics: archive.topics
+      .filter((t) => t.articles.length > 0)
+      .sort((a, b) => b.articles.length - a.articles.length || a.entry.label.localeCompare(b.entry.label, "fr"))
+      .map((t) => ({ label: t.entry.label, url: topicUrl(t.entry), count: t.articles.length })),
+  };
+}
+
+function indexPage<T extends Topic | Source>(kind: "topics" | "sources", heading: string, url: string, listings: Listing<T>[], urlOf: (e: T) => string, labelOf: (e: T) => string, description: string, describe?: (e: T) => string | undefined): IndexPage {
+  return {
+    kind,
+    url,
+    title: heading,
+    description,
+    breadcrumb: [HOME],
+    heading,
+    entries: [...listings]
+      .sort((a, b) => labelOf(a.entry).localeCompare(labelOf(b.entry), "fr"))
+      .map((l) => {
+        const d = describe?.(l.entry);
+        return { label: labelOf(l.entry), url: urlOf(l.entry), count: l.articles.length, ...(d ? { description: d } : {}) };
+      }),
+  };
+}
+
+function listPages<T>(kind: "topic" | "source", listing: Listing<T>, base: string, name: string, intro: string | undefined, parentUrl: string, parentLabel: string, render: ArticleRenderer): ListPage[] {
+  return paginate(listing.articles, base).map((page) => {
+    const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
+    return {
+      kind,
+      url: page.url,
+      title,
+      description: ui.listDescription(name, listing.articles.length),
+      breadcrumb: page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
+      ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
+      ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
+      heading: name,
+      ...(intro ? { intro: typesetText(intro) } : {}),
+      items: page.items.map((a) => render.item(a)),
+      pagination: { ...page, items: [] },
+    };
+  });
+}
+
+function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "years" | "months" | "days"> {
+  const years: YearPage[] = [];
+  const months: MonthPage[] = [];
+  const allMonths = archive.years.flatMap((y) => y.months);
+  archive.years.forEach((y, i) => {
+    const older = archive.years[i - 1];
+    const newer = archive.years[i + 1];
+    years.push({
+      kind: "year",
+      url: yearUrl(y.year),
+      title: String(y.year),
+      description: ui.yearDescription(y.year, y.count),
+      breadcrumb: [HOME],
+      heading: String(y.year),
+      count: y.count,
+      months: y.months.map((m) => ({ label: capitalize(monthName(m.month)), url: monthUrl(m.year, m.month), count: m.count })),
+      ...(older ? { older: { label: String(older.year), url: yearUrl(older.year) } } : {}),
+      ...(newer ? { newer: { label: String(newer.year), url: yearUrl(newer.year) } } : {}),
+    });
+  });
+  allMonths.forEach((m, i) => {
+    const counts = new Map<Day, number>(m.days.map((d) => [d.day, d.articles.length]));
+    const older = allMonths[i - 1];
+    const newer = allMonths[i + 1];
+    const label = capitalize(formatMonth(m.year, m.month));
+    months.push({
+      kind: "month",
+      url: monthUrl(m.year, m.month),
+      title: label,
+      description: ui.monthDescription(formatMonth(m.year, m.month), m.count),
+      breadcrumb: [HOME, { label: String(m.year), url: yearUrl(m.year) }],
+      heading: label,
+      count: m.count,
+      weeks: monthCalendar(m.year, m.month, counts).map((week) =>
+        week.map((cell) => ({
+          ...(cell.date ? { date: cell.date } : {}),
+          ...(cell.day && cell.count > 0 ? { url: dayUrl(cell.day), label: formatDay(cell.day) } : {}),
+          count: cell.count,
+        })),
+      ),
+      ...(older ? { older: { label: capitalize(formatMonth(older.year, older.month)), url: monthUrl(older.year, older.month) } } : {}),
+      ...(newer ? { newer: { label: capitalize(formatMonth(newer.year, newer.month)), url: monthUrl(newer.year, newer.month) } } : {}),
+    });
+  });
+  return { years, months, days: archive.days.map((d) => dayPage(d, render)) };
+}
+
+function dayPage(entry: DayEntry, render: ArticleRenderer): DayPage {
+  const { year, month } = partsOfDay(entry.day);
+  const heading = capitalize(formatDay(entry.day));
+  return {
+    kind: "day",
+    url: dayUrl(entry.day),
+    title: heading,
+    description: ui.dayDescription(formatDay(entry.day), entry.articles.length),
+    breadcrumb: [HOME, { label: String(year), url: yearUrl(year) }, { label: monthName(month), url: monthUrl(year, month) }],
+    heading,
+    items: entry.articles.map((a) => render.item(a)),
+    ...(entry.prev ? { older: { label: capitalize(formatDay(entry.prev)), url: dayUrl(entry.prev) } } : {}),
+    ...(entry.next ? { newer: { label: capitalize(formatDay(entry.next)), url: dayUrl(entry.next) } } : {}),
+  };
+}

@@ -1,0 +1,34 @@
+import type { SiteConfig } from "../content/model.ts";
+import type { SitePages } from "./pages.ts";
+
+/** The site as templates see it. */
+export interface SiteView {
+  title: string;
+  description: string;
+  /** Absolute, without a trailing slash. */
+  baseUrl: string;
+  /** The path part of baseUrl (`/archives` for https://x.org/archives), prefixed to every link. */
+  basePath: string;
+}
+
+/** Everything Eleventy receives: the site and every planned page. */
+export interface BuildData {
+  site: SiteView;
+  pages: SitePages;
+}
+
+/** What a Dépêche template receives from Eleventy: its page (paginated as `entry`) and the build data. */
+export interface TemplateData<P> {
+  entry: P;
+  depeche: BuildData;
+}
+
+/** The site as templates see it, from site.yaml (and --base-url). */
+export function siteView(site: SiteConfig): SiteView {
+  return {
+    title: site.title,
+    description: site.description ?? site.title,
+    baseUrl: site.baseUrl,
+    basePath: new URL(site.baseUrl).pathname.replace(/\/+$/, ""),
+  };
+}

@@ -1,0 +1,243 @@
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { loadContent } from "../content/load.ts";
+import type { Article, Content } from "../content/model.ts";
+import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
+import { replaceFileAtomically } from "../files/atomic-write.ts";
+import { CommandError } from "../files/file-errors.ts";
+import { ArticleRenderer } from "../plan/article-view.ts";
+import type { SitePages } from "../plan/pages.ts";
+import { renderRedirectsFile } from "../outputs/redirects.ts";
+import type { BuildData } from "../plan/site-data.ts";
+import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { buildSearchIndex } from "../search/indexer.ts";
+import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
+import { siteAddress } from "../text/web-links.ts";
+import { buildDateFromEnvironment } from "./build-date.ts";
+import { planSite } from "../plan/plan-site.ts";
+import { helperCount, PageWriters } from "../pages/write-pages.ts";
+
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  drafts: boolean;
+  /** Overrides site.yaml's baseUrl (e.g. for a preview deployment); the caller checks it with `isSiteAddress`. */
+  baseUrl?: string;
+  /** The build's date: future-date warnings, the news sitemap. Defaults to SOURCE_DATE_EPOCH, else the clock. */
+  nowMs?: number;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean;
+  /** Called with a phase name as the build moves on. */
+  onPhase?: (phase: BuildPhase) => void;
+  /** Keeps rendered articles between builds (the dev server). */
+  renderer?: ArticleRenderer;
+  /** Called once per page written. */
+  onPage?: (written: number, total: number) => void;
+}
+
+export type BuildPhase =
+  | { name: "loaded"; articles: number; files: number; ms: number }
+  | { name: "planned"; pages: number; ms: number }
+  | { name: "written"; pages: number; ms: number }
+  | { name: "published"; files: number; ms: number }
+  | { name: "indexed"; pages: number; bundles: number; ms: number };
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Article files read, valid or not. */
+  files: number;
+  /** Pages written, by kind. */
+  pages?: Record<string, number>;
+  articles?: number;
+  /** What was built, for a caller that keeps working on it (the dev server). */
+  built?: { content: Content; data: BuildData };
+  ms: number;
+}
+
+/**
+ * Validates the archive, then builds the site beside the output folder and swaps it in whole:
+ * on any error the previous output is left exactly as it was. An output folder that is not a
+ * site Dépêche built (nor empty, nor absent) is refused before anything is read or written.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const start = performance.now();
+  assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  const writers = new PageWriters();
+  try {
+    return await validateThenWrite(options, writers, start);
+  } finally {
+    await writers.close();
+  }
+}
+
+async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
+  const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
+  // Helpers start as soon as the files are counted, and render bodies while this thread reads.
+  const renderer = options.renderer ?? new ArticleRenderer();
+  const loaded = await loadContent({
+    contentDir: options.contentDir,
+    nowMs,
+    onListed: (files) => writers.start(helperCount(files)),
+    onArticles: (articles) => writers.renderBodies(articles, renderer),
+  });
+  if (loaded.content) await writers.bodiesRendered();
+  options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
+  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+
+  const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
+  const planStart = performance.now();
+  const data = planSite(content, { drafts: options.drafts }, renderer);
+  const counts = countPages(data.pages);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
+
+  const out = resolve(options.outDir);
+  const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
+  const writeStart = performance.now();
+  let written = 0;
+  try {
+    removeLeftovers(out);
+    // Made first, so that a full or read-only disk is told by the folder that could not be made.
+    makeFolders(staging);
+    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
+    // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+    let published = { files: 0, ms: 0 };
+    const publish = (): void => {
+      const publishStart = performance.now();
+      const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+      if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
+      published = { files: files.length, ms: performance.now() - publishStart };
+    };
+    await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+    cpSync(join(projectRoot, "public"), staging, { recursive: true });
+    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+    assertEveryArticleWritten(staging, data.pages);
+    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
+    options.onPhase?.({ name: "published", ...published });
+    if (options.search !== false) {
+      const indexStart = performance.now();
+      const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
+      options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
+    }
+    // Recorded before the swap: a site whose URLs could not be recorded is never published.
+    if (!options.drafts) recordPublishedUrls(options.contentDir, content.articles);
+    swapInto(staging, out);
+  } catch (error) {
+    await writers.close(); // no helper may still write into the folder being removed
+    // Eleventy's other pages of the run are still written after one failed, within this turn of
+    // the event loop (its writes are synchronous): the folder is removed once they are done.
+    await new Promise((done) => setImmediate(done));
+    rmSync(staging, { recursive: true, force: true });
+    throw siteWriteError(error, options.outDir, existsSync(out));
+  }
+  return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+}
+
+// The manifest lives with the content, so editors commit it: a URL published once is checked
+// forever. Their lines stay as they wrote them; only the URLs it lacks are added.
+function recordPublishedUrls(contentDir: string, articles: readonly Article[]): void {
+  const path = join(contentDir, URL_MANIFEST);
+  const shown = displayPath(path);
+  const read = readUrlManifestFile(path);
+  if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
+  const added = unlistedUrls(read.file?.manifest, articles.filter((a) => !a.draft));
+  if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
+}
+
+/** Pages per kind, as the build summary prints them. */
+export function countPages(pages: SitePages): Record<string, number> {
+  return Object.fromEntries(Object.entries(pages).map(([kind, list]) => [kind, (list as unknown[]).length]));
+}
+
+// Every valid article must come out as a page: a silent loss would be the worst failure.
+function assertEveryArticleWritten(dir: string, pages: SitePages): void {
+  const missing = pages.articles.filter((p) => !existsSync(join(dir, p.url, "index.html")));
+  if (missing.length > 0) {
+    throw new Error(`${missing.length} article page(s) were not written, e.g. ${missing[0]!.url}; the previous site was kept`);
+  }
+}
+
+// Readers and CI see either the old site or the new one, never a half-written folder.
+function swapInto(staging: string, out: string): void {
+  if (!existsSync(out)) {
+    renameSync(staging, out);
+    return;
+  }
+  const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
+  renameSync(out, old);
+  try {
+    renameSync(staging, out);
+  } catch (error) {
+    renameSync(old, out);
+    throw error;
+  }
+  removeInBackground(old);
+}
+
+// Folders left by a build that was killed: a staging folder never finished, an old site never
+// removed. A build killed between its two renames left no output folder: its old site goes back.
+function removeLeftovers(out: string): void {
+  const prefix = `.${basename(out)}.`;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(out));
+  } catch {
+    return;
+  }
+  const stale = names.filter((name) => {
+    const pid = /\.(?:building|old)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
+    return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
+  });
+  const old = stale.filter((name) => name.includes(".old-")).sort((a, b) => statSync(join(dirname(out), b)).mtimeMs - statSync(join(dirname(out), a)).mtimeMs)[0];
+  if (old && !existsSync(out)) {
+    renameSync(join(dirname(out), old), out);
+    stale.splice(stale.indexOf(old), 1);
+  }
+  for (const name of stale) removeInBackground(join(dirname(out), name));
+}
+
+// Node's recursive mkdir tells a read-only disk as ENOENT: each missing folder is made on its own.
+function makeFolders(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (code !== "ENOENT" || dirname(path) === path) throw error;
+    makeFolders(dirname(path));
+    mkdirSync(path);
+  }
+}
+
+// The process id says whose folder it is; the rest keeps two builds of one process apart.
+function uniqueSuffix(): string {
+  return `${process.pid}-${(Date.now() * 1000 + Math.floor(Math.random() * 1000)).toString(36)}`;
+}
+
+// A build still running (another terminal, the dev server) keeps its staging folder.
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// Deleting 100,000 files takes seconds on some disks; the new site is already in place, so the
+// old one goes in a detached process, and any leftover is removed by the next build.
+function removeInBackground(dir: string): void {
+  if (process.platform === "win32") {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const rm = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+  rm.on("error", () => rmSync(dir, { recursive: true, force: true }));
+  rm.unref();
+}

@@ -1,0 +1,87 @@
+/** The URLs of the site's pages, as the contract fixes them: one place for pages, feeds and the list of paths the site writes. */
+import type { Day } from "../text/dates.ts";
+
+/** `/sujets/`, the index of topics. */
+export const TOPICS_URL = "/sujets/";
+/** `/sources/`, the index of sources. */
+export const SOURCES_URL = "/sources/";
+export const NOT_FOUND_URL = "/404.html";
+export const SEARCH_URL = "/recherche/";
+
+/** The URL of a topic's page. */
+export function topicUrl(topic: { slug: string }): string {
+  return `${TOPICS_URL}${topic.slug}/`;
+}
+
+/** The URL of a source's page: `TRT FR` → `/sources/trt-fr/`. */
+export function sourceUrl(source: { slug: string }): string {
+  return `${SOURCES_URL}${source.slug}/`;
+}
+
+/** The URL of a day's page. */
+export function dayUrl(day: Day): string {
+  return `/${day.replaceAll("-", "/")}/`;
+}
+
+/** The URL of a month's page. */
+export function monthUrl(year: number, month: number): string {
+  return `/${year}/${String(month).padStart(2, "0")}/`;
+}
+
+/** The URL of a year's page. */
+export function yearUrl(year: number): string {
+  return `/${year}/`;
+}
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Page K of a list lives at `<base>page/K/`; page 1 at `<base>` itself.
+ * @example pageUrl("/sujets/irak/", 2) // "/sujets/irak/page/2/"
+ */
+export function pageUrl(base: string, number: number): string {
+  return number === 1 ? base : `${base}page/${number}/`;
+}
+
+export const ATOM_FEED_URL = "/feed.xml";
+export const JSON_FEED_URL = "/feed.json";
+
+/** The absolute URL of a site-relative one. */
+export function absoluteUrl(site: { baseUrl: string }, url: string): string {
+  return site.baseUrl + url;
+}
+
+/** The URL of a topic's Atom feed, from the topic page's URL: `/sujets/irak/` → `/sujets/irak/feed.xml`. */
+export function topicFeedUrl(topicUrl: string): string {
+  return `${topicUrl}feed.xml`;
+}
+
+export const SITEMAP_LIMIT = 50_000;
+
+export const SITEMAP_URL = "/sitemap.xml";
+export const NEWS_SITEMAP_URL = "/sitemap-news.xml";
+
+/** The site-relative URL of the n-th (1-based) sitemap of a split: at the root, since a sitemap may only list URLs below its own folder. */
+export function sitemapPartUrl(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+export const ROBOTS_URL = "/robots.txt";
+
+export const REDIRECTS_URL = "/_redirects";
+
+/** The folder of the search index: Pagefind writes everything below it. */
+export const SEARCH_INDEX_URL = "/pagefind/";
+
+/**
+ * The site URL of an article from its day and slug.
+ * @example articleUrl("2021-12-09", "l-irak") // "/2021/12/09/l-irak/"
+ */
+export function articleUrl(day: Day, slug: string): string {
+  return `/${day.replaceAll("-", "/")}/${slug}/`;
+}
+
+/** The file a page URL is written to: `/x/` → `/x/index.html`, `/404.html` as is. */
+export function fileOfUrl(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
+}

@@ -1,0 +1,100 @@
+import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { describe, expect, it } from "vitest";
+import { FEED_SIZE, latestUpdate, planFeeds, renderAtom, renderJsonFeed, siteFeed, topicFeeds, type Feed } from "../../src/outputs/feeds.ts";
+import { assertWellFormed, hasXmllint } from "../helpers/xml.ts";
+import { HOSTILE_TITLES, planArticles } from "../helpers/site.ts";
+import { spawnSync } from "node:child_process";
+
+const BUILD_ISO = "2022-01-01T00:00:00.000Z";
+
+describe("site feed", () => {
+  it("holds the 50 newest articles, newest first, with dates in the site's offset", async () => {
+    const articles = Object.fromEntries(Array.from({ length: FEED_SIZE + 5 }, (_, i) => [`2021/12/${String(1 + (i % 28)).padStart(2, "0")}-a${i}.md`, { title: `Article ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00` }]));
+    const { site, pages } = await planArticles(articles);
+    const feed = siteFeed(site, pages.articles, BUILD_ISO);
+    expect(feed.entries).toHaveLength(FEED_SIZE);
+    expect(feed.entries[0]!.url).toBe(site.baseUrl + pages.articles[0]!.url);
+    expect(feed.entries[0]!.published).toMatch(/T\d\d:\d\d:\d\d\+01:00$/);
+    expect(feed.updated).toBe(pages.articles[0]!.article.dateIso);
+  });
+
+  it("is dated by the build when it has no entry", () => {
+    expect(latestUpdate([], BUILD_ISO)).toBe(BUILD_ISO);
+  });
+
+  it("takes the latest update as an instant, not as text, across offsets", () => {
+    expect(latestUpdate([{ updated: "2021-10-31T02:30:00+02:00" }, { updated: "2021-10-31T02:00:00+01:00" }], BUILD_ISO)).toBe("2021-10-31T02:00:00+01:00");
+  });
+});
+
+describe("Atom", () => {
+  it("parses with a feed parser: title, link, dates, summary, full content, topics as categories, sources as authors", async () => {
+    const { site, pages } = await planArticles({
+      "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]", extra: "updated: 2021-12-10T08:00:00\nsummary: Le chapô.", body: "Premier paragraphe.\n\nSecond *paragraphe*." },
+    });
+    const atom = parseAtomFeed(renderAtom(siteFeed(site, pages.articles, BUILD_ISO)));
+    expect(atom.title?.value).toBe(site.title);
+    expect(atom.links).toContainEqual(expect.objectContaining({ rel: "self", href: "https://archives.example.org/feed.xml" }));
+    const entry = atom.entries![0]!;
+    expect(entry.title?.value).toBe("L’Irak annonce la fin de la mission");
+    expect(entry.id).toBe("https://archives.example.org/2021/12/09/l-irak-annonce-la-fin-de-la-mission/");
+    expect(entry.published).toBe("2021-12-09T15:10:00+01:00");
+    expect(entry.updated).toBe("2021-12-10T08:00:00+01:00");
+    expect(entry.summary?.value).toBe("Le chapô.");
+    expect(entry.content).toMatchObject({ type: "html", value: expect.stringContaining("<p>Second <em>paragraphe</em>.</p>") });
+    expect(entry.categories?.map((c) => c.term)).toEqual(["Irak", "Défense"]);
+    expect(entry.authors).toEqual([
+      { name: "Agence Anadolu", uri: "https://www.aa.com.tr/fr" },
+      { name: "TRT Français", uri: "https://www.trtfrance.com" },
+    ]);
+  });
+
+  it("escapes whatever a title holds, and drops characters XML cannot carry", async () => {
+    const { site, pages } = await planArticles(Object.fromEntries(HOSTILE_TITLES.map((title, i) => [`2021/12/0${i + 1}-t.md`, { title, date: `2021-12-0${i + 1}` }])));
+    const feed = siteFeed(site, pages.articles, BUILD_ISO);
+    // check refuses control characters in content; the feed still drops them should one come from elsewhere.
+    feed.entries.unshift({ ...feed.entries[0]!, title: "Contrôle\u0007 caché" });
+    const xml = renderAtom(feed);
+    assertWellFormed(xml);
+    if (hasXmllint) expect(spawnSync("xmllint", ["--noout", "-"], { input: xml }).status).toBe(0);
+    const parsed = parseAtomFeed(xml).entries!.map((e) => e.title?.value).reverse();
+    expect(parsed.slice(0, HOSTILE_TITLES.length)).toEqual(pages.articles.map((p) => p.article.title).reverse().slice(0, HOSTILE_TITLES.length));
+    expect(parsed).toContain("Contrôle caché");
+    expect(xml).not.toContain("</script>");
+  });
+});
+
+describe("JSON Feed", () => {
+  it("is JSON Feed 1.1 with the same entries", async () => {
+    const { site, pages } = await planArticles({ "2021/12/09-a.md": { title: HOSTILE_TITLES[0], date: "2021-12-09T15:10:00" } });
+    const feed = siteFeed(site, pages.articles, BUILD_ISO);
+    const text = renderJsonFeed(feed, "https://archives.example.org/feed.json");
+    const json = parseJsonFeed(JSON.parse(text));
+    expect(JSON.parse(text).version).toBe("https://jsonfeed.org/version/1.1");
+    expect(json).toMatchObject({ title: site.title, feed_url: "https://archives.example.org/feed.json", language: "fr" });
+    expect(json.items![0]).toMatchObject({
+      title: pages.articles[0]!.article.title,
+      date_published: "2021-12-09T15:10:00+01:00",
+      tags: ["Irak", "Défense"],
+      authors: [{ name: "Agence Anadolu" }, { name: "TRT Français" }],
+    });
+    expect(json.items![0]!.content_html).toContain("<p>");
+  });
+});
+
+describe("topic feeds", () => {
+  it("has one Atom feed per topic, at /sujets/<slug>/feed.xml, with that topic's articles only", async () => {
+    const data = await planArticles({
+      "2021/12/09-a.md": { title: "Sur l’Irak", topics: "[Irak]" },
+      "2021/12/10-b.md": { title: "Sur l’économie", topics: "[Économie]", date: "2021-12-10" },
+    });
+    const feeds = new Map(topicFeeds(data.site, data.pages, BUILD_ISO).map((t) => [t.url, t.feed] as [string, Feed]));
+    expect([...feeds.keys()].sort()).toEqual(["/sujets/defense/feed.xml", "/sujets/economie/feed.xml", "/sujets/etats-unis/feed.xml", "/sujets/irak/feed.xml", "/sujets/terrorisme/feed.xml"]);
+    expect(feeds.get("/sujets/irak/feed.xml")!.entries.map((e) => e.title)).toEqual(["Sur l’Irak"]);
+    expect(feeds.get("/sujets/irak/feed.xml")!.pageUrl).toBe("https://archives.example.org/sujets/irak/");
+    expect(feeds.get("/sujets/defense/feed.xml")!.entries).toEqual([]);
+    const files = planFeeds(data.site, data.pages, BUILD_ISO);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(["/feed.xml", "/feed.json", "/sujets/irak/feed.xml"]));
+    for (const [url, text] of files) if (url.endsWith(".xml")) assertWellFormed(text);
+  });
+});

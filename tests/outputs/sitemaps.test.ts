@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { NEWS_LIMIT, newsEntries, planSitemaps, renderNewsSitemap, renderUrlset, sitemapEntries, type SitemapEntry } from "../../src/outputs/sitemaps.ts";
+import { renderRobotsTxt } from "../../src/outputs/robots.ts";
+import { planArticles } from "../helpers/site.ts";
+import { assertWellFormed, hasXmllint, parseXml, xmllintErrors } from "../helpers/xml.ts";
+
+const BUILD_ISO = "2022-01-01T00:00:00.000Z";
+const SITE = { title: "Archives", description: "Archives", baseUrl: "https://archives.example.org", basePath: "" };
+
+describe("sitemap entries", () => {
+  it("lists every page but the 404 and search pages, each with the date it last changed", async () => {
+    const { site, pages } = await planArticles({
+      "2021/11/30-old.md": { title: "Ancien", date: "2021-11-30T10:00:00", topics: "[Irak]", extra: "updated: 2021-12-20T09:00:00" },
+      "2021/12/09-new.md": { title: "Récent", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]" },
+      "2020/05/01-older.md": { title: "Plus ancien", date: "2020-05-01", topics: "[Économie]" },
+    });
+    const entries = new Map(sitemapEntries(site, pages, BUILD_ISO).map((e) => [e.loc.slice(site.baseUrl.length), e.lastmod]));
+    const planned = Object.values(pages).flat().map((p) => p.url).filter((u) => u !== "/404.html" && u !== "/recherche/");
+    expect([...entries.keys()].sort()).toEqual([...planned].sort());
+    expect(entries.get("/2021/11/30/ancien/")).toBe("2021-12-20T09:00:00+01:00");
+    expect(entries.get("/2021/12/09/recent/")).toBe("2021-12-09T15:10:00+01:00");
+    // Lists, months and years change with their newest change, home and indexes with the archive's.
+    expect(entries.get("/sujets/irak/")).toBe("2021-12-20T09:00:00+01:00");
+    expect(entries.get("/sujets/economie/")).toBe("2020-05-01T00:00:00+02:00");
+    expect(entries.get("/2021/11/")).toBe("2021-12-20T09:00:00+01:00");
+    expect(entries.get("/2020/")).toBe("2020-05-01T00:00:00+02:00");
+    expect(entries.get("/2021/12/09/")).toBe("2021-12-09T15:10:00+01:00");
+    expect(entries.get("/")).toBe("2021-12-20T09:00:00+01:00");
+    expect(entries.get("/sujets/")).toBe("2021-12-20T09:00:00+01:00");
+    // A topic without articles still has a page, dated like the archive.
+    expect(entries.get("/sujets/terrorisme/")).toBe("2021-12-20T09:00:00+01:00");
+  });
+
+  it("is valid against the sitemaps.org schema", async () => {
+    const { site, pages } = await planArticles({ "2021/12/09-a.md": { title: "Un & deux <trois>" } });
+    const xml = renderUrlset(sitemapEntries(site, pages, BUILD_ISO));
+    assertWellFormed(xml);
+    const urls = parseXml(xml, ["url"]).urlset.url as { loc: string; lastmod: string }[];
+    expect(urls.every((u) => u.loc.startsWith("https://archives.example.org/") && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/.test(u.lastmod))).toBe(true);
+    if (hasXmllint) expect(xmllintErrors(xml, "sitemap.xsd")).toBe("");
+  });
+});
+
+describe("split sitemaps", () => {
+  const entries = (n: number): SitemapEntry[] => Array.from({ length: n }, (_, i) => ({ loc: `https://archives.example.org/p${i}/`, lastmod: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00` }));
+
+  it("writes one file up to the limit", () => {
+    expect([...planSitemaps(SITE, entries(10), 10).keys()]).toEqual(["/sitemap.xml"]);
+  });
+
+  it("past the limit, writes an index at /sitemap.xml over files of at most `limit` URLs at the root", () => {
+    const files = planSitemaps(SITE, entries(25), 10);
+    expect([...files.keys()].sort()).toEqual(["/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml", "/sitemap.xml"]);
+    const index = parseXml(files.get("/sitemap.xml")!, ["sitemap"]).sitemapindex.sitemap as { loc: string; lastmod: string }[];
+    expect(index.map((s) => s.loc)).toEqual(["https://archives.example.org/sitemap-1.xml", "https://archives.example.org/sitemap-2.xml", "https://archives.example.org/sitemap-3.xml"]);
+    expect(index[0]!.lastmod).toBe("2021-12-10T00:00:00+01:00");
+    const counts = [1, 2, 3].map((n) => parseXml(files.get(`/sitemap-${n}.xml`)!, ["url"]).urlset.url.length);
+    expect(counts).toEqual([10, 10, 5]);
+    if (hasXmllint) {
+      expect(xmllintErrors(files.get("/sitemap.xml")!, "siteindex.xsd")).toBe("");
+      expect(xmllintErrors(files.get("/sitemap-3.xml")!, "sitemap.xsd")).toBe("");
+    }
+  });
+});
+
+describe("news sitemap", () => {
+  // Build date: Friday 10 December 2021, 12:00 in Paris.
+  const NOW = Date.parse("2021-12-10T12:00:00+01:00");
+
+  it("lists the articles of the two days before the build's date, newest first, none from the future", async () => {
+    const { site, pages } = await planArticles({
+      "a.md": { title: "Il y a une heure", date: "2021-12-10T11:00:00" },
+      "b.md": { title: "Il y a 47 heures", date: "2021-12-08T13:00:00" },
+      "c.md": { title: "Il y a 49 heures", date: "2021-12-08T11:00:00" },
+      "d.md": { title: "Dans une heure", date: "2021-12-10T13:00:00" },
+      "e.md": { title: "Tout juste deux jours", date: "2021-12-08T12:00:00" },
+    });
+    const news = newsEntries(site, pages.articles, NOW);
+    expect(news.map((n) => n.title)).toEqual(["Il y a une heure", "Il y a 47 heures", "Tout juste deux jours"]);
+    const xml = renderNewsSitemap(site, news);
+    const urls = parseXml(xml, ["url"]).urlset.url as Record<string, any>[];
+    expect(urls[0]).toEqual({
+      loc: "https://archives.example.org/2021/12/10/il-y-a-une-heure/",
+      "news:news": { "news:publication": { "news:name": "Archives de test", "news:language": "fr" }, "news:publication_date": "2021-12-10T11:00:00+01:00", "news:title": "Il y a une heure" },
+    });
+    if (hasXmllint) expect(xmllintErrors(xml, "news.xsd")).toBe("");
+  });
+
+  it("stops at 1,000 articles", async () => {
+    const many = Array.from({ length: NEWS_LIMIT + 5 }, (_, i) => ({ url: `/2021/12/10/a${i}/`, article: { dateIso: "2021-12-10T10:00:00+01:00", title: `A${i}` } }));
+    expect(newsEntries(SITE, many as never, NOW)).toHaveLength(NEWS_LIMIT);
+  });
+});
+
+describe("robots.txt", () => {
+  it("allows every crawler and names the sitemaps by absolute URL", () => {
+    expect(renderRobotsTxt(["https://x.org/sitemap.xml", "https://x.org/sitemap-news.xml"])).toBe("User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\nSitemap: https://x.org/sitemap-news.xml\n");
+  });
+});

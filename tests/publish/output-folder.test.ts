@@ -1,0 +1,164 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { PageWriters } from "../../src/pages/write-pages.ts";
+import { CommandError } from "../../src/files/file-errors.ts";
+import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { planArticles, siteFiles, treeDigest } from "../helpers/site.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+/**
+ * An archive in `<root>/project/content`, run from `<root>/project` like a user's repository: a
+ * build that replaced the wrong folder would only ever lose this temporary tree.
+ */
+function project(): { cwd: string; root: string } {
+  archive = makeArchive();
+  archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission de combat" });
+  const cwd = join(archive.root, "project");
+  mkdirSync(cwd);
+  renameSync(archive.dir, join(cwd, "content"));
+  writeFileSync(join(cwd, "README.md"), "Le dépôt de l’utilisateur.\n");
+  mkdirSync(join(cwd, ".git"));
+  writeFileSync(join(cwd, ".git/HEAD"), "ref: refs/heads/main\n");
+  return { cwd, root: archive.root };
+}
+
+function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z", ...args], { cwd, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
+}
+
+/** The one error line of a refused build; nothing else may be printed. */
+function refusal(run: ReturnType<typeof build>): string {
+  expect(run.status, run.stderr).toBe(2);
+  expect(run.stdout).toBe("");
+  const lines = run.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  return lines[0]!;
+}
+
+describe("the output folder: only a site Dépêche built is ever replaced", () => {
+  it.each([
+    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" names no folder \(an unset variable\?\)/],
+    ["the working directory", ["."], /^depeche build: error: --out \. is the working directory, which a build never replaces/],
+    ["the working directory's parent", [".."], /^depeche build: error: --out \.\. holds the working directory/],
+    ["the content folder", ["content"], /^depeche build: error: --out content is the content folder/],
+    ["a folder inside the content", ["content/articles"], /^depeche build: error: --out content\/articles lies inside the content folder/],
+    ["a folder of the user's", [".git"], /^depeche build: error: --out \.git is not empty and has no \.depeche-site file/],
+    ["a plain file", ["README.md"], /^depeche build: error: --out README\.md is a file, not a folder/],
+  ])("refuses %s (exit 2, one line) and touches nothing", (_case, [out], message) => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", out!]))).toMatch(message);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a folder that holds the content folder without being the working directory", () => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    // Run from elsewhere (the tool's folder, as the other tests): only the content rule applies.
+    const run = spawnSync(process.execPath, [bin, "build", "--content", join(cwd, "content"), "--out", cwd], { encoding: "utf8" });
+    expect(refusal(run)).toMatch(/--out .*\/project holds the content folder, where a build never writes a site/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a symbolic link, even to a site it built", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    symlinkSync("_site", join(cwd, "link"));
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", "link"]))).toMatch(/--out link is a symbolic link/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses a site built before sites were marked, saying how to go on", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    rmSync(join(cwd, "_site", SITE_MARKER));
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(/give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites; nothing was touched$/);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("builds into an absent folder, an empty one, and a site it built before", () => {
+    const { cwd } = project();
+    mkdirSync(join(cwd, "empty"));
+    for (const out of ["new/site", "empty", "empty", "_site"]) {
+      const run = build(cwd, ["--out", out]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(join(cwd, out, SITE_MARKER), "utf8")).toContain("Dépêche");
+      expect(existsSync(join(cwd, out, "2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/index.html"))).toBe(true);
+    }
+    // The default, content/ → _site/ in the working directory, as always.
+    expect(build(cwd, []).status).toBe(0);
+    expect(readdirSync(join(cwd, "content")).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml", "urls.txt"]);
+  });
+});
+
+describe("a site that cannot be written", () => {
+  // A file size limit fails writes for real, as a full disk would, without privileges: set above
+  // the feeds and sitemaps but below the largest page, it fails Eleventy's writes, in whichever
+  // thread writes pages, while the others are still being written.
+  const limited = (cwd: string, writers: string) => {
+    const site = join(cwd, "_site");
+    const largest = (files: string[]): number => Math.max(...files.map((path) => statSync(join(site, path)).size));
+    const files = siteFiles(site);
+    const blocks = Math.ceil(largest(files.filter((path) => /\.(?:xml|json|txt)$/.test(path))) / 512);
+    expect(largest(files.filter((path) => path.endsWith(".html")))).toBeGreaterThan(blocks * 512);
+    return spawnSync("/bin/sh", ["-c", `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], { cwd, encoding: "utf8", env: { ...process.env, DEPECHE_WRITERS: writers } });
+  };
+
+  it.each([
+    ["the main thread alone", "1"],
+    ["a helper thread too", "2"],
+  ])("leaves the previous site byte for byte, in one line and exit 1 (%s)", (_case, writers) => {
+    const { cwd } = project();
+    expect(build(cwd, ["--out", "_site"]).status).toBe(0);
+    const before = treeDigest(join(cwd, "_site"));
+    const run = limited(cwd, writers);
+    expect(run.status, run.stderr).toBe(1);
+    const errors = run.stderr.split("\n").filter((line) => line.includes("error"));
+    expect(errors).toEqual(["depeche build: error: cannot write the site into _site/: a file is larger than the system allows; the previous site is unchanged"]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(treeDigest(join(cwd, "_site"))).toBe(before);
+    expect(readdirSync(cwd).filter((name) => name.includes(".building-"))).toEqual([]);
+  });
+
+  it("keeps the file system's error code of a write that failed in a helper thread", async () => {
+    archive = makeArchive();
+    const data = await planArticles({ "2021/12/09-a.md": {} });
+    const file = join(archive.root, "a-file");
+    writeFileSync(file, "");
+    const writers = new PageWriters();
+    writers.start(1); // a small site: the helper takes every page, this thread none
+    try {
+      await expect(writers.write(data, join(file, "site"))).rejects.toMatchObject({ code: "ENOTDIR" });
+    } finally {
+      await writers.close();
+    }
+  });
+
+  it.each([
+    ["ENOSPC", "disk full"],
+    ["EROFS", "read-only file system"],
+    ["EACCES", "permission denied"],
+  ])("tells %s as %s, wrapped by Eleventy or by Node", (code, reason) => {
+    const fromFs = Object.assign(new Error(`${code}: open '/srv/_site/.x/index.html'`), { code });
+    const wrapped = Object.assign(new Error("Having trouble writing to \"…\" from \"./templates/article.11ty.ts\""), { originalError: fromFs });
+    for (const error of [fromFs, wrapped, new Error("wrapper", { cause: wrapped })]) {
+      const told = siteWriteError(error, "_site", true);
+      expect(told).toBeInstanceOf(CommandError);
+      expect((told as CommandError).message).toBe(`cannot write the site into _site/: ${reason}; the previous site is unchanged`);
+    }
+    expect((siteWriteError(fromFs, "public/", false) as CommandError).message).toBe(`cannot write the site into public/: ${reason}; nothing was written`);
+  });
+
+  it("leaves a bug as it is, with its trace", () => {
+    const bug = new TypeError("Cannot read properties of undefined");
+    expect(siteWriteError(bug, "_site", true)).toBe(bug);
+  });
+});

@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/publish/build-site.ts";
+import { PageBatches } from "../../src/pages/write-pages.ts";
+import { makeArchive } from "../helpers/archive.ts";
+import type { SitePages } from "../../src/plan/pages.ts";
+
+// Pages stand in as their URLs: batching only moves them around.
+function pages(counts: Record<string, number>): SitePages {
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, Array.from({ length: n }, (_, i) => `/${kind}/${i}/`)])) as unknown as SitePages;
+}
+
+// Every batch until the queue runs out.
+function batchPages(all: SitePages, size: number, threads = 1): SitePages[] {
+  const queue = new PageBatches(all, size, threads);
+  const batches: SitePages[] = [];
+  for (let batch = queue.next(); batch; batch = queue.next()) batches.push(batch);
+  return batches;
+}
+
+const sizes = (batches: SitePages[]): number[] => batches.map((b) => Object.values(b).flat().length);
+
+describe("PageBatches", () => {
+  it("cuts pages into batches of the given size, every page once and in order", () => {
+    const all = pages({ articles: 7, days: 3, home: 1, notFound: 1 });
+    const batches = batchPages(all, 5);
+    expect(sizes(batches)).toEqual([5, 5, 2]);
+    for (const kind of Object.keys(all) as (keyof SitePages)[]) {
+      expect(batches.flatMap((b) => b[kind] as unknown[])).toEqual(all[kind]);
+    }
+    // A kind cut across two batches: its pages continue where the previous batch stopped.
+    expect(batches[1]!.articles).toEqual(["/articles/5/", "/articles/6/"]);
+    expect(batches[1]!.days).toEqual(["/days/0/", "/days/1/", "/days/2/"]);
+  });
+
+  it("gives every batch every kind, empty where it has none", () => {
+    const batches = batchPages(pages({ articles: 2, days: 2 }), 2);
+    expect(batches).toEqual([{ articles: ["/articles/0/", "/articles/1/"], days: [] }, { articles: [], days: ["/days/0/", "/days/1/"] }]);
+  });
+
+  it("keeps one batch for a site smaller than a batch, and for an empty one", () => {
+    expect(batchPages(pages({ articles: 3 }), 3000)).toHaveLength(1);
+    expect(batchPages(pages({ articles: 0, home: 0 }), 3000)).toEqual([{ articles: [], home: [] }]);
+  });
+
+  it("shrinks the last batches to a share of what is left per thread, so that threads finish together", () => {
+    const all = pages({ articles: 10_000, days: 4_000, lists: 2_312 });
+    const batches = batchPages(all, 3000, 2);
+    const cut = sizes(batches);
+    expect(cut.slice(0, 2)).toEqual([3000, 3000]);
+    expect(cut.every((size, i) => i === 0 || size <= cut[i - 1]!)).toBe(true);
+    // The last batches are small: the thread that takes one is not long behind the others.
+    expect(cut.at(-1)).toBeLessThanOrEqual(500);
+    expect(cut.at(-2)).toBe(500);
+    expect(cut.reduce((a, b) => a + b)).toBe(16_312);
+    expect(batches.flatMap((b) => b.days)).toEqual(all.days);
+  });
+
+  it("keeps full batches to the end for a thread alone", () => {
+    expect(sizes(batchPages(pages({ articles: 10_000, days: 2_289 }), 3000, 1))).toEqual([3000, 3000, 3000, 3000, 289]);
+  });
+});
+
+describe("build progress", () => {
+  // The CLI's progress line counts these calls: every page once, ending at the total.
+  it.each(["1", "2"])("counts every page once, with %s writing thread(s)", async (writers) => {
+    const archive = makeArchive();
+    const before = process.env.DEPECHE_WRITERS;
+    process.env.DEPECHE_WRITERS = writers;
+    try {
+      for (let i = 0; i < 12; i++) archive.article(`2021/${i}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 5)).padStart(2, "0")}T10:00:00` });
+      const calls: [number, number][] = [];
+      const result = await buildSite({ contentDir: archive.dir, outDir: join(archive.root, "_site"), drafts: false, search: false, nowMs: Date.UTC(2022, 0, 1), onPage: (written, total) => calls.push([written, total]) });
+      expect(result.ok).toBe(true);
+      const total = Object.values(result.pages!).reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThan(12);
+      expect(calls).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+    } finally {
+      if (before === undefined) delete process.env.DEPECHE_WRITERS;
+      else process.env.DEPECHE_WRITERS = before;
+      archive.remove();
+    }
+  }, 60_000);
+});
