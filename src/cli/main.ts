@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 /** `depeche`: one command, one module per subcommand. */
-import { CommandError } from "../files/file-errors.ts";
 import { writeLine } from "./report.ts";
-import { UsageError, printUsage } from "./usage.ts";
-
-type Command = (argv: string[]) => Promise<number>;
+import { runCommand, type Command } from "./run-command.ts";
+import { printUsage } from "./usage.ts";
 
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).runCheck,
@@ -27,20 +25,7 @@ async function main(argv: string[]): Promise<number> {
     printUsage(process.stderr);
     return 2;
   }
-  try {
-    return await (await load())(rest);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      writeLine(process.stderr, `depeche ${name}: ${error.message}`);
-      printUsage(process.stderr);
-      return 2;
-    }
-    if (error instanceof CommandError) {
-      writeLine(process.stderr, `depeche ${name}: error: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+  return runCommand(name, await load(), rest);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
-/** Runs a `depeche` command in-process, as bin/depeche.js would (a UsageError is exit 2), capturing its output. */
+/** Runs a `depeche` command in-process, as bin/depeche.js would (usage and one-line errors alike), capturing its output. */
 import { vi } from "vitest";
-import { UsageError } from "../../src/cli/usage.ts";
+import { runCommand } from "../../src/cli/run-command.ts";
 
 export interface Run {
   status: number | null;
@@ -13,11 +13,7 @@ export async function runInProcess(name: string, command: (argv: string[]) => Pr
   const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
   try {
-    run.status = await command(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    run.status = 2;
-    run.stderr += `depeche ${name}: ${error.message}\n`;
+    run.status = await runCommand(name, command, argv);
   } finally {
     out.mockRestore();
     err.mockRestore();

@@ -1,0 +1,28 @@
+/** How every command ends: its exit code, or one line for an error the user can act on. */
+import { CommandError } from "../files/file-errors.ts";
+import { writeLine } from "./report.ts";
+import { printUsage, UsageError } from "./usage.ts";
+
+/** A subcommand: its arguments in, its exit code out. */
+export type Command = (argv: string[]) => Promise<number>;
+
+/**
+ * Runs a subcommand as `depeche <name>` does: a UsageError prints its line and the usage (exit 2),
+ * a CommandError its one line (exit 1 or 2); anything else is a bug and keeps its trace.
+ */
+export async function runCommand(name: string, command: Command, argv: string[]): Promise<number> {
+  try {
+    return await command(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(process.stderr, `depeche ${name}: ${error.message}`);
+      printUsage(process.stderr);
+      return 2;
+    }
+    if (error instanceof CommandError) {
+      writeLine(process.stderr, `depeche ${name}: error: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
