@@ -9,7 +9,7 @@ export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser"];
 
 /**
  * Runs a TypeScript module through tsx. Once registered, tsx's loader sees every import, each one
- * a round trip to a thread of its own: Eleventy's 400 modules then load in 0.8 s instead of 0.55,
+ * a round trip to a thread of its own: Eleventy's hundreds of modules then load much more slowly,
  * and that thread keeps the other core busy. Libraries are plain JavaScript, so the given ones
  * are loaded natively first; the TypeScript that imports them then finds them loaded.
  * @param {URL} entry

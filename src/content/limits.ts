@@ -7,7 +7,7 @@
 const KB = 1024;
 const MB = 1024 * KB;
 
-/** An article file: text and front matter together (a long article is about 50 KB; one of 10 MB still builds). */
+/** An article file: text and front matter together; far above any real article, so that a long one is never refused. */
 export const MAX_ARTICLE_BYTES = 16 * MB;
 
 /** An article's front matter, between its two `---` lines (usually under 1 KB). */

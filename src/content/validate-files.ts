@@ -12,8 +12,8 @@ export interface ValidatedFiles {
   diagnostics: Diagnostic[];
 }
 
-// Files are read one at a time, synchronously: from the page cache that is five times faster than
-// batches of asynchronous reads, whose thread-pool round trips cost more than the reading itself.
+// Files are read one at a time, synchronously: from the page cache that is faster than batches
+// of asynchronous reads, whose thread-pool round trips cost more than the reading itself.
 // Every so many files the event loop gets a turn, for a helper thread's progress messages.
 const FILES_PER_TURN = 500;
 

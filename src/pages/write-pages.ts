@@ -29,7 +29,7 @@ export async function writeWithEleventy(data: BuildData, outDir: string, onPage?
 }
 
 // Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
-// a few thousand pages keep that bounded at any archive size, for ~30 ms of set-up each.
+// a few thousand pages keep that bounded at any archive size, for a small set-up cost each.
 const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
 // Toward the end, batches shrink to a share of what is left, down to this size: the threads then
 // finish close together instead of one waiting while another writes a last full batch.

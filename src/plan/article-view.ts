@@ -69,7 +69,7 @@ export class ArticleRenderer {
   }
 
   // Every view has the same properties in the same order, absent ones undefined: templates read
-  // 10,000 of them, and objects of one shape are read faster than a mix of shapes.
+  // one per article, and objects of one shape are read faster than a mix of shapes.
   private renderView(article: Article): ArticleView {
     const item = this.item(article);
     return {

@@ -230,7 +230,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-// Deleting 100,000 files takes seconds on some disks; the new site is already in place, so the
+// Deleting a large site's files is slow on some disks; the new site is already in place, so the
 // old one goes in a detached process, and any leftover is removed by the next build.
 function removeInBackground(dir: string): void {
   if (process.platform === "win32") {

@@ -7,8 +7,8 @@ import type { SearchBundle } from "./markers.ts";
 
 /**
  * Full-text search with Pagefind, one bundle per year of articles (per month in a year too large).
- * Pagefind's indexer holds the whole index in memory (2.9 GB for 30,000 pages here; reported to
- * run out past 30,000), so each bundle is indexed on its own, in a fresh service process, and the
+ * Pagefind's indexer holds the whole index in memory, and runs out of it on a large site, so each
+ * bundle is indexed on its own, in a fresh service process, and the
  * search page merges the bundles in the browser (`mergeIndex`). One service indexes one bundle at
  * a time: bundles go to one service per core, each in its own worker thread (a thread has its own
  * Pagefind service).

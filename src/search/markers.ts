@@ -10,8 +10,8 @@ export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee",
 export const SEARCH_SORT = "date";
 
 /**
- * Most articles in one bundle: Pagefind's indexer needs about 100 kB of memory per page (2.9 GB
- * for 30,000 pages here), so a year past this is indexed month by month.
+ * Most articles in one bundle: Pagefind's indexer holds all of a bundle's pages in memory at once,
+ * so a year past this is indexed month by month.
  */
 export const BUNDLE_LIMIT = 10_000;
 

@@ -34,8 +34,8 @@ export interface Update {
 
 /**
  * The dev server's model of the site: after one full build, a saved article is validated on its
- * own and only the pages whose content changed are written again, so an edit in a
- * 10,000-article archive reaches the browser in well under a second. Feeds, sitemaps and the
+ * own and only the pages whose content changed are written again, so an edit reaches the
+ * browser in the time its few pages take, however large the archive. Feeds, sitemaps and the
  * search index of the preview stay as the first build made them: pages are what an editor
  * checks. While any error stands, nothing is written and the last good site stays served.
  */

@@ -133,8 +133,8 @@ function steadyOffset(zone: string, ms: number): number | undefined {
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2}))?$/;
 
-// The zone's UTC offset in minutes at an instant, read from Intl's `GMT+01:00` zone name: five
-// times faster than luxon's zone.offset, which formats every part of the date. Offsets with
+// The zone's UTC offset in minutes at an instant, read from Intl's `GMT+01:00` zone name: faster
+// than luxon's zone.offset, which formats every part of the date to get it. Offsets with
 // seconds (local mean time, before 1911 in Paris) are left to luxon.
 function offsetAt(zone: string, ms: number): number | undefined {
   let format = offsetFormats.get(zone);

@@ -40,7 +40,8 @@ interface CalendarDate {
 }
 
 // A Day read as a calendar date. UTC is only a fixed frame here: the Day is already the site's.
-// Plain arithmetic: a date library costs ~30 µs a call, and lists format thousands of days.
+// Plain arithmetic: lists format thousands of days, and a date library's call costs more than
+// the formatting itself.
 function calendarDate(text: Day): CalendarDate {
   const m = DAY_TEXT.exec(text);
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
