@@ -33,5 +33,5 @@ ${a.shortLink ? html`<dt>${ui.share}</dt><dd><a href="${a.shortLink}">${a.shortL
 </div>
 </div>
 </article>
-${neighbourNav(site, ui.olderArticle + " / " + ui.newerArticle, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`);
+${neighbourNav(site, `${ui.olderArticle} / ${ui.newerArticle}`, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`);
 }

@@ -30,9 +30,9 @@ export interface ProtectedFolders {
  * @param option how messages name it ("--out")
  */
 export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out"): void {
-  const refuse = (why: string): never => {
+  function refuse(why: string): never {
     throw new CommandError(`${option} ${out.trim() === "" ? JSON.stringify(out) : out} ${why}; nothing was touched`, 2);
-  };
+  }
   if (out.trim() === "") refuse("names no folder (an unset variable?): give the folder to build the site into, such as _site");
   const path = resolve(folders.cwd, out);
   const real = realLocation(path);
@@ -54,7 +54,7 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   } catch (error) {
     if (error instanceof CommandError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    return refuse(`cannot be read (${describeIoError(error)}): give a folder that can`);
+    refuse(`cannot be read (${describeIoError(error)}): give a folder that can`);
   }
   if (entries.length > 0 && !isMarked(path)) {
     refuse(`is not empty and has no ${SITE_MARKER} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`);

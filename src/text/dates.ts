@@ -98,7 +98,7 @@ export function readContractDate(text: string, zone: string): ContractDate {
     const siteOffset = given === undefined ? steady : steadyOffset(zone, epochMs);
     if (siteOffset !== undefined) return { ok: true, moment: momentFromParts(epochMs, siteOffset * 60, hasTime) };
   }
-  const iso = `${y}-${mo}-${d}` + (hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : "");
+  const iso = `${y}-${mo}-${d}${hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : ""}`;
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
   const parsed = DateTime.fromISO(iso, { zone });
   return parsed.isValid ? { ok: true, moment: momentOf(parsed, hasTime) } : { ok: false };

@@ -62,8 +62,8 @@ const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
 // `%7e` and `%7E` and `~` are one character (RFC 3986, 6.2.2): unreserved ones decoded, the rest in upper case.
 function normaliseEscapes(text: string): string {
-  return text.replace(ESCAPE, (escape, hex: string) => {
+  return text.replace(ESCAPE, (sequence, hex: string) => {
     const char = String.fromCharCode(parseInt(hex, 16));
-    return UNRESERVED.test(char) ? char : escape.toUpperCase();
+    return UNRESERVED.test(char) ? char : sequence.toUpperCase();
   });
 }

@@ -58,7 +58,7 @@ describe("a reader's walk through the generated archive", () => {
       const crumbs = page.locator(".breadcrumb a");
       expect(await crumbs.count()).toBe(4);
       await crumbs.nth(3).click();
-      const day = article.split("/").slice(0, 4).join("/") + "/";
+      const day = `${article.split("/").slice(0, 4).join("/")}/`;
       await page.waitForURL(`**${day}`);
       expect(await page.locator(`.items a[href="${article}"]`).count()).toBe(1);
 

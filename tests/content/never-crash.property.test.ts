@@ -93,7 +93,7 @@ describe("markdown rendering never crashes and never hangs", () => {
       }),
       { numRuns: 300 },
     );
-    for (const deep of ["- ".repeat(10_000) + "x", "> ".repeat(10_000) + "x", "*".repeat(20_000), "[".repeat(20_000) + "](x)"]) {
+    for (const deep of [`${"- ".repeat(10_000)}x`, `${"> ".repeat(10_000)}x`, "*".repeat(20_000), `${"[".repeat(20_000)}](x)`]) {
       const started = performance.now();
       expect(typeof renderBody(deep).html).toBe("string");
       expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS * 2);

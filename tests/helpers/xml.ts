@@ -17,6 +17,7 @@ export function assertWellFormed(xml: string): void {
 }
 
 /** Parses XML keeping attributes (`@name`) and always making lists of the given element names. */
+// biome-ignore lint/suspicious/noExplicitAny: tests walk parsed XML of every shape by name
 export function parseXml(xml: string, lists: string[] = []): Record<string, any> {
   return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", parseTagValue: false, isArray: (name) => lists.includes(name) }).parse(xml);
 }

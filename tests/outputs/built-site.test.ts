@@ -23,7 +23,9 @@ let out: string;
 beforeAll(async () => {
   archive = makeArchive();
   archive.article("2021/12/09-l-irak.md", { date: "2021-12-09T10:00:00" });
-  HOSTILE_TITLES.forEach((title, i) => archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" }));
+  HOSTILE_TITLES.forEach((title, i) => {
+    archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" });
+  });
   archive.article("2021/11/20-lines.md", { title: 'Sur deux lignes\net un "</script>"', date: "2021-11-20T08:00:00" });
   archive.article("2021/12/10-recent.md", { title: "Dépêche de la matinée", date: "2021-12-10T09:30:00", topics: "[États-Unis]" });
   archive.article("2020/03/02-phosphates.md", { title: "Les exportations de phosphates", date: "2020-03-02", sources: "[TRT FR]", topics: "[Économie]", body: "Les exportations de phosphates ont doublé cette année." });

@@ -78,7 +78,7 @@ describe("news sitemap", () => {
     const news = newsEntries(site, pages.articles, NOW);
     expect(news.map((n) => n.title)).toEqual(["Il y a une heure", "Il y a 47 heures", "Tout juste deux jours"]);
     const xml = renderNewsSitemap(site, news);
-    const urls = parseXml(xml, ["url"]).urlset.url as Record<string, any>[];
+    const urls = parseXml(xml, ["url"]).urlset.url as Record<string, string>[];
     expect(urls[0]).toEqual({
       loc: "https://archives.example.org/2021/12/10/il-y-a-une-heure/",
       "news:news": { "news:publication": { "news:name": "Archives de test", "news:language": "fr" }, "news:publication_date": "2021-12-10T11:00:00+01:00", "news:title": "Il y a une heure" },

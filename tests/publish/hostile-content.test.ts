@@ -8,6 +8,7 @@ import { buildArchive, siteFiles, type BuiltSite } from "../helpers/site.ts";
 
 const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
 // Template syntax of every engine Eleventy knows, and of JavaScript template literals.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax an editor might type, which must reach pages as text
 const TEMPLATES = "{{ 7*7 }} {% if true %}liquid{% endif %} {{#each x}}hbs{{/each}} <%= 7*7 %> ${7*7} {{= 7*7 }} <webc:root>";
 
 let archive: TestArchive;
@@ -30,7 +31,7 @@ beforeAll(async () => {
       "[js](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) [vb](vbscript:msgbox) ![img](javascript:alert(5))",
       "<a href=\"javascript:alert(6)\">lien</a> <iframe src=\"https://evil.example\"></iframe> <svg onload=alert(7)>",
       "`<script>alert(8)</script>` et\n\n```html\n<script>alert(9)</script>\n```",
-      "- ".repeat(10_000) + "profond",
+      `${"- ".repeat(10_000)}profond`,
     ].join("\n\n"),
   });
   // A 10 MB article: it builds, it is not dropped.

@@ -8,7 +8,9 @@ import { treeDigest } from "../helpers/site.ts";
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 const NOW = "2026-01-15T12:00:00Z";
 const archives: TestArchive[] = [];
-afterAll(() => archives.forEach((a) => a.remove()));
+afterAll(() => {
+  for (const a of archives) a.remove();
+});
 
 /** A digest of every page of a site: the file list and the bytes of each HTML file. */
 const siteDigest = (dir: string): string => treeDigest(dir, (path) => path.endsWith(".html"));
