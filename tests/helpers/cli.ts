@@ -10,8 +10,14 @@ export interface Run {
 
 export async function runInProcess(name: string, command: (argv: string[]) => Promise<number>, argv: string[]): Promise<Run> {
   const run: Run = { status: null, stdout: "", stderr: "" };
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((run.stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((run.stderr += String(chunk)), true));
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    run.stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    run.stderr += String(chunk);
+    return true;
+  });
   try {
     run.status = await runCommand(name, command, argv);
   } finally {
