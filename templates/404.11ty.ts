@@ -1,12 +1,9 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { NotFoundPage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { TOPICS_URL } from "../src/urls/site-urls.ts";
-
-export const data = onePagePer("notFound");
 
 export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>): string {
   return layout(site, entry, html`<h1>${ui.notFoundTitle}</h1>

@@ -1,13 +1,10 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { ArticlePage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";
 import { searchMarkers, SEARCH_FILTERS } from "../src/search/markers.ts";
-
-export const data = onePagePer("articles");
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;

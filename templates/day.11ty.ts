@@ -1,12 +1,9 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { DayPage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { layout } from "./layout.ts";
 import { articleList, neighbourNav } from "./partials.ts";
-
-export const data = onePagePer("days");
 
 export function render({ entry, depeche: { site } }: TemplateData<DayPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>

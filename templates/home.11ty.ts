@@ -1,13 +1,10 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { HomePage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { articleList } from "./partials.ts";
 import { TOPICS_URL } from "../src/urls/site-urls.ts";
-
-export const data = onePagePer("home");
 
 export function render({ entry, depeche: { site } }: TemplateData<HomePage>): string {
   return layout(site, entry, html`<h1>${site.title}</h1>

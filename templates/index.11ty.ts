@@ -1,13 +1,10 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { IndexPage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 
 // `/sujets/` and `/sources/`: every entry with its article count.
-export const data = onePagePer("indexes");
-
 export function render({ entry, depeche: { site } }: TemplateData<IndexPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>
 <ul class="entries">

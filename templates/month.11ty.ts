@@ -1,12 +1,9 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { MonthPage } from "../src/plan/pages.ts";
-import { onePagePer } from "./paginate.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { neighbourNav } from "./partials.ts";
-
-export const data = onePagePer("months");
 
 export function render({ entry, depeche: { site } }: TemplateData<MonthPage>): string {
   return layout(site, entry, html`<h1>${entry.heading}</h1>

@@ -3,12 +3,9 @@ import type { RedirectPage } from "../src/plan/pages.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
-import { onePagePer } from "./paginate.ts";
 
 // A page of its own, not the site layout: it only sends the reader (and crawlers, through the
 // canonical link) to the article's new address.
-export const data = onePagePer("redirects");
-
 export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>): string {
   const target = href(site, entry.target.url);
   return html`<!doctype html>

@@ -1,14 +1,11 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { SearchPage } from "../src/plan/search-page.ts";
-import { onePagePer } from "./paginate.ts";
 import { html, jsonForScript } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 
 // `/recherche/`: a plain GET form (it works as a link: /recherche/?q=irak), which the page's
 // script reads to query the Pagefind bundles. The only page of the site with JavaScript.
-export const data = onePagePer("search");
-
 export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
   const config = {
     bundles: entry.bundles.map((b) => ({ url: href(site, b.url), filter: b.filter })),

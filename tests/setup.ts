@@ -1,4 +1,4 @@
-// Eleventy loads .eleventy.ts and the templates with Node's own import(), outside Vite:
+// Eleventy loads .eleventy.ts with Node's own import(), outside Vite:
 // register tsx so that Node can read TypeScript in the test workers too.
 import { register } from "tsx/esm/api";
 

@@ -6,27 +6,31 @@ import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import type { RenderedBody } from "../text/markdown.ts";
-import { clearCurrentBuild, setCurrentBuild } from "./current-build.ts";
 import type { BuildData } from "../plan/site-data.ts";
+import { configureRun } from "./eleventy-engine.ts";
+import type { WritePages } from "./page-templates.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Runs Eleventy in this thread over the given pages, writing into `outDir`. */
-export async function writeWithEleventy(data: BuildData, outDir: string, onPage?: () => void): Promise<void> {
+/**
+ * Writes pages with Eleventy, in this thread: one run over the given pages, which reach it through
+ * this run's own configuration. Every page of a production build is written here.
+ */
+export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
   const { default: Eleventy } = await import("@11ty/eleventy");
-  setCurrentBuild(data, onPage);
-  try {
-    // Every path is the tool's own: Eleventy would otherwise read the working directory's
-    // package.json to decide how to load the configuration (and fail on a broken one).
-    const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, { quietMode: true, configPath: join(projectRoot, ".eleventy.ts"), loader: "esm" });
-    // Dépêche prints its own summary; errors still reach us as exceptions.
-    eleventy.disableLogger();
-    await eleventy.write();
-  } finally {
-    clearCurrentBuild();
-  }
-}
+  // Every path is the tool's own: Eleventy would otherwise read the working directory's
+  // package.json to decide how to load the configuration (and fail on a broken one).
+  const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, {
+    quietMode: true,
+    configPath: join(projectRoot, ".eleventy.ts"),
+    loader: "esm",
+    config: configureRun(onPage ? { data, onPage } : { data }),
+  });
+  // Dépêche prints its own summary; errors still reach us as exceptions.
+  eleventy.disableLogger();
+  await eleventy.write();
+};
 
 // Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
 // a few thousand pages keep that bounded at any archive size, for a small set-up cost each.

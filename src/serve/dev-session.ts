@@ -1,5 +1,5 @@
-import { readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { buildSite } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
@@ -12,7 +12,7 @@ import type { ArticleContext } from "../content/validate.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../pages/html.ts";
 import type { SitePages } from "../plan/pages.ts";
-import { loadPageTemplates } from "./page-templates.ts";
+import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { sameData } from "./same-data.ts";
 import { ui } from "../i18n/fr.ts";
 
@@ -45,7 +45,6 @@ export class DevSession {
   private readonly byPath = new Map<string, Article>();
   private readonly fileErrors = new Map<string, Diagnostic[]>();
   private readonly renderer = new ArticleRenderer();
-  private templates?: Awaited<ReturnType<typeof loadPageTemplates>>;
   private errors: Diagnostic[] = [];
 
   constructor(private readonly options: DevSessionOptions) {}
@@ -69,7 +68,6 @@ export class DevSession {
     this.fileErrors.clear();
     for (const article of this.content.articles) this.byPath.set(resolve(article.sourcePath), article);
     this.errors = [];
-    this.templates ??= await loadPageTemplates();
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
   }
 
@@ -104,7 +102,7 @@ export class DevSession {
     if (this.errors.length > 0) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...across.items]), ms: performance.now() - start };
 
     this.content = { ...content, articles };
-    const urls = this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
+    const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
     return { outcome: urls.length > 0 ? "updated" : "unchanged", urls, diagnostics: fresh, ms: performance.now() - start };
   }
 
@@ -113,33 +111,23 @@ export class DevSession {
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
-  private writeChangedPages(next: BuildData): string[] {
+  private async writeChangedPages(next: BuildData): Promise<string[]> {
     const previous = this.data!;
-    const written: string[] = [];
+    const changed: Record<string, { url: string }[]> = {};
+    const removed: string[] = [];
     for (const kind of Object.keys(next.pages) as (keyof SitePages)[]) {
-      const render = this.templates!.get(kind);
       const before = new Map((previous.pages[kind] as { url: string }[]).map((p) => [p.url, p]));
-      for (const page of next.pages[kind] as { url: string }[]) {
+      changed[kind] = (next.pages[kind] as { url: string }[]).filter((page) => {
         const old = before.get(page.url);
         before.delete(page.url);
-        if (old && sameData(old, page) && sameData(previous.site, next.site)) continue;
-        if (!render) continue;
-        const file = this.fileOf(page.url);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, render({ entry: page, depeche: next }));
-        written.push(page.url);
-      }
-      for (const gone of before.keys()) {
-        rmSync(this.fileOf(gone), { force: true });
-        written.push(gone);
-      }
+        return !old || !sameData(old, page) || !sameData(previous.site, next.site);
+      });
+      removed.push(...before.keys());
     }
+    await writePagesDirectly({ site: next.site, pages: changed as unknown as SitePages }, this.options.outDir);
+    for (const gone of removed) rmSync(pageFile(this.options.outDir, gone), { force: true });
     this.data = next;
-    return written;
-  }
-
-  private fileOf(url: string): string {
-    return join(this.options.outDir, url.endsWith("/") ? `${url}index.html` : url);
+    return [...Object.values(changed).flatMap((pages) => pages.map((p) => p.url)), ...removed];
   }
 }
 

@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { SitePages } from "../plan/pages.ts";
+import { renderPage, type PageKind, type WritePages } from "./page-templates.ts";
+
+/**
+ * Writes pages without Eleventy: each page rendered by its kind's template and written at its
+ * URL, as Eleventy would. For the dev server, which rewrites the few pages an edit changes, where
+ * an Eleventy run would cost more than the pages.
+ */
+export const writePagesDirectly: WritePages = async (data, outDir, onPage) => {
+  for (const kind of Object.keys(data.pages) as PageKind[]) {
+    for (const page of data.pages[kind] as SitePages[PageKind][number][]) {
+      const file = pageFile(outDir, page.url);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, renderPage(kind, page as never, data));
+      onPage?.();
+    }
+  }
+};
+
+/** The file of a site-relative URL, where Eleventy writes it: `/x/` → `x/index.html`. */
+export function pageFile(outDir: string, url: string): string {
+  return join(outDir, url.endsWith("/") ? `${url}index.html` : url);
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PAGE_TEMPLATES, type PageKind } from "../../src/pages/page-templates.ts";
+import { writePagesDirectly } from "../../src/pages/write-directly.ts";
+import { writeWithEleventy } from "../../src/pages/write-pages.ts";
+import { siteFiles, treeDigest, planArticles } from "../helpers/site.ts";
+
+const root = mkdtempSync(join(tmpdir(), "depeche-writers-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("the two page writers", () => {
+  it("write the same files, byte for byte, for the same planned pages of every kind", async () => {
+    const data = await planArticles({
+      "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission de combat", extra: "aliases: [/actualites/irak-123.html]" },
+      "2021/12/10-defense.md": { title: "Défense : un « accord » & <b>des</b> questions", date: "2021-12-10T15:10:00", topics: "[Défense, États-Unis]" },
+      "2022/01/03-economie.md": { title: "L’économie en 2022", date: "2022-01-03", sources: "[AA]", topics: "[Économie]", body: "Un *premier* paragraphe.\n\nUn second, avec [un lien](https://example.org)." },
+    });
+    // Every kind has pages here, so that every template is compared.
+    const empty = (Object.keys(PAGE_TEMPLATES) as PageKind[]).filter((kind) => data.pages[kind].length === 0);
+    expect(empty).toEqual([]);
+
+    const byEleventy = join(root, "eleventy");
+    const direct = join(root, "direct");
+    let counted = 0;
+    await writeWithEleventy(data, byEleventy);
+    await writePagesDirectly(data, direct, () => counted++);
+
+    const pages = Object.values(data.pages).flat().length;
+    expect(counted).toBe(pages);
+    expect(siteFiles(direct)).toHaveLength(pages);
+    expect(siteFiles(direct)).toEqual(siteFiles(byEleventy));
+    expect(treeDigest(direct)).toBe(treeDigest(byEleventy));
+  });
+});
