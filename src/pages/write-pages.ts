@@ -5,7 +5,6 @@ import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import type { RenderedBody } from "../text/markdown.ts";
 import { Thread } from "../threads/thread.ts";
-import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { clearCurrentBuild, setCurrentBuild } from "./current-build.ts";
 import type { BuildData } from "../plan/site-data.ts";
 
@@ -160,8 +159,8 @@ export class PageWriters {
 const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
 
 const HELPER_MODULE = new URL("./helper-thread.ts", import.meta.url);
-/** The libraries a helper thread uses: Eleventy's, and those the templates reach. */
-export const HELPER_LIBRARIES: readonly string[] = [...CONTENT_LIBRARIES, "@11ty/eleventy", "markdown-it"];
+/** The libraries a helper thread uses. */
+export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "markdown-it"];
 
 /** A worker thread serving HelperRequests. */
 class Helper {

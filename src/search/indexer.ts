@@ -60,7 +60,7 @@ export interface IndexReply {
   pages: number;
 }
 
-/** How many bundles to index at once: one per core, at most four (each holds its index in memory). */
+/** How many bundles to index at once, at most four (each holds its index in memory); the thread budget may allow fewer. */
 export function indexerCount(bundles: number): number {
   const wanted = process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 4;
   return Math.max(1, Math.min(wanted, bundles));

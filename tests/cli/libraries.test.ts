@@ -8,7 +8,8 @@ import { COMMAND_LIBRARIES, CONTENT_LIBRARIES } from "../../src/threads/run-type
 
 // Each command and each thread loads its libraries before tsx starts (src/threads/run-typescript.js);
 // a library missing from its list still works, but loads through tsx, slower. The lists are
-// checked here against the packages the module graph imports.
+// checked here against the packages the module graph imports: our modules that each imports
+// statically, and the libraries imported either way.
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dependencies = new Set(Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies as object));
 // tsx is what the libraries are loaded before.
@@ -30,8 +31,10 @@ function importedLibraries(entries: string[]): string[] {
     const source = readFileSync(join(root, file), "utf8");
     for (const match of source.matchAll(IMPORT)) {
       const specifier = (match[1] ?? match[2])!;
-      if (specifier.startsWith(".")) visit(relative(root, resolve(root, dirname(file), specifier)));
-      else {
+      // A module imported on demand (a fallback, a command of main.ts) is loaded on some runs only.
+      if (specifier.startsWith(".")) {
+        if (match[1] !== undefined) visit(relative(root, resolve(root, dirname(file), specifier)));
+      } else {
         const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
         if (dependencies.has(name)) libraries.add(name);
       }
