@@ -2,6 +2,7 @@
 // `npm test` runs this check (`npm run deps`); an import circle or an arrow back up fails it.
 const ROOMS = [
   ["text", "files", "i18n"], // plain values: markdown, typography, dates, slugs; file-system safety; interface strings
+  ["threads"], // start worker threads, within one budget of cores
   ["urls"], // every URL of the site
   ["content"], // read and validate the archive
   ["archive"], // derive days, months, topics, pagination

@@ -1,5 +1,4 @@
 import { lstatSync, readdirSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
@@ -18,7 +17,7 @@ export interface LoadOptions {
   contentDir: string;
   /** "Now" for the future-date warning; defaults to the clock. */
   nowMs?: number;
-  /** Validate half the files in a worker thread; by default only for large archives. */
+  /** Validate half the files in a worker thread, if the thread budget has one free; by default only for large archives. */
   helperThread?: boolean;
   /** Called as files are read, for progress on large archives. */
   onProgress?: (done: number, total: number) => void;
@@ -48,8 +47,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const listed = diagnostics.errorCount === 0;
   options.onListed?.(paths.length);
   // Started first, so its start-up overlaps the reading of the registries and of our half.
-  const useHelper = options.helperThread ?? (paths.length >= FILES_PER_EXTRA_THREAD && availableParallelism() > 1);
-  const helper = useHelper ? new ValidationWorker() : undefined;
+  const useHelper = options.helperThread ?? paths.length >= FILES_PER_EXTRA_THREAD;
+  const helper = useHelper ? ValidationWorker.start() : undefined;
   try {
     const registries = readRegistries(root, diagnostics);
     const articles: Article[] = [];

@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
+import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import type { Article } from "./model.ts";
@@ -60,23 +61,38 @@ export function validateArticleFile(file: string, bytes: Uint8Array, ctx: Articl
   return validateArticle(file, parsed.frontMatter, ctx, diagnostics);
 }
 
+/** What the main thread asks of a validation thread. */
+export interface ValidationRequest {
+  paths: readonly string[];
+  registries: Registries;
+  nowMs: number;
+}
+
+/** What a validation thread answers. */
+export type ValidationReply = { kind: "progress"; done: number } | { kind: "validated"; result: ValidatedFiles };
+
 /**
  * Validates files in a worker thread, so a large archive is checked on two cores. Articles come
  * back as copies: their topics and sources are linked again to the caller's registry entries.
  */
 export class ValidationWorker {
-  private readonly worker = new Worker(new URL("./validate-worker.js", import.meta.url));
+  private constructor(private readonly thread: Thread<ValidationRequest, ValidationReply>) {}
+
+  /** Starts a validation thread, if the thread budget has one free. */
+  static start(): ValidationWorker | undefined {
+    const [thread] = Thread.start<ValidationRequest, ValidationReply>(1, new URL("./validate-thread.ts", import.meta.url), { libraries: CONTENT_LIBRARIES });
+    return thread && new ValidationWorker(thread);
+  }
 
   async validate(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number) => void): Promise<ValidatedFiles> {
-    const result = await new Promise<ValidatedFiles>((resolve, reject) => {
-      this.worker.on("message", (message: { progress?: number; result?: ValidatedFiles }) => {
-        if (message.progress) onProgress?.(message.progress);
-        if (message.result) resolve(message.result);
-      });
-      this.worker.on("error", reject);
-      this.worker.on("exit", (code) => reject(new Error(`the validation worker stopped early (code ${code})`)));
-      this.worker.postMessage({ paths, registries, nowMs });
-    });
+    const validated = new Promise<ValidatedFiles>((resolve) =>
+      this.thread.listen((reply) => {
+        if (reply.kind === "progress") onProgress?.(reply.done);
+        else resolve(reply.result);
+      }),
+    );
+    this.thread.send({ paths, registries, nowMs });
+    const result = await this.thread.until(validated);
     const topics = new Map(registries.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries.sources.map((s) => [s.slug, s]));
     for (const article of result.articles) {
@@ -87,6 +103,6 @@ export class ValidationWorker {
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.thread.close();
   }
 }

@@ -1,11 +1,10 @@
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import type { RenderedBody } from "../text/markdown.ts";
+import { Thread } from "../threads/thread.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { configureRun } from "./eleventy-engine.ts";
 import type { WritePages } from "./page-templates.ts";
@@ -85,10 +84,10 @@ export class PageBatches {
 // Below this many articles a worker's start-up costs more than it saves.
 const ARTICLES_PER_WORKER = 2_000;
 
-/** How many helper threads to write pages with: one per spare core, none for small archives. */
+/** How many helper threads to ask the thread budget for: at most three, none for small archives. */
 export function helperCount(articleCount: number): number {
   const wanted = process.env.DEPECHE_WRITERS ? Number(process.env.DEPECHE_WRITERS) - 1 : Math.floor(articleCount / ARTICLES_PER_WORKER);
-  return Math.max(0, Math.min(availableParallelism() - 1, 3, wanted));
+  return Math.max(0, Math.min(3, wanted));
 }
 
 /** What the main thread asks of a helper thread. */
@@ -100,8 +99,7 @@ export type HelperRequest =
 export type HelperReply =
   | { kind: "rendered"; id: number; bodies: RenderedBody[] }
   | { kind: "progress"; pages: number }
-  | { kind: "written"; pages: number }
-  | { kind: "failed"; error: string; code?: string };
+  | { kind: "written"; pages: number };
 
 /**
  * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
@@ -113,9 +111,9 @@ export class PageWriters {
   private helpers: Helper[] = [];
   private rendering: Promise<void>[] = [];
 
-  /** Starts this many helper threads; without any, this thread does all the work. */
+  /** Starts up to this many helper threads, as the thread budget allows; without any, this thread does all the work. */
   start(helpers: number): void {
-    this.helpers = Array.from({ length: helpers }, () => new Helper());
+    this.helpers = Thread.start<HelperRequest, HelperReply>(helpers, HELPER_MODULE, { libraries: HELPER_LIBRARIES, heapMb: HELPER_HEAP_MB }).map((thread) => new Helper(thread));
   }
 
   /** Has these articles' bodies rendered by a helper into `renderer`; here later, without one. */
@@ -150,6 +148,8 @@ export class PageWriters {
       for (let batch = next(); batch; batch = next()) await writeWithEleventy(batch, outDir, onPage);
     };
     await Promise.all([here(), ...helping]);
+    // Their threads go back to the budget, for the search indexers.
+    await this.close();
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */
@@ -162,34 +162,28 @@ export class PageWriters {
 // grow to, garbage included.
 const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
 
+const HELPER_MODULE = new URL("./helper-thread.ts", import.meta.url);
+/** The libraries a helper thread uses. */
+export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "markdown-it"];
+
 /** A worker thread serving HelperRequests. */
 class Helper {
-  private readonly worker = new Worker(new URL("./helper-worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HELPER_HEAP_MB } });
   private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
-  /** Rejects with the helper's first failure; the later ones (its exit) change nothing. */
-  private readonly failed: Promise<never>;
 
-  constructor() {
-    this.failed = new Promise<never>((_, reject) => {
-      this.worker.on("message", (reply: HelperReply) => {
-        // The errno code crosses the thread too: a full disk is told as such, not as a trace.
-        if (reply.kind === "failed") reject(Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {}));
-        else if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
-        else this.onWrite?.(reply);
-      });
-      this.worker.on("error", reject);
-      this.worker.on("exit", (code) => reject(new Error(`a helper thread stopped early (code ${code})`)));
+  constructor(private readonly thread: Thread<HelperRequest, HelperReply>) {
+    thread.listen((reply) => {
+      if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
+      else this.onWrite?.(reply);
     });
-    this.failed.catch(() => {}); // seen by whoever waits on this helper
   }
 
   render(sources: string[]): Promise<RenderedBody[]> {
     const id = this.nextId++;
     const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
     this.send({ kind: "render", id, sources });
-    return Promise.race([done, this.failed]).finally(() => this.rendered.delete(id));
+    return this.thread.until(done).finally(() => this.rendered.delete(id));
   }
 
   /**
@@ -217,14 +211,14 @@ class Helper {
       send();
       if (inFlight === 0) resolve();
     });
-    return Promise.race([done, this.failed]);
+    return this.thread.until(done);
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.thread.close();
   }
 
   private send(request: HelperRequest): void {
-    this.worker.postMessage(request);
+    this.thread.send(request);
   }
 }

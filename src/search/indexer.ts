@@ -1,8 +1,7 @@
 import { readdirSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
+import { Thread } from "../threads/thread.ts";
 import type { SearchBundle } from "./markers.ts";
 
 /**
@@ -10,8 +9,8 @@ import type { SearchBundle } from "./markers.ts";
  * Pagefind's indexer holds the whole index in memory, and runs out of it on a large site, so each
  * bundle is indexed on its own, in a fresh service process, and the
  * search page merges the bundles in the browser (`mergeIndex`). One service indexes one bundle at
- * a time: bundles go to one service per core, each in its own worker thread (a thread has its own
- * Pagefind service).
+ * a time: bundles go to one service per core, this thread's and one in each worker thread the
+ * thread budget gives (a thread has its own Pagefind service).
  */
 
 export interface SearchIndexResult {
@@ -46,10 +45,25 @@ function failOn(errors: readonly string[], bundle: string): void {
   if (errors.length > 0) throw new Error(`search index ${bundle}: ${errors.join("; ")}`);
 }
 
-/** How many bundles to index at once: one per core, at most four (each holds its index in memory). */
+/** The libraries an indexing thread uses. */
+export const INDEXER_LIBRARIES: readonly string[] = ["pagefind"];
+
+/** What the main thread asks of an indexing thread. */
+export interface IndexRequest {
+  siteDir: string;
+  bundle: Pick<SearchBundle, "url" | "glob">;
+}
+
+/** What an indexing thread answers. */
+export interface IndexReply {
+  kind: "indexed";
+  pages: number;
+}
+
+/** How many bundles to index at once, at most four (each holds its index in memory); the thread budget may allow fewer. */
 export function indexerCount(bundles: number): number {
-  const wanted = process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : availableParallelism();
-  return Math.max(1, Math.min(wanted, 4, bundles));
+  const wanted = process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 4;
+  return Math.max(1, Math.min(wanted, bundles));
 }
 
 /**
@@ -64,36 +78,23 @@ export async function buildSearchIndex(siteDir: string, bundles: readonly Search
     pages += count;
     onBundle?.(bundle, count);
   };
-  const indexers = indexerCount(queue.length);
-  if (indexers === 1) {
-    for (const bundle of queue) done(bundle, await indexBundle(siteDir, bundle));
-  } else {
-    const workers = Array.from({ length: indexers }, () => new Worker(new URL("./indexer-worker.js", import.meta.url)));
-    try {
-      await Promise.all(workers.map((worker) => drainQueue(worker, siteDir, queue, done)));
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
+  // Each indexer takes the next bundle whenever it finishes one, until the queue is empty.
+  const here = async (): Promise<void> => {
+    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, bundle));
+  };
+  const threads = Thread.start<IndexRequest, IndexReply>(indexerCount(queue.length) - 1, new URL("./indexer-thread.ts", import.meta.url), { libraries: INDEXER_LIBRARIES });
+  try {
+    await Promise.all([here(), ...threads.map((thread) => drainQueue(thread, siteDir, queue, done))]);
+  } finally {
+    await Promise.all(threads.map((thread) => thread.close()));
   }
   return { pages, bundles: bundles.length };
 }
 
-// A worker takes the next bundle whenever it finishes one, until the queue is empty.
-function drainQueue(worker: Worker, siteDir: string, queue: SearchBundle[], done: (bundle: SearchBundle, pages: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let current: SearchBundle | undefined;
-    const next = (): void => {
-      current = queue.shift();
-      if (current === undefined) resolve();
-      else worker.postMessage({ siteDir, bundle: { url: current.url, glob: current.glob } });
-    };
-    worker.on("message", (message: { pages?: number; error?: string }) => {
-      if (message.error !== undefined) return reject(new Error(message.error));
-      done(current!, message.pages!);
-      next();
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => reject(new Error(`a search-indexing worker stopped early (code ${code})`)));
-    next();
-  });
+async function drainQueue(thread: Thread<IndexRequest, IndexReply>, siteDir: string, queue: SearchBundle[], done: (bundle: SearchBundle, pages: number) => void): Promise<void> {
+  for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
+    const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
+    thread.send({ siteDir, bundle: { url: bundle.url, glob: bundle.glob } });
+    done(bundle, await thread.until(indexed));
+  }
 }

@@ -49,7 +49,7 @@ describe("search bundles", () => {
     ]);
   });
 
-  it("indexes as many bundles at once as there are cores, at most four and at most the bundles", () => {
+  it("indexes at most four bundles at once, and at most the bundles", () => {
     expect(indexerCount(1)).toBe(1);
     expect(indexerCount(100)).toBeLessThanOrEqual(4);
   });

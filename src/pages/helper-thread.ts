@@ -1,21 +1,11 @@
-import { parentPort } from "node:worker_threads";
-import { ioCause } from "../files/output-folder.ts";
+import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
 import { writeWithEleventy } from "./write-pages.ts";
 
-// Requests are served one after the other, in the order they came: bodies to render while the
-// main thread reads the content, then batches of pages.
-let queue = Promise.resolve();
-parentPort!.on("message", (request: HelperRequest) => {
-  queue = queue.then(() => serve(request)).catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error), code: ioCause(error)?.code }));
-});
-
-function reply(message: HelperReply): void {
-  parentPort!.postMessage(message);
-}
-
-async function serve(request: HelperRequest): Promise<void> {
+// Requests are served in the order they came: bodies to render while the main thread reads the
+// content, then batches of pages.
+serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
   switch (request.kind) {
     case "render":
       return reply({ kind: "rendered", id: request.id, bodies: request.sources.map(renderBody) });
@@ -31,4 +21,4 @@ async function serve(request: HelperRequest): Promise<void> {
       return reply({ kind: "written", pages: pending });
     }
   }
-}
+});

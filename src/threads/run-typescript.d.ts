@@ -1,0 +1,5 @@
+// The types of run-typescript.js, for the TypeScript that starts threads with its library lists.
+export declare const CONTENT_LIBRARIES: readonly string[];
+export declare const WRITING_LIBRARIES: readonly string[];
+export declare const COMMAND_LIBRARIES: ReadonlyMap<string, readonly string[]>;
+export declare function runTypeScript(entry: URL, libraries: readonly string[]): Promise<void>;
