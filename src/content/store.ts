@@ -3,7 +3,6 @@
  * of its bytes, its diagnostics and the validated article. A sync serves the first load and every
  * later change alike (a full load is a sync of every file), so nothing is loaded two ways.
  */
-import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
@@ -17,7 +16,7 @@ import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
-import { readArticleEntry, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+import { digestOf, readArticleEntry, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -244,7 +243,7 @@ export class ArchiveStore {
 
   // Re-reads the registries when their bytes changed; says whether they did.
   private syncRegistries(): boolean {
-    const digest = digestOf(REGISTRY_FILES.map((name) => join(this.root, name)));
+    const digest = digestOfFiles(REGISTRY_FILES.map((name) => join(this.root, name)));
     if (digest === this.registries.digest) return false;
     const diagnostics = new Diagnostics();
     const value = readRegistries(this.root, diagnostics);
@@ -254,7 +253,7 @@ export class ArchiveStore {
 
   private syncUrlManifest(): boolean {
     const path = join(this.root, URL_MANIFEST);
-    const digest = digestOf([path]);
+    const digest = digestOfFiles([path]);
     if (digest === this.urlManifest.digest) return false;
     const read = readUrlManifestFile(path);
     const diagnostics = new Diagnostics();
@@ -295,17 +294,15 @@ export class ArchiveStore {
 // A file's digest, or undefined when it can't be read (missing, a folder, no permission).
 function readDigest(path: string): string | undefined {
   try {
-    return createHash("sha1").update(readFileSync(path)).digest("base64");
+    return digestOf(readFileSync(path));
   } catch {
     return undefined;
   }
 }
 
 // One digest for a group of files; a missing or unreadable file counts as its own state.
-function digestOf(paths: readonly string[]): string {
-  const hash = createHash("sha1");
-  for (const path of paths) hash.update(`${readDigest(path) ?? "-"}\n`);
-  return hash.digest("base64");
+function digestOfFiles(paths: readonly string[]): string {
+  return paths.map((path) => readDigest(path) ?? "-").join(" ");
 }
 
 /** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */

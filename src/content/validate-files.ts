@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter, type FrontMatter } from "./frontmatter.ts";
@@ -50,6 +50,11 @@ export async function validateFiles(paths: readonly string[], registries: Regist
   return { entries };
 }
 
+/** A file's digest: SHA-1 of its bytes, in base64. */
+export function digestOf(bytes: Uint8Array): string {
+  return hash("sha1", bytes, "base64");
+}
+
 /** Reads and validates one article file (absolute path): its entry in the archive store. */
 export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntry {
   const file = displayPath(path);
@@ -59,7 +64,7 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
     diagnostics.error(file, FILE_START, read.message);
     return { path, diagnostics: diagnostics.items };
   }
-  const digest = createHash("sha1").update(read.bytes).digest("base64");
+  const digest = digestOf(read.bytes);
   const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
   if (article) return { path, digest, diagnostics: diagnostics.items, article };
   const claims = frontMatter && readClaims(frontMatter.data, ctx.site.timezone);
