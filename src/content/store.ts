@@ -110,8 +110,10 @@ export class ArchiveStore {
       candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
       this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
       hooks.onListed?.(candidates.length);
-      const listed = new Set(candidates);
-      for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
+      if (this.entries.size > 0) {
+        const listed = new Set(candidates);
+        for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
+      }
     } else {
       candidates = [];
       for (const path of paths.map((p) => resolve(p))) {
