@@ -16,7 +16,7 @@ export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } }, true);
   if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
   const start = performance.now();
-  const index = openArchiveIndex("import", values.content);
+  const index = await openArchiveIndex("import", values.content);
   if (!index) return 1;
   const options = {
     ...(values.date !== undefined ? { date: readDateOption(values.date, index) } : {}),

@@ -20,7 +20,7 @@ export async function runNew(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"');
   const title = positionals[0]!.trim();
   if (title === "") throw new UsageError('the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"');
-  const index = openArchiveIndex("new", values.content);
+  const index = await openArchiveIndex("new", values.content);
   if (!index) return 1;
   const date = values.date === undefined ? DateTime.now().setZone(index.site.timezone).toISODate()! : readDateOption(values.date, index);
   const topics = values.topics === undefined ? [] : readTopicsOption(values.topics, index);

@@ -1,4 +1,5 @@
 import { CommandError } from "../files/file-errors.ts";
+import { buildDateFromOption } from "../publish/build-date.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
 import { parseOptions, UsageError } from "./usage.ts";
@@ -10,6 +11,7 @@ export async function runServe(argv: string[]): Promise<number> {
     content: { type: "string", default: "content" },
     out: { type: "string", default: ".depeche/preview" },
     port: { type: "string", default: "8080" },
+    now: { type: "string" },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
@@ -20,7 +22,8 @@ export async function runServe(argv: string[]): Promise<number> {
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
     else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
   };
-  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, onUpdate: report, onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`) });
+  const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
+  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, ...(nowMs !== undefined ? { nowMs } : {}), onUpdate: report, onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`) });
   writeLine(process.stderr, `depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

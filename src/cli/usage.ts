@@ -14,7 +14,9 @@ const USAGE = `usage: depeche <command> [options]
                                                        turn raw wire copy into articles
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]
                                                        create an article file ready to fill
-  serve  [--content DIR] [--port N] [--out DIR]        preview with live reload, drafts included
+  serve  [--content DIR] [--port N] [--out DIR] [--now ISO]
+                                                       preview with live reload, drafts included;
+                                                       its date as for build
   install-hook                                         check the archive before each git commit
 
   --json      the summary and every error as JSON on standard output

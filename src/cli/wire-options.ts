@@ -36,8 +36,8 @@ export function terminalStyle(): ReportStyle {
 }
 
 /** The archive's index for `import` and `new`, or nothing (errors printed) when its registries or folders are broken. */
-export function openArchiveIndex(command: string, contentDir: string): ArchiveIndex | undefined {
-  const read = readArchiveIndex(contentDir);
+export async function openArchiveIndex(command: string, contentDir: string): Promise<ArchiveIndex | undefined> {
+  const read = await readArchiveIndex(contentDir);
   if (read.ok) return read.index;
   printDiagnostics(read.diagnostics, terminalStyle());
   writeLine(process.stderr, `depeche ${command}: the content folder ${contentDir} can't take articles until these errors are fixed; nothing was written`);

@@ -1,16 +1,31 @@
+import { hash } from "node:crypto";
 import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
-import { parseFrontMatter } from "./frontmatter.ts";
+import { parseFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import type { Article } from "./model.ts";
+import { readClaims, type Claims } from "./claims.ts";
 import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
 import { validateArticle, type ArticleContext } from "./validate.ts";
 
-export interface ValidatedFiles {
-  articles: Article[];
+/** One article file as read: what the archive store keeps of it. */
+export interface ArticleEntry {
+  /** Absolute path of the file. */
+  path: string;
+  /** SHA-1 of the file's bytes; absent when they could not be read. */
+  digest?: string;
+  /** Its errors and warnings (the rules across articles apart). */
   diagnostics: Diagnostic[];
+  /** Present when the file is valid. */
+  article?: Article;
+  /** For a file with errors: the URL, short link and aliases it holds as far as they can be read. */
+  claims?: Claims;
+}
+
+export interface ValidatedFiles {
+  entries: ArticleEntry[];
 }
 
 // Files are read one at a time, synchronously: from the page cache that is faster than batches
@@ -20,45 +35,65 @@ const FILES_PER_TURN = 500;
 
 /** Reads and validates article files, reporting every problem. */
 export async function validateFiles(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number, valid: Article[]) => void): Promise<ValidatedFiles> {
-  const diagnostics = new Diagnostics();
   const ctx: ArticleContext = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs };
-  const articles: Article[] = [];
+  const entries: ArticleEntry[] = [];
   for (let start = 0; start < paths.length; start += FILES_PER_TURN) {
     const end = Math.min(start + FILES_PER_TURN, paths.length);
-    const first = articles.length;
+    const valid: Article[] = [];
     for (let i = start; i < end; i++) {
-      const file = displayPath(paths[i]!);
-      const read = readContentFile(paths[i]!, ARTICLE_LIMIT);
-      if (!read.ok) {
-        diagnostics.error(file, FILE_START, read.message);
-        continue;
-      }
-      const article = validateArticleFile(file, read.bytes, ctx, diagnostics);
-      if (article) articles.push(article);
+      const entry = readArticleEntry(paths[i]!, ctx);
+      if (entry.article) valid.push(entry.article);
+      entries.push(entry);
     }
-    onProgress?.(end - start, articles.slice(first));
+    onProgress?.(end - start, valid);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { articles, diagnostics: diagnostics.items };
+  return { entries };
 }
 
-/** Validates one article file from its bytes (read whole by the dev server; see validateFiles for the size read first). */
+/** A file's digest: SHA-1 of its bytes, in base64. */
+export function digestOf(bytes: Uint8Array): string {
+  return hash("sha1", bytes, "base64");
+}
+
+/** Reads and validates one article file (absolute path): its entry in the archive store. */
+export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntry {
+  const file = displayPath(path);
+  const diagnostics = new Diagnostics();
+  const read = readContentFile(path, ARTICLE_LIMIT);
+  if (!read.ok) {
+    diagnostics.error(file, FILE_START, read.message);
+    return { path, diagnostics: diagnostics.items };
+  }
+  const digest = digestOf(read.bytes);
+  const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
+  if (article) return { path, digest, diagnostics: diagnostics.items, article };
+  const claims = frontMatter && readClaims(frontMatter.data, ctx.site.timezone);
+  return { path, digest, diagnostics: diagnostics.items, ...(claims ? { claims } : {}) };
+}
+
+/** Validates one article file from its bytes. */
 export function validateArticleFile(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
+  return validateBytes(file, bytes, ctx, diagnostics).article;
+}
+
+function validateBytes(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): { article?: Article; frontMatter?: FrontMatter } {
   if (bytes.length > ARTICLE_LIMIT.bytes) {
     diagnostics.error(file, FILE_START, tooLarge("the file", bytes.length, ARTICLE_LIMIT.bytes, ARTICLE_LIMIT.fix));
-    return undefined;
+    return {};
   }
   const decoded = decodeContentFile(bytes);
   if (!decoded.ok) {
     diagnostics.error(file, FILE_START, decoded.message);
-    return undefined;
+    return {};
   }
   const parsed = parseFrontMatter(decoded.text);
   if (!parsed.ok) {
     for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
-    return undefined;
+    return {};
   }
-  return validateArticle(file, parsed.frontMatter, ctx, diagnostics);
+  const article = validateArticle(file, parsed.frontMatter, ctx, diagnostics);
+  return article ? { article } : { frontMatter: parsed.frontMatter };
 }
 
 /** What the main thread asks of a validation thread. */
@@ -95,7 +130,8 @@ export class ValidationWorker {
     const result = await this.thread.until(validated);
     const topics = new Map(registries.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries.sources.map((s) => [s.slug, s]));
-    for (const article of result.articles) {
+    for (const { article } of result.entries) {
+      if (!article) continue;
       article.topics = article.topics.map((t) => topics.get(t.slug)!);
       article.sources = article.sources.map((s) => sources.get(s.slug)!);
     }

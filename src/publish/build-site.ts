@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
-import { loadContent } from "../content/load.ts";
 import type { Article, Content } from "../content/model.ts";
+import { ArchiveStore } from "../content/store.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError } from "../files/file-errors.ts";
@@ -34,6 +34,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
+  /** The archive as last read, synced before the build (the dev server); by default a new one. */
+  store?: ArchiveStore;
   /** Keeps rendered articles between builds (the dev server). */
   renderer?: ArticleRenderer;
   /** Called once per page written. */
@@ -80,12 +82,12 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
-  const loaded = await loadContent({
-    contentDir: options.contentDir,
-    nowMs,
+  const store = options.store ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
+  await store.sync(undefined, {
     onListed: (files) => writers.start(helperCount(files)),
     onArticles: (articles) => writers.renderBodies(articles, renderer),
   });
+  const loaded = store.result();
   if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };

@@ -10,6 +10,8 @@ export interface DevServerOptions {
   outDir: string;
   port: number;
   drafts: boolean;
+  /** The preview's date, as a build's; else SOURCE_DATE_EPOCH, else the clock when it starts. */
+  nowMs?: number;
   /** Told of every update, for the terminal. */
   onUpdate?: (update: Update) => void;
   onError?: (error: unknown) => void;
@@ -31,7 +33,7 @@ const SETTLE_MS = 40;
  * pages, and while the archive has errors every page shows them in a banner.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const session = new DevSession({ contentDir: options.contentDir, outDir: options.outDir, drafts: options.drafts });
+  const session = new DevSession({ contentDir: options.contentDir, outDir: options.outDir, drafts: options.drafts, ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}) });
   const first = await session.rebuild();
   options.onUpdate?.(first);
 

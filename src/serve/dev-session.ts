@@ -1,14 +1,12 @@
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
+import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
-import { Diagnostics, displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import { byPublication, checkArchiveRules } from "../content/load.ts";
-import type { Article, Content } from "../content/model.ts";
-import { indexSources, indexTopics } from "../content/registries.ts";
-import { validateArticleFile } from "../content/validate-files.ts";
-import type { ArticleContext } from "../content/validate.ts";
+import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import type { Content } from "../content/model.ts";
+import { ArchiveStore } from "../content/store.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../pages/html.ts";
 import type { SitePages } from "../plan/pages.ts";
@@ -20,6 +18,8 @@ export interface DevSessionOptions {
   contentDir: string;
   outDir: string;
   drafts: boolean;
+  /** The session's "now", as a build's (`--now`): else SOURCE_DATE_EPOCH, else the clock when the session starts. */
+  nowMs?: number;
 }
 
 export interface Update {
@@ -33,8 +33,9 @@ export interface Update {
 }
 
 /**
- * The dev server's model of the site: after one full build, a saved article is validated on its
- * own and only the pages whose content changed are written again, so an edit reaches the
+ * The dev server's model of the site: one archive store for the session; after one full build, a
+ * saved article is synced on its own (the rules across articles and urls.txt's guard apply as in
+ * a build) and only the pages whose content changed are written again, so an edit reaches the
  * browser in the time its few pages take, however large the archive. Feeds, sitemaps and the
  * search index of the preview stay as the first build made them: pages are what an editor
  * checks. While any error stands, nothing is written and the last good site stays served.
@@ -42,12 +43,15 @@ export interface Update {
 export class DevSession {
   private content?: Content;
   private data?: BuildData;
-  private readonly byPath = new Map<string, Article>();
-  private readonly fileErrors = new Map<string, Diagnostic[]>();
+  private readonly nowMs: number;
+  private readonly store: ArchiveStore;
   private readonly renderer = new ArticleRenderer();
   private errors: Diagnostic[] = [];
 
-  constructor(private readonly options: DevSessionOptions) {}
+  constructor(private readonly options: DevSessionOptions) {
+    this.nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
+    this.store = new ArchiveStore({ contentDir: options.contentDir, nowMs: this.nowMs });
+  }
 
   /** The errors that keep the last edit from being published (shown in the browser). */
   get currentErrors(): Diagnostic[] {
@@ -57,16 +61,13 @@ export class DevSession {
   /** A full build through Eleventy; also what a change to the registries or templates needs. */
   async rebuild(): Promise<Update> {
     const start = performance.now();
-    const result = await buildSite({ contentDir: this.options.contentDir, outDir: this.options.outDir, drafts: this.options.drafts, renderer: this.renderer });
+    const result = await buildSite({ contentDir: this.options.contentDir, outDir: this.options.outDir, drafts: this.options.drafts, nowMs: this.nowMs, store: this.store, renderer: this.renderer });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
       return { outcome: "invalid", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
     }
     this.content = result.built.content;
     this.data = result.built.data;
-    this.byPath.clear();
-    this.fileErrors.clear();
-    for (const article of this.content.articles) this.byPath.set(resolve(article.sourcePath), article);
     this.errors = [];
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
   }
@@ -77,37 +78,16 @@ export class DevSession {
     const articlesDir = resolve(this.options.contentDir, "articles");
     const needsFullBuild = !this.content || !this.data || paths.some((p) => !resolve(p).startsWith(articlesDir + "/"));
     if (needsFullBuild) return this.rebuild();
-    const content = this.content!;
+    const change = await this.store.sync(paths);
+    const synced = new Set([...change.added, ...change.changed]);
+    const fresh = this.store.articleEntries().flatMap((e) => (synced.has(e.path) ? e.diagnostics : []));
+    const result = this.store.result();
+    this.errors = result.diagnostics.filter((d) => d.severity === "error");
+    if (!result.content) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
 
-    const fresh: Diagnostic[] = [];
-    for (const path of paths.map((p) => resolve(p)).filter((p) => p.endsWith(".md"))) {
-      const diagnostics = new Diagnostics();
-      let bytes: Buffer | undefined;
-      try {
-        bytes = readFileSync(path);
-      } catch {
-        bytes = undefined; // deleted
-      }
-      const article = bytes ? validateArticleFile(displayPath(path), bytes, this.contextOf(content), diagnostics) : undefined;
-      if (article) this.byPath.set(path, article);
-      else this.byPath.delete(path);
-      this.fileErrors.set(path, diagnostics.items.filter((d) => d.severity === "error"));
-      fresh.push(...diagnostics.items);
-    }
-
-    const articles = [...this.byPath.values()].sort(byPublication);
-    const across = new Diagnostics();
-    checkArchiveRules({ ...content, articles }, across);
-    this.errors = sortDiagnostics([...[...this.fileErrors.values()].flat(), ...across.items]);
-    if (this.errors.length > 0) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...across.items]), ms: performance.now() - start };
-
-    this.content = { ...content, articles };
+    this.content = result.content;
     const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
     return { outcome: urls.length > 0 ? "updated" : "unchanged", urls, diagnostics: fresh, ms: performance.now() - start };
-  }
-
-  private contextOf(content: Content): ArticleContext {
-    return { site: content.site, topics: indexTopics(content.topics), sources: indexSources(content.sources), nowMs: Date.now() };
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.

@@ -1,18 +1,13 @@
 /** What new articles must not collide with: the registries, and every URL and short link in use. */
 import { join, resolve } from "node:path";
-import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "../content/diagnostics.ts";
-import { parseFrontMatter } from "../content/frontmatter.ts";
-import { listArticleFiles } from "../content/load.ts";
+import { claimsOf, type Claims } from "../content/claims.ts";
+import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.ts";
-import { ARTICLE_LIMIT } from "../content/limits.ts";
-import { decodeContentFile, readContentFile } from "../content/read-text.ts";
-import { indexSources, indexTopics, readRegistries } from "../content/registries.ts";
+import { indexSources, indexTopics } from "../content/registries.ts";
+import { ArchiveStore } from "../content/store.ts";
 import type { ArticleContext } from "../content/validate.ts";
-import { readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
-import { parseContractDate } from "../text/dates.ts";
-import { slugify } from "../text/slug.ts";
+import { URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { shortLinkKey } from "../text/web-links.ts";
-import { articleUrl } from "../urls/site-urls.ts";
 
 /** An article already in the archive (or written by this run), as far as collisions go. */
 export interface ExistingArticle {
@@ -42,20 +37,21 @@ export interface ArchiveIndex {
 export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
- * Reads the registries (they must be valid) and the URLs, aliases and short links of every
- * article and of urls.txt (each must be readable, none a symbolic link). An article with errors
- * still counts as far as it can be read: a draft made by `depeche new` holds its URL before its
- * text is written.
+ * The archive store's registries (they must be valid) and the URLs, aliases and short links of
+ * every article and of urls.txt (each must be readable, none a symbolic link). An article with
+ * errors still counts as far as it can be read: a draft made by `depeche new` holds its URL
+ * before its text is written.
  */
-export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
-  const root = resolve(contentDir);
-  const diagnostics = new Diagnostics();
-  const registries = readRegistries(root, diagnostics);
-  if (!registries) return { ok: false, diagnostics: diagnostics.items };
+export async function readArchiveIndex(contentDir: string): Promise<ArchiveIndexResult> {
+  // A missing articles folder is fine here: the first import creates it. Any other problem with
+  // it (a link, a folder that can't be read) would hide URLs in use, so it stops the command.
+  const store = new ArchiveStore({ contentDir, articlesMayBeMissing: true });
+  await store.sync();
+  const registries = store.validRegistries;
+  if (!registries) return { ok: false, diagnostics: store.registryDiagnostics };
   const { site, topics, sources } = registries;
-
   const index: ArchiveIndex = {
-    root,
+    root: resolve(contentDir),
     site,
     topics,
     sources,
@@ -65,18 +61,14 @@ export function readArchiveIndex(contentDir: string): ArchiveIndexResult {
     shortLinks: new Map(),
     retired: new Map(),
   };
-  // A missing articles folder is fine here: the first import creates it. Any other problem with
-  // it (a link, a folder that can't be read) would hide URLs in use, so it stops the command.
-  for (const path of listArticleFiles(join(root, "articles"), display, diagnostics, { mayBeMissing: true })) {
-    const found = readContentFile(path, ARTICLE_LIMIT);
-    if (found.ok) addExisting(index, display(path), found.bytes);
-    else diagnostics.error(display(path), FILE_START, found.message);
+  const errors = store.readErrors();
+  if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(errors) };
+  for (const entry of store.articleEntries()) {
+    const claims = entry.article ? claimsOf(entry.article) : entry.claims;
+    if (claims) addExisting(index, display(entry.path), claims);
   }
-  const manifestPath = join(root, URL_MANIFEST);
-  const manifest = readUrlManifestFile(manifestPath);
-  if (!manifest.ok) diagnostics.error(display(manifestPath), FILE_START, manifest.message);
-  else if (manifest.file) addRetired(index, display(manifestPath), manifest.file.manifest);
-  if (diagnostics.errorCount > 0) return { ok: false, diagnostics: diagnostics.items.filter((d) => d.severity === "error") };
+  const manifest = store.publishedUrls;
+  if (manifest) addRetired(index, display(join(index.root, URL_MANIFEST)), manifest);
   return { ok: true, index };
 }
 
@@ -107,30 +99,8 @@ function addRetired(index: ArchiveIndex, file: string, manifest: UrlManifest): v
   for (const url of manifest.removed) if (!index.urls.has(url) && !index.retired.has(url)) index.retired.set(url, file);
 }
 
-// The same URL rules as validation (slug, else the title's; the day in the site's timezone),
-// applied to whatever of the front matter is readable.
-function addExisting(index: ArchiveIndex, file: string, bytes: Uint8Array): void {
-  const decoded = decodeContentFile(bytes);
-  if (!decoded.ok) return;
-  const parsed = parseFrontMatter(decoded.text);
-  if (!parsed.ok) return;
-  const data = parsed.frontMatter.data;
-  const text = (key: string): string | undefined => (typeof data[key] === "string" ? (data[key] as string).trim() : undefined);
-  const shortLink = text("shortLink");
+function addExisting(index: ArchiveIndex, file: string, { url, shortLink, aliases }: Claims): void {
   if (shortLink && !index.shortLinks.has(shortLinkKey(shortLink))) index.shortLinks.set(shortLinkKey(shortLink), { file, shortLink });
-  const title = text("title");
-  const date = text("date");
-  const moment = date === undefined ? undefined : parseContractDate(date, index.site.timezone);
-  const slug = text("slug") ?? (title === undefined ? undefined : slugify(title));
-  if (moment && slug) {
-    const url = articleUrl(moment.day, slug);
-    if (!index.urls.has(url)) index.urls.set(url, { file, ...(shortLink ? { shortLink } : {}) });
-  }
-  const aliases = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? data.aliases : [];
-  for (const alias of aliases) {
-    if (typeof alias !== "string") continue;
-    const path = alias.trim();
-    const url = path.endsWith("/") || path.endsWith(".html") ? path : `${path}/`;
-    if (!index.aliases.has(url)) index.aliases.set(url, file);
-  }
+  if (url && !index.urls.has(url)) index.urls.set(url, { file, ...(shortLink ? { shortLink } : {}) });
+  for (const alias of aliases) if (!index.aliases.has(alias)) index.aliases.set(alias, file);
 }

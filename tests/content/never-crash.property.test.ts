@@ -105,8 +105,8 @@ describe("the importer never crashes", () => {
   const archive = makeArchive();
   afterAll(() => archive.remove());
 
-  it("on arbitrary bytes and arbitrary wire-like text", () => {
-    const index = readArchiveIndex(archive.dir);
+  it("on arbitrary bytes and arbitrary wire-like text", async () => {
+    const index = await readArchiveIndex(archive.dir);
     if (!index.ok) throw new Error("the test archive should read");
     const wireLike = fc
       .tuple(fc.string({ maxLength: 120 }), fc.array(fc.string({ maxLength: 300 }), { maxLength: 8 }), fc.constantFrom("AA", "TRT FR", "", "XYZ"), fc.constantFrom("Partager cet article? https://turquie2023.com/Ab12Cd", "Partager cet article?", ""))

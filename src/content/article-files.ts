@@ -1,0 +1,54 @@
+/** The article files of a content folder. */
+import { lstatSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { FILE_START, type Diagnostics } from "./diagnostics.ts";
+import { describeIoError } from "../files/file-errors.ts";
+import { symbolicLinkMessage } from "./read-text.ts";
+
+/**
+ * Every `*.md` below the articles folder, sorted. Symbolic links are refused, never followed out;
+ * a folder that can't be read is an error and any other file a warning, so no article is left out unseen.
+ */
+export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics, options: { mayBeMissing?: boolean } = {}): string[] {
+  const found: string[] = [];
+  const unreadable = (folder: string, error: unknown): void =>
+    diagnostics.error(display(folder), FILE_START, `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`);
+  const walk = (folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      unreadable(folder, error);
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        diagnostics.error(display(path), FILE_START, symbolicLinkMessage(entry.name.endsWith(".md") ? "article" : "folder"));
+      } else if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
+      else if (!isClutter(entry.name)) {
+        diagnostics.warning(display(path), FILE_START, "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder");
+      }
+    }
+  };
+  let root;
+  try {
+    root = lstatSync(dir, { throwIfNoEntry: false });
+  } catch (error) {
+    unreadable(dir, error);
+    return [];
+  }
+  if (!root) {
+    if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, "missing articles folder: create it and put one .md file per article in it");
+  } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articles folder"));
+  else if (!root.isDirectory()) diagnostics.error(display(dir), FILE_START, "the articles folder is a file: make it a folder, with one .md file per article in it");
+  else walk(dir);
+  return found.sort();
+}
+
+// What systems and editors leave beside files (hidden files such as .DS_Store or swap files,
+// backups ending in ~, Emacs's #autosave#, Windows thumbnails): no one took them for articles.
+function isClutter(name: string): boolean {
+  return name.startsWith(".") || name.endsWith("~") || /^#.*#$/.test(name) || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
+}

@@ -1,0 +1,332 @@
+/**
+ * The one store of an archive: every article file as an entry keyed by its path, with the digest
+ * of its bytes, its diagnostics and the validated article. A sync serves the first load and every
+ * later change alike (a full load is a sync of every file), so nothing is loaded two ways.
+ */
+import { lstatSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { listArticleFiles } from "./article-files.ts";
+import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
+import { parseFrontMatter } from "./frontmatter.ts";
+import { ARTICLE_LIMIT } from "./limits.ts";
+import type { Article, Content } from "./model.ts";
+import { decodeContentFile, readContentFile } from "./read-text.ts";
+import { SitePaths, siteFiles } from "./site-files.ts";
+import { checkAcrossArticles } from "./validate.ts";
+import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
+import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
+import { digestOf, readArticleEntry, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+
+export interface LoadResult {
+  /** Present when there is no error. */
+  content?: Content;
+  /** Every error and warning, sorted by file and line. */
+  diagnostics: Diagnostic[];
+  /** Articles read, valid or not. */
+  fileCount: number;
+}
+
+export interface StoreOptions {
+  /** The content folder. */
+  contentDir: string;
+  /** "Now" for the future-date warning, taken once for the store's life; defaults to the clock. */
+  nowMs?: number;
+  /** Validate half the files of a first load in a worker thread; by default only for large archives. */
+  helperThread?: boolean;
+  /** A missing articles folder is an empty archive (`import` and `new` create it). */
+  articlesMayBeMissing?: boolean;
+}
+
+export interface SyncHooks {
+  /** Called as files are read, for progress on large archives. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called on a full sync with the number of article files found, before any is read. */
+  onListed?: (fileCount: number) => void;
+  /** Called with the articles just validated, before the rules across articles are checked. */
+  onArticles?: (articles: Article[]) => void;
+}
+
+/** What a sync changed: absolute paths of article files, and whether the other files did. */
+export interface StoreChange {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  registries: boolean;
+  urlManifest: boolean;
+}
+
+/** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
+export const STORE_FORMAT = 1;
+
+/** The store as plain JSON-able data, to be saved to disk and read back. */
+export interface StoreSnapshot {
+  format: typeof STORE_FORMAT;
+  nowMs: number;
+  registries: RegistriesState;
+  urlManifest: { digest: string; diagnostics: Diagnostic[]; manifest?: { published: UrlManifest["published"]; removed: string[] } };
+  listing: { diagnostics: Diagnostic[]; complete: boolean };
+  /** Paths relative to the content folder, `/`-separated. */
+  entries: ArticleEntry[];
+}
+
+interface RegistriesState {
+  digest: string;
+  diagnostics: Diagnostic[];
+  value?: Registries;
+}
+
+const REGISTRY_FILES = ["site.yaml", "topics.yaml", "sources.yaml"];
+// Below this many files a second thread costs more to start than it saves.
+const FILES_PER_EXTRA_THREAD = 20_000;
+const NOT_READ = "";
+
+export class ArchiveStore {
+  private readonly root: string;
+  private readonly articlesDir: string;
+  private readonly nowMs: number;
+  private registries: RegistriesState = { digest: NOT_READ, diagnostics: [] };
+  private urlManifest: { digest: string; diagnostics: Diagnostic[]; manifest?: UrlManifest } = { digest: NOT_READ, diagnostics: [] };
+  // What listing the articles folder reported, and whether it saw every file.
+  private listing: { diagnostics: Diagnostic[]; complete: boolean } = { diagnostics: [], complete: false };
+  private readonly entries = new Map<string, ArticleEntry>();
+
+  constructor(private readonly options: StoreOptions) {
+    this.root = resolve(options.contentDir);
+    this.articlesDir = join(this.root, "articles");
+    this.nowMs = options.nowMs ?? Date.now();
+  }
+
+  /**
+   * Brings the store up to date with the files: with no paths, every file (the articles folder is
+   * listed); else only those (absolute, existing or deleted). A file whose digest is unchanged is
+   * not validated again; a change to the registries validates every article again.
+   */
+  async sync(paths?: readonly string[], hooks: SyncHooks = {}): Promise<StoreChange> {
+    const change: StoreChange = { added: [], changed: [], removed: [], registries: this.syncRegistries(), urlManifest: this.syncUrlManifest() };
+    let candidates: string[];
+    if (paths === undefined) {
+      const diagnostics = new Diagnostics();
+      candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
+      this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
+      hooks.onListed?.(candidates.length);
+      if (this.entries.size > 0) {
+        const listed = new Set(candidates);
+        for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
+      }
+    } else {
+      candidates = [];
+      for (const path of paths.map((p) => resolve(p))) {
+        if (!path.startsWith(this.articlesDir + sep)) continue;
+        const present = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+        if (path.endsWith(".md") && present) candidates.push(path);
+        // A deleted file, or a deleted folder and every article in it.
+        else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
+      }
+    }
+    for (const path of change.removed) this.entries.delete(path);
+
+    const registries = this.registries.value;
+    if (!registries) {
+      // Articles are validated against the registries: until they are valid, files are only counted.
+      for (const path of candidates.filter((p) => !this.entries.has(p))) {
+        change.added.push(path);
+        this.entries.set(path, { path, diagnostics: [] });
+      }
+      return change;
+    }
+    // New registries (the first sync reads them too) change what every article resolves to.
+    if (change.registries) {
+      const all = paths === undefined ? candidates : [...new Set([...this.entries.keys(), ...candidates])].sort();
+      for (const path of all) (this.entries.has(path) ? change.changed : change.added).push(path);
+      for (const entry of await this.validateAll(all, registries, hooks)) this.entries.set(entry.path, entry);
+      return change;
+    }
+    const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
+    const fresh: Article[] = [];
+    for (const path of candidates) {
+      const before = this.entries.get(path);
+      if (before?.digest !== undefined && before.digest === readDigest(path)) continue;
+      const entry = readArticleEntry(path, ctx);
+      (before ? change.changed : change.added).push(path);
+      this.entries.set(path, entry);
+      if (entry.article) fresh.push(entry.article);
+    }
+    hooks.onProgress?.(candidates.length, candidates.length);
+    if (fresh.length > 0) hooks.onArticles?.(fresh);
+    return change;
+  }
+
+  /** Every entry, in path order. */
+  articleEntries(): ArticleEntry[] {
+    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** The registries when valid. */
+  get validRegistries(): Registries | undefined {
+    return this.registries.value;
+  }
+
+  /** What urls.txt says, when it exists and can be read. */
+  get publishedUrls(): UrlManifest | undefined {
+    return this.urlManifest.manifest;
+  }
+
+  /** The registries' errors and warnings. */
+  get registryDiagnostics(): Diagnostic[] {
+    return this.registries.diagnostics;
+  }
+
+  /** Why files could not be read: the articles folder, urls.txt, article files (not what they hold). */
+  readErrors(): Diagnostic[] {
+    const unread = this.articleEntries().filter((e) => e.digest === undefined);
+    return [...this.listing.diagnostics, ...this.urlManifest.diagnostics, ...unread.flatMap((e) => e.diagnostics)].filter((d) => d.severity === "error");
+  }
+
+  /** The content when valid, and every diagnostic, sorted: the rules across articles and urls.txt's guard run over the store's articles. */
+  result(): LoadResult {
+    const entries = this.articleEntries();
+    const diagnostics = new Diagnostics();
+    const items = [...this.registries.diagnostics, ...this.listing.diagnostics];
+    const registries = this.registries.value;
+    const articles: Article[] = [];
+    if (registries) {
+      for (const entry of entries) {
+        items.push(...entry.diagnostics);
+        if (entry.article) articles.push(entry.article);
+      }
+      checkArchiveRules({ ...registries, articles }, diagnostics);
+    }
+    items.push(...this.urlManifest.diagnostics);
+    const manifest = this.urlManifest.manifest;
+    // Without every article read, each URL of the others would be reported missing, hiding the cause.
+    if (manifest && registries && this.listing.complete) checkPublishedUrls(manifest, articles.filter((a) => !a.draft), displayPath(join(this.root, URL_MANIFEST)), diagnostics);
+    items.push(...diagnostics.items);
+    articles.sort(byPublication);
+    const valid = registries && !items.some((d) => d.severity === "error");
+    return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };
+  }
+
+  /** The store as plain data (see StoreSnapshot). */
+  snapshot(): StoreSnapshot {
+    const { manifest, ...urlManifest } = this.urlManifest;
+    return {
+      format: STORE_FORMAT,
+      nowMs: this.nowMs,
+      registries: this.registries,
+      urlManifest: { ...urlManifest, ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}) },
+      listing: this.listing,
+      entries: this.articleEntries().map((e) => ({ ...e, path: relative(this.root, e.path).split(sep).join("/") })),
+    };
+  }
+
+  /**
+   * A store as a snapshot left it, for the content folder of `options`; undefined when the snapshot
+   * is of another format or another "now" (its warnings would differ). A sync then reads only what changed since.
+   */
+  static fromSnapshot(snapshot: StoreSnapshot, options: StoreOptions): ArchiveStore | undefined {
+    const store = new ArchiveStore(options);
+    if (snapshot.format !== STORE_FORMAT || snapshot.nowMs !== store.nowMs) return undefined;
+    const registries = snapshot.registries.value;
+    store.registries = snapshot.registries;
+    const { manifest, ...urlManifest } = snapshot.urlManifest;
+    store.urlManifest = { ...urlManifest, ...(manifest ? { manifest: { published: manifest.published, removed: new Set(manifest.removed) } } : {}) };
+    store.listing = snapshot.listing;
+    // Articles share their registries' topics and sources, as when they were validated.
+    const topics = new Map(registries?.topics.map((t) => [t.slug, t]));
+    const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
+    for (const entry of snapshot.entries) {
+      const path = join(store.root, entry.path);
+      const article = entry.article && { ...entry.article, topics: entry.article.topics.map((t) => topics.get(t.slug)!), sources: entry.article.sources.map((s) => sources.get(s.slug)!) };
+      store.entries.set(path, { ...entry, path, ...(article ? { article } : {}) });
+    }
+    return store;
+  }
+
+  // Re-reads the registries when their bytes changed; says whether they did.
+  private syncRegistries(): boolean {
+    const digest = digestOfFiles(REGISTRY_FILES.map((name) => join(this.root, name)));
+    if (digest === this.registries.digest) return false;
+    const diagnostics = new Diagnostics();
+    const value = readRegistries(this.root, diagnostics);
+    this.registries = { digest, diagnostics: diagnostics.items, ...(value ? { value } : {}) };
+    return true;
+  }
+
+  private syncUrlManifest(): boolean {
+    const path = join(this.root, URL_MANIFEST);
+    const digest = digestOfFiles([path]);
+    if (digest === this.urlManifest.digest) return false;
+    const read = readUrlManifestFile(path);
+    const diagnostics = new Diagnostics();
+    if (!read.ok) diagnostics.error(displayPath(path), FILE_START, read.message);
+    this.urlManifest = { digest, diagnostics: diagnostics.items, ...(read.ok && read.file ? { manifest: read.file.manifest } : {}) };
+    return true;
+  }
+
+  // Every file read and validated, half of them in a worker thread for a large archive.
+  private async validateAll(paths: string[], registries: Registries, hooks: SyncHooks): Promise<ArticleEntry[]> {
+    const useHelper = this.options.helperThread ?? paths.length >= FILES_PER_EXTRA_THREAD;
+    const helper = useHelper ? ValidationWorker.start() : undefined;
+    try {
+      let done = 0;
+      const progress = (n: number): void => hooks.onProgress?.((done += n), paths.length);
+      const half = helper ? Math.ceil(paths.length / 2) : paths.length;
+      const results = await Promise.all([
+        validateFiles(paths.slice(0, half), registries, this.nowMs, (n, valid) => {
+          progress(n);
+          hooks.onArticles?.(valid);
+        }),
+        ...(helper
+          ? [
+              helper.validate(paths.slice(half), registries, this.nowMs, progress).then((result) => {
+                hooks.onArticles?.(result.entries.flatMap((e) => (e.article ? [e.article] : [])));
+                return result;
+              }),
+            ]
+          : []),
+      ]);
+      return results.flatMap((r) => r.entries);
+    } finally {
+      await helper?.close();
+    }
+  }
+}
+
+// A file's digest, or undefined when it can't be read (missing, a folder, no permission).
+function readDigest(path: string): string | undefined {
+  try {
+    return digestOf(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+// One digest for a group of files; a missing or unreadable file counts as its own state.
+function digestOfFiles(paths: readonly string[]): string {
+  return paths.map((path) => readDigest(path) ?? "-").join(" ");
+}
+
+/** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */
+function checkArchiveRules(content: Content, diagnostics: Diagnostics): void {
+  const sitePaths = new SitePaths(siteFiles(content));
+  checkAcrossArticles(content.articles, sitePaths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+}
+
+/** Oldest first; same instant ordered by URL so every build lists them alike. */
+function byPublication(a: Article, b: Article): number {
+  return a.published.epochMs - b.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+// Cross-article errors are rare: re-reading the file beats keeping 100,000 YAML documents in memory.
+function locateInFile(path: string, key: string, index?: number): Position {
+  try {
+    const read = readContentFile(path, ARTICLE_LIMIT);
+    const decoded = read.ok ? decodeContentFile(read.bytes) : read;
+    if (!decoded.ok) return FILE_START;
+    const parsed = parseFrontMatter(decoded.text);
+    if (!parsed.ok) return FILE_START;
+    return parsed.frontMatter.valuePosition(index === undefined ? [key] : [key, index]);
+  } catch {
+    return FILE_START;
+  }
+}
