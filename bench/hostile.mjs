@@ -48,7 +48,13 @@ try {
     const dir = join(root, "content");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, "articles"), { recursive: true });
-    for (const [file, data] of Object.entries({ "site.yaml": SITE, "topics.yaml": TOPICS, "sources.yaml": SOURCES, "articles/ok.md": article().replace("Titre", "Valide"), ...files })) {
+    for (const [file, data] of Object.entries({
+      "site.yaml": SITE,
+      "topics.yaml": TOPICS,
+      "sources.yaml": SOURCES,
+      "articles/ok.md": article().replace("Titre", "Valide"),
+      ...files,
+    })) {
       if (typeof data === "number") {
         writeFileSync(join(dir, file), "");
         truncateSync(join(dir, file), data);
@@ -63,7 +69,9 @@ try {
     const bad = !(own < 1) || (timed && mb >= 300);
     failed ||= bad;
     const lineCount = (run.stderr.match(/\n/g) ?? []).length;
-    console.log(`${bad ? "FAIL" : "ok  "} ${name.padEnd(42)} ${wall.padStart(6)} s wall, ${own.toFixed(2)} s own, ${String(mb).padStart(4)} MB, exit ${run.status}, ${lineCount} lines`);
+    console.log(
+      `${bad ? "FAIL" : "ok  "} ${name.padEnd(42)} ${wall.padStart(6)} s wall, ${own.toFixed(2)} s own, ${String(mb).padStart(4)} MB, exit ${run.status}, ${lineCount} lines`,
+    );
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -70,7 +70,11 @@ function row(cells: (string | number)[]): string {
 }
 
 function fmt(run: Run, units: number, unit: string): string[] {
-  return [run.ok ? `${run.seconds.toFixed(2)} s` : "FAILED", run.ok ? `${Math.round(units / run.seconds).toLocaleString("en-US")} ${unit}/s` : "", run.peakMb ? `${Math.round(run.peakMb)} MB` : "n/a"];
+  return [
+    run.ok ? `${run.seconds.toFixed(2)} s` : "FAILED",
+    run.ok ? `${Math.round(units / run.seconds).toLocaleString("en-US")} ${unit}/s` : "",
+    run.peakMb ? `${Math.round(run.peakMb)} MB` : "n/a",
+  ];
 }
 
 if (!existsSync(join(shared, "corpus/generate.mjs"))) {
@@ -112,11 +116,25 @@ try {
     }
     const build = median(builds);
     const pages = Number(/planned ([\d,]+) pages/.exec(build.output)?.[1]?.replaceAll(",", "") ?? 0);
-    rows.push(row([size, `build, no search (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`, "depeche", ...fmt(build, pages, "pages")]));
+    rows.push(
+      row([
+        size,
+        `build, no search (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`,
+        "depeche",
+        ...fmt(build, pages, "pages"),
+      ]),
+    );
     const failed = builds.find((b) => !b.ok);
     if (failed) notes.push(`depeche build ${size} failed:\n${failed.output.slice(-2000)}`);
     if (peer) {
-      rows.push(row([size, `build (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`, "hugo", ...fmt(median(peerBuilds), pages, "pages")]));
+      rows.push(
+        row([
+          size,
+          `build (${pages.toLocaleString("en-US")} pages)${rounds > 1 ? `, median of ${rounds}` : ""}`,
+          "hugo",
+          ...fmt(median(peerBuilds), pages, "pages"),
+        ]),
+      );
       if (builds.every((b) => b.ok) && peerBuilds.every((h) => h.ok)) notes.push(`build ${size}: depeche/hugo ${compareRounds(builds, peerBuilds)}`);
     }
     rmSync(site, { recursive: true, force: true });
@@ -127,13 +145,26 @@ try {
     if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
     if (full.ok) {
       const links = checkLinks(site, { baseUrl: /^baseUrl:\s*"?([^"\s]+)/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] });
-      rows.push(row([size, `link check (${links.pages.toLocaleString("en-US")} pages, ${links.links.toLocaleString("en-US")} links)`, "depeche", `${(links.ms / 1000).toFixed(2)} s`, `${Math.round(links.pages / (links.ms / 1000)).toLocaleString("en-US")} pages/s`, ""]));
+      rows.push(
+        row([
+          size,
+          `link check (${links.pages.toLocaleString("en-US")} pages, ${links.links.toLocaleString("en-US")} links)`,
+          "depeche",
+          `${(links.ms / 1000).toFixed(2)} s`,
+          `${Math.round(links.pages / (links.ms / 1000)).toLocaleString("en-US")} pages/s`,
+          "",
+        ]),
+      );
       if (links.broken.length > 0) notes.push(`link check ${size}: ${links.broken.length} broken, e.g. ${formatBrokenLinks(links.broken.slice(0, 3))}`);
     }
-    const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map((m) => `${m[1]!.split(" ")[0]} ${m[2]} s`);
+    const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map(
+      (m) => `${m[1]!.split(" ")[0]} ${m[2]} s`,
+    );
     notes.push(`build phases ${size} (no search): ${phases.join(", ")}`);
 
-    const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "depeche"], { encoding: "utf8" });
+    const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "depeche"], {
+      encoding: "utf8",
+    });
     notes.push(`verify ${size}: ${verify.stdout.trim()}`);
 
     if (build.ok && size <= 10_000) {
@@ -159,9 +190,15 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
   const results: string[] = [];
   for (const fraction of [0.1, 0.4, 0.7, 0.9, 0.99]) {
     const delayMs = Math.round(fraction * buildSeconds * 1000);
-    spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, timeout: delayMs, killSignal: "SIGKILL", stdio: "ignore" });
+    spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], {
+      cwd: root,
+      timeout: delayMs,
+      killSignal: "SIGKILL",
+      stdio: "ignore",
+    });
     // The next build restores a site whose swap was cut between its two renames.
-    if (!existsSync(join(site, "index.html"))) spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, stdio: "ignore" });
+    if (!existsSync(join(site, "index.html")))
+      spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, stdio: "ignore" });
     const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "site"], { encoding: "utf8" });
     results.push(`${delayMs} ms ${verify.status === 0 ? "whole" : `BROKEN (${verify.stdout.trim()})`}`);
   }
@@ -186,6 +223,8 @@ async function measureServeEdit(corpus: string, outDir: string): Promise<{ start
   return { startMs, editMs, pages: update.urls.length };
 }
 
-console.log(`\nDépêche benchmark (${new Date().toISOString().slice(0, 10)}, output under ${values["out-root"]}${hugo ? "" : ", hugo not installed: apt-get install hugo for the peer figures"})\n`);
+console.log(
+  `\nDépêche benchmark (${new Date().toISOString().slice(0, 10)}, output under ${values["out-root"]}${hugo ? "" : ", hugo not installed: apt-get install hugo for the peer figures"})\n`,
+);
 console.log(rows.join("\n"));
 console.log(`\n${notes.join("\n")}`);

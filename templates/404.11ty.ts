@@ -6,7 +6,11 @@ import { href, layout } from "./layout.ts";
 import { TOPICS_URL } from "../src/urls/site-urls.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>): string {
-  return layout(site, entry, html`<h1>${ui.notFoundTitle}</h1>
+  return layout(
+    site,
+    entry,
+    html`<h1>${ui.notFoundTitle}</h1>
 <p>${ui.notFoundText}</p>
-<p><a href="${href(site, "/")}">${ui.backHome}</a> · <a href="${href(site, TOPICS_URL)}">${ui.topics}</a></p>`);
+<p><a href="${href(site, "/")}">${ui.backHome}</a> · <a href="${href(site, TOPICS_URL)}">${ui.topics}</a></p>`,
+  );
 }

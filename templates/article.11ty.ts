@@ -12,7 +12,10 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
   // Only the article is indexed for search (not lists or navigation), sorted by date, filtered by
   // year, month, topic and source. Its sources and topics are in a div: Pagefind never indexes a <footer>.
   // The markers sit on an inner div: a bare <article> is how archive checkers recognise an article page.
-  return layout(site, entry, html`<article>
+  return layout(
+    site,
+    entry,
+    html`<article>
 <div data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${trusted(a.titleHtml)}</h1>
@@ -30,5 +33,6 @@ ${a.shortLink ? html`<dt>${ui.share}</dt><dd><a href="${a.shortLink}">${a.shortL
 </div>
 </div>
 </article>
-${neighbourNav(site, `${ui.olderArticle} / ${ui.newerArticle}`, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`);
+${neighbourNav(site, `${ui.olderArticle} / ${ui.newerArticle}`, entry.older, entry.newer, ui.olderArticle, ui.newerArticle)}`,
+  );
 }

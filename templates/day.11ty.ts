@@ -6,7 +6,11 @@ import { layout } from "./layout.ts";
 import { articleList, neighbourNav } from "./partials.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<DayPage>): string {
-  return layout(site, entry, html`<h1>${entry.heading}</h1>
+  return layout(
+    site,
+    entry,
+    html`<h1>${entry.heading}</h1>
 ${articleList(site, entry.items)}
-${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderDay, ui.newerDay)}`);
+${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderDay, ui.newerDay)}`,
+  );
 }

@@ -6,8 +6,14 @@ import { pageMetadata } from "../src/outputs/metadata.ts";
 /** Feed autodiscovery, Open Graph and JSON-LD of a page, computed by src/output/metadata.ts. */
 export function machineHead(site: SiteView, page: PageBase): SafeHtml {
   const meta = pageMetadata(site, page);
-  return html`${meta.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
-`)}${meta.openGraph.map((m) => html`<meta property="${m.property}" content="${m.content}">
-`)}${meta.jsonLd.map((o) => html`<script type="application/ld+json">${jsonForScript(o)}</script>
-`)}`;
+  return html`${meta.feeds.map(
+    (f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">
+`,
+  )}${meta.openGraph.map(
+    (m) => html`<meta property="${m.property}" content="${m.content}">
+`,
+  )}${meta.jsonLd.map(
+    (o) => html`<script type="application/ld+json">${jsonForScript(o)}</script>
+`,
+  )}`;
 }

@@ -7,7 +7,10 @@ import { articleList } from "./partials.ts";
 import { TOPICS_URL } from "../src/urls/site-urls.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<HomePage>): string {
-  return layout(site, entry, html`<h1>${site.title}</h1>
+  return layout(
+    site,
+    entry,
+    html`<h1>${site.title}</h1>
 <p class="intro">${site.description}</p>
 <div class="home">
 <section aria-labelledby="latest"><h2 id="latest">${ui.latest}</h2>
@@ -22,5 +25,6 @@ ${articleList(site, entry.latest, 3)}
 <p><a href="${href(site, TOPICS_URL)}">${ui.allTopics}</a></p>
 </section>
 </aside>
-</div>`);
+</div>`,
+  );
 }

@@ -42,7 +42,14 @@ ${page.nextUrl ? html`<li><a rel="next" href="${href(site, page.nextUrl)}">${ui.
 }
 
 /** Links to the older and newer neighbour (article, day, month, year). */
-export function neighbourNav(site: SiteView, label: string, older: Link | undefined, newer: Link | undefined, olderText: string, newerText: string): SafeHtml | "" {
+export function neighbourNav(
+  site: SiteView,
+  label: string,
+  older: Link | undefined,
+  newer: Link | undefined,
+  olderText: string,
+  newerText: string,
+): SafeHtml | "" {
   if (!older && !newer) return "";
   return html`<nav class="neighbours" aria-label="${label}">
 ${older ? html`<a class="older" rel="prev" href="${href(site, older.url)}"><span>← ${olderText}</span> ${older.label}</a>` : ""}

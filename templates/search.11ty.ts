@@ -13,12 +13,19 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
     filters: entry.filters.map((f) => f.name),
     strings: ui.searchClient,
   };
-  return layout(site, entry, html`<h1>${entry.heading}</h1>
+  return layout(
+    site,
+    entry,
+    html`<h1>${entry.heading}</h1>
 <form class="search-form" role="search" aria-label="${ui.searchFull}" action="${href(site, entry.url)}" method="get">
 <p class="search-query"><label for="q">${ui.searchLabel}</label> <input type="search" id="q" name="q" autocomplete="off"> <button type="submit">${ui.searchButton}</button></p>
 <fieldset class="search-filters"><legend>${ui.searchFilters}</legend>
-${entry.filters.map((f) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${ui.searchAny}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
-`)}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
+${entry.filters.map(
+  (
+    f,
+  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${ui.searchAny}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
+`,
+)}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
 </fieldset>
 </form>
 <noscript><p>${ui.searchNoScript}</p></noscript>
@@ -26,5 +33,6 @@ ${entry.filters.map((f) => html`<p><label for="filtre-${f.name}">${f.label}</lab
 <ol id="search-results" class="items search-results"></ol>
 <p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
 <script type="application/json" id="search-config">${jsonForScript(config)}</script>
-<script type="module" src="${href(site, "/recherche.js")}"></script>`);
+<script type="module" src="${href(site, "/recherche.js")}"></script>`,
+  );
 }

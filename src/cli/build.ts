@@ -55,7 +55,8 @@ export async function runBuild(argv: string[]): Promise<number> {
         log(`depeche build: wrote ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
       }
       if (phase.name === "published") log(`depeche build: wrote ${plural(phase.files, "feed, sitemap and robots file")} (${(phase.ms / 1000).toFixed(2)} s)`);
-      if (phase.name === "indexed") log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "indexed")
+        log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
     },
     onPage: (written, total) => {
       if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${written}/${total} pages`);
@@ -78,7 +79,12 @@ export async function runBuild(argv: string[]): Promise<number> {
     writeLine(process.stderr, `depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})`);
     return 1;
   }
-  const kinds = Object.entries(result.pages!).map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`).join(", ");
-  writeLine(process.stdout, `depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})`);
+  const kinds = Object.entries(result.pages!)
+    .map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`)
+    .join(", ");
+  writeLine(
+    process.stdout,
+    `depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})`,
+  );
   return 0;
 }

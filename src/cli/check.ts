@@ -27,9 +27,13 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
   printDiagnostics(result.diagnostics, reportStyle(process.stderr, values.annotate));
   if (!content) {
-    process.stderr.write(`depeche check: ${countLabel(result.diagnostics)} in ${plural(result.fileCount, "article file")}; nothing was written (${elapsed(start)})\n`);
+    process.stderr.write(
+      `depeche check: ${countLabel(result.diagnostics)} in ${plural(result.fileCount, "article file")}; nothing was written (${elapsed(start)})\n`,
+    );
     return 1;
   }
-  process.stdout.write(`depeche check: ${plural(summary.articles, "article")}, ${plural(summary.topics!, "topic")}, ${plural(summary.sources!, "source")}, ${plural(summary.days!, "day")} are valid; ${plural(summary.warnings, "warning")} (${elapsed(start)})\n`);
+  process.stdout.write(
+    `depeche check: ${plural(summary.articles, "article")}, ${plural(summary.topics!, "topic")}, ${plural(summary.sources!, "source")}, ${plural(summary.days!, "day")} are valid; ${plural(summary.warnings, "warning")} (${elapsed(start)})\n`,
+  );
   return 0;
 }

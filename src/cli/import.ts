@@ -13,7 +13,11 @@ import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } fro
  * A folder stands for the .txt files in it. Exit 0 when every file was imported, 1 when any was refused.
  */
 export async function runImport(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } }, true);
+  const { values, positionals } = parseOptions(
+    argv,
+    { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } },
+    true,
+  );
   if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
   const start = performance.now();
   const index = await openArchiveIndex("import", values.content);
@@ -72,6 +76,9 @@ function expandFolders(paths: readonly string[]): string[] {
       // A missing file is reported by the import itself, with the others.
     }
     if (!isFolder) return [path];
-    return readdirSync(path).filter((name) => name.endsWith(".txt")).sort().map((name) => join(path, name));
+    return readdirSync(path)
+      .filter((name) => name.endsWith(".txt"))
+      .sort()
+      .map((name) => join(path, name));
   });
 }

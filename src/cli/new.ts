@@ -16,7 +16,11 @@ import { articleUrl } from "../urls/site-urls.ts";
  * the title can't make a new URL.
  */
 export async function runNew(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { topics: { type: "string" }, date: { type: "string" }, content: { type: "string", default: "content" } }, true);
+  const { values, positionals } = parseOptions(
+    argv,
+    { topics: { type: "string" }, date: { type: "string" }, content: { type: "string", default: "content" } },
+    true,
+  );
   if (positionals.length !== 1) throw new UsageError('give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"');
   const title = positionals[0]!.trim();
   if (title === "") throw new UsageError('the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"');

@@ -18,12 +18,22 @@ export async function runServe(argv: string[]): Promise<number> {
   const report = (update: Update): void => {
     const time = `${Math.round(update.ms)} ms`;
     printDiagnostics(update.diagnostics, reportStyle(process.stderr, false));
-    if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${countLabel(update.diagnostics)}; the preview keeps the last good version (${time})\n`);
+    if (update.outcome === "invalid")
+      process.stderr.write(`depeche serve: ${countLabel(update.diagnostics)}; the preview keeps the last good version (${time})\n`);
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
-    else if (update.outcome === "updated") process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
+    else if (update.outcome === "updated")
+      process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
   };
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
-  const server = await startDevServer({ contentDir: values.content, outDir: values.out, port, drafts: true, ...(nowMs !== undefined ? { nowMs } : {}), onUpdate: report, onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`) });
+  const server = await startDevServer({
+    contentDir: values.content,
+    outDir: values.out,
+    port,
+    drafts: true,
+    ...(nowMs !== undefined ? { nowMs } : {}),
+    onUpdate: report,
+    onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`),
+  });
   writeLine(process.stderr, `depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

@@ -9,17 +9,23 @@ import { UsageError } from "./usage.ts";
 export function readDateOption(text: string, index: ArchiveIndex): string {
   const date = text.trim();
   const year = writtenYear(date);
-  if (year !== undefined && !isYearInRange(year)) throw new UsageError(`--date "${text}" is in the year ${year}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`);
+  if (year !== undefined && !isYearInRange(year))
+    throw new UsageError(`--date "${text}" is in the year ${year}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`);
   const read = readContractDate(date, index.site.timezone);
   if (!read.ok) {
-    throw new UsageError(`--date "${text}" is not a date: ${read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`}`);
+    throw new UsageError(
+      `--date "${text}" is not a date: ${read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`}`,
+    );
   }
   return date;
 }
 
 /** Resolves a comma-separated --topics value against topics.yaml; an unknown name is a usage error. */
 export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
-  const names = text.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  const names = text
+    .split(",")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
   if (names.length === 0) throw new UsageError("--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense");
   const topics: Topic[] = [];
   for (const name of names) {

@@ -1,5 +1,5 @@
 /** The article files of a content folder. */
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, type Dirent, type Stats } from "node:fs";
 import { join } from "node:path";
 import { FILE_START, type Diagnostics } from "./diagnostics.ts";
 import { describeIoError } from "../files/file-errors.ts";
@@ -12,9 +12,13 @@ import { symbolicLinkMessage } from "./read-text.ts";
 export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics, options: { mayBeMissing?: boolean } = {}): string[] {
   const found: string[] = [];
   const unreadable = (folder: string, error: unknown): void =>
-    diagnostics.error(display(folder), FILE_START, `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`);
+    diagnostics.error(
+      display(folder),
+      FILE_START,
+      `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`,
+    );
   const walk = (folder: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
@@ -28,11 +32,15 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
       } else if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
       else if (!isClutter(entry.name)) {
-        diagnostics.warning(display(path), FILE_START, "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder");
+        diagnostics.warning(
+          display(path),
+          FILE_START,
+          "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
+        );
       }
     }
   };
-  let root;
+  let root: Stats | undefined;
   try {
     root = lstatSync(dir, { throwIfNoEntry: false });
   } catch (error) {
@@ -42,7 +50,8 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
   if (!root) {
     if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, "missing articles folder: create it and put one .md file per article in it");
   } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articles folder"));
-  else if (!root.isDirectory()) diagnostics.error(display(dir), FILE_START, "the articles folder is a file: make it a folder, with one .md file per article in it");
+  else if (!root.isDirectory())
+    diagnostics.error(display(dir), FILE_START, "the articles folder is a file: make it a folder, with one .md file per article in it");
   else walk(dir);
   return found.sort();
 }

@@ -28,6 +28,9 @@ export function readClaims(data: Record<string, unknown>, timezone: string): Cla
   const moment = date === undefined ? undefined : parseContractDate(date, timezone);
   const slug = text("slug") ?? (title === undefined ? undefined : slugify(title));
   const listed = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? data.aliases : [];
-  const aliases = listed.filter((a): a is string => typeof a === "string").map((a) => a.trim()).map((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
+  const aliases = listed
+    .filter((a): a is string => typeof a === "string")
+    .map((a) => a.trim())
+    .map((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
   return { ...(moment && slug ? { url: articleUrl(moment.day, slug) } : {}), ...(shortLink ? { shortLink } : {}), aliases };
 }

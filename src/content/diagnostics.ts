@@ -67,7 +67,15 @@ export class Diagnostics {
     // one of them is; its message is made when read (printed, sent by a helper thread, turned to JSON).
     if (!seen.more) {
       const counted = seen;
-      this.items.push((seen.more = { ...d, severity: "warning", get message() { return moreProblems(counted.count - MAX_DIAGNOSTICS_PER_FILE); } }));
+      this.items.push(
+        (seen.more = {
+          ...d,
+          severity: "warning",
+          get message() {
+            return moreProblems(counted.count - MAX_DIAGNOSTICS_PER_FILE);
+          },
+        }),
+      );
     }
     if (d.severity === "error" && seen.more.severity === "error") this.moreErrors++;
     else if (d.severity === "error") seen.more.severity = "error";
@@ -82,7 +90,9 @@ export class Diagnostics {
 export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
   return [...items].sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }

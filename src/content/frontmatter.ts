@@ -46,7 +46,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   }
   const language = opening[1]!.trim();
   if (language !== "" && language.toLowerCase() !== "yaml") {
-    return problem(FILE_START, `front matter must be YAML, not "${language}": replace the first line "---${opening[1]}" with "---" (code in front matter is never run)`);
+    return problem(
+      FILE_START,
+      `front matter must be YAML, not "${language}": replace the first line "---${opening[1]}" with "---" (code in front matter is never run)`,
+    );
   }
   const afterOpening = text.slice(opening[0].length);
   const closing = CLOSING.exec(afterOpening);
@@ -54,14 +57,25 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   // Characters before bytes: a long block is refused without measuring its UTF-8.
   const frontMatterBytes = closing.index > MAX_FRONT_MATTER_BYTES ? closing.index : Buffer.byteLength(afterOpening.slice(0, closing.index));
   if (frontMatterBytes > MAX_FRONT_MATTER_BYTES) {
-    return problem(FILE_START, tooLarge("the front matter", frontMatterBytes, MAX_FRONT_MATTER_BYTES, "it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---"));
+    return problem(
+      FILE_START,
+      tooLarge(
+        "the front matter",
+        frontMatterBytes,
+        MAX_FRONT_MATTER_BYTES,
+        "it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---",
+      ),
+    );
   }
 
   // gray-matter ends the front matter at the first line that starts with "---": a line such as
   // "----" before the closing one would silently drop every key after it.
   const stray = /^---/m.exec(afterOpening.slice(0, closing.index));
   if (stray) {
-    return problem({ line: countLines(afterOpening.slice(0, stray.index)) + 2, column: 1 }, 'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value');
+    return problem(
+      { line: countLines(afterOpening.slice(0, stray.index)) + 2, column: 1 },
+      'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value',
+    );
   }
 
   // gray-matter is handed the front matter only: it copies whatever it gets into a Buffer and

@@ -47,6 +47,9 @@ export interface SizeLimit {
   fix: string;
 }
 
-export const ARTICLE_LIMIT: SizeLimit = { bytes: MAX_ARTICLE_BYTES, fix: "an article is text: split it, or take out what is not (pasted data, images as text)" };
+export const ARTICLE_LIMIT: SizeLimit = {
+  bytes: MAX_ARTICLE_BYTES,
+  fix: "an article is text: split it, or take out what is not (pasted data, images as text)",
+};
 export const REGISTRY_LIMIT: SizeLimit = { bytes: MAX_REGISTRY_BYTES, fix: "is it the right file? A topic or a source takes about 100 bytes" };
 export const URL_MANIFEST_LIMIT: SizeLimit = { bytes: MAX_URL_MANIFEST_BYTES, fix: "is it the right file? Each published page adds a line of about 70 bytes" };

@@ -51,7 +51,8 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, missing: true, message: "no such file" };
-    if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return { ok: false, missing: false, message: symbolicLinkMessage("file") };
+    if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+      return { ok: false, missing: false, message: symbolicLinkMessage("file") };
     return { ok: false, missing: false, message: cannotRead(error) };
   }
   try {

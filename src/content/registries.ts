@@ -23,10 +23,17 @@ const absoluteUrl = (what: string, example: string) =>
     .refine(isSiteAddress, `${what} must be ${siteAddressRule(example)}`);
 
 const siteSchema = z.strictObject({
-  title: z.string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' }).superRefine(noControlCharacters("title")).trim().min(1, '"title" is empty: name the site'),
+  title: z
+    .string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' })
+    .superRefine(noControlCharacters("title"))
+    .trim()
+    .min(1, '"title" is empty: name the site'),
   baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform(siteAddress),
   locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
-  timezone: z.string({ error: '"timezone" must be an IANA name such as Europe/Paris' }).trim().refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
+  timezone: z
+    .string({ error: '"timezone" must be an IANA name such as Europe/Paris' })
+    .trim()
+    .refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
   description: z.string({ error: '"description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
 });
 
@@ -37,8 +44,15 @@ const topicsSchema = z.array(
       .trim()
       .regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis')
       .max(MAX_SLUG_LENGTH, `a topic "slug" is at most ${MAX_SLUG_LENGTH} characters long, more than a file name can hold: shorten it`)
-      .refine((slug) => !isWindowsDeviceName(slug), `a topic "slug" may not be a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`),
-    label: z.string({ error: 'each topic needs a "label" such as "États-Unis"' }).superRefine(noControlCharacters("label")).trim().min(1, 'a topic "label" is empty'),
+      .refine(
+        (slug) => !isWindowsDeviceName(slug),
+        `a topic "slug" may not be a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`,
+      ),
+    label: z
+      .string({ error: 'each topic needs a "label" such as "États-Unis"' })
+      .superRefine(noControlCharacters("label"))
+      .trim()
+      .min(1, 'a topic "label" is empty'),
     description: z.string({ error: 'a topic "description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
   }),
   { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
@@ -47,7 +61,11 @@ const topicsSchema = z.array(
 const sourcesSchema = z.array(
   z.strictObject({
     code: z.string({ error: 'each source needs a "code" such as AA' }).superRefine(noControlCharacters("code")).trim().min(1, 'a source "code" is empty'),
-    name: z.string({ error: 'each source needs a "name" such as "Agence Anadolu"' }).superRefine(noControlCharacters("name")).trim().min(1, 'a source "name" is empty'),
+    name: z
+      .string({ error: 'each source needs a "name" such as "Agence Anadolu"' })
+      .superRefine(noControlCharacters("name"))
+      .trim()
+      .min(1, 'a source "name" is empty'),
     url: absoluteUrl('a source "url"', "https://www.aa.com.tr/fr"),
   }),
   { error: "sources.yaml must be a list of sources: - code: AA\\n  name: Agence Anadolu\\n  url: https://www.aa.com.tr/fr" },
@@ -67,11 +85,18 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
   if (!value) return undefined;
   const seen = new Map<string, number>();
   value.forEach((topic, i) => {
-    for (const [key, name] of [["slug", topic.slug], ["label", topic.label]] as const) {
+    for (const [key, name] of [
+      ["slug", topic.slug],
+      ["label", topic.label],
+    ] as const) {
       const folded = foldForMatch(name);
       const first = seen.get(folded);
       if (first !== undefined && first !== i) {
-        diagnostics.error(file, yaml.valuePosition([i, key]), `topic ${key} "${name}" is already used by topic ${first + 1} ("${value[first]!.slug}"): each topic needs its own slug and label`);
+        diagnostics.error(
+          file,
+          yaml.valuePosition([i, key]),
+          `topic ${key} "${name}" is already used by topic ${first + 1} ("${value[first]!.slug}"): each topic needs its own slug and label`,
+        );
       } else seen.set(folded, i);
     }
   });
@@ -88,7 +113,11 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
     const slug = slugify(source.code);
     const first = seen.get(slug);
     if (first !== undefined) {
-      diagnostics.error(file, yaml.valuePosition([i, "code"]), `source code "${source.code}" is already used by source ${first + 1} ("${value[first]!.code}"): give each agency its own code`);
+      diagnostics.error(
+        file,
+        yaml.valuePosition([i, "code"]),
+        `source code "${source.code}" is already used by source ${first + 1} ("${value[first]!.code}"): give each agency its own code`,
+      );
     } else if (slug === "") {
       diagnostics.error(file, yaml.valuePosition([i, "code"]), `source code "${source.code}" has no letters or digits to make its page URL from`);
     } else seen.set(slug, i);
@@ -152,11 +181,17 @@ export function readRegistries(contentDir: string, diagnostics: Diagnostics): Re
   return site && topics && sources && diagnostics.errorCount === before ? { site, topics, sources } : undefined;
 }
 
-function readRegistryFile<T>(path: string, diagnostics: Diagnostics, read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined): T | undefined {
+function readRegistryFile<T>(
+  path: string,
+  diagnostics: Diagnostics,
+  read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined,
+): T | undefined {
   const file = displayPath(path);
   const found = readContentFile(path, REGISTRY_LIMIT);
   if (!found.ok) {
-    const message = found.missing ? `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)` : found.message;
+    const message = found.missing
+      ? `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`
+      : found.message;
     diagnostics.error(file, FILE_START, message);
     return undefined;
   }

@@ -16,21 +16,40 @@ import { didYouMean } from "../text/suggest.ts";
 export const noControlCharacters = (key: string) => (value: string, ctx: z.RefinementCtx) => {
   const index = findControlCharacter(value);
   if (index === -1) return;
-  ctx.addIssue({ code: "custom", message: `"${key}" holds the control character ${describeControlCharacter(value[index]!)} here: delete it (retype the text around it if it is invisible)`, params: { index } });
+  ctx.addIssue({
+    code: "custom",
+    message: `"${key}" holds the control character ${describeControlCharacter(value[index]!)} here: delete it (retype the text around it if it is invisible)`,
+    params: { index },
+  });
 };
 
 const text = (key: string, example: string) =>
-  z.string({ error: `"${key}" must be text, e.g. ${key}: "${example}"` }).superRefine(noControlCharacters(key)).trim();
+  z
+    .string({ error: `"${key}" must be text, e.g. ${key}: "${example}"` })
+    .superRefine(noControlCharacters(key))
+    .trim();
 
 const oneOrMany = (key: string, example: string) =>
   z
-    .union([z.string().trim().min(1), z.array(z.string({ error: `each entry of "${key}" must be text` }).trim().min(1, `an entry of "${key}" is empty`)).min(1, `"${key}" must list at least one entry, e.g. ${key}: [${example}]`)], {
-      error: `"${key}" must list at least one entry, e.g. ${key}: [${example}]`,
-    })
+    .union(
+      [
+        z.string().trim().min(1),
+        z
+          .array(
+            z
+              .string({ error: `each entry of "${key}" must be text` })
+              .trim()
+              .min(1, `an entry of "${key}" is empty`),
+          )
+          .min(1, `"${key}" must list at least one entry, e.g. ${key}: [${example}]`),
+      ],
+      {
+        error: `"${key}" must list at least one entry, e.g. ${key}: [${example}]`,
+      },
+    )
     .transform((v) => (typeof v === "string" ? [v] : v));
 
-const dateText = (key: string) =>
-  z.string({ error: `"${key}" must be a date such as 2021-12-09 or 2021-12-09T15:10:00+01:00` }).trim();
+const dateText = (key: string) => z.string({ error: `"${key}" must be a date such as 2021-12-09 or 2021-12-09T15:10:00+01:00` }).trim();
 
 const sitePath = z
   .string({ error: "each alias must be a path such as /2021/12/09/ancien-titre/" })
@@ -44,7 +63,9 @@ const sitePath = z
 export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases"] as const;
 
 export const frontMatterSchema = z.strictObject({
-  title: text("title", "L’Irak annonce la fin de la mission de combat").min(1, '"title" is empty: write the headline').max(200, '"title" is longer than 200 characters: shorten it, and put the rest in "summary"'),
+  title: text("title", "L’Irak annonce la fin de la mission de combat")
+    .min(1, '"title" is empty: write the headline')
+    .max(200, '"title" is longer than 200 characters: shorten it, and put the rest in "summary"'),
   date: dateText("date"),
   sources: oneOrMany("sources", "AA, TRT FR"),
   topics: oneOrMany("topics", "Irak, Défense"),
@@ -60,10 +81,15 @@ export const frontMatterSchema = z.strictObject({
     .trim()
     .regex(SLUG_PATTERN, '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin')
     .max(MAX_SLUG_LENGTH, `"slug" is longer than ${MAX_SLUG_LENGTH} characters, more than a file name can hold: shorten it`)
-    .refine((slug) => !isWindowsDeviceName(slug), `"slug" is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where the page could not be written: add a word, e.g. slug: nul-1`)
+    .refine(
+      (slug) => !isWindowsDeviceName(slug),
+      `"slug" is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where the page could not be written: add a word, e.g. slug: nul-1`,
+    )
     .optional(),
   draft: z.boolean({ error: '"draft" must be true or false' }).optional(),
-  aliases: z.union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]' }).optional(),
+  aliases: z
+    .union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]' })
+    .optional(),
 });
 
 export type FrontMatterFields = z.infer<typeof frontMatterSchema>;
@@ -96,7 +122,12 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, located: LocatedY
   const parent = valueAt(data, path.slice(0, -1));
   const last = path.at(-1);
   if (typeof last === "string" && parent !== null && typeof parent === "object" && !(last in parent)) {
-    return [{ at: path.length === 1 ? { line: 1, column: 1 } : located.valuePosition(path.slice(0, -1)), message: `missing required key "${last}": ${requiredHint(last)}` }];
+    return [
+      {
+        at: path.length === 1 ? { line: 1, column: 1 } : located.valuePosition(path.slice(0, -1)),
+        message: `missing required key "${last}": ${requiredHint(last)}`,
+      },
+    ];
   }
   // A custom issue may point at a character of the value (see noControlCharacters).
   const index = issue.code === "custom" ? (issue.params?.index as number | undefined) : undefined;

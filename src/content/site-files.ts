@@ -3,7 +3,30 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article, Content, Day } from "./model.ts";
-import { ATOM_FEED_URL, dayUrl, fileOfUrl, JSON_FEED_URL, monthUrl, NEWS_SITEMAP_URL, NOT_FOUND_URL, PAGE_SIZE, pageUrl, REDIRECTS_URL, ROBOTS_URL, SEARCH_INDEX_URL, SEARCH_URL, SITEMAP_LIMIT, SITEMAP_URL, sitemapPartUrl, SOURCES_URL, sourceUrl, topicFeedUrl, TOPICS_URL, topicUrl, yearUrl } from "../urls/site-urls.ts";
+import {
+  ATOM_FEED_URL,
+  dayUrl,
+  fileOfUrl,
+  JSON_FEED_URL,
+  monthUrl,
+  NEWS_SITEMAP_URL,
+  NOT_FOUND_URL,
+  PAGE_SIZE,
+  pageUrl,
+  REDIRECTS_URL,
+  ROBOTS_URL,
+  SEARCH_INDEX_URL,
+  SEARCH_URL,
+  SITEMAP_LIMIT,
+  SITEMAP_URL,
+  sitemapPartUrl,
+  SOURCES_URL,
+  sourceUrl,
+  topicFeedUrl,
+  TOPICS_URL,
+  topicUrl,
+  yearUrl,
+} from "../urls/site-urls.ts";
 import { SITE_MARKER } from "../files/output-folder.ts";
 
 /** A file of the site, and who asked for it. */
@@ -17,7 +40,6 @@ export interface SiteFile {
 }
 
 const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
-
 
 /**
  * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,

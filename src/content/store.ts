@@ -199,7 +199,13 @@ export class ArchiveStore {
     items.push(...this.urlManifest.diagnostics);
     const manifest = this.urlManifest.manifest;
     // Without every article read, each URL of the others would be reported missing, hiding the cause.
-    if (manifest && registries && this.listing.complete) checkPublishedUrls(manifest, articles.filter((a) => !a.draft), displayPath(join(this.root, URL_MANIFEST)), diagnostics);
+    if (manifest && registries && this.listing.complete)
+      checkPublishedUrls(
+        manifest,
+        articles.filter((a) => !a.draft),
+        displayPath(join(this.root, URL_MANIFEST)),
+        diagnostics,
+      );
     items.push(...diagnostics.items);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
@@ -236,7 +242,11 @@ export class ArchiveStore {
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
     for (const entry of snapshot.entries) {
       const path = join(store.root, entry.path);
-      const article = entry.article && { ...entry.article, topics: entry.article.topics.map((t) => topics.get(t.slug)!), sources: entry.article.sources.map((s) => sources.get(s.slug)!) };
+      const article = entry.article && {
+        ...entry.article,
+        topics: entry.article.topics.map((t) => topics.get(t.slug)!),
+        sources: entry.article.sources.map((s) => sources.get(s.slug)!),
+      };
       store.entries.set(path, { ...entry, path, ...(article ? { article } : {}) });
     }
     return store;

@@ -34,7 +34,12 @@ export interface ValidatedFiles {
 const FILES_PER_TURN = 500;
 
 /** Reads and validates article files, reporting every problem. */
-export async function validateFiles(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number, valid: Article[]) => void): Promise<ValidatedFiles> {
+export async function validateFiles(
+  paths: readonly string[],
+  registries: Registries,
+  nowMs: number,
+  onProgress?: (done: number, valid: Article[]) => void,
+): Promise<ValidatedFiles> {
   const ctx: ArticleContext = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs };
   const entries: ArticleEntry[] = [];
   for (let start = 0; start < paths.length; start += FILES_PER_TURN) {

@@ -1,13 +1,13 @@
 import type { Diagnostics } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
-import { NameIndex } from "./registries.ts";
+import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { shortLinkKey, spelledAs } from "../text/web-links.ts";
-import { type PathClash, type SitePaths } from "./site-files.ts";
+import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 
@@ -41,7 +41,11 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   const published = readDate(file, fm, "date", fields.date, ctx.site.timezone, diagnostics);
   const updated = fields.updated === undefined ? undefined : readDate(file, fm, "updated", fields.updated, ctx.site.timezone, diagnostics);
   if (published && updated && updated.epochMs < published.epochMs) {
-    diagnostics.error(file, fm.valuePosition(["updated"]), `"updated" (${fields.updated}) is before "date" (${fields.date}): an article can't be updated before it is published`);
+    diagnostics.error(
+      file,
+      fm.valuePosition(["updated"]),
+      `"updated" (${fields.updated}) is before "date" (${fields.date}): an article can't be updated before it is published`,
+    );
   }
   const topics = resolveNames(file, fm, "topics", fields.topics, ctx.topics, diagnostics);
   const sources = resolveNames(file, fm, "sources", fields.sources, ctx.sources, diagnostics);
@@ -53,7 +57,11 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   checkBody(file, fm, diagnostics);
 
   if (fields.summary && [...fields.summary].length > SUMMARY_WARN_LENGTH) {
-    diagnostics.warning(file, fm.valuePosition(["summary"]), `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`);
+    diagnostics.warning(
+      file,
+      fm.valuePosition(["summary"]),
+      `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`,
+    );
   }
   if (published && published.epochMs > ctx.nowMs) {
     diagnostics.warning(file, fm.valuePosition(["date"]), `dated in the future (${published.iso}): it is published like any other article`);
@@ -92,14 +100,22 @@ function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): voi
   if (control !== -1) {
     const before = fm.body.slice(0, control);
     const at = { line: fm.bodyLine + before.split("\n").length - 1, column: control - before.lastIndexOf("\n") };
-    diagnostics.error(file, at, `the text holds the control character ${describeControlCharacter(fm.body[control]!)} here: delete it (retype the text around it if it is invisible)`);
+    diagnostics.error(
+      file,
+      at,
+      `the text holds the control character ${describeControlCharacter(fm.body[control]!)} here: delete it (retype the text around it if it is invisible)`,
+    );
   }
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
   const year = writtenYear(text);
   if (year !== undefined && !isYearInRange(year)) {
-    diagnostics.error(file, fm.valuePosition([key]), `"${key}" is in the year ${String(year).padStart(4, "0")}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}; check the year`);
+    diagnostics.error(
+      file,
+      fm.valuePosition([key]),
+      `"${key}" is in the year ${String(year).padStart(4, "0")}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}; check the year`,
+    );
     return undefined;
   }
   const read = readContractDate(text, zone);
@@ -110,7 +126,14 @@ function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: 
 }
 
 // Resolves names against a registry, one error per unknown name, each pointing at the name.
-function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources", value: unknown, index: NameIndex<T>, diagnostics: Diagnostics): T[] | undefined {
+function resolveNames<T>(
+  file: string,
+  fm: FrontMatter,
+  key: "topics" | "sources",
+  value: unknown,
+  index: NameIndex<T>,
+  diagnostics: Diagnostics,
+): T[] | undefined {
   const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
   const registry = key === "topics" ? "topics.yaml" : "sources.yaml";
   const found: T[] = [];
@@ -131,18 +154,32 @@ function resolveNames<T>(file: string, fm: FrontMatter, key: "topics" | "sources
 }
 
 /** Rules across articles: one article per URL, per short link (however spelled); an alias takes no path the site writes, nor another alias's. */
-export function checkAcrossArticles(articles: readonly Article[], sitePaths: SitePaths, positionOf: (article: Article, key: string, index?: number) => { line: number; column: number }, diagnostics: Diagnostics): void {
+export function checkAcrossArticles(
+  articles: readonly Article[],
+  sitePaths: SitePaths,
+  positionOf: (article: Article, key: string, index?: number) => { line: number; column: number },
+  diagnostics: Diagnostics,
+): void {
   const byUrl = new Map<string, Article>();
   const byShortLink = new Map<string, Article>();
   for (const article of articles) {
     const other = byUrl.get(article.url);
     if (other) {
-      diagnostics.error(article.sourcePath, positionOf(article, "title"), `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`);
+      diagnostics.error(
+        article.sourcePath,
+        positionOf(article, "title"),
+        `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`,
+      );
     } else byUrl.set(article.url, article);
     if (article.shortLink) {
       const key = shortLinkKey(article.shortLink);
       const twin = byShortLink.get(key);
-      if (twin) diagnostics.error(article.sourcePath, positionOf(article, "shortLink"), `short link ${article.shortLink} is already used by ${twin.sourcePath}${spelledAs(twin.shortLink!, article.shortLink)}: each article has its own share link`);
+      if (twin)
+        diagnostics.error(
+          article.sourcePath,
+          positionOf(article, "shortLink"),
+          `short link ${article.shortLink} is already used by ${twin.sourcePath}${spelledAs(twin.shortLink!, article.shortLink)}: each article has its own share link`,
+        );
       else byShortLink.set(key, article);
     }
   }
@@ -159,12 +196,17 @@ function describeAliasClash(alias: string, clash: PathClash, article: Article): 
   const other = clash.other;
   const shown = other.alias ?? other.path.replace(/\/index\.html$/, "/");
   const owner = other.article === article ? "this article" : other.article?.sourcePath;
-  if (clash.kind === "inside") return `alias ${alias} would be written inside ${shown}, ${other.alias ? `an alias of ${owner}` : "a file the site writes itself"}: remove it`;
+  if (clash.kind === "inside")
+    return `alias ${alias} would be written inside ${shown}, ${other.alias ? `an alias of ${owner}` : "a file the site writes itself"}: remove it`;
   if (clash.kind === "over") return `alias ${alias} would be written where ${shown} needs a folder: remove it`;
   // The same file, maybe written otherwise: /old/ and /old/index.html, or /Old/ and /old/.
   const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias);
   const as = same ? "" : ` (as ${shown}: disks and servers don't tell them apart)`;
-  if (other.alias !== undefined) return other.article === article ? `alias ${alias} is listed twice${as}: remove one` : `alias ${alias} is already an alias of ${owner}${as}: an old URL can redirect to one article only`;
-  if (other.article) return `alias ${alias} is ${other.article === article ? "this article's own URL" : `the URL of ${owner}`}${as}: a redirect there would hide a page; remove it`;
+  if (other.alias !== undefined)
+    return other.article === article
+      ? `alias ${alias} is listed twice${as}: remove one`
+      : `alias ${alias} is already an alias of ${owner}${as}: an old URL can redirect to one article only`;
+  if (other.article)
+    return `alias ${alias} is ${other.article === article ? "this article's own URL" : `the URL of ${owner}`}${as}: a redirect there would hide a page; remove it`;
   return `alias ${alias} is the address of ${shown}, which the site writes itself${as}: a redirect there would hide it; remove it`;
 }

@@ -59,7 +59,10 @@ export function findDeepNesting(source: string, firstLine = 1): YamlProblem | un
     if (c === "[" || c === "{") brackets++;
     else if ((c === "]" || c === "}") && brackets > 0) brackets--;
     if (indents.length + indicators + brackets > MAX_NESTING) {
-      return { at: { line: firstLine + countLines(source.slice(0, i)), column: i - lineStart + 1 }, message: `lists or maps nested more than ${MAX_NESTING} levels deep: an archive needs a few; remove the others` };
+      return {
+        at: { line: firstLine + countLines(source.slice(0, i)), column: i - lineStart + 1 },
+        message: `lists or maps nested more than ${MAX_NESTING} levels deep: an archive needs a few; remove the others`,
+      };
     }
   }
   return undefined;
@@ -110,7 +113,8 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
       keyPosition: (key, parent = []) => positionOfKey(nodeAt(document, parent), key, at) ?? { line: firstLine, column: 1 },
       valuePosition: (path, index) => {
         const node = index === undefined ? undefined : nodeAt(document, path);
-        if (isScalar(node) && node.range && typeof node.value === "string") return at(node.range[0] + offsetOfCharacter(source.slice(node.range[0], node.range[1]), node.type, node.value, index!));
+        if (isScalar(node) && node.range && typeof node.value === "string")
+          return at(node.range[0] + offsetOfCharacter(source.slice(node.range[0], node.range[1]), node.type, node.value, index!));
         return positionOfValue(document, path, at) ?? { line: firstLine, column: 1 };
       },
     },
@@ -155,7 +159,7 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 }
 
 const YAML_SPACE = /[ \t\n]/;
-const ESCAPE = /^\\(?:x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[^])/;
+const ESCAPE = /^\\(?:x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[\s\S])/;
 
 /**
  * Where, in a scalar's source, the value's character `index` was written. Quotes, escapes (`\e`,
@@ -182,9 +186,14 @@ function offsetOfCharacter(source: string, type: Scalar["type"], value: string, 
 function writtenCharacter(source: string, i: number, type: Scalar["type"]): { length: number; units: number } {
   const c = source[i]!;
   if (type === "QUOTE_DOUBLE" && c === "\\") {
-    const escape = ESCAPE.exec(source.slice(i, i + 10))?.[0] ?? c;
-    const decoded = escape.length > 2 ? String.fromCodePoint(parseInt(escape.slice(2), 16)) : escape === "\\t" || escape === "\\n" || escape === "\\\n" ? " " : escape.slice(1);
-    return { length: escape.length, units: YAML_SPACE.test(decoded) ? 0 : decoded.length };
+    const sequence = ESCAPE.exec(source.slice(i, i + 10))?.[0] ?? c;
+    const decoded =
+      sequence.length > 2
+        ? String.fromCodePoint(parseInt(sequence.slice(2), 16))
+        : sequence === "\\t" || sequence === "\\n" || sequence === "\\\n"
+          ? " "
+          : sequence.slice(1);
+    return { length: sequence.length, units: YAML_SPACE.test(decoded) ? 0 : decoded.length };
   }
   if (type === "QUOTE_SINGLE" && c === "'" && source[i + 1] === "'") return { length: 2, units: 1 };
   return { length: 1, units: YAML_SPACE.test(c) ? 0 : 1 };
@@ -213,5 +222,3 @@ function positionOfValue(document: Document, path: readonly (string | number)[],
   }
   return positionOfValue(document, parentPath, at);
 }
-
-

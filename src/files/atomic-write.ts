@@ -36,7 +36,9 @@ export function createFileAtomically(path: string, text: string | Uint8Array, sh
     linkSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(code === "EEXIST" ? `${shown} already exists and is never overwritten` : `cannot write ${shown}: ${describeIoError(error)}; nothing was written`);
+    throw new CommandError(
+      code === "EEXIST" ? `${shown} already exists and is never overwritten` : `cannot write ${shown}: ${describeIoError(error)}; nothing was written`,
+    );
   } finally {
     rmSync(temp, { force: true });
   }
@@ -60,14 +62,17 @@ export function refuseSymbolicLink(path: string, shown: string = path): void {
  */
 export function refuseSymbolicLinksBelow(root: string, path: string, show: (path: string) => string = (p) => p): void {
   const below = relative(root, path);
-  if (below === "" || below.startsWith("..") || isAbsolute(below)) throw new CommandError(`${show(path)} is not inside ${show(root)}, the only folder this command writes in`);
+  if (below === "" || below.startsWith("..") || isAbsolute(below))
+    throw new CommandError(`${show(path)} is not inside ${show(root)}, the only folder this command writes in`);
   let current = root;
   for (const part of below.split(sep)) {
     current = join(current, part);
     const stats = lstatSync(current, { throwIfNoEntry: false });
     if (!stats) return;
     if (stats.isSymbolicLink()) {
-      throw new CommandError(`${show(current)} is a symbolic link, which Dépêche never writes through: replace it with the ${current === path ? "file" : "folder"} itself`);
+      throw new CommandError(
+        `${show(current)} is a symbolic link, which Dépêche never writes through: replace it with the ${current === path ? "file" : "folder"} itself`,
+      );
     }
   }
 }

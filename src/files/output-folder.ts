@@ -37,12 +37,16 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   const path = resolve(folders.cwd, out);
   const real = realLocation(path);
   const cwd = realLocation(folders.cwd);
-  if (holds(real, cwd)) refuse(`${real === cwd ? "is" : "holds"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`);
+  if (holds(real, cwd))
+    refuse(`${real === cwd ? "is" : "holds"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`);
   const project = realLocation(folders.projectRoot);
-  if (holds(real, project)) refuse(`${real === project ? "is" : "holds"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`);
+  if (holds(real, project))
+    refuse(`${real === project ? "is" : "holds"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`);
   const content = realLocation(resolve(folders.cwd, folders.contentDir));
   if (holds(real, content) || holds(content, real)) {
-    refuse(`${real === content ? "is" : holds(real, content) ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`);
+    refuse(
+      `${real === content ? "is" : holds(real, content) ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
+    );
   }
 
   let entries: string[];
@@ -57,7 +61,9 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
     refuse(`cannot be read (${describeIoError(error)}): give a folder that can`);
   }
   if (entries.length > 0 && !isMarked(path)) {
-    refuse(`is not empty and has no ${SITE_MARKER} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`);
+    refuse(
+      `is not empty and has no ${SITE_MARKER} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
+    );
   }
 }
 
@@ -69,7 +75,9 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
 export function siteWriteError(error: unknown, out: string, hadSite: boolean): unknown {
   const cause = ioCause(error);
   if (!cause) return error;
-  return new CommandError(`cannot write the site into ${out.replace(/[\\/]+$/, "")}/: ${describeIoError(cause)}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`);
+  return new CommandError(
+    `cannot write the site into ${out.replace(/[\\/]+$/, "")}/: ${describeIoError(cause)}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`,
+  );
 }
 
 /** The file system's error behind an error, if any: Eleventy wraps it in `originalError`, Node in `cause`. */

@@ -37,7 +37,6 @@ export interface Feed {
   entries: FeedEntry[];
 }
 
-
 /** An article page as a feed entry. */
 export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
   const a = page.article;

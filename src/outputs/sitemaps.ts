@@ -8,7 +8,6 @@ import { absoluteUrl, SITEMAP_LIMIT, SITEMAP_URL, sitemapPartUrl } from "../urls
 export const NEWS_LIMIT = 1_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
-
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
@@ -89,7 +88,6 @@ export function renderUrlset(entries: readonly SitemapEntry[]): string {
 export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
   return buildXml({ sitemapindex: { "@xmlns": SITEMAP_NS, sitemap: sitemaps.map((e) => ({ loc: e.loc, lastmod: e.lastmod })) } });
 }
-
 
 /**
  * The sitemap files, as site-relative path → text: `/sitemap.xml` alone up to `limit` URLs, else

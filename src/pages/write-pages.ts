@@ -91,15 +91,10 @@ export function helperCount(articleCount: number): number {
 }
 
 /** What the main thread asks of a helper thread. */
-export type HelperRequest =
-  | { kind: "render"; id: number; sources: string[] }
-  | { kind: "write"; data: BuildData; outDir: string };
+export type HelperRequest = { kind: "render"; id: number; sources: string[] } | { kind: "write"; data: BuildData; outDir: string };
 
 /** What a helper thread answers. */
-export type HelperReply =
-  | { kind: "rendered"; id: number; bodies: RenderedBody[] }
-  | { kind: "progress"; pages: number }
-  | { kind: "written"; pages: number };
+export type HelperReply = { kind: "rendered"; id: number; bodies: RenderedBody[] } | { kind: "progress"; pages: number } | { kind: "written"; pages: number };
 
 /**
  * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
@@ -113,7 +108,9 @@ export class PageWriters {
 
   /** Starts up to this many helper threads, as the thread budget allows; without any, this thread does all the work. */
   start(helpers: number): void {
-    this.helpers = Thread.start<HelperRequest, HelperReply>(helpers, HELPER_MODULE, { libraries: HELPER_LIBRARIES, heapMb: HELPER_HEAP_MB }).map((thread) => new Helper(thread));
+    this.helpers = Thread.start<HelperRequest, HelperReply>(helpers, HELPER_MODULE, { libraries: HELPER_LIBRARIES, heapMb: HELPER_HEAP_MB }).map(
+      (thread) => new Helper(thread),
+    );
   }
 
   /** Has these articles' bodies rendered by a helper into `renderer`; here later, without one. */
@@ -121,7 +118,9 @@ export class PageWriters {
     const helper = this.helpers[this.rendering.length % this.helpers.length];
     const todo = articles.filter((a) => renderer.needsBody(a));
     if (!helper || todo.length === 0) return;
-    const job = helper.render(todo.map((a) => a.body)).then((bodies) => todo.forEach((a, i) => renderer.adoptBody(a, bodies[i]!)));
+    const job = helper.render(todo.map((a) => a.body)).then((bodies) => {
+      for (const [i, a] of todo.entries()) renderer.adoptBody(a, bodies[i]!);
+    });
     job.catch(() => {}); // awaited by bodiesRendered; a build stopped by invalid content drops it
     this.rendering.push(job);
   }

@@ -107,12 +107,25 @@ export function planPages(archive: Archive, render = new ArticleRenderer()): Sit
     articles: archive.articles.map((a) => articlePage(a, archive, render)),
     home: [homePage(archive, render, siteDescription)],
     indexes: [
-      indexPage("topics", ui.topics, TOPICS_URL, archive.topics, topicUrl, (t) => t.label, ui.topicsDescription, (t) => t.description),
+      indexPage(
+        "topics",
+        ui.topics,
+        TOPICS_URL,
+        archive.topics,
+        topicUrl,
+        (t) => t.label,
+        ui.topicsDescription,
+        (t) => t.description,
+      ),
       indexPage("sources", ui.sources, SOURCES_URL, archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
     ],
     lists: [
-      ...archive.topics.flatMap((listing) => listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render)),
-      ...archive.sources.flatMap((listing) => listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render)),
+      ...archive.topics.flatMap((listing) =>
+        listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render),
+      ),
+      ...archive.sources.flatMap((listing) =>
+        listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render),
+      ),
     ],
     ...datePages(archive, render),
     notFound: [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
@@ -130,7 +143,12 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
     url: article.url,
     title: view.title,
     description: view.summary,
-    breadcrumb: [HOME, { label: String(year), url: yearUrl(year) }, { label: monthName(month), url: monthUrl(year, month) }, { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) }],
+    breadcrumb: [
+      HOME,
+      { label: String(year), url: yearUrl(year) },
+      { label: monthName(month), url: monthUrl(year, month) },
+      { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
+    ],
     article: view,
     older: older && { label: render.item(older).title, url: older.url },
     newer: newer && { label: render.item(newer).title, url: newer.url },
@@ -157,7 +175,16 @@ function homePage(archive: Archive, render: ArticleRenderer, description: string
   };
 }
 
-function indexPage<T extends Topic | Source>(kind: "topics" | "sources", heading: string, url: string, listings: Listing<T>[], urlOf: (e: T) => string, labelOf: (e: T) => string, description: string, describe?: (e: T) => string | undefined): IndexPage {
+function indexPage<T extends Topic | Source>(
+  kind: "topics" | "sources",
+  heading: string,
+  url: string,
+  listings: Listing<T>[],
+  urlOf: (e: T) => string,
+  labelOf: (e: T) => string,
+  description: string,
+  describe?: (e: T) => string | undefined,
+): IndexPage {
   return {
     kind,
     url,
@@ -174,7 +201,16 @@ function indexPage<T extends Topic | Source>(kind: "topics" | "sources", heading
   };
 }
 
-function listPages<T>(kind: "topic" | "source", listing: Listing<T>, base: string, name: string, intro: string | undefined, parentUrl: string, parentLabel: string, render: ArticleRenderer): ListPage[] {
+function listPages<T>(
+  kind: "topic" | "source",
+  listing: Listing<T>,
+  base: string,
+  name: string,
+  intro: string | undefined,
+  parentUrl: string,
+  parentLabel: string,
+  render: ArticleRenderer,
+): ListPage[] {
   return paginate(listing.articles, base).map((page) => {
     const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
     return {
@@ -182,7 +218,8 @@ function listPages<T>(kind: "topic" | "source", listing: Listing<T>, base: strin
       url: page.url,
       title,
       description: ui.listDescription(name, listing.articles.length),
-      breadcrumb: page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
+      breadcrumb:
+        page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
       ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
       ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
       heading: name,

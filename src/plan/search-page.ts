@@ -34,8 +34,22 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
     heading: ui.search,
     bundles: planSearchBundles(archive.years.flatMap((y) => y.months)),
     filters: [
-      { name: SEARCH_FILTERS.topic, label: ui.searchTopic, options: archive.topics.filter((t) => t.articles.length > 0).map((t) => t.entry.label).sort(byLabel) },
-      { name: SEARCH_FILTERS.source, label: ui.searchSource, options: archive.sources.filter((s) => s.articles.length > 0).map((s) => s.entry.name).sort(byLabel) },
+      {
+        name: SEARCH_FILTERS.topic,
+        label: ui.searchTopic,
+        options: archive.topics
+          .filter((t) => t.articles.length > 0)
+          .map((t) => t.entry.label)
+          .sort(byLabel),
+      },
+      {
+        name: SEARCH_FILTERS.source,
+        label: ui.searchSource,
+        options: archive.sources
+          .filter((s) => s.articles.length > 0)
+          .map((s) => s.entry.name)
+          .sort(byLabel),
+      },
       { name: SEARCH_FILTERS.year, label: ui.searchYear, options: years.map(String) },
     ],
   };

@@ -138,7 +138,15 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
-  return { ok: true, diagnostics: loaded.diagnostics, files: loaded.fileCount, pages: counts, articles: data.pages.articles.length, built: { content, data }, ms: performance.now() - start };
+  return {
+    ok: true,
+    diagnostics: loaded.diagnostics,
+    files: loaded.fileCount,
+    pages: counts,
+    articles: data.pages.articles.length,
+    built: { content, data },
+    ms: performance.now() - start,
+  };
 }
 
 // The manifest lives with the content, so editors commit it: a URL published once is checked
@@ -148,7 +156,10 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[]): 
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
   if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
-  const added = unlistedUrls(read.file?.manifest, articles.filter((a) => !a.draft));
+  const added = unlistedUrls(
+    read.file?.manifest,
+    articles.filter((a) => !a.draft),
+  );
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
 }
 
@@ -196,7 +207,9 @@ function removeLeftovers(out: string): void {
     const pid = /\.(?:building|old)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
     return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
   });
-  const old = stale.filter((name) => name.includes(".old-")).sort((a, b) => statSync(join(dirname(out), b)).mtimeMs - statSync(join(dirname(out), a)).mtimeMs)[0];
+  const old = stale
+    .filter((name) => name.includes(".old-"))
+    .sort((a, b) => statSync(join(dirname(out), b)).mtimeMs - statSync(join(dirname(out), a)).mtimeMs)[0];
   if (old && !existsSync(out)) {
     renameSync(join(dirname(out), old), out);
     stale.splice(stale.indexOf(old), 1);

@@ -70,7 +70,11 @@ export function indexerCount(bundles: number): number {
  * Indexes the article pages of a built site into its bundles. Throws on any Pagefind error, so
  * that a site without a working index is never published.
  */
-export async function buildSearchIndex(siteDir: string, bundles: readonly SearchBundle[], onBundle?: (bundle: SearchBundle, pages: number) => void): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  siteDir: string,
+  bundles: readonly SearchBundle[],
+  onBundle?: (bundle: SearchBundle, pages: number) => void,
+): Promise<SearchIndexResult> {
   // The largest first: the last bundle left to a lone indexer is then a small one.
   const queue = [...bundles].sort((a, b) => b.articles - a.articles);
   let pages = 0;
@@ -82,7 +86,9 @@ export async function buildSearchIndex(siteDir: string, bundles: readonly Search
   const here = async (): Promise<void> => {
     for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, bundle));
   };
-  const threads = Thread.start<IndexRequest, IndexReply>(indexerCount(queue.length) - 1, new URL("./indexer-thread.ts", import.meta.url), { libraries: INDEXER_LIBRARIES });
+  const threads = Thread.start<IndexRequest, IndexReply>(indexerCount(queue.length) - 1, new URL("./indexer-thread.ts", import.meta.url), {
+    libraries: INDEXER_LIBRARIES,
+  });
   try {
     await Promise.all([here(), ...threads.map((thread) => drainQueue(thread, siteDir, queue, done))]);
   } finally {
@@ -91,7 +97,12 @@ export async function buildSearchIndex(siteDir: string, bundles: readonly Search
   return { pages, bundles: bundles.length };
 }
 
-async function drainQueue(thread: Thread<IndexRequest, IndexReply>, siteDir: string, queue: SearchBundle[], done: (bundle: SearchBundle, pages: number) => void): Promise<void> {
+async function drainQueue(
+  thread: Thread<IndexRequest, IndexReply>,
+  siteDir: string,
+  queue: SearchBundle[],
+  done: (bundle: SearchBundle, pages: number) => void,
+): Promise<void> {
   for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
     const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
     thread.send({ siteDir, bundle: { url: bundle.url, glob: bundle.glob } });

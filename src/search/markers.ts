@@ -2,7 +2,6 @@ import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 
 /** What pages tell Pagefind (`data-pagefind-*`), and how the index is split into bundles: shared by templates, the search page and the indexer. */
 
-
 /** Filter names as Pagefind records them (`data-pagefind-filter`); the search page shows French labels for the first three. */
 export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee", month: "mois" } as const;
 
@@ -42,7 +41,11 @@ export interface SearchMarkers {
  */
 export function searchMarkers(page: { url: string; article: { dateIso: string } }): SearchMarkers {
   const [year, month] = [page.url.slice(1, 5), page.url.slice(6, 8)];
-  return { sort: `${SEARCH_SORT}:${new Date(page.article.dateIso).toISOString()}`, year: `${SEARCH_FILTERS.year}:${year}`, month: `${SEARCH_FILTERS.month}:${year}-${month}` };
+  return {
+    sort: `${SEARCH_SORT}:${new Date(page.article.dateIso).toISOString()}`,
+    year: `${SEARCH_FILTERS.year}:${year}`,
+    month: `${SEARCH_FILTERS.month}:${year}-${month}`,
+  };
 }
 
 /** How many articles a month has. */
@@ -64,12 +67,20 @@ export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_
     .sort(([a], [b]) => b - a)
     .flatMap(([year, list]): SearchBundle[] => {
       const total = list.reduce((n, m) => n + m.count, 0);
-      if (total <= limit) return [{ url: `${SEARCH_INDEX_URL}${year}/`, filter: { name: SEARCH_FILTERS.year, value: String(year) }, glob: `${year}/*/*/*/index.html`, articles: total }];
+      if (total <= limit)
+        return [
+          { url: `${SEARCH_INDEX_URL}${year}/`, filter: { name: SEARCH_FILTERS.year, value: String(year) }, glob: `${year}/*/*/*/index.html`, articles: total },
+        ];
       return [...list]
         .sort((a, b) => b.month - a.month)
         .map((m) => {
           const mm = String(m.month).padStart(2, "0");
-          return { url: `${SEARCH_INDEX_URL}${year}-${mm}/`, filter: { name: SEARCH_FILTERS.month, value: `${year}-${mm}` }, glob: `${year}/${mm}/*/*/index.html`, articles: m.count };
+          return {
+            url: `${SEARCH_INDEX_URL}${year}-${mm}/`,
+            filter: { name: SEARCH_FILTERS.month, value: `${year}-${mm}` },
+            glob: `${year}/${mm}/*/*/index.html`,
+            articles: m.count,
+          };
         });
     });
 }

@@ -33,7 +33,12 @@ const SETTLE_MS = 40;
  * pages, and while the archive has errors every page shows them in a banner.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  const session = new DevSession({ contentDir: options.contentDir, outDir: options.outDir, drafts: options.drafts, ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}) });
+  const session = new DevSession({
+    contentDir: options.contentDir,
+    outDir: options.outDir,
+    drafts: options.drafts,
+    ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}),
+  });
   const first = await session.rebuild();
   options.onUpdate?.(first);
 
@@ -93,7 +98,7 @@ function errorBannerMiddleware(errors: () => Diagnostic[]): Middleware {
   return function (this: { mapUrlToFilePath(url: string): { statusCode: number; filepath?: string } | undefined }, req, res, next) {
     const current = errors();
     const match = current.length > 0 ? this.mapUrlToFilePath(req.url ?? "/") : undefined;
-    if (!match?.filepath || !match.filepath.endsWith(".html")) return next();
+    if (!match?.filepath?.endsWith(".html")) return next();
     const page = readFileSync(match.filepath, "utf8");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${errorBannerHtml(current)}`));

@@ -61,7 +61,14 @@ export class DevSession {
   /** A full build through Eleventy; also what a change to the registries or templates needs. */
   async rebuild(): Promise<Update> {
     const start = performance.now();
-    const result = await buildSite({ contentDir: this.options.contentDir, outDir: this.options.outDir, drafts: this.options.drafts, nowMs: this.nowMs, store: this.store, renderer: this.renderer });
+    const result = await buildSite({
+      contentDir: this.options.contentDir,
+      outDir: this.options.outDir,
+      drafts: this.options.drafts,
+      nowMs: this.nowMs,
+      store: this.store,
+      renderer: this.renderer,
+    });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
       return { outcome: "invalid", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
@@ -76,14 +83,15 @@ export class DevSession {
   async update(paths: string[]): Promise<Update> {
     const start = performance.now();
     const articlesDir = resolve(this.options.contentDir, "articles");
-    const needsFullBuild = !this.content || !this.data || paths.some((p) => !resolve(p).startsWith(articlesDir + "/"));
+    const needsFullBuild = !this.content || !this.data || paths.some((p) => !resolve(p).startsWith(`${articlesDir}/`));
     if (needsFullBuild) return this.rebuild();
     const change = await this.store.sync(paths);
     const synced = new Set([...change.added, ...change.changed]);
     const fresh = this.store.articleEntries().flatMap((e) => (synced.has(e.path) ? e.diagnostics : []));
     const result = this.store.result();
     this.errors = result.diagnostics.filter((d) => d.severity === "error");
-    if (!result.content) return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
+    if (!result.content)
+      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
 
     this.content = result.content;
     const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));

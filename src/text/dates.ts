@@ -84,7 +84,15 @@ export function readContractDate(text: string, zone: string): ContractDate {
   if (!m) return { ok: false };
   const [, y, mo, d, hh, mm, ss, fraction, offset, sign, offH, offM] = m;
   const hasTime = hh !== undefined;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), Number(ss ?? 0), Number((fraction ?? "0").padEnd(3, "0").slice(0, 3)));
+  const wall = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(hh ?? 0),
+    Number(mm ?? 0),
+    Number(ss ?? 0),
+    Number((fraction ?? "0").padEnd(3, "0").slice(0, 3)),
+  );
   if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return { ok: false };
   const given = offset === undefined ? undefined : offset === "Z" ? 0 : (sign === "-" ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0));
   if (given !== undefined && (Number(offM ?? 0) > 59 || given < MIN_OFFSET_MINUTES || given > MAX_OFFSET_MINUTES)) {
@@ -108,8 +116,12 @@ export function readContractDate(text: string, zone: string): ContractDate {
 function isExactWallTime(wall: number, y: string, mo: string, d: string, hh?: string, mm?: string, ss?: string): boolean {
   const back = new Date(wall);
   return (
-    back.getUTCFullYear() === Number(y) && back.getUTCMonth() + 1 === Number(mo) && back.getUTCDate() === Number(d) &&
-    back.getUTCHours() === Number(hh ?? 0) && back.getUTCMinutes() === Number(mm ?? 0) && back.getUTCSeconds() === Number(ss ?? 0)
+    back.getUTCFullYear() === Number(y) &&
+    back.getUTCMonth() + 1 === Number(mo) &&
+    back.getUTCDate() === Number(d) &&
+    back.getUTCHours() === Number(hh ?? 0) &&
+    back.getUTCMinutes() === Number(mm ?? 0) &&
+    back.getUTCSeconds() === Number(ss ?? 0)
   );
 }
 

@@ -87,14 +87,18 @@ const ALIAS_PATH = new RegExp(`^/(?:${ALIAS_SEGMENT}/)*(?:${ALIAS_SEGMENT}/?)?$`
  * @example aliasPathProblem("/2021/nul/") // "\"nul\" in an alias is a name Windows keeps for devices …"
  */
 export function aliasPathProblem(path: string): string | undefined {
-  if (!ALIAS_PATH.test(path)) return "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)";
+  if (!ALIAS_PATH.test(path))
+    return "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)";
   const segments = path.split("/");
   if (segments.some((segment) => segment === "." || segment === "..")) return "an alias may not contain . or .. segments";
-  if (path.length > MAX_ALIAS_LENGTH) return `an alias is at most ${MAX_ALIAS_LENGTH} characters long, this one has ${path.length}: no disk holds every path that long`;
+  if (path.length > MAX_ALIAS_LENGTH)
+    return `an alias is at most ${MAX_ALIAS_LENGTH} characters long, this one has ${path.length}: no disk holds every path that long`;
   for (const segment of segments) {
-    if (segment.length > MAX_SLUG_LENGTH) return `a segment of an alias is at most ${MAX_SLUG_LENGTH} characters long, "${segment.slice(0, 20)}…" has ${segment.length}: longer file names can't be written`;
+    if (segment.length > MAX_SLUG_LENGTH)
+      return `a segment of an alias is at most ${MAX_SLUG_LENGTH} characters long, "${segment.slice(0, 20)}…" has ${segment.length}: longer file names can't be written`;
     if (segment.endsWith(".")) return `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`;
-    if (isWindowsDeviceName(segment)) return `"${segment}" in an alias is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}): its redirect page could not be written there; remove the alias`;
+    if (isWindowsDeviceName(segment))
+      return `"${segment}" in an alias is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}): its redirect page could not be written there; remove the alias`;
   }
   return undefined;
 }

@@ -37,7 +37,8 @@ const GLUED = "\ue000";
 // HTML tags an editor typed, which the body shows as text: their attributes stay as written.
 // A scheme has at most 32 characters, and an e-mail address starts where its run of letters does:
 // tried from each letter of a long run, both rescanned the run to its end every time.
-const PROTECTED = /<\/?[a-z][^<>]*>|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
+const PROTECTED =
+  /<\/?[a-z][^<>]*>|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
 // Patterns start with the character they are about: a leading lookbehind on a Unicode class
 // (`(?<=\p{L})`) makes V8 test it at every position, which is slow on article bodies. The
@@ -77,7 +78,10 @@ const NOT_AFTER_NUMBER = /^(?:[\d\p{L}_]|[.:]\d)/u;
 const THOUSANDS = /\B(?=(?:\d{3})+$)/g;
 // A number and what follows it: a unit (glued units only when spelled with two letters or more, so
 // `5G` and `1990s` stay), or the `h` of a time (`15h10` → `15 h 10`).
-const NUMBER_AND_UNIT = new RegExp(String.raw`(?<!\d)(\d+)(?:[ \t\u00a0\u2009\u202f]|(?=[%‰€$£¥°h]|[a-zA-Z]{2}))(${UNIT}|h(?:[ \u00a0\u202f]?[0-5]\d)?)(?![\p{L}\d’'])`, "gu");
+const NUMBER_AND_UNIT = new RegExp(
+  String.raw`(?<!\d)(\d+)(?:[ \t\u00a0\u2009\u202f]|(?=[%‰€$£¥°h]|[a-zA-Z]{2}))(${UNIT}|h(?:[ \u00a0\u202f]?[0-5]\d)?)(?![\p{L}\d’'])`,
+  "gu",
+);
 const SPELLED_ORDINAL = /(?<![\dIVXLCDM])([\dIVXLCDM]+)(?:i?[eè]me|è)(s?)(?![\p{L}\d])/gu;
 const SPELLED_FIRST = /1(?:ère|ere)(s?)(?![\p{L}\d])/gu;
 const ORDINAL = /(?<![\dIVXLCDM])([\dIVXLCDM]+)(ers?|res?|es?)(?![\p{L}\d’'])/gu;
@@ -132,7 +136,8 @@ function escapeHtml(text: string): string {
 function raiseOrdinals(html: string): string {
   if (!ORDINAL_HINT.test(html)) return html;
   return html.replace(ORDINAL, (match: string, number: string, suffix: string, offset: number, all: string) =>
-    isOrdinal(number, suffix, all, offset) ? `${number}<sup>${suffix}</sup>` : match);
+    isOrdinal(number, suffix, all, offset) ? `${number}<sup>${suffix}</sup>` : match,
+  );
 }
 
 /**
@@ -328,24 +333,29 @@ function typesetRun(text: string, before: string, after: string, flags: number):
   let s = head === "" && !glueAfter ? text : head + text + (glueAfter ? GLUED : "");
   if (flags < 0) flags = scan(text);
 
-  if ((flags & HAS_APOSTROPHE) !== 0) s = s.replace(APOSTROPHE, (q: string, offset: number, all: string) => (LETTER.test(all[offset - 1] ?? "") || LETTER.test(all[offset + 1] ?? "") ? "’" : q));
+  if ((flags & HAS_APOSTROPHE) !== 0)
+    s = s.replace(APOSTROPHE, (q: string, offset: number, all: string) => (LETTER.test(all[offset - 1] ?? "") || LETTER.test(all[offset + 1] ?? "") ? "’" : q));
   if ((flags & HAS_DOT) !== 0 && s.includes("...")) s = s.replace(ELLIPSIS, (dots: string) => (dots.length === 3 ? "…" : dots));
   if ((flags & HAS_QUOTE) !== 0) s = convertQuotes(s);
   if ((flags & (HAS_GUILLEMET | HAS_QUOTE)) !== 0 || head === "«") {
     s = s.replace(AFTER_OPENING, `«${NNBSP}`).replace(BEFORE_CLOSING, (match: string, offset: number) => (offset === 0 ? match : `${NNBSP}»`));
   }
   if ((flags & HAS_PUNCTUATION) !== 0) {
-    s = s.replace(PUNCTUATION, (match: string, mark: string, offset: number, all: string) => spaceBefore(match, mark, mark === ":" ? NBSP : NNBSP, all, offset));
+    s = s.replace(PUNCTUATION, (match: string, mark: string, offset: number, all: string) =>
+      spaceBefore(match, mark, mark === ":" ? NBSP : NNBSP, all, offset),
+    );
     if (s.includes("?!") || s.includes("!?") || SPACED_MARKS.test(s)) s = s.replace(SPACED_RUN, "$1");
   }
   if ((flags & HAS_DIGIT) !== 0) s = typesetNumbers(s);
   if ((flags & HAS_E_GRAVE) !== 0 || ((flags & HAS_DIGIT) !== 0 && s.includes("eme"))) {
     s = s.replace(SPELLED_ORDINAL, (match: string, n: string, plural: string, offset: number, all: string) =>
-      isOrdinal(n, "e", all, offset) ? `${n}e${plural}` : match);
+      isOrdinal(n, "e", all, offset) ? `${n}e${plural}` : match,
+    );
   }
   if ((flags & HAS_DIGIT) !== 0 && (s.includes("1ère") || s.includes("1ere"))) {
     s = s.replace(SPELLED_FIRST, (match: string, plural: string, offset: number, all: string) =>
-      offset > 0 && LETTER_OR_DIGIT.test(all[offset - 1]!) ? match : `1re${plural}`);
+      offset > 0 && LETTER_OR_DIGIT.test(all[offset - 1]!) ? match : `1re${plural}`,
+    );
   }
 
   if (head !== "") s = s.slice(1);

@@ -15,7 +15,15 @@ export function siteAddressRule(example = "https://archives.example.org"): strin
  */
 export function isSiteAddress(text: string): boolean {
   const url = parse(text);
-  return url !== undefined && (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "" && url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+  return (
+    url !== undefined &&
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.hostname !== "" &&
+    url.username === "" &&
+    url.password === "" &&
+    url.search === "" &&
+    url.hash === ""
+  );
 }
 
 /**

@@ -92,6 +92,8 @@ export function serveRequests<Request, Reply>(serve: (request: Request, reply: (
   const reply = (message: Reply | Failure): void => port.postMessage(message);
   let queue = Promise.resolve();
   port.on("message", (request: Request) => {
-    queue = queue.then(() => serve(request, reply)).catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error), code: ioCause(error)?.code }));
+    queue = queue
+      .then(() => serve(request, reply))
+      .catch((error: Error) => reply({ kind: "failed", error: error.stack ?? String(error), code: ioCause(error)?.code }));
   });
 }

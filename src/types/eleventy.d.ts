@@ -1,13 +1,17 @@
 // Eleventy ships no types; these are the parts Dépêche calls.
 declare module "@11ty/eleventy" {
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: {
-      quietMode?: boolean;
-      configPath?: string;
-      loader?: "esm" | "cjs" | "auto";
-      /** Configures this run, before the configuration file does. */
-      config?: (eleventyConfig: import("../pages/eleventy-config.ts").EleventyConfig) => void | Promise<void>;
-    });
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        quietMode?: boolean;
+        configPath?: string;
+        loader?: "esm" | "cjs" | "auto";
+        /** Configures this run, before the configuration file does. */
+        config?: (eleventyConfig: import("../pages/eleventy-config.ts").EleventyConfig) => void | Promise<void>;
+      },
+    );
     write(): Promise<unknown>;
     disableLogger(): void;
   }

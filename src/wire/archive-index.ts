@@ -78,7 +78,6 @@ export function addWritten(index: ArchiveIndex, article: Article, file: string):
   if (article.shortLink) index.shortLinks.set(shortLinkKey(article.shortLink), { file, shortLink: article.shortLink });
 }
 
-
 /**
  * Where the convention puts an article file: `articles/YYYY/MM/DD-slug.md` in the content folder.
  * @example articlePath("/site/content", "2021-12-09", "l-irak") // "/site/content/articles/2021/12/09-l-irak.md"
@@ -90,7 +89,6 @@ export function articlePath(root: string, day: Day, slug: string): string {
 
 /** A path as errors print it, relative to the working directory. */
 export const display = displayPath;
-
 
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.

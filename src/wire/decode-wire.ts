@@ -1,9 +1,7 @@
 /** Decoding of wire copy: agency feeds are UTF-8, or Windows-1252 when an older system sent them. */
 import { normalizeText } from "../content/read-text.ts";
 
-export type DecodedWire =
-  | { ok: true; text: string; encoding: "utf-8" | "utf-16" | "windows-1252" }
-  | { ok: false; message: string };
+export type DecodedWire = { ok: true; text: string; encoding: "utf-8" | "utf-16" | "windows-1252" } | { ok: false; message: string };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -11,8 +9,8 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 // decodes those bytes as Latin-1 control characters, so the table is spelled out here.
 // The five bytes Windows-1252 leaves undefined keep their Latin-1 meaning, as WHATWG says.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -43,6 +41,7 @@ export function decodeWireFile(bytes: Uint8Array): DecodedWire {
       decoded = { ok: true, text: decodeWindows1252(bytes), encoding: "windows-1252" };
     }
   }
-  if (decoded.text.includes("\0")) return { ok: false, message: "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again" };
+  if (decoded.text.includes("\0"))
+    return { ok: false, message: "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again" };
   return { ...decoded, text: normalizeText(decoded.text.replace(/^\uFEFF/, "")) };
 }

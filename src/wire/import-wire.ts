@@ -66,14 +66,24 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const wire = parsed.wire;
   const titleAt: Position = { line: wire.titleLine, column: 1 };
   if (wire.leftovers.length > 0) {
-    report.warning(file, FILE_START, `kept at the end of the body, not recognised as a source or share line: ${wire.leftovers.map((l) => JSON.stringify(l)).join(", ")}`);
+    report.warning(
+      file,
+      FILE_START,
+      `kept at the end of the body, not recognised as a source or share line: ${wire.leftovers.map((l) => JSON.stringify(l)).join(", ")}`,
+    );
   }
   if (wire.sources.length === 0) {
     const codes = index.sources.map((s) => s.code).join(", ");
-    return fail(FILE_START, `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`);
+    return fail(
+      FILE_START,
+      `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
+    );
   }
   if (options.date === undefined) {
-    return fail(FILE_START, "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good");
+    return fail(
+      FILE_START,
+      "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good",
+    );
   }
 
   const topics = options.topics ?? suggestTopics(wire.title, wire.paragraphs, index.topics);
@@ -91,13 +101,18 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   if (!checked) return { ok: false, diagnostics: report.items };
   const taken = collision(checked.article, index);
   if (taken) {
-    const twin = taken.shortLink !== undefined && checked.article.shortLink !== undefined && shortLinkKey(taken.shortLink) !== shortLinkKey(checked.article.shortLink);
+    const twin =
+      taken.shortLink !== undefined && checked.article.shortLink !== undefined && shortLinkKey(taken.shortLink) !== shortLinkKey(checked.article.shortLink);
     if (!twin) return fail(titleAt, taken.message);
     // Another dispatch under the same headline that day (its share link differs): a slug of its own.
     const firstUrl = checked.article.url;
     checked = withFreeSlug(file, titleAt, fields, checked.article, index, report);
     if (!checked) return fail(titleAt, `${taken.message}; no free slug up to -${MAX_SLUG_SUFFIX}`);
-    report.warning(file, titleAt, `${firstUrl} is already ${taken.file}, another dispatch with the same title that day: this one gets slug ${checked.article.slug}`);
+    report.warning(
+      file,
+      titleAt,
+      `${firstUrl} is already ${taken.file}, another dispatch with the same title that day: this one gets slug ${checked.article.slug}`,
+    );
   }
 
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
@@ -131,16 +146,27 @@ function checkArticle(file: string, titleAt: Position, fields: ArticleFile, inde
 function collision(article: Article, index: ArchiveIndex): { message: string; file: string; shortLink?: string } | undefined {
   if (article.shortLink) {
     const owner = index.shortLinks.get(shortLinkKey(article.shortLink));
-    if (owner) return { ...owner, message: `short link ${article.shortLink} is already used by ${owner.file}${spelledAs(owner.shortLink, article.shortLink)}: this dispatch is already in the archive` };
+    if (owner)
+      return {
+        ...owner,
+        message: `short link ${article.shortLink} is already used by ${owner.file}${spelledAs(owner.shortLink, article.shortLink)}: this dispatch is already in the archive`,
+      };
   }
   const existing = index.urls.get(article.url);
   if (existing) {
-    return { ...existing, message: `same URL ${article.url} as ${existing.file}: this dispatch is probably already in the archive; if it is another one, change its title line` };
+    return {
+      ...existing,
+      message: `same URL ${article.url} as ${existing.file}: this dispatch is probably already in the archive; if it is another one, change its title line`,
+    };
   }
   const aliasOf = index.aliases.get(article.url);
   if (aliasOf) return { file: aliasOf, message: `${article.url} is an old URL (alias) of ${aliasOf}: this dispatch is probably already in the archive` };
   const retired = index.retired.get(article.url);
-  if (retired) return { file: retired, message: `${article.url} was published before (${retired}) and no article holds it now: a new article there would take its old readers; change the title line` };
+  if (retired)
+    return {
+      file: retired,
+      message: `${article.url} was published before (${retired}) and no article holds it now: a new article there would take its old readers; change the title line`,
+    };
   return undefined;
 }
 

@@ -60,14 +60,21 @@ export function sameTitle(a: string, b: string): boolean {
 }
 
 function comparable(text: string): string {
-  return text.replace(/[’‘‛ʼ′`´]/g, "'").replace(/[«»“”„‟"]/g, " ").replace(/\s+/gu, " ").trim();
+  return text
+    .replace(/[’‘‛ʼ′`´]/g, "'")
+    .replace(/[«»“”„‟"]/g, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
 }
 
 // Walks up from the last line, taking source codes and the share line. Unrecognised lines met
 // before the first source (a footer) are kept; the walk stops at the first unrecognised line above
 // the sources, unless it is no sentence and another marker sits right above it (an unknown agency
 // between two known ones).
-function readEnd(rest: readonly Line[], findSource: (line: string) => string | undefined): { sources: string[]; shortLink?: string; extracted: Set<number>; leftovers: string[] } {
+function readEnd(
+  rest: readonly Line[],
+  findSource: (line: string) => string | undefined,
+): { sources: string[]; shortLink?: string; extracted: Set<number>; leftovers: string[] } {
   const sources: string[] = [];
   const extracted = new Set<number>();
   const leftovers: string[] = [];

@@ -10,7 +10,37 @@ const TITLE_WEIGHT = 5;
 
 // Endings that turn a one-word name into its plural or adjective: Irak → irakien, Libye → libyen,
 // Maroc → marocaine, Liban → libanais, Climat → climatique, Culture → culturel.
-const DERIVED_ENDINGS = new Set(["", "e", "s", "es", "i", "is", "en", "ens", "enne", "ennes", "ien", "iens", "ienne", "iennes", "ain", "ains", "aine", "aines", "ais", "aise", "aises", "el", "els", "elle", "elles", "que", "ques", "ique", "iques"]);
+const DERIVED_ENDINGS = new Set([
+  "",
+  "e",
+  "s",
+  "es",
+  "i",
+  "is",
+  "en",
+  "ens",
+  "enne",
+  "ennes",
+  "ien",
+  "iens",
+  "ienne",
+  "iennes",
+  "ain",
+  "ains",
+  "aine",
+  "aines",
+  "ais",
+  "aise",
+  "aises",
+  "el",
+  "els",
+  "elle",
+  "elles",
+  "que",
+  "ques",
+  "ique",
+  "iques",
+]);
 // Shorter stems would match too much ("onu" stays exact).
 const MIN_STEM_LENGTH = 4;
 
@@ -40,7 +70,9 @@ export function suggestTopics(title: string, paragraphs: readonly string[], topi
  * @example wordsOf("L’Irak et les États-Unis") // ["l", "irak", "et", "les", "etats", "unis"]
  */
 export function wordsOf(text: string): string[] {
-  return foldForMatch(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+  return foldForMatch(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
 }
 
 // Folded once per topic, not once per topic and file: a run imports thousands of files.

@@ -72,13 +72,15 @@ export function yamlFlowList(items: readonly string[]): string {
  * @example toMarkdownParagraph("1. Le *bilan* <officiel>") // "1\\. Le \\*bilan\\* \\<officiel>"
  */
 export function toMarkdownParagraph(line: string): string {
-  return line
-    .trim()
-    .replace(/[\\`*_[\]<]/g, "\\$&")
-    .replace(/&(?=#?[0-9A-Za-z]+;)/g, "\\&")
-    // Line starts that open a heading, quote, list, thematic break or code fence.
-    .replace(/^[#>+=~-]/, "\\$&")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  return (
+    line
+      .trim()
+      .replace(/[\\`*_[\]<]/g, "\\$&")
+      .replace(/&(?=#?[0-9A-Za-z]+;)/g, "\\&")
+      // Line starts that open a heading, quote, list, thematic break or code fence.
+      .replace(/^[#>+=~-]/, "\\$&")
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2")
+  );
 }
 
 /**

@@ -26,8 +26,14 @@ describe("monthCalendar", () => {
 
   it("carries each day's article count and its Day", () => {
     const counts = new Map<Day, number>([["2021-12-09", 3]]);
-    const cell = monthCalendar(2021, 12, counts).flat().find((c) => c.date === 9)!;
+    const cell = monthCalendar(2021, 12, counts)
+      .flat()
+      .find((c) => c.date === 9)!;
     expect(cell).toEqual({ date: 9, day: "2021-12-09", count: 3 });
-    expect(monthCalendar(2021, 12, counts).flat().find((c) => c.date === 10)!.count).toBe(0);
+    expect(
+      monthCalendar(2021, 12, counts)
+        .flat()
+        .find((c) => c.date === 10)!.count,
+    ).toBe(0);
   });
 });

@@ -9,9 +9,18 @@ const source: Source = { code: "AA", name: "Agence Anadolu", url: "https://aa.ex
 function article(day: Day, hour: number, extra: Partial<Article> = {}): Article {
   const epochMs = Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00+01:00`);
   return {
-    sourcePath: `${day}-${hour}.md`, title: `${day} ${hour}`, slug: `a${hour}`, url: `/${day.replaceAll("-", "/")}/a${hour}/`,
+    sourcePath: `${day}-${hour}.md`,
+    title: `${day} ${hour}`,
+    slug: `a${hour}`,
+    url: `/${day.replaceAll("-", "/")}/a${hour}/`,
     published: { iso: `${day}T${hour}:00:00+01:00`, epochMs, day, time: `${String(hour).padStart(2, "0")}:00`, hasTime: true },
-    sources: [source], topics: [topic], draft: false, aliases: [], body: "Texte.", bodyLine: 7, ...extra,
+    sources: [source],
+    topics: [topic],
+    draft: false,
+    aliases: [],
+    body: "Texte.",
+    bodyLine: 7,
+    ...extra,
   };
 }
 
@@ -30,7 +39,14 @@ describe("groupByYearAndMonth", () => {
   it("counts articles per month and per year", () => {
     const years = groupByYearAndMonth(groupByDay([article("2021-11-30", 9), article("2021-12-31", 8), article("2021-12-31", 22), article("2022-01-01", 0)]));
     expect(years.map((y) => [y.year, y.count, y.months.map((m) => [m.month, m.count])])).toEqual([
-      [2021, 3, [[11, 1], [12, 2]]],
+      [
+        2021,
+        3,
+        [
+          [11, 1],
+          [12, 2],
+        ],
+      ],
       [2022, 1, [[1, 1]]],
     ]);
   });
@@ -54,7 +70,10 @@ describe("deriveArchive", () => {
 
   it("keeps every topic of the vocabulary, with or without articles", () => {
     const archive = deriveArchive(content, { drafts: false });
-    expect(archive.topics.map((l) => [l.entry.slug, l.articles.length])).toEqual([["irak", 2], ["defense", 0]]);
+    expect(archive.topics.map((l) => [l.entry.slug, l.articles.length])).toEqual([
+      ["irak", 2],
+      ["defense", 0],
+    ]);
     expect(archive.sources.map((l) => [l.entry.slug, l.articles.length])).toEqual([["aa", 2]]);
   });
 });

@@ -10,14 +10,20 @@ describe("paginate", () => {
     [21, ["/x/", "/x/page/2/"], [20, 1]],
     [45, ["/x/", "/x/page/2/", "/x/page/3/"], [20, 20, 5]],
   ])("%i items give pages %j of sizes %j", (count, urls, sizes) => {
-    const pages = paginate(Array.from({ length: count }, (_, i) => i), "/x/");
+    const pages = paginate(
+      Array.from({ length: count }, (_, i) => i),
+      "/x/",
+    );
     expect(pages.map((p) => p.url)).toEqual(urls);
     expect(pages.map((p) => p.items.length)).toEqual(sizes);
     expect(pages.every((p) => p.total === urls.length && p.pageUrls.length === urls.length)).toBe(true);
   });
 
   it("links each page to the previous and next one", () => {
-    const [first, second, third] = paginate(Array.from({ length: 45 }, (_, i) => i), "/sujets/irak/");
+    const [first, second, third] = paginate(
+      Array.from({ length: 45 }, (_, i) => i),
+      "/sujets/irak/",
+    );
     expect([first!.prevUrl, first!.nextUrl]).toEqual([undefined, "/sujets/irak/page/2/"]);
     expect([second!.prevUrl, second!.nextUrl]).toEqual(["/sujets/irak/", "/sujets/irak/page/3/"]);
     expect([third!.prevUrl, third!.nextUrl]).toEqual(["/sujets/irak/page/2/", undefined]);

@@ -25,10 +25,14 @@ const ready = onceForAll(async () => {
   for (const mode of MODES) {
     const context = await suite.browser.newContext({ viewport: WIDTHS[mode.width], colorScheme: mode.scheme, reducedMotion: "reduce" });
     // axe is served from one URL so that Chromium compiles it once, not on every page.
-    await context.route("**/__axe.js", (route) => route.fulfill({ body: AXE_SOURCE, contentType: "text/javascript", headers: { "cache-control": "max-age=3600" } }));
+    await context.route("**/__axe.js", (route) =>
+      route.fulfill({ body: AXE_SOURCE, contentType: "text/javascript", headers: { "cache-control": "max-age=3600" } }),
+    );
     const tab = { page: await context.newPage(), label: `${mode.width}, ${mode.scheme}`, address: "" };
     // A redirect page moves on at once: its target is answered "204 No Content", so the page stays to be checked.
-    await tab.page.route("**/*", (route) => (route.request().isNavigationRequest() && route.request().url() !== tab.address ? route.fulfill({ status: 204 }) : route.fallback()));
+    await tab.page.route("**/*", (route) =>
+      route.request().isNavigationRequest() && route.request().url() !== tab.address ? route.fulfill({ status: 204 }) : route.fallback(),
+    );
     tabs.push(tab);
   }
   return suite;
@@ -41,10 +45,16 @@ afterAll(async () => (await ready().catch(() => undefined))?.close());
 async function violations(page: Page, label: string): Promise<string[]> {
   await page.addScriptTag({ url: "/__axe.js" });
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
     WCAG_22_AA,
   );
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${label}: ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`));
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${label}: ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`),
+  );
 }
 
 /** The violations of one page in every mode. */

@@ -67,10 +67,27 @@ function errorsOf(site: TestSite, url?: string): string[] {
   const file = url === undefined ? undefined : `${prefix}${url.endsWith("/") ? `${url}index.html` : url}`;
   return messages
     .filter((m) => m.type !== "info" && m.url.startsWith(prefix) && (file === undefined || m.url === file))
-    .map((m) => `${site.name} ${m.url.slice(prefix.length)}:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? 0}: ${m.type}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, " ")}` : ""}`);
+    .map(
+      (m) =>
+        `${site.name} ${m.url.slice(prefix.length)}:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? 0}: ${m.type}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, " ")}` : ""}`,
+    );
 }
 
-const KINDS: PageKind[] = ["home", "article", "day", "month", "year", "topic", "topic-page-2", "source", "topics", "sources", "search", "not-found", "redirect"];
+const KINDS: PageKind[] = [
+  "home",
+  "article",
+  "day",
+  "month",
+  "year",
+  "topic",
+  "topic-page-2",
+  "source",
+  "topics",
+  "sources",
+  "search",
+  "not-found",
+  "redirect",
+];
 
 describe("the Nu HTML Checker", () => {
   it("checked every page of both sites, and finds the errors of an invalid page", async () => {

@@ -42,7 +42,10 @@ describe("a reader's walk through the generated archive", () => {
       await page.waitForURL("**/sujets/irak/");
       expect(await page.locator("h1").textContent()).toBe("Irak");
 
-      await page.locator(".pagination").getByRole("link", { name: /Page suivante/ }).click();
+      await page
+        .locator(".pagination")
+        .getByRole("link", { name: /Page suivante/ })
+        .click();
       await page.waitForURL("**/sujets/irak/page/2/");
       expect(await page.locator("h1").textContent()).toMatch(/^Irak\s+Page 2$/);
       await expect.poll(() => page.locator(".pagination [aria-current=page]").textContent()).toBe("2");
@@ -67,7 +70,10 @@ describe("a reader's walk through the generated archive", () => {
       expect(pathOf(page) < day).toBe(true);
 
       const year = pathOf(page).slice(0, 6);
-      await page.locator(".breadcrumb").getByRole("link", { name: year.slice(1, 5), exact: true }).click();
+      await page
+        .locator(".breadcrumb")
+        .getByRole("link", { name: year.slice(1, 5), exact: true })
+        .click();
       await page.waitForURL(`**${year}`);
       expect(await page.locator("h1").textContent()).toContain(year.slice(1, 5));
     } finally {
@@ -109,7 +115,8 @@ describe("the keyboard alone", () => {
   }
 
   /** Whether the focused element shows a focus ring. */
-  const focusVisible = (page: Page): Promise<boolean> => page.evaluate(() => document.activeElement !== null && getComputedStyle(document.activeElement).outlineStyle !== "none");
+  const focusVisible = (page: Page): Promise<boolean> =>
+    page.evaluate(() => document.activeElement !== null && getComputedStyle(document.activeElement).outlineStyle !== "none");
 
   it("reaches the skip link first, then the search field, and searches with Enter; Tab then reaches the results", async () => {
     const suite = await ready();
@@ -221,7 +228,11 @@ describe.each([
       widths.map(async (width) => {
         // One tab per width, kept from page to page.
         const page = (tabs.get(width) ?? tabs.set(width, await open(width)).get(width))!;
-        const weight = await loadAndWeigh(page, suite.address(suite[name], url!), kind === "search" ? (p) => p.locator("#search-results li").first().waitFor() : undefined);
+        const weight = await loadAndWeigh(
+          page,
+          suite.address(suite[name], url!),
+          kind === "search" ? (p) => p.locator("#search-results li").first().waitFor() : undefined,
+        );
         if (width === "desktop") weights.set(kind, weight);
         await screenshot(page, `${name}-${kind}-${width}`);
         const { overflow, culprits } = await horizontalOverflow(page);
@@ -233,11 +244,16 @@ describe.each([
 
   it("weighs under 20 KB for an article page with its CSS, and loads JavaScript only on /recherche/", async () => {
     await ready();
-    const rows = [...weights].map(([kind, w]) => `  ${kind.padEnd(14)} ${kb(w.html + w.css + w.js + w.other).padStart(9)}  (HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)}, other ${kb(w.other)})`);
+    const rows = [...weights].map(
+      ([kind, w]) =>
+        `  ${kind.padEnd(14)} ${kb(w.html + w.css + w.js + w.other).padStart(9)}  (HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)}, other ${kb(w.other)})`,
+    );
     console.info(`page weight, ${name} site, transferred before compression:\n${rows.join("\n")}`);
     expect(weights.size, "the pages were not all loaded").toBeGreaterThan(10);
     const article = weights.get("article")!;
-    expect(article.html + article.css + article.js + article.other, `article page: ${kb(article.html)} HTML + ${kb(article.css)} CSS`).toBeLessThan(ARTICLE_BUDGET);
+    expect(article.html + article.css + article.js + article.other, `article page: ${kb(article.html)} HTML + ${kb(article.css)} CSS`).toBeLessThan(
+      ARTICLE_BUDGET,
+    );
     for (const [kind, w] of weights) {
       if (kind !== "search") expect(w.scripts, `${name} ${kind} page loads JavaScript`).toEqual([]);
     }
@@ -251,7 +267,9 @@ describe.each([
       .filter((file) => !file.startsWith("/recherche/"))
       .flatMap((file) => {
         const text = readFileSync(join(out, file), "utf8");
-        const scripts = [...text.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/type="application\/ld\+json"/.test(m[1]!)).map((m) => `${file}: <script${m[1]}>`);
+        const scripts = [...text.matchAll(/<script\b([^>]*)>/gi)]
+          .filter((m) => !/type="application\/ld\+json"/.test(m[1]!))
+          .map((m) => `${file}: <script${m[1]}>`);
         const handlers = [...text.matchAll(/<[a-z][^>]*\son[a-z]+=/gi)].map((m) => `${file}: ${m[0]}`);
         return [...scripts, ...handlers];
       });

@@ -10,29 +10,42 @@ afterEach(() => archive?.remove());
 
 function build(...args: string[]): { status: number | null; stdout: string; stderr: string; out: string } {
   const out = join(archive.root, "_site");
-  const r = spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", out, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+  const r = spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", out, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", CI: "1" },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, out };
 }
 
 describe("depeche build checks the values of its options as the content's are checked", () => {
-  it.each(["javascript:alert(1)//", "", "/archives", "//preview.example.org", "ftp://preview.example.org", "https://preview.example.org/?x=1", "https://preview.example.org/#top", "https://editor:secret@preview.example.org"])(
-    "refuses --base-url %j in one line, exit 2, writing nothing",
-    (url) => {
-      archive = makeArchive();
-      archive.article("a.md");
-      const r = build("--base-url", url);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toBe(`depeche build: error: --base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org\n`);
-      expect(existsSync(r.out)).toBe(false);
-    },
-  );
+  it.each([
+    "javascript:alert(1)//",
+    "",
+    "/archives",
+    "//preview.example.org",
+    "ftp://preview.example.org",
+    "https://preview.example.org/?x=1",
+    "https://preview.example.org/#top",
+    "https://editor:secret@preview.example.org",
+  ])("refuses --base-url %j in one line, exit 2, writing nothing", (url) => {
+    archive = makeArchive();
+    archive.article("a.md");
+    const r = build("--base-url", url);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `depeche build: error: --base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org\n`,
+    );
+    expect(existsSync(r.out)).toBe(false);
+  });
 
   it.each(["2021-12-10T12:00:00+99:00", "2021-12-10T12:00:00+01:99", "demain"])("refuses --now %s in one line, exit 2, writing nothing", (now) => {
     archive = makeArchive();
     archive.article("a.md");
     const r = build("--now", now);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`depeche build: error: --now "${now}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (from -12:00 to +14:00, minutes 00 to 59) such as 2021-12-10T13:00:00+01:00; without one it is UTC\n`);
+    expect(r.stderr).toBe(
+      `depeche build: error: --now "${now}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (from -12:00 to +14:00, minutes 00 to 59) such as 2021-12-10T13:00:00+01:00; without one it is UTC\n`,
+    );
     expect(existsSync(r.out)).toBe(false);
   });
 

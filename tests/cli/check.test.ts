@@ -30,7 +30,9 @@ describe("depeche check", () => {
     const r = depeche("check", "--content", archive.dir);
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
-    expect(lines[0]).toBe(`${archive.display("articles/a.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`);
+    expect(lines[0]).toBe(
+      `${archive.display("articles/a.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`,
+    );
     expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: unknown key "topic" \\(did you mean "topics"\\?\\)`));
     expect(lines[2]).toMatch(/^depeche check: 2 errors, 0 warnings in 2 article files; nothing was written/);
   });

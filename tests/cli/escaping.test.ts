@@ -48,7 +48,9 @@ describe("control characters are escaped wherever a value is printed", () => {
     expect(formatDiagnostic(d)).toBe('content/articles/a\\x1b[31m.md:5:10: error: unknown topic "x\\n::error file=README.md,line=1::pwned\\x07"');
     for (const line of [formatDiagnostic(d), formatForTerminal(d, false), githubAnnotation(d)]) expectPrintable(line);
     expectPrintable(formatForTerminal(d, true).replace(/\u001b\[[\d;]*m/g, ""));
-    expect(githubAnnotation(d)).toBe('::error file=content/articles/a\\x1b[31m.md,line=5,col=10::unknown topic "x\\n::error file=README.md,line=1::pwned\\x07"');
+    expect(githubAnnotation(d)).toBe(
+      '::error file=content/articles/a\\x1b[31m.md,line=5,col=10::unknown topic "x\\n::error file=README.md,line=1::pwned\\x07"',
+    );
   });
 
   it("in `check` output: a topic or a file name can't start a workflow command or drive the terminal", () => {
@@ -63,7 +65,9 @@ describe("control characters are escaped wherever a value is printed", () => {
     expect(run.stderr).toContain('unknown topic "\\x1b[2J\\u0085"');
     // JSON keeps the values exactly, escaped by JSON itself.
     const json = depeche(["check", "--content", archive.dir, "--json"]);
-    expect(JSON.parse(json.stdout).diagnostics.map((x: Diagnostic) => x.message)).toContain(`unknown topic "${INJECTION}": use an entry of topics.yaml, or add one there`);
+    expect(JSON.parse(json.stdout).diagnostics.map((x: Diagnostic) => x.message)).toContain(
+      `unknown topic "${INJECTION}": use an entry of topics.yaml, or add one there`,
+    );
   });
 
   it("in the command's own lines: unknown commands, options and folders", () => {

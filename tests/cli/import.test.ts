@@ -46,7 +46,9 @@ function wireText(title: string, paragraphs: string[], end = ["AA", "TRT FR", "P
 
 function articleFiles(): string[] {
   const dir = join(archive.dir, "articles");
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".md")).sort();
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((p) => p.endsWith(".md"))
+    .sort();
 }
 
 async function checkErrors(): Promise<string[]> {
@@ -79,7 +81,10 @@ describe("depeche import, the seed copy", () => {
     expect(article.topics.map((t) => t.slug)).toEqual(["irak", "etats-unis"]);
 
     // Expected paragraphs straight from the seed: its non-blank lines minus the two title lines and the three end lines.
-    const seedLines = readFileSync(seedPath, "utf8").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const seedLines = readFileSync(seedPath, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
     const expected = seedLines.slice(2, -3);
     expect(expected).toHaveLength(8);
     const { document } = parseHTML(`<body>${renderMarkdown(article.body)}</body>`);
@@ -93,11 +98,16 @@ describe("depeche import, the seed copy", () => {
     const site = await buildArchive(archive, { search: false });
     expect(site.result.diagnostics).toEqual([]);
     const page = site.page("/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/");
-    const seedLines = readFileSync(seedPath, "utf8").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    const seedLines = readFileSync(seedPath, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
     const paragraphs = [...page.querySelectorAll("article .body p")].map((p) => words(p.textContent ?? ""));
     expect(paragraphs).toEqual(seedLines.slice(2, -3).map(words));
     const links = [...page.querySelectorAll("article a")].map((a) => a.getAttribute("href"));
-    expect(links).toEqual(expect.arrayContaining(["/sources/aa/", "/sources/trt-fr/", "/sujets/irak/", "/sujets/etats-unis/", "https://turquie2023.com/Ivo58D"]));
+    expect(links).toEqual(
+      expect.arrayContaining(["/sources/aa/", "/sources/trt-fr/", "/sujets/irak/", "/sujets/etats-unis/", "https://turquie2023.com/Ivo58D"]),
+    );
   });
 
   it("uses --topics as given, in that order", async () => {
@@ -137,7 +147,9 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive.article("irak.md", { title: SEED_TITLE, date: "2021-12-09T18:00:00" });
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: same URL /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ as ${archive.display("articles/irak.md")}`);
+    expect(r.stderr).toContain(
+      `error: same URL /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ as ${archive.display("articles/irak.md")}`,
+    );
     expect(articleFiles()).toEqual(["irak.md"]);
   });
 
@@ -150,14 +162,19 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
-  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com:443/Ivo58D/", "https://turquie2023.com/Ivo58D#partager"])("when an article already has the short link, spelled %s", async (link) => {
-    archive = makeArchive();
-    archive.article("ancien.md", { title: "Un autre titre", extra: `shortLink: ${link}` });
-    const r = await importCli(seedPath, "--date", "2021-12-09");
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`);
-    expect(articleFiles()).toEqual(["ancien.md"]);
-  });
+  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com:443/Ivo58D/", "https://turquie2023.com/Ivo58D#partager"])(
+    "when an article already has the short link, spelled %s",
+    async (link) => {
+      archive = makeArchive();
+      archive.article("ancien.md", { title: "Un autre titre", extra: `shortLink: ${link}` });
+      const r = await importCli(seedPath, "--date", "2021-12-09");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        `error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`,
+      );
+      expect(articleFiles()).toEqual(["ancien.md"]);
+    },
+  );
 
   it("when urls.txt remembers the URL and no article holds it any more", async () => {
     archive = makeArchive();
@@ -166,8 +183,12 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const removed = wire("b.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
     const r = await importCli(published, removed, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:2) and no article holds it now`);
-    expect(r.stderr).toContain(`${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ was published before (${archive.display("urls.txt")}) and no article holds it now`);
+    expect(r.stderr).toContain(
+      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:2) and no article holds it now`,
+    );
+    expect(r.stderr).toContain(
+      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ was published before (${archive.display("urls.txt")}) and no article holds it now`,
+    );
     expect(articleFiles()).toEqual([]);
   });
 
@@ -192,9 +213,21 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     { name: "an empty file", data: "", error: "1:1: error: the file is empty" },
     { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: the file is empty" },
     { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: the copy has a title but no body" },
-    { name: "no source line", data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]), error: "1:1: error: no source line at the end of the copy" },
-    { name: "no topic named and no --topics", data: wireText("Un titre", ["Un texte sans lieu ni sujet."]), error: "1:1: error: no topic of topics.yaml is named" },
-    { name: "a title too long", data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]), error: '1:1: error: the article would not be valid: "title" is longer than 200 characters' },
+    {
+      name: "no source line",
+      data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]),
+      error: "1:1: error: no source line at the end of the copy",
+    },
+    {
+      name: "no topic named and no --topics",
+      data: wireText("Un titre", ["Un texte sans lieu ni sujet."]),
+      error: "1:1: error: no topic of topics.yaml is named",
+    },
+    {
+      name: "a title too long",
+      data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
+      error: '1:1: error: the article would not be valid: "title" is longer than 200 characters',
+    },
     { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: file contains a NUL byte" },
   ];
   for (const c of bad) {
@@ -233,7 +266,9 @@ describe("depeche import writes nothing outside the content folder", () => {
     symlinkSync(outside, join(archive.dir, "articles/2021"));
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${archive.display("articles/2021")}:1:1: error: symbolic links are not followed: put the folder itself in the content folder\n`);
+    expect(r.stderr).toContain(
+      `${archive.display("articles/2021")}:1:1: error: symbolic links are not followed: put the folder itself in the content folder\n`,
+    );
     expect(r.stderr).toContain("nothing was written");
     expect(readdirSync(outside)).toEqual([]);
   });
@@ -246,7 +281,9 @@ describe("depeche import writes nothing outside the content folder", () => {
     const second = wire("autre.txt", wireText("Le Parlement irakien vote le budget", ["Le Parlement irakien a voté le budget de l’Irak."], ["AA"]));
     const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
     chmodSync(month, 0o755);
-    expect(r.stderr).toBe(`depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 articles imported before it, 1 file left)\n`);
+    expect(r.stderr).toBe(
+      `depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 articles imported before it, 1 file left)\n`,
+    );
     expect(r.status).toBe(1);
     expect(readdirSync(month)).toEqual([]);
   });
@@ -255,7 +292,11 @@ describe("depeche import writes nothing outside the content folder", () => {
 describe("depeche import, other cases", () => {
   it("reads a file that is not UTF-8 as Windows-1252, with a warning", async () => {
     archive = makeArchive();
-    const text = wireText("L’État irakien et le cœur du « dossier »", ["Le budget coûte 3 000 € … selon l’Irak."], ["AA", "Partager cet article? https://turquie2023.com/cp1252"]);
+    const text = wireText(
+      "L’État irakien et le cœur du « dossier »",
+      ["Le budget coûte 3 000 € … selon l’Irak."],
+      ["AA", "Partager cet article? https://turquie2023.com/cp1252"],
+    );
     const path = wire("latin.txt", encodeWindows1252(text));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
@@ -274,7 +315,9 @@ describe("depeche import, other cases", () => {
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
-    expect(r.stderr).toContain(`warning: /2021/12/09/l-irak-vote/ is already ${archive.display("articles/2021/12/09-premiere.md")}, another dispatch with the same title that day: this one gets slug l-irak-vote-2`);
+    expect(r.stderr).toContain(
+      `warning: /2021/12/09/l-irak-vote/ is already ${archive.display("articles/2021/12/09-premiere.md")}, another dispatch with the same title that day: this one gets slug l-irak-vote-2`,
+    );
     expect(await checkErrors()).toEqual([]);
   });
 
@@ -288,7 +331,9 @@ describe("depeche import, other cases", () => {
     const r = await importCli(draftUrl, alias, free, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${shown(draftUrl)}:1:1: error: same URL /2021/12/09/l-irak-vote/ as ${archive.display("articles/2021/12/09-brouillon.md")}`);
-    expect(r.stderr).toContain(`${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ is an old URL (alias) of ${archive.display("articles/2021/12/10-renomme.md")}`);
+    expect(r.stderr).toContain(
+      `${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ is an old URL (alias) of ${archive.display("articles/2021/12/10-renomme.md")}`,
+    );
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-dit.md"));
   });
 
@@ -301,8 +346,13 @@ describe("depeche import, other cases", () => {
     ];
     const r = depeche("import", ...files, "--date", "2021-12-09", "--content", "content");
     expect(r.status).toBe(1);
-    expect(r.stdout.trim().split("\n")).toEqual(["content/articles/2021/12/09-l-irak-vote.md (topics suggested: Irak)", "content/articles/2021/12/09-l-iran-vote.md (topics suggested: Irak)"]);
-    expect(r.stderr).toMatch(/^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles written, 1 file refused, 0 warnings \(\d+\.\d\d s\); nothing was written for the refused files\n$/);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      "content/articles/2021/12/09-l-irak-vote.md (topics suggested: Irak)",
+      "content/articles/2021/12/09-l-iran-vote.md (topics suggested: Irak)",
+    ]);
+    expect(r.stderr).toMatch(
+      /^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles written, 1 file refused, 0 warnings \(\d+\.\d\d s\); nothing was written for the refused files\n$/,
+    );
     expect(await checkErrors()).toEqual([]);
   });
 
@@ -313,7 +363,12 @@ describe("depeche import, other cases", () => {
     wire("notes.md", "pas une dépêche");
     const r = await importCli(join(archive.root, "wire"), "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n").slice(0, 2).map((l) => l.split(" ")[0])).toEqual([archive.display("articles/2021/12/09-l-irak-vote.md"), archive.display("articles/2021/12/09-l-irak-compte.md")]);
+    expect(
+      r.stdout
+        .split("\n")
+        .slice(0, 2)
+        .map((l) => l.split(" ")[0]),
+    ).toEqual([archive.display("articles/2021/12/09-l-irak-vote.md"), archive.display("articles/2021/12/09-l-irak-compte.md")]);
   });
 
   it("keeps unrecognised end lines in the body and says so", async () => {
@@ -329,7 +384,10 @@ describe("depeche import, other cases", () => {
   it.each([
     { args: [] as string[], message: "name the wire files to import" },
     { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
-    { args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"], message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00' },
+    {
+      args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"],
+      message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00',
+    },
     { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
@@ -371,7 +429,7 @@ describe("depeche import, the generated wire corpus", () => {
 
 // Windows-1252 written out by hand: Latin-1 plus the few characters it puts in 0x80–0x9F.
 function encodeWindows1252(text: string): Uint8Array {
-  const high: Record<string, number> = { "€": 0x80, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "œ": 0x9c, "Œ": 0x8c };
+  const high: Record<string, number> = { "€": 0x80, "…": 0x85, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, œ: 0x9c, Œ: 0x8c };
   return Uint8Array.from([...text], (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;

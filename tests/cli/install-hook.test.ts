@@ -29,34 +29,44 @@ function repositoryWithArchiveIn(name: string): void {
 describe("the pre-commit hook, for any content folder name", () => {
   // Each name would run `touch pwned`, split into words, or match other folders if the hook
   // handed it to sh or to git unquoted.
-  it.each([["c$(touch pwned)"], ["c`touch pwned`"], [`it's "quoted"; touch pwned`], ["with  space"], ["line\nbreak"], ["*"], ["-dash"], ["nested/$(touch pwned)"]])(
-    "%j: checks that folder and runs nothing",
-    (name) => {
-      repositoryWithArchiveIn(name);
-      const installed = run(process.execPath, [bin, "install-hook", `--content=${name}`]);
-      expect(installed.stderr).toBe("");
-      expect(installed.status).toBe(0);
+  it.each([
+    ["c$(touch pwned)"],
+    ["c`touch pwned`"],
+    [`it's "quoted"; touch pwned`],
+    ["with  space"],
+    ["line\nbreak"],
+    ["*"],
+    ["-dash"],
+    ["nested/$(touch pwned)"],
+  ])("%j: checks that folder and runs nothing", (name) => {
+    repositoryWithArchiveIn(name);
+    const installed = run(process.execPath, [bin, "install-hook", `--content=${name}`]);
+    expect(installed.stderr).toBe("");
+    expect(installed.status).toBe(0);
 
-      const hook = run("sh", [".git/hooks/pre-commit"]);
-      expect(hook.status).toBe(1);
-      expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: unknown topic "Irack"`);
+    const hook = run("sh", [".git/hooks/pre-commit"]);
+    expect(hook.status).toBe(1);
+    expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: unknown topic "Irack"`);
 
-      // A commit that leaves the folder alone is not checked: the name is not a pattern.
-      run("git", ["commit", "-q", "--no-verify", "-m", "archive"]);
-      writeFileSync(join(repo, "notes.txt"), "x\n");
-      run("git", ["add", "notes.txt"]);
-      const elsewhere = run("sh", [".git/hooks/pre-commit"]);
-      expect(elsewhere.stderr).toBe("");
-      expect(elsewhere.status).toBe(0);
+    // A commit that leaves the folder alone is not checked: the name is not a pattern.
+    run("git", ["commit", "-q", "--no-verify", "-m", "archive"]);
+    writeFileSync(join(repo, "notes.txt"), "x\n");
+    run("git", ["add", "notes.txt"]);
+    const elsewhere = run("sh", [".git/hooks/pre-commit"]);
+    expect(elsewhere.stderr).toBe("");
+    expect(elsewhere.status).toBe(0);
 
-      expect(existsSync(join(repo, "pwned"))).toBe(false);
-    },
-  );
+    expect(existsSync(join(repo, "pwned"))).toBe(false);
+  });
 
   it("runs this checkout's depeche by absolute path, from any folder of the repository", () => {
     repositoryWithArchiveIn("archive/content");
     mkdirSync(join(repo, "archive/tools"));
-    const installed = spawnSync(process.execPath, [bin, "install-hook", "--content", "../content"], { cwd: join(repo, "archive/tools"), encoding: "utf8", env });
+    const installed = spawnSync(process.execPath, [bin, "install-hook", "--content", "../content"], {
+      cwd: join(repo, "archive/tools"),
+      encoding: "utf8",
+      env,
+    });
     expect(installed.status).toBe(0);
     expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).toContain(`\ncontent='archive/content'\ndepeche='${bin}'\n`);
     const hook = run("sh", [".git/hooks/pre-commit"]);
@@ -67,7 +77,9 @@ describe("the pre-commit hook, for any content folder name", () => {
     repositoryWithArchiveIn("content");
     const outside = run(process.execPath, [bin, "install-hook", "--content", "../elsewhere"]);
     expect(outside.status).toBe(2);
-    expect(outside.stderr).toMatch(/^depeche install-hook: error: the content folder \.\.\/elsewhere is outside the git repository .*: a hook there never sees it change\n$/);
+    expect(outside.stderr).toMatch(
+      /^depeche install-hook: error: the content folder \.\.\/elsewhere is outside the git repository .*: a hook there never sees it change\n$/,
+    );
     expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
   });
 });

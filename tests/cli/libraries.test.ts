@@ -16,7 +16,12 @@ const dependencies = new Set(Object.keys(JSON.parse(readFileSync(join(root, "pac
 dependencies.delete("tsx");
 // Eleventy imports the configuration and the templates itself.
 const ELEVENTY_RUN = "src/pages/write-pages.ts";
-const eleventyModules = [".eleventy.ts", ...readdirSync(join(root, "templates")).filter((name) => name.endsWith(".ts")).map((name) => `templates/${name}`)];
+const eleventyModules = [
+  ".eleventy.ts",
+  ...readdirSync(join(root, "templates"))
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => `templates/${name}`),
+];
 
 const IMPORT = /^\s*import\s+(?!type\s)(?:[^"']*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
 
@@ -35,7 +40,10 @@ function importedLibraries(entries: string[]): string[] {
       if (specifier.startsWith(".")) {
         if (match[1] !== undefined) visit(relative(root, resolve(root, dirname(file), specifier)));
       } else {
-        const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+        const name = specifier
+          .split("/")
+          .slice(0, specifier.startsWith("@") ? 2 : 1)
+          .join("/");
         if (dependencies.has(name)) libraries.add(name);
       }
     }

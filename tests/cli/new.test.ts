@@ -14,7 +14,6 @@ const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
 afterEach(() => archive?.remove());
 
-
 function newCli(...args: string[]): Promise<Run> {
   return runInProcess("new", runNew, [...args, "--content", archive.dir]);
 }
@@ -27,7 +26,10 @@ async function errorsOf(): Promise<string[]> {
 describe("depeche new", () => {
   it("creates a draft to fill in and prints its path (through bin/depeche.js)", async () => {
     archive = makeArchive();
-    const r = spawnSync(process.execPath, [bin, "new", "L’Irak vote", "--topics", "irak,Défense", "--date", "2021-12-09", "--content", "content"], { cwd: archive.root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "new", "L’Irak vote", "--topics", "irak,Défense", "--date", "2021-12-09", "--content", "content"], {
+      cwd: archive.root,
+      encoding: "utf8",
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("content/articles/2021/12/09-l-irak-vote.md\n");
@@ -71,7 +73,9 @@ describe("depeche new", () => {
     archive.article("irak.md", { title: "L’Irak vote", date: "2021-12-09T10:00:00" });
     const taken = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(taken.status).toBe(1);
-    expect(taken.stderr).toBe(`depeche new: /2021/12/09/l-irak-vote/ is already the URL of ${archive.display("articles/irak.md")}: choose another title; nothing was written\n`);
+    expect(taken.stderr).toBe(
+      `depeche new: /2021/12/09/l-irak-vote/ is already the URL of ${archive.display("articles/irak.md")}: choose another title; nothing was written\n`,
+    );
     expect(existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"))).toBe(false);
 
     archive.write("articles/2021/12/10-l-irak-vote.md", "notes\n");
@@ -86,7 +90,9 @@ describe("depeche new", () => {
     archive.write("urls.txt", "/2021/12/09/l-irak-vote/\n");
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`/2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:1) and no article holds it now: choose another title`);
+    expect(r.stderr).toContain(
+      `/2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:1) and no article holds it now: choose another title`,
+    );
   });
 
   it("refuses a topics.yaml that is a symbolic link, at its path, writing nothing", async () => {
@@ -108,7 +114,11 @@ describe("depeche new", () => {
     { args: ["Un", "Deux"], status: 2, message: "give one title, in quotes" },
     { args: ["  "], status: 2, message: "the title is empty" },
     { args: ["Titre", "--date", "demain"], status: 2, message: '--date "demain" is not a date' },
-    { args: ["Titre", "--date", "2021-12-09T10:00:00+24:00"], status: 2, message: '--date "2021-12-09T10:00:00+24:00" is not a date: the UTC offset +24:00 does not exist: write one from -12:00 to +14:00' },
+    {
+      args: ["Titre", "--date", "2021-12-09T10:00:00+24:00"],
+      status: 2,
+      message: '--date "2021-12-09T10:00:00+24:00" is not a date: the UTC offset +24:00 does not exist: write one from -12:00 to +14:00',
+    },
     { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
     { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
     { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },

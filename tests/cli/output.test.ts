@@ -64,7 +64,9 @@ describe("output for machines", () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: false, files: 2, articles: 0, errors: 1, warnings: 0 });
     expect(typeof report.seconds).toBe("number");
-    expect(report.diagnostics).toEqual([{ severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining('unknown topic "Irack"') }]);
+    expect(report.diagnostics).toEqual([
+      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining('unknown topic "Irack"') },
+    ]);
     expect(r.stderr).toBe("");
   });
 
@@ -83,7 +85,12 @@ describe("the pre-commit hook", () => {
   it("is installed on request, checks the archive before a commit, and never replaces another hook", () => {
     archive = makeArchive();
     const repo = archive.root;
-    const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    const git = (...args: string[]) =>
+      spawnSync("git", args, {
+        cwd: repo,
+        encoding: "utf8",
+        env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" },
+      });
     git("init", "-q");
     symlinkSync(join(root, "bin"), join(repo, "bin"));
     archive.article("a.md", { title: "Un" });
@@ -113,7 +120,9 @@ describe("the publishing workflow", () => {
   it("installs from the lock file with the npm cache, checks with annotations, tests and builds", () => {
     expect(steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({ cache: "npm" });
     const runs = steps.map((s) => s.run ?? "");
-    const order = ["npm ci", "node bin/depeche.js check --annotate", "npm test", "node bin/depeche.js build"].map((cmd) => runs.findIndex((r) => r.startsWith(cmd)));
+    const order = ["npm ci", "node bin/depeche.js check --annotate", "npm test", "node bin/depeche.js build"].map((cmd) =>
+      runs.findIndex((r) => r.startsWith(cmd)),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

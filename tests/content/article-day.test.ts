@@ -30,7 +30,10 @@ describe("the day of an article is its day in Europe/Paris", () => {
   it("gives the same days whatever the build machine's timezone", () => {
     const script = `import { parseContractDate } from "./src/text/dates.ts";
       console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T02:30:00", "1900-06-01T00:05:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
-    const run = (tz: string): unknown => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }));
+    const run = (tz: string): unknown =>
+      JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }),
+      );
     const utc = run("UTC");
     expect(run("America/Los_Angeles")).toEqual(utc);
     expect(run("Asia/Tokyo")).toEqual(utc);
@@ -64,7 +67,13 @@ describe("a UTC offset is one that clocks use", () => {
 
 describe("the ISO text of a date is its instant, to the second", () => {
   it("is in UTC when the site's offset has seconds (Paris before 1911: +00:09:21), with Paris's day and clock kept for pages", () => {
-    expect(parseContractDate("1900-01-01", "Europe/Paris")).toEqual({ iso: "1899-12-31T23:50:39Z", epochMs: Date.parse("1899-12-31T23:50:39Z"), day: "1900-01-01", time: "00:00", hasTime: false });
+    expect(parseContractDate("1900-01-01", "Europe/Paris")).toEqual({
+      iso: "1899-12-31T23:50:39Z",
+      epochMs: Date.parse("1899-12-31T23:50:39Z"),
+      day: "1900-01-01",
+      time: "00:00",
+      hasTime: false,
+    });
     expect(parseContractDate("1900-06-01T12:00:00Z", "Europe/Paris")).toMatchObject({ iso: "1900-06-01T12:00:00Z", day: "1900-06-01", time: "12:09" });
     // The night Paris left local mean time: at 00:01 its clocks went back to 23:51:39.
     expect(parseContractDate("1911-03-10T23:55:00", "Europe/Paris")).toMatchObject({ iso: "1911-03-10T23:45:39Z", day: "1911-03-10", time: "23:55" });
@@ -76,12 +85,14 @@ describe("the fast path agrees with luxon everywhere", () => {
   const zones = ["Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo", "UTC"];
   // Deterministic pseudo-random instants, plus every hour around two DST changes.
   let seed = 42;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pad = (n: number): string => String(n).padStart(2, "0");
   const texts: string[] = [];
   // Most in 2000–2030; some from 1880, when zones still kept local mean time, offsets in seconds.
   for (let i = 0; i < 500; i++) {
-    const t = new Date(i < 400 ? Date.UTC(2000, 0, 1) + Math.floor(rand() * 30 * 365 * 86400) * 1000 : Date.UTC(1880, 0, 1) + Math.floor(rand() * 120 * 365 * 86400) * 1000);
+    const t = new Date(
+      i < 400 ? Date.UTC(2000, 0, 1) + Math.floor(rand() * 30 * 365 * 86400) * 1000 : Date.UTC(1880, 0, 1) + Math.floor(rand() * 120 * 365 * 86400) * 1000,
+    );
     const wall = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
     texts.push(wall, `${wall}Z`, `${wall}+05:30`, wall.slice(0, 10));
   }

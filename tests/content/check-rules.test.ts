@@ -24,7 +24,13 @@ describe("a valid archive", () => {
     const first = result.content!.articles[0]!;
     expect(first.topics.map((t) => t.slug)).toEqual(["irak", "defense"]);
     expect(first.sources.map((s) => s.slug)).toEqual(["aa", "trt-fr"]);
-    expect(first.published).toEqual({ iso: "2021-12-09T00:00:00+01:00", epochMs: Date.parse("2021-12-08T23:00:00Z"), day: "2021-12-09", time: "00:00", hasTime: false });
+    expect(first.published).toEqual({
+      iso: "2021-12-09T00:00:00+01:00",
+      epochMs: Date.parse("2021-12-08T23:00:00Z"),
+      day: "2021-12-09",
+      time: "00:00",
+      hasTime: false,
+    });
   });
 
   it("accepts a single source as a list of one and topics matched ignoring case and accents", async () => {
@@ -39,9 +45,21 @@ describe("a valid archive", () => {
 
 describe("one error line per rule, pointing at the key or value", () => {
   const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
-    { name: "unknown topic with suggestion", spec: { topics: "[Irak, Irack]" }, expected: '5:16: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there' },
-    { name: "unknown source with suggestion", spec: { sources: "[AA, TRT]" }, expected: '4:15: error: unknown source "TRT" (did you mean "TRT FR"?): use an entry of sources.yaml, or add one there' },
-    { name: "unknown key with suggestion", spec: { extra: "shortlink: https://turquie2023.com/x" }, expected: '6:1: error: unknown key "shortlink" (did you mean "shortLink"?)' },
+    {
+      name: "unknown topic with suggestion",
+      spec: { topics: "[Irak, Irack]" },
+      expected: '5:16: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there',
+    },
+    {
+      name: "unknown source with suggestion",
+      spec: { sources: "[AA, TRT]" },
+      expected: '4:15: error: unknown source "TRT" (did you mean "TRT FR"?): use an entry of sources.yaml, or add one there',
+    },
+    {
+      name: "unknown key with suggestion",
+      spec: { extra: "shortlink: https://turquie2023.com/x" },
+      expected: '6:1: error: unknown key "shortlink" (did you mean "shortLink"?)',
+    },
     { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: '6:1: error: unknown key "topic" (did you mean "topics"?)' },
     { name: "empty title", spec: { title: "" }, expected: '2:8: error: "title" is empty: write the headline' },
     { name: "title too long", spec: { title: "x".repeat(201) }, expected: '2:8: error: "title" is longer than 200 characters' },
@@ -51,17 +69,45 @@ describe("one error line per rule, pointing at the key or value", () => {
     { name: "shortLink not https", spec: { extra: "shortLink: http://turquie2023.com/x" }, expected: '6:12: error: "shortLink" must be an absolute https URL' },
     { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: '6:7: error: "slug" may only hold lower-case letters' },
     { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: '6:8: error: "draft" must be true or false' },
-    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: '6:11: error: an alias may not contain . or .. segments' },
-    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: '6:11: error: an alias must be a path on this site' },
-    { name: "slug longer than a file name", spec: { extra: `slug: ${"a".repeat(221)}` }, expected: '6:7: error: "slug" is longer than 220 characters, more than a file name can hold: shorten it' },
-    { name: "slug Windows keeps for a device", spec: { extra: "slug: prn" }, expected: '6:7: error: "slug" is a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)' },
-    { name: "alias with a device name", spec: { extra: "aliases: [/2021/12/09/con/]" }, expected: '6:11: error: "con" in an alias is a name Windows keeps for devices' },
-    { name: "alias segment ending in a dot", spec: { extra: "aliases: [/2021/12/09/fin./]" }, expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")' },
-    { name: "alias segment longer than a file name", spec: { extra: `aliases: [/${"a".repeat(221)}/]` }, expected: "6:11: error: a segment of an alias is at most 220 characters long" },
+    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: an alias may not contain . or .. segments" },
+    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: an alias must be a path on this site" },
+    {
+      name: "slug longer than a file name",
+      spec: { extra: `slug: ${"a".repeat(221)}` },
+      expected: '6:7: error: "slug" is longer than 220 characters, more than a file name can hold: shorten it',
+    },
+    {
+      name: "slug Windows keeps for a device",
+      spec: { extra: "slug: prn" },
+      expected: '6:7: error: "slug" is a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)',
+    },
+    {
+      name: "alias with a device name",
+      spec: { extra: "aliases: [/2021/12/09/con/]" },
+      expected: '6:11: error: "con" in an alias is a name Windows keeps for devices',
+    },
+    {
+      name: "alias segment ending in a dot",
+      spec: { extra: "aliases: [/2021/12/09/fin./]" },
+      expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")',
+    },
+    {
+      name: "alias segment longer than a file name",
+      spec: { extra: `aliases: [/${"a".repeat(221)}/]` },
+      expected: "6:11: error: a segment of an alias is at most 220 characters long",
+    },
     { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: an alias must be a path on this site" },
-    { name: "date in the year 9999", spec: { date: "9999-12-31T23:59:00-12:00" }, expected: '3:7: error: "date" is in the year 9999: Dépêche accepts the years 1900 to 2100; check the year' },
+    {
+      name: "date in the year 9999",
+      spec: { date: "9999-12-31T23:59:00-12:00" },
+      expected: '3:7: error: "date" is in the year 9999: Dépêche accepts the years 1900 to 2100; check the year',
+    },
     { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: '3:7: error: "date" is in the year 0001: Dépêche accepts the years 1900 to 2100' },
-    { name: "updated in the year 2101", spec: { extra: "updated: 2101-01-01" }, expected: '6:10: error: "updated" is in the year 2101: Dépêche accepts the years 1900 to 2100' },
+    {
+      name: "updated in the year 2101",
+      spec: { extra: "updated: 2101-01-01" },
+      expected: '6:10: error: "updated" is in the year 2101: Dépêche accepts the years 1900 to 2100',
+    },
     { name: "empty sources list", spec: { sources: "[]" }, expected: '4:10: error: "sources" must list at least one entry' },
     { name: "empty body", spec: { body: "" }, expected: "7:1: error: the article has no text" },
     { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: the body still holds the placeholder" },
@@ -93,7 +139,9 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.article("a.md", "Juste du texte.\n");
     archive.article("b.md", "---\ntitle: [oops\ndate: 2021-12-09\n---\nTexte.\n");
     const errors = await errorsOf(archive);
-    expect(errors[0]).toBe(`${archive.display("articles/a.md")}:1:1: error: no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"`);
+    expect(errors[0]).toBe(
+      `${archive.display("articles/a.md")}:1:1: error: no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"`,
+    );
     expect(errors[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:\\d+:\\d+: error: invalid YAML: `));
   });
 
@@ -124,7 +172,8 @@ describe("one error line per rule, pointing at the key or value", () => {
 });
 
 describe("control characters in text that pages show: an error at the character itself", () => {
-  const held = (key: string, code: string) => `error: "${key}" holds the control character ${code} here: delete it (retype the text around it if it is invisible)`;
+  const held = (key: string, code: string) =>
+    `error: "${key}" holds the control character ${code} here: delete it (retype the text around it if it is invisible)`;
   const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
     { name: "ESC as a JSON-style escape in a quoted title", spec: { title: "L’Irak\u001b[31m" }, expected: `2:15: ${held("title", "U+001B")}` },
     { name: "BEL typed raw in a plain summary", spec: { extra: "summary: Bagdad\u0007 annonce" }, expected: `6:16: ${held("summary", "U+0007")}` },
@@ -135,7 +184,11 @@ describe("control characters in text that pages show: an error at the character 
     { name: "on the second line of a block scalar", spec: { extra: "summary: |\n  ligne un\n  deux \u0002" }, expected: `8:8: ${held("summary", "U+0002")}` },
     { name: "on a folded line of a plain scalar", spec: { extra: "summary: un\n    deux\u0003" }, expected: `7:9: ${held("summary", "U+0003")}` },
     { name: "a carriage return as \\r, even where trimming would remove it", spec: { title: "Titre\r" }, expected: `2:14: ${held("title", "U+000D")}` },
-    { name: "in the body, at its line and column", spec: { body: "Premier paragraphe.\n\nDeux \u001b[2J" }, expected: "9:6: error: the text holds the control character U+001B here" },
+    {
+      name: "in the body, at its line and column",
+      spec: { body: "Premier paragraphe.\n\nDeux \u001b[2J" },
+      expected: "9:6: error: the text holds the control character U+001B here",
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -174,7 +227,9 @@ describe("rules across articles", () => {
     archive.article("a.md", { title: "Même titre" });
     archive.article("b.md", { title: "Même titre", date: "2021-12-09T10:00:00" });
     const errors = await errorsOf(archive);
-    expect(errors).toEqual([`${archive.display("articles/b.md")}:2:8: error: same URL /2021/12/09/meme-titre/ as ${archive.display("articles/a.md")}: change the title or add a distinct "slug"`]);
+    expect(errors).toEqual([
+      `${archive.display("articles/b.md")}:2:8: error: same URL /2021/12/09/meme-titre/ as ${archive.display("articles/a.md")}: change the title or add a distinct "slug"`,
+    ]);
   });
 
   it("refuses two articles with the same short link", async () => {
@@ -182,7 +237,9 @@ describe("rules across articles", () => {
     archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const errors = await errorsOf(archive);
-    expect(errors).toEqual([`${archive.display("articles/b.md")}:6:12: error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/a.md")}: each article has its own share link`]);
+    expect(errors).toEqual([
+      `${archive.display("articles/b.md")}:6:12: error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/a.md")}: each article has its own share link`,
+    ]);
   });
 
   it("refuses an alias that is another article's URL", async () => {
@@ -190,7 +247,9 @@ describe("rules across articles", () => {
     archive.article("a.md", { title: "Un" });
     archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
     const errors = await errorsOf(archive);
-    expect(errors).toEqual([`${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`]);
+    expect(errors).toEqual([
+      `${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`,
+    ]);
   });
 });
 
@@ -232,8 +291,14 @@ describe("an alias never takes a path the site writes", () => {
 
   it("counts every page of a paginated list, and the pages of drafts", async () => {
     archive = makeArchive();
-    for (let i = 1; i <= 21; i++) archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", extra: i === 21 ? "draft: true" : undefined });
-    archive.article("2021/12/10-x.md", { title: "X", date: "2021-12-10", topics: "[Défense]", extra: "aliases: [/sujets/irak/page/2/, /sujets/irak/page/3/, /sources/aa/page/2/]" });
+    for (let i = 1; i <= 21; i++)
+      archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", extra: i === 21 ? "draft: true" : undefined });
+    archive.article("2021/12/10-x.md", {
+      title: "X",
+      date: "2021-12-10",
+      topics: "[Défense]",
+      extra: "aliases: [/sujets/irak/page/2/, /sujets/irak/page/3/, /sources/aa/page/2/]",
+    });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
       "alias /sujets/irak/page/2/ is the address of /sujets/irak/page/2/, which the site writes itself: a redirect there would hide it; remove it",
@@ -267,18 +332,21 @@ describe("values are read for what they mean, not how they are spelled", () => {
     ]);
   });
 
-  it.each(["https://TURQUIE2023.COM/Ivo58D", "https://turquie2023.com/Ivo58D/", "https://turquie2023.com:443/Ivo58D", "https://turquie2023.com/Ivo58D#x", "https://turquie2023.com/%49vo58D"])(
-    "refuses the short link %s beside https://turquie2023.com/Ivo58D, naming the other file and its spelling",
-    async (link) => {
-      archive = makeArchive();
-      archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
-      archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
-      const errors = await errorsOf(archive);
-      expect(errors).toEqual([
-        `${archive.display("articles/b.md")}:6:12: error: short link ${link} is already used by ${archive.display("articles/a.md")} (as https://turquie2023.com/Ivo58D): each article has its own share link`,
-      ]);
-    },
-  );
+  it.each([
+    "https://TURQUIE2023.COM/Ivo58D",
+    "https://turquie2023.com/Ivo58D/",
+    "https://turquie2023.com:443/Ivo58D",
+    "https://turquie2023.com/Ivo58D#x",
+    "https://turquie2023.com/%49vo58D",
+  ])("refuses the short link %s beside https://turquie2023.com/Ivo58D, naming the other file and its spelling", async (link) => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
+    const errors = await errorsOf(archive);
+    expect(errors).toEqual([
+      `${archive.display("articles/b.md")}:6:12: error: short link ${link} is already used by ${archive.display("articles/a.md")} (as https://turquie2023.com/Ivo58D): each article has its own share link`,
+    ]);
+  });
 
   it("tells short links apart by the case of their path and by their query", async () => {
     archive = makeArchive();
@@ -309,7 +377,9 @@ describe("registries", () => {
   });
 
   it("refuses a topic slug that Windows keeps for a device or longer than a file name", async () => {
-    archive = makeArchive({ "topics.yaml": `- slug: nul\n  label: Nul\n- slug: ${"a".repeat(221)}\n  label: Long\n- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n` });
+    archive = makeArchive({
+      "topics.yaml": `- slug: nul\n  label: Nul\n- slug: ${"a".repeat(221)}\n  label: Long\n- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n`,
+    });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
       `${archive.display("topics.yaml")}:1:9: error: a topic "slug" may not be a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), where its pages could not be written: add a word, e.g. nul-1`,
@@ -337,7 +407,9 @@ describe("registries", () => {
   it("suggests the right key for a typo in site.yaml", async () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseURL: https://a.example\nlocale: fr\ntimezone: Europe/Paris\n" });
     const errors = await errorsOf(archive);
-    expect(errors).toContain(`${archive.display("site.yaml")}:2:1: error: unknown key "baseURL" (did you mean "baseUrl"?); the keys are title, baseUrl, locale, timezone, description`);
+    expect(errors).toContain(
+      `${archive.display("site.yaml")}:2:1: error: unknown key "baseURL" (did you mean "baseUrl"?); the keys are title, baseUrl, locale, timezone, description`,
+    );
   });
 });
 
@@ -347,7 +419,9 @@ describe("warnings never drop an article", () => {
     archive.article("a.md", { date: "2030-01-01" });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(1);
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/a.md")}:3:7: warning: dated in the future (2030-01-01T00:00:00+01:00): it is published like any other article`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/a.md")}:3:7: warning: dated in the future (2030-01-01T00:00:00+01:00): it is published like any other article`,
+    ]);
   });
 
   it("warns about a summary longer than feed readers show", async () => {

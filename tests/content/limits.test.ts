@@ -44,13 +44,17 @@ describe("files past their size limit are refused, whole, with the limit in the 
   it.each(["site.yaml", "topics.yaml", "sources.yaml"])("%s of 300 KB", async (registry) => {
     archive = makeArchive();
     truncateSync(archive.write(registry, "# padding\n"), 300 * KB);
-    expect(await errorsOf(archive)).toEqual([`${archive.display(registry)}:1:1: error: the file is 300 KB; the limit is 256 KB: is it the right file? A topic or a source takes about 100 bytes`]);
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display(registry)}:1:1: error: the file is 300 KB; the limit is 256 KB: is it the right file? A topic or a source takes about 100 bytes`,
+    ]);
   });
 
   it("urls.txt of 20 MB", async () => {
     archive = makeArchive();
     truncateSync(archive.write("urls.txt", "/2021/12/09/un/\n"), 20 * 1024 * KB);
-    expect(await errorsOf(archive)).toEqual([`${archive.display("urls.txt")}:1:1: error: the file is 20 MB; the limit is 16 MB: is it the right file? Each published page adds a line of about 70 bytes`]);
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("urls.txt")}:1:1: error: the file is 20 MB; the limit is 16 MB: is it the right file? Each published page adds a line of about 70 bytes`,
+    ]);
   });
 });
 
@@ -63,8 +67,12 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     const inA = errors.filter((e) => e.startsWith(archive.display("articles/a.md")));
     expect(inA).toHaveLength(101);
     expect(inA[0]).toContain(':6:1: error: unknown key "k0"; the keys are');
-    expect(inA[100]).toBe(`${archive.display("articles/a.md")}:106:1: error: and 6,900 more problems in this file, not shown: fix the first 100 and check again`);
-    expect(errors.filter((e) => e.startsWith(archive.display("articles/b.md")))).toEqual([expect.stringContaining('unknown topic "Irack" (did you mean "Irak"?)')]);
+    expect(inA[100]).toBe(
+      `${archive.display("articles/a.md")}:106:1: error: and 6,900 more problems in this file, not shown: fix the first 100 and check again`,
+    );
+    expect(errors.filter((e) => e.startsWith(archive.display("articles/b.md")))).toEqual([
+      expect.stringContaining('unknown topic "Irack" (did you mean "Irak"?)'),
+    ]);
   });
 
   it("2,000 published URLs gone from urls.txt", async () => {
@@ -93,12 +101,16 @@ describe("lists and maps nested more than 32 levels deep are refused before pars
   it.each(cases)("%s", async (_name, extra, at) => {
     archive = makeArchive();
     archive.article("a.md", { extra });
-    expect(await errorsOf(archive)).toEqual([`${archive.display("articles/a.md")}:${at}: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`]);
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("articles/a.md")}:${at}: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`,
+    ]);
   });
 
   it("in a registry", async () => {
     archive = makeArchive({ "topics.yaml": `${"- ".repeat(100_000)}a\n` });
-    expect(await errorsOf(archive)).toEqual([`${archive.display("topics.yaml")}:1:63: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`]);
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("topics.yaml")}:1:63: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`,
+    ]);
   });
 
   it("usual nesting and a key written twice are read as before", async () => {
@@ -116,7 +128,11 @@ describe("no input is slow", () => {
     // regression fails here instead of slowing the suite down.
     archive = makeArchive({ "site.yaml": SITE_YAML + Array.from({ length: 40_000 }, (_, i) => `k${i.toString(36)}:`).join("\n") });
     const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
-    const run = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], { encoding: "utf8", timeout: 10_000, env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" } });
+    const run = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], {
+      encoding: "utf8",
+      timeout: 10_000,
+      env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" },
+    });
     expect(run.signal, "still checking after 10 s").toBeNull();
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${archive.display("site.yaml")}:106:1: error: and 39,900 more problems in this file, not shown`);

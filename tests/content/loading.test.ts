@@ -28,7 +28,7 @@ describe("front matter never runs code", () => {
   it("refuses YAML tags, aliases and merge keys", async () => {
     archive = makeArchive();
     archive.article("tag.md", articleText({ extra: "summary: !!js/function 'function () { return 1 }'" }));
-    archive.article("alias.md", articleText({ title: "Alias", extra: "summary: &a \"x\"\nslug: *a" }));
+    archive.article("alias.md", articleText({ title: "Alias", extra: 'summary: &a "x"\nslug: *a' }));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     const lines = result.diagnostics.map(formatDiagnostic);
     expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: YAML aliases (*a) are not allowed`))).toBe(true);
@@ -49,7 +49,9 @@ describe("text is read as the editor meant it", () => {
     archive = makeArchive();
     archive.write("articles/crlf.md", `\uFEFF${articleText({ topics: "[Irack]" }).replace(/\n/g, "\r\n")}`);
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/crlf.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/crlf.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`,
+    ]);
   });
 
   it("refuses a NUL byte and does not follow symbolic links", async () => {
@@ -70,7 +72,9 @@ describe("text is read as the editor meant it", () => {
     archive = makeArchive();
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
+    ]);
   });
 });
 
@@ -91,7 +95,9 @@ describe("nothing in the content folder is read through a symbolic link", () => 
     symlinkSync(outside, join(archive.dir, name));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content).toBeUndefined();
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display(name)}:1:1: error: symbolic links are not followed: put the ${what} itself in the content folder`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display(name)}:1:1: error: symbolic links are not followed: put the ${what} itself in the content folder`,
+    ]);
   });
 });
 
@@ -99,11 +105,15 @@ describe("no article is left out unseen", () => {
   it("warns of each file in articles/ that is not a .md article, and not of what systems and editors leave", async () => {
     archive = makeArchive();
     archive.article("2021/a.md", { title: "Un" });
-    for (const name of ["b.MD", "c.markdown", "d.txt", "e.md.bak", ".DS_Store", ".a.md.swp", "a.md~", "#a.md#", "Thumbs.db"]) archive.article(`2021/${name}`, articleText({ title: name }));
+    for (const name of ["b.MD", "c.markdown", "d.txt", "e.md.bak", ".DS_Store", ".a.md.swp", "a.md~", "#a.md#", "Thumbs.db"])
+      archive.article(`2021/${name}`, articleText({ title: name }));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles.map((a) => a.title)).toEqual(["Un"]);
-    const warning = "warning: not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder";
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual(["b.MD", "c.markdown", "d.txt", "e.md.bak"].map((name) => `${archive.display(`articles/2021/${name}`)}:1:1: ${warning}`));
+    const warning =
+      "warning: not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder";
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(
+      ["b.MD", "c.markdown", "d.txt", "e.md.bak"].map((name) => `${archive.display(`articles/2021/${name}`)}:1:1: ${warning}`),
+    );
   });
 
   it("fails on a folder of articles that can't be read, at its path (through bin/depeche.js)", () => {
@@ -138,7 +148,12 @@ describe("the shared corpus", () => {
 describe("validation on two threads", () => {
   it("gives the same articles and errors as one thread, linked to the same registry entries", async () => {
     archive = makeArchive();
-    for (let i = 0; i < 30; i++) archive.article(`2021/${String(i).padStart(2, "0")}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}`, topics: i % 2 ? "[Irak]" : "[Économie, Défense]" });
+    for (let i = 0; i < 30; i++)
+      archive.article(`2021/${String(i).padStart(2, "0")}.md`, {
+        title: `Dépêche ${i}`,
+        date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}`,
+        topics: i % 2 ? "[Irak]" : "[Économie, Défense]",
+      });
     archive.article("2021/bad.md", { topics: "[Irack]" });
     const one = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: false });
     const two = await loadContent({ contentDir: archive.dir, nowMs: NOW, helperThread: true });

@@ -14,7 +14,10 @@ import { makeArchive } from "../helpers/archive.ts";
 
 const ctx: ArticleContext = {
   site: { title: "T", baseUrl: "https://a.example", locale: "fr", timezone: "Europe/Paris" },
-  topics: indexTopics([{ slug: "irak", label: "Irak" }, { slug: "defense", label: "Défense" }]),
+  topics: indexTopics([
+    { slug: "irak", label: "Irak" },
+    { slug: "defense", label: "Défense" },
+  ]),
   sources: indexSources([{ code: "AA", name: "Agence Anadolu", url: "https://aa.example", slug: "aa" }]),
   nowMs: Date.parse("2026-01-01T00:00:00Z"),
 };
@@ -40,10 +43,36 @@ function expectModelOrLocatedErrors(bytes: Uint8Array): void {
   }
 }
 
-const keys = fc.constantFrom("title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases", "shortlink", "<<", "topic", "");
+const keys = fc.constantFrom(
+  "title",
+  "date",
+  "sources",
+  "topics",
+  "shortLink",
+  "summary",
+  "updated",
+  "slug",
+  "draft",
+  "aliases",
+  "shortlink",
+  "<<",
+  "topic",
+  "",
+);
 const value = fc.oneof(
   fc.string(),
-  fc.constantFrom("2021-12-09", "2021-12-09T23:30:00", "2021-02-30", "Irak", "AA", "https://x.example/a", "javascript:alert(1)", "../../etc", "{{ 7*7 }}", "<script>"),
+  fc.constantFrom(
+    "2021-12-09",
+    "2021-12-09T23:30:00",
+    "2021-02-30",
+    "Irak",
+    "AA",
+    "https://x.example/a",
+    "javascript:alert(1)",
+    "../../etc",
+    "{{ 7*7 }}",
+    "<script>",
+  ),
   fc.integer(),
   fc.boolean(),
   fc.constant(null),
@@ -53,16 +82,26 @@ const value = fc.oneof(
 
 describe("the loader never crashes and never hangs", () => {
   it("on arbitrary bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => expectModelOrLocatedErrors(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => expectModelOrLocatedErrors(bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it("on arbitrary text after a front-matter fence", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 1_000 }), fc.string({ maxLength: 500 }), (head, body) => expectModelOrLocatedErrors(Buffer.from(`---\n${head}\n---\n${body}`))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 1_000 }), fc.string({ maxLength: 500 }), (head, body) =>
+        expectModelOrLocatedErrors(Buffer.from(`---\n${head}\n---\n${body}`)),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("on arbitrary YAML front matter of known and unknown keys", () => {
     fc.assert(
-      fc.property(fc.dictionary(keys, value, { maxKeys: 8 }), fc.string({ maxLength: 300 }), (fields, body) => expectModelOrLocatedErrors(Buffer.from(`---\n${stringify(fields)}---\n${body}\n`))),
+      fc.property(fc.dictionary(keys, value, { maxKeys: 8 }), fc.string({ maxLength: 300 }), (fields, body) =>
+        expectModelOrLocatedErrors(Buffer.from(`---\n${stringify(fields)}---\n${body}\n`)),
+      ),
       { numRuns: 300 },
     );
   });
@@ -78,7 +117,10 @@ describe("the loader never crashes and never hangs", () => {
       "? [complex, key]\n: value",
       "title: '\u0000'",
     );
-    fc.assert(fc.property(hostile, (yaml) => expectModelOrLocatedErrors(Buffer.from(`---\n${yaml}\n---\nTexte.\n`))), { numRuns: 50 });
+    fc.assert(
+      fc.property(hostile, (yaml) => expectModelOrLocatedErrors(Buffer.from(`---\n${yaml}\n---\nTexte.\n`))),
+      { numRuns: 50 },
+    );
   });
 });
 
@@ -109,7 +151,12 @@ describe("the importer never crashes", () => {
     const index = await readArchiveIndex(archive.dir);
     if (!index.ok) throw new Error("the test archive should read");
     const wireLike = fc
-      .tuple(fc.string({ maxLength: 120 }), fc.array(fc.string({ maxLength: 300 }), { maxLength: 8 }), fc.constantFrom("AA", "TRT FR", "", "XYZ"), fc.constantFrom("Partager cet article? https://turquie2023.com/Ab12Cd", "Partager cet article?", ""))
+      .tuple(
+        fc.string({ maxLength: 120 }),
+        fc.array(fc.string({ maxLength: 300 }), { maxLength: 8 }),
+        fc.constantFrom("AA", "TRT FR", "", "XYZ"),
+        fc.constantFrom("Partager cet article? https://turquie2023.com/Ab12Cd", "Partager cet article?", ""),
+      )
       .map(([title, paragraphs, source, share]) => Buffer.from([title, "", title, "\u00a0", ...paragraphs, "", source, share].join("\n\n")));
     let n = 0;
     fc.assert(

@@ -109,7 +109,9 @@ describe("the archive store", () => {
     const store = await fullStore();
     archive.article("2021/12/10-b.md", { title: "Titre changé", date: "2021-12-10T10:00:00" });
     await store.sync([path("2021/12/10-b.md")]);
-    expect(lines(store)).toContainEqual(expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ was published, but no article has this URL any more`));
+    expect(lines(store)).toContainEqual(
+      expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ was published, but no article has this URL any more`),
+    );
     writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n! /2021/12/10/autre-depeche/\n");
     expect((await store.sync([join(archive.dir, "urls.txt")])).urlManifest).toBe(true);
     expect(lines(store).some((l) => l.includes("was published"))).toBe(false);

@@ -21,7 +21,16 @@ export async function launchChromium(): Promise<Browser> {
     // As root, Chromium refuses to start inside its own sandbox.
     chromiumSandbox: process.getuid?.() !== 0,
     // This machine has no internet: without these Chromium keeps calling Google's services.
-    args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions"],
+    args: [
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-extensions",
+    ],
   });
 }
 
@@ -38,12 +47,16 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const overflow = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - width;
-    const culprits = overflow > 0
-      ? [...document.querySelectorAll("body *")]
-          .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className && typeof e.className === "string" ? `.${e.className.split(" ").join(".")}` : ""} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`)
-      : [];
+    const culprits =
+      overflow > 0
+        ? [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+            .slice(0, 5)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className && typeof e.className === "string" ? `.${e.className.split(" ").join(".")}` : ""} (right edge ${Math.round(e.getBoundingClientRect().right)}px)`,
+            )
+        : [];
     return { overflow, culprits };
   });
 }

@@ -10,7 +10,9 @@ export const CHROMIUM = process.env.DEPECHE_CHROMIUM ?? "/usr/bin/chromium";
 /** Throws, saying what to install, unless Debian's Chromium is at /usr/bin/chromium (or $DEPECHE_CHROMIUM). */
 export function requireChromium(): string {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing (${CHROMIUM}): the browser checks need Debian's chromium. Install it with: sudo apt-get update && sudo apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is missing (${CHROMIUM}): the browser checks need Debian's chromium. Install it with: sudo apt-get update && sudo apt-get install -y chromium`,
+    );
   }
   return CHROMIUM;
 }
@@ -20,9 +22,12 @@ export function requireJava(): string {
   const run = spawnSync("java", ["-version"], { encoding: "utf8" });
   const version = /version "(\d+)/.exec(`${run.stderr}${run.stdout}`)?.[1];
   if (run.error || run.status !== 0 || !version) {
-    throw new Error("Java is missing: the Nu HTML Checker (vnu-jar) needs a Java runtime, 11 or later. Install it with: sudo apt-get update && sudo apt-get install -y default-jre-headless");
+    throw new Error(
+      "Java is missing: the Nu HTML Checker (vnu-jar) needs a Java runtime, 11 or later. Install it with: sudo apt-get update && sudo apt-get install -y default-jre-headless",
+    );
   }
-  if (Number(version) < 11) throw new Error(`Java ${version} is too old for the Nu HTML Checker: install Java 11 or later (sudo apt-get install -y default-jre-headless)`);
+  if (Number(version) < 11)
+    throw new Error(`Java ${version} is too old for the Nu HTML Checker: install Java 11 or later (sudo apt-get install -y default-jre-headless)`);
   return "java";
 }
 

@@ -44,7 +44,11 @@ export async function serveFolder(root: string): Promise<StaticServer> {
     const found = path.includes("\0") ? undefined : await file(path);
     const served = found ?? join(root, "404.html");
     const body = await readFile(served).catch(() => Buffer.from("Not found"));
-    res.writeHead(found ? 200 : 404, { "content-type": TYPES[extname(served)] ?? "application/octet-stream", "content-length": body.length, "cache-control": "no-store" });
+    res.writeHead(found ? 200 : 404, {
+      "content-type": TYPES[extname(served)] ?? "application/octet-stream",
+      "content-length": body.length,
+      "cache-control": "no-store",
+    });
     res.end(req.method === "HEAD" ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

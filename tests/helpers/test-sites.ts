@@ -13,7 +13,20 @@ import { FIXED_NOW, siteFiles } from "./site.ts";
 export const SAMPLE_CONTENT = resolve(import.meta.dirname, "../../content");
 
 /** One page of each kind, as a site-relative URL (the redirect left out where there is none). */
-export type PageKind = "home" | "article" | "day" | "month" | "year" | "topic" | "topic-page-2" | "source" | "topics" | "sources" | "search" | "not-found" | "redirect";
+export type PageKind =
+  | "home"
+  | "article"
+  | "day"
+  | "month"
+  | "year"
+  | "topic"
+  | "topic-page-2"
+  | "source"
+  | "topics"
+  | "sources"
+  | "search"
+  | "not-found"
+  | "redirect";
 
 export interface TestSite {
   name: string;
@@ -84,7 +97,8 @@ export async function buildTestSites(): Promise<{ sample: TestSite; generated: T
 
 async function build(name: string, contentDir: string, out: string): Promise<TestSite> {
   const result = await buildSite({ contentDir, outDir: out, drafts: false, nowMs: FIXED_NOW });
-  if (!result.ok || !result.built) throw new Error(`${name} archive did not build:\n${result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n")}`);
+  if (!result.ok || !result.built)
+    throw new Error(`${name} archive did not build:\n${result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n")}`);
   const { pages, site } = result.built.data;
   return { name, out, baseUrl: site.baseUrl, pages, kinds: pageKinds(pages) };
 }

@@ -64,11 +64,21 @@ describe("the build's date", () => {
     try {
       archive.article("a.md", {});
       const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
-      const build = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, "_site"), "--no-search", ...args], { encoding: "utf8", env: { ...process.env, ...env } });
+      const build = (args: string[], env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, "_site"), "--no-search", ...args], {
+          encoding: "utf8",
+          env: { ...process.env, ...env },
+        });
       const now = build(["--now", "9999-12-31"]);
-      expect([now.status, now.stderr]).toEqual([2, "depeche build: error: --now 9999-12-31 is outside the years 1900 to 2100 that the build's date may fall in\n"]);
+      expect([now.status, now.stderr]).toEqual([
+        2,
+        "depeche build: error: --now 9999-12-31 is outside the years 1900 to 2100 that the build's date may fall in\n",
+      ]);
       const epoch = build([], { SOURCE_DATE_EPOCH: "99999999999999" });
-      expect([epoch.status, epoch.stderr]).toEqual([2, "depeche build: error: SOURCE_DATE_EPOCH=99999999999999 is outside the years 1900 to 2100 that the build's date may fall in\n"]);
+      expect([epoch.status, epoch.stderr]).toEqual([
+        2,
+        "depeche build: error: SOURCE_DATE_EPOCH=99999999999999 is outside the years 1900 to 2100 that the build's date may fall in\n",
+      ]);
       expect(existsSync(join(archive.root, "_site"))).toBe(false);
       expect(readdirSync(archive.root)).toEqual(["content"]);
     } finally {

@@ -28,7 +28,13 @@ beforeAll(async () => {
   });
   archive.article("2021/11/20-lines.md", { title: 'Sur deux lignes\net un "</script>"', date: "2021-11-20T08:00:00" });
   archive.article("2021/12/10-recent.md", { title: "Dépêche de la matinée", date: "2021-12-10T09:30:00", topics: "[États-Unis]" });
-  archive.article("2020/03/02-phosphates.md", { title: "Les exportations de phosphates", date: "2020-03-02", sources: "[TRT FR]", topics: "[Économie]", body: "Les exportations de phosphates ont doublé cette année." });
+  archive.article("2020/03/02-phosphates.md", {
+    title: "Les exportations de phosphates",
+    date: "2020-03-02",
+    sources: "[TRT FR]",
+    topics: "[Économie]",
+    body: "Les exportations de phosphates ont doublé cette année.",
+  });
   out = join(archive.root, "site");
   const result = await buildSite({ contentDir: archive.dir, outDir: out, drafts: false, nowMs: NOW });
   expect(result.ok).toBe(true);
@@ -94,7 +100,9 @@ describe("sitemaps and robots.txt", () => {
       expect(loc.startsWith(BASE)).toBe(true);
       expect(existsSync(join(out, loc.slice(BASE.length), "index.html")), loc).toBe(true);
     }
-    const pages = htmlFiles(out).map((f) => f.replace(/index\.html$/, "")).filter((u) => u !== "/404.html" && u !== "/recherche/");
+    const pages = htmlFiles(out)
+      .map((f) => f.replace(/index\.html$/, ""))
+      .filter((u) => u !== "/404.html" && u !== "/recherche/");
     expect(locs.map((l) => l.slice(BASE.length)).sort()).toEqual(pages.sort());
   });
 
@@ -186,7 +194,10 @@ describe("search", () => {
       init(): Promise<void>;
       mergeIndex(path: string): Promise<void>;
       filters(): Promise<Record<string, Record<string, number>>>;
-      search(term: string | null, o?: object): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[]; filters: Record<string, Record<string, number>> }>;
+      search(
+        term: string | null,
+        o?: object,
+      ): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[]; filters: Record<string, Record<string, number>> }>;
     };
     let pagefind: Pagefind;
     const urlsOf = async (term: string | null, options: object = {}): Promise<string[]> =>

@@ -9,7 +9,12 @@ const BUILD_ISO = "2022-01-01T00:00:00.000Z";
 
 describe("site feed", () => {
   it("holds the 50 newest articles, newest first, with dates in the site's offset", async () => {
-    const articles = Object.fromEntries(Array.from({ length: FEED_SIZE + 5 }, (_, i) => [`2021/12/${String(1 + (i % 28)).padStart(2, "0")}-a${i}.md`, { title: `Article ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00` }]));
+    const articles = Object.fromEntries(
+      Array.from({ length: FEED_SIZE + 5 }, (_, i) => [
+        `2021/12/${String(1 + (i % 28)).padStart(2, "0")}-a${i}.md`,
+        { title: `Article ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00` },
+      ]),
+    );
     const { site, pages } = await planArticles(articles);
     const feed = siteFeed(site, pages.articles, BUILD_ISO);
     expect(feed.entries).toHaveLength(FEED_SIZE);
@@ -30,7 +35,13 @@ describe("site feed", () => {
 describe("Atom", () => {
   it("parses with a feed parser: title, link, dates, summary, full content, topics as categories, sources as authors", async () => {
     const { site, pages } = await planArticles({
-      "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]", extra: "updated: 2021-12-10T08:00:00\nsummary: Le chapô.", body: "Premier paragraphe.\n\nSecond *paragraphe*." },
+      "2021/12/09-irak.md": {
+        title: "L’Irak annonce la fin de la mission",
+        date: "2021-12-09T15:10:00",
+        topics: "[Irak, Défense]",
+        extra: "updated: 2021-12-10T08:00:00\nsummary: Le chapô.",
+        body: "Premier paragraphe.\n\nSecond *paragraphe*.",
+      },
     });
     const atom = parseAtomFeed(renderAtom(siteFeed(site, pages.articles, BUILD_ISO)));
     expect(atom.title?.value).toBe(site.title);
@@ -50,15 +61,24 @@ describe("Atom", () => {
   });
 
   it("escapes whatever a title holds, and drops characters XML cannot carry", async () => {
-    const { site, pages } = await planArticles(Object.fromEntries(HOSTILE_TITLES.map((title, i) => [`2021/12/0${i + 1}-t.md`, { title, date: `2021-12-0${i + 1}` }])));
+    const { site, pages } = await planArticles(
+      Object.fromEntries(HOSTILE_TITLES.map((title, i) => [`2021/12/0${i + 1}-t.md`, { title, date: `2021-12-0${i + 1}` }])),
+    );
     const feed = siteFeed(site, pages.articles, BUILD_ISO);
     // check refuses control characters in content; the feed still drops them should one come from elsewhere.
     feed.entries.unshift({ ...feed.entries[0]!, title: "Contrôle\u0007 caché" });
     const xml = renderAtom(feed);
     assertWellFormed(xml);
     if (hasXmllint) expect(spawnSync("xmllint", ["--noout", "-"], { input: xml }).status).toBe(0);
-    const parsed = parseAtomFeed(xml).entries!.map((e) => e.title?.value).reverse();
-    expect(parsed.slice(0, HOSTILE_TITLES.length)).toEqual(pages.articles.map((p) => p.article.title).reverse().slice(0, HOSTILE_TITLES.length));
+    const parsed = parseAtomFeed(xml)
+      .entries!.map((e) => e.title?.value)
+      .reverse();
+    expect(parsed.slice(0, HOSTILE_TITLES.length)).toEqual(
+      pages.articles
+        .map((p) => p.article.title)
+        .reverse()
+        .slice(0, HOSTILE_TITLES.length),
+    );
     expect(parsed).toContain("Contrôle caché");
     expect(xml).not.toContain("</script>");
   });
@@ -89,7 +109,13 @@ describe("topic feeds", () => {
       "2021/12/10-b.md": { title: "Sur l’économie", topics: "[Économie]", date: "2021-12-10" },
     });
     const feeds = new Map(topicFeeds(data.site, data.pages, BUILD_ISO).map((t) => [t.url, t.feed] as [string, Feed]));
-    expect([...feeds.keys()].sort()).toEqual(["/sujets/defense/feed.xml", "/sujets/economie/feed.xml", "/sujets/etats-unis/feed.xml", "/sujets/irak/feed.xml", "/sujets/terrorisme/feed.xml"]);
+    expect([...feeds.keys()].sort()).toEqual([
+      "/sujets/defense/feed.xml",
+      "/sujets/economie/feed.xml",
+      "/sujets/etats-unis/feed.xml",
+      "/sujets/irak/feed.xml",
+      "/sujets/terrorisme/feed.xml",
+    ]);
     expect(feeds.get("/sujets/irak/feed.xml")!.entries.map((e) => e.title)).toEqual(["Sur l’Irak"]);
     expect(feeds.get("/sujets/irak/feed.xml")!.pageUrl).toBe("https://archives.example.org/sujets/irak/");
     expect(feeds.get("/sujets/defense/feed.xml")!.entries).toEqual([]);

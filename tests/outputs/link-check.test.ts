@@ -89,7 +89,10 @@ describe("checkLinks on a small site", () => {
   });
 
   it("ignores data: and javascript: links and empty attributes", () => {
-    writeFileSync(join(root, "2021/12/09/l-irak/index.html"), page(`<img src="data:image/png;base64,AAAA" alt=""><a href="javascript:void(0)">x</a><a href="">vide</a>`));
+    writeFileSync(
+      join(root, "2021/12/09/l-irak/index.html"),
+      page(`<img src="data:image/png;base64,AAAA" alt=""><a href="javascript:void(0)">x</a><a href="">vide</a>`),
+    );
     const report = checkLinks(root);
     expect([report.broken, report.external]).toEqual([[], []]);
   });
@@ -97,7 +100,10 @@ describe("checkLinks on a small site", () => {
 
 describe("checkLinks on a site under a base path", () => {
   it("resolves links below the base path in the output folder, and treats the rest of the host as external", () => {
-    const root = siteOf({ "index.html": page(`<a href="/archives/2021/">2021</a><a href="/archives/2022/">2022</a><a href="/ailleurs/">ailleurs</a>`), "2021/index.html": page("2021") });
+    const root = siteOf({
+      "index.html": page(`<a href="/archives/2021/">2021</a><a href="/archives/2022/">2022</a><a href="/ailleurs/">ailleurs</a>`),
+      "2021/index.html": page("2021"),
+    });
     try {
       const report = checkLinks(root, { baseUrl: "https://example.org/archives/" });
       expect(formatBrokenLinks(report.broken)).toBe(`/: a href "/archives/2022/": missing file`);
@@ -123,7 +129,9 @@ describe("every internal link of the built test sites", () => {
   it.each(["sample", "generated"])("resolves on the %s site", async (name) => {
     await ready();
     const report = reports.get(name)!;
-    console.info(`links (${name}): ${report.pages} pages, ${report.links.toLocaleString("en-US")} internal links checked in ${Math.round(report.ms)} ms, ${report.external.length} external: ${report.external.slice(0, 5).join(" ")}${report.external.length > 5 ? " …" : ""}`);
+    console.info(
+      `links (${name}): ${report.pages} pages, ${report.links.toLocaleString("en-US")} internal links checked in ${Math.round(report.ms)} ms, ${report.external.length} external: ${report.external.slice(0, 5).join(" ")}${report.external.length > 5 ? " …" : ""}`,
+    );
     expect(report.pages).toBeGreaterThan(40);
     expect(report.broken, formatBrokenLinks(report.broken)).toEqual([]);
   });

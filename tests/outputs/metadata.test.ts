@@ -4,7 +4,9 @@ import { planArticles } from "../helpers/site.ts";
 
 describe("article metadata", () => {
   it("describes an article to Open Graph: type, locale, dates with offsets, section and tags", async () => {
-    const { site, pages } = await planArticles({ "a.md": { title: "L’Irak annonce", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]", extra: "updated: 2021-12-10T08:00:00" } });
+    const { site, pages } = await planArticles({
+      "a.md": { title: "L’Irak annonce", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]", extra: "updated: 2021-12-10T08:00:00" },
+    });
     const og = pageMetadata(site, pages.articles[0]!).openGraph.map((m) => [m.property, m.content]);
     expect(og).toEqual([
       ["og:type", "article"],
@@ -60,7 +62,9 @@ describe("article metadata", () => {
 
 describe("machine-readable dates", () => {
   it("are the exact instant for Paris before 1911 (local mean time, +00:09:21), in UTC; readers see Paris's clock", async () => {
-    const { site, pages } = await planArticles({ "a.md": { title: "L’Exposition universelle ouvre", date: "1900-04-14T14:30:00", extra: "updated: 1900-04-15" } });
+    const { site, pages } = await planArticles({
+      "a.md": { title: "L’Exposition universelle ouvre", date: "1900-04-14T14:30:00", extra: "updated: 1900-04-15" },
+    });
     const page = pages.articles[0]!;
     const { openGraph, jsonLd } = pageMetadata(site, page);
     expect(openGraph.filter((m) => m.property.endsWith("_time")).map((m) => m.content)).toEqual(["1900-04-14T14:20:39Z", "1900-04-14T23:50:39Z"]);
@@ -84,7 +88,12 @@ describe("other pages", () => {
     expect(feedLinks(site, pages.home[0]!).map((f) => f.href)).toEqual(["https://archives.example.org/feed.xml", "https://archives.example.org/feed.json"]);
     const irak = pages.lists.filter((p) => p.kind === "topic" && p.url.startsWith("/sujets/irak/"));
     expect(irak.map((p) => p.url)).toEqual(["/sujets/irak/", "/sujets/irak/page/2/"]);
-    for (const page of irak) expect(feedLinks(site, page).at(-1)).toEqual({ type: "application/atom+xml", title: "Irak — Archives de test", href: "https://archives.example.org/sujets/irak/feed.xml" });
+    for (const page of irak)
+      expect(feedLinks(site, page).at(-1)).toEqual({
+        type: "application/atom+xml",
+        title: "Irak — Archives de test",
+        href: "https://archives.example.org/sujets/irak/feed.xml",
+      });
     const source = pages.lists.find((p) => p.kind === "source")!;
     expect(feedLinks(site, source)).toHaveLength(2);
   });

@@ -11,8 +11,15 @@ let content: Content;
 
 beforeAll(async () => {
   archive = makeArchive();
-  for (let i = 1; i <= 22; i++) archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", sources: "[AA]", extra: i === 22 ? "draft: true" : undefined });
-  archive.article("2022/01/03-b.md", { title: "B", date: "2022-01-03T23:30:00", topics: "[Défense, Économie]", sources: "[TRT FR]", extra: "aliases: [/ancien/, /vieux/page.html]" });
+  for (let i = 1; i <= 22; i++)
+    archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]", sources: "[AA]", extra: i === 22 ? "draft: true" : undefined });
+  archive.article("2022/01/03-b.md", {
+    title: "B",
+    date: "2022-01-03T23:30:00",
+    topics: "[Défense, Économie]",
+    sources: "[TRT FR]",
+    extra: "aliases: [/ancien/, /vieux/page.html]",
+  });
   const loaded = await loadContent({ contentDir: archive.dir });
   content = loaded.content!;
 });
@@ -22,17 +29,21 @@ describe("the list of the paths the site writes", () => {
   it.each([
     ["with drafts and the search index", { drafts: true, search: true }],
     ["without drafts", { drafts: false, search: false }],
-  ])("holds every file a build writes, %s, but the redirect pages", async (_, options) => {
-    const built = await buildArchive(archive, { ...options, outDir: `${archive.root}/_site-${options.drafts}` });
-    expect(built.result.ok).toBe(true);
-    const listed = new Set(siteFiles(content).map((f) => f.path));
-    const redirects = new Set(content.articles.flatMap((a) => a.aliases.map(fileOfUrl)));
-    const written = filesBelow(built.out);
-    expect(written.some((path) => path.startsWith(SEARCH_INDEX_URL))).toBe(options.search);
-    const unlisted = written.filter((path) => !listed.has(path) && !redirects.has(path) && !path.startsWith(SEARCH_INDEX_URL));
-    expect(unlisted).toEqual([]);
-    expect([...redirects].every((path) => written.includes(path))).toBe(true);
-  }, 120_000);
+  ])(
+    "holds every file a build writes, %s, but the redirect pages",
+    async (_, options) => {
+      const built = await buildArchive(archive, { ...options, outDir: `${archive.root}/_site-${options.drafts}` });
+      expect(built.result.ok).toBe(true);
+      const listed = new Set(siteFiles(content).map((f) => f.path));
+      const redirects = new Set(content.articles.flatMap((a) => a.aliases.map(fileOfUrl)));
+      const written = filesBelow(built.out);
+      expect(written.some((path) => path.startsWith(SEARCH_INDEX_URL))).toBe(options.search);
+      const unlisted = written.filter((path) => !listed.has(path) && !redirects.has(path) && !path.startsWith(SEARCH_INDEX_URL));
+      expect(unlisted).toEqual([]);
+      expect([...redirects].every((path) => written.includes(path))).toBe(true);
+    },
+    120_000,
+  );
 
   it("tells a path from another as case-insensitive disks and decoding servers do", () => {
     expect(foldPath("/Caf%C3%A9/")).toBe(foldPath("/cafe%CC%81/"));

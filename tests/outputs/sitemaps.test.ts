@@ -15,7 +15,10 @@ describe("sitemap entries", () => {
       "2020/05/01-older.md": { title: "Plus ancien", date: "2020-05-01", topics: "[Économie]" },
     });
     const entries = new Map(sitemapEntries(site, pages, BUILD_ISO).map((e) => [e.loc.slice(site.baseUrl.length), e.lastmod]));
-    const planned = Object.values(pages).flat().map((p) => p.url).filter((u) => u !== "/404.html" && u !== "/recherche/");
+    const planned = Object.values(pages)
+      .flat()
+      .map((p) => p.url)
+      .filter((u) => u !== "/404.html" && u !== "/recherche/");
     expect([...entries.keys()].sort()).toEqual([...planned].sort());
     expect(entries.get("/2021/11/30/ancien/")).toBe("2021-12-20T09:00:00+01:00");
     expect(entries.get("/2021/12/09/recent/")).toBe("2021-12-09T15:10:00+01:00");
@@ -42,7 +45,11 @@ describe("sitemap entries", () => {
 });
 
 describe("split sitemaps", () => {
-  const entries = (n: number): SitemapEntry[] => Array.from({ length: n }, (_, i) => ({ loc: `https://archives.example.org/p${i}/`, lastmod: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00` }));
+  const entries = (n: number): SitemapEntry[] =>
+    Array.from({ length: n }, (_, i) => ({
+      loc: `https://archives.example.org/p${i}/`,
+      lastmod: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00`,
+    }));
 
   it("writes one file up to the limit", () => {
     expect([...planSitemaps(SITE, entries(10), 10).keys()]).toEqual(["/sitemap.xml"]);
@@ -52,7 +59,11 @@ describe("split sitemaps", () => {
     const files = planSitemaps(SITE, entries(25), 10);
     expect([...files.keys()].sort()).toEqual(["/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml", "/sitemap.xml"]);
     const index = parseXml(files.get("/sitemap.xml")!, ["sitemap"]).sitemapindex.sitemap as { loc: string; lastmod: string }[];
-    expect(index.map((s) => s.loc)).toEqual(["https://archives.example.org/sitemap-1.xml", "https://archives.example.org/sitemap-2.xml", "https://archives.example.org/sitemap-3.xml"]);
+    expect(index.map((s) => s.loc)).toEqual([
+      "https://archives.example.org/sitemap-1.xml",
+      "https://archives.example.org/sitemap-2.xml",
+      "https://archives.example.org/sitemap-3.xml",
+    ]);
     expect(index[0]!.lastmod).toBe("2021-12-10T00:00:00+01:00");
     const counts = [1, 2, 3].map((n) => parseXml(files.get(`/sitemap-${n}.xml`)!, ["url"]).urlset.url.length);
     expect(counts).toEqual([10, 10, 5]);
@@ -81,19 +92,28 @@ describe("news sitemap", () => {
     const urls = parseXml(xml, ["url"]).urlset.url as Record<string, string>[];
     expect(urls[0]).toEqual({
       loc: "https://archives.example.org/2021/12/10/il-y-a-une-heure/",
-      "news:news": { "news:publication": { "news:name": "Archives de test", "news:language": "fr" }, "news:publication_date": "2021-12-10T11:00:00+01:00", "news:title": "Il y a une heure" },
+      "news:news": {
+        "news:publication": { "news:name": "Archives de test", "news:language": "fr" },
+        "news:publication_date": "2021-12-10T11:00:00+01:00",
+        "news:title": "Il y a une heure",
+      },
     });
     if (hasXmllint) expect(xmllintErrors(xml, "news.xsd")).toBe("");
   });
 
   it("stops at 1,000 articles", async () => {
-    const many = Array.from({ length: NEWS_LIMIT + 5 }, (_, i) => ({ url: `/2021/12/10/a${i}/`, article: { dateIso: "2021-12-10T10:00:00+01:00", title: `A${i}` } }));
+    const many = Array.from({ length: NEWS_LIMIT + 5 }, (_, i) => ({
+      url: `/2021/12/10/a${i}/`,
+      article: { dateIso: "2021-12-10T10:00:00+01:00", title: `A${i}` },
+    }));
     expect(newsEntries(SITE, many as never, NOW)).toHaveLength(NEWS_LIMIT);
   });
 });
 
 describe("robots.txt", () => {
   it("allows every crawler and names the sitemaps by absolute URL", () => {
-    expect(renderRobotsTxt(["https://x.org/sitemap.xml", "https://x.org/sitemap-news.xml"])).toBe("User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\nSitemap: https://x.org/sitemap-news.xml\n");
+    expect(renderRobotsTxt(["https://x.org/sitemap.xml", "https://x.org/sitemap-news.xml"])).toBe(
+      "User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\nSitemap: https://x.org/sitemap-news.xml\n",
+    );
   });
 });

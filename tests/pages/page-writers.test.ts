@@ -15,7 +15,13 @@ describe("the two page writers", () => {
     const data = await planArticles({
       "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission de combat", extra: "aliases: [/actualites/irak-123.html]" },
       "2021/12/10-defense.md": { title: "Défense : un « accord » & <b>des</b> questions", date: "2021-12-10T15:10:00", topics: "[Défense, États-Unis]" },
-      "2022/01/03-economie.md": { title: "L’économie en 2022", date: "2022-01-03", sources: "[AA]", topics: "[Économie]", body: "Un *premier* paragraphe.\n\nUn second, avec [un lien](https://example.org)." },
+      "2022/01/03-economie.md": {
+        title: "L’économie en 2022",
+        date: "2022-01-03",
+        sources: "[AA]",
+        topics: "[Économie]",
+        body: "Un *premier* paragraphe.\n\nUn second, avec [un lien](https://example.org).",
+      },
     });
     // Every kind has pages here, so that every template is compared.
     const empty = (Object.keys(PAGE_TEMPLATES) as PageKind[]).filter((kind) => data.pages[kind].length === 0);

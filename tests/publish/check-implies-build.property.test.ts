@@ -29,14 +29,31 @@ const adversarialTitles = [
   "x".repeat(201),
 ];
 // An ordinary title or alias gets the article's number, so that most archives pass check.
-const title = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...ordinaryTitles).map((text) => ({ text, numbered: true })) }, { weight: 1, arbitrary: fc.constantFrom(...adversarialTitles).map((text) => ({ text, numbered: false })) });
+const title = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ordinaryTitles).map((text) => ({ text, numbered: true })) },
+  { weight: 1, arbitrary: fc.constantFrom(...adversarialTitles).map((text) => ({ text, numbered: false })) },
+);
 
 const date = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom("2021-12-09", "2021-12-09T23:30:00", "2021-12-10T08:00:00+01:00", "2022-03-27T02:30:00") },
-  { weight: 1, arbitrary: fc.constantFrom("1900-01-01T12:00:00", "2100-12-31T23:59:00-12:00", "1899-12-31", "2101-01-01", "9999-12-31T23:59:00-12:00", "0001-01-01", "2021-02-30") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "1900-01-01T12:00:00",
+      "2100-12-31T23:59:00-12:00",
+      "1899-12-31",
+      "2101-01-01",
+      "9999-12-31T23:59:00-12:00",
+      "0001-01-01",
+      "2021-02-30",
+    ),
+  },
 );
 
-const slug = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom("mon-slug", "prn", "con-1", "a".repeat(220), "a".repeat(221)) });
+const slug = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom("mon-slug", "prn", "con-1", "a".repeat(220), "a".repeat(221)) },
+);
 
 const adversarialAlias = fc.constantFrom(
   "/2021/12/09/ancien-titre/",
@@ -75,7 +92,10 @@ const adversarialAlias = fc.constantFrom(
   `/${"a".repeat(220)}/`,
   `/${"a".repeat(221)}/`,
 );
-const alias = fc.oneof({ weight: 3, arbitrary: fc.constantFrom("/ancien-N/", "/actualites/irak-N.html", "/2021/12/09/Ancien-Titre-N/").map((text) => ({ text, numbered: true })) }, { weight: 1, arbitrary: adversarialAlias.map((text) => ({ text, numbered: false })) });
+const alias = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("/ancien-N/", "/actualites/irak-N.html", "/2021/12/09/Ancien-Titre-N/").map((text) => ({ text, numbered: true })) },
+  { weight: 1, arbitrary: adversarialAlias.map((text) => ({ text, numbered: false })) },
+);
 
 const article = fc.record({
   title,
@@ -111,12 +131,22 @@ describe("check ok ⇒ build ok, with every article page; check not ok ⇒ build
         try {
           articles.forEach((a, i) => {
             const extra = frontMatterExtra(a, i);
-            archive.article(`a${i}.md`, articleText({ title: a.title.numbered ? `${a.title.text} ${i}` : a.title.text, date: a.date, topics: a.topics, sources: registry.sources.includes("AUX") ? "[AUX]" : "[AA]", ...(extra ? { extra } : {}) }));
+            archive.article(
+              `a${i}.md`,
+              articleText({
+                title: a.title.numbered ? `${a.title.text} ${i}` : a.title.text,
+                date: a.date,
+                topics: a.topics,
+                sources: registry.sources.includes("AUX") ? "[AUX]" : "[AA]",
+                ...(extra ? { extra } : {}),
+              }),
+            );
           });
           const checked = await loadContent({ contentDir: archive.dir, nowMs: FIXED_NOW });
           const out = join(archive.root, "_site");
           const built = await buildSite({ contentDir: archive.dir, outDir: out, drafts, search: false, nowMs: FIXED_NOW });
-          const errors = (result: { diagnostics: { severity: string; message: string }[] }): string[] => result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+          const errors = (result: { diagnostics: { severity: string; message: string }[] }): string[] =>
+            result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
           if (checked.content) {
             valid++;
             expect(errors(built), "check passed, build refused").toEqual([]);

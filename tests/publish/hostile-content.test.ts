@@ -29,7 +29,7 @@ beforeAll(async () => {
       XSS,
       TEMPLATES,
       "[js](javascript:alert(3)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) [vb](vbscript:msgbox) ![img](javascript:alert(5))",
-      "<a href=\"javascript:alert(6)\">lien</a> <iframe src=\"https://evil.example\"></iframe> <svg onload=alert(7)>",
+      '<a href="javascript:alert(6)">lien</a> <iframe src="https://evil.example"></iframe> <svg onload=alert(7)>',
       "`<script>alert(8)</script>` et\n\n```html\n<script>alert(9)</script>\n```",
       `${"- ".repeat(10_000)}profond`,
     ].join("\n\n"),
@@ -57,13 +57,17 @@ describe("hostile text in every field renders as inert text", () => {
         const type = script.getAttribute("type") ?? "";
         const src = script.getAttribute("src") ?? "";
         // JSON-LD data, and the search page's own scripts, only.
-        expect(type === "application/ld+json" || src.startsWith("/pagefind/") || src.startsWith("/recherche") || /pagefind|recherche/.test(script.textContent ?? ""), `${file}: <script ${type} ${src}>`).toBe(true);
+        expect(
+          type === "application/ld+json" || src.startsWith("/pagefind/") || src.startsWith("/recherche") || /pagefind|recherche/.test(script.textContent ?? ""),
+          `${file}: <script ${type} ${src}>`,
+        ).toBe(true);
         if (type === "application/ld+json") expect(() => JSON.parse(script.textContent ?? ""), file).not.toThrow();
       }
       for (const element of document.querySelectorAll("*")) {
         for (const attribute of element.attributes) {
           expect(attribute.name.startsWith("on"), `${file}: ${element.tagName} ${attribute.name}`).toBe(false);
-          if (["href", "src", "action", "formaction"].includes(attribute.name)) expect(attribute.value, `${file}: ${attribute.name}`).not.toMatch(/^\s*(javascript|vbscript|data):/i);
+          if (["href", "src", "action", "formaction"].includes(attribute.name))
+            expect(attribute.value, `${file}: ${attribute.name}`).not.toMatch(/^\s*(javascript|vbscript|data):/i);
         }
       }
       expect(document.querySelectorAll("iframe, svg, object, embed, img[onerror]").length, file).toBe(0);

@@ -27,7 +27,11 @@ function makeVersion(titleSuffix: string): TestArchive {
   const a = makeArchive();
   archives.push(a);
   for (let i = 0; i < 20; i++) {
-    a.article(`2021/${i}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i).padStart(2, "0")}:00`, body: `Texte de la dépêche ${i} ${titleSuffix}.` });
+    a.article(`2021/${i}.md`, {
+      title: `Dépêche ${i}`,
+      date: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i).padStart(2, "0")}:00`,
+      body: `Texte de la dépêche ${i} ${titleSuffix}.`,
+    });
   }
   return a;
 }

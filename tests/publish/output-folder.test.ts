@@ -29,7 +29,11 @@ function project(): { cwd: string; root: string } {
 }
 
 function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z", ...args], { cwd, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
+  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+  });
 }
 
 /** The one error line of a refused build; nothing else may be printed. */
@@ -80,7 +84,9 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(build(cwd, ["--out", "_site"]).status).toBe(0);
     rmSync(join(cwd, "_site", SITE_MARKER));
     const before = treeDigest(root);
-    expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(/give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites; nothing was touched$/);
+    expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(
+      /give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites; nothing was touched$/,
+    );
     expect(treeDigest(root)).toBe(before);
   });
 
@@ -109,7 +115,11 @@ describe("a site that cannot be written", () => {
     const files = siteFiles(site);
     const blocks = Math.ceil(largest(files.filter((path) => /\.(?:xml|json|txt)$/.test(path))) / 512);
     expect(largest(files.filter((path) => path.endsWith(".html")))).toBeGreaterThan(blocks * 512);
-    return spawnSync("/bin/sh", ["-c", `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], { cwd, encoding: "utf8", env: { ...process.env, DEPECHE_WRITERS: writers } });
+    return spawnSync("/bin/sh", ["-c", `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, bin, "build", "--no-search", "--out", "_site"], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, DEPECHE_WRITERS: writers },
+    });
   };
 
   it.each([
@@ -122,7 +132,9 @@ describe("a site that cannot be written", () => {
     const run = limited(cwd, writers);
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split("\n").filter((line) => line.includes("error"));
-    expect(errors).toEqual(["depeche build: error: cannot write the site into _site/: a file is larger than the system allows; the previous site is unchanged"]);
+    expect(errors).toEqual([
+      "depeche build: error: cannot write the site into _site/: a file is larger than the system allows; the previous site is unchanged",
+    ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(treeDigest(join(cwd, "_site"))).toBe(before);
     expect(readdirSync(cwd).filter((name) => name.includes(".building-"))).toEqual([]);
@@ -148,7 +160,7 @@ describe("a site that cannot be written", () => {
     ["EACCES", "permission denied"],
   ])("tells %s as %s, wrapped by Eleventy or by Node", (code, reason) => {
     const fromFs = Object.assign(new Error(`${code}: open '/srv/_site/.x/index.html'`), { code });
-    const wrapped = Object.assign(new Error("Having trouble writing to \"…\" from \"./templates/article.11ty.ts\""), { originalError: fromFs });
+    const wrapped = Object.assign(new Error('Having trouble writing to "…" from "./templates/article.11ty.ts"'), { originalError: fromFs });
     for (const error of [fromFs, wrapped, new Error("wrapper", { cause: wrapped })]) {
       const told = siteWriteError(error, "_site", true);
       expect(told).toBeInstanceOf(CommandError);

@@ -16,7 +16,8 @@ describe("urls.txt keeps what people wrote", () => {
     archive.article("b.md", { title: "Trois" });
     archive.article("c.md", { title: "Deux" });
     // The last line has no line end: the next URL must still start a line of its own.
-    const written = "# Adresses publiées : ne rien effacer\n\n/2021/12/09/un/   publiée le 9, voir le ticket 42\n# retraits\n! /2021/12/09/vieux/ retiré exprès\n/ancien/";
+    const written =
+      "# Adresses publiées : ne rien effacer\n\n/2021/12/09/un/   publiée le 9, voir le ticket 42\n# retraits\n! /2021/12/09/vieux/ retiré exprès\n/ancien/";
     archive.write("urls.txt", written);
     expect((await buildArchive(archive)).result.ok).toBe(true);
     const path = join(archive.dir, "urls.txt");
@@ -62,7 +63,9 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     chmodSync(archive.dir, 0o555);
     const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search"]);
     chmodSync(archive.dir, 0o755);
-    expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([`depeche build: error: cannot write ${archive.display("urls.txt")}: permission denied; the previous file is unchanged`]);
+    expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
+      `depeche build: error: cannot write ${archive.display("urls.txt")}: permission denied; the previous file is unchanged`,
+    ]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
     expect(treeDigest(before.out)).toBe(site);

@@ -16,7 +16,10 @@ describe("two builds of the same content", () => {
     }
     const now = "2022-01-01T12:00:00Z";
     const run = (out: string, env: Record<string, string>, args: string[] = []) =>
-      spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, out), ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+      spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, out), ...args], {
+        env: { ...process.env, ...env },
+        encoding: "utf8",
+      });
     expect(run("a", { TZ: "America/Los_Angeles", LANG: "C", LC_ALL: "C" }, ["--now", now]).status).toBe(0);
     expect(run("b", { TZ: "Asia/Tokyo", LANG: "fr_FR.UTF-8", LC_ALL: "fr_FR.UTF-8", SOURCE_DATE_EPOCH: String(Date.parse(now) / 1000) }).status).toBe(0);
     expect(siteFiles(join(archive.root, "a")).length).toBeGreaterThan(20);
@@ -30,10 +33,17 @@ describe("a build split into batches and threads", () => {
     const split = makeArchive();
     try {
       for (let i = 0; i < 30; i++) {
-        split.article(`2021/12/${String(1 + (i % 9)).padStart(2, "0")}-article-${i}.md`, { title: `Article ${i}`, date: `2021-12-${String(1 + (i % 9)).padStart(2, "0")}T1${i % 10}:00:00`, extra: `shortLink: https://turquie2023.com/b${i}` });
+        split.article(`2021/12/${String(1 + (i % 9)).padStart(2, "0")}-article-${i}.md`, {
+          title: `Article ${i}`,
+          date: `2021-12-${String(1 + (i % 9)).padStart(2, "0")}T1${i % 10}:00:00`,
+          extra: `shortLink: https://turquie2023.com/b${i}`,
+        });
       }
       const run = (out: string, env: Record<string, string>) =>
-        spawnSync(process.execPath, [bin, "build", "--content", split.dir, "--out", join(split.root, out), "--now", "2022-01-01T12:00:00Z", "--no-search"], { env: { ...process.env, ...env }, encoding: "utf8" });
+        spawnSync(process.execPath, [bin, "build", "--content", split.dir, "--out", join(split.root, out), "--now", "2022-01-01T12:00:00Z", "--no-search"], {
+          env: { ...process.env, ...env },
+          encoding: "utf8",
+        });
       const whole = run("whole", { DEPECHE_WRITERS: "1", DEPECHE_PAGES_PER_RUN: "100000" });
       expect(whole.status, whole.stderr).toBe(0);
       // 7 pages a run: every kind is cut across batches, and batches go to both threads.

@@ -17,7 +17,12 @@ beforeAll(async () => {
     body: "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.\n\nDeuxième paragraphe.",
   });
   archive.article("2021/12/31-late.md", { title: "Dépêche de la Saint-Sylvestre", date: "2021-12-31T23:30:00", topics: "[Économie]" });
-  archive.article("2022/01/01-first.md", { title: "Première dépêche de l’année", date: "2022-01-01T00:10:00+01:00", topics: "[Économie]", extra: 'summary: "Le chapô choisi par la rédaction."' });
+  archive.article("2022/01/01-first.md", {
+    title: "Première dépêche de l’année",
+    date: "2022-01-01T00:10:00+01:00",
+    topics: "[Économie]",
+    extra: 'summary: "Le chapô choisi par la rédaction."',
+  });
   archive.article("2021/11/30-nov.md", { title: "Fin novembre", date: "2021-11-30", topics: "[Terrorisme]", sources: "[AA]" });
   // 23:30 in Paris is 22:30 UTC: still the 14th in Paris.
   archive.article("2021/07/14-night.md", { title: "Nuit du 14 juillet", date: "2021-07-14T21:30:00Z", topics: "[Défense]" });
@@ -158,7 +163,11 @@ describe("pagination", () => {
     const a = makeArchive();
     for (let i = 0; i < count; i++) {
       const day = String(1 + (i % 28)).padStart(2, "0");
-      a.article(`2020/${i}.md`, { title: `Dépêche numéro ${i}`, date: `2020-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${day}T12:00:00`, topics: "[Irak]" });
+      a.article(`2020/${i}.md`, {
+        title: `Dépêche numéro ${i}`,
+        date: `2020-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${day}T12:00:00`,
+        topics: "[Irak]",
+      });
     }
     return { site: await buildArchive(a), archive: a };
   }
@@ -194,7 +203,7 @@ describe("editors' text never runs", () => {
       title: "<script>alert(1)</script> & {{ 7*7 }}",
       date: "2021-12-09T12:00:00",
       extra: 'summary: "<img src=x onerror=alert(1)> {% raw %}"',
-      body: '<script>alert(2)</script>\n\n<b>gras</b> {{ 7*7 }} {% include x %} {{ site }}\n\n[lien](javascript:alert(1))',
+      body: "<script>alert(2)</script>\n\n<b>gras</b> {{ 7*7 }} {% include x %} {{ site }}\n\n[lien](javascript:alert(1))",
     });
     const s = await buildArchive(a);
     expect(s.result.ok).toBe(true);
@@ -211,7 +220,7 @@ describe("editors' text never runs", () => {
     const page = s.page("/2021/12/09/script-alert-1-script-et-7-7/");
     expect(texts(page, "h1")[0]).toBe("<script>alert(1)</script> & {{ 7*7 }}");
     expect(page.querySelector(".body")?.textContent).toContain("<script>alert(2)</script>");
-    expect(page.querySelector(".body")?.textContent).toContain('{{ 7*7 }} {% include x %} {{ site }}');
+    expect(page.querySelector(".body")?.textContent).toContain("{{ 7*7 }} {% include x %} {{ site }}");
     a.remove();
   });
 });
@@ -271,7 +280,9 @@ describe("aliases", () => {
     a.article("x.md", { title: "Titre", extra: "aliases: [/2021/12/09/]" });
     const s = await buildArchive(a);
     expect(s.result.ok).toBe(false);
-    expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([`${a.display("articles/x.md")}:6: alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself: a redirect there would hide it; remove it`]);
+    expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
+      `${a.display("articles/x.md")}:6: alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself: a redirect there would hide it; remove it`,
+    ]);
     expect(s.has("/")).toBe(false);
     a.remove();
   });

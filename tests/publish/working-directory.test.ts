@@ -10,7 +10,11 @@ afterEach(() => archive?.remove());
 
 /** `depeche build` run from the archive's folder, with the default content/ and _site/ there. */
 function buildFromArchiveFolder() {
-  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z"], { cwd: archive.root, encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } });
+  return spawnSync(process.execPath, [bin, "build", "--no-search", "--now", "2026-01-15T12:00:00Z"], {
+    cwd: archive.root,
+    encoding: "utf8",
+    env: { ...process.env, GITHUB_ACTIONS: "" },
+  });
 }
 
 describe("depeche run from another working directory", () => {
@@ -27,7 +31,10 @@ describe("depeche run from another working directory", () => {
     archive = makeArchive();
     archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission de combat" });
     const ran = join(archive.root, "hostile-template-ran");
-    archive.write("../templates/x.11ty.ts", `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(ran)}, "ran");\nexport const data = {};\nexport function render() { return "hostile"; }\n`);
+    archive.write(
+      "../templates/x.11ty.ts",
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(ran)}, "ran");\nexport const data = {};\nexport function render() { return "hostile"; }\n`,
+    );
     archive.write("../package.json", `{ "type": "module" }`);
     const run = buildFromArchiveFolder();
     expect(existsSync(ran)).toBe(false);

@@ -35,7 +35,10 @@ describe("PageBatches", () => {
 
   it("gives every batch every kind, empty where it has none", () => {
     const batches = batchPages(pages({ articles: 2, days: 2 }), 2);
-    expect(batches).toEqual([{ articles: ["/articles/0/", "/articles/1/"], days: [] }, { articles: [], days: ["/days/0/", "/days/1/"] }]);
+    expect(batches).toEqual([
+      { articles: ["/articles/0/", "/articles/1/"], days: [] },
+      { articles: [], days: ["/days/0/", "/days/1/"] },
+    ]);
   });
 
   it("keeps one batch for a site smaller than a batch, and for an empty one", () => {
@@ -63,22 +66,34 @@ describe("PageBatches", () => {
 
 describe("build progress", () => {
   // The CLI's progress line counts these calls: every page once, ending at the total.
-  it.each(["1", "2"])("counts every page once, with %s writing thread(s)", async (writers) => {
-    const archive = makeArchive();
-    const before = process.env.DEPECHE_WRITERS;
-    process.env.DEPECHE_WRITERS = writers;
-    try {
-      for (let i = 0; i < 12; i++) archive.article(`2021/${i}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 5)).padStart(2, "0")}T10:00:00` });
-      const calls: [number, number][] = [];
-      const result = await buildSite({ contentDir: archive.dir, outDir: join(archive.root, "_site"), drafts: false, search: false, nowMs: Date.UTC(2022, 0, 1), onPage: (written, total) => calls.push([written, total]) });
-      expect(result.ok).toBe(true);
-      const total = Object.values(result.pages!).reduce((a, b) => a + b, 0);
-      expect(total).toBeGreaterThan(12);
-      expect(calls).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
-    } finally {
-      if (before === undefined) delete process.env.DEPECHE_WRITERS;
-      else process.env.DEPECHE_WRITERS = before;
-      archive.remove();
-    }
-  }, 60_000);
+  it.each(["1", "2"])(
+    "counts every page once, with %s writing thread(s)",
+    async (writers) => {
+      const archive = makeArchive();
+      const before = process.env.DEPECHE_WRITERS;
+      process.env.DEPECHE_WRITERS = writers;
+      try {
+        for (let i = 0; i < 12; i++)
+          archive.article(`2021/${i}.md`, { title: `Dépêche ${i}`, date: `2021-12-${String(1 + (i % 5)).padStart(2, "0")}T10:00:00` });
+        const calls: [number, number][] = [];
+        const result = await buildSite({
+          contentDir: archive.dir,
+          outDir: join(archive.root, "_site"),
+          drafts: false,
+          search: false,
+          nowMs: Date.UTC(2022, 0, 1),
+          onPage: (written, total) => calls.push([written, total]),
+        });
+        expect(result.ok).toBe(true);
+        const total = Object.values(result.pages!).reduce((a, b) => a + b, 0);
+        expect(total).toBeGreaterThan(12);
+        expect(calls).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+      } finally {
+        if (before === undefined) delete process.env.DEPECHE_WRITERS;
+        else process.env.DEPECHE_WRITERS = before;
+        archive.remove();
+      }
+    },
+    60_000,
+  );
 });

@@ -37,6 +37,8 @@ describe("a preview checks a saved article as a build does", () => {
     const file = archive.article("2021/12/09-b.md", { title: "Demain", date: "2021-12-09T10:00:00" });
     const update = await session.update([file]);
     expect(update.outcome).toBe("updated");
-    expect(update.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: dated in the future`)]);
+    expect(update.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: dated in the future`),
+    ]);
   });
 });

@@ -66,8 +66,18 @@ describe("French dates", () => {
   });
 
   test.each([
-    [1, "janvier 2021"], [2, "février 2021"], [3, "mars 2021"], [4, "avril 2021"], [5, "mai 2021"], [6, "juin 2021"],
-    [7, "juillet 2021"], [8, "août 2021"], [9, "septembre 2021"], [10, "octobre 2021"], [11, "novembre 2021"], [12, "décembre 2021"],
+    [1, "janvier 2021"],
+    [2, "février 2021"],
+    [3, "mars 2021"],
+    [4, "avril 2021"],
+    [5, "mai 2021"],
+    [6, "juin 2021"],
+    [7, "juillet 2021"],
+    [8, "août 2021"],
+    [9, "septembre 2021"],
+    [10, "octobre 2021"],
+    [11, "novembre 2021"],
+    [12, "décembre 2021"],
   ])("month %i → %s", (month, text) => {
     expect(formatMonth(2021, month)).toBe(text);
     expect(monthName(month)).toBe(text.split(" ")[0]);
@@ -143,9 +153,15 @@ describe("French dates", () => {
       `samedi 1er janvier 2022 à 0${NB}h${NB}30`,
       `dimanche 28 mars 2021 à 3${NB}h${NB}30`,
       "mercredi 1er décembre 2021",
-      "samedi 1er janvier 2022", "1er janvier", "samedi",
-      "dimanche 1er mai 2022", "1er mai", "dimanche",
-      "jeudi 29 février 2024", "29 février", "jeudi",
+      "samedi 1er janvier 2022",
+      "1er janvier",
+      "samedi",
+      "dimanche 1er mai 2022",
+      "1er mai",
+      "dimanche",
+      "jeudi 29 février 2024",
+      "29 février",
+      "jeudi",
     ]);
   });
 });

@@ -6,16 +6,33 @@ import { describe, expect, test } from "vitest";
 import { aliasPathProblem, MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "../../src/text/slug.ts";
 
 const diacritics: [letter: string, base: string][] = [
-  ["à", "a"], ["â", "a"], ["ä", "a"], ["ç", "c"], ["é", "e"], ["è", "e"], ["ê", "e"], ["ë", "e"],
-  ["î", "i"], ["ï", "i"], ["ô", "o"], ["ö", "o"], ["ù", "u"], ["û", "u"], ["ü", "u"], ["ÿ", "y"],
-  ["œ", "oe"], ["æ", "ae"],
+  ["à", "a"],
+  ["â", "a"],
+  ["ä", "a"],
+  ["ç", "c"],
+  ["é", "e"],
+  ["è", "e"],
+  ["ê", "e"],
+  ["ë", "e"],
+  ["î", "i"],
+  ["ï", "i"],
+  ["ô", "o"],
+  ["ö", "o"],
+  ["ù", "u"],
+  ["û", "u"],
+  ["ü", "u"],
+  ["ÿ", "y"],
+  ["œ", "oe"],
+  ["æ", "ae"],
 ];
 
 describe("slugify", () => {
-  test.each(diacritics.flatMap(([letter, base]) => [
-    [letter, base],
-    [letter.toUpperCase(), base],
-  ]))("%s → %s, from NFC and NFD", (letter, base) => {
+  test.each(
+    diacritics.flatMap(([letter, base]) => [
+      [letter, base],
+      [letter.toUpperCase(), base],
+    ]),
+  )("%s → %s, from NFC and NFD", (letter, base) => {
     const word = `x${letter}x`;
     expect(slugify(word.normalize("NFC"))).toBe(`x${base}x`);
     expect(slugify(word.normalize("NFD"))).toBe(`x${base}x`);

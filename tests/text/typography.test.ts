@@ -190,12 +190,18 @@ describe("frenchTypography (markdown-it)", () => {
 
   test("the first paragraph read from the same parse keeps the typography", () => {
     const tokens = createMarkdown().parse("Le 1er mai, **enfin**? Oui.", {});
-    const text = tokens[1]!.children!.filter((t) => t.type === "text").map((t) => t.content).join("");
+    const text = tokens[1]!
+      .children!.filter((t) => t.type === "text")
+      .map((t) => t.content)
+      .join("");
     expectSame(text, `Le 1er mai, enfin${NN}? Oui.`);
   });
 
   test("renders the seed article with French quotation marks and spaces", () => {
-    const file = new URL("../../content/articles/2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays.md", import.meta.url);
+    const file = new URL(
+      "../../content/articles/2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays.md",
+      import.meta.url,
+    );
     const source = readFileSync(file, "utf8");
     const html = renderMarkdown(source.slice(source.indexOf("\n---\n", 4) + 5));
     expect(html).toContain(`dans un tweet${NB}: «${NN}nous avons achevé, aujourd’hui,`);

@@ -8,7 +8,12 @@ describe("decodeWireFile", () => {
     { name: "UTF-8", bytes: utf8("L’Irak\n"), text: "L’Irak\n", encoding: "utf-8" },
     { name: "UTF-8 with a BOM and CRLF", bytes: utf8("\uFEFFTitre\r\nTexte\r\n"), text: "Titre\nTexte\n", encoding: "utf-8" },
     { name: "decomposed accents to NFC", bytes: utf8("E\u0301tats"), text: "États", encoding: "utf-8" },
-    { name: "Windows-1252 quotes, accents and euro", bytes: Uint8Array.of(0x4c, 0x92, 0xc9, 0x74, 0x61, 0x74, 0x20, 0x93, 0x80, 0x94, 0x20, 0x9c, 0x85), text: "L’État “€” œ…", encoding: "windows-1252" },
+    {
+      name: "Windows-1252 quotes, accents and euro",
+      bytes: Uint8Array.of(0x4c, 0x92, 0xc9, 0x74, 0x61, 0x74, 0x20, 0x93, 0x80, 0x94, 0x20, 0x9c, 0x85),
+      text: "L’État “€” œ…",
+      encoding: "windows-1252",
+    },
     { name: "UTF-16 with a BOM", bytes: Uint8Array.of(0xff, 0xfe, 0xc9, 0x00, 0x74, 0x00), text: "Ét", encoding: "utf-16" },
   ];
   for (const c of cases) {

@@ -18,7 +18,9 @@ describe("parseWire on the seed copy", () => {
     expect(r.wire.title).toBe("L’Irak annonce la fin de la mission de combat des forces de la Coalition internationale dans le pays");
     expect(r.wire.titleLine).toBe(1);
     expect(r.wire.paragraphs).toHaveLength(8);
-    expect(r.wire.paragraphs[0]).toBe("Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat des forces de la Coalition internationale contre Daech, dirigées par les États-Unis.");
+    expect(r.wire.paragraphs[0]).toBe(
+      "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat des forces de la Coalition internationale contre Daech, dirigées par les États-Unis.",
+    );
     expect(r.wire.paragraphs.at(-1)).toMatch(/^La Coalition a joué un rôle majeur.*certaines régions du pays\.$/);
     expect(r.wire.sources).toEqual(["AA", "TRT FR"]);
     expect(r.wire.shortLink).toBe("https://turquie2023.com/Ivo58D");
@@ -28,17 +30,68 @@ describe("parseWire on the seed copy", () => {
 
 describe("parseWire, line by line", () => {
   const cases: { name: string; text: string; paragraphs: string[]; sources: string[]; shortLink?: string; leftovers?: string[] }[] = [
-    { name: "repeated title with straight apostrophes is dropped", text: "L’Irak vote\n\nL'Irak vote\n\nTexte.\n\nAA", sources: ["AA"], paragraphs: ["Texte."] },
-    { name: "repeated title with other quotes is dropped", text: "Il dit « non »\nIl dit \"non\"\nTexte.\nAA", sources: ["AA"], paragraphs: ["Texte."] },
-    { name: "a different second line is kept", text: "Titre\n\nUn chapeau qui n’est pas le titre.\n\nTexte.\n\nAA", sources: ["AA"], paragraphs: ["Un chapeau qui n’est pas le titre.", "Texte."] },
-    { name: "no-break-space and zero-width lines are dropped", text: `Titre\n${NBSP}\n \u200b \nTexte.\n${NBSP}${NBSP}\nAA`, sources: ["AA"], paragraphs: ["Texte."] },
+    {
+      name: "repeated title with straight apostrophes is dropped",
+      text: "L’Irak vote\n\nL'Irak vote\n\nTexte.\n\nAA",
+      sources: ["AA"],
+      paragraphs: ["Texte."],
+    },
+    { name: "repeated title with other quotes is dropped", text: 'Il dit « non »\nIl dit "non"\nTexte.\nAA', sources: ["AA"], paragraphs: ["Texte."] },
+    {
+      name: "a different second line is kept",
+      text: "Titre\n\nUn chapeau qui n’est pas le titre.\n\nTexte.\n\nAA",
+      sources: ["AA"],
+      paragraphs: ["Un chapeau qui n’est pas le titre.", "Texte."],
+    },
+    {
+      name: "no-break-space and zero-width lines are dropped",
+      text: `Titre\n${NBSP}\n \u200b \nTexte.\n${NBSP}${NBSP}\nAA`,
+      sources: ["AA"],
+      paragraphs: ["Texte."],
+    },
     { name: "each line is a paragraph, blank lines or not", text: "Titre\nUn.\nDeux.\nAA", sources: ["AA"], paragraphs: ["Un.", "Deux."] },
-    { name: "paragraph text is untouched but trimmed", text: "Titre\n\n  Il a dit: \"oui\"... 3 000 $  \n\nAA", sources: ["AA"], paragraphs: ['Il a dit: "oui"... 3 000 $'] },
-    { name: "source codes in any case, share line without space", text: "Titre\nTexte.\naa\ntrt fr\nPartager cet article?https://x.example/a", paragraphs: ["Texte."], sources: ["AA", "TRT FR"], shortLink: "https://x.example/a" },
-    { name: "share line with a colon", text: "Titre\nTexte.\nAA\nPartager cet article : https://x.example/b", sources: ["AA"], paragraphs: ["Texte."], shortLink: "https://x.example/b" },
-    { name: "a footer after the share line stays in the body", text: "Titre\nTexte.\nAA\nPartager cet article? https://x.example/c\n© Agence", sources: ["AA"], paragraphs: ["Texte.", "© Agence"], shortLink: "https://x.example/c", leftovers: ["© Agence"] },
-    { name: "an unknown agency between two known ones stays in the body", text: "Titre\nTexte.\nAA\nAFP\nTRT FR", paragraphs: ["Texte.", "AFP"], sources: ["AA", "TRT FR"], leftovers: ["AFP"] },
-    { name: "a plain-http share line is not a short link, and is kept", text: "Titre\nTexte.\nAA\nPartager cet article? http://x.example/d", sources: ["AA"], paragraphs: ["Texte.", "Partager cet article? http://x.example/d"], leftovers: ["Partager cet article? http://x.example/d"] },
+    {
+      name: "paragraph text is untouched but trimmed",
+      text: 'Titre\n\n  Il a dit: "oui"... 3 000 $  \n\nAA',
+      sources: ["AA"],
+      paragraphs: ['Il a dit: "oui"... 3 000 $'],
+    },
+    {
+      name: "source codes in any case, share line without space",
+      text: "Titre\nTexte.\naa\ntrt fr\nPartager cet article?https://x.example/a",
+      paragraphs: ["Texte."],
+      sources: ["AA", "TRT FR"],
+      shortLink: "https://x.example/a",
+    },
+    {
+      name: "share line with a colon",
+      text: "Titre\nTexte.\nAA\nPartager cet article : https://x.example/b",
+      sources: ["AA"],
+      paragraphs: ["Texte."],
+      shortLink: "https://x.example/b",
+    },
+    {
+      name: "a footer after the share line stays in the body",
+      text: "Titre\nTexte.\nAA\nPartager cet article? https://x.example/c\n© Agence",
+      sources: ["AA"],
+      paragraphs: ["Texte.", "© Agence"],
+      shortLink: "https://x.example/c",
+      leftovers: ["© Agence"],
+    },
+    {
+      name: "an unknown agency between two known ones stays in the body",
+      text: "Titre\nTexte.\nAA\nAFP\nTRT FR",
+      paragraphs: ["Texte.", "AFP"],
+      sources: ["AA", "TRT FR"],
+      leftovers: ["AFP"],
+    },
+    {
+      name: "a plain-http share line is not a short link, and is kept",
+      text: "Titre\nTexte.\nAA\nPartager cet article? http://x.example/d",
+      sources: ["AA"],
+      paragraphs: ["Texte.", "Partager cet article? http://x.example/d"],
+      leftovers: ["Partager cet article? http://x.example/d"],
+    },
     { name: "a code inside the body is text", text: "Titre\nAA\nTexte long.\nTRT FR", paragraphs: ["AA", "Texte long."], sources: ["TRT FR"] },
     { name: "no source line: nothing is taken from the body", text: "Titre\nTexte.\nFin.", paragraphs: ["Texte.", "Fin."], sources: [] },
     { name: "a source given twice counts once", text: "Titre\nTexte.\nAA\nAA", paragraphs: ["Texte."], sources: ["AA"] },
@@ -61,7 +114,12 @@ describe("parseWire refusals", () => {
     { name: "empty text", text: "", line: 1, message: /the file is empty/ },
     { name: "only blank and no-break-space lines", text: `\n${NBSP}\n  \n`, line: 1, message: /the file is empty/ },
     { name: "a title and nothing else", text: "\n\nTitre seul\n", line: 3, message: /title but no body/ },
-    { name: "a title, its repeat and the end lines", text: `Titre\n\nTitre\n\n${NBSP}\n\nAA\n\nPartager cet article? https://x.example/e`, line: 1, message: /title but no body/ },
+    {
+      name: "a title, its repeat and the end lines",
+      text: `Titre\n\nTitre\n\n${NBSP}\n\nAA\n\nPartager cet article? https://x.example/e`,
+      line: 1,
+      message: /title but no body/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -77,8 +135,8 @@ describe("parseWire refusals", () => {
 describe("sameTitle", () => {
   const cases: [string, string, boolean][] = [
     ["L’Irak annonce", "L'Irak annonce", true],
-    ["« Non », dit-il", "\"Non\", dit-il", true],
-    ["Le “oui”", "Le \"oui\"", true],
+    ["« Non », dit-il", '"Non", dit-il', true],
+    ["Le “oui”", 'Le "oui"', true],
     ["L’Irak annonce", "L’Iran annonce", false],
     ["Titre", "titre", false],
   ];

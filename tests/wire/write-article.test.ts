@@ -47,14 +47,26 @@ describe("toMarkdownParagraph renders to exactly the wire text, as one paragraph
 });
 
 describe("front matter values read back as written", () => {
-  const titles = ["L’Irak annonce la fin", 'Il dit "non" : # pas un commentaire', "Titre avec \\ antislash", "Contrôle \u0085 et \u0092 C1", "yes", "2021", "- liste ? non"];
+  const titles = [
+    "L’Irak annonce la fin",
+    'Il dit "non" : # pas un commentaire',
+    "Titre avec \\ antislash",
+    "Contrôle \u0085 et \u0092 C1",
+    "yes",
+    "2021",
+    "- liste ? non",
+  ];
   for (const title of titles) {
     it(`title ${JSON.stringify(title)}`, () => {
       expect(load(`title: ${yamlString(title)}`, { schema: CORE_SCHEMA })).toEqual({ title });
     });
   }
 
-  const lists: string[][] = [["AA", "TRT FR"], ["Irak", "États-Unis", "Arabie saoudite"], ["true", "2021", "a, b", "x: y", "[z]", "Côte d’Ivoire"]];
+  const lists: string[][] = [
+    ["AA", "TRT FR"],
+    ["Irak", "États-Unis", "Arabie saoudite"],
+    ["true", "2021", "a, b", "x: y", "[z]", "Côte d’Ivoire"],
+  ];
   for (const list of lists) {
     it(`list ${JSON.stringify(list)}`, () => expect(load(`k: ${yamlFlowList(list)}`, { schema: CORE_SCHEMA })).toEqual({ k: list }));
   }
@@ -76,7 +88,16 @@ describe("formatArticle", () => {
   });
 
   it("adds slug, draft and hints, and the result parses as front matter", () => {
-    const text = formatArticle({ title: "Titre", date: "2021-12-09 15:10", sources: [], topics: [], slug: "titre-2", draft: true, body: "Texte.\n\n", hints: { sources: "codes : AA, TRT FR" } });
+    const text = formatArticle({
+      title: "Titre",
+      date: "2021-12-09 15:10",
+      sources: [],
+      topics: [],
+      slug: "titre-2",
+      draft: true,
+      body: "Texte.\n\n",
+      hints: { sources: "codes : AA, TRT FR" },
+    });
     expect(text).toContain('date: "2021-12-09 15:10"\nsources: [] # codes : AA, TRT FR\ntopics: []\nslug: titre-2\ndraft: true\n---\nTexte.\n');
     const parsed = parseFrontMatter(text);
     expect(parsed.ok && parsed.frontMatter.data).toEqual({ title: "Titre", date: "2021-12-09 15:10", sources: [], topics: [], slug: "titre-2", draft: true });
@@ -93,7 +114,9 @@ describe("writeNewArticle", () => {
     mkdirSync(outside);
     mkdirSync(join(content, "articles/2021"), { recursive: true });
     symlinkSync(outside, join(content, "articles/2021/12"));
-    expect(() => writeNewArticle(content, join(content, "articles/2021/12/09-un.md"), "texte\n")).toThrow(/articles\/2021\/12 is a symbolic link, which Dépêche never writes through: replace it with the folder itself$/);
+    expect(() => writeNewArticle(content, join(content, "articles/2021/12/09-un.md"), "texte\n")).toThrow(
+      /articles\/2021\/12 is a symbolic link, which Dépêche never writes through: replace it with the folder itself$/,
+    );
     expect(readdirSync(outside)).toEqual([]);
   });
 
