@@ -205,7 +205,11 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
   return results.join(", ");
 }
 
-/** Starts the dev server on a corpus, saves one article with a new title, times until its pages are rewritten. */
+/**
+ * Starts the dev server on a corpus, saves one article with a corrected body, times until its pages
+ * are rewritten. (A new title would change a URL the builds above recorded as published: the
+ * preview then shows that error instead of rewriting pages.)
+ */
 async function measureServeEdit(corpus: string, outDir: string): Promise<{ startMs: number; editMs: number; pages: number }> {
   const start = performance.now();
   const server = await startDevServer({ contentDir: corpus, outDir, port: 0, drafts: true });
@@ -215,8 +219,9 @@ async function measureServeEdit(corpus: string, outDir: string): Promise<{ start
   const file = join(corpus, "articles", year, month, readdirSync(join(corpus, "articles", year, month)).sort()[0]!);
   const updated = server.nextUpdate();
   const editStart = performance.now();
-  writeFileSync(file, readFileSync(file, "utf8").replace(/^title: "/m, 'title: "Corrigé : '));
+  writeFileSync(file, `${readFileSync(file, "utf8").trimEnd()}\n\nCorrigé : une précision ajoutée.\n`);
   const update = await updated;
+  if (update.outcome !== "updated") throw new Error(`serve: the edit gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
   const editMs = performance.now() - editStart;
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
