@@ -221,7 +221,8 @@ async function measureServeEdit(corpus: string, outDir: string): Promise<{ start
   const editStart = performance.now();
   writeFileSync(file, `${readFileSync(file, "utf8").trimEnd()}\n\nCorrigé : une précision ajoutée.\n`);
   const update = await updated;
-  if (update.outcome !== "updated") throw new Error(`serve: the edit gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
+  if (update.outcome !== "updated")
+    throw new Error(`serve: the edit gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
   const editMs = performance.now() - editStart;
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
