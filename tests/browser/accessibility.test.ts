@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBrowserSuite, WIDTHS, type BrowserSuite, type Width } from "../helpers/browser.ts";
 import { onceForAll } from "../helpers/prerequisites.ts";
+import { SAMPLE_SEARCH } from "../helpers/sample-archive.ts";
 import { SEARCH_WORD, type PageKind, type TestSite } from "../helpers/test-sites.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -85,7 +86,7 @@ describe.each([
 
   it("has no WCAG 2.2 AA violation on the search page showing results", async () => {
     const suite = await ready();
-    const word = name === "sample" ? "irakien" : SEARCH_WORD;
+    const word = name === "sample" ? SAMPLE_SEARCH.word : SEARCH_WORD;
     const found = await checkPage(suite, suite[name], `/recherche/?q=${word}`, async (page) => {
       await page.locator("#search-results li").first().waitFor();
     });

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { horizontalOverflow, screenshot, startBrowserSuite, WIDTHS, type Width } from "../helpers/browser.ts";
 import { onceForAll } from "../helpers/prerequisites.ts";
+import { SAMPLE_SEARCH } from "../helpers/sample-archive.ts";
 import { htmlFiles, SEARCH_WORD, type PageKind } from "../helpers/test-sites.ts";
 
 const ARTICLE_BUDGET = 20 * 1024;
@@ -82,9 +83,9 @@ describe("a reader's walk through the generated archive", () => {
   });
 
   it.each([
-    ["generated", SEARCH_WORD, /phosphates/i],
-    ["sample", "irakien", /Irak/],
-  ] as const)("searches the %s site for a word from the header and opens the result", async (name, word, titlePattern) => {
+    ["generated", SEARCH_WORD, 1, /phosphates/i],
+    ["sample", SAMPLE_SEARCH.word, SAMPLE_SEARCH.results, /Irak/],
+  ] as const)("searches the %s site for a word from the header and opens the first result", async (name, word, results, titlePattern) => {
     const suite = await ready();
     const page = await open("phone");
     try {
@@ -94,7 +95,7 @@ describe("a reader's walk through the generated archive", () => {
       await page.waitForURL(`**/recherche/?q=${word}`);
       const result = page.locator("#search-results li a").first();
       await result.waitFor();
-      expect(await page.locator("#search-status").textContent()).toMatch(/^1 résultat/);
+      expect(await page.locator("#search-status").textContent()).toMatch(results === 1 ? /^1 résultat / : new RegExp(`^${results} résultats `));
       await result.click();
       await page.waitForURL(/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
       expect(await page.locator("h1").textContent()).toMatch(titlePattern);
@@ -172,7 +173,7 @@ describe("the keyboard alone", () => {
 });
 
 const SAMPLE_KINDS: PageKind[] = ["home", "article", "day", "month", "year", "topic", "source", "topics", "sources", "search", "not-found"];
-// The sample archive has one article: no second page of a topic.
+// The sample archive is small: no topic has a second page.
 const GENERATED_KINDS: PageKind[] = [...SAMPLE_KINDS, "topic-page-2"];
 
 interface Weight {
@@ -221,7 +222,7 @@ describe.each([
   it.each(kinds)("the %s page fits a phone and a desktop screen, without horizontal scrolling (screenshots taken)", async (kind) => {
     const suite = await ready();
     // The search page is seen with its results.
-    const url = kind === "search" ? `/recherche/?q=${name === "generated" ? SEARCH_WORD : "irakien"}` : suite[name].kinds[kind];
+    const url = kind === "search" ? `/recherche/?q=${name === "generated" ? SEARCH_WORD : SAMPLE_SEARCH.word}` : suite[name].kinds[kind];
     expect(url, `the ${name} site has no ${kind} page`).toBeDefined();
     const widths = Object.keys(WIDTHS) as Width[];
     const problems = await Promise.all(

@@ -10,6 +10,7 @@ import { loadContent } from "../../src/content/load.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { SAMPLE_TOPICS_YAML } from "../helpers/sample-archive.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
 
@@ -407,7 +408,7 @@ describe("depeche import, other cases", () => {
 
 describe("depeche import, the generated wire corpus", () => {
   it.skipIf(!existsSync(generator))("imports 1,000 wire texts with no failure, and they check clean (needs ../shared/corpus, which CI has)", async () => {
-    archive = makeArchive({ "topics.yaml": readFileSync(resolve(import.meta.dirname, "../../content/topics.yaml"), "utf8") });
+    archive = makeArchive({ "topics.yaml": SAMPLE_TOPICS_YAML });
     const dir = mkdtempSync(join(tmpdir(), "depeche-wire-"));
     try {
       execFileSync(process.execPath, [generator, "--format", "wire", "--count", "1000", "--out", dir], { stdio: "ignore" });

@@ -1,16 +1,15 @@
 /**
- * The two sites the standards checks run on: the sample archive of `content/`, and a generated
- * one with every page kind (pagination, neighbours on every side, an alias, rich article bodies).
+ * The two sites the standards checks run on: a sample-like archive (`sample-archive.ts`), and a
+ * generated one with every page kind (pagination, neighbours on every side, an alias, rich article bodies).
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { buildSite } from "../../src/publish/build-site.ts";
 import type { SitePages } from "../../src/plan/pages.ts";
 import { makeArchive, type TestArchive } from "./archive.ts";
+import { makeSampleArchive } from "./sample-archive.ts";
 import { FIXED_NOW, siteFiles } from "./site.ts";
-
-export const SAMPLE_CONTENT = resolve(import.meta.dirname, "../../content");
 
 /** One page of each kind, as a site-relative URL (the redirect left out where there is none). */
 export type PageKind =
@@ -72,25 +71,23 @@ export function makeGeneratedArchive(count = 60): TestArchive {
   return archive;
 }
 
-/** Builds the sample archive and a generated one into a temporary folder; `remove()` deletes both. */
+/** Builds the sample-like archive and a generated one into a temporary folder; `remove()` deletes both. */
 export async function buildTestSites(): Promise<{ sample: TestSite; generated: TestSite; remove(): void }> {
   const root = mkdtempSync(join(tmpdir(), "depeche-sites-"));
-  const archive = makeGeneratedArchive();
+  const sampleArchive = makeSampleArchive();
+  const generatedArchive = makeGeneratedArchive();
+  const remove = (): void => {
+    rmSync(root, { recursive: true, force: true });
+    sampleArchive.remove();
+    generatedArchive.remove();
+  };
   try {
     // One after the other: two builds at once in one process step on each other.
-    const sample = await build("sample", SAMPLE_CONTENT, join(root, "sample"));
-    const generated = await build("generated", archive.dir, join(root, "generated"));
-    return {
-      sample,
-      generated,
-      remove: () => {
-        rmSync(root, { recursive: true, force: true });
-        archive.remove();
-      },
-    };
+    const sample = await build("sample", sampleArchive.dir, join(root, "sample"));
+    const generated = await build("generated", generatedArchive.dir, join(root, "generated"));
+    return { sample, generated, remove };
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    archive.remove();
+    remove();
     throw error;
   }
 }

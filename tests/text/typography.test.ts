@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { createMarkdown, renderMarkdown } from "../../src/text/markdown.ts";
 import { typesetHtml, typesetText } from "../../src/text/typography.ts";
+import { IRAK_BODY } from "../helpers/sample-archive.ts";
 
 // Expected strings spell every space that is not U+0020 as an escape; on failure the comparison
 // shows them by code point, since U+202F, U+00A0 and U+0020 look alike in any terminal.
@@ -197,13 +197,8 @@ describe("frenchTypography (markdown-it)", () => {
     expectSame(text, `Le 1er mai, enfin${NN}? Oui.`);
   });
 
-  test("renders the seed article with French quotation marks and spaces", () => {
-    const file = new URL(
-      "../../content/articles/2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays.md",
-      import.meta.url,
-    );
-    const source = readFileSync(file, "utf8");
-    const html = renderMarkdown(source.slice(source.indexOf("\n---\n", 4) + 5));
+  test("renders a real dispatch with French quotation marks and spaces", () => {
+    const html = renderMarkdown(IRAK_BODY);
     expect(html).toContain(`dans un tweet${NB}: «${NN}nous avons achevé, aujourd’hui,`);
     expect(html).toContain(`leur retrait d’Irak${NN}».`);
     expect(html).toContain(`expliqué que «${NN}les relations`);
