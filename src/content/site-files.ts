@@ -133,11 +133,15 @@ export class SitePaths {
   }
 }
 
+const PLAIN_PATH = /^[a-z0-9/._~-]*$/;
+
 /**
  * A path as disks and servers tell paths apart.
  * @example foldPath("/2021/Caf%C3%A9/") === foldPath("/2021/cafe%CC%81/") // true
  */
 export function foldPath(path: string): string {
+  // The site's own paths are made of slugs: nothing to decode, fold or compose.
+  if (PLAIN_PATH.test(path)) return path;
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);
