@@ -96,7 +96,7 @@ describe("the commit of urls.txt races an editor's push", () => {
 
     execFileSync("sh", [script, deployed, "content", record], { cwd: ci, stdio: "pipe", env: { ...process.env, ...identity } });
 
-    expect(git(origin, "show", "main:content/urls.txt") + "\n").toBe(expected);
+    expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe(expected);
     expect(git(origin, "show", "main:content/articles/c.md")).toContain("Trois");
     expect(git(origin, "rev-parse", "main^")).toBe(editorsCommit);
     expect(git(origin, "log", "-1", "--format=%s", "main")).toBe(`Published URLs: recorded by the deploy of ${deployed.slice(0, 7)} [skip ci]`);

@@ -122,3 +122,32 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     expect(readdirSync(www)).toEqual(["site"]);
   });
 });
+
+describe("a published URL taken away is an error at the article that moved it", () => {
+  const recorded = "# nos notes\n/2021/12/09/un/\n";
+  it.each([
+    ["renamed", { title: "Un, corrigé" }, 2, "title", "/2021/12/09/un-corrige/"],
+    ["re-dated", { title: "Un", date: "2021-12-10" }, 3, "date", "/2021/12/10/un/"],
+    ["given another slug", { title: "Un", extra: "slug: premier" }, 6, "slug", "/2021/12/09/premier/"],
+  ])("%s: at its line, naming the old URL and both fixes", async (_, spec, line, key, now) => {
+    archive = makeArchive({ "urls.txt": recorded });
+    archive.article("2021/12/09-un.md", spec);
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ was published, and this article's "${key}" moved it to ${now}: add "/2021/12/09/un/" to its "aliases" (a redirect), or mark it removed on purpose by writing "! /2021/12/09/un/" in ${archive.display("urls.txt")}`,
+    ]);
+    expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
+  });
+
+  it.each([
+    ["removed", () => archive.article("2021/12/09-deux.md", { title: "Deux" })],
+    ["in a file named otherwise", () => archive.article("a.md", { title: "Un, corrigé" })],
+  ])("%s: at the URL's line of urls.txt", async (_, write) => {
+    archive = makeArchive({ "urls.txt": recorded });
+    write();
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+    ]);
+  });
+});
