@@ -16,10 +16,11 @@ export interface UrlManifest {
   removed: Set<string>;
 }
 
-const HEADER = `# Les adresses publiées par Dépêche, une par ligne. \`depeche build\` tient ce fichier à jour :
-# validez-le (commit) avec vos articles. Une adresse publiée ne doit pas disparaître :
-# donnez-la en « aliases » à l’article qui la remplace, ou, pour la retirer exprès,
-# écrivez un « ! » devant elle et, si vous voulez, le motif : ! /2021/12/09/titre/ retiré le …
+const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
+# (\`depeche build --record-urls\`) ; vous pouvez y écrire des commentaires. Une adresse
+# publiée ne doit pas disparaître : donnez-la en « aliases » à l’article qui la remplace,
+# ou, pour la retirer exprès, écrivez un « ! » devant elle et, si vous voulez, le motif :
+# ! /2021/12/09/titre/ retiré le …
 `;
 
 /** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
