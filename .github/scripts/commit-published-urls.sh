@@ -22,6 +22,8 @@ attempts=${PUBLISH_ATTEMPTS:-5}
 message="Published URLs: recorded by the deploy of $(git rev-parse --short "$deployed") [skip ci]"
 
 commit_if_changed() {
+  # An archive with no article published yet has no urls.txt.
+  [ -e "$file" ] || return 1
   git add -- "$file"
   if git diff --cached --quiet -- "$file"; then return 1; fi
   git -c user.name="${GIT_AUTHOR_NAME:-github-actions[bot]}" \
@@ -58,7 +60,7 @@ while :; do
     exit 0
   fi
   if [ "$attempt" -ge "$attempts" ]; then
-    echo "urls.txt: $branch kept moving; gave up after $attempts attempts" >&2
+    echo "urls.txt: could not push to $branch in $attempts attempts; the site is not deployed" >&2
     exit 1
   fi
   attempt=$((attempt + 1))

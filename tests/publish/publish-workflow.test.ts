@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -62,6 +62,48 @@ describe("the commit of urls.txt races an editor's push", () => {
 
   const identity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.org" };
   const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...identity } }).trim();
+
+  it("pushes nothing when the deploy published no new URL", () => {
+    root = mkdtempSync(join(tmpdir(), "depeche-publish-"));
+    archive = makeArchive();
+    const origin = join(root, "origin.git");
+    git(root, "init", "--quiet", "--bare", "-b", "main", origin);
+    const ci = join(root, "ci");
+    git(root, "clone", "--quiet", origin, ci);
+    cpSync(archive.dir, join(ci, "content"), { recursive: true });
+    git(ci, "add", ".");
+    git(ci, "commit", "--quiet", "-m", "Vide");
+    git(ci, "push", "--quiet", "origin", "HEAD:main");
+    const deployed = git(ci, "rev-parse", "HEAD");
+    const out = execFileSync("sh", [script, deployed, "content", "false"], { cwd: ci, encoding: "utf8", env: { ...process.env, ...identity } });
+    expect(out).toBe("urls.txt: no new URL to record\n");
+    expect(git(origin, "rev-parse", "main")).toBe(deployed);
+  });
+
+  it("gives up after a bounded number of refused pushes, failing the run before the site is uploaded", () => {
+    root = mkdtempSync(join(tmpdir(), "depeche-publish-"));
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    const origin = join(root, "origin.git");
+    git(root, "init", "--quiet", "--bare", "-b", "main", origin);
+    const ci = join(root, "ci");
+    git(root, "clone", "--quiet", origin, ci);
+    cpSync(archive.dir, join(ci, "content"), { recursive: true });
+    git(ci, "add", ".");
+    git(ci, "commit", "--quiet", "-m", "Un");
+    git(ci, "push", "--quiet", "origin", "HEAD:main");
+    const deployed = git(ci, "rev-parse", "HEAD");
+    writeFileSync(join(ci, "content/urls.txt"), "/2021/12/09/un/\n");
+    writeFileSync(join(origin, "hooks/pre-receive"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+    const run = spawnSync("sh", [script, deployed, "content", "false"], {
+      cwd: ci,
+      encoding: "utf8",
+      env: { ...process.env, ...identity, PUBLISH_ATTEMPTS: "3" },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("urls.txt: could not push to main in 3 attempts; the site is not deployed");
+    expect(git(origin, "rev-parse", "main")).toBe(deployed);
+  });
 
   it.each([
     ["an article only", "", "# nos notes\n/2021/12/09/un/\n/2021/12/09/deux/\n"],
