@@ -20,15 +20,18 @@ file=$content/urls.txt
 branch=${PUBLISH_BRANCH:-main}
 attempts=${PUBLISH_ATTEMPTS:-5}
 message="Published URLs: recorded by the deploy of $(git rev-parse --short "$deployed") [skip ci]"
+# A runner has no git identity, and a rebase writes commits too.
+export GIT_AUTHOR_NAME="${GIT_AUTHOR_NAME:-github-actions[bot]}"
+export GIT_AUTHOR_EMAIL="${GIT_AUTHOR_EMAIL:-41898282+github-actions[bot]@users.noreply.github.com}"
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-$GIT_AUTHOR_NAME}"
+export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-$GIT_AUTHOR_EMAIL}"
 
 commit_if_changed() {
   # An archive with no article published yet has no urls.txt.
   [ -e "$file" ] || return 1
   git add -- "$file"
   if git diff --cached --quiet -- "$file"; then return 1; fi
-  git -c user.name="${GIT_AUTHOR_NAME:-github-actions[bot]}" \
-    -c user.email="${GIT_AUTHOR_EMAIL:-41898282+github-actions[bot]@users.noreply.github.com}" \
-    commit --quiet -m "$message" -- "$file"
+  git commit --quiet -m "$message" -- "$file"
 }
 
 # The deployed articles recorded into the urls.txt of main as it is now, committed on top of it.
@@ -66,7 +69,7 @@ while :; do
   attempt=$((attempt + 1))
   git fetch --quiet origin "$branch"
   if ! git rebase --quiet "origin/$branch" >/dev/null 2>&1; then
-    git rebase --abort
+    git rebase --abort 2>/dev/null || true
     record_again
   fi
   # Main may already hold every URL (another deploy recorded them): nothing left to push.

@@ -136,11 +136,16 @@ describe("the commit of urls.txt races an editor's push", () => {
     git(editor, "push", "--quiet", "origin", "HEAD:main");
     const editorsCommit = git(editor, "rev-parse", "HEAD");
 
-    execFileSync("sh", [script, deployed, "content", record], { cwd: ci, stdio: "pipe", env: { ...process.env, ...identity } });
+    // As on a runner: no git identity but the script's own.
+    const runner: NodeJS.ProcessEnv = { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+    for (const name of Object.keys(identity)) delete runner[name];
+    execFileSync("sh", [script, deployed, "content", record], { cwd: ci, stdio: "pipe", env: runner });
 
     expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe(expected);
     expect(git(origin, "show", "main:content/articles/c.md")).toContain("Trois");
     expect(git(origin, "rev-parse", "main^")).toBe(editorsCommit);
-    expect(git(origin, "log", "-1", "--format=%s", "main")).toBe(`Published URLs: recorded by the deploy of ${deployed.slice(0, 7)} [skip ci]`);
+    expect(git(origin, "log", "-1", "--format=%s by %an", "main")).toBe(
+      `Published URLs: recorded by the deploy of ${deployed.slice(0, 7)} [skip ci] by github-actions[bot]`,
+    );
   });
 });
