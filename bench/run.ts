@@ -207,8 +207,8 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
 
 /**
  * Starts the dev server on a corpus, saves one article with a corrected body, times until its pages
- * are rewritten. (A new title would change a URL the builds above recorded as published: the
- * preview then shows that error instead of rewriting pages.)
+ * are rewritten. (A new title would change the article's URL: were it in urls.txt, the preview
+ * would show that error instead of rewriting pages.)
  */
 async function measureServeEdit(corpus: string, outDir: string): Promise<{ startMs: number; editMs: number; pages: number }> {
   const start = performance.now();

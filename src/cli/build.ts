@@ -2,7 +2,7 @@ import { buildSite } from "../publish/build-site.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
-import { parseOptions } from "./usage.ts";
+import { parseOptions, UsageError } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
 
 const KIND_LABELS: Record<string, string> = {
@@ -23,6 +23,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     content: { type: "string", default: "content" },
     out: { type: "string", default: "_site" },
     drafts: { type: "boolean", default: false },
+    "record-urls": { type: "boolean", default: false },
     "base-url": { type: "string" },
     json: { type: "boolean", default: false },
     annotate: { type: "boolean", default: false },
@@ -30,6 +31,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
   });
+  // Drafts are never published: recording their URLs would guard addresses no reader ever had.
+  if (values["record-urls"] && values.drafts) throw new UsageError("--record-urls and --drafts go apart: drafts are never published");
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : buildDateFromEnvironment();
   const baseUrl = values["base-url"];
   // It goes into every page's canonical link, og:url and JSON-LD: the same rule as site.yaml's baseUrl.
@@ -44,6 +47,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     contentDir: values.content,
     outDir: values.out,
     drafts: values.drafts,
+    recordUrls: values["record-urls"],
     search: !values["no-search"],
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),

@@ -205,6 +205,7 @@ export class ArchiveStore {
         articles.filter((a) => !a.draft),
         displayPath(join(this.root, URL_MANIFEST)),
         diagnostics,
+        (article, key) => locateInFile(resolve(article.sourcePath), key),
       );
     items.push(...diagnostics.items);
     articles.sort(byPublication);

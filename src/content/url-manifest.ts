@@ -1,4 +1,5 @@
-import type { Diagnostics } from "./diagnostics.ts";
+import { slugify } from "../text/slug.ts";
+import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
@@ -15,10 +16,11 @@ export interface UrlManifest {
   removed: Set<string>;
 }
 
-const HEADER = `# Les adresses publiées par Dépêche, une par ligne. \`depeche build\` tient ce fichier à jour :
-# validez-le (commit) avec vos articles. Une adresse publiée ne doit pas disparaître :
-# donnez-la en « aliases » à l’article qui la remplace, ou, pour la retirer exprès,
-# écrivez un « ! » devant elle et, si vous voulez, le motif : ! /2021/12/09/titre/ retiré le …
+const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
+# (\`depeche build --record-urls\`) ; vous pouvez y écrire des commentaires. Une adresse
+# publiée ne doit pas disparaître : donnez-la en « aliases » à l’article qui la remplace,
+# ou, pour la retirer exprès, écrivez un « ! » devant elle et, si vous voulez, le motif :
+# ! /2021/12/09/titre/ retiré le …
 `;
 
 /** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
@@ -52,24 +54,60 @@ export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifes
   return { ok: true, file: { bytes: read.bytes, manifest: parseUrlManifest(decoded.text) } };
 }
 
+/** Where a front-matter key of an article sits in its file. */
+export type LocateKey = (article: Article, key: "title" | "date" | "slug") => Position;
+
 /**
  * A URL once published must still lead somewhere: to an article, or as an alias to one,
- * unless the manifest marks it removed. Reports each one that would silently disappear.
+ * unless the manifest marks it removed. Reports each one that would silently disappear: at the
+ * article that moved it when its file's path still names it (`articles/2021/12/09-un.md` for
+ * `/2021/12/09/un/`, the convention), else at the URL's line of urls.txt (a removed article, or a
+ * file named otherwise: urls.txt holds only URLs, and guessing from titles would blame the wrong
+ * article, such as another day's « Météo du jour »).
  */
-export function checkPublishedUrls(manifest: UrlManifest, published: readonly Article[], file: string, diagnostics: Diagnostics): void {
+export function checkPublishedUrls(manifest: UrlManifest, published: readonly Article[], file: string, diagnostics: Diagnostics, locate: LocateKey): void {
   const reachable = new Set<string>();
   for (const article of published) {
     reachable.add(article.url);
     for (const alias of article.aliases) reachable.add(alias);
   }
+  let movedFrom: Map<string, Article> | undefined;
   for (const { url, line } of manifest.published) {
     if (reachable.has(url) || manifest.removed.has(url)) continue;
-    diagnostics.error(
-      file,
-      { line, column: 1 },
-      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
-    );
+    movedFrom ??= articlesByPathUrl(published);
+    const article = movedFrom.get(url);
+    if (article) {
+      const key = dayOfUrl(url) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
+      diagnostics.error(
+        article.sourcePath,
+        locate(article, key),
+        `${url} was published, and this article's "${key}" moved it to ${article.url}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
+      );
+    } else {
+      diagnostics.error(
+        file,
+        { line, column: 1 },
+        `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
+      );
+    }
   }
+}
+
+// `/2021/12/09/un/` → `/2021/12/09/`.
+function dayOfUrl(url: string): string {
+  return url.slice(0, "/YYYY/MM/DD/".length);
+}
+
+// Articles whose file is named by the convention (YYYY/MM/DD-slug.md) for a URL they no longer have.
+function articlesByPathUrl(published: readonly Article[]): Map<string, Article> {
+  const byUrl = new Map<string, Article>();
+  for (const article of published) {
+    const named = /(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})-([a-z0-9-]+)\.md$/.exec(article.sourcePath);
+    if (!named) continue;
+    const url = `/${named[1]}/${named[2]}/${named[3]}/${named[4]}/`;
+    if (url !== article.url) byUrl.set(url, article);
+  }
+  return byUrl;
 }
 
 /** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */

@@ -26,6 +26,11 @@ export interface BuildOptions {
   contentDir: string;
   outDir: string;
   drafts: boolean;
+  /**
+   * Adds the site's URLs to `content/urls.txt`: only the publishing workflow on main asks, since a
+   * URL is published when a deploy ships it. Drafts are never recorded, even in a build with drafts.
+   */
+  recordUrls?: boolean;
   /** Overrides site.yaml's baseUrl (e.g. for a preview deployment); the caller checks it with `isSiteAddress`. */
   baseUrl?: string;
   /** The build's date: future-date warnings, the news sitemap. Defaults to SOURCE_DATE_EPOCH, else the clock. */
@@ -128,7 +133,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
-    if (!options.drafts) recordPublishedUrls(options.contentDir, content.articles);
+    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles);
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
@@ -149,8 +154,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   };
 }
 
-// The manifest lives with the content, so editors commit it: a URL published once is checked
-// forever. Their lines stay as they wrote them; only the URLs it lacks are added.
+// The manifest lives with the content and the workflow commits it back: a URL published once is
+// checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added.
 function recordPublishedUrls(contentDir: string, articles: readonly Article[]): void {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);

@@ -99,9 +99,9 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
       expect(readFileSync(join(cwd, out, SITE_MARKER), "utf8")).toContain("Dépêche");
       expect(existsSync(join(cwd, out, "2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/index.html"))).toBe(true);
     }
-    // The default, content/ → _site/ in the working directory, as always.
+    // The default, content/ → _site/ in the working directory, as always; the content is only read.
     expect(build(cwd, []).status).toBe(0);
-    expect(readdirSync(join(cwd, "content")).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml", "urls.txt"]);
+    expect(readdirSync(join(cwd, "content")).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml"]);
   });
 });
 

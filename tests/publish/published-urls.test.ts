@@ -1,13 +1,63 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runBuild } from "../../src/cli/build.ts";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { runInProcess } from "../helpers/cli.ts";
 import { buildArchive, treeDigest } from "../helpers/site.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
+
+describe("a URL is published when a deploy records it, not when someone builds", () => {
+  it("leaves urls.txt absent after a plain build, and a build with drafts", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.article("b.md", { title: "Brouillon", extra: "draft: true" });
+    expect((await buildArchive(archive)).result.ok).toBe(true);
+    expect((await buildArchive(archive, { drafts: true })).result.ok).toBe(true);
+    expect(readdirSync(archive.dir).sort()).toEqual(["articles", "site.yaml", "sources.yaml", "topics.yaml"]);
+  });
+
+  it("leaves urls.txt byte for byte after a plain build, so a title fixed before pushing is no published URL", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    const manifest = "# nos notes\n/2021/12/09/un/\n";
+    archive.write("urls.txt", manifest);
+    archive.article("b.md", { title: "Deux" });
+    expect((await buildArchive(archive)).result.ok).toBe(true);
+    archive.article("b.md", { title: "Deux, corrigé" });
+    expect((await buildArchive(archive)).result.ok).toBe(true);
+    expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
+  });
+
+  it("appends the URLs it lacks with --record-urls (through the command)", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.article("b.md", { title: "Brouillon", extra: "draft: true" });
+    const out = join(archive.root, "_site");
+    const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--no-search", "--record-urls"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      readFileSync(join(archive.dir, "urls.txt"), "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("/")),
+    ).toEqual(["/2021/12/09/un/"]);
+  });
+
+  it("refuses --record-urls with --drafts: exit 2, nothing written", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    const out = join(archive.root, "_site");
+    const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls and --drafts go apart: drafts are never published");
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(archive.dir, "urls.txt"))).toBe(false);
+  });
+});
 
 describe("urls.txt keeps what people wrote", () => {
   it("keeps every comment, note, blank line and their order, and only appends the URLs it lacks, sorted", async () => {
@@ -19,12 +69,12 @@ describe("urls.txt keeps what people wrote", () => {
     const written =
       "# Adresses publiées : ne rien effacer\n\n/2021/12/09/un/   publiée le 9, voir le ticket 42\n# retraits\n! /2021/12/09/vieux/ retiré exprès\n/ancien/";
     archive.write("urls.txt", written);
-    expect((await buildArchive(archive)).result.ok).toBe(true);
+    expect((await buildArchive(archive, { recordUrls: true })).result.ok).toBe(true);
     const path = join(archive.dir, "urls.txt");
     expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n`);
 
     const modified = statSync(path).mtimeMs;
-    expect((await buildArchive(archive)).result.ok).toBe(true);
+    expect((await buildArchive(archive, { recordUrls: true })).result.ok).toBe(true);
     expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n`);
     expect(statSync(path).mtimeMs).toBe(modified);
   });
@@ -38,7 +88,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const outside = join(archive.root, "elsewhere.txt");
     writeFileSync(outside, "# un autre fichier\n/2021/12/09/un/\n");
     symlinkSync(outside, join(archive.dir, "urls.txt"));
-    const built = await buildArchive(archive);
+    const built = await buildArchive(archive, { recordUrls: true });
     expect(built.result.ok).toBe(false);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
       `${archive.display("urls.txt")}:1:1: error: symbolic links are not followed: put the file itself in the content folder`,
@@ -61,7 +111,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const site = treeDigest(before.out);
     archive.article("b.md", { title: "Deux" });
     chmodSync(archive.dir, 0o555);
-    const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search"]);
+    const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
     chmodSync(archive.dir, 0o755);
     expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
       `depeche build: error: cannot write ${archive.display("urls.txt")}: permission denied; the previous file is unchanged`,
@@ -70,5 +120,34 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
     expect(treeDigest(before.out)).toBe(site);
     expect(readdirSync(www)).toEqual(["site"]);
+  });
+});
+
+describe("a published URL taken away is an error at the article that moved it", () => {
+  const recorded = "# nos notes\n/2021/12/09/un/\n";
+  it.each([
+    ["renamed", { title: "Un, corrigé" }, 2, "title", "/2021/12/09/un-corrige/"],
+    ["re-dated", { title: "Un", date: "2021-12-10" }, 3, "date", "/2021/12/10/un/"],
+    ["given another slug", { title: "Un", extra: "slug: premier" }, 6, "slug", "/2021/12/09/premier/"],
+  ])("%s: at its line, naming the old URL and both fixes", async (_, spec, line, key, now) => {
+    archive = makeArchive({ "urls.txt": recorded });
+    archive.article("2021/12/09-un.md", spec);
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ was published, and this article's "${key}" moved it to ${now}: add "/2021/12/09/un/" to its "aliases" (a redirect), or mark it removed on purpose by writing "! /2021/12/09/un/" in ${archive.display("urls.txt")}`,
+    ]);
+    expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
+  });
+
+  it.each([
+    ["removed", () => archive.article("2021/12/09-deux.md", { title: "Deux" })],
+    ["in a file named otherwise", () => archive.article("a.md", { title: "Un, corrigé" })],
+  ])("%s: at the URL's line of urls.txt", async (_, write) => {
+    archive = makeArchive({ "urls.txt": recorded });
+    write();
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+    ]);
   });
 });

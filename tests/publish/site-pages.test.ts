@@ -289,13 +289,14 @@ describe("aliases", () => {
 });
 
 describe("published URLs never silently disappear", () => {
-  it("records every published URL in content/urls.txt, drafts and preview builds aside", async () => {
+  it("records every published URL in content/urls.txt when asked, drafts aside", async () => {
     const a = makeArchive();
     a.article("a.md", { title: "Un", extra: "aliases: [/ancien/]" });
     a.article("b.md", { title: "Brouillon", extra: "draft: true" });
     await buildArchive(a, { drafts: true });
-    expect(existsSync(join(a.dir, "urls.txt"))).toBe(false);
     await buildArchive(a);
+    expect(existsSync(join(a.dir, "urls.txt"))).toBe(false);
+    await buildArchive(a, { recordUrls: true });
     const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
     expect(manifest.split("\n").filter((l) => l.startsWith("/"))).toEqual(["/2021/12/09/un/", "/ancien/"]);
     a.remove();
@@ -305,7 +306,7 @@ describe("published URLs never silently disappear", () => {
     const a = makeArchive();
     a.article("a.md", { title: "Un" });
     a.article("b.md", { title: "Deux" });
-    expect((await buildArchive(a)).result.ok).toBe(true);
+    expect((await buildArchive(a, { recordUrls: true })).result.ok).toBe(true);
     a.article("a.md", { title: "Un autre titre" });
     const refused = await buildArchive(a);
     expect(refused.result.ok).toBe(false);
@@ -315,7 +316,7 @@ describe("published URLs never silently disappear", () => {
       `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
     ]);
     a.write("urls.txt", readFileSync(join(a.dir, "urls.txt"), "utf8").replace("/2021/12/09/un/", "! /2021/12/09/un/ renommé sans redirection"));
-    const accepted = await buildArchive(a);
+    const accepted = await buildArchive(a, { recordUrls: true });
     expect(accepted.result.ok).toBe(true);
     const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
     expect(manifest).toContain("\n/2021/12/09/un-autre-titre/\n");
