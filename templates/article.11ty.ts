@@ -3,7 +3,7 @@ import type { ArticlePage } from "../src/plan/pages.ts";
 import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
-import { neighbourNav } from "./partials.ts";
+import { draftMark, neighbourNav } from "./partials.ts";
 import { searchMarkers, SEARCH_FILTERS } from "../src/search/markers.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
@@ -19,7 +19,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <div data-pagefind-body data-pagefind-sort="${search.sort}" data-pagefind-filter="${search.year}">
 <header>
 <h1>${trusted(a.titleHtml)}</h1>
-<p class="meta" data-pagefind-ignore>${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
+<p class="meta" data-pagefind-ignore>${draftMark(a)}${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
 <div class="body">
 ${trusted(a.bodyHtml)}

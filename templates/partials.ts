@@ -14,10 +14,15 @@ export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2)
   let cached = itemCaches[level].get(item);
   if (!cached) {
     const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
-    cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta"><time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
     itemCaches[level].set(item, cached);
   }
   return cached;
+}
+
+/** "Brouillon", before the date of a draft: only a preview (`--drafts`) holds drafts. */
+export function draftMark(item: ArticleItem): SafeHtml | "" {
+  return item.draft ? html`<strong class="draft-mark">${ui.draft}</strong> · ` : "";
 }
 
 /** A list of articles, or a sentence saying there is none. */

@@ -21,20 +21,30 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * The hook: checks the archive when a commit touches the content folder. Git runs hooks at the
- * top of the work tree, which the two paths are relative to (or absolute); they are quoted once,
- * into variables, and the pathspec is literal, so no folder name is run or read as a pattern.
+ * The hook: checks the archive as staged when a commit touches the content folder, so an
+ * unstaged draft never blocks a commit and a staged mistake never slips past unstaged fixes.
+ * Git runs hooks at the top of the work tree, which the two paths are relative to (or
+ * absolute); they are quoted once, into variables, and the pathspec is literal, so no folder
+ * name is run or read as a pattern. The staged files are exported to a temporary folder, where
+ * check runs so that it names files as they are named in the repository.
  */
 export function preCommitHook(contentDir: string, depecheBin: string): string {
   return `#!/bin/sh
 ${MARKER}: installed by \`npm run hooks:install\`; remove this file to stop it.
-# Checks the archive before a commit that touches its content folder; \`git commit --no-verify\` skips it.
+# Checks the content folder as staged (not the working tree) before a commit that touches it;
+# \`git commit --no-verify\` skips it once.
 content=${shellQuote(contentDir)}
 depeche=${shellQuote(depecheBin)}
 if git --literal-pathspecs diff --cached --quiet -- "$content"; then
   exit 0
 fi
-exec node "$depeche" check "--content=$content"
+case $depeche in /*) ;; *) depeche="$PWD/$depeche" ;; esac
+staged=$(mktemp -d "\${TMPDIR:-/tmp}/depeche-staged.XXXXXX") || exit 1
+trap 'rm -rf "$staged"' EXIT
+trap 'exit 1' HUP INT TERM
+git --literal-pathspecs ls-files -z -- "$content" | git checkout-index -z --stdin "--prefix=$staged/" || exit 1
+cd "$staged" || exit 1
+node "$depeche" check "--content=$content"
 `;
 }
 

@@ -11,7 +11,7 @@ import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 
-/** What `depeche new` writes as the body; `check` refuses it until an editor replaces it. */
+/** What `depeche new` writes as the body; `check` warns about it in a draft, refuses it in an article. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
 
 /** Beyond this a feed reader or a search result cuts the standfirst. */
@@ -28,13 +28,16 @@ export interface ArticleContext {
 /** Validates one article's front matter and body; reports every problem, returns the Article when there is none. */
 export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
   const before = diagnostics.errorCount;
-  const { value: fields, problems } = checkShape(frontMatterSchema, fm.data, fm, ARTICLE_KEYS);
+  const draft = fm.data.draft === true;
+  const unfinished = draft ? warnUnfinished(file, fm, diagnostics) : [];
+  const data = unfinished.length === 0 ? fm.data : Object.fromEntries(Object.entries(fm.data).filter(([key]) => !unfinished.includes(key)));
+  const { value: fields, problems } = checkShape(unfinished.length === 0 ? frontMatterSchema : draftSchema, data, fm, ARTICLE_KEYS);
   for (const p of problems) diagnostics.error(file, p.at, p.message);
   if (!fields) {
     // Shape errors don't hide the rest: unknown topics and sources, and the body, are reported too.
     resolveNames(file, fm, "topics", fm.data.topics, ctx.topics, diagnostics);
     resolveNames(file, fm, "sources", fm.data.sources, ctx.sources, diagnostics);
-    checkBody(file, fm, diagnostics);
+    checkBody(file, fm, draft, diagnostics);
     return undefined;
   }
 
@@ -47,14 +50,14 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
       `"updated" (${fields.updated}) is before "date" (${fields.date}): an article can't be updated before it is published`,
     );
   }
-  const topics = resolveNames(file, fm, "topics", fields.topics, ctx.topics, diagnostics);
-  const sources = resolveNames(file, fm, "sources", fields.sources, ctx.sources, diagnostics);
+  const topics = resolveNames(file, fm, "topics", fields.topics ?? [], ctx.topics, diagnostics);
+  const sources = resolveNames(file, fm, "sources", fields.sources ?? [], ctx.sources, diagnostics);
 
   const slug = fields.slug ?? slugify(fields.title);
   if (slug === "") {
     diagnostics.error(file, fm.valuePosition(["title"]), 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour');
   }
-  checkBody(file, fm, diagnostics);
+  checkBody(file, fm, draft, diagnostics);
 
   if (fields.summary && [...fields.summary].length > SUMMARY_WARN_LENGTH) {
     diagnostics.warning(
@@ -79,21 +82,57 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     ...(fields.summary ? { summary: fields.summary } : {}),
     slug,
     url: articleUrl(published.day, slug),
-    draft: fields.draft ?? false,
+    draft,
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
   };
 }
 
+/**
+ * In a draft, what the editor has yet to write (sources, topics, a summary, the body) may be
+ * missing or empty: a warning until "draft" is removed. What is written wrong stays an error.
+ */
+const UNFINISHED_KEYS = ["sources", "topics", "summary"] as const;
+
+// A draft's schema: the unfinished keys, once warned about and left out, may be absent.
+const draftSchema = frontMatterSchema.partial({ sources: true, topics: true });
+
+// Warns about each unfinished key of a draft; returns them, for the schema to leave out.
+function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics): string[] {
+  const unfinished: string[] = [];
+  for (const key of UNFINISHED_KEYS) {
+    const value = fm.data[key];
+    const blank = value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+    if (key === "summary" ? !blank : value !== undefined && !blank) continue;
+    unfinished.push(key);
+    const at = key in fm.data ? fm.valuePosition([key]) : { line: 1, column: 1 };
+    diagnostics.warning(file, at, `${unfinishedMessage(key)} (a warning in a draft, an error once "draft" is removed)`);
+  }
+  return unfinished;
+}
+
+function unfinishedMessage(key: (typeof UNFINISHED_KEYS)[number]): string {
+  switch (key) {
+    case "sources":
+      return '"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]';
+    case "topics":
+      return '"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]';
+    case "summary":
+      return '"summary" is empty: write the standfirst or remove the key';
+  }
+}
+
 // A body is checked whatever the front matter holds: a draft from `depeche new` learns everything at once.
-function checkBody(file: string, fm: FrontMatter, diagnostics: Diagnostics): void {
+function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: Diagnostics): void {
   const body = fm.body.trim();
+  const report = draft ? diagnostics.warning.bind(diagnostics) : diagnostics.error.bind(diagnostics);
+  const inDraft = draft ? ' (a warning in a draft, an error once "draft" is removed)' : "";
   if (body === "") {
-    diagnostics.error(file, { line: fm.bodyLine, column: 1 }, "the article has no text: write the body below the closing ---");
+    report(file, { line: fm.bodyLine, column: 1 }, `the article has no text: write the body below the closing ---${inDraft}`);
   } else if (body.includes(BODY_PLACEHOLDER)) {
     const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
-    diagnostics.error(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`);
+    report(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`);
   }
   // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
   const control = findControlCharacter(fm.body);

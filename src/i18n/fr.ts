@@ -16,6 +16,7 @@ export const ui = {
   byTopic: "Les sujets",
   allTopics: "Tous les sujets",
   published: "Publié le",
+  draft: "Brouillon",
   updated: "Mis à jour le",
   sourcesLabel: "Sources",
   topicsLabel: "Sujets",

@@ -21,6 +21,8 @@ export interface ArticleItem {
   dateText: string;
   dateIso: string;
   summary: string;
+  /** Only a preview (`--drafts`) shows a draft, marked as one. */
+  draft: boolean;
 }
 
 /** An article as its own page shows it. */
@@ -53,6 +55,7 @@ export class ArticleRenderer {
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
         summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
+        draft: article.draft,
       };
       this.items.set(article, item);
     }
@@ -79,6 +82,7 @@ export class ArticleRenderer {
       dateText: item.dateText,
       dateIso: item.dateIso,
       summary: item.summary,
+      draft: item.draft,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),

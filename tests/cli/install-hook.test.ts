@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { escapeControlCharacters } from "../../src/text/control-characters.ts";
-import { makeArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive } from "../helpers/archive.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 // No editor: a hook that ran a stray `git commit` must fail, not wait for one.
@@ -81,5 +81,46 @@ describe("the pre-commit hook, for any content folder name", () => {
       /^depeche install-hook: error: the content folder \.\.\/elsewhere is outside the git repository .*: a hook there never sees it change\n$/,
     );
     expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
+  });
+});
+
+describe("the pre-commit hook checks what is staged, not the working tree", () => {
+  const identity = { GIT_AUTHOR_NAME: "Rédaction", GIT_AUTHOR_EMAIL: "r@example.org", GIT_COMMITTER_NAME: "Rédaction", GIT_COMMITTER_EMAIL: "r@example.org" };
+
+  it("commits a valid staged change past unstaged mistakes, refuses a staged one, and leaves no folder behind", () => {
+    const archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Première" });
+    repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
+    renameSync(archive.dir, join(repo, "content"));
+    archive.remove();
+    const tmp = join(repo, ".tmp");
+    mkdirSync(tmp);
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...env, ...identity, TMPDIR: tmp } });
+    const write = (path: string, text: string) => writeFileSync(join(repo, "content/articles", path), text);
+    git("init", "-q");
+    writeFileSync(join(repo, ".gitignore"), ".tmp/\n");
+    git("add", "-A");
+    expect(git("commit", "-q", "-m", "archive").status).toBe(0);
+    expect(run(process.execPath, [bin, "install-hook"]).status).toBe(0);
+
+    // Unstaged: a tracked article broken, a draft with a mistake in it.
+    write("2021/12/09-a.md", articleText({ title: "Première", topics: "[Irack]" }));
+    write("2021/12/10-draft.md", articleText({ title: "Brouillon", date: "2021-12-10", extra: "draft: true", sources: "[AAA]" }));
+    write("2021/12/11-b.md", articleText({ title: "Deuxième", date: "2021-12-11" }));
+    git("add", "content/articles/2021/12/11-b.md");
+    const valid = git("commit", "-q", "-m", "Deuxième");
+    expect(valid.status).toBe(0);
+    // Git shows the hook's output on stderr: the two staged articles, neither the draft nor the broken one.
+    expect(valid.stderr).toMatch(/^depeche check: 2 articles, .* are valid; 0 warnings/);
+
+    git("add", "content/articles/2021/12/09-a.md");
+    const broken = git("commit", "-q", "-m", "Première corrigée");
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('content/articles/2021/12/09-a.md:5:10: error: unknown topic "Irack"');
+    // The unstaged draft was not checked: only what the commit holds is.
+    expect(broken.stderr).not.toContain("draft");
+    expect(git("log", "--format=%s").stdout).toBe("Deuxième\narchive\n");
+    // tsx keeps its cache there too.
+    expect(readdirSync(tmp).filter((name) => name.startsWith("depeche-staged"))).toEqual([]);
   });
 });

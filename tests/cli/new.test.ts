@@ -18,9 +18,9 @@ function newCli(...args: string[]): Promise<Run> {
   return runInProcess("new", runNew, [...args, "--content", archive.dir]);
 }
 
-async function errorsOf(): Promise<string[]> {
+async function diagnosticsOf(): Promise<string[]> {
   const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2030-01-01T00:00:00Z") });
-  return result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  return result.diagnostics.map(formatDiagnostic);
 }
 
 describe("depeche new", () => {
@@ -38,23 +38,32 @@ describe("depeche new", () => {
     );
   });
 
-  it("is reported by check, everything at once, until its sources, topics and body are written, then checks clean", async () => {
+  it("is a draft that check accepts with a warning per unfinished field, and refuses once draft is removed until they are written", async () => {
     archive = makeArchive();
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(0);
     const path = join(archive.dir, "articles/2021/12/09-l-irak-vote.md");
     const file = archive.display("articles/2021/12/09-l-irak-vote.md");
-    expect(await errorsOf()).toEqual([
-      `${file}:4:10: error: "sources" must list at least one entry, e.g. sources: [AA, TRT FR]`,
-      `${file}:5:9: error: "topics" must list at least one entry, e.g. topics: [Irak, Défense]`,
-      `${file}:8:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
+    const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+    expect(await diagnosticsOf()).toEqual([
+      `${file}:4:10: warning: "sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${inDraft}`,
+      `${file}:5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
+      `${file}:8:1: warning: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`,
     ]);
     const edit = (from: RegExp | string, to: string): void => writeFileSync(path, readFileSync(path, "utf8").replace(from, to));
+    edit("draft: true\n", "");
+    expect(await diagnosticsOf()).toEqual([
+      `${file}:4:10: error: "sources" must list at least one entry, e.g. sources: [AA, TRT FR]`,
+      `${file}:5:9: error: "topics" must list at least one entry, e.g. topics: [Irak, Défense]`,
+      `${file}:7:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
+    ]);
     edit(/^sources: .*$/m, "sources: [AA]");
     edit(/^topics: .*$/m, "topics: [Irak]");
-    expect(await errorsOf()).toEqual([`${file}:8:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`]);
+    expect(await diagnosticsOf()).toEqual([
+      `${file}:7:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
+    ]);
     edit(BODY_PLACEHOLDER, "Le Parlement irakien a voté.");
-    expect(await errorsOf()).toEqual([]);
+    expect(await diagnosticsOf()).toEqual([]);
   });
 
   it("dates the article today in the site's timezone", async () => {
@@ -141,6 +150,6 @@ describe("depeche new", () => {
     const nul = await newCli("Nul", "--date", "2021-12-09");
     expect(nul.stdout).toBe(`${archive.display("articles/2021/12/09-nul-1.md")}\n`);
     // check reads the same URLs as new wrote: drafts to fill, but no URL error.
-    expect((await errorsOf()).filter((e) => /URL|slug/.test(e))).toEqual([]);
+    expect((await diagnosticsOf()).filter((e) => /URL|slug/.test(e))).toEqual([]);
   });
 });

@@ -433,3 +433,60 @@ describe("warnings never drop an article", () => {
     expect(result.diagnostics[0]?.message).toContain('"summary" is 399 characters long');
   });
 });
+
+describe("a draft: what is yet to be written is a warning, what is written wrong an error", () => {
+  const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+  it.each([
+    {
+      name: "empty sources",
+      spec: { sources: "[]" },
+      expected: `4:10: warning: "sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${inDraft}`,
+    },
+    {
+      name: "blank topics",
+      spec: { topics: '""' },
+      expected: `5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
+    },
+    {
+      name: "null topics",
+      spec: { topics: "" },
+      expected: `5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
+    },
+    {
+      name: "empty summary",
+      spec: { extra: 'draft: true\nsummary: ""' },
+      expected: `7:10: warning: "summary" is empty: write the standfirst or remove the key${inDraft}`,
+    },
+    { name: "empty body", spec: { body: "" }, expected: `8:1: warning: the article has no text: write the body below the closing ---${inDraft}` },
+  ])("$name: a warning, and the draft is kept", async ({ spec, expected }) => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: "draft: true", ...spec });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/a.md")}:${expected}`]);
+    expect(result.content?.articles.map((a) => a.draft)).toEqual([true]);
+  });
+
+  it("warns about missing sources and topics at the top of the file", async () => {
+    archive = makeArchive();
+    archive.article("a.md", '---\ntitle: "Brouillon"\ndate: 2021-12-09\ndraft: true\n---\nTexte.\n');
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(["warning 1:1", "warning 1:1"]);
+    expect(result.content?.articles[0]).toMatchObject({ draft: true, sources: [], topics: [] });
+  });
+
+  it.each([
+    { name: "unknown topic", spec: { topics: "[Irack]" }, expected: /^5:10: error: unknown topic "Irack"/ },
+    { name: "bad date", spec: { date: "2021-13-45" }, expected: /^3:7: error: "date" is not a valid date/ },
+    { name: "malformed short link", spec: { extra: "draft: true\nshortLink: http://x" }, expected: /^7:12: error: "shortLink" must be an absolute https URL/ },
+    { name: "control character", spec: { body: "Texte\u0007." }, expected: /^8:6: error: the text holds the control character/ },
+    { name: "unknown key", spec: { extra: "draft: true\nsoruces: [AA]" }, expected: /^7:1: error: unknown key "soruces"/ },
+    { name: "empty entry in a list", spec: { sources: '[AA, ""]' }, expected: /^4:\d+: error: an entry of "sources" is empty/ },
+  ])("$name: still an error", async ({ spec, expected }) => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: "draft: true", ...spec });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const lines = result.diagnostics.map((d) => formatDiagnostic(d).slice(archive.display("articles/a.md").length + 1));
+    expect(lines).toEqual([expect.stringMatching(expected)]);
+    expect(result.content).toBeUndefined();
+  });
+});
