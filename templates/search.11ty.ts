@@ -23,7 +23,7 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
 ${entry.filters.map(
   (
     f,
-  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${ui.searchAny}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
+  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
 `,
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
 </fieldset>

@@ -41,7 +41,8 @@ export const ui = {
   calendarCaption: (month: string, count: number): string => `${month} : ${articles(count)}`,
   topicsDescription: "Tous les sujets de l’archive, avec le nombre d’articles de chacun.",
   sourcesDescription: "Les agences dont l’archive publie les dépêches.",
-  listDescription: (name: string, count: number): string => `${name} : ${articles(count)}, des plus récentes aux plus anciennes.`,
+  // « Articles » is masculine: récents, anciens; an order only means something from two.
+  listDescription: (name: string, count: number): string => `${name} : ${articles(count)}${count > 1 ? ", des plus récents aux plus anciens" : ""}.`,
   yearDescription: (year: number, count: number): string => `Les dépêches de ${year}, mois par mois : ${articles(count)}.`,
   monthDescription: (month: string, count: number): string => `Les dépêches de ${month}, jour par jour : ${articles(count)}.`,
   dayDescription: (day: string, count: number): string => `Les dépêches du ${day} : ${articles(count)}.`,
@@ -52,8 +53,9 @@ export const ui = {
   movedTo: (title: string): string => `Cet article a changé d’adresse : ${title}.`,
   movedText: "Cet article a changé d’adresse. Si la page ne s’ouvre pas d’elle-même, suivez ce lien :",
   footer: "Archive de dépêches publiée avec Dépêche.",
-  devErrors: (n: number): string => `Aperçu pas à jour : ${n === 1 ? "une erreur" : `${n} erreurs`} à corriger dans l’archive.`,
-  devMoreErrors: (n: number): string => `… et ${n} autres (voir le terminal)`,
+  devErrors: (n: number): string =>
+    `Aperçu pas à jour : ${n === 0 ? "aucune erreur" : n === 1 ? "une erreur" : `${n.toLocaleString("fr-FR")} erreurs`} à corriger dans l’archive.`,
+  devMoreErrors: (n: number): string => `… et ${n === 0 ? "aucune autre" : n === 1 ? "une autre" : `${n.toLocaleString("fr-FR")} autres`} (voir le terminal)`,
   feedTitle: (site: string): string => `${site} : les dernières dépêches`,
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,
   searchLabel: "Rechercher dans les archives",
@@ -64,7 +66,10 @@ export const ui = {
   searchDescription: "Retrouver une dépêche dans toute l’archive, par ses mots, son sujet, sa source ou son année.",
   searchNoScript: "La recherche a besoin de JavaScript. Sans lui, parcourez les sujets, les sources ou les archives par date.",
   searchFilters: "Affiner",
-  searchAny: "Tous",
+  // Each filter's "any" agrees with its noun: un sujet, une source, une année.
+  searchAnyTopic: "Tous",
+  searchAnySource: "Toutes",
+  searchAnyYear: "Toutes",
   searchTopic: "Sujet",
   searchSource: "Source",
   searchYear: "Année",

@@ -9,6 +9,8 @@ import { SEARCH_URL } from "../urls/site-urls.ts";
 export interface SearchFilter {
   name: string;
   label: string;
+  /** The first choice, no filter: « Tous » or « Toutes », as the label's noun asks. */
+  any: string;
   options: string[];
 }
 
@@ -37,6 +39,7 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
       {
         name: SEARCH_FILTERS.topic,
         label: ui.searchTopic,
+        any: ui.searchAnyTopic,
         options: archive.topics
           .filter((t) => t.articles.length > 0)
           .map((t) => t.entry.label)
@@ -45,12 +48,13 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
       {
         name: SEARCH_FILTERS.source,
         label: ui.searchSource,
+        any: ui.searchAnySource,
         options: archive.sources
           .filter((s) => s.articles.length > 0)
           .map((s) => s.entry.name)
           .sort(byLabel),
       },
-      { name: SEARCH_FILTERS.year, label: ui.searchYear, options: years.map(String) },
+      { name: SEARCH_FILTERS.year, label: ui.searchYear, any: ui.searchAnyYear, options: years.map(String) },
     ],
   };
 }

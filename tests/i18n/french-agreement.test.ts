@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ui } from "../../src/i18n/fr.ts";
+
+// Every interface string that takes a count, at 0, 1, 2 and 1,000: the number, the noun and every
+// word that agrees with it must read as French.
+describe("interface strings agree with their counts", () => {
+  const counts = [0, 1, 2, 1000] as const;
+
+  it.each([
+    ["articles", (n: number) => ui.articles(n), ["aucun article", "1 article", "2 articles", "1\u202f000 articles"]],
+    [
+      "list description",
+      (n: number) => ui.listDescription("Irak", n),
+      [
+        "Irak : aucun article.",
+        "Irak : 1 article.",
+        "Irak : 2 articles, des plus récents aux plus anciens.",
+        "Irak : 1\u202f000 articles, des plus récents aux plus anciens.",
+      ],
+    ],
+    [
+      "year description",
+      (n: number) => ui.yearDescription(2021, n),
+      [
+        "Les dépêches de 2021, mois par mois : aucun article.",
+        "Les dépêches de 2021, mois par mois : 1 article.",
+        "Les dépêches de 2021, mois par mois : 2 articles.",
+        "Les dépêches de 2021, mois par mois : 1\u202f000 articles.",
+      ],
+    ],
+    [
+      "calendar caption",
+      (n: number) => ui.calendarCaption("décembre 2021", n),
+      ["décembre 2021 : aucun article", "décembre 2021 : 1 article", "décembre 2021 : 2 articles", "décembre 2021 : 1\u202f000 articles"],
+    ],
+    [
+      "preview errors",
+      (n: number) => ui.devErrors(n),
+      [
+        "Aperçu pas à jour : aucune erreur à corriger dans l’archive.",
+        "Aperçu pas à jour : une erreur à corriger dans l’archive.",
+        "Aperçu pas à jour : 2 erreurs à corriger dans l’archive.",
+        "Aperçu pas à jour : 1\u202f000 erreurs à corriger dans l’archive.",
+      ],
+    ],
+    [
+      "more preview errors",
+      (n: number) => ui.devMoreErrors(n),
+      [
+        "… et aucune autre (voir le terminal)",
+        "… et une autre (voir le terminal)",
+        "… et 2 autres (voir le terminal)",
+        "… et 1\u202f000 autres (voir le terminal)",
+      ],
+    ],
+  ] as const)("%s", (_name, render, expected) => {
+    expect(counts.map((n) => render(n))).toEqual(expected);
+  });
+
+  it("never pairs a feminine adjective with « articles », nor a plural with one item", () => {
+    for (const n of counts) {
+      for (const text of [
+        ui.listDescription("Irak", n),
+        ui.yearDescription(2021, n),
+        ui.monthDescription("décembre 2021", n),
+        ui.dayDescription("9 décembre 2021", n),
+      ]) {
+        expect(text).not.toMatch(/articles?, des plus récentes|plus anciennes/);
+        if (n <= 1) expect(text).not.toMatch(/\b(?:articles|des plus)\b/);
+      }
+    }
+  });
+
+  it("gives each search filter's first choice the gender of its noun", () => {
+    expect([ui.searchTopic, ui.searchAnyTopic]).toEqual(["Sujet", "Tous"]);
+    expect([ui.searchSource, ui.searchAnySource]).toEqual(["Source", "Toutes"]);
+    expect([ui.searchYear, ui.searchAnyYear]).toEqual(["Année", "Toutes"]);
+  });
+});
