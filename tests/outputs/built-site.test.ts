@@ -177,7 +177,7 @@ describe("search", () => {
     const form = document.querySelector("main form")!;
     expect(form.getAttribute("method")).toBe("get");
     expect(document.querySelector("main label[for=q]")!.textContent).toBe("Rechercher dans les archives");
-    expect([...document.querySelectorAll("#filtre-annee option")].map((o) => o.textContent)).toEqual(["Tous", "2021", "2020"]);
+    expect([...document.querySelectorAll("#filtre-annee option")].map((o) => o.textContent)).toEqual(["Toutes", "2021", "2020"]);
     const config = JSON.parse(document.getElementById("search-config")!.textContent!);
     expect(config.bundles).toEqual([
       { url: "/pagefind/2021/", filter: { name: "annee", value: "2021" } },
