@@ -25,7 +25,6 @@ export interface SearchPage extends PageBase {
 
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
 export function planSearchPage(archive: Archive, home: Link): SearchPage {
-  const byLabel = (a: string, b: string): number => a.localeCompare(b, "fr");
   const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
   return {
     kind: "search",
@@ -40,21 +39,23 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
         name: SEARCH_FILTERS.topic,
         label: ui.searchTopic,
         any: ui.searchAnyTopic,
-        options: archive.topics
-          .filter((t) => t.articles.length > 0)
-          .map((t) => t.entry.label)
-          .sort(byLabel),
+        options: namesWithArticles(archive.topics.map((t) => [t.entry.label, t.articles.length])),
       },
       {
         name: SEARCH_FILTERS.source,
         label: ui.searchSource,
         any: ui.searchAnySource,
-        options: archive.sources
-          .filter((s) => s.articles.length > 0)
-          .map((s) => s.entry.name)
-          .sort(byLabel),
+        options: namesWithArticles(archive.sources.map((s) => [s.entry.name, s.articles.length])),
       },
       { name: SEARCH_FILTERS.year, label: ui.searchYear, any: ui.searchAnyYear, options: years.map(String) },
     ],
   };
+}
+
+// A filter value that matches nothing would be a dead end: only names with articles, in French order.
+function namesWithArticles(counts: readonly (readonly [string, number])[]): string[] {
+  return counts
+    .filter(([, count]) => count > 0)
+    .map(([name]) => name)
+    .sort((a, b) => a.localeCompare(b, "fr"));
 }

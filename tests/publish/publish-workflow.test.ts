@@ -63,36 +63,32 @@ describe("the commit of urls.txt races an editor's push", () => {
   const identity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.org" };
   const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...identity } }).trim();
 
-  it("pushes nothing when the deploy published no new URL", () => {
+  /** A bare "origin" whose main holds the test archive, pushed from a clone named `name`; the clone's path and its commit. */
+  const publishArchive = (name: string, message: string): { origin: string; clone: string; head: string } => {
     root = mkdtempSync(join(tmpdir(), "depeche-publish-"));
-    archive = makeArchive();
     const origin = join(root, "origin.git");
     git(root, "init", "--quiet", "--bare", "-b", "main", origin);
-    const ci = join(root, "ci");
-    git(root, "clone", "--quiet", origin, ci);
-    cpSync(archive.dir, join(ci, "content"), { recursive: true });
-    git(ci, "add", ".");
-    git(ci, "commit", "--quiet", "-m", "Vide");
-    git(ci, "push", "--quiet", "origin", "HEAD:main");
-    const deployed = git(ci, "rev-parse", "HEAD");
+    const clone = join(root, name);
+    git(root, "clone", "--quiet", origin, clone);
+    cpSync(archive.dir, join(clone, "content"), { recursive: true });
+    git(clone, "add", ".");
+    git(clone, "commit", "--quiet", "-m", message);
+    git(clone, "push", "--quiet", "origin", "HEAD:main");
+    return { origin, clone, head: git(clone, "rev-parse", "HEAD") };
+  };
+
+  it("pushes nothing when the deploy published no new URL", () => {
+    archive = makeArchive();
+    const { origin, clone: ci, head: deployed } = publishArchive("ci", "Vide");
     const out = execFileSync("sh", [script, deployed, "content", "false"], { cwd: ci, encoding: "utf8", env: { ...process.env, ...identity } });
     expect(out).toBe("urls.txt: no new URL to record\n");
     expect(git(origin, "rev-parse", "main")).toBe(deployed);
   });
 
   it("gives up after a bounded number of refused pushes, failing the run before the site is uploaded", () => {
-    root = mkdtempSync(join(tmpdir(), "depeche-publish-"));
     archive = makeArchive();
     archive.article("a.md", { title: "Un" });
-    const origin = join(root, "origin.git");
-    git(root, "init", "--quiet", "--bare", "-b", "main", origin);
-    const ci = join(root, "ci");
-    git(root, "clone", "--quiet", origin, ci);
-    cpSync(archive.dir, join(ci, "content"), { recursive: true });
-    git(ci, "add", ".");
-    git(ci, "commit", "--quiet", "-m", "Un");
-    git(ci, "push", "--quiet", "origin", "HEAD:main");
-    const deployed = git(ci, "rev-parse", "HEAD");
+    const { origin, clone: ci, head: deployed } = publishArchive("ci", "Un");
     writeFileSync(join(ci, "content/urls.txt"), "/2021/12/09/un/\n");
     writeFileSync(join(origin, "hooks/pre-receive"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
     const run = spawnSync("sh", [script, deployed, "content", "false"], {
@@ -109,18 +105,10 @@ describe("the commit of urls.txt races an editor's push", () => {
     ["an article only", "", "# nos notes\n/2021/12/09/un/\n/2021/12/09/deux/\n"],
     ["an article and a note in urls.txt", "# vérifié le 1er décembre\n", "# nos notes\n/2021/12/09/un/\n# vérifié le 1er décembre\n/2021/12/09/deux/\n"],
   ])("keeps the editor's push (%s) and adds exactly the URLs deployed", (_, note, expected) => {
-    root = mkdtempSync(join(tmpdir(), "depeche-publish-"));
     archive = makeArchive({ "urls.txt": "# nos notes\n/2021/12/09/un/\n" });
     archive.article("a.md", { title: "Un" });
     archive.article("b.md", { title: "Deux" });
-    const origin = join(root, "origin.git");
-    git(root, "init", "--quiet", "--bare", "-b", "main", origin);
-    const editor = join(root, "editor");
-    git(root, "clone", "--quiet", origin, editor);
-    cpSync(archive.dir, join(editor, "content"), { recursive: true });
-    git(editor, "add", ".");
-    git(editor, "commit", "--quiet", "-m", "Deux");
-    git(editor, "push", "--quiet", "origin", "HEAD:main");
+    const { origin, clone: editor } = publishArchive("editor", "Deux");
 
     // The workflow builds main with --record-urls…
     const ci = join(root, "ci");
