@@ -414,14 +414,24 @@ describe("registries", () => {
 });
 
 describe("warnings never drop an article", () => {
-  it("publishes a future-dated article and names it in a warning", async () => {
+  it("keeps a future-dated article valid (the build holds it back) and names it in a warning", async () => {
     archive = makeArchive();
-    archive.article("a.md", { date: "2030-01-01" });
+    const soon = new Date(NOW + 3 * 86_400_000).toISOString().slice(0, 10);
+    archive.article("a.md", { date: soon });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(1);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/a.md")}:3:7: warning: dated in the future (2030-01-01T00:00:00+01:00): it is published like any other article`,
+      expect.stringMatching(
+        new RegExp(`^${archive.display("articles/a.md")}:3:7: warning: daté dans le futur \\(${soon}T00:00:00\\+0[12]:00\\) : l’article est retenu`),
+      ),
     ]);
+  });
+
+  it("says nothing of a draft's future date: a draft is not published anyway", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2099-01-01", extra: "draft: true" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
   });
 
   it("warns about a summary longer than feed readers show", async () => {
