@@ -26,9 +26,14 @@ const DAY_MS = 86_400_000;
 const messages = {
   heldBack: (date: Moment): string =>
     `daté dans le futur (${date.iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${formatMoment(date)}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+  pastRedirectLimit: (total: number): string =>
+    `cet alias dépasse les ${REDIRECT_RULES_LIMIT.toLocaleString("fr-FR")} redirections que Cloudflare Pages lit dans _redirects (le site en a ${total.toLocaleString("fr-FR")}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
   tooFarAhead: (date: Moment): string =>
     `daté à plus de ${FUTURE_HORIZON_DAYS} jours dans le futur (${date.iso}, ${formatMoment(date)}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${FUTURE_HORIZON_DAYS} jours à l’avance)`,
 };
+
+/** Cloudflare Pages reads at most this many static rules of `_redirects` and skips the rest. */
+export const REDIRECT_RULES_LIMIT = 2_000;
 
 /** Beyond this a feed reader or a search result cuts the standfirst. */
 export const SUMMARY_WARN_LENGTH = 300;
@@ -241,10 +246,16 @@ export function checkAcrossArticles(
       else byShortLink.set(key, article);
     }
   }
+  let rules = 0;
+  const total = articles.reduce((n, a) => n + (a.draft ? 0 : a.aliases.length), 0);
   for (const article of articles) {
     article.aliases.forEach((alias, i) => {
       const clash = sitePaths.claim({ path: fileOfUrl(alias), article, alias });
       if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
+      // Drafts get no rule: only the published aliases count towards the host's limit.
+      if (!article.draft && ++rules === REDIRECT_RULES_LIMIT + 1) {
+        diagnostics.warning(article.sourcePath, positionOf(article, "aliases", i), messages.pastRedirectLimit(total));
+      }
     });
   }
 }

@@ -2,6 +2,7 @@ import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
+import { absoluteLinks } from "./absolute-links.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
@@ -9,7 +10,10 @@ export const FEED_SIZE = 50;
 
 /** The site feeds, as the contract names them. */
 
-/** One article as every feed format describes it; URLs absolute, dates ISO 8601 with the site's offset. */
+/**
+ * One article as every feed format describes it; URLs absolute, the body's links included (no
+ * `xml:base`: a JSON Feed has none, and many Atom readers ignore it), dates ISO 8601 with the site's offset.
+ */
 export interface FeedEntry {
   url: string;
   title: string;
@@ -40,11 +44,12 @@ export interface Feed {
 /** An article page as a feed entry. */
 export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
   const a = page.article;
+  const url = absoluteUrl(site, page.url);
   return {
-    url: absoluteUrl(site, page.url),
+    url,
     title: a.title,
     summary: a.summary,
-    contentHtml: a.bodyHtml,
+    contentHtml: absoluteLinks(a.bodyHtml, url),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
@@ -113,8 +118,6 @@ export function renderAtom(feed: Feed): string {
     feed: {
       "@xmlns": "http://www.w3.org/2005/Atom",
       "@xml:lang": "fr",
-      // Relative links an editor wrote in a body resolve against the site, as on the page.
-      "@xml:base": feed.pageUrl,
       id: feed.feedUrl,
       title: feed.title,
       subtitle: feed.description,

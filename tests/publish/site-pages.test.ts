@@ -270,7 +270,9 @@ describe("aliases", () => {
     expect(texts(page, "main p")[0]).toContain("Cet article a changé d’adresse");
     expect(page.querySelector("main a")?.getAttribute("href")).toBe("/2021/12/09/nouveau-titre/");
     expect(s.has("/actualites/irak-123.html")).toBe(true);
-    expect(s.text("/_redirects")).toBe("/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301\n");
+    expect(s.text("/_redirects")).toBe(
+      "/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301!\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301!\n",
+    );
     expect(s.text("/sitemap.xml")).not.toContain("ancien-titre");
     a.remove();
   });
