@@ -4,6 +4,7 @@
  *   npm run bench                        # 1,000 and 10,000 articles
  *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
  *   npm run bench -- --sizes 10000 --rounds 8
+ *   npm run bench -- --sizes 1000 --lighthouse     # and Lighthouse's scores (an extra check, not timed)
  *
  * Needs ../shared (the corpus generator and the Hugo peer). Machines are noisy, and their speed
  * drifts within minutes: with Hugo installed, the two builds alternate for `--rounds` rounds
@@ -16,6 +17,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
+import { formatScores, LIGHTHOUSE_MIN, lighthouseScores } from "./lighthouse.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     "out-root": { type: "string", default: tmpdir() },
     "no-hugo": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
+    lighthouse: { type: "boolean", default: false },
   },
 });
 
@@ -86,6 +89,8 @@ const work = join(values["out-root"], `depeche-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const rows: string[] = [row(["articles", "step", "tool", "wall", "rate", "peak RSS"]), row(["---", "---", "---", "---", "---", "---"])];
 const notes: string[] = [];
+let lighthouseTable = "";
+const lighthouseFailures: string[] = [];
 
 try {
   for (const size of values.sizes.split(",").map(Number)) {
@@ -156,6 +161,15 @@ try {
         ]),
       );
       if (links.broken.length > 0) notes.push(`link check ${size}: ${links.broken.length} broken, e.g. ${formatBrokenLinks(links.broken.slice(0, 3))}`);
+    }
+    if (full.ok && values.lighthouse && !lighthouseTable) {
+      console.error(`bench: Lighthouse on the ${size.toLocaleString("en-US")}-article site…`);
+      const { table, failures } = formatScores(await lighthouseScores(site));
+      lighthouseTable = `Lighthouse 12, mobile (${size.toLocaleString("en-US")} articles), at least ${LIGHTHOUSE_MIN} in every category:\n\n${table}`;
+      if (failures.length > 0) {
+        lighthouseFailures.push(...failures);
+        process.exitCode = 1;
+      }
     }
     const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map(
       (m) => `${m[1]!.split(" ")[0]} ${m[2]} s`,
@@ -234,3 +248,5 @@ console.log(
 );
 console.log(rows.join("\n"));
 console.log(`\n${notes.join("\n")}`);
+if (lighthouseTable) console.log(`\n${lighthouseTable}`);
+if (lighthouseFailures.length > 0) console.error(`\nLighthouse: FAILED, under ${LIGHTHOUSE_MIN}:\n${lighthouseFailures.join("\n")}`);
