@@ -28,6 +28,8 @@ const messages = {
     `daté dans le futur (${date.iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${formatMoment(date)}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
   pastRedirectLimit: (total: number): string =>
     `cet alias dépasse les ${REDIRECT_RULES_LIMIT.toLocaleString("fr-FR")} redirections que Cloudflare Pages lit dans _redirects (le site en a ${total.toLocaleString("fr-FR")}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
+  updatedAhead: (date: Moment): string =>
+    `mis à jour dans le futur (${date.iso}, ${formatMoment(date)}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
   tooFarAhead: (date: Moment): string =>
     `daté à plus de ${FUTURE_HORIZON_DAYS} jours dans le futur (${date.iso}, ${formatMoment(date)}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${FUTURE_HORIZON_DAYS} jours à l’avance)`,
 };
@@ -92,6 +94,8 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     // warning, the article would silently stay off the site for years.
     if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS) diagnostics.error(file, fm.valuePosition(["date"]), messages.tooFarAhead(published));
     else diagnostics.warning(file, fm.valuePosition(["date"]), messages.heldBack(published));
+  } else if (updated && !draft && updated.epochMs > ctx.nowMs) {
+    diagnostics.warning(file, fm.valuePosition(["updated"]), messages.updatedAhead(updated));
   }
 
   if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;

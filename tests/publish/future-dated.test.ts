@@ -63,6 +63,12 @@ describe.each([
       expect(text(url), url).not.toContain("sous-embargo");
     }
     expect(text("/sitemap-news.xml")).toContain("a-minuit");
+    // No machine-readable date is later than the build.
+    for (const url of ["/sitemap.xml", "/feed.xml", "/feed.json"]) {
+      const dates = [...text(url).matchAll(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)/g)].map((m) => Date.parse(m[0]));
+      expect(dates.length, url).toBeGreaterThan(0);
+      expect(Math.max(...dates), url).toBeLessThanOrEqual(Date.parse(NOW));
+    }
     expect(text("/feed.json")).toContain("a-minuit");
   });
 
@@ -74,17 +80,37 @@ describe.each([
   });
 });
 
+describe("an update dated after the build", () => {
+  it("is named in a warning, the article being published", async () => {
+    const ahead = makeArchive();
+    try {
+      ahead.article("2021/12/09-a.md", { title: "Corrigé demain", date: "2021-12-09T10:00:00", extra: "updated: 2021-12-10T09:00:00" });
+      const built = await buildArchive(ahead, { nowMs: Date.parse(NOW), search: false });
+      expect(built.result.ok).toBe(true);
+      expect(built.has("/2021/12/09/corrige-demain/")).toBe(true);
+      expect(built.result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
+        "6:10: warning: mis à jour dans le futur (2021-12-10T09:00:00+01:00, vendredi 10 décembre 2021 à 9\u00a0h\u00a000) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite",
+      ]);
+    } finally {
+      ahead.remove();
+    }
+  });
+});
+
 describe("an article dated past the horizon", () => {
-  it("is an error (a typo, not an embargo), and nothing is built", () => {
+  it("is an error (a typo, not an embargo); check dates by SOURCE_DATE_EPOCH as build does", () => {
     const far = makeArchive();
     try {
       far.article("2062/12/10-coquille.md", { title: "Coquille", date: "2062-12-10" });
+      far.article("2021/12/20-sommet.md", { title: "Sommet", date: "2021-12-20T09:00:00" });
       const run = spawnSync(process.execPath, [bin, "check", "--content", far.dir], {
         env: { ...process.env, TZ: "Asia/Tokyo", NO_COLOR: "1", SOURCE_DATE_EPOCH: String(Date.parse(NOW) / 1000) },
         encoding: "utf8",
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(":3:7: error: daté à plus de 31 jours dans le futur (2062-12-10T00:00:00+01:00, dimanche 10 décembre 2062)");
+      // Eleven days ahead of SOURCE_DATE_EPOCH (and years behind the clock): an embargo.
+      expect(run.stderr).toContain(`${far.display("articles/2021/12/20-sommet.md")}:3:7: warning: daté dans le futur (2021-12-20T09:00:00+01:00)`);
     } finally {
       far.remove();
     }
