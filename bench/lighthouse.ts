@@ -122,9 +122,12 @@ export async function lighthouseScores(site: string, runs = LIGHTHOUSE_RUNS): Pr
     }
     return results;
   } finally {
+    // Chromium writes its profile until it exits: the folder is removed after.
+    const exited = new Promise((done) => chromium.process.once("exit", done));
     chromium.process.kill();
+    await exited;
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
