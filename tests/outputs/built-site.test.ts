@@ -95,6 +95,14 @@ describe("feeds", () => {
     expect(read(SEED_URL)).toContain('href="../../08/"');
   });
 
+  it("gives feed readers the site's icons, which the site serves", () => {
+    const atom = parseAtomFeed(read("/feed.xml"));
+    expect([atom.icon, atom.logo]).toEqual([`${BASE}/icon-192.png`, `${BASE}/icon-512.png`]);
+    const json = parseJsonFeed(JSON.parse(read("/feed.json")));
+    expect([json.favicon, json.icon]).toEqual([`${BASE}/icon-192.png`, `${BASE}/icon-512.png`]);
+    for (const url of [atom.icon, atom.logo]) expect(existsSync(join(out, url!.slice(BASE.length)))).toBe(true);
+  });
+
   it("publishes one Atom feed per topic", () => {
     const atom = parseAtomFeed(read("/sujets/terrorisme/feed.xml"));
     const titles = pageTitles();
