@@ -4,7 +4,7 @@
 // at Node's own speed. A bundle runs only when it was compiled from exactly the sources beside it.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -19,8 +19,11 @@ const ENTRIES = {
   ".eleventy.ts": "eleventy-config",
 };
 
-/** Everything a bundle is made from: Dépêche's own code. Libraries stay outside the bundles. */
-const SOURCES = ["src", "templates", ".eleventy.ts", "tsconfig.json"];
+/** Everything a bundle is made from: Dépêche's own code, and the versions of its libraries (locked, and installed: npm rewrites node_modules/.package-lock.json on every install). */
+const SOURCES = ["src", "templates", ".eleventy.ts", "tsconfig.json", "package-lock.json", "node_modules/.package-lock.json"];
+
+/** Libraries left outside the bundles: they start binaries or load native code from their own folders. */
+const UNBUNDLED = ["pagefind", "@11ty/eleventy-dev-server", "sharp", "esbuild", "tsx", "playwright-core", "chokidar", "fsevents"];
 
 // Old bundles are removed once this old: a process started from one may still start threads.
 const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -72,7 +75,12 @@ export function sourceDigest() {
   hash.update(readFileSync(join(root, "node_modules/esbuild/package.json")));
   for (const source of SOURCES) {
     const path = join(root, source);
-    const files = statSync(path).isDirectory()
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) {
+      hash.update(`\0${source} absent\0`);
+      continue;
+    }
+    const files = stat.isDirectory()
       ? readdirSync(path, { recursive: true })
           .map((file) => join(source, file))
           .filter((file) => /\.(ts|js|json)$/.test(file))
@@ -106,7 +114,11 @@ async function compile(folder) {
       format: "esm",
       platform: "node",
       target: "node20",
-      packages: "external",
+      // Libraries are bundled too: loading Eleventy's hundreds of files one by one is most of a
+      // small build's start-up. Those that spawn or load native binaries stay outside.
+      external: UNBUNDLED,
+      // CommonJS libraries bundled into ES modules still call require() for Node's own modules.
+      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
       tsconfig: join(root, "tsconfig.json"),
       // tsx keeps every function's name, at a cost for each closure made; nothing here reads them.
       keepNames: false,
@@ -134,13 +146,30 @@ async function compile(folder) {
 const keepSourceLocations = {
   name: "keep-source-locations",
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => ({ path: pathToFileURL(join(args.resolveDir, args.path)).href, external: true }));
-    build.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
-      loader: "ts",
-    }));
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) =>
+      isOurs(args.importer) ? { path: pathToFileURL(join(args.resolveDir, args.path)).href, external: true } : undefined,
+    );
+    build.onLoad({ filter: /\.ts$/ }, (args) => ({ contents: locatedSource(args.path), loader: "ts" }));
+    build.onLoad({ filter: /\.[cm]?js$/ }, (args) => ({ contents: locatedSource(args.path), loader: "js" }));
   },
 };
+
+const isOurs = (path) => !relative(root, path).startsWith("..") && !path.includes(`${sep}node_modules${sep}`);
+
+/**
+ * A module's source, with its own location written in: libraries find their own files too
+ * (Eleventy reads its package.json beside its sources), in ES modules through `import.meta` and
+ * in CommonJS through `__dirname` and `__filename`.
+ */
+function locatedSource(path) {
+  const source = readFileSync(path, "utf8")
+    .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href))
+    .replaceAll("import.meta.dirname", JSON.stringify(dirname(path)))
+    .replaceAll("import.meta.filename", JSON.stringify(path));
+  const commonJs =
+    /\b__(dirname|filename)\b/.test(source) && !/\b(const|let|var)\s+__(dirname|filename)\b/.test(source) && !/^\s*(import|export)\s/m.test(source);
+  return commonJs ? `var __dirname = ${JSON.stringify(dirname(path))}, __filename = ${JSON.stringify(path)};\n${source}` : source;
+}
 
 function removeStaleBundles(kept) {
   const parent = join(kept, "..");

@@ -27,7 +27,7 @@ const edit = (marker: string): void => writeFileSync(join(tool, MAIN), `${origin
 
 beforeAll(() => {
   tool = mkdtempSync(join(tmpdir(), "depeche-tool-"));
-  for (const part of ["bin", "src", "templates", "public", ".eleventy.ts", "tsconfig.json", "package.json"])
+  for (const part of ["bin", "src", "templates", "public", ".eleventy.ts", "tsconfig.json", "package.json", "package-lock.json"])
     cpSync(join(repo, part), join(tool, part), { recursive: true });
   symlinkSync(join(repo, "node_modules"), join(tool, "node_modules"));
   original = readFileSync(join(tool, MAIN), "utf8");
@@ -71,6 +71,13 @@ describe("the commands' compiled JavaScript", () => {
     const run = depeche({ DEPECHE_WRITERS: "2" }, "build", "--content", archive.dir, "--out", join(tool, "site"), "--now", "2026-11-30T12:00:00Z");
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("aide modifiée");
+  });
+
+  it("compiles again when the installed libraries change", () => {
+    const before = compiled();
+    appendFileSync(join(tool, "package-lock.json"), "\n");
+    expect(check().status).toBe(0);
+    expect(compiled()).toHaveLength(before.length + 1);
   });
 
   it("runs the sources through tsx with DEPECHE_TSX=1, compiling nothing", () => {
