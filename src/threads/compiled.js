@@ -3,7 +3,7 @@
 // start (from its cache) and sends each import through a loader thread of its own; bundles load
 // at Node's own speed. A bundle runs only when it was compiled from exactly the sources beside it.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -25,8 +25,9 @@ const SOURCES = ["src", "templates", ".eleventy.ts", "tsconfig.json", "package-l
 /** Libraries left outside the bundles: they start binaries or load native code from their own folders. */
 const UNBUNDLED = ["pagefind", "@11ty/eleventy-dev-server", "sharp", "esbuild", "tsx", "playwright-core", "chokidar", "fsevents"];
 
-// Old bundles are removed once this old: a process started from one may still start threads.
-const STALE_AFTER_MS = 24 * 3600 * 1000;
+// Other bundles are removed when no process has started from them for this long (each start
+// touches its folder): a process still running from older ones may yet start threads from them.
+const STALE_AFTER_MS = 3600 * 1000;
 
 /** The folder of bundles this process runs from, once chosen (see useCompiled). */
 let active;
@@ -45,7 +46,8 @@ export async function useCompiled() {
   if (process.env.DEPECHE_TSX === "1") return undefined;
   try {
     const folder = join(root, ".depeche", "compiled", sourceDigest());
-    if (!existsFolder(folder)) await compile(folder);
+    if (existsFolder(folder)) utimesSync(folder, new Date(), new Date());
+    else await compile(folder);
     active = folder;
   } catch {
     active = undefined;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +78,18 @@ describe("the commands' compiled JavaScript", () => {
     appendFileSync(join(tool, "package-lock.json"), "\n");
     expect(check().status).toBe(0);
     expect(compiled()).toHaveLength(before.length + 1);
+  });
+
+  it("removes the bundles no run has started from for an hour, when it compiles others", () => {
+    const unused = join(tool, ".depeche/compiled/000000000000000000000000");
+    mkdirSync(unused);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(unused, twoHoursAgo, twoHoursAgo);
+    const inUse = compiled().filter((name) => !name.startsWith("0000"));
+    edit("encore une modification");
+    expect(check().status).toBe(0);
+    expect(compiled()).not.toContain("000000000000000000000000");
+    expect(compiled()).toEqual(expect.arrayContaining(inUse));
   });
 
   it("runs the sources through tsx with DEPECHE_TSX=1, compiling nothing", () => {
