@@ -16,6 +16,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
+import { measureTree } from "./process-tree.ts";
+import { measureSearch } from "./search-browser.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -139,10 +141,42 @@ try {
     }
     rmSync(site, { recursive: true, force: true });
     console.error(`bench: depeche build with search (${size})…`);
-    const full = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
-    rows.push(row([size, "build with search index", "depeche", ...fmt(full, pages, "pages")]));
-    const indexed = /indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1];
-    if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
+    const full = await measureTree(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], root);
+    rows.push(
+      row([
+        size,
+        "build with search index",
+        "depeche",
+        `${full.seconds.toFixed(2)} s`,
+        `${Math.round(pages / full.seconds).toLocaleString("en-US")} pages/s`,
+        `${Math.round(full.treePeakMb)} MB (process tree)`,
+      ]),
+    );
+    const indexed = Number(/indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1] ?? Number.NaN);
+    if (!Number.isNaN(indexed)) {
+      rows.push(
+        row([
+          size,
+          `of which: search index (${Math.round((100 * indexed) / full.seconds)}% of the build)`,
+          "depeche",
+          `${indexed.toFixed(2)} s`,
+          "",
+          `${Math.round(full.pagefindPeakMb)} MB (Pagefind services)`,
+        ]),
+      );
+    }
+    if (full.ok) {
+      console.error(`bench: the search page in Chromium (${size})…`);
+      const search = await measureSearch(site).catch((error: Error) => {
+        notes.push(`search page ${size}: ${error.message}`);
+        return undefined;
+      });
+      if (search) {
+        rows.push(row([size, `first search, submit → results (${search.results})`, "depeche", `${Math.round(search.firstMs)} ms`, "", ""]));
+        rows.push(row([size, "first search, transferred", "depeche", `${Math.round(search.firstKb)} KB, ${search.firstRequests} requests`, "", ""]));
+        rows.push(row([size, "next search, submit → results", "depeche", `${Math.round(search.nextMs)} ms`, "", ""]));
+      }
+    }
     if (full.ok) {
       const links = checkLinks(site, { baseUrl: /^baseUrl:\s*"?([^"\s]+)/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] });
       rows.push(

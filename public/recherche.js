@@ -1,6 +1,6 @@
 // The search page's script: reads the GET form (?q=…&sujet=…&source=…&annee=…&ordre=…), loads
-// Pagefind's runtime once from /pagefind/, merges only the bundles (a year each) the year filter
-// selects, all of them in parallel, and lists the results, newest first by default. Every bundle
+// Pagefind's runtime once from /pagefind/, merges only the bundles (the newest year, groups of
+// earlier years) the year filter selects, all of them in parallel, and lists the results, newest first by default. Every bundle
 // is merged with a filter of its own (`lot`): Pagefind orders the results of merged bundles by
 // score, so "newest first" reads one bundle at a time, newest first, through that filter.
 
@@ -144,7 +144,7 @@ async function run() {
     showCounts(null);
     return;
   }
-  const bundles = config.bundles.filter((b) => !filters.annee || b.year === filters.annee);
+  const bundles = config.bundles.filter((b) => !filters.annee || b.years.includes(filters.annee));
   const messages = query ? [strings.none, strings.one, strings.many] : [strings.noneAll, strings.oneAll, strings.manyAll];
   if (bundles.length === 0) {
     status.textContent = format(messages[0], { q: query, n: 0 });

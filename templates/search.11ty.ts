@@ -10,7 +10,7 @@ import { SEARCH_INDEX_URL } from "../src/urls/site-urls.ts";
 export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
   const config = {
     runtime: href(site, `${SEARCH_INDEX_URL}pagefind.js`),
-    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), year: b.year })),
+    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
     strings: ui.searchClient,

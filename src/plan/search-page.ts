@@ -1,7 +1,7 @@
 import type { Archive } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
-import { bundleKeyOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
+import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
 import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../search/records.ts";
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
@@ -63,13 +63,13 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
 }
 
 /**
- * The search index's bundles, from the planned articles: each article's record in the bundle of
- * its year (or month), newest first within it, with the bundle's digest.
+ * The search index's bundles, from the planned articles: each article's record in the bundle that
+ * holds its year (or month), newest first within it, with the bundle's digest.
  */
 export function planSearchIndex(bundles: readonly SearchBundle[], articles: readonly Article[], render: ArticleRenderer): IndexBundle[] {
-  const keys = new Set(bundles.map((b) => b.key));
+  const keyOf = bundleOf(bundles);
   const records = new Map(bundles.map((b) => [b.key, [] as SearchRecord[]]));
-  for (const article of articles) records.get(bundleKeyOf(article.url, keys))?.push(searchRecord(article, render));
+  for (const article of articles) records.get(keyOf(article.url) ?? "")?.push(searchRecord(article, render));
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
     const list = records.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));

@@ -10,18 +10,21 @@ export const SEARCH_SORT = "date";
 
 /**
  * Most articles in one bundle: Pagefind's indexer holds all of a bundle's pages in memory at once,
- * so a year past this is indexed month by month.
+ * and the browser downloads a bundle's page list whole; earlier years are grouped up to this, and
+ * a year past it is indexed month by month.
  */
 export const BUNDLE_LIMIT = 10_000;
 
-/** One Pagefind bundle: a year's articles, or a month's when the year is too large. */
+/** One Pagefind bundle: the newest year's articles, a group of earlier years', or a month's when its year is too large. */
 export interface SearchBundle {
-  /** `2021` or `2021-03`: its folder below `/pagefind/`. */
+  /** `2026`, `2014-2025` or `2021-03`: its folder below `/pagefind/`. */
   key: string;
-  /** Site-relative folder: `/pagefind/2021/`. */
+  /** Site-relative folder: `/pagefind/2026/`. */
   url: string;
-  /** The year of its articles: the year filter selects only its bundles. */
-  year: string;
+  /** The years of its articles: the year filter selects only the bundles that hold its year. */
+  years: string[];
+  /** Its month, when its year is split. */
+  month?: string;
   articles: number;
 }
 
@@ -33,26 +36,67 @@ export interface MonthCount {
 }
 
 /**
- * The bundles of an archive, newest first: one a year, or one a month for a year of more than
- * `limit` articles. A function of the articles' days only, so that a bundle's articles, and so its
- * folder, change only when articles of its year (or month) do.
- * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", year: "2021", articles: 3 }]
+ * The bundles of an archive, newest first: the newest year alone (new dispatches land there, and
+ * re-indexing it is all an added article costs); earlier years grouped, oldest first, as long as a
+ * group stays within `limit` articles; a year of more than `limit` articles one bundle a month.
+ * A function of how many articles each month has: a group changes only when one of its years does,
+ * or when a new year pushes the previous one into a group.
+ * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 3 }]
  */
 export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT): SearchBundle[] {
   const byYear = new Map<number, MonthCount[]>();
   for (const m of months) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
-  const bundle = (key: string, year: number, articles: number): SearchBundle => ({ key, url: `${SEARCH_INDEX_URL}${key}/`, year: String(year), articles });
-  return [...byYear]
-    .sort(([a], [b]) => b - a)
-    .flatMap(([year, list]): SearchBundle[] => {
-      const total = list.reduce((n, m) => n + m.count, 0);
-      if (total <= limit) return [bundle(String(year), year, total)];
-      return [...list].sort((a, b) => b.month - a.month).map((m) => bundle(`${year}-${String(m.month).padStart(2, "0")}`, year, m.count));
-    });
+  const years = [...byYear].sort(([a], [b]) => a - b);
+  const total = (list: readonly MonthCount[]): number => list.reduce((n, m) => n + m.count, 0);
+  const bundle = (key: string, ys: number[], articles: number, month?: string): SearchBundle => ({
+    key,
+    url: `${SEARCH_INDEX_URL}${key}/`,
+    years: ys.map(String),
+    ...(month ? { month } : {}),
+    articles,
+  });
+  const bundles: SearchBundle[] = [];
+  let group: { years: number[]; articles: number } | undefined;
+  const closeGroup = (): void => {
+    if (group) bundles.push(bundle(groupKey(group.years), group.years, group.articles));
+    group = undefined;
+  };
+  years.forEach(([year, list], i) => {
+    const count = total(list);
+    const newest = i === years.length - 1;
+    if (count > limit) {
+      closeGroup();
+      for (const m of [...list].sort((a, b) => a.month - b.month)) {
+        const month = `${year}-${String(m.month).padStart(2, "0")}`;
+        bundles.push(bundle(month, [year], m.count, month));
+      }
+    } else if (newest) {
+      closeGroup();
+      bundles.push(bundle(String(year), [year], count));
+    } else {
+      if (group && group.articles + count > limit) closeGroup();
+      group ??= { years: [], articles: 0 };
+      group.years.push(year);
+      group.articles += count;
+    }
+  });
+  closeGroup();
+  return bundles.reverse();
 }
 
-/** The bundle key of an article from its site URL (`/2021/03/09/slug/`), the Paris day. */
-export function bundleKeyOf(url: string, bundles: ReadonlySet<string>): string {
-  const month = url.slice(1, 8).replace("/", "-");
-  return bundles.has(month) ? month : url.slice(1, 5);
+function groupKey(years: readonly number[]): string {
+  return years.length === 1 ? String(years[0]) : `${years[0]}-${years.at(-1)}`;
+}
+
+/**
+ * Which bundle each article goes to, from its site URL (`/2021/03/09/slug/`), the Paris day.
+ * @example bundleOf(bundles)("/2021/03/09/slug/") // "2014-2025"
+ */
+export function bundleOf(bundles: readonly SearchBundle[]): (url: string) => string | undefined {
+  const keys = new Map<string, string>();
+  for (const b of bundles) {
+    if (b.month) keys.set(b.month, b.key);
+    else for (const y of b.years) keys.set(y, b.key);
+  }
+  return (url) => keys.get(url.slice(1, 8).replace("/", "-")) ?? keys.get(url.slice(1, 5));
 }

@@ -173,8 +173,8 @@ describe("search", () => {
     const config = JSON.parse(document.getElementById("search-config")!.textContent!);
     expect(config.runtime).toBe("/pagefind/pagefind.js");
     expect(config.bundles).toEqual([
-      { url: "/pagefind/2021/", year: "2021" },
-      { url: "/pagefind/2020/", year: "2020" },
+      { url: "/pagefind/2021/", years: ["2021"] },
+      { url: "/pagefind/2020/", years: ["2020"] },
     ]);
     expect(existsSync(join(out, "recherche.js"))).toBe(true);
   });

@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { bundleKeyOf, planSearchBundles } from "../../src/search/markers.ts";
+import { bundleOf, planSearchBundles } from "../../src/search/markers.ts";
 import { indexerCount } from "../../src/search/indexer.ts";
 
 describe("search bundles", () => {
-  it("has one bundle a year, newest first, each with the year its filter selects", () => {
-    const bundles = planSearchBundles([
-      { year: 2019, month: 5, count: 2 },
-      { year: 2021, month: 1, count: 1 },
-      { year: 2021, month: 12, count: 4 },
+  it("has the newest year alone, and earlier years grouped oldest first within the limit", () => {
+    const months = [2016, 2017, 2018, 2019, 2020, 2021].map((year) => ({ year, month: 6, count: 4 }));
+    expect(planSearchBundles(months, 10)).toEqual([
+      { key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 4 },
+      { key: "2020", url: "/pagefind/2020/", years: ["2020"], articles: 4 },
+      { key: "2018-2019", url: "/pagefind/2018-2019/", years: ["2018", "2019"], articles: 8 },
+      { key: "2016-2017", url: "/pagefind/2016-2017/", years: ["2016", "2017"], articles: 8 },
     ]);
-    expect(bundles).toEqual([
-      { key: "2021", url: "/pagefind/2021/", year: "2021", articles: 5 },
-      { key: "2019", url: "/pagefind/2019/", year: "2019", articles: 2 },
-    ]);
+  });
+
+  it("keeps the earlier groups when articles are added to the newest year", () => {
+    const months = (newest: number) => [2018, 2019, 2020].map((year) => ({ year, month: 1, count: year === 2020 ? newest : 3 }));
+    const keys = (n: number) => planSearchBundles(months(n), 10).map((b) => `${b.key}:${b.articles}`);
+    expect(keys(1)).toEqual(["2020:1", "2018-2019:6"]);
+    expect(keys(9)).toEqual(["2020:9", "2018-2019:6"]);
   });
 
   it("splits a year past the limit into months, newest first, each still selected by its year", () => {
@@ -24,17 +29,26 @@ describe("search bundles", () => {
       ],
       10,
     );
-    expect(bundles.map((b) => [b.key, b.url, b.year, b.articles])).toEqual([
-      ["2021-11", "/pagefind/2021-11/", "2021", 5],
-      ["2021-02", "/pagefind/2021-02/", "2021", 6],
-      ["2020", "/pagefind/2020/", "2020", 2],
+    expect(bundles.map((b) => [b.key, b.url, b.years, b.articles])).toEqual([
+      ["2021-11", "/pagefind/2021-11/", ["2021"], 5],
+      ["2021-02", "/pagefind/2021-02/", ["2021"], 6],
+      ["2020", "/pagefind/2020/", ["2020"], 2],
     ]);
   });
 
-  it("puts an article in its month's bundle when its year is split, else in its year's", () => {
-    const keys = new Set(["2021-11", "2020"]);
-    expect(bundleKeyOf("/2021/11/30/slug/", keys)).toBe("2021-11");
-    expect(bundleKeyOf("/2020/01/01/slug/", keys)).toBe("2020");
+  it("puts an article in its month's bundle when its year is split, else in the bundle that holds its year", () => {
+    const bundleOfUrl = bundleOf(
+      planSearchBundles(
+        [
+          { year: 2018, month: 1, count: 1 },
+          { year: 2019, month: 1, count: 1 },
+          { year: 2020, month: 11, count: 11 },
+          { year: 2021, month: 1, count: 1 },
+        ],
+        10,
+      ),
+    );
+    expect(["/2018/01/01/a/", "/2019/01/01/a/", "/2020/11/30/a/", "/2021/01/01/a/"].map(bundleOfUrl)).toEqual(["2018-2019", "2018-2019", "2020-11", "2021"]);
   });
 
   it("indexes two bundles at once by default, and never more than the bundles", () => {
