@@ -172,9 +172,21 @@ try {
         return undefined;
       });
       if (search) {
+        rows.push(
+          row([
+            size,
+            "search page opened (with Pagefind's runtime), transferred",
+            "depeche",
+            `${Math.round(search.openKb)} KB, ${search.openRequests} requests`,
+            "",
+            "",
+          ]),
+        );
         rows.push(row([size, `first search, submit → results (${search.results})`, "depeche", `${Math.round(search.firstMs)} ms`, "", ""]));
+        rows.push(row([size, "first search, submit → count announced", "depeche", `${Math.round(search.firstCountedMs)} ms`, "", ""]));
         rows.push(row([size, "first search, transferred", "depeche", `${Math.round(search.firstKb)} KB, ${search.firstRequests} requests`, "", ""]));
         rows.push(row([size, "next search, submit → results", "depeche", `${Math.round(search.nextMs)} ms`, "", ""]));
+        rows.push(row([size, "next search, submit → count announced", "depeche", `${Math.round(search.nextCountedMs)} ms`, "", ""]));
       }
     }
     if (full.ok) {

@@ -8,15 +8,22 @@ import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveFolder } from "../tests/helpers/static-server.ts";
 
 export interface SearchFigures {
+  /** What opening the search page transferred (its HTML, CSS, script and Pagefind's runtime). */
+  openKb: number;
+  openRequests: number;
+  /** Submit â†’ the first results listed. */
   firstMs: number;
+  /** Submit â†’ the count announced (every selected bundle counted). */
+  firstCountedMs: number;
   firstKb: number;
   firstRequests: number;
   results: string;
   nextMs: number;
+  nextCountedMs: number;
 }
 
-// Submits the form and waits until the status has its count and the first result is listed.
-async function submit(page: Page, word: string): Promise<number> {
+// Submits the form; resolves when the first result is listed, and when the count is announced.
+async function submit(page: Page, word: string): Promise<{ results: number; counted: number }> {
   await page.locator("#q").fill(word);
   const start = await page.evaluate(() => performance.now());
   await page.evaluate(() => {
@@ -27,7 +34,9 @@ async function submit(page: Page, word: string): Promise<number> {
   await page.waitForFunction(
     () => document.querySelector("#search-results li") !== null || /^Aucun/.test(document.getElementById("search-status")!.textContent ?? ""),
   );
-  return (await page.evaluate(() => performance.now())) - start;
+  const results = (await page.evaluate(() => performance.now())) - start;
+  await page.waitForFunction(() => /rÃ©sultat|Aucun/.test(document.getElementById("search-status")!.textContent ?? ""));
+  return { results, counted: (await page.evaluate(() => performance.now())) - start };
 }
 
 /** Measures a first search for `word` on a freshly opened search page, then one for `next`. */
@@ -36,8 +45,6 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "Ã
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/recherche/`);
-    await page.waitForLoadState("networkidle");
     let bytes = 0;
     let requests = 0;
     page.on("requestfinished", async (request) => {
@@ -45,12 +52,27 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "Ã
       const sizes = await request.sizes().catch(() => undefined);
       bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
     });
-    const firstMs = await submit(page, word);
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForLoadState("networkidle");
+    const open = { kb: bytes / 1024, requests };
+    bytes = 0;
+    requests = 0;
+    const first = await submit(page, word);
     await page.waitForLoadState("networkidle");
     const results = (await page.locator("#search-status").textContent()) ?? "";
-    const first = { kb: bytes / 1024, requests };
-    const nextMs = await submit(page, next);
-    return { firstMs, firstKb: first.kb, firstRequests: first.requests, results, nextMs };
+    const transferred = { kb: bytes / 1024, requests };
+    const second = await submit(page, next);
+    return {
+      openKb: open.kb,
+      openRequests: open.requests,
+      firstMs: first.results,
+      firstCountedMs: first.counted,
+      firstKb: transferred.kb,
+      firstRequests: transferred.requests,
+      results,
+      nextMs: second.results,
+      nextCountedMs: second.counted,
+    };
   } finally {
     await browser.close();
     await server.close();

@@ -1,8 +1,9 @@
 // The search page's script: reads the GET form (?q=…&sujet=…&source=…&annee=…&ordre=…), loads
-// Pagefind's runtime once from /pagefind/, merges only the bundles (the newest year, groups of
-// earlier years) the year filter selects, all of them in parallel, and lists the results, newest first by default. Every bundle
-// is merged with a filter of its own (`lot`): Pagefind orders the results of merged bundles by
-// score, so "newest first" reads one bundle at a time, newest first, through that filter.
+// Pagefind's runtime once from /pagefind/ as the page opens, and lists the results, newest first
+// by default, from the bundles (the newest year, groups of earlier years) the year filter selects:
+// the first results from the newest bundles only, then the counts over all of them, merged in
+// parallel. Every bundle is merged with a filter of its own (`lot`): Pagefind orders the results
+// of merged bundles by score, so "newest first" reads one bundle at a time through that filter.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -28,12 +29,9 @@ function loadRuntime() {
 
 const merged = new Map();
 // Merges the bundles not merged yet, all at once; a bundle is merged once per page.
-async function mergeBundles(pf, bundles) {
-  const added = bundles.filter((b) => !merged.has(b.url));
-  for (const b of added) merged.set(b.url, pf.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } }));
-  await Promise.all(bundles.map((b) => merged.get(b.url)));
-  // Loads the new bundles' filter indexes: without them a search counts no result per filter.
-  if (added.length > 0) await pf.filters();
+function mergeBundles(pf, bundles) {
+  for (const b of bundles) if (!merged.has(b.url)) merged.set(b.url, pf.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } }));
+  return Promise.all(bundles.map((b) => merged.get(b.url)));
 }
 
 function format(template, values) {
@@ -115,22 +113,34 @@ function showCounts(counts) {
   }
 }
 
-/** Results in display order, read a bundle at a time (newest first) as the reader asks for more. */
-function resultStream(pf, term, filters, relevance, bundles, counts) {
+/**
+ * Results in display order, as the reader asks for more. Newest first, a bundle at a time, newest
+ * first, each merged only when reached: the first results need only the newest bundles.
+ */
+function resultStream(pf, term, filters, relevance, bundles) {
   if (relevance) {
     let all;
     return async (n) => (all ??= (await pf.search(term, { filters })).results).slice(0, n);
   }
-  const left = bundles.filter((b) => counts[b.url] > 0);
+  const left = [...bundles];
   const loaded = [];
   return async (n) => {
     while (loaded.length < n && left.length > 0) {
-      const { url } = left.shift();
-      const only = { ...filters, [BUNDLE_FILTER]: url };
+      const bundle = left.shift();
+      await mergeBundles(pf, [bundle]);
+      const only = { ...filters, [BUNDLE_FILTER]: bundle.url };
       loaded.push(...(await pf.search(term, { filters: only, sort: { date: "desc" } })).results);
     }
     return loaded.slice(0, n);
   };
+}
+
+// Counts over every selected bundle: the total and each filter choice's.
+async function countResults(pf, term, filters, bundles) {
+  await mergeBundles(pf, bundles);
+  // Loads the filter indexes of the bundles merged: without them a search counts no result per filter.
+  await pf.filters();
+  return pf.search(term, { filters });
 }
 
 let searchId = 0;
@@ -153,30 +163,33 @@ async function run() {
   status.textContent = strings.loading;
   try {
     const pf = await loadRuntime();
-    await mergeBundles(pf, bundles);
     const term = query || null;
     // Only the selected bundles' articles (and never the runtime's own record).
     const scoped = { ...filters, [BUNDLE_FILTER]: { any: bundles.map((b) => b.url) } };
-    const first = await pf.search(term, { filters: scoped });
-    if (id !== searchId) return;
-    const total = first.results.length;
-    showCounts(first.filters);
-    const next = resultStream(pf, term, scoped, relevance, bundles, first.filters?.[BUNDLE_FILTER] ?? {});
+    if (relevance) await mergeBundles(pf, bundles);
+    const next = resultStream(pf, term, scoped, relevance, bundles);
     let count = 0;
+    let total;
     const showMore = async (focus) => {
       const results = (await next(count + PAGE)).slice(count);
       const items = await Promise.all(results.map(async (r) => resultItem(await r.data())));
       if (id !== searchId) return;
       list.append(...items);
       count += items.length;
-      more.hidden = count >= total;
+      more.hidden = total === undefined || count >= total;
       // Keyboard readers land on the first new result, not back at the top.
       if (focus) items[0]?.querySelector("a")?.focus();
     };
     more.onclick = () => showMore(true);
     await showMore(false);
-    // Announced once the first results are listed.
-    if (id === searchId) status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
+    if (id !== searchId) return;
+    // Then the counts, over every selected bundle, announced once known.
+    const counted = await countResults(pf, term, scoped, bundles);
+    if (id !== searchId) return;
+    total = counted.results.length;
+    showCounts(counted.filters);
+    more.hidden = count >= total;
+    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
     console.error(error);
     if (id === searchId) status.textContent = strings.failed;
@@ -200,4 +213,7 @@ window.addEventListener("popstate", () => {
 
 fillForm(new URLSearchParams(location.search));
 document.getElementById("q").focus();
+// The runtime is fetched as the page opens, while the reader types: a search only waits for the
+// bundles it needs.
+loadRuntime().catch(() => {});
 run();

@@ -10,10 +10,15 @@ export const SEARCH_SORT = "date";
 
 /**
  * Most articles in one bundle: Pagefind's indexer holds all of a bundle's pages in memory at once,
- * and the browser downloads a bundle's page list whole; earlier years are grouped up to this, and
- * a year past it is indexed month by month.
+ * and the browser downloads a bundle's page list whole: a year past this is indexed month by month.
  */
 export const BUNDLE_LIMIT = 10_000;
+
+/**
+ * Most articles in a group of earlier years: two groups of 5,000 rather than one of 10,000 are
+ * indexed at once on two cores, for one more bundle to ask.
+ */
+export const GROUP_LIMIT = 5_000;
 
 /** One Pagefind bundle: the newest year's articles, a group of earlier years', or a month's when its year is too large. */
 export interface SearchBundle {
@@ -38,12 +43,12 @@ export interface MonthCount {
 /**
  * The bundles of an archive, newest first: the newest year alone (new dispatches land there, and
  * re-indexing it is all an added article costs); earlier years grouped, oldest first, as long as a
- * group stays within `limit` articles; a year of more than `limit` articles one bundle a month.
+ * group stays within `groupLimit` articles; a year of more than `limit` articles one bundle a month.
  * A function of how many articles each month has: a group changes only when one of its years does,
  * or when a new year pushes the previous one into a group.
  * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 3 }]
  */
-export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT): SearchBundle[] {
+export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT, groupLimit = Math.min(limit, GROUP_LIMIT)): SearchBundle[] {
   const byYear = new Map<number, MonthCount[]>();
   for (const m of months) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
   const years = [...byYear].sort(([a], [b]) => a - b);
@@ -74,7 +79,7 @@ export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_
       closeGroup();
       bundles.push(bundle(String(year), [year], count));
     } else {
-      if (group && group.articles + count > limit) closeGroup();
+      if (group && group.articles + count > groupLimit) closeGroup();
       group ??= { years: [], articles: 0 };
       group.years.push(year);
       group.articles += count;
