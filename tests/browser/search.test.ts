@@ -41,6 +41,18 @@ const ARTICLES: Record<string, string> = {
   "2022/09/06-source.md": article("Le port de Bassorah agrandi", "2022-09-06", "[Irak]", "Les travaux ont duré deux ans.", "", "[TRT]"),
 };
 
+// Twelve more, six a year, for the pages of results.
+for (let i = 1; i <= 12; i++) {
+  const year = i <= 6 ? 2021 : 2022;
+  const day = String(i).padStart(2, "0");
+  ARTICLES[`${year}/02/${day}-phosphates-${i}.md`] = article(
+    `Les phosphates, épisode ${i}`,
+    `${year}-02-${day}`,
+    "[Irak]",
+    "Les mines de phosphates tournent.",
+  );
+}
+
 function article(title: string, date: string, topics: string, body: string, extra = "", sources = "[AA]"): string {
   return [
     "---",
@@ -120,6 +132,22 @@ describe("search relevance", () => {
   ])("finds « %s » through French stemming and accent folding", async (word, url) => {
     const page = await search(`q=${encodeURIComponent(word)}`);
     expect(await links(page)).toContain(url);
+    await page.close();
+  });
+});
+
+describe("search results", () => {
+  it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
+    const page = await search("q=phosphates");
+    await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
+    expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+    expect(await page.locator("#search-results li").count()).toBe(10);
+    await page.locator("#search-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+    const titles = await page.locator("#search-results h2 a").allTextContents();
+    expect(titles).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Les phosphates, épisode ${i}`));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Les phosphates, épisode 2");
+    expect(await page.locator("#search-more").isHidden()).toBe(true);
     await page.close();
   });
 });
