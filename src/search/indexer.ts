@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { Thread } from "../threads/thread.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
-import { type IndexBundle, recordPage } from "./records.ts";
+import { type IndexBundle, PAGEFIND_VERSION, recordPage } from "./records.ts";
 
 /**
  * Full-text search with Pagefind, fed from the planned page data through its Node API (never the
@@ -29,6 +29,10 @@ export const DIGEST_FILE = "bundle.digest";
 const RUNTIME_FILE = /^(?:pagefind.*\.(?:js|css)|wasm\..*\.pagefind)$/;
 // Of the runtime, the search page loads only these (not Pagefind's own UI, nor the language-less WebAssembly).
 const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\.unknown\.pagefind)$/;
+
+/** The file in `/pagefind/` that says which runtime it holds. */
+export const RUNTIME_DIGEST_FILE = "runtime.digest";
+const RUNTIME_DIGEST = `depeche-runtime-1 pagefind ${PAGEFIND_VERSION}`;
 
 /** The only word of the runtime's own record. */
 export const RUNTIME_WORD = "_";
@@ -80,6 +84,7 @@ export async function writeSearchRuntime(siteDir: string): Promise<void> {
     failOn((await index.addCustomRecord({ url: SEARCH_URL, content: RUNTIME_WORD, language: "fr" })).errors, "runtime");
     failOn((await index.writeFiles({ outputPath })).errors, "runtime");
     for (const name of readdirSync(outputPath)) if (UNUSED_RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
+    writeFileSync(join(outputPath, RUNTIME_DIGEST_FILE), `${RUNTIME_DIGEST}\n`);
   } finally {
     await pagefind.close();
   }
@@ -145,7 +150,7 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Inde
     options.onBundle?.(bundle, pages, reused);
   };
   // First: Pagefind writes the runtime's folder, which holds the bundles' folders.
-  await writeSearchRuntime(siteDir);
+  if (!(options.previousSite && reuseRuntime(options.previousSite, siteDir))) await writeSearchRuntime(siteDir);
   const queue: IndexBundle[] = [];
   for (const bundle of bundles) {
     if (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle)) done(bundle, bundle.records.length, true);
@@ -167,6 +172,24 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Inde
   return result;
 }
 
+// The runtime is the same for a Pagefind version: taken from the previous site (its files and its
+// record's folders, not the bundles' folders beside them) when that site has the same one.
+function reuseRuntime(previousSite: string, siteDir: string): boolean {
+  const from = join(previousSite, SEARCH_INDEX_URL);
+  const digestPath = join(from, RUNTIME_DIGEST_FILE);
+  if (!existsSync(digestPath) || readFileSync(digestPath, "utf8").trim() !== RUNTIME_DIGEST) return false;
+  const to = join(siteDir, SEARCH_INDEX_URL);
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (!entry.isDirectory()) linkFile(join(from, entry.name), join(to, entry.name));
+    else if (RUNTIME_FOLDERS.has(entry.name)) linkTree(join(from, entry.name), join(to, entry.name));
+  }
+  return true;
+}
+
+// The runtime record's own index, beside the bundles' folders (whose keys start with a year).
+const RUNTIME_FOLDERS = new Set(["fragment", "index", "filter"]);
+
 // A bundle is reused only whole: its folder is taken when the previous one recorded the same digest.
 function reuseBundle(previousSite: string, siteDir: string, bundle: IndexBundle): boolean {
   const from = bundleFolder(previousSite, bundle.key);
@@ -184,13 +207,15 @@ function linkTree(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [join(from, entry.name), join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkFile(source, target);
+  }
+}
+
+function linkFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
   }
 }
 

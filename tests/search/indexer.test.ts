@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DIGEST_FILE, indexSearchBundles } from "../../src/search/indexer.ts";
+import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE } from "../../src/search/indexer.ts";
 import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 
@@ -68,17 +68,22 @@ describe("indexing search bundles", () => {
     const reused: string[] = [];
     const result = await indexSearchBundles(incremental, [CHANGED, OLD], { previousSite: previous, onBundle: (b, _n, r) => r && reused.push(b.key) });
     expect(result).toEqual({ pages: 4, bundles: 2, reused: 1 });
+    // The runtime too is taken from the previous site, not written again.
+    expect(statSync(join(incremental, "pagefind", "pagefind.js")).ino).toBe(statSync(join(previous, "pagefind", "pagefind.js")).ino);
     expect(reused).toEqual(["2020"]);
     await indexSearchBundles(clean, [CHANGED, OLD]);
     expect(contents(incremental)).toEqual(contents(clean));
   });
 
-  it("indexes again a bundle whose previous digest does not match, or is missing", async () => {
+  it("indexes again a bundle whose previous digest does not match, or is missing, and writes a runtime of another version again", async () => {
     const previous = site();
     await indexSearchBundles(previous, [NEW, OLD]);
     writeFileSync(join(previous, "pagefind", "2020", DIGEST_FILE), "0000\n");
+    writeFileSync(join(previous, "pagefind", RUNTIME_DIGEST_FILE), "pagefind 0.1\n");
     rmSync(join(previous, "pagefind", "2021", DIGEST_FILE));
-    const result = await indexSearchBundles(site(), [NEW, OLD], { previousSite: previous });
+    const dir = site();
+    const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
     expect(result.reused).toBe(0);
+    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-1 pagefind \d/);
   });
 });
