@@ -7,7 +7,8 @@ import { type IndexBundle, PAGEFIND_VERSION, recordPage } from "./records.ts";
 
 /**
  * Full-text search with Pagefind, fed from the planned page data through its Node API (never the
- * written HTML read back), in bundles (a year each, see `planSearchBundles`). Each bundle is
+ * written HTML read back), in bundles (the newest year, groups of earlier years: see
+ * `planSearchBundles`). Each bundle is
  * indexed on its own, in a fresh Pagefind service, so that its memory goes back before the next;
  * a bundle whose records have not changed since a previous site is taken from it instead. The
  * runtime (pagefind.js, its worker, the French WebAssembly) is written once, in `/pagefind/`:
@@ -18,7 +19,7 @@ export interface SearchIndexResult {
   /** Records indexed or reused. */
   pages: number;
   bundles: number;
-  /** Bundles copied from the previous site, unchanged. */
+  /** Bundles taken from the previous site, unchanged. */
   reused: number;
 }
 
