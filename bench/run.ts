@@ -11,7 +11,7 @@
  * (3 by default) and are compared round by round, as ratios. It ends with issue 17's targets,
  * pass or fail (bench/targets.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,6 +19,8 @@ import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
 import { formatScores, LIGHTHOUSE_MIN, lighthouseScores } from "./lighthouse.ts";
+import { measureTree, type TreeRun } from "./process-tree.ts";
+import { measureSearch } from "./search-browser.ts";
 import { type BenchResults, formatTargets, type Measured, TARGETS } from "./targets.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -33,11 +35,7 @@ const { values } = parseArgs({
   },
 });
 
-interface Run extends Measured {
-  output: string;
-}
-
-const hasGnuTime = existsSync("/usr/bin/time");
+interface Run extends Measured, TreeRun {}
 
 /**
  * The builds' date: after the corpus's last article (generate.mjs dates them up to the end of
@@ -48,40 +46,11 @@ const BUILD_NOW = "2027-01-01T00:00:00Z";
 
 /**
  * Runs a command, measuring wall time and the peak memory of its whole process tree (issue 17:
- * children included, such as Pagefind's indexer): the sum of the tree's resident sets, sampled
- * every 20 ms, or GNU time's peak of its largest process when that is higher.
+ * children included, such as Pagefind's services).
  */
 async function measure(command: string, args: string[], cwd = root): Promise<Run> {
-  const start = performance.now();
-  const child = hasGnuTime ? spawn("/usr/bin/time", ["-f", "__peak_kb=%M", command, ...args], { cwd }) : spawn(command, args, { cwd });
-  let output = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  let treeKb = 0;
-  const sampler = setInterval(() => (treeKb = Math.max(treeKb, treeRssKb(child.pid!))), 20);
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  clearInterval(sampler);
-  const seconds = (performance.now() - start) / 1000;
-  const largestKb = Number(/__peak_kb=(\d+)/.exec(stderr)?.[1] ?? 0);
-  const peakKb = Math.max(treeKb, largestKb);
-  return { seconds, ok: status === 0, output: `${output}${stderr}`, ...(peakKb > 0 ? { peakMb: peakKb / 1024 } : {}) };
-}
-
-/** The resident memory of a process and all its descendants, in KB (Linux's /proc; 0 elsewhere). */
-function treeRssKb(pid: number): number {
-  let total = 0;
-  const visit = (id: string): void => {
-    try {
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${id}/task`))
-        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(child);
-    } catch {
-      // The process ended meanwhile.
-    }
-  };
-  visit(String(pid));
-  return total;
+  const run = await measureTree(command, args, cwd);
+  return { ...run, ...(run.treePeakMb > 0 ? { peakMb: run.treePeakMb } : {}) };
 }
 
 /** The run of median wall time (the later one of the middle two). */
@@ -179,10 +148,54 @@ try {
     rmSync(site, { recursive: true, force: true });
     console.error(`bench: depeche build with search (${size})…`);
     const full = await measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--now", BUILD_NOW]);
-    rows.push(row([size, "build with search index", "depeche", ...fmt(full, pages, "pages")]));
     results.cleanBuilds.push({ size, depeche: builds, hugo: peerBuilds, withSearch: full });
-    const indexed = /indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1];
-    if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
+    rows.push(
+      row([
+        size,
+        "build with search index",
+        "depeche",
+        `${full.seconds.toFixed(2)} s`,
+        `${Math.round(pages / full.seconds).toLocaleString("en-US")} pages/s`,
+        `${Math.round(full.treePeakMb)} MB (process tree)`,
+      ]),
+    );
+    const indexed = Number(/indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1] ?? Number.NaN);
+    if (!Number.isNaN(indexed)) {
+      rows.push(
+        row([
+          size,
+          `of which: search index (${Math.round((100 * indexed) / full.seconds)}% of the build)`,
+          "depeche",
+          `${indexed.toFixed(2)} s`,
+          "",
+          `${Math.round(full.pagefindPeakMb)} MB (Pagefind services)`,
+        ]),
+      );
+    }
+    if (full.ok) {
+      console.error(`bench: the search page in Chromium (${size})…`);
+      const search = await measureSearch(site).catch((error: Error) => {
+        notes.push(`search page ${size}: ${error.message}`);
+        return undefined;
+      });
+      if (search) {
+        rows.push(
+          row([
+            size,
+            "search page opened (with Pagefind's runtime), transferred",
+            "depeche",
+            `${Math.round(search.openKb)} KB, ${search.openRequests} requests`,
+            "",
+            "",
+          ]),
+        );
+        rows.push(row([size, `first search, submit → results (${search.results})`, "depeche", `${Math.round(search.firstMs)} ms`, "", ""]));
+        rows.push(row([size, "first search, submit → count announced", "depeche", `${Math.round(search.firstCountedMs)} ms`, "", ""]));
+        rows.push(row([size, "first search, transferred", "depeche", `${Math.round(search.firstKb)} KB, ${search.firstRequests} requests`, "", ""]));
+        rows.push(row([size, "next search, submit → results", "depeche", `${Math.round(search.nextMs)} ms`, "", ""]));
+        rows.push(row([size, "next search, submit → count announced", "depeche", `${Math.round(search.nextCountedMs)} ms`, "", ""]));
+      }
+    }
     if (full.ok) {
       const links = checkLinks(site, { baseUrl: /^baseUrl:\s*"?([^"\s]+)/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] });
       rows.push(

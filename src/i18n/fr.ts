@@ -87,6 +87,8 @@ export const ui = {
     oneAll: "1 dépêche.",
     manyAll: "{n} dépêches.",
     more: "Plus de résultats",
+    /** A filter's choice with its count of results: « Irak (12) ». */
+    option: "{v} ({n})",
     failed: "La recherche n’a pas pu être chargée. Réessayez plus tard, ou parcourez les archives.",
   },
 } as const;

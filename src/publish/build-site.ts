@@ -13,7 +13,8 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { buildSearchIndex } from "../search/indexer.ts";
+import { indexSearchBundles } from "../search/indexer.ts";
+import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
@@ -38,6 +39,8 @@ export interface BuildOptions {
   nowMs?: number;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
+  /** A site this archive built before: its search bundles whose articles have not changed are reused, not indexed again. */
+  previousSite?: string;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
   /** The archive as last read, synced before the build (the dev server); by default a new one. */
@@ -130,7 +133,13 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     options.onPhase?.({ name: "published", ...published });
     if (options.search !== false) {
       const indexStart = performance.now();
-      const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
+      const articles = new Set(data.pages.articles.map((p) => p.url));
+      const bundles = planSearchIndex(
+        data.pages.search[0]?.bundles ?? [],
+        content.articles.filter((a) => articles.has(a.url)),
+        renderer,
+      );
+      const indexed = await indexSearchBundles(staging, bundles, { previousSite: options.previousSite });
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
