@@ -35,14 +35,16 @@ ${machineHead(site, page)}${options.head ?? ""}
 <body>
 <a class="skip-link" href="#contenu">${ui.skipToContent}</a>
 <header class="site-header">
+<div class="masthead">
 <a class="site-title" href="${href(site, "/")}">${site.title}</a>
-<nav aria-label="${ui.mainNav}"><ul>
-<li><a href="${href(site, "/")}">${ui.home}</a></li>
-<li><a href="${href(site, TOPICS_URL)}">${ui.topics}</a></li>
+<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
+</div>
+<nav class="sections" aria-label="${ui.mainNav}"><ul>
+${(site.sections ?? []).map((l) => html`<li><a href="${href(site, l.url)}"${l.url === page.url ? html` aria-current="page"` : ""}>${l.label}</a></li>`)}
+<li><a href="${href(site, TOPICS_URL)}">${ui.allTopics}</a></li>
 <li><a href="${href(site, SOURCES_URL)}">${ui.sources}</a></li>
 <li><a href="${href(site, SEARCH_URL)}">${ui.search}</a></li>
 </ul></nav>
-<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
 </header>
 ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">
