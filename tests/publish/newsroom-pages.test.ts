@@ -1,6 +1,7 @@
 /** The pages read like a newsroom's: masthead, byline, related articles, topic threads, dated archives, visible feeds. */
+import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { makeSampleArchive } from "../helpers/sample-archive.ts";
@@ -170,4 +171,42 @@ describe("the article page's weight", () => {
       expect(bytes, `${file} with style.css`).toBeLessThan(30 * 1024);
     }
   });
+});
+
+describe("the new dates under any machine timezone", () => {
+  // Date reads the process's TZ when it starts: a child process plans the same archive under another TZ.
+  const helpers = resolve(import.meta.dirname, "../helpers/site.ts");
+  const script = `
+    const { planArticles } = await import(${JSON.stringify(helpers)});
+    const data = await planArticles({
+      "2021/12/31-late.md": { title: "Tard", date: "2021-12-31T23:30:00", topics: "[Irak]" },
+      "2021/12/31-early.md": { title: "Tôt", date: "2021-12-31T00:10:00+01:00", topics: "[Irak]" },
+    });
+    const late = data.pages.articles.find((p) => p.article.title === "Tard");
+    const month = data.pages.months[0];
+    console.log(JSON.stringify([
+      data.pages.home[0].latestDay.label,
+      late.article.dateText,
+      late.related.map((r) => r.dateText),
+      month.days.map((d) => d.label),
+      month.days[0].items.map((i) => i.timeText),
+    ]));`;
+
+  it.each(["America/Los_Angeles", "Pacific/Kiritimati"])(
+    "keeps the home's day, the byline, the related dates and the month's times on Paris's clock under TZ=%s",
+    (tz) => {
+      const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        cwd: resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, TZ: tz },
+        encoding: "utf8",
+      });
+      expect(JSON.parse(output)).toEqual([
+        "vendredi 31 décembre 2021",
+        `vendredi 31 décembre 2021 à 23${NBSP}h${NBSP}30`,
+        [`vendredi 31 décembre 2021 à 0${NBSP}h${NBSP}10`],
+        ["Vendredi 31 décembre 2021"],
+        [`0${NBSP}h${NBSP}10`, `23${NBSP}h${NBSP}30`],
+      ]);
+    },
+  );
 });
