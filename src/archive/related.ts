@@ -59,57 +59,72 @@ export function topicNeighbours(oldestFirst: readonly Article[]): Map<Article, T
  * The candidates are, in each of the article's topics, the `count` articles nearest in time on
  * either side; they are ranked by the number of topics they share with it (most first), then
  * by how near their date is, then the older first, then by URL: the same archive always gives
- * the same list. Each article costs a few steps per topic, whatever the size of the archive.
+ * the same list. Each article costs a few steps per topic, whatever the size of the archive,
+ * and allocates only its result: at 100,000 articles the heap is large and garbage costs.
  * @example relatedArticles(oldestFirst).get(article) // [the 5 nearest articles sharing its topics]
  */
 export function relatedArticles(oldestFirst: readonly Article[], count = RELATED_COUNT): Map<Article, Article[]> {
   const { lists, positions } = indexTopics(oldestFirst);
   const related = new Map<Article, Article[]>();
+  // Scratch space reused from article to article: the candidates, then the best `count` of them.
+  const candidates: Article[] = [];
+  const best: Article[] = [];
+  const bestShared: number[] = [];
+  const bestDistance: number[] = [];
   for (const article of oldestFirst) {
     const at = positions.get(article)!;
-    const candidates = new Set<Article>();
+    candidates.length = 0;
     article.topics.forEach((topic, t) => {
-      for (const near of nearestInList(lists.get(topic)!, at[t]!, count)) candidates.add(near);
+      addNearest(lists.get(topic)!, at[t]!, count, candidates);
     });
-    const ranked = [...candidates].map((other) => ({
-      other,
-      shared: sharedTopics(article.topics, other.topics),
-      distance: Math.abs(other.published.epochMs - article.published.epochMs),
-    }));
-    ranked.sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        a.distance - b.distance ||
-        a.other.published.epochMs - b.other.published.epochMs ||
-        (a.other.url < b.other.url ? -1 : a.other.url > b.other.url ? 1 : 0),
-    );
-    related.set(
-      article,
-      ranked.slice(0, count).map((r) => r.other),
-    );
+    best.length = 0;
+    for (const other of candidates) {
+      const shared = sharedTopics(article.topics, other.topics);
+      const distance = Math.abs(other.published.epochMs - article.published.epochMs);
+      // Insertion into the sorted best few: the candidates are a handful per topic.
+      let i = best.length;
+      while (i > 0 && ranksBefore(shared, distance, other, bestShared[i - 1]!, bestDistance[i - 1]!, best[i - 1]!)) i--;
+      if (i >= count) continue;
+      best.splice(i, 0, other);
+      bestShared.splice(i, 0, shared);
+      bestDistance.splice(i, 0, distance);
+      if (best.length > count) {
+        best.length = count;
+        bestShared.length = count;
+        bestDistance.length = count;
+      }
+    }
+    related.set(article, best.slice(0, count));
   }
   return related;
 }
 
-// The `count` items of a date-sorted list nearest in time to the one at `index`, itself left out:
-// two cursors walk outwards, each step taking the nearer side (the older one on a tie).
-function nearestInList(list: readonly Article[], index: number, count: number): Article[] {
+function ranksBefore(shared: number, distance: number, article: Article, otherShared: number, otherDistance: number, other: Article): boolean {
+  if (shared !== otherShared) return shared > otherShared;
+  if (distance !== otherDistance) return distance < otherDistance;
+  if (article.published.epochMs !== other.published.epochMs) return article.published.epochMs < other.published.epochMs;
+  return article.url < other.url;
+}
+
+// Adds to `found` (once each) the `count` items of a date-sorted list nearest in time to the one at
+// `index`, itself left out: two cursors walk outwards, each step taking the nearer side (the older on a tie).
+function addNearest(list: readonly Article[], index: number, count: number, found: Article[]): void {
   const at = list[index]!.published.epochMs;
-  const found: Article[] = [];
   let before = index - 1;
   let after = index + 1;
-  while (found.length < count && (before >= 0 || after < list.length)) {
+  for (let taken = 0; taken < count && (before >= 0 || after < list.length); taken++) {
     const older = list[before];
     const newer = list[after];
+    let next: Article;
     if (older && (!newer || at - older.published.epochMs <= newer.published.epochMs - at)) {
-      found.push(older);
+      next = older;
       before--;
     } else {
-      found.push(newer!);
+      next = newer!;
       after++;
     }
+    if (!found.includes(next)) found.push(next);
   }
-  return found;
 }
 
 function sharedTopics(a: readonly Topic[], b: readonly Topic[]): number {
