@@ -1,5 +1,6 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { ArticleItem, Link } from "../src/plan/article-view.ts";
+import type { MonthCalendar } from "../src/plan/pages.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
 import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
@@ -18,6 +19,55 @@ export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2)
     itemCaches[level].set(item, cached);
   }
   return cached;
+}
+
+const headlineCaches = { date: new WeakMap<ArticleItem, SafeHtml>(), time: new WeakMap<ArticleItem, SafeHtml>() };
+
+/** One headline: the title as a link, then its date (related articles) or its time (within a day). */
+export function headline(site: SiteView, item: ArticleItem, when: "date" | "time"): SafeHtml {
+  let cached = headlineCaches[when].get(item);
+  if (!cached) {
+    const text = when === "date" ? item.dateText : item.timeText;
+    cached = html`<li><a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>${text ? html` <time class="meta" datetime="${item.dateIso}">${text}</time>` : ""}</li>`;
+    headlineCaches[when].set(item, cached);
+  }
+  return cached;
+}
+
+/** A compact list of headlines, with "… et N autres" linking to where the rest is. */
+export function headlineList(
+  site: SiteView,
+  items: readonly ArticleItem[],
+  when: "date" | "time",
+  more?: { count: number; text: string; url: string },
+): SafeHtml {
+  return html`<ul class="headlines">${items.map((i) => headline(site, i, when))}${more && more.count > 0 ? html`<li class="more"><a href="${href(site, more.url)}">${more.text}</a></li>` : ""}</ul>`;
+}
+
+/** A month's calendar: each day with articles links to its page. */
+export function calendarTable(site: SiteView, month: { heading: string; count: number; weeks: MonthCalendar["weeks"] }, monthUrl?: string): SafeHtml {
+  const caption = ui.calendarCaption(month.heading, month.count);
+  return html`<table class="calendar">
+<caption>${monthUrl ? html`<a href="${href(site, monthUrl)}">${caption}</a>` : caption}</caption>
+<thead><tr>${ui.weekdays.map((d, i) => html`<th scope="col"><abbr title="${d}">${ui.weekdaysShort[i]}</abbr></th>`)}</tr></thead>
+<tbody>
+${month.weeks.map(
+  (week) =>
+    html`<tr>${week.map((cell) =>
+      cell.date === undefined
+        ? html`<td></td>`
+        : cell.url
+          ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${cell.label} : ${ui.articles(cell.count)}</span></a></td>`
+          : html`<td><span class="date">${cell.date}</span></td>`,
+    )}</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+/** A visible link to a feed, beside the `<link rel="alternate">` of the head. */
+export function feedLink(site: SiteView, url: string, text: string): SafeHtml {
+  return html`<p class="feed-link"><a href="${href(site, url)}" type="application/atom+xml">${text}</a></p>`;
 }
 
 /** "Brouillon", before the date of a draft: only a preview (`--drafts`) holds drafts. */

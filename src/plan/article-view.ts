@@ -1,5 +1,5 @@
 import type { Article } from "../content/model.ts";
-import { formatMoment } from "../text/french-dates.ts";
+import { formatMoment, formatTime } from "../text/french-dates.ts";
 import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
@@ -20,6 +20,8 @@ export interface ArticleItem {
   titleHtml: string;
   dateText: string;
   dateIso: string;
+  /** The time alone (`15 h 10`), empty for a bare date: for lists within a day. */
+  timeText: string;
   summary: string;
   /** Only a preview (`--drafts`) shows a draft, marked as one. */
   draft: boolean;
@@ -54,6 +56,7 @@ export class ArticleRenderer {
         titleHtml: typesetHtml(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
+        timeText: article.published.hasTime ? formatTime(article.published) : "",
         summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
         draft: article.draft,
       };
@@ -81,6 +84,7 @@ export class ArticleRenderer {
       titleHtml: item.titleHtml,
       dateText: item.dateText,
       dateIso: item.dateIso,
+      timeText: item.timeText,
       summary: item.summary,
       draft: item.draft,
       updatedText: article.updated && formatMoment(article.updated),
