@@ -2,6 +2,7 @@ import type { TemplateData } from "../src/plan/site-data.ts";
 import type { ArticlePage } from "../src/plan/pages.ts";
 import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
+import { withBasePath } from "../src/text/markdown.ts";
 import { href, layout } from "./layout.ts";
 import { draftMark, neighbourNav } from "./partials.ts";
 import { searchMarkers, SEARCH_FILTERS } from "../src/search/markers.ts";
@@ -22,7 +23,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <p class="meta" data-pagefind-ignore>${draftMark(a)}${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
 <div class="body">
-${trusted(a.bodyHtml)}
+${trusted(withBasePath(a.bodyHtml, site.basePath))}
 </div>
 <div class="article-end">
 <dl class="facts">

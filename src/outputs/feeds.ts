@@ -2,6 +2,7 @@ import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
+import { withBasePath } from "../text/markdown.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
@@ -44,7 +45,7 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     url: absoluteUrl(site, page.url),
     title: a.title,
     summary: a.summary,
-    contentHtml: a.bodyHtml,
+    contentHtml: withBasePath(a.bodyHtml, site.basePath),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
