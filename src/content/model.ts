@@ -18,6 +18,8 @@ export interface Topic {
   slug: string;
   label: string;
   description?: string;
+  /** Words that say an article is about the topic (`Bagdad`, `irakien`): only `import`'s suggestions read them. */
+  keywords?: string[];
 }
 
 export interface Source {
