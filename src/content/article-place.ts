@@ -14,14 +14,19 @@ const MESSAGES = {
  * @example expectedPlace("2021/11/28-irak.md", "2021-12-09") // "2021/12/09-irak.md"
  */
 export function expectedPlace(relativePath: string, day: Day): string | undefined {
-  const [year, month, date] = day.split("-") as [string, string, string];
-  const full = /^(\d{4})\/(\d{2})\/(\d{2})-([^/]+)$/.exec(relativePath);
-  if (full) return full[1] === year && full[2] === month && full[3] === date ? undefined : `${year}/${month}/${date}-${full[4]}`;
-  const inMonth = /^(\d{4})\/(\d{2})\/(.+)$/.exec(relativePath);
-  if (inMonth) return inMonth[1] === year && inMonth[2] === month ? undefined : `${year}/${month}/${inMonth[3]}`;
-  const inYear = /^(\d{4})\/(.+)$/.exec(relativePath);
-  if (inYear) return inYear[1] === year ? undefined : `${year}/${inYear[2]}`;
-  return undefined;
+  // One pass: the year folder, then maybe the month folder, then maybe a `DD-` name.
+  const parts = /^(\d{4})\/(?:(\d{2})\/(?:(\d{2})-(?=[^/]+$))?)?/.exec(relativePath);
+  if (!parts) return undefined;
+  const [matched, year, month, date] = parts;
+  const rest = relativePath.slice(matched.length);
+  if (year === day.slice(0, 4) && (month === undefined || month === day.slice(5, 7)) && (date === undefined || date === day.slice(8, 10))) return undefined;
+  const place =
+    date !== undefined
+      ? `${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}-`
+      : month !== undefined
+        ? `${day.slice(0, 4)}/${day.slice(5, 7)}/`
+        : `${day.slice(0, 4)}/`;
+  return place + rest;
 }
 
 /** The warning for a file out of its place: `expected` is the path to show. */

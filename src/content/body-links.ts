@@ -52,14 +52,15 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
 
 // The site path a link reaches: fragment and query dropped, percent-escapes decoded, `/x/` → `/x/index.html`.
 function sitePathOf(url: string): string {
-  const bare = url.replace(/[?#].*$/s, "") || "/";
-  let decoded = bare;
+  const end = url.search(/[?#]/);
+  const bare = end === -1 ? url : url.slice(0, end) || "/";
+  if (!bare.includes("%")) return fileOfUrl(bare);
   try {
-    decoded = decodeURI(bare);
+    return fileOfUrl(decodeURI(bare));
   } catch {
     // A malformed escape is kept as written: it matches no page, and is reported as such.
+    return fileOfUrl(bare);
   }
-  return fileOfUrl(decoded);
 }
 
 /** The published URL closest to a broken one: the same slug on another day, a close slug on the same day, else a close page. */

@@ -258,13 +258,15 @@ export class ArchiveStore {
 
   // A file whose folder says another day than its date: a warning at its date, with where it belongs.
   private checkPlaces(articles: readonly Article[], diagnostics: Diagnostics): void {
+    // Articles carry their path as printed: the folder's printed prefix is cut off, no path arithmetic per file.
+    const prefix = `${displayPath(this.articlesDir)}${sep}`;
     for (const article of articles) {
-      const path = resolve(article.sourcePath);
-      if (!path.startsWith(this.articlesDir + sep)) continue;
-      const expected = expectedPlace(relative(this.articlesDir, path).split(sep).join("/"), article.published.day);
+      if (!article.sourcePath.startsWith(prefix)) continue;
+      const inFolder = article.sourcePath.slice(prefix.length);
+      const expected = expectedPlace(sep === "/" ? inFolder : inFolder.split(sep).join("/"), article.published.day);
       if (expected === undefined) continue;
       const shown = displayPath(join(this.articlesDir, ...expected.split("/")));
-      diagnostics.warning(article.sourcePath, locateInFile(path, "date"), misplacedMessage(article.published.day, shown));
+      diagnostics.warning(article.sourcePath, locateInFile(resolve(article.sourcePath), "date"), misplacedMessage(article.published.day, shown));
     }
   }
 

@@ -19,7 +19,8 @@ const CANDIDATE = /\]\(\s*<?(\/(?!\/)[^\s)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\/(?
  * @example findSiteLinks("Voir [ceci](/2021/12/09/x/).", 7) // [{ url: "/2021/12/09/x/", line: 7, column: 13 }]
  */
 export function findSiteLinks(body: string, firstLine: number): SiteLink[] {
-  if (!body.includes("/")) return [];
+  // Most bodies link nowhere: two substring searches spare them the regular expression.
+  if (!body.includes("](") && !body.includes("]:")) return [];
   const links: SiteLink[] = [];
   let line = firstLine;
   let lineStart = 0;
