@@ -51,7 +51,7 @@ export interface Article {
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
   /** The body's links to the site's own pages (root-relative), checked against the pages the site writes. */
-  links: SiteLink[];
+  links: readonly SiteLink[];
 }
 
 /** Everything an archive holds, validated. */
