@@ -76,3 +76,20 @@ describe("a preview rewrites only what a change of the registries touches", () =
     expect(session.currentErrors).toEqual([]);
   });
 });
+
+describe("a preview checks the links between bodies", () => {
+  it("shows a saved article's link to no page in the banner's errors, then drops it once fixed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-cible.md", { title: "La cible", date: "2021-12-08" });
+    const session = await startSession();
+    const file = archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cibl/)." });
+    const broken = await session.update([file]);
+    expect(broken.outcome).toBe("invalid");
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual([
+      expect.stringContaining(`${archive.display("articles/2021/12/09-source.md")}:7:17: error: lien vers /2021/12/08/la-cibl/`),
+    ]);
+    archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cible/)." });
+    expect((await session.update([file])).outcome).toBe("updated");
+    expect(session.currentErrors).toEqual([]);
+  });
+});
