@@ -239,6 +239,9 @@ try {
     const edit = await measureServeEdit(corpus, join(work, `preview-${size}`));
     rows.push(row([size, "serve: start", "depeche", `${(edit.startMs / 1000).toFixed(2)} s`, "", ""]));
     rows.push(row([size, `serve: save one article → pages rewritten (${edit.pages})`, "depeche", `${Math.round(edit.editMs)} ms`, "", ""]));
+    rows.push(
+      row([size, `serve: rename one topic in topics.yaml → pages rewritten (${edit.topicPages})`, "depeche", `${Math.round(edit.topicMs)} ms`, "", ""]),
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -270,9 +273,13 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
 /**
  * Starts the dev server on a corpus, saves one article with a corrected body, times until its pages
  * are rewritten. (A new title would change the article's URL: were it in urls.txt, the preview
- * would show that error instead of rewriting pages.)
+ * would show that error instead of rewriting pages.) Then renames one topic in topics.yaml and times
+ * the same, the preview rewriting that topic's pages and its articles'.
  */
-async function measureServeEdit(corpus: string, outDir: string): Promise<{ startMs: number; editMs: number; pages: number }> {
+async function measureServeEdit(
+  corpus: string,
+  outDir: string,
+): Promise<{ startMs: number; editMs: number; pages: number; topicMs: number; topicPages: number }> {
   const start = performance.now();
   const server = await startDevServer({ contentDir: corpus, outDir, port: 0, drafts: true });
   const startMs = performance.now() - start;
@@ -286,9 +293,21 @@ async function measureServeEdit(corpus: string, outDir: string): Promise<{ start
   if (update.outcome !== "updated")
     throw new Error(`serve: the edit gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
   const editMs = performance.now() - editStart;
+
+  // A topic's label changed: its pages and its articles' pages are rewritten, not the whole site.
+  const topicsFile = join(corpus, "topics.yaml");
+  const topics = readFileSync(topicsFile, "utf8");
+  const label = /^ {2}label: "?([^"\n]+)"?$/m.exec(topics)![1]!;
+  const topicUpdated = server.nextUpdate();
+  const topicStart = performance.now();
+  writeFileSync(topicsFile, topics.replace(`label: "${label}"`, `label: "${label} (modifié)"`).replace(`label: ${label}\n`, `label: "${label} (modifié)"\n`));
+  const topicUpdate = await topicUpdated;
+  if (topicUpdate.outcome !== "updated") throw new Error(`serve: the topics.yaml edit gave "${topicUpdate.outcome}", not an update`);
+  const topicMs = performance.now() - topicStart;
+  writeFileSync(topicsFile, topics);
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
-  return { startMs, editMs, pages: update.urls.length };
+  return { startMs, editMs, pages: update.urls.length, topicMs, topicPages: topicUpdate.urls.length };
 }
 
 console.log(

@@ -2,6 +2,7 @@ import type { TemplateData } from "../src/plan/site-data.ts";
 import type { ArticlePage } from "../src/plan/pages.ts";
 import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
+import { withBasePath } from "../src/text/markdown.ts";
 import { href, layout } from "./layout.ts";
 import { draftMark, headlineList, neighbourNav } from "./partials.ts";
 
@@ -20,7 +21,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <ul class="inline tags" aria-label="${ui.topicsLabel}">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a></li>`)}</ul>
 </header>
 <div class="body">
-${trusted(a.bodyHtml)}
+${trusted(withBasePath(a.bodyHtml, site.basePath))}
 </div>
 <div class="article-end">
 <dl class="facts">

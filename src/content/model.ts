@@ -1,5 +1,6 @@
 /** The typed content model: what an archive holds once loaded and validated. */
 import type { Moment } from "../text/dates.ts";
+import type { SiteLink } from "../text/site-links.ts";
 
 // Days and instants are defined where dates are read; the model names them with the rest.
 export type { Day, Moment } from "../text/dates.ts";
@@ -17,6 +18,8 @@ export interface Topic {
   slug: string;
   label: string;
   description?: string;
+  /** Words that say an article is about the topic (`Bagdad`, `irakien`): only `import`'s suggestions read them. */
+  keywords?: string[];
 }
 
 export interface Source {
@@ -47,6 +50,8 @@ export interface Article {
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
+  /** The body's links to the site's own pages (root-relative), checked against the pages the site writes. */
+  links: readonly SiteLink[];
 }
 
 /** Everything an archive holds, validated. */

@@ -7,6 +7,7 @@ import { describeControlCharacter, findControlCharacter } from "../text/control-
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
+import { findSiteLinks } from "../text/site-links.ts";
 import { shortLinkKey, spelledAs } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -114,6 +115,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
+    links: findSiteLinks(fm.body, fm.bodyLine),
   };
 }
 

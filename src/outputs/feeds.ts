@@ -3,6 +3,7 @@ import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
 import { absoluteLinks } from "./absolute-links.ts";
+import { withBasePath } from "../text/markdown.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
@@ -52,7 +53,7 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     url,
     title: a.title,
     summary: a.summary,
-    contentHtml: absoluteLinks(a.bodyHtml, url),
+    contentHtml: absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),

@@ -4,10 +4,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { activeCompiled, adoptCompiled, compiledModule, useCompiled } from "./compiled.js";
 
 /** The libraries that reading and validating content uses. */
-export const CONTENT_LIBRARIES = ["@sindresorhus/slugify", "fastest-levenshtein", "gray-matter", "js-yaml", "luxon", "yaml", "zod"];
+export const CONTENT_LIBRARIES = ["@sindresorhus/slugify", "fastest-levenshtein", "gray-matter", "js-yaml", "luxon", "markdown-it", "yaml", "zod"];
 
 /** The libraries that writing pages, feeds, sitemaps and the search index uses. */
-export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser", "markdown-it", "pagefind"];
+export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser", "pagefind"];
 
 const BUILDING_LIBRARIES = [...CONTENT_LIBRARIES, ...WRITING_LIBRARIES];
 

@@ -20,6 +20,7 @@ function article(day: Day, hour: number, extra: Partial<Article> = {}): Article 
     aliases: [],
     body: "Texte.",
     bodyLine: 7,
+    links: [],
     ...extra,
   };
 }

@@ -42,6 +42,8 @@ describe("the archive store", () => {
     expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: unknown topic "Irack"`),
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: same URL /2021/12/09/premier-titre/ as`),
+      // Dated the 9th, filed under the 13th.
+      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:3:7: warning: le fichier est rangé à une autre date`),
     ]);
   });
 

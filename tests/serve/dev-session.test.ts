@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
@@ -40,5 +41,55 @@ describe("a preview checks a saved article as a build does", () => {
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: daté dans le futur`),
     ]);
+  });
+});
+
+describe("a preview rewrites only what a change of the registries touches", () => {
+  it("rewrites a renamed topic's pages and its articles' pages, and no other, without a full build", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Irak", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    archive.article("2021/12/10-b.md", { title: "Économie", date: "2021-12-10T10:00:00", topics: "[Économie]" });
+    const session = await startSession();
+    const topics = archive.write("topics.yaml", readFileSync(join(archive.dir, "topics.yaml"), "utf8").replace("label: Irak", "label: Irak (pays)"));
+    const update = await session.update([topics]);
+    expect(update.outcome).toBe("updated");
+    expect(update.urls).toContain("/sujets/irak/");
+    expect(update.urls).toContain("/2021/12/09/irak/");
+    expect(update.urls).toContain("/sujets/");
+    expect(update.urls).not.toContain("/2021/12/10/economie/");
+    expect(update.urls).not.toContain("/sujets/economie/");
+    expect(readFileSync(join(archive.root, "preview/2021/12/09/irak/index.html"), "utf8")).toContain("Irak (pays)");
+  });
+
+  it("shows an error of topics.yaml, then recovers when it is fixed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Irak", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    const session = await startSession();
+    const original = readFileSync(join(archive.dir, "topics.yaml"), "utf8");
+    const topics = archive.write("topics.yaml", original.replace("- slug: irak\n  label: Irak\n", ""));
+    const broken = await session.update([topics]);
+    expect(broken.outcome).toBe("invalid");
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining('unknown topic "Irak"')]);
+    archive.write("topics.yaml", original);
+    // The topics are as the pages were built: nothing to write, and the errors are gone.
+    expect((await session.update([topics])).outcome).toBe("fixed");
+    expect(session.currentErrors).toEqual([]);
+  });
+});
+
+describe("a preview checks the links between bodies", () => {
+  it("shows a saved article's link to no page in the banner's errors, then drops it once fixed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-cible.md", { title: "La cible", date: "2021-12-08" });
+    const session = await startSession();
+    const file = archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cibl/)." });
+    const broken = await session.update([file]);
+    expect(broken.outcome).toBe("invalid");
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual([
+      expect.stringContaining(`${archive.display("articles/2021/12/09-source.md")}:7:17: error: lien vers /2021/12/08/la-cibl/`),
+    ]);
+    archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cible/)." });
+    expect((await session.update([file])).outcome).toBe("updated");
+    expect(session.currentErrors).toEqual([]);
   });
 });
