@@ -25,6 +25,7 @@ function article(name: string, hours: number, topics: Topic[]): Article {
     aliases: [],
     body: `Texte ${serial}.`,
     bodyLine: 7,
+    links: [],
   };
 }
 
