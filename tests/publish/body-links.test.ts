@@ -20,7 +20,7 @@ describe("links in article bodies, built", () => {
     expect(site.result.ok).toBe(true);
     const links = [...site.page("/2021/12/09/la-source/").querySelectorAll(".body a")].map((a) => a.getAttribute("href"));
     expect(links).toEqual(["/depeche/2021/12/08/la-cible/", "https://www.aa.com.tr/fr"]);
-    expect(site.text("/feed.xml")).toContain("href=&quot;/depeche/2021/12/08/la-cible/&quot;");
+    expect(site.text("/feed.xml")).toContain("href=&quot;https://user.github.io/depeche/2021/12/08/la-cible/&quot;");
     expect(site.has("/2021/12/08/la-cible/")).toBe(true);
   });
 

@@ -47,6 +47,17 @@ describe("a preview checks a saved article as a build does", () => {
 describe("a preview rewrites only what a change of the registries touches", () => {
   it("rewrites a renamed topic's pages and its articles' pages, and no other, without a full build", async () => {
     archive = makeArchive();
+    // Six topics with more articles fill the masthead, which names the most-used topics on every
+    // page: Irak, out of it, appears only on its own pages and its article's.
+    const busy = ["Santé", "Sport", "Culture", "Climat", "Justice", "Diplomatie"];
+    archive.write(
+      "topics.yaml",
+      `${readFileSync(join(archive.dir, "topics.yaml"), "utf8")}${busy.map((label, i) => `- slug: t${i}\n  label: ${label}\n`).join("")}`,
+    );
+    busy.forEach((label, i) => {
+      for (const day of [11, 12])
+        archive.article(`2021/12/${day}-t${i}.md`, { title: `${label} ${day}`, date: `2021-12-${day}T10:00:00`, topics: `[${label}]` });
+    });
     archive.article("2021/12/09-a.md", { title: "Irak", date: "2021-12-09T10:00:00", topics: "[Irak]" });
     archive.article("2021/12/10-b.md", { title: "Économie", date: "2021-12-10T10:00:00", topics: "[Économie]" });
     const session = await startSession();
