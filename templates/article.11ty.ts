@@ -3,7 +3,7 @@ import type { ArticlePage } from "../src/plan/pages.ts";
 import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
-import { draftMark, neighbourNav } from "./partials.ts";
+import { draftMark, neighbourNav, photoFigure } from "./partials.ts";
 import { searchMarkers, SEARCH_FILTERS } from "../src/search/markers.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
@@ -21,6 +21,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <h1>${trusted(a.titleHtml)}</h1>
 <p class="meta" data-pagefind-ignore>${draftMark(a)}${ui.published} <time datetime="${a.dateIso}" data-pagefind-meta="date" data-pagefind-filter="${search.month}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 </header>
+${a.photo ? photoFigure(site, a.photo, "lead") : ""}
 <div class="body">
 ${trusted(a.bodyHtml)}
 </div>

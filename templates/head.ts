@@ -12,6 +12,9 @@ export function machineHead(site: SiteView, page: PageBase): SafeHtml {
   )}${meta.openGraph.map(
     (m) => html`<meta property="${m.property}" content="${m.content}">
 `,
+  )}${meta.names.map(
+    (m) => html`<meta name="${m.name}" content="${m.content}">
+`,
   )}${meta.jsonLd.map(
     (o) => html`<script type="application/ld+json">${jsonForScript(o)}</script>
 `,

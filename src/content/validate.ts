@@ -86,6 +86,17 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
+    ...(fields.image
+      ? {
+          image: {
+            src: fields.image.src,
+            alt: fields.image.alt,
+            credit: fields.image.credit,
+            ...(fields.image.caption ? { caption: fields.image.caption } : {}),
+            at: fm.valuePosition(["image", "src"]),
+          },
+        }
+      : {}),
   };
 }
 

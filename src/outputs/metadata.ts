@@ -18,10 +18,17 @@ export interface FeedLink {
   href: string;
 }
 
+/** A `<meta name content>` pair (X's cards read `name`, not Open Graph's `property`). */
+export interface MetaName {
+  name: string;
+  content: string;
+}
+
 /** What a page's head says to machines beyond its title, description and canonical link. */
 export interface PageMetadata {
   feeds: FeedLink[];
   openGraph: MetaProperty[];
+  names: MetaName[];
   /** schema.org objects, one `<script type="application/ld+json">` each. */
   jsonLd: Record<string, unknown>[];
 }
@@ -80,6 +87,8 @@ export function newsArticle(site: SiteView, page: ArticlePage): Record<string, u
     ...(a.topics[0] ? { articleSection: a.topics[0].label } : {}),
     keywords: a.topics.map((t) => t.label),
     isAccessibleForFree: true,
+    // The three ratios Google asks for (16×9, 4×3, 1×1), absolute.
+    ...(a.photo ? { image: a.photo.ratios.map((r) => absoluteUrl(site, r.url)) } : {}),
   };
 }
 
@@ -93,7 +102,27 @@ export function openGraph(site: SiteView, page: AnyPage): MetaProperty[] {
     { property: "article:modified_time", content: a.updatedIso ?? a.dateIso },
     ...(a.topics[0] ? [{ property: "article:section", content: a.topics[0].label }] : []),
     ...a.topics.map((t) => ({ property: "article:tag", content: t.label })),
+    ...photoOpenGraph(site, page),
   ];
+}
+
+// The share card's picture: the 16×9 crop, the shape networks show large.
+function photoOpenGraph(site: SiteView, page: ArticlePage): MetaProperty[] {
+  const photo = page.article.photo;
+  const card = photo?.ratios[0];
+  if (!photo || !card) return [];
+  return [
+    { property: "og:image", content: absoluteUrl(site, card.url) },
+    { property: "og:image:type", content: "image/jpeg" },
+    { property: "og:image:width", content: String(card.width) },
+    { property: "og:image:height", content: String(card.height) },
+    { property: "og:image:alt", content: photo.alt },
+  ];
+}
+
+/** X's card: the large picture for an article with a photo (X reads its picture from og:image). */
+export function metaNames(page: AnyPage): MetaName[] {
+  return isArticlePage(page) && page.article.photo ? [{ name: "twitter:card", content: "summary_large_image" }] : [];
 }
 
 function commonOpenGraph(site: SiteView, page: AnyPage, type: string): MetaProperty[] {
@@ -112,5 +141,5 @@ export function pageMetadata(site: SiteView, page: AnyPage): PageMetadata {
   const jsonLd: Record<string, unknown>[] = [];
   if (isArticlePage(page)) jsonLd.push(newsArticle(site, page));
   if (page.breadcrumb.length > 0) jsonLd.push(breadcrumbList(site, page));
-  return { feeds: feedLinks(site, page), openGraph: openGraph(site, page), jsonLd };
+  return { feeds: feedLinks(site, page), openGraph: openGraph(site, page), names: metaNames(page), jsonLd };
 }
