@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { ArchiveStore, STORE_FORMAT, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
+import { ArchiveStore, type STORE_FORMAT, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
 import { TOPICS_YAML, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;

@@ -80,7 +80,7 @@ describe("depeche check, on photos", () => {
       "g-dossier.md": ["images/dossier", "error: « images/dossier » n’est pas un fichier"],
       "h-etroite.md": ["images/etroite.jpg", "warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1200"],
     };
-    Object.entries(cases).forEach(([name, [src]], i) => archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) }));
+    for (const [i, [name, [src]]] of Object.entries(cases).entries()) archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) });
     const r = await check();
     expect(r.status).toBe(1);
     for (const [name, [, message]] of Object.entries(cases)) {
