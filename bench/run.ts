@@ -4,6 +4,7 @@
  *   npm run bench                        # 1,000 and 10,000 articles
  *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
  *   npm run bench -- --sizes 10000 --rounds 8
+ *   npm run bench -- --no-photos         # without the photos' rows (bench/photos.ts)
  *
  * Needs ../shared (the corpus generator and the Hugo peer). Machines are noisy, and their speed
  * drifts within minutes: with Hugo installed, the two builds alternate for `--rounds` rounds
@@ -16,6 +17,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
+import { benchPhotos } from "./photos.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     "out-root": { type: "string", default: tmpdir() },
     "no-hugo": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
+    "no-photos": { type: "boolean", default: false },
   },
 });
 
@@ -177,6 +180,13 @@ try {
     const edit = await measureServeEdit(corpus, join(work, `preview-${size}`));
     rows.push(row([size, "serve: start", "depeche", `${(edit.startMs / 1000).toFixed(2)} s`, "", ""]));
     rows.push(row([size, `serve: save one article → pages rewritten (${edit.pages})`, "depeche", `${Math.round(edit.editMs)} ms`, "", ""]));
+
+    if (!values["no-photos"]) {
+      console.error(`bench: photos on one article in ten (${size}), encoded then cached…`);
+      const photos = await benchPhotos({ corpus, work: join(work, `photos-${size}`), rounds: Math.max(2, Number(values.rounds) || 2) });
+      rows.push(...photos.rows.map(row));
+      notes.push(...photos.notes);
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
