@@ -66,6 +66,11 @@ export class ArticleRenderer {
     }
   }
 
+  /** Whether the photo at `src` is among those handed over, checked and encoded. */
+  knowsPhoto(src: string): boolean {
+    return this.photos.has(src);
+  }
+
   private photo(article: Article): PhotoView | undefined {
     const set = article.image && this.photos.get(article.image.src);
     return set && photoView(article.image!, set);
