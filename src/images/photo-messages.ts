@@ -30,7 +30,7 @@ export const photoMessages = {
   undecodable: (src: string, reason: string): string =>
     `la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
   /** The build's progress and summary lines. */
-  encoding: (done: number, total: number): string => `${done.toLocaleString("fr-FR")}/${total.toLocaleString("fr-FR")} photos encodées`,
+  encoding: (done: number, total: number): string => `${done.toLocaleString("fr-FR")}/${total.toLocaleString("fr-FR")} photos prêtes`,
   encoded: (encoded: number, cached: number, seconds: string): string =>
     `${encoded === 0 ? "aucune photo encodée" : encoded === 1 ? "1 photo encodée" : `${encoded.toLocaleString("fr-FR")} photos encodées`}, ${cached.toLocaleString("fr-FR")} en cache (${seconds} s)`,
   import: {
