@@ -3,16 +3,37 @@
  * an unchanged photo is never encoded again, by any build that shares the cache (CI keeps it
  * between runs). A photo's folder appears whole or not at all, so a killed build leaves no half.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import type { Derivative, PhotoFormat, PhotoSet } from "./derivatives.ts";
+import type { PhotoMemo } from "./inspect-photos.ts";
 import { ENCODING_VERSION, MAX_PHOTO_PIXELS } from "./photo-limits.ts";
 
 /** The photos' part of the build cache (`--cache`, `.depeche/cache` by default). */
 export function photoCacheDir(cacheDir: string): string {
   return join(cacheDir, "images", `v${ENCODING_VERSION}`);
+}
+
+const MEMO_FILE = "sources.json";
+
+/** The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is none or it can't be read. */
+export function readPhotoMemo(cacheDir: string): PhotoMemo {
+  try {
+    return new Map(JSON.parse(readFileSync(join(photoCacheDir(cacheDir), MEMO_FILE), "utf8")));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Saves the memo, whole or not at all: a lost memo only means the photos are read again. */
+export function savePhotoMemo(cacheDir: string, memo: PhotoMemo): void {
+  const root = photoCacheDir(cacheDir);
+  mkdirSync(root, { recursive: true });
+  const temporary = join(root, `.${MEMO_FILE}.${process.pid}`);
+  writeFileSync(temporary, JSON.stringify([...memo]));
+  renameSync(temporary, join(root, MEMO_FILE));
 }
 
 export interface EncodeResult {

@@ -34,11 +34,18 @@ export interface PhotoInspection {
 
 type Finding = { ok: true; source: PhotoSource; warning?: string } | { ok: false; error: string };
 
+/** What a valid photo's file gave, by its path, with its size, modification time and inode: read again when one of them changes. */
+export type PhotoMemo = Map<string, { size: number; mtimeMs: number; ino: number; digest: string; width: number; height: number }>;
+
 // Header reads run on libuv's threads: a few at once keep them busy while this thread hashes.
 const AT_ONCE = 8;
 
-/** Checks the photos of these articles; a photo several articles share is read once. */
-export async function inspectPhotos(contentDir: string, articles: readonly Article[]): Promise<PhotoInspection> {
+/**
+ * Checks the photos of these articles; a photo several articles share is read once. With a memo
+ * (the build's, kept in its cache), a valid photo whose file is unchanged is not read again: its
+ * digest and size come from the memo, which is updated in place.
+ */
+export async function inspectPhotos(contentDir: string, articles: readonly Article[], memo?: PhotoMemo): Promise<PhotoInspection> {
   const root = resolve(contentDir);
   const users = new Map<string, Article[]>();
   for (const article of articles) {
@@ -53,7 +60,7 @@ export async function inspectPhotos(contentDir: string, articles: readonly Artic
   const work = async (): Promise<void> => {
     while (next < srcs.length) {
       const src = srcs[next++]!;
-      findings.set(src, await inspectPhoto(root, src));
+      findings.set(src, await inspectPhoto(root, src, memo));
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, srcs.length) }, work));
@@ -70,16 +77,21 @@ export async function inspectPhotos(contentDir: string, articles: readonly Artic
   return { photos, diagnostics: sortDiagnostics(diagnostics.items) };
 }
 
-async function inspectPhoto(root: string, src: string): Promise<Finding> {
+async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefined): Promise<Finding> {
   const file = resolve(root, src);
   const inside = relative(root, file);
   if (isAbsolute(src) || inside === "" || inside.startsWith("..") || isAbsolute(inside)) return { ok: false, error: photoMessages.outsideContent(src) };
   const problem = checkPath(root, inside, src);
   if (problem) return { ok: false, error: problem };
   let bytes: Buffer;
+  let stat: { size: number; mtimeMs: number; ino: number };
   try {
-    const size = lstatSync(file).size;
+    const { size, mtimeMs, ino } = lstatSync(file);
+    stat = { size, mtimeMs, ino };
     if (size > MAX_PHOTO_BYTES) return { ok: false, error: photoMessages.tooLarge(src, size) };
+    const known = memo?.get(file);
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino)
+      return found({ src, file, digest: known.digest, width: known.width, height: known.height });
     bytes = readFileSync(file);
   } catch (error) {
     return { ok: false, error: photoMessages.unreadable(src, (error as NodeJS.ErrnoException).code ?? String(error)) };
@@ -93,8 +105,13 @@ async function inspectPhoto(root: string, src: string): Promise<Finding> {
   if (!(PHOTO_FORMATS as readonly string[]).includes(meta.format)) return { ok: false, error: photoMessages.unsupported(src, meta.format) };
   if (meta.width * meta.height > MAX_PHOTO_PIXELS) return { ok: false, error: photoMessages.tooManyPixels(src, meta.width, meta.height) };
   const { width, height } = meta.autoOrient;
-  const source: PhotoSource = { src, file, digest: createHash("sha256").update(bytes).digest("hex"), width, height };
-  return width < MIN_PHOTO_WIDTH ? { ok: true, source, warning: photoMessages.narrow(src, width) } : { ok: true, source };
+  const digest = createHash("sha256").update(bytes).digest("hex");
+  memo?.set(file, { ...stat, digest, width, height });
+  return found({ src, file, digest, width, height });
+}
+
+function found(source: PhotoSource): Finding {
+  return source.width < MIN_PHOTO_WIDTH ? { ok: true, source, warning: photoMessages.narrow(source.src, source.width) } : { ok: true, source };
 }
 
 // Every folder on the way and the file itself: none may be a symbolic link (content is not

@@ -2,7 +2,7 @@
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article } from "../content/model.ts";
 import { planDerivatives, type PhotoSet } from "./derivatives.ts";
-import { encodePhotos } from "./encode-photos.ts";
+import { encodePhotos, readPhotoMemo, savePhotoMemo } from "./encode-photos.ts";
 import { inspectPhotos } from "./inspect-photos.ts";
 import { photoMessages } from "./photo-messages.ts";
 
@@ -25,7 +25,15 @@ export async function preparePhotos(
   articles: readonly Article[],
   options: { cacheDir: string; encode: boolean; onProgress?: (done: number, total: number) => void },
 ): Promise<PreparedPhotos> {
-  const inspection = await inspectPhotos(contentDir, articles);
+  const memo = options.encode && articles.some((a) => a.image) ? readPhotoMemo(options.cacheDir) : undefined;
+  const before = memo && JSON.stringify([...memo]);
+  const inspection = await inspectPhotos(contentDir, articles, memo);
+  if (memo) {
+    // Only the photos still shown are remembered: the memo never outgrows the archive.
+    const shown = new Set([...inspection.photos.values()].map((p) => p.file));
+    for (const file of memo.keys()) if (!shown.has(file)) memo.delete(file);
+    if (JSON.stringify([...memo]) !== before) savePhotoMemo(options.cacheDir, memo);
+  }
   const none = { sets: new Map<string, PhotoSet>(), encoded: 0, cached: 0 };
   if (!options.encode || inspection.diagnostics.some((d) => d.severity === "error")) return { diagnostics: inspection.diagnostics, ...none };
   const sets = [...inspection.photos.values()].map(planDerivatives);

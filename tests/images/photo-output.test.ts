@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
@@ -160,7 +160,8 @@ describe("an article's photo in the built site", () => {
     archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
     const first = await build();
     expect(first.photos).toMatchObject({ encoded: 1, cached: 0 });
-    const cached = readdirSync(join(archive.root, "cache", "images", "v1"));
+    const digests = (): string[] => readdirSync(join(archive.root, "cache", "images", "v1")).filter((name) => /^[0-9a-f]{64}$/.test(name));
+    const cached = digests();
     expect(cached).toHaveLength(1);
     const again = await build();
     expect(again.photos).toMatchObject({ encoded: 0, cached: 1 });
@@ -168,9 +169,25 @@ describe("an article's photo in the built site", () => {
     archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 90 }));
     const changed = await build();
     expect(changed.photos).toMatchObject({ encoded: 1, cached: 0 });
-    const after = readdirSync(join(archive.root, "cache", "images", "v1"));
+    const after = digests();
     expect(after).toHaveLength(2);
     expect(after).toContain(cached[0]);
+  });
+
+  it("reads an unchanged photo file only once: its size, time and inode say it is the one already checked", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
+    const file = join(archive.dir, "images/2021/12/irak.jpg");
+    // A time in whole seconds, which utimes sets back exactly.
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect((await build()).photos).toMatchObject({ encoded: 1, cached: 0 });
+    // Other bytes of the same length, the same time, the same inode: taken for the photo already read.
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 0x20));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect((await build()).photos).toMatchObject({ encoded: 0, cached: 1 });
+    // Its time changed, it is read again: this time it is no image.
+    utimesSync(file, 1_700_000_000, 1_700_000_001);
+    const failed = await buildArchive(archive);
+    expect(failed.result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("est endommagée ou n’est pas une image")]);
   });
 
   it("keeps the previous site when a photo goes missing, turns out damaged or too large", async () => {
