@@ -15,14 +15,13 @@ export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2)
   let cached = itemCaches[level].get(item);
   if (!cached) {
     const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
-    cached = html`<li class="item"><article>${item.photo ? picture(site, item.photo, THUMBNAIL_SIZES, "lazy") : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    cached = html`<li class="item"><article>${item.photo ? thumbnail(site, item.photo) : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
     itemCaches[level].set(item, cached);
   }
   return cached;
 }
 
 // How wide the picture shows (style.css): the browser picks the file from it before the stylesheet loads.
-const THUMBNAIL_SIZES = "8rem";
 const FIGURE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 
 function srcset(site: SiteView, files: PhotoFile[]): string {
@@ -36,6 +35,15 @@ function srcset(site: SiteView, files: PhotoFile[]): string {
  */
 export function picture(site: SiteView, photo: PhotoView, sizes: string, loading: "lead" | "lazy"): SafeHtml {
   return html`<picture>${photo.sources.map((s) => html`<source type="${s.type}" srcset="${srcset(site, s.files)}" sizes="${sizes}">`)}<img src="${href(site, photo.fallback.url)}" srcset="${srcset(site, photo.fallbackFiles)}" sizes="${sizes}" width="${photo.fallback.width}" height="${photo.fallback.height}" alt="${photo.alt}" ${loading === "lead" ? trusted('fetchpriority="high"') : trusted('loading="lazy"')} decoding="async"></picture>`;
+}
+
+/**
+ * A list's thumbnail: one small file per format (a list shows it a few rem wide), so that the
+ * lists, where an article appears many times, stay light. Fetched as it nears the screen.
+ */
+export function thumbnail(site: SiteView, photo: PhotoView): SafeHtml {
+  const jpeg = photo.thumbnail.at(-1)!.file;
+  return html`<picture>${photo.thumbnail.slice(0, -1).map((t) => html`<source type="${t.type}" srcset="${href(site, t.file.url)}">`)}<img src="${href(site, jpeg.url)}" width="${jpeg.width}" height="${jpeg.height}" alt="${photo.alt}" loading="lazy" decoding="async"></picture>`;
 }
 
 /** An article's photo with its caption and credit. */

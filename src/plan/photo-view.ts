@@ -23,6 +23,8 @@ export interface PhotoView {
   fallbackFiles: PhotoFile[];
   /** The crops Google asks for: 16×9, 4×3, 1×1. The first is the share card's. */
   ratios: PhotoFile[];
+  /** A list's thumbnail: the narrowest file of each format, best first (JPEG last), enough for its few rem at twice the pixels. */
+  thumbnail: { type: string; file: PhotoFile }[];
 }
 
 const MIME: Record<string, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
@@ -42,5 +44,6 @@ export function photoView(image: ArticleImage, set: PhotoSet): PhotoView {
     fallback: jpegs.filter((f) => f.width <= FALLBACK_WIDTH).at(-1) ?? jpegs[0]!,
     fallbackFiles: jpegs,
     ratios: set.ratios.map(file),
+    thumbnail: PICTURE_FORMATS.map((f) => ({ type: MIME[f]!, file: file(set.widths[f][0]!) })),
   };
 }
