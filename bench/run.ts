@@ -5,6 +5,7 @@
  *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
  *   npm run bench -- --sizes 10000 --rounds 8
  *   npm run bench -- --sizes 1000 --lighthouse     # and Lighthouse's scores (an extra check, not timed)
+ *   npm run bench -- --no-photos         # without the photos' rows (bench/photos.ts)
  *
  * Needs ../shared (the corpus generator and the Hugo peer). Machines are noisy, and their speed
  * drifts within minutes: with Hugo installed, the two builds alternate for `--rounds` rounds
@@ -22,6 +23,7 @@ import { formatScores, LIGHTHOUSE_MIN, lighthouseScores } from "./lighthouse.ts"
 import { measureTree, type TreeRun } from "./process-tree.ts";
 import { measureSearch } from "./search-browser.ts";
 import { type BenchResults, formatTargets, type Measured, TARGETS } from "./targets.ts";
+import { benchPhotos } from "./photos.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     "no-hugo": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
     lighthouse: { type: "boolean", default: false },
+    "no-photos": { type: "boolean", default: false },
   },
 });
 
@@ -242,6 +245,13 @@ try {
     rows.push(
       row([size, `serve: rename one topic in topics.yaml → pages rewritten (${edit.topicPages})`, "depeche", `${Math.round(edit.topicMs)} ms`, "", ""]),
     );
+
+    if (!values["no-photos"]) {
+      console.error(`bench: photos on one article in ten (${size}), encoded then cached…`);
+      const photos = await benchPhotos({ corpus, work: join(work, `photos-${size}`), rounds: Math.max(2, Number(values.rounds) || 2) });
+      rows.push(...photos.rows.map(row));
+      notes.push(...photos.notes);
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { html, trusted } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { withBasePath } from "../src/text/markdown.ts";
 import { href, layout } from "./layout.ts";
-import { draftMark, headlineList, neighbourNav } from "./partials.ts";
+import { draftMark, headlineList, neighbourNav, photoFigure } from "./partials.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;
@@ -20,6 +20,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <p class="byline">${draftMark(a)}${a.sources.map((s, i) => html`${ui.listSeparator(i, a.sources.length)}<a href="${href(site, s.url)}">${s.name}</a>`)} — <time datetime="${a.dateIso}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 <ul class="inline tags" aria-label="${ui.topicsLabel}">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a></li>`)}</ul>
 </header>
+${a.photo ? photoFigure(site, a.photo, "lead") : ""}
 <div class="body">
 ${trusted(withBasePath(a.bodyHtml, site.basePath))}
 </div>

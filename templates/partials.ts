@@ -1,6 +1,7 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { ArticleItem, Link } from "../src/plan/article-view.ts";
 import type { MonthCalendar } from "../src/plan/pages.ts";
+import type { PhotoFile, PhotoView } from "../src/plan/photo-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
 import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
@@ -15,7 +16,7 @@ export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2)
   let cached = itemCaches[level].get(item);
   if (!cached) {
     const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
-    cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    cached = html`<li class="item"><article>${item.photo ? thumbnail(site, item.photo) : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
     itemCaches[level].set(item, cached);
   }
   return cached;
@@ -68,6 +69,36 @@ ${month.weeks.map(
 /** A visible link to a feed, beside the `<link rel="alternate">` of the head. */
 export function feedLink(site: SiteView, url: string, text: string): SafeHtml {
   return html`<p class="feed-link"><a href="${href(site, url)}" type="application/atom+xml">${text}</a></p>`;
+}
+
+// How wide the picture shows (style.css): the browser picks the file from it before the stylesheet loads.
+const FIGURE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+
+function srcset(site: SiteView, files: PhotoFile[]): string {
+  return files.map((f) => `${href(site, f.url)} ${f.width}w`).join(", ");
+}
+
+/**
+ * A responsive photo: AVIF, then WebP, then JPEG for every browser, each at several widths; its
+ * width and height set, so the page does not shift as it loads. The lead photo is fetched first,
+ * any other when it nears the screen.
+ */
+export function picture(site: SiteView, photo: PhotoView, sizes: string, loading: "lead" | "lazy"): SafeHtml {
+  return html`<picture>${photo.sources.map((s) => html`<source type="${s.type}" srcset="${srcset(site, s.files)}" sizes="${sizes}">`)}<img src="${href(site, photo.fallback.url)}" srcset="${srcset(site, photo.fallbackFiles)}" sizes="${sizes}" width="${photo.fallback.width}" height="${photo.fallback.height}" alt="${photo.alt}" ${loading === "lead" ? trusted('fetchpriority="high"') : trusted('loading="lazy"')} decoding="async"></picture>`;
+}
+
+/**
+ * A list's thumbnail: one small file per format (a list shows it a few rem wide), so that the
+ * lists, where an article appears many times, stay light. Fetched as it nears the screen.
+ */
+export function thumbnail(site: SiteView, photo: PhotoView): SafeHtml {
+  const jpeg = photo.thumbnail.at(-1)!.file;
+  return html`<picture>${photo.thumbnail.slice(0, -1).map((t) => html`<source type="${t.type}" srcset="${href(site, t.file.url)}">`)}<img src="${href(site, jpeg.url)}" width="${jpeg.width}" height="${jpeg.height}" alt="${photo.alt}" loading="lazy" decoding="async"></picture>`;
+}
+
+/** An article's photo with its caption and credit. */
+export function photoFigure(site: SiteView, photo: PhotoView, loading: "lead" | "lazy"): SafeHtml {
+  return html`<figure class="photo">${picture(site, photo, FIGURE_SIZES, loading)}<figcaption>${photo.caption ? html`${photo.caption} ` : ""}<span class="credit">${ui.photoCredit(photo.credit)}</span></figcaption></figure>`;
 }
 
 /** "Brouillon", before the date of a draft: only a preview (`--drafts`) holds drafts. */

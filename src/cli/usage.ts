@@ -6,14 +6,17 @@ export class UsageError extends Error {}
 const USAGE = `usage: depeche <command> [options]
 
   check  [--content DIR] [--json] [--annotate]         validate the archive, write nothing
-  build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]
+  build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]
                                                        validate, then build the site; the build's
                                                        date (news sitemap) is --now, else
                                                        SOURCE_DATE_EPOCH, else the clock;
                                                        --record-urls (the deploy from main only)
-                                                       adds the published URLs to urls.txt
-  import FILE… [--date ISO] [--topics a,b] [--content DIR]
-                                                       turn raw wire copy into articles
+                                                       adds the published URLs to urls.txt;
+                                                       photos are encoded once, kept in
+                                                       --cache (default .depeche/cache)
+  import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]
+                                                       turn raw wire copy into articles; --image
+                                                       copies the photo into content/images/YYYY/MM/
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]
                                                        create an article file ready to fill
   serve  [--content DIR] [--port N] [--out DIR] [--now ISO]

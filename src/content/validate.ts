@@ -116,6 +116,17 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     body: fm.body,
     bodyLine: fm.bodyLine,
     links: findSiteLinks(fm.body, fm.bodyLine),
+    ...(fields.image
+      ? {
+          image: {
+            src: fields.image.src,
+            alt: fields.image.alt,
+            credit: fields.image.credit,
+            ...(fields.image.caption ? { caption: fields.image.caption } : {}),
+            at: fm.valuePosition(["image", "src"]),
+          },
+        }
+      : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export const ui = {
   sourcesLabel: "Sources",
   topicsLabel: "Sujets",
   share: "Partager cet article",
+  /** A photo's credit, after its caption: "Photo : AA / Nom du photographe". */
+  photoCredit: (credit: string): string => `Photo\u00a0: ${credit}`,
   olderArticle: "Article précédent",
   newerArticle: "Article suivant",
   // An article's previous and next follow its main topic: the reader knows which thread they follow.

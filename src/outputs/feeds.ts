@@ -25,6 +25,8 @@ export interface FeedEntry {
   /** Topic labels. */
   categories: string[];
   authors: { name: string; url: string }[];
+  /** The article's photo, a JPEG (every feed reader shows it), absolute. */
+  image?: string;
 }
 
 /** A feed before it is written in one format or another. */
@@ -58,6 +60,7 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
     authors: a.sources.map((s) => ({ name: s.name, url: s.agencyUrl })),
+    ...(a.photo ? { image: absoluteUrl(site, a.photo.fallback.url) } : {}),
   };
 }
 
@@ -143,7 +146,11 @@ export function renderAtom(feed: Feed): string {
         // Article URLs never change (the contract), so they serve as permanent ids.
         id: e.url,
         title: { "@type": "text", "#text": e.title },
-        link: { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+        // Atom has no image element: readers take the photo from an enclosure link.
+        link: [
+          { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+          ...(e.image ? [{ "@rel": "enclosure", "@type": "image/jpeg", "@href": e.image }] : []),
+        ],
         published: e.published,
         updated: e.updated,
         author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
@@ -176,6 +183,7 @@ export interface JsonFeed {
     date_modified: string;
     authors: { name: string; url: string }[];
     tags: string[];
+    image?: string;
   }[];
 }
 
@@ -200,6 +208,7 @@ export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
       date_modified: e.updated,
       authors: e.authors,
       tags: e.categories,
+      ...(e.image ? { image: e.image } : {}),
     })),
   };
 }

@@ -4,6 +4,8 @@ import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
+import { photoView, type PhotoView } from "./photo-view.ts";
 
 /** A link as templates print it: text and a site-relative URL. */
 export interface Link {
@@ -25,6 +27,8 @@ export interface ArticleItem {
   summary: string;
   /** Only a preview (`--drafts`) shows a draft, marked as one. */
   draft: boolean;
+  /** The article's photo: lists show it small, the page large. */
+  photo?: PhotoView;
 }
 
 /** An article as its own page shows it. */
@@ -46,6 +50,33 @@ export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
   private readonly views = new Map<Article, ArticleView>();
+  private photos: ReadonlyMap<string, PhotoSet> = new Map();
+
+  /**
+   * The photos' derivatives, by `src`, for the articles rendered next. An article whose photo's
+   * files changed is rendered again; one without a known photo is shown without it.
+   */
+  usePhotos(photos: ReadonlyMap<string, PhotoSet>): void {
+    const before = this.photos;
+    this.photos = photos;
+    for (const article of [...this.items.keys()]) {
+      const src = article.image?.src;
+      if (src !== undefined && before.get(src) !== photos.get(src)) {
+        this.items.delete(article);
+        this.views.delete(article);
+      }
+    }
+  }
+
+  /** Whether the photo at `src` is among those handed over, checked and encoded. */
+  knowsPhoto(src: string): boolean {
+    return this.photos.has(src);
+  }
+
+  private photo(article: Article): PhotoView | undefined {
+    const set = article.image && this.photos.get(article.image.src);
+    return set && photoView(article.image!, set);
+  }
 
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
@@ -59,6 +90,7 @@ export class ArticleRenderer {
         timeText: article.published.hasTime ? formatTime(article.published) : "",
         summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
         draft: article.draft,
+        photo: this.photo(article),
       };
       this.items.set(article, item);
     }
@@ -87,6 +119,7 @@ export class ArticleRenderer {
       timeText: item.timeText,
       summary: item.summary,
       draft: item.draft,
+      photo: item.photo,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),

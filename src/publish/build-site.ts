@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
@@ -21,6 +21,8 @@ import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
+import { placePhotos } from "../images/encode-photos.ts";
+import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -49,10 +51,18 @@ export interface BuildOptions {
   renderer?: ArticleRenderer;
   /** Called once per page written. */
   onPage?: (written: number, total: number) => void;
+  /** The build cache; photos' derivatives are kept in its `images/` (default `.depeche/cache`). */
+  cacheDir?: string;
+  /** Called after each photo is encoded or found in the cache. */
+  onPhoto?: (done: number, total: number) => void;
 }
+
+/** Where builds keep what they can reuse, unless `--cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = ".depeche/cache";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
+  | { name: "photos"; encoded: number; cached: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
@@ -99,7 +109,21 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const loaded = store.result();
   if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  // The photos of the valid articles are checked even when other files have errors: every error in one run.
+  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  const photoStart = performance.now();
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const photos = await preparePhotos(options.contentDir, articles, {
+    cacheDir,
+    encode: loaded.content !== undefined,
+    ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
+  });
+  const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
+  if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
+    return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  }
+  if (photos.sets.size > 0) options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, ms: performance.now() - photoStart });
+  renderer.usePhotos(photos.sets);
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
@@ -127,6 +151,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     };
     await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
+    placePhotos([...photos.sets.values()], cacheDir, staging);
     writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
     assertEveryArticleWritten(staging, data.pages);
     options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
@@ -155,7 +180,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   }
   return {
     ok: true,
-    diagnostics: loaded.diagnostics,
+    diagnostics,
     files: loaded.fileCount,
     pages: counts,
     articles: data.pages.articles.length,

@@ -19,6 +19,8 @@ export interface DevSessionOptions {
   drafts: boolean;
   /** The session's "now", as a build's (`--now`): else SOURCE_DATE_EPOCH, else the clock when the session starts. */
   nowMs?: number;
+  /** The build cache, where photos are encoded once (default `.depeche/cache`, as for a build). */
+  cacheDir?: string;
 }
 
 export interface Update {
@@ -70,6 +72,7 @@ export class DevSession {
       nowMs: this.nowMs,
       store: this.store,
       renderer: this.renderer,
+      ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
     });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -104,6 +107,9 @@ export class DevSession {
     if (!result.content)
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
 
+    // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
+    const articles = this.store.articleEntries().flatMap((e) => (synced.has(e.path) && e.article ? [e.article] : []));
+    if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
     this.content = result.content;
     const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts, nowMs: this.nowMs }, this.renderer));
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.

@@ -9,14 +9,17 @@ export const CONTENT_LIBRARIES = ["@sindresorhus/slugify", "fastest-levenshtein"
 /** The libraries that writing pages, feeds, sitemaps and the search index uses. */
 export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser", "pagefind"];
 
-const BUILDING_LIBRARIES = [...CONTENT_LIBRARIES, ...WRITING_LIBRARIES];
+/** The library that checks photos and makes their derivatives. */
+export const PHOTO_LIBRARIES = ["sharp"];
+
+const BUILDING_LIBRARIES = [...CONTENT_LIBRARIES, ...PHOTO_LIBRARIES, ...WRITING_LIBRARIES];
 
 /**
  * The libraries each command uses (tests/cli/libraries.test.ts checks them against the imports).
  * A Map, not an object: a mistyped command such as "constructor" must reach main.ts's usage error.
  */
 export const COMMAND_LIBRARIES = new Map([
-  ["check", CONTENT_LIBRARIES],
+  ["check", [...CONTENT_LIBRARIES, ...PHOTO_LIBRARIES]],
   ["build", BUILDING_LIBRARIES],
   ["serve", [...BUILDING_LIBRARIES, "@11ty/eleventy-dev-server"]],
   ["import", CONTENT_LIBRARIES],

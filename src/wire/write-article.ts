@@ -13,6 +13,8 @@ export interface ArticleFile {
   topics: string[];
   slug?: string;
   draft?: boolean;
+  /** The photo, its `src` under content/. */
+  image?: { src: string; alt: string; credit: string; caption?: string };
   /** Markdown body. */
   body: string;
 }
@@ -31,6 +33,15 @@ export function formatArticle(a: ArticleFile): string {
     `topics: ${yamlFlowList(a.topics)}`,
     ...(a.slug ? [`slug: ${a.slug}`] : []),
     ...(a.draft ? ["draft: true"] : []),
+    ...(a.image
+      ? [
+          "image:",
+          `  src: ${yamlString(a.image.src)}`,
+          `  alt: ${yamlString(a.image.alt)}`,
+          `  credit: ${yamlString(a.image.credit)}`,
+          ...(a.image.caption ? [`  caption: ${yamlString(a.image.caption)}`] : []),
+        ]
+      : []),
     "---",
     a.body.replace(/\n*$/, "\n"),
   ];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { ArchiveStore, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
+import { ArchiveStore, type STORE_FORMAT, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
 import { TOPICS_YAML, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
@@ -139,7 +139,7 @@ describe("the archive store", () => {
   it("refuses a snapshot of another format or another now", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
-    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 1 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
+    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as typeof STORE_FORMAT }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
     expect(ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW + 1 })).toBeUndefined();
   });
 });

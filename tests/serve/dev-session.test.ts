@@ -4,12 +4,19 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { DevSession } from "../../src/serve/dev-session.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makePhoto } from "../helpers/photos.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
 
 async function startSession(nowMs?: number): Promise<DevSession> {
-  const session = new DevSession({ contentDir: archive.dir, outDir: join(archive.root, "preview"), drafts: true, ...(nowMs === undefined ? {} : { nowMs }) });
+  const session = new DevSession({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    drafts: true,
+    cacheDir: join(archive.root, "cache"),
+    ...(nowMs === undefined ? {} : { nowMs }),
+  });
   expect((await session.rebuild()).outcome).toBe("rebuilt");
   return session;
 }
@@ -102,5 +109,26 @@ describe("a preview checks the links between bodies", () => {
     archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cible/)." });
     expect((await session.update([file])).outcome).toBe("updated");
     expect(session.currentErrors).toEqual([]);
+  });
+});
+
+describe("a preview shows photos", () => {
+  it("checks and encodes the photo an edit gives an article, then shows it; an unknown one is an error", async () => {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession();
+    const image = (src: string): string => `image:\n  src: ${src}\n  alt: "Des soldats"\n  credit: "AA / Photographe"`;
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/absente.jpg") });
+    const missing = await session.update([file]);
+    expect(missing.outcome).toBe("invalid");
+    expect(missing.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(":7:8: error: la photo « images/absente.jpg » est introuvable")]);
+    archive.write("images/a.jpg", await makePhoto());
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg") });
+    expect((await session.update([file])).outcome).toBe("rebuilt");
+    const page = readFileSync(join(archive.root, "preview/2021/12/09/premier-titre/index.html"), "utf8");
+    expect(page).toMatch(/<figure class="photo"><picture>.*alt="Des soldats"/);
+    // The photo known, a later edit of the text rewrites only its pages.
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg"), body: "Texte corrigé." });
+    expect((await session.update([file])).outcome).toBe("updated");
   });
 });
