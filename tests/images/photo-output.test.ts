@@ -18,7 +18,8 @@ async function archiveWithPhoto(photo: Buffer, src = "images/2021/12/irak.jpg"):
   const a = makeArchive();
   a.write(src, photo);
   a.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission", extra: IMAGE(src) });
-  a.article("2021/12/10-autre.md", { title: "Une autre dépêche", date: "2021-12-10" });
+  // The same day: the home shows the newest day's dispatches in full, with their thumbnails.
+  a.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00" });
   return a;
 }
 
@@ -98,7 +99,7 @@ describe("an article's photo in the built site", () => {
       expect([width, height]).toEqual([480, 270]);
       for (const [type, file] of [...sources, ["image/jpeg", img.getAttribute("src")!] as const]) await expectFile(site, file, FORMATS[type!]!, width, height);
     }
-    expect(site.page("/2021/12/10/une-autre-depeche/").querySelector("figure, picture")).toBeNull();
+    expect(site.page("/2021/12/09/une-autre-depeche/").querySelector("figure, picture")).toBeNull();
   });
 
   it("gives share cards, JSON-LD and both feeds an absolute image, the crops at Google's three ratios", async () => {
@@ -113,7 +114,7 @@ describe("an article's photo in the built site", () => {
     const article = [...page.querySelectorAll('script[type="application/ld+json"]')]
       .map((s) => JSON.parse(s.textContent!))
       .find((o) => o["@type"] === "NewsArticle");
-    const ratios = article.image as string[];
+    const ratios = (article.image as { url: string }[]).map((image) => image.url);
     expect(ratios).toHaveLength(3);
     const expected = [
       [1200, 675],
@@ -128,9 +129,9 @@ describe("an article's photo in the built site", () => {
     expect(jsonItem.image).toMatch(/\/irak-1200\.jpg$/);
     expect(existsSync(join(site.out, jsonItem.image.slice(base.length)))).toBe(true);
     expect(site.text("/feed.xml")).toContain(`<link rel="enclosure" type="image/jpeg" href="${jsonItem.image}"/>`);
-    // The page without a photo has no image metadata.
-    const plain = site.page("/2021/12/10/une-autre-depeche/");
-    expect(plain.querySelector('meta[property="og:image"], meta[name="twitter:card"]')).toBeNull();
+    // The page without a photo shares the site's image.
+    const plain = site.page("/2021/12/09/une-autre-depeche/");
+    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${base}/site-image.png`);
   });
 
   it("strips the photo's metadata (GPS above all) and converts its colours to sRGB", async () => {
