@@ -4,7 +4,8 @@ import type { Diagnostic } from "../content/diagnostics.ts";
 import { CommandError } from "../files/file-errors.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
-import { elapsed, plural, printDiagnostics, writeLine } from "./report.ts";
+import { elapsed, printDiagnostics, writeLine } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
@@ -18,7 +19,8 @@ export async function runImport(argv: string[]): Promise<number> {
     { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } },
     true,
   );
-  if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
+  const say = messages().cli;
+  if (positionals.length === 0) throw new UsageError(say.importNeedsFiles());
   const start = performance.now();
   const index = await openArchiveIndex("import", values.content);
   if (!index) return 1;
@@ -39,16 +41,16 @@ export async function runImport(argv: string[]): Promise<number> {
       warnings.push(...outcome.warnings);
       printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
-      writeLine(process.stdout, `${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})`);
+      writeLine(process.stdout, say.imported(outcome.path, topics, outcome.suggested));
     } else {
       failed++;
       printDiagnostics(outcome.diagnostics, style);
     }
   }
 
-  const summary = `depeche import: ${plural(imported, "article")} written, ${plural(failed, "file")} refused, ${plural(warnings.length, "warning")} (${elapsed(start)})`;
+  const summary = `depeche import: ${say.importSummary(imported, failed, warnings.length, elapsed(start))}`;
   if (failed > 0) {
-    writeLine(process.stderr, `${summary}; nothing was written for the refused files`);
+    writeLine(process.stderr, say.importRefused(summary));
     return 1;
   }
   process.stdout.write(`${summary}\n`);
@@ -62,7 +64,7 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
     return importWireFile(path, index, options);
   } catch (error) {
     if (!(error instanceof CommandError) || (progress.imported === 0 && progress.left === 0)) throw error;
-    throw new CommandError(`${error.message} (${plural(progress.imported, "article")} imported before it, ${plural(progress.left, "file")} left)`);
+    throw new CommandError(messages().cli.importStopped(error.message, progress.imported, progress.left));
   }
 }
 

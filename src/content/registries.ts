@@ -9,7 +9,7 @@ import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
-import { didYouMean } from "../text/suggest.ts";
+import { suggestName } from "../text/suggest.ts";
 import { isSiteAddress, siteAddress, siteAddressRule } from "../text/web-links.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
@@ -149,9 +149,9 @@ export class NameIndex<T> {
     return this.asWritten.get(name);
   }
 
-  /** ` (did you mean "Irak"?)` or an empty string. */
-  suggest(name: string): string {
-    return didYouMean(name, this.names);
+  /** The entry a mistyped name most likely meant ("Irak" for "Irack"), or nothing. */
+  suggest(name: string): string | undefined {
+    return suggestName(name, this.names);
   }
 }
 
@@ -197,7 +197,7 @@ function readRegistryFile<T>(
   }
   const decoded = decodeContentFile(found.bytes);
   if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
+    diagnostics.error(file, decoded.at, decoded.message);
     return undefined;
   }
   const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));

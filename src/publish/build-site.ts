@@ -52,7 +52,7 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; pages: number; bundles: number; ms: number };
+  | { name: "indexed"; articles: number; bundles: number; ms: number };
 
 export interface BuildResult {
   ok: boolean;
@@ -130,7 +130,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     if (options.search !== false) {
       const indexStart = performance.now();
       const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
-      options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
+      // The articles the index holds: Pagefind's own count also takes in the pages it looked at and left out.
+      options.onPhase?.({ name: "indexed", articles: data.pages.articles.length, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles);

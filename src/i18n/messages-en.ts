@@ -1,0 +1,271 @@
+/** The messages of `messages-fr.ts` in English, for developers (`DEPECHE_LANG=en`): the same keys, the same arguments. */
+import type { Messages } from "./messages-fr.ts";
+
+const number = (n: number): string => n.toLocaleString("en-US");
+
+/** A count and its noun: in English only 1 takes the singular. */
+const countEn = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
+
+const seconds = (s: number): string => `${s.toFixed(2)} s`;
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const DRAFT = ' (a warning in a draft, an error once "draft" is removed)';
+
+const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : "");
+
+export const messagesEn: Messages = {
+  language: "en",
+  count: countEn,
+  seconds,
+
+  diagnostics: {
+    unknownKey: (key, suggestion, keys) => `unknown key "${key}"${didYouMean(suggestion)}; the keys are ${keys}`,
+    missingKey: (key) => `missing required key "${key}": ${requiredHint(key)}`,
+    mustBeText: (key, example) => `"${key}" must be text, e.g. ${key}: "${example}"`,
+    listNeedsEntry: (key, example) => `"${key}" must list at least one entry, e.g. ${key}: [${example}]`,
+    listEntryNotText: (key) => `each entry of "${key}" must be text`,
+    listEntryEmpty: (key) => `an entry of "${key}" is empty: write it or remove it`,
+    dateNotText: (key) => `"${key}" must be a date such as 2021-12-09 or 2021-12-09T15:10:00+01:00`,
+    titleEmpty: () => '"title" is empty: write the headline',
+    titleTooLong: (max) => `"title" is longer than ${max} characters: shorten it, and put the rest in "summary"`,
+    shortLinkNotText: () => '"shortLink" must be a URL such as https://turquie2023.com/Ivo58D',
+    shortLinkNotHttps: () => '"shortLink" must be an absolute https URL such as https://turquie2023.com/Ivo58D',
+    summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
+    slugNotText: () => '"slug" must be text',
+    slugPattern: () => '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin',
+    slugTooLong: (max) => `"slug" is longer than ${max} characters, more than a file name can hold: shorten it`,
+    slugDeviceName: (names) => `"slug" is a name Windows keeps for devices (${names}), where the page could not be written: add a word, e.g. slug: nul-1`,
+    draftNotBoolean: () => '"draft" must be true or false',
+    aliasesNotList: () => '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]',
+    aliasNotText: () => "each alias must be a path such as /2021/12/09/ancien-titre/",
+    controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    invalidDate: (key, text, zone) =>
+      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    dayDoesNotExist: (key, day, month, year) =>
+      month === 2 && day === 29
+        ? `"${key}": February 29, ${year} does not exist (${year} is not a leap year); check the year and the day`
+        : `"${key}": ${MONTHS[month - 1]} ${day} does not exist; check the day and the month`,
+    monthDoesNotExist: (key, month) => `"${key}": there is no month ${month}; months go from 01 to 12, and a date is year-month-day (2021-12-09)`,
+    timeDoesNotExist: (key, time) => `"${key}": the time ${time} does not exist; times go from 00:00 to 23:59:59`,
+    offsetDoesNotExist: (key, offset) =>
+      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+    yearOutOfRange: (key, year, first, last) => `"${key}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}; check the year`,
+    updatedBeforeDate: (updated, date) => `"updated" (${updated}) is before "date" (${date}): an article can't be updated before it is published`,
+    futureDate: (iso) => `dated in the future (${iso}): it is published like any other article`,
+    unknownTopic: (name, suggestion) => `unknown topic "${name}"${didYouMean(suggestion)}: use an entry of topics.yaml, or add one there`,
+    unknownSource: (name, suggestion) => `unknown source "${name}"${didYouMean(suggestion)}: use an entry of sources.yaml, or add one there`,
+    noSlugFromTitle: () => 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour',
+    summaryTooLong: (length, max) => `"summary" is ${length} characters long; feed readers and search results show about ${max}`,
+    noText: (draft) => `the article has no text: write the body below the closing ---${draft ? DRAFT : ""}`,
+    placeholder: (placeholder, draft) => `the body still holds the placeholder "${placeholder}": replace it with the article's text${draft ? DRAFT : ""}`,
+    sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
+    topicsUnfinished: () => `"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${DRAFT}`,
+    summaryUnfinished: () => `"summary" is empty: write the standfirst or remove the key${DRAFT}`,
+    sameUrl: (url, other) => `same URL ${url} as ${other}: change the title or add a distinct "slug"`,
+    shortLinkTaken: (link, other, spelled) =>
+      `short link ${link} is already used by ${other}${spelled ? ` (as ${spelled})` : ""}: each article has its own share link`,
+    noFrontMatter: () => 'no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"',
+    frontMatterNotYaml: (language, line) =>
+      `front matter must be YAML, not "${language}": replace the first line "${line}" with "---" (code in front matter is never run)`,
+    frontMatterNotClosed: () => 'front matter is not closed: add a line "---" after the last key',
+    strayDashes: () =>
+      'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value',
+    frontMatterNotMap: () => "front matter must be a list of keys (title: …, date: …), not a single value or a list",
+    yamlColon: (key) =>
+      `the value of "${key}" holds ": ", which YAML reads as a new key: put ${key === "title" ? "the title" : "the value"} in quotes, e.g. ${key}: "L’Irak : la fin de la mission"`,
+    yamlTab: () => "a tab is used as indentation: YAML only takes spaces; replace it with two spaces",
+    yamlUnclosedQuote: (quote) => `the quote ${quote} opened here is never closed: add ${quote} at the end of the value, on the same line`,
+    yamlDuplicateKey: (key, firstLine) => `the key "${key}" is written twice (already on line ${firstLine}): keep one`,
+    yamlListDash: () => 'in a list, each entry starts with "-" and a space, lined up under the others: - Irak',
+    yamlListOnKeyLine: (key) => `a list does not start on its key's line: write ${key}: [Irak, Défense], or each entry on its own line (- Irak)`,
+    yamlUnclosedList: () => 'a list opened with "[" is not closed: add "]" at its end, on the same line, e.g. topics: [Irak, Défense]',
+    yamlTextAfterQuote: () => "text follows the quote that closes the value: put the whole value inside the quotes",
+    yamlReservedStart: (character) => `a value may not start with "${character}" unquoted: put it in quotes`,
+    yamlIndent: () => "this line is indented but belongs to no key above: start each key at the beginning of its line",
+    yamlOther: (parser) => `invalid YAML (${parser}): check the quotes, the colons and the indentation of this line`,
+    yamlAlias: (name) => `YAML aliases (*${name}) are not allowed: write the value out in full`,
+    yamlTooDeep: (max) => `lists or maps nested more than ${max} levels deep: an archive needs a few; remove the others`,
+    notUtf8: (byte, windows1252) =>
+      `the file is not UTF-8: byte ${byte} ("${windows1252}" in Windows-1252) shows it was saved as Windows-1252; convert it with iconv -f WINDOWS-1252 -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
+    nulByte: () => "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text",
+    tooLarge: (what, size, limit) =>
+      ({
+        article: `the file is ${size}; the limit is ${limit}: an article is text: split it, or take out what is not (pasted data, images as text)`,
+        frontMatter: `the front matter is ${size}; the limit is ${limit}: it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---`,
+        registry: `the file is ${size}; the limit is ${limit}: is it the right file? A topic or a source takes about 100 bytes`,
+        urlManifest: `the file is ${size}; the limit is ${limit}: is it the right file? Each published page adds a line of about 70 bytes`,
+      })[what],
+    sizeInBytes: (bytes) =>
+      bytes < 1024
+        ? `${bytes} bytes`
+        : bytes < 1024 * 1024
+          ? `${Math.ceil(bytes / 1024)} KB`
+          : `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString("en-US")} MB`,
+    symbolicLink: (what) =>
+      `symbolic links are not followed: put the ${{ file: "file", article: "article", folder: "folder", articlesFolder: "articles folder" }[what]} itself in the content folder`,
+    notAnArticle: () =>
+      "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
+    noArticlesFolder: () => "missing articles folder: create it and put one .md file per article in it",
+    articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
+    moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
+  },
+
+  moreOfKind: (n) => `… and ${countEn(n, "other warning", "other warnings")} of the same kind (--json gives them all)`,
+
+  cli: {
+    unknownCommand: (name) => `unknown command "${name}"`,
+    unknownOption: (option) => `unknown option "${option}"`,
+    missingValue: (option) => `option ${option} needs a value`,
+    noValueTaken: (option) => `option ${option} takes no value`,
+    unexpectedArgument: (argument) => `unexpected argument "${argument}"`,
+    errorsAndWarnings: (errors, warnings) => `${countEn(errors, "error")}, ${countEn(warnings, "warning")}`,
+    checkInvalid: (counts, files, time) => `${counts} in ${countEn(files, "article file")}; nothing was written (${time})`,
+    checkValid: (articles, topics, sources, days, warnings, time) =>
+      `${countEn(articles, "article")}, ${countEn(topics, "topic")}, ${countEn(sources, "source")}, ${countEn(days, "day")} are valid; ${countEn(warnings, "warning")} (${time})`,
+    buildRead: (files, time) => `read ${countEn(files, "article file")} (${time})`,
+    buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
+    buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
+    buildProgress: (written, total) => `${written}/${total} pages`,
+    buildPublished: (files, time) => `wrote ${countEn(files, "feed, sitemap and robots file", "feed, sitemap and robots files")} (${time})`,
+    buildIndexed: (articles, bundles, time) => `indexed ${countEn(articles, "article")} for search in ${countEn(bundles, "bundle")} (${time})`,
+    buildInvalid: (counts, out, time) => `${counts}; nothing was written, ${out} is unchanged (${time})`,
+    buildDone: (articles, out, kinds, warnings, time) => `${countEn(articles, "article")} → ${out}/ (${kinds}); ${countEn(warnings, "warning")} (${time})`,
+    pageKind: (kind, n) => {
+      const nouns: Record<string, [string, string]> = {
+        articles: ["article", "articles"],
+        home: ["home", "homes"],
+        indexes: ["index", "indexes"],
+        lists: ["topic/source", "topics/sources"],
+        years: ["year", "years"],
+        months: ["month", "months"],
+        days: ["day", "days"],
+        notFound: ["404", "404"],
+        search: ["search", "search"],
+      };
+      const [one, many] = nouns[kind] ?? [kind, kind];
+      return countEn(n, one, many);
+    },
+    recordUrlsWithDrafts: () => "--record-urls and --drafts go apart: drafts are never published",
+    badBaseUrl: (url, rule) => `--base-url "${url}" must be ${rule}`,
+    badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,
+    serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
+    serveRebuilt: (time) => `built the preview (${time})`,
+    serveUpdated: (pages, time) => `updated ${countEn(pages, "page")} (${time})`,
+    serveFailed: (why) => `update failed: ${why}`,
+    serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
+    importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
+    importNeedsDate: () => "--date is required: the dispatches' day, e.g. --date 2021-12-09 (a wrong date files the article under the wrong day for good)",
+    imported: (path, topics, suggested) => `${path} (topics${suggested ? " suggested" : ""}: ${topics})`,
+    importSummary: (written, refused, warnings, time) =>
+      `${countEn(written, "article")} written, ${countEn(refused, "file")} refused, ${countEn(warnings, "warning")} (${time})`,
+    importRefused: (summary) => `${summary}; nothing was written for the refused files`,
+    importStopped: (why, imported, left) => `${why} (${countEn(imported, "article")} imported before it, ${countEn(left, "file")} left)`,
+    contentNotReady: (content) => `the content folder ${content} can't take articles until these errors are fixed; nothing was written`,
+    dateOptionYear: (text, year, first, last) => `--date "${text}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}`,
+    dateOptionInvalid: (text, zone) => `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    topicsOptionEmpty: () => "--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense",
+    topicsOptionUnknown: (name, suggestion) => `unknown topic "${name}" in --topics${didYouMean(suggestion)}: use entries of topics.yaml, or add one there`,
+    newOneTitle: () => 'give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"',
+    newTitleEmpty: () => 'the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"',
+    newRefused: (why) => `${why}; nothing was written`,
+    newTitleTooLong: () => "the title is longer than 200 characters: shorten it, and put the rest in the summary",
+    newNoSlug: () => "the title has no letters or digits to make a URL from",
+    newUrlTaken: (url, owner) => `${url} is already the URL of ${owner}: choose another title`,
+    newUrlRetired: (url, note) => `${url} was published before (${note}) and no article holds it now: choose another title`,
+    newFileExists: (path) => `${path} already exists and is never overwritten`,
+    hookNoRepository: () => "not inside a git repository",
+    hookOutside: (content, top) => `the content folder ${content} is outside the git repository ${top}: a hook there never sees it change`,
+    hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
+    hookInstalled: (hook, content) => `${hook} now checks ${content}/ before each commit`,
+  },
+
+  usage: {
+    intro: "usage: depeche <command> [options]\n\ncommands:",
+    more: "\n`depeche <command> --help` describes a command.\n",
+    commands: {
+      check: {
+        synopsis: "check  [--content DIR] [--json] [--annotate]",
+        summary: "validate the archive, write nothing",
+        options: [
+          "--content DIR  the content folder (content by default)",
+          "--json         the summary and every error as JSON on standard output",
+          "--annotate     also print errors as GitHub Actions annotations (on by itself in Actions)",
+        ],
+      },
+      build: {
+        synopsis: "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]",
+        summary: "validate, then build the site",
+        options: [
+          "--content DIR   the content folder (content by default)",
+          "--out DIR       the site's folder (_site by default), replaced whole",
+          "--drafts        drafts too (never to publish)",
+          "--record-urls   add the published URLs to urls.txt (the deploy from main only)",
+          "--base-url URL  the site's public address, instead of site.yaml's baseUrl",
+          "--now ISO       the build's date (news sitemap); else SOURCE_DATE_EPOCH, else the clock",
+          "--no-search     without the search index",
+          "--json          the summary and every error as JSON on standard output",
+          "--annotate      also print errors as GitHub Actions annotations (on by itself in Actions)",
+        ],
+      },
+      import: {
+        synopsis: "import FILE… --date ISO [--topics a,b] [--content DIR]",
+        summary: "turn raw wire copy into articles; --date is required",
+        options: [
+          "--date ISO     required: the dispatches' day (2021-12-09) or Paris time (2021-12-09T15:10:00)",
+          "--topics a,b   the topics (entries of topics.yaml); without it they are suggested",
+          "--content DIR  the content folder (content by default)",
+        ],
+      },
+      new: {
+        synopsis: 'new    "Titre" [--topics a,b] [--date ISO] [--content DIR]',
+        summary: "create a draft article ready to fill",
+        options: [
+          "--topics a,b   the topics (entries of topics.yaml)",
+          "--date ISO     the article's day or time (today in Paris by default)",
+          "--content DIR  the content folder (content by default)",
+        ],
+      },
+      serve: {
+        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--now ISO]",
+        summary: "preview with live reload, drafts included",
+        options: [
+          "--content DIR  the content folder (content by default)",
+          "--port N       the port (8080 by default)",
+          "--out DIR      the preview's folder (.depeche/preview by default)",
+          "--now ISO      the preview's date, as for build",
+        ],
+      },
+      "install-hook": {
+        synopsis: "install-hook [--content DIR]",
+        summary: "check the archive before each git commit",
+        options: ["--content DIR  the content folder (content by default)"],
+      },
+    },
+    environment: ["DEPECHE_LANG=en  messages in English (for developers)", "NO_COLOR         no colours (colours only show on a terminal anyway)"],
+    help: "-h, --help     this help",
+    optionsTitle: "options:",
+    environmentTitle: "environment:",
+    commandUsage: (synopsis) => `usage: depeche ${synopsis}`,
+  },
+};
+
+function requiredHint(key: string): string {
+  switch (key) {
+    case "title":
+      return 'add a line such as title: "L’Irak annonce la fin de la mission de combat"';
+    case "date":
+      return "add a line such as date: 2021-12-09 or date: 2021-12-09T15:10:00+01:00";
+    case "sources":
+      return "add a line such as sources: [AA, TRT FR] with codes from sources.yaml";
+    case "topics":
+      return "add a line such as topics: [Irak, Défense] with entries of topics.yaml";
+    case "baseUrl":
+      return "add the published address, e.g. baseUrl: https://archives.example.org";
+    case "timezone":
+      return "add timezone: Europe/Paris";
+    default:
+      return `add a line "${key}: …"`;
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * Every message the command line gives, in French: the default. `messages-en.ts` holds the same
+ * keys in English (`DEPECHE_LANG=en`); its type is this object's, so a key missing there, or added
+ * there only, is a type error. `diagnostics` are what an editor meets in `check`, `build` and
+ * `serve`: docs/guide-de-redaction.md lists each of them (tests/i18n/guide.test.ts checks it).
+ * The words `error` and `warning` of `file:line:col: error: …` are not here: problem matchers read them.
+ */
+
+const number = (n: number): string => n.toLocaleString("fr-FR");
+
+/** A count and its noun: in French 0 and 1 take the singular (« 0 erreur », « 1 article », « 2 articles »). */
+export const countFr = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n < 2 ? one : many}`;
+
+const seconds = (s: number): string => `${s.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
+
+export const messagesFr = {
+  language: "fr",
+  count: countFr,
+  seconds,
+
+  diagnostics: {
+    // The front matter's keys
+    unknownKey: (key: string, suggestion: string | undefined, keys: string) =>
+      `clé inconnue « ${key} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} ; les clés sont ${keys}`,
+    missingKey: (key: string) => `clé obligatoire « ${key} » absente : ${requiredHint(key)}`,
+    mustBeText: (key: string, example: string) => `« ${key} » doit être du texte, par exemple ${key}: "${example}"`,
+    listNeedsEntry: (key: string, example: string) => `« ${key} » doit donner au moins une entrée, par exemple ${key}: [${example}]`,
+    listEntryNotText: (key: string) => `chaque entrée de « ${key} » doit être du texte`,
+    listEntryEmpty: (key: string) => `une entrée de « ${key} » est vide : écrivez-la ou retirez-la`,
+    dateNotText: (key: string) => `« ${key} » doit être une date comme 2021-12-09 ou 2021-12-09T15:10:00+01:00`,
+    titleEmpty: () => "« title » est vide : écrivez le titre",
+    titleTooLong: (max: number) => `« title » dépasse ${number(max)} caractères : raccourcissez-le, et mettez la suite dans « summary »`,
+    shortLinkNotText: () => "« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D",
+    shortLinkNotHttps: () => "« shortLink » doit être une adresse https complète, comme https://turquie2023.com/Ivo58D",
+    summaryEmpty: () => "« summary » est vide : écrivez le chapô, ou retirez la clé",
+    slugNotText: () => "« slug » doit être du texte",
+    slugPattern: () => "« slug » ne peut contenir que des lettres minuscules a-z, des chiffres et des tirets simples, par exemple slug: l-irak-annonce-la-fin",
+    slugTooLong: (max: number) => `« slug » dépasse ${number(max)} caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+    slugDeviceName: (names: string) =>
+      `« slug » est un nom que Windows réserve aux périphériques (${names}), où la page ne pourrait pas être écrite : ajoutez un mot, par exemple slug: nul-1`,
+    draftNotBoolean: () => "« draft » doit valoir true ou false",
+    aliasesNotList: () => "« aliases » doit être une liste d’adresses comme [/2021/12/09/ancien-titre/]",
+    aliasNotText: () => "chaque alias doit être une adresse comme /2021/12/09/ancien-titre/",
+    controlCharacter: (key: string, character: string) =>
+      `« ${key} » contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+    bodyControlCharacter: (character: string) =>
+      `le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+    // Dates
+    invalidDate: (key: string, text: string, zone: string) =>
+      `« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de ${zone}) ou 2021-12-09T15:10:00+01:00`,
+    dayDoesNotExist: (key: string, day: number, month: number, year: number) =>
+      month === 2 && day === 29
+        ? `« ${key} » : le 29 février ${year} n’existe pas (${year} n’est pas bissextile) ; vérifiez l’année et le jour`
+        : `« ${key} » : le ${day === 1 ? "1er" : day} ${MONTHS[month - 1]} n’existe pas ; vérifiez le jour et le mois`,
+    monthDoesNotExist: (key: string, month: number) =>
+      `« ${key} » : il n’y a pas de mois ${month} ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)`,
+    timeDoesNotExist: (key: string, time: string) => `« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
+    offsetDoesNotExist: (key: string, offset: string) =>
+      `« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+    yearOutOfRange: (key: string, year: string, first: number, last: number) =>
+      `« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
+    updatedBeforeDate: (updated: string, date: string) =>
+      `« updated » (${updated}) précède « date » (${date}) : un article ne peut pas être mis à jour avant sa publication`,
+    futureDate: (iso: string) => `daté dans le futur (${iso}) : il est publié comme les autres`,
+    // Names resolved against the registries
+    unknownTopic: (name: string, suggestion: string | undefined) =>
+      `sujet inconnu « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+    unknownSource: (name: string, suggestion: string | undefined) =>
+      `source inconnue « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez un code de sources.yaml, ou ajoutez-le`,
+    // Title, body, summary
+    noSlugFromTitle: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse : ajoutez un « slug », par exemple slug: depeche-du-jour",
+    summaryTooLong: (length: number, max: number) =>
+      `« summary » fait ${number(length)} caractères ; les lecteurs de flux et les résultats de recherche en montrent environ ${number(max)}`,
+    noText: (draft: boolean) => `l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${draft ? DRAFT : ""}`,
+    placeholder: (placeholder: string, draft: boolean) =>
+      `le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
+    sourcesUnfinished: () => `« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
+    topicsUnfinished: () => `« topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${DRAFT}`,
+    summaryUnfinished: () => `« summary » est vide : écrivez le chapô, ou retirez la clé${DRAFT}`,
+    // Across articles
+    sameUrl: (url: string, other: string) => `même adresse ${url} que ${other} : changez le titre, ou ajoutez un « slug » distinct`,
+    shortLinkTaken: (link: string, other: string, spelled: string | undefined) =>
+      `le lien court ${link} est déjà celui de ${other}${spelled ? ` (écrit ${spelled})` : ""} : chaque article a son propre lien de partage`,
+    // The front matter as a whole
+    noFrontMatter: () => "pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »",
+    frontMatterNotYaml: (language: string, line: string) =>
+      `l’en-tête doit être en YAML, pas en « ${language} » : remplacez la première ligne « ${line} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
+    frontMatterNotClosed: () => "l’en-tête n’est pas fermé : ajoutez une ligne « --- » après la dernière clé",
+    strayDashes: () =>
+      "cette ligne commence par « --- » avant celle qui ferme l’en-tête : seule celle-là peut être « --- » ; supprimez celle-ci, ou mettez-la en retrait si elle fait partie d’une valeur",
+    frontMatterNotMap: () => "l’en-tête doit être une suite de clés (title: …, date: …), pas une valeur seule ni une liste",
+    // YAML as editors get it wrong
+    yamlColon: (key: string) =>
+      `la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${key === "title" ? "le titre" : "la valeur"} entre guillemets, par exemple ${key}: "L’Irak : la fin de la mission"`,
+    yamlTab: () => "une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces",
+    yamlUnclosedQuote: (quote: string) =>
+      `le guillemet ${quote} ouvert ici n’est jamais fermé : ajoutez ${quote} à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
+    yamlDuplicateKey: (key: string, firstLine: number) => `la clé « ${key} » est écrite deux fois (déjà à la ligne ${number(firstLine)}) : gardez-en une seule`,
+    yamlListDash: () => "dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+    yamlListOnKeyLine: (key: string) =>
+      `une liste ne commence pas sur la ligne de sa clé : écrivez ${key}: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
+    yamlUnclosedList: () => "une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]",
+    yamlTextAfterQuote: () => "du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets",
+    yamlReservedStart: (character: string) => `une valeur ne peut pas commencer par « ${character} » sans guillemets : mettez-la entre guillemets`,
+    yamlIndent: () => "cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
+    yamlOther: (parser: string) => `YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
+    yamlAlias: (name: string) => `les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,
+    yamlTooDeep: (max: number) => `listes ou clés imbriquées sur plus de ${max} niveaux : une archive en demande quelques-uns ; retirez les autres`,
+    // Reading the files
+    notUtf8: (byte: string, windows1252: string) =>
+      `le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+    nulByte: () => "le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8",
+    tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest", size: string, limit: string) =>
+      ({
+        article: `le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
+        frontMatter: `l’en-tête fait ${size} ; la limite est de ${limit} : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
+        registry: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
+        urlManifest: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
+      })[what],
+    sizeInBytes: (bytes: number) =>
+      bytes < 1024
+        ? countFr(bytes, "octet")
+        : bytes < 1024 * 1024
+          ? `${number(Math.ceil(bytes / 1024))} Ko`
+          : `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10)} Mo`,
+    symbolicLink: (what: "file" | "article" | "folder" | "articlesFolder") =>
+      `les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,
+    notAnArticle: () =>
+      "pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles",
+    noArticlesFolder: () => "dossier des articles absent : créez-le, avec un fichier .md par article",
+    articlesFolderIsFile: () => "le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article",
+    moreProblems: (n: number, max: number) =>
+      `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${max} premiers et relancez la vérification`,
+  },
+
+  /** The tail of a grouped kind of warning: all of them stay in --json. */
+  moreOfKind: (n: number) => `… et ${countFr(n, "autre avertissement", "autres avertissements")} du même type (--json les donne tous)`,
+
+  cli: {
+    unknownCommand: (name: string) => `commande inconnue « ${name} »`,
+    unknownOption: (option: string) => `option inconnue « ${option} »`,
+    missingValue: (option: string) => `l’option ${option} attend une valeur`,
+    noValueTaken: (option: string) => `l’option ${option} ne prend pas de valeur`,
+    unexpectedArgument: (argument: string) => `argument en trop « ${argument} »`,
+    errorsAndWarnings: (errors: number, warnings: number) => `${countFr(errors, "erreur")}, ${countFr(warnings, "avertissement")}`,
+    checkInvalid: (counts: string, files: number, time: string) =>
+      `${counts} dans ${countFr(files, "fichier d’article", "fichiers d’articles")} ; rien n’a été écrit (${time})`,
+    checkValid: (articles: number, topics: number, sources: number, days: number, warnings: number, time: string) =>
+      `${countFr(articles, "article")}, ${countFr(topics, "sujet")}, ${countFr(sources, "source")}, ${countFr(days, "jour")} : tout est valide ; ${countFr(warnings, "avertissement")} (${time})`,
+    buildRead: (files: number, time: string) => `${countFr(files, "fichier d’article lu", "fichiers d’articles lus")} (${time})`,
+    buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,
+    buildWrote: (pages: number, time: string) => `${countFr(pages, "page écrite", "pages écrites")} (${time})`,
+    buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,
+    buildPublished: (files: number, time: string) =>
+      `${countFr(files, "flux, plan du site ou fichier robots écrit", "flux, plans du site et fichiers robots écrits")} (${time})`,
+    buildIndexed: (articles: number, bundles: number, time: string) =>
+      `${countFr(articles, "article indexé", "articles indexés")} pour la recherche en ${countFr(bundles, "lot")} (${time})`,
+    buildInvalid: (counts: string, out: string, time: string) => `${counts} ; rien n’a été écrit, ${out} est inchangé (${time})`,
+    buildDone: (articles: number, out: string, kinds: string, warnings: number, time: string) =>
+      `${countFr(articles, "article")} → ${out}/ (${kinds}) ; ${countFr(warnings, "avertissement")} (${time})`,
+    pageKind: (kind: string, n: number) => {
+      const nouns: Record<string, [string, string]> = {
+        articles: ["article", "articles"],
+        home: ["accueil", "accueils"],
+        indexes: ["index", "index"],
+        lists: ["sujet ou source", "sujets ou sources"],
+        years: ["année", "années"],
+        months: ["mois", "mois"],
+        days: ["jour", "jours"],
+        notFound: ["page 404", "pages 404"],
+        search: ["recherche", "recherches"],
+      };
+      const [one, many] = nouns[kind] ?? [kind, kind];
+      return countFr(n, one, many);
+    },
+    recordUrlsWithDrafts: () => "--record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés",
+    badBaseUrl: (url: string, rule: string) => `--base-url « ${url} » doit être ${rule}`,
+    badPort: (value: string) => `--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
+    serveInvalid: (counts: string, time: string) => `${counts} ; l’aperçu garde la dernière version correcte (${time})`,
+    serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,
+    serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
+    serveFailed: (why: string) => `la mise à jour a échoué : ${why}`,
+    serveListening: (url: string, content: string) => `${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
+    importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
+    importNeedsDate: () =>
+      "--date est obligatoire : le jour de la dépêche, par exemple --date 2021-12-09 (une mauvaise date range l’article au mauvais jour pour toujours)",
+    imported: (path: string, topics: string, suggested: boolean) => `${path} (sujets${suggested ? " suggérés" : ""} : ${topics})`,
+    importSummary: (written: number, refused: number, warnings: number, time: string) =>
+      `${countFr(written, "article écrit", "articles écrits")}, ${countFr(refused, "fichier refusé", "fichiers refusés")}, ${countFr(warnings, "avertissement")} (${time})`,
+    importRefused: (summary: string) => `${summary} ; rien n’a été écrit pour les fichiers refusés`,
+    importStopped: (why: string, imported: number, left: number) =>
+      `${why} (${countFr(imported, "article importé", "articles importés")} avant, ${countFr(left, "fichier restant", "fichiers restants")})`,
+    contentNotReady: (content: string) =>
+      `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent ; rien n’a été écrit`,
+    dateOptionYear: (text: string, year: number, first: number, last: number) =>
+      `--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
+    dateOptionInvalid: (text: string, zone: string) =>
+      `--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de ${zone}) ou 2021-12-09T15:10:00+01:00`,
+    topicsOptionEmpty: () => "--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense",
+    topicsOptionUnknown: (name: string, suggestion: string | undefined) =>
+      `sujet inconnu « ${name} » dans --topics${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-la`,
+    newOneTitle: () => 'donnez un titre, entre guillemets : depeche new "L’Irak annonce la fin de la mission de combat"',
+    newTitleEmpty: () => 'le titre est vide : depeche new "L’Irak annonce la fin de la mission de combat"',
+    newRefused: (why: string) => `${why} ; rien n’a été écrit`,
+    newTitleTooLong: () => "le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô",
+    newNoSlug: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse",
+    newUrlTaken: (url: string, owner: string) => `${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,
+    newUrlRetired: (url: string, note: string) => `${url} a déjà été publiée (${note}) et aucun article ne la porte plus : choisissez un autre titre`,
+    newFileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé`,
+    hookNoRepository: () => "pas dans un dépôt git",
+    hookOutside: (content: string, top: string) => `le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
+    hookNotOurs: (hook: string) => `${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
+    hookInstalled: (hook: string, content: string) => `${hook} vérifie désormais ${content}/ avant chaque commit`,
+  },
+
+  usage: {
+    intro: "usage : depeche <commande> [options]\n\ncommandes :",
+    more: "\n`depeche <commande> --help` décrit une commande.\n",
+    commands: {
+      check: {
+        synopsis: "check  [--content DIR] [--json] [--annotate]",
+        summary: "vérifie toute l’archive, n’écrit rien",
+        options: [
+          "--content DIR  le dossier du contenu (content par défaut)",
+          "--json         le bilan et chaque erreur en JSON sur la sortie standard",
+          "--annotate     les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",
+        ],
+      },
+      build: {
+        synopsis: "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]",
+        summary: "vérifie, puis construit le site",
+        options: [
+          "--content DIR   le dossier du contenu (content par défaut)",
+          "--out DIR       le dossier du site (_site par défaut), remplacé d’un coup",
+          "--drafts        les brouillons aussi (jamais pour publier)",
+          "--record-urls   ajoute les adresses publiées à urls.txt (le déploiement de main seulement)",
+          "--base-url URL  l’adresse publique du site, à la place de baseUrl de site.yaml",
+          "--now ISO       la date de la construction (plan du site des actualités) ; sinon SOURCE_DATE_EPOCH, sinon l’horloge",
+          "--no-search     sans l’index de recherche",
+          "--json          le bilan et chaque erreur en JSON sur la sortie standard",
+          "--annotate      les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",
+        ],
+      },
+      import: {
+        synopsis: "import FICHIER… --date ISO [--topics a,b] [--content DIR]",
+        summary: "fait des articles de dépêches d’agence brutes ; --date est obligatoire",
+        options: [
+          "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure de Paris (2021-12-09T15:10:00) des dépêches",
+          "--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés",
+          "--content DIR  le dossier du contenu (content par défaut)",
+        ],
+      },
+      new: {
+        synopsis: 'new    "Titre" [--topics a,b] [--date ISO] [--content DIR]',
+        summary: "crée un brouillon d’article à remplir",
+        options: [
+          "--topics a,b   les sujets (entrées de topics.yaml)",
+          "--date ISO     le jour ou l’heure de l’article (aujourd’hui à Paris par défaut)",
+          "--content DIR  le dossier du contenu (content par défaut)",
+        ],
+      },
+      serve: {
+        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--now ISO]",
+        summary: "aperçu du site, rechargé à chaque enregistrement, brouillons compris",
+        options: [
+          "--content DIR  le dossier du contenu (content par défaut)",
+          "--port N       le port (8080 par défaut)",
+          "--out DIR      le dossier de l’aperçu (.depeche/preview par défaut)",
+          "--now ISO      la date de l’aperçu, comme pour build",
+        ],
+      },
+      "install-hook": {
+        synopsis: "install-hook [--content DIR]",
+        summary: "vérifie l’archive avant chaque commit git",
+        options: ["--content DIR  le dossier du contenu (content par défaut)"],
+      },
+    },
+    environment: [
+      "DEPECHE_LANG=en  messages en anglais (pour les développeurs)",
+      "NO_COLOR         sans couleurs (les couleurs ne s’affichent que dans un terminal)",
+    ],
+    help: "-h, --help     cette aide",
+    optionsTitle: "options :",
+    environmentTitle: "variables d’environnement :",
+    commandUsage: (synopsis: string) => `usage : depeche ${synopsis}`,
+  },
+};
+
+function requiredHint(key: string): string {
+  switch (key) {
+    case "title":
+      return 'ajoutez une ligne comme title: "L’Irak annonce la fin de la mission de combat"';
+    case "date":
+      return "ajoutez une ligne comme date: 2021-12-09 ou date: 2021-12-09T15:10:00+01:00";
+    case "sources":
+      return "ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml";
+    case "topics":
+      return "ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml";
+    case "baseUrl":
+      return "ajoutez l’adresse publiée, par exemple baseUrl: https://archives.example.org";
+    case "timezone":
+      return "ajoutez timezone: Europe/Paris";
+    default:
+      return `ajoutez une ligne « ${key}: … »`;
+  }
+}
+
+/** The shape every language's catalogue has: this one's. */
+export type Messages = typeof messagesFr;
