@@ -1,7 +1,7 @@
 import { buildSite } from "../publish/build-site.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
-import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
+import { isSiteAddress } from "../text/web-links.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
@@ -27,7 +27,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : buildDateFromEnvironment();
   const baseUrl = values["base-url"];
   // It goes into every page's canonical link, og:url and JSON-LD: the same rule as site.yaml's baseUrl.
-  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(say.badBaseUrl(baseUrl, siteAddressRule()), 2);
+  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(say.badBaseUrl(baseUrl), 2);
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);

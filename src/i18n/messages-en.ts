@@ -148,7 +148,7 @@ export const messagesEn: Messages = {
       return countEn(n, one, many);
     },
     recordUrlsWithDrafts: () => "--record-urls and --drafts go apart: drafts are never published",
-    badBaseUrl: (url, rule) => `--base-url "${url}" must be ${rule}`,
+    badBaseUrl: (url) => `--base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
     badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,
     serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
     serveRebuilt: (time) => `built the preview (${time})`,

@@ -178,7 +178,8 @@ export const messagesFr = {
       return countFr(n, one, many);
     },
     recordUrlsWithDrafts: () => "--record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés",
-    badBaseUrl: (url: string, rule: string) => `--base-url « ${url} » doit être ${rule}`,
+    badBaseUrl: (url: string) =>
+      `--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
     badPort: (value: string) => `--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
     serveInvalid: (counts: string, time: string) => `${counts} ; l’aperçu garde la dernière version correcte (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,

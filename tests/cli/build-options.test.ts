@@ -33,7 +33,7 @@ describe("depeche build checks the values of its options as the content's are ch
     const r = build("--base-url", url);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `depeche build: error: --base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org\n`,
+      `depeche build: error: --base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org\n`,
     );
     expect(existsSync(r.out)).toBe(false);
   });

@@ -19,7 +19,7 @@ describe("depeche check", () => {
     archive.article("b.md", { title: "Deux", date: "2021-12-10" });
     const r = depeche("check", "--content", archive.dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 topics, 2 sources, 2 days are valid; 0 warnings \(\d+\.\d\d s\)\n$/);
+    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 sujets, 2 sources, 2 jours : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/);
     expect(r.stderr).toBe("");
   });
 
@@ -31,10 +31,10 @@ describe("depeche check", () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines[0]).toBe(
-      `${archive.display("articles/a.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`,
+      `${archive.display("articles/a.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     );
-    expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: unknown key "topic" \\(did you mean "topics"\\?\\)`));
-    expect(lines[2]).toMatch(/^depeche check: 2 errors, 0 warnings in 2 article files; nothing was written/);
+    expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: clé inconnue « topic » \\(vouliez-vous dire « topics » \\?\\)`));
+    expect(lines[2]).toMatch(/^depeche check: 2 erreurs, 0 avertissement dans 2 fichiers d’articles ; rien n’a été écrit/);
   });
 
   it("exits 2 on a usage mistake", () => {
@@ -44,7 +44,7 @@ describe("depeche check", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       const r = depeche(name);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`depeche: unknown command "${name}"`);
+      expect(r.stderr).toContain(`depeche: commande inconnue « ${name} »`);
     }
   });
 });

@@ -69,8 +69,8 @@ describe("depeche import, the seed copy", () => {
     const r = depeche("import", seedPath, "--date", "2021-12-09", "--content", "content");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (topics suggested: Irak, États-Unis)`);
-    expect(r.stdout).toMatch(/^depeche import: 1 article written, 0 files refused, 0 warnings \(\d+\.\d\d s\)$/m);
+    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (sujets suggérés : Irak, États-Unis)`);
+    expect(r.stdout).toMatch(/^depeche import: 1 article écrit, 0 fichier refusé, 0 avertissement \(\d+,\d\d s\)$/m);
 
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
@@ -115,7 +115,7 @@ describe("depeche import, the seed copy", () => {
     archive = makeArchive();
     const r = await importCli(seedPath, "--date", "2021-12-09T15:10:00", "--topics", "défense, IRAK");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (topics: Défense, Irak)`);
+    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (sujets : Défense, Irak)`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.topics.map((t) => t.slug)).toEqual(["defense", "irak"]);
     expect(result.content?.articles[0]?.published.iso).toBe("2021-12-09T15:10:00+01:00");
@@ -128,7 +128,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(seedPath);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: no publication date: pass --date`);
-    expect(r.stderr).toMatch(/0 articles written, 1 file refused/);
+    expect(r.stderr).toMatch(/0 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toEqual([]);
   });
 
@@ -206,7 +206,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(seedPath, seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/1 article written, 1 file refused/);
+    expect(r.stderr).toMatch(/1 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toHaveLength(1);
   });
 
@@ -227,7 +227,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     {
       name: "a title too long",
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
-      error: '1:1: error: the article would not be valid: "title" is longer than 200 characters',
+      error: "1:1: error: the article would not be valid: « title » dépasse 200 caractères",
     },
     { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: file contains a NUL byte" },
   ];
@@ -254,7 +254,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${archive.display("sources.yaml")}:1:3: error:`);
-    expect(r.stderr).toContain("nothing was written");
+    expect(r.stderr).toContain("rien n’a été écrit");
     expect(articleFiles()).toEqual([]);
   });
 });
@@ -268,9 +268,9 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${archive.display("articles/2021")}:1:1: error: symbolic links are not followed: put the folder itself in the content folder\n`,
+      `${archive.display("articles/2021")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le dossier lui-même dans le dossier du contenu\n`,
     );
-    expect(r.stderr).toContain("nothing was written");
+    expect(r.stderr).toContain("rien n’a été écrit");
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -283,7 +283,7 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
     chmodSync(month, 0o755);
     expect(r.stderr).toBe(
-      `depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 articles imported before it, 1 file left)\n`,
+      `depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 article importé avant, 1 fichier restant)\n`,
     );
     expect(r.status).toBe(1);
     expect(readdirSync(month)).toEqual([]);
@@ -302,7 +302,7 @@ describe("depeche import, other cases", () => {
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`${shown(path)}:1:1: warning: not valid UTF-8: read as Windows-1252`);
-    expect(r.stdout).toContain("1 warning");
+    expect(r.stdout).toContain("1 avertissement");
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
     expect(result.content?.articles[0]?.title).toBe("L’État irakien et le cœur du « dossier »");
@@ -348,11 +348,11 @@ describe("depeche import, other cases", () => {
     const r = depeche("import", ...files, "--date", "2021-12-09", "--content", "content");
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split("\n")).toEqual([
-      "content/articles/2021/12/09-l-irak-vote.md (topics suggested: Irak)",
-      "content/articles/2021/12/09-l-iran-vote.md (topics suggested: Irak)",
+      "content/articles/2021/12/09-l-irak-vote.md (sujets suggérés : Irak)",
+      "content/articles/2021/12/09-l-iran-vote.md (sujets suggérés : Irak)",
     ]);
     expect(r.stderr).toMatch(
-      /^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles written, 1 file refused, 0 warnings \(\d+\.\d\d s\); nothing was written for the refused files\n$/,
+      /^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\) ; rien n’a été écrit pour les fichiers refusés\n$/,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -383,14 +383,14 @@ describe("depeche import, other cases", () => {
   });
 
   it.each([
-    { args: [] as string[], message: "name the wire files to import" },
-    { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
+    { args: [] as string[], message: "nommez les dépêches à importer" },
+    { args: ["x.txt", "--date", "2021-13-01"], message: "« --date » : il n’y a pas de mois 13" },
     {
       args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"],
-      message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00',
+      message: "« --date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
     },
-    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
-    { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
+    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)" },
+    { args: ["x.txt", "--topics", " , "], message: "--topics est vide" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
     archive = makeArchive();
     const r = await importCli(...args);
@@ -402,7 +402,7 @@ describe("depeche import, other cases", () => {
     archive = makeArchive();
     const r = depeche("import", "x.txt", "--dat", "2021-12-09");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("Unknown option '--dat'");
+    expect(r.stderr).toContain("option inconnue « --dat »");
   });
 });
 
@@ -417,7 +417,7 @@ describe("depeche import, the generated wire corpus", () => {
       expect(r.status).toBe(0);
       const lines = r.stdout.trim().split("\n");
       expect(lines).toHaveLength(1001);
-      expect(lines.at(-1)).toMatch(/^depeche import: 1,000 articles written, 0 files refused, \d+ warnings/);
+      expect(lines.at(-1)).toMatch(/^depeche import: 1\u202f000 articles écrits, 0 fichier refusé, \d+ avertissements?/);
       const result = await loadContent({ contentDir: archive.dir });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(result.content?.articles).toHaveLength(1000);

@@ -47,7 +47,7 @@ describe("output for machines", () => {
   it("annotates errors in GitHub Actions, and with --annotate", () => {
     archive = makeArchive();
     archive.article("a.md", { topics: "[Irack]" });
-    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::unknown topic "Irack" (did you mean "Irak"?)`;
+    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)`;
     const inActions = depeche(["check", "--content", archive.dir], { GITHUB_ACTIONS: "true" });
     expect(inActions.status).toBe(1);
     expect(inActions.stdout).toContain(expected);
@@ -65,7 +65,7 @@ describe("output for machines", () => {
     expect(report).toMatchObject({ ok: false, files: 2, articles: 0, errors: 1, warnings: 0 });
     expect(typeof report.seconds).toBe("number");
     expect(report.diagnostics).toEqual([
-      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining('unknown topic "Irack"') },
+      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining("sujet inconnu « Irack »") },
     ]);
     expect(r.stderr).toBe("");
   });
@@ -105,7 +105,7 @@ describe("the pre-commit hook", () => {
     git("add", "content");
     const refused = git("commit", "-q", "-m", "invalide");
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('unknown topic "Irack"');
+    expect(refused.stderr).toContain("sujet inconnu « Irack »");
 
     writeFileSync(hook, "#!/bin/sh\necho mine\n");
     expect(depeche(["install-hook"], {}, repo).status).toBe(1);

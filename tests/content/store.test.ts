@@ -40,8 +40,8 @@ describe("the archive store", () => {
     expect(store.result()).toEqual(loaded);
     expect(loaded.fileCount).toBe(5);
     expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: unknown topic "Irack"`),
-      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: same URL /2021/12/09/premier-titre/ as`),
+      expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: sujet inconnu « Irack »`),
+      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: même adresse /2021/12/09/premier-titre/ que`),
     ]);
   });
 
@@ -100,7 +100,7 @@ describe("the archive store", () => {
     expect(change.registries).toBe(true);
     expect(change.urlManifest).toBe(false);
     expect(change.changed).toHaveLength(5);
-    expect(lines(store).some((l) => l.includes('unknown topic "Irack"'))).toBe(false);
+    expect(lines(store).some((l) => l.includes("sujet inconnu « Irack »"))).toBe(false);
     expect(store.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
