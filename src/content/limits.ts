@@ -35,8 +35,8 @@ export interface SizeLimit {
  * @example tooLarge({ bytes: MAX_FRONT_MATTER_BYTES, kind: "frontMatter" }, 81920) // "l’en-tête fait 80 Ko ; la limite est de 64 Ko : …"
  */
 export function tooLarge(limit: SizeLimit, bytes: number): string {
-  const say = messages().diagnostics;
-  return say.tooLarge(limit.kind, say.sizeInBytes(bytes), say.sizeInBytes(limit.bytes));
+  const say = messages();
+  return say.diagnostics.tooLarge(limit.kind, say.sizeInBytes(bytes), say.sizeInBytes(limit.bytes));
 }
 
 export const ARTICLE_LIMIT: SizeLimit = { bytes: MAX_ARTICLE_BYTES, kind: "article" };

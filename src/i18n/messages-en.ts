@@ -18,6 +18,12 @@ export const messagesEn: Messages = {
   language: "en",
   count: countEn,
   seconds,
+  sizeInBytes: (bytes) =>
+    bytes < 1024
+      ? `${bytes} bytes`
+      : bytes < 1024 * 1024
+        ? `${Math.ceil(bytes / 1024)} KB`
+        : `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString("en-US")} MB`,
 
   diagnostics: {
     unknownKey: (key, suggestion, keys) => `unknown key "${key}"${didYouMean(suggestion)}; the keys are ${keys}`,
@@ -97,12 +103,6 @@ export const messagesEn: Messages = {
         registry: `the file is ${size}; the limit is ${limit}: is it the right file? A topic or a source takes about 100 bytes`,
         urlManifest: `the file is ${size}; the limit is ${limit}: is it the right file? Each published page adds a line of about 70 bytes`,
       })[what],
-    sizeInBytes: (bytes) =>
-      bytes < 1024
-        ? `${bytes} bytes`
-        : bytes < 1024 * 1024
-          ? `${Math.ceil(bytes / 1024)} KB`
-          : `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString("en-US")} MB`,
     symbolicLink: (what) =>
       `symbolic links are not followed: put the ${{ file: "file", article: "article", folder: "folder", articlesFolder: "articles folder" }[what]} itself in the content folder`,
     notAnArticle: () =>

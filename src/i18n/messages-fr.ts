@@ -21,6 +21,13 @@ export const messagesFr = {
   language: "fr",
   count: countFr,
   seconds,
+  /** A size as people read it: « 80 Ko ». */
+  sizeInBytes: (bytes: number): string =>
+    bytes < 1024
+      ? countFr(bytes, "octet")
+      : bytes < 1024 * 1024
+        ? `${number(Math.ceil(bytes / 1024))} Ko`
+        : `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10)} Mo`,
 
   diagnostics: {
     // The front matter's keys
@@ -121,12 +128,6 @@ export const messagesFr = {
         registry: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
         urlManifest: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
       })[what],
-    sizeInBytes: (bytes: number) =>
-      bytes < 1024
-        ? countFr(bytes, "octet")
-        : bytes < 1024 * 1024
-          ? `${number(Math.ceil(bytes / 1024))} Ko`
-          : `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10)} Mo`,
     symbolicLink: (what: "file" | "article" | "folder" | "articlesFolder") =>
       `les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,
     notAnArticle: () =>

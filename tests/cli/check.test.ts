@@ -48,3 +48,53 @@ describe("depeche check", () => {
     }
   });
 });
+
+describe("usage", () => {
+  const COMMANDS = ["check", "build", "serve", "import", "new", "install-hook"];
+
+  it.each(
+    COMMANDS.flatMap((name) => [
+      [name, "--help"],
+      [name, "-h"],
+    ]),
+  )("%s %s prints its usage and exits 0, doing nothing else", (name, flag) => {
+    const r = depeche(name, flag, "--content", "/nonexistent");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage : depeche ${name} `));
+    expect(r.stdout).toContain("options :\n");
+    expect(r.stdout).toContain("  -h, --help     cette aide\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("lists every command the same way, and shows import's --date as required", () => {
+    const r = depeche("--help");
+    expect(r.status).toBe(0);
+    for (const name of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    expect(r.stdout).toContain("  import FICHIER… --date ISO [--topics a,b] [--content DIR]\n");
+    expect(depeche("import", "--help").stdout).toContain("--date ISO     obligatoire");
+  });
+
+  it("answers a usage mistake with the command's own usage, in French", () => {
+    const r = depeche("check", "--contnt", "x");
+    expect(r.stderr).toMatch(/^depeche check: option inconnue « --contnt »\nusage : depeche check /);
+    expect(depeche("import", "a.txt", "--date").stderr).toMatch(/^depeche import: l’option --date attend une valeur\n/);
+    expect(depeche("check", "--json=oui").stderr).toMatch(/^depeche check: l’option --json ne prend pas de valeur\n/);
+  });
+
+  it("speaks English with DEPECHE_LANG=en, keeping the same usage", () => {
+    const r = spawnSync(process.execPath, [bin, "check", "--help"], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
+    expect(r.stdout).toMatch(/^usage: depeche check \[--content DIR\] \[--json\] \[--annotate\]\n\nvalidate the archive, write nothing\n/);
+  });
+});
+
+describe("the summary, in either language", () => {
+  it("counts in French by default and in English with DEPECHE_LANG=en", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    expect(depeche("check", "--content", archive.dir).stdout).toMatch(
+      /^depeche check: 1 article, 5 sujets, 2 sources, 1 jour : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/,
+    );
+    const en = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
+    expect(en.stdout).toMatch(/^depeche check: 1 article, 5 topics, 2 sources, 1 day are valid; 0 warnings \(\d+\.\d\d s\)\n$/);
+  });
+});
