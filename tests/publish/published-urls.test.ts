@@ -53,7 +53,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
     const out = join(archive.root, "_site");
     const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls and --drafts go apart: drafts are never published");
+    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés");
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(archive.dir, "urls.txt"))).toBe(false);
   });
@@ -91,7 +91,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const built = await buildArchive(archive, { recordUrls: true });
     expect(built.result.ok).toBe(false);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: symbolic links are not followed: put the file itself in the content folder`,
+      `${archive.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu`,
     ]);
     expect(readFileSync(outside, "utf8")).toBe("# un autre fichier\n/2021/12/09/un/\n");
     expect(existsSync(built.out)).toBe(false);

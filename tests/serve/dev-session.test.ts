@@ -38,7 +38,7 @@ describe("a preview checks a saved article as a build does", () => {
     const update = await session.update([file]);
     expect(update.outcome).toBe("updated");
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: dated in the future`),
+      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: daté dans le futur`),
     ]);
   });
 });
