@@ -223,23 +223,19 @@ export function checkAcrossArticles(
 }
 
 function describeAliasClash(alias: string, clash: PathClash, article: Article): string {
-  if (clash.kind === "search") return `alias ${alias} lies in ${SEARCH_INDEX_URL}, the folder of the search index: remove it`;
+  const say = messages().diagnostics;
+  if (clash.kind === "search") return say.aliasInSearch(alias, SEARCH_INDEX_URL);
   const other = clash.other;
   const shown = other.alias ?? other.path.replace(/\/index\.html$/, "/");
-  const owner = other.article === article ? "this article" : other.article?.sourcePath;
-  if (clash.kind === "inside")
-    return `alias ${alias} would be written inside ${shown}, ${other.alias ? `an alias of ${owner}` : "a file the site writes itself"}: remove it`;
-  if (clash.kind === "over") return `alias ${alias} would be written where ${shown} needs a folder: remove it`;
+  const owner = other.article?.sourcePath ?? "";
+  if (clash.kind === "inside") return say.aliasInside(alias, shown, other.alias ? say.aliasInsideAlias(owner) : say.aliasInsideSiteFile());
+  if (clash.kind === "over") return say.aliasOver(alias, shown);
   // The same file, maybe written otherwise: /old/ and /old/index.html, or /Old/ and /old/.
   const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias);
-  const as = same ? "" : ` (as ${shown}: disks and servers don't tell them apart)`;
-  if (other.alias !== undefined)
-    return other.article === article
-      ? `alias ${alias} is listed twice${as}: remove one`
-      : `alias ${alias} is already an alias of ${owner}${as}: an old URL can redirect to one article only`;
-  if (other.article)
-    return `alias ${alias} is ${other.article === article ? "this article's own URL" : `the URL of ${owner}`}${as}: a redirect there would hide a page; remove it`;
-  return `alias ${alias} is the address of ${shown}, which the site writes itself${as}: a redirect there would hide it; remove it`;
+  const as = same ? undefined : shown;
+  if (other.alias !== undefined) return other.article === article ? say.aliasTwice(alias, as) : say.aliasTaken(alias, owner, as);
+  if (other.article) return other.article === article ? say.aliasIsOwnUrl(alias, as) : say.aliasIsUrlOf(alias, owner, as);
+  return say.aliasIsSiteFile(alias, shown, as);
 }
 
 /** Why a date written as year-month-day is no date, as the guide says it: « le 31 novembre 2026 n’existe pas ». */

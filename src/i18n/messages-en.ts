@@ -109,6 +109,59 @@ export const messagesEn: Messages = {
       "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
     noArticlesFolder: () => "missing articles folder: create it and put one .md file per article in it",
     articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
+    registryMissing: (name) =>
+      `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
+    addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,
+    addressRule: (key, example) => `"${key}" must be an absolute http(s) URL without user name, query or fragment, such as ${example}`,
+    siteTitleNotText: () => '"title" must be text, e.g. title: "Archives de l’actualité"',
+    siteTitleEmpty: () => '"title" is empty: name the site',
+    localeNotFr: () => '"locale" must be fr: Dépêche publishes French archives',
+    timezoneNotText: () => '"timezone" must be an IANA name such as Europe/Paris',
+    timezoneUnknown: () => '"timezone" is not a known IANA timezone: use a name such as Europe/Paris',
+    descriptionNotText: () => '"description" must be text',
+    topicSlugMissing: () => 'each topic needs a "slug" such as etats-unis',
+    topicSlugPattern: () => 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis',
+    topicSlugTooLong: (max) => `a topic "slug" is at most ${max} characters long, more than a file name can hold: shorten it`,
+    topicSlugDeviceName: (names) =>
+      `a topic "slug" may not be a name Windows keeps for devices (${names}), where its pages could not be written: add a word, e.g. nul-1`,
+    topicLabelMissing: () => 'each topic needs a "label" such as "États-Unis"',
+    topicLabelEmpty: () => 'a topic "label" is empty: write it',
+    topicsNotList: () => "topics.yaml must be a list of topics: - slug: irak, then label: Irak indented",
+    sourceCodeMissing: () => 'each source needs a "code" such as AA',
+    sourceCodeEmpty: () => 'a source "code" is empty: write it',
+    sourceNameMissing: () => 'each source needs a "name" such as "Agence Anadolu"',
+    sourceNameEmpty: () => 'a source "name" is empty: write it',
+    sourcesNotList: () => "sources.yaml must be a list of sources: - code: AA, then name: Agence Anadolu and url: https://www.aa.com.tr/fr indented",
+    topicTaken: (key, name, first, firstSlug) =>
+      `topic ${key} "${name}" is already used by topic ${first} ("${firstSlug}"): each topic needs its own slug and label`,
+    sourceCodeTaken: (code, first, firstCode) => `source code "${code}" is already used by source ${first} ("${firstCode}"): give each agency its own code`,
+    sourceCodeNoSlug: (code) => `source code "${code}" has no letters or digits to make its page URL from`,
+    aliasNotPath: () => "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)",
+    aliasDots: () => "an alias may not contain . or .. segments",
+    aliasTooLong: (max, length) => `an alias is at most ${max} characters long, this one has ${length}: no disk holds every path that long`,
+    aliasSegmentTooLong: (max, start, length) =>
+      `a segment of an alias is at most ${max} characters long, "${start}…" has ${length}: longer file names can't be written`,
+    aliasSegmentDot: (segment) => `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`,
+    aliasSegmentDeviceName: (segment, names) =>
+      `"${segment}" in an alias is a name Windows keeps for devices (${names}): its redirect page could not be written there; remove the alias`,
+    aliasInSearch: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the search index: remove it`,
+    aliasInside: (alias, shown, what) => `alias ${alias} would be written inside ${shown}, ${what}: remove it`,
+    aliasInsideAlias: (owner) => `an alias of ${owner}`,
+    aliasInsideSiteFile: () => "a file the site writes itself",
+    aliasOver: (alias, shown) => `alias ${alias} would be written where ${shown} needs a folder: remove it`,
+    aliasTwice: (alias, as) => `alias ${alias} is listed twice${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: remove one`,
+    aliasTaken: (alias, owner, as) =>
+      `alias ${alias} is already an alias of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: an old URL can redirect to one article only`,
+    aliasIsOwnUrl: (alias, as) =>
+      `alias ${alias} is this article's own URL${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
+    aliasIsUrlOf: (alias, owner, as) =>
+      `alias ${alias} is the URL of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
+    aliasIsSiteFile: (alias, shown, as) =>
+      `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
+    publishedUrlMoved: (url, key, to, file) =>
+      `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
+    publishedUrlGone: (url) =>
+      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
   },
 

@@ -134,6 +134,68 @@ export const messagesFr = {
       "pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles",
     noArticlesFolder: () => "dossier des articles absent : créez-le, avec un fichier .md par article",
     articlesFolderIsFile: () => "le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article",
+    // The registries: site.yaml, topics.yaml, sources.yaml
+    registryMissing: (name: string) =>
+      `${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
+    addressNotText: (key: string, example: string) => `« ${key} » doit être une adresse complète, comme ${example}`,
+    addressRule: (key: string, example: string) =>
+      `« ${key} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme ${example}`,
+    siteTitleNotText: () => '« title » doit être du texte, par exemple title: "Archives de l’actualité"',
+    siteTitleEmpty: () => "« title » est vide : donnez le nom du site",
+    localeNotFr: () => "« locale » doit valoir fr : Dépêche publie des archives en français",
+    timezoneNotText: () => "« timezone » doit être un nom IANA comme Europe/Paris",
+    timezoneUnknown: () => "« timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris",
+    descriptionNotText: () => "« description » doit être du texte",
+    topicSlugMissing: () => "chaque sujet a besoin d’un « slug » comme etats-unis",
+    topicSlugPattern: () => "le « slug » d’un sujet ne peut contenir que a-z, 0-9 et des tirets simples, par exemple etats-unis",
+    topicSlugTooLong: (max: number) =>
+      `le « slug » d’un sujet tient en ${max} caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+    topicSlugDeviceName: (names: string) =>
+      `le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (${names}), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+    topicLabelMissing: () => 'chaque sujet a besoin d’un « label » comme "États-Unis"',
+    topicLabelEmpty: () => "le « label » d’un sujet est vide : écrivez-le",
+    topicsNotList: () => "topics.yaml doit être une liste de sujets : - slug: irak, puis label: Irak en retrait",
+    sourceCodeMissing: () => "chaque source a besoin d’un « code » comme AA",
+    sourceCodeEmpty: () => "le « code » d’une source est vide : écrivez-le",
+    sourceNameMissing: () => 'chaque source a besoin d’un « name » comme "Agence Anadolu"',
+    sourceNameEmpty: () => "le « name » d’une source est vide : écrivez-le",
+    sourcesNotList: () => "sources.yaml doit être une liste de sources : - code: AA, puis name: Agence Anadolu et url: https://www.aa.com.tr/fr en retrait",
+    topicTaken: (key: string, name: string, first: number, firstSlug: string) =>
+      `le ${key} de sujet « ${name} » est déjà celui du sujet ${first} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
+    sourceCodeTaken: (code: string, first: number, firstCode: string) =>
+      `le code de source « ${code} » est déjà celui de la source ${first} (« ${firstCode} ») : donnez à chaque agence son propre code`,
+    sourceCodeNoSlug: (code: string) => `le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
+    // Old addresses: aliases and urls.txt
+    aliasNotPath: () =>
+      "un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX)",
+    aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
+    aliasTooLong: (max: number, length: number) =>
+      `un alias tient en ${max} caractères au plus, celui-ci en a ${length} : aucun disque ne tient tous les chemins aussi longs`,
+    aliasSegmentTooLong: (max: number, start: string, length: number) =>
+      `un segment d’alias tient en ${max} caractères au plus, « ${start}… » en a ${length} : un nom de fichier plus long ne peut pas être écrit`,
+    aliasSegmentDot: (segment: string) =>
+      `un segment d’alias ne peut pas finir par un point (« ${segment} ») : Windows le retire, et la redirection tomberait ailleurs`,
+    aliasSegmentDeviceName: (segment: string, names: string) =>
+      `« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${names}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
+    aliasInSearch: (alias: string, folder: string) => `l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,
+    aliasInside: (alias: string, shown: string, what: string) => `l’alias ${alias} serait écrit dans ${shown}, ${what} : retirez-le`,
+    aliasInsideAlias: (owner: string) => `un alias de ${owner}`,
+    aliasInsideSiteFile: () => "un fichier que le site écrit lui-même",
+    aliasOver: (alias: string, shown: string) => `l’alias ${alias} serait écrit là où ${shown} a besoin d’un dossier : retirez-le`,
+    aliasTwice: (alias: string, as: string | undefined) =>
+      `l’alias ${alias} est écrit deux fois${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : retirez-en un`,
+    aliasTaken: (alias: string, owner: string, as: string | undefined) =>
+      `l’alias ${alias} est déjà un alias de ${owner}${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une ancienne adresse ne mène qu’à un seul article`,
+    aliasIsOwnUrl: (alias: string, as: string | undefined) =>
+      `l’alias ${alias} est l’adresse de cet article même${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
+    aliasIsUrlOf: (alias: string, owner: string, as: string | undefined) =>
+      `l’alias ${alias} est l’adresse de ${owner}${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
+    aliasIsSiteFile: (alias: string, shown: string, as: string | undefined) =>
+      `l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
+    publishedUrlMoved: (url: string, key: string, to: string, file: string) =>
+      `${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! ${url} » dans ${file}`,
+    publishedUrlGone: (url: string) =>
+      `${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! ${url} » sur cette ligne`,
     moreProblems: (n: number, max: number) =>
       `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${max} premiers et relancez la vérification`,
   },

@@ -73,8 +73,8 @@ describe("one error line per rule, pointing at the key or value", () => {
     },
     { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: "6:7: error: « slug » ne peut contenir que des lettres minuscules" },
     { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: "6:8: error: « draft » doit valoir true ou false" },
-    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: an alias may not contain . or .. segments" },
-    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: an alias must be a path on this site" },
+    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: un alias ne peut pas contenir de segment . ou .." },
+    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
     {
       name: "slug longer than a file name",
       spec: { extra: `slug: ${"a".repeat(221)}` },
@@ -88,19 +88,19 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "alias with a device name",
       spec: { extra: "aliases: [/2021/12/09/con/]" },
-      expected: '6:11: error: "con" in an alias is a name Windows keeps for devices',
+      expected: "6:11: error: « con » dans un alias est un nom que Windows réserve aux périphériques",
     },
     {
       name: "alias segment ending in a dot",
       spec: { extra: "aliases: [/2021/12/09/fin./]" },
-      expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")',
+      expected: "6:11: error: un segment d’alias ne peut pas finir par un point (« fin. »)",
     },
     {
       name: "alias segment longer than a file name",
       spec: { extra: `aliases: [/${"a".repeat(221)}/]` },
-      expected: "6:11: error: a segment of an alias is at most 220 characters long",
+      expected: "6:11: error: un segment d’alias tient en 220 caractères au plus",
     },
-    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: an alias must be a path on this site" },
+    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
     {
       name: "date in the year 9999",
       spec: { date: "9999-12-31T23:59:00-12:00" },
@@ -252,7 +252,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`,
+      `${archive.display("articles/b.md")}:6:11: error: l’alias /2021/12/09/un/ est l’adresse de ${archive.display("articles/a.md")} : une redirection y cacherait une page ; retirez-le`,
     ]);
   });
 });
@@ -260,31 +260,31 @@ describe("rules across articles", () => {
 describe("an alias never takes a path the site writes", () => {
   const file = () => archive.display("articles/2021/12/09-a.md");
   it.each([
-    ["/index.html", "alias /index.html is the address of /, which the site writes itself: a redirect there would hide it; remove it"],
-    ["/", "alias / is the address of /, which the site writes itself"],
-    ["/404.html", "alias /404.html is the address of /404.html, which the site writes itself"],
-    ["/feed.xml", "alias /feed.xml/ would be written inside /feed.xml, a file the site writes itself: remove it"],
-    ["/feed.json/", "alias /feed.json/ would be written inside /feed.json, a file the site writes itself"],
-    ["/sitemap.xml", "alias /sitemap.xml/ would be written inside /sitemap.xml, a file the site writes itself"],
-    ["/sitemap-news.xml", "alias /sitemap-news.xml/ would be written inside /sitemap-news.xml"],
-    ["/robots.txt", "alias /robots.txt/ would be written inside /robots.txt"],
-    ["/_redirects", "alias /_redirects/ would be written inside /_redirects"],
-    ["/style.css", "alias /style.css/ would be written inside /style.css"],
-    ["/recherche.js/x/", "alias /recherche.js/x/ would be written inside /recherche.js"],
-    ["/sujets/irak/feed.xml", "alias /sujets/irak/feed.xml/ would be written inside /sujets/irak/feed.xml"],
-    ["/sujets/economie/feed.xml", "alias /sujets/economie/feed.xml/ would be written inside /sujets/economie/feed.xml"],
-    ["/pagefind/", "alias /pagefind/ lies in /pagefind/, the folder of the search index: remove it"],
-    ["/pagefind/2021/pagefind.js", "alias /pagefind/2021/pagefind.js/ lies in /pagefind/"],
-    ["/2021/12/09/", "alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself"],
-    ["/2021/12/", "alias /2021/12/ is the address of /2021/12/"],
-    ["/2021/", "alias /2021/ is the address of /2021/"],
-    ["/sujets/", "alias /sujets/ is the address of /sujets/"],
-    ["/sources/trt-fr/", "alias /sources/trt-fr/ is the address of /sources/trt-fr/"],
-    ["/recherche/index.html", "alias /recherche/index.html is the address of /recherche/"],
-    ["/2021/12/09/a/index.html", "alias /2021/12/09/a/index.html is this article's own URL: a redirect there would hide a page; remove it"],
-    ["/2021/12/09/A/", "alias /2021/12/09/A/ is this article's own URL (as /2021/12/09/a/: disks and servers don't tell them apart)"],
-    ["/Feed.XML", "alias /Feed.XML/ would be written inside /feed.xml"],
-    ["/SUJETS/Irak/", "alias /SUJETS/Irak/ is the address of /sujets/irak/, which the site writes itself (as /sujets/irak/"],
+    ["/index.html", "l’alias /index.html est l’adresse de /, que le site écrit lui-même : une redirection la cacherait ; retirez-le"],
+    ["/", "l’alias / est l’adresse de /, que le site écrit lui-même"],
+    ["/404.html", "l’alias /404.html est l’adresse de /404.html, que le site écrit lui-même"],
+    ["/feed.xml", "l’alias /feed.xml/ serait écrit dans /feed.xml, un fichier que le site écrit lui-même : retirez-le"],
+    ["/feed.json/", "l’alias /feed.json/ serait écrit dans /feed.json, un fichier que le site écrit lui-même"],
+    ["/sitemap.xml", "l’alias /sitemap.xml/ serait écrit dans /sitemap.xml, un fichier que le site écrit lui-même"],
+    ["/sitemap-news.xml", "l’alias /sitemap-news.xml/ serait écrit dans /sitemap-news.xml"],
+    ["/robots.txt", "l’alias /robots.txt/ serait écrit dans /robots.txt"],
+    ["/_redirects", "l’alias /_redirects/ serait écrit dans /_redirects"],
+    ["/style.css", "l’alias /style.css/ serait écrit dans /style.css"],
+    ["/recherche.js/x/", "l’alias /recherche.js/x/ serait écrit dans /recherche.js"],
+    ["/sujets/irak/feed.xml", "l’alias /sujets/irak/feed.xml/ serait écrit dans /sujets/irak/feed.xml"],
+    ["/sujets/economie/feed.xml", "l’alias /sujets/economie/feed.xml/ serait écrit dans /sujets/economie/feed.xml"],
+    ["/pagefind/", "l’alias /pagefind/ est dans /pagefind/, le dossier de l’index de recherche : retirez-le"],
+    ["/pagefind/2021/pagefind.js", "l’alias /pagefind/2021/pagefind.js/ est dans /pagefind/"],
+    ["/2021/12/09/", "l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même"],
+    ["/2021/12/", "l’alias /2021/12/ est l’adresse de /2021/12/"],
+    ["/2021/", "l’alias /2021/ est l’adresse de /2021/"],
+    ["/sujets/", "l’alias /sujets/ est l’adresse de /sujets/"],
+    ["/sources/trt-fr/", "l’alias /sources/trt-fr/ est l’adresse de /sources/trt-fr/"],
+    ["/recherche/index.html", "l’alias /recherche/index.html est l’adresse de /recherche/"],
+    ["/2021/12/09/a/index.html", "l’alias /2021/12/09/a/index.html est l’adresse de cet article même : une redirection y cacherait une page ; retirez-le"],
+    ["/2021/12/09/A/", "l’alias /2021/12/09/A/ est l’adresse de cet article même (comme /2021/12/09/a/ : disques et serveurs ne les distinguent pas)"],
+    ["/Feed.XML", "l’alias /Feed.XML/ serait écrit dans /feed.xml"],
+    ["/SUJETS/Irak/", "l’alias /SUJETS/Irak/ est l’adresse de /sujets/irak/, que le site écrit lui-même (comme /sujets/irak/"],
   ])("refuses %s at its line", async (alias, message) => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "A", extra: `aliases: [${alias}]` });
@@ -305,8 +305,8 @@ describe("an alias never takes a path the site writes", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
-      "alias /sujets/irak/page/2/ is the address of /sujets/irak/page/2/, which the site writes itself: a redirect there would hide it; remove it",
-      "alias /sources/aa/page/2/ is the address of /sources/aa/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+      "l’alias /sujets/irak/page/2/ est l’adresse de /sujets/irak/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
+      "l’alias /sources/aa/page/2/ est l’adresse de /sources/aa/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
     ]);
   });
 
@@ -316,10 +316,10 @@ describe("an alias never takes a path the site writes", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/Ancien/, /caf%C3%A9/, /CAFE%CC%81/]" });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
-      "a.md:6:21 alias /ancien/index.html is listed twice (as /ancien/: disks and servers don't tell them apart): remove one",
-      "a.md:6:54 alias /vieux.html/page/ would be written inside /vieux.html, an alias of this article: remove it",
-      `b.md:6:11 alias /Ancien/ is already an alias of ${archive.display("articles/a.md")} (as /ancien/: disks and servers don't tell them apart): an old URL can redirect to one article only`,
-      "b.md:6:34 alias /CAFE%CC%81/ is listed twice (as /caf%C3%A9/: disks and servers don't tell them apart): remove one",
+      "a.md:6:21 l’alias /ancien/index.html est écrit deux fois (comme /ancien/ : disques et serveurs ne les distinguent pas) : retirez-en un",
+      `a.md:6:54 l’alias /vieux.html/page/ serait écrit dans /vieux.html, un alias de ${archive.display("articles/a.md")} : retirez-le`,
+      `b.md:6:11 l’alias /Ancien/ est déjà un alias de ${archive.display("articles/a.md")} (comme /ancien/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
+      "b.md:6:34 l’alias /CAFE%CC%81/ est écrit deux fois (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : retirez-en un",
     ]);
   });
 });
@@ -374,8 +374,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("sources.yaml")}:4:9: error: source code "aa" is already used by source 1 ("AA"): give each agency its own code`,
-      `${archive.display("topics.yaml")}:3:9: error: topic slug "irak" is already used by topic 1 ("irak"): each topic needs its own slug and label`,
+      `${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source 1 (« AA ») : donnez à chaque agence son propre code`,
+      `${archive.display("topics.yaml")}:3:9: error: le slug de sujet « irak » est déjà celui du sujet 1 (« irak ») : chaque sujet a son propre slug et son propre label`,
     ]);
   });
 
@@ -385,8 +385,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("topics.yaml")}:1:9: error: a topic "slug" may not be a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), where its pages could not be written: add a word, e.g. nul-1`,
-      `${archive.display("topics.yaml")}:3:9: error: a topic "slug" is at most 220 characters long, more than a file name can hold: shorten it`,
+      `${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+      `${archive.display("topics.yaml")}:3:9: error: le « slug » d’un sujet tient en 220 caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     ]);
   });
 
@@ -402,8 +402,8 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
-      `${archive.display("site.yaml")}:4:11: error: "timezone" is not a known IANA timezone: use a name such as Europe/Paris`,
+      `${archive.display("site.yaml")}:2:10: error: « baseUrl » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
+      `${archive.display("site.yaml")}:4:11: error: « timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris`,
     ]);
   });
 

@@ -73,7 +73,7 @@ describe("text is read as the editor meant it", () => {
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
+      `${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
     ]);
   });
 });

@@ -110,11 +110,11 @@ describe("the archive store", () => {
     archive.article("2021/12/10-b.md", { title: "Titre changé", date: "2021-12-10T10:00:00" });
     await store.sync([path("2021/12/10-b.md")]);
     expect(lines(store)).toContainEqual(
-      expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ was published, but no article has this URL any more`),
+      expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ a été publiée, mais aucun article n’a plus cette adresse`),
     );
     writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n! /2021/12/10/autre-depeche/\n");
     expect((await store.sync([join(archive.dir, "urls.txt")])).urlManifest).toBe(true);
-    expect(lines(store).some((l) => l.includes("was published"))).toBe(false);
+    expect(lines(store).some((l) => l.includes("a été publiée"))).toBe(false);
   });
 
   it("is saved as JSON and read back with the same content and diagnostics", async () => {

@@ -134,7 +134,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     archive.article("2021/12/09-un.md", spec);
     const built = await buildArchive(archive);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ was published, and this article's "${key}" moved it to ${now}: add "/2021/12/09/un/" to its "aliases" (a redirect), or mark it removed on purpose by writing "! /2021/12/09/un/" in ${archive.display("urls.txt")}`,
+      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
   });
@@ -147,7 +147,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     write();
     const built = await buildArchive(archive);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » sur cette ligne`,
     ]);
   });
 });

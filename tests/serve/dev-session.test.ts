@@ -20,7 +20,7 @@ describe("a preview checks a saved article as a build does", () => {
     const session = await startSession();
     archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00" });
     const update = await session.update([file]);
-    const published = `${archive.display("urls.txt")}:1:1: error: /2021/12/09/premier-titre/ was published, but no article has this URL any more`;
+    const published = `${archive.display("urls.txt")}:1:1: error: /2021/12/09/premier-titre/ a été publiée, mais aucun article n’a plus cette adresse`;
     expect(update.outcome).toBe("invalid");
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(published)]);
     expect(session.currentErrors.map(formatDiagnostic)).toEqual([expect.stringContaining(published)]);
