@@ -123,6 +123,27 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   moreProblems: { args: [25, 100] },
 };
 
+/** An example of each message of `import` about a wire file. */
+export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
+  cannotRead: { args: ["ENOENT"] },
+  nulByte: { args: [] },
+  readAsWindows1252: { args: [], warning: true },
+  empty: { args: [] },
+  noBody: { args: [] },
+  leftovers: { args: ['"© Anadolu"'], warning: true },
+  noSource: { args: ["AA, TRT FR"] },
+  noDate: { args: [] },
+  noTopic: { args: [] },
+  noFreeSlug: { args: ["même adresse /2021/12/09/l-irak-vote/ que content/articles/2021/12/09-l-irak-vote.md", 99] },
+  sameTitleThatDay: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md", "l-irak-vote-2"], warning: true },
+  fileExists: { args: ["content/articles/2021/12/09-l-irak-vote.md"] },
+  wouldNotBeValid: { args: ["« title » dépasse 200 caractères : raccourcissez-le, et mettez la suite dans « summary »"] },
+  shortLinkTaken: { args: ["https://turquie2023.com/Ivo58D", "content/articles/2021/12/09-l-irak-vote.md", undefined] },
+  sameUrl: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"] },
+  oldUrl: { args: ["/2021/12/09/l-irak-compte/", "content/articles/2021/12/10-renomme.md"] },
+  retiredUrl: { args: ["/2021/12/09/l-irak-dit/", "content/urls.txt:4"] },
+};
+
 /** An example of each message of the commands. */
 export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   unknownCommand: { args: ["constuire"] },
@@ -193,6 +214,7 @@ function render<T>(catalogue: T, examples: Examples<T>, line: (text: string, war
 export function guideMessages(catalogue: Messages = messagesFr): string {
   const diagnostics = render(catalogue.diagnostics, DIAGNOSTIC_EXAMPLES, (text, warning) => `- ${asCode(`${warning ? "warning" : "error"}: ${text}`)}`);
   const commands = render(catalogue.cli, COMMAND_EXAMPLES, (text) => `- ${asCode(text)}`);
+  const wire = render(catalogue.wire, WIRE_EXAMPLES, (text, warning) => `- ${asCode(`${warning ? "warning" : "error"}: ${text}`)}`);
   return [
     GUIDE_START,
     "",
@@ -204,6 +226,12 @@ export function guideMessages(catalogue: Messages = messagesFr): string {
     ...diagnostics,
     "",
     `Au-delà de dix avertissements d’un même type, les suivants sont comptés sur une ligne : ${asCode(catalogue.moreOfKind(609))}.`,
+    "",
+    "#### En important une dépêche (`import`)",
+    "",
+    "À la ligne du fichier de la dépêche, comme ci-dessus :",
+    "",
+    ...wire,
     "",
     "#### Les commandes",
     "",

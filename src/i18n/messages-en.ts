@@ -165,6 +165,30 @@ export const messagesEn: Messages = {
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
   },
 
+  wire: {
+    cannotRead: (why) => `can't read the file (${why}): check the path`,
+    nulByte: () => "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again",
+    readAsWindows1252: () => "not valid UTF-8: read as Windows-1252, as older agency feeds send it; check the accents and quotes of the article",
+    empty: () => "the file is empty: there is no title and no text to import",
+    noBody: () => "the copy has a title but no body: there is no paragraph between the title and the source lines",
+    leftovers: (lines) => `kept at the end of the body, not recognised as a source or share line: ${lines}`,
+    noSource: (codes) =>
+      `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
+    noDate: () =>
+      "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good",
+    noTopic: () => "no topic of topics.yaml is named in the title or the text: pass --topics, e.g. --topics Irak,Défense",
+    noFreeSlug: (why, max) => `${why}; no free slug up to -${max}`,
+    sameTitleThatDay: (url, file, slug) => `${url} is already ${file}, another dispatch with the same title that day: this one gets slug ${slug}`,
+    fileExists: (path) => `${path} already exists and is never overwritten: delete or rename it first if this copy should replace it`,
+    wouldNotBeValid: (message) => `the article would not be valid: ${message}`,
+    shortLinkTaken: (link, file, spelled) =>
+      `short link ${link} is already used by ${file}${spelled ? ` (as ${spelled})` : ""}: this dispatch is already in the archive`,
+    sameUrl: (url, file) => `same URL ${url} as ${file}: this dispatch is probably already in the archive; if it is another one, change its title line`,
+    oldUrl: (url, file) => `${url} is an old URL (alias) of ${file}: this dispatch is probably already in the archive`,
+    retiredUrl: (url, note) =>
+      `${url} was published before (${note}) and no article holds it now: a new article there would take its old readers; change the title line`,
+  },
+
   moreOfKind: (n) => `… and ${countEn(n, "other warning", "other warnings")} of the same kind (--json gives them all)`,
 
   cli: {

@@ -200,6 +200,34 @@ export const messagesFr = {
       `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${max} premiers et relancez la vérification`,
   },
 
+  /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
+  wire: {
+    cannotRead: (why: string) => `impossible de lire le fichier (${why}) : vérifiez le chemin`,
+    nulByte: () => "le fichier contient un octet NUL : il est binaire ou abîmé, ce n’est pas une dépêche ; redemandez le texte au fil de l’agence",
+    readAsWindows1252: () =>
+      "pas en UTF-8 : lu en Windows-1252, comme l’envoient les fils d’agence anciens ; vérifiez les accents et les guillemets de l’article",
+    empty: () => "le fichier est vide : il n’y a ni titre ni texte à importer",
+    noBody: () => "la dépêche a un titre mais pas de texte : aucun paragraphe entre le titre et les lignes de source",
+    leftovers: (lines: string) => `gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines}`,
+    noSource: (codes: string) =>
+      `pas de ligne de source à la fin de la dépêche : le code de l’agence (${codes}) doit être sur une ligne à lui, après le texte ; pour une autre agence, ajoutez-la à sources.yaml`,
+    noDate: () =>
+      "pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours",
+    noTopic: () => "aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense",
+    noFreeSlug: (why: string, max: number) => `${why} ; aucun slug libre jusqu’à -${max}`,
+    sameTitleThatDay: (url: string, file: string, slug: string) =>
+      `${url} est déjà ${file}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug ${slug}`,
+    fileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé : supprimez-le ou renommez-le d’abord si cette copie doit le remplacer`,
+    wouldNotBeValid: (message: string) => `l’article ne serait pas valide : ${message}`,
+    shortLinkTaken: (link: string, file: string, spelled: string | undefined) =>
+      `le lien court ${link} est déjà celui de ${file}${spelled ? ` (écrit ${spelled})` : ""} : cette dépêche est déjà dans l’archive`,
+    sameUrl: (url: string, file: string) =>
+      `même adresse ${url} que ${file} : cette dépêche est sans doute déjà dans l’archive ; si c’en est une autre, changez sa ligne de titre`,
+    oldUrl: (url: string, file: string) => `${url} est une ancienne adresse (alias) de ${file} : cette dépêche est sans doute déjà dans l’archive`,
+    retiredUrl: (url: string, note: string) =>
+      `${url} a déjà été publiée (${note}) et aucun article ne la porte plus : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre`,
+  },
+
   /** The tail of a grouped kind of warning: all of them stay in --json. */
   moreOfKind: (n: number) => `… et ${countFr(n, "autre avertissement", "autres avertissements")} du même type (--json les donne tous)`,
 

@@ -127,7 +127,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(seedPath);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: no publication date: pass --date`);
+    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: pas de date de publication : donnez --date`);
     expect(r.stderr).toMatch(/0 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive.write(SEED_FILE, other);
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: ${archive.display(SEED_FILE)} already exists and is never overwritten`);
+    expect(r.stderr).toContain(`error: ${archive.display(SEED_FILE)} existe déjà et n’est jamais écrasé`);
     expect(readFileSync(join(archive.dir, SEED_FILE), "utf8")).toBe(other);
     expect(articleFiles()).toHaveLength(1);
   });
@@ -149,7 +149,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `error: same URL /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ as ${archive.display("articles/irak.md")}`,
+      `error: même adresse /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ que ${archive.display("articles/irak.md")}`,
     );
     expect(articleFiles()).toEqual(["irak.md"]);
   });
@@ -159,7 +159,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive.article("ancien.md", { title: "Un autre titre", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")}`);
+    expect(r.stderr).toContain(`error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")}`);
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
@@ -171,7 +171,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       const r = await importCli(seedPath, "--date", "2021-12-09");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(
-        `error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`,
+        `error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")} (écrit ${link}) : cette dépêche est déjà dans l’archive`,
       );
       expect(articleFiles()).toEqual(["ancien.md"]);
     },
@@ -185,10 +185,10 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(published, removed, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:2) and no article holds it now`,
+      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus`,
     );
     expect(r.stderr).toContain(
-      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ was published before (${archive.display("urls.txt")}) and no article holds it now`,
+      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée (${archive.display("urls.txt")}) et aucun article ne la porte plus`,
     );
     expect(articleFiles()).toEqual([]);
   });
@@ -198,7 +198,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);
     const r = await importCli(seedPath, "--date", "2021-12-10");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("short link https://turquie2023.com/Ivo58D is already used");
+    expect(r.stderr).toContain("le lien court https://turquie2023.com/Ivo58D est déjà celui de");
     expect(articleFiles()).toHaveLength(1);
   });
 
@@ -211,25 +211,25 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
   });
 
   const bad: { name: string; data: string | Uint8Array; error: string }[] = [
-    { name: "an empty file", data: "", error: "1:1: error: the file is empty" },
-    { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: the file is empty" },
-    { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: the copy has a title but no body" },
+    { name: "an empty file", data: "", error: "1:1: error: le fichier est vide" },
+    { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: le fichier est vide" },
+    { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: la dépêche a un titre mais pas de texte" },
     {
       name: "no source line",
       data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]),
-      error: "1:1: error: no source line at the end of the copy",
+      error: "1:1: error: pas de ligne de source à la fin de la dépêche",
     },
     {
       name: "no topic named and no --topics",
       data: wireText("Un titre", ["Un texte sans lieu ni sujet."]),
-      error: "1:1: error: no topic of topics.yaml is named",
+      error: "1:1: error: aucun sujet de topics.yaml n’est nommé",
     },
     {
       name: "a title too long",
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
-      error: "1:1: error: the article would not be valid: « title » dépasse 200 caractères",
+      error: "1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères",
     },
-    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: file contains a NUL byte" },
+    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: le fichier contient un octet NUL" },
   ];
   for (const c of bad) {
     it(`for ${c.name}`, async () => {
@@ -246,7 +246,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(join(archive.root, "absente.txt"), "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: can't read the file (ENOENT)`);
+    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: impossible de lire le fichier (ENOENT)`);
   });
 
   it("when the registries are broken", async () => {
@@ -301,7 +301,7 @@ describe("depeche import, other cases", () => {
     const path = wire("latin.txt", encodeWindows1252(text));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: not valid UTF-8: read as Windows-1252`);
+    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: pas en UTF-8 : lu en Windows-1252`);
     expect(r.stdout).toContain("1 avertissement");
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
@@ -317,7 +317,7 @@ describe("depeche import, other cases", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
     expect(r.stderr).toContain(
-      `warning: /2021/12/09/l-irak-vote/ is already ${archive.display("articles/2021/12/09-premiere.md")}, another dispatch with the same title that day: this one gets slug l-irak-vote-2`,
+      `warning: /2021/12/09/l-irak-vote/ est déjà ${archive.display("articles/2021/12/09-premiere.md")}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug l-irak-vote-2`,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -331,9 +331,11 @@ describe("depeche import, other cases", () => {
     const free = wire("c.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
     const r = await importCli(draftUrl, alias, free, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(draftUrl)}:1:1: error: same URL /2021/12/09/l-irak-vote/ as ${archive.display("articles/2021/12/09-brouillon.md")}`);
     expect(r.stderr).toContain(
-      `${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ is an old URL (alias) of ${archive.display("articles/2021/12/10-renomme.md")}`,
+      `${shown(draftUrl)}:1:1: error: même adresse /2021/12/09/l-irak-vote/ que ${archive.display("articles/2021/12/09-brouillon.md")}`,
+    );
+    expect(r.stderr).toContain(
+      `${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ est une ancienne adresse (alias) de ${archive.display("articles/2021/12/10-renomme.md")}`,
     );
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-dit.md"));
   });
@@ -352,7 +354,7 @@ describe("depeche import, other cases", () => {
       "content/articles/2021/12/09-l-iran-vote.md (sujets suggérés : Irak)",
     ]);
     expect(r.stderr).toMatch(
-      /^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\) ; rien n’a été écrit pour les fichiers refusés\n$/,
+      /^wire\/2\.txt:1:1: error: le fichier est vide.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\) ; rien n’a été écrit pour les fichiers refusés\n$/,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -377,7 +379,7 @@ describe("depeche import, other cases", () => {
     const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('warning: kept at the end of the body, not recognised as a source or share line: "© Anadolu"');
+    expect(r.stderr).toContain('warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"');
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
   });

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { COMMAND_EXAMPLES, DIAGNOSTIC_EXAMPLES, GUIDE_END, GUIDE_START, guideMessages, withGuideMessages } from "../../src/i18n/guide-messages.ts";
+import {
+  COMMAND_EXAMPLES,
+  DIAGNOSTIC_EXAMPLES,
+  GUIDE_END,
+  GUIDE_START,
+  guideMessages,
+  WIRE_EXAMPLES,
+  withGuideMessages,
+} from "../../src/i18n/guide-messages.ts";
 import { messages } from "../../src/i18n/messages.ts";
 import { messagesEn } from "../../src/i18n/messages-en.ts";
 import { countFr, messagesFr } from "../../src/i18n/messages-fr.ts";
@@ -46,6 +54,7 @@ describe("the guide's list of messages", () => {
   it("has an example of every diagnostic and every command message, and no other", () => {
     expect(Object.keys(DIAGNOSTIC_EXAMPLES).sort()).toEqual(Object.keys(messagesFr.diagnostics).sort());
     expect(Object.keys(COMMAND_EXAMPLES).sort()).toEqual(Object.keys(messagesFr.cli).sort());
+    expect(Object.keys(WIRE_EXAMPLES).sort()).toEqual(Object.keys(messagesFr.wire).sort());
   });
 
   it("is in docs/guide-de-redaction.md as the catalogue makes it (npm run guide:messages)", () => {
@@ -59,7 +68,7 @@ describe("the guide's list of messages", () => {
     const list = guideMessages()
       .split("\n")
       .filter((line) => line.startsWith("- `"));
-    expect(list).toHaveLength(Object.keys(DIAGNOSTIC_EXAMPLES).length + Object.keys(COMMAND_EXAMPLES).length);
+    expect(list).toHaveLength(Object.keys(DIAGNOSTIC_EXAMPLES).length + Object.keys(COMMAND_EXAMPLES).length + Object.keys(WIRE_EXAMPLES).length);
     expect(new Set(list).size).toBe(list.length);
     expect(list).toContain("- `error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`");
     expect(list).toContain("- `warning: daté dans le futur (2030-01-01T00:00:00+01:00) : il est publié comme les autres`");
