@@ -4,6 +4,7 @@
  *   npm run bench                        # 1,000 and 10,000 articles
  *   npm run bench -- --sizes 1000,100000 --out-root /dev/shm --no-hugo
  *   npm run bench -- --sizes 10000 --rounds 8
+ *   npm run bench -- --sizes 1000 --lighthouse     # and Lighthouse's scores (an extra check, not timed)
  *
  * Needs ../shared (the corpus generator and the Hugo peer). Machines are noisy, and their speed
  * drifts within minutes: with Hugo installed, the two builds alternate for `--rounds` rounds
@@ -16,6 +17,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
+import { formatScores, LIGHTHOUSE_MIN, lighthouseScores } from "./lighthouse.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     "out-root": { type: "string", default: tmpdir() },
     "no-hugo": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
+    lighthouse: { type: "boolean", default: false },
   },
 });
 
@@ -36,6 +39,13 @@ interface Run {
 }
 
 const hasGnuTime = existsSync("/usr/bin/time");
+
+/**
+ * The builds' date: after the corpus's last article (generate.mjs dates them up to the end of
+ * 2026), so that none is held back as dated in the future and the site is the one verify.mjs
+ * expects, whatever the clock says.
+ */
+const BUILD_NOW = "2027-01-01T00:00:00Z";
 
 /** Runs a command, measuring wall time and (with GNU time) peak resident memory. */
 function measure(command: string, args: string[], cwd = root): Run {
@@ -86,6 +96,8 @@ const work = join(values["out-root"], `depeche-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const rows: string[] = [row(["articles", "step", "tool", "wall", "rate", "peak RSS"]), row(["---", "---", "---", "---", "---", "---"])];
 const notes: string[] = [];
+let lighthouseTable = "";
+const lighthouseFailures: string[] = [];
 
 try {
   for (const size of values.sizes.split(",").map(Number)) {
@@ -108,7 +120,7 @@ try {
     for (let round = 1; round <= rounds; round++) {
       console.error(`bench: depeche build --no-search (${size})${peer ? `, then hugo, round ${round} of ${rounds}` : ""}…`);
       rmSync(site, { recursive: true, force: true });
-      builds.push(measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--no-search"]));
+      builds.push(measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--now", BUILD_NOW, "--no-search"]));
       if (peer) {
         rmSync(join(peer, "public"), { recursive: true, force: true });
         peerBuilds.push(measure("hugo", ["--quiet"], peer));
@@ -139,7 +151,7 @@ try {
     }
     rmSync(site, { recursive: true, force: true });
     console.error(`bench: depeche build with search (${size})…`);
-    const full = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site]);
+    const full = measure(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--now", BUILD_NOW]);
     rows.push(row([size, "build with search index", "depeche", ...fmt(full, pages, "pages")]));
     const indexed = /indexed .* \((\d+\.\d+) s\)/.exec(full.output)?.[1];
     if (indexed) rows.push(row([size, "of which: Pagefind index", "depeche", `${indexed} s`, "", ""]));
@@ -156,6 +168,15 @@ try {
         ]),
       );
       if (links.broken.length > 0) notes.push(`link check ${size}: ${links.broken.length} broken, e.g. ${formatBrokenLinks(links.broken.slice(0, 3))}`);
+    }
+    if (full.ok && values.lighthouse && !lighthouseTable) {
+      console.error(`bench: Lighthouse on the ${size.toLocaleString("en-US")}-article site…`);
+      const { table, failures } = formatScores(await lighthouseScores(site));
+      lighthouseTable = `Lighthouse 12, mobile (${size.toLocaleString("en-US")} articles), at least ${LIGHTHOUSE_MIN} in every category:\n\n${table}`;
+      if (failures.length > 0) {
+        lighthouseFailures.push(...failures);
+        process.exitCode = 1;
+      }
     }
     const phases = [...build.output.matchAll(/depeche build: (read|planned|wrote [\d,]+ pages?|wrote [\d,]+ feed)[^(]*\((\d+\.\d+) s\)/g)].map(
       (m) => `${m[1]!.split(" ")[0]} ${m[2]} s`,
@@ -190,7 +211,7 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
   const results: string[] = [];
   for (const fraction of [0.1, 0.4, 0.7, 0.9, 0.99]) {
     const delayMs = Math.round(fraction * buildSeconds * 1000);
-    spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], {
+    spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--now", BUILD_NOW], {
       cwd: root,
       timeout: delayMs,
       killSignal: "SIGKILL",
@@ -198,7 +219,7 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
     });
     // The next build restores a site whose swap was cut between its two renames.
     if (!existsSync(join(site, "index.html")))
-      spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site], { cwd: root, stdio: "ignore" });
+      spawnSync(process.execPath, ["bin/depeche.js", "build", "--content", corpus, "--out", site, "--now", BUILD_NOW], { cwd: root, stdio: "ignore" });
     const verify = spawnSync(process.execPath, [join(shared, "peers/verify.mjs"), "--corpus", corpus, "--site", site, "--name", "site"], { encoding: "utf8" });
     results.push(`${delayMs} ms ${verify.status === 0 ? "whole" : `BROKEN (${verify.stdout.trim()})`}`);
   }
@@ -234,3 +255,5 @@ console.log(
 );
 console.log(rows.join("\n"));
 console.log(`\n${notes.join("\n")}`);
+if (lighthouseTable) console.log(`\n${lighthouseTable}`);
+if (lighthouseFailures.length > 0) console.error(`\nLighthouse: FAILED, under ${LIGHTHOUSE_MIN}:\n${lighthouseFailures.join("\n")}`);

@@ -4,6 +4,7 @@ import type { PageBase } from "../src/plan/page-base.ts";
 import { html, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { machineHead } from "./head.ts";
+import { documentTitle } from "../src/outputs/metadata.ts";
 import { SEARCH_URL, SOURCES_URL, TOPICS_URL } from "../src/urls/site-urls.ts";
 
 /** A site-relative URL as an href, with the site's base path. */
@@ -18,7 +19,7 @@ function breadcrumb(site: SiteView, trail: Link[], current: string): SafeHtml | 
 
 /** The page shell: head, header with navigation, breadcrumb, main, footer. */
 export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: { heading?: string; head?: SafeHtml } = {}): string {
-  const title = page.url === "/" ? site.title : `${page.title} — ${site.title}`;
+  const title = documentTitle(site, page);
   return html`<!doctype html>
 <html lang="fr">
 <head>
@@ -26,7 +27,6 @@ export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${site.baseUrl + page.url}">
 ${page.prevUrl ? html`<link rel="prev" href="${href(site, page.prevUrl)}">` : ""}
 ${page.nextUrl ? html`<link rel="next" href="${href(site, page.nextUrl)}">` : ""}
 <link rel="stylesheet" href="${href(site, "/style.css")}">

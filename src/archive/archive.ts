@@ -42,13 +42,19 @@ export interface Archive {
 }
 
 export interface ArchiveOptions {
-  /** Publish drafts too (preview builds). */
+  /** Publish drafts and articles dated after `nowMs` too (preview builds). */
   drafts: boolean;
+  /**
+   * The build's date: an article dated after it is held back (an embargo) until a build on or
+   * after its date. Absent, every date is published.
+   */
+  nowMs?: number;
 }
 
-/** Whether an article belongs on the site. */
+/** Whether an article belongs on the site: not a draft, and not dated after the build. */
 export function isPublished(article: Article, options: ArchiveOptions): boolean {
-  return options.drafts || !article.draft;
+  if (options.drafts) return true;
+  return !article.draft && (options.nowMs === undefined || article.published.epochMs <= options.nowMs);
 }
 
 /**

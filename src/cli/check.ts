@@ -1,5 +1,6 @@
 import { countDays } from "../archive/days.ts";
 import { loadContent } from "../content/load.ts";
+import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
 import { parseOptions } from "./usage.ts";
@@ -12,7 +13,8 @@ export async function runCheck(argv: string[]): Promise<number> {
     annotate: { type: "boolean", default: false },
   });
   const start = performance.now();
-  const result = await loadContent({ contentDir: values.content });
+  // The date a build would take, so that check and build hold back the same articles.
+  const result = await loadContent({ contentDir: values.content, nowMs: buildDateFromEnvironment() ?? Date.now() });
   const content = result.content;
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {
     ok: content !== undefined,

@@ -16,7 +16,7 @@ export interface Diagnostic {
   column: number;
   message: string;
   /**
-   * What kind of warning it is, the key of its message (`futureDate`): many of one kind are
+   * What kind of warning it is, the key of its message (`heldBack`): many of one kind are
    * printed as the first few and a count. Absent on errors, which are all printed.
    */
   kind?: string;

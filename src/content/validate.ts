@@ -6,6 +6,7 @@ import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { formatMoment } from "../text/french-dates.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -15,6 +16,16 @@ import { messages } from "../i18n/messages.ts";
 /** What `depeche new` writes as the body; `check` warns about it in a draft, refuses it in an article. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
 
+/**
+ * How far ahead an article may be dated: a later date is an error, not an embargo. A wire embargo
+ * lasts hours or days; a month covers a scheduled anniversary piece.
+ */
+export const FUTURE_HORIZON_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+/** Cloudflare Pages reads at most this many static rules of `_redirects` and skips the rest. */
+export const REDIRECT_RULES_LIMIT = 2_000;
+
 /** Beyond this a feed reader or a search result cuts the standfirst. */
 export const SUMMARY_WARN_LENGTH = 300;
 
@@ -22,7 +33,7 @@ export interface ArticleContext {
   site: SiteConfig;
   topics: NameIndex<Topic>;
   sources: NameIndex<Source>;
-  /** The build's "now", for the future-date warning. */
+  /** The build's "now": articles dated after it are held back. */
   nowMs: number;
 }
 
@@ -68,8 +79,14 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
       "summaryTooLong",
     );
   }
-  if (published && published.epochMs > ctx.nowMs) {
-    diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.futureDate(published.iso), "futureDate");
+  if (published && !draft && published.epochMs > ctx.nowMs) {
+    // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
+    // warning, the article would silently stay off the site for years.
+    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS)
+      diagnostics.error(file, fm.valuePosition(["date"]), messages().diagnostics.tooFarAhead(FUTURE_HORIZON_DAYS, published.iso, formatMoment(published)));
+    else diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.heldBack(published.iso, formatMoment(published)), "heldBack");
+  } else if (updated && !draft && updated.epochMs > ctx.nowMs) {
+    diagnostics.warning(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedAhead(updated.iso, formatMoment(updated)), "updatedAhead");
   }
 
   if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
@@ -214,10 +231,21 @@ export function checkAcrossArticles(
       else byShortLink.set(key, article);
     }
   }
+  let rules = 0;
+  const total = articles.reduce((n, a) => n + (a.draft ? 0 : a.aliases.length), 0);
   for (const article of articles) {
     article.aliases.forEach((alias, i) => {
       const clash = sitePaths.claim({ path: fileOfUrl(alias), article, alias });
       if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
+      // Drafts get no rule: only the published aliases count towards the host's limit.
+      if (!article.draft && ++rules === REDIRECT_RULES_LIMIT + 1) {
+        diagnostics.warning(
+          article.sourcePath,
+          positionOf(article, "aliases", i),
+          messages().diagnostics.pastRedirectLimit(REDIRECT_RULES_LIMIT, total),
+          "pastRedirectLimit",
+        );
+      }
     });
   }
 }

@@ -59,7 +59,13 @@ export const messagesEn: Messages = {
       `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
     yearOutOfRange: (key, year, first, last) => `"${key}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}; check the year`,
     updatedBeforeDate: (updated, date) => `"updated" (${updated}) is before "date" (${date}): an article can't be updated before it is published`,
-    futureDate: (iso) => `dated in the future (${iso}): it is published like any other article`,
+    heldBack: (iso) =>
+      `dated in the future (${iso}): the article is held back (pages, feeds, sitemaps, search) until then, and appears with the first build after it; to publish it now, give it a past date`,
+    tooFarAhead: (days, iso) =>
+      `dated more than ${days} days in the future (${iso}): probably a typo; correct the date (an embargo is dated at most ${days} days ahead)`,
+    updatedAhead: (iso) => `updated in the future (${iso}): feeds and the sitemap would announce a change to come; give the time of the last change made`,
+    pastRedirectLimit: (limit, total) =>
+      `this alias is past the ${limit.toLocaleString("en-US")} redirects Cloudflare Pages reads in _redirects (the site has ${total.toLocaleString("en-US")}): beyond them Cloudflare ignores the rules, and these old URLs are served only by their redirect page (meta refresh), with no 301; Netlify has no such limit`,
     unknownTopic: (name, suggestion) => `unknown topic "${name}"${didYouMean(suggestion)}: use an entry of topics.yaml, or add one there`,
     unknownSource: (name, suggestion) => `unknown source "${name}"${didYouMean(suggestion)}: use an entry of sources.yaml, or add one there`,
     noSlugFromTitle: () => 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour',

@@ -72,7 +72,14 @@ export const messagesFr = {
       `« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
     updatedBeforeDate: (updated: string, date: string) =>
       `« updated » (${updated}) précède « date » (${date}) : un article ne peut pas être mis à jour avant sa publication`,
-    futureDate: (iso: string) => `daté dans le futur (${iso}) : il est publié comme les autres`,
+    heldBack: (iso: string, when: string) =>
+      `daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+    tooFarAhead: (days: number, iso: string, when: string) =>
+      `daté à plus de ${days} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${days} jours à l’avance)`,
+    updatedAhead: (iso: string, when: string) =>
+      `mis à jour dans le futur (${iso}, ${when}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
+    pastRedirectLimit: (limit: number, total: number) =>
+      `cet alias dépasse les ${number(limit)} redirections que Cloudflare Pages lit dans _redirects (le site en a ${number(total)}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
     // Names resolved against the registries
     unknownTopic: (name: string, suggestion: string | undefined) =>
       `sujet inconnu « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,

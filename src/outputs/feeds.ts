@@ -2,14 +2,18 @@ import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
-import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
+import { absoluteLinks } from "./absolute-links.ts";
+import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
 export const FEED_SIZE = 50;
 
 /** The site feeds, as the contract names them. */
 
-/** One article as every feed format describes it; URLs absolute, dates ISO 8601 with the site's offset. */
+/**
+ * One article as every feed format describes it; URLs absolute, the body's links included (no
+ * `xml:base`: a JSON Feed has none, and many Atom readers ignore it), dates ISO 8601 with the site's offset.
+ */
 export interface FeedEntry {
   url: string;
   title: string;
@@ -34,17 +38,21 @@ export interface Feed {
   updated: string;
   /** What the categories are: the site's topic index, absolute. */
   categoryScheme: string;
+  /** The site's square icons, absolute: the large one, and the small one feed readers list feeds with. */
+  icon: string;
+  favicon: string;
   entries: FeedEntry[];
 }
 
 /** An article page as a feed entry. */
 export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
   const a = page.article;
+  const url = absoluteUrl(site, page.url);
   return {
-    url: absoluteUrl(site, page.url),
+    url,
     title: a.title,
     summary: a.summary,
-    contentHtml: a.bodyHtml,
+    contentHtml: absoluteLinks(a.bodyHtml, url),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
@@ -62,6 +70,10 @@ export function latestUpdate(entries: readonly { updated: string }[], fallback: 
   return latest?.iso ?? fallback;
 }
 
+function feedIcons(site: SiteView): { icon: string; favicon: string } {
+  return { icon: absoluteUrl(site, MANIFEST_ICONS[1].url), favicon: absoluteUrl(site, MANIFEST_ICONS[0].url) };
+}
+
 /** The site feed: the newest articles of the whole archive. Pages come newest first. */
 export function siteFeed(site: SiteView, articles: readonly ArticlePage[], buildIso: string): Feed {
   const entries = articles.slice(0, FEED_SIZE).map((p) => feedEntry(site, p));
@@ -72,6 +84,7 @@ export function siteFeed(site: SiteView, articles: readonly ArticlePage[], build
     feedUrl: absoluteUrl(site, ATOM_FEED_URL),
     updated: latestUpdate(entries, buildIso),
     categoryScheme: absoluteUrl(site, TOPICS_URL),
+    ...feedIcons(site),
     entries,
   };
 }
@@ -101,6 +114,7 @@ export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "
           feedUrl: absoluteUrl(site, url),
           updated: latestUpdate(entries, buildIso),
           categoryScheme: absoluteUrl(site, TOPICS_URL),
+          ...feedIcons(site),
           entries,
         },
       };
@@ -113,8 +127,6 @@ export function renderAtom(feed: Feed): string {
     feed: {
       "@xmlns": "http://www.w3.org/2005/Atom",
       "@xml:lang": "fr",
-      // Relative links an editor wrote in a body resolve against the site, as on the page.
-      "@xml:base": feed.pageUrl,
       id: feed.feedUrl,
       title: feed.title,
       subtitle: feed.description,
@@ -124,6 +136,8 @@ export function renderAtom(feed: Feed): string {
         { "@rel": "alternate", "@type": "text/html", "@href": feed.pageUrl },
       ],
       generator: "Dépêche",
+      icon: feed.favicon,
+      logo: feed.icon,
       entry: feed.entries.map((e) => ({
         // Article URLs never change (the contract), so they serve as permanent ids.
         id: e.url,
@@ -148,6 +162,8 @@ export interface JsonFeed {
   description: string;
   home_page_url: string;
   feed_url: string;
+  icon: string;
+  favicon: string;
   language: string;
   items: {
     id: string;
@@ -170,6 +186,8 @@ export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
     description: feed.description,
     home_page_url: feed.pageUrl,
     feed_url: jsonFeedUrl,
+    icon: feed.icon,
+    favicon: feed.favicon,
     language: "fr",
     items: feed.entries.map((e) => ({
       id: e.url,

@@ -18,6 +18,7 @@ import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError 
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
+import { isPublished } from "../archive/archive.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -99,7 +100,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts }, renderer);
+  const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
@@ -134,7 +135,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       options.onPhase?.({ name: "indexed", articles: data.pages.articles.length, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
-    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles);
+    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
@@ -157,14 +158,15 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
 // The manifest lives with the content and the workflow commits it back: a URL published once is
 // checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added.
-function recordPublishedUrls(contentDir: string, articles: readonly Article[]): void {
+function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number): void {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
   if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
   const added = unlistedUrls(
     read.file?.manifest,
-    articles.filter((a) => !a.draft),
+    // Drafts and articles held back until a later date are not published by this build.
+    articles.filter((a) => isPublished(a, { drafts: false, nowMs })),
   );
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
 }

@@ -94,7 +94,7 @@ export class DevSession {
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
 
     this.content = result.content;
-    const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
+    const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts, nowMs: this.nowMs }, this.renderer));
     return { outcome: urls.length > 0 ? "updated" : "unchanged", urls, diagnostics: fresh, ms: performance.now() - start };
   }
 

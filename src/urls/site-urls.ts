@@ -68,6 +68,20 @@ export function sitemapPartUrl(n: number): string {
 
 export const ROBOTS_URL = "/robots.txt";
 
+/** The web app manifest, written by the build (it carries the site's name). */
+export const MANIFEST_URL = "/manifest.webmanifest";
+/** The icons, in public/: the ICO every browser asks for, the SVG modern ones prefer. */
+export const FAVICON_URL = "/favicon.ico";
+export const ICON_SVG_URL = "/icon.svg";
+export const APPLE_TOUCH_ICON_URL = "/apple-touch-icon.png";
+/** The PNG icons the manifest names, by size. */
+export const MANIFEST_ICONS = [
+  { url: "/icon-192.png", size: 192 },
+  { url: "/icon-512.png", size: 512 },
+] as const;
+/** The site's picture for link previews (Open Graph, Twitter), at the 1.91:1 size networks crop to. */
+export const SITE_IMAGE = { url: "/site-image.png", width: 1200, height: 630 } as const;
+
 export const REDIRECTS_URL = "/_redirects";
 
 /** The folder of the search index: Pagefind writes everything below it. */

@@ -71,7 +71,9 @@ describe("the guide's list of messages", () => {
     expect(list).toHaveLength(Object.keys(DIAGNOSTIC_EXAMPLES).length + Object.keys(COMMAND_EXAMPLES).length + Object.keys(WIRE_EXAMPLES).length);
     expect(new Set(list).size).toBe(list.length);
     expect(list).toContain("- `error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`");
-    expect(list).toContain("- `warning: daté dans le futur (2030-01-01T00:00:00+01:00) : il est publié comme les autres`");
+    expect(list).toContain(
+      "- `warning: daté dans le futur (2026-12-30T12:56:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au mercredi 30 décembre 2026 à 12 h 56, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`",
+    );
   });
 
   it("would list a message added to the catalogue", () => {

@@ -114,7 +114,7 @@ describe("hostile files are refused with a clear error, and nothing is written o
     expect(built.result.ok).toBe(false);
     const messages = built.result.diagnostics.map((d) => `${d.file.split("/").pop()}:${d.line}: ${d.message}`);
     expect(messages.find((m) => m.startsWith("slug.md:6:"))).toContain("« slug » ne peut contenir que des lettres minuscules");
-    expect(messages.find((m) => m.startsWith("alias.md:6:"))).toContain("may not contain . or .. segments");
+    expect(messages.find((m) => m.startsWith("alias.md:6:"))).toContain("un alias ne peut pas contenir de segment . ou ..");
     expect(messages.find((m) => m.startsWith("absolute.md:6:"))).toBeDefined();
     expect(messages.find((m) => m.startsWith("bomb.md:"))).toContain("les alias YAML (*a) ne sont pas permis");
     expect(messages.find((m) => m.startsWith("merge.md:"))).toBeDefined();
