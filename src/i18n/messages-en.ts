@@ -226,6 +226,7 @@ export const messagesEn: Messages = {
         days: ["day", "days"],
         notFound: ["404", "404"],
         search: ["search", "search"],
+        redirects: ["redirect", "redirects"],
       };
       const [one, many] = nouns[kind] ?? [kind, kind];
       return countEn(n, one, many);

@@ -271,6 +271,7 @@ export const messagesFr = {
         days: ["jour", "jours"],
         notFound: ["page 404", "pages 404"],
         search: ["recherche", "recherches"],
+        redirects: ["redirection", "redirections"],
       };
       const [one, many] = nouns[kind] ?? [kind, kind];
       return countFr(n, one, many);

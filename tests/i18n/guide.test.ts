@@ -45,6 +45,13 @@ describe("the message catalogue", () => {
     expect([1, 2].map((n) => messagesEn.cli.errorsAndWarnings(n, n))).toEqual(["1 error, 1 warning", "2 errors, 2 warnings"]);
     expect(messagesFr.cli.serveUpdated(1, "9 ms")).toBe("1 page mise à jour (9 ms)");
     expect(messagesFr.cli.serveUpdated(3, "9 ms")).toBe("3 pages mises à jour (9 ms)");
+    // The build's summary: "2 article" and "1 redirects" were the English slips.
+    expect([messagesFr.cli.pageKind("articles", 2), messagesFr.cli.pageKind("articles", 1), messagesFr.cli.pageKind("redirects", 1)]).toEqual([
+      "2 articles",
+      "1 article",
+      "1 redirection",
+    ]);
+    expect([messagesEn.cli.pageKind("articles", 2), messagesEn.cli.pageKind("redirects", 1)]).toEqual(["2 articles", "1 redirect"]);
     expect(messagesFr.moreOfKind(609)).toBe("… et 609 autres avertissements du même type (--json les donne tous)");
     expect(messagesFr.moreOfKind(1)).toBe("… et 1 autre avertissement du même type (--json les donne tous)");
   });
