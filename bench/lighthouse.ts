@@ -13,12 +13,12 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse from "lighthouse";
 import { serveFolder } from "../tests/helpers/static-server.ts";
+import { findChromium } from "../tests/helpers/chromium.ts";
 
 export const LIGHTHOUSE_MIN = 95;
 /** Runs per page: performance varies with the machine's load from one run to the next. */
 export const LIGHTHOUSE_RUNS = 3;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-const CHROMIUM = "/usr/bin/chromium";
 /** Headless, and quiet: this machine's network is closed, and Chromium's own calls would be refused. */
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -74,7 +74,7 @@ function newestArticle(site: string): string {
 
 /** Starts Chromium with a DevTools port and waits until it listens. */
 async function startChromium(profile: string): Promise<{ port: number; process: ChildProcess }> {
-  const child = spawn(CHROMIUM, [...CHROMIUM_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
+  const child = spawn(findChromium(), [...CHROMIUM_FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   const port = await new Promise<number>((resolve, reject) => {

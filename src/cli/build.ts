@@ -1,4 +1,5 @@
-import { buildSite } from "../publish/build-site.ts";
+import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
+import { photoMessages } from "../images/photo-messages.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress } from "../text/web-links.ts";
@@ -19,6 +20,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     // For quick previews and like-for-like timings against generators without search.
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
+    cache: { type: "string", default: DEFAULT_CACHE_DIR },
   });
   // Drafts are never published: recording their URLs would guard addresses no reader ever had.
   const say = messages().cli;
@@ -40,10 +42,15 @@ export async function runBuild(argv: string[]): Promise<number> {
     drafts: values.drafts,
     recordUrls: values["record-urls"],
     search: !values["no-search"],
+    cacheDir: values.cache,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: ${say.buildRead(phase.files, time(phase.ms))}`);
+      if (phase.name === "photos") {
+        if (live) process.stderr.write("\r\x1b[K");
+        log(`depeche build: ${photoMessages.encoded(phase.encoded, phase.cached, (phase.ms / 1000).toFixed(2))}`);
+      }
       if (phase.name === "planned") log(`depeche build: ${say.buildPlanned(phase.pages, time(phase.ms))}`);
       if (phase.name === "written") {
         if (live) process.stderr.write("\r\x1b[K");
@@ -51,6 +58,12 @@ export async function runBuild(argv: string[]): Promise<number> {
       }
       if (phase.name === "published") log(`depeche build: ${say.buildPublished(phase.files, time(phase.ms))}`);
       if (phase.name === "indexed") log(`depeche build: ${say.buildIndexed(phase.articles, phase.bundles, time(phase.ms))}`);
+    },
+    // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,
+    // live on a terminal, every tenth elsewhere.
+    onPhoto: (done, total) => {
+      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${photoMessages.encoding(done, total)}`);
+      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${photoMessages.encoding(done, total)}`);
     },
     onPage: (written, total) => {
       if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${say.buildProgress(written, total)}`);

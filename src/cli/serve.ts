@@ -23,6 +23,7 @@ export async function runServe(argv: string[]): Promise<number> {
     if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${say.serveInvalid(countLabel(update.diagnostics), time)}\n`);
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: ${say.serveRebuilt(time)}\n`);
     else if (update.outcome === "updated") process.stderr.write(`depeche serve: ${say.serveUpdated(update.urls.length, time)}\n`);
+    else if (update.outcome === "fixed") process.stderr.write(`depeche serve: ${say.serveFixed(time)}\n`);
   };
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
   const server = await startDevServer({

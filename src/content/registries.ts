@@ -14,7 +14,7 @@ import { isSiteAddress, siteAddress } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
-const TOPIC_KEYS = ["slug", "label", "description"] as const;
+const TOPIC_KEYS = ["slug", "label", "description", "keywords"] as const;
 const SOURCE_KEYS = ["code", "name", "url"] as const;
 
 const absoluteUrl = (key: string, example: string) =>
@@ -42,6 +42,9 @@ const siteSchema = z.strictObject({
     .optional(),
 });
 
+// Enough for a country's capital, adjective and leaders, or a field's vocabulary.
+const MAX_KEYWORDS = 50;
+
 const topicsSchema = z.array(
   z.strictObject({
     slug: z
@@ -59,6 +62,10 @@ const topicsSchema = z.array(
       .string({ error: () => messages().diagnostics.descriptionNotText() })
       .superRefine(noControlCharacters("description"))
       .trim()
+      .optional(),
+    keywords: z
+      .array(z.string().superRefine(noControlCharacters("keywords")).trim().min(1), { error: () => messages().diagnostics.topicKeywordsNotList() })
+      .max(MAX_KEYWORDS, { error: () => messages().diagnostics.topicKeywordsTooMany(MAX_KEYWORDS) })
       .optional(),
   }),
   { error: () => messages().diagnostics.topicsNotList() },
@@ -106,7 +113,12 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
       } else seen.set(folded, i);
     }
   });
-  return value.map((t) => ({ slug: t.slug, label: t.label, ...(t.description ? { description: t.description } : {}) }));
+  return value.map((t) => ({
+    slug: t.slug,
+    label: t.label,
+    ...(t.description ? { description: t.description } : {}),
+    ...(t.keywords?.length ? { keywords: t.keywords } : {}),
+  }));
 }
 
 /** Validates `sources.yaml`: codes unique, also as URL segments. */

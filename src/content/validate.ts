@@ -7,6 +7,7 @@ import { describeControlCharacter, findControlCharacter } from "../text/control-
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
+import { findSiteLinks } from "../text/site-links.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -105,6 +106,18 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
+    links: findSiteLinks(fm.body, fm.bodyLine),
+    ...(fields.image
+      ? {
+          image: {
+            src: fields.image.src,
+            alt: fields.image.alt,
+            credit: fields.image.credit,
+            ...(fields.image.caption ? { caption: fields.image.caption } : {}),
+            at: fm.valuePosition(["image", "src"]),
+          },
+        }
+      : {}),
   };
 }
 

@@ -125,6 +125,8 @@ export const messagesEn: Messages = {
     timezoneNotText: () => '"timezone" must be an IANA name such as Europe/Paris',
     timezoneUnknown: () => '"timezone" is not a known IANA timezone: use a name such as Europe/Paris',
     descriptionNotText: () => '"description" must be text',
+    topicKeywordsNotList: () => 'a topic\'s "keywords" is a list of non-empty words, e.g. keywords: [Bagdad, irakien]',
+    topicKeywordsTooMany: (max) => `a topic's "keywords" holds at most ${max} words: keep those that say the topic`,
     topicSlugMissing: () => 'each topic needs a "slug" such as etats-unis',
     topicSlugPattern: () => 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis',
     topicSlugTooLong: (max) => `a topic "slug" is at most ${max} characters long, more than a file name can hold: shorten it`,
@@ -237,6 +239,7 @@ export const messagesEn: Messages = {
     serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
     serveRebuilt: (time) => `built the preview (${time})`,
     serveUpdated: (pages, time) => `updated ${countEn(pages, "page")} (${time})`,
+    serveFixed: (time) => `no errors left, the pages are those from before (${time})`,
     serveFailed: (why) => `update failed: ${why}`,
     serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
     importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
@@ -349,6 +352,12 @@ function requiredHint(key: string): string {
       return "add the published address, e.g. baseUrl: https://archives.example.org";
     case "timezone":
       return "add timezone: Europe/Paris";
+    case "src":
+      return "add the photo's path under content/, e.g. src: images/2021/12/irak.jpg";
+    case "alt":
+      return 'add a description of the photo, e.g. alt: "Soldiers leave a base in Baghdad"';
+    case "credit":
+      return 'add the agency and the photographer, e.g. credit: "AA / Photographer\'s name"';
     default:
       return `add a line "${key}: …"`;
   }

@@ -153,6 +153,8 @@ export const messagesFr = {
     timezoneNotText: () => "« timezone » doit être un nom IANA comme Europe/Paris",
     timezoneUnknown: () => "« timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris",
     descriptionNotText: () => "« description » doit être du texte",
+    topicKeywordsNotList: () => "« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]",
+    topicKeywordsTooMany: (max: number) => `« keywords » d’un sujet compte au plus ${max} mots : gardez ceux qui disent le sujet`,
     topicSlugMissing: () => "chaque sujet a besoin d’un « slug » comme etats-unis",
     topicSlugPattern: () => "le « slug » d’un sujet ne peut contenir que a-z, 0-9 et des tirets simples, par exemple etats-unis",
     topicSlugTooLong: (max: number) =>
@@ -283,6 +285,7 @@ export const messagesFr = {
     serveInvalid: (counts: string, time: string) => `${counts} ; l’aperçu garde la dernière version correcte (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,
     serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
+    serveFixed: (time: string) => `plus aucune erreur, les pages sont celles d’avant (${time})`,
     serveFailed: (why: string) => `la mise à jour a échoué : ${why}`,
     serveListening: (url: string, content: string) => `${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
     importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
@@ -404,6 +407,12 @@ function requiredHint(key: string): string {
       return "ajoutez l’adresse publiée, par exemple baseUrl: https://archives.example.org";
     case "timezone":
       return "ajoutez timezone: Europe/Paris";
+    case "src":
+      return "ajoutez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg";
+    case "alt":
+      return 'ajoutez une description de la photo, par exemple alt: "Des soldats quittent une base à Bagdad"';
+    case "credit":
+      return 'ajoutez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"';
     default:
       return `ajoutez une ligne « ${key}: … »`;
   }

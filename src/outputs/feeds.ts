@@ -3,6 +3,7 @@ import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
 import { absoluteLinks } from "./absolute-links.ts";
+import { withBasePath } from "../text/markdown.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
@@ -24,6 +25,8 @@ export interface FeedEntry {
   /** Topic labels. */
   categories: string[];
   authors: { name: string; url: string }[];
+  /** The article's photo, a JPEG (every feed reader shows it), absolute. */
+  image?: string;
 }
 
 /** A feed before it is written in one format or another. */
@@ -52,11 +55,12 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     url,
     title: a.title,
     summary: a.summary,
-    contentHtml: absoluteLinks(a.bodyHtml, url),
+    contentHtml: absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
     authors: a.sources.map((s) => ({ name: s.name, url: s.agencyUrl })),
+    ...(a.photo ? { image: absoluteUrl(site, a.photo.fallback.url) } : {}),
   };
 }
 
@@ -142,7 +146,11 @@ export function renderAtom(feed: Feed): string {
         // Article URLs never change (the contract), so they serve as permanent ids.
         id: e.url,
         title: { "@type": "text", "#text": e.title },
-        link: { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+        // Atom has no image element: readers take the photo from an enclosure link.
+        link: [
+          { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+          ...(e.image ? [{ "@rel": "enclosure", "@type": "image/jpeg", "@href": e.image }] : []),
+        ],
         published: e.published,
         updated: e.updated,
         author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
@@ -175,6 +183,7 @@ export interface JsonFeed {
     date_modified: string;
     authors: { name: string; url: string }[];
     tags: string[];
+    image?: string;
   }[];
 }
 
@@ -199,6 +208,7 @@ export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
       date_modified: e.updated,
       authors: e.authors,
       tags: e.categories,
+      ...(e.image ? { image: e.image } : {}),
     })),
   };
 }

@@ -110,10 +110,14 @@ export function isIndexable(page: AnyPage): boolean {
 }
 
 /**
- * The picture link previews show for a page: the site's image. The one place to plug in a page's
- * own picture (an article's photo) for Open Graph, Twitter and JSON-LD alike.
+ * The picture link previews show for a page, for Open Graph and Twitter alike: an article's photo,
+ * else the site's image.
  */
-export function sharingImage(site: SiteView, _page: AnyPage): SharingImage {
+export function sharingImage(site: SiteView, page: AnyPage): SharingImage {
+  // An article's photo as its 16×9 crop, the shape networks show large.
+  const photo = isArticlePage(page) ? page.article.photo : undefined;
+  const card = photo?.ratios[0];
+  if (photo && card) return { url: absoluteUrl(site, card.url), width: card.width, height: card.height, alt: photo.alt, type: "image/jpeg" };
   return { url: absoluteUrl(site, SITE_IMAGE.url), width: SITE_IMAGE.width, height: SITE_IMAGE.height, alt: site.title, type: "image/png" };
 }
 
@@ -219,7 +223,10 @@ export function newsArticle(site: SiteView, page: ArticlePage): Record<string, u
     description: a.summary,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    image: [{ "@type": "ImageObject", url: image.url, width: image.width, height: image.height }],
+    // An article's photo in the three ratios Google asks for (16×9, 4×3, 1×1); else the site's image.
+    image: a.photo
+      ? a.photo.ratios.map((r) => ({ "@type": "ImageObject", url: absoluteUrl(site, r.url), width: r.width, height: r.height }))
+      : [{ "@type": "ImageObject", url: image.url, width: image.width, height: image.height }],
     datePublished: a.dateIso,
     dateModified: a.updatedIso ?? a.dateIso,
     inLanguage: "fr",

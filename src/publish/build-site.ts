@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
@@ -13,13 +13,16 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { buildSearchIndex } from "../search/indexer.ts";
+import { indexSearchBundles } from "../search/indexer.ts";
+import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
+import { placePhotos } from "../images/encode-photos.ts";
+import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -38,6 +41,8 @@ export interface BuildOptions {
   nowMs?: number;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
+  /** A site this archive built before: its search bundles whose articles have not changed are reused, not indexed again. */
+  previousSite?: string;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
   /** The archive as last read, synced before the build (the dev server); by default a new one. */
@@ -46,10 +51,18 @@ export interface BuildOptions {
   renderer?: ArticleRenderer;
   /** Called once per page written. */
   onPage?: (written: number, total: number) => void;
+  /** The build cache; photos' derivatives are kept in its `images/` (default `.depeche/cache`). */
+  cacheDir?: string;
+  /** Called after each photo is encoded or found in the cache. */
+  onPhoto?: (done: number, total: number) => void;
 }
+
+/** Where builds keep what they can reuse, unless `--cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = ".depeche/cache";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
+  | { name: "photos"; encoded: number; cached: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
@@ -96,7 +109,21 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const loaded = store.result();
   if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  // The photos of the valid articles are checked even when other files have errors: every error in one run.
+  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  const photoStart = performance.now();
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const photos = await preparePhotos(options.contentDir, articles, {
+    cacheDir,
+    encode: loaded.content !== undefined,
+    ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
+  });
+  const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
+  if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
+    return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  }
+  if (photos.sets.size > 0) options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, ms: performance.now() - photoStart });
+  renderer.usePhotos(photos.sets);
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
@@ -124,15 +151,22 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     };
     await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
     cpSync(join(projectRoot, "public"), staging, { recursive: true });
+    placePhotos([...photos.sets.values()], cacheDir, staging);
     writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
     assertEveryArticleWritten(staging, data.pages);
     options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
     options.onPhase?.({ name: "published", ...published });
     if (options.search !== false) {
       const indexStart = performance.now();
-      const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
-      // The articles the index holds: Pagefind's own count also takes in the pages it looked at and left out.
-      options.onPhase?.({ name: "indexed", articles: data.pages.articles.length, bundles: indexed.bundles, ms: performance.now() - indexStart });
+      const articles = new Set(data.pages.articles.map((p) => p.url));
+      const bundles = planSearchIndex(
+        data.pages.search[0]?.bundles ?? [],
+        content.articles.filter((a) => articles.has(a.url)),
+        renderer,
+      );
+      const indexed = await indexSearchBundles(staging, bundles, { previousSite: options.previousSite });
+      // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
+      options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
@@ -147,7 +181,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   }
   return {
     ok: true,
-    diagnostics: loaded.diagnostics,
+    diagnostics,
     files: loaded.fileCount,
     pages: counts,
     articles: data.pages.articles.length,

@@ -99,3 +99,15 @@ export function articleUrl(day: Day, slug: string): string {
 export function fileOfUrl(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;
 }
+
+/** The folder of the photos' derivatives, one subfolder per photo's content. */
+export const PHOTOS_URL = "/images/";
+
+/**
+ * The URL of one derivative of a photo: its folder named by the digest of the photo's bytes, so
+ * that a changed photo never reaches readers under an address their browser has cached.
+ * @example photoUrl("3fa2…", "irak", "800", "avif") // "/images/3fa2b1c4d5e6f708/irak-800.avif"
+ */
+export function photoUrl(digest: string, name: string, variant: string, extension: string): string {
+  return `${PHOTOS_URL}${digest.slice(0, 16)}/${name}-${variant}.${extension}`;
+}

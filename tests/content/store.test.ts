@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { ArchiveStore, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
+import { ArchiveStore, type STORE_FORMAT, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
 import { TOPICS_YAML, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
@@ -42,6 +42,8 @@ describe("the archive store", () => {
     expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: sujet inconnu « Irack »`),
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: même adresse /2021/12/09/premier-titre/ que`),
+      // Dated the 9th, filed under the 13th.
+      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:3:7: warning: le fichier est rangé à une autre date`),
     ]);
   });
 
@@ -137,7 +139,7 @@ describe("the archive store", () => {
   it("refuses a snapshot of another format or another now", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
-    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 1 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
+    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as typeof STORE_FORMAT }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
     expect(ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW + 1 })).toBeUndefined();
   });
 });

@@ -133,7 +133,8 @@ describe("a published URL taken away is an error at the article that moved it", 
     archive = makeArchive({ "urls.txt": recorded });
     archive.article("2021/12/09-un.md", spec);
     const built = await buildArchive(archive);
-    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
+    // Re-dated, it is also filed under its old day: that warning is article-place.test.ts's.
+    expect(built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
       `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
