@@ -1,5 +1,4 @@
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
-import { photoMessages } from "../images/photo-messages.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress } from "../text/web-links.ts";
@@ -49,7 +48,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (phase.name === "loaded") log(`depeche build: ${say.buildRead(phase.files, time(phase.ms))}`);
       if (phase.name === "photos") {
         if (live) process.stderr.write("\r\x1b[K");
-        log(`depeche build: ${photoMessages.encoded(phase.encoded, phase.cached, (phase.ms / 1000).toFixed(2))}`);
+        log(`depeche build: ${say.buildPhotosEncoded(phase.encoded, phase.cached, time(phase.ms))}`);
       }
       if (phase.name === "planned") log(`depeche build: ${say.buildPlanned(phase.pages, time(phase.ms))}`);
       if (phase.name === "written") {
@@ -62,8 +61,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,
     // live on a terminal, every tenth elsewhere.
     onPhoto: (done, total) => {
-      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${photoMessages.encoding(done, total)}`);
-      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${photoMessages.encoding(done, total)}`);
+      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${say.buildPhotosReady(done, total)}`);
+      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${say.buildPhotosReady(done, total)}`);
     },
     onPage: (written, total) => {
       if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${say.buildProgress(written, total)}`);

@@ -5,7 +5,6 @@ import { CommandError } from "../files/file-errors.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
 import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
-import { photoMessages } from "../images/photo-messages.ts";
 import { elapsed, printDiagnostics, writeLine } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
@@ -85,14 +84,14 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
 // on every photo); the file must be there and of a format `check` accepts.
 function readPhotoOptions(values: { image?: string; credit?: string; alt?: string; caption?: string }, positionals: string[]): PhotoOption | undefined {
   if (values.image === undefined) {
-    if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(photoMessages.import.creditWithoutImage);
+    if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(messages().cli.imageCreditWithoutImage());
     return undefined;
   }
-  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(photoMessages.import.oneArticle);
-  if (!values.credit?.trim()) throw new UsageError(photoMessages.import.needsCredit);
-  if (!values.alt?.trim()) throw new UsageError(photoMessages.import.needsAlt);
+  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(messages().cli.imageOneArticle());
+  if (!values.credit?.trim()) throw new UsageError(messages().cli.imageNeedsCredit());
+  if (!values.alt?.trim()) throw new UsageError(messages().cli.imageNeedsAlt());
   const problem = photoFileProblem(values.image);
-  if (problem) throw new CommandError(problem === "missing" ? photoMessages.import.notAFile(values.image) : photoMessages.import.format(values.image));
+  if (problem) throw new CommandError(problem === "missing" ? messages().cli.imageNotAFile(values.image) : messages().cli.imageFormat(values.image));
   return {
     file: values.image,
     credit: values.credit.trim(),

@@ -51,12 +51,12 @@ export async function runNew(argv: string[]): Promise<number> {
   if (existsSync(path)) return fail(say.newFileExists(display(path)));
 
   const template = readArticleTemplate(index.root);
-  const templateFile = template.path === undefined ? `${TEMPLATE_PATH} (built in)` : display(template.path);
+  const templateFile = template.path === undefined ? say.newTemplateBuiltIn(TEMPLATE_PATH) : display(template.path);
   const refuse = (problems: readonly { line: number; column: number; message: string }[]): number => {
     const diagnostics = new Diagnostics();
     for (const p of problems) diagnostics.error(templateFile, p, p.message);
     printDiagnostics(diagnostics.items, terminalStyle());
-    return fail(`the template ${templateFile} can't make a draft that check accepts: fix it, or delete it to use the built-in one`);
+    return fail(say.newTemplateRefused(templateFile));
   };
   if ("problem" in template) return refuse([template.problem]);
   const filled = fillTemplate(template.text, { title, date, topics: topics.map((t) => t.label), sourceCodes: index.sources.map((s) => s.code) });

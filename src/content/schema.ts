@@ -69,17 +69,16 @@ export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", 
 const imageSchema = z.strictObject(
   {
     src: z
-      .string({ error: "« image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg" })
+      .string({ error: () => messages().diagnostics.imageSrcNotText() })
       .trim()
-      .min(1, "« image.src » est vide : indiquez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg"),
-    alt: text("image.alt", "Des soldats quittent une base à Bagdad").min(1, "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas"),
-    credit: text("image.credit", "AA / Nom du photographe").min(
-      1,
-      '« image.credit » est vide : indiquez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"',
-    ),
-    caption: text("image.caption", "Bagdad, le 9 décembre 2021.").min(1, "« image.caption » est vide : écrivez la légende ou retirez la clé").optional(),
+      .min(1, { error: () => messages().diagnostics.imageSrcEmpty() }),
+    alt: text("image.alt", "Des soldats quittent une base à Bagdad").min(1, { error: () => messages().diagnostics.imageAltEmpty() }),
+    credit: text("image.credit", "AA / Nom du photographe").min(1, { error: () => messages().diagnostics.imageCreditEmpty() }),
+    caption: text("image.caption", "Bagdad, le 9 décembre 2021.")
+      .min(1, { error: () => messages().diagnostics.imageCaptionEmpty() })
+      .optional(),
   },
-  { error: '« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }' },
+  { error: () => messages().diagnostics.imageNotMap() },
 );
 
 export const frontMatterSchema = z.strictObject({

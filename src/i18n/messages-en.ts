@@ -6,6 +6,9 @@ const number = (n: number): string => n.toLocaleString("en-US");
 /** A count and its noun: in English only 1 takes the singular. */
 const countEn = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
 
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 })} megapixels`;
+const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
 const seconds = (s: number): string => `${s.toFixed(2)} s`;
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -38,6 +41,12 @@ export const messagesEn: Messages = {
     shortLinkNotText: () => '"shortLink" must be a URL such as https://turquie2023.com/Ivo58D',
     shortLinkNotHttps: () => '"shortLink" must be an absolute https URL such as https://turquie2023.com/Ivo58D',
     summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
+    imageNotMap: () => '"image" must describe the photo: src, alt and credit, e.g. image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
+    imageSrcNotText: () => '"image.src" must be a path under content/, e.g. src: images/2021/12/irak.jpg',
+    imageSrcEmpty: () => '"image.src" is empty: give the photo\'s path under content/, e.g. src: images/2021/12/irak.jpg',
+    imageAltEmpty: () => '"image.alt" is empty: describe what the photo shows for those who can\'t see it',
+    imageCreditEmpty: () => '"image.credit" is empty: give the agency and the photographer, e.g. credit: "AA / Photographer\'s name"',
+    imageCaptionEmpty: () => '"image.caption" is empty: write the caption or remove the key',
     slugNotText: () => '"slug" must be text',
     slugPattern: () => '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin',
     slugTooLong: (max) => `"slug" is longer than ${max} characters, more than a file name can hold: shorten it`,
@@ -72,6 +81,29 @@ export const messagesEn: Messages = {
     summaryTooLong: (length, max) => `"summary" is ${length} characters long; feed readers and search results show about ${max}`,
     noText: (draft) => `the article has no text: write the body below the closing ---${draft ? DRAFT : ""}`,
     placeholder: (placeholder, draft) => `the body still holds the placeholder "${placeholder}": replace it with the article's text${draft ? DRAFT : ""}`,
+    bodyLinkMissing: (url, nearest, draft) =>
+      `link to ${url}, a page the site does not have${nearest ? ` (did you mean ${nearest}?)` : ""}: fix the address or remove the link${draft ? DRAFT : ""}`,
+    bodyLinkToDraft: (url, file, draft) =>
+      `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
+    misplacedFile: (day, expected) =>
+      `the file is filed under another date than its own (${day}, Paris day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
+    // The photos
+    photoOutsideContent: (src) => `the photo "${src}" is not under the content/ folder: give a path relative to content/, e.g. images/2021/12/irak.jpg`,
+    photoMissing: (src, withoutContent) =>
+      `the photo "${src}" is not found: check the path, relative to content/${withoutContent ? ` (write "${withoutContent}", without "content/")` : ""}`,
+    photoSymlink: (src) => `the photo "${src}" is a symbolic link: Dépêche does not follow links; copy the file itself into content/images/`,
+    photoNotAFile: (src) => `"${src}" is not a file: give the path of a photo`,
+    photoUnreadable: (src, reason) => `the photo "${src}" can't be read (${reason}): check its permissions`,
+    photoTooLarge: (src, bytes, max) =>
+      `the photo "${src}" weighs ${megabytes(bytes)}, more than the ${megabytes(max)} allowed: export it as a quality-85 JPEG 2,400 pixels wide`,
+    photoTooManyPixels: (src, width, height, max) =>
+      `the photo "${src}" is ${width} × ${height} pixels (${megapixels(width * height)}), more than the ${megapixels(max)} allowed: reduce it to 2,400 pixels wide`,
+    photoUnsupported: (src, format, formats) =>
+      `the photo "${src}" is in ${format.toUpperCase()}, which Dépêche does not publish: export it in one of ${upper(formats)}`,
+    photoCorrupt: (src) => `the photo "${src}" is damaged or not an image: export it again (JPEG preferably) and replace the file`,
+    photoNarrow: (src, width, min) =>
+      `the photo "${src}" is ${width} pixels wide, less than the ${min} that large previews need (social networks, Google): use a larger one if you have it`,
+    photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
     sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
     topicsUnfinished: () => `"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${DRAFT}`,
     summaryUnfinished: () => `"summary" is empty: write the standfirst or remove the key${DRAFT}`,
@@ -215,6 +247,15 @@ export const messagesEn: Messages = {
     buildProgress: (written, total) => `${written}/${total} pages`,
     buildPublished: (files, time) => `wrote ${countEn(files, "feed, sitemap and robots file", "feed, sitemap and robots files")} (${time})`,
     buildIndexed: (articles, bundles, time) => `indexed ${countEn(articles, "article")} for search in ${countEn(bundles, "bundle")} (${time})`,
+    buildPhotosReady: (done, total) => `${number(done)}/${number(total)} photos ready`,
+    buildPhotosEncoded: (encoded, cached, time) => `encoded ${countEn(encoded, "photo")}, ${number(cached)} cached (${time})`,
+    imageNotAFile: (file) => `--image ${file}: this file is not found or is not a file`,
+    imageNeedsCredit: () => '--image needs --credit "AA / Photographer\'s name": a published photo always carries its credit',
+    imageCreditWithoutImage: () => "--credit, --alt and --caption go with --image: name the photo to attach",
+    imageOneArticle: () => "--image attaches a photo to one article: import the dispatches one by one",
+    imageNeedsAlt: () => '--image needs --alt "…": describe what the photo shows, for those who can\'t see it',
+    imageFormat: (file) => `--image ${file}: this format is not published; export the photo as JPEG, PNG, WebP, AVIF or TIFF`,
+    imageNoFreeName: (file) => `--image ${file}: every name for this photo is taken this month in content/images/; rename the file`,
     buildInvalid: (counts, out, time) => `${counts}; nothing was written, ${out} is unchanged (${time})`,
     buildDone: (articles, out, kinds, warnings, time) => `${countEn(articles, "article")} → ${out}/ (${kinds}); ${countEn(warnings, "warning")} (${time})`,
     pageKind: (kind, n) => {
@@ -262,6 +303,12 @@ export const messagesEn: Messages = {
     newUrlTaken: (url, owner) => `${url} is already the URL of ${owner}: choose another title`,
     newUrlRetired: (url, note) => `${url} was published before (${note}) and no article holds it now: choose another title`,
     newFileExists: (path) => `${path} already exists and is never overwritten`,
+    newTemplateBuiltIn: (path) => `${path} (built in)`,
+    newTemplateRefused: (file) => `the template ${file} can't make a draft that check accepts: fix it, or delete it to use the built-in one`,
+    templateUnknownVariable: (name, names) => `unknown variable "{{ ${name} }}": the template knows ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
+    templateNoFrontMatter: () => "the template must start with a --- line and its front matter (title, date…), closed by another --- line",
+    templateNotDraft: () => 'the template sets "draft" to something other than true: depeche new always makes a draft; write draft: true or remove the line',
+    templateUnreadable: (why) => `the template can't be read (${why}): fix it, or delete it to use the built-in one`,
     hookNoRepository: () => "not inside a git repository",
     hookOutside: (content, top) => `the content folder ${content} is outside the git repository ${top}: a hook there never sees it change`,
     hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
@@ -282,7 +329,8 @@ export const messagesEn: Messages = {
         ],
       },
       build: {
-        synopsis: "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]",
+        synopsis:
+          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]",
         summary: "validate, then build the site",
         options: [
           "--content DIR   the content folder (content by default)",
@@ -291,18 +339,23 @@ export const messagesEn: Messages = {
           "--record-urls   add the published URLs to urls.txt (the deploy from main only)",
           "--base-url URL  the site's public address, instead of site.yaml's baseUrl",
           "--now ISO       the build's date (news sitemap); else SOURCE_DATE_EPOCH, else the clock",
+          "--cache DIR     where encoded photos are kept, so that each is encoded once (.depeche/cache by default)",
           "--no-search     without the search index",
           "--json          the summary and every error as JSON on standard output",
           "--annotate      also print errors as GitHub Actions annotations (on by itself in Actions)",
         ],
       },
       import: {
-        synopsis: "import FILE… --date ISO [--topics a,b] [--content DIR]",
+        synopsis: 'import FILE… --date ISO [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]',
         summary: "turn raw wire copy into articles; --date is required",
         options: [
           "--date ISO     required: the dispatches' day (2021-12-09) or Paris time (2021-12-09T15:10:00)",
           "--topics a,b   the topics (entries of topics.yaml); without it they are suggested",
           "--content DIR  the content folder (content by default)",
+          "--image FILE   a photo to attach (one dispatch only), copied into content/images/YYYY/MM/",
+          '--credit "…"   with --image, required: the credit, e.g. "AA / Photographer\'s name"',
+          '--alt "…"      with --image, required: what the photo shows, for those who can\'t see it',
+          '--caption "…"  with --image: the caption',
         ],
       },
       new: {

@@ -13,6 +13,10 @@ export const countFr = (n: number, one: string, many = `${one}s`): string => `${
 
 const seconds = (s: number): string => `${s.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
 
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} mégapixels`;
+const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
+
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
@@ -44,6 +48,12 @@ export const messagesFr = {
     shortLinkNotText: () => "« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D",
     shortLinkNotHttps: () => "« shortLink » doit être une adresse https complète, comme https://turquie2023.com/Ivo58D",
     summaryEmpty: () => "« summary » est vide : écrivez le chapô, ou retirez la clé",
+    imageNotMap: () => '« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
+    imageSrcNotText: () => "« image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg",
+    imageSrcEmpty: () => "« image.src » est vide : indiquez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg",
+    imageAltEmpty: () => "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas",
+    imageCreditEmpty: () => '« image.credit » est vide : indiquez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"',
+    imageCaptionEmpty: () => "« image.caption » est vide : écrivez la légende ou retirez la clé",
     slugNotText: () => "« slug » doit être du texte",
     slugPattern: () => "« slug » ne peut contenir que des lettres minuscules a-z, des chiffres et des tirets simples, par exemple slug: l-irak-annonce-la-fin",
     slugTooLong: (max: number) => `« slug » dépasse ${number(max)} caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
@@ -92,6 +102,33 @@ export const messagesFr = {
     noText: (draft: boolean) => `l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${draft ? DRAFT : ""}`,
     placeholder: (placeholder: string, draft: boolean) =>
       `le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
+    bodyLinkMissing: (url: string, nearest: string | undefined, draft: boolean) =>
+      `lien vers ${url}, une page que le site n’a pas${nearest ? ` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
+    bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
+      `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
+    misplacedFile: (day: string, expected: string) =>
+      `le fichier est rangé à une autre date que la sienne (${day}, jour de Paris) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+    // The photos
+    photoOutsideContent: (src: string) =>
+      `la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,
+    photoMissing: (src: string, withoutContent: string | undefined) =>
+      `la photo « ${src} » est introuvable : vérifiez le chemin, relatif à content/${withoutContent ? ` (écrivez « ${withoutContent} », sans « content/ »)` : ""}`,
+    photoSymlink: (src: string) =>
+      `la photo « ${src} » est un lien symbolique : Dépêche ne suit pas les liens, copiez le fichier lui-même dans content/images/`,
+    photoNotAFile: (src: string) => `« ${src} » n’est pas un fichier : indiquez le chemin d’une photo`,
+    photoUnreadable: (src: string, reason: string) => `la photo « ${src} » ne peut pas être lue (${reason}) : vérifiez ses droits d’accès`,
+    photoTooLarge: (src: string, bytes: number, max: number) =>
+      `la photo « ${src} » pèse ${megabytes(bytes)}, plus que les ${megabytes(max)} permis : exportez-la en JPEG de qualité 85 à 2 400 pixels de large`,
+    photoTooManyPixels: (src: string, width: number, height: number, max: number) =>
+      `la photo « ${src} » fait ${width} × ${height} pixels (${megapixels(width * height)}), plus que les ${megapixels(max)} permis : réduisez-la à 2 400 pixels de large`,
+    photoUnsupported: (src: string, format: string, formats: readonly string[]) =>
+      `la photo « ${src} » est au format ${format.toUpperCase()}, que Dépêche ne publie pas : exportez-la dans l’un des formats ${upper(formats)}`,
+    photoCorrupt: (src: string) =>
+      `la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
+    photoNarrow: (src: string, width: number, min: number) =>
+      `la photo « ${src} » fait ${width} pixels de large, moins que les ${min} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+    photoUndecodable: (src: string, reason: string) =>
+      `la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
     sourcesUnfinished: () => `« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
     topicsUnfinished: () => `« topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${DRAFT}`,
     summaryUnfinished: () => `« summary » est vide : écrivez le chapô, ou retirez la clé${DRAFT}`,
@@ -259,6 +296,16 @@ export const messagesFr = {
       `${countFr(files, "flux, plan du site ou fichier robots écrit", "flux, plans du site et fichiers robots écrits")} (${time})`,
     buildIndexed: (articles: number, bundles: number, time: string) =>
       `${countFr(articles, "article indexé", "articles indexés")} pour la recherche en ${countFr(bundles, "lot")} (${time})`,
+    buildPhotosReady: (done: number, total: number) => `${number(done)}/${number(total)} photos prêtes`,
+    buildPhotosEncoded: (encoded: number, cached: number, time: string) =>
+      `${encoded === 0 ? "aucune photo encodée" : countFr(encoded, "photo encodée", "photos encodées")}, ${number(cached)} en cache (${time})`,
+    imageNotAFile: (file: string) => `--image ${file} : ce fichier est introuvable ou n’est pas un fichier`,
+    imageNeedsCredit: () => '--image demande --credit "AA / Nom du photographe" : une photo publiée porte toujours son crédit',
+    imageCreditWithoutImage: () => "--credit, --alt et --caption vont avec --image : indiquez la photo à joindre",
+    imageOneArticle: () => "--image joint une photo à un seul article : importez les dépêches une à une",
+    imageNeedsAlt: () => '--image demande --alt "…" : décrivez ce que montre la photo, pour qui ne la voit pas',
+    imageFormat: (file: string) => `--image ${file} : ce format n’est pas publié ; exportez la photo en JPEG, PNG, WebP, AVIF ou TIFF`,
+    imageNoFreeName: (file: string) => `--image ${file} : les noms de cette photo sont tous pris ce mois-ci dans content/images/ ; renommez le fichier`,
     buildInvalid: (counts: string, out: string, time: string) => `${counts} ; rien n’a été écrit, ${out} est inchangé (${time})`,
     buildDone: (articles: number, out: string, kinds: string, warnings: number, time: string) =>
       `${countFr(articles, "article")} → ${out}/ (${kinds}) ; ${countFr(warnings, "avertissement")} (${time})`,
@@ -314,6 +361,14 @@ export const messagesFr = {
     newUrlTaken: (url: string, owner: string) => `${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,
     newUrlRetired: (url: string, note: string) => `${url} a déjà été publiée (${note}) et aucun article ne la porte plus : choisissez un autre titre`,
     newFileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé`,
+    newTemplateBuiltIn: (path: string) => `${path} (intégré)`,
+    newTemplateRefused: (file: string) =>
+      `le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`,
+    templateUnknownVariable: (name: string, names: readonly string[]) =>
+      `variable inconnue « {{ ${name} }} » : le modèle connaît ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
+    templateNoFrontMatter: () => "le modèle doit commencer par une ligne --- et son en-tête (title, date…), fermé par une autre ligne ---",
+    templateNotDraft: () => "le modèle dit « draft » autre que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne",
+    templateUnreadable: (why: string) => `le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,
     hookNoRepository: () => "pas dans un dépôt git",
     hookOutside: (content: string, top: string) => `le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
     hookNotOurs: (hook: string) => `${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
@@ -334,7 +389,8 @@ export const messagesFr = {
         ],
       },
       build: {
-        synopsis: "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]",
+        synopsis:
+          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]",
         summary: "vérifie, puis construit le site",
         options: [
           "--content DIR   le dossier du contenu (content par défaut)",
@@ -343,18 +399,23 @@ export const messagesFr = {
           "--record-urls   ajoute les adresses publiées à urls.txt (le déploiement de main seulement)",
           "--base-url URL  l’adresse publique du site, à la place de baseUrl de site.yaml",
           "--now ISO       la date de la construction (plan du site des actualités) ; sinon SOURCE_DATE_EPOCH, sinon l’horloge",
+          "--cache DIR     où les photos encodées sont gardées, pour ne les encoder qu’une fois (.depeche/cache par défaut)",
           "--no-search     sans l’index de recherche",
           "--json          le bilan et chaque erreur en JSON sur la sortie standard",
           "--annotate      les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",
         ],
       },
       import: {
-        synopsis: "import FICHIER… --date ISO [--topics a,b] [--content DIR]",
+        synopsis: 'import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]',
         summary: "fait des articles de dépêches d’agence brutes ; --date est obligatoire",
         options: [
           "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure de Paris (2021-12-09T15:10:00) des dépêches",
           "--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés",
           "--content DIR  le dossier du contenu (content par défaut)",
+          "--image FICHIER  une photo à joindre (une seule dépêche), copiée dans content/images/AAAA/MM/",
+          '--credit "…"   avec --image, obligatoire : le crédit, par exemple "AA / Nom du photographe"',
+          '--alt "…"      avec --image, obligatoire : ce que montre la photo, pour qui ne la voit pas',
+          '--caption "…"  avec --image : la légende',
         ],
       },
       new: {

@@ -13,7 +13,6 @@ import { suggestTopics } from "./suggest-topics.ts";
 import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
 import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
 import { copyPhoto, photoTarget, type PhotoOption } from "./attach-photo.ts";
-import { photoMessages } from "../images/photo-messages.ts";
 import { readContractDate } from "../text/dates.ts";
 
 export interface ImportOptions {
@@ -98,7 +97,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     // The photo goes under the article's day in the site's timezone, as its URL does.
     const read = readContractDate(options.date, index.context.site.timezone);
     photoSrc = read.ok ? photoTarget(index.root, read.moment.day, photo.file) : undefined;
-    if (!photoSrc) return fail(FILE_START, photoMessages.import.noFreeName(photo.file));
+    if (!photoSrc) return fail(FILE_START, messages().cli.imageNoFreeName(photo.file));
     fields.image = { src: photoSrc, alt: photo.alt, credit: photo.credit, ...(photo.caption ? { caption: photo.caption } : {}) };
   }
 

@@ -70,7 +70,8 @@ describe("usage", () => {
     const r = depeche("--help");
     expect(r.status).toBe(0);
     for (const name of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
-    expect(r.stdout).toContain("  import FICHIER… --date ISO [--topics a,b] [--content DIR]\n");
+    expect(r.stdout).toContain('  import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]\n');
+    expect(depeche("build", "--help").stdout).toContain("--cache DIR");
     expect(depeche("import", "--help").stdout).toContain("--date ISO     obligatoire");
   });
 

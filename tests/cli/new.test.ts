@@ -77,10 +77,10 @@ describe("depeche new", () => {
     expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
       `---\ntitle: "L’Irak *vote*"\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]\nsummary: ""\ndraft: true\n---\n## L’Irak \\*vote\\*\n\n${BODY_PLACEHOLDER}\n\n*Avec AFP.*\n`,
     );
-    const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+    const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
     expect(await diagnosticsOf()).toEqual([
-      `${file}:6:10: warning: "summary" is empty: write the standfirst or remove the key${inDraft}`,
-      `${file}:11:1: warning: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`,
+      `${file}:6:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
+      `${file}:11:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
     ]);
   });
 
@@ -91,12 +91,12 @@ describe("depeche new", () => {
     const unknown = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain(`${template}:4:9: error: variable inconnue « {{ auteur }} »`);
-    expect(unknown.stderr).toContain(`depeche new: the template ${template} can't make a draft that check accepts`);
+    expect(unknown.stderr).toContain(`depeche new: le modèle ${template} ne peut pas donner un brouillon que check accepte`);
 
     archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: [Irack]\ntags: [x]\n---\nTexte.\n");
     const invalid = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toContain(`${template}:5:10: error: unknown topic "Irack"`);
+    expect(invalid.stderr).toContain(`${template}:5:10: error: sujet inconnu « Irack »`);
     expect(invalid.stderr).toContain(`${template}:6:1: error:`);
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });

@@ -142,7 +142,7 @@ describe("in English for developers (DEPECHE_LANG=en)", () => {
     process.env.DEPECHE_LANG = "en";
     expect(await problemsOf(articleText({ date: "2026-11-31", extra: "sujets: [Irak]" }))).toEqual([
       '3:7: error: "date": November 31 does not exist; check the day and the month',
-      '6:1: error: unknown key "sujets" (did you mean "topics"?); the keys are title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases',
+      '6:1: error: unknown key "sujets" (did you mean "topics"?); the keys are title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image',
     ]);
     expect(await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
       '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak : la fin de la mission"',

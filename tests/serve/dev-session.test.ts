@@ -87,7 +87,7 @@ describe("a preview rewrites only what a change of the registries touches", () =
     const topics = archive.write("topics.yaml", original.replace("- slug: irak\n  label: Irak\n", ""));
     const broken = await session.update([topics]);
     expect(broken.outcome).toBe("invalid");
-    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining('unknown topic "Irak"')]);
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining("sujet inconnu « Irak »")]);
     archive.write("topics.yaml", original);
     // The topics are as the pages were built: nothing to write, and the errors are gone.
     expect((await session.update([topics])).outcome).toBe("fixed");
