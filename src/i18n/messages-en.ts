@@ -242,6 +242,12 @@ export const messagesEn: Messages = {
     checkValid: (articles, topics, sources, days, warnings, time) =>
       `${countEn(articles, "article")}, ${countEn(topics, "topic")}, ${countEn(sources, "source")}, ${countEn(days, "day")} are valid; ${countEn(warnings, "warning")} (${time})`,
     buildRead: (files, time) => `read ${countEn(files, "article file")} (${time})`,
+    nowNotADate: (text) =>
+      `--now "${text}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (from -12:00 to +14:00, minutes 00 to 59) such as 2021-12-10T13:00:00+01:00; without one it is UTC`,
+    sourceDateEpochNotNumber: (value) =>
+      `SOURCE_DATE_EPOCH=${value} is not a number of seconds since 1970-01-01 UTC: set it to a count such as 1639134000, or unset it`,
+    buildDateOutOfYears: (what, first, last) => `${what} is outside the years ${first} to ${last} that the build's date may fall in`,
+    recordUrlsUnreadable: (file, reason) => `cannot record the published URLs in ${file}: ${reason}`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
     buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
     buildProgress: (written, total) => `${written}/${total} pages`,

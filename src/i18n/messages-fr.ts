@@ -289,6 +289,13 @@ export const messagesFr = {
     checkValid: (articles: number, topics: number, sources: number, days: number, warnings: number, time: string) =>
       `${countFr(articles, "article")}, ${countFr(topics, "sujet")}, ${countFr(sources, "source")}, ${countFr(days, "jour")} : tout est valide ; ${countFr(warnings, "avertissement")} (${time})`,
     buildRead: (files: number, time: string) => `${countFr(files, "fichier d’article lu", "fichiers d’articles lus")} (${time})`,
+    nowNotADate: (text: string) =>
+      `--now « ${text} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC`,
+    sourceDateEpochNotNumber: (value: string) =>
+      `SOURCE_DATE_EPOCH=${value} n’est pas un nombre de secondes depuis le 1er janvier 1970 UTC : donnez un nombre comme 1639134000, ou retirez la variable`,
+    buildDateOutOfYears: (what: string, first: number, last: number) =>
+      `${what} tombe hors des années ${first} à ${last} où peut tomber la date d’une construction`,
+    recordUrlsUnreadable: (file: string, reason: string) => `impossible d’ajouter les adresses publiées à ${file} : ${reason}`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,
     buildWrote: (pages: number, time: string) => `${countFr(pages, "page écrite", "pages écrites")} (${time})`,
     buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,

@@ -13,6 +13,7 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { messages } from "../i18n/messages.ts";
 import { indexSearchBundles } from "../search/indexer.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
@@ -196,7 +197,7 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[], n
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
-  if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
+  if (!read.ok) throw new CommandError(messages().cli.recordUrlsUnreadable(shown, read.message));
   const added = unlistedUrls(
     read.file?.manifest,
     // Drafts and articles held back until a later date are not published by this build.
