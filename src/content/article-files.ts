@@ -13,11 +13,7 @@ import { messages } from "../i18n/messages.ts";
 export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics, options: { mayBeMissing?: boolean } = {}): string[] {
   const found: string[] = [];
   const unreadable = (folder: string, error: unknown): void =>
-    diagnostics.error(
-      display(folder),
-      FILE_START,
-      `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`,
-    );
+    diagnostics.error(display(folder), FILE_START, messages().diagnostics.folderUnreadable(describeIoError(error)));
   const walk = (folder: string): void => {
     let entries: Dirent[];
     try {

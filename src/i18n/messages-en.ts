@@ -17,6 +17,24 @@ const DRAFT = ' (a warning in a draft, an error once "draft" is removed)';
 
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : "");
 
+const IO_REASONS_EN: Record<string, string> = {
+  ENOSPC: "disk full",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "no such file or folder",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "it is a folder",
+  EEXIST: "it already exists",
+  ENAMETOOLONG: "a file name is too long",
+  EMFILE: "too many open files",
+  EIO: "input/output error",
+  EFBIG: "a file is larger than the system allows",
+  ELOOP: "too many symbolic links",
+  EBUSY: "the file is busy",
+};
+
 export const messagesEn: Messages = {
   language: "en",
   count: countEn,
@@ -147,6 +165,7 @@ export const messagesEn: Messages = {
       "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
     noArticlesFolder: () => "missing articles folder: create it and put one .md file per article in it",
     articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
+    folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
     registryMissing: (name) =>
       `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
     addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,
@@ -248,6 +267,28 @@ export const messagesEn: Messages = {
       `SOURCE_DATE_EPOCH=${value} is not a number of seconds since 1970-01-01 UTC: set it to a count such as 1639134000, or unset it`,
     buildDateOutOfYears: (what, first, last) => `${what} is outside the years ${first} to ${last} that the build's date may fall in`,
     recordUrlsUnreadable: (file, reason) => `cannot record the published URLs in ${file}: ${reason}`,
+    // Writing files (src/files/)
+    ioReason: (code) => IO_REASONS_EN[code] ?? code,
+    writeFailed: (file, reason, hadFile) => `cannot write ${file}: ${reason}; ${hadFile ? "the previous file is unchanged" : "nothing was written"}`,
+    folderFailed: (file, reason) => `cannot create the folder of ${file}: ${reason}; nothing was written`,
+    neverOverwritten: (file) => `${file} already exists and is never overwritten`,
+    writeThroughLink: (path, isFile) =>
+      `${path} is a symbolic link, which Dépêche never writes through: replace it with the ${isFile ? "file" : "folder"} itself`,
+    outsideWritable: (path, root) => `${path} is not inside ${root}, the only folder this command writes in`,
+    siteWriteFailed: (out, reason, hadSite) =>
+      `cannot write the site into ${out}/: ${reason}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`,
+    outRefused: (option, out, why) => `${option} ${out} ${why}; nothing was touched`,
+    outNoFolder: () => "names no folder (an unset variable?): give the folder to build the site into, such as _site",
+    outWorkingDirectory: (holds) =>
+      `${holds ? "holds" : "is"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`,
+    outProject: (holds) => `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`,
+    outContent: (where) =>
+      `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
+    outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
+    outIsFile: () => "is a file, not a folder: give a folder for the site",
+    outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
+    outNotASite: (marker) =>
+      `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
     buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
     buildProgress: (written, total) => `${written}/${total} pages`,

@@ -21,6 +21,24 @@ const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet"
 
 const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
 
+const IO_REASONS_FR: Record<string, string> = {
+  ENOSPC: "disque plein",
+  EDQUOT: "quota du disque dépassé",
+  EROFS: "système de fichiers en lecture seule",
+  EACCES: "permission refusée",
+  EPERM: "opération non permise",
+  ENOENT: "fichier ou dossier introuvable",
+  ENOTDIR: "une partie du chemin est un fichier, pas un dossier",
+  EISDIR: "c’est un dossier",
+  EEXIST: "il existe déjà",
+  ENAMETOOLONG: "un nom de fichier est trop long",
+  EMFILE: "trop de fichiers ouverts",
+  EIO: "erreur d’entrée-sortie",
+  EFBIG: "un fichier dépasse la taille que le système permet",
+  ELOOP: "trop de liens symboliques",
+  EBUSY: "le fichier est occupé",
+};
+
 export const messagesFr = {
   language: "fr",
   count: countFr,
@@ -178,6 +196,8 @@ export const messagesFr = {
       "pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles",
     noArticlesFolder: () => "dossier des articles absent : créez-le, avec un fichier .md par article",
     articlesFolderIsFile: () => "le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article",
+    folderUnreadable: (reason: string) =>
+      `impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     // The registries: site.yaml, topics.yaml, sources.yaml
     registryMissing: (name: string) =>
       `${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
@@ -296,6 +316,30 @@ export const messagesFr = {
     buildDateOutOfYears: (what: string, first: number, last: number) =>
       `${what} tombe hors des années ${first} à ${last} où peut tomber la date d’une construction`,
     recordUrlsUnreadable: (file: string, reason: string) => `impossible d’ajouter les adresses publiées à ${file} : ${reason}`,
+    // Writing files (src/files/)
+    ioReason: (code: string) => IO_REASONS_FR[code] ?? code,
+    writeFailed: (file: string, reason: string, hadFile: boolean) =>
+      `impossible d’écrire ${file} : ${reason} ; ${hadFile ? "le fichier d’avant est inchangé" : "rien n’a été écrit"}`,
+    folderFailed: (file: string, reason: string) => `impossible de créer le dossier de ${file} : ${reason} ; rien n’a été écrit`,
+    neverOverwritten: (file: string) => `${file} existe déjà et n’est jamais écrasé`,
+    writeThroughLink: (path: string, isFile: boolean) =>
+      `${path} est un lien symbolique, à travers lequel Dépêche n’écrit jamais : remplacez-le par le ${isFile ? "fichier" : "dossier"} lui-même`,
+    outsideWritable: (path: string, root: string) => `${path} n’est pas dans ${root}, le seul dossier où cette commande écrit`,
+    siteWriteFailed: (out: string, reason: string, hadSite: boolean) =>
+      `impossible d’écrire le site dans ${out}/ : ${reason} ; ${hadSite ? "le site d’avant est inchangé" : "rien n’a été écrit"}`,
+    outRefused: (option: string, out: string, why: string) => `${option} ${out} ${why} ; rien n’a été touché`,
+    outNoFolder: () => "ne nomme aucun dossier (une variable vide ?) : donnez le dossier où construire le site, comme _site",
+    outWorkingDirectory: (holds: boolean) =>
+      `${holds ? "contient" : "est"} le dossier de travail, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme _site`,
+    outProject: (holds: boolean) =>
+      `${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme _site`,
+    outContent: (where: "is" | "holds" | "inside") =>
+      `${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme _site`,
+    outSymlink: () => "est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe",
+    outIsFile: () => "est un fichier, pas un dossier : donnez un dossier pour le site",
+    outUnreadable: (reason: string) => `ne peut pas être lu (${reason}) : donnez un dossier lisible`,
+    outNotASite: (marker: string) =>
+      `n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,
     buildWrote: (pages: number, time: string) => `${countFr(pages, "page écrite", "pages écrites")} (${time})`,
     buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,

@@ -281,7 +281,7 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
     chmodSync(month, 0o755);
     expect(r.stderr).toBe(
-      `depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 article importé avant, 1 fichier restant)\n`,
+      `depeche import: error: impossible d’écrire ${archive.display(SEED_FILE)} : permission refusée ; rien n’a été écrit (0 article importé avant, 1 fichier restant)\n`,
     );
     expect(r.status).toBe(1);
     expect(readdirSync(month)).toEqual([]);

@@ -125,7 +125,7 @@ describe("no article is left out unseen", () => {
     chmodSync(join(archive.dir, "articles/2022"), 0o755);
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([
-      `${archive.display("articles/2022")}:1:1: error: cannot read the folder (permission denied): the articles in it would be left out of the site; check its permissions`,
+      `${archive.display("articles/2022")}:1:1: error: impossible de lire le dossier (permission refusée) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     ]);
   });
 });

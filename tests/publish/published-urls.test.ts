@@ -114,7 +114,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
     chmodSync(archive.dir, 0o755);
     expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
-      `depeche build: error: cannot write ${archive.display("urls.txt")}: permission denied; the previous file is unchanged`,
+      `depeche build: error: impossible d’écrire ${archive.display("urls.txt")} : permission refusée ; le fichier d’avant est inchangé`,
     ]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
