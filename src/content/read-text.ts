@@ -92,14 +92,14 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, missing: true, message: "no such file" };
+    if (code === "ENOENT") return { ok: false, missing: true, message: messages().cli.ioReason("ENOENT") };
     if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
       return { ok: false, missing: false, message: symbolicLinkMessage("file") };
     return { ok: false, missing: false, message: cannotRead(error) };
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { ok: false, missing: false, message: "cannot read the file: it is a folder" };
+    if (stats.isDirectory()) return { ok: false, missing: false, message: messages().diagnostics.fileIsFolder() };
     if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge(limit, stats.size) };
     const bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
@@ -114,5 +114,5 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
 
 function cannotRead(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return `cannot read the file (${describeIoError(error)})${code === "EACCES" || code === "EPERM" ? ": check its permissions" : ""}`;
+  return messages().diagnostics.fileUnreadable(describeIoError(error), code === "EACCES" || code === "EPERM");
 }

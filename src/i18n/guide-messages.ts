@@ -102,6 +102,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   noArticlesFolder: { args: [] },
   articlesFolderIsFile: { args: [] },
   folderUnreadable: { args: ["permission refusée"] },
+  fileUnreadable: { args: ["permission refusée", true] },
+  fileIsFolder: { args: [] },
   registryMissing: { args: ["sources.yaml"] },
   addressNotText: { args: ["baseUrl", "https://archives.example.org"] },
   addressRule: { args: ["url", "https://www.aa.com.tr/fr"] },

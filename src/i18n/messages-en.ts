@@ -166,6 +166,8 @@ export const messagesEn: Messages = {
     noArticlesFolder: () => "missing articles folder: create it and put one .md file per article in it",
     articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
     folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
+    fileUnreadable: (reason, permissions) => `cannot read the file (${reason})${permissions ? ": check its permissions" : ""}`,
+    fileIsFolder: () => "cannot read the file: it is a folder",
     registryMissing: (name) =>
       `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
     addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,

@@ -198,6 +198,8 @@ export const messagesFr = {
     articlesFolderIsFile: () => "le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article",
     folderUnreadable: (reason: string) =>
       `impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
+    fileUnreadable: (reason: string, permissions: boolean) => `impossible de lire le fichier (${reason})${permissions ? " : vérifiez ses droits d’accès" : ""}`,
+    fileIsFolder: () => "impossible de lire le fichier : c’est un dossier",
     // The registries: site.yaml, topics.yaml, sources.yaml
     registryMissing: (name: string) =>
       `${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
