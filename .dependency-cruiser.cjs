@@ -1,7 +1,8 @@
 // The rooms of src/, in the order data flows: a room imports only the rooms before it.
 // `npm test` runs this check (`npm run deps`); an import circle or an arrow back up fails it.
 const ROOMS = [
-  ["text", "files", "i18n"], // plain values: markdown, typography, dates, slugs; file-system safety; interface strings
+  ["i18n"], // every string people read: the readers' interface, the command line's messages (French, English)
+  ["text", "files"], // plain values: markdown, typography, dates, slugs; file-system safety
   ["threads"], // start worker threads, within one budget of cores
   ["urls"], // every URL of the site
   ["content"], // read and validate the archive
@@ -31,7 +32,7 @@ const upward = ROOMS.flatMap((rooms, i) =>
         },
       ],
 );
-// Rooms of one rank (text, files, i18n) stand side by side: none imports another.
+// Rooms of one rank (text, files) stand side by side: neither imports the other.
 const sideways = ROOMS.filter((rooms) => rooms.length > 1).flatMap((rooms) =>
   rooms.map((room) => ({
     name: `no-sideways-from-${room}`,

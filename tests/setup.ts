@@ -3,3 +3,6 @@
 import { register } from "tsx/esm/api";
 
 register();
+
+// Tests assert the default language, French, whatever the developer's shell asks for.
+delete process.env.DEPECHE_LANG;

@@ -1,22 +1,10 @@
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
-import { photoMessages } from "../images/photo-messages.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
-import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
+import { isSiteAddress } from "../text/web-links.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
-
-const KIND_LABELS: Record<string, string> = {
-  articles: "article",
-  home: "home",
-  indexes: "index",
-  lists: "topic/source",
-  years: "year",
-  months: "month",
-  days: "day",
-  notFound: "404",
-  search: "search",
-};
+import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** `depeche build`: validates, then builds the site; exit 1 on invalid content with nothing written. */
 export async function runBuild(argv: string[]): Promise<number> {
@@ -34,11 +22,13 @@ export async function runBuild(argv: string[]): Promise<number> {
     cache: { type: "string", default: DEFAULT_CACHE_DIR },
   });
   // Drafts are never published: recording their URLs would guard addresses no reader ever had.
-  if (values["record-urls"] && values.drafts) throw new UsageError("--record-urls and --drafts go apart: drafts are never published");
+  const say = messages().cli;
+  const time = (ms: number): string => messages().seconds(ms / 1000);
+  if (values["record-urls"] && values.drafts) throw new UsageError(say.recordUrlsWithDrafts());
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : buildDateFromEnvironment();
   const baseUrl = values["base-url"];
   // It goes into every page's canonical link, og:url and JSON-LD: the same rule as site.yaml's baseUrl.
-  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(`--base-url "${baseUrl}" must be ${siteAddressRule()}`, 2);
+  if (baseUrl !== undefined && !isSiteAddress(baseUrl)) throw new CommandError(say.badBaseUrl(baseUrl), 2);
   const start = performance.now();
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
@@ -55,28 +45,27 @@ export async function runBuild(argv: string[]): Promise<number> {
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
-      if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "loaded") log(`depeche build: ${say.buildRead(phase.files, time(phase.ms))}`);
       if (phase.name === "photos") {
         if (live) process.stderr.write("\r\x1b[K");
-        log(`depeche build: ${photoMessages.encoded(phase.encoded, phase.cached, (phase.ms / 1000).toFixed(2))}`);
+        log(`depeche build: ${say.buildPhotosEncoded(phase.encoded, phase.cached, time(phase.ms))}`);
       }
-      if (phase.name === "planned") log(`depeche build: planned ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "planned") log(`depeche build: ${say.buildPlanned(phase.pages, time(phase.ms))}`);
       if (phase.name === "written") {
         if (live) process.stderr.write("\r\x1b[K");
-        log(`depeche build: wrote ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
+        log(`depeche build: ${say.buildWrote(phase.pages, time(phase.ms))}`);
       }
-      if (phase.name === "published") log(`depeche build: wrote ${plural(phase.files, "feed, sitemap and robots file")} (${(phase.ms / 1000).toFixed(2)} s)`);
-      if (phase.name === "indexed")
-        log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "published") log(`depeche build: ${say.buildPublished(phase.files, time(phase.ms))}`);
+      if (phase.name === "indexed") log(`depeche build: ${say.buildIndexed(phase.articles, phase.bundles, time(phase.ms))}`);
     },
     // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,
     // live on a terminal, every tenth elsewhere.
     onPhoto: (done, total) => {
-      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${photoMessages.encoding(done, total)}`);
-      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${photoMessages.encoding(done, total)}`);
+      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${say.buildPhotosReady(done, total)}`);
+      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${say.buildPhotosReady(done, total)}`);
     },
     onPage: (written, total) => {
-      if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${written}/${total} pages`);
+      if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${say.buildProgress(written, total)}`);
     },
   });
   if (values.json) {
@@ -93,15 +82,12 @@ export async function runBuild(argv: string[]): Promise<number> {
   }
   printDiagnostics(result.diagnostics, reportStyle(process.stderr, values.annotate));
   if (!result.ok) {
-    writeLine(process.stderr, `depeche build: ${countLabel(result.diagnostics)}; nothing was written, ${values.out} is unchanged (${elapsed(start)})`);
+    writeLine(process.stderr, `depeche build: ${say.buildInvalid(countLabel(result.diagnostics), values.out, elapsed(start))}`);
     return 1;
   }
   const kinds = Object.entries(result.pages!)
-    .map(([kind, n]) => `${n} ${KIND_LABELS[kind] ?? kind}`)
+    .map(([kind, n]) => say.pageKind(kind, n))
     .join(", ");
-  writeLine(
-    process.stdout,
-    `depeche build: ${plural(result.articles!, "article")} → ${values.out}/ (${kinds}); ${plural(result.diagnostics.length, "warning")} (${elapsed(start)})`,
-  );
+  writeLine(process.stdout, `depeche build: ${say.buildDone(result.articles!, values.out, kinds, result.diagnostics.length, elapsed(start))}`);
   return 0;
 }

@@ -3,7 +3,8 @@ import { sortDiagnostics } from "../content/diagnostics.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
-import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
+import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 import { parseOptions } from "./usage.ts";
 
 /** `depeche check [--content DIR] [--json] [--annotate]`: validates everything, writes nothing. Exit 0 valid, 1 invalid. */
@@ -37,13 +38,11 @@ export async function runCheck(argv: string[]): Promise<number> {
   }
   printDiagnostics(result.diagnostics, reportStyle(process.stderr, values.annotate));
   if (!content) {
-    process.stderr.write(
-      `depeche check: ${countLabel(result.diagnostics)} in ${plural(result.fileCount, "article file")}; nothing was written (${elapsed(start)})\n`,
-    );
+    process.stderr.write(`depeche check: ${messages().cli.checkInvalid(countLabel(result.diagnostics), result.fileCount, elapsed(start))}\n`);
     return 1;
   }
   process.stdout.write(
-    `depeche check: ${plural(summary.articles, "article")}, ${plural(summary.topics!, "topic")}, ${plural(summary.sources!, "source")}, ${plural(summary.days!, "day")} are valid; ${plural(summary.warnings, "warning")} (${elapsed(start)})\n`,
+    `depeche check: ${messages().cli.checkValid(summary.articles, summary.topics!, summary.sources!, summary.days!, summary.warnings, elapsed(start))}\n`,
   );
   return 0;
 }

@@ -5,8 +5,8 @@ import { CommandError } from "../files/file-errors.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
 import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
-import { photoMessages } from "../images/photo-messages.ts";
-import { elapsed, plural, printDiagnostics, writeLine } from "./report.ts";
+import { elapsed, printDiagnostics, writeLine } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
@@ -29,7 +29,8 @@ export async function runImport(argv: string[]): Promise<number> {
     },
     true,
   );
-  if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
+  const say = messages().cli;
+  if (positionals.length === 0) throw new UsageError(say.importNeedsFiles());
   const image = readPhotoOptions(values, positionals);
   const start = performance.now();
   const index = await openArchiveIndex("import", values.content);
@@ -52,16 +53,16 @@ export async function runImport(argv: string[]): Promise<number> {
       warnings.push(...outcome.warnings);
       printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
-      writeLine(process.stdout, `${outcome.path} (topics${outcome.suggested ? " suggested" : ""}: ${topics})`);
+      writeLine(process.stdout, say.imported(outcome.path, topics, outcome.suggested));
     } else {
       failed++;
       printDiagnostics(outcome.diagnostics, style);
     }
   }
 
-  const summary = `depeche import: ${plural(imported, "article")} written, ${plural(failed, "file")} refused, ${plural(warnings.length, "warning")} (${elapsed(start)})`;
+  const summary = `depeche import: ${say.importSummary(imported, failed, warnings.length, elapsed(start))}`;
   if (failed > 0) {
-    writeLine(process.stderr, `${summary}; nothing was written for the refused files`);
+    writeLine(process.stderr, say.importRefused(summary));
     return 1;
   }
   process.stdout.write(`${summary}\n`);
@@ -75,7 +76,7 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
     return importWireFile(path, index, options);
   } catch (error) {
     if (!(error instanceof CommandError) || (progress.imported === 0 && progress.left === 0)) throw error;
-    throw new CommandError(`${error.message} (${plural(progress.imported, "article")} imported before it, ${plural(progress.left, "file")} left)`);
+    throw new CommandError(messages().cli.importStopped(error.message, progress.imported, progress.left));
   }
 }
 
@@ -83,14 +84,14 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
 // on every photo); the file must be there and of a format `check` accepts.
 function readPhotoOptions(values: { image?: string; credit?: string; alt?: string; caption?: string }, positionals: string[]): PhotoOption | undefined {
   if (values.image === undefined) {
-    if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(photoMessages.import.creditWithoutImage);
+    if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(messages().cli.imageCreditWithoutImage());
     return undefined;
   }
-  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(photoMessages.import.oneArticle);
-  if (!values.credit?.trim()) throw new UsageError(photoMessages.import.needsCredit);
-  if (!values.alt?.trim()) throw new UsageError(photoMessages.import.needsAlt);
+  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(messages().cli.imageOneArticle());
+  if (!values.credit?.trim()) throw new UsageError(messages().cli.imageNeedsCredit());
+  if (!values.alt?.trim()) throw new UsageError(messages().cli.imageNeedsAlt());
   const problem = photoFileProblem(values.image);
-  if (problem) throw new CommandError(problem === "missing" ? photoMessages.import.notAFile(values.image) : photoMessages.import.format(values.image));
+  if (problem) throw new CommandError(problem === "missing" ? messages().cli.imageNotAFile(values.image) : messages().cli.imageFormat(values.image));
   return {
     file: values.image,
     credit: values.credit.trim(),

@@ -1,3 +1,4 @@
+import { messages } from "../i18n/messages.ts";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -58,23 +59,23 @@ export async function runInstallHook(argv: string[]): Promise<number> {
     hooksDir = hooks!;
     top = resolve(cdup!);
   } catch {
-    writeLine(process.stderr, "depeche install-hook: not inside a git repository");
+    writeLine(process.stderr, `depeche install-hook: ${messages().cli.hookNoRepository()}`);
     return 1;
   }
   const contentDir = relative(top, resolve(values.content));
   if (!isInside(contentDir)) {
-    throw new CommandError(`the content folder ${values.content} is outside the git repository ${top}: a hook there never sees it change`, 2);
+    throw new CommandError(messages().cli.hookOutside(values.content, top), 2);
   }
   const depecheBin = relative(top, DEPECHE_BIN);
   const hook = join(hooksDir, "pre-commit");
   if (existsSync(hook) && !readFileSync(hook, "utf8").includes(MARKER)) {
-    writeLine(process.stderr, `depeche install-hook: ${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`);
+    writeLine(process.stderr, `depeche install-hook: ${messages().cli.hookNotOurs(hook)}`);
     return 1;
   }
   mkdirSync(hooksDir, { recursive: true });
   writeFileSync(hook, preCommitHook(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN));
   chmodSync(hook, 0o755);
-  writeLine(process.stdout, `depeche install-hook: ${hook} now checks ${values.content}/ before each commit`);
+  writeLine(process.stdout, `depeche install-hook: ${messages().cli.hookInstalled(hook, values.content)}`);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 import { writeLine } from "./report.ts";
 import { runCommand, type Command } from "./run-command.ts";
 import { printUsage } from "./usage.ts";
+import { messages } from "../i18n/messages.ts";
 
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check.ts")).runCheck,
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    writeLine(process.stderr, `depeche: unknown command "${name}"`);
+    writeLine(process.stderr, `depeche: ${messages().cli.unknownCommand(name)}`);
     printUsage(process.stderr);
     return 2;
   }

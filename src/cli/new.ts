@@ -8,6 +8,7 @@ import { articlePath, display } from "../wire/archive-index.ts";
 import { writeNewArticle } from "../wire/write-article.ts";
 import { fillTemplate, readArticleTemplate, TEMPLATE_PATH } from "../wire/article-template.ts";
 import { printDiagnostics, writeLine } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 import { articleUrl } from "../urls/site-urls.ts";
@@ -24,37 +25,38 @@ export async function runNew(argv: string[]): Promise<number> {
     { topics: { type: "string" }, date: { type: "string" }, content: { type: "string", default: "content" } },
     true,
   );
-  if (positionals.length !== 1) throw new UsageError('give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"');
+  const say = messages().cli;
+  if (positionals.length !== 1) throw new UsageError(say.newOneTitle());
   const title = positionals[0]!.trim();
-  if (title === "") throw new UsageError('the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"');
+  if (title === "") throw new UsageError(say.newTitleEmpty());
   const index = await openArchiveIndex("new", values.content);
   if (!index) return 1;
   const date = values.date === undefined ? DateTime.now().setZone(index.site.timezone).toISODate()! : readDateOption(values.date, index);
   const topics = values.topics === undefined ? [] : readTopicsOption(values.topics, index);
 
   const fail = (message: string): number => {
-    writeLine(process.stderr, `depeche new: ${message}; nothing was written`);
+    writeLine(process.stderr, `depeche new: ${say.newRefused(message)}`);
     return 1;
   };
-  if ([...title].length > 200) return fail("the title is longer than 200 characters: shorten it, and put the rest in the summary");
+  if ([...title].length > 200) return fail(say.newTitleTooLong());
   const slug = slugify(title);
-  if (slug === "") return fail("the title has no letters or digits to make a URL from");
+  if (slug === "") return fail(say.newNoSlug());
   const day = parseContractDate(date, index.site.timezone)!.day;
   const url = articleUrl(day, slug);
   const owner = index.urls.get(url)?.file ?? index.aliases.get(url);
-  if (owner) return fail(`${url} is already the URL of ${owner}: choose another title`);
+  if (owner) return fail(say.newUrlTaken(url, owner));
   const retired = index.retired.get(url);
-  if (retired) return fail(`${url} was published before (${retired}) and no article holds it now: choose another title`);
+  if (retired) return fail(say.newUrlRetired(url, retired));
   const path = articlePath(index.root, day, slug);
-  if (existsSync(path)) return fail(`${display(path)} already exists and is never overwritten`);
+  if (existsSync(path)) return fail(say.newFileExists(display(path)));
 
   const template = readArticleTemplate(index.root);
-  const templateFile = template.path === undefined ? `${TEMPLATE_PATH} (built in)` : display(template.path);
+  const templateFile = template.path === undefined ? say.newTemplateBuiltIn(TEMPLATE_PATH) : display(template.path);
   const refuse = (problems: readonly { line: number; column: number; message: string }[]): number => {
     const diagnostics = new Diagnostics();
     for (const p of problems) diagnostics.error(templateFile, p, p.message);
     printDiagnostics(diagnostics.items, terminalStyle());
-    return fail(`the template ${templateFile} can't make a draft that check accepts: fix it, or delete it to use the built-in one`);
+    return fail(say.newTemplateRefused(templateFile));
   };
   if ("problem" in template) return refuse([template.problem]);
   const filled = fillTemplate(template.text, { title, date, topics: topics.map((t) => t.label), sourceCodes: index.sources.map((s) => s.code) });

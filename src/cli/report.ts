@@ -1,5 +1,6 @@
 import { formatDiagnostic, printableDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
 import { escapeControlCharacters } from "../text/control-characters.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** How diagnostics are printed: colour for a person at a terminal, workflow commands for GitHub Actions. */
 export interface ReportStyle {
@@ -47,26 +48,50 @@ export function writeLine(stream: { write(text: string): unknown }, line: string
   stream.write(`${escapeControlCharacters(line)}\n`);
 }
 
+/** How many warnings of one kind are printed before the rest of them are counted on one line. */
+export const WARNINGS_SHOWN_PER_KIND = 10;
+
+/**
+ * The lines a terminal shows: every error, and of each kind of warning the first
+ * WARNINGS_SHOWN_PER_KIND, then one line that counts the others (619 articles dated in the future
+ * make 11 lines, not 619). `--json` prints them all.
+ */
+export function groupWarnings(diagnostics: readonly Diagnostic[]): (Diagnostic | { more: number })[] {
+  const total = new Map<string, number>();
+  const kindOf = (d: Diagnostic): string => d.kind ?? d.message;
+  for (const d of diagnostics) if (d.severity === "warning") total.set(kindOf(d), (total.get(kindOf(d)) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const lines: (Diagnostic | { more: number })[] = [];
+  for (const d of diagnostics) {
+    if (d.severity === "error") {
+      lines.push(d);
+      continue;
+    }
+    const kind = kindOf(d);
+    const n = (shown.get(kind) ?? 0) + 1;
+    shown.set(kind, n);
+    if (n <= WARNINGS_SHOWN_PER_KIND) lines.push(d);
+    if (n === WARNINGS_SHOWN_PER_KIND && total.get(kind)! > n) lines.push({ more: total.get(kind)! - n });
+  }
+  return lines;
+}
+
 /** Prints diagnostics to standard error, one a line, the way compilers do; annotations go to standard output. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], style: ReportStyle = { colour: false, annotations: false }): void {
-  for (const d of diagnostics) process.stderr.write(`${formatForTerminal(d, style.colour)}\n`);
-  if (style.annotations) for (const d of diagnostics) process.stdout.write(`${githubAnnotation(d)}\n`);
+  const lines = groupWarnings(diagnostics);
+  for (const line of lines) process.stderr.write(`${"more" in line ? messages().moreOfKind(line.more) : formatForTerminal(line, style.colour)}\n`);
+  if (style.annotations) for (const line of lines) if (!("more" in line)) process.stdout.write(`${githubAnnotation(line)}\n`);
 }
 
-/** "1 error, 2 warnings" */
+/** « 1 erreur, 2 avertissements » */
 export function countLabel(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  return messages().cli.errorsAndWarnings(errors, warnings);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** Seconds with two decimals, from a performance.now() start. */
+/** Seconds with two decimals, from a performance.now() start, as the language writes them. */
 export function elapsed(startMs: number): string {
-  return `${((performance.now() - startMs) / 1000).toFixed(2)} s`;
+  return messages().seconds((performance.now() - startMs) / 1000);
 }
 
 /** The counts both `check` and `build` report, in text and in JSON. */

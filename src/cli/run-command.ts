@@ -1,7 +1,7 @@
 /** How every command ends: its exit code, or one line for an error the user can act on. */
 import { CommandError } from "../files/file-errors.ts";
 import { writeLine } from "./report.ts";
-import { printUsage, UsageError } from "./usage.ts";
+import { printCommandUsage, UsageError } from "./usage.ts";
 
 /** A subcommand: its arguments in, its exit code out. */
 export type Command = (argv: string[]) => Promise<number>;
@@ -11,12 +11,17 @@ export type Command = (argv: string[]) => Promise<number>;
  * a CommandError its one line (exit 1 or 2); anything else is a bug and keeps its trace.
  */
 export async function runCommand(name: string, command: Command, argv: string[]): Promise<number> {
+  // Every command answers --help (or -h) with its usage, before any other option is read.
+  if (argv.includes("--help") || argv.includes("-h")) {
+    printCommandUsage(process.stdout, name);
+    return 0;
+  }
   try {
     return await command(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       writeLine(process.stderr, `depeche ${name}: ${error.message}`);
-      printUsage(process.stderr);
+      printCommandUsage(process.stderr, name);
       return 2;
     }
     if (error instanceof CommandError) {

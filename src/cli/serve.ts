@@ -4,6 +4,7 @@ import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { countLabel, printDiagnostics, reportStyle, writeLine } from "./report.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** `depeche serve`: preview with live reload, drafts included, in a folder apart from _site. */
 export async function runServe(argv: string[]): Promise<number> {
@@ -14,16 +15,15 @@ export async function runServe(argv: string[]): Promise<number> {
     now: { type: "string" },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  const say = messages().cli;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(say.badPort(values.port));
   const report = (update: Update): void => {
     const time = `${Math.round(update.ms)} ms`;
     printDiagnostics(update.diagnostics, reportStyle(process.stderr, false));
-    if (update.outcome === "invalid")
-      process.stderr.write(`depeche serve: ${countLabel(update.diagnostics)}; the preview keeps the last good version (${time})\n`);
-    else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
-    else if (update.outcome === "updated")
-      process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
-    else if (update.outcome === "fixed") process.stderr.write(`depeche serve: plus aucune erreur, les pages sont celles d’avant (${time})\n`);
+    if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${say.serveInvalid(countLabel(update.diagnostics), time)}\n`);
+    else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: ${say.serveRebuilt(time)}\n`);
+    else if (update.outcome === "updated") process.stderr.write(`depeche serve: ${say.serveUpdated(update.urls.length, time)}\n`);
+    else if (update.outcome === "fixed") process.stderr.write(`depeche serve: ${say.serveFixed(time)}\n`);
   };
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
   const server = await startDevServer({
@@ -33,9 +33,9 @@ export async function runServe(argv: string[]): Promise<number> {
     drafts: true,
     ...(nowMs !== undefined ? { nowMs } : {}),
     onUpdate: report,
-    onError: (error) => writeLine(process.stderr, `depeche serve: update failed: ${describeFailure(error)}`),
+    onError: (error) => writeLine(process.stderr, `depeche serve: ${say.serveFailed(describeFailure(error))}`),
   });
-  writeLine(process.stderr, `depeche serve: ${server.url} (drafts included); watching ${values.content}/, Ctrl-C to stop`);
+  writeLine(process.stderr, `depeche serve: ${say.serveListening(server.url, values.content)}`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -4,17 +4,18 @@ import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../tex
 import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
 import { printDiagnostics, reportStyle, writeLine, type ReportStyle } from "./report.ts";
 import { UsageError } from "./usage.ts";
+import { messages } from "../i18n/messages.ts";
+import { describeDateProblem } from "../content/validate.ts";
 
 /** Checks a --date value against the contract's formats; a bad one is a usage error. */
 export function readDateOption(text: string, index: ArchiveIndex): string {
   const date = text.trim();
   const year = writtenYear(date);
-  if (year !== undefined && !isYearInRange(year))
-    throw new UsageError(`--date "${text}" is in the year ${year}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}`);
+  if (year !== undefined && !isYearInRange(year)) throw new UsageError(messages().cli.dateOptionYear(text, year, DATE_YEARS.first, DATE_YEARS.last));
   const read = readContractDate(date, index.site.timezone);
   if (!read.ok) {
     throw new UsageError(
-      `--date "${text}" is not a date: ${read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${index.site.timezone} time) or 2021-12-09T15:10:00+01:00`}`,
+      read.problem ? describeDateProblem("--date", text, index.site.timezone, read.problem) : messages().cli.dateOptionInvalid(text, index.site.timezone),
     );
   }
   return date;
@@ -26,11 +27,11 @@ export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
     .split(",")
     .map((n) => n.trim())
     .filter((n) => n !== "");
-  if (names.length === 0) throw new UsageError("--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense");
+  if (names.length === 0) throw new UsageError(messages().cli.topicsOptionEmpty());
   const topics: Topic[] = [];
   for (const name of names) {
     const topic = index.context.topics.find(name);
-    if (!topic) throw new UsageError(`unknown topic "${name}" in --topics${index.context.topics.suggest(name)}: use entries of topics.yaml, or add one there`);
+    if (!topic) throw new UsageError(messages().cli.topicsOptionUnknown(name, index.context.topics.suggest(name)));
     if (!topics.includes(topic)) topics.push(topic);
   }
   return topics;
@@ -46,6 +47,6 @@ export async function openArchiveIndex(command: string, contentDir: string): Pro
   const read = await readArchiveIndex(contentDir);
   if (read.ok) return read.index;
   printDiagnostics(read.diagnostics, terminalStyle());
-  writeLine(process.stderr, `depeche ${command}: the content folder ${contentDir} can't take articles until these errors are fixed; nothing was written`);
+  writeLine(process.stderr, `depeche ${command}: ${messages().cli.contentNotReady(contentDir)}`);
   return undefined;
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { FILE_START, type Diagnostics } from "./diagnostics.ts";
 import { describeIoError } from "../files/file-errors.ts";
 import { symbolicLinkMessage } from "./read-text.ts";
+import { messages } from "../i18n/messages.ts";
 
 /**
  * Every `*.md` below the articles folder, sorted. Symbolic links are refused, never followed out;
@@ -12,11 +13,7 @@ import { symbolicLinkMessage } from "./read-text.ts";
 export function listArticleFiles(dir: string, display: (p: string) => string, diagnostics: Diagnostics, options: { mayBeMissing?: boolean } = {}): string[] {
   const found: string[] = [];
   const unreadable = (folder: string, error: unknown): void =>
-    diagnostics.error(
-      display(folder),
-      FILE_START,
-      `cannot read the folder (${describeIoError(error)}): the articles in it would be left out of the site; check its permissions`,
-    );
+    diagnostics.error(display(folder), FILE_START, messages().diagnostics.folderUnreadable(describeIoError(error)));
   const walk = (folder: string): void => {
     let entries: Dirent[];
     try {
@@ -32,11 +29,7 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
       } else if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
       else if (!isClutter(entry.name)) {
-        diagnostics.warning(
-          display(path),
-          FILE_START,
-          "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
-        );
+        diagnostics.warning(display(path), FILE_START, messages().diagnostics.notAnArticle(), "notAnArticle");
       }
     }
   };
@@ -48,10 +41,9 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
     return [];
   }
   if (!root) {
-    if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, "missing articles folder: create it and put one .md file per article in it");
-  } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articles folder"));
-  else if (!root.isDirectory())
-    diagnostics.error(display(dir), FILE_START, "the articles folder is a file: make it a folder, with one .md file per article in it");
+    if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, messages().diagnostics.noArticlesFolder());
+  } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articlesFolder"));
+  else if (!root.isDirectory()) diagnostics.error(display(dir), FILE_START, messages().diagnostics.articlesFolderIsFile());
   else walk(dir);
   return found.sort();
 }

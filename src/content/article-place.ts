@@ -1,11 +1,6 @@
 /** Where an article's file belongs by the folder convention `articles/YYYY/MM/DD-slug.md`. */
 import type { Day } from "./model.ts";
-
-// Editors' messages, in French, kept together to move into the message catalogue.
-const MESSAGES = {
-  misplaced: (day: Day, expected: string): string =>
-    `le fichier est rangé à une autre date que la sienne (${day}, jour de Paris) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
-};
+import { messages } from "../i18n/messages.ts";
 
 /**
  * The path, relative to the articles folder, where a file dated `day` belongs when its path follows
@@ -31,5 +26,5 @@ export function expectedPlace(relativePath: string, day: Day): string | undefine
 
 /** The warning for a file out of its place: `expected` is the path to show. */
 export function misplacedMessage(day: Day, expected: string): string {
-  return MESSAGES.misplaced(day, expected);
+  return messages().diagnostics.misplacedFile(day, expected);
 }

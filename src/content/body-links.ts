@@ -5,15 +5,7 @@ import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
 import { isLinkIn } from "../text/site-links.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
-
-// Editors' messages, in French, kept together to move into the message catalogue.
-const MESSAGES = {
-  missing: (url: string, nearest: string | undefined): string =>
-    `lien vers ${url}, une page que le site n’a pas${nearest ? ` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien`,
-  draft: (url: string, file: string): string =>
-    `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
-  inDraft: " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)",
-};
+import { messages } from "../i18n/messages.ts";
 
 const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
 
@@ -34,17 +26,19 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       const path = sitePathOf(link.url);
       if (path.startsWith(SEARCH_INDEX_URL)) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
-      const report = (message: string): void => {
-        if (article.draft) diagnostics.warning(article.sourcePath, link, message + MESSAGES.inDraft);
-        else diagnostics.error(article.sourcePath, link, message);
+      const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft"): void => {
+        if (article.draft) diagnostics.warning(article.sourcePath, link, message(true), kind);
+        else diagnostics.error(article.sourcePath, link, message(false));
       };
       if (target === undefined) {
         // The scan also finds destinations in code spans: only a link the parser sees is reported.
         if (!isLinkIn(article.body, link.url)) continue;
         nearest ??= new NearestUrl(articles, files);
-        report(MESSAGES.missing(link.url, nearest.find(path)));
+        const near = nearest.find(path);
+        report((draft) => messages().diagnostics.bodyLinkMissing(link.url, near, draft), "bodyLinkMissing");
       } else if (target.article?.draft && !article.draft && target.alias === undefined) {
-        report(MESSAGES.draft(link.url, target.article.sourcePath));
+        const file = target.article.sourcePath;
+        report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, file, draft), "bodyLinkToDraft");
       }
     }
   }

@@ -2,6 +2,7 @@
 import { relative } from "node:path";
 import { escapeControlCharacters } from "../text/control-characters.ts";
 import { MAX_DIAGNOSTICS_PER_FILE } from "./limits.ts";
+import { messages } from "../i18n/messages.ts";
 
 export type Severity = "error" | "warning";
 
@@ -14,6 +15,11 @@ export interface Diagnostic {
   /** 1-based. */
   column: number;
   message: string;
+  /**
+   * What kind of warning it is, the key of its message (`heldBack`): many of one kind are
+   * printed as the first few and a count. Absent on errors, which are all printed.
+   */
+  kind?: string;
 }
 
 /** Where in a file a diagnostic points. */
@@ -25,7 +31,7 @@ export interface Position {
 export const FILE_START: Position = { line: 1, column: 1 };
 
 function moreProblems(n: number): string {
-  return `and ${n.toLocaleString("en-US")} more problem${n === 1 ? "" : "s"} in this file, not shown: fix the first ${MAX_DIAGNOSTICS_PER_FILE} and check again`;
+  return messages().diagnostics.moreProblems(n, MAX_DIAGNOSTICS_PER_FILE);
 }
 
 /**
@@ -42,8 +48,8 @@ export class Diagnostics {
     this.add({ severity: "error", file, line: at.line, column: at.column, message });
   }
 
-  warning(file: string, at: Position, message: string): void {
-    this.add({ severity: "warning", file, line: at.line, column: at.column, message });
+  warning(file: string, at: Position, message: string, kind?: string): void {
+    this.add({ severity: "warning", file, line: at.line, column: at.column, message, ...(kind !== undefined ? { kind } : {}) });
   }
 
   /** Whether this file's report is full, so that a check may skip the work of further messages. */

@@ -1,7 +1,8 @@
 import matter from "gray-matter";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { FILE_START, type Position } from "./diagnostics.ts";
-import { MAX_FRONT_MATTER_BYTES, tooLarge } from "./limits.ts";
+import { FRONT_MATTER_LIMIT, MAX_FRONT_MATTER_BYTES, tooLarge } from "./limits.ts";
+import { messages } from "../i18n/messages.ts";
 import { findDeepNesting, parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
 
 /** Front matter read from a file, with the means to point errors at a key or a value. */
@@ -42,40 +43,26 @@ const engines = {
 export function parseFrontMatter(text: string): FrontMatterResult {
   const opening = OPENING.exec(text);
   if (!opening) {
-    return problem(FILE_START, 'no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"');
+    return problem(FILE_START, messages().diagnostics.noFrontMatter());
   }
   const language = opening[1]!.trim();
   if (language !== "" && language.toLowerCase() !== "yaml") {
-    return problem(
-      FILE_START,
-      `front matter must be YAML, not "${language}": replace the first line "---${opening[1]}" with "---" (code in front matter is never run)`,
-    );
+    return problem(FILE_START, messages().diagnostics.frontMatterNotYaml(language, `---${opening[1]}`));
   }
   const afterOpening = text.slice(opening[0].length);
   const closing = CLOSING.exec(afterOpening);
-  if (!closing) return problem(FILE_START, 'front matter is not closed: add a line "---" after the last key');
+  if (!closing) return problem(FILE_START, messages().diagnostics.frontMatterNotClosed());
   // Characters before bytes: a long block is refused without measuring its UTF-8.
   const frontMatterBytes = closing.index > MAX_FRONT_MATTER_BYTES ? closing.index : Buffer.byteLength(afterOpening.slice(0, closing.index));
   if (frontMatterBytes > MAX_FRONT_MATTER_BYTES) {
-    return problem(
-      FILE_START,
-      tooLarge(
-        "the front matter",
-        frontMatterBytes,
-        MAX_FRONT_MATTER_BYTES,
-        "it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---",
-      ),
-    );
+    return problem(FILE_START, tooLarge(FRONT_MATTER_LIMIT, frontMatterBytes));
   }
 
   // gray-matter ends the front matter at the first line that starts with "---": a line such as
   // "----" before the closing one would silently drop every key after it.
   const stray = /^---/m.exec(afterOpening.slice(0, closing.index));
   if (stray) {
-    return problem(
-      { line: countLines(afterOpening.slice(0, stray.index)) + 2, column: 1 },
-      'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value',
-    );
+    return problem({ line: countLines(afterOpening.slice(0, stray.index)) + 2, column: 1 }, messages().diagnostics.strayDashes());
   }
 
   // gray-matter is handed the front matter only: it copies whatever it gets into a Buffer and
@@ -88,7 +75,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   if (!read.ok) return read;
   const data = read.data ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    return problem({ line: 2, column: 1 }, "front matter must be a list of keys (title: …, date: …), not a single value or a list");
+    return problem({ line: 2, column: 1 }, messages().diagnostics.frontMatterNotMap());
   }
   const bodyLine = countLines(afterOpening.slice(0, closing.index)) + 3;
   return { ok: true, frontMatter: new ReadFrontMatter(data as Record<string, unknown>, text.slice(frontMatterEnd + 1), bodyLine, source) };

@@ -4,6 +4,8 @@
  * a second and a few megabytes, not minutes and gigabytes.
  */
 
+import { messages } from "../i18n/messages.ts";
+
 const KB = 1024;
 const MB = 1024 * KB;
 
@@ -22,34 +24,22 @@ export const MAX_URL_MANIFEST_BYTES = 16 * MB;
 /** Past this many errors and warnings in one file, the rest are counted on one line instead. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
-/**
- * A size as people read it.
- * @example formatSize(80 * 1024) // "80 KB"
- */
-export function formatSize(bytes: number): string {
-  if (bytes < KB) return `${bytes} bytes`;
-  if (bytes < MB) return `${Math.ceil(bytes / KB)} KB`;
-  return `${(Math.ceil((bytes / MB) * 10) / 10).toLocaleString("en-US")} MB`;
+/** How much a file may hold, and which message its editor reads past that. */
+export interface SizeLimit {
+  bytes: number;
+  kind: "article" | "frontMatter" | "registry" | "urlManifest";
 }
 
 /**
  * The error for a file or a part of one past its limit.
- * @example tooLarge("the front matter", 81920, MAX_FRONT_MATTER_BYTES, "move long text into the body")
- * // "the front matter is 80 KB; the limit is 64 KB: move long text into the body"
+ * @example tooLarge({ bytes: MAX_FRONT_MATTER_BYTES, kind: "frontMatter" }, 81920) // "l’en-tête fait 80 Ko ; la limite est de 64 Ko : …"
  */
-export function tooLarge(what: string, bytes: number, limit: number, fix: string): string {
-  return `${what} is ${formatSize(bytes)}; the limit is ${formatSize(limit)}: ${fix}`;
+export function tooLarge(limit: SizeLimit, bytes: number): string {
+  const say = messages();
+  return say.diagnostics.tooLarge(limit.kind, say.sizeInBytes(bytes), say.sizeInBytes(limit.bytes));
 }
 
-/** How much a file may hold, and what to tell its editor past that. */
-export interface SizeLimit {
-  bytes: number;
-  fix: string;
-}
-
-export const ARTICLE_LIMIT: SizeLimit = {
-  bytes: MAX_ARTICLE_BYTES,
-  fix: "an article is text: split it, or take out what is not (pasted data, images as text)",
-};
-export const REGISTRY_LIMIT: SizeLimit = { bytes: MAX_REGISTRY_BYTES, fix: "is it the right file? A topic or a source takes about 100 bytes" };
-export const URL_MANIFEST_LIMIT: SizeLimit = { bytes: MAX_URL_MANIFEST_BYTES, fix: "is it the right file? Each published page adds a line of about 70 bytes" };
+export const ARTICLE_LIMIT: SizeLimit = { bytes: MAX_ARTICLE_BYTES, kind: "article" };
+export const FRONT_MATTER_LIMIT: SizeLimit = { bytes: MAX_FRONT_MATTER_BYTES, kind: "frontMatter" };
+export const REGISTRY_LIMIT: SizeLimit = { bytes: MAX_REGISTRY_BYTES, kind: "registry" };
+export const URL_MANIFEST_LIMIT: SizeLimit = { bytes: MAX_URL_MANIFEST_BYTES, kind: "urlManifest" };

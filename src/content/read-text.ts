@@ -4,11 +4,13 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { describeIoError } from "../files/file-errors.ts";
+import { messages } from "../i18n/messages.ts";
+import { FILE_START, type Position } from "./diagnostics.ts";
 import { tooLarge, type SizeLimit } from "./limits.ts";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-export type DecodedText = { ok: true; text: string } | { ok: false; message: string };
+export type DecodedText = { ok: true; text: string } | { ok: false; at: Position; message: string };
 
 /**
  * Decodes a content file: UTF-8 with or without a BOM, LF or CRLF, normalised to NFC so a
@@ -20,11 +22,51 @@ export function decodeContentFile(bytes: Uint8Array): DecodedText {
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return { ok: false, message: "file is not valid UTF-8: save it as UTF-8 in your editor" };
+    return notUtf8(bytes);
   }
   const nul = text.indexOf("\0");
-  if (nul !== -1) return { ok: false, message: "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text" };
+  if (nul !== -1) return { ok: false, at: positionIn(text, nul), message: messages().diagnostics.nulByte() };
   return { ok: true, text: normalizeText(text) };
+}
+
+const windows1252 = new TextDecoder("windows-1252");
+
+// A file saved as Windows-1252 (an older editor, a copy of agency copy): the error points at its
+// first byte that is no UTF-8, and names the character Windows-1252 reads there.
+function notUtf8(bytes: Uint8Array): DecodedText {
+  const bad = firstInvalidUtf8(bytes);
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
+  const byte = `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
+  return { ok: false, at: positionIn(before, before.length), message: messages().diagnostics.notUtf8(byte, windows1252.decode(bytes.subarray(bad, bad + 1))) };
+}
+
+/** The index of the first byte that does not belong to a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const tail = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (tail === -1) return i;
+    for (let k = 1; k <= tail; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF
+    const c = bytes[i + 1]!;
+    if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c >= 0xa0) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c >= 0x90)) return i;
+    i += tail + 1;
+  }
+  return bytes.length;
+}
+
+// Line and column (1-based) of a character of the text.
+function positionIn(text: string, index: number): Position {
+  if (index <= 0) return FILE_START;
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  let line = 1;
+  for (let i = before.indexOf("\n"); i !== -1; i = before.indexOf("\n", i + 1)) line++;
+  return { line, column: index - lineStart + 1 };
 }
 
 /** Line endings to LF and NFC, as every later step expects. */
@@ -35,8 +77,8 @@ export function normalizeText(text: string): string {
 export type ContentFile = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; message: string };
 
 /** The refusal of a symbolic link in the content folder, for a file or a folder. */
-export function symbolicLinkMessage(what: string): string {
-  return `symbolic links are not followed: put the ${what} itself in the content folder`;
+export function symbolicLinkMessage(what: "file" | "article" | "folder" | "articlesFolder"): string {
+  return messages().diagnostics.symbolicLink(what);
 }
 
 /**
@@ -50,15 +92,15 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, missing: true, message: "no such file" };
+    if (code === "ENOENT") return { ok: false, missing: true, message: messages().cli.ioReason("ENOENT") };
     if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
       return { ok: false, missing: false, message: symbolicLinkMessage("file") };
     return { ok: false, missing: false, message: cannotRead(error) };
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { ok: false, missing: false, message: "cannot read the file: it is a folder" };
-    if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge("the file", stats.size, limit.bytes, limit.fix) };
+    if (stats.isDirectory()) return { ok: false, missing: false, message: messages().diagnostics.fileIsFolder() };
+    if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge(limit, stats.size) };
     const bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
     for (let n = 1; length < stats.size && n > 0; length += n) n = readSync(fd, bytes, length, stats.size - length, length);
@@ -72,5 +114,5 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
 
 function cannotRead(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return `cannot read the file (${describeIoError(error)})${code === "EACCES" || code === "EPERM" ? ": check its permissions" : ""}`;
+  return messages().diagnostics.fileUnreadable(describeIoError(error), code === "EACCES" || code === "EPERM");
 }

@@ -9,75 +9,83 @@ import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
-import { didYouMean } from "../text/suggest.ts";
-import { isSiteAddress, siteAddress, siteAddressRule } from "../text/web-links.ts";
+import { suggestName } from "../text/suggest.ts";
+import { isSiteAddress, siteAddress } from "../text/web-links.ts";
+import { messages } from "../i18n/messages.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
 const TOPIC_KEYS = ["slug", "label", "description", "keywords"] as const;
 const SOURCE_KEYS = ["code", "name", "url"] as const;
 
-const absoluteUrl = (what: string, example: string) =>
+const absoluteUrl = (key: string, example: string) =>
   z
-    .string({ error: `${what} must be an absolute URL such as ${example}` })
+    .string({ error: () => messages().diagnostics.addressNotText(key, example) })
     .trim()
-    .refine(isSiteAddress, `${what} must be ${siteAddressRule(example)}`);
+    .refine(isSiteAddress, { error: () => messages().diagnostics.addressRule(key, example) });
 
 const siteSchema = z.strictObject({
   title: z
-    .string({ error: '"title" must be text, e.g. title: "Archives de l’actualité"' })
+    .string({ error: () => messages().diagnostics.siteTitleNotText() })
     .superRefine(noControlCharacters("title"))
     .trim()
-    .min(1, '"title" is empty: name the site'),
-  baseUrl: absoluteUrl('"baseUrl"', "https://archives.example.org").transform(siteAddress),
-  locale: z.literal("fr", { error: '"locale" must be fr: Dépêche publishes French archives' }),
+    .min(1, { error: () => messages().diagnostics.siteTitleEmpty() }),
+  baseUrl: absoluteUrl("baseUrl", "https://archives.example.org").transform(siteAddress),
+  locale: z.literal("fr", { error: () => messages().diagnostics.localeNotFr() }),
   timezone: z
-    .string({ error: '"timezone" must be an IANA name such as Europe/Paris' })
+    .string({ error: () => messages().diagnostics.timezoneNotText() })
     .trim()
-    .refine(isValidTimezone, '"timezone" is not a known IANA timezone: use a name such as Europe/Paris'),
-  description: z.string({ error: '"description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
+    .refine(isValidTimezone, { error: () => messages().diagnostics.timezoneUnknown() }),
+  description: z
+    .string({ error: () => messages().diagnostics.descriptionNotText() })
+    .superRefine(noControlCharacters("description"))
+    .trim()
+    .optional(),
 });
 
-// Editors' message, in French, to move into the message catalogue.
-const KEYWORDS_MESSAGE = "« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]";
 // Enough for a country's capital, adjective and leaders, or a field's vocabulary.
 const MAX_KEYWORDS = 50;
 
 const topicsSchema = z.array(
   z.strictObject({
     slug: z
-      .string({ error: 'each topic needs a "slug" such as etats-unis' })
+      .string({ error: () => messages().diagnostics.topicSlugMissing() })
       .trim()
-      .regex(SLUG_PATTERN, 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis')
-      .max(MAX_SLUG_LENGTH, `a topic "slug" is at most ${MAX_SLUG_LENGTH} characters long, more than a file name can hold: shorten it`)
-      .refine(
-        (slug) => !isWindowsDeviceName(slug),
-        `a topic "slug" may not be a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`,
-      ),
+      .regex(SLUG_PATTERN, { error: () => messages().diagnostics.topicSlugPattern() })
+      .max(MAX_SLUG_LENGTH, { error: () => messages().diagnostics.topicSlugTooLong(MAX_SLUG_LENGTH) })
+      .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.topicSlugDeviceName(WINDOWS_DEVICE_NAMES) }),
     label: z
-      .string({ error: 'each topic needs a "label" such as "États-Unis"' })
+      .string({ error: () => messages().diagnostics.topicLabelMissing() })
       .superRefine(noControlCharacters("label"))
       .trim()
-      .min(1, 'a topic "label" is empty'),
-    description: z.string({ error: 'a topic "description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
+      .min(1, { error: () => messages().diagnostics.topicLabelEmpty() }),
+    description: z
+      .string({ error: () => messages().diagnostics.descriptionNotText() })
+      .superRefine(noControlCharacters("description"))
+      .trim()
+      .optional(),
     keywords: z
-      .array(z.string().superRefine(noControlCharacters("keywords")).trim().min(1), { error: KEYWORDS_MESSAGE })
-      .max(MAX_KEYWORDS, `« keywords » d’un sujet compte au plus ${MAX_KEYWORDS} mots : gardez ceux qui disent le sujet`)
+      .array(z.string().superRefine(noControlCharacters("keywords")).trim().min(1), { error: () => messages().diagnostics.topicKeywordsNotList() })
+      .max(MAX_KEYWORDS, { error: () => messages().diagnostics.topicKeywordsTooMany(MAX_KEYWORDS) })
       .optional(),
   }),
-  { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
+  { error: () => messages().diagnostics.topicsNotList() },
 );
 
 const sourcesSchema = z.array(
   z.strictObject({
-    code: z.string({ error: 'each source needs a "code" such as AA' }).superRefine(noControlCharacters("code")).trim().min(1, 'a source "code" is empty'),
+    code: z
+      .string({ error: () => messages().diagnostics.sourceCodeMissing() })
+      .superRefine(noControlCharacters("code"))
+      .trim()
+      .min(1, { error: () => messages().diagnostics.sourceCodeEmpty() }),
     name: z
-      .string({ error: 'each source needs a "name" such as "Agence Anadolu"' })
+      .string({ error: () => messages().diagnostics.sourceNameMissing() })
       .superRefine(noControlCharacters("name"))
       .trim()
-      .min(1, 'a source "name" is empty'),
-    url: absoluteUrl('a source "url"', "https://www.aa.com.tr/fr"),
+      .min(1, { error: () => messages().diagnostics.sourceNameEmpty() }),
+    url: absoluteUrl("url", "https://www.aa.com.tr/fr"),
   }),
-  { error: "sources.yaml must be a list of sources: - code: AA\\n  name: Agence Anadolu\\n  url: https://www.aa.com.tr/fr" },
+  { error: () => messages().diagnostics.sourcesNotList() },
 );
 
 /** Validates `site.yaml`. */
@@ -101,11 +109,7 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
       const folded = foldForMatch(name);
       const first = seen.get(folded);
       if (first !== undefined && first !== i) {
-        diagnostics.error(
-          file,
-          yaml.valuePosition([i, key]),
-          `topic ${key} "${name}" is already used by topic ${first + 1} ("${value[first]!.slug}"): each topic needs its own slug and label`,
-        );
+        diagnostics.error(file, yaml.valuePosition([i, key]), messages().diagnostics.topicTaken(key, name, first + 1, value[first]!.slug));
       } else seen.set(folded, i);
     }
   });
@@ -127,13 +131,9 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
     const slug = slugify(source.code);
     const first = seen.get(slug);
     if (first !== undefined) {
-      diagnostics.error(
-        file,
-        yaml.valuePosition([i, "code"]),
-        `source code "${source.code}" is already used by source ${first + 1} ("${value[first]!.code}"): give each agency its own code`,
-      );
+      diagnostics.error(file, yaml.valuePosition([i, "code"]), messages().diagnostics.sourceCodeTaken(source.code, first + 1, value[first]!.code));
     } else if (slug === "") {
-      diagnostics.error(file, yaml.valuePosition([i, "code"]), `source code "${source.code}" has no letters or digits to make its page URL from`);
+      diagnostics.error(file, yaml.valuePosition([i, "code"]), messages().diagnostics.sourceCodeNoSlug(source.code));
     } else seen.set(slug, i);
     return { ...source, slug };
   });
@@ -163,9 +163,9 @@ export class NameIndex<T> {
     return this.asWritten.get(name);
   }
 
-  /** ` (did you mean "Irak"?)` or an empty string. */
-  suggest(name: string): string {
-    return didYouMean(name, this.names);
+  /** The entry a mistyped name most likely meant ("Irak" for "Irack"), or nothing. */
+  suggest(name: string): string | undefined {
+    return suggestName(name, this.names);
   }
 }
 
@@ -203,15 +203,13 @@ function readRegistryFile<T>(
   const file = displayPath(path);
   const found = readContentFile(path, REGISTRY_LIMIT);
   if (!found.ok) {
-    const message = found.missing
-      ? `missing ${file.split("/").pop()}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`
-      : found.message;
+    const message = found.missing ? messages().diagnostics.registryMissing(file.split("/").pop()!) : found.message;
     diagnostics.error(file, FILE_START, message);
     return undefined;
   }
   const decoded = decodeContentFile(found.bytes);
   if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
+    diagnostics.error(file, decoded.at, decoded.message);
     return undefined;
   }
   const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));

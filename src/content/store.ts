@@ -266,7 +266,12 @@ export class ArchiveStore {
       const expected = expectedPlace(sep === "/" ? inFolder : inFolder.split(sep).join("/"), article.published.day);
       if (expected === undefined) continue;
       const shown = displayPath(join(this.articlesDir, ...expected.split("/")));
-      diagnostics.warning(article.sourcePath, locateInFile(resolve(article.sourcePath), "date"), misplacedMessage(article.published.day, shown));
+      diagnostics.warning(
+        article.sourcePath,
+        locateInFile(resolve(article.sourcePath), "date"),
+        misplacedMessage(article.published.day, shown),
+        "misplacedFile",
+      );
     }
   }
 

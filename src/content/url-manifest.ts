@@ -2,6 +2,7 @@ import { slugify } from "../text/slug.ts";
 import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
+import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
@@ -78,17 +79,9 @@ export function checkPublishedUrls(manifest: UrlManifest, published: readonly Ar
     const article = movedFrom.get(url);
     if (article) {
       const key = dayOfUrl(url) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
-      diagnostics.error(
-        article.sourcePath,
-        locate(article, key),
-        `${url} was published, and this article's "${key}" moved it to ${article.url}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
-      );
+      diagnostics.error(article.sourcePath, locate(article, key), messages().diagnostics.publishedUrlMoved(url, key, article.url, file));
     } else {
-      diagnostics.error(
-        file,
-        { line, column: 1 },
-        `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
-      );
+      diagnostics.error(file, { line, column: 1 }, messages().diagnostics.publishedUrlGone(url));
     }
   }
 }

@@ -84,12 +84,12 @@ export function validateArticleFile(file: string, bytes: Uint8Array, ctx: Articl
 
 function validateBytes(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): { article?: Article; frontMatter?: FrontMatter } {
   if (bytes.length > ARTICLE_LIMIT.bytes) {
-    diagnostics.error(file, FILE_START, tooLarge("the file", bytes.length, ARTICLE_LIMIT.bytes, ARTICLE_LIMIT.fix));
+    diagnostics.error(file, FILE_START, tooLarge(ARTICLE_LIMIT, bytes.length));
     return {};
   }
   const decoded = decodeContentFile(bytes);
   if (!decoded.ok) {
-    diagnostics.error(file, FILE_START, decoded.message);
+    diagnostics.error(file, decoded.at, decoded.message);
     return {};
   }
   const parsed = parseFrontMatter(decoded.text);

@@ -1,17 +1,18 @@
-import type { Diagnostics } from "./diagnostics.ts";
+import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
-import { shortLinkKey, spelledAs } from "../text/web-links.ts";
+import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** What `depeche new` writes as the body; `check` warns about it in a draft, refuses it in an article. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
@@ -22,18 +23,6 @@ export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
  */
 export const FUTURE_HORIZON_DAYS = 31;
 const DAY_MS = 86_400_000;
-
-/** Editor-facing messages of this module, in French, kept together for the message catalogue. */
-const messages = {
-  heldBack: (date: Moment): string =>
-    `daté dans le futur (${date.iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${formatMoment(date)}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
-  pastRedirectLimit: (total: number): string =>
-    `cet alias dépasse les ${REDIRECT_RULES_LIMIT.toLocaleString("fr-FR")} redirections que Cloudflare Pages lit dans _redirects (le site en a ${total.toLocaleString("fr-FR")}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
-  updatedAhead: (date: Moment): string =>
-    `mis à jour dans le futur (${date.iso}, ${formatMoment(date)}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
-  tooFarAhead: (date: Moment): string =>
-    `daté à plus de ${FUTURE_HORIZON_DAYS} jours dans le futur (${date.iso}, ${formatMoment(date)}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${FUTURE_HORIZON_DAYS} jours à l’avance)`,
-};
 
 /** Cloudflare Pages reads at most this many static rules of `_redirects` and skips the rest. */
 export const REDIRECT_RULES_LIMIT = 2_000;
@@ -61,6 +50,10 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     // Shape errors don't hide the rest: unknown topics and sources, and the body, are reported too.
     resolveNames(file, fm, "topics", fm.data.topics, ctx.topics, diagnostics);
     resolveNames(file, fm, "sources", fm.data.sources, ctx.sources, diagnostics);
+    for (const key of ["date", "updated"] as const) {
+      const text = fm.data[key];
+      if (typeof text === "string") readDate(file, fm, key, text.trim(), ctx.site.timezone, diagnostics);
+    }
     checkBody(file, fm, draft, diagnostics);
     return undefined;
   }
@@ -68,18 +61,14 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   const published = readDate(file, fm, "date", fields.date, ctx.site.timezone, diagnostics);
   const updated = fields.updated === undefined ? undefined : readDate(file, fm, "updated", fields.updated, ctx.site.timezone, diagnostics);
   if (published && updated && updated.epochMs < published.epochMs) {
-    diagnostics.error(
-      file,
-      fm.valuePosition(["updated"]),
-      `"updated" (${fields.updated}) is before "date" (${fields.date}): an article can't be updated before it is published`,
-    );
+    diagnostics.error(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedBeforeDate(fields.updated!, fields.date));
   }
   const topics = resolveNames(file, fm, "topics", fields.topics ?? [], ctx.topics, diagnostics);
   const sources = resolveNames(file, fm, "sources", fields.sources ?? [], ctx.sources, diagnostics);
 
   const slug = fields.slug ?? slugify(fields.title);
   if (slug === "") {
-    diagnostics.error(file, fm.valuePosition(["title"]), 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour');
+    diagnostics.error(file, fm.valuePosition(["title"]), messages().diagnostics.noSlugFromTitle());
   }
   checkBody(file, fm, draft, diagnostics);
 
@@ -87,16 +76,18 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     diagnostics.warning(
       file,
       fm.valuePosition(["summary"]),
-      `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`,
+      messages().diagnostics.summaryTooLong([...fields.summary].length, SUMMARY_WARN_LENGTH),
+      "summaryTooLong",
     );
   }
   if (published && !draft && published.epochMs > ctx.nowMs) {
     // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
     // warning, the article would silently stay off the site for years.
-    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS) diagnostics.error(file, fm.valuePosition(["date"]), messages.tooFarAhead(published));
-    else diagnostics.warning(file, fm.valuePosition(["date"]), messages.heldBack(published));
+    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS)
+      diagnostics.error(file, fm.valuePosition(["date"]), messages().diagnostics.tooFarAhead(FUTURE_HORIZON_DAYS, published.iso, formatMoment(published)));
+    else diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.heldBack(published.iso, formatMoment(published)), "heldBack");
   } else if (updated && !draft && updated.epochMs > ctx.nowMs) {
-    diagnostics.warning(file, fm.valuePosition(["updated"]), messages.updatedAhead(updated));
+    diagnostics.warning(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedAhead(updated.iso, formatMoment(updated)), "updatedAhead");
   }
 
   if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
@@ -148,7 +139,7 @@ function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics)
     if (key === "summary" ? !blank : value !== undefined && !blank) continue;
     unfinished.push(key);
     const at = key in fm.data ? fm.valuePosition([key]) : { line: 1, column: 1 };
-    diagnostics.warning(file, at, `${unfinishedMessage(key)} (a warning in a draft, an error once "draft" is removed)`);
+    diagnostics.warning(file, at, unfinishedMessage(key), `${key}Unfinished`);
   }
   return unfinished;
 }
@@ -156,35 +147,31 @@ function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics)
 function unfinishedMessage(key: (typeof UNFINISHED_KEYS)[number]): string {
   switch (key) {
     case "sources":
-      return '"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]';
+      return messages().diagnostics.sourcesUnfinished();
     case "topics":
-      return '"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]';
+      return messages().diagnostics.topicsUnfinished();
     case "summary":
-      return '"summary" is empty: write the standfirst or remove the key';
+      return messages().diagnostics.summaryUnfinished();
   }
 }
 
 // A body is checked whatever the front matter holds: a draft from `depeche new` learns everything at once.
 function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: Diagnostics): void {
   const body = fm.body.trim();
-  const report = draft ? diagnostics.warning.bind(diagnostics) : diagnostics.error.bind(diagnostics);
-  const inDraft = draft ? ' (a warning in a draft, an error once "draft" is removed)' : "";
+  const report = (file: string, at: Position, message: string, kind: string): void =>
+    draft ? diagnostics.warning(file, at, message, kind) : diagnostics.error(file, at, message);
   if (body === "") {
-    report(file, { line: fm.bodyLine, column: 1 }, `the article has no text: write the body below the closing ---${inDraft}`);
+    report(file, { line: fm.bodyLine, column: 1 }, messages().diagnostics.noText(draft), "noText");
   } else if (body.includes(BODY_PLACEHOLDER)) {
     const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
-    report(file, { line, column: 1 }, `the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`);
+    report(file, { line, column: 1 }, messages().diagnostics.placeholder(BODY_PLACEHOLDER, draft), "placeholder");
   }
   // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
   const control = findControlCharacter(fm.body);
   if (control !== -1) {
     const before = fm.body.slice(0, control);
     const at = { line: fm.bodyLine + before.split("\n").length - 1, column: control - before.lastIndexOf("\n") };
-    diagnostics.error(
-      file,
-      at,
-      `the text holds the control character ${describeControlCharacter(fm.body[control]!)} here: delete it (retype the text around it if it is invisible)`,
-    );
+    diagnostics.error(file, at, messages().diagnostics.bodyControlCharacter(describeControlCharacter(fm.body[control]!)));
   }
 }
 
@@ -194,14 +181,13 @@ function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: 
     diagnostics.error(
       file,
       fm.valuePosition([key]),
-      `"${key}" is in the year ${String(year).padStart(4, "0")}: Dépêche accepts the years ${DATE_YEARS.first} to ${DATE_YEARS.last}; check the year`,
+      messages().diagnostics.yearOutOfRange(key, String(year).padStart(4, "0"), DATE_YEARS.first, DATE_YEARS.last),
     );
     return undefined;
   }
   const read = readContractDate(text, zone);
   if (read.ok) return read.moment;
-  const fix = read.problem ?? `write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`;
-  diagnostics.error(file, fm.valuePosition([key]), `"${key}" is not a valid date: "${text}"; ${fix}`);
+  diagnostics.error(file, fm.valuePosition([key]), describeDateProblem(key, text, zone, read.problem));
   return undefined;
 }
 
@@ -215,7 +201,6 @@ function resolveNames<T>(
   diagnostics: Diagnostics,
 ): T[] | undefined {
   const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-  const registry = key === "topics" ? "topics.yaml" : "sources.yaml";
   const found: T[] = [];
   let ok = true;
   names.forEach((name, i) => {
@@ -223,11 +208,11 @@ function resolveNames<T>(
     const entry = index.find(name);
     if (entry === undefined) {
       ok = false;
-      const what = key === "topics" ? "topic" : "source";
       const at = typeof value === "string" ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
       // A suggestion compares the name with every entry: not for a message that won't be shown.
-      const suggestion = diagnostics.isFull(file) ? "" : index.suggest(name);
-      diagnostics.error(file, at, `unknown ${what} "${name}"${suggestion}: use an entry of ${registry}, or add one there`);
+      const suggestion = diagnostics.isFull(file) ? undefined : index.suggest(name);
+      const { unknownTopic, unknownSource } = messages().diagnostics;
+      diagnostics.error(file, at, (key === "topics" ? unknownTopic : unknownSource)(name, suggestion));
     } else if (!found.includes(entry)) found.push(entry);
   });
   return ok ? found : undefined;
@@ -245,11 +230,7 @@ export function checkAcrossArticles(
   for (const article of articles) {
     const other = byUrl.get(article.url);
     if (other) {
-      diagnostics.error(
-        article.sourcePath,
-        positionOf(article, "title"),
-        `same URL ${article.url} as ${other.sourcePath}: change the title or add a distinct "slug"`,
-      );
+      diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
     } else byUrl.set(article.url, article);
     if (article.shortLink) {
       const key = shortLinkKey(article.shortLink);
@@ -258,7 +239,7 @@ export function checkAcrossArticles(
         diagnostics.error(
           article.sourcePath,
           positionOf(article, "shortLink"),
-          `short link ${article.shortLink} is already used by ${twin.sourcePath}${spelledAs(twin.shortLink!, article.shortLink)}: each article has its own share link`,
+          messages().diagnostics.shortLinkTaken(article.shortLink, twin.sourcePath, twin.shortLink === article.shortLink ? undefined : twin.shortLink),
         );
       else byShortLink.set(key, article);
     }
@@ -271,28 +252,46 @@ export function checkAcrossArticles(
       if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
       // Drafts get no rule: only the published aliases count towards the host's limit.
       if (!article.draft && ++rules === REDIRECT_RULES_LIMIT + 1) {
-        diagnostics.warning(article.sourcePath, positionOf(article, "aliases", i), messages.pastRedirectLimit(total));
+        diagnostics.warning(
+          article.sourcePath,
+          positionOf(article, "aliases", i),
+          messages().diagnostics.pastRedirectLimit(REDIRECT_RULES_LIMIT, total),
+          "pastRedirectLimit",
+        );
       }
     });
   }
 }
 
 function describeAliasClash(alias: string, clash: PathClash, article: Article): string {
-  if (clash.kind === "search") return `alias ${alias} lies in ${SEARCH_INDEX_URL}, the folder of the search index: remove it`;
+  const say = messages().diagnostics;
+  if (clash.kind === "search") return say.aliasInSearch(alias, SEARCH_INDEX_URL);
   const other = clash.other;
   const shown = other.alias ?? other.path.replace(/\/index\.html$/, "/");
-  const owner = other.article === article ? "this article" : other.article?.sourcePath;
-  if (clash.kind === "inside")
-    return `alias ${alias} would be written inside ${shown}, ${other.alias ? `an alias of ${owner}` : "a file the site writes itself"}: remove it`;
-  if (clash.kind === "over") return `alias ${alias} would be written where ${shown} needs a folder: remove it`;
+  const owner = other.article?.sourcePath ?? "";
+  if (clash.kind === "inside") return say.aliasInside(alias, shown, other.alias ? say.aliasInsideAlias(owner) : say.aliasInsideSiteFile());
+  if (clash.kind === "over") return say.aliasOver(alias, shown);
   // The same file, maybe written otherwise: /old/ and /old/index.html, or /Old/ and /old/.
   const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias);
-  const as = same ? "" : ` (as ${shown}: disks and servers don't tell them apart)`;
-  if (other.alias !== undefined)
-    return other.article === article
-      ? `alias ${alias} is listed twice${as}: remove one`
-      : `alias ${alias} is already an alias of ${owner}${as}: an old URL can redirect to one article only`;
-  if (other.article)
-    return `alias ${alias} is ${other.article === article ? "this article's own URL" : `the URL of ${owner}`}${as}: a redirect there would hide a page; remove it`;
-  return `alias ${alias} is the address of ${shown}, which the site writes itself${as}: a redirect there would hide it; remove it`;
+  const as = same ? undefined : shown;
+  if (other.alias !== undefined) return other.article === article ? say.aliasTwice(alias, as) : say.aliasTaken(alias, owner, as);
+  if (other.article) return other.article === article ? say.aliasIsOwnUrl(alias, as) : say.aliasIsUrlOf(alias, owner, as);
+  return say.aliasIsSiteFile(alias, shown, as);
+}
+
+/** Why a date written as year-month-day is no date, as the guide says it: « le 31 novembre 2026 n’existe pas ». */
+export function describeDateProblem(key: string, text: string, zone: string, problem: DateProblem | undefined): string {
+  const say = messages().diagnostics;
+  switch (problem?.kind) {
+    case "month":
+      return say.monthDoesNotExist(key, problem.month);
+    case "day":
+      return say.dayDoesNotExist(key, problem.day, problem.month, problem.year);
+    case "time":
+      return say.timeDoesNotExist(key, problem.time);
+    case "offset":
+      return say.offsetDoesNotExist(key, problem.offset);
+    default:
+      return say.invalidDate(key, text, zone);
+  }
 }

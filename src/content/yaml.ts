@@ -1,5 +1,19 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
 import type { Position } from "./diagnostics.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
 export interface LocatedYaml {
@@ -61,7 +75,7 @@ export function findDeepNesting(source: string, firstLine = 1): YamlProblem | un
     if (indents.length + indicators + brackets > MAX_NESTING) {
       return {
         at: { line: firstLine + countLines(source.slice(0, i)), column: i - lineStart + 1 },
-        message: `lists or maps nested more than ${MAX_NESTING} levels deep: an archive needs a few; remove the others`,
+        message: messages().diagnostics.yamlTooDeep(MAX_NESTING),
       };
     }
   }
@@ -89,14 +103,17 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const problems = [...document.errors, ...document.warnings].map((e) => ({ at: at(e.pos[0]), message: `invalid YAML: ${firstLineOf(e.message)}` }));
+  const problems = guideProblems(source, [...document.errors, ...document.warnings], at);
   // Aliases let a few lines expand into gigabytes; no archive file needs them.
   visit(document, {
     Alias(_, node) {
-      problems.push({ at: at(node.range?.[0] ?? 0), message: `YAML aliases (*${node.source}) are not allowed: write the value out in full` });
+      problems.push({ at: at(node.range?.[0] ?? 0), message: messages().diagnostics.yamlAlias(node.source) });
     },
     Map(_, map) {
-      for (const key of duplicateKeys(map)) problems.push({ at: at(key.range?.[0] ?? 0), message: "invalid YAML: Map keys must be unique" });
+      for (const key of duplicateKeys(map)) {
+        const first = (pairsOf(map).get(keyOf(key as Scalar))?.key as Node | undefined)?.range?.[0] ?? 0;
+        problems.push({ at: at(key.range?.[0] ?? 0), message: messages().diagnostics.yamlDuplicateKey(keyOf(key as Scalar), at(first).line) });
+      }
     },
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -104,7 +121,7 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { ok: false, problems: [{ at: { line: firstLine, column: 1 }, message: `invalid YAML: ${firstLineOf((error as Error).message)}` }] };
+    return { ok: false, problems: [{ at: { line: firstLine, column: 1 }, message: messages().diagnostics.yamlOther(firstLineOf((error as Error).message)) }] };
   }
   return {
     ok: true,
@@ -119,6 +136,68 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
       },
     },
   };
+}
+
+/**
+ * The parser's errors as the guide tells them: what editors get wrong (a colon in an unquoted
+ * title, a tab, a quote left open, a list written wrong) and how to fix it, one a line, at the
+ * place the fix goes. An error the guide does not know keeps the parser's words, with a hint.
+ */
+function guideProblems(source: string, errors: readonly YAMLError[], at: (offset: number) => Position): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const lines = new Set<number>();
+  for (const error of errors) {
+    const problem = guideProblem(source, error, at);
+    // One cause makes several errors on its line: the first says it.
+    if (lines.has(problem.at.line)) continue;
+    lines.add(problem.at.line);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function guideProblem(source: string, error: YAMLError, at: (offset: number) => Position): YamlProblem {
+  const say = messages().diagnostics;
+  const offset = error.pos[0];
+  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
+  const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
+  const line = source.slice(lineStart, lineEnd);
+  const key = /^\s*(?:-\s+)?([^\s:#][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1];
+  const message = firstLineOf(error.message);
+  switch (error.code) {
+    case "TAB_AS_INDENT":
+      return { at: at(offset), message: say.yamlTab() };
+    case "DUPLICATE_KEY":
+      return { at: at(offset), message: say.yamlDuplicateKey(key ?? "", at(offset).line) };
+    case "BAD_SCALAR_START":
+      return { at: at(offset), message: say.yamlReservedStart(source[offset] ?? "") };
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      // `title: L’Irak: la fin`: a second ": " on the key's line.
+      if (key !== undefined && /:\s/.test(line.slice(line.indexOf(":") + 1))) return { at: at(lineStart + line.indexOf(":") + 2), message: say.yamlColon(key) };
+      if (/^\s*-/.test(source.slice(offset, lineEnd)) || /^\s+-/.test(line)) return { at: at(offset), message: say.yamlListDash() };
+      return { at: at(offset), message: say.yamlIndent() };
+    case "MISSING_CHAR": {
+      const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+      if (quote !== undefined) {
+        // Pointed at the quote that opened the value, where the fix goes, not at the end of the text.
+        const opened = Math.max(source.lastIndexOf(`: ${quote}`, offset), source.lastIndexOf(`- ${quote}`, offset));
+        return { at: at(opened === -1 ? offset : opened + 2), message: say.yamlUnclosedQuote(quote) };
+      }
+      if (/^\s*-\S/.test(line)) return { at: at(lineStart + line.indexOf("-")), message: say.yamlListDash() };
+      return { at: at(offset), message: say.yamlOther(message) };
+    }
+    case "BAD_INDENT":
+      if (/Flow sequence/.test(message))
+        return { at: at(source.lastIndexOf("[", offset) === -1 ? offset : source.lastIndexOf("[", offset)), message: say.yamlUnclosedList() };
+      return { at: at(offset), message: say.yamlIndent() };
+    case "UNEXPECTED_TOKEN":
+      if (/block-seq-ind on same line with key/.test(message)) return { at: at(offset), message: say.yamlListOnKeyLine(key ?? "topics") };
+      if (/Unexpected scalar at node end/.test(message) && /["']/.test(line)) return { at: at(offset), message: say.yamlTextAfterQuote() };
+      return { at: at(offset), message: say.yamlOther(message) };
+    default:
+      return { at: at(offset), message: say.yamlOther(message) };
+  }
 }
 
 function firstLineOf(message: string): string {

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { CommandError, describeIoError } from "./file-errors.ts";
+import { messages } from "../i18n/messages.ts";
 
 /**
  * Replaces (or creates) a file through a temporary file in the same folder and a rename: readers
@@ -11,12 +12,12 @@ import { CommandError, describeIoError } from "./file-errors.ts";
  */
 export function replaceFileAtomically(path: string, text: string | Uint8Array, shown: string = path): void {
   refuseSymbolicLink(path, shown);
-  const temp = writeTemporary(path, text, shown, "the previous file is unchanged");
+  const temp = writeTemporary(path, text, shown, true);
   try {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new CommandError(`cannot write ${shown}: ${describeIoError(error)}; the previous file is unchanged`);
+    throw new CommandError(messages().cli.writeFailed(shown, describeIoError(error), true));
   }
 }
 
@@ -29,16 +30,14 @@ export function createFileAtomically(path: string, text: string | Uint8Array, sh
   try {
     makeFolders(dirname(path));
   } catch (error) {
-    throw new CommandError(`cannot create the folder of ${shown}: ${describeIoError(error)}; nothing was written`);
+    throw new CommandError(messages().cli.folderFailed(shown, describeIoError(error)));
   }
-  const temp = writeTemporary(path, text, shown, "nothing was written");
+  const temp = writeTemporary(path, text, shown, false);
   try {
     linkSync(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CommandError(
-      code === "EEXIST" ? `${shown} already exists and is never overwritten` : `cannot write ${shown}: ${describeIoError(error)}; nothing was written`,
-    );
+    throw new CommandError(code === "EEXIST" ? messages().cli.neverOverwritten(shown) : messages().cli.writeFailed(shown, describeIoError(error), false));
   } finally {
     rmSync(temp, { force: true });
   }
@@ -52,7 +51,7 @@ export function refuseSymbolicLink(path: string, shown: string = path): void {
   } catch {
     return; // absent: nothing to follow
   }
-  if (isLink) throw new CommandError(`${shown} is a symbolic link, which Dépêche never writes through: replace it with the file itself`);
+  if (isLink) throw new CommandError(messages().cli.writeThroughLink(shown, true));
 }
 
 /**
@@ -62,17 +61,14 @@ export function refuseSymbolicLink(path: string, shown: string = path): void {
  */
 export function refuseSymbolicLinksBelow(root: string, path: string, show: (path: string) => string = (p) => p): void {
   const below = relative(root, path);
-  if (below === "" || below.startsWith("..") || isAbsolute(below))
-    throw new CommandError(`${show(path)} is not inside ${show(root)}, the only folder this command writes in`);
+  if (below === "" || below.startsWith("..") || isAbsolute(below)) throw new CommandError(messages().cli.outsideWritable(show(path), show(root)));
   let current = root;
   for (const part of below.split(sep)) {
     current = join(current, part);
     const stats = lstatSync(current, { throwIfNoEntry: false });
     if (!stats) return;
     if (stats.isSymbolicLink()) {
-      throw new CommandError(
-        `${show(current)} is a symbolic link, which Dépêche never writes through: replace it with the ${current === path ? "file" : "folder"} itself`,
-      );
+      throw new CommandError(messages().cli.writeThroughLink(show(current), current === path));
     }
   }
 }
@@ -89,7 +85,7 @@ function makeFolders(folder: string): void {
   }
 }
 
-function writeTemporary(path: string, text: string | Uint8Array, shown: string, unchanged: string): string {
+function writeTemporary(path: string, text: string | Uint8Array, shown: string, hadFile: boolean): string {
   const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
   let fd: number | undefined;
   try {
@@ -105,6 +101,6 @@ function writeTemporary(path: string, text: string | Uint8Array, shown: string, 
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw new CommandError(`cannot write ${shown}: ${describeIoError(error)}; ${unchanged}`);
+    throw new CommandError(messages().cli.writeFailed(shown, describeIoError(error), hadFile));
   }
 }

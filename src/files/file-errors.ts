@@ -1,4 +1,5 @@
 /** Failures of the file system, told as one line a person can act on. */
+import { messages } from "../i18n/messages.ts";
 
 /**
  * A failure the command reports as one line, `depeche <command>: error: <message>`, and exits
@@ -14,32 +15,13 @@ export class CommandError extends Error {
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOSPC: "disk full",
-  EDQUOT: "disk quota exceeded",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  ENOENT: "no such file or folder",
-  ENOTDIR: "a part of the path is a file, not a folder",
-  EISDIR: "it is a folder",
-  EEXIST: "it already exists",
-  ENAMETOOLONG: "a file name is too long",
-  EMFILE: "too many open files",
-  EIO: "input/output error",
-  EFBIG: "a file is larger than the system allows",
-  ELOOP: "too many symbolic links",
-  EBUSY: "the file is busy",
-};
-
 /**
  * What went wrong with a file operation, in a few words: the errno's meaning, never the trace.
- * @example describeIoError(Object.assign(new Error("…"), { code: "ENOSPC" })) // "disk full"
+ * @example describeIoError(Object.assign(new Error("…"), { code: "ENOSPC" })) // "disque plein" ("disk full" with DEPECHE_LANG=en)
  */
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && REASONS[code]) return REASONS[code];
-  if (code) return code;
+  if (code) return messages().cli.ioReason(code);
   return error instanceof Error ? error.message.split("\n")[0]! : String(error);
 }
 

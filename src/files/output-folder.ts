@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CommandError, describeIoError, isIoError } from "./file-errors.ts";
+import { messages } from "../i18n/messages.ts";
 
 /**
  * The file every site Dépêche builds carries: a folder holding it is one the next build may
@@ -31,39 +32,33 @@ export interface ProtectedFolders {
  */
 export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out"): void {
   function refuse(why: string): never {
-    throw new CommandError(`${option} ${out.trim() === "" ? JSON.stringify(out) : out} ${why}; nothing was touched`, 2);
+    throw new CommandError(messages().cli.outRefused(option, out.trim() === "" ? JSON.stringify(out) : out, why), 2);
   }
-  if (out.trim() === "") refuse("names no folder (an unset variable?): give the folder to build the site into, such as _site");
+  if (out.trim() === "") refuse(messages().cli.outNoFolder());
   const path = resolve(folders.cwd, out);
   const real = realLocation(path);
   const cwd = realLocation(folders.cwd);
-  if (holds(real, cwd))
-    refuse(`${real === cwd ? "is" : "holds"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`);
+  if (holds(real, cwd)) refuse(messages().cli.outWorkingDirectory(real !== cwd));
   const project = realLocation(folders.projectRoot);
-  if (holds(real, project))
-    refuse(`${real === project ? "is" : "holds"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`);
+  if (holds(real, project)) refuse(messages().cli.outProject(real !== project));
   const content = realLocation(resolve(folders.cwd, folders.contentDir));
   if (holds(real, content) || holds(content, real)) {
-    refuse(
-      `${real === content ? "is" : holds(real, content) ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
-    );
+    refuse(messages().cli.outContent(real === content ? "is" : holds(real, content) ? "holds" : "inside"));
   }
 
   let entries: string[];
   try {
     const stats = lstatSync(path);
-    if (stats.isSymbolicLink()) refuse("is a symbolic link, which a build never replaces: give the folder it points to");
-    if (!stats.isDirectory()) refuse("is a file, not a folder: give a folder for the site");
+    if (stats.isSymbolicLink()) refuse(messages().cli.outSymlink());
+    if (!stats.isDirectory()) refuse(messages().cli.outIsFile());
     entries = readdirSync(path);
   } catch (error) {
     if (error instanceof CommandError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    refuse(`cannot be read (${describeIoError(error)}): give a folder that can`);
+    refuse(messages().cli.outUnreadable(describeIoError(error)));
   }
   if (entries.length > 0 && !isMarked(path)) {
-    refuse(
-      `is not empty and has no ${SITE_MARKER} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
-    );
+    refuse(messages().cli.outNotASite(SITE_MARKER));
   }
 }
 
@@ -75,9 +70,7 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
 export function siteWriteError(error: unknown, out: string, hadSite: boolean): unknown {
   const cause = ioCause(error);
   if (!cause) return error;
-  return new CommandError(
-    `cannot write the site into ${out.replace(/[\\/]+$/, "")}/: ${describeIoError(cause)}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`,
-  );
+  return new CommandError(messages().cli.siteWriteFailed(out.replace(/[\\/]+$/, ""), describeIoError(cause), hadSite));
 }
 
 /** The file system's error behind an error, if any: Eleventy wraps it in `originalError`, Node in `cause`. */

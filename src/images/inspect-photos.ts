@@ -10,7 +10,7 @@ import sharp, { type Metadata } from "sharp";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article } from "../content/model.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
-import { photoMessages } from "./photo-messages.ts";
+import { messages } from "../i18n/messages.ts";
 
 /** A photo file, checked: what the derivatives are made from. */
 export interface PhotoSource {
@@ -80,7 +80,8 @@ export async function inspectPhotos(contentDir: string, articles: readonly Artic
 async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefined): Promise<Finding> {
   const file = resolve(root, src);
   const inside = relative(root, file);
-  if (isAbsolute(src) || inside === "" || inside.startsWith("..") || isAbsolute(inside)) return { ok: false, error: photoMessages.outsideContent(src) };
+  if (isAbsolute(src) || inside === "" || inside.startsWith("..") || isAbsolute(inside))
+    return { ok: false, error: messages().diagnostics.photoOutsideContent(src) };
   const problem = checkPath(root, inside, src);
   if (problem) return { ok: false, error: problem };
   let bytes: Buffer;
@@ -88,22 +89,24 @@ async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefin
   try {
     const { size, mtimeMs, ino } = lstatSync(file);
     stat = { size, mtimeMs, ino };
-    if (size > MAX_PHOTO_BYTES) return { ok: false, error: photoMessages.tooLarge(src, size) };
+    if (size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, size, MAX_PHOTO_BYTES) };
     const known = memo?.get(file);
     if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino)
       return found({ src, file, digest: known.digest, width: known.width, height: known.height });
     bytes = readFileSync(file);
   } catch (error) {
-    return { ok: false, error: photoMessages.unreadable(src, (error as NodeJS.ErrnoException).code ?? String(error)) };
+    return { ok: false, error: messages().diagnostics.photoUnreadable(src, (error as NodeJS.ErrnoException).code ?? String(error)) };
   }
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    return { ok: false, error: photoMessages.corrupt(src) };
+    return { ok: false, error: messages().diagnostics.photoCorrupt(src) };
   }
-  if (!(PHOTO_FORMATS as readonly string[]).includes(meta.format)) return { ok: false, error: photoMessages.unsupported(src, meta.format) };
-  if (meta.width * meta.height > MAX_PHOTO_PIXELS) return { ok: false, error: photoMessages.tooManyPixels(src, meta.width, meta.height) };
+  if (!(PHOTO_FORMATS as readonly string[]).includes(meta.format))
+    return { ok: false, error: messages().diagnostics.photoUnsupported(src, meta.format, PHOTO_FORMATS) };
+  if (meta.width * meta.height > MAX_PHOTO_PIXELS)
+    return { ok: false, error: messages().diagnostics.photoTooManyPixels(src, meta.width, meta.height, MAX_PHOTO_PIXELS) };
   const { width, height } = meta.autoOrient;
   const digest = createHash("sha256").update(bytes).digest("hex");
   memo?.set(file, { ...stat, digest, width, height });
@@ -111,7 +114,9 @@ async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefin
 }
 
 function found(source: PhotoSource): Finding {
-  return source.width < MIN_PHOTO_WIDTH ? { ok: true, source, warning: photoMessages.narrow(source.src, source.width) } : { ok: true, source };
+  return source.width < MIN_PHOTO_WIDTH
+    ? { ok: true, source, warning: messages().diagnostics.photoNarrow(source.src, source.width, MIN_PHOTO_WIDTH) }
+    : { ok: true, source };
 }
 
 // Every folder on the way and the file itself: none may be a symbolic link (content is not
@@ -126,12 +131,12 @@ function checkPath(root: string, inside: string, src: string): string | undefine
       stat = lstatSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") return photoMessages.unreadable(src, code ?? String(error));
+      if (code !== "ENOENT" && code !== "ENOTDIR") return messages().diagnostics.photoUnreadable(src, code ?? String(error));
       const rest = src.replace(/^\.?\/?content\//, "");
-      return photoMessages.missing(src, rest !== src ? photoMessages.startsWithContent(rest) : "");
+      return messages().diagnostics.photoMissing(src, rest !== src ? rest : undefined);
     }
-    if (stat.isSymbolicLink()) return photoMessages.symlink(src);
-    if (i === parts.length - 1 && !stat.isFile()) return photoMessages.notAFile(src);
+    if (stat.isSymbolicLink()) return messages().diagnostics.photoSymlink(src);
+    if (i === parts.length - 1 && !stat.isFile()) return messages().diagnostics.photoNotAFile(src);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import type { Article } from "../content/model.ts";
 import { planDerivatives, type PhotoSet } from "./derivatives.ts";
 import { encodePhotos, readPhotoMemo, savePhotoMemo } from "./encode-photos.ts";
 import { inspectPhotos } from "./inspect-photos.ts";
-import { photoMessages } from "./photo-messages.ts";
+import { messages } from "../i18n/messages.ts";
 
 export interface PreparedPhotos {
   /** Errors and warnings about photo files, at the articles that show them. */
@@ -44,7 +44,7 @@ export async function preparePhotos(
   const diagnostics = new Diagnostics();
   for (const article of articles) {
     const reason = article.image && result.failed.get(article.image.src);
-    if (reason) diagnostics.error(article.sourcePath, article.image!.at, photoMessages.undecodable(article.image!.src, reason));
+    if (reason) diagnostics.error(article.sourcePath, article.image!.at, messages().diagnostics.photoUndecodable(article.image!.src, reason));
   }
   return { diagnostics: sortDiagnostics([...inspection.diagnostics, ...diagnostics.items]), ...none, encoded: result.encoded, cached: result.cached };
 }

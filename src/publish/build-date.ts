@@ -1,5 +1,6 @@
 import { CommandError } from "../files/file-errors.ts";
-import { DATE_YEARS, isYearInRange, OFFSET_RANGE, parseContractDate } from "../text/dates.ts";
+import { messages } from "../i18n/messages.ts";
+import { DATE_YEARS, isYearInRange, parseContractDate } from "../text/dates.ts";
 
 /**
  * The build's date from `--now`: a date as front matter writes it, with an offset or `Z`; without
@@ -14,11 +15,7 @@ export function parseBuildDate(text: string): number | undefined {
 /** The build's date from `--now`; a CommandError (exit 2) when it is unreadable or outside DATE_YEARS. */
 export function buildDateFromOption(text: string): number {
   const ms = parseBuildDate(text);
-  if (ms === undefined)
-    throw new CommandError(
-      `--now "${text}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (${OFFSET_RANGE}) such as 2021-12-10T13:00:00+01:00; without one it is UTC`,
-      2,
-    );
+  if (ms === undefined) throw new CommandError(messages().cli.nowNotADate(text), 2);
   return inBuildYears(ms, `--now ${text}`);
 }
 
@@ -30,14 +27,12 @@ export function buildDateFromOption(text: string): number {
 export function buildDateFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const value = env.SOURCE_DATE_EPOCH?.trim();
   if (!value) return undefined;
-  if (!/^\d+$/.test(value))
-    throw new CommandError(`SOURCE_DATE_EPOCH=${value} is not a number of seconds since 1970-01-01 UTC: set it to a count such as 1639134000, or unset it`, 2);
+  if (!/^\d+$/.test(value)) throw new CommandError(messages().cli.sourceDateEpochNotNumber(value), 2);
   return inBuildYears(Number(value) * 1000, `SOURCE_DATE_EPOCH=${value}`);
 }
 
 function inBuildYears(ms: number, what: string): number {
   const year = new Date(ms).getUTCFullYear(); // NaN past JavaScript's last date
-  if (!isYearInRange(year))
-    throw new CommandError(`${what} is outside the years ${DATE_YEARS.first} to ${DATE_YEARS.last} that the build's date may fall in`, 2);
+  if (!isYearInRange(year)) throw new CommandError(messages().cli.buildDateOutOfYears(what, DATE_YEARS.first, DATE_YEARS.last), 2);
   return ms;
 }

@@ -13,6 +13,7 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { messages } from "../i18n/messages.ts";
 import { indexSearchBundles } from "../search/indexer.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
@@ -66,7 +67,7 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; pages: number; bundles: number; ms: number };
+  | { name: "indexed"; articles: number; bundles: number; ms: number };
 
 export interface BuildResult {
   ok: boolean;
@@ -165,7 +166,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         renderer,
       );
       const indexed = await indexSearchBundles(staging, bundles, { previousSite: options.previousSite });
-      options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
+      // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
+      options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
@@ -195,7 +197,7 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[], n
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
-  if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
+  if (!read.ok) throw new CommandError(messages().cli.recordUrlsUnreadable(shown, read.message));
   const added = unlistedUrls(
     read.file?.manifest,
     // Drafts and articles held back until a later date are not published by this build.

@@ -61,8 +61,15 @@ export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** Why text written as a date is still none: the messages that say it are the commands'. */
+export type DateProblem =
+  | { kind: "month"; month: number }
+  | { kind: "day"; day: number; month: number; year: number }
+  | { kind: "time"; time: string }
+  | { kind: "offset"; offset: string };
+
 /** A date as read: the Moment, or why the text is no date (undefined when it is not written as one at all). */
-export type ContractDate = { ok: true; moment: Moment } | { ok: false; problem?: string };
+export type ContractDate = { ok: true; moment: Moment } | { ok: false; problem?: DateProblem };
 
 /**
  * Reads a front-matter date as the contract defines it: with an offset it is that instant;
@@ -77,7 +84,8 @@ export function parseContractDate(text: string, zone: string): Moment | undefine
 
 /**
  * parseContractDate, saying why a date written in the right form is still no date.
- * @example readContractDate("2021-12-09T10:00:00+99:00", "Europe/Paris") // { ok: false, problem: "the UTC offset +99:00 does not exist: …" }
+ * @example readContractDate("2021-12-09T10:00:00+99:00", "Europe/Paris") // { ok: false, problem: { kind: "offset", offset: "+99:00" } }
+ * @example readContractDate("2026-11-31", "Europe/Paris") // { ok: false, problem: { kind: "day", day: 31, month: 11, year: 2026 } }
  */
 export function readContractDate(text: string, zone: string): ContractDate {
   const m = CONTRACT_DATE.exec(text.trim());
@@ -93,10 +101,10 @@ export function readContractDate(text: string, zone: string): ContractDate {
     Number(ss ?? 0),
     Number((fraction ?? "0").padEnd(3, "0").slice(0, 3)),
   );
-  if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return { ok: false };
+  if (!isExactWallTime(wall, y!, mo!, d!, hh, mm, ss)) return { ok: false, problem: wallTimeProblem(y!, mo!, d!, hh, mm, ss) };
   const given = offset === undefined ? undefined : offset === "Z" ? 0 : (sign === "-" ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0));
   if (given !== undefined && (Number(offM ?? 0) > 59 || given < MIN_OFFSET_MINUTES || given > MAX_OFFSET_MINUTES)) {
-    return { ok: false, problem: `the UTC offset ${offset} does not exist: write one ${OFFSET_RANGE}, such as +01:00 (Paris in winter) or +02:00 (in summer)` };
+    return { ok: false, problem: { kind: "offset", offset: offset! } };
   }
   // The common case, a day without a DST change, needs two offset look-ups per calendar day;
   // luxon does the rest (and the days the clocks change) in full.
@@ -110,6 +118,16 @@ export function readContractDate(text: string, zone: string): ContractDate {
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
   const parsed = DateTime.fromISO(iso, { zone });
   return parsed.isValid ? { ok: true, moment: momentOf(parsed, hasTime) } : { ok: false };
+}
+
+// What of a wall time written in the right form does not exist: the month, the day (2026-11-31, a
+// 29 February outside leap years) or the time (24:00, 10:61).
+function wallTimeProblem(y: string, mo: string, d: string, hh?: string, mm?: string, ss?: string): DateProblem | undefined {
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (month < 1 || month > 12) return { kind: "month", month };
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return { kind: "day", day, month, year };
+  if (Number(hh ?? 0) > 23 || Number(mm ?? 0) > 59 || Number(ss ?? 0) > 59) return { kind: "time", time: `${hh}:${mm}${ss ? `:${ss}` : ""}` };
+  return undefined;
 }
 
 // Date.UTC rolls 2021-02-30 over to March: a date is valid only if it comes back as written.

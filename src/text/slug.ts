@@ -1,4 +1,5 @@
 import slugifyLibrary from "@sindresorhus/slugify";
+import { messages } from "../i18n/messages.ts";
 
 // The contract's rule, as the corpus generator applies it: accents removed (NFD, then combining
 // marks dropped, so `ä` → `a`, where the library's German transliteration gives `ae`), ligatures
@@ -84,21 +85,18 @@ const ALIAS_PATH = new RegExp(`^/(?:${ALIAS_SEGMENT}/)*(?:${ALIAS_SEGMENT}/?)?$`
  * Why an alias (an old URL of an article) is refused, or undefined when its redirect page can be
  * written on every disk: not a path of this site, `.` or `..` segments, a name too long, a segment
  * ending in a dot (Windows drops it), a name Windows keeps for a device.
- * @example aliasPathProblem("/2021/nul/") // "\"nul\" in an alias is a name Windows keeps for devices …"
+ * @example aliasPathProblem("/2021/nul/") // "« nul » dans un alias est un nom que Windows réserve aux périphériques …"
  */
 export function aliasPathProblem(path: string): string | undefined {
-  if (!ALIAS_PATH.test(path))
-    return "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)";
+  const say = messages().diagnostics;
+  if (!ALIAS_PATH.test(path)) return say.aliasNotPath();
   const segments = path.split("/");
-  if (segments.some((segment) => segment === "." || segment === "..")) return "an alias may not contain . or .. segments";
-  if (path.length > MAX_ALIAS_LENGTH)
-    return `an alias is at most ${MAX_ALIAS_LENGTH} characters long, this one has ${path.length}: no disk holds every path that long`;
+  if (segments.some((segment) => segment === "." || segment === "..")) return say.aliasDots();
+  if (path.length > MAX_ALIAS_LENGTH) return say.aliasTooLong(MAX_ALIAS_LENGTH, path.length);
   for (const segment of segments) {
-    if (segment.length > MAX_SLUG_LENGTH)
-      return `a segment of an alias is at most ${MAX_SLUG_LENGTH} characters long, "${segment.slice(0, 20)}…" has ${segment.length}: longer file names can't be written`;
-    if (segment.endsWith(".")) return `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`;
-    if (isWindowsDeviceName(segment))
-      return `"${segment}" in an alias is a name Windows keeps for devices (${WINDOWS_DEVICE_NAMES}): its redirect page could not be written there; remove the alias`;
+    if (segment.length > MAX_SLUG_LENGTH) return say.aliasSegmentTooLong(MAX_SLUG_LENGTH, segment.slice(0, 20), segment.length);
+    if (segment.endsWith(".")) return say.aliasSegmentDot(segment);
+    if (isWindowsDeviceName(segment)) return say.aliasSegmentDeviceName(segment, WINDOWS_DEVICE_NAMES);
   }
   return undefined;
 }

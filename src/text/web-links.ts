@@ -1,14 +1,6 @@
 /** Web addresses read as the WHATWG URL parser (and so every browser) reads them, not as spelled. */
 
 /**
- * What a site's address must be, as messages state it.
- * @example siteAddressRule("https://www.aa.com.tr/fr") // "an absolute http(s) URL without user name, query or fragment, such as https://www.aa.com.tr/fr"
- */
-export function siteAddressRule(example = "https://archives.example.org"): string {
-  return `an absolute http(s) URL without user name, query or fragment, such as ${example}`;
-}
-
-/**
  * Whether a text is a web address a site can be published at, or link to: http(s), a host, no
  * user name (every page would show it), query or fragment (links append paths to it).
  * @example isSiteAddress("javascript:alert(1)//") // false
@@ -47,14 +39,6 @@ export function shortLinkKey(link: string): string {
   const url = parse(link);
   if (!url) return link.trim();
   return `${url.protocol}//${url.host}${normaliseEscapes(url.pathname).replace(/\/+$/, "")}${normaliseEscapes(url.search)}`;
-}
-
-/**
- * How an error names the other spelling of the same link, so the editor can search for it.
- * @example spelledAs("https://turquie2023.com/Ivo58D", "https://turquie2023.com/Ivo58D/") // " (as https://turquie2023.com/Ivo58D)"
- */
-export function spelledAs(other: string, link: string): string {
-  return other === link ? "" : ` (as ${other})`;
 }
 
 function parse(text: string): URL | undefined {

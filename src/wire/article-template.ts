@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ARTICLE_LIMIT } from "../content/limits.ts";
 import { decodeContentFile, readContentFile } from "../content/read-text.ts";
 import { BODY_PLACEHOLDER } from "../content/validate.ts";
+import { messages } from "../i18n/messages.ts";
 import { toMarkdownParagraph, yamlFlowList, yamlScalar, yamlString } from "./write-article.ts";
 
 /** Where the template lives, relative to the content folder. */
@@ -41,14 +42,6 @@ export interface TemplateProblem {
   message: string;
 }
 
-// Editors' messages, in French, kept together to move into the message catalogue.
-const MESSAGES = {
-  unknownVariable: (name: string): string => `variable inconnue « {{ ${name} }} » : le modèle connaît ${VARIABLE_NAMES.map((n) => `{{ ${n} }}`).join(", ")}`,
-  noFrontMatter: "le modèle doit commencer par une ligne --- et son en-tête (title, date…), fermé par une autre ligne ---",
-  notDraft: "le modèle dit « draft » autre que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne",
-  unreadable: (why: string): string => `le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,
-};
-
 const VARIABLE_NAMES = ["titre", "date", "sujets", "sources_disponibles"] as const;
 type VariableName = (typeof VARIABLE_NAMES)[number];
 const VARIABLE = /\{\{\s*([^{}\s]*)\s*\}\}/g;
@@ -57,9 +50,10 @@ const VARIABLE = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 export function readArticleTemplate(contentDir: string): { text: string; path?: string } | { problem: TemplateProblem; path: string } {
   const path = join(contentDir, ...TEMPLATE_PATH.split("/"));
   const read = readContentFile(path, ARTICLE_LIMIT);
-  if (!read.ok) return read.missing ? { text: DEFAULT_TEMPLATE } : { problem: { line: 1, column: 1, message: MESSAGES.unreadable(read.message) }, path };
+  if (!read.ok)
+    return read.missing ? { text: DEFAULT_TEMPLATE } : { problem: { line: 1, column: 1, message: messages().cli.templateUnreadable(read.message) }, path };
   const decoded = decodeContentFile(read.bytes);
-  if (!decoded.ok) return { problem: { line: 1, column: 1, message: MESSAGES.unreadable(decoded.message) }, path };
+  if (!decoded.ok) return { problem: { line: 1, column: 1, message: messages().cli.templateUnreadable(decoded.message) }, path };
   return { text: decoded.text, path };
 }
 
@@ -72,7 +66,7 @@ export function readArticleTemplate(contentDir: string): { text: string; path?: 
 export function fillTemplate(template: string, values: TemplateValues): { text: string } | { problems: TemplateProblem[] } {
   const lines = template.replace(/\r\n?/g, "\n").split("\n");
   const close = lines[0]?.trimEnd() === "---" ? lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---") : -1;
-  if (close === -1) return { problems: [{ line: 1, column: 1, message: MESSAGES.noFrontMatter }] };
+  if (close === -1) return { problems: [{ line: 1, column: 1, message: messages().cli.templateNoFrontMatter() }] };
   const problems: TemplateProblem[] = [];
   const inFrontMatter: Record<VariableName, string> = {
     titre: yamlString(values.title),
@@ -89,7 +83,7 @@ export function fillTemplate(template: string, values: TemplateValues): { text: 
   const filled = lines.map((line, i) =>
     line.replace(VARIABLE, (whole, name: string, offset: number) => {
       if (!(VARIABLE_NAMES as readonly string[]).includes(name)) {
-        problems.push({ line: i + 1, column: offset + 1, message: MESSAGES.unknownVariable(name) });
+        problems.push({ line: i + 1, column: offset + 1, message: messages().cli.templateUnknownVariable(name, VARIABLE_NAMES) });
         return whole;
       }
       return (i < close ? inFrontMatter : inBody)[name as VariableName];
@@ -97,7 +91,8 @@ export function fillTemplate(template: string, values: TemplateValues): { text: 
   );
   const draftLine = filled.findIndex((line, i) => i > 0 && i < close && /^draft\s*:/.test(line));
   if (draftLine === -1) filled.splice(close, 0, "draft: true");
-  else if (!/^draft\s*:\s*true\s*(#.*)?$/.test(filled[draftLine]!)) problems.push({ line: draftLine + 1, column: 1, message: MESSAGES.notDraft });
+  else if (!/^draft\s*:\s*true\s*(#.*)?$/.test(filled[draftLine]!))
+    problems.push({ line: draftLine + 1, column: 1, message: messages().cli.templateNotDraft() });
   if (problems.length > 0) return { problems };
   return { text: filled.join("\n").replace(/\n*$/, "\n") };
 }

@@ -1,4 +1,5 @@
 /** Decoding of wire copy: agency feeds are UTF-8, or Windows-1252 when an older system sent them. */
+import { messages } from "../i18n/messages.ts";
 import { normalizeText } from "../content/read-text.ts";
 
 export type DecodedWire = { ok: true; text: string; encoding: "utf-8" | "utf-16" | "windows-1252" } | { ok: false; message: string };
@@ -41,7 +42,6 @@ export function decodeWireFile(bytes: Uint8Array): DecodedWire {
       decoded = { ok: true, text: decodeWindows1252(bytes), encoding: "windows-1252" };
     }
   }
-  if (decoded.text.includes("\0"))
-    return { ok: false, message: "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again" };
+  if (decoded.text.includes("\0")) return { ok: false, message: messages().wire.nulByte() };
   return { ...decoded, text: normalizeText(decoded.text.replace(/^\uFEFF/, "")) };
 }

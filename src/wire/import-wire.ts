@@ -4,7 +4,8 @@ import { Diagnostics, FILE_START, type Diagnostic, type Position } from "../cont
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import type { Article, Topic } from "../content/model.ts";
 import { validateArticle } from "../content/validate.ts";
-import { shortLinkKey, spelledAs } from "../text/web-links.ts";
+import { shortLinkKey } from "../text/web-links.ts";
+import { messages } from "../i18n/messages.ts";
 import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-index.ts";
 import { decodeWireFile } from "./decode-wire.ts";
 import { parseWire } from "./parse-wire.ts";
@@ -12,7 +13,6 @@ import { suggestTopics } from "./suggest-topics.ts";
 import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
 import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
 import { copyPhoto, photoTarget, type PhotoOption } from "./attach-photo.ts";
-import { photoMessages } from "../images/photo-messages.ts";
 import { readContractDate } from "../text/dates.ts";
 
 export interface ImportOptions {
@@ -59,40 +59,30 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return fail(FILE_START, `can't read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check the path`);
+    return fail(FILE_START, messages().wire.cannotRead((error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   const decoded = decodeWireFile(bytes);
   if (!decoded.ok) return fail(FILE_START, decoded.message);
   if (decoded.encoding === "windows-1252") {
-    report.warning(file, FILE_START, "not valid UTF-8: read as Windows-1252, as older agency feeds send it; check the accents and quotes of the article");
+    report.warning(file, FILE_START, messages().wire.readAsWindows1252(), "readAsWindows1252");
   }
   const parsed = parseWire(decoded.text, (line) => index.context.sources.find(line)?.code);
   if (!parsed.ok) return fail({ line: parsed.line, column: 1 }, parsed.message);
   const wire = parsed.wire;
   const titleAt: Position = { line: wire.titleLine, column: 1 };
   if (wire.leftovers.length > 0) {
-    report.warning(
-      file,
-      FILE_START,
-      `kept at the end of the body, not recognised as a source or share line: ${wire.leftovers.map((l) => JSON.stringify(l)).join(", ")}`,
-    );
+    report.warning(file, FILE_START, messages().wire.leftovers(wire.leftovers.map((l) => JSON.stringify(l)).join(", ")), "leftovers");
   }
   if (wire.sources.length === 0) {
     const codes = index.sources.map((s) => s.code).join(", ");
-    return fail(
-      FILE_START,
-      `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
-    );
+    return fail(FILE_START, messages().wire.noSource(codes));
   }
   if (options.date === undefined) {
-    return fail(
-      FILE_START,
-      "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good",
-    );
+    return fail(FILE_START, messages().wire.noDate());
   }
 
   const topics = options.topics ?? suggestTopics(wire.title, wire.paragraphs, index.topics);
-  if (topics.length === 0) return fail(titleAt, "no topic of topics.yaml is named in the title or the text: pass --topics, e.g. --topics Irak,Défense");
+  if (topics.length === 0) return fail(titleAt, messages().wire.noTopic());
   const fields: ArticleFile = {
     title: wire.title,
     date: options.date,
@@ -107,7 +97,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     // The photo goes under the article's day in the site's timezone, as its URL does.
     const read = readContractDate(options.date, index.context.site.timezone);
     photoSrc = read.ok ? photoTarget(index.root, read.moment.day, photo.file) : undefined;
-    if (!photoSrc) return fail(FILE_START, photoMessages.import.noFreeName(photo.file));
+    if (!photoSrc) return fail(FILE_START, messages().cli.imageNoFreeName(photo.file));
     fields.image = { src: photoSrc, alt: photo.alt, credit: photo.credit, ...(photo.caption ? { caption: photo.caption } : {}) };
   }
 
@@ -121,17 +111,13 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     // Another dispatch under the same headline that day (its share link differs): a slug of its own.
     const firstUrl = checked.article.url;
     checked = withFreeSlug(file, titleAt, fields, checked.article, index, report);
-    if (!checked) return fail(titleAt, `${taken.message}; no free slug up to -${MAX_SLUG_SUFFIX}`);
-    report.warning(
-      file,
-      titleAt,
-      `${firstUrl} is already ${taken.file}, another dispatch with the same title that day: this one gets slug ${checked.article.slug}`,
-    );
+    if (!checked) return fail(titleAt, messages().wire.noFreeSlug(taken.message, MAX_SLUG_SUFFIX));
+    report.warning(file, titleAt, messages().wire.sameTitleThatDay(firstUrl, taken.file, checked.article.slug), "sameTitleThatDay");
   }
 
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
   const shown = display(target);
-  if (existsSync(target)) return fail(titleAt, `${shown} already exists and is never overwritten: delete or rename it first if this copy should replace it`);
+  if (existsSync(target)) return fail(titleAt, messages().wire.fileExists(shown));
   // The photo first: an article never points at a photo that is not there.
   if (photo && photoSrc) copyPhoto(index.root, photo.file, photoSrc);
   writeNewArticle(index.root, target, checked.text);
@@ -151,10 +137,10 @@ function checkArticle(file: string, titleAt: Position, fields: ArticleFile, inde
   const parsed = parseFrontMatter(text);
   const scratch = new Diagnostics();
   const article = parsed.ok ? validateArticle(file, parsed.frontMatter, index.context, scratch) : undefined;
-  if (!parsed.ok) for (const p of parsed.problems) report.error(file, titleAt, `the article would not be valid: ${p.message}`);
+  if (!parsed.ok) for (const p of parsed.problems) report.error(file, titleAt, messages().wire.wouldNotBeValid(p.message));
   for (const d of scratch.items) {
-    if (d.severity === "error") report.error(file, titleAt, `the article would not be valid: ${d.message}`);
-    else report.warning(file, titleAt, d.message);
+    if (d.severity === "error") report.error(file, titleAt, messages().wire.wouldNotBeValid(d.message));
+    else report.warning(file, titleAt, d.message, d.kind);
   }
   return article ? { text, article } : undefined;
 }
@@ -165,23 +151,23 @@ function collision(article: Article, index: ArchiveIndex): { message: string; fi
     if (owner)
       return {
         ...owner,
-        message: `short link ${article.shortLink} is already used by ${owner.file}${spelledAs(owner.shortLink, article.shortLink)}: this dispatch is already in the archive`,
+        message: messages().wire.shortLinkTaken(article.shortLink, owner.file, owner.shortLink === article.shortLink ? undefined : owner.shortLink),
       };
   }
   const existing = index.urls.get(article.url);
   if (existing) {
     return {
       ...existing,
-      message: `same URL ${article.url} as ${existing.file}: this dispatch is probably already in the archive; if it is another one, change its title line`,
+      message: messages().wire.sameUrl(article.url, existing.file),
     };
   }
   const aliasOf = index.aliases.get(article.url);
-  if (aliasOf) return { file: aliasOf, message: `${article.url} is an old URL (alias) of ${aliasOf}: this dispatch is probably already in the archive` };
+  if (aliasOf) return { file: aliasOf, message: messages().wire.oldUrl(article.url, aliasOf) };
   const retired = index.retired.get(article.url);
   if (retired)
     return {
       file: retired,
-      message: `${article.url} was published before (${retired}) and no article holds it now: a new article there would take its old readers; change the title line`,
+      message: messages().wire.retiredUrl(article.url, retired),
     };
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** Reading raw agency copy: title, body paragraphs, and the source and share lines at the end. */
+import { messages } from "../i18n/messages.ts";
 
 export interface WireCopy {
   title: string;
@@ -40,13 +41,13 @@ export function parseWire(text: string, findSource: (line: string) => string | u
     if (!BLANK.test(raw)) lines.push({ text: raw.trim(), line: i + 1 });
   });
   const [title, ...rest] = lines;
-  if (!title) return { ok: false, line: 1, message: "the file is empty: there is no title and no text to import" };
+  if (!title) return { ok: false, line: 1, message: messages().wire.empty() };
   if (rest[0] && sameTitle(rest[0].text, title.text)) rest.shift();
 
   const { sources, shortLink, extracted, leftovers } = readEnd(rest, findSource);
   const paragraphs = rest.filter((_, i) => !extracted.has(i)).map((l) => l.text);
   if (paragraphs.length === 0) {
-    return { ok: false, line: title.line, message: "the copy has a title but no body: there is no paragraph between the title and the source lines" };
+    return { ok: false, line: title.line, message: messages().wire.noBody() };
   }
   return { ok: true, wire: { title: title.text, titleLine: title.line, paragraphs, sources, ...(shortLink ? { shortLink } : {}), leftovers } };
 }

@@ -33,7 +33,7 @@ describe("depeche build checks the values of its options as the content's are ch
     const r = build("--base-url", url);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `depeche build: error: --base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org\n`,
+      `depeche build: error: --base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org\n`,
     );
     expect(existsSync(r.out)).toBe(false);
   });
@@ -44,7 +44,7 @@ describe("depeche build checks the values of its options as the content's are ch
     const r = build("--now", now);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `depeche build: error: --now "${now}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (from -12:00 to +14:00, minutes 00 to 59) such as 2021-12-10T13:00:00+01:00; without one it is UTC\n`,
+      `depeche build: error: --now « ${now} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC\n`,
     );
     expect(existsSync(r.out)).toBe(false);
   });

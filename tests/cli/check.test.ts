@@ -19,7 +19,7 @@ describe("depeche check", () => {
     archive.article("b.md", { title: "Deux", date: "2021-12-10" });
     const r = depeche("check", "--content", archive.dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 topics, 2 sources, 2 days are valid; 0 warnings \(\d+\.\d\d s\)\n$/);
+    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 sujets, 2 sources, 2 jours : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/);
     expect(r.stderr).toBe("");
   });
 
@@ -31,10 +31,10 @@ describe("depeche check", () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines[0]).toBe(
-      `${archive.display("articles/a.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`,
+      `${archive.display("articles/a.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     );
-    expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: unknown key "topic" \\(did you mean "topics"\\?\\)`));
-    expect(lines[2]).toMatch(/^depeche check: 2 errors, 0 warnings in 2 article files; nothing was written/);
+    expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: clé inconnue « topic » \\(vouliez-vous dire « topics » \\?\\)`));
+    expect(lines[2]).toMatch(/^depeche check: 2 erreurs, 0 avertissement dans 2 fichiers d’articles ; rien n’a été écrit/);
   });
 
   it("exits 2 on a usage mistake", () => {
@@ -44,7 +44,58 @@ describe("depeche check", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       const r = depeche(name);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`depeche: unknown command "${name}"`);
+      expect(r.stderr).toContain(`depeche: commande inconnue « ${name} »`);
     }
+  });
+});
+
+describe("usage", () => {
+  const COMMANDS = ["check", "build", "serve", "import", "new", "install-hook"];
+
+  it.each(
+    COMMANDS.flatMap((name) => [
+      [name, "--help"],
+      [name, "-h"],
+    ]),
+  )("%s %s prints its usage and exits 0, doing nothing else", (name, flag) => {
+    const r = depeche(name, flag, "--content", "/nonexistent");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage : depeche ${name} `));
+    expect(r.stdout).toContain("options :\n");
+    expect(r.stdout).toContain("  -h, --help     cette aide\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("lists every command the same way, and shows import's --date as required", () => {
+    const r = depeche("--help");
+    expect(r.status).toBe(0);
+    for (const name of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    expect(r.stdout).toContain('  import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]\n');
+    expect(depeche("build", "--help").stdout).toContain("--cache DIR");
+    expect(depeche("import", "--help").stdout).toContain("--date ISO     obligatoire");
+  });
+
+  it("answers a usage mistake with the command's own usage, in French", () => {
+    const r = depeche("check", "--contnt", "x");
+    expect(r.stderr).toMatch(/^depeche check: option inconnue « --contnt »\nusage : depeche check /);
+    expect(depeche("import", "a.txt", "--date").stderr).toMatch(/^depeche import: l’option --date attend une valeur\n/);
+    expect(depeche("check", "--json=oui").stderr).toMatch(/^depeche check: l’option --json ne prend pas de valeur\n/);
+  });
+
+  it("speaks English with DEPECHE_LANG=en, keeping the same usage", () => {
+    const r = spawnSync(process.execPath, [bin, "check", "--help"], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
+    expect(r.stdout).toMatch(/^usage: depeche check \[--content DIR\] \[--json\] \[--annotate\]\n\nvalidate the archive, write nothing\n/);
+  });
+});
+
+describe("the summary, in either language", () => {
+  it("counts in French by default and in English with DEPECHE_LANG=en", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    expect(depeche("check", "--content", archive.dir).stdout).toMatch(
+      /^depeche check: 1 article, 5 sujets, 2 sources, 1 jour : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/,
+    );
+    const en = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
+    expect(en.stdout).toMatch(/^depeche check: 1 article, 5 topics, 2 sources, 1 day are valid; 0 warnings \(\d+\.\d\d s\)\n$/);
   });
 });

@@ -69,8 +69,8 @@ describe("depeche import, the seed copy", () => {
     const r = depeche("import", seedPath, "--date", "2021-12-09", "--content", "content");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (topics suggested: Irak)`);
-    expect(r.stdout).toMatch(/^depeche import: 1 article written, 0 files refused, 0 warnings \(\d+\.\d\d s\)$/m);
+    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (sujets suggérés : Irak)`);
+    expect(r.stdout).toMatch(/^depeche import: 1 article écrit, 0 fichier refusé, 0 avertissement \(\d+,\d\d s\)$/m);
 
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
@@ -113,7 +113,7 @@ describe("depeche import, the seed copy", () => {
     archive = makeArchive();
     const r = await importCli(seedPath, "--date", "2021-12-09T15:10:00", "--topics", "défense, IRAK");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (topics: Défense, Irak)`);
+    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (sujets : Défense, Irak)`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.topics.map((t) => t.slug)).toEqual(["defense", "irak"]);
     expect(result.content?.articles[0]?.published.iso).toBe("2021-12-09T15:10:00+01:00");
@@ -125,8 +125,8 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(seedPath);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: no publication date: pass --date`);
-    expect(r.stderr).toMatch(/0 articles written, 1 file refused/);
+    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: pas de date de publication : donnez --date`);
+    expect(r.stderr).toMatch(/0 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toEqual([]);
   });
 
@@ -136,7 +136,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive.write(SEED_FILE, other);
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: ${archive.display(SEED_FILE)} already exists and is never overwritten`);
+    expect(r.stderr).toContain(`error: ${archive.display(SEED_FILE)} existe déjà et n’est jamais écrasé`);
     expect(readFileSync(join(archive.dir, SEED_FILE), "utf8")).toBe(other);
     expect(articleFiles()).toHaveLength(1);
   });
@@ -147,7 +147,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `error: same URL /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ as ${archive.display("articles/irak.md")}`,
+      `error: même adresse /2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/ que ${archive.display("articles/irak.md")}`,
     );
     expect(articleFiles()).toEqual(["irak.md"]);
   });
@@ -157,7 +157,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive.article("ancien.md", { title: "Un autre titre", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")}`);
+    expect(r.stderr).toContain(`error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")}`);
     expect(articleFiles()).toEqual(["ancien.md"]);
   });
 
@@ -169,7 +169,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       const r = await importCli(seedPath, "--date", "2021-12-09");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(
-        `error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/ancien.md")} (as ${link}): this dispatch is already in the archive`,
+        `error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")} (écrit ${link}) : cette dépêche est déjà dans l’archive`,
       );
       expect(articleFiles()).toEqual(["ancien.md"]);
     },
@@ -183,10 +183,10 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(published, removed, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:2) and no article holds it now`,
+      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus`,
     );
     expect(r.stderr).toContain(
-      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ was published before (${archive.display("urls.txt")}) and no article holds it now`,
+      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée (${archive.display("urls.txt")}) et aucun article ne la porte plus`,
     );
     expect(articleFiles()).toEqual([]);
   });
@@ -196,7 +196,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);
     const r = await importCli(seedPath, "--date", "2021-12-10");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("short link https://turquie2023.com/Ivo58D is already used");
+    expect(r.stderr).toContain("le lien court https://turquie2023.com/Ivo58D est déjà celui de");
     expect(articleFiles()).toHaveLength(1);
   });
 
@@ -204,30 +204,30 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(seedPath, seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/1 article written, 1 file refused/);
+    expect(r.stderr).toMatch(/1 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toHaveLength(1);
   });
 
   const bad: { name: string; data: string | Uint8Array; error: string }[] = [
-    { name: "an empty file", data: "", error: "1:1: error: the file is empty" },
-    { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: the file is empty" },
-    { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: the copy has a title but no body" },
+    { name: "an empty file", data: "", error: "1:1: error: le fichier est vide" },
+    { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: le fichier est vide" },
+    { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: la dépêche a un titre mais pas de texte" },
     {
       name: "no source line",
       data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]),
-      error: "1:1: error: no source line at the end of the copy",
+      error: "1:1: error: pas de ligne de source à la fin de la dépêche",
     },
     {
       name: "no topic named and no --topics",
       data: wireText("Un titre", ["Un texte sans lieu ni sujet."]),
-      error: "1:1: error: no topic of topics.yaml is named",
+      error: "1:1: error: aucun sujet de topics.yaml n’est nommé",
     },
     {
       name: "a title too long",
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
-      error: '1:1: error: the article would not be valid: "title" is longer than 200 characters',
+      error: "1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères",
     },
-    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: file contains a NUL byte" },
+    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: le fichier contient un octet NUL" },
   ];
   for (const c of bad) {
     it(`for ${c.name}`, async () => {
@@ -244,7 +244,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(join(archive.root, "absente.txt"), "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: can't read the file (ENOENT)`);
+    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: impossible de lire le fichier (ENOENT)`);
   });
 
   it("when the registries are broken", async () => {
@@ -252,7 +252,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${archive.display("sources.yaml")}:1:3: error:`);
-    expect(r.stderr).toContain("nothing was written");
+    expect(r.stderr).toContain("rien n’a été écrit");
     expect(articleFiles()).toEqual([]);
   });
 });
@@ -266,9 +266,9 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${archive.display("articles/2021")}:1:1: error: symbolic links are not followed: put the folder itself in the content folder\n`,
+      `${archive.display("articles/2021")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le dossier lui-même dans le dossier du contenu\n`,
     );
-    expect(r.stderr).toContain("nothing was written");
+    expect(r.stderr).toContain("rien n’a été écrit");
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -281,7 +281,7 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
     chmodSync(month, 0o755);
     expect(r.stderr).toBe(
-      `depeche import: error: cannot write ${archive.display(SEED_FILE)}: permission denied; nothing was written (0 articles imported before it, 1 file left)\n`,
+      `depeche import: error: impossible d’écrire ${archive.display(SEED_FILE)} : permission refusée ; rien n’a été écrit (0 article importé avant, 1 fichier restant)\n`,
     );
     expect(r.status).toBe(1);
     expect(readdirSync(month)).toEqual([]);
@@ -299,8 +299,8 @@ describe("depeche import, other cases", () => {
     const path = wire("latin.txt", encodeWindows1252(text));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: not valid UTF-8: read as Windows-1252`);
-    expect(r.stdout).toContain("1 warning");
+    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: pas en UTF-8 : lu en Windows-1252`);
+    expect(r.stdout).toContain("1 avertissement");
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
     expect(result.content?.articles[0]?.title).toBe("L’État irakien et le cœur du « dossier »");
@@ -315,7 +315,7 @@ describe("depeche import, other cases", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
     expect(r.stderr).toContain(
-      `warning: /2021/12/09/l-irak-vote/ is already ${archive.display("articles/2021/12/09-premiere.md")}, another dispatch with the same title that day: this one gets slug l-irak-vote-2`,
+      `warning: /2021/12/09/l-irak-vote/ est déjà ${archive.display("articles/2021/12/09-premiere.md")}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug l-irak-vote-2`,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -329,9 +329,11 @@ describe("depeche import, other cases", () => {
     const free = wire("c.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
     const r = await importCli(draftUrl, alias, free, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(draftUrl)}:1:1: error: same URL /2021/12/09/l-irak-vote/ as ${archive.display("articles/2021/12/09-brouillon.md")}`);
     expect(r.stderr).toContain(
-      `${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ is an old URL (alias) of ${archive.display("articles/2021/12/10-renomme.md")}`,
+      `${shown(draftUrl)}:1:1: error: même adresse /2021/12/09/l-irak-vote/ que ${archive.display("articles/2021/12/09-brouillon.md")}`,
+    );
+    expect(r.stderr).toContain(
+      `${shown(alias)}:1:1: error: /2021/12/09/l-irak-compte/ est une ancienne adresse (alias) de ${archive.display("articles/2021/12/10-renomme.md")}`,
     );
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-dit.md"));
   });
@@ -346,11 +348,11 @@ describe("depeche import, other cases", () => {
     const r = depeche("import", ...files, "--date", "2021-12-09", "--content", "content");
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split("\n")).toEqual([
-      "content/articles/2021/12/09-l-irak-vote.md (topics suggested: Irak)",
-      "content/articles/2021/12/09-l-iran-vote.md (topics suggested: Irak)",
+      "content/articles/2021/12/09-l-irak-vote.md (sujets suggérés : Irak)",
+      "content/articles/2021/12/09-l-iran-vote.md (sujets suggérés : Irak)",
     ]);
     expect(r.stderr).toMatch(
-      /^wire\/2\.txt:1:1: error: the file is empty.*\ndepeche import: 2 articles written, 1 file refused, 0 warnings \(\d+\.\d\d s\); nothing was written for the refused files\n$/,
+      /^wire\/2\.txt:1:1: error: le fichier est vide.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\) ; rien n’a été écrit pour les fichiers refusés\n$/,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -375,20 +377,20 @@ describe("depeche import, other cases", () => {
     const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('warning: kept at the end of the body, not recognised as a source or share line: "© Anadolu"');
+    expect(r.stderr).toContain('warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"');
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
   });
 
   it.each([
-    { args: [] as string[], message: "name the wire files to import" },
-    { args: ["x.txt", "--date", "2021-13-01"], message: '--date "2021-13-01" is not a date' },
+    { args: [] as string[], message: "nommez les dépêches à importer" },
+    { args: ["x.txt", "--date", "2021-13-01"], message: "« --date » : il n’y a pas de mois 13" },
     {
       args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"],
-      message: '--date "2021-12-09T10:00:00+99:00" is not a date: the UTC offset +99:00 does not exist: write one from -12:00 to +14:00',
+      message: "« --date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
     },
-    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
-    { args: ["x.txt", "--topics", " , "], message: "--topics is empty" },
+    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)" },
+    { args: ["x.txt", "--topics", " , "], message: "--topics est vide" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
     archive = makeArchive();
     const r = await importCli(...args);
@@ -400,7 +402,7 @@ describe("depeche import, other cases", () => {
     archive = makeArchive();
     const r = depeche("import", "x.txt", "--dat", "2021-12-09");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("Unknown option '--dat'");
+    expect(r.stderr).toContain("option inconnue « --dat »");
   });
 });
 
@@ -415,7 +417,7 @@ describe("depeche import, the generated wire corpus", () => {
       expect(r.status).toBe(0);
       const lines = r.stdout.trim().split("\n");
       expect(lines).toHaveLength(1001);
-      expect(lines.at(-1)).toMatch(/^depeche import: 1,000 articles written, 0 files refused, \d+ warnings/);
+      expect(lines.at(-1)).toMatch(/^depeche import: 1\u202f000 articles écrits, 0 fichier refusé, \d+ avertissements?/);
       const result = await loadContent({ contentDir: archive.dir });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       expect(result.content?.articles).toHaveLength(1000);

@@ -46,7 +46,7 @@ describe("the pre-commit hook, for any content folder name", () => {
 
     const hook = run("sh", [".git/hooks/pre-commit"]);
     expect(hook.status).toBe(1);
-    expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: unknown topic "Irack"`);
+    expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: sujet inconnu « Irack »`);
 
     // A commit that leaves the folder alone is not checked: the name is not a pattern.
     run("git", ["commit", "-q", "--no-verify", "-m", "archive"]);
@@ -70,7 +70,7 @@ describe("the pre-commit hook, for any content folder name", () => {
     expect(installed.status).toBe(0);
     expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).toContain(`\ncontent='archive/content'\ndepeche='${bin}'\n`);
     const hook = run("sh", [".git/hooks/pre-commit"]);
-    expect(hook.stderr).toContain('archive/content/articles/a.md:5:10: error: unknown topic "Irack"');
+    expect(hook.stderr).toContain("archive/content/articles/a.md:5:10: error: sujet inconnu « Irack »");
   });
 
   it("refuses a content folder outside the repository", () => {
@@ -78,7 +78,7 @@ describe("the pre-commit hook, for any content folder name", () => {
     const outside = run(process.execPath, [bin, "install-hook", "--content", "../elsewhere"]);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(
-      /^depeche install-hook: error: the content folder \.\.\/elsewhere is outside the git repository .*: a hook there never sees it change\n$/,
+      /^depeche install-hook: error: le dossier du contenu \.\.\/elsewhere est hors du dépôt git .* : un crochet n’y verrait aucun changement\n$/,
     );
     expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
   });
@@ -111,12 +111,12 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
     const valid = git("commit", "-q", "-m", "Deuxième");
     expect(valid.status).toBe(0);
     // Git shows the hook's output on stderr: the two staged articles, neither the draft nor the broken one.
-    expect(valid.stderr).toMatch(/^depeche check: 2 articles, .* are valid; 0 warnings/);
+    expect(valid.stderr).toMatch(/^depeche check: 2 articles, .* tout est valide ; 0 avertissement/);
 
     git("add", "content/articles/2021/12/09-a.md");
     const broken = git("commit", "-q", "-m", "Première corrigée");
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain('content/articles/2021/12/09-a.md:5:10: error: unknown topic "Irack"');
+    expect(broken.stderr).toContain("content/articles/2021/12/09-a.md:5:10: error: sujet inconnu « Irack »");
     // The unstaged draft was not checked: only what the commit holds is.
     expect(broken.stderr).not.toContain("draft");
     expect(git("log", "--format=%s").stdout).toBe("Deuxième\narchive\n");

@@ -44,24 +44,22 @@ describe("depeche new", () => {
     expect(r.status).toBe(0);
     const path = join(archive.dir, "articles/2021/12/09-l-irak-vote.md");
     const file = archive.display("articles/2021/12/09-l-irak-vote.md");
-    const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+    const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
     expect(await diagnosticsOf()).toEqual([
-      `${file}:4:10: warning: "sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${inDraft}`,
-      `${file}:5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
-      `${file}:8:1: warning: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`,
+      `${file}:4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
+      `${file}:5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
+      `${file}:8:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
     ]);
     const edit = (from: RegExp | string, to: string): void => writeFileSync(path, readFileSync(path, "utf8").replace(from, to));
     edit("draft: true\n", "");
     expect(await diagnosticsOf()).toEqual([
-      `${file}:4:10: error: "sources" must list at least one entry, e.g. sources: [AA, TRT FR]`,
-      `${file}:5:9: error: "topics" must list at least one entry, e.g. topics: [Irak, Défense]`,
-      `${file}:7:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
+      `${file}:4:10: error: « sources » doit donner au moins une entrée, par exemple sources: [AA, TRT FR]`,
+      `${file}:5:9: error: « topics » doit donner au moins une entrée, par exemple topics: [Irak, Défense]`,
+      `${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`,
     ]);
     edit(/^sources: .*$/m, "sources: [AA]");
     edit(/^topics: .*$/m, "topics: [Irak]");
-    expect(await diagnosticsOf()).toEqual([
-      `${file}:7:1: error: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text`,
-    ]);
+    expect(await diagnosticsOf()).toEqual([`${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`]);
     edit(BODY_PLACEHOLDER, "Le Parlement irakien a voté.");
     expect(await diagnosticsOf()).toEqual([]);
   });
@@ -79,10 +77,10 @@ describe("depeche new", () => {
     expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
       `---\ntitle: "L’Irak *vote*"\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]\nsummary: ""\ndraft: true\n---\n## L’Irak \\*vote\\*\n\n${BODY_PLACEHOLDER}\n\n*Avec AFP.*\n`,
     );
-    const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+    const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
     expect(await diagnosticsOf()).toEqual([
-      `${file}:6:10: warning: "summary" is empty: write the standfirst or remove the key${inDraft}`,
-      `${file}:11:1: warning: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`,
+      `${file}:6:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
+      `${file}:11:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
     ]);
   });
 
@@ -93,12 +91,12 @@ describe("depeche new", () => {
     const unknown = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain(`${template}:4:9: error: variable inconnue « {{ auteur }} »`);
-    expect(unknown.stderr).toContain(`depeche new: the template ${template} can't make a draft that check accepts`);
+    expect(unknown.stderr).toContain(`depeche new: le modèle ${template} ne peut pas donner un brouillon que check accepte`);
 
     archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: [Irack]\ntags: [x]\n---\nTexte.\n");
     const invalid = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toContain(`${template}:5:10: error: unknown topic "Irack"`);
+    expect(invalid.stderr).toContain(`${template}:5:10: error: sujet inconnu « Irack »`);
     expect(invalid.stderr).toContain(`${template}:6:1: error:`);
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
@@ -120,14 +118,14 @@ describe("depeche new", () => {
     const taken = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(taken.status).toBe(1);
     expect(taken.stderr).toBe(
-      `depeche new: /2021/12/09/l-irak-vote/ is already the URL of ${archive.display("articles/irak.md")}: choose another title; nothing was written\n`,
+      `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${archive.display("articles/irak.md")} : choisissez un autre titre ; rien n’a été écrit\n`,
     );
     expect(existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"))).toBe(false);
 
     archive.write("articles/2021/12/10-l-irak-vote.md", "notes\n");
     const exists = await newCli("L’Irak vote", "--date", "2021-12-10");
     expect(exists.status).toBe(1);
-    expect(exists.stderr).toContain("already exists and is never overwritten");
+    expect(exists.stderr).toContain("existe déjà et n’est jamais écrasé");
     expect(readFileSync(join(archive.dir, "articles/2021/12/10-l-irak-vote.md"), "utf8")).toBe("notes\n");
   });
 
@@ -137,7 +135,7 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `/2021/12/09/l-irak-vote/ was published before (${archive.display("urls.txt")}:1) and no article holds it now: choose another title`,
+      `/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:1) et aucun article ne la porte plus : choisissez un autre titre`,
     );
   });
 
@@ -149,26 +147,26 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `${archive.display("topics.yaml")}:1:1: error: symbolic links are not followed: put the file itself in the content folder\n` +
-        `depeche new: the content folder ${archive.dir} can't take articles until these errors are fixed; nothing was written\n`,
+      `${archive.display("topics.yaml")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu\n` +
+        `depeche new: le dossier du contenu ${archive.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent ; rien n’a été écrit\n`,
     );
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
 
   it.each([
-    { args: [] as string[], status: 2, message: "give one title, in quotes" },
-    { args: ["Un", "Deux"], status: 2, message: "give one title, in quotes" },
-    { args: ["  "], status: 2, message: "the title is empty" },
-    { args: ["Titre", "--date", "demain"], status: 2, message: '--date "demain" is not a date' },
+    { args: [] as string[], status: 2, message: "donnez un titre, entre guillemets" },
+    { args: ["Un", "Deux"], status: 2, message: "donnez un titre, entre guillemets" },
+    { args: ["  "], status: 2, message: "le titre est vide" },
+    { args: ["Titre", "--date", "demain"], status: 2, message: "--date « demain » n’est pas une date" },
     {
       args: ["Titre", "--date", "2021-12-09T10:00:00+24:00"],
       status: 2,
-      message: '--date "2021-12-09T10:00:00+24:00" is not a date: the UTC offset +24:00 does not exist: write one from -12:00 to +14:00',
+      message: "« --date » : le décalage horaire +24:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
     },
-    { args: ["Titre", "--topics", "Irack"], status: 2, message: 'unknown topic "Irack" in --topics (did you mean "Irak"?)' },
-    { args: ["!!!"], status: 1, message: "the title has no letters or digits" },
-    { args: ["x".repeat(201)], status: 1, message: "the title is longer than 200 characters" },
-    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: '--date "9999-01-01" is in the year 9999: Dépêche accepts the years 1900 to 2100' },
+    { args: ["Titre", "--topics", "Irack"], status: 2, message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)" },
+    { args: ["!!!"], status: 1, message: "le titre n’a ni lettre ni chiffre" },
+    { args: ["x".repeat(201)], status: 1, message: "le titre dépasse 200 caractères" },
+    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: "--date « 9999-01-01 » est en l’an 9999 : Dépêche accepte les années 1900 à 2100" },
   ])("exits $status: $message", async ({ args, status, message }) => {
     archive = makeArchive();
     const r = await newCli(...args);

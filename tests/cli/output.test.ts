@@ -3,7 +3,7 @@ import { readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { formatForTerminal, githubAnnotation, reportStyle } from "../../src/cli/report.ts";
+import { formatForTerminal, githubAnnotation, groupWarnings, reportStyle } from "../../src/cli/report.ts";
 import type { Diagnostic } from "../../src/content/diagnostics.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
@@ -47,7 +47,7 @@ describe("output for machines", () => {
   it("annotates errors in GitHub Actions, and with --annotate", () => {
     archive = makeArchive();
     archive.article("a.md", { topics: "[Irack]" });
-    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::unknown topic "Irack" (did you mean "Irak"?)`;
+    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)`;
     const inActions = depeche(["check", "--content", archive.dir], { GITHUB_ACTIONS: "true" });
     expect(inActions.status).toBe(1);
     expect(inActions.stdout).toContain(expected);
@@ -65,7 +65,7 @@ describe("output for machines", () => {
     expect(report).toMatchObject({ ok: false, files: 2, articles: 0, errors: 1, warnings: 0 });
     expect(typeof report.seconds).toBe("number");
     expect(report.diagnostics).toEqual([
-      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining('unknown topic "Irack"') },
+      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining("sujet inconnu « Irack »") },
     ]);
     expect(r.stderr).toBe("");
   });
@@ -105,7 +105,7 @@ describe("the pre-commit hook", () => {
     git("add", "content");
     const refused = git("commit", "-q", "-m", "invalide");
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('unknown topic "Irack"');
+    expect(refused.stderr).toContain("sujet inconnu « Irack »");
 
     writeFileSync(hook, "#!/bin/sh\necho mine\n");
     expect(depeche(["install-hook"], {}, repo).status).toBe(1);
@@ -132,5 +132,46 @@ describe("the publishing workflow", () => {
     expect(workflow.jobs.deploy.if).toBe("github.ref == 'refs/heads/main'");
     expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
+  });
+});
+
+describe("many warnings of one kind", () => {
+  const future = (i: number): string => articleText({ title: `Demain ${i}`, date: `2030-01-${String(i).padStart(2, "0")}` });
+
+  it("show the first ten and a count, while --json keeps all of them", () => {
+    archive = makeArchive();
+    for (let i = 1; i <= 13; i++) archive.write(`articles/2030/01/${String(i).padStart(2, "0")}-demain.md`, future(i));
+    archive.write("articles/notes.txt", "pas un article");
+    // The day before them: each is held back with a warning, none is far enough ahead to be an error.
+    const now = { SOURCE_DATE_EPOCH: String(Date.parse("2029-12-31T00:00:00Z") / 1000) };
+    const r = depeche(["check", "--content", archive.dir], now);
+    expect(r.status).toBe(0);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.filter((l) => l.includes(": warning: daté dans le futur"))).toHaveLength(10);
+    expect(lines).toContain("… et 3 autres avertissements du même type (--json les donne tous)");
+    // Another kind is shown on its own.
+    expect(lines.filter((l) => l.includes(": warning: pas un article"))).toHaveLength(1);
+    expect(r.stdout).toMatch(/; 14 avertissements /);
+    const json = JSON.parse(depeche(["check", "--content", archive.dir, "--json"], now).stdout);
+    expect(json.diagnostics.filter((d: Diagnostic) => d.kind === "heldBack")).toHaveLength(13);
+  });
+
+  it("keep every error, and group warnings of each kind apart", () => {
+    const at = (i: number, severity: Diagnostic["severity"], kind?: string): Diagnostic => ({
+      severity,
+      file: `a${String(i).padStart(2, "0")}.md`,
+      line: 1,
+      column: 1,
+      message: `m${i}`,
+      ...(kind ? { kind } : {}),
+    });
+    const items = [...Array.from({ length: 12 }, (_, i) => at(i, "warning", "a")), ...Array.from({ length: 12 }, (_, i) => at(i + 20, "error"))];
+    items.push(at(40, "warning", "b"));
+    const lines = groupWarnings(items);
+    expect(lines.filter((l) => "severity" in l && l.severity === "error")).toHaveLength(12);
+    expect(lines.filter((l) => "kind" in l && l.kind === "a")).toHaveLength(10);
+    expect(lines[10]).toEqual({ more: 2 });
+    expect(lines.at(-1)).toEqual(at(40, "warning", "b"));
+    expect(groupWarnings(items.slice(0, 10))).toEqual(items.slice(0, 10));
   });
 });

@@ -45,7 +45,7 @@ describe("a UTC offset is one that clocks use", () => {
   it.each(["+99:00", "+24:00", "+01:99", "+01:60", "+14:30", "-12:30", "-13:00"])("refuses %s, and says which offsets are", (offset) => {
     expect(readContractDate(`2021-12-09T10:00:00${offset}`, "Europe/Paris")).toEqual({
       ok: false,
-      problem: `the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+      problem: { kind: "offset", offset },
     });
   });
 

@@ -34,6 +34,7 @@ describe("an article filed under another day", () => {
         line: 3,
         column: 7,
         message: `le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Paris) : sa place est ${archive.display("articles/2021/12/09-irak.md")} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+        kind: "misplacedFile",
       },
     ]);
   });

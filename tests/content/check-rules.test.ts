@@ -48,69 +48,73 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "unknown topic with suggestion",
       spec: { topics: "[Irak, Irack]" },
-      expected: '5:16: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there',
+      expected: "5:16: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la",
     },
     {
       name: "unknown source with suggestion",
       spec: { sources: "[AA, TRT]" },
-      expected: '4:15: error: unknown source "TRT" (did you mean "TRT FR"?): use an entry of sources.yaml, or add one there',
+      expected: "4:15: error: source inconnue « TRT » (vouliez-vous dire « TRT FR » ?) : utilisez un code de sources.yaml, ou ajoutez-le",
     },
     {
       name: "unknown key with suggestion",
       spec: { extra: "shortlink: https://turquie2023.com/x" },
-      expected: '6:1: error: unknown key "shortlink" (did you mean "shortLink"?)',
+      expected: "6:1: error: clé inconnue « shortlink » (vouliez-vous dire « shortLink » ?)",
     },
-    { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: '6:1: error: unknown key "topic" (did you mean "topics"?)' },
-    { name: "empty title", spec: { title: "" }, expected: '2:8: error: "title" is empty: write the headline' },
-    { name: "title too long", spec: { title: "x".repeat(201) }, expected: '2:8: error: "title" is longer than 200 characters' },
-    { name: "invalid date", spec: { date: "2021-02-30" }, expected: '3:7: error: "date" is not a valid date: "2021-02-30"' },
-    { name: "date as a number", spec: { date: "2021" }, expected: '3:7: error: "date" must be a date such as 2021-12-09' },
-    { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: '6:10: error: "updated" (2021-12-08) is before "date" (2021-12-09)' },
-    { name: "shortLink not https", spec: { extra: "shortLink: http://turquie2023.com/x" }, expected: '6:12: error: "shortLink" must be an absolute https URL' },
-    { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: '6:7: error: "slug" may only hold lower-case letters' },
-    { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: '6:8: error: "draft" must be true or false' },
-    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: an alias may not contain . or .. segments" },
-    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: an alias must be a path on this site" },
+    { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: "6:1: error: clé inconnue « topic » (vouliez-vous dire « topics » ?)" },
+    { name: "empty title", spec: { title: "" }, expected: "2:8: error: « title » est vide : écrivez le titre" },
+    { name: "title too long", spec: { title: "x".repeat(201) }, expected: "2:8: error: « title » dépasse 200 caractères" },
+    { name: "invalid date", spec: { date: "2021-02-30" }, expected: "3:7: error: « date » : le 30 février n’existe pas" },
+    { name: "date as a number", spec: { date: "2021" }, expected: "3:7: error: « date » doit être une date comme 2021-12-09" },
+    { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: "6:10: error: « updated » (2021-12-08) précède « date » (2021-12-09)" },
+    {
+      name: "shortLink not https",
+      spec: { extra: "shortLink: http://turquie2023.com/x" },
+      expected: "6:12: error: « shortLink » doit être une adresse https complète",
+    },
+    { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: "6:7: error: « slug » ne peut contenir que des lettres minuscules" },
+    { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: "6:8: error: « draft » doit valoir true ou false" },
+    { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: un alias ne peut pas contenir de segment . ou .." },
+    { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
     {
       name: "slug longer than a file name",
       spec: { extra: `slug: ${"a".repeat(221)}` },
-      expected: '6:7: error: "slug" is longer than 220 characters, more than a file name can hold: shorten it',
+      expected: "6:7: error: « slug » dépasse 220 caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le",
     },
     {
       name: "slug Windows keeps for a device",
       spec: { extra: "slug: prn" },
-      expected: '6:7: error: "slug" is a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)',
+      expected: "6:7: error: « slug » est un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)",
     },
     {
       name: "alias with a device name",
       spec: { extra: "aliases: [/2021/12/09/con/]" },
-      expected: '6:11: error: "con" in an alias is a name Windows keeps for devices',
+      expected: "6:11: error: « con » dans un alias est un nom que Windows réserve aux périphériques",
     },
     {
       name: "alias segment ending in a dot",
       spec: { extra: "aliases: [/2021/12/09/fin./]" },
-      expected: '6:11: error: a segment of an alias may not end with a dot ("fin.")',
+      expected: "6:11: error: un segment d’alias ne peut pas finir par un point (« fin. »)",
     },
     {
       name: "alias segment longer than a file name",
       spec: { extra: `aliases: [/${"a".repeat(221)}/]` },
-      expected: "6:11: error: a segment of an alias is at most 220 characters long",
+      expected: "6:11: error: un segment d’alias tient en 220 caractères au plus",
     },
-    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: an alias must be a path on this site" },
+    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
     {
       name: "date in the year 9999",
       spec: { date: "9999-12-31T23:59:00-12:00" },
-      expected: '3:7: error: "date" is in the year 9999: Dépêche accepts the years 1900 to 2100; check the year',
+      expected: "3:7: error: « date » est en l’an 9999 : Dépêche accepte les années 1900 à 2100 ; vérifiez l’année",
     },
-    { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: '3:7: error: "date" is in the year 0001: Dépêche accepts the years 1900 to 2100' },
+    { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: "3:7: error: « date » est en l’an 0001 : Dépêche accepte les années 1900 à 2100" },
     {
       name: "updated in the year 2101",
       spec: { extra: "updated: 2101-01-01" },
-      expected: '6:10: error: "updated" is in the year 2101: Dépêche accepts the years 1900 to 2100',
+      expected: "6:10: error: « updated » est en l’an 2101 : Dépêche accepte les années 1900 à 2100",
     },
-    { name: "empty sources list", spec: { sources: "[]" }, expected: '4:10: error: "sources" must list at least one entry' },
-    { name: "empty body", spec: { body: "" }, expected: "7:1: error: the article has no text" },
-    { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: the body still holds the placeholder" },
+    { name: "empty sources list", spec: { sources: "[]" }, expected: "4:10: error: « sources » doit donner au moins une entrée" },
+    { name: "empty body", spec: { body: "" }, expected: "7:1: error: l’article n’a pas de texte" },
+    { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: le texte contient encore" },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -128,9 +132,9 @@ describe("one error line per rule, pointing at the key or value", () => {
     const errors = await errorsOf(archive);
     const file = archive.display("articles/a.md");
     expect(errors).toEqual([
-      `${file}:1:1: error: missing required key "date": add a line such as date: 2021-12-09 or date: 2021-12-09T15:10:00+01:00`,
-      `${file}:1:1: error: missing required key "sources": add a line such as sources: [AA, TRT FR] with codes from sources.yaml`,
-      `${file}:1:1: error: missing required key "topics": add a line such as topics: [Irak, Défense] with entries of topics.yaml`,
+      `${file}:1:1: error: clé obligatoire « date » absente : ajoutez une ligne comme date: 2021-12-09 ou date: 2021-12-09T15:10:00+01:00`,
+      `${file}:1:1: error: clé obligatoire « sources » absente : ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml`,
+      `${file}:1:1: error: clé obligatoire « topics » absente : ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml`,
     ]);
   });
 
@@ -140,9 +144,9 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.article("b.md", "---\ntitle: [oops\ndate: 2021-12-09\n---\nTexte.\n");
     const errors = await errorsOf(archive);
     expect(errors[0]).toBe(
-      `${archive.display("articles/a.md")}:1:1: error: no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"`,
+      `${archive.display("articles/a.md")}:1:1: error: pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »`,
     );
-    expect(errors[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:\\d+:\\d+: error: invalid YAML: `));
+    expect(errors[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:\\d+:\\d+: error: `));
   });
 
   it("refuses a file that is not UTF-8, and accepts a BOM and CRLF", async () => {
@@ -152,7 +156,7 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.write("articles/bom.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(articleText({ title: "Avec BOM" }).replace(/\n/g, "\r\n"))]));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/latin1.md")}:1:1: error: file is not valid UTF-8: save it as UTF-8 in your editor`,
+      `${archive.display("articles/latin1.md")}:2:9: error: le fichier n’est pas en UTF-8 : l’octet 0xC9 (« É » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     ]);
     const loaded = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(loaded.content).toBeUndefined();
@@ -173,7 +177,7 @@ describe("one error line per rule, pointing at the key or value", () => {
 
 describe("control characters in text that pages show: an error at the character itself", () => {
   const held = (key: string, code: string) =>
-    `error: "${key}" holds the control character ${code} here: delete it (retype the text around it if it is invisible)`;
+    `error: « ${key} » contient ici le caractère de contrôle ${code} : supprimez-le (retapez le texte autour s’il est invisible)`;
   const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
     { name: "ESC as a JSON-style escape in a quoted title", spec: { title: "L’Irak\u001b[31m" }, expected: `2:15: ${held("title", "U+001B")}` },
     { name: "BEL typed raw in a plain summary", spec: { extra: "summary: Bagdad\u0007 annonce" }, expected: `6:16: ${held("summary", "U+0007")}` },
@@ -187,7 +191,7 @@ describe("control characters in text that pages show: an error at the character 
     {
       name: "in the body, at its line and column",
       spec: { body: "Premier paragraphe.\n\nDeux \u001b[2J" },
-      expected: "9:6: error: the text holds the control character U+001B here",
+      expected: "9:6: error: le texte contient ici le caractère de contrôle U+001B",
     },
   ];
   for (const c of cases) {
@@ -214,7 +218,7 @@ describe("control characters in text that pages show: an error at the character 
     });
     expect(await errorsOf(archive)).toEqual([
       `${archive.display("site.yaml")}:1:17: ${held("title", "U+0007")}`,
-      `${archive.display("sources.yaml")}:1:1: error: file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text`,
+      `${archive.display("sources.yaml")}:1:10: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
       `${archive.display("topics.yaml")}:2:13: ${held("label", "U+0085")}`,
       `${archive.display("topics.yaml")}:3:18: ${held("description", "U+009B")}`,
     ]);
@@ -228,7 +232,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Même titre", date: "2021-12-09T10:00:00" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:2:8: error: same URL /2021/12/09/meme-titre/ as ${archive.display("articles/a.md")}: change the title or add a distinct "slug"`,
+      `${archive.display("articles/b.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${archive.display("articles/a.md")} : changez le titre, ou ajoutez un « slug » distinct`,
     ]);
   });
 
@@ -238,7 +242,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:12: error: short link https://turquie2023.com/Ivo58D is already used by ${archive.display("articles/a.md")}: each article has its own share link`,
+      `${archive.display("articles/b.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/a.md")} : chaque article a son propre lien de partage`,
     ]);
   });
 
@@ -248,7 +252,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:11: error: alias /2021/12/09/un/ is the URL of ${archive.display("articles/a.md")}: a redirect there would hide a page; remove it`,
+      `${archive.display("articles/b.md")}:6:11: error: l’alias /2021/12/09/un/ est l’adresse de ${archive.display("articles/a.md")} : une redirection y cacherait une page ; retirez-le`,
     ]);
   });
 });
@@ -256,31 +260,31 @@ describe("rules across articles", () => {
 describe("an alias never takes a path the site writes", () => {
   const file = () => archive.display("articles/2021/12/09-a.md");
   it.each([
-    ["/index.html", "alias /index.html is the address of /, which the site writes itself: a redirect there would hide it; remove it"],
-    ["/", "alias / is the address of /, which the site writes itself"],
-    ["/404.html", "alias /404.html is the address of /404.html, which the site writes itself"],
-    ["/feed.xml", "alias /feed.xml/ would be written inside /feed.xml, a file the site writes itself: remove it"],
-    ["/feed.json/", "alias /feed.json/ would be written inside /feed.json, a file the site writes itself"],
-    ["/sitemap.xml", "alias /sitemap.xml/ would be written inside /sitemap.xml, a file the site writes itself"],
-    ["/sitemap-news.xml", "alias /sitemap-news.xml/ would be written inside /sitemap-news.xml"],
-    ["/robots.txt", "alias /robots.txt/ would be written inside /robots.txt"],
-    ["/_redirects", "alias /_redirects/ would be written inside /_redirects"],
-    ["/style.css", "alias /style.css/ would be written inside /style.css"],
-    ["/recherche.js/x/", "alias /recherche.js/x/ would be written inside /recherche.js"],
-    ["/sujets/irak/feed.xml", "alias /sujets/irak/feed.xml/ would be written inside /sujets/irak/feed.xml"],
-    ["/sujets/economie/feed.xml", "alias /sujets/economie/feed.xml/ would be written inside /sujets/economie/feed.xml"],
-    ["/pagefind/", "alias /pagefind/ lies in /pagefind/, the folder of the search index: remove it"],
-    ["/pagefind/2021/pagefind.js", "alias /pagefind/2021/pagefind.js/ lies in /pagefind/"],
-    ["/2021/12/09/", "alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself"],
-    ["/2021/12/", "alias /2021/12/ is the address of /2021/12/"],
-    ["/2021/", "alias /2021/ is the address of /2021/"],
-    ["/sujets/", "alias /sujets/ is the address of /sujets/"],
-    ["/sources/trt-fr/", "alias /sources/trt-fr/ is the address of /sources/trt-fr/"],
-    ["/recherche/index.html", "alias /recherche/index.html is the address of /recherche/"],
-    ["/2021/12/09/a/index.html", "alias /2021/12/09/a/index.html is this article's own URL: a redirect there would hide a page; remove it"],
-    ["/2021/12/09/A/", "alias /2021/12/09/A/ is this article's own URL (as /2021/12/09/a/: disks and servers don't tell them apart)"],
-    ["/Feed.XML", "alias /Feed.XML/ would be written inside /feed.xml"],
-    ["/SUJETS/Irak/", "alias /SUJETS/Irak/ is the address of /sujets/irak/, which the site writes itself (as /sujets/irak/"],
+    ["/index.html", "l’alias /index.html est l’adresse de /, que le site écrit lui-même : une redirection la cacherait ; retirez-le"],
+    ["/", "l’alias / est l’adresse de /, que le site écrit lui-même"],
+    ["/404.html", "l’alias /404.html est l’adresse de /404.html, que le site écrit lui-même"],
+    ["/feed.xml", "l’alias /feed.xml/ serait écrit dans /feed.xml, un fichier que le site écrit lui-même : retirez-le"],
+    ["/feed.json/", "l’alias /feed.json/ serait écrit dans /feed.json, un fichier que le site écrit lui-même"],
+    ["/sitemap.xml", "l’alias /sitemap.xml/ serait écrit dans /sitemap.xml, un fichier que le site écrit lui-même"],
+    ["/sitemap-news.xml", "l’alias /sitemap-news.xml/ serait écrit dans /sitemap-news.xml"],
+    ["/robots.txt", "l’alias /robots.txt/ serait écrit dans /robots.txt"],
+    ["/_redirects", "l’alias /_redirects/ serait écrit dans /_redirects"],
+    ["/style.css", "l’alias /style.css/ serait écrit dans /style.css"],
+    ["/recherche.js/x/", "l’alias /recherche.js/x/ serait écrit dans /recherche.js"],
+    ["/sujets/irak/feed.xml", "l’alias /sujets/irak/feed.xml/ serait écrit dans /sujets/irak/feed.xml"],
+    ["/sujets/economie/feed.xml", "l’alias /sujets/economie/feed.xml/ serait écrit dans /sujets/economie/feed.xml"],
+    ["/pagefind/", "l’alias /pagefind/ est dans /pagefind/, le dossier de l’index de recherche : retirez-le"],
+    ["/pagefind/2021/pagefind.js", "l’alias /pagefind/2021/pagefind.js/ est dans /pagefind/"],
+    ["/2021/12/09/", "l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même"],
+    ["/2021/12/", "l’alias /2021/12/ est l’adresse de /2021/12/"],
+    ["/2021/", "l’alias /2021/ est l’adresse de /2021/"],
+    ["/sujets/", "l’alias /sujets/ est l’adresse de /sujets/"],
+    ["/sources/trt-fr/", "l’alias /sources/trt-fr/ est l’adresse de /sources/trt-fr/"],
+    ["/recherche/index.html", "l’alias /recherche/index.html est l’adresse de /recherche/"],
+    ["/2021/12/09/a/index.html", "l’alias /2021/12/09/a/index.html est l’adresse de cet article même : une redirection y cacherait une page ; retirez-le"],
+    ["/2021/12/09/A/", "l’alias /2021/12/09/A/ est l’adresse de cet article même (comme /2021/12/09/a/ : disques et serveurs ne les distinguent pas)"],
+    ["/Feed.XML", "l’alias /Feed.XML/ serait écrit dans /feed.xml"],
+    ["/SUJETS/Irak/", "l’alias /SUJETS/Irak/ est l’adresse de /sujets/irak/, que le site écrit lui-même (comme /sujets/irak/"],
   ])("refuses %s at its line", async (alias, message) => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "A", extra: `aliases: [${alias}]` });
@@ -301,8 +305,8 @@ describe("an alias never takes a path the site writes", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
-      "alias /sujets/irak/page/2/ is the address of /sujets/irak/page/2/, which the site writes itself: a redirect there would hide it; remove it",
-      "alias /sources/aa/page/2/ is the address of /sources/aa/page/2/, which the site writes itself: a redirect there would hide it; remove it",
+      "l’alias /sujets/irak/page/2/ est l’adresse de /sujets/irak/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
+      "l’alias /sources/aa/page/2/ est l’adresse de /sources/aa/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
     ]);
   });
 
@@ -312,10 +316,10 @@ describe("an alias never takes a path the site writes", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/Ancien/, /caf%C3%A9/, /CAFE%CC%81/]" });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
-      "a.md:6:21 alias /ancien/index.html is listed twice (as /ancien/: disks and servers don't tell them apart): remove one",
-      "a.md:6:54 alias /vieux.html/page/ would be written inside /vieux.html, an alias of this article: remove it",
-      `b.md:6:11 alias /Ancien/ is already an alias of ${archive.display("articles/a.md")} (as /ancien/: disks and servers don't tell them apart): an old URL can redirect to one article only`,
-      "b.md:6:34 alias /CAFE%CC%81/ is listed twice (as /caf%C3%A9/: disks and servers don't tell them apart): remove one",
+      "a.md:6:21 l’alias /ancien/index.html est écrit deux fois (comme /ancien/ : disques et serveurs ne les distinguent pas) : retirez-en un",
+      `a.md:6:54 l’alias /vieux.html/page/ serait écrit dans /vieux.html, un alias de ${archive.display("articles/a.md")} : retirez-le`,
+      `b.md:6:11 l’alias /Ancien/ est déjà un alias de ${archive.display("articles/a.md")} (comme /ancien/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
+      "b.md:6:34 l’alias /CAFE%CC%81/ est écrit deux fois (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : retirez-en un",
     ]);
   });
 });
@@ -325,10 +329,9 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive = makeArchive();
     archive.article("a.md", { date: `2021-12-09T10:00:00${offset}`, extra: `updated: 2021-12-10T10:00:00${offset}` });
     const errors = await errorsOf(archive);
-    const fix = `the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`;
     expect(errors).toEqual([
-      `${archive.display("articles/a.md")}:3:7: error: "date" is not a valid date: "2021-12-09T10:00:00${offset}"; ${fix}`,
-      `${archive.display("articles/a.md")}:6:10: error: "updated" is not a valid date: "2021-12-10T10:00:00${offset}"; ${fix}`,
+      `${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+      `${archive.display("articles/a.md")}:6:10: error: « updated » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
     ]);
   });
 
@@ -344,7 +347,7 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:12: error: short link ${link} is already used by ${archive.display("articles/a.md")} (as https://turquie2023.com/Ivo58D): each article has its own share link`,
+      `${archive.display("articles/b.md")}:6:12: error: le lien court ${link} est déjà celui de ${archive.display("articles/a.md")} (écrit https://turquie2023.com/Ivo58D) : chaque article a son propre lien de partage`,
     ]);
   });
 
@@ -371,8 +374,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("sources.yaml")}:4:9: error: source code "aa" is already used by source 1 ("AA"): give each agency its own code`,
-      `${archive.display("topics.yaml")}:3:9: error: topic slug "irak" is already used by topic 1 ("irak"): each topic needs its own slug and label`,
+      `${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source 1 (« AA ») : donnez à chaque agence son propre code`,
+      `${archive.display("topics.yaml")}:3:9: error: le slug de sujet « irak » est déjà celui du sujet 1 (« irak ») : chaque sujet a son propre slug et son propre label`,
     ]);
   });
 
@@ -382,8 +385,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("topics.yaml")}:1:9: error: a topic "slug" may not be a name Windows keeps for devices (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), where its pages could not be written: add a word, e.g. nul-1`,
-      `${archive.display("topics.yaml")}:3:9: error: a topic "slug" is at most 220 characters long, more than a file name can hold: shorten it`,
+      `${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+      `${archive.display("topics.yaml")}:3:9: error: le « slug » d’un sujet tient en 220 caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     ]);
   });
 
@@ -399,8 +402,8 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("site.yaml")}:2:10: error: "baseUrl" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
-      `${archive.display("site.yaml")}:4:11: error: "timezone" is not a known IANA timezone: use a name such as Europe/Paris`,
+      `${archive.display("site.yaml")}:2:10: error: « baseUrl » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
+      `${archive.display("site.yaml")}:4:11: error: « timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris`,
     ]);
   });
 
@@ -408,7 +411,7 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseURL: https://a.example\nlocale: fr\ntimezone: Europe/Paris\n" });
     const errors = await errorsOf(archive);
     expect(errors).toContain(
-      `${archive.display("site.yaml")}:2:1: error: unknown key "baseURL" (did you mean "baseUrl"?); the keys are title, baseUrl, locale, timezone, description`,
+      `${archive.display("site.yaml")}:2:1: error: clé inconnue « baseURL » (vouliez-vous dire « baseUrl » ?) ; les clés sont title, baseUrl, locale, timezone, description`,
     );
   });
 });
@@ -440,34 +443,38 @@ describe("warnings never drop an article", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(1);
     expect(result.diagnostics[0]?.severity).toBe("warning");
-    expect(result.diagnostics[0]?.message).toContain('"summary" is 399 characters long');
+    expect(result.diagnostics[0]?.message).toContain("« summary » fait 399 caractères");
   });
 });
 
 describe("a draft: what is yet to be written is a warning, what is written wrong an error", () => {
-  const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+  const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
   it.each([
     {
       name: "empty sources",
       spec: { sources: "[]" },
-      expected: `4:10: warning: "sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${inDraft}`,
+      expected: `4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
     },
     {
       name: "blank topics",
       spec: { topics: '""' },
-      expected: `5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
+      expected: `5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
     },
     {
       name: "null topics",
       spec: { topics: "" },
-      expected: `5:9: warning: "topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${inDraft}`,
+      expected: `5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
     },
     {
       name: "empty summary",
       spec: { extra: 'draft: true\nsummary: ""' },
-      expected: `7:10: warning: "summary" is empty: write the standfirst or remove the key${inDraft}`,
+      expected: `7:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
     },
-    { name: "empty body", spec: { body: "" }, expected: `8:1: warning: the article has no text: write the body below the closing ---${inDraft}` },
+    {
+      name: "empty body",
+      spec: { body: "" },
+      expected: `8:1: warning: l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${inDraft}`,
+    },
   ])("$name: a warning, and the draft is kept", async ({ spec, expected }) => {
     archive = makeArchive();
     archive.article("a.md", { extra: "draft: true", ...spec });
@@ -485,12 +492,20 @@ describe("a draft: what is yet to be written is a warning, what is written wrong
   });
 
   it.each([
-    { name: "unknown topic", spec: { topics: "[Irack]" }, expected: /^5:10: error: unknown topic "Irack"/ },
-    { name: "bad date", spec: { date: "2021-13-45" }, expected: /^3:7: error: "date" is not a valid date/ },
-    { name: "malformed short link", spec: { extra: "draft: true\nshortLink: http://x" }, expected: /^7:12: error: "shortLink" must be an absolute https URL/ },
-    { name: "control character", spec: { body: "Texte\u0007." }, expected: /^8:6: error: the text holds the control character/ },
-    { name: "unknown key", spec: { extra: "draft: true\nsoruces: [AA]" }, expected: /^7:1: error: unknown key "soruces"/ },
-    { name: "empty entry in a list", spec: { sources: '[AA, ""]' }, expected: /^4:\d+: error: an entry of "sources" is empty/ },
+    { name: "unknown topic", spec: { topics: "[Irack]" }, expected: /^5:10: error: sujet inconnu « Irack »/ },
+    { name: "bad date", spec: { date: "2021-13-45" }, expected: /^3:7: error: « date » : il n’y a pas de mois 13/ },
+    {
+      name: "malformed short link",
+      spec: { extra: "draft: true\nshortLink: http://x" },
+      expected: /^7:12: error: « shortLink » doit être une adresse https complète/,
+    },
+    { name: "control character", spec: { body: "Texte\u0007." }, expected: /^8:6: error: le texte contient ici le caractère de contrôle/ },
+    {
+      name: "unknown key",
+      spec: { extra: "draft: true\nsoruces: [AA]" },
+      expected: /^7:1: error: clé inconnue « soruces » \(vouliez-vous dire « sources » \?\)/,
+    },
+    { name: "empty entry in a list", spec: { sources: '[AA, ""]' }, expected: /^4:\d+: error: une entrée de « sources » est vide/ },
   ])("$name: still an error", async ({ spec, expected }) => {
     archive = makeArchive();
     archive.article("a.md", { extra: "draft: true", ...spec });

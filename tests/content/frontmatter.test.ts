@@ -38,7 +38,7 @@ describe("parseFrontMatter", () => {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.problems[0]!.at).toEqual({ line: 3, column: 1 });
-      expect(result.problems[0]!.message).toContain('only that line may be "---"');
+      expect(result.problems[0]!.message).toContain("seule celle-là peut être « --- »");
     }
     // Indented, it belongs to a value.
     expect(parsed("---\ntitle: x\nsummary: |\n  ---\n---\nTexte\n").data).toEqual({ title: "x", summary: "---\n" });

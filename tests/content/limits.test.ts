@@ -23,7 +23,7 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive.article("a.md", { title: "Un" });
     truncateSync(archive.article("big.md", { title: "Deux" }), 100 * 1024 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/big.md")}:1:1: error: the file is 100 MB; the limit is 16 MB: an article is text: split it, or take out what is not (pasted data, images as text)`,
+      `${archive.display("articles/big.md")}:1:1: error: le fichier fait 100 Mo ; la limite est de 16 Mo : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
     ]);
   });
 
@@ -31,21 +31,21 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive = makeArchive();
     archive.article("a.md", { extra: `summary: "${"é".repeat(35 * KB)}"` });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/a.md")}:1:1: error: the front matter is 71 KB; the limit is 64 KB: it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---`,
+      `${archive.display("articles/a.md")}:1:1: error: l’en-tête fait 71 Ko ; la limite est de 64 Ko : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
     ]);
   });
 
   it("a front matter just under the limit is read", async () => {
     archive = makeArchive();
     archive.article("a.md", { extra: `summary: "${"é".repeat(32 * KB - 200)}"` });
-    expect(await errorsOf(archive)).toEqual([expect.stringContaining('warning: "summary" is 32568 characters long')]);
+    expect(await errorsOf(archive)).toEqual([expect.stringContaining("warning: « summary » fait 32\u202f568 caractères")]);
   });
 
   it.each(["site.yaml", "topics.yaml", "sources.yaml"])("%s of 300 KB", async (registry) => {
     archive = makeArchive();
     truncateSync(archive.write(registry, "# padding\n"), 300 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display(registry)}:1:1: error: the file is 300 KB; the limit is 256 KB: is it the right file? A topic or a source takes about 100 bytes`,
+      `${archive.display(registry)}:1:1: error: le fichier fait 300 Ko ; la limite est de 256 Ko : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive = makeArchive();
     truncateSync(archive.write("urls.txt", "/2021/12/09/un/\n"), 20 * 1024 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: the file is 20 MB; the limit is 16 MB: is it the right file? Each published page adds a line of about 70 bytes`,
+      `${archive.display("urls.txt")}:1:1: error: le fichier fait 20 Mo ; la limite est de 16 Mo : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
     ]);
   });
 });
@@ -66,12 +66,12 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     const errors = await errorsOf(archive);
     const inA = errors.filter((e) => e.startsWith(archive.display("articles/a.md")));
     expect(inA).toHaveLength(101);
-    expect(inA[0]).toContain(':6:1: error: unknown key "k0"; the keys are');
+    expect(inA[0]).toContain(":6:1: error: clé inconnue « k0 » ; les clés sont");
     expect(inA[100]).toBe(
-      `${archive.display("articles/a.md")}:106:1: error: and 6,900 more problems in this file, not shown: fix the first 100 and check again`,
+      `${archive.display("articles/a.md")}:106:1: error: et 6\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
     );
     expect(errors.filter((e) => e.startsWith(archive.display("articles/b.md")))).toEqual([
-      expect.stringContaining('unknown topic "Irack" (did you mean "Irak"?)'),
+      expect.stringContaining("sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)"),
     ]);
   });
 
@@ -79,7 +79,9 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     archive = makeArchive({ "urls.txt": Array.from({ length: 2000 }, (_, i) => `/2021/12/09/x${i}/`).join("\n") });
     const errors = await errorsOf(archive);
     expect(errors).toHaveLength(101);
-    expect(errors[100]).toBe(`${archive.display("urls.txt")}:101:1: error: and 1,900 more problems in this file, not shown: fix the first 100 and check again`);
+    expect(errors[100]).toBe(
+      `${archive.display("urls.txt")}:101:1: error: et 1\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
+    );
   });
 
   it("warnings past the limit make an error line only when an error is among them", async () => {
@@ -87,7 +89,7 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     archive.article("a.md", { topics: `[${Array.from({ length: 150 }, (_, i) => `t${i}`).join(", ")}]` });
     const errors = await errorsOf(archive);
     expect(errors).toHaveLength(101);
-    expect(errors[100]).toContain("error: and 50 more problems in this file, not shown");
+    expect(errors[100]).toContain("error: et 50 autres problèmes dans ce fichier, non montrés");
   });
 });
 
@@ -102,14 +104,14 @@ describe("lists and maps nested more than 32 levels deep are refused before pars
     archive = makeArchive();
     archive.article("a.md", { extra });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/a.md")}:${at}: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`,
+      `${archive.display("articles/a.md")}:${at}: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
     ]);
   });
 
   it("in a registry", async () => {
     archive = makeArchive({ "topics.yaml": `${"- ".repeat(100_000)}a\n` });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("topics.yaml")}:1:63: error: lists or maps nested more than 32 levels deep: an archive needs a few; remove the others`,
+      `${archive.display("topics.yaml")}:1:63: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
     ]);
   });
 
@@ -117,7 +119,9 @@ describe("lists and maps nested more than 32 levels deep are refused before pars
     archive = makeArchive();
     archive.article("a.md", { extra: "aliases:\n  - /2021/12/08/un/\n  - /2021/12/08/deux/" });
     archive.article("b.md", articleText({ title: "Deux" }).replace("date:", "title: Trois\ndate:"));
-    expect(await errorsOf(archive)).toEqual([`${archive.display("articles/b.md")}:3:1: error: invalid YAML: Map keys must be unique`]);
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("articles/b.md")}:3:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule`,
+    ]);
   });
 });
 
@@ -135,6 +139,6 @@ describe("no input is slow", () => {
     });
     expect(run.signal, "still checking after 10 s").toBeNull();
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${archive.display("site.yaml")}:106:1: error: and 39,900 more problems in this file, not shown`);
+    expect(run.stderr).toContain(`${archive.display("site.yaml")}:106:1: error: et 39\u202f900 autres problèmes dans ce fichier, non montrés`);
   }, 30_000);
 });

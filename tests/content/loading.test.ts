@@ -21,7 +21,7 @@ describe("front matter never runs code", () => {
     expect(existsSync(marker)).toBe(false);
     expect(result.content).toBeUndefined();
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/a.md")}:1:1: error: front matter must be YAML, not "${engine}": replace the first line "---${engine}" with "---" (code in front matter is never run)`,
+      `${archive.display("articles/a.md")}:1:1: error: l’en-tête doit être en YAML, pas en « ${engine} » : remplacez la première ligne « ---${engine} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
     ]);
   });
 
@@ -31,8 +31,8 @@ describe("front matter never runs code", () => {
     archive.article("alias.md", articleText({ title: "Alias", extra: 'summary: &a "x"\nslug: *a' }));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     const lines = result.diagnostics.map(formatDiagnostic);
-    expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: YAML aliases (*a) are not allowed`))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: invalid YAML: Unresolved tag`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: les alias YAML (*a) ne sont pas permis`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: YAML invalide (Unresolved tag`))).toBe(true);
   });
 });
 
@@ -50,7 +50,7 @@ describe("text is read as the editor meant it", () => {
     archive.write("articles/crlf.md", `\uFEFF${articleText({ topics: "[Irack]" }).replace(/\n/g, "\r\n")}`);
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/crlf.md")}:5:10: error: unknown topic "Irack" (did you mean "Irak"?): use an entry of topics.yaml, or add one there`,
+      `${archive.display("articles/crlf.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     ]);
   });
 
@@ -63,8 +63,8 @@ describe("text is read as the editor meant it", () => {
     symlinkSync(outside, join(archive.dir, "articles/link.md"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/link.md")}:1:1: error: symbolic links are not followed: put the article itself in the content folder`,
-      `${archive.display("articles/nul.md")}:1:1: error: file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text`,
+      `${archive.display("articles/link.md")}:1:1: error: les liens symboliques ne sont pas suivis : mettez l’article lui-même dans le dossier du contenu`,
+      `${archive.display("articles/nul.md")}:7:3: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
     ]);
   });
 
@@ -73,18 +73,18 @@ describe("text is read as the editor meant it", () => {
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("sources.yaml")}:1:1: error: missing sources.yaml: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
+      `${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
     ]);
   });
 });
 
 describe("nothing in the content folder is read through a symbolic link", () => {
   it.each([
-    ["articles", "articles folder"],
-    ["site.yaml", "file"],
-    ["topics.yaml", "file"],
-    ["sources.yaml", "file"],
-    ["urls.txt", "file"],
+    ["articles", "le dossier des articles"],
+    ["site.yaml", "le fichier"],
+    ["topics.yaml", "le fichier"],
+    ["sources.yaml", "le fichier"],
+    ["urls.txt", "le fichier"],
   ])("refuses a linked %s at its path", async (name, what) => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un" });
@@ -96,7 +96,7 @@ describe("nothing in the content folder is read through a symbolic link", () => 
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content).toBeUndefined();
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display(name)}:1:1: error: symbolic links are not followed: put the ${what} itself in the content folder`,
+      `${archive.display(name)}:1:1: error: les liens symboliques ne sont pas suivis : mettez ${what} lui-même dans le dossier du contenu`,
     ]);
   });
 });
@@ -110,7 +110,7 @@ describe("no article is left out unseen", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles.map((a) => a.title)).toEqual(["Un"]);
     const warning =
-      "warning: not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder";
+      "warning: pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles";
     expect(result.diagnostics.map(formatDiagnostic)).toEqual(
       ["b.MD", "c.markdown", "d.txt", "e.md.bak"].map((name) => `${archive.display(`articles/2021/${name}`)}:1:1: ${warning}`),
     );
@@ -125,7 +125,7 @@ describe("no article is left out unseen", () => {
     chmodSync(join(archive.dir, "articles/2022"), 0o755);
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([
-      `${archive.display("articles/2022")}:1:1: error: cannot read the folder (permission denied): the articles in it would be left out of the site; check its permissions`,
+      `${archive.display("articles/2022")}:1:1: error: impossible de lire le dossier (permission refusée) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     ]);
   });
 });

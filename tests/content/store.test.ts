@@ -40,8 +40,8 @@ describe("the archive store", () => {
     expect(store.result()).toEqual(loaded);
     expect(loaded.fileCount).toBe(5);
     expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: unknown topic "Irack"`),
-      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: same URL /2021/12/09/premier-titre/ as`),
+      expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: sujet inconnu « Irack »`),
+      expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: même adresse /2021/12/09/premier-titre/ que`),
       // Dated the 9th, filed under the 13th.
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:3:7: warning: le fichier est rangé à une autre date`),
     ]);
@@ -102,7 +102,7 @@ describe("the archive store", () => {
     expect(change.registries).toBe(true);
     expect(change.urlManifest).toBe(false);
     expect(change.changed).toHaveLength(5);
-    expect(lines(store).some((l) => l.includes('unknown topic "Irack"'))).toBe(false);
+    expect(lines(store).some((l) => l.includes("sujet inconnu « Irack »"))).toBe(false);
     expect(store.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
@@ -112,11 +112,11 @@ describe("the archive store", () => {
     archive.article("2021/12/10-b.md", { title: "Titre changé", date: "2021-12-10T10:00:00" });
     await store.sync([path("2021/12/10-b.md")]);
     expect(lines(store)).toContainEqual(
-      expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ was published, but no article has this URL any more`),
+      expect.stringContaining(`${archive.display("urls.txt")}:2:1: error: /2021/12/10/autre-depeche/ a été publiée, mais aucun article n’a plus cette adresse`),
     );
     writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n! /2021/12/10/autre-depeche/\n");
     expect((await store.sync([join(archive.dir, "urls.txt")])).urlManifest).toBe(true);
-    expect(lines(store).some((l) => l.includes("was published"))).toBe(false);
+    expect(lines(store).some((l) => l.includes("a été publiée"))).toBe(false);
   });
 
   it("is saved as JSON and read back with the same content and diagnostics", async () => {

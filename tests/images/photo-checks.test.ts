@@ -58,8 +58,8 @@ describe("depeche check, on photos", () => {
     archive.article("a.md", { extra: "image:\n  src: images/a.jpg" });
     const r = await check();
     expect(r.status).toBe(1);
-    expect(r.lines.filter((l) => l.includes(': error: missing required key "alt"'))).toHaveLength(1);
-    expect(r.lines.filter((l) => l.includes(': error: missing required key "credit"'))).toHaveLength(1);
+    expect(r.lines.filter((l) => l.includes(": error: clé obligatoire « alt » absente"))).toHaveLength(1);
+    expect(r.lines.filter((l) => l.includes(": error: clé obligatoire « credit » absente"))).toHaveLength(1);
   });
 
   it("reports every bad photo file in one run, each at its article's src line, and warns about a narrow one", async () => {
@@ -88,7 +88,7 @@ describe("depeche check, on photos", () => {
       expect(line, name).toBeDefined();
       expect(line).toContain(message);
     }
-    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 errors, 1 warning in 8 article files/);
+    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 1 avertissement dans 8 fichiers d’articles/);
   });
 
   it("checks photos even when another file has an error", async () => {
@@ -97,7 +97,7 @@ describe("depeche check, on photos", () => {
     archive.article("b.md", { title: "Deux", ...withPhoto("images/absente.jpg") });
     const r = await check();
     expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/b.md")}:7:8: error: la photo`))).toBe(true);
-    expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/a.md")}:5:10: error: unknown topic`))).toBe(true);
+    expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/a.md")}:5:10: error: sujet inconnu`))).toBe(true);
   });
 
   it("refuses a photo over 20 MB, before reading it", async () => {

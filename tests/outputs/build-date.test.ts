@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeArchive } from "../helpers/archive.ts";
 import { buildDateFromEnvironment, buildDateFromOption, parseBuildDate } from "../../src/publish/build-date.ts";
 import { CommandError } from "../../src/files/file-errors.ts";
@@ -32,10 +32,10 @@ describe("the build's date", () => {
   });
 
   it.each([
-    ["soon", "SOURCE_DATE_EPOCH=soon is not a number of seconds since 1970-01-01 UTC"],
-    ["-5", "SOURCE_DATE_EPOCH=-5 is not a number of seconds"],
-    ["4133980800", "SOURCE_DATE_EPOCH=4133980800 is outside the years 1900 to 2100 that the build's date may fall in"],
-    ["99999999999999", "SOURCE_DATE_EPOCH=99999999999999 is outside the years 1900 to 2100"],
+    ["soon", "SOURCE_DATE_EPOCH=soon n’est pas un nombre de secondes depuis le 1er janvier 1970 UTC"],
+    ["-5", "SOURCE_DATE_EPOCH=-5 n’est pas un nombre de secondes"],
+    ["4133980800", "SOURCE_DATE_EPOCH=4133980800 tombe hors des années 1900 à 2100 où peut tomber la date d’une construction"],
+    ["99999999999999", "SOURCE_DATE_EPOCH=99999999999999 tombe hors des années 1900 à 2100"],
   ])("refuses SOURCE_DATE_EPOCH=%s with an error naming it (exit 2), never falling back to the clock", (value, message) => {
     const error = (() => {
       try {
@@ -50,13 +50,25 @@ describe("the build's date", () => {
   });
 
   it.each([
-    ["9999-12-31", "--now 9999-12-31 is outside the years 1900 to 2100"],
-    ["+275760-09-14", '--now "+275760-09-14" is not a date'],
-    ["1899-12-31T23:00:00Z", "--now 1899-12-31T23:00:00Z is outside the years 1900 to 2100"],
-    ["hier", '--now "hier" is not a date'],
+    ["9999-12-31", "--now 9999-12-31 tombe hors des années 1900 à 2100"],
+    ["+275760-09-14", "--now « +275760-09-14 » n’est pas une date"],
+    ["1899-12-31T23:00:00Z", "--now 1899-12-31T23:00:00Z tombe hors des années 1900 à 2100"],
+    ["hier", "--now « hier » n’est pas une date"],
   ])("refuses --now %s (exit 2)", (text, message) => {
     expect(() => buildDateFromOption(text)).toThrow(message);
     expect(buildDateFromOption("2100-12-31T23:59:59Z")).toBe(Date.UTC(2100, 11, 31, 23, 59, 59));
+  });
+
+  it("says the same in English with DEPECHE_LANG=en", () => {
+    vi.stubEnv("DEPECHE_LANG", "en");
+    try {
+      expect(() => buildDateFromOption("hier")).toThrow('--now "hier" is not a date');
+      expect(() => buildDateFromEnvironment({ SOURCE_DATE_EPOCH: "4133980800" })).toThrow(
+        "SOURCE_DATE_EPOCH=4133980800 is outside the years 1900 to 2100 that the build's date may fall in",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("out of range stops depeche build with one line and exit 2, before anything is written", () => {
@@ -72,12 +84,12 @@ describe("the build's date", () => {
       const now = build(["--now", "9999-12-31"]);
       expect([now.status, now.stderr]).toEqual([
         2,
-        "depeche build: error: --now 9999-12-31 is outside the years 1900 to 2100 that the build's date may fall in\n",
+        "depeche build: error: --now 9999-12-31 tombe hors des années 1900 à 2100 où peut tomber la date d’une construction\n",
       ]);
       const epoch = build([], { SOURCE_DATE_EPOCH: "99999999999999" });
       expect([epoch.status, epoch.stderr]).toEqual([
         2,
-        "depeche build: error: SOURCE_DATE_EPOCH=99999999999999 is outside the years 1900 to 2100 that the build's date may fall in\n",
+        "depeche build: error: SOURCE_DATE_EPOCH=99999999999999 tombe hors des années 1900 à 2100 où peut tomber la date d’une construction\n",
       ]);
       expect(existsSync(join(archive.root, "_site"))).toBe(false);
       expect(readdirSync(archive.root)).toEqual(["content"]);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PageWriters } from "../../src/pages/write-pages.ts";
 import { CommandError } from "../../src/files/file-errors.ts";
 import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
@@ -47,13 +47,13 @@ function refusal(run: ReturnType<typeof build>): string {
 
 describe("the output folder: only a site Dépêche built is ever replaced", () => {
   it.each([
-    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" names no folder \(an unset variable\?\)/],
-    ["the working directory", ["."], /^depeche build: error: --out \. is the working directory, which a build never replaces/],
-    ["the working directory's parent", [".."], /^depeche build: error: --out \.\. holds the working directory/],
-    ["the content folder", ["content"], /^depeche build: error: --out content is the content folder/],
-    ["a folder inside the content", ["content/articles"], /^depeche build: error: --out content\/articles lies inside the content folder/],
-    ["a folder of the user's", [".git"], /^depeche build: error: --out \.git is not empty and has no \.depeche-site file/],
-    ["a plain file", ["README.md"], /^depeche build: error: --out README\.md is a file, not a folder/],
+    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" ne nomme aucun dossier \(une variable vide \?\)/],
+    ["the working directory", ["."], /^depeche build: error: --out \. est le dossier de travail, qu’une construction ne remplace jamais/],
+    ["the working directory's parent", [".."], /^depeche build: error: --out \.\. contient le dossier de travail/],
+    ["the content folder", ["content"], /^depeche build: error: --out content est le dossier du contenu/],
+    ["a folder inside the content", ["content/articles"], /^depeche build: error: --out content\/articles est dans le dossier du contenu/],
+    ["a folder of the user's", [".git"], /^depeche build: error: --out \.git n’est pas vide et n’a pas de fichier \.depeche-site/],
+    ["a plain file", ["README.md"], /^depeche build: error: --out README\.md est un fichier, pas un dossier/],
   ])("refuses %s (exit 2, one line) and touches nothing", (_case, [out], message) => {
     const { cwd, root } = project();
     const before = treeDigest(root);
@@ -66,7 +66,7 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     const before = treeDigest(root);
     // Run from elsewhere (the tool's folder, as the other tests): only the content rule applies.
     const run = spawnSync(process.execPath, [bin, "build", "--content", join(cwd, "content"), "--out", cwd], { encoding: "utf8" });
-    expect(refusal(run)).toMatch(/--out .*\/project holds the content folder, where a build never writes a site/);
+    expect(refusal(run)).toMatch(/--out .*\/project contient le dossier du contenu, où une construction n’écrit jamais de site/);
     expect(treeDigest(root)).toBe(before);
   });
 
@@ -75,7 +75,7 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(build(cwd, ["--out", "_site"]).status).toBe(0);
     symlinkSync("_site", join(cwd, "link"));
     const before = treeDigest(root);
-    expect(refusal(build(cwd, ["--out", "link"]))).toMatch(/--out link is a symbolic link/);
+    expect(refusal(build(cwd, ["--out", "link"]))).toMatch(/--out link est un lien symbolique/);
     expect(treeDigest(root)).toBe(before);
   });
 
@@ -85,7 +85,7 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     rmSync(join(cwd, "_site", SITE_MARKER));
     const before = treeDigest(root);
     expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(
-      /give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites; nothing was touched$/,
+      /donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites ; rien n’a été touché$/,
     );
     expect(treeDigest(root)).toBe(before);
   });
@@ -133,7 +133,7 @@ describe("a site that cannot be written", () => {
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split("\n").filter((line) => line.includes("error"));
     expect(errors).toEqual([
-      "depeche build: error: cannot write the site into _site/: a file is larger than the system allows; the previous site is unchanged",
+      "depeche build: error: impossible d’écrire le site dans _site/ : un fichier dépasse la taille que le système permet ; le site d’avant est inchangé",
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(treeDigest(join(cwd, "_site"))).toBe(before);
@@ -155,18 +155,32 @@ describe("a site that cannot be written", () => {
   });
 
   it.each([
-    ["ENOSPC", "disk full"],
-    ["EROFS", "read-only file system"],
-    ["EACCES", "permission denied"],
+    ["ENOSPC", "disque plein"],
+    ["EROFS", "système de fichiers en lecture seule"],
+    ["EACCES", "permission refusée"],
   ])("tells %s as %s, wrapped by Eleventy or by Node", (code, reason) => {
     const fromFs = Object.assign(new Error(`${code}: open '/srv/_site/.x/index.html'`), { code });
     const wrapped = Object.assign(new Error('Having trouble writing to "…" from "./templates/article.11ty.ts"'), { originalError: fromFs });
     for (const error of [fromFs, wrapped, new Error("wrapper", { cause: wrapped })]) {
       const told = siteWriteError(error, "_site", true);
       expect(told).toBeInstanceOf(CommandError);
-      expect((told as CommandError).message).toBe(`cannot write the site into _site/: ${reason}; the previous site is unchanged`);
+      expect((told as CommandError).message).toBe(`impossible d’écrire le site dans _site/ : ${reason} ; le site d’avant est inchangé`);
     }
-    expect((siteWriteError(fromFs, "public/", false) as CommandError).message).toBe(`cannot write the site into public/: ${reason}; nothing was written`);
+    expect((siteWriteError(fromFs, "public/", false) as CommandError).message).toBe(
+      `impossible d’écrire le site dans public/ : ${reason} ; rien n’a été écrit`,
+    );
+  });
+
+  it("tells it in English with DEPECHE_LANG=en", () => {
+    vi.stubEnv("DEPECHE_LANG", "en");
+    try {
+      const fromFs = Object.assign(new Error("ENOSPC: write"), { code: "ENOSPC" });
+      expect((siteWriteError(fromFs, "_site", true) as CommandError).message).toBe(
+        "cannot write the site into _site/: disk full; the previous site is unchanged",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("leaves a bug as it is, with its trace", () => {

@@ -53,7 +53,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
     const out = join(archive.root, "_site");
     const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls and --drafts go apart: drafts are never published");
+    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés");
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(archive.dir, "urls.txt"))).toBe(false);
   });
@@ -91,7 +91,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const built = await buildArchive(archive, { recordUrls: true });
     expect(built.result.ok).toBe(false);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: symbolic links are not followed: put the file itself in the content folder`,
+      `${archive.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu`,
     ]);
     expect(readFileSync(outside, "utf8")).toBe("# un autre fichier\n/2021/12/09/un/\n");
     expect(existsSync(built.out)).toBe(false);
@@ -114,7 +114,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
     chmodSync(archive.dir, 0o755);
     expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
-      `depeche build: error: cannot write ${archive.display("urls.txt")}: permission denied; the previous file is unchanged`,
+      `depeche build: error: impossible d’écrire ${archive.display("urls.txt")} : permission refusée ; le fichier d’avant est inchangé`,
     ]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
@@ -135,7 +135,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     const built = await buildArchive(archive);
     // Re-dated, it is also filed under its old day: that warning is article-place.test.ts's.
     expect(built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ was published, and this article's "${key}" moved it to ${now}: add "/2021/12/09/un/" to its "aliases" (a redirect), or mark it removed on purpose by writing "! /2021/12/09/un/" in ${archive.display("urls.txt")}`,
+      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
   });
@@ -148,7 +148,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     write();
     const built = await buildArchive(archive);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » sur cette ligne`,
     ]);
   });
 });

@@ -287,7 +287,7 @@ describe("aliases", () => {
     const s = await buildArchive(a);
     expect(s.result.ok).toBe(false);
     expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
-      `${a.display("articles/x.md")}:6: alias /2021/12/09/ is the address of /2021/12/09/, which the site writes itself: a redirect there would hide it; remove it`,
+      `${a.display("articles/x.md")}:6: l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
     ]);
     expect(s.has("/")).toBe(false);
     a.remove();
@@ -319,7 +319,7 @@ describe("published URLs never silently disappear", () => {
     const lines = readFileSync(join(a.dir, "urls.txt"), "utf8").split("\n");
     const line = lines.indexOf("/2021/12/09/un/") + 1;
     expect(refused.result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
-      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! /2021/12/09/un/" on this line`,
+      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » sur cette ligne`,
     ]);
     a.write("urls.txt", readFileSync(join(a.dir, "urls.txt"), "utf8").replace("/2021/12/09/un/", "! /2021/12/09/un/ renommé sans redirection"));
     const accepted = await buildArchive(a, { recordUrls: true });

@@ -65,7 +65,7 @@ describe("depeche serve", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('role="alert"');
     expect(page.body).toContain(`${archive.display("articles/2021/12/10-b.md")}:5:10`);
-    expect(page.body).toContain("unknown topic &quot;Économi&quot;");
+    expect(page.body).toContain("sujet inconnu « Économi »");
     expect(page.body).toContain("<h1>Autre dépêche</h1>");
 
     updated = server.nextUpdate();

@@ -28,7 +28,7 @@ describe("a preview checks a saved article as a build does", () => {
     const session = await startSession();
     archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00" });
     const update = await session.update([file]);
-    const published = `${archive.display("urls.txt")}:1:1: error: /2021/12/09/premier-titre/ was published, but no article has this URL any more`;
+    const published = `${archive.display("urls.txt")}:1:1: error: /2021/12/09/premier-titre/ a été publiée, mais aucun article n’a plus cette adresse`;
     expect(update.outcome).toBe("invalid");
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(published)]);
     expect(session.currentErrors.map(formatDiagnostic)).toEqual([expect.stringContaining(published)]);
@@ -87,7 +87,7 @@ describe("a preview rewrites only what a change of the registries touches", () =
     const topics = archive.write("topics.yaml", original.replace("- slug: irak\n  label: Irak\n", ""));
     const broken = await session.update([topics]);
     expect(broken.outcome).toBe("invalid");
-    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining('unknown topic "Irak"')]);
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining("sujet inconnu « Irak »")]);
     archive.write("topics.yaml", original);
     // The topics are as the pages were built: nothing to write, and the errors are gone.
     expect((await session.update([topics])).outcome).toBe("fixed");

@@ -23,7 +23,7 @@ describe("decodeWireFile", () => {
   it("refuses a binary file", () => {
     const r = decodeWireFile(Uint8Array.of(0x41, 0x00, 0x42));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/NUL byte/);
+    expect(!r.ok && r.message).toMatch(/octet NUL/);
   });
 });
 

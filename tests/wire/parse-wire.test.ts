@@ -111,14 +111,14 @@ describe("parseWire, line by line", () => {
 
 describe("parseWire refusals", () => {
   const cases: { name: string; text: string; line: number; message: RegExp }[] = [
-    { name: "empty text", text: "", line: 1, message: /the file is empty/ },
-    { name: "only blank and no-break-space lines", text: `\n${NBSP}\n  \n`, line: 1, message: /the file is empty/ },
-    { name: "a title and nothing else", text: "\n\nTitre seul\n", line: 3, message: /title but no body/ },
+    { name: "empty text", text: "", line: 1, message: /le fichier est vide/ },
+    { name: "only blank and no-break-space lines", text: `\n${NBSP}\n  \n`, line: 1, message: /le fichier est vide/ },
+    { name: "a title and nothing else", text: "\n\nTitre seul\n", line: 3, message: /un titre mais pas de texte/ },
     {
       name: "a title, its repeat and the end lines",
       text: `Titre\n\nTitre\n\n${NBSP}\n\nAA\n\nPartager cet article? https://x.example/e`,
       line: 1,
-      message: /title but no body/,
+      message: /un titre mais pas de texte/,
     },
   ];
   for (const c of cases) {

@@ -114,7 +114,7 @@ describe("writeNewArticle", () => {
     mkdirSync(join(content, "articles/2021"), { recursive: true });
     symlinkSync(outside, join(content, "articles/2021/12"));
     expect(() => writeNewArticle(content, join(content, "articles/2021/12/09-un.md"), "texte\n")).toThrow(
-      /articles\/2021\/12 is a symbolic link, which Dépêche never writes through: replace it with the folder itself$/,
+      /articles\/2021\/12 est un lien symbolique, à travers lequel Dépêche n’écrit jamais : remplacez-le par le dossier lui-même$/,
     );
     expect(readdirSync(outside)).toEqual([]);
   });
@@ -124,12 +124,12 @@ describe("writeNewArticle", () => {
     writeNewArticle(content, path, "texte\n");
     expect(readFileSync(path, "utf8")).toBe("texte\n");
     writeFileSync(path, "notes\n");
-    expect(() => writeNewArticle(content, path, "autre\n")).toThrow(/01-un\.md already exists and is never overwritten$/);
+    expect(() => writeNewArticle(content, path, "autre\n")).toThrow(/01-un\.md existe déjà et n’est jamais écrasé$/);
     expect(readFileSync(path, "utf8")).toBe("notes\n");
     expect(readdirSync(join(content, "articles/2022/01"))).toEqual(["01-un.md"]);
   });
 
   it("refuses a path outside the content folder", () => {
-    expect(() => writeNewArticle(content, join(root, "ailleurs.md"), "texte\n")).toThrow(/is not inside .*content, the only folder this command writes in$/);
+    expect(() => writeNewArticle(content, join(root, "ailleurs.md"), "texte\n")).toThrow(/n’est pas dans .*content, le seul dossier où cette commande écrit$/);
   });
 });

@@ -1,0 +1,466 @@
+/** The messages of `messages-fr.ts` in English, for developers (`DEPECHE_LANG=en`): the same keys, the same arguments. */
+import type { Messages } from "./messages-fr.ts";
+
+const number = (n: number): string => n.toLocaleString("en-US");
+
+/** A count and its noun: in English only 1 takes the singular. */
+const countEn = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 })} megapixels`;
+const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
+const seconds = (s: number): string => `${s.toFixed(2)} s`;
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const DRAFT = ' (a warning in a draft, an error once "draft" is removed)';
+
+const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : "");
+
+const IO_REASONS_EN: Record<string, string> = {
+  ENOSPC: "disk full",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "no such file or folder",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "it is a folder",
+  EEXIST: "it already exists",
+  ENAMETOOLONG: "a file name is too long",
+  EMFILE: "too many open files",
+  EIO: "input/output error",
+  EFBIG: "a file is larger than the system allows",
+  ELOOP: "too many symbolic links",
+  EBUSY: "the file is busy",
+};
+
+export const messagesEn: Messages = {
+  language: "en",
+  count: countEn,
+  seconds,
+  sizeInBytes: (bytes) =>
+    bytes < 1024
+      ? `${bytes} bytes`
+      : bytes < 1024 * 1024
+        ? `${Math.ceil(bytes / 1024)} KB`
+        : `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString("en-US")} MB`,
+
+  diagnostics: {
+    unknownKey: (key, suggestion, keys) => `unknown key "${key}"${didYouMean(suggestion)}; the keys are ${keys}`,
+    missingKey: (key) => `missing required key "${key}": ${requiredHint(key)}`,
+    mustBeText: (key, example) => `"${key}" must be text, e.g. ${key}: "${example}"`,
+    listNeedsEntry: (key, example) => `"${key}" must list at least one entry, e.g. ${key}: [${example}]`,
+    listEntryNotText: (key) => `each entry of "${key}" must be text`,
+    listEntryEmpty: (key) => `an entry of "${key}" is empty: write it or remove it`,
+    dateNotText: (key) => `"${key}" must be a date such as 2021-12-09 or 2021-12-09T15:10:00+01:00`,
+    titleEmpty: () => '"title" is empty: write the headline',
+    titleTooLong: (max) => `"title" is longer than ${max} characters: shorten it, and put the rest in "summary"`,
+    shortLinkNotText: () => '"shortLink" must be a URL such as https://turquie2023.com/Ivo58D',
+    shortLinkNotHttps: () => '"shortLink" must be an absolute https URL such as https://turquie2023.com/Ivo58D',
+    summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
+    imageNotMap: () => '"image" must describe the photo: src, alt and credit, e.g. image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
+    imageSrcNotText: () => '"image.src" must be a path under content/, e.g. src: images/2021/12/irak.jpg',
+    imageSrcEmpty: () => '"image.src" is empty: give the photo\'s path under content/, e.g. src: images/2021/12/irak.jpg',
+    imageAltEmpty: () => '"image.alt" is empty: describe what the photo shows for those who can\'t see it',
+    imageCreditEmpty: () => '"image.credit" is empty: give the agency and the photographer, e.g. credit: "AA / Photographer\'s name"',
+    imageCaptionEmpty: () => '"image.caption" is empty: write the caption or remove the key',
+    slugNotText: () => '"slug" must be text',
+    slugPattern: () => '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin',
+    slugTooLong: (max) => `"slug" is longer than ${max} characters, more than a file name can hold: shorten it`,
+    slugDeviceName: (names) => `"slug" is a name Windows keeps for devices (${names}), where the page could not be written: add a word, e.g. slug: nul-1`,
+    draftNotBoolean: () => '"draft" must be true or false',
+    aliasesNotList: () => '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]',
+    aliasNotText: () => "each alias must be a path such as /2021/12/09/ancien-titre/",
+    controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    invalidDate: (key, text, zone) =>
+      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    dayDoesNotExist: (key, day, month, year) =>
+      month === 2 && day === 29
+        ? `"${key}": February 29, ${year} does not exist (${year} is not a leap year); check the year and the day`
+        : `"${key}": ${MONTHS[month - 1]} ${day} does not exist; check the day and the month`,
+    monthDoesNotExist: (key, month) => `"${key}": there is no month ${month}; months go from 01 to 12, and a date is year-month-day (2021-12-09)`,
+    timeDoesNotExist: (key, time) => `"${key}": the time ${time} does not exist; times go from 00:00 to 23:59:59`,
+    offsetDoesNotExist: (key, offset) =>
+      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+    yearOutOfRange: (key, year, first, last) => `"${key}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}; check the year`,
+    updatedBeforeDate: (updated, date) => `"updated" (${updated}) is before "date" (${date}): an article can't be updated before it is published`,
+    heldBack: (iso) =>
+      `dated in the future (${iso}): the article is held back (pages, feeds, sitemaps, search) until then, and appears with the first build after it; to publish it now, give it a past date`,
+    tooFarAhead: (days, iso) =>
+      `dated more than ${days} days in the future (${iso}): probably a typo; correct the date (an embargo is dated at most ${days} days ahead)`,
+    updatedAhead: (iso) => `updated in the future (${iso}): feeds and the sitemap would announce a change to come; give the time of the last change made`,
+    pastRedirectLimit: (limit, total) =>
+      `this alias is past the ${limit.toLocaleString("en-US")} redirects Cloudflare Pages reads in _redirects (the site has ${total.toLocaleString("en-US")}): beyond them Cloudflare ignores the rules, and these old URLs are served only by their redirect page (meta refresh), with no 301; Netlify has no such limit`,
+    unknownTopic: (name, suggestion) => `unknown topic "${name}"${didYouMean(suggestion)}: use an entry of topics.yaml, or add one there`,
+    unknownSource: (name, suggestion) => `unknown source "${name}"${didYouMean(suggestion)}: use an entry of sources.yaml, or add one there`,
+    noSlugFromTitle: () => 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour',
+    summaryTooLong: (length, max) => `"summary" is ${length} characters long; feed readers and search results show about ${max}`,
+    noText: (draft) => `the article has no text: write the body below the closing ---${draft ? DRAFT : ""}`,
+    placeholder: (placeholder, draft) => `the body still holds the placeholder "${placeholder}": replace it with the article's text${draft ? DRAFT : ""}`,
+    bodyLinkMissing: (url, nearest, draft) =>
+      `link to ${url}, a page the site does not have${nearest ? ` (did you mean ${nearest}?)` : ""}: fix the address or remove the link${draft ? DRAFT : ""}`,
+    bodyLinkToDraft: (url, file, draft) =>
+      `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
+    misplacedFile: (day, expected) =>
+      `the file is filed under another date than its own (${day}, Paris day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
+    // The photos
+    photoOutsideContent: (src) => `the photo "${src}" is not under the content/ folder: give a path relative to content/, e.g. images/2021/12/irak.jpg`,
+    photoMissing: (src, withoutContent) =>
+      `the photo "${src}" is not found: check the path, relative to content/${withoutContent ? ` (write "${withoutContent}", without "content/")` : ""}`,
+    photoSymlink: (src) => `the photo "${src}" is a symbolic link: Dépêche does not follow links; copy the file itself into content/images/`,
+    photoNotAFile: (src) => `"${src}" is not a file: give the path of a photo`,
+    photoUnreadable: (src, reason) => `the photo "${src}" can't be read (${reason}): check its permissions`,
+    photoTooLarge: (src, bytes, max) =>
+      `the photo "${src}" weighs ${megabytes(bytes)}, more than the ${megabytes(max)} allowed: export it as a quality-85 JPEG 2,400 pixels wide`,
+    photoTooManyPixels: (src, width, height, max) =>
+      `the photo "${src}" is ${width} × ${height} pixels (${megapixels(width * height)}), more than the ${megapixels(max)} allowed: reduce it to 2,400 pixels wide`,
+    photoUnsupported: (src, format, formats) =>
+      `the photo "${src}" is in ${format.toUpperCase()}, which Dépêche does not publish: export it in one of ${upper(formats)}`,
+    photoCorrupt: (src) => `the photo "${src}" is damaged or not an image: export it again (JPEG preferably) and replace the file`,
+    photoNarrow: (src, width, min) =>
+      `the photo "${src}" is ${width} pixels wide, less than the ${min} that large previews need (social networks, Google): use a larger one if you have it`,
+    photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
+    sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
+    topicsUnfinished: () => `"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${DRAFT}`,
+    summaryUnfinished: () => `"summary" is empty: write the standfirst or remove the key${DRAFT}`,
+    sameUrl: (url, other) => `same URL ${url} as ${other}: change the title or add a distinct "slug"`,
+    shortLinkTaken: (link, other, spelled) =>
+      `short link ${link} is already used by ${other}${spelled ? ` (as ${spelled})` : ""}: each article has its own share link`,
+    noFrontMatter: () => 'no front matter: the file must start with a line "---", then the YAML keys (title, date, sources, topics), then "---"',
+    frontMatterNotYaml: (language, line) =>
+      `front matter must be YAML, not "${language}": replace the first line "${line}" with "---" (code in front matter is never run)`,
+    frontMatterNotClosed: () => 'front matter is not closed: add a line "---" after the last key',
+    strayDashes: () =>
+      'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value',
+    frontMatterNotMap: () => "front matter must be a list of keys (title: …, date: …), not a single value or a list",
+    yamlColon: (key) =>
+      `the value of "${key}" holds ": ", which YAML reads as a new key: put ${key === "title" ? "the title" : "the value"} in quotes, e.g. ${key}: "L’Irak : la fin de la mission"`,
+    yamlTab: () => "a tab is used as indentation: YAML only takes spaces; replace it with two spaces",
+    yamlUnclosedQuote: (quote) => `the quote ${quote} opened here is never closed: add ${quote} at the end of the value, on the same line`,
+    yamlDuplicateKey: (key, firstLine) => `the key "${key}" is written twice (already on line ${firstLine}): keep one`,
+    yamlListDash: () => 'in a list, each entry starts with "-" and a space, lined up under the others: - Irak',
+    yamlListOnKeyLine: (key) => `a list does not start on its key's line: write ${key}: [Irak, Défense], or each entry on its own line (- Irak)`,
+    yamlUnclosedList: () => 'a list opened with "[" is not closed: add "]" at its end, on the same line, e.g. topics: [Irak, Défense]',
+    yamlTextAfterQuote: () => "text follows the quote that closes the value: put the whole value inside the quotes",
+    yamlReservedStart: (character) => `a value may not start with "${character}" unquoted: put it in quotes`,
+    yamlIndent: () => "this line is indented but belongs to no key above: start each key at the beginning of its line",
+    yamlOther: (parser) => `invalid YAML (${parser}): check the quotes, the colons and the indentation of this line`,
+    yamlAlias: (name) => `YAML aliases (*${name}) are not allowed: write the value out in full`,
+    yamlTooDeep: (max) => `lists or maps nested more than ${max} levels deep: an archive needs a few; remove the others`,
+    notUtf8: (byte, windows1252) =>
+      `the file is not UTF-8: byte ${byte} ("${windows1252}" in Windows-1252) shows it was saved as Windows-1252; convert it with iconv -f WINDOWS-1252 -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
+    nulByte: () => "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text",
+    tooLarge: (what, size, limit) =>
+      ({
+        article: `the file is ${size}; the limit is ${limit}: an article is text: split it, or take out what is not (pasted data, images as text)`,
+        frontMatter: `the front matter is ${size}; the limit is ${limit}: it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---`,
+        registry: `the file is ${size}; the limit is ${limit}: is it the right file? A topic or a source takes about 100 bytes`,
+        urlManifest: `the file is ${size}; the limit is ${limit}: is it the right file? Each published page adds a line of about 70 bytes`,
+      })[what],
+    symbolicLink: (what) =>
+      `symbolic links are not followed: put the ${{ file: "file", article: "article", folder: "folder", articlesFolder: "articles folder" }[what]} itself in the content folder`,
+    notAnArticle: () =>
+      "not an article, so left out of the site: articles are .md files (lower case); rename it if it is one, or move it out of the articles folder",
+    noArticlesFolder: () => "missing articles folder: create it and put one .md file per article in it",
+    articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
+    folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
+    fileUnreadable: (reason, permissions) => `cannot read the file (${reason})${permissions ? ": check its permissions" : ""}`,
+    fileIsFolder: () => "cannot read the file: it is a folder",
+    registryMissing: (name) =>
+      `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
+    addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,
+    addressRule: (key, example) => `"${key}" must be an absolute http(s) URL without user name, query or fragment, such as ${example}`,
+    siteTitleNotText: () => '"title" must be text, e.g. title: "Archives de l’actualité"',
+    siteTitleEmpty: () => '"title" is empty: name the site',
+    localeNotFr: () => '"locale" must be fr: Dépêche publishes French archives',
+    timezoneNotText: () => '"timezone" must be an IANA name such as Europe/Paris',
+    timezoneUnknown: () => '"timezone" is not a known IANA timezone: use a name such as Europe/Paris',
+    descriptionNotText: () => '"description" must be text',
+    topicKeywordsNotList: () => 'a topic\'s "keywords" is a list of non-empty words, e.g. keywords: [Bagdad, irakien]',
+    topicKeywordsTooMany: (max) => `a topic's "keywords" holds at most ${max} words: keep those that say the topic`,
+    topicSlugMissing: () => 'each topic needs a "slug" such as etats-unis',
+    topicSlugPattern: () => 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis',
+    topicSlugTooLong: (max) => `a topic "slug" is at most ${max} characters long, more than a file name can hold: shorten it`,
+    topicSlugDeviceName: (names) =>
+      `a topic "slug" may not be a name Windows keeps for devices (${names}), where its pages could not be written: add a word, e.g. nul-1`,
+    topicLabelMissing: () => 'each topic needs a "label" such as "États-Unis"',
+    topicLabelEmpty: () => 'a topic "label" is empty: write it',
+    topicsNotList: () => "topics.yaml must be a list of topics: - slug: irak, then label: Irak indented",
+    sourceCodeMissing: () => 'each source needs a "code" such as AA',
+    sourceCodeEmpty: () => 'a source "code" is empty: write it',
+    sourceNameMissing: () => 'each source needs a "name" such as "Agence Anadolu"',
+    sourceNameEmpty: () => 'a source "name" is empty: write it',
+    sourcesNotList: () => "sources.yaml must be a list of sources: - code: AA, then name: Agence Anadolu and url: https://www.aa.com.tr/fr indented",
+    topicTaken: (key, name, first, firstSlug) =>
+      `topic ${key} "${name}" is already used by topic ${first} ("${firstSlug}"): each topic needs its own slug and label`,
+    sourceCodeTaken: (code, first, firstCode) => `source code "${code}" is already used by source ${first} ("${firstCode}"): give each agency its own code`,
+    sourceCodeNoSlug: (code) => `source code "${code}" has no letters or digits to make its page URL from`,
+    aliasNotPath: () => "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)",
+    aliasDots: () => "an alias may not contain . or .. segments",
+    aliasTooLong: (max, length) => `an alias is at most ${max} characters long, this one has ${length}: no disk holds every path that long`,
+    aliasSegmentTooLong: (max, start, length) =>
+      `a segment of an alias is at most ${max} characters long, "${start}…" has ${length}: longer file names can't be written`,
+    aliasSegmentDot: (segment) => `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`,
+    aliasSegmentDeviceName: (segment, names) =>
+      `"${segment}" in an alias is a name Windows keeps for devices (${names}): its redirect page could not be written there; remove the alias`,
+    aliasInSearch: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the search index: remove it`,
+    aliasInside: (alias, shown, what) => `alias ${alias} would be written inside ${shown}, ${what}: remove it`,
+    aliasInsideAlias: (owner) => `an alias of ${owner}`,
+    aliasInsideSiteFile: () => "a file the site writes itself",
+    aliasOver: (alias, shown) => `alias ${alias} would be written where ${shown} needs a folder: remove it`,
+    aliasTwice: (alias, as) => `alias ${alias} is listed twice${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: remove one`,
+    aliasTaken: (alias, owner, as) =>
+      `alias ${alias} is already an alias of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: an old URL can redirect to one article only`,
+    aliasIsOwnUrl: (alias, as) =>
+      `alias ${alias} is this article's own URL${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
+    aliasIsUrlOf: (alias, owner, as) =>
+      `alias ${alias} is the URL of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
+    aliasIsSiteFile: (alias, shown, as) =>
+      `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
+    publishedUrlMoved: (url, key, to, file) =>
+      `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
+    publishedUrlGone: (url) =>
+      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
+    moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
+  },
+
+  wire: {
+    cannotRead: (why) => `can't read the file (${why}): check the path`,
+    nulByte: () => "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again",
+    readAsWindows1252: () => "not valid UTF-8: read as Windows-1252, as older agency feeds send it; check the accents and quotes of the article",
+    empty: () => "the file is empty: there is no title and no text to import",
+    noBody: () => "the copy has a title but no body: there is no paragraph between the title and the source lines",
+    leftovers: (lines) => `kept at the end of the body, not recognised as a source or share line: ${lines}`,
+    noSource: (codes) =>
+      `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
+    noDate: () =>
+      "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good",
+    noTopic: () => "no topic of topics.yaml is named in the title or the text: pass --topics, e.g. --topics Irak,Défense",
+    noFreeSlug: (why, max) => `${why}; no free slug up to -${max}`,
+    sameTitleThatDay: (url, file, slug) => `${url} is already ${file}, another dispatch with the same title that day: this one gets slug ${slug}`,
+    fileExists: (path) => `${path} already exists and is never overwritten: delete or rename it first if this copy should replace it`,
+    wouldNotBeValid: (message) => `the article would not be valid: ${message}`,
+    shortLinkTaken: (link, file, spelled) =>
+      `short link ${link} is already used by ${file}${spelled ? ` (as ${spelled})` : ""}: this dispatch is already in the archive`,
+    sameUrl: (url, file) => `same URL ${url} as ${file}: this dispatch is probably already in the archive; if it is another one, change its title line`,
+    oldUrl: (url, file) => `${url} is an old URL (alias) of ${file}: this dispatch is probably already in the archive`,
+    retiredUrl: (url, note) =>
+      `${url} was published before (${note}) and no article holds it now: a new article there would take its old readers; change the title line`,
+  },
+
+  moreOfKind: (n) => `… and ${countEn(n, "other warning", "other warnings")} of the same kind (--json gives them all)`,
+
+  cli: {
+    unknownCommand: (name) => `unknown command "${name}"`,
+    unknownOption: (option) => `unknown option "${option}"`,
+    missingValue: (option) => `option ${option} needs a value`,
+    noValueTaken: (option) => `option ${option} takes no value`,
+    unexpectedArgument: (argument) => `unexpected argument "${argument}"`,
+    errorsAndWarnings: (errors, warnings) => `${countEn(errors, "error")}, ${countEn(warnings, "warning")}`,
+    checkInvalid: (counts, files, time) => `${counts} in ${countEn(files, "article file")}; nothing was written (${time})`,
+    checkValid: (articles, topics, sources, days, warnings, time) =>
+      `${countEn(articles, "article")}, ${countEn(topics, "topic")}, ${countEn(sources, "source")}, ${countEn(days, "day")} are valid; ${countEn(warnings, "warning")} (${time})`,
+    buildRead: (files, time) => `read ${countEn(files, "article file")} (${time})`,
+    nowNotADate: (text) =>
+      `--now "${text}" is not a date: write 2021-12-10T12:00:00Z, or with an offset (from -12:00 to +14:00, minutes 00 to 59) such as 2021-12-10T13:00:00+01:00; without one it is UTC`,
+    sourceDateEpochNotNumber: (value) =>
+      `SOURCE_DATE_EPOCH=${value} is not a number of seconds since 1970-01-01 UTC: set it to a count such as 1639134000, or unset it`,
+    buildDateOutOfYears: (what, first, last) => `${what} is outside the years ${first} to ${last} that the build's date may fall in`,
+    recordUrlsUnreadable: (file, reason) => `cannot record the published URLs in ${file}: ${reason}`,
+    // Writing files (src/files/)
+    ioReason: (code) => IO_REASONS_EN[code] ?? code,
+    writeFailed: (file, reason, hadFile) => `cannot write ${file}: ${reason}; ${hadFile ? "the previous file is unchanged" : "nothing was written"}`,
+    folderFailed: (file, reason) => `cannot create the folder of ${file}: ${reason}; nothing was written`,
+    neverOverwritten: (file) => `${file} already exists and is never overwritten`,
+    writeThroughLink: (path, isFile) =>
+      `${path} is a symbolic link, which Dépêche never writes through: replace it with the ${isFile ? "file" : "folder"} itself`,
+    outsideWritable: (path, root) => `${path} is not inside ${root}, the only folder this command writes in`,
+    siteWriteFailed: (out, reason, hadSite) =>
+      `cannot write the site into ${out}/: ${reason}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`,
+    outRefused: (option, out, why) => `${option} ${out} ${why}; nothing was touched`,
+    outNoFolder: () => "names no folder (an unset variable?): give the folder to build the site into, such as _site",
+    outWorkingDirectory: (holds) =>
+      `${holds ? "holds" : "is"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`,
+    outProject: (holds) => `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`,
+    outContent: (where) =>
+      `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
+    outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
+    outIsFile: () => "is a file, not a folder: give a folder for the site",
+    outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
+    outNotASite: (marker) =>
+      `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
+    buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
+    buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
+    buildProgress: (written, total) => `${written}/${total} pages`,
+    buildPublished: (files, time) => `wrote ${countEn(files, "feed, sitemap and robots file", "feed, sitemap and robots files")} (${time})`,
+    buildIndexed: (articles, bundles, time) => `indexed ${countEn(articles, "article")} for search in ${countEn(bundles, "bundle")} (${time})`,
+    buildPhotosReady: (done, total) => `${number(done)}/${number(total)} photos ready`,
+    buildPhotosEncoded: (encoded, cached, time) => `encoded ${countEn(encoded, "photo")}, ${number(cached)} cached (${time})`,
+    imageNotAFile: (file) => `--image ${file}: this file is not found or is not a file`,
+    imageNeedsCredit: () => '--image needs --credit "AA / Photographer\'s name": a published photo always carries its credit',
+    imageCreditWithoutImage: () => "--credit, --alt and --caption go with --image: name the photo to attach",
+    imageOneArticle: () => "--image attaches a photo to one article: import the dispatches one by one",
+    imageNeedsAlt: () => '--image needs --alt "…": describe what the photo shows, for those who can\'t see it',
+    imageFormat: (file) => `--image ${file}: this format is not published; export the photo as JPEG, PNG, WebP, AVIF or TIFF`,
+    imageNoFreeName: (file) => `--image ${file}: every name for this photo is taken this month in content/images/; rename the file`,
+    buildInvalid: (counts, out, time) => `${counts}; nothing was written, ${out} is unchanged (${time})`,
+    buildDone: (articles, out, kinds, warnings, time) => `${countEn(articles, "article")} → ${out}/ (${kinds}); ${countEn(warnings, "warning")} (${time})`,
+    pageKind: (kind, n) => {
+      const nouns: Record<string, [string, string]> = {
+        articles: ["article", "articles"],
+        home: ["home", "homes"],
+        indexes: ["index", "indexes"],
+        lists: ["topic/source", "topics/sources"],
+        years: ["year", "years"],
+        months: ["month", "months"],
+        days: ["day", "days"],
+        notFound: ["404", "404"],
+        search: ["search", "search"],
+        redirects: ["redirect", "redirects"],
+      };
+      const [one, many] = nouns[kind] ?? [kind, kind];
+      return countEn(n, one, many);
+    },
+    recordUrlsWithDrafts: () => "--record-urls and --drafts go apart: drafts are never published",
+    badBaseUrl: (url) => `--base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
+    badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,
+    serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
+    serveRebuilt: (time) => `built the preview (${time})`,
+    serveUpdated: (pages, time) => `updated ${countEn(pages, "page")} (${time})`,
+    serveFixed: (time) => `no errors left, the pages are those from before (${time})`,
+    serveFailed: (why) => `update failed: ${why}`,
+    serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
+    importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
+    importNeedsDate: () => "--date is required: the dispatches' day, e.g. --date 2021-12-09 (a wrong date files the article under the wrong day for good)",
+    imported: (path, topics, suggested) => `${path} (topics${suggested ? " suggested" : ""}: ${topics})`,
+    importSummary: (written, refused, warnings, time) =>
+      `${countEn(written, "article")} written, ${countEn(refused, "file")} refused, ${countEn(warnings, "warning")} (${time})`,
+    importRefused: (summary) => `${summary}; nothing was written for the refused files`,
+    importStopped: (why, imported, left) => `${why} (${countEn(imported, "article")} imported before it, ${countEn(left, "file")} left)`,
+    contentNotReady: (content) => `the content folder ${content} can't take articles until these errors are fixed; nothing was written`,
+    dateOptionYear: (text, year, first, last) => `--date "${text}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}`,
+    dateOptionInvalid: (text, zone) => `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    topicsOptionEmpty: () => "--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense",
+    topicsOptionUnknown: (name, suggestion) => `unknown topic "${name}" in --topics${didYouMean(suggestion)}: use entries of topics.yaml, or add one there`,
+    newOneTitle: () => 'give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"',
+    newTitleEmpty: () => 'the title is empty: depeche new "L’Irak annonce la fin de la mission de combat"',
+    newRefused: (why) => `${why}; nothing was written`,
+    newTitleTooLong: () => "the title is longer than 200 characters: shorten it, and put the rest in the summary",
+    newNoSlug: () => "the title has no letters or digits to make a URL from",
+    newUrlTaken: (url, owner) => `${url} is already the URL of ${owner}: choose another title`,
+    newUrlRetired: (url, note) => `${url} was published before (${note}) and no article holds it now: choose another title`,
+    newFileExists: (path) => `${path} already exists and is never overwritten`,
+    newTemplateBuiltIn: (path) => `${path} (built in)`,
+    newTemplateRefused: (file) => `the template ${file} can't make a draft that check accepts: fix it, or delete it to use the built-in one`,
+    templateUnknownVariable: (name, names) => `unknown variable "{{ ${name} }}": the template knows ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
+    templateNoFrontMatter: () => "the template must start with a --- line and its front matter (title, date…), closed by another --- line",
+    templateNotDraft: () => 'the template sets "draft" to something other than true: depeche new always makes a draft; write draft: true or remove the line',
+    templateUnreadable: (why) => `the template can't be read (${why}): fix it, or delete it to use the built-in one`,
+    hookNoRepository: () => "not inside a git repository",
+    hookOutside: (content, top) => `the content folder ${content} is outside the git repository ${top}: a hook there never sees it change`,
+    hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
+    hookInstalled: (hook, content) => `${hook} now checks ${content}/ before each commit`,
+  },
+
+  usage: {
+    intro: "usage: depeche <command> [options]\n\ncommands:",
+    more: "\n`depeche <command> --help` describes a command.\n",
+    commands: {
+      check: {
+        synopsis: "check  [--content DIR] [--json] [--annotate]",
+        summary: "validate the archive, write nothing",
+        options: [
+          "--content DIR  the content folder (content by default)",
+          "--json         the summary and every error as JSON on standard output",
+          "--annotate     also print errors as GitHub Actions annotations (on by itself in Actions)",
+        ],
+      },
+      build: {
+        synopsis:
+          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]",
+        summary: "validate, then build the site",
+        options: [
+          "--content DIR   the content folder (content by default)",
+          "--out DIR       the site's folder (_site by default), replaced whole",
+          "--drafts        drafts too (never to publish)",
+          "--record-urls   add the published URLs to urls.txt (the deploy from main only)",
+          "--base-url URL  the site's public address, instead of site.yaml's baseUrl",
+          "--now ISO       the build's date (news sitemap); else SOURCE_DATE_EPOCH, else the clock",
+          "--cache DIR     where encoded photos are kept, so that each is encoded once (.depeche/cache by default)",
+          "--no-search     without the search index",
+          "--json          the summary and every error as JSON on standard output",
+          "--annotate      also print errors as GitHub Actions annotations (on by itself in Actions)",
+        ],
+      },
+      import: {
+        synopsis: 'import FILE… --date ISO [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]',
+        summary: "turn raw wire copy into articles; --date is required",
+        options: [
+          "--date ISO     required: the dispatches' day (2021-12-09) or Paris time (2021-12-09T15:10:00)",
+          "--topics a,b   the topics (entries of topics.yaml); without it they are suggested",
+          "--content DIR  the content folder (content by default)",
+          "--image FILE   a photo to attach (one dispatch only), copied into content/images/YYYY/MM/",
+          '--credit "…"   with --image, required: the credit, e.g. "AA / Photographer\'s name"',
+          '--alt "…"      with --image, required: what the photo shows, for those who can\'t see it',
+          '--caption "…"  with --image: the caption',
+        ],
+      },
+      new: {
+        synopsis: 'new    "Titre" [--topics a,b] [--date ISO] [--content DIR]',
+        summary: "create a draft article ready to fill",
+        options: [
+          "--topics a,b   the topics (entries of topics.yaml)",
+          "--date ISO     the article's day or time (today in Paris by default)",
+          "--content DIR  the content folder (content by default)",
+        ],
+      },
+      serve: {
+        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--now ISO]",
+        summary: "preview with live reload, drafts included",
+        options: [
+          "--content DIR  the content folder (content by default)",
+          "--port N       the port (8080 by default)",
+          "--out DIR      the preview's folder (.depeche/preview by default)",
+          "--now ISO      the preview's date, as for build",
+        ],
+      },
+      "install-hook": {
+        synopsis: "install-hook [--content DIR]",
+        summary: "check the archive before each git commit",
+        options: ["--content DIR  the content folder (content by default)"],
+      },
+    },
+    environment: ["DEPECHE_LANG=en  messages in English (for developers)", "NO_COLOR         no colours (colours only show on a terminal anyway)"],
+    help: "-h, --help     this help",
+    optionsTitle: "options:",
+    environmentTitle: "environment:",
+    commandUsage: (synopsis) => `usage: depeche ${synopsis}`,
+  },
+};
+
+function requiredHint(key: string): string {
+  switch (key) {
+    case "title":
+      return 'add a line such as title: "L’Irak annonce la fin de la mission de combat"';
+    case "date":
+      return "add a line such as date: 2021-12-09 or date: 2021-12-09T15:10:00+01:00";
+    case "sources":
+      return "add a line such as sources: [AA, TRT FR] with codes from sources.yaml";
+    case "topics":
+      return "add a line such as topics: [Irak, Défense] with entries of topics.yaml";
+    case "baseUrl":
+      return "add the published address, e.g. baseUrl: https://archives.example.org";
+    case "timezone":
+      return "add timezone: Europe/Paris";
+    case "src":
+      return "add the photo's path under content/, e.g. src: images/2021/12/irak.jpg";
+    case "alt":
+      return 'add a description of the photo, e.g. alt: "Soldiers leave a base in Baghdad"';
+    case "credit":
+      return 'add the agency and the photographer, e.g. credit: "AA / Photographer\'s name"';
+    default:
+      return `add a line "${key}: …"`;
+  }
+}

@@ -1,0 +1,151 @@
+/** The mistakes editors make, answered as the guide answers them: where, and how to fix it, in French. */
+import { afterEach, describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { firstInvalidUtf8 } from "../../src/content/read-text.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => {
+  archive?.remove();
+  delete process.env.DEPECHE_LANG;
+});
+
+const NOW = Date.parse("2026-12-01T00:00:00Z");
+
+// Each problem of the one article, without its path.
+async function problemsOf(text: string | Uint8Array): Promise<string[]> {
+  archive = makeArchive();
+  archive.write("articles/a.md", text);
+  const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+  expect(result.content).toBeUndefined();
+  return result.diagnostics.map((d) => formatDiagnostic(d).slice(archive.display("articles/a.md").length + 1));
+}
+
+const article = (frontMatter: string): string => `---\n${frontMatter}\n---\nTexte.\n`;
+const KEYS = "sources: [AA]\ntopics: [Irak]";
+
+describe("YAML mistakes get the guide's fix, at the place to fix", () => {
+  it.each([
+    {
+      name: "a colon in an unquoted title",
+      text: article(`title: L’Irak : la fin: de la mission\ndate: 2021-12-09\n${KEYS}`),
+      expected:
+        '2:8: error: la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple title: "L’Irak : la fin de la mission"',
+    },
+    {
+      name: "a tab as indentation",
+      text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics:\n\t- Irak"),
+      expected: "6:1: error: une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces",
+    },
+    {
+      name: "a quote never closed, pointed at where it opens",
+      text: article(`title: "L’Irak annonce\ndate: 2021-12-09\n${KEYS}`),
+      expected:
+        '2:8: error: le guillemet " ouvert ici n’est jamais fermé : ajoutez " à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)',
+    },
+    {
+      name: "a key written twice",
+      text: article(`title: Un\ndate: 2021-12-09\ntitle: Deux\n${KEYS}`),
+      expected: "4:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule",
+    },
+    {
+      name: "a list entry without its space",
+      text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics:\n- Irak\n-Défense"),
+      expected: "7:1: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+    },
+    {
+      name: "a list begun on its key's line",
+      text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: - Irak"),
+      expected: "5:9: error: une liste ne commence pas sur la ligne de sa clé : écrivez topics: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)",
+    },
+    {
+      name: "a list left open",
+      text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak, Défense"),
+      expected: "5:9: error: une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]",
+    },
+  ])("$name", async ({ text, expected }) => {
+    expect(await problemsOf(text)).toEqual([expected]);
+  });
+
+  it("never repeats the parser's own words for these", async () => {
+    const lines = await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`));
+    expect(lines.join("\n")).not.toMatch(/Nested mappings|compact mappings|invalid YAML/);
+  });
+});
+
+describe("a file saved as Windows-1252", () => {
+  it("is reported at the line and column of its first byte that is not UTF-8, with how to convert it", async () => {
+    const text = articleText({ title: "Un café à Bagdad" });
+    const lines = await problemsOf(Buffer.from(text, "latin1"));
+    expect(lines).toEqual([
+      "2:15: error: le fichier n’est pas en UTF-8 : l’octet 0xE9 (« é » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur",
+    ]);
+  });
+
+  it("is found past valid multi-byte characters, on any line", () => {
+    const valid = Buffer.from("---\ntitle: « Été »\n");
+    expect(firstInvalidUtf8(Buffer.concat([valid, Buffer.from([0x93, 0x41])]))).toBe(valid.length);
+    expect(firstInvalidUtf8(Buffer.from([0xc3]))).toBe(0);
+    expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a surrogate
+    expect(firstInvalidUtf8(Buffer.from([0xe0, 0x80, 0x80]))).toBe(0); // overlong
+    expect(firstInvalidUtf8(Buffer.from("déjà", "utf8"))).toBe(6); // none: its length
+  });
+});
+
+describe("a date that is written right but does not exist", () => {
+  it.each([
+    { date: "2026-11-31", expected: "3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois" },
+    { date: "2021-02-30", expected: "3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois" },
+    {
+      date: "2025-02-29",
+      expected: "3:7: error: « date » : le 29 février 2025 n’existe pas (2025 n’est pas bissextile) ; vérifiez l’année et le jour",
+    },
+    { date: "2021-13-09", expected: "3:7: error: « date » : il n’y a pas de mois 13 ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)" },
+    { date: "2021-12-09T24:30", expected: "3:7: error: « date » : l’heure 24:30 n’existe pas ; l’heure va de 00:00 à 23:59:59" },
+  ])("$date", async ({ date, expected }) => {
+    expect(await problemsOf(articleText({ date }))).toEqual([expected]);
+  });
+
+  it("accepts 29 February in a leap year", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2024-02-29" });
+    expect((await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics).toEqual([]);
+  });
+
+  it("is still named when another key is wrong too", async () => {
+    const lines = await problemsOf(articleText({ date: "2026-11-31", extra: "draft: oui" }));
+    expect(lines).toContain("3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois");
+  });
+});
+
+describe("a key written under another name", () => {
+  it.each([
+    ["sujets", "topics"],
+    ["tags", "topics"],
+    ["Thèmes", "topics"],
+    ["titre", "title"],
+    ["résumé", "summary"],
+    ["brouillon", "draft"],
+  ])("%s: suggests %s", async (written, meant) => {
+    const lines = await problemsOf(articleText({ extra: `${written}: x` }));
+    expect(lines[0]).toMatch(new RegExp(`^6:1: error: clé inconnue « ${written} » \\(vouliez-vous dire « ${meant} » \\?\\)`));
+  });
+
+  it("still suggests by spelling when no synonym fits", async () => {
+    expect((await problemsOf(articleText({ extra: "topcis: [Irak]" })))[0]).toContain("clé inconnue « topcis » (vouliez-vous dire « topics » ?)");
+  });
+});
+
+describe("in English for developers (DEPECHE_LANG=en)", () => {
+  it("says the same things in English, with the same positions", async () => {
+    process.env.DEPECHE_LANG = "en";
+    expect(await problemsOf(articleText({ date: "2026-11-31", extra: "sujets: [Irak]" }))).toEqual([
+      '3:7: error: "date": November 31 does not exist; check the day and the month',
+      '6:1: error: unknown key "sujets" (did you mean "topics"?); the keys are title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image',
+    ]);
+    expect(await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
+      '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak : la fin de la mission"',
+    ]);
+  });
+});
