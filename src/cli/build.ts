@@ -30,6 +30,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     // For quick previews and like-for-like timings against generators without search.
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
+    // The state the next build starts from; --no-cache builds from scratch and keeps none.
+    cache: { type: "string", default: ".depeche/cache" },
+    "no-cache": { type: "boolean", default: false },
   });
   // Drafts are never published: recording their URLs would guard addresses no reader ever had.
   if (values["record-urls"] && values.drafts) throw new UsageError("--record-urls and --drafts go apart: drafts are never published");
@@ -49,6 +52,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     drafts: values.drafts,
     recordUrls: values["record-urls"],
     search: !values["no-search"],
+    ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {

@@ -6,12 +6,14 @@ export class UsageError extends Error {}
 const USAGE = `usage: depeche <command> [options]
 
   check  [--content DIR] [--json] [--annotate]         validate the archive, write nothing
-  build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--json] [--annotate]
+  build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--no-search] [--cache DIR | --no-cache] [--json] [--annotate]
                                                        validate, then build the site; the build's
                                                        date (news sitemap) is --now, else
                                                        SOURCE_DATE_EPOCH, else the clock;
                                                        --record-urls (the deploy from main only)
-                                                       adds the published URLs to urls.txt
+                                                       adds the published URLs to urls.txt;
+                                                       only what changed since the last build is
+                                                       written (state in --cache, .depeche/cache)
   import FILE… [--date ISO] [--topics a,b] [--content DIR]
                                                        turn raw wire copy into articles
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]

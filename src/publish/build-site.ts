@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
@@ -19,6 +19,12 @@ import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
+import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
+import { pageDigests } from "../plan/page-digest.ts";
+import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { BuildCache, cacheKey, type CachedBuild, type SiteState } from "./build-cache.ts";
+import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
+import { bundleDigests, bundlesToIndex, orderBundleFolders } from "./reuse-search-bundles.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -45,6 +51,11 @@ export interface BuildOptions {
   renderer?: ArticleRenderer;
   /** Called once per page written. */
   onPage?: (written: number, total: number) => void;
+  /**
+   * The build cache's folder (`--cache`): the next build starts from the state this one leaves,
+   * and writes only what changed. Absent, every build is a clean one and no state is kept.
+   */
+  cacheDir?: string;
 }
 
 export type BuildPhase =
@@ -52,7 +63,11 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; pages: number; bundles: number; ms: number };
+  | { name: "indexed"; pages: number; bundles: number; ms: number }
+  /** An incremental build: the pages written again or removed, the search bundles indexed again. */
+  | { name: "incremental"; changed: number; removed: number; outputs: number; ms: number }
+  /** The new site is in place; the cache is written next. */
+  | { name: "swapped" };
 
 export interface BuildResult {
   ok: boolean;
@@ -64,6 +79,8 @@ export interface BuildResult {
   articles?: number;
   /** What was built, for a caller that keeps working on it (the dev server). */
   built?: { content: Content; data: BuildData };
+  /** With a cache: whether the build started from the previous one's state. */
+  incremental?: boolean;
   ms: number;
 }
 
@@ -87,12 +104,27 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
-  const store = options.store ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
-  await store.sync(undefined, {
-    onListed: (files) => writers.start(helperCount(files)),
-    onArticles: (articles) => writers.renderBodies(articles, renderer),
-  });
+  const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
+  const previous = cache?.read(options.outDir);
+  const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs });
+  const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
+  // An incremental build renders only the pages that changed, each body when first read.
+  const change = await store.sync(
+    undefined,
+    restored
+      ? {}
+      : {
+          onListed: (files) => writers.start(helperCount(files)),
+          onArticles: (articles) => writers.renderBodies(articles, renderer),
+        },
+  );
   const loaded = store.result();
+  // New registries can change every page: a clean build, its bodies rendered by helpers.
+  const incremental = restored && !change.registries ? previous : undefined;
+  if (restored && !incremental && loaded.content) {
+    writers.start(helperCount(loaded.fileCount));
+    writers.renderBodies(loaded.content.articles, renderer);
+  }
   if (loaded.content) await writers.bodiesRendered();
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
@@ -102,34 +134,52 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const data = planSite(content, { drafts: options.drafts }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const digests = cache && pageDigests(data.site, data.pages, renderer);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
   const writeStart = performance.now();
   let written = 0;
+  let state: SiteState | undefined;
   try {
     removeLeftovers(out);
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
     makeFolders(staging);
-    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
-    // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
-    let published = { files: 0, ms: 0 };
-    const publish = (): void => {
-      const publishStart = performance.now();
-      const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-      if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
-      published = { files: files.length, ms: performance.now() - publishStart };
-    };
-    await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
-    cpSync(join(projectRoot, "public"), staging, { recursive: true });
-    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+    if (incremental && digests) {
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs);
+      state = changes.state;
+      options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
+    } else {
+      // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
+      // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+      let published = { files: [] as string[], ms: 0 };
+      const publish = (): void => {
+        const publishStart = performance.now();
+        const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+        if (data.pages.redirects.length > 0) {
+          writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
+          files.push(REDIRECTS_FILE);
+        }
+        published = { files, ms: performance.now() - publishStart };
+      };
+      await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+      cpSync(join(projectRoot, "public"), staging, { recursive: true });
+      writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
+      options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
+      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, bundles: {} };
+    }
     assertEveryArticleWritten(staging, data.pages);
-    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
-    options.onPhase?.({ name: "published", ...published });
     if (options.search !== false) {
       const indexStart = performance.now();
-      const indexed = await buildSearchIndex(staging, data.pages.search[0]?.bundles ?? []);
+      const bundles = data.pages.search[0]?.bundles ?? [];
+      const bundleState = digests && bundleDigests(bundles, digests);
+      // The bundles whose pages are unchanged keep the previous site's folder.
+      const todo = incremental && bundleState ? bundlesToIndex(staging, bundles, bundleState, incremental.bundles) : bundles;
+      orderBundleFolders(staging, todo);
+      const indexed = await buildSearchIndex(staging, todo);
+      if (state && bundleState) state.bundles = Object.fromEntries(bundleState);
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
@@ -143,6 +193,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
+  options.onPhase?.({ name: "swapped" });
+  if (cache && state) saveCache(cache, out, { pages: state.pages, outputs: state.outputs, bundles: state.bundles, store: store.snapshot() });
   return {
     ok: true,
     diagnostics: loaded.diagnostics,
@@ -150,7 +202,68 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     pages: counts,
     articles: data.pages.articles.length,
     built: { content, data },
+    ...(cache ? { incremental: incremental !== undefined } : {}),
     ms: performance.now() - start,
+  };
+}
+
+const REDIRECTS_FILE = "/_redirects";
+
+function openCache(options: BuildOptions, dir: string): BuildCache {
+  const key = cacheKey(projectRoot, {
+    contentDir: options.contentDir,
+    outDir: options.outDir,
+    drafts: options.drafts,
+    search: options.search !== false,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+  });
+  return new BuildCache(dir, key, options);
+}
+
+// The site is already published: a cache that cannot be saved only makes the next build a clean one.
+function saveCache(cache: BuildCache, out: string, state: CachedBuild): void {
+  try {
+    cache.write(out, state);
+  } catch {
+    cache.discard();
+  }
+}
+
+/**
+ * An incremental build's pages: the previous site linked into the staging folder, then the pages
+ * whose digest changed rendered again (never the others), the pages gone removed, and the feeds,
+ * sitemaps, robots.txt and redirects replaced where their bytes changed.
+ */
+async function writeChanges(
+  out: string,
+  staging: string,
+  data: BuildData,
+  digests: ReadonlyMap<string, string>,
+  previous: CachedBuild,
+  nowMs: number,
+): Promise<{ state: SiteState; counts: { changed: number; removed: number; outputs: number } }> {
+  linkSiteInto(out, staging);
+  const changed: Record<string, { url: string }[]> = {};
+  for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
+    changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
+  const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
+  const removed = Object.keys(previous.pages).filter((url) => !digests.has(url));
+  // Unlinked first: the pages are then written as new files, never into the live site's.
+  removeStagedFiles(
+    staging,
+    [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url))),
+  );
+  await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
+
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs);
+  if (data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  let replaced = 0;
+  for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced++;
+  const gone = previous.outputs.filter((url) => !outputs.has(url));
+  removeStagedFiles(staging, gone);
+  return {
+    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], bundles: {} },
+    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
 

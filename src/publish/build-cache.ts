@@ -1,0 +1,177 @@
+/**
+ * The state an incremental build starts from (`depeche build --cache DIR`): the archive store's
+ * snapshot, the digest of every page of the site it built, its feeds and sitemaps, its search
+ * bundles. One file per content folder and output folder, valid only for the same code, the same
+ * options and the very site it describes; anything else is a clean build.
+ */
+import { hash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { STORE_FORMAT, type StoreSnapshot } from "../content/store.ts";
+
+/** Bumped whenever the cache's shape or the meaning of what it holds changes. */
+export const CACHE_FORMAT = 1;
+
+/** What a build's output depends on besides the content: each one changes the cache's key. */
+export interface CacheKeyOptions {
+  contentDir: string;
+  outDir: string;
+  drafts: boolean;
+  baseUrl?: string;
+  search: boolean;
+}
+
+/** What the cache holds, beside the store's snapshot. */
+export interface SiteState {
+  /** Page URL → digest of its planned data (`pageDigests`). */
+  pages: Record<string, string>;
+  /** Site-relative paths of the feeds, sitemaps, robots.txt and `_redirects`. */
+  outputs: string[];
+  /** Search bundle URL → digest of its articles (`bundleDigests`). */
+  bundles: Record<string, string>;
+}
+
+export interface CachedBuild extends SiteState {
+  store: StoreSnapshot;
+}
+
+interface CacheHeader extends SiteState {
+  format: typeof CACHE_FORMAT;
+  key: string;
+  /** The output folder the state describes (`siteStamp`). */
+  site: string;
+  store: Omit<StoreSnapshot, "entries">;
+}
+
+// What makes the pages: the code, templates and static files of Dépêche, and its dependencies.
+const CODE = ["src", "templates", "public", ".eleventy.ts", "package.json", "package-lock.json"];
+
+/**
+ * The cache's key: a digest of Dépêche's code (src/, templates/, public/, .eleventy.ts), its
+ * dependencies (package-lock.json), Node's version, the formats of the cache and the store, and
+ * the options that change pages. The registries (site.yaml, topics.yaml, sources.yaml) are not
+ * in it: the store reads them, and a change to them validates and writes every page again.
+ */
+export function cacheKey(projectRoot: string, options: CacheKeyOptions): string {
+  const parts = [
+    `cache ${CACHE_FORMAT} store ${STORE_FORMAT} node ${process.version}`,
+    JSON.stringify({ drafts: options.drafts, baseUrl: options.baseUrl ?? null, search: options.search }),
+  ];
+  for (const file of codeFiles(projectRoot)) parts.push(`${relative(projectRoot, file)}\u0000${hash("sha1", readFileSync(file), "base64")}`);
+  return hash("sha1", parts.join("\n"), "base64");
+}
+
+function codeFiles(root: string): string[] {
+  const files: string[] = [];
+  for (const name of CODE) {
+    const path = join(root, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isFile()) files.push(path);
+    else if (stat?.isDirectory())
+      for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+  }
+  return files.sort();
+}
+
+/**
+ * What identifies an output folder as written by one build: the swap renames a new folder in
+ * place, so its inode and change time differ from any other build's. A site changed since the
+ * cache was written (another build, a hand edit at its top) no longer matches.
+ */
+export function siteStamp(outDir: string): string | undefined {
+  const stat = statSync(outDir, { throwIfNoEntry: false, bigint: true });
+  return stat?.isDirectory() ? `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.ctimeNs}` : undefined;
+}
+
+/** The cache folder's file for one content folder and one output folder. */
+export class BuildCache {
+  readonly file: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly key: string,
+    options: Pick<CacheKeyOptions, "contentDir" | "outDir">,
+  ) {
+    const name = hash("sha1", `${resolve(options.contentDir)}\u0000${resolve(options.outDir)}`, "hex").slice(0, 16);
+    this.file = join(dir, `build-${name}.jsonl`);
+  }
+
+  /**
+   * The state of the last build, when it was made by the same code with the same options and
+   * describes the output folder as it is; else undefined (a clean build follows). A cache that
+   * cannot be read is thrown away.
+   */
+  read(outDir: string): CachedBuild | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.file);
+    } catch {
+      return undefined;
+    }
+    try {
+      const lines = jsonLines(bytes);
+      const header = lines.next().value as CacheHeader | undefined;
+      const site = siteStamp(outDir);
+      if (header?.format !== CACHE_FORMAT || header.key !== this.key || site === undefined || header.site !== site) return undefined;
+      const entries: StoreSnapshot["entries"] = [];
+      for (const entry of lines) entries.push(entry as StoreSnapshot["entries"][number]);
+      const { pages, outputs, bundles } = header;
+      return { pages, outputs, bundles, store: { ...header.store, entries } };
+    } catch {
+      this.discard();
+      return undefined;
+    }
+  }
+
+  /**
+   * Saves the state of the site just swapped in, stamped with its folder. Written beside, then
+   * renamed over the last one: a build killed while writing leaves the previous file, which no
+   * longer matches the site and is ignored.
+   */
+  write(outDir: string, state: CachedBuild): void {
+    const site = siteStamp(outDir);
+    if (site === undefined) return;
+    mkdirSync(this.dir, { recursive: true });
+    const { entries, ...store } = state.store;
+    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, pages: state.pages, outputs: state.outputs, bundles: state.bundles, store };
+    const partial = `${this.file}.${process.pid}.partial`;
+    const fd = openSync(partial, "w");
+    try {
+      // One entry a line: a large archive's snapshot would not fit in one string.
+      let chunk = `${JSON.stringify(header)}\n`;
+      for (const entry of entries) {
+        chunk += `${JSON.stringify(entry)}\n`;
+        if (chunk.length > 1 << 20) {
+          writeSync(fd, chunk);
+          chunk = "";
+        }
+      }
+      writeSync(fd, chunk);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, this.file);
+  }
+
+  /** Removes the cache, so that the next build is a clean one. */
+  discard(): void {
+    rmSync(this.file, { force: true });
+  }
+
+  /** Whether a cache file exists (for tests and the summary). */
+  exists(): boolean {
+    return existsSync(this.file);
+  }
+}
+
+// Each line of a buffer as JSON, decoded one at a time.
+function* jsonLines(bytes: Buffer): Generator<unknown> {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    if (end > start) yield JSON.parse(bytes.toString("utf8", start, end));
+    start = end + 1;
+  }
+}
