@@ -17,6 +17,17 @@ const KIND_LABELS: Record<string, string> = {
   search: "search",
 };
 
+// This command's messages added in French (issue 21 moves every message into one catalogue).
+// French counts take the singular at 0 and 1.
+const CACHE_MESSAGES = {
+  incremental: (changed: number, removed: number, outputs: number, ms: number): string =>
+    `depeche build : construction incrémentale, ${count(changed, "page réécrite", "pages réécrites")}, ${count(removed, "page supprimée", "pages supprimées")}, ${count(outputs, "flux ou plan du site remplacé", "flux ou plans du site remplacés")} ; le reste est repris du site précédent (${(ms / 1000).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s)`,
+};
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("fr-FR")} ${n <= 1 ? one : many}`;
+}
+
 /** `depeche build`: validates, then builds the site; exit 1 on invalid content with nothing written. */
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, {
@@ -63,6 +74,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         log(`depeche build: wrote ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
       }
       if (phase.name === "published") log(`depeche build: wrote ${plural(phase.files, "feed, sitemap and robots file")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "incremental") log(CACHE_MESSAGES.incremental(phase.changed, phase.removed, phase.outputs, phase.ms));
       if (phase.name === "indexed")
         log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
     },

@@ -23,6 +23,8 @@ export function pageDigests(site: SiteView, pages: SitePages, renderer: ArticleR
   return digests;
 }
 
+const SHARED_LIST = 16;
+
 // Plain data as text that differs whenever the data do (JSON-like, `undefined` kept apart from a
 // missing key). An object with getters on an article's text is digested once, with the getters'
 // inputs instead of their results, and its digest remembered: one article item is shown by many lists.
@@ -34,13 +36,18 @@ class DigestText {
   of(value: unknown): string {
     if (value === undefined) return "u";
     if (value === null || typeof value !== "object") return JSON.stringify(value);
+    const known = this.known.get(value);
+    if (known !== undefined) return known;
     if (Array.isArray(value)) {
       let out = "[";
       for (const item of value) out += `${this.of(item)},`;
-      return `${out}]`;
+      out += "]";
+      // A long list is shared by many pages (a topic's page URLs, by each of its pages): digested once.
+      if (value.length < SHARED_LIST) return out;
+      const digest = `#${hash("sha1", out, "base64")}`;
+      this.known.set(value, digest);
+      return digest;
     }
-    const known = this.known.get(value);
-    if (known !== undefined) return known;
     const inputs = this.renderer.lazyInputs(value);
     let out = "{";
     for (const key of Object.keys(value)) {
