@@ -14,6 +14,16 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const root = resolve(import.meta.dirname, "..");
+
+// Issue 17's targets, by archive size and step (the median of the rounds is compared).
+const TARGETS: Record<number, Record<string, { seconds: number; mb?: number }>> = {
+  10_000: { "add 10 articles, incremental, with search": { seconds: 3 } },
+  100_000: {
+    "add 10 articles, incremental, with search": { seconds: 10, mb: 1024 },
+    "edit one body, incremental, with search": { seconds: 2 },
+    "edit one body, incremental, no search": { seconds: 2 },
+  },
+};
 const NOW = "2026-11-30T12:00:00Z";
 
 export interface TreeRun {
@@ -72,6 +82,11 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     const median = [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1]!;
     rows.push([String(size), `${step}${list.length > 1 ? `, median of ${list.length}` : ""}`, "depeche", ...cells(median)]);
     notes.push(`${step} ${size}: ${list.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
+    const target = TARGETS[size]?.[step];
+    if (target) {
+      const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
+      notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
+    }
     const phases = /depeche build : construction incrémentale.*/.exec(median.output)?.[0];
     if (phases) notes.push(`${step} ${size}: ${phases}`);
   }

@@ -16,6 +16,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
+import { incrementalRows } from "./incremental.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -177,6 +178,11 @@ try {
     const edit = await measureServeEdit(corpus, join(work, `preview-${size}`));
     rows.push(row([size, "serve: start", "depeche", `${(edit.startMs / 1000).toFixed(2)} s`, "", ""]));
     rows.push(row([size, `serve: save one article → pages rewritten (${edit.pages})`, "depeche", `${Math.round(edit.editMs)} ms`, "", ""]));
+
+    // Issue 17's incremental targets, on a copy of the corpus (bench/incremental.ts).
+    const incremental = await incrementalRows(corpus, work, Math.max(1, Number(values.rounds) || 1));
+    rows.push(...incremental.rows.map(row));
+    notes.push(...incremental.notes);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
-import { digestOf, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+import { digestOf, fileStat, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -148,8 +148,19 @@ export class ArchiveStore {
     const fresh: Article[] = [];
     for (const path of candidates) {
       const before = this.entries.get(path);
-      // An unchanged stat spares reading the file; a changed one (a checkout, a touch) compares the bytes.
-      if (before?.digest !== undefined && ((before.stat && sameStat(before.stat, path)) || before.digest === readDigest(path))) continue;
+      // An unchanged stat spares reading the file; a changed one (a checkout, a touch) compares
+      // the bytes, and the same bytes keep the new stat (taken first: a change while reading is read next time).
+      if (before?.digest !== undefined) {
+        if (before.stat && sameStat(before.stat, path)) continue;
+        const stat = fileStat(path);
+        if (before.digest === readDigest(path)) {
+          if (stat || before.stat) {
+            const { stat: _, ...kept } = before;
+            this.entries.set(path, stat ? { ...kept, stat } : kept);
+          }
+          continue;
+        }
+      }
       const entry = readArticleEntry(path, ctx);
       (before ? change.changed : change.added).push(path);
       this.entries.set(path, entry);

@@ -4,8 +4,8 @@
  * bundles. One file per content folder and output folder, valid only for the same code, the same
  * options and the very site it describes; anything else is a clean build.
  */
-import { hash } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { createHash, hash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { STORE_FORMAT, type StoreSnapshot } from "../content/store.ts";
 
@@ -38,7 +38,7 @@ export interface CachedBuild extends SiteState {
 interface CacheHeader extends SiteState {
   format: typeof CACHE_FORMAT;
   key: string;
-  /** The output folder the state describes (`siteStamp`). */
+  /** The site the state describes (`siteStamp`). */
   site: string;
   store: Omit<StoreSnapshot, "entries">;
 }
@@ -74,13 +74,28 @@ function codeFiles(root: string): string[] {
 }
 
 /**
- * What identifies an output folder as written by one build: the swap renames a new folder in
- * place, so its inode and change time differ from any other build's. A site changed since the
- * cache was written (another build, a hand edit at its top) no longer matches.
+ * What identifies a site as the one a build wrote: every file's path, size and modification time
+ * (to the nanosecond), digested. A site changed since the cache was written (a build killed after
+ * its swap, another build without the cache, a hand edit) no longer matches; a site restored
+ * with its times (`tar --posix`, as actions/cache does) still does.
  */
-export function siteStamp(outDir: string): string | undefined {
-  const stat = statSync(outDir, { throwIfNoEntry: false, bigint: true });
-  return stat?.isDirectory() ? `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.ctimeNs}` : undefined;
+export function siteStamp(dir: string): string | undefined {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return undefined;
+  const digest = createHash("sha1");
+  const walk = (folder: string, prefix: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else {
+        const file = lstatSync(path, { bigint: true });
+        digest.update(`${prefix}${entry.name}\u0000${file.size}\u0000${file.mtimeNs}\n`);
+      }
+    }
+  };
+  walk(dir, "");
+  return digest.digest("base64");
 }
 
 /** The cache folder's file for one content folder and one output folder. */
@@ -111,8 +126,7 @@ export class BuildCache {
     try {
       const lines = jsonLines(bytes);
       const header = lines.next().value as CacheHeader | undefined;
-      const site = siteStamp(outDir);
-      if (header?.format !== CACHE_FORMAT || header.key !== this.key || site === undefined || header.site !== site) return undefined;
+      if (header?.format !== CACHE_FORMAT || header.key !== this.key || header.site !== siteStamp(outDir)) return undefined;
       const entries: StoreSnapshot["entries"] = [];
       for (const entry of lines) entries.push(entry as StoreSnapshot["entries"][number]);
       const { pages, outputs, bundles } = header;
@@ -124,13 +138,12 @@ export class BuildCache {
   }
 
   /**
-   * Saves the state of the site just swapped in, stamped with its folder. Written beside, then
-   * renamed over the last one: a build killed while writing leaves the previous file, which no
-   * longer matches the site and is ignored.
+   * Saves the state of the site just swapped in, with its stamp (`siteStamp`, taken of the staging
+   * folder before the swap: renames keep files' times). Written beside, then renamed over the
+   * last one: a build killed while writing leaves the previous file, which no longer matches the
+   * site and is ignored.
    */
-  write(outDir: string, state: CachedBuild): void {
-    const site = siteStamp(outDir);
-    if (site === undefined) return;
+  write(site: string, state: CachedBuild): void {
     mkdirSync(this.dir, { recursive: true });
     const { entries, ...store } = state.store;
     const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, pages: state.pages, outputs: state.outputs, bundles: state.bundles, store };

@@ -22,7 +22,7 @@ import { helperCount, PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { BuildCache, cacheKey, type CachedBuild, type SiteState } from "./build-cache.ts";
+import { BuildCache, cacheKey, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
 import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
 import { bundleDigests, bundlesToIndex, orderBundleFolders } from "./reuse-search-bundles.ts";
 
@@ -142,6 +142,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const writeStart = performance.now();
   let written = 0;
   let state: SiteState | undefined;
+  let stamp: string | undefined;
   try {
     removeLeftovers(out);
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
@@ -184,6 +185,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles);
+    stamp = state && siteStamp(staging);
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
@@ -194,7 +196,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
-  if (cache && state) saveCache(cache, out, { pages: state.pages, outputs: state.outputs, bundles: state.bundles, store: store.snapshot() });
+  if (cache && state && stamp) saveCache(cache, stamp, { pages: state.pages, outputs: state.outputs, bundles: state.bundles, store: store.snapshot() });
   return {
     ok: true,
     diagnostics: loaded.diagnostics,
@@ -221,9 +223,9 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
 }
 
 // The site is already published: a cache that cannot be saved only makes the next build a clean one.
-function saveCache(cache: BuildCache, out: string, state: CachedBuild): void {
+function saveCache(cache: BuildCache, stamp: string, state: CachedBuild): void {
   try {
-    cache.write(out, state);
+    cache.write(stamp, state);
   } catch {
     cache.discard();
   }

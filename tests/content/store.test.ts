@@ -191,6 +191,18 @@ describe("the archive store", () => {
     expect(read.result().content?.articles[0]?.title).toBe("Dernier");
   });
 
+  it("keeps the new stat of a file touched but unchanged, so that the next sync reads it no more", async () => {
+    archive = makeArchive();
+    const file = archive.article("a.md", { title: "Premier", date: "2021-12-09T10:00:00" });
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    const store = await fullStore();
+    const older = new Date(Date.now() - 120_000);
+    utimesSync(file, older, older);
+    expect(await store.sync()).toEqual(noChange);
+    expect(store.snapshot().entries[0]!.stat?.mtimeMs).toBe(older.getTime());
+  });
+
   it("keeps no stat of a file changed moments ago, so that a second change within the clock's step is read", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Premier", date: "2021-12-09T10:00:00" });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildCache, cacheKey, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
@@ -114,6 +114,19 @@ describe("a build with a cache", () => {
     // Another build, without the cache, replaced the site.
     const { cacheDir: _, ...noCache } = base();
     await buildSite({ ...noCache, drafts: true });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+
+  it("stays incremental for a site restored with its files' times (as CI restores a cache), not for one edited by hand", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const saved = join(archive.root, "saved");
+    // `cp -a` keeps times to the nanosecond, as `tar --posix` does.
+    expect(spawnSync("cp", ["-a", out(), saved]).status).toBe(0);
+    rmSync(out(), { recursive: true });
+    expect(spawnSync("cp", ["-a", saved, out()]).status).toBe(0);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    appendFileSync(join(out(), "index.html"), "<!-- edited -->");
     expect(await cachedBuildEqualsClean()).toBe(false);
   });
 
