@@ -241,5 +241,5 @@ describe("depeche build --cache", () => {
     expect(existsSync(join(archive.root, "elsewhere"))).toBe(true);
     expect(run("--no-cache", "--cache", "nowhere").status).toBe(0);
     expect(existsSync(join(archive.root, "nowhere"))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
