@@ -128,6 +128,16 @@ export class ArticleRenderer {
     };
   }
 
+  /** A standfirst an earlier build computed from this very article text (the build cache). */
+  adoptSummary(article: Article, summary: string): void {
+    this.summaries.set(article, summary);
+  }
+
+  /** The article's standfirst, if computed or adopted: what the build cache keeps. */
+  knownSummary(article: Article): string | undefined {
+    return this.summaries.get(article);
+  }
+
   private summary(article: Article): string {
     let summary = this.summaries.get(article);
     if (summary === undefined) {

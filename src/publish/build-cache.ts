@@ -10,7 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { STORE_FORMAT, type StoreSnapshot } from "../content/store.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -29,6 +29,11 @@ export interface SiteState {
   outputs: string[];
   /** Search bundle URL → digest of its articles (`bundleDigests`). */
   bundles: Record<string, string>;
+  /**
+   * Article file digest → its standfirst as lists show it: a list page rewritten shows twenty
+   * articles, whose bodies would otherwise be parsed again for their first paragraph.
+   */
+  summaries: Record<string, string>;
 }
 
 export interface CachedBuild extends SiteState {
@@ -129,8 +134,8 @@ export class BuildCache {
       if (header?.format !== CACHE_FORMAT || header.key !== this.key || header.site !== siteStamp(outDir)) return undefined;
       const entries: StoreSnapshot["entries"] = [];
       for (const entry of lines) entries.push(entry as StoreSnapshot["entries"][number]);
-      const { pages, outputs, bundles } = header;
-      return { pages, outputs, bundles, store: { ...header.store, entries } };
+      const { pages, outputs, bundles, summaries } = header;
+      return { pages, outputs, bundles, summaries, store: { ...header.store, entries } };
     } catch {
       this.discard();
       return undefined;
@@ -146,7 +151,16 @@ export class BuildCache {
   write(site: string, state: CachedBuild): void {
     mkdirSync(this.dir, { recursive: true });
     const { entries, ...store } = state.store;
-    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, pages: state.pages, outputs: state.outputs, bundles: state.bundles, store };
+    const header: CacheHeader = {
+      format: CACHE_FORMAT,
+      key: this.key,
+      site,
+      pages: state.pages,
+      outputs: state.outputs,
+      bundles: state.bundles,
+      summaries: state.summaries,
+      store,
+    };
     const partial = `${this.file}.${process.pid}.partial`;
     const fd = openSync(partial, "w");
     try {

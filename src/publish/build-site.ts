@@ -126,6 +126,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     writers.renderBodies(loaded.content.articles, renderer);
   }
   if (loaded.content) await writers.bodiesRendered();
+  if (incremental) adoptSummaries(store, renderer, incremental.summaries);
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
 
@@ -169,7 +170,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
-      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, bundles: {} };
+      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, bundles: {}, summaries: {} };
     }
     assertEveryArticleWritten(staging, data.pages);
     if (options.search !== false) {
@@ -196,7 +197,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
-  if (cache && state && stamp) saveCache(cache, stamp, { pages: state.pages, outputs: state.outputs, bundles: state.bundles, store: store.snapshot() });
+  if (cache && state && stamp) saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot() });
   return {
     ok: true,
     diagnostics: loaded.diagnostics,
@@ -220,6 +221,23 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   return new BuildCache(dir, key, options);
+}
+
+// A standfirst is a function of the article file's text (and of the code, in the cache's key).
+function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: Readonly<Record<string, string>>): void {
+  for (const entry of store.articleEntries()) {
+    const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
+    if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
+  }
+}
+
+function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Record<string, string> {
+  const summaries: Record<string, string> = {};
+  for (const entry of store.articleEntries()) {
+    const summary = entry.article && entry.digest !== undefined ? renderer.knownSummary(entry.article) : undefined;
+    if (summary !== undefined) summaries[entry.digest!] = summary;
+  }
+  return summaries;
 }
 
 // The site is already published: a cache that cannot be saved only makes the next build a clean one.
@@ -264,7 +282,7 @@ async function writeChanges(
   const gone = previous.outputs.filter((url) => !outputs.has(url));
   removeStagedFiles(staging, gone);
   return {
-    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], bundles: {} },
+    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], bundles: {}, summaries: {} },
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
