@@ -5,6 +5,7 @@ const ROOMS = [
   ["threads"], // start worker threads, within one budget of cores
   ["urls"], // every URL of the site
   ["content"], // read and validate the archive
+  ["images"], // check photo files, encode their derivatives once, into the cache
   ["archive"], // derive days, months, topics, pagination
   ["search"], // what pages tell the indexer, and the indexer
   ["plan"], // one planned view per page

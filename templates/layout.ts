@@ -4,6 +4,7 @@ import type { PageBase } from "../src/plan/page-base.ts";
 import { html, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { machineHead } from "./head.ts";
+import { documentTitle } from "../src/outputs/metadata.ts";
 import { SEARCH_URL, SOURCES_URL, TOPICS_URL } from "../src/urls/site-urls.ts";
 
 /** A site-relative URL as an href, with the site's base path. */
@@ -16,9 +17,34 @@ function breadcrumb(site: SiteView, trail: Link[], current: string): SafeHtml | 
   return html`<nav class="breadcrumb" aria-label="${ui.breadcrumb}"><ol>${trail.map((l) => html`<li><a href="${href(site, l.url)}">${l.label}</a></li>`)}<li aria-current="page">${current}</li></ol></nav>`;
 }
 
+// The masthead is the same on every page but the main topics' own: rendered once per site.
+const mastheads = new WeakMap<SiteView, SafeHtml>();
+
+/** The site's name, the quick search and the navigation of the main topics, the current one marked. */
+function masthead(site: SiteView, url: string): SafeHtml {
+  const sections = site.sections ?? [];
+  const current = sections.some((l) => l.url === url);
+  const cached = current ? undefined : mastheads.get(site);
+  if (cached) return cached;
+  const rendered = html`<header class="site-header">
+<div class="masthead">
+<a class="site-title" href="${href(site, "/")}">${site.title}</a>
+<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
+</div>
+<nav class="sections" aria-label="${ui.mainNav}"><ul>
+${sections.map((l) => html`<li><a href="${href(site, l.url)}"${l.url === url ? html` aria-current="page"` : ""}>${l.label}</a></li>`)}
+<li><a href="${href(site, TOPICS_URL)}">${ui.allTopics}</a></li>
+<li><a href="${href(site, SOURCES_URL)}">${ui.sources}</a></li>
+<li><a href="${href(site, SEARCH_URL)}">${ui.search}</a></li>
+</ul></nav>
+</header>`;
+  if (!current) mastheads.set(site, rendered);
+  return rendered;
+}
+
 /** The page shell: head, header with navigation, breadcrumb, main, footer. */
 export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: { heading?: string; head?: SafeHtml } = {}): string {
-  const title = page.url === "/" ? site.title : `${page.title} — ${site.title}`;
+  const title = documentTitle(site, page);
   return html`<!doctype html>
 <html lang="fr">
 <head>
@@ -26,7 +52,6 @@ export function layout(site: SiteView, page: PageBase, main: SafeHtml, options: 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${site.baseUrl + page.url}">
 ${page.prevUrl ? html`<link rel="prev" href="${href(site, page.prevUrl)}">` : ""}
 ${page.nextUrl ? html`<link rel="next" href="${href(site, page.nextUrl)}">` : ""}
 <link rel="stylesheet" href="${href(site, "/style.css")}">
@@ -34,16 +59,7 @@ ${machineHead(site, page)}${options.head ?? ""}
 </head>
 <body>
 <a class="skip-link" href="#contenu">${ui.skipToContent}</a>
-<header class="site-header">
-<a class="site-title" href="${href(site, "/")}">${site.title}</a>
-<nav aria-label="${ui.mainNav}"><ul>
-<li><a href="${href(site, "/")}">${ui.home}</a></li>
-<li><a href="${href(site, TOPICS_URL)}">${ui.topics}</a></li>
-<li><a href="${href(site, SOURCES_URL)}">${ui.sources}</a></li>
-<li><a href="${href(site, SEARCH_URL)}">${ui.search}</a></li>
-</ul></nav>
-<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
-</header>
+${masthead(site, page.url)}
 ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">
 ${main}

@@ -3,29 +3,23 @@ import type { MonthPage } from "../src/plan/pages.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
-import { neighbourNav } from "./partials.ts";
+import { calendarTable, headlineList, neighbourNav } from "./partials.ts";
 
+// The calendar to jump to a day, and beside it the month's headlines day by day.
 export function render({ entry, depeche: { site } }: TemplateData<MonthPage>): string {
   return layout(
     site,
     entry,
     html`<h1>${entry.heading}</h1>
-<table class="calendar">
-<caption>${ui.calendarCaption(entry.heading, entry.count)}</caption>
-<thead><tr>${ui.weekdays.map((d, i) => html`<th scope="col"><abbr title="${d}">${ui.weekdaysShort[i]}</abbr></th>`)}</tr></thead>
-<tbody>
-${entry.weeks.map(
-  (week) =>
-    html`<tr>${week.map((cell) =>
-      cell.date === undefined
-        ? html`<td></td>`
-        : cell.url
-          ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${cell.label} : ${ui.articles(cell.count)}</span></a></td>`
-          : html`<td><span class="date">${cell.date}</span></td>`,
-    )}</tr>`,
-)}
-</tbody>
-</table>
+<div class="month">
+${calendarTable(site, entry)}
+<section class="month-days" aria-labelledby="titres"><h2 id="titres">${ui.monthHeadlines}</h2>
+${entry.days.map(
+  (d) => html`<h3><a href="${href(site, d.url)}">${d.label}</a> <span class="count">${ui.articles(d.items.length + d.more)}</span></h3>
+${headlineList(site, d.items, "time", { count: d.more, text: ui.moreThatDay(d.more), url: d.url })}
+`,
+)}</section>
+</div>
 ${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderMonth, ui.newerMonth)}`,
   );
 }

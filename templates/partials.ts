@@ -1,5 +1,7 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { ArticleItem, Link } from "../src/plan/article-view.ts";
+import type { MonthCalendar } from "../src/plan/pages.ts";
+import type { PhotoFile, PhotoView } from "../src/plan/photo-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
 import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
@@ -14,10 +16,89 @@ export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2)
   let cached = itemCaches[level].get(item);
   if (!cached) {
     const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
-    cached = html`<li class="item"><article>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
+    cached = html`<li class="item"><article>${item.photo ? thumbnail(site, item.photo) : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
     itemCaches[level].set(item, cached);
   }
   return cached;
+}
+
+const headlineCaches = { date: new WeakMap<ArticleItem, SafeHtml>(), time: new WeakMap<ArticleItem, SafeHtml>() };
+
+/** One headline: the title as a link, then its date (related articles) or its time (within a day). */
+export function headline(site: SiteView, item: ArticleItem, when: "date" | "time"): SafeHtml {
+  let cached = headlineCaches[when].get(item);
+  if (!cached) {
+    const text = when === "date" ? item.dateText : item.timeText;
+    cached = html`<li><a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>${text ? html` <time class="meta" datetime="${item.dateIso}">${text}</time>` : ""}</li>`;
+    headlineCaches[when].set(item, cached);
+  }
+  return cached;
+}
+
+/** A compact list of headlines, with "… et N autres" linking to where the rest is. */
+export function headlineList(
+  site: SiteView,
+  items: readonly ArticleItem[],
+  when: "date" | "time",
+  more?: { count: number; text: string; url: string },
+): SafeHtml {
+  return html`<ul class="headlines">${items.map((i) => headline(site, i, when))}${more && more.count > 0 ? html`<li class="more"><a href="${href(site, more.url)}">${more.text}</a></li>` : ""}</ul>`;
+}
+
+/** A month's calendar: each day with articles links to its page. */
+export function calendarTable(site: SiteView, month: { heading: string; count: number; weeks: MonthCalendar["weeks"] }, monthUrl?: string): SafeHtml {
+  const caption = ui.calendarCaption(month.heading, month.count);
+  return html`<table class="calendar">
+<caption>${monthUrl ? html`<a href="${href(site, monthUrl)}">${caption}</a>` : caption}</caption>
+<thead><tr>${ui.weekdays.map((d, i) => html`<th scope="col"><abbr title="${d}">${ui.weekdaysShort[i]}</abbr></th>`)}</tr></thead>
+<tbody>
+${month.weeks.map(
+  (week) =>
+    html`<tr>${week.map((cell) =>
+      cell.date === undefined
+        ? html`<td></td>`
+        : cell.url
+          ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${cell.label} : ${ui.articles(cell.count)}</span></a></td>`
+          : html`<td><span class="date">${cell.date}</span></td>`,
+    )}</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+/** A visible link to a feed, beside the `<link rel="alternate">` of the head. */
+export function feedLink(site: SiteView, url: string, text: string): SafeHtml {
+  return html`<p class="feed-link"><a href="${href(site, url)}" type="application/atom+xml">${text}</a></p>`;
+}
+
+// How wide the picture shows (style.css): the browser picks the file from it before the stylesheet loads.
+const FIGURE_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+
+function srcset(site: SiteView, files: PhotoFile[]): string {
+  return files.map((f) => `${href(site, f.url)} ${f.width}w`).join(", ");
+}
+
+/**
+ * A responsive photo: AVIF, then WebP, then JPEG for every browser, each at several widths; its
+ * width and height set, so the page does not shift as it loads. The lead photo is fetched first,
+ * any other when it nears the screen.
+ */
+export function picture(site: SiteView, photo: PhotoView, sizes: string, loading: "lead" | "lazy"): SafeHtml {
+  return html`<picture>${photo.sources.map((s) => html`<source type="${s.type}" srcset="${srcset(site, s.files)}" sizes="${sizes}">`)}<img src="${href(site, photo.fallback.url)}" srcset="${srcset(site, photo.fallbackFiles)}" sizes="${sizes}" width="${photo.fallback.width}" height="${photo.fallback.height}" alt="${photo.alt}" ${loading === "lead" ? trusted('fetchpriority="high"') : trusted('loading="lazy"')} decoding="async"></picture>`;
+}
+
+/**
+ * A list's thumbnail: one small file per format (a list shows it a few rem wide), so that the
+ * lists, where an article appears many times, stay light. Fetched as it nears the screen.
+ */
+export function thumbnail(site: SiteView, photo: PhotoView): SafeHtml {
+  const jpeg = photo.thumbnail.at(-1)!.file;
+  return html`<picture>${photo.thumbnail.slice(0, -1).map((t) => html`<source type="${t.type}" srcset="${href(site, t.file.url)}">`)}<img src="${href(site, jpeg.url)}" width="${jpeg.width}" height="${jpeg.height}" alt="${photo.alt}" loading="lazy" decoding="async"></picture>`;
+}
+
+/** An article's photo with its caption and credit. */
+export function photoFigure(site: SiteView, photo: PhotoView, loading: "lead" | "lazy"): SafeHtml {
+  return html`<figure class="photo">${picture(site, photo, FIGURE_SIZES, loading)}<figcaption>${photo.caption ? html`${photo.caption} ` : ""}<span class="credit">${ui.photoCredit(photo.credit)}</span></figcaption></figure>`;
 }
 
 /** "Brouillon", before the date of a draft: only a preview (`--drafts`) holds drafts. */

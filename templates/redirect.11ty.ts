@@ -3,6 +3,7 @@ import type { RedirectPage } from "../src/plan/pages.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
+import { documentTitle } from "../src/outputs/metadata.ts";
 
 // A page of its own, not the site layout: it only sends the reader (and crawlers, through the
 // canonical link) to the article's new address.
@@ -13,7 +14,7 @@ export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${entry.title} — ${site.title}</title>
+<title>${documentTitle(site, entry)}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${site.baseUrl + entry.target.url}">
 <meta http-equiv="refresh" content="0; url=${target}">

@@ -3,12 +3,14 @@ import type { SearchPage } from "../src/plan/search-page.ts";
 import { html, jsonForScript } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
+import { SEARCH_INDEX_URL } from "../src/urls/site-urls.ts";
 
 // `/recherche/`: a plain GET form (it works as a link: /recherche/?q=irak), which the page's
 // script reads to query the Pagefind bundles. The only page of the site with JavaScript.
 export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
   const config = {
-    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), filter: b.filter })),
+    runtime: href(site, `${SEARCH_INDEX_URL}pagefind.js`),
+    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
     strings: ui.searchClient,
@@ -23,7 +25,7 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
 ${entry.filters.map(
   (
     f,
-  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map((o) => html`<option>${o}</option>`)}</select></p>
+  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map((o) => html`<option value="${o}">${o}</option>`)}</select></p>
 `,
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
 </fieldset>

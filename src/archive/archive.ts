@@ -1,5 +1,6 @@
 import type { Article, Content, Day, SiteConfig, Source, Topic } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
+import { relatedArticles, topicNeighbours, type TopicNeighbours } from "./related.ts";
 
 /** A topic or source with its articles, newest first. */
 export interface Listing<T> {
@@ -37,18 +38,26 @@ export interface Archive {
   sources: Listing<Source>[];
   years: YearEntry[];
   days: DayEntry[];
-  /** Previous (older) and next (newer) article of each article, in time. */
-  neighbours: Map<Article, { older?: Article; newer?: Article }>;
+  /** Previous (older) and next (newer) article of each article on its main topic (its first). */
+  neighbours: Map<Article, TopicNeighbours>;
+  /** The articles shown as "Sur le même sujet" on each article's page. */
+  related: Map<Article, Article[]>;
 }
 
 export interface ArchiveOptions {
-  /** Publish drafts too (preview builds). */
+  /** Publish drafts and articles dated after `nowMs` too (preview builds). */
   drafts: boolean;
+  /**
+   * The build's date: an article dated after it is held back (an embargo) until a build on or
+   * after its date. Absent, every date is published.
+   */
+  nowMs?: number;
 }
 
-/** Whether an article belongs on the site. */
+/** Whether an article belongs on the site: not a draft, and not dated after the build. */
 export function isPublished(article: Article, options: ArchiveOptions): boolean {
-  return options.drafts || !article.draft;
+  if (options.drafts) return true;
+  return !article.draft && (options.nowMs === undefined || article.published.epochMs <= options.nowMs);
 }
 
 /**
@@ -65,11 +74,6 @@ export function deriveArchive(content: Content, options: ArchiveOptions): Archiv
     for (const source of article.sources) bySource.get(source)!.push(article);
   }
 
-  const neighbours = new Map<Article, { older?: Article; newer?: Article }>();
-  oldestFirst.forEach((article, i) => {
-    neighbours.set(article, { ...(i > 0 ? { older: oldestFirst[i - 1]! } : {}), ...(i < oldestFirst.length - 1 ? { newer: oldestFirst[i + 1]! } : {}) });
-  });
-
   const days = groupByDay(oldestFirst);
   return {
     site: content.site,
@@ -78,7 +82,8 @@ export function deriveArchive(content: Content, options: ArchiveOptions): Archiv
     sources: [...bySource].map(([entry, articles]) => ({ entry, articles })),
     years: groupByYearAndMonth(days),
     days,
-    neighbours,
+    neighbours: topicNeighbours(oldestFirst),
+    related: relatedArticles(oldestFirst),
   };
 }
 

@@ -1,4 +1,5 @@
-import { buildSite } from "../publish/build-site.ts";
+import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
+import { photoMessages } from "../images/photo-messages.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { isSiteAddress, siteAddressRule } from "../text/web-links.ts";
@@ -42,7 +43,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
     // The state the next build starts from; --no-cache builds from scratch and keeps none.
-    cache: { type: "string", default: ".depeche/cache" },
+    cache: { type: "string", default: DEFAULT_CACHE_DIR },
     "no-cache": { type: "boolean", default: false },
   });
   // Drafts are never published: recording their URLs would guard addresses no reader ever had.
@@ -68,6 +69,10 @@ export async function runBuild(argv: string[]): Promise<number> {
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: read ${plural(phase.files, "article file")} (${(phase.ms / 1000).toFixed(2)} s)`);
+      if (phase.name === "photos") {
+        if (live) process.stderr.write("\r\x1b[K");
+        log(`depeche build: ${photoMessages.encoded(phase.encoded, phase.cached, (phase.ms / 1000).toFixed(2))}`);
+      }
       if (phase.name === "planned") log(`depeche build: planned ${plural(phase.pages, "page")} (${(phase.ms / 1000).toFixed(2)} s)`);
       if (phase.name === "written") {
         if (live) process.stderr.write("\r\x1b[K");
@@ -77,6 +82,12 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (phase.name === "incremental") log(CACHE_MESSAGES.incremental(phase.changed, phase.removed, phase.outputs, phase.ms));
       if (phase.name === "indexed")
         log(`depeche build: indexed ${plural(phase.pages, "article")} for search in ${plural(phase.bundles, "bundle")} (${(phase.ms / 1000).toFixed(2)} s)`);
+    },
+    // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,
+    // live on a terminal, every tenth elsewhere.
+    onPhoto: (done, total) => {
+      if (live) process.stderr.write(`\r\x1b[Kdepeche build: ${photoMessages.encoding(done, total)}`);
+      else if (total >= 50 && done % Math.ceil(total / 10) === 0 && done < total) log(`depeche build: ${photoMessages.encoding(done, total)}`);
     },
     onPage: (written, total) => {
       if (live && (written % 500 === 0 || written === total)) process.stderr.write(`\r\x1b[Kdepeche build: ${written}/${total} pages`);

@@ -1,5 +1,8 @@
 import { countDays } from "../archive/days.ts";
-import { loadContent } from "../content/load.ts";
+import { sortDiagnostics } from "../content/diagnostics.ts";
+import { ArchiveStore } from "../content/store.ts";
+import { inspectPhotos } from "../images/inspect-photos.ts";
+import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { countDiagnostics, countLabel, elapsed, plural, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 import { parseOptions } from "./usage.ts";
 
@@ -11,8 +14,15 @@ export async function runCheck(argv: string[]): Promise<number> {
     annotate: { type: "boolean", default: false },
   });
   const start = performance.now();
-  const result = await loadContent({ contentDir: values.content });
-  const content = result.content;
+  // The date a build would take, so that check and build hold back the same articles.
+  const store = new ArchiveStore({ contentDir: values.content, nowMs: buildDateFromEnvironment() ?? Date.now() });
+  await store.sync();
+  const loaded = store.result();
+  // Photos are checked (not encoded) for every valid article, even when other files have errors.
+  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  const photos = await inspectPhotos(values.content, articles);
+  const result = { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]) };
+  const content = photos.diagnostics.some((d) => d.severity === "error") ? undefined : result.content;
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {
     ok: content !== undefined,
     files: result.fileCount,

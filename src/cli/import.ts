@@ -4,27 +4,40 @@ import type { Diagnostic } from "../content/diagnostics.ts";
 import { CommandError } from "../files/file-errors.ts";
 import type { ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
+import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
+import { photoMessages } from "../images/photo-messages.ts";
 import { elapsed, plural, printDiagnostics, writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 
 /**
- * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR]`: wire copy to article files.
+ * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]`:
+ * wire copy to article files, one of them with its photo.
  * A folder stands for the .txt files in it. Exit 0 when every file was imported, 1 when any was refused.
  */
 export async function runImport(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
-    { date: { type: "string" }, topics: { type: "string" }, content: { type: "string", default: "content" } },
+    {
+      date: { type: "string" },
+      topics: { type: "string" },
+      content: { type: "string", default: "content" },
+      image: { type: "string" },
+      credit: { type: "string" },
+      alt: { type: "string" },
+      caption: { type: "string" },
+    },
     true,
   );
   if (positionals.length === 0) throw new UsageError("name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09");
+  const image = readPhotoOptions(values, positionals);
   const start = performance.now();
   const index = await openArchiveIndex("import", values.content);
   if (!index) return 1;
   const options = {
     ...(values.date !== undefined ? { date: readDateOption(values.date, index) } : {}),
     ...(values.topics !== undefined ? { topics: readTopicsOption(values.topics, index) } : {}),
+    ...(image ? { image } : {}),
   };
 
   const style = terminalStyle();
@@ -64,6 +77,26 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
     if (!(error instanceof CommandError) || (progress.imported === 0 && progress.left === 0)) throw error;
     throw new CommandError(`${error.message} (${plural(progress.imported, "article")} imported before it, ${plural(progress.left, "file")} left)`);
   }
+}
+
+// --image attaches one photo to one dispatch, with its credit and its description (both required
+// on every photo); the file must be there and of a format `check` accepts.
+function readPhotoOptions(values: { image?: string; credit?: string; alt?: string; caption?: string }, positionals: string[]): PhotoOption | undefined {
+  if (values.image === undefined) {
+    if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(photoMessages.import.creditWithoutImage);
+    return undefined;
+  }
+  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(photoMessages.import.oneArticle);
+  if (!values.credit?.trim()) throw new UsageError(photoMessages.import.needsCredit);
+  if (!values.alt?.trim()) throw new UsageError(photoMessages.import.needsAlt);
+  const problem = photoFileProblem(values.image);
+  if (problem) throw new CommandError(problem === "missing" ? photoMessages.import.notAFile(values.image) : photoMessages.import.format(values.image));
+  return {
+    file: values.image,
+    credit: values.credit.trim(),
+    alt: values.alt.trim(),
+    ...(values.caption?.trim() ? { caption: values.caption.trim() } : {}),
+  };
 }
 
 // A folder of wire copy is imported as its .txt files, in name order.

@@ -2,18 +2,21 @@ import { existsSync } from "node:fs";
 import { DateTime } from "luxon";
 import { parseContractDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
-import { BODY_PLACEHOLDER } from "../content/validate.ts";
+import { Diagnostics } from "../content/diagnostics.ts";
+import { validateArticleFile } from "../content/validate-files.ts";
 import { articlePath, display } from "../wire/archive-index.ts";
-import { formatArticle, writeNewArticle } from "../wire/write-article.ts";
-import { writeLine } from "./report.ts";
+import { writeNewArticle } from "../wire/write-article.ts";
+import { fillTemplate, readArticleTemplate, TEMPLATE_PATH } from "../wire/article-template.ts";
+import { printDiagnostics, writeLine } from "./report.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { openArchiveIndex, readDateOption, readTopicsOption } from "./wire-options.ts";
+import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 
 /**
  * `depeche new "Titre" [--topics a,b] [--date ISO] [--content DIR]`: creates a draft article to
- * fill in, dated today in the site's timezone unless told; prints its path. Exit 0, or 1 when
- * the title can't make a new URL.
+ * fill in from the newsroom's template (`modeles/article.md`, else the built-in one), dated today
+ * in the site's timezone unless told; prints its path. Exit 0, or 1 when the title can't make a
+ * new URL or the template can't make a draft that check accepts.
  */
 export async function runNew(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
@@ -45,19 +48,23 @@ export async function runNew(argv: string[]): Promise<number> {
   const path = articlePath(index.root, day, slug);
   if (existsSync(path)) return fail(`${display(path)} already exists and is never overwritten`);
 
-  const text = formatArticle({
-    title,
-    date,
-    sources: [],
-    topics: topics.map((t) => t.label),
-    draft: true,
-    body: BODY_PLACEHOLDER,
-    hints: {
-      sources: `codes de sources.yaml : ${index.sources.map((s) => s.code).join(", ")}`,
-      ...(topics.length === 0 ? { topics: "entrées de topics.yaml, par exemple Irak, Défense" } : {}),
-    },
-  });
-  writeNewArticle(index.root, path, text);
+  const template = readArticleTemplate(index.root);
+  const templateFile = template.path === undefined ? `${TEMPLATE_PATH} (built in)` : display(template.path);
+  const refuse = (problems: readonly { line: number; column: number; message: string }[]): number => {
+    const diagnostics = new Diagnostics();
+    for (const p of problems) diagnostics.error(templateFile, p, p.message);
+    printDiagnostics(diagnostics.items, terminalStyle());
+    return fail(`the template ${templateFile} can't make a draft that check accepts: fix it, or delete it to use the built-in one`);
+  };
+  if ("problem" in template) return refuse([template.problem]);
+  const filled = fillTemplate(template.text, { title, date, topics: topics.map((t) => t.label), sourceCodes: index.sources.map((s) => s.code) });
+  if ("problems" in filled) return refuse(filled.problems);
+  // What new writes must pass check as a draft: the template's own mistakes are told at its lines.
+  const checked = new Diagnostics();
+  validateArticleFile(display(path), new TextEncoder().encode(filled.text), index.context, checked);
+  const errors = checked.items.filter((d) => d.severity === "error");
+  if (errors.length > 0) return refuse(errors);
+  writeNewArticle(index.root, path, filled.text);
   writeLine(process.stdout, display(path));
   return 0;
 }

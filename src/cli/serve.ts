@@ -23,6 +23,7 @@ export async function runServe(argv: string[]): Promise<number> {
     else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: built the preview (${time})\n`);
     else if (update.outcome === "updated")
       process.stderr.write(`depeche serve: updated ${update.urls.length} page${update.urls.length === 1 ? "" : "s"} (${time})\n`);
+    else if (update.outcome === "fixed") process.stderr.write(`depeche serve: plus aucune erreur, les pages sont celles d’avant (${time})\n`);
   };
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
   const server = await startDevServer({

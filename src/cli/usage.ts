@@ -13,9 +13,11 @@ const USAGE = `usage: depeche <command> [options]
                                                        --record-urls (the deploy from main only)
                                                        adds the published URLs to urls.txt;
                                                        only what changed since the last build is
-                                                       written (state in --cache, .depeche/cache)
-  import FILE… [--date ISO] [--topics a,b] [--content DIR]
-                                                       turn raw wire copy into articles
+                                                       written (state in --cache, .depeche/cache);
+                                                       photos are encoded once, kept there too
+  import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]
+                                                       turn raw wire copy into articles; --image
+                                                       copies the photo into content/images/YYYY/MM/
   new    "Titre" [--topics a,b] [--date ISO] [--content DIR]
                                                        create an article file ready to fill
   serve  [--content DIR] [--port N] [--out DIR] [--now ISO]

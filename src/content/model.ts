@@ -1,5 +1,7 @@
 /** The typed content model: what an archive holds once loaded and validated. */
 import type { Moment } from "../text/dates.ts";
+import type { SiteLink } from "../text/site-links.ts";
+import type { Position } from "./diagnostics.ts";
 
 // Days and instants are defined where dates are read; the model names them with the rest.
 export type { Day, Moment } from "../text/dates.ts";
@@ -17,6 +19,8 @@ export interface Topic {
   slug: string;
   label: string;
   description?: string;
+  /** Words that say an article is about the topic (`Bagdad`, `irakien`): only `import`'s suggestions read them. */
+  keywords?: string[];
 }
 
 export interface Source {
@@ -47,6 +51,21 @@ export interface Article {
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
+  /** The body's links to the site's own pages (root-relative), checked against the pages the site writes. */
+  links: readonly SiteLink[];
+  /** The article's photo, as written; its file is checked with the other photos (src/images/). */
+  image?: ArticleImage;
+}
+
+/** A photo as its article's front matter gives it. */
+export interface ArticleImage {
+  /** Path under the content folder, `/`-separated, e.g. `images/2021/12/irak.jpg`. */
+  src: string;
+  alt: string;
+  credit: string;
+  caption?: string;
+  /** Where `src` is written, for the errors about the file. */
+  at: Position;
 }
 
 /** Everything an archive holds, validated. */

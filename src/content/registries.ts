@@ -13,7 +13,7 @@ import { didYouMean } from "../text/suggest.ts";
 import { isSiteAddress, siteAddress, siteAddressRule } from "../text/web-links.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
-const TOPIC_KEYS = ["slug", "label", "description"] as const;
+const TOPIC_KEYS = ["slug", "label", "description", "keywords"] as const;
 const SOURCE_KEYS = ["code", "name", "url"] as const;
 
 const absoluteUrl = (what: string, example: string) =>
@@ -37,6 +37,11 @@ const siteSchema = z.strictObject({
   description: z.string({ error: '"description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
 });
 
+// Editors' message, in French, to move into the message catalogue.
+const KEYWORDS_MESSAGE = "« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]";
+// Enough for a country's capital, adjective and leaders, or a field's vocabulary.
+const MAX_KEYWORDS = 50;
+
 const topicsSchema = z.array(
   z.strictObject({
     slug: z
@@ -54,6 +59,10 @@ const topicsSchema = z.array(
       .trim()
       .min(1, 'a topic "label" is empty'),
     description: z.string({ error: 'a topic "description" must be text' }).superRefine(noControlCharacters("description")).trim().optional(),
+    keywords: z
+      .array(z.string().superRefine(noControlCharacters("keywords")).trim().min(1), { error: KEYWORDS_MESSAGE })
+      .max(MAX_KEYWORDS, `« keywords » d’un sujet compte au plus ${MAX_KEYWORDS} mots : gardez ceux qui disent le sujet`)
+      .optional(),
   }),
   { error: "topics.yaml must be a list of topics: - slug: irak\\n  label: Irak" },
 );
@@ -100,7 +109,12 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
       } else seen.set(folded, i);
     }
   });
-  return value.map((t) => ({ slug: t.slug, label: t.label, ...(t.description ? { description: t.description } : {}) }));
+  return value.map((t) => ({
+    slug: t.slug,
+    label: t.label,
+    ...(t.description ? { description: t.description } : {}),
+    ...(t.keywords?.length ? { keywords: t.keywords } : {}),
+  }));
 }
 
 /** Validates `sources.yaml`: codes unique, also as URL segments. */

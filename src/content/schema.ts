@@ -60,7 +60,25 @@ const sitePath = z
   })
   .transform((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
 
-export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases"] as const;
+export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases", "image"] as const;
+
+// The photo's file is checked later, with the other photos (src/images/): here only what is written.
+// A news photo is never decorative: its alt and its credit are required.
+const imageSchema = z.strictObject(
+  {
+    src: z
+      .string({ error: "« image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg" })
+      .trim()
+      .min(1, "« image.src » est vide : indiquez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg"),
+    alt: text("image.alt", "Des soldats quittent une base à Bagdad").min(1, "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas"),
+    credit: text("image.credit", "AA / Nom du photographe").min(
+      1,
+      '« image.credit » est vide : indiquez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"',
+    ),
+    caption: text("image.caption", "Bagdad, le 9 décembre 2021.").min(1, "« image.caption » est vide : écrivez la légende ou retirez la clé").optional(),
+  },
+  { error: '« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }' },
+);
 
 export const frontMatterSchema = z.strictObject({
   title: text("title", "L’Irak annonce la fin de la mission de combat")
@@ -90,6 +108,7 @@ export const frontMatterSchema = z.strictObject({
   aliases: z
     .union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]' })
     .optional(),
+  image: imageSchema.optional(),
 });
 
 export type FrontMatterFields = z.infer<typeof frontMatterSchema>;
@@ -154,6 +173,12 @@ function requiredHint(key: string): string {
       return "add the published address, e.g. baseUrl: https://archives.example.org";
     case "timezone":
       return "add timezone: Europe/Paris";
+    case "src":
+      return "ajoutez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg";
+    case "alt":
+      return 'ajoutez une description de la photo, par exemple alt: "Des soldats quittent une base à Bagdad"';
+    case "credit":
+      return 'ajoutez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"';
     default:
       return `add a line "${key}: …"`;
   }

@@ -14,6 +14,7 @@ import {
   PAGE_SIZE,
   pageUrl,
   REDIRECTS_URL,
+  MANIFEST_URL,
   ROBOTS_URL,
   SEARCH_INDEX_URL,
   SEARCH_URL,
@@ -77,7 +78,9 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
   return [
     ...content.articles.map((article) => ({ path: fileOfUrl(article.url), article })),
     ...pages.map((url) => ({ path: fileOfUrl(url) })),
-    ...[ATOM_FEED_URL, JSON_FEED_URL, ...feeds, SITEMAP_URL, NEWS_SITEMAP_URL, ROBOTS_URL, REDIRECTS_URL, `/${SITE_MARKER}`].map((path) => ({ path })),
+    ...[ATOM_FEED_URL, JSON_FEED_URL, ...feeds, SITEMAP_URL, NEWS_SITEMAP_URL, ROBOTS_URL, REDIRECTS_URL, MANIFEST_URL, `/${SITE_MARKER}`].map((path) => ({
+      path,
+    })),
     ...Array.from({ length: sitemapParts }, (_, i) => ({ path: sitemapPartUrl(i + 1) })),
     ...publicFiles().map((path) => ({ path })),
   ];

@@ -13,6 +13,8 @@ import type { Article, Content } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
+import { expectedPlace, misplacedMessage } from "./article-place.ts";
+import { checkBodyLinks } from "./body-links.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 import { digestOf, fileStat, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
@@ -210,6 +212,7 @@ export class ArchiveStore {
         if (entry.article) articles.push(entry.article);
       }
       checkArchiveRules({ ...registries, articles }, diagnostics);
+      this.checkPlaces(articles, diagnostics);
     }
     items.push(...this.urlManifest.diagnostics);
     const manifest = this.urlManifest.manifest;
@@ -291,6 +294,20 @@ export class ArchiveStore {
       store.entries.set(path, { ...entry, path, diagnostics: paths.readDiagnostics(entry.diagnostics), ...(article ? { article } : {}) });
     }
     return store;
+  }
+
+  // A file whose folder says another day than its date: a warning at its date, with where it belongs.
+  private checkPlaces(articles: readonly Article[], diagnostics: Diagnostics): void {
+    // Articles carry their path as printed: the folder's printed prefix is cut off, no path arithmetic per file.
+    const prefix = `${displayPath(this.articlesDir)}${sep}`;
+    for (const article of articles) {
+      if (!article.sourcePath.startsWith(prefix)) continue;
+      const inFolder = article.sourcePath.slice(prefix.length);
+      const expected = expectedPlace(sep === "/" ? inFolder : inFolder.split(sep).join("/"), article.published.day);
+      if (expected === undefined) continue;
+      const shown = displayPath(join(this.articlesDir, ...expected.split("/")));
+      diagnostics.warning(article.sourcePath, locateInFile(resolve(article.sourcePath), "date"), misplacedMessage(article.published.day, shown));
+    }
   }
 
   // Re-reads the registries when their bytes changed; says whether they did.
@@ -379,10 +396,11 @@ function digestOfFiles(paths: readonly string[]): string {
   return paths.map((path) => readDigest(path) ?? "-").join(" ");
 }
 
-/** The rules across articles (URLs, short links, aliases), with each error pointing into its file. */
+/** The rules across articles (URLs, short links, aliases, links between bodies), with each error pointing into its file. */
 function checkArchiveRules(content: Content, diagnostics: Diagnostics): void {
-  const sitePaths = new SitePaths(siteFiles(content));
-  checkAcrossArticles(content.articles, sitePaths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+  const files = siteFiles(content);
+  checkAcrossArticles(content.articles, new SitePaths(files), (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+  checkBodyLinks(content.articles, files, diagnostics);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

@@ -6,6 +6,8 @@ import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
+import { formatMoment } from "../text/french-dates.ts";
+import { findSiteLinks } from "../text/site-links.ts";
 import { shortLinkKey, spelledAs } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -14,6 +16,28 @@ import { articleUrl } from "../urls/site-urls.ts";
 /** What `depeche new` writes as the body; `check` warns about it in a draft, refuses it in an article. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
 
+/**
+ * How far ahead an article may be dated: a later date is an error, not an embargo. A wire embargo
+ * lasts hours or days; a month covers a scheduled anniversary piece.
+ */
+export const FUTURE_HORIZON_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+/** Editor-facing messages of this module, in French, kept together for the message catalogue. */
+const messages = {
+  heldBack: (date: Moment): string =>
+    `daté dans le futur (${date.iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${formatMoment(date)}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+  pastRedirectLimit: (total: number): string =>
+    `cet alias dépasse les ${REDIRECT_RULES_LIMIT.toLocaleString("fr-FR")} redirections que Cloudflare Pages lit dans _redirects (le site en a ${total.toLocaleString("fr-FR")}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
+  updatedAhead: (date: Moment): string =>
+    `mis à jour dans le futur (${date.iso}, ${formatMoment(date)}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
+  tooFarAhead: (date: Moment): string =>
+    `daté à plus de ${FUTURE_HORIZON_DAYS} jours dans le futur (${date.iso}, ${formatMoment(date)}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${FUTURE_HORIZON_DAYS} jours à l’avance)`,
+};
+
+/** Cloudflare Pages reads at most this many static rules of `_redirects` and skips the rest. */
+export const REDIRECT_RULES_LIMIT = 2_000;
+
 /** Beyond this a feed reader or a search result cuts the standfirst. */
 export const SUMMARY_WARN_LENGTH = 300;
 
@@ -21,7 +45,7 @@ export interface ArticleContext {
   site: SiteConfig;
   topics: NameIndex<Topic>;
   sources: NameIndex<Source>;
-  /** The build's "now", for the future-date warning. */
+  /** The build's "now": articles dated after it are held back. */
   nowMs: number;
 }
 
@@ -66,8 +90,13 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
       `"summary" is ${[...fields.summary].length} characters long; feed readers and search results show about ${SUMMARY_WARN_LENGTH}`,
     );
   }
-  if (published && published.epochMs > ctx.nowMs) {
-    diagnostics.warning(file, fm.valuePosition(["date"]), `dated in the future (${published.iso}): it is published like any other article`);
+  if (published && !draft && published.epochMs > ctx.nowMs) {
+    // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
+    // warning, the article would silently stay off the site for years.
+    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS) diagnostics.error(file, fm.valuePosition(["date"]), messages.tooFarAhead(published));
+    else diagnostics.warning(file, fm.valuePosition(["date"]), messages.heldBack(published));
+  } else if (updated && !draft && updated.epochMs > ctx.nowMs) {
+    diagnostics.warning(file, fm.valuePosition(["updated"]), messages.updatedAhead(updated));
   }
 
   if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
@@ -86,6 +115,18 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
+    links: findSiteLinks(fm.body, fm.bodyLine),
+    ...(fields.image
+      ? {
+          image: {
+            src: fields.image.src,
+            alt: fields.image.alt,
+            credit: fields.image.credit,
+            ...(fields.image.caption ? { caption: fields.image.caption } : {}),
+            at: fm.valuePosition(["image", "src"]),
+          },
+        }
+      : {}),
   };
 }
 
@@ -222,10 +263,16 @@ export function checkAcrossArticles(
       else byShortLink.set(key, article);
     }
   }
+  let rules = 0;
+  const total = articles.reduce((n, a) => n + (a.draft ? 0 : a.aliases.length), 0);
   for (const article of articles) {
     article.aliases.forEach((alias, i) => {
       const clash = sitePaths.claim({ path: fileOfUrl(alias), article, alias });
       if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
+      // Drafts get no rule: only the published aliases count towards the host's limit.
+      if (!article.draft && ++rules === REDIRECT_RULES_LIMIT + 1) {
+        diagnostics.warning(article.sourcePath, positionOf(article, "aliases", i), messages.pastRedirectLimit(total));
+      }
     });
   }
 }

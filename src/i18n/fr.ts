@@ -1,5 +1,11 @@
 /** Every piece of interface text readers see, in one place. */
 
+const thousands = (n: number): string => n.toLocaleString("fr-FR");
+// « Dépêche » is feminine: une autre, d’autres.
+const otherDispatches = (n: number): string => (n === 0 ? "aucune autre dépêche" : n === 1 ? "une autre dépêche" : `${thousands(n)} autres dépêches`);
+// « Irak », « Union européenne »: a topic's label quoted, so that it reads after any preposition.
+const quoted = (label: string): string => `«\u202f${label}\u202f»`;
+
 const articles = (n: number): string => (n === 0 ? "aucun article" : n === 1 ? "1 article" : `${n.toLocaleString("fr-FR")} articles`);
 
 export const ui = {
@@ -21,8 +27,25 @@ export const ui = {
   sourcesLabel: "Sources",
   topicsLabel: "Sujets",
   share: "Partager cet article",
+  /** A photo's credit, after its caption: "Photo : AA / Nom du photographe". */
+  photoCredit: (credit: string): string => `Photo\u00a0: ${credit}`,
   olderArticle: "Article précédent",
   newerArticle: "Article suivant",
+  // An article's previous and next follow its main topic: the reader knows which thread they follow.
+  topicThread: (topic: string): string => `Le fil du sujet ${quoted(topic)}`,
+  olderOnTopic: (topic: string): string => `Précédent sur le sujet ${quoted(topic)}`,
+  newerOnTopic: (topic: string): string => `Suivant sur le sujet ${quoted(topic)}`,
+  /** What comes before the i-th of n names in a list: « A », « A et B », « A, B et C ». */
+  listSeparator: (i: number, n: number): string => (i === 0 ? "" : i === n - 1 ? " et " : ", "),
+  related: "Sur le même sujet",
+  latestDay: (day: string): string => `Les dépêches du ${day}`,
+  earlier: "Les jours précédents",
+  browseByDate: "Parcourir par date",
+  moreThatDay: (n: number): string => `… et ${otherDispatches(n)} ce jour-là`,
+  moreThatMonth: (n: number): string => `… et ${otherDispatches(n)} ce mois-ci`,
+  monthHeadlines: "Les titres, jour par jour",
+  feedLink: "S’abonner aux dernières dépêches (Atom)",
+  topicFeedLink: (topic: string): string => `S’abonner au sujet ${quoted(topic)} (Atom)`,
   olderDay: "Jour précédent",
   newerDay: "Jour suivant",
   olderMonth: "Mois précédent",
@@ -87,6 +110,8 @@ export const ui = {
     oneAll: "1 dépêche.",
     manyAll: "{n} dépêches.",
     more: "Plus de résultats",
+    /** A filter's choice with its count of results: « Irak (12) ». */
+    option: "{v} ({n})",
     failed: "La recherche n’a pas pu être chargée. Réessayez plus tard, ou parcourez les archives.",
   },
 } as const;

@@ -5,20 +5,25 @@ import type { SitePages } from "../plan/pages.ts";
 import { planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
 import { newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
-import { absoluteUrl, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL } from "../urls/site-urls.ts";
+import { webManifest } from "./metadata.ts";
+import { absoluteUrl, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL } from "../urls/site-urls.ts";
 
 /**
  * Every machine-readable file of the site beside its pages, as site-relative path → text: feeds,
- * sitemaps, the news sitemap and robots.txt. `nowMs` is the build's date: it picks the news and
- * dates a feed that has no entry.
+ * sitemaps, the news sitemap (only when an article falls in its window: an empty `<urlset>` is
+ * invalid), robots.txt naming the sitemaps written, and the web app manifest. `nowMs` is the
+ * build's date: it picks the news and dates a feed that has no entry.
  */
 export function planDiscoveryFiles(site: SiteView, pages: SitePages, nowMs: number): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
+  const news = newsEntries(site, pages.articles, nowMs);
+  const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   return new Map([
     ...planFeeds(site, pages, buildIso),
     ...planSitemaps(site, sitemapEntries(site, pages, buildIso)),
-    [NEWS_SITEMAP_URL, renderNewsSitemap(site, newsEntries(site, pages.articles, nowMs))],
-    [ROBOTS_URL, renderRobotsTxt([absoluteUrl(site, SITEMAP_URL), absoluteUrl(site, NEWS_SITEMAP_URL)])],
+    ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
+    [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
+    [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],
   ]);
 }
 

@@ -2,14 +2,19 @@ import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
 import { buildXml, type XmlNode } from "./xml.ts";
-import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
+import { absoluteLinks } from "./absolute-links.ts";
+import { withBasePath } from "../text/markdown.ts";
+import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
 export const FEED_SIZE = 50;
 
 /** The site feeds, as the contract names them. */
 
-/** One article as every feed format describes it; URLs absolute, dates ISO 8601 with the site's offset. */
+/**
+ * One article as every feed format describes it; URLs absolute, the body's links included (no
+ * `xml:base`: a JSON Feed has none, and many Atom readers ignore it), dates ISO 8601 with the site's offset.
+ */
 export interface FeedEntry {
   url: string;
   title: string;
@@ -20,6 +25,8 @@ export interface FeedEntry {
   /** Topic labels. */
   categories: string[];
   authors: { name: string; url: string }[];
+  /** The article's photo, a JPEG (every feed reader shows it), absolute. */
+  image?: string;
 }
 
 /** A feed before it is written in one format or another. */
@@ -34,21 +41,26 @@ export interface Feed {
   updated: string;
   /** What the categories are: the site's topic index, absolute. */
   categoryScheme: string;
+  /** The site's square icons, absolute: the large one, and the small one feed readers list feeds with. */
+  icon: string;
+  favicon: string;
   entries: FeedEntry[];
 }
 
 /** An article page as a feed entry. */
 export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
   const a = page.article;
+  const url = absoluteUrl(site, page.url);
   return {
-    url: absoluteUrl(site, page.url),
+    url,
     title: a.title,
     summary: a.summary,
-    contentHtml: a.bodyHtml,
+    contentHtml: absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url),
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
     authors: a.sources.map((s) => ({ name: s.name, url: s.agencyUrl })),
+    ...(a.photo ? { image: absoluteUrl(site, a.photo.fallback.url) } : {}),
   };
 }
 
@@ -62,6 +74,10 @@ export function latestUpdate(entries: readonly { updated: string }[], fallback: 
   return latest?.iso ?? fallback;
 }
 
+function feedIcons(site: SiteView): { icon: string; favicon: string } {
+  return { icon: absoluteUrl(site, MANIFEST_ICONS[1].url), favicon: absoluteUrl(site, MANIFEST_ICONS[0].url) };
+}
+
 /** The site feed: the newest articles of the whole archive. Pages come newest first. */
 export function siteFeed(site: SiteView, articles: readonly ArticlePage[], buildIso: string): Feed {
   const entries = articles.slice(0, FEED_SIZE).map((p) => feedEntry(site, p));
@@ -72,6 +88,7 @@ export function siteFeed(site: SiteView, articles: readonly ArticlePage[], build
     feedUrl: absoluteUrl(site, ATOM_FEED_URL),
     updated: latestUpdate(entries, buildIso),
     categoryScheme: absoluteUrl(site, TOPICS_URL),
+    ...feedIcons(site),
     entries,
   };
 }
@@ -101,6 +118,7 @@ export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "
           feedUrl: absoluteUrl(site, url),
           updated: latestUpdate(entries, buildIso),
           categoryScheme: absoluteUrl(site, TOPICS_URL),
+          ...feedIcons(site),
           entries,
         },
       };
@@ -113,8 +131,6 @@ export function renderAtom(feed: Feed): string {
     feed: {
       "@xmlns": "http://www.w3.org/2005/Atom",
       "@xml:lang": "fr",
-      // Relative links an editor wrote in a body resolve against the site, as on the page.
-      "@xml:base": feed.pageUrl,
       id: feed.feedUrl,
       title: feed.title,
       subtitle: feed.description,
@@ -124,11 +140,17 @@ export function renderAtom(feed: Feed): string {
         { "@rel": "alternate", "@type": "text/html", "@href": feed.pageUrl },
       ],
       generator: "Dépêche",
+      icon: feed.favicon,
+      logo: feed.icon,
       entry: feed.entries.map((e) => ({
         // Article URLs never change (the contract), so they serve as permanent ids.
         id: e.url,
         title: { "@type": "text", "#text": e.title },
-        link: { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+        // Atom has no image element: readers take the photo from an enclosure link.
+        link: [
+          { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+          ...(e.image ? [{ "@rel": "enclosure", "@type": "image/jpeg", "@href": e.image }] : []),
+        ],
         published: e.published,
         updated: e.updated,
         author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
@@ -148,6 +170,8 @@ export interface JsonFeed {
   description: string;
   home_page_url: string;
   feed_url: string;
+  icon: string;
+  favicon: string;
   language: string;
   items: {
     id: string;
@@ -159,6 +183,7 @@ export interface JsonFeed {
     date_modified: string;
     authors: { name: string; url: string }[];
     tags: string[];
+    image?: string;
   }[];
 }
 
@@ -170,6 +195,8 @@ export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
     description: feed.description,
     home_page_url: feed.pageUrl,
     feed_url: jsonFeedUrl,
+    icon: feed.icon,
+    favicon: feed.favicon,
     language: "fr",
     items: feed.entries.map((e) => ({
       id: e.url,
@@ -181,6 +208,7 @@ export function toJsonFeed(feed: Feed, jsonFeedUrl: string): JsonFeed {
       date_modified: e.updated,
       authors: e.authors,
       tags: e.categories,
+      ...(e.image ? { image: e.image } : {}),
     })),
   };
 }

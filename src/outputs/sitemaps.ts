@@ -1,6 +1,7 @@
 import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, SitePages } from "../plan/pages.ts";
 import { buildXml } from "./xml.ts";
+import { isIndexable } from "./metadata.ts";
 import { absoluteUrl, SITEMAP_LIMIT, SITEMAP_URL, sitemapPartUrl } from "../urls/site-urls.ts";
 
 /** The sitemaps protocol's limit of URLs in one file (https://www.sitemaps.org/protocol.html). */
@@ -38,7 +39,8 @@ export function modifiedOf(page: ArticlePage): string {
 /**
  * Every page worth crawling with the date it last changed: an article's own date; a list, day,
  * month or year page the newest change among its articles (a new article shifts every page of a
- * list); home and indexes the newest change of all. The 404 and search pages are left out.
+ * list); home and indexes the newest change of all. The 404 and search pages are left out, and so
+ * are the topics and sources without articles.
  * Articles come first, oldest first, so the first files of a split sitemap rarely change.
  */
 export function sitemapEntries(site: SiteView, pages: SitePages, buildIso: string): SitemapEntry[] {
@@ -72,7 +74,8 @@ export function sitemapEntries(site: SiteView, pages: SitePages, buildIso: strin
   for (let i = pages.articles.length - 1; i >= 0; i--) add(pages.articles[i]!.url, byArticle.get(pages.articles[i]!.url)!);
   for (const page of pages.home) add(page.url, fallback);
   for (const page of pages.indexes) add(page.url, fallback);
-  for (const page of pages.lists) add(page.url, byList.get(page.pagination.pageUrls[0] ?? page.url) ?? fallback);
+  // A topic or source without articles is built but not indexed (metadata.ts): not listed either.
+  for (const page of pages.lists) if (isIndexable(page)) add(page.url, byList.get(page.pagination.pageUrls[0] ?? page.url) ?? fallback);
   for (const page of pages.years) add(page.url, byPrefix.get(page.url) ?? fallback);
   for (const page of pages.months) add(page.url, byPrefix.get(page.url) ?? fallback);
   for (const page of pages.days) add(page.url, newestOf(page.items.map((i) => i.url)));

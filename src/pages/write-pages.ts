@@ -4,6 +4,7 @@ import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import type { RenderedBody } from "../text/markdown.ts";
+import { eleventyConfigPath } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { configureRun } from "./eleventy-engine.ts";
@@ -22,7 +23,7 @@ export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   // package.json to decide how to load the configuration (and fail on a broken one).
   const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, {
     quietMode: true,
-    configPath: join(projectRoot, ".eleventy.ts"),
+    configPath: eleventyConfigPath(join(projectRoot, ".eleventy.ts")),
     loader: "esm",
     config: configureRun(onPage ? { data, onPage } : { data }),
   });

@@ -1,9 +1,11 @@
 import type { Article } from "../content/model.ts";
-import { formatMoment } from "../text/french-dates.ts";
+import { formatMoment, formatTime } from "../text/french-dates.ts";
 import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
+import { photoView, type PhotoView } from "./photo-view.ts";
 
 /** A link as templates print it: text and a site-relative URL. */
 export interface Link {
@@ -20,9 +22,13 @@ export interface ArticleItem {
   titleHtml: string;
   dateText: string;
   dateIso: string;
+  /** The time alone (`15 h 10`), empty for a bare date: for lists within a day. */
+  timeText: string;
   summary: string;
   /** Only a preview (`--drafts`) shows a draft, marked as one. */
   draft: boolean;
+  /** The article's photo: lists show it small, the page large. */
+  photo?: PhotoView;
 }
 
 /** An article as its own page shows it. */
@@ -52,6 +58,33 @@ export class ArticleRenderer {
   private readonly views = new Map<Article, ArticleView>();
   // Every object with a getter on an article's body, and that article.
   private readonly lazy = new WeakMap<object, Article>();
+  private photos: ReadonlyMap<string, PhotoSet> = new Map();
+
+  /**
+   * The photos' derivatives, by `src`, for the articles rendered next. An article whose photo's
+   * files changed is rendered again; one without a known photo is shown without it.
+   */
+  usePhotos(photos: ReadonlyMap<string, PhotoSet>): void {
+    const before = this.photos;
+    this.photos = photos;
+    for (const article of [...this.items.keys()]) {
+      const src = article.image?.src;
+      if (src !== undefined && before.get(src) !== photos.get(src)) {
+        this.items.delete(article);
+        this.views.delete(article);
+      }
+    }
+  }
+
+  /** Whether the photo at `src` is among those handed over, checked and encoded. */
+  knowsPhoto(src: string): boolean {
+    return this.photos.has(src);
+  }
+
+  private photo(article: Article): PhotoView | undefined {
+    const set = article.image && this.photos.get(article.image.src);
+    return set && photoView(article.image!, set);
+  }
 
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
@@ -66,7 +99,9 @@ export class ArticleRenderer {
         get summary() {
           return render.summary(article);
         },
+        timeText: article.published.hasTime ? formatTime(article.published) : "",
         draft: article.draft,
+        photo: this.photo(article),
       };
       this.items.set(article, item);
       this.lazy.set(item, article);
@@ -113,10 +148,12 @@ export class ArticleRenderer {
       titleHtml: item.titleHtml,
       dateText: item.dateText,
       dateIso: item.dateIso,
+      timeText: item.timeText,
       get summary() {
         return item.summary;
       },
       draft: item.draft,
+      photo: item.photo,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),

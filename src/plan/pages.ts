@@ -1,4 +1,4 @@
-import type { Archive, DayEntry, Listing } from "../archive/archive.ts";
+import type { Archive, DayEntry, Listing, MonthEntry } from "../archive/archive.ts";
 import { monthCalendar } from "../archive/calendar.ts";
 import { paginate, type Pagination } from "../archive/pagination.ts";
 import type { Article, Day, Source, Topic } from "../content/model.ts";
@@ -15,6 +15,10 @@ import type { PageBase } from "./page-base.ts";
 export interface ArticlePage extends PageBase {
   kind: "article";
   article: ArticleView;
+  /** "Sur le même sujet": shared topics, nearest dates (`relatedArticles`). */
+  related: ArticleItem[];
+  /** The topic whose thread previous and next follow: the article's first. */
+  thread?: Link;
   older?: Link;
   newer?: Link;
 }
@@ -33,9 +37,30 @@ export interface IndexPage extends PageBase {
   entries: { label: string; url: string; count: number; description?: string }[];
 }
 
+/** A day's articles as a month page lists them: the first few headlines, and how many more. */
+export interface DayHeadlines {
+  label: string;
+  url: string;
+  items: ArticleItem[];
+  more: number;
+}
+
+/** A month as a calendar: weeks of seven cells, Monday first. */
+export interface MonthCalendar {
+  heading: string;
+  url: string;
+  count: number;
+  weeks: { date?: number; url?: string; count: number; label?: string }[][];
+}
+
 export interface HomePage extends PageBase {
   kind: "home";
-  latest: ArticleItem[];
+  /** The newest day's articles, newest first ("today's dispatches"). */
+  latestDay?: DayHeadlines;
+  /** Then the articles of the days before, up to the home page's size. */
+  earlier: ArticleItem[];
+  /** The newest month, to browse by date from the home page. */
+  calendar?: MonthCalendar;
   years: { label: string; url: string; count: number }[];
   topics: { label: string; url: string; count: number }[];
 }
@@ -44,7 +69,7 @@ export interface YearPage extends PageBase {
   kind: "year";
   heading: string;
   count: number;
-  months: { label: string; url: string; count: number }[];
+  months: { label: string; url: string; count: number; items: ArticleItem[]; more: number }[];
   older?: Link;
   newer?: Link;
 }
@@ -53,7 +78,9 @@ export interface MonthPage extends PageBase {
   kind: "month";
   heading: string;
   count: number;
-  weeks: { date?: number; url?: string; count: number; label?: string }[][];
+  weeks: MonthCalendar["weeks"];
+  /** Each day's headlines, oldest first like the calendar. */
+  days: DayHeadlines[];
   older?: Link;
   newer?: Link;
 }
@@ -94,8 +121,23 @@ export interface SitePages {
 }
 
 export const HOME_SIZE = 30;
+/** Headlines a month page shows for each day, and a year page for each month, before "… et N autres". */
+export const DAY_HEADLINES = 8;
+export const MONTH_HEADLINES = 3;
 
 const HOME: Link = { label: ui.home, url: "/" };
+
+/** How many topics the masthead names. */
+export const MAIN_TOPICS = 6;
+
+/** The masthead's topics: the most used ones (by article count, then in French alphabetical order). */
+export function mainTopics(archive: Archive, count = MAIN_TOPICS): Link[] {
+  return archive.topics
+    .filter((t) => t.articles.length > 0)
+    .sort((a, b) => b.articles.length - a.articles.length || a.entry.label.localeCompare(b.entry.label, "fr"))
+    .slice(0, count)
+    .map((t) => ({ label: t.entry.label, url: topicUrl(t.entry) }));
+}
 
 /**
  * Plans every page of the site from the archive: the one place that decides what exists where.
@@ -136,7 +178,7 @@ export function planPages(archive: Archive, render = new ArticleRenderer()): Sit
 
 function articlePage(article: Article, archive: Archive, render: ArticleRenderer): ArticlePage {
   const view = render.view(article);
-  const { older, newer } = archive.neighbours.get(article) ?? {};
+  const { older, newer, topic } = archive.neighbours.get(article) ?? {};
   const { year, month } = partsOfDay(article.published.day);
   // The description is the standfirst, read only when the page is rendered.
   return render.derivesFrom<ArticlePage>(
@@ -154,6 +196,8 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
         { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
       ],
       article: view,
+      related: (archive.related.get(article) ?? []).map((a) => render.item(a)),
+      thread: topic && { label: topic.label, url: topicUrl(topic) },
       older: older && { label: render.item(older).title, url: older.url },
       newer: newer && { label: render.item(newer).title, url: newer.url },
     },
@@ -172,12 +216,56 @@ function homePage(archive: Archive, render: ArticleRenderer, description: string
     title: archive.site.title,
     description,
     breadcrumb: [],
-    latest: archive.articles.slice(0, HOME_SIZE).map((a) => render.item(a)),
+    ...latestDays(archive, render),
     years: [...archive.years].reverse().map((y) => ({ label: String(y.year), url: yearUrl(y.year), count: y.count })),
     topics: archive.topics
       .filter((t) => t.articles.length > 0)
       .sort((a, b) => b.articles.length - a.articles.length || a.entry.label.localeCompare(b.entry.label, "fr"))
       .map((t) => ({ label: t.entry.label, url: topicUrl(t.entry), count: t.articles.length })),
+  };
+}
+
+// The newest day whole (up to the home page's size), then the days before it.
+function latestDays(archive: Archive, render: ArticleRenderer): Pick<HomePage, "latestDay" | "earlier" | "calendar"> {
+  const day = archive.days.at(-1);
+  if (!day) return { earlier: [] };
+  const shown = Math.min(day.articles.length, HOME_SIZE);
+  const newestFirst = [...day.articles].reverse();
+  const month = archive.years.at(-1)!.months.at(-1)!;
+  return {
+    latestDay: {
+      label: formatDay(day.day),
+      url: dayUrl(day.day),
+      items: newestFirst.slice(0, shown).map((a) => render.item(a)),
+      more: day.articles.length - shown,
+    },
+    earlier: archive.articles.slice(day.articles.length, day.articles.length + HOME_SIZE - shown).map((a) => render.item(a)),
+    calendar: {
+      heading: capitalize(formatMonth(month.year, month.month)),
+      url: monthUrl(month.year, month.month),
+      count: month.count,
+      weeks: calendarWeeks(month),
+    },
+  };
+}
+
+function calendarWeeks(m: MonthEntry): MonthCalendar["weeks"] {
+  const counts = new Map<Day, number>(m.days.map((d) => [d.day, d.articles.length]));
+  return monthCalendar(m.year, m.month, counts).map((week) =>
+    week.map((cell) => ({
+      ...(cell.date ? { date: cell.date } : {}),
+      ...(cell.day && cell.count > 0 ? { url: dayUrl(cell.day), label: formatDay(cell.day) } : {}),
+      count: cell.count,
+    })),
+  );
+}
+
+function dayHeadlines(entry: DayEntry, render: ArticleRenderer): DayHeadlines {
+  return {
+    label: capitalize(formatDay(entry.day)),
+    url: dayUrl(entry.day),
+    items: entry.articles.slice(0, DAY_HEADLINES).map((a) => render.item(a)),
+    more: Math.max(0, entry.articles.length - DAY_HEADLINES),
   };
 }
 
@@ -251,13 +339,21 @@ function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "
       breadcrumb: [HOME],
       heading: String(y.year),
       count: y.count,
-      months: y.months.map((m) => ({ label: capitalize(monthName(m.month)), url: monthUrl(m.year, m.month), count: m.count })),
+      months: y.months.map((m) => ({
+        label: capitalize(monthName(m.month)),
+        url: monthUrl(m.year, m.month),
+        count: m.count,
+        items: m.days
+          .flatMap((d) => d.articles.slice(0, MONTH_HEADLINES))
+          .slice(0, MONTH_HEADLINES)
+          .map((a) => render.item(a)),
+        more: Math.max(0, m.count - MONTH_HEADLINES),
+      })),
       ...(older ? { older: { label: String(older.year), url: yearUrl(older.year) } } : {}),
       ...(newer ? { newer: { label: String(newer.year), url: yearUrl(newer.year) } } : {}),
     });
   });
   allMonths.forEach((m, i) => {
-    const counts = new Map<Day, number>(m.days.map((d) => [d.day, d.articles.length]));
     const older = allMonths[i - 1];
     const newer = allMonths[i + 1];
     const label = capitalize(formatMonth(m.year, m.month));
@@ -269,13 +365,8 @@ function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "
       breadcrumb: [HOME, { label: String(m.year), url: yearUrl(m.year) }],
       heading: label,
       count: m.count,
-      weeks: monthCalendar(m.year, m.month, counts).map((week) =>
-        week.map((cell) => ({
-          ...(cell.date ? { date: cell.date } : {}),
-          ...(cell.day && cell.count > 0 ? { url: dayUrl(cell.day), label: formatDay(cell.day) } : {}),
-          count: cell.count,
-        })),
-      ),
+      weeks: calendarWeeks(m),
+      days: m.days.map((d) => dayHeadlines(d, render)),
       ...(older ? { older: { label: capitalize(formatMonth(older.year, older.month)), url: monthUrl(older.year, older.month) } } : {}),
       ...(newer ? { newer: { label: capitalize(formatMonth(newer.year, newer.month)), url: monthUrl(newer.year, newer.month) } } : {}),
     });

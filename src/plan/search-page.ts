@@ -1,7 +1,9 @@
 import type { Archive } from "../archive/archive.ts";
+import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
-import { planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
-import type { Link } from "./article-view.ts";
+import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
+import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../search/records.ts";
+import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
 import { SEARCH_URL } from "../urls/site-urls.ts";
 
@@ -58,4 +60,33 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
     .filter(([, count]) => count > 0)
     .map(([name]) => name)
     .sort((a, b) => a.localeCompare(b, "fr"));
+}
+
+/**
+ * The search index's bundles, from the planned articles: each article's record in the bundle that
+ * holds its year (or month), newest first within it, with the bundle's digest.
+ */
+export function planSearchIndex(bundles: readonly SearchBundle[], articles: readonly Article[], render: ArticleRenderer): IndexBundle[] {
+  const keyOf = bundleOf(bundles);
+  const records = new Map(bundles.map((b) => [b.key, [] as SearchRecord[]]));
+  for (const article of articles) records.get(keyOf(article.url) ?? "")?.push(searchRecord(article, render));
+  return bundles.map((bundle) => {
+    // In time order then URL order: the same articles give the same records in the same order.
+    const list = records.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));
+    return { key: bundle.key, records: list, digest: bundleDigest(list, PAGEFIND_VERSION) };
+  });
+}
+
+function searchRecord(article: Article, render: ArticleRenderer): SearchRecord {
+  const view = render.view(article);
+  return {
+    url: article.url,
+    title: article.title,
+    standfirst: article.summary,
+    bodyHtml: view.bodyHtml,
+    dateIso: new Date(view.dateIso).toISOString(),
+    year: article.url.slice(1, 5),
+    sources: view.sources.map((s) => s.name),
+    topics: view.topics.map((t) => t.label),
+  };
 }

@@ -1,5 +1,6 @@
 import type { SiteConfig } from "../content/model.ts";
 import type { SitePages } from "./pages.ts";
+import type { Link } from "./article-view.ts";
 
 /** The site as templates see it. */
 export interface SiteView {
@@ -9,6 +10,8 @@ export interface SiteView {
   baseUrl: string;
   /** The path part of baseUrl (`/archives` for https://x.org/archives), prefixed to every link. */
   basePath: string;
+  /** The masthead's navigation: the main topics (none when absent). */
+  sections?: Link[];
 }
 
 /** Everything Eleventy receives: the site and every planned page. */
@@ -24,11 +27,12 @@ export interface TemplateData<P> {
 }
 
 /** The site as templates see it, from site.yaml (and --base-url). */
-export function siteView(site: SiteConfig): SiteView {
+export function siteView(site: SiteConfig, sections: Link[] = []): SiteView {
   return {
     title: site.title,
     description: site.description ?? site.title,
     baseUrl: site.baseUrl,
     basePath: new URL(site.baseUrl).pathname.replace(/\/+$/, ""),
+    sections,
   };
 }

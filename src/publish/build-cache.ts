@@ -27,7 +27,7 @@ export interface SiteState {
   pages: Record<string, string>;
   /** Site-relative paths of the feeds, sitemaps, robots.txt and `_redirects`. */
   outputs: string[];
-  /** Search bundle URL → digest of its articles (`bundleDigests`). */
+  /** Unused since the search room keeps each bundle's digest in its folder (`bundle.digest`); kept empty. */
   bundles: Record<string, string>;
   /**
    * Article file digest → its standfirst as lists show it: a list page rewritten shows twenty

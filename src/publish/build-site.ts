@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayPath, type Diagnostic } from "../content/diagnostics.ts";
+import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
@@ -13,18 +14,22 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { buildSearchIndex } from "../search/indexer.ts";
+import { indexSearchBundles } from "../search/indexer.ts";
+import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
+import { isPublished } from "../archive/archive.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { BuildCache, cacheKey, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
 import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
-import { bundleDigests, bundlesToIndex, orderBundleFolders } from "./reuse-search-bundles.ts";
+import { placePhotos } from "../images/encode-photos.ts";
+import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -43,6 +48,8 @@ export interface BuildOptions {
   nowMs?: number;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
+  /** A site this archive built before: its search bundles whose articles have not changed are reused, not indexed again. */
+  previousSite?: string;
   /** Called with a phase name as the build moves on. */
   onPhase?: (phase: BuildPhase) => void;
   /** The archive as last read, synced before the build (the dev server); by default a new one. */
@@ -56,10 +63,16 @@ export interface BuildOptions {
    * and writes only what changed. Absent, every build is a clean one and no state is kept.
    */
   cacheDir?: string;
+  /** Called after each photo is encoded or found in the cache. */
+  onPhoto?: (done: number, total: number) => void;
 }
+
+/** Where builds keep what they can reuse, unless `--cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = ".depeche/cache";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
+  | { name: "photos"; encoded: number; cached: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
@@ -93,14 +106,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
   assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   const writers = new PageWriters();
+  // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
+  const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
   try {
-    return await validateThenWrite(options, writers, start);
+    return await validateThenWrite(options, writers, start, photosDir);
   } finally {
     await writers.close();
+    if (options.cacheDir === undefined) rmSync(photosDir, { recursive: true, force: true });
   }
 }
 
-async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
+async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number, photosDir: string): Promise<BuildResult> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
@@ -128,11 +144,24 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   if (loaded.content) await writers.bodiesRendered();
   if (incremental) adoptSummaries(store, renderer, incremental.summaries);
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  // The photos of the valid articles are checked even when other files have errors: every error in one run.
+  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  const photoStart = performance.now();
+  const photos = await preparePhotos(options.contentDir, articles, {
+    cacheDir: photosDir,
+    encode: loaded.content !== undefined,
+    ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
+  });
+  const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
+  if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
+    return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  }
+  if (photos.sets.size > 0) options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, ms: performance.now() - photoStart });
+  renderer.usePhotos(photos.sets);
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts }, renderer);
+  const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const digests = cache && pageDigests(data.site, data.pages, renderer);
@@ -151,6 +180,9 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     if (incremental && digests) {
       const changes = await writeChanges(out, staging, data, digests, incremental, nowMs);
       state = changes.state;
+      // The photos are linked again from the cache: a photo no article shows any more is gone.
+      rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
+      placePhotos([...photos.sets.values()], photosDir, staging);
       options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
@@ -167,6 +199,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
+      placePhotos([...photos.sets.values()], photosDir, staging);
       writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
@@ -175,17 +208,21 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     assertEveryArticleWritten(staging, data.pages);
     if (options.search !== false) {
       const indexStart = performance.now();
-      const bundles = data.pages.search[0]?.bundles ?? [];
-      const bundleState = digests && bundleDigests(bundles, digests);
-      // The bundles whose pages are unchanged keep the previous site's folder.
-      const todo = incremental && bundleState ? bundlesToIndex(staging, bundles, bundleState, incremental.bundles) : bundles;
-      orderBundleFolders(staging, todo);
-      const indexed = await buildSearchIndex(staging, todo);
-      if (state && bundleState) state.bundles = Object.fromEntries(bundleState);
+      const articles = new Set(data.pages.articles.map((p) => p.url));
+      const bundles = planSearchIndex(
+        data.pages.search[0]?.bundles ?? [],
+        content.articles.filter((a) => articles.has(a.url)),
+        renderer,
+      );
+      // The staged links of the previous index go: each bundle is linked again from the live site
+      // when its records' digest is unchanged, else indexed into a new folder.
+      if (incremental) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
+      const previousSite = options.previousSite ?? (incremental ? out : undefined);
+      const indexed = await indexSearchBundles(staging, bundles, previousSite !== undefined ? { previousSite } : {});
       options.onPhase?.({ name: "indexed", pages: indexed.pages, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
-    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles);
+    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
     stamp = state && siteStamp(staging);
     swapInto(staging, out);
   } catch (error) {
@@ -200,7 +237,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   if (cache && state && stamp) saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot() });
   return {
     ok: true,
-    diagnostics: loaded.diagnostics,
+    diagnostics,
     files: loaded.fileCount,
     pages: counts,
     articles: data.pages.articles.length,
@@ -289,14 +326,15 @@ async function writeChanges(
 
 // The manifest lives with the content and the workflow commits it back: a URL published once is
 // checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added.
-function recordPublishedUrls(contentDir: string, articles: readonly Article[]): void {
+function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number): void {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
   if (!read.ok) throw new CommandError(`cannot record the published URLs in ${shown}: ${read.message}`);
   const added = unlistedUrls(
     read.file?.manifest,
-    articles.filter((a) => !a.draft),
+    // Drafts and articles held back until a later date are not published by this build.
+    articles.filter((a) => isPublished(a, { drafts: false, nowMs })),
   );
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
 }

@@ -1,48 +1,108 @@
-import { readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { Thread } from "../threads/thread.ts";
-import type { SearchBundle } from "./markers.ts";
+import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import { type IndexBundle, PAGEFIND_VERSION, recordPage } from "./records.ts";
 
 /**
- * Full-text search with Pagefind, one bundle per year of articles (per month in a year too large).
- * Pagefind's indexer holds the whole index in memory, and runs out of it on a large site, so each
- * bundle is indexed on its own, in a fresh service process, and the
- * search page merges the bundles in the browser (`mergeIndex`). One service indexes one bundle at
- * a time: bundles go to one service per core, this thread's and one in each worker thread the
- * thread budget gives (a thread has its own Pagefind service).
+ * Full-text search with Pagefind, fed from the planned page data through its Node API (never the
+ * written HTML read back), in bundles (the newest year, groups of earlier years: see
+ * `planSearchBundles`). Each bundle is
+ * indexed on its own, in a fresh Pagefind service, so that its memory goes back before the next;
+ * a bundle whose records have not changed since a previous site is taken from it instead. The
+ * runtime (pagefind.js, its worker, the French WebAssembly) is written once, in `/pagefind/`:
+ * the search page loads it from there and merges only the bundles a search needs.
  */
 
 export interface SearchIndexResult {
+  /** Records indexed or reused. */
   pages: number;
   bundles: number;
+  /** Bundles taken from the previous site, unchanged. */
+  reused: number;
 }
 
-// Only pagefind.js, its worker, the WebAssembly and the index itself are loaded by the search page.
-const UNUSED_BUNDLE_FILE = /^pagefind-(?:.*ui.*|highlight)\.(?:js|css)$/;
+/** The file in each bundle folder that holds its digest. */
+export const DIGEST_FILE = "bundle.digest";
+
+// A bundle folder keeps only its index; the runtime is served once, from `/pagefind/`.
+const RUNTIME_FILE = /^(?:pagefind.*\.(?:js|css)|wasm\..*\.pagefind)$/;
+// Of the runtime, the search page loads only these (not Pagefind's own UI, nor the language-less WebAssembly).
+const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\.unknown\.pagefind)$/;
+
+/** The file in `/pagefind/` that says which runtime it holds. */
+export const RUNTIME_DIGEST_FILE = "runtime.digest";
+const RUNTIME_DIGEST = `depeche-runtime-1 pagefind ${PAGEFIND_VERSION}`;
+
+/** The only word of the runtime's own record. */
+export const RUNTIME_WORD = "_";
+
+// Pages are handed to the service in batches: one message each, without waiting for each answer.
+const BATCH = 500;
 
 /**
- * Indexes one bundle's article pages (within them only `data-pagefind-body`) into its folder with
- * this thread's Pagefind service, then stops the service so that its memory goes back before the
- * next bundle. Returns the pages indexed.
+ * Indexes one bundle's records into `<site>/pagefind/<key>/` with this thread's Pagefind service,
+ * then stops the service so that its memory goes back before the next bundle. Returns the pages
+ * indexed.
  */
-export async function indexBundle(siteDir: string, bundle: Pick<SearchBundle, "url" | "glob">): Promise<number> {
+export async function indexBundle(siteDir: string, bundle: IndexBundle): Promise<number> {
+  const outputPath = bundleFolder(siteDir, bundle.key);
   try {
-    const created = await pagefind.createIndex({ forceLanguage: "fr" });
-    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
-    const added = await created.index.addDirectory({ path: siteDir, glob: bundle.glob });
-    failOn(added.errors, bundle.url);
-    const outputPath = join(siteDir, bundle.url);
-    failOn((await created.index.writeFiles({ outputPath })).errors, bundle.url);
-    for (const name of readdirSync(outputPath)) if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(outputPath, name));
-    return added.page_count;
+    const index = await startIndex();
+    let pages = 0;
+    // In order, a batch after the other: the same records give the same files.
+    for (let start = 0; start < bundle.records.length; start += BATCH) {
+      const added = await Promise.all(
+        bundle.records.slice(start, start + BATCH).map((record) => index.addHTMLFile({ url: record.url, content: recordPage(record) })),
+      );
+      failOn(
+        added.flatMap((a) => a.errors),
+        bundle.key,
+      );
+      pages += added.length;
+    }
+    failOn((await index.writeFiles({ outputPath })).errors, bundle.key);
+    for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
+    writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
+    return pages;
   } finally {
     await pagefind.close();
   }
 }
 
+/**
+ * Writes the runtime into `<site>/pagefind/`: pagefind.js, its worker and the French WebAssembly,
+ * with an index of one record that readers never see: its only word is `_` (Pagefind drops an
+ * empty record, and a language-less index would load the WebAssembly without French stemming),
+ * filtered searches leave it out, for it has no filter, and the search page drops its URL. Pagefind loads its WebAssembly from the first index it opens: this one, so
+ * that the runtime exists once however many bundles there are.
+ */
+export async function writeSearchRuntime(siteDir: string): Promise<void> {
+  const outputPath = join(siteDir, SEARCH_INDEX_URL);
+  try {
+    const index = await startIndex();
+    failOn((await index.addCustomRecord({ url: SEARCH_URL, content: RUNTIME_WORD, language: "fr" })).errors, "runtime");
+    failOn((await index.writeFiles({ outputPath })).errors, "runtime");
+    for (const name of readdirSync(outputPath)) if (UNUSED_RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
+    writeFileSync(join(outputPath, RUNTIME_DIGEST_FILE), `${RUNTIME_DIGEST}\n`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+async function startIndex(): Promise<pagefind.PagefindIndex> {
+  const created = await pagefind.createIndex({ forceLanguage: "fr" });
+  if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+  return created.index;
+}
+
 function failOn(errors: readonly string[], bundle: string): void {
   if (errors.length > 0) throw new Error(`search index ${bundle}: ${errors.join("; ")}`);
+}
+
+function bundleFolder(siteDir: string, key: string): string {
+  return join(siteDir, SEARCH_INDEX_URL, key);
 }
 
 /** The libraries an indexing thread uses. */
@@ -51,7 +111,7 @@ export const INDEXER_LIBRARIES: readonly string[] = ["pagefind"];
 /** What the main thread asks of an indexing thread. */
 export interface IndexRequest {
   siteDir: string;
-  bundle: Pick<SearchBundle, "url" | "glob">;
+  bundle: IndexBundle;
 }
 
 /** What an indexing thread answers. */
@@ -60,31 +120,47 @@ export interface IndexReply {
   pages: number;
 }
 
-/** How many bundles to index at once, at most four (each holds its index in memory); the thread budget may allow fewer. */
+/**
+ * How many bundles to index at once: two by default (a service indexing a year of 7,700 articles
+ * peaks near 500 MB, and two use both cores of the build machine); `DEPECHE_INDEXERS` overrides
+ * it, and the thread budget may allow fewer.
+ */
 export function indexerCount(bundles: number): number {
-  const wanted = process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 4;
+  const wanted = process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 2;
   return Math.max(1, Math.min(wanted, bundles));
 }
 
+/** Where a previous site's bundles may be reused from. */
+export interface IndexOptions {
+  /** A previous site of the same archive: each bundle folder whose digest equals the new one is taken (hard-linked), not indexed again. */
+  previousSite?: string;
+  /** Called as each bundle is done, indexed or reused. */
+  onBundle?: (bundle: IndexBundle, pages: number, reused: boolean) => void;
+}
+
 /**
- * Indexes the article pages of a built site into its bundles. Throws on any Pagefind error, so
- * that a site without a working index is never published.
+ * Writes the search index of a site: the runtime, then every bundle, reused from `previousSite`
+ * when its digest is unchanged, else indexed (several at once, the largest first). Throws on any
+ * Pagefind error, so that a site without a working index is never published.
  */
-export async function buildSearchIndex(
-  siteDir: string,
-  bundles: readonly SearchBundle[],
-  onBundle?: (bundle: SearchBundle, pages: number) => void,
-): Promise<SearchIndexResult> {
-  // The largest first: the last bundle left to a lone indexer is then a small one.
-  const queue = [...bundles].sort((a, b) => b.articles - a.articles);
-  let pages = 0;
-  const done = (bundle: SearchBundle, count: number): void => {
-    pages += count;
-    onBundle?.(bundle, count);
+export async function indexSearchBundles(siteDir: string, bundles: readonly IndexBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
+  const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0 };
+  const done = (bundle: IndexBundle, pages: number, reused: boolean): void => {
+    result.pages += pages;
+    if (reused) result.reused++;
+    options.onBundle?.(bundle, pages, reused);
   };
-  // Each indexer takes the next bundle whenever it finishes one, until the queue is empty.
+  // First: Pagefind writes the runtime's folder, which holds the bundles' folders.
+  if (!(options.previousSite && reuseRuntime(options.previousSite, siteDir))) await writeSearchRuntime(siteDir);
+  const queue: IndexBundle[] = [];
+  for (const bundle of bundles) {
+    if (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle)) done(bundle, bundle.records.length, true);
+    else queue.push(bundle);
+  }
+  // The largest first: the last bundle left to a lone indexer is then a small one.
+  queue.sort((a, b) => b.records.length - a.records.length || a.key.localeCompare(b.key));
   const here = async (): Promise<void> => {
-    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, bundle));
+    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, bundle), false);
   };
   const threads = Thread.start<IndexRequest, IndexReply>(indexerCount(queue.length) - 1, new URL("./indexer-thread.ts", import.meta.url), {
     libraries: INDEXER_LIBRARIES,
@@ -94,18 +170,65 @@ export async function buildSearchIndex(
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
-  return { pages, bundles: bundles.length };
+  return result;
+}
+
+// The runtime is the same for a Pagefind version: taken from the previous site (its files and its
+// record's folders, not the bundles' folders beside them) when that site has the same one.
+function reuseRuntime(previousSite: string, siteDir: string): boolean {
+  const from = join(previousSite, SEARCH_INDEX_URL);
+  const digestPath = join(from, RUNTIME_DIGEST_FILE);
+  if (!existsSync(digestPath) || readFileSync(digestPath, "utf8").trim() !== RUNTIME_DIGEST) return false;
+  const to = join(siteDir, SEARCH_INDEX_URL);
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (!entry.isDirectory()) linkFile(join(from, entry.name), join(to, entry.name));
+    else if (RUNTIME_FOLDERS.has(entry.name)) linkTree(join(from, entry.name), join(to, entry.name));
+  }
+  return true;
+}
+
+// The runtime record's own index, beside the bundles' folders (whose keys start with a year).
+const RUNTIME_FOLDERS = new Set(["fragment", "index", "filter"]);
+
+// A bundle is reused only whole: its folder is taken when the previous one recorded the same digest.
+function reuseBundle(previousSite: string, siteDir: string, bundle: IndexBundle): boolean {
+  const from = bundleFolder(previousSite, bundle.key);
+  const digestPath = join(from, DIGEST_FILE);
+  if (!existsSync(digestPath) || readFileSync(digestPath, "utf8").trim() !== bundle.digest) return false;
+  linkTree(from, bundleFolder(siteDir, bundle.key));
+  return true;
+}
+
+// Hard links, not copies: a year's bundle is some 7,700 small files, and neither site ever
+// rewrites one in place (a build writes a new folder, and the old site is removed whole). A copy
+// where the file system cannot link (another device).
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkFile(source, target);
+  }
+}
+
+function linkFile(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
 }
 
 async function drainQueue(
   thread: Thread<IndexRequest, IndexReply>,
   siteDir: string,
-  queue: SearchBundle[],
-  done: (bundle: SearchBundle, pages: number) => void,
+  queue: IndexBundle[],
+  done: (bundle: IndexBundle, pages: number, reused: boolean) => void,
 ): Promise<void> {
   for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
     const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
-    thread.send({ siteDir, bundle: { url: bundle.url, glob: bundle.glob } });
-    done(bundle, await thread.until(indexed));
+    thread.send({ siteDir, bundle });
+    done(bundle, await thread.until(indexed), false);
   }
 }

@@ -1,51 +1,36 @@
 import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 
-/** What pages tell Pagefind (`data-pagefind-*`), and how the index is split into bundles: shared by templates, the search page and the indexer. */
+/** The names the search index and the search page share: filters, metadata, sort key, and how the index is split into bundles. */
 
-/** Filter names as Pagefind records them (`data-pagefind-filter`); the search page shows French labels for the first three. */
-export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee", month: "mois" } as const;
+/** Filter names as Pagefind records them; the search page shows French labels. */
+export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee" } as const;
 
-/** The sort key of every article (`data-pagefind-sort`). */
+/** The sort key of every article: its instant, UTC ISO. */
 export const SEARCH_SORT = "date";
 
 /**
  * Most articles in one bundle: Pagefind's indexer holds all of a bundle's pages in memory at once,
- * so a year past this is indexed month by month.
+ * and the browser downloads a bundle's page list whole: a year past this is indexed month by month.
  */
 export const BUNDLE_LIMIT = 10_000;
 
-/** One Pagefind bundle: a year's articles, or a month's when the year is too large. */
-export interface SearchBundle {
-  /** Site-relative folder: `/pagefind/2021/` or `/pagefind/2021-03/`. */
-  url: string;
-  /** The filter that holds exactly this bundle's articles: the search page asks bundles one by one, newest first. */
-  filter: { name: typeof SEARCH_FILTERS.year | typeof SEARCH_FILTERS.month; value: string };
-  /** Its article pages, relative to the site folder (`YYYY/MM/DD/slug/index.html`). */
-  glob: string;
-  articles: number;
-}
-
-/** What an article page carries for the indexer: its sort key and its year and month filters (one a `data-pagefind-filter`). */
-export interface SearchMarkers {
-  /** `date:<UTC ISO>`: UTC, so that text order is time order whatever the offset. */
-  sort: string;
-  /** `annee:2021`. */
-  year: string;
-  /** `mois:2021-12`. */
-  month: string;
-}
-
 /**
- * The `data-pagefind-*` values of an article page; year and month come from its URL, the Paris day.
- * @example searchMarkers(page) // { sort: "date:2021-12-09T14:10:00.000Z", year: "annee:2021", month: "mois:2021-12" }
+ * Most articles in a group of earlier years: two groups of 5,000 rather than one of 10,000 are
+ * indexed at once on two cores, for one more bundle to ask.
  */
-export function searchMarkers(page: { url: string; article: { dateIso: string } }): SearchMarkers {
-  const [year, month] = [page.url.slice(1, 5), page.url.slice(6, 8)];
-  return {
-    sort: `${SEARCH_SORT}:${new Date(page.article.dateIso).toISOString()}`,
-    year: `${SEARCH_FILTERS.year}:${year}`,
-    month: `${SEARCH_FILTERS.month}:${year}-${month}`,
-  };
+export const GROUP_LIMIT = 5_000;
+
+/** One Pagefind bundle: the newest year's articles, a group of earlier years', or a month's when its year is too large. */
+export interface SearchBundle {
+  /** `2026`, `2014-2025` or `2021-03`: its folder below `/pagefind/`. */
+  key: string;
+  /** Site-relative folder: `/pagefind/2026/`. */
+  url: string;
+  /** The years of its articles: the year filter selects only the bundles that hold its year. */
+  years: string[];
+  /** Its month, when its year is split. */
+  month?: string;
+  articles: number;
 }
 
 /** How many articles a month has. */
@@ -56,31 +41,67 @@ export interface MonthCount {
 }
 
 /**
- * The bundles of an archive, newest first: one a year, or one a month for a year of more than
- * `limit` articles.
- * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ url: "/pagefind/2021/", … }]
+ * The bundles of an archive, newest first: the newest year alone (new dispatches land there, and
+ * re-indexing it is all an added article costs); earlier years grouped, oldest first, as long as a
+ * group stays within `groupLimit` articles; a year of more than `limit` articles one bundle a month.
+ * A function of how many articles each month has: a group changes only when one of its years does,
+ * or when a new year pushes the previous one into a group.
+ * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 3 }]
  */
-export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT): SearchBundle[] {
+export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT, groupLimit = Math.min(limit, GROUP_LIMIT)): SearchBundle[] {
   const byYear = new Map<number, MonthCount[]>();
   for (const m of months) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
-  return [...byYear]
-    .sort(([a], [b]) => b - a)
-    .flatMap(([year, list]): SearchBundle[] => {
-      const total = list.reduce((n, m) => n + m.count, 0);
-      if (total <= limit)
-        return [
-          { url: `${SEARCH_INDEX_URL}${year}/`, filter: { name: SEARCH_FILTERS.year, value: String(year) }, glob: `${year}/*/*/*/index.html`, articles: total },
-        ];
-      return [...list]
-        .sort((a, b) => b.month - a.month)
-        .map((m) => {
-          const mm = String(m.month).padStart(2, "0");
-          return {
-            url: `${SEARCH_INDEX_URL}${year}-${mm}/`,
-            filter: { name: SEARCH_FILTERS.month, value: `${year}-${mm}` },
-            glob: `${year}/${mm}/*/*/index.html`,
-            articles: m.count,
-          };
-        });
-    });
+  const years = [...byYear].sort(([a], [b]) => a - b);
+  const total = (list: readonly MonthCount[]): number => list.reduce((n, m) => n + m.count, 0);
+  const bundle = (key: string, ys: number[], articles: number, month?: string): SearchBundle => ({
+    key,
+    url: `${SEARCH_INDEX_URL}${key}/`,
+    years: ys.map(String),
+    ...(month ? { month } : {}),
+    articles,
+  });
+  const bundles: SearchBundle[] = [];
+  let group: { years: number[]; articles: number } | undefined;
+  const closeGroup = (): void => {
+    if (group) bundles.push(bundle(groupKey(group.years), group.years, group.articles));
+    group = undefined;
+  };
+  years.forEach(([year, list], i) => {
+    const count = total(list);
+    const newest = i === years.length - 1;
+    if (count > limit) {
+      closeGroup();
+      for (const m of [...list].sort((a, b) => a.month - b.month)) {
+        const month = `${year}-${String(m.month).padStart(2, "0")}`;
+        bundles.push(bundle(month, [year], m.count, month));
+      }
+    } else if (newest) {
+      closeGroup();
+      bundles.push(bundle(String(year), [year], count));
+    } else {
+      if (group && group.articles + count > groupLimit) closeGroup();
+      group ??= { years: [], articles: 0 };
+      group.years.push(year);
+      group.articles += count;
+    }
+  });
+  closeGroup();
+  return bundles.reverse();
+}
+
+function groupKey(years: readonly number[]): string {
+  return years.length === 1 ? String(years[0]) : `${years[0]}-${years.at(-1)}`;
+}
+
+/**
+ * Which bundle each article goes to, from its site URL (`/2021/03/09/slug/`), the Paris day.
+ * @example bundleOf(bundles)("/2021/03/09/slug/") // "2014-2025"
+ */
+export function bundleOf(bundles: readonly SearchBundle[]): (url: string) => string | undefined {
+  const keys = new Map<string, string>();
+  for (const b of bundles) {
+    if (b.month) keys.set(b.month, b.key);
+    else for (const y of b.years) keys.set(y, b.key);
+  }
+  return (url) => keys.get(url.slice(1, 8).replace("/", "-")) ?? keys.get(url.slice(1, 5));
 }

@@ -1,7 +1,6 @@
 import { rmSync } from "node:fs";
-import { resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
-import { buildSite } from "../publish/build-site.ts";
+import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
@@ -20,11 +19,16 @@ export interface DevSessionOptions {
   drafts: boolean;
   /** The session's "now", as a build's (`--now`): else SOURCE_DATE_EPOCH, else the clock when the session starts. */
   nowMs?: number;
+  /** The build cache, where photos are encoded once (default `.depeche/cache`, as for a build). */
+  cacheDir?: string;
 }
 
 export interface Update {
-  /** `rebuilt`: a full build; `updated`: some pages rewritten; `invalid`: nothing written, errors to show. */
-  outcome: "rebuilt" | "updated" | "unchanged" | "invalid";
+  /**
+   * `rebuilt`: a full build; `updated`: some pages rewritten; `fixed`: the errors are gone and the
+   * pages are as they were (the browsers reload, to drop the banner); `invalid`: nothing written, errors to show.
+   */
+  outcome: "rebuilt" | "updated" | "fixed" | "unchanged" | "invalid";
   /** Site-relative URLs of the pages written or removed. */
   urls: string[];
   /** Errors (and warnings of the files just read). */
@@ -45,7 +49,7 @@ export class DevSession {
   private data?: BuildData;
   private readonly nowMs: number;
   private readonly store: ArchiveStore;
-  private readonly renderer = new ArticleRenderer();
+  private renderer = new ArticleRenderer();
   private errors: Diagnostic[] = [];
 
   constructor(private readonly options: DevSessionOptions) {
@@ -68,6 +72,8 @@ export class DevSession {
       nowMs: this.nowMs,
       store: this.store,
       renderer: this.renderer,
+      // The preview keeps the photos' encodings (its store, not the build cache, keeps its pages).
+      cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
     });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
@@ -79,23 +85,37 @@ export class DevSession {
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
   }
 
-  /** Applies changes to files of the content folder (absolute paths, existing or deleted). */
+  /**
+   * Applies changes to files of the content folder (absolute paths, existing or deleted): articles,
+   * and the registries and urls.txt too, which the store reads again when their bytes change. A
+   * change of `topics.yaml` validates every article again, but only the pages whose data it changes
+   * (that topic's pages, its articles' pages) are written. The first successful build is a full one.
+   */
   async update(paths: string[]): Promise<Update> {
     const start = performance.now();
-    const articlesDir = resolve(this.options.contentDir, "articles");
-    const needsFullBuild = !this.content || !this.data || paths.some((p) => !resolve(p).startsWith(`${articlesDir}/`));
-    if (needsFullBuild) return this.rebuild();
+    if (!this.content || !this.data) return this.rebuild();
+    const hadErrors = this.errors.length > 0;
     const change = await this.store.sync(paths);
+    // Every article was validated again: the views of the old ones would never be asked for.
+    if (change.registries) this.renderer = new ArticleRenderer();
     const synced = new Set([...change.added, ...change.changed]);
-    const fresh = this.store.articleEntries().flatMap((e) => (synced.has(e.path) ? e.diagnostics : []));
+    const fresh = [
+      ...(change.registries ? this.store.registryDiagnostics : []),
+      ...this.store.articleEntries().flatMap((e) => (synced.has(e.path) ? e.diagnostics : [])),
+    ];
     const result = this.store.result();
     this.errors = result.diagnostics.filter((d) => d.severity === "error");
     if (!result.content)
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
 
+    // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
+    const articles = this.store.articleEntries().flatMap((e) => (synced.has(e.path) && e.article ? [e.article] : []));
+    if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
     this.content = result.content;
-    const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts }, this.renderer));
-    return { outcome: urls.length > 0 ? "updated" : "unchanged", urls, diagnostics: fresh, ms: performance.now() - start };
+    const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts, nowMs: this.nowMs }, this.renderer));
+    // A fix that restores the text the pages were built from changes no page, yet the banner must go.
+    const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
+    return { outcome, urls, diagnostics: fresh, ms: performance.now() - start };
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
@@ -125,6 +145,7 @@ const BANNER_LIMIT = 50;
 export function errorBannerHtml(errors: readonly Diagnostic[]): string {
   const shown = errors.slice(0, BANNER_LIMIT).map((e) => `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`);
   const more = errors.length > BANNER_LIMIT ? `<li>${escapeHtml(ui.devMoreErrors(errors.length - BANNER_LIMIT))}</li>` : "";
-  // Inline styles: the banner must show even when the page's own stylesheet is what broke.
-  return `<div role="alert" id="depeche-errors" style="position:sticky;top:0;z-index:9999;margin:0;padding:1rem;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif"><strong>${escapeHtml(ui.devErrors(errors.length))}</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${shown.join("")}${more}</ul></div>`;
+  // Inline styles: the banner must show even when the page's own stylesheet is what broke. In the
+  // flow of the page, above the header, not over it: however many errors, the site stays readable.
+  return `<div role="alert" id="depeche-errors" style="position:static;margin:0;padding:1rem;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif"><strong>${escapeHtml(ui.devErrors(errors.length))}</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${shown.join("")}${more}</ul></div>`;
 }

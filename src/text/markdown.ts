@@ -34,3 +34,16 @@ export function renderBody(source: string): RenderedBody {
   const tokens = shared.parse(source, env);
   return { html: shared.renderer.render(tokens, shared.options, env), firstParagraph: firstParagraphText(tokens) };
 }
+
+// markdown-it writes a destination only inside `href="…"` or `src="…"` and escapes every `"` of
+// text as `&quot;`, so in its output these can only be the attributes of links and images.
+const ROOT_RELATIVE_ATTRIBUTE = / (href|src)="\/(?!\/)/g;
+
+/**
+ * A rendered body's links to the site's own pages (`/2014/…`) with the site's base path, as every
+ * other link of a page gets it; `//host` and absolute links stay as written.
+ * @example withBasePath('<a href="/2014/01/02/x/">', "/depeche") // '<a href="/depeche/2014/01/02/x/">'
+ */
+export function withBasePath(html: string, basePath: string): string {
+  return basePath === "" ? html : html.replace(ROOT_RELATIVE_ATTRIBUTE, ` $1="${basePath}/`);
+}

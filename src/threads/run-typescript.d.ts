@@ -2,4 +2,6 @@
 export declare const CONTENT_LIBRARIES: readonly string[];
 export declare const WRITING_LIBRARIES: readonly string[];
 export declare const COMMAND_LIBRARIES: ReadonlyMap<string, readonly string[]>;
-export declare function runTypeScript(entry: URL, libraries: readonly string[]): Promise<void>;
+export declare function runTypeScript(entry: URL, libraries: readonly string[], compiled?: string): Promise<void>;
+export declare function compiledForThreads(): string;
+export declare function eleventyConfigPath(source: string): string;

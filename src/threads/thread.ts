@@ -1,6 +1,7 @@
 import { parentPort, Worker } from "node:worker_threads";
 import { ioCause } from "../files/output-folder.ts";
 import { threadBudget, type ThreadBudget } from "./budget.ts";
+import { compiledForThreads } from "./run-typescript.js";
 
 /** A request the thread could not serve: its trace, and the file system's error code if any. */
 export interface Failure {
@@ -37,7 +38,10 @@ export class Thread<Request, Reply> {
     private readonly budget: ThreadBudget,
   ) {
     const resourceLimits = options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : undefined;
-    this.worker = new Worker(entry, { workerData: { module: module.href, libraries: options.libraries }, resourceLimits });
+    this.worker = new Worker(entry, {
+      workerData: { module: module.href, libraries: options.libraries, compiled: compiledForThreads() },
+      resourceLimits,
+    });
     this.failed = new Promise<never>((_, reject) => {
       this.worker.on("message", (reply: Reply | Failure) => {
         // The errno code crosses the thread too: a full disk is told as such, not as a trace.

@@ -68,6 +68,20 @@ export function sitemapPartUrl(n: number): string {
 
 export const ROBOTS_URL = "/robots.txt";
 
+/** The web app manifest, written by the build (it carries the site's name). */
+export const MANIFEST_URL = "/manifest.webmanifest";
+/** The icons, in public/: the ICO every browser asks for, the SVG modern ones prefer. */
+export const FAVICON_URL = "/favicon.ico";
+export const ICON_SVG_URL = "/icon.svg";
+export const APPLE_TOUCH_ICON_URL = "/apple-touch-icon.png";
+/** The PNG icons the manifest names, by size. */
+export const MANIFEST_ICONS = [
+  { url: "/icon-192.png", size: 192 },
+  { url: "/icon-512.png", size: 512 },
+] as const;
+/** The site's picture for link previews (Open Graph, Twitter), at the 1.91:1 size networks crop to. */
+export const SITE_IMAGE = { url: "/site-image.png", width: 1200, height: 630 } as const;
+
 export const REDIRECTS_URL = "/_redirects";
 
 /** The folder of the search index: Pagefind writes everything below it. */
@@ -84,4 +98,16 @@ export function articleUrl(day: Day, slug: string): string {
 /** The file a page URL is written to: `/x/` → `/x/index.html`, `/404.html` as is. */
 export function fileOfUrl(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;
+}
+
+/** The folder of the photos' derivatives, one subfolder per photo's content. */
+export const PHOTOS_URL = "/images/";
+
+/**
+ * The URL of one derivative of a photo: its folder named by the digest of the photo's bytes, so
+ * that a changed photo never reaches readers under an address their browser has cached.
+ * @example photoUrl("3fa2…", "irak", "800", "avif") // "/images/3fa2b1c4d5e6f708/irak-800.avif"
+ */
+export function photoUrl(digest: string, name: string, variant: string, extension: string): string {
+  return `${PHOTOS_URL}${digest.slice(0, 16)}/${name}-${variant}.${extension}`;
 }

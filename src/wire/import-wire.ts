@@ -11,12 +11,17 @@ import { parseWire } from "./parse-wire.ts";
 import { suggestTopics } from "./suggest-topics.ts";
 import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
 import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
+import { copyPhoto, photoTarget, type PhotoOption } from "./attach-photo.ts";
+import { photoMessages } from "../images/photo-messages.ts";
+import { readContractDate } from "../text/dates.ts";
 
 export interface ImportOptions {
   /** The contract date given with --date, already checked; without it every file is refused. */
   date?: string;
   /** Topics given with --topics; suggested from the text when absent. */
   topics?: Topic[];
+  /** A photo to attach (`--image`, checked by the command), copied under content/images/. */
+  image?: PhotoOption;
 }
 
 export type ImportOutcome =
@@ -96,6 +101,15 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     topics: topics.map((t) => t.label),
     body: wire.paragraphs.map(toMarkdownParagraph).join("\n\n"),
   };
+  const photo = options.image;
+  let photoSrc: string | undefined;
+  if (photo) {
+    // The photo goes under the article's day in the site's timezone, as its URL does.
+    const read = readContractDate(options.date, index.context.site.timezone);
+    photoSrc = read.ok ? photoTarget(index.root, read.moment.day, photo.file) : undefined;
+    if (!photoSrc) return fail(FILE_START, photoMessages.import.noFreeName(photo.file));
+    fields.image = { src: photoSrc, alt: photo.alt, credit: photo.credit, ...(photo.caption ? { caption: photo.caption } : {}) };
+  }
 
   let checked = checkArticle(file, titleAt, fields, index, report);
   if (!checked) return { ok: false, diagnostics: report.items };
@@ -118,6 +132,8 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
   const shown = display(target);
   if (existsSync(target)) return fail(titleAt, `${shown} already exists and is never overwritten: delete or rename it first if this copy should replace it`);
+  // The photo first: an article never points at a photo that is not there.
+  if (photo && photoSrc) copyPhoto(index.root, photo.file, photoSrc);
   writeNewArticle(index.root, target, checked.text);
   addWritten(index, checked.article, shown);
   return { ok: true, path: shown, article: checked.article, topics, suggested: options.topics === undefined, warnings: report.items };

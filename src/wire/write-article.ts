@@ -13,10 +13,10 @@ export interface ArticleFile {
   topics: string[];
   slug?: string;
   draft?: boolean;
+  /** The photo, its `src` under content/. */
+  image?: { src: string; alt: string; credit: string; caption?: string };
   /** Markdown body. */
   body: string;
-  /** A YAML comment after a key, to tell the editor what to fill in. */
-  hints?: Partial<Record<"sources" | "topics", string>>;
 }
 
 /**
@@ -24,16 +24,24 @@ export interface ArticleFile {
  * @example formatArticle({ title: "Titre", date: "2021-12-09", sources: ["AA"], topics: ["Irak"], body: "Texte." }) // "---\ntitle: \"Titre\"\ndate: 2021-12-09\n…---\nTexte.\n"
  */
 export function formatArticle(a: ArticleFile): string {
-  const hint = (key: "sources" | "topics"): string => (a.hints?.[key] ? ` # ${a.hints[key]!.replace(/\s+/g, " ")}` : "");
   const lines = [
     "---",
     `title: ${yamlString(a.title)}`,
     `date: ${yamlScalar(a.date)}`,
-    `sources: ${yamlFlowList(a.sources)}${hint("sources")}`,
+    `sources: ${yamlFlowList(a.sources)}`,
     ...(a.shortLink ? [`shortLink: ${yamlScalar(a.shortLink)}`] : []),
-    `topics: ${yamlFlowList(a.topics)}${hint("topics")}`,
+    `topics: ${yamlFlowList(a.topics)}`,
     ...(a.slug ? [`slug: ${a.slug}`] : []),
     ...(a.draft ? ["draft: true"] : []),
+    ...(a.image
+      ? [
+          "image:",
+          `  src: ${yamlString(a.image.src)}`,
+          `  alt: ${yamlString(a.image.alt)}`,
+          `  credit: ${yamlString(a.image.credit)}`,
+          ...(a.image.caption ? [`  caption: ${yamlString(a.image.caption)}`] : []),
+        ]
+      : []),
     "---",
     a.body.replace(/\n*$/, "\n"),
   ];
@@ -49,8 +57,8 @@ export function yamlString(text: string): string {
   return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// Plain when unambiguous (letters, digits, and the punctuation of dates and URLs), quoted otherwise.
-function yamlScalar(text: string): string {
+/** A YAML scalar: plain when unambiguous (letters, digits, and the punctuation of dates and URLs), quoted otherwise. */
+export function yamlScalar(text: string): string {
   const plain = /^[\p{L}\p{N}][\p{L}\p{N}:/.+_~%?=&-]*$/u.test(text) && !RESERVED.test(text) && !/^[-+]?[\d.]+$/.test(text);
   return plain ? text : yamlString(text);
 }

@@ -20,6 +20,7 @@ function article(day: Day, hour: number, extra: Partial<Article> = {}): Article 
     aliases: [],
     body: "Texte.",
     bodyLine: 7,
+    links: [],
     ...extra,
   };
 }
@@ -60,11 +61,12 @@ describe("deriveArchive", () => {
     articles: [article("2021-12-01", 9), article("2021-12-02", 9, { draft: true }), article("2021-12-03", 9)],
   };
 
-  it("lists articles newest first, keeps drafts out unless asked, and links neighbours in time", () => {
+  it("lists articles newest first, keeps drafts out unless asked, and links neighbours on their main topic", () => {
     const archive = deriveArchive(content, { drafts: false });
     expect(archive.articles.map((a) => a.published.day)).toEqual(["2021-12-03", "2021-12-01"]);
     const [newest, oldest] = archive.articles;
-    expect(archive.neighbours.get(oldest!)).toEqual({ newer: newest });
+    expect(archive.neighbours.get(oldest!)).toEqual({ topic, newer: newest });
+    expect(archive.related.get(oldest!)).toEqual([newest]);
     expect(deriveArchive(content, { drafts: true }).articles).toHaveLength(3);
   });
 

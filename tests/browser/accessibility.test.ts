@@ -93,3 +93,13 @@ describe.each([
     expect(found, found.join("\n")).toEqual([]);
   });
 });
+
+describe("the photos the checks above cover", () => {
+  it("are on the generated site's article page, in a figure, and as thumbnails on its home, day, topic and source pages", async () => {
+    const suite = await ready();
+    const site = suite.generated;
+    const html = (kind: PageKind): string => readFileSync(`${site.out}${site.kinds[kind]}index.html`, "utf8");
+    expect(html("article")).toMatch(/<figure class="photo"><picture>.*<figcaption>/);
+    for (const kind of ["home", "day", "topic", "source"] as const) expect(html(kind), kind).toMatch(/<li class="item"><article><picture>/);
+  });
+});

@@ -12,8 +12,10 @@ import { COMMAND_LIBRARIES, CONTENT_LIBRARIES } from "../../src/threads/run-type
 // statically, and the libraries imported either way.
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dependencies = new Set(Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies as object));
-// tsx is what the libraries are loaded before.
+// tsx is what the libraries are loaded before; esbuild compiles the TypeScript ahead
+// (src/threads/compiled.js). Both start Dépêche's modules, they are not libraries those use.
 dependencies.delete("tsx");
+dependencies.delete("esbuild");
 // Eleventy imports the configuration and the templates itself.
 const ELEVENTY_RUN = "src/pages/write-pages.ts";
 const eleventyModules = [

@@ -34,7 +34,7 @@ describe("depeche new", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("content/articles/2021/12/09-l-irak-vote.md\n");
     expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
-      `---\ntitle: "L’Irak vote"\ndate: 2021-12-09\nsources: [] # codes de sources.yaml : AA, TRT FR\ntopics: [Irak, Défense]\ndraft: true\n---\n${BODY_PLACEHOLDER}\n`,
+      `---\ntitle: "L’Irak vote"\ndate: 2021-12-09\nsources: [] # codes de sources.yaml : [AA, TRT FR]\ntopics: [Irak, Défense] # entrées de topics.yaml, par exemple Irak, Défense\ndraft: true\n---\n${BODY_PLACEHOLDER}\n`,
     );
   });
 
@@ -64,6 +64,43 @@ describe("depeche new", () => {
     ]);
     edit(BODY_PLACEHOLDER, "Le Parlement irakien a voté.");
     expect(await diagnosticsOf()).toEqual([]);
+  });
+
+  it("writes from the newsroom's template in modeles/article.md, and the draft passes check", async () => {
+    archive = makeArchive();
+    archive.write(
+      "modeles/article.md",
+      '---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: {{ sujets }}\nsummary: ""\n---\n## {{ titre }}\n\nÉcrivez ici le texte de l’article.\n\n*Avec AFP.*\n',
+    );
+    const r = await newCli("L’Irak *vote*", "--topics", "Irak", "--date", "2021-12-09");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const file = archive.display("articles/2021/12/09-l-irak-vote.md");
+    expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
+      `---\ntitle: "L’Irak *vote*"\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]\nsummary: ""\ndraft: true\n---\n## L’Irak \\*vote\\*\n\n${BODY_PLACEHOLDER}\n\n*Avec AFP.*\n`,
+    );
+    const inDraft = ' (a warning in a draft, an error once "draft" is removed)';
+    expect(await diagnosticsOf()).toEqual([
+      `${file}:6:10: warning: "summary" is empty: write the standfirst or remove the key${inDraft}`,
+      `${file}:11:1: warning: the body still holds the placeholder "${BODY_PLACEHOLDER}": replace it with the article's text${inDraft}`,
+    ]);
+  });
+
+  it("refuses a template with an unknown variable or one check would refuse, at its line, writing nothing", async () => {
+    archive = makeArchive();
+    const template = archive.display("modeles/article.md");
+    archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nauteur: {{ auteur }}\n---\nTexte.\n");
+    const unknown = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(`${template}:4:9: error: variable inconnue « {{ auteur }} »`);
+    expect(unknown.stderr).toContain(`depeche new: the template ${template} can't make a draft that check accepts`);
+
+    archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: [Irack]\ntags: [x]\n---\nTexte.\n");
+    const invalid = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain(`${template}:5:10: error: unknown topic "Irack"`);
+    expect(invalid.stderr).toContain(`${template}:6:1: error:`);
+    expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
 
   it("dates the article today in the site's timezone", async () => {

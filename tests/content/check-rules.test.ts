@@ -414,14 +414,24 @@ describe("registries", () => {
 });
 
 describe("warnings never drop an article", () => {
-  it("publishes a future-dated article and names it in a warning", async () => {
+  it("keeps a future-dated article valid (the build holds it back) and names it in a warning", async () => {
     archive = makeArchive();
-    archive.article("a.md", { date: "2030-01-01" });
+    const soon = new Date(NOW + 3 * 86_400_000).toISOString().slice(0, 10);
+    archive.article("a.md", { date: soon });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(1);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/a.md")}:3:7: warning: dated in the future (2030-01-01T00:00:00+01:00): it is published like any other article`,
+      expect.stringMatching(
+        new RegExp(`^${archive.display("articles/a.md")}:3:7: warning: daté dans le futur \\(${soon}T00:00:00\\+0[12]:00\\) : l’article est retenu`),
+      ),
     ]);
+  });
+
+  it("says nothing of a draft's future date: a draft is not published anyway", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2099-01-01", extra: "draft: true" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
   });
 
   it("warns about a summary longer than feed readers show", async () => {
@@ -488,5 +498,28 @@ describe("a draft: what is yet to be written is a warning, what is written wrong
     const lines = result.diagnostics.map((d) => formatDiagnostic(d).slice(archive.display("articles/a.md").length + 1));
     expect(lines).toEqual([expect.stringMatching(expected)]);
     expect(result.content).toBeUndefined();
+  });
+});
+
+describe("aliases past Cloudflare's limit of _redirects rules", () => {
+  const aliases = (from: number, count: number): string => `aliases: [${Array.from({ length: count }, (_, i) => `/ancien-${from + i}/`).join(", ")}]`;
+
+  it("warn once, at the first alias past 2,000 (the second of b.md), naming the limit and what happens to the rest", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Premier", extra: aliases(0, 1_999) });
+    archive.article("b.md", { title: "Second", date: "2021-12-10", extra: aliases(5_000, 3) });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles).toHaveLength(2);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("articles/b.md")}:6:26: warning: cet alias dépasse les 2\u202f000 redirections que Cloudflare Pages lit dans _redirects (le site en a 2\u202f002) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
+    ]);
+  });
+
+  it("say nothing at 2,000, nor for a draft's aliases, which get no rule", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Premier", extra: aliases(0, 2_000) });
+    archive.article("b.md", { title: "Brouillon", date: "2021-12-10", extra: `draft: true\n${aliases(5_000, 3)}` });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { requireChromium } from "./prerequisites.ts";
+import { findChromium } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 import { buildTestSites, type TestSite } from "./test-sites.ts";
 
@@ -12,9 +12,9 @@ export const SCREENSHOTS = resolve(import.meta.dirname, "../../test-results/scre
 export const WIDTHS = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;
 export type Width = keyof typeof WIDTHS;
 
-/** Launches headless Chromium from /usr/bin/chromium; throws with what to install when it is missing. */
+/** Launches headless Chromium, found by findChromium; throws with what was tried and what to install when it is missing. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = requireChromium();
+  const executablePath = findChromium();
   return chromium.launch({
     executablePath,
     headless: true,

@@ -3,19 +3,6 @@
  * what to install: they never pass by being skipped.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-
-export const CHROMIUM = process.env.DEPECHE_CHROMIUM ?? "/usr/bin/chromium";
-
-/** Throws, saying what to install, unless Debian's Chromium is at /usr/bin/chromium (or $DEPECHE_CHROMIUM). */
-export function requireChromium(): string {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing (${CHROMIUM}): the browser checks need Debian's chromium. Install it with: sudo apt-get update && sudo apt-get install -y chromium`,
-    );
-  }
-  return CHROMIUM;
-}
 
 /** Throws, saying what to install, unless a Java runtime of version 11 or later answers `java -version`. */
 export function requireJava(): string {

@@ -10,6 +10,7 @@ import type { SitePages } from "../../src/plan/pages.ts";
 import { makeArchive, type TestArchive } from "./archive.ts";
 import { makeSampleArchive } from "./sample-archive.ts";
 import { FIXED_NOW, siteFiles } from "./site.ts";
+import { makePhoto } from "./photos.ts";
 
 /** One page of each kind, as a site-relative URL (the redirect left out where there is none). */
 export type PageKind =
@@ -42,6 +43,9 @@ const BODIES = [
   "## Contexte\n\nDepuis 2014, une coalition internationale combat l’organisation terroriste.\n\n1. Première phase : les frappes aériennes.\n2. Seconde phase : le conseil.\n\nLe bilan reste contesté.",
 ];
 
+/** The photo two generated articles in three show (every day has one), written by `writeGeneratedPhotos`. */
+export const GENERATED_PHOTO = "images/2021/12/coalition.jpg";
+
 /** The word only the first generated article has, for search tests. */
 export const SEARCH_WORD = "phosphates";
 
@@ -58,6 +62,12 @@ export function makeGeneratedArchive(count = 60): TestArchive {
       ...(i === 0 ? [`summary: "Les exportations de ${SEARCH_WORD} du Maroc ont doublé cette année."`] : []),
       ...(i === 1 ? ["aliases: [/2021/12/10/ancien-titre/]", "updated: 2021-12-11T09:00:00"] : []),
       ...(i % 5 === 0 ? [`shortLink: https://turquie2023.com/gen${i}`] : []),
+      // Figures on article pages and thumbnails in lists, for the standards checks; one caption left out.
+      ...(i % 3 !== 2
+        ? [
+            `image:\n  src: ${GENERATED_PHOTO}\n  alt: "Des soldats de la coalition devant un blindé"\n  credit: "AA / Photographe ${i}"${i === 4 ? "" : `\n  caption: "Bagdad : le retrait, photo ${i}."`}`,
+          ]
+        : []),
     ].join("\n");
     archive.article(`${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8)}-depeche-${i}.md`, {
       title: i === 0 ? `Les exportations de ${SEARCH_WORD} du Maroc doublent` : `Dépêche numéro ${i} : la coalition et le calendrier du retrait`,
@@ -82,6 +92,7 @@ export async function buildTestSites(): Promise<{ sample: TestSite; generated: T
     generatedArchive.remove();
   };
   try {
+    generatedArchive.write(GENERATED_PHOTO, await makePhoto({ width: 1400, height: 933 }));
     // One after the other: two builds at once in one process step on each other.
     const sample = await build("sample", sampleArchive.dir, join(root, "sample"));
     const generated = await build("generated", generatedArchive.dir, join(root, "generated"));
@@ -93,7 +104,7 @@ export async function buildTestSites(): Promise<{ sample: TestSite; generated: T
 }
 
 async function build(name: string, contentDir: string, out: string): Promise<TestSite> {
-  const result = await buildSite({ contentDir, outDir: out, drafts: false, nowMs: FIXED_NOW });
+  const result = await buildSite({ contentDir, outDir: out, drafts: false, nowMs: FIXED_NOW, cacheDir: join(out, "..", "cache") });
   if (!result.ok || !result.built)
     throw new Error(`${name} archive did not build:\n${result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n")}`);
   const { pages, site } = result.built.data;

@@ -34,6 +34,26 @@ describe("interface strings agree with their counts", () => {
       ["décembre 2021 : aucun article", "décembre 2021 : 1 article", "décembre 2021 : 2 articles", "décembre 2021 : 1\u202f000 articles"],
     ],
     [
+      "the rest of a day",
+      (n: number) => ui.moreThatDay(n),
+      [
+        "… et aucune autre dépêche ce jour-là",
+        "… et une autre dépêche ce jour-là",
+        "… et 2 autres dépêches ce jour-là",
+        "… et 1\u202f000 autres dépêches ce jour-là",
+      ],
+    ],
+    [
+      "the rest of a month",
+      (n: number) => ui.moreThatMonth(n),
+      [
+        "… et aucune autre dépêche ce mois-ci",
+        "… et une autre dépêche ce mois-ci",
+        "… et 2 autres dépêches ce mois-ci",
+        "… et 1\u202f000 autres dépêches ce mois-ci",
+      ],
+    ],
+    [
       "preview errors",
       (n: number) => ui.devErrors(n),
       [

@@ -8,7 +8,7 @@ import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/publish/build-site.ts";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, type TestArchive, TOPICS_YAML } from "../helpers/archive.ts";
 import { HOSTILE_TITLES, siteFiles } from "../helpers/site.ts";
 import { assertWellFormed, hasXmllint, parseXml, xmllintErrors } from "../helpers/xml.ts";
 
@@ -21,8 +21,12 @@ let archive: TestArchive;
 let out: string;
 
 beforeAll(async () => {
-  archive = makeArchive();
-  archive.article("2021/12/09-l-irak.md", { date: "2021-12-09T10:00:00" });
+  // Santé: a topic no article names.
+  archive = makeArchive({ "topics.yaml": `${TOPICS_YAML}- slug: sante\n  label: "Santé"\n` });
+  archive.article("2021/12/09-l-irak.md", {
+    date: "2021-12-09T10:00:00",
+    body: "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.\n\nVoir [la veille](../../08/), [les sujets](/sujets/?tri=a&b=c), [la note](#note) et [l’agence](https://www.aa.com.tr/fr).",
+  });
   HOSTILE_TITLES.forEach((title, i) => {
     archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" });
   });
@@ -73,6 +77,32 @@ describe("feeds", () => {
     expect(json.items![0]!.date_published).toBe("2021-12-10T09:30:00+01:00");
   });
 
+  it("gives feed readers absolute links in the bodies, and Atom no xml:base", () => {
+    const links = [
+      'href="https://archives.example.org/2021/12/08/"',
+      'href="https://archives.example.org/sujets/?tri=a&amp;b=c"',
+      `href="${BASE}${SEED_URL}#note"`,
+      'href="https://www.aa.com.tr/fr"',
+    ];
+    const atomXml = read("/feed.xml");
+    expect(atomXml).not.toContain("xml:base");
+    const atomContent = parseAtomFeed(atomXml).entries!.find((e) => e.id === BASE + SEED_URL)!.content!.value!;
+    for (const link of links) expect(atomContent).toContain(link);
+    const jsonContent = parseJsonFeed(JSON.parse(read("/feed.json"))).items!.find((i) => i.url === BASE + SEED_URL)!.content_html!;
+    for (const link of links) expect(jsonContent).toContain(link);
+    expect(jsonContent).not.toMatch(/ (href|src)="(?!https?:)/);
+    // The page keeps the links as the editor wrote them.
+    expect(read(SEED_URL)).toContain('href="../../08/"');
+  });
+
+  it("gives feed readers the site's icons, which the site serves", () => {
+    const atom = parseAtomFeed(read("/feed.xml"));
+    expect([atom.icon, atom.logo]).toEqual([`${BASE}/icon-192.png`, `${BASE}/icon-512.png`]);
+    const json = parseJsonFeed(JSON.parse(read("/feed.json")));
+    expect([json.favicon, json.icon]).toEqual([`${BASE}/icon-192.png`, `${BASE}/icon-512.png`]);
+    for (const url of [atom.icon, atom.logo]) expect(existsSync(join(out, url!.slice(BASE.length)))).toBe(true);
+  });
+
   it("publishes one Atom feed per topic", () => {
     const atom = parseAtomFeed(read("/sujets/terrorisme/feed.xml"));
     const titles = pageTitles();
@@ -92,7 +122,7 @@ describe("feeds", () => {
 });
 
 describe("sitemaps and robots.txt", () => {
-  it("lists in /sitemap.xml only URLs that exist, and every HTML page but the 404 and search pages", () => {
+  it("lists in /sitemap.xml only URLs that exist, and every HTML page but the 404, the search page and the pages not to index", () => {
     const xml = read("/sitemap.xml");
     if (hasXmllint) expect(xmllintErrors(xml, "sitemap.xsd")).toBe("");
     const locs = (parseXml(xml, ["url"]).urlset.url as { loc: string }[]).map((u) => u.loc);
@@ -102,7 +132,8 @@ describe("sitemaps and robots.txt", () => {
     }
     const pages = htmlFiles(out)
       .map((f) => f.replace(/index\.html$/, ""))
-      .filter((u) => u !== "/404.html" && u !== "/recherche/");
+      .filter((u) => u !== "/404.html" && u !== "/recherche/" && !documentOf(u).querySelector('meta[name="robots"][content="noindex"]'));
+    expect(pages).not.toContain("/sujets/sante/");
     expect(locs.map((l) => l.slice(BASE.length)).sort()).toEqual(pages.sort());
   });
 
@@ -115,6 +146,63 @@ describe("sitemaps and robots.txt", () => {
 
   it("names both sitemaps in robots.txt", () => {
     expect(read("/robots.txt")).toContain(`Sitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/sitemap-news.xml\n`);
+  });
+});
+
+describe("icons, manifest and link previews", () => {
+  it("serves /favicon.ico, an SVG icon, PNG icons and a site image that are real pictures of the announced sizes", async () => {
+    const sharp = (await import("sharp")).default;
+    const ico = readFileSync(join(out, "favicon.ico"));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const images = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ({
+      size: ico[6 + 16 * i]!,
+      offset: ico.readUInt32LE(6 + 16 * i + 12),
+      length: ico.readUInt32LE(6 + 16 * i + 8),
+    }));
+    expect(images.map((i) => i.size)).toEqual([16, 32, 48]);
+    for (const image of images) expect((await sharp(ico.subarray(image.offset, image.offset + image.length)).metadata()).width).toBe(image.size);
+    expect((await sharp(join(out, "icon.svg")).metadata()).format).toBe("svg");
+    const manifest = JSON.parse(read("/manifest.webmanifest"));
+    expect(manifest).toMatchObject({ name: "Archives de test", lang: "fr", start_url: "/" });
+    for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
+      const meta = await sharp(join(out, icon.src)).metadata();
+      expect(icon.sizes === "any" ? meta.format : `${meta.width}x${meta.height}`, icon.src).toBe(icon.sizes === "any" ? "svg" : icon.sizes);
+    }
+    const image = documentOf("/").querySelector('meta[property="og:image"]')!.getAttribute("content")!;
+    const meta = await sharp(join(out, image.slice(BASE.length))).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
+    expect((await sharp(join(out, "apple-touch-icon.png")).metadata()).width).toBe(180);
+  });
+
+  it("links the icons and the manifest, and gives Open Graph and a large Twitter card, on every page", () => {
+    for (const file of htmlFiles(out)) {
+      const url = file.replace(/index\.html$/, "");
+      const document = documentOf(url);
+      if (document.querySelector('meta[http-equiv="refresh"]')) continue;
+      const hrefOf = (selector: string) => document.querySelector(selector)?.getAttribute("href");
+      expect(hrefOf('link[rel="icon"][href$=".ico"]'), url).toBe("/favicon.ico");
+      expect(hrefOf('link[rel="icon"][type="image/svg+xml"]'), url).toBe("/icon.svg");
+      expect(hrefOf('link[rel="manifest"]'), url).toBe("/manifest.webmanifest");
+      expect(document.querySelector('meta[property="og:image"]')?.getAttribute("content"), url).toBe(`${BASE}/site-image.png`);
+      expect(document.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), url).toBe("summary_large_image");
+    }
+  });
+});
+
+describe("pages not to index", () => {
+  it("make the 404 page noindex, with no canonical link", () => {
+    const document = documentOf("/404.html");
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(document.querySelector('link[rel="canonical"]')).toBeNull();
+  });
+
+  it("build a topic or source without articles, noindex and without a canonical link, and index it once an article names it", () => {
+    const empty = documentOf("/sujets/sante/");
+    expect(empty.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(empty.querySelector('link[rel="canonical"]')).toBeNull();
+    const named = documentOf("/sujets/economie/");
+    expect(named.querySelector('meta[name="robots"]')).toBeNull();
+    expect(named.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${BASE}/sujets/economie/`);
   });
 });
 
@@ -134,6 +222,34 @@ describe("article metadata", () => {
       expect(document.querySelector('meta[property="og:title"]')!.getAttribute("content")).toBe(article.headline);
       expect(document.querySelector('meta[name="description"]')!.getAttribute("content")).toBe(article.description);
     }
+  });
+
+  it("gives JSON-LD that search engines accept: a NewsArticle with headline, image, dates, authors and a publisher with a logo; the home page a WebSite with a SearchAction", () => {
+    for (const file of htmlFiles(out)) {
+      const url = file.replace(/index\.html$/, "");
+      for (const script of documentOf(url).querySelectorAll('script[type="application/ld+json"]')) {
+        const data = JSON.parse(script.textContent!);
+        expect(data["@context"], url).toBe("https://schema.org");
+        if (data["@type"] !== "NewsArticle") continue;
+        expect(typeof data.headline).toBe("string");
+        expect(data.image[0].url).toMatch(/^https:\/\//);
+        expect(data.author.length).toBeGreaterThan(0);
+        for (const author of data.author)
+          expect(author).toMatchObject({ "@type": "Organization", name: expect.any(String), url: expect.stringMatching(/^https:/) });
+        expect(data.publisher).toMatchObject({
+          "@type": "Organization",
+          name: "Archives de test",
+          logo: { "@type": "ImageObject", url: `${BASE}/icon-512.png` },
+        });
+        expect(existsSync(join(out, "icon-512.png"))).toBe(true);
+      }
+    }
+    const home = [...documentOf("/").querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!));
+    expect(home.map((o) => o["@type"])).toEqual(["WebSite"]);
+    const template = home[0].potentialAction.target.urlTemplate as string;
+    expect(template).toBe(`${BASE}/recherche/?q={search_term_string}`);
+    expect(existsSync(join(out, "recherche", "index.html"))).toBe(true);
+    expect(home[0].potentialAction["query-input"]).toBe("required name=search_term_string");
   });
 
   it("gives index pages a canonical link and a description", () => {
@@ -159,16 +275,8 @@ describe("search", () => {
     }
   });
 
-  it("marks only the article for indexing, with its filters and sort key", () => {
-    const document = documentOf(SEED_URL);
-    expect(document.querySelectorAll("[data-pagefind-body]")).toHaveLength(1);
-    const article = document.querySelector("article > [data-pagefind-body]")!;
-    expect(article.getAttribute("data-pagefind-sort")).toBe("date:2021-12-09T09:00:00.000Z");
-    expect(article.getAttribute("data-pagefind-filter")).toBe("annee:2021");
-    expect(article.querySelector("time")!.getAttribute("data-pagefind-filter")).toBe("mois:2021-12");
-    expect([...article.querySelectorAll('[data-pagefind-filter="sujet"]')].map((a) => a.textContent)).toEqual(["Irak", "Défense"]);
-    expect([...article.querySelectorAll('[data-pagefind-filter="source"]')].map((a) => a.textContent)).toEqual(["Agence Anadolu", "TRT Français"]);
-    expect(documentOf("/sujets/irak/").querySelector("[data-pagefind-body]")).toBeNull();
+  it("leaves Pagefind markup out of the pages: the index is made from the planned articles", () => {
+    for (const url of [SEED_URL, "/sujets/irak/"]) expect(read(url)).not.toContain("data-pagefind");
   });
 
   it("serves /recherche/ in French with a GET form and the list of year bundles", () => {
@@ -179,9 +287,10 @@ describe("search", () => {
     expect(document.querySelector("main label[for=q]")!.textContent).toBe("Rechercher dans les archives");
     expect([...document.querySelectorAll("#filtre-annee option")].map((o) => o.textContent)).toEqual(["Toutes", "2021", "2020"]);
     const config = JSON.parse(document.getElementById("search-config")!.textContent!);
+    expect(config.runtime).toBe("/pagefind/pagefind.js");
     expect(config.bundles).toEqual([
-      { url: "/pagefind/2021/", filter: { name: "annee", value: "2021" } },
-      { url: "/pagefind/2020/", filter: { name: "annee", value: "2020" } },
+      { url: "/pagefind/2021/", years: ["2021"] },
+      { url: "/pagefind/2020/", years: ["2020"] },
     ]);
     expect(existsSync(join(out, "recherche.js"))).toBe(true);
   });
@@ -214,9 +323,10 @@ describe("search", () => {
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      pagefind = (await import(join(out, "pagefind/2021/pagefind.js"))) as Pagefind;
-      await pagefind.options({ basePath: `${origin}/pagefind/2021/`, baseUrl: "/" });
+      pagefind = (await import(join(out, "pagefind/pagefind.js"))) as Pagefind;
+      await pagefind.options({ basePath: `${origin}/pagefind/`, baseUrl: "/" });
       await pagefind.init();
+      await pagefind.mergeIndex(`${origin}/pagefind/2021/`);
       await pagefind.mergeIndex(`${origin}/pagefind/2020/`);
       await pagefind.filters();
     });
@@ -226,16 +336,20 @@ describe("search", () => {
       expect(await urlsOf("irakien")).toContain(SEED_URL);
     });
 
-    it("gives each result its title, French date and an excerpt of the article itself", async () => {
+    it("gives each result its title, its sources and an excerpt of the article itself", async () => {
       const data = await (await pagefind.search("phosphates")).results[0]!.data();
-      expect(data.meta).toMatchObject({ title: "Les exportations de phosphates", date: "lundi 2 mars 2020" });
+      expect(data.meta).toEqual({ title: "Les exportations de phosphates" });
+      expect((data as unknown as { filters: Record<string, string[]> }).filters.source).toEqual(["TRT Français"]);
       expect((data as unknown as { excerpt: string }).excerpt).not.toContain("Publié le");
     });
 
-    it("finds articles of every year bundle, by title, topic and source words", async () => {
+    it("finds articles of every year bundle by their words, never by their topics' or sources' names", async () => {
       expect(await urlsOf("phosphates")).toEqual(["/2020/03/02/les-exportations-de-phosphates/"]);
-      expect(await urlsOf("économie")).toContain("/2020/03/02/les-exportations-de-phosphates/");
-      expect((await urlsOf("Anadolu")).length).toBe(HOSTILE_TITLES.length + 3);
+      expect(await urlsOf("matinée")).toEqual(["/2021/12/10/depeche-de-la-matinee/"]);
+      // Topics (Économie, Terrorisme) are filters, not words. (Not a source's name such as
+      // « Anadolu »: Pagefind answers a word it lacks with its longest prefix it has, here « a ».)
+      expect(await urlsOf("économie")).toEqual([]);
+      expect(await urlsOf("Terrorisme")).toEqual([]);
     });
 
     it("indexes article pages only, in French, with filters by topic, source and year", async () => {
@@ -243,7 +357,7 @@ describe("search", () => {
       expect(all.every((u) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(u))).toBe(true);
       expect(all).toHaveLength(HOSTILE_TITLES.length + 4);
       const filters = await pagefind.filters();
-      expect(Object.keys(filters).sort()).toEqual(["annee", "mois", "source", "sujet"]);
+      expect(Object.keys(filters).sort()).toEqual(["annee", "source", "sujet"]);
       expect(filters.annee).toEqual({ "2020": 1, "2021": HOSTILE_TITLES.length + 3 });
       expect(await urlsOf("exportations", { filters: { source: "Agence Anadolu" } })).toEqual([]);
       // French stemming: the plural finds the singular.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NEWS_LIMIT, newsEntries, planSitemaps, renderNewsSitemap, renderUrlset, sitemapEntries, type SitemapEntry } from "../../src/outputs/sitemaps.ts";
 import { renderRobotsTxt } from "../../src/outputs/robots.ts";
+import { planDiscoveryFiles } from "../../src/outputs/discovery-files.ts";
 import { planArticles } from "../helpers/site.ts";
 import { assertWellFormed, hasXmllint, parseXml, xmllintErrors } from "../helpers/xml.ts";
 
@@ -8,7 +9,7 @@ const BUILD_ISO = "2022-01-01T00:00:00.000Z";
 const SITE = { title: "Archives", description: "Archives", baseUrl: "https://archives.example.org", basePath: "" };
 
 describe("sitemap entries", () => {
-  it("lists every page but the 404 and search pages, each with the date it last changed", async () => {
+  it("lists every page but the 404 and search pages and the topics and sources without articles, each with the date it last changed", async () => {
     const { site, pages } = await planArticles({
       "2021/11/30-old.md": { title: "Ancien", date: "2021-11-30T10:00:00", topics: "[Irak]", extra: "updated: 2021-12-20T09:00:00" },
       "2021/12/09-new.md": { title: "Récent", date: "2021-12-09T15:10:00", topics: "[Irak, Défense]" },
@@ -17,6 +18,7 @@ describe("sitemap entries", () => {
     const entries = new Map(sitemapEntries(site, pages, BUILD_ISO).map((e) => [e.loc.slice(site.baseUrl.length), e.lastmod]));
     const planned = Object.values(pages)
       .flat()
+      .filter((p) => !(p.kind === "topic" || p.kind === "source") || p.items.length > 0)
       .map((p) => p.url)
       .filter((u) => u !== "/404.html" && u !== "/recherche/");
     expect([...entries.keys()].sort()).toEqual([...planned].sort());
@@ -30,8 +32,9 @@ describe("sitemap entries", () => {
     expect(entries.get("/2021/12/09/")).toBe("2021-12-09T15:10:00+01:00");
     expect(entries.get("/")).toBe("2021-12-20T09:00:00+01:00");
     expect(entries.get("/sujets/")).toBe("2021-12-20T09:00:00+01:00");
-    // A topic without articles still has a page, dated like the archive.
-    expect(entries.get("/sujets/terrorisme/")).toBe("2021-12-20T09:00:00+01:00");
+    // A topic without articles has a page, not to be indexed: the sitemap leaves it out.
+    expect(pages.lists.some((p) => p.url === "/sujets/terrorisme/")).toBe(true);
+    expect(entries.has("/sujets/terrorisme/")).toBe(false);
   });
 
   it("is valid against the sitemaps.org schema", async () => {
@@ -98,6 +101,19 @@ describe("news sitemap", () => {
         "news:title": "Il y a une heure",
       },
     });
+    if (hasXmllint) expect(xmllintErrors(xml, "news.xsd")).toBe("");
+  });
+
+  it("is not written when no article falls in its window, and robots.txt then names only the sitemap", async () => {
+    const { site, pages } = await planArticles({ "a.md": { title: "Il y a trois jours", date: "2021-12-07T11:00:00" } });
+    const files = planDiscoveryFiles(site, pages, NOW);
+    expect(files.has("/sitemap-news.xml")).toBe(false);
+    expect(files.get("/robots.txt")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://archives.example.org/sitemap.xml\n");
+    const fresh = await planArticles({ "a.md": { title: "Il y a une heure", date: "2021-12-10T11:00:00" } });
+    const written = planDiscoveryFiles(fresh.site, fresh.pages, NOW);
+    expect(written.get("/robots.txt")).toContain("Sitemap: https://archives.example.org/sitemap-news.xml\n");
+    const xml = written.get("/sitemap-news.xml")!;
+    expect(xml).toContain("<url>");
     if (hasXmllint) expect(xmllintErrors(xml, "news.xsd")).toBe("");
   });
 

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/publish/build-site.ts";
 import { loadContent } from "../../src/content/load.ts";
+import { isPublished } from "../../src/archive/archive.ts";
 import { articleText, makeArchive, SOURCES_YAML, TOPICS_YAML } from "../helpers/archive.ts";
 import { FIXED_NOW } from "../helpers/site.ts";
 
@@ -151,7 +152,8 @@ describe("check ok ⇒ build ok, with every article page; check not ok ⇒ build
             valid++;
             expect(errors(built), "check passed, build refused").toEqual([]);
             expect(built.ok).toBe(true);
-            for (const a of checked.content.articles.filter((x) => drafts || !x.draft)) expect(existsSync(join(out, a.url, "index.html")), a.url).toBe(true);
+            for (const a of checked.content.articles.filter((x) => isPublished(x, { drafts, nowMs: FIXED_NOW })))
+              expect(existsSync(join(out, a.url, "index.html")), a.url).toBe(true);
           } else {
             expect(built.ok).toBe(false);
             expect(errors(built)).toEqual(errors(checked));

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
@@ -9,13 +9,16 @@ import { articleText, makeArchive, type TestArchive } from "../helpers/archive.t
 const repo = resolve(import.meta.dirname, "../..");
 const bin = join(repo, "bin/depeche.js");
 const script = join(repo, ".github/scripts/commit-published-urls.sh");
+const changesCode = join(repo, ".github/scripts/changes-code.sh");
 
 interface Step {
   name?: string;
+  id?: string;
   uses?: string;
   if?: string;
   run?: string;
-  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
 }
 
 describe("the publishing workflow", () => {
@@ -44,6 +47,41 @@ describe("the publishing workflow", () => {
     expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "persist-credentials": false } });
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(workflow.jobs.deploy.if).toBe(onMain);
+  });
+
+  it("runs the tests only when the push changes code, before anything is checked or built", () => {
+    const changes = step("See whether the push changes code");
+    expect(changes.run).toBe(`sh .github/scripts/changes-code.sh "$BEFORE" "$GITHUB_SHA" >> "$GITHUB_OUTPUT"`);
+    expect(changes.env?.BEFORE).toContain("github.event.before");
+    expect(changes.env?.BEFORE).toContain("github.event.pull_request.base.sha");
+    const test = step("Test");
+    expect(test.run).toBe("npm test");
+    expect(test.if).toBe(`steps.${changes.id}.outputs.code == 'true'`);
+    expect(steps.indexOf(changes)).toBeLessThan(steps.indexOf(test));
+    expect(steps.indexOf(test)).toBeLessThan(steps.indexOf(step("Check the archive")));
+    // The check and the build gate every push, content only included.
+    expect(step("Check the archive").if).toBeUndefined();
+    expect(step("Build the site").if).toBeUndefined();
+  });
+
+  it("builds incrementally from the previous build's cache and site, under a key that changes with the code", () => {
+    const restore = step("Restore the previous build");
+    const save = step("Keep this build for the next push");
+    const build = step("Build the site");
+    expect(build.run).toContain("build --annotate --cache .depeche/cache");
+    expect(restore.uses).toBe("actions/cache/restore@v4");
+    expect(save.uses).toBe("actions/cache/save@v4");
+    for (const s of [restore, save]) expect(s.with?.path?.trim().split("\n")).toEqual([".depeche/cache", "_site"]);
+    expect(save.with?.key).toBe(restore.with?.key);
+    const key = restore.with!.key!;
+    for (const code of ["package-lock.json", "bin/**", "src/**", "templates/**", "public/**", ".eleventy.ts"]) expect(key).toContain(`'${code}'`);
+    expect(key).not.toContain("content");
+    // Within one digest of the code, the newest build; never one of other code.
+    expect(key.startsWith(restore.with!["restore-keys"]!)).toBe(true);
+    expect(restore.with!["restore-keys"]).toMatch(/hashFiles\([^)]*\) \}\}-$/);
+    expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(build));
+    expect(steps.indexOf(save)).toBeGreaterThan(steps.indexOf(build));
+    expect(steps.indexOf(save)).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact")));
   });
 
   it("commits with [skip ci], so recording starts no other deploy", () => {
@@ -135,5 +173,96 @@ describe("the commit of urls.txt races an editor's push", () => {
     expect(git(origin, "log", "-1", "--format=%s by %an", "main")).toBe(
       `Published URLs: recorded by the deploy of ${deployed.slice(0, 7)} [skip ci] by github-actions[bot]`,
     );
+  });
+});
+
+describe("which pushes change code", () => {
+  let root: string;
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const identity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.org" };
+  const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...identity } }).trim();
+
+  /** A repository with Dépêche's files and an article; its first commit. */
+  const start = (): string => {
+    root = mkdtempSync(join(tmpdir(), "depeche-changes-"));
+    git(root, "init", "--quiet", "-b", "main");
+    for (const [path, text] of Object.entries({ "src/cli/main.ts": "// code\n", "content/articles/2021/12/09-un.md": "un\n", "README.md": "# Dépêche\n" })) {
+      mkdirSync(join(root, dirname(path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    git(root, "add", ".");
+    git(root, "commit", "--quiet", "-m", "Départ");
+    return git(root, "rev-parse", "HEAD");
+  };
+  /** Changes the working tree with `edit`, commits it; the script's answer for that push. */
+  const push = (before: string, edit: () => void): { output: string; reason: string } => {
+    edit();
+    git(root, "add", "--all");
+    git(root, "commit", "--quiet", "--allow-empty", "-m", "Poussée");
+    const run = spawnSync("sh", [changesCode, before, git(root, "rev-parse", "HEAD")], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    return { output: run.stdout, reason: run.stderr.trim() };
+  };
+  /** An edit writing each of these files. */
+  const write =
+    (...paths: string[]) =>
+    (): void => {
+      for (const path of paths) {
+        mkdirSync(join(root, dirname(path)), { recursive: true });
+        writeFileSync(join(root, path), `nouveau ${path}\n`);
+      }
+    };
+
+  it.each([
+    ["a new article", write("content/articles/2021/12/10-deux.md")],
+    ["an article whose name has accents", write("content/articles/2021/12/10-élection-à-paris.md")],
+    ["an edited article", write("content/articles/2021/12/09-un.md")],
+    ["a removed article", () => rmSync(join(root, "content/articles/2021/12/09-un.md"))],
+    ["urls.txt and the registries", write("content/urls.txt", "content/topics.yaml", "content/site.yaml")],
+    ["nothing", () => {}],
+  ])("content only (%s): no tests", (_, edit) => {
+    const before = start();
+    expect(push(before, edit)).toEqual({ output: "code=false\n", reason: "only content/ changed: no tests, the archive is checked and built" });
+  });
+
+  it.each([
+    ["the code", write("src/cli/main.ts")],
+    ["an article and the code", write("content/articles/2021/12/10-deux.md", "templates/layout.ts")],
+    ["the workflow", write(".github/workflows/site.yml")],
+    ["a folder named like content elsewhere", write("docs/content/notes.md")],
+    ["an article moved out of content/", () => git(root, "mv", "content/articles/2021/12/09-un.md", "un.md")],
+  ])("code (%s): the tests run", (_, edit) => {
+    const before = start();
+    const { output, reason } = push(before, edit);
+    expect(output).toBe("code=true\n");
+    expect(reason).toMatch(/^code changed \(.+\): the tests run$/);
+  });
+
+  it.each([
+    ["a new branch", "0000000000000000000000000000000000000000"],
+    ["a manual run", ""],
+  ])("runs the tests when there is no commit to compare with (%s)", (_, before) => {
+    start();
+    expect(push(before, write("content/articles/2021/12/10-deux.md")).output).toBe("code=true\n");
+  });
+
+  it("runs the tests when the commit the push started from can't be fetched (a force push)", () => {
+    start();
+    const { output, reason } = push("1234567890abcdef1234567890abcdef12345678", write("content/articles/2021/12/10-deux.md"));
+    expect(output).toBe("code=true\n");
+    expect(reason).toContain("can't be fetched");
+  });
+
+  it("fetches the commit the push started from into a shallow clone", () => {
+    const before = start();
+    write("content/articles/2021/12/10-deux.md")();
+    git(root, "add", "--all");
+    git(root, "commit", "--quiet", "-m", "Deux");
+    const shallow = join(root, "shallow");
+    git(root, "clone", "--quiet", "--depth=1", `file://${root}`, shallow);
+    expect(() => git(shallow, "cat-file", "-e", `${before}^{commit}`)).toThrow();
+    const run = spawnSync("sh", [changesCode, before, git(shallow, "rev-parse", "HEAD")], { cwd: shallow, encoding: "utf8" });
+    expect(run.stdout).toBe("code=false\n");
   });
 });

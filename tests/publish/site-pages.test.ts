@@ -83,10 +83,14 @@ describe("the article page", () => {
     expect([...doc.querySelectorAll(".breadcrumb a")].map((a) => a.getAttribute("href"))).toEqual(["/", "/2021/", "/2021/12/", "/2021/12/09/"]);
   });
 
-  it("links to the previous and next articles in time", () => {
-    const doc = site.page(url);
-    expect(doc.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/11/30/fin-novembre/");
-    expect(doc.querySelector(".neighbours .newer")?.getAttribute("href")).toBe("/2021/12/31/depeche-de-la-saint-sylvestre/");
+  it("links to the previous and next articles on its main topic, and to none on another topic", () => {
+    // The only article on Irak: the wire's next dispatch (Économie) is not its thread.
+    expect(site.page(url).querySelector(".neighbours")).toBeNull();
+    const late = site.page("/2021/12/31/depeche-de-la-saint-sylvestre/");
+    expect(late.querySelector(".neighbours .older")).toBeNull();
+    expect(late.querySelector(".neighbours .newer")?.getAttribute("href")).toBe("/2022/01/01/premiere-depeche-de-l-annee/");
+    expect(late.querySelector(".neighbours")?.getAttribute("aria-label")).toBe("Le fil du sujet «\u202fÉconomie\u202f»");
+    expect(texts(late, ".neighbours .newer span")).toEqual(["Suivant sur le sujet «\u202fÉconomie\u202f» →"]);
   });
 
   it("has one h1, a skip link to main, and landmarks", () => {
@@ -121,8 +125,8 @@ describe("dates are Paris days", () => {
 
   it("lists months with counts on the year page, and a Monday-first calendar on the month page", () => {
     const year = site.page("/2021/");
-    expect(texts(year, ".months a")).toEqual(["Juillet", "Novembre", "Décembre"]);
-    expect(texts(year, ".months .count")).toEqual(["1 article", "1 article", "2 articles"]);
+    expect(texts(year, ".months h2 a")).toEqual(["Juillet", "Novembre", "Décembre"]);
+    expect(texts(year, ".months h2 .count")).toEqual(["1 article", "1 article", "2 articles"]);
     const month = site.page("/2021/12/");
     expect(texts(month, "thead th")[0]).toBe("lun.");
     const linked = [...month.querySelectorAll(".calendar td a")].map((a) => a.getAttribute("href"));
@@ -153,8 +157,8 @@ describe("lists", () => {
 
   it("shows the newest articles on the home page with links to years and topics", () => {
     const doc = site.page("/");
-    expect(texts(doc, ".items .item h3")[0]).toBe("Première dépêche de l’année");
-    expect(texts(doc, "#years ~ ul a")).toEqual(["2022", "2021"]);
+    expect(texts(doc, ".items .item h2")[0]).toBe("Première dépêche de l’année");
+    expect(texts(doc, ".years a")).toEqual(["2022", "2021"]);
   });
 });
 
@@ -270,7 +274,9 @@ describe("aliases", () => {
     expect(texts(page, "main p")[0]).toContain("Cet article a changé d’adresse");
     expect(page.querySelector("main a")?.getAttribute("href")).toBe("/2021/12/09/nouveau-titre/");
     expect(s.has("/actualites/irak-123.html")).toBe(true);
-    expect(s.text("/_redirects")).toBe("/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301\n");
+    expect(s.text("/_redirects")).toBe(
+      "/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301!\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301!\n",
+    );
     expect(s.text("/sitemap.xml")).not.toContain("ancien-titre");
     a.remove();
   });

@@ -1,14 +1,22 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { DevSession } from "../../src/serve/dev-session.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makePhoto } from "../helpers/photos.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
 
 async function startSession(nowMs?: number): Promise<DevSession> {
-  const session = new DevSession({ contentDir: archive.dir, outDir: join(archive.root, "preview"), drafts: true, ...(nowMs === undefined ? {} : { nowMs }) });
+  const session = new DevSession({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    drafts: true,
+    cacheDir: join(archive.root, "cache"),
+    ...(nowMs === undefined ? {} : { nowMs }),
+  });
   expect((await session.rebuild()).outcome).toBe("rebuilt");
   return session;
 }
@@ -38,7 +46,89 @@ describe("a preview checks a saved article as a build does", () => {
     const update = await session.update([file]);
     expect(update.outcome).toBe("updated");
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: dated in the future`),
+      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: daté dans le futur`),
     ]);
+  });
+});
+
+describe("a preview rewrites only what a change of the registries touches", () => {
+  it("rewrites a renamed topic's pages and its articles' pages, and no other, without a full build", async () => {
+    archive = makeArchive();
+    // Six topics with more articles fill the masthead, which names the most-used topics on every
+    // page: Irak, out of it, appears only on its own pages and its article's.
+    const busy = ["Santé", "Sport", "Culture", "Climat", "Justice", "Diplomatie"];
+    archive.write(
+      "topics.yaml",
+      `${readFileSync(join(archive.dir, "topics.yaml"), "utf8")}${busy.map((label, i) => `- slug: t${i}\n  label: ${label}\n`).join("")}`,
+    );
+    busy.forEach((label, i) => {
+      for (const day of [11, 12])
+        archive.article(`2021/12/${day}-t${i}.md`, { title: `${label} ${day}`, date: `2021-12-${day}T10:00:00`, topics: `[${label}]` });
+    });
+    archive.article("2021/12/09-a.md", { title: "Irak", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    archive.article("2021/12/10-b.md", { title: "Économie", date: "2021-12-10T10:00:00", topics: "[Économie]" });
+    const session = await startSession();
+    const topics = archive.write("topics.yaml", readFileSync(join(archive.dir, "topics.yaml"), "utf8").replace("label: Irak", "label: Irak (pays)"));
+    const update = await session.update([topics]);
+    expect(update.outcome).toBe("updated");
+    expect(update.urls).toContain("/sujets/irak/");
+    expect(update.urls).toContain("/2021/12/09/irak/");
+    expect(update.urls).toContain("/sujets/");
+    expect(update.urls).not.toContain("/2021/12/10/economie/");
+    expect(update.urls).not.toContain("/sujets/economie/");
+    expect(readFileSync(join(archive.root, "preview/2021/12/09/irak/index.html"), "utf8")).toContain("Irak (pays)");
+  });
+
+  it("shows an error of topics.yaml, then recovers when it is fixed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Irak", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    const session = await startSession();
+    const original = readFileSync(join(archive.dir, "topics.yaml"), "utf8");
+    const topics = archive.write("topics.yaml", original.replace("- slug: irak\n  label: Irak\n", ""));
+    const broken = await session.update([topics]);
+    expect(broken.outcome).toBe("invalid");
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining('unknown topic "Irak"')]);
+    archive.write("topics.yaml", original);
+    // The topics are as the pages were built: nothing to write, and the errors are gone.
+    expect((await session.update([topics])).outcome).toBe("fixed");
+    expect(session.currentErrors).toEqual([]);
+  });
+});
+
+describe("a preview checks the links between bodies", () => {
+  it("shows a saved article's link to no page in the banner's errors, then drops it once fixed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-cible.md", { title: "La cible", date: "2021-12-08" });
+    const session = await startSession();
+    const file = archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cibl/)." });
+    const broken = await session.update([file]);
+    expect(broken.outcome).toBe("invalid");
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual([
+      expect.stringContaining(`${archive.display("articles/2021/12/09-source.md")}:7:17: error: lien vers /2021/12/08/la-cibl/`),
+    ]);
+    archive.article("2021/12/09-source.md", { title: "La source", body: "Lire [la cible](/2021/12/08/la-cible/)." });
+    expect((await session.update([file])).outcome).toBe("updated");
+    expect(session.currentErrors).toEqual([]);
+  });
+});
+
+describe("a preview shows photos", () => {
+  it("checks and encodes the photo an edit gives an article, then shows it; an unknown one is an error", async () => {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession();
+    const image = (src: string): string => `image:\n  src: ${src}\n  alt: "Des soldats"\n  credit: "AA / Photographe"`;
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/absente.jpg") });
+    const missing = await session.update([file]);
+    expect(missing.outcome).toBe("invalid");
+    expect(missing.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(":7:8: error: la photo « images/absente.jpg » est introuvable")]);
+    archive.write("images/a.jpg", await makePhoto());
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg") });
+    expect((await session.update([file])).outcome).toBe("rebuilt");
+    const page = readFileSync(join(archive.root, "preview/2021/12/09/premier-titre/index.html"), "utf8");
+    expect(page).toMatch(/<figure class="photo"><picture>.*alt="Des soldats"/);
+    // The photo known, a later edit of the text rewrites only its pages.
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg"), body: "Texte corrigé." });
+    expect((await session.update([file])).outcome).toBe("updated");
   });
 });

@@ -87,7 +87,7 @@ describe("formatArticle", () => {
     );
   });
 
-  it("adds slug, draft and hints, and the result parses as front matter", () => {
+  it("adds slug and draft, and the result parses as front matter", () => {
     const text = formatArticle({
       title: "Titre",
       date: "2021-12-09 15:10",
@@ -96,9 +96,8 @@ describe("formatArticle", () => {
       slug: "titre-2",
       draft: true,
       body: "Texte.\n\n",
-      hints: { sources: "codes : AA, TRT FR" },
     });
-    expect(text).toContain('date: "2021-12-09 15:10"\nsources: [] # codes : AA, TRT FR\ntopics: []\nslug: titre-2\ndraft: true\n---\nTexte.\n');
+    expect(text).toContain('date: "2021-12-09 15:10"\nsources: []\ntopics: []\nslug: titre-2\ndraft: true\n---\nTexte.\n');
     const parsed = parseFrontMatter(text);
     expect(parsed.ok && parsed.frontMatter.data).toEqual({ title: "Titre", date: "2021-12-09 15:10", sources: [], topics: [], slug: "titre-2", draft: true });
   });

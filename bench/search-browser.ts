@@ -1,0 +1,86 @@
+/**
+ * The search page in Chromium over a built site: the first search (submit → results listed, the
+ * bytes and requests it took) and the next one. Used by `npm run bench`; runnable alone:
+ * `npx tsx bench/search-browser.ts <site folder> [word] [next word]`.
+ */
+import type { Page } from "playwright-core";
+import { launchChromium } from "../tests/helpers/browser.ts";
+import { serveFolder } from "../tests/helpers/static-server.ts";
+
+export interface SearchFigures {
+  /** What opening the search page transferred (its HTML, CSS, script and Pagefind's runtime). */
+  openKb: number;
+  openRequests: number;
+  /** Submit → the first results listed. */
+  firstMs: number;
+  /** Submit → the count announced (every selected bundle counted). */
+  firstCountedMs: number;
+  firstKb: number;
+  firstRequests: number;
+  results: string;
+  nextMs: number;
+  nextCountedMs: number;
+}
+
+// Submits the form; resolves when the first result is listed, and when the count is announced.
+async function submit(page: Page, word: string): Promise<{ results: number; counted: number }> {
+  await page.locator("#q").fill(word);
+  const start = await page.evaluate(() => performance.now());
+  await page.evaluate(() => {
+    document.getElementById("search-results")!.replaceChildren();
+    document.getElementById("search-status")!.textContent = "";
+  });
+  await page.locator("#q").press("Enter");
+  await page.waitForFunction(
+    () => document.querySelector("#search-results li") !== null || /^Aucun/.test(document.getElementById("search-status")!.textContent ?? ""),
+  );
+  const results = (await page.evaluate(() => performance.now())) - start;
+  await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status")!.textContent ?? ""));
+  return { results, counted: (await page.evaluate(() => performance.now())) - start };
+}
+
+/** Measures a first search for `word` on a freshly opened search page, then one for `next`. */
+export async function measureSearch(siteDir: string, word = "Turquie", next = "élections"): Promise<SearchFigures> {
+  const server = await serveFolder(siteDir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on("requestfinished", async (request) => {
+      requests++;
+      const sizes = await request.sizes().catch(() => undefined);
+      bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
+    });
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForLoadState("networkidle");
+    const open = { kb: bytes / 1024, requests };
+    bytes = 0;
+    requests = 0;
+    const first = await submit(page, word);
+    await page.waitForLoadState("networkidle");
+    const results = (await page.locator("#search-status").textContent()) ?? "";
+    const transferred = { kb: bytes / 1024, requests };
+    const second = await submit(page, next);
+    return {
+      openKb: open.kb,
+      openRequests: open.requests,
+      firstMs: first.results,
+      firstCountedMs: first.counted,
+      firstKb: transferred.kb,
+      firstRequests: transferred.requests,
+      results,
+      nextMs: second.results,
+      nextCountedMs: second.counted,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [site, word, next] = process.argv.slice(2);
+  if (!site) throw new Error("usage: tsx bench/search-browser.ts <site folder> [word] [next word]");
+  console.log(JSON.stringify(await measureSearch(site, word, next)));
+}

@@ -1,0 +1,105 @@
+/** Links from article bodies to the site's own pages: each must reach a page the site writes. */
+import { distance } from "fastest-levenshtein";
+import type { Diagnostics } from "./diagnostics.ts";
+import type { Article } from "./model.ts";
+import type { SiteFile } from "./site-files.ts";
+import { isLinkIn } from "../text/site-links.ts";
+import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+
+// Editors' messages, in French, kept together to move into the message catalogue.
+const MESSAGES = {
+  missing: (url: string, nearest: string | undefined): string =>
+    `lien vers ${url}, une page que le site n’a pas${nearest ? ` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien`,
+  draft: (url: string, file: string): string =>
+    `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
+  inDraft: " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)",
+};
+
+const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
+
+/**
+ * Checks every root-relative link of every article body against the files the site writes
+ * (`files`, with the articles' aliases): a link to no page is an error at its line, with the
+ * nearest existing URL when one is close; so is a published article's link to a draft. In a
+ * draft both are warnings. Linear in the links; only a broken link costs a search.
+ */
+export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics): void {
+  if (!articles.some((a) => a.links.length > 0)) return;
+  const byPath = new Map<string, SiteFile>();
+  for (const file of files) byPath.set(file.path, file);
+  for (const article of articles) for (const alias of article.aliases) byPath.set(fileOfUrl(alias), { path: fileOfUrl(alias), article, alias });
+  let nearest: NearestUrl | undefined;
+  for (const article of articles) {
+    for (const link of article.links) {
+      const path = sitePathOf(link.url);
+      if (path.startsWith(SEARCH_INDEX_URL)) continue;
+      const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
+      const report = (message: string): void => {
+        if (article.draft) diagnostics.warning(article.sourcePath, link, message + MESSAGES.inDraft);
+        else diagnostics.error(article.sourcePath, link, message);
+      };
+      if (target === undefined) {
+        // The scan also finds destinations in code spans: only a link the parser sees is reported.
+        if (!isLinkIn(article.body, link.url)) continue;
+        nearest ??= new NearestUrl(articles, files);
+        report(MESSAGES.missing(link.url, nearest.find(path)));
+      } else if (target.article?.draft && !article.draft && target.alias === undefined) {
+        report(MESSAGES.draft(link.url, target.article.sourcePath));
+      }
+    }
+  }
+}
+
+// The site path a link reaches: fragment and query dropped, percent-escapes decoded, `/x/` → `/x/index.html`.
+function sitePathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  const bare = end === -1 ? url : url.slice(0, end) || "/";
+  if (!bare.includes("%")) return fileOfUrl(bare);
+  try {
+    return fileOfUrl(decodeURI(bare));
+  } catch {
+    // A malformed escape is kept as written: it matches no page, and is reported as such.
+    return fileOfUrl(bare);
+  }
+}
+
+/** The published URL closest to a broken one: the same slug on another day, a close slug on the same day, else a close page. */
+class NearestUrl {
+  private readonly bySlug = new Map<string, string>();
+  private readonly byDay = new Map<string, Article[]>();
+  private readonly pages: string[] = [];
+
+  constructor(articles: readonly Article[], files: readonly SiteFile[]) {
+    for (const article of articles) {
+      if (article.draft) continue;
+      this.bySlug.set(article.slug, article.url);
+      const day = article.url.slice(1, 11);
+      const list = this.byDay.get(day);
+      if (list) list.push(article);
+      else this.byDay.set(day, [article]);
+    }
+    for (const file of files) if (!file.article && file.path.endsWith("/index.html")) this.pages.push(file.path.slice(0, -"index.html".length));
+  }
+
+  find(path: string): string | undefined {
+    const url = path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+    const article = ARTICLE_URL.exec(url);
+    if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3));
+    const [, day, slug] = article as unknown as [string, string, string];
+    return this.bySlug.get(slug) ?? closest(slug, this.byDay.get(day) ?? [], (a) => a.slug, Math.max(3, Math.floor(slug.length / 2)))?.url;
+  }
+}
+
+// The candidate whose key is nearest to `typed`, within `tolerance` edits.
+function closest<T>(typed: string, candidates: readonly T[], key: (candidate: T) => string, tolerance: number): T | undefined {
+  let best: T | undefined;
+  let bestDistance = tolerance + 1;
+  for (const candidate of candidates) {
+    const d = distance(typed, key(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

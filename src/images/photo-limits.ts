@@ -1,0 +1,29 @@
+/** What a photo may be, and the derivatives made of it. */
+
+/** A photo file larger than this is refused: a wire photo is a few megabytes. */
+export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+
+/** More pixels than this is refused: decoding it would take about 200 MB of memory. */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+
+/** Below this width, social networks and Google show no large preview. */
+export const MIN_PHOTO_WIDTH = 1200;
+
+/** The formats sharp reads that cameras and agencies deliver (libvips' names). */
+export const PHOTO_FORMATS = ["jpeg", "png", "webp", "avif", "tiff"] as const;
+
+/** The widths of the article picture's derivatives; a photo is never enlarged. */
+export const PHOTO_WIDTHS = [480, 800, 1200, 1600] as const;
+
+/** The ratios Google asks a NewsArticle's image in, cropped from the middle, as JPEG. */
+export const PHOTO_RATIOS = [
+  { name: "16x9", width: 16, height: 9 },
+  { name: "4x3", width: 4, height: 3 },
+  { name: "1x1", width: 1, height: 1 },
+] as const;
+
+/** The width of the ratio crops: the large preview's. */
+export const RATIO_WIDTH = 1200;
+
+/** Bumped whenever the derivatives change (widths, formats, quality): cached encodings are then made again. */
+export const ENCODING_VERSION = 1;

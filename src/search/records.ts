@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { typesetHtml } from "../text/typography.ts";
+import { SEARCH_FILTERS, SEARCH_SORT } from "./markers.ts";
+
+/**
+ * What the index holds of one article, taken from the planned page data (never read back from
+ * the written HTML): the words readers search (title, standfirst, body) and, apart from them,
+ * what results show, filter and sort by.
+ */
+export interface SearchRecord {
+  /** Site-relative URL of the article page. */
+  url: string;
+  /** Plain text; escaped here. */
+  title: string;
+  /** The editor's standfirst (`summary`), plain text: absent when the lists take it from the body, whose words are indexed already. */
+  standfirst?: string;
+  /** The rendered body (already safe HTML). */
+  bodyHtml: string;
+  /** The instant, UTC ISO: text order is time order. */
+  dateIso: string;
+  year: string;
+  sources: string[];
+  topics: string[];
+}
+
+/** One part of the index: a key (its folder below `/pagefind/`), its records, and their digest. */
+export interface IndexBundle {
+  key: string;
+  records: SearchRecord[];
+  /** `bundleDigest(records)`: equal digests, byte-identical bundle folders. */
+  digest: string;
+}
+
+// Raised when what a bundle holds for the same records changes (the page Pagefind reads below).
+const RECORD_FORMAT = "depeche-search-1";
+
+/**
+ * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
+ * heading's words above the body's), then the standfirst and the body. Sources, topics and year are
+ * filters, the date a sort key, on elements with no text outside the indexed part: never matched
+ * words (Pagefind indexes metadata's words, so there is no metadata but the title: the search page
+ * reads the day from the URL and the sources from the filters).
+ * @example recordPage({ title: "L’Irak…", bodyHtml: "<p>…</p>", … }) // "<html lang=\"fr\"><body><h1>L’Irak…</h1>…"
+ */
+export function recordPage(record: SearchRecord): string {
+  const attr = (name: string, value: string): string => ` data-pagefind-${name}="${escapeAttribute(value)}"`;
+  const filters = [
+    ...record.topics.map((t) => attr("filter", `${SEARCH_FILTERS.topic}:${t}`)),
+    ...record.sources.map((s) => attr("filter", `${SEARCH_FILTERS.source}:${s}`)),
+    attr("filter", `${SEARCH_FILTERS.year}:${record.year}`),
+  ];
+  const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
+  const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
+  const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
+  return `<html lang="fr"><body><main data-pagefind-body>${splitElisions(words)}</main><div>${tags}</div></body></html>`;
+}
+
+/** What separates an elided article from its word in what Pagefind reads; the search page removes it from excerpts. */
+export const ELISION_MARK = "\u200a";
+
+// Pagefind splits words on spaces only: « l’Irak » would be one word, and « Irak » would not find
+// it. A hair space after the apostrophe makes two words.
+function splitElisions(html: string): string {
+  return html.replace(/([’'])(?=\p{L})/gu, `$1${ELISION_MARK}`);
+}
+
+// Pagefind reads `name:value` up to the first colon; a value keeps its own colons. Values are
+// editors' text: escaped like any attribute.
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The digest of a bundle's records, in their order, with the Pagefind version that indexes them:
+ * a bundle folder whose digest has not changed is reused as it is.
+ */
+export function bundleDigest(records: readonly SearchRecord[], pagefindVersion: string): string {
+  const hash = createHash("sha256").update(`${RECORD_FORMAT}\n${pagefindVersion}\n`);
+  for (const record of records) hash.update(JSON.stringify(record)).update("\n");
+  return hash.digest("hex");
+}
+
+/** The Pagefind version installed: part of every digest, since another version writes other files. */
+export const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;

@@ -1,0 +1,57 @@
+/** Links to the site's own pages written in a markdown body: found cheaply, confirmed by the parser only when one looks broken. */
+import { createMarkdown } from "./markdown.ts";
+import type { MarkdownIt } from "markdown-it";
+
+/** A root-relative link (`/2021/12/09/l-irak/`) written in a body, with where it is written in the file. */
+export interface SiteLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+// Inline links `](/…)` and reference definitions `[ref]: /…`, destination possibly in `<…>`; not `//host`.
+const CANDIDATE = /\]\(\s*<?(\/(?!\/)[^\s)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\/(?!\/)[^\s>]*)/gm;
+
+/**
+ * Every root-relative link destination of a body, at its line and column in the file (the body
+ * starting at `firstLine`). A plain scan, so it may also catch one in a code span: `isLinkIn`
+ * tells, for the few links that point nowhere.
+ * @example findSiteLinks("Voir [ceci](/2021/12/09/x/).", 7) // [{ url: "/2021/12/09/x/", line: 7, column: 13 }]
+ */
+export function findSiteLinks(body: string, firstLine: number): readonly SiteLink[] {
+  // Every link and reference definition has a "[": one search spares most bodies the regular expression.
+  if (!body.includes("[")) return NO_LINKS;
+  const links: SiteLink[] = [];
+  let line = firstLine;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const match of body.matchAll(CANDIDATE)) {
+    const url = (match[1] ?? match[2])!;
+    const at = match.index + match[0].length - url.length;
+    for (let i = body.indexOf("\n", scanned); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = at;
+    links.push({ url, line, column: at - lineStart + 1 });
+  }
+  return links.length === 0 ? NO_LINKS : links;
+}
+
+// Shared by every body without links: most of an archive's articles.
+const NO_LINKS: readonly SiteLink[] = Object.freeze([]);
+
+let parser: MarkdownIt | undefined;
+
+/** Whether CommonMark reads `url` as a link or image destination of the body (not text in a code span or block). */
+export function isLinkIn(body: string, url: string): boolean {
+  parser ??= createMarkdown();
+  const wanted = parser.normalizeLink(url);
+  const stack = parser.parse(body, {});
+  while (stack.length > 0) {
+    const token = stack.pop()!;
+    if (token.children) stack.push(...token.children);
+    if ((token.type === "link_open" || token.type === "image") && token.attrGet(token.type === "image" ? "src" : "href") === wanted) return true;
+  }
+  return false;
+}

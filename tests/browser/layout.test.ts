@@ -1,0 +1,91 @@
+/**
+ * Layout facts only a browser can tell: the sort menu shows its whole choice, article text keeps
+ * a readable measure, and a desktop article page uses its width (a side column from 1,024 px).
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBrowserSuite, WIDTHS, type Width } from "../helpers/browser.ts";
+import { onceForAll } from "../helpers/prerequisites.ts";
+
+const tabs = new Map<Width, Page>();
+const ready = onceForAll(async () => {
+  const suite = await startBrowserSuite();
+  for (const width of Object.keys(WIDTHS) as Width[]) {
+    const context = await suite.browser.newContext({ viewport: WIDTHS[width], reducedMotion: "reduce" });
+    tabs.set(width, await context.newPage());
+  }
+  return suite;
+});
+
+beforeAll(() => ready().catch(() => undefined), 240_000);
+afterAll(async () => (await ready().catch(() => undefined))?.close());
+
+const widths = Object.keys(WIDTHS) as Width[];
+
+describe.each(widths)("at the %s width", (width) => {
+  it("shows every choice of the search filters whole: the sort menu reads « Les plus récents d’abord »", async () => {
+    const suite = await ready();
+    const page = tabs.get(width)!;
+    await page.goto(suite.address(suite.generated, "/recherche/"));
+    // Each select beside a copy of itself free of any width limit: a cut select is narrower than its copy.
+    const selects = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLSelectElement>(".search-filters select")].map((select) => {
+        const free = select.cloneNode(true) as HTMLSelectElement;
+        free.style.cssText = "position:absolute;visibility:hidden;max-width:none;width:auto;";
+        select.after(free);
+        const natural = free.getBoundingClientRect().width;
+        free.remove();
+        const box = select.getBoundingClientRect();
+        return {
+          id: select.id,
+          shown: select.selectedOptions[0]?.text,
+          width: box.width,
+          natural,
+          right: box.right,
+          window: document.documentElement.clientWidth,
+        };
+      }),
+    );
+    expect(selects.find((s) => s.id === "ordre")?.shown).toBe("Les plus récents d’abord");
+    for (const s of selects) {
+      expect(s.width, `${s.id} at ${width}`).toBeGreaterThanOrEqual(s.natural - 0.5);
+      expect(s.right, `${s.id} at ${width}`).toBeLessThanOrEqual(s.window);
+    }
+  });
+
+  it("sets article text at no more than 75 characters a line, and at least 60 on a desktop", async () => {
+    const suite = await ready();
+    const page = tabs.get(width)!;
+    await page.goto(suite.address(suite.generated, suite.generated.kinds.article!));
+    // Characters a line: the paragraph's width over the mean width of its own characters in its own font.
+    const perLine = await page.evaluate(() => {
+      const p = document.querySelector<HTMLElement>(".body p")!;
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = getComputedStyle(p).font;
+      const text = p.textContent ?? "";
+      return p.clientWidth / (context.measureText(text).width / text.length);
+    });
+    expect(perLine).toBeLessThanOrEqual(75);
+    if (width === "desktop") expect(perLine).toBeGreaterThanOrEqual(60);
+  });
+
+  it("puts the related articles beside the article on a desktop, below it on a phone, and leaves no 40 % of the page empty", async () => {
+    const suite = await ready();
+    const page = tabs.get(width)!;
+    await page.goto(suite.address(suite.generated, suite.generated.kinds.article!));
+    const boxes = await page.evaluate(() => {
+      const rect = (selector: string): DOMRect => document.querySelector(selector)!.getBoundingClientRect();
+      const article = rect(".story > article");
+      const related = rect(".story > .related");
+      return {
+        article: { left: article.left, right: article.right, bottom: article.bottom },
+        related: { left: related.left, right: related.right, top: related.top },
+        window: document.documentElement.clientWidth,
+      };
+    });
+    const used = (Math.max(boxes.article.right, boxes.related.right) - Math.min(boxes.article.left, boxes.related.left)) / boxes.window;
+    expect(used, `the article page uses ${Math.round(used * 100)} % of the width`).toBeGreaterThan(0.6);
+    if (width === "desktop") expect(boxes.related.left).toBeGreaterThan(boxes.article.right);
+    else expect(boxes.related.top).toBeGreaterThanOrEqual(boxes.article.bottom);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The search page in Debian's Chromium over a built archive: relevance (only the words of the
+ * articles, titles first), French stemming and accent folding, the filters and their counts, the
+ * address carrying the search (shared, Back), results with date, source and highlighted words.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { buildArchive } from "../helpers/site.ts";
+import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
+
+const TOPICS = `- slug: turquie
+  label: Turquie
+- slug: irak
+  label: Irak
+- slug: economie
+  label: "Économie"
+`;
+
+// Two articles say « Turquie »: one in its title (older), one in its body (newer). Three others
+// only carry it where readers never read it as the article's words: a topic, a source's name, the
+// share link.
+const ARTICLES: Record<string, string> = {
+  "2021/03/01-titre.md": article(
+    "La Turquie ouvre un nouveau poste-frontière",
+    "2021-03-01",
+    "[Irak]",
+    "Le poste doit faciliter les échanges de marchandises.",
+  ),
+  "2022/05/02-corps.md": article("Le ministre en visite à Bagdad", "2022-05-02", "[Irak]", "Le ministre a rappelé les liens entre l’Irak et la Turquie."),
+  "2022/06/03-sujet.md": article("Les exportations de blé progressent", "2022-06-03", "[Turquie, Économie]", "Les récoltes ont été abondantes cette année."),
+  "2021/07/04-partage.md": article(
+    "Les autorités irakiennes annoncent un recensement",
+    "2021-07-04",
+    "[Irak]",
+    "Le gouvernement irakien a fixé la date.",
+    "shortLink: https://turquie2023.com/Ab12Cd",
+  ),
+  "2021/08/05-economie.md": article("Un rapport sur l’économie régionale", "2021-08-05", "[Économie]", "La croissance ralentit après les élections."),
+  "2022/09/06-source.md": article("Le port de Bassorah agrandi", "2022-09-06", "[Irak]", "Les travaux ont duré deux ans.", "", "[TRT]"),
+};
+
+// Twelve more, six a year, for the pages of results.
+for (let i = 1; i <= 12; i++) {
+  const year = i <= 6 ? 2021 : 2022;
+  const day = String(i).padStart(2, "0");
+  ARTICLES[`${year}/02/${day}-phosphates-${i}.md`] = article(
+    `Les phosphates, épisode ${i}`,
+    `${year}-02-${day}`,
+    "[Irak]",
+    "Les mines de phosphates tournent.",
+  );
+}
+
+function article(title: string, date: string, topics: string, body: string, extra = "", sources = "[AA]"): string {
+  return [
+    "---",
+    `title: ${JSON.stringify(title)}`,
+    `date: ${date}`,
+    `sources: ${sources}`,
+    `topics: ${topics}`,
+    ...(extra ? [extra] : []),
+    "---",
+    body,
+    "",
+  ].join("\n");
+}
+
+const TITLE = "/2021/03/01/la-turquie-ouvre-un-nouveau-poste-frontiere/";
+const BODY = "/2022/05/02/le-ministre-en-visite-a-bagdad/";
+
+let archive: TestArchive;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  archive = makeArchive({
+    "topics.yaml": TOPICS,
+    "sources.yaml": `- code: AA\n  name: "Agence Anadolu"\n  url: https://www.aa.com.tr/fr\n- code: TRT\n  name: "TRT Turquie"\n  url: https://www.trtfrance.com\n`,
+  });
+  for (const [path, text] of Object.entries(ARTICLES)) archive.article(path, text);
+  const site = await buildArchive(archive);
+  if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
+  server = await serveFolder(site.out);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  archive?.remove();
+});
+
+async function search(query: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/recherche/?${query}`);
+  await page.waitForFunction(() => /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? ""));
+  return page;
+}
+
+const links = (page: Page): Promise<string[]> =>
+  page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+describe("search relevance", () => {
+  it("finds « Turquie » only in the articles that say it, not through topics, sources or share links; newest first", async () => {
+    const page = await search("q=Turquie");
+    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.close();
+  });
+
+  it("ranks a match in the title above one in the body when sorted by relevance", async () => {
+    const page = await search("q=Turquie&ordre=pertinence");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    await page.close();
+  });
+
+  it("shows each result's date, source and an excerpt with the matched word marked", async () => {
+    const page = await search("q=Turquie");
+    const second = page.locator("#search-results li").nth(1);
+    expect(await second.locator(".meta").textContent()).toBe("1er mars 2021 · Agence Anadolu");
+    expect(await page.locator("#search-results li").first().locator("mark").first().textContent()).toMatch(/^Turquie\b/);
+    await page.close();
+  });
+
+  it.each([
+    ["irakienne", "/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"],
+    ["Irakiens", "/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"],
+    ["economie", "/2021/08/05/un-rapport-sur-l-economie-regionale/"],
+    ["elections", "/2021/08/05/un-rapport-sur-l-economie-regionale/"],
+  ])("finds « %s » through French stemming and accent folding", async (word, url) => {
+    const page = await search(`q=${encodeURIComponent(word)}`);
+    expect(await links(page)).toContain(url);
+    await page.close();
+  });
+});
+
+describe("search results", () => {
+  it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
+    const page = await search("q=phosphates");
+    await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
+    expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+    expect(await page.locator("#search-results li").count()).toBe(10);
+    await page.locator("#search-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+    const titles = await page.locator("#search-results h2 a").allTextContents();
+    expect(titles).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Les phosphates, épisode ${i}`));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Les phosphates, épisode 2");
+    expect(await page.locator("#search-more").isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("search filters", () => {
+  it("narrows to a year, loading only that year's bundle, and counts each choice", async () => {
+    const page = await browser.newPage();
+    const bundles: string[] = [];
+    page.on("request", (r) => {
+      const m = /\/pagefind\/(\d{4})\//.exec(new URL(r.url()).pathname);
+      if (m) bundles.push(m[1]!);
+    });
+    await page.goto(`${server.origin}/recherche/?q=Turquie&annee=2021`);
+    await page.locator("#search-results li").first().waitFor();
+    expect(await links(page)).toEqual([TITLE]);
+    expect(new Set(bundles)).toEqual(new Set(["2021"]));
+    expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
+    await page.close();
+  });
+
+  it("counts the results of each topic, source and year", async () => {
+    const page = await search("q=Turquie");
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
+    expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
+    await page.close();
+  });
+
+  it("lists a topic's articles without a word, and puts the filters in the address; Back returns to the previous search", async () => {
+    const page = await search("q=Turquie");
+    await page.locator("#filtre-sujet").selectOption("Économie");
+    await page.waitForURL(/sujet=%C3%89conomie/);
+    await page.waitForFunction(
+      () => /Aucun|résultat/.test(document.getElementById("search-status")?.textContent ?? "") && !document.querySelector("#search-results li"),
+    );
+    await page.locator("#q").fill("");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "2 dépêches.");
+    expect(new URL(page.url()).search).toBe("?sujet=%C3%89conomie");
+    await page.goBack();
+    await page.waitForFunction(() => (document.getElementById("q") as HTMLInputElement).value === "Turquie");
+    await page.waitForFunction(() => /^Aucun résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.close();
+  });
+});

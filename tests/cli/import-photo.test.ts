@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCheck } from "../../src/cli/check.ts";
+import { runImport } from "../../src/cli/import.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { runInProcess, type Run } from "../helpers/cli.ts";
+import { makePhoto } from "../helpers/photos.ts";
+
+const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
+const NBSP = "\u00a0";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+function importCli(...args: string[]): Promise<Run> {
+  return runInProcess("import", runImport, [...args, "--content", archive.dir]);
+}
+
+// A photo outside the content folder, as a photographer's export.
+async function photoFile(name: string, hue = 200): Promise<string> {
+  const path = join(archive.root, "export", name);
+  archive.write(relative(archive.dir, path), await makePhoto({ hue }));
+  return path;
+}
+
+function wireText(title: string, paragraph: string): string {
+  return [title, title, NBSP, paragraph, NBSP, NBSP, "AA"].join("\n\n");
+}
+
+const PHOTO_ARGS = ["--credit", "AA / Nom du photographe", "--alt", "Des soldats quittent une base"];
+
+describe("depeche import --image", () => {
+  it("copies the photo under content/images/YYYY/MM/ by the article's date and writes the image field; the archive checks clean", async () => {
+    archive = makeArchive();
+    const photo = await photoFile("Soldats à Bagdad.JPG");
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", photo, ...PHOTO_ARGS, "--caption", "Bagdad, le 9 décembre 2021.");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const copied = join(archive.dir, "images/2021/12/soldats-a-bagdad.jpg");
+    expect(readFileSync(copied)).toEqual(readFileSync(photo));
+    const article = readFileSync(join(archive.dir, r.stdout.split(" (")[0]!.replace(/^.*?articles\//, "articles/")), "utf8");
+    expect(article).toContain(
+      'image:\n  src: "images/2021/12/soldats-a-bagdad.jpg"\n  alt: "Des soldats quittent une base"\n  credit: "AA / Nom du photographe"\n  caption: "Bagdad, le 9 décembre 2021."\n---',
+    );
+    const check = await runInProcess("check", runCheck, ["--content", archive.dir]);
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+  });
+
+  it("takes the month of the article's day in Paris, not in UTC, whatever the machine's zone", async () => {
+    for (const tz of ["America/Los_Angeles", "Asia/Tokyo"]) {
+      const before = process.env.TZ;
+      process.env.TZ = tz;
+      try {
+        archive = makeArchive();
+        const photo = await photoFile("nuit.jpg");
+        // 23:30 UTC on 31 December is 00:30 on 1 January in Paris.
+        const r = await importCli(seedPath, "--date", "2021-12-31T23:30:00Z", "--image", photo, ...PHOTO_ARGS);
+        expect(r.status, tz).toBe(0);
+        expect(existsSync(join(archive.dir, "images/2022/01/nuit.jpg")), tz).toBe(true);
+      } finally {
+        process.env.TZ = before;
+        archive.remove();
+      }
+    }
+  });
+
+  it("never overwrites a photo: a second one of the same name that month gets -2", async () => {
+    archive = makeArchive();
+    const first = await photoFile("irak.jpg", 10);
+    archive.write("wire/b.txt", wireText("Une seconde dépêche sur l’Irak", "Bagdad a confirmé, vendredi, le calendrier du retrait."));
+    expect((await importCli(seedPath, "--date", "2021-12-09", "--image", first, ...PHOTO_ARGS)).status).toBe(0);
+    const second = await photoFile("irak.jpg", 150);
+    const r = await importCli(join(archive.dir, "wire/b.txt"), "--date", "2021-12-10", "--topics", "Irak", "--image", second, ...PHOTO_ARGS);
+    expect(r.stderr).toBe("");
+    expect(readFileSync(join(archive.dir, "images/2021/12/irak.jpg"))).not.toEqual(readFileSync(join(archive.dir, "images/2021/12/irak-2.jpg")));
+    expect(readFileSync(join(archive.dir, "images/2021/12/irak-2.jpg"))).toEqual(readFileSync(second));
+  });
+
+  it.each([
+    [["--image", "PHOTO", "--alt", "Des soldats"], '--image demande --credit "AA / Nom du photographe"'],
+    [["--image", "PHOTO", "--credit", "AA / X"], '--image demande --alt "…"'],
+    [["--credit", "AA / X"], "--credit, --alt et --caption vont avec --image"],
+    [["--image", "absente.jpg", ...PHOTO_ARGS], "--image absente.jpg : ce fichier est introuvable"],
+    [["--image", "PHOTO", ...PHOTO_ARGS, "SECOND"], "--image joint une photo à un seul article"],
+  ])("refuses %j, writing nothing", async (args, message) => {
+    archive = makeArchive();
+    const photo = await photoFile("irak.jpg");
+    const argv = args.map((a) => (a === "PHOTO" ? photo : a === "SECOND" ? seedPath : a));
+    const r = await importCli(seedPath, "--date", "2021-12-09", ...argv);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(join(archive.dir, "images"))).toBe(false);
+  });
+
+  it("refuses a photo of a format check would refuse", async () => {
+    archive = makeArchive();
+    const gif = join(archive.root, "export", "anim.gif");
+    archive.write(relative(archive.dir, gif), await makePhoto({ format: "gif" }));
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", gif, ...PHOTO_ARGS);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("ce format n’est pas publié");
+  });
+
+  it("never writes through a symbolic link in content/images", async () => {
+    archive = makeArchive();
+    const photo = await photoFile("irak.jpg");
+    archive.write("../elsewhere/keep.txt", "x");
+    symlinkSync(join(archive.root, "elsewhere"), join(archive.dir, "images"));
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", photo, ...PHOTO_ARGS);
+    expect(r.status).toBe(1);
+    expect(existsSync(join(archive.root, "elsewhere/2021"))).toBe(false);
+  });
+});

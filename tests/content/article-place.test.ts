@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { expectedPlace } from "../../src/content/article-place.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+describe("expectedPlace", () => {
+  it.each([
+    ["2021/11/28-irak.md", "2021-12-09", "2021/12/09-irak.md"],
+    ["2021/12/09-irak.md", "2021-12-09", undefined],
+    ["2021/11/irak.md", "2021-12-09", "2021/12/irak.md"],
+    ["2021/12/irak.md", "2021-12-09", undefined],
+    ["2020/irak.md", "2021-12-09", "2021/irak.md"],
+    ["irak.md", "2021-12-09", undefined],
+    ["guerre/irak.md", "2021-12-09", undefined],
+  ] as const)("%s dated %s belongs at %s", (path, day, expected) => {
+    expect(expectedPlace(path, day)).toBe(expected);
+  });
+});
+
+describe("an article filed under another day", () => {
+  it("gets a warning at its date saying where it belongs, and still builds", async () => {
+    archive = makeArchive();
+    archive.article("2021/11/28-irak.md", { date: "2021-12-09T15:10:00" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-01T00:00:00Z") });
+    expect(result.content?.articles).toHaveLength(1);
+    expect(result.diagnostics).toEqual([
+      {
+        severity: "warning",
+        file: archive.display("articles/2021/11/28-irak.md"),
+        line: 3,
+        column: 7,
+        message: `le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Paris) : sa place est ${archive.display("articles/2021/12/09-irak.md")} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+      },
+    ]);
+  });
+
+  // 23:30 in Paris on 8 December is already 9 December in UTC+14 and still 8 December in UTC−10.
+  it("takes the day in Paris, whatever the offset written or the machine's timezone", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-tard.md", { title: "Tard", date: "2021-12-08T23:30:00" });
+    archive.article("2021/12/09-decale.md", { title: "Décalé", date: "2021-12-08T23:30:00Z" });
+    archive.article("2021/12/08-ecrit-a-l-est.md", { title: "Écrit à l’est", date: "2021-12-09T09:00:00+14:00" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-01T00:00:00Z") });
+    // The article written 23:30 UTC is 00:30 on 9 December in Paris: it is in its place.
+    expect(result.diagnostics.map((d) => d.file)).toEqual([]);
+  });
+
+  it.each(["Pacific/Honolulu", "Pacific/Kiritimati"])("warns the same under TZ=%s as in Paris", (tz) => {
+    archive = makeArchive();
+    archive.article("2021/12/09-tard.md", { title: "Tard", date: "2021-12-08T23:30:00" });
+    archive.article("2021/12/08-tot.md", { title: "Tôt", date: "2021-12-09T00:30:00" });
+    const run = (zone: string): string[] => {
+      const child = spawnSync(process.execPath, ["bin/depeche.js", "check", "--content", archive.dir], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+      return child.stderr.split("\n").filter((line) => line.includes("warning:"));
+    };
+    const paris = run("Europe/Paris");
+    expect(paris.map((line) => /sa place est (\S+)/.exec(line)?.[1])).toEqual([
+      archive.display("articles/2021/12/09-tot.md"),
+      archive.display("articles/2021/12/08-tard.md"),
+    ]);
+    expect(run(tz)).toEqual(paris);
+  });
+});

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { loadContent } from "../../src/content/load.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+const NOW = Date.parse("2026-01-01T00:00:00Z");
+
+async function problems(a: TestArchive): Promise<{ severity: string; file: string; line: number; column: number; message: string }[]> {
+  return (await loadContent({ contentDir: a.dir, nowMs: NOW })).diagnostics;
+}
+
+function archiveWithTarget(): TestArchive {
+  const a = makeArchive();
+  a.article("2021/12/08-cible.md", { title: "La mission de combat prend fin", date: "2021-12-08" });
+  return a;
+}
+
+describe("links between article bodies", () => {
+  it("accepts links to articles, aliases, topics, days and feeds the site writes", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/08-alias.md", { title: "Autre", date: "2021-12-08", extra: "aliases: [/ancienne/adresse/]" });
+    const body =
+      "[a](/2021/12/08/la-mission-de-combat-prend-fin/#suite) [b](/ancienne/adresse/) [c](/sujets/irak/) [d](/2021/12/08/) [e](/feed.xml) [f](/2021/12/08/la-mission-de-combat-prend-fin)";
+    archive.article("2021/12/09-source.md", { title: "Source", body });
+    expect(await problems(archive)).toEqual([]);
+  });
+
+  it("refuses a link to no page, at the link's line and column in the file, and suggests the nearest article of that day", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", { title: "Source", body: "Un paragraphe.\n\nLire aussi [la fin](/2021/12/08/la-mission-de-combat-prend-fn/)." });
+    const found = await problems(archive);
+    // The front matter takes lines 1 to 6: the body's third line is the file's ninth.
+    expect(found).toEqual([
+      {
+        severity: "error",
+        file: archive.display("articles/2021/12/09-source.md"),
+        line: 9,
+        column: 21,
+        message:
+          "lien vers /2021/12/08/la-mission-de-combat-prend-fn/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
+      },
+    ]);
+  });
+
+  it("suggests the same slug on its real day when the link has the wrong date, and nothing when no page is close", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/07/la-mission-de-combat-prend-fin/)\n\n[b](/2021/12/08/n-existe-pas/)" });
+    const messages = (await problems(archive)).map((d) => d.message);
+    expect(messages).toEqual([
+      "lien vers /2021/12/07/la-mission-de-combat-prend-fin/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
+      "lien vers /2021/12/08/n-existe-pas/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien",
+    ]);
+  });
+
+  it("suggests the nearest topic page for a mistyped one, and leaves a link written in code alone", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/sujets/irack/) et `[b](/nulle-part/)`" });
+    expect((await problems(archive)).map((d) => d.message)).toEqual([
+      "lien vers /sujets/irack/, une page que le site n’a pas (vouliez-vous dire /sujets/irak/ ?) : corrigez l’adresse ou retirez le lien",
+    ]);
+  });
+
+  it("refuses a published article's link to a draft, and only warns about a draft's broken link", async () => {
+    archive = makeArchive();
+    const draft = "articles/2021/12/08-brouillon.md";
+    archive.write(draft, articleText({ title: "Brouillon", date: "2021-12-08", extra: "draft: true", body: "[x](/2021/12/08/absent/)" }));
+    archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/brouillon/)" });
+    const found = await problems(archive);
+    expect(found.map((d) => [d.severity, d.file === archive.display(draft), d.message])).toEqual([
+      [
+        "warning",
+        true,
+        "lien vers /2021/12/08/absent/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien (un avertissement dans un brouillon, une erreur une fois « draft » retiré)",
+      ],
+      [
+        "error",
+        false,
+        `lien vers /2021/12/08/brouillon/, la page d’un brouillon (${archive.display(draft)}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
+      ],
+    ]);
+  });
+
+  it("makes an invalid archive of a broken link, so nothing is built", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/n-existe-pas/)" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content).toBeUndefined();
+  });
+});

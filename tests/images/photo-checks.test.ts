@@ -1,0 +1,124 @@
+import { symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCheck } from "../../src/cli/check.ts";
+import { MAX_PHOTO_BYTES } from "../../src/images/photo-limits.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { runInProcess } from "../helpers/cli.ts";
+import { makePhoto } from "../helpers/photos.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+// The image block sits on lines 6–9 of an article file written by articleText: `src` on line 7, column 8.
+function withPhoto(src: string, fields: { alt?: string; credit?: string; caption?: string } = {}): { extra: string } {
+  const lines = [
+    "image:",
+    `  src: ${src}`,
+    `  alt: ${JSON.stringify(fields.alt ?? "Des soldats quittent une base")}`,
+    `  credit: ${JSON.stringify(fields.credit ?? "AA / Nom du photographe")}`,
+    ...(fields.caption !== undefined ? [`  caption: ${JSON.stringify(fields.caption)}`] : []),
+  ];
+  return { extra: lines.join("\n") };
+}
+
+async function check(): Promise<{ status: number | null; lines: string[]; stdout: string }> {
+  const r = await runInProcess("check", runCheck, ["--content", archive.dir]);
+  return { status: r.status, lines: r.stderr.trim().split("\n"), stdout: r.stdout };
+}
+
+describe("depeche check, on photos", () => {
+  it("accepts an article with a photo, its caption optional, and one without", async () => {
+    archive = makeArchive();
+    archive.write("images/2021/12/irak.jpg", await makePhoto());
+    archive.article("2021/12/09-a.md", { title: "Un", ...withPhoto("images/2021/12/irak.jpg", { caption: "Bagdad, le 9 décembre." }) });
+    archive.article("2021/12/10-b.md", { title: "Deux", date: "2021-12-10", ...withPhoto("images/2021/12/irak.jpg") });
+    archive.article("2021/12/11-c.md", { title: "Trois", date: "2021-12-11" });
+    const r = await check();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^depeche check: 3 articles/);
+  });
+
+  it.each([
+    ["alt", { alt: "" }, 8, "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas"],
+    ["credit", { credit: "  " }, 9, "« image.credit » est vide : indiquez l’agence et le photographe"],
+  ])("refuses an empty %s at its line", async (_key, fields, line, message) => {
+    archive = makeArchive();
+    archive.write("images/a.jpg", await makePhoto());
+    archive.article("a.md", withPhoto("images/a.jpg", fields));
+    const r = await check();
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toContain(`${archive.display("articles/a.md")}:${line}:`);
+    expect(r.lines[0]).toContain(`: error: ${message}`);
+  });
+
+  it("refuses a photo without alt or credit, naming the missing key", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: "image:\n  src: images/a.jpg" });
+    const r = await check();
+    expect(r.status).toBe(1);
+    expect(r.lines.filter((l) => l.includes(': error: missing required key "alt"'))).toHaveLength(1);
+    expect(r.lines.filter((l) => l.includes(': error: missing required key "credit"'))).toHaveLength(1);
+  });
+
+  it("reports every bad photo file in one run, each at its article's src line, and warns about a narrow one", async () => {
+    archive = makeArchive();
+    archive.write("images/gif.gif", await makePhoto({ format: "gif", width: 1300, height: 700 }));
+    archive.write("images/bruit.jpg", Buffer.from("ceci n’est pas une image, seulement du texte".repeat(20)));
+    archive.write("images/etroite.jpg", await makePhoto({ width: 800, height: 600 }));
+    archive.write("images/dossier/x.txt", "un dossier");
+    archive.write("images/vraie.jpg", await makePhoto());
+    symlinkSync(join(archive.dir, "images/vraie.jpg"), join(archive.dir, "images/lien.jpg"));
+    const cases = {
+      "a-manquante.md": ["images/absente.jpg", "error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/"],
+      "b-prefixe.md": ["content/images/vraie.jpg", "(écrivez « images/vraie.jpg », sans « content/ »)"],
+      "c-gif.md": ["images/gif.gif", "error: la photo « images/gif.gif » est au format GIF, que Dépêche ne publie pas"],
+      "d-bruit.md": ["images/bruit.jpg", "error: la photo « images/bruit.jpg » est endommagée ou n’est pas une image"],
+      "e-lien.md": ["images/lien.jpg", "error: la photo « images/lien.jpg » est un lien symbolique"],
+      "f-dehors.md": ["../dehors.jpg", "error: la photo « ../dehors.jpg » n’est pas sous le dossier content/"],
+      "g-dossier.md": ["images/dossier", "error: « images/dossier » n’est pas un fichier"],
+      "h-etroite.md": ["images/etroite.jpg", "warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1200"],
+    };
+    for (const [i, [name, [src]]] of Object.entries(cases).entries()) archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) });
+    const r = await check();
+    expect(r.status).toBe(1);
+    for (const [name, [, message]] of Object.entries(cases)) {
+      const line = r.lines.find((l) => l.startsWith(`${archive.display(`articles/${name}`)}:7:8: `));
+      expect(line, name).toBeDefined();
+      expect(line).toContain(message);
+    }
+    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 errors, 1 warning in 8 article files/);
+  });
+
+  it("checks photos even when another file has an error", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { topics: "[Irack]" });
+    archive.article("b.md", { title: "Deux", ...withPhoto("images/absente.jpg") });
+    const r = await check();
+    expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/b.md")}:7:8: error: la photo`))).toBe(true);
+    expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/a.md")}:5:10: error: unknown topic`))).toBe(true);
+  });
+
+  it("refuses a photo over 20 MB, before reading it", async () => {
+    archive = makeArchive();
+    const file = archive.write("images/lourde.jpg", await makePhoto());
+    writeFileSync(file, Buffer.alloc(MAX_PHOTO_BYTES + 1), { flag: "a" });
+    archive.article("a.md", withPhoto("images/lourde.jpg"));
+    const r = await check();
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toMatch(/:7:8: error: la photo « images\/lourde\.jpg » pèse 20 Mo, plus que les 20 Mo permis/);
+  });
+
+  it("refuses a photo over 50 megapixels, from its header", async () => {
+    archive = makeArchive();
+    const huge = await sharp({ create: { width: 9000, height: 6000, channels: 3, background: "#808080" } })
+      .jpeg({ quality: 30 })
+      .toBuffer();
+    archive.write("images/geante.jpg", huge);
+    archive.article("a.md", withPhoto("images/geante.jpg"));
+    const r = await check();
+    expect(r.status).toBe(1);
+    expect(r.lines[0]).toContain(":7:8: error: la photo « images/geante.jpg » fait 9000 × 6000 pixels (54 mégapixels), plus que les 50 mégapixels permis");
+  });
+});

@@ -1,0 +1,231 @@
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import type { BuildPhase } from "../../src/publish/build-site.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makePhoto, makeTruncatedJpeg } from "../helpers/photos.ts";
+import { buildArchive, treeDigest, type BuiltSite } from "../helpers/site.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+const IMAGE = (src: string, caption = true): string =>
+  `image:\n  src: ${src}\n  alt: "Des soldats quittent une base"\n  credit: "AA / Nom du photographe"${caption ? '\n  caption: "Bagdad, le 9 décembre 2021."' : ""}`;
+
+// An article with a photo on the 9th, another without on the 10th.
+async function archiveWithPhoto(photo: Buffer, src = "images/2021/12/irak.jpg"): Promise<TestArchive> {
+  const a = makeArchive();
+  a.write(src, photo);
+  a.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission", extra: IMAGE(src) });
+  // The same day: the home shows the newest day's dispatches in full, with their thumbnails.
+  a.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00" });
+  return a;
+}
+
+async function build(): Promise<{ site: BuiltSite; photos?: Extract<BuildPhase, { name: "photos" }> }> {
+  let photos: Extract<BuildPhase, { name: "photos" }> | undefined;
+  const site = await buildArchive(archive, { onPhase: (p) => p.name === "photos" && (photos = p) });
+  expect(site.result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { site, ...(photos ? { photos } : {}) };
+}
+
+const ARTICLE = "/2021/12/09/l-irak-annonce-la-fin-de-la-mission/";
+const FORMATS: Record<string, string> = { "image/avif": "heif", "image/webp": "webp", "image/jpeg": "jpeg" };
+
+// Every file a srcset offers, with the width it claims.
+function srcsetFiles(srcset: string): { url: string; width: number }[] {
+  return srcset.split(", ").map((entry) => {
+    const [url, descriptor] = entry.split(" ");
+    return { url: url!, width: Number(descriptor!.replace("w", "")) };
+  });
+}
+
+async function expectFile(site: BuiltSite, url: string, format: string, width: number, height?: number): Promise<void> {
+  const meta = await sharp(join(site.out, url)).metadata();
+  expect(meta.format, url).toBe(format);
+  expect(meta.width, url).toBe(width);
+  if (height !== undefined) expect(meta.height, url).toBe(height);
+}
+
+describe("an article's photo in the built site", () => {
+  it("is a picture in a figure with caption and credit, every format it offers there at the size it claims", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ width: 1600, height: 900 }));
+    const { site } = await build();
+    const figure = site.page(ARTICLE).querySelector("article figure.photo")!;
+    expect(figure.querySelector("figcaption")!.textContent).toBe("Bagdad, le 9 décembre 2021. Photo\u00a0: AA / Nom du photographe");
+    const sources = [...figure.querySelectorAll("picture source")];
+    expect(sources.map((s) => s.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
+    const img = figure.querySelector("picture img")!;
+    expect(img.getAttribute("alt")).toBe("Des soldats quittent une base");
+    expect(img.getAttribute("fetchpriority")).toBe("high");
+    expect(img.hasAttribute("loading")).toBe(false);
+    const offered = [
+      ...sources.map((s) => ({ type: s.getAttribute("type")!, srcset: s.getAttribute("srcset")! })),
+      { type: "image/jpeg", srcset: img.getAttribute("srcset")! },
+    ];
+    for (const { type, srcset } of offered) {
+      const files = srcsetFiles(srcset);
+      expect(files.map((f) => f.width)).toEqual([480, 800, 1200, 1600]);
+      for (const f of files) await expectFile(site, f.url, FORMATS[type]!, f.width, Math.round((f.width * 900) / 1600));
+    }
+    // The box is set before the file loads, at the photo's ratio, by a file that exists.
+    await expectFile(site, img.getAttribute("src")!, "jpeg", Number(img.getAttribute("width")), Number(img.getAttribute("height")));
+  });
+
+  it("never enlarges a photo: its own width is the largest offered", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ width: 1000, height: 750 }));
+    const { site } = await build();
+    const img = site.page(ARTICLE).querySelector("figure img")!;
+    expect(srcsetFiles(img.getAttribute("srcset")!).map((f) => f.width)).toEqual([480, 800, 1000]);
+    expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["1000", "750"]);
+  });
+
+  it("shows as a lazy thumbnail on the home, day, topic and source pages, and not on an article without one", async () => {
+    archive = await archiveWithPhoto(await makePhoto());
+    const { site } = await build();
+    for (const url of ["/", "/2021/12/09/", "/sujets/irak/", "/sources/aa/"]) {
+      const items = [...site.page(url).querySelectorAll("li.item")];
+      const withPhoto = items.filter((li) => li.querySelector("picture"));
+      expect(withPhoto, url).toHaveLength(1);
+      const img = withPhoto[0]!.querySelector("img")!;
+      expect(img.getAttribute("loading"), url).toBe("lazy");
+      expect(img.hasAttribute("fetchpriority"), url).toBe(false);
+      expect(img.getAttribute("alt"), url).toBe("Des soldats quittent une base");
+      // One small file per format, there at the size the img claims.
+      const sources = [...withPhoto[0]!.querySelectorAll("source")].map((s) => [s.getAttribute("type"), s.getAttribute("srcset")!] as const);
+      expect(sources.map(([type]) => type)).toEqual(["image/avif", "image/webp"]);
+      const [width, height] = [Number(img.getAttribute("width")), Number(img.getAttribute("height"))];
+      expect([width, height]).toEqual([480, 270]);
+      for (const [type, file] of [...sources, ["image/jpeg", img.getAttribute("src")!] as const]) await expectFile(site, file, FORMATS[type!]!, width, height);
+    }
+    expect(site.page("/2021/12/09/une-autre-depeche/").querySelector("figure, picture")).toBeNull();
+  });
+
+  it("gives share cards, JSON-LD and both feeds an absolute image, the crops at Google's three ratios", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ width: 2000, height: 1500 }));
+    const { site } = await build();
+    const page = site.page(ARTICLE);
+    const meta = (key: string): string | null => page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content") ?? null;
+    expect(meta("twitter:card")).toBe("summary_large_image");
+    const base = "https://archives.example.org";
+    expect(meta("og:image")).toMatch(new RegExp(`^${base}/images/[0-9a-f]{16}/irak-16x9\\.jpg$`));
+    expect([meta("og:image:width"), meta("og:image:height"), meta("og:image:alt")]).toEqual(["1200", "675", "Des soldats quittent une base"]);
+    const article = [...page.querySelectorAll('script[type="application/ld+json"]')]
+      .map((s) => JSON.parse(s.textContent!))
+      .find((o) => o["@type"] === "NewsArticle");
+    const ratios = (article.image as { url: string }[]).map((image) => image.url);
+    expect(ratios).toHaveLength(3);
+    const expected = [
+      [1200, 675],
+      [1200, 900],
+      [1200, 1200],
+    ];
+    for (const [i, url] of ratios.entries()) {
+      expect(url.startsWith(`${base}/images/`)).toBe(true);
+      await expectFile(site, url.slice(base.length), "jpeg", expected[i]![0]!, expected[i]![1]!);
+    }
+    const jsonItem = JSON.parse(site.text("/feed.json")).items.find((i: { url: string }) => i.url === base + ARTICLE);
+    expect(jsonItem.image).toMatch(/\/irak-1200\.jpg$/);
+    expect(existsSync(join(site.out, jsonItem.image.slice(base.length)))).toBe(true);
+    expect(site.text("/feed.xml")).toContain(`<link rel="enclosure" type="image/jpeg" href="${jsonItem.image}"/>`);
+    // The page without a photo shares the site's image.
+    const plain = site.page("/2021/12/09/une-autre-depeche/");
+    expect(plain.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${base}/site-image.png`);
+  });
+
+  it("strips the photo's metadata (GPS above all) and converts its colours to sRGB", async () => {
+    const photo = await makePhoto({
+      icc: "p3",
+      orientation: 6,
+      exif: { IFD0: { Make: "Nikon", Artist: "Nom du photographe" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1" } },
+    });
+    const source = await sharp(photo).metadata();
+    expect(source.exif?.includes(Buffer.from("Nikon"))).toBe(true);
+    expect(source.icc).toBeDefined();
+    archive = await archiveWithPhoto(photo);
+    const { site } = await build();
+    const folder = join(site.out, "images", readdirSync(join(site.out, "images"))[0]!);
+    const files = readdirSync(folder);
+    // Upright, 900 wide: three widths (480, 800, 900) in three formats, and the three crops.
+    expect(files.length).toBe(12);
+    for (const name of files) {
+      const meta = await sharp(join(folder, name)).metadata();
+      expect(meta.exif, name).toBeUndefined();
+      expect(meta.xmp, name).toBeUndefined();
+      expect(meta.iptc, name).toBeUndefined();
+      expect(meta.icc, name).toBeUndefined();
+      expect(meta.space, name).toBe("srgb");
+      expect(readFileSync(join(folder, name)).includes("Nikon"), name).toBe(false);
+      // Orientation 6 (turned a quarter): the 1600 × 900 photo is shown 900 wide and 1600 high.
+      if (!name.includes("x")) expect(meta.height! > meta.width!, name).toBe(true);
+    }
+  });
+
+  it("is encoded once: a build with the cache encodes nothing, a changed photo is encoded again", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
+    const first = await build();
+    expect(first.photos).toMatchObject({ encoded: 1, cached: 0 });
+    const digests = (): string[] => readdirSync(join(archive.root, "cache", "images", "v1")).filter((name) => /^[0-9a-f]{64}$/.test(name));
+    const cached = digests();
+    expect(cached).toHaveLength(1);
+    const again = await build();
+    expect(again.photos).toMatchObject({ encoded: 0, cached: 1 });
+    expect(treeDigest(again.site.out)).toBe(treeDigest(first.site.out));
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 90 }));
+    const changed = await build();
+    expect(changed.photos).toMatchObject({ encoded: 1, cached: 0 });
+    const after = digests();
+    expect(after).toHaveLength(2);
+    expect(after).toContain(cached[0]);
+  });
+
+  it("reads an unchanged photo file only once: its size, time and inode say it is the one already checked", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
+    const file = join(archive.dir, "images/2021/12/irak.jpg");
+    // A time in whole seconds, which utimes sets back exactly.
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect((await build()).photos).toMatchObject({ encoded: 1, cached: 0 });
+    // Other bytes of the same length, the same time, the same inode: taken for the photo already read.
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 0x20));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect((await build()).photos).toMatchObject({ encoded: 0, cached: 1 });
+    // Its time changed, it is read again: this time it is no image.
+    utimesSync(file, 1_700_000_000, 1_700_000_001);
+    const failed = await buildArchive(archive);
+    expect(failed.result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("est endommagée ou n’est pas une image")]);
+  });
+
+  it("keeps the previous site when a photo goes missing, turns out damaged or too large", async () => {
+    archive = await archiveWithPhoto(await makePhoto());
+    const { site } = await build();
+    const before = treeDigest(site.out);
+    const article = "articles/2021/12/09-irak.md";
+    const attempts: [string, () => Promise<void>, string][] = [
+      ["damaged", async () => void archive.write("images/2021/12/irak.jpg", await makeTruncatedJpeg()), "n’a pas pu être convertie"],
+      [
+        "missing",
+        async () => void archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission", extra: IMAGE("images/x.jpg") }),
+        "introuvable",
+      ],
+      [
+        "too large",
+        async () => {
+          archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission", extra: IMAGE("images/2021/12/irak.jpg") });
+          writeFileSync(join(archive.dir, "images/2021/12/irak.jpg"), Buffer.alloc(21 * 1024 * 1024));
+        },
+        "pèse",
+      ],
+    ];
+    for (const [what, breakIt, message] of attempts) {
+      await breakIt();
+      const failed = await buildArchive(archive);
+      expect(failed.result.ok, what).toBe(false);
+      const errors = failed.result.diagnostics.filter((d) => d.severity === "error");
+      expect(errors, what).toHaveLength(1);
+      expect(errors[0], what).toMatchObject({ file: archive.display(article), line: 7, column: 8 });
+      expect(errors[0]!.message, what).toContain(message);
+      expect(treeDigest(site.out), what).toBe(before);
+    }
+  });
+});

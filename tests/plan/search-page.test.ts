@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { deriveArchive } from "../../src/archive/archive.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { ArticleRenderer } from "../../src/plan/article-view.ts";
+import { planSearchIndex } from "../../src/plan/search-page.ts";
+import { planSearchBundles } from "../../src/search/markers.ts";
+import { type ArticleSpec, makeArchive } from "../helpers/archive.ts";
+
+async function indexOf(articles: Record<string, ArticleSpec>) {
+  const archive = makeArchive();
+  try {
+    for (const [path, spec] of Object.entries(articles)) archive.article(path, spec);
+    const { content } = await loadContent({ contentDir: archive.dir });
+    const derived = deriveArchive(content!, { drafts: false });
+    return planSearchIndex(planSearchBundles(derived.years.flatMap((y) => y.months)), derived.articles, new ArticleRenderer());
+  } finally {
+    archive.remove();
+  }
+}
+
+const ARTICLES: Record<string, ArticleSpec> = {
+  "2020/03/02-a.md": { title: "Les exportations de phosphates", date: "2020-03-02" },
+  "2021/10/31-b.md": { title: "Été", date: "2021-10-31T02:30:00+02:00", extra: `summary: "Un chapeau."` },
+  "2021/10/31-c.md": { title: "Hiver", date: "2021-10-31T02:10:00+01:00" },
+};
+
+describe("the search index's bundles", () => {
+  it("puts each article in its year's bundle, newest first, sorted by its UTC instant across the change of time", async () => {
+    const bundles = await indexOf(ARTICLES);
+    expect(bundles.map((b) => [b.key, b.records.map((r) => [r.title, r.dateIso])])).toEqual([
+      [
+        "2021",
+        [
+          ["Hiver", "2021-10-31T01:10:00.000Z"],
+          ["Été", "2021-10-31T00:30:00.000Z"],
+        ],
+      ],
+      ["2020", [["Les exportations de phosphates", "2020-03-01T23:00:00.000Z"]]],
+    ]);
+  });
+
+  it("takes the year from the Paris day, the editor's standfirst only, and topics and sources by their names", async () => {
+    const [bundle] = await indexOf({
+      "2022/01/01-a.md": { title: "Nouvel an", date: "2022-01-01T00:30:00", extra: `summary: "Le chapeau."` },
+      "2022/01/02-b.md": { title: "Sans chapeau", date: "2022-01-02" },
+    });
+    expect(bundle!.records.map((r) => [r.year, r.standfirst, r.topics, r.sources])).toEqual([
+      ["2022", undefined, ["Irak", "Défense"], ["Agence Anadolu", "TRT Français"]],
+      ["2022", "Le chapeau.", ["Irak", "Défense"], ["Agence Anadolu", "TRT Français"]],
+    ]);
+  });
+
+  it("changes only the digest of the bundle whose articles changed", async () => {
+    const before = await indexOf(ARTICLES);
+    const after = await indexOf({ ...ARTICLES, "2021/11/05-d.md": { title: "Ajoutée", date: "2021-11-05" } });
+    expect(after.map((b) => [b.key, b.digest === before.find((x) => x.key === b.key)!.digest])).toEqual([
+      ["2021", false],
+      ["2020", true],
+    ]);
+    expect(await indexOf(ARTICLES)).toEqual(before);
+  });
+});

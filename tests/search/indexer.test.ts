@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE } from "../../src/search/indexer.ts";
+import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
+import { siteFiles } from "../helpers/site.ts";
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+function site(): string {
+  const folder = mkdtempSync(join(tmpdir(), "depeche-index-"));
+  folders.push(folder);
+  return folder;
+}
+
+function record(year: string, n: number, body = `Dépêche ${n} de l’année ${year}.`): SearchRecord {
+  return {
+    url: `/${year}/01/0${n}/depeche-${n}/`,
+    title: `Dépêche ${n}`,
+    bodyHtml: `<p>${body}</p>`,
+    dateIso: `${year}-01-0${n}T10:00:00.000Z`,
+    year,
+    sources: ["Agence Anadolu"],
+    topics: ["Irak"],
+  };
+}
+function bundle(key: string, records: SearchRecord[]): IndexBundle {
+  return { key, records, digest: bundleDigest(records, PAGEFIND_VERSION) };
+}
+
+// Every file below a folder with its bytes.
+function contents(dir: string): Map<string, string> {
+  return new Map(siteFiles(dir).map((f) => [f, readFileSync(join(dir, f)).toString("base64")]));
+}
+
+const OLD = bundle("2020", [record("2020", 1), record("2020", 2)]);
+const NEW = bundle("2021", [record("2021", 1)]);
+const CHANGED = bundle("2021", [record("2021", 1), record("2021", 2, "Une dépêche ajoutée.")]);
+
+describe("indexing search bundles", () => {
+  it("writes the runtime once in /pagefind/, and each bundle's index and digest in its folder", async () => {
+    const dir = site();
+    expect(await indexSearchBundles(dir, [NEW, OLD])).toEqual({ pages: 3, bundles: 2, reused: 0 });
+    const top = readdirSync(join(dir, "pagefind"));
+    expect(top).toEqual(expect.arrayContaining(["pagefind.js", "wasm.fr.pagefind", "pagefind-entry.json", "2020", "2021"]));
+    expect(top.filter((f) => /ui|highlight|unknown/.test(f))).toEqual([]);
+    for (const b of [OLD, NEW]) {
+      const files = readdirSync(join(dir, "pagefind", b.key));
+      expect(files.filter((f) => /\.js$|wasm/.test(f))).toEqual([]);
+      expect(readFileSync(join(dir, "pagefind", b.key, DIGEST_FILE), "utf8")).toBe(`${b.digest}\n`);
+    }
+  });
+
+  it("gives the same bytes for the same records", async () => {
+    const [a, b] = [site(), site()];
+    await indexSearchBundles(a, [NEW, OLD]);
+    await indexSearchBundles(b, [NEW, OLD]);
+    expect(contents(b)).toEqual(contents(a));
+  });
+
+  it("reuses an unchanged bundle from a previous site and indexes the changed one: the same bytes as a clean build", async () => {
+    const previous = site();
+    await indexSearchBundles(previous, [NEW, OLD]);
+    const [incremental, clean] = [site(), site()];
+    const reused: string[] = [];
+    const result = await indexSearchBundles(incremental, [CHANGED, OLD], { previousSite: previous, onBundle: (b, _n, r) => r && reused.push(b.key) });
+    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1 });
+    // The runtime too is taken from the previous site, not written again.
+    expect(statSync(join(incremental, "pagefind", "pagefind.js")).ino).toBe(statSync(join(previous, "pagefind", "pagefind.js")).ino);
+    expect(reused).toEqual(["2020"]);
+    await indexSearchBundles(clean, [CHANGED, OLD]);
+    expect(contents(incremental)).toEqual(contents(clean));
+  });
+
+  it("indexes again a bundle whose previous digest does not match, or is missing, and writes a runtime of another version again", async () => {
+    const previous = site();
+    await indexSearchBundles(previous, [NEW, OLD]);
+    writeFileSync(join(previous, "pagefind", "2020", DIGEST_FILE), "0000\n");
+    writeFileSync(join(previous, "pagefind", RUNTIME_DIGEST_FILE), "pagefind 0.1\n");
+    rmSync(join(previous, "pagefind", "2021", DIGEST_FILE));
+    const dir = site();
+    const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
+    expect(result.reused).toBe(0);
+    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-1 pagefind \d/);
+  });
+});

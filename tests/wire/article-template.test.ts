@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseFrontMatter } from "../../src/content/frontmatter.ts";
+import { DEFAULT_TEMPLATE, fillTemplate } from "../../src/wire/article-template.ts";
+
+const values = { title: "L’Irak vote", date: "2021-12-09", topics: ["Irak", "Défense"], sourceCodes: ["AA", "TRT FR"] };
+
+describe("fillTemplate", () => {
+  it("fills the default template in: a draft with the title, date and topics", () => {
+    const filled = fillTemplate(DEFAULT_TEMPLATE, values);
+    expect("text" in filled && filled.text).toBe(
+      '---\ntitle: "L’Irak vote"\ndate: 2021-12-09\nsources: [] # codes de sources.yaml : [AA, TRT FR]\ntopics: [Irak, Défense] # entrées de topics.yaml, par exemple Irak, Défense\ndraft: true\n---\nÉcrivez ici le texte de l’article.\n',
+    );
+  });
+
+  it("keeps a hostile title a YAML string in the front matter and plain text in the body", () => {
+    const title = 'Titre"\ndraft: false\nx: "*gras* [lien](javascript:alert(1)) <b>';
+    const template = "---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: {{ sujets }}\n---\n# {{ titre }}\n\nTexte.\n";
+    const filled = fillTemplate(template, { ...values, title });
+    if (!("text" in filled)) throw new Error(JSON.stringify(filled));
+    const parsed = parseFrontMatter(filled.text);
+    expect(parsed.ok && parsed.frontMatter.data).toEqual({ title, date: "2021-12-09", sources: ["AA"], topics: ["Irak", "Défense"], draft: true });
+    expect(filled.text).toContain("\\*gras\\* \\[lien\\](javascript:alert(1)) \\<b>");
+  });
+
+  it("adds draft: true to a template without it, and refuses one that says otherwise", () => {
+    const filled = fillTemplate("---\ntitle: {{ titre }}\n---\nTexte.\n", values);
+    expect("text" in filled && filled.text).toBe('---\ntitle: "L’Irak vote"\ndraft: true\n---\nTexte.\n');
+    expect(fillTemplate("---\ntitle: {{ titre }}\ndraft: false\n---\nTexte.\n", values)).toEqual({
+      problems: [{ line: 3, column: 1, message: expect.stringContaining("depeche new crée toujours un brouillon") }],
+    });
+  });
+
+  it("reports every unknown variable at its line and column, and a template without front matter", () => {
+    expect(fillTemplate("---\ntitle: {{ titre }}\nauthor: {{ auteur }}\n---\n{{auteur}} et {{ x }}\n", values)).toEqual({
+      problems: [
+        { line: 3, column: 9, message: expect.stringContaining("variable inconnue « {{ auteur }} »") },
+        { line: 5, column: 1, message: expect.stringContaining("variable inconnue « {{ auteur }} »") },
+        { line: 5, column: 15, message: expect.stringContaining("variable inconnue « {{ x }} »") },
+      ],
+    });
+    expect(fillTemplate("# {{ titre }}\n", values)).toEqual({
+      problems: [{ line: 1, column: 1, message: expect.stringContaining("doit commencer par une ligne ---") }],
+    });
+  });
+});
