@@ -59,6 +59,15 @@ describe("a build with a cache", () => {
     expect(again.find((p) => p.name === "incremental")).toMatchObject({ changed: 0, removed: 0, outputs: 0 });
   });
 
+  it("publishes an article held back by the date once a later --now reaches it, as a clean build does, search included", async () => {
+    archive = threeArticles();
+    archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]" });
+    expect(await cachedBuildEqualsClean({ search: true })).toBe(false);
+    expect(existsSync(join(out(), "2026/01/20/depeche-a-venir/index.html"))).toBe(false);
+    expect(await cachedBuildEqualsClean({ search: true, nowMs: Date.parse("2026-01-21T12:00:00Z") })).toBe(true);
+    expect(existsSync(join(out(), "2026/01/20/depeche-a-venir/index.html"))).toBe(true);
+  });
+
   it("never writes into the live site's files: killed at any point before the swap, the old site is whole and the cache still usable", async () => {
     archive = threeArticles();
     await buildSite(base());
