@@ -24,6 +24,7 @@ import { measureTree, type TreeRun } from "./process-tree.ts";
 import { measureSearch } from "./search-browser.ts";
 import { type BenchResults, formatTargets, type Measured, TARGETS } from "./targets.ts";
 import { benchPhotos } from "./photos.ts";
+import { incrementalRows } from "./incremental.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const shared = resolve(root, "../shared");
@@ -252,6 +253,11 @@ try {
       rows.push(...photos.rows.map(row));
       notes.push(...photos.notes);
     }
+
+    // Issue 17's incremental targets, on a copy of the corpus (bench/incremental.ts).
+    const incremental = await incrementalRows(corpus, work, Math.max(1, Number(values.rounds) || 1));
+    rows.push(...incremental.rows.map(row));
+    notes.push(...incremental.notes);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     // For quick previews and like-for-like timings against generators without search.
     "no-search": { type: "boolean", default: false },
     now: { type: "string" },
+    // The state the next build starts from; --no-cache builds from scratch and keeps none.
     cache: { type: "string", default: DEFAULT_CACHE_DIR },
+    "no-cache": { type: "boolean", default: false },
   });
   // Drafts are never published: recording their URLs would guard addresses no reader ever had.
   const say = messages().cli;
@@ -41,7 +43,7 @@ export async function runBuild(argv: string[]): Promise<number> {
     drafts: values.drafts,
     recordUrls: values["record-urls"],
     search: !values["no-search"],
-    cacheDir: values.cache,
+    ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
     onPhase: (phase) => {
@@ -56,6 +58,7 @@ export async function runBuild(argv: string[]): Promise<number> {
         log(`depeche build: ${say.buildWrote(phase.pages, time(phase.ms))}`);
       }
       if (phase.name === "published") log(`depeche build: ${say.buildPublished(phase.files, time(phase.ms))}`);
+      if (phase.name === "incremental") log(`depeche build: ${say.buildIncremental(phase.changed, phase.removed, phase.outputs, time(phase.ms))}`);
       if (phase.name === "indexed") log(`depeche build: ${say.buildIndexed(phase.articles, phase.bundles, time(phase.ms))}`);
     },
     // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,

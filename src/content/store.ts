@@ -17,7 +17,7 @@ import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks } from "./body-links.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
-import { digestOf, readArticleEntry, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+import { digestOf, fileStat, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -67,7 +67,10 @@ export interface StoreSnapshot {
   registries: RegistriesState;
   urlManifest: { digest: string; diagnostics: Diagnostic[]; manifest?: { published: UrlManifest["published"]; removed: string[] } };
   listing: { diagnostics: Diagnostic[]; complete: boolean };
-  /** Paths relative to the content folder, `/`-separated. */
+  /**
+   * Paths relative to the content folder, `/`-separated: the entries' paths, the articles'
+   * `sourcePath` and every diagnostic's `file`, so that a snapshot reads back from any working directory.
+   */
   entries: ArticleEntry[];
 }
 
@@ -147,7 +150,19 @@ export class ArchiveStore {
     const fresh: Article[] = [];
     for (const path of candidates) {
       const before = this.entries.get(path);
-      if (before?.digest !== undefined && before.digest === readDigest(path)) continue;
+      // An unchanged stat spares reading the file; a changed one (a checkout, a touch) compares
+      // the bytes, and the same bytes keep the new stat (taken first: a change while reading is read next time).
+      if (before?.digest !== undefined) {
+        if (before.stat && sameStat(before.stat, path)) continue;
+        const stat = fileStat(path);
+        if (before.digest === readDigest(path)) {
+          if (stat || before.stat) {
+            const { stat: _, ...kept } = before;
+            this.entries.set(path, stat ? { ...kept, stat } : kept);
+          }
+          continue;
+        }
+      }
       const entry = readArticleEntry(path, ctx);
       (before ? change.changed : change.added).push(path);
       this.entries.set(path, entry);
@@ -219,39 +234,64 @@ export class ArchiveStore {
   /** The store as plain data (see StoreSnapshot). */
   snapshot(): StoreSnapshot {
     const { manifest, ...urlManifest } = this.urlManifest;
+    const paths = new ContentPaths(this.root);
     return {
       format: STORE_FORMAT,
       nowMs: this.nowMs,
-      registries: this.registries,
-      urlManifest: { ...urlManifest, ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}) },
-      listing: this.listing,
-      entries: this.articleEntries().map((e) => ({ ...e, path: relative(this.root, e.path).split(sep).join("/") })),
+      registries: { ...this.registries, diagnostics: paths.saveDiagnostics(this.registries.diagnostics) },
+      urlManifest: {
+        ...urlManifest,
+        diagnostics: paths.saveDiagnostics(urlManifest.diagnostics),
+        ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}),
+      },
+      listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
+      entries: this.articleEntries().map((e) => ({
+        ...e,
+        path: paths.save(e.path),
+        diagnostics: paths.saveDiagnostics(e.diagnostics),
+        ...(e.article ? { article: { ...e.article, sourcePath: paths.save(resolve(e.article.sourcePath)) } } : {}),
+      })),
     };
   }
 
   /**
-   * A store as a snapshot left it, for the content folder of `options`; undefined when the snapshot
-   * is of another format or another "now" (its warnings would differ). A sync then reads only what changed since.
+   * A store as a snapshot left it, for the content folder of `options` (from any working
+   * directory); undefined when the snapshot is of another format. Of another "now", the entries
+   * whose future-date warning may differ are read again by the next sync. A sync then reads only
+   * what changed since.
    */
   static fromSnapshot(snapshot: StoreSnapshot, options: StoreOptions): ArchiveStore | undefined {
     const store = new ArchiveStore(options);
-    if (snapshot.format !== STORE_FORMAT || snapshot.nowMs !== store.nowMs) return undefined;
+    if (snapshot.format !== STORE_FORMAT) return undefined;
+    const paths = new ContentPaths(store.root);
     const registries = snapshot.registries.value;
-    store.registries = snapshot.registries;
+    store.registries = { ...snapshot.registries, diagnostics: paths.readDiagnostics(snapshot.registries.diagnostics) };
     const { manifest, ...urlManifest } = snapshot.urlManifest;
-    store.urlManifest = { ...urlManifest, ...(manifest ? { manifest: { published: manifest.published, removed: new Set(manifest.removed) } } : {}) };
-    store.listing = snapshot.listing;
+    store.urlManifest = {
+      ...urlManifest,
+      diagnostics: paths.readDiagnostics(urlManifest.diagnostics),
+      ...(manifest ? { manifest: { published: manifest.published, removed: new Set(manifest.removed) } } : {}),
+    };
+    store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
+    // A date between the two "now"s is in the future for one and not the other.
+    const since = Math.min(snapshot.nowMs, store.nowMs);
+    const nowMayMatter = (entry: ArticleEntry): boolean => snapshot.nowMs !== store.nowMs && (!entry.article || entry.article.published.epochMs > since);
     // Articles share their registries' topics and sources, as when they were validated.
     const topics = new Map(registries?.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
     for (const entry of snapshot.entries) {
-      const path = join(store.root, entry.path);
+      const path = paths.read(entry.path);
+      if (nowMayMatter(entry)) {
+        store.entries.set(path, { path, diagnostics: [] });
+        continue;
+      }
       const article = entry.article && {
         ...entry.article,
+        sourcePath: displayPath(paths.read(entry.article.sourcePath)),
         topics: entry.article.topics.map((t) => topics.get(t.slug)!),
         sources: entry.article.sources.map((s) => sources.get(s.slug)!),
       };
-      store.entries.set(path, { ...entry, path, ...(article ? { article } : {}) });
+      store.entries.set(path, { ...entry, path, diagnostics: paths.readDiagnostics(entry.diagnostics), ...(article ? { article } : {}) });
     }
     return store;
   }
@@ -322,6 +362,28 @@ export class ArchiveStore {
     } finally {
       await helper?.close();
     }
+  }
+}
+
+// A snapshot's paths are relative to the content folder; the store's, absolute; diagnostics', as
+// errors print them (relative to the working directory).
+class ContentPaths {
+  constructor(private readonly root: string) {}
+
+  save(absolute: string): string {
+    return relative(this.root, absolute).split(sep).join("/");
+  }
+
+  read(saved: string): string {
+    return join(this.root, ...saved.split("/"));
+  }
+
+  saveDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
+    return items.map((d) => ({ ...d, file: this.save(resolve(d.file)) }));
+  }
+
+  readDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
+    return items.map((d) => ({ ...d, file: displayPath(this.read(d.file)) }));
   }
 }
 

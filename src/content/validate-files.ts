@@ -1,4 +1,5 @@
 import { hash } from "node:crypto";
+import { lstatSync } from "node:fs";
 import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
@@ -16,6 +17,8 @@ export interface ArticleEntry {
   path: string;
   /** SHA-1 of the file's bytes; absent when they could not be read. */
   digest?: string;
+  /** The file's size, modification time and inode when read, if old enough to be trusted (see `fileStat`). */
+  stat?: FileStat;
   /** Its errors and warnings (the rules across articles apart). */
   diagnostics: Diagnostic[];
   /** Present when the file is valid. */
@@ -61,20 +64,47 @@ export function digestOf(bytes: Uint8Array): string {
   return hash("sha1", bytes, "base64");
 }
 
+/** What says a file is unchanged without reading it: the size, modification time and inode. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+// A file changed twice within the clock's resolution keeps its time (the "racy git" problem): a
+// stat taken this close to the file's last change is not kept, and the next sync reads the file.
+const RACY_MS = 2_000;
+
+/** The file's stat, when it was last changed long enough ago to be trusted; else undefined. */
+export function fileStat(path: string, nowMs = Date.now()): FileStat | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.mtimeMs > nowMs - RACY_MS) return undefined;
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+}
+
+/** Whether a file's stat is the one kept. */
+export function sameStat(kept: FileStat, path: string): boolean {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && stat.size === kept.size && stat.mtimeMs === kept.mtimeMs && stat.ino === kept.ino;
+}
+
 /** Reads and validates one article file (absolute path): its entry in the archive store. */
 export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntry {
   const file = displayPath(path);
   const diagnostics = new Diagnostics();
+  // Taken before the read: a change made while reading changes the stat, and is read next time.
+  const stat = fileStat(path);
   const read = readContentFile(path, ARTICLE_LIMIT);
   if (!read.ok) {
     diagnostics.error(file, FILE_START, read.message);
     return { path, diagnostics: diagnostics.items };
   }
   const digest = digestOf(read.bytes);
+  const kept = { path, digest, ...(stat ? { stat } : {}) };
   const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
-  if (article) return { path, digest, diagnostics: diagnostics.items, article };
+  if (article) return { ...kept, diagnostics: diagnostics.items, article };
   const claims = frontMatter && readClaims(frontMatter.data, ctx.site.timezone);
-  return { path, digest, diagnostics: diagnostics.items, ...(claims ? { claims } : {}) };
+  return { ...kept, diagnostics: diagnostics.items, ...(claims ? { claims } : {}) };
 }
 
 /** Validates one article file from its bytes. */

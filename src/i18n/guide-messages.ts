@@ -209,6 +209,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   buildWrote: { args: [431, "1,20 s"] },
   buildProgress: { args: [500, 1200] },
   buildPublished: { args: [6, "0,02 s"] },
+  buildIncremental: { args: [431, 0, 4, "2,31 s"] },
   buildIndexed: { args: [120, 1, "0,80 s"] },
   buildPhotosReady: { args: [12, 40] },
   buildPhotosEncoded: { args: [3, 37, "4,20 s"] },

@@ -294,6 +294,8 @@ export const messagesEn: Messages = {
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
     buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
     buildProgress: (written, total) => `${written}/${total} pages`,
+    buildIncremental: (changed, removed, outputs, time) =>
+      `incremental build: ${countEn(changed, "page rewritten", "pages rewritten")}, ${countEn(removed, "page removed", "pages removed")}, ${countEn(outputs, "feed or sitemap replaced", "feeds or sitemaps replaced")}; the rest is kept from the previous site (${time})`,
     buildPublished: (files, time) => `wrote ${countEn(files, "feed, sitemap and robots file", "feed, sitemap and robots files")} (${time})`,
     buildIndexed: (articles, bundles, time) => `indexed ${countEn(articles, "article")} for search in ${countEn(bundles, "bundle")} (${time})`,
     buildPhotosReady: (done, total) => `${number(done)}/${number(total)} photos ready`,
@@ -379,7 +381,7 @@ export const messagesEn: Messages = {
       },
       build: {
         synopsis:
-          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]",
+          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR | --no-cache] [--no-search] [--json] [--annotate]",
         summary: "validate, then build the site",
         options: [
           "--content DIR   the content folder (content by default)",
@@ -388,7 +390,8 @@ export const messagesEn: Messages = {
           "--record-urls   add the published URLs to urls.txt (the deploy from main only)",
           "--base-url URL  the site's public address, instead of site.yaml's baseUrl",
           "--now ISO       the build's date (news sitemap); else SOURCE_DATE_EPOCH, else the clock",
-          "--cache DIR     where encoded photos are kept, so that each is encoded once (.depeche/cache by default)",
+          "--cache DIR     the build's state (.depeche/cache by default): the next build rewrites only what changed; photos are encoded there once",
+          "--no-cache      build everything, keep nothing",
           "--no-search     without the search index",
           "--json          the summary and every error as JSON on standard output",
           "--annotate      also print errors as GitHub Actions annotations (on by itself in Actions)",

@@ -347,6 +347,8 @@ export const messagesFr = {
     buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,
     buildPublished: (files: number, time: string) =>
       `${countFr(files, "flux, plan du site ou fichier robots écrit", "flux, plans du site et fichiers robots écrits")} (${time})`,
+    buildIncremental: (changed: number, removed: number, outputs: number, time: string) =>
+      `construction incrémentale : ${countFr(changed, "page réécrite", "pages réécrites")}, ${countFr(removed, "page supprimée", "pages supprimées")}, ${countFr(outputs, "flux ou plan du site remplacé", "flux ou plans du site remplacés")} ; le reste est repris du site précédent (${time})`,
     buildIndexed: (articles: number, bundles: number, time: string) =>
       `${countFr(articles, "article indexé", "articles indexés")} pour la recherche en ${countFr(bundles, "lot")} (${time})`,
     buildPhotosReady: (done: number, total: number) => `${number(done)}/${number(total)} photos prêtes`,
@@ -443,7 +445,7 @@ export const messagesFr = {
       },
       build: {
         synopsis:
-          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR] [--no-search] [--json] [--annotate]",
+          "build  [--content DIR] [--out DIR] [--drafts | --record-urls] [--base-url URL] [--now ISO] [--cache DIR | --no-cache] [--no-search] [--json] [--annotate]",
         summary: "vérifie, puis construit le site",
         options: [
           "--content DIR   le dossier du contenu (content par défaut)",
@@ -452,7 +454,8 @@ export const messagesFr = {
           "--record-urls   ajoute les adresses publiées à urls.txt (le déploiement de main seulement)",
           "--base-url URL  l’adresse publique du site, à la place de baseUrl de site.yaml",
           "--now ISO       la date de la construction (plan du site des actualités) ; sinon SOURCE_DATE_EPOCH, sinon l’horloge",
-          "--cache DIR     où les photos encodées sont gardées, pour ne les encoder qu’une fois (.depeche/cache par défaut)",
+          "--cache DIR     l’état de la construction (.depeche/cache par défaut) : la suivante ne réécrit que ce qui a changé ; les photos n’y sont encodées qu’une fois",
+          "--no-cache      construit tout, sans rien garder",
           "--no-search     sans l’index de recherche",
           "--json          le bilan et chaque erreur en JSON sur la sortie standard",
           "--annotate      les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",

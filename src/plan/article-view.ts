@@ -45,11 +45,19 @@ export interface ArticleView extends ArticleItem {
  * Reader-facing text of articles, computed once per article however many lists show it:
  * an article appears on its day, its topics, its sources and maybe the home page. Kept across
  * plans (the dev server), an unchanged article keeps the very same objects.
+ *
+ * What comes from the body (the page's HTML, a standfirst taken from the first paragraph) is
+ * rendered when first read: an incremental build plans every page but renders only the changed
+ * ones, so the bodies of unchanged articles are never parsed. The `summary` and `bodyHtml`
+ * properties are getters; `lazyInputs` says what they are computed from, for the pages' digests.
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
+  private readonly summaries = new Map<Article, string>();
   private readonly views = new Map<Article, ArticleView>();
+  // Every object with a getter on an article's body, and that article.
+  private readonly lazy = new WeakMap<object, Article>();
   private photos: ReadonlyMap<string, PhotoSet> = new Map();
 
   /**
@@ -81,18 +89,22 @@ export class ArticleRenderer {
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
     if (!item) {
+      const render = this;
       item = {
         url: article.url,
         title: typesetText(article.title),
         titleHtml: typesetHtml(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
+        get summary() {
+          return render.summary(article);
+        },
         timeText: article.published.hasTime ? formatTime(article.published) : "",
-        summary: article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph),
         draft: article.draft,
         photo: this.photo(article),
       };
       this.items.set(article, item);
+      this.lazy.set(item, article);
     }
     return item;
   }
@@ -102,14 +114,34 @@ export class ArticleRenderer {
     if (!view) {
       view = this.renderView(article);
       this.views.set(article, view);
+      this.lazy.set(view, article);
     }
     return view;
+  }
+
+  /**
+   * Marks an object whose getters read an article's text (`summary`, `bodyHtml`), so that
+   * `lazyInputs` answers for it too (an article page's description is its standfirst).
+   */
+  derivesFrom<T extends object>(value: T, article: Article): T {
+    this.lazy.set(value, article);
+    return value;
+  }
+
+  /**
+   * For an object with getters on an article's text: the article's text they are computed from
+   * (body and summary), which changes whenever what the getters return changes. Else undefined.
+   */
+  lazyInputs(value: object): string | undefined {
+    const article = this.lazy.get(value);
+    return article && `${article.body}\u0000${article.summary ?? ""}`;
   }
 
   // Every view has the same properties in the same order, absent ones undefined: templates read
   // one per article, and objects of one shape are read faster than a mix of shapes.
   private renderView(article: Article): ArticleView {
     const item = this.item(article);
+    const render = this;
     return {
       url: item.url,
       title: item.title,
@@ -117,16 +149,39 @@ export class ArticleRenderer {
       dateText: item.dateText,
       dateIso: item.dateIso,
       timeText: item.timeText,
-      summary: item.summary,
+      get summary() {
+        return item.summary;
+      },
       draft: item.draft,
       photo: item.photo,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
       topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
-      bodyHtml: this.body(article).html,
+      get bodyHtml() {
+        return render.body(article).html;
+      },
       shortLink: article.shortLink,
     };
+  }
+
+  /** A standfirst an earlier build computed from this very article text (the build cache). */
+  adoptSummary(article: Article, summary: string): void {
+    this.summaries.set(article, summary);
+  }
+
+  /** The article's standfirst, if computed or adopted: what the build cache keeps. */
+  knownSummary(article: Article): string | undefined {
+    return this.summaries.get(article);
+  }
+
+  private summary(article: Article): string {
+    let summary = this.summaries.get(article);
+    if (summary === undefined) {
+      summary = article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph);
+      this.summaries.set(article, summary);
+    }
+    return summary;
   }
 
   /** Whether the article's body is still to be rendered. */

@@ -180,23 +180,29 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
   const view = render.view(article);
   const { older, newer, topic } = archive.neighbours.get(article) ?? {};
   const { year, month } = partsOfDay(article.published.day);
-  return {
-    kind: "article",
-    url: article.url,
-    title: view.title,
-    description: view.summary,
-    breadcrumb: [
-      HOME,
-      { label: String(year), url: yearUrl(year) },
-      { label: monthName(month), url: monthUrl(year, month) },
-      { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
-    ],
-    article: view,
-    related: (archive.related.get(article) ?? []).map((a) => render.item(a)),
-    thread: topic && { label: topic.label, url: topicUrl(topic) },
-    older: older && { label: render.item(older).title, url: older.url },
-    newer: newer && { label: render.item(newer).title, url: newer.url },
-  };
+  // The description is the standfirst, read only when the page is rendered.
+  return render.derivesFrom<ArticlePage>(
+    {
+      kind: "article",
+      url: article.url,
+      title: view.title,
+      get description() {
+        return view.summary;
+      },
+      breadcrumb: [
+        HOME,
+        { label: String(year), url: yearUrl(year) },
+        { label: monthName(month), url: monthUrl(year, month) },
+        { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
+      ],
+      article: view,
+      related: (archive.related.get(article) ?? []).map((a) => render.item(a)),
+      thread: topic && { label: topic.label, url: topicUrl(topic) },
+      older: older && { label: render.item(older).title, url: older.url },
+      newer: newer && { label: render.item(newer).title, url: newer.url },
+    },
+    article,
+  );
 }
 
 function redirectPage(url: string, target: Link): RedirectPage {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
@@ -22,7 +23,13 @@ import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
 import { helperCount, PageWriters } from "../pages/write-pages.ts";
+import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
+import { pageDigests } from "../plan/page-digest.ts";
+import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { BuildCache, cacheKey, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
+import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
+import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -52,7 +59,10 @@ export interface BuildOptions {
   renderer?: ArticleRenderer;
   /** Called once per page written. */
   onPage?: (written: number, total: number) => void;
-  /** The build cache; photos' derivatives are kept in its `images/` (default `.depeche/cache`). */
+  /**
+   * The build cache's folder (`--cache`): the next build starts from the state this one leaves,
+   * and writes only what changed. Absent, every build is a clean one and no state is kept.
+   */
   cacheDir?: string;
   /** Called after each photo is encoded or found in the cache. */
   onPhoto?: (done: number, total: number) => void;
@@ -67,7 +77,11 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; articles: number; bundles: number; ms: number };
+  | { name: "indexed"; articles: number; bundles: number; ms: number }
+  /** An incremental build: the pages written again or removed, the search bundles indexed again. */
+  | { name: "incremental"; changed: number; removed: number; outputs: number; ms: number }
+  /** The new site is in place; the cache is written next. */
+  | { name: "swapped" };
 
 export interface BuildResult {
   ok: boolean;
@@ -79,6 +93,8 @@ export interface BuildResult {
   articles?: number;
   /** What was built, for a caller that keeps working on it (the dev server). */
   built?: { content: Content; data: BuildData };
+  /** With a cache: whether the build started from the previous one's state. */
+  incremental?: boolean;
   ms: number;
 }
 
@@ -91,31 +107,49 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
   assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   const writers = new PageWriters();
+  // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
+  const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
   try {
-    return await validateThenWrite(options, writers, start);
+    return await validateThenWrite(options, writers, start, photosDir);
   } finally {
     await writers.close();
+    if (options.cacheDir === undefined) rmSync(photosDir, { recursive: true, force: true });
   }
 }
 
-async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number): Promise<BuildResult> {
+async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number, photosDir: string): Promise<BuildResult> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
-  const store = options.store ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
-  await store.sync(undefined, {
-    onListed: (files) => writers.start(helperCount(files)),
-    onArticles: (articles) => writers.renderBodies(articles, renderer),
-  });
+  const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
+  const previous = cache?.read(options.outDir);
+  const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs });
+  const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
+  // An incremental build renders only the pages that changed, each body when first read.
+  const change = await store.sync(
+    undefined,
+    restored
+      ? {}
+      : {
+          onListed: (files) => writers.start(helperCount(files)),
+          onArticles: (articles) => writers.renderBodies(articles, renderer),
+        },
+  );
   const loaded = store.result();
+  // New registries can change every page: a clean build, its bodies rendered by helpers.
+  const incremental = restored && !change.registries ? previous : undefined;
+  if (restored && !incremental && loaded.content) {
+    writers.start(helperCount(loaded.fileCount));
+    writers.renderBodies(loaded.content.articles, renderer);
+  }
   if (loaded.content) await writers.bodiesRendered();
+  if (incremental) adoptSummaries(store, renderer, incremental.summaries);
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   // The photos of the valid articles are checked even when other files have errors: every error in one run.
   const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
   const photoStart = performance.now();
-  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   const photos = await preparePhotos(options.contentDir, articles, {
-    cacheDir,
+    cacheDir: photosDir,
     encode: loaded.content !== undefined,
     ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
   });
@@ -131,32 +165,48 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const digests = cache && pageDigests(data.site, data.pages, renderer);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
   const writeStart = performance.now();
   let written = 0;
+  let state: SiteState | undefined;
+  let stamp: string | undefined;
   try {
     removeLeftovers(out);
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
     makeFolders(staging);
-    // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
-    // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
-    let published = { files: 0, ms: 0 };
-    const publish = (): void => {
-      const publishStart = performance.now();
-      const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-      if (data.pages.redirects.length > 0) writeFileSync(join(staging, "_redirects"), renderRedirectsFile(data.pages, data.site.basePath));
-      published = { files: files.length, ms: performance.now() - publishStart };
-    };
-    await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
-    cpSync(join(projectRoot, "public"), staging, { recursive: true });
-    placePhotos([...photos.sets.values()], cacheDir, staging);
-    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+    if (incremental && digests) {
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs);
+      state = changes.state;
+      // The photos are linked again from the cache: a photo no article shows any more is gone.
+      rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
+      placePhotos([...photos.sets.values()], photosDir, staging);
+      options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
+    } else {
+      // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
+      // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+      let published = { files: [] as string[], ms: 0 };
+      const publish = (): void => {
+        const publishStart = performance.now();
+        const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+        if (data.pages.redirects.length > 0) {
+          writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
+          files.push(REDIRECTS_FILE);
+        }
+        published = { files, ms: performance.now() - publishStart };
+      };
+      await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+      cpSync(join(projectRoot, "public"), staging, { recursive: true });
+      placePhotos([...photos.sets.values()], photosDir, staging);
+      writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
+      options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
+      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, bundles: {}, summaries: {} };
+    }
     assertEveryArticleWritten(staging, data.pages);
-    options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
-    options.onPhase?.({ name: "published", ...published });
     if (options.search !== false) {
       const indexStart = performance.now();
       const articles = new Set(data.pages.articles.map((p) => p.url));
@@ -165,12 +215,17 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         content.articles.filter((a) => articles.has(a.url)),
         renderer,
       );
-      const indexed = await indexSearchBundles(staging, bundles, { previousSite: options.previousSite });
+      // The staged links of the previous index go: each bundle is linked again from the live site
+      // when its records' digest is unchanged, else indexed into a new folder.
+      if (incremental) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
+      const previousSite = options.previousSite ?? (incremental ? out : undefined);
+      const indexed = await indexSearchBundles(staging, bundles, previousSite !== undefined ? { previousSite } : {});
       // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
       options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
+    stamp = state && siteStamp(staging);
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
@@ -180,6 +235,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     rmSync(staging, { recursive: true, force: true });
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
+  options.onPhase?.({ name: "swapped" });
+  if (cache && state && stamp) saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot() });
   return {
     ok: true,
     diagnostics,
@@ -187,7 +244,85 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     pages: counts,
     articles: data.pages.articles.length,
     built: { content, data },
+    ...(cache ? { incremental: incremental !== undefined } : {}),
     ms: performance.now() - start,
+  };
+}
+
+const REDIRECTS_FILE = "/_redirects";
+
+function openCache(options: BuildOptions, dir: string): BuildCache {
+  const key = cacheKey(projectRoot, {
+    contentDir: options.contentDir,
+    outDir: options.outDir,
+    drafts: options.drafts,
+    search: options.search !== false,
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+  });
+  return new BuildCache(dir, key, options);
+}
+
+// A standfirst is a function of the article file's text (and of the code, in the cache's key).
+function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: Readonly<Record<string, string>>): void {
+  for (const entry of store.articleEntries()) {
+    const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
+    if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
+  }
+}
+
+function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Record<string, string> {
+  const summaries: Record<string, string> = {};
+  for (const entry of store.articleEntries()) {
+    const summary = entry.article && entry.digest !== undefined ? renderer.knownSummary(entry.article) : undefined;
+    if (summary !== undefined) summaries[entry.digest!] = summary;
+  }
+  return summaries;
+}
+
+// The site is already published: a cache that cannot be saved only makes the next build a clean one.
+function saveCache(cache: BuildCache, stamp: string, state: CachedBuild): void {
+  try {
+    cache.write(stamp, state);
+  } catch {
+    cache.discard();
+  }
+}
+
+/**
+ * An incremental build's pages: the previous site linked into the staging folder, then the pages
+ * whose digest changed rendered again (never the others), the pages gone removed, and the feeds,
+ * sitemaps, robots.txt and redirects replaced where their bytes changed.
+ */
+async function writeChanges(
+  out: string,
+  staging: string,
+  data: BuildData,
+  digests: ReadonlyMap<string, string>,
+  previous: CachedBuild,
+  nowMs: number,
+): Promise<{ state: SiteState; counts: { changed: number; removed: number; outputs: number } }> {
+  linkSiteInto(out, staging);
+  const changed: Record<string, { url: string }[]> = {};
+  for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
+    changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
+  const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
+  const removed = Object.keys(previous.pages).filter((url) => !digests.has(url));
+  // Unlinked first: the pages are then written as new files, never into the live site's.
+  removeStagedFiles(
+    staging,
+    [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url))),
+  );
+  await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
+
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs);
+  if (data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  let replaced = 0;
+  for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced++;
+  const gone = previous.outputs.filter((url) => !outputs.has(url));
+  removeStagedFiles(staging, gone);
+  return {
+    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], bundles: {}, summaries: {} },
+    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
 

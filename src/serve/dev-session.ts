@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
-import { buildSite } from "../publish/build-site.ts";
+import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
@@ -72,7 +72,8 @@ export class DevSession {
       nowMs: this.nowMs,
       store: this.store,
       renderer: this.renderer,
-      ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
+      // The preview keeps the photos' encodings (its store, not the build cache, keeps its pages).
+      cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
     });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");

@@ -10,7 +10,7 @@ afterEach(() => archive?.remove());
 
 function build(...args: string[]): { status: number | null; stdout: string; stderr: string; out: string } {
   const out = join(archive.root, "_site");
-  const r = spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", out, ...args], {
+  const r = spawnSync(process.execPath, [bin, "build", "--no-cache", "--content", archive.dir, "--out", out, ...args], {
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", CI: "1" },
   });

@@ -73,7 +73,7 @@ describe("output for machines", () => {
   it("prints the build summary with pages per kind as JSON", () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un" });
-    const r = depeche(["build", "--content", archive.dir, "--out", join(archive.root, "site"), "--json"]);
+    const r = depeche(["build", "--no-cache", "--content", archive.dir, "--out", join(archive.root, "site"), "--json"]);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: true, files: 1, articles: 1, errors: 0, warnings: 0, diagnostics: [] });

@@ -77,7 +77,7 @@ describe("the build's date", () => {
       archive.article("a.md", {});
       const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
       const build = (args: string[], env: Record<string, string> = {}) =>
-        spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, "_site"), "--no-search", ...args], {
+        spawnSync(process.execPath, [bin, "build", "--no-cache", "--content", archive.dir, "--out", join(archive.root, "_site"), "--no-search", ...args], {
           encoding: "utf8",
           env: { ...process.env, ...env },
         });

@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => archive.remove());
 
 function build(out: string, tz: string) {
-  return spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, out), "--now", NOW, "--no-search"], {
+  return spawnSync(process.execPath, [bin, "build", "--no-cache", "--content", archive.dir, "--out", join(archive.root, out), "--now", NOW, "--no-search"], {
     env: { ...process.env, TZ: tz, NO_COLOR: "1" },
     encoding: "utf8",
   });

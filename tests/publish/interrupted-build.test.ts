@@ -17,7 +17,7 @@ const siteDigest = (dir: string): string => treeDigest(dir, (path) => path.endsW
 
 function build(content: string, out: string, killAfterMs?: number, signal: NodeJS.Signals = "SIGKILL"): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, "build", "--content", content, "--out", out, "--now", NOW], { stdio: "ignore" });
+    const child = spawn(process.execPath, [bin, "build", "--no-cache", "--content", content, "--out", out, "--now", NOW], { stdio: "ignore" });
     if (killAfterMs !== undefined) setTimeout(() => child.kill(signal), killAfterMs);
     child.on("exit", (code) => done(code));
   });

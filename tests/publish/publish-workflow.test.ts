@@ -152,7 +152,7 @@ describe("the commit of urls.txt races an editor's push", () => {
     const ci = join(root, "ci");
     git(root, "clone", "--quiet", origin, ci);
     const deployed = git(ci, "rev-parse", "HEAD");
-    const record = `node ${JSON.stringify(bin)} build --record-urls --no-search --content "$1" --out ${JSON.stringify(join(root, "site"))}`;
+    const record = `node ${JSON.stringify(bin)} build --record-urls --no-search --no-cache --content "$1" --out ${JSON.stringify(join(root, "site"))}`;
     execFileSync("sh", ["-c", record, "record", join(ci, "content")], { stdio: "ignore" });
     // …while an editor pushes a new article, not deployed by this run.
     writeFileSync(join(editor, "content/articles/c.md"), articleText({ title: "Trois" }));

@@ -38,7 +38,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
     archive.article("a.md", { title: "Un" });
     archive.article("b.md", { title: "Brouillon", extra: "draft: true" });
     const out = join(archive.root, "_site");
-    const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--no-search", "--record-urls"]);
+    const r = await runInProcess("build", runBuild, ["--no-cache", "--content", archive.dir, "--out", out, "--no-search", "--record-urls"]);
     expect(r.status, r.stderr).toBe(0);
     expect(
       readFileSync(join(archive.dir, "urls.txt"), "utf8")
@@ -51,7 +51,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
     archive = makeArchive();
     archive.article("a.md", { title: "Un" });
     const out = join(archive.root, "_site");
-    const r = await runInProcess("build", runBuild, ["--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
+    const r = await runInProcess("build", runBuild, ["--no-cache", "--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
     expect(r.status).toBe(2);
     expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés");
     expect(existsSync(out)).toBe(false);
@@ -111,7 +111,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const site = treeDigest(before.out);
     archive.article("b.md", { title: "Deux" });
     chmodSync(archive.dir, 0o555);
-    const r = depecheUnprivileged(archive, ["build", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
+    const r = depecheUnprivileged(archive, ["build", "--no-cache", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
     chmodSync(archive.dir, 0o755);
     expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
       `depeche build: error: impossible d’écrire ${archive.display("urls.txt")} : permission refusée ; le fichier d’avant est inchangé`,

@@ -16,7 +16,7 @@ describe("two builds of the same content", () => {
     }
     const now = "2022-01-01T12:00:00Z";
     const run = (out: string, env: Record<string, string>, args: string[] = []) =>
-      spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", join(archive.root, out), ...args], {
+      spawnSync(process.execPath, [bin, "build", "--no-cache", "--content", archive.dir, "--out", join(archive.root, out), ...args], {
         env: { ...process.env, ...env },
         encoding: "utf8",
       });
@@ -40,10 +40,14 @@ describe("a build split into batches and threads", () => {
         });
       }
       const run = (out: string, env: Record<string, string>) =>
-        spawnSync(process.execPath, [bin, "build", "--content", split.dir, "--out", join(split.root, out), "--now", "2022-01-01T12:00:00Z", "--no-search"], {
-          env: { ...process.env, ...env },
-          encoding: "utf8",
-        });
+        spawnSync(
+          process.execPath,
+          [bin, "build", "--no-cache", "--content", split.dir, "--out", join(split.root, out), "--now", "2022-01-01T12:00:00Z", "--no-search"],
+          {
+            env: { ...process.env, ...env },
+            encoding: "utf8",
+          },
+        );
       const whole = run("whole", { DEPECHE_WRITERS: "1", DEPECHE_PAGES_PER_RUN: "100000" });
       expect(whole.status, whole.stderr).toBe(0);
       // 7 pages a run: every kind is cut across batches, and batches go to both threads.

@@ -46,7 +46,17 @@ describe("the commands' compiled JavaScript", () => {
     expect(readdirSync(join(tool, ".depeche/compiled", compiled()[0]!))).toEqual(
       expect.arrayContaining(["main.js", "helper-thread.js", "validate-thread.js", "indexer-thread.js", "eleventy-config.js"]),
     );
-    const build = depeche({ DEPECHE_WRITERS: "2" }, "build", "--content", archive.dir, "--out", join(tool, "site"), "--now", "2026-11-30T12:00:00Z");
+    const build = depeche(
+      { DEPECHE_WRITERS: "2" },
+      "build",
+      "--no-cache",
+      "--content",
+      archive.dir,
+      "--out",
+      join(tool, "site"),
+      "--now",
+      "2026-11-30T12:00:00Z",
+    );
     expect(build.status).toBe(0);
     expect(readFileSync(join(tool, "site/index.html"), "utf8")).toContain("<html");
     expect(compiled()).toHaveLength(1);
@@ -68,7 +78,17 @@ describe("the commands' compiled JavaScript", () => {
 
   it("sees a change to the module a page-writing thread runs", () => {
     appendFileSync(join(tool, "src/pages/helper-thread.ts"), `\nconsole.error("aide modifiée");\n`);
-    const run = depeche({ DEPECHE_WRITERS: "2" }, "build", "--content", archive.dir, "--out", join(tool, "site"), "--now", "2026-11-30T12:00:00Z");
+    const run = depeche(
+      { DEPECHE_WRITERS: "2" },
+      "build",
+      "--no-cache",
+      "--content",
+      archive.dir,
+      "--out",
+      join(tool, "site"),
+      "--now",
+      "2026-11-30T12:00:00Z",
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("aide modifiée");
   });

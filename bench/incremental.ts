@@ -1,0 +1,199 @@
+/**
+ * The incremental build's rows of the bench (issue 17's targets): on a copy of a corpus, each
+ * with its own cache, a first build, then alternating rounds of "add 10 articles" and "edit one
+ * article's body", each rebuilt incrementally with and without the search index. Peak memory is
+ * the resident set of the whole process tree (Pagefind's service included), sampled from /proc.
+ *
+ *   npx tsx bench/incremental.ts --corpus /dev/shm/c10000 --rounds 3 --out-root /dev/shm
+ *
+ * `npm run bench` runs it after the other rows of each size (`incrementalRows`).
+ */
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+const root = resolve(import.meta.dirname, "..");
+
+// Issue 17's targets, by archive size and step (the median of the rounds is compared).
+const TARGETS: Record<number, Record<string, { seconds: number; mb?: number }>> = {
+  10000: { "add 10 articles, incremental, with search": { seconds: 3 } },
+  100000: {
+    "add 10 articles, incremental, with search": { seconds: 10, mb: 1024 },
+    "edit one body, incremental, with search": { seconds: 2 },
+    "edit one body, incremental, no search": { seconds: 2 },
+  },
+};
+const NOW = "2026-11-30T12:00:00Z";
+
+export interface TreeRun {
+  seconds: number;
+  peakMb: number;
+  ok: boolean;
+  output: string;
+}
+
+/** One row per step: the median of the rounds, the targets of issue 17 beside them. */
+export async function incrementalRows(corpus: string, work: string, rounds: number): Promise<{ rows: string[][]; notes: string[] }> {
+  const size = countArticles(corpus);
+  const copy = join(work, `incremental-corpus-${size}`);
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(corpus, copy, { recursive: true });
+  const variants = [
+    { name: "with search", args: [] as string[] },
+    { name: "no search", args: ["--no-search"] },
+  ];
+  const build = (variant: (typeof variants)[number]): Promise<TreeRun> =>
+    measureTree(process.execPath, [
+      "bin/depeche.js",
+      "build",
+      "--content",
+      copy,
+      "--out",
+      join(work, `incremental-site-${variant.name.replace(" ", "-")}`),
+      "--cache",
+      join(work, `incremental-cache-${variant.name.replace(" ", "-")}`),
+      "--now",
+      NOW,
+      ...variant.args,
+    ]);
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const variant of variants) {
+    console.error(`bench: depeche build --cache, first build, ${variant.name} (${size})…`);
+    const first = await build(variant);
+    rows.push([String(size), `first build with --cache (clean), ${variant.name}`, "depeche", ...cells(first)]);
+    if (!first.ok) notes.push(`first cached build ${size} failed:\n${first.output.slice(-2000)}`);
+  }
+  const runs = new Map<string, TreeRun[]>();
+  const record = (step: string, run: TreeRun): void => {
+    runs.set(step, [...(runs.get(step) ?? []), run]);
+    if (!run.ok) notes.push(`${step} ${size} failed:\n${run.output.slice(-2000)}`);
+  };
+  // Each round: one change, then every variant rebuilt, so the variants alternate on one machine state.
+  for (let round = 1; round <= rounds; round++) {
+    console.error(`bench: incremental builds (${size}), round ${round} of ${rounds}…`);
+    addArticles(copy, 10, round);
+    for (const variant of variants) record(`add 10 articles, incremental, ${variant.name}`, await build(variant));
+    editOneBody(copy, round);
+    for (const variant of variants) record(`edit one body, incremental, ${variant.name}`, await build(variant));
+  }
+  for (const [step, list] of runs) {
+    const median = [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1]!;
+    rows.push([String(size), `${step}${list.length > 1 ? `, median of ${list.length}` : ""}`, "depeche", ...cells(median)]);
+    notes.push(`${step} ${size}: ${list.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
+    const target = TARGETS[size]?.[step];
+    if (target) {
+      const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
+      notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
+    }
+    const phases = /depeche build : construction incrémentale.*/.exec(median.output)?.[0];
+    if (phases) notes.push(`${step} ${size}: ${phases}`);
+  }
+  rmSync(copy, { recursive: true, force: true });
+  return { rows, notes };
+}
+
+function cells(run: TreeRun): string[] {
+  return [run.ok ? `${run.seconds.toFixed(2)} s` : "FAILED", "", `${Math.round(run.peakMb)} MB`];
+}
+
+function countArticles(corpus: string): number {
+  return readdirSync(join(corpus, "articles"), { recursive: true }).filter((name) => String(name).endsWith(".md")).length;
+}
+
+/** Adds `count` new articles, dated the corpus's last day, with titles no other article has. */
+export function addArticles(corpus: string, count: number, round: number): void {
+  const dir = join(corpus, "articles", "2026", "11");
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    writeFileSync(
+      join(dir, `bench-${round}-${i}.md`),
+      [
+        "---",
+        `title: "Dépêche ajoutée au banc d’essai, tour ${round}, numéro ${i}"`,
+        `date: 2026-11-29T${String(8 + i).padStart(2, "0")}:${String(round % 60).padStart(2, "0")}:00+01:00`,
+        'sources: ["AA"]',
+        'topics: ["France"]',
+        "---",
+        `Un paragraphe écrit par le banc d’essai (tour ${round}, dépêche ${i}), avec « guillemets ».`,
+        "",
+      ].join("\n"),
+    );
+  }
+}
+
+/** Appends a sentence to the body of the first article file (sorted). */
+export function editOneBody(corpus: string, round: number): void {
+  const first = readdirSync(join(corpus, "articles"), { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(".md"))
+    .sort()[0]!;
+  const path = join(corpus, "articles", first);
+  readFileSync(path);
+  appendFileSync(path, `\nUne phrase ajoutée au tour ${round}.\n`);
+}
+
+/** Runs a command; wall time, and the peak of the summed resident memory of it and every descendant. */
+export function measureTree(command: string, args: string[], cwd = root): Promise<TreeRun> {
+  return new Promise((done) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    let peakKb = 0;
+    const sample = (): void => {
+      peakKb = Math.max(peakKb, treeRssKb(child.pid!));
+    };
+    const timer = setInterval(sample, 25);
+    child.on("close", (code) => {
+      clearInterval(timer);
+      done({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024, ok: code === 0, output });
+    });
+  });
+}
+
+// The resident memory of a process and its descendants, from /proc (Linux).
+function treeRssKb(pid: number): number {
+  const parents = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, "utf8");
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const todo = [pid];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    total += rss.get(next) ?? 0;
+    todo.push(...(parents.get(next) ?? []));
+  }
+  return total;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { corpus: { type: "string" }, rounds: { type: "string", default: "3" }, "out-root": { type: "string", default: "/dev/shm" } },
+  });
+  if (!values.corpus) {
+    console.error("usage: npx tsx bench/incremental.ts --corpus DIR [--rounds N] [--out-root DIR]");
+    process.exit(2);
+  }
+  const work = join(values["out-root"], `depeche-incremental-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  try {
+    const { rows, notes } = await incrementalRows(values.corpus, work, Number(values.rounds) || 1);
+    console.log("| articles | step | tool | wall | rate | peak RSS (process tree) |\n| --- | --- | --- | --- | --- | --- |");
+    for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+    console.log(`\n${notes.join("\n")}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

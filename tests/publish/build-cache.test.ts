@@ -1,0 +1,254 @@
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { BuildCache, cacheKey, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
+import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
+import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+function threeArticles(): TestArchive {
+  const made = makeArchive();
+  made.article("a.md", { title: "Première dépêche", date: "2021-12-09T10:00:00" });
+  made.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]" });
+  made.article("c.md", { title: "Troisième dépêche", date: "2022-01-03T10:00:00", extra: "aliases: [/ancien/]" });
+  return made;
+}
+
+const out = (): string => join(archive.root, "site");
+const cacheDir = (): string => join(archive.root, "cache");
+const base = (): BuildOptions => ({ contentDir: archive.dir, outDir: out(), drafts: false, nowMs: FIXED_NOW, search: false, cacheDir: cacheDir() });
+
+/** Builds with the cache; then checks the output equals a clean build's; returns whether it was incremental. */
+async function cachedBuildEqualsClean(options: Partial<BuildOptions> = {}): Promise<boolean | undefined> {
+  const result = await buildSite({ ...base(), ...options });
+  expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+  const clean = join(archive.root, "clean");
+  const { cacheDir: _, ...withoutCache } = { ...base(), ...options };
+  expect((await buildSite({ ...withoutCache, outDir: clean })).ok).toBe(true);
+  expect(siteFiles(out())).toEqual(siteFiles(clean));
+  expect(treeDigest(out())).toBe(treeDigest(clean));
+  return result.incremental;
+}
+
+class Killed extends Error {}
+const killAt =
+  (name: BuildPhase["name"]) =>
+  (phase: BuildPhase): void => {
+    if (phase.name === name) throw new Killed(name);
+  };
+
+describe("a build with a cache", () => {
+  it("starts from the last build's state, and writes only the pages that changed", async () => {
+    archive = threeArticles();
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    const phases: BuildPhase[] = [];
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    const incremental = phases.find((p) => p.name === "incremental");
+    // The article's page; nothing lists its body's first paragraph but the lists that show it.
+    expect(incremental).toMatchObject({ name: "incremental", removed: 0 });
+    expect(incremental && "changed" in incremental && incremental.changed).toBeGreaterThan(0);
+    expect(incremental && "changed" in incremental && incremental.changed).toBeLessThan(12);
+    // Nothing changed: nothing written.
+    const again: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => again.push(p) })).toBe(true);
+    expect(again.find((p) => p.name === "incremental")).toMatchObject({ changed: 0, removed: 0, outputs: 0 });
+  });
+
+  it("publishes an article held back by the date once a later --now reaches it, as a clean build does, search included", async () => {
+    archive = threeArticles();
+    archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]" });
+    expect(await cachedBuildEqualsClean({ search: true })).toBe(false);
+    expect(existsSync(join(out(), "2026/01/20/depeche-a-venir/index.html"))).toBe(false);
+    expect(await cachedBuildEqualsClean({ search: true, nowMs: Date.parse("2026-01-21T12:00:00Z") })).toBe(true);
+    expect(existsSync(join(out(), "2026/01/20/depeche-a-venir/index.html"))).toBe(true);
+  });
+
+  it("never writes into the live site's files: killed at any point before the swap, the old site is whole and the cache still usable", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const before = treeDigest(out());
+    archive.article("a.md", { title: "Première dépêche, titre changé", date: "2021-12-09T10:00:00", body: "Corps changé." });
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    for (const phase of ["loaded", "planned", "incremental"] as const) {
+      await expect(buildSite({ ...base(), onPhase: killAt(phase) })).rejects.toThrow(Killed);
+      expect(treeDigest(out()), phase).toBe(before);
+      expect(readdirSync(archive.root).filter((name) => name.includes(".building-"))).toEqual([]);
+    }
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("with search, killed while indexing, leaves the old site and its index as they were", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), search: true });
+    const before = treeDigest(out());
+    archive.article("c.md", {
+      title: "Troisième dépêche",
+      date: "2022-01-03T10:00:00",
+      extra: "aliases: [/ancien/]",
+      body: "Un mot nouveau : anticonstitutionnellement.",
+    });
+    await expect(buildSite({ ...base(), search: true, onPhase: killAt("indexed") })).rejects.toThrow(Killed);
+    expect(treeDigest(out())).toBe(before);
+    expect(await cachedBuildEqualsClean({ search: true })).toBe(true);
+  }, 60_000);
+
+  it("killed after the swap, before its cache is written, makes the next build a clean one", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    await expect(buildSite({ ...base(), onPhase: killAt("swapped") })).rejects.toThrow(Killed);
+    archive.article("e.md", { title: "Encore une", date: "2021-12-11T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("throws away a cache that cannot be read, and builds clean", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = readdirSync(cacheDir()).find((name) => name.endsWith(".jsonl"))!;
+    writeFileSync(join(cacheDir(), file), '{"format":1,"key":');
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("builds clean when the site is not the one the cache describes", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    // Another build, without the cache, replaced the site.
+    const { cacheDir: _, ...noCache } = base();
+    await buildSite({ ...noCache, drafts: true });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+
+  it("stays incremental for a site restored with its files' times (as CI restores a cache), not for one edited by hand", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const saved = join(archive.root, "saved");
+    // `cp -a` keeps times to the nanosecond, as `tar --posix` does.
+    expect(spawnSync("cp", ["-a", out(), saved]).status).toBe(0);
+    rmSync(out(), { recursive: true });
+    expect(spawnSync("cp", ["-a", saved, out()]).status).toBe(0);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    appendFileSync(join(out(), "index.html"), "<!-- edited -->");
+    expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+
+  it.each([
+    ["site.yaml", (a: TestArchive) => a.write("site.yaml", "title: Autre titre\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n")],
+    ["topics.yaml", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"))],
+    [
+      "sources.yaml",
+      (a: TestArchive) =>
+        a.write(
+          "sources.yaml",
+          "- code: AA\n  name: Anadolu\n  url: https://www.aa.com.tr/fr\n- code: TRT FR\n  name: TRT\n  url: https://www.trtfrance.com\n",
+        ),
+    ],
+  ])("builds clean after a change to %s", async (_, change) => {
+    archive = threeArticles();
+    await buildSite(base());
+    change(archive);
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it.each([
+    ["--drafts", { drafts: true }],
+    ["--base-url", { baseUrl: "https://preview.example.org" }],
+    ["--no-search toggled", { search: true }],
+  ] as const)(
+    "builds clean when %s changes",
+    async (_, options) => {
+      archive = threeArticles();
+      archive.article("draft.md", { title: "Brouillon", date: "2021-12-09T18:00:00", extra: "draft: true" });
+      await buildSite(base());
+      expect(await cachedBuildEqualsClean(options)).toBe(false);
+      expect(await cachedBuildEqualsClean(options)).toBe(true);
+      expect(await cachedBuildEqualsClean()).toBe(false);
+    },
+    60_000,
+  );
+
+  it("stays incremental for another --now, the feeds and news sitemap rewritten as a clean build writes them", async () => {
+    archive = threeArticles();
+    archive.article("soon.md", { title: "Bientôt", date: "2022-01-20T10:00:00" });
+    await buildSite({ ...base(), nowMs: Date.parse("2022-01-04T12:00:00Z") });
+    expect(await cachedBuildEqualsClean({ nowMs: Date.parse("2022-01-25T12:00:00Z") })).toBe(true);
+  });
+});
+
+describe("the cache's key", () => {
+  const options: CacheKeyOptions = { contentDir: "content", outDir: "_site", drafts: false, search: true };
+  function project(): string {
+    const root = join(archive.root, "project");
+    for (const dir of ["src/publish", "templates", "public"]) mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, "src/publish/build.ts"), "export const a = 1;\n");
+    writeFileSync(join(root, "templates/page.11ty.ts"), "export const t = 1;\n");
+    writeFileSync(join(root, "public/style.css"), "body {}\n");
+    writeFileSync(join(root, ".eleventy.ts"), "export default {};\n");
+    writeFileSync(join(root, "package-lock.json"), "{}\n");
+    return root;
+  }
+
+  it.each(["src/publish/build.ts", "src/publish/new.ts", "templates/page.11ty.ts", "public/style.css", ".eleventy.ts", "package-lock.json"])(
+    "changes with %s",
+    (file) => {
+      archive = makeArchive();
+      const root = project();
+      const before = cacheKey(root, options);
+      expect(cacheKey(root, options)).toBe(before);
+      writeFileSync(join(root, file), "// changed\n");
+      expect(cacheKey(root, options)).not.toBe(before);
+    },
+  );
+
+  it("changes with every option that changes pages, not with the output or content folder's name", () => {
+    archive = makeArchive();
+    const root = project();
+    const keys = [
+      cacheKey(root, options),
+      cacheKey(root, { ...options, drafts: true }),
+      cacheKey(root, { ...options, search: false }),
+      cacheKey(root, { ...options, baseUrl: "https://preview.example.org" }),
+    ];
+    expect(new Set(keys).size).toBe(4);
+    expect(cacheKey(root, { ...options, outDir: "elsewhere" })).toBe(keys[0]);
+  });
+
+  it("is refused by a cache written under another key", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const other = new BuildCache(cacheDir(), "another key", { contentDir: archive.dir, outDir: out() });
+    expect(other.read(out())).toBeUndefined();
+    const same = new BuildCache(cacheDir(), cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false }), {
+      contentDir: archive.dir,
+      outDir: out(),
+    });
+    expect(same.read(out())?.pages["/"]).toBeDefined();
+  });
+});
+
+describe("depeche build --cache", () => {
+  const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, "build", "--content", archive.dir, "--out", out(), "--now", "2022-01-04T12:00:00Z", "--no-search", ...args], {
+      cwd: archive.root,
+      encoding: "utf8",
+    });
+
+  it("keeps its state in .depeche/cache by default, in the folder given, or nowhere with --no-cache", () => {
+    archive = threeArticles();
+    expect(run().status).toBe(0);
+    expect(readdirSync(join(archive.root, ".depeche/cache")).filter((n) => n.endsWith(".jsonl"))).toHaveLength(1);
+    expect(run("--cache", "elsewhere").status).toBe(0);
+    expect(existsSync(join(archive.root, "elsewhere"))).toBe(true);
+    expect(run("--no-cache", "--cache", "nowhere").status).toBe(0);
+    expect(existsSync(join(archive.root, "nowhere"))).toBe(false);
+  }, 180_000);
+});

@@ -1,0 +1,184 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/publish/build-site.ts";
+import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
+
+// The proof that an incremental build is a clean build: random sequences of editors' edits, and
+// after every one the site the cache-driven build leaves equals, byte for byte, the site a clean
+// build of the same content writes.
+
+interface Doc {
+  id: number;
+  title: string;
+  date: string;
+  topics: string[];
+  body: string;
+  draft: boolean;
+  aliases: string[];
+}
+
+const DATES = ["2021-12-09T12:00:00", "2021-12-10T09:30:00", "2021-11-02T18:00:00", "2022-01-05T07:00:00", "2022-01-05T23:30:00"];
+const TITLES = ["L’Irak annonce la fin de la mission", "Budget : l’État « rassure »", "Le cœur & l’œuvre", "Un titre bien plus long que les autres, pour voir"];
+const TOPICS = ["irak", "etats-unis", "defense", "terrorisme", "economie"];
+// topics.yaml as editors might rewrite it: a label reworded, a description added.
+const TOPICS_FILES = [
+  TOPICS_YAML,
+  TOPICS_YAML.replace("label: Terrorisme", "label: Terrorisme et sécurité"),
+  TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: « L’Irak » au jour le jour.\n"),
+];
+
+type Edit =
+  | { kind: "add"; date: number; title: number; topics: number[] }
+  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft"; doc: number; value: number; topics: number[] }
+  | { kind: "topicsYaml"; value: number };
+
+const pick = fc.nat({ max: 99 });
+const topicSet = fc.uniqueArray(fc.nat({ max: TOPICS.length - 1 }), { minLength: 1, maxLength: 3 });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), date: pick, title: pick, topics: topicSet }),
+  fc.record({
+    kind: fc.constantFrom("body" as const, "title" as const, "redate" as const, "delete" as const, "alias" as const, "topics" as const, "draft" as const),
+    doc: pick,
+    value: pick,
+    topics: topicSet,
+  }),
+  fc.record({ kind: fc.constant("topicsYaml" as const), value: pick }),
+);
+
+/** An archive the test edits as editors would, keeping it valid: urls.txt guards the first articles' URLs. */
+class EditedArchive {
+  readonly archive: TestArchive = makeArchive();
+  private docs: Doc[] = [];
+  private nextId = 0;
+  private readonly urlLines: string[] = [];
+  private readonly published = new Set<string>();
+  private aliasCount = 0;
+  private topics = TOPICS_YAML;
+
+  constructor() {
+    for (let i = 0; i < 5; i++) this.docs.push(this.newDoc(DATES[i % DATES.length]!, TITLES[i % TITLES.length]!, [TOPICS[i % TOPICS.length]!]));
+    for (const doc of this.docs) {
+      this.urlLines.push(urlOf(doc));
+      this.published.add(urlOf(doc));
+    }
+    this.writeAll();
+  }
+
+  /** Applies an edit; says whether it changed the registries (topics.yaml). */
+  apply(e: Edit): boolean {
+    if (e.kind === "topicsYaml") {
+      const topics = TOPICS_FILES[e.value % TOPICS_FILES.length]!;
+      if (topics === this.topics) return false;
+      this.topics = topics;
+      this.archive.write("topics.yaml", topics);
+      return true;
+    }
+    if (e.kind === "add") {
+      this.docs.push(
+        this.newDoc(
+          DATES[e.date % DATES.length]!,
+          TITLES[e.title % TITLES.length]!,
+          e.topics.map((t) => TOPICS[t]!),
+        ),
+      );
+      this.writeAll();
+      return false;
+    }
+    const doc = this.docs[e.doc % Math.max(1, this.docs.length)];
+    if (!doc) return false;
+    if (e.kind === "body") doc.body += `\n\nUn paragraphe de plus (${e.value}), avec « guillemets ».`;
+    if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
+    if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
+    if (e.kind === "alias") doc.aliases.push(`/archives/ancien-${++this.aliasCount}/`);
+    // A published article is never a draft: only the ones added since.
+    if (e.kind === "draft" && !this.published.has(urlOf(doc))) doc.draft = !doc.draft;
+    if (e.kind === "redate") {
+      // A published URL moves with an alias, the fix `check` asks for.
+      const old = urlOf(doc);
+      doc.date = DATES[e.value % DATES.length]!;
+      if (this.published.has(old) && !doc.aliases.includes(old)) doc.aliases.push(old);
+      doc.aliases = doc.aliases.filter((a) => a !== urlOf(doc));
+    }
+    if (e.kind === "delete") {
+      // Withdrawn with a `! URL` line for each published URL it answered.
+      for (const url of [urlOf(doc), ...doc.aliases]) if (this.published.has(url)) this.urlLines.push(`! ${url}`);
+      this.docs = this.docs.filter((d) => d !== doc);
+    }
+    this.writeAll();
+    return false;
+  }
+
+  private newDoc(date: string, title: string, topics: string[]): Doc {
+    const id = this.nextId++;
+    return { id, title, date, topics, body: `Le corps de la dépêche ${id}, premier paragraphe.`, draft: false, aliases: [] };
+  }
+
+  private writeAll(): void {
+    rmSync(join(this.archive.dir, "articles"), { recursive: true, force: true });
+    for (const doc of this.docs)
+      this.archive.article(`depeche-${doc.id}.md`, {
+        title: doc.title,
+        date: doc.date,
+        topics: `[${doc.topics.join(", ")}]`,
+        extra: [
+          `slug: depeche-${doc.id}`,
+          ...(doc.draft ? ["draft: true"] : []),
+          ...(doc.aliases.length > 0 ? [`aliases: [${doc.aliases.join(", ")}]`] : []),
+        ].join("\n"),
+        body: doc.body,
+      });
+    writeFileSync(join(this.archive.dir, "urls.txt"), `${this.urlLines.join("\n")}\n`);
+  }
+}
+
+function urlOf(doc: Doc): string {
+  const [day] = doc.date.split("T");
+  // The dates above are all far enough from midnight in Paris (UTC+1 in winter) to keep their day.
+  const [y, m, d] = day!.split("-");
+  return `/${y}/${m}/${d}/depeche-${doc.id}/`;
+}
+
+async function sameAsClean(edited: EditedArchive, search: boolean): Promise<boolean | undefined> {
+  const { root, dir } = edited.archive;
+  const common = { contentDir: dir, drafts: false, nowMs: FIXED_NOW, search };
+  const incremental = await buildSite({ ...common, outDir: join(root, "incremental"), cacheDir: join(root, "cache") });
+  const clean = await buildSite({ ...common, outDir: join(root, "clean") });
+  expect(incremental.ok, JSON.stringify(incremental.diagnostics)).toBe(true);
+  expect(clean.ok).toBe(true);
+  expect(siteFiles(join(root, "incremental"))).toEqual(siteFiles(join(root, "clean")));
+  expect(treeDigest(join(root, "incremental"))).toBe(treeDigest(join(root, "clean")));
+  return incremental.incremental;
+}
+
+async function runEdits(edits: Edit[], search: boolean): Promise<void> {
+  const edited = new EditedArchive();
+  try {
+    expect(await sameAsClean(edited, search)).toBe(false);
+    for (const e of edits) {
+      const registriesChanged = edited.apply(e);
+      // Every step but a new topics.yaml starts from the previous build's state.
+      expect(await sameAsClean(edited, search)).toBe(!registriesChanged);
+    }
+  } finally {
+    edited.archive.remove();
+  }
+}
+
+describe("an incremental build", () => {
+  it("writes, after any sequence of edits, the very site a clean build writes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 7 }), (edits) => runEdits(edits, false)),
+      { numRuns: 8 },
+    );
+  }, 240_000);
+
+  it("with the search index, re-indexing only what changed, writes the very site a clean build writes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 2, maxLength: 3 }), (edits) => runEdits(edits, true)),
+      { numRuns: 2 },
+    );
+  }, 240_000);
+});
