@@ -12,7 +12,8 @@ import { onceForAll } from "../helpers/prerequisites.ts";
 import { SAMPLE_SEARCH } from "../helpers/sample-archive.ts";
 import { htmlFiles, SEARCH_WORD, type PageKind } from "../helpers/test-sites.ts";
 
-const ARTICLE_BUDGET = 20 * 1024;
+// Issue 19: an article page stays under 30 KB with its CSS, before compression.
+const ARTICLE_BUDGET = 30 * 1024;
 
 const contexts = new Map<Width, BrowserContext>();
 const ready = onceForAll(async () => {
@@ -244,7 +245,7 @@ describe.each([
     expect(problems.flat(), problems.flat().join("\n")).toEqual([]);
   });
 
-  it("weighs under 20 KB for an article page with its CSS, and loads JavaScript only on /recherche/", async () => {
+  it("weighs under 30 KB for an article page with its CSS, and loads JavaScript only on /recherche/", async () => {
     await ready();
     const rows = [...weights].map(
       ([kind, w]) =>
