@@ -8,10 +8,10 @@
  *
  * `npm run bench` runs it after the other rows of each size (`incrementalRows`).
  */
-import { spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { measureTree } from "./process-tree.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -26,12 +26,8 @@ const TARGETS: Record<number, Record<string, { seconds: number; mb?: number }>> 
 };
 const NOW = "2026-11-30T12:00:00Z";
 
-export interface TreeRun {
-  seconds: number;
-  peakMb: number;
-  ok: boolean;
-  output: string;
-}
+/** A run with its process tree's peak as `peakMb`, as the targets read it. */
+type TreeRun = Awaited<ReturnType<typeof measureTree>> & { peakMb: number };
 
 /** One row per step: the median of the rounds, the targets of issue 17 beside them. */
 export async function incrementalRows(corpus: string, work: string, rounds: number): Promise<{ rows: string[][]; notes: string[] }> {
@@ -43,20 +39,26 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     { name: "with search", args: [] as string[] },
     { name: "no search", args: ["--no-search"] },
   ];
-  const build = (variant: (typeof variants)[number]): Promise<TreeRun> =>
-    measureTree(process.execPath, [
-      "bin/depeche.js",
-      "build",
-      "--content",
-      copy,
-      "--out",
-      join(work, `incremental-site-${variant.name.replace(" ", "-")}`),
-      "--cache",
-      join(work, `incremental-cache-${variant.name.replace(" ", "-")}`),
-      "--now",
-      NOW,
-      ...variant.args,
-    ]);
+  const build = async (variant: (typeof variants)[number]): Promise<TreeRun> => {
+    const run = await measureTree(
+      process.execPath,
+      [
+        "bin/depeche.js",
+        "build",
+        "--content",
+        copy,
+        "--out",
+        join(work, `incremental-site-${variant.name.replace(" ", "-")}`),
+        "--cache",
+        join(work, `incremental-cache-${variant.name.replace(" ", "-")}`),
+        "--now",
+        NOW,
+        ...variant.args,
+      ],
+      root,
+    );
+    return { ...run, peakMb: run.treePeakMb };
+  };
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const variant of variants) {
@@ -87,7 +89,7 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
       const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
       notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
     }
-    const phases = /depeche build : construction incrémentale.*/.exec(median.output)?.[0];
+    const phases = /depeche build: incremental build.*/.exec(median.output)?.[0];
     if (phases) notes.push(`${step} ${size}: ${phases}`);
   }
   rmSync(copy, { recursive: true, force: true });
@@ -132,50 +134,6 @@ export function editOneBody(corpus: string, round: number): void {
   const path = join(corpus, "articles", first);
   readFileSync(path);
   appendFileSync(path, `\nUne phrase ajoutée au tour ${round}.\n`);
-}
-
-/** Runs a command; wall time, and the peak of the summed resident memory of it and every descendant. */
-export function measureTree(command: string, args: string[], cwd = root): Promise<TreeRun> {
-  return new Promise((done) => {
-    const start = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    let peakKb = 0;
-    const sample = (): void => {
-      peakKb = Math.max(peakKb, treeRssKb(child.pid!));
-    };
-    const timer = setInterval(sample, 25);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      done({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024, ok: code === 0, output });
-    });
-  });
-}
-
-// The resident memory of a process and its descendants, from /proc (Linux).
-function treeRssKb(pid: number): number {
-  const parents = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, "utf8");
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const todo = [pid];
-  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
-    total += rss.get(next) ?? 0;
-    todo.push(...(parents.get(next) ?? []));
-  }
-  return total;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -38,7 +38,8 @@ function residentKb(pid: number): { kb: number; name: string } {
 export function measureTree(command: string, args: string[], cwd: string): Promise<TreeRun> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd });
+    // In English, the developers' language, whose lines the bench reads (DEPECHE_LANG).
+    const child = spawn(command, args, { cwd, env: { ...process.env, DEPECHE_LANG: "en" } });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
