@@ -1,7 +1,7 @@
 /**
  * The state an incremental build starts from (`depeche build --cache DIR`): the archive store's
- * snapshot, the digest of every page of the site it built, its feeds and sitemaps, its search
- * bundles. One file per content folder and output folder, valid only for the same code, the same
+ * snapshot, the digest of every page of the site it built, its feeds and sitemaps (each search
+ * bundle keeps its own digest in its folder, `src/search/indexer.ts`). One file per content folder and output folder, valid only for the same code, the same
  * options and the very site it describes; anything else is a clean build.
  */
 import { createHash, hash } from "node:crypto";
@@ -10,7 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { STORE_FORMAT, type StoreSnapshot } from "../content/store.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -27,8 +27,6 @@ export interface SiteState {
   pages: Record<string, string>;
   /** Site-relative paths of the feeds, sitemaps, robots.txt and `_redirects`. */
   outputs: string[];
-  /** Unused since the search room keeps each bundle's digest in its folder (`bundle.digest`); kept empty. */
-  bundles: Record<string, string>;
   /**
    * Article file digest → its standfirst as lists show it: a list page rewritten shows twenty
    * articles, whose bodies would otherwise be parsed again for their first paragraph.
@@ -134,8 +132,8 @@ export class BuildCache {
       if (header?.format !== CACHE_FORMAT || header.key !== this.key || header.site !== siteStamp(outDir)) return undefined;
       const entries: StoreSnapshot["entries"] = [];
       for (const entry of lines) entries.push(entry as StoreSnapshot["entries"][number]);
-      const { pages, outputs, bundles, summaries } = header;
-      return { pages, outputs, bundles, summaries, store: { ...header.store, entries } };
+      const { pages, outputs, summaries } = header;
+      return { pages, outputs, summaries, store: { ...header.store, entries } };
     } catch {
       this.discard();
       return undefined;
@@ -157,7 +155,6 @@ export class BuildCache {
       site,
       pages: state.pages,
       outputs: state.outputs,
-      bundles: state.bundles,
       summaries: state.summaries,
       store,
     };

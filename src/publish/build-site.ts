@@ -204,7 +204,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
-      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, bundles: {}, summaries: {} };
+      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };
     }
     assertEveryArticleWritten(staging, data.pages);
     if (options.search !== false) {
@@ -321,7 +321,7 @@ async function writeChanges(
   const gone = previous.outputs.filter((url) => !outputs.has(url));
   removeStagedFiles(staging, gone);
   return {
-    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], bundles: {}, summaries: {} },
+    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], summaries: {} },
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
