@@ -104,6 +104,12 @@ export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "
       if (list.length < FEED_SIZE) list.push(page);
     }
   }
+  // A topic without articles was last updated when the archive was: not at the build's instant,
+  // which would change its bytes at every build (and rewrite it in every incremental one).
+  const archiveUpdated = latestUpdate(
+    pages.articles.slice(0, FEED_SIZE).map((a) => ({ updated: a.article.updatedIso ?? a.article.dateIso })),
+    buildIso,
+  );
   return pages.lists
     .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1)
     .map((p) => {
@@ -116,7 +122,7 @@ export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "
           description: p.intro ?? p.description,
           pageUrl: absoluteUrl(site, p.url),
           feedUrl: absoluteUrl(site, url),
-          updated: latestUpdate(entries, buildIso),
+          updated: latestUpdate(entries, archiveUpdated),
           categoryScheme: absoluteUrl(site, TOPICS_URL),
           ...feedIcons(site),
           entries,

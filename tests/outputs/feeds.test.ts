@@ -123,4 +123,14 @@ describe("topic feeds", () => {
     expect([...files.keys()]).toEqual(expect.arrayContaining(["/feed.xml", "/feed.json", "/sujets/irak/feed.xml"]));
     for (const [url, text] of files) if (url.endsWith(".xml")) assertWellFormed(text);
   });
+
+  it("dates a topic feed without articles by the archive's newest article, not by the build, so it stays the same from build to build", async () => {
+    const data = await planArticles({
+      "2021/12/09-a.md": { title: "Sur l’Irak", topics: "[Irak]" },
+      "2021/12/10-b.md": { title: "Sur l’économie", topics: "[Économie]", date: "2021-12-10" },
+    });
+    const emptyFeed = (buildIso: string): Feed => topicFeeds(data.site, data.pages, buildIso).find((t) => t.url === "/sujets/defense/feed.xml")!.feed;
+    expect(emptyFeed("2026-11-30T12:00:00.000Z").updated).toBe(siteFeed(data.site, data.pages.articles, BUILD_ISO).updated);
+    expect(emptyFeed("2026-11-30T12:00:00.000Z").updated).toBe(emptyFeed("2027-01-01T00:00:00.000Z").updated);
+  });
 });
