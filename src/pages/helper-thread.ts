@@ -1,7 +1,7 @@
 import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
-import { writeWithEleventy } from "./write-pages.ts";
+import { buildWriter } from "./write-pages.ts";
 
 // Requests are served in the order they came: bodies to render while the main thread reads the
 // content, then batches of pages.
@@ -12,7 +12,7 @@ serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
     case "write": {
       // Progress goes back every 100 pages: one message a page would cost more than it tells.
       let pending = 0;
-      await writeWithEleventy(request.data, request.outDir, () => {
+      await buildWriter()(request.data, request.outDir, () => {
         if (++pending === 100) {
           reply({ kind: "progress", pages: pending });
           pending = 0;

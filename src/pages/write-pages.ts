@@ -9,12 +9,13 @@ import { Thread } from "../threads/thread.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { configureRun } from "./eleventy-engine.ts";
 import type { WritePages } from "./page-templates.ts";
+import { writePagesDirectly } from "./write-directly.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Writes pages with Eleventy, in this thread: one run over the given pages, which reach it through
- * this run's own configuration. Every page of a production build is written here.
+ * this run's own configuration. Builds write with it only when asked (`buildWriter`).
  */
 export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
@@ -31,6 +32,16 @@ export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   eleventy.disableLogger();
   await eleventy.write();
 };
+
+/**
+ * The writer of a build's pages, on every thread: the direct one, unless `DEPECHE_WRITER=eleventy`
+ * (to compare the two). Both render through PAGE_TEMPLATES and write the same bytes; Eleventy's
+ * run adds its own work per page (pagination, paths, data cloned) and its start-up, most of a
+ * 1,000-article build's page writing, and holds a run's pages until it writes them.
+ */
+export function buildWriter(): WritePages {
+  return process.env.DEPECHE_WRITER === "eleventy" ? writeWithEleventy : writePagesDirectly;
+}
 
 // Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
 // a few thousand pages keep that bounded at any archive size, for a small set-up cost each.
@@ -145,7 +156,8 @@ export class PageWriters {
     const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));
     const here = async (): Promise<void> => {
       alsoHere?.();
-      for (let batch = next(); batch; batch = next()) await writeWithEleventy(batch, outDir, onPage);
+      const writePages = buildWriter();
+      for (let batch = next(); batch; batch = next()) await writePages(batch, outDir, onPage);
     };
     await Promise.all([here(), ...helping]);
     // Their threads go back to the budget, for the search indexers.
