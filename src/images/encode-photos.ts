@@ -6,9 +6,9 @@
 import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import sharp, { type OutputInfo, type Sharp } from "sharp";
+import type { OutputInfo, Sharp } from "sharp";
 import type { Derivative, PhotoFormat, PhotoSet } from "./derivatives.ts";
-import type { PhotoMemo } from "./inspect-photos.ts";
+import { loadSharp, type PhotoMemo } from "./inspect-photos.ts";
 import { ENCODING_VERSION, MAX_PHOTO_PIXELS } from "./photo-limits.ts";
 
 /** The photos' part of the build cache (`--cache`, `.depeche/cache` by default). */
@@ -86,6 +86,7 @@ async function encodePhoto(set: PhotoSet, root: string): Promise<void> {
   const { source } = set;
   // Decoded once, upright, in sRGB, without an alpha channel (JPEG has none); metadata (EXIF with
   // its GPS position, XMP, IPTC) stays behind, since sharp writes none unless asked.
+  const sharp = await loadSharp();
   const { data, info } = await sharp(source.file, { failOn: "error", limitInputPixels: MAX_PHOTO_PIXELS })
     .autoOrient()
     .toColourspace("srgb")
@@ -95,7 +96,7 @@ async function encodePhoto(set: PhotoSet, root: string): Promise<void> {
   const temporary = join(root, `.${source.digest}.${process.pid}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(temporary, { recursive: true });
   try {
-    for (const d of set.all) await encodeDerivative(data, info, d, join(temporary, d.name));
+    for (const d of set.all) await encodeDerivative(sharp, data, info, d, join(temporary, d.name));
     try {
       renameSync(temporary, join(root, source.digest));
     } catch (error) {
@@ -107,7 +108,7 @@ async function encodePhoto(set: PhotoSet, root: string): Promise<void> {
   }
 }
 
-function encodeDerivative(data: Buffer, info: OutputInfo, d: Derivative, path: string): Promise<OutputInfo> {
+function encodeDerivative(sharp: typeof import("sharp").default, data: Buffer, info: OutputInfo, d: Derivative, path: string): Promise<OutputInfo> {
   const image = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).resize(
     d.width,
     d.height,

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article } from "../content/model.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
@@ -97,6 +97,7 @@ async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefin
   } catch (error) {
     return { ok: false, error: messages().diagnostics.photoUnreadable(src, (error as NodeJS.ErrnoException).code ?? String(error)) };
   }
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -139,4 +140,12 @@ function checkPath(root: string, inside: string, src: string): string | undefine
     if (i === parts.length - 1 && !stat.isFile()) return messages().diagnostics.photoNotAFile(src);
   }
   return undefined;
+}
+
+/**
+ * sharp, loaded on the first photo: libvips costs a build without photos about 0.15 s of CPU and
+ * 30 MB to load (docs/performance.md), and most archives have few photos or none.
+ */
+export async function loadSharp(): Promise<typeof import("sharp").default> {
+  return (await import("sharp")).default;
 }
