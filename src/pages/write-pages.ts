@@ -93,13 +93,22 @@ export class PageBatches {
   }
 }
 
-// Below this many articles a worker's start-up costs more than it saves.
+// From this many articles, helper threads write pages too, one per so many: below it, copying the
+// pages' planned data to a thread costs about what the thread saves.
 const ARTICLES_PER_WORKER = 2_000;
+// From this many, one helper renders the bodies while this thread reads and validates the files
+// (markdown is a third of a small build's work): its start-up is paid on the other core.
+const ARTICLES_FOR_BODY_HELPER = 500;
 
-/** How many helper threads to ask the thread budget for: at most three, none for small archives. */
-export function helperCount(articleCount: number): number {
-  const wanted = process.env.DEPECHE_WRITERS ? Number(process.env.DEPECHE_WRITERS) - 1 : Math.floor(articleCount / ARTICLES_PER_WORKER);
-  return Math.max(0, Math.min(3, wanted));
+/**
+ * The helper threads to ask the thread budget for, and whether they write pages or only render
+ * bodies: at most three, none for small archives. `DEPECHE_WRITERS=N` asks for N writing threads
+ * in all, this one included.
+ */
+export function helperPlan(articleCount: number): { helpers: number; write: boolean } {
+  if (process.env.DEPECHE_WRITERS) return { helpers: Math.max(0, Math.min(3, Number(process.env.DEPECHE_WRITERS) - 1)), write: true };
+  if (articleCount >= ARTICLES_PER_WORKER) return { helpers: Math.min(3, Math.floor(articleCount / ARTICLES_PER_WORKER)), write: true };
+  return { helpers: articleCount >= ARTICLES_FOR_BODY_HELPER ? 1 : 0, write: false };
 }
 
 /** What the main thread asks of a helper thread. */
@@ -117,10 +126,16 @@ export type HelperReply = { kind: "rendered"; id: number; bodies: RenderedBody[]
 export class PageWriters {
   private helpers: Helper[] = [];
   private rendering: Promise<void>[] = [];
+  private helpersWrite = false;
 
-  /** Starts up to this many helper threads, as the thread budget allows; without any, this thread does all the work. */
-  start(helpers: number): void {
-    this.helpers = Thread.start<HelperRequest, HelperReply>(helpers, HELPER_MODULE, { libraries: HELPER_LIBRARIES, heapMb: HELPER_HEAP_MB }).map(
+  /**
+   * Starts the helper threads an archive of this many articles is worth (`helperPlan`), as the
+   * thread budget allows; without any, this thread does all the work.
+   */
+  start(articleCount: number): void {
+    const plan = helperPlan(articleCount);
+    this.helpersWrite = plan.write;
+    this.helpers = Thread.start<HelperRequest, HelperReply>(plan.helpers, HELPER_MODULE, { libraries: HELPER_LIBRARIES, heapMb: HELPER_HEAP_MB }).map(
       (thread) => new Helper(thread),
     );
   }
@@ -148,6 +163,11 @@ export class PageWriters {
    * other work for this thread, done first, while the helpers already write their batches.
    */
   async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
+    // A helper that only rendered bodies goes back to the budget now.
+    if (!this.helpersWrite) {
+      await this.close();
+      this.helpers = [];
+    }
     const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
     const next = (): BuildData | undefined => {
       const pages = batches.next();

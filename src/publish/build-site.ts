@@ -22,7 +22,7 @@ import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
-import { helperCount, PageWriters } from "../pages/write-pages.ts";
+import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
@@ -131,7 +131,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     restored
       ? {}
       : {
-          onListed: (files) => writers.start(helperCount(files)),
+          onListed: (files) => writers.start(files),
           onArticles: (articles) => writers.renderBodies(articles, renderer),
         },
   );
@@ -139,7 +139,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   // New registries can change every page: a clean build, its bodies rendered by helpers.
   const incremental = restored && !change.registries ? previous : undefined;
   if (restored && !incremental && loaded.content) {
-    writers.start(helperCount(loaded.fileCount));
+    writers.start(loaded.fileCount);
     writers.renderBodies(loaded.content.articles, renderer);
   }
   if (loaded.content) await writers.bodiesRendered();

@@ -151,10 +151,13 @@ describe("a site that cannot be written", () => {
     const file = join(archive.root, "a-file");
     writeFileSync(file, "");
     const writers = new PageWriters();
-    writers.start(1); // a small site: the helper takes every page, this thread none
+    // Two writing threads for a small site: the helper takes every page, this thread none.
+    vi.stubEnv("DEPECHE_WRITERS", "2");
+    writers.start(1);
     try {
       await expect(writers.write(data, join(file, "site"))).rejects.toMatchObject({ code: "ENOTDIR" });
     } finally {
+      vi.unstubAllEnvs();
       await writers.close();
     }
   });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildSite } from "../../src/publish/build-site.ts";
-import { PageBatches } from "../../src/pages/write-pages.ts";
+import { helperPlan, PageBatches } from "../../src/pages/write-pages.ts";
 import { makeArchive } from "../helpers/archive.ts";
 import type { SitePages } from "../../src/plan/pages.ts";
 
@@ -61,6 +61,26 @@ describe("PageBatches", () => {
 
   it("keeps full batches to the end for a thread alone", () => {
     expect(sizes(batchPages(pages({ articles: 10_000, days: 2_289 }), 3000, 1))).toEqual([3000, 3000, 3000, 3000, 289]);
+  });
+});
+
+describe("helperPlan", () => {
+  it("starts no helper for a few articles, one that renders bodies for a small archive, writers from 2,000", () => {
+    expect(helperPlan(100)).toEqual({ helpers: 0, write: false });
+    expect(helperPlan(1_000)).toEqual({ helpers: 1, write: false });
+    expect(helperPlan(2_000)).toEqual({ helpers: 1, write: true });
+    expect(helperPlan(100_000)).toEqual({ helpers: 3, write: true });
+  });
+
+  it("takes DEPECHE_WRITERS as the writing threads in all", () => {
+    vi.stubEnv("DEPECHE_WRITERS", "1");
+    try {
+      expect(helperPlan(100_000)).toEqual({ helpers: 0, write: true });
+      vi.stubEnv("DEPECHE_WRITERS", "2");
+      expect(helperPlan(10)).toEqual({ helpers: 1, write: true });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
