@@ -48,15 +48,20 @@ describe("a build split into batches and threads", () => {
             encoding: "utf8",
           },
         );
-      // One Eleventy run against the direct writer that builds use: the same bytes.
-      const whole = run("whole", { DEPECHE_WRITERS: "1", DEPECHE_PAGES_PER_RUN: "100000", DEPECHE_WRITER: "eleventy" });
+      // One Eleventy run, against Eleventy's runs cut into batches and the direct writer (the
+      // incremental builds' and the preview's): the same bytes.
+      const whole = run("whole", { DEPECHE_WRITERS: "1", DEPECHE_PAGES_PER_RUN: "100000" });
       expect(whole.status, whole.stderr).toBe(0);
       // 7 pages a run: every kind is cut across batches, and batches go to both threads.
       const batched = run("batched", { DEPECHE_WRITERS: "2", DEPECHE_PAGES_PER_RUN: "7" });
       expect(batched.status, batched.stderr).toBe(0);
+      const direct = run("direct", { DEPECHE_WRITERS: "2", DEPECHE_PAGES_PER_RUN: "7", DEPECHE_WRITER: "direct" });
+      expect(direct.status, direct.stderr).toBe(0);
       expect(siteFiles(join(split.root, "whole")).length).toBeGreaterThan(60);
-      expect(siteFiles(join(split.root, "batched"))).toEqual(siteFiles(join(split.root, "whole")));
-      expect(treeDigest(join(split.root, "batched"))).toBe(treeDigest(join(split.root, "whole")));
+      for (const other of ["batched", "direct"]) {
+        expect(siteFiles(join(split.root, other))).toEqual(siteFiles(join(split.root, "whole")));
+        expect(treeDigest(join(split.root, other))).toBe(treeDigest(join(split.root, "whole")));
+      }
     } finally {
       split.remove();
     }
