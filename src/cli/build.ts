@@ -88,7 +88,9 @@ export async function runBuild(argv: string[]): Promise<number> {
     writeLine(process.stderr, `depeche build: ${say.buildInvalid(countLabel(result.diagnostics), values.out, elapsed(start))}`);
     return 1;
   }
+  // The article pages are the line's first count: the list gives the other pages.
   const kinds = Object.entries(result.pages!)
+    .filter(([kind]) => kind !== "articles")
     .map(([kind, n]) => say.pageKind(kind, n))
     .join(", ");
   writeLine(process.stdout, `depeche build: ${say.buildDone(result.articles!, values.out, kinds, result.diagnostics.length, elapsed(start))}`);

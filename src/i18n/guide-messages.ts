@@ -221,7 +221,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   imageFormat: { args: ["irak.gif"] },
   imageNoFreeName: { args: ["irak.jpg"] },
   buildInvalid: { args: ["1 erreur, 0 avertissement", "_site", "0,30 s"] },
-  buildDone: { args: [120, "_site", "120 articles, 1 accueil, 45 jours", 0, "2,41 s"] },
+  buildDone: { args: [120, "_site", "1 accueil, 45 jours", 0, "2,41 s"] },
   pageKind: { args: ["days", 45] },
   recordUrlsWithDrafts: { args: [] },
   badBaseUrl: { args: ["/archives"] },
