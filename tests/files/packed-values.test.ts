@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { pack, unpack, type Packable } from "../../src/files/packed-values.ts";
+
+const bytesOf = (value: Packable): Buffer => Buffer.concat(pack(value));
+
+describe("packed values", () => {
+  it("read back as JSON would, keys in their order, strings of every width", () => {
+    const value = {
+      z: 1,
+      a: [null, true, false, -0.5, 1796090567955.0317, "", "é « »", "L’Arabie\u{1F600}", "\ud800"],
+      nested: { b: { c: [[], {}, { d: "x" }] }, skipped: undefined },
+      many: Array.from({ length: 300 }, (_, i) => ({ path: `articles/${i}.md`, n: i, wide: i % 2 === 0 ? "’" : "'" })),
+    };
+    const back = unpack(bytesOf(value));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(value));
+    expect(Object.keys((back as { nested: object }).nested)).toEqual(["b"]);
+  });
+
+  it("keeps strings whole across the long strings they are laid in", () => {
+    const big = "x".repeat((1 << 24) - 3);
+    const value = [big, "abcdef", "’".repeat(10), big.slice(1)];
+    expect(unpack(bytesOf(value))).toEqual(value);
+  });
+
+  it("refuses bytes cut short, changed, or not its own", () => {
+    const bytes = bytesOf({ list: Array.from({ length: 100 }, (_, i) => `item ${i}`) });
+    expect(() => unpack(bytes.subarray(0, bytes.length - 5))).toThrow();
+    expect(() => unpack(bytes.subarray(0, 40))).toThrow();
+    expect(() => unpack(Buffer.from('{"format":3}\n'))).toThrow();
+    expect(() => unpack(Buffer.concat([bytes, Buffer.from("more")]))).toThrow();
+  });
+});
