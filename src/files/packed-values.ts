@@ -7,6 +7,8 @@
  * walks the columns once: strings are slices of the long ones, objects get their keys in the
  * order they were written (what `JSON.stringify` of them gives is unchanged).
  */
+import { fstatSync, readSync } from "node:fs";
+
 /** What `pack` accepts: what JSON does, `undefined` properties dropped as JSON drops them. */
 export type Packable = null | boolean | number | string | readonly Packable[] | { readonly [key: string]: Packable | undefined };
 
@@ -37,7 +39,7 @@ interface Layout {
 }
 
 /** Packs a value into pieces of bytes, to be written one after the other (`unpack` reads them back). */
-export function pack(value: Packable): Uint8Array[] {
+export function pack(value: Packable): Iterable<Uint8Array> {
   const ops: number[] = [];
   const numbers: number[] = [];
   const lengths: number[] = [];
@@ -74,15 +76,15 @@ export function pack(value: Packable): Uint8Array[] {
     }
   };
   visit(value);
-  const narrowBytes = chunked(narrow).map((s) => Buffer.from(s, "latin1"));
-  const wideBytes = chunked(wide).map((s) => Buffer.from(s, "utf16le"));
+  const narrowChunks = chunks(narrow);
+  const wideChunks = chunks(wide);
   const layout: Layout = {
     shapes,
     ops: ops.length,
     numbers: numbers.length,
     strings: lengths.length,
-    narrow: narrowBytes.map((b) => b.length),
-    wide: wideBytes.map((b) => b.length),
+    narrow: narrowChunks.map(([from, to]) => chars(narrow, from, to)),
+    wide: wideChunks.map(([from, to]) => 2 * chars(wide, from, to)),
   };
   const meta = Buffer.from(JSON.stringify(layout));
   const head = Buffer.alloc(align(MAGIC.length + 4 + meta.length));
@@ -93,42 +95,75 @@ export function pack(value: Packable): Uint8Array[] {
   const numberBytes = new Uint8Array(Float64Array.from(numbers).buffer);
   const opBytes = padded(new Uint8Array(Uint32Array.from(ops).buffer));
   const lengthBytes = padded(new Uint8Array(Uint32Array.from(lengths).buffer));
-  return [head, numberBytes, opBytes, lengthBytes, ...narrowBytes, ...wideBytes];
+  // The long strings are made one at a time, as they are written: never all of them at once.
+  function* pieces(): Generator<Uint8Array> {
+    yield* [head, numberBytes, opBytes, lengthBytes];
+    for (const [from, to] of narrowChunks) yield Buffer.from(narrow.slice(from, to).join(""), "latin1");
+    for (const [from, to] of wideChunks) yield Buffer.from(wide.slice(from, to).join(""), "utf16le");
+  }
+  return pieces();
 }
 
 /**
- * Reads back what `pack` wrote, from `bytes` at `start` (a multiple of 8 from the start of its
- * memory, as files read whole are); throws on bytes it did not write (truncated, corrupt, another format).
+ * Reads back what `pack` wrote, from `bytes` at `start`; throws on bytes it did not write
+ * (truncated, corrupt, another format).
  */
-export function unpack(bytes: Buffer, start = 0): Packable {
-  if (bytes.toString("latin1", start, start + MAGIC.length) !== MAGIC) throw new Error("not packed values");
-  const metaLength = bytes.readUInt32LE(start + MAGIC.length);
-  const layout = JSON.parse(bytes.toString("utf8", start + MAGIC.length + 4, start + MAGIC.length + 4 + metaLength)) as Layout;
+export function unpack(bytes: Uint8Array, start = 0): Packable {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return unpackFrom(
+    (at, length) => {
+      if (at + length > buffer.length) throw new Error("packed values cut short");
+      const part = buffer.subarray(at, at + length);
+      // A column is read in place when it is aligned in memory, else copied.
+      return part.byteOffset % 8 === 0 ? part : Buffer.from(part);
+    },
+    start,
+    buffer.length,
+  );
+}
+
+/**
+ * Reads back what `pack` wrote into a file, from byte `start`, one column and one long string at a
+ * time: the file's bytes are never all in memory beside the values made from them.
+ */
+export function unpackFile(fd: number, start: number): Packable {
+  const size = fstatSync(fd).size;
+  return unpackFrom(
+    (at, length) => {
+      if (at + length > size) throw new Error("packed values cut short");
+      // Its own memory, at offset 0: columns are read in place.
+      const part = Buffer.allocUnsafeSlow(length);
+      if (readSync(fd, part, 0, length, at) !== length) throw new Error("packed values cut short");
+      return part;
+    },
+    start,
+    size,
+  );
+}
+
+// `bytesAt(at, length)`: that many bytes from that offset, a multiple of 8 from the start of their memory.
+function unpackFrom(bytesAt: (at: number, length: number) => Buffer, start: number, end: number): Packable {
+  const fixed = bytesAt(start, MAGIC.length + 4);
+  if (fixed.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not packed values");
+  const metaLength = fixed.readUInt32LE(MAGIC.length);
+  const layout = JSON.parse(bytesAt(start + MAGIC.length + 4, metaLength).toString("utf8")) as Layout;
   let at = start + align(MAGIC.length + 4 + metaLength);
   const column = <T>(make: (buffer: ArrayBufferLike, offset: number, count: number) => T, count: number, size: number): T => {
-    if (at + count * size > bytes.length) throw new Error("packed values cut short");
-    let source = bytes;
-    let offset = bytes.byteOffset + at;
-    if (offset % 8 !== 0) {
-      source = Buffer.from(bytes.subarray(at, at + count * size));
-      offset = source.byteOffset;
-    }
-    const made = make(source.buffer, offset, count);
+    const part = bytesAt(at, count * size);
     at += align(count * size);
-    return made;
+    return make(part.buffer, part.byteOffset, count);
   };
   const numbers = column((b, o, n) => new Float64Array(b, o, n), layout.numbers, 8);
   const ops = column((b, o, n) => new Uint32Array(b, o, n), layout.ops, 4);
   const lengths = column((b, o, n) => new Uint32Array(b, o, n), layout.strings, 4);
   const decode = (sizes: number[], encoding: "latin1" | "utf16le"): string[] =>
     sizes.map((size) => {
-      if (at + size > bytes.length) throw new Error("packed values cut short");
-      const text = bytes.toString(encoding, at, at + size);
+      const text = bytesAt(at, size).toString(encoding);
       at += size;
       return text;
     });
   const pools = [new Pool(decode(layout.narrow, "latin1")), new Pool(decode(layout.wide, "utf16le"))] as const;
-  if (at !== bytes.length) throw new Error("packed values: bytes left over");
+  if (at !== end) throw new Error("packed values: bytes left over");
   const { shapes } = layout;
   let op = 0;
   let number = 0;
@@ -190,15 +225,22 @@ class Pool {
   }
 }
 
-function chunked(strings: readonly string[]): string[] {
-  const chunks: string[] = [];
+// Where the long strings are cut: [from, to) index ranges of the strings.
+function chunks(strings: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
   for (let start = 0; start < strings.length; ) {
     let end = start;
-    for (let chars = 0; end < strings.length && (end === start || chars + strings[end]!.length <= CHUNK_CHARS); end++) chars += strings[end]!.length;
-    chunks.push(strings.slice(start, end).join(""));
+    for (let count = 0; end < strings.length && (end === start || count + strings[end]!.length <= CHUNK_CHARS); end++) count += strings[end]!.length;
+    ranges.push([start, end]);
     start = end;
   }
-  return chunks;
+  return ranges;
+}
+
+function chars(strings: readonly string[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) count += strings[i]!.length;
+  return count;
 }
 
 function align(n: number): number {

@@ -1,7 +1,10 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pack, unpack, type Packable } from "../../src/files/packed-values.ts";
+import { pack, unpack, unpackFile, type Packable } from "../../src/files/packed-values.ts";
 
-const bytesOf = (value: Packable): Buffer => Buffer.concat(pack(value));
+const bytesOf = (value: Packable): Buffer => Buffer.concat([...pack(value)]);
 
 describe("packed values", () => {
   it("read back as JSON would, keys in their order, strings of every width", () => {
@@ -20,6 +23,24 @@ describe("packed values", () => {
     const big = "x".repeat((1 << 24) - 3);
     const value = [big, "abcdef", "’".repeat(10), big.slice(1)];
     expect(unpack(bytesOf(value))).toEqual(value);
+  });
+
+  it("reads back from a file, after bytes of its own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "packed-"));
+    try {
+      const value = { a: ["é", "’", 3], b: { c: null } };
+      const file = join(dir, "state");
+      writeFileSync(file, Buffer.concat([Buffer.from("header\n"), ...pack(value)]));
+      const fd = openSync(file, "r");
+      try {
+        expect(unpackFile(fd, 7)).toEqual(value);
+        expect(() => unpackFile(fd, 6)).toThrow();
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses bytes cut short, changed, or not its own", () => {
