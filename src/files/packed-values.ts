@@ -39,7 +39,7 @@ interface Layout {
 }
 
 /** Packs a value into pieces of bytes, to be written one after the other (`unpack` reads them back). */
-export function pack(value: Packable): Iterable<Uint8Array> {
+export function pack(value: Packable): Iterable<Piece> {
   const ops: number[] = [];
   const numbers: number[] = [];
   const lengths: number[] = [];
@@ -96,12 +96,20 @@ export function pack(value: Packable): Iterable<Uint8Array> {
   const opBytes = padded(new Uint8Array(Uint32Array.from(ops).buffer));
   const lengthBytes = padded(new Uint8Array(Uint32Array.from(lengths).buffer));
   // The long strings are made one at a time, as they are written: never all of them at once.
-  function* pieces(): Generator<Uint8Array> {
+  function* pieces(): Generator<Piece> {
     yield* [head, numberBytes, opBytes, lengthBytes];
-    for (const [from, to] of narrowChunks) yield Buffer.from(narrow.slice(from, to).join(""), "latin1");
-    for (const [from, to] of wideChunks) yield Buffer.from(wide.slice(from, to).join(""), "utf16le");
+    for (const [from, to] of narrowChunks) yield { text: narrow.slice(from, to).join(""), encoding: "latin1" };
+    for (const [from, to] of wideChunks) yield { text: wide.slice(from, to).join(""), encoding: "utf16le" };
   }
   return pieces();
+}
+
+/** Bytes, or a long string to be written in its encoding (`writeSync(fd, text, null, encoding)`: no Buffer made for it). */
+export type Piece = Uint8Array | { text: string; encoding: "latin1" | "utf16le" };
+
+/** A piece as bytes (for tests, and small values). */
+export function pieceBytes(piece: Piece): Uint8Array {
+  return piece instanceof Uint8Array ? piece : Buffer.from(piece.text, piece.encoding);
 }
 
 /**
@@ -141,8 +149,9 @@ export function unpackFile(fd: number, start: number): Packable {
   );
 }
 
-// `bytesAt(at, length)`: that many bytes from that offset, a multiple of 8 from the start of their memory.
-function unpackFrom(bytesAt: (at: number, length: number) => Buffer, start: number, end: number): Packable {
+// `bytesAt(at, length, reuse)`: that many bytes from that offset, a multiple of 8 from the start of
+// their memory; with `reuse`, bytes used at once, whose memory the next call may take back.
+function unpackFrom(bytesAt: (at: number, length: number, reuse?: boolean) => Buffer, start: number, end: number): Packable {
   const fixed = bytesAt(start, MAGIC.length + 4);
   if (fixed.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not packed values");
   const metaLength = fixed.readUInt32LE(MAGIC.length);
@@ -158,7 +167,7 @@ function unpackFrom(bytesAt: (at: number, length: number) => Buffer, start: numb
   const lengths = column((b, o, n) => new Uint32Array(b, o, n), layout.strings, 4);
   const decode = (sizes: number[], encoding: "latin1" | "utf16le"): string[] =>
     sizes.map((size) => {
-      const text = bytesAt(at, size).toString(encoding);
+      const text = bytesAt(at, size, true).toString(encoding);
       at += size;
       return text;
     });

@@ -107,16 +107,18 @@ function codeFiles(root: string): string[] {
 
 /**
  * What identifies a site as the one a build wrote: its marker file's size and modification time
- * (to the nanosecond). Every build writes the marker anew, with a time of its own (`renewMarker`),
- * so a site built since the cache was written (a build killed after its swap, another build
- * without the cache) no longer matches; a site restored with its times (`tar --posix`, as
- * actions/cache does) still does. Hand edits of the site's other files are not seen: the site is
+ * (to the nanosecond), and the names at its top. Every build writes the marker anew, with a time
+ * of its own (`renewMarker`), so a site built since the cache was written (a build killed after
+ * its swap, another build without the cache) no longer matches; a site restored with its times
+ * (`tar --posix`, as actions/cache does) still does. A file added or removed by hand at the top
+ * is seen; edits deeper in are not looked for (a walk of 250,000 files would be): the site is
  * Dépêche's output, and `--no-cache` rebuilds it whole (docs/architecture.md).
  */
 export function siteStamp(dir: string): string | undefined {
   const marker = lstatSync(join(dir, SITE_MARKER), { bigint: true, throwIfNoEntry: false });
   if (!marker?.isFile()) return undefined;
-  return `${marker.size}:${marker.mtimeNs}`;
+  const names = readdirSync(dir).sort().join("\u0000");
+  return `${marker.size}:${marker.mtimeNs}:${hash("sha1", names, "base64")}`;
 }
 
 /**
@@ -194,14 +196,16 @@ export class BuildCache {
       summaries: columns(state.summaries),
       store: state.store,
     };
-    const line = JSON.stringify(header);
-    // Padded with spaces to a multiple of 8 bytes, where the packed state must start.
-    const head = Buffer.from(`${line}${" ".repeat(7 - ((Buffer.byteLength(line) + 7) % 8))}\n`);
-    const pieces = [head, ...pack(saved as unknown as Packable)];
+    const head = Buffer.from(`${JSON.stringify(header)}\n`);
+    const pieces = pack(saved as unknown as Packable);
     const partial = `${this.file}.${process.pid}.partial`;
     const fd = openSync(partial, "w");
     try {
-      for (const piece of pieces) writeSync(fd, piece);
+      writeSync(fd, head);
+      for (const piece of pieces) {
+        if (piece instanceof Uint8Array) writeSync(fd, piece);
+        else writeSync(fd, piece.text, null, piece.encoding);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

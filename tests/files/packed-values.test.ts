@@ -2,9 +2,9 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pack, unpack, unpackFile, type Packable } from "../../src/files/packed-values.ts";
+import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../../src/files/packed-values.ts";
 
-const bytesOf = (value: Packable): Buffer => Buffer.concat([...pack(value)]);
+const bytesOf = (value: Packable): Buffer => Buffer.concat([...pack(value)].map(pieceBytes));
 
 describe("packed values", () => {
   it("read back as JSON would, keys in their order, strings of every width", () => {
@@ -30,7 +30,7 @@ describe("packed values", () => {
     try {
       const value = { a: ["é", "’", 3], b: { c: null } };
       const file = join(dir, "state");
-      writeFileSync(file, Buffer.concat([Buffer.from("header\n"), ...pack(value)]));
+      writeFileSync(file, Buffer.concat([Buffer.from("header\n"), ...[...pack(value)].map(pieceBytes)]));
       const fd = openSync(file, "r");
       try {
         expect(unpackFile(fd, 7)).toEqual(value);
