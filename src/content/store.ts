@@ -58,7 +58,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -71,7 +71,12 @@ export interface StoreSnapshot {
    * Paths relative to the content folder, `/`-separated: the entries' paths, the articles'
    * `sourcePath` and every diagnostic's `file`, so that a snapshot reads back from any working directory.
    */
-  entries: ArticleEntry[];
+  entries: SavedEntry[];
+}
+
+/** An entry as a snapshot keeps it: its article without its path (the entry's), its topics and sources by slug. */
+export interface SavedEntry extends Omit<ArticleEntry, "article"> {
+  article?: Omit<Article, "sourcePath" | "topics" | "sources"> & { topics: string[]; sources: string[] };
 }
 
 interface RegistriesState {
@@ -245,12 +250,16 @@ export class ArchiveStore {
         ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}),
       },
       listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
-      entries: this.articleEntries().map((e) => ({
-        ...e,
-        path: paths.save(e.path),
-        diagnostics: paths.saveDiagnostics(e.diagnostics),
-        ...(e.article ? { article: { ...e.article, sourcePath: paths.save(resolve(e.article.sourcePath)) } } : {}),
-      })),
+      entries: this.articleEntries().map((e) => {
+        const { article: full, ...rest } = e;
+        const saved: SavedEntry = { ...rest, path: paths.save(e.path), diagnostics: paths.saveDiagnostics(e.diagnostics) };
+        if (full) {
+          // The article's path is the entry's; its topics and sources are the registries', by slug.
+          const { sourcePath: _, ...article } = full;
+          saved.article = { ...article, topics: full.topics.map((t) => t.slug), sources: full.sources.map((s) => s.slug) };
+        }
+        return saved;
+      }),
     };
   }
 
@@ -275,7 +284,7 @@ export class ArchiveStore {
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
     // A date between the two "now"s is in the future for one and not the other.
     const since = Math.min(snapshot.nowMs, store.nowMs);
-    const nowMayMatter = (entry: ArticleEntry): boolean => snapshot.nowMs !== store.nowMs && (!entry.article || entry.article.published.epochMs > since);
+    const nowMayMatter = (entry: SavedEntry): boolean => snapshot.nowMs !== store.nowMs && (!entry.article || entry.article.published.epochMs > since);
     // Articles share their registries' topics and sources, as when they were validated.
     const topics = new Map(registries?.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
@@ -285,13 +294,15 @@ export class ArchiveStore {
         store.entries.set(path, { path, diagnostics: [] });
         continue;
       }
-      const article = entry.article && {
-        ...entry.article,
-        sourcePath: displayPath(paths.read(entry.article.sourcePath)),
-        topics: entry.article.topics.map((t) => topics.get(t.slug)!),
-        sources: entry.article.sources.map((s) => sources.get(s.slug)!),
+      const saved = entry.article;
+      const article: Article | undefined = saved && {
+        sourcePath: paths.display(entry.path),
+        ...saved,
+        topics: saved.topics.map((slug) => topics.get(slug)!),
+        sources: saved.sources.map((slug) => sources.get(slug)!),
       };
-      store.entries.set(path, { ...entry, path, diagnostics: paths.readDiagnostics(entry.diagnostics), ...(article ? { article } : {}) });
+      const diagnostics = entry.diagnostics.length === 0 ? [] : paths.readDiagnostics(entry.diagnostics);
+      store.entries.set(path, { ...entry, path, diagnostics, ...(article ? { article } : {}) } as ArticleEntry);
     }
     return store;
   }
@@ -368,14 +379,25 @@ export class ArchiveStore {
 // A snapshot's paths are relative to the content folder; the store's, absolute; diagnostics', as
 // errors print them (relative to the working directory).
 class ContentPaths {
-  constructor(private readonly root: string) {}
+  // The content folder as errors print it, to which a saved path is appended: no path arithmetic per file.
+  private readonly shown: string;
+
+  constructor(private readonly root: string) {
+    const shown = displayPath(root);
+    this.shown = shown === "." ? "" : `${shown}${sep}`;
+  }
 
   save(absolute: string): string {
     return relative(this.root, absolute).split(sep).join("/");
   }
 
   read(saved: string): string {
-    return join(this.root, ...saved.split("/"));
+    return sep === "/" && isPlain(saved) ? `${this.root}/${saved}` : join(this.root, ...saved.split("/"));
+  }
+
+  /** A saved path as errors print it (relative to the working directory). */
+  display(saved: string): string {
+    return sep === "/" && isPlain(saved) ? `${this.shown}${saved}` : displayPath(this.read(saved));
   }
 
   saveDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
@@ -383,8 +405,13 @@ class ContentPaths {
   }
 
   readDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
-    return items.map((d) => ({ ...d, file: displayPath(this.read(d.file)) }));
+    return items.map((d) => ({ ...d, file: this.display(d.file) }));
   }
+}
+
+// A saved path that joining would leave as it is: no `.` or `..` part, no empty one.
+function isPlain(saved: string): boolean {
+  return saved !== "" && !saved.startsWith("/") && !saved.endsWith("/") && !/(^|\/)\.\.?(\/|$)|\/\//.test(saved);
 }
 
 // A file's digest, or undefined when it can't be read (missing, a folder, no permission).

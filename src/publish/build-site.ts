@@ -17,7 +17,7 @@ import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { messages } from "../i18n/messages.ts";
 import { indexSearchBundles } from "../search/indexer.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
-import { assertReplaceableOutput, SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../files/output-folder.ts";
+import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite } from "../plan/plan-site.ts";
@@ -26,7 +26,7 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { BuildCache, cacheKey, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
+import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
 import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
 import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -184,6 +184,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
+      renewMarker(staging);
       options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
@@ -201,7 +202,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+      renewMarker(staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
       if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };

@@ -4,12 +4,28 @@
  * is the live site's own inode: writing into it would change the site readers see before the
  * swap. Removing or renaming over a link leaves the live file as it was.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-/** Links every file of `site` into `staging` (made here), folders made anew. */
+/**
+ * Links every file of `site` into `staging` (made here, or empty), folders made anew. GNU cp
+ * (`cp -al`) makes the 250,000 links and folders of a 100,000-article site without a JavaScript
+ * call per file; where it is missing or fails (another system, another device), the JavaScript walk
+ * starts again from an empty folder.
+ */
 export function linkSiteInto(site: string, staging: string): void {
   mkdirSync(staging, { recursive: true });
+  if (process.platform === "linux") {
+    const cp = spawnSync("cp", ["-al", "--", `${site}/.`, `${staging}/`], { stdio: "ignore" });
+    if (cp.status === 0) return;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+  }
+  linkSiteWalking(site, staging);
+}
+
+function linkSiteWalking(site: string, staging: string): void {
   let link = (from: string, to: string): void => {
     try {
       linkSync(from, to);

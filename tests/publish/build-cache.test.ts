@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BuildCache, cacheKey, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
+import { BuildCache, cacheKey, siteStamp, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
+import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
@@ -110,7 +111,7 @@ describe("a build with a cache", () => {
   it("throws away a cache that cannot be read, and builds clean", async () => {
     archive = threeArticles();
     await buildSite(base());
-    const file = readdirSync(cacheDir()).find((name) => name.endsWith(".jsonl"))!;
+    const file = readdirSync(cacheDir()).find((name) => name.endsWith(".bin"))!;
     writeFileSync(join(cacheDir(), file), '{"format":1,"key":');
     archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
     expect(await cachedBuildEqualsClean()).toBe(false);
@@ -126,7 +127,7 @@ describe("a build with a cache", () => {
     expect(await cachedBuildEqualsClean()).toBe(false);
   });
 
-  it("stays incremental for a site restored with its files' times (as CI restores a cache), not for one edited by hand", async () => {
+  it("stays incremental for a site restored with its files' times (as CI restores a cache), not for one whose marker changed", async () => {
     archive = threeArticles();
     await buildSite(base());
     const saved = join(archive.root, "saved");
@@ -135,8 +136,41 @@ describe("a build with a cache", () => {
     rmSync(out(), { recursive: true });
     expect(spawnSync("cp", ["-a", saved, out()]).status).toBe(0);
     expect(await cachedBuildEqualsClean()).toBe(true);
-    appendFileSync(join(out(), "index.html"), "<!-- edited -->");
+    // A hand edit of a page is not looked for (docs/architecture.md); touching the marker says the site changed.
+    const marker = join(out(), SITE_MARKER);
+    utimesSync(marker, new Date(), new Date(Date.now() - 60_000));
     expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("throws away a cache cut short or of an older format, and builds clean", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = join(cacheDir(), readdirSync(cacheDir()).find((name) => name.endsWith(".bin"))!);
+    const bytes = readFileSync(file);
+    // Cut in the middle of its packed state: the header still matches the site.
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.75)));
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(existsSync(file)).toBe(true);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    // The same state under an older format's number.
+    const current = readFileSync(file);
+    const end = current.indexOf(10);
+    const header = JSON.parse(current.toString("utf8", 0, end)) as { format: number };
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify({ ...header, format: header.format - 1 }).padEnd(end)), current.subarray(end)]));
+    expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+
+  it("writes a marker of its own in every site: a build killed after its swap is told from the one the cache describes", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const stamp = siteStamp(out());
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    await expect(buildSite({ ...base(), onPhase: killAt("swapped") })).rejects.toThrow(Killed);
+    expect(siteStamp(out())).toBeDefined();
+    expect(siteStamp(out())).not.toBe(stamp);
+    expect(readFileSync(join(out(), SITE_MARKER), "utf8")).toBe(SITE_MARKER_TEXT);
   });
 
   it.each([
@@ -245,7 +279,7 @@ describe("depeche build --cache", () => {
   it("keeps its state in .depeche/cache by default, in the folder given, or nowhere with --no-cache", () => {
     archive = threeArticles();
     expect(run().status).toBe(0);
-    expect(readdirSync(join(archive.root, ".depeche/cache")).filter((n) => n.endsWith(".jsonl"))).toHaveLength(1);
+    expect(readdirSync(join(archive.root, ".depeche/cache")).filter((n) => n.endsWith(".bin"))).toHaveLength(1);
     expect(run("--cache", "elsewhere").status).toBe(0);
     expect(existsSync(join(archive.root, "elsewhere"))).toBe(true);
     expect(run("--no-cache", "--cache", "nowhere").status).toBe(0);

@@ -1,0 +1,53 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../../src/files/packed-values.ts";
+
+const bytesOf = (value: Packable): Buffer => Buffer.concat([...pack(value)].map(pieceBytes));
+
+describe("packed values", () => {
+  it("read back as JSON would, keys in their order, strings of every width", () => {
+    const value = {
+      z: 1,
+      a: [null, true, false, -0.5, 1796090567955.0317, "", "é « »", "L’Arabie\u{1F600}", "\ud800"],
+      nested: { b: { c: [[], {}, { d: "x" }] }, skipped: undefined },
+      many: Array.from({ length: 300 }, (_, i) => ({ path: `articles/${i}.md`, n: i, wide: i % 2 === 0 ? "’" : "'" })),
+    };
+    const back = unpack(bytesOf(value));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(value));
+    expect(Object.keys((back as { nested: object }).nested)).toEqual(["b"]);
+  });
+
+  it("keeps strings whole across the long strings they are laid in", () => {
+    const big = "x".repeat((1 << 24) - 3);
+    const value = [big, "abcdef", "’".repeat(10), big.slice(1)];
+    expect(unpack(bytesOf(value))).toEqual(value);
+  });
+
+  it("reads back from a file, after bytes of its own", () => {
+    const dir = mkdtempSync(join(tmpdir(), "packed-"));
+    try {
+      const value = { a: ["é", "’", 3], b: { c: null } };
+      const file = join(dir, "state");
+      writeFileSync(file, Buffer.concat([Buffer.from("header\n"), ...[...pack(value)].map(pieceBytes)]));
+      const fd = openSync(file, "r");
+      try {
+        expect(unpackFile(fd, 7)).toEqual(value);
+        expect(() => unpackFile(fd, 6)).toThrow();
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses bytes cut short, changed, or not its own", () => {
+    const bytes = bytesOf({ list: Array.from({ length: 100 }, (_, i) => `item ${i}`) });
+    expect(() => unpack(bytes.subarray(0, bytes.length - 5))).toThrow();
+    expect(() => unpack(bytes.subarray(0, 40))).toThrow();
+    expect(() => unpack(Buffer.from('{"format":3}\n'))).toThrow();
+    expect(() => unpack(Buffer.concat([bytes, Buffer.from("more")]))).toThrow();
+  });
+});
