@@ -78,8 +78,9 @@ export function planSearchIndex(bundles: readonly SearchBundle[], articles: read
     return {
       key: bundle.key,
       articles: list.length,
+      // The inputs are made one bundle at a time and dropped: they copy every article's text.
       digest: bundleDigest(
-        list.map((s) => s.inputs),
+        list.map((s) => s.inputs()),
         PAGEFIND_VERSION,
       ),
       records: () => list.map((s) => s.record()),
@@ -91,14 +92,14 @@ interface RecordSource {
   url: string;
   dateIso: string;
   /** Everything the record is made from: its fields but the body, and the body's own inputs. */
-  inputs: string;
+  inputs(): string;
   record(): SearchRecord;
 }
 
 function recordSource(article: Article, render: ArticleRenderer): RecordSource {
   const view = render.view(article);
   const dateIso = new Date(view.dateIso).toISOString();
-  const fields = {
+  const fields = (): Omit<SearchRecord, "bodyHtml"> => ({
     url: article.url,
     title: article.title,
     standfirst: article.summary,
@@ -106,8 +107,12 @@ function recordSource(article: Article, render: ArticleRenderer): RecordSource {
     year: article.url.slice(1, 5),
     sources: view.sources.map((s) => s.name),
     topics: view.topics.map((t) => t.label),
+  });
+  return {
+    url: article.url,
+    dateIso,
+    // The rendered body is a function of the article's text (`lazyInputs`), read without rendering it.
+    inputs: () => `${JSON.stringify(fields())}\u0000${render.lazyInputs(view) ?? ""}`,
+    record: () => ({ ...fields(), bodyHtml: view.bodyHtml }),
   };
-  // The rendered body is a function of the article's text (`lazyInputs`), read without rendering it.
-  const inputs = `${JSON.stringify(fields)}\u0000${render.lazyInputs(view) ?? ""}`;
-  return { url: article.url, dateIso, inputs, record: () => ({ ...fields, bodyHtml: view.bodyHtml }) };
 }
