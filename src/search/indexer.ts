@@ -101,9 +101,9 @@ export async function writeSearchRuntime(siteDir: string): Promise<void> {
  * Most records that services may be writing at once. A service holds some 20 KB a record while
  * pages are added, and some 75 KB while it writes its files (measured at 2,500 to 30,000 records):
  * two bundles of 7,700 writing at once peak at 1.2 GB, one at a time 0.75 GB. Below the budget
- * (two bundles of 5,000) both write at once, on both cores.
+ * (two bundles of 5,000) both write at once, on both cores. `DEPECHE_WRITE_BUDGET` overrides it.
  */
-export const WRITE_BUDGET = 10_000;
+export const WRITE_BUDGET = Number(process.env.DEPECHE_WRITE_BUDGET) || 10_000;
 
 // The records being written, shared by the indexing threads: a service may start writing when
 // none is, or when its records fit in what the budget leaves.
