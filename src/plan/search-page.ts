@@ -2,7 +2,7 @@ import type { Archive } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
 import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
-import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../search/records.ts";
+import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../search/records.ts";
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
 import { SEARCH_URL } from "../urls/site-urls.ts";
@@ -64,29 +64,55 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
 
 /**
  * The search index's bundles, from the planned articles: each article's record in the bundle that
- * holds its year (or month), newest first within it, with the bundle's digest.
+ * holds its year (or months), newest first within it, with the bundle's digest. The digest is taken
+ * from what the records are made from (the article's text, not its rendered body), and the records
+ * are made when the bundle is indexed: a reused bundle never renders its bodies.
  */
-export function planSearchIndex(bundles: readonly SearchBundle[], articles: readonly Article[], render: ArticleRenderer): IndexBundle[] {
+export function planSearchIndex(bundles: readonly SearchBundle[], articles: readonly Article[], render: ArticleRenderer): PlannedBundle[] {
   const keyOf = bundleOf(bundles);
-  const records = new Map(bundles.map((b) => [b.key, [] as SearchRecord[]]));
-  for (const article of articles) records.get(keyOf(article.url) ?? "")?.push(searchRecord(article, render));
+  const sources = new Map(bundles.map((b) => [b.key, [] as RecordSource[]]));
+  for (const article of articles) sources.get(keyOf(article.url) ?? "")?.push(recordSource(article, render));
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
-    const list = records.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));
-    return { key: bundle.key, records: list, digest: bundleDigest(list, PAGEFIND_VERSION) };
+    const list = sources.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));
+    return {
+      key: bundle.key,
+      articles: list.length,
+      // The inputs are made one bundle at a time and dropped: they copy every article's text.
+      digest: bundleDigest(
+        list.map((s) => s.inputs()),
+        PAGEFIND_VERSION,
+      ),
+      records: () => list.map((s) => s.record()),
+    };
   });
 }
 
-function searchRecord(article: Article, render: ArticleRenderer): SearchRecord {
+interface RecordSource {
+  url: string;
+  dateIso: string;
+  /** Everything the record is made from: its fields but the body, and the body's own inputs. */
+  inputs(): string;
+  record(): SearchRecord;
+}
+
+function recordSource(article: Article, render: ArticleRenderer): RecordSource {
   const view = render.view(article);
-  return {
+  const dateIso = new Date(view.dateIso).toISOString();
+  const fields = (): Omit<SearchRecord, "bodyHtml"> => ({
     url: article.url,
     title: article.title,
     standfirst: article.summary,
-    bodyHtml: view.bodyHtml,
-    dateIso: new Date(view.dateIso).toISOString(),
+    dateIso,
     year: article.url.slice(1, 5),
     sources: view.sources.map((s) => s.name),
     topics: view.topics.map((t) => t.label),
+  });
+  return {
+    url: article.url,
+    dateIso,
+    // The rendered body is a function of the article's text (`lazyInputs`), read without rendering it.
+    inputs: () => `${JSON.stringify(fields())}\u0000${render.lazyInputs(view) ?? ""}`,
+    record: () => ({ ...fields(), bodyHtml: view.bodyHtml }),
   };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { Thread } from "../threads/thread.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
-import { type IndexBundle, PAGEFIND_VERSION, recordPage } from "./records.ts";
+import { type IndexBundle, PAGEFIND_VERSION, type PlannedBundle, recordPage } from "./records.ts";
 
 /**
  * Full-text search with Pagefind, fed from the planned page data through its Node API (never the
@@ -44,9 +44,9 @@ const BATCH = 500;
 /**
  * Indexes one bundle's records into `<site>/pagefind/<key>/` with this thread's Pagefind service,
  * then stops the service so that its memory goes back before the next bundle. Returns the pages
- * indexed.
+ * indexed. With `writing`, the service writes its files only when the write budget allows.
  */
-export async function indexBundle(siteDir: string, bundle: IndexBundle): Promise<number> {
+export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
   const outputPath = bundleFolder(siteDir, bundle.key);
   try {
     const index = await startIndex();
@@ -62,7 +62,13 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle): Promise
       );
       pages += added.length;
     }
-    failOn((await index.writeFiles({ outputPath })).errors, bundle.key);
+    const records = bundle.records.length;
+    if (writing) await startWriting(writing, records);
+    try {
+      failOn((await index.writeFiles({ outputPath })).errors, bundle.key);
+    } finally {
+      if (writing) stopWriting(writing, records);
+    }
     for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;
@@ -91,6 +97,39 @@ export async function writeSearchRuntime(siteDir: string): Promise<void> {
   }
 }
 
+/**
+ * Most records that services may be writing at once. A service holds some 20 KB a record while
+ * pages are added, and some 75 KB while it writes its files (measured at 2,500 to 30,000 records):
+ * two bundles of 7,700 writing at once peak at 1.2 GB, one at a time 0.75 GB. Below the budget
+ * (two bundles of 5,000) both write at once, on both cores. `DEPECHE_WRITE_BUDGET` overrides it.
+ */
+export const WRITE_BUDGET = Number(process.env.DEPECHE_WRITE_BUDGET) || 10_000;
+
+// The records being written, shared by the indexing threads: a service may start writing when
+// none is, or when its records fit in what the budget leaves.
+async function startWriting(writing: Int32Array, records: number): Promise<void> {
+  for (;;) {
+    const current = Atomics.load(writing, 0);
+    if (current === 0 || current + records <= WRITE_BUDGET) {
+      if (Atomics.compareExchange(writing, 0, current, current + records) === current) return;
+    } else {
+      const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(writing, 0, current);
+      if (wait.async) await wait.value;
+    }
+  }
+}
+
+function stopWriting(writing: Int32Array, records: number): void {
+  Atomics.sub(writing, 0, records);
+  Atomics.notify(writing, 0);
+}
+
+// `Atomics.waitAsync` (Node 16 and later): waits without blocking the thread's event loop, which
+// keeps reading its own service's answers meanwhile.
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
+}
+
 async function startIndex(): Promise<pagefind.PagefindIndex> {
   const created = await pagefind.createIndex({ forceLanguage: "fr" });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
@@ -112,6 +151,8 @@ export const INDEXER_LIBRARIES: readonly string[] = ["pagefind"];
 export interface IndexRequest {
   siteDir: string;
   bundle: IndexBundle;
+  /** The records being written, shared with every indexing thread (`WRITE_BUDGET`). */
+  writing: Int32Array;
 }
 
 /** What an indexing thread answers. */
@@ -135,42 +176,55 @@ export interface IndexOptions {
   /** A previous site of the same archive: each bundle folder whose digest equals the new one is taken (hard-linked), not indexed again. */
   previousSite?: string;
   /** Called as each bundle is done, indexed or reused. */
-  onBundle?: (bundle: IndexBundle, pages: number, reused: boolean) => void;
+  onBundle?: (bundle: PlannedBundle, pages: number, reused: boolean) => void;
 }
 
 /**
- * Writes the search index of a site: the runtime, then every bundle, reused from `previousSite`
- * when its digest is unchanged, else indexed (several at once, the largest first). Throws on any
- * Pagefind error, so that a site without a working index is never published.
+ * Writes the search index of a site: the runtime and every bundle, reused from `previousSite`
+ * when its digest is unchanged, else indexed (several at once, the largest first; the runtime by
+ * this thread while another indexes the largest bundle). A bundle's records are made only when it
+ * is indexed. Throws on any Pagefind error, so that a site without a working index is never
+ * published.
  */
-export async function indexSearchBundles(siteDir: string, bundles: readonly IndexBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
+export async function indexSearchBundles(siteDir: string, bundles: readonly PlannedBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
   const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0 };
-  const done = (bundle: IndexBundle, pages: number, reused: boolean): void => {
+  const done = (bundle: PlannedBundle, pages: number, reused: boolean): void => {
     result.pages += pages;
     if (reused) result.reused++;
     options.onBundle?.(bundle, pages, reused);
   };
-  // First: Pagefind writes the runtime's folder, which holds the bundles' folders.
-  if (!(options.previousSite && reuseRuntime(options.previousSite, siteDir))) await writeSearchRuntime(siteDir);
-  const queue: IndexBundle[] = [];
+  const runtimeReused = options.previousSite !== undefined && reuseRuntime(options.previousSite, siteDir);
+  const queue: PlannedBundle[] = [];
   for (const bundle of bundles) {
-    if (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle)) done(bundle, bundle.records.length, true);
+    if (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle)) done(bundle, bundle.articles, true);
     else queue.push(bundle);
   }
   // The largest first: the last bundle left to a lone indexer is then a small one.
-  queue.sort((a, b) => b.records.length - a.records.length || a.key.localeCompare(b.key));
+  queue.sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
+  const writing = new Int32Array(new SharedArrayBuffer(4));
   const here = async (): Promise<void> => {
-    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, bundle), false);
+    // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
+    if (!runtimeReused) await writeSearchRuntime(siteDir);
+    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
   };
-  const threads = Thread.start<IndexRequest, IndexReply>(indexerCount(queue.length) - 1, new URL("./indexer-thread.ts", import.meta.url), {
-    libraries: INDEXER_LIBRARIES,
-  });
+  const threads = Thread.start<IndexRequest, IndexReply>(
+    indexerCount(queue.length + (runtimeReused ? 0 : 1)) - 1,
+    new URL("./indexer-thread.ts", import.meta.url),
+    {
+      libraries: INDEXER_LIBRARIES,
+    },
+  );
   try {
-    await Promise.all([here(), ...threads.map((thread) => drainQueue(thread, siteDir, queue, done))]);
+    await Promise.all([here(), ...threads.map((thread) => drainQueue(thread, { siteDir, writing }, queue, done))]);
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
   return result;
+}
+
+// A bundle with its records, made now: only the bundle being indexed holds them.
+function materialize(bundle: PlannedBundle): IndexBundle {
+  return { key: bundle.key, digest: bundle.digest, records: bundle.records() };
 }
 
 // The runtime is the same for a Pagefind version: taken from the previous site (its files and its
@@ -192,7 +246,7 @@ function reuseRuntime(previousSite: string, siteDir: string): boolean {
 const RUNTIME_FOLDERS = new Set(["fragment", "index", "filter"]);
 
 // A bundle is reused only whole: its folder is taken when the previous one recorded the same digest.
-function reuseBundle(previousSite: string, siteDir: string, bundle: IndexBundle): boolean {
+function reuseBundle(previousSite: string, siteDir: string, bundle: PlannedBundle): boolean {
   const from = bundleFolder(previousSite, bundle.key);
   const digestPath = join(from, DIGEST_FILE);
   if (!existsSync(digestPath) || readFileSync(digestPath, "utf8").trim() !== bundle.digest) return false;
@@ -222,13 +276,13 @@ function linkFile(source: string, target: string): void {
 
 async function drainQueue(
   thread: Thread<IndexRequest, IndexReply>,
-  siteDir: string,
-  queue: IndexBundle[],
-  done: (bundle: IndexBundle, pages: number, reused: boolean) => void,
+  { siteDir, writing }: Omit<IndexRequest, "bundle">,
+  queue: PlannedBundle[],
+  done: (bundle: PlannedBundle, pages: number, reused: boolean) => void,
 ): Promise<void> {
   for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
     const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
-    thread.send({ siteDir, bundle });
+    thread.send({ siteDir, bundle: materialize(bundle), writing });
     done(bundle, await thread.until(indexed), false);
   }
 }

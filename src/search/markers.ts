@@ -16,20 +16,27 @@ export const BUNDLE_LIMIT = 10_000;
 
 /**
  * Most articles in a group of earlier years: two groups of 5,000 rather than one of 10,000 are
- * indexed at once on two cores, for one more bundle to ask.
+ * indexed at once on two cores, for one more bundle to ask. (A Pagefind service peaks near 75 KB
+ * an article: two bundles of 10,000 at once take 1.5 GB.)
  */
 export const GROUP_LIMIT = 5_000;
 
+/**
+ * Most articles in the newest year before its newest quarter gets a bundle of its own: adding an
+ * article indexes again only the bundle that holds it, and new articles land in the last months.
+ */
+export const RECENT_LIMIT = 2_500;
+
 /** One Pagefind bundle: the newest year's articles, a group of earlier years', or a month's when its year is too large. */
 export interface SearchBundle {
-  /** `2026`, `2014-2025` or `2021-03`: its folder below `/pagefind/`. */
+  /** `2026`, `2014-2025`, `2021-03` (a month) or `2026-q4` and `2026-q1-q3` (quarters): its folder below `/pagefind/`. */
   key: string;
   /** Site-relative folder: `/pagefind/2026/`. */
   url: string;
   /** The years of its articles: the year filter selects only the bundles that hold its year. */
   years: string[];
-  /** Its month, when its year is split. */
-  month?: string;
+  /** Its months (`2021-03`), when its year is split. */
+  months?: string[];
   articles: number;
 }
 
@@ -42,22 +49,29 @@ export interface MonthCount {
 
 /**
  * The bundles of an archive, newest first: the newest year alone (new dispatches land there, and
- * re-indexing it is all an added article costs); earlier years grouped, oldest first, as long as a
- * group stays within `groupLimit` articles; a year of more than `limit` articles one bundle a month.
- * A function of how many articles each month has: a group changes only when one of its years does,
- * or when a new year pushes the previous one into a group.
+ * re-indexing it is all an added article costs), or, past `recentLimit` articles, its newest
+ * quarter alone and its earlier months in another; earlier years grouped, oldest first, as long as
+ * a group stays within `groupLimit` articles; a year of more than `limit` articles one bundle a
+ * month. A function of how many articles each month has: a group changes only when one of its
+ * years does, or when a new year (or quarter) pushes the previous one into a group.
  * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 3 }]
  */
-export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_LIMIT, groupLimit = Math.min(limit, GROUP_LIMIT)): SearchBundle[] {
+export function planSearchBundles(
+  months: readonly MonthCount[],
+  limit = BUNDLE_LIMIT,
+  groupLimit = Math.min(limit, GROUP_LIMIT),
+  recentLimit = RECENT_LIMIT,
+): SearchBundle[] {
   const byYear = new Map<number, MonthCount[]>();
   for (const m of months) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
   const years = [...byYear].sort(([a], [b]) => a - b);
   const total = (list: readonly MonthCount[]): number => list.reduce((n, m) => n + m.count, 0);
-  const bundle = (key: string, ys: number[], articles: number, month?: string): SearchBundle => ({
+  const monthKey = (m: MonthCount): string => `${m.year}-${String(m.month).padStart(2, "0")}`;
+  const bundle = (key: string, ys: number[], articles: number, ms?: readonly MonthCount[]): SearchBundle => ({
     key,
     url: `${SEARCH_INDEX_URL}${key}/`,
     years: ys.map(String),
-    ...(month ? { month } : {}),
+    ...(ms ? { months: ms.map(monthKey) } : {}),
     articles,
   });
   const bundles: SearchBundle[] = [];
@@ -69,15 +83,19 @@ export function planSearchBundles(months: readonly MonthCount[], limit = BUNDLE_
   years.forEach(([year, list], i) => {
     const count = total(list);
     const newest = i === years.length - 1;
+    const sorted = [...list].sort((a, b) => a.month - b.month);
     if (count > limit) {
       closeGroup();
-      for (const m of [...list].sort((a, b) => a.month - b.month)) {
-        const month = `${year}-${String(m.month).padStart(2, "0")}`;
-        bundles.push(bundle(month, [year], m.count, month));
-      }
+      for (const m of sorted) bundles.push(bundle(monthKey(m), [year], m.count, [m]));
     } else if (newest) {
       closeGroup();
-      bundles.push(bundle(String(year), [year], count));
+      const quarter = Math.ceil(sorted.at(-1)!.month / 3);
+      const [earlier, recent] = [sorted.filter((m) => m.month <= 3 * (quarter - 1)), sorted.filter((m) => m.month > 3 * (quarter - 1))];
+      if (count <= recentLimit || earlier.length === 0) bundles.push(bundle(String(year), [year], count));
+      else {
+        bundles.push(bundle(`${year}-q1${quarter > 2 ? `-q${quarter - 1}` : ""}`, [year], total(earlier), earlier));
+        bundles.push(bundle(`${year}-q${quarter}`, [year], total(recent), recent));
+      }
     } else {
       if (group && group.articles + count > groupLimit) closeGroup();
       group ??= { years: [], articles: 0 };
@@ -94,13 +112,14 @@ function groupKey(years: readonly number[]): string {
 }
 
 /**
- * Which bundle each article goes to, from its site URL (`/2021/03/09/slug/`), the Paris day.
+ * Which bundle each article goes to, from its site URL (`/2021/03/09/slug/`), the Paris day: its
+ * month's when its year is split, else its year's.
  * @example bundleOf(bundles)("/2021/03/09/slug/") // "2014-2025"
  */
 export function bundleOf(bundles: readonly SearchBundle[]): (url: string) => string | undefined {
   const keys = new Map<string, string>();
   for (const b of bundles) {
-    if (b.month) keys.set(b.month, b.key);
+    if (b.months) for (const m of b.months) keys.set(m, b.key);
     else for (const y of b.years) keys.set(y, b.key);
   }
   return (url) => keys.get(url.slice(1, 8).replace("/", "-")) ?? keys.get(url.slice(1, 5));

@@ -28,12 +28,25 @@ export interface SearchRecord {
 export interface IndexBundle {
   key: string;
   records: SearchRecord[];
-  /** `bundleDigest(records)`: equal digests, byte-identical bundle folders. */
+  /** `bundleDigest` of what the records are made from: equal digests, byte-identical bundle folders. */
   digest: string;
 }
 
-// Raised when what a bundle holds for the same records changes (the page Pagefind reads below).
-const RECORD_FORMAT = "depeche-search-1";
+/**
+ * A bundle as planned: its digest is known at once, its records are made only when it is indexed,
+ * so that a bundle reused from the previous site never renders its articles' bodies (an
+ * incremental build renders only the pages that changed).
+ */
+export interface PlannedBundle {
+  key: string;
+  /** How many records: the largest bundles are indexed first. */
+  articles: number;
+  digest: string;
+  records(): SearchRecord[];
+}
+
+// Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below).
+const RECORD_FORMAT = "depeche-search-2";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -72,12 +85,13 @@ function escapeAttribute(value: string): string {
 }
 
 /**
- * The digest of a bundle's records, in their order, with the Pagefind version that indexes them:
- * a bundle folder whose digest has not changed is reused as it is.
+ * The digest of what a bundle's records are made from (each record's inputs, in their order),
+ * with the Pagefind version that indexes them: a bundle folder whose digest has not changed is
+ * reused as it is.
  */
-export function bundleDigest(records: readonly SearchRecord[], pagefindVersion: string): string {
+export function bundleDigest(inputs: readonly unknown[], pagefindVersion: string): string {
   const hash = createHash("sha256").update(`${RECORD_FORMAT}\n${pagefindVersion}\n`);
-  for (const record of records) hash.update(JSON.stringify(record)).update("\n");
+  for (const input of inputs) hash.update(typeof input === "string" ? input : JSON.stringify(input)).update("\n");
   return hash.digest("hex");
 }
 

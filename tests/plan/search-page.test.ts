@@ -27,7 +27,7 @@ const ARTICLES: Record<string, ArticleSpec> = {
 describe("the search index's bundles", () => {
   it("puts each article in its year's bundle, newest first, sorted by its UTC instant across the change of time", async () => {
     const bundles = await indexOf(ARTICLES);
-    expect(bundles.map((b) => [b.key, b.records.map((r) => [r.title, r.dateIso])])).toEqual([
+    expect(bundles.map((b) => [b.key, b.records().map((r) => [r.title, r.dateIso])])).toEqual([
       [
         "2021",
         [
@@ -44,7 +44,7 @@ describe("the search index's bundles", () => {
       "2022/01/01-a.md": { title: "Nouvel an", date: "2022-01-01T00:30:00", extra: `summary: "Le chapeau."` },
       "2022/01/02-b.md": { title: "Sans chapeau", date: "2022-01-02" },
     });
-    expect(bundle!.records.map((r) => [r.year, r.standfirst, r.topics, r.sources])).toEqual([
+    expect(bundle!.records().map((r) => [r.year, r.standfirst, r.topics, r.sources])).toEqual([
       ["2022", undefined, ["Irak", "Défense"], ["Agence Anadolu", "TRT Français"]],
       ["2022", "Le chapeau.", ["Irak", "Défense"], ["Agence Anadolu", "TRT Français"]],
     ]);
@@ -57,6 +57,27 @@ describe("the search index's bundles", () => {
       ["2021", false],
       ["2020", true],
     ]);
-    expect(await indexOf(ARTICLES)).toEqual(before);
+    const planned = (bundles: typeof before) => bundles.map((b) => [b.key, b.articles, b.digest, b.records()]);
+    expect(planned(await indexOf(ARTICLES))).toEqual(planned(before));
+  });
+
+  it("changes a bundle's digest when a body changes, without rendering any body to plan it", async () => {
+    const archive = makeArchive();
+    try {
+      archive.article("2021/10/31-c.md", { title: "Hiver", date: "2021-10-31", body: "Un premier texte." });
+      const plan = async () => {
+        const { content } = await loadContent({ contentDir: archive.dir });
+        const derived = deriveArchive(content!, { drafts: false });
+        const renderer = new ArticleRenderer();
+        const [bundle] = planSearchIndex(planSearchBundles(derived.years.flatMap((y) => y.months)), derived.articles, renderer);
+        return { digest: bundle!.digest, rendered: !renderer.needsBody(derived.articles[0]!) };
+      };
+      const before = await plan();
+      expect(before.rendered).toBe(false);
+      archive.article("2021/10/31-c.md", { title: "Hiver", date: "2021-10-31", body: "Un texte corrigé." });
+      expect((await plan()).digest).not.toBe(before.digest);
+    } finally {
+      archive.remove();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE } from "../../src/search/indexer.ts";
-import { bundleDigest, type IndexBundle, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
+import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 
 const folders: string[] = [];
@@ -27,8 +27,8 @@ function record(year: string, n: number, body = `Dépêche ${n} de l’année ${
     topics: ["Irak"],
   };
 }
-function bundle(key: string, records: SearchRecord[]): IndexBundle {
-  return { key, records, digest: bundleDigest(records, PAGEFIND_VERSION) };
+function bundle(key: string, records: SearchRecord[]): PlannedBundle {
+  return { key, articles: records.length, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) };
 }
 
 // Every file below a folder with its bytes.

@@ -51,6 +51,27 @@ describe("search bundles", () => {
     expect(["/2018/01/01/a/", "/2019/01/01/a/", "/2020/11/30/a/", "/2021/01/01/a/"].map(bundleOfUrl)).toEqual(["2018-2019", "2018-2019", "2020-11", "2021"]);
   });
 
+  it("gives the newest quarter a bundle of its own when the newest year is past the recent limit, and puts each article in it by its month", () => {
+    const months = [
+      { year: 2020, month: 5, count: 3 },
+      { year: 2021, month: 2, count: 3 },
+      { year: 2021, month: 9, count: 2 },
+      { year: 2021, month: 11, count: 2 },
+    ];
+    const bundles = planSearchBundles(months, 10, 10, 5);
+    expect(bundles.map((b) => [b.key, b.years, b.months, b.articles])).toEqual([
+      ["2021-q4", ["2021"], ["2021-11"], 2],
+      ["2021-q1-q3", ["2021"], ["2021-02", "2021-09"], 5],
+      ["2020", ["2020"], undefined, 3],
+    ]);
+    expect(["/2021/11/29/a/", "/2021/09/01/a/", "/2020/05/01/a/"].map(bundleOf(bundles))).toEqual(["2021-q4", "2021-q1-q3", "2020"]);
+    // Within the limit, or with articles in its newest quarter only, the newest year stays whole.
+    expect(planSearchBundles(months, 10, 10, 7).map((b) => b.key)).toEqual(["2021", "2020"]);
+    expect(planSearchBundles([{ year: 2021, month: 2, count: 9 }], 10, 10, 5).map((b) => b.key)).toEqual(["2021"]);
+    expect(planSearchBundles([...months, { year: 2021, month: 4, count: 1 }], 10, 10, 5)[1]!.key).toBe("2021-q1-q3");
+    expect(planSearchBundles([months[0]!, { year: 2021, month: 1, count: 3 }, { year: 2021, month: 5, count: 3 }], 10, 10, 5)[1]!.key).toBe("2021-q1");
+  });
+
   it("indexes two bundles at once by default, and never more than the bundles", () => {
     expect(indexerCount(1)).toBe(1);
     expect(indexerCount(100)).toBe(process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 2);
