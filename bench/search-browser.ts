@@ -1,6 +1,7 @@
 /**
- * The search page in Chromium over a built site: the first search (submit → results listed, the
- * bytes and requests it took) and the next one. Used by `npm run bench`; runnable alone:
+ * The search page in Chromium over a built site: what opening it costs (the page, then, once it is
+ * idle, Pagefind's runtime, every bundle's metadata and the filter indexes), the first search
+ * (submit → results listed, the bytes and requests it took) and the next one. Used by `npm run bench`; runnable alone:
  * `npx tsx bench/search-browser.ts <site folder> [word] [next word]`.
  */
 import type { Page } from "playwright-core";
@@ -8,9 +9,11 @@ import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveFolder } from "../tests/helpers/static-server.ts";
 
 export interface SearchFigures {
-  /** What opening the search page transferred (its HTML, CSS, script and Pagefind's runtime). */
+  /** What opening the search page transferred: its HTML, CSS and script, then search's fixed costs, paid before any search. */
   openKb: number;
   openRequests: number;
+  /** Navigation → search's fixed costs paid (the page's `search-ready` mark). */
+  openReadyMs: number;
   /** Submit → the first results listed. */
   firstMs: number;
   /** Submit → the count announced (every selected bundle counted). */
@@ -53,7 +56,9 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "�
       bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
     });
     await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0, null, { timeout: 120_000 });
     await page.waitForLoadState("networkidle");
+    const readyMs = await page.evaluate(() => performance.getEntriesByName("search-ready")[0]!.startTime);
     const open = { kb: bytes / 1024, requests };
     bytes = 0;
     requests = 0;
@@ -65,6 +70,7 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "�
     return {
       openKb: open.kb,
       openRequests: open.requests,
+      openReadyMs: readyMs,
       firstMs: first.results,
       firstCountedMs: first.counted,
       firstKb: transferred.kb,

@@ -1,9 +1,14 @@
-// The search page's script: reads the GET form (?q=…&sujet=…&source=…&annee=…&ordre=…), loads
-// Pagefind's runtime once from /pagefind/ as the page opens, and lists the results, newest first
-// by default, from the bundles (the newest year, groups of earlier years) the year filter selects:
-// the first results from the newest bundles only, then the counts over all of them, merged in
-// parallel. Every bundle is merged with a filter of its own (`lot`): Pagefind orders the results
-// of merged bundles by score, so "newest first" reads one bundle at a time through that filter.
+// The search page's script: reads the GET form (?q=…&sujet=…&source=…&annee=…&ordre=…) and lists
+// the results, the most relevant first (a match in a title above one in a body), or the newest first
+// when the reader asks for it (ordre=recent) or searches without words.
+//
+// Search's fixed costs are paid once the page has painted, while the reader types: Pagefind's
+// runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
+// and their filter indexes. A search then fetches only what its words need (an index chunk per
+// word and bundle) and the fragments of the results it shows; one search() gives the results,
+// the total and each filter choice's count. Every bundle is merged with a filter of its own
+// (`lot`): it keeps the runtime's own record out of the results, and "newest first" reads one
+// bundle at a time through it (Pagefind orders the results of merged bundles by score).
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -13,25 +18,26 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
 const BUNDLE_FILTER = "lot";
+/** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
+const NEWEST = "recent";
 
-let pagefind;
-function loadRuntime() {
-  pagefind ??= (async () => {
+let ready;
+/** The runtime, every bundle merged and every filter index loaded: started once, awaited by every search. */
+function prepare() {
+  ready ??= (async () => {
     const pf = await import(config.runtime);
-    // In the page's thread: Pagefind's web worker is one more download, and a search of a few
-    // bundles takes milliseconds.
-    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30, noWorker: true });
+    // In Pagefind's web worker: decompressing the bundles' page lists and filter indexes, and
+    // searching them, would otherwise block the page's thread as it opens.
+    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
     await pf.init();
+    await Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } })));
+    // Without the filter indexes, a search counts no result per filter choice.
+    await pf.filters();
+    // For the bench and the tests: from here a search fetches only what its words need.
+    performance.mark("search-ready");
     return pf;
   })();
-  return pagefind;
-}
-
-const merged = new Map();
-// Merges the bundles not merged yet, all at once; a bundle is merged once per page.
-function mergeBundles(pf, bundles) {
-  for (const b of bundles) if (!merged.has(b.url)) merged.set(b.url, pf.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } }));
-  return Promise.all(bundles.map((b) => merged.get(b.url)));
+  return ready;
 }
 
 function format(template, values) {
@@ -46,11 +52,16 @@ function readForm() {
     const value = String(data.get(name) ?? "");
     if (value) filters[name] = value;
   }
-  return { query, filters, relevance: data.get("ordre") === "pertinence" };
+  return { query, filters, newest: data.get("ordre") === NEWEST };
 }
 
+// A value the form does not offer (an old link's `ordre=pertinence`) leaves the first choice.
 function fillForm(params) {
-  for (const element of form.elements) if (element.name) element.value = params.get(element.name) ?? "";
+  for (const element of form.elements) {
+    if (!element.name) continue;
+    element.value = params.get(element.name) ?? "";
+    if (element instanceof HTMLSelectElement && element.selectedIndex < 0) element.selectedIndex = 0;
+  }
 }
 
 // The index separates « l’ » from its word with a hair space (src/search/records.ts): not shown.
@@ -114,39 +125,28 @@ function showCounts(counts) {
 }
 
 /**
- * Results in display order, as the reader asks for more. Newest first, a bundle at a time, newest
- * first, each merged only when reached: the first results need only the newest bundles.
+ * Results in display order, as the reader asks for more. By relevance, those of the search made.
+ * Newest first, a bundle at a time, newest first, each searched again through its `lot` filter
+ * (its chunks already loaded: no download), and only the bundles the search counted results in.
  */
-function resultStream(pf, term, filters, relevance, bundles) {
-  if (relevance) {
-    let all;
-    return async (n) => (all ??= (await pf.search(term, { filters })).results).slice(0, n);
-  }
-  const left = [...bundles];
+function resultStream(pf, term, filters, found, newest, bundles) {
+  if (!newest) return async (n) => found.results.slice(0, n);
+  const perBundle = found.filters[BUNDLE_FILTER] ?? {};
+  const left = bundles.filter((b) => perBundle[b.url] > 0);
   const loaded = [];
   return async (n) => {
     while (loaded.length < n && left.length > 0) {
-      const bundle = left.shift();
-      await mergeBundles(pf, [bundle]);
-      const only = { ...filters, [BUNDLE_FILTER]: bundle.url };
+      const only = { ...filters, [BUNDLE_FILTER]: left.shift().url };
       loaded.push(...(await pf.search(term, { filters: only, sort: { date: "desc" } })).results);
     }
     return loaded.slice(0, n);
   };
 }
 
-// Counts over every selected bundle: the total and each filter choice's.
-async function countResults(pf, term, filters, bundles) {
-  await mergeBundles(pf, bundles);
-  // Loads the filter indexes of the bundles merged: without them a search counts no result per filter.
-  await pf.filters();
-  return pf.search(term, { filters });
-}
-
 let searchId = 0;
 async function run() {
   const id = ++searchId;
-  const { query, filters, relevance } = readForm();
+  const { query, filters, newest } = readForm();
   list.replaceChildren();
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
@@ -162,33 +162,33 @@ async function run() {
   }
   status.textContent = strings.loading;
   try {
-    const pf = await loadRuntime();
+    const pf = await prepare();
+    if (id !== searchId) return;
     const term = query || null;
     // Only the selected bundles' articles (and never the runtime's own record).
     const scoped = { ...filters, [BUNDLE_FILTER]: { any: bundles.map((b) => b.url) } };
-    if (relevance) await mergeBundles(pf, bundles);
-    const next = resultStream(pf, term, scoped, relevance, bundles);
+    // One pass: the results by relevance, their total, and each filter choice's count.
+    const found = await pf.search(term, { filters: scoped });
+    if (id !== searchId) return;
+    const total = found.results.length;
+    // Without words there is no relevance: newest first.
+    const next = resultStream(pf, term, scoped, found, newest || !query, bundles);
     let count = 0;
-    let total;
     const showMore = async (focus) => {
       const results = (await next(count + PAGE)).slice(count);
+      // Only the fragments of the results shown, all at once.
       const items = await Promise.all(results.map(async (r) => resultItem(await r.data())));
       if (id !== searchId) return;
       list.append(...items);
       count += items.length;
-      more.hidden = total === undefined || count >= total;
+      more.hidden = count >= total;
       // Keyboard readers land on the first new result, not back at the top.
       if (focus) items[0]?.querySelector("a")?.focus();
     };
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
-    // Then the counts, over every selected bundle, announced once known.
-    const counted = await countResults(pf, term, scoped, bundles);
-    if (id !== searchId) return;
-    total = counted.results.length;
-    showCounts(counted.filters);
-    more.hidden = count >= total;
+    showCounts(found.filters);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
     console.error(error);
@@ -213,7 +213,9 @@ window.addEventListener("popstate", () => {
 
 fillForm(new URLSearchParams(location.search));
 document.getElementById("q").focus();
-// The runtime is fetched as the page opens, while the reader types: a search only waits for the
-// bundles it needs.
-loadRuntime().catch(() => {});
+// A search in the address (a shared link, a reload) starts at once, and waits for the fixed costs;
+// otherwise they are paid once the page has loaded and the browser is idle, while the reader types.
 run();
+const prepareWhenIdle = () => (window.requestIdleCallback ?? setTimeout)(() => prepare().catch(() => {}));
+if (document.readyState === "complete") prepareWhenIdle();
+else window.addEventListener("load", prepareWhenIdle, { once: true });

@@ -27,7 +27,7 @@ ${entry.filters.map(
     f,
   ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map((o) => html`<option value="${o}">${o}</option>`)}</select></p>
 `,
-)}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchNewest}</option><option value="pertinence">${ui.searchRelevant}</option></select></p>
+)}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchRelevant}</option><option value="recent">${ui.searchNewest}</option></select></p>
 </fieldset>
 </form>
 <noscript><p>${ui.searchNoScript}</p></noscript>

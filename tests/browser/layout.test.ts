@@ -23,7 +23,7 @@ afterAll(async () => (await ready().catch(() => undefined))?.close());
 const widths = Object.keys(WIDTHS) as Width[];
 
 describe.each(widths)("at the %s width", (width) => {
-  it("shows every choice of the search filters whole: the sort menu reads « Les plus récents d’abord »", async () => {
+  it("shows every choice of the search filters whole: the sort menu reads « Les plus pertinents d’abord »", async () => {
     const suite = await ready();
     const page = tabs.get(width)!;
     await page.goto(suite.address(suite.generated, "/recherche/"));
@@ -46,7 +46,7 @@ describe.each(widths)("at the %s width", (width) => {
         };
       }),
     );
-    expect(selects.find((s) => s.id === "ordre")?.shown).toBe("Les plus récents d’abord");
+    expect(selects.find((s) => s.id === "ordre")?.shown).toBe("Les plus pertinents d’abord");
     for (const s of selects) {
       expect(s.width, `${s.id} at ${width}`).toBeGreaterThanOrEqual(s.natural - 0.5);
       expect(s.right, `${s.id} at ${width}`).toBeLessThanOrEqual(s.window);

@@ -1,7 +1,9 @@
 /**
  * The search page in Debian's Chromium over a built archive: relevance (only the words of the
- * articles, titles first), French stemming and accent folding, the filters and their counts, the
- * address carrying the search (shared, Back), results with date, source and highlighted words.
+ * articles, titles first, by default; newest first on demand), French stemming and accent folding,
+ * the filters and their counts, the address carrying the search (shared, Back), results with date,
+ * source and highlighted words, and a search that fetches only what its words need once the page
+ * has paid the fixed costs.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,24 +105,40 @@ const links = (page: Page): Promise<string[]> =>
   page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 describe("search relevance", () => {
-  it("finds « Turquie » only in the articles that say it, not through topics, sources or share links; newest first", async () => {
+  it("finds « Turquie » only in the articles that say it, not through topics, sources or share links; the title match first", async () => {
     const page = await search("q=Turquie");
     expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
-    expect(await links(page)).toEqual([BODY, TITLE]);
+    // Relevance by default: the older article, which says it in its title, above the newer one, which says it in its body.
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    expect(await page.locator("#ordre").inputValue()).toBe("");
     await page.close();
   });
 
-  it("ranks a match in the title above one in the body when sorted by relevance", async () => {
+  it("offers newest first, and puts it in the address; Back returns to relevance", async () => {
+    const page = await search("q=Turquie");
+    await page.locator("#ordre").selectOption("recent");
+    await page.waitForURL(/\?q=Turquie&ordre=recent$/);
+    await page.waitForFunction((body) => document.querySelector("#search-results h2 a")?.getAttribute("href") === body, BODY);
+    expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.goBack();
+    await page.waitForFunction((title) => document.querySelector("#search-results h2 a")?.getAttribute("href") === title, TITLE);
+    expect(await page.locator("#ordre").inputValue()).toBe("");
+    await page.close();
+  });
+
+  it("reads an older link's « ordre=pertinence » as relevance", async () => {
     const page = await search("q=Turquie&ordre=pertinence");
     expect(await links(page)).toEqual([TITLE, BODY]);
+    expect(await page.locator("#ordre").inputValue()).toBe("");
     await page.close();
   });
 
   it("shows each result's date, source and an excerpt with the matched word marked", async () => {
     const page = await search("q=Turquie");
-    const second = page.locator("#search-results li").nth(1);
-    expect(await second.locator(".meta").textContent()).toBe("1er mars 2021 · Agence Anadolu");
-    expect(await page.locator("#search-results li").first().locator("mark").first().textContent()).toMatch(/^Turquie\b/);
+    const items = page.locator("#search-results li");
+    expect(await items.first().locator(".meta").textContent()).toBe("1er mars 2021 · Agence Anadolu");
+    expect(await items.nth(1).locator(".meta").textContent()).toBe("2 mai 2022 · Agence Anadolu");
+    expect(await items.nth(1).locator("mark").first().textContent()).toMatch(/^Turquie\b/);
     await page.close();
   });
 
@@ -138,7 +156,7 @@ describe("search relevance", () => {
 
 describe("search results", () => {
   it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
-    const page = await search("q=phosphates");
+    const page = await search("q=phosphates&ordre=recent");
     await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
     expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
     expect(await page.locator("#search-results li").count()).toBe(10);
@@ -153,17 +171,17 @@ describe("search results", () => {
 });
 
 describe("search filters", () => {
-  it("narrows to a year, loading only that year's bundle, and counts each choice", async () => {
+  it("narrows to a year, fetching only that year's fragments, and counts each choice", async () => {
     const page = await browser.newPage();
-    const bundles: string[] = [];
+    const fragments: string[] = [];
     page.on("request", (r) => {
-      const m = /\/pagefind\/(\d{4})\//.exec(new URL(r.url()).pathname);
-      if (m) bundles.push(m[1]!);
+      const m = /\/pagefind\/([^/]+)\/fragment\//.exec(new URL(r.url()).pathname);
+      if (m) fragments.push(m[1]!);
     });
     await page.goto(`${server.origin}/recherche/?q=Turquie&annee=2021`);
     await page.locator("#search-results li").first().waitFor();
     expect(await links(page)).toEqual([TITLE]);
-    expect(new Set(bundles)).toEqual(new Set(["2021"]));
+    expect(new Set(fragments)).toEqual(new Set(["2021"]));
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
     await page.close();
   });
@@ -190,6 +208,44 @@ describe("search filters", () => {
     await page.goBack();
     await page.waitForFunction(() => (document.getElementById("q") as HTMLInputElement).value === "Turquie");
     await page.waitForFunction(() => /^Aucun résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.close();
+  });
+});
+
+describe("search costs", () => {
+  it("pays the runtime, the bundles and the filter indexes as the page opens; a search then fetches only index chunks and the results' fragments", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    // Search's requests only (Chromium asks for the page's icon when it pleases).
+    page.on("request", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith("/pagefind/") || path.startsWith("/recherche")) fetched.push(path);
+    });
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+    expect(fetched.filter((p) => p.endsWith(".pf_filter")).length).toBeGreaterThan(0);
+    fetched.length = 0;
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.filter((p) => !/\.pf_(index|fragment)$/.test(p))).toEqual([]);
+    expect(fetched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
+    await page.close();
+  });
+
+  it("answers a search submitted before those costs are paid, once they are", async () => {
+    const page = await browser.newPage();
+    // The page's script has run; the page has not loaded yet, so nothing is prepared.
+    await page.goto(`${server.origin}/recherche/`, { waitUntil: "domcontentloaded" });
+    const early = await page.evaluate(() => {
+      (document.getElementById("q") as HTMLInputElement).value = "Turquie";
+      document.querySelector<HTMLFormElement>(".search-form")!.requestSubmit();
+      return performance.getEntriesByName("search-ready").length === 0;
+    });
+    expect(early).toBe(true);
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await links(page)).toEqual([TITLE, BODY]);
     await page.close();
   });
 });
