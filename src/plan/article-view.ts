@@ -31,6 +31,18 @@ export interface ArticleItem {
   photo?: PhotoView;
 }
 
+/** An object whose getters read an article's text: the article, and the getters' names. */
+export interface LazySource {
+  article: Article;
+  getters: readonly string[];
+  /** Shown by many pages (an item, in lists): worth remembering once written. */
+  shared?: boolean;
+}
+
+// The getters of an item and of a view: what they return is rendered from the article's text.
+export const ITEM_GETTERS: readonly (keyof ArticleItem)[] = ["summary"];
+export const VIEW_GETTERS: readonly (keyof ArticleView)[] = ["summary", "bodyHtml"];
+
 /** An article as its own page shows it. */
 export interface ArticleView extends ArticleItem {
   updatedText?: string;
@@ -49,15 +61,15 @@ export interface ArticleView extends ArticleItem {
  * What comes from the body (the page's HTML, a standfirst taken from the first paragraph) is
  * rendered when first read: an incremental build plans every page but renders only the changed
  * ones, so the bodies of unchanged articles are never parsed. The `summary` and `bodyHtml`
- * properties are getters; `lazyInputs` says what they are computed from, for the pages' digests.
+ * properties are getters; `lazySource` says what they are computed from, for the pages' digests.
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
   private readonly summaries = new Map<Article, string>();
   private readonly views = new Map<Article, ArticleView>();
-  // Every object with a getter on an article's body, and that article.
-  private readonly lazy = new WeakMap<object, Article>();
+  // Every object with getters on an article's text: that article, and the getters' names.
+  private readonly lazy = new WeakMap<object, LazySource>();
   private photos: ReadonlyMap<string, PhotoSet> = new Map();
 
   /**
@@ -104,7 +116,7 @@ export class ArticleRenderer {
         photo: this.photo(article),
       };
       this.items.set(article, item);
-      this.lazy.set(item, article);
+      this.lazy.set(item, { article, getters: ITEM_GETTERS, shared: true });
     }
     return item;
   }
@@ -114,27 +126,26 @@ export class ArticleRenderer {
     if (!view) {
       view = this.renderView(article);
       this.views.set(article, view);
-      this.lazy.set(view, article);
+      this.lazy.set(view, { article, getters: VIEW_GETTERS });
     }
     return view;
   }
 
   /**
-   * Marks an object whose getters read an article's text (`summary`, `bodyHtml`), so that
-   * `lazyInputs` answers for it too (an article page's description is its standfirst).
+   * Marks an object whose getters (named in `getters`) read an article's text (`summary`,
+   * `bodyHtml`), so that `lazySource` answers for it too (an article page's description is its standfirst).
    */
-  derivesFrom<T extends object>(value: T, article: Article): T {
-    this.lazy.set(value, article);
+  derivesFrom<T extends object>(value: T, article: Article, getters: readonly (keyof T & string)[]): T {
+    this.lazy.set(value, { article, getters });
     return value;
   }
 
   /**
-   * For an object with getters on an article's text: the article's text they are computed from
-   * (body and summary), which changes whenever what the getters return changes. Else undefined.
+   * For an object with getters on an article's text: the article they read, whose source (body and
+   * summary) changes whenever what the getters return changes, and the getters' names. Else undefined.
    */
-  lazyInputs(value: object): string | undefined {
-    const article = this.lazy.get(value);
-    return article && `${article.body}\u0000${article.summary ?? ""}`;
+  lazySource(value: object): LazySource | undefined {
+    return this.lazy.get(value);
   }
 
   // Every view has the same properties in the same order, absent ones undefined: templates read

@@ -202,6 +202,7 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
       newer: newer && { label: render.item(newer).title, url: newer.url },
     },
     article,
+    ["description"],
   );
 }
 
