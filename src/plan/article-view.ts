@@ -43,6 +43,13 @@ export interface LazySource {
 export const ITEM_GETTERS: readonly (keyof ArticleItem)[] = ["summary"];
 export const VIEW_GETTERS: readonly (keyof ArticleView)[] = ["summary", "bodyHtml"];
 
+// Where an object with getters on an article's text keeps that article (and the renderer): no
+// template, JSON or message to a thread sees a property keyed by a symbol.
+const LAZY: unique symbol = Symbol("article source");
+interface Lazy {
+  [LAZY]: LazySource & { renderer: ArticleRenderer };
+}
+
 /** An article as its own page shows it. */
 export interface ArticleView extends ArticleItem {
   updatedText?: string;
@@ -68,8 +75,25 @@ export class ArticleRenderer {
   private readonly bodies = new Map<Article, RenderedBody>();
   private readonly summaries = new Map<Article, string>();
   private readonly views = new Map<Article, ArticleView>();
-  // Every object with getters on an article's text: that article, and the getters' names.
-  private readonly lazy = new WeakMap<object, LazySource>();
+  // The getters of items and views: one function each for every object (a getter written in an
+  // object literal is a new closure per object, which puts each object in a slow dictionary shape),
+  // reading the article from the object itself.
+  private static readonly SUMMARY: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Lazy) {
+      const { renderer, article } = this[LAZY];
+      return renderer.summary(article);
+    },
+  };
+  private static readonly BODY_HTML: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Lazy) {
+      const { renderer, article } = this[LAZY];
+      return renderer.body(article).html;
+    },
+  };
   private photos: ReadonlyMap<string, PhotoSet> = new Map();
 
   /**
@@ -101,22 +125,19 @@ export class ArticleRenderer {
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
     if (!item) {
-      const render = this;
-      item = {
+      const created = {
         url: article.url,
         title: typesetText(article.title),
         titleHtml: typesetHtml(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
-        get summary() {
-          return render.summary(article);
-        },
         timeText: article.published.hasTime ? formatTime(article.published) : "",
         draft: article.draft,
         photo: this.photo(article),
+        [LAZY]: { article, getters: ITEM_GETTERS, shared: true, renderer: this },
       };
+      item = Object.defineProperty(created, "summary", ArticleRenderer.SUMMARY) as unknown as ArticleItem;
       this.items.set(article, item);
-      this.lazy.set(item, { article, getters: ITEM_GETTERS, shared: true });
     }
     return item;
   }
@@ -126,7 +147,6 @@ export class ArticleRenderer {
     if (!view) {
       view = this.renderView(article);
       this.views.set(article, view);
-      this.lazy.set(view, { article, getters: VIEW_GETTERS });
     }
     return view;
   }
@@ -136,7 +156,7 @@ export class ArticleRenderer {
    * `bodyHtml`), so that `lazySource` answers for it too (an article page's description is its standfirst).
    */
   derivesFrom<T extends object>(value: T, article: Article, getters: readonly (keyof T & string)[]): T {
-    this.lazy.set(value, { article, getters });
+    (value as unknown as Lazy)[LAZY] = { article, getters, renderer: this };
     return value;
   }
 
@@ -145,35 +165,31 @@ export class ArticleRenderer {
    * summary) changes whenever what the getters return changes, and the getters' names. Else undefined.
    */
   lazySource(value: object): LazySource | undefined {
-    return this.lazy.get(value);
+    return (value as Partial<Lazy>)[LAZY];
   }
 
   // Every view has the same properties in the same order, absent ones undefined: templates read
   // one per article, and objects of one shape are read faster than a mix of shapes.
   private renderView(article: Article): ArticleView {
     const item = this.item(article);
-    const render = this;
-    return {
+    const view = {
       url: item.url,
       title: item.title,
       titleHtml: item.titleHtml,
       dateText: item.dateText,
       dateIso: item.dateIso,
       timeText: item.timeText,
-      get summary() {
-        return item.summary;
-      },
       draft: item.draft,
       photo: item.photo,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
       topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
-      get bodyHtml() {
-        return render.body(article).html;
-      },
       shortLink: article.shortLink,
+      [LAZY]: { article, getters: VIEW_GETTERS, renderer: this },
     };
+    Object.defineProperty(view, "summary", ArticleRenderer.SUMMARY);
+    return Object.defineProperty(view, "bodyHtml", ArticleRenderer.BODY_HTML) as unknown as ArticleView;
   }
 
   /** A standfirst an earlier build computed from this very article text (the build cache). */
