@@ -31,6 +31,25 @@ export interface ArticleItem {
   photo?: PhotoView;
 }
 
+/** An object whose getters read an article's text: the article, and the getters' names. */
+export interface LazySource {
+  article: Article;
+  getters: readonly string[];
+  /** Shown by many pages (an item, in lists): worth remembering once written. */
+  shared?: boolean;
+}
+
+// The getters of an item and of a view: what they return is rendered from the article's text.
+export const ITEM_GETTERS: readonly (keyof ArticleItem)[] = ["summary"];
+export const VIEW_GETTERS: readonly (keyof ArticleView)[] = ["summary", "bodyHtml"];
+
+// Where an object with getters on an article's text keeps that article (and the renderer): no
+// template, JSON or message to a thread sees a property keyed by a symbol.
+const LAZY: unique symbol = Symbol("article source");
+interface Lazy {
+  [LAZY]: LazySource & { renderer: ArticleRenderer };
+}
+
 /** An article as its own page shows it. */
 export interface ArticleView extends ArticleItem {
   updatedText?: string;
@@ -49,15 +68,32 @@ export interface ArticleView extends ArticleItem {
  * What comes from the body (the page's HTML, a standfirst taken from the first paragraph) is
  * rendered when first read: an incremental build plans every page but renders only the changed
  * ones, so the bodies of unchanged articles are never parsed. The `summary` and `bodyHtml`
- * properties are getters; `lazyInputs` says what they are computed from, for the pages' digests.
+ * properties are getters; `lazySource` says what they are computed from, for the pages' digests.
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
   private readonly summaries = new Map<Article, string>();
   private readonly views = new Map<Article, ArticleView>();
-  // Every object with a getter on an article's body, and that article.
-  private readonly lazy = new WeakMap<object, Article>();
+  // The getters of items and views: one function each for every object (a getter written in an
+  // object literal is a new closure per object, which puts each object in a slow dictionary shape),
+  // reading the article from the object itself.
+  private static readonly SUMMARY: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Lazy) {
+      const { renderer, article } = this[LAZY];
+      return renderer.summary(article);
+    },
+  };
+  private static readonly BODY_HTML: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Lazy) {
+      const { renderer, article } = this[LAZY];
+      return renderer.body(article).html;
+    },
+  };
   private photos: ReadonlyMap<string, PhotoSet> = new Map();
 
   /**
@@ -89,22 +125,19 @@ export class ArticleRenderer {
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
     if (!item) {
-      const render = this;
-      item = {
+      const created = {
         url: article.url,
         title: typesetText(article.title),
         titleHtml: typesetHtml(article.title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
-        get summary() {
-          return render.summary(article);
-        },
         timeText: article.published.hasTime ? formatTime(article.published) : "",
         draft: article.draft,
         photo: this.photo(article),
+        [LAZY]: { article, getters: ITEM_GETTERS, shared: true, renderer: this },
       };
+      item = Object.defineProperty(created, "summary", ArticleRenderer.SUMMARY) as unknown as ArticleItem;
       this.items.set(article, item);
-      this.lazy.set(item, article);
     }
     return item;
   }
@@ -114,55 +147,49 @@ export class ArticleRenderer {
     if (!view) {
       view = this.renderView(article);
       this.views.set(article, view);
-      this.lazy.set(view, article);
     }
     return view;
   }
 
   /**
-   * Marks an object whose getters read an article's text (`summary`, `bodyHtml`), so that
-   * `lazyInputs` answers for it too (an article page's description is its standfirst).
+   * Marks an object whose getters (named in `getters`) read an article's text (`summary`,
+   * `bodyHtml`), so that `lazySource` answers for it too (an article page's description is its standfirst).
    */
-  derivesFrom<T extends object>(value: T, article: Article): T {
-    this.lazy.set(value, article);
+  derivesFrom<T extends object>(value: T, article: Article, getters: readonly (keyof T & string)[]): T {
+    (value as unknown as Lazy)[LAZY] = { article, getters, renderer: this };
     return value;
   }
 
   /**
-   * For an object with getters on an article's text: the article's text they are computed from
-   * (body and summary), which changes whenever what the getters return changes. Else undefined.
+   * For an object with getters on an article's text: the article they read, whose source (body and
+   * summary) changes whenever what the getters return changes, and the getters' names. Else undefined.
    */
-  lazyInputs(value: object): string | undefined {
-    const article = this.lazy.get(value);
-    return article && `${article.body}\u0000${article.summary ?? ""}`;
+  lazySource(value: object): LazySource | undefined {
+    return (value as Partial<Lazy>)[LAZY];
   }
 
   // Every view has the same properties in the same order, absent ones undefined: templates read
   // one per article, and objects of one shape are read faster than a mix of shapes.
   private renderView(article: Article): ArticleView {
     const item = this.item(article);
-    const render = this;
-    return {
+    const view = {
       url: item.url,
       title: item.title,
       titleHtml: item.titleHtml,
       dateText: item.dateText,
       dateIso: item.dateIso,
       timeText: item.timeText,
-      get summary() {
-        return item.summary;
-      },
       draft: item.draft,
       photo: item.photo,
       updatedText: article.updated && formatMoment(article.updated),
       updatedIso: article.updated?.iso,
       sources: article.sources.map((s) => ({ name: s.name, agencyUrl: s.url, url: sourceUrl(s) })),
       topics: article.topics.map((t) => ({ label: t.label, url: topicUrl(t) })),
-      get bodyHtml() {
-        return render.body(article).html;
-      },
       shortLink: article.shortLink,
+      [LAZY]: { article, getters: VIEW_GETTERS, renderer: this },
     };
+    Object.defineProperty(view, "summary", ArticleRenderer.SUMMARY);
+    return Object.defineProperty(view, "bodyHtml", ArticleRenderer.BODY_HTML) as unknown as ArticleView;
   }
 
   /** A standfirst an earlier build computed from this very article text (the build cache). */

@@ -180,30 +180,34 @@ function articlePage(article: Article, archive: Archive, render: ArticleRenderer
   const view = render.view(article);
   const { older, newer, topic } = archive.neighbours.get(article) ?? {};
   const { year, month } = partsOfDay(article.published.day);
-  // The description is the standfirst, read only when the page is rendered.
-  return render.derivesFrom<ArticlePage>(
-    {
-      kind: "article",
-      url: article.url,
-      title: view.title,
-      get description() {
-        return view.summary;
-      },
-      breadcrumb: [
-        HOME,
-        { label: String(year), url: yearUrl(year) },
-        { label: monthName(month), url: monthUrl(year, month) },
-        { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
-      ],
-      article: view,
-      related: (archive.related.get(article) ?? []).map((a) => render.item(a)),
-      thread: topic && { label: topic.label, url: topicUrl(topic) },
-      older: older && { label: render.item(older).title, url: older.url },
-      newer: newer && { label: render.item(newer).title, url: newer.url },
-    },
-    article,
-  );
+  const page = {
+    kind: "article" as const,
+    url: article.url,
+    title: view.title,
+    breadcrumb: [
+      HOME,
+      { label: String(year), url: yearUrl(year) },
+      { label: monthName(month), url: monthUrl(year, month) },
+      { label: formatDayShort(article.published.day), url: dayUrl(article.published.day) },
+    ],
+    article: view,
+    related: (archive.related.get(article) ?? []).map((a) => render.item(a)),
+    thread: topic && { label: topic.label, url: topicUrl(topic) },
+    older: older && { label: render.item(older).title, url: older.url },
+    newer: newer && { label: render.item(newer).title, url: newer.url },
+  };
+  return render.derivesFrom(Object.defineProperty(page, "description", STANDFIRST) as ArticlePage, article, ["description"]);
 }
+
+// An article page's description is its standfirst, read only when the page is rendered: one
+// getter for every page (a getter written in the literal would make each page a slow dictionary).
+const STANDFIRST: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: ArticlePage) {
+    return this.article.summary;
+  },
+};
 
 function redirectPage(url: string, target: Link): RedirectPage {
   return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target };

@@ -165,7 +165,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const digests = cache && pageDigests(data.site, data.pages, renderer);
+  const digests = cache && pageDigests(data.site, data.pages, renderer, sourceDigests(store));
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
@@ -269,6 +269,13 @@ function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summarie
     const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
     if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
   }
+}
+
+// The store's digest of each article file stands for the article's text in the pages' digests.
+function sourceDigests(store: ArchiveStore): Map<Article, string> {
+  const sources = new Map<Article, string>();
+  for (const entry of store.articleEntries()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
+  return sources;
 }
 
 function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Record<string, string> {
