@@ -111,8 +111,8 @@ function recordSource(article: Article, render: ArticleRenderer): RecordSource {
   return {
     url: article.url,
     dateIso,
-    // The rendered body is a function of the article's text (`lazyInputs`), read without rendering it.
-    inputs: () => `${JSON.stringify(fields())}\u0000${render.lazyInputs(view) ?? ""}`,
+    // The rendered body is a function of the article's text: digested without rendering it.
+    inputs: () => `${JSON.stringify(fields())}\u0000${article.body}`,
     record: () => ({ ...fields(), bodyHtml: view.bodyHtml }),
   };
 }
