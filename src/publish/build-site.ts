@@ -216,11 +216,12 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         content.articles.filter((a) => articles.has(a.url)),
         renderer,
       );
-      // The staged links of the previous index go: each bundle is linked again from the live site
-      // when its records' digest is unchanged, else indexed into a new folder.
-      if (incremental) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
-      const previousSite = options.previousSite ?? (incremental ? out : undefined);
-      const indexed = await indexSearchBundles(staging, bundles, previousSite !== undefined ? { previousSite } : {});
+      // An incremental build's staging folder holds the previous index, linked: its unchanged
+      // bundles stay, the others are indexed into new folders. A previous site given instead
+      // lends its unchanged bundles to a staging folder without an index.
+      if (incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
+      const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged: incremental !== undefined };
+      const indexed = await indexSearchBundles(staging, bundles, reuse);
       // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
       options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });
     }

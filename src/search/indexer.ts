@@ -175,6 +175,12 @@ export function indexerCount(bundles: number): number {
 export interface IndexOptions {
   /** A previous site of the same archive: each bundle folder whose digest equals the new one is taken (hard-linked), not indexed again. */
   previousSite?: string;
+  /**
+   * The site folder already holds the previous site's index, linked (an incremental build's
+   * staging folder): the bundle folders whose digest is unchanged stay where they are, the others
+   * are removed (their links only) and indexed anew. Nothing is linked twice.
+   */
+  staged?: boolean;
   /** Called as each bundle is done, indexed or reused. */
   onBundle?: (bundle: PlannedBundle, pages: number, reused: boolean) => void;
 }
@@ -193,10 +199,11 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     if (reused) result.reused++;
     options.onBundle?.(bundle, pages, reused);
   };
-  const runtimeReused = options.previousSite !== undefined && reuseRuntime(options.previousSite, siteDir);
+  const kept = options.staged ? keepStagedIndex(siteDir, bundles) : undefined;
+  const runtimeReused = kept?.runtime ?? (options.previousSite !== undefined && reuseRuntime(options.previousSite, siteDir));
   const queue: PlannedBundle[] = [];
   for (const bundle of bundles) {
-    if (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle)) done(bundle, bundle.articles, true);
+    if (kept?.bundles.has(bundle.key) || (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle))) done(bundle, bundle.articles, true);
     else queue.push(bundle);
   }
   // The largest first: the last bundle left to a lone indexer is then a small one.
@@ -240,6 +247,36 @@ function reuseRuntime(previousSite: string, siteDir: string): boolean {
     else if (RUNTIME_FOLDERS.has(entry.name)) linkTree(join(from, entry.name), join(to, entry.name));
   }
   return true;
+}
+
+/**
+ * In a folder holding the previous index (links): keeps the runtime when it is the same one and
+ * every bundle folder whose digest is the planned bundle's; removes the others, so that Pagefind
+ * writes new files there, never into a linked one. Without the same runtime, nothing is kept.
+ */
+function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): { runtime: boolean; bundles: Set<string> } {
+  const dir = join(siteDir, SEARCH_INDEX_URL);
+  const kept = new Set<string>();
+  if (readTrimmed(join(dir, RUNTIME_DIGEST_FILE)) !== RUNTIME_DIGEST) {
+    rmSync(dir, { recursive: true, force: true });
+    return { runtime: false, bundles: kept };
+  }
+  const digests = new Map(bundles.map((b) => [b.key, b.digest]));
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || RUNTIME_FOLDERS.has(entry.name)) continue;
+    const folder = join(dir, entry.name);
+    if (digests.has(entry.name) && readTrimmed(join(folder, DIGEST_FILE)) === digests.get(entry.name)) kept.add(entry.name);
+    else rmSync(folder, { recursive: true, force: true });
+  }
+  return { runtime: true, bundles: kept };
+}
+
+function readTrimmed(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8").trim();
+  } catch {
+    return undefined;
+  }
 }
 
 // The runtime record's own index, beside the bundles' folders (whose keys start with a year).

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
+import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -85,5 +86,26 @@ describe("indexing search bundles", () => {
     const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
     expect(result.reused).toBe(0);
     expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-1 pagefind \d/);
+  });
+
+  it("keeps a staged index's unchanged bundles in place, replaces the changed ones without touching the linked files, and drops vanished ones", async () => {
+    const GONE = bundle("2019", [record("2019", 1)]);
+    const previous = site();
+    await indexSearchBundles(previous, [NEW, OLD, GONE]);
+    const before = contents(previous);
+    const staging = join(site(), "staging");
+    linkSiteInto(previous, staging);
+    const result = await indexSearchBundles(staging, [CHANGED, OLD], { staged: true });
+    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1 });
+    // The kept bundle and the runtime are the previous site's own files (links), not written again.
+    const kept = siteFiles(join(staging, "pagefind", "2020"))[0]!;
+    expect(statSync(join(staging, "pagefind", "2020", kept)).ino).toBe(statSync(join(previous, "pagefind", "2020", kept)).ino);
+    expect(statSync(join(staging, "pagefind", "pagefind.js")).ino).toBe(statSync(join(previous, "pagefind", "pagefind.js")).ino);
+    expect(readdirSync(join(staging, "pagefind"))).not.toContain("2019");
+    // The live site is exactly as it was, and the staged index is a clean one's.
+    expect(contents(previous)).toEqual(before);
+    const clean = site();
+    await indexSearchBundles(clean, [CHANGED, OLD]);
+    expect(contents(staging)).toEqual(contents(clean));
   });
 });
