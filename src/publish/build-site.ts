@@ -184,7 +184,6 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      renewMarker(staging);
       options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
@@ -202,11 +201,12 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      renewMarker(staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
       if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };
     }
+    // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
+    renewMarker(staging);
     assertEveryArticleWritten(staging, data.pages);
     if (options.search !== false) {
       const indexStart = performance.now();

@@ -22,6 +22,9 @@ function depeche(env: NodeJS.ProcessEnv = {}, ...args: string[]): { status: numb
   return { status: run.status, stderr: run.stderr };
 }
 const check = (env: NodeJS.ProcessEnv = {}) => depeche(env, "check", "--content", archive.dir);
+// On two threads, so that a page-writing helper runs the compiled code too.
+const build = () =>
+  depeche({ DEPECHE_WRITERS: "2" }, "build", "--no-cache", "--content", archive.dir, "--out", join(tool, "site"), "--now", "2026-11-30T12:00:00Z");
 /** Makes the copy's command print `marker` on each start, as a change to its code would. */
 const edit = (marker: string): void => writeFileSync(join(tool, MAIN), `${original}\nconsole.error(${JSON.stringify(marker)});\n`);
 
@@ -46,18 +49,8 @@ describe("the commands' compiled JavaScript", () => {
     expect(readdirSync(join(tool, ".depeche/compiled", compiled()[0]!))).toEqual(
       expect.arrayContaining(["main.js", "helper-thread.js", "validate-thread.js", "indexer-thread.js", "eleventy-config.js"]),
     );
-    const build = depeche(
-      { DEPECHE_WRITERS: "2" },
-      "build",
-      "--no-cache",
-      "--content",
-      archive.dir,
-      "--out",
-      join(tool, "site"),
-      "--now",
-      "2026-11-30T12:00:00Z",
-    );
-    expect(build.status).toBe(0);
+    const built = build();
+    expect(built.status).toBe(0);
     expect(readFileSync(join(tool, "site/index.html"), "utf8")).toContain("<html");
     expect(compiled()).toHaveLength(1);
   });
@@ -78,17 +71,7 @@ describe("the commands' compiled JavaScript", () => {
 
   it("sees a change to the module a page-writing thread runs", () => {
     appendFileSync(join(tool, "src/pages/helper-thread.ts"), `\nconsole.error("aide modifiée");\n`);
-    const run = depeche(
-      { DEPECHE_WRITERS: "2" },
-      "build",
-      "--no-cache",
-      "--content",
-      archive.dir,
-      "--out",
-      join(tool, "site"),
-      "--now",
-      "2026-11-30T12:00:00Z",
-    );
+    const run = build();
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("aide modifiée");
   });
