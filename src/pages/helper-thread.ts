@@ -1,10 +1,10 @@
 import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
-import { buildWriter } from "./write-pages.ts";
+import { buildWriter, timedOutputs } from "./write-pages.ts";
 
 // Requests are served in the order they came: bodies to render while the main thread reads the
-// content, then batches of pages.
+// content, then batches of pages, or the feeds and sitemaps while the main thread writes pages.
 serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
   switch (request.kind) {
     case "render":
@@ -19,6 +19,10 @@ serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
         }
       });
       return reply({ kind: "written", pages: pending });
+    }
+    case "outputs": {
+      const { files, ms } = timedOutputs(request.outDir, request.data, request.nowMs);
+      return reply({ kind: "outputs", files, ms });
     }
   }
 });

@@ -10,6 +10,7 @@ import type { BuildData } from "../plan/site-data.ts";
 import { configureRun } from "./eleventy-engine.ts";
 import type { WritePages } from "./page-templates.ts";
 import { writePagesDirectly } from "./write-directly.ts";
+import { writeSiteOutputs } from "../outputs/discovery-files.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -18,8 +19,7 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
  * this run's own configuration. Builds write with it only when asked (`buildWriter`).
  */
 export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
-  // Imported on first use: `depeche build` has it loaded before tsx starts (bin/depeche.js).
-  const { default: Eleventy } = await import("@11ty/eleventy");
+  const { default: Eleventy } = await loadEleventy();
   // Every path is the tool's own: Eleventy would otherwise read the working directory's
   // package.json to decide how to load the configuration (and fail on a broken one).
   const eleventy = new Eleventy(join(projectRoot, "templates"), outDir, {
@@ -32,6 +32,18 @@ export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   eleventy.disableLogger();
   await eleventy.write();
 };
+
+let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
+
+/**
+ * Eleventy's module, imported once per thread, on first use (a build that stops on invalid
+ * content never loads it) or ahead of it (`PageWriters.prepare`): through tsx, `depeche build`
+ * has it loaded before tsx starts (bin/depeche.js).
+ */
+function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
+  eleventyModule ??= import("@11ty/eleventy");
+  return eleventyModule;
+}
 
 /**
  * The writer of a clean build's pages, on every thread: Eleventy, the project's site generator,
@@ -112,10 +124,34 @@ export function helperPlan(articleCount: number): { helpers: number; write: bool
 }
 
 /** What the main thread asks of a helper thread. */
-export type HelperRequest = { kind: "render"; id: number; sources: string[] } | { kind: "write"; data: BuildData; outDir: string };
+export type HelperRequest =
+  | { kind: "render"; id: number; sources: string[] }
+  | { kind: "write"; data: BuildData; outDir: string }
+  | { kind: "outputs"; data: BuildData; outDir: string; nowMs: number };
 
 /** What a helper thread answers. */
-export type HelperReply = { kind: "rendered"; id: number; bodies: RenderedBody[] } | { kind: "progress"; pages: number } | { kind: "written"; pages: number };
+export type HelperReply =
+  | { kind: "rendered"; id: number; bodies: RenderedBody[] }
+  | { kind: "progress"; pages: number }
+  | { kind: "written"; pages: number }
+  | { kind: "outputs"; files: string[]; ms: number };
+
+/** The files written beside the pages (site-relative paths), how long they took, and how much of it on this thread. */
+export interface SiteOutputs {
+  files: string[];
+  ms: number;
+  msHere: number;
+}
+
+const NO_OUTPUTS: SiteOutputs = { files: [], ms: 0, msHere: 0 };
+
+/** Writes the files beside the pages, timed. */
+export function timedOutputs(outDir: string, data: BuildData, nowMs: number): SiteOutputs {
+  const start = performance.now();
+  const files = writeSiteOutputs(outDir, data, nowMs);
+  const ms = performance.now() - start;
+  return { files, ms, msHere: ms };
+}
 
 /**
  * Eleventy renders on one thread, as does markdown-it; Hugo uses every core. Helper threads start
@@ -152,6 +188,14 @@ export class PageWriters {
     this.rendering.push(job);
   }
 
+  /**
+   * Loads the page writer's code while this thread would otherwise wait for the helper's bodies:
+   * compiling Eleventy's modules is about a tenth of a small build's time.
+   */
+  prepare(): void {
+    if (buildWriter() === writeWithEleventy) loadEleventy().catch(() => {}); // a failure shows at the write
+  }
+
   /** Waits for the bodies sent to render. */
   async bodiesRendered(): Promise<void> {
     await Promise.all(this.rendering);
@@ -159,29 +203,36 @@ export class PageWriters {
   }
 
   /**
-   * Writes every page into `outDir`, a batch at a time, here and in each helper. `alsoHere` is
-   * other work for this thread, done first, while the helpers already write their batches.
+   * Writes every page into `outDir`, a batch at a time, here and in each helper; with `nowMs`, also
+   * the files beside the pages (writeSiteOutputs). Those go to a helper that only rendered bodies,
+   * which writes them while this thread writes the pages; without one, this thread writes them
+   * first, while the helpers already write their batches.
    */
-  async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
-    // A helper that only rendered bodies goes back to the budget now.
+  async write(data: BuildData, outDir: string, onPage?: () => void, nowMs?: number): Promise<SiteOutputs> {
+    const writing = this.helpersWrite ? this.helpers : [];
+    const spare = this.helpersWrite || nowMs === undefined ? undefined : this.helpers[0];
+    // The other helpers that only rendered bodies go back to the budget now.
     if (!this.helpersWrite) {
-      await this.close();
-      this.helpers = [];
+      await Promise.all(this.helpers.filter((helper) => helper !== spare).map((helper) => helper.close()));
+      this.helpers = spare ? [spare] : [];
     }
-    const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
+    const batches = new PageBatches(data.pages, PAGES_PER_RUN, writing.length + 1);
     const next = (): BuildData | undefined => {
       const pages = batches.next();
       return pages && { site: data.site, pages };
     };
-    const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));
-    const here = async (): Promise<void> => {
-      alsoHere?.();
+    const helping = writing.map((helper) => helper.writeAll(next, outDir, onPage));
+    const elsewhere = spare && nowMs !== undefined ? spare.writeOutputs(data, outDir, nowMs) : undefined;
+    const here = async (): Promise<SiteOutputs> => {
+      const outputs = !elsewhere && nowMs !== undefined ? timedOutputs(outDir, data, nowMs) : NO_OUTPUTS;
       const writePages = buildWriter();
       for (let batch = next(); batch; batch = next()) await writePages(batch, outDir, onPage);
+      return outputs;
     };
-    await Promise.all([here(), ...helping]);
+    const [outputs, away] = await Promise.all([here(), elsewhere, ...helping]);
     // Their threads go back to the budget, for the search indexers.
     await this.close();
+    return away ? { ...away, msHere: 0 } : outputs;
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */
@@ -196,17 +247,19 @@ const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
 
 const HELPER_MODULE = new URL("./helper-thread.ts", import.meta.url);
 /** The libraries a helper thread uses. */
-export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "markdown-it"];
+export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "fast-xml-parser", "markdown-it"];
 
 /** A worker thread serving HelperRequests. */
 class Helper {
   private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
+  private onOutputs?: (outputs: SiteOutputs) => void;
 
   constructor(private readonly thread: Thread<HelperRequest, HelperReply>) {
     thread.listen((reply) => {
       if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
+      else if (reply.kind === "outputs") this.onOutputs?.({ files: reply.files, ms: reply.ms, msHere: 0 });
       else this.onWrite?.(reply);
     });
   }
@@ -243,6 +296,13 @@ class Helper {
       send();
       if (inFlight === 0) resolve();
     });
+    return this.thread.until(done);
+  }
+
+  /** Writes the files beside the pages (writeSiteOutputs), from its own copy of the plan. */
+  writeOutputs(data: BuildData, outDir: string, nowMs: number): Promise<SiteOutputs> {
+    const done = new Promise<SiteOutputs>((resolve) => (this.onOutputs = resolve));
+    this.send({ kind: "outputs", data, outDir, nowMs });
     return this.thread.until(done);
   }
 
