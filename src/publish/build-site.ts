@@ -15,7 +15,6 @@ import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { REDIRECTS_FILE } from "../outputs/discovery-files.ts";
 import { messages } from "../i18n/messages.ts";
-import { indexSearchBundles } from "../search/indexer.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
@@ -215,6 +214,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // lends its unchanged bundles to a staging folder without an index.
       if (incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
       const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged: incremental !== undefined };
+      // Imported here: Pagefind's module is loaded only by builds with search.
+      const { indexSearchBundles } = await import("../search/indexer.ts");
       const indexed = await indexSearchBundles(staging, bundles, reuse);
       // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
       options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });

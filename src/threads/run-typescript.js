@@ -6,8 +6,11 @@ import { activeCompiled, adoptCompiled, compiledModule, useCompiled } from "./co
 /** The libraries that reading and validating content uses. */
 export const CONTENT_LIBRARIES = ["@sindresorhus/slugify", "fastest-levenshtein", "gray-matter", "js-yaml", "luxon", "markdown-it", "yaml", "zod"];
 
-/** The libraries that writing pages, feeds, sitemaps and the search index uses. */
-export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser", "pagefind"];
+/**
+ * The libraries that writing pages, feeds and sitemaps uses. Pagefind is not one: a build imports
+ * the search indexer only when it indexes, and its threads load Pagefind themselves.
+ */
+export const WRITING_LIBRARIES = ["@11ty/eleventy", "fast-xml-parser"];
 
 /** The library that checks photos and makes their derivatives. */
 export const PHOTO_LIBRARIES = ["sharp"];
