@@ -33,8 +33,9 @@ export interface ValidatedFiles {
 
 // Files are read one at a time, synchronously: from the page cache that is faster than batches
 // of asynchronous reads, whose thread-pool round trips cost more than the reading itself.
-// Every so many files the event loop gets a turn, for a helper thread's progress messages.
-const FILES_PER_TURN = 500;
+// Every so many files the event loop gets a turn, for a helper thread's progress messages, and
+// the articles validated so far go on (`onProgress`): a build's body helper starts on them sooner.
+const FILES_PER_TURN = 100;
 
 /** Reads and validates article files, reporting every problem. */
 export async function validateFiles(

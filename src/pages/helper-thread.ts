@@ -1,13 +1,14 @@
 import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
-import { buildWriter, timedOutputs } from "./write-pages.ts";
+import { buildWriter, claimForHelper, timedOutputs } from "./write-pages.ts";
 
 // Requests are served in the order they came: bodies to render while the main thread reads the
 // content, then batches of pages, or the feeds and sitemaps while the main thread writes pages.
 serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
   switch (request.kind) {
     case "render":
+      if (!claimForHelper(request.claim)) return reply({ kind: "rendered", id: request.id });
       return reply({ kind: "rendered", id: request.id, bodies: request.sources.map(renderBody) });
     case "write": {
       // Progress goes back every 100 pages: one message a page would cost more than it tells.

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
-import type { RenderedBody } from "../text/markdown.ts";
+import { renderBody, type RenderedBody } from "../text/markdown.ts";
 import { eleventyConfigPath } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import type { BuildData } from "../plan/site-data.ts";
@@ -125,16 +125,41 @@ export function helperPlan(articleCount: number): { helpers: number; write: bool
 
 /** What the main thread asks of a helper thread. */
 export type HelperRequest =
-  | { kind: "render"; id: number; sources: string[] }
+  | { kind: "render"; id: number; sources: string[]; claim: Int32Array }
   | { kind: "write"; data: BuildData; outDir: string }
   | { kind: "outputs"; data: BuildData; outDir: string; nowMs: number };
 
 /** What a helper thread answers. */
 export type HelperReply =
-  | { kind: "rendered"; id: number; bodies: RenderedBody[] }
+  /** `bodies` is absent for a batch the main thread took back before the helper started it. */
+  | { kind: "rendered"; id: number; bodies?: RenderedBody[] }
   | { kind: "progress"; pages: number }
   | { kind: "written"; pages: number }
   | { kind: "outputs"; files: string[]; ms: number };
+
+// Bodies go to the helpers in batches of this many: small enough for the main thread to take its
+// share back at the end (bodiesRendered), large enough that messages cost little.
+const BODIES_PER_BATCH = 100;
+
+// A batch of bodies is rendered by whichever thread claims it first: the helper when it starts
+// it, or the main thread when it needs the bodies (a shared flag, set once with compareExchange).
+const UNCLAIMED = 0;
+const BY_HELPER = 1;
+const BY_MAIN = 2;
+
+function newClaim(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** In a helper: whether it may render the batch (false when the main thread took it back). */
+export function claimForHelper(claim: Int32Array): boolean {
+  return Atomics.compareExchange(claim, 0, UNCLAIMED, BY_HELPER) === UNCLAIMED;
+}
+
+/** In the main thread: whether it took the batch back, before any helper started it. */
+function takeBack(claim: Int32Array): boolean {
+  return Atomics.compareExchange(claim, 0, UNCLAIMED, BY_MAIN) === UNCLAIMED;
+}
 
 /** The files written beside the pages (site-relative paths), how long they took, and how much of it on this thread. */
 export interface SiteOutputs {
@@ -162,6 +187,7 @@ export function timedOutputs(outDir: string, data: BuildData, nowMs: number): Si
 export class PageWriters {
   private helpers: Helper[] = [];
   private rendering: Promise<void>[] = [];
+  private batches: { claim: Int32Array; articles: Article[]; renderer: ArticleRenderer }[] = [];
   private helpersWrite = false;
 
   /**
@@ -176,18 +202,31 @@ export class PageWriters {
     );
   }
 
-  /** Has these articles' bodies rendered by a helper into `renderer`; here later, without one. */
+  /**
+   * Has these articles' bodies rendered by a helper into `renderer`; here later, without one, or
+   * when this thread takes the batch back (`bodiesRendered`) before the helper started it.
+   */
   renderBodies(articles: Article[], renderer: ArticleRenderer): void {
-    const helper = this.helpers[this.rendering.length % this.helpers.length];
+    if (this.helpers.length === 0) return;
     const todo = articles.filter((a) => renderer.needsBody(a));
-    if (!helper || todo.length === 0) return;
-    const job = helper.render(todo.map((a) => a.body)).then((bodies) => {
-      for (const [i, a] of todo.entries()) renderer.adoptBody(a, bodies[i]!);
-    });
-    job.catch(() => {}); // awaited by bodiesRendered; a build stopped by invalid content drops it
-    this.rendering.push(job);
+    for (let start = 0; start < todo.length; start += BODIES_PER_BATCH) {
+      const batch = todo.slice(start, start + BODIES_PER_BATCH);
+      const helper = this.helpers[this.rendering.length % this.helpers.length]!;
+      const claim = newClaim();
+      const job = helper
+        .render(
+          batch.map((a) => a.body),
+          claim,
+        )
+        .then((bodies) => {
+          // A batch this thread took back comes back without bodies: they are rendered here.
+          if (bodies) for (const [i, a] of batch.entries()) renderer.adoptBody(a, bodies[i]!);
+        });
+      job.catch(() => {}); // awaited by bodiesRendered; a build stopped by invalid content drops it
+      this.rendering.push(job);
+      this.batches.push({ claim, articles: batch, renderer });
+    }
   }
-
   /**
    * Loads the page writer's code while this thread would otherwise wait for the helper's bodies:
    * compiling Eleventy's modules is about a tenth of a small build's time.
@@ -196,10 +235,24 @@ export class PageWriters {
     if (buildWriter() === writeWithEleventy) loadEleventy().catch(() => {}); // a failure shows at the write
   }
 
-  /** Waits for the bodies sent to render. */
+  /**
+   * Waits for the bodies sent to render. Of the batches no helper has started yet, this thread
+   * takes back its share (the last ones) and renders them first: the helpers work through the
+   * rest meanwhile, instead of this thread waiting for every batch queued behind them.
+   */
   async bodiesRendered(): Promise<void> {
+    const waiting = this.batches.filter((batch) => Atomics.load(batch.claim, 0) === UNCLAIMED);
+    const share = waiting.reduce((n, batch) => n + batch.articles.length, 0) / (this.helpers.length + 1);
+    let taken = 0;
+    for (const batch of waiting.reverse()) {
+      if (taken >= share) break;
+      if (!takeBack(batch.claim)) continue;
+      for (const a of batch.articles) batch.renderer.adoptBody(a, renderBody(a.body));
+      taken += batch.articles.length;
+    }
     await Promise.all(this.rendering);
     this.rendering = [];
+    this.batches = [];
   }
 
   /**
@@ -251,7 +304,7 @@ export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "fast-xml-
 
 /** A worker thread serving HelperRequests. */
 class Helper {
-  private readonly rendered = new Map<number, (bodies: RenderedBody[]) => void>();
+  private readonly rendered = new Map<number, (bodies: RenderedBody[] | undefined) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
   private onOutputs?: (outputs: SiteOutputs) => void;
@@ -264,10 +317,10 @@ class Helper {
     });
   }
 
-  render(sources: string[]): Promise<RenderedBody[]> {
+  render(sources: string[], claim: Int32Array): Promise<RenderedBody[] | undefined> {
     const id = this.nextId++;
-    const done = new Promise<RenderedBody[]>((resolve) => this.rendered.set(id, resolve));
-    this.send({ kind: "render", id, sources });
+    const done = new Promise<RenderedBody[] | undefined>((resolve) => this.rendered.set(id, resolve));
+    this.send({ kind: "render", id, sources, claim });
     return this.thread.until(done).finally(() => this.rendered.delete(id));
   }
 

@@ -7,6 +7,9 @@ import { helperPlan, PageBatches, PageWriters } from "../../src/pages/write-page
 import { threadBudget } from "../../src/threads/budget.ts";
 import { makeArchive } from "../helpers/archive.ts";
 import { planArticles, treeDigest } from "../helpers/site.ts";
+import type { Article } from "../../src/content/model.ts";
+import type { ArticleRenderer } from "../../src/plan/article-view.ts";
+import { renderBody, type RenderedBody } from "../../src/text/markdown.ts";
 import type { SitePages } from "../../src/plan/pages.ts";
 
 // Pages stand in as their URLs: batching only moves them around.
@@ -152,5 +155,32 @@ describe("the files beside the pages", () => {
       await withHelper.close();
       rmSync(root, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe("the bodies rendered by a helper", () => {
+  // The main thread takes back its share of the batches the helper has not started: every body
+  // is rendered once, by one thread or the other, the same either way.
+  it("are every article's, whichever thread renders each batch", async () => {
+    const articles = Array.from({ length: 1_000 }, (_, i) => ({ body: `Paragraphe *${i}* de l’article.\n\nUn second, « cité »." ` }) as Article);
+    const adopted = new Map<Article, RenderedBody>();
+    const renderer = {
+      needsBody: (a: Article) => !adopted.has(a),
+      adoptBody: (a: Article, body: RenderedBody) => {
+        expect(adopted.has(a)).toBe(false);
+        adopted.set(a, body);
+      },
+    } as unknown as ArticleRenderer;
+    const writers = new PageWriters();
+    try {
+      writers.start(1_000);
+      writers.renderBodies(articles.slice(0, 500), renderer);
+      writers.renderBodies(articles.slice(500), renderer);
+      await writers.bodiesRendered();
+    } finally {
+      await writers.close();
+    }
+    expect(adopted.size).toBe(articles.length);
+    for (const a of articles) expect(adopted.get(a)).toEqual(renderBody(a.body));
   }, 60_000);
 });
