@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { BuildData, SiteView } from "../plan/site-data.ts";
+import type { SiteView } from "../plan/site-data.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
 import { newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
-import { renderRedirectsFile } from "./redirects.ts";
 import { absoluteUrl, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL } from "../urls/site-urls.ts";
 
 /**
@@ -37,20 +36,4 @@ export function writeDiscoveryFiles(siteDir: string, site: SiteView, pages: Site
     writeFileSync(path, text);
   }
   return [...files.keys()];
-}
-
-/** The rules for hosts that read them (Netlify, Cloudflare Pages), written when the site has aliases. */
-export const REDIRECTS_FILE = "/_redirects";
-
-/**
- * Writes every file a clean build puts beside its pages: the discovery files and, when the site
- * has aliases, `_redirects`; returns their site-relative paths (the build cache's outputs).
- */
-export function writeSiteOutputs(siteDir: string, data: BuildData, nowMs: number): string[] {
-  const files = writeDiscoveryFiles(siteDir, data.site, data.pages, nowMs);
-  if (data.pages.redirects.length > 0) {
-    writeFileSync(join(siteDir, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
-    files.push(REDIRECTS_FILE);
-  }
-  return files;
 }

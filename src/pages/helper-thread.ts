@@ -1,10 +1,10 @@
 import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
-import { buildWriter, claimForHelper, timedOutputs } from "./write-pages.ts";
+import { buildWriter, claimForHelper } from "./write-pages.ts";
 
 // Requests are served in the order they came: bodies to render while the main thread reads the
-// content, then batches of pages, or the feeds and sitemaps while the main thread writes pages.
+// content, then batches of pages.
 serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
   switch (request.kind) {
     case "render":
@@ -20,10 +20,6 @@ serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
         }
       });
       return reply({ kind: "written", pages: pending });
-    }
-    case "outputs": {
-      const { files, ms } = timedOutputs(request.outDir, request.data, request.nowMs);
-      return reply({ kind: "outputs", files, ms });
     }
   }
 });

@@ -10,7 +10,6 @@ import type { BuildData } from "../plan/site-data.ts";
 import { configureRun } from "./eleventy-engine.ts";
 import type { WritePages } from "./page-templates.ts";
 import { writePagesDirectly } from "./write-directly.ts";
-import { writeSiteOutputs } from "../outputs/discovery-files.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -124,18 +123,12 @@ export function helperPlan(articleCount: number): { helpers: number; write: bool
 }
 
 /** What the main thread asks of a helper thread. */
-export type HelperRequest =
-  | { kind: "render"; id: number; sources: string[]; claim: Int32Array }
-  | { kind: "write"; data: BuildData; outDir: string }
-  | { kind: "outputs"; data: BuildData; outDir: string; nowMs: number };
+export type HelperRequest = { kind: "render"; id: number; sources: string[]; claim: Int32Array } | { kind: "write"; data: BuildData; outDir: string };
 
 /** What a helper thread answers. */
 export type HelperReply =
   /** `bodies` is absent for a batch the main thread took back before the helper started it. */
-  | { kind: "rendered"; id: number; bodies?: RenderedBody[] }
-  | { kind: "progress"; pages: number }
-  | { kind: "written"; pages: number }
-  | { kind: "outputs"; files: string[]; ms: number };
+  { kind: "rendered"; id: number; bodies?: RenderedBody[] } | { kind: "progress"; pages: number } | { kind: "written"; pages: number };
 
 // Bodies go to the helpers in batches of this many: small enough for the main thread to take its
 // share back at the end (bodiesRendered), large enough that messages cost little.
@@ -159,23 +152,6 @@ export function claimForHelper(claim: Int32Array): boolean {
 /** In the main thread: whether it took the batch back, before any helper started it. */
 function takeBack(claim: Int32Array): boolean {
   return Atomics.compareExchange(claim, 0, UNCLAIMED, BY_MAIN) === UNCLAIMED;
-}
-
-/** The files written beside the pages (site-relative paths), how long they took, and how much of it on this thread. */
-export interface SiteOutputs {
-  files: string[];
-  ms: number;
-  msHere: number;
-}
-
-const NO_OUTPUTS: SiteOutputs = { files: [], ms: 0, msHere: 0 };
-
-/** Writes the files beside the pages, timed. */
-export function timedOutputs(outDir: string, data: BuildData, nowMs: number): SiteOutputs {
-  const start = performance.now();
-  const files = writeSiteOutputs(outDir, data, nowMs);
-  const ms = performance.now() - start;
-  return { files, ms, msHere: ms };
 }
 
 /**
@@ -227,9 +203,10 @@ export class PageWriters {
       this.batches.push({ claim, articles: batch, renderer });
     }
   }
+
   /**
    * Loads the page writer's code while this thread would otherwise wait for the helper's bodies:
-   * compiling Eleventy's modules is about a tenth of a small build's time.
+   * otherwise, compiling Eleventy's modules comes after planning, on the build's path.
    */
   prepare(): void {
     if (buildWriter() === writeWithEleventy) loadEleventy().catch(() => {}); // a failure shows at the write
@@ -256,36 +233,29 @@ export class PageWriters {
   }
 
   /**
-   * Writes every page into `outDir`, a batch at a time, here and in each helper; with `nowMs`, also
-   * the files beside the pages (writeSiteOutputs). Those go to a helper that only rendered bodies,
-   * which writes them while this thread writes the pages; without one, this thread writes them
-   * first, while the helpers already write their batches.
+   * Writes every page into `outDir`, a batch at a time, here and in each helper. `alsoHere` is
+   * other work for this thread, done first, while the helpers already write their batches.
    */
-  async write(data: BuildData, outDir: string, onPage?: () => void, nowMs?: number): Promise<SiteOutputs> {
-    const writing = this.helpersWrite ? this.helpers : [];
-    const spare = this.helpersWrite || nowMs === undefined ? undefined : this.helpers[0];
-    // The other helpers that only rendered bodies go back to the budget now.
+  async write(data: BuildData, outDir: string, onPage?: () => void, alsoHere?: () => void): Promise<void> {
+    // A helper that only rendered bodies goes back to the budget now.
     if (!this.helpersWrite) {
-      await Promise.all(this.helpers.filter((helper) => helper !== spare).map((helper) => helper.close()));
-      this.helpers = spare ? [spare] : [];
+      await this.close();
+      this.helpers = [];
     }
-    const batches = new PageBatches(data.pages, PAGES_PER_RUN, writing.length + 1);
+    const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
     const next = (): BuildData | undefined => {
       const pages = batches.next();
       return pages && { site: data.site, pages };
     };
-    const helping = writing.map((helper) => helper.writeAll(next, outDir, onPage));
-    const elsewhere = spare && nowMs !== undefined ? spare.writeOutputs(data, outDir, nowMs) : undefined;
-    const here = async (): Promise<SiteOutputs> => {
-      const outputs = !elsewhere && nowMs !== undefined ? timedOutputs(outDir, data, nowMs) : NO_OUTPUTS;
+    const helping = this.helpers.map((helper) => helper.writeAll(next, outDir, onPage));
+    const here = async (): Promise<void> => {
+      alsoHere?.();
       const writePages = buildWriter();
       for (let batch = next(); batch; batch = next()) await writePages(batch, outDir, onPage);
-      return outputs;
     };
-    const [outputs, away] = await Promise.all([here(), elsewhere, ...helping]);
+    await Promise.all([here(), ...helping]);
     // Their threads go back to the budget, for the search indexers.
     await this.close();
-    return away ? { ...away, msHere: 0 } : outputs;
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */
@@ -300,19 +270,17 @@ const HELPER_HEAP_MB = Number(process.env.DEPECHE_HELPER_HEAP_MB) || 384;
 
 const HELPER_MODULE = new URL("./helper-thread.ts", import.meta.url);
 /** The libraries a helper thread uses. */
-export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "fast-xml-parser", "markdown-it"];
+export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "markdown-it"];
 
 /** A worker thread serving HelperRequests. */
 class Helper {
   private readonly rendered = new Map<number, (bodies: RenderedBody[] | undefined) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
-  private onOutputs?: (outputs: SiteOutputs) => void;
 
   constructor(private readonly thread: Thread<HelperRequest, HelperReply>) {
     thread.listen((reply) => {
       if (reply.kind === "rendered") this.rendered.get(reply.id)?.(reply.bodies);
-      else if (reply.kind === "outputs") this.onOutputs?.({ files: reply.files, ms: reply.ms, msHere: 0 });
       else this.onWrite?.(reply);
     });
   }
@@ -349,13 +317,6 @@ class Helper {
       send();
       if (inFlight === 0) resolve();
     });
-    return this.thread.until(done);
-  }
-
-  /** Writes the files beside the pages (writeSiteOutputs), from its own copy of the plan. */
-  writeOutputs(data: BuildData, outDir: string, nowMs: number): Promise<SiteOutputs> {
-    const done = new Promise<SiteOutputs>((resolve) => (this.onOutputs = resolve));
-    this.send({ kind: "outputs", data, outDir, nowMs });
     return this.thread.until(done);
   }
 

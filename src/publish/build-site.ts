@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +13,7 @@ import { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
-import { REDIRECTS_FILE } from "../outputs/discovery-files.ts";
+import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
@@ -190,11 +190,21 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
-      // nothing. Feeds and sitemaps are written while the pages are (PageWriters.write).
-      const published = await writers.write(data, staging, () => options.onPage?.(++written, total), nowMs);
+      // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+      let published = { files: [] as string[], ms: 0 };
+      const publish = (): void => {
+        const publishStart = performance.now();
+        const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+        if (data.pages.redirects.length > 0) {
+          writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
+          files.push(REDIRECTS_FILE);
+        }
+        published = { files, ms: performance.now() - publishStart };
+      };
+      await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.msHere });
+      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
       options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
       if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };
     }
@@ -245,6 +255,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     ms: performance.now() - start,
   };
 }
+
+const REDIRECTS_FILE = "/_redirects";
 
 function openCache(options: BuildOptions, dir: string): BuildCache {
   const key = cacheKey(projectRoot, {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { buildSite } from "../../src/publish/build-site.ts";
 import { helperPlan, PageBatches, PageWriters } from "../../src/pages/write-pages.ts";
-import { threadBudget } from "../../src/threads/budget.ts";
 import { makeArchive } from "../helpers/archive.ts";
-import { planArticles, treeDigest } from "../helpers/site.ts";
 import type { Article } from "../../src/content/model.ts";
 import type { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { renderBody, type RenderedBody } from "../../src/text/markdown.ts";
@@ -123,39 +119,6 @@ describe("build progress", () => {
     },
     60_000,
   );
-});
-
-describe("the files beside the pages", () => {
-  // A small archive's helper only renders bodies: it then writes the feeds and sitemaps while
-  // this thread writes the pages, from its own copy of the plan.
-  it("are the same whether the body helper or this thread writes them", async () => {
-    const data = await planArticles({
-      "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission de combat", extra: "aliases: [/actualites/irak-123.html]" },
-      "2021/12/10-defense.md": { title: "Défense : un « accord » & <b>des</b> questions", topics: "[Défense, États-Unis]" },
-    });
-    const nowMs = Date.UTC(2021, 11, 11);
-    const root = mkdtempSync(join(tmpdir(), "depeche-outputs-"));
-    const alone = new PageWriters();
-    const withHelper = new PageWriters();
-    try {
-      alone.start(1);
-      const here = await alone.write(data, join(root, "here"), undefined, nowMs);
-      withHelper.start(1_000);
-      const free = threadBudget.free;
-      const helped = await withHelper.write(data, join(root, "helped"), undefined, nowMs);
-      expect(here.files).toContain("/_redirects");
-      expect(here.files).toContain("/sitemap.xml");
-      expect(here.msHere).toBe(here.ms);
-      expect(helped.files).toEqual(here.files);
-      // Written by the helper (none when the machine has a single core): none of it on this thread.
-      if (free < threadBudget.size) expect(helped.msHere).toBe(0);
-      expect(treeDigest(join(root, "helped"))).toBe(treeDigest(join(root, "here")));
-    } finally {
-      await alone.close();
-      await withHelper.close();
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 60_000);
 });
 
 describe("the bodies rendered by a helper", () => {
