@@ -30,8 +30,8 @@ export interface SearchPage extends PageBase {
 /**
  * Articles from which the search page counts apart. Pagefind counts a filter choice by checking
  * each of its pages against the list of results, so the count grows with the articles times the
- * results, and takes most of a search in a large archive (measured in Chromium: a few
- * milliseconds at 10,000 articles, 0.5 s at 100,000). Below this, one pass is cheaper than
+ * results, and takes most of a search in a large archive (measured in Chromium's worker: some
+ * 20 ms at 10,000 articles, 0.5 s and more at 100,000). Below this, one pass is cheaper than
  * fetching a search's index chunks twice.
  */
 export const COUNTS_APART_FROM = 20_000;
