@@ -223,9 +223,13 @@ async function run() {
     if (!apart) showCounts(found.filters);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
     if (!apart) return counting(false);
-    const counted = await full.search(term, { filters: scoped });
+    // The results stand if the counts fail: the choices then show none.
+    const counted = await full.search(term, { filters: scoped }).catch((error) => {
+      console.error(error);
+      return null;
+    });
     if (id !== searchId) return;
-    showCounts(counted.filters);
+    if (counted) showCounts(counted.filters);
     counting(false);
   } catch (error) {
     console.error(error);
