@@ -36,6 +36,14 @@ export interface SearchPage extends PageBase {
  */
 export const COUNTS_APART_FROM = 20_000;
 
+/**
+ * Whether the search page counts apart: past `COUNTS_APART_FROM` articles in its bundles.
+ * @example countsApart([{ key: "2026", url: "/pagefind/2026/", years: ["2026"], articles: 30_000 }]) // true
+ */
+export function countsApart(bundles: readonly SearchBundle[]): boolean {
+  return bundles.reduce((n, b) => n + b.articles, 0) > COUNTS_APART_FROM;
+}
+
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
 export function planSearchPage(archive: Archive, home: Link): SearchPage {
   const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
@@ -48,7 +56,7 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
     breadcrumb: [home],
     heading: ui.search,
     bundles,
-    countsApart: bundles.reduce((n, b) => n + b.articles, 0) > COUNTS_APART_FROM,
+    countsApart: countsApart(bundles),
     filters: [
       {
         name: SEARCH_FILTERS.topic,
