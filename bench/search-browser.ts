@@ -16,7 +16,7 @@ export interface SearchFigures {
   openReadyMs: number;
   /** Submit → the first results listed. */
   firstMs: number;
-  /** Submit → the count announced (every selected bundle counted). */
+  /** Submit → the count announced and every filter choice's count shown (in a large archive they follow the results). */
   firstCountedMs: number;
   firstKb: number;
   firstRequests: number;
@@ -25,7 +25,7 @@ export interface SearchFigures {
   nextCountedMs: number;
 }
 
-// Submits the form; resolves when the first result is listed, and when the count is announced.
+// Submits the form; resolves when the first result is listed, and when the counts are shown.
 async function submit(page: Page, word: string): Promise<{ results: number; counted: number }> {
   await page.locator("#q").fill(word);
   const start = await page.evaluate(() => performance.now());
@@ -38,7 +38,11 @@ async function submit(page: Page, word: string): Promise<{ results: number; coun
     () => document.querySelector("#search-results li") !== null || /^Aucun/.test(document.getElementById("search-status")!.textContent ?? ""),
   );
   const results = (await page.evaluate(() => performance.now())) - start;
-  await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status")!.textContent ?? ""));
+  await page.waitForFunction(
+    () =>
+      /résultat|Aucun/.test(document.getElementById("search-status")!.textContent ?? "") &&
+      document.querySelector(".search-filters")!.getAttribute("aria-busy") !== "true",
+  );
   return { results, counted: (await page.evaluate(() => performance.now())) - start };
 }
 

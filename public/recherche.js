@@ -9,10 +9,18 @@
 // the total and each filter choice's count. Every bundle is merged with a filter of its own
 // (`lot`): it keeps the runtime's own record out of the results, and "newest first" reads one
 // bundle at a time through it (Pagefind orders the results of merged bundles by score).
+//
+// In a large archive (`countsApart`), counting is most of a search: Pagefind checks every page of
+// every filter choice against the list of results, a bundle at a time (some 0.5 s of a worker's
+// time at 100,000 articles). There a plain search (words, no filter, by relevance) is answered
+// first by a second runtime without filter indexes, in a worker of its own, and the choices'
+// counts follow from the first one, the filters marked busy meanwhile. The price: that search's
+// index chunks are fetched by both, and opening the page loads the bundles' page lists twice.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
 const form = document.querySelector(".search-form");
+const filtersBox = form.querySelector(".search-filters");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
@@ -22,20 +30,27 @@ const BUNDLE_FILTER = "lot";
 const NEWEST = "recent";
 
 let ready;
-/** The runtime, every bundle merged and every filter index loaded: started once, awaited by every search. */
+/**
+ * The runtime, every bundle merged and every filter index loaded (`full`), and in a large archive
+ * the bundles alone (`quick`): started once, awaited by every search.
+ */
 function prepare() {
   ready ??= (async () => {
-    const pf = await import(config.runtime);
-    // In Pagefind's web worker: decompressing the bundles' page lists and filter indexes, and
-    // searching them, would otherwise block the page's thread as it opens.
-    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
-    await pf.init();
-    await Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } })));
+    // Each copy of the module (its address differs) starts a worker of its own: Pagefind's
+    // searches run there, decompressing and searching off the page's thread.
+    const [full, second] = await Promise.all([import(config.runtime), config.countsApart ? import(`${config.runtime}?resultats`) : undefined]);
+    const quick = second?.createInstance({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await full.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await full.init();
+    await Promise.all([
+      ...config.bundles.map((b) => full.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } })),
+      ...(quick ? config.bundles.map((b) => quick.mergeIndex(b.url)) : []),
+    ]);
     // Without the filter indexes, a search counts no result per filter choice.
-    await pf.filters();
+    await full.filters();
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return pf;
+    return { full, quick };
   })();
   return ready;
 }
@@ -143,6 +158,12 @@ function resultStream(pf, term, filters, found, newest, bundles) {
   };
 }
 
+// While the counts of a search are on their way, the choices show none, and the filters say they are busy.
+function counting(busy) {
+  if (busy) showCounts(null);
+  filtersBox.setAttribute("aria-busy", String(busy));
+}
+
 let searchId = 0;
 async function run() {
   const id = ++searchId;
@@ -151,6 +172,7 @@ async function run() {
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = "";
+    counting(false);
     showCounts(null);
     return;
   }
@@ -158,41 +180,63 @@ async function run() {
   const messages = query ? [strings.none, strings.one, strings.many] : [strings.noneAll, strings.oneAll, strings.manyAll];
   if (bundles.length === 0) {
     status.textContent = format(messages[0], { q: query, n: 0 });
+    counting(false);
+    showCounts(null);
     return;
   }
   status.textContent = strings.loading;
   try {
-    const pf = await prepare();
+    const { full, quick } = await prepare();
     if (id !== searchId) return;
     const term = query || null;
     // Only the selected bundles' articles (and never the runtime's own record).
     const scoped = { ...filters, [BUNDLE_FILTER]: { any: bundles.map((b) => b.url) } };
-    // One pass: the results by relevance, their total, and each filter choice's count.
-    const found = await pf.search(term, { filters: scoped });
+    // `quick` has no `lot` filter: a query that could match the runtime's only word (`_`) goes to `full`.
+    const apart = quick !== undefined && query !== "" && !newest && Object.keys(filters).length === 0 && !query.includes("_");
+    if (apart) counting(true);
+    // One pass: the results by relevance, their total, and (from `full`) each filter choice's count.
+    const found = apart ? await quick.search(query) : await full.search(term, { filters: scoped });
     if (id !== searchId) return;
     const total = found.results.length;
     // Without words there is no relevance: newest first.
-    const next = resultStream(pf, term, scoped, found, newest || !query, bundles);
+    const next = resultStream(full, term, scoped, found, newest || !query, bundles);
     let count = 0;
     const showMore = async (focus) => {
       const results = (await next(count + PAGE)).slice(count);
-      // Only the fragments of the results shown, all at once.
-      const items = await Promise.all(results.map(async (r) => resultItem(await r.data())));
-      if (id !== searchId) return;
-      list.append(...items);
-      count += items.length;
+      // Only the fragments of the results shown, asked for at once; each result is listed as soon
+      // as it and those above it have theirs: the first does not wait for the tenth.
+      const pending = results.map((r) => r.data());
+      const first = count;
+      for (const data of pending) {
+        const item = resultItem(await data);
+        if (id !== searchId) return;
+        list.append(item);
+        count++;
+        // Keyboard readers land on the first new result, not back at the top.
+        if (focus && count === first + 1) item.querySelector("a")?.focus();
+      }
       more.hidden = count >= total;
-      // Keyboard readers land on the first new result, not back at the top.
-      if (focus) items[0]?.querySelector("a")?.focus();
     };
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
-    showCounts(found.filters);
+    if (!apart) showCounts(found.filters);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
+    if (!apart) return counting(false);
+    // The results stand if the counts fail: the choices then show none.
+    const counted = await full.search(term, { filters: scoped }).catch((error) => {
+      console.error(error);
+      return null;
+    });
+    if (id !== searchId) return;
+    if (counted) showCounts(counted.filters);
+    counting(false);
   } catch (error) {
     console.error(error);
-    if (id === searchId) status.textContent = strings.failed;
+    if (id === searchId) {
+      status.textContent = strings.failed;
+      counting(false);
+    }
   }
 }
 

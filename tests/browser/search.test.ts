@@ -249,3 +249,60 @@ describe("search costs", () => {
     await page.close();
   });
 });
+
+describe("search in a large archive", () => {
+  // The page of a large archive, from this small one: its script reads `countsApart` from the page's configuration.
+  async function largeArchivePage(): Promise<{ page: Page; runtimes: string[] }> {
+    const page = await browser.newPage();
+    await page.route(/\/recherche\/(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      expect(body).toContain('"countsApart":false');
+      await route.fulfill({ response, body: body.replace('"countsApart":false', '"countsApart":true') });
+    });
+    const runtimes: string[] = [];
+    page.on("request", (r) => {
+      if (/\/pagefind\/pagefind\.js/.test(r.url())) runtimes.push(new URL(r.url()).search);
+    });
+    return { page, runtimes };
+  }
+
+  const busy = (page: Page): Promise<string | null> => page.locator(".search-filters").getAttribute("aria-busy");
+
+  it("lists a plain search's results from a runtime without filter indexes, then counts each choice from the other", async () => {
+    const { page, runtimes } = await largeArchivePage();
+    await page.goto(`${server.origin}/recherche/?q=Turquie`);
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
+    // Two copies of the runtime, each with a worker of its own.
+    expect(runtimes.sort()).toEqual(["", "?resultats"]);
+    // The next search too; its counts replace the previous ones.
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.startsWith("12 résultats"));
+    expect(await page.locator("#search-results li").count()).toBe(10);
+    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (12)");
+    await page.close();
+  });
+
+  it("answers filtered and newest-first searches in one pass, counts included", async () => {
+    const { page } = await largeArchivePage();
+    await page.goto(`${server.origin}/recherche/?q=Turquie&annee=2021`);
+    await page.locator("#search-results li").first().waitFor();
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await links(page)).toEqual([TITLE]);
+    expect(await busy(page)).toBe("false");
+    expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
+    await page.locator("#ordre").selectOption("recent");
+    await page.waitForURL(/ordre=recent$/);
+    await page.locator("#filtre-annee").selectOption("");
+    await page.waitForFunction((body) => document.querySelector("#search-results h2 a")?.getAttribute("href") === body, BODY);
+    expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.close();
+  });
+});
