@@ -206,6 +206,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         published = { files, ms: performance.now() - publishStart };
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+      search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
@@ -257,6 +258,8 @@ const REDIRECTS_FILE = "/_redirects";
 /** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
 interface SearchIndexer {
   (beside: boolean, staged?: boolean): Promise<IndexedPhase>;
+  /** The pages are written: every indexer may work now, not only the one beside the writers. */
+  pagesWritten(): void;
   stop(): void;
 }
 
@@ -267,6 +270,8 @@ type IndexedPhase = Extract<BuildPhase, { name: "indexed" }>;
 // previous index only once the previous site is linked in).
 function searchIndexer(staging: string, data: BuildData, content: Content, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
   const stopped = new AbortController();
+  let release = (): void => {};
+  const written = new Promise<void>((resolve) => (release = resolve));
   const index = async (beside: boolean, staged = false): Promise<IndexedPhase> => {
     const indexStart = performance.now();
     const articles = new Set(data.pages.articles.map((p) => p.url));
@@ -276,11 +281,17 @@ function searchIndexer(staging: string, data: BuildData, content: Content, rende
       renderer,
     );
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
-    const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal });
+    const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
     return { name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart };
   };
-  return Object.assign(index, { stop: () => stopped.abort() });
+  return Object.assign(index, {
+    pagesWritten: release,
+    stop: () => {
+      stopped.abort();
+      release();
+    },
+  });
 }
 
 function openCache(options: BuildOptions, dir: string): BuildCache {

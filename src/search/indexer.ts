@@ -196,6 +196,14 @@ export interface IndexOptions {
   beside?: boolean;
   /** Once aborted (the build failed elsewhere), no bundle is started; those being indexed finish. */
   signal?: AbortSignal;
+  /**
+   * With `beside`: one indexer works until this settles (the pages are written), the others join
+   * then. The page writers keep both cores busy but for gaps (the planning's end, Eleventy's runs
+   * starting, the last batches), which one service fills; more would only share the same cores,
+   * and add their memory to the writers' (at 100,000 articles, a service writing a year's bundle
+   * holds some 600 MB).
+   */
+  othersAfter?: Promise<void>;
 }
 
 /**
@@ -241,7 +249,14 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     ...(here ? {} : { budget: new ThreadBudget(wanted) }),
   });
   try {
-    await settleAll([...(here ? [here()] : []), ...threads.map((thread) => drainQueue(thread, { siteDir, writing }, jobs, done))]);
+    const later = async (thread: Thread<IndexRequest, IndexReply>): Promise<void> => {
+      await options.othersAfter;
+      await drainQueue(thread, { siteDir, writing }, jobs, done);
+    };
+    await settleAll([
+      ...(here ? [here()] : []),
+      ...threads.map((thread, i) => (i === 0 || here ? drainQueue(thread, { siteDir, writing }, jobs, done) : later(thread))),
+    ]);
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
