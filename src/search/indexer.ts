@@ -230,7 +230,9 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   // The largest first: the last bundle left to a lone indexer is then a small one.
   queue.sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
   const writing = new Int32Array(new SharedArrayBuffer(4));
-  const next = (): PlannedBundle | undefined => (options.signal?.aborted ? undefined : queue.shift());
+  // After a failure, here or elsewhere in the build, the bundles left are not started: the index will not be published.
+  let failed = false;
+  const next = (): PlannedBundle | undefined => (failed || options.signal?.aborted ? undefined : queue.shift());
   // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
   const jobs = { runtime: !runtimeReused, next };
   const indexers = indexerCount(queue.length + (runtimeReused ? 0 : 1));
@@ -253,10 +255,15 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
       await options.othersAfter;
       await drainQueue(thread, { siteDir, writing }, jobs, done);
     };
-    await settleAll([
+    const indexing = [
       ...(here ? [here()] : []),
       ...threads.map((thread, i) => (i === 0 || here ? drainQueue(thread, { siteDir, writing }, jobs, done) : later(thread))),
-    ]);
+    ];
+    const stopOthers = (error: unknown): Promise<never> => {
+      failed = true;
+      throw error;
+    };
+    await settleAll(indexing.map((work) => work.catch(stopOthers)));
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
