@@ -177,6 +177,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
+  const search = options.search !== false ? searchIndexer(staging, data, content, renderer, options) : undefined;
+  let indexing: Promise<IndexedPhase> | undefined;
   try {
     removeLeftovers(out);
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
@@ -191,6 +193,11 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
       // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
+      // A clean build indexes while its pages are written: the records come from the planned data
+      // and the rendered bodies, never from the written HTML, and Pagefind's services work on the
+      // core the page writers leave idle (the planning's end, Eleventy's start-up, the last batches).
+      indexing = search?.(true);
+      indexing?.catch(() => {}); // awaited after the pages are written
       let published = { files: [] as string[], ms: 0 };
       const publish = (): void => {
         const publishStart = performance.now();
@@ -202,6 +209,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         published = { files, ms: performance.now() - publishStart };
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+      search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
@@ -211,24 +219,14 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging);
     assertEveryArticleWritten(staging, data.pages);
-    if (options.search !== false) {
-      const indexStart = performance.now();
-      const articles = new Set(data.pages.articles.map((p) => p.url));
-      const bundles = planSearchIndex(
-        data.pages.search[0]?.bundles ?? [],
-        content.articles.filter((a) => articles.has(a.url)),
-        renderer,
-      );
+    if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
       // bundles stay, the others are indexed into new folders. A previous site given instead
       // lends its unchanged bundles to a staging folder without an index.
-      if (incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
-      const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged: incremental !== undefined };
-      // Imported here: Pagefind's module is loaded only by builds with search.
-      const { indexSearchBundles } = await import("../search/indexer.ts");
-      const indexed = await indexSearchBundles(staging, bundles, reuse);
-      // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-      options.onPhase?.({ name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart });
+      if (!indexing && incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
+      const indexed = await (indexing ?? search(false, incremental !== undefined));
+      // Told after the pages, in either case: its time counts from its start.
+      options.onPhase?.(indexed);
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
@@ -236,6 +234,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     swapInto(staging, out);
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
+    search?.stop();
+    await indexing?.catch(() => {}); // nor any indexer
     // Eleventy's other pages of the run are still written after one failed, within this turn of
     // the event loop (its writes are synchronous): the folder is removed once they are done.
     await new Promise((done) => setImmediate(done));
@@ -257,6 +257,47 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 }
 
 const REDIRECTS_FILE = "/_redirects";
+
+/** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
+interface SearchIndexer {
+  (beside: boolean, staged?: boolean): Promise<IndexedPhase>;
+  /** The pages are written: every indexer may work now, not only the one beside the writers. */
+  pagesWritten(): void;
+  stop(): void;
+}
+
+type IndexedPhase = Extract<BuildPhase, { name: "indexed" }>;
+
+// The search index's work, from the planned pages and the rendered bodies: started beside the
+// page writing in a clean build, after it in an incremental one (whose staging folder holds the
+// previous index only once the previous site is linked in).
+function searchIndexer(staging: string, data: BuildData, content: Content, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
+  const stopped = new AbortController();
+  let release = (): void => {};
+  const written = new Promise<void>((resolve) => (release = resolve));
+  const index = async (beside: boolean, staged = false): Promise<IndexedPhase> => {
+    const indexStart = performance.now();
+    const articles = new Set(data.pages.articles.map((p) => p.url));
+    const bundles = planSearchIndex(
+      data.pages.search[0]?.bundles ?? [],
+      content.articles.filter((a) => articles.has(a.url)),
+      renderer,
+    );
+    const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
+    // Imported here: Pagefind's module is loaded only by builds with search.
+    const { indexSearchBundles } = await import("../search/indexer.ts");
+    const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
+    // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
+    return { name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart };
+  };
+  return Object.assign(index, {
+    pagesWritten: release,
+    stop: () => {
+      stopped.abort();
+      release();
+    },
+  });
+}
 
 function openCache(options: BuildOptions, dir: string): BuildCache {
   const key = cacheKey(projectRoot, {

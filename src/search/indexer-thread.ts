@@ -1,8 +1,11 @@
 import { serveRequests } from "../threads/thread.ts";
 import type { IndexReply, IndexRequest } from "./indexer.ts";
-import { indexBundle } from "./indexer.ts";
+import { indexBundle, writeSearchRuntime } from "./indexer.ts";
 
-// One bundle per request; this thread's own Pagefind service indexes it.
-serveRequests<IndexRequest, IndexReply>(async ({ siteDir, bundle, writing }, reply) =>
-  reply({ kind: "indexed", pages: await indexBundle(siteDir, bundle, writing) }),
-);
+// One bundle (or the runtime) per request; this thread's own Pagefind service indexes it.
+serveRequests<IndexRequest, IndexReply>(async (request, reply) => {
+  if (request.kind === "runtime") {
+    await writeSearchRuntime(request.siteDir);
+    reply({ kind: "indexed", pages: 0 });
+  } else reply({ kind: "indexed", pages: await indexBundle(request.siteDir, request.bundle, request.writing) });
+});

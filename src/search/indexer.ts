@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { ThreadBudget } from "../threads/budget.ts";
 import { Thread } from "../threads/thread.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { type IndexBundle, PAGEFIND_VERSION, type PlannedBundle, recordPage } from "./records.ts";
@@ -147,13 +148,16 @@ function bundleFolder(siteDir: string, key: string): string {
 /** The libraries an indexing thread uses. */
 export const INDEXER_LIBRARIES: readonly string[] = ["pagefind"];
 
-/** What the main thread asks of an indexing thread. */
-export interface IndexRequest {
-  siteDir: string;
-  bundle: IndexBundle;
-  /** The records being written, shared with every indexing thread (`WRITE_BUDGET`). */
-  writing: Int32Array;
-}
+/** What the main thread asks of an indexing thread: a bundle, or the runtime (`writeSearchRuntime`). */
+export type IndexRequest =
+  | {
+      kind: "bundle";
+      siteDir: string;
+      bundle: IndexBundle;
+      /** The records being written, shared with every indexing thread (`WRITE_BUDGET`). */
+      writing: Int32Array;
+    }
+  | { kind: "runtime"; siteDir: string };
 
 /** What an indexing thread answers. */
 export interface IndexReply {
@@ -183,6 +187,23 @@ export interface IndexOptions {
   staged?: boolean;
   /** Called as each bundle is done, indexed or reused. */
   onBundle?: (bundle: PlannedBundle, pages: number, reused: boolean) => void;
+  /**
+   * Indexes beside other work of this thread (a clean build's page writing): the runtime and every
+   * bundle go to indexing threads of their own, outside the thread budget, which the page writers
+   * hold. They take little CPU themselves: they hand records to their Pagefind service and wait,
+   * and the services' processes work on whatever core the writers leave idle.
+   */
+  beside?: boolean;
+  /** Once aborted (the build failed elsewhere), no bundle is started; those being indexed finish. */
+  signal?: AbortSignal;
+  /**
+   * With `beside`: one indexer works until this settles (the pages are written), the others join
+   * then. The page writers keep both cores busy but for gaps (the planning's end, Eleventy's runs
+   * starting, the last batches), which one service fills; more would only share the same cores,
+   * and add their memory to the writers' (at 100,000 articles, a service writing a year's bundle
+   * holds some 600 MB).
+   */
+  othersAfter?: Promise<void>;
 }
 
 /**
@@ -209,24 +230,52 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   // The largest first: the last bundle left to a lone indexer is then a small one.
   queue.sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
   const writing = new Int32Array(new SharedArrayBuffer(4));
-  const here = async (): Promise<void> => {
-    // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
-    if (!runtimeReused) await writeSearchRuntime(siteDir);
-    for (let bundle = queue.shift(); bundle; bundle = queue.shift()) done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
-  };
-  const threads = Thread.start<IndexRequest, IndexReply>(
-    indexerCount(queue.length + (runtimeReused ? 0 : 1)) - 1,
-    new URL("./indexer-thread.ts", import.meta.url),
-    {
-      libraries: INDEXER_LIBRARIES,
-    },
-  );
+  // After a failure, here or elsewhere in the build, the bundles left are not started: the index will not be published.
+  let failed = false;
+  const next = (): PlannedBundle | undefined => (failed || options.signal?.aborted ? undefined : queue.shift());
+  // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
+  const jobs = { runtime: !runtimeReused, next };
+  const indexers = indexerCount(queue.length + (runtimeReused ? 0 : 1));
+  const here = options.beside
+    ? undefined
+    : async (): Promise<void> => {
+        if (jobs.runtime) {
+          jobs.runtime = false;
+          await writeSearchRuntime(siteDir);
+        }
+        for (let bundle = next(); bundle; bundle = next()) done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
+      };
+  const wanted = here ? indexers - 1 : indexers;
+  const threads = Thread.start<IndexRequest, IndexReply>(wanted, new URL("./indexer-thread.ts", import.meta.url), {
+    libraries: INDEXER_LIBRARIES,
+    ...(here ? {} : { budget: new ThreadBudget(wanted) }),
+  });
   try {
-    await Promise.all([here(), ...threads.map((thread) => drainQueue(thread, { siteDir, writing }, queue, done))]);
+    const later = async (thread: Thread<IndexRequest, IndexReply>): Promise<void> => {
+      await options.othersAfter;
+      await drainQueue(thread, { siteDir, writing }, jobs, done);
+    };
+    const indexing = [
+      ...(here ? [here()] : []),
+      ...threads.map((thread, i) => (i === 0 || here ? drainQueue(thread, { siteDir, writing }, jobs, done) : later(thread))),
+    ];
+    const stopOthers = (error: unknown): Promise<never> => {
+      failed = true;
+      throw error;
+    };
+    await settleAll(indexing.map((work) => work.catch(stopOthers)));
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
+  if (queue.length > 0) throw new Error("search index: stopped before every bundle was indexed");
   return result;
+}
+
+// Waits for every indexer, even after one failed (none may still write into a folder the build
+// removes), then throws the first failure.
+async function settleAll(work: readonly Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 // A bundle with its records, made now: only the bundle being indexed holds them.
@@ -311,15 +360,22 @@ function linkFile(source: string, target: string): void {
   }
 }
 
+// A thread's share: the runtime if no one has taken it yet, then bundles until none is left.
 async function drainQueue(
   thread: Thread<IndexRequest, IndexReply>,
-  { siteDir, writing }: Omit<IndexRequest, "bundle">,
-  queue: PlannedBundle[],
+  { siteDir, writing }: { siteDir: string; writing: Int32Array },
+  jobs: { runtime: boolean; next: () => PlannedBundle | undefined },
   done: (bundle: PlannedBundle, pages: number, reused: boolean) => void,
 ): Promise<void> {
-  for (let bundle = queue.shift(); bundle; bundle = queue.shift()) {
+  const ask = (request: IndexRequest): Promise<number> => {
     const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
-    thread.send({ siteDir, bundle: materialize(bundle), writing });
-    done(bundle, await thread.until(indexed), false);
+    thread.send(request);
+    return thread.until(indexed);
+  };
+  if (jobs.runtime) {
+    jobs.runtime = false;
+    await ask({ kind: "runtime", siteDir });
   }
+  for (let bundle = jobs.next(); bundle; bundle = jobs.next())
+    done(bundle, await ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing }), false);
 }

@@ -62,6 +62,21 @@ describe("indexing search bundles", () => {
     expect(contents(b)).toEqual(contents(a));
   });
 
+  it("indexes beside other work (in threads of its own, this thread left free) into the same bytes", async () => {
+    const [here, beside] = [site(), site()];
+    await indexSearchBundles(here, [NEW, OLD]);
+    expect(await indexSearchBundles(beside, [NEW, OLD], { beside: true })).toEqual({ pages: 3, bundles: 2, reused: 0 });
+    expect(contents(beside)).toEqual(contents(here));
+  });
+
+  it("starts no bundle once stopped, and fails rather than leave an index with bundles missing", async () => {
+    const stopped = new AbortController();
+    stopped.abort();
+    const dir = site();
+    await expect(indexSearchBundles(dir, [NEW, OLD], { beside: true, signal: stopped.signal })).rejects.toThrow(/stopped/);
+    expect(readdirSync(join(dir, "pagefind")).filter((name) => /^\d{4}/.test(name))).toEqual([]);
+  });
+
   it("reuses an unchanged bundle from a previous site and indexes the changed one: the same bytes as a clean build", async () => {
     const previous = site();
     await indexSearchBundles(previous, [NEW, OLD]);
