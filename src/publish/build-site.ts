@@ -333,8 +333,17 @@ async function writeChanges(
   nowMs: number,
   spareChanges?: readonly string[],
 ): Promise<{ state: SiteState; changed: string[]; counts: { changed: number; removed: number; outputs: number; spare: boolean } }> {
-  if (spareChanges) catchUpStaging(out, staging, spareChanges);
-  else linkSiteInto(out, staging);
+  let fromSpare = spareChanges !== undefined;
+  if (spareChanges) {
+    try {
+      catchUpStaging(out, staging, spareChanges);
+    } catch {
+      // A spare that cannot be brought up to date (a path made a file by hand, say): when in doubt, link all.
+      rmSync(staging, { recursive: true, force: true });
+      fromSpare = false;
+    }
+  }
+  if (!fromSpare) linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
     changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
@@ -354,7 +363,7 @@ async function writeChanges(
   return {
     state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], summaries: {} },
     changed: [...pageFiles, ...replaced, ...gone],
-    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: spareChanges !== undefined },
+    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare },
   };
 }
 

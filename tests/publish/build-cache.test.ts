@@ -322,6 +322,15 @@ describe("an incremental build after an incremental one", () => {
     expect(await stagedInSpare()).toBe(false);
     expect(existsSync(join(out(), "ajout.html"))).toBe(false);
     expect(await stagedInSpare()).toBe(true);
+    // A page's folder made a file by hand, where the spare is to be brought up to date.
+    edit(4);
+    expect(await stagedInSpare()).toBe(true);
+    const page = join(spare(), "2021/12/10/deuxieme-depeche");
+    rmSync(page, { recursive: true });
+    writeFileSync(page, "à la main");
+    edit(5);
+    expect(await stagedInSpare()).toBe(false);
+    expect(await stagedInSpare()).toBe(true);
   });
 
   it("keeps no spare after a clean build, nor after a build without the cache", async () => {
