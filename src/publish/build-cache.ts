@@ -1,8 +1,10 @@
 /**
  * The state an incremental build starts from (`depeche build --cache DIR`): the archive store's
  * snapshot, the digest of every page of the site it built, its feeds and sitemaps (each search
- * bundle keeps its own digest in its folder, `src/search/indexer.ts`). One file per content folder and output folder, valid only for the same code, the same
- * options and the very site it describes; anything else is a clean build.
+ * bundle keeps its own digest in its folder, `src/search/indexer.ts`), and what tells the site
+ * apart from the spare kept beside it (`SpareSite`). One file per content folder and output
+ * folder, valid only for the same code, the same options and the very site it describes; anything
+ * else is a clean build.
  */
 import { hash } from "node:crypto";
 import {
@@ -28,7 +30,7 @@ import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, unpackFile, type Packable } from "../files/packed-values.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -52,8 +54,24 @@ export interface SiteState {
   summaries: Record<string, string>;
 }
 
+/**
+ * The site an incremental build replaced, kept beside the output folder (`spareFolder`) for the
+ * next build to stage in: which site it is, and where the live site differs from it.
+ */
+export interface SpareSite {
+  /** The spare's `siteStamp` when it was set aside: a spare that no longer has it is not used. */
+  stamp: string;
+  /**
+   * Site-relative paths (files or folders) that the build which set the spare aside wrote,
+   * replaced or removed: everywhere else the spare and the live site hold the same files.
+   */
+  changed: string[];
+}
+
 export interface CachedBuild extends SiteState {
   store: StoreSnapshot;
+  /** The spare beside the site, when the build that wrote the site kept one. */
+  spare?: SpareSite;
 }
 
 /** The cache file's first line, JSON: enough to tell whether the rest is worth reading. */
@@ -70,6 +88,7 @@ interface SavedState {
   outputs: string[];
   summaries: [string[], string[]];
   store: StoreSnapshot;
+  spare?: SpareSite;
 }
 
 // More than the header line of JSON ever takes.
@@ -173,6 +192,7 @@ export class BuildCache {
         outputs: saved.outputs,
         summaries: record(saved.summaries),
         store: saved.store,
+        ...(saved.spare ? { spare: saved.spare } : {}),
       };
     } catch {
       this.discard();
@@ -195,6 +215,7 @@ export class BuildCache {
       outputs: state.outputs,
       summaries: columns(state.summaries),
       store: state.store,
+      ...(state.spare ? { spare: state.spare } : {}),
     };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
     const pieces = pack(saved as unknown as Packable);

@@ -25,8 +25,9 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
-import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
+import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
+import { catchUpStaging, linkSiteInto, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
+import { SITE_MARKER } from "../files/output-folder.ts";
 import { placePhotos } from "../images/encode-photos.ts";
 import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
@@ -77,8 +78,12 @@ export type BuildPhase =
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
   | { name: "indexed"; articles: number; bundles: number; ms: number }
-  /** An incremental build: the pages written again or removed, the search bundles indexed again. */
-  | { name: "incremental"; changed: number; removed: number; outputs: number; ms: number }
+  /**
+   * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
+   * removed; `spare` when it staged in the site the previous build replaced (else it linked the
+   * whole site).
+   */
+  | { name: "incremental"; changed: number; removed: number; outputs: number; spare: boolean; ms: number }
   /** The new site is in place; the cache is written next. */
   | { name: "swapped" };
 
@@ -178,14 +183,24 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   let state: SiteState | undefined;
   let stamp: string | undefined;
   const search = options.search !== false ? searchIndexer(staging, data, content, renderer, options) : undefined;
-  let indexing: Promise<IndexedPhase> | undefined;
+  let indexing: Promise<Indexed> | undefined;
+  let spare: SpareSite | undefined;
+  // The paths where the new site differs from the one it replaces, as far as an incremental build knows.
+  const changed = new Set<string>();
   try {
     removeLeftovers(out);
-    // Made first, so that a full or read-only disk is told by the folder that could not be made.
-    makeFolders(staging);
+    // The spare is taken only by an incremental build whose cache vouches for it; any other is stale.
+    const lacking = incremental && digests ? usableSpare(out, incremental.spare) : undefined;
+    const fromSpare = lacking !== undefined && takeSpare(out, staging) ? lacking : undefined;
+    if (!fromSpare) {
+      discardSpare(out);
+      // Made first, so that a full or read-only disk is told by the folder that could not be made.
+      makeFolders(staging);
+    }
     if (incremental && digests) {
-      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs);
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fromSpare);
       state = changes.state;
+      for (const path of changes.changed) changed.add(path);
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
@@ -218,6 +233,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging);
+    changed.add(SITE_MARKER);
     assertEveryArticleWritten(staging, data.pages);
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
@@ -225,13 +241,16 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // lends its unchanged bundles to a staging folder without an index.
       if (!indexing && incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
       const indexed = await (indexing ?? search(false, incremental !== undefined));
+      for (const path of indexed.changed) changed.add(path);
       // Told after the pages, in either case: its time counts from its start.
-      options.onPhase?.(indexed);
+      options.onPhase?.(indexed.phase);
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
     stamp = state && siteStamp(staging);
-    swapInto(staging, out);
+    // The site replaced by an incremental build stays beside it as the next one's staging folder.
+    const replaced = incremental ? siteStamp(out) : undefined;
+    if (swapInto(staging, out, replaced !== undefined) && replaced !== undefined) spare = { stamp: replaced, changed: [...changed] };
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
     search?.stop();
@@ -243,7 +262,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
-  if (cache && state && stamp) saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot() });
+  if (cache && state && stamp)
+    saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot(), ...(spare ? { spare } : {}) });
   return {
     ok: true,
     diagnostics,
@@ -260,13 +280,17 @@ const REDIRECTS_FILE = "/_redirects";
 
 /** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
 interface SearchIndexer {
-  (beside: boolean, staged?: boolean): Promise<IndexedPhase>;
+  (beside: boolean, staged?: boolean): Promise<Indexed>;
   /** The pages are written: every indexer may work now, not only the one beside the writers. */
   pagesWritten(): void;
   stop(): void;
 }
 
-type IndexedPhase = Extract<BuildPhase, { name: "indexed" }>;
+/** The phase to tell, and the index's folders written or removed (what the spare must take next time). */
+interface Indexed {
+  phase: Extract<BuildPhase, { name: "indexed" }>;
+  changed: readonly string[];
+}
 
 // The search index's work, from the planned pages and the rendered bodies: started beside the
 // page writing in a clean build, after it in an incremental one (whose staging folder holds the
@@ -275,7 +299,7 @@ function searchIndexer(staging: string, data: BuildData, content: Content, rende
   const stopped = new AbortController();
   let release = (): void => {};
   const written = new Promise<void>((resolve) => (release = resolve));
-  const index = async (beside: boolean, staged = false): Promise<IndexedPhase> => {
+  const index = async (beside: boolean, staged = false): Promise<Indexed> => {
     const indexStart = performance.now();
     const articles = new Set(data.pages.articles.map((p) => p.url));
     const bundles = planSearchIndex(
@@ -288,7 +312,8 @@ function searchIndexer(staging: string, data: BuildData, content: Content, rende
     const { indexSearchBundles } = await import("../search/indexer.ts");
     const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-    return { name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart };
+    const phase = { name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
+    return { phase, changed: indexed.changed };
   };
   return Object.assign(index, {
     pagesWritten: release,
@@ -344,9 +369,11 @@ function saveCache(cache: BuildCache, stamp: string, state: CachedBuild): void {
 }
 
 /**
- * An incremental build's pages: the previous site linked into the staging folder, then the pages
- * whose digest changed rendered again (never the others), the pages gone removed, and the feeds,
- * sitemaps, robots.txt and redirects replaced where their bytes changed.
+ * An incremental build's pages: the staging folder made the previous site (the spare brought up to
+ * date with the paths `spareChanges` names, else the whole site linked), then the pages whose
+ * digest changed rendered again (never the others), the pages gone removed, and the feeds,
+ * sitemaps, robots.txt and redirects replaced where their bytes changed. Returns, with the new
+ * state, the paths written or removed.
  */
 async function writeChanges(
   out: string,
@@ -355,29 +382,39 @@ async function writeChanges(
   digests: ReadonlyMap<string, string>,
   previous: CachedBuild,
   nowMs: number,
-): Promise<{ state: SiteState; counts: { changed: number; removed: number; outputs: number } }> {
-  linkSiteInto(out, staging);
+  spareChanges?: readonly string[],
+): Promise<{ state: SiteState; changed: string[]; counts: { changed: number; removed: number; outputs: number; spare: boolean } }> {
+  let fromSpare = spareChanges !== undefined;
+  if (spareChanges) {
+    try {
+      catchUpStaging(out, staging, spareChanges);
+    } catch {
+      // A spare that cannot be brought up to date (a path made a file by hand, say): when in doubt, link all.
+      rmSync(staging, { recursive: true, force: true });
+      fromSpare = false;
+    }
+  }
+  if (!fromSpare) linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
     changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
   const removed = Object.keys(previous.pages).filter((url) => !digests.has(url));
   // Unlinked first: the pages are then written as new files, never into the live site's.
-  removeStagedFiles(
-    staging,
-    [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url))),
-  );
+  const pageFiles = [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url)));
+  removeStagedFiles(staging, pageFiles);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
   const outputs = planDiscoveryFiles(data.site, data.pages, nowMs);
   if (data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
-  let replaced = 0;
-  for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced++;
+  const replaced: string[] = [];
+  for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   const gone = previous.outputs.filter((url) => !outputs.has(url));
   removeStagedFiles(staging, gone);
   return {
     state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], summaries: {} },
-    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
+    changed: [...pageFiles, ...replaced, ...gone],
+    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare },
   };
 }
 
@@ -409,11 +446,42 @@ function assertEveryArticleWritten(dir: string, pages: SitePages): void {
   }
 }
 
-// Readers and CI see either the old site or the new one, never a half-written folder.
-function swapInto(staging: string, out: string): void {
+/**
+ * The paths the spare lacks, when it is the site the cache says it is (its stamp) and every path
+ * is one of the site's: else undefined, and the whole site is linked. When in doubt, link all.
+ */
+function usableSpare(out: string, spare: SpareSite | undefined): string[] | undefined {
+  if (!spare || siteStamp(spareFolder(out)) !== spare.stamp) return undefined;
+  const inside = spare.changed.every((path) => {
+    const parts = path.split("/").filter((part) => part !== "");
+    return parts.length > 0 && !parts.includes("..") && !parts.includes(".");
+  });
+  return inside ? [...spare.changed] : undefined;
+}
+
+// A spare no cache vouches for is stale (a clean build, --no-cache, another build in between):
+// set aside under a leftover's name first, so that a build killed meanwhile leaves no stale spare.
+function discardSpare(out: string): void {
+  const spare = spareFolder(out);
+  if (!existsSync(spare)) return;
+  const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
+  try {
+    renameSync(spare, old);
+  } catch {
+    return;
+  }
+  removeInBackground(old);
+}
+
+/**
+ * Readers and CI see either the old site or the new one, never a half-written folder: two
+ * renames. With `keepSpare`, the old site is then renamed to the spare instead of removed (a build
+ * killed before leaves it as a leftover). Says whether the old site became the spare.
+ */
+function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
   if (!existsSync(out)) {
     renameSync(staging, out);
-    return;
+    return false;
   }
   const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
   renameSync(out, old);
@@ -423,7 +491,16 @@ function swapInto(staging: string, out: string): void {
     renameSync(old, out);
     throw error;
   }
+  if (keepSpare) {
+    try {
+      renameSync(old, spareFolder(out));
+      return true;
+    } catch {
+      // Another build's spare took its place meanwhile: this one goes.
+    }
+  }
   removeInBackground(old);
+  return false;
 }
 
 // Folders left by a build that was killed: a staging folder never finished, an old site never

@@ -22,6 +22,11 @@ export interface SearchIndexResult {
   bundles: number;
   /** Bundles taken from the previous site, unchanged. */
   reused: number;
+  /**
+   * The site-relative folders of the index this call wrote anew or removed (bundle folders, or the
+   * whole index when its runtime was written): what differs from the index the folder held before.
+   */
+  changed: string[];
 }
 
 /** The file in each bundle folder that holds its digest. */
@@ -214,14 +219,18 @@ export interface IndexOptions {
  * published.
  */
 export async function indexSearchBundles(siteDir: string, bundles: readonly PlannedBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
-  const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0 };
+  const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0, changed: [] };
   const done = (bundle: PlannedBundle, pages: number, reused: boolean): void => {
     result.pages += pages;
     if (reused) result.reused++;
+    else result.changed.push(bundleFolder("", bundle.key));
     options.onBundle?.(bundle, pages, reused);
   };
   const kept = options.staged ? keepStagedIndex(siteDir, bundles) : undefined;
   const runtimeReused = kept?.runtime ?? (options.previousSite !== undefined && reuseRuntime(options.previousSite, siteDir));
+  // Kept in place, the index changed only where bundles were removed or indexed; else it is new.
+  if (kept?.runtime) result.changed.push(...[...kept.removed].map((key) => bundleFolder("", key)));
+  else result.changed.push(SEARCH_INDEX_URL);
   const queue: PlannedBundle[] = [];
   for (const bundle of bundles) {
     if (kept?.bundles.has(bundle.key) || (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle))) done(bundle, bundle.articles, true);
@@ -268,6 +277,8 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     await Promise.all(threads.map((thread) => thread.close()));
   }
   if (queue.length > 0) throw new Error("search index: stopped before every bundle was indexed");
+  // Once each, in an order that does not depend on which thread finished first.
+  result.changed = [...new Set(result.changed)].sort();
   return result;
 }
 
@@ -303,21 +314,25 @@ function reuseRuntime(previousSite: string, siteDir: string): boolean {
  * every bundle folder whose digest is the planned bundle's; removes the others, so that Pagefind
  * writes new files there, never into a linked one. Without the same runtime, nothing is kept.
  */
-function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): { runtime: boolean; bundles: Set<string> } {
+function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): { runtime: boolean; bundles: Set<string>; removed: Set<string> } {
   const dir = join(siteDir, SEARCH_INDEX_URL);
   const kept = new Set<string>();
+  const removed = new Set<string>();
   if (readTrimmed(join(dir, RUNTIME_DIGEST_FILE)) !== RUNTIME_DIGEST) {
     rmSync(dir, { recursive: true, force: true });
-    return { runtime: false, bundles: kept };
+    return { runtime: false, bundles: kept, removed };
   }
   const digests = new Map(bundles.map((b) => [b.key, b.digest]));
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || RUNTIME_FOLDERS.has(entry.name)) continue;
     const folder = join(dir, entry.name);
     if (digests.has(entry.name) && readTrimmed(join(folder, DIGEST_FILE)) === digests.get(entry.name)) kept.add(entry.name);
-    else rmSync(folder, { recursive: true, force: true });
+    else {
+      rmSync(folder, { recursive: true, force: true });
+      removed.add(entry.name);
+    }
   }
-  return { runtime: true, bundles: kept };
+  return { runtime: true, bundles: kept, removed };
 }
 
 function readTrimmed(path: string): string | undefined {

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildCache, cacheKey, siteStamp, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
+import { spareFolder } from "../../src/publish/stage-from-site.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
 
@@ -214,6 +215,142 @@ describe("a build with a cache", () => {
     archive.article("soon.md", { title: "Bientôt", date: "2022-01-20T10:00:00" });
     await buildSite({ ...base(), nowMs: Date.parse("2022-01-04T12:00:00Z") });
     expect(await cachedBuildEqualsClean({ nowMs: Date.parse("2022-01-25T12:00:00Z") })).toBe(true);
+  });
+});
+
+describe("an incremental build after an incremental one", () => {
+  const spare = (): string => spareFolder(out());
+  /** Builds with the cache, checks the output equals a clean build's; says whether it staged in the spare. */
+  async function stagedInSpare(options: Partial<BuildOptions> = {}): Promise<boolean> {
+    const phases: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ ...options, onPhase: (p) => phases.push(p) })).toBe(true);
+    const incremental = phases.find((p) => p.name === "incremental");
+    return incremental?.name === "incremental" && incremental.spare;
+  }
+  const edit = (n: number): void => {
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: `Corps numéro ${n}.` });
+  };
+
+  it("stages in the site the last one replaced, brought up to date, instead of linking the whole site again", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    // The first incremental build links the site; the site it replaces is kept, hidden, beside it.
+    edit(1);
+    expect(await stagedInSpare()).toBe(false);
+    expect(readFileSync(join(spare(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).not.toContain("Corps numéro 1.");
+    const folder = statSync(join(spare(), "2022/01")).ino;
+    const page = statSync(join(spare(), "2022/01/03/troisieme-depeche/index.html")).ino;
+    edit(2);
+    expect(await stagedInSpare()).toBe(true);
+    // The spare's own folders are the new site's (a site linked again would have new ones), and an
+    // unchanged page the same file.
+    expect(statSync(join(out(), "2022/01")).ino).toBe(folder);
+    expect(statSync(join(out(), "2022/01/03/troisieme-depeche/index.html")).ino).toBe(page);
+    // The site it replaced is the spare now, whole.
+    expect(readFileSync(join(spare(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).toContain("Corps numéro 1.");
+    // Pages added and removed through the spare, and nothing changed at all.
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await stagedInSpare()).toBe(true);
+    rmSync(join(archive.dir, "articles/d.md"));
+    archive.write("urls.txt", "");
+    expect(await stagedInSpare()).toBe(true);
+    expect(await stagedInSpare()).toBe(true);
+    expect(readdirSync(archive.root).filter((name) => name.startsWith(".site."))).toEqual([".site.spare"]);
+  });
+
+  it("brings the spare's search index up to date: a bundle the last build indexed is not indexed again", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), search: true });
+    edit(1);
+    expect(await stagedInSpare({ search: true })).toBe(false);
+    // Each bundle's digest file: a bundle indexed again is a new one.
+    const bundles = (): Map<string, number> =>
+      new Map(
+        readdirSync(join(out(), "pagefind"), { withFileTypes: true })
+          .filter((e) => e.isDirectory() && /^\d{4}/.test(e.name))
+          .map((e) => [e.name, statSync(join(out(), "pagefind", e.name, "bundle.digest")).ino]),
+      );
+    const before = bundles();
+    edit(2);
+    expect(await stagedInSpare({ search: true })).toBe(true);
+    const indexed = bundles();
+    const changed = [...indexed.keys()].filter((key) => indexed.get(key) !== before.get(key));
+    expect(changed).toHaveLength(1);
+    // A change outside the index: the bundle the last build indexed is linked from the live site.
+    archive.write("urls.txt", "# rien\n");
+    expect(await stagedInSpare({ search: true })).toBe(true);
+    expect(bundles()).toEqual(indexed);
+  }, 60_000);
+
+  it("killed after taking the spare, links the whole site the next time, as a spare that is missing", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    edit(1);
+    await cachedBuildEqualsClean();
+    // Killed halfway through bringing the spare up to date: a staging folder of a process gone.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const leftover = join(archive.root, `.site.building-${gone}-abc`);
+    renameSync(spare(), leftover);
+    rmSync(join(leftover, "2021/12/10/deuxieme-depeche/index.html"));
+    writeFileSync(join(leftover, "2021/12/10/deuxieme-depeche/index.html"), "à moitié");
+    edit(2);
+    expect(await stagedInSpare()).toBe(false);
+    expect(existsSync(leftover)).toBe(false);
+    // A build that fails after taking the spare removes it with its staging folder.
+    edit(3);
+    await expect(buildSite({ ...base(), onPhase: killAt("incremental") })).rejects.toThrow(Killed);
+    expect(existsSync(spare())).toBe(false);
+    expect(await stagedInSpare()).toBe(false);
+    // A spare removed by hand.
+    rmSync(spare(), { recursive: true });
+    edit(4);
+    expect(await stagedInSpare()).toBe(false);
+    expect(await stagedInSpare()).toBe(true);
+  });
+
+  it("links the whole site when the spare is not the one the cache describes", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    edit(1);
+    await cachedBuildEqualsClean();
+    // Its marker touched, or a file added at its top, by hand.
+    utimesSync(join(spare(), SITE_MARKER), new Date(), new Date(Date.now() - 60_000));
+    edit(2);
+    expect(await stagedInSpare()).toBe(false);
+    writeFileSync(join(spare(), "ajout.html"), "à la main");
+    edit(3);
+    expect(await stagedInSpare()).toBe(false);
+    expect(existsSync(join(out(), "ajout.html"))).toBe(false);
+    expect(await stagedInSpare()).toBe(true);
+    // A page's folder made a file by hand, where the spare is to be brought up to date.
+    edit(4);
+    expect(await stagedInSpare()).toBe(true);
+    const page = join(spare(), "2021/12/10/deuxieme-depeche");
+    rmSync(page, { recursive: true });
+    writeFileSync(page, "à la main");
+    edit(5);
+    expect(await stagedInSpare()).toBe(false);
+    expect(await stagedInSpare()).toBe(true);
+  });
+
+  it("keeps no spare after a clean build, nor after a build without the cache", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    edit(1);
+    await cachedBuildEqualsClean();
+    expect(existsSync(spare())).toBe(true);
+    const { cacheDir: _, ...noCache } = base();
+    await buildSite(noCache);
+    expect(existsSync(spare())).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(existsSync(spare())).toBe(false);
+    edit(2);
+    expect(await stagedInSpare()).toBe(false);
+    expect(existsSync(spare())).toBe(true);
+    // A change that makes every page again (topics.yaml) is a clean build: its spare goes too.
+    archive.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"));
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(existsSync(spare())).toBe(false);
   });
 });
 

@@ -71,7 +71,7 @@ describe("the publishing workflow", () => {
     expect(build.run).toContain("build --annotate --cache .depeche/cache");
     expect(restore.uses).toBe("actions/cache/restore@v4");
     expect(save.uses).toBe("actions/cache/save@v4");
-    for (const s of [restore, save]) expect(s.with?.path?.trim().split("\n")).toEqual([".depeche/cache", "_site"]);
+    for (const s of [restore, save]) expect(s.with?.path?.trim().split("\n")).toEqual([".depeche/cache", "_site", "._site.spare"]);
     expect(save.with?.key).toBe(restore.with?.key);
     const key = restore.with!.key!;
     for (const code of ["package-lock.json", "bin/**", "src/**", "templates/**", "public/**", ".eleventy.ts"]) expect(key).toContain(`'${code}'`);
