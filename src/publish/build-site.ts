@@ -165,7 +165,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const counts = countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const digests = cache && pageDigests(data.site, data.pages, renderer, sourceDigests(store));
+  const files = sourceDigests(store);
+  const digests = cache && pageDigests(data.site, data.pages, renderer, files);
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
@@ -215,6 +216,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
         data.pages.search[0]?.bundles ?? [],
         content.articles.filter((a) => articles.has(a.url)),
         renderer,
+        files,
       );
       // An incremental build's staging folder holds the previous index, linked: its unchanged
       // bundles stay, the others are indexed into new folders. A previous site given instead
