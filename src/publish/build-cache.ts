@@ -28,7 +28,7 @@ import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, unpackFile, type Packable } from "../files/packed-values.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -50,6 +50,16 @@ export interface SiteState {
    * articles, whose bodies would otherwise be parsed again for their first paragraph.
    */
   summaries: Record<string, string>;
+  /**
+   * Article URL → the indexes (in `pages`' order) of the pages whose digest reads its text (body
+   * and summary): its own page and every page that lists it (`pageDigests`). A build whose only
+   * changes are articles' texts rewrites those pages and plans no other (`src/publish/build-site.ts`).
+   */
+  dependents: Record<string, number[]>;
+  /** Pages per kind, as the build's summary counts them. */
+  counts: Record<string, number>;
+  /** What the photos' derivatives were (`photosKey`): the pages show them. */
+  photos: string;
 }
 
 export interface CachedBuild extends SiteState {
@@ -69,6 +79,9 @@ interface SavedState {
   pages: [string[], string[]];
   outputs: string[];
   summaries: [string[], string[]];
+  dependents: [string[], number[][]];
+  counts: Record<string, number>;
+  photos: string;
   store: StoreSnapshot;
 }
 
@@ -172,6 +185,9 @@ export class BuildCache {
         pages: record(saved.pages),
         outputs: saved.outputs,
         summaries: record(saved.summaries),
+        dependents: record(saved.dependents),
+        counts: saved.counts,
+        photos: saved.photos,
         store: saved.store,
       };
     } catch {
@@ -194,6 +210,9 @@ export class BuildCache {
       pages: columns(state.pages),
       outputs: state.outputs,
       summaries: columns(state.summaries),
+      dependents: columns(state.dependents),
+      counts: state.counts,
+      photos: state.photos,
       store: state.store,
     };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
@@ -227,12 +246,12 @@ export class BuildCache {
 }
 
 // A record's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.
-function columns(record: Readonly<Record<string, string>>): [string[], string[]] {
+function columns<T>(record: Readonly<Record<string, T>>): [string[], T[]] {
   return [Object.keys(record), Object.values(record)];
 }
 
-function record([keys, values]: [string[], string[]]): Record<string, string> {
-  const made: Record<string, string> = {};
+function record<T>([keys, values]: [string[], T[]]): Record<string, T> {
+  const made: Record<string, T> = {};
   for (let i = 0; i < keys.length; i++) made[keys[i]!] = values[i]!;
   return made;
 }

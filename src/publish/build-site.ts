@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
+import { hash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
-import { ArchiveStore } from "../content/store.ts";
+import { ArchiveStore, type StoreChange } from "../content/store.ts";
+import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError } from "../files/file-errors.ts";
@@ -20,16 +22,16 @@ import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
-import { planSite } from "../plan/plan-site.ts";
+import { planSite, planSomePages } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
-import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { discoveryPages, isSitemapFile, planDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
 import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
-import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -125,11 +127,13 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const previous = cache?.read(options.outDir);
   const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs });
   const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
+  // The articles read again, as they were: an edit of their text alone takes the fast path.
+  const replaced = new Map<string, ArticleEntry>();
   // An incremental build renders only the pages that changed, each body when first read.
   const change = await store.sync(
     undefined,
     restored
-      ? {}
+      ? { onReplaced: (before) => replaced.set(before.path, before) }
       : {
           onListed: (files) => writers.start(files),
           onArticles: (articles) => writers.renderBodies(articles, renderer),
@@ -162,11 +166,25 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
-  const counts = countPages(data.pages);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const files = sourceDigests(store);
-  const digests = cache && pageDigests(data.site, data.pages, renderer, files);
+  const photosState = photosKey(photos.sets);
+  // Only articles' texts changed: their pages, and the feeds' and news sitemap's, are planned; no other.
+  const textPages = incremental && textEditsOnly(change, replaced, store, incremental, photosState);
+  const some =
+    textPages &&
+    planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
+      const urls = discoveryPages(archive, nowMs);
+      for (const url of textPages) urls.add(url);
+      if (options.search !== false) urls.add(SEARCH_URL);
+      return urls;
+    });
+  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental) : undefined;
+  const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
+  const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
+  const counts = fast ? incremental!.counts : countPages(data.pages);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const dependents = new Map<Article, string[]>();
+  const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files, dependents));
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
@@ -180,8 +198,13 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
     makeFolders(staging);
     if (incremental && digests) {
-      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs);
-      state = changes.state;
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast !== undefined);
+      state = {
+        ...changes.state,
+        dependents: fast ? incremental.dependents : dependentsByUrl(digests, dependents),
+        counts,
+        photos: photosState,
+      };
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
@@ -189,7 +212,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
       // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
-      let published = { files: [] as string[], ms: 0 };
+      let discovery = { files: [] as string[], ms: 0 };
       const publish = (): void => {
         const publishStart = performance.now();
         const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
@@ -197,21 +220,29 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
           writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
           files.push(REDIRECTS_FILE);
         }
-        published = { files, ms: performance.now() - publishStart };
+        discovery = { files, ms: performance.now() - publishStart };
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
-      options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
-      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };
+      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
+      options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
+      if (digests)
+        state = {
+          pages: Object.fromEntries(digests),
+          outputs: discovery.files,
+          summaries: {},
+          dependents: dependentsByUrl(digests, dependents),
+          counts,
+          photos: photosState,
+        };
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging);
     assertEveryArticleWritten(staging, data.pages);
     if (options.search !== false) {
       const indexStart = performance.now();
-      const articles = new Set(data.pages.articles.map((p) => p.url));
+      const articles = new Set(published);
       const bundles = planSearchIndex(
         data.pages.search[0]?.bundles ?? [],
         content.articles.filter((a) => articles.has(a.url)),
@@ -246,7 +277,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     diagnostics,
     files: loaded.fileCount,
     pages: counts,
-    articles: data.pages.articles.length,
+    articles: published.length,
     built: { content, data },
     ...(cache ? { incremental: incremental !== undefined } : {}),
     ms: performance.now() - start,
@@ -272,6 +303,77 @@ function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summarie
     const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
     if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
   }
+}
+
+/**
+ * The URLs of the pages an incremental build must plan again when the only change is the text
+ * (body, summary) of articles that keep every other field: each such article's dependents in the
+ * cache (its page and the pages that list it). Undefined (the whole site is planned) for any other
+ * change: an article added, removed or changed otherwise, an article read again whose previous
+ * state is unknown (another "now"), new registries, other photos.
+ */
+function textEditsOnly(
+  change: StoreChange,
+  replaced: ReadonlyMap<string, ArticleEntry>,
+  store: ArchiveStore,
+  previous: CachedBuild,
+  photos: string,
+): Set<string> | undefined {
+  if (change.registries || change.added.length > 0 || change.removed.length > 0 || photos !== previous.photos) return undefined;
+  const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
+  const pageUrls = Object.keys(previous.pages);
+  const urls = new Set<string>();
+  for (const entry of store.entriesAt(change.changed)) {
+    const before = changed.get(entry.path);
+    if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
+    for (const index of previous.dependents[entry.article.url] ?? []) urls.add(pageUrls[index]!);
+  }
+  return urls;
+}
+
+// What an article's text is: the fields only its own page and the lists' standfirsts read.
+const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary"]);
+
+function sameButText(a: Article, b: Article): boolean {
+  const keys = (article: Article): string[] =>
+    Object.keys(article)
+      .filter((key) => !TEXT_FIELDS.has(key))
+      .sort();
+  const [ka, kb] = [keys(a), keys(b)];
+  if (ka.length !== kb.length) return false;
+  return ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
+}
+
+/**
+ * The fast path's digests: the previous build's, with those of the pages planned again. Undefined
+ * when a page planned is not among the previous ones: the site's structure changed after all.
+ */
+function fastPlan(
+  data: BuildData,
+  renderer: ArticleRenderer,
+  files: ReadonlyMap<Article, string>,
+  previous: CachedBuild,
+): { digests: Map<string, string> } | undefined {
+  const planned = pageDigests(data.site, data.pages, renderer, files);
+  for (const url of planned.keys()) if (previous.pages[url] === undefined) return undefined;
+  const digests = new Map(Object.entries(previous.pages));
+  for (const [url, digest] of planned) digests.set(url, digest);
+  return { digests };
+}
+
+// Article URL → indexes of its dependent pages in the digests' order (the order the cache keeps them in).
+function dependentsByUrl(digests: ReadonlyMap<string, string>, dependents: ReadonlyMap<Article, string[]>): Record<string, number[]> {
+  const index = new Map<string, number>();
+  for (const url of digests.keys()) index.set(url, index.size);
+  const byUrl: Record<string, number[]> = {};
+  for (const [article, urls] of dependents) byUrl[article.url] = urls.map((url) => index.get(url)!);
+  return byUrl;
+}
+
+// The photos' derivatives as the pages show them: another photo file, another key.
+function photosKey(sets: ReadonlyMap<string, unknown>): string {
+  if (sets.size === 0) return "";
+  return hash("sha1", JSON.stringify([...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), "base64");
 }
 
 // The store's digest of each article file stands for the article's text in the pages' digests.
@@ -311,13 +413,14 @@ async function writeChanges(
   digests: ReadonlyMap<string, string>,
   previous: CachedBuild,
   nowMs: number,
-): Promise<{ state: SiteState; counts: { changed: number; removed: number; outputs: number } }> {
+  fast: boolean,
+): Promise<{ state: Pick<SiteState, "pages" | "outputs" | "summaries">; counts: { changed: number; removed: number; outputs: number } }> {
   linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
     changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
-  const removed = Object.keys(previous.pages).filter((url) => !digests.has(url));
+  const removed = fast ? [] : Object.keys(previous.pages).filter((url) => !digests.has(url));
   // Unlinked first: the pages are then written as new files, never into the live site's.
   removeStagedFiles(
     staging,
@@ -325,14 +428,17 @@ async function writeChanges(
   );
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
-  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs);
-  if (data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  // The fast path planned only some pages: the sitemaps and redirects, which no article's text
+  // changes, are kept; the feeds, the news sitemap and the rest are made from the pages they read.
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, { sitemaps: !fast });
+  if (!fast && data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  const kept = fast ? previous.outputs.filter((url) => isSitemapFile(url) || url === REDIRECTS_FILE) : [];
   let replaced = 0;
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced++;
-  const gone = previous.outputs.filter((url) => !outputs.has(url));
+  const gone = previous.outputs.filter((url) => !outputs.has(url) && !kept.includes(url));
   removeStagedFiles(staging, gone);
   return {
-    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], summaries: {} },
+    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys(), ...kept], summaries: {} },
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
