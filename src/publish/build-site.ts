@@ -229,9 +229,9 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
       if (digests)
         state = {
-          pages: Object.fromEntries(digests),
+          pages: digests,
           outputs: discovery.files,
-          summaries: {},
+          summaries: new Map(),
           dependents: dependentsByUrl(digests, dependents),
           counts,
           photos: photosState,
@@ -298,9 +298,9 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
 }
 
 // A standfirst is a function of the article file's text (and of the code, in the cache's key).
-function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: Readonly<Record<string, string>>): void {
-  for (const entry of store.articleEntries()) {
-    const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
+function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: ReadonlyMap<string, string>): void {
+  for (const entry of store.entriesInAnyOrder()) {
+    const summary = entry.article && entry.digest !== undefined ? summaries.get(entry.digest) : undefined;
     if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
   }
 }
@@ -321,12 +321,12 @@ function textEditsOnly(
 ): Set<string> | undefined {
   if (change.registries || change.added.length > 0 || change.removed.length > 0 || photos !== previous.photos) return undefined;
   const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
-  const pageUrls = Object.keys(previous.pages);
+  const pageUrls = [...previous.pages.keys()];
   const urls = new Set<string>();
   for (const entry of store.entriesAt(change.changed)) {
     const before = changed.get(entry.path);
     if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
-    for (const index of previous.dependents[entry.article.url] ?? []) urls.add(pageUrls[index]!);
+    for (const index of previous.dependents.get(entry.article.url) ?? []) urls.add(pageUrls[index]!);
   }
   return urls;
 }
@@ -355,18 +355,22 @@ function fastPlan(
   previous: CachedBuild,
 ): { digests: Map<string, string> } | undefined {
   const planned = pageDigests(data.site, data.pages, renderer, files);
-  for (const url of planned.keys()) if (previous.pages[url] === undefined) return undefined;
-  const digests = new Map(Object.entries(previous.pages));
+  for (const url of planned.keys()) if (!previous.pages.has(url)) return undefined;
+  const digests = new Map(previous.pages);
   for (const [url, digest] of planned) digests.set(url, digest);
   return { digests };
 }
 
 // Article URL → indexes of its dependent pages in the digests' order (the order the cache keeps them in).
-function dependentsByUrl(digests: ReadonlyMap<string, string>, dependents: ReadonlyMap<Article, string[]>): Record<string, number[]> {
+function dependentsByUrl(digests: ReadonlyMap<string, string>, dependents: ReadonlyMap<Article, string[]>): Map<string, number[]> {
   const index = new Map<string, number>();
   for (const url of digests.keys()) index.set(url, index.size);
-  const byUrl: Record<string, number[]> = {};
-  for (const [article, urls] of dependents) byUrl[article.url] = urls.map((url) => index.get(url)!);
+  const byUrl = new Map<string, number[]>();
+  for (const [article, urls] of dependents)
+    byUrl.set(
+      article.url,
+      urls.map((url) => index.get(url)!),
+    );
   return byUrl;
 }
 
@@ -379,15 +383,15 @@ function photosKey(sets: ReadonlyMap<string, unknown>): string {
 // The store's digest of each article file stands for the article's text in the pages' digests.
 function sourceDigests(store: ArchiveStore): Map<Article, string> {
   const sources = new Map<Article, string>();
-  for (const entry of store.articleEntries()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
+  for (const entry of store.entriesInAnyOrder()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
   return sources;
 }
 
-function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Record<string, string> {
-  const summaries: Record<string, string> = {};
-  for (const entry of store.articleEntries()) {
+function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Map<string, string> {
+  const summaries = new Map<string, string>();
+  for (const entry of store.entriesInAnyOrder()) {
     const summary = entry.article && entry.digest !== undefined ? renderer.knownSummary(entry.article) : undefined;
-    if (summary !== undefined) summaries[entry.digest!] = summary;
+    if (summary !== undefined) summaries.set(entry.digest!, summary);
   }
   return summaries;
 }
@@ -410,7 +414,7 @@ async function writeChanges(
   out: string,
   staging: string,
   data: BuildData,
-  digests: ReadonlyMap<string, string>,
+  digests: Map<string, string>,
   previous: CachedBuild,
   nowMs: number,
   fast: boolean,
@@ -418,9 +422,9 @@ async function writeChanges(
   linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
-    changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
+    changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
-  const removed = fast ? [] : Object.keys(previous.pages).filter((url) => !digests.has(url));
+  const removed = fast ? [] : [...previous.pages.keys()].filter((url) => !digests.has(url));
   // Unlinked first: the pages are then written as new files, never into the live site's.
   removeStagedFiles(
     staging,
@@ -438,7 +442,7 @@ async function writeChanges(
   const gone = previous.outputs.filter((url) => !outputs.has(url) && !kept.includes(url));
   removeStagedFiles(staging, gone);
   return {
-    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys(), ...kept], summaries: {} },
+    state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
   };
 }
