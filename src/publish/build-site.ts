@@ -27,11 +27,11 @@ import { isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
-import { discoveryPages, isSitemapFile, planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { discoveryPages, feedsShowing, planDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState } from "./build-cache.ts";
 import { linkSiteInto, removeStagedFiles, replaceStagedFile } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
-import { PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -170,15 +170,17 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const photosState = photosKey(photos.sets);
   // Only articles' texts changed: their pages, and the feeds' and news sitemap's, are planned; no other.
   const textPages = incremental && textEditsOnly(change, replaced, store, incremental, photosState);
+  let feeds = new Set<string>();
   const some =
     textPages &&
     planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
-      const urls = discoveryPages(archive, nowMs);
-      for (const url of textPages) urls.add(url);
+      feeds = feedsShowing(archive, textPages.articles);
+      const urls = discoveryPages(archive, nowMs, feeds);
+      for (const url of textPages.pages) urls.add(url);
       if (options.search !== false) urls.add(SEARCH_URL);
       return urls;
     });
-  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental) : undefined;
+  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds) : undefined;
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
   const counts = fast ? incremental!.counts : countPages(data.pages);
@@ -198,7 +200,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     // Made first, so that a full or read-only disk is told by the folder that could not be made.
     makeFolders(staging);
     if (incremental && digests) {
-      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast !== undefined);
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast);
       state = {
         ...changes.state,
         dependents: fast ? incremental.dependents : dependentsByUrl(digests, dependents),
@@ -318,17 +320,19 @@ function textEditsOnly(
   store: ArchiveStore,
   previous: CachedBuild,
   photos: string,
-): Set<string> | undefined {
+): { pages: Set<string>; articles: Set<string> } | undefined {
   if (change.registries || change.added.length > 0 || change.removed.length > 0 || photos !== previous.photos) return undefined;
   const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
   const pageUrls = [...previous.pages.keys()];
-  const urls = new Set<string>();
+  const pages = new Set<string>();
+  const articles = new Set<string>();
   for (const entry of store.entriesAt(change.changed)) {
     const before = changed.get(entry.path);
     if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
-    for (const index of previous.dependents.get(entry.article.url) ?? []) urls.add(pageUrls[index]!);
+    articles.add(entry.article.url);
+    for (const index of previous.dependents.get(entry.article.url) ?? []) pages.add(pageUrls[index]!);
   }
-  return urls;
+  return { pages, articles };
 }
 
 // What an article's text is: the fields only its own page and the lists' standfirsts read.
@@ -353,12 +357,19 @@ function fastPlan(
   renderer: ArticleRenderer,
   files: ReadonlyMap<Article, string>,
   previous: CachedBuild,
-): { digests: Map<string, string> } | undefined {
+  feeds: ReadonlySet<string>,
+): FastPlan | undefined {
   const planned = pageDigests(data.site, data.pages, renderer, files);
   for (const url of planned.keys()) if (!previous.pages.has(url)) return undefined;
   const digests = new Map(previous.pages);
   for (const [url, digest] of planned) digests.set(url, digest);
-  return { digests };
+  return { digests, feeds };
+}
+
+/** The fast path's plan: every page's digest, and the feeds that show an article whose text changed. */
+interface FastPlan {
+  digests: Map<string, string>;
+  feeds: ReadonlySet<string>;
 }
 
 // Article URL → indexes of its dependent pages in the digests' order (the order the cache keeps them in).
@@ -417,7 +428,7 @@ async function writeChanges(
   digests: Map<string, string>,
   previous: CachedBuild,
   nowMs: number,
-  fast: boolean,
+  fast: FastPlan | undefined,
 ): Promise<{ state: Pick<SiteState, "pages" | "outputs" | "summaries">; counts: { changed: number; removed: number; outputs: number } }> {
   linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
@@ -432,15 +443,16 @@ async function writeChanges(
   );
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
-  // The fast path planned only some pages: the sitemaps and redirects, which no article's text
-  // changes, are kept; the feeds, the news sitemap and the rest are made from the pages they read.
-  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, { sitemaps: !fast });
+  // The fast path planned only some pages: the sitemaps, the redirects and the feeds that show no
+  // article whose text changed are kept as they are; those feeds, the news sitemap (which the build's
+  // date moves), robots.txt and the manifest are made again from the pages they read.
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, fast ? { sitemaps: false, feeds: (url) => fast.feeds.has(url) } : { sitemaps: true });
   if (!fast && data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
-  const kept = fast ? previous.outputs.filter((url) => isSitemapFile(url) || url === REDIRECTS_FILE) : [];
   let replaced = 0;
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced++;
-  const gone = previous.outputs.filter((url) => !outputs.has(url) && !kept.includes(url));
+  const gone = previous.outputs.filter((url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL));
   removeStagedFiles(staging, gone);
+  const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];
   return {
     state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced + gone.length },
