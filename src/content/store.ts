@@ -446,6 +446,11 @@ class ContentPaths {
   }
 
   save(absolute: string): string {
+    // A path inside the folder is cut after its prefix: `relative` per entry is half a second at 100,000.
+    if (sep === "/" && absolute.startsWith(`${this.root}/`)) {
+      const inside = absolute.slice(this.root.length + 1);
+      if (isPlain(inside)) return inside;
+    }
     return relative(this.root, absolute).split(sep).join("/");
   }
 
