@@ -63,7 +63,7 @@ export function isPublished(article: Article, options: ArchiveOptions): boolean 
 /**
  * Derives every list of the site in one pass over the articles, which the loader gives oldest first.
  */
-export function deriveArchive(content: Content, options: ArchiveOptions): Archive {
+export function deriveArchive(content: Content, options: ArchiveOptions, lists: { related: boolean } = { related: true }): Archive {
   const oldestFirst = content.articles.filter((a) => isPublished(a, options));
   const newestFirst = [...oldestFirst].reverse();
 
@@ -83,7 +83,8 @@ export function deriveArchive(content: Content, options: ArchiveOptions): Archiv
     years: groupByYearAndMonth(days),
     days,
     neighbours: topicNeighbours(oldestFirst),
-    related: relatedArticles(oldestFirst),
+    // Left empty when asked: a caller that plans some pages only makes theirs (`planSomePages`).
+    related: lists.related ? relatedArticles(oldestFirst) : new Map(),
   };
 }
 

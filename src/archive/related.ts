@@ -61,9 +61,10 @@ export function topicNeighbours(oldestFirst: readonly Article[]): Map<Article, T
  * by how near their date is, then the older first, then by URL: the same archive always gives
  * the same list. Each article costs a few steps per topic, whatever the size of the archive,
  * and allocates only its result: at 100,000 articles the heap is large and garbage costs.
+ * With `only` (article URLs), only those articles' lists are made, from every article all the same.
  * @example relatedArticles(oldestFirst).get(article) // [the 5 nearest articles sharing its topics]
  */
-export function relatedArticles(oldestFirst: readonly Article[], count = RELATED_COUNT): Map<Article, Article[]> {
+export function relatedArticles(oldestFirst: readonly Article[], count = RELATED_COUNT, only?: ReadonlySet<string>): Map<Article, Article[]> {
   const { lists, positions } = indexTopics(oldestFirst);
   const related = new Map<Article, Article[]>();
   // Scratch space reused from article to article: the candidates, then the best `count` of them.
@@ -72,6 +73,7 @@ export function relatedArticles(oldestFirst: readonly Article[], count = RELATED
   const bestShared: number[] = [];
   const bestDistance: number[] = [];
   for (const article of oldestFirst) {
+    if (only && !only.has(article.url)) continue;
     const at = positions.get(article)!;
     candidates.length = 0;
     article.topics.forEach((topic, t) => {

@@ -2,25 +2,34 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SiteView } from "../plan/site-data.ts";
 import type { SitePages } from "../plan/pages.ts";
-import { planFeeds } from "./feeds.ts";
+import type { Archive } from "../archive/archive.ts";
+import { FEED_SIZE, planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
-import { newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
+import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
-import { absoluteUrl, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL } from "../urls/site-urls.ts";
+import type { Article } from "../content/model.ts";
+import { absoluteUrl, ATOM_FEED_URL, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL, topicFeedUrl, topicUrl } from "../urls/site-urls.ts";
 
 /**
  * Every machine-readable file of the site beside its pages, as site-relative path → text: feeds,
  * sitemaps, the news sitemap (only when an article falls in its window: an empty `<urlset>` is
  * invalid), robots.txt naming the sitemaps written, and the web app manifest. `nowMs` is the
- * build's date: it picks the news and dates a feed that has no entry.
+ * build's date: it picks the news and dates a feed that has no entry. Without `sitemaps`, the
+ * sitemaps (not the news sitemap) are left out, and only the `feeds` named are made: the build's
+ * fast path keeps the others as they are (`textEditsOnly`, `src/publish/build-site.ts`).
  */
-export function planDiscoveryFiles(site: SiteView, pages: SitePages, nowMs: number): Map<string, string> {
+export function planDiscoveryFiles(
+  site: SiteView,
+  pages: SitePages,
+  nowMs: number,
+  options: { sitemaps: boolean; feeds?: (url: string) => boolean } = { sitemaps: true },
+): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   return new Map([
-    ...planFeeds(site, pages, buildIso),
-    ...planSitemaps(site, sitemapEntries(site, pages, buildIso)),
+    ...planFeeds(site, pages, buildIso, options.feeds),
+    ...(options.sitemaps ? planSitemaps(site, sitemapEntries(site, pages, buildIso)) : []),
     ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
     [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
     [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],
@@ -36,4 +45,38 @@ export function writeDiscoveryFiles(siteDir: string, site: SiteView, pages: Site
     writeFileSync(path, text);
   }
   return [...files.keys()];
+}
+
+/**
+ * The pages the news sitemap and the feeds named (`feeds`, as `planFeeds` names them) read, by URL:
+ * the archive's newest articles (`FEED_SIZE`), each named topic's newest and the first page of its
+ * list, and the articles of the news window. Planned with them, these give those feeds and the
+ * news sitemap as the whole site would.
+ */
+export function discoveryPages(archive: Archive, nowMs: number, feeds: ReadonlySet<string>): Set<string> {
+  const urls = new Set<string>();
+  for (const article of archive.articles.slice(0, FEED_SIZE)) urls.add(article.url);
+  for (const listing of archive.topics) {
+    if (!feeds.has(topicFeedUrl(topicUrl(listing.entry)))) continue;
+    urls.add(topicUrl(listing.entry));
+    for (const article of listing.articles.slice(0, FEED_SIZE)) urls.add(article.url);
+  }
+  // Newest first: the news window's articles come first, then the older ones.
+  for (const article of archive.articles) {
+    if (article.published.epochMs < nowMs - NEWS_WINDOW_MS) break;
+    urls.add(article.url);
+  }
+  return urls;
+}
+
+/**
+ * The feeds that show any of these articles (by URL), as `planFeeds` names them: the site feed
+ * (its Atom URL) when one is among the archive's newest, a topic's when one is among its newest.
+ */
+export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>): Set<string> {
+  const feeds = new Set<string>();
+  const shows = (articles: readonly Article[]): boolean => articles.slice(0, FEED_SIZE).some((a) => articleUrls.has(a.url));
+  if (shows(archive.articles)) feeds.add(ATOM_FEED_URL);
+  for (const listing of archive.topics) if (shows(listing.articles)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
+  return feeds;
 }

@@ -94,7 +94,12 @@ export function siteFeed(site: SiteView, articles: readonly ArticlePage[], build
 }
 
 /** One feed per topic, from the first page of each topic list and the articles tagged with it. */
-export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "lists">, buildIso: string): { url: string; feed: Feed }[] {
+export function topicFeeds(
+  site: SiteView,
+  pages: Pick<SitePages, "articles" | "lists">,
+  buildIso: string,
+  wanted: (url: string) => boolean = () => true,
+): { url: string; feed: Feed }[] {
   const byTopic = new Map<string, ArticlePage[]>();
   // One pass over the articles, newest first, keeping the first FEED_SIZE of each topic.
   for (const page of pages.articles) {
@@ -111,7 +116,7 @@ export function topicFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "
     buildIso,
   );
   return pages.lists
-    .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1)
+    .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1 && wanted(topicFeedUrl(p.url)))
     .map((p) => {
       const entries = (byTopic.get(p.url) ?? []).map((a) => feedEntry(site, a));
       const url = topicFeedUrl(p.url);
@@ -225,12 +230,19 @@ export function renderJsonFeed(feed: Feed, jsonFeedUrl: string): string {
 }
 
 /** Every feed file of the site, as site-relative path → text. */
-export function planFeeds(site: SiteView, pages: Pick<SitePages, "articles" | "lists">, buildIso: string): Map<string, string> {
-  const main = siteFeed(site, pages.articles, buildIso);
-  const files = new Map<string, string>([
-    [ATOM_FEED_URL, renderAtom(main)],
-    [JSON_FEED_URL, renderJsonFeed(main, absoluteUrl(site, JSON_FEED_URL))],
-  ]);
-  for (const { url, feed } of topicFeeds(site, pages, buildIso)) files.set(url, renderAtom(feed));
+export function planFeeds(
+  site: SiteView,
+  pages: Pick<SitePages, "articles" | "lists">,
+  buildIso: string,
+  /** The feeds to make, by URL (the site feed is `ATOM_FEED_URL`, with its JSON twin); by default all. */
+  wanted: (url: string) => boolean = () => true,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  if (wanted(ATOM_FEED_URL)) {
+    const main = siteFeed(site, pages.articles, buildIso);
+    files.set(ATOM_FEED_URL, renderAtom(main));
+    files.set(JSON_FEED_URL, renderJsonFeed(main, absoluteUrl(site, JSON_FEED_URL)));
+  }
+  for (const { url, feed } of topicFeeds(site, pages, buildIso, wanted)) files.set(url, renderAtom(feed));
   return files;
 }

@@ -6,7 +6,7 @@ import { partsOfDay } from "../text/dates.ts";
 import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from "../text/french-dates.ts";
 import { typesetText } from "../text/typography.ts";
 import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
-import { dayUrl, monthUrl, NOT_FOUND_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { dayUrl, monthUrl, NOT_FOUND_URL, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
 import { ui } from "../i18n/fr.ts";
 import { planSearchPage, type SearchPage } from "./search-page.ts";
 import type { PageBase } from "./page-base.ts";
@@ -143,12 +143,15 @@ export function mainTopics(archive: Archive, count = MAIN_TOPICS): Link[] {
  * Plans every page of the site from the archive: the one place that decides what exists where.
  * A renderer kept between calls (the dev server) renders each unchanged article only once.
  */
-export function planPages(archive: Archive, render = new ArticleRenderer()): SitePages {
+export function planPages(archive: Archive, render = new ArticleRenderer(), only?: ReadonlySet<string>): SitePages {
   const siteDescription = archive.site.description ?? archive.site.title;
+  // Some pages only (`only`, by URL): the others are not planned at all, nor their lists' items made.
+  const wanted = only ? (url: string): boolean => only.has(url) : (): boolean => true;
+  const some = <T extends { url: string }>(pages: T[]): T[] => (only ? pages.filter((p) => only.has(p.url)) : pages);
   return {
-    articles: archive.articles.map((a) => articlePage(a, archive, render)),
-    home: [homePage(archive, render, siteDescription)],
-    indexes: [
+    articles: (only ? archive.articles.filter((a) => only.has(a.url)) : archive.articles).map((a) => articlePage(a, archive, render)),
+    home: wanted("/") ? [homePage(archive, render, siteDescription)] : [],
+    indexes: some([
       indexPage(
         "topics",
         ui.topics,
@@ -160,19 +163,19 @@ export function planPages(archive: Archive, render = new ArticleRenderer()): Sit
         (t) => t.description,
       ),
       indexPage("sources", ui.sources, SOURCES_URL, archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
-    ],
+    ]),
     lists: [
       ...archive.topics.flatMap((listing) =>
-        listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render),
+        listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render, wanted),
       ),
       ...archive.sources.flatMap((listing) =>
-        listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render),
+        listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render, wanted),
       ),
     ],
-    ...datePages(archive, render),
-    notFound: [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }],
-    redirects: archive.articles.flatMap((a) => a.aliases.map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
-    search: [planSearchPage(archive, HOME)],
+    ...datePages(archive, render, wanted),
+    notFound: some([{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }]),
+    redirects: archive.articles.flatMap((a) => a.aliases.filter(wanted).map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
+    search: wanted(SEARCH_URL) ? [planSearchPage(archive, HOME)] : [],
   };
 }
 
@@ -308,31 +311,35 @@ function listPages<T>(
   parentUrl: string,
   parentLabel: string,
   render: ArticleRenderer,
+  wanted: (url: string) => boolean,
 ): ListPage[] {
-  return paginate(listing.articles, base).map((page) => {
-    const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
-    return {
-      kind,
-      url: page.url,
-      title,
-      description: ui.listDescription(name, listing.articles.length),
-      breadcrumb:
-        page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
-      ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
-      ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
-      heading: name,
-      ...(intro ? { intro: typesetText(intro) } : {}),
-      items: page.items.map((a) => render.item(a)),
-      pagination: { ...page, items: [] },
-    };
-  });
+  return paginate(listing.articles, base)
+    .filter((page) => wanted(page.url))
+    .map((page) => {
+      const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
+      return {
+        kind,
+        url: page.url,
+        title,
+        description: ui.listDescription(name, listing.articles.length),
+        breadcrumb:
+          page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
+        ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
+        ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
+        heading: name,
+        ...(intro ? { intro: typesetText(intro) } : {}),
+        items: page.items.map((a) => render.item(a)),
+        pagination: { ...page, items: [] },
+      };
+    });
 }
 
-function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "years" | "months" | "days"> {
+function datePages(archive: Archive, render: ArticleRenderer, wanted: (url: string) => boolean): Pick<SitePages, "years" | "months" | "days"> {
   const years: YearPage[] = [];
   const months: MonthPage[] = [];
   const allMonths = archive.years.flatMap((y) => y.months);
   archive.years.forEach((y, i) => {
+    if (!wanted(yearUrl(y.year))) return;
     const older = archive.years[i - 1];
     const newer = archive.years[i + 1];
     years.push({
@@ -358,6 +365,7 @@ function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "
     });
   });
   allMonths.forEach((m, i) => {
+    if (!wanted(monthUrl(m.year, m.month))) return;
     const older = allMonths[i - 1];
     const newer = allMonths[i + 1];
     const label = capitalize(formatMonth(m.year, m.month));
@@ -375,7 +383,7 @@ function datePages(archive: Archive, render: ArticleRenderer): Pick<SitePages, "
       ...(newer ? { newer: { label: capitalize(formatMonth(newer.year, newer.month)), url: monthUrl(newer.year, newer.month) } } : {}),
     });
   });
-  return { years, months, days: archive.days.map((d) => dayPage(d, render)) };
+  return { years, months, days: archive.days.filter((d) => wanted(dayUrl(d.day))).map((d) => dayPage(d, render)) };
 }
 
 function dayPage(entry: DayEntry, render: ArticleRenderer): DayPage {

@@ -1,4 +1,5 @@
-import { deriveArchive, type ArchiveOptions } from "../archive/archive.ts";
+import { deriveArchive, type Archive, type ArchiveOptions } from "../archive/archive.ts";
+import { relatedArticles, RELATED_COUNT } from "../archive/related.ts";
 import type { Content } from "../content/model.ts";
 import { formatDiagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
@@ -10,6 +11,23 @@ import { siteView, type BuildData } from "./site-data.ts";
 export function planSite(content: Content, options: ArchiveOptions, renderer?: ArticleRenderer): BuildData {
   const archive = deriveArchive(content, options);
   return { site: siteView(archive.site, mainTopics(archive)), pages: planPages(archive, renderer) };
+}
+
+/**
+ * Some pages of the site only: those whose URLs `select` picks from the archive (derived whole).
+ * Each page is planned exactly as `planSite` plans it; the others are not planned, nor are the
+ * related articles of articles whose page is not asked for. The archive comes back with them.
+ */
+export function planSomePages(
+  content: Content,
+  options: ArchiveOptions,
+  renderer: ArticleRenderer,
+  select: (archive: Archive) => ReadonlySet<string>,
+): { archive: Archive; data: BuildData } {
+  const archive = deriveArchive(content, options, { related: false });
+  const only = select(archive);
+  archive.related = relatedArticles([...archive.articles].reverse(), RELATED_COUNT, only);
+  return { archive, data: { site: siteView(archive.site, mainTopics(archive)), pages: planPages(archive, renderer, only) } };
 }
 
 /** Loads a content folder and plans its site, failing with every error when it is invalid. */

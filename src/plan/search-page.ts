@@ -87,12 +87,19 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
  * The search index's bundles, from the planned articles: each article's record in the bundle that
  * holds its year (or months), newest first within it, with the bundle's digest. The digest is taken
  * from what the records are made from (the article's text, not its rendered body), and the records
- * are made when the bundle is indexed: a reused bundle never renders its bodies.
+ * are made when the bundle is indexed: a reused bundle never renders its bodies. The digest of an
+ * article's file (`files`, the archive store's), when known, stands for its body: an article
+ * restored from the build cache reads its body from its file only when it is indexed.
  */
-export function planSearchIndex(bundles: readonly SearchBundle[], articles: readonly Article[], render: ArticleRenderer): PlannedBundle[] {
+export function planSearchIndex(
+  bundles: readonly SearchBundle[],
+  articles: readonly Article[],
+  render: ArticleRenderer,
+  files: ReadonlyMap<Article, string> = new Map(),
+): PlannedBundle[] {
   const keyOf = bundleOf(bundles);
   const sources = new Map(bundles.map((b) => [b.key, [] as RecordSource[]]));
-  for (const article of articles) sources.get(keyOf(article.url) ?? "")?.push(recordSource(article, render));
+  for (const article of articles) sources.get(keyOf(article.url) ?? "")?.push(recordSource(article, render, files.get(article)));
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
     const list = sources.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));
@@ -117,7 +124,7 @@ interface RecordSource {
   record(): SearchRecord;
 }
 
-function recordSource(article: Article, render: ArticleRenderer): RecordSource {
+function recordSource(article: Article, render: ArticleRenderer, file: string | undefined): RecordSource {
   const view = render.view(article);
   const dateIso = new Date(view.dateIso).toISOString();
   const fields = (): Omit<SearchRecord, "bodyHtml"> => ({
@@ -133,7 +140,7 @@ function recordSource(article: Article, render: ArticleRenderer): RecordSource {
     url: article.url,
     dateIso,
     // The rendered body is a function of the article's text: digested without rendering it.
-    inputs: () => `${JSON.stringify(fields())}\u0000${article.body}`,
+    inputs: () => `${JSON.stringify(fields())}\u0000${file === undefined ? `t${article.body}` : `f${file}`}`,
     record: () => ({ ...fields(), bodyHtml: view.bodyHtml }),
   };
 }

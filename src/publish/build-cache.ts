@@ -30,7 +30,7 @@ import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, unpackFile, type Packable } from "../files/packed-values.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -44,14 +44,24 @@ export interface CacheKeyOptions {
 /** What the cache holds, beside the store's snapshot. */
 export interface SiteState {
   /** Page URL → digest of its planned data (`pageDigests`). */
-  pages: Record<string, string>;
+  pages: Map<string, string>;
   /** Site-relative paths of the feeds, sitemaps, robots.txt and `_redirects`. */
   outputs: string[];
   /**
    * Article file digest → its standfirst as lists show it: a list page rewritten shows twenty
    * articles, whose bodies would otherwise be parsed again for their first paragraph.
    */
-  summaries: Record<string, string>;
+  summaries: Map<string, string>;
+  /**
+   * Article URL → the indexes (in `pages`' order) of the pages whose digest reads its text (body
+   * and summary): its own page and every page that lists it (`pageDigests`). A build whose only
+   * changes are articles' texts rewrites those pages and plans no other (`src/publish/build-site.ts`).
+   */
+  dependents: Map<string, number[]>;
+  /** Pages per kind, as the build's summary counts them. */
+  counts: Record<string, number>;
+  /** What the photos' derivatives were (`photosKey`): the pages show them. */
+  photos: string;
 }
 
 /**
@@ -87,6 +97,9 @@ interface SavedState {
   pages: [string[], string[]];
   outputs: string[];
   summaries: [string[], string[]];
+  dependents: [string[], number[][]];
+  counts: Record<string, number>;
+  photos: string;
   store: StoreSnapshot;
   spare?: SpareSite;
 }
@@ -188,9 +201,12 @@ export class BuildCache {
       if (header.format !== CACHE_FORMAT || header.key !== this.key || header.site !== siteStamp(outDir)) return undefined;
       const saved = unpackFile(fd, end + 1) as unknown as SavedState;
       return {
-        pages: record(saved.pages),
+        pages: toMap(saved.pages),
         outputs: saved.outputs,
-        summaries: record(saved.summaries),
+        summaries: toMap(saved.summaries),
+        dependents: toMap(saved.dependents),
+        counts: saved.counts,
+        photos: saved.photos,
         store: saved.store,
         ...(saved.spare ? { spare: saved.spare } : {}),
       };
@@ -214,6 +230,9 @@ export class BuildCache {
       pages: columns(state.pages),
       outputs: state.outputs,
       summaries: columns(state.summaries),
+      dependents: columns(state.dependents),
+      counts: state.counts,
+      photos: state.photos,
       store: state.store,
       ...(state.spare ? { spare: state.spare } : {}),
     };
@@ -247,13 +266,14 @@ export class BuildCache {
   }
 }
 
-// A record's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.
-function columns(record: Readonly<Record<string, string>>): [string[], string[]] {
-  return [Object.keys(record), Object.values(record)];
+// A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.
+// (Maps, not objects: an object of 100,000 keys is a slow dictionary to make and to walk.)
+function columns<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
+  return [[...map.keys()], [...map.values()]];
 }
 
-function record([keys, values]: [string[], string[]]): Record<string, string> {
-  const made: Record<string, string> = {};
-  for (let i = 0; i < keys.length; i++) made[keys[i]!] = values[i]!;
+function toMap<T>([keys, values]: [string[], T[]]): Map<string, T> {
+  const made = new Map<string, T>();
+  for (let i = 0; i < keys.length; i++) made.set(keys[i]!, values[i]!);
   return made;
 }

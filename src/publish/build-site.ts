@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
+import { hash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
-import { ArchiveStore } from "../content/store.ts";
+import { ArchiveStore, type StoreChange } from "../content/store.ts";
+import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError } from "../files/file-errors.ts";
@@ -19,17 +21,17 @@ import { planSearchIndex } from "../plan/search-page.ts";
 import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
-import { planSite } from "../plan/plan-site.ts";
+import { planSite, planSomePages } from "../plan/plan-site.ts";
 import { isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
-import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { discoveryPages, feedsShowing, planDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
 import { catchUpStaging, linkSiteInto, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
 import { SITE_MARKER } from "../files/output-folder.ts";
 import { placePhotos } from "../images/encode-photos.ts";
-import { PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -129,11 +131,13 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const previous = cache?.read(options.outDir);
   const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs });
   const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
+  // The articles read again, as they were: an edit of their text alone takes the fast path.
+  const replaced = new Map<string, ArticleEntry>();
   // An incremental build renders only the pages that changed, each body when first read.
   const change = await store.sync(
     undefined,
     restored
-      ? {}
+      ? { onReplaced: (before) => replaced.set(before.path, before) }
       : {
           onListed: (files) => writers.start(files),
           onArticles: (articles) => writers.renderBodies(articles, renderer),
@@ -170,10 +174,27 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const data = planSite(content, { drafts: options.drafts, nowMs }, renderer);
-  const counts = countPages(data.pages);
+  const files = sourceDigests(store);
+  const photosState = photosKey(photos.sets);
+  // Only articles' texts changed: their pages, and the feeds' and news sitemap's, are planned; no other.
+  const textPages = incremental && textEditsOnly(change, replaced, store, incremental, photosState);
+  let feeds = new Set<string>();
+  const some =
+    textPages &&
+    planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
+      feeds = feedsShowing(archive, textPages.articles);
+      const urls = discoveryPages(archive, nowMs, feeds);
+      for (const url of textPages.pages) urls.add(url);
+      if (options.search !== false) urls.add(SEARCH_URL);
+      return urls;
+    });
+  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds) : undefined;
+  const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
+  const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
+  const counts = fast ? incremental!.counts : countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const digests = cache && pageDigests(data.site, data.pages, renderer, sourceDigests(store));
+  const dependents = new Map<Article, string[]>();
+  const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files, dependents));
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
 
   const out = resolve(options.outDir);
@@ -182,7 +203,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  const search = options.search !== false ? searchIndexer(staging, data, content, renderer, options) : undefined;
+  const search = options.search !== false ? searchIndexer(staging, { data, content, published, files }, renderer, options) : undefined;
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
   // The paths where the new site differs from the one it replaces, as far as an incremental build knows.
@@ -198,8 +219,13 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       makeFolders(staging);
     }
     if (incremental && digests) {
-      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fromSpare);
-      state = changes.state;
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare);
+      state = {
+        ...changes.state,
+        dependents: fast ? incremental.dependents : dependentsByUrl(digests, dependents),
+        counts,
+        photos: photosState,
+      };
       for (const path of changes.changed) changed.add(path);
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
@@ -213,7 +239,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // core the page writers leave idle (the planning's end, Eleventy's start-up, the last batches).
       indexing = search?.(true);
       indexing?.catch(() => {}); // awaited after the pages are written
-      let published = { files: [] as string[], ms: 0 };
+      let discovery = { files: [] as string[], ms: 0 };
       const publish = (): void => {
         const publishStart = performance.now();
         const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
@@ -221,15 +247,23 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
           writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
           files.push(REDIRECTS_FILE);
         }
-        published = { files, ms: performance.now() - publishStart };
+        discovery = { files, ms: performance.now() - publishStart };
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - published.ms });
-      options.onPhase?.({ name: "published", files: published.files.length, ms: published.ms });
-      if (digests) state = { pages: Object.fromEntries(digests), outputs: published.files, summaries: {} };
+      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
+      options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
+      if (digests)
+        state = {
+          pages: digests,
+          outputs: discovery.files,
+          summaries: new Map(),
+          dependents: dependentsByUrl(digests, dependents),
+          counts,
+          photos: photosState,
+        };
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging);
@@ -269,7 +303,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     diagnostics,
     files: loaded.fileCount,
     pages: counts,
-    articles: data.pages.articles.length,
+    articles: published.length,
     built: { content, data },
     ...(cache ? { incremental: incremental !== undefined } : {}),
     ms: performance.now() - start,
@@ -295,17 +329,26 @@ interface Indexed {
 // The search index's work, from the planned pages and the rendered bodies: started beside the
 // page writing in a clean build, after it in an incremental one (whose staging folder holds the
 // previous index only once the previous site is linked in).
-function searchIndexer(staging: string, data: BuildData, content: Content, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
+/** What the index is made from: the plan (whole, or only the fast path's pages), the articles it publishes, their files' digests. */
+interface IndexSource {
+  data: BuildData;
+  content: Content;
+  published: readonly string[];
+  files: ReadonlyMap<Article, string>;
+}
+
+function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
   const stopped = new AbortController();
   let release = (): void => {};
   const written = new Promise<void>((resolve) => (release = resolve));
   const index = async (beside: boolean, staged = false): Promise<Indexed> => {
     const indexStart = performance.now();
-    const articles = new Set(data.pages.articles.map((p) => p.url));
+    const articles = new Set(source.published);
     const bundles = planSearchIndex(
-      data.pages.search[0]?.bundles ?? [],
-      content.articles.filter((a) => articles.has(a.url)),
+      source.data.pages.search[0]?.bundles ?? [],
+      source.content.articles.filter((a) => articles.has(a.url)),
       renderer,
+      source.files,
     );
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
     // Imported here: Pagefind's module is loaded only by builds with search.
@@ -336,25 +379,109 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
 }
 
 // A standfirst is a function of the article file's text (and of the code, in the cache's key).
-function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: Readonly<Record<string, string>>): void {
-  for (const entry of store.articleEntries()) {
-    const summary = entry.article && entry.digest !== undefined ? summaries[entry.digest] : undefined;
+function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: ReadonlyMap<string, string>): void {
+  for (const entry of store.entriesInAnyOrder()) {
+    const summary = entry.article && entry.digest !== undefined ? summaries.get(entry.digest) : undefined;
     if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
   }
+}
+
+/**
+ * The URLs of the pages an incremental build must plan again when the only change is the text
+ * (body, summary) of articles that keep every other field: each such article's dependents in the
+ * cache (its page and the pages that list it). Undefined (the whole site is planned) for any other
+ * change: an article added, removed or changed otherwise, an article read again whose previous
+ * state is unknown (another "now"), new registries, other photos.
+ */
+function textEditsOnly(
+  change: StoreChange,
+  replaced: ReadonlyMap<string, ArticleEntry>,
+  store: ArchiveStore,
+  previous: CachedBuild,
+  photos: string,
+): { pages: Set<string>; articles: Set<string> } | undefined {
+  if (change.registries || change.added.length > 0 || change.removed.length > 0 || photos !== previous.photos) return undefined;
+  const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
+  const pageUrls = [...previous.pages.keys()];
+  const pages = new Set<string>();
+  const articles = new Set<string>();
+  for (const entry of store.entriesAt(change.changed)) {
+    const before = changed.get(entry.path);
+    if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
+    articles.add(entry.article.url);
+    for (const index of previous.dependents.get(entry.article.url) ?? []) pages.add(pageUrls[index]!);
+  }
+  return { pages, articles };
+}
+
+// What an article's text is: the fields only its own page and the lists' standfirsts read.
+const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary"]);
+
+function sameButText(a: Article, b: Article): boolean {
+  const keys = (article: Article): string[] =>
+    Object.keys(article)
+      .filter((key) => !TEXT_FIELDS.has(key))
+      .sort();
+  const [ka, kb] = [keys(a), keys(b)];
+  if (ka.length !== kb.length) return false;
+  return ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
+}
+
+/**
+ * The fast path's digests: the previous build's, with those of the pages planned again. Undefined
+ * when a page planned is not among the previous ones: the site's structure changed after all.
+ */
+function fastPlan(
+  data: BuildData,
+  renderer: ArticleRenderer,
+  files: ReadonlyMap<Article, string>,
+  previous: CachedBuild,
+  feeds: ReadonlySet<string>,
+): FastPlan | undefined {
+  const planned = pageDigests(data.site, data.pages, renderer, files);
+  for (const url of planned.keys()) if (!previous.pages.has(url)) return undefined;
+  const digests = new Map(previous.pages);
+  for (const [url, digest] of planned) digests.set(url, digest);
+  return { digests, feeds };
+}
+
+/** The fast path's plan: every page's digest, and the feeds that show an article whose text changed. */
+interface FastPlan {
+  digests: Map<string, string>;
+  feeds: ReadonlySet<string>;
+}
+
+// Article URL → indexes of its dependent pages in the digests' order (the order the cache keeps them in).
+function dependentsByUrl(digests: ReadonlyMap<string, string>, dependents: ReadonlyMap<Article, string[]>): Map<string, number[]> {
+  const index = new Map<string, number>();
+  for (const url of digests.keys()) index.set(url, index.size);
+  const byUrl = new Map<string, number[]>();
+  for (const [article, urls] of dependents)
+    byUrl.set(
+      article.url,
+      urls.map((url) => index.get(url)!),
+    );
+  return byUrl;
+}
+
+// The photos' derivatives as the pages show them: another photo file, another key.
+function photosKey(sets: ReadonlyMap<string, unknown>): string {
+  if (sets.size === 0) return "";
+  return hash("sha1", JSON.stringify([...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), "base64");
 }
 
 // The store's digest of each article file stands for the article's text in the pages' digests.
 function sourceDigests(store: ArchiveStore): Map<Article, string> {
   const sources = new Map<Article, string>();
-  for (const entry of store.articleEntries()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
+  for (const entry of store.entriesInAnyOrder()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
   return sources;
 }
 
-function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Record<string, string> {
-  const summaries: Record<string, string> = {};
-  for (const entry of store.articleEntries()) {
+function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Map<string, string> {
+  const summaries = new Map<string, string>();
+  for (const entry of store.entriesInAnyOrder()) {
     const summary = entry.article && entry.digest !== undefined ? renderer.knownSummary(entry.article) : undefined;
-    if (summary !== undefined) summaries[entry.digest!] = summary;
+    if (summary !== undefined) summaries.set(entry.digest!, summary);
   }
   return summaries;
 }
@@ -379,11 +506,16 @@ async function writeChanges(
   out: string,
   staging: string,
   data: BuildData,
-  digests: ReadonlyMap<string, string>,
+  digests: Map<string, string>,
   previous: CachedBuild,
   nowMs: number,
+  fast: FastPlan | undefined,
   spareChanges?: readonly string[],
-): Promise<{ state: SiteState; changed: string[]; counts: { changed: number; removed: number; outputs: number; spare: boolean } }> {
+): Promise<{
+  state: Pick<SiteState, "pages" | "outputs" | "summaries">;
+  changed: string[];
+  counts: { changed: number; removed: number; outputs: number; spare: boolean };
+}> {
   let fromSpare = spareChanges !== undefined;
   if (spareChanges) {
     try {
@@ -397,22 +529,26 @@ async function writeChanges(
   if (!fromSpare) linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
-    changed[kind] = list.filter((page) => previous.pages[page.url] !== digests.get(page.url));
+    changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
-  const removed = Object.keys(previous.pages).filter((url) => !digests.has(url));
+  const removed = fast ? [] : [...previous.pages.keys()].filter((url) => !digests.has(url));
   // Unlinked first: the pages are then written as new files, never into the live site's.
   const pageFiles = [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url)));
   removeStagedFiles(staging, pageFiles);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
-  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs);
-  if (data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  // The fast path planned only some pages: the sitemaps, the redirects and the feeds that show no
+  // article whose text changed are kept as they are; those feeds, the news sitemap (which the build's
+  // date moves), robots.txt and the manifest are made again from the pages they read.
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, fast ? { sitemaps: false, feeds: (url) => fast.feeds.has(url) } : { sitemaps: true });
+  if (!fast && data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
-  const gone = previous.outputs.filter((url) => !outputs.has(url));
+  const gone = previous.outputs.filter((url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL));
   removeStagedFiles(staging, gone);
+  const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];
   return {
-    state: { pages: Object.fromEntries(digests), outputs: [...outputs.keys()], summaries: {} },
+    state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },
     changed: [...pageFiles, ...replaced, ...gone],
     counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare },
   };

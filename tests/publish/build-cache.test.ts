@@ -401,7 +401,7 @@ describe("the cache's key", () => {
       contentDir: archive.dir,
       outDir: out(),
     });
-    expect(same.read(out())?.pages["/"]).toBeDefined();
+    expect(same.read(out())?.pages.get("/")).toBeDefined();
   });
 });
 

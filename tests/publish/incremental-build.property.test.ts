@@ -92,7 +92,9 @@ class EditedArchive {
     }
     const doc = this.docs[e.doc % Math.max(1, this.docs.length)];
     if (!doc) return false;
-    if (e.kind === "body") doc.body += `\n\nUn paragraphe de plus (${e.value}), avec « guillemets ».`;
+    // At the end, or at the start, which changes the standfirst that lists show.
+    if (e.kind === "body" && e.value % 2 === 0) doc.body += `\n\nUn paragraphe de plus (${e.value}), avec « guillemets ».`;
+    if (e.kind === "body" && e.value % 2 === 1) doc.body = `Un nouveau premier paragraphe (${e.value}).\n\n${doc.body}`;
     if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
     if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
     if (e.kind === "alias") doc.aliases.push(`/archives/ancien-${++this.aliasCount}/`);
