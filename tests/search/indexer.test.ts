@@ -65,7 +65,7 @@ describe("indexing search bundles", () => {
   it("indexes beside other work (in threads of its own, this thread left free) into the same bytes", async () => {
     const [here, beside] = [site(), site()];
     await indexSearchBundles(here, [NEW, OLD]);
-    expect(await indexSearchBundles(beside, [NEW, OLD], { beside: true })).toEqual({ pages: 3, bundles: 2, reused: 0 });
+    expect(await indexSearchBundles(beside, [NEW, OLD], { beside: true })).toMatchObject({ pages: 3, bundles: 2, reused: 0 });
     expect(contents(beside)).toEqual(contents(here));
   });
 
