@@ -283,8 +283,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
-    const replaced = incremental ? siteStamp(out) : undefined;
-    if (swapInto(staging, out, replaced !== undefined) && replaced !== undefined) spare = { stamp: replaced, changed: [...changed] };
+    const outgoing = incremental ? siteStamp(out) : undefined;
+    if (swapInto(staging, out, outgoing !== undefined) && outgoing !== undefined) spare = { stamp: outgoing, changed: [...changed] };
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
     search?.stop();
