@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { hash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
-import { ArchiveStore, type StoreChange } from "../content/store.ts";
+import { ArchiveStore } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
@@ -15,10 +14,9 @@ import { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
-import { writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
-import { assertReplaceableOutput, siteWriteError } from "../files/output-folder.ts";
+import { assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
@@ -26,10 +24,10 @@ import { isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
-import { discoveryPages, feedsShowing, planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { dependentsByUrl, fastPlan, photosKey, textEditsOnly, type FastPlan } from "./text-edits.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
 import { catchUpStaging, linkSiteInto, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
-import { SITE_MARKER } from "../files/output-folder.ts";
 import { placePhotos } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
@@ -384,90 +382,6 @@ function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summarie
     const summary = entry.article && entry.digest !== undefined ? summaries.get(entry.digest) : undefined;
     if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
   }
-}
-
-/**
- * The URLs of the pages an incremental build must plan again when the only change is the text
- * (body, summary) of articles that keep every other field: each such article's dependents in the
- * cache (its page and the pages that list it). Undefined (the whole site is planned) for any other
- * change: an article added, removed or changed otherwise, an article read again whose previous
- * state is unknown (another "now"), new registries, other photos.
- */
-function textEditsOnly(
-  change: StoreChange,
-  replaced: ReadonlyMap<string, ArticleEntry>,
-  store: ArchiveStore,
-  previous: CachedBuild,
-  photos: string,
-): { pages: Set<string>; articles: Set<string> } | undefined {
-  if (change.registries || change.added.length > 0 || change.removed.length > 0 || photos !== previous.photos) return undefined;
-  const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
-  const pageUrls = [...previous.pages.keys()];
-  const pages = new Set<string>();
-  const articles = new Set<string>();
-  for (const entry of store.entriesAt(change.changed)) {
-    const before = changed.get(entry.path);
-    if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
-    articles.add(entry.article.url);
-    for (const index of previous.dependents.get(entry.article.url) ?? []) pages.add(pageUrls[index]!);
-  }
-  return { pages, articles };
-}
-
-// What an article's text is: the fields only its own page and the lists' standfirsts read.
-const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary"]);
-
-function sameButText(a: Article, b: Article): boolean {
-  const keys = (article: Article): string[] =>
-    Object.keys(article)
-      .filter((key) => !TEXT_FIELDS.has(key))
-      .sort();
-  const [ka, kb] = [keys(a), keys(b)];
-  if (ka.length !== kb.length) return false;
-  return ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
-}
-
-/**
- * The fast path's digests: the previous build's, with those of the pages planned again. Undefined
- * when a page planned is not among the previous ones: the site's structure changed after all.
- */
-function fastPlan(
-  data: BuildData,
-  renderer: ArticleRenderer,
-  files: ReadonlyMap<Article, string>,
-  previous: CachedBuild,
-  feeds: ReadonlySet<string>,
-): FastPlan | undefined {
-  const planned = pageDigests(data.site, data.pages, renderer, files);
-  for (const url of planned.keys()) if (!previous.pages.has(url)) return undefined;
-  const digests = new Map(previous.pages);
-  for (const [url, digest] of planned) digests.set(url, digest);
-  return { digests, feeds };
-}
-
-/** The fast path's plan: every page's digest, and the feeds that show an article whose text changed. */
-interface FastPlan {
-  digests: Map<string, string>;
-  feeds: ReadonlySet<string>;
-}
-
-// Article URL → indexes of its dependent pages in the digests' order (the order the cache keeps them in).
-function dependentsByUrl(digests: ReadonlyMap<string, string>, dependents: ReadonlyMap<Article, string[]>): Map<string, number[]> {
-  const index = new Map<string, number>();
-  for (const url of digests.keys()) index.set(url, index.size);
-  const byUrl = new Map<string, number[]>();
-  for (const [article, urls] of dependents)
-    byUrl.set(
-      article.url,
-      urls.map((url) => index.get(url)!),
-    );
-  return byUrl;
-}
-
-// The photos' derivatives as the pages show them: another photo file, another key.
-function photosKey(sets: ReadonlyMap<string, unknown>): string {
-  if (sets.size === 0) return "";
-  return hash("sha1", JSON.stringify([...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), "base64");
 }
 
 // The store's digest of each article file stands for the article's text in the pages' digests.
