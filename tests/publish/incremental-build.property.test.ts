@@ -98,8 +98,9 @@ class EditedArchive {
     if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
     if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
     if (e.kind === "alias") doc.aliases.push(`/archives/ancien-${++this.aliasCount}/`);
-    // A published article is never a draft: only the ones added since.
-    if (e.kind === "draft" && !this.published.has(urlOf(doc))) doc.draft = !doc.draft;
+    // A published article is never a draft: only the ones added since. An article that answers a
+    // published URL through an alias (re-dated) is published too: as a draft, that URL would be lost.
+    if (e.kind === "draft" && ![urlOf(doc), ...doc.aliases].some((url) => this.published.has(url))) doc.draft = !doc.draft;
     if (e.kind === "redate") {
       // A published URL moves with an alias, the fix `check` asks for.
       const old = urlOf(doc);
