@@ -4,18 +4,15 @@
 //
 // Search's fixed costs are paid once the page has painted, while the reader types: Pagefind's
 // runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
-// and their filter indexes. A search then fetches only what its words need (an index chunk per
-// word and bundle) and the fragments of the results it shows; one search() gives the results,
-// the total and each filter choice's count. Every bundle is merged with a filter of its own
-// (`lot`): it keeps the runtime's own record out of the results, and "newest first" reads one
-// bundle at a time through it (Pagefind orders the results of merged bundles by score).
+// and each bundle's rows (src/search/bundle-rows.ts: each page's Pagefind id, topics, sources and
+// year, newest first). A search then fetches only what its words need (an index chunk per word and
+// bundle) and the fragments of the results it shows, each file once.
 //
-// In a large archive (`countsApart`), counting is most of a search: Pagefind checks every page of
-// every filter choice against the list of results, a bundle at a time (some 0.5 s of a worker's
-// time at 100,000 articles). There a plain search (words, no filter, by relevance) is answered
-// first by a second runtime without filter indexes, in a worker of its own, and the choices'
-// counts follow from the first one, the filters marked busy meanwhile. The price: that search's
-// index chunks are fetched by both, and opening the page loads the bundles' page lists twice.
+// Pagefind only finds the words: it is given no filter and loads no filter list, for it would count
+// each filter choice by checking its pages against the list of results (about pages × results a
+// bundle: most of a search at 100,000 articles). The rows filter the results, count each choice and
+// order them newest first, in one pass over the results. A search without words reads the rows
+// alone, and the fragments of the results it shows.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -25,34 +22,74 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
-const BUNDLE_FILTER = "lot";
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
+/** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
+const ROWS_FILE = "rows.json.gz";
 
 let ready;
-/**
- * The runtime, every bundle merged and every filter index loaded (`full`), and in a large archive
- * the bundles alone (`quick`): started once, awaited by every search.
- */
+/** The runtime, every bundle merged, and the rows of every bundle by Pagefind id: started once, awaited by every search. */
 function prepare() {
   ready ??= (async () => {
-    // Each copy of the module (its address differs) starts a worker of its own: Pagefind's
-    // searches run there, decompressing and searching off the page's thread.
-    const [full, second] = await Promise.all([import(config.runtime), config.countsApart ? import(`${config.runtime}?resultats`) : undefined]);
-    const quick = second?.createInstance({ baseUrl: config.baseUrl, excerptLength: 30 });
-    await full.options({ baseUrl: config.baseUrl, excerptLength: 30 });
-    await full.init();
-    await Promise.all([
-      ...config.bundles.map((b) => full.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } })),
-      ...(quick ? config.bundles.map((b) => quick.mergeIndex(b.url)) : []),
+    // Pagefind's searches run in its worker, decompressing and searching off the page's thread.
+    const pf = await import(config.runtime);
+    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await pf.init();
+    const [, tables] = await Promise.all([
+      Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
+      Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
-    // Without the filter indexes, a search counts no result per filter choice.
-    await full.filters();
+    const rows = new Map();
+    tables.forEach((table, bundle) => {
+      const values = config.filters.map((name) => table.values[name] ?? []);
+      table.rows.forEach(([id, ...numbers], rank) => {
+        const row = { id, bundle: config.bundles[bundle], order: [bundle, rank], fragment: undefined, filters: {} };
+        config.filters.forEach((name, f) => {
+          row.filters[name] = (numbers[f] ?? []).map((n) => values[f][n]);
+        });
+        // A page whose fragment Pagefind wrote in a group of fragments names it after the filters.
+        if (typeof numbers[config.filters.length] === "string") row.fragment = numbers[config.filters.length];
+        rows.set(id, row);
+      });
+    });
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { full, quick };
+    return { pf, rows, all: [...rows.values()].sort(newestFirst) };
   })();
   return ready;
+}
+
+// Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
+async function readRows(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return JSON.parse(await ungzip(new Uint8Array(await response.arrayBuffer())));
+}
+async function ungzip(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+}
+
+// Bundles newest first, and each bundle's rows newest first.
+const newestFirst = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+
+/**
+ * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
+ * signature then JSON, or a group of fragments by id) gives its title, URL and first words.
+ */
+async function fragmentOf(row) {
+  const response = await fetch(`${row.bundle.url}fragment/${row.fragment ?? row.id}.pf_fragment`);
+  if (!response.ok) throw new Error(`${response.status} fragment ${row.id}`);
+  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  const json = JSON.parse(text.slice(text.indexOf("{")));
+  const data = row.fragment ? json[row.id] : json;
+  const words = data.content
+    .replace(/\u200b/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const escaped = words.slice(0, 30).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const url = /^(https?:)?\/\//.test(data.url) ? data.url : `${config.baseUrl}/${data.url}`.replace(/\/+/g, "/");
+  return { ...data, url, excerpt: escaped };
 }
 
 function format(template, values) {
@@ -139,24 +176,15 @@ function showCounts(counts) {
   }
 }
 
-/**
- * Results in display order, as the reader asks for more. By relevance, those of the search made.
- * Newest first, a bundle at a time, newest first, each searched again through its `lot` filter
- * (its chunks already loaded: no download), and only the bundles the search counted results in.
- */
-function resultStream(pf, term, filters, found, newest, bundles) {
-  if (!newest) return async (n) => found.results.slice(0, n);
-  const perBundle = found.filters[BUNDLE_FILTER] ?? {};
-  const left = bundles.filter((b) => perBundle[b.url] > 0);
-  const loaded = [];
-  return async (n) => {
-    while (loaded.length < n && left.length > 0) {
-      const only = { ...filters, [BUNDLE_FILTER]: left.shift().url };
-      loaded.push(...(await pf.search(term, { filters: only, sort: { date: "desc" } })).results);
-    }
-    return loaded.slice(0, n);
-  };
+// Each choice's count among the results; the results a filter keeps.
+function countChoices(rows) {
+  const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
+  for (const row of rows) {
+    for (const name of config.filters) for (const value of row.filters[name]) counts[name][value] = (counts[name][value] ?? 0) + 1;
+  }
+  return counts;
 }
+const keeps = (filters) => (row) => Object.entries(filters).every(([name, value]) => row.filters[name].includes(value));
 
 // While the counts of a search are on their way, the choices show none, and the filters say they are busy.
 function counting(busy) {
@@ -176,36 +204,35 @@ async function run() {
     showCounts(null);
     return;
   }
-  const bundles = config.bundles.filter((b) => !filters.annee || b.years.includes(filters.annee));
   const messages = query ? [strings.none, strings.one, strings.many] : [strings.noneAll, strings.oneAll, strings.manyAll];
-  if (bundles.length === 0) {
-    status.textContent = format(messages[0], { q: query, n: 0 });
-    counting(false);
-    showCounts(null);
-    return;
-  }
   status.textContent = strings.loading;
+  counting(true);
   try {
-    const { full, quick } = await prepare();
+    const { pf, rows, all } = await prepare();
     if (id !== searchId) return;
-    const term = query || null;
-    // Only the selected bundles' articles (and never the runtime's own record).
-    const scoped = { ...filters, [BUNDLE_FILTER]: { any: bundles.map((b) => b.url) } };
-    // `quick` has no `lot` filter: a query that could match the runtime's only word (`_`) goes to `full`.
-    const apart = quick !== undefined && query !== "" && !newest && Object.keys(filters).length === 0 && !query.includes("_");
-    if (apart) counting(true);
-    // One pass: the results by relevance, their total, and (from `full`) each filter choice's count.
-    const found = apart ? await quick.search(query) : await full.search(term, { filters: scoped });
-    if (id !== searchId) return;
-    const total = found.results.length;
-    // Without words there is no relevance: newest first.
-    const next = resultStream(full, term, scoped, found, newest || !query, bundles);
+    // Pagefind's results by relevance (a match in a title first), each with its row; a page without
+    // one is the runtime's own record. Without words, every row, newest first.
+    let found;
+    if (query) {
+      const results = (await pf.search(query)).results;
+      if (id !== searchId) return;
+      found = [];
+      for (const result of results) {
+        const row = rows.get(result.id);
+        if (row) found.push({ row, data: () => result.data() });
+      }
+    } else {
+      found = all.map((row) => ({ row, data: () => fragmentOf(row) }));
+    }
+    const matching = found.filter((f) => keeps(filters)(f.row));
+    if (newest && query) matching.sort((a, b) => newestFirst(a.row, b.row));
+    const total = matching.length;
     let count = 0;
     const showMore = async (focus) => {
-      const results = (await next(count + PAGE)).slice(count);
+      const shown = matching.slice(count, count + PAGE);
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
       // as it and those above it have theirs: the first does not wait for the tenth.
-      const pending = results.map((r) => r.data());
+      const pending = shown.map((f) => f.data());
       const first = count;
       for (const data of pending) {
         const item = resultItem(await data);
@@ -220,17 +247,9 @@ async function run() {
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
-    if (!apart) showCounts(found.filters);
-    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
-    if (!apart) return counting(false);
-    // The results stand if the counts fail: the choices then show none.
-    const counted = await full.search(term, { filters: scoped }).catch((error) => {
-      console.error(error);
-      return null;
-    });
-    if (id !== searchId) return;
-    if (counted) showCounts(counted.filters);
+    showCounts(countChoices(matching.map((f) => f.row)));
     counting(false);
+    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
     console.error(error);
     if (id === searchId) {

@@ -13,7 +13,6 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
     bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
-    countsApart: entry.countsApart,
     strings: ui.searchClient,
   };
   return layout(
