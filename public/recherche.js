@@ -28,7 +28,11 @@ const NEWEST = "recent";
 const ROWS_FILE = "rows.json.gz";
 
 let ready;
-/** The runtime, every bundle merged, and the rows of every bundle by Pagefind id: started once, awaited by every search. */
+/**
+ * The runtime, every bundle merged, and every bundle's rows with each page's place (its bundle's
+ * number times `SLOT`, plus its rank in the bundle, newest first) by Pagefind id: started once,
+ * awaited by every search.
+ */
 function prepare() {
   ready ??= (async () => {
     // Pagefind's searches run in its worker, decompressing and searching off the page's thread.
@@ -39,25 +43,28 @@ function prepare() {
       Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
       Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
-    const rows = new Map();
-    tables.forEach((table, bundle) => {
-      const values = config.filters.map((name) => table.values[name] ?? []);
-      table.rows.forEach(([id, ...numbers], rank) => {
-        const row = { id, bundle: config.bundles[bundle], order: [bundle, rank], fragment: undefined, filters: {} };
-        config.filters.forEach((name, f) => {
-          row.filters[name] = (numbers[f] ?? []).map((n) => values[f][n]);
-        });
-        // A page whose fragment Pagefind wrote in a group of fragments names it after the filters.
-        if (typeof numbers[config.filters.length] === "string") row.fragment = numbers[config.filters.length];
-        rows.set(id, row);
+    const places = new Map();
+    tables.forEach((table, b) => {
+      // Where each of the page's filters is in a row (after the id), and the rows' values.
+      const names = Object.keys(table.values);
+      table.columns = config.filters.map((name) => 1 + names.indexOf(name));
+      table.lists = config.filters.map((name) => table.values[name] ?? []);
+      table.url = config.bundles[b].url;
+      table.rows.forEach(([id], rank) => {
+        places.set(id, b * SLOT + rank);
       });
     });
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { pf, rows, all: [...rows.values()].sort(newestFirst) };
+    return { pf, tables, places };
   })();
   return ready;
 }
+
+/** More than a bundle's rows: a page's place is its bundle's number times this, plus its rank. */
+const SLOT = 2 ** 20;
+const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
+const rowOf = (tables, place) => tableOf(tables, place).rows[place % SLOT];
 
 // Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
 async function readRows(url) {
@@ -70,19 +77,58 @@ async function ungzip(bytes) {
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }
 
-// Bundles newest first, and each bundle's rows newest first.
-const newestFirst = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+/**
+ * Whether a page's row has every value chosen: each bundle numbers its own values, so the choice
+ * is looked up once per bundle (a bundle without the value has none of its pages chosen).
+ */
+function chooser(tables, filters) {
+  const chosen = config.filters.map((name) => filters[name]);
+  const numbers = tables.map((table) => chosen.map((value, f) => (value === undefined ? undefined : table.lists[f].indexOf(value))));
+  return (place) => {
+    const b = Math.floor(place / SLOT);
+    const table = tables[b];
+    const row = table.rows[place % SLOT];
+    return numbers[b].every((n, f) => n === undefined || (n >= 0 && row[table.columns[f]].includes(n)));
+  };
+}
+
+// Each choice's count among the results' rows, counted by number in each bundle, then by value.
+function countChoices(tables, places) {
+  const perBundle = tables.map((table) => table.lists.map((list) => new Uint32Array(list.length)));
+  for (const place of places) {
+    const b = Math.floor(place / SLOT);
+    const table = tables[b];
+    const row = table.rows[place % SLOT];
+    table.columns.forEach((column, f) => {
+      for (const n of row[column]) perBundle[b][f][n]++;
+    });
+  }
+  const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
+  tables.forEach((table, b) => {
+    config.filters.forEach((name, f) => {
+      perBundle[b][f].forEach((n, v) => {
+        if (n > 0) counts[name][table.lists[f][v]] = (counts[name][table.lists[f][v]] ?? 0) + n;
+      });
+    });
+  });
+  return counts;
+}
 
 /**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
  * signature then JSON, or a group of fragments by id) gives its title, URL and first words.
  */
-async function fragmentOf(row) {
-  const response = await fetch(`${row.bundle.url}fragment/${row.fragment ?? row.id}.pf_fragment`);
-  if (!response.ok) throw new Error(`${response.status} fragment ${row.id}`);
+async function fragmentOf(tables, place) {
+  const table = tableOf(tables, place);
+  const row = rowOf(tables, place);
+  const [id] = row;
+  // A page whose fragment Pagefind wrote in a group of fragments has the group's name after its filters.
+  const group = typeof row.at(-1) === "string" && row.length > 1 + config.filters.length ? row.at(-1) : undefined;
+  const response = await fetch(`${table.url}fragment/${group ?? id}.pf_fragment`);
+  if (!response.ok) throw new Error(`${response.status} fragment ${id}`);
   const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
   const json = JSON.parse(text.slice(text.indexOf("{")));
-  const data = row.fragment ? json[row.id] : json;
+  const data = group ? json[id] : json;
   const words = data.content
     .replace(/\u200b/g, "")
     .split(/\s+/)
@@ -176,16 +222,6 @@ function showCounts(counts) {
   }
 }
 
-// Each choice's count among the results; the results a filter keeps.
-function countChoices(rows) {
-  const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
-  for (const row of rows) {
-    for (const name of config.filters) for (const value of row.filters[name]) counts[name][value] = (counts[name][value] ?? 0) + 1;
-  }
-  return counts;
-}
-const keeps = (filters) => (row) => Object.entries(filters).every(([name, value]) => row.filters[name].includes(value));
-
 // While the counts of a search are on their way, the choices show none, and the filters say they are busy.
 function counting(busy) {
   if (busy) showCounts(null);
@@ -208,24 +244,30 @@ async function run() {
   status.textContent = strings.loading;
   counting(true);
   try {
-    const { pf, rows, all } = await prepare();
+    const { pf, tables, places } = await prepare();
     if (id !== searchId) return;
-    // Pagefind's results by relevance (a match in a title first), each with its row; a page without
-    // one is the runtime's own record. Without words, every row, newest first.
-    let found;
+    const chosen = chooser(tables, filters);
+    // Pagefind's results by relevance (a match in a title first), each with its place; a page
+    // without one is the runtime's own record. Without words, every page, newest first.
+    let matching;
     if (query) {
       const results = (await pf.search(query)).results;
       if (id !== searchId) return;
-      found = [];
+      matching = [];
       for (const result of results) {
-        const row = rows.get(result.id);
-        if (row) found.push({ row, data: () => result.data() });
+        const place = places.get(result.id);
+        if (place !== undefined && chosen(place)) matching.push({ place, data: () => result.data() });
       }
+      if (newest) matching.sort((a, b) => a.place - b.place);
     } else {
-      found = all.map((row) => ({ row, data: () => fragmentOf(row) }));
+      matching = [];
+      tables.forEach((table, b) => {
+        for (let rank = 0; rank < table.rows.length; rank++) {
+          const place = b * SLOT + rank;
+          if (chosen(place)) matching.push({ place, data: () => fragmentOf(tables, place) });
+        }
+      });
     }
-    const matching = found.filter((f) => keeps(filters)(f.row));
-    if (newest && query) matching.sort((a, b) => newestFirst(a.row, b.row));
     const total = matching.length;
     let count = 0;
     const showMore = async (focus) => {
@@ -247,7 +289,12 @@ async function run() {
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
-    showCounts(countChoices(matching.map((f) => f.row)));
+    showCounts(
+      countChoices(
+        tables,
+        matching.map((f) => f.place),
+      ),
+    );
     counting(false);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {

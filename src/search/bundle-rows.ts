@@ -18,8 +18,11 @@ export const ROWS_FILE = "rows.json.gz";
 export interface BundleRows {
   /** Each filter's values, in the order Pagefind wrote them: the numbers of the rows point into them. */
   values: Record<string, string[]>;
-  /** Newest first: [page id, ...each filter's value numbers, in `values`' order]. */
-  rows: [string, ...number[][]][];
+  /**
+   * Newest first: [page id, ...each filter's value numbers, in `values`' order], then, when Pagefind
+   * wrote the page's fragment in a group of fragments, the group's name (the file to fetch).
+   */
+  rows: (string | number[])[][];
 }
 
 /** Reads a bundle folder Pagefind wrote (its `pf_meta` and `filter/`) and makes its rows. */
@@ -56,7 +59,13 @@ export function bundleRows(folder: string): BundleRows {
   const order = [...byDate].reverse();
   const listed = new Set(order);
   for (let p = 0; p < pages.length; p++) if (!listed.has(p)) order.push(p);
-  return { values, rows: order.map((p) => [pages[p]![0], ...perPage.map((list) => list[p]!)]) };
+  return {
+    values,
+    rows: order.map((p) => {
+      const [id, , group] = pages[p]!;
+      return [id, ...perPage.map((list) => list[p]!), ...(group ? [group] : [])];
+    }),
+  };
 }
 
 /** Writes `ROWS_FILE` into a bundle folder Pagefind has written. */

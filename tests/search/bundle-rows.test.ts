@@ -49,7 +49,7 @@ describe("a bundle's rows", () => {
     expect(Object.keys(table.values)).toEqual(names);
     const byUrl = new Map(records.map((r) => [r.url, r]));
     const rows = table.rows.map(([id, ...numbers]) => {
-      const r = byUrl.get(fragment(folder, id).url)!;
+      const r = byUrl.get(fragment(folder, id as string).url)!;
       expect(r).toBeDefined();
       const filters = names.map((name, f) => (numbers[f] as number[]).map((n) => table.values[name]![n]).sort());
       expect(filters).toEqual([[...r.topics].sort(), [...r.sources].sort(), [r.year]]);
