@@ -44,6 +44,9 @@ function prepare() {
       Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
     const places = new Map();
+    // Pagefind's ids are short hashes, unique within a bundle only (18 ids shared by two bundles
+    // at 100,000 articles): such an id's place is told by its result's URL (`placeOf`).
+    const shared = new Map();
     tables.forEach((table, b) => {
       // Where each of the page's filters is in a row (after the id), and the rows' values.
       const names = Object.keys(table.values);
@@ -51,18 +54,26 @@ function prepare() {
       table.lists = config.filters.map((name) => table.values[name] ?? []);
       table.url = config.bundles[b].url;
       table.rows.forEach(([id], rank) => {
-        places.set(id, b * SLOT + rank);
+        const place = b * SLOT + rank;
+        const known = places.get(id);
+        if (known === undefined) places.set(id, place);
+        else {
+          places.set(id, SHARED);
+          shared.set(id, [...(shared.get(id) ?? [known]), place]);
+        }
       });
     });
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { pf, tables, places };
+    return { pf, tables, places, shared };
   })();
   return ready;
 }
 
 /** More than a bundle's rows: a page's place is its bundle's number times this, plus its rank. */
 const SLOT = 2 ** 20;
+/** The place of an id that more than one bundle holds. */
+const SHARED = -1;
 const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
 const rowOf = (tables, place) => tableOf(tables, place).rows[place % SLOT];
 
@@ -75,6 +86,17 @@ async function readRows(url) {
 async function ungzip(bytes) {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+}
+
+/**
+ * The place of a result whose id more than one bundle holds (`candidates`), from its URL's day,
+ * which only one of those bundles covers (its months when its year is split, else its years).
+ */
+async function sharedPlace(result, candidates) {
+  const m = /\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/.exec((await result.data()).url);
+  if (!m) return undefined;
+  const holds = (b) => (b.months ? b.months.includes(`${m[1]}-${m[2]}`) : b.years.includes(m[1]));
+  return candidates.find((p) => holds(config.bundles[Math.floor(p / SLOT)]));
 }
 
 /**
@@ -244,7 +266,7 @@ async function run() {
   status.textContent = strings.loading;
   counting(true);
   try {
-    const { pf, tables, places } = await prepare();
+    const { pf, tables, places, shared } = await prepare();
     if (id !== searchId) return;
     const chosen = chooser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
@@ -253,11 +275,22 @@ async function run() {
     if (query) {
       const results = (await pf.search(query)).results;
       if (id !== searchId) return;
-      matching = [];
-      for (const result of results) {
-        const place = places.get(result.id);
-        if (place !== undefined && chosen(place)) matching.push({ place, data: () => result.data() });
+      // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
+      const placed = results.map((result) => places.get(result.id));
+      const unsure = placed.flatMap((place, i) => (place === SHARED ? [i] : []));
+      if (unsure.length > 0) {
+        await Promise.all(
+          unsure.map(async (i) => {
+            placed[i] = await sharedPlace(results[i], shared.get(results[i].id));
+          }),
+        );
+        if (id !== searchId) return;
       }
+      matching = [];
+      results.forEach((result, i) => {
+        const place = placed[i];
+        if (place !== undefined && chosen(place)) matching.push({ place, data: () => result.data() });
+      });
       if (newest) matching.sort((a, b) => a.place - b.place);
     } else {
       matching = [];

@@ -5,6 +5,7 @@
  * source and highlighted words, and a search that fetches only what its words need once the page
  * has paid the fixed costs.
  */
+import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
@@ -312,6 +313,34 @@ describe("search counts", () => {
     await page.locator("#filtre-annee").selectOption("");
     await page.waitForFunction((body) => document.querySelector("#search-results h2 a")?.getAttribute("href") === body, BODY);
     expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.close();
+  });
+
+  it("tells which bundle holds a result whose Pagefind id another bundle holds too, from its day", async () => {
+    const page = await browser.newPage();
+    // Pagefind's ids are unique within a bundle only: here 2021's rows also list every id of 2022's, with 2021's first values.
+    const rowsOf = async (year: string) =>
+      JSON.parse(gunzipSync(Buffer.from(await (await page.request.get(`${server.origin}/pagefind/${year}/rows.json.gz`)).body())).toString("utf8"));
+    const newer = await rowsOf("2022");
+    await page.route(/\/pagefind\/2021\/rows\.json\.gz$/, async (route) => {
+      const older = await rowsOf("2021");
+      older.rows.push(...newer.rows.map(([id]: [string]) => [id, [0], [0], [0]]));
+      await route.fulfill({ body: JSON.stringify(older), contentType: "application/octet-stream" });
+    });
+    const fragments: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pf_fragment")) fragments.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.origin}/recherche/?q=Turquie&ordre=recent`);
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await links(page)).toEqual([BODY, TITLE]);
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
+    expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
+    // The shared id's fragment, fetched to place it, is not fetched again to show it.
+    expect(fragments.sort()).toEqual([...new Set(fragments)].sort());
+    expect(fragments.length).toBe(2);
     await page.close();
   });
 
