@@ -272,32 +272,36 @@ async function run() {
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first.
     let matching;
+    let placing;
     if (query) {
       const results = (await pf.search(query)).results;
       if (id !== searchId) return;
       // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
+      // A plain search (no filter, by relevance) lists every result whatever its place: it does
+      // not wait for those, only its counts do.
       const placed = results.map((result) => places.get(result.id));
       const unsure = placed.flatMap((place, i) => (place === SHARED ? [i] : []));
-      if (unsure.length > 0) {
-        await Promise.all(
-          unsure.map(async (i) => {
-            placed[i] = await sharedPlace(results[i], shared.get(results[i].id));
-          }),
-        );
+      const plain = Object.keys(filters).length === 0 && !newest;
+      placing = Promise.all(
+        unsure.map(async (i) => {
+          placed[i] = await sharedPlace(results[i], shared.get(results[i].id));
+        }),
+      );
+      if (!plain) {
+        await placing;
         if (id !== searchId) return;
       }
       matching = [];
       results.forEach((result, i) => {
-        const place = placed[i];
-        if (place !== undefined && chosen(place)) matching.push({ place, data: () => result.data() });
+        if (placed[i] !== undefined && (plain || chosen(placed[i]))) matching.push({ place: () => placed[i], data: () => result.data() });
       });
-      if (newest) matching.sort((a, b) => a.place - b.place);
+      if (newest) matching.sort((a, b) => a.place() - b.place());
     } else {
       matching = [];
       tables.forEach((table, b) => {
         for (let rank = 0; rank < table.rows.length; rank++) {
           const place = b * SLOT + rank;
-          if (chosen(place)) matching.push({ place, data: () => fragmentOf(tables, place) });
+          if (chosen(place)) matching.push({ place: () => place, data: () => fragmentOf(tables, place) });
         }
       });
     }
@@ -322,10 +326,12 @@ async function run() {
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
+    await placing;
+    if (id !== searchId) return;
     showCounts(
       countChoices(
         tables,
-        matching.map((f) => f.place),
+        matching.map((f) => f.place()).filter((place) => place !== undefined),
       ),
     );
     counting(false);

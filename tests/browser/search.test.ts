@@ -341,6 +341,13 @@ describe("search counts", () => {
     // The shared id's fragment, fetched to place it, is not fetched again to show it.
     expect(fragments.sort()).toEqual([...new Set(fragments)].sort());
     expect(fragments.length).toBe(2);
+    // A plain search lists its results without waiting for that fragment; its counts wait for it.
+    await page.locator("#ordre").selectOption("");
+    await page.waitForFunction((title) => document.querySelector("#search-results h2 a")?.getAttribute("href") === title, TITLE);
+    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
     await page.close();
   });
 
