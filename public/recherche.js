@@ -45,15 +45,25 @@ function prepare() {
     ]);
     const places = new Map();
     // Pagefind's ids are short hashes, unique within a bundle only (18 ids shared by two bundles
-    // at 100,000 articles): such an id's place is told by its result's URL (`placeOf`).
+    // at 100,000 articles): such an id's place is told by its result's URL (`sharedPlace`).
     const shared = new Map();
-    tables.forEach((table, b) => {
-      // Where each of the page's filters is in a row (after the id), and the rows' values.
-      const names = Object.keys(table.values);
-      table.columns = config.filters.map((name) => 1 + names.indexOf(name));
+    for (const [b, table] of tables.entries()) {
+      // A bundle at a time, the page's thread free between them (a reader may be typing).
+      await pause();
+      // Each filter's values, its flat list (a page after the other: how many, then their
+      // numbers) and where each page starts in it.
       table.lists = config.filters.map((name) => table.values[name] ?? []);
+      table.flats = config.filters.map((name) => table.filters[name] ?? []);
+      table.starts = table.flats.map((flat) => {
+        const starts = new Uint32Array(table.ids.length);
+        for (let rank = 0, k = 0; rank < starts.length; rank++) {
+          starts[rank] = k;
+          k += 1 + (flat[k] ?? 0);
+        }
+        return starts;
+      });
       table.url = config.bundles[b].url;
-      table.rows.forEach(([id], rank) => {
+      table.ids.forEach((id, rank) => {
         const place = b * SLOT + rank;
         const known = places.get(id);
         if (known === undefined) places.set(id, place);
@@ -62,7 +72,7 @@ function prepare() {
           shared.set(id, [...(shared.get(id) ?? [known]), place]);
         }
       });
-    });
+    }
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
     return { pf, tables, places, shared };
@@ -75,14 +85,22 @@ const SLOT = 2 ** 20;
 /** The place of an id that more than one bundle holds. */
 const SHARED = -1;
 const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
-const rowOf = (tables, place) => tableOf(tables, place).rows[place % SLOT];
+
+// Where the numbers of a page's values of the filter `f` (its place in `config.filters`) end in the
+// table's flat list; they start after the count, at `table.starts[f][rank] + 1`.
+const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f][table.starts[f][rank]] ?? 0);
 
 // Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
 async function readRows(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
-  return JSON.parse(await ungzip(new Uint8Array(await response.arrayBuffer())));
+  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  await pause();
+  return JSON.parse(text);
 }
+
+// Lets the page's thread handle what waits (input, paint) before more of the preparation.
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function ungzip(bytes) {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
@@ -109,8 +127,12 @@ function chooser(tables, filters) {
   return (place) => {
     const b = Math.floor(place / SLOT);
     const table = tables[b];
-    const row = table.rows[place % SLOT];
-    return numbers[b].every((n, f) => n === undefined || (n >= 0 && row[table.columns[f]].includes(n)));
+    return numbers[b].every((n, f) => {
+      if (n === undefined) return true;
+      const rank = place % SLOT;
+      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) if (table.flats[f][k] === n) return true;
+      return false;
+    });
   };
 }
 
@@ -120,10 +142,10 @@ function countChoices(tables, places) {
   for (const place of places) {
     const b = Math.floor(place / SLOT);
     const table = tables[b];
-    const row = table.rows[place % SLOT];
-    table.columns.forEach((column, f) => {
-      for (const n of row[column]) perBundle[b][f][n]++;
-    });
+    for (let f = 0; f < table.flats.length; f++) {
+      const rank = place % SLOT;
+      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) perBundle[b][f][table.flats[f][k]]++;
+    }
   }
   const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
   tables.forEach((table, b) => {
@@ -142,10 +164,9 @@ function countChoices(tables, places) {
  */
 async function fragmentOf(tables, place) {
   const table = tableOf(tables, place);
-  const row = rowOf(tables, place);
-  const [id] = row;
-  // A page whose fragment Pagefind wrote in a group of fragments has the group's name after its filters.
-  const group = typeof row.at(-1) === "string" && row.length > 1 + config.filters.length ? row.at(-1) : undefined;
+  const id = table.ids[place % SLOT];
+  // A page whose fragment Pagefind wrote in a group of fragments: the group's file.
+  const group = table.groups?.[place % SLOT];
   const response = await fetch(`${table.url}fragment/${group ?? id}.pf_fragment`);
   if (!response.ok) throw new Error(`${response.status} fragment ${id}`);
   const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
@@ -299,7 +320,7 @@ async function run() {
     } else {
       matching = [];
       tables.forEach((table, b) => {
-        for (let rank = 0; rank < table.rows.length; rank++) {
+        for (let rank = 0; rank < table.ids.length; rank++) {
           const place = b * SLOT + rank;
           if (chosen(place)) matching.push({ place: () => place, data: () => fragmentOf(tables, place) });
         }

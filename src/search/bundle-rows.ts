@@ -14,15 +14,19 @@ import { readPagefindFile } from "./pagefind-files.ts";
  */
 export const ROWS_FILE = "rows.json.gz";
 
-/** What `ROWS_FILE` holds, once decompressed: `filters` in the order of `values`. */
+/**
+ * What `ROWS_FILE` holds, once decompressed: a few flat arrays rather than an array a page, so that
+ * the search page parses 100,000 rows without a pause of its thread.
+ */
 export interface BundleRows {
-  /** Each filter's values, in the order Pagefind wrote them: the numbers of the rows point into them. */
+  /** Each filter's values, in the order Pagefind wrote them: the rows' numbers point into them. */
   values: Record<string, string[]>;
-  /**
-   * Newest first: [page id, ...each filter's value numbers, in `values`' order], then, when Pagefind
-   * wrote the page's fragment in a group of fragments, the group's name (the file to fetch).
-   */
-  rows: (string | number[])[][];
+  /** Pagefind's page ids, newest first: a page's rank is its place here. */
+  ids: string[];
+  /** For each filter, every page in `ids`' order: how many values it has, then their numbers. */
+  filters: Record<string, number[]>;
+  /** By rank, the group of fragments Pagefind wrote a page's fragment in, when it did (the file to fetch). */
+  groups: Record<string, string>;
 }
 
 /** Reads a bundle folder Pagefind wrote (its `pf_meta` and `filter/`) and makes its rows. */
@@ -59,12 +63,15 @@ export function bundleRows(folder: string): BundleRows {
   const order = [...byDate].reverse();
   const listed = new Set(order);
   for (let p = 0; p < pages.length; p++) if (!listed.has(p)) order.push(p);
+  const groups: Record<string, string> = {};
+  order.forEach((p, rank) => {
+    if (pages[p]![2]) groups[rank] = pages[p]![2];
+  });
   return {
     values,
-    rows: order.map((p) => {
-      const [id, , group] = pages[p]!;
-      return [id, ...perPage.map((list) => list[p]!), ...(group ? [group] : [])];
-    }),
+    ids: order.map((p) => pages[p]![0]),
+    filters: Object.fromEntries(names.map((name, f) => [name, order.flatMap((p) => [perPage[f]![p]!.length, ...perPage[f]![p]!])])),
+    groups,
   };
 }
 

@@ -324,7 +324,11 @@ describe("search counts", () => {
     const newer = await rowsOf("2022");
     await page.route(/\/pagefind\/2021\/rows\.json\.gz$/, async (route) => {
       const older = await rowsOf("2021");
-      older.rows.push(...newer.rows.map(([id]: [string]) => [id, [0], [0], [0]]));
+      for (const id of newer.ids) {
+        older.ids.push(id);
+        // One value each, 2021's first.
+        for (const name of Object.keys(older.filters)) older.filters[name].push(1, 0);
+      }
       await route.fulfill({ body: JSON.stringify(older), contentType: "application/octet-stream" });
     });
     const fragments: string[] = [];

@@ -48,13 +48,22 @@ describe("a bundle's rows", () => {
     const names = Object.values(SEARCH_FILTERS);
     expect(Object.keys(table.values)).toEqual(names);
     const byUrl = new Map(records.map((r) => [r.url, r]));
-    const rows = table.rows.map(([id, ...numbers]) => {
-      const r = byUrl.get(fragment(folder, id as string).url)!;
+    // Each filter's flat list read back, a page after the other.
+    const at = names.map(() => 0);
+    const rows = table.ids.map((id) => {
+      const r = byUrl.get(fragment(folder, id).url)!;
       expect(r).toBeDefined();
-      const filters = names.map((name, f) => (numbers[f] as number[]).map((n) => table.values[name]![n]).sort());
+      const filters = names.map((name, f) => {
+        const flat = table.filters[name]!;
+        const values = flat.slice(at[f]! + 1, at[f]! + 1 + flat[at[f]!]!);
+        at[f]! += 1 + values.length;
+        return values.map((n) => table.values[name]![n]).sort();
+      });
       expect(filters).toEqual([[...r.topics].sort(), [...r.sources].sort(), [r.year]]);
       return r;
     });
+    expect(at).toEqual(names.map((name) => table.filters[name]!.length));
+    expect(table.groups).toEqual({});
     expect(rows.length).toBe(40);
     expect(rows.map((r) => r.dateIso)).toEqual(
       records
