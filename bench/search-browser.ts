@@ -4,6 +4,7 @@
  * (submit → results listed, the bytes and requests it took) and the next one. Used by `npm run bench`; runnable alone:
  * `npx tsx bench/search-browser.ts <site folder> [word] [next word]`.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveFolder } from "../tests/helpers/static-server.ts";
@@ -23,12 +24,42 @@ export interface SearchFigures {
   results: string;
   nextMs: number;
   nextCountedMs: number;
+  /** Chromium's CPU time (every process it started: user + system), submit → counts shown. */
+  firstCpuMs: number;
+  nextCpuMs: number;
+}
+
+// The CPU time of this process's descendants (Chromium's processes; the static server runs in this one), from /proc, in ms.
+function chromiumCpuMs(): number {
+  const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command's closing parenthesis: state, ppid, …, utime (14th field), stime (15th).
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(name), Number(fields[1]));
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The process has ended.
+    }
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of ticks) if (descends(pid)) total += t;
+  // Linux counts in clock ticks of 10 ms.
+  return total * 10;
 }
 
 // Submits the form; resolves when the first result is listed, and when the counts are shown.
-async function submit(page: Page, word: string): Promise<{ results: number; counted: number }> {
+async function submit(page: Page, word: string): Promise<{ results: number; counted: number; cpu: number }> {
   await page.locator("#q").fill(word);
   const start = await page.evaluate(() => performance.now());
+  const cpu = chromiumCpuMs();
   await page.evaluate(() => {
     document.getElementById("search-results")!.replaceChildren();
     document.getElementById("search-status")!.textContent = "";
@@ -43,7 +74,8 @@ async function submit(page: Page, word: string): Promise<{ results: number; coun
       /résultat|Aucun/.test(document.getElementById("search-status")!.textContent ?? "") &&
       document.querySelector(".search-filters")!.getAttribute("aria-busy") !== "true",
   );
-  return { results, counted: (await page.evaluate(() => performance.now())) - start };
+  const counted = (await page.evaluate(() => performance.now())) - start;
+  return { results, counted, cpu: chromiumCpuMs() - cpu };
 }
 
 /** Measures a first search for `word` on a freshly opened search page, then one for `next`. */
@@ -82,6 +114,8 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "�
       results,
       nextMs: second.results,
       nextCountedMs: second.counted,
+      firstCpuMs: first.cpu,
+      nextCpuMs: second.cpu,
     };
   } finally {
     await browser.close();

@@ -4,18 +4,15 @@
 //
 // Search's fixed costs are paid once the page has painted, while the reader types: Pagefind's
 // runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
-// and their filter indexes. A search then fetches only what its words need (an index chunk per
-// word and bundle) and the fragments of the results it shows; one search() gives the results,
-// the total and each filter choice's count. Every bundle is merged with a filter of its own
-// (`lot`): it keeps the runtime's own record out of the results, and "newest first" reads one
-// bundle at a time through it (Pagefind orders the results of merged bundles by score).
+// and each bundle's rows (src/search/bundle-rows.ts: each page's Pagefind id, topics, sources and
+// year, newest first). A search then fetches only what its words need (an index chunk per word and
+// bundle) and the fragments of the results it shows, each file once.
 //
-// In a large archive (`countsApart`), counting is most of a search: Pagefind checks every page of
-// every filter choice against the list of results, a bundle at a time (some 0.5 s of a worker's
-// time at 100,000 articles). There a plain search (words, no filter, by relevance) is answered
-// first by a second runtime without filter indexes, in a worker of its own, and the choices'
-// counts follow from the first one, the filters marked busy meanwhile. The price: that search's
-// index chunks are fetched by both, and opening the page loads the bundles' page lists twice.
+// Pagefind only finds the words: it is given no filter and loads no filter list, for it would count
+// each filter choice by checking its pages against the list of results (about pages × results a
+// bundle: most of a search at 100,000 articles). The rows filter the results, count each choice and
+// order them newest first, in one pass over the results. A search without words reads the rows
+// alone, and the fragments of the results it shows.
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -25,34 +22,163 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
-const BUNDLE_FILTER = "lot";
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
+/** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
+const ROWS_FILE = "rows.json.gz";
 
 let ready;
 /**
- * The runtime, every bundle merged and every filter index loaded (`full`), and in a large archive
- * the bundles alone (`quick`): started once, awaited by every search.
+ * The runtime, every bundle merged, and every bundle's rows with each page's place (its bundle's
+ * number times `SLOT`, plus its rank in the bundle, newest first) by Pagefind id: started once,
+ * awaited by every search.
  */
 function prepare() {
   ready ??= (async () => {
-    // Each copy of the module (its address differs) starts a worker of its own: Pagefind's
-    // searches run there, decompressing and searching off the page's thread.
-    const [full, second] = await Promise.all([import(config.runtime), config.countsApart ? import(`${config.runtime}?resultats`) : undefined]);
-    const quick = second?.createInstance({ baseUrl: config.baseUrl, excerptLength: 30 });
-    await full.options({ baseUrl: config.baseUrl, excerptLength: 30 });
-    await full.init();
-    await Promise.all([
-      ...config.bundles.map((b) => full.mergeIndex(b.url, { mergeFilter: { [BUNDLE_FILTER]: b.url } })),
-      ...(quick ? config.bundles.map((b) => quick.mergeIndex(b.url)) : []),
+    // Pagefind's searches run in its worker, decompressing and searching off the page's thread.
+    const pf = await import(config.runtime);
+    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await pf.init();
+    const [, tables] = await Promise.all([
+      Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
+      Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
-    // Without the filter indexes, a search counts no result per filter choice.
-    await full.filters();
+    const places = new Map();
+    // Pagefind's ids are short hashes, unique within a bundle only (18 ids shared by two bundles
+    // at 100,000 articles): such an id's place is told by its result's URL (`sharedPlace`).
+    const shared = new Map();
+    for (const [b, table] of tables.entries()) {
+      // A bundle at a time, the page's thread free between them (a reader may be typing).
+      await pause();
+      // Each filter's values, its flat list (a page after the other: how many, then their
+      // numbers) and where each page starts in it.
+      table.lists = config.filters.map((name) => table.values[name] ?? []);
+      table.flats = config.filters.map((name) => table.filters[name] ?? []);
+      table.starts = table.flats.map((flat) => {
+        const starts = new Uint32Array(table.ids.length);
+        for (let rank = 0, k = 0; rank < starts.length; rank++) {
+          starts[rank] = k;
+          k += 1 + (flat[k] ?? 0);
+        }
+        return starts;
+      });
+      table.url = config.bundles[b].url;
+      table.ids.forEach((id, rank) => {
+        const place = b * SLOT + rank;
+        const known = places.get(id);
+        if (known === undefined) places.set(id, place);
+        else {
+          places.set(id, SHARED);
+          shared.set(id, [...(shared.get(id) ?? [known]), place]);
+        }
+      });
+    }
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { full, quick };
+    return { pf, tables, places, shared };
   })();
   return ready;
+}
+
+/** More than a bundle's rows: a page's place is its bundle's number times this, plus its rank. */
+const SLOT = 2 ** 20;
+/** The place of an id that more than one bundle holds. */
+const SHARED = -1;
+const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
+
+// Where the numbers of a page's values of the filter `f` (its place in `config.filters`) end in the
+// table's flat list; they start after the count, at `table.starts[f][rank] + 1`.
+const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f][table.starts[f][rank]] ?? 0);
+
+// Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
+async function readRows(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  await pause();
+  return JSON.parse(text);
+}
+
+// Lets the page's thread handle what waits (input, paint) before more of the preparation.
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function ungzip(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+}
+
+/**
+ * The place of a result whose id more than one bundle holds (`candidates`), from its URL's day,
+ * which only one of those bundles covers (its months when its year is split, else its years).
+ */
+async function sharedPlace(result, candidates) {
+  const m = /\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/.exec((await result.data()).url);
+  if (!m) return undefined;
+  const holds = (b) => (b.months ? b.months.includes(`${m[1]}-${m[2]}`) : b.years.includes(m[1]));
+  return candidates.find((p) => holds(config.bundles[Math.floor(p / SLOT)]));
+}
+
+/**
+ * Whether a page's row has every value chosen: each bundle numbers its own values, so the choice
+ * is looked up once per bundle (a bundle without the value has none of its pages chosen).
+ */
+function chooser(tables, filters) {
+  const chosen = config.filters.map((name) => filters[name]);
+  const numbers = tables.map((table) => chosen.map((value, f) => (value === undefined ? undefined : table.lists[f].indexOf(value))));
+  return (place) => {
+    const b = Math.floor(place / SLOT);
+    const table = tables[b];
+    return numbers[b].every((n, f) => {
+      if (n === undefined) return true;
+      const rank = place % SLOT;
+      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) if (table.flats[f][k] === n) return true;
+      return false;
+    });
+  };
+}
+
+// Each choice's count among the results' rows, counted by number in each bundle, then by value.
+function countChoices(tables, places) {
+  const perBundle = tables.map((table) => table.lists.map((list) => new Uint32Array(list.length)));
+  for (const place of places) {
+    const b = Math.floor(place / SLOT);
+    const table = tables[b];
+    for (let f = 0; f < table.flats.length; f++) {
+      const rank = place % SLOT;
+      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) perBundle[b][f][table.flats[f][k]]++;
+    }
+  }
+  const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
+  tables.forEach((table, b) => {
+    config.filters.forEach((name, f) => {
+      perBundle[b][f].forEach((n, v) => {
+        if (n > 0) counts[name][table.lists[f][v]] = (counts[name][table.lists[f][v]] ?? 0) + n;
+      });
+    });
+  });
+  return counts;
+}
+
+/**
+ * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
+ * signature then JSON, or a group of fragments by id) gives its title, URL and first words.
+ */
+async function fragmentOf(tables, place) {
+  const table = tableOf(tables, place);
+  const id = table.ids[place % SLOT];
+  // A page whose fragment Pagefind wrote in a group of fragments: the group's file.
+  const group = table.groups?.[place % SLOT];
+  const response = await fetch(`${table.url}fragment/${group ?? id}.pf_fragment`);
+  if (!response.ok) throw new Error(`${response.status} fragment ${id}`);
+  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  const json = JSON.parse(text.slice(text.indexOf("{")));
+  const data = group ? json[id] : json;
+  const words = data.content
+    .replace(/\u200b/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const escaped = words.slice(0, 30).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const url = /^(https?:)?\/\//.test(data.url) ? data.url : `${config.baseUrl}/${data.url}`.replace(/\/+/g, "/");
+  return { ...data, url, excerpt: escaped };
 }
 
 function format(template, values) {
@@ -139,25 +265,6 @@ function showCounts(counts) {
   }
 }
 
-/**
- * Results in display order, as the reader asks for more. By relevance, those of the search made.
- * Newest first, a bundle at a time, newest first, each searched again through its `lot` filter
- * (its chunks already loaded: no download), and only the bundles the search counted results in.
- */
-function resultStream(pf, term, filters, found, newest, bundles) {
-  if (!newest) return async (n) => found.results.slice(0, n);
-  const perBundle = found.filters[BUNDLE_FILTER] ?? {};
-  const left = bundles.filter((b) => perBundle[b.url] > 0);
-  const loaded = [];
-  return async (n) => {
-    while (loaded.length < n && left.length > 0) {
-      const only = { ...filters, [BUNDLE_FILTER]: left.shift().url };
-      loaded.push(...(await pf.search(term, { filters: only, sort: { date: "desc" } })).results);
-    }
-    return loaded.slice(0, n);
-  };
-}
-
 // While the counts of a search are on their way, the choices show none, and the filters say they are busy.
 function counting(busy) {
   if (busy) showCounts(null);
@@ -176,36 +283,56 @@ async function run() {
     showCounts(null);
     return;
   }
-  const bundles = config.bundles.filter((b) => !filters.annee || b.years.includes(filters.annee));
   const messages = query ? [strings.none, strings.one, strings.many] : [strings.noneAll, strings.oneAll, strings.manyAll];
-  if (bundles.length === 0) {
-    status.textContent = format(messages[0], { q: query, n: 0 });
-    counting(false);
-    showCounts(null);
-    return;
-  }
   status.textContent = strings.loading;
+  counting(true);
   try {
-    const { full, quick } = await prepare();
+    const { pf, tables, places, shared } = await prepare();
     if (id !== searchId) return;
-    const term = query || null;
-    // Only the selected bundles' articles (and never the runtime's own record).
-    const scoped = { ...filters, [BUNDLE_FILTER]: { any: bundles.map((b) => b.url) } };
-    // `quick` has no `lot` filter: a query that could match the runtime's only word (`_`) goes to `full`.
-    const apart = quick !== undefined && query !== "" && !newest && Object.keys(filters).length === 0 && !query.includes("_");
-    if (apart) counting(true);
-    // One pass: the results by relevance, their total, and (from `full`) each filter choice's count.
-    const found = apart ? await quick.search(query) : await full.search(term, { filters: scoped });
-    if (id !== searchId) return;
-    const total = found.results.length;
-    // Without words there is no relevance: newest first.
-    const next = resultStream(full, term, scoped, found, newest || !query, bundles);
+    const chosen = chooser(tables, filters);
+    // Pagefind's results by relevance (a match in a title first), each with its place; a page
+    // without one is the runtime's own record. Without words, every page, newest first.
+    let matching;
+    let placing;
+    if (query) {
+      const results = (await pf.search(query)).results;
+      if (id !== searchId) return;
+      // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
+      // A plain search (no filter, by relevance) lists every result whatever its place: it does
+      // not wait for those, only its counts do.
+      const placed = results.map((result) => places.get(result.id));
+      const unsure = placed.flatMap((place, i) => (place === SHARED ? [i] : []));
+      const plain = Object.keys(filters).length === 0 && !newest;
+      placing = Promise.all(
+        unsure.map(async (i) => {
+          placed[i] = await sharedPlace(results[i], shared.get(results[i].id));
+        }),
+      );
+      if (!plain) {
+        await placing;
+        if (id !== searchId) return;
+      }
+      matching = [];
+      results.forEach((result, i) => {
+        if (placed[i] !== undefined && (plain || chosen(placed[i]))) matching.push({ place: () => placed[i], data: () => result.data() });
+      });
+      if (newest) matching.sort((a, b) => a.place() - b.place());
+    } else {
+      matching = [];
+      tables.forEach((table, b) => {
+        for (let rank = 0; rank < table.ids.length; rank++) {
+          const place = b * SLOT + rank;
+          if (chosen(place)) matching.push({ place: () => place, data: () => fragmentOf(tables, place) });
+        }
+      });
+    }
+    const total = matching.length;
     let count = 0;
     const showMore = async (focus) => {
-      const results = (await next(count + PAGE)).slice(count);
+      const shown = matching.slice(count, count + PAGE);
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
       // as it and those above it have theirs: the first does not wait for the tenth.
-      const pending = results.map((r) => r.data());
+      const pending = shown.map((f) => f.data());
       const first = count;
       for (const data of pending) {
         const item = resultItem(await data);
@@ -220,17 +347,16 @@ async function run() {
     more.onclick = () => showMore(true);
     await showMore(false);
     if (id !== searchId) return;
-    if (!apart) showCounts(found.filters);
-    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
-    if (!apart) return counting(false);
-    // The results stand if the counts fail: the choices then show none.
-    const counted = await full.search(term, { filters: scoped }).catch((error) => {
-      console.error(error);
-      return null;
-    });
+    await placing;
     if (id !== searchId) return;
-    if (counted) showCounts(counted.filters);
+    showCounts(
+      countChoices(
+        tables,
+        matching.map((f) => f.place()).filter((place) => place !== undefined),
+      ),
+    );
     counting(false);
+    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
     console.error(error);
     if (id === searchId) {

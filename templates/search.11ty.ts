@@ -10,10 +10,10 @@ import { SEARCH_INDEX_URL } from "../src/urls/site-urls.ts";
 export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): string {
   const config = {
     runtime: href(site, `${SEARCH_INDEX_URL}pagefind.js`),
-    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years })),
+    // A bundle's years, and its months when its year is split: the search page tells from a result's day which bundle holds it.
+    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years, ...(b.months ? { months: b.months } : {}) })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
-    countsApart: entry.countsApart,
     strings: ui.searchClient,
   };
   return layout(

@@ -23,25 +23,6 @@ export interface SearchPage extends PageBase {
   /** Newest first. */
   bundles: SearchBundle[];
   filters: SearchFilter[];
-  /** Past `COUNTS_APART_FROM` articles, a plain search lists its results before counting each filter choice's (see public/recherche.js). */
-  countsApart: boolean;
-}
-
-/**
- * Articles from which the search page counts apart. Pagefind counts a filter choice by checking
- * each of its pages against the list of results, so the count grows with the articles times the
- * results, and takes most of a search in a large archive (measured in Chromium's worker: some
- * 20 ms at 10,000 articles, 0.5 s and more at 100,000). Below this, one pass is cheaper than
- * fetching a search's index chunks twice.
- */
-export const COUNTS_APART_FROM = 20_000;
-
-/**
- * Whether the search page counts apart: past `COUNTS_APART_FROM` articles in its bundles.
- * @example countsApart([{ key: "2026", url: "/pagefind/2026/", years: ["2026"], articles: 30_000 }]) // true
- */
-export function countsApart(bundles: readonly SearchBundle[]): boolean {
-  return bundles.reduce((n, b) => n + b.articles, 0) > COUNTS_APART_FROM;
 }
 
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
@@ -56,7 +37,6 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
     breadcrumb: [home],
     heading: ui.search,
     bundles,
-    countsApart: countsApart(bundles),
     filters: [
       {
         name: SEARCH_FILTERS.topic,

@@ -45,8 +45,9 @@ export interface PlannedBundle {
   records(): SearchRecord[];
 }
 
-// Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below).
-const RECORD_FORMAT = "depeche-search-2";
+// Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
+// written beside its files: src/search/bundle-rows.ts).
+const RECORD_FORMAT = "depeche-search-3";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a

@@ -5,6 +5,7 @@
  * source and highlighted words, and a search that fetches only what its words need once the page
  * has paid the fixed costs.
  */
+import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
@@ -213,7 +214,7 @@ describe("search filters", () => {
 });
 
 describe("search costs", () => {
-  it("pays the runtime, the bundles and the filter indexes as the page opens; a search then fetches only index chunks and the results' fragments", async () => {
+  it("pays the runtime, the bundles and their rows as the page opens, no filter list; a search then fetches only index chunks and the results' fragments, each file once", async () => {
     const page = await browser.newPage();
     const fetched: string[] = [];
     // Search's requests only (Chromium asks for the page's icon when it pleases).
@@ -223,14 +224,27 @@ describe("search costs", () => {
     });
     await page.goto(`${server.origin}/recherche/`);
     await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
-    expect(fetched.filter((p) => p.endsWith(".pf_filter")).length).toBeGreaterThan(0);
-    fetched.length = 0;
+    expect(fetched.filter((p) => p.endsWith("/rows.json.gz")).length).toBe(2);
+    expect(fetched.filter((p) => p.endsWith(".pf_filter"))).toEqual([]);
+    // One copy of the runtime, one worker.
+    expect(fetched.filter((p) => /pagefind(-worker)?\.js$/.test(p)).sort()).toEqual(["/pagefind/pagefind-worker.js", "/pagefind/pagefind.js"]);
+    const opened = fetched.length;
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
     await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(fetched.length).toBeGreaterThan(0);
-    expect(fetched.filter((p) => !/\.pf_(index|fragment)$/.test(p))).toEqual([]);
-    expect(fetched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
+    const searched = fetched.slice(opened);
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.filter((p) => !/\.pf_(index|fragment)$/.test(p))).toEqual([]);
+    expect(searched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
+    // The next search, filtered: no filter list, and no file asked again.
+    await page.locator("#filtre-annee").selectOption("2022");
+    await page.waitForFunction(() => /^1 résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^6 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    const paths = fetched.map((p) => p.replace(/\?.*$/, "")).filter((p) => p.startsWith("/pagefind/"));
+    expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
+    expect(paths.filter((p) => p.endsWith(".pf_filter"))).toEqual([]);
     await page.close();
   });
 
@@ -250,59 +264,104 @@ describe("search costs", () => {
   });
 });
 
-describe("search in a large archive", () => {
-  // The page of a large archive, from this small one: its script reads `countsApart` from the page's configuration.
-  async function largeArchivePage(): Promise<{ page: Page; runtimes: string[] }> {
-    const page = await browser.newPage();
-    await page.route(/\/recherche\/(\?.*)?$/, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      expect(body).toContain('"countsApart":false');
-      await route.fulfill({ response, body: body.replace('"countsApart":false', '"countsApart":true') });
-    });
-    const runtimes: string[] = [];
-    page.on("request", (r) => {
-      if (/\/pagefind\/pagefind\.js/.test(r.url())) runtimes.push(new URL(r.url()).search);
-    });
-    return { page, runtimes };
-  }
-
+describe("search counts", () => {
   const busy = (page: Page): Promise<string | null> => page.locator(".search-filters").getAttribute("aria-busy");
 
-  it("lists a plain search's results from a runtime without filter indexes, then counts each choice from the other", async () => {
-    const { page, runtimes } = await largeArchivePage();
+  it("lists the results first, then each choice's count, and the next search's counts replace them", async () => {
+    const page = await browser.newPage();
+    // The filters are busy from the submit until every count is shown, after the results.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const results = document.querySelectorAll("#search-results li").length;
+        const busy = document.querySelector(".search-filters")?.getAttribute("aria-busy");
+        seen.push(`${results > 0 ? "results" : "none"} ${busy}`);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy"] });
+    });
     await page.goto(`${server.origin}/recherche/?q=Turquie`);
     await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
     expect(await links(page)).toEqual([TITLE, BODY]);
-    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await busy(page)).toBe("false");
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toContain("results true");
+    expect(seen.indexOf("results true")).toBeLessThan(seen.indexOf("results false"));
     expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
+    expect(await page.locator("#filtre-source option[value='TRT Turquie']").textContent()).toBe("TRT Turquie (0)");
     expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
-    // Two copies of the runtime, each with a worker of its own.
-    expect(runtimes.sort()).toEqual(["", "?resultats"]);
-    // The next search too; its counts replace the previous ones.
+    expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (2)");
     await page.locator("#q").fill("phosphates");
     await page.locator("#q").press("Enter");
     await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.startsWith("12 résultats"));
     expect(await page.locator("#search-results li").count()).toBe(10);
-    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await busy(page)).toBe("false");
     expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (12)");
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (6)");
     await page.close();
   });
 
-  it("answers filtered and newest-first searches in one pass, counts included", async () => {
-    const { page } = await largeArchivePage();
-    await page.goto(`${server.origin}/recherche/?q=Turquie&annee=2021`);
+  it("counts within the filters chosen, newest first on demand across the bundles", async () => {
+    const page = await search("q=Turquie&annee=2021");
     await page.locator("#search-results li").first().waitFor();
-    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await links(page)).toEqual([TITLE]);
     expect(await busy(page)).toBe("false");
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (0)");
     await page.locator("#ordre").selectOption("recent");
     await page.waitForURL(/ordre=recent$/);
     await page.locator("#filtre-annee").selectOption("");
     await page.waitForFunction((body) => document.querySelector("#search-results h2 a")?.getAttribute("href") === body, BODY);
     expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.close();
+  });
+
+  it("tells which bundle holds a result whose Pagefind id another bundle holds too, from its day", async () => {
+    const page = await browser.newPage();
+    // Pagefind's ids are unique within a bundle only: here 2021's rows also list every id of 2022's, with 2021's first values.
+    const rowsOf = async (year: string) =>
+      JSON.parse(gunzipSync(Buffer.from(await (await page.request.get(`${server.origin}/pagefind/${year}/rows.json.gz`)).body())).toString("utf8"));
+    const newer = await rowsOf("2022");
+    await page.route(/\/pagefind\/2021\/rows\.json\.gz$/, async (route) => {
+      const older = await rowsOf("2021");
+      for (const id of newer.ids) {
+        older.ids.push(id);
+        // One value each, 2021's first.
+        for (const name of Object.keys(older.filters)) older.filters[name].push(1, 0);
+      }
+      await route.fulfill({ body: JSON.stringify(older), contentType: "application/octet-stream" });
+    });
+    const fragments: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pf_fragment")) fragments.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.origin}/recherche/?q=Turquie&ordre=recent`);
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await links(page)).toEqual([BODY, TITLE]);
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
+    expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
+    // The shared id's fragment, fetched to place it, is not fetched again to show it.
+    expect(fragments.sort()).toEqual([...new Set(fragments)].sort());
+    expect(fragments.length).toBe(2);
+    // A plain search lists its results without waiting for that fragment; its counts wait for it.
+    await page.locator("#ordre").selectOption("");
+    await page.waitForFunction((title) => document.querySelector("#search-results h2 a")?.getAttribute("href") === title, TITLE);
+    await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
+    expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
+    await page.close();
+  });
+
+  it("lists a source's articles without a word, newest first, each with its title, day, source and first words", async () => {
+    const page = await search("source=TRT+Turquie");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 dépêche.");
+    expect(await links(page)).toEqual(["/2022/09/06/le-port-de-bassorah-agrandi/"]);
+    expect(await page.locator("#search-results .meta").textContent()).toBe("6 septembre 2022 · TRT Turquie");
+    expect(await page.locator("#search-results article > p:not(.meta)").textContent()).toContain("Les travaux ont duré deux ans.");
+    expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
     await page.close();
   });
 });

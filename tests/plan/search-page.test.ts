@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deriveArchive } from "../../src/archive/archive.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
-import { COUNTS_APART_FROM, countsApart, planSearchIndex } from "../../src/plan/search-page.ts";
+import { planSearchIndex } from "../../src/plan/search-page.ts";
 import { planSearchBundles } from "../../src/search/markers.ts";
 import { type ArticleSpec, makeArchive } from "../helpers/archive.ts";
 
@@ -79,15 +79,5 @@ describe("the search index's bundles", () => {
     } finally {
       archive.remove();
     }
-  });
-});
-
-describe("the search page's counts", () => {
-  const bundle = (key: string, articles: number) => ({ key, url: `/pagefind/${key}/`, years: [key], articles });
-  it("come with the results up to COUNTS_APART_FROM articles, and after them past it, whatever the bundles", () => {
-    expect(countsApart([])).toBe(false);
-    expect(countsApart([bundle("2026", 2_500), bundle("2020-2025", COUNTS_APART_FROM - 2_500)])).toBe(false);
-    expect(countsApart([bundle("2026", 2_500), bundle("2020-2025", COUNTS_APART_FROM - 2_499)])).toBe(true);
-    expect(countsApart(planSearchBundles([{ year: 2026, month: 1, count: 100_000 }]))).toBe(true);
   });
 });
