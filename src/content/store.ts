@@ -85,6 +85,20 @@ export interface SavedEntry extends Omit<ArticleEntry, "article"> {
   article?: Omit<Article, "sourcePath" | "topics" | "sources" | "body"> & { topics: string[]; sources: string[] };
 }
 
+/**
+ * What changed in a store restored from a snapshot (`ArchiveStore.patch`): applied to that
+ * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries
+ * nor urls.txt: a change to either makes no patch, and the whole snapshot is saved.
+ */
+export interface StorePatch {
+  nowMs: number;
+  listing: StoreSnapshot["listing"];
+  /** The entries set since the snapshot, as a snapshot saves them. */
+  entries: SavedEntry[];
+  /** The paths (as saved) of the entries removed since. */
+  removed: string[];
+}
+
 interface RegistriesState {
   digest: string;
   diagnostics: Diagnostic[];
@@ -105,6 +119,9 @@ export class ArchiveStore {
   // What listing the articles folder reported, and whether it saw every file.
   private listing: { diagnostics: Diagnostic[]; complete: boolean } = { diagnostics: [], complete: false };
   private readonly entries = new Map<string, ArticleEntry>();
+  // Of a store restored from a snapshot: the paths whose entry was set or removed since, and the
+  // digests of the registries and urls.txt it held (what a patch of it may not change).
+  private restored?: { touched: Set<string>; registries: string; urlManifest: string };
 
   constructor(private readonly options: StoreOptions) {
     this.root = resolve(options.contentDir);
@@ -139,14 +156,14 @@ export class ArchiveStore {
         else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
       }
     }
-    for (const path of change.removed) this.entries.delete(path);
+    for (const path of change.removed) this.deleteEntry(path);
 
     const registries = this.registries.value;
     if (!registries) {
       // Articles are validated against the registries: until they are valid, files are only counted.
       for (const path of candidates.filter((p) => !this.entries.has(p))) {
         change.added.push(path);
-        this.entries.set(path, { path, diagnostics: [] });
+        this.setEntry(path, { path, diagnostics: [] });
       }
       return change;
     }
@@ -154,7 +171,7 @@ export class ArchiveStore {
     if (change.registries) {
       const all = paths === undefined ? candidates : [...new Set([...this.entries.keys(), ...candidates])].sort();
       for (const path of all) (this.entries.has(path) ? change.changed : change.added).push(path);
-      for (const entry of await this.validateAll(all, registries, hooks)) this.entries.set(entry.path, entry);
+      for (const entry of await this.validateAll(all, registries, hooks)) this.setEntry(entry.path, entry);
       return change;
     }
     const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
@@ -169,7 +186,7 @@ export class ArchiveStore {
         if (before.digest === readDigest(path)) {
           if (stat || before.stat) {
             const { stat: _, ...kept } = before;
-            this.entries.set(path, stat ? { ...kept, stat } : kept);
+            this.setEntry(path, stat ? { ...kept, stat } : kept);
           }
           continue;
         }
@@ -177,12 +194,49 @@ export class ArchiveStore {
       const entry = readArticleEntry(path, ctx);
       if (before) hooks.onReplaced?.(before, entry);
       (before ? change.changed : change.added).push(path);
-      this.entries.set(path, entry);
+      this.setEntry(path, entry);
       if (entry.article) fresh.push(entry.article);
     }
     hooks.onProgress?.(candidates.length, candidates.length);
     if (fresh.length > 0) hooks.onArticles?.(fresh);
     return change;
+  }
+
+  private setEntry(path: string, entry: ArticleEntry): void {
+    this.entries.set(path, entry);
+    this.restored?.touched.add(path);
+  }
+
+  private deleteEntry(path: string): void {
+    this.entries.delete(path);
+    this.restored?.touched.add(path);
+  }
+
+  /**
+   * Of a store restored from a snapshot, what changed since (applied to that snapshot by
+   * `patchSnapshot`, it gives `snapshot()`), and the entries set since; undefined when the store
+   * was not restored, or its registries or urls.txt changed (the whole snapshot is saved then).
+   */
+  patch(): { patch: StorePatch; entries: ArticleEntry[] } | undefined {
+    const restored = this.restored;
+    if (!restored || restored.registries !== this.registries.digest || restored.urlManifest !== this.urlManifest.digest) return undefined;
+    const paths = new ContentPaths(this.root);
+    const entries: ArticleEntry[] = [];
+    const removed: string[] = [];
+    for (const path of [...restored.touched].sort()) {
+      const entry = this.entries.get(path);
+      if (entry) entries.push(entry);
+      else removed.push(paths.save(path));
+    }
+    return {
+      patch: {
+        nowMs: this.nowMs,
+        listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
+        entries: entries.map((e) => saveEntry(paths, e)),
+        removed,
+      },
+      entries,
+    };
   }
 
   /** The entries at these paths (absolute), those the store has. */
@@ -267,12 +321,7 @@ export class ArchiveStore {
         ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}),
       },
       listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
-      entries: this.articleEntries().map((e) => {
-        const { article: full, ...rest } = e;
-        const saved: SavedEntry = { ...rest, path: paths.save(e.path), diagnostics: paths.saveDiagnostics(e.diagnostics) };
-        if (full) saved.article = savedArticle(full);
-        return saved;
-      }),
+      entries: this.articleEntries().map((e) => saveEntry(paths, e)),
     };
   }
 
@@ -285,6 +334,8 @@ export class ArchiveStore {
   static fromSnapshot(snapshot: StoreSnapshot, options: StoreOptions): ArchiveStore | undefined {
     const store = new ArchiveStore(options);
     if (snapshot.format !== STORE_FORMAT) return undefined;
+    const touched = new Set<string>();
+    store.restored = { touched, registries: snapshot.registries.digest, urlManifest: snapshot.urlManifest.digest };
     const paths = new ContentPaths(store.root);
     const registries = snapshot.registries.value;
     store.registries = { ...snapshot.registries, diagnostics: paths.readDiagnostics(snapshot.registries.diagnostics) };
@@ -305,6 +356,7 @@ export class ArchiveStore {
       const path = paths.read(entry.path);
       if (nowMayMatter(entry)) {
         store.entries.set(path, { path, diagnostics: [] });
+        touched.add(path);
         continue;
       }
       const saved = entry.article;
@@ -389,6 +441,40 @@ export class ArchiveStore {
       await helper?.close();
     }
   }
+}
+
+/**
+ * A snapshot with a patch applied (`ArchiveStore.patch`), or several, in the order they were made:
+ * what `snapshot()` gave when the last was made, but for the order of the entries (an entry added
+ * comes last), which a restored store does not keep.
+ */
+export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePatch[]): StoreSnapshot {
+  const last = patches.at(-1);
+  if (!last) return snapshot;
+  // A path's last state: its entry, or null when removed.
+  const latest = new Map<string, SavedEntry | null>();
+  for (const patch of patches) {
+    for (const path of patch.removed) latest.set(path, null);
+    for (const entry of patch.entries) latest.set(entry.path, entry);
+  }
+  const entries: SavedEntry[] = [];
+  for (const entry of snapshot.entries) {
+    const now = latest.get(entry.path);
+    if (now === undefined) entries.push(entry);
+    else {
+      if (now) entries.push(now);
+      latest.delete(entry.path);
+    }
+  }
+  for (const entry of latest.values()) if (entry) entries.push(entry);
+  return { ...snapshot, nowMs: last.nowMs, listing: last.listing, entries };
+}
+
+function saveEntry(paths: ContentPaths, e: ArticleEntry): SavedEntry {
+  const { article: full, ...rest } = e;
+  const saved: SavedEntry = { ...rest, path: paths.save(e.path), diagnostics: paths.saveDiagnostics(e.diagnostics) };
+  if (full) saved.article = savedArticle(full);
+  return saved;
 }
 
 // The article's path is the entry's; its topics and sources are the registries', by slug; its body

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { ArchiveStore, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
+import { ArchiveStore, patchSnapshot, type StoreChange, type StorePatch, type StoreSnapshot } from "../../src/content/store.ts";
 import { TOPICS_YAML, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
@@ -134,6 +134,30 @@ describe("the archive store", () => {
     archive.article("2021/12/14-d.md", { title: "Nouvelle", date: "2021-12-14" });
     expect((await read.sync()).added).toEqual([path("2021/12/14-d.md")]);
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
+  });
+
+  it("restored, says what changed since as a patch that brings the snapshot to what it saves now", async () => {
+    archive = sampleArchive();
+    const saved = JSON.parse(JSON.stringify((await fullStore()).snapshot())) as StoreSnapshot;
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    expect(read.patch()?.patch).toMatchObject({ entries: [], removed: [] });
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]", body: "Un autre corps." });
+    archive.article("2021/12/14-d.md", { title: "Nouvelle", date: "2021-12-14" });
+    rmSync(join(archive.dir, "articles/2021/12/11-c.md"));
+    await read.sync();
+    const { patch, entries } = read.patch()!;
+    expect(entries.map((e) => e.path)).toEqual([path("2021/12/10-b.md"), path("2021/12/14-d.md")]);
+    expect(patch.removed).toEqual(["articles/2021/12/11-c.md"]);
+    const patched = patchSnapshot(saved, [JSON.parse(JSON.stringify(patch)) as StorePatch]);
+    const byPath = (s: StoreSnapshot) => ({ ...s, entries: [...s.entries].sort((a, b) => (a.path < b.path ? -1 : 1)) });
+    expect(byPath(patched)).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
+    expect(ArchiveStore.fromSnapshot(patched, { contentDir: archive.dir, nowMs: NOW })!.result()).toEqual(read.result());
+    // A change to urls.txt (or the registries) makes no patch: the whole snapshot is saved.
+    writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n");
+    await read.sync();
+    expect(read.patch()).toBeUndefined();
+    // Nor does a store that was not restored.
+    expect((await fullStore()).patch()).toBeUndefined();
   });
 
   it("refuses a snapshot of another format", async () => {
