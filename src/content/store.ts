@@ -61,7 +61,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 4;
+export const STORE_FORMAT = 5;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -75,6 +75,8 @@ export interface StoreSnapshot {
    * `sourcePath` and every diagnostic's `file`, so that a snapshot reads back from any working directory.
    */
   entries: SavedEntry[];
+  /** What the rules across articles said of these entries (`result`), when the store knew it. */
+  rules?: Diagnostic[];
 }
 
 /**
@@ -97,6 +99,8 @@ export interface StorePatch {
   entries: SavedEntry[];
   /** The paths (as saved) of the entries removed since. */
   removed: string[];
+  /** What the rules across articles said of the entries now, when the store knows it. */
+  rules?: Diagnostic[];
 }
 
 interface RegistriesState {
@@ -119,9 +123,19 @@ export class ArchiveStore {
   // What listing the articles folder reported, and whether it saw every file.
   private listing: { diagnostics: Diagnostic[]; complete: boolean } = { diagnostics: [], complete: false };
   private readonly entries = new Map<string, ArticleEntry>();
-  // Of a store restored from a snapshot: the paths whose entry was set or removed since, and the
-  // digests of the registries and urls.txt it held (what a patch of it may not change).
-  private restored?: { touched: Set<string>; registries: string; urlManifest: string };
+  // Of a store restored from a snapshot: the paths whose entry was set or removed since, with the
+  // entry each had then (undefined: none, or one not restored); the digests of the registries and
+  // urls.txt it held (what a patch of it may not change); what the rules across articles said then.
+  private restored?: {
+    touched: Map<string, ArticleEntry | undefined>;
+    registries: string;
+    urlManifest: string;
+    complete: boolean;
+    rules?: Diagnostic[];
+  };
+  // Bumped at every change of an entry: the rules' diagnostics are saved only for the entries they were found for.
+  private generation = 0;
+  private rules?: { diagnostics: Diagnostic[]; generation: number };
 
   constructor(private readonly options: StoreOptions) {
     this.root = resolve(options.contentDir);
@@ -203,13 +217,19 @@ export class ArchiveStore {
   }
 
   private setEntry(path: string, entry: ArticleEntry): void {
+    this.touch(path);
     this.entries.set(path, entry);
-    this.restored?.touched.add(path);
   }
 
   private deleteEntry(path: string): void {
+    this.touch(path);
     this.entries.delete(path);
-    this.restored?.touched.add(path);
+  }
+
+  private touch(path: string): void {
+    this.generation++;
+    const touched = this.restored?.touched;
+    if (touched && !touched.has(path)) touched.set(path, this.entries.get(path));
   }
 
   /**
@@ -223,7 +243,7 @@ export class ArchiveStore {
     const paths = new ContentPaths(this.root);
     const entries: ArticleEntry[] = [];
     const removed: string[] = [];
-    for (const path of [...restored.touched].sort()) {
+    for (const path of [...restored.touched.keys()].sort()) {
       const entry = this.entries.get(path);
       if (entry) entries.push(entry);
       else removed.push(paths.save(path));
@@ -234,6 +254,7 @@ export class ArchiveStore {
         listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
         entries: entries.map((e) => saveEntry(paths, e)),
         removed,
+        ...this.savedRules(paths),
       },
       entries,
     };
@@ -287,21 +308,30 @@ export class ArchiveStore {
         items.push(...entry.diagnostics);
         if (entry.article) articles.push(entry.article);
       }
-      checkArchiveRules({ ...registries, articles }, diagnostics);
-      this.checkPlaces(articles, diagnostics);
     }
     items.push(...this.urlManifest.diagnostics);
-    const manifest = this.urlManifest.manifest;
-    // Without every article read, each URL of the others would be reported missing, hiding the cause.
-    if (manifest && registries && this.listing.complete)
-      checkPublishedUrls(
-        manifest,
-        articles.filter((a) => !a.draft),
-        displayPath(join(this.root, URL_MANIFEST)),
-        diagnostics,
-        (article, key) => locateInFile(resolve(article.sourcePath), key),
-      );
-    items.push(...diagnostics.items);
+    const reusable = registries && this.reusableRules();
+    if (registries && reusable) {
+      // Only the changed texts' links are checked again; the rest is what the rules said before.
+      const fresh = reusable.texts.filter((a) => a.links.length > 0);
+      if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, new Set(fresh));
+      this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
+    } else if (registries) {
+      checkArchiveRules({ ...registries, articles }, diagnostics);
+      this.checkPlaces(articles, diagnostics);
+      const manifest = this.urlManifest.manifest;
+      // Without every article read, each URL of the others would be reported missing, hiding the cause.
+      if (manifest && this.listing.complete)
+        checkPublishedUrls(
+          manifest,
+          articles.filter((a) => !a.draft),
+          displayPath(join(this.root, URL_MANIFEST)),
+          diagnostics,
+          (article, key) => locateInFile(resolve(article.sourcePath), key),
+        );
+      this.rules = { diagnostics: diagnostics.items, generation: this.generation };
+    }
+    if (registries && this.rules) items.push(...this.rules.diagnostics);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
     return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };
@@ -322,7 +352,42 @@ export class ArchiveStore {
       },
       listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
       entries: this.articleEntries().map((e) => saveEntry(paths, e)),
+      ...this.savedRules(paths),
     };
+  }
+
+  // The rules' diagnostics, when the last `result` found them for the entries as they are.
+  private savedRules(paths: ContentPaths): { rules?: Diagnostic[] } {
+    return this.rules?.generation === this.generation ? { rules: paths.saveDiagnostics(this.rules.diagnostics) } : {};
+  }
+
+  /**
+   * What the rules across articles said of the snapshot the store was restored from, when they must
+   * say the same of the entries now, but for the links of the articles whose text changed (returned,
+   * to be checked again): the registries, urls.txt and the listing as they were, and every entry set
+   * since the same article but for its text (body, links, standfirst, where its body starts), in a
+   * file the rules said nothing of. The rules read no text (the links aside) and locate what they
+   * say in the file it is about: they cannot say anything else. Else undefined: every rule runs.
+   */
+  private reusableRules(): { diagnostics: Diagnostic[]; texts: Article[] } | undefined {
+    const restored = this.restored;
+    if (
+      !restored?.rules ||
+      restored.registries !== this.registries.digest ||
+      restored.urlManifest !== this.urlManifest.digest ||
+      restored.complete !== this.listing.complete
+    )
+      return undefined;
+    const texts: Article[] = [];
+    const files = new Set<string>();
+    for (const [path, before] of restored.touched) {
+      const after = this.entries.get(path)?.article;
+      if (!before?.article || !after || !sameButText(before.article, after)) return undefined;
+      texts.push(after);
+      files.add(after.sourcePath);
+    }
+    if (restored.rules.some((d) => files.has(d.file))) return undefined;
+    return { diagnostics: restored.rules, texts };
   }
 
   /**
@@ -334,9 +399,15 @@ export class ArchiveStore {
   static fromSnapshot(snapshot: StoreSnapshot, options: StoreOptions): ArchiveStore | undefined {
     const store = new ArchiveStore(options);
     if (snapshot.format !== STORE_FORMAT) return undefined;
-    const touched = new Set<string>();
-    store.restored = { touched, registries: snapshot.registries.digest, urlManifest: snapshot.urlManifest.digest };
     const paths = new ContentPaths(store.root);
+    const touched = new Map<string, ArticleEntry | undefined>();
+    store.restored = {
+      touched,
+      registries: snapshot.registries.digest,
+      urlManifest: snapshot.urlManifest.digest,
+      complete: snapshot.listing.complete,
+      ...(snapshot.rules ? { rules: paths.readDiagnostics(snapshot.rules) } : {}),
+    };
     const registries = snapshot.registries.value;
     store.registries = { ...snapshot.registries, diagnostics: paths.readDiagnostics(snapshot.registries.diagnostics) };
     const { manifest, ...urlManifest } = snapshot.urlManifest;
@@ -356,7 +427,7 @@ export class ArchiveStore {
       const path = paths.read(entry.path);
       if (nowMayMatter(entry)) {
         store.entries.set(path, { path, diagnostics: [] });
-        touched.add(path);
+        touched.set(path, undefined);
         continue;
       }
       const saved = entry.article;
@@ -397,6 +468,7 @@ export class ArchiveStore {
   private syncRegistries(): boolean {
     const digest = digestOfFiles(REGISTRY_FILES.map((name) => join(this.root, name)));
     if (digest === this.registries.digest) return false;
+    this.generation++;
     const diagnostics = new Diagnostics();
     const value = readRegistries(this.root, diagnostics);
     this.registries = { digest, diagnostics: diagnostics.items, ...(value ? { value } : {}) };
@@ -407,6 +479,7 @@ export class ArchiveStore {
     const path = join(this.root, URL_MANIFEST);
     const digest = digestOfFiles([path]);
     if (digest === this.urlManifest.digest) return false;
+    this.generation++;
     const read = readUrlManifestFile(path);
     const diagnostics = new Diagnostics();
     if (!read.ok) diagnostics.error(displayPath(path), FILE_START, read.message);
@@ -467,7 +540,20 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
     }
   }
   for (const entry of latest.values()) if (entry) entries.push(entry);
-  return { ...snapshot, nowMs: last.nowMs, listing: last.listing, entries };
+  const { rules: _, ...rest } = snapshot;
+  return { ...rest, nowMs: last.nowMs, listing: last.listing, entries, ...(last.rules ? { rules: last.rules } : {}) };
+}
+
+// What an article is but for its text: every field the rules across articles read (`reusableRules`).
+const TEXT_FIELDS = new Set(["body", "links", "summary", "bodyLine"]);
+
+function sameButText(a: Article, b: Article): boolean {
+  const keys = (article: Article): string[] =>
+    Object.keys(article)
+      .filter((key) => !TEXT_FIELDS.has(key))
+      .sort();
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
 }
 
 function saveEntry(paths: ContentPaths, e: ArticleEntry): SavedEntry {
