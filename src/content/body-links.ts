@@ -13,15 +13,17 @@ const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
  * Checks every root-relative link of every article body against the files the site writes
  * (`files`, with the articles' aliases): a link to no page is an error at its line, with the
  * nearest existing URL when one is close; so is a published article's link to a draft. In a
- * draft both are warnings. Linear in the links; only a broken link costs a search.
+ * draft both are warnings. Linear in the links; only a broken link costs a search. With `only`,
+ * the links of those articles alone are checked (against every article's pages and aliases).
  */
-export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics): void {
+export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics, only?: ReadonlySet<Article>): void {
   if (!articles.some((a) => a.links.length > 0)) return;
   const byPath = new Map<string, SiteFile>();
   for (const file of files) byPath.set(file.path, file);
   for (const article of articles) for (const alias of article.aliases) byPath.set(fileOfUrl(alias), { path: fileOfUrl(alias), article, alias });
   let nearest: NearestUrl | undefined;
   for (const article of articles) {
+    if (only && !only.has(article)) continue;
     for (const link of article.links) {
       const path = sitePathOf(link.url);
       if (path.startsWith(SEARCH_INDEX_URL)) continue;

@@ -61,7 +61,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 4;
+export const STORE_FORMAT = 5;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -75,6 +75,8 @@ export interface StoreSnapshot {
    * `sourcePath` and every diagnostic's `file`, so that a snapshot reads back from any working directory.
    */
   entries: SavedEntry[];
+  /** What the rules across articles said of these entries (`result`), when the store knew it. */
+  rules?: Diagnostic[];
 }
 
 /**
@@ -83,6 +85,22 @@ export interface StoreSnapshot {
  */
 export interface SavedEntry extends Omit<ArticleEntry, "article"> {
   article?: Omit<Article, "sourcePath" | "topics" | "sources" | "body"> & { topics: string[]; sources: string[] };
+}
+
+/**
+ * What changed in a store restored from a snapshot (`ArchiveStore.patch`): applied to that
+ * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries
+ * nor urls.txt: a change to either makes no patch, and the whole snapshot is saved.
+ */
+export interface StorePatch {
+  nowMs: number;
+  listing: StoreSnapshot["listing"];
+  /** The entries set since the snapshot, as a snapshot saves them. */
+  entries: SavedEntry[];
+  /** The paths (as saved) of the entries removed since. */
+  removed: string[];
+  /** What the rules across articles said of the entries now, when the store knows it. */
+  rules?: Diagnostic[];
 }
 
 interface RegistriesState {
@@ -105,6 +123,19 @@ export class ArchiveStore {
   // What listing the articles folder reported, and whether it saw every file.
   private listing: { diagnostics: Diagnostic[]; complete: boolean } = { diagnostics: [], complete: false };
   private readonly entries = new Map<string, ArticleEntry>();
+  // Of a store restored from a snapshot: the paths whose entry was set or removed since, with the
+  // entry each had then (undefined: none, or one not restored); the digests of the registries and
+  // urls.txt it held (what a patch of it may not change); what the rules across articles said then.
+  private restored?: {
+    touched: Map<string, ArticleEntry | undefined>;
+    registries: string;
+    urlManifest: string;
+    complete: boolean;
+    rules?: Diagnostic[];
+  };
+  // Bumped at every change of an entry: the rules' diagnostics are saved only for the entries they were found for.
+  private generation = 0;
+  private rules?: { diagnostics: Diagnostic[]; generation: number };
 
   constructor(private readonly options: StoreOptions) {
     this.root = resolve(options.contentDir);
@@ -139,14 +170,14 @@ export class ArchiveStore {
         else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
       }
     }
-    for (const path of change.removed) this.entries.delete(path);
+    for (const path of change.removed) this.deleteEntry(path);
 
     const registries = this.registries.value;
     if (!registries) {
       // Articles are validated against the registries: until they are valid, files are only counted.
       for (const path of candidates.filter((p) => !this.entries.has(p))) {
         change.added.push(path);
-        this.entries.set(path, { path, diagnostics: [] });
+        this.setEntry(path, { path, diagnostics: [] });
       }
       return change;
     }
@@ -154,7 +185,7 @@ export class ArchiveStore {
     if (change.registries) {
       const all = paths === undefined ? candidates : [...new Set([...this.entries.keys(), ...candidates])].sort();
       for (const path of all) (this.entries.has(path) ? change.changed : change.added).push(path);
-      for (const entry of await this.validateAll(all, registries, hooks)) this.entries.set(entry.path, entry);
+      for (const entry of await this.validateAll(all, registries, hooks)) this.setEntry(entry.path, entry);
       return change;
     }
     const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
@@ -169,7 +200,7 @@ export class ArchiveStore {
         if (before.digest === readDigest(path)) {
           if (stat || before.stat) {
             const { stat: _, ...kept } = before;
-            this.entries.set(path, stat ? { ...kept, stat } : kept);
+            this.setEntry(path, stat ? { ...kept, stat } : kept);
           }
           continue;
         }
@@ -177,12 +208,56 @@ export class ArchiveStore {
       const entry = readArticleEntry(path, ctx);
       if (before) hooks.onReplaced?.(before, entry);
       (before ? change.changed : change.added).push(path);
-      this.entries.set(path, entry);
+      this.setEntry(path, entry);
       if (entry.article) fresh.push(entry.article);
     }
     hooks.onProgress?.(candidates.length, candidates.length);
     if (fresh.length > 0) hooks.onArticles?.(fresh);
     return change;
+  }
+
+  private setEntry(path: string, entry: ArticleEntry): void {
+    this.touch(path);
+    this.entries.set(path, entry);
+  }
+
+  private deleteEntry(path: string): void {
+    this.touch(path);
+    this.entries.delete(path);
+  }
+
+  private touch(path: string): void {
+    this.generation++;
+    const touched = this.restored?.touched;
+    if (touched && !touched.has(path)) touched.set(path, this.entries.get(path));
+  }
+
+  /**
+   * Of a store restored from a snapshot, what changed since (applied to that snapshot by
+   * `patchSnapshot`, it gives `snapshot()`), and the entries set since; undefined when the store
+   * was not restored, or its registries or urls.txt changed (the whole snapshot is saved then).
+   */
+  patch(): { patch: StorePatch; entries: ArticleEntry[] } | undefined {
+    const restored = this.restored;
+    if (!restored || restored.registries !== this.registries.digest || restored.urlManifest !== this.urlManifest.digest) return undefined;
+    const paths = new ContentPaths(this.root);
+    const entries: ArticleEntry[] = [];
+    const removed: string[] = [];
+    for (const path of [...restored.touched.keys()].sort()) {
+      const entry = this.entries.get(path);
+      if (entry) entries.push(entry);
+      else removed.push(paths.save(path));
+    }
+    return {
+      patch: {
+        nowMs: this.nowMs,
+        listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
+        entries: entries.map((e) => saveEntry(paths, e)),
+        removed,
+        ...this.savedRules(paths),
+      },
+      entries,
+    };
   }
 
   /** The entries at these paths (absolute), those the store has. */
@@ -233,21 +308,30 @@ export class ArchiveStore {
         items.push(...entry.diagnostics);
         if (entry.article) articles.push(entry.article);
       }
-      checkArchiveRules({ ...registries, articles }, diagnostics);
-      this.checkPlaces(articles, diagnostics);
     }
     items.push(...this.urlManifest.diagnostics);
-    const manifest = this.urlManifest.manifest;
-    // Without every article read, each URL of the others would be reported missing, hiding the cause.
-    if (manifest && registries && this.listing.complete)
-      checkPublishedUrls(
-        manifest,
-        articles.filter((a) => !a.draft),
-        displayPath(join(this.root, URL_MANIFEST)),
-        diagnostics,
-        (article, key) => locateInFile(resolve(article.sourcePath), key),
-      );
-    items.push(...diagnostics.items);
+    const reusable = registries && this.reusableRules();
+    if (registries && reusable) {
+      // Only the changed texts' links are checked again; the rest is what the rules said before.
+      const fresh = reusable.texts.filter((a) => a.links.length > 0);
+      if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, new Set(fresh));
+      this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
+    } else if (registries) {
+      checkArchiveRules({ ...registries, articles }, diagnostics);
+      this.checkPlaces(articles, diagnostics);
+      const manifest = this.urlManifest.manifest;
+      // Without every article read, each URL of the others would be reported missing, hiding the cause.
+      if (manifest && this.listing.complete)
+        checkPublishedUrls(
+          manifest,
+          articles.filter((a) => !a.draft),
+          displayPath(join(this.root, URL_MANIFEST)),
+          diagnostics,
+          (article, key) => locateInFile(resolve(article.sourcePath), key),
+        );
+      this.rules = { diagnostics: diagnostics.items, generation: this.generation };
+    }
+    if (registries && this.rules) items.push(...this.rules.diagnostics);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
     return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };
@@ -267,13 +351,43 @@ export class ArchiveStore {
         ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}),
       },
       listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
-      entries: this.articleEntries().map((e) => {
-        const { article: full, ...rest } = e;
-        const saved: SavedEntry = { ...rest, path: paths.save(e.path), diagnostics: paths.saveDiagnostics(e.diagnostics) };
-        if (full) saved.article = savedArticle(full);
-        return saved;
-      }),
+      entries: this.articleEntries().map((e) => saveEntry(paths, e)),
+      ...this.savedRules(paths),
     };
+  }
+
+  // The rules' diagnostics, when the last `result` found them for the entries as they are.
+  private savedRules(paths: ContentPaths): { rules?: Diagnostic[] } {
+    return this.rules?.generation === this.generation ? { rules: paths.saveDiagnostics(this.rules.diagnostics) } : {};
+  }
+
+  /**
+   * What the rules across articles said of the snapshot the store was restored from, when they must
+   * say the same of the entries now, but for the links of the articles whose text changed (returned,
+   * to be checked again): the registries, urls.txt and the listing as they were, and every entry set
+   * since the same article but for its text (body, links, standfirst, where its body starts), in a
+   * file the rules said nothing of. The rules read no text (the links aside) and locate what they
+   * say in the file it is about: they cannot say anything else. Else undefined: every rule runs.
+   */
+  private reusableRules(): { diagnostics: Diagnostic[]; texts: Article[] } | undefined {
+    const restored = this.restored;
+    if (
+      !restored?.rules ||
+      restored.registries !== this.registries.digest ||
+      restored.urlManifest !== this.urlManifest.digest ||
+      restored.complete !== this.listing.complete
+    )
+      return undefined;
+    const texts: Article[] = [];
+    const files = new Set<string>();
+    for (const [path, before] of restored.touched) {
+      const after = this.entries.get(path)?.article;
+      if (!before?.article || !after || !sameButText(before.article, after)) return undefined;
+      texts.push(after);
+      files.add(after.sourcePath);
+    }
+    if (restored.rules.some((d) => files.has(d.file))) return undefined;
+    return { diagnostics: restored.rules, texts };
   }
 
   /**
@@ -286,6 +400,14 @@ export class ArchiveStore {
     const store = new ArchiveStore(options);
     if (snapshot.format !== STORE_FORMAT) return undefined;
     const paths = new ContentPaths(store.root);
+    const touched = new Map<string, ArticleEntry | undefined>();
+    store.restored = {
+      touched,
+      registries: snapshot.registries.digest,
+      urlManifest: snapshot.urlManifest.digest,
+      complete: snapshot.listing.complete,
+      ...(snapshot.rules ? { rules: paths.readDiagnostics(snapshot.rules) } : {}),
+    };
     const registries = snapshot.registries.value;
     store.registries = { ...snapshot.registries, diagnostics: paths.readDiagnostics(snapshot.registries.diagnostics) };
     const { manifest, ...urlManifest } = snapshot.urlManifest;
@@ -305,6 +427,7 @@ export class ArchiveStore {
       const path = paths.read(entry.path);
       if (nowMayMatter(entry)) {
         store.entries.set(path, { path, diagnostics: [] });
+        touched.set(path, undefined);
         continue;
       }
       const saved = entry.article;
@@ -345,6 +468,7 @@ export class ArchiveStore {
   private syncRegistries(): boolean {
     const digest = digestOfFiles(REGISTRY_FILES.map((name) => join(this.root, name)));
     if (digest === this.registries.digest) return false;
+    this.generation++;
     const diagnostics = new Diagnostics();
     const value = readRegistries(this.root, diagnostics);
     this.registries = { digest, diagnostics: diagnostics.items, ...(value ? { value } : {}) };
@@ -355,6 +479,7 @@ export class ArchiveStore {
     const path = join(this.root, URL_MANIFEST);
     const digest = digestOfFiles([path]);
     if (digest === this.urlManifest.digest) return false;
+    this.generation++;
     const read = readUrlManifestFile(path);
     const diagnostics = new Diagnostics();
     if (!read.ok) diagnostics.error(displayPath(path), FILE_START, read.message);
@@ -389,6 +514,53 @@ export class ArchiveStore {
       await helper?.close();
     }
   }
+}
+
+/**
+ * A snapshot with a patch applied (`ArchiveStore.patch`), or several, in the order they were made:
+ * what `snapshot()` gave when the last was made, but for the order of the entries (an entry added
+ * comes last), which a restored store does not keep.
+ */
+export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePatch[]): StoreSnapshot {
+  const last = patches.at(-1);
+  if (!last) return snapshot;
+  // A path's last state: its entry, or null when removed.
+  const latest = new Map<string, SavedEntry | null>();
+  for (const patch of patches) {
+    for (const path of patch.removed) latest.set(path, null);
+    for (const entry of patch.entries) latest.set(entry.path, entry);
+  }
+  const entries: SavedEntry[] = [];
+  for (const entry of snapshot.entries) {
+    const now = latest.get(entry.path);
+    if (now === undefined) entries.push(entry);
+    else {
+      if (now) entries.push(now);
+      latest.delete(entry.path);
+    }
+  }
+  for (const entry of latest.values()) if (entry) entries.push(entry);
+  const { rules: _, ...rest } = snapshot;
+  return { ...rest, nowMs: last.nowMs, listing: last.listing, entries, ...(last.rules ? { rules: last.rules } : {}) };
+}
+
+// What an article is but for its text: every field the rules across articles read (`reusableRules`).
+const TEXT_FIELDS = new Set(["body", "links", "summary", "bodyLine"]);
+
+function sameButText(a: Article, b: Article): boolean {
+  const keys = (article: Article): string[] =>
+    Object.keys(article)
+      .filter((key) => !TEXT_FIELDS.has(key))
+      .sort();
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
+}
+
+function saveEntry(paths: ContentPaths, e: ArticleEntry): SavedEntry {
+  const { article: full, ...rest } = e;
+  const saved: SavedEntry = { ...rest, path: paths.save(e.path), diagnostics: paths.saveDiagnostics(e.diagnostics) };
+  if (full) saved.article = savedArticle(full);
+  return saved;
 }
 
 // The article's path is the entry's; its topics and sources are the registries', by slug; its body

@@ -4,9 +4,10 @@
  * bundle keeps its own digest in its folder, `src/search/indexer.ts`), and what tells the site
  * apart from the spare kept beside it (`SpareSite`). One file per content folder and output
  * folder, valid only for the same code, the same options and the very site it describes; anything
- * else is a clean build.
+ * else is a clean build. Beside it, a journal of what each later build changed (`StatePatch`):
+ * an edit at 100,000 articles appends a few kilobytes instead of writing 130 MB again.
  */
-import { hash } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -25,12 +26,12 @@ import {
   writeSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { STORE_FORMAT, type StoreSnapshot } from "../content/store.ts";
+import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
-import { pack, unpackFile, type Packable } from "../files/packed-values.ts";
+import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -84,12 +85,35 @@ export interface CachedBuild extends SiteState {
   spare?: SpareSite;
 }
 
+/**
+ * What a build changed in the state it started from, when its pages are the same ones in the same
+ * order and their dependents unchanged (an edit of articles' texts): the pages whose digest
+ * changed, the summaries it made, the store's patch; the small parts whole.
+ */
+export interface StatePatch {
+  pages: [string[], string[]];
+  summaries: [string[], string[]];
+  outputs: string[];
+  counts: Record<string, number>;
+  photos: string;
+  store: StorePatch;
+  spare?: SpareSite;
+}
+
 /** The cache file's first line, JSON: enough to tell whether the rest is worth reading. */
 interface CacheHeader {
   format: typeof CACHE_FORMAT;
   key: string;
-  /** The site the state describes (`siteStamp`). */
+  /** The site the state describes (`siteStamp`), when the journal adds nothing. */
   site: string;
+  /** This file's own name for itself: a journal continues only the file whose id it names. */
+  id: string;
+}
+
+/** A journal's record, packed: the site the state describes once the patch is applied, and the patch. */
+interface JournalRecord {
+  site: string;
+  patch: StatePatch;
 }
 
 /** The rest of the file, packed (`src/files/packed-values.ts`). */
@@ -106,6 +130,14 @@ interface SavedState {
 
 // More than the header line of JSON ever takes.
 const HEADER_BYTES = 4096;
+const JOURNAL_MAGIC = "depeche-journal 1 ";
+// Each record: its length (4 bytes) and the SHA-1 of its bytes (20), then its bytes. A record cut
+// short or damaged (a build killed while appending) fails one or the other: the cache is discarded.
+const RECORD_HEAD = 24;
+// The journal is folded into the file (the whole state written again) past either.
+const JOURNAL_MAX_BYTES = 8 << 20;
+/** The journal's records past which it is folded in, unless the cache is told otherwise. */
+export const JOURNAL_MAX_RECORDS = 64;
 
 // What makes the pages: the code, templates and static files of Dépêche, and its dependencies.
 const CODE = ["src", "templates", "public", ".eleventy.ts", "package.json", "package-lock.json"];
@@ -170,14 +202,20 @@ export function renewMarker(staging: string): void {
 /** The cache folder's file for one content folder and one output folder. */
 export class BuildCache {
   readonly file: string;
+  readonly journal: string;
+  // The file and journal the last `read` returned the state of: `append` continues them.
+  private loaded?: { id: string; journalBytes: number; records: number };
 
   constructor(
     private readonly dir: string,
     private readonly key: string,
     options: Pick<CacheKeyOptions, "contentDir" | "outDir">,
+    /** Records the journal may hold before the whole state is written again (0: every time). */
+    private readonly maxRecords = JOURNAL_MAX_RECORDS,
   ) {
     const name = hash("sha1", `${resolve(options.contentDir)}\u0000${resolve(options.outDir)}`, "hex").slice(0, 16);
     this.file = join(dir, `build-${name}.bin`);
+    this.journal = join(dir, `build-${name}.journal`);
   }
 
   /**
@@ -186,6 +224,7 @@ export class BuildCache {
    * cannot be read (truncated, corrupt, of another format) is thrown away.
    */
   read(outDir: string): CachedBuild | undefined {
+    this.loaded = undefined;
     let fd: number;
     try {
       fd = openSync(this.file, "r");
@@ -198,9 +237,13 @@ export class BuildCache {
       const end = first.subarray(0, readSync(fd, first, 0, HEADER_BYTES, 0)).indexOf(10);
       if (end === -1) throw new Error("no header");
       const header = JSON.parse(first.toString("utf8", 0, end)) as CacheHeader;
-      if (header.format !== CACHE_FORMAT || header.key !== this.key || header.site !== siteStamp(outDir)) return undefined;
+      if (header.format !== CACHE_FORMAT || header.key !== this.key) return undefined;
+      // The journal first (kilobytes): the site it names is checked before the file is unpacked.
+      const journal = this.readJournal(header.id);
+      const records = journal?.records ?? [];
+      if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
       const saved = unpackFile(fd, end + 1) as unknown as SavedState;
-      return {
+      const state: CachedBuild = {
         pages: toMap(saved.pages),
         outputs: saved.outputs,
         summaries: toMap(saved.summaries),
@@ -210,6 +253,12 @@ export class BuildCache {
         store: saved.store,
         ...(saved.spare ? { spare: saved.spare } : {}),
       };
+      const patched = applyPatches(
+        state,
+        records.map((r) => r.patch),
+      );
+      this.loaded = { id: header.id, journalBytes: journal?.bytes ?? 0, records: records.length };
+      return patched;
     } catch {
       this.discard();
       return undefined;
@@ -224,8 +273,9 @@ export class BuildCache {
    * writing leaves the previous file, which no longer matches the site and is ignored.
    */
   write(site: string, state: CachedBuild): void {
+    this.loaded = undefined;
     mkdirSync(this.dir, { recursive: true });
-    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site };
+    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, id: randomBytes(12).toString("base64url") };
     const saved: SavedState = {
       pages: columns(state.pages),
       outputs: state.outputs,
@@ -251,18 +301,149 @@ export class BuildCache {
       closeSync(fd);
     }
     renameSync(partial, this.file);
+    // The journal continued the file just replaced: its id no longer matches, it goes.
+    rmSync(this.journal, { force: true });
     // The JSON lines of format 3, a quarter of a gigabyte at 100,000 articles, are of no use now.
     rmSync(this.file.replace(/\.bin$/, ".jsonl"), { force: true });
   }
 
+  /**
+   * Appends to the journal what the build changed in the state the last `read` returned, and the
+   * site it describes now (`siteStamp`, as `write` takes it). Says false, having written nothing,
+   * when there was no such read or the journal is long enough to be folded in: `write` then saves
+   * the whole state. A record is written whole then synced; a build killed meanwhile leaves a record
+   * cut short, which the next read detects (its length, its digest) and discards the cache for.
+   */
+  append(site: string, patch: StatePatch): boolean {
+    const loaded = this.loaded;
+    if (!loaded || loaded.records >= this.maxRecords) return false;
+    const payload = Buffer.concat([...pack({ site, patch } satisfies JournalRecord as unknown as Packable)].map(pieceBytes));
+    const head = Buffer.alloc(RECORD_HEAD);
+    head.writeUInt32LE(payload.length, 0);
+    hash("sha1", payload, "buffer").copy(head, 4);
+    if (loaded.journalBytes + head.length + payload.length > JOURNAL_MAX_BYTES) return false;
+    if (loaded.journalBytes === 0) {
+      // A new journal: written beside and renamed, so that it never holds another file's records.
+      const partial = `${this.journal}.${process.pid}.partial`;
+      writeWhole(partial, [Buffer.from(`${JOURNAL_MAGIC}${loaded.id}\n`), head, payload], "w");
+      renameSync(partial, this.journal);
+      loaded.journalBytes = statSync(this.journal).size;
+    } else {
+      writeWhole(this.journal, [head, payload], "a");
+      loaded.journalBytes += head.length + payload.length;
+    }
+    loaded.records++;
+    return true;
+  }
+
+  // The journal's records, when it continues the file of this id: none when there is no journal, or
+  // it continues another (a file written since); throws when a record is cut short or damaged.
+  private readJournal(id: string): { records: JournalRecord[]; bytes: number } | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.journal);
+    } catch {
+      return undefined;
+    }
+    const line = bytes.indexOf(10);
+    if (line === -1 || bytes.toString("utf8", 0, line) !== `${JOURNAL_MAGIC}${id}`) return undefined;
+    const records: JournalRecord[] = [];
+    for (let at = line + 1; at < bytes.length; ) {
+      if (at + RECORD_HEAD > bytes.length) throw new Error("journal record cut short");
+      const length = bytes.readUInt32LE(at);
+      const payload = bytes.subarray(at + RECORD_HEAD, at + RECORD_HEAD + length);
+      if (payload.length !== length || !hash("sha1", payload, "buffer").equals(bytes.subarray(at + 4, at + RECORD_HEAD)))
+        throw new Error("journal record damaged");
+      records.push(unpack(payload) as unknown as JournalRecord);
+      at += RECORD_HEAD + length;
+    }
+    return { records, bytes: bytes.length };
+  }
+
   /** Removes the cache, so that the next build is a clean one. */
   discard(): void {
+    this.loaded = undefined;
     rmSync(this.file, { force: true });
+    rmSync(this.journal, { force: true });
   }
 
   /** Whether a cache file exists (for tests and the summary). */
   exists(): boolean {
     return existsSync(this.file);
+  }
+}
+
+/**
+ * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
+ * undefined when its pages are not the same ones in the same order, or their dependents changed:
+ * the whole state is saved then. `summaries` are those of the entries the store set since.
+ */
+export function statePatch(
+  previous: SiteState,
+  next: SiteState,
+  store: StorePatch,
+  summaries: ReadonlyMap<string, string>,
+  spare: SpareSite | undefined,
+): StatePatch | undefined {
+  if (next.dependents !== previous.dependents || next.pages.size !== previous.pages.size) return undefined;
+  const urls: string[] = [];
+  const digests: string[] = [];
+  const before = previous.pages.entries();
+  for (const [url, digest] of next.pages) {
+    const [oldUrl, oldDigest] = before.next().value!;
+    if (url !== oldUrl) return undefined;
+    if (digest !== oldDigest) {
+      urls.push(url);
+      digests.push(digest);
+    }
+  }
+  return {
+    pages: [urls, digests],
+    summaries: columns(summaries),
+    outputs: next.outputs,
+    counts: next.counts,
+    photos: next.photos,
+    store,
+    ...(spare ? { spare } : {}),
+  };
+}
+
+// The state a file holds with its journal's patches applied, in order: what the last build had.
+function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
+  if (patches.length === 0) return state;
+  for (const patch of patches) {
+    const [urls, digests] = patch.pages;
+    for (let i = 0; i < urls.length; i++) {
+      // A page the state lacks would change the order of the pages, which dependents index.
+      if (!state.pages.has(urls[i]!)) throw new Error("journal names a page the cache lacks");
+      state.pages.set(urls[i]!, digests[i]!);
+    }
+    const [digestsOf, texts] = patch.summaries;
+    for (let i = 0; i < digestsOf.length; i++) state.summaries.set(digestsOf[i]!, texts[i]!);
+  }
+  const last = patches.at(-1)!;
+  const { spare: _, ...rest } = state;
+  return {
+    ...rest,
+    outputs: last.outputs,
+    counts: last.counts,
+    photos: last.photos,
+    store: patchSnapshot(
+      state.store,
+      patches.map((p) => p.store),
+    ),
+    ...(last.spare ? { spare: last.spare } : {}),
+  };
+}
+
+// Writes these bytes to a file opened so (`w`, `a`), then syncs it.
+function writeWhole(path: string, parts: readonly Uint8Array[], flags: "w" | "a"): void {
+  const fd = openSync(path, flags);
+  try {
+    for (const part of parts) writeSync(fd, part);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

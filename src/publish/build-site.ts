@@ -26,7 +26,7 @@ import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { dependentsByUrl, fastPlan, photosKey, textEditsOnly, type FastPlan } from "./text-edits.ts";
-import { BuildCache, cacheKey, renewMarker, siteStamp, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
+import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
 import { catchUpStaging, linkSiteInto, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
@@ -64,6 +64,11 @@ export interface BuildOptions {
    * and writes only what changed. Absent, every build is a clean one and no state is kept.
    */
   cacheDir?: string;
+  /**
+   * How many builds may append what they changed to the cache's journal before one writes the
+   * whole state again (`JOURNAL_MAX_RECORDS` by default; 0, every build: for tests).
+   */
+  cacheJournal?: number;
   /** Called after each photo is encoded or found in the cache. */
   onPhoto?: (done: number, total: number) => void;
 }
@@ -294,8 +299,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
-  if (cache && state && stamp)
-    saveCache(cache, stamp, { ...state, summaries: knownSummaries(store, renderer), store: store.snapshot(), ...(spare ? { spare } : {}) });
+  if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare);
   return {
     ok: true,
     diagnostics,
@@ -373,7 +377,7 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
     search: options.search !== false,
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
-  return new BuildCache(dir, key, options);
+  return new BuildCache(dir, key, options, options.cacheJournal);
 }
 
 // A standfirst is a function of the article file's text (and of the code, in the cache's key).
@@ -391,9 +395,9 @@ function sourceDigests(store: ArchiveStore): Map<Article, string> {
   return sources;
 }
 
-function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Map<string, string> {
+function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer): Map<string, string> {
   const summaries = new Map<string, string>();
-  for (const entry of store.entriesInAnyOrder()) {
+  for (const entry of entries) {
     const summary = entry.article && entry.digest !== undefined ? renderer.knownSummary(entry.article) : undefined;
     if (summary !== undefined) summaries.set(entry.digest!, summary);
   }
@@ -401,9 +405,22 @@ function knownSummaries(store: ArchiveStore, renderer: ArticleRenderer): Map<str
 }
 
 // The site is already published: a cache that cannot be saved only makes the next build a clean one.
-function saveCache(cache: BuildCache, stamp: string, state: CachedBuild): void {
+// What an incremental build changed is appended to the cache's journal when it can be (the same
+// pages, the same registries); else, or when the journal is long, the whole state is written.
+function saveCache(
+  cache: BuildCache,
+  stamp: string,
+  state: SiteState,
+  store: ArchiveStore,
+  renderer: ArticleRenderer,
+  previous: CachedBuild | undefined,
+  spare: SpareSite | undefined,
+): void {
   try {
-    cache.write(stamp, state);
+    const changes = previous && store.patch();
+    const patch = changes && statePatch(previous, state, changes.patch, summariesOf(changes.entries, renderer), spare);
+    if (patch && cache.append(stamp, patch)) return;
+    cache.write(stamp, { ...state, summaries: summariesOf(store.entriesInAnyOrder(), renderer), store: store.snapshot(), ...(spare ? { spare } : {}) });
   } catch {
     cache.discard();
   }

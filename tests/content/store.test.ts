@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { ArchiveStore, type StoreChange, type StoreSnapshot } from "../../src/content/store.ts";
-import { TOPICS_YAML, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { ArchiveStore, patchSnapshot, type StoreChange, type StorePatch, type StoreSnapshot } from "../../src/content/store.ts";
+import { TOPICS_YAML, articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -136,10 +136,74 @@ describe("the archive store", () => {
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
+  it("restored, says what changed since as a patch that brings the snapshot to what it saves now", async () => {
+    archive = sampleArchive();
+    const saved = JSON.parse(JSON.stringify((await fullStore()).snapshot())) as StoreSnapshot;
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    expect(read.patch()?.patch).toMatchObject({ entries: [], removed: [] });
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]", body: "Un autre corps." });
+    archive.article("2021/12/14-d.md", { title: "Nouvelle", date: "2021-12-14" });
+    rmSync(join(archive.dir, "articles/2021/12/11-c.md"));
+    await read.sync();
+    const { patch, entries } = read.patch()!;
+    expect(entries.map((e) => e.path)).toEqual([path("2021/12/10-b.md"), path("2021/12/14-d.md")]);
+    expect(patch.removed).toEqual(["articles/2021/12/11-c.md"]);
+    const patched = patchSnapshot(saved, [JSON.parse(JSON.stringify(patch)) as StorePatch]);
+    const byPath = (s: StoreSnapshot) => ({ ...s, entries: [...s.entries].sort((a, b) => (a.path < b.path ? -1 : 1)) });
+    expect(byPath(patched)).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
+    expect(ArchiveStore.fromSnapshot(patched, { contentDir: archive.dir, nowMs: NOW })!.result()).toEqual(read.result());
+    // A change to urls.txt (or the registries) makes no patch: the whole snapshot is saved.
+    writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n");
+    await read.sync();
+    expect(read.patch()).toBeUndefined();
+    // Nor does a store that was not restored.
+    expect((await fullStore()).patch()).toBeUndefined();
+  });
+
+  it("restored, says again what the rules across articles said when only texts changed, and checks those texts' links", async () => {
+    archive = sampleArchive();
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    // The twin takes another's URL, and lies in another day's folder: the rules speak of it.
+    expect(saved.rules?.map((d) => d.file)).toContain("articles/2021/12/13-twin.md");
+    const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const restoredResult = async (snapshot = saved) => {
+      const read = ArchiveStore.fromSnapshot(snapshot, { contentDir: archive.dir, nowMs: NOW })!;
+      await read.sync();
+      return read.result();
+    };
+    // A body edited, with a link to no page: its links are checked, the rest is said again.
+    archive.article("2021/12/10-b.md", {
+      title: "Autre dépêche",
+      date: "2021-12-10T10:00:00",
+      topics: "[Économie]",
+      body: "Voir [ici](/2021/12/31/nulle-part/).",
+    });
+    expect(await restoredResult()).toEqual(await fresh());
+    expect(
+      (await fresh()).diagnostics.some((d) => d.file === archive.display("articles/2021/12/10-b.md") && d.message.includes("/2021/12/31/nulle-part/")),
+    ).toBe(true);
+    // Said again, not found again: what the snapshot alone holds is said.
+    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
+    expect((await restoredResult({ ...saved, rules: [...saved.rules!, mark] })).diagnostics.map((d) => d.message)).toContain("marque");
+    // The twin's text changed, and its lines moved: the rules spoke of its file, so they all run again.
+    archive.article(
+      "2021/12/13-twin.md",
+      `---\n# une note\n${articleText({ title: "Premier titre", date: "2021-12-09T11:00:00", body: "Autre corps." }).slice(4)}`,
+    );
+    expect((await restoredResult({ ...saved, rules: [...saved.rules!, mark] })).diagnostics.map((d) => d.message)).not.toContain("marque");
+    expect(await restoredResult()).toEqual(await fresh());
+    // A title changed (not a text): every rule runs again.
+    archive.article("2021/12/11-c.md", { title: "Troisième, autrement", date: "2021-12-11T10:00:00", extra: "aliases: [/ancien/]" });
+    expect((await restoredResult({ ...saved, rules: [...saved.rules!, mark] })).diagnostics.map((d) => d.message)).not.toContain("marque");
+    expect(await restoredResult()).toEqual(await fresh());
+  });
+
   it("refuses a snapshot of another format", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
-    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 4 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
+    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 5 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
   });
 
   it("read back with another now, reads again exactly the files whose future-date warning may differ", async () => {

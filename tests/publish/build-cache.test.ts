@@ -423,3 +423,124 @@ describe("depeche build --cache", () => {
     expect(existsSync(join(archive.root, "nowhere"))).toBe(false);
   }, 180_000);
 });
+
+describe("the cache's journal", () => {
+  const binFile = (dir = cacheDir()): string => join(dir, readdirSync(dir).find((name) => name.endsWith(".bin"))!);
+  const journalFile = (dir = cacheDir()): string => binFile(dir).replace(/\.bin$/, ".journal");
+  const editBody = (n: number): void => {
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: `Le corps, version ${n}.` });
+  };
+  // The state a cache holds, as `read` gives it, for the options of a build.
+  const readState = (options: BuildOptions) => {
+    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...options, search: options.search !== false });
+    return new BuildCache(options.cacheDir!, key, options).read(options.outDir);
+  };
+
+  it("takes an edit of a body as a record appended, the state file left as it was", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = binFile();
+    const written = statSync(file, { bigint: true });
+    for (let n = 1; n <= 3; n++) {
+      editBody(n);
+      expect(await cachedBuildEqualsClean()).toBe(true);
+      expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    }
+    expect(existsSync(journalFile())).toBe(true);
+    // Another kind of change (an article added) writes the whole state again, and the journal goes.
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("reads back, after several builds journaled, the state a build saving it whole leaves", async () => {
+    archive = threeArticles();
+    const whole = { ...base(), outDir: join(archive.root, "site-whole"), cacheDir: join(archive.root, "cache-whole"), cacheJournal: 0 };
+    await buildSite(base());
+    await buildSite(whole);
+    for (let n = 1; n <= 3; n++) {
+      editBody(n);
+      expect((await buildSite(base())).incremental).toBe(true);
+      expect((await buildSite(whole)).incremental).toBe(true);
+    }
+    expect(existsSync(journalFile())).toBe(true);
+    expect(existsSync(journalFile(whole.cacheDir))).toBe(false);
+    const journaled = readState(base())!;
+    const saved = readState(whole)!;
+    const byPath = (s: typeof saved) => ({ ...s.store, entries: [...s.store.entries].sort((a, b) => (a.path < b.path ? -1 : 1)) });
+    expect(byPath(journaled)).toEqual(byPath(saved));
+    expect([...journaled.pages]).toEqual([...saved.pages]);
+    expect([...journaled.dependents]).toEqual([...saved.dependents]);
+    expect([journaled.outputs, journaled.counts, journaled.photos, journaled.spare?.changed]).toEqual([
+      saved.outputs,
+      saved.counts,
+      saved.photos,
+      saved.spare?.changed,
+    ]);
+    // The journal also keeps the standfirsts of the bodies it replaced, until it is folded in.
+    for (const [digest, summary] of saved.summaries) expect(journaled.summaries.get(digest)).toBe(summary);
+  });
+
+  it("is folded into the state file past its length, and continued after", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), cacheJournal: 2 });
+    const sizes: boolean[] = [];
+    for (let n = 1; n <= 4; n++) {
+      editBody(n);
+      expect(await cachedBuildEqualsClean({ cacheJournal: 2 })).toBe(true);
+      sizes.push(existsSync(journalFile()));
+    }
+    // Two records, then the whole state written (no journal), then a record again.
+    expect(sizes).toEqual([true, true, false, true]);
+    editBody(5);
+    expect(await cachedBuildEqualsClean({ cacheJournal: 2 })).toBe(true);
+  });
+
+  it.each([
+    ["cut short", (bytes: Buffer) => bytes.subarray(0, bytes.length - 5)],
+    ["cut in its record's head", (bytes: Buffer) => bytes.subarray(0, bytes.indexOf(10) + 10)],
+    [
+      "damaged",
+      (bytes: Buffer) => Buffer.concat([bytes.subarray(0, bytes.length - 3), Buffer.from([bytes[bytes.length - 3]! ^ 1]), bytes.subarray(bytes.length - 2)]),
+    ],
+    ["longer (a torn record after a whole one)", (bytes: Buffer) => Buffer.concat([bytes, Buffer.from([200, 0, 0, 0, 1, 2, 3])])],
+  ])("discards the cache when its journal is %s, and builds clean", async (_, tear) => {
+    archive = threeArticles();
+    await buildSite(base());
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    const journal = journalFile();
+    writeFileSync(journal, tear(readFileSync(journal)));
+    editBody(2);
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    editBody(3);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("ignores a journal that continues another state file (one written since)", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    const stale = readFileSync(journalFile());
+    // A build writing the whole state, killed before removing the journal it made stale.
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    writeFileSync(binFile().replace(/\.bin$/, ".journal"), stale);
+    editBody(2);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    editBody(3);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
+  it("killed after the swap of a journaled build, before its record is appended, makes the next build a clean one", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    editBody(2);
+    await expect(buildSite({ ...base(), onPhase: killAt("swapped") })).rejects.toThrow(Killed);
+    editBody(3);
+    expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+});
