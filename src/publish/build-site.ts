@@ -194,6 +194,9 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const dependents = new Map<Article, string[]>();
   const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files, dependents));
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
+  // A clean build has rendered every body it reads: their text waits in the files, not the heap
+  // (the dev server's store, kept between builds, keeps its own).
+  if (!incremental && !options.store) store.releaseBodies((article) => !renderer.needsBody(article));
 
   const out = resolve(options.outDir);
   const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
