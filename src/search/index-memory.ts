@@ -1,12 +1,15 @@
 import type { PlannedBundle } from "./records.ts";
 
 /**
- * The memory a build keeps its process tree within while it indexes (issue 17: 2 GB at 100,000
- * articles), in MB: a Pagefind service starts only when this process's resident memory (every
- * thread's heap is in it) and the estimated peaks of the services, those running and the new one,
- * fit in it. `DEPECHE_MEMORY_BUDGET_MB` overrides it.
+ * The memory, in MB, a build keeps its process tree within while it indexes, when set
+ * (`DEPECHE_MEMORY_BUDGET_MB`, say 2048 on a machine that has no more): a Pagefind service then
+ * starts only when this process's resident memory (every thread's heap is in it) and the
+ * estimated peaks of the services, those running and the new one, fit in it; else one service at
+ * a time. Unset by default: at 100,000 articles this process alone holds 1.6–1.8 GB while the
+ * index is made, so the budget would index one bundle at a time, for some 230 MB less at the peak
+ * and indexing half again as long (docs/performance.md).
  */
-export const MEMORY_BUDGET_MB = Number(process.env.DEPECHE_MEMORY_BUDGET_MB) || 2_048;
+export const MEMORY_BUDGET_MB = Number(process.env.DEPECHE_MEMORY_BUDGET_MB) || Number.POSITIVE_INFINITY;
 
 // A service holds some 20 KB a record while pages are added, and 55 KB more while it writes its
 // files (measured from 2,500 to 30,000 records); with its process's own start, some 30 MB.
@@ -31,20 +34,15 @@ export type ResidentMb = () => number;
 
 const processResidentMb: ResidentMb = () => process.memoryUsage.rss() / 1_048_576;
 
-// While a service waits for memory with none running (pages being written), it looks again this often.
-const RECHECK_MS = 1_000;
-
 /**
  * The bundles left to index, handed out largest first to indexers as memory allows: a bundle is
  * taken when the process's resident memory plus the services' estimated peaks, with it, stay
- * within the budget. Else the indexer waits for a service to finish, or for memory to fall (the
- * page writing done, its heap collected). Once nothing else may free memory (no service running,
- * `pagesWritten` settled), the largest bundle left is taken anyway: the index is always finished.
+ * within the budget; else the indexer waits for a service to finish. With none running, the
+ * largest bundle left is taken anyway: the index is always finished, one bundle at a time at worst.
  */
 export class BundleQueue {
   private readonly waiting: (() => void)[] = [];
   private readonly running = new Set<PlannedBundle>();
-  private written: boolean;
 
   constructor(
     private readonly queue: PlannedBundle[],
@@ -52,18 +50,11 @@ export class BundleQueue {
       budgetMb: number;
       writeBudget: number;
       stopped: () => boolean;
-      /** Settles when the pages are written (a clean build indexing beside them); absent, they are. */
-      pagesWritten?: Promise<void>;
       residentMb?: ResidentMb;
     },
   ) {
     // The largest first: the last bundle left to a lone indexer is then a small one.
     queue.sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
-    this.written = options.pagesWritten === undefined;
-    options.pagesWritten?.then(() => {
-      this.written = true;
-      this.wake();
-    });
   }
 
   /** Bundles not handed out yet. */
@@ -81,11 +72,7 @@ export class BundleQueue {
         this.running.add(bundle!);
         return bundle;
       }
-      await new Promise<void>((resolve) => {
-        this.waiting.push(resolve);
-        // Nothing running will wake it: memory may still fall as the pages are written.
-        if (this.running.size === 0) setTimeout(() => this.wake(), RECHECK_MS);
-      });
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
 
@@ -100,13 +87,13 @@ export class BundleQueue {
     for (const resolve of this.waiting.splice(0)) resolve();
   }
 
-  // The largest bundle whose service fits beside those running; the largest anyway when nothing
-  // else will free memory; else -1.
+  // The largest bundle whose service fits beside those running; the largest anyway when none is
+  // running; else -1.
   private fitting(): number {
+    if (this.running.size === 0) return 0;
     const resident = (this.options.residentMb ?? processResidentMb)();
     const running = [...this.running].map((b) => b.articles);
     const at = this.queue.findIndex((b) => resident + servicesPeakMb([...running, b.articles], this.options.writeBudget) <= this.options.budgetMb);
-    if (at >= 0) return at;
-    return this.running.size === 0 && this.written ? 0 : -1;
+    return at;
   }
 }

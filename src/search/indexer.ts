@@ -245,7 +245,6 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     budgetMb: MEMORY_BUDGET_MB,
     writeBudget: WRITE_BUDGET,
     stopped: () => failed || options.signal?.aborted === true,
-    ...(options.othersAfter ? { pagesWritten: options.othersAfter } : {}),
   });
   options.signal?.addEventListener("abort", () => pending.wake());
   // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.

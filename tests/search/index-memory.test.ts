@@ -53,17 +53,22 @@ describe("the bundles handed out as memory allows", () => {
     expect(second?.key).toBe("b");
   });
 
-  it("while pages are written, waits rather than go over; once they are, takes the largest anyway", async () => {
-    let release = (): void => {};
-    const pagesWritten = new Promise<void>((resolve) => (release = resolve));
-    const queue = new BundleQueue([bundle("a", 7_700)], options(1_900, { pagesWritten }));
-    let taken: PlannedBundle | undefined;
-    const taking = queue.take().then((b) => (taken = b));
+  it("takes the largest anyway when none is running, however little room there is", async () => {
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_900));
+    const first = (await queue.take())!;
+    expect(first.key).toBe("a");
+    let second: PlannedBundle | undefined;
+    const taking = queue.take().then((b) => (second = b));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(taken).toBeUndefined();
-    release();
+    expect(second).toBeUndefined();
+    queue.done(first);
     await taking;
-    expect(taken?.key).toBe("a");
+    expect(second?.key).toBe("b");
+  });
+
+  it("without a budget, hands out every bundle at once", async () => {
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700), bundle("c", 7_700)], options(1_900, { budgetMb: Number.POSITIVE_INFINITY }));
+    expect((await Promise.all([queue.take(), queue.take(), queue.take()])).map((b) => b?.key)).toEqual(["a", "b", "c"]);
   });
 
   it("hands out nothing once stopped, and wakes those waiting", async () => {
