@@ -270,6 +270,23 @@ export class ArchiveStore {
     return this.entries.values();
   }
 
+  /**
+   * Lets go of the text of the article bodies that `rendered` says are no longer needed as text:
+   * each is read back from its file if ever asked for again, as a snapshot's article is. The
+   * bodies are a third of a large build's heap once rendered, and a clean build reads them only to
+   * render them. Returns how many were let go.
+   */
+  releaseBodies(rendered: (article: Article) => boolean): number {
+    let released = 0;
+    for (const entry of this.entries.values()) {
+      const article = entry.article;
+      if (!article || !rendered(article) || Object.getOwnPropertyDescriptor(article, "body")?.get) continue;
+      Object.defineProperty(article, "body", BODY_FROM_FILE);
+      released++;
+    }
+    return released;
+  }
+
   /** Every entry, in path order. */
   articleEntries(): ArticleEntry[] {
     return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

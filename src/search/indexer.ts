@@ -5,6 +5,7 @@ import * as pagefind from "pagefind";
 import { ThreadBudget } from "../threads/budget.ts";
 import { Thread } from "../threads/thread.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import { BundleQueue, MEMORY_BUDGET_MB } from "./index-memory.ts";
 import { type IndexBundle, PAGEFIND_VERSION, type PlannedBundle, recordPage } from "./records.ts";
 
 /**
@@ -238,15 +239,18 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     if (kept?.bundles.has(bundle.key) || (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle))) done(bundle, bundle.articles, true);
     else queue.push(bundle);
   }
-  // The largest first: the last bundle left to a lone indexer is then a small one.
-  queue.sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
   const writing = new Int32Array(new SharedArrayBuffer(4));
   // After a failure, here or elsewhere in the build, the bundles left are not started: the index will not be published.
   let failed = false;
-  const next = (): PlannedBundle | undefined => (failed || options.signal?.aborted ? undefined : queue.shift());
-  // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
-  const jobs = { runtime: !runtimeReused, next };
   const indexers = indexerCount(queue.length + (runtimeReused ? 0 : 1));
+  const pending = new BundleQueue(queue, {
+    budgetMb: MEMORY_BUDGET_MB,
+    writeBudget: WRITE_BUDGET,
+    stopped: () => failed || options.signal?.aborted === true,
+  });
+  options.signal?.addEventListener("abort", () => pending.wake());
+  // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
+  const jobs = { runtime: !runtimeReused, pending };
   const here = options.beside
     ? undefined
     : async (): Promise<void> => {
@@ -254,7 +258,13 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
           jobs.runtime = false;
           await writeSearchRuntime(siteDir);
         }
-        for (let bundle = next(); bundle; bundle = next()) done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
+        for (let bundle = await pending.take(); bundle; bundle = await pending.take()) {
+          try {
+            done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
+          } finally {
+            pending.done(bundle);
+          }
+        }
       };
   const wanted = here ? indexers - 1 : indexers;
   const threads = Thread.start<IndexRequest, IndexReply>(wanted, new URL("./indexer-thread.ts", import.meta.url), {
@@ -272,13 +282,14 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     ];
     const stopOthers = (error: unknown): Promise<never> => {
       failed = true;
+      pending.wake();
       throw error;
     };
     await settleAll(indexing.map((work) => work.catch(stopOthers)));
   } finally {
     await Promise.all(threads.map((thread) => thread.close()));
   }
-  if (queue.length > 0) throw new Error("search index: stopped before every bundle was indexed");
+  if (pending.left > 0) throw new Error("search index: stopped before every bundle was indexed");
   // Once each, in an order that does not depend on which thread finished first.
   result.changed = [...new Set(result.changed)].sort();
   return result;
@@ -381,7 +392,7 @@ function linkFile(source: string, target: string): void {
 async function drainQueue(
   thread: Thread<IndexRequest, IndexReply>,
   { siteDir, writing }: { siteDir: string; writing: Int32Array },
-  jobs: { runtime: boolean; next: () => PlannedBundle | undefined },
+  jobs: { runtime: boolean; pending: BundleQueue },
   done: (bundle: PlannedBundle, pages: number, reused: boolean) => void,
 ): Promise<void> {
   const ask = (request: IndexRequest): Promise<number> => {
@@ -393,6 +404,11 @@ async function drainQueue(
     jobs.runtime = false;
     await ask({ kind: "runtime", siteDir });
   }
-  for (let bundle = jobs.next(); bundle; bundle = jobs.next())
-    done(bundle, await ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing }), false);
+  for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
+    try {
+      done(bundle, await ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing }), false);
+    } finally {
+      jobs.pending.done(bundle);
+    }
+  }
 }

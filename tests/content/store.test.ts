@@ -274,4 +274,19 @@ describe("the archive store", () => {
     archive.article("a.md", { title: "Premier", date: "2021-12-09T10:00:00" });
     expect((await fullStore()).snapshot().entries[0]!.stat).toBeUndefined();
   });
+
+  it("lets go of the bodies' text it is told are rendered, and reads each back from its file when asked", async () => {
+    archive = sampleArchive();
+    const store = await fullStore();
+    const articles = store.result().content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+    const before = new Map(articles.map((a) => [a, a.body]));
+    const kept = articles[0]!;
+    expect(store.releaseBodies((a) => a !== kept)).toBe(articles.length - 1);
+    expect(Object.getOwnPropertyDescriptor(kept, "body")?.value).toBe(before.get(kept));
+    for (const article of articles) expect(article.body).toBe(before.get(article));
+    // Let go twice, read back once more: still the file's text, and the snapshot never holds it.
+    expect(store.releaseBodies(() => true)).toBe(articles.length);
+    expect(JSON.stringify(store.snapshot())).not.toContain("fin des missions de combat");
+    for (const article of articles) expect(article.body).toBe(before.get(article));
+  });
 });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { BundleQueue, servicesPeakMb } from "../../src/search/index-memory.ts";
+import type { PlannedBundle } from "../../src/search/records.ts";
+
+function bundle(key: string, articles: number): PlannedBundle {
+  return { key, articles, digest: key, records: () => [] };
+}
+
+describe("the services' estimated peak", () => {
+  it("counts every service adding and the records written at once", () => {
+    expect(servicesPeakMb([], 10_000)).toBe(0);
+    expect(servicesPeakMb([7_700], 10_000)).toBe(594);
+    // Two bundles of 7,700 never write together within a budget of 10,000 records.
+    expect(servicesPeakMb([7_700, 7_700], 10_000)).toBe(898);
+    expect(servicesPeakMb([7_700, 7_700], 10_000)).toBeLessThan(2 * servicesPeakMb([7_700], 10_000));
+  });
+});
+
+describe("the bundles handed out as memory allows", () => {
+  const options = (residentMb: number, more: Partial<ConstructorParameters<typeof BundleQueue>[1]> = {}) => ({
+    budgetMb: 2_048,
+    writeBudget: 10_000,
+    stopped: () => false,
+    residentMb: () => residentMb,
+    ...more,
+  });
+
+  it("hands out the largest first, two at once when both fit", async () => {
+    const queue = new BundleQueue([bundle("a", 1_000), bundle("b", 7_700), bundle("c", 5_000)], options(500));
+    expect((await queue.take())?.key).toBe("b");
+    expect((await queue.take())?.key).toBe("c");
+    expect(queue.left).toBe(1);
+  });
+
+  it("takes a smaller bundle that fits beside a running one, and waits for the others", async () => {
+    const queue = new BundleQueue([bundle("big", 7_700), bundle("small", 1_000)], options(1_300));
+    const big = await queue.take();
+    expect(big?.key).toBe("big");
+    // 1,300 MB + the big one's 594 MB leave room for the small one's estimate, not for another big one.
+    expect((await queue.take())?.key).toBe("small");
+    expect(await queue.take()).toBeUndefined();
+  });
+
+  it("waits for a running service to finish when the next does not fit", async () => {
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_300));
+    const first = (await queue.take())!;
+    let second: PlannedBundle | undefined;
+    const taking = queue.take().then((b) => (second = b));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(second).toBeUndefined();
+    queue.done(first);
+    await taking;
+    expect(second?.key).toBe("b");
+  });
+
+  it("takes the largest anyway when none is running, however little room there is", async () => {
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_900));
+    const first = (await queue.take())!;
+    expect(first.key).toBe("a");
+    let second: PlannedBundle | undefined;
+    const taking = queue.take().then((b) => (second = b));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(second).toBeUndefined();
+    queue.done(first);
+    await taking;
+    expect(second?.key).toBe("b");
+  });
+
+  it("without a budget, hands out every bundle at once", async () => {
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700), bundle("c", 7_700)], options(1_900, { budgetMb: Number.POSITIVE_INFINITY }));
+    expect((await Promise.all([queue.take(), queue.take(), queue.take()])).map((b) => b?.key)).toEqual(["a", "b", "c"]);
+  });
+
+  it("hands out nothing once stopped, and wakes those waiting", async () => {
+    let stopped = false;
+    const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_300, { stopped: () => stopped }));
+    await queue.take();
+    const waiting = queue.take();
+    stopped = true;
+    queue.wake();
+    expect(await waiting).toBeUndefined();
+    expect(queue.left).toBe(1);
+  });
+});
