@@ -460,9 +460,12 @@ async function writeChanges(
     changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
   const removed = fast ? [] : [...previous.pages.keys()].filter((url) => !digests.has(url));
-  // Unlinked first: the pages are then written as new files, never into the live site's.
-  const pageFiles = [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url)));
-  removeStagedFiles(staging, pageFiles);
+  // Unlinked first: the pages are then written as new files, never into the live site's. The
+  // folders of the pages written again stay; those the removed pages leave empty go.
+  const fileOf = (url: string): string => relative(staging, pageFile(staging, url));
+  const pageFiles = [...removed, ...rewritten].map(fileOf);
+  removeStagedFiles(staging, removed.map(fileOf));
+  removeStagedFiles(staging, rewritten.map(fileOf), true);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
   // The fast path planned only some pages: the redirects and the feeds that show no article changed
