@@ -5,7 +5,7 @@ import type { SitePages } from "../plan/pages.ts";
 import type { Archive } from "../archive/archive.ts";
 import { FEED_SIZE, planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
-import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries } from "./sitemaps.ts";
+import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapEntry } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
 import type { Article } from "../content/model.ts";
 import { absoluteUrl, ATOM_FEED_URL, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL, topicFeedUrl, topicUrl } from "../urls/site-urls.ts";
@@ -16,20 +16,21 @@ import { absoluteUrl, ATOM_FEED_URL, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL,
  * invalid), robots.txt naming the sitemaps written, and the web app manifest. `nowMs` is the
  * build's date: it picks the news and dates a feed that has no entry. Without `sitemaps`, the
  * sitemaps (not the news sitemap) are left out, and only the `feeds` named are made: the build's
- * fast path keeps the others as they are (`textEditsOnly`, `src/publish/build-site.ts`).
+ * fast path keeps the others as they are (`narrowChange`, `src/publish/fast-path.ts`), or gives the
+ * sitemaps' entries of the whole site (`entries`) where it planned some pages only.
  */
 export function planDiscoveryFiles(
   site: SiteView,
   pages: SitePages,
   nowMs: number,
-  options: { sitemaps: boolean; feeds?: (url: string) => boolean } = { sitemaps: true },
+  options: { sitemaps: boolean; feeds?: (url: string) => boolean; entries?: readonly SitemapEntry[] } = { sitemaps: true },
 ): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   return new Map([
     ...planFeeds(site, pages, buildIso, options.feeds),
-    ...(options.sitemaps ? planSitemaps(site, sitemapEntries(site, pages, buildIso)) : []),
+    ...(options.sitemaps ? planSitemaps(site, options.entries ?? sitemapEntries(site, pages, buildIso)) : []),
     ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
     [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
     [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],

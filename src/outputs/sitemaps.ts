@@ -2,7 +2,22 @@ import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, SitePages } from "../plan/pages.ts";
 import { buildXml } from "./xml.ts";
 import { isIndexable } from "./metadata.ts";
-import { absoluteUrl, SITEMAP_LIMIT, SITEMAP_URL, sitemapPartUrl } from "../urls/site-urls.ts";
+import {
+  absoluteUrl,
+  dayUrl,
+  monthUrl,
+  SITEMAP_LIMIT,
+  SITEMAP_URL,
+  sitemapPartUrl,
+  sourceUrl,
+  SOURCES_URL,
+  topicUrl,
+  TOPICS_URL,
+  yearUrl,
+} from "../urls/site-urls.ts";
+import type { Archive } from "../archive/archive.ts";
+import { paginate } from "../archive/pagination.ts";
+import type { Article } from "../content/model.ts";
 
 /** The sitemaps protocol's limit of URLs in one file (https://www.sitemaps.org/protocol.html). */
 /** Google News reads at most 1,000 URLs a news sitemap, published in the last two days. */
@@ -79,6 +94,52 @@ export function sitemapEntries(site: SiteView, pages: SitePages, buildIso: strin
   for (const page of pages.years) add(page.url, byPrefix.get(page.url) ?? fallback);
   for (const page of pages.months) add(page.url, byPrefix.get(page.url) ?? fallback);
   for (const page of pages.days) add(page.url, newestOf(page.items.map((i) => i.url)));
+  return entries;
+}
+
+/**
+ * The entries `sitemapEntries` gives for the whole plan of this archive, read from the archive
+ * itself, in the same order and with the same ties: the fast path for added articles plans some
+ * pages only, and the sitemaps list them all. Tested against `sitemapEntries` (tests/outputs).
+ */
+export function archiveSitemapEntries(site: SiteView, archive: Archive, buildIso: string): SitemapEntry[] {
+  const byArticle = new Map<Article, Instant>();
+  const byPrefix = new Map<string, Instant>();
+  let newest: Instant | undefined;
+  for (const article of archive.articles) {
+    // As `modifiedOf` reads the article's view: its update, else its publication.
+    const m = instant(article.updated?.iso ?? article.published.iso);
+    byArticle.set(article, m);
+    newest = later(newest, m);
+    for (const prefix of [article.url.slice(0, 6), article.url.slice(0, 9)]) byPrefix.set(prefix, later(byPrefix.get(prefix), m)!);
+  }
+  const fallback = newest ?? instant(buildIso);
+  const newestOf = (articles: readonly Article[]): Instant => {
+    let m: Instant | undefined;
+    for (const article of articles) m = later(m, byArticle.get(article));
+    return m ?? fallback;
+  };
+  const entries: SitemapEntry[] = [];
+  const add = (url: string, m: Instant): void => {
+    entries.push({ loc: absoluteUrl(site, url), lastmod: m.iso });
+  };
+  for (let i = archive.articles.length - 1; i >= 0; i--) add(archive.articles[i]!.url, byArticle.get(archive.articles[i]!)!);
+  add("/", fallback);
+  add(TOPICS_URL, fallback);
+  add(SOURCES_URL, fallback);
+  const lists = [
+    ...archive.topics.map((l) => ({ articles: l.articles, base: topicUrl(l.entry) })),
+    ...archive.sources.map((l) => ({ articles: l.articles, base: sourceUrl(l.entry) })),
+  ];
+  // A list without articles is not indexed; every page of a list has the list's newest change.
+  for (const { articles, base } of lists) {
+    if (articles.length === 0) continue;
+    const m = newestOf(articles);
+    for (const page of paginate(articles, base)) add(page.url, m);
+  }
+  for (const y of archive.years) add(yearUrl(y.year), byPrefix.get(yearUrl(y.year)) ?? fallback);
+  for (const y of archive.years) for (const m of y.months) add(monthUrl(m.year, m.month), byPrefix.get(monthUrl(m.year, m.month)) ?? fallback);
+  for (const d of archive.days) add(dayUrl(d.day), newestOf(d.articles));
   return entries;
 }
 

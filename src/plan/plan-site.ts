@@ -16,16 +16,18 @@ export function planSite(content: Content, options: ArchiveOptions, renderer?: A
 /**
  * Some pages of the site only: those whose URLs `select` picks from the archive (derived whole).
  * Each page is planned exactly as `planSite` plans it; the others are not planned, nor are the
- * related articles of articles whose page is not asked for. The archive comes back with them.
+ * related articles of articles whose page is not asked for. The archive comes back with them;
+ * undefined when `select` picks none (the whole site must be planned).
  */
 export function planSomePages(
   content: Content,
   options: ArchiveOptions,
   renderer: ArticleRenderer,
-  select: (archive: Archive) => ReadonlySet<string>,
-): { archive: Archive; data: BuildData } {
+  select: (archive: Archive) => ReadonlySet<string> | undefined,
+): { archive: Archive; data: BuildData } | undefined {
   const archive = deriveArchive(content, options, { related: false });
   const only = select(archive);
+  if (!only) return undefined;
   archive.related = relatedArticles([...archive.articles].reverse(), RELATED_COUNT, only);
   return { archive, data: { site: siteView(archive.site, mainTopics(archive)), pages: planPages(archive, renderer, only) } };
 }

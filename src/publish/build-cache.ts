@@ -58,7 +58,7 @@ export interface SiteState {
    * and summary): its own page and every page that lists it (`pageDigests`). A build whose only
    * changes are articles' texts rewrites those pages and plans no other (`src/publish/build-site.ts`).
    */
-  dependents: Map<string, number[]>;
+  dependents: ReadonlyMap<string, number[]>;
   /** Pages per kind, as the build's summary counts them. */
   counts: Record<string, number>;
   /** What the photos' derivatives were (`photosKey`): the pages show them. */

@@ -25,7 +25,9 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { dependentsByUrl, fastPlan, photosKey, textEditsOnly, type FastPlan } from "./text-edits.ts";
+import { dependentsByUrl, fastPlan, narrowChange, photosKey, type FastPlan } from "./fast-path.ts";
+import { pageCounts, pagesShowingAdded } from "../plan/added-pages.ts";
+import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
 import { catchUpStaging, linkSiteInto, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
@@ -87,9 +89,10 @@ export type BuildPhase =
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
    * removed; `spare` when it staged in the site the previous build replaced (else it linked the
-   * whole site).
+   * whole site); `planned`, the pages it planned: all, or some only for text edits or articles added
+   * (the fast path, `src/publish/fast-path.ts`).
    */
-  | { name: "incremental"; changed: number; removed: number; outputs: number; spare: boolean; ms: number }
+  | { name: "incremental"; changed: number; removed: number; outputs: number; spare: boolean; planned: "all" | "text" | "added"; ms: number }
   /** The new site is in place; the cache is written next. */
   | { name: "swapped" };
 
@@ -180,22 +183,30 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const planStart = performance.now();
   const files = sourceDigests(store);
   const photosState = photosKey(photos.sets);
-  // Only articles' texts changed: their pages, and the feeds' and news sitemap's, are planned; no other.
-  const textPages = incremental && textEditsOnly(change, replaced, store, incremental, photosState);
+  // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
+  // and news sitemap's, are planned; no other.
+  const narrow = incremental && narrowChange(change, replaced, store, incremental, photosState);
   let feeds = new Set<string>();
+  let addedTo: Set<string> | undefined;
   const some =
-    textPages &&
+    narrow &&
     planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
-      feeds = feedsShowing(archive, textPages.articles);
+      const added = narrow.added.size > 0 ? archive.articles.filter((a) => narrow.added.has(a.url)) : [];
+      if (added.length > 0 && !(addedTo = pagesShowingAdded(archive, added))) return undefined;
+      feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added]));
       const urls = discoveryPages(archive, nowMs, feeds);
-      for (const url of textPages.pages) urls.add(url);
+      for (const url of narrow.pages) urls.add(url);
+      for (const url of addedTo ?? []) urls.add(url);
       if (options.search !== false) urls.add(SEARCH_URL);
       return urls;
     });
-  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds) : undefined;
+  // Articles added (even drafts or held back, which no page shows) may add pages: counted on the whole archive.
+  const expected = some && narrow.added.size > 0 ? pageCounts(some.archive) : undefined;
+  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected) : undefined;
+  if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
-  const counts = fast ? incremental!.counts : countPages(data.pages);
+  const counts = fast ? fast.counts : countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const dependents = new Map<Article, string[]>();
   const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files, dependents));
@@ -234,7 +245,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare);
       state = {
         ...changes.state,
-        dependents: fast ? incremental.dependents : dependentsByUrl(digests, dependents),
+        dependents: fast ? fast.dependents : dependentsByUrl(digests, dependents),
         counts,
         photos: photosState,
       };
@@ -242,7 +253,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
       placePhotos([...photos.sets.values()], photosDir, staging);
-      options.onPhase?.({ name: "incremental", ...changes.counts, ms: performance.now() - writeStart });
+      const planned = !fast ? "all" : expected ? "added" : "text";
+      options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
       // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
@@ -322,6 +334,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 }
 
 const REDIRECTS_FILE = "/_redirects";
+// The sitemap, or the index and its parts.
+const SITEMAP_FILE = /^\/sitemap(?:-\d+)?\.xml$/;
 
 /** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
 interface SearchIndexer {
@@ -472,19 +486,33 @@ async function writeChanges(
     changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
   const removed = fast ? [] : [...previous.pages.keys()].filter((url) => !digests.has(url));
-  // Unlinked first: the pages are then written as new files, never into the live site's.
-  const pageFiles = [...removed, ...rewritten].map((url) => relative(staging, pageFile(staging, url)));
-  removeStagedFiles(staging, pageFiles);
+  // Unlinked first: the pages are then written as new files, never into the live site's. The
+  // folders of the pages written again stay; those the removed pages leave empty go.
+  const fileOf = (url: string): string => relative(staging, pageFile(staging, url));
+  const pageFiles = [...removed, ...rewritten].map(fileOf);
+  removeStagedFiles(staging, removed.map(fileOf));
+  removeStagedFiles(staging, rewritten.map(fileOf), true);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
-  // The fast path planned only some pages: the sitemaps, the redirects and the feeds that show no
-  // article whose text changed are kept as they are; those feeds, the news sitemap (which the build's
-  // date moves), robots.txt and the manifest are made again from the pages they read.
-  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, fast ? { sitemaps: false, feeds: (url) => fast.feeds.has(url) } : { sitemaps: true });
+  // The fast path planned only some pages: the redirects and the feeds that show no article changed
+  // or added are kept as they are, and the sitemaps unless articles were added (their entries are
+  // then read from the archive); those feeds, the news sitemap (which the build's date moves),
+  // robots.txt and the manifest are made again from the pages they read.
+  const outputs = planDiscoveryFiles(
+    data.site,
+    data.pages,
+    nowMs,
+    fast
+      ? { sitemaps: fast.sitemaps !== undefined, feeds: (url) => fast.feeds.has(url), ...(fast.sitemaps ? { entries: fast.sitemaps } : {}) }
+      : { sitemaps: true },
+  );
   if (!fast && data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
-  const gone = previous.outputs.filter((url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL));
+  // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.
+  const gone = previous.outputs.filter(
+    (url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url))),
+  );
   removeStagedFiles(staging, gone);
   const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];
   return {

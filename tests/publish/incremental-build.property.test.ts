@@ -23,7 +23,19 @@ interface Doc {
   aliases: string[];
 }
 
-const DATES = ["2021-12-09T12:00:00", "2021-12-10T09:30:00", "2021-11-02T18:00:00", "2022-01-05T07:00:00", "2022-01-05T23:30:00"];
+// Then, for the articles added: an older year, day and month than any; a newer year; a new day in a
+// month that has others; a time within a day that has others (mid-list in every list).
+const DATES = [
+  "2021-12-09T12:00:00",
+  "2021-12-10T09:30:00",
+  "2021-11-02T18:00:00",
+  "2022-01-05T07:00:00",
+  "2022-01-05T23:30:00",
+  "2020-06-15T10:00:00",
+  "2023-03-01T08:00:00",
+  "2021-12-25T11:00:00",
+  "2021-12-09T15:00:00",
+];
 const TITLES = ["L’Irak annonce la fin de la mission", "Budget : l’État « rassure »", "Le cœur & l’œuvre", "Un titre bien plus long que les autres, pour voir"];
 const TOPICS = ["irak", "etats-unis", "defense", "terrorisme", "economie"];
 // topics.yaml as editors might rewrite it: a label reworded, a description added.
@@ -62,7 +74,15 @@ class EditedArchive {
   private topics = TOPICS_YAML;
 
   constructor() {
-    for (let i = 0; i < 5; i++) this.docs.push(this.newDoc(DATES[i % DATES.length]!, TITLES[i % TITLES.length]!, [TOPICS[i % TOPICS.length]!]));
+    for (let i = 0; i < 5; i++) this.docs.push(this.newDoc(DATES[i % 5]!, TITLES[i % TITLES.length]!, [TOPICS[i % TOPICS.length]!]));
+    // A topic listed on two pages (20 a page): an article added within it shifts the second page.
+    for (let i = 0; i < 18; i++)
+      this.docs.push(
+        this.newDoc(DATES[i % 5]!.replace(/T\d\d/, `T${String(8 + (i % 12)).padStart(2, "0")}`), TITLES[i % TITLES.length]!, [
+          "economie",
+          ...(i % 3 === 0 ? ["defense"] : []),
+        ]),
+      );
     for (const doc of this.docs) {
       this.urlLines.push(urlOf(doc));
       this.published.add(urlOf(doc));
@@ -150,6 +170,8 @@ function urlOf(doc: Doc): string {
 /** The incremental build's output and what it staged in, checked against a clean build's. */
 interface Built {
   incremental: boolean | undefined;
+  /** The pages it planned: all, or some only (the fast paths). */
+  planned?: "all" | "text" | "added";
   /** Whether it staged in the spare (an incremental build only). */
   spare: boolean;
   /** The digest of the site it wrote. */
@@ -172,8 +194,16 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
   if (incremental.incremental && before) expect(treeDigest(spareFolder(out))).toBe(before.digest);
   else expect(existsSync(spareFolder(out))).toBe(false);
   const staged = phases.find((p) => p.name === "incremental");
-  return { incremental: incremental.incremental, spare: staged?.name === "incremental" && staged.spare, digest };
+  return {
+    incremental: incremental.incremental,
+    spare: staged?.name === "incremental" && staged.spare,
+    ...(staged?.name === "incremental" ? { planned: staged.planned } : {}),
+    digest,
+  };
 }
+
+// How often each way of planning ran, by the edit that led to it: the fast paths must be exercised.
+const plannedBy = new Map<string, number>();
 
 async function runEdits(edits: Edit[], search: boolean): Promise<void> {
   const edited = new EditedArchive();
@@ -188,6 +218,8 @@ async function runEdits(edits: Edit[], search: boolean): Promise<void> {
       // there for an incremental build that follows an incremental one.
       expect(built.incremental).toBe(!registriesChanged);
       expect(built.spare).toBe(!registriesChanged && previous.incremental === true);
+      const key = `${e.kind} → ${built.planned ?? "clean"}`;
+      plannedBy.set(key, (plannedBy.get(key) ?? 0) + 1);
     }
   } finally {
     edited.archive.remove();
@@ -198,8 +230,28 @@ describe("an incremental build", () => {
   it("writes, after any sequence of edits, the very site a clean build writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 7 }), (edits) => runEdits(edits, false)),
-      { numRuns: 8 },
+      // Besides the random ones, one sequence sure to take both fast paths: articles added to the
+      // largest topic (the masthead's order stays) mid-list, before all, in a new year, on a new
+      // day; a body edited.
+      {
+        numRuns: 8,
+        examples: [
+          [
+            [
+              { kind: "add", date: 8, title: 0, topics: [4] },
+              { kind: "add", date: 5, title: 1, topics: [4, 2] },
+              { kind: "body", doc: 3, value: 1, topics: [0] },
+              { kind: "add", date: 6, title: 2, topics: [4] },
+              { kind: "add", date: 7, title: 3, topics: [4] },
+            ],
+          ],
+        ],
+      },
     );
+    // Added articles took their fast path, and text edits theirs, at least once each.
+    expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 
   it("with the search index, re-indexing only what changed, writes the very site a clean build writes", async () => {

@@ -1,0 +1,97 @@
+/**
+ * The pages an added article can enter or change, read from the archive that holds it: the
+ * incremental build's fast path for added articles plans and digests these pages only, and keeps
+ * every other page's digest from the previous build.
+ */
+import type { Archive, Listing } from "../archive/archive.ts";
+import { paginate } from "../archive/pagination.ts";
+import { RELATED_COUNT } from "../archive/related.ts";
+import type { Article } from "../content/model.ts";
+import { partsOfDay } from "../text/dates.ts";
+import { dayUrl, monthUrl, PAGE_SIZE, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { mainTopics } from "./pages.ts";
+
+/**
+ * The URLs of every page whose planned data can differ once `added` (published articles of
+ * `archive`) are in it: their own pages; home, the search page and the indexes of topics and
+ * sources (counts); every page of each of their topics and sources (the counts in the
+ * descriptions, the items shifting down the pages); their days, months and years, and the days,
+ * months and years on either side (whose older/newer links may now lead to a new one); the
+ * articles within `RELATED_COUNT` of each of them in each of their topics, whose related lists
+ * (nearest in that topic) and previous/next links (neighbours in a topic list) may take them.
+ * Undefined when the masthead's main topics change, which every page shows: the whole site then.
+ */
+export function pagesShowingAdded(archive: Archive, added: readonly Article[]): Set<string> | undefined {
+  if (!sameMainTopics(archive, added)) return undefined;
+  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL]);
+  const addedSet = new Set(added);
+  const touchedTopics = new Set(added.flatMap((a) => a.topics));
+  const touchedSources = new Set(added.flatMap((a) => a.sources));
+  for (const listing of archive.topics) {
+    if (!touchedTopics.has(listing.entry)) continue;
+    addListPages(urls, listing, topicUrl(listing.entry));
+    // Newest first here, oldest first for the related lists and neighbours: the same positions, reversed.
+    const list = listing.articles;
+    list.forEach((article, i) => {
+      if (!addedSet.has(article)) return;
+      for (let j = Math.max(0, i - RELATED_COUNT); j <= Math.min(list.length - 1, i + RELATED_COUNT); j++) urls.add(list[j]!.url);
+    });
+  }
+  for (const listing of archive.sources) if (touchedSources.has(listing.entry)) addListPages(urls, listing, sourceUrl(listing.entry));
+  const days = new Set(added.map((a) => a.published.day));
+  archive.days.forEach((entry, i) => {
+    if (!days.has(entry.day)) return;
+    for (const near of [archive.days[i - 1], entry, archive.days[i + 1]]) if (near) urls.add(dayUrl(near.day));
+  });
+  const months = new Set(added.map((a) => monthUrl(partsOfDay(a.published.day).year, partsOfDay(a.published.day).month)));
+  const allMonths = archive.years.flatMap((y) => y.months);
+  allMonths.forEach((m, i) => {
+    if (!months.has(monthUrl(m.year, m.month))) return;
+    for (const near of [allMonths[i - 1], m, allMonths[i + 1]]) if (near) urls.add(monthUrl(near.year, near.month));
+  });
+  const years = new Set(added.map((a) => partsOfDay(a.published.day).year));
+  archive.years.forEach((y, i) => {
+    if (!years.has(y.year)) return;
+    for (const near of [archive.years[i - 1], y, archive.years[i + 1]]) if (near) urls.add(yearUrl(near.year));
+  });
+  for (const article of added) urls.add(article.url);
+  return urls;
+}
+
+function addListPages(urls: Set<string>, listing: Listing<unknown>, base: string): void {
+  for (const page of paginate(listing.articles, base)) urls.add(page.url);
+}
+
+// The masthead's topics are the most used ones: those of the archive without the added articles
+// must be the archive's, or every page changes.
+function sameMainTopics(archive: Archive, added: readonly Article[]): boolean {
+  const addedSet = new Set(added);
+  const before = archive.topics.map((listing) => ({
+    entry: listing.entry,
+    articles: listing.articles.filter((a) => !addedSet.has(a)),
+  }));
+  const now = mainTopics(archive).map((l) => l.url);
+  const then = mainTopics({ ...archive, topics: before }).map((l) => l.url);
+  return now.length === then.length && now.every((url, i) => url === then[i]);
+}
+
+/**
+ * How many pages of each kind `planPages` plans for this archive, counted without planning them
+ * (as `countPages` counts a plan): the fast path checks that the pages it adds to the previous
+ * build's are all the new ones.
+ */
+export function pageCounts(archive: Archive): Record<string, number> {
+  const listPages = (listings: Listing<unknown>[]): number => listings.reduce((n, l) => n + Math.max(1, Math.ceil(l.articles.length / PAGE_SIZE)), 0);
+  return {
+    articles: archive.articles.length,
+    home: 1,
+    indexes: 2,
+    lists: listPages(archive.topics) + listPages(archive.sources),
+    years: archive.years.length,
+    months: archive.years.reduce((n, y) => n + y.months.length, 0),
+    days: archive.days.length,
+    notFound: 1,
+    redirects: archive.articles.reduce((n, a) => n + a.aliases.length, 0),
+    search: 1,
+  };
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveArchive } from "../../src/archive/archive.ts";
+import type { Article, Content } from "../../src/content/model.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemaps.ts";
+import { pageCounts, pagesShowingAdded } from "../../src/plan/added-pages.ts";
+import { ArticleRenderer } from "../../src/plan/article-view.ts";
+import { pageDigests } from "../../src/plan/page-digest.ts";
+import { mainTopics, planPages } from "../../src/plan/pages.ts";
+import { siteView } from "../../src/plan/site-data.ts";
+import { countPages } from "../../src/publish/build-site.ts";
+import type { TestArchive } from "../helpers/archive.ts";
+import { makeGeneratedArchive } from "../helpers/test-sites.ts";
+
+// Sixty articles over two years, Irak listed on several pages, an alias and an update.
+let archive: TestArchive;
+let content: Content;
+
+beforeAll(async () => {
+  archive = makeGeneratedArchive(60);
+  const loaded = await loadContent({ contentDir: archive.dir });
+  content = loaded.content!;
+});
+afterAll(() => archive.remove());
+
+function plan(of: Content, renderer: ArticleRenderer) {
+  const derived = deriveArchive(of, { drafts: false });
+  const site = siteView(derived.site, mainTopics(derived));
+  const pages = planPages(derived, renderer);
+  return { archive: derived, site, pages, digests: pageDigests(site, pages, renderer) };
+}
+
+function groups(articles: readonly Article[], key: (a: Article) => string): Article[][] {
+  const by = new Map<string, Article[]>();
+  for (const a of articles) by.set(key(a), [...(by.get(key(a)) ?? []), a]);
+  return [...by.values()];
+}
+
+describe("the pages an added article enters", () => {
+  it("include every page whose planned data differ once they are added, wherever they land", () => {
+    const renderer = new ArticleRenderer();
+    const after = plan(content, renderer);
+    const unaliased = content.articles.filter((a) => a.aliases.length === 0);
+    // Each article in turn (the oldest, the newest, mid-list in its topic), then whole days, months
+    // and years at once: a new day, month or year between others, or first, or last.
+    const sets = [
+      ...unaliased.map((a) => [a]),
+      ...[(a: Article) => a.published.day, (a: Article) => a.published.day.slice(0, 7), (a: Article) => a.published.day.slice(0, 4)].flatMap((key) =>
+        groups(unaliased, key),
+      ),
+    ];
+    let checked = 0;
+    for (const added of sets) {
+      const before = plan({ ...content, articles: content.articles.filter((a) => !added.includes(a)) }, renderer);
+      const urls = pagesShowingAdded(after.archive, added);
+      if (!urls) {
+        // The masthead changed: every page does, and the whole site is planned.
+        expect(mainTopics(before.archive)).not.toEqual(mainTopics(after.archive));
+        continue;
+      }
+      const changed = [...after.digests].filter(([url, digest]) => before.digests.get(url) !== digest).map(([url]) => url);
+      expect(changed.filter((url) => !urls.has(url))).toEqual([]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("count, without planning them, the pages planPages plans", () => {
+    const { archive: derived, pages } = plan(content, new ArticleRenderer());
+    expect(pageCounts(derived)).toEqual(countPages(pages));
+  });
+
+  it("leave the sitemaps' entries to the archive, the very entries of the whole plan", () => {
+    const { archive: derived, site, pages } = plan(content, new ArticleRenderer());
+    const buildIso = "2023-01-01T00:00:00.000Z";
+    expect(archiveSitemapEntries(site, derived, buildIso)).toEqual(sitemapEntries(site, pages, buildIso));
+  });
+});
