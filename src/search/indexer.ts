@@ -154,7 +154,7 @@ function bundleFolder(siteDir: string, key: string): string {
 }
 
 /** The libraries an indexing thread uses. */
-export const INDEXER_LIBRARIES: readonly string[] = ["pagefind"];
+export const INDEXER_LIBRARIES: readonly string[] = ["cborg", "pagefind"];
 
 /** What the main thread asks of an indexing thread: a bundle, or the runtime (`writeSearchRuntime`). */
 export type IndexRequest =
