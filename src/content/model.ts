@@ -76,3 +76,16 @@ export interface Content {
   /** Every valid article, drafts included, oldest first. */
   articles: Article[];
 }
+
+/**
+ * Whether two states of an article are equal in every field but the ones named: what an
+ * incremental build asks to know that only an article's text changed.
+ */
+export function sameExcept(a: Article, b: Article, ignored: ReadonlySet<string>): boolean {
+  const keys = (article: Article): string[] =>
+    Object.keys(article)
+      .filter((key) => !ignored.has(key))
+      .sort();
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
+}

@@ -10,7 +10,7 @@ import { listArticleFiles } from "./article-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { ARTICLE_LIMIT } from "./limits.ts";
-import type { Article, Content } from "./model.ts";
+import { type Article, type Content, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
@@ -399,7 +399,7 @@ export class ArchiveStore {
     const files = new Set<string>();
     for (const [path, before] of restored.touched) {
       const after = this.entries.get(path)?.article;
-      if (!before?.article || !after || !sameButText(before.article, after)) return undefined;
+      if (!before?.article || !after || !sameExcept(before.article, after, TEXT_FIELDS)) return undefined;
       texts.push(after);
       files.add(after.sourcePath);
     }
@@ -563,15 +563,6 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
 
 // What an article is but for its text: every field the rules across articles read (`reusableRules`).
 const TEXT_FIELDS = new Set(["body", "links", "summary", "bodyLine"]);
-
-function sameButText(a: Article, b: Article): boolean {
-  const keys = (article: Article): string[] =>
-    Object.keys(article)
-      .filter((key) => !TEXT_FIELDS.has(key))
-      .sort();
-  const [ka, kb] = [keys(a), keys(b)];
-  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
-}
 
 function saveEntry(paths: ContentPaths, e: ArticleEntry): SavedEntry {
   const { article: full, ...rest } = e;

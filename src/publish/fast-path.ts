@@ -5,7 +5,7 @@
  * (`pagesShowingAdded`). Only those are planned and digested again.
  */
 import { hash } from "node:crypto";
-import type { Article } from "../content/model.ts";
+import { type Article, sameExcept } from "../content/model.ts";
 import type { ArchiveStore, StoreChange } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
@@ -42,7 +42,7 @@ export function narrowChange(
   const articles = new Set<string>();
   for (const entry of store.entriesAt(change.changed)) {
     const before = changed.get(entry.path);
-    if (!before || !entry.article || !sameButText(before, entry.article)) return undefined;
+    if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
     articles.add(entry.article.url);
     for (const index of previous.dependents.get(entry.article.url) ?? []) pages.add(pageUrls[index]!);
   }
@@ -56,16 +56,6 @@ export function narrowChange(
 
 // What an article's text is: the fields only its own page and the lists' standfirsts read.
 const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary"]);
-
-function sameButText(a: Article, b: Article): boolean {
-  const keys = (article: Article): string[] =>
-    Object.keys(article)
-      .filter((key) => !TEXT_FIELDS.has(key))
-      .sort();
-  const [ka, kb] = [keys(a), keys(b)];
-  if (ka.length !== kb.length) return false;
-  return ka.every((key, i) => key === kb[i] && JSON.stringify(a[key as keyof Article]) === JSON.stringify(b[key as keyof Article]));
-}
 
 /**
  * The fast path's plan: the previous build's digests, with those of the pages planned again, and
