@@ -31,7 +31,7 @@ import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -86,12 +86,17 @@ export interface CachedBuild extends SiteState {
 }
 
 /**
- * What a build changed in the state it started from, when its pages are the same ones in the same
- * order and their dependents unchanged (an edit of articles' texts): the pages whose digest
- * changed, the summaries it made, the store's patch; the small parts whole.
+ * What a build changed in the state it started from, when its pages are the previous ones in the
+ * same order, some perhaps added after them (an edit of articles' texts, articles added): the
+ * pages whose digest changed, the pages added, the articles whose dependents changed, the summaries
+ * it made, the store's patch; the small parts whole.
  */
 export interface StatePatch {
   pages: [string[], string[]];
+  /** Pages added after the previous ones, in order: their URLs and digests. */
+  added: [string[], string[]];
+  /** Article URL → its whole new list of dependents, for those whose list changed or is new. */
+  dependents: [string[], number[][]];
   summaries: [string[], string[]];
   outputs: string[];
   counts: Record<string, number>;
@@ -375,8 +380,10 @@ export class BuildCache {
 
 /**
  * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
- * undefined when its pages are not the same ones in the same order, or their dependents changed:
- * the whole state is saved then. `summaries` are those of the entries the store set since.
+ * undefined when its pages do not begin with the previous ones in the same order (a page removed
+ * or moved), or an article lost its dependents: the whole state is saved then. Pages after the
+ * previous ones are added (the fast path for added articles puts them there); the dependents are
+ * those of the articles whose list changed. `summaries` are those of the entries the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -385,11 +392,18 @@ export function statePatch(
   summaries: ReadonlyMap<string, string>,
   spare: SpareSite | undefined,
 ): StatePatch | undefined {
-  if (next.dependents !== previous.dependents || next.pages.size !== previous.pages.size) return undefined;
+  if (next.pages.size < previous.pages.size) return undefined;
   const urls: string[] = [];
   const digests: string[] = [];
+  const added: [string[], string[]] = [[], []];
   const before = previous.pages.entries();
+  let kept = 0;
   for (const [url, digest] of next.pages) {
+    if (kept++ >= previous.pages.size) {
+      added[0].push(url);
+      added[1].push(digest);
+      continue;
+    }
     const [oldUrl, oldDigest] = before.next().value!;
     if (url !== oldUrl) return undefined;
     if (digest !== oldDigest) {
@@ -397,8 +411,12 @@ export function statePatch(
       digests.push(digest);
     }
   }
+  const dependents = changedDependents(previous.dependents, next.dependents);
+  if (!dependents) return undefined;
   return {
     pages: [urls, digests],
+    added,
+    dependents,
     summaries: columns(summaries),
     outputs: next.outputs,
     counts: next.counts,
@@ -408,15 +426,46 @@ export function statePatch(
   };
 }
 
+// The articles whose dependents differ from the previous ones (new articles among them), with their
+// whole new lists; undefined when an article has none any more (a patch only sets). The fast path
+// keeps the previous lists themselves where nothing changed: most are told apart by identity.
+function changedDependents(previous: ReadonlyMap<string, number[]>, next: ReadonlyMap<string, number[]>): [string[], number[][]] | undefined {
+  const changed: [string[], number[][]] = [[], []];
+  if (next === previous) return changed;
+  let fresh = 0;
+  for (const [url, list] of next) {
+    const old = previous.get(url);
+    if (old === list) continue;
+    if (old === undefined) fresh++;
+    else if (old.length === list.length && old.every((index, i) => index === list[i])) continue;
+    changed[0].push(url);
+    changed[1].push(list);
+  }
+  return next.size === previous.size + fresh ? changed : undefined;
+}
+
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
+  const dependents = state.dependents as Map<string, number[]>;
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
     for (let i = 0; i < urls.length; i++) {
       // A page the state lacks would change the order of the pages, which dependents index.
       if (!state.pages.has(urls[i]!)) throw new Error("journal names a page the cache lacks");
       state.pages.set(urls[i]!, digests[i]!);
+    }
+    // Pages added come after the others, in the order the build had them: one the state already
+    // has would stay where it is, and every index after it would be wrong.
+    const [addedUrls, addedDigests] = patch.added;
+    for (let i = 0; i < addedUrls.length; i++) {
+      if (state.pages.has(addedUrls[i]!)) throw new Error("journal adds a page the cache has");
+      state.pages.set(addedUrls[i]!, addedDigests[i]!);
+    }
+    const [articles, lists] = patch.dependents;
+    for (let i = 0; i < articles.length; i++) {
+      if (lists[i]!.some((index) => !(index >= 0 && index < state.pages.size))) throw new Error("journal names a dependent the cache lacks");
+      dependents.set(articles[i]!, lists[i]!);
     }
     const [digestsOf, texts] = patch.summaries;
     for (let i = 0; i < digestsOf.length; i++) state.summaries.set(digestsOf[i]!, texts[i]!);

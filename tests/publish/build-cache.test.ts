@@ -447,10 +447,43 @@ describe("the cache's journal", () => {
       expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
     }
     expect(existsSync(journalFile())).toBe(true);
-    // Another kind of change (an article added) writes the whole state again, and the journal goes.
-    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    // Another kind of change (an article removed) writes the whole state again, and the journal goes.
+    rmSync(join(archive.dir, "articles/a.md"));
     expect(await cachedBuildEqualsClean()).toBe(true);
     expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("takes articles added (pages added after the others, dependents changed) as a record appended", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = binFile();
+    const written = statSync(file, { bigint: true });
+    const phases: BuildPhase[] = [];
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ planned: "added" });
+    archive.article("e.md", { title: "Autre nouvelle", date: "2022-01-02T09:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    expect(existsSync(journalFile())).toBe(true);
+  });
+
+  it.each([
+    ["an article removed", (a: TestArchive) => rmSync(join(a.dir, "articles/a.md")), true],
+    ["a registry changed", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances")), false],
+  ])("writes the whole state after articles added journaled, for %s", async (_, change, incremental) => {
+    archive = threeArticles();
+    await buildSite(base());
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(existsSync(journalFile())).toBe(true);
+    const before = statSync(binFile(), { bigint: true }).mtimeNs;
+    change(archive);
+    expect(await cachedBuildEqualsClean()).toBe(incremental);
+    expect(existsSync(journalFile())).toBe(false);
+    expect(statSync(binFile(), { bigint: true }).mtimeNs).not.toBe(before);
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
   });
 
   it("reads back, after several builds journaled, the state a build saving it whole leaves", async () => {
@@ -458,11 +491,21 @@ describe("the cache's journal", () => {
     const whole = { ...base(), outDir: join(archive.root, "site-whole"), cacheDir: join(archive.root, "cache-whole"), cacheJournal: 0 };
     await buildSite(base());
     await buildSite(whole);
-    for (let n = 1; n <= 3; n++) {
-      editBody(n);
+    // Articles added, a body edited, an article added again, a body edited again: four records.
+    const changes = [
+      () => archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" }),
+      () => editBody(1),
+      () => archive.article("e.md", { title: "Autre nouvelle", date: "2022-01-02T09:00:00" }),
+      () => editBody(2),
+    ];
+    const written = statSync(binFile(), { bigint: true }).mtimeNs;
+    for (const change of changes) {
+      change();
       expect((await buildSite(base())).incremental).toBe(true);
       expect((await buildSite(whole)).incremental).toBe(true);
     }
+    // Every one of them appended: the state file is the first build's.
+    expect(statSync(binFile(), { bigint: true }).mtimeNs).toBe(written);
     expect(existsSync(journalFile())).toBe(true);
     expect(existsSync(journalFile(whole.cacheDir))).toBe(false);
     const journaled = readState(base())!;
@@ -524,7 +567,7 @@ describe("the cache's journal", () => {
     expect(await cachedBuildEqualsClean()).toBe(true);
     const stale = readFileSync(journalFile());
     // A build writing the whole state, killed before removing the journal it made stale.
-    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    rmSync(join(archive.dir, "articles/a.md"));
     expect(await cachedBuildEqualsClean()).toBe(true);
     writeFileSync(binFile().replace(/\.bin$/, ".journal"), stale);
     editBody(2);
