@@ -524,6 +524,37 @@ describe("the cache's journal", () => {
     for (const [digest, summary] of saved.summaries) expect(journaled.summaries.get(digest)).toBe(summary);
   });
 
+  it.each([
+    ["adds a page the state has", "/", true],
+    ["names a dependent past the pages", "/nouvelle/", false],
+  ])("discards the cache when a record %s", async (_, url, inRange) => {
+    archive = threeArticles();
+    await buildSite(base());
+    const state = readState(base())!;
+    const size = state.pages.size;
+    const patch = (added: string, dependent: number) => ({
+      pages: [[], []] as [string[], string[]],
+      added: [[added], ["digest"]] as [string[], string[]],
+      dependents: [[added], [[dependent]]] as [string[], number[][]],
+      summaries: [[], []] as [string[], string[]],
+      outputs: state.outputs,
+      counts: state.counts,
+      photos: state.photos,
+      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
+    });
+    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
+    const cache = new BuildCache(cacheDir(), key, base());
+    // A sound record first: the page comes last, and its dependents index it.
+    cache.read(out());
+    expect(cache.append(siteStamp(out())!, patch("/ajoutee/", size))).toBe(true);
+    const read = cache.read(out())!;
+    expect([...read.pages.keys()].at(-1)).toBe("/ajoutee/");
+    expect(read.dependents.get("/ajoutee/")).toEqual([size]);
+    expect(cache.append(siteStamp(out())!, patch(url, inRange ? 0 : size + 5))).toBe(true);
+    expect(cache.read(out())).toBeUndefined();
+    expect(cache.exists()).toBe(false);
+  });
+
   it("is folded into the state file past its length, and continued after", async () => {
     archive = threeArticles();
     await buildSite({ ...base(), cacheJournal: 2 });
