@@ -535,7 +535,8 @@ describe("the cache's journal", () => {
     const patch = (added: string, dependent: number) => ({
       pages: [[], []] as [string[], string[]],
       added: [[added], ["digest"]] as [string[], string[]],
-      dependents: [[added], [[dependent]]] as [string[], number[][]],
+      // The added page's own index (the last), one dependent: `StatePatch.dependents`' runs.
+      dependents: Buffer.from(Uint32Array.from([size, 1, dependent]).buffer).toString("latin1"),
       summaries: [[], []] as [string[], string[]],
       outputs: state.outputs,
       counts: state.counts,
