@@ -428,8 +428,9 @@ function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer)
 }
 
 // The site is already published: a cache that cannot be saved only makes the next build a clean one.
-// What an incremental build changed is appended to the cache's journal when it can be (the same
-// pages, the same registries); else, or when the journal is long, the whole state is written.
+// What an incremental build changed is appended to the cache's journal when it can be (the previous
+// pages in their order, some perhaps added after them; the same registries); else, or when the
+// journal is long, the whole state is written.
 function saveCache(
   cache: BuildCache,
   stamp: string,

@@ -100,8 +100,8 @@ export interface FastPlan {
 
 // The previous dependents, with the pages planned again added where their articles now appear. An
 // article that left a page keeps it among its dependents: one page more to plan if its text changes.
-// Unchanged (a text edit's usual case), they are the previous map itself: the cache's journal can
-// then record the build as a patch, since the pages' order and dependents are those it holds.
+// Unchanged (a text edit's usual case), they are the previous map itself; changed, the lists not
+// changed are still the previous arrays: the cache's journal records only the others (`statePatch`).
 function mergeDependents(
   previous: ReadonlyMap<string, number[]>,
   digests: ReadonlyMap<string, string>,

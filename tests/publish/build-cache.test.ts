@@ -447,10 +447,43 @@ describe("the cache's journal", () => {
       expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
     }
     expect(existsSync(journalFile())).toBe(true);
-    // Another kind of change (an article added) writes the whole state again, and the journal goes.
-    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    // Another kind of change (an article removed) writes the whole state again, and the journal goes.
+    rmSync(join(archive.dir, "articles/a.md"));
     expect(await cachedBuildEqualsClean()).toBe(true);
     expect(existsSync(journalFile())).toBe(false);
+  });
+
+  it("takes articles added (pages added after the others, dependents changed) as a record appended", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = binFile();
+    const written = statSync(file, { bigint: true });
+    const phases: BuildPhase[] = [];
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ planned: "added" });
+    archive.article("e.md", { title: "Autre nouvelle", date: "2022-01-02T09:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    expect(existsSync(journalFile())).toBe(true);
+  });
+
+  it.each([
+    ["an article removed", (a: TestArchive) => rmSync(join(a.dir, "articles/a.md")), true],
+    ["a registry changed", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances")), false],
+  ])("writes the whole state after articles added journaled, for %s", async (_, change, incremental) => {
+    archive = threeArticles();
+    await buildSite(base());
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(existsSync(journalFile())).toBe(true);
+    const before = statSync(binFile(), { bigint: true }).mtimeNs;
+    change(archive);
+    expect(await cachedBuildEqualsClean()).toBe(incremental);
+    expect(existsSync(journalFile())).toBe(false);
+    expect(statSync(binFile(), { bigint: true }).mtimeNs).not.toBe(before);
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
   });
 
   it("reads back, after several builds journaled, the state a build saving it whole leaves", async () => {
@@ -458,11 +491,21 @@ describe("the cache's journal", () => {
     const whole = { ...base(), outDir: join(archive.root, "site-whole"), cacheDir: join(archive.root, "cache-whole"), cacheJournal: 0 };
     await buildSite(base());
     await buildSite(whole);
-    for (let n = 1; n <= 3; n++) {
-      editBody(n);
+    // Articles added, a body edited, an article added again, a body edited again: four records.
+    const changes = [
+      () => archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" }),
+      () => editBody(1),
+      () => archive.article("e.md", { title: "Autre nouvelle", date: "2022-01-02T09:00:00" }),
+      () => editBody(2),
+    ];
+    const written = statSync(binFile(), { bigint: true }).mtimeNs;
+    for (const change of changes) {
+      change();
       expect((await buildSite(base())).incremental).toBe(true);
       expect((await buildSite(whole)).incremental).toBe(true);
     }
+    // Every one of them appended: the state file is the first build's.
+    expect(statSync(binFile(), { bigint: true }).mtimeNs).toBe(written);
     expect(existsSync(journalFile())).toBe(true);
     expect(existsSync(journalFile(whole.cacheDir))).toBe(false);
     const journaled = readState(base())!;
@@ -479,6 +522,38 @@ describe("the cache's journal", () => {
     ]);
     // The journal also keeps the standfirsts of the bodies it replaced, until it is folded in.
     for (const [digest, summary] of saved.summaries) expect(journaled.summaries.get(digest)).toBe(summary);
+  });
+
+  it.each([
+    ["adds a page the state has", "/", true],
+    ["names a dependent past the pages", "/nouvelle/", false],
+  ])("discards the cache when a record %s", async (_, url, inRange) => {
+    archive = threeArticles();
+    await buildSite(base());
+    const state = readState(base())!;
+    const size = state.pages.size;
+    const patch = (added: string, dependent: number) => ({
+      pages: [[], []] as [string[], string[]],
+      added: [[added], ["digest"]] as [string[], string[]],
+      // The added page's own index (the last), one dependent: `StatePatch.dependents`' runs.
+      dependents: Buffer.from(Uint32Array.from([size, 1, dependent]).buffer).toString("latin1"),
+      summaries: [[], []] as [string[], string[]],
+      outputs: state.outputs,
+      counts: state.counts,
+      photos: state.photos,
+      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
+    });
+    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
+    const cache = new BuildCache(cacheDir(), key, base());
+    // A sound record first: the page comes last, and its dependents index it.
+    cache.read(out());
+    expect(cache.append(siteStamp(out())!, patch("/ajoutee/", size))).toBe(true);
+    const read = cache.read(out())!;
+    expect([...read.pages.keys()].at(-1)).toBe("/ajoutee/");
+    expect(read.dependents.get("/ajoutee/")).toEqual([size]);
+    expect(cache.append(siteStamp(out())!, patch(url, inRange ? 0 : size + 5))).toBe(true);
+    expect(cache.read(out())).toBeUndefined();
+    expect(cache.exists()).toBe(false);
   });
 
   it("is folded into the state file past its length, and continued after", async () => {
@@ -524,7 +599,7 @@ describe("the cache's journal", () => {
     expect(await cachedBuildEqualsClean()).toBe(true);
     const stale = readFileSync(journalFile());
     // A build writing the whole state, killed before removing the journal it made stale.
-    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    rmSync(join(archive.dir, "articles/a.md"));
     expect(await cachedBuildEqualsClean()).toBe(true);
     writeFileSync(binFile().replace(/\.bin$/, ".journal"), stale);
     editBody(2);
