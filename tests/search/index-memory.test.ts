@@ -43,27 +43,12 @@ describe("the bundles handed out as memory allows", () => {
 
   it("waits for a running service to finish when the next does not fit", async () => {
     const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_300));
-    const first = (await queue.take())!;
-    let second: PlannedBundle | undefined;
-    const taking = queue.take().then((b) => (second = b));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(second).toBeUndefined();
-    queue.done(first);
-    await taking;
-    expect(second?.key).toBe("b");
+    await expectSecondAfterFirst(queue);
   });
 
   it("takes the largest anyway when none is running, however little room there is", async () => {
     const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700)], options(1_900));
-    const first = (await queue.take())!;
-    expect(first.key).toBe("a");
-    let second: PlannedBundle | undefined;
-    const taking = queue.take().then((b) => (second = b));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(second).toBeUndefined();
-    queue.done(first);
-    await taking;
-    expect(second?.key).toBe("b");
+    await expectSecondAfterFirst(queue);
   });
 
   it("without a budget, hands out every bundle at once", async () => {
@@ -82,3 +67,16 @@ describe("the bundles handed out as memory allows", () => {
     expect(queue.left).toBe(1);
   });
 });
+
+// The queue hands out "a" at once, then "b" only once "a" is done.
+async function expectSecondAfterFirst(queue: BundleQueue): Promise<void> {
+  const first = (await queue.take())!;
+  expect(first.key).toBe("a");
+  let second: PlannedBundle | undefined;
+  const taking = queue.take().then((b) => (second = b));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(second).toBeUndefined();
+  queue.done(first);
+  await taking;
+  expect(second?.key).toBe("b");
+}
