@@ -1,7 +1,7 @@
 import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, ListPage, SitePages } from "../plan/pages.ts";
 import { ui } from "../i18n/fr.ts";
-import { buildXml, type XmlNode } from "./xml.ts";
+import { buildXml, xmlElement, type XmlNode } from "./xml.ts";
 import { absoluteLinks } from "./absolute-links.ts";
 import { withBasePath } from "../text/markdown.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
@@ -64,6 +64,16 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
   };
 }
 
+/** Each article page's feed entry, made once however many feeds of the site show it. */
+export function feedEntries(site: SiteView): (page: ArticlePage) => FeedEntry {
+  const entries = new Map<ArticlePage, FeedEntry>();
+  return (page) => {
+    let entry = entries.get(page);
+    if (!entry) entries.set(page, (entry = feedEntry(site, page)));
+    return entry;
+  };
+}
+
 /** The newest `updated` of the entries (compared as instants, since offsets differ across DST), else `fallback`. */
 export function latestUpdate(entries: readonly { updated: string }[], fallback: string): string {
   let latest: { iso: string; ms: number } | undefined;
@@ -79,8 +89,8 @@ function feedIcons(site: SiteView): { icon: string; favicon: string } {
 }
 
 /** The site feed: the newest articles of the whole archive. Pages come newest first. */
-export function siteFeed(site: SiteView, articles: readonly ArticlePage[], buildIso: string): Feed {
-  const entries = articles.slice(0, FEED_SIZE).map((p) => feedEntry(site, p));
+export function siteFeed(site: SiteView, articles: readonly ArticlePage[], buildIso: string, entryOf = feedEntries(site)): Feed {
+  const entries = articles.slice(0, FEED_SIZE).map(entryOf);
   return {
     title: site.title,
     description: site.description,
@@ -99,6 +109,7 @@ export function topicFeeds(
   pages: Pick<SitePages, "articles" | "lists">,
   buildIso: string,
   wanted: (url: string) => boolean = () => true,
+  entryOf = feedEntries(site),
 ): { url: string; feed: Feed }[] {
   const byTopic = new Map<string, ArticlePage[]>();
   // One pass over the articles, newest first, keeping the first FEED_SIZE of each topic.
@@ -118,7 +129,7 @@ export function topicFeeds(
   return pages.lists
     .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1 && wanted(topicFeedUrl(p.url)))
     .map((p) => {
-      const entries = (byTopic.get(p.url) ?? []).map((a) => feedEntry(site, a));
+      const entries = (byTopic.get(p.url) ?? []).map(entryOf);
       const url = topicFeedUrl(p.url);
       return {
         url,
@@ -136,8 +147,11 @@ export function topicFeeds(
     });
 }
 
-/** Atom 1.0 (RFC 4287): the full body as escaped HTML, topics as categories, sources as authors. */
-export function renderAtom(feed: Feed): string {
+/**
+ * Atom 1.0 (RFC 4287): the full body as escaped HTML, topics as categories, sources as authors.
+ * `entries` keeps each entry's XML for the next feeds that show it (the same categories' scheme).
+ */
+export function renderAtom(feed: Feed, entries = new Map<FeedEntry, string>()): string {
   const root: XmlNode = {
     feed: {
       "@xmlns": "http://www.w3.org/2005/Atom",
@@ -153,25 +167,35 @@ export function renderAtom(feed: Feed): string {
       generator: "Dépêche",
       icon: feed.favicon,
       logo: feed.icon,
-      entry: feed.entries.map((e) => ({
-        // Article URLs never change (the contract), so they serve as permanent ids.
-        id: e.url,
-        title: { "@type": "text", "#text": e.title },
-        // Atom has no image element: readers take the photo from an enclosure link.
-        link: [
-          { "@rel": "alternate", "@type": "text/html", "@href": e.url },
-          ...(e.image ? [{ "@rel": "enclosure", "@type": "image/jpeg", "@href": e.image }] : []),
-        ],
-        published: e.published,
-        updated: e.updated,
-        author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
-        category: e.categories.map((label) => ({ "@term": label, "@scheme": feed.categoryScheme })),
-        summary: { "@type": "text", "#text": e.summary },
-        content: { "@type": "html", "#text": e.contentHtml },
-      })),
     },
   };
-  return buildXml(root);
+  // An article is in the site feed and in each of its topics' feeds: its entry, most of a feed's
+  // bytes (the whole body, escaped), is serialised once.
+  const xml = feed.entries.map((e) => {
+    let entry = entries.get(e);
+    if (entry === undefined) entries.set(e, (entry = xmlElement("entry", atomEntry(e, feed.categoryScheme))));
+    return entry;
+  });
+  return buildXml(root, xml);
+}
+
+function atomEntry(e: FeedEntry, categoryScheme: string): XmlNode {
+  return {
+    // Article URLs never change (the contract), so they serve as permanent ids.
+    id: e.url,
+    title: { "@type": "text", "#text": e.title },
+    // Atom has no image element: readers take the photo from an enclosure link.
+    link: [
+      { "@rel": "alternate", "@type": "text/html", "@href": e.url },
+      ...(e.image ? [{ "@rel": "enclosure", "@type": "image/jpeg", "@href": e.image }] : []),
+    ],
+    published: e.published,
+    updated: e.updated,
+    author: e.authors.map((a) => ({ name: a.name, uri: a.url })),
+    category: e.categories.map((label) => ({ "@term": label, "@scheme": categoryScheme })),
+    summary: { "@type": "text", "#text": e.summary },
+    content: { "@type": "html", "#text": e.contentHtml },
+  };
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
@@ -238,11 +262,14 @@ export function planFeeds(
   wanted: (url: string) => boolean = () => true,
 ): Map<string, string> {
   const files = new Map<string, string>();
+  // An article is in up to one feed per topic and the site's: its entry is made and written once.
+  const entryOf = feedEntries(site);
+  const atom = new Map<FeedEntry, string>();
   if (wanted(ATOM_FEED_URL)) {
-    const main = siteFeed(site, pages.articles, buildIso);
-    files.set(ATOM_FEED_URL, renderAtom(main));
+    const main = siteFeed(site, pages.articles, buildIso, entryOf);
+    files.set(ATOM_FEED_URL, renderAtom(main, atom));
     files.set(JSON_FEED_URL, renderJsonFeed(main, absoluteUrl(site, JSON_FEED_URL)));
   }
-  for (const { url, feed } of topicFeeds(site, pages, buildIso, wanted)) files.set(url, renderAtom(feed));
+  for (const { url, feed } of topicFeeds(site, pages, buildIso, wanted, entryOf)) files.set(url, renderAtom(feed, atom));
   return files;
 }

@@ -15,9 +15,23 @@ const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
  * Serialises an element tree as an XML document: the library escapes text and attributes, and
- * characters XML cannot carry are dropped.
+ * characters XML cannot carry are dropped. `children`, elements already serialised, are appended to
+ * the root element's own (the root must have children of its own, so that it has a closing tag).
  * @example buildXml({ a: { "@x": "1", "#text": "<b>" } }) // '<?xml version="1.0" encoding="UTF-8"?>\n<a x="1">&lt;b&gt;</a>\n'
  */
-export function buildXml(root: XmlNode): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(root).replace(NOT_XML_CHAR, "")}\n`;
+export function buildXml(root: XmlNode, children: readonly string[] = []): string {
+  const xml = builder.build(root).replace(NOT_XML_CHAR, "");
+  // Elements serialised ahead (`xmlElement`) close the root element's children: the same bytes
+  // as the library writes for them in place, since it writes no whitespace between elements.
+  const end = children.length > 0 ? xml.lastIndexOf("</") : xml.length;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml.slice(0, end)}${children.join("")}${xml.slice(end)}\n`;
+}
+
+/**
+ * One element serialised alone, as `buildXml` writes it inside a document: for an element that
+ * several documents share (an article's Atom entry is in the site feed and in each of its topics').
+ * @example xmlElement("b", { "#text": "<i>" }) // '<b>&lt;i&gt;</b>'
+ */
+export function xmlElement(name: string, node: XmlNode): string {
+  return builder.build({ [name]: node }).replace(NOT_XML_CHAR, "");
 }

@@ -124,6 +124,18 @@ describe("topic feeds", () => {
     for (const [url, text] of files) if (url.endsWith(".xml")) assertWellFormed(text);
   });
 
+  it("writes each feed as it would alone, though an article's entry is serialised once for every feed that shows it", async () => {
+    const data = await planArticles({
+      "2021/12/09-a.md": { title: "Sur l’Irak & <la> Défense", topics: "[Irak, Défense]" },
+      "2021/12/10-b.md": { title: "Sur l’économie", topics: "[Économie, Irak]", date: "2021-12-10" },
+    });
+    const files = planFeeds(data.site, data.pages, BUILD_ISO);
+    const alone = new Map(topicFeeds(data.site, data.pages, BUILD_ISO).map((t) => [t.url, renderAtom(t.feed)]));
+    alone.set("/feed.xml", renderAtom(siteFeed(data.site, data.pages.articles, BUILD_ISO)));
+    expect(files.get("/sujets/irak/feed.xml")).toContain("Sur l’économie");
+    for (const [url, text] of alone) expect(files.get(url), url).toBe(text);
+  });
+
   it("dates a topic feed without articles by the archive's newest article, not by the build, so it stays the same from build to build", async () => {
     const data = await planArticles({
       "2021/12/09-a.md": { title: "Sur l’Irak", topics: "[Irak]" },
