@@ -254,6 +254,26 @@ describe("search costs", () => {
     await page.close();
   });
 
+  it("fetches a word's index pieces while it is typed, and the search submitted asks for none again", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+    const opened = fetched.length;
+    await page.locator("#q").pressSequentially("phosphates", { delay: 20 });
+    await page.waitForLoadState("networkidle");
+    const typed = fetched.slice(opened).filter((p) => p.endsWith(".pf_index"));
+    expect(typed.length).toBeGreaterThan(0);
+    const before = fetched.length;
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(fetched.slice(before).filter((p) => p.endsWith(".pf_index"))).toEqual([]);
+    const paths = fetched.filter((p) => p.startsWith("/pagefind/"));
+    expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
+    await page.close();
+  });
+
   it("answers a search submitted before those costs are paid, once they are", async () => {
     const page = await browser.newPage();
     // The page's script has run; the page has not loaded yet, so nothing is prepared.
