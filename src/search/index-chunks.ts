@@ -64,7 +64,24 @@ export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void
     rmSync(chunkFile);
   }
   meta[2] = pieces;
-  writeFileSync(join(folder, metaName), pagefindFile(encode(meta)));
+  renameMeta(folder, metaName, pagefindFile(encode(meta)));
+}
+
+/**
+ * Writes the new page list under a name of its own, and names it in the bundle's
+ * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
+ * the list of an earlier build never looks for pieces this one no longer has.
+ */
+function renameMeta(folder: string, oldName: string, bytes: Uint8Array): void {
+  const entryFile = join(folder, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
+  if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
+  const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
+  language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
+  rmSync(join(folder, oldName));
+  writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
+  writeFileSync(entryFile, JSON.stringify(entry));
 }
 
 /** A word of an index chunk, and the CBOR of its entry (the word and its pages). */

@@ -57,8 +57,12 @@ describe("index chunks cut into pieces", () => {
     const after = readIndex(copy);
     expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
     expect(after.entries).toEqual(before.entries);
-    // The files left are those the list names.
+    // The files left are those the list names, and the list is the one the bundle's entry names, under a new name.
     expect(readdirSync(join(copy, "index")).sort()).toEqual(after.chunks.map(([, , hash]) => `${hash}.pf_index`).sort());
+    const metaOf = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".pf_meta"));
+    const entry = JSON.parse(readFileSync(join(copy, "pagefind-entry.json"), "utf8")) as { languages: { fr: { hash: string } } };
+    expect(metaOf(copy)).toEqual([`pagefind.${entry.languages.fr.hash}.pf_meta`]);
+    expect(metaOf(copy)).not.toEqual(metaOf(folder));
     let word = 0;
     after.chunks.forEach(([from, to, hash], i) => {
       const words = (readPagefindFile(readFileSync(join(copy, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w);
@@ -90,9 +94,11 @@ describe("index chunks cut into pieces", () => {
       const copy = join(site, name);
       cpSync(folder, copy, { recursive: true });
       splitIndexChunks(copy, 1);
-      return readdirSync(join(copy, "index"))
-        .sort()
-        .map((file) => readFileSync(join(copy, "index", file)).toString("base64"));
+      const files = [
+        ...readdirSync(copy).filter((name) => name.startsWith("pagefind")),
+        ...readdirSync(join(copy, "index")).map((name) => join("index", name)),
+      ];
+      return files.sort().map((file) => `${file} ${readFileSync(join(copy, file)).toString("base64")}`);
     });
     expect(a).toEqual(b);
   });
