@@ -376,6 +376,16 @@ form.addEventListener("submit", (event) => {
   run();
 });
 for (const select of form.querySelectorAll("select")) select.addEventListener("change", () => form.requestSubmit());
+// While the reader types, Pagefind fetches the index pieces of the words typed so far (its
+// `preload`, as its own interface does): from a word's second character on, its piece is in most
+// cases the one the finished word needs (src/search/index-chunks.ts), so the search submitted
+// finds its pieces fetched or on their way, each file fetched once. Not before the fixed costs are paid, nor for a word of one character, whose
+// piece the finished word would not use.
+form.elements.q.addEventListener("input", () => {
+  const words = form.elements.q.value.trim();
+  if (!ready || !words || words.split(/\s+/).some((word) => word.length < 2)) return;
+  ready.then(({ pf }) => pf.preload(words)).catch(() => {});
+});
 window.addEventListener("popstate", () => {
   fillForm(new URLSearchParams(location.search));
   run();

@@ -1,4 +1,5 @@
 import { writeBundleRows } from "./bundle-rows.ts";
+import { splitIndexChunks } from "./index-chunks.ts";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -78,6 +79,7 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
       if (writing) stopWriting(writing, records);
     }
     for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
+    splitIndexChunks(outputPath);
     writeBundleRows(outputPath);
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;

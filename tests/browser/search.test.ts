@@ -5,6 +5,9 @@
  * source and highlighted words, and a search that fetches only what its words need once the page
  * has paid the fixed costs.
  */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +15,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
+import { splitIndexChunks } from "../../src/search/index-chunks.ts";
 
 const TOPICS = `- slug: turquie
   label: Turquie
@@ -74,6 +78,7 @@ const TITLE = "/2021/03/01/la-turquie-ouvre-un-nouveau-poste-frontiere/";
 const BODY = "/2022/05/02/le-ministre-en-visite-a-bagdad/";
 
 let archive: TestArchive;
+let siteDir: string;
 let server: StaticServer;
 let browser: Browser;
 
@@ -85,6 +90,7 @@ beforeAll(async () => {
   for (const [path, text] of Object.entries(ARTICLES)) archive.article(path, text);
   const site = await buildArchive(archive);
   if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
+  siteDir = site.out;
   server = await serveFolder(site.out);
   browser = await launchChromium();
 }, 120_000);
@@ -248,6 +254,26 @@ describe("search costs", () => {
     await page.close();
   });
 
+  it("fetches a word's index pieces while it is typed, and the search submitted asks for none again", async () => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+    const opened = fetched.length;
+    await page.locator("#q").pressSequentially("phosphates", { delay: 20 });
+    await page.waitForLoadState("networkidle");
+    const typed = fetched.slice(opened).filter((p) => p.endsWith(".pf_index"));
+    expect(typed.length).toBeGreaterThan(0);
+    const before = fetched.length;
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(fetched.slice(before).filter((p) => p.endsWith(".pf_index"))).toEqual([]);
+    const paths = fetched.filter((p) => p.startsWith("/pagefind/"));
+    expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
+    await page.close();
+  });
+
   it("answers a search submitted before those costs are paid, once they are", async () => {
     const page = await browser.newPage();
     // The page's script has run; the page has not loaded yet, so nothing is prepared.
@@ -363,5 +389,45 @@ describe("search counts", () => {
     expect(await page.locator("#search-results article > p:not(.meta)").textContent()).toContain("Les travaux ont duré deux ans.");
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
     await page.close();
+  });
+});
+
+describe("search index pieces", () => {
+  it("finds, counts and orders the same with index chunks cut at every place allowed", async () => {
+    // The same site, its bundles' chunks cut into the smallest pieces their words allow.
+    const copy = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
+    cpSync(siteDir, copy, { recursive: true });
+    const index = join(copy, "pagefind");
+    for (const entry of readdirSync(index, { withFileTypes: true })) {
+      if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes("rows.json.gz")) splitIndexChunks(join(index, entry.name), 1);
+    }
+    const pieces = await serveFolder(copy);
+    try {
+      const seen = async (origin: string, query: string) => {
+        const page = await browser.newPage();
+        await page.goto(`${origin}/recherche/?${query}`);
+        await page.waitForFunction(
+          () =>
+            /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? "") &&
+            document.querySelector(".search-filters")?.getAttribute("aria-busy") !== "true",
+        );
+        const shown = {
+          status: await page.locator("#search-status").textContent(),
+          links: await links(page),
+          counts: await page.locator("select option").allTextContents(),
+        };
+        await page.close();
+        return shown;
+      };
+      // Words of two characters or more: a one-letter word's matches are already cut short by
+      // Pagefind's own chunks in a large archive (src/search/index-chunks.ts).
+      for (const q of ["Turquie", "turq", "tu", "irakiennes", "ir", "phosphates", "elections", "économie", "ministre bagdad", "zzz"]) {
+        const query = `q=${encodeURIComponent(q)}`;
+        expect(await seen(pieces.origin, query), q).toEqual(await seen(server.origin, query));
+      }
+    } finally {
+      await pieces.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { splitIndexChunks } from "../../src/search/index-chunks.ts";
+import { indexSearchBundles } from "../../src/search/indexer.ts";
+import { readPagefindFile } from "../../src/search/pagefind-files.ts";
+import { bundleDigest, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+const WORDS = ["turquie", "turque", "turcs", "tunisie", "irak", "irakien", "iran", "élections", "électeurs", "économie", "écoles", "accord", "zèbre"];
+
+// Sixty records, each with a few of the words above and its own.
+function record(n: number): SearchRecord {
+  const day = String((n % 28) + 1).padStart(2, "0");
+  return {
+    url: `/2021/03/${day}/depeche-${n}/`,
+    title: `Dépêche ${n}`,
+    bodyHtml: `<p>${WORDS.filter((_, i) => (n + i) % 3 === 0).join(" ")} mot${n} numéro${n * 7}.</p>`,
+    dateIso: `2021-03-${day}T${String(n % 24).padStart(2, "0")}:00:00.000Z`,
+    year: "2021",
+    sources: ["AFP"],
+    topics: ["Irak"],
+  };
+}
+
+interface Index {
+  chunks: [string, string, string][];
+  words: string[];
+  entries: string[];
+}
+
+// The bundle's chunk list and, in its order, the words and entries of its chunks.
+function readIndex(folder: string): Index {
+  const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"))!;
+  const meta = readPagefindFile(readFileSync(join(folder, metaName))) as unknown[];
+  const chunks = meta[2] as [string, string, string][];
+  const entries = chunks.flatMap(([, , hash]) => (readPagefindFile(readFileSync(join(folder, "index", `${hash}.pf_index`))) as [[string, unknown][]])[0]);
+  return { chunks, words: entries.map(([word]) => word), entries: entries.map((e) => JSON.stringify(e)) };
+}
+
+describe("index chunks cut into pieces", () => {
+  it("keep every word and its pages once, in ranges that follow each other without a gap, cut only where two words' first two characters differ", async () => {
+    const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
+    folders.push(site);
+    const records = Array.from({ length: 60 }, (_, i) => record(i + 1));
+    await indexSearchBundles(site, [{ key: "2021", articles: 60, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) }]);
+    const folder = join(site, "pagefind", "2021");
+    const before = readIndex(folder);
+    const copy = join(site, "copy");
+    cpSync(folder, copy, { recursive: true });
+    splitIndexChunks(copy, 1);
+    const after = readIndex(copy);
+    expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
+    expect(after.entries).toEqual(before.entries);
+    // The files left are those the list names, and the list is the one the bundle's entry names, under a new name.
+    expect(readdirSync(join(copy, "index")).sort()).toEqual(after.chunks.map(([, , hash]) => `${hash}.pf_index`).sort());
+    const metaOf = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".pf_meta"));
+    const entry = JSON.parse(readFileSync(join(copy, "pagefind-entry.json"), "utf8")) as { languages: { fr: { hash: string } } };
+    expect(metaOf(copy)).toEqual([`pagefind.${entry.languages.fr.hash}.pf_meta`]);
+    expect(metaOf(copy)).not.toEqual(metaOf(folder));
+    let word = 0;
+    after.chunks.forEach(([from, to, hash], i) => {
+      const words = (readPagefindFile(readFileSync(join(copy, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w);
+      for (const w of words) expect(from <= w && w <= to).toBe(true);
+      word += words.length;
+      const next = after.chunks[i + 1];
+      if (!next) return;
+      const last = words.at(-1)!;
+      const first = after.words[word]!;
+      // Cut between two pieces of one chunk: the two words differ in their first two characters,
+      // and no word lies between the ranges (only strings made of the highest code point).
+      if (!before.chunks.some(([f]) => f === next[0])) {
+        expect([...last].slice(0, 2).join("")).not.toBe([...first].slice(0, 2).join(""));
+        expect(to < next[0]).toBe(true);
+        expect(`${to.replace(/\u{10ffff}+$/u, "")}\u{10ffff}` > to.replace(/\u{10ffff}+$/u, "")).toBe(true);
+        expect(next[0] <= first && first.startsWith(next[0])).toBe(true);
+      }
+    });
+  });
+
+  it("writes the same files from the same bundle", async () => {
+    const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
+    folders.push(site);
+    const records = Array.from({ length: 30 }, (_, i) => record(i + 1));
+    const bundle = { key: "2021", articles: 30, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) };
+    await indexSearchBundles(site, [bundle]);
+    const folder = join(site, "pagefind", "2021");
+    const [a, b] = ["a", "b"].map((name) => {
+      const copy = join(site, name);
+      cpSync(folder, copy, { recursive: true });
+      splitIndexChunks(copy, 1);
+      const files = [
+        ...readdirSync(copy).filter((name) => name.startsWith("pagefind")),
+        ...readdirSync(join(copy, "index")).map((name) => join("index", name)),
+      ];
+      return files.sort().map((file) => `${file} ${readFileSync(join(copy, file)).toString("base64")}`);
+    });
+    expect(a).toEqual(b);
+  });
+});
