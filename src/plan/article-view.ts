@@ -216,6 +216,14 @@ export class ArticleRenderer {
     return !this.bodies.has(article);
   }
 
+  /**
+   * Lets go of an article's rendered body once nothing of this build reads it again (its pages
+   * written, its search record handed to the indexer): read again, it is rendered again.
+   */
+  releaseBody(article: Article): void {
+    this.bodies.delete(article);
+  }
+
   /** Takes a body rendered elsewhere (a helper thread) by `renderBody`. */
   adoptBody(article: Article, body: RenderedBody): void {
     this.bodies.set(article, body);

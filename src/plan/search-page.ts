@@ -69,13 +69,16 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
  * from what the records are made from (the article's text, not its rendered body), and the records
  * are made when the bundle is indexed: a reused bundle never renders its bodies. The digest of an
  * article's file (`files`, the archive store's), when known, stands for its body: an article
- * restored from the build cache reads its body from its file only when it is indexed.
+ * restored from the build cache reads its body from its file only when it is indexed. With
+ * `release`, each bundle's `release` hands it the bundle's articles once their records are handed
+ * to the indexer.
  */
 export function planSearchIndex(
   bundles: readonly SearchBundle[],
   articles: readonly Article[],
   render: ArticleRenderer,
   files: ReadonlyMap<Article, string> = new Map(),
+  release?: (article: Article) => void,
 ): PlannedBundle[] {
   const keyOf = bundleOf(bundles);
   const sources = new Map(bundles.map((b) => [b.key, [] as RecordSource[]]));
@@ -92,11 +95,19 @@ export function planSearchIndex(
         PAGEFIND_VERSION,
       ),
       records: () => list.map((s) => s.record()),
+      ...(release
+        ? {
+            release: () => {
+              for (const s of list) release(s.article);
+            },
+          }
+        : {}),
     };
   });
 }
 
 interface RecordSource {
+  article: Article;
   url: string;
   dateIso: string;
   /** Everything the record is made from: its fields but the body, and the body's own inputs. */
@@ -117,6 +128,7 @@ function recordSource(article: Article, render: ArticleRenderer, file: string | 
     topics: view.topics.map((t) => t.label),
   });
   return {
+    article,
     url: article.url,
     dateIso,
     // The rendered body is a function of the article's text: digested without rendering it.

@@ -365,15 +365,22 @@ interface IndexSource {
 function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
   const stopped = new AbortController();
   let release = (): void => {};
+  let pagesDone = false;
   const written = new Promise<void>((resolve) => (release = resolve));
+  // Once the pages are written, a bundle's rendered bodies go as soon as its records are handed to
+  // an indexing thread (some 255 MB at 100,000 articles, while Pagefind's services run beside this
+  // process). The dev server's renderer keeps them for the next build.
+  const releaseBody = options.store ? undefined : (article: Article): void => void (pagesDone && renderer.releaseBody(article));
   const index = async (beside: boolean, staged = false): Promise<Indexed> => {
     const indexStart = performance.now();
+    pagesDone ||= !beside;
     const articles = new Set(source.published);
     const bundles = planSearchIndex(
       source.data.pages.search[0]?.bundles ?? [],
       source.content.articles.filter((a) => articles.has(a.url)),
       renderer,
       source.files,
+      releaseBody,
     );
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
     // Imported here: Pagefind's module is loaded only by builds with search.
@@ -384,7 +391,10 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
     return { phase, changed: indexed.changed };
   };
   return Object.assign(index, {
-    pagesWritten: release,
+    pagesWritten: () => {
+      pagesDone = true;
+      release();
+    },
     stop: () => {
       stopped.abort();
       release();

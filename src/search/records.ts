@@ -43,6 +43,11 @@ export interface PlannedBundle {
   articles: number;
   digest: string;
   records(): SearchRecord[];
+  /**
+   * Once its records are handed to the indexer: lets go of what they were made from that the build
+   * no longer needs (the articles' rendered bodies, once the pages are written). Optional.
+   */
+  release?(): void;
 }
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows

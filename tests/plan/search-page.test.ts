@@ -61,6 +61,30 @@ describe("the search index's bundles", () => {
     expect(planned(await indexOf(ARTICLES))).toEqual(planned(before));
   });
 
+  it("hands its articles to release once asked, the records made again the same after their bodies are let go", async () => {
+    const archive = makeArchive();
+    try {
+      for (const [path, spec] of Object.entries(ARTICLES)) archive.article(path, spec);
+      const { content } = await loadContent({ contentDir: archive.dir });
+      const derived = deriveArchive(content!, { drafts: false });
+      const renderer = new ArticleRenderer();
+      const released: string[] = [];
+      const bundles = planSearchIndex(planSearchBundles(derived.years.flatMap((y) => y.months)), derived.articles, renderer, new Map(), (article) => {
+        released.push(article.url);
+        renderer.releaseBody(article);
+      });
+      const newest = bundles[0]!;
+      const records = newest.records();
+      expect(records.every((r) => r.bodyHtml.length > 0)).toBe(true);
+      newest.release!();
+      expect(released).toEqual(records.map((r) => r.url));
+      expect(derived.articles.filter((a) => released.includes(a.url)).every((a) => renderer.needsBody(a))).toBe(true);
+      expect(newest.records()).toEqual(records);
+    } finally {
+      archive.remove();
+    }
+  });
+
   it("changes a bundle's digest when a body changes, without rendering any body to plan it", async () => {
     const archive = makeArchive();
     try {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE } from "../../src/search/indexer.ts";
+import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
@@ -67,6 +67,16 @@ describe("indexing search bundles", () => {
     await indexSearchBundles(here, [NEW, OLD]);
     expect(await indexSearchBundles(beside, [NEW, OLD], { beside: true })).toMatchObject({ pages: 3, bundles: 2, reused: 0 });
     expect(contents(beside)).toEqual(contents(here));
+  });
+
+  it("releases each bundle once its records are handed to the indexer, here or beside, and starts its services with the allocator's setting", async () => {
+    for (const beside of [false, true]) {
+      const released: string[] = [];
+      const releasing = (b: PlannedBundle): PlannedBundle => ({ ...b, release: () => released.push(b.key) });
+      await indexSearchBundles(site(), [releasing(NEW), releasing(OLD)], { beside });
+      expect(released.sort()).toEqual(["2020", "2021"]);
+    }
+    expect(process.env._RJEM_MALLOC_CONF).toBe(SERVICE_MALLOC_CONF);
   });
 
   it("starts no bundle once stopped, and fails rather than leave an index with bundles missing", async () => {
