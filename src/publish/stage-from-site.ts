@@ -9,7 +9,7 @@
  * (`.<out>.spare`), and the next build takes it as its staging folder, brought up to date with
  * only the paths the last build changed (`catchUpStaging`).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
@@ -63,6 +63,41 @@ function linkTree(from: string, to: string, link: (from: string, to: string) => 
       linkTree(source, target, link);
     } else if (entry.isFile()) link(source, target);
   }
+}
+
+/**
+ * Makes a hard-linked copy of `site` its spare (a large clean build's last step): the next
+ * incremental build then stages there instead of linking the whole site itself (250,000 links and
+ * folders, 7.5 s of system time at 100,000 articles). GNU cp links in a child process while the
+ * build writes its cache; the copy is made in `building` (a name the next build removes as a
+ * leftover if this one is killed) and renamed to the spare only once whole. A spare already there stays (another build's): the copy
+ * goes. Resolves with whether the spare is in place; elsewhere than Linux, no spare (false).
+ */
+export function linkSpare(site: string, building: string): Promise<boolean> {
+  if (process.platform !== "linux") return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const fail = (): void => {
+      rmSync(building, { recursive: true, force: true });
+      resolve(false);
+    };
+    try {
+      mkdirSync(building);
+    } catch {
+      resolve(false);
+      return;
+    }
+    const cp = spawn("cp", ["-al", "--", `${site}/.`, `${building}/`], { stdio: "ignore" });
+    cp.on("error", fail);
+    cp.on("close", (code) => {
+      if (code !== 0) return fail();
+      try {
+        renameSync(building, spareFolder(site));
+        resolve(true);
+      } catch {
+        fail();
+      }
+    });
+  });
 }
 
 /** Where the site an incremental build replaced is kept, hidden beside the output folder. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BuildCache, cacheKey, siteStamp, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
-import { spareFolder } from "../../src/publish/stage-from-site.ts";
+import { linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
 
@@ -234,7 +234,8 @@ describe("an incremental build after an incremental one", () => {
   it("stages in the site the last one replaced, brought up to date, instead of linking the whole site again", async () => {
     archive = threeArticles();
     await buildSite(base());
-    // The first incremental build links the site; the site it replaces is kept, hidden, beside it.
+    // The first incremental build links the site (a clean build of fewer than `CLEAN_SPARE_PAGES`
+    // leaves no spare); the site it replaces is kept, hidden, beside it.
     edit(1);
     expect(await stagedInSpare()).toBe(false);
     expect(readFileSync(join(spare(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).not.toContain("Corps numéro 1.");
@@ -333,9 +334,10 @@ describe("an incremental build after an incremental one", () => {
     expect(await stagedInSpare()).toBe(true);
   });
 
-  it("keeps no spare after a clean build, nor after a build without the cache", async () => {
+  it("keeps no spare after a small clean build, nor after a build without the cache", async () => {
     archive = threeArticles();
     await buildSite(base());
+    expect(existsSync(spare())).toBe(false);
     edit(1);
     await cachedBuildEqualsClean();
     expect(existsSync(spare())).toBe(true);
@@ -351,6 +353,45 @@ describe("an incremental build after an incremental one", () => {
     archive.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"));
     expect(await cachedBuildEqualsClean()).toBe(false);
     expect(existsSync(spare())).toBe(false);
+  });
+
+  it("keeps its own site as the spare after a large clean build with the cache, and none without the cache", async () => {
+    archive = threeArticles();
+    const large = { cleanSpareFrom: 0 };
+    await buildSite({ ...base(), ...large });
+    // A clean build's spare is its site, linked: the same files, not copies.
+    expect(treeDigest(spare())).toBe(treeDigest(out()));
+    const page = "2022/01/03/troisieme-depeche/index.html";
+    expect(statSync(join(spare(), page)).ino).toBe(statSync(join(out(), page)).ino);
+    edit(1);
+    expect(await stagedInSpare(large)).toBe(true);
+    const { cacheDir: _, ...noCache } = base();
+    await buildSite({ ...noCache, ...large });
+    expect(existsSync(spare())).toBe(false);
+    // The site is not the one the cache describes: a clean build, which leaves a spare again.
+    expect(await cachedBuildEqualsClean(large)).toBe(false);
+    expect(treeDigest(spare())).toBe(treeDigest(out()));
+    edit(2);
+    expect(await stagedInSpare(large)).toBe(true);
+    // A change that makes every page again (topics.yaml) is a clean build: the spare is its site.
+    archive.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"));
+    expect(await cachedBuildEqualsClean(large)).toBe(false);
+    expect(treeDigest(spare())).toBe(treeDigest(out()));
+    expect(readdirSync(archive.root).filter((name) => name.startsWith(".site."))).toEqual([".site.spare"]);
+  });
+
+  it("keeps the spare already there when a clean build's copy is done after it", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), cleanSpareFrom: 0 });
+    rmSync(spare(), { recursive: true });
+    mkdirSync(join(spare(), "autre"), { recursive: true });
+    const building = join(archive.root, `.site.building-${process.pid}-test`);
+    expect(await linkSpare(out(), building)).toBe(false);
+    expect(readdirSync(spare())).toEqual(["autre"]);
+    expect(existsSync(building)).toBe(false);
+    // Not the spare the cache recorded: the next build links the whole site, as without one.
+    edit(1);
+    expect(await stagedInSpare()).toBe(false);
   });
 });
 
