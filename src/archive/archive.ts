@@ -62,8 +62,9 @@ export function isPublished(article: Article, options: ArchiveOptions): boolean 
 
 /**
  * Derives every list of the site in one pass over the articles, which the loader gives oldest first.
+ * Without `perArticle`, each article's own lists (neighbours, related) are left empty.
  */
-export function deriveArchive(content: Content, options: ArchiveOptions, lists: { related: boolean } = { related: true }): Archive {
+export function deriveArchive(content: Content, options: ArchiveOptions, lists: { perArticle: boolean } = { perArticle: true }): Archive {
   const oldestFirst = content.articles.filter((a) => isPublished(a, options));
   const newestFirst = [...oldestFirst].reverse();
 
@@ -82,9 +83,9 @@ export function deriveArchive(content: Content, options: ArchiveOptions, lists: 
     sources: [...bySource].map(([entry, articles]) => ({ entry, articles })),
     years: groupByYearAndMonth(days),
     days,
-    neighbours: topicNeighbours(oldestFirst),
     // Left empty when asked: a caller that plans some pages only makes theirs (`planSomePages`).
-    related: lists.related ? relatedArticles(oldestFirst) : new Map(),
+    neighbours: lists.perArticle ? topicNeighbours(oldestFirst) : new Map(),
+    related: lists.perArticle ? relatedArticles(oldestFirst) : new Map(),
   };
 }
 

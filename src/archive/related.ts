@@ -40,9 +40,42 @@ function indexTopics(oldestFirst: readonly Article[]): TopicIndex {
  * Articles are given oldest first.
  */
 export function topicNeighbours(oldestFirst: readonly Article[]): Map<Article, TopicNeighbours> {
-  const { lists, positions } = indexTopics(oldestFirst);
+  return neighboursIn(indexTopics(oldestFirst), oldestFirst);
+}
+
+/**
+ * The related articles and topic neighbours of the articles among `oldestFirst` whose URL is in
+ * `only`, as `relatedArticles` and `topicNeighbours` of every article would give them, from the
+ * archive's lists of each topic (newest first, `Listing.articles`): only the lists of their topics
+ * are read. An incremental build plans a dozen article pages of 100,000, and indexing every topic
+ * for them was a third of its planning.
+ */
+export function someArticleLists(
+  oldestFirst: readonly Article[],
+  newestByTopic: ReadonlyMap<Topic, readonly Article[]>,
+  only: ReadonlySet<string>,
+): { related: Map<Article, Article[]>; neighbours: Map<Article, TopicNeighbours> } {
+  const articles = oldestFirst.filter((article) => only.has(article.url));
+  const lists = new Map<Topic, Article[]>();
+  const positions = new Map<Article, number[]>();
+  for (const article of articles) {
+    positions.set(
+      article,
+      article.topics.map((topic) => {
+        let list = lists.get(topic);
+        if (!list) lists.set(topic, (list = [...(newestByTopic.get(topic) ?? [])].reverse()));
+        return list.indexOf(article);
+      }),
+    );
+  }
+  const index = { lists, positions };
+  return { related: relatedIn(index, articles, RELATED_COUNT), neighbours: neighboursIn(index, articles) };
+}
+
+// Each article's neighbours, from an index that has its topics.
+function neighboursIn({ lists, positions }: TopicIndex, articles: readonly Article[]): Map<Article, TopicNeighbours> {
   const neighbours = new Map<Article, TopicNeighbours>();
-  for (const article of oldestFirst) {
+  for (const article of articles) {
     const topic = article.topics[0];
     if (!topic) continue;
     const list = lists.get(topic)!;
@@ -65,15 +98,18 @@ export function topicNeighbours(oldestFirst: readonly Article[]): Map<Article, T
  * @example relatedArticles(oldestFirst).get(article) // [the 5 nearest articles sharing its topics]
  */
 export function relatedArticles(oldestFirst: readonly Article[], count = RELATED_COUNT, only?: ReadonlySet<string>): Map<Article, Article[]> {
-  const { lists, positions } = indexTopics(oldestFirst);
+  return relatedIn(indexTopics(oldestFirst), only ? oldestFirst.filter((article) => only.has(article.url)) : oldestFirst, count);
+}
+
+// Each article's related articles, from an index that has its topics.
+function relatedIn({ lists, positions }: TopicIndex, articles: readonly Article[], count: number): Map<Article, Article[]> {
   const related = new Map<Article, Article[]>();
   // Scratch space reused from article to article: the candidates, then the best `count` of them.
   const candidates: Article[] = [];
   const best: Article[] = [];
   const bestShared: number[] = [];
   const bestDistance: number[] = [];
-  for (const article of oldestFirst) {
-    if (only && !only.has(article.url)) continue;
+  for (const article of articles) {
     const at = positions.get(article)!;
     candidates.length = 0;
     article.topics.forEach((topic, t) => {

@@ -1,6 +1,6 @@
 /** The article files of a content folder. */
 import { lstatSync, readdirSync, type Dirent, type Stats } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { FILE_START, type Diagnostics } from "./diagnostics.ts";
 import { describeIoError } from "../files/file-errors.ts";
 import { symbolicLinkMessage } from "./read-text.ts";
@@ -14,7 +14,9 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
   const found: string[] = [];
   const unreadable = (folder: string, error: unknown): void =>
     diagnostics.error(display(folder), FILE_START, messages().diagnostics.folderUnreadable(describeIoError(error)));
-  const walk = (folder: string): void => {
+  // A folder found below the articles folder is a path `join` made: its entries' paths are the
+  // folder, a separator and their names (`join` per file is a tenth of a second at 100,000).
+  const walk = (folder: string, joined: boolean): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -23,10 +25,10 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
       return;
     }
     for (const entry of entries) {
-      const path = join(folder, entry.name);
+      const path = joined ? `${folder}${sep}${entry.name}` : join(folder, entry.name);
       if (entry.isSymbolicLink()) {
         diagnostics.error(display(path), FILE_START, symbolicLinkMessage(entry.name.endsWith(".md") ? "article" : "folder"));
-      } else if (entry.isDirectory()) walk(path);
+      } else if (entry.isDirectory()) walk(path, true);
       else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
       else if (!isClutter(entry.name)) {
         diagnostics.warning(display(path), FILE_START, messages().diagnostics.notAnArticle(), "notAnArticle");
@@ -44,7 +46,7 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
     if (!options.mayBeMissing) diagnostics.error(display(dir), FILE_START, messages().diagnostics.noArticlesFolder());
   } else if (root.isSymbolicLink()) diagnostics.error(display(dir), FILE_START, symbolicLinkMessage("articlesFolder"));
   else if (!root.isDirectory()) diagnostics.error(display(dir), FILE_START, messages().diagnostics.articlesFolderIsFile());
-  else walk(dir);
+  else walk(dir, false);
   return found.sort();
 }
 

@@ -74,6 +74,8 @@ export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
   private readonly bodies = new Map<Article, RenderedBody>();
   private readonly summaries = new Map<Article, string>();
+  // Standfirsts of an earlier build, by article (`adoptSummaries`).
+  private adopted?: (article: Article) => string | undefined;
   private readonly views = new Map<Article, ArticleView>();
   // The getters of items and views: one function each for every object (a getter written in an
   // object literal is a new closure per object, which puts each object in a slow dictionary shape),
@@ -192,18 +194,22 @@ export class ArticleRenderer {
     return Object.defineProperty(view, "bodyHtml", ArticleRenderer.BODY_HTML) as unknown as ArticleView;
   }
 
-  /** A standfirst an earlier build computed from this very article text (the build cache). */
-  adoptSummary(article: Article, summary: string): void {
-    this.summaries.set(article, summary);
+  /**
+   * Standfirsts an earlier build computed, looked up when an article's is first asked for (`lookup`
+   * gives the one computed from this very article text, if any): an incremental build shows a few
+   * dozen of 100,000, and adopting each one ahead was a map of 100,000 entries made for nothing.
+   */
+  adoptSummaries(lookup: (article: Article) => string | undefined): void {
+    this.adopted = lookup;
   }
 
   /** The article's standfirst, if computed or adopted: what the build cache keeps. */
   knownSummary(article: Article): string | undefined {
-    return this.summaries.get(article);
+    return this.summaries.get(article) ?? this.adopted?.(article);
   }
 
   private summary(article: Article): string {
-    let summary = this.summaries.get(article);
+    let summary = this.knownSummary(article);
     if (summary === undefined) {
       summary = article.summary ? typesetText(article.summary) : truncateAtWord(this.body(article).firstParagraph);
       this.summaries.set(article, summary);

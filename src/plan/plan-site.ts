@@ -1,5 +1,5 @@
 import { deriveArchive, type Archive, type ArchiveOptions } from "../archive/archive.ts";
-import { relatedArticles, RELATED_COUNT } from "../archive/related.ts";
+import { someArticleLists } from "../archive/related.ts";
 import type { Content } from "../content/model.ts";
 import { formatDiagnostic } from "../content/diagnostics.ts";
 import { loadContent } from "../content/load.ts";
@@ -16,7 +16,8 @@ export function planSite(content: Content, options: ArchiveOptions, renderer?: A
 /**
  * Some pages of the site only: those whose URLs `select` picks from the archive (derived whole).
  * Each page is planned exactly as `planSite` plans it; the others are not planned, nor are the
- * related articles of articles whose page is not asked for. The archive comes back with them;
+ * related articles and topic neighbours of articles whose page is not asked for (`select` reads
+ * neither: it is given the archive without them). The archive comes back with them;
  * undefined when `select` picks none (the whole site must be planned).
  */
 export function planSomePages(
@@ -25,10 +26,12 @@ export function planSomePages(
   renderer: ArticleRenderer,
   select: (archive: Archive) => ReadonlySet<string> | undefined,
 ): { archive: Archive; data: BuildData } | undefined {
-  const archive = deriveArchive(content, options, { related: false });
+  const archive = deriveArchive(content, options, { perArticle: false });
   const only = select(archive);
   if (!only) return undefined;
-  archive.related = relatedArticles([...archive.articles].reverse(), RELATED_COUNT, only);
+  const lists = someArticleLists([...archive.articles].reverse(), new Map(archive.topics.map((listing) => [listing.entry, listing.articles])), only);
+  archive.related = lists.related;
+  archive.neighbours = lists.neighbours;
   return { archive, data: { site: siteView(archive.site, mainTopics(archive)), pages: planPages(archive, renderer, only) } };
 }
 

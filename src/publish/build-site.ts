@@ -149,7 +149,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const renderer = options.renderer ?? new ArticleRenderer();
   const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
   const previous = cache?.read(options.outDir);
-  const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs });
+  // The snapshot just read is the store's own: adopted, not copied.
+  const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs }, { adopt: true });
   const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
   // The articles read again, as they were: an edit of their text alone takes the fast path.
   const replaced = new Map<string, ArticleEntry>();
@@ -175,7 +176,15 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     if (!incremental) writers.prepare();
     await writers.bodiesRendered();
   }
-  if (incremental) adoptSummaries(store, renderer, incremental.summaries);
+  // A standfirst is a function of the article file's text (and of the code, in the cache's key).
+  const files = sourceDigests(store);
+  if (incremental) {
+    const summaries = incremental.summaries;
+    renderer.adoptSummaries((article) => {
+      const digest = files.get(article);
+      return digest === undefined ? undefined : summaries.get(digest);
+    });
+  }
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
   // The photos of the valid articles are checked even when other files have errors: every error in one run.
   const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
@@ -194,7 +203,6 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const files = sourceDigests(store);
   const photosState = photosKey(photos.sets);
   // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
   // and news sitemap's, are planned; no other.
@@ -443,14 +451,6 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   return new BuildCache(dir, key, options, options.cacheJournal);
-}
-
-// A standfirst is a function of the article file's text (and of the code, in the cache's key).
-function adoptSummaries(store: ArchiveStore, renderer: ArticleRenderer, summaries: ReadonlyMap<string, string>): void {
-  for (const entry of store.entriesInAnyOrder()) {
-    const summary = entry.article && entry.digest !== undefined ? summaries.get(entry.digest) : undefined;
-    if (summary !== undefined) renderer.adoptSummary(entry.article!, summary);
-  }
 }
 
 // The store's digest of each article file stands for the article's text in the pages' digests.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RELATED_COUNT, relatedArticles, topicNeighbours } from "../../src/archive/related.ts";
+import { RELATED_COUNT, relatedArticles, someArticleLists, topicNeighbours } from "../../src/archive/related.ts";
 import type { Article, Topic } from "../../src/content/model.ts";
 
 const irak: Topic = { slug: "irak", label: "Irak" };
@@ -99,5 +99,30 @@ describe("topicNeighbours", () => {
     // c's main topic is Défense, where it is alone.
     expect(neighbours.get(c)).toEqual({ topic: defense });
     expect(neighbours.get(d)).toEqual({ topic: irak, older: c });
+  });
+});
+
+describe("someArticleLists: the lists of some articles only (an incremental build's few pages)", () => {
+  // Articles over four topics, one to three each, two at each time: every list has articles on both sides.
+  const topics = [irak, defense, economie, sante];
+  const list = Array.from({ length: 300 }, (_, i) =>
+    article(`o${i}`, Math.floor(i / 2), [topics[i % 4]!, ...(i % 3 === 0 ? [topics[(i + 1) % 4]!] : []), ...(i % 5 === 0 ? [topics[(i + 2) % 4]!] : [])]),
+  );
+  // The archive's lists: each topic's articles, newest first.
+  const newestByTopic = new Map(topics.map((topic) => [topic, list.filter((a) => a.topics.includes(topic)).reverse()]));
+  const only = new Set([list[0]!, list[1]!, list[77]!, list[150]!, list[151]!, list[298]!, list[299]!].map((a) => a.url));
+  // URLs of pages that are not articles' change nothing.
+  const some = someArticleLists(list, newestByTopic, new Set([...only, "/", "/sujets/irak/"]));
+
+  it("gives those articles the same related articles as the whole archive, and no other article any", () => {
+    const whole = relatedArticles(list);
+    expect([...some.related.keys()].map((a) => a.url).sort()).toEqual([...only].sort());
+    for (const [article, related] of some.related) expect(names(related)).toEqual(names(whole.get(article)));
+  });
+
+  it("gives those articles the same neighbours as the whole archive, and no other article any", () => {
+    const whole = topicNeighbours(list);
+    expect([...some.neighbours.keys()].map((a) => a.url).sort()).toEqual([...only].sort());
+    for (const [article, neighbours] of some.neighbours) expect(neighbours).toEqual(whole.get(article));
   });
 });

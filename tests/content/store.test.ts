@@ -136,6 +136,20 @@ describe("the archive store", () => {
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
+  it("adopting the snapshot's own objects, reads back the same store as a copy does, and saves the same snapshot", async () => {
+    archive = sampleArchive();
+    const store = await fullStore();
+    const result = store.result();
+    const json = JSON.stringify(store.snapshot());
+    const copied = ArchiveStore.fromSnapshot(JSON.parse(json) as StoreSnapshot, { contentDir: archive.dir, nowMs: NOW })!;
+    const adopted = ArchiveStore.fromSnapshot(JSON.parse(json) as StoreSnapshot, { contentDir: archive.dir, nowMs: NOW }, { adopt: true })!;
+    expect(adopted.result()).toEqual(copied.result());
+    expect(adopted.result()).toEqual(result);
+    expect(JSON.stringify(adopted.snapshot())).toBe(json);
+    // A body is read from its file, as a copy's is.
+    expect(adopted.result().content?.articles.map((a) => a.body)).toEqual(store.result().content?.articles.map((a) => a.body));
+  });
+
   it("restored, says what changed since as a patch that brings the snapshot to what it saves now", async () => {
     archive = sampleArchive();
     const saved = JSON.parse(JSON.stringify((await fullStore()).snapshot())) as StoreSnapshot;
