@@ -451,32 +451,20 @@ export class ArchiveStore {
         touched.set(path, undefined);
         continue;
       }
-      const saved = entry.article;
-      const diagnostics = entry.diagnostics.length === 0 ? [] : paths.readDiagnostics(entry.diagnostics);
-      if (adopt) {
-        // The same fields as below, set on the snapshot's own objects (the keys' order aside, which nothing reads).
-        const made = entry as unknown as ArticleEntry;
-        if (saved) {
-          const article = saved as unknown as Article;
-          article.topics = saved.topics.map((slug) => topics.get(slug)!);
-          article.sources = saved.sources.map((slug) => sources.get(slug)!);
-          article.sourcePath = paths.display(entry.path);
-          restoredArticle(article);
-        }
-        made.path = path;
-        made.diagnostics = diagnostics;
-        store.entries.set(path, made);
-        continue;
+      // The entry and its article made over in place (a copy first, unless adopted).
+      const own = adopt ? entry : structuredClone(entry);
+      const made = own as unknown as ArticleEntry;
+      const saved = own.article;
+      if (saved) {
+        const article = saved as unknown as Article;
+        article.topics = saved.topics.map((slug) => topics.get(slug)!);
+        article.sources = saved.sources.map((slug) => sources.get(slug)!);
+        article.sourcePath = paths.display(entry.path);
+        restoredArticle(article);
       }
-      const article =
-        saved &&
-        restoredArticle({
-          sourcePath: paths.display(entry.path),
-          ...saved,
-          topics: saved.topics.map((slug) => topics.get(slug)!),
-          sources: saved.sources.map((slug) => sources.get(slug)!),
-        });
-      store.entries.set(path, { ...entry, path, diagnostics, ...(article ? { article } : {}) } as ArticleEntry);
+      made.path = path;
+      made.diagnostics = entry.diagnostics.length === 0 ? [] : paths.readDiagnostics(entry.diagnostics);
+      store.entries.set(path, made);
     }
     return store;
   }
