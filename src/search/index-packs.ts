@@ -15,7 +15,8 @@ import { ROWS_FILE } from "./bundle-rows.ts";
  * pack per two first characters), not the words of the archive: a bundle that is not indexed
  * again keeps its pieces and their names, and only the packs are written anew. The pieces stay
  * as files too: a piece a pack lacks (a pack an earlier build wrote, kept by a cache) is fetched
- * on its own, and what Pagefind finds never depends on the packs.
+ * on its own, and what Pagefind finds never depends on the packs. A prefix whose pack would hold
+ * much more than a word needs is not packed (`PACK_SLACK`).
  */
 
 /** The folder of the packs, in the index folder beside the bundles. */
@@ -23,6 +24,18 @@ export const PACKS_FOLDER = "paquets";
 
 /** The extension of a pack. */
 const PACK_EXTENSION = ".pf_pack";
+
+/** The list of the prefixes packed, in the packs' folder (JSON), which the reader reads first. */
+export const PACKED_LIST = "paquets.json";
+
+/**
+ * How much larger than the most a word can need (in every bundle, the largest piece of its prefix)
+ * a pack may be. A prefix whose words span several of Pagefind's chunks in a bundle (« de », where
+ * « défense », « décembre », « député » and « de » itself fall, 1.9 MB at 100,000 articles) has
+ * several pieces there, of which a word needs one: packed, a word would cost all of them. Such a
+ * prefix is left unpacked, its pieces fetched one by one as before.
+ */
+export const PACK_SLACK = 1.5;
 
 /** The name Pagefind's runtime gives its worker, and the one its original takes beside ours. */
 export const WORKER_FILE = "pagefind-worker.js";
@@ -48,7 +61,8 @@ export function pieceName(language: string, first: string, digest: string): stri
 }
 
 /**
- * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, anew: the
+ * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, and the list
+ * of the prefixes packed (`PACKED_LIST`; see `PACK_SLACK`), anew: the
  * folder is removed first, so that no file a previous site shares (a hard link) is written into.
  * Each pack: the length of its table (4 bytes, big-endian), the table (JSON: each piece's
  * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
@@ -70,12 +84,19 @@ export function writeSearchPacks(indexDir: string): void {
     }
   }
   mkdirSync(packsDir, { recursive: true });
+  const packed: string[] = [];
   for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const largest = new Map<string, number>();
+    for (const { key, bytes } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, bytes.length));
+    const most = [...largest.values()].reduce((n, b) => n + b, 0);
+    if (pieces.reduce((n, p) => n + p.bytes.length, 0) > PACK_SLACK * most) continue;
+    packed.push(pack);
     const table = Buffer.from(JSON.stringify(pieces.map((p) => [p.key, p.bytes.length])));
     const head = Buffer.alloc(4);
     head.writeUInt32BE(table.length);
     writeFileSync(join(packsDir, `${pack}${PACK_EXTENSION}`), Buffer.concat([head, table, ...pieces.map((p) => p.bytes)]));
   }
+  writeFileSync(join(packsDir, PACKED_LIST), JSON.stringify(packed));
 }
 
 // The bundles' folders: those holding a bundle's rows beside Pagefind's files.

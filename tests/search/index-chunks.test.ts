@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, describe, expect, it } from "vitest";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
-import { PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
+import { PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
 import { bundleDigest, PAGEFIND_VERSION, recordPage, type SearchRecord } from "../../src/search/records.ts";
@@ -122,7 +122,13 @@ describe("index chunks cut into pieces", () => {
     const bundles = [early!, late!].map((r) => ({ key: r.year, articles: 1, records: () => [r], digest: bundleDigest([r], PAGEFIND_VERSION) }));
     await indexSearchBundles(site, bundles);
     const index = join(site, "pagefind");
-    const packs = readdirSync(join(index, PACKS_FOLDER)).sort();
+    const packs = readdirSync(join(index, PACKS_FOLDER))
+      .filter((name) => name.endsWith(".pf_pack"))
+      .sort();
+    // The list the page reads names every pack written (here, every prefix: none is large).
+    expect((JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8")) as string[]).sort()).toEqual(
+      packs.map((pack) => pack.replace(/\.pf_pack$/, "")).sort(),
+    );
     const unpacked = new Map<string, Buffer>();
     for (const pack of packs) {
       const bytes = readFileSync(join(index, PACKS_FOLDER, pack));
@@ -144,7 +150,27 @@ describe("index chunks cut into pieces", () => {
     const contents = () => packs.map((pack) => readFileSync(join(index, PACKS_FOLDER, pack)).toString("base64"));
     const first = contents();
     writeSearchPacks(index);
-    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(packs);
+    expect(
+      readdirSync(join(index, PACKS_FOLDER))
+        .filter((name) => name.endsWith(".pf_pack"))
+        .sort(),
+    ).toEqual(packs);
     expect(contents()).toEqual(first);
+  });
+
+  it("leaves unpacked a prefix whose pack would hold much more than a word needs", () => {
+    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    folders.push(index);
+    // In each bundle, « tu » in one piece; « de » in two of Pagefind's chunks, so two pieces, of which a word needs one.
+    for (const bundle of ["2020", "2021"]) {
+      mkdirSync(join(index, bundle, "index"), { recursive: true });
+      writeFileSync(join(index, bundle, "rows.json.gz"), "");
+      for (const name of ["fr_74.75-aaaaaaaaaaaa", "fr_64.65-bbbbbbbbbbbb", "fr_64.65-cccccccccccc"]) {
+        writeFileSync(join(index, bundle, "index", `${name}.pf_index`), `${bundle} ${name} ${"x".repeat(100)}`);
+      }
+    }
+    writeSearchPacks(index);
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8"))).toEqual(["74.75"]);
+    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST].sort());
   });
 });
