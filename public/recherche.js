@@ -6,7 +6,8 @@
 // runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
 // and each bundle's rows (src/search/bundle-rows.ts: each page's Pagefind id, topics, sources and
 // year, newest first). A search then fetches only what its words need (an index chunk per word and
-// bundle) and the fragments of the results it shows, each file once.
+// bundle, all read from one pack: public/recherche-paquets.js) and the fragments of the results it
+// shows, each file once.
 //
 // Pagefind only finds the words: it is given no filter and loads no filter list, for it would count
 // each filter choice by checking its pages against the list of results (about pages × results a
@@ -36,7 +37,9 @@ let ready;
 function prepare() {
   ready ??= (async () => {
     // Pagefind's searches run in its worker, decompressing and searching off the page's thread.
-    const pf = await import(config.runtime);
+    // Its worker reads the index pieces from packs (recherche-paquets.js); so does the page's
+    // thread, where Pagefind falls back when its worker fails.
+    const [pf] = await Promise.all([import(config.runtime), import("./recherche-paquets.js")]);
     await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
     await pf.init();
     const [, tables] = await Promise.all([

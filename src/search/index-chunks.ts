@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "cborg";
+import { packOf, pieceName } from "./index-packs.ts";
 import { readPagefindFile } from "./pagefind-files.ts";
 
 /**
@@ -22,9 +23,13 @@ import { readPagefindFile } from "./pagefind-files.ts";
  * one-letter word taken as the longest prefix, may find less: a one-letter search finds only the
  * words of the piece where it falls, as it already found only those of Pagefind's chunk where it
  * falls (a large archive has many chunks of words that start with « t »).
+ *
+ * A piece also ends wherever its words' pack changes (their first two characters: see
+ * src/search/index-packs.ts), and its name tells its pack, so that every bundle's pieces of a word
+ * are in one pack. Every chunk is written again under such a name, even one left whole.
  */
 
-/** How many bytes of a chunk's CBOR, before compression, a piece holds at least (the last piece of a chunk may hold less). */
+/** How many bytes of a chunk's CBOR, before compression, a piece holds at least (but the last of a chunk or of a pack). */
 export const PIECE_BYTES = 4096;
 
 // Pagefind's files: gzip of this signature, then CBOR.
@@ -45,15 +50,11 @@ export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void
     const chunkFile = join(indexDir, `${hash}.pf_index`);
     const { words, after } = chunkWords(gunzipSync(readFileSync(chunkFile)));
     const cut = cutWords(words, pieceBytes);
-    if (cut.length < 2) {
-      pieces.push([from, to, hash]);
-      continue;
-    }
     const language = hash.includes("_") ? `${hash.slice(0, hash.indexOf("_"))}_` : "";
     cut.forEach((piece, i) => {
       // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
       const bytes = pagefindFile(concat([arrayHead(after.items + 1), arrayHead(piece.length), ...piece.map((w) => w.bytes), after.bytes]));
-      const name = `${language}${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}`;
+      const name = pieceName(language, piece[0]!.word, createHash("sha256").update(bytes).digest("hex").slice(0, 12));
       writeFileSync(join(indexDir, `${name}.pf_index`), bytes);
       const next = cut[i + 1]?.[0]?.word;
       // The first piece starts where the chunk did, the last ends where it did; between two
@@ -61,7 +62,8 @@ export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void
       const start = i === 0 ? from : rangeStart(cut[i - 1]!.at(-1)!.word, piece[0]!.word);
       pieces.push([start, next === undefined ? to : rangeEnd(piece.at(-1)!.word, next), name]);
     });
-    rmSync(chunkFile);
+    // A chunk cut before (a piece) may come out whole, under its own name: it stays.
+    if (!pieces.some(([, , name]) => name === hash)) rmSync(chunkFile);
   }
   meta[2] = pieces;
   renameMeta(folder, metaName, pagefindFile(encode(meta)));
@@ -141,14 +143,15 @@ function skipItem(raw: Uint8Array, at: number): number {
   return next;
 }
 
-// Pieces of at least `pieceBytes`, each ending where the next word's first two characters differ from its last word's.
+// Pieces of at least `pieceBytes` or ending where the pack changes, each ending where the next
+// word's first two characters differ from its last word's.
 function cutWords(words: Word[], pieceBytes: number): Word[][] {
   const pieces: Word[][] = [];
   let piece: Word[] = [];
   let bytes = 0;
   for (const word of words) {
     const last = piece.at(-1);
-    if (last && bytes >= pieceBytes && mayCut(last.word, word.word)) {
+    if (last && (bytes >= pieceBytes || packOf(last.word) !== packOf(word.word)) && mayCut(last.word, word.word)) {
       pieces.push(piece);
       piece = [];
       bytes = 0;

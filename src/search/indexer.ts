@@ -1,5 +1,7 @@
 import { writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
+import { PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -42,7 +44,8 @@ const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\
 
 /** The file in `/pagefind/` that says which runtime it holds. */
 export const RUNTIME_DIGEST_FILE = "runtime.digest";
-const RUNTIME_DIGEST = `depeche-runtime-1 pagefind ${PAGEFIND_VERSION}`;
+// With the pack reader written into the worker: a new reader makes a new runtime.
+const RUNTIME_DIGEST = `depeche-runtime-2 pagefind ${PAGEFIND_VERSION} packs ${createHash("sha256").update(PACKS_READER).digest("hex").slice(0, 12)}`;
 
 /** The only word of the runtime's own record. */
 export const RUNTIME_WORD = "_";
@@ -102,6 +105,7 @@ export async function writeSearchRuntime(siteDir: string): Promise<void> {
     failOn((await index.addCustomRecord({ url: SEARCH_URL, content: RUNTIME_WORD, language: "fr" })).errors, "runtime");
     failOn((await index.writeFiles({ outputPath })).errors, "runtime");
     for (const name of readdirSync(outputPath)) if (UNUSED_RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
+    wrapPagefindWorker(outputPath);
     writeFileSync(join(outputPath, RUNTIME_DIGEST_FILE), `${RUNTIME_DIGEST}\n`);
   } finally {
     await pagefind.close();
@@ -304,6 +308,13 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     await Promise.all(threads.map((thread) => thread.close()));
   }
   if (pending.left > 0) throw new Error("search index: stopped before every bundle was indexed");
+  // The packs hold every bundle's pieces: written anew when any bundle or the runtime changed
+  // (else the staged ones, the same, stay).
+  const packs = join(siteDir, SEARCH_INDEX_URL, PACKS_FOLDER);
+  if (result.changed.length > 0 || !existsSync(packs)) {
+    writeSearchPacks(join(siteDir, SEARCH_INDEX_URL));
+    if (!result.changed.includes(SEARCH_INDEX_URL)) result.changed.push(join(SEARCH_INDEX_URL, PACKS_FOLDER));
+  }
   // Once each, in an order that does not depend on which thread finished first.
   result.changed = [...new Set(result.changed)].sort();
   return result;
@@ -351,7 +362,7 @@ function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): { 
   }
   const digests = new Map(bundles.map((b) => [b.key, b.digest]));
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || RUNTIME_FOLDERS.has(entry.name)) continue;
+    if (!entry.isDirectory() || RUNTIME_FOLDERS.has(entry.name) || entry.name === PACKS_FOLDER) continue;
     const folder = join(dir, entry.name);
     if (digests.has(entry.name) && readTrimmed(join(folder, DIGEST_FILE)) === digests.get(entry.name)) kept.add(entry.name);
     else {

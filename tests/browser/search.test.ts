@@ -16,6 +16,7 @@ import { launchChromium } from "../helpers/browser.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
+import { PACKS_FOLDER, writeSearchPacks } from "../../src/search/index-packs.ts";
 
 const TOPICS = `- slug: turquie
   label: Turquie
@@ -232,15 +233,22 @@ describe("search costs", () => {
     await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
     expect(fetched.filter((p) => p.endsWith("/rows.json.gz")).length).toBe(2);
     expect(fetched.filter((p) => p.endsWith(".pf_filter"))).toEqual([]);
-    // One copy of the runtime, one worker.
-    expect(fetched.filter((p) => /pagefind(-worker)?\.js$/.test(p)).sort()).toEqual(["/pagefind/pagefind-worker.js", "/pagefind/pagefind.js"]);
+    // One copy of the runtime, one worker (ours, then Pagefind's), and the pack reader.
+    expect(fetched.filter((p) => /(pagefind|paquets)(-worker)?\.js$/.test(p)).sort()).toEqual([
+      "/pagefind/pagefind-worker-pagefind.js",
+      "/pagefind/pagefind-worker.js",
+      "/pagefind/pagefind.js",
+      "/recherche-paquets.js",
+    ]);
     const opened = fetched.length;
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
     await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     const searched = fetched.slice(opened);
     expect(searched.length).toBeGreaterThan(0);
-    expect(searched.filter((p) => !/\.pf_(index|fragment)$/.test(p))).toEqual([]);
+    // The word's index pieces, in both bundles, from its pack: one request.
+    expect(searched.filter((p) => !/\.pf_(pack|fragment)$/.test(p))).toEqual([]);
+    expect(searched.filter((p) => p.endsWith(".pf_pack"))).toEqual(["/pagefind/paquets/74.75.pf_pack"]);
     expect(searched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
     // The next search, filtered: no filter list, and no file asked again.
     await page.locator("#filtre-annee").selectOption("2022");
@@ -263,12 +271,12 @@ describe("search costs", () => {
     const opened = fetched.length;
     await page.locator("#q").pressSequentially("phosphates", { delay: 20 });
     await page.waitForLoadState("networkidle");
-    const typed = fetched.slice(opened).filter((p) => p.endsWith(".pf_index"));
-    expect(typed.length).toBeGreaterThan(0);
+    const typed = fetched.slice(opened).filter((p) => /\.pf_(index|pack)$/.test(p));
+    expect(typed).toEqual(["/pagefind/paquets/70.68.pf_pack"]);
     const before = fetched.length;
     await page.locator("#q").press("Enter");
     await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(fetched.slice(before).filter((p) => p.endsWith(".pf_index"))).toEqual([]);
+    expect(fetched.slice(before).filter((p) => /\.pf_(index|pack)$/.test(p))).toEqual([]);
     const paths = fetched.filter((p) => p.startsWith("/pagefind/"));
     expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
     await page.close();
@@ -401,6 +409,7 @@ describe("search index pieces", () => {
     for (const entry of readdirSync(index, { withFileTypes: true })) {
       if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes("rows.json.gz")) splitIndexChunks(join(index, entry.name), 1);
     }
+    writeSearchPacks(index);
     const pieces = await serveFolder(copy);
     try {
       const seen = async (origin: string, query: string) => {
@@ -427,6 +436,63 @@ describe("search index pieces", () => {
       }
     } finally {
       await pieces.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("search index packs", () => {
+  it("reads a word's pieces in every bundle from one pack, and finds, counts and orders the same as from the pieces alone", async () => {
+    // The same site without its packs: Pagefind's requests go to the pieces' own files.
+    const copy = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    cpSync(siteDir, copy, { recursive: true });
+    rmSync(join(copy, "pagefind", PACKS_FOLDER), { recursive: true, force: true });
+    const unpacked = await serveFolder(copy);
+    try {
+      const seen = async (origin: string, query: string) => {
+        const page = await browser.newPage();
+        const index: string[] = [];
+        await page.goto(`${origin}/recherche/`);
+        await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+        // Requests made by the worker are seen too (Chromium reports a dedicated worker's fetches).
+        page.on("request", (r) => {
+          if (/\.pf_(index|pack)$/.test(r.url())) index.push(new URL(r.url()).pathname);
+        });
+        await page.locator("#q").fill(query);
+        await page.locator("#q").press("Enter");
+        await page.waitForFunction(
+          () =>
+            /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? "") &&
+            document.querySelector(".search-filters")?.getAttribute("aria-busy") !== "true",
+        );
+        const shown = {
+          status: await page.locator("#search-status").textContent(),
+          links: await links(page),
+          counts: await page.locator("select option").allTextContents(),
+        };
+        await page.close();
+        return { shown, index };
+      };
+      const bundles = readdirSync(join(siteDir, "pagefind"), { withFileTypes: true }).filter(
+        (entry) => entry.isDirectory() && readdirSync(join(siteDir, "pagefind", entry.name)).includes("rows.json.gz"),
+      ).length;
+      expect(bundles).toBe(2);
+      for (const q of ["Turquie", "irakiennes", "phosphates", "elections", "ministre bagdad", "zzz"]) {
+        const [packed, pieces] = [await seen(server.origin, q), await seen(unpacked.origin, q)];
+        expect(packed.shown, q).toEqual(pieces.shown);
+        // Without packs, a piece a bundle for a word every bundle holds; with them, no piece, and
+        // one pack (a word a bundle lacks falls in a piece of whatever words are near it, or none).
+        const pieceRequests = pieces.index.filter((p) => p.endsWith(".pf_index")).length;
+        expect(
+          packed.index.filter((p) => p.endsWith(".pf_index")),
+          q,
+        ).toEqual([]);
+        const packs = packed.index.filter((p) => p.endsWith(".pf_pack")).length;
+        expect(packs, q).toBeLessThanOrEqual(pieceRequests);
+        if (["Turquie", "phosphates"].includes(q)) expect([pieceRequests, packs], q).toEqual([bundles, 1]);
+      }
+    } finally {
+      await unpacked.close();
       rmSync(copy, { recursive: true, force: true });
     }
   });

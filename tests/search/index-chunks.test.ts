@@ -1,11 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as pagefind from "pagefind";
 import { afterAll, describe, expect, it } from "vitest";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
+import { PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
+import { bundleDigest, PAGEFIND_VERSION, recordPage, type SearchRecord } from "../../src/search/records.ts";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -48,8 +50,15 @@ describe("index chunks cut into pieces", () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
     folders.push(site);
     const records = Array.from({ length: 60 }, (_, i) => record(i + 1));
-    await indexSearchBundles(site, [{ key: "2021", articles: 60, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) }]);
+    // Pagefind's own chunks, as it writes them before they are cut.
     const folder = join(site, "pagefind", "2021");
+    const created = await pagefind.createIndex({ forceLanguage: "fr" });
+    try {
+      for (const r of records) await created.index!.addHTMLFile({ url: r.url, content: recordPage(r) });
+      await created.index!.writeFiles({ outputPath: folder });
+    } finally {
+      await pagefind.close();
+    }
     const before = readIndex(folder);
     const copy = join(site, "copy");
     cpSync(folder, copy, { recursive: true });
@@ -67,6 +76,9 @@ describe("index chunks cut into pieces", () => {
     after.chunks.forEach(([from, to, hash], i) => {
       const words = (readPagefindFile(readFileSync(join(copy, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w);
       for (const w of words) expect(from <= w && w <= to).toBe(true);
+      // A piece's words are in one pack, the one its name tells.
+      expect(new Set(words.map(packOf))).toEqual(new Set([packOf(words[0]!)]));
+      expect(hash.startsWith(`fr_${packOf(words[0]!)}-`)).toBe(true);
       word += words.length;
       const next = after.chunks[i + 1];
       if (!next) return;
@@ -101,5 +113,64 @@ describe("index chunks cut into pieces", () => {
       return files.sort().map((file) => `${file} ${readFileSync(join(copy, file)).toString("base64")}`);
     });
     expect(a).toEqual(b);
+  });
+
+  it("packs every bundle's pieces once, each in the pack its name tells, the same bytes, and the same packs from the same bundles", async () => {
+    const site = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    folders.push(site);
+    const [early, late] = [record(1), record(2)].map((r, i) => ({ ...r, url: `/202${i}/03/01/depeche-${i}/`, year: `202${i}` }));
+    const bundles = [early!, late!].map((r) => ({ key: r.year, articles: 1, records: () => [r], digest: bundleDigest([r], PAGEFIND_VERSION) }));
+    await indexSearchBundles(site, bundles);
+    const index = join(site, "pagefind");
+    const packs = readdirSync(join(index, PACKS_FOLDER))
+      .filter((name) => name.endsWith(".pf_pack"))
+      .sort();
+    // The list the page reads names every pack written (here, every prefix: none is large).
+    expect((JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8")) as string[]).sort()).toEqual(
+      packs.map((pack) => pack.replace(/\.pf_pack$/, "")).sort(),
+    );
+    const unpacked = new Map<string, Buffer>();
+    for (const pack of packs) {
+      const bytes = readFileSync(join(index, PACKS_FOLDER, pack));
+      const size = bytes.readUInt32BE(0);
+      const table = JSON.parse(bytes.subarray(4, 4 + size).toString()) as [string, number][];
+      let at = 4 + size;
+      for (const [key, length] of table) {
+        expect(key.split("/")[1]!.startsWith(`fr_${pack.replace(/\.pf_pack$/, "")}-`)).toBe(true);
+        expect(unpacked.has(key)).toBe(false);
+        unpacked.set(key, bytes.subarray(at, (at += length)));
+      }
+      expect(at).toBe(bytes.length);
+    }
+    const pieces = ["2020", "2021"].flatMap((key) => readdirSync(join(index, key, "index")).map((file) => `${key}/${file.replace(/\.pf_index$/, "")}`));
+    expect([...unpacked.keys()].sort()).toEqual(pieces.sort());
+    for (const key of pieces) expect(unpacked.get(key)).toEqual(readFileSync(join(index, key.split("/")[0]!, "index", `${key.split("/")[1]}.pf_index`)));
+    // Both bundles hold « turquie », in one pack: « tu ».
+    expect(packs).toContain(`${packOf("turquie")}.pf_pack`);
+    const contents = () => packs.map((pack) => readFileSync(join(index, PACKS_FOLDER, pack)).toString("base64"));
+    const first = contents();
+    writeSearchPacks(index);
+    expect(
+      readdirSync(join(index, PACKS_FOLDER))
+        .filter((name) => name.endsWith(".pf_pack"))
+        .sort(),
+    ).toEqual(packs);
+    expect(contents()).toEqual(first);
+  });
+
+  it("leaves unpacked a prefix whose pack would hold much more than a word needs", () => {
+    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    folders.push(index);
+    // In each bundle, « tu » in one piece; « de » in two of Pagefind's chunks, so two pieces, of which a word needs one.
+    for (const bundle of ["2020", "2021"]) {
+      mkdirSync(join(index, bundle, "index"), { recursive: true });
+      writeFileSync(join(index, bundle, "rows.json.gz"), "");
+      for (const name of ["fr_74.75-aaaaaaaaaaaa", "fr_64.65-bbbbbbbbbbbb", "fr_64.65-cccccccccccc"]) {
+        writeFileSync(join(index, bundle, "index", `${name}.pf_index`), `${bundle} ${name} ${"x".repeat(100)}`);
+      }
+    }
+    writeSearchPacks(index);
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8"))).toEqual(["74.75"]);
+    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST].sort());
   });
 });

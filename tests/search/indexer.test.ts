@@ -111,7 +111,7 @@ describe("indexing search bundles", () => {
     const dir = site();
     const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
     expect(result.reused).toBe(0);
-    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-1 pagefind \d/);
+    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-2 pagefind \d/);
   });
 
   it("keeps a staged index's unchanged bundles in place, replaces the changed ones without touching the linked files, and drops vanished ones", async () => {
@@ -122,8 +122,8 @@ describe("indexing search bundles", () => {
     const staging = join(site(), "staging");
     linkSiteInto(previous, staging);
     const result = await indexSearchBundles(staging, [CHANGED, OLD], { staged: true });
-    // What differs from the staged index, the rest of the index kept: the vanished bundle, the changed one.
-    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, changed: ["/pagefind/2019", "/pagefind/2021"] });
+    // What differs from the staged index, the rest of the index kept: the vanished bundle, the changed one, the packs.
+    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, changed: ["/pagefind/2019", "/pagefind/2021", "/pagefind/paquets"] });
     // The kept bundle and the runtime are the previous site's own files (links), not written again.
     const kept = siteFiles(join(staging, "pagefind", "2020"))[0]!;
     expect(statSync(join(staging, "pagefind", "2020", kept)).ino).toBe(statSync(join(previous, "pagefind", "2020", kept)).ino);

@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROWS_FILE } from "./bundle-rows.ts";
+
+/**
+ * Packs of index pieces: one file per two-character word prefix, holding every bundle's pieces of
+ * that prefix. A search fetches, in every bundle, the index piece where each of its words falls
+ * (src/search/index-chunks.ts): at 100,000 articles, 14 requests for one word. The pieces of a
+ * word are all in one pack, so the search page asks for the pack once and answers each of
+ * Pagefind's piece requests from it (public/recherche-paquets.js): one request a word, whatever
+ * the number of bundles.
+ *
+ * A piece's pack is told by its name (`fr_74.75-…` for « tu »), so the page needs no map of the
+ * pieces, and a piece is cut wherever its words' pack changes. The packs follow a fixed rule (a
+ * pack per two first characters), not the words of the archive: a bundle that is not indexed
+ * again keeps its pieces and their names, and only the packs are written anew. The pieces stay
+ * as files too: a piece a pack lacks (a pack an earlier build wrote, kept by a cache) is fetched
+ * on its own, and what Pagefind finds never depends on the packs. A prefix whose pack would hold
+ * much more than a word needs is not packed (`PACK_SLACK`).
+ */
+
+/** The folder of the packs, in the index folder beside the bundles. */
+export const PACKS_FOLDER = "paquets";
+
+/** The extension of a pack. */
+const PACK_EXTENSION = ".pf_pack";
+
+/** The list of the prefixes packed, in the packs' folder (JSON), which the reader reads first. */
+export const PACKED_LIST = "paquets.json";
+
+/**
+ * How much larger than the most a word can need (in every bundle, the largest piece of its prefix)
+ * a pack may be. A prefix whose words span several of Pagefind's chunks in a bundle (« de », where
+ * « défense », « décembre », « député » and « de » itself fall, 1.9 MB at 100,000 articles) has
+ * several pieces there, of which a word needs one: packed, a word would cost all of them. Such a
+ * prefix is left unpacked, its pieces fetched one by one as before.
+ */
+export const PACK_SLACK = 1.5;
+
+/** The name Pagefind's runtime gives its worker, and the one its original takes beside ours. */
+export const WORKER_FILE = "pagefind-worker.js";
+export const PAGEFIND_WORKER_FILE = "pagefind-worker-pagefind.js";
+
+/** The search page's script that serves pieces from packs, at the site's root (public/). */
+export const PACKS_SCRIPT = "recherche-paquets.js";
+
+// A piece's name: Pagefind's language prefix, its pack, then a digest of its bytes.
+const PIECE_NAME = /^(?:[a-z]+_)?([0-9a-f]+(?:\.[0-9a-f]+)?)-[0-9a-f]+$/;
+
+/** A word's pack: its first two characters, as hexadecimal code points (`74.75` for « tu »). */
+export function packOf(word: string): string {
+  return [...word]
+    .slice(0, 2)
+    .map((c) => c.codePointAt(0)!.toString(16))
+    .join(".");
+}
+
+/** The name of a piece whose first word is `first`, from its language prefix and the digest of its bytes. */
+export function pieceName(language: string, first: string, digest: string): string {
+  return `${language}${packOf(first)}-${digest}`;
+}
+
+/**
+ * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, and the list
+ * of the prefixes packed (`PACKED_LIST`; see `PACK_SLACK`), anew: the
+ * folder is removed first, so that no file a previous site shares (a hard link) is written into.
+ * Each pack: the length of its table (4 bytes, big-endian), the table (JSON: each piece's
+ * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
+ * and pieces in the order of their names: the same bundles give the same packs.
+ */
+export function writeSearchPacks(indexDir: string): void {
+  const packsDir = join(indexDir, PACKS_FOLDER);
+  rmSync(packsDir, { recursive: true, force: true });
+  const packs = new Map<string, { key: string; bytes: Buffer }[]>();
+  for (const bundle of bundleFolders(indexDir)) {
+    const pieces = join(indexDir, bundle, "index");
+    for (const file of readdirSync(pieces).sort()) {
+      const name = file.replace(/\.pf_index$/, "");
+      const pack = PIECE_NAME.exec(name)?.[1];
+      if (pack === undefined) continue;
+      const list = packs.get(pack) ?? [];
+      list.push({ key: `${bundle}/${name}`, bytes: readFileSync(join(pieces, file)) });
+      packs.set(pack, list);
+    }
+  }
+  mkdirSync(packsDir, { recursive: true });
+  const packed: string[] = [];
+  for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const largest = new Map<string, number>();
+    for (const { key, bytes } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, bytes.length));
+    const most = [...largest.values()].reduce((n, b) => n + b, 0);
+    if (pieces.reduce((n, p) => n + p.bytes.length, 0) > PACK_SLACK * most) continue;
+    packed.push(pack);
+    const table = Buffer.from(JSON.stringify(pieces.map((p) => [p.key, p.bytes.length])));
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(table.length);
+    writeFileSync(join(packsDir, `${pack}${PACK_EXTENSION}`), Buffer.concat([head, table, ...pieces.map((p) => p.bytes)]));
+  }
+  writeFileSync(join(packsDir, PACKED_LIST), JSON.stringify(packed));
+}
+
+// The bundles' folders: those holding a bundle's rows beside Pagefind's files.
+function bundleFolders(indexDir: string): string[] {
+  return readdirSync(indexDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(indexDir, entry.name, ROWS_FILE)) && existsSync(join(indexDir, entry.name, "index")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** The pack reader, the same for the search page and for Pagefind's worker (which gets it written in). */
+export const PACKS_READER = readFileSync(new URL(`../../public/${PACKS_SCRIPT}`, import.meta.url), "utf8");
+
+/**
+ * Puts our worker in place of Pagefind's, in the runtime's folder: the pack reader, written in
+ * (the worker needs it before Pagefind's first request, and one request less), then Pagefind's
+ * worker, renamed and otherwise untouched, run by `importScripts` (a classic worker).
+ */
+export function wrapPagefindWorker(runtimeDir: string): void {
+  renameSync(join(runtimeDir, WORKER_FILE), join(runtimeDir, PAGEFIND_WORKER_FILE));
+  writeFileSync(
+    join(runtimeDir, WORKER_FILE),
+    `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}).\n${PACKS_READER}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n`,
+  );
+}
