@@ -38,7 +38,8 @@ const processResidentMb: ResidentMb = () => process.memoryUsage.rss() / 1_048_57
  * The bundles left to index, handed out largest first to indexers as memory allows: a bundle is
  * taken when the process's resident memory plus the services' estimated peaks, with it, stay
  * within the budget; else the indexer waits for a service to finish. With none running, the
- * largest bundle left is taken anyway: the index is always finished, one bundle at a time at worst.
+ * largest bundle left is taken anyway, once the pages are written (`mustFit`): the index is always
+ * finished, one bundle at a time at worst.
  */
 export class BundleQueue {
   private readonly waiting: (() => void)[] = [];
