@@ -38,7 +38,8 @@ const processResidentMb: ResidentMb = () => process.memoryUsage.rss() / 1_048_57
  * The bundles left to index, handed out largest first to indexers as memory allows: a bundle is
  * taken when the process's resident memory plus the services' estimated peaks, with it, stay
  * within the budget; else the indexer waits for a service to finish. With none running, the
- * largest bundle left is taken anyway: the index is always finished, one bundle at a time at worst.
+ * largest bundle left is taken anyway, once the pages are written (`mustFit`): the index is always
+ * finished, one bundle at a time at worst.
  */
 export class BundleQueue {
   private readonly waiting: (() => void)[] = [];
@@ -51,6 +52,12 @@ export class BundleQueue {
       writeBudget: number;
       stopped: () => boolean;
       residentMb?: ResidentMb;
+      /**
+       * While true (a clean build's pages are still being written), a bundle is taken only when it
+       * fits, even with no service running: the page writers hold this process at its largest, and
+       * the largest bundles wait for them to finish (`wake` once it turns false).
+       */
+      mustFit?: () => boolean;
     },
   ) {
     // The largest first: the last bundle left to a lone indexer is then a small one.
@@ -88,9 +95,9 @@ export class BundleQueue {
   }
 
   // The largest bundle whose service fits beside those running; the largest anyway when none is
-  // running; else -1.
+  // running (unless it must fit); else -1.
   private fitting(): number {
-    if (this.running.size === 0) return 0;
+    if (this.running.size === 0 && !(this.options.mustFit?.() && Number.isFinite(this.options.budgetMb))) return 0;
     const resident = (this.options.residentMb ?? processResidentMb)();
     const running = [...this.running].map((b) => b.articles);
     const at = this.queue.findIndex((b) => resident + servicesPeakMb([...running, b.articles], this.options.writeBudget) <= this.options.budgetMb);

@@ -260,10 +260,18 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   // After a failure, here or elsewhere in the build, the bundles left are not started: the index will not be published.
   let failed = false;
   const indexers = indexerCount(queue.length + (runtimeReused ? 0 : 1));
+  // Beside the page writers, within a memory budget, only the bundles that fit are indexed; the
+  // others once the pages are written.
+  let besideWriters = options.beside === true && options.othersAfter !== undefined;
   const pending = new BundleQueue(queue, {
     budgetMb: MEMORY_BUDGET_MB,
     writeBudget: WRITE_BUDGET,
     stopped: () => failed || options.signal?.aborted === true,
+    mustFit: () => besideWriters,
+  });
+  void options.othersAfter?.then(() => {
+    besideWriters = false;
+    pending.wake();
   });
   options.signal?.addEventListener("abort", () => pending.wake());
   // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.

@@ -51,6 +51,23 @@ describe("the bundles handed out as memory allows", () => {
     await expectSecondAfterFirst(queue);
   });
 
+  it("beside the page writers, waits with none running until a bundle fits or the pages are written", async () => {
+    let writing = true;
+    const queue = new BundleQueue([bundle("big", 7_700), bundle("small", 1_000)], options(1_900, { mustFit: () => writing }));
+    // 1,900 MB leave room for the small one's estimate (103 MB), not the big one's (594 MB).
+    const small = await queue.take();
+    expect(small?.key).toBe("small");
+    let big: PlannedBundle | undefined;
+    const next = queue.take().then((b) => (big = b));
+    queue.done(small!);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(big).toBeUndefined();
+    writing = false;
+    queue.wake();
+    await next;
+    expect(big?.key).toBe("big");
+  });
+
   it("without a budget, hands out every bundle at once", async () => {
     const queue = new BundleQueue([bundle("a", 7_700), bundle("b", 7_700), bundle("c", 7_700)], options(1_900, { budgetMb: Number.POSITIVE_INFINITY }));
     expect((await Promise.all([queue.take(), queue.take(), queue.take()])).map((b) => b?.key)).toEqual(["a", "b", "c"]);
