@@ -12,28 +12,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { ArchiveStore } from "../src/content/store.ts";
-import { ArticleRenderer } from "../src/plan/article-view.ts";
-import { planSite } from "../src/plan/plan-site.ts";
-import { planSearchIndex } from "../src/plan/search-page.ts";
+import { largestBundle } from "./largest-bundle.ts";
 import { recordPage } from "../src/search/records.ts";
-import { renderBody } from "../src/text/markdown.ts";
 
-const BUILD_NOW = Date.parse("2027-01-01T00:00:00Z");
 const BATCH = Number(process.env.BATCH ?? 500);
 
 const contentDir = process.argv[2];
 if (!contentDir) throw new Error("usage: bench/pagefind-service.ts CONTENT_DIR");
-const store = new ArchiveStore({ contentDir, nowMs: BUILD_NOW, helperThread: false });
-await store.sync();
-const content = store.result().content;
-if (!content) throw new Error(`${contentDir}: the archive has errors`);
-const renderer = new ArticleRenderer();
-for (const article of content.articles) renderer.adoptBody(article, renderBody(article.body));
-const data = planSite(content, { drafts: false, nowMs: BUILD_NOW }, renderer);
-const [bundle] = planSearchIndex(data.pages.search[0]?.bundles ?? [], content.articles, renderer).sort((a, b) => b.articles - a.articles);
-if (!bundle) throw new Error(`${contentDir}: no search bundle`);
-const records = bundle.records();
+const bundle = await largestBundle(contentDir);
+const records = bundle.records;
 const pages = records.map(recordPage);
 
 // This process's children (the service), and a field of their /proc files, summed.

@@ -11,30 +11,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { ArchiveStore } from "../src/content/store.ts";
-import { ArticleRenderer } from "../src/plan/article-view.ts";
-import { planSite } from "../src/plan/plan-site.ts";
-import { planSearchIndex } from "../src/plan/search-page.ts";
+import { largestBundle } from "./largest-bundle.ts";
 import { SEARCH_FILTERS, SEARCH_SORT } from "../src/search/markers.ts";
 import { recordPage, type SearchRecord } from "../src/search/records.ts";
-import { renderBody } from "../src/text/markdown.ts";
 
-const BUILD_NOW = Date.parse("2027-01-01T00:00:00Z");
 const BATCH = 500;
 
 const [contentDir, roundsArg, only] = process.argv.slice(2);
 if (!contentDir) throw new Error("usage: bench/record-shapes.ts CONTENT_DIR [ROUNDS] [VARIANT,…]");
 const rounds = Number(roundsArg ?? 3);
-const store = new ArchiveStore({ contentDir, nowMs: BUILD_NOW, helperThread: false });
-await store.sync();
-const content = store.result().content;
-if (!content) throw new Error(`${contentDir}: the archive has errors`);
-const renderer = new ArticleRenderer();
-for (const article of content.articles) renderer.adoptBody(article, renderBody(article.body));
-const data = planSite(content, { drafts: false, nowMs: BUILD_NOW }, renderer);
-const [bundle] = planSearchIndex(data.pages.search[0]?.bundles ?? [], content.articles, renderer).sort((a, b) => b.articles - a.articles);
-if (!bundle) throw new Error(`${contentDir}: no search bundle`);
-const records = bundle.records();
+const bundle = await largestBundle(contentDir);
+const records = bundle.records;
 
 const esc = (v: string): string => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const filterSpans = (r: SearchRecord): string =>

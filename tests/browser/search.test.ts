@@ -109,6 +109,20 @@ async function search(query: string): Promise<Page> {
   return page;
 }
 
+/** What the page shows once a search's status and its filters' counts are in: status, links, every choice's count. */
+async function shownOnceCounted(page: Page): Promise<{ status: string | null; links: string[]; counts: string[] }> {
+  await page.waitForFunction(
+    () =>
+      /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? "") &&
+      document.querySelector(".search-filters")?.getAttribute("aria-busy") !== "true",
+  );
+  return {
+    status: await page.locator("#search-status").textContent(),
+    links: await links(page),
+    counts: await page.locator("select option").allTextContents(),
+  };
+}
+
 const links = (page: Page): Promise<string[]> =>
   page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
@@ -415,16 +429,7 @@ describe("search index pieces", () => {
       const seen = async (origin: string, query: string) => {
         const page = await browser.newPage();
         await page.goto(`${origin}/recherche/?${query}`);
-        await page.waitForFunction(
-          () =>
-            /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? "") &&
-            document.querySelector(".search-filters")?.getAttribute("aria-busy") !== "true",
-        );
-        const shown = {
-          status: await page.locator("#search-status").textContent(),
-          links: await links(page),
-          counts: await page.locator("select option").allTextContents(),
-        };
+        const shown = await shownOnceCounted(page);
         await page.close();
         return shown;
       };
@@ -460,16 +465,7 @@ describe("search index packs", () => {
         });
         await page.locator("#q").fill(query);
         await page.locator("#q").press("Enter");
-        await page.waitForFunction(
-          () =>
-            /résultat|Aucun|dépêche/.test(document.getElementById("search-status")?.textContent ?? "") &&
-            document.querySelector(".search-filters")?.getAttribute("aria-busy") !== "true",
-        );
-        const shown = {
-          status: await page.locator("#search-status").textContent(),
-          links: await links(page),
-          counts: await page.locator("select option").allTextContents(),
-        };
+        const shown = await shownOnceCounted(page);
         await page.close();
         return { shown, index };
       };
