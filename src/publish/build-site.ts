@@ -362,7 +362,9 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   }
   options.onPhase?.({ name: "swapped" });
   // A large clean build leaves the next incremental one a spare too: its own site, linked while the
-  // cache is written, which the next build takes with nothing to bring up to date.
+  // cache is written, which the next build takes with nothing to bring up to date. Recorded before
+  // the link ends: one that fails leaves no spare of this stamp, and the next build links the
+  // whole site (`usableSpare`).
   const linking =
     cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES)
       ? linkSpare(out, join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`))
