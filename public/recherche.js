@@ -110,11 +110,12 @@ async function ungzip(bytes) {
 }
 
 /**
- * The place of a result whose id more than one bundle holds (`candidates`), from its URL's day,
+ * The place of a result whose id more than one bundle holds (`candidates`), from its URL's day
+ * (`data` gives its fragment),
  * which only one of those bundles covers (its months when its year is split, else its years).
  */
-async function sharedPlace(result, candidates) {
-  const m = /\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/.exec((await result.data()).url);
+async function sharedPlace(data, candidates) {
+  const m = /\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/.exec((await data()).url);
   if (!m) return undefined;
   const holds = (b) => (b.months ? b.months.includes(`${m[1]}-${m[2]}`) : b.years.includes(m[1]));
   return candidates.find((p) => holds(config.bundles[Math.floor(p / SLOT)]));
@@ -298,17 +299,37 @@ async function run() {
     let matching;
     let placing;
     if (query) {
-      const results = (await pf.search(query)).results;
-      if (id !== searchId) return;
-      // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
-      // A plain search (no filter, by relevance) lists every result whatever its place: it does
-      // not wait for those, only its counts do.
-      const placed = results.map((result) => places.get(result.id));
-      const unsure = placed.flatMap((place, i) => (place === SHARED ? [i] : []));
+      // A plain search (no filter, by relevance) lists every result whatever its place, in
+      // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
+      // which starts fetching their fragments then (recherche-extraits.js), before posting them.
       const plain = Object.keys(filters).length === 0 && !newest;
+      const results = (await pf.search(query, plain ? { firstResults: PAGE } : {})).results;
+      if (id !== searchId) return;
+      // Each result's fragment is asked for once, by whoever needs it first.
+      const asked = [];
+      const data = (i) => (asked[i] ??= results[i].data());
+      // The first page's fragments are asked for before anything else, so that they take the
+      // browser's first connections (HTTP/1.1 allows six to a host) and the worker's first turns,
+      // ahead of the fragments that only place a result.
+      if (plain) {
+        for (let i = 0, n = 0; i < results.length && n < PAGE; i++) {
+          if (places.get(results[i].id) === undefined) continue;
+          data(i);
+          n++;
+        }
+      }
+      // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
+      // A plain search does not wait for those, only its counts do. Plain loops: thousands of
+      // results at 100,000 articles, between Pagefind's answer and the first result listed.
+      const placed = new Array(results.length);
+      const unsure = [];
+      for (let i = 0; i < results.length; i++) {
+        placed[i] = places.get(results[i].id);
+        if (placed[i] === SHARED) unsure.push(i);
+      }
       placing = Promise.all(
         unsure.map(async (i) => {
-          placed[i] = await sharedPlace(results[i], shared.get(results[i].id));
+          placed[i] = await sharedPlace(() => data(i), shared.get(results[i].id));
         }),
       );
       if (!plain) {
@@ -316,9 +337,9 @@ async function run() {
         if (id !== searchId) return;
       }
       matching = [];
-      results.forEach((result, i) => {
-        if (placed[i] !== undefined && (plain || chosen(placed[i]))) matching.push({ place: () => placed[i], data: () => result.data() });
-      });
+      for (let i = 0; i < results.length; i++) {
+        if (placed[i] !== undefined && (plain || chosen(placed[i]))) matching.push({ place: () => placed[i], data: () => data(i) });
+      }
       if (newest) matching.sort((a, b) => a.place() - b.place());
     } else {
       matching = [];

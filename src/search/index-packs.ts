@@ -110,15 +110,20 @@ function bundleFolders(indexDir: string): string[] {
 /** The pack reader, the same for the search page and for Pagefind's worker (which gets it written in). */
 export const PACKS_READER = readFileSync(new URL(`../../public/${PACKS_SCRIPT}`, import.meta.url), "utf8");
 
+/** What starts a search's first fragments in the worker itself (public/), written into it after the pack reader. */
+export const FIRST_FRAGMENTS_SCRIPT = "recherche-extraits.js";
+export const FIRST_FRAGMENTS = readFileSync(new URL(`../../public/${FIRST_FRAGMENTS_SCRIPT}`, import.meta.url), "utf8");
+
 /**
- * Puts our worker in place of Pagefind's, in the runtime's folder: the pack reader, written in
- * (the worker needs it before Pagefind's first request, and one request less), then Pagefind's
- * worker, renamed and otherwise untouched, run by `importScripts` (a classic worker).
+ * Puts our worker in place of Pagefind's, in the runtime's folder: the pack reader and what starts
+ * a search's first fragments, written in (the worker needs them before Pagefind's first request,
+ * and no request more), then Pagefind's worker, renamed and otherwise untouched, run by
+ * `importScripts` (a classic worker).
  */
 export function wrapPagefindWorker(runtimeDir: string): void {
   renameSync(join(runtimeDir, WORKER_FILE), join(runtimeDir, PAGEFIND_WORKER_FILE));
   writeFileSync(
     join(runtimeDir, WORKER_FILE),
-    `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}).\n${PACKS_READER}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n`,
+    `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}), its first results' fragments fetched at once (/${FIRST_FRAGMENTS_SCRIPT}).\n${PACKS_READER}${FIRST_FRAGMENTS}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n`,
   );
 }

@@ -1,6 +1,6 @@
 import { writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
-import { PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
+import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,8 +44,8 @@ const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\
 
 /** The file in `/pagefind/` that says which runtime it holds. */
 export const RUNTIME_DIGEST_FILE = "runtime.digest";
-// With the pack reader written into the worker: a new reader makes a new runtime.
-const RUNTIME_DIGEST = `depeche-runtime-2 pagefind ${PAGEFIND_VERSION} packs ${createHash("sha256").update(PACKS_READER).digest("hex").slice(0, 12)}`;
+// With the pack reader and the first fragments' fetcher written into the worker: a new one makes a new runtime.
+const RUNTIME_DIGEST = `depeche-runtime-3 pagefind ${PAGEFIND_VERSION} worker ${createHash("sha256").update(PACKS_READER).update(FIRST_FRAGMENTS).digest("hex").slice(0, 12)}`;
 
 /** The only word of the runtime's own record. */
 export const RUNTIME_WORD = "_";

@@ -296,6 +296,52 @@ describe("search costs", () => {
     await page.close();
   });
 
+  it("fetches a plain search's first fragments in Pagefind's worker as soon as it has the results, before the page asks; a filtered search's only when asked", async () => {
+    const page = await browser.newPage();
+    // The page's requests for fragments reach the worker half a second late: a fragment fetched
+    // before then was asked for by the worker itself.
+    await page.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      const w = window as unknown as { delivered: number[] };
+      w.delivered = [];
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: []) {
+        if ((message as { method?: string })?.method !== "getData") return post.call(this, message, ...rest);
+        setTimeout(() => {
+          w.delivered.push(Date.now());
+          post.call(this, message, ...rest);
+        }, 500);
+      };
+    });
+    const fragments: number[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pf_fragment")) fragments.push(Date.now());
+    });
+    const delivered = () => page.evaluate(() => (window as unknown as { delivered: number[] }).delivered.splice(0));
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    // The ten shown, fetched before the page's first request for one reached the worker, and shown as ever.
+    expect(fragments.length).toBe(10);
+    expect(Math.max(...fragments)).toBeLessThan(Math.min(...(await delivered())));
+    expect(await page.locator("#search-results li").count()).toBe(10);
+    const marked = await page.locator("#search-results li").evaluateAll((items) => items.map((li) => li.querySelector("p:last-child mark")?.textContent));
+    expect(marked.every((m) => m?.startsWith("phosphates"))).toBe(true);
+    // A filtered search's first results are not Pagefind's first: fetched only once asked for.
+    await page.locator("#filtre-annee").selectOption("2021");
+    await page.waitForFunction(() => /^6 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await delivered();
+    fragments.length = 0;
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^1 résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await links(page)).toEqual([TITLE]);
+    expect(fragments.length).toBe(1);
+    expect(fragments[0]).toBeGreaterThanOrEqual(Math.min(...(await delivered())));
+    await page.close();
+  });
+
   it("answers a search submitted before those costs are paid, once they are", async () => {
     const page = await browser.newPage();
     // The page's script has run; the page has not loaded yet, so nothing is prepared.
