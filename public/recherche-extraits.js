@@ -5,10 +5,11 @@
 //
 // Written into our /pagefind/pagefind-worker.js before Pagefind's worker (src/search/index-packs.ts),
 // which it leaves untouched: it wraps the worker's `addEventListener` and `postMessage`. A search
-// whose options carry `firstResults: n` (recherche.js sets it when the results are listed in
-// Pagefind's order: no filter, by relevance) gets, once its results are posted, Pagefind's own
-// `getData` run for its first n results; the page's `getData` for those is answered with what that
-// gave (the same fragment, excerpt and URL), and any other message goes to Pagefind as before.
+// whose options carry `firstResults: n` (recherche.js's searches: n is 10 when the results are
+// listed in Pagefind's order, no filter and by relevance, else 0) has its results posted with only
+// their ids and fragments, then Pagefind's own `getData` run for its first n results; the page's
+// `getData` for those is answered with what that gave (the same fragment, excerpt and URL), and any
+// other message goes to Pagefind as before.
 // Pagefind ignores the option it does not know; on the page's thread (Pagefind's fallback when its
 // worker fails) this file is not loaded and nothing changes.
 (() => {
@@ -36,7 +37,7 @@
           // does, Pagefind answers it, from the fragment it keeps).
           early.clear();
           const n = args?.[1]?.firstResults;
-          if (n > 0) asked.set(id, n);
+          if (typeof n === "number") asked.set(id, n);
         }
         if (method === "getData" && early.has(args?.[0])) {
           const answer = early.get(args[0]);
@@ -58,13 +59,19 @@
       mine(structuredClone(message));
       return;
     }
-    post(message, ...rest);
     const n = asked.get(message?.id);
     asked.delete(message?.id);
-    const results = n ? message?.result?.results : undefined;
+    const results = message?.result?.results;
+    if (n === undefined || !Array.isArray(results)) {
+      post(message, ...rest);
+      return;
+    }
+    // The page reads only each result's id and fragment: the places of its words and its score
+    // would be copied to the page for every result (27,000 for « président » at 100,000 articles).
+    post({ ...message, result: { ...message.result, results: results.map((result) => ({ id: result.id, data: result.data })) } }, ...rest);
     // Once the results are posted (the page reads and places them meanwhile): starting a fetch
     // costs the worker a millisecond or two, which the page would otherwise wait for.
-    if (results && pagefind) {
+    if (n > 0 && pagefind) {
       for (const result of results.slice(0, n)) {
         if (typeof result.data !== "string") continue;
         const id = `first_${next++}`;

@@ -301,9 +301,10 @@ async function run() {
     if (query) {
       // A plain search (no filter, by relevance) lists every result whatever its place, in
       // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
-      // which starts fetching their fragments then (recherche-extraits.js), before posting them.
+      // which starts fetching their fragments once it has posted them (recherche-extraits.js,
+      // which also posts only what the page reads of each result: its id and fragment).
       const plain = Object.keys(filters).length === 0 && !newest;
-      const results = (await pf.search(query, plain ? { firstResults: PAGE } : {})).results;
+      const results = (await pf.search(query, { firstResults: plain ? PAGE : 0 })).results;
       if (id !== searchId) return;
       // Each result's fragment is asked for once, by whoever needs it first.
       const asked = [];

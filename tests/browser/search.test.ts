@@ -296,14 +296,25 @@ describe("search costs", () => {
     await page.close();
   });
 
-  it("fetches a plain search's first fragments in Pagefind's worker as soon as it has the results, before the page asks; a filtered search's only when asked", async () => {
+  it("fetches a plain search's first fragments in Pagefind's worker as soon as it has the results, before the page asks; a filtered search's only when asked; each result crosses as its id and fragment only", async () => {
     const page = await browser.newPage();
     // The page's requests for fragments reach the worker half a second late: a fragment fetched
     // before then was asked for by the worker itself.
     await page.addInitScript(() => {
       const post = Worker.prototype.postMessage;
-      const w = window as unknown as { delivered: number[] };
+      const w = window as unknown as { delivered: number[]; shapes: string[] };
       w.delivered = [];
+      // What crosses from the worker for each result: its id and fragment handle only.
+      w.shapes = [];
+      const listen = Worker.prototype.addEventListener;
+      Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, ...rest: []) {
+        if (type === "message")
+          listen.call(this, type, (event: Event) => {
+            const results = (event as MessageEvent).data?.result?.results;
+            if (Array.isArray(results)) w.shapes.push(...results.map((r: object) => Object.keys(r).sort().join(",")));
+          });
+        return listen.call(this, type, listener, ...rest);
+      };
       Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: []) {
         if ((message as { method?: string })?.method !== "getData") return post.call(this, message, ...rest);
         setTimeout(() => {
@@ -339,6 +350,9 @@ describe("search costs", () => {
     expect(await links(page)).toEqual([TITLE]);
     expect(fragments.length).toBe(1);
     expect(fragments[0]).toBeGreaterThanOrEqual(Math.min(...(await delivered())));
+    const shapes = await page.evaluate(() => (window as unknown as { shapes: string[] }).shapes);
+    expect(shapes.length).toBeGreaterThanOrEqual(12 + 12 + 2);
+    expect(new Set(shapes)).toEqual(new Set(["data,id"]));
     await page.close();
   });
 
