@@ -295,7 +295,8 @@ async function run() {
     if (id !== searchId) return;
     const chosen = chooser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
-    // without one is the runtime's own record. Without words, every page, newest first.
+    // without one is the runtime's own record. Without words, every page, newest first. Kept as
+    // numbers, not an object each: a common word has tens of thousands of results.
     let matching;
     let placing;
     if (query) {
@@ -337,27 +338,31 @@ async function run() {
         await placing;
         if (id !== searchId) return;
       }
-      matching = [];
+      // The results kept, by their number in Pagefind's list; a place is read when needed (a
+      // shared id's is known only once `placing` is done).
+      const kept = [];
       for (let i = 0; i < results.length; i++) {
-        if (placed[i] !== undefined && (plain || chosen(placed[i]))) matching.push({ place: () => placed[i], data: () => data(i) });
+        if (placed[i] !== undefined && (plain || chosen(placed[i]))) kept.push(i);
       }
-      if (newest) matching.sort((a, b) => a.place() - b.place());
+      if (newest) kept.sort((a, b) => placed[a] - placed[b]);
+      matching = { length: kept.length, place: (k) => placed[kept[k]], data: (k) => data(kept[k]) };
     } else {
-      matching = [];
+      const kept = [];
       tables.forEach((table, b) => {
         for (let rank = 0; rank < table.ids.length; rank++) {
           const place = b * SLOT + rank;
-          if (chosen(place)) matching.push({ place: () => place, data: () => fragmentOf(tables, place) });
+          if (chosen(place)) kept.push(place);
         }
       });
+      matching = { length: kept.length, place: (k) => kept[k], data: (k) => fragmentOf(tables, kept[k]) };
     }
     const total = matching.length;
     let count = 0;
     const showMore = async (focus) => {
-      const shown = matching.slice(count, count + PAGE);
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
       // as it and those above it have theirs: the first does not wait for the tenth.
-      const pending = shown.map((f) => f.data());
+      const pending = [];
+      for (let k = count; k < Math.min(count + PAGE, total); k++) pending.push(matching.data(k));
       const first = count;
       for (const data of pending) {
         const item = resultItem(await data);
@@ -374,12 +379,12 @@ async function run() {
     if (id !== searchId) return;
     await placing;
     if (id !== searchId) return;
-    showCounts(
-      countChoices(
-        tables,
-        matching.map((f) => f.place()).filter((place) => place !== undefined),
-      ),
-    );
+    const counted = [];
+    for (let k = 0; k < total; k++) {
+      const place = matching.place(k);
+      if (place !== undefined) counted.push(place);
+    }
+    showCounts(countChoices(tables, counted));
     counting(false);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
