@@ -14,20 +14,27 @@ export interface Pagination<T> {
 
 /**
  * Splits a list into pages of `size`; an empty list still has one (empty) page, so its URL exists.
+ * With `wanted`, only the pages whose URL it picks are made (an incremental build plans a dozen of
+ * the 19,500 pages of topics and sources at 100,000 articles: slicing every one was a tenth of it).
  * @example paginate([1, 2, 3], "/x/", 2).map((p) => p.url) // ["/x/", "/x/page/2/"]
  */
-export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE): Pagination<T>[] {
+export function paginate<T>(items: readonly T[], base: string, size = PAGE_SIZE, wanted?: (url: string) => boolean): Pagination<T>[] {
   const total = Math.max(1, Math.ceil(items.length / size));
   const pageUrls = Array.from({ length: total }, (_, i) => pageUrl(base, i + 1));
-  return pageUrls.map((url, i) => ({
-    number: i + 1,
-    total,
-    items: items.slice(i * size, (i + 1) * size),
-    url,
-    ...(i > 0 ? { prevUrl: pageUrls[i - 1]! } : {}),
-    ...(i < total - 1 ? { nextUrl: pageUrls[i + 1]! } : {}),
-    pageUrls,
-  }));
+  const pages: Pagination<T>[] = [];
+  pageUrls.forEach((url, i) => {
+    if (wanted && !wanted(url)) return;
+    pages.push({
+      number: i + 1,
+      total,
+      items: items.slice(i * size, (i + 1) * size),
+      url,
+      ...(i > 0 ? { prevUrl: pageUrls[i - 1]! } : {}),
+      ...(i < total - 1 ? { nextUrl: pageUrls[i + 1]! } : {}),
+      pageUrls,
+    });
+  });
+  return pages;
 }
 
 /**

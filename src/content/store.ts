@@ -457,13 +457,14 @@ export class ArchiveStore {
       const saved = own.article;
       if (saved) {
         const article = saved as unknown as Article;
-        article.topics = saved.topics.map((slug) => topics.get(slug)!);
-        article.sources = saved.sources.map((slug) => sources.get(slug)!);
+        article.topics = resolveSlugs(saved.topics, topics);
+        article.sources = resolveSlugs(saved.sources, sources);
         article.sourcePath = paths.display(entry.path);
         restoredArticle(article);
       }
       made.path = path;
-      made.diagnostics = entry.diagnostics.length === 0 ? [] : paths.readDiagnostics(entry.diagnostics);
+      // An empty list is the entry's own (adopted or copied): 100,000 arrays not made again.
+      made.diagnostics = own.diagnostics.length === 0 ? own.diagnostics : paths.readDiagnostics(own.diagnostics);
       store.entries.set(path, made);
     }
     return store;
@@ -538,6 +539,14 @@ export class ArchiveStore {
       await helper?.close();
     }
   }
+}
+
+// A restored article's slugs made its registries' topics or sources in place: the list is the
+// entry's own (adopted or copied), and 200,000 arrays are not made again at 100,000 articles.
+function resolveSlugs<T>(slugs: string[], bySlug: ReadonlyMap<string, T>): T[] {
+  const list = slugs as unknown as T[];
+  for (let i = 0; i < slugs.length; i++) list[i] = bySlug.get(slugs[i]!)!;
+  return list;
 }
 
 /**

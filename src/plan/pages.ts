@@ -6,7 +6,7 @@ import { partsOfDay } from "../text/dates.ts";
 import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from "../text/french-dates.ts";
 import { typesetText } from "../text/typography.ts";
 import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
-import { dayUrl, monthUrl, NOT_FOUND_URL, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { dayUrl, monthUrl, NOT_FOUND_URL, PAGE_SIZE, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
 import { ui } from "../i18n/fr.ts";
 import { planSearchPage, type SearchPage } from "./search-page.ts";
 import type { PageBase } from "./page-base.ts";
@@ -174,7 +174,7 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
     ],
     ...datePages(archive, render, wanted),
     notFound: some([{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }]),
-    redirects: archive.articles.flatMap((a) => a.aliases.filter(wanted).map((alias) => redirectPage(alias, { label: render.item(a).title, url: a.url }))),
+    redirects: redirectPages(archive.articles, render, wanted),
     search: wanted(SEARCH_URL) ? [planSearchPage(archive, HOME)] : [],
   };
 }
@@ -302,6 +302,14 @@ function indexPage<T extends Topic | Source>(
   };
 }
 
+// In the articles' order, then their aliases': as `flatMap` gave them, without an array for each of the 100,000 articles that have none.
+function redirectPages(articles: readonly Article[], render: ArticleRenderer, wanted: (url: string) => boolean): RedirectPage[] {
+  const pages: RedirectPage[] = [];
+  for (const article of articles)
+    for (const alias of article.aliases) if (wanted(alias)) pages.push(redirectPage(alias, { label: render.item(article).title, url: article.url }));
+  return pages;
+}
+
 function listPages<T>(
   kind: "topic" | "source",
   listing: Listing<T>,
@@ -313,25 +321,23 @@ function listPages<T>(
   render: ArticleRenderer,
   wanted: (url: string) => boolean,
 ): ListPage[] {
-  return paginate(listing.articles, base)
-    .filter((page) => wanted(page.url))
-    .map((page) => {
-      const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
-      return {
-        kind,
-        url: page.url,
-        title,
-        description: ui.listDescription(name, listing.articles.length),
-        breadcrumb:
-          page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
-        ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
-        ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
-        heading: name,
-        ...(intro ? { intro: typesetText(intro) } : {}),
-        items: page.items.map((a) => render.item(a)),
-        pagination: { ...page, items: [] },
-      };
-    });
+  return paginate(listing.articles, base, PAGE_SIZE, wanted).map((page) => {
+    const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
+    return {
+      kind,
+      url: page.url,
+      title,
+      description: ui.listDescription(name, listing.articles.length),
+      breadcrumb:
+        page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
+      ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),
+      ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
+      heading: name,
+      ...(intro ? { intro: typesetText(intro) } : {}),
+      items: page.items.map((a) => render.item(a)),
+      pagination: { ...page, items: [] },
+    };
+  });
 }
 
 function datePages(archive: Archive, render: ArticleRenderer, wanted: (url: string) => boolean): Pick<SitePages, "years" | "months" | "days"> {

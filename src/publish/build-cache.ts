@@ -29,9 +29,10 @@ import { join, relative, resolve } from "node:path";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
+import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/sorted-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
@@ -52,7 +53,7 @@ export interface SiteState {
    * Article file digest → its standfirst as lists show it: a list page rewritten shows twenty
    * articles, whose bodies would otherwise be parsed again for their first paragraph.
    */
-  summaries: Map<string, string>;
+  summaries: ReadonlyMap<string, string>;
   /**
    * Article URL → the indexes (in `pages`' order) of the pages whose digest reads its text (body
    * and summary): its own page and every page that lists it (`pageDigests`). A build whose only
@@ -80,6 +81,9 @@ export interface SpareSite {
 }
 
 export interface CachedBuild extends SiteState {
+  /** Read back as sorted columns: looked up, never made into a Map (`src/files/sorted-columns.ts`). */
+  summaries: SortedColumns<string>;
+  dependents: SortedColumns<number[]>;
   store: StoreSnapshot;
   /** The spare beside the site, when the build that wrote the site kept one. */
   spare?: SpareSite;
@@ -131,8 +135,13 @@ interface JournalRecord {
 interface SavedState {
   pages: [string[], string[]];
   outputs: string[];
-  summaries: [string[], string[]];
-  dependents: [string[], number[][]];
+  /** Sorted by digest: the digests, the standfirsts end to end, where each ends (`uint32String`). */
+  summaries: { digests: string[]; texts: string; ends: string };
+  /**
+   * Sorted by URL: the article URLs, then (`uint32String`) where each one's list starts among the
+   * numbers after those starts and one more (the end), then the lists end to end.
+   */
+  dependents: { urls: string[]; lists: string };
   counts: Record<string, number>;
   photos: string;
   store: StoreSnapshot;
@@ -257,8 +266,8 @@ export class BuildCache {
       const state: CachedBuild = {
         pages: toMap(saved.pages),
         outputs: saved.outputs,
-        summaries: toMap(saved.summaries),
-        dependents: toMap(saved.dependents),
+        summaries: readSummaries(saved.summaries),
+        dependents: readDependents(saved.dependents),
         counts: saved.counts,
         photos: saved.photos,
         store: saved.store,
@@ -283,15 +292,15 @@ export class BuildCache {
    * folder before the swap). Written beside, then renamed over the last one: a build killed while
    * writing leaves the previous file, which no longer matches the site and is ignored.
    */
-  write(site: string, state: CachedBuild): void {
+  write(site: string, state: SiteState & { store: StoreSnapshot; spare?: SpareSite }): void {
     this.loaded = undefined;
     mkdirSync(this.dir, { recursive: true });
     const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, id: randomBytes(12).toString("base64url") };
     const saved: SavedState = {
       pages: columns(state.pages),
       outputs: state.outputs,
-      summaries: columns(state.summaries),
-      dependents: columns(state.dependents),
+      summaries: savedSummaries(state.summaries),
+      dependents: savedDependents(state.dependents),
       counts: state.counts,
       photos: state.photos,
       store: state.store,
@@ -459,7 +468,7 @@ function grownDependents(previous: ReadonlyMap<string, number[]>, next: SiteStat
 }
 
 // `StatePatch.dependents` applied to the state's dependents, the pages' URLs in order at hand.
-function growDependents(dependents: Map<string, number[]>, urls: readonly string[], runs: string): void {
+function growDependents(dependents: SortedColumns<number[]>, urls: readonly string[], runs: string): void {
   const bytes = Buffer.from(runs, "latin1");
   if (bytes.length % 4 !== 0) throw new Error("journal's dependents cut short");
   const numbers = bytes.length / 4;
@@ -483,7 +492,7 @@ function growDependents(dependents: Map<string, number[]>, urls: readonly string
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
-  const dependents = state.dependents as Map<string, number[]>;
+  const dependents = state.dependents;
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
     for (let i = 0; i < urls.length; i++) {
@@ -526,6 +535,60 @@ function writeWhole(path: string, parts: readonly Uint8Array[], flags: "w" | "a"
   } finally {
     closeSync(fd);
   }
+}
+
+// The standfirsts as the file keeps them: sorted by digest, their texts in one string.
+function savedSummaries(summaries: ReadonlyMap<string, string>): SavedState["summaries"] {
+  const sorted = sortedEntries(summaries);
+  const ends: number[] = [];
+  let end = 0;
+  for (const [, text] of sorted) ends.push((end += text.length));
+  return { digests: sorted.map(([digest]) => digest), texts: sorted.map(([, text]) => text).join(""), ends: uint32String(ends) };
+}
+
+// Read back, each standfirst cut from the texts when asked for. Where they end is checked now: a
+// file written otherwise is refused here, not misread later.
+function readSummaries({ digests, texts, ends }: SavedState["summaries"]): SortedColumns<string> {
+  if (ends.length !== digests.length * 4) throw new Error("standfirsts cut short");
+  let end = 0;
+  for (let i = 0; i < digests.length; i++) {
+    const next = uint32At(ends, i);
+    if (next < end || (i > 0 && !(digests[i - 1]! < digests[i]!))) throw new Error("standfirsts out of order");
+    end = next;
+  }
+  if (end !== texts.length) throw new Error("standfirsts cut short");
+  return new SortedColumns(digests, (i) => texts.slice(i === 0 ? 0 : uint32At(ends, i - 1), uint32At(ends, i)));
+}
+
+// The dependents as the file keeps them: sorted by URL, every list in one string of numbers.
+function savedDependents(dependents: ReadonlyMap<string, readonly number[]>): SavedState["dependents"] {
+  const sorted = sortedEntries(dependents);
+  const numbers: number[] = [];
+  let start = 0;
+  for (const [, list] of sorted) {
+    numbers.push(start);
+    start += list.length;
+  }
+  numbers.push(start);
+  for (const [, list] of sorted) for (const page of list) numbers.push(page);
+  return { urls: sorted.map(([url]) => url), lists: uint32String(numbers) };
+}
+
+// Read back, each list made when first asked for; where they start is checked now, as above.
+function readDependents({ urls, lists }: SavedState["dependents"]): SortedColumns<number[]> {
+  const base = urls.length + 1;
+  let start = 0;
+  for (let i = 0; i <= urls.length; i++) {
+    const next = uint32At(lists, i);
+    if (next < start || (i > 0 && i < urls.length && !(urls[i - 1]! < urls[i]!))) throw new Error("dependents out of order");
+    start = next;
+  }
+  if (lists.length !== (base + start) * 4) throw new Error("dependents cut short");
+  return new SortedColumns(urls, (i) => {
+    const list: number[] = [];
+    for (let at = uint32At(lists, i), end = uint32At(lists, i + 1); at < end; at++) list.push(uint32At(lists, base + at));
+    return list;
+  });
 }
 
 // A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.

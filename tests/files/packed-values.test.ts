@@ -43,6 +43,37 @@ describe("packed values", () => {
     }
   });
 
+  it("writes a short string met again once, and reads it back as the same string", () => {
+    const value = Array.from({ length: 200 }, (_, i) => ({ day: `2014-01-${String(1 + (i % 3)).padStart(2, "0")}`, topics: ["france", "économie"], n: i }));
+    const bytes = bytesOf(value);
+    const back = unpack(bytes) as typeof value;
+    expect(back).toEqual(value);
+    // One string made for every repeat: the same one.
+    expect(new Set(back.flatMap((v) => [v.day, ...v.topics])).size).toBe(5);
+    // Written once each: the long strings hold nothing more.
+    expect(bytes.includes(Buffer.from("francefrance"))).toBe(false);
+    // A longer one is written each time.
+    const long = "x".repeat(21);
+    expect(bytesOf([long, long]).includes(Buffer.from(long + long))).toBe(true);
+  });
+
+  it("reads long strings of every width back from a file, one after the other", () => {
+    const dir = mkdtempSync(join(tmpdir(), "packed-"));
+    try {
+      const value = ["a".repeat((1 << 24) - 1), "’".repeat(5000), "b".repeat(1 << 24), "c", "’".repeat(3)];
+      const file = join(dir, "state");
+      writeFileSync(file, Buffer.concat([...pack(value)].map(pieceBytes)));
+      const fd = openSync(file, "r");
+      try {
+        expect(unpackFile(fd, 0)).toEqual(value);
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses bytes cut short, changed, or not its own", () => {
     const bytes = bytesOf({ list: Array.from({ length: 100 }, (_, i) => `item ${i}`) });
     expect(() => unpack(bytes.subarray(0, bytes.length - 5))).toThrow();
