@@ -217,7 +217,7 @@ describe("the archive store", () => {
   it("refuses a snapshot of another format", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
-    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 5 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
+    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as typeof saved.format }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
   });
 
   it("read back with another now, reads again exactly the files whose future-date warning may differ", async () => {
