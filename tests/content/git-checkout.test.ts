@@ -145,6 +145,30 @@ describe("an archive in a git work tree", () => {
     }
   });
 
+  it("asks the folder's own repository, whatever GIT_DIR or GIT_INDEX_FILE say (a hook sets them)", async () => {
+    archive = committedArchive();
+    const other = makeArchive();
+    try {
+      commitAll(other.root);
+      const saved = { dir: process.env.GIT_DIR, index: process.env.GIT_INDEX_FILE };
+      process.env.GIT_DIR = join(other.root, ".git");
+      process.env.GIT_INDEX_FILE = join(other.root, ".git", "index");
+      try {
+        const known = await unchangedInIndex(join(archive.dir, "articles"));
+        expect([...(known?.keys() ?? [])].sort()).toEqual(["09-a", "10-b", "11-c"].map((name) => join(archive!.dir, `articles/2021/12/${name}.md`)));
+      } finally {
+        for (const [name, value] of [
+          ["GIT_DIR", saved.dir],
+          ["GIT_INDEX_FILE", saved.index],
+        ] as const)
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+      }
+    } finally {
+      other.remove();
+    }
+  });
+
   it("does not trust git for files it marks assume-unchanged", async () => {
     archive = committedArchive();
     const snapshot = await snapshotOf(archive.dir);
