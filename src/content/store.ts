@@ -7,6 +7,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
 import { listArticleFiles } from "./article-files.ts";
+import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { ARTICLE_LIMIT } from "./limits.ts";
@@ -61,7 +62,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 5;
+export const STORE_FORMAT = 6;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -89,11 +90,14 @@ export interface SavedEntry extends Omit<ArticleEntry, "article"> {
 
 /**
  * What changed in a store restored from a snapshot (`ArchiveStore.patch`): applied to that
- * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries
- * nor urls.txt: a change to either makes no patch, and the whole snapshot is saved.
+ * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries,
+ * nor urls.txt but for the lines the build appended to it (`recordedUrls`): any other change to
+ * either makes no patch, and the whole snapshot is saved.
  */
 export interface StorePatch {
   nowMs: number;
+  /** urls.txt's digest now, and the lines appended to its manifest since the snapshot. */
+  urlManifest?: { digest: string; appended: UrlManifest["published"] };
   listing: StoreSnapshot["listing"];
   /** The entries set since the snapshot, as a snapshot saves them. */
   entries: SavedEntry[];
@@ -133,6 +137,8 @@ export class ArchiveStore {
     complete: boolean;
     rules?: Diagnostic[];
   };
+  // The URLs a build appended to urls.txt (`recordedUrls`): urls.txt's digest before and after, the lines added.
+  private appendedUrls?: { from: string; digest: string; lines: UrlManifest["published"] };
   // Bumped at every change of an entry: the rules' diagnostics are saved only for the entries they were found for.
   private generation = 0;
   private rules?: { diagnostics: Diagnostic[]; generation: number };
@@ -192,12 +198,19 @@ export class ArchiveStore {
       return change;
     }
     const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
+    // In a git work tree, the files git's index holds unchanged, with their blob ids: a fresh clone
+    // changes every file's stat, never a blob id. Asked only when there are entries to compare.
+    const inIndex = paths === undefined && this.entries.size > 0 ? await unchangedInIndex(this.articlesDir) : undefined;
     const fresh: Article[] = [];
     for (const path of candidates) {
       const before = this.entries.get(path);
-      // An unchanged stat spares reading the file; a changed one (a checkout, a touch) compares
-      // the bytes, and the same bytes keep the new stat (taken first: a change while reading is read next time).
+      // The blob id git vouches for, when it is the one of the bytes read, spares the file any
+      // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).
+      // Else an unchanged stat spares reading the file; a changed one (a touch, a checkout without
+      // git) compares the bytes, and the same bytes keep the new stat (taken first: a change while
+      // reading is read next time).
       if (before?.digest !== undefined) {
+        if (inIndex !== undefined && inIndex.get(path) === before.digest) continue;
         if (before.stat && sameStat(before.stat, path)) continue;
         const stat = fileStat(path);
         if (before.digest === readDigest(path)) {
@@ -242,7 +255,11 @@ export class ArchiveStore {
    */
   patch(): { patch: StorePatch; entries: ArticleEntry[] } | undefined {
     const restored = this.restored;
-    if (!restored || restored.registries !== this.registries.digest || restored.urlManifest !== this.urlManifest.digest) return undefined;
+    if (!restored || restored.registries !== this.registries.digest) return undefined;
+    // urls.txt as restored, or with only the lines this build appended.
+    const appended = this.appendedUrls;
+    const urlsAppended = appended?.from === restored.urlManifest && appended.digest === this.urlManifest.digest;
+    if (restored.urlManifest !== this.urlManifest.digest && !urlsAppended) return undefined;
     const paths = new ContentPaths(this.root);
     const entries: ArticleEntry[] = [];
     const removed: string[] = [];
@@ -257,10 +274,35 @@ export class ArchiveStore {
         listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
         entries: entries.map((e) => saveEntry(paths, e)),
         removed,
+        ...(urlsAppended ? { urlManifest: { digest: appended.digest, appended: appended.lines } } : {}),
         ...this.savedRules(paths),
       },
       entries,
     };
+  }
+
+  /**
+   * Reads urls.txt again after a build appended these URLs to it (`build --record-urls`), so that
+   * the state it saves is of the file the publishing workflow commits: the next build finds it
+   * unchanged, and a restored store's patch carries the lines appended, not the whole state.
+   * When the file holds what it held plus exactly these URLs (the build's published articles and
+   * their aliases, which every article reaches), what the rules across articles said stands;
+   * otherwise (someone else changed the file meanwhile) this is an ordinary change of urls.txt.
+   */
+  recordedUrls(added: readonly string[]): void {
+    const before = this.urlManifest;
+    const path = join(this.root, URL_MANIFEST);
+    const digest = digestOfFiles([path]);
+    if (digest === before.digest) return;
+    const read = readUrlManifestFile(path);
+    const manifest = read.ok ? read.file?.manifest : undefined;
+    const lines = manifest && before.diagnostics.length === 0 ? appendedLines(before.manifest, manifest, added) : undefined;
+    if (!manifest || !lines) {
+      this.syncUrlManifest();
+      return;
+    }
+    this.urlManifest = { digest, diagnostics: [], manifest };
+    this.appendedUrls = { from: before.digest, digest, lines };
   }
 
   /** The entries at these paths (absolute), those the store has. */
@@ -549,6 +591,18 @@ function resolveSlugs<T>(slugs: string[], bySlug: ReadonlyMap<string, T>): T[] {
   return list;
 }
 
+// The lines `after` adds to `before` (none: no file), when they are exactly these URLs in order and
+// the rest is as it was; else undefined.
+function appendedLines(before: UrlManifest | undefined, after: UrlManifest, urls: readonly string[]): UrlManifest["published"] | undefined {
+  const kept = before?.published ?? [];
+  const removed = before?.removed ?? new Set<string>();
+  if (after.published.length !== kept.length + urls.length || after.removed.size !== removed.size) return undefined;
+  for (const url of after.removed) if (!removed.has(url)) return undefined;
+  for (let i = 0; i < kept.length; i++) if (after.published[i]!.url !== kept[i]!.url || after.published[i]!.line !== kept[i]!.line) return undefined;
+  const lines = after.published.slice(kept.length);
+  return lines.every((line, i) => line.url === urls[i]) ? lines : undefined;
+}
+
 /**
  * A snapshot with a patch applied (`ArchiveStore.patch`), or several, in the order they were made:
  * what `snapshot()` gave when the last was made, but for the order of the entries (an entry added
@@ -573,8 +627,19 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
     }
   }
   for (const entry of latest.values()) if (entry) entries.push(entry);
+  // urls.txt with the lines each build appended, in order.
+  let urlManifest = snapshot.urlManifest;
+  for (const { urlManifest: urls } of patches) {
+    if (!urls) continue;
+    const manifest = urlManifest.manifest;
+    urlManifest = {
+      digest: urls.digest,
+      diagnostics: [],
+      manifest: { published: [...(manifest?.published ?? []), ...urls.appended], removed: manifest?.removed ?? [] },
+    };
+  }
   const { rules: _, ...rest } = snapshot;
-  return { ...rest, nowMs: last.nowMs, listing: last.listing, entries, ...(last.rules ? { rules: last.rules } : {}) };
+  return { ...rest, urlManifest, nowMs: last.nowMs, listing: last.listing, entries, ...(last.rules ? { rules: last.rules } : {}) };
 }
 
 // What an article is but for its text: every field the rules across articles read (`reusableRules`).

@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { lstatSync } from "node:fs";
 import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
@@ -15,7 +15,10 @@ import { validateArticle, type ArticleContext } from "./validate.ts";
 export interface ArticleEntry {
   /** Absolute path of the file. */
   path: string;
-  /** SHA-1 of the file's bytes; absent when they could not be read. */
+  /**
+   * The git blob id of the file's bytes (hex, `digestOf`): the same in every clone, so that git's
+   * index can vouch for a file unchanged (`src/content/git-files.ts`); absent when they could not be read.
+   */
   digest?: string;
   /** The file's size, modification time and inode when read, if old enough to be trusted (see `fileStat`). */
   stat?: FileStat;
@@ -60,9 +63,13 @@ export async function validateFiles(
   return { entries };
 }
 
-/** A file's digest: SHA-1 of its bytes, in base64. */
+/**
+ * A file's digest: the id git gives a blob of its bytes (SHA-1 of `blob <length>\0` and the bytes,
+ * in hex). Computed here from the bytes read, it is theirs whatever git's filters or line-ending
+ * conversions would make of them: where those apply, git's id differs and the file is read.
+ */
 export function digestOf(bytes: Uint8Array): string {
-  return hash("sha1", bytes, "base64");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 /** What says a file is unchanged without reading it: the size, modification time and inode. */

@@ -77,7 +77,10 @@ export function discoveryPages(archive: Archive, nowMs: number, feeds: ReadonlyS
 export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>): Set<string> {
   const feeds = new Set<string>();
   const shows = (articles: readonly Article[]): boolean => articles.slice(0, FEED_SIZE).some((a) => articleUrls.has(a.url));
-  if (shows(archive.articles)) feeds.add(ATOM_FEED_URL);
-  for (const listing of archive.topics) if (shows(listing.articles)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
+  const site = shows(archive.articles);
+  if (site) feeds.add(ATOM_FEED_URL);
+  // A topic without articles is dated by the site feed's newest entry (`topicFeeds`): it changes with the site's feed.
+  for (const listing of archive.topics)
+    if (shows(listing.articles) || (site && listing.articles.length === 0)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
   return feeds;
 }

@@ -345,7 +345,8 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
       options.onPhase?.(indexed.phase);
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
-    if (options.recordUrls) recordPublishedUrls(options.contentDir, content.articles, nowMs);
+    // The store reads urls.txt again: the state saved is of the file the workflow commits.
+    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs));
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
     const outgoing = incremental ? siteStamp(out) : undefined;
@@ -577,8 +578,8 @@ async function writeChanges(
 }
 
 // The manifest lives with the content and the workflow commits it back: a URL published once is
-// checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added.
-function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number): void {
+// checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added (returned).
+function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number): string[] {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = readUrlManifestFile(path);
@@ -589,6 +590,7 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[], n
     articles.filter((a) => isPublished(a, { drafts: false, nowMs })),
   );
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
+  return added;
 }
 
 /** Pages per kind, as the build summary prints them. */

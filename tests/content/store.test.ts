@@ -174,6 +174,39 @@ describe("the archive store", () => {
     expect((await fullStore()).patch()).toBeUndefined();
   });
 
+  it("restored, carries in its patch the URLs a build appended to urls.txt, and keeps what the rules said; any other change to urls.txt makes no patch", async () => {
+    archive = sampleArchive();
+    rmSync(join(archive.dir, "articles/2021/12/12-bad.md"));
+    rmSync(join(archive.dir, "articles/2021/12/13-twin.md"));
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    const record = (store: ArchiveStore, text: string, added: string[]): void => {
+      writeFileSync(join(archive.dir, "urls.txt"), text);
+      store.recordedUrls(added);
+    };
+    const before = readFileSync(join(archive.dir, "urls.txt"), "utf8");
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    await read.sync();
+    read.result();
+    record(read, `${before}/2021/12/11/troisieme/\n/ancien/\n`, ["/2021/12/11/troisieme/", "/ancien/"]);
+    const { patch } = read.patch()!;
+    expect(patch.urlManifest?.appended.map((line) => line.url)).toEqual(["/2021/12/11/troisieme/", "/ancien/"]);
+    expect(patch.rules).toBeDefined();
+    const patched = patchSnapshot(saved, [JSON.parse(JSON.stringify(patch)) as StorePatch]);
+    expect(patched).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
+    // The next sync finds urls.txt as the state says: no change, the rules said again.
+    const next = ArchiveStore.fromSnapshot(patched, { contentDir: archive.dir, nowMs: NOW })!;
+    expect(await next.sync()).toEqual(noChange);
+    expect(next.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
+    // Lines other than those the build says it appended (someone else's edit): an ordinary change, no patch.
+    const other = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    writeFileSync(join(archive.dir, "urls.txt"), before);
+    await other.sync();
+    record(other, `${before}/2021/12/11/troisieme/\n! /ancien/\n`, ["/2021/12/11/troisieme/"]);
+    expect(other.patch()).toBeUndefined();
+  });
+
   it("restored, says again what the rules across articles said when only texts changed, and checks those texts' links", async () => {
     archive = sampleArchive();
     const first = await fullStore();
@@ -217,7 +250,7 @@ describe("the archive store", () => {
   it("refuses a snapshot of another format", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
-    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as 5 }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
+    expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as typeof saved.format }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
   });
 
   it("read back with another now, reads again exactly the files whose future-date warning may differ", async () => {

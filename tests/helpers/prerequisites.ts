@@ -27,3 +27,9 @@ export function onceForAll<T>(setUp: () => Promise<T>): () => Promise<T> {
   let started: Promise<T> | undefined;
   return () => (started ??= setUp());
 }
+
+/** Throws, saying what to install, unless `git --version` answers (the checkout tests need git; CI has it). */
+export function requireGit(): void {
+  const run = spawnSync("git", ["--version"], { encoding: "utf8" });
+  if (run.error || run.status !== 0) throw new Error("git is missing: the tests of fresh checkouts need it. Install it with: sudo apt-get install -y git");
+}
