@@ -371,10 +371,12 @@ export const messagesEn: Messages = {
     more: "\n`depeche <command> --help` describes a command.\n",
     commands: {
       check: {
-        synopsis: "check  [--content DIR] [--json] [--annotate]",
+        synopsis: "check  [--content DIR] [--cache DIR | --no-cache] [--json] [--annotate]",
         summary: "validate the archive, write nothing",
         options: [
           "--content DIR  the content folder (content by default)",
+          "--cache DIR    reads (never writes) the last build's cache: only the files changed since are read again (.depeche/cache by default)",
+          "--no-cache     reads and validates every file",
           "--json         the summary and every error as JSON on standard output",
           "--annotate     also print errors as GitHub Actions annotations (on by itself in Actions)",
         ],

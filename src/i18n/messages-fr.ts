@@ -435,10 +435,12 @@ export const messagesFr = {
     more: "\n`depeche <commande> --help` décrit une commande.\n",
     commands: {
       check: {
-        synopsis: "check  [--content DIR] [--json] [--annotate]",
+        synopsis: "check  [--content DIR] [--cache DIR | --no-cache] [--json] [--annotate]",
         summary: "vérifie toute l’archive, n’écrit rien",
         options: [
           "--content DIR  le dossier du contenu (content par défaut)",
+          "--cache DIR    lit (sans jamais l’écrire) le cache de la dernière construction : seuls les fichiers modifiés depuis sont relus (.depeche/cache par défaut)",
+          "--no-cache     relit et vérifie tous les fichiers",
           "--json         le bilan et chaque erreur en JSON sur la sortie standard",
           "--annotate     les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",
         ],

@@ -34,6 +34,9 @@ import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/s
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
 export const CACHE_FORMAT = 9;
 
+/** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = ".depeche/cache";
+
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {
   contentDir: string;
@@ -123,6 +126,8 @@ interface CacheHeader {
   site: string;
   /** This file's own name for itself: a journal continues only the file whose id it names. */
   id: string;
+  /** The content folder (absolute) the store's snapshot is of: how `check` finds it, whatever the output folder. */
+  content?: string;
 }
 
 /** A journal's record, packed: the site the state describes once the patch is applied, and the patch. */
@@ -164,15 +169,22 @@ const CODE = ["src", "templates", "public", ".eleventy.ts", "package.json", "pac
 
 /**
  * The cache's key: a digest of Dépêche's code (src/, templates/, public/, .eleventy.ts), its
- * dependencies (package-lock.json), Node's version, the formats of the cache and the store, and
- * the options that change pages. The registries (site.yaml, topics.yaml, sources.yaml) are not
- * in it: the store reads them, and a change to them validates and writes every page again.
+ * dependencies (package-lock.json), Node's version, the formats of the cache and the store
+ * (`codeKey`), then, after a space, one of the options that change pages. The registries
+ * (site.yaml, topics.yaml, sources.yaml) are not in it: the store reads them, and a change to them
+ * validates and writes every page again.
  */
 export function cacheKey(projectRoot: string, options: CacheKeyOptions): string {
-  const parts = [
-    `cache ${CACHE_FORMAT} store ${STORE_FORMAT} node ${process.version}`,
-    JSON.stringify({ drafts: options.drafts, baseUrl: options.baseUrl ?? null, search: options.search }),
-  ];
+  const pageOptions = JSON.stringify({ drafts: options.drafts, baseUrl: options.baseUrl ?? null, search: options.search });
+  return `${codeKey(projectRoot)} ${hash("sha1", pageOptions, "base64")}`;
+}
+
+/**
+ * The first part of the cache's key, all the store's snapshot depends on (no option changes what
+ * the store holds): `check` takes the snapshot of a build made with any options.
+ */
+export function codeKey(projectRoot: string): string {
+  const parts = [`cache ${CACHE_FORMAT} store ${STORE_FORMAT} node ${process.version}`];
   for (const file of codeFiles(projectRoot)) parts.push(`${relative(projectRoot, file)}\u0000${hash("sha1", readFileSync(file), "base64")}`);
   return hash("sha1", parts.join("\n"), "base64");
 }
@@ -223,6 +235,7 @@ export function renewMarker(staging: string): void {
 export class BuildCache {
   readonly file: string;
   readonly journal: string;
+  private readonly content: string;
   // The file and journal the last `read` returned the state of: `append` continues them.
   private loaded?: { id: string; journalBytes: number; records: number };
 
@@ -233,7 +246,8 @@ export class BuildCache {
     /** Records the journal may hold before the whole state is written again (0: every time). */
     private readonly maxRecords = JOURNAL_MAX_RECORDS,
   ) {
-    const name = hash("sha1", `${resolve(options.contentDir)}\u0000${resolve(options.outDir)}`, "hex").slice(0, 16);
+    this.content = resolve(options.contentDir);
+    const name = hash("sha1", `${this.content}\u0000${resolve(options.outDir)}`, "hex").slice(0, 16);
     this.file = join(dir, `build-${name}.bin`);
     this.journal = join(dir, `build-${name}.journal`);
   }
@@ -252,14 +266,10 @@ export class BuildCache {
       return undefined;
     }
     try {
-      // The header line is short: the first kilobytes hold it.
-      const first = Buffer.alloc(HEADER_BYTES);
-      const end = first.subarray(0, readSync(fd, first, 0, HEADER_BYTES, 0)).indexOf(10);
-      if (end === -1) throw new Error("no header");
-      const header = JSON.parse(first.toString("utf8", 0, end)) as CacheHeader;
+      const { header, end } = readHeader(fd);
       if (header.format !== CACHE_FORMAT || header.key !== this.key) return undefined;
       // The journal first (kilobytes): the site it names is checked before the file is unpacked.
-      const journal = this.readJournal(header.id);
+      const journal = readJournal(this.journal, header.id);
       const records = journal?.records ?? [];
       if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
       const saved = unpackFile(fd, end + 1) as unknown as SavedState;
@@ -295,7 +305,7 @@ export class BuildCache {
   write(site: string, state: SiteState & { store: StoreSnapshot; spare?: SpareSite }): void {
     this.loaded = undefined;
     mkdirSync(this.dir, { recursive: true });
-    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, id: randomBytes(12).toString("base64url") };
+    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, id: randomBytes(12).toString("base64url"), content: this.content };
     const saved: SavedState = {
       pages: columns(state.pages),
       outputs: state.outputs,
@@ -356,30 +366,6 @@ export class BuildCache {
     return true;
   }
 
-  // The journal's records, when it continues the file of this id: none when there is no journal, or
-  // it continues another (a file written since); throws when a record is cut short or damaged.
-  private readJournal(id: string): { records: JournalRecord[]; bytes: number } | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.journal);
-    } catch {
-      return undefined;
-    }
-    const line = bytes.indexOf(10);
-    if (line === -1 || bytes.toString("utf8", 0, line) !== `${JOURNAL_MAGIC}${id}`) return undefined;
-    const records: JournalRecord[] = [];
-    for (let at = line + 1; at < bytes.length; ) {
-      if (at + RECORD_HEAD > bytes.length) throw new Error("journal record cut short");
-      const length = bytes.readUInt32LE(at);
-      const payload = bytes.subarray(at + RECORD_HEAD, at + RECORD_HEAD + length);
-      if (payload.length !== length || !hash("sha1", payload, "buffer").equals(bytes.subarray(at + 4, at + RECORD_HEAD)))
-        throw new Error("journal record damaged");
-      records.push(unpack(payload) as unknown as JournalRecord);
-      at += RECORD_HEAD + length;
-    }
-    return { records, bytes: bytes.length };
-  }
-
   /** Removes the cache, so that the next build is a clean one. */
   discard(): void {
     this.loaded = undefined;
@@ -391,6 +377,86 @@ export class BuildCache {
   exists(): boolean {
     return existsSync(this.file);
   }
+}
+
+// The journal's records, when it continues the file of this id: none when there is no journal, or
+// it continues another (a file written since); throws when a record is cut short or damaged.
+function readJournal(path: string, id: string): { records: JournalRecord[]; bytes: number } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const line = bytes.indexOf(10);
+  if (line === -1 || bytes.toString("utf8", 0, line) !== `${JOURNAL_MAGIC}${id}`) return undefined;
+  const records: JournalRecord[] = [];
+  for (let at = line + 1; at < bytes.length; ) {
+    if (at + RECORD_HEAD > bytes.length) throw new Error("journal record cut short");
+    const length = bytes.readUInt32LE(at);
+    const payload = bytes.subarray(at + RECORD_HEAD, at + RECORD_HEAD + length);
+    if (payload.length !== length || !hash("sha1", payload, "buffer").equals(bytes.subarray(at + 4, at + RECORD_HEAD)))
+      throw new Error("journal record damaged");
+    records.push(unpack(payload) as unknown as JournalRecord);
+    at += RECORD_HEAD + length;
+  }
+  return { records, bytes: bytes.length };
+}
+
+// The header line, JSON, and where it ends: the first kilobytes hold it.
+function readHeader(fd: number): { header: CacheHeader; end: number } {
+  const first = Buffer.alloc(HEADER_BYTES);
+  const end = first.subarray(0, readSync(fd, first, 0, HEADER_BYTES, 0)).indexOf(10);
+  if (end === -1) throw new Error("no header");
+  return { header: JSON.parse(first.toString("utf8", 0, end)) as CacheHeader, end };
+}
+
+/**
+ * The archive store's snapshot as the last build of this content folder left it (its journal
+ * applied), whatever its output folder, options or site, when Dépêche's code is the same
+ * (`codeKey`): what `check` starts from. Of the builds of this folder into several output folders,
+ * the one written last. Read-only: a cache that cannot be read is left as it is (the next build
+ * decides), and undefined is returned, as for none.
+ */
+export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: string): StoreSnapshot | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => /^build-[0-9a-f]{16}\.bin$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const content = resolve(contentDir);
+  const code = `${codeKey(projectRoot)} `;
+  const candidates: { file: string; journal: string; changed: number }[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    const journal = file.replace(/\.bin$/, ".journal");
+    const changed = Math.max(...[file, journal].map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+    candidates.push({ file, journal, changed });
+  }
+  for (const { file, journal } of candidates.sort((a, b) => b.changed - a.changed)) {
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch {
+      continue;
+    }
+    try {
+      const { header, end } = readHeader(fd);
+      if (header.format !== CACHE_FORMAT || header.content !== content || !header.key.startsWith(code)) continue;
+      const records = readJournal(journal, header.id)?.records ?? [];
+      const saved = unpackFile(fd, end + 1) as unknown as SavedState;
+      return patchSnapshot(
+        saved.store,
+        records.map((r) => r.patch.store),
+      );
+    } catch {
+      // Cut short or damaged: the next one, else none (a full check).
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return undefined;
 }
 
 /**

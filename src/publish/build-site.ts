@@ -96,8 +96,7 @@ export const CLEAN_SPARE_PAGES = 50_000;
  */
 const COLLECT_FROM_PAGES = 5_000;
 
-/** Where builds keep what they can reuse, unless `--cache` says otherwise. */
-export const DEFAULT_CACHE_DIR = ".depeche/cache";
+export { DEFAULT_CACHE_DIR } from "./build-cache.ts";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
