@@ -1,0 +1,238 @@
+/**
+ * `depeche check --cache DIR`: the last build's store, synced, says exactly what a check from
+ * nothing says, reads no file unchanged since, and never writes into the cache.
+ *
+ * That no unchanged file is read is seen by changing one behind the store's back: its bytes
+ * rewritten in place, its size, inode and modification time kept (what the store's stat compares).
+ * A check that starts from the cache does not see the change; one from nothing does.
+ */
+import { spawnSync } from "node:child_process";
+import { hash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function depeche(...args: string[]): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// What a check prints, but for the time it took.
+function withoutTime(run: Run): Run {
+  const strip = (text: string): string => text.replace(/\(\d+,\d+ s\)/g, "(… s)").replace(/"seconds": [\d.]+/g, '"seconds": 0');
+  return { status: run.status, stdout: strip(run.stdout), stderr: strip(run.stderr) };
+}
+
+const cacheOf = (a: TestArchive): string => join(a.root, "cache");
+
+// An archive's files made older than the store's racy window: a build keeps their stats.
+function age(a: TestArchive): void {
+  const past = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(a.dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), past, past);
+}
+
+function build(a: TestArchive, ...extra: string[]): void {
+  age(a);
+  const r = depeche(
+    "build",
+    "--content",
+    a.dir,
+    "--out",
+    join(a.root, "site"),
+    "--cache",
+    cacheOf(a),
+    "--no-search",
+    "--now",
+    "2027-01-01T00:00:00Z",
+    ...extra,
+  );
+  expect(r.stderr).not.toMatch(/error/);
+  expect(r.status).toBe(0);
+}
+
+// Rewrites a file's bytes in place to text of the same length, keeping its stat as the store compares it.
+function changeBehindTheStore(path: string, from: string, to: string): void {
+  expect(to.length).toBe(from.length);
+  const before = statSync(path);
+  const text = readFileSync(path, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  utimesSync(path, before.atime, before.mtime);
+  expect(statSync(path).mtimeMs).toBe(before.mtimeMs);
+  expect(statSync(path).ino).toBe(before.ino);
+}
+
+// Every file of a folder, its path and bytes: equal digests, the same folder byte for byte.
+function digestOfFolder(dir: string): string {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  return hash("sha1", files.map((f) => `${relative(dir, f)}\u0000${hash("sha1", readFileSync(f), "hex")}`).join("\n"), "hex");
+}
+
+// The same check three ways (text, --json, --annotate), with the cache and without: the same output.
+function expectSameWithCache(a: TestArchive): Run {
+  const before = digestOfFolder(cacheOf(a));
+  let text: Run | undefined;
+  for (const mode of [[], ["--json"], ["--annotate"]]) {
+    const cached = withoutTime(depeche("check", "--content", a.dir, "--cache", cacheOf(a), ...mode));
+    const cold = withoutTime(depeche("check", "--content", a.dir, "--no-cache", ...mode));
+    expect(cached).toEqual(cold);
+    text ??= cached;
+  }
+  expect(digestOfFolder(cacheOf(a))).toBe(before);
+  return text!;
+}
+
+function validArchive(): TestArchive {
+  const a = makeArchive();
+  a.article("2021/12/09-un.md", { title: "Un" });
+  a.article("2021/12/10-deux.md", { title: "Deux", date: "2021-12-10", body: "Voir [un](/2021/12/09/un/)." });
+  a.article("2021/12/11-trois.md", { title: "Trois", date: "2021-12-11", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+  return a;
+}
+
+describe("depeche check --cache", () => {
+  it("says what a check from nothing says of a valid archive, edited since the build", () => {
+    archive = validArchive();
+    build(archive);
+    archive.article("2021/12/12-quatre.md", { title: "Quatre", date: "2021-12-12" });
+    archive.article("2021/12/10-deux.md", { title: "Deux", date: "2021-12-10", body: "Autre texte, plus long que le premier." });
+    const r = expectSameWithCache(archive);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^depeche check: 4 articles/);
+  });
+
+  it("says what a check from nothing says of errors in several files and a rule across files", () => {
+    archive = validArchive();
+    build(archive);
+    archive.article("2021/12/09-un.md", { title: "Un", topics: "[Irack]" });
+    archive.article("2021/12/10-deux.md", { title: "Deux", date: "2021-12-10", body: "Voir [un](/2021/12/09/uno/)." });
+    // The same URL as Trois's: an error across two files, one of them unchanged.
+    archive.article("2021/12/11-encore.md", { title: "Trois", date: "2021-12-11T10:00:00" });
+    const r = expectSameWithCache(archive);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("sujet inconnu « Irack »");
+    expect(r.stderr).toContain("même adresse /2021/12/11/trois/");
+    expect(r.stderr).toContain("/2021/12/09/uno/");
+  });
+
+  it("reads no file unchanged since the build, whatever the build's output folder and options", () => {
+    archive = validArchive();
+    build(archive, "--base-url", "https://example.org/archive", "--drafts");
+    const un = join(archive.dir, "articles/2021/12/09-un.md");
+    changeBehindTheStore(un, "title:", "tytle:");
+    const cached = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
+    expect(cached.status).toBe(0);
+    // The change is there: a check from nothing finds it.
+    const cold = depeche("check", "--content", archive.dir, "--no-cache");
+    expect(cold.status).toBe(1);
+    expect(cold.stderr).toContain("« tytle »");
+  });
+
+  it("still refuses a published article removed or renamed since", () => {
+    archive = validArchive();
+    build(archive, "--record-urls");
+    // urls.txt is committed back by the workflow; the next build's cache knows it.
+    build(archive);
+    rmSync(join(archive.dir, "articles/2021/12/09-un.md"));
+    archive.article("2021/12/10-deux.md", { title: "Deux renommé", date: "2021-12-10" });
+    const r = expectSameWithCache(archive);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("/2021/12/09/un/");
+    expect(r.stderr).toContain("/2021/12/10/deux/");
+  });
+
+  describe("checks every file again, and leaves the cache as it is, when the cache", () => {
+    // A file changed behind the store's back: only a check that reads every file finds it.
+    const prepared = (): string => {
+      archive = validArchive();
+      build(archive);
+      changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+      const files = readdirSync(cacheOf(archive)).filter((name) => name.endsWith(".bin"));
+      expect(files).toHaveLength(1);
+      return join(cacheOf(archive), files[0]!);
+    };
+    const expectFullCheck = (): void => {
+      const before = digestOfFolder(cacheOf(archive));
+      const r = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("« tytle »");
+      expect(digestOfFolder(cacheOf(archive))).toBe(before);
+    };
+    // The header's JSON rewritten in place, its length kept (the packed state after it stays where it is).
+    const editHeader = (file: string, edit: (header: Record<string, unknown>) => void): void => {
+      const bytes = readFileSync(file);
+      const end = bytes.indexOf(10);
+      const header = JSON.parse(bytes.toString("utf8", 0, end)) as Record<string, unknown>;
+      edit(header);
+      const line = Buffer.from(JSON.stringify(header));
+      expect(line.length).toBe(end);
+      line.copy(bytes, 0);
+      writeFileSync(file, bytes);
+    };
+
+    it("is of other code", () => {
+      const file = prepared();
+      editHeader(file, (h) => {
+        const key = h.key as string;
+        h.key = `${key[0] === "A" ? "B" : "A"}${key.slice(1)}`;
+      });
+      expectFullCheck();
+    });
+
+    it("is of another format", () => {
+      const file = prepared();
+      editHeader(file, (h) => {
+        h.format = (h.format as number) - 1;
+      });
+      expectFullCheck();
+    });
+
+    it("is of another content folder", () => {
+      const file = prepared();
+      editHeader(file, (h) => {
+        h.content = `${(h.content as string).slice(0, -1)}X`;
+      });
+      expectFullCheck();
+    });
+
+    it("is damaged", () => {
+      const file = prepared();
+      truncateSync(file, statSync(file).size - 100);
+      expectFullCheck();
+    });
+
+    it("was written before the registries changed", () => {
+      prepared();
+      writeFileSync(join(archive.dir, "topics.yaml"), `${readFileSync(join(archive.dir, "topics.yaml"), "utf8")}\n`);
+      expectFullCheck();
+    });
+  });
+
+  it("reads the default cache folder when it exists, and none with --no-cache", () => {
+    archive = validArchive();
+    build(archive);
+    changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+    const inRoot = (...args: string[]): number | null =>
+      spawnSync(process.execPath, [bin, "check", "--content", "content", ...args], { cwd: archive.root, env: { ...process.env, NO_COLOR: "1" } }).status;
+    // No .depeche/cache beside the content yet: every file is read.
+    expect(inRoot()).toBe(1);
+    cpSync(cacheOf(archive), join(archive.root, ".depeche/cache"), { recursive: true });
+    expect(inRoot()).toBe(0);
+    expect(inRoot("--no-cache")).toBe(1);
+  });
+});
