@@ -84,7 +84,9 @@ describe("usage", () => {
 
   it("speaks English with DEPECHE_LANG=en, keeping the same usage", () => {
     const r = spawnSync(process.execPath, [bin, "check", "--help"], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
-    expect(r.stdout).toMatch(/^usage: depeche check \[--content DIR\] \[--cache DIR \| --no-cache\] \[--json\] \[--annotate\]\n\nvalidate the archive, write nothing\n/);
+    expect(r.stdout).toMatch(
+      /^usage: depeche check \[--content DIR\] \[--cache DIR \| --no-cache\] \[--json\] \[--annotate\]\n\nvalidate the archive, write nothing\n/,
+    );
   });
 });
 
