@@ -8,10 +8,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { hash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, renameSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { ArchiveStore } from "../../src/content/store.ts";
+import { readStoreSnapshot } from "../../src/publish/build-cache.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { commitAll, git } from "../helpers/git.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -234,5 +237,44 @@ describe("depeche check --cache", () => {
     cpSync(cacheOf(archive), join(archive.root, ".depeche/cache"), { recursive: true });
     expect(inRoot()).toBe(0);
     expect(inRoot("--no-cache")).toBe(1);
+  });
+});
+
+describe("depeche check --cache in a fresh clone, as the publishing workflow runs it", () => {
+  it("takes unchanged files from the store by their git blob ids, and says what a check from nothing says", async () => {
+    archive = validArchive();
+    commitAll(archive.root);
+    const ws = join(archive.root, "ws");
+    git(archive.root, "clone", "-q", archive.root, ws);
+    const content = join(ws, "content");
+    const cache = join(ws, ".depeche/cache");
+    const r = depeche("build", "--content", content, "--out", join(ws, "_site"), "--cache", cache, "--no-search", "--now", "2027-01-01T00:00:00Z");
+    expect(r.status, r.stderr).toBe(0);
+    // The next run: a new clone at the same place, the cache restored by tar, an article pushed.
+    renameSync(ws, `${ws}.previous`);
+    git(archive.root, "clone", "-q", `${ws}.previous`, ws);
+    const tar = spawnSync("sh", ["-c", `tar --posix -cf - .depeche/cache | (cd "${ws}" && tar -xf -)`], { cwd: `${ws}.previous` });
+    expect(tar.status, String(tar.stderr)).toBe(0);
+    rmSync(`${ws}.previous`, { recursive: true, force: true });
+    writeFileSync(join(content, "articles/2021/12/12-quatre.md"), articleText({ title: "Trois", date: "2021-12-11T12:00:00" }));
+    git(ws, "add", "-A");
+    git(ws, "commit", "-q", "-m", "quatre");
+
+    // What check does, observed: only the article pushed is read and validated.
+    const snapshot = readStoreSnapshot(cache, resolve(import.meta.dirname, "../.."), content);
+    expect(snapshot).toBeDefined();
+    const store = ArchiveStore.fromSnapshot(snapshot!, { contentDir: content, nowMs: Date.parse("2027-01-01T00:00:00Z") })!;
+    const change = await store.sync();
+    expect(change).toMatchObject({ added: [join(content, "articles/2021/12/12-quatre.md")], changed: [], removed: [], registries: false });
+
+    const before = digestOfFolder(cache);
+    for (const mode of [[], ["--json"], ["--annotate"]]) {
+      const cached = withoutTime(depeche("check", "--content", content, "--cache", cache, ...mode));
+      const cold = withoutTime(depeche("check", "--content", content, "--no-cache", ...mode));
+      expect(cached).toEqual(cold);
+      // Its URL is Trois's: an error across an unchanged file and the new one.
+      expect(cached.status).toBe(1);
+    }
+    expect(digestOfFolder(cache)).toBe(before);
   });
 });
