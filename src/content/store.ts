@@ -480,9 +480,12 @@ export class ArchiveStore {
       ...(manifest ? { manifest: { published: manifest.published, removed: new Set(manifest.removed) } } : {}),
     };
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
-    // A date between the two "now"s is in the future for one and not the other.
+    // A date between the two "now"s is in the future for one and not the other: the publication's
+    // (held back) or the update's (updated ahead), each a warning of its own.
     const since = Math.min(snapshot.nowMs, store.nowMs);
-    const nowMayMatter = (entry: SavedEntry): boolean => snapshot.nowMs !== store.nowMs && (!entry.article || entry.article.published.epochMs > since);
+    const nowMayMatter = (entry: SavedEntry): boolean =>
+      snapshot.nowMs !== store.nowMs &&
+      (!entry.article || entry.article.published.epochMs > since || (entry.article.updated !== undefined && entry.article.updated.epochMs > since));
     // Articles share their registries' topics and sources, as when they were validated.
     const topics = new Map(registries?.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));

@@ -146,6 +146,25 @@ describe("depeche check --cache", () => {
     expect(cold.stderr).toContain("« tytle »");
   });
 
+  it("warns of a date ahead of its own now and not of the build's, as a check from nothing does", () => {
+    archive = validArchive();
+    archive.article("2021/12/12-quatre.md", { title: "Quatre", date: "2021-12-12", extra: "updated: 2026-12-15T10:00:00" });
+    archive.article("2026/12/20-cinq.md", { title: "Cinq", date: "2026-12-20T10:00:00" });
+    // The build's now is after both dates; the check's, before.
+    build(archive);
+    const before = digestOfFolder(cacheOf(archive));
+    const env = { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: String(Date.parse("2026-12-01T00:00:00Z") / 1000) };
+    const check = (...args: string[]): Run => {
+      const r = spawnSync(process.execPath, [bin, "check", "--content", archive.dir, ...args], { encoding: "utf8", env });
+      return withoutTime({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+    };
+    const cached = check("--cache", cacheOf(archive));
+    expect(cached).toEqual(check("--no-cache"));
+    expect(cached.stderr).toContain("mis à jour dans le futur");
+    expect(cached.stderr).toContain("2026-12-20");
+    expect(digestOfFolder(cacheOf(archive))).toBe(before);
+  });
+
   it("still refuses a published article removed or renamed since", () => {
     archive = validArchive();
     build(archive, "--record-urls");
