@@ -11,7 +11,8 @@
  * Then the publishing workflow's own case: the corpus committed to a git repository; each round a
  * fresh clone (new inodes and times), the previous run's cache, site and spare brought over by a
  * tar round trip (as actions/cache keeps them), 10 articles added and committed, then
- * `build --record-urls --cache` with search, and urls.txt committed back (`freshCloneRows`).
+ * `check --annotate --cache` then `build --record-urls --cache` with search, as the workflow runs
+ * them, and urls.txt committed back (`freshCloneRows`).
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
