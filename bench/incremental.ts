@@ -87,18 +87,7 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     editOneBody(copy, round);
     for (const variant of variants) record(`edit one body, incremental, ${variant.name}`, await build(variant));
   }
-  for (const [step, list] of runs) {
-    const median = [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1]!;
-    rows.push([String(size), `${step}${list.length > 1 ? `, median of ${list.length}` : ""}`, "depeche", ...cells(median)]);
-    notes.push(`${step} ${size}: ${list.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
-    const target = TARGETS[size]?.[step];
-    if (target) {
-      const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
-      notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
-    }
-    const phases = /depeche build: incremental build.*/.exec(median.output)?.[0];
-    if (phases) notes.push(`${step} ${size}: ${phases}`);
-  }
+  for (const [step, list] of runs) report(rows, notes, size, step, list, TARGETS[size]?.[step]);
   rmSync(copy, { recursive: true, force: true });
   const fresh = await freshCloneRows(corpus, work, rounds, size);
   return { rows: [...rows, ...fresh.rows], notes: [...notes, ...fresh.notes] };
@@ -161,21 +150,10 @@ async function freshCloneRows(corpus: string, work: string, rounds: number, size
     if (!run.ok) notes.push(`fresh clone round ${round} ${size} failed:\n${run.output.slice(-2000)}`);
   }
   if (runs.length > 0) {
-    const checkStep = "check after 10 articles added, fresh clone and cache restored by tar (CI)";
-    const checkMedian = [...checks].sort((a, b) => a.seconds - b.seconds)[checks.length >> 1]!;
-    rows.push([String(size), `${checkStep}${checks.length > 1 ? `, median of ${checks.length}` : ""}`, "depeche", ...cells(checkMedian)]);
-    notes.push(`${checkStep} ${size}: ${checks.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
+    report(rows, notes, size, "check after 10 articles added, fresh clone and cache restored by tar (CI)", checks);
+    // The push's whole cost is held to the add's target.
     const step = "add 10 articles, fresh clone and cache restored by tar (CI): check + build with search";
-    const median = [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1]!;
-    rows.push([String(size), `${step}${runs.length > 1 ? `, median of ${runs.length}` : ""}`, "depeche", ...cells(median)]);
-    notes.push(`${step} ${size}: ${runs.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
-    const target = TARGETS[size]?.["add 10 articles, incremental, with search"];
-    if (target) {
-      const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
-      notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
-    }
-    const phases = /depeche build: incremental build.*/.exec(median.output)?.[0];
-    if (phases) notes.push(`${step} ${size}: ${phases}`);
+    report(rows, notes, size, step, runs, TARGETS[size]?.["add 10 articles, incremental, with search"]);
   }
   rmSync(ws, { recursive: true, force: true });
   rmSync(previous, { recursive: true, force: true });
@@ -193,6 +171,19 @@ function git(cwd: string, ...args: string[]): void {
   };
   const run = spawnSync("git", ["-c", "gc.auto=0", "-c", "init.defaultBranch=main", ...args], { cwd, env, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`git ${args.join(" ")}: ${run.stderr}`);
+}
+
+/** A step's row (its median round), its rounds, its target when it has one, and the build's phases. */
+function report(rows: string[][], notes: string[], size: number, step: string, runs: readonly TreeRun[], target?: { seconds: number; mb?: number }): void {
+  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1]!;
+  rows.push([String(size), `${step}${runs.length > 1 ? `, median of ${runs.length}` : ""}`, "depeche", ...cells(median)]);
+  notes.push(`${step} ${size}: ${runs.map((r) => `${r.seconds.toFixed(2)} s ${Math.round(r.peakMb)} MB`).join("; ")}`);
+  if (target) {
+    const met = median.ok && median.seconds <= target.seconds && (target.mb === undefined || median.peakMb <= target.mb);
+    notes.push(`target ${size}, ${step}: ≤ ${target.seconds} s${target.mb ? ` and ≤ ${target.mb} MB` : ""}: ${met ? "met" : "MISSED"}`);
+  }
+  const phases = /depeche build: incremental build.*/.exec(median.output)?.[0];
+  if (phases) notes.push(`${step} ${size}: ${phases}`);
 }
 
 function cells(run: TreeRun): string[] {
