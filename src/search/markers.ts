@@ -27,9 +27,20 @@ export const GROUP_LIMIT = 5_000;
  */
 export const RECENT_LIMIT = 2_500;
 
+/**
+ * Most articles in the newest quarter before its newest month gets a bundle of its own: an added
+ * article, or an edit of a recent one, then indexes again a month's articles (some 600 at 100,000
+ * articles over 13 years), not a quarter's (1,900).
+ */
+export const MONTH_LIMIT = 1_000;
+
 /** One Pagefind bundle: the newest year's articles, a group of earlier years', or a month's when its year is too large. */
 export interface SearchBundle {
-  /** `2026`, `2014-2025`, `2021-03` (a month) or `2026-q4` and `2026-q1-q3` (quarters): its folder below `/pagefind/`. */
+  /**
+   * Its folder below `/pagefind/`: `2026` (a year), `2014-2025` (a group of years), `2021-03` (a
+   * month), `2026-q4` and `2026-q1-q3` (quarters), `2026-m10-m11` (the months before the newest month, within
+   * its year or quarter).
+   */
   key: string;
   /** Site-relative folder: `/pagefind/2026/`. */
   url: string;
@@ -50,10 +61,12 @@ export interface MonthCount {
 /**
  * The bundles of an archive, newest first: the newest year alone (new dispatches land there, and
  * re-indexing it is all an added article costs), or, past `recentLimit` articles, its newest
- * quarter alone and its earlier months in another; earlier years grouped, oldest first, as long as
- * a group stays within `groupLimit` articles; a year of more than `limit` articles one bundle a
- * month. A function of how many articles each month has: a group changes only when one of its
- * years does, or when a new year (or quarter) pushes the previous one into a group.
+ * quarter alone and its earlier months in another; and wherever they land past `monthLimit`
+ * articles (the year, or its newest quarter), the newest month alone and the months before it in
+ * another; earlier years grouped, oldest first, as long as a group stays within `groupLimit`
+ * articles; a year of more than `limit` articles one bundle a month. A function of how many articles each month has: a
+ * group changes only when one of its years does, or when a new year (quarter, month) pushes the
+ * previous one into a larger bundle.
  * @example planSearchBundles([{ year: 2021, month: 12, count: 3 }]) // [{ key: "2021", url: "/pagefind/2021/", years: ["2021"], articles: 3 }]
  */
 export function planSearchBundles(
@@ -61,6 +74,7 @@ export function planSearchBundles(
   limit = BUNDLE_LIMIT,
   groupLimit = Math.min(limit, GROUP_LIMIT),
   recentLimit = RECENT_LIMIT,
+  monthLimit = MONTH_LIMIT,
 ): SearchBundle[] {
   const byYear = new Map<number, MonthCount[]>();
   for (const m of months) byYear.set(m.year, [...(byYear.get(m.year) ?? []), m]);
@@ -80,6 +94,18 @@ export function planSearchBundles(
     if (group) bundles.push(bundle(groupKey(group.years), group.years, group.articles));
     group = undefined;
   };
+  // Where added articles land: the newest year, or its newest quarter, with its newest month alone
+  // once it is past `monthLimit`.
+  const recentPart = (year: number, list: readonly MonthCount[], key: string, ms?: readonly MonthCount[]): void => {
+    const [earlier, newest] = [list.slice(0, -1), list.at(-1)!];
+    if (total(list) <= monthLimit || earlier.length === 0) bundles.push(bundle(key, [year], total(list), ms));
+    else {
+      const from = `m${String(earlier[0]!.month).padStart(2, "0")}`;
+      const to = `m${String(earlier.at(-1)!.month).padStart(2, "0")}`;
+      bundles.push(bundle(`${year}-${from}${from === to ? "" : `-${to}`}`, [year], total(earlier), earlier));
+      bundles.push(bundle(monthKey(newest), [year], newest.count, [newest]));
+    }
+  };
   years.forEach(([year, list], i) => {
     const count = total(list);
     const newest = i === years.length - 1;
@@ -91,10 +117,10 @@ export function planSearchBundles(
       closeGroup();
       const quarter = Math.ceil(sorted.at(-1)!.month / 3);
       const [earlier, recent] = [sorted.filter((m) => m.month <= 3 * (quarter - 1)), sorted.filter((m) => m.month > 3 * (quarter - 1))];
-      if (count <= recentLimit || earlier.length === 0) bundles.push(bundle(String(year), [year], count));
+      if (count <= recentLimit || earlier.length === 0) recentPart(year, sorted, String(year));
       else {
         bundles.push(bundle(`${year}-q1${quarter > 2 ? `-q${quarter - 1}` : ""}`, [year], total(earlier), earlier));
-        bundles.push(bundle(`${year}-q${quarter}`, [year], total(recent), recent));
+        recentPart(year, recent, `${year}-q${quarter}`, recent);
       }
     } else {
       if (group && group.articles + count > groupLimit) closeGroup();

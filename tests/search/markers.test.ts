@@ -72,6 +72,49 @@ describe("search bundles", () => {
     expect(planSearchBundles([months[0]!, { year: 2021, month: 1, count: 3 }, { year: 2021, month: 5, count: 3 }], 10, 10, 5)[1]!.key).toBe("2021-q1");
   });
 
+  it("gives the newest month a bundle of its own past the month limit, where added articles land, in the newest quarter or the newest year", () => {
+    const months = [
+      { year: 2020, month: 5, count: 3 },
+      { year: 2021, month: 2, count: 3 },
+      { year: 2021, month: 10, count: 2 },
+      { year: 2021, month: 11, count: 1 },
+      { year: 2021, month: 12, count: 2 },
+    ];
+    // The newest quarter (5 articles) is past the month limit of 4: December alone, October and November together.
+    const bundles = planSearchBundles(months, 10, 10, 5, 4);
+    expect(bundles.map((b) => [b.key, b.years, b.months, b.articles])).toEqual([
+      ["2021-12", ["2021"], ["2021-12"], 2],
+      ["2021-m10-m11", ["2021"], ["2021-10", "2021-11"], 3],
+      ["2021-q1-q3", ["2021"], ["2021-02"], 3],
+      ["2020", ["2020"], undefined, 3],
+    ]);
+    expect(["/2021/12/31/a/", "/2021/11/01/a/", "/2021/10/01/a/", "/2021/02/01/a/"].map(bundleOf(bundles))).toEqual([
+      "2021-12",
+      "2021-m10-m11",
+      "2021-m10-m11",
+      "2021-q1-q3",
+    ]);
+    // Within the month limit, the quarter stays whole.
+    expect(planSearchBundles(months, 10, 10, 5, 5).map((b) => b.key)).toEqual(["2021-q4", "2021-q1-q3", "2020"]);
+    // A newest year within the recent limit but past the month limit: its newest month alone, one month before it.
+    const year = planSearchBundles(
+      [
+        { year: 2021, month: 3, count: 3 },
+        { year: 2021, month: 4, count: 2 },
+      ],
+      10,
+      10,
+      8,
+      4,
+    );
+    expect(year.map((b) => [b.key, b.months, b.articles])).toEqual([
+      ["2021-04", ["2021-04"], 2],
+      ["2021-m03", ["2021-03"], 3],
+    ]);
+    // One month alone is never cut, however many articles it has.
+    expect(planSearchBundles([{ year: 2021, month: 4, count: 9 }], 10, 10, 5, 4).map((b) => b.key)).toEqual(["2021"]);
+  });
+
   it("indexes two bundles at once by default, and never more than the bundles", () => {
     expect(indexerCount(1)).toBe(1);
     expect(indexerCount(100)).toBe(process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 2);
