@@ -46,6 +46,22 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
   }
 }
 
+/**
+ * Whether every link of these articles reaches the page of an article of `byUrl` (a published
+ * one from a published article): then `checkBodyLinks` has nothing to say of them. False for any
+ * other link, even one that reaches a page: only `checkBodyLinks` knows every page.
+ */
+export function linksReachArticles(articles: readonly Article[], byUrl: ReadonlyMap<string, Article>): boolean {
+  for (const article of articles) {
+    for (const link of article.links) {
+      const path = sitePathOf(link.url);
+      const target = path.endsWith("/index.html") ? byUrl.get(path.slice(0, -"index.html".length)) : undefined;
+      if (!target || (target.draft && !article.draft)) return false;
+    }
+  }
+  return true;
+}
+
 // The site path a link reaches: fragment and query dropped, percent-escapes decoded, `/x/` → `/x/index.html`.
 function sitePathOf(url: string): string {
   const end = url.search(/[?#]/);

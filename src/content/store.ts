@@ -17,6 +17,7 @@ import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks } from "./body-links.ts";
+import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
 import { digestOf, fileStat, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
@@ -372,11 +373,13 @@ export class ArchiveStore {
       }
     }
     items.push(...this.urlManifest.diagnostics);
-    const reusable = registries && this.reusableRules();
+    const reusable = registries && this.reusableRules(articles);
     if (registries && reusable) {
-      // Only the changed texts' links are checked again; the rest is what the rules said before.
+      // Only the changed texts' links are checked again, and where the added articles are filed;
+      // the rest is what the rules said before.
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
       if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, new Set(fresh));
+      this.checkPlaces(reusable.added, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
       checkArchiveRules({ ...registries, articles }, diagnostics);
@@ -425,13 +428,16 @@ export class ArchiveStore {
 
   /**
    * What the rules across articles said of the snapshot the store was restored from, when they must
-   * say the same of the entries now, but for the links of the articles whose text changed (returned,
-   * to be checked again): the registries, urls.txt and the listing as they were, and every entry set
-   * since the same article but for its text (body, links, standfirst, where its body starts), in a
-   * file the rules said nothing of. The rules read no text (the links aside) and locate what they
-   * say in the file it is about: they cannot say anything else. Else undefined: every rule runs.
+   * say the same of the entries now, but for the links of the articles whose text changed and for
+   * where the articles added are filed (returned, to be checked): the registries, urls.txt and the
+   * listing as they were, and every entry set since either the same article but for its text (body,
+   * links, standfirst, where its body starts), in a file the rules said nothing of, or an article
+   * added. The rules read no text (the links aside) and locate what they say in the file it is
+   * about: of an article whose text alone changed they cannot say anything else. Articles added
+   * are taken only into an archive the rules said nothing of (but where files are filed), and only
+   * when `additionsPassRules` finds they can say nothing of them. Else undefined: every rule runs.
    */
-  private reusableRules(): { diagnostics: Diagnostic[]; texts: Article[] } | undefined {
+  private reusableRules(articles: readonly Article[]): { diagnostics: Diagnostic[]; texts: Article[]; added: Article[] } | undefined {
     const restored = this.restored;
     if (
       !restored?.rules ||
@@ -441,15 +447,22 @@ export class ArchiveStore {
     )
       return undefined;
     const texts: Article[] = [];
+    const added: Article[] = [];
     const files = new Set<string>();
     for (const [path, before] of restored.touched) {
       const after = this.entries.get(path)?.article;
-      if (!before?.article || !after || !sameExcept(before.article, after, TEXT_FIELDS)) return undefined;
+      // A file that held no article (new, or invalid before): the rules never saw it.
+      if (!before?.article) {
+        if (after) added.push(after);
+        continue;
+      }
+      if (!after || !sameExcept(before.article, after, TEXT_FIELDS)) return undefined;
       texts.push(after);
       files.add(after.sourcePath);
     }
     if (restored.rules.some((d) => files.has(d.file))) return undefined;
-    return { diagnostics: restored.rules, texts };
+    if (added.length > 0 && (restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles))) return undefined;
+    return { diagnostics: restored.rules, texts, added };
   }
 
   /**
@@ -525,12 +538,7 @@ export class ArchiveStore {
       const expected = expectedPlace(sep === "/" ? inFolder : inFolder.split(sep).join("/"), article.published.day);
       if (expected === undefined) continue;
       const shown = displayPath(join(this.articlesDir, ...expected.split("/")));
-      diagnostics.warning(
-        article.sourcePath,
-        locateInFile(resolve(article.sourcePath), "date"),
-        misplacedMessage(article.published.day, shown),
-        "misplacedFile",
-      );
+      diagnostics.warning(article.sourcePath, locateInFile(resolve(article.sourcePath), "date"), misplacedMessage(article.published.day, shown), MISPLACED);
     }
   }
 
@@ -644,6 +652,9 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
   const { rules: _, ...rest } = snapshot;
   return { ...rest, urlManifest, nowMs: last.nowMs, listing: last.listing, entries, ...(last.rules ? { rules: last.rules } : {}) };
 }
+
+// The kind of the one rule of an article alone (where its file is filed): articles added leave it as it was for the others.
+const MISPLACED = "misplacedFile";
 
 // What an article is but for its text: every field the rules across articles read (`reusableRules`).
 const TEXT_FIELDS = new Set(["body", "links", "summary", "bodyLine"]);

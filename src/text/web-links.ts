@@ -36,6 +36,16 @@ export function siteAddress(text: string): string {
  * @example shortLinkKey("https://TURQUIE2023.COM:443/Ivo58D/#x") === shortLinkKey("https://turquie2023.com/Ivo58D") // true
  */
 export function shortLinkKey(link: string): string {
+  return PLAIN_LINK.test(link) ? link.replace(/\/+$/, "") : parsedShortLinkKey(link);
+}
+
+// A link already written as its key: http(s), a lower-case host that no parser rewrites (no
+// punycode, not a number), a path of unreserved characters without `.` or `..` segments, no
+// query, fragment or space. Reading 100,000 of them with the URL parser took a fifth of a second.
+const PLAIN_LINK = /^https?:\/\/(?!xn--)(?:[a-z0-9-]+\.(?!xn--))*[a-z][a-z0-9-]*(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/*$/;
+
+/** `shortLinkKey` as the URL parser reads any link (exported for the tests that hold the plain links' key to it). */
+export function parsedShortLinkKey(link: string): string {
   const url = parse(link);
   if (!url) return link.trim();
   return `${url.protocol}//${url.host}${normaliseEscapes(url.pathname).replace(/\/+$/, "")}${normaliseEscapes(url.search)}`;

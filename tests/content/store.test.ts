@@ -247,6 +247,70 @@ describe("the archive store", () => {
     expect(await restoredResult()).toEqual(await fresh());
   });
 
+  it("restored, says again what the rules said when articles were added that they can say nothing of, and runs them all when one may clash", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: "shortLink: https://turquie2023.com/Ab12Cd" });
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", extra: "aliases: [/2020/01/01/vieux/]" });
+    archive.article("2021/12/11-brouillon.md", { title: "Brouillon", date: "2021-12-11T10:00:00", extra: "draft: true" });
+    // Dated the 12th, filed under the 13th: the one rule of an article alone, which additions leave as it is.
+    archive.article("2021/12/13-range-ailleurs.md", { title: "Rangé ailleurs", date: "2021-12-12T10:00:00" });
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    expect(saved.rules?.map((d) => d.kind)).toEqual(["misplacedFile"]);
+    // Said again, not found again: a mark only the snapshot holds is said.
+    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque", kind: "misplacedFile" };
+    const restoredResult = async (snapshot = saved) => {
+      const read = ArchiveStore.fromSnapshot(snapshot, { contentDir: archive.dir, nowMs: NOW })!;
+      await read.sync();
+      return read.result();
+    };
+    const reused = async () => (await restoredResult({ ...saved, rules: [...saved.rules!, mark] })).diagnostics.some((d) => d.message === "marque");
+    const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const added = "2021/12/20-nouvelle.md";
+    const cases: [string, Parameters<TestArchive["article"]>[1], boolean][] = [
+      [
+        "its own URL and short link, a link to an article",
+        {
+          title: "Nouvelle",
+          date: "2021-12-20T10:00:00",
+          extra: "shortLink: https://turquie2023.com/Zz99Yy",
+          body: "Voir [ceci](/2021/12/09/premier-titre/).",
+        },
+        true,
+      ],
+      ["filed under another day", { title: "Nouvelle", date: "2021-12-19T10:00:00" }, true],
+      [
+        "a draft linking to a draft",
+        { title: "Nouvelle", date: "2021-12-20T10:00:00", extra: "draft: true", body: "Voir [ceci](/2021/12/11/brouillon/)." },
+        true,
+      ],
+      ["another's URL", { title: "Premier titre", date: "2021-12-09T12:00:00" }, false],
+      [
+        "another's short link, written otherwise",
+        { title: "Nouvelle", date: "2021-12-20T10:00:00", extra: "shortLink: https://TURQUIE2023.com/Ab12Cd/" },
+        false,
+      ],
+      ["an alias", { title: "Nouvelle", date: "2021-12-20T10:00:00", extra: "aliases: [/2019/01/01/autre/]" }, false],
+      ["a link to a day's page", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [ce jour](/2021/12/09/)." }, false],
+      ["a link to no page", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [rien](/2021/12/31/nulle-part/)." }, false],
+      ["a link to a draft", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [ceci](/2021/12/11/brouillon/)." }, false],
+      ["the URL of an alias", { title: "Vieux", date: "2020-01-01T10:00:00" }, false],
+    ];
+    for (const [what, spec, quiet] of cases) {
+      const file = spec && typeof spec === "object" && spec.date?.startsWith("2020") ? "2020/01/01-vieux.md" : added;
+      archive.article(file, spec);
+      // The same diagnostics as a store that reads everything, whichever way they were found.
+      expect(await restoredResult(), what).toEqual(await fresh());
+      expect(await reused(), what).toBe(quiet);
+      rmSync(path(file));
+    }
+    // An archive the rules said more of: every rule runs again for an article added.
+    archive.article(added, { title: "Nouvelle", date: "2021-12-20T10:00:00" });
+    const error = { severity: "error" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
+    expect((await restoredResult({ ...saved, rules: [...saved.rules!, error] })).diagnostics.map((d) => d.message)).not.toContain("marque");
+  });
+
   it("refuses a snapshot of another format", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSiteAddress, shortLinkKey, siteAddress } from "../../src/text/web-links.ts";
+import { isSiteAddress, parsedShortLinkKey, shortLinkKey, siteAddress } from "../../src/text/web-links.ts";
 
 describe("a short link is known by what it points at", () => {
   const original = shortLinkKey("https://turquie2023.com/Ivo58D");
@@ -31,6 +31,42 @@ describe("a short link is known by what it points at", () => {
     expect(shortLinkKey("https://t.example/a%2fb")).toBe(shortLinkKey("https://t.example/a%2Fb"));
     expect(shortLinkKey("https://t.example/%7Eab")).toBe(shortLinkKey("https://t.example/~ab"));
     expect(shortLinkKey("https://actualité.example/a")).toBe(shortLinkKey("https://xn--actualit-i1a.example/a"));
+  });
+
+  // Plain links skip the URL parser: their key must be the one it gives, and anything it would rewrite must go through it.
+  it.each([
+    "https://turquie2023.com/Ivo58D",
+    "https://turquie2023.com/Ivo58D///",
+    "https://turquie2023.com",
+    "https://turquie2023.com/",
+    "http://localhost/a-b_c~d/e.f",
+    "https://1.2.example/x",
+    "https://0x7f.1/a",
+    "https://127.0.0.1/a",
+    "https://a.b.c.d.e/..",
+    "https://t.example/a/../b",
+    "https://t.example/a/./b/",
+    "https://t.example/.well-known/x",
+    "https://t.example//a",
+    "https://xn--actualit-i1a.example/a/",
+    "https://www.xn--actualit-i1a.example/a/",
+    "https://xn--a.example/a/",
+    "https://t.example./a",
+    "https://t.example:443/a",
+    "https://T.example/a",
+    "https://t.example/a%7e",
+    "https://t.example/a?b",
+    "https://t.example/a#b",
+    "https://t.example/a b",
+    "https://t.example\\a",
+    "https:t.example/a",
+    "https://user@t.example/a",
+    "ftp://t.example/a",
+    "https://-a-.example/b",
+    "https://a.123/b",
+    "https://a.0x1f/b",
+  ])("gives %s the key the URL parser gives", (link) => {
+    expect(shortLinkKey(link)).toBe(parsedShortLinkKey(link));
   });
 });
 
