@@ -198,6 +198,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const photos = await preparePhotos(options.contentDir, articles, {
     cacheDir: photosDir,
     encode: loaded.content !== undefined,
+    inIndex: store.filesInIndex(),
     ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
   });
   const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
