@@ -116,16 +116,17 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
   const inside = relative(root, file);
   if (isAbsolute(src) || inside === "" || inside.startsWith("..") || isAbsolute(inside))
     return { ok: false, error: messages().diagnostics.photoOutsideContent(src) };
-  const problem = checkPath(root, inside, src);
-  if (problem) return { ok: false, error: problem };
   const key = memoKey(root, file);
   const known = memo?.get(key);
-  // The blob id git vouches for is the memo's: the bytes read then, with no stat or read of ours
-  // (the path's checks above stand: git holds no symbolic link or folder as a regular file).
+  // The blob id git vouches for is the memo's: the bytes read then, with no stat or read of ours.
+  // Nor are the path's folders looked at: git vouches only for a regular file, and reports one
+  // reached through a symbolic link (the file's or a folder's) as modified.
   if (known && inIndex?.get(file) === known.blob) {
     if (known.size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, known.size, MAX_PHOTO_BYTES) };
     return found({ src, file, digest: known.digest, width: known.width, height: known.height });
   }
+  const problem = checkPath(root, inside, src);
+  if (problem) return { ok: false, error: problem };
   let bytes: Buffer;
   let stat: { size: number; mtimeMs: number; ino: number; dev: number };
   try {

@@ -3,7 +3,7 @@
  * with the build's cache restored: git's index vouches for a photo by its blob id, so an unchanged
  * photo is neither read nor digested again; anything git does not vouch for is read as before.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -131,6 +131,19 @@ describe("photos in a git work tree", () => {
     // The bytes read are remembered: the memo's blob id is theirs.
     const bytes = readFileSync(join(clone.content, PHOTOS[0]!));
     expect(readPhotoMemo(clone.cache).get(PHOTOS[0]!)!.blob).toBe(digestOf(bytes));
+  });
+
+  it("in a fresh clone, refuses a photo whose folder became a symbolic link: git no longer vouches for it", async () => {
+    archive = await committedArchive();
+    await build(archive.root, archive.dir);
+    const clone = freshClone(archive);
+    const folder = join(clone.content, "images/2021/12");
+    renameSync(folder, join(clone.root, "elsewhere"));
+    symlinkSync(join(clone.root, "elsewhere"), folder);
+    const loaded = await loadContent({ contentDir: clone.content, nowMs: FIXED_NOW });
+    const prepared = await preparePhotos(clone.content, loaded.content!.articles, { cacheDir: clone.cache, encode: true });
+    expect(prepared.diagnostics.filter((d) => d.severity === "error")).toHaveLength(2);
+    expect(prepared.diagnostics[0]!.message).toContain("lien symbolique");
   });
 
   it("without git on the PATH, reads every photo of a fresh clone again, and finds them unchanged", async () => {
