@@ -770,7 +770,6 @@ function readDigest(path: string): string | undefined {
   }
 }
 
-// One digest for a group of files; a missing or unreadable file counts as its own state.
 // Git's answer without the articles (a build keeps it for its photos: 100,000 paths less to hold).
 function otherThanArticles(inIndex: Map<string, string>): Map<string, string> {
   const others = new Map<string, string>();
@@ -778,6 +777,7 @@ function otherThanArticles(inIndex: Map<string, string>): Map<string, string> {
   return others;
 }
 
+// One digest for a group of files; a missing or unreadable file counts as its own state.
 function digestOfFiles(paths: readonly string[]): string {
   return paths.map((path) => readDigest(path) ?? "-").join(" ");
 }
