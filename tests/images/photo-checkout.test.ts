@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlin
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runCheck } from "../../src/cli/check.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ArchiveStore, type StoreSnapshot } from "../../src/content/store.ts";
 import { digestOf } from "../../src/content/validate-files.ts";
@@ -14,6 +15,7 @@ import { photoCacheDir, readPhotoMemo } from "../../src/images/encode-photos.ts"
 import { preparePhotos } from "../../src/images/prepare-photos.ts";
 import { buildSite, type BuildPhase } from "../../src/publish/build-site.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { runInProcess } from "../helpers/cli.ts";
 import { ageCheckout, commitAll, git } from "../helpers/git.ts";
 import { makePhoto } from "../helpers/photos.ts";
 import { requireGit } from "../helpers/prerequisites.ts";
@@ -144,6 +146,26 @@ describe("photos in a git work tree", () => {
     const prepared = await preparePhotos(clone.content, loaded.content!.articles, { cacheDir: clone.cache, encode: true });
     expect(prepared.diagnostics.filter((d) => d.severity === "error")).toHaveLength(2);
     expect(prepared.diagnostics[0]!.message).toContain("lien symbolique");
+  });
+
+  it("check takes the build's memo in a fresh clone: a photo git vouches for is not read, one it does not is", async () => {
+    archive = await committedArchive();
+    await build(archive.root, archive.dir);
+    const clone = freshClone(archive);
+    // The memo made to say another width: what check says of the photo tells whether it read the file.
+    const memoFile = join(photoCacheDir(clone.cache), "sources.json");
+    const saved = JSON.parse(readFileSync(memoFile, "utf8")) as { format: number; photos: [string, { width: number }][] };
+    for (const [, entry] of saved.photos) entry.width = 333;
+    writeFileSync(memoFile, JSON.stringify(saved));
+    const check = async (...options: string[]): Promise<string> =>
+      (await runInProcess("check", runCheck, ["--content", clone.content, "--json", ...options])).stdout;
+    expect((await check("--cache", clone.cache)).match(/fait 333 pixels/g)).toHaveLength(2);
+    expect((await check("--no-cache")).match(/fait 900 pixels/g)).toHaveLength(2);
+    utimesSync(join(clone.content, PHOTOS[0]!), new Date(), new Date());
+    const touched = await check("--cache", clone.cache);
+    expect([touched.match(/fait 333 pixels/g), touched.match(/fait 900 pixels/g)]).toEqual([[expect.any(String)], [expect.any(String)]]);
+    // Read, never written: the memo is as it was.
+    expect(JSON.parse(readFileSync(memoFile, "utf8"))).toEqual(saved);
   });
 
   it("without git on the PATH, reads every photo of a fresh clone again, and finds them unchanged", async () => {
