@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { countDays } from "../archive/days.ts";
 import { sortDiagnostics } from "../content/diagnostics.ts";
 import { ArchiveStore } from "../content/store.ts";
+import { readPhotoMemo } from "../images/encode-photos.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
+import { photosInIndex } from "../images/prepare-photos.ts";
 import { DEFAULT_CACHE_DIR, readStoreSnapshot } from "../publish/build-cache.ts";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
@@ -36,7 +38,10 @@ export async function runCheck(argv: string[]): Promise<number> {
   const loaded = store.result();
   // Photos are checked (not encoded) for every valid article, even when other files have errors.
   const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
-  const photos = await inspectPhotos(values.content, articles);
+  // The build's memo of the photos, read and never written: a photo git or its stat vouches for is not read.
+  const memo = values["no-cache"] || !articles.some((a) => a.image) ? undefined : readPhotoMemo(values.cache);
+  const inIndex = memo && memo.size > 0 ? await photosInIndex(values.content, articles, store.filesInIndex()) : undefined;
+  const photos = await inspectPhotos(values.content, articles, { ...(memo ? { memo } : {}), ...(inIndex ? { inIndex } : {}) });
   const result = { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]) };
   const content = photos.diagnostics.some((d) => d.severity === "error") ? undefined : result.content;
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {

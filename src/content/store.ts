@@ -143,6 +143,9 @@ export class ArchiveStore {
   // Bumped at every change of an entry: the rules' diagnostics are saved only for the entries they were found for.
   private generation = 0;
   private rules?: { diagnostics: Diagnostic[]; generation: number };
+  // Of the last full sync that asked git: the other files than articles (photos…) its index holds
+  // unchanged, with their blob ids; null when git could not tell (`filesInIndex`).
+  private otherFilesInIndex?: Map<string, string> | null;
 
   constructor(private readonly options: StoreOptions) {
     this.root = resolve(options.contentDir);
@@ -159,6 +162,7 @@ export class ArchiveStore {
     const change: StoreChange = { added: [], changed: [], removed: [], registries: this.syncRegistries(), urlManifest: this.syncUrlManifest() };
     let candidates: string[];
     if (paths === undefined) {
+      this.otherFilesInIndex = undefined;
       const diagnostics = new Diagnostics();
       candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
       this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
@@ -200,8 +204,10 @@ export class ArchiveStore {
     }
     const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
     // In a git work tree, the files git's index holds unchanged, with their blob ids: a fresh clone
-    // changes every file's stat, never a blob id. Asked only when there are entries to compare.
-    const inIndex = paths === undefined && this.entries.size > 0 ? await unchangedInIndex(this.articlesDir) : undefined;
+    // changes every file's stat, never a blob id. Asked only when there are entries to compare, of
+    // the whole content folder: the photos' check takes its answer for the other files.
+    const inIndex = paths === undefined && this.entries.size > 0 ? await unchangedInIndex(this.root) : undefined;
+    if (paths === undefined && this.entries.size > 0) this.otherFilesInIndex = inIndex === undefined ? null : otherThanArticles(inIndex);
     const fresh: Article[] = [];
     for (const path of candidates) {
       const before = this.entries.get(path);
@@ -231,6 +237,16 @@ export class ArchiveStore {
     hooks.onProgress?.(candidates.length, candidates.length);
     if (fresh.length > 0) hooks.onArticles?.(fresh);
     return change;
+  }
+
+  /**
+   * What the last full sync learned from git of the content folder's other files than articles
+   * (photos…): those its index holds unchanged, by absolute path, with their blob ids; null when
+   * git could not tell (no git, no work tree), undefined when no sync asked (a store with no
+   * entries to compare).
+   */
+  filesInIndex(): ReadonlyMap<string, string> | null | undefined {
+    return this.otherFilesInIndex;
   }
 
   private setEntry(path: string, entry: ArticleEntry): void {
@@ -763,6 +779,13 @@ function readDigest(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+// Git's answer without the articles (a build keeps it for its photos: 100,000 paths less to hold).
+function otherThanArticles(inIndex: Map<string, string>): Map<string, string> {
+  const others = new Map<string, string>();
+  for (const [path, id] of inIndex) if (!path.endsWith(".md")) others.set(path, id);
+  return others;
 }
 
 // One digest for a group of files; a missing or unreadable file counts as its own state.

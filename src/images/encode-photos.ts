@@ -17,11 +17,15 @@ export function photoCacheDir(cacheDir: string): string {
 }
 
 const MEMO_FILE = "sources.json";
+// The memo's format: 2 keys each file by its path under the content folder and keeps its git
+// blob id. A memo of another format (1 was a bare list, by absolute path) is ignored, never misread.
+const MEMO_FORMAT = 2;
 
-/** The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is none or it can't be read. */
+/** The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is none, it can't be read, or is of another format. */
 export function readPhotoMemo(cacheDir: string): PhotoMemo {
   try {
-    return new Map(JSON.parse(readFileSync(join(photoCacheDir(cacheDir), MEMO_FILE), "utf8")));
+    const saved = JSON.parse(readFileSync(join(photoCacheDir(cacheDir), MEMO_FILE), "utf8")) as { format?: unknown; photos?: unknown };
+    return saved.format === MEMO_FORMAT && Array.isArray(saved.photos) ? new Map(saved.photos) : new Map();
   } catch {
     return new Map();
   }
@@ -32,7 +36,7 @@ export function savePhotoMemo(cacheDir: string, memo: PhotoMemo): void {
   const root = photoCacheDir(cacheDir);
   mkdirSync(root, { recursive: true });
   const temporary = join(root, `.${MEMO_FILE}.${process.pid}`);
-  writeFileSync(temporary, JSON.stringify([...memo]));
+  writeFileSync(temporary, JSON.stringify({ format: MEMO_FORMAT, photos: [...memo] }));
   renameSync(temporary, join(root, MEMO_FILE));
 }
 

@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Metadata } from "sharp";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article } from "../content/model.ts";
+import { digestOf } from "../content/validate-files.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
 import { messages } from "../i18n/messages.ts";
 
@@ -30,12 +31,36 @@ export interface PhotoInspection {
   photos: Map<string, PhotoSource>;
   /** Errors and warnings, at each article that shows the photo. */
   diagnostics: Diagnostic[];
+  /** How many photo files were read (the others were known from the memo). */
+  read: number;
 }
 
 type Finding = { ok: true; source: PhotoSource; warning?: string } | { ok: false; error: string };
 
-/** What a valid photo's file gave, by its path, with its size, modification time and inode: read again when one of them changes. */
-export type PhotoMemo = Map<string, { size: number; mtimeMs: number; ino: number; digest: string; width: number; height: number }>;
+/**
+ * What a valid photo's file gave, by its path under the content folder (`/` between folders): the
+ * git blob id of its bytes (`blob`), which git's index vouches for in any clone, and its stat
+ * (size, modification time, inode, device), which vouches for it in the work tree it was read in.
+ */
+export type PhotoMemo = Map<string, PhotoMemoEntry>;
+
+export interface PhotoMemoEntry {
+  blob: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  dev: number;
+  digest: string;
+  width: number;
+  height: number;
+}
+
+export interface InspectOptions {
+  /** The build's memo (kept in its cache), updated in place. */
+  memo?: PhotoMemo;
+  /** The files git's index holds unchanged, by absolute path, with their blob ids (`unchangedInIndex`). */
+  inIndex?: ReadonlyMap<string, string>;
+}
 
 // Header reads run on libuv's threads: a few at once keep them busy while this thread hashes.
 const AT_ONCE = 8;
@@ -43,9 +68,11 @@ const AT_ONCE = 8;
 /**
  * Checks the photos of these articles; a photo several articles share is read once. With a memo
  * (the build's, kept in its cache), a valid photo whose file is unchanged is not read again: its
- * digest and size come from the memo, which is updated in place.
+ * digest and size come from the memo, which is updated in place. Unchanged means git's index
+ * holds it unchanged with the memo's blob id (a fresh clone: new inodes and times, the same ids),
+ * else the same stat as when it was read.
  */
-export async function inspectPhotos(contentDir: string, articles: readonly Article[], memo?: PhotoMemo): Promise<PhotoInspection> {
+export async function inspectPhotos(contentDir: string, articles: readonly Article[], options: InspectOptions = {}): Promise<PhotoInspection> {
   const root = resolve(contentDir);
   const users = new Map<string, Article[]>();
   for (const article of articles) {
@@ -56,11 +83,12 @@ export async function inspectPhotos(contentDir: string, articles: readonly Artic
   }
   const srcs = [...users.keys()];
   const findings = new Map<string, Finding>();
+  const counts = { read: 0 };
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < srcs.length) {
       const src = srcs[next++]!;
-      findings.set(src, await inspectPhoto(root, src, memo));
+      findings.set(src, await inspectPhoto(root, src, options, counts));
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, srcs.length) }, work));
@@ -74,25 +102,40 @@ export async function inspectPhotos(contentDir: string, articles: readonly Artic
     }
     if (finding.ok) photos.set(src, finding.source);
   }
-  return { photos, diagnostics: sortDiagnostics(diagnostics.items) };
+  return { photos, diagnostics: sortDiagnostics(diagnostics.items), read: counts.read };
 }
 
-async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefined): Promise<Finding> {
+/** A photo file's key in the memo: its path under the content folder, the same in every clone. */
+export function memoKey(root: string, file: string): string {
+  const inside = relative(root, file);
+  return sep === "/" ? inside : inside.split(sep).join("/");
+}
+
+async function inspectPhoto(root: string, src: string, { memo, inIndex }: InspectOptions, counts: { read: number }): Promise<Finding> {
   const file = resolve(root, src);
   const inside = relative(root, file);
   if (isAbsolute(src) || inside === "" || inside.startsWith("..") || isAbsolute(inside))
     return { ok: false, error: messages().diagnostics.photoOutsideContent(src) };
+  const key = memoKey(root, file);
+  const known = memo?.get(key);
+  // The blob id git vouches for is the memo's: the bytes read then, with no stat or read of ours.
+  // Nor are the path's folders looked at: git vouches only for a regular file, and reports one
+  // reached through a symbolic link (the file's or a folder's) as modified.
+  if (known && inIndex?.get(file) === known.blob) {
+    if (known.size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, known.size, MAX_PHOTO_BYTES) };
+    return found({ src, file, digest: known.digest, width: known.width, height: known.height });
+  }
   const problem = checkPath(root, inside, src);
   if (problem) return { ok: false, error: problem };
   let bytes: Buffer;
-  let stat: { size: number; mtimeMs: number; ino: number };
+  let stat: { size: number; mtimeMs: number; ino: number; dev: number };
   try {
-    const { size, mtimeMs, ino } = lstatSync(file);
-    stat = { size, mtimeMs, ino };
+    const { size, mtimeMs, ino, dev } = lstatSync(file);
+    stat = { size, mtimeMs, ino, dev };
     if (size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, size, MAX_PHOTO_BYTES) };
-    const known = memo?.get(file);
-    if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino)
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino && known.dev === dev)
       return found({ src, file, digest: known.digest, width: known.width, height: known.height });
+    counts.read++;
     bytes = readFileSync(file);
   } catch (error) {
     return { ok: false, error: messages().diagnostics.photoUnreadable(src, (error as NodeJS.ErrnoException).code ?? String(error)) };
@@ -110,7 +153,8 @@ async function inspectPhoto(root: string, src: string, memo: PhotoMemo | undefin
     return { ok: false, error: messages().diagnostics.photoTooManyPixels(src, meta.width, meta.height, MAX_PHOTO_PIXELS) };
   const { width, height } = meta.autoOrient;
   const digest = createHash("sha256").update(bytes).digest("hex");
-  memo?.set(file, { ...stat, digest, width, height });
+  // The blob id as git would give these bytes, computed from them: whatever git's filters would make of the file, it is theirs.
+  memo?.set(key, { blob: digestOf(bytes), ...stat, digest, width, height });
   return found({ src, file, digest, width, height });
 }
 

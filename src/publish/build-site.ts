@@ -100,7 +100,8 @@ export { DEFAULT_CACHE_DIR } from "./build-cache.ts";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
-  | { name: "photos"; encoded: number; cached: number; ms: number }
+  // `read`: the photo files read, those neither git's blob ids nor their stats vouched for.
+  | { name: "photos"; encoded: number; cached: number; read: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
@@ -198,13 +199,15 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const photos = await preparePhotos(options.contentDir, articles, {
     cacheDir: photosDir,
     encode: loaded.content !== undefined,
+    inIndex: store.filesInIndex(),
     ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
   });
   const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
   if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
   }
-  if (photos.sets.size > 0) options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, ms: performance.now() - photoStart });
+  if (photos.sets.size > 0)
+    options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
