@@ -1,4 +1,4 @@
-import { writeBundleRows } from "./bundle-rows.ts";
+import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
 import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
 import { createHash } from "node:crypto";
@@ -83,7 +83,7 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     }
     for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
     splitIndexChunks(outputPath);
-    writeBundleRows(outputPath);
+    writeBundleRows(outputPath, pagePrefix(bundle.key, bundle.digest));
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;
   } finally {
