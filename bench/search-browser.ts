@@ -65,7 +65,7 @@ export function kindOf(path: string): string {
   if (/\/pagefind\/(pagefind[^/]*\.js|wasm\.[^/]*)$/.test(path)) return "runtime";
   if (path.endsWith("pagefind-entry.json")) return "entry";
   if (path.endsWith(".pf_meta")) return "page list";
-  if (path.endsWith("/rows.json.gz")) return "rows";
+  if (/\/rows\.[a-z]+\.gz$/.test(path)) return "rows";
   if (path.includes("/paquets/")) return "packs";
   if (path.endsWith(".pf_fragment")) return "fragment";
   const name = path.slice(path.lastIndexOf("/") + 1);

@@ -27,7 +27,7 @@ const PAGE = 10;
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
 /** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
-const ROWS_FILE = "rows.json.gz";
+const ROWS_FILE = "rows.bin.gz";
 
 let ready;
 /**
@@ -90,21 +90,50 @@ const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
 // table's flat list; they start after the count, at `table.starts[f][rank] + 1`.
 const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f][table.starts[f][rank]] ?? 0);
 
-// Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
+/**
+ * A bundle's rows (src/search/bundle-rows.ts, `encodeRows`): gzip (a server that says so itself
+ * leaves it to the browser) of a JSON header's length, the header, then each filter's flat list
+ * (a page after the other: how many values, then their numbers) as LEB128 numbers.
+ */
 async function readRows(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
-  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  const bytes = await ungzipBytes(new Uint8Array(await response.arrayBuffer()));
   await pause();
-  return JSON.parse(text);
+  const size = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
+  const table = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + size)));
+  let at = 4 + size;
+  const next = () => {
+    let n = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const byte = bytes[at++];
+      n += (byte & 127) * shift;
+      if (byte < 128) return n;
+    }
+  };
+  const filters = {};
+  for (const name of table.filters) {
+    // No more numbers than bytes left.
+    const flat = new Uint32Array(bytes.length - at);
+    let k = 0;
+    for (let page = 0; page < table.pages; page++) {
+      const count = next();
+      flat[k++] = count;
+      for (let v = 0; v < count; v++) flat[k++] = next();
+    }
+    filters[name] = flat.subarray(0, k);
+  }
+  table.filters = filters;
+  return table;
 }
 
 // Lets the page's thread handle what waits (input, paint) before more of the preparation.
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function ungzip(bytes) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+async function ungzipBytes(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
 }
+const ungzip = async (bytes) => new TextDecoder().decode(await ungzipBytes(bytes));
 
 /**
  * Whether a page's row has every value chosen: each bundle numbers its own values, so the choice

@@ -8,13 +8,13 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
+import { decodeRows, ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
 import { PACKS_FOLDER, writeSearchPacks } from "../../src/search/index-packs.ts";
 
@@ -261,7 +261,7 @@ describe("search costs", () => {
         "/pagefind/pagefind-entry.json",
         "/pagefind/pagefind.*.pf_meta",
         "/pagefind/paquets/paquets.json",
-        ...["2021", "2022"].flatMap((b) => [`/pagefind/${b}/pagefind-entry.json`, `/pagefind/${b}/pagefind.*.pf_meta`, `/pagefind/${b}/rows.json.gz`]),
+        ...["2021", "2022"].flatMap((b) => [`/pagefind/${b}/pagefind-entry.json`, `/pagefind/${b}/pagefind.*.pf_meta`, `/pagefind/${b}/${ROWS_FILE}`]),
       ].sort(),
     );
     // One copy of the runtime, one worker (ours, then Pagefind's), and the pack reader.
@@ -457,7 +457,7 @@ describe("search counts", () => {
     expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
     // Each bundle's fragments are named by its rows' prefix and their rank, newest first.
     const rowsOf = async (year: string) =>
-      JSON.parse(gunzipSync(Buffer.from(await (await page.request.get(`${server.origin}/pagefind/${year}/rows.json.gz`)).body())).toString("utf8"));
+      decodeRows(await (await page.request.get(`${server.origin}/pagefind/${year}/${ROWS_FILE}`)).body());
     const [newer, older] = [await rowsOf("2022"), await rowsOf("2021")];
     expect(fragments.sort()).toEqual([`/pagefind/2022/fragment/${newer.prefix}_2.pf_fragment`, `/pagefind/2021/fragment/${older.prefix}_2.pf_fragment`].sort());
     await page.close();
@@ -481,7 +481,7 @@ describe("search index pieces", () => {
     cpSync(siteDir, copy, { recursive: true });
     const index = join(copy, "pagefind");
     for (const entry of readdirSync(index, { withFileTypes: true })) {
-      if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes("rows.json.gz")) splitIndexChunks(join(index, entry.name), 1);
+      if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes(ROWS_FILE)) splitIndexChunks(join(index, entry.name), 1);
     }
     writeSearchPacks(index);
     const pieces = await serveFolder(copy);
@@ -530,7 +530,7 @@ describe("search index packs", () => {
         return { shown, index };
       };
       const bundles = readdirSync(join(siteDir, "pagefind"), { withFileTypes: true }).filter(
-        (entry) => entry.isDirectory() && readdirSync(join(siteDir, "pagefind", entry.name)).includes("rows.json.gz"),
+        (entry) => entry.isDirectory() && readdirSync(join(siteDir, "pagefind", entry.name)).includes(ROWS_FILE),
       ).length;
       expect(bundles).toBe(2);
       for (const q of ["Turquie", "irakiennes", "phosphates", "elections", "ministre bagdad", "zzz"]) {

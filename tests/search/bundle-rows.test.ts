@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { type BundleRows, pageId, pagePrefix, ROWS_FILE } from "../../src/search/bundle-rows.ts";
+import { decodeRows, encodeRows, pageId, pagePrefix, ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { SEARCH_FILTERS } from "../../src/search/markers.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
@@ -46,7 +46,7 @@ describe("a bundle's rows", () => {
     const digest = bundleDigest(records, PAGEFIND_VERSION);
     await indexSearchBundles(site, [{ key: "2020-2021", articles: 40, records: () => records, digest }]);
     const folder = join(site, "pagefind", "2020-2021");
-    const table = JSON.parse(gunzipSync(readFileSync(join(folder, ROWS_FILE))).toString("utf8")) as BundleRows;
+    const table = decodeRows(readFileSync(join(folder, ROWS_FILE)));
     const names = Object.values(SEARCH_FILTERS);
     expect(Object.keys(table.values)).toEqual(names);
     expect(table.prefix).toBe(pagePrefix("2020-2021", digest));
@@ -83,5 +83,15 @@ describe("a bundle's rows", () => {
         .sort()
         .reverse(),
     );
+  });
+
+  it("are written as bytes and read back the same, numbers of 128 and more included", () => {
+    const rows = {
+      prefix: "2021-abcdef",
+      pages: 3,
+      values: { sujet: Array.from({ length: 300 }, (_, i) => `Sujet ${i}`), source: ["AFP"], annee: ["2021"] },
+      filters: { sujet: [2, 0, 299, 0, 1, 128], source: [1, 0, 1, 0, 1, 0], annee: [1, 0, 1, 0, 1, 0] },
+    };
+    expect(decodeRows(encodeRows(rows))).toEqual(rows);
   });
 });
