@@ -456,8 +456,7 @@ describe("search counts", () => {
     expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
     expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (2)");
     // Each bundle's fragments are named by its rows' prefix and their rank, newest first.
-    const rowsOf = async (year: string) =>
-      decodeRows(await (await page.request.get(`${server.origin}/pagefind/${year}/${ROWS_FILE}`)).body());
+    const rowsOf = async (year: string) => decodeRows(await (await page.request.get(`${server.origin}/pagefind/${year}/${ROWS_FILE}`)).body());
     const [newer, older] = [await rowsOf("2022"), await rowsOf("2021")];
     expect(fragments.sort()).toEqual([`/pagefind/2022/fragment/${newer.prefix}_2.pf_fragment`, `/pagefind/2021/fragment/${older.prefix}_2.pf_fragment`].sort());
     await page.close();
