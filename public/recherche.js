@@ -96,7 +96,10 @@ const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f
  * (a page after the other: how many values, then their numbers) as LEB128 numbers.
  */
 async function readRows(url) {
-  const response = await fetch(url);
+  // Asked of the server each time (an unchanged file costs a 304), as Pagefind asks each bundle's
+  // entry: the rows' name does not change with the build, and rows kept from an earlier one would
+  // name other pages than its page list (a result whose prefix no row has is left out).
+  const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   const bytes = await ungzipBytes(new Uint8Array(await response.arrayBuffer()));
   await pause();
