@@ -5,7 +5,7 @@ import * as pagefind from "pagefind";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
-import { PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
+import { BUNDLE_LIST, PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
 import { bundleDigest, PAGEFIND_VERSION, recordPage, type SearchRecord } from "../../src/search/records.ts";
@@ -172,6 +172,7 @@ describe("index chunks cut into pieces", () => {
     }
     writeSearchPacks(index);
     expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8"))).toEqual(["74.75"]);
-    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST].sort());
+    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST, BUNDLE_LIST].sort());
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual(["2020", "2021"]);
   });
 });
