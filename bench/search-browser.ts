@@ -13,6 +13,8 @@ export interface SearchFigures {
   /** What opening the search page transferred: its HTML, CSS and script, then search's fixed costs, paid before any search. */
   openKb: number;
   openRequests: number;
+  /** The opening by kind of file (`kindOf`): KB and requests. */
+  openByKind: Record<string, { kb: number; requests: number }>;
   /** Navigation â†’ search's fixed costs paid (the page's `search-ready` mark). */
   openReadyMs: number;
   /** Submit â†’ the first results listed. */
@@ -55,6 +57,21 @@ function chromiumCpuMs(): number {
   return total * 10;
 }
 
+/**
+ * What a file of the search page is, for the opening's account: Pagefind's runtime, and for the
+ * bundles their entries, page lists (`pf_meta`) and rows; anything else by its extension.
+ */
+export function kindOf(path: string): string {
+  if (/\/pagefind\/(pagefind[^/]*\.js|wasm\.[^/]*)$/.test(path)) return "runtime";
+  if (path.endsWith("pagefind-entry.json")) return "entry";
+  if (path.endsWith(".pf_meta")) return "page list";
+  if (/\/rows\.[a-z]+\.gz$/.test(path)) return "rows";
+  if (path.includes("/paquets/")) return "packs";
+  if (path.endsWith(".pf_fragment")) return "fragment";
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return name.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : "page";
+}
+
 // Submits the form; resolves when the first result is listed, and when the counts are shown.
 async function submit(page: Page, word: string): Promise<{ results: number; counted: number; cpu: number }> {
   await page.locator("#q").fill(word);
@@ -86,18 +103,24 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "Ã
     const page = await browser.newPage();
     let bytes = 0;
     let requests = 0;
+    let byKind: Record<string, { kb: number; requests: number }> = {};
     page.on("requestfinished", async (request) => {
       requests++;
       const sizes = await request.sizes().catch(() => undefined);
-      bytes += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
+      const size = (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
+      bytes += size;
+      const kind = (byKind[kindOf(new URL(request.url()).pathname)] ??= { kb: 0, requests: 0 });
+      kind.kb += size / 1024;
+      kind.requests++;
     });
     await page.goto(`${server.origin}/recherche/`);
     await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0, null, { timeout: 120_000 });
     await page.waitForLoadState("networkidle");
     const readyMs = await page.evaluate(() => performance.getEntriesByName("search-ready")[0]!.startTime);
-    const open = { kb: bytes / 1024, requests };
+    const open = { kb: bytes / 1024, requests, byKind };
     bytes = 0;
     requests = 0;
+    byKind = {};
     const first = await submit(page, word);
     await page.waitForLoadState("networkidle");
     const results = (await page.locator("#search-status").textContent()) ?? "";
@@ -106,6 +129,7 @@ export async function measureSearch(siteDir: string, word = "Turquie", next = "Ã
     return {
       openKb: open.kb,
       openRequests: open.requests,
+      openByKind: open.byKind,
       openReadyMs: readyMs,
       firstMs: first.results,
       firstCountedMs: first.counted,

@@ -9,6 +9,13 @@
 // a plain script, neither module nor import, that wraps the `fetch` of its global scope. Any other
 // request goes through untouched, and so does a piece its pack lacks or whose pack cannot be read
 // (a pack an earlier build wrote, kept by a cache): the piece's own file is fetched.
+//
+// In Pagefind's worker, it also fetches every bundle's entry and page list as the worker starts
+// (the bundles are listed in `paquets/lots.json`), while Pagefind loads its WebAssembly: Pagefind
+// asks for them only once that is loaded, an entry then its page list, and at 100,000 articles
+// that chain held the page's readiness a few hundred milliseconds more. Pagefind's own requests
+// for them are answered from those, once each; an entry or a page list not fetched ahead (another
+// name: a list kept by a cache) goes to the network as before.
 (() => {
   const PIECE = /^(.*\/)([^/]+)\/index\/((?:[a-z]+_)?([0-9a-f]+(?:\.[0-9a-f]+)?)-[0-9a-f]+)\.pf_index$/;
   const original = globalThis.fetch.bind(globalThis);
@@ -30,7 +37,34 @@
     }
     return lists.get(url);
   };
-  if (typeof WorkerGlobalScope !== "undefined") packedList(new URL("paquets/paquets.json", globalThis.location.href).pathname);
+  /** The bundles' entries and page lists fetched ahead, by path: each answers Pagefind's request once. */
+  const ahead = new Map();
+  async function fetchAhead(index) {
+    const response = await original(`${index}paquets/lots.json`, { cache: "no-cache" });
+    if (!response.ok) return;
+    for (const bundle of await response.json()) {
+      const folder = `${index}${bundle}/`;
+      // Fresh, as Pagefind asks for an entry (with `?ts=`): it names the page list of this build.
+      const entry = original(`${folder}pagefind-entry.json?ts=${Date.now()}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+      ahead.set(`${folder}pagefind-entry.json`, entry);
+      entry
+        .then((text) => {
+          for (const { hash } of Object.values(JSON.parse(text).languages ?? {})) {
+            const meta = `${folder}pagefind.${hash}.pf_meta`;
+            ahead.set(
+              meta,
+              original(meta).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status}`)))),
+            );
+          }
+        })
+        .catch(() => {});
+    }
+  }
+  if (typeof WorkerGlobalScope !== "undefined") {
+    const index = new URL(".", globalThis.location.href).pathname;
+    packedList(`${index}paquets/paquets.json`);
+    fetchAhead(index).catch(() => {});
+  }
 
   async function readPack(url) {
     const response = await original(url);
@@ -49,6 +83,15 @@
 
   globalThis.fetch = async (input, init) => {
     const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url, globalThis.location.href);
+    const early = url.origin === globalThis.location.origin ? ahead.get(url.pathname) : undefined;
+    if (early) {
+      ahead.delete(url.pathname);
+      try {
+        return new Response(await early, { status: 200 });
+      } catch {
+        return original(input, init);
+      }
+    }
     const piece = url.origin === globalThis.location.origin && !url.search ? PIECE.exec(url.pathname) : null;
     if (!piece) return original(input, init);
     const [, index, bundle, name, pack] = piece;

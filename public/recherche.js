@@ -4,8 +4,9 @@
 //
 // Search's fixed costs are paid once the page has painted, while the reader types: Pagefind's
 // runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
-// and each bundle's rows (src/search/bundle-rows.ts: each page's Pagefind id, topics, sources and
-// year, newest first). A search then fetches only what its words need (an index chunk per word and
+// and each bundle's rows (src/search/bundle-rows.ts: each page's topics, sources and year, newest
+// first; a page's Pagefind id is its bundle's prefix and its rank, so a result's row is read from
+// its id). A search then fetches only what its words need (an index chunk per word and
 // bundle, all read from one pack: public/recherche-paquets.js) and the fragments of the results it
 // shows, each file once.
 //
@@ -26,13 +27,13 @@ const PAGE = 10;
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
 /** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
-const ROWS_FILE = "rows.json.gz";
+const ROWS_FILE = "rows.bin.gz";
 
 let ready;
 /**
- * The runtime, every bundle merged, and every bundle's rows with each page's place (its bundle's
- * number times `SLOT`, plus its rank in the bundle, newest first) by Pagefind id: started once,
- * awaited by every search.
+ * The runtime, every bundle merged, every bundle's rows, and what reads a page's place (its
+ * bundle's number times `SLOT`, plus its rank in the bundle, newest first) from its Pagefind id:
+ * started once, awaited by every search.
  */
 function prepare() {
   ready ??= (async () => {
@@ -46,10 +47,7 @@ function prepare() {
       Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
       Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
-    const places = new Map();
-    // Pagefind's ids are short hashes, unique within a bundle only (18 ids shared by two bundles
-    // at 100,000 articles): such an id's place is told by its result's URL (`sharedPlace`).
-    const shared = new Map();
+    const bundleOf = new Map();
     for (const [b, table] of tables.entries()) {
       // A bundle at a time, the page's thread free between them (a reader may be typing).
       await pause();
@@ -58,7 +56,7 @@ function prepare() {
       table.lists = config.filters.map((name) => table.values[name] ?? []);
       table.flats = config.filters.map((name) => table.filters[name] ?? []);
       table.starts = table.flats.map((flat) => {
-        const starts = new Uint32Array(table.ids.length);
+        const starts = new Uint32Array(table.pages);
         for (let rank = 0, k = 0; rank < starts.length; rank++) {
           starts[rank] = k;
           k += 1 + (flat[k] ?? 0);
@@ -66,60 +64,79 @@ function prepare() {
         return starts;
       });
       table.url = config.bundles[b].url;
-      table.ids.forEach((id, rank) => {
-        const place = b * SLOT + rank;
-        const known = places.get(id);
-        if (known === undefined) places.set(id, place);
-        else {
-          places.set(id, SHARED);
-          shared.set(id, [...(shared.get(id) ?? [known]), place]);
-        }
-      });
+      bundleOf.set(table.prefix, b);
     }
+    // A page's id is its bundle's prefix, `_`, then its rank in base 36 (src/search/bundle-rows.ts);
+    // the runtime's own record, whose id is Pagefind's, has no place.
+    const placeOf = (id) => {
+      const cut = id.lastIndexOf("_");
+      const b = bundleOf.get(id.slice(0, cut));
+      if (b === undefined) return undefined;
+      const rank = Number.parseInt(id.slice(cut + 1), 36);
+      return rank >= 0 && rank < tables[b].pages ? b * SLOT + rank : undefined;
+    };
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { pf, tables, places, shared };
+    return { pf, tables, placeOf };
   })();
   return ready;
 }
 
 /** More than a bundle's rows: a page's place is its bundle's number times this, plus its rank. */
 const SLOT = 2 ** 20;
-/** The place of an id that more than one bundle holds. */
-const SHARED = -1;
 const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
 
 // Where the numbers of a page's values of the filter `f` (its place in `config.filters`) end in the
 // table's flat list; they start after the count, at `table.starts[f][rank] + 1`.
 const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f][table.starts[f][rank]] ?? 0);
 
-// Gzip, like Pagefind's files; a server that says so itself leaves it to the browser.
+/**
+ * A bundle's rows (src/search/bundle-rows.ts, `encodeRows`): gzip (a server that says so itself
+ * leaves it to the browser) of a JSON header's length, the header, then each filter's flat list
+ * (a page after the other: how many values, then their numbers) as LEB128 numbers.
+ */
 async function readRows(url) {
-  const response = await fetch(url);
+  // Asked of the server each time (an unchanged file costs a 304), as Pagefind asks each bundle's
+  // entry: the rows' name does not change with the build, and rows kept from an earlier one would
+  // name other pages than its page list (a result whose prefix no row has is left out).
+  const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${response.status} ${url}`);
-  const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
+  const bytes = await ungzipBytes(new Uint8Array(await response.arrayBuffer()));
   await pause();
-  return JSON.parse(text);
+  const size = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
+  const table = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + size)));
+  let at = 4 + size;
+  const next = () => {
+    let n = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const byte = bytes[at++];
+      n += (byte & 127) * shift;
+      if (byte < 128) return n;
+    }
+  };
+  const filters = {};
+  for (const name of table.filters) {
+    // No more numbers than bytes left.
+    const flat = new Uint32Array(bytes.length - at);
+    let k = 0;
+    for (let page = 0; page < table.pages; page++) {
+      const count = next();
+      flat[k++] = count;
+      for (let v = 0; v < count; v++) flat[k++] = next();
+    }
+    filters[name] = flat.subarray(0, k);
+  }
+  table.filters = filters;
+  return table;
 }
 
 // Lets the page's thread handle what waits (input, paint) before more of the preparation.
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function ungzip(bytes) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+async function ungzipBytes(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
 }
-
-/**
- * The place of a result whose id more than one bundle holds (`candidates`), from its URL's day
- * (`data` gives its fragment),
- * which only one of those bundles covers (its months when its year is split, else its years).
- */
-async function sharedPlace(data, candidates) {
-  const m = /\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/.exec((await data()).url);
-  if (!m) return undefined;
-  const holds = (b) => (b.months ? b.months.includes(`${m[1]}-${m[2]}`) : b.years.includes(m[1]));
-  return candidates.find((p) => holds(config.bundles[Math.floor(p / SLOT)]));
-}
+const ungzip = async (bytes) => new TextDecoder().decode(await ungzipBytes(bytes));
 
 /**
  * Whether a page's row has every value chosen: each bundle numbers its own values, so the choice
@@ -164,18 +181,15 @@ function countChoices(tables, places) {
 
 /**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
- * signature then JSON, or a group of fragments by id) gives its title, URL and first words.
+ * signature then JSON), named by its id, gives its title, URL and first words.
  */
 async function fragmentOf(tables, place) {
   const table = tableOf(tables, place);
-  const id = table.ids[place % SLOT];
-  // A page whose fragment Pagefind wrote in a group of fragments: the group's file.
-  const group = table.groups?.[place % SLOT];
-  const response = await fetch(`${table.url}fragment/${group ?? id}.pf_fragment`);
+  const id = `${table.prefix}_${(place % SLOT).toString(36)}`;
+  const response = await fetch(`${table.url}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`${response.status} fragment ${id}`);
   const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
-  const json = JSON.parse(text.slice(text.indexOf("{")));
-  const data = group ? json[id] : json;
+  const data = JSON.parse(text.slice(text.indexOf("{")));
   const words = data.content
     .replace(/\u200b/g, "")
     .split(/\s+/)
@@ -291,14 +305,13 @@ async function run() {
   status.textContent = strings.loading;
   counting(true);
   try {
-    const { pf, tables, places, shared } = await prepare();
+    const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
     const chosen = chooser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as
     // numbers, not an object each: a common word has tens of thousands of results.
     let matching;
-    let placing;
     if (query) {
       // A plain search (no filter, by relevance) lists every result whatever its place, in
       // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
@@ -310,36 +323,20 @@ async function run() {
       // Each result's fragment is asked for once, by whoever needs it first.
       const asked = [];
       const data = (i) => (asked[i] ??= results[i].data());
-      // The first page's fragments are asked for before anything else, so that they take the
-      // browser's first connections (HTTP/1.1 allows six to a host) and the worker's first turns,
-      // ahead of the fragments that only place a result.
+      // The first page's fragments are asked for before the results are placed, so that the
+      // worker's answers (it started them: recherche-extraits.js) come back as soon as can be.
       if (plain) {
         for (let i = 0, n = 0; i < results.length && n < PAGE; i++) {
-          if (places.get(results[i].id) === undefined) continue;
+          if (placeOf(results[i].id) === undefined) continue;
           data(i);
           n++;
         }
       }
-      // An id two bundles hold needs its result's fragment (fetched once, and kept if it is shown).
-      // A plain search does not wait for those, only its counts do. Plain loops: thousands of
-      // results at 100,000 articles, between Pagefind's answer and the first result listed.
+      // Plain loops: thousands of results at 100,000 articles, between Pagefind's answer and the
+      // first result listed.
       const placed = new Array(results.length);
-      const unsure = [];
-      for (let i = 0; i < results.length; i++) {
-        placed[i] = places.get(results[i].id);
-        if (placed[i] === SHARED) unsure.push(i);
-      }
-      placing = Promise.all(
-        unsure.map(async (i) => {
-          placed[i] = await sharedPlace(() => data(i), shared.get(results[i].id));
-        }),
-      );
-      if (!plain) {
-        await placing;
-        if (id !== searchId) return;
-      }
-      // The results kept, by their number in Pagefind's list; a place is read when needed (a
-      // shared id's is known only once `placing` is done).
+      for (let i = 0; i < results.length; i++) placed[i] = placeOf(results[i].id);
+      // The results kept, by their number in Pagefind's list.
       const kept = [];
       for (let i = 0; i < results.length; i++) {
         if (placed[i] !== undefined && (plain || chosen(placed[i]))) kept.push(i);
@@ -349,7 +346,7 @@ async function run() {
     } else {
       const kept = [];
       tables.forEach((table, b) => {
-        for (let rank = 0; rank < table.ids.length; rank++) {
+        for (let rank = 0; rank < table.pages; rank++) {
           const place = b * SLOT + rank;
           if (chosen(place)) kept.push(place);
         }
@@ -376,8 +373,6 @@ async function run() {
     };
     more.onclick = () => showMore(true);
     await showMore(false);
-    if (id !== searchId) return;
-    await placing;
     if (id !== searchId) return;
     const counted = [];
     for (let k = 0; k < total; k++) {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { encode } from "cborg";
 import { packOf, pieceName } from "./index-packs.ts";
-import { readPagefindFile } from "./pagefind-files.ts";
+import { pagefindFile, readPagefindFile, renameMeta } from "./pagefind-files.ts";
 
 /**
  * Smaller index chunks in a bundle Pagefind wrote. Pagefind cuts a bundle's words into chunks of
@@ -67,23 +67,6 @@ export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void
   }
   meta[2] = pieces;
   renameMeta(folder, metaName, pagefindFile(encode(meta)));
-}
-
-/**
- * Writes the new page list under a name of its own, and names it in the bundle's
- * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
- * the list of an earlier build never looks for pieces this one no longer has.
- */
-function renameMeta(folder: string, oldName: string, bytes: Uint8Array): void {
-  const entryFile = join(folder, "pagefind-entry.json");
-  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
-  const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
-  if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
-  const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
-  language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
-  rmSync(join(folder, oldName));
-  writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
-  writeFileSync(entryFile, JSON.stringify(entry));
 }
 
 /** A word of an index chunk, and the CBOR of its entry (the word and its pages). */
@@ -211,12 +194,4 @@ function rangeEnd(last: string, next: string): string {
   const start = [...rangeStart(last, next)];
   const lowered = String.fromCodePoint(start.at(-1)!.codePointAt(0)! - 1);
   return `${start.slice(0, -1).join("")}${lowered}${"\u{10ffff}".repeat(4)}`;
-}
-
-// Gzip of the signature then the CBOR, as Pagefind writes its files.
-function pagefindFile(body: Uint8Array): Uint8Array {
-  const raw = new Uint8Array(SIGNATURE.length + body.length);
-  raw.set(SIGNATURE);
-  raw.set(body, SIGNATURE.length);
-  return gzipSync(raw);
 }

@@ -29,6 +29,12 @@ const PACK_EXTENSION = ".pf_pack";
 export const PACKED_LIST = "paquets.json";
 
 /**
+ * The list of the bundles' folders, in the packs' folder (JSON): the reader, in Pagefind's worker,
+ * fetches their entries and page lists as the worker starts, before Pagefind asks.
+ */
+export const BUNDLE_LIST = "lots.json";
+
+/**
  * How much larger than the most a word can need (in every bundle, the largest piece of its prefix)
  * a pack may be. A prefix whose words span several of Pagefind's chunks in a bundle (« de », where
  * « défense », « décembre », « député » and « de » itself fall, 1.9 MB at 100,000 articles) has
@@ -61,8 +67,8 @@ export function pieceName(language: string, first: string, digest: string): stri
 }
 
 /**
- * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, and the list
- * of the prefixes packed (`PACKED_LIST`; see `PACK_SLACK`), anew: the
+ * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, the list
+ * of the prefixes packed (`PACKED_LIST`; see `PACK_SLACK`) and that of the bundles (`BUNDLE_LIST`), anew: the
  * folder is removed first, so that no file a previous site shares (a hard link) is written into.
  * Each pack: the length of its table (4 bytes, big-endian), the table (JSON: each piece's
  * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
@@ -85,6 +91,7 @@ export function writeSearchPacks(indexDir: string): void {
   }
   mkdirSync(packsDir, { recursive: true });
   const packed: string[] = [];
+  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(bundleFolders(indexDir)));
   for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const largest = new Map<string, number>();
     for (const { key, bytes } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, bytes.length));

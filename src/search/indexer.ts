@@ -1,4 +1,4 @@
-import { writeBundleRows } from "./bundle-rows.ts";
+import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
 import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
 import { createHash } from "node:crypto";
@@ -44,8 +44,8 @@ const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\
 
 /** The file in `/pagefind/` that says which runtime it holds. */
 export const RUNTIME_DIGEST_FILE = "runtime.digest";
-// With the pack reader and the first fragments' fetcher written into the worker: a new one makes a new runtime.
-const RUNTIME_DIGEST = `depeche-runtime-3 pagefind ${PAGEFIND_VERSION} worker ${createHash("sha256").update(PACKS_READER).update(FIRST_FRAGMENTS).digest("hex").slice(0, 12)}`;
+// With the pack reader (and what it fetches ahead) and the first fragments' fetcher written into the worker: a new one makes a new runtime.
+const RUNTIME_DIGEST = `depeche-runtime-4 pagefind ${PAGEFIND_VERSION} worker ${createHash("sha256").update(PACKS_READER).update(FIRST_FRAGMENTS).digest("hex").slice(0, 12)}`;
 
 /** The only word of the runtime's own record. */
 export const RUNTIME_WORD = "_";
@@ -83,7 +83,7 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     }
     for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
     splitIndexChunks(outputPath);
-    writeBundleRows(outputPath);
+    writeBundleRows(outputPath, pagePrefix(bundle.key, bundle.digest));
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;
   } finally {

@@ -1,10 +1,13 @@
-import { gunzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { decode } from "cborg";
 
 /**
  * Reading what Pagefind wrote in a bundle folder: its page list (`pf_meta`) and its filter lists
  * (`pf_filter`), gzip of a signature then CBOR, decoded by cborg (a small CBOR library without
- * dependencies, strict about what it reads).
+ * dependencies, strict about what it reads); and writing its page list again.
  */
 
 const SIGNATURE = "pagefind_dcd";
@@ -14,4 +17,29 @@ export function readPagefindFile(bytes: Uint8Array): unknown {
   const raw = gunzipSync(bytes);
   if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error("not a Pagefind file");
   return decode(raw.subarray(SIGNATURE.length));
+}
+
+/** Gzip of the signature then the CBOR, as Pagefind writes its files. */
+export function pagefindFile(body: Uint8Array): Uint8Array {
+  const raw = new Uint8Array(SIGNATURE.length + body.length);
+  raw.set(new TextEncoder().encode(SIGNATURE));
+  raw.set(body, SIGNATURE.length);
+  return gzipSync(raw);
+}
+
+/**
+ * Writes a bundle's new page list under a name of its own, and names it in the bundle's
+ * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
+ * the list of an earlier build never looks for pieces or pages this one no longer has.
+ */
+export function renameMeta(folder: string, oldName: string, bytes: Uint8Array): void {
+  const entryFile = join(folder, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
+  if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
+  const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
+  language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
+  rmSync(join(folder, oldName));
+  writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
+  writeFileSync(entryFile, JSON.stringify(entry));
 }

@@ -52,7 +52,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-3";
+const RECORD_FORMAT = "depeche-search-4";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a

@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { type BundleRows, ROWS_FILE } from "../../src/search/bundle-rows.ts";
+import { decodeRows, encodeRows, pageId, pagePrefix, ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { SEARCH_FILTERS } from "../../src/search/markers.ts";
+import { readPagefindFile } from "../../src/search/pagefind-files.ts";
 import { bundleDigest, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
 
 const folders: string[] = [];
@@ -38,19 +39,31 @@ function fragment(folder: string, id: string): { url: string } {
 }
 
 describe("a bundle's rows", () => {
-  it("give each page's Pagefind id, topics, sources and year, newest first", async () => {
+  it("give each page's topics, sources and year, newest first, each page's Pagefind id and fragment named by its rank", async () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-rows-"));
     folders.push(site);
     const records = Array.from({ length: 40 }, (_, i) => record(i + 1));
-    await indexSearchBundles(site, [{ key: "2020-2021", articles: 40, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) }]);
+    const digest = bundleDigest(records, PAGEFIND_VERSION);
+    await indexSearchBundles(site, [{ key: "2020-2021", articles: 40, records: () => records, digest }]);
     const folder = join(site, "pagefind", "2020-2021");
-    const table = JSON.parse(gunzipSync(readFileSync(join(folder, ROWS_FILE))).toString("utf8")) as BundleRows;
+    const table = decodeRows(readFileSync(join(folder, ROWS_FILE)));
     const names = Object.values(SEARCH_FILTERS);
     expect(Object.keys(table.values)).toEqual(names);
+    expect(table.prefix).toBe(pagePrefix("2020-2021", digest));
+    expect(table.prefix).toBe(`2020-2021-${digest.slice(0, 6)}`);
+    expect(table.pages).toBe(40);
+    const ids = Array.from({ length: table.pages }, (_, rank) => pageId(table.prefix, rank));
+    expect(ids.slice(9, 11)).toEqual([`${table.prefix}_9`, `${table.prefix}_a`]);
+    // Pagefind's page list names the same ids, and no sort (the rows order by date); each page's fragment is its id's file.
+    const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"))!;
+    const meta = readPagefindFile(readFileSync(join(folder, metaName))) as [string, [string, number, string][], unknown, unknown, unknown[]];
+    expect(meta[1].map(([id]) => id).sort()).toEqual([...ids].sort());
+    expect(meta[4]).toEqual([]);
+    expect(readdirSync(join(folder, "fragment")).sort()).toEqual(ids.map((id) => `${id}.pf_fragment`).sort());
     const byUrl = new Map(records.map((r) => [r.url, r]));
     // Each filter's flat list read back, a page after the other.
     const at = names.map(() => 0);
-    const rows = table.ids.map((id) => {
+    const rows = ids.map((id) => {
       const r = byUrl.get(fragment(folder, id).url)!;
       expect(r).toBeDefined();
       const filters = names.map((name, f) => {
@@ -63,7 +76,6 @@ describe("a bundle's rows", () => {
       return r;
     });
     expect(at).toEqual(names.map((name) => table.filters[name]!.length));
-    expect(table.groups).toEqual({});
     expect(rows.length).toBe(40);
     expect(rows.map((r) => r.dateIso)).toEqual(
       records
@@ -71,5 +83,15 @@ describe("a bundle's rows", () => {
         .sort()
         .reverse(),
     );
+  });
+
+  it("are written as bytes and read back the same, numbers of 128 and more included", () => {
+    const rows = {
+      prefix: "2021-abcdef",
+      pages: 3,
+      values: { sujet: Array.from({ length: 300 }, (_, i) => `Sujet ${i}`), source: ["AFP"], annee: ["2021"] },
+      filters: { sujet: [2, 0, 299, 0, 1, 128], source: [1, 0, 1, 0, 1, 0], annee: [1, 0, 1, 0, 1, 0] },
+    };
+    expect(decodeRows(encodeRows(rows))).toEqual(rows);
   });
 });

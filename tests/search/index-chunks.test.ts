@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, describe, expect, it } from "vitest";
+import { ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
-import { PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
+import { BUNDLE_LIST, PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
 import { bundleDigest, PAGEFIND_VERSION, recordPage, type SearchRecord } from "../../src/search/records.ts";
@@ -164,13 +165,14 @@ describe("index chunks cut into pieces", () => {
     // In each bundle, « tu » in one piece; « de » in two of Pagefind's chunks, so two pieces, of which a word needs one.
     for (const bundle of ["2020", "2021"]) {
       mkdirSync(join(index, bundle, "index"), { recursive: true });
-      writeFileSync(join(index, bundle, "rows.json.gz"), "");
+      writeFileSync(join(index, bundle, ROWS_FILE), "");
       for (const name of ["fr_74.75-aaaaaaaaaaaa", "fr_64.65-bbbbbbbbbbbb", "fr_64.65-cccccccccccc"]) {
         writeFileSync(join(index, bundle, "index", `${name}.pf_index`), `${bundle} ${name} ${"x".repeat(100)}`);
       }
     }
     writeSearchPacks(index);
     expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8"))).toEqual(["74.75"]);
-    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST].sort());
+    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST, BUNDLE_LIST].sort());
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual(["2020", "2021"]);
   });
 });

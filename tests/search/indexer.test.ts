@@ -111,7 +111,7 @@ describe("indexing search bundles", () => {
     const dir = site();
     const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
     expect(result.reused).toBe(0);
-    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-3 pagefind \d/);
+    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-4 pagefind \d/);
   });
 
   it("keeps a staged index's unchanged bundles in place, replaces the changed ones without touching the linked files, and drops vanished ones", async () => {
