@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { BundleFiles } from "./index-chunks.ts";
 import { SEARCH_FILTERS, SEARCH_SORT } from "./markers.ts";
 import { readPagefindFile } from "./pagefind-files.ts";
 
@@ -28,17 +29,12 @@ export interface BundleRows {
   groups: Record<string, string>;
 }
 
-/** Reads a bundle's files as Pagefind made them (its `pf_meta` and `filter/`) and makes its rows. */
-export function bundleRows(files: BundleFiles): BundleRows {
-  const metaName = [...files.keys()].find((name) => name.endsWith(".pf_meta") && !name.includes("/"));
-  if (!metaName) throw new Error("no Pagefind page list in the bundle");
-  const read = (path: string): Uint8Array => {
-    const bytes = files.get(path);
-    if (!bytes) throw new Error(`no ${path} in the bundle`);
-    return bytes;
-  };
+/** Reads a bundle folder Pagefind wrote (its `pf_meta` and `filter/`) and makes its rows. */
+export function bundleRows(folder: string): BundleRows {
+  const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"));
+  if (!metaName) throw new Error(`no Pagefind page list in ${folder}`);
   // pf_meta: [version, pages: [id, words, fragment group][], index chunks, filters: [name, file][], sorts: [name, pages][], …]
-  const [, pages, , filterFiles, sorts] = readPagefindFile(read(metaName)) as [
+  const [, pages, , filterFiles, sorts] = readPagefindFile(readFileSync(join(folder, metaName))) as [
     string,
     [string, number, string][],
     unknown,
@@ -52,7 +48,7 @@ export function bundleRows(files: BundleFiles): BundleRows {
     const at = names.indexOf(name as (typeof names)[number]);
     if (at < 0) continue;
     // pf_filter: [name, [value, pages][]], pages as numbers into pf_meta's list.
-    const [, list] = readPagefindFile(read(`filter/${file}.pf_filter`)) as [string, [string, number[]][]];
+    const [, list] = readPagefindFile(readFileSync(join(folder, "filter", `${file}.pf_filter`))) as [string, [string, number[]][]];
     found.set(
       name,
       list.map(([value]) => value),
@@ -79,7 +75,7 @@ export function bundleRows(files: BundleFiles): BundleRows {
   };
 }
 
-/** Adds `ROWS_FILE` to a bundle's files. */
-export function addBundleRows(files: BundleFiles): void {
-  files.set(ROWS_FILE, gzipSync(JSON.stringify(bundleRows(files)), { level: 9 }));
+/** Writes `ROWS_FILE` into a bundle folder Pagefind has written. */
+export function writeBundleRows(folder: string): void {
+  writeFileSync(join(folder, ROWS_FILE), gzipSync(JSON.stringify(bundleRows(folder)), { level: 9 }));
 }

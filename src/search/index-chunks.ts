@@ -38,75 +38,52 @@ const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
 /** A chunk of Pagefind's page list (`pf_meta`): its first and last word and its file's name. */
 type ChunkEntry = [from: string, to: string, hash: string];
 
-/**
- * A bundle's files by their path in its folder (`pagefind.….pf_meta`, `index/….pf_index`, …), as
- * Pagefind's service hands them over (`getFiles`): the bundle is finished in memory, then written
- * once, rather than written by Pagefind, read back, rewritten and partly removed.
- */
-export type BundleFiles = Map<string, Uint8Array>;
-
 /** Cuts each index chunk of a bundle folder Pagefind wrote into pieces, and rewrites its page list to name them. */
 export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void {
-  const files: BundleFiles = new Map();
-  for (const name of readdirSync(folder)) if (name.endsWith(".pf_meta") || name === ENTRY_FILE) files.set(name, readFileSync(join(folder, name)));
-  for (const name of readdirSync(join(folder, "index"))) files.set(`index/${name}`, readFileSync(join(folder, "index", name)));
-  const read = new Map(files);
-  splitChunks(files, pieceBytes);
-  for (const path of read.keys()) if (!files.has(path)) rmSync(join(folder, path));
-  for (const [path, bytes] of files) if (read.get(path) !== bytes) writeFileSync(join(folder, path), bytes);
-}
-
-/** `splitIndexChunks` on a bundle's files in memory: the chunks are replaced by their pieces, the page list and the entry by new ones. */
-export function splitChunks(files: BundleFiles, pieceBytes = PIECE_BYTES): void {
-  const metaName = [...files.keys()].find((name) => name.endsWith(".pf_meta") && !name.includes("/"));
-  if (!metaName) throw new Error("no Pagefind page list in the bundle");
-  const meta = readPagefindFile(files.get(metaName)!) as unknown[];
+  const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"));
+  if (!metaName) throw new Error(`no Pagefind page list in ${folder}`);
+  const meta = readPagefindFile(readFileSync(join(folder, metaName))) as unknown[];
   const chunks = meta[2] as ChunkEntry[];
+  const indexDir = join(folder, "index");
   const pieces: ChunkEntry[] = [];
   for (const [from, to, hash] of chunks) {
-    const chunkFile = `index/${hash}.pf_index`;
-    const chunk = files.get(chunkFile);
-    if (!chunk) throw new Error(`no index chunk ${chunkFile}`);
-    const { words, after } = chunkWords(gunzipSync(chunk));
+    const chunkFile = join(indexDir, `${hash}.pf_index`);
+    const { words, after } = chunkWords(gunzipSync(readFileSync(chunkFile)));
     const cut = cutWords(words, pieceBytes);
     const language = hash.includes("_") ? `${hash.slice(0, hash.indexOf("_"))}_` : "";
-    // A chunk cut before (a piece) may come out whole, under its own name: it stays.
-    if (!pieces.some(([, , name]) => name === hash)) files.delete(chunkFile);
     cut.forEach((piece, i) => {
       // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
       const bytes = pagefindFile(concat([arrayHead(after.items + 1), arrayHead(piece.length), ...piece.map((w) => w.bytes), after.bytes]));
       const name = pieceName(language, piece[0]!.word, createHash("sha256").update(bytes).digest("hex").slice(0, 12));
-      files.set(`index/${name}.pf_index`, bytes);
+      writeFileSync(join(indexDir, `${name}.pf_index`), bytes);
       const next = cut[i + 1]?.[0]?.word;
       // The first piece starts where the chunk did, the last ends where it did; between two
       // pieces, the range changes at the next piece's first two characters (see above).
       const start = i === 0 ? from : rangeStart(cut[i - 1]!.at(-1)!.word, piece[0]!.word);
       pieces.push([start, next === undefined ? to : rangeEnd(piece.at(-1)!.word, next), name]);
     });
+    // A chunk cut before (a piece) may come out whole, under its own name: it stays.
+    if (!pieces.some(([, , name]) => name === hash)) rmSync(chunkFile);
   }
   meta[2] = pieces;
-  renameMeta(files, metaName, pagefindFile(encode(meta)));
+  renameMeta(folder, metaName, pagefindFile(encode(meta)));
 }
 
-/** The bundle's entry, which names its page list. */
-const ENTRY_FILE = "pagefind-entry.json";
-
 /**
- * Puts the new page list under a name of its own, and names it in the bundle's
+ * Writes the new page list under a name of its own, and names it in the bundle's
  * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
  * the list of an earlier build never looks for pieces this one no longer has.
  */
-function renameMeta(files: BundleFiles, oldName: string, bytes: Uint8Array): void {
-  const entryBytes = files.get(ENTRY_FILE);
-  if (!entryBytes) throw new Error(`no ${ENTRY_FILE} in the bundle`);
-  const entry = JSON.parse(DECODER.decode(entryBytes)) as { languages: Record<string, { hash: string }> };
+function renameMeta(folder: string, oldName: string, bytes: Uint8Array): void {
+  const entryFile = join(folder, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
   const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
-  if (!language) throw new Error(`${oldName} is not named in ${ENTRY_FILE}`);
+  if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
   const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
-  files.delete(oldName);
-  files.set(`pagefind.${language.hash}.pf_meta`, bytes);
-  files.set(ENTRY_FILE, new TextEncoder().encode(JSON.stringify(entry)));
+  rmSync(join(folder, oldName));
+  writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
+  writeFileSync(entryFile, JSON.stringify(entry));
 }
 
 /** A word of an index chunk, and the CBOR of its entry (the word and its pages). */

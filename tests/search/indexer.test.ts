@@ -3,10 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
-import * as pagefind from "pagefind";
-import { ROWS_FILE } from "../../src/search/bundle-rows.ts";
-import { splitIndexChunks } from "../../src/search/index-chunks.ts";
-import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
 
@@ -56,25 +53,6 @@ describe("indexing search bundles", () => {
       expect(files.filter((f) => /\.js$|wasm/.test(f))).toEqual([]);
       expect(readFileSync(join(dir, "pagefind", b.key, DIGEST_FILE), "utf8")).toBe(`${b.digest}\n`);
     }
-  });
-
-  it("finishes a bundle from the files Pagefind hands over into the bytes Pagefind writes, its chunks cut and its runtime left out", async () => {
-    const dir = site();
-    await indexSearchBundles(dir, [OLD]);
-    // What Pagefind's service writes itself for the same records, then cut as the files handed over are.
-    const written = join(site(), "written");
-    const created = await pagefind.createIndex({ forceLanguage: "fr" });
-    try {
-      for (const r of OLD.records()) await created.index!.addHTMLFile({ url: r.url, content: recordPage(r) });
-      await created.index!.writeFiles({ outputPath: written });
-    } finally {
-      await pagefind.close();
-    }
-    for (const name of readdirSync(written)) if (/\.(?:js|css)$|^wasm\./.test(name)) rmSync(join(written, name));
-    splitIndexChunks(written);
-    const indexed = contents(join(dir, "pagefind", OLD.key));
-    for (const own of [`/${DIGEST_FILE}`, `/${ROWS_FILE}`]) expect(indexed.delete(own)).toBe(true);
-    expect(indexed).toEqual(contents(written));
   });
 
   it("gives the same bytes for the same records", async () => {
