@@ -147,12 +147,14 @@ interface AtomicsWaitAsync {
 
 /**
  * The allocator settings a Pagefind service starts with (its binary links jemalloc, which reads
- * them from `_RJEM_MALLOC_CONF`): memory freed is handed back to the system at once, not kept
- * for ten seconds, so that a service writing its files holds what it uses, not what it used
- * (a bundle of 4,600 records: 415 MB at the peak, 345 MB with these). The index's bytes are the
- * same. An allocator setting of the environment is kept.
+ * them from `_RJEM_MALLOC_CONF`): memory freed is handed back to the system after a quarter of a
+ * second, not kept for ten, so that a service writing its files holds what it uses, not what it
+ * used (a bundle of 4,600 records: 426 MB at the peak by default, 356 MB handed back at once,
+ * 358 MB after 250 ms). Handed back at once, every page freed was faulted in again (`madvise`):
+ * 250 ms takes a tenth off the service's CPU, half its system time (docs/performance.md). The
+ * index's bytes are the same. An allocator setting of the environment is kept.
  */
-export const SERVICE_MALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
+export const SERVICE_MALLOC_CONF = "dirty_decay_ms:250,muzzy_decay_ms:0";
 
 async function startIndex(): Promise<pagefind.PagefindIndex> {
   // Pagefind spawns its service with this thread's environment.
