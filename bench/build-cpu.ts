@@ -1,8 +1,7 @@
 /**
  * The CPU of clean builds, the build's own (every node process of the tree) apart from its
  * Pagefind services', with wall time and peaks, for one tool or several alternating round by round
- * (docs/performance.md, "The search index's CPU"). Each process of the tree is sampled every 20 ms
- * from /proc: its CPU (user+sys, its threads gone included) as last seen, its resident memory.
+ * (docs/performance.md, "The search index's CPU"), the process tree sampled by `measureTree`.
  *
  *   npx tsx bench/build-cpu.ts --content /dev/shm/c10000 --out /dev/shm/s --rounds 3 --tool ../old --tool .
  *   npx tsx bench/build-cpu.ts --content /dev/shm/c10000 --out /dev/shm/s -- --no-search
@@ -11,10 +10,10 @@
  * Whatever follows `--` is given to the build. The output folder is removed before each build and
  * after the last.
  */
-import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { measureTree, type TreeRun } from "./process-tree.ts";
 
 const { values, positionals } = parseArgs({
   options: {
@@ -27,64 +26,13 @@ const { values, positionals } = parseArgs({
 });
 if (!values.content || !values.out) throw new Error("usage: bench/build-cpu.ts --content DIR --out DIR [--rounds N] [--tool DIR]… [-- build options]");
 
-interface Sample {
-  name: string;
-  ticks: number;
-}
-
 /** One clean build by the tool in `toolDir`, sampled. */
-function run(toolDir: string): Promise<{ wall: number; nodeCpu: number; pagefindCpu: number; treeMb: number; pagefindMb: number; ok: boolean }> {
+async function run(toolDir: string): Promise<TreeRun> {
   rmSync(values.out!, { recursive: true, force: true });
-  const args = [
-    "bin/depeche.js",
-    "build",
-    "--content",
-    resolve(values.content!),
-    "--out",
-    resolve(values.out!),
-    "--no-cache",
-    "--now",
-    "2027-01-01T00:00:00Z",
-    ...positionals,
-  ];
-  return new Promise((done) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd: resolve(toolDir), stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DEPECHE_LANG: "en" } });
-    let errors = "";
-    child.stderr?.on("data", (d) => (errors += d));
-    const seen = new Map<number, Sample>();
-    let [treeMb, pagefindMb] = [0, 0];
-    const sample = (): void => {
-      let [tree, pagefind] = [0, 0];
-      const walk = (pid: number): void => {
-        try {
-          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-          const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-          // After the name: utime and stime (fields 14 and 15, clock ticks), rss (24, pages).
-          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-          seen.set(pid, { name, ticks: Number(fields[11]) + Number(fields[12]) });
-          const mb = (Number(fields[21]) * 4096) / 1_048_576;
-          tree += mb;
-          if (name.startsWith("pagefind")) pagefind += mb;
-          for (const task of readdirSync(`/proc/${pid}/task`))
-            for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) walk(Number(c));
-        } catch {
-          // gone between the listing and the read
-        }
-      };
-      if (child.pid) walk(child.pid);
-      treeMb = Math.max(treeMb, tree);
-      pagefindMb = Math.max(pagefindMb, pagefind);
-    };
-    const timer = setInterval(sample, 20);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      const cpu = (pagefind: boolean): number =>
-        [...seen.values()].filter((s) => s.name.startsWith("pagefind") === pagefind).reduce((total, s) => total + s.ticks / 100, 0);
-      if (code !== 0) process.stderr.write(errors);
-      done({ wall: (performance.now() - start) / 1000, nodeCpu: cpu(false), pagefindCpu: cpu(true), treeMb, pagefindMb, ok: code === 0 });
-    });
-  });
+  const args = ["build", "--content", resolve(values.content!), "--out", resolve(values.out!), "--no-cache", "--now", "2027-01-01T00:00:00Z", ...positionals];
+  const run = await measureTree(process.execPath, ["bin/depeche.js", ...args], resolve(toolDir));
+  if (!run.ok) process.stderr.write(run.output);
+  return run;
 }
 
 const rounds = Number(values.rounds);
@@ -94,9 +42,9 @@ for (let round = 1; round <= rounds; round++) {
     const r = await run(tool);
     if (!r.ok) throw new Error(`the build by ${tool} failed`);
     const load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];
-    const cpu = `${(r.nodeCpu + r.pagefindCpu).toFixed(1).padStart(5)} (${r.nodeCpu.toFixed(1)} + ${r.pagefindCpu.toFixed(1)})`;
+    const cpu = `${(r.buildCpuSeconds + r.pagefindCpuSeconds).toFixed(1).padStart(5)} (${r.buildCpuSeconds.toFixed(1)} + ${r.pagefindCpuSeconds.toFixed(1)})`;
     console.log(
-      `${String(round).padEnd(5)} ${tool.padEnd(25)} ${r.wall.toFixed(1).padStart(6)}  ${cpu.padEnd(25)} ${r.treeMb.toFixed(0).padStart(13)}  ${r.pagefindMb.toFixed(0).padStart(16)}  ${load}`,
+      `${String(round).padEnd(5)} ${tool.padEnd(25)} ${r.seconds.toFixed(1).padStart(6)}  ${cpu.padEnd(25)} ${r.treePeakMb.toFixed(0).padStart(13)}  ${r.pagefindPeakMb.toFixed(0).padStart(16)}  ${load}`,
     );
   }
 }

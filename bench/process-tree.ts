@@ -1,6 +1,7 @@
 /**
- * Runs a command and samples the resident memory of its whole process tree (the build, its
- * worker threads' process, and the Pagefind services it starts), every 20 ms, from /proc.
+ * Runs a command and samples its whole process tree (the build, its worker threads' process, and
+ * the Pagefind services it starts) every 20 ms from /proc: each process's resident memory, and its
+ * CPU (user+sys, its threads gone included) as last seen.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -13,6 +14,9 @@ export interface TreeRun {
   treePeakMb: number;
   /** Peak of the sum of the Pagefind services' resident memory. */
   pagefindPeakMb: number;
+  /** CPU seconds (user+sys) of the tree's processes but the Pagefind services, and of the services. */
+  buildCpuSeconds: number;
+  pagefindCpuSeconds: number;
 }
 
 function children(pid: number): number[] {
@@ -25,12 +29,20 @@ function children(pid: number): number[] {
   }
 }
 
-function residentKb(pid: number): { kb: number; name: string } {
+// Clock ticks a second of /proc's CPU times (USER_HZ, 100 on Linux).
+const TICKS = 100;
+const PAGE_KB = 4;
+
+// A process's name, resident memory and CPU ticks, from /proc/PID/stat (one read).
+function processStat(pid: number): { name: string; kb: number; ticks: number } | undefined {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return { kb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), name: /Name:\s+(\S+)/.exec(status)?.[1] ?? "" };
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    // After the name: utime and stime (fields 14 and 15, ticks), rss (24, pages).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { name, kb: Number(fields[21]) * PAGE_KB, ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
-    return { kb: 0, name: "" };
+    return undefined;
   }
 }
 
@@ -40,6 +52,7 @@ export function measureTree(command: string, args: string[], cwd: string): Promi
     const start = performance.now();
     // In English, the developers' language, whose lines the bench reads (DEPECHE_LANG).
     const child = spawn(command, args, { cwd, env: { ...process.env, DEPECHE_LANG: "en" } });
+    const ticks = new Map<number, { pagefind: boolean; ticks: number }>();
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -52,9 +65,11 @@ export function measureTree(command: string, args: string[], cwd: string): Promi
       const walk = (pid: number): void => {
         if (seen.has(pid)) return;
         seen.add(pid);
-        const { kb, name } = residentKb(pid);
-        tree += kb;
-        if (name.startsWith("pagefind")) pagefind += kb;
+        const stat = processStat(pid);
+        if (!stat) return;
+        tree += stat.kb;
+        if (stat.name.startsWith("pagefind")) pagefind += stat.kb;
+        ticks.set(pid, { pagefind: stat.name.startsWith("pagefind"), ticks: stat.ticks });
         for (const c of children(pid)) walk(c);
       };
       if (child.pid) walk(child.pid);
@@ -64,7 +79,16 @@ export function measureTree(command: string, args: string[], cwd: string): Promi
     const timer = setInterval(sample, 20);
     child.on("close", (code) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - start) / 1000, ok: code === 0, output, treePeakMb: treePeak / 1024, pagefindPeakMb: pagefindPeak / 1024 });
+      const cpu = (pagefind: boolean): number => [...ticks.values()].filter((t) => t.pagefind === pagefind).reduce((n, t) => n + t.ticks / TICKS, 0);
+      resolve({
+        seconds: (performance.now() - start) / 1000,
+        ok: code === 0,
+        output,
+        treePeakMb: treePeak / 1024,
+        pagefindPeakMb: pagefindPeak / 1024,
+        buildCpuSeconds: cpu(false),
+        pagefindCpuSeconds: cpu(true),
+      });
     });
   });
 }
