@@ -34,7 +34,7 @@ export function additionsPassRules(added: readonly Article[], articles: readonly
   for (const article of articles) {
     if (isAdded.has(article)) continue;
     if (urls.has(article.url)) return false;
-    if (article.shortLink && keys.has(shortLinkKey(article.shortLink))) return false;
+    if (keys.size > 0 && article.shortLink && keys.has(shortLinkKey(article.shortLink))) return false;
     for (const alias of article.aliases) aliases.push(alias);
   }
   const linking = added.filter((a) => a.links.length > 0);
