@@ -47,8 +47,11 @@ interface Layout {
   wide: number[];
 }
 
+/** A value packed: its pieces of bytes, to be written one after the other, and how many bytes they make. */
+export type Packed = Iterable<Piece> & { readonly byteLength: number };
+
 /** Packs a value into pieces of bytes, to be written one after the other (`unpack` reads them back). */
-export function pack(value: Packable): Iterable<Piece> {
+export function pack(value: Packable): Packed {
   const ops: number[] = [];
   const numbers: number[] = [];
   const lengths: number[] = [];
@@ -119,7 +122,11 @@ export function pack(value: Packable): Iterable<Piece> {
     for (const [from, to] of narrowChunks) yield { text: narrow.slice(from, to).join(""), encoding: "latin1" };
     for (const [from, to] of wideChunks) yield { text: wide.slice(from, to).join(""), encoding: "utf16le" };
   }
-  return pieces();
+  const byteLength = [head, numberBytes, opBytes, lengthBytes, ...layout.narrow, ...layout.wide].reduce<number>(
+    (n, part) => n + (typeof part === "number" ? part : part.length),
+    0,
+  );
+  return Object.assign(pieces(), { byteLength });
 }
 
 /** Bytes, or a long string to be written in its encoding (`writeSync(fd, text, null, encoding)`: no Buffer made for it). */
@@ -149,18 +156,18 @@ export function unpack(bytes: Uint8Array, start = 0): Packable {
 }
 
 /**
- * Reads back what `pack` wrote into a file, from byte `start`, one column and one long string at a
- * time: the file's bytes are never all in memory beside the values made from them.
+ * Reads back what `pack` wrote into a file, from byte `start` to byte `end` (by default the end of
+ * the file), one column and one long string at a time: the file's bytes are never all in memory
+ * beside the values made from them.
  */
-export function unpackFile(fd: number, start: number): Packable {
-  const size = fstatSync(fd).size;
+export function unpackFile(fd: number, start: number, end = fstatSync(fd).size): Packable {
   // The long strings' bytes, one after the other, in one buffer: each is decoded into the heap at
   // once. A buffer each (130 MB at 100,000 articles, with the columns) counts as external memory,
   // whose growth V8 answers with full collections in the middle of the restore.
   let scratch: Buffer | undefined;
   return unpackFrom(
     (at, length, reuse) => {
-      if (at + length > size) throw new Error("packed values cut short");
+      if (at + length > end) throw new Error("packed values cut short");
       if (reuse && (scratch?.length ?? -1) < length) scratch = Buffer.allocUnsafeSlow(length);
       // Its own memory, at offset 0: columns are read in place.
       const part = reuse ? scratch!.subarray(0, length) : Buffer.allocUnsafeSlow(length);
@@ -168,7 +175,7 @@ export function unpackFile(fd: number, start: number): Packable {
       return part;
     },
     start,
-    size,
+    end,
   );
 }
 

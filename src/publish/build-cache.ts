@@ -32,7 +32,7 @@ import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/pa
 import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/sorted-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 9;
+export const CACHE_FORMAT = 10;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = ".depeche/cache";
@@ -128,6 +128,8 @@ interface CacheHeader {
   id: string;
   /** The content folder (absolute) the store's snapshot is of: how `check` finds it, whatever the output folder. */
   content?: string;
+  /** The bytes of the store's snapshot, packed right after this line: `check` reads them and no more. */
+  storeBytes: number;
 }
 
 /** A journal's record, packed: the site the state describes once the patch is applied, and the patch. */
@@ -136,7 +138,10 @@ interface JournalRecord {
   patch: StatePatch;
 }
 
-/** The rest of the file, packed (`src/files/packed-values.ts`). */
+/**
+ * The rest of the file: the store's snapshot, packed (`src/files/packed-values.ts`), then this,
+ * packed: the snapshot is a section of its own, for `check` needs nothing else.
+ */
 interface SavedState {
   pages: [string[], string[]];
   outputs: string[];
@@ -149,7 +154,6 @@ interface SavedState {
   dependents: { urls: string[]; lists: string };
   counts: Record<string, number>;
   photos: string;
-  store: StoreSnapshot;
   spare?: SpareSite;
 }
 
@@ -272,7 +276,9 @@ export class BuildCache {
       const journal = readJournal(this.journal, header.id);
       const records = journal?.records ?? [];
       if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
-      const saved = unpackFile(fd, end + 1) as unknown as SavedState;
+      const storeEnd = end + 1 + header.storeBytes;
+      const store = unpackFile(fd, end + 1, storeEnd) as unknown as StoreSnapshot;
+      const saved = unpackFile(fd, storeEnd) as unknown as SavedState;
       const state: CachedBuild = {
         pages: toMap(saved.pages),
         outputs: saved.outputs,
@@ -280,7 +286,7 @@ export class BuildCache {
         dependents: readDependents(saved.dependents),
         counts: saved.counts,
         photos: saved.photos,
-        store: saved.store,
+        store,
         ...(saved.spare ? { spare: saved.spare } : {}),
       };
       const patched = applyPatches(
@@ -305,7 +311,15 @@ export class BuildCache {
   write(site: string, state: SiteState & { store: StoreSnapshot; spare?: SpareSite }): void {
     this.loaded = undefined;
     mkdirSync(this.dir, { recursive: true });
-    const header: CacheHeader = { format: CACHE_FORMAT, key: this.key, site, id: randomBytes(12).toString("base64url"), content: this.content };
+    const store = pack(state.store as unknown as Packable);
+    const header: CacheHeader = {
+      format: CACHE_FORMAT,
+      key: this.key,
+      site,
+      id: randomBytes(12).toString("base64url"),
+      content: this.content,
+      storeBytes: store.byteLength,
+    };
     const saved: SavedState = {
       pages: columns(state.pages),
       outputs: state.outputs,
@@ -313,11 +327,14 @@ export class BuildCache {
       dependents: savedDependents(state.dependents),
       counts: state.counts,
       photos: state.photos,
-      store: state.store,
       ...(state.spare ? { spare: state.spare } : {}),
     };
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
-    const pieces = pack(saved as unknown as Packable);
+    // The rest is packed once the store's pieces are written: the two are never packed at once.
+    const pieces = (function* () {
+      yield* store;
+      yield* pack(saved as unknown as Packable);
+    })();
     const partial = `${this.file}.${process.pid}.partial`;
     const fd = openSync(partial, "w");
     try {
@@ -445,9 +462,9 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
       const { header, end } = readHeader(fd);
       if (header.format !== CACHE_FORMAT || header.content !== content || !header.key.startsWith(code)) continue;
       const records = readJournal(journal, header.id)?.records ?? [];
-      const saved = unpackFile(fd, end + 1) as unknown as SavedState;
+      const store = unpackFile(fd, end + 1, end + 1 + header.storeBytes) as unknown as StoreSnapshot;
       return patchSnapshot(
-        saved.store,
+        store,
         records.map((r) => r.patch.store),
       );
     } catch {

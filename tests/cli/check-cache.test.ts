@@ -77,6 +77,14 @@ function changeBehindTheStore(path: string, from: string, to: string): void {
   expect(statSync(path).ino).toBe(before.ino);
 }
 
+// Where the store's snapshot lies in a cache file: after the header's line, its length in the header.
+function storeSection(file: string): { start: number; end: number } {
+  const bytes = readFileSync(file);
+  const start = bytes.indexOf(10) + 1;
+  const { storeBytes } = JSON.parse(bytes.toString("utf8", 0, start - 1)) as { storeBytes: number };
+  return { start, end: start + storeBytes };
+}
+
 // Every file of a folder, its path and bytes: equal digests, the same folder byte for byte.
 function digestOfFolder(dir: string): string {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -178,6 +186,23 @@ describe("depeche check --cache", () => {
     expect(r.stderr).toContain("/2021/12/10/deux/");
   });
 
+  it("reads the store's section of the cache and nothing after it, which only builds read", () => {
+    archive = validArchive();
+    build(archive);
+    changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+    const file = join(cacheOf(archive), readdirSync(cacheOf(archive)).find((name) => name.endsWith(".bin"))!);
+    const bytes = readFileSync(file);
+    const { end } = storeSection(file);
+    expect(end).toBeLessThan(bytes.length);
+    // Every byte after the store's section spoilt: check still starts from the store, and so does
+    // not see the change made behind its back.
+    bytes.fill(0xff, end);
+    writeFileSync(file, bytes);
+    const r = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
+    expect(r.status).toBe(0);
+    expect(readStoreSnapshot(cacheOf(archive), resolve(import.meta.dirname, "../.."), archive.dir)).toBeDefined();
+  });
+
   describe("checks every file again, and leaves the cache as it is, when the cache", () => {
     // A file changed behind the store's back: only a check that reads every file finds it.
     const prepared = (): string => {
@@ -195,13 +220,13 @@ describe("depeche check --cache", () => {
       expect(r.stderr).toContain("« tytle »");
       expect(digestOfFolder(cacheOf(archive))).toBe(before);
     };
-    // The header's JSON rewritten in place, its length kept (the packed state after it stays where it is).
+    // The header's JSON rewritten in place, padded to its length (the packed state after it stays where it is).
     const editHeader = (file: string, edit: (header: Record<string, unknown>) => void): void => {
       const bytes = readFileSync(file);
       const end = bytes.indexOf(10);
       const header = JSON.parse(bytes.toString("utf8", 0, end)) as Record<string, unknown>;
       edit(header);
-      const line = Buffer.from(JSON.stringify(header));
+      const line = Buffer.from(JSON.stringify(header).padEnd(end));
       expect(line.length).toBe(end);
       line.copy(bytes, 0);
       writeFileSync(file, bytes);
@@ -232,9 +257,9 @@ describe("depeche check --cache", () => {
       expectFullCheck();
     });
 
-    it("is damaged", () => {
+    it("is damaged in the store's section", () => {
       const file = prepared();
-      truncateSync(file, statSync(file).size - 100);
+      truncateSync(file, storeSection(file).end - 100);
       expectFullCheck();
     });
 

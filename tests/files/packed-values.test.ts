@@ -57,6 +57,32 @@ describe("packed values", () => {
     expect(bytesOf([long, long]).includes(Buffer.from(long + long))).toBe(true);
   });
 
+  it("tells how many bytes a value packs into, and reads values packed one after the other back by their bounds", () => {
+    const dir = mkdtempSync(join(tmpdir(), "packed-"));
+    try {
+      const first = { a: ["é", "’", 3, "x".repeat(40)], b: { c: null } };
+      const second = ["un", "deux", { trois: 3 }];
+      const packed = [pack(first), pack(second)];
+      const bytes = packed.map((p) => Buffer.concat([...p].map(pieceBytes)));
+      expect(packed.map((p) => p.byteLength)).toEqual(bytes.map((b) => b.length));
+      const file = join(dir, "state");
+      writeFileSync(file, Buffer.concat([Buffer.from("header\n"), ...bytes]));
+      const fd = openSync(file, "r");
+      try {
+        const end = 7 + bytes[0]!.length;
+        expect(unpackFile(fd, 7, end)).toEqual(first);
+        expect(unpackFile(fd, end)).toEqual(second);
+        // A bound past the first value's end, or short of it, is not that value.
+        expect(() => unpackFile(fd, 7)).toThrow();
+        expect(() => unpackFile(fd, 7, end - 1)).toThrow();
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads long strings of every width back from a file, one after the other", () => {
     const dir = mkdtempSync(join(tmpdir(), "packed-"));
     try {
