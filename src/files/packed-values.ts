@@ -122,11 +122,8 @@ export function pack(value: Packable): Packed {
     for (const [from, to] of narrowChunks) yield { text: narrow.slice(from, to).join(""), encoding: "latin1" };
     for (const [from, to] of wideChunks) yield { text: wide.slice(from, to).join(""), encoding: "utf16le" };
   }
-  const byteLength = [head, numberBytes, opBytes, lengthBytes, ...layout.narrow, ...layout.wide].reduce<number>(
-    (n, part) => n + (typeof part === "number" ? part : part.length),
-    0,
-  );
-  return Object.assign(pieces(), { byteLength });
+  const stringBytes = [...layout.narrow, ...layout.wide].reduce((n, bytes) => n + bytes, 0);
+  return Object.assign(pieces(), { byteLength: head.length + numberBytes.length + opBytes.length + lengthBytes.length + stringBytes });
 }
 
 /** Bytes, or a long string to be written in its encoding (`writeSync(fd, text, null, encoding)`: no Buffer made for it). */
