@@ -139,8 +139,8 @@ interface JournalRecord {
 }
 
 /**
- * The rest of the file: the store's snapshot, packed (`src/files/packed-values.ts`), then this,
- * packed: the snapshot is a section of its own, for `check` needs nothing else.
+ * What follows the store's snapshot in the file, packed (`src/files/packed-values.ts`). The file:
+ * the header's line, the snapshot packed on its own (`check` reads it and stops), then this.
  */
 interface SavedState {
   pages: [string[], string[]];

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ArchiveStore } from "../../src/content/store.ts";
 import { readStoreSnapshot } from "../../src/publish/build-cache.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { cacheFileSections } from "../helpers/cache-file.ts";
 import { commitAll, git } from "../helpers/git.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
@@ -75,14 +76,6 @@ function changeBehindTheStore(path: string, from: string, to: string): void {
   utimesSync(path, before.atime, before.mtime);
   expect(statSync(path).mtimeMs).toBe(before.mtimeMs);
   expect(statSync(path).ino).toBe(before.ino);
-}
-
-// Where the store's snapshot lies in a cache file: after the header's line, its length in the header.
-function storeSection(file: string): { start: number; end: number } {
-  const bytes = readFileSync(file);
-  const start = bytes.indexOf(10) + 1;
-  const { storeBytes } = JSON.parse(bytes.toString("utf8", 0, start - 1)) as { storeBytes: number };
-  return { start, end: start + storeBytes };
 }
 
 // Every file of a folder, its path and bytes: equal digests, the same folder byte for byte.
@@ -192,11 +185,11 @@ describe("depeche check --cache", () => {
     changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
     const file = join(cacheOf(archive), readdirSync(cacheOf(archive)).find((name) => name.endsWith(".bin"))!);
     const bytes = readFileSync(file);
-    const { end } = storeSection(file);
-    expect(end).toBeLessThan(bytes.length);
+    const { storeEnd } = cacheFileSections(file);
+    expect(storeEnd).toBeLessThan(bytes.length);
     // Every byte after the store's section spoilt: check still starts from the store, and so does
     // not see the change made behind its back.
-    bytes.fill(0xff, end);
+    bytes.fill(0xff, storeEnd);
     writeFileSync(file, bytes);
     const r = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
     expect(r.status).toBe(0);
@@ -259,7 +252,7 @@ describe("depeche check --cache", () => {
 
     it("is damaged in the store's section", () => {
       const file = prepared();
-      truncateSync(file, storeSection(file).end - 100);
+      truncateSync(file, cacheFileSections(file).storeEnd - 100);
       expectFullCheck();
     });
 

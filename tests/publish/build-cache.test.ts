@@ -7,6 +7,7 @@ import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts"
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
 import { linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { cacheFileSections } from "../helpers/cache-file.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
 
 let archive: TestArchive;
@@ -21,6 +22,8 @@ function threeArticles(): TestArchive {
 }
 
 const out = (): string => join(archive.root, "site");
+const cacheDir = (): string => join(archive.root, "cache");
+const base = (): BuildOptions => ({ contentDir: archive.dir, outDir: out(), drafts: false, nowMs: FIXED_NOW, search: false, cacheDir: cacheDir() });
 
 /**
  * The site's hidden neighbours (spare, leftovers) once the old sites the builds replaced are gone:
@@ -32,8 +35,6 @@ async function neighboursOfSite(): Promise<string[]> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   return names();
 }
-const cacheDir = (): string => join(archive.root, "cache");
-const base = (): BuildOptions => ({ contentDir: archive.dir, outDir: out(), drafts: false, nowMs: FIXED_NOW, search: false, cacheDir: cacheDir() });
 
 /** Builds with the cache; then checks the output equals a clean build's; returns whether it was incremental. */
 async function cachedBuildEqualsClean(options: Partial<BuildOptions> = {}): Promise<boolean | undefined> {
@@ -161,11 +162,9 @@ describe("a build with a cache", () => {
     const file = join(cacheDir(), readdirSync(cacheDir()).find((name) => name.endsWith(".bin"))!);
     // Cut in the middle of the store's section, then of the rest: the header still matches the site.
     for (const section of ["store", "rest"]) {
-      const bytes = readFileSync(file);
-      const headerEnd = bytes.indexOf(10);
-      const storeEnd = headerEnd + 1 + (JSON.parse(bytes.toString("utf8", 0, headerEnd)) as { storeBytes: number }).storeBytes;
-      const cut = section === "store" ? Math.floor((headerEnd + storeEnd) / 2) : Math.floor((storeEnd + bytes.length) / 2);
-      writeFileSync(file, bytes.subarray(0, cut));
+      const { headerEnd, storeEnd, fileEnd } = cacheFileSections(file);
+      const cut = section === "store" ? Math.floor((headerEnd + storeEnd) / 2) : Math.floor((storeEnd + fileEnd) / 2);
+      writeFileSync(file, readFileSync(file).subarray(0, cut));
       archive.article(`${section}.md`, { title: `Nouvelle ${section}`, date: "2021-12-09T15:00:00" });
       expect(await cachedBuildEqualsClean()).toBe(false);
       expect(existsSync(file)).toBe(true);
