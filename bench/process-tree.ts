@@ -47,11 +47,11 @@ function processStat(pid: number): { name: string; kb: number; ticks: number } |
 }
 
 /** Runs `command args` in `cwd`; resolves with its wall time, output and peaks. */
-export function measureTree(command: string, args: string[], cwd: string): Promise<TreeRun> {
+export function measureTree(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<TreeRun> {
   return new Promise((resolve) => {
     const start = performance.now();
     // In English, the developers' language, whose lines the bench reads (DEPECHE_LANG).
-    const child = spawn(command, args, { cwd, env: { ...process.env, DEPECHE_LANG: "en" } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, DEPECHE_LANG: "en", ...env } });
     const ticks = new Map<number, { pagefind: boolean; ticks: number }>();
     let output = "";
     child.stdout.on("data", (d) => (output += d));
