@@ -2,7 +2,7 @@
  * Reading of content files: never through a symbolic link, a size limit before a byte is read,
  * then strict UTF-8, BOM and CRLF tolerated, text normalised to NFC.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { describeIoError } from "../files/file-errors.ts";
 import { messages } from "../i18n/messages.ts";
 import { FILE_START, type Position } from "./diagnostics.ts";
@@ -74,7 +74,8 @@ export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
-export type ContentFile = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; message: string };
+/** A file read: its bytes, and its `fstat` taken after it was opened and before a byte was read. */
+export type ContentFile = { ok: true; bytes: Buffer; stats: Stats } | { ok: false; missing: boolean; message: string };
 
 /** The refusal of a symbolic link in the content folder, for a file or a folder. */
 export function symbolicLinkMessage(what: "file" | "article" | "folder" | "articlesFolder"): string {
@@ -104,7 +105,7 @@ export function readContentFile(path: string, limit: SizeLimit): ContentFile {
     const bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
     for (let n = 1; length < stats.size && n > 0; length += n) n = readSync(fd, bytes, length, stats.size - length, length);
-    return { ok: true, bytes: bytes.subarray(0, length) };
+    return { ok: true, bytes: bytes.subarray(0, length), stats };
   } catch (error) {
     return { ok: false, missing: false, message: cannotRead(error) };
   } finally {

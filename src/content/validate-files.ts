@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync } from "node:fs";
+import { lstatSync, type Stats } from "node:fs";
 import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
@@ -85,7 +85,10 @@ const RACY_MS = 2_000;
 
 /** The file's stat, when it was last changed long enough ago to be trusted; else undefined. */
 export function fileStat(path: string, nowMs = Date.now()): FileStat | undefined {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return trustedStat(lstatSync(path, { throwIfNoEntry: false }), nowMs);
+}
+
+function trustedStat(stat: Stats | undefined, nowMs: number): FileStat | undefined {
   if (!stat?.isFile() || stat.mtimeMs > nowMs - RACY_MS) return undefined;
   return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }
@@ -100,13 +103,14 @@ export function sameStat(kept: FileStat, path: string): boolean {
 export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntry {
   const file = displayPath(path);
   const diagnostics = new Diagnostics();
-  // Taken before the read: a change made while reading changes the stat, and is read next time.
-  const stat = fileStat(path);
   const read = readContentFile(path, ARTICLE_LIMIT);
   if (!read.ok) {
     diagnostics.error(file, FILE_START, read.message);
     return { path, diagnostics: diagnostics.items };
   }
+  // The open file's stat, the same as the path's (a symbolic link is not opened), taken before the
+  // read: a change made while reading changes it, and the file is read again next time.
+  const stat = trustedStat(read.stats, Date.now());
   const digest = digestOf(read.bytes);
   const kept = { path, digest, ...(stat ? { stat } : {}) };
   const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
