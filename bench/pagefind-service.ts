@@ -6,7 +6,7 @@
  * be compared (`_RJEM_MALLOC_CONF`); `BATCH` is how many pages are handed over at once (500).
  * Reads the corpus only; writes the index into a temporary folder, removed after.
  *
- *   _RJEM_MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0 npx tsx bench/pagefind-service.ts /dev/shm/c10000
+ *   _RJEM_MALLOC_CONF=narenas:1 npx tsx bench/pagefind-service.ts /dev/shm/c10000
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

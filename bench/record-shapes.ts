@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { largestBundle } from "./largest-bundle.ts";
+import { SERVICE_MALLOC_CONF } from "../src/search/indexer.ts";
 import { SEARCH_FILTERS, SEARCH_SORT } from "../src/search/markers.ts";
 import { recordPage, type SearchRecord } from "../src/search/records.ts";
 
@@ -103,7 +104,7 @@ const cpu = (others: Set<number>): number =>
     }, 0);
 
 async function run(variant: Variant): Promise<{ addS: number; writeS: number; addCpu: number; writeCpu: number }> {
-  process.env._RJEM_MALLOC_CONF ??= "dirty_decay_ms:0,muzzy_decay_ms:0";
+  process.env._RJEM_MALLOC_CONF ??= SERVICE_MALLOC_CONF;
   const outputPath = mkdtempSync(join(tmpdir(), "depeche-shapes-"));
   const before = new Set(children());
   try {

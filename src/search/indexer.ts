@@ -147,14 +147,15 @@ interface AtomicsWaitAsync {
 
 /**
  * The allocator settings a Pagefind service starts with (its binary links jemalloc, which reads
- * them from `_RJEM_MALLOC_CONF`): memory freed is handed back to the system after a quarter of a
- * second, not kept for ten, so that a service writing its files holds what it uses, not what it
- * used (a bundle of 4,600 records: 426 MB at the peak by default, 356 MB handed back at once,
- * 358 MB after 250 ms). Handed back at once, every page freed was faulted in again (`madvise`):
- * 250 ms takes a tenth off the service's CPU, half its system time (docs/performance.md). The
- * index's bytes are the same. An allocator setting of the environment is kept.
+ * them from `_RJEM_MALLOC_CONF`): one arena for all its threads, so that memory one thread freed
+ * is the next one's, and jemalloc's own delay (10 s) before freed pages go back to the system.
+ * Handing them back sooner (250 ms, the setting before) made every page used again a fault: where
+ * a fault is dear (a virtual machine: 21 µs a page here) that was half the service's CPU. A bundle
+ * of 4,600 records: 10–11 s of CPU and 365 MB at the peak, against 14–17 s and 350 MB after
+ * 250 ms, and 11 s and 415 MB with jemalloc's several arenas (docs/performance.md). The index's
+ * bytes are the same. An allocator setting of the environment is kept.
  */
-export const SERVICE_MALLOC_CONF = "dirty_decay_ms:250,muzzy_decay_ms:0";
+export const SERVICE_MALLOC_CONF = "narenas:1";
 
 async function startIndex(): Promise<pagefind.PagefindIndex> {
   // Pagefind spawns its service with this thread's environment.
