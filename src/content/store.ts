@@ -20,7 +20,7 @@ import { checkBodyLinks } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
-import { digestOf, fileStat, readArticleEntry, sameStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -214,13 +214,15 @@ export class ArchiveStore {
       // The blob id git vouches for, when it is the one of the bytes read, spares the file any
       // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).
       // Else an unchanged stat spares reading the file; a changed one (a touch, a checkout without
-      // git) compares the bytes, and the same bytes keep the new stat (taken first: a change while
-      // reading is read next time).
+      // git) compares the bytes, read as an article is (never through a symbolic link), and the
+      // same bytes keep the stat of the file read (taken before the read: a change while reading
+      // is read next time).
       if (before?.digest !== undefined) {
         if (inIndex !== undefined && inIndex.get(path) === before.digest) continue;
         if (before.stat && sameStat(before.stat, path)) continue;
-        const stat = fileStat(path);
-        if (before.digest === readDigest(path)) {
+        const read = readContentFile(path, ARTICLE_LIMIT);
+        if (read.ok && digestOf(read.bytes) === before.digest) {
+          const stat = trustedStat(read.stats, Date.now());
           if (stat || before.stat) {
             const { stat: _, ...kept } = before;
             this.setEntry(path, stat ? { ...kept, stat } : kept);

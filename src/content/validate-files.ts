@@ -20,7 +20,7 @@ export interface ArticleEntry {
    * index can vouch for a file unchanged (`src/content/git-files.ts`); absent when they could not be read.
    */
   digest?: string;
-  /** The file's size, modification time and inode when read, if old enough to be trusted (see `fileStat`). */
+  /** The file's size, modification time and inode when read, if old enough to be trusted (see `trustedStat`). */
   stat?: FileStat;
   /** Its errors and warnings (the rules across articles apart). */
   diagnostics: Diagnostic[];
@@ -83,13 +83,9 @@ export interface FileStat {
 // stat taken this close to the file's last change is not kept, and the next sync reads the file.
 const RACY_MS = 2_000;
 
-/** The file's stat, when it was last changed long enough ago to be trusted; else undefined. */
-export function fileStat(path: string, nowMs = Date.now()): FileStat | undefined {
-  return trustedStat(lstatSync(path, { throwIfNoEntry: false }), nowMs);
-}
-
-function trustedStat(stat: Stats | undefined, nowMs: number): FileStat | undefined {
-  if (!stat?.isFile() || stat.mtimeMs > nowMs - RACY_MS) return undefined;
+/** A file's stat as kept, when it is a file's, last changed long enough ago to be trusted; else undefined. */
+export function trustedStat(stat: Stats, nowMs: number): FileStat | undefined {
+  if (!stat.isFile() || stat.mtimeMs > nowMs - RACY_MS) return undefined;
   return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }
 

@@ -150,10 +150,11 @@ interface AtomicsWaitAsync {
  * them from `_RJEM_MALLOC_CONF`): one arena for all its threads, so that memory one thread freed
  * is the next one's, and jemalloc's own delay (10 s) before freed pages go back to the system.
  * Handing them back sooner (250 ms, the setting before) made every page used again a fault: where
- * a fault is dear (a virtual machine: 21 µs a page here) that was half the service's CPU. A bundle
- * of 4,600 records: 10–11 s of CPU and 365 MB at the peak, against 14–17 s and 350 MB after
- * 250 ms, and 11 s and 415 MB with jemalloc's several arenas (docs/performance.md). The index's
- * bytes are the same. An allocator setting of the environment is kept.
+ * a fault is dear (a virtual machine: 21 µs a page here) that was a third of a service's CPU, half
+ * of Pagefind's in a whole build. A bundle of 4,600 records: 10–11 s of CPU and 365 MB at the peak,
+ * against 14–17 s and 350 MB after 250 ms, and 11 s and 415 MB with jemalloc's several arenas
+ * (docs/performance.md). The index's bytes are the same. An allocator setting of the environment
+ * is kept.
  */
 export const SERVICE_MALLOC_CONF = "narenas:1";
 
