@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -53,6 +53,40 @@ describe("output for machines", () => {
     expect(inActions.stdout).toContain(expected);
     expect(depeche(["check", "--content", archive.dir, "--annotate"]).stdout).toContain(expected);
     expect(depeche(["check", "--content", archive.dir]).stdout).not.toContain("::error");
+  });
+
+  // The publishing workflow checks the archive in its build step alone: what the build annotates
+  // must be what `check --annotate` would have, errors and warnings, drafts included.
+  it("annotates in a build what check annotates, and a build refused writes nothing", () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat.md", {});
+    archive.article("2021/12/10-brouillon.md", { title: "Brouillon", date: "2021-12-10", sources: "[]", extra: "draft: true" });
+    archive.article("2030/01/02-demain.md", { title: "Demain", date: "2030-01-02" });
+    archive.article("mal-range.md", { title: "Mal rangé", date: "2021-12-11" });
+    const wrong = archive.article("2021/12/12-faux.md", { title: "Faux", date: "2021-12-12", topics: "[Irack]" });
+    const now = { SOURCE_DATE_EPOCH: String(Date.parse("2029-12-31T00:00:00Z") / 1000) };
+    const out = join(archive.root, "site");
+    const annotations = (stdout: string): string[] => stdout.split("\n").filter((line) => line.startsWith("::"));
+    const run = (command: "check" | "build") =>
+      depeche([command, "--content", archive.dir, "--annotate", "--no-cache", ...(command === "build" ? ["--out", out, "--no-search"] : [])], now);
+
+    const checked = run("check");
+    const built = run("build");
+    expect(checked.status).toBe(1);
+    expect(built.status).toBe(1);
+    expect(annotations(checked.stdout).filter((line) => line.startsWith("::error"))).toHaveLength(1);
+    expect(annotations(checked.stdout).filter((line) => line.startsWith("::warning")).length).toBeGreaterThanOrEqual(2);
+    expect(annotations(built.stdout)).toEqual(annotations(checked.stdout));
+    expect(existsSync(out)).toBe(false);
+
+    writeFileSync(wrong, articleText({ title: "Faux", date: "2021-12-12" }));
+    const checkedAgain = run("check");
+    const builtAgain = run("build");
+    expect(checkedAgain.status).toBe(0);
+    expect(builtAgain.status).toBe(0);
+    expect(annotations(checkedAgain.stdout).every((line) => line.startsWith("::warning"))).toBe(true);
+    expect(annotations(builtAgain.stdout)).toEqual(annotations(checkedAgain.stdout));
+    expect(existsSync(join(out, "2021/12/12/faux/index.html"))).toBe(true);
   });
 
   it("prints the check summary and every diagnostic as JSON", () => {
@@ -117,12 +151,10 @@ describe("the publishing workflow", () => {
   const workflow = parse(readFileSync(join(root, ".github/workflows/site.yml"), "utf8"));
   const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.build.steps;
 
-  it("installs from the lock file with the npm cache, tests (when code changed), checks with annotations and builds", () => {
+  it("installs from the lock file with the npm cache, tests (when code changed), then checks and builds with annotations", () => {
     expect(steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({ cache: "npm" });
     const runs = steps.map((s) => s.run ?? "");
-    const order = ["npm ci", "npm test", "node bin/depeche.js check --annotate", "node bin/depeche.js build"].map((cmd) =>
-      runs.findIndex((r) => r.startsWith(cmd)),
-    );
+    const order = ["npm ci", "npm test", "node bin/depeche.js build --annotate"].map((cmd) => runs.findIndex((r) => r.startsWith(cmd)));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

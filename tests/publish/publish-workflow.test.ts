@@ -32,13 +32,13 @@ describe("the publishing workflow", () => {
   });
 
   it("records URLs only in the build of main, and commits them back before the site is uploaded", () => {
-    expect(step("Build the site").run).toContain(`\${{ ${onMain} && '--record-urls' || '' }}`);
+    expect(step("Check and build the site").run).toContain(`\${{ ${onMain} && '--record-urls' || '' }}`);
     const commit = step("Commit the published URLs");
     expect(commit.if).toBe(onMain);
     expect(commit.run).toContain("sh .github/scripts/commit-published-urls.sh");
     expect(commit.run).toContain("build --record-urls");
     const upload = steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact"));
-    expect(steps.indexOf(commit)).toBeGreaterThan(steps.indexOf(step("Build the site")));
+    expect(steps.indexOf(commit)).toBeGreaterThan(steps.indexOf(step("Check and build the site")));
     expect(steps.indexOf(commit)).toBeLessThan(upload);
   });
 
@@ -58,16 +58,21 @@ describe("the publishing workflow", () => {
     expect(test.run).toBe("npm test");
     expect(test.if).toBe(`steps.${changes.id}.outputs.code == 'true'`);
     expect(steps.indexOf(changes)).toBeLessThan(steps.indexOf(test));
-    expect(steps.indexOf(test)).toBeLessThan(steps.indexOf(step("Check the archive")));
+    expect(steps.indexOf(test)).toBeLessThan(steps.indexOf(step("Check and build the site")));
     // The check and the build gate every push, content only included.
-    expect(step("Check the archive").if).toBeUndefined();
-    expect(step("Build the site").if).toBeUndefined();
+    expect(step("Check and build the site").if).toBeUndefined();
+  });
+
+  it("checks the archive once, in the build, with annotations: no second pass over the cache", () => {
+    expect(step("Check and build the site").run).toMatch(/^node bin\/depeche\.js build --annotate /);
+    const checks = steps.filter((s) => /depeche(\.js)? check\b/.test(s.run ?? ""));
+    expect(checks).toEqual([]);
   });
 
   it("builds incrementally from the previous build's cache and site, under a key that changes with the code", () => {
     const restore = step("Restore the previous build");
     const save = step("Keep this build for the next push");
-    const build = step("Build the site");
+    const build = step("Check and build the site");
     expect(build.run).toContain("build --annotate --cache .depeche/cache");
     expect(restore.uses).toBe("actions/cache/restore@v4");
     expect(save.uses).toBe("actions/cache/save@v4");
