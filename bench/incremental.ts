@@ -109,10 +109,10 @@ async function freshCloneRows(corpus: string, work: string, rounds: number, size
   git(ws, "add", "-A");
   git(ws, "commit", "-q", "-m", "archive");
   // The bench's date, as the other rows have it (`--now`), through the clock the workflow's build reads.
-  const sameNow = { SOURCE_DATE_EPOCH: String(Date.parse(NOW) / 1000) };
+  const benchClock = { SOURCE_DATE_EPOCH: String(Date.parse(NOW) / 1000) };
   const build = async (): Promise<TreeRun> => {
     const args = ["build", "--annotate", "--content", "content", "--out", "_site", "--cache", ".depeche/cache", "--record-urls"];
-    const run = await measureTree(process.execPath, [join(root, "bin/depeche.js"), ...args], ws, sameNow);
+    const run = await measureTree(process.execPath, [join(root, "bin/depeche.js"), ...args], ws, benchClock);
     // The workflow commits urls.txt back.
     if (run.ok) {
       git(ws, "add", "content/urls.txt");

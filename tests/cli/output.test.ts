@@ -62,7 +62,7 @@ describe("output for machines", () => {
     archive.article("2021/12/09-l-irak-annonce-la-fin-de-la-mission-de-combat.md", {});
     archive.article("2021/12/10-brouillon.md", { title: "Brouillon", date: "2021-12-10", sources: "[]", extra: "draft: true" });
     archive.article("2030/01/02-demain.md", { title: "Demain", date: "2030-01-02" });
-    archive.article("mal-range.md", { title: "Mal rangé", date: "2021-12-11" });
+    archive.article("2021/12/01-mal-range.md", { title: "Mal rangé", date: "2021-12-11" });
     const wrong = archive.article("2021/12/12-faux.md", { title: "Faux", date: "2021-12-12", topics: "[Irack]" });
     const now = { SOURCE_DATE_EPOCH: String(Date.parse("2029-12-31T00:00:00Z") / 1000) };
     const out = join(archive.root, "site");
