@@ -529,12 +529,15 @@ async function writeChanges(
 }> {
   let fromSpare = spareChanges !== undefined;
   if (spareChanges) {
+    const trash = join(dirname(out), `.${basename(out)}.trash-${uniqueSuffix()}`);
     try {
-      catchUpStaging(out, staging, spareChanges);
+      catchUpStaging(out, staging, spareChanges, trash);
     } catch {
       // A spare that cannot be brought up to date (a path made a file by hand, say): when in doubt, link all.
       rmSync(staging, { recursive: true, force: true });
       fromSpare = false;
+    } finally {
+      if (existsSync(trash)) removeInBackground(trash);
     }
   }
   if (!fromSpare) linkSiteInto(out, staging);
@@ -676,7 +679,7 @@ function removeLeftovers(out: string): void {
     return;
   }
   const stale = names.filter((name) => {
-    const pid = /\.(?:building|old)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
+    const pid = /\.(?:building|old|trash)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
     return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
   });
   const old = stale

@@ -121,17 +121,28 @@ export function takeSpare(out: string, staging: string): boolean {
 
 /**
  * Brings a staging folder holding the site before `site` (the spare) up to date with `site`: each
- * path the build of `site` changed (file or folder, site-relative) is removed from the staging
- * folder, then linked again from `site` where it still exists; the folders its removal empties
- * go too, as they went from `site`. Nothing is written into a file: a linked file is replaced.
+ * path the build of `site` changed (file or folder, site-relative) is moved out of the staging
+ * folder into `trash` (made here when needed, on the same device), then linked again from `site`
+ * where it still exists; the folders its removal empties go too, as they went from `site`. Nothing
+ * is written into a file: a linked file is replaced. The caller removes `trash` in the background:
+ * the spare's files are the last links of the site before the last, and unlinking them frees their
+ * blocks (0.7 ms a file on a virtual disk: 3 s for the 4,100 pages that ten articles added change
+ * at 100,000 articles, 1.2 s more for the search bundle indexed again), where moving one is a
+ * rename within the same file system (0.04 ms).
  */
-export function catchUpStaging(site: string, staging: string, changed: readonly string[]): void {
+export function catchUpStaging(site: string, staging: string, changed: readonly string[], trash: string): void {
   const link = fileLinker();
   const emptied = new Set<string>();
+  let moved = 0;
   for (const path of changed) {
     const from = join(site, path);
     const to = join(staging, path);
-    rmSync(to, { recursive: true, force: true });
+    if (moved === 0) mkdirSync(trash, { recursive: true });
+    try {
+      renameSync(to, join(trash, String(moved++)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
     const stat = lstatSync(from, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       mkdirSync(to, { recursive: true });

@@ -26,13 +26,14 @@ const cacheDir = (): string => join(archive.root, "cache");
 const base = (): BuildOptions => ({ contentDir: archive.dir, outDir: out(), drafts: false, nowMs: FIXED_NOW, search: false, cacheDir: cacheDir() });
 
 /**
- * The site's hidden neighbours (spare, leftovers) once the old sites the builds replaced are gone:
- * a detached `rm` removes them after the build returns, and takes longer on a loaded machine.
+ * The site's hidden neighbours (spare, leftovers) once the old sites the builds replaced, and the
+ * files the spare set aside, are gone: a detached `rm` removes them after the build returns, and
+ * takes longer on a loaded machine.
  */
 async function neighboursOfSite(): Promise<string[]> {
   const names = (): string[] => readdirSync(archive.root).filter((name) => name.startsWith(".site."));
-  for (const deadline = Date.now() + 30_000; names().some((name) => name.startsWith(".site.old-")) && Date.now() < deadline; )
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const removing = (name: string): boolean => name.startsWith(".site.old-") || name.startsWith(".site.trash-");
+  for (const deadline = Date.now() + 30_000; names().some(removing) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
   return names();
 }
 
@@ -322,6 +323,21 @@ describe("an incremental build after an incremental one", () => {
     edit(4);
     expect(await stagedInSpare()).toBe(false);
     expect(await stagedInSpare()).toBe(true);
+  });
+
+  it("never takes the files a killed build set aside for the site, and removes them", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    // A build killed while it brought the spare up to date left the files it set aside.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const trash = join(archive.root, `.site.trash-${gone}-abc`);
+    mkdirSync(trash);
+    writeFileSync(join(trash, "index.html"), "mis de côté");
+    // With no site in place, an old site would be put back: never these files.
+    rmSync(out(), { recursive: true });
+    expect((await buildSite(base())).ok).toBe(true);
+    expect(readFileSync(join(out(), "index.html"), "utf8")).toContain("Troisième dépêche");
+    expect(await neighboursOfSite()).toEqual([]);
   });
 
   it("links the whole site when the spare is not the one the cache describes", async () => {
