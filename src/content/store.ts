@@ -10,7 +10,7 @@ import { listArticleFiles } from "./article-files.ts";
 import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
-import { ARTICLE_LIMIT } from "./limits.ts";
+import { ARTICLE_LIMIT, URL_MANIFEST_LIMIT } from "./limits.ts";
 import { type Article, type Content, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles } from "./site-files.ts";
@@ -19,7 +19,7 @@ import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
-import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest } from "./url-manifest.ts";
+import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest, type UrlManifestFile } from "./url-manifest.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
@@ -298,6 +298,19 @@ export class ArchiveStore {
       },
       entries,
     };
+  }
+
+  /**
+   * urls.txt as this store read it, with its bytes read now, when they are the bytes it read (their
+   * digest): what `build --record-urls` appends to, without parsing its lines again (0.4 s at
+   * 100,000 articles). Undefined when the file is missing, changed since, or said something wrong:
+   * the caller reads it anew.
+   */
+  heldUrlManifest(): UrlManifestFile | undefined {
+    const { digest, diagnostics, manifest } = this.urlManifest;
+    if (!manifest || diagnostics.length > 0) return undefined;
+    const read = readContentFile(join(this.root, URL_MANIFEST), URL_MANIFEST_LIMIT);
+    return read.ok && digestOf(read.bytes) === digest ? { bytes: read.bytes, manifest } : undefined;
   }
 
   /**

@@ -105,7 +105,8 @@ function articlesByPathUrl(published: readonly Article[]): Map<string, Article> 
 
 /** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */
 export function unlistedUrls(manifest: UrlManifest | undefined, published: readonly Article[]): string[] {
-  const listed = new Set([...(manifest?.published.map((p) => p.url) ?? []), ...(manifest?.removed ?? [])]);
+  const listed = new Set(manifest?.removed);
+  for (const { url } of manifest?.published ?? []) listed.add(url);
   const urls = new Set<string>();
   for (const article of published) {
     for (const url of [article.url, ...article.aliases]) if (!listed.has(url)) urls.add(url);

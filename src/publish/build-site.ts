@@ -7,7 +7,7 @@ import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagno
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
-import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST } from "../content/url-manifest.ts";
+import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlManifestFile } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
@@ -348,7 +348,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
     }
     // Recorded before the swap: a site whose URLs could not be recorded is never published.
     // The store reads urls.txt again: the state saved is of the file the workflow commits.
-    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs));
+    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
     const outgoing = incremental ? siteStamp(out) : undefined;
@@ -584,10 +584,11 @@ async function writeChanges(
 
 // The manifest lives with the content and the workflow commits it back: a URL published once is
 // checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added (returned).
-function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number): string[] {
+// `held`: the file as the store read it, when it is still the same.
+function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number, held: UrlManifestFile | undefined): string[] {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
-  const read = readUrlManifestFile(path);
+  const read = held ? { ok: true as const, file: held } : readUrlManifestFile(path);
   if (!read.ok) throw new CommandError(messages().cli.recordUrlsUnreadable(shown, read.message));
   const added = unlistedUrls(
     read.file?.manifest,

@@ -207,6 +207,36 @@ describe("the archive store", () => {
     expect(other.patch()).toBeUndefined();
   });
 
+  it("hands back urls.txt as it read it while the file is unchanged, restored or not, and nothing once it changed or said something wrong", async () => {
+    archive = sampleArchive();
+    const urls = join(archive.dir, "urls.txt");
+    const text = readFileSync(urls, "utf8");
+    const store = await fullStore();
+    const parsed = {
+      published: [
+        { url: "/2021/12/09/premier-titre/", line: 1 },
+        { url: "/2021/12/10/autre-depeche/", line: 2 },
+      ],
+      removed: new Set(),
+    };
+    expect(store.heldUrlManifest()).toEqual({ bytes: Buffer.from(text), manifest: parsed });
+    const restored = ArchiveStore.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())) as StoreSnapshot, { contentDir: archive.dir, nowMs: NOW })!;
+    await restored.sync();
+    expect(restored.heldUrlManifest()).toEqual({ bytes: Buffer.from(text), manifest: parsed });
+    // Changed since the store read it: the caller must read it anew.
+    writeFileSync(urls, `${text}/2021/12/11/troisieme/\n`);
+    expect(store.heldUrlManifest()).toBeUndefined();
+    rmSync(urls);
+    expect(store.heldUrlManifest()).toBeUndefined();
+    // Not UTF-8: the store holds an error, not a manifest.
+    writeFileSync(urls, Buffer.from([0x2f, 0xe9, 0x0a]));
+    await store.sync();
+    expect(store.heldUrlManifest()).toBeUndefined();
+    writeFileSync(urls, text);
+    await store.sync();
+    expect(store.heldUrlManifest()?.manifest).toEqual(parsed);
+  });
+
   it("restored, says again what the rules across articles said when only texts changed, and checks those texts' links", async () => {
     archive = sampleArchive();
     const first = await fullStore();
