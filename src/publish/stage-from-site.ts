@@ -133,13 +133,12 @@ export function takeSpare(out: string, staging: string): boolean {
 export function catchUpStaging(site: string, staging: string, changed: readonly string[], trash: string): void {
   const link = fileLinker();
   const emptied = new Set<string>();
-  let moved = 0;
-  for (const path of changed) {
+  if (changed.length > 0) mkdirSync(trash, { recursive: true });
+  for (const [i, path] of changed.entries()) {
     const from = join(site, path);
     const to = join(staging, path);
-    if (moved === 0) mkdirSync(trash, { recursive: true });
     try {
-      renameSync(to, join(trash, String(moved++)));
+      renameSync(to, join(trash, String(i)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
