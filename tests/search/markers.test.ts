@@ -115,6 +115,21 @@ describe("search bundles", () => {
     expect(planSearchBundles([{ year: 2021, month: 4, count: 9 }], 10, 10, 5, 4).map((b) => b.key)).toEqual(["2021"]);
   });
 
+  it("by default, gives a 10,000-article archive's newest month a bundle of its own, and keeps a 1,000-article archive's newest year whole", () => {
+    // 13 years to November 2026, as the bench's corpus: an added article lands in November.
+    const archive = (perMonth: number) =>
+      Array.from({ length: 13 }, (_, i) => 2014 + i).flatMap((year) =>
+        Array.from({ length: year === 2026 ? 11 : 12 }, (_, m) => ({ year, month: m + 1, count: perMonth })),
+      );
+    const large = planSearchBundles(archive(64));
+    expect(large.slice(0, 2).map((b) => [b.key, b.articles])).toEqual([
+      ["2026-11", 64],
+      ["2026-m01-m10", 640],
+    ]);
+    expect(bundleOf(large)("/2026/11/29/depeche/")).toBe("2026-11");
+    expect(planSearchBundles(archive(6))[0]).toMatchObject({ key: "2026", articles: 66 });
+  });
+
   it("indexes two bundles at once by default, and never more than the bundles", () => {
     expect(indexerCount(1)).toBe(1);
     expect(indexerCount(100)).toBe(process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 2);
