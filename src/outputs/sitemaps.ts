@@ -1,6 +1,6 @@
 import type { SiteView } from "../plan/site-data.ts";
 import type { ArticlePage, SitePages } from "../plan/pages.ts";
-import { buildXml } from "./xml.ts";
+import { buildListXml, buildXml } from "./xml.ts";
 import { isIndexable } from "./metadata.ts";
 import {
   absoluteUrl,
@@ -145,12 +145,22 @@ export function archiveSitemapEntries(site: SiteView, archive: Archive, buildIso
 
 /** A `<urlset>` document. */
 export function renderUrlset(entries: readonly SitemapEntry[]): string {
-  return buildXml({ urlset: { "@xmlns": SITEMAP_NS, url: entries.map((e) => ({ loc: e.loc, lastmod: e.lastmod })) } });
+  return buildListXml(
+    "urlset",
+    { xmlns: SITEMAP_NS },
+    "url",
+    entries.map((e) => ({ loc: e.loc, lastmod: e.lastmod })),
+  );
 }
 
 /** A `<sitemapindex>` document. */
 export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
-  return buildXml({ sitemapindex: { "@xmlns": SITEMAP_NS, sitemap: sitemaps.map((e) => ({ loc: e.loc, lastmod: e.lastmod })) } });
+  return buildListXml(
+    "sitemapindex",
+    { xmlns: SITEMAP_NS },
+    "sitemap",
+    sitemaps.map((e) => ({ loc: e.loc, lastmod: e.lastmod })),
+  );
 }
 
 /**

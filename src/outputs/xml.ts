@@ -35,3 +35,37 @@ export function buildXml(root: XmlNode, children: readonly string[] = []): strin
 export function xmlElement(name: string, node: XmlNode): string {
   return builder.build({ [name]: node }).replace(NOT_XML_CHAR, "");
 }
+
+// The library's entities, in its order (`&` first).
+const ENTITIES: Record<string, string> = { "&": "&amp;", ">": "&gt;", "<": "&lt;", "'": "&apos;", '"': "&quot;" };
+
+// What may need either: the entities' characters, and every code unit `NOT_XML_CHAR` may match.
+const MAY_CHANGE = /[&<>'"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Text or an attribute's value as `buildXml` writes it: the library's five entities, without the characters XML cannot carry. */
+export function xmlText(value: string): string {
+  return MAY_CHANGE.test(value) ? value.replace(/[&<>'"]/g, (c) => ENTITIES[c]!).replace(NOT_XML_CHAR, "") : value;
+}
+
+/**
+ * `buildXml` for a root element holding a list of elements of text fields only (a sitemap's
+ * `<url>`s), written directly: the same bytes at a tenth of the time. Through the library, 50,000
+ * URLs take 0.4–0.6 s on a 2-vCPU machine, and a push to a 100,000-article archive writes its
+ * 125,000 URLs again.
+ * @example buildListXml("urlset", { xmlns: "…" }, "url", [{ loc: "https://a/?x&y" }]) // '<?xml …?>\n<urlset xmlns="…"><url><loc>https://a/?x&amp;y</loc></url></urlset>\n'
+ */
+export function buildListXml(root: string, attributes: Record<string, string>, item: string, items: readonly Record<string, string>[]): string {
+  const open = `<${root}${Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${xmlText(value)}"`)
+    .join("")}`;
+  let body = "";
+  for (const fields of items) {
+    body += `<${item}>`;
+    for (const name in fields) {
+      const value = fields[name]!;
+      body += value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
+    }
+    body += `</${item}>`;
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${items.length === 0 ? `${open}/>` : `${open}>${body}</${root}>`}\n`;
+}
