@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROWS_FILE } from "./bundle-rows.ts";
 
@@ -73,37 +73,69 @@ export function pieceName(language: string, first: string, digest: string): stri
  * Each pack: the length of its table (4 bytes, big-endian), the table (JSON: each piece's
  * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
  * and pieces in the order of their names: the same bundles give the same packs.
+ *
+ * A piece the packs being replaced already hold is taken from them, not read from its file: a
+ * piece's name tells its bytes (their digest), and a push re-indexes one bundle of fifteen. At
+ * 100,000 articles that is some 200 packs read instead of 3,300 pieces (the pieces of prefixes
+ * left unpacked are never read, only measured).
  */
 export function writeSearchPacks(indexDir: string): void {
   const packsDir = join(indexDir, PACKS_FOLDER);
+  const held = piecesOfPacks(packsDir);
   rmSync(packsDir, { recursive: true, force: true });
-  const packs = new Map<string, { key: string; bytes: Buffer }[]>();
-  for (const bundle of bundleFolders(indexDir)) {
+  const packs = new Map<string, { key: string; path: string; size: number }[]>();
+  const bundles = bundleFolders(indexDir);
+  for (const bundle of bundles) {
     const pieces = join(indexDir, bundle, "index");
     for (const file of readdirSync(pieces).sort()) {
       const name = file.replace(/\.pf_index$/, "");
       const pack = PIECE_NAME.exec(name)?.[1];
       if (pack === undefined) continue;
+      const path = join(pieces, file);
       const list = packs.get(pack) ?? [];
-      list.push({ key: `${bundle}/${name}`, bytes: readFileSync(join(pieces, file)) });
+      list.push({ key: `${bundle}/${name}`, path, size: statSync(path).size });
       packs.set(pack, list);
     }
   }
   mkdirSync(packsDir, { recursive: true });
   const packed: string[] = [];
-  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(bundleFolders(indexDir)));
+  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(bundles));
   for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const largest = new Map<string, number>();
-    for (const { key, bytes } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, bytes.length));
+    for (const { key, size } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, size));
     const most = [...largest.values()].reduce((n, b) => n + b, 0);
-    if (pieces.reduce((n, p) => n + p.bytes.length, 0) > PACK_SLACK * most) continue;
+    if (pieces.reduce((n, p) => n + p.size, 0) > PACK_SLACK * most) continue;
     packed.push(pack);
-    const table = Buffer.from(JSON.stringify(pieces.map((p) => [p.key, p.bytes.length])));
+    const bytes = pieces.map(({ key, path, size }) => {
+      const known = held.get(key);
+      return known?.length === size ? known : readFileSync(path);
+    });
+    const table = Buffer.from(JSON.stringify(pieces.map((p, i) => [p.key, bytes[i]!.length])));
     const head = Buffer.alloc(4);
     head.writeUInt32BE(table.length);
-    writeFileSync(join(packsDir, `${pack}${PACK_EXTENSION}`), Buffer.concat([head, table, ...pieces.map((p) => p.bytes)]));
+    writeFileSync(join(packsDir, `${pack}${PACK_EXTENSION}`), Buffer.concat([head, table, ...bytes]));
   }
   writeFileSync(join(packsDir, PACKED_LIST), JSON.stringify(packed));
+}
+
+// The pieces the packs of a folder hold, by `<bundle>/<name>`; none from a pack whose table does
+// not account for its bytes exactly (a pack is only ever read whole, so a damaged one is ignored).
+function piecesOfPacks(packsDir: string): Map<string, Buffer> {
+  const pieces = new Map<string, Buffer>();
+  if (!existsSync(packsDir)) return pieces;
+  for (const file of readdirSync(packsDir).filter((name) => name.endsWith(PACK_EXTENSION))) {
+    try {
+      const bytes = readFileSync(join(packsDir, file));
+      const size = bytes.readUInt32BE(0);
+      const table = JSON.parse(bytes.subarray(4, 4 + size).toString()) as [string, number][];
+      let at = 4 + size;
+      const found = table.map(([key, length]) => [key, bytes.subarray(at, (at += length))] as const);
+      if (at === bytes.length) for (const [key, piece] of found) pieces.set(key, piece);
+    } catch {
+      // Not a pack this code wrote: its pieces are read from their files.
+    }
+  }
+  return pieces;
 }
 
 // The bundles' folders: those holding a bundle's rows beside Pagefind's files.

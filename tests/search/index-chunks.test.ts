@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -157,6 +157,52 @@ describe("index chunks cut into pieces", () => {
         .sort(),
     ).toEqual(packs);
     expect(contents()).toEqual(first);
+  });
+
+  it("takes the pieces the packs it replaces hold from them, and writes what a fresh write gives: after a bundle is indexed again, past a damaged pack", () => {
+    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    folders.push(index);
+    const piece = (bundle: string, name: string, text: string) => writeFileSync(join(index, bundle, "index", `${name}.pf_index`), text);
+    for (const bundle of ["2020", "2021"]) {
+      mkdirSync(join(index, bundle, "index"), { recursive: true });
+      writeFileSync(join(index, bundle, ROWS_FILE), "");
+      piece(bundle, `fr_74.75-${bundle}aaaaaaaa`, `${bundle} tu`);
+      piece(bundle, `fr_61.62-${bundle}bbbbbbbb`, `${bundle} ab`);
+    }
+    writeSearchPacks(index);
+    const packs = () =>
+      readdirSync(join(index, PACKS_FOLDER))
+        .sort()
+        .map((name) => `${name} ${readFileSync(join(index, PACKS_FOLDER, name)).toString("base64")}`);
+    const fresh = () => {
+      const held = join(index, "held");
+      renameSync(join(index, PACKS_FOLDER), held);
+      writeSearchPacks(index);
+      const written = packs();
+      rmSync(join(index, PACKS_FOLDER), { recursive: true });
+      renameSync(held, join(index, PACKS_FOLDER));
+      return written;
+    };
+    // 2021 indexed again: new pieces under new names, one prefix gone.
+    rmSync(join(index, "2021", "index"), { recursive: true });
+    mkdirSync(join(index, "2021", "index"));
+    piece("2021", "fr_74.75-2021dddddddd", "2021 tu, indexed again");
+    const expected = fresh();
+    writeSearchPacks(index);
+    expect(packs()).toEqual(expected);
+    const pack = (name: string) => readFileSync(join(index, PACKS_FOLDER, `${name}.pf_pack`));
+    expect(pack("61.62").includes("2021")).toBe(false);
+    // A piece's name tells its bytes: one the packs hold is taken from them, not read again.
+    piece("2020", "fr_74.75-2020aaaaaaaa", "XXXX XX");
+    writeSearchPacks(index);
+    expect(packs()).toEqual(expected);
+    // A damaged pack lends nothing: its pieces are read from their files.
+    piece("2020", "fr_74.75-2020aaaaaaaa", "2020 tu");
+    writeFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack"), readFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack")).subarray(0, 30));
+    piece("2020", "fr_74.75-2020aaaaaaaa", "2020 TU");
+    writeSearchPacks(index);
+    expect(pack("74.75").includes("2020 TU")).toBe(true);
+    expect(packs()).toEqual(fresh());
   });
 
   it("leaves unpacked a prefix whose pack would hold much more than a word needs", () => {
