@@ -42,8 +42,8 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", ">": "&gt;", "<": "&lt;
 // What may need either: the entities' characters, and every code unit `NOT_XML_CHAR` may match.
 const MAY_CHANGE = /[&<>'"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** Text or an attribute's value as `buildXml` writes it: the library's five entities, without the characters XML cannot carry. */
-export function xmlText(value: string): string {
+// Text or an attribute's value as `buildXml` writes it: the library's five entities, without the characters XML cannot carry.
+function xmlText(value: string): string {
   return MAY_CHANGE.test(value) ? value.replace(/[&<>'"]/g, (c) => ENTITIES[c]!).replace(NOT_XML_CHAR, "") : value;
 }
 

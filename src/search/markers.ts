@@ -32,8 +32,8 @@ export const RECENT_LIMIT = 2_500;
  * an added article, or an edit of a recent one, then indexes again a month's articles, not a
  * year's or a quarter's. At 10,000 articles over 13 years, some 60 instead of 750 (1.2–1.7 s less a
  * push on 2 vCPUs, for one more small bundle to search); at 100,000, some 600 instead of 1,900.
- * A small archive (a few hundred articles a year) keeps its year whole: re-indexing it costs less
- * than a bundle more.
+ * A small archive (a few hundred articles a year) keeps its year whole: a push re-indexes a few
+ * hundred records there, and the search page has one bundle fewer to open and search.
  */
 export const MONTH_LIMIT = 500;
 
