@@ -197,7 +197,6 @@ describe("index chunks cut into pieces", () => {
     writeSearchPacks(index);
     expect(packs()).toEqual(expected);
     // A damaged pack lends nothing: its pieces are read from their files.
-    piece("2020", "fr_74.75-2020aaaaaaaa", "2020 tu");
     writeFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack"), readFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack")).subarray(0, 30));
     piece("2020", "fr_74.75-2020aaaaaaaa", "2020 TU");
     writeSearchPacks(index);
