@@ -198,7 +198,7 @@ try {
             "",
           ]),
         );
-        // Timed in the page, from the submit event to the frame that shows the result; the same timed from Playwright beside it.
+        // Timed in the page, from the Enter key to the frame that shows the result; beside it, the same timed by Playwright from outside.
         const timed = (inPage: number, driver: number): string => `${Math.round(inPage)} ms (${Math.round(driver)} ms timed from outside the page)`;
         rows.push(row([size, `first search, submit → results (${search.results})`, "depeche", timed(search.firstMs, search.firstDriverMs), "", ""]));
         rows.push(
