@@ -54,18 +54,14 @@ export function buildWriter(): WritePages {
   return process.env.DEPECHE_WRITER === "direct" ? writePagesDirectly : writeWithEleventy;
 }
 
-// Eleventy renders every page of a run before it writes any, holding them all in memory; runs of
-// a few thousand pages keep that bounded at any archive size, for a small set-up cost each.
-const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 3_000;
-// Toward the end, batches shrink to a share of what is left, down to this size: the threads then
-// finish close together instead of one waiting while another writes a last full batch.
-const SMALLEST_RUN = 500;
+// Eleventy renders every page of a run before it writes any, holding them all in memory, and
+// what it holds outlives the young generation's collections, which copy it. Runs of 500 pages
+// keep both small: against runs of 3,000, 45–65 MB less at 10,000 articles and 150–240 MB less
+// at 100,000, for some 9 ms of set-up a run (docs/performance.md). Small batches also let the
+// threads finish close together: the last one is at most one run behind.
+const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 500;
 
-/**
- * Hands out the planned pages a batch at a time, each kind's pages kept in order: full batches of
- * `size` pages while plenty are left, then a share of the rest per thread, so that `threads`
- * threads taking batches as they get free all finish at about the same time.
- */
+/** Hands out the planned pages `size` at a time, each kind's pages kept in order. */
 export class PageBatches {
   private readonly kinds: [string, unknown[]][];
   private kind = 0;
@@ -76,7 +72,6 @@ export class PageBatches {
   constructor(
     pages: SitePages,
     private readonly size: number,
-    private readonly threads = 1,
   ) {
     this.kinds = Object.entries(pages) as [string, unknown[]][];
     this.remaining = this.kinds.reduce((n, [, list]) => n + list.length, 0);
@@ -86,14 +81,11 @@ export class PageBatches {
   next(): SitePages | undefined {
     if (this.handedOut && this.remaining === 0) return undefined;
     this.handedOut = true; // an empty site still gets its one (empty) batch
-    // A thread alone has no one to finish with: it keeps full batches to the end.
-    const share = this.threads > 1 ? Math.max(SMALLEST_RUN, Math.ceil(this.remaining / (2 * this.threads))) : this.size;
-    const wanted = Math.min(this.size, share);
     const batch: Record<string, unknown[]> = Object.fromEntries(this.kinds.map(([kind]) => [kind, []]));
     let filled = 0;
-    while (filled < wanted && this.kind < this.kinds.length) {
+    while (filled < this.size && this.kind < this.kinds.length) {
       const [kind, list] = this.kinds[this.kind]!;
-      const taken = list.slice(this.start, this.start + wanted - filled);
+      const taken = list.slice(this.start, this.start + this.size - filled);
       batch[kind]!.push(...taken);
       filled += taken.length;
       this.start += taken.length;
@@ -242,7 +234,7 @@ export class PageWriters {
       await this.close();
       this.helpers = [];
     }
-    const batches = new PageBatches(data.pages, PAGES_PER_RUN, this.helpers.length + 1);
+    const batches = new PageBatches(data.pages, PAGES_PER_RUN);
     const next = (): BuildData | undefined => {
       const pages = batches.next();
       return pages && { site: data.site, pages };

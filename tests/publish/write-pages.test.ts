@@ -14,8 +14,8 @@ function pages(counts: Record<string, number>): SitePages {
 }
 
 // Every batch until the queue runs out.
-function batchPages(all: SitePages, size: number, threads = 1): SitePages[] {
-  const queue = new PageBatches(all, size, threads);
+function batchPages(all: SitePages, size: number): SitePages[] {
+  const queue = new PageBatches(all, size);
   const batches: SitePages[] = [];
   for (let batch = queue.next(); batch; batch = queue.next()) batches.push(batch);
   return batches;
@@ -49,21 +49,10 @@ describe("PageBatches", () => {
     expect(batchPages(pages({ articles: 0, home: 0 }), 3000)).toEqual([{ articles: [], home: [] }]);
   });
 
-  it("shrinks the last batches to a share of what is left per thread, so that threads finish together", () => {
-    const all = pages({ articles: 10_000, days: 4_000, lists: 2_312 });
-    const batches = batchPages(all, 3000, 2);
-    const cut = sizes(batches);
-    expect(cut.slice(0, 2)).toEqual([3000, 3000]);
-    expect(cut.every((size, i) => i === 0 || size <= cut[i - 1]!)).toBe(true);
-    // The last batches are small: the thread that takes one is not long behind the others.
-    expect(cut.at(-1)).toBeLessThanOrEqual(500);
-    expect(cut.at(-2)).toBe(500);
-    expect(cut.reduce((a, b) => a + b)).toBe(16_312);
-    expect(batches.flatMap((b) => b.days)).toEqual(all.days);
-  });
-
-  it("keeps full batches to the end for a thread alone", () => {
-    expect(sizes(batchPages(pages({ articles: 10_000, days: 2_289 }), 3000, 1))).toEqual([3000, 3000, 3000, 3000, 289]);
+  it("keeps full batches to the end, and hands out no empty batch after the last page", () => {
+    expect(sizes(batchPages(pages({ articles: 10_000, days: 2_289 }), 3000))).toEqual([3000, 3000, 3000, 3000, 289]);
+    // The last page fills a batch: the kinds after it, empty, make no batch of their own.
+    expect(sizes(batchPages(pages({ articles: 4, days: 0, home: 0 }), 2))).toEqual([2, 2]);
   });
 });
 
