@@ -12,6 +12,7 @@ import { ArticleRenderer } from "../src/plan/article-view.ts";
 import { planSite } from "../src/plan/plan-site.ts";
 import { planSearchIndex } from "../src/plan/search-page.ts";
 import { renderBody } from "../src/text/markdown.ts";
+import { holdBody } from "../src/text/body-bytes.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
@@ -38,7 +39,7 @@ const content = store.result().content;
 if (!content) throw new Error(`${contentDir}: the archive has errors`);
 step(`archive store (${content.articles.length} articles)`);
 const renderer = new ArticleRenderer();
-for (const article of content.articles) renderer.adoptBody(article, renderBody(article.body));
+for (const article of content.articles) renderer.adoptBody(article, holdBody(renderBody(article.body)));
 step("rendered bodies");
 const data = planSite(content, { drafts: false, nowMs: BUILD_NOW }, renderer);
 step("plan");

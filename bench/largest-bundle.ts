@@ -9,6 +9,7 @@ import { planSite } from "../src/plan/plan-site.ts";
 import { planSearchIndex } from "../src/plan/search-page.ts";
 import type { SearchRecord } from "../src/search/records.ts";
 import { renderBody } from "../src/text/markdown.ts";
+import { holdBody } from "../src/text/body-bytes.ts";
 
 const BUILD_NOW = Date.parse("2027-01-01T00:00:00Z");
 
@@ -18,7 +19,7 @@ export async function largestBundle(contentDir: string): Promise<{ key: string; 
   const content = store.result().content;
   if (!content) throw new Error(`${contentDir}: the archive has errors`);
   const renderer = new ArticleRenderer();
-  for (const article of content.articles) renderer.adoptBody(article, renderBody(article.body));
+  for (const article of content.articles) renderer.adoptBody(article, holdBody(renderBody(article.body)));
   const data = planSite(content, { drafts: false, nowMs: BUILD_NOW }, renderer);
   const [bundle] = planSearchIndex(data.pages.search[0]?.bundles ?? [], content.articles, renderer).sort((a, b) => b.articles - a.articles);
   if (!bundle) throw new Error(`${contentDir}: no search bundle`);

@@ -1,5 +1,6 @@
 import { serveRequests } from "../threads/thread.ts";
 import { renderBody } from "../text/markdown.ts";
+import { packBodies } from "../text/body-bytes.ts";
 import type { HelperReply, HelperRequest } from "./write-pages.ts";
 import { buildWriter, claimForHelper } from "./write-pages.ts";
 
@@ -9,7 +10,7 @@ serveRequests<HelperRequest, HelperReply>(async (request, reply) => {
   switch (request.kind) {
     case "render":
       if (!claimForHelper(request.claim)) return reply({ kind: "rendered", id: request.id });
-      return reply({ kind: "rendered", id: request.id, bodies: request.sources.map(renderBody) });
+      return reply({ kind: "rendered", id: request.id, bodies: packBodies(request.sources.map(renderBody)) });
     case "write": {
       // Progress goes back every 100 pages: one message a page would cost more than it tells.
       let pending = 0;

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
-import { renderBody, type RenderedBody } from "../text/markdown.ts";
+import { renderBody } from "../text/markdown.ts";
+import { holdBody, unpackBodies, type HeldBody, type PackedBodies } from "../text/body-bytes.ts";
 import { eleventyConfigPath } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import type { BuildData } from "../plan/site-data.ts";
@@ -120,7 +121,7 @@ export type HelperRequest = { kind: "render"; id: number; sources: string[]; cla
 /** What a helper thread answers. */
 export type HelperReply =
   /** `bodies` is absent for a batch the main thread took back before the helper started it. */
-  { kind: "rendered"; id: number; bodies?: RenderedBody[] } | { kind: "progress"; pages: number } | { kind: "written"; pages: number };
+  { kind: "rendered"; id: number; bodies?: PackedBodies } | { kind: "progress"; pages: number } | { kind: "written"; pages: number };
 
 // Bodies go to the helpers in batches of this many: small enough for the main thread to take its
 // share back at the end (bodiesRendered), large enough that messages cost little.
@@ -216,7 +217,7 @@ export class PageWriters {
     for (const batch of waiting.reverse()) {
       if (taken >= share) break;
       if (!takeBack(batch.claim)) continue;
-      for (const a of batch.articles) batch.renderer.adoptBody(a, renderBody(a.body));
+      for (const a of batch.articles) batch.renderer.adoptBody(a, holdBody(renderBody(a.body)));
       taken += batch.articles.length;
     }
     await Promise.all(this.rendering);
@@ -266,7 +267,7 @@ export const HELPER_LIBRARIES: readonly string[] = ["@11ty/eleventy", "markdown-
 
 /** A worker thread serving HelperRequests. */
 class Helper {
-  private readonly rendered = new Map<number, (bodies: RenderedBody[] | undefined) => void>();
+  private readonly rendered = new Map<number, (bodies: PackedBodies | undefined) => void>();
   private nextId = 0;
   private onWrite?: (reply: HelperReply) => void;
 
@@ -277,9 +278,9 @@ class Helper {
     });
   }
 
-  render(sources: string[], claim: Int32Array): Promise<RenderedBody[] | undefined> {
+  render(sources: string[], claim: Int32Array): Promise<HeldBody[] | undefined> {
     const id = this.nextId++;
-    const done = new Promise<RenderedBody[] | undefined>((resolve) => this.rendered.set(id, resolve));
+    const done = new Promise<HeldBody[] | undefined>((resolve) => this.rendered.set(id, (packed) => resolve(packed && unpackBodies(packed))));
     this.send({ kind: "render", id, sources, claim });
     return this.thread.until(done).finally(() => this.rendered.delete(id));
   }

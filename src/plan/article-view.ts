@@ -1,6 +1,7 @@
 import type { Article } from "../content/model.ts";
 import { formatMoment, formatTime } from "../text/french-dates.ts";
-import { renderBody, type RenderedBody } from "../text/markdown.ts";
+import { renderBody } from "../text/markdown.ts";
+import { holdBody, type HeldBody } from "../text/body-bytes.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
@@ -72,7 +73,7 @@ export interface ArticleView extends ArticleItem {
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
-  private readonly bodies = new Map<Article, RenderedBody>();
+  private readonly bodies = new Map<Article, HeldBody>();
   private readonly summaries = new Map<Article, string>();
   // Standfirsts of an earlier build, by article (`adoptSummaries`).
   private adopted?: (article: Article) => string | undefined;
@@ -93,7 +94,7 @@ export class ArticleRenderer {
     configurable: true,
     get(this: Lazy) {
       const { renderer, article } = this[LAZY];
-      return renderer.body(article).html;
+      return renderer.body(article).html.toString();
     },
   };
   private photos: ReadonlyMap<string, PhotoSet> = new Map();
@@ -230,16 +231,16 @@ export class ArticleRenderer {
     this.bodies.delete(article);
   }
 
-  /** Takes a body rendered elsewhere (a helper thread) by `renderBody`. */
-  adoptBody(article: Article, body: RenderedBody): void {
+  /** Takes a body rendered elsewhere (a helper thread) by `renderBody`, as held (`holdBody`, `unpackBodies`). */
+  adoptBody(article: Article, body: HeldBody): void {
     this.bodies.set(article, body);
   }
 
   // One parse gives both the page's HTML and the lists' standfirst.
-  private body(article: Article): RenderedBody {
+  private body(article: Article): HeldBody {
     let body = this.bodies.get(article);
     if (!body) {
-      body = renderBody(article.body);
+      body = holdBody(renderBody(article.body));
       this.bodies.set(article, body);
     }
     return body;
