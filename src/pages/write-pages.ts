@@ -58,8 +58,8 @@ export function buildWriter(): WritePages {
 // Eleventy renders every page of a run before it writes any, holding them all in memory, and
 // what it holds outlives the young generation's collections, which copy it. Runs of 500 pages
 // keep both small: against runs of 3,000, 45–65 MB less at 10,000 articles and 150–240 MB less
-// at 100,000 without search, for some 9 ms of set-up a run (docs/performance.md). Small batches also let the
-// threads finish close together: the last one is at most one run behind.
+// at 100,000 without search, for some 9 ms of set-up a run (docs/performance.md). The threads
+// also finish close together: the last one is at most one run behind.
 const PAGES_PER_RUN = Number(process.env.DEPECHE_PAGES_PER_RUN) || 500;
 
 /** Hands out the planned pages `size` at a time, each kind's pages kept in order. */
