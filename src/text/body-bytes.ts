@@ -35,7 +35,7 @@ export function packBodies(bodies: readonly RenderedBody[]): PackedBodies {
   let total = 0;
   for (const body of bodies) ends.push((total += Buffer.byteLength(body.html)));
   const bytes = Buffer.from(new ArrayBuffer(total));
-  bodies.forEach((body, i) => bytes.write(body.html, i === 0 ? 0 : ends[i - 1]!));
+  for (const [i, body] of bodies.entries()) bytes.write(body.html, i === 0 ? 0 : ends[i - 1]!);
   return { bytes, ends, firstParagraphs: bodies.map((body) => body.firstParagraph) };
 }
 
