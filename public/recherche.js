@@ -180,6 +180,33 @@ function countChoices(tables, places) {
 }
 
 /**
+ * A search's results in Pagefind's order (a match in a title first): their ids, and the data
+ * (title, URL, excerpt with the words marked) of those asked for by rank, each a promise. From
+ * Pagefind's worker the results cross as one string of ids, the first `shown` with their data
+ * handles, and the handles of any others are picked from the worker by rank, in one message
+ * (recherche-extraits.js). On the page's thread (Pagefind's fallback when its worker fails), the
+ * answer is Pagefind's own list.
+ */
+async function searchWords(pf, query, shown) {
+  const answer = await pf.search(query, { firstResults: shown });
+  const { results } = answer;
+  if (typeof answer.ids !== "string") return { ids: results.map((result) => result.id), data: (ranks) => ranks.map((rank) => results[rank].data()) };
+  return {
+    ids: answer.ids ? answer.ids.split("\n") : [],
+    data: (ranks) => {
+      const picked = ranks.filter((rank) => rank >= results.length);
+      const handles = picked.length > 0 ? pf.search(null, { pick: { search: answer.search, ranks: picked } }) : undefined;
+      return ranks.map(async (rank) => {
+        if (rank < results.length) return results[rank].data();
+        const handle = (await handles).results[picked.indexOf(rank)];
+        if (!handle) throw new Error(`no result ${rank} for this search any more`);
+        return handle.data();
+      });
+    },
+  };
+}
+
+/**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
  * signature then JSON), named by its id, gives its title, URL and first words.
  */
@@ -315,34 +342,37 @@ async function run() {
     if (query) {
       // A plain search (no filter, by relevance) lists every result whatever its place, in
       // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
-      // which starts fetching their fragments once it has posted them (recherche-extraits.js,
-      // which also posts only what the page reads of each result: its id and fragment).
+      // which starts fetching their fragments once it has posted them (recherche-extraits.js).
       const plain = Object.keys(filters).length === 0 && !newest;
-      const results = (await pf.search(query, { firstResults: plain ? PAGE : 0 })).results;
+      const found = await searchWords(pf, query, plain ? PAGE : 0);
       if (id !== searchId) return;
+      const { ids } = found;
       // Each result's fragment is asked for once, by whoever needs it first.
-      const asked = [];
-      const data = (i) => (asked[i] ??= results[i].data());
+      const asked = new Map();
+      const data = (ranks) => {
+        const missing = ranks.filter((rank) => !asked.has(rank));
+        const answers = found.data(missing);
+        for (let i = 0; i < missing.length; i++) asked.set(missing[i], answers[i]);
+        return ranks.map((rank) => asked.get(rank));
+      };
       // The first page's fragments are asked for before the results are placed, so that the
-      // worker's answers (it started them: recherche-extraits.js) come back as soon as can be.
+      // worker's answers (it started them) come back as soon as can be.
       if (plain) {
-        for (let i = 0, n = 0; i < results.length && n < PAGE; i++) {
-          if (placeOf(results[i].id) === undefined) continue;
-          data(i);
-          n++;
-        }
+        const first = [];
+        for (let i = 0; i < ids.length && first.length < PAGE; i++) if (placeOf(ids[i]) !== undefined) first.push(i);
+        data(first);
       }
       // Plain loops: thousands of results at 100,000 articles, between Pagefind's answer and the
       // first result listed.
-      const placed = new Array(results.length);
-      for (let i = 0; i < results.length; i++) placed[i] = placeOf(results[i].id);
-      // The results kept, by their number in Pagefind's list.
+      const placed = new Array(ids.length);
+      for (let i = 0; i < ids.length; i++) placed[i] = placeOf(ids[i]);
+      // The results kept, by their rank in Pagefind's list.
       const kept = [];
-      for (let i = 0; i < results.length; i++) {
+      for (let i = 0; i < ids.length; i++) {
         if (placed[i] !== undefined && (plain || chosen(placed[i]))) kept.push(i);
       }
       if (newest) kept.sort((a, b) => placed[a] - placed[b]);
-      matching = { length: kept.length, place: (k) => placed[kept[k]], data: (k) => data(kept[k]) };
+      matching = { length: kept.length, place: (k) => placed[kept[k]], data: (ks) => data(ks.map((k) => kept[k])) };
     } else {
       const kept = [];
       tables.forEach((table, b) => {
@@ -351,19 +381,21 @@ async function run() {
           if (chosen(place)) kept.push(place);
         }
       });
-      matching = { length: kept.length, place: (k) => kept[k], data: (k) => fragmentOf(tables, kept[k]) };
+      matching = { length: kept.length, place: (k) => kept[k], data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])) };
     }
     const total = matching.length;
     let count = 0;
     const showMore = async (focus) => {
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
       // as it and those above it have theirs: the first does not wait for the tenth.
-      const pending = [];
-      for (let k = count; k < Math.min(count + PAGE, total); k++) pending.push(matching.data(k));
+      const shown = [];
+      for (let k = count; k < Math.min(count + PAGE, total); k++) shown.push(k);
+      const pending = matching.data(shown);
       const first = count;
       for (const data of pending) {
-        const item = resultItem(await data);
+        const result = await data;
         if (id !== searchId) return;
+        const item = resultItem(result);
         list.append(item);
         count++;
         // Keyboard readers land on the first new result, not back at the top.

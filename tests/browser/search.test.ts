@@ -192,6 +192,32 @@ describe("search results", () => {
   });
 });
 
+describe("search results by relevance", () => {
+  // The results cross from Pagefind's worker as their ids, and the page asks for the fragments of
+  // those it shows by rank (public/recherche-extraits.js); on the page's thread, where Pagefind
+  // runs when the browser has no worker, they are Pagefind's own list.
+  for (const where of ["in Pagefind's worker", "without a worker"]) {
+    it(`lists ten, then the next ones on demand, each with its words marked (${where})`, async () => {
+      const page = await browser.newPage();
+      if (where === "without a worker") await page.addInitScript(() => Reflect.deleteProperty(window, "Worker"));
+      await page.goto(`${server.origin}/recherche/?q=phosphates`);
+      await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
+      expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+      const first = await links(page);
+      expect(first).toHaveLength(10);
+      await page.locator("#search-more").click();
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+      const all = await links(page);
+      expect(all.slice(0, 10)).toEqual(first);
+      expect(new Set(all).size).toBe(12);
+      const marked = await page.locator("#search-results li").evaluateAll((items) => items.map((li) => li.querySelector("p:last-child mark")?.textContent));
+      expect(marked.every((m) => m?.startsWith("phosphates"))).toBe(true);
+      expect(await page.evaluate(() => typeof Worker)).toBe(where === "without a worker" ? "undefined" : "function");
+      await page.close();
+    });
+  }
+});
+
 describe("search filters", () => {
   it("narrows to a year, fetching only that year's fragments, and counts each choice", async () => {
     const page = await browser.newPage();
@@ -316,22 +342,25 @@ describe("search costs", () => {
     await page.close();
   });
 
-  it("fetches a plain search's first fragments in Pagefind's worker as soon as it has the results, before the page asks; a filtered search's only when asked; each result crosses as its id and fragment only", async () => {
+  it("fetches a plain search's first fragments in Pagefind's worker as soon as it has the results, before the page asks; a filtered search's only when asked; the results cross as their ids, only those shown with their fragment", async () => {
     const page = await browser.newPage();
     // The page's requests for fragments reach the worker half a second late: a fragment fetched
     // before then was asked for by the worker itself.
     await page.addInitScript(() => {
       const post = Worker.prototype.postMessage;
-      const w = window as unknown as { delivered: number[]; shapes: string[] };
+      const w = window as unknown as { delivered: number[]; shapes: string[]; listed: number[] };
       w.delivered = [];
-      // What crosses from the worker for each result: its id and fragment handle only.
+      // What crosses from the worker: each search's results as one string of ids, and as objects
+      // (their id and fragment handle only) those whose fragment the page asks for.
       w.shapes = [];
+      w.listed = [];
       const listen = Worker.prototype.addEventListener;
       Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, ...rest: []) {
         if (type === "message")
           listen.call(this, type, (event: Event) => {
-            const results = (event as MessageEvent).data?.result?.results;
-            if (Array.isArray(results)) w.shapes.push(...results.map((r: object) => Object.keys(r).sort().join(",")));
+            const result = (event as MessageEvent).data?.result;
+            if (Array.isArray(result?.results)) w.shapes.push(...result.results.map((r: object) => Object.keys(r).sort().join(",")));
+            if (typeof result?.ids === "string") w.listed.push(result.ids.split("\n").length);
           });
         return listen.call(this, type, listener, ...rest);
       };
@@ -370,9 +399,62 @@ describe("search costs", () => {
     expect(await links(page)).toEqual([TITLE]);
     expect(fragments.length).toBe(1);
     expect(fragments[0]).toBeGreaterThanOrEqual(Math.min(...(await delivered())));
-    const shapes = await page.evaluate(() => (window as unknown as { shapes: string[] }).shapes);
-    expect(shapes.length).toBeGreaterThanOrEqual(12 + 12 + 2);
+    const { shapes, listed } = await page.evaluate(() => {
+      const w = window as unknown as { shapes: string[]; listed: number[] };
+      return { shapes: w.shapes, listed: w.listed };
+    });
+    // Three searches: 12 results, the same 12 (6 of them in 2021), then 2 (1 in 2021).
+    expect(listed).toEqual([12, 12, 2]);
+    // The plain search's first ten, then the six and the one shown of the filtered ones.
+    expect(shapes.length).toBe(10 + 6 + 1);
     expect(new Set(shapes)).toEqual(new Set(["data,id"]));
+    await page.close();
+  });
+
+  it("releases a search's results in Pagefind's worker once the next search's have crossed", async () => {
+    const page = await browser.newPage();
+    // The worker, the data handles of the results that cross, and the answers to our own questions.
+    await page.addInitScript(() => {
+      const w = window as unknown as { worker: Worker; handles: string[]; answers: Map<string, unknown> };
+      w.handles = [];
+      w.answers = new Map();
+      const listen = Worker.prototype.addEventListener;
+      Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, ...rest: []) {
+        if (type === "message") {
+          w.worker = this;
+          listen.call(this, type, (event: Event) => {
+            const { id, result } = (event as MessageEvent).data ?? {};
+            if (String(id).startsWith("probe")) w.answers.set(id, result);
+            else if (Array.isArray(result?.results)) w.handles.push(...result.results.map((r: { data: string }) => r.data));
+          });
+        }
+        return listen.call(this, type, listener, ...rest);
+      };
+    });
+    // Whether Pagefind's worker still holds a result's data (its `getData` answers null once released).
+    let probes = 0;
+    const holds = (handle: string) =>
+      page.evaluate(
+        async ({ handle, id }) => {
+          const w = window as unknown as { worker: Worker; answers: Map<string, unknown> };
+          w.worker.postMessage({ id, method: "getData", args: [handle] });
+          while (!w.answers.has(id)) await new Promise((resolve) => setTimeout(resolve, 10));
+          return w.answers.get(id) !== null;
+        },
+        { handle, id: `probe${probes++}` },
+      );
+    await page.goto(`${server.origin}/recherche/?q=phosphates`);
+    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    const first = await page.evaluate(() => (window as unknown as { handles: string[] }).handles.slice());
+    expect(first).toHaveLength(10);
+    expect(await holds(first[0]!)).toBe(true);
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    // Released a second after the next search's results have crossed, a slice at a time.
+    await page.waitForTimeout(1500);
+    for (const handle of first) expect(await holds(handle)).toBe(false);
+    expect(await links(page)).toHaveLength(2);
     await page.close();
   });
 
