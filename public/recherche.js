@@ -184,22 +184,23 @@ function countChoices(tables, places) {
  * (title, URL, excerpt with the words marked) of those asked for by rank, each a promise. From
  * Pagefind's worker the results cross as one string of ids, the first `shown` with their data
  * handles, and the handles of any others are picked from the worker by rank, in one message
- * (recherche-extraits.js). On the page's thread (Pagefind's fallback when its worker fails), the
- * answer is Pagefind's own list.
+ * (recherche-extraits.js). On the page's thread (Pagefind's fallback when the browser has no
+ * worker or its worker fails), the answer is Pagefind's own list.
  */
 async function searchWords(pf, query, shown) {
-  const answer = await pf.search(query, { firstResults: shown });
+  const answer = await pf.search(query, { ids: true, firstResults: shown });
   const { results } = answer;
   if (typeof answer.ids !== "string") return { ids: results.map((result) => result.id), data: (ranks) => ranks.map((rank) => results[rank].data()) };
+  const ids = answer.ids ? answer.ids.split("\n") : [];
   return {
-    ids: answer.ids ? answer.ids.split("\n") : [],
+    ids,
     data: (ranks) => {
       const picked = ranks.filter((rank) => rank >= results.length);
       const handles = picked.length > 0 ? pf.search(null, { pick: { search: answer.search, ranks: picked } }) : undefined;
       return ranks.map(async (rank) => {
         if (rank < results.length) return results[rank].data();
         const handle = (await handles).results[picked.indexOf(rank)];
-        if (!handle) throw new Error(`no result ${rank} for this search any more`);
+        if (handle?.id !== ids[rank]) throw new Error(`no result ${rank} for this search any more`);
         return handle.data();
       });
     },
@@ -319,6 +320,13 @@ function counting(busy) {
 let searchId = 0;
 async function run() {
   const id = ++searchId;
+  // A search left for a later one fails unseen.
+  const fail = (error) => {
+    if (id !== searchId) return;
+    console.error(error);
+    status.textContent = strings.failed;
+    counting(false);
+  };
   const { query, filters, newest } = readForm();
   list.replaceChildren();
   more.hidden = true;
@@ -352,7 +360,11 @@ async function run() {
       const data = (ranks) => {
         const missing = ranks.filter((rank) => !asked.has(rank));
         const answers = found.data(missing);
-        for (let i = 0; i < missing.length; i++) asked.set(missing[i], answers[i]);
+        for (let i = 0; i < missing.length; i++) {
+          asked.set(missing[i], answers[i]);
+          // Asked again next time: "Plus de résultats" may work once the failure has passed.
+          answers[i].catch(() => asked.delete(missing[i]));
+        }
         return ranks.map((rank) => asked.get(rank));
       };
       // The first page's fragments are asked for before the results are placed, so that the
@@ -391,6 +403,8 @@ async function run() {
       const shown = [];
       for (let k = count; k < Math.min(count + PAGE, total); k++) shown.push(k);
       const pending = matching.data(shown);
+      // Once one fails the others are not awaited: their failures are this one's.
+      for (const data of pending) data.catch(() => {});
       const first = count;
       for (const data of pending) {
         const result = await data;
@@ -403,7 +417,7 @@ async function run() {
       }
       more.hidden = count >= total;
     };
-    more.onclick = () => showMore(true);
+    more.onclick = () => showMore(true).catch(fail);
     await showMore(false);
     if (id !== searchId) return;
     const counted = [];
@@ -415,11 +429,7 @@ async function run() {
     counting(false);
     status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
   } catch (error) {
-    console.error(error);
-    if (id === searchId) {
-      status.textContent = strings.failed;
-      counting(false);
-    }
+    fail(error);
   }
 }
 
