@@ -42,7 +42,9 @@
    * while the reader typed may finish before an earlier one: the page only reads the last it sent.
    */
   let listed;
+  /** How many of our searches have been sent: the last one sent is the one the page reads. */
   let sent = 0;
+  /** Numbers our own messages to Pagefind. */
   let next = 0;
   let pagefind;
 
@@ -60,7 +62,7 @@
     setTimeout(slice, 1000);
   };
 
-  // Starts Pagefind's `getData` for results whose handles are about to cross (starting a fetch costs
+  // Starts Pagefind's `getData` for results whose handles were just posted (starting a fetch costs
   // the worker a millisecond or two, which the page would otherwise wait for).
   const fetchEarly = (results) => {
     if (!pagefind) return;
@@ -72,10 +74,10 @@
     }
   };
 
-  // A pick's answer: a result per rank asked, null for a rank the search has not (or a search
-  // released: the page asks only of the last search it sent).
+  // A pick's answer: a result per rank asked, an empty one (no id, no handle: Pagefind's page side
+  // passes it over) for a rank the search has not, or for a search no longer listed.
   const picked = ({ search, ranks }) =>
-    ranks.map((rank) => (listed?.search === search && rank >= 0 && rank < listed.ids.length ? { id: listed.ids[rank], data: listed.handles[rank] } : null));
+    ranks.map((rank) => (listed?.search === search && rank >= 0 && rank < listed.ids.length ? { id: listed.ids[rank], data: listed.handles[rank] } : {}));
 
   globalThis.addEventListener = (type, listener, options) => {
     if (type !== "message") return listen(type, listener, options);
@@ -91,7 +93,7 @@
           try {
             const results = picked(options.pick);
             post({ id, result: { results } });
-            fetchEarly(results);
+            if (listed?.order === sent) fetchEarly(results);
           } catch (error) {
             post({ id, error: String(error) });
           }
@@ -135,8 +137,8 @@
     const ids = results.map((result) => result.id);
     post({ ...message, result: { ...message.result, results: first, ids: ids.join("\n"), search: message.id } }, ...rest);
     const answered = { search: message.id, order: search.order, instanceId: search.instanceId, ids, handles: results.map((result) => result.data) };
-    if (listed && listed.order > answered.order) {
-      // An earlier search, finished after a later one: the page has left it.
+    if (answered.order !== sent) {
+      // A search the page has left for a later one (which may have finished first).
       release(answered);
       return;
     }

@@ -192,16 +192,23 @@ async function searchWords(pf, query, shown) {
   const { results } = answer;
   if (typeof answer.ids !== "string") return { ids: results.map((result) => result.id), data: (ranks) => ranks.map((rank) => results[rank].data()) };
   const ids = answer.ids ? answer.ids.split("\n") : [];
+  // The results whose handles have crossed, by rank: kept for the search's life, so that a rank
+  // asked again (after a failure) reuses its handle, which Pagefind releases once this is collected.
+  const handles = new Map(results.map((result, rank) => [rank, result]));
   return {
     ids,
     data: (ranks) => {
-      const picked = ranks.filter((rank) => rank >= results.length);
-      const handles = picked.length > 0 ? pf.search(null, { pick: { search: answer.search, ranks: picked } }) : undefined;
+      const picked = ranks.filter((rank) => !handles.has(rank));
+      const answered = picked.length > 0 ? pf.search(null, { pick: { search: answer.search, ranks: picked } }) : undefined;
       return ranks.map(async (rank) => {
-        if (rank < results.length) return results[rank].data();
-        const handle = (await handles).results[picked.indexOf(rank)];
-        if (handle?.id !== ids[rank]) throw new Error(`no result ${rank} for this search any more`);
-        return handle.data();
+        if (!handles.has(rank)) {
+          const handle = (await answered).results[picked.indexOf(rank)];
+          if (handle?.id !== ids[rank]) throw new Error(`no result ${rank} for this search any more`);
+          handles.set(rank, handle);
+        }
+        const data = await handles.get(rank).data();
+        if (!data) throw new Error(`no data for result ${rank}`);
+        return data;
       });
     },
   };
@@ -417,7 +424,20 @@ async function run() {
       }
       more.hidden = count >= total;
     };
-    more.onclick = () => showMore(true).catch(fail);
+    // One page more at a time; a failure says so, and the next click that lists them says the
+    // total again.
+    let adding = false;
+    more.onclick = () => {
+      if (adding) return;
+      adding = true;
+      showMore(true)
+        .then(() => {
+          if (id === searchId && status.textContent === strings.failed) status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
+        }, fail)
+        .finally(() => {
+          adding = false;
+        });
+    };
     await showMore(false);
     if (id !== searchId) return;
     const counted = [];

@@ -218,6 +218,27 @@ describe("search results by relevance", () => {
   }
 });
 
+describe("search results on demand", () => {
+  it("says when the next results could not be fetched, and lists them on the next click", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/recherche/?q=phosphates`);
+    await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
+    const total = await page.locator("#search-status").textContent();
+    // The next fragments fail once (the network gone for a moment), then come back.
+    let failing = true;
+    await page.route(/\.pf_fragment$/, (route) => (failing ? route.abort() : route.continue()));
+    await page.locator("#search-more").click();
+    await page.waitForFunction(() => /pas pu/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-results li").count()).toBe(10);
+    failing = false;
+    await page.locator("#search-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+    expect(await page.locator("#search-status").textContent()).toBe(total);
+    expect(new Set(await links(page)).size).toBe(12);
+    await page.close();
+  });
+});
+
 describe("search filters", () => {
   it("narrows to a year, fetching only that year's fragments, and counts each choice", async () => {
     const page = await browser.newPage();
