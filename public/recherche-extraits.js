@@ -37,9 +37,10 @@
   /** The messages that release a result's data in Pagefind: their answers go nowhere. */
   const RELEASE = "depeche_release_";
   /**
-   * The results of the last search sent whose answer has crossed (their ids and data handles), by
-   * its message id. Searches run at once in Pagefind's worker, and one whose words were fetched
-   * while the reader typed may finish before an earlier one: the page only reads the last it sent.
+   * The results of the last search sent, once its answer has crossed: its message id, its results'
+   * ids and data handles. Searches run concurrently in Pagefind's worker, and one whose words were
+   * fetched while the reader typed may finish before an earlier one: the page only reads the last
+   * it sent.
    */
   let listed;
   /** How many of our searches have been sent: the last one sent is the one the page reads. */
@@ -68,7 +69,7 @@
     if (!pagefind) return;
     for (const result of results) {
       if (typeof result?.data !== "string" || early.has(result.data)) continue;
-      const id = `first_${next++}`;
+      const id = `depeche_early_${next++}`;
       early.set(result.data, new Promise((resolve) => ours.set(id, resolve)));
       pagefind({ data: { id, method: "getData", args: [result.data] } });
     }

@@ -190,10 +190,10 @@ function countChoices(tables, places) {
 async function searchWords(pf, query, shown) {
   const answer = await pf.search(query, { ids: true, firstResults: shown });
   const { results } = answer;
-  if (typeof answer.ids !== "string") return { ids: results.map((result) => result.id), data: (ranks) => ranks.map((rank) => results[rank].data()) };
-  const ids = answer.ids ? answer.ids.split("\n") : [];
-  // The results whose handles have crossed, by rank: kept for the search's life, so that a rank
-  // asked again (after a failure) reuses its handle, which Pagefind releases once this is collected.
+  // Pagefind's own list holds every result with its handle: nothing is then picked.
+  const ids = typeof answer.ids !== "string" ? results.map((result) => result.id) : answer.ids ? answer.ids.split("\n") : [];
+  // The results whose handles are here, by rank: kept for the search's life, so that a rank asked
+  // again (after a failure) reuses its handle, which Pagefind releases once this is collected.
   const handles = new Map(results.map((result, rank) => [rank, result]));
   return {
     ids,
@@ -403,6 +403,7 @@ async function run() {
       matching = { length: kept.length, place: (k) => kept[k], data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])) };
     }
     const total = matching.length;
+    const said = () => format(messages[Math.min(total, 2)], { q: query, n: total });
     let count = 0;
     const showMore = async (focus) => {
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
@@ -432,7 +433,7 @@ async function run() {
       adding = true;
       showMore(true)
         .then(() => {
-          if (id === searchId && status.textContent === strings.failed) status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
+          if (id === searchId && status.textContent === strings.failed) status.textContent = said();
         }, fail)
         .finally(() => {
           adding = false;
@@ -447,7 +448,7 @@ async function run() {
     }
     showCounts(countChoices(tables, counted));
     counting(false);
-    status.textContent = format(messages[Math.min(total, 2)], { q: query, n: total });
+    status.textContent = said();
   } catch (error) {
     fail(error);
   }
