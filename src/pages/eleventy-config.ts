@@ -5,6 +5,11 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(enabled: boolean): void;
+  /** Eleventy's timings, each group of which may print a line of its own ("[11ty] Benchmark …"). */
+  benchmarkManager: {
+    setVerboseOutput(verbose: boolean): void;
+    getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
+  };
 }
 
 /** A custom template language (https://www.11ty.dev/docs/languages/custom/). */

@@ -19,6 +19,11 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
  * this run's own configuration. Builds write with it only when asked (`buildWriter`).
  */
 export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
+  await (await eleventyRun(data, outDir, onPage)).write();
+};
+
+/** An Eleventy run over the given pages, configured as builds run it, not yet started. */
+export async function eleventyRun(data: BuildData, outDir: string, onPage?: () => void): Promise<InstanceType<typeof import("@11ty/eleventy").default>> {
   const { default: Eleventy } = await loadEleventy();
   // Every path is the tool's own: Eleventy would otherwise read the working directory's
   // package.json to decide how to load the configuration (and fail on a broken one).
@@ -30,8 +35,8 @@ export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   });
   // Dépêche prints its own summary; errors still reach us as exceptions.
   eleventy.disableLogger();
-  await eleventy.write();
-};
+  return eleventy;
+}
 
 let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
 
