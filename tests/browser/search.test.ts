@@ -126,6 +126,48 @@ async function shownOnceCounted(page: Page): Promise<{ status: string | null; li
 const links = (page: Page): Promise<string[]> =>
   page.locator("#search-results h2 a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
+/**
+ * Pagefind's worker watched from the page, before it opens: the data handles of each answer that
+ * crosses with results (a search's, a pick's), and whether the worker still holds a handle's data
+ * (its `getData` answers null once released). No FinalizationRegistry: the page's side of Pagefind
+ * then releases nothing itself.
+ */
+async function watchWorker(page: Page): Promise<{ crossed: () => Promise<string[][]>; holds: (handle: string) => Promise<boolean> }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { worker: Worker; handles: string[][]; answers: Map<string, unknown> };
+    Reflect.deleteProperty(window, "FinalizationRegistry");
+    w.handles = [];
+    w.answers = new Map();
+    const listen = Worker.prototype.addEventListener;
+    Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, ...rest: []) {
+      if (type === "message") {
+        w.worker = this;
+        listen.call(this, type, (event: Event) => {
+          const { id, result } = (event as MessageEvent).data ?? {};
+          if (String(id).startsWith("probe")) w.answers.set(id, result);
+          else if (Array.isArray(result?.results)) w.handles.push(result.results.map((r: { data: string }) => r.data));
+        });
+      }
+      return listen.call(this, type, listener, ...rest);
+    };
+  });
+  let probes = 0;
+  return {
+    // The handles of the answers that crossed since last asked, an array per answer.
+    crossed: () => page.evaluate(() => (window as unknown as { handles: string[][] }).handles.splice(0)),
+    holds: (handle) =>
+      page.evaluate(
+        async ({ handle, id }) => {
+          const w = window as unknown as { worker: Worker; answers: Map<string, unknown> };
+          w.worker.postMessage({ id, method: "getData", args: [handle] });
+          while (!w.answers.has(id)) await new Promise((resolve) => setTimeout(resolve, 10));
+          return w.answers.get(id) !== null;
+        },
+        { handle, id: `probe${probes++}` },
+      ),
+  };
+}
+
 describe("search relevance", () => {
   it("finds « Turquie » only in the articles that say it, not through topics, sources or share links; the title match first", async () => {
     const page = await search("q=Turquie");
@@ -435,39 +477,8 @@ describe("search costs", () => {
 
   it("releases a search's results in Pagefind's worker once the next search's have crossed, and keeps the next one's", async () => {
     const page = await browser.newPage();
-    // The worker, the data handles of the results that cross, and the answers to our own questions;
-    // no FinalizationRegistry, so that the page's side of Pagefind releases nothing itself.
-    await page.addInitScript(() => {
-      const w = window as unknown as { worker: Worker; handles: string[]; answers: Map<string, unknown> };
-      Reflect.deleteProperty(window, "FinalizationRegistry");
-      w.handles = [];
-      w.answers = new Map();
-      const listen = Worker.prototype.addEventListener;
-      Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, ...rest: []) {
-        if (type === "message") {
-          w.worker = this;
-          listen.call(this, type, (event: Event) => {
-            const { id, result } = (event as MessageEvent).data ?? {};
-            if (String(id).startsWith("probe")) w.answers.set(id, result);
-            else if (Array.isArray(result?.results)) w.handles.push(...result.results.map((r: { data: string }) => r.data));
-          });
-        }
-        return listen.call(this, type, listener, ...rest);
-      };
-    });
-    // Whether Pagefind's worker still holds a result's data (its `getData` answers null once released).
-    let probes = 0;
-    const holds = (handle: string) =>
-      page.evaluate(
-        async ({ handle, id }) => {
-          const w = window as unknown as { worker: Worker; answers: Map<string, unknown> };
-          w.worker.postMessage({ id, method: "getData", args: [handle] });
-          while (!w.answers.has(id)) await new Promise((resolve) => setTimeout(resolve, 10));
-          return w.answers.get(id) !== null;
-        },
-        { handle, id: `probe${probes++}` },
-      );
-    const handles = () => page.evaluate(() => (window as unknown as { handles: string[] }).handles.splice(0));
+    const { holds, crossed } = await watchWorker(page);
+    const handles = async () => (await crossed()).flat();
     await page.goto(`${server.origin}/recherche/?q=phosphates`);
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 10);
     // The first ten crossed with the results, the last two picked by rank.
@@ -509,6 +520,59 @@ describe("search costs", () => {
     expect(await page.locator("#search-results h2 a").allTextContents()).toEqual(
       [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Les phosphates, épisode ${i}`),
     );
+    await page.close();
+  });
+
+  it("releases what a search the page has left gets, fetching no fragment for it", async () => {
+    const page = await browser.newPage();
+    const { holds, crossed } = await watchWorker(page);
+    const held: (() => Promise<void>)[] = [];
+    await page.route(/\/pagefind\/.*74\.75[^/]*$/, (route) => {
+      held.push(() => route.continue());
+    });
+    const fragments: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(".pf_fragment")) fragments.push(request.url());
+    });
+    await page.goto(`${server.origin}/recherche/?q=Turquie`);
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 10);
+    const listed = fragments.length;
+    let answers: string[][] = [];
+    await Promise.all(held.map((go) => go()));
+    // « Turquie »'s answer crosses after « phosphates »'s, with its two results' handles.
+    await expect.poll(async () => (answers = [...answers, ...(await crossed())]).length).toBe(2);
+    const [phosphates, turquie] = answers;
+    expect(phosphates).toHaveLength(10);
+    expect(turquie).toHaveLength(2);
+    // The worker would have started their fragments as it posted them (before our probes below
+    // ask for their data, which fetches what is still held).
+    await page.waitForTimeout(300);
+    expect(fragments.length).toBe(listed);
+    await expect.poll(async () => (await Promise.all(turquie!.map(holds))).filter(Boolean).length, { timeout: 10_000 }).toBe(0);
+    for (const handle of phosphates!) expect(await holds(handle)).toBe(true);
+    expect(await page.locator("#search-results h2 a").first().textContent()).toMatch(/^Les phosphates/);
+    await page.close();
+  });
+
+  it("gives a script that does not ask for ids (an older page's, kept by a cache) Pagefind's own answer, every result with its data", async () => {
+    const page = await search("q=phosphates");
+    // The page's own runtime (the same module, the same worker), asked as Pagefind's interface asks.
+    const answer = await page.evaluate(`(async () => {
+      const config = JSON.parse(document.getElementById("search-config").textContent);
+      const pf = await import(config.runtime);
+      const found = await pf.search("phosphates");
+      const data = await Promise.all(found.results.map((result) => result.data()));
+      return { ids: found.ids, count: found.results.length, urls: data.map((d) => d.url), marked: data.every((d) => d.excerpt.includes("<mark>")) };
+    })()`);
+    const { ids, count, urls, marked } = answer as { ids: unknown; count: number; urls: string[]; marked: boolean };
+    expect(ids).toBeUndefined();
+    expect(count).toBe(12);
+    expect(new Set(urls).size).toBe(12);
+    for (const url of urls) expect(url).toMatch(/\/les-phosphates-episode-\d+\/$/);
+    expect(marked).toBe(true);
     await page.close();
   });
 
