@@ -6,10 +6,7 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(enabled: boolean): void;
   /** Eleventy's timings, each group of which may print a line of its own ("[11ty] Benchmark …"). */
-  benchmarkManager: {
-    setVerboseOutput(verbose: boolean): void;
-    getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
-  };
+  benchmarkManager: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
 }
 
 /** A custom template language (https://www.11ty.dev/docs/languages/custom/). */

@@ -1,4 +1,4 @@
-// Eleventy ships no types; these are the parts Dépêche calls.
+// Eleventy ships no types; these are the parts Dépêche and its tests call.
 declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(
@@ -14,6 +14,14 @@ declare module "@11ty/eleventy" {
     );
     write(): Promise<unknown>;
     disableLogger(): void;
+    /** Reads the configuration (`write` does it first). */
+    init(): Promise<void>;
+    /** Its timings, by group (`BenchmarkManager`). */
+    bench: {
+      get(group: string): { add(name: string, run: () => void): () => void; setIsVerbose(verbose: boolean): void };
+      reset(): void;
+      finish(): void;
+    };
   }
 }
 

@@ -543,13 +543,15 @@ describe("search costs", () => {
     let answers: string[][] = [];
     await Promise.all(held.map((go) => go()));
     // « Turquie »'s answer crosses after « phosphates »'s, with its two results' handles.
-    await expect.poll(async () => (answers = [...answers, ...(await crossed())]).length).toBe(2);
+    await expect.poll(async () => (answers = [...answers, ...(await crossed())]).length, { timeout: 10_000 }).toBe(2);
     const [phosphates, turquie] = answers;
     expect(phosphates).toHaveLength(10);
     expect(turquie).toHaveLength(2);
-    // The worker would have started their fragments as it posted them (before our probes below
-    // ask for their data, which fetches what is still held).
-    await page.waitForTimeout(300);
+    // The worker would have started their fragments as it posted them: once it has answered a
+    // later message (a result shown, whose fragment it has), and the requests have had time to be
+    // seen, none was. Before the probes of « Turquie »'s handles, whose data is fetched while held.
+    expect(await holds(phosphates![0]!)).toBe(true);
+    await page.waitForTimeout(200);
     expect(fragments.length).toBe(listed);
     await expect.poll(async () => (await Promise.all(turquie!.map(holds))).filter(Boolean).length, { timeout: 10_000 }).toBe(0);
     for (const handle of phosphates!) expect(await holds(handle)).toBe(true);
@@ -559,7 +561,8 @@ describe("search costs", () => {
 
   it("gives a script that does not ask for ids (an older page's, kept by a cache) Pagefind's own answer, every result with its data", async () => {
     const page = await search("q=phosphates");
-    // The page's own runtime (the same module, the same worker), asked as Pagefind's interface asks.
+    // The page's own runtime (the same module, the same worker), asked as Pagefind's interface
+    // asks; a string, for the tests' compiler would rewrite the `import()` of a function.
     const answer = await page.evaluate(`(async () => {
       const config = JSON.parse(document.getElementById("search-config").textContent);
       const pf = await import(config.runtime);
