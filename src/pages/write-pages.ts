@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type Eleventy from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../content/model.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
@@ -24,7 +23,7 @@ export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
 };
 
 /** An Eleventy run over the given pages, configured as builds run it, not yet started. */
-export async function eleventyRun(data: BuildData, outDir: string, onPage?: () => void): Promise<Eleventy> {
+export async function eleventyRun(data: BuildData, outDir: string, onPage?: () => void): Promise<EleventyInstance> {
   const { default: Eleventy } = await loadEleventy();
   // Every path is the tool's own: Eleventy would otherwise read the working directory's
   // package.json to decide how to load the configuration (and fail on a broken one).
@@ -38,6 +37,9 @@ export async function eleventyRun(data: BuildData, outDir: string, onPage?: () =
   eleventy.disableLogger();
   return eleventy;
 }
+
+/** One Eleventy run (`eleventyRun`). */
+type EleventyInstance = InstanceType<typeof import("@11ty/eleventy").default>;
 
 let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
 
