@@ -13,9 +13,9 @@ import * as year from "../../templates/year.11ty.ts";
 
 /**
  * Writes every planned page of `data` into `outDir`, each counted by `onPage` once written or
- * rendered. Two writers: Eleventy (`writeWithEleventy`), for every page of a build, and the dev
- * server's direct writer (`writePagesDirectly`), for the few pages an edit changes. Both render
- * through PAGE_TEMPLATES, so they write the same bytes.
+ * rendered. Two writers: Eleventy (`writeWithEleventy`), for every page of a clean build, and the
+ * direct writer (`writePagesDirectly`), for the few pages an incremental build or the dev server
+ * writes again. Both render through PAGE_TEMPLATES, so they write the same bytes.
  */
 export type WritePages = (data: BuildData, outDir: string, onPage?: () => void) => Promise<void>;
 

@@ -5,8 +5,9 @@ import { renderPage, type PageKind, type WritePages } from "./page-templates.ts"
 
 /**
  * Writes pages without Eleventy: each page rendered by its kind's template and written at its
- * URL, as Eleventy would. For the dev server, which rewrites the few pages an edit changes, where
- * an Eleventy run would cost more than the pages.
+ * URL, as Eleventy would. For an incremental build and the dev server, which write again the few
+ * pages a change touches, where an Eleventy run would cost more than the pages; for every page of
+ * a clean build with `DEPECHE_WRITER=direct`, to compare.
  */
 export const writePagesDirectly: WritePages = async (data, outDir, onPage) => {
   for (const kind of Object.keys(data.pages) as PageKind[]) {

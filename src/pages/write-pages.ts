@@ -16,7 +16,7 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Writes pages with Eleventy, in this thread: one run over the given pages, which reach it through
- * this run's own configuration. Builds write with it only when asked (`buildWriter`).
+ * this run's own configuration. A clean build writes its pages with it (`buildWriter`).
  */
 export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
   await (await eleventyRun(data, outDir, onPage)).write();
