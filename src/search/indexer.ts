@@ -1,9 +1,11 @@
 import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
 import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
+import childProcess, { type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as pagefind from "pagefind";
 import { ThreadBudget } from "../threads/budget.ts";
 import { Thread } from "../threads/thread.ts";
@@ -60,8 +62,7 @@ const BATCH = 500;
  */
 export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
   const outputPath = bundleFolder(siteDir, bundle.key);
-  try {
-    const index = await startIndex();
+  return withPagefind(bundle.key, async (index) => {
     let pages = 0;
     // In order, a batch after the other: the same records give the same files.
     for (let start = 0; start < bundle.records.length; start += BATCH) {
@@ -86,9 +87,7 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     writeBundleRows(outputPath, pagePrefix(bundle.key, bundle.digest));
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;
-  } finally {
-    await pagefind.close();
-  }
+  });
 }
 
 /**
@@ -100,16 +99,13 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
  */
 export async function writeSearchRuntime(siteDir: string): Promise<void> {
   const outputPath = join(siteDir, SEARCH_INDEX_URL);
-  try {
-    const index = await startIndex();
+  await withPagefind("runtime", async (index) => {
     failOn((await index.addCustomRecord({ url: SEARCH_URL, content: RUNTIME_WORD, language: "fr" })).errors, "runtime");
     failOn((await index.writeFiles({ outputPath })).errors, "runtime");
     for (const name of readdirSync(outputPath)) if (UNUSED_RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
     wrapPagefindWorker(outputPath);
     writeFileSync(join(outputPath, RUNTIME_DIGEST_FILE), `${RUNTIME_DIGEST}\n`);
-  } finally {
-    await pagefind.close();
-  }
+  });
 }
 
 /**
@@ -158,12 +154,45 @@ interface AtomicsWaitAsync {
  */
 export const SERVICE_MALLOC_CONF = "narenas:1";
 
-async function startIndex(): Promise<pagefind.PagefindIndex> {
+/**
+ * Runs `work` with a fresh Pagefind service's index, then stops the service. Pagefind's Node
+ * wrapper (1.6) never settles a call once its service has stopped on its own (a panic: a full disk,
+ * a folder it cannot write): the build would wait forever, its threads idle. So the service it
+ * spawns is watched (`child_process.spawn`, which the wrapper calls as the index is created, is
+ * wrapped for that one call), and its exit fails the work under way with the bundle's name, as
+ * does a call the wrapper fails within a second of it; Pagefind prints its own message (its
+ * panic) on the build's standard error.
+ */
+async function withPagefind<T>(what: string, work: (index: pagefind.PagefindIndex) => Promise<T>): Promise<T> {
   // Pagefind spawns its service with this thread's environment.
   process.env._RJEM_MALLOC_CONF ??= SERVICE_MALLOC_CONF;
-  const created = await pagefind.createIndex({ forceLanguage: "fr" });
-  if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
-  return created.index;
+  const spawn = childProcess.spawn;
+  let service: ChildProcess | undefined;
+  (childProcess as { spawn: typeof spawn }).spawn = ((...args: Parameters<typeof spawn>) => (service = spawn(...args))) as typeof spawn;
+  let creating: ReturnType<typeof pagefind.createIndex>;
+  try {
+    creating = pagefind.createIndex({ forceLanguage: "fr" });
+  } finally {
+    (childProcess as { spawn: typeof spawn }).spawn = spawn;
+  }
+  let closing = false;
+  const stopped = new Promise<never>((_, reject) =>
+    service?.once("exit", (code, signal) => {
+      if (!closing) reject(new Error(`search index ${what}: Pagefind's service stopped (${signal ?? `exit status ${code}`}) before it was done`));
+    }),
+  );
+  stopped.catch(() => {});
+  try {
+    const created = await Promise.race([creating, stopped]);
+    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
+    return await Promise.race([work(created.index), stopped]);
+  } catch (error) {
+    // A call the wrapper failed as its service died (a write to it broke): the service's stop says why.
+    throw await Promise.race([stopped.catch((stop: unknown) => stop), sleep(1000).then(() => error)]);
+  } finally {
+    closing = true;
+    await pagefind.close();
+  }
 }
 
 function failOn(errors: readonly string[], bundle: string): void {

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { DIGEST_FILE, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
+import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
@@ -134,5 +134,49 @@ describe("indexing search bundles", () => {
     const clean = site();
     await indexSearchBundles(clean, [CHANGED, OLD]);
     expect(contents(staging)).toEqual(contents(clean));
+  });
+});
+
+// The Pagefind services this process started, from /proc (Linux): their pids.
+function pagefindServices(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const [state, parent] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // A service stopped by an earlier test may wait to be reaped (state Z).
+      if (Number(parent) === process.pid && state !== "Z" && command.startsWith("pagefind")) pids.push(Number(name));
+    } catch {
+      // The process has ended.
+    }
+  }
+  return pids;
+}
+
+describe("a Pagefind service that stops on its own", () => {
+  it.runIf(process.platform === "linux")("fails the bundle with its name, instead of waiting forever for an answer", async () => {
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      ...record("2019", 1, `Dépêche numéro ${i}, un texte qui dure.`),
+      url: `/2019/01/01/depeche-${i}/`,
+    }));
+    // The wrapper says so for each call under way, on the console.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
+    const indexing = indexBundle(site(), { key: "2019", records, digest: bundleDigest(records, PAGEFIND_VERSION) });
+    const outcome = indexing.then(
+      () => "finished",
+      (error: Error) => error.message,
+    );
+    // As a full disk makes it panic: the service killed while it works.
+    let services: number[] = [];
+    for (let i = 0; i < 400 && services.length === 0; i++) {
+      services = pagefindServices();
+      if (services.length === 0) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(services).toHaveLength(1);
+    process.kill(services[0]!, "SIGKILL");
+    expect(await outcome).toBe("search index 2019: Pagefind's service stopped (SIGKILL) before it was done");
   });
 });
