@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { HUGE_PAGES_TUNABLE } from "../../src/threads/huge-pages.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const bin = join(repo, "bin/depeche.js");
@@ -26,6 +27,10 @@ describe("the publishing workflow", () => {
   const steps: Step[] = workflow.jobs.build.steps;
   const step = (name: string): Step => steps.find((s) => s.name === name)!;
   const onMain = "github.ref == 'refs/heads/main'";
+
+  it("builds with malloc's huge pages from the start, so that a large archive's build starts no second process for them", () => {
+    expect(step("Check and build the site").env?.GLIBC_TUNABLES).toBe(HUGE_PAGES_TUNABLE);
+  });
 
   it("never cancels a deploy halfway", () => {
     expect(workflow.concurrency["cancel-in-progress"]).toBe(false);
