@@ -4,7 +4,9 @@
 // in a child with malloc's huge pages (src/threads/huge-pages.js), before anything else is loaded.
 import { relaunchWithHugePages } from "../src/threads/huge-pages.js";
 
-if (!relaunchWithHugePages(process.argv.slice(2))) {
+async function run() {
   const { COMMAND_LIBRARIES, runTypeScript } = await import("../src/threads/run-typescript.js");
   await runTypeScript(new URL("../src/cli/main.ts", import.meta.url), COMMAND_LIBRARIES.get(process.argv[2]) ?? []);
 }
+
+if (!relaunchWithHugePages(process.argv.slice(2), run)) await run();

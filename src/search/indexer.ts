@@ -62,10 +62,11 @@ const BATCH = 500;
  */
 export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
   const outputPath = bundleFolder(siteDir, bundle.key);
-  return withPagefind(bundle.key, async (index) => {
+  return withPagefind(bundle.key, async (index, stopped) => {
     let pages = 0;
     // In order, a batch after the other: the same records give the same files.
     for (let start = 0; start < bundle.records.length; start += BATCH) {
+      stopped.throwIfAborted();
       const added = await Promise.all(
         bundle.records.slice(start, start + BATCH).map((record) => index.addHTMLFile({ url: record.url, content: recordPage(record) })),
       );
@@ -78,6 +79,8 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     const records = bundle.records.length;
     if (writing) await startWriting(writing, records);
     try {
+      // A service that stopped while this waited for the write budget: no other service is started for it.
+      stopped.throwIfAborted();
       failOn((await index.writeFiles({ outputPath })).errors, bundle.key);
     } finally {
       if (writing) stopWriting(writing, records);
@@ -163,9 +166,11 @@ export const SERVICE_MALLOC_CONF = "narenas:1";
  * does a call the wrapper fails within a second of it; Pagefind prints its own message (its
  * panic) on the build's standard error.
  */
-async function withPagefind<T>(what: string, work: (index: pagefind.PagefindIndex) => Promise<T>): Promise<T> {
+async function withPagefind<T>(what: string, work: (index: pagefind.PagefindIndex, stopped: AbortSignal) => Promise<T>): Promise<T> {
   // Pagefind spawns its service with this thread's environment.
   process.env._RJEM_MALLOC_CONF ??= SERVICE_MALLOC_CONF;
+  // A service left by an earlier call (none, as every call stops its own): this one spawns its own, watched.
+  await pagefind.close();
   const spawn = childProcess.spawn;
   let service: ChildProcess | undefined;
   (childProcess as { spawn: typeof spawn }).spawn = ((...args: Parameters<typeof spawn>) => (service = spawn(...args))) as typeof spawn;
@@ -175,22 +180,25 @@ async function withPagefind<T>(what: string, work: (index: pagefind.PagefindInde
   } finally {
     (childProcess as { spawn: typeof spawn }).spawn = spawn;
   }
-  let closing = false;
+  // Aborted when the service stops on its own: work still under way gives up at its next step.
+  const abort = new AbortController();
   const stopped = new Promise<never>((_, reject) =>
     service?.once("exit", (code, signal) => {
-      if (!closing) reject(new Error(`search index ${what}: Pagefind's service stopped (${signal ?? `exit status ${code}`}) before it was done`));
+      const error = new Error(`search index ${what}: Pagefind's service stopped (${signal ?? `exit status ${code}`}) before it was done`);
+      abort.abort(error);
+      reject(error);
     }),
   );
   stopped.catch(() => {});
   try {
     const created = await Promise.race([creating, stopped]);
     if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join("; ")}`);
-    return await Promise.race([work(created.index), stopped]);
+    return await Promise.race([work(created.index, abort.signal), stopped]);
   } catch (error) {
     // A call the wrapper failed as its service died (a write to it broke): the service's stop says why.
-    throw await Promise.race([stopped.catch((stop: unknown) => stop), sleep(1000).then(() => error)]);
+    if (!(error instanceof Error && error.message === "Pagefind backend closed")) throw error;
+    throw await Promise.race([stopped.catch((stop: unknown) => stop), sleep(1000, error, { ref: false })]);
   } finally {
-    closing = true;
     await pagefind.close();
   }
 }

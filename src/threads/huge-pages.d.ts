@@ -3,6 +3,7 @@ export declare const HUGE_PAGES_TUNABLE: string;
 export declare const HUGE_PAGES_FROM_FILES: number;
 export interface HugePagesSystem {
   platform: string;
+  execArgv: readonly string[];
   glibc: () => string | undefined;
   thp: () => string | undefined;
   countArticles: (contentDir: string, atMost: number) => number;
@@ -15,4 +16,4 @@ export declare function hugePagesEnvironment(
 ): NodeJS.ProcessEnv | undefined;
 export declare const thisSystem: HugePagesSystem;
 export declare function countArticles(contentDir: string, atMost: number): number;
-export declare function relaunchWithHugePages(argv: readonly string[]): boolean;
+export declare function relaunchWithHugePages(argv: readonly string[], runHere: () => Promise<void>): boolean;

@@ -20,6 +20,7 @@ function linux(files = HUGE_PAGES_FROM_FILES, overrides: Partial<HugePagesSystem
   const counted: string[] = [];
   return {
     platform: "linux",
+    execArgv: [],
     glibc: () => "2.36",
     thp: () => "always [madvise] never\n",
     countArticles: (dir, atMost) => {
@@ -60,6 +61,10 @@ describe("hugePagesEnvironment", () => {
     expect(hugePagesEnvironment(["build"], {}, linux(HUGE_PAGES_FROM_FILES, { glibc: () => "2.31" }))).toBeUndefined();
     expect(hugePagesEnvironment(["build"], {}, linux(HUGE_PAGES_FROM_FILES, { glibc: () => "2.35" }))).toBeDefined();
     expect(hugePagesEnvironment(["build"], {}, linux(HUGE_PAGES_FROM_FILES, { glibc: () => "3.0" }))).toBeDefined();
+    // Help is printed at once; a debugger would be asked for its port twice.
+    expect(hugePagesEnvironment(["build", "--help"], {}, linux())).toBeUndefined();
+    expect(hugePagesEnvironment(["check", "-h"], {}, linux())).toBeUndefined();
+    expect(hugePagesEnvironment(["build"], {}, linux(HUGE_PAGES_FROM_FILES, { execArgv: ["--inspect-brk"] }))).toBeUndefined();
   });
 
   it("counts the content folder the command's options name", () => {
@@ -68,7 +73,9 @@ describe("hugePagesEnvironment", () => {
     hugePagesEnvironment(["check", "--json", "--content", "archive/contenu"], {}, system);
     hugePagesEnvironment(["build", "--content=ailleurs", "--no-search"], {}, system);
     hugePagesEnvironment(["build", "--", "--content", "x"], {}, system);
-    expect(system.counted).toEqual(["content", "archive/contenu", "ailleurs", "content"]);
+    // The last one given, as the command's own parsing keeps it.
+    hugePagesEnvironment(["build", "--content", "a", "--content=b", "--content", "c"], {}, system);
+    expect(system.counted).toEqual(["content", "archive/contenu", "ailleurs", "content", "c"]);
   });
 });
 
@@ -127,7 +134,7 @@ describe("bin/depeche.js on a large archive", () => {
           .map((line) => JSON.parse(line) as [number, number, string | null])
       : [];
   // Whether this machine gives the setting anything (Linux, glibc 2.35+, huge pages on `madvise`).
-  const relaunches = hugePagesEnvironment(["check"], {}, thisSystem, 1) !== undefined;
+  const relaunches = (): boolean => hugePagesEnvironment(["check", "--content", archive.dir], {}, thisSystem, 1) !== undefined;
 
   it("runs the command in a child with the setting, which answers for it: its output and its exit status", () => {
     rmSync(log, { force: true });
@@ -135,7 +142,7 @@ describe("bin/depeche.js on a large archive", () => {
     expect(valid.status).toBe(0);
     expect(valid.stdout).toMatch(/^depeche check: 1 article.*tout est valide/);
     const started = processes();
-    if (relaunches) {
+    if (relaunches()) {
       expect(started).toHaveLength(2);
       const [parent, child] = started as [[number, number, string | null], [number, number, string | null]];
       expect(parent[2]).toBeNull();
@@ -159,7 +166,7 @@ describe("bin/depeche.js on a large archive", () => {
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => parent.on("exit", (code, signal) => done({ code, signal })));
     // Once every process has started (the child, when there is one).
-    const expected = relaunches ? 2 : 1;
+    const expected = relaunches() ? 2 : 1;
     for (let i = 0; i < 400 && processes().length < expected; i++) await new Promise((r) => setTimeout(r, 25));
     const pids = processes().map(([pid]) => pid);
     expect(pids).toHaveLength(expected);
