@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { spareFolder } from "../src/publish/stage-from-site.ts";
 import { measureTree } from "./process-tree.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -46,22 +47,12 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     { name: "with search", args: [] as string[] },
     { name: "no search", args: ["--no-search"] },
   ];
+  const siteOf = (variant: (typeof variants)[number]): string => join(work, `incremental-site-${variant.name.replace(" ", "-")}`);
+  const cacheOf = (variant: (typeof variants)[number]): string => join(work, `incremental-cache-${variant.name.replace(" ", "-")}`);
   const build = async (variant: (typeof variants)[number]): Promise<TreeRun> => {
     const run = await measureTree(
       process.execPath,
-      [
-        "bin/depeche.js",
-        "build",
-        "--content",
-        copy,
-        "--out",
-        join(work, `incremental-site-${variant.name.replace(" ", "-")}`),
-        "--cache",
-        join(work, `incremental-cache-${variant.name.replace(" ", "-")}`),
-        "--now",
-        NOW,
-        ...variant.args,
-      ],
+      ["bin/depeche.js", "build", "--content", copy, "--out", siteOf(variant), "--cache", cacheOf(variant), "--now", NOW, ...variant.args],
       root,
     );
     return { ...run, peakMb: run.treePeakMb };
@@ -88,8 +79,17 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     for (const variant of variants) record(`edit one body, incremental, ${variant.name}`, await build(variant));
   }
   for (const [step, list] of runs) report(rows, notes, size, step, list, TARGETS[size]?.[step]);
+  // Their sites, spares and caches go before the fresh clones: at 100,000 articles each site and
+  // its spare hold half a million files, and a tmpfs runs out of inodes before it runs out of bytes.
   rmSync(copy, { recursive: true, force: true });
-  const fresh = await freshCloneRows(corpus, work, rounds, size);
+  for (const variant of variants) {
+    for (const path of [siteOf(variant), spareFolder(siteOf(variant)), cacheOf(variant)]) rmSync(path, { recursive: true, force: true });
+  }
+  // The rows measured so far are kept when the publishing loop fails (a full disk, say).
+  const fresh = await freshCloneRows(corpus, work, rounds, size).catch((error: unknown) => ({
+    rows: [] as string[][],
+    notes: [`fresh clones ${size} failed: ${error instanceof Error ? error.message : String(error)}`],
+  }));
   return { rows: [...rows, ...fresh.rows], notes: [...notes, ...fresh.notes] };
 }
 
@@ -134,8 +134,8 @@ async function freshCloneRows(corpus: string, work: string, rounds: number, size
     renameSync(ws, previous);
     git(work, "clone", "-q", previous, ws);
     const kept = KEPT_BY_CI.filter((path) => existsSync(join(previous, path)));
-    const tar = spawnSync("sh", ["-c", `tar --posix -cf - ${kept.join(" ")} | tar -xf - -C "${ws}"`], { cwd: previous, stdio: "inherit" });
-    if (tar.status !== 0) throw new Error("tar round trip failed");
+    const tar = spawnSync("bash", ["-c", `set -o pipefail; tar --posix -cf - ${kept.join(" ")} | tar -xf - -C "${ws}"`], { cwd: previous, encoding: "utf8" });
+    if (tar.status !== 0) throw new Error(`tar round trip of ${kept.join(", ")} failed: ${tar.stderr.trim().split("\n").slice(0, 3).join("; ")}`);
     rmSync(previous, { recursive: true, force: true });
     addArticles(join(ws, "content"), 10, round);
     git(ws, "add", "-A");

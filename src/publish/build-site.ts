@@ -29,7 +29,17 @@ import { dependentsByUrl, fastPlan, narrowChange, photosKey, type FastPlan } fro
 import { pageCounts, pagesShowingAdded } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
-import { catchUpStaging, linkSiteInto, linkSpare, removeStagedFiles, replaceStagedFile, spareFolder, takeSpare } from "./stage-from-site.ts";
+import {
+  catchUpStaging,
+  linkInBackground,
+  linkSiteInto,
+  linkSpare,
+  removeStagedFiles,
+  replaceStagedFile,
+  spareFolder,
+  takeSpare,
+  type BackgroundLink,
+} from "./stage-from-site.ts";
 import { placePhotos } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
@@ -84,8 +94,9 @@ export interface BuildOptions {
 /**
  * From this many pages a clean build leaves a spare: linking the whole site then costs the next
  * build seconds (7.5 s of system time at 123,000 pages), which the clean build spends while it
- * writes its cache. Below, linking costs the next build less than a second, and the clean build
- * (measured against Hugo's at 1,000 and 10,000 articles) would pay it for a build that may not come.
+ * writes its cache. Below, the next build links the site in about a second, in a child while it
+ * reads and plans (`linkInBackground`), and the clean build (measured against Hugo's at 1,000 and
+ * 10,000 articles) would pay it for a build that may not come.
  */
 export const CLEAN_SPARE_PAGES = 50_000;
 
@@ -142,20 +153,34 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
+  const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
+  const previous = cache?.read(options.outDir);
+  // Without a spare it can take, an incremental build links the whole site into its staging
+  // folder (about a second at 16,000 pages): started now, in a child, while this thread reads and
+  // plans. Taken by the build if it is incremental, else stopped.
+  const out = resolve(options.outDir);
+  const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, stagingFolder(out)) : undefined;
   try {
-    return await validateThenWrite(options, writers, start, photosDir);
+    return await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
   } finally {
+    await early?.cancel();
     await writers.close();
     if (options.cacheDir === undefined) rmSync(photosDir, { recursive: true, force: true });
   }
 }
 
-async function validateThenWrite(options: BuildOptions, writers: PageWriters, start: number, photosDir: string): Promise<BuildResult> {
+async function validateThenWrite(
+  options: BuildOptions,
+  writers: PageWriters,
+  start: number,
+  photosDir: string,
+  cache: BuildCache | undefined,
+  previous: CachedBuild | undefined,
+  early: BackgroundLink | undefined,
+): Promise<BuildResult> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
-  const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
-  const previous = cache?.read(options.outDir);
   // The snapshot just read is the store's own: adopted, not copied.
   const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs }, { adopt: true });
   const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
@@ -258,7 +283,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   }
 
   const out = resolve(options.outDir);
-  const staging = join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
+  const staging = early?.folder ?? stagingFolder(out);
   const writeStart = performance.now();
   let written = 0;
   let state: SiteState | undefined;
@@ -270,16 +295,19 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   const changed = new Set<string>();
   try {
     removeLeftovers(out);
+    // The whole site, linked while this thread read and planned.
+    const linked = incremental && digests && early ? await early.take() : false;
+    if (!linked) await early?.cancel();
     // The spare is taken only by an incremental build whose cache vouches for it; any other is stale.
     const lacking = incremental && digests ? usableSpare(out, incremental.spare) : undefined;
     const fromSpare = lacking !== undefined && takeSpare(out, staging) ? lacking : undefined;
     if (!fromSpare) {
       discardSpare(out);
       // Made first, so that a full or read-only disk is told by the folder that could not be made.
-      makeFolders(staging);
+      if (!linked) makeFolders(staging);
     }
     if (incremental && digests) {
-      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare);
+      const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare, linked);
       state = {
         ...changes.state,
         dependents: fast ? fast.dependents : dependentsByUrl(digests, dependents),
@@ -369,9 +397,7 @@ async function validateThenWrite(options: BuildOptions, writers: PageWriters, st
   // the link ends: one that fails leaves no spare of this stamp, and the next build links the
   // whole site (`usableSpare`).
   const linking =
-    cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES)
-      ? linkSpare(out, join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`))
-      : undefined;
+    cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES) ? linkSpare(out, stagingFolder(out)) : undefined;
   if (linking) spare = { stamp: stamp!, changed: [] };
   if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare);
   await linking;
@@ -508,10 +534,10 @@ function saveCache(
 
 /**
  * An incremental build's pages: the staging folder made the previous site (the spare brought up to
- * date with the paths `spareChanges` names, else the whole site linked), then the pages whose
- * digest changed rendered again (never the others), the pages gone removed, and the feeds,
- * sitemaps, robots.txt and redirects replaced where their bytes changed. Returns, with the new
- * state, the paths written or removed.
+ * date with the paths `spareChanges` names, else the whole site linked, unless it is `linked`
+ * already), then the pages whose digest changed rendered again (never the others), the pages gone
+ * removed, and the feeds, sitemaps, robots.txt and redirects replaced where their bytes changed.
+ * Returns, with the new state, the paths written or removed.
  */
 async function writeChanges(
   out: string,
@@ -521,7 +547,8 @@ async function writeChanges(
   previous: CachedBuild,
   nowMs: number,
   fast: FastPlan | undefined,
-  spareChanges?: readonly string[],
+  spareChanges: readonly string[] | undefined,
+  linked: boolean,
 ): Promise<{
   state: Pick<SiteState, "pages" | "outputs" | "summaries">;
   changed: string[];
@@ -540,7 +567,7 @@ async function writeChanges(
       if (existsSync(trash)) removeInBackground(trash);
     }
   }
-  if (!fromSpare) linkSiteInto(out, staging);
+  if (!fromSpare && !linked) linkSiteInto(out, staging);
   const changed: Record<string, { url: string }[]> = {};
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
     changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
@@ -671,6 +698,11 @@ function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
 
 // Folders left by a build that was killed: a staging folder never finished, an old site never
 // removed. A build killed between its two renames left no output folder: its old site goes back.
+// A new folder beside the output, named as a leftover of this process if it is killed.
+function stagingFolder(out: string): string {
+  return join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
+}
+
 function removeLeftovers(out: string): void {
   const prefix = `.${basename(out)}.`;
   let names: string[] = [];

@@ -65,39 +65,74 @@ function linkTree(from: string, to: string, link: (from: string, to: string) => 
   }
 }
 
+/** A site being linked into `folder` by a child process while the build goes on. */
+export interface BackgroundLink {
+  folder: string;
+  /** Waits for the link: true once `folder` holds the whole site; false when it failed (the folder is then gone). */
+  take(): Promise<boolean>;
+  /** Stops a link not taken and removes its folder (a link taken is the caller's). */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Links every file of `site` into `folder` (made here) with GNU cp in a child process, on the core
+ * the build's own thread leaves idle. Elsewhere than Linux, or when the folder cannot be made,
+ * nothing starts and `take` says false.
+ */
+export function linkInBackground(site: string, folder: string): BackgroundLink {
+  let taken = false;
+  let cp: ReturnType<typeof spawn> | undefined;
+  let linked: Promise<boolean> = Promise.resolve(false);
+  if (process.platform === "linux") {
+    try {
+      mkdirSync(folder);
+      const child = spawn("cp", ["-al", "--", `${site}/.`, `${folder}/`], { stdio: "ignore" });
+      cp = child;
+      linked = new Promise<boolean>((resolve) => {
+        child.on("error", () => resolve(false));
+        child.on("close", (code) => resolve(code === 0));
+      }).then((whole) => {
+        cp = undefined;
+        if (!whole) rmSync(folder, { recursive: true, force: true });
+        return whole;
+      });
+    } catch {
+      linked = Promise.resolve(false);
+    }
+  }
+  return {
+    folder,
+    take: () => {
+      taken = true;
+      return linked;
+    },
+    cancel: async () => {
+      if (taken) return;
+      taken = true;
+      cp?.kill("SIGKILL");
+      if (await linked) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Makes a hard-linked copy of `site` its spare (a large clean build's last step): the next
  * incremental build then stages there instead of linking the whole site itself (250,000 links and
- * folders, 7.5 s of system time at 100,000 articles). GNU cp links in a child process while the
- * build writes its cache; the copy is made in `building` (a name the next build removes as a
- * leftover if this one is killed) and renamed to the spare only once whole. A spare already there stays (another build's): the copy
- * goes. Resolves with whether the spare is in place; elsewhere than Linux, no spare (false).
+ * folders, 7.5 s of system time at 100,000 articles). Linked in the background while the build
+ * writes its cache, in `building` (a name the next build removes as a leftover if this one is
+ * killed), and renamed to the spare only once whole. A spare already there stays (another
+ * build's): the copy goes. Resolves with whether the spare is in place; elsewhere than Linux, no
+ * spare (false).
  */
-export function linkSpare(site: string, building: string): Promise<boolean> {
-  if (process.platform !== "linux") return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const fail = (): void => {
-      rmSync(building, { recursive: true, force: true });
-      resolve(false);
-    };
-    try {
-      mkdirSync(building);
-    } catch {
-      resolve(false);
-      return;
-    }
-    const cp = spawn("cp", ["-al", "--", `${site}/.`, `${building}/`], { stdio: "ignore" });
-    cp.on("error", fail);
-    cp.on("close", (code) => {
-      if (code !== 0) return fail();
-      try {
-        renameSync(building, spareFolder(site));
-        resolve(true);
-      } catch {
-        fail();
-      }
-    });
-  });
+export async function linkSpare(site: string, building: string): Promise<boolean> {
+  if (!(await linkInBackground(site, building).take())) return false;
+  try {
+    renameSync(building, spareFolder(site));
+    return true;
+  } catch {
+    rmSync(building, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** Where the site an incremental build replaced is kept, hidden beside the output folder. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BuildCache, cacheKey, siteStamp, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
-import { linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
+import { linkInBackground, linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { cacheFileSections } from "../helpers/cache-file.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
@@ -423,6 +423,83 @@ describe("an incremental build after an incremental one", () => {
     // Not the spare the cache recorded: the next build links the whole site, as without one.
     edit(1);
     expect(await stagedInSpare()).toBe(false);
+  });
+});
+
+describe("the whole site linked while the archive is read", () => {
+  const spare = (): string => spareFolder(out());
+  const edit = (n: number): void => {
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: `Corps numéro ${n}.` });
+  };
+  /** The processes whose parent is this one and which run GNU cp. */
+  const copies = (): number[] =>
+    readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+          return stat.includes("(cp)") && Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+
+  it.runIf(process.platform === "linux")("links the site in a child: taken whole, or stopped and removed", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const folder = join(archive.root, `.site.building-${process.pid}-test`);
+    const link = linkInBackground(out(), folder);
+    expect(await link.take()).toBe(true);
+    const page = "2022/01/03/troisieme-depeche/index.html";
+    expect(statSync(join(folder, page)).ino).toBe(statSync(join(out(), page)).ino);
+    expect(treeDigest(folder)).toBe(treeDigest(out()));
+    // Taken, it is the caller's: cancelling leaves it.
+    await link.cancel();
+    expect(existsSync(folder)).toBe(true);
+    rmSync(folder, { recursive: true });
+    // Stopped before it is taken: the child is gone, and so is the folder.
+    const stopped = linkInBackground(out(), folder);
+    await stopped.cancel();
+    expect(existsSync(folder)).toBe(false);
+    expect(copies()).toEqual([]);
+    // A site that cannot be linked: nothing to take, no folder left.
+    const failed = linkInBackground(join(archive.root, "absent"), folder);
+    expect(await failed.take()).toBe(false);
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it("is taken as the staging folder by an incremental build without a spare, which equals a clean build", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    expect(existsSync(spare())).toBe(false);
+    edit(1);
+    const phases: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ spare: false });
+    // The site it replaced is the spare, whole, and its unchanged pages are the new site's files.
+    const page = "2022/01/03/troisieme-depeche/index.html";
+    expect(statSync(join(spare(), page)).ino).toBe(statSync(join(out(), page)).ino);
+    expect(readFileSync(join(spare(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).not.toContain("Corps numéro 1.");
+    expect(await neighboursOfSite()).toEqual([".site.spare"]);
+  });
+
+  it("is stopped and removed when the archive is invalid, or when the build turns out clean", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const before = treeDigest(out());
+    archive.article("d.md", { title: "", date: "2021-12-09T15:00:00" });
+    const failed = await buildSite(base());
+    expect(failed.ok).toBe(false);
+    expect(treeDigest(out())).toBe(before);
+    expect(await neighboursOfSite()).toEqual([]);
+    expect(copies()).toEqual([]);
+    rmSync(join(archive.dir, "articles/d.md"));
+    // A change that makes every page again (topics.yaml) is a clean build: the link is not used.
+    archive.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"));
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await neighboursOfSite()).toEqual([]);
+    expect(copies()).toEqual([]);
   });
 });
 
