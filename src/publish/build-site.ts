@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -34,8 +33,11 @@ import {
   linkInBackground,
   linkSiteInto,
   linkSpare,
+  removeInBackground,
   removeStagedFiles,
   replaceStagedFile,
+  setAside,
+  siblingFolder,
   spareFolder,
   takeSpare,
   type BackgroundLink,
@@ -119,11 +121,21 @@ export type BuildPhase =
   | { name: "indexed"; articles: number; bundles: number; ms: number }
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
-   * removed; `spare` when it staged in the site the previous build replaced (else it linked the
-   * whole site); `planned`, the pages it planned: all, or some only for text edits or articles added
-   * (the fast path, `src/publish/fast-path.ts`).
+   * removed; `spare` when it staged in the site the previous build replaced, else the whole site
+   * linked, `linked` when that was done while the archive was read; `planned`, the pages it
+   * planned: all, or some only for text edits or articles added (the fast path,
+   * `src/publish/fast-path.ts`).
    */
-  | { name: "incremental"; changed: number; removed: number; outputs: number; spare: boolean; planned: "all" | "text" | "added"; ms: number }
+  | {
+      name: "incremental";
+      changed: number;
+      removed: number;
+      outputs: number;
+      spare: boolean;
+      linked: boolean;
+      planned: "all" | "text" | "added";
+      ms: number;
+    }
   /** The new site is in place; the cache is written next. */
   | { name: "swapped" };
 
@@ -159,7 +171,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // folder (about a second at 16,000 pages): started now, in a child, while this thread reads and
   // plans. Taken by the build if it is incremental, else stopped.
   const out = resolve(options.outDir);
-  const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, stagingFolder(out)) : undefined;
+  const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
   try {
     return await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
   } finally {
@@ -283,7 +295,10 @@ async function validateThenWrite(
   }
 
   const out = resolve(options.outDir);
-  const staging = early?.folder ?? stagingFolder(out);
+  // The whole site, linked while this thread read and planned: an incremental build's staging folder.
+  const linked = incremental && digests && early ? await early.take() : false;
+  if (!linked) await early?.cancel();
+  const staging = linked ? early!.folder : siblingFolder(out, "building");
   const writeStart = performance.now();
   let written = 0;
   let state: SiteState | undefined;
@@ -295,9 +310,6 @@ async function validateThenWrite(
   const changed = new Set<string>();
   try {
     removeLeftovers(out);
-    // The whole site, linked while this thread read and planned.
-    const linked = incremental && digests && early ? await early.take() : false;
-    if (!linked) await early?.cancel();
     // The spare is taken only by an incremental build whose cache vouches for it; any other is stale.
     const lacking = incremental && digests ? usableSpare(out, incremental.spare) : undefined;
     const fromSpare = lacking !== undefined && takeSpare(out, staging) ? lacking : undefined;
@@ -397,7 +409,9 @@ async function validateThenWrite(
   // the link ends: one that fails leaves no spare of this stamp, and the next build links the
   // whole site (`usableSpare`).
   const linking =
-    cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES) ? linkSpare(out, stagingFolder(out)) : undefined;
+    cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES)
+      ? linkSpare(out, siblingFolder(out, "building"))
+      : undefined;
   if (linking) spare = { stamp: stamp!, changed: [] };
   if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare);
   await linking;
@@ -552,11 +566,11 @@ async function writeChanges(
 ): Promise<{
   state: Pick<SiteState, "pages" | "outputs" | "summaries">;
   changed: string[];
-  counts: { changed: number; removed: number; outputs: number; spare: boolean };
+  counts: { changed: number; removed: number; outputs: number; spare: boolean; linked: boolean };
 }> {
   let fromSpare = spareChanges !== undefined;
   if (spareChanges) {
-    const trash = join(dirname(out), `.${basename(out)}.trash-${uniqueSuffix()}`);
+    const trash = siblingFolder(out, "trash");
     try {
       catchUpStaging(out, staging, spareChanges, trash);
     } catch {
@@ -605,7 +619,7 @@ async function writeChanges(
   return {
     state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },
     changed: [...pageFiles, ...replaced, ...gone],
-    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare },
+    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare, linked },
   };
 }
 
@@ -656,14 +670,7 @@ function usableSpare(out: string, spare: SpareSite | undefined): string[] | unde
 // set aside under a leftover's name first, so that a build killed meanwhile leaves no stale spare.
 function discardSpare(out: string): void {
   const spare = spareFolder(out);
-  if (!existsSync(spare)) return;
-  const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
-  try {
-    renameSync(spare, old);
-  } catch {
-    return;
-  }
-  removeInBackground(old);
+  if (existsSync(spare)) setAside(out, spare, "old");
 }
 
 /**
@@ -676,7 +683,7 @@ function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
     renameSync(staging, out);
     return false;
   }
-  const old = join(dirname(out), `.${basename(out)}.old-${uniqueSuffix()}`);
+  const old = siblingFolder(out, "old");
   renameSync(out, old);
   try {
     renameSync(staging, out);
@@ -698,11 +705,6 @@ function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
 
 // Folders left by a build that was killed: a staging folder never finished, an old site never
 // removed. A build killed between its two renames left no output folder: its old site goes back.
-// A new folder beside the output, named as a leftover of this process if it is killed.
-function stagingFolder(out: string): string {
-  return join(dirname(out), `.${basename(out)}.building-${uniqueSuffix()}`);
-}
-
 function removeLeftovers(out: string): void {
   const prefix = `.${basename(out)}.`;
   let names: string[] = [];
@@ -738,11 +740,6 @@ function makeFolders(path: string): void {
   }
 }
 
-// The process id says whose folder it is; the rest keeps two builds of one process apart.
-function uniqueSuffix(): string {
-  return `${process.pid}-${(Date.now() * 1000 + Math.floor(Math.random() * 1000)).toString(36)}`;
-}
-
 // A build still running (another terminal, the dev server) keeps its staging folder.
 function isRunning(pid: number): boolean {
   try {
@@ -751,16 +748,4 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-}
-
-// Deleting a large site's files is slow on some disks; the new site is already in place, so the
-// old one goes in a detached process, and any leftover is removed by the next build.
-function removeInBackground(dir: string): void {
-  if (process.platform === "win32") {
-    rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  const rm = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
-  rm.on("error", () => rmSync(dir, { recursive: true, force: true }));
-  rm.unref();
 }

@@ -75,9 +75,11 @@ export interface BackgroundLink {
 }
 
 /**
- * Links every file of `site` into `folder` (made here) with GNU cp in a child process, on the core
- * the build's own thread leaves idle. Elsewhere than Linux, or when the folder cannot be made,
- * nothing starts and `take` says false.
+ * Links every file of `site` into `folder` (made here, beside `site`) with GNU cp in a child
+ * process, on the core the build's own thread leaves idle. Elsewhere than Linux, or when the folder
+ * cannot be made, nothing starts and `take` says false. A link stopped is set aside as a trash
+ * folder, removed in the background: the build that stopped it (the archive invalid, or every page
+ * to make again) does not wait for a whole site's links to go.
  */
 export function linkInBackground(site: string, folder: string): BackgroundLink {
   let taken = false;
@@ -86,6 +88,10 @@ export function linkInBackground(site: string, folder: string): BackgroundLink {
   if (process.platform === "linux") {
     try {
       mkdirSync(folder);
+    } catch {
+      return { folder, take: async () => false, cancel: async () => {} };
+    }
+    try {
       const child = spawn("cp", ["-al", "--", `${site}/.`, `${folder}/`], { stdio: "ignore" });
       cp = child;
       linked = new Promise<boolean>((resolve) => {
@@ -93,11 +99,11 @@ export function linkInBackground(site: string, folder: string): BackgroundLink {
         child.on("close", (code) => resolve(code === 0));
       }).then((whole) => {
         cp = undefined;
-        if (!whole) rmSync(folder, { recursive: true, force: true });
+        if (!whole) setAside(site, folder);
         return whole;
       });
     } catch {
-      linked = Promise.resolve(false);
+      setAside(site, folder);
     }
   }
   return {
@@ -110,9 +116,53 @@ export function linkInBackground(site: string, folder: string): BackgroundLink {
       if (taken) return;
       taken = true;
       cp?.kill("SIGKILL");
-      if (await linked) rmSync(folder, { recursive: true, force: true });
+      if (await linked) setAside(site, folder);
+      linked = Promise.resolve(false);
     },
   };
+}
+
+/**
+ * A new folder beside `out`, hidden, named for what it holds (`.site.building-…`: a staging folder;
+ * `old`: a site replaced; `trash`: files set aside) and for this process: a build killed leaves it,
+ * and the next build tells it as a leftover by its process id (`removeLeftovers`).
+ */
+export function siblingFolder(out: string, kind: "building" | "old" | "trash"): string {
+  return join(dirname(out), `.${basename(out)}.${kind}-${process.pid}-${(Date.now() * 1000 + Math.floor(Math.random() * 1000)).toString(36)}`);
+}
+
+/**
+ * Removes `folder`, a sibling of `site`, without waiting: renamed at once to a leftover's name
+ * (`kind`), which a detached `rm` removes. A whole site's links take seconds to remove at 100,000
+ * articles; a build killed meanwhile leaves a leftover, which the next one removes.
+ */
+export function setAside(site: string, folder: string, kind: "old" | "trash" = "trash"): void {
+  const aside = siblingFolder(site, kind);
+  try {
+    renameSync(folder, aside);
+  } catch {
+    return;
+  }
+  removeInBackground(aside);
+}
+
+// Deleting a large site's files is slow on some disks; the new site is already in place, so the
+// old one goes in a detached process, and any leftover is removed by the next build.
+export function removeInBackground(dir: string): void {
+  const here = (): void => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left for the next build, which removes it as a leftover.
+    }
+  };
+  if (process.platform === "win32") {
+    here();
+    return;
+  }
+  const rm = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+  rm.on("error", here);
+  rm.unref();
 }
 
 /**
@@ -130,7 +180,7 @@ export async function linkSpare(site: string, building: string): Promise<boolean
     renameSync(building, spareFolder(site));
     return true;
   } catch {
-    rmSync(building, { recursive: true, force: true });
+    setAside(site, building);
     return false;
   }
 }

@@ -458,15 +458,17 @@ describe("the whole site linked while the archive is read", () => {
     await link.cancel();
     expect(existsSync(folder)).toBe(true);
     rmSync(folder, { recursive: true });
-    // Stopped before it is taken: the child is gone, and so is the folder.
+    // Stopped before it is taken: the child is gone, and so is the folder (set aside, then removed).
     const stopped = linkInBackground(out(), folder);
     await stopped.cancel();
     expect(existsSync(folder)).toBe(false);
+    expect(await stopped.take()).toBe(false);
     expect(copies()).toEqual([]);
     // A site that cannot be linked: nothing to take, no folder left.
     const failed = linkInBackground(join(archive.root, "absent"), folder);
     expect(await failed.take()).toBe(false);
     expect(existsSync(folder)).toBe(false);
+    expect(await neighboursOfSite()).toEqual([]);
   });
 
   it("is taken as the staging folder by an incremental build without a spare, which equals a clean build", async () => {
@@ -476,7 +478,7 @@ describe("the whole site linked while the archive is read", () => {
     edit(1);
     const phases: BuildPhase[] = [];
     expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
-    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ spare: false });
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ spare: false, linked: true });
     // The site it replaced is the spare, whole, and its unchanged pages are the new site's files.
     const page = "2022/01/03/troisieme-depeche/index.html";
     expect(statSync(join(spare(), page)).ino).toBe(statSync(join(out(), page)).ino);
