@@ -146,8 +146,8 @@ export function setAside(site: string, folder: string, kind: "old" | "trash" = "
   removeInBackground(aside);
 }
 
-// Deleting a large site's files is slow on some disks; the new site is already in place, so the
-// old one goes in a detached process, and any leftover is removed by the next build.
+// Deleting a whole site's files is slow on some disks: a detached process removes them while the
+// build goes on, and any leftover is removed by the next build.
 export function removeInBackground(dir: string): void {
   const here = (): void => {
     try {
