@@ -19,7 +19,16 @@ const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
  * this run's own configuration. A clean build writes its pages with it (`buildWriter`).
  */
 export const writeWithEleventy: WritePages = async (data, outDir, onPage) => {
-  await (await eleventyRun(data, outDir, onPage)).write();
+  // Eleventy keeps each run's compiled templates in a cache of its module, for the life of the
+  // process: they reach the build's counter through this holder, emptied once the run is done, and
+  // never hold the build that counts (its plan and archive, which a large build lets go of before
+  // its search index is made, and which the dev server would otherwise keep for every build).
+  const counter = { onPage };
+  try {
+    await (await eleventyRun(data, outDir, () => counter.onPage?.())).write();
+  } finally {
+    counter.onPage = undefined;
+  }
 };
 
 /** An Eleventy run over the given pages, configured as builds run it, not yet started. */
@@ -255,8 +264,10 @@ export class PageWriters {
       for (let batch = next(); batch; batch = next()) await writePages(batch, outDir, onPage);
     };
     await Promise.all([here(), ...helping]);
-    // Their threads go back to the budget, for the search indexers.
+    // Their threads go back to the budget, for the search indexers; the helpers go too, with the
+    // batches their last answers would have asked for (the plan's pages).
     await this.close();
+    this.helpers = [];
   }
 
   /** Stops the helpers (after a write, or when the build stops early). */

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,8 @@ import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
+import type { PlannedBundle } from "../search/records.ts";
+import { spoolBundles } from "../search/record-spool.ts";
 import { assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
@@ -91,6 +93,11 @@ export interface BuildOptions {
    * (`CLEAN_SPARE_PAGES` by default; 0, every such build: for tests).
    */
   cleanSpareFrom?: number;
+  /**
+   * From how many pages a clean build with search makes its index only after it has let go of
+   * everything it planned (`INDEX_AFTER_PAGES` by default; 0, every such build: for tests).
+   */
+  indexAfterFrom?: number;
 }
 
 /**
@@ -101,6 +108,16 @@ export interface BuildOptions {
  * 10,000 articles) would pay it for a build that may not come.
  */
 export const CLEAN_SPARE_PAGES = 50_000;
+
+/**
+ * From this many pages a clean build with search indexes after its pages, once it has let go of
+ * what it read and planned (`indexAfterRelease`): at 100,000 articles the build's process holds
+ * 1.7–1.9 GB until its swap, and Pagefind's services beside it (0.65–0.9 GB) took the process
+ * tree to 2.5–2.6 GB. Its records are written to files first, its cache is saved, and two full
+ * collections give the memory back (some 0.4 GB left) before the services start. Below, the
+ * process is small and a service indexing beside the page writers uses the core they leave idle.
+ */
+export const INDEX_AFTER_PAGES = 50_000;
 
 /**
  * From this many pages a build collects its garbage at the two moments it knows it has made a lot
@@ -166,14 +183,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
   const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
-  const previous = cache?.read(options.outDir);
+  let previous = cache?.read(options.outDir);
   // Without a spare it can take, an incremental build links the whole site into its staging
   // folder (about a second at 16,000 pages): started now, in a child, while this thread reads and
   // plans. Taken by the build if it is incremental, else stopped.
   const out = resolve(options.outDir);
   const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
   try {
-    return await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
+    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
+    if (typeof built !== "function") return built;
+    // The state restored, if any, is not the index's either.
+    previous = undefined;
+    return await built();
   } finally {
     await early?.cancel();
     await writers.close();
@@ -189,7 +210,7 @@ async function validateThenWrite(
   cache: BuildCache | undefined,
   previous: CachedBuild | undefined,
   early: BackgroundLink | undefined,
-): Promise<BuildResult> {
+): Promise<BuildResult | (() => Promise<BuildResult>)> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
@@ -304,10 +325,13 @@ async function validateThenWrite(
   let state: SiteState | undefined;
   let stamp: string | undefined;
   const search = options.search !== false ? searchIndexer(staging, { data, content, published, files }, renderer, options) : undefined;
+  const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
   // The paths where the new site differs from the one it replaces, as far as an incremental build knows.
   const changed = new Set<string>();
+  // The search records' files of a build that indexes after it lets go of its plan (`indexAfter`).
+  let spool: string | undefined;
   try {
     removeLeftovers(out);
     // The spare is taken only by an incremental build whose cache vouches for it; any other is stale.
@@ -338,7 +362,7 @@ async function validateThenWrite(
       // A clean build indexes while its pages are written: the records come from the planned data
       // and the rendered bodies, never from the written HTML, and Pagefind's services work on the
       // core the page writers leave idle (the planning's end, Eleventy's start-up, the last batches).
-      indexing = search?.(true);
+      indexing = indexAfter ? undefined : search?.(true);
       indexing?.catch(() => {}); // awaited after the pages are written
       let discovery = { files: [] as string[], ms: 0 };
       const publish = (): void => {
@@ -370,6 +394,27 @@ async function validateThenWrite(
     renewMarker(staging);
     changed.add(SITE_MARKER);
     assertEveryArticleWritten(staging, data.pages);
+    if (indexAfter) {
+      // The records to files, the URLs recorded and the cache saved: what is left to do needs
+      // nothing this function holds, and what it holds goes when it returns.
+      spool = siblingFolder(out, "records");
+      const bundles = spoolBundles(
+        searchBundles({ data, content, published, files }, renderer, (article) => renderer.releaseBody(article)),
+        spool,
+      );
+      // The records' garbage, and the bodies they were made from, go before the cache's state is
+      // packed beside what the build still holds: the process's peak.
+      collectGarbage();
+      const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
+      if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
+      // The stamp counts the site's top folders: the index's is made now, empty, to be filled after.
+      mkdirSync(join(staging, SEARCH_INDEX_URL), { recursive: true });
+      stamp = state && siteStamp(staging);
+      spare = cache && state && stamp && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES) ? { stamp, changed: [] } : undefined;
+      if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, undefined, spare);
+      const result = { ok: true, diagnostics, files: loaded.fileCount, pages: counts, articles: published.length, ...(cache ? { incremental: false } : {}) };
+      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, linkSpare: spare !== undefined, result });
+    }
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
       // bundles stay, the others are indexed into new folders. A previous site given instead
@@ -401,6 +446,7 @@ async function validateThenWrite(
     // the event loop (its writes are synchronous): the folder is removed once they are done.
     await new Promise((done) => setImmediate(done));
     rmSync(staging, { recursive: true, force: true });
+    if (spool) rmSync(spool, { recursive: true, force: true });
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
@@ -468,20 +514,13 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
   const index = async (beside: boolean, staged = false): Promise<Indexed> => {
     const indexStart = performance.now();
     pagesDone ||= !beside;
-    const articles = new Set(source.published);
-    const bundles = planSearchIndex(
-      source.data.pages.search[0]?.bundles ?? [],
-      source.content.articles.filter((a) => articles.has(a.url)),
-      renderer,
-      source.files,
-      releaseBody,
-    );
+    const bundles = searchBundles(source, renderer, releaseBody);
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
     // Imported here: Pagefind's module is loaded only by builds with search.
     const { indexSearchBundles } = await import("../search/indexer.ts");
     const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-    const phase = { name: "indexed", articles: articles.size, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
+    const phase = { name: "indexed", articles: source.published.length, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
     return { phase, changed: indexed.changed };
   };
   return Object.assign(index, {
@@ -494,6 +533,83 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
       release();
     },
   });
+}
+
+// The index's bundles as planned, of the articles the site publishes; `release` is handed each
+// bundle's articles once their records are made.
+function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?: (article: Article) => void): PlannedBundle[] {
+  const articles = new Set(source.published);
+  return planSearchIndex(
+    source.data.pages.search[0]?.bundles ?? [],
+    source.content.articles.filter((a) => articles.has(a.url)),
+    renderer,
+    source.files,
+    release,
+  );
+}
+
+/** What a clean build has left to do once its pages are written and its cache saved (`INDEX_AFTER_PAGES`). */
+interface IndexAfterRelease {
+  options: BuildOptions;
+  start: number;
+  out: string;
+  staging: string;
+  /** The folder of the records' files (`spoolBundles`), removed once the index is made. */
+  spool: string;
+  bundles: PlannedBundle[];
+  /** urls.txt's bytes before this build recorded its URLs (null: no file), put back if the site is not published. */
+  urls?: Buffer | null;
+  /** Whether the site, once in place, is linked as the next build's spare (the cache says so). */
+  linkSpare: boolean;
+  result: Omit<BuildResult, "ms">;
+}
+
+/**
+ * The rest of a large clean build with search, made outside the function that read and planned
+ * it, so that nothing it planned is reachable any more: its memory is collected, then the index is
+ * made from the records' files, the site swapped in and linked as the spare. On any failure the
+ * staging folder goes, urls.txt is put back as it was, and the previous site stays.
+ */
+function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> {
+  return async () => {
+    const { options, out, staging, spool, bundles } = rest;
+    // Two collections: the first finds the plan unreachable, the second compacts what is left and
+    // lets V8 give back its pages (some 1.4 GB at 100,000 articles, before Pagefind's services start).
+    collectGarbage();
+    collectGarbage();
+    try {
+      const indexStart = performance.now();
+      const { indexSearchBundles } = await import("../search/indexer.ts");
+      const indexed = await indexSearchBundles(staging, bundles);
+      options.onPhase?.({ name: "indexed", articles: rest.result.articles ?? 0, bundles: indexed.bundles, ms: performance.now() - indexStart });
+      swapInto(staging, out, false);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      if (rest.urls !== undefined) restoreUrlManifest(options.contentDir, rest.urls);
+      throw siteWriteError(error, options.outDir, existsSync(out));
+    } finally {
+      rmSync(spool, { recursive: true, force: true });
+    }
+    options.onPhase?.({ name: "swapped" });
+    if (rest.linkSpare) await linkSpare(out, siblingFolder(out, "building"));
+    return { ...rest.result, ms: performance.now() - rest.start };
+  };
+}
+
+// urls.txt's bytes, or null when there is none.
+function urlManifestBytes(contentDir: string): Buffer | null {
+  try {
+    return readFileSync(join(contentDir, URL_MANIFEST));
+  } catch {
+    return null;
+  }
+}
+
+// A site not published has not published its URLs: urls.txt as it was before the build recorded them.
+function restoreUrlManifest(contentDir: string, bytes: Buffer | null): void {
+  const path = join(contentDir, URL_MANIFEST);
+  if (bytes === null) rmSync(path, { force: true });
+  else replaceFileAtomically(path, bytes, displayPath(path));
 }
 
 function openCache(options: BuildOptions, dir: string): BuildCache {
@@ -714,7 +830,7 @@ function removeLeftovers(out: string): void {
     return;
   }
   const stale = names.filter((name) => {
-    const pid = /\.(?:building|old|trash)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
+    const pid = /\.(?:building|old|trash|records)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
     return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
   });
   const old = stale

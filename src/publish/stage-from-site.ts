@@ -124,10 +124,11 @@ export function linkInBackground(site: string, folder: string): BackgroundLink {
 
 /**
  * A new folder beside `out`, hidden, named for what it holds (`.site.building-…`: a staging folder;
- * `old`: a site replaced; `trash`: files set aside) and for this process: a build killed leaves it,
+ * `old`: a site replaced; `trash`: files set aside; `records`: the search records of a build that
+ * indexes after its pages) and for this process: a build killed leaves it,
  * and the next build tells it as a leftover by its process id (`removeLeftovers`).
  */
-export function siblingFolder(out: string, kind: "building" | "old" | "trash"): string {
+export function siblingFolder(out: string, kind: "building" | "old" | "trash" | "records"): string {
   return join(dirname(out), `.${basename(out)}.${kind}-${process.pid}-${(Date.now() * 1000 + Math.floor(Math.random() * 1000)).toString(36)}`);
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { PAGE_TEMPLATES, type PageKind } from "../../src/pages/page-templates.ts";
 import { writePagesDirectly } from "../../src/pages/write-directly.ts";
 import { eleventyRun, writeWithEleventy } from "../../src/pages/write-pages.ts";
+import { collectGarbage } from "../../src/threads/collect-garbage.ts";
 import { siteFiles, treeDigest, planArticles } from "../helpers/site.ts";
 
 const root = mkdtempSync(join(tmpdir(), "depeche-writers-"));
@@ -69,5 +70,24 @@ describe("Eleventy's run, in quiet mode", () => {
     // The same group made verbose again prints it: what the check above would see.
     group.setIsVerbose(true);
     expect(printedBySlowRun().join("\n")).toMatch(/Benchmark .*a slow transform/);
+  });
+});
+
+describe("an Eleventy run once it is done", () => {
+  it("holds nothing of the build that counted its pages, though Eleventy keeps its compiled templates", async () => {
+    const data = await planArticles({ "2021/12/09-irak.md": { title: "L’Irak annonce la fin de la mission de combat" } });
+    const pages = Object.values(data.pages).flat().length;
+    // What the build's counter reaches: in a build, its plan and archive.
+    const counted = async (): Promise<WeakRef<object>> => {
+      const build = { plan: new Array(100_000).fill("page"), written: 0 };
+      await writeWithEleventy(data, join(root, "counted"), () => build.written++);
+      expect(build.written).toBe(pages);
+      return new WeakRef(build);
+    };
+    const build = await counted();
+    // A WeakRef's target lives until the end of the turn that made it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(build.deref()).toBeUndefined();
   });
 });

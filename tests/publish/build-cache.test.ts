@@ -505,6 +505,43 @@ describe("the whole site linked while the archive is read", () => {
   });
 });
 
+describe("a large clean build with search, indexed once it has let go of its plan", () => {
+  const indexAfter = { search: true, indexAfterFrom: 0 };
+
+  it("makes the same site as one that indexes beside its page writers, and a cache the next build starts from", async () => {
+    archive = threeArticles();
+    const phases: BuildPhase[] = [];
+    const result = await buildSite({ ...base(), ...indexAfter, onPhase: (p) => phases.push(p) });
+    expect(result).toMatchObject({ ok: true, articles: 3, incremental: false });
+    const { cacheDir: _, ...withoutCache } = base();
+    const beside = join(archive.root, "beside");
+    expect((await buildSite({ ...withoutCache, search: true, outDir: beside })).ok).toBe(true);
+    expect(siteFiles(out())).toEqual(siteFiles(beside));
+    expect(treeDigest(out())).toBe(treeDigest(beside));
+    // Its index is made after the pages, then the site swapped in: in that order, each told once.
+    const names = phases.map((p) => p.name);
+    expect(names.filter((n) => n === "indexed")).toHaveLength(1);
+    expect(names.indexOf("written")).toBeLessThan(names.indexOf("indexed"));
+    expect(names.indexOf("indexed")).toBeLessThan(names.indexOf("swapped"));
+    expect(phases.find((p) => p.name === "indexed")).toMatchObject({ articles: 3 });
+    // No records' file nor staging folder is left beside the site.
+    expect(await neighboursOfSite()).toEqual([]);
+    // The cache it saved before indexing is the site's: the next build is incremental.
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
+    expect(await cachedBuildEqualsClean(indexAfter)).toBe(true);
+  });
+
+  it("leaves the spare its cache names once the site is in place", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), ...indexAfter, cleanSpareFrom: 0 });
+    expect(treeDigest(spareFolder(out()))).toBe(treeDigest(out()));
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
+    const phases: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ ...indexAfter, cleanSpareFrom: 0, onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ spare: true });
+  });
+});
+
 describe("the cache's key", () => {
   const options: CacheKeyOptions = { contentDir: "content", outDir: "_site", drafts: false, search: true };
   function project(): string {
