@@ -112,9 +112,9 @@ export const CLEAN_SPARE_PAGES = 50_000;
 /**
  * From this many pages a clean build with search indexes after its pages, once it has let go of
  * what it read and planned (`indexAfterRelease`): at 100,000 articles the build's process holds
- * 1.7–1.9 GB until its swap, and Pagefind's services beside it (0.65–0.9 GB) took the process
- * tree to 2.5–2.6 GB. Its records are written to files first, its cache is saved, and two full
- * collections give the memory back (some 0.4 GB left) before the services start. Below, the
+ * 1.5–1.9 GB until its swap, and Pagefind's services beside it (0.65–0.9 GB) took the process
+ * tree to 2.5–2.7 GB. Its records are written to files first, its cache is saved, and two full
+ * collections give the memory back (0.6–1.0 GB left) before the services start. Below, the
  * process is small and a service indexing beside the page writers uses the core they leave idle.
  */
 export const INDEX_AFTER_PAGES = 50_000;
@@ -153,7 +153,7 @@ export type BuildPhase =
       planned: "all" | "text" | "added";
       ms: number;
     }
-  /** The new site is in place; the cache is written next. */
+  /** The new site is in place; the cache is written next (a clean build with search of `INDEX_AFTER_PAGES` or more wrote it before its index). */
   | { name: "swapped" };
 
 export interface BuildResult {
@@ -192,7 +192,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
     if (typeof built !== "function") return built;
-    // The state restored, if any, is not the index's either.
+    // An async function's locals live as long as it does: the state restored (a build made clean by
+    // a registry's change) would stay beside Pagefind's services.
     previous = undefined;
     return await built();
   } finally {
@@ -574,7 +575,7 @@ function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> 
   return async () => {
     const { options, out, staging, spool, bundles } = rest;
     // Two collections: the first finds the plan unreachable, the second compacts what is left and
-    // lets V8 give back its pages (some 1.4 GB at 100,000 articles, before Pagefind's services start).
+    // lets V8 give back its pages (about 1 GB at 100,000 articles, before Pagefind's services start).
     collectGarbage();
     collectGarbage();
     try {
@@ -596,12 +597,14 @@ function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> 
   };
 }
 
-// urls.txt's bytes, or null when there is none.
+// urls.txt's bytes, or null when there is none (any other error stops the build: a file that
+// could not be read is never taken for an absent one, which a failure would then remove).
 function urlManifestBytes(contentDir: string): Buffer | null {
   try {
     return readFileSync(join(contentDir, URL_MANIFEST));
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 

@@ -511,7 +511,14 @@ describe("a large clean build with search, indexed once it has let go of its pla
   it("makes the same site as one that indexes beside its page writers, and a cache the next build starts from", async () => {
     archive = threeArticles();
     const phases: BuildPhase[] = [];
-    const result = await buildSite({ ...base(), ...indexAfter, onPhase: (p) => phases.push(p) });
+    // While it indexes, its records wait in their files beside the site.
+    let spooled = false;
+    const onPhase = (p: BuildPhase): void => {
+      phases.push(p);
+      if (p.name === "indexed") spooled = readdirSync(archive.root).some((name) => name.startsWith(".site.records-"));
+    };
+    const result = await buildSite({ ...base(), ...indexAfter, onPhase });
+    expect(spooled).toBe(true);
     expect(result).toMatchObject({ ok: true, articles: 3, incremental: false });
     const { cacheDir: _, ...withoutCache } = base();
     const beside = join(archive.root, "beside");

@@ -6,13 +6,14 @@ import { buildArchive, treeDigest } from "../helpers/site.ts";
 
 // The indexer, failing on demand: a clean build indexes while it writes its pages, so the failure
 // comes while pages are still being written.
-const indexing = vi.hoisted(() => ({ fail: false, started: 0 }));
+const indexing = vi.hoisted(() => ({ fail: false, started: 0, options: undefined as unknown }));
 vi.mock("../../src/search/indexer.ts", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/search/indexer.ts")>();
   return {
     ...actual,
     indexSearchBundles: (...args: Parameters<typeof actual.indexSearchBundles>) => {
       indexing.started++;
+      indexing.options = args[2];
       return indexing.fail ? Promise.reject(new Error("search index 2021: Pagefind failed")) : actual.indexSearchBundles(...args);
     },
   };
@@ -55,6 +56,8 @@ describe("a large clean build whose search index fails after it let go of its pl
     indexing.fail = true;
     try {
       await expect(buildArchive(archive, indexAfter)).rejects.toThrow(/Pagefind failed/);
+      // Indexed after the pages, from the records' files: not beside the writers.
+      expect(indexing.options).toBeUndefined();
     } finally {
       indexing.fail = false;
     }
