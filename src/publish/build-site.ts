@@ -333,6 +333,22 @@ async function validateThenWrite(
   const changed = new Set<string>();
   // The search records' files of a build that indexes after it lets go of its plan (`indexAfter`).
   let spool: string | undefined;
+  // Recorded before the swap: a site whose URLs could not be recorded is never published.
+  // The store reads urls.txt again: the state saved is of the file the workflow commits.
+  const recordUrls = (): void => {
+    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
+  };
+  // Whether a clean build with the cache leaves its own site as the next build's spare.
+  const leavesSpare = (): boolean =>
+    cache !== undefined && state !== undefined && stamp !== undefined && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES);
+  const result = (): Omit<BuildResult, "ms"> => ({
+    ok: true,
+    diagnostics,
+    files: loaded.fileCount,
+    pages: counts,
+    articles: published.length,
+    ...(cache ? { incremental: incremental !== undefined } : {}),
+  });
   try {
     removeLeftovers(out);
     // The spare is taken only by an incremental build whose cache vouches for it; any other is stale.
@@ -407,14 +423,13 @@ async function validateThenWrite(
       // packed beside what the build still holds: the process's peak.
       collectGarbage();
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
-      if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
+      recordUrls();
       // The stamp counts the site's top folders: the index's is made now, empty, to be filled after.
       mkdirSync(join(staging, SEARCH_INDEX_URL), { recursive: true });
       stamp = state && siteStamp(staging);
-      spare = cache && state && stamp && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES) ? { stamp, changed: [] } : undefined;
+      spare = leavesSpare() ? { stamp: stamp!, changed: [] } : undefined;
       if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, undefined, spare);
-      const result = { ok: true, diagnostics, files: loaded.fileCount, pages: counts, articles: published.length, ...(cache ? { incremental: false } : {}) };
-      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, linkSpare: spare !== undefined, result });
+      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, linkSpare: spare !== undefined, result: result() });
     }
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
@@ -432,9 +447,7 @@ async function validateThenWrite(
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
     }
-    // Recorded before the swap: a site whose URLs could not be recorded is never published.
-    // The store reads urls.txt again: the state saved is of the file the workflow commits.
-    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
+    recordUrls();
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
     const outgoing = incremental ? siteStamp(out) : undefined;
@@ -455,23 +468,11 @@ async function validateThenWrite(
   // cache is written, which the next build takes with nothing to bring up to date. Recorded before
   // the link ends: one that fails leaves no spare of this stamp, and the next build links the
   // whole site (`usableSpare`).
-  const linking =
-    cache && state && stamp && !incremental && total >= (options.cleanSpareFrom ?? CLEAN_SPARE_PAGES)
-      ? linkSpare(out, siblingFolder(out, "building"))
-      : undefined;
+  const linking = leavesSpare() ? linkSpare(out, siblingFolder(out, "building")) : undefined;
   if (linking) spare = { stamp: stamp!, changed: [] };
   if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare);
   await linking;
-  return {
-    ok: true,
-    diagnostics,
-    files: loaded.fileCount,
-    pages: counts,
-    articles: published.length,
-    built: { content, data },
-    ...(cache ? { incremental: incremental !== undefined } : {}),
-    ms: performance.now() - start,
-  };
+  return { ...result(), built: { content, data }, ms: performance.now() - start };
 }
 
 const REDIRECTS_FILE = "/_redirects";
@@ -642,7 +643,8 @@ function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer)
   return summaries;
 }
 
-// The site is already published: a cache that cannot be saved only makes the next build a clean one.
+// The site is published, or about to be (a build that indexes after it lets go of its plan): a
+// cache that cannot be saved only makes the next build a clean one.
 // What an incremental build changed is appended to the cache's journal when it can be (the previous
 // pages in their order, some perhaps added after them; the same registries); else, or when the
 // journal is long, the whole state is written.
