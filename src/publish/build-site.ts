@@ -47,7 +47,7 @@ import {
 import { placePhotos } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
-import { collectGarbage } from "../threads/collect-garbage.ts";
+import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -113,10 +113,12 @@ export const CLEAN_SPARE_PAGES = 50_000;
  * From this many pages a clean build with search indexes after its pages, once it has let go of
  * what it read and planned (`indexAfterRelease`): at 100,000 articles the build's process holds
  * 1.5–1.9 GB until its swap, and Pagefind's services beside it (0.65–0.9 GB) took the process
- * tree to 2.5–2.7 GB. Its records are written to files first, its cache is saved, and two full
- * collections give the memory back (0.6–1.0 GB left) before the services start. Below, the
- * process is small and a service indexing beside the page writers uses the core they leave idle.
+ * tree to 2.5–2.7 GB. Its records are written to files first; once the plan is let go its cache
+ * is saved, and two full collections give the memory back (0.5–0.6 GB left) before the services
+ * start. Below, the process is small and a service indexing beside the page writers uses the core
+ * they leave idle.
  */
+
 export const INDEX_AFTER_PAGES = 50_000;
 
 /**
@@ -412,24 +414,22 @@ async function validateThenWrite(
     changed.add(SITE_MARKER);
     assertEveryArticleWritten(staging, data.pages);
     if (indexAfter) {
-      // The records to files, the URLs recorded and the cache saved: what is left to do needs
-      // nothing this function holds, and what it holds goes when it returns.
+      // The records to files, the URLs recorded and the cache's state made: what is left to do
+      // needs nothing else this function holds, and what it holds goes when it returns.
       spool = siblingFolder(out, "records");
       const bundles = spoolBundles(
         searchBundles({ data, content, published, files }, renderer, (article) => renderer.releaseBody(article)),
         spool,
       );
-      // The records' garbage, and the bodies they were made from, go before the cache's state is
-      // packed beside what the build still holds: the process's peak.
-      collectGarbage();
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
       recordUrls();
       // The stamp counts the site's top folders: the index's is made now, empty, to be filled after.
       mkdirSync(join(staging, SEARCH_INDEX_URL), { recursive: true });
       stamp = state && siteStamp(staging);
       spare = leavesSpare() ? { stamp: stamp!, changed: [] } : undefined;
-      if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, undefined, spare);
-      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, linkSpare: spare !== undefined, result: result() });
+      // Packed and written once the plan is let go: packing it beside the plan was the build's peak.
+      const saving = cache && state && stamp ? { cache, stamp, state: wholeState(state, store, renderer, spare) } : undefined;
+      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, saving, linkSpare: spare !== undefined, result: result() });
     }
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
@@ -550,7 +550,7 @@ function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?:
   );
 }
 
-/** What a clean build has left to do once its pages are written and its cache saved (`INDEX_AFTER_PAGES`). */
+/** What a clean build has left to do once its pages are written (`INDEX_AFTER_PAGES`). */
 interface IndexAfterRelease {
   options: BuildOptions;
   start: number;
@@ -561,6 +561,8 @@ interface IndexAfterRelease {
   bundles: PlannedBundle[];
   /** urls.txt's bytes before this build recorded its URLs (null: no file), put back if the site is not published. */
   urls?: Buffer | null;
+  /** The cache's state to write before the index is made; let go once written. */
+  saving?: { cache: BuildCache; stamp: string; state: CachedState };
   /** Whether the site, once in place, is linked as the next build's spare (the cache says so). */
   linkSpare: boolean;
   result: Omit<BuildResult, "ms">;
@@ -568,17 +570,19 @@ interface IndexAfterRelease {
 
 /**
  * The rest of a large clean build with search, made outside the function that read and planned
- * it, so that nothing it planned is reachable any more: its memory is collected, then the index is
- * made from the records' files, the site swapped in and linked as the spare. On any failure the
- * staging folder goes, urls.txt is put back as it was, and the previous site stays.
+ * it, so that nothing it planned is reachable any more: its memory is collected, the cache written,
+ * then the index made from the records' files, the site swapped in and linked as the spare. On any
+ * failure the staging folder goes, urls.txt is put back as it was, and the previous site stays.
  */
 function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> {
   return async () => {
     const { options, out, staging, spool, bundles } = rest;
-    // Two collections: the first finds the plan unreachable, the second compacts what is left and
-    // lets V8 give back its pages (about 1 GB at 100,000 articles, before Pagefind's services start).
+    // The plan goes before the cache's state is packed: at 100,000 articles packing it beside the
+    // plan was the build's peak.
     collectGarbage();
-    collectGarbage();
+    writeSavedCache(rest);
+    // The cache's state goes too (about 1.2 GB back at 100,000 articles) before Pagefind's services start.
+    giveMemoryBack();
     try {
       const indexStart = performance.now();
       const { indexSearchBundles } = await import("../search/indexer.ts");
@@ -596,6 +600,15 @@ function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> 
     if (rest.linkSpare) await linkSpare(out, siblingFolder(out, "building"));
     return { ...rest.result, ms: performance.now() - rest.start };
   };
+}
+
+// Writes the cache's state a large clean build saved for after its plan, and lets go of it. A
+// function of its own: a register of the caller's frame would hold the state through the
+// collections that follow (0.6 GB at 100,000 articles).
+function writeSavedCache(rest: IndexAfterRelease): void {
+  const saving = rest.saving;
+  rest.saving = undefined;
+  if (saving) writeCache(saving.cache, saving.stamp, saving.state);
 }
 
 // urls.txt's bytes, or null when there is none (any other error stops the build: a file that
@@ -643,8 +656,7 @@ function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer)
   return summaries;
 }
 
-// The site is published, or about to be (a build that indexes after it lets go of its plan): a
-// cache that cannot be saved only makes the next build a clean one.
+// The site is published: a cache that cannot be saved only makes the next build a clean one.
 // What an incremental build changed is appended to the cache's journal when it can be (the previous
 // pages in their order, some perhaps added after them; the same registries); else, or when the
 // journal is long, the whole state is written.
@@ -661,7 +673,23 @@ function saveCache(
     const changes = previous && store.patch();
     const patch = changes && statePatch(previous, state, changes.patch, summariesOf(changes.entries, renderer), spare);
     if (patch && cache.append(stamp, patch)) return;
-    cache.write(stamp, { ...state, summaries: summariesOf(store.entriesInAnyOrder(), renderer), store: store.snapshot(), ...(spare ? { spare } : {}) });
+    cache.write(stamp, wholeState(state, store, renderer, spare));
+  } catch {
+    cache.discard();
+  }
+}
+
+/** The whole state a cache is written with, journal aside. */
+type CachedState = Parameters<BuildCache["write"]>[1];
+
+function wholeState(state: SiteState, store: ArchiveStore, renderer: ArticleRenderer, spare: SpareSite | undefined): CachedState {
+  return { ...state, summaries: summariesOf(store.entriesInAnyOrder(), renderer), store: store.snapshot(), ...(spare ? { spare } : {}) };
+}
+
+// The site is about to be published (a build that indexes after it lets go of its plan): likewise.
+function writeCache(cache: BuildCache, stamp: string, state: CachedState): void {
+  try {
+    cache.write(stamp, state);
   } catch {
     cache.discard();
   }

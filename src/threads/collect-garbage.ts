@@ -16,3 +16,20 @@ export function collectGarbage(): void {
   }
   collect();
 }
+
+/**
+ * Two full collections, their sweeping done on this thread: the first finds what was let go
+ * unreachable, the second compacts what is left, and the pages they free go back to the system
+ * before this returns. Swept concurrently, V8 hands its free pages back from a background task:
+ * at 100,000 articles 0.44 GB of them were still held after two collections, and went within
+ * 3 s on an idle machine, later on one whose cores Pagefind's services (started next) take.
+ */
+export function giveMemoryBack(): void {
+  setFlagsFromString("--no-concurrent-sweeping");
+  try {
+    collectGarbage();
+    collectGarbage();
+  } finally {
+    setFlagsFromString("--concurrent-sweeping");
+  }
+}
