@@ -92,6 +92,9 @@ export interface CachedBuild extends SiteState {
   spare?: SpareSite;
 }
 
+/** The whole state a cache is written with (`write`), journal aside. */
+export type WholeState = SiteState & { store: StoreSnapshot; spare?: SpareSite };
+
 /**
  * What a build changed in the state it started from, when its pages are the previous ones in the
  * same order, some perhaps added after them (an edit of articles' texts, articles added): the
@@ -309,7 +312,7 @@ export class BuildCache {
    * the swap): a site never swapped in does not match it. Written beside, then renamed over the last one: a build killed while
    * writing leaves the previous file, which no longer matches the site and is ignored.
    */
-  write(site: string, state: SiteState & { store: StoreSnapshot; spare?: SpareSite }): void {
+  write(site: string, state: WholeState): void {
     this.loaded = undefined;
     mkdirSync(this.dir, { recursive: true });
     const store = pack(state.store as unknown as Packable);

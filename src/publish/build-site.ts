@@ -29,7 +29,7 @@ import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles }
 import { dependentsByUrl, fastPlan, narrowChange, photosKey, type FastPlan } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
-import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite } from "./build-cache.ts";
+import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite, type WholeState } from "./build-cache.ts";
 import {
   catchUpStaging,
   linkInBackground,
@@ -118,7 +118,6 @@ export const CLEAN_SPARE_PAGES = 50_000;
  * start. Below, the process is small and a service indexing beside the page writers uses the core
  * they leave idle.
  */
-
 export const INDEX_AFTER_PAGES = 50_000;
 
 /**
@@ -428,8 +427,9 @@ async function validateThenWrite(
       stamp = state && siteStamp(staging);
       spare = leavesSpare() ? { stamp: stamp!, changed: [] } : undefined;
       // Packed and written once the plan is let go: packing it beside the plan was the build's peak.
-      const saving = cache && state && stamp ? { cache, stamp, state: wholeState(state, store, renderer, spare) } : undefined;
-      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, saving, linkSpare: spare !== undefined, result: result() });
+      const pendingCache =
+        cache && state && stamp ? orDiscard(cache, () => ({ cache, stamp: stamp!, state: wholeState(state!, store, renderer, spare) })) : undefined;
+      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, pendingCache, linkSpare: spare !== undefined, result: result() });
     }
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
@@ -562,7 +562,7 @@ interface IndexAfterRelease {
   /** urls.txt's bytes before this build recorded its URLs (null: no file), put back if the site is not published. */
   urls?: Buffer | null;
   /** The cache's state to write before the index is made; let go once written. */
-  saving?: { cache: BuildCache; stamp: string; state: CachedState };
+  pendingCache?: { cache: BuildCache; stamp: string; state: WholeState };
   /** Whether the site, once in place, is linked as the next build's spare (the cache says so). */
   linkSpare: boolean;
   result: Omit<BuildResult, "ms">;
@@ -577,13 +577,13 @@ interface IndexAfterRelease {
 function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> {
   return async () => {
     const { options, out, staging, spool, bundles } = rest;
-    // The plan goes before the cache's state is packed: at 100,000 articles packing it beside the
-    // plan was the build's peak.
-    collectGarbage();
-    writeSavedCache(rest);
-    // The cache's state goes too (about 1.2 GB back at 100,000 articles) before Pagefind's services start.
-    giveMemoryBack();
     try {
+      // The plan goes before the cache's state is packed: at 100,000 articles packing it beside the
+      // plan was the build's peak.
+      collectGarbage();
+      writePendingCache(rest);
+      // The cache's state goes too (about 1.1 GB back at 100,000 articles) before Pagefind's services start.
+      giveMemoryBack();
       const indexStart = performance.now();
       const { indexSearchBundles } = await import("../search/indexer.ts");
       const indexed = await indexSearchBundles(staging, bundles);
@@ -602,13 +602,13 @@ function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> 
   };
 }
 
-// Writes the cache's state a large clean build saved for after its plan, and lets go of it. A
+// Writes the cache's state a large clean build kept for after its plan, and lets go of it. A
 // function of its own: a register of the caller's frame would hold the state through the
 // collections that follow (0.6 GB at 100,000 articles).
-function writeSavedCache(rest: IndexAfterRelease): void {
-  const saving = rest.saving;
-  rest.saving = undefined;
-  if (saving) writeCache(saving.cache, saving.stamp, saving.state);
+function writePendingCache(rest: IndexAfterRelease): void {
+  const pending = rest.pendingCache;
+  rest.pendingCache = undefined;
+  if (pending) orDiscard(pending.cache, () => pending.cache.write(pending.stamp, pending.state));
 }
 
 // urls.txt's bytes, or null when there is none (any other error stops the build: a file that
@@ -656,7 +656,6 @@ function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer)
   return summaries;
 }
 
-// The site is published: a cache that cannot be saved only makes the next build a clean one.
 // What an incremental build changed is appended to the cache's journal when it can be (the previous
 // pages in their order, some perhaps added after them; the same registries); else, or when the
 // journal is long, the whole state is written.
@@ -669,29 +668,26 @@ function saveCache(
   previous: CachedBuild | undefined,
   spare: SpareSite | undefined,
 ): void {
-  try {
+  orDiscard(cache, () => {
     const changes = previous && store.patch();
     const patch = changes && statePatch(previous, state, changes.patch, summariesOf(changes.entries, renderer), spare);
     if (patch && cache.append(stamp, patch)) return;
     cache.write(stamp, wholeState(state, store, renderer, spare));
-  } catch {
-    cache.discard();
-  }
+  });
 }
 
-/** The whole state a cache is written with, journal aside. */
-type CachedState = Parameters<BuildCache["write"]>[1];
-
-function wholeState(state: SiteState, store: ArchiveStore, renderer: ArticleRenderer, spare: SpareSite | undefined): CachedState {
+function wholeState(state: SiteState, store: ArchiveStore, renderer: ArticleRenderer, spare: SpareSite | undefined): WholeState {
   return { ...state, summaries: summariesOf(store.entriesInAnyOrder(), renderer), store: store.snapshot(), ...(spare ? { spare } : {}) };
 }
 
-// The site is about to be published (a build that indexes after it lets go of its plan): likewise.
-function writeCache(cache: BuildCache, stamp: string, state: CachedState): void {
+// The site is published, or about to be: a cache that cannot be made or saved only makes the next
+// build a clean one.
+function orDiscard<T>(cache: BuildCache, work: () => T): T | undefined {
   try {
-    cache.write(stamp, state);
+    return work();
   } catch {
     cache.discard();
+    return undefined;
   }
 }
 

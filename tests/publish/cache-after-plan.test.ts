@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildCache } from "../../src/publish/build-cache.ts";
@@ -23,9 +24,9 @@ vi.mock("../../src/plan/plan-site.ts", async (importOriginal) => {
 let archive: TestArchive;
 const write = BuildCache.prototype.write;
 afterEach(() => {
-  archive?.remove();
-  plans.length = 0;
   BuildCache.prototype.write = write;
+  plans.length = 0;
+  archive?.remove();
 });
 
 /**
@@ -72,6 +73,19 @@ describe("a large clean build with search and the cache", () => {
     expect(stateHeld).toBe(false);
     archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
     expect(await buildSite(options)).toMatchObject({ ok: true, incremental: true });
+  });
+
+  it("publishes its site when its cache cannot be written, and the next build is a clean one", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Première dépêche", date: "2021-12-09T10:00:00" });
+    const options = { ...withCache(), indexAfterFrom: 0 };
+    BuildCache.prototype.write = () => {
+      throw new Error("ENOSPC: no space left on device");
+    };
+    expect(await buildSite(options)).toMatchObject({ ok: true, incremental: false });
+    expect(existsSync(join(options.outDir, "index.html"))).toBe(true);
+    BuildCache.prototype.write = write;
+    expect(await buildSite(options)).toMatchObject({ ok: true, incremental: false });
   });
 
   it("below the threshold, where the process is small, writes it with its plan still held: what the test above tells apart", async () => {
