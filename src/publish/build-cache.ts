@@ -309,8 +309,9 @@ export class BuildCache {
   /**
    * Saves the state of the site just swapped in (or about to be: a large clean build with search
    * saves it before its index), with its stamp (`siteStamp`, taken of the staging folder before
-   * the swap): a site never swapped in does not match it. Written beside, then renamed over the last one: a build killed while
-   * writing leaves the previous file, which no longer matches the site and is ignored.
+   * the swap): a site never swapped in does not match it. Written beside, then renamed over the
+   * last one: a build killed while writing leaves the previous file, which no longer matches the
+   * site and is ignored.
    */
   write(site: string, state: WholeState): void {
     this.loaded = undefined;
