@@ -105,6 +105,9 @@ async function freshCloneRows(corpus: string, work: string, rounds: number, size
   const previous = `${ws}.previous`;
   rmSync(ws, { recursive: true, force: true });
   cpSync(corpus, join(ws, "content"), { recursive: true });
+  // What the archive's repository ignores (this one's .gitignore): the site, its spare and the
+  // cache, restored by tar each round, are never committed with the articles.
+  writeFileSync(join(ws, ".gitignore"), "_site/\n._site.*/\n.depeche/\n");
   git(ws, "init", "-q");
   git(ws, "add", "-A");
   git(ws, "commit", "-q", "-m", "archive");

@@ -1,10 +1,9 @@
 /**
  * Maps that the build cache reads back without making them (`src/publish/build-cache.ts`): the
  * keys sorted in one column, the values packed in one or two long strings, each value made when
- * first asked for and found by binary search. At 100,000 articles the cache holds two maps of
- * 100,000 keys (the standfirsts, the pages that show each article), of which an edit reads a few
- * dozen: made whole, they were 1.4 million values to unpack, 100,000 arrays and two Maps to fill,
- * all of it for the garbage collector to copy.
+ * first asked for and found by binary search. At 100,000 articles the cache holds the standfirsts
+ * of 100,000 articles, of which an edit reads a few dozen: made whole, they were a Map of 100,000
+ * keys to fill, all of it for the garbage collector to copy.
  */
 
 /** A map of string keys as the cache keeps it: its keys sorted, its values read from the packed columns on demand. */

@@ -1,14 +1,14 @@
 /**
- * The pages an added article can enter or change, read from the archive that holds it: the
- * incremental build's fast path for added articles plans and digests these pages only, and keeps
- * every other page's digest from the previous build.
+ * The pages that articles added, or articles whose text alone was edited, can change, read from
+ * the archive that holds them: the incremental build's fast path plans and digests these pages
+ * only, and keeps every other page's digest from the previous build.
  */
 import type { Archive, Listing } from "../archive/archive.ts";
 import { paginate } from "../archive/pagination.ts";
 import { RELATED_COUNT } from "../archive/related.ts";
 import type { Article } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
-import { dayUrl, monthUrl, PAGE_SIZE, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { dayUrl, monthUrl, PAGE_SIZE, pageUrl, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
 import { mainTopics } from "./pages.ts";
 
 /**
@@ -55,6 +55,42 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
     for (const near of [archive.years[i - 1], y, archive.years[i + 1]]) if (near) urls.add(yearUrl(near.year));
   });
   for (const article of added) urls.add(article.url);
+  return urls;
+}
+
+/**
+ * The URLs of every page that shows the text (body, standfirst) of one of `edited` (published
+ * articles of `archive`, whose other fields are as they were): their own pages; home, the search
+ * page and the indexes of topics and sources; the one page of each of their topics and sources
+ * that lists them; their days, months and years; the articles within `RELATED_COUNT` of each of
+ * them in each of their topics, whose related lists and previous/next links may show them. The
+ * pages an article at that place would enter if it were added, less the list pages it does not
+ * shift: nothing moves. (`tests/plan/added-pages.test.ts` checks, for every article of an
+ * archive, that no other page's digest reads its text.)
+ */
+export function pagesShowingEdited(archive: Archive, edited: readonly Article[]): Set<string> {
+  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL]);
+  const editedSet = new Set(edited);
+  const onPage = (list: readonly Article[], base: string, add: (article: Article, i: number) => void): void =>
+    list.forEach((article, i) => {
+      if (!editedSet.has(article)) return;
+      urls.add(pageUrl(base, Math.floor(i / PAGE_SIZE) + 1));
+      add(article, i);
+    });
+  const touchedTopics = new Set(edited.flatMap((a) => a.topics));
+  const touchedSources = new Set(edited.flatMap((a) => a.sources));
+  for (const listing of archive.topics) {
+    if (!touchedTopics.has(listing.entry)) continue;
+    const list = listing.articles;
+    onPage(list, topicUrl(listing.entry), (_, i) => {
+      for (let j = Math.max(0, i - RELATED_COUNT); j <= Math.min(list.length - 1, i + RELATED_COUNT); j++) urls.add(list[j]!.url);
+    });
+  }
+  for (const listing of archive.sources) if (touchedSources.has(listing.entry)) onPage(listing.articles, sourceUrl(listing.entry), () => {});
+  for (const article of edited) {
+    const { year, month } = partsOfDay(article.published.day);
+    urls.add(article.url).add(dayUrl(article.published.day)).add(monthUrl(year, month)).add(yearUrl(year));
+  }
   return urls;
 }
 

@@ -18,14 +18,8 @@ export function pageDigests(
   pages: Partial<SitePages>,
   renderer: ArticleRenderer,
   sources: ReadonlyMap<Article, string> = new Map(),
-  /**
-   * Filled, when given, with each article whose text (body and summary) enters a page's digest
-   * and the URLs of those pages: its own page, and every page that lists it. An edit of that text
-   * alone changes those pages and no other (the build's fast path, `src/publish/build-site.ts`).
-   */
-  dependents?: Map<Article, string[]>,
 ): Map<string, string> {
-  const text = new DigestText(renderer, sources, dependents !== undefined);
+  const text = new DigestText(renderer, sources);
   const siteText = text.of(site);
   const digests = new Map<string, string>();
   for (const [kind, list] of Object.entries(pages) as [string, object[]][]) {
@@ -33,12 +27,6 @@ export function pageDigests(
     for (const page of list) {
       const url = (page as { url: string }).url;
       digests.set(url, hash("sha1", prefix + text.of(page), "base64"));
-      if (dependents)
-        for (const article of text.takeArticles()) {
-          const list = dependents.get(article);
-          if (list) list.push(url);
-          else dependents.set(article, [url]);
-        }
     }
   }
   return digests;
@@ -56,25 +44,11 @@ class DigestText {
   // Property names as written: a few dozen distinct ones, written millions of times.
   private readonly keys = new Map<string, string>();
   private readonly hashedSources = new Map<Article, string>();
-  // The articles whose text the value being written reads, when asked for (`takeArticles`); a
-  // value written once and remembered remembers them too.
-  private articles: Set<Article> | undefined;
-  private readonly knownArticles = new WeakMap<object, readonly Article[]>();
 
   constructor(
     private readonly renderer: ArticleRenderer,
     private readonly sources: ReadonlyMap<Article, string>,
-    tracked: boolean,
-  ) {
-    if (tracked) this.articles = new Set();
-  }
-
-  /** The articles whose text entered what was written since the last call. */
-  takeArticles(): Set<Article> {
-    const taken = this.articles ?? new Set();
-    this.articles = new Set();
-    return taken;
-  }
+  ) {}
 
   of(value: unknown): string {
     switch (typeof value) {
@@ -94,25 +68,7 @@ class DigestText {
   }
 
   private object(value: object): string {
-    const known = this.known.get(value);
-    if (known !== undefined) {
-      if (this.articles) for (const article of this.knownArticles.get(value) ?? []) this.articles.add(article);
-      return known;
-    }
-    if (!this.articles) return this.write(value);
-    const remembered = Array.isArray(value) ? value.length >= SHARED_LIST : this.renderer.lazySource(value)?.shared === true;
-    if (!remembered) return this.write(value);
-    // What a remembered value reads is remembered with it.
-    const outer = this.articles;
-    this.articles = new Set();
-    try {
-      const out = this.write(value);
-      this.knownArticles.set(value, [...this.articles]);
-      for (const article of this.articles) outer.add(article);
-      return out;
-    } finally {
-      this.articles = outer;
-    }
+    return this.known.get(value) ?? this.write(value);
   }
 
   private write(value: object): string {
@@ -135,7 +91,6 @@ class DigestText {
     }
     if (lazy === undefined) return `${out}}`;
     out += `${this.source(lazy.article)}}`;
-    this.articles?.add(lazy.article);
     if (!lazy.shared) return out;
     // An item is shown by many lists: its digest stands for it, written once.
     const digest = `#${hash("sha1", out, "base64")}`;

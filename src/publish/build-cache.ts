@@ -32,7 +32,7 @@ import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/pa
 import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/sorted-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 10;
+export const CACHE_FORMAT = 11;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = ".depeche/cache";
@@ -57,12 +57,6 @@ export interface SiteState {
    * articles, whose bodies would otherwise be parsed again for their first paragraph.
    */
   summaries: ReadonlyMap<string, string>;
-  /**
-   * Article URL → the indexes (in `pages`' order) of the pages whose digest reads its text (body
-   * and summary): its own page and every page that lists it (`pageDigests`). A build whose only
-   * changes are articles' texts rewrites those pages and plans no other (`src/publish/build-site.ts`).
-   */
-  dependents: ReadonlyMap<string, number[]>;
   /** Pages per kind, as the build's summary counts them. */
   counts: Record<string, number>;
   /** What the photos' derivatives were (`photosKey`): the pages show them. */
@@ -86,7 +80,6 @@ export interface SpareSite {
 export interface CachedBuild extends SiteState {
   /** Read back as sorted columns: looked up, never made into a Map (`src/files/sorted-columns.ts`). */
   summaries: SortedColumns<string>;
-  dependents: SortedColumns<number[]>;
   store: StoreSnapshot;
   /** The spare beside the site, when the build that wrote the site kept one. */
   spare?: SpareSite;
@@ -98,21 +91,13 @@ export type WholeState = SiteState & { store: StoreSnapshot; spare?: SpareSite }
 /**
  * What a build changed in the state it started from, when its pages are the previous ones in the
  * same order, some perhaps added after them (an edit of articles' texts, articles added): the
- * pages whose digest changed, the pages added, the articles whose dependents changed, the summaries
- * it made, the store's patch; the small parts whole.
+ * pages whose digest changed, the pages added, the summaries it made, the store's patch; the small
+ * parts whole.
  */
 export interface StatePatch {
   pages: [string[], string[]];
   /** Pages added after the previous ones, in order: their URLs and digests. */
   added: [string[], string[]];
-  /**
-   * The dependents that grew (the fast path only adds to them): runs of the index of the article's
-   * own page, a count, and that many pages' indexes to append to its list (a new article's whole
-   * list), as unsigned 32-bit numbers (little-endian) in a Latin-1 string. Ten articles added at
-   * 100,000 grow the lists of every article of their topic's and source's shifted pages (some
-   * 80,000): as URLs and arrays that was 10 MB a record; so, about a megabyte.
-   */
-  dependents: string;
   summaries: [string[], string[]];
   outputs: string[];
   counts: Record<string, number>;
@@ -150,11 +135,6 @@ interface SavedState {
   outputs: string[];
   /** Sorted by digest: the digests, the standfirsts end to end, where each ends (`uint32String`). */
   summaries: { digests: string[]; texts: string; ends: string };
-  /**
-   * Sorted by URL: the article URLs, then (`uint32String`) where each one's list starts among the
-   * numbers after those starts and one more (the end), then the lists end to end.
-   */
-  dependents: { urls: string[]; lists: string };
   counts: Record<string, number>;
   photos: string;
   spare?: SpareSite;
@@ -286,7 +266,6 @@ export class BuildCache {
         pages: toMap(saved.pages),
         outputs: saved.outputs,
         summaries: readSummaries(saved.summaries),
-        dependents: readDependents(saved.dependents),
         counts: saved.counts,
         photos: saved.photos,
         store,
@@ -329,7 +308,6 @@ export class BuildCache {
       pages: columns(state.pages),
       outputs: state.outputs,
       summaries: savedSummaries(state.summaries),
-      dependents: savedDependents(state.dependents),
       counts: state.counts,
       photos: state.photos,
       ...(state.spare ? { spare: state.spare } : {}),
@@ -484,9 +462,10 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
 /**
  * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
  * undefined when its pages do not begin with the previous ones in the same order (a page removed
- * or moved), or an article lost its dependents: the whole state is saved then. Pages after the
- * previous ones are added (the fast path for added articles puts them there); the dependents are
- * those of the articles whose list changed. `summaries` are those of the entries the store set since.
+ * or moved): the whole state is saved then, so that the state read back is the build's own, in
+ * its order, which the next build's patch is made against. Pages after the previous ones are
+ * added (the fast path for added articles puts them there). `summaries` are those of the entries
+ * the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -514,12 +493,9 @@ export function statePatch(
       digests.push(digest);
     }
   }
-  const dependents = grownDependents(previous.dependents, next);
-  if (dependents === undefined) return undefined;
   return {
     pages: [urls, digests],
     added,
-    dependents,
     summaries: columns(summaries),
     outputs: next.outputs,
     counts: next.counts,
@@ -529,73 +505,23 @@ export function statePatch(
   };
 }
 
-// The dependents that grew, as `StatePatch.dependents` holds them; undefined when one changed
-// otherwise (shrank, reordered, gone) or an article has no page of its own: the whole state then.
-// The fast path keeps the previous lists themselves where nothing changed: told apart by identity.
-function grownDependents(previous: ReadonlyMap<string, number[]>, next: SiteState): string | undefined {
-  if (next.dependents === previous) return "";
-  const index = new Map<string, number>();
-  for (const url of next.pages.keys()) index.set(url, index.size);
-  const runs: number[] = [];
-  let fresh = 0;
-  for (const [url, list] of next.dependents) {
-    const old = previous.get(url);
-    if (old === list) continue;
-    if (old === undefined) fresh++;
-    const from = old?.length ?? 0;
-    if (list.length < from || old?.some((page, i) => page !== list[i])) return undefined;
-    if (old !== undefined && list.length === from) continue;
-    const own = index.get(url);
-    if (own === undefined) return undefined;
-    runs.push(own, list.length - from, ...list.slice(from));
-  }
-  if (next.dependents.size !== previous.size + fresh) return undefined;
-  const bytes = Buffer.allocUnsafe(runs.length * 4);
-  for (let i = 0; i < runs.length; i++) bytes.writeUInt32LE(runs[i]!, i * 4);
-  return bytes.toString("latin1");
-}
-
-// `StatePatch.dependents` applied to the state's dependents, the pages' URLs in order at hand.
-function growDependents(dependents: SortedColumns<number[]>, urls: readonly string[], runs: string): void {
-  const bytes = Buffer.from(runs, "latin1");
-  if (bytes.length % 4 !== 0) throw new Error("journal's dependents cut short");
-  const numbers = bytes.length / 4;
-  const at = (i: number): number => bytes.readUInt32LE(i * 4);
-  for (let i = 0; i < numbers; ) {
-    if (i + 2 > numbers) throw new Error("journal's dependents cut short");
-    const url = urls[at(i)];
-    const count = at(i + 1);
-    if (url === undefined || i + 2 + count > numbers) throw new Error("journal names a dependent the cache lacks");
-    const grown = [...(dependents.get(url) ?? [])];
-    for (let j = i + 2; j < i + 2 + count; j++) {
-      // A page the state lacks would be read as another's.
-      if (at(j) >= urls.length) throw new Error("journal names a dependent the cache lacks");
-      grown.push(at(j));
-    }
-    dependents.set(url, grown);
-    i += 2 + count;
-  }
-}
-
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
-  const dependents = state.dependents;
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
     for (let i = 0; i < urls.length; i++) {
-      // A page the state lacks would change the order of the pages, which dependents index.
+      // A page the state lacks would change the order of the pages, which the next patch walks.
       if (!state.pages.has(urls[i]!)) throw new Error("journal names a page the cache lacks");
       state.pages.set(urls[i]!, digests[i]!);
     }
     // Pages added come after the others, in the order the build had them: one the state already
-    // has would stay where it is, and every index after it would be wrong.
+    // has would stay where it is, out of the build's order.
     const [addedUrls, addedDigests] = patch.added;
     for (let i = 0; i < addedUrls.length; i++) {
       if (state.pages.has(addedUrls[i]!)) throw new Error("journal adds a page the cache has");
       state.pages.set(addedUrls[i]!, addedDigests[i]!);
     }
-    if (patch.dependents.length > 0) growDependents(dependents, [...state.pages.keys()], patch.dependents);
     const [digestsOf, texts] = patch.summaries;
     for (let i = 0; i < digestsOf.length; i++) state.summaries.set(digestsOf[i]!, texts[i]!);
   }
@@ -646,37 +572,6 @@ function readSummaries({ digests, texts, ends }: SavedState["summaries"]): Sorte
   }
   if (end !== texts.length) throw new Error("standfirsts cut short");
   return new SortedColumns(digests, (i) => texts.slice(i === 0 ? 0 : uint32At(ends, i - 1), uint32At(ends, i)));
-}
-
-// The dependents as the file keeps them: sorted by URL, every list in one string of numbers.
-function savedDependents(dependents: ReadonlyMap<string, readonly number[]>): SavedState["dependents"] {
-  const sorted = sortedEntries(dependents);
-  const numbers: number[] = [];
-  let start = 0;
-  for (const [, list] of sorted) {
-    numbers.push(start);
-    start += list.length;
-  }
-  numbers.push(start);
-  for (const [, list] of sorted) for (const page of list) numbers.push(page);
-  return { urls: sorted.map(([url]) => url), lists: uint32String(numbers) };
-}
-
-// Read back, each list made when first asked for; where they start is checked now, as above.
-function readDependents({ urls, lists }: SavedState["dependents"]): SortedColumns<number[]> {
-  const base = urls.length + 1;
-  let start = 0;
-  for (let i = 0; i <= urls.length; i++) {
-    const next = uint32At(lists, i);
-    if (next < start || (i > 0 && i < urls.length && !(urls[i - 1]! < urls[i]!))) throw new Error("dependents out of order");
-    start = next;
-  }
-  if (lists.length !== (base + start) * 4) throw new Error("dependents cut short");
-  return new SortedColumns(urls, (i) => {
-    const list: number[] = [];
-    for (let at = uint32At(lists, i), end = uint32At(lists, i + 1); at < end; at++) list.push(uint32At(lists, base + at));
-    return list;
-  });
 }
 
 // A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.

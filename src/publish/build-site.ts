@@ -26,8 +26,8 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { dependentsByUrl, fastPlan, narrowChange, photosKey, type FastPlan } from "./fast-path.ts";
-import { pageCounts, pagesShowingAdded } from "../plan/added-pages.ts";
+import { fastPlan, narrowChange, photosKey, type FastPlan } from "./fast-path.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite, type WholeState } from "./build-cache.ts";
 import {
@@ -285,7 +285,8 @@ async function validateThenWrite(
       if (added.length > 0 && !(addedTo = pagesShowingAdded(archive, added))) return undefined;
       feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added]));
       const urls = discoveryPages(archive, nowMs, feeds);
-      for (const url of narrow.pages) urls.add(url);
+      const edited = narrow.articles.size > 0 ? archive.articles.filter((a) => narrow.articles.has(a.url)) : [];
+      for (const url of edited.length > 0 ? pagesShowingEdited(archive, edited) : []) urls.add(url);
       for (const url of addedTo ?? []) urls.add(url);
       if (options.search !== false) urls.add(SEARCH_URL);
       return urls;
@@ -298,8 +299,7 @@ async function validateThenWrite(
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
   const counts = fast ? fast.counts : countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const dependents = new Map<Article, string[]>();
-  const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files, dependents));
+  const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files));
   options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
   // A clean build has rendered every body it reads: their text waits in the files, not the heap
   // (the dev server's store, kept between builds, keeps its own).
@@ -364,7 +364,6 @@ async function validateThenWrite(
       const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare, linked);
       state = {
         ...changes.state,
-        dependents: fast ? fast.dependents : dependentsByUrl(digests, dependents),
         counts,
         photos: photosState,
       };
@@ -403,7 +402,6 @@ async function validateThenWrite(
           pages: digests,
           outputs: discovery.files,
           summaries: new Map(),
-          dependents: dependentsByUrl(digests, dependents),
           counts,
           photos: photosState,
         };

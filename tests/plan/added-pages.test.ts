@@ -3,7 +3,7 @@ import { deriveArchive } from "../../src/archive/archive.ts";
 import type { Article, Content } from "../../src/content/model.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemaps.ts";
-import { pageCounts, pagesShowingAdded } from "../../src/plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
 import { mainTopics, planPages } from "../../src/plan/pages.ts";
@@ -74,5 +74,29 @@ describe("the pages an added article enters", () => {
     const { archive: derived, site, pages } = plan(content, new ArticleRenderer());
     const buildIso = "2023-01-01T00:00:00.000Z";
     expect(archiveSitemapEntries(site, derived, buildIso)).toEqual(sitemapEntries(site, pages, buildIso));
+  });
+});
+
+describe("the pages an edited article's text shows on", () => {
+  it("include every page whose digest reads the text of the articles edited, and no other list page", () => {
+    const renderer = new ArticleRenderer();
+    const { archive: derived, site, pages } = plan(content, renderer);
+    // The digests read an article's text as its file's digest: another digest is another text.
+    const sources = new Map(derived.articles.map((a) => [a, `avant ${a.url}`]));
+    const before = pageDigests(site, pages, renderer, sources);
+    const sets = [
+      ...derived.articles.map((a) => [a]),
+      ...[(a: Article) => a.published.day, (a: Article) => a.topics[0]!.slug].flatMap((key) => groups(derived.articles, key)),
+    ];
+    for (const edited of sets) {
+      const after = pageDigests(site, pages, renderer, new Map([...sources, ...edited.map((a): [Article, string] => [a, `après ${a.url}`])]));
+      const changed = [...after].filter(([url, digest]) => before.get(url) !== digest).map(([url]) => url);
+      const urls = pagesShowingEdited(derived, edited);
+      expect(changed.filter((url) => !urls.has(url))).toEqual([]);
+      // Nothing shifts: of a topic's or source's pages, only those listing an article edited.
+      const listed = new Set(pages.lists.filter((page) => page.items.some((item) => edited.some((a) => a.url === item.url))).map((p) => p.url));
+      expect(pages.lists.filter((page) => urls.has(page.url) && !listed.has(page.url)).map((p) => p.url)).toEqual([]);
+    }
+    expect(sets.length).toBeGreaterThan(60);
   });
 });
