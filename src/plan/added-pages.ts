@@ -60,16 +60,15 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
 
 /**
  * The URLs of every page that shows the text (body, standfirst) of one of `edited` (published
- * articles of `archive`, whose other fields are as they were): their own pages; home, the search
- * page and the indexes of topics and sources; the one page of each of their topics and sources
- * that lists them; their days, months and years; the articles within `RELATED_COUNT` of each of
- * them in each of their topics, whose related lists and previous/next links may show them. The
- * pages an article at that place would enter if it were added, less the list pages it does not
- * shift: nothing moves. (`tests/plan/added-pages.test.ts` checks, for every article of an
- * archive, that no other page's digest reads its text.)
+ * articles of `archive`, whose other fields are as they were): their own pages; home; the one page
+ * of each of their topics and sources that lists them; their days, months and years; the articles
+ * within `RELATED_COUNT` of each of them in each of their topics, whose related lists may show
+ * them. Nothing moves: no other list page, and no neighbouring day, month or year (their links
+ * show labels). (`tests/plan/added-pages.test.ts` checks, for every article of an archive, that no
+ * other page's digest reads its text.)
  */
 export function pagesShowingEdited(archive: Archive, edited: readonly Article[]): Set<string> {
-  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL]);
+  const urls = new Set<string>(["/"]);
   const editedSet = new Set(edited);
   const onPage = (list: readonly Article[], base: string, add: (article: Article, i: number) => void): void =>
     list.forEach((article, i) => {

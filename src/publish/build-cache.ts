@@ -462,10 +462,9 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
 /**
  * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
  * undefined when its pages do not begin with the previous ones in the same order (a page removed
- * or moved): the whole state is saved then, so that the state read back is the build's own, in
- * its order, which the next build's patch is made against. Pages after the previous ones are
- * added (the fast path for added articles puts them there). `summaries` are those of the entries
- * the store set since.
+ * or moved, which only a build that plans every page does): the whole state is saved then. Pages
+ * after the previous ones are added (the fast path for added articles puts them there), so that
+ * one walk of both maps finds what changed. `summaries` are those of the entries the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -511,12 +510,12 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
     for (let i = 0; i < urls.length; i++) {
-      // A page the state lacks would change the order of the pages, which the next patch walks.
+      // A record that changes a page the state lacks is not of this state.
       if (!state.pages.has(urls[i]!)) throw new Error("journal names a page the cache lacks");
       state.pages.set(urls[i]!, digests[i]!);
     }
-    // Pages added come after the others, in the order the build had them: one the state already
-    // has would stay where it is, out of the build's order.
+    // Pages added come after the others, in the order the build had them; a record that adds one
+    // the state has is not of this state.
     const [addedUrls, addedDigests] = patch.added;
     for (let i = 0; i < addedUrls.length; i++) {
       if (state.pages.has(addedUrls[i]!)) throw new Error("journal adds a page the cache has");
