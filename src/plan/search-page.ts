@@ -81,24 +81,24 @@ export function planSearchIndex(
   release?: (article: Article) => void,
 ): PlannedBundle[] {
   const keyOf = bundleOf(bundles);
-  const sources = new Map(bundles.map((b) => [b.key, [] as RecordSource[]]));
-  for (const article of articles) sources.get(keyOf(article.url) ?? "")?.push(recordSource(article, render, files.get(article)));
+  const members = new Map(bundles.map((b) => [b.key, [] as Article[]]));
+  for (const article of articles) members.get(keyOf(article.url) ?? "")?.push(article);
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
-    const list = sources.get(bundle.key)!.sort((a, b) => (a.dateIso < b.dateIso ? 1 : a.dateIso > b.dateIso ? -1 : a.url < b.url ? -1 : 1));
+    const list = members.get(bundle.key)!.sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : 1));
     return {
       key: bundle.key,
       articles: list.length,
       // The inputs are made one bundle at a time and dropped: they copy every article's text.
       digest: bundleDigest(
-        list.map((s) => s.inputs()),
+        list.map((article) => recordInputs(article, files.get(article))),
         PAGEFIND_VERSION,
       ),
-      records: () => list.map((s) => s.record()),
+      records: () => list.map((article) => ({ ...recordFields(article), bodyHtml: render.view(article).bodyHtml })),
       ...(release
         ? {
             release: () => {
-              for (const s of list) release(s.article);
+              for (const article of list) release(article);
             },
           }
         : {}),
@@ -106,36 +106,24 @@ export function planSearchIndex(
   });
 }
 
-interface RecordSource {
-  article: Article;
-  url: string;
-  dateIso: string;
-  /** Everything the record is made from: its fields but the body, and the body's own inputs. */
-  inputs(): string;
-  record(): SearchRecord;
-}
-
 // A record's fields are the article's own values (those its view copies; the title as written, not
 // typeset), and the view, for the body, is made only when the record is: an incremental build
 // digests every bundle but indexes one, and views of the 100,000 articles of the bundles it
 // reuses would hold some 200 MB of the main thread's heap while Pagefind's service runs.
-function recordSource(article: Article, render: ArticleRenderer, file: string | undefined): RecordSource {
-  const dateIso = new Date(article.published.iso).toISOString();
-  const fields = (): Omit<SearchRecord, "bodyHtml"> => ({
+function recordFields(article: Article): Omit<SearchRecord, "bodyHtml"> {
+  return {
     url: article.url,
     title: article.title,
     standfirst: article.summary,
-    dateIso,
+    dateIso: new Date(article.published.iso).toISOString(),
     year: article.url.slice(1, 5),
     sources: article.sources.map((s) => s.name),
     topics: article.topics.map((t) => t.label),
-  });
-  return {
-    article,
-    url: article.url,
-    dateIso,
-    // The rendered body is a function of the article's text: digested without rendering it.
-    inputs: () => `${JSON.stringify(fields())}\u0000${file === undefined ? `t${article.body}` : `f${file}`}`,
-    record: () => ({ ...fields(), bodyHtml: render.view(article).bodyHtml }),
   };
+}
+
+// Everything the record is made from: its fields but the body, and the body's own inputs (the
+// rendered body is a function of the article's text: digested without rendering it).
+function recordInputs(article: Article, file: string | undefined): string {
+  return `${JSON.stringify(recordFields(article))}\u0000${file === undefined ? `t${article.body}` : `f${file}`}`;
 }
