@@ -30,12 +30,7 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
   for (const listing of archive.topics) {
     if (!touchedTopics.has(listing.entry)) continue;
     addListPages(urls, listing, topicUrl(listing.entry));
-    // Newest first here, oldest first for the related lists and neighbours: the same positions, reversed.
-    const list = listing.articles;
-    list.forEach((article, i) => {
-      if (!addedSet.has(article)) return;
-      for (let j = Math.max(0, i - RELATED_COUNT); j <= Math.min(list.length - 1, i + RELATED_COUNT); j++) urls.add(list[j]!.url);
-    });
+    for (const i of positionsOf(listing.articles, addedSet)) addNearby(urls, listing.articles, i);
   }
   for (const listing of archive.sources) if (touchedSources.has(listing.entry)) addListPages(urls, listing, sourceUrl(listing.entry));
   const days = new Set(added.map((a) => a.published.day));
@@ -70,27 +65,45 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
 export function pagesShowingEdited(archive: Archive, edited: readonly Article[]): Set<string> {
   const urls = new Set<string>(["/"]);
   const editedSet = new Set(edited);
-  const onPage = (list: readonly Article[], base: string, add: (article: Article, i: number) => void): void =>
-    list.forEach((article, i) => {
-      if (!editedSet.has(article)) return;
-      urls.add(pageUrl(base, Math.floor(i / PAGE_SIZE) + 1));
-      add(article, i);
-    });
   const touchedTopics = new Set(edited.flatMap((a) => a.topics));
   const touchedSources = new Set(edited.flatMap((a) => a.sources));
   for (const listing of archive.topics) {
     if (!touchedTopics.has(listing.entry)) continue;
-    const list = listing.articles;
-    onPage(list, topicUrl(listing.entry), (_, i) => {
-      for (let j = Math.max(0, i - RELATED_COUNT); j <= Math.min(list.length - 1, i + RELATED_COUNT); j++) urls.add(list[j]!.url);
-    });
+    for (const i of positionsOf(listing.articles, editedSet)) {
+      urls.add(listPageUrl(topicUrl(listing.entry), i));
+      addNearby(urls, listing.articles, i);
+    }
   }
-  for (const listing of archive.sources) if (touchedSources.has(listing.entry)) onPage(listing.articles, sourceUrl(listing.entry), () => {});
+  for (const listing of archive.sources) {
+    if (!touchedSources.has(listing.entry)) continue;
+    for (const i of positionsOf(listing.articles, editedSet)) urls.add(listPageUrl(sourceUrl(listing.entry), i));
+  }
   for (const article of edited) {
     const { year, month } = partsOfDay(article.published.day);
     urls.add(article.url).add(dayUrl(article.published.day)).add(monthUrl(year, month)).add(yearUrl(year));
   }
   return urls;
+}
+
+// Where the articles of `wanted` stand in a list.
+function positionsOf(list: readonly Article[], wanted: ReadonlySet<Article>): number[] {
+  const positions: number[] = [];
+  list.forEach((article, i) => {
+    if (wanted.has(article)) positions.push(i);
+  });
+  return positions;
+}
+
+// The articles within `RELATED_COUNT` of position `i` in a topic's list, whose related lists (the
+// nearest in that topic) and previous/next links (neighbours in it) may show the article there.
+// Newest first here, oldest first for the related lists and neighbours: the same positions, reversed.
+function addNearby(urls: Set<string>, list: readonly Article[], i: number): void {
+  for (let j = Math.max(0, i - RELATED_COUNT); j <= Math.min(list.length - 1, i + RELATED_COUNT); j++) urls.add(list[j]!.url);
+}
+
+// The URL of the list page that shows the item at position `i`.
+function listPageUrl(base: string, i: number): string {
+  return pageUrl(base, Math.floor(i / PAGE_SIZE) + 1);
 }
 
 function addListPages(urls: Set<string>, listing: Listing<unknown>, base: string): void {

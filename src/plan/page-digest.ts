@@ -61,14 +61,10 @@ class DigestText {
       case "undefined":
         return "u";
       case "object":
-        return value === null ? "z" : this.object(value);
+        return value === null ? "z" : (this.known.get(value) ?? this.write(value));
       default:
         return `j${JSON.stringify(value)};`;
     }
-  }
-
-  private object(value: object): string {
-    return this.known.get(value) ?? this.write(value);
   }
 
   private write(value: object): string {

@@ -54,10 +54,9 @@ const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary
 
 /**
  * The fast path's plan: the previous build's digests, with those of the pages planned again.
- * Undefined when the site's structure changed after all:
- * a page planned is not among the previous ones and no page was to be added (`expected` absent), or
- * the previous pages and the new ones planned do not make the counts of the whole site (`expected`,
- * `pageCounts`): a new page left out.
+ * Undefined when the site's structure changed after all: a page planned is not among the previous
+ * ones and no page was to be added (`expected` absent), or the previous pages and the new ones
+ * planned do not make the counts of the whole site (`expected`, `pageCounts`): a new page left out.
  */
 export function fastPlan(
   data: BuildData,
