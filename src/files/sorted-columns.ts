@@ -13,6 +13,10 @@ export class SortedColumns<V> implements ReadonlyMap<string, V> {
   // Keys set since it was read (a journal's records): they take precedence over the columns.
   private readonly changed = new Map<string, V>();
   private added = 0;
+  // Each key's `prefixNumber`, in the keys' order, made at the first search: the binary search
+  // compares numbers. Comparing V8's strings with \`<\` cost 3–4 µs a lookup over 100,000 digests,
+  // and a push at 100,000 articles looks up some 80,000 standfirsts (its list pages' items).
+  private prefixes?: Float64Array;
 
   constructor(
     private readonly keyColumn: readonly string[],
@@ -74,18 +78,40 @@ export class SortedColumns<V> implements ReadonlyMap<string, V> {
   }
 
   private indexOf(key: string): number {
-    const keys = this.keyColumn;
+    const prefixes = (this.prefixes ??= Float64Array.from(this.keyColumn, prefixNumber));
+    const prefix = prefixNumber(key);
+    // The first key whose prefix is not below the key's, then those of the same prefix.
     let low = 0;
-    let high = keys.length - 1;
-    while (low <= high) {
+    let high = prefixes.length;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const at = keys[middle]!;
-      if (at === key) return middle;
-      if (at < key) low = middle + 1;
-      else high = middle - 1;
+      if (prefixes[middle]! < prefix) low = middle + 1;
+      else high = middle;
     }
+    for (let i = low; i < prefixes.length && prefixes[i] === prefix; i++) if (this.keyColumn[i] === key) return i;
     return -1;
   }
+}
+
+// Characters of a prefix, 7 bits each: 49 bits, exact in a double.
+const PREFIX_CHARS = 7;
+
+/**
+ * A number that never decreases as strings go up in the order `<` gives (UTF-16 code units): the
+ * first `PREFIX_CHARS` code units, 7 bits each, up to the first one past 126, which counts as 127
+ * and ends it; a missing one counts as 0. Two keys of one number are told apart by comparing
+ * them; a digest's first seven characters tell it from the others.
+ * @example prefixNumber("a") < prefixNumber("ab") // true
+ */
+export function prefixNumber(key: string): number {
+  let number = 0;
+  let ended = false;
+  for (let i = 0; i < PREFIX_CHARS; i++) {
+    const code = ended ? 0 : Math.min(key.charCodeAt(i) || 0, 127);
+    if (code === 127) ended = true;
+    number = number * 128 + code;
+  }
+  return number;
 }
 
 /** A map's entries sorted by key (UTF-16 code units, as `<` compares them): the key column `SortedColumns` searches. */

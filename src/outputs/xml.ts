@@ -51,18 +51,24 @@ function xmlText(value: string): string {
  * `buildXml` for a root element holding a list of elements of text fields only (a sitemap's
  * `<url>`s), written directly: the same bytes at a tenth of the time. Through the library, 50,000
  * URLs take 0.4–0.6 s on a 2-vCPU machine, and a push to a 100,000-article archive writes its
- * 125,000 URLs again.
+ * 125,000 URLs again. With `names`, only those fields are written, in that order.
  * @example buildListXml("urlset", { xmlns: "…" }, "url", [{ loc: "https://a/?x&y" }]) // '<?xml …?>\n<urlset xmlns="…"><url><loc>https://a/?x&amp;y</loc></url></urlset>\n'
  */
-export function buildListXml(root: string, attributes: Record<string, string>, item: string, items: readonly Record<string, string>[]): string {
+export function buildListXml<T extends object>(
+  root: string,
+  attributes: Record<string, string>,
+  item: string,
+  items: readonly T[],
+  names?: readonly (keyof T & string)[],
+): string {
   const open = `<${root}${Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${xmlText(value)}"`)
     .join("")}`;
   let body = "";
   for (const fields of items) {
     body += `<${item}>`;
-    for (const name in fields) {
-      const value = fields[name]!;
+    for (const name of names ?? Object.keys(fields)) {
+      const value = (fields as Record<string, string>)[name]!;
       body += value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
     }
     body += `</${item}>`;

@@ -12,13 +12,24 @@ import { renderPage, type PageKind, type WritePages } from "./page-templates.ts"
 export const writePagesDirectly: WritePages = async (data, outDir, onPage) => {
   for (const kind of Object.keys(data.pages) as PageKind[]) {
     for (const page of data.pages[kind] as SitePages[PageKind][number][]) {
-      const file = pageFile(outDir, page.url);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, renderPage(kind, page as never, data));
+      writePageFile(pageFile(outDir, page.url), renderPage(kind, page as never, data));
       onPage?.();
     }
   }
 };
+
+// Its folder is made only when the file cannot be written without it: an incremental build writes
+// most pages again in folders that stay, where a folder made each time was a call to the system
+// per page for nothing (some 100 ms of a push's 4,000 pages at 100,000 articles).
+function writePageFile(file: string, text: string | Uint8Array): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
 
 /** The file of a site-relative URL, where Eleventy writes it: `/x/` → `x/index.html`. */
 export function pageFile(outDir: string, url: string): string {

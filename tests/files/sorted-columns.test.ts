@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SortedColumns, sortedEntries, uint32At, uint32String } from "../../src/files/sorted-columns.ts";
+import { prefixNumber, SortedColumns, sortedEntries, uint32At, uint32String } from "../../src/files/sorted-columns.ts";
 
 describe("sorted columns", () => {
   const read = (map: Map<string, number[]>) => {
@@ -51,6 +51,28 @@ describe("sorted columns", () => {
     ]);
     expect([...columns.keys()]).toEqual(["/a/", "/b/", "/c/", "/d/", "/e/"]);
     expect(new Map(columns).get("/b/")).toBe(columns.get("/b/"));
+  });
+
+  it("finds every key among many that share their first characters, wide ones, and prefixes of one another", () => {
+    // Keys that share the prefix the search compares (and the characters past 126 that end it):
+    // only comparing the keys themselves tells them apart.
+    const alphabet = ["a", "b", "\u007f", "\u0080", "é", "\u{1F600}", "\u0000", "z"];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    const keys = new Set<string>(["", "a", "aaaaaaa", "aaaaaaaa", "aaaaaaab", "a\u0080", "a\u0080a", "a\u00ff"]);
+    while (keys.size < 3_000) keys.add(Array.from({ length: random(10) }, () => alphabet[random(alphabet.length)]).join(""));
+    const map = new Map([...keys].map((key, i) => [key, [i]]));
+    const { columns } = read(map);
+    for (const [key, value] of map) expect(columns.get(key), JSON.stringify(key)).toEqual(value);
+    for (const missing of ["aaaaaa", "aaaaaaac", "a\u0080b", "\u0081", "zzzzzzzzzzz"]) {
+      if (!keys.has(missing)) expect(columns.get(missing)).toBeUndefined();
+    }
+    // What the search relies on: the number never decreases along the keys' order.
+    const sorted = sortedEntries(map).map(([key]) => prefixNumber(key));
+    expect(sorted.every((n, i) => i === 0 || sorted[i - 1]! <= n)).toBe(true);
   });
 
   it("keeps unsigned 32-bit numbers in a Latin-1 string", () => {

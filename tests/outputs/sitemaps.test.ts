@@ -49,10 +49,10 @@ describe("sitemap entries", () => {
 
 describe("split sitemaps", () => {
   const entries = (n: number): SitemapEntry[] =>
-    Array.from({ length: n }, (_, i) => ({
-      loc: `https://archives.example.org/p${i}/`,
-      lastmod: `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00`,
-    }));
+    Array.from({ length: n }, (_, i) => {
+      const lastmod = `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00`;
+      return { loc: `https://archives.example.org/p${i}/`, lastmod, ms: Date.parse(lastmod) };
+    });
 
   it("writes one file up to the limit", () => {
     expect([...planSitemaps(SITE, entries(10), 10).keys()]).toEqual(["/sitemap.xml"]);

@@ -6,6 +6,7 @@ import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemap
 import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
+import { parseContractDate } from "../../src/text/dates.ts";
 import { mainTopics, planPages } from "../../src/plan/pages.ts";
 import { siteView } from "../../src/plan/site-data.ts";
 import { countPages } from "../../src/publish/build-site.ts";
@@ -74,6 +75,22 @@ describe("the pages an added article enters", () => {
     const { archive: derived, site, pages } = plan(content, new ArticleRenderer());
     const buildIso = "2023-01-01T00:00:00.000Z";
     expect(archiveSitemapEntries(site, derived, buildIso)).toEqual(sitemapEntries(site, pages, buildIso));
+    // In each month, an article of a day neither its first nor its last updated after everything
+    // else: its month, year, day and lists are dated by that update, not by their newest
+    // article's publication, whichever order the days are walked in.
+    const days = new Map<string, Set<string>>();
+    for (const a of content.articles) days.set(a.published.day.slice(0, 7), (days.get(a.published.day.slice(0, 7)) ?? new Set()).add(a.published.day));
+    const middles = new Set([...days.values()].filter((d) => d.size >= 3).map((d) => [...d].sort()[1]!));
+    expect(middles.size).toBeGreaterThan(1);
+    const picked = new Set([...middles].map((day) => content.articles.find((a) => a.published.day === day)!));
+    const late = (i: number) => parseContractDate(`2031-01-01T${String(i % 24).padStart(2, "0")}:00:00+01:00`, "Europe/Paris")!;
+    const updated = { ...content, articles: content.articles.map((a) => (picked.has(a) ? { ...a, updated: late(a.url.length) } : a)) };
+    const again = plan(updated, new ArticleRenderer());
+    const entries = archiveSitemapEntries(again.site, again.archive, buildIso);
+    expect(entries).toEqual(sitemapEntries(again.site, again.pages, buildIso));
+    const months = entries.filter((e) => /\/\d{4}\/\d\d\/$/.test(e.loc) && days.get(e.loc.slice(-8, -1).replace("/", "-"))!.size >= 3);
+    expect(months.length).toBe(middles.size);
+    expect(months.every((e) => e.lastmod.startsWith("2031-"))).toBe(true);
   });
 });
 
