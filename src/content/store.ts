@@ -369,6 +369,11 @@ export class ArchiveStore {
     return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  /** The digest of the registries' files as last read. */
+  get registriesDigest(): string {
+    return this.registries.digest;
+  }
+
   /** The registries when valid. */
   get validRegistries(): Registries | undefined {
     return this.registries.value;

@@ -64,20 +64,30 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
 }
 
 /**
+ * What the archive store says an article's record is made from: the digest of each article's file
+ * and of the registries (site.yaml, topics.yaml, sources.yaml).
+ */
+export interface RecordSources {
+  files: ReadonlyMap<Article, string>;
+  registries: string;
+}
+
+/**
  * The search index's bundles, from the planned articles: each article's record in the bundle that
  * holds its year (or months), newest first within it, with the bundle's digest. The digest is taken
  * from what the records are made from (the article's text, not its rendered body), and the records
- * are made when the bundle is indexed: a reused bundle never renders its bodies. The digest of an
- * article's file (`files`, the archive store's), when known, stands for its body: an article
- * restored from the build cache reads its body from its file only when it is indexed. With
- * `release`, each bundle's `release` hands it the bundle's articles once their records are handed
- * to the indexer.
+ * are made when the bundle is indexed: a reused bundle never renders its bodies. With `sources`, an
+ * article whose file's digest is known stands in the digest by its URL and that digest: its record
+ * is made from its file and the registries alone, whose digest the bundle's includes (at 100,000
+ * articles, the fields of every record written out cost some 0.5 s a build, when one bundle or two
+ * change). With `release`, each bundle's `release` hands it the bundle's articles once their
+ * records are handed to the indexer.
  */
 export function planSearchIndex(
   bundles: readonly SearchBundle[],
   articles: readonly Article[],
   render: ArticleRenderer,
-  files: ReadonlyMap<Article, string> = new Map(),
+  sources?: RecordSources,
   release?: (article: Article) => void,
 ): PlannedBundle[] {
   const keyOf = bundleOf(bundles);
@@ -91,7 +101,7 @@ export function planSearchIndex(
       articles: list.length,
       // The inputs are made one bundle at a time and dropped: they copy every article's text.
       digest: bundleDigest(
-        list.map((article) => recordInputs(article, files.get(article))),
+        [sources ? `r${sources.registries}` : "", ...list.map((article) => recordInputs(article, sources?.files.get(article)))],
         PAGEFIND_VERSION,
       ),
       records: () => list.map((article) => ({ ...recordFields(article), bodyHtml: render.view(article).bodyHtml })),
@@ -106,10 +116,6 @@ export function planSearchIndex(
   });
 }
 
-// A record's fields are the article's own values (those its view copies; the title as written, not
-// typeset), and the view, for the body, is made only when the record is: an incremental build
-// digests every bundle but indexes one, and views of the 100,000 articles of the bundles it
-// reuses would hold some 200 MB of the main thread's heap while Pagefind's service runs.
 function recordFields(article: Article): Omit<SearchRecord, "bodyHtml"> {
   return {
     url: article.url,
@@ -122,8 +128,9 @@ function recordFields(article: Article): Omit<SearchRecord, "bodyHtml"> {
   };
 }
 
-// Everything the record is made from: its fields but the body, and the body's own inputs (the
-// rendered body is a function of the article's text: digested without rendering it).
+// Everything the record is made from: its URL and its file, with the registries (`RecordSources`);
+// else its fields but the body, and the body's text (the rendered body is a function of the
+// article's text: digested without rendering it).
 function recordInputs(article: Article, file: string | undefined): string {
-  return `${JSON.stringify(recordFields(article))}\u0000${file === undefined ? `t${article.body}` : `f${file}`}`;
+  return file === undefined ? `${JSON.stringify(recordFields(article))}\u0000t${article.body}` : `${article.url}\u0000f${file}`;
 }

@@ -14,7 +14,7 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex } from "../plan/search-page.ts";
+import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import { assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
@@ -326,7 +326,8 @@ async function validateThenWrite(
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  const search = options.search !== false ? searchIndexer(staging, { data, content, published, files }, renderer, options) : undefined;
+  const recordSources: RecordSources = { files, registries: store.registriesDigest };
+  const search = options.search !== false ? searchIndexer(staging, { data, content, published, sources: recordSources }, renderer, options) : undefined;
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
@@ -415,7 +416,7 @@ async function validateThenWrite(
       // needs nothing else this function holds, and what it holds goes when it returns.
       spool = siblingFolder(out, "records");
       const bundles = spoolBundles(
-        searchBundles({ data, content, published, files }, renderer, (article) => renderer.releaseBody(article)),
+        searchBundles({ data, content, published, sources: recordSources }, renderer, (article) => renderer.releaseBody(article)),
         spool,
       );
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
@@ -499,7 +500,7 @@ interface IndexSource {
   data: BuildData;
   content: Content;
   published: readonly string[];
-  files: ReadonlyMap<Article, string>;
+  sources: RecordSources;
 }
 
 function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
@@ -543,7 +544,7 @@ function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?:
     source.data.pages.search[0]?.bundles ?? [],
     source.content.articles.filter((a) => articles.has(a.url)),
     renderer,
-    source.files,
+    source.sources,
     release,
   );
 }

@@ -69,7 +69,7 @@ describe("the search index's bundles", () => {
       const derived = deriveArchive(content!, { drafts: false });
       const renderer = new ArticleRenderer();
       const released: string[] = [];
-      const bundles = planSearchIndex(planSearchBundles(derived.years.flatMap((y) => y.months)), derived.articles, renderer, new Map(), (article) => {
+      const bundles = planSearchIndex(planSearchBundles(derived.years.flatMap((y) => y.months)), derived.articles, renderer, undefined, (article) => {
         released.push(article.url);
         renderer.releaseBody(article);
       });
@@ -100,6 +100,29 @@ describe("the search index's bundles", () => {
       expect(before.rendered).toBe(false);
       archive.article("2021/10/31-c.md", { title: "Hiver", date: "2021-10-31", body: "Un texte corrigé." });
       expect((await plan()).digest).not.toBe(before.digest);
+    } finally {
+      archive.remove();
+    }
+  });
+
+  it("with the store's digests, digests each article by its URL and file, and the registries with them", async () => {
+    const archive = makeArchive();
+    try {
+      archive.article("2021/10/31-c.md", { title: "Hiver", date: "2021-10-31", body: "Un premier texte." });
+      const { content } = await loadContent({ contentDir: archive.dir });
+      const derived = deriveArchive(content!, { drafts: false });
+      const bundles = planSearchBundles(derived.years.flatMap((y) => y.months));
+      const digest = (file: string, registries: string) => {
+        const renderer = new ArticleRenderer();
+        const files = new Map(derived.articles.map((a) => [a, file]));
+        const [bundle] = planSearchIndex(bundles, derived.articles, renderer, { files, registries });
+        expect(renderer.needsBody(derived.articles[0]!)).toBe(true);
+        return bundle!.digest;
+      };
+      expect(digest("f1", "r1")).toBe(digest("f1", "r1"));
+      // Another file, or other registries (a topic's label, the site's timezone): another record.
+      expect(digest("f2", "r1")).not.toBe(digest("f1", "r1"));
+      expect(digest("f1", "r2")).not.toBe(digest("f1", "r1"));
     } finally {
       archive.remove();
     }
