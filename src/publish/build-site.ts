@@ -326,8 +326,13 @@ async function validateThenWrite(
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  const recordSources: RecordSources = { files, registries: store.registriesDigest };
-  const search = options.search !== false ? searchIndexer(staging, { data, content, published, sources: recordSources }, renderer, options) : undefined;
+  // What the index is made from: the fast path's archive holds the published articles alone.
+  const indexSource = (): IndexSource => {
+    const urls = fast ? undefined : new Set(published);
+    const articles = fast ? some!.archive.articles : content.articles.filter((a) => urls!.has(a.url));
+    return { data, articles, sources: { files, registries: store.registriesDigest } };
+  };
+  const search = options.search !== false ? searchIndexer(staging, indexSource(), renderer, options) : undefined;
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
@@ -416,7 +421,7 @@ async function validateThenWrite(
       // needs nothing else this function holds, and what it holds goes when it returns.
       spool = siblingFolder(out, "records");
       const bundles = spoolBundles(
-        searchBundles({ data, content, published, sources: recordSources }, renderer, (article) => renderer.releaseBody(article)),
+        searchBundles(indexSource(), renderer, (article) => renderer.releaseBody(article)),
         spool,
       );
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
@@ -498,8 +503,8 @@ interface Indexed {
 /** What the index is made from: the plan (whole, or only the fast path's pages), the articles it publishes, their files' digests. */
 interface IndexSource {
   data: BuildData;
-  content: Content;
-  published: readonly string[];
+  /** The articles the site publishes, in any order. */
+  articles: readonly Article[];
   sources: RecordSources;
 }
 
@@ -521,7 +526,7 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
     const { indexSearchBundles } = await import("../search/indexer.ts");
     const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-    const phase = { name: "indexed", articles: source.published.length, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
+    const phase = { name: "indexed", articles: source.articles.length, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
     return { phase, changed: indexed.changed };
   };
   return Object.assign(index, {
@@ -539,14 +544,7 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
 // The index's bundles as planned, of the articles the site publishes; `release` is handed each
 // bundle's articles once their records are made.
 function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?: (article: Article) => void): PlannedBundle[] {
-  const articles = new Set(source.published);
-  return planSearchIndex(
-    source.data.pages.search[0]?.bundles ?? [],
-    source.content.articles.filter((a) => articles.has(a.url)),
-    renderer,
-    source.sources,
-    release,
-  );
+  return planSearchIndex(source.data.pages.search[0]?.bundles ?? [], source.articles, renderer, source.sources, release);
 }
 
 /** What a clean build has left to do once its pages are written (`INDEX_AFTER_PAGES`). */
