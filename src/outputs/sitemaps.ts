@@ -28,12 +28,12 @@ export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
-/** One URL of a sitemap: absolute location, last change as W3C datetime and as milliseconds since the epoch. */
+/** One URL of a sitemap: absolute location, last change as W3C datetime. */
 export interface SitemapEntry {
   loc: string;
   lastmod: string;
   /** `lastmod`'s instant: which change is newest (a split sitemap's index dates each file by it). */
-  ms: number;
+  epochMs: number;
 }
 
 interface Instant {
@@ -46,12 +46,12 @@ function instant(iso: string): Instant {
 }
 
 // The first of the newest: an instant replaces another only when strictly later.
-function later<T extends Instant>(a: T | undefined, b: T | undefined): T | undefined {
+function later(a: Instant | undefined, b: Instant | undefined): Instant | undefined {
   return !a ? b : !b ? a : b.epochMs > a.epochMs ? b : a;
 }
 
 function entry(site: SiteView, url: string, m: Instant): SitemapEntry {
-  return { loc: absoluteUrl(site, url), lastmod: m.iso, ms: m.epochMs };
+  return { loc: absoluteUrl(site, url), lastmod: m.iso, epochMs: m.epochMs };
 }
 
 /** An article's last change: its update, else its publication. */
@@ -114,25 +114,18 @@ export function sitemapEntries(site: SiteView, pages: SitePages, buildIso: strin
  */
 export function archiveSitemapEntries(site: SiteView, archive: Archive, buildIso: string): SitemapEntry[] {
   const modified = (article: Article): Instant => article.updated ?? article.published;
-  const newestOf = (articles: readonly Article[]): Instant | undefined => {
-    let m: Instant | undefined;
-    for (const article of articles) m = later(m, modified(article));
+  // Days, months and years have articles: each has a newest change. An instant's text follows from
+  // its time (the site's offset then), so which of two equal instants is kept makes no difference.
+  const newest = <T>(items: readonly T[], instantOf: (item: T) => Instant): Instant => {
+    let m = instantOf(items[0]!);
+    for (const item of items) m = later(m, instantOf(item))!;
     return m;
   };
-  // A day's, a month's and a year's newest change; an instant's text follows from its time (the
-  // site's offset at that time), so which of two equal instants is kept makes no difference.
-  const byDay = archive.days.map((d) => newestOf(d.articles));
-  const byMonth = new Map<string, Instant | undefined>();
-  const byYear = new Map<number, Instant | undefined>();
-  archive.days.forEach((d, i) => {
-    const month = d.day.slice(0, 7);
-    byMonth.set(month, later(byMonth.get(month), byDay[i]));
-    const year = Number(d.day.slice(0, 4));
-    byYear.set(year, later(byYear.get(year), byDay[i]));
-  });
-  let newest: Instant | undefined;
-  for (const m of byYear.values()) newest = later(newest, m);
-  const fallback = newest ?? instant(buildIso);
+  const byDay = new Map(archive.days.map((d) => [d, newest(d.articles, modified)]));
+  const months = archive.years.flatMap((y) => y.months);
+  const byMonth = new Map(months.map((m) => [m, newest(m.days, (d) => byDay.get(d)!)]));
+  const byYear = new Map(archive.years.map((y) => [y, newest(y.months, (m) => byMonth.get(m)!)]));
+  const fallback = archive.years.length > 0 ? newest(archive.years, (y) => byYear.get(y)!) : instant(buildIso);
   const entries: SitemapEntry[] = [];
   const add = (url: string, m: Instant): void => {
     entries.push(entry(site, url, m));
@@ -148,16 +141,12 @@ export function archiveSitemapEntries(site: SiteView, archive: Archive, buildIso
   // A list without articles is not indexed; every page of a list has the list's newest change.
   for (const { articles, base } of lists) {
     if (articles.length === 0) continue;
-    const m = newestOf(articles)!;
+    const m = newest(articles, modified);
     for (let page = 1; page <= Math.ceil(articles.length / PAGE_SIZE); page++) add(pageUrl(base, page), m);
   }
-  for (const y of archive.years) add(yearUrl(y.year), byYear.get(y.year) ?? fallback);
-  for (const y of archive.years) {
-    for (const m of y.months) add(monthUrl(m.year, m.month), byMonth.get(`${m.year}-${String(m.month).padStart(2, "0")}`) ?? fallback);
-  }
-  archive.days.forEach((d, i) => {
-    add(dayUrl(d.day), byDay[i] ?? fallback);
-  });
+  for (const [y, m] of byYear) add(yearUrl(y.year), m);
+  for (const [month, m] of byMonth) add(monthUrl(month.year, month.month), m);
+  for (const [d, m] of byDay) add(dayUrl(d.day), m);
   return entries;
 }
 
@@ -183,8 +172,8 @@ export function planSitemaps(site: SiteView, entries: readonly SitemapEntry[], l
     const chunk = entries.slice(start, start + limit);
     files.set(sitemapPartUrl(n), renderUrlset(chunk));
     let newest = chunk[0]!;
-    for (const e of chunk) if (e.ms > newest.ms) newest = e;
-    parts.push(entry(site, sitemapPartUrl(n), { iso: newest.lastmod, epochMs: newest.ms }));
+    for (const e of chunk) if (e.epochMs > newest.epochMs) newest = e;
+    parts.push({ loc: absoluteUrl(site, sitemapPartUrl(n)), lastmod: newest.lastmod, epochMs: newest.epochMs });
   }
   files.set(SITEMAP_URL, renderSitemapIndex(parts));
   return files;

@@ -54,12 +54,12 @@ function xmlText(value: string): string {
  * 125,000 URLs again. With `names`, only those fields are written, in that order.
  * @example buildListXml("urlset", { xmlns: "…" }, "url", [{ loc: "https://a/?x&y" }]) // '<?xml …?>\n<urlset xmlns="…"><url><loc>https://a/?x&amp;y</loc></url></urlset>\n'
  */
-export function buildListXml<T extends object>(
+export function buildListXml<K extends string>(
   root: string,
   attributes: Record<string, string>,
   item: string,
-  items: readonly T[],
-  names?: readonly (keyof T & string)[],
+  items: readonly Record<K, string>[],
+  names?: readonly K[],
 ): string {
   const open = `<${root}${Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${xmlText(value)}"`)
@@ -67,8 +67,8 @@ export function buildListXml<T extends object>(
   let body = "";
   for (const fields of items) {
     body += `<${item}>`;
-    for (const name of names ?? Object.keys(fields)) {
-      const value = (fields as Record<string, string>)[name]!;
+    for (const name of names ?? (Object.keys(fields) as K[])) {
+      const value = fields[name];
       body += value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
     }
     body += `</${item}>`;

@@ -21,7 +21,7 @@ export const writePagesDirectly: WritePages = async (data, outDir, onPage) => {
 // Its folder is made only when the file cannot be written without it: an incremental build writes
 // most pages again in folders that stay, where a folder made each time was a call to the system
 // per page for nothing (some 100 ms of a push's 4,000 pages at 100,000 articles).
-function writePageFile(file: string, text: string | Uint8Array): void {
+function writePageFile(file: string, text: Uint8Array): void {
   try {
     writeFileSync(file, text);
   } catch (error) {

@@ -297,6 +297,12 @@ async function validateThenWrite(
   if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
+  // The articles of the published URLs: the fast path's archive holds those alone.
+  const publishedArticles = (): readonly Article[] => {
+    if (fast) return some!.archive.articles;
+    const urls = new Set(published);
+    return content.articles.filter((a) => urls.has(a.url));
+  };
   const counts = fast ? fast.counts : countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files));
@@ -326,13 +332,8 @@ async function validateThenWrite(
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  // What the index is made from: the fast path's archive holds the published articles alone.
-  const indexSource = (): IndexSource => {
-    const urls = fast ? undefined : new Set(published);
-    const articles = fast ? some!.archive.articles : content.articles.filter((a) => urls!.has(a.url));
-    return { data, articles, sources: { files, registries: store.registriesDigest } };
-  };
-  const search = options.search !== false ? searchIndexer(staging, indexSource(), renderer, options) : undefined;
+  const indexSource = options.search !== false ? { data, articles: publishedArticles(), sources: { files, registries: store.registriesDigest } } : undefined;
+  const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
@@ -421,7 +422,7 @@ async function validateThenWrite(
       // needs nothing else this function holds, and what it holds goes when it returns.
       spool = siblingFolder(out, "records");
       const bundles = spoolBundles(
-        searchBundles(indexSource(), renderer, (article) => renderer.releaseBody(article)),
+        searchBundles(indexSource!, renderer, (article) => renderer.releaseBody(article)),
         spool,
       );
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
@@ -500,7 +501,7 @@ interface Indexed {
 // The search index's work, from the planned pages and the rendered bodies: started beside the
 // page writing in a clean build, after it in an incremental one (whose staging folder holds the
 // previous index only once the previous site is linked in).
-/** What the index is made from: the plan (whole, or only the fast path's pages), the articles it publishes, their files' digests. */
+/** What the index is made from: the plan (whole, or only the fast path's pages), the articles it publishes, their files' and the registries' digests. */
 interface IndexSource {
   data: BuildData;
   /** The articles the site publishes, in any order. */

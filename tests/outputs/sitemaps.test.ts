@@ -50,8 +50,9 @@ describe("sitemap entries", () => {
 describe("split sitemaps", () => {
   const entries = (n: number): SitemapEntry[] =>
     Array.from({ length: n }, (_, i) => {
-      const lastmod = `2021-12-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00+01:00`;
-      return { loc: `https://archives.example.org/p${i}/`, lastmod, ms: Date.parse(lastmod) };
+      // Out of order: a file's newest entry is anywhere in it.
+      const lastmod = `2021-12-${String(1 + ((i * 7) % 26)).padStart(2, "0")}T00:00:00+01:00`;
+      return { loc: `https://archives.example.org/p${i}/`, lastmod, epochMs: Date.parse(lastmod) };
     });
 
   it("writes one file up to the limit", () => {
@@ -67,9 +68,18 @@ describe("split sitemaps", () => {
       "https://archives.example.org/sitemap-2.xml",
       "https://archives.example.org/sitemap-3.xml",
     ]);
-    expect(index[0]!.lastmod).toBe("2021-12-10T00:00:00+01:00");
-    const counts = [1, 2, 3].map((n) => parseXml(files.get(`/sitemap-${n}.xml`)!, ["url"]).urlset.url.length);
-    expect(counts).toEqual([10, 10, 5]);
+    // Each file dated by its newest entry, wherever it stands in the file.
+    const parts = [1, 2, 3].map((n) => parseXml(files.get(`/sitemap-${n}.xml`)!, ["url"]).urlset.url as { loc: string; lastmod: string }[]);
+    expect(parts.map((urls) => urls.length)).toEqual([10, 10, 5]);
+    const newest = (urls: { lastmod: string }[]) =>
+      urls
+        .map((u) => u.lastmod)
+        .sort()
+        .at(-1);
+    expect(index.map((s) => s.lastmod)).toEqual(parts.map(newest));
+    expect(index.map((s) => s.lastmod)).toEqual(["2021-12-24T00:00:00+01:00", "2021-12-26T00:00:00+01:00", "2021-12-25T00:00:00+01:00"]);
+    // Only a URL's location and date are written.
+    for (const text of files.values()) expect(text).not.toMatch(/epochMs|<ms>/);
     if (hasXmllint) {
       expect(xmllintErrors(files.get("/sitemap.xml")!, "siteindex.xsd")).toBe("");
       expect(xmllintErrors(files.get("/sitemap-3.xml")!, "sitemap.xsd")).toBe("");

@@ -6,10 +6,10 @@ import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemap
 import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
-import { parseContractDate } from "../../src/text/dates.ts";
 import { mainTopics, planPages } from "../../src/plan/pages.ts";
 import { siteView } from "../../src/plan/site-data.ts";
 import { countPages } from "../../src/publish/build-site.ts";
+import { parseContractDate } from "../../src/text/dates.ts";
 import type { TestArchive } from "../helpers/archive.ts";
 import { makeGeneratedArchive } from "../helpers/test-sites.ts";
 
