@@ -51,15 +51,15 @@ function xmlText(value: string): string {
  * `buildXml` for a root element holding a list of elements of text fields only (a sitemap's
  * `<url>`s), written directly: the same bytes at a tenth of the time. Through the library, 50,000
  * URLs take 0.4–0.6 s on a 2-vCPU machine, and a push to a 100,000-article archive writes its
- * 125,000 URLs again. With `names`, only those fields are written, in that order.
- * @example buildListXml("urlset", { xmlns: "…" }, "url", [{ loc: "https://a/?x&y" }]) // '<?xml …?>\n<urlset xmlns="…"><url><loc>https://a/?x&amp;y</loc></url></urlset>\n'
+ * 125,000 URLs again. Each item's fields `names` are written, in that order.
+ * @example buildListXml("urlset", { xmlns: "…" }, "url", [{ loc: "https://a/?x&y" }], ["loc"]) // '<?xml …?>\n<urlset xmlns="…"><url><loc>https://a/?x&amp;y</loc></url></urlset>\n'
  */
 export function buildListXml<K extends string>(
   root: string,
   attributes: Record<string, string>,
   item: string,
   items: readonly Record<K, string>[],
-  names?: readonly K[],
+  names: readonly K[],
 ): string {
   const open = `<${root}${Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${xmlText(value)}"`)
@@ -67,7 +67,7 @@ export function buildListXml<K extends string>(
   let body = "";
   for (const fields of items) {
     body += `<${item}>`;
-    for (const name of names ?? (Object.keys(fields) as K[])) {
+    for (const name of names) {
       const value = fields[name];
       body += value === "" ? `<${name}/>` : `<${name}>${xmlText(value)}</${name}>`;
     }

@@ -297,12 +297,6 @@ async function validateThenWrite(
   if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
-  // The articles of the published URLs: the fast path's archive holds those alone.
-  const publishedArticles = (): readonly Article[] => {
-    if (fast) return some!.archive.articles;
-    const urls = new Set(published);
-    return content.articles.filter((a) => urls.has(a.url));
-  };
   const counts = fast ? fast.counts : countPages(data.pages);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files));
@@ -332,7 +326,11 @@ async function validateThenWrite(
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  const indexSource = options.search !== false ? { data, articles: publishedArticles(), sources: { files, registries: store.registriesDigest } } : undefined;
+  // The articles of the published URLs: the fast path's archive holds those alone.
+  const indexSource =
+    options.search !== false
+      ? { data, articles: fast ? some!.archive.articles : articlesAt(content, published), sources: { files, registries: store.registriesDigest } }
+      : undefined;
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
@@ -540,6 +538,11 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
       release();
     },
   });
+}
+
+function articlesAt(content: Content, urls: readonly string[]): Article[] {
+  const wanted = new Set(urls);
+  return content.articles.filter((a) => wanted.has(a.url));
 }
 
 // The index's bundles as planned, of the articles the site publishes; `release` is handed each

@@ -32,9 +32,9 @@ describe("XML lists written directly", () => {
       ...["&", "<", ">", "'", '"', "\u0000", "\u001f", "\uFFFF", "\uDC00"].map((c) => ({ loc: `a${c}b`, lastmod: "z" })),
     ];
     const library = (list: typeof items) => buildXml({ urlset: { "@xmlns": "urn:x&'y", url: list } });
-    expect(buildListXml("urlset", { xmlns: "urn:x&'y" }, "url", items)).toBe(library(items));
-    expect(buildListXml("urlset", { xmlns: "urn:x&'y" }, "url", [])).toBe(library([]));
-    expect(buildListXml("urlset", { xmlns: "urn:x" }, "url", items.slice(0, 1))).toBe(
+    expect(buildListXml("urlset", { xmlns: "urn:x&'y" }, "url", items, ["loc", "lastmod"])).toBe(library(items));
+    expect(buildListXml("urlset", { xmlns: "urn:x&'y" }, "url", [], ["loc", "lastmod"])).toBe(library([]));
+    expect(buildListXml("urlset", { xmlns: "urn:x" }, "url", items.slice(0, 1), ["loc", "lastmod"])).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="urn:x"><url><loc>https://exemple.fr/2021/03/09/l-irak/?a=1&amp;b=&lt;2&gt;</loc><lastmod>2021-03-09T10:00:00.000Z</lastmod></url></urlset>\n',
     );
   });
