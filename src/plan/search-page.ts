@@ -70,6 +70,11 @@ function namesWithArticles(counts: readonly (readonly [string, number])[]): stri
 export interface RecordSources {
   files: ReadonlyMap<Article, string>;
   registries: string;
+  /**
+   * The articles read again since the previous build whose record changed in its words alone
+   * (`sameRecordPlace`), with the digest their file had then: their bundle may be patched.
+   */
+  edited?: ReadonlyMap<Article, string>;
 }
 
 /**
@@ -93,18 +98,33 @@ export function planSearchIndex(
   const keyOf = bundleOf(bundles);
   const members = new Map(bundles.map((b) => [b.key, [] as Article[]]));
   for (const article of articles) members.get(keyOf(article.url) ?? "")?.push(article);
+  const record = (article: Article): SearchRecord => ({ ...recordFields(article), bodyHtml: render.view(article).bodyHtml });
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
     const list = members.get(bundle.key)!.sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : 1));
+    // The inputs are made one bundle at a time and dropped: they copy every article's text.
+    const registries = sources ? [`r${sources.registries}`] : [];
+    const inputs = list.map((article) => recordInputs(article, sources?.files.get(article)));
+    const edited = sources?.edited;
+    const pages = edited ? list.flatMap((article, i) => (edited.has(article) ? [i] : [])) : [];
     return {
       key: bundle.key,
       articles: list.length,
-      // The inputs are made one bundle at a time and dropped: they copy every article's text.
-      digest: bundleDigest(
-        [...(sources ? [`r${sources.registries}`] : []), ...list.map((article) => recordInputs(article, sources?.files.get(article)))],
-        PAGEFIND_VERSION,
-      ),
-      records: () => list.map((article) => ({ ...recordFields(article), bodyHtml: render.view(article).bodyHtml })),
+      digest: bundleDigest([...registries, ...inputs], PAGEFIND_VERSION),
+      records: () => list.map(record),
+      // The digest the bundle had if only these records changed since, each in its words alone.
+      ...(edited && pages.length > 0
+        ? {
+            patch: {
+              previous: bundleDigest(
+                [...registries, ...list.map((article, i) => (edited.has(article) ? recordInputs(article, edited.get(article)) : inputs[i]!))],
+                PAGEFIND_VERSION,
+              ),
+              pages,
+              records: () => pages.map((i) => record(list[i]!)),
+            },
+          }
+        : {}),
       ...(release
         ? {
             release: () => {
@@ -130,6 +150,16 @@ function recordFields(article: Article): Omit<SearchRecord, "bodyHtml"> {
     sources: article.sources.map((s) => s.name),
     topics: article.topics.map((t) => t.label),
   };
+}
+
+/**
+ * Whether an article edited since the previous build keeps its record's place and filters: the
+ * same URL, instant, topics and sources, so that only its words (title, standfirst, body) changed
+ * in the search index.
+ */
+export function sameRecordPlace(before: Article, after: Article): boolean {
+  const [a, b] = [recordFields(before), recordFields(after)];
+  return a.url === b.url && a.dateIso === b.dateIso && a.topics.join("\n") === b.topics.join("\n") && a.sources.join("\n") === b.sources.join("\n");
 }
 
 // Everything the record is made from: its URL and its file, with the registries (`RecordSources`);

@@ -14,7 +14,7 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
+import { planSearchIndex, type RecordSources, sameRecordPlace } from "../plan/search-page.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import { assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
@@ -136,7 +136,7 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; articles: number; bundles: number; ms: number }
+  | { name: "indexed"; articles: number; bundles: number; ms: number /** Bundles patched rather than indexed again. */; patched?: number }
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
    * removed; `spare` when it staged in the site the previous build replaced, else the whole site
@@ -329,7 +329,11 @@ async function validateThenWrite(
   // The articles of the published URLs: the fast path's archive holds those alone.
   const indexSource =
     options.search !== false
-      ? { data, articles: fast ? some!.archive.articles : articlesAt(content, published), sources: { files, registries: store.registriesDigest } }
+      ? {
+          data,
+          articles: fast ? some!.archive.articles : articlesAt(content, published),
+          sources: { files, registries: store.registriesDigest, edited: editedRecords(replaced, store) },
+        }
       : undefined;
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
@@ -525,7 +529,13 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
     const { indexSearchBundles } = await import("../search/indexer.ts");
     const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-    const phase = { name: "indexed", articles: source.articles.length, bundles: indexed.bundles, ms: performance.now() - indexStart } as const;
+    const phase = {
+      name: "indexed",
+      articles: source.articles.length,
+      bundles: indexed.bundles,
+      patched: indexed.patched,
+      ms: performance.now() - indexStart,
+    } as const;
     return { phase, changed: indexed.changed };
   };
   return Object.assign(index, {
@@ -538,6 +548,17 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
       release();
     },
   });
+}
+
+// The articles read again whose search record changed in its words alone, with the digest their
+// file had: their bundles may be patched rather than indexed again.
+function editedRecords(replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): Map<Article, string> {
+  const edited = new Map<Article, string>();
+  for (const entry of store.entriesAt([...replaced.keys()])) {
+    const before = replaced.get(entry.path);
+    if (before?.digest && before.article && entry.article && sameRecordPlace(before.article, entry.article)) edited.set(entry.article, before.digest);
+  }
+  return edited;
 }
 
 function articlesAt(content: Content, urls: readonly string[]): Article[] {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "cborg";
 import { SEARCH_FILTERS, SEARCH_SORT } from "./markers.ts";
-import { pagefindFile, readPagefindFile, renameMeta } from "./pagefind-files.ts";
+import { pagefindFile, readPageList, readPagefindFile, renameMeta } from "./pagefind-files.ts";
 
 /**
  * The rows of a bundle, beside Pagefind's files: for each of its pages, newest first, its topics,
@@ -66,9 +66,8 @@ type PageList = [string, [string, number, string][], unknown, [string, string][]
  * reader would fetch for nothing) under a new name.
  */
 export function bundleRows(folder: string, prefix: string): BundleRows {
-  const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"));
-  if (!metaName) throw new Error(`no Pagefind page list in ${folder}`);
-  const meta = readPagefindFile(readFileSync(join(folder, metaName))) as PageList;
+  const { name: metaName, meta: list } = readPageList(folder);
+  const meta = list as PageList;
   const [, pages, , filterFiles, sorts] = meta;
   const names = Object.values(SEARCH_FILTERS);
   const found = new Map<string, string[]>();

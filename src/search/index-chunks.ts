@@ -1,17 +1,19 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "cborg";
+import { ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { packOf, pieceName } from "./index-packs.ts";
-import { pagefindFile, readPagefindFile, renameMeta } from "./pagefind-files.ts";
+import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
+import { PAGEFIND_VERSION } from "./records.ts";
 
 /**
  * Smaller index chunks in a bundle Pagefind wrote. Pagefind cuts a bundle's words into chunks of
  * some 50–90 KB before compression (about 20 KB sent), and a search fetches, in every bundle, the
  * chunk where each of its words falls: at 100,000 articles, 14 bundles × 20 KB for one word, most
- * of it other words' pages. Each chunk is cut again here into pieces of about `PIECE_BYTES`, so
- * that a word costs little more than its own pages.
+ * of it other words' pages. The bundle's words are cut again here into pieces of about
+ * `PIECE_BYTES`, so that a word costs little more than its own pages.
  *
  * What a search finds stays the same. Pagefind picks, for each word typed, the one chunk whose
  * range (`from` ≤ word ≤ `to`) holds it, then matches the words of the loaded chunks that start
@@ -26,64 +28,80 @@ import { pagefindFile, readPagefindFile, renameMeta } from "./pagefind-files.ts"
  *
  * A piece also ends wherever its words' pack changes (their first two characters: see
  * src/search/index-packs.ts), and its name tells its pack, so that every bundle's pieces of a word
- * are in one pack. Every chunk is written again under such a name, even one left whole.
+ * are in one pack.
  */
 
-/** How many bytes of a chunk's CBOR, before compression, a piece holds at least (but the last of a chunk or of a pack). */
+/** How many bytes of CBOR, before compression, a piece holds at least (but the last of a pack or of the bundle). */
 export const PIECE_BYTES = 4096;
 
 // Pagefind's files: gzip of this signature, then CBOR.
 const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
 
-/** A chunk of Pagefind's page list (`pf_meta`): its first and last word and its file's name. */
-type ChunkEntry = [from: string, to: string, hash: string];
+/** An entry of a page list's chunks (`pf_meta`): the first and last word it may hold, and its file's name. */
+export type ChunkEntry = [from: string, to: string, hash: string];
 
-/** Cuts each index chunk of a bundle folder Pagefind wrote into pieces, and rewrites its page list to name them. */
+/** Cuts the words of a bundle folder Pagefind wrote into pieces, and rewrites its page list to name them. */
 export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void {
-  const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"));
-  if (!metaName) throw new Error(`no Pagefind page list in ${folder}`);
-  const meta = readPagefindFile(readFileSync(join(folder, metaName))) as unknown[];
+  const { name, meta } = readPageList(folder);
   const chunks = meta[2] as ChunkEntry[];
-  const indexDir = join(folder, "index");
-  const pieces: ChunkEntry[] = [];
-  for (const [from, to, hash] of chunks) {
-    const chunkFile = join(indexDir, `${hash}.pf_index`);
-    const { words, after } = chunkWords(gunzipSync(readFileSync(chunkFile)));
-    const cut = cutWords(words, pieceBytes);
-    const language = hash.includes("_") ? `${hash.slice(0, hash.indexOf("_"))}_` : "";
-    cut.forEach((piece, i) => {
-      // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
-      const bytes = pagefindFile(concat([arrayHead(after.items + 1), arrayHead(piece.length), ...piece.map((w) => w.bytes), after.bytes]));
-      const name = pieceName(language, piece[0]!.word, createHash("sha256").update(bytes).digest("hex").slice(0, 12));
-      writeFileSync(join(indexDir, `${name}.pf_index`), bytes);
-      const next = cut[i + 1]?.[0]?.word;
-      // The first piece starts where the chunk did, the last ends where it did; between two
-      // pieces, the range changes at the next piece's first two characters (see above).
-      const start = i === 0 ? from : rangeStart(cut[i - 1]!.at(-1)!.word, piece[0]!.word);
-      pieces.push([start, next === undefined ? to : rangeEnd(piece.at(-1)!.word, next), name]);
-    });
-    // A chunk cut before (a piece) may come out whole, under its own name: it stays.
-    if (!pieces.some(([, , name]) => name === hash)) rmSync(chunkFile);
-  }
-  meta[2] = pieces;
-  renameMeta(folder, metaName, pagefindFile(encode(meta)));
+  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), pieceBytes);
+  renameMeta(folder, name, pagefindFile(encode(meta)));
 }
 
-/** A word of an index chunk, and the CBOR of its entry (the word and its pages). */
-interface Word {
+/** A word of a bundle's index: the word, its UTF-8 bytes (Pagefind's order), and the CBOR of its entry (the word and its pages). */
+export interface Word {
   word: string;
+  key: Uint8Array;
   bytes: Uint8Array;
 }
 
+/** Every word of a bundle folder's index, in order, from the chunks (or pieces) its page list names. */
+export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[] {
+  const indexDir = join(folder, "index");
+  return chunks.flatMap(([, , hash]) => chunkWords(gunzipSync(readFileSync(join(indexDir, `${hash}.pf_index`)))));
+}
+
 /**
- * The words of an index chunk (after its signature: an array whose first item is the array of
- * word entries, each an array that starts with the word), and the bytes of the chunk's other
- * items. Read by walking the CBOR rather than decoding it: a bundle's chunks are some 10 MB of
- * CBOR, which cborg decodes and encodes back in seconds.
+ * Writes a bundle's words into its index folder as pieces, in place of the chunks (or pieces) its
+ * page list named (`previous`), and returns the page list's new entries. The pieces are cut from
+ * the bundle's whole list of words, wherever Pagefind cut its chunks, so that the same words give
+ * the same pieces however they were come by (indexed, or patched: src/search/bundle-patch.ts). A
+ * piece is named by a digest of its bytes: one whose name the folder holds already is not written
+ * again, and a file no piece names any more is removed (a link to the previous site's file, never
+ * written into).
  */
-function chunkWords(raw: Uint8Array): { words: Word[]; after: { items: number; bytes: Uint8Array } } {
+export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES): ChunkEntry[] {
+  const indexDir = join(folder, "index");
+  const first = previous[0]?.[2] ?? "";
+  const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
+  const cut = cutWords(words, pieceBytes);
+  const pieces = cut.map((piece, i): { entry: ChunkEntry; raw: Uint8Array } => {
+    // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
+    const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
+    for (const word of piece) writer.raw(word.bytes);
+    const raw = writer.take();
+    const name = pieceName(language, piece[0]!.word, createHash("sha256").update(raw).digest("hex").slice(0, 12));
+    const next = cut[i + 1]?.[0]?.word;
+    // The first piece starts at the bundle's first word, the last ends at its last; between two
+    // pieces, the range changes at the next piece's first two characters (see above).
+    const start = i === 0 ? piece[0]!.word : rangeStart(cut[i - 1]!.at(-1)!.word, piece[0]!.word);
+    return { entry: [start, next === undefined ? piece.at(-1)!.word : rangeEnd(piece.at(-1)!.word, next), name], raw };
+  });
+  const names = new Set(pieces.map(({ entry }) => entry[2]));
+  const held = new Set(previous.map(([, , hash]) => hash));
+  for (const name of held) if (!names.has(name)) rmSync(join(indexDir, `${name}.pf_index`));
+  for (const { entry, raw } of pieces) if (!held.has(entry[2])) writeFileSync(join(indexDir, `${entry[2]}.pf_index`), gzipSync(raw));
+  return pieces.map(({ entry }) => entry);
+}
+
+/**
+ * The words of an index chunk (after its signature: an array whose only item is the array of
+ * word entries, each an array that starts with the word), read by walking the CBOR.
+ */
+function chunkWords(raw: Uint8Array): Word[] {
   if (DECODER.decode(raw.subarray(0, SIGNATURE.length)) !== "pagefind_dcd") throw new Error("not a Pagefind file");
   const outer = readHead(raw, SIGNATURE.length, 4);
+  if (outer.value !== 1) throw new Error(`not a Pagefind ${PAGEFIND_VERSION} index chunk (${outer.value} items)`);
   const list = readHead(raw, outer.next, 4);
   let at = list.next;
   const words: Word[] = [];
@@ -91,44 +109,18 @@ function chunkWords(raw: Uint8Array): { words: Word[]; after: { items: number; b
     const entry = readHead(raw, at, 4);
     const word = readHead(raw, entry.next, 3);
     const end = skipItem(raw, at);
-    words.push({ word: DECODER.decode(raw.subarray(word.next, word.next + word.value)), bytes: raw.subarray(at, end) });
+    const key = raw.subarray(word.next, word.next + word.value);
+    words.push({ word: DECODER.decode(key), key, bytes: raw.subarray(at, end) });
     at = end;
   }
-  return { words, after: { items: outer.value - 1, bytes: raw.subarray(at) } };
+  return words;
 }
 
 const DECODER = new TextDecoder();
 
-// A CBOR item's head at `at` (of the major type `major`, when given): its type, its value and where its content starts.
-function readHead(raw: Uint8Array, at: number, major?: number): { major: number; value: number; next: number } {
-  const head = raw[at]!;
-  const type = head >> 5;
-  if (major !== undefined && type !== major) throw new Error(`not a Pagefind index chunk (CBOR type ${type} at ${at})`);
-  const info = head & 31;
-  if (info < 24) return { major: type, value: info, next: at + 1 };
-  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-  if (size === 0) throw new Error(`not a Pagefind index chunk (CBOR length ${info} at ${at})`);
-  let value = 0;
-  for (let k = 1; k <= size; k++) value = value * 256 + raw[at + k]!;
-  return { major: type, value, next: at + 1 + size };
-}
-
-// Where the CBOR item at `at` ends.
-function skipItem(raw: Uint8Array, at: number): number {
-  const { major, value, next } = readHead(raw, at);
-  if (major === 2 || major === 3) return next + value;
-  if (major === 4 || major === 5) {
-    let end = next;
-    for (let k = 0; k < value * (major === 5 ? 2 : 1); k++) end = skipItem(raw, end);
-    return end;
-  }
-  if (major === 6) return skipItem(raw, next);
-  return next;
-}
-
 // Pieces of at least `pieceBytes` or ending where the pack changes, each ending where the next
 // word's first two characters differ from its last word's.
-function cutWords(words: Word[], pieceBytes: number): Word[][] {
+function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
   const pieces: Word[][] = [];
   let piece: Word[] = [];
   let bytes = 0;
@@ -144,24 +136,6 @@ function cutWords(words: Word[], pieceBytes: number): Word[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
-}
-
-// The head of a CBOR array of `n` items (major type 4).
-function arrayHead(n: number): Uint8Array {
-  if (n < 24) return Uint8Array.of(0x80 + n);
-  if (n < 0x100) return Uint8Array.of(0x98, n);
-  if (n < 0x10000) return Uint8Array.of(0x99, n >> 8, n & 0xff);
-  return Uint8Array.of(0x9a, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 // Two words differ in their first two characters (by code point, as Pagefind compares UTF-8

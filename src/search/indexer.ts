@@ -1,9 +1,11 @@
+import { patchBundleFolder } from "./bundle-patch.ts";
 import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
 import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
 import childProcess, { type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as pagefind from "pagefind";
@@ -29,6 +31,8 @@ export interface SearchIndexResult {
   bundles: number;
   /** Bundles taken from the previous site, unchanged. */
   reused: number;
+  /** Bundles patched in place, their edited records indexed alone (`IndexBundle.patch`). */
+  patched: number;
   /**
    * The site-relative folders of the index this call wrote anew or removed (bundle folders, or the
    * whole index when its runtime was written): what differs from the index the folder held before.
@@ -62,6 +66,7 @@ const BATCH = 500;
  */
 export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
   const outputPath = bundleFolder(siteDir, bundle.key);
+  if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch.pages);
   return withPagefind(bundle.key, async (index, stopped) => {
     let pages = 0;
     // In order, a batch after the other: the same records give the same files.
@@ -91,6 +96,32 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return pages;
   });
+}
+
+/** What `indexBundle` returns for a bundle it could not patch: its folder is removed, and the bundle must be indexed whole. */
+export const NOT_PATCHED = -1;
+
+// Indexes a bundle's edited records alone, in a service of their own, then patches the bundle's
+// folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or `NOT_PATCHED`.
+async function patchBundle(outputPath: string, bundle: IndexBundle, pages: readonly number[]): Promise<number> {
+  const patchDir = mkdtempSync(join(tmpdir(), "depeche-patch-"));
+  try {
+    await withPagefind(bundle.key, async (index) => {
+      for (const record of bundle.records) failOn((await index.addHTMLFile({ url: record.url, content: recordPage(record) })).errors, bundle.key);
+      failOn((await index.writeFiles({ outputPath: patchDir })).errors, bundle.key);
+    });
+    const patched = patchBundleFolder(outputPath, patchDir, pages, pagePrefix(bundle.key, bundle.digest));
+    if (patched === undefined) {
+      rmSync(outputPath, { recursive: true, force: true });
+      return NOT_PATCHED;
+    }
+    // The previous site's file, linked: replaced, not written into.
+    rmSync(join(outputPath, DIGEST_FILE));
+    writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
+    return patched;
+  } finally {
+    rmSync(patchDir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -280,11 +311,12 @@ export interface IndexOptions {
  * published.
  */
 export async function indexSearchBundles(siteDir: string, bundles: readonly PlannedBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
-  const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0, changed: [] };
-  const done = (bundle: PlannedBundle, pages: number, reused: boolean): void => {
+  const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0, patched: 0, changed: [] };
+  const done = (bundle: PlannedBundle, pages: number, reused: boolean, patched = false): void => {
     result.pages += pages;
     if (reused) result.reused++;
     else result.changed.push(bundleFolder("", bundle.key));
+    if (patched) result.patched++;
     options.onBundle?.(bundle, pages, reused);
   };
   const kept = options.staged ? keepStagedIndex(siteDir, bundles) : undefined;
@@ -316,7 +348,7 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   });
   options.signal?.addEventListener("abort", () => pending.wake());
   // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
-  const jobs = { runtime: !runtimeReused, pending };
+  const jobs: Jobs = { runtime: !runtimeReused, pending, patching: kept?.patching ?? new Set() };
   const here = options.beside
     ? undefined
     : async (): Promise<void> => {
@@ -326,7 +358,10 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
         }
         for (let bundle = await pending.take(); bundle; bundle = await pending.take()) {
           try {
-            done(bundle, await indexBundle(siteDir, materialize(bundle), writing), false);
+            const patching = jobs.patching.has(bundle.key);
+            const first = await indexBundle(siteDir, materialize(bundle, patching), writing);
+            const pages = first === NOT_PATCHED ? await indexBundle(siteDir, materialize(bundle, false), writing) : first;
+            done(bundle, pages, false, patching && first !== NOT_PATCHED);
             bundle.release?.();
           } finally {
             pending.done(bundle);
@@ -376,9 +411,11 @@ async function settleAll(work: readonly Promise<void>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-// A bundle with its records, made now: only the bundle being indexed holds them.
-function materialize(bundle: PlannedBundle): IndexBundle {
-  return { key: bundle.key, digest: bundle.digest, records: bundle.records() };
+// A bundle with its records, made now: only the bundle being indexed holds them. To be patched,
+// its edited records alone.
+function materialize(bundle: PlannedBundle, patching: boolean): IndexBundle {
+  const { key, digest, patch } = bundle;
+  return patching && patch ? { key, digest, records: patch.records(), patch: { pages: patch.pages } } : { key, digest, records: bundle.records() };
 }
 
 // The runtime is the same for a Pagefind version: taken from the previous site (its files and its
@@ -398,28 +435,48 @@ function reuseRuntime(previousSite: string, siteDir: string): boolean {
 
 /**
  * In a folder holding the previous index (links): keeps the runtime when it is the same one and
- * every bundle folder whose digest is the planned bundle's; removes the others, so that Pagefind
- * writes new files there, never into a linked one. Without the same runtime, nothing is kept.
+ * every bundle folder whose digest is the planned bundle's, and, to be patched, those whose digest
+ * is the one the planned bundle had before its edits (`PlannedBundle.patch`); removes the others,
+ * so that Pagefind writes new files there, never into a linked one. Without the same runtime,
+ * nothing is kept.
  */
-function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): { runtime: boolean; bundles: Set<string>; removed: Set<string> } {
+function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): StagedIndex {
   const dir = join(siteDir, SEARCH_INDEX_URL);
-  const kept = new Set<string>();
-  const removed = new Set<string>();
+  const staged: StagedIndex = { runtime: false, bundles: new Set(), patching: new Set(), removed: new Set() };
   if (readTrimmed(join(dir, RUNTIME_DIGEST_FILE)) !== RUNTIME_DIGEST) {
     rmSync(dir, { recursive: true, force: true });
-    return { runtime: false, bundles: kept, removed };
+    return staged;
   }
-  const digests = new Map(bundles.map((b) => [b.key, b.digest]));
+  staged.runtime = true;
+  const planned = new Map(bundles.map((b) => [b.key, b]));
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || RUNTIME_FOLDERS.has(entry.name) || entry.name === PACKS_FOLDER) continue;
     const folder = join(dir, entry.name);
-    if (digests.has(entry.name) && readTrimmed(join(folder, DIGEST_FILE)) === digests.get(entry.name)) kept.add(entry.name);
+    const bundle = planned.get(entry.name);
+    const digest = bundle && readTrimmed(join(folder, DIGEST_FILE));
+    if (digest !== undefined && digest === bundle?.digest) staged.bundles.add(entry.name);
+    else if (digest !== undefined && digest === bundle?.patch?.previous) staged.patching.add(entry.name);
     else {
       rmSync(folder, { recursive: true, force: true });
-      removed.add(entry.name);
+      staged.removed.add(entry.name);
     }
   }
-  return { runtime: true, bundles: kept, removed };
+  return staged;
+}
+
+/** What a staged index keeps: the runtime, bundles as they are, bundles to patch; and the bundles removed. */
+interface StagedIndex {
+  runtime: boolean;
+  bundles: Set<string>;
+  patching: Set<string>;
+  removed: Set<string>;
+}
+
+/** What indexers share: whether the runtime is still to write, the bundles left, and which of them to patch. */
+interface Jobs {
+  runtime: boolean;
+  pending: BundleQueue;
+  patching: ReadonlySet<string>;
 }
 
 function readTrimmed(path: string): string | undefined {
@@ -466,8 +523,8 @@ function linkFile(source: string, target: string): void {
 async function drainQueue(
   thread: Thread<IndexRequest, IndexReply>,
   { siteDir, writing }: { siteDir: string; writing: Int32Array },
-  jobs: { runtime: boolean; pending: BundleQueue },
-  done: (bundle: PlannedBundle, pages: number, reused: boolean) => void,
+  jobs: Jobs,
+  done: (bundle: PlannedBundle, pages: number, reused: boolean, patched: boolean) => void,
 ): Promise<void> {
   const ask = (request: IndexRequest): Promise<number> => {
     const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
@@ -480,10 +537,14 @@ async function drainQueue(
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      const indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle), writing });
+      const patching = jobs.patching.has(bundle.key);
+      const asked = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, patching), writing });
+      // A patch that fails needs every record made after all: its articles are let go after it.
+      const first = patching ? await asked : asked;
+      const indexed = first === NOT_PATCHED ? ask({ kind: "bundle", siteDir, bundle: materialize(bundle, false), writing }) : first;
       // The records are the thread's copy now.
       bundle.release?.();
-      done(bundle, await indexed, false);
+      done(bundle, await indexed, false, patching && first !== NOT_PATCHED);
     } finally {
       jobs.pending.done(bundle);
     }

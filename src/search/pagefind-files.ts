@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decode } from "cborg";
@@ -17,6 +17,13 @@ export function readPagefindFile(bytes: Uint8Array): unknown {
   const raw = gunzipSync(bytes);
   if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error("not a Pagefind file");
   return decode(raw.subarray(SIGNATURE.length));
+}
+
+/** A bundle folder's page list (`pf_meta`): its file's name, and its items decoded. */
+export function readPageList(folder: string): { name: string; meta: unknown[] } {
+  const name = readdirSync(folder).find((file) => file.endsWith(".pf_meta"));
+  if (!name) throw new Error(`no Pagefind page list in ${folder}`);
+  return { name, meta: readPagefindFile(readFileSync(join(folder, name))) as unknown[] };
 }
 
 /** Gzip of the signature then the CBOR, as Pagefind writes its files. */
@@ -41,5 +48,7 @@ export function renameMeta(folder: string, oldName: string, bytes: Uint8Array): 
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
   rmSync(join(folder, oldName));
   writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
+  // Removed first: in an incremental build's staging folder the file is a link to the previous site's.
+  rmSync(entryFile);
   writeFileSync(entryFile, JSON.stringify(entry));
 }

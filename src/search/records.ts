@@ -27,9 +27,12 @@ export interface SearchRecord {
 /** One part of the index: a key (its folder below `/pagefind/`), its records, and their digest. */
 export interface IndexBundle {
   key: string;
+  /** Every record of the bundle; with `patch`, the edited ones only. */
   records: SearchRecord[];
   /** `bundleDigest` of what the records are made from: equal digests, byte-identical bundle folders. */
   digest: string;
+  /** The bundle folder holds the previous bundle, to be patched: `records` are its pages `pages` (Pagefind's numbers, ascending), edited. */
+  patch?: { pages: number[] };
 }
 
 /**
@@ -43,6 +46,13 @@ export interface PlannedBundle {
   articles: number;
   digest: string;
   records(): SearchRecord[];
+  /**
+   * When some of the bundle's records changed in their words alone (title, standfirst, body:
+   * src/search/bundle-patch.ts): the digest the bundle had before, the edited records' places
+   * (ascending) and a function that makes them. A bundle folder of that digest is patched rather
+   * than indexed again.
+   */
+  patch?: { previous: string; pages: number[]; records(): SearchRecord[] };
   /**
    * Once its records are handed to the indexer: lets go of what they were made from that the build
    * no longer needs (the articles' rendered bodies, once the pages are written). Optional.

@@ -176,6 +176,8 @@ interface Built {
   spare: boolean;
   /** The digest of the site it wrote. */
   digest: string;
+  /** The search bundles it patched rather than indexed again. */
+  patched: number;
 }
 
 async function sameAsClean(edited: EditedArchive, search: boolean, before?: Built): Promise<Built> {
@@ -194,7 +196,9 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
   // An incremental build keeps the site it replaced as the spare, whole; a clean build its own site.
   expect(treeDigest(spareFolder(out))).toBe(incremental.incremental && before ? before.digest : digest);
   const staged = phases.find((p) => p.name === "incremental");
+  const indexed = phases.find((p) => p.name === "indexed");
   return {
+    patched: indexed?.name === "indexed" ? (indexed.patched ?? 0) : 0,
     incremental: incremental.incremental,
     spare: staged?.name === "incremental" && staged.spare,
     ...(staged?.name === "incremental" ? { planned: staged.planned } : {}),
@@ -204,6 +208,8 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
 
 // How often each way of planning ran, by the edit that led to it: the fast paths must be exercised.
 const plannedBy = new Map<string, number>();
+// The search bundles patched, by the edit that led to it: the patch must be exercised.
+const patchedBy = new Map<string, number>();
 
 async function runEdits(edits: Edit[], search: boolean): Promise<void> {
   const edited = new EditedArchive();
@@ -219,6 +225,7 @@ async function runEdits(edits: Edit[], search: boolean): Promise<void> {
       expect(built.spare).toBe(!registriesChanged);
       const key = `${e.kind} → ${built.planned ?? "clean"}`;
       plannedBy.set(key, (plannedBy.get(key) ?? 0) + 1);
+      if (built.patched > 0) patchedBy.set(e.kind, (patchedBy.get(e.kind) ?? 0) + built.patched);
     }
   } finally {
     edited.archive.remove();
@@ -256,7 +263,24 @@ describe("an incremental build", () => {
   it("with the search index, re-indexing only what changed, writes the very site a clean build writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 4 }), (edits) => runEdits(edits, true)),
-      { numRuns: 2 },
+      // Besides the random ones, a sequence sure to patch bundles: bodies and a title edited, an
+      // article added between them; then an article's topics changed, which no patch may take.
+      {
+        numRuns: 2,
+        examples: [
+          [
+            [
+              { kind: "body", doc: 3, value: 2, topics: [0] },
+              { kind: "title", doc: 7, value: 1, topics: [0] },
+              { kind: "add", date: 8, title: 0, topics: [4] },
+              { kind: "body", doc: 12, value: 1, topics: [0] },
+              { kind: "topics", doc: 5, value: 0, topics: [1, 2] },
+            ],
+          ],
+        ],
+      },
     );
+    expect(patchedBy.get("body") ?? 0, JSON.stringify([...patchedBy])).toBeGreaterThan(0);
+    expect(patchedBy.get("title") ?? 0, JSON.stringify([...patchedBy])).toBeGreaterThan(0);
   }, 240_000);
 });

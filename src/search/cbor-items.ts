@@ -1,0 +1,133 @@
+/**
+ * Walking and writing CBOR items by hand, for Pagefind's index files: a bundle's word lists are
+ * some 10 MB of CBOR, which cborg decodes and encodes back in seconds, where walking the few
+ * items that matter and copying the others' bytes takes milliseconds. Only what Pagefind writes
+ * is read: definite lengths, unsigned and negative integers, strings, arrays and maps.
+ */
+
+/** A CBOR item's head: its major type, its value (a length, or an unsigned integer) and where its content starts. */
+export interface Head {
+  major: number;
+  value: number;
+  next: number;
+}
+
+/** The head of the item at `at`, of the major type `major` when given (else an error). */
+export function readHead(raw: Uint8Array, at: number, major?: number): Head {
+  const head = raw[at]!;
+  const type = head >> 5;
+  if (major !== undefined && type !== major) throw new Error(`not a Pagefind index (CBOR type ${type} at ${at})`);
+  const info = head & 31;
+  if (info < 24) return { major: type, value: info, next: at + 1 };
+  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+  if (size === 0) throw new Error(`not a Pagefind index (CBOR length ${info} at ${at})`);
+  let value = 0;
+  for (let k = 1; k <= size; k++) value = value * 256 + raw[at + k]!;
+  return { major: type, value, next: at + 1 + size };
+}
+
+/** The value of the head at `at` (a length, or an unsigned integer), read without allocating. */
+export function headValue(raw: Uint8Array, at: number): number {
+  const info = raw[at]! & 31;
+  if (info < 24) return info;
+  const size = headSize(raw, at) - 1;
+  let value = 0;
+  for (let k = 1; k <= size; k++) value = value * 256 + raw[at + k]!;
+  return value;
+}
+
+/** How many bytes the head at `at` takes. */
+export function headSize(raw: Uint8Array, at: number): number {
+  const info = raw[at]! & 31;
+  if (info < 24) return 1;
+  if (info < 28) return 1 + (1 << (info - 24));
+  throw new Error(`not a Pagefind index (CBOR length ${info} at ${at})`);
+}
+
+/** Where the item at `at` ends. Walked without recursion nor allocation: a bundle's words are millions of items. */
+export function skipItem(raw: Uint8Array, at: number): number {
+  let pending = 1;
+  while (pending > 0) {
+    pending--;
+    const first = raw[at]!;
+    const major = first >> 5;
+    const info = first & 31;
+    let value = info;
+    at++;
+    if (info >= 24) {
+      const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+      if (size === 0) throw new Error(`not a Pagefind index (CBOR length ${info} at ${at - 1})`);
+      value = 0;
+      for (let k = 0; k < size; k++) value = value * 256 + raw[at + k]!;
+      at += size;
+    }
+    if (major === 2 || major === 3) at += value;
+    else if (major === 4) pending += value;
+    else if (major === 5) pending += 2 * value;
+    else if (major === 6) pending++;
+  }
+  return at;
+}
+
+/** Bytes written one item after the other into a buffer that grows, without an array for each head. */
+export class ItemWriter {
+  private bytes: Uint8Array;
+  private length = 0;
+
+  /** `capacity`: the bytes to expect, if known. */
+  constructor(capacity = 4096) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** The shortest head of major type `major` for `n`, as Pagefind's encoder (minicbor) writes it. */
+  head(major: number, n: number): this {
+    this.room(5);
+    const type = major << 5;
+    const b = this.bytes;
+    let at = this.length;
+    if (n < 24) b[at++] = type + n;
+    else if (n < 0x100) {
+      b[at++] = type + 24;
+      b[at++] = n;
+    } else if (n < 0x10000) {
+      b[at++] = type + 25;
+      b[at++] = n >> 8;
+      b[at++] = n & 0xff;
+    } else {
+      b[at++] = type + 26;
+      b[at++] = n >>> 24;
+      b[at++] = (n >> 16) & 0xff;
+      b[at++] = (n >> 8) & 0xff;
+      b[at++] = n & 0xff;
+    }
+    this.length = at;
+    return this;
+  }
+
+  /** Bytes as they are (items already encoded). */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  /** A text string item of these UTF-8 bytes. */
+  text(utf8: Uint8Array): this {
+    return this.head(3, utf8.length).raw(utf8);
+  }
+
+  /** What was written, copied out; the writer starts again empty. */
+  take(): Uint8Array {
+    const out = this.bytes.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    bigger.set(this.bytes.subarray(0, this.length));
+    this.bytes = bigger;
+  }
+}
