@@ -304,13 +304,16 @@ async function validateThenWrite(
   // A clean build has rendered every body it reads: their text waits in the files, not the heap
   // (the dev server's store, kept between builds, keeps its own).
   // A full collection costs a large heap some tenths of a second, and spares a small one nothing.
+  // Articles' texts edited, none added: the search index's bundles that change are patched, with a
+  // service that indexes the edited records alone (src/search/bundle-patch.ts), not a bundle's.
+  const patchesOnly = narrow && narrow.added.size === 0;
   const collects = total >= COLLECT_FROM_PAGES;
   if (!incremental && !options.store) {
     store.releaseBodies((article) => !renderer.needsBody(article));
     // Planning leaves about as much garbage as it keeps (0.5 GB at 100,000 articles): collected
     // now, before the page writers' first batches add to the process's peak.
     if (collects) collectGarbage();
-  } else if (incremental && collects && options.search !== false) {
+  } else if (incremental && collects && options.search !== false && !patchesOnly) {
     // Likewise before an incremental build writes its pages, when Pagefind's service will add its
     // memory to the peak: the state restored (some 650 MB at 100,000 articles) and the garbage of
     // reading and planning would otherwise reach 1 GB, the whole process tree's target.
@@ -443,7 +446,7 @@ async function validateThenWrite(
       // bundles stay, the others are indexed into new folders. A previous site given instead
       // lends its unchanged bundles to a staging folder without an index.
       if (!indexing && incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
-      if (!indexing && incremental && collects) {
+      if (!indexing && incremental && collects && !patchesOnly) {
         // The pages are written: the sitemaps' entries (one per article) and the garbage of planning
         // and writing go before Pagefind's service starts, which adds its own memory to the peak.
         if (fast) delete fast.sitemaps;
