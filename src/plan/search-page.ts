@@ -159,7 +159,11 @@ function recordFields(article: Article): Omit<SearchRecord, "bodyHtml"> {
  */
 export function sameRecordPlace(before: Article, after: Article): boolean {
   const [a, b] = [recordFields(before), recordFields(after)];
-  return a.url === b.url && a.dateIso === b.dateIso && a.topics.join("\n") === b.topics.join("\n") && a.sources.join("\n") === b.sources.join("\n");
+  return a.url === b.url && a.dateIso === b.dateIso && sameList(a.topics, b.topics) && sameList(a.sources, b.sources);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 // Everything the record is made from: its URL and its file, with the registries (`RecordSources`);

@@ -136,7 +136,14 @@ export type BuildPhase =
   | { name: "planned"; pages: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | { name: "indexed"; articles: number; bundles: number; ms: number /** Bundles patched rather than indexed again. */; patched?: number }
+  | {
+      name: "indexed";
+      articles: number;
+      bundles: number;
+      ms: number;
+      /** Bundles patched rather than indexed again. */
+      patched?: number;
+    }
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
    * removed; `spare` when it staged in the site the previous build replaced, else the whole site
@@ -304,16 +311,17 @@ async function validateThenWrite(
   // A clean build has rendered every body it reads: their text waits in the files, not the heap
   // (the dev server's store, kept between builds, keeps its own).
   // A full collection costs a large heap some tenths of a second, and spares a small one nothing.
-  // Articles' texts edited, none added: the search index's bundles that change are patched, with a
-  // service that indexes the edited records alone (src/search/bundle-patch.ts), not a bundle's.
-  const patchesOnly = narrow && narrow.added.size === 0;
+  // Articles' texts edited, none added: the search index's bundles that change are to be patched,
+  // with a service for the edited records alone (src/search/bundle-patch.ts). A bundle indexed
+  // whole after all is collected for then (`beforeWhole`).
+  const textEditsOnly = narrow && narrow.added.size === 0;
   const collects = total >= COLLECT_FROM_PAGES;
   if (!incremental && !options.store) {
     store.releaseBodies((article) => !renderer.needsBody(article));
     // Planning leaves about as much garbage as it keeps (0.5 GB at 100,000 articles): collected
     // now, before the page writers' first batches add to the process's peak.
     if (collects) collectGarbage();
-  } else if (incremental && collects && options.search !== false && !patchesOnly) {
+  } else if (incremental && collects && options.search !== false && !textEditsOnly) {
     // Likewise before an incremental build writes its pages, when Pagefind's service will add its
     // memory to the peak: the state restored (some 650 MB at 100,000 articles) and the garbage of
     // reading and planning would otherwise reach 1 GB, the whole process tree's target.
@@ -446,13 +454,12 @@ async function validateThenWrite(
       // bundles stay, the others are indexed into new folders. A previous site given instead
       // lends its unchanged bundles to a staging folder without an index.
       if (!indexing && incremental && options.previousSite !== undefined) rmSync(join(staging, SEARCH_INDEX_URL), { recursive: true, force: true });
-      if (!indexing && incremental && collects && !patchesOnly) {
-        // The pages are written: the sitemaps' entries (one per article) and the garbage of planning
-        // and writing go before Pagefind's service starts, which adds its own memory to the peak.
-        if (fast) delete fast.sitemaps;
-        collectGarbage();
-      }
-      const indexed = await (indexing ?? search(false, incremental !== undefined));
+      // The pages are written: the sitemaps' entries (one per article) and the garbage of planning
+      // and writing go before a Pagefind service indexes a bundle whole, adding its own memory to
+      // the peak (a patch's service, for a few records, adds little).
+      if (!indexing && incremental && fast) delete fast.sitemaps;
+      const beforeWhole = !indexing && incremental && collects ? collectGarbage : undefined;
+      const indexed = await (indexing ?? search(false, incremental !== undefined, beforeWhole));
       for (const path of indexed.changed) changed.add(path);
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
@@ -491,7 +498,7 @@ const SITEMAP_FILE = /^\/sitemap(?:-\d+)?\.xml$/;
 
 /** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
 interface SearchIndexer {
-  (beside: boolean, staged?: boolean): Promise<Indexed>;
+  (beside: boolean, staged?: boolean, beforeWhole?: () => void): Promise<Indexed>;
   /** The pages are written: every indexer may work now, not only the one beside the writers. */
   pagesWritten(): void;
   stop(): void;
@@ -523,14 +530,20 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
   // an indexing thread (some 255 MB at 100,000 articles, while Pagefind's services run beside this
   // process). The dev server's renderer keeps them for the next build.
   const releaseBody = options.store ? undefined : (article: Article): void => void (pagesDone && renderer.releaseBody(article));
-  const index = async (beside: boolean, staged = false): Promise<Indexed> => {
+  const index = async (beside: boolean, staged = false, beforeWhole?: () => void): Promise<Indexed> => {
     const indexStart = performance.now();
     pagesDone ||= !beside;
     const bundles = searchBundles(source, renderer, releaseBody);
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
     // Imported here: Pagefind's module is loaded only by builds with search.
     const { indexSearchBundles } = await import("../search/indexer.ts");
-    const indexed = await indexSearchBundles(staging, bundles, { ...reuse, beside, signal: stopped.signal, othersAfter: written });
+    const indexed = await indexSearchBundles(staging, bundles, {
+      ...reuse,
+      beside,
+      signal: stopped.signal,
+      othersAfter: written,
+      ...(beforeWhole ? { beforeWhole } : {}),
+    });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
     const phase = {
       name: "indexed",

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "cborg";
-import { decodeRows, encodeRows, pageId, ROWS_FILE } from "./bundle-rows.ts";
+import { decodeRows, encodeRows, pageId, pageRank, ROWS_FILE } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
 import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
@@ -22,8 +22,8 @@ import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
  * posting's; then each form written with accents, `[form, postings]`, in the order of the page
  * where each first appears (and, among the forms that first appear on one page, in an order of
  * that page's own). Where that order cannot be told from what the bundle holds (a form that now
- * first appears on an unedited page beside other forms new there), the patch gives up and the
- * bundle is indexed again.
+ * first appears on an unedited page where another form also first appears), the patch gives up
+ * and the bundle is indexed again.
  */
 
 /** A word's postings on one page: the page's number, and the posting's other items as Pagefind wrote them. */
@@ -63,7 +63,8 @@ export function patchBundleFolder(folder: string, patchDir: string, pages: reado
   const { name, meta } = readPageList(folder);
   const { meta: patchMeta } = readPageList(patchDir);
   const patchPages = patchMeta[1] as [string, number, string][];
-  if (patchPages.length !== pages.length) throw new Error(`search index: ${patchPages.length} records indexed for ${pages.length} edited in ${folder}`);
+  // A record Pagefind dropped (one without a word) leaves the pages unmatched: indexed whole.
+  if (patchPages.length !== pages.length) return undefined;
   const chunks = meta[2] as ChunkEntry[];
   const words = patchWords(indexWords(folder, chunks), pages, indexWords(patchDir, patchMeta[2] as ChunkEntry[]));
   if (!words) return undefined;
@@ -71,7 +72,7 @@ export function patchBundleFolder(folder: string, patchDir: string, pages: reado
   const metaPages = meta[1] as [string, number, string][];
   const fragments = join(folder, "fragment");
   for (const page of metaPages) {
-    const id = pageId(prefix, Number.parseInt(page[0].slice(page[0].lastIndexOf("_") + 1), 36));
+    const id = pageId(prefix, pageRank(page[0]));
     if (id !== page[0]) renameSync(join(fragments, `${page[0]}.pf_fragment`), join(fragments, `${id}.pf_fragment`));
     page[0] = id;
   }
@@ -94,7 +95,7 @@ export function patchBundleFolder(folder: string, patchDir: string, pages: reado
  * edited records alone: its page `t` is the bundle's page `pages[t]`), in Pagefind's order; a
  * word left without postings goes. Undefined when the order of a word's forms cannot be told.
  */
-export function patchWords(words: readonly Word[], pages: readonly number[], edited: readonly Word[]): Word[] | undefined {
+function patchWords(words: readonly Word[], pages: readonly number[], edited: readonly Word[]): Word[] | undefined {
   const editedPages = new Set(pages);
   const out: Word[] = [];
   let e = 0;

@@ -56,6 +56,14 @@ export function pageId(prefix: string, rank: number): string {
   return `${prefix}_${rank.toString(36)}`;
 }
 
+/**
+ * A page's rank, read back from its id (`pageId`).
+ * @example pageRank("2021-3fa29c_1a") // 46
+ */
+export function pageRank(id: string): number {
+  return Number.parseInt(id.slice(id.lastIndexOf("_") + 1), 36);
+}
+
 // pf_meta: [version, pages: [id, words, fragment group][], index chunks, filters: [name, file][], sorts: [name, pages][], …]
 type PageList = [string, [string, number, string][], unknown, [string, string][], [string, number[]][], ...unknown[]];
 
@@ -142,7 +150,7 @@ export function encodeRows(rows: BundleRows): Uint8Array {
   return gzipSync(Buffer.concat([length, header, Uint8Array.from(numbers)]), { level: 9 });
 }
 
-/** Reads `ROWS_FILE`'s bytes back (`encodeRows`): for tests and tools; the search page has its own reader. */
+/** Reads `ROWS_FILE`'s bytes back (`encodeRows`): a patched bundle's rows, tests and tools; the search page has its own reader. */
 export function decodeRows(bytes: Uint8Array): BundleRows {
   const raw = gunzipSync(bytes);
   const size = raw.readUInt32BE(0);

@@ -5,25 +5,17 @@
  * is read: definite lengths, unsigned and negative integers, strings, arrays and maps.
  */
 
-/** A CBOR item's head: its major type, its value (a length, or an unsigned integer) and where its content starts. */
-export interface Head {
-  major: number;
+/** A CBOR item's head: its value (a length, or an unsigned integer) and where its content starts. */
+interface Head {
   value: number;
   next: number;
 }
 
-/** The head of the item at `at`, of the major type `major` when given (else an error). */
-export function readHead(raw: Uint8Array, at: number, major?: number): Head {
-  const head = raw[at]!;
-  const type = head >> 5;
-  if (major !== undefined && type !== major) throw new Error(`not a Pagefind index (CBOR type ${type} at ${at})`);
-  const info = head & 31;
-  if (info < 24) return { major: type, value: info, next: at + 1 };
-  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-  if (size === 0) throw new Error(`not a Pagefind index (CBOR length ${info} at ${at})`);
-  let value = 0;
-  for (let k = 1; k <= size; k++) value = value * 256 + raw[at + k]!;
-  return { major: type, value, next: at + 1 + size };
+/** The head of the item at `at`, which must be of the major type `major`. */
+export function readHead(raw: Uint8Array, at: number, major: number): Head {
+  const type = raw[at]! >> 5;
+  if (type !== major) throw new Error(`not a Pagefind index (CBOR type ${type} at ${at})`);
+  return { value: headValue(raw, at), next: at + headSize(raw, at) };
 }
 
 /** The value of the head at `at` (a length, or an unsigned integer), read without allocating. */

@@ -6,7 +6,6 @@ import { encode } from "cborg";
 import { ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { packOf, pieceName } from "./index-packs.ts";
 import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
-import { PAGEFIND_VERSION } from "./records.ts";
 
 /**
  * Smaller index chunks in a bundle Pagefind wrote. Pagefind cuts a bundle's words into chunks of
@@ -26,6 +25,14 @@ import { PAGEFIND_VERSION } from "./records.ts";
  * words of the piece where it falls, as it already found only those of Pagefind's chunk where it
  * falls (a large archive has many chunks of words that start with « t »).
  *
+ * A prefix as large as one of Pagefind's chunks (« de », « co », « pr » at 100,000 articles) is cut
+ * within, past `PREFIX_PIECE_BYTES`, where two words differ in their first three characters: a
+ * word whose stem has three characters or more still finds every word it should; one of two
+ * characters finds those of the piece where it falls, as it found those of Pagefind's chunk where
+ * it fell. The pieces are cut from the bundle's whole list of words, never at Pagefind's own
+ * chunks: the same words give the same pieces whatever Pagefind's chunks were, which lets a
+ * bundle be patched into the very pieces a clean build writes (src/search/bundle-patch.ts).
+ *
  * A piece also ends wherever its words' pack changes (their first two characters: see
  * src/search/index-packs.ts), and its name tells its pack, so that every bundle's pieces of a word
  * are in one pack.
@@ -34,17 +41,32 @@ import { PAGEFIND_VERSION } from "./records.ts";
 /** How many bytes of CBOR, before compression, a piece holds at least (but the last of a pack or of the bundle). */
 export const PIECE_BYTES = 4096;
 
+/**
+ * How many bytes a piece holds before it is cut within a two-character prefix: about the size of
+ * Pagefind's own chunks (50–90 KB before compression), so that a large prefix keeps a few pieces a
+ * bundle, each fetched alone (see `PACK_SLACK`), and a small one stays in one piece, in its pack.
+ */
+export const PREFIX_PIECE_BYTES = 65_536;
+
 // Pagefind's files: gzip of this signature, then CBOR.
 const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
 
 /** An entry of a page list's chunks (`pf_meta`): the first and last word it may hold, and its file's name. */
 export type ChunkEntry = [from: string, to: string, hash: string];
 
+/** How many bytes a piece holds before it is cut: where a prefix ends (`PIECE_BYTES`), within one (`PREFIX_PIECE_BYTES`). */
+export interface PieceSizes {
+  piece: number;
+  prefix: number;
+}
+
+const SIZES: PieceSizes = { piece: PIECE_BYTES, prefix: PREFIX_PIECE_BYTES };
+
 /** Cuts the words of a bundle folder Pagefind wrote into pieces, and rewrites its page list to name them. */
-export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void {
+export function splitIndexChunks(folder: string, sizes = SIZES): void {
   const { name, meta } = readPageList(folder);
   const chunks = meta[2] as ChunkEntry[];
-  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), pieceBytes);
+  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), sizes);
   renameMeta(folder, name, pagefindFile(encode(meta)));
 }
 
@@ -64,17 +86,17 @@ export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[
 /**
  * Writes a bundle's words into its index folder as pieces, in place of the chunks (or pieces) its
  * page list named (`previous`), and returns the page list's new entries. The pieces are cut from
- * the bundle's whole list of words, wherever Pagefind cut its chunks, so that the same words give
+ * the bundle's whole list of words, whatever Pagefind's chunks were, so that the same words give
  * the same pieces however they were come by (indexed, or patched: src/search/bundle-patch.ts). A
  * piece is named by a digest of its bytes: one whose name the folder holds already is not written
  * again, and a file no piece names any more is removed (a link to the previous site's file, never
  * written into).
  */
-export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES): ChunkEntry[] {
+export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], sizes = SIZES): ChunkEntry[] {
   const indexDir = join(folder, "index");
   const first = previous[0]?.[2] ?? "";
   const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
-  const cut = cutWords(words, pieceBytes);
+  const cut = cutWords(words, sizes);
   const pieces = cut.map((piece, i): { entry: ChunkEntry; raw: Uint8Array } => {
     // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
     const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
@@ -101,7 +123,7 @@ export function writePieces(folder: string, previous: readonly ChunkEntry[], wor
 function chunkWords(raw: Uint8Array): Word[] {
   if (DECODER.decode(raw.subarray(0, SIGNATURE.length)) !== "pagefind_dcd") throw new Error("not a Pagefind file");
   const outer = readHead(raw, SIGNATURE.length, 4);
-  if (outer.value !== 1) throw new Error(`not a Pagefind ${PAGEFIND_VERSION} index chunk (${outer.value} items)`);
+  if (outer.value !== 1) throw new Error(`not a Pagefind index chunk of this version (${outer.value} items)`);
   const list = readHead(raw, outer.next, 4);
   let at = list.next;
   const words: Word[] = [];
@@ -118,15 +140,17 @@ function chunkWords(raw: Uint8Array): Word[] {
 
 const DECODER = new TextDecoder();
 
-// Pieces of at least `pieceBytes` or ending where the pack changes, each ending where the next
-// word's first two characters differ from its last word's.
-function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
+// Pieces of at least `sizes.piece` bytes or ending where the pack changes, each ending where the
+// next word's first two characters differ from its last word's; past `sizes.prefix` bytes, where
+// the first three differ.
+function cutWords(words: readonly Word[], sizes: PieceSizes): Word[][] {
   const pieces: Word[][] = [];
   let piece: Word[] = [];
   let bytes = 0;
   for (const word of words) {
     const last = piece.at(-1);
-    if (last && (bytes >= pieceBytes || packOf(last.word) !== packOf(word.word)) && mayCut(last.word, word.word)) {
+    const depth = !last ? 0 : bytes >= sizes.prefix ? 3 : bytes >= sizes.piece || packOf(last.word) !== packOf(word.word) ? 2 : 0;
+    if (last && depth > 0 && mayCut(last.word, word.word, depth)) {
       pieces.push(piece);
       piece = [];
       bytes = 0;
@@ -138,12 +162,12 @@ function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
   return pieces;
 }
 
-// Two words differ in their first two characters (by code point, as Pagefind compares UTF-8
-// bytes), and the range before the second can end just below it (see `rangeEnd`).
-function mayCut(last: string, next: string): boolean {
+// Two words differ within their first `depth` characters (by code point, as Pagefind compares
+// UTF-8 bytes), and the range before the second can end just below it (see `rangeEnd`).
+function mayCut(last: string, next: string, depth: number): boolean {
   const common = commonPrefix(last, next);
-  const c = next.codePointAt(common);
-  return common <= 1 && c !== undefined && c > 0 && c !== 0xe000;
+  const c = [...next][common]?.codePointAt(0);
+  return common < depth && c !== undefined && c > 0 && c !== 0xe000;
 }
 
 function commonPrefix(a: string, b: string): number {

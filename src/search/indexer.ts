@@ -62,11 +62,12 @@ const BATCH = 500;
 /**
  * Indexes one bundle's records into `<site>/pagefind/<key>/` with this thread's Pagefind service,
  * then stops the service so that its memory goes back before the next bundle. Returns the pages
- * indexed. With `writing`, the service writes its files only when the write budget allows.
+ * indexed. With `writing`, the service writes its files only when the write budget allows. A
+ * bundle with `patch` patches the folder that holds its previous index instead (`patchBundle`).
  */
 export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
   const outputPath = bundleFolder(siteDir, bundle.key);
-  if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch.pages);
+  if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch);
   return withPagefind(bundle.key, async (index, stopped) => {
     let pages = 0;
     // In order, a batch after the other: the same records give the same files.
@@ -103,20 +104,21 @@ export const NOT_PATCHED = -1;
 
 // Indexes a bundle's edited records alone, in a service of their own, then patches the bundle's
 // folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or `NOT_PATCHED`.
-async function patchBundle(outputPath: string, bundle: IndexBundle, pages: readonly number[]): Promise<number> {
+async function patchBundle(outputPath: string, bundle: IndexBundle, patch: { pages: number[] }): Promise<number> {
   const patchDir = mkdtempSync(join(tmpdir(), "depeche-patch-"));
   try {
     await withPagefind(bundle.key, async (index) => {
       for (const record of bundle.records) failOn((await index.addHTMLFile({ url: record.url, content: recordPage(record) })).errors, bundle.key);
       failOn((await index.writeFiles({ outputPath: patchDir })).errors, bundle.key);
     });
-    const patched = patchBundleFolder(outputPath, patchDir, pages, pagePrefix(bundle.key, bundle.digest));
+    // Gone before the folder changes (the previous site's file, linked: removed, not written
+    // into): a folder left half patched is never taken for the previous bundle.
+    rmSync(join(outputPath, DIGEST_FILE));
+    const patched = patchBundleFolder(outputPath, patchDir, patch.pages, pagePrefix(bundle.key, bundle.digest));
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
       return NOT_PATCHED;
     }
-    // The previous site's file, linked: replaced, not written into.
-    rmSync(join(outputPath, DIGEST_FILE));
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return patched;
   } finally {
@@ -278,10 +280,16 @@ export interface IndexOptions {
   previousSite?: string;
   /**
    * The site folder already holds the previous site's index, linked (an incremental build's
-   * staging folder): the bundle folders whose digest is unchanged stay where they are, the others
-   * are removed (their links only) and indexed anew. Nothing is linked twice.
+   * staging folder): the bundle folders whose digest is unchanged stay where they are, those a
+   * planned patch applies to are patched (`PlannedBundle.patch`), the others are removed (their
+   * links only) and indexed anew. Nothing is linked twice.
    */
   staged?: boolean;
+  /**
+   * Called once, on this thread, before the first bundle indexed whole (not patched) starts: a
+   * build lets go of its garbage before a service adds a bundle's memory to its peak.
+   */
+  beforeWhole?: () => void;
   /** Called as each bundle is done, indexed or reused. */
   onBundle?: (bundle: PlannedBundle, pages: number, reused: boolean) => void;
   /**
@@ -348,7 +356,12 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   });
   options.signal?.addEventListener("abort", () => pending.wake());
   // Pagefind writes only its own files in `/pagefind/`: the bundles' folders beside them are written meanwhile.
-  const jobs: Jobs = { runtime: !runtimeReused, pending, patching: kept?.patching ?? new Set() };
+  let beforeWhole = options.beforeWhole;
+  const whole = (): void => {
+    beforeWhole?.();
+    beforeWhole = undefined;
+  };
+  const jobs: Jobs = { runtime: !runtimeReused, pending, patching: kept?.patching ?? new Set(), whole };
   const here = options.beside
     ? undefined
     : async (): Promise<void> => {
@@ -358,10 +371,15 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
         }
         for (let bundle = await pending.take(); bundle; bundle = await pending.take()) {
           try {
-            const patching = jobs.patching.has(bundle.key);
-            const first = await indexBundle(siteDir, materialize(bundle, patching), writing);
-            const pages = first === NOT_PATCHED ? await indexBundle(siteDir, materialize(bundle, false), writing) : first;
-            done(bundle, pages, false, patching && first !== NOT_PATCHED);
+            let patched = jobs.patching.has(bundle.key);
+            if (!patched) jobs.whole();
+            let pages = await indexBundle(siteDir, materialize(bundle, patched), writing);
+            if (pages === NOT_PATCHED) {
+              patched = false;
+              jobs.whole();
+              pages = await indexBundle(siteDir, materialize(bundle, false), writing);
+            }
+            done(bundle, pages, false, patched);
             bundle.release?.();
           } finally {
             pending.done(bundle);
@@ -472,11 +490,12 @@ interface StagedIndex {
   removed: Set<string>;
 }
 
-/** What indexers share: whether the runtime is still to write, the bundles left, and which of them to patch. */
+/** What indexers share: whether the runtime is still to write, the bundles left, which of them to patch, and what to call before one is indexed whole. */
 interface Jobs {
   runtime: boolean;
   pending: BundleQueue;
   patching: ReadonlySet<string>;
+  whole: () => void;
 }
 
 function readTrimmed(path: string): string | undefined {
@@ -537,14 +556,18 @@ async function drainQueue(
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      const patching = jobs.patching.has(bundle.key);
-      const asked = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, patching), writing });
+      let patched = jobs.patching.has(bundle.key);
+      if (!patched) jobs.whole();
+      let indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, patched), writing });
       // A patch that fails needs every record made after all: its articles are let go after it.
-      const first = patching ? await asked : asked;
-      const indexed = first === NOT_PATCHED ? ask({ kind: "bundle", siteDir, bundle: materialize(bundle, false), writing }) : first;
+      if (patched && (await indexed) === NOT_PATCHED) {
+        patched = false;
+        jobs.whole();
+        indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, false), writing });
+      }
       // The records are the thread's copy now.
       bundle.release?.();
-      done(bundle, await indexed, false, patching && first !== NOT_PATCHED);
+      done(bundle, await indexed, false, patched);
     } finally {
       jobs.pending.done(bundle);
     }

@@ -15,7 +15,7 @@ import { launchChromium } from "../helpers/browser.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
 import { decodeRows, ROWS_FILE } from "../../src/search/bundle-rows.ts";
-import { splitIndexChunks } from "../../src/search/index-chunks.ts";
+import { type PieceSizes, splitIndexChunks } from "../../src/search/index-chunks.ts";
 import { PACKS_FOLDER, writeSearchPacks } from "../../src/search/index-packs.ts";
 
 const TOPICS = `- slug: turquie
@@ -680,13 +680,14 @@ describe("search counts", () => {
 });
 
 describe("search index pieces", () => {
-  it("finds, counts and orders the same with index chunks cut at every place allowed", async () => {
-    // The same site, its bundles' chunks cut into the smallest pieces their words allow.
+  // The same site, its bundles' words cut into the smallest pieces `sizes` allow; then the same
+  // searches there and on the site as built.
+  async function sameFound(sizes: PieceSizes, queries: readonly string[]): Promise<void> {
     const copy = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
     cpSync(siteDir, copy, { recursive: true });
     const index = join(copy, "pagefind");
     for (const entry of readdirSync(index, { withFileTypes: true })) {
-      if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes(ROWS_FILE)) splitIndexChunks(join(index, entry.name), 1);
+      if (entry.isDirectory() && readdirSync(join(index, entry.name)).includes(ROWS_FILE)) splitIndexChunks(join(index, entry.name), sizes);
     }
     writeSearchPacks(index);
     const pieces = await serveFolder(copy);
@@ -698,9 +699,7 @@ describe("search index pieces", () => {
         await page.close();
         return shown;
       };
-      // Words of two characters or more: a one-letter word's matches are already cut short by
-      // Pagefind's own chunks in a large archive (src/search/index-chunks.ts).
-      for (const q of ["Turquie", "turq", "tu", "irakiennes", "ir", "phosphates", "elections", "économie", "ministre bagdad", "zzz"]) {
+      for (const q of queries) {
         const query = `q=${encodeURIComponent(q)}`;
         expect(await seen(pieces.origin, query), q).toEqual(await seen(server.origin, query));
       }
@@ -708,6 +707,28 @@ describe("search index pieces", () => {
       await pieces.close();
       rmSync(copy, { recursive: true, force: true });
     }
+  }
+
+  it("finds, counts and orders the same with index pieces cut at every place allowed between two-character prefixes", async () => {
+    // Words of two characters or more: a one-letter word's matches are already cut short by
+    // Pagefind's own chunks in a large archive (src/search/index-chunks.ts).
+    await sameFound({ piece: 1, prefix: Number.POSITIVE_INFINITY }, [
+      "Turquie",
+      "turq",
+      "tu",
+      "irakiennes",
+      "ir",
+      "phosphates",
+      "elections",
+      "économie",
+      "ministre bagdad",
+      "zzz",
+    ]);
+  });
+
+  it("finds, counts and orders the same with large prefixes cut within, wherever their words' first three characters differ", async () => {
+    // Words whose stem has three characters or more (two-character ones find the piece where they fall).
+    await sameFound({ piece: 1, prefix: 1 }, ["Turquie", "turq", "irakiennes", "phosphates", "elections", "économie", "ministre bagdad", "zzz"]);
   });
 });
 

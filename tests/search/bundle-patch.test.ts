@@ -79,9 +79,9 @@ function record(n: number, seed = n): SearchRecord {
   };
 }
 
-function planned(records: SearchRecord[], edits?: { before: SearchRecord[]; pages: number[] }): PlannedBundle {
+function planned(records: SearchRecord[], edits?: { before: SearchRecord[]; pages: number[] }, key = "2021"): PlannedBundle {
   return {
-    key: "2021",
+    key,
     articles: records.length,
     digest: bundleDigest(records, PAGEFIND_VERSION),
     records: () => records,
@@ -99,18 +99,53 @@ const BEFORE = Array.from({ length: 30 }, (_, n) => record(n));
  * own) and that the index is a clean one's. Returns how many bundles were patched.
  */
 async function patched(after: SearchRecord[], pages: number[], before = BEFORE, plannedFrom = before): Promise<number> {
+  const { patched, collected } = await patchedBundles([{ key: "2021", before, after, pages, plannedFrom }]);
+  // What a build collects before a service indexes a bundle whole is collected for a bundle indexed whole alone.
+  expect(collected).toBe(patched === 1 ? 0 : 1);
+  return patched;
+}
+
+/** A bundle's records before and after, the pages edited, and the records its patch is planned from. */
+interface Edited {
+  key: string;
+  before: SearchRecord[];
+  after: SearchRecord[];
+  pages: number[];
+  plannedFrom: SearchRecord[];
+}
+
+// Indexes the bundles before, stages them, and indexes them after there, each with its patch;
+// checks that the previous site is untouched (the staged files are links to its own) and that the
+// index is a clean one's. Returns how many bundles were patched, and how often `beforeWhole` was called.
+async function patchedBundles(bundles: Edited[]): Promise<{ patched: number; collected: number }> {
   const previous = folder();
-  await indexSearchBundles(previous, [planned(before)]);
+  await indexSearchBundles(
+    previous,
+    bundles.map((b) => planned(b.before, undefined, b.key)),
+  );
   const held = contents(previous);
   const staging = join(folder(), "staging");
   linkSiteInto(previous, staging);
-  const result = await indexSearchBundles(staging, [planned(after, { before: plannedFrom, pages })], { staged: true });
-  expect(result).toMatchObject({ pages: after.length, bundles: 1, reused: 0, changed: ["/pagefind/2021", "/pagefind/paquets"] });
+  let collected = 0;
+  const result = await indexSearchBundles(
+    staging,
+    bundles.map((b) => planned(b.after, { before: b.plannedFrom, pages: b.pages }, b.key)),
+    { staged: true, beforeWhole: () => collected++ },
+  );
+  expect(result).toMatchObject({
+    pages: bundles.reduce((n, b) => n + b.after.length, 0),
+    bundles: bundles.length,
+    reused: 0,
+    changed: [...bundles.map((b) => `/pagefind/${b.key}`).sort(), "/pagefind/paquets"],
+  });
   expect(contents(previous)).toEqual(held);
   const clean = folder();
-  await indexSearchBundles(clean, [planned(after)]);
+  await indexSearchBundles(
+    clean,
+    bundles.map((b) => planned(b.after, undefined, b.key)),
+  );
   expect(contents(staging)).toEqual(contents(clean));
-  return result.patched;
+  return { patched: result.patched, collected };
 }
 
 const edited = (changes: Record<number, Partial<SearchRecord>>): SearchRecord[] => BEFORE.map((r, n) => ({ ...r, ...changes[n] }));
@@ -125,12 +160,19 @@ describe("a bundle patched with its edited records", () => {
 
   it("writes what indexing it again writes: several records, titles and standfirsts, words gone and words new", async () => {
     const after = edited({
-      2: { title: "Un titre tout neuf", bodyHtml: "<p>Rien que des mots inédits : zèbre, zébrures.</p>" },
+      2: { title: "Élections : l’économie présidentielle, été comme hiver", bodyHtml: "<p>Rien que des mots inédits : zèbre, zébrures.</p>" },
       7: { standfirst: "Un chapeau ajouté, où l’économie parle.", bodyHtml: `<p>${sentence(77, 5)}</p>` },
       8: { bodyHtml: "<p>Court.</p>" },
       21: { bodyHtml: `<p>${sentence(2121, 40)} ${sentence(12, 10)}</p>` },
     });
     expect(await patched(after, [2, 7, 8, 21])).toBe(1);
+  }, 60_000);
+
+  it("writes what indexing it again writes: a long page with many forms of the same words, several first there", async () => {
+    const forms =
+      "élection élections Élections électoral électorale électorales économie économique économiques président présidente présidentielle réfugiés réfugiée été étés";
+    const after = edited({ 3: { bodyHtml: `<p>${forms} ${sentence(303, 200)} ${forms.split(" ").reverse().join(" ")}</p>` } });
+    expect(await patched(after, [3])).toBe(1);
   }, 60_000);
 
   it("writes what indexing it again writes over many random edits, patched or, where a word's forms cannot be ordered, indexed again", async () => {
@@ -149,6 +191,28 @@ describe("a bundle patched with its edited records", () => {
     const base = BEFORE.slice(0, 3).map((r, n) => ({ ...r, bodyHtml: ["<p>élection ici.</p>", "<p>élections et élection.</p>", "<p>rien.</p>"][n]! }));
     const after = base.map((r, n) => (n === 0 ? { ...r, bodyHtml: "<p>autre chose.</p>" } : r));
     expect(await patched(after, [0], base)).toBe(0);
+  }, 60_000);
+
+  it("patches bundles in this thread and in an indexing thread at once, and indexes whole the one that cannot be patched, either way", async () => {
+    // « élection » first on page 0, both forms first on page 1: page 0's edit cannot be patched (below).
+    const tied = (records: SearchRecord[]) =>
+      records.map((r, n) => (n < 2 ? { ...r, bodyHtml: n === 0 ? "<p>élection ici.</p>" : "<p>élections et élection.</p>" } : r));
+    const untied = (records: SearchRecord[]) => records.map((r, n) => (n === 0 ? { ...r, bodyHtml: "<p>autre chose.</p>" } : r));
+    // The largest bundle is taken first, by this thread: the one that cannot be patched is indexed
+    // here, then, smaller, in the indexing thread.
+    for (const [tiedSize, patchedSize] of [
+      [30, 10],
+      [10, 30],
+    ]) {
+      const before = tied(BEFORE.slice(0, tiedSize));
+      const body = BEFORE.slice(0, patchedSize);
+      const after = body.map((r, n) => (n === 6 ? { ...r, bodyHtml: "<p>Une dépêche récrite, où l’économie parle.</p>" } : r));
+      const bundles: Edited[] = [
+        { key: "2020", before, after: untied(before), pages: [0], plannedFrom: before },
+        { key: "2021", before: body, after, pages: [6], plannedFrom: body },
+      ];
+      expect(await patchedBundles(bundles)).toEqual({ patched: 1, collected: 1 });
+    }
   }, 60_000);
 
   it("indexes the bundle again when the staged one is not the one the patch was planned from", async () => {

@@ -46,8 +46,16 @@ function readIndex(folder: string): Index {
   return { chunks, words: entries.map(([word]) => word), entries: entries.map((e) => JSON.stringify(e)) };
 }
 
+// How many first characters two words share.
+function commonLength(a: string, b: string): number {
+  const [x, y] = [[...a], [...b]];
+  let n = 0;
+  while (n < x.length && x[n] === y[n]) n++;
+  return n;
+}
+
 describe("index chunks cut into pieces", () => {
-  it("keep every word and its pages once, in ranges that follow each other without a gap, cut only where two words' first two characters differ", async () => {
+  it("keep every word and its pages once, in ranges that follow each other without a gap, cut only where two words' first two characters differ, or their first three within a large prefix", async () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
     folders.push(site);
     const records = Array.from({ length: 60 }, (_, i) => record(i + 1));
@@ -61,39 +69,47 @@ describe("index chunks cut into pieces", () => {
       await pagefind.close();
     }
     const before = readIndex(folder);
-    const copy = join(site, "copy");
-    cpSync(folder, copy, { recursive: true });
-    splitIndexChunks(copy, 1);
-    const after = readIndex(copy);
-    expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
-    expect(after.entries).toEqual(before.entries);
-    // The files left are those the list names, and the list is the one the bundle's entry names, under a new name.
-    expect(readdirSync(join(copy, "index")).sort()).toEqual(after.chunks.map(([, , hash]) => `${hash}.pf_index`).sort());
-    const metaOf = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".pf_meta"));
-    const entry = JSON.parse(readFileSync(join(copy, "pagefind-entry.json"), "utf8")) as { languages: { fr: { hash: string } } };
-    expect(metaOf(copy)).toEqual([`pagefind.${entry.languages.fr.hash}.pf_meta`]);
-    expect(metaOf(copy)).not.toEqual(metaOf(folder));
-    let word = 0;
-    after.chunks.forEach(([from, to, hash], i) => {
-      const words = (readPagefindFile(readFileSync(join(copy, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w);
-      for (const w of words) expect(from <= w && w <= to).toBe(true);
-      // A piece's words are in one pack, the one its name tells.
-      expect(new Set(words.map(packOf))).toEqual(new Set([packOf(words[0]!)]));
-      expect(hash.startsWith(`fr_${packOf(words[0]!)}-`)).toBe(true);
-      word += words.length;
-      const next = after.chunks[i + 1];
-      if (!next) return;
-      const last = words.at(-1)!;
-      const first = after.words[word]!;
-      // Cut between two pieces of one chunk: the two words differ in their first two characters,
-      // and no word lies between the ranges (only strings made of the highest code point).
-      if (!before.chunks.some(([f]) => f === next[0])) {
-        expect([...last].slice(0, 2).join("")).not.toBe([...first].slice(0, 2).join(""));
+    // Cut at every place allowed between two-character prefixes, then within them too.
+    for (const [name, sizes, depth] of [
+      ["prefixes", { piece: 1, prefix: Number.POSITIVE_INFINITY }, 2],
+      ["within", { piece: 1, prefix: 1 }, 3],
+    ] as const) {
+      const copy = join(site, name);
+      cpSync(folder, copy, { recursive: true });
+      splitIndexChunks(copy, sizes);
+      const after = readIndex(copy);
+      expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
+      expect(after.entries).toEqual(before.entries);
+      // The files left are those the list names, and the list is the one the bundle's entry names, under a new name.
+      expect(readdirSync(join(copy, "index")).sort()).toEqual(after.chunks.map(([, , hash]) => `${hash}.pf_index`).sort());
+      const metaOf = (dir: string) => readdirSync(dir).filter((file) => file.endsWith(".pf_meta"));
+      const entry = JSON.parse(readFileSync(join(copy, "pagefind-entry.json"), "utf8")) as { languages: { fr: { hash: string } } };
+      expect(metaOf(copy)).toEqual([`pagefind.${entry.languages.fr.hash}.pf_meta`]);
+      expect(metaOf(copy)).not.toEqual(metaOf(folder));
+      const cuts = new Set<number>();
+      let word = 0;
+      after.chunks.forEach(([from, to, hash], i) => {
+        const words = (readPagefindFile(readFileSync(join(copy, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w);
+        for (const w of words) expect(from <= w && w <= to).toBe(true);
+        // A piece's words are in one pack, the one its name tells.
+        expect(new Set(words.map(packOf))).toEqual(new Set([packOf(words[0]!)]));
+        expect(hash.startsWith(`fr_${packOf(words[0]!)}-`)).toBe(true);
+        word += words.length;
+        const next = after.chunks[i + 1];
+        if (!next) return;
+        const last = words.at(-1)!;
+        const first = after.words[word]!;
+        // A cut between two words that differ within their first `depth` characters, and no word
+        // lies between the ranges (only strings made of the highest code point).
+        expect([...last].slice(0, depth).join("")).not.toBe([...first].slice(0, depth).join(""));
+        cuts.add(commonLength(last, first));
         expect(to < next[0]).toBe(true);
         expect(`${to.replace(/\u{10ffff}+$/u, "")}\u{10ffff}` > to.replace(/\u{10ffff}+$/u, "")).toBe(true);
         expect(next[0] <= first && first.startsWith(next[0])).toBe(true);
-      }
-    });
+      });
+      // Every place allowed is cut: between two prefixes, then within them as well.
+      expect([...cuts].sort()).toEqual(depth === 2 ? [0, 1] : [0, 1, 2]);
+    }
   });
 
   it("writes the same files from the same bundle", async () => {
@@ -106,7 +122,7 @@ describe("index chunks cut into pieces", () => {
     const [a, b] = ["a", "b"].map((name) => {
       const copy = join(site, name);
       cpSync(folder, copy, { recursive: true });
-      splitIndexChunks(copy, 1);
+      splitIndexChunks(copy, { piece: 1, prefix: 1 });
       const files = [
         ...readdirSync(copy).filter((name) => name.startsWith("pagefind")),
         ...readdirSync(join(copy, "index")).map((name) => join("index", name)),
