@@ -17,36 +17,26 @@ import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
  * What a search finds stays the same. Pagefind picks, for each word typed, the one chunk whose
  * range (`from` ≤ word ≤ `to`) holds it, then matches the words of the loaded chunks that start
  * with the word's stem (or, failing any, the longest loaded word its stem starts with). A piece
- * ends only where two words differ in their first two characters, and the pieces' ranges leave no
- * gap between them: a typed word and its stem share their first two characters (French stemming
- * only changes endings), so the piece its range picks holds every word that starts with the stem,
- * and every word of two characters or more its stem starts with. Only a one-letter search, or a
- * one-letter word taken as the longest prefix, may find less: a one-letter search finds only the
- * words of the piece where it falls, as it already found only those of Pagefind's chunk where it
- * falls (a large archive has many chunks of words that start with « t »).
+ * ends where two words differ in their first two characters (where their pack changes: see
+ * src/search/index-packs.ts), and the pieces' ranges leave no gap between them: a typed word and
+ * its stem share their first two characters (French stemming only changes endings), so the piece
+ * its range picks holds every word that starts with the stem. A prefix larger than `PIECE_BYTES`
+ * in a bundle (« de », « co » at 100,000 articles) is cut within too, as Pagefind cut its chunks:
+ * there a word's stem may find only the words of its own piece, as it found only those of its own
+ * chunk before (and a one-letter search, those of the piece where it falls).
  *
- * A prefix as large as one of Pagefind's chunks (« de », « co », « pr » at 100,000 articles) is cut
- * within, past `PREFIX_PIECE_BYTES`, where two words differ in their first three characters: a
- * word whose stem has three characters or more still finds every word it should; one of two
- * characters finds those of the piece where it falls, as it found those of Pagefind's chunk where
- * it fell. The pieces are cut from the bundle's whole list of words, never at Pagefind's own
- * chunks: the same words give the same pieces whatever Pagefind's chunks were, which lets a
- * bundle be patched into the very pieces a clean build writes (src/search/bundle-patch.ts).
- *
- * A piece also ends wherever its words' pack changes (their first two characters: see
- * src/search/index-packs.ts), and its name tells its pack, so that every bundle's pieces of a word
- * are in one pack.
+ * The pieces are cut from the bundle's whole list of words, whatever Pagefind's chunks were: the
+ * same words give the same pieces, which lets a bundle be patched into the very pieces a clean
+ * build writes (src/search/bundle-patch.ts). A piece's name tells its pack, so that every
+ * bundle's pieces of a word are in one pack.
  */
-
-/** How many bytes of CBOR, before compression, a piece holds at least (but the last of a pack or of the bundle). */
-export const PIECE_BYTES = 4096;
 
 /**
- * How many bytes a piece holds before it is cut within a two-character prefix: about the size of
- * Pagefind's own chunks (50–90 KB before compression), so that a large prefix keeps a few pieces a
- * bundle, each fetched alone (see `PACK_SLACK`), and a small one stays in one piece, in its pack.
+ * How many bytes of CBOR, before compression, a piece holds before it is cut within its prefix:
+ * about the size of Pagefind's own chunks (50–90 KB), so that a large prefix keeps a few pieces a
+ * bundle, of which a word fetches one (see `PACK_SLACK`), and a small one stays whole, in its pack.
  */
-export const PREFIX_PIECE_BYTES = 65_536;
+export const PIECE_BYTES = 65_536;
 
 // Pagefind's files: gzip of this signature, then CBOR.
 const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
@@ -54,19 +44,11 @@ const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
 /** An entry of a page list's chunks (`pf_meta`): the first and last word it may hold, and its file's name. */
 export type ChunkEntry = [from: string, to: string, hash: string];
 
-/** How many bytes a piece holds before it is cut: where a prefix ends (`PIECE_BYTES`), within one (`PREFIX_PIECE_BYTES`). */
-export interface PieceSizes {
-  piece: number;
-  prefix: number;
-}
-
-const SIZES: PieceSizes = { piece: PIECE_BYTES, prefix: PREFIX_PIECE_BYTES };
-
 /** Cuts the words of a bundle folder Pagefind wrote into pieces, and rewrites its page list to name them. */
-export function splitIndexChunks(folder: string, sizes = SIZES): void {
+export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void {
   const { name, meta } = readPageList(folder);
   const chunks = meta[2] as ChunkEntry[];
-  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), sizes);
+  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), pieceBytes);
   renameMeta(folder, name, pagefindFile(encode(meta)));
 }
 
@@ -92,11 +74,11 @@ export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[
  * again, and a file no piece names any more is removed (a link to the previous site's file, never
  * written into).
  */
-export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], sizes = SIZES): ChunkEntry[] {
+export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES): ChunkEntry[] {
   const indexDir = join(folder, "index");
   const first = previous[0]?.[2] ?? "";
   const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
-  const cut = cutWords(words, sizes);
+  const cut = cutWords(words, pieceBytes);
   const pieces = cut.map((piece, i): { entry: ChunkEntry; raw: Uint8Array } => {
     // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
     const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
@@ -140,17 +122,15 @@ function chunkWords(raw: Uint8Array): Word[] {
 
 const DECODER = new TextDecoder();
 
-// Pieces of at least `sizes.piece` bytes or ending where the pack changes, each ending where the
-// next word's first two characters differ from its last word's; past `sizes.prefix` bytes, where
-// the first three differ.
-function cutWords(words: readonly Word[], sizes: PieceSizes): Word[][] {
+// A piece for each two-character prefix (each pack), cut within past `pieceBytes`, wherever the
+// range before the next word can end just below it.
+function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
   const pieces: Word[][] = [];
   let piece: Word[] = [];
   let bytes = 0;
   for (const word of words) {
     const last = piece.at(-1);
-    const depth = !last ? 0 : bytes >= sizes.prefix ? 3 : bytes >= sizes.piece || packOf(last.word) !== packOf(word.word) ? 2 : 0;
-    if (last && depth > 0 && mayCut(last.word, word.word, depth)) {
+    if (last && (bytes >= pieceBytes || packOf(last.word) !== packOf(word.word)) && mayCut(last.word, word.word)) {
       pieces.push(piece);
       piece = [];
       bytes = 0;
@@ -162,12 +142,11 @@ function cutWords(words: readonly Word[], sizes: PieceSizes): Word[][] {
   return pieces;
 }
 
-// Two words differ within their first `depth` characters (by code point, as Pagefind compares
-// UTF-8 bytes), and the range before the second can end just below it (see `rangeEnd`).
-function mayCut(last: string, next: string, depth: number): boolean {
-  const common = commonPrefix(last, next);
-  const c = [...next][common]?.codePointAt(0);
-  return common < depth && c !== undefined && c > 0 && c !== 0xe000;
+// The range before `next` can end just below it (see `rangeEnd`): the character where the two
+// words differ (by code point, as Pagefind compares UTF-8 bytes) can be lowered.
+function mayCut(last: string, next: string): boolean {
+  const c = [...next][commonPrefix(last, next)]?.codePointAt(0);
+  return c !== undefined && c > 0 && c !== 0xe000;
 }
 
 function commonPrefix(a: string, b: string): number {

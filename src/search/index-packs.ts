@@ -38,7 +38,7 @@ export const BUNDLE_LIST = "lots.json";
  * How much larger than the most a word can need (in every bundle, the largest piece of its prefix)
  * a pack may be. A prefix larger in a bundle than one of Pagefind's chunks (« de », where
  * « défense », « décembre », « député » and « de » itself fall, 1.9 MB at 100,000 articles) has
- * several pieces there (`PREFIX_PIECE_BYTES`), of which a word needs one: packed, a word would cost
+ * several pieces there (`PIECE_BYTES`), of which a word needs one: packed, a word would cost
  * all of them. Such a prefix is left unpacked, its pieces fetched one by one as before.
  */
 export const PACK_SLACK = 1.5;

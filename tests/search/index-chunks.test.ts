@@ -55,7 +55,7 @@ function commonLength(a: string, b: string): number {
 }
 
 describe("index chunks cut into pieces", () => {
-  it("keep every word and its pages once, in ranges that follow each other without a gap, cut only where two words' first two characters differ, or their first three within a large prefix", async () => {
+  it("keep every word and its pages once, in ranges that follow each other without a gap, a piece for each two-character prefix, cut within past its size", async () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
     folders.push(site);
     const records = Array.from({ length: 60 }, (_, i) => record(i + 1));
@@ -69,14 +69,14 @@ describe("index chunks cut into pieces", () => {
       await pagefind.close();
     }
     const before = readIndex(folder);
-    // Cut at every place allowed between two-character prefixes, then within them too.
-    for (const [name, sizes, depth] of [
-      ["prefixes", { piece: 1, prefix: Number.POSITIVE_INFINITY }, 2],
-      ["within", { piece: 1, prefix: 1 }, 3],
+    // A piece for each two-character prefix, then for each word.
+    for (const [name, pieceBytes] of [
+      ["prefixes", Number.POSITIVE_INFINITY],
+      ["words", 1],
     ] as const) {
       const copy = join(site, name);
       cpSync(folder, copy, { recursive: true });
-      splitIndexChunks(copy, sizes);
+      splitIndexChunks(copy, pieceBytes);
       const after = readIndex(copy);
       expect(after.chunks.length).toBeGreaterThan(before.chunks.length);
       expect(after.entries).toEqual(before.entries);
@@ -99,16 +99,17 @@ describe("index chunks cut into pieces", () => {
         if (!next) return;
         const last = words.at(-1)!;
         const first = after.words[word]!;
-        // A cut between two words that differ within their first `depth` characters, and no word
-        // lies between the ranges (only strings made of the highest code point).
-        expect([...last].slice(0, depth).join("")).not.toBe([...first].slice(0, depth).join(""));
-        cuts.add(commonLength(last, first));
+        // Pieces of one prefix only, or of one word; and no word lies between the ranges (only
+        // strings made of the highest code point).
+        if (name === "prefixes") expect([...last].slice(0, 2).join("")).not.toBe([...first].slice(0, 2).join(""));
+        else expect(words).toHaveLength(1);
+        cuts.add(Math.min(commonLength(last, first), 2));
         expect(to < next[0]).toBe(true);
         expect(`${to.replace(/\u{10ffff}+$/u, "")}\u{10ffff}` > to.replace(/\u{10ffff}+$/u, "")).toBe(true);
         expect(next[0] <= first && first.startsWith(next[0])).toBe(true);
       });
-      // Every place allowed is cut: between two prefixes, then within them as well.
-      expect([...cuts].sort()).toEqual(depth === 2 ? [0, 1] : [0, 1, 2]);
+      // Cut between two prefixes, and within them as well (two words that share two characters or more).
+      expect([...cuts].sort()).toEqual(name === "prefixes" ? [0, 1] : [0, 1, 2]);
     }
   });
 
@@ -122,7 +123,7 @@ describe("index chunks cut into pieces", () => {
     const [a, b] = ["a", "b"].map((name) => {
       const copy = join(site, name);
       cpSync(folder, copy, { recursive: true });
-      splitIndexChunks(copy, { piece: 1, prefix: 1 });
+      splitIndexChunks(copy, 1);
       const files = [
         ...readdirSync(copy).filter((name) => name.startsWith("pagefind")),
         ...readdirSync(join(copy, "index")).map((name) => join("index", name)),
