@@ -22,8 +22,10 @@ import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
  * its stem share their first two characters (French stemming only changes endings), so the piece
  * its range picks holds every word that starts with the stem. A prefix larger than `PIECE_BYTES`
  * in a bundle (« de », « co » at 100,000 articles) is cut within too, as Pagefind cut its chunks:
- * there a word's stem may find only the words of its own piece, as it found only those of its own
- * chunk before (and a one-letter search, those of the piece where it falls).
+ * where two words differ in their first three characters (a stem of three characters or more still
+ * finds all its words), or, past twice that size, anywhere, where a stem may find only the words
+ * of its own piece, as it found only those of its own chunk before (and a one-letter search, those
+ * of the piece where it falls).
  *
  * The pieces are cut from the bundle's whole list of words, whatever Pagefind's chunks were: the
  * same words give the same pieces, which lets a bundle be patched into the very pieces a clean
@@ -32,11 +34,13 @@ import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
  */
 
 /**
- * How many bytes of CBOR, before compression, a piece holds before it is cut within its prefix:
- * about the size of Pagefind's own chunks (50–90 KB), so that a large prefix keeps a few pieces a
- * bundle, of which a word fetches one (see `PACK_SLACK`), and a small one stays whole, in its pack.
+ * How many bytes of CBOR, before compression, a piece holds before it is cut within its prefix: a
+ * large prefix keeps a few pieces a bundle, of which a word fetches one (see `PACK_SLACK`), and a
+ * small one stays whole, in its pack. At 100,000 articles a word of the index costs a search a
+ * median 102 KB and 252 KB at the 90th percentile, against 121 and 348 KB with Pagefind's own
+ * chunks cut again, and 167 and 455 KB with 64 KB pieces (docs/performance.md).
  */
-export const PIECE_BYTES = 65_536;
+export const PIECE_BYTES = 16_384;
 
 // Pagefind's files: gzip of this signature, then CBOR.
 const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
@@ -122,15 +126,15 @@ function chunkWords(raw: Uint8Array): Word[] {
 
 const DECODER = new TextDecoder();
 
-// A piece for each two-character prefix (each pack), cut within past `pieceBytes`, wherever the
-// range before the next word can end just below it.
+// A piece for each two-character prefix (each pack), cut within past `pieceBytes` (`withinAt`),
+// wherever the range before the next word can end just below it.
 function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
   const pieces: Word[][] = [];
   let piece: Word[] = [];
   let bytes = 0;
   for (const word of words) {
     const last = piece.at(-1);
-    if (last && (bytes >= pieceBytes || packOf(last.word) !== packOf(word.word)) && mayCut(last.word, word.word)) {
+    if (last && (packOf(last.word) !== packOf(word.word) || withinAt(last.word, word.word, bytes, pieceBytes)) && mayCut(last.word, word.word)) {
       pieces.push(piece);
       piece = [];
       bytes = 0;
@@ -140,6 +144,12 @@ function cutWords(words: readonly Word[], pieceBytes: number): Word[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
+}
+
+// Within a prefix, past `pieceBytes`: first where the two words differ in their first three
+// characters (a stem of three or more finds all its words), then, past twice that, anywhere.
+function withinAt(last: string, next: string, bytes: number, pieceBytes: number): boolean {
+  return bytes >= 2 * pieceBytes || (bytes >= pieceBytes && commonPrefix(last, next) < 3);
 }
 
 // The range before `next` can end just below it (see `rangeEnd`): the character where the two

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROWS_FILE } from "../../src/search/bundle-rows.ts";
-import { splitIndexChunks } from "../../src/search/index-chunks.ts";
+import { splitIndexChunks, writePieces } from "../../src/search/index-chunks.ts";
 import { BUNDLE_LIST, PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
@@ -111,6 +111,25 @@ describe("index chunks cut into pieces", () => {
       // Cut between two prefixes, and within them as well (two words that share two characters or more).
       expect([...cuts].sort()).toEqual(name === "prefixes" ? [0, 1] : [0, 1, 2]);
     }
+  });
+
+  it("cut a large prefix within, where words differ in their first three characters, and past twice the size anywhere", () => {
+    const folder = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
+    folders.push(folder);
+    mkdirSync(join(folder, "index"));
+    // Eight bytes a word, pieces of ten: « comm » fills one, « cont » and « contr » share three
+    // characters (no cut), « contra » comes past twice the size; « da » is another prefix.
+    const words = ["com", "comm", "con", "cont", "contr", "contra", "da"].map((word) => ({
+      word,
+      key: new TextEncoder().encode(word),
+      bytes: new Uint8Array(8),
+    }));
+    const pieces = writePieces(folder, [], words, 10);
+    const names = pieces.map(([, , name]) => name);
+    // Each range ends just below where the next starts (then the highest code points).
+    expect(pieces.map(([from]) => from)).toEqual(["com", "con", "contra", "d"]);
+    expect(pieces.map(([, to]) => to.replace(/\u{10ffff}+$/u, ""))).toEqual(["com", "contr`", "c", "da"]);
+    expect(readdirSync(join(folder, "index")).sort()).toEqual(names.map((name) => `${name}.pf_index`).sort());
   });
 
   it("writes the same files from the same bundle", async () => {
