@@ -36,7 +36,11 @@ export function headSize(raw: Uint8Array, at: number): number {
   throw new Error(`not a Pagefind index (CBOR length ${info} at ${at})`);
 }
 
-/** Where the item at `at` ends. Walked without recursion nor allocation: a bundle's words are millions of items. */
+/**
+ * Where the item at `at` ends. Walked without recursion nor allocation, its heads read inline:
+ * a bundle's words are millions of items (through `headValue` and `headSize`, 172 ms against 125
+ * for the 45 MB of a 10,000-article index's pieces read five times).
+ */
 export function skipItem(raw: Uint8Array, at: number): number {
   let pending = 1;
   while (pending > 0) {
