@@ -105,7 +105,8 @@ export function planSearchIndex(
     // The inputs are made one bundle at a time and dropped: they copy every article's text.
     const registries = sources ? [`r${sources.registries}`] : [];
     const inputs = list.map((article) => recordInputs(article, sources?.files.get(article)));
-    const edited = sources?.edited;
+    // No article edited (a clean build, a push that only adds): no lookup for each article.
+    const edited = sources?.edited?.size ? sources.edited : undefined;
     const pages = edited ? list.flatMap((article, i) => (edited.has(article) ? [i] : [])) : [];
     return {
       key: bundle.key,

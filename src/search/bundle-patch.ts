@@ -98,26 +98,20 @@ export function patchBundleFolder(folder: string, patchDir: string, pages: reado
 function patchWords(words: readonly Word[], pages: readonly number[], edited: readonly Word[]): Word[] | undefined {
   const editedPages = new Set(pages);
   const out: Word[] = [];
-  let e = 0;
-  const add = (word: string, key: Uint8Array, entry: Entry | null | undefined): boolean => {
-    if (entry === undefined) return false;
-    if (entry !== null) out.push({ word, key, bytes: writeEntry(entry) });
-    return true;
-  };
-  for (const word of words) {
-    for (; e < edited.length && Buffer.compare(edited[e]!.key, word.key) < 0; e++) {
-      if (!add(edited[e]!.word, edited[e]!.key, spliced(undefined, readEntry(edited[e]!.bytes, pages), editedPages))) return undefined;
+  // Both lists in Pagefind's order (their UTF-8 bytes), merged.
+  for (let w = 0, e = 0; w < words.length || e < edited.length; ) {
+    const order = w === words.length ? 1 : e === edited.length ? -1 : Buffer.compare(words[w]!.key, edited[e]!.key);
+    const old = order <= 0 ? words[w++] : undefined;
+    const now = order >= 0 ? edited[e++] : undefined;
+    // A word neither on an edited page nor in the edited records stays as Pagefind wrote it.
+    if (old && !now && !onPages(old.bytes, editedPages)) {
+      out.push(old);
+      continue;
     }
-    const same = e < edited.length && Buffer.compare(edited[e]!.key, word.key) === 0;
-    if (same) {
-      if (!add(word.word, word.key, spliced(readEntry(word.bytes), readEntry(edited[e]!.bytes, pages), editedPages))) return undefined;
-      e++;
-    } else if (onPages(word.bytes, editedPages)) {
-      if (!add(word.word, word.key, spliced(readEntry(word.bytes), undefined, editedPages))) return undefined;
-    } else out.push(word);
-  }
-  for (; e < edited.length; e++) {
-    if (!add(edited[e]!.word, edited[e]!.key, spliced(undefined, readEntry(edited[e]!.bytes, pages), editedPages))) return undefined;
+    const entry = spliced(old && readEntry(old.bytes), now && readEntry(now.bytes, pages), editedPages);
+    if (entry === undefined) return undefined;
+    const { word, key } = (old ?? now)!;
+    if (entry !== null) out.push({ word, key, bytes: writeEntry(entry) });
   }
   return out;
 }
