@@ -29,10 +29,11 @@ import { join, relative, resolve } from "node:path";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
+import { OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/sorted-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = ".depeche/cache";
@@ -48,8 +49,8 @@ export interface CacheKeyOptions {
 
 /** What the cache holds, beside the store's snapshot. */
 export interface SiteState {
-  /** Page URL → digest of its planned data (`pageDigests`). */
-  pages: Map<string, string>;
+  /** Page URL → digest of its planned data (`pageDigests`), in the order the pages were planned. */
+  pages: ReadonlyMap<string, string>;
   /** Site-relative paths of the feeds, sitemaps, robots.txt and `_redirects`. */
   outputs: string[];
   /**
@@ -78,7 +79,9 @@ export interface SpareSite {
 }
 
 export interface CachedBuild extends SiteState {
-  /** Read back as sorted columns: looked up, never made into a Map (`src/files/sorted-columns.ts`). */
+  /** Read back as columns, looked up, never made into a Map (`src/files/ordered-columns.ts`): `with` gives the next state's. */
+  pages: OrderedColumns;
+  /** Likewise (`src/files/sorted-columns.ts`). */
   summaries: SortedColumns<string>;
   store: StoreSnapshot;
   /** The spare beside the site, when the build that wrote the site kept one. */
@@ -131,7 +134,7 @@ interface JournalRecord {
  * the header's line, the snapshot packed on its own (`check` reads it and stops), then this.
  */
 interface SavedState {
-  pages: [string[], string[]];
+  pages: SavedColumns;
   outputs: string[];
   /** Sorted by digest: the digests, the standfirsts end to end, where each ends (`uint32String`). */
   summaries: { digests: string[]; texts: string; ends: string };
@@ -263,7 +266,7 @@ export class BuildCache {
       const store = unpackFile(fd, end + 1, storeEnd) as unknown as StoreSnapshot;
       const saved = unpackFile(fd, storeEnd) as unknown as SavedState;
       const state: CachedBuild = {
-        pages: toMap(saved.pages),
+        pages: OrderedColumns.read(saved.pages),
         outputs: saved.outputs,
         summaries: readSummaries(saved.summaries),
         counts: saved.counts,
@@ -305,7 +308,7 @@ export class BuildCache {
       storeBytes: store.byteLength,
     };
     const saved: SavedState = {
-      pages: columns(state.pages),
+      pages: OrderedColumns.columns(state.pages),
       outputs: state.outputs,
       summaries: savedSummaries(state.summaries),
       counts: state.counts,
@@ -463,8 +466,9 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
  * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
  * undefined when its pages do not begin with the previous ones in the same order (a page removed
  * or moved, which only a build that plans every page does): the whole state is saved then. Pages
- * after the previous ones are added (the fast path for added articles puts them there), so that
- * one walk of both maps finds what changed. `summaries` are those of the entries the store set since.
+ * after the previous ones are added (the fast path for added articles puts them there). Pages the
+ * fast path made from the previous ones (`OrderedColumns.with`) say what changed; others are
+ * compared with them in one walk of both. `summaries` are those of the entries the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -473,28 +477,11 @@ export function statePatch(
   summaries: ReadonlyMap<string, string>,
   spare: SpareSite | undefined,
 ): StatePatch | undefined {
-  if (next.pages.size < previous.pages.size) return undefined;
-  const urls: string[] = [];
-  const digests: string[] = [];
-  const added: [string[], string[]] = [[], []];
-  const before = previous.pages.entries();
-  let kept = 0;
-  for (const [url, digest] of next.pages) {
-    if (kept++ >= previous.pages.size) {
-      added[0].push(url);
-      added[1].push(digest);
-      continue;
-    }
-    const [oldUrl, oldDigest] = before.next().value!;
-    if (url !== oldUrl) return undefined;
-    if (digest !== oldDigest) {
-      urls.push(url);
-      digests.push(digest);
-    }
-  }
+  const pages = (next.pages instanceof OrderedColumns ? next.pages.changesSince(previous.pages) : undefined) ?? comparePages(previous.pages, next.pages);
+  if (!pages) return undefined;
   return {
-    pages: [urls, digests],
-    added,
+    pages: pages.changed,
+    added: pages.added,
     summaries: columns(summaries),
     outputs: next.outputs,
     counts: next.counts,
@@ -504,23 +491,47 @@ export function statePatch(
   };
 }
 
+// What changed from one map of pages to the next, walking both: the pages whose digest changed,
+// and those added after the previous ones; undefined when the next does not begin with the
+// previous pages in their order (a page removed or moved).
+function comparePages(
+  previous: ReadonlyMap<string, string>,
+  next: ReadonlyMap<string, string>,
+): { changed: [string[], string[]]; added: [string[], string[]] } | undefined {
+  if (next.size < previous.size) return undefined;
+  const changed: [string[], string[]] = [[], []];
+  const added: [string[], string[]] = [[], []];
+  const before = previous.entries();
+  let kept = 0;
+  for (const [url, digest] of next) {
+    if (kept++ >= previous.size) {
+      added[0].push(url);
+      added[1].push(digest);
+      continue;
+    }
+    const [oldUrl, oldDigest] = before.next().value!;
+    if (url !== oldUrl) return undefined;
+    if (digest !== oldDigest) {
+      changed[0].push(url);
+      changed[1].push(digest);
+    }
+  }
+  return { changed, added };
+}
+
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
+  let pages = state.pages;
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
-    for (let i = 0; i < urls.length; i++) {
-      // A record that changes a page the state lacks is not of this state.
-      if (!state.pages.has(urls[i]!)) throw new Error("journal names a page the cache lacks");
-      state.pages.set(urls[i]!, digests[i]!);
-    }
+    // A record that changes a page the state lacks is not of this state.
+    for (const url of urls) if (!pages.has(url)) throw new Error("journal names a page the cache lacks");
     // Pages added come after the others, in the order the build had them; a record that adds one
     // the state has is not of this state.
     const [addedUrls, addedDigests] = patch.added;
-    for (let i = 0; i < addedUrls.length; i++) {
-      if (state.pages.has(addedUrls[i]!)) throw new Error("journal adds a page the cache has");
-      state.pages.set(addedUrls[i]!, addedDigests[i]!);
-    }
+    for (const url of addedUrls) if (pages.has(url)) throw new Error("journal adds a page the cache has");
+    pages = pages.with([...zip(urls, digests), ...zip(addedUrls, addedDigests)]);
     const [digestsOf, texts] = patch.summaries;
     for (let i = 0; i < digestsOf.length; i++) state.summaries.set(digestsOf[i]!, texts[i]!);
   }
@@ -528,6 +539,7 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
   const { spare: _, ...rest } = state;
   return {
     ...rest,
+    pages,
     outputs: last.outputs,
     counts: last.counts,
     photos: last.photos,
@@ -537,6 +549,10 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
     ),
     ...(last.spare ? { spare: last.spare } : {}),
   };
+}
+
+function* zip(keys: readonly string[], values: readonly string[]): Generator<[string, string]> {
+  for (let i = 0; i < keys.length; i++) yield [keys[i]!, values[i]!];
 }
 
 // Writes these bytes to a file opened so (`w`, `a`), then syncs it.
@@ -577,10 +593,4 @@ function readSummaries({ digests, texts, ends }: SavedState["summaries"]): Sorte
 // (Maps, not objects: an object of 100,000 keys is a slow dictionary to make and to walk.)
 function columns<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
   return [[...map.keys()], [...map.values()]];
-}
-
-function toMap<T>([keys, values]: [string[], T[]]): Map<string, T> {
-  const made = new Map<string, T>();
-  for (let i = 0; i < keys.length; i++) made.set(keys[i]!, values[i]!);
-  return made;
 }

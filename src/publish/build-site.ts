@@ -740,7 +740,7 @@ async function writeChanges(
   out: string,
   staging: string,
   data: BuildData,
-  digests: Map<string, string>,
+  digests: ReadonlyMap<string, string>,
   previous: CachedBuild,
   nowMs: number,
   fast: FastPlan | undefined,

@@ -12,6 +12,7 @@ import type { ArticleRenderer } from "../plan/article-view.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import type { SitemapEntry } from "../outputs/sitemaps.ts";
+import type { OrderedColumns } from "../files/ordered-columns.ts";
 import type { CachedBuild } from "./build-cache.ts";
 
 /** What the fast path plans again: the articles whose text was edited, and the articles added (by URL). */
@@ -74,9 +75,8 @@ export function fastPlan(
   const counts = expected ?? previous.counts;
   for (const kind of new Set([...Object.keys(counts), ...Object.keys(previous.counts)]))
     if ((previous.counts[kind] ?? 0) + (fresh[kind] ?? 0) !== counts[kind]) return undefined;
-  const digests = new Map(previous.pages);
-  for (const [url, digest] of planned) digests.set(url, digest);
-  return { digests, feeds, counts };
+  // The previous pages' columns, shared, with the planned ones set: a new page goes after them.
+  return { digests: previous.pages.with(planned), feeds, counts };
 }
 
 /**
@@ -84,7 +84,7 @@ export function fastPlan(
  * pages by kind; with articles added, the sitemaps' entries (all made again).
  */
 export interface FastPlan {
-  digests: Map<string, string>;
+  digests: OrderedColumns;
   feeds: ReadonlySet<string>;
   counts: Record<string, number>;
   sitemaps?: SitemapEntry[];

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { OrderedColumns } from "../../src/files/ordered-columns.ts";
+import { uint32At, uint32String } from "../../src/files/sorted-columns.ts";
+
+const read = (map: ReadonlyMap<string, string>): OrderedColumns => OrderedColumns.read(OrderedColumns.columns(map));
+
+describe("ordered columns", () => {
+  it("reads back a map in its own order, and finds each key", () => {
+    const map = new Map([
+      ["/b/", "2"],
+      ["/a/", "1"],
+      ["/é/", "3"],
+      ["/a/b/", "4"],
+      ["/", ""],
+    ]);
+    const columns = read(map);
+    expect([...columns]).toEqual([...map]);
+    expect([...columns.keys()]).toEqual([...map.keys()]);
+    expect([...columns.values()]).toEqual([...map.values()]);
+    expect(columns.size).toBe(5);
+    for (const [key, value] of map) expect([columns.get(key), columns.has(key)]).toEqual([value, true]);
+    expect([columns.get("/a"), columns.has("/c/"), columns.get("/a/b")]).toEqual([undefined, false, undefined]);
+    expect(read(new Map()).size).toBe(0);
+    expect(read(new Map()).get("/")).toBeUndefined();
+  });
+
+  it("finds every key among many that share their first characters, wide ones, and prefixes of one another", () => {
+    const alphabet = ["a", "b", "/", "\u007f", "é", "\u{1F600}", "\u0000", "z"];
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const map = new Map<string, string>();
+    while (map.size < 3000) {
+      let key = "/2014/";
+      for (let i = random(6); i >= 0; i--) key += alphabet[random(alphabet.length)];
+      map.set(key, String(map.size));
+    }
+    const columns = read(map);
+    for (const [key, value] of map) expect(columns.get(key)).toBe(value);
+    for (const key of ["/2014", "/2014/", "/2015/a", "/2014/a\u0001"]) expect(columns.get(key)).toBe(map.get(key));
+    expect([...columns]).toEqual([...map]);
+  });
+
+  it("makes another map with entries set: a key held keeps its place, a new one goes after, the first unchanged", () => {
+    const first = read(
+      new Map([
+        ["/a/", "1"],
+        ["/b/", "2"],
+      ]),
+    );
+    const second = first.with([
+      ["/c/", "3"],
+      ["/a/", "9"],
+      ["/0/", "0"],
+    ]);
+    const third = second.with([
+      ["/c/", "4"],
+      ["/d/", "5"],
+    ]);
+    expect([...first]).toEqual([
+      ["/a/", "1"],
+      ["/b/", "2"],
+    ]);
+    expect([...second]).toEqual([
+      ["/a/", "9"],
+      ["/b/", "2"],
+      ["/c/", "3"],
+      ["/0/", "0"],
+    ]);
+    expect([...third]).toEqual([
+      ["/a/", "9"],
+      ["/b/", "2"],
+      ["/c/", "4"],
+      ["/0/", "0"],
+      ["/d/", "5"],
+    ]);
+    expect([third.size, third.get("/c/"), third.has("/0/"), first.has("/0/")]).toEqual([5, "4", true, false]);
+  });
+
+  it("says what a map made by `with` changed since the one it was made from, and nothing of another", () => {
+    const base = read(
+      new Map([
+        ["/a/", "1"],
+        ["/b/", "2"],
+        ["/c/", "3"],
+      ]),
+    ).with([["/n/", "7"]]);
+    const next = base.with([
+      ["/b/", "2"], // the same digest: not a change
+      ["/c/", "8"],
+      ["/n/", "6"],
+      ["/o/", "5"],
+    ]);
+    expect(next.changesSince(base)).toEqual({
+      changed: [
+        ["/c/", "/n/"],
+        ["8", "6"],
+      ],
+      added: [["/o/"], ["5"]],
+    });
+    expect(base.changesSince(base)).toEqual({ changed: [[], []], added: [[], []] });
+    // Made from other columns, or from a plain map: the caller compares them whole.
+    expect(next.changesSince(read(new Map([...base])))).toBeUndefined();
+    expect(next.changesSince(new Map(base))).toBeUndefined();
+    // Not made from it: base has a page next lacks among those added.
+    expect(base.with([["/p/", "1"]]).changesSince(base.with([["/q/", "1"]]))).toBeUndefined();
+  });
+
+  it("refuses columns that do not make a map", () => {
+    const saved = OrderedColumns.columns(
+      new Map([
+        ["/a/", "1"],
+        ["/b/", "2"],
+        ["/c/", "3"],
+      ]),
+    );
+    expect(() => OrderedColumns.read({ ...saved, keys: saved.keys.slice(1) })).toThrow(/keys cut short/);
+    expect(() => OrderedColumns.read({ ...saved, values: `${saved.values}x` })).toThrow(/values cut short/);
+    expect(() => OrderedColumns.read({ ...saved, sorted: saved.sorted.slice(4) })).toThrow(/different lengths/);
+    const swapped = uint32String([uint32At(saved.sorted, 1), uint32At(saved.sorted, 0), uint32At(saved.sorted, 2)]);
+    expect(() => OrderedColumns.read({ ...saved, sorted: swapped })).toThrow(/out of order/);
+    expect(() => OrderedColumns.read({ ...saved, sorted: uint32String([0, 0, 2]) })).toThrow(/out of order/);
+  });
+});
