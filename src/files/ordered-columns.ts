@@ -7,7 +7,6 @@
  * whole, they were 248,000 strings and a Map to fill, a Map to copy for the next state, and a walk
  * of both to find what changed, all of it for the garbage collector to copy.
  */
-import { uint32At, uint32String } from "./sorted-columns.ts";
 
 /** The columns as the cache packs them: each a string, so that the packer writes four values, not 248,000. */
 export interface SavedColumns {
@@ -187,4 +186,18 @@ function compareRanges(a: string, aStart: number, aEnd: number, b: string, bStar
 function ends(strings: readonly string[]): number[] {
   let end = 0;
   return strings.map((s) => (end += s.length));
+}
+
+/** Unsigned 32-bit numbers as a Latin-1 string, four characters each (little-endian): one string to pack, not a value each. */
+export function uint32String(numbers: ArrayLike<number>): string {
+  const bytes = Buffer.allocUnsafe(numbers.length * 4);
+  for (let i = 0; i < numbers.length; i++) bytes.writeUInt32LE(numbers[i]!, i * 4);
+  return bytes.toString("latin1");
+}
+
+/** The `index`th number of a `uint32String`. */
+export function uint32At(text: string, index: number): number {
+  const at = index * 4;
+  if (at + 4 > text.length) throw new Error("packed numbers cut short");
+  return (text.charCodeAt(at) | (text.charCodeAt(at + 1) << 8) | (text.charCodeAt(at + 2) << 16) | (text.charCodeAt(at + 3) << 24)) >>> 0;
 }

@@ -30,7 +30,6 @@ import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
 import { OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
-import { SortedColumns, sortedEntries, uint32At, uint32String } from "../files/sorted-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
 export const CACHE_FORMAT = 12;
@@ -81,8 +80,8 @@ export interface SpareSite {
 export interface CachedBuild extends SiteState {
   /** Read back as columns, looked up, never made into a Map (`src/files/ordered-columns.ts`): `with` gives the next state's. */
   pages: OrderedColumns;
-  /** Likewise (`src/files/sorted-columns.ts`). */
-  summaries: SortedColumns<string>;
+  /** Likewise. */
+  summaries: OrderedColumns;
   store: StoreSnapshot;
   /** The spare beside the site, when the build that wrote the site kept one. */
   spare?: SpareSite;
@@ -136,8 +135,8 @@ interface JournalRecord {
 interface SavedState {
   pages: SavedColumns;
   outputs: string[];
-  /** Sorted by digest: the digests, the standfirsts end to end, where each ends (`uint32String`). */
-  summaries: { digests: string[]; texts: string; ends: string };
+  /** Article file digest → standfirst. */
+  summaries: SavedColumns;
   counts: Record<string, number>;
   photos: string;
   spare?: SpareSite;
@@ -268,7 +267,7 @@ export class BuildCache {
       const state: CachedBuild = {
         pages: OrderedColumns.read(saved.pages),
         outputs: saved.outputs,
-        summaries: readSummaries(saved.summaries),
+        summaries: OrderedColumns.read(saved.summaries),
         counts: saved.counts,
         photos: saved.photos,
         store,
@@ -310,7 +309,7 @@ export class BuildCache {
     const saved: SavedState = {
       pages: OrderedColumns.columns(state.pages),
       outputs: state.outputs,
-      summaries: savedSummaries(state.summaries),
+      summaries: OrderedColumns.columns(state.summaries),
       counts: state.counts,
       photos: state.photos,
       ...(state.spare ? { spare: state.spare } : {}),
@@ -522,7 +521,7 @@ function comparePages(
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
-  let pages = state.pages;
+  let { pages, summaries } = state;
   for (const patch of patches) {
     const [urls, digests] = patch.pages;
     // A record that changes a page the state lacks is not of this state.
@@ -532,14 +531,14 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
     const [addedUrls, addedDigests] = patch.added;
     for (const url of addedUrls) if (pages.has(url)) throw new Error("journal adds a page the cache has");
     pages = pages.with([...zip(urls, digests), ...zip(addedUrls, addedDigests)]);
-    const [digestsOf, texts] = patch.summaries;
-    for (let i = 0; i < digestsOf.length; i++) state.summaries.set(digestsOf[i]!, texts[i]!);
+    summaries = summaries.with(zip(...patch.summaries));
   }
   const last = patches.at(-1)!;
   const { spare: _, ...rest } = state;
   return {
     ...rest,
     pages,
+    summaries,
     outputs: last.outputs,
     counts: last.counts,
     photos: last.photos,
@@ -564,29 +563,6 @@ function writeWhole(path: string, parts: readonly Uint8Array[], flags: "w" | "a"
   } finally {
     closeSync(fd);
   }
-}
-
-// The standfirsts as the file keeps them: sorted by digest, their texts in one string.
-function savedSummaries(summaries: ReadonlyMap<string, string>): SavedState["summaries"] {
-  const sorted = sortedEntries(summaries);
-  const ends: number[] = [];
-  let end = 0;
-  for (const [, text] of sorted) ends.push((end += text.length));
-  return { digests: sorted.map(([digest]) => digest), texts: sorted.map(([, text]) => text).join(""), ends: uint32String(ends) };
-}
-
-// Read back, each standfirst cut from the texts when asked for. Where they end is checked now: a
-// file written otherwise is refused here, not misread later.
-function readSummaries({ digests, texts, ends }: SavedState["summaries"]): SortedColumns<string> {
-  if (ends.length !== digests.length * 4) throw new Error("standfirsts cut short");
-  let end = 0;
-  for (let i = 0; i < digests.length; i++) {
-    const next = uint32At(ends, i);
-    if (next < end || (i > 0 && !(digests[i - 1]! < digests[i]!))) throw new Error("standfirsts out of order");
-    end = next;
-  }
-  if (end !== texts.length) throw new Error("standfirsts cut short");
-  return new SortedColumns(digests, (i) => texts.slice(i === 0 ? 0 : uint32At(ends, i - 1), uint32At(ends, i)));
 }
 
 // A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OrderedColumns } from "../../src/files/ordered-columns.ts";
-import { uint32At, uint32String } from "../../src/files/sorted-columns.ts";
+import { OrderedColumns, uint32At, uint32String } from "../../src/files/ordered-columns.ts";
 
 const read = (map: ReadonlyMap<string, string>): OrderedColumns => OrderedColumns.read(OrderedColumns.columns(map));
 
@@ -122,5 +121,13 @@ describe("ordered columns", () => {
     const swapped = uint32String([uint32At(saved.sorted, 1), uint32At(saved.sorted, 0), uint32At(saved.sorted, 2)]);
     expect(() => OrderedColumns.read({ ...saved, sorted: swapped })).toThrow(/out of order/);
     expect(() => OrderedColumns.read({ ...saved, sorted: uint32String([0, 0, 2]) })).toThrow(/out of order/);
+  });
+
+  it("keeps unsigned 32-bit numbers in a Latin-1 string", () => {
+    const numbers = [0, 1, 255, 256, 65_535, 2 ** 31, 2 ** 32 - 1];
+    const text = uint32String(numbers);
+    expect(text.length).toBe(numbers.length * 4);
+    expect(numbers.map((_, i) => uint32At(text, i))).toEqual(numbers);
+    expect(() => uint32At(text, numbers.length)).toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { bundleDigest, recordPage, type SearchRecord } from "../../src/search/records.ts";
 
@@ -52,5 +53,12 @@ describe("a bundle's digest", () => {
     expect(bundleDigest([RECORD, { ...other, bodyHtml: "<p>Corrigé.</p>" }], "1.6.0")).not.toBe(digest);
     expect(bundleDigest([other, RECORD], "1.6.0")).not.toBe(digest);
     expect(bundleDigest([RECORD, other], "1.7.0")).not.toBe(digest);
+  });
+
+  it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
+    const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
+    const expected = createHash("sha256").update("depeche-search-4\n1.6.0\n");
+    for (const input of inputs) expected.update(input).update("\n");
+    expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
 });
