@@ -288,11 +288,11 @@ async function validateThenWrite(
   const some =
     narrow &&
     planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
-      const added = narrow.added.size > 0 ? archive.articles.filter((a) => narrow.added.has(a.url)) : [];
+      const added = narrow.added.size > 0 ? archive.articles.filter((a) => narrow.added.has(a)) : [];
       if (added.length > 0 && !(addedTo = pagesShowingAdded(archive, added))) return undefined;
-      feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added]));
+      feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added].map((a) => a.url)));
       const urls = discoveryPages(archive, nowMs, feeds);
-      const edited = narrow.articles.size > 0 ? archive.articles.filter((a) => narrow.articles.has(a.url)) : [];
+      const edited = narrow.articles.size > 0 ? archive.articles.filter((a) => narrow.articles.has(a)) : [];
       for (const url of edited.length > 0 ? pagesShowingEdited(archive, edited) : []) urls.add(url);
       for (const url of addedTo ?? []) urls.add(url);
       if (options.search !== false) urls.add(SEARCH_URL);

@@ -15,10 +15,13 @@ import type { SitemapEntry } from "../outputs/sitemaps.ts";
 import type { OrderedColumns } from "../files/ordered-columns.ts";
 import type { CachedBuild } from "./build-cache.ts";
 
-/** What the fast path plans again: the articles whose text was edited, and the articles added (by URL). */
+/**
+ * What the fast path plans again: the articles whose text was edited, and the articles added, as
+ * the store holds them (the archive's own objects: found among 100,000 without hashing a URL each).
+ */
 export interface NarrowChange {
-  articles: Set<string>;
-  added: Set<string>;
+  articles: Set<Article>;
+  added: Set<Article>;
 }
 
 /**
@@ -36,16 +39,16 @@ export function narrowChange(
 ): NarrowChange | undefined {
   if (change.registries || change.removed.length > 0 || photos !== previous.photos) return undefined;
   const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
-  const articles = new Set<string>();
+  const articles = new Set<Article>();
   for (const entry of store.entriesAt(change.changed)) {
     const before = changed.get(entry.path);
     if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
-    articles.add(entry.article.url);
+    articles.add(entry.article);
   }
-  const added = new Set<string>();
+  const added = new Set<Article>();
   for (const entry of store.entriesAt(change.added)) {
     if (!entry.article || entry.article.aliases.length > 0) return undefined;
-    added.add(entry.article.url);
+    added.add(entry.article);
   }
   return { articles, added };
 }
