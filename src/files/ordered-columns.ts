@@ -19,6 +19,12 @@ export interface SavedColumns {
   sorted: string;
 }
 
+/** What changed from one map to the next: the keys whose value changed, and the keys added after the others (in order), each with its value. */
+export interface MapChanges {
+  changed: [string[], string[]];
+  added: [string[], string[]];
+}
+
 /** A map of strings in its own order, read from its columns; changed only by making another (`with`). */
 export class OrderedColumns implements ReadonlyMap<string, string> {
   private constructor(
@@ -28,6 +34,8 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     private readonly changed: ReadonlyMap<string, string>,
     // Entries set since for keys the columns lack: after the others, in the order they were set.
     private readonly added: ReadonlyMap<string, string>,
+    // The map this one was made from by `with`, and the entries `with` set (`changesSince`).
+    private readonly made?: { from: OrderedColumns; set: ReadonlyMap<string, string> },
   ) {}
 
   /** The columns of a map (written by the cache), in its order. */
@@ -48,12 +56,15 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     };
   }
 
-  /** The map the columns hold; throws when they do not make one (cut short, out of order). */
+  /**
+   * The map the columns hold; throws when they do not make one (cut short, ends that go back, keys
+   * out of order): a damaged file is refused here, never misread later.
+   */
   static read(saved: SavedColumns): OrderedColumns {
     const count = saved.keyEnds.length / 4;
     if (!Number.isInteger(count) || saved.valueEnds.length !== count * 4 || saved.sorted.length !== count * 4) throw new Error("columns of different lengths");
-    if ((count > 0 ? uint32At(saved.keyEnds, count - 1) : 0) !== saved.keys.length) throw new Error("keys cut short");
-    if ((count > 0 ? uint32At(saved.valueEnds, count - 1) : 0) !== saved.values.length) throw new Error("values cut short");
+    checkEnds(saved.keyEnds, saved.keys.length, "keys");
+    checkEnds(saved.valueEnds, saved.values.length, "values");
     const map = new OrderedColumns(saved, count, new Map(), new Map());
     for (let i = 1; i < count; i++) if (map.compareKeys(uint32At(saved.sorted, i - 1), uint32At(saved.sorted, i)) >= 0) throw new Error("keys out of order");
     return map;
@@ -79,33 +90,32 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
    * others, in the order given. The columns are shared, not copied.
    */
   with(entries: Iterable<readonly [string, string]>): OrderedColumns {
+    const set = new Map(entries);
     const changed = new Map(this.changed);
     const added = new Map(this.added);
-    for (const [key, value] of entries) {
+    for (const [key, value] of set) {
       if (added.has(key) || this.indexOf(key) < 0) added.set(key, value);
       else changed.set(key, value);
     }
-    return new OrderedColumns(this.saved, this.count, changed, added);
+    return new OrderedColumns(this.saved, this.count, changed, added, { from: this, set });
   }
 
   /**
-   * What this map changed since `base`, when it was made from it by `with`: the keys whose value
-   * changed, with their values, and the keys added after base's, in order. Undefined for a map
-   * made otherwise (the caller compares the two whole).
+   * What this map changed since `base`, when it was made from it by `with`: the keys base holds
+   * whose value changed, with their values, and the keys added after base's, in order. Undefined
+   * for a map made otherwise (the caller compares the two whole).
    */
-  changesSince(base: ReadonlyMap<string, string>): { changed: [string[], string[]]; added: [string[], string[]] } | undefined {
-    if (!(base instanceof OrderedColumns) || base.saved !== this.saved) return undefined;
-    const baseAdded = [...base.added.keys()];
-    const added = [...this.added];
-    if (!baseAdded.every((key, i) => added[i]?.[0] === key)) return undefined;
-    const changed: [string[], string[]] = [[], []];
-    for (const [key, value] of [...this.changed, ...added.slice(0, baseAdded.length)]) {
-      if (base.get(key) === value) continue;
-      changed[0].push(key);
-      changed[1].push(value);
+  changesSince(base: ReadonlyMap<string, string>): MapChanges | undefined {
+    if (this.made?.from !== base) return undefined;
+    const changes: MapChanges = { changed: [[], []], added: [[], []] };
+    for (const [key, value] of this.made.set) {
+      const before = base.get(key);
+      if (before === value) continue;
+      const [keys, values] = before === undefined ? changes.added : changes.changed;
+      keys.push(key);
+      values.push(value);
     }
-    const after = added.slice(baseAdded.length);
-    return { changed, added: [after.map(([key]) => key), after.map(([, value]) => value)] };
+    return changes;
   }
 
   *entries(): MapIterator<[string, string]> {
@@ -180,6 +190,17 @@ function compareRanges(a: string, aStart: number, aEnd: number, b: string, bStar
     if (difference !== 0) return difference;
   }
   return aEnd - aStart - (bEnd - bStart);
+}
+
+// A column of where strings laid end to end stop (`uint32String`): never going back, the last at `length`.
+function checkEnds(column: string, length: number, what: string): void {
+  let end = 0;
+  for (let i = 0; i < column.length / 4; i++) {
+    const next = uint32At(column, i);
+    if (next < end) throw new Error(`${what}: ends out of order`);
+    end = next;
+  }
+  if (end !== length) throw new Error(`${what} cut short`);
 }
 
 // Where each string ends when they are laid end to end.

@@ -29,7 +29,7 @@ import { join, relative, resolve } from "node:path";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
-import { OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
+import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
 export const CACHE_FORMAT = 12;
@@ -481,7 +481,7 @@ export function statePatch(
   return {
     pages: pages.changed,
     added: pages.added,
-    summaries: columns(summaries),
+    summaries: keysAndValues(summaries),
     outputs: next.outputs,
     counts: next.counts,
     photos: next.photos,
@@ -493,13 +493,10 @@ export function statePatch(
 // What changed from one map of pages to the next, walking both: the pages whose digest changed,
 // and those added after the previous ones; undefined when the next does not begin with the
 // previous pages in their order (a page removed or moved).
-function comparePages(
-  previous: ReadonlyMap<string, string>,
-  next: ReadonlyMap<string, string>,
-): { changed: [string[], string[]]; added: [string[], string[]] } | undefined {
+function comparePages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): MapChanges | undefined {
   if (next.size < previous.size) return undefined;
-  const changed: [string[], string[]] = [[], []];
-  const added: [string[], string[]] = [[], []];
+  const changed: MapChanges["changed"] = [[], []];
+  const added: MapChanges["added"] = [[], []];
   const before = previous.entries();
   let kept = 0;
   for (const [url, digest] of next) {
@@ -521,24 +518,25 @@ function comparePages(
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
-  let { pages, summaries } = state;
+  // Every record's pages and standfirsts set at once: one map made, not one for each record.
+  const pages: [string, string][] = [];
+  const added = new Set<string>();
   for (const patch of patches) {
-    const [urls, digests] = patch.pages;
-    // A record that changes a page the state lacks is not of this state.
-    for (const url of urls) if (!pages.has(url)) throw new Error("journal names a page the cache lacks");
-    // Pages added come after the others, in the order the build had them; a record that adds one
-    // the state has is not of this state.
-    const [addedUrls, addedDigests] = patch.added;
-    for (const url of addedUrls) if (pages.has(url)) throw new Error("journal adds a page the cache has");
-    pages = pages.with([...zip(urls, digests), ...zip(addedUrls, addedDigests)]);
-    summaries = summaries.with(zip(...patch.summaries));
+    // A record that changes a page the state lacks, or adds one it has, is not of this state.
+    for (const url of patch.pages[0]) if (!state.pages.has(url) && !added.has(url)) throw new Error("journal names a page the cache lacks");
+    for (const url of patch.added[0]) {
+      if (state.pages.has(url) || added.has(url)) throw new Error("journal adds a page the cache has");
+      added.add(url);
+    }
+    // Pages added come after the others, in the order the builds had them.
+    pages.push(...zip(...patch.pages), ...zip(...patch.added));
   }
   const last = patches.at(-1)!;
   const { spare: _, ...rest } = state;
   return {
     ...rest,
-    pages,
-    summaries,
+    pages: state.pages.with(pages),
+    summaries: state.summaries.with(patches.flatMap((patch) => [...zip(...patch.summaries)])),
     outputs: last.outputs,
     counts: last.counts,
     photos: last.photos,
@@ -567,6 +565,6 @@ function writeWhole(path: string, parts: readonly Uint8Array[], flags: "w" | "a"
 
 // A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.
 // (Maps, not objects: an object of 100,000 keys is a slow dictionary to make and to walk.)
-function columns<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
+function keysAndValues<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
   return [[...map.keys()], [...map.values()]];
 }

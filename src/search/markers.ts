@@ -148,7 +148,7 @@ function groupKey(years: readonly number[]): string {
 export function bundleOf(bundles: readonly SearchBundle[]): (url: string) => string | undefined {
   const keys = new Map<string, string>();
   for (const b of bundles) {
-    // A month as its URLs write it (`2021/03`): one slice of each URL, 100,000 at each build.
+    // A month as its URLs write it (`2021/03`): each URL is sliced, never rewritten, 100,000 at each build.
     if (b.months) for (const m of b.months) keys.set(m.replace("-", "/"), b.key);
     else for (const y of b.years) keys.set(y, b.key);
   }

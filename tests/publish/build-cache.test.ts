@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BuildCache, cacheKey, siteStamp, type CacheKeyOptions } from "../../src/publish/build-cache.ts";
+import { BuildCache, cacheKey, siteStamp, statePatch, type CacheKeyOptions, type SiteState } from "../../src/publish/build-cache.ts";
+import { OrderedColumns } from "../../src/files/ordered-columns.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
 import { linkInBackground, linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
@@ -730,6 +731,7 @@ describe("the cache's journal", () => {
   it.each([
     ["adds a page the state has", { added: "/" }],
     ["changes a page the state lacks", { changed: "/absente/" }],
+    ["adds a page an earlier record added", { added: "/ajoutee/" }],
   ])("discards the cache when a record %s", async (_, wrong) => {
     archive = threeArticles();
     await buildSite(base());
@@ -817,5 +819,41 @@ describe("the cache's journal", () => {
     await expect(buildSite({ ...base(), onPhase: killAt("swapped") })).rejects.toThrow(Killed);
     editBody(3);
     expect(await cachedBuildEqualsClean()).toBe(false);
+  });
+});
+
+describe("a build's patch of the state", () => {
+  const state = (pages: ReadonlyMap<string, string>): SiteState => ({ pages, outputs: [], summaries: new Map(), counts: {}, photos: "" });
+  const store = { nowMs: FIXED_NOW, listing: { diagnostics: [], complete: true }, entries: [], removed: [] };
+  const previous = OrderedColumns.read(
+    OrderedColumns.columns(
+      new Map([
+        ["/", "a"],
+        ["/x/", "b"],
+        ["/y/", "c"],
+      ]),
+    ),
+  );
+
+  it("is the same whether the pages were made from the previous ones (the fast path) or planned whole", () => {
+    const next = previous.with([
+      ["/x/", "B"],
+      ["/", "a"],
+      ["/z/", "d"],
+    ]);
+    const made = statePatch(state(previous), state(next), store, new Map(), undefined);
+    expect(made?.pages).toEqual([["/x/"], ["B"]]);
+    expect(made?.added).toEqual([["/z/"], ["d"]]);
+    expect(statePatch(state(previous), state(new Map(next)), store, new Map(), undefined)).toEqual(made);
+  });
+
+  it("is none when a page moved or went: the whole state is written", () => {
+    const moved = new Map([
+      ["/x/", "b"],
+      ["/", "a"],
+      ["/y/", "c"],
+    ]);
+    expect(statePatch(state(previous), state(moved), store, new Map(), undefined)).toBeUndefined();
+    expect(statePatch(state(previous), state(new Map([["/", "a"]])), store, new Map(), undefined)).toBeUndefined();
   });
 });
