@@ -25,11 +25,19 @@ export interface MapChanges {
   added: [string[], string[]];
 }
 
+// The columns as a map reads them: the long strings, and the numbers as arrays.
+interface Columns {
+  keys: string;
+  values: string;
+  keyEnds: Uint32Array;
+  valueEnds: Uint32Array;
+  sorted: Uint32Array;
+}
+
 /** A map of strings in its own order, read from its columns; changed only by making another (`with`). */
 export class OrderedColumns implements ReadonlyMap<string, string> {
   private constructor(
-    private readonly saved: SavedColumns,
-    private readonly count: number,
+    private readonly columns: Columns,
     // Values set since the columns were written, by key, for keys the columns hold.
     private readonly changed: ReadonlyMap<string, string>,
     // Entries set since for keys the columns lack: after the others, in the order they were set.
@@ -39,7 +47,7 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
   ) {}
 
   /** The columns of a map (written by the cache), in its order. */
-  static columns(map: ReadonlyMap<string, string>): SavedColumns {
+  static save(map: ReadonlyMap<string, string>): SavedColumns {
     const keys: string[] = [];
     const values: string[] = [];
     for (const [key, value] of map) {
@@ -61,17 +69,24 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
    * out of order): a damaged file is refused here, never misread later.
    */
   static read(saved: SavedColumns): OrderedColumns {
-    const count = saved.keyEnds.length / 4;
-    if (!Number.isInteger(count) || saved.valueEnds.length !== count * 4 || saved.sorted.length !== count * 4) throw new Error("columns of different lengths");
-    checkEnds(saved.keyEnds, saved.keys.length, "keys");
-    checkEnds(saved.valueEnds, saved.values.length, "values");
-    const map = new OrderedColumns(saved, count, new Map(), new Map());
-    for (let i = 1; i < count; i++) if (map.compareKeys(uint32At(saved.sorted, i - 1), uint32At(saved.sorted, i)) >= 0) throw new Error("keys out of order");
+    const columns: Columns = {
+      keys: saved.keys,
+      values: saved.values,
+      keyEnds: uint32Array(saved.keyEnds),
+      valueEnds: uint32Array(saved.valueEnds),
+      sorted: uint32Array(saved.sorted),
+    };
+    const count = columns.keyEnds.length;
+    if (columns.valueEnds.length !== count || columns.sorted.length !== count) throw new Error("columns of different lengths");
+    checkEnds(columns.keyEnds, saved.keys.length, "keys");
+    checkEnds(columns.valueEnds, saved.values.length, "values");
+    const map = new OrderedColumns(columns, new Map(), new Map());
+    for (let i = 1; i < count; i++) if (map.compareKeys(columns.sorted[i - 1]!, columns.sorted[i]!) >= 0) throw new Error("keys out of order");
     return map;
   }
 
   get size(): number {
-    return this.count + this.added.size;
+    return this.columns.keyEnds.length + this.added.size;
   }
 
   get(key: string): string | undefined {
@@ -97,7 +112,7 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
       if (added.has(key) || this.indexOf(key) < 0) added.set(key, value);
       else changed.set(key, value);
     }
-    return new OrderedColumns(this.saved, this.count, changed, added, { from: this, set });
+    return new OrderedColumns(this.columns, changed, added, { from: this, set });
   }
 
   /**
@@ -119,11 +134,10 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
   }
 
   *entries(): MapIterator<[string, string]> {
-    const { keyEnds } = this.saved;
-    for (let i = 0, start = 0; i < this.count; i++) {
-      const end = uint32At(keyEnds, i);
-      const key = this.saved.keys.slice(start, end);
-      start = end;
+    const { keys, keyEnds } = this.columns;
+    for (let i = 0, start = 0; i < keyEnds.length; i++) {
+      const key = keys.slice(start, keyEnds[i]);
+      start = keyEnds[i]!;
       yield [key, this.changed.get(key) ?? this.valueAt(i)];
     }
     yield* this.added;
@@ -146,39 +160,47 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
   }
 
   private valueAt(index: number): string {
-    return this.saved.values.slice(index === 0 ? 0 : uint32At(this.saved.valueEnds, index - 1), uint32At(this.saved.valueEnds, index));
+    const { values, valueEnds } = this.columns;
+    return values.slice(index === 0 ? 0 : valueEnds[index - 1], valueEnds[index]);
   }
 
   // The key's index in the map's order, or -1: a binary search of the sorted ranks.
   private indexOf(key: string): number {
-    const { sorted } = this.saved;
+    const { sorted, keys, keyEnds } = this.columns;
     let low = 0;
-    let high = this.count - 1;
+    let high = sorted.length - 1;
+    // The characters `key` shares with the last key found below it and the last found above it:
+    // every key between the two shares the fewer of them, so the comparison starts past those.
+    // Sorted URLs share long beginnings (`/2021/03/09/le-…`): 124,000 lookups among 124,000 URLs
+    // took 250 ms comparing each from its first character with the numbers read from their
+    // strings, 86–89 ms so (a Map made of the keys: 60–90 ms, after unpacking them).
+    let belowShared = 0;
+    let aboveShared = 0;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const index = uint32At(sorted, middle);
-      const order = this.compareKey(index, key);
+      const index = sorted[middle]!;
+      const start = index === 0 ? 0 : keyEnds[index - 1]!;
+      const length = keyEnds[index]! - start;
+      const common = Math.min(length, key.length);
+      let shared = Math.min(belowShared, aboveShared);
+      while (shared < common && keys.charCodeAt(start + shared) === key.charCodeAt(shared)) shared++;
+      const order = shared < common ? keys.charCodeAt(start + shared) - key.charCodeAt(shared) : length - key.length;
       if (order === 0) return index;
-      if (order < 0) low = middle + 1;
-      else high = middle - 1;
+      if (order < 0) {
+        low = middle + 1;
+        belowShared = shared;
+      } else {
+        high = middle - 1;
+        aboveShared = shared;
+      }
     }
     return -1;
   }
 
-  // The key at `index` against `key`, without slicing it out.
-  private compareKey(index: number, key: string): number {
-    const [start, end] = this.keyRange(index);
-    return compareRanges(this.saved.keys, start, end, key, 0, key.length);
-  }
-
+  // The keys at two indexes in the order `<` gives them, compared in place.
   private compareKeys(a: number, b: number): number {
-    const [aStart, aEnd] = this.keyRange(a);
-    const [bStart, bEnd] = this.keyRange(b);
-    return compareRanges(this.saved.keys, aStart, aEnd, this.saved.keys, bStart, bEnd);
-  }
-
-  private keyRange(index: number): [number, number] {
-    return [index === 0 ? 0 : uint32At(this.saved.keyEnds, index - 1), uint32At(this.saved.keyEnds, index)];
+    const { keys, keyEnds } = this.columns;
+    return compareRanges(keys, a === 0 ? 0 : keyEnds[a - 1]!, keyEnds[a]!, keys, b === 0 ? 0 : keyEnds[b - 1]!, keyEnds[b]!);
   }
 }
 
@@ -192,11 +214,10 @@ function compareRanges(a: string, aStart: number, aEnd: number, b: string, bStar
   return aEnd - aStart - (bEnd - bStart);
 }
 
-// A column of where strings laid end to end stop (`uint32String`): never going back, the last at `length`.
-function checkEnds(column: string, length: number, what: string): void {
+// A column of where strings laid end to end stop: never going back, the last at `length`.
+function checkEnds(column: Uint32Array, length: number, what: string): void {
   let end = 0;
-  for (let i = 0; i < column.length / 4; i++) {
-    const next = uint32At(column, i);
+  for (const next of column) {
     if (next < end) throw new Error(`${what}: ends out of order`);
     end = next;
   }
@@ -216,9 +237,11 @@ export function uint32String(numbers: ArrayLike<number>): string {
   return bytes.toString("latin1");
 }
 
-/** The `index`th number of a `uint32String`. */
-export function uint32At(text: string, index: number): number {
-  const at = index * 4;
-  if (at + 4 > text.length) throw new Error("packed numbers cut short");
-  return (text.charCodeAt(at) | (text.charCodeAt(at + 1) << 8) | (text.charCodeAt(at + 2) << 16) | (text.charCodeAt(at + 3) << 24)) >>> 0;
+/** The numbers of a `uint32String`, for lookups that read them directly. */
+export function uint32Array(text: string): Uint32Array {
+  if (text.length % 4 !== 0) throw new Error("packed numbers cut short");
+  const bytes = Buffer.from(text, "latin1");
+  const numbers = new Uint32Array(text.length / 4);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = bytes.readUInt32LE(i * 4);
+  return numbers;
 }

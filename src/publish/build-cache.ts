@@ -307,9 +307,9 @@ export class BuildCache {
       storeBytes: store.byteLength,
     };
     const saved: SavedState = {
-      pages: OrderedColumns.columns(state.pages),
+      pages: OrderedColumns.save(state.pages),
       outputs: state.outputs,
-      summaries: OrderedColumns.columns(state.summaries),
+      summaries: OrderedColumns.save(state.summaries),
       counts: state.counts,
       photos: state.photos,
       ...(state.spare ? { spare: state.spare } : {}),

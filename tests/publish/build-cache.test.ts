@@ -826,7 +826,7 @@ describe("a build's patch of the state", () => {
   const state = (pages: ReadonlyMap<string, string>): SiteState => ({ pages, outputs: [], summaries: new Map(), counts: {}, photos: "" });
   const store = { nowMs: FIXED_NOW, listing: { diagnostics: [], complete: true }, entries: [], removed: [] };
   const previous = OrderedColumns.read(
-    OrderedColumns.columns(
+    OrderedColumns.save(
       new Map([
         ["/", "a"],
         ["/x/", "b"],
