@@ -1,14 +1,15 @@
 /**
- * A map of strings in an order of its own (the site's pages in the order the build planned them,
- * with their digests), as the build cache reads it back without making it
- * (`src/publish/build-cache.ts`): the keys end to end in one long string, the values in another,
- * and the keys' ranks in the order of the keys, for a binary search that compares characters in
- * place. At 100,000 articles the cache holds 124,000 pages, of which an edit plans a dozen: read
- * whole, they were 248,000 strings and a Map to fill, a Map to copy for the next state, and a walk
- * of both to find what changed, all of it for the garbage collector to copy.
+ * A map of strings in an order of its own, as the build cache reads it back without making it
+ * (`src/publish/build-cache.ts`): the site's pages with their digests, in the order the build
+ * planned them, and the articles' standfirsts by their files' digests. The keys end to end in one
+ * long string, the values in another, and the keys' indexes in the order of the keys, for a binary
+ * search that compares characters in place. At 100,000 articles the cache holds 124,000 pages and
+ * 100,000 standfirsts, of which an edit reads a few dozen: read whole, the pages were 248,000
+ * strings and a Map to fill, a Map to copy for the next state and a walk of both to find what
+ * changed, all of it for the garbage collector to copy.
  */
 
-/** The columns as the cache packs them: each a string, so that the packer writes four values, not 248,000. */
+/** The columns as the cache packs them: each a string, so that the packer writes five values, not 248,000. */
 export interface SavedColumns {
   keys: string;
   values: string;
@@ -81,7 +82,10 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     checkEnds(columns.keyEnds, saved.keys.length, "keys");
     checkEnds(columns.valueEnds, saved.values.length, "values");
     const map = new OrderedColumns(columns, new Map(), new Map());
-    for (let i = 1; i < count; i++) if (map.compareKeys(columns.sorted[i - 1]!, columns.sorted[i]!) >= 0) throw new Error("keys out of order");
+    for (let i = 0; i < count; i++) {
+      if (columns.sorted[i]! >= count) throw new Error("keys: index out of range");
+      if (i > 0 && map.compareKeys(columns.sorted[i - 1]!, columns.sorted[i]!) >= 0) throw new Error("keys out of order");
+    }
     return map;
   }
 

@@ -131,6 +131,7 @@ describe("ordered columns", () => {
     const swapped = uint32String([second!, first!, third!]);
     expect(() => OrderedColumns.read({ ...saved, sorted: swapped })).toThrow(/out of order/);
     expect(() => OrderedColumns.read({ ...saved, sorted: uint32String([0, 0, 2]) })).toThrow(/out of order/);
+    expect(() => OrderedColumns.read({ ...saved, sorted: uint32String([0, 1, 3]) })).toThrow(/out of range/);
   });
 
   it("keeps unsigned 32-bit numbers in a Latin-1 string", () => {
