@@ -165,37 +165,33 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
 
   private valueAt(index: number): string {
     const { values, valueEnds } = this.columns;
-    return values.slice(index === 0 ? 0 : valueEnds[index - 1], valueEnds[index]);
+    return values.slice(startOf(valueEnds, index), valueEnds[index]);
   }
 
-  // The key's index in the map's order, or -1: a binary search of the sorted ranks.
+  // The key's index in the map's order, or -1: a binary search of the keys' indexes in key order.
   private indexOf(key: string): number {
     const { sorted, keys, keyEnds } = this.columns;
     let low = 0;
     let high = sorted.length - 1;
     // The characters `key` shares with the last key found below it and the last found above it:
-    // every key between the two shares the fewer of them, so the comparison starts past those.
-    // Sorted URLs share long beginnings (`/2021/03/09/le-…`): 124,000 lookups among 124,000 URLs
-    // took 250 ms comparing each from its first character with the numbers read from their
-    // strings, 86–89 ms so (a Map made of the keys: 60–90 ms, after unpacking them).
+    // every key between the two shares the fewer of them, so the comparison starts past those
+    // (sorted URLs share long beginnings, `/2021/03/09/le-…`: docs/performance.md).
     let belowShared = 0;
     let aboveShared = 0;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const index = sorted[middle]!;
-      const start = index === 0 ? 0 : keyEnds[index - 1]!;
+      const start = startOf(keyEnds, index);
       const length = keyEnds[index]! - start;
-      const common = Math.min(length, key.length);
-      let shared = Math.min(belowShared, aboveShared);
-      while (shared < common && keys.charCodeAt(start + shared) === key.charCodeAt(shared)) shared++;
-      const order = shared < common ? keys.charCodeAt(start + shared) - key.charCodeAt(shared) : length - key.length;
+      const same = sharedFrom(keys, start, length, key, 0, key.length, Math.min(belowShared, aboveShared));
+      const order = orderAfter(keys, start, length, key, 0, key.length, same);
       if (order === 0) return index;
       if (order < 0) {
         low = middle + 1;
-        belowShared = shared;
+        belowShared = same;
       } else {
         high = middle - 1;
-        aboveShared = shared;
+        aboveShared = same;
       }
     }
     return -1;
@@ -204,18 +200,28 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
   // The keys at two indexes in the order `<` gives them, compared in place.
   private compareKeys(a: number, b: number): number {
     const { keys, keyEnds } = this.columns;
-    return compareRanges(keys, a === 0 ? 0 : keyEnds[a - 1]!, keyEnds[a]!, keys, b === 0 ? 0 : keyEnds[b - 1]!, keyEnds[b]!);
+    const [aStart, bStart] = [startOf(keyEnds, a), startOf(keyEnds, b)];
+    const [aLength, bLength] = [keyEnds[a]! - aStart, keyEnds[b]! - bStart];
+    return orderAfter(keys, aStart, aLength, keys, bStart, bLength, sharedFrom(keys, aStart, aLength, keys, bStart, bLength, 0));
   }
 }
 
-// Two strings' ranges in the order `<` gives (UTF-16 code units), character by character.
-function compareRanges(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): number {
-  const common = Math.min(aEnd - aStart, bEnd - bStart);
-  for (let i = 0; i < common; i++) {
-    const difference = a.charCodeAt(aStart + i) - b.charCodeAt(bStart + i);
-    if (difference !== 0) return difference;
-  }
-  return aEnd - aStart - (bEnd - bStart);
+// Where the `index`th of strings laid end to end starts.
+function startOf(ends: Uint32Array, index: number): number {
+  return index === 0 ? 0 : ends[index - 1]!;
+}
+
+// How many characters two strings' ranges share from their starts, the first `from` known shared.
+function sharedFrom(a: string, aStart: number, aLength: number, b: string, bStart: number, bLength: number, from: number): number {
+  const common = Math.min(aLength, bLength);
+  let same = from;
+  while (same < common && a.charCodeAt(aStart + same) === b.charCodeAt(bStart + same)) same++;
+  return same;
+}
+
+// Two ranges' order as `<` gives it (UTF-16 code units), their first `same` characters shared.
+function orderAfter(a: string, aStart: number, aLength: number, b: string, bStart: number, bLength: number, same: number): number {
+  return same < Math.min(aLength, bLength) ? a.charCodeAt(aStart + same) - b.charCodeAt(bStart + same) : aLength - bLength;
 }
 
 // A column of where strings laid end to end stop: never going back, the last at `length`.
