@@ -63,9 +63,10 @@ const BATCH = 500;
  * Indexes one bundle's records into `<site>/pagefind/<key>/` with this thread's Pagefind service,
  * then stops the service so that its memory goes back before the next bundle. Returns the pages
  * indexed. With `writing`, the service writes its files only when the write budget allows. A
- * bundle with `patch` patches the folder that holds its previous index instead (`patchBundle`).
+ * bundle with `patch` patches the folder that holds its previous index instead (`patchBundle`):
+ * undefined when it cannot, and the bundle must be indexed whole.
  */
-export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number> {
+export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number | undefined> {
   const outputPath = bundleFolder(siteDir, bundle.key);
   if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch);
   return withPagefind(bundle.key, async (index, stopped) => {
@@ -99,12 +100,10 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
   });
 }
 
-/** What `indexBundle` returns for a bundle it could not patch: its folder is removed, and the bundle must be indexed whole. */
-export const NOT_PATCHED = -1;
-
 // Indexes a bundle's edited records alone, in a service of their own, then patches the bundle's
-// folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or `NOT_PATCHED`.
-async function patchBundle(outputPath: string, bundle: IndexBundle, patch: { pages: number[] }): Promise<number> {
+// folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or undefined (the folder
+// removed) when the patch cannot apply: the bundle is indexed whole then.
+async function patchBundle(outputPath: string, bundle: IndexBundle, patch: { pages: number[] }): Promise<number | undefined> {
   const patchDir = mkdtempSync(join(tmpdir(), "depeche-patch-"));
   try {
     await withPagefind(bundle.key, async (index) => {
@@ -117,7 +116,7 @@ async function patchBundle(outputPath: string, bundle: IndexBundle, patch: { pag
     const patched = patchBundleFolder(outputPath, patchDir, patch.pages, pagePrefix(bundle.key, bundle.digest));
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
-      return NOT_PATCHED;
+      return undefined;
     }
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return patched;
@@ -261,7 +260,8 @@ export type IndexRequest =
 /** What an indexing thread answers. */
 export interface IndexReply {
   kind: "indexed";
-  pages: number;
+  /** As `indexBundle` returns them. */
+  pages: number | undefined;
 }
 
 /**
@@ -362,43 +362,26 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     beforeWhole = undefined;
   };
   const jobs: Jobs = { runtime: !runtimeReused, pending, patching: kept?.patching ?? new Set(), whole };
-  const here = options.beside
+  // Without `beside`, this thread indexes too (one service beside the threads' own).
+  const here: Indexer | undefined = options.beside
     ? undefined
-    : async (): Promise<void> => {
-        if (jobs.runtime) {
-          jobs.runtime = false;
-          await writeSearchRuntime(siteDir);
-        }
-        for (let bundle = await pending.take(); bundle; bundle = await pending.take()) {
-          try {
-            let patched = jobs.patching.has(bundle.key);
-            if (!patched) jobs.whole();
-            let pages = await indexBundle(siteDir, materialize(bundle, patched), writing);
-            if (pages === NOT_PATCHED) {
-              patched = false;
-              jobs.whole();
-              pages = await indexBundle(siteDir, materialize(bundle, false), writing);
-            }
-            done(bundle, pages, false, patched);
-            bundle.release?.();
-          } finally {
-            pending.done(bundle);
-          }
-        }
-      };
+    : { runtime: () => writeSearchRuntime(siteDir), bundle: (bundle) => indexBundle(siteDir, bundle, writing) };
   const wanted = here ? indexers - 1 : indexers;
   const threads = Thread.start<IndexRequest, IndexReply>(wanted, new URL("./indexer-thread.ts", import.meta.url), {
     libraries: INDEXER_LIBRARIES,
     ...(here ? {} : { budget: new ThreadBudget(wanted) }),
   });
   try {
-    const later = async (thread: Thread<IndexRequest, IndexReply>): Promise<void> => {
+    const later = async (indexer: Indexer): Promise<void> => {
       await options.othersAfter;
-      await drainQueue(thread, { siteDir, writing }, jobs, done);
+      await drainQueue(indexer, jobs, done);
     };
     const indexing = [
-      ...(here ? [here()] : []),
-      ...threads.map((thread, i) => (i === 0 || here ? drainQueue(thread, { siteDir, writing }, jobs, done) : later(thread))),
+      ...(here ? [drainQueue(here, jobs, done)] : []),
+      ...threads.map((thread, i) => {
+        const indexer = threadIndexer(thread, siteDir, writing);
+        return i === 0 || here ? drainQueue(indexer, jobs, done) : later(indexer);
+      }),
     ];
     const stopOthers = (error: unknown): Promise<never> => {
       failed = true;
@@ -538,36 +521,47 @@ function linkFile(source: string, target: string): void {
   }
 }
 
-// A thread's share: the runtime if no one has taken it yet, then bundles until none is left.
-async function drainQueue(
-  thread: Thread<IndexRequest, IndexReply>,
-  { siteDir, writing }: { siteDir: string; writing: Int32Array },
-  jobs: Jobs,
-  done: (bundle: PlannedBundle, pages: number, reused: boolean, patched: boolean) => void,
-): Promise<void> {
-  const ask = (request: IndexRequest): Promise<number> => {
-    const indexed = new Promise<number>((resolve) => thread.listen((reply) => resolve(reply.pages)));
+/** Indexes the runtime or one bundle: this thread itself, or an indexing thread it asks. */
+interface Indexer {
+  runtime(): Promise<void>;
+  /** The bundle's pages; undefined for a patch that could not apply (`indexBundle`). */
+  bundle(bundle: IndexBundle): Promise<number | undefined>;
+}
+
+// An indexing thread's own service indexes what it is sent.
+function threadIndexer(thread: Thread<IndexRequest, IndexReply>, siteDir: string, writing: Int32Array): Indexer {
+  const ask = (request: IndexRequest): Promise<number | undefined> => {
+    const indexed = new Promise<number | undefined>((resolve) => thread.listen((reply) => resolve(reply.pages)));
     thread.send(request);
     return thread.until(indexed);
   };
+  return {
+    runtime: async () => void (await ask({ kind: "runtime", siteDir })),
+    bundle: (bundle) => ask({ kind: "bundle", siteDir, bundle, writing }),
+  };
+}
+
+// An indexer's share: the runtime if no one has taken it yet, then bundles until none is left.
+async function drainQueue(
+  indexer: Indexer,
+  jobs: Jobs,
+  done: (bundle: PlannedBundle, pages: number, reused: boolean, patched: boolean) => void,
+): Promise<void> {
   if (jobs.runtime) {
     jobs.runtime = false;
-    await ask({ kind: "runtime", siteDir });
+    await indexer.runtime();
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      let patched = jobs.patching.has(bundle.key);
-      if (!patched) jobs.whole();
-      let indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, patched), writing });
       // A patch that fails needs every record made after all: its articles are let go after it.
-      if (patched && (await indexed) === NOT_PATCHED) {
-        patched = false;
-        jobs.whole();
-        indexed = ask({ kind: "bundle", siteDir, bundle: materialize(bundle, false), writing });
-      }
-      // The records are the thread's copy now.
+      const patchedPages = jobs.patching.has(bundle.key) ? await indexer.bundle(materialize(bundle, true)) : undefined;
+      const patched = patchedPages !== undefined;
+      if (!patched) jobs.whole();
+      const indexed = patched ? patchedPages : indexer.bundle(materialize(bundle, false));
+      // The records are made (a thread has its copy): what they were made from can go.
       bundle.release?.();
-      done(bundle, await indexed, false, patched);
+      // A bundle indexed whole always has its pages.
+      done(bundle, (await indexed)!, false, patched);
     } finally {
       jobs.pending.done(bundle);
     }
