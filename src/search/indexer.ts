@@ -553,12 +553,12 @@ async function drainQueue(
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      // A patch that fails needs every record made after all: its articles are let go after it.
       const patchedPages = jobs.patching.has(bundle.key) ? await indexer.bundle(materialize(bundle, true)) : undefined;
       const patched = patchedPages !== undefined;
       if (!patched) jobs.whole();
       const indexed = patched ? patchedPages : indexer.bundle(materialize(bundle, false));
-      // The records are made (a thread has its copy): what they were made from can go.
+      // The records hold their bodies' text now: what they were made from can go. Not before the
+      // patch is done: one that fails needs every record made after all.
       bundle.release?.();
       // A bundle indexed whole always has its pages.
       done(bundle, (await indexed)!, false, patched);
