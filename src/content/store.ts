@@ -408,7 +408,9 @@ export class ArchiveStore {
         if (entry.article) articles.push(entry.article);
       }
     }
-    items.push(...this.urlManifest.diagnostics);
+    // One at a time, here and below: these lists may be as long as the archive (every URL copied
+    // twice), longer than a call takes arguments.
+    for (const d of this.urlManifest.diagnostics) items.push(d);
     const reusable = registries && this.reusableRules(articles);
     if (registries && reusable) {
       // Only the changed texts' links are checked again, and where the added articles are filed;
@@ -432,7 +434,7 @@ export class ArchiveStore {
         );
       this.rules = { diagnostics: diagnostics.items, generation: this.generation };
     }
-    if (registries && this.rules) items.push(...this.rules.diagnostics);
+    if (registries && this.rules) for (const d of this.rules.diagnostics) items.push(d);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
     return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };

@@ -528,8 +528,10 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
       if (state.pages.has(url) || added.has(url)) throw new Error("journal adds a page the cache has");
       added.add(url);
     }
-    // Pages added come after the others, in the order the builds had them.
-    pages.push(...zip(...patch.pages), ...zip(...patch.added));
+    // Pages added come after the others, in the order the builds had them. One at a time: a
+    // record may hold more pages than a call takes arguments.
+    for (const entry of zip(...patch.pages)) pages.push(entry);
+    for (const entry of zip(...patch.added)) pages.push(entry);
   }
   const last = patches.at(-1)!;
   const { spare: _, ...rest } = state;

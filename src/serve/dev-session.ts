@@ -130,7 +130,8 @@ export class DevSession {
         before.delete(page.url);
         return !old || !sameData(old, page) || !sameData(previous.site, next.site);
       });
-      removed.push(...before.keys());
+      // One at a time: a kind may lose every page (100,000 articles), more than a call takes arguments.
+      for (const url of before.keys()) removed.push(url);
     }
     await writePagesDirectly({ site: next.site, pages: changed as unknown as SitePages }, this.options.outDir);
     for (const gone of removed) rmSync(pageFile(this.options.outDir, gone), { force: true });

@@ -136,6 +136,19 @@ describe("the archive store", () => {
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
+  it("gives every problem the rules across articles found, however many (an archive copied whole: every URL twice)", async () => {
+    archive = sampleArchive();
+    const store = await fullStore();
+    store.result();
+    const saved = JSON.parse(JSON.stringify(store.snapshot())) as StoreSnapshot;
+    const rule = saved.rules?.find((d) => d.severity === "error");
+    expect(rule).toBeDefined();
+    // More than a call takes arguments.
+    saved.rules = Array.from({ length: 200_000 }, () => rule!);
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    expect(read.result().diagnostics.filter((d) => d.message === rule!.message)).toHaveLength(200_000);
+  });
+
   it("adopting the snapshot's own objects, reads back the same store as a copy does, and saves the same snapshot", async () => {
     archive = sampleArchive();
     const store = await fullStore();

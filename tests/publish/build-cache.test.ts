@@ -758,6 +758,29 @@ describe("the cache's journal", () => {
     expect(cache.exists()).toBe(false);
   });
 
+  it("reads back a record of more pages than a call takes arguments (every page of a large archive rewritten)", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const state = readState(base())!;
+    const urls = Array.from({ length: 200_000 }, (_, i) => `/p/${i}/`);
+    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
+    const cache = new BuildCache(cacheDir(), key, base());
+    cache.read(out());
+    const appended = cache.append(siteStamp(out())!, {
+      pages: [[], []],
+      added: [urls, urls.map(() => "d")],
+      summaries: [[], []],
+      outputs: state.outputs,
+      counts: state.counts,
+      photos: state.photos,
+      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
+    });
+    expect(appended).toBe(true);
+    const read = cache.read(out())!;
+    expect(read.pages.size).toBe(state.pages.size + urls.length);
+    expect([...read.pages.keys()].at(-1)).toBe("/p/199999/");
+  });
+
   it("is folded into the state file past its length, and continued after", async () => {
     archive = threeArticles();
     await buildSite({ ...base(), cacheJournal: 2 });
