@@ -27,7 +27,8 @@ export function shellQuote(value: string): string {
  * Git runs hooks at the top of the work tree, which the two paths are relative to (or
  * absolute); they are quoted once, into variables, and the pathspec is literal, so no folder
  * name is run or read as a pattern. The staged files are exported to a temporary folder, where
- * check runs so that it names files as they are named in the repository.
+ * check runs so that it names files as they are named in the repository. A refusal says how to skip
+ * the hook once, in the language it was installed in.
  */
 export function preCommitHook(contentDir: string, depecheBin: string): string {
   return `#!/bin/sh
@@ -45,7 +46,10 @@ trap 'rm -rf "$staged"' EXIT
 trap 'exit 1' HUP INT TERM
 git --literal-pathspecs ls-files -z -- "$content" | git checkout-index -z --stdin "--prefix=$staged/" || exit 1
 cd "$staged" || exit 1
-node "$depeche" check "--content=$content"
+node "$depeche" check "--content=$content" && exit 0
+status=$?
+printf '%s\n' ${shellQuote(`depeche pre-commit: ${messages().cli.hookRefused()}`)} >&2
+exit $status
 `;
 }
 

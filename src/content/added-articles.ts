@@ -19,11 +19,11 @@ const DATED_PATH = /^\/\d{4}(?:\/|$)/;
  * paths, links that reach pages) can say nothing of `added` within `articles` (the whole archive,
  * `added` among them), given that they said nothing of the archive before: each added article
  * has a URL and a short link of its own, no alias, and links that reach articles (published ones,
- * from a published article); no alias of the archive lies on a path the added articles bring
+ * from a published article, not held back after `nowMs`); no alias of the archive lies on a path the added articles bring
  * (their pages, their days', months' and years'), nor anywhere but on a dated path (list pages
  * and sitemaps grow with the archive).
  */
-export function additionsPassRules(added: readonly Article[], articles: readonly Article[]): boolean {
+export function additionsPassRules(added: readonly Article[], articles: readonly Article[], nowMs: number): boolean {
   if (added.some((a) => a.aliases.length > 0)) return false;
   const isAdded = new Set(added);
   const urls = new Set(added.map((a) => a.url));
@@ -38,7 +38,7 @@ export function additionsPassRules(added: readonly Article[], articles: readonly
     for (const alias of article.aliases) aliases.push(alias);
   }
   const linking = added.filter((a) => a.links.length > 0);
-  if (linking.length > 0 && !linksReachArticles(linking, new Map(articles.map((a) => [a.url, a])))) return false;
+  if (linking.length > 0 && !linksReachArticles(linking, new Map(articles.map((a) => [a.url, a])), nowMs)) return false;
   if (aliases.length === 0) return true;
   const paths = new Set<string>();
   for (const { url, published } of added) {

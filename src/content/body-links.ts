@@ -4,6 +4,7 @@ import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
 import { isLinkIn } from "../text/site-links.ts";
+import { formatMoment } from "../text/french-dates.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
 
@@ -12,11 +13,18 @@ const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
 /**
  * Checks every root-relative link of every article body against the files the site writes
  * (`files`, with the articles' aliases): a link to no page is an error at its line, with the
- * nearest existing URL when one is close; so is a published article's link to a draft. In a
- * draft both are warnings. Linear in the links; only a broken link costs a search. With `only`,
- * the links of those articles alone are checked (against every article's pages and aliases).
+ * nearest existing URL when one is close; so is a published article's link to a draft, or to an
+ * article dated after `nowMs`, held back until then. In a draft these are warnings. Linear in
+ * the links; only a broken link costs a search. With `only`, the links of those articles alone
+ * are checked (against every article's pages and aliases).
  */
-export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics, only?: ReadonlySet<Article>): void {
+export function checkBodyLinks(
+  articles: readonly Article[],
+  files: readonly SiteFile[],
+  diagnostics: Diagnostics,
+  nowMs: number,
+  only?: ReadonlySet<Article>,
+): void {
   if (!articles.some((a) => a.links.length > 0)) return;
   const byPath = new Map<string, SiteFile>();
   for (const file of files) byPath.set(file.path, file);
@@ -28,7 +36,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       const path = sitePathOf(link.url);
       if (path.startsWith(SEARCH_INDEX_URL)) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
-      const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft"): void => {
+      const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft" | "bodyLinkToHeldBack"): void => {
         if (article.draft) diagnostics.warning(article.sourcePath, link, message(true), kind);
         else diagnostics.error(article.sourcePath, link, message(false));
       };
@@ -41,6 +49,10 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       } else if (target.article?.draft && !article.draft && target.alias === undefined) {
         const file = target.article.sourcePath;
         report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, file, draft), "bodyLinkToDraft");
+      } else if (target.article && !target.article.draft && target.article.published.epochMs > nowMs) {
+        // Its page, and its aliases' redirects, appear only with it.
+        const { sourcePath, published } = target.article;
+        report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, formatMoment(published), draft), "bodyLinkToHeldBack");
       }
     }
   }
@@ -48,15 +60,16 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
 
 /**
  * Whether every link of these articles reaches the page of an article of `byUrl` (a published
- * one from a published article): then `checkBodyLinks` has nothing to say of them. False for any
- * other link, even one that reaches a page: only `checkBodyLinks` knows every page.
+ * one from a published article, not held back after `nowMs`): then `checkBodyLinks` has nothing
+ * to say of them. False for any other link, even one that reaches a page: only `checkBodyLinks`
+ * knows every page.
  */
-export function linksReachArticles(articles: readonly Article[], byUrl: ReadonlyMap<string, Article>): boolean {
+export function linksReachArticles(articles: readonly Article[], byUrl: ReadonlyMap<string, Article>, nowMs: number): boolean {
   for (const article of articles) {
     for (const link of article.links) {
       const path = sitePathOf(link.url);
       const target = path.endsWith("/index.html") ? byUrl.get(path.slice(0, -"index.html".length)) : undefined;
-      if (!target || (target.draft && !article.draft)) return false;
+      if (!target || (target.draft && !article.draft) || (!target.draft && target.published.epochMs > nowMs)) return false;
     }
   }
   return true;

@@ -416,11 +416,11 @@ export class ArchiveStore {
       // Only the changed texts' links are checked again, and where the added articles are filed;
       // the rest is what the rules said before.
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
-      if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, new Set(fresh));
+      if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, this.nowMs, new Set(fresh));
       this.checkPlaces(reusable.added, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
-      checkArchiveRules({ ...registries, articles }, diagnostics);
+      checkArchiveRules({ ...registries, articles }, this.nowMs, diagnostics);
       this.checkPlaces(articles, diagnostics);
       const manifest = this.urlManifest.manifest;
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
@@ -499,7 +499,7 @@ export class ArchiveStore {
       files.add(after.sourcePath);
     }
     if (restored.rules.some((d) => files.has(d.file))) return undefined;
-    if (added.length > 0 && (restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles))) return undefined;
+    if (added.length > 0 && (restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles, this.nowMs))) return undefined;
     return { diagnostics: restored.rules, texts, added };
   }
 
@@ -816,10 +816,10 @@ function digestOfFiles(paths: readonly string[]): string {
 }
 
 /** The rules across articles (URLs, short links, aliases, links between bodies), with each error pointing into its file. */
-function checkArchiveRules(content: Content, diagnostics: Diagnostics): void {
+function checkArchiveRules(content: Content, nowMs: number, diagnostics: Diagnostics): void {
   const files = siteFiles(content);
   checkAcrossArticles(content.articles, new SitePaths(files), (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
-  checkBodyLinks(content.articles, files, diagnostics);
+  checkBodyLinks(content.articles, files, diagnostics, nowMs);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

@@ -8,6 +8,7 @@ import { DATE_YEARS, isYearInRange, readContractDate, writtenYear, type DateProb
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
+import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -165,6 +166,9 @@ function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: D
   } else if (body.includes(BODY_PLACEHOLDER)) {
     const line = fm.bodyLine + fm.body.slice(0, fm.body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
     report(file, { line, column: 1 }, messages().diagnostics.placeholder(BODY_PLACEHOLDER, draft), "placeholder");
+  }
+  for (const line of titleHeadingLines(fm.body)) {
+    diagnostics.warning(file, { line: fm.bodyLine + line, column: 1 }, messages().diagnostics.bodyTitleHeading(), "bodyTitleHeading");
   }
   // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
   const control = findControlCharacter(fm.body);

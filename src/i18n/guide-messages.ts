@@ -56,9 +56,11 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   noSlugFromTitle: { args: [] },
   summaryTooLong: { args: [412, 300], warning: true },
   noText: { args: [false] },
+  bodyTitleHeading: { args: [], warning: true },
   placeholder: { args: ["Écrivez ici le texte de l’article.", false] },
   bodyLinkMissing: { args: ["/2021/12/09/l-irak-anonce/", "/2021/12/09/l-irak-annonce/", false] },
   bodyLinkToDraft: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", false] },
+  bodyLinkToHeldBack: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", "vendredi 10 décembre 2021 à 8\u00a0h\u00a000", false] },
   misplacedFile: { args: ["2021-12-09", "content/articles/2021/12/09-irak.md"], warning: true },
   photoOutsideContent: { args: ["/home/redaction/irak.jpg"] },
   photoMissing: { args: ["content/images/2021/12/irak.jpg", "images/2021/12/irak.jpg"] },
@@ -260,6 +262,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   hookNoRepository: { args: [] },
   hookOutside: { args: ["../ailleurs", "/home/redaction/archive"] },
   hookNotOurs: { args: [".git/hooks/pre-commit"] },
+  hookRefused: { args: [] },
   hookInstalled: { args: [".git/hooks/pre-commit", "content"] },
 };
 

@@ -98,11 +98,15 @@ export const messagesEn: Messages = {
     noSlugFromTitle: () => 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour',
     summaryTooLong: (length, max) => `"summary" is ${length} characters long; feed readers and search results show about ${max}`,
     noText: (draft) => `the article has no text: write the body below the closing ---${draft ? DRAFT : ""}`,
+    bodyTitleHeading: () =>
+      'a first-level heading in the body: the article\'s title is the only one at that level, so this one is shown as a subheading; write "##" before it for a subheading',
     placeholder: (placeholder, draft) => `the body still holds the placeholder "${placeholder}": replace it with the article's text${draft ? DRAFT : ""}`,
     bodyLinkMissing: (url, nearest, draft) =>
       `link to ${url}, a page the site does not have${nearest ? ` (did you mean ${nearest}?)` : ""}: fix the address or remove the link${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url, file, draft) =>
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
+    bodyLinkToHeldBack: (url, file, when, draft) =>
+      `link to ${url}, the page of an article dated in the future (${file}), held back until ${when}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
     misplacedFile: (day, expected) =>
       `the file is filed under another date than its own (${day}, Paris day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
     // The photos
@@ -363,6 +367,7 @@ export const messagesEn: Messages = {
     hookNoRepository: () => "not inside a git repository",
     hookOutside: (content, top) => `the content folder ${content} is outside the git repository ${top}: a hook there never sees it change`,
     hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
+    hookRefused: () => "commit refused: fix the errors above, or skip this check once with git commit --no-verify",
     hookInstalled: (hook, content) => `${hook} now checks ${content}/ before each commit`,
   },
 

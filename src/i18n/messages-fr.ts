@@ -118,12 +118,16 @@ export const messagesFr = {
     summaryTooLong: (length: number, max: number) =>
       `« summary » fait ${number(length)} caractères ; les lecteurs de flux et les résultats de recherche en montrent environ ${number(max)}`,
     noText: (draft: boolean) => `l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${draft ? DRAFT : ""}`,
+    bodyTitleHeading: () =>
+      "un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre",
     placeholder: (placeholder: string, draft: boolean) =>
       `le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
     bodyLinkMissing: (url: string, nearest: string | undefined, draft: boolean) =>
       `lien vers ${url}, une page que le site n’a pas${nearest ? ` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
       `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
+    bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
+      `lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
     misplacedFile: (day: string, expected: string) =>
       `le fichier est rangé à une autre date que la sienne (${day}, jour de Paris) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
     // The photos
@@ -427,6 +431,7 @@ export const messagesFr = {
     hookNoRepository: () => "pas dans un dépôt git",
     hookOutside: (content: string, top: string) => `le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
     hookNotOurs: (hook: string) => `${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
+    hookRefused: () => "commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify",
     hookInstalled: (hook: string, content: string) => `${hook} vérifie désormais ${content}/ avant chaque commit`,
   },
 

@@ -160,7 +160,8 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
         topicUrl,
         (t) => t.label,
         ui.topicsDescription,
-        (t) => t.description,
+        // Set as the topic's own page sets it (`listPages`).
+        (t) => (t.description ? typesetText(t.description) : undefined),
       ),
       indexPage("sources", ui.sources, SOURCES_URL, archive.sources, sourceUrl, (s) => s.name, ui.sourcesDescription),
     ]),

@@ -89,7 +89,8 @@ export function recordPage(record: SearchRecord): string {
 export const ELISION_MARK = "\u200a";
 
 // Pagefind splits words on spaces only: « l’Irak » would be one word, and « Irak » would not find
-// it. A hair space after the apostrophe makes two words.
+// it. A hair space after the apostrophe makes two words; the search page splits a query so too,
+// leaving the elided word out (public/recherche.js, `indexedWords`).
 function splitElisions(html: string): string {
   return html.replace(/([’'])(?=\p{L})/gu, `$1${ELISION_MARK}`);
 }

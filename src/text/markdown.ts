@@ -4,16 +4,41 @@ import { frenchTypography } from "./typography.ts";
 
 /**
  * The one markdown renderer for article bodies: CommonMark, raw HTML shown as text, French
- * typography on text tokens. markdown-it's default link validator already refuses
- * `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
+ * typography on text tokens, first-level headings shown as second-level ones (`subheadings`).
+ * markdown-it's default link validator already refuses `javascript:`, `vbscript:`, `file:` and
+ * non-image `data:` URLs.
  */
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt("commonmark", { html: false, linkify: false, typographer: false });
   md.use(frenchTypography);
+  md.core.ruler.push("subheadings", subheadings);
   return md;
 }
 
+// The article's title is its page's only h1: a heading in the body (`# …`, or a line underlined
+// with `===`) is a subheading, written `## …` as the guide says, whatever level it was typed at.
+function subheadings(state: { tokens: { type: string; tag: string }[] }): void {
+  for (const token of state.tokens) if ((token.type === "heading_open" || token.type === "heading_close") && token.tag === "h1") token.tag = "h2";
+}
+
 let shared: MarkdownIt | undefined;
+
+// A line that may open a first-level heading (`# …`) or underline one (`===`): most bodies have none.
+const TITLE_HEADING = /^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)/m;
+
+/**
+ * The lines of a body (counted from 0) where a first-level heading starts, which the page shows
+ * as a subheading (`subheadings`); a `#` in a code block or a paragraph's text is none.
+ * @example titleHeadingLines("Texte.\n\n# Titre") // [2]
+ */
+export function titleHeadingLines(body: string): number[] {
+  if (!TITLE_HEADING.test(body)) return [];
+  shared ??= createMarkdown();
+  return shared
+    .parse(body, {})
+    .filter((token) => token.type === "heading_open" && (token.markup === "#" || token.markup === "="))
+    .map((token) => token.map![0]!);
+}
 
 /** Renders markdown to HTML. */
 export function renderMarkdown(source: string): string {

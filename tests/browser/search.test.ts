@@ -218,6 +218,32 @@ describe("search relevance", () => {
   });
 });
 
+describe("search with elisions", () => {
+  // What the reader's search shows once counted, and the index pieces (packs) it fetched.
+  const found = async (query: string) => {
+    const page = await browser.newPage();
+    const pieces: string[] = [];
+    page.on("request", (r) => {
+      if (/\.pf_(index|pack)$/.test(r.url())) pieces.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(query)}`);
+    const { links, counts } = await shownOnceCounted(page);
+    await page.close();
+    return { links, counts, pieces };
+  };
+
+  it.each([
+    ["l’Irak", "Irak", BODY],
+    ["l'Irak", "Irak", BODY],
+    ["d’Irak", "Irak", BODY],
+    ["l’économie", "économie", "/2021/08/05/un-rapport-sur-l-economie-regionale/"],
+  ])("finds « %s » as « %s », fetching no index piece for the elided article", async (elided, word, url) => {
+    const [withElision, alone] = [await found(elided), await found(word)];
+    expect(alone.links).toContain(url);
+    expect(withElision).toEqual(alone);
+  });
+});
+
 describe("search results", () => {
   it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
     const page = await search("q=phosphates&ordre=recent");

@@ -117,6 +117,9 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
     const broken = git("commit", "-q", "-m", "Première corrigée");
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain("content/articles/2021/12/09-a.md:5:10: error: sujet inconnu « Irack »");
+    expect(broken.stderr).toMatch(
+      /\ndepeche pre-commit: commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify\n$/,
+    );
     // The unstaged draft was not checked: only what the commit holds is.
     expect(broken.stderr).not.toContain("draft");
     expect(git("log", "--format=%s").stdout).toBe("Deuxième\narchive\n");

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { linksReachArticles } from "../../src/content/body-links.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
@@ -80,6 +81,30 @@ describe("links between article bodies", () => {
         `lien vers /2021/12/08/brouillon/, la page d’un brouillon (${archive.display(draft)}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
       ],
     ]);
+  });
+
+  it("refuses a link to an article held back until a later date, and accepts it once that date has come", async () => {
+    archive = makeArchive();
+    const later = "articles/2026/01/20-embargo.md";
+    archive.write(later, articleText({ title: "Embargo", date: "2026-01-20T08:00:00" }));
+    archive.article("2021/12/09-source.md", { title: "Source", body: "Voir [la suite](/2026/01/20/embargo/)." });
+    const found = await problems(archive);
+    expect(found.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
+      `${archive.display("articles/2021/12/09-source.md")}:7:17: lien vers /2026/01/20/embargo/, la page d’un article daté dans le futur (${archive.display(later)}), retenu jusqu’au mardi 20 janvier 2026 à 8\u00a0h\u00a000 : retirez le lien, ou attendez sa parution pour publier celui-ci`,
+    ]);
+    const published = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-20T07:00:00Z") });
+    expect(published.diagnostics).toEqual([]);
+  });
+
+  it("never lets articles added to a checked archive skip the rules when they link to an article held back", async () => {
+    archive = makeArchive();
+    archive.article("2026/01/20-embargo.md", { title: "Embargo", date: "2026-01-20T08:00:00" });
+    archive.article("2021/12/09-source.md", { title: "Source", body: "Voir [la suite](/2026/01/20/embargo/)." });
+    const { articles } = (await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-21T00:00:00Z") })).content!;
+    const byUrl = new Map(articles.map((a) => [a.url, a]));
+    const source = articles.filter((a) => a.links.length > 0);
+    expect(linksReachArticles(source, byUrl, NOW)).toBe(false);
+    expect(linksReachArticles(source, byUrl, Date.parse("2026-01-20T07:00:00Z"))).toBe(true);
   });
 
   it("makes an invalid archive of a broken link, so nothing is built", async () => {

@@ -175,6 +175,19 @@ describe("one error line per rule, pointing at the key or value", () => {
   });
 });
 
+describe("headings in the body", () => {
+  it("warns at each first-level heading, shown as a subheading, not at a « # » in code", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { body: "Un paragraphe.\n\n# Un titre\n\n```\n# pas un titre\n```\n\nUn autre\n===\n\n## Un intertitre" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const file = archive.display("articles/2021/12/09-a.md");
+    const warning =
+      "warning: un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre";
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${file}:9:1: ${warning}`, `${file}:15:1: ${warning}`]);
+    expect(result.content?.articles).toHaveLength(1);
+  });
+});
+
 describe("control characters in text that pages show: an error at the character itself", () => {
   const held = (key: string, code: string) =>
     `error: « ${key} » contient ici le caractère de contrôle ${code} : supprimez-le (retapez le texte autour s’il est invisible)`;

@@ -295,6 +295,7 @@ describe("the archive store", () => {
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: "shortLink: https://turquie2023.com/Ab12Cd" });
     archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", extra: "aliases: [/2020/01/01/vieux/]" });
     archive.article("2021/12/11-brouillon.md", { title: "Brouillon", date: "2021-12-11T10:00:00", extra: "draft: true" });
+    archive.article("2026/01/20-embargo.md", { title: "Embargo", date: "2026-01-20T08:00:00" });
     // Dated the 12th, filed under the 13th: the one rule of an article alone, which additions leave as it is.
     archive.article("2021/12/13-range-ailleurs.md", { title: "Rangé ailleurs", date: "2021-12-12T10:00:00" });
     const first = await fullStore();
@@ -338,6 +339,7 @@ describe("the archive store", () => {
       ["a link to a day's page", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [ce jour](/2021/12/09/)." }, false],
       ["a link to no page", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [rien](/2021/12/31/nulle-part/)." }, false],
       ["a link to a draft", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [ceci](/2021/12/11/brouillon/)." }, false],
+      ["a link to an article held back", { title: "Nouvelle", date: "2021-12-20T10:00:00", body: "Voir [ceci](/2026/01/20/embargo/)." }, false],
       ["the URL of an alias", { title: "Vieux", date: "2020-01-01T10:00:00" }, false],
     ];
     for (const [what, spec, quiet] of cases) {

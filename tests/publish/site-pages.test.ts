@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive, siteFiles, texts, type BuiltSite } from "../helpers/site.ts";
 
 let archive: TestArchive;
@@ -100,6 +100,15 @@ describe("the article page", () => {
     expect(doc.querySelector("main#contenu")).not.toBeNull();
     expect(doc.querySelector("header nav")).not.toBeNull();
     expect(doc.querySelector("footer")).not.toBeNull();
+  });
+
+  it("keeps its title the only h1: a body's first-level headings are shown as subheadings", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Une dépêche", body: "# Un titre dans le texte\n\nUn paragraphe.\n\nUn autre titre\n===\n\n## Un intertitre" });
+    const doc = (await buildArchive(a)).page("/2021/12/09/une-depeche/");
+    expect(texts(doc, "h1")).toEqual(["Une dépêche"]);
+    expect(texts(doc, ".body h2")).toEqual(["Un titre dans le texte", "Un autre titre", "Un intertitre"]);
+    a.remove();
   });
 });
 
@@ -340,6 +349,18 @@ describe("titles in French typography", () => {
     expect(page.querySelector("h1")?.innerHTML.replaceAll("&#160;", "\u00a0")).toBe("Le XIX<sup>e</sup> siècle et le 1<sup>er</sup> mai\u00a0: bilan");
     expect(page.querySelector("title")?.textContent).toBe("Le XIXe siècle et le 1er mai\u00a0: bilan — Archives de test");
     expect(s.page("/2021/12/09/").querySelector(".item h2 a")?.innerHTML).toContain("XIX<sup>e</sup>");
+    a.remove();
+  });
+
+  it("set a topic's description the same on /sujets/ as on the topic's own page", async () => {
+    const a = makeArchive({
+      "topics.yaml": TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: \"L'actualité de l'Irak : politique, sécurité ; économie !\"\n"),
+    });
+    a.article("x.md", { title: "Une dépêche", topics: "[Irak]" });
+    const s = await buildArchive(a);
+    const typeset = "L’actualité de l’Irak\u00a0: politique, sécurité\u202f; économie\u202f!";
+    expect(texts(s.page("/sujets/"), ".entries li p")).toEqual([typeset]);
+    expect(texts(s.page("/sujets/irak/"), "main p")).toContain(typeset);
     a.remove();
   });
 });
