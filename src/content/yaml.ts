@@ -1,4 +1,5 @@
 import {
+  isCollection,
   isMap,
   isScalar,
   isSeq,
@@ -98,7 +99,9 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
   const lineCounter = new LineCounter();
   // Keys are checked unique below: the library compares each key with every one before it, which
   // is quadratic in the number of keys.
-  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: false, prettyErrors: false, strict: true });
+  // Its warnings (a list as a key, made into text) would go to Node's own output, in English: the
+  // key is then reported as unknown, at its line.
+  const document = parseDocument(source, { lineCounter, schema: "core", uniqueKeys: false, prettyErrors: false, strict: true, logLevel: "error" });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
@@ -230,7 +233,9 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
   if (!pairs) {
     pairs = new Map();
     for (const pair of map.items) {
-      if (isScalar(pair.key) && !pairs.has(keyOf(pair.key))) pairs.set(keyOf(pair.key), pair as Pair);
+      // A list or a map as a key (`? [a, b]`) by the text the data has for it (« a,b »).
+      const name = isScalar(pair.key) ? keyOf(pair.key) : isCollection(pair.key) ? String(pair.key.toJSON()) : undefined;
+      if (name !== undefined && !pairs.has(name)) pairs.set(name, pair as Pair);
     }
     pairsByKey.set(map, pairs);
   }

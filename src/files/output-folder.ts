@@ -63,6 +63,21 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
 }
 
 /**
+ * Refuses, with a one-line CommandError (exit 2), a cache folder (`--cache`, or the default one
+ * where the command runs) that is or lies in the content folder, which belongs to the editors and
+ * their repository, or in the output folder, which is published: the cache holds every article's
+ * title and URL, drafts' and embargoed ones' too.
+ */
+export function assertCacheFolder(cache: string, folders: { contentDir: string; outDir: string; cwd: string }): void {
+  const real = realLocation(resolve(folders.cwd, cache));
+  const refuse = (why: string): never => {
+    throw new CommandError(messages().cli.outRefused("--cache", cache, why), 2);
+  };
+  if (holds(realLocation(resolve(folders.cwd, folders.contentDir)), real)) refuse(messages().cli.cacheInContent());
+  if (holds(realLocation(resolve(folders.cwd, folders.outDir)), real)) refuse(messages().cli.cacheInSite());
+}
+
+/**
  * The one-line error for a build that could not write its site: a full or read-only disk, a
  * folder it may not write in. Any other error (a bug) is returned as it is, with its trace.
  * @param hadSite whether a previous site was there (and so is still there, unchanged)

@@ -204,6 +204,8 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   outProject: { args: [true] },
   outContent: { args: ["inside"] },
   outSymlink: { args: [] },
+  cacheInContent: { args: [] },
+  cacheInSite: { args: [] },
   outIsFile: { args: [] },
   outUnreadable: { args: ["permission refusée"] },
   outNotASite: { args: [".depeche-site"] },

@@ -291,6 +291,9 @@ export const messagesEn: Messages = {
     outContent: (where) =>
       `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
     outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
+    cacheInContent: () =>
+      "is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache .depeche/cache from the project's root",
+    cacheInSite: () => "is in the site's folder, which is published with everything in it: give the cache a folder outside the site, like .depeche/cache",
     outIsFile: () => "is a file, not a folder: give a folder for the site",
     outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
     outNotASite: (marker) =>

@@ -342,6 +342,10 @@ export const messagesFr = {
     outContent: (where: "is" | "holds" | "inside") =>
       `${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme _site`,
     outSymlink: () => "est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe",
+    cacheInContent: () =>
+      "est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache .depeche/cache depuis la racine du projet",
+    cacheInSite: () =>
+      "est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache",
     outIsFile: () => "est un fichier, pas un dossier : donnez un dossier pour le site",
     outUnreadable: (reason: string) => `ne peut pas être lu (${reason}) : donnez un dossier lisible`,
     outNotASite: (marker: string) =>

@@ -17,7 +17,7 @@ import { messages } from "../i18n/messages.ts";
 import { planSearchIndex, type RecordSources, sameRecordPlace } from "../plan/search-page.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
-import { assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
+import { assertCacheFolder, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
@@ -187,6 +187,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
   assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  if (options.cacheDir !== undefined) assertCacheFolder(options.cacheDir, { contentDir: options.contentDir, outDir: options.outDir, cwd: process.cwd() });
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));

@@ -34,6 +34,24 @@ describe("front matter never runs code", () => {
     expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: les alias YAML (*a) ne sont pas permis`))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: YAML invalide (Unresolved tag`))).toBe(true);
   });
+
+  it("refuses a list as a key, as an unknown key at its line, with no warning of Node's own", async () => {
+    archive = makeArchive();
+    archive.article("cle.md", articleText({ extra: "? [a, b]\n: c" }));
+    const warnings: string[] = [];
+    const listen = (warning: Error): void => void warnings.push(warning.message);
+    process.on("warning", listen);
+    try {
+      const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+        `${archive.display("articles/cle.md")}:6:3: error: clé inconnue « a,b » ; les clés sont title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image`,
+      ]);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", listen);
+    }
+  });
 });
 
 describe("text is read as the editor meant it", () => {

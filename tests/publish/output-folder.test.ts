@@ -61,6 +61,34 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(treeDigest(root)).toBe(before);
   });
 
+  it.each([
+    ["in the content folder", ["--cache", "content"], /^depeche build: error: --cache content est dans le dossier du contenu, qui appartient aux éditeurs/],
+    [
+      "deeper in the content folder",
+      ["--cache", "content/articles/2021"],
+      /^depeche build: error: --cache content\/articles\/2021 est dans le dossier du contenu/,
+    ],
+    [
+      "in the site's folder, which is published",
+      ["--cache", "_site/cache"],
+      /^depeche build: error: --cache _site\/cache est dans le dossier du site, qui est publié/,
+    ],
+  ])("refuses a cache %s (exit 2, one line) and touches nothing", (_case, args, message) => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--out", "_site", ...args]))).toMatch(message);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refuses the default cache where it would land in the content folder: a build run from inside it", () => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    expect(refusal(build(join(cwd, "content"), ["--content", ".", "--out", "../_site"]))).toMatch(
+      /^depeche build: error: --cache \.depeche\/cache est dans le dossier du contenu/,
+    );
+    expect(treeDigest(root)).toBe(before);
+  });
+
   it("refuses a folder that holds the content folder without being the working directory", () => {
     const { cwd, root } = project();
     const before = treeDigest(root);
