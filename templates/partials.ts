@@ -58,7 +58,7 @@ ${month.weeks.map(
       cell.date === undefined
         ? html`<td></td>`
         : cell.url
-          ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${ui.calendarDay(cell.label ?? "", cell.count)}</span></a></td>`
+          ? html`<td class="has-articles"><a href="${href(site, cell.url)}"><span class="date" aria-hidden="true">${cell.date}</span> <span class="count" aria-hidden="true">${cell.count}</span><span class="visually-hidden">${cell.label}</span></a></td>`
           : html`<td><span class="date">${cell.date}</span></td>`,
     )}</tr>`,
 )}

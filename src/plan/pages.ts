@@ -50,6 +50,7 @@ export interface MonthCalendar {
   heading: string;
   url: string;
   count: number;
+  /** Each day of the month's weeks; a day with articles has its page and what screen readers hear of it (`label`). */
   weeks: { date?: number; url?: string; count: number; label?: string }[][];
 }
 
@@ -262,7 +263,7 @@ function calendarWeeks(m: MonthEntry): MonthCalendar["weeks"] {
   return monthCalendar(m.year, m.month, counts).map((week) =>
     week.map((cell) => ({
       ...(cell.date ? { date: cell.date } : {}),
-      ...(cell.day && cell.count > 0 ? { url: dayUrl(cell.day), label: formatDay(cell.day) } : {}),
+      ...(cell.day && cell.count > 0 ? { url: dayUrl(cell.day), label: ui.calendarDay(formatDay(cell.day), cell.count) } : {}),
       count: cell.count,
     })),
   );

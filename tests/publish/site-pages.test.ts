@@ -140,6 +140,7 @@ describe("dates are Paris days", () => {
     expect(texts(month, "thead th")[0]).toBe("lun.");
     const linked = [...month.querySelectorAll(".calendar td a")].map((a) => a.getAttribute("href"));
     expect(linked).toEqual(["/2021/12/09/", "/2021/12/31/"]);
+    expect(texts(month, ".calendar td a .visually-hidden")).toEqual(["jeudi 9 décembre 2021\u00a0: 1 article", "vendredi 31 décembre 2021\u00a0: 1 article"]);
     // 1 December 2021 was a Wednesday: two empty cells come first.
     const firstWeek = [...month.querySelectorAll(".calendar tbody tr")][0]!;
     expect([...firstWeek.querySelectorAll("td")].map((td) => td.textContent?.trim())).toEqual(["", "", "1", "2", "3", "4", "5"]);
