@@ -10,21 +10,27 @@ import { messages } from "../i18n/messages.ts";
 
 const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
 
+export interface LinkCheck {
+  /** The build's "now": an article dated after it is held back. */
+  nowMs: number;
+  /** Only these articles' links are checked (against every article's pages and aliases). */
+  only?: ReadonlySet<Article>;
+  /**
+   * The URLs of articles whose files have errors, as far as they can be read: a link to one is
+   * left alone, its page missing for a reason reported at its own file.
+   */
+  withErrors?: ReadonlySet<string>;
+}
+
 /**
- * Checks every root-relative link of every article body against the files the site writes
- * (`files`, with the articles' aliases): a link to no page is an error at its line, with the
- * nearest existing URL when one is close; so is a published article's link to a draft, or to an
- * article dated after `nowMs`, held back until then. In a draft these are warnings. Linear in
- * the links; only a broken link costs a search. With `only`, the links of those articles alone
- * are checked (against every article's pages and aliases).
+ * Checks every link of every article body to the site's own pages (root-relative, or relative to
+ * the article's URL) against the files the site writes (`files`, with the articles' aliases): a
+ * link to no page is an error at its line, with the nearest existing URL when one is close; so is
+ * a published article's link to a draft, or to an article held back until after `nowMs`. In a
+ * draft these are warnings. Linear in the links; only a broken link costs a search.
  */
-export function checkBodyLinks(
-  articles: readonly Article[],
-  files: readonly SiteFile[],
-  diagnostics: Diagnostics,
-  nowMs: number,
-  only?: ReadonlySet<Article>,
-): void {
+export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics, check: LinkCheck): void {
+  const { nowMs, only, withErrors } = check;
   if (!articles.some((a) => a.links.length > 0)) return;
   const byPath = new Map<string, SiteFile>();
   for (const file of files) byPath.set(file.path, file);
@@ -33,9 +39,10 @@ export function checkBodyLinks(
   for (const article of articles) {
     if (only && !only.has(article)) continue;
     for (const link of article.links) {
-      const path = sitePathOf(link.url);
+      const path = sitePathOf(link.url, article.url);
       if (path.startsWith(SEARCH_INDEX_URL)) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
+      if (target === undefined && withErrors?.has(urlOfPath(path))) continue;
       const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft" | "bodyLinkToHeldBack"): void => {
         if (article.draft) diagnostics.warning(article.sourcePath, link, message(true), kind);
         else diagnostics.error(article.sourcePath, link, message(false));
@@ -45,17 +52,26 @@ export function checkBodyLinks(
         if (!isLinkIn(article.body, link.url)) continue;
         nearest ??= new NearestUrl(articles, files);
         const near = nearest.find(path);
-        report((draft) => messages().diagnostics.bodyLinkMissing(link.url, near, draft), "bodyLinkMissing");
-      } else if (target.article?.draft && !article.draft && target.alias === undefined) {
-        const file = target.article.sourcePath;
-        report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, file, draft), "bodyLinkToDraft");
-      } else if (target.article && !target.article.draft && target.article.published.epochMs > nowMs) {
-        // Its page, and its aliases' redirects, appear only with it.
+        const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
+        report((draft) => messages().diagnostics.bodyLinkMissing(shown, near, draft), "bodyLinkMissing");
+      } else if (target.article) {
         const { sourcePath, published } = target.article;
-        report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, formatMoment(published), draft), "bodyLinkToHeldBack");
+        const why = notOnline(target.article, article, nowMs);
+        if (why === "draft" && target.alias === undefined)
+          report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, sourcePath, draft), "bodyLinkToDraft");
+        // Its page, and its aliases' redirects, appear only with it.
+        else if (why === "heldBack")
+          report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, formatMoment(published), draft), "bodyLinkToHeldBack");
       }
     }
   }
+}
+
+// Why `from` may not link to `target` yet: a published article to a draft, which never goes
+// online; any article to one dated after `nowMs`, held back until then.
+function notOnline(target: Article, from: Article, nowMs: number): "draft" | "heldBack" | undefined {
+  if (target.draft) return from.draft ? undefined : "draft";
+  return target.published.epochMs > nowMs ? "heldBack" : undefined;
 }
 
 /**
@@ -67,18 +83,21 @@ export function checkBodyLinks(
 export function linksReachArticles(articles: readonly Article[], byUrl: ReadonlyMap<string, Article>, nowMs: number): boolean {
   for (const article of articles) {
     for (const link of article.links) {
-      const path = sitePathOf(link.url);
-      const target = path.endsWith("/index.html") ? byUrl.get(path.slice(0, -"index.html".length)) : undefined;
-      if (!target || (target.draft && !article.draft) || (!target.draft && target.published.epochMs > nowMs)) return false;
+      const path = sitePathOf(link.url, article.url);
+      const target = path.endsWith("/index.html") ? byUrl.get(urlOfPath(path)) : undefined;
+      if (!target || notOnline(target, article, nowMs)) return false;
     }
   }
   return true;
 }
 
-// The site path a link reaches: fragment and query dropped, percent-escapes decoded, `/x/` → `/x/index.html`.
-function sitePathOf(url: string): string {
+// The site path a link from the page at `from` reaches: relative to it, fragment and query dropped,
+// percent-escapes decoded, `/x/` → `/x/index.html`.
+function sitePathOf(url: string, from: string): string {
   const end = url.search(/[?#]/);
-  const bare = end === -1 ? url : url.slice(0, end) || "/";
+  const written = end === -1 ? url : url.slice(0, end) || "/";
+  // `..` past the root stays at the root, as in a browser.
+  const bare = written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname;
   if (!bare.includes("%")) return fileOfUrl(bare);
   try {
     return fileOfUrl(decodeURI(bare));
@@ -86,6 +105,11 @@ function sitePathOf(url: string): string {
     // A malformed escape is kept as written: it matches no page, and is reported as such.
     return fileOfUrl(bare);
   }
+}
+
+// A site path as a URL: `/x/index.html` → `/x/`.
+function urlOfPath(path: string): string {
+  return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
 }
 
 /** The published URL closest to a broken one: the same slug on another day, a close slug on the same day, else a close page. */
@@ -107,7 +131,7 @@ class NearestUrl {
   }
 
   find(path: string): string | undefined {
-    const url = path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+    const url = urlOfPath(path);
     const article = ARTICLE_URL.exec(url);
     if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3));
     const [, day, slug] = article as unknown as [string, string, string];

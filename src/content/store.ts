@@ -16,7 +16,7 @@ import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
-import { checkBodyLinks } from "./body-links.ts";
+import { checkBodyLinks, type LinkCheck } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest, type UrlManifestFile } from "./url-manifest.ts";
@@ -402,10 +402,12 @@ export class ArchiveStore {
     const items = [...this.registries.diagnostics, ...this.listing.diagnostics];
     const registries = this.registries.value;
     const articles: Article[] = [];
+    const withErrors = new Set<string>();
     if (registries) {
       for (const entry of entries) {
         items.push(...entry.diagnostics);
         if (entry.article) articles.push(entry.article);
+        else if (entry.claims?.url) withErrors.add(entry.claims.url);
       }
     }
     // One at a time, here and below: these lists may be as long as the archive (every URL copied
@@ -416,11 +418,12 @@ export class ArchiveStore {
       // Only the changed texts' links are checked again, and where the added articles are filed;
       // the rest is what the rules said before.
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
-      if (fresh.length > 0) checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, this.nowMs, new Set(fresh));
+      if (fresh.length > 0)
+        checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, { nowMs: this.nowMs, only: new Set(fresh), withErrors });
       this.checkPlaces(reusable.added, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
-      checkArchiveRules({ ...registries, articles }, this.nowMs, diagnostics);
+      checkArchiveRules({ ...registries, articles }, { nowMs: this.nowMs, withErrors }, diagnostics);
       this.checkPlaces(articles, diagnostics);
       const manifest = this.urlManifest.manifest;
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
@@ -816,10 +819,10 @@ function digestOfFiles(paths: readonly string[]): string {
 }
 
 /** The rules across articles (URLs, short links, aliases, links between bodies), with each error pointing into its file. */
-function checkArchiveRules(content: Content, nowMs: number, diagnostics: Diagnostics): void {
+function checkArchiveRules(content: Content, links: LinkCheck, diagnostics: Diagnostics): void {
   const files = siteFiles(content);
   checkAcrossArticles(content.articles, new SitePaths(files), (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
-  checkBodyLinks(content.articles, files, diagnostics, nowMs);
+  checkBodyLinks(content.articles, files, diagnostics, links);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

@@ -229,24 +229,20 @@ export function checkAcrossArticles(
   positionOf: (article: Article, key: string, index?: number) => { line: number; column: number },
   diagnostics: Diagnostics,
 ): void {
-  const byUrl = new Map<string, Article>();
-  const byShortLink = new Map<string, Article>();
+  // Each URL and short link is reported on the articles that don't keep it, naming the one that does.
+  const urlHolders = holders(articles, (a) => a.url);
+  const shortLinkHolders = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined));
   for (const article of articles) {
-    const other = byUrl.get(article.url);
-    if (other) {
-      diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
-    } else byUrl.set(article.url, article);
-    if (article.shortLink) {
-      const key = shortLinkKey(article.shortLink);
-      const twin = byShortLink.get(key);
-      if (twin)
-        diagnostics.error(
-          article.sourcePath,
-          positionOf(article, "shortLink"),
-          messages().diagnostics.shortLinkTaken(article.shortLink, twin.sourcePath, twin.shortLink === article.shortLink ? undefined : twin.shortLink),
-        );
-      else byShortLink.set(key, article);
-    }
+    const other = urlHolders.get(article.url)!;
+    if (other !== article) diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
+    if (!article.shortLink) continue;
+    const twin = shortLinkHolders.get(shortLinkKey(article.shortLink))!;
+    if (twin !== article)
+      diagnostics.error(
+        article.sourcePath,
+        positionOf(article, "shortLink"),
+        messages().diagnostics.shortLinkTaken(article.shortLink, twin.sourcePath, twin.shortLink === article.shortLink ? undefined : twin.shortLink),
+      );
   }
   let rules = 0;
   const total = articles.reduce((n, a) => n + (a.draft ? 0 : a.aliases.length), 0);
@@ -265,6 +261,27 @@ export function checkAcrossArticles(
       }
     });
   }
+}
+
+/**
+ * The article that keeps each key (URL, short link) several articles share: a published one over
+ * a draft, then the earliest dated, the one readers may already have, then the first in order. The
+ * error then lands on the article to change, not on the page online.
+ */
+function holders(articles: readonly Article[], keyOf: (article: Article) => string | undefined): Map<string, Article> {
+  const held = new Map<string, Article>();
+  for (const article of articles) {
+    const key = keyOf(article);
+    if (key === undefined) continue;
+    const other = held.get(key);
+    if (!other || keepsOver(article, other)) held.set(key, article);
+  }
+  return held;
+}
+
+function keepsOver(article: Article, other: Article): boolean {
+  if (article.draft !== other.draft) return !article.draft;
+  return article.published.epochMs < other.published.epochMs;
 }
 
 function describeAliasClash(alias: string, clash: PathClash, article: Article): string {

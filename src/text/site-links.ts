@@ -2,18 +2,19 @@
 import { createMarkdown } from "./markdown.ts";
 import type { MarkdownIt } from "markdown-it";
 
-/** A root-relative link (`/2021/12/09/l-irak/`) written in a body, with where it is written in the file. */
+/** A link to the site's own pages written in a body, root-relative (`/2021/12/09/l-irak/`) or relative (`../10/autre/`), with where it is written in the file. */
 export interface SiteLink {
   url: string;
   line: number;
   column: number;
 }
 
-// Inline links `](/…)` and reference definitions `[ref]: /…`, destination possibly in `<…>`; not `//host`.
-const CANDIDATE = /\]\(\s*<?(\/(?!\/)[^\s)>]*)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\/(?!\/)[^\s>]*)/gm;
+// Inline links `](…)` and reference definitions `[ref]: …`, destination possibly in `<…>`: not one
+// with a scheme (`https:`, `mailto:`), nor `//host`, nor a fragment or query of the same page.
+const CANDIDATE = /\]\(\s*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s<>]+)/gim;
 
 /**
- * Every root-relative link destination of a body, at its line and column in the file (the body
+ * Every destination of a body on the site itself, at its line and column in the file (the body
  * starting at `firstLine`). A plain scan, so it may also catch one in a code span: `isLinkIn`
  * tells, for the few links that point nowhere.
  * @example findSiteLinks("Voir [ceci](/2021/12/09/x/).", 7) // [{ url: "/2021/12/09/x/", line: 7, column: 13 }]

@@ -107,6 +107,27 @@ describe("links between article bodies", () => {
     expect(linksReachArticles(source, byUrl, Date.parse("2026-01-20T07:00:00Z"))).toBe(true);
   });
 
+  it("checks relative links from the article's own address, a web address without https:// among them", async () => {
+    archive = archiveWithTarget();
+    const body =
+      "[a](../../08/la-mission-de-combat-prend-fin/) [b](../../../../../sujets/irak/) [c](../../08/la-mission-de-combat-prend-fn/)\n\n[d](www.aa.com.tr/fr) [e](mailto:redaction@example.org) [f](#suite) [g](?q=1)";
+    archive.article("2021/12/09-source.md", { title: "Source", body });
+    expect((await problems(archive)).map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      "7:84: lien vers ../../08/la-mission-de-combat-prend-fn/ (/2021/12/08/la-mission-de-combat-prend-fn/), une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
+      "9:5: lien vers www.aa.com.tr/fr (/2021/12/09/source/www.aa.com.tr/fr), une page que le site n’a pas : corrigez l’adresse ou retirez le lien",
+    ]);
+  });
+
+  it("leaves a link to an article with errors to that article's own error, not reported as a missing page", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-cible.md", { title: "La cible", date: "2021-12-08", topics: "[Irack]" });
+    archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/la-cible/) [b](/2021/12/08/autre/)" });
+    expect((await problems(archive)).map((d) => `${d.file.split("/").pop()}: ${d.message.split(",")[0]}`)).toEqual([
+      "08-cible.md: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml",
+      "09-source.md: lien vers /2021/12/08/autre/",
+    ]);
+  });
+
   it("makes an invalid archive of a broken link, so nothing is built", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/n-existe-pas/)" });

@@ -249,6 +249,21 @@ describe("rules across articles", () => {
     ]);
   });
 
+  it("reports a shared URL or short link on the article to change, not on the one readers may have", async () => {
+    archive = makeArchive();
+    // Sorted first, but written later in the day, and a draft: both the later and the draft lose.
+    archive.article("a-nouveau.md", { title: "Même titre", date: "2021-12-09T18:00:00", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("b-brouillon.md", { title: "Même titre", date: "2021-12-09T06:00:00", extra: "draft: true" });
+    archive.article("z-en-ligne.md", { title: "Même titre", date: "2021-12-09T10:00:00", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    const errors = await errorsOf(archive);
+    const online = archive.display("articles/z-en-ligne.md");
+    expect(errors).toEqual([
+      `${archive.display("articles/a-nouveau.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
+      `${archive.display("articles/a-nouveau.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${online} : chaque article a son propre lien de partage`,
+      `${archive.display("articles/b-brouillon.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
+    ]);
+  });
+
   it("refuses two articles with the same short link", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });

@@ -11,8 +11,16 @@ describe("findSiteLinks", () => {
     ]);
   });
 
-  it("leaves out absolute links, protocol-relative ones and fragments of the same page", () => {
-    expect(findSiteLinks("[a](https://aa.com.tr/fr) [b](//cdn.example/x) [c](#note) [d](<relative/x>)", 1)).toEqual([]);
+  it("leaves out absolute links, protocol-relative ones, other schemes, and fragments or queries of the same page", () => {
+    expect(findSiteLinks("[a](https://aa.com.tr/fr) [b](//cdn.example/x) [c](#note) [d](?q=1) [e](MAILTO:x@example.org) [f](tel:+33100)", 1)).toEqual([]);
+  });
+
+  it("finds relative links, which reach the site's own pages", () => {
+    expect(findSiteLinks("[a](<relative/x>) [b](../10/autre/)\n\n[ref]: www.aa.com.tr", 1)).toEqual([
+      { url: "relative/x", line: 1, column: 6 },
+      { url: "../10/autre/", line: 1, column: 23 },
+      { url: "www.aa.com.tr", line: 3, column: 8 },
+    ]);
   });
 
   it("reads a destination in angle brackets and stops at a title", () => {
