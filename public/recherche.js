@@ -220,14 +220,19 @@ async function searchWords(pf, query, shown) {
  * look for « lirak »: the query is split the same way. The elided articles and pronouns are then
  * left out (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch
  * their index pieces (« l », 832 KB at 100,000 articles) for no difference in what it finds.
- * « aujourd’hui » or « presqu’île » keep both their parts.
+ * « aujourd’hui » or « presqu’île » keep both their parts. The index holds a number grouped by
+ * thousands as one word, its digits (« 4 920 » as « 4920 »): a query's number is joined so too,
+ * whatever space the reader typed between its groups, or none.
  */
 function indexedWords(query) {
-  const words = query.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
+  const joined = query.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
+  const words = joined.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
   const kept = words.filter((word) => !ELIDED.test(word));
   return (kept.length > 0 ? kept : words).join(" ");
 }
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
+// As the typography groups numbers (src/text/typography.ts): « 4 920 », « 25 000 000 »; not « 2021 500 ».
+const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)/g;
 
 /**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
@@ -273,8 +278,9 @@ function fillForm(params) {
   }
 }
 
-// The index separates « l’ » from its word with a hair space (src/search/records.ts): not shown.
-const unsplit = (text) => text.replace(/([’'])\u200a/g, "$1");
+// The index separates « l’ » from its word with a hair space, and joins a number's digit groups
+// with a word joiner (src/search/records.ts): shown as the article prints them.
+const asPrinted = (text) => text.replace(/([’'])\u200a/g, "$1").replace(/(?<=\d)\u2060(?=\d)/g, "\u202f");
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).
@@ -295,10 +301,10 @@ function excerpt(markup) {
   for (const node of template.content.childNodes) {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
-      mark.textContent = unsplit(node.textContent);
+      mark.textContent = asPrinted(node.textContent);
       p.append(mark);
     } else {
-      p.append(unsplit(node.textContent));
+      p.append(asPrinted(node.textContent));
     }
   }
   return p;
@@ -311,7 +317,7 @@ function resultItem(data) {
   const h2 = document.createElement("h2");
   const a = document.createElement("a");
   a.href = data.url;
-  a.textContent = unsplit(data.meta.title ?? data.url);
+  a.textContent = asPrinted(data.meta.title ?? data.url);
   h2.append(a);
   const meta = document.createElement("p");
   meta.className = "meta";

@@ -62,7 +62,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-4";
+const RECORD_FORMAT = "depeche-search-5";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -82,7 +82,7 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${splitElisions(words)}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${joinDigitGroups(splitElisions(words))}</main><div>${tags}</div></body></html>`;
 }
 
 /** What separates an elided article from its word in what Pagefind reads; the search page removes it from excerpts. */
@@ -93,6 +93,23 @@ export const ELISION_MARK = "\u200a";
 // leaving the elided word out (public/recherche.js, `indexedWords`).
 function splitElisions(html: string): string {
   return html.replace(/([’'])(?=\p{L})/gu, `$1${ELISION_MARK}`);
+}
+
+/** What joins a number's digit groups in what Pagefind reads; the search page shows it as the narrow no-break space it stands for. */
+export const DIGIT_JOINER = "\u2060";
+
+// A number grouped by thousands, as the typography writes every one (`25 000`, `4 920` typed by an
+// editor: src/text/typography.ts), with U+202F between its groups.
+const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:\u202f\d{3})+(?!\d)/g;
+
+// Pagefind splits words on spaces, U+202F among them: « 4 920 » would be « 4 » and « 920 », and
+// neither « 4920 » nor « 4 920 » would find it alone. A word joiner between the groups is no space
+// to Pagefind, which indexes the word's digits, « 4920 » (and, as a compound's part, the word with
+// its joiner, which no search asks for), and keeps the joiner in the text its excerpts are cut
+// from. The search page joins a query's groups so too (public/recherche.js, `indexedWords`).
+function joinDigitGroups(html: string): string {
+  if (!html.includes("\u202f")) return html;
+  return html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER));
 }
 
 // Pagefind reads `name:value` up to the first colon; a value keeps its own colons. Values are

@@ -49,6 +49,22 @@ const ARTICLES: Record<string, string> = {
   "2022/09/06-source.md": article("Le port de Bassorah agrandi", "2022-09-06", "[Irak]", "Les travaux ont duré deux ans.", "", "[TRT]"),
 };
 
+// A number grouped by thousands: typed by the editor with a space in the title and a no-break
+// space in the body, or ungrouped (the typography groups 25000, not 4920); and apart, « 4 » and
+// « 920 », and « 25 » alone. Older than the articles above in their year: their rows keep their ranks.
+Object.assign(ARTICLES, {
+  "2021/01/10-crues.md": article(
+    "4 920 sinistrés après les crues",
+    "2021-01-10",
+    "[Irak]",
+    "Les crues ont laissé 4\u00a0920 sinistrés et 25000 déplacés.",
+    "",
+    "[AFP]",
+  ),
+  "2021/01/11-commune.md": article("Une commune du nord", "2021-01-11", "[Irak]", "La commune compte 4920 habitants."),
+  "2021/01/12-maisons.md": article("Des maisons évacuées", "2021-01-12", "[Irak]", "Le 25 janvier, 920 maisons ont été évacuées et 4 écoles fermées."),
+});
+
 // Twelve more, six a year, for the pages of results.
 for (let i = 1; i <= 12; i++) {
   const year = i <= 6 ? 2021 : 2022;
@@ -86,7 +102,7 @@ let browser: Browser;
 beforeAll(async () => {
   archive = makeArchive({
     "topics.yaml": TOPICS,
-    "sources.yaml": `- code: AA\n  name: "Agence Anadolu"\n  url: https://www.aa.com.tr/fr\n- code: TRT\n  name: "TRT Turquie"\n  url: https://www.trtfrance.com\n`,
+    "sources.yaml": `- code: AA\n  name: "Agence Anadolu"\n  url: https://www.aa.com.tr/fr\n- code: TRT\n  name: "TRT Turquie"\n  url: https://www.trtfrance.com\n- code: AFP\n  name: "Agence France-Presse"\n  url: https://www.afp.com\n`,
   });
   for (const [path, text] of Object.entries(ARTICLES)) archive.article(path, text);
   const site = await buildArchive(archive);
@@ -241,6 +257,40 @@ describe("search with elisions", () => {
     const [withElision, alone] = [await found(elided), await found(word)];
     expect(alone.links).toContain(url);
     expect(withElision).toEqual(alone);
+  });
+});
+
+describe("search with numbers grouped by thousands", () => {
+  const CRUES = "/2021/01/10/4-920-sinistres-apres-les-crues/";
+  const COMMUNE = "/2021/01/11/une-commune-du-nord/";
+
+  it.each([["4920"], ["4 920"], ["4\u202f920"], ["4\u00a0920"]])(
+    "finds « %s » where the articles say 4 920 or 4920, not where « 4 » and « 920 » are apart",
+    async (query) => {
+      const page = await search(`q=${encodeURIComponent(query)}`);
+      expect(await links(page)).toEqual([CRUES, COMMUNE]);
+      await page.close();
+    },
+  );
+
+  it.each([["25000"], ["25 000"], ["25\u202f000"]])("finds « %s » where the article says 25 000, not where it says 25", async (query) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    expect(await links(page)).toEqual([CRUES]);
+    await page.close();
+  });
+
+  it("shows the number as the article prints it, in the title and marked in the excerpt, and so without words", async () => {
+    const page = await search("q=4+920");
+    const first = page.locator("#search-results li").first();
+    expect(await first.locator("h2 a").textContent()).toBe("4\u202f920 sinistrés après les crues");
+    expect(await first.locator("mark").allTextContents()).toEqual(["4\u202f920", "4\u202f920"]);
+    expect(await first.locator("p:last-child").textContent()).toContain("Les crues ont laissé 4\u202f920 sinistrés et 25\u202f000 déplacés.");
+    await page.close();
+    const listed = await search("source=Agence+France-Presse");
+    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 dépêche.");
+    expect(await listed.locator("#search-results h2 a").textContent()).toBe("4\u202f920 sinistrés après les crues");
+    expect(await listed.locator("#search-results article > p:not(.meta)").textContent()).toContain("laissé 4\u202f920 sinistrés et 25\u202f000 déplacés.");
+    await listed.close();
   });
 });
 
