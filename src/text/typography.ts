@@ -12,7 +12,9 @@
  * - U+202F before `;` `!` `?` (a run such as `?!` counts once) and inside « »; U+00A0 before `:`
  *   when a space or the end follows (`10:30`, `2:1` stay); an ordinary or no-break space already
  *   there is normalised, none is added after `(` or `[`.
- * - `'` next to a letter → `’`; `...` → `…`; straight double quotes → « » with U+202F.
+ * - `'` after a letter (l’, aujourd’hui) or closing a quotation → `’`; `'` opening one (at the
+ *   start, or after a space or an opening mark, before a letter) → `‘`: quotes typed single stay
+ *   single. `...` → `…`; straight double quotes → « » with U+202F.
  * - Numbers: existing group separators (space, U+00A0, thin) → U+202F; numbers of 5 to 9 digits are
  *   grouped (`25000` → `25 000`); 4-digit numbers only before `%`, a currency or a unit, since
  *   alone they are usually years (`2021`, and `3000 soldats` stays as typed); 10 digits or more are
@@ -21,8 +23,9 @@
  *   times as `15 h 10`.
  * - Ordinals normalised to `1er`, `1re`, `2e`, `XIXe` (from `2ème`, `1ère`, `XIXème`…); HTML output
  *   raises the suffix: `1<sup>er</sup>`.
- * - Never touched: URLs, e-mail addresses and HTML tags in the text, code spans and blocks, link
- *   targets, autolinks, image descriptions. Identity values (slugs, short links) must not be passed here.
+ * - Never touched: URLs, e-mail addresses, HTML tags and character references (`&amp;`, `&#39;`)
+ *   in the text, code spans and blocks, link targets, autolinks, image descriptions. Identity values
+ *   (slugs, short links) must not be passed here.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 
@@ -34,11 +37,12 @@ const NBSP = "\u00a0";
 const GLUED = "\ue000";
 
 // URLs and e-mail addresses inside text (trailing punctuation left outside, as linkify does), and
-// HTML tags an editor typed, which the body shows as text: their attributes stay as written.
+// HTML tags and character references an editor typed, which pages show as text: their attributes
+// stay as written, and `&amp;` gets no space before its `;`. A reference name has at most 32 characters.
 // A scheme has at most 32 characters, and an e-mail address starts where its run of letters does:
 // tried from each letter of a long run, both rescanned the run to its end every time.
 const PROTECTED =
-  /<\/?[a-z][^<>]*>|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
+  /<\/?[a-z][^<>]*>|&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
 // Patterns start with the character they are about: a leading lookbehind on a Unicode class
 // (`(?<=\p{L})`) makes V8 test it at every position, which is slow on article bodies. The
@@ -51,6 +55,7 @@ const APOSTROPHE = /'/g;
 const ELLIPSIS = /\.{3,}/g;
 const STRAIGHT_QUOTE = /"/g;
 const OPENS_QUOTE = /[\s([{\u2014\u2013]/;
+const OPENS_SINGLE_QUOTE = /[\s([{«“\u2014\u2013]/;
 const AFTER_OPENING = /«\s*(?=\S)/g;
 const BEFORE_CLOSING = /(?<![ \t\n\u00a0\u2009\u202f])[ \t\n\u00a0\u2009\u202f]*»/g;
 // `?` `!` `;` (a run such as `?!` counting once), and `:` when a space or the end follows it:
@@ -282,7 +287,7 @@ function scan(text: string): number {
     (text.includes(":") ? HAS_PUNCTUATION | HAS_COLON : 0) |
     (DIGIT.test(text) ? HAS_DIGIT : 0) |
     (text.includes("è") ? HAS_E_GRAVE : 0) |
-    (text.includes("@") || text.includes("<") ? MAY_BE_PROTECTED : 0) |
+    (text.includes("@") || text.includes("<") || text.includes("&") ? MAY_BE_PROTECTED : 0) |
     (text.includes("www.") ? HAS_WWW : 0)
   );
 }
@@ -333,8 +338,7 @@ function typesetRun(text: string, before: string, after: string, flags: number):
   let s = head === "" && !glueAfter ? text : head + text + (glueAfter ? GLUED : "");
   if (flags < 0) flags = scan(text);
 
-  if ((flags & HAS_APOSTROPHE) !== 0)
-    s = s.replace(APOSTROPHE, (q: string, offset: number, all: string) => (LETTER.test(all[offset - 1] ?? "") || LETTER.test(all[offset + 1] ?? "") ? "’" : q));
+  if ((flags & HAS_APOSTROPHE) !== 0) s = convertSingleQuotes(s);
   if ((flags & HAS_DOT) !== 0 && s.includes("...")) s = s.replace(ELLIPSIS, (dots: string) => (dots.length === 3 ? "…" : dots));
   if ((flags & HAS_QUOTE) !== 0) s = convertQuotes(s);
   if ((flags & (HAS_GUILLEMET | HAS_QUOTE)) !== 0 || head === "«") {
@@ -382,6 +386,33 @@ function convertQuotes(s: string): string {
     }
     open = false;
     return "»";
+  });
+}
+
+// Straight single quotes. After a letter: an apostrophe or a closing quote, both `’`. At the start
+// or after a space or an opening mark, before a letter: an opening quote `‘`. Before a letter
+// (`*l*'Irak`), after a neighbouring token, or after a mark that ends a quotation (`'Non!'`): `’`.
+// Left as typed otherwise (`5'`, a quote alone between spaces, `'90`).
+function convertSingleQuotes(s: string): string {
+  let open = false;
+  return s.replace(APOSTROPHE, (quote: string, offset: number) => {
+    const previous = offset === 0 ? "" : s[offset - 1]!;
+    const next = s[offset + 1] ?? "";
+    // GLUED after the quote: a token's text follows, as a letter would.
+    const beforeWord = LETTER.test(next) || next === GLUED;
+    if (LETTER.test(previous)) {
+      if (!beforeWord) open = false;
+      return "’";
+    }
+    if ((previous === "" || OPENS_SINGLE_QUOTE.test(previous)) && beforeWord) {
+      open = true;
+      return "‘";
+    }
+    if (beforeWord || previous === GLUED || (open && !SPACE.test(previous))) {
+      open = false;
+      return "’";
+    }
+    return quote;
   });
 }
 

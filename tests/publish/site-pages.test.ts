@@ -353,6 +353,26 @@ describe("titles in French typography", () => {
     a.remove();
   });
 
+  it("keep « & » and the character references an editor typed whole, and quote with ‘ ’ what was typed with '", async () => {
+    const a = makeArchive();
+    a.article("x.md", {
+      title: "AT&T rachète Time Warner ; la fusion",
+      extra: 'summary: "Procter &amp; Gamble ; R&D"',
+      body: "Chez R&D et Procter & Gamble ; la fusion. En HTML, \\&amp; s'écrit ainsi ; &amp;lt; aussi. Il a dit 'non' hier.",
+    });
+    const s = await buildArchive(a);
+    const url = "/2021/12/09/at-et-t-rachete-time-warner-la-fusion/";
+    const page = s.page(url);
+    expect(texts(page, "h1")).toEqual(["AT&T rachète Time Warner\u202f; la fusion"]);
+    expect(texts(page, "main p")).toContain(
+      "Chez R&D et Procter & Gamble\u202f; la fusion. En HTML, &amp; s’écrit ainsi\u202f; &lt; aussi. Il a dit ‘non’ hier.",
+    );
+    expect(page.querySelector('meta[name="description"]')?.getAttribute("content")).toBe("Procter &amp; Gamble\u202f; R&D");
+    expect(texts(s.page("/2021/12/09/"), ".item p:not(.meta)")).toEqual(["Procter &amp; Gamble\u202f; R&D"]);
+    expect(s.text(url)).not.toMatch(/&(?:amp;)?[a-z]+\u202f;/);
+    a.remove();
+  });
+
   it("set a topic's description the same on /sujets/ as on the topic's own page", async () => {
     const a = makeArchive({
       "topics.yaml": TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: \"L'actualité de l'Irak : politique, sécurité ; économie !\"\n"),

@@ -41,6 +41,18 @@ const typeset: [input: string, expected: string][] = [
   // apostrophes, ellipses, quotes
   ["L'Irak", "L’Irak"],
   ["C'est ce qu'a déclaré aujourd'hui le ministre", "C’est ce qu’a déclaré aujourd’hui le ministre"],
+  // single quotes: opening ‘ at the start or after a space or an opening mark, closing ’
+  ["Il a dit 'non' hier", "Il a dit ‘non’ hier"],
+  ["'Kurdistan' : le vote", `‘Kurdistan’${NB}: le vote`],
+  ["('Daech') et ['Daech']", "(‘Daech’) et [‘Daech’]"],
+  ["'l'Irak d'aujourd'hui'", "‘l’Irak d’aujourd’hui’"],
+  ["'Non!' a-t-il crié", `‘Non${NN}!’ a-t-il crié`],
+  ["'Non...' puis 'oui'", "‘Non…’ puis ‘oui’"],
+  ["Il a dit \"c'est 'non'\"", `Il a dit «${NN}c’est ‘non’${NN}»`],
+  ["«'non'»", `«${NN}‘non’${NN}»`],
+  ["Il a dit—'non'", "Il a dit—‘non’"],
+  ["“'non'”", "“‘non’”"],
+  ["'Non', 5' plus tard", "‘Non’, 5' plus tard"],
   ["Et puis...", "Et puis…"],
   ["Il a cité [...] le texte", "Il a cité […] le texte"],
   ['Il a dit "non".', `Il a dit «${NN}non${NN}».`],
@@ -50,6 +62,11 @@ const typeset: [input: string, expected: string][] = [
   ["«non»", `«${NN}non${NN}»`],
   ["« non »", `«${NN}non${NN}»`],
   [`«${NB}non${NB}»`, `«${NN}non${NN}»`],
+  // & and character references: a reference's `;` is not punctuation, the text's ; still is
+  ["AT&T rachète Time Warner ; la fusion", `AT&T rachète Time Warner${NN}; la fusion`],
+  ["R&D; Procter & Gamble ; fin", `R&D${NN}; Procter & Gamble${NN}; fin`],
+  ["AT&amp;T ; Procter &amp; Gamble;", `AT&amp;T${NN}; Procter &amp; Gamble${NN};`],
+  ["&lt;b&gt; ; l&#39;Irak ; 10&nbsp;km ; &#x2019;", `&lt;b&gt;${NN}; l&#39;Irak${NN}; 10&nbsp;km${NN}; &#x2019;`],
   // numbers: existing separators, grouping, units
   ["environ 25000 personnes", `environ 25${NN}000 personnes`],
   ["3 000 soldats", `3${NN}000 soldats`],
@@ -117,6 +134,8 @@ const untouched: string[] = [
   "Le chef, Ce jour, Les cellules, Des troupes, Mme Martin",
   `«${NN}déjà${NN}» composé${NN}? Oui${NB}: fini${NN}; bien${NN}!`,
   "l’Irak…",
+  "AT&amp;T, &LT;b&GT;, &#39;x&#39;, &#X27;, &NotNestedGreaterGreater;, 10&nbsp;km",
+  "5' de jeu, un ' seul, les années '90",
   "",
 ];
 
@@ -151,6 +170,7 @@ describe("typesetHtml", () => {
     ["1e, 21er, 2e5, A2e", "1e, 21er, 2e5, A2e"],
     ['<script>alert("x") & co</script>', `&lt;script&gt;alert(«${NN}x${NN}») &amp; co&lt;/script&gt;`],
     ["L'Irak?", `L’Irak${NN}?`],
+    ["AT&T ; AT&amp;T ; 'non'", `AT&amp;T${NN}; AT&amp;amp;T${NN}; ‘non’`],
     ["Voir https://x.fr/1er?a=1&b=2 pour le 1er", `Voir https://x.fr/1er?a=1&amp;b=2 pour le 1<sup>er</sup>`],
   ])("%j", (input, expected) => {
     expectSame(typesetHtml(input), expected);
@@ -169,11 +189,21 @@ describe("frenchTypography (markdown-it)", () => {
     ['"**mot**"', `<p>«${NN}<strong>mot</strong>${NN}»</p>\n`],
     ["l'*Irak*", "<p>l’<em>Irak</em></p>\n"],
     ["`ls`?", `<p><code>ls</code>${NN}?</p>\n`],
+    ["Il a dit '*non*' hier", "<p>Il a dit ‘<em>non</em>’ hier</p>\n"],
+    ["dit *'non'*", "<p>dit <em>‘non’</em></p>\n"],
+    ["Il a dit\n'non'", "<p>Il a dit\n‘non’</p>\n"],
+    ["'[lien](/x/)' et '`x`'", `<p>‘<a href="/x/">lien</a>’ et ‘<code>x</code>’</p>\n`],
+    // a reference typed escaped is shown as written, its `;` unspaced
+    ["Procter & Gamble ; R&D ; \\&amp; ; &amp;lt;", `<p>Procter &amp; Gamble${NN}; R&amp;D${NN}; &amp;amp;${NN}; &amp;lt;</p>\n`],
     // ordinals raised with html_inline tokens made here
     ["Le 1er mai et le XIXe siècle.", "<p>Le 1<sup>er</sup> mai et le XIX<sup>e</sup> siècle.</p>\n"],
     ["## Le 2ème tour", "<h2>Le 2<sup>e</sup> tour</h2>\n"],
     // never code, link targets, autolinks, image descriptions, raw HTML shown as text
     ["`a?b 'c' \"d\" 30000`", "<p><code>a?b 'c' &quot;d&quot; 30000</code></p>\n"],
+    [
+      "[l'a](https://x.fr/l'a 'titre') <https://x.fr/'a'>",
+      `<p><a href="https://x.fr/l'a" title="titre">l’a</a> <a href="https://x.fr/'a'">https://x.fr/'a'</a></p>\n`,
+    ],
     ["```\ncode ? 'x' 30000\n```", "<pre><code>code ? 'x' 30000\n</code></pre>\n"],
     ["    code ? 'x'", "<pre><code>code ? 'x'\n</code></pre>\n"],
     ["[lien?](https://x.fr/?q=1;a) !", `<p><a href="https://x.fr/?q=1;a">lien${NN}?</a>${NN}!</p>\n`],
@@ -228,6 +258,8 @@ describe("no input is slow", () => {
     ["dotted letters before a URL", "", "a.", " http://x"],
     ["dots after a URL", "http://x", ".", " @"],
     ["a tag never closed", "<a", "b", ""],
+    ["ampersands before a semicolon", "", "&a", ";"],
+    ["quotes after spaces", "", " '", "x"],
     ["spaces before a link that starts with ?", "a", " ", "b [?](x)"],
   ];
 
