@@ -2,13 +2,13 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { CommandError } from "../files/file-errors.ts";
-import type { ArchiveIndex } from "../wire/archive-index.ts";
+import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
 import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
 import { elapsed, printDiagnostics, writeLine } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { openArchiveIndex, readDateOption, readTopicsOption, terminalStyle } from "./wire-options.ts";
+import { readArticleOptions, terminalStyle } from "./wire-options.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]`:
@@ -33,13 +33,11 @@ export async function runImport(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(say.importNeedsFiles());
   const image = readPhotoOptions(values, positionals);
   const start = performance.now();
-  const index = await openArchiveIndex("import", values.content);
+  const index = await openArchiveIndex(values.content);
   if (!index) return 1;
-  const options = {
-    ...(values.date !== undefined ? { date: readDateOption(values.date, index) } : {}),
-    ...(values.topics !== undefined ? { topics: readTopicsOption(values.topics, index) } : {}),
-    ...(image ? { image } : {}),
-  };
+  const { date, topics, problems } = readArticleOptions(values, index);
+  if (problems.length > 0) throw new UsageError(...(problems as [string, ...string[]]));
+  const options = { ...(date !== undefined ? { date } : {}), ...(topics ? { topics } : {}), ...(image ? { image } : {}) };
 
   const style = terminalStyle();
   let imported = 0;
@@ -67,6 +65,15 @@ export async function runImport(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${summary}\n`);
   return 0;
+}
+
+// The archive's index, or nothing (errors printed) when its registries or folders are broken.
+async function openArchiveIndex(contentDir: string): Promise<ArchiveIndex | undefined> {
+  const read = await readArchiveIndex(contentDir);
+  if (read.ok) return read.index;
+  printDiagnostics(read.diagnostics, terminalStyle());
+  writeLine(process.stderr, `depeche import: ${messages().cli.nothingWritten(messages().cli.contentNotReady(contentDir))}`);
+  return undefined;
 }
 
 // A write that fails (disk full, read-only, a symbolic link) would fail for every file: the run

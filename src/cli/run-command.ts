@@ -7,7 +7,7 @@ import { printCommandUsage, UsageError } from "./usage.ts";
 export type Command = (argv: string[]) => Promise<number>;
 
 /**
- * Runs a subcommand as `depeche <name>` does: a UsageError prints its line and the usage (exit 2),
+ * Runs a subcommand as `depeche <name>` does: a UsageError prints its lines and the usage (exit 2),
  * a CommandError its one line (exit 1 or 2); anything else is a bug and keeps its trace.
  */
 export async function runCommand(name: string, command: Command, argv: string[]): Promise<number> {
@@ -20,7 +20,7 @@ export async function runCommand(name: string, command: Command, argv: string[])
     return await command(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(process.stderr, `depeche ${name}: ${error.message}`);
+      for (const problem of error.problems) writeLine(process.stderr, `depeche ${name}: ${problem}`);
       printCommandUsage(process.stderr, name);
       return 2;
     }

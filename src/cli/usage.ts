@@ -1,8 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { messages, type Messages } from "../i18n/messages.ts";
 
-/** A mistake in how the command was called: exit code 2. */
-export class UsageError extends Error {}
+/** Mistakes in how the command was called, every one of them: exit code 2. */
+export class UsageError extends Error {
+  readonly problems: readonly string[];
+  constructor(...problems: [string, ...string[]]) {
+    super(problems.join("\n"));
+    this.problems = problems;
+  }
+}
 
 type CommandName = keyof Messages["usage"]["commands"];
 
@@ -37,27 +43,49 @@ export function printCommandUsage(stream: NodeJS.WritableStream, name: string): 
   stream.write(commandUsageText(name));
 }
 
-/** Parses options strictly: an unknown flag or a missing value is a usage error, not a guess. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error & { code?: string }));
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>>;
+type OptionToken = Extract<NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number], { kind: "option" }>;
+
+/**
+ * Reads options as strictly as `parseOptions`, but tells every mistake (an unknown flag, a missing
+ * value, a stray argument) instead of stopping at the first; a refused option is left out of `values`.
+ */
+export function readOptions<T extends Options>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+): { values: Partial<Parsed<T>["values"]>; positionals: string[]; problems: string[] } {
+  const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: false, tokens: true });
+  const problems: string[] = [];
+  for (const token of tokens) {
+    const problem =
+      token.kind === "option"
+        ? optionProblem(token, options)
+        : token.kind === "positional" && !allowPositionals
+          ? messages().cli.unexpectedArgument(token.value)
+          : undefined;
+    if (problem === undefined) continue;
+    problems.push(problem);
+    if (token.kind === "option") delete values[token.name];
   }
+  return { values: values as Partial<Parsed<T>["values"]>, positionals: allowPositionals ? positionals : [], problems };
 }
 
-// Node's parser speaks English: its three mistakes are said in the user's language.
-function describeParseError(error: Error & { code?: string }): string {
+/** Parses options strictly: an unknown flag or a missing value is a usage error, not a guess; every one of them is told. */
+export function parseOptions<T extends Options>(argv: string[], options: T, allowPositionals = false): Parsed<T> {
+  const { values, positionals, problems } = readOptions(argv, options, allowPositionals);
+  if (problems.length > 0) throw new UsageError(...(problems as [string, ...string[]]));
+  return { values, positionals } as Parsed<T>;
+}
+
+// The checks Node's parser makes in strict mode, said in the user's language rather than its English.
+function optionProblem(token: OptionToken, options: Options): string | undefined {
   const say = messages().cli;
-  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
-  switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return say.unknownOption(quoted);
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /does not take an argument/.test(error.message) ? say.noValueTaken(quoted) : say.missingValue(quoted.split(" ")[0]!);
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return say.unexpectedArgument(quoted);
-    default:
-      return error.message.split("\n")[0]!;
-  }
+  const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+  if (!option) return say.unknownOption(token.rawName);
+  if (option.type === "boolean") return token.value === undefined ? undefined : say.noValueTaken(token.rawName);
+  // A value that looks like an option is one forgotten (--date --topics Irak), unless written --date=-….
+  const forgotten = token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith("-"));
+  return forgotten ? say.missingValue(token.rawName) : undefined;
 }

@@ -1,52 +1,63 @@
 /** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
 import type { Topic } from "../content/model.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
-import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
-import { printDiagnostics, reportStyle, writeLine, type ReportStyle } from "./report.ts";
-import { UsageError } from "./usage.ts";
+import type { ArchiveRegistries } from "../wire/archive-index.ts";
+import { reportStyle, type ReportStyle } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
 import { describeDateProblem } from "../content/validate.ts";
 
-/** Checks a --date value against the contract's formats; a bad one is a usage error. */
-export function readDateOption(text: string, index: ArchiveIndex): string {
-  const date = text.trim();
-  const year = writtenYear(date);
-  if (year !== undefined && !isYearInRange(year)) throw new UsageError(messages().cli.dateOptionYear(text, year, DATE_YEARS.first, DATE_YEARS.last));
-  const read = readContractDate(date, index.site.timezone);
-  if (!read.ok) {
-    throw new UsageError(
-      read.problem ? describeDateProblem("--date", text, index.site.timezone, read.problem) : messages().cli.dateOptionInvalid(text, index.site.timezone),
-    );
-  }
-  return date;
+/** --date and --topics as read, each absent when not given or refused; `problems` tells every mistake, each a usage error. */
+export interface ArticleOptions {
+  date?: string;
+  topics?: Topic[];
+  problems: string[];
 }
 
-/** Resolves a comma-separated --topics value against topics.yaml; an unknown name is a usage error. */
-export function readTopicsOption(text: string, index: ArchiveIndex): Topic[] {
+/** Reads --date (the contract's formats) and --topics (entries of topics.yaml) against the registries, every mistake told. */
+export function readArticleOptions(values: { date?: string | undefined; topics?: string | undefined }, registries: ArchiveRegistries): ArticleOptions {
+  const read: ArticleOptions = { problems: [] };
+  if (values.date !== undefined) {
+    const problem = dateProblem(values.date, registries);
+    if (problem) read.problems.push(problem);
+    else read.date = values.date.trim();
+  }
+  if (values.topics !== undefined) {
+    const topics = readTopics(values.topics, registries);
+    if (Array.isArray(topics)) read.topics = topics;
+    else read.problems.push(...topics.problems);
+  }
+  return read;
+}
+
+function dateProblem(text: string, registries: ArchiveRegistries): string | undefined {
+  const date = text.trim();
+  const year = writtenYear(date);
+  if (year !== undefined && !isYearInRange(year)) return messages().cli.dateOptionYear(text, year, DATE_YEARS.first, DATE_YEARS.last);
+  const read = readContractDate(date, registries.site.timezone);
+  if (read.ok) return undefined;
+  return read.problem
+    ? describeDateProblem("--date", text, registries.site.timezone, read.problem)
+    : messages().cli.dateOptionInvalid(text, registries.site.timezone);
+}
+
+// Every unknown name is told, not only the first.
+function readTopics(text: string, registries: ArchiveRegistries): Topic[] | { problems: string[] } {
   const names = text
     .split(",")
     .map((n) => n.trim())
     .filter((n) => n !== "");
-  if (names.length === 0) throw new UsageError(messages().cli.topicsOptionEmpty());
+  if (names.length === 0) return { problems: [messages().cli.topicsOptionEmpty()] };
   const topics: Topic[] = [];
+  const problems: string[] = [];
   for (const name of names) {
-    const topic = index.context.topics.find(name);
-    if (!topic) throw new UsageError(messages().cli.topicsOptionUnknown(name, index.context.topics.suggest(name)));
-    if (!topics.includes(topic)) topics.push(topic);
+    const topic = registries.context.topics.find(name);
+    if (!topic) problems.push(messages().cli.topicsOptionUnknown(name, registries.context.topics.suggest(name)));
+    else if (!topics.includes(topic)) topics.push(topic);
   }
-  return topics;
+  return problems.length > 0 ? { problems } : topics;
 }
 
 /** Colour on a terminal, as check prints; no annotations: importing is an editor's task, not CI's. */
 export function terminalStyle(): ReportStyle {
   return { colour: reportStyle(process.stderr, false).colour, annotations: false };
-}
-
-/** The archive's index for `import` and `new`, or nothing (errors printed) when its registries or folders are broken. */
-export async function openArchiveIndex(command: string, contentDir: string): Promise<ArchiveIndex | undefined> {
-  const read = await readArchiveIndex(contentDir);
-  if (read.ok) return read.index;
-  printDiagnostics(read.diagnostics, terminalStyle());
-  writeLine(process.stderr, `depeche ${command}: ${messages().cli.contentNotReady(contentDir)}`);
-  return undefined;
 }

@@ -249,7 +249,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   topicsOptionUnknown: { args: ["Irack", "Irak"] },
   newOneTitle: { args: [] },
   newTitleEmpty: { args: [] },
-  newRefused: { args: ["le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô"] },
+  nothingWritten: { args: ["2 erreurs, 0 avertissement"] },
   newTitleTooLong: { args: [] },
   newNoSlug: { args: [] },
   newUrlTaken: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"] },

@@ -407,8 +407,7 @@ export const messagesFr = {
     importRefused: (summary: string) => `${summary} ; rien n’a été écrit pour les fichiers refusés`,
     importStopped: (why: string, imported: number, left: number) =>
       `${why} (${countFr(imported, "article importé", "articles importés")} avant, ${countFr(left, "fichier restant", "fichiers restants")})`,
-    contentNotReady: (content: string) =>
-      `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent ; rien n’a été écrit`,
+    contentNotReady: (content: string) => `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
     dateOptionYear: (text: string, year: number, first: number, last: number) =>
       `--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
     dateOptionInvalid: (text: string, zone: string) =>
@@ -418,7 +417,7 @@ export const messagesFr = {
       `sujet inconnu « ${name} » dans --topics${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-la`,
     newOneTitle: () => 'donnez un titre, entre guillemets : depeche new "L’Irak annonce la fin de la mission de combat"',
     newTitleEmpty: () => 'le titre est vide : depeche new "L’Irak annonce la fin de la mission de combat"',
-    newRefused: (why: string) => `${why} ; rien n’a été écrit`,
+    nothingWritten: (why: string) => `${why} ; rien n’a été écrit`,
     newTitleTooLong: () => "le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô",
     newNoSlug: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse",
     newUrlTaken: (url: string, owner: string) => `${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,

@@ -16,7 +16,8 @@ export interface ExistingArticle {
   shortLink?: string;
 }
 
-export interface ArchiveIndex {
+/** What a new article is checked against: the content folder's valid registries. */
+export interface ArchiveRegistries {
   /** The content folder, absolute. */
   root: string;
   site: SiteConfig;
@@ -24,6 +25,9 @@ export interface ArchiveIndex {
   sources: Source[];
   /** For validating what is about to be written exactly as `depeche check` will. */
   context: ArticleContext;
+}
+
+export interface ArchiveIndex extends ArchiveRegistries {
   /** Article URL → the article that has it. */
   urls: Map<string, ExistingArticle>;
   /** Alias URL → the file that declares it. */
@@ -34,11 +38,13 @@ export interface ArchiveIndex {
   retired: Map<string, string>;
 }
 
-export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false; diagnostics: Diagnostic[] };
+/** The index, or why there is none: every error found, and the registries when they are valid. */
+export type ArchiveIndexResult = { ok: true; index: ArchiveIndex } | { ok: false; diagnostics: Diagnostic[]; registries?: ArchiveRegistries };
 
 /**
  * The archive store's registries (they must be valid) and the URLs, aliases and short links of
- * every article and of urls.txt (each must be readable, none a symbolic link). An article with
+ * every article and of urls.txt (each must be readable, none a symbolic link). Registries' errors
+ * and unreadable files are told together, in one run. An article with
  * errors still counts as far as it can be read: a draft made by `depeche new` holds its URL
  * before its text is written.
  */
@@ -47,22 +53,19 @@ export async function readArchiveIndex(contentDir: string): Promise<ArchiveIndex
   // it (a link, a folder that can't be read) would hide URLs in use, so it stops the command.
   const store = new ArchiveStore({ contentDir, articlesMayBeMissing: true });
   await store.sync();
-  const registries = store.validRegistries;
-  if (!registries) return { ok: false, diagnostics: store.registryDiagnostics };
-  const { site, topics, sources } = registries;
-  const index: ArchiveIndex = {
+  const valid = store.validRegistries;
+  const errors = sortDiagnostics(store.readErrors());
+  if (!valid) return { ok: false, diagnostics: [...store.registryDiagnostics, ...errors] };
+  const { site, topics, sources } = valid;
+  const registries: ArchiveRegistries = {
     root: resolve(contentDir),
     site,
     topics,
     sources,
     context: { site, topics: indexTopics(topics), sources: indexSources(sources), nowMs: Date.now() },
-    urls: new Map(),
-    aliases: new Map(),
-    shortLinks: new Map(),
-    retired: new Map(),
   };
-  const errors = store.readErrors();
-  if (errors.length > 0) return { ok: false, diagnostics: sortDiagnostics(errors) };
+  if (errors.length > 0) return { ok: false, diagnostics: errors, registries };
+  const index: ArchiveIndex = { ...registries, urls: new Map(), aliases: new Map(), shortLinks: new Map(), retired: new Map() };
   for (const entry of store.articleEntries()) {
     const claims = entry.article ? claimsOf(entry.article) : entry.claims;
     if (claims) addExisting(index, display(entry.path), claims);

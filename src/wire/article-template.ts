@@ -57,13 +57,26 @@ export function readArticleTemplate(contentDir: string): { text: string; path?: 
   return { text: decoded.text, path };
 }
 
+/** A filled-in template: every problem of the template, and the draft to write when there is none. */
+export interface FilledTemplate {
+  problems: TemplateProblem[];
+  /**
+   * The draft; with problems, a stand-in that checks the rest of the template (an unknown variable
+   * an empty value in the front matter, `draft: true` in place of another), never to be written.
+   * Absent when the template has no front matter.
+   */
+  text?: string;
+  /** The line of `text` that the template does not have (the `draft: true` added), if any. */
+  addedLine?: number;
+}
+
 /**
  * Fills a template in: in the front matter each variable becomes a YAML value (the title quoted,
  * topics and codes as a flow list), in the body escaped markdown text, so that no title can add a
  * key or markup. Adds `draft: true` when the front matter has no `draft`. Every problem is reported.
  * @example fillTemplate("---\ntitle: {{ titre }}\n---\n# {{ titre }}\n", { title: "A *b*", … }).text // "---\ntitle: \"A *b*\"\ndraft: true\n---\n# A \\*b\\*\n"
  */
-export function fillTemplate(template: string, values: TemplateValues): { text: string } | { problems: TemplateProblem[] } {
+export function fillTemplate(template: string, values: TemplateValues): FilledTemplate {
   const lines = template.replace(/\r\n?/g, "\n").split("\n");
   const close = lines[0]?.trimEnd() === "---" ? lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---") : -1;
   if (close === -1) return { problems: [{ line: 1, column: 1, message: messages().cli.templateNoFrontMatter() }] };
@@ -84,15 +97,18 @@ export function fillTemplate(template: string, values: TemplateValues): { text: 
     line.replace(VARIABLE, (whole, name: string, offset: number) => {
       if (!(VARIABLE_NAMES as readonly string[]).includes(name)) {
         problems.push({ line: i + 1, column: offset + 1, message: messages().cli.templateUnknownVariable(name, VARIABLE_NAMES) });
-        return whole;
+        // Quoted the YAML way that stays harmless inside a quoted value too.
+        return i < close ? "''" : whole;
       }
       return (i < close ? inFrontMatter : inBody)[name as VariableName];
     }),
   );
   const draftLine = filled.findIndex((line, i) => i > 0 && i < close && /^draft\s*:/.test(line));
-  if (draftLine === -1) filled.splice(close, 0, "draft: true");
-  else if (!/^draft\s*:\s*true\s*(#.*)?$/.test(filled[draftLine]!))
+  if (draftLine !== -1 && !/^draft\s*:\s*true\s*(#.*)?$/.test(filled[draftLine]!)) {
     problems.push({ line: draftLine + 1, column: 1, message: messages().cli.templateNotDraft() });
-  if (problems.length > 0) return { problems };
-  return { text: filled.join("\n").replace(/\n*$/, "\n") };
+    filled[draftLine] = "draft: true";
+  }
+  if (draftLine === -1) filled.splice(close, 0, "draft: true");
+  const text = filled.join("\n").replace(/\n*$/, "\n");
+  return draftLine === -1 ? { problems, text, addedLine: close + 1 } : { problems, text };
 }

@@ -75,9 +75,9 @@ describe("usage", () => {
     expect(depeche("import", "--help").stdout).toContain("--date ISO     obligatoire");
   });
 
-  it("answers a usage mistake with the command's own usage, in French", () => {
+  it("answers every usage mistake at once with the command's own usage, in French", () => {
     const r = depeche("check", "--contnt", "x");
-    expect(r.stderr).toMatch(/^depeche check: option inconnue « --contnt »\nusage : depeche check /);
+    expect(r.stderr).toMatch(/^depeche check: option inconnue « --contnt »\ndepeche check: argument en trop « x »\nusage : depeche check /);
     expect(depeche("import", "a.txt", "--date").stderr).toMatch(/^depeche import: l’option --date attend une valeur\n/);
     expect(depeche("check", "--json=oui").stderr).toMatch(/^depeche check: l’option --json ne prend pas de valeur\n/);
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
@@ -118,7 +118,8 @@ describe("depeche new", () => {
     const taken = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(taken.status).toBe(1);
     expect(taken.stderr).toBe(
-      `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${archive.display("articles/irak.md")} : choisissez un autre titre ; rien n’a été écrit\n`,
+      `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${archive.display("articles/irak.md")} : choisissez un autre titre\n` +
+        "depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n",
     );
     expect(existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"))).toBe(false);
 
@@ -148,7 +149,8 @@ describe("depeche new", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       `${archive.display("topics.yaml")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu\n` +
-        `depeche new: le dossier du contenu ${archive.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent ; rien n’a été écrit\n`,
+        `depeche new: le dossier du contenu ${archive.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent\n` +
+        "depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n",
     );
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
@@ -188,3 +190,153 @@ describe("depeche new", () => {
     expect((await diagnosticsOf()).filter((e) => /URL|slug/.test(e))).toEqual([]);
   });
 });
+
+describe("depeche new tells every mistake in one run, and writes nothing", () => {
+  const template = (front: string, body = "Texte.\n"): string => `---\ntitle: {{ titre }}\ndate: {{ date }}\n${front}---\n${body}`;
+  const files = (): string[] => readdirSync(archive.dir, { recursive: true, encoding: "utf8" }).sort();
+
+  it.each([
+    {
+      mistakes: "an unknown option, a wrong --date and two unknown topics",
+      args: ["L’Irak vote", "--bogus", "--date", "demain", "--topics", "Irack,Defence"],
+      status: 2,
+      told: (_: TestArchive) => [
+        "depeche new: option inconnue « --bogus »",
+        "depeche new: --date « demain » n’est pas une date",
+        "depeche new: sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)",
+        "depeche new: sujet inconnu « Defence » dans --topics (vouliez-vous dire « Défense » ?)",
+        "depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a missing title and an empty --topics",
+      args: ["--topics", ","],
+      status: 2,
+      told: (_: TestArchive) => [
+        "depeche new: --topics est vide",
+        "depeche new: donnez un titre, entre guillemets",
+        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a title without letters and a template's unknown variable",
+      setup: (a: TestArchive) => a.write("modeles/article.md", template("sources: [AA]\n", "Par {{ auteur }}.\n")),
+      args: ["!!!", "--date", "2021-12-09"],
+      status: 1,
+      told: (a: TestArchive) => [
+        `${a.display("modeles/article.md")}:6:5: error: variable inconnue « {{ auteur }} »`,
+        "depeche new: le titre n’a ni lettre ni chiffre pour en faire une adresse",
+        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a template's unknown variable and its unknown topic (what filling in finds, and what check finds)",
+      setup: (a: TestArchive) => a.write("modeles/article.md", template("sources: [AA]\ntopics: [Irack]\n", "{{ auteur }}\n")),
+      args: ["L’Irak vote", "--date", "2021-12-09"],
+      status: 1,
+      told: (a: TestArchive) => [
+        `${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
+        `${a.display("modeles/article.md")}:7:1: error: variable inconnue « {{ auteur }} »`,
+        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a template with a draft: false, and a wrong --date (the template is checked all the same)",
+      setup: (a: TestArchive) => a.write("modeles/article.md", template("sources: [AA]\ntopics: [Irack]\ndraft: false\n")),
+      args: ["L’Irak vote", "--date", "2021-13-09"],
+      status: 2,
+      told: (a: TestArchive) => [
+        `${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
+        `${a.display("modeles/article.md")}:6:1: error: le modèle dit « draft » autre que true`,
+        "depeche new: « --date » : ",
+        "depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a URL already taken and a template check refuses",
+      setup: (a: TestArchive) => {
+        a.article("irak.md", { title: "L’Irak vote", date: "2021-12-09T10:00:00" });
+        a.write("modeles/article.md", template("sources: [AA]\ntags: [x]\n"));
+      },
+      args: ["L’Irak vote", "--date", "2021-12-09"],
+      status: 1,
+      told: (a: TestArchive) => [
+        `${a.display("modeles/article.md")}:5:1: error: clé inconnue « tags »`,
+        `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${a.display("articles/irak.md")}`,
+        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "an existing file, never overwritten, and an unknown topic in --topics",
+      setup: (a: TestArchive) => a.write("articles/2021/12/09-l-irak-vote.md", "notes\n"),
+      args: ["L’Irak vote", "--date", "2021-12-09", "--topics", "Irack"],
+      status: 2,
+      told: (a: TestArchive) => [
+        "depeche new: sujet inconnu « Irack » dans --topics",
+        `depeche new: ${a.display("articles/2021/12/09-l-irak-vote.md")} existe déjà et n’est jamais écrasé`,
+        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+    {
+      mistakes: "a broken topics.yaml, a urls.txt that is a symbolic link, a template's unknown variable and an empty title",
+      setup: (a: TestArchive) => {
+        a.write("topics.yaml", "- slug: irak\n");
+        writeFileSync(join(a.root, "urls.txt"), "");
+        symlinkSync(join(a.root, "urls.txt"), join(a.dir, "urls.txt"));
+        a.write("modeles/article.md", template("auteur: {{ auteur }}\n"));
+      },
+      args: ["  "],
+      status: 2,
+      told: (a: TestArchive) => [
+        `${a.display("topics.yaml")}:1:3: error: clé obligatoire « label » absente`,
+        `${a.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis`,
+        `depeche new: le dossier du contenu ${a.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
+        `${a.display("modeles/article.md")}:4:9: error: variable inconnue « {{ auteur }} »`,
+        "depeche new: le titre est vide",
+        "depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit",
+      ],
+    },
+  ])("$mistakes", async ({ setup, args, status, told }) => {
+    archive = makeArchive();
+    setup?.(archive);
+    const before = files();
+    const r = await newCli(...args);
+    for (const line of told(archive)) expect(r.stderr).toContain(line);
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe("");
+    expect(files()).toEqual(before);
+    if (existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md")))
+      expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe("notes\n");
+  });
+
+  it("prints the files' errors with what they stop, then the command line's mistakes, one count, and the usage", async () => {
+    archive = makeArchive();
+    archive.write("modeles/article.md", template("sources: [AA]\ntags: [x]\n"));
+    const file = archive.display("modeles/article.md");
+    const r = await newCli("", "--date", "demain");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${escapeRegExp(`${file}:5:1: error: clé inconnue « tags »`)}.*\n` +
+          `${escapeRegExp(`depeche new: le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`)}\n` +
+          `${escapeRegExp("depeche new: le titre est vide")}.*\n` +
+          `${escapeRegExp("depeche new: --date « demain » n’est pas une date")}.*\n` +
+          `${escapeRegExp("depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit")}\n` +
+          "usage : depeche new ",
+      ),
+    );
+  });
+
+  it("points at the template's own line below the draft: true it adds", async () => {
+    archive = makeArchive();
+    archive.write("modeles/article.md", template("sources: [AA]\n", "Texte.\nbip \u0007\n"));
+    const r = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${archive.display("modeles/article.md")}:7:5: error: le texte contient ici le caractère de contrôle U+0007`);
+    expect(r.stderr).toContain("depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit");
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
