@@ -2,8 +2,8 @@ import type { TemplateData } from "../src/plan/site-data.ts";
 import type { NotFoundPage } from "../src/plan/pages.ts";
 import { html } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
-import { href, layout } from "./layout.ts";
-import { TOPICS_URL } from "../src/urls/site-urls.ts";
+import { layout } from "./layout.ts";
+import { browseLinks } from "./partials.ts";
 
 export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>): string {
   return layout(
@@ -11,6 +11,6 @@ export function render({ entry, depeche: { site } }: TemplateData<NotFoundPage>)
     entry,
     html`<h1>${ui.notFoundTitle}</h1>
 <p>${ui.notFoundText}</p>
-<p><a href="${href(site, "/")}">${ui.backHome}</a> · <a href="${href(site, TOPICS_URL)}">${ui.topics}</a></p>`,
+${browseLinks(site, entry.browse)}`,
   );
 }

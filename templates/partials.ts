@@ -1,6 +1,7 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { ArticleItem, Link } from "../src/plan/article-view.ts";
 import type { MonthCalendar } from "../src/plan/pages.ts";
+import type { BrowseLinks } from "../src/plan/browse-links.ts";
 import type { PhotoFile, PhotoView } from "../src/plan/photo-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
 import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
@@ -141,4 +142,15 @@ export function neighbourNav(
 ${older ? html`<a class="older" rel="prev" href="${href(site, older.url)}"><span>← ${olderText}</span> ${older.label}</a>` : ""}
 ${newer ? html`<a class="newer" rel="next" href="${href(site, newer.url)}"><span>${newerText} →</span> ${newer.label}</a>` : ""}
 </nav>`;
+}
+
+/** The ways into the archive, where a page has no article to show: home, the indexes, each year. */
+export function browseLinks(site: SiteView, browse: BrowseLinks): SafeHtml {
+  return html`<ul class="inline">${browse.indexes.map((l) => html`<li><a href="${href(site, l.url)}">${l.label}</a></li>`)}</ul>
+${
+  browse.years.length > 0
+    ? html`<h2>${ui.byYear}</h2>
+<ul class="inline years">${browse.years.map((y) => html`<li><a href="${href(site, y.url)}">${y.label}</a></li>`)}</ul>`
+    : ""
+}`;
 }

@@ -3,6 +3,7 @@ import type { SearchPage } from "../src/plan/search-page.ts";
 import { html, jsonForScript } from "../src/pages/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
+import { browseLinks } from "./partials.ts";
 import { SEARCH_INDEX_URL } from "../src/urls/site-urls.ts";
 
 // `/recherche/`: a plain GET form (it works as a link: /recherche/?q=irak), which the page's
@@ -31,7 +32,8 @@ ${entry.filters.map(
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchRelevant}</option><option value="recent">${ui.searchNewest}</option></select></p>
 </fieldset>
 </form>
-<noscript><p>${ui.searchNoScript}</p></noscript>
+<noscript><p>${ui.searchNoScript}</p>
+${browseLinks(site, entry.browse)}</noscript>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="items search-results"></ol>
 <p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>

@@ -4,7 +4,7 @@ import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { DATE_YEARS, isYearInRange, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, placeOfZone, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
@@ -190,7 +190,24 @@ function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: 
     return undefined;
   }
   const read = readContractDate(text, zone);
-  if (read.ok) return read.moment;
+  if (read.ok) {
+    const twice = read.repeated;
+    if (twice) {
+      const say = messages().diagnostics.repeatedTime(
+        key,
+        twice.time,
+        twice.day,
+        placeOfZone(zone),
+        twice.summer,
+        twice.takenFirst,
+        text,
+        twice.taken,
+        twice.other,
+      );
+      diagnostics.warning(file, fm.valuePosition([key]), say, "repeatedTime");
+    }
+    return read.moment;
+  }
   diagnostics.error(file, fm.valuePosition([key]), describeDateProblem(key, text, zone, read.problem));
   return undefined;
 }
@@ -312,6 +329,8 @@ export function describeDateProblem(key: string, text: string, zone: string, pro
       return say.timeDoesNotExist(key, problem.time);
     case "offset":
       return say.offsetDoesNotExist(key, problem.offset);
+    case "skipped":
+      return say.skippedTime(key, problem.time, problem.day, placeOfZone(zone), problem.summer, problem.next);
     default:
       return say.invalidDate(key, text, zone);
   }

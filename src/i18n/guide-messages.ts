@@ -45,6 +45,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   monthDoesNotExist: { args: ["date", 13] },
   timeDoesNotExist: { args: ["date", "24:30"] },
   offsetDoesNotExist: { args: ["date", "+99:00"] },
+  skippedTime: { args: ["date", "02:30", "2026-03-29", "Paris", true, "2026-03-29T03:30"] },
+  repeatedTime: { args: ["date", "02:30", "2026-10-25", "Paris", true, false, "2026-10-25T02:30", "+01:00", "+02:00"], warning: true },
   yearOutOfRange: { args: ["date", "2201", 1900, 2100] },
   updatedBeforeDate: { args: ["2021-12-08", "2021-12-09"] },
   heldBack: { args: ["2026-12-30T12:56:00+01:00", "mercredi 30 décembre 2026 à 12 h 56"], warning: true },

@@ -13,6 +13,12 @@ const seconds = (s: number): string => `${s.toFixed(2)} s`;
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+// "2026-03-29" → "March 29, 2026".
+const dateEn = (day: string): string => {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return `${MONTHS[month - 1]} ${date}, ${year}`;
+};
+
 const DRAFT = ' (a warning in a draft, an error once "draft" is removed)';
 
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` (did you mean "${suggestion}"?)` : "");
@@ -84,6 +90,10 @@ export const messagesEn: Messages = {
     timeDoesNotExist: (key, time) => `"${key}": the time ${time} does not exist; times go from 00:00 to 23:59:59`,
     offsetDoesNotExist: (key, offset) =>
       `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+    skippedTime: (key, time, day, place, summer, next) =>
+      `"${key}": ${time} does not exist in ${place} on ${dateEn(day)} (${summer ? "clocks go forward to summer time" : "clocks go forward"}); write ${next}, or check the source's time`,
+    repeatedTime: (key, time, day, place, summer, takenFirst, text, taken, other) =>
+      `"${key}": clocks show ${time} twice in ${place} on ${dateEn(day)} (${summer ? "summer time ends" : "clocks go back"}); Dépêche takes the ${takenFirst ? "first" : "second"}, ${text}${taken}: write it so, or ${text}${other} for the ${takenFirst ? "second" : "first"}`,
     yearOutOfRange: (key, year, first, last) => `"${key}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}; check the year`,
     updatedBeforeDate: (updated, date) => `"updated" (${updated}) is before "date" (${date}): an article can't be updated before it is published`,
     heldBack: (iso) =>

@@ -19,6 +19,12 @@ const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpp
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
+// "2026-03-29" → "29 mars 2026".
+const dateFr = (day: string): string => {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return `${date === 1 ? "1er" : date} ${MONTHS[month - 1]} ${year}`;
+};
+
 const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
 
 const IO_REASONS_FR: Record<string, string> = {
@@ -96,6 +102,10 @@ export const messagesFr = {
     timeDoesNotExist: (key: string, time: string) => `« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
     offsetDoesNotExist: (key: string, offset: string) =>
       `« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+    skippedTime: (key: string, time: string, day: string, place: string, summer: boolean, next: string) =>
+      `« ${key} » : ${time} n’existe pas à ${place} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
+    repeatedTime: (key: string, time: string, day: string, place: string, summer: boolean, takenFirst: boolean, text: string, taken: string, other: string) =>
+      `« ${key} » : les horloges affichent deux fois ${time} à ${place} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"}, ${text}${taken} : écrivez-la ainsi, ou ${text}${other} pour la ${takenFirst ? "seconde" : "première"}`,
     yearOutOfRange: (key: string, year: string, first: number, last: number) =>
       `« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
     updatedBeforeDate: (updated: string, date: string) =>

@@ -8,22 +8,23 @@ import { paginate } from "../archive/pagination.ts";
 import { RELATED_COUNT } from "../archive/related.ts";
 import type { Article } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
-import { dayUrl, monthUrl, PAGE_SIZE, pageUrl, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import { dayUrl, monthUrl, NOT_FOUND_URL, PAGE_SIZE, pageUrl, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
 import { mainTopics } from "./pages.ts";
 
 /**
  * The URLs of every page whose planned data can differ once `added` (published articles of
  * `archive`) are in it: their own pages; home, the search page and the indexes of topics and
- * sources (counts); every page of each of their topics and sources (the counts in the
- * descriptions, the items shifting down the pages); their days, months and years, and the days,
- * months and years on either side (whose older/newer links may now lead to a new one); the
- * articles within `RELATED_COUNT` of each of them in each of their topics, whose related lists
- * (nearest in that topic) and previous/next links (neighbours in a topic list) may take them.
+ * sources (counts); the 404 page (its years); every page of each of their topics and sources
+ * (the counts in the descriptions, the items shifting down the pages); their days, months and
+ * years, and the days, months and years on either side (whose older/newer links may now lead
+ * to a new one); the articles within `RELATED_COUNT` of each of them in each of their topics,
+ * whose related lists (nearest in that topic) and previous/next links (neighbours in a topic
+ * list) may take them.
  * Undefined when the masthead's main topics change, which every page shows: the whole site then.
  */
 export function pagesShowingAdded(archive: Archive, added: readonly Article[]): Set<string> | undefined {
   if (!sameMainTopics(archive, added)) return undefined;
-  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL]);
+  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL, NOT_FOUND_URL]);
   const addedSet = new Set(added);
   const touchedTopics = new Set(added.flatMap((a) => a.topics));
   const touchedSources = new Set(added.flatMap((a) => a.sources));

@@ -9,6 +9,7 @@ import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "
 import { dayUrl, monthUrl, NOT_FOUND_URL, PAGE_SIZE, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
 import { ui } from "../i18n/fr.ts";
 import { planSearchPage, type SearchPage } from "./search-page.ts";
+import { browseLinks, type BrowseLinks } from "./browse-links.ts";
 import type { PageBase } from "./page-base.ts";
 
 /** What every page has: where it lives, its title, and where it sits in the site. */
@@ -96,6 +97,7 @@ export interface DayPage extends PageBase {
 
 export interface NotFoundPage extends PageBase {
   kind: "not-found";
+  browse: BrowseLinks;
 }
 
 /** An old URL of an article (`aliases`), sending readers and crawlers on to the article. */
@@ -175,7 +177,9 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
       ),
     ],
     ...datePages(archive, render, wanted),
-    notFound: some([{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [] }]),
+    notFound: wanted(NOT_FOUND_URL)
+      ? [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [], browse: browseLinks(archive) }]
+      : [],
     redirects: redirectPages(archive.articles, render, wanted),
     search: wanted(SEARCH_URL) ? [planSearchPage(archive, HOME)] : [],
   };

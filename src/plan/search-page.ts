@@ -5,6 +5,7 @@ import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../search/records.ts";
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
+import { browseLinks, type BrowseLinks } from "./browse-links.ts";
 import { SEARCH_URL } from "../urls/site-urls.ts";
 
 /** A filter of the search form: its Pagefind name, its label and the values the archive has. */
@@ -23,6 +24,8 @@ export interface SearchPage extends PageBase {
   /** Newest first. */
   bundles: SearchBundle[];
   filters: SearchFilter[];
+  /** What a reader without JavaScript is offered instead. */
+  browse: BrowseLinks;
 }
 
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
@@ -52,6 +55,7 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
       },
       { name: SEARCH_FILTERS.year, label: ui.searchYear, any: ui.searchAnyYear, options: years.map(String) },
     ],
+    browse: browseLinks(archive),
   };
 }
 

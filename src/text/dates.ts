@@ -56,6 +56,14 @@ export function writtenYear(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The place an IANA timezone is named for, as messages say it.
+ * @example placeOfZone("America/New_York") // "New York"
+ */
+export function placeOfZone(zone: string): string {
+  return zone.slice(zone.lastIndexOf("/") + 1).replaceAll("_", " ");
+}
+
 /** Whether luxon knows the IANA timezone name. */
 export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
@@ -66,10 +74,25 @@ export type DateProblem =
   | { kind: "month"; month: number }
   | { kind: "day"; day: number; month: number; year: number }
   | { kind: "time"; time: string }
-  | { kind: "offset"; offset: string };
+  | { kind: "offset"; offset: string }
+  /** A time the site's clocks skipped (02:30 the night they go from 02:00 to 03:00); luxon would read it as `next` (`2026-03-29T03:30`). */
+  | { kind: "skipped"; time: string; day: Day; next: string; summer: boolean };
+
+/**
+ * A time without offset that the site's clocks showed twice (02:30 the night they go back from
+ * 03:00 to 02:00): the offset of the instant taken, the other's, and whether the change ended summer time.
+ */
+export interface RepeatedTime {
+  time: string;
+  day: Day;
+  taken: string;
+  other: string;
+  takenFirst: boolean;
+  summer: boolean;
+}
 
 /** A date as read: the Moment, or why the text is no date (undefined when it is not written as one at all). */
-export type ContractDate = { ok: true; moment: Moment } | { ok: false; problem?: DateProblem };
+export type ContractDate = { ok: true; moment: Moment; repeated?: RepeatedTime } | { ok: false; problem?: DateProblem };
 
 /**
  * Reads a front-matter date as the contract defines it: with an offset it is that instant;
@@ -117,7 +140,35 @@ export function readContractDate(text: string, zone: string): ContractDate {
   const iso = `${y}-${mo}-${d}${hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : ""}`;
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
   const parsed = DateTime.fromISO(iso, { zone });
-  return parsed.isValid ? { ok: true, moment: momentOf(parsed, hasTime) } : { ok: false };
+  if (!parsed.isValid) return { ok: false };
+  // A bare date is the start of its day, whenever the clocks say it starts: only a written time can be wrong.
+  if (given !== undefined || !hasTime) return { ok: true, moment: momentOf(parsed, hasTime) };
+  const time = `${hh}:${mm}${ss ? `:${ss}` : ""}`;
+  const day = `${y}-${mo}-${d}` as Day;
+  // Luxon moves a skipped time on by the clocks' jump, silently: the editor must say which instant is meant.
+  if (parsed.day !== Number(d) || parsed.hour !== Number(hh) || parsed.minute !== Number(mm) || parsed.second !== Number(ss ?? 0)) {
+    return {
+      ok: false,
+      problem: { kind: "skipped", time, day, next: parsed.toFormat(ss ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"), summer: parsed.isInDST },
+    };
+  }
+  const repeated = repeatedTime(parsed, wall, time, day);
+  return { ok: true, moment: momentOf(parsed, hasTime), ...(repeated ? { repeated } : {}) };
+}
+
+// The other instant the same wall time names, the day the clocks go back over it; none when an
+// offset has seconds (local mean time), which no offset the editor writes could choose.
+function repeatedTime(parsed: DateTime, wall: number, time: string, day: Day): RepeatedTime | undefined {
+  const taken = parsed.offset;
+  for (const probe of [parsed.toMillis() - DAY_MS, parsed.toMillis() + DAY_MS]) {
+    const other = parsed.zone.offset(probe);
+    if (other === taken || parsed.zone.offset(wall - other * MINUTE_MS) !== other) continue;
+    if (!Number.isInteger(taken) || !Number.isInteger(other)) return undefined;
+    // The larger offset names the earlier instant: the one before the clocks went back.
+    const first = DateTime.fromMillis(wall - Math.max(taken, other) * MINUTE_MS, { zone: parsed.zone });
+    return { time, day, taken: offsetText(taken), other: offsetText(other), takenFirst: taken > other, summer: first.isInDST };
+  }
+  return undefined;
 }
 
 // What of a wall time written in the right form does not exist: the month, the day (2026-11-31, a
@@ -181,9 +232,13 @@ function momentFromParts(epochMs: number, offsetSeconds: number, hasTime: boolea
   const local = new Date(epochMs + offsetSeconds * SECOND_MS).toISOString(); // "2021-12-09T23:30:00.000Z", in site time
   const time = local.slice(11, 16);
   if (offsetSeconds % 60 !== 0) return { iso: withoutZeroMillis(new Date(epochMs).toISOString()), epochMs, day: local.slice(0, 10) as Day, time, hasTime };
-  const abs = Math.abs(offsetSeconds / 60);
-  const offset = `${offsetSeconds < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-  return { iso: `${withoutZeroMillis(local).slice(0, -1)}${offset}`, epochMs, day: local.slice(0, 10) as Day, time, hasTime };
+  return { iso: `${withoutZeroMillis(local).slice(0, -1)}${offsetText(offsetSeconds / 60)}`, epochMs, day: local.slice(0, 10) as Day, time, hasTime };
+}
+
+// A whole-minute UTC offset as ISO writes it: 60 → "+01:00".
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
 function withoutZeroMillis(iso: string): string {

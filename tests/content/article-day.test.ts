@@ -13,8 +13,9 @@ describe("the day of an article is its day in Europe/Paris", () => {
     ["2021-07-14T22:30:00Z", "2021-07-15", "2021-07-15T00:30:00+02:00"],
     ["2021-12-09T06:00:00-08:00", "2021-12-09", "2021-12-09T15:00:00+01:00"],
     ["2021-12-09T01:00:00+09:00", "2021-12-08", "2021-12-08T17:00:00+01:00"],
-    // The night the clocks go forward: 02:30 does not exist in Paris, luxon moves it on.
-    ["2021-03-28T02:30:00", "2021-03-28", "2021-03-28T03:30:00+02:00"],
+    // The nights the clocks change: 02:30 written with its offset is one instant, either way.
+    ["2021-03-28T02:30:00+01:00", "2021-03-28", "2021-03-28T03:30:00+02:00"],
+    ["2021-10-31T02:30:00+02:00", "2021-10-31", "2021-10-31T02:30:00+02:00"],
     ["2021-10-31T23:59:59", "2021-10-31", "2021-10-31T23:59:59+01:00"],
   ];
   it.each(cases)("%s is on %s", (text, day, iso) => {
@@ -29,7 +30,7 @@ describe("the day of an article is its day in Europe/Paris", () => {
 
   it("gives the same days whatever the build machine's timezone", () => {
     const script = `import { parseContractDate } from "./src/text/dates.ts";
-      console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T02:30:00", "1900-06-01T00:05:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
+      console.log(JSON.stringify(["2021-12-09", "2021-12-09T23:30:00", "2021-12-09T23:30Z", "2021-12-09 23:30:00", "2021-03-28T03:30:00", "1900-06-01T00:05:00"].map((t) => parseContractDate(t, "Europe/Paris"))));`;
     const run = (tz: string): unknown =>
       JSON.parse(
         execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }),
@@ -38,6 +39,60 @@ describe("the day of an article is its day in Europe/Paris", () => {
     expect(run("America/Los_Angeles")).toEqual(utc);
     expect(run("Asia/Tokyo")).toEqual(utc);
     expect((utc as { day: string }[]).map((m) => m.day)).toEqual(["2021-12-09", "2021-12-09", "2021-12-10", "2021-12-09", "2021-03-28", "1900-06-01"]);
+  });
+});
+
+describe("a time the clocks skip is no date, one they show twice is read with the other named", () => {
+  it.each([
+    ["2026-03-29T02:30", "Europe/Paris", { time: "02:30", day: "2026-03-29", next: "2026-03-29T03:30", summer: true }],
+    ["2026-03-29 02:00:00", "Europe/Paris", { time: "02:00:00", day: "2026-03-29", next: "2026-03-29T03:00:00", summer: true }],
+    ["2021-03-14T02:30", "America/New_York", { time: "02:30", day: "2021-03-14", next: "2021-03-14T03:30", summer: true }],
+    // Lord Howe moves its clocks half an hour; Samoa skipped 30 December 2011 whole.
+    ["2021-10-03T02:15", "Australia/Lord_Howe", { time: "02:15", day: "2021-10-03", next: "2021-10-03T02:45", summer: true }],
+    ["2011-12-30T12:00", "Pacific/Apia", { time: "12:00", day: "2011-12-30", next: "2011-12-31T12:00", summer: true }],
+  ] as const)("%s in %s is skipped", (text, zone, problem) => {
+    expect(readContractDate(text, zone)).toEqual({ ok: false, problem: { kind: "skipped", ...problem } });
+  });
+
+  it.each([
+    ["2026-10-25T02:30", "Europe/Paris", "2026-10-25T02:30:00+01:00", { taken: "+01:00", other: "+02:00", takenFirst: false }],
+    ["2021-11-07T01:30", "America/New_York", "2021-11-07T01:30:00-05:00", { taken: "-05:00", other: "-04:00", takenFirst: false }],
+    ["2021-04-04T01:45", "Australia/Lord_Howe", "2021-04-04T01:45:00+11:00", { taken: "+11:00", other: "+10:30", takenFirst: true }],
+  ] as const)("%s in %s is shown twice", (text, zone, iso, offsets) => {
+    const read = readContractDate(text, zone);
+    expect(read.ok && read.moment.iso).toBe(iso);
+    expect(read.ok && read.repeated).toEqual({ time: text.slice(11), day: text.slice(0, 10), summer: true, ...offsets });
+  });
+
+  it.each([
+    "2026-03-29",
+    "2026-03-29T01:59:59",
+    "2026-03-29T03:00",
+    "2026-10-25",
+    "2026-10-25T01:59:59",
+    "2026-10-25T03:00",
+    "2026-10-25T02:30+02:00",
+    "2026-07-14T02:30",
+  ])("%s names one instant in Paris", (text) => {
+    expect(readContractDate(text, "Europe/Paris")).toEqual({ ok: true, moment: parseContractDate(text, "Europe/Paris") });
+  });
+
+  // When Paris left local mean time, 23:51:39 to 00:00:59 came twice; no offset an editor writes can name the first.
+  it("names no other instant that only an offset in seconds could choose", () => {
+    expect(readContractDate("1911-03-10T23:55:00", "Europe/Paris")).toEqual({ ok: true, moment: parseContractDate("1911-03-10T23:55:00", "Europe/Paris") });
+  });
+
+  it("says the same whatever the build machine's timezone", () => {
+    const script = `import { readContractDate } from "./src/text/dates.ts";
+      console.log(JSON.stringify(["2026-03-29T02:30", "2026-10-25T02:30", "2026-10-25T02:30+02:00"].map((t) => readContractDate(t, "Europe/Paris"))));`;
+    const run = (tz: string): unknown =>
+      JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" }),
+      );
+    const paris = run("Europe/Paris");
+    expect(paris).toMatchObject([{ ok: false, problem: { kind: "skipped" } }, { ok: true, repeated: { taken: "+01:00" } }, { ok: true }]);
+    expect(run("America/Los_Angeles")).toEqual(paris);
+    expect(run("Asia/Tokyo")).toEqual(paris);
   });
 });
 
@@ -102,14 +157,17 @@ describe("the fast path agrees with luxon everywhere", () => {
   it.each(zones)("in %s", (zone) => {
     for (const text of texts) {
       const reference = DateTime.fromISO(text.replace(" ", "T"), { zone });
-      expect(parseContractDate(text, zone), `${text} in ${zone}`).toEqual(momentOf(reference, text.length > 10));
+      // A wall time the clocks skip, which luxon moves on, is no date.
+      const skipped = text.length === 19 && reference.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== text;
+      expect(parseContractDate(text, zone), `${text} in ${zone}`).toEqual(skipped ? undefined : momentOf(reference, text.length > 10));
     }
   });
 
   // What datetime attributes, feeds and sitemaps say is what the editor wrote, local mean time included.
   it.each(zones)("and its ISO text is the instant itself, in %s", (zone) => {
     for (const text of texts) {
-      const moment = parseContractDate(text, zone)!;
+      const moment = parseContractDate(text, zone);
+      if (!moment) continue;
       expect(moment.iso, `${text} in ${zone}`).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?(?:Z|[+-]\d{2}:\d{2})$/);
       expect(Date.parse(moment.iso), `${text} in ${zone}: ${moment.iso}`).toBe(moment.epochMs);
     }

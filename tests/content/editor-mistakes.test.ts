@@ -1,4 +1,5 @@
 /** The mistakes editors make, answered as the guide answers them: where, and how to fix it, in French. */
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
@@ -119,6 +120,53 @@ describe("a date that is written right but does not exist", () => {
   });
 });
 
+describe("a Paris time the clocks skip or show twice", () => {
+  const SKIPPED =
+    "« date » : 02:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:30, ou vérifiez l’heure de la source";
+  const REPEATED =
+    "« date » : les horloges affichent deux fois 02:30 à Paris le 25 octobre 2026 (retour à l’heure d’hiver) ; Dépêche retient la seconde, 2026-10-25T02:30+01:00 : écrivez-la ainsi, ou 2026-10-25T02:30+02:00 pour la première";
+
+  // Read as 03:30, the article would quietly carry a time nobody wrote.
+  it("refuses a time skipped when summer time starts, in a draft too, saying what to write", async () => {
+    expect(await problemsOf(articleText({ date: "2026-03-29T02:30" }))).toEqual([`3:7: error: ${SKIPPED}`]);
+    expect(await problemsOf(articleText({ date: "2026-03-29T02:30", extra: "draft: true" }))).toEqual([`3:7: error: ${SKIPPED}`]);
+    expect(await problemsOf(articleText({ date: "2026-03-29", extra: "updated: 2026-03-29 02:59:30" }))).toEqual([
+      "6:10: error: « updated » : 02:59:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:59:30, ou vérifiez l’heure de la source",
+    ]);
+  });
+
+  it("warns about a time shown twice when summer time ends, saying which is taken and how to choose", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2026-10-25T02:30" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.content?.articles[0]?.published.iso).toBe("2026-10-25T02:30:00+01:00");
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("articles/a.md")}:3:7: warning: ${REPEATED}`]);
+  });
+
+  it.each(["2026-03-29", "2026-03-29T01:59", "2026-03-29T03:00", "2026-03-29T02:30+01:00", "2026-10-25T01:59", "2026-10-25T02:30+02:00", "2026-10-25T03:00"])(
+    "says nothing of %s, which names one instant",
+    async (date) => {
+      archive = makeArchive();
+      archive.article("a.md", { date });
+      expect((await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics).toEqual([]);
+    },
+  );
+
+  // Luxon and Date read TZ when the process starts: only a child process shows the machine's zone changes nothing.
+  it.each(["Pacific/Honolulu", "Pacific/Kiritimati"])("says the same under TZ=%s as in Paris", (tz) => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Sautée", date: "2026-03-29T02:30" });
+    archive.article("b.md", { title: "Deux fois", date: "2026-10-25T02:30" });
+    const run = (zone: string): string[] =>
+      spawnSync(process.execPath, ["bin/depeche.js", "check", "--content", archive.dir], { env: { ...process.env, TZ: zone }, encoding: "utf8" })
+        .stderr.split("\n")
+        .filter((line) => / (error|warning): /.test(line));
+    const paris = run("Europe/Paris");
+    expect(paris).toEqual([`${archive.display("articles/a.md")}:3:7: error: ${SKIPPED}`, `${archive.display("articles/b.md")}:3:7: warning: ${REPEATED}`]);
+    expect(run(tz)).toEqual(paris);
+  });
+});
+
 describe("a key written under another name", () => {
   it.each([
     ["sujets", "topics"],
@@ -143,6 +191,9 @@ describe("in English for developers (DEPECHE_LANG=en)", () => {
     expect(await problemsOf(articleText({ date: "2026-11-31", extra: "sujets: [Irak]" }))).toEqual([
       '3:7: error: "date": November 31 does not exist; check the day and the month',
       '6:1: error: unknown key "sujets" (did you mean "topics"?); the keys are title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image',
+    ]);
+    expect(await problemsOf(articleText({ date: "2026-03-29T02:30" }))).toEqual([
+      '3:7: error: "date": 02:30 does not exist in Paris on March 29, 2026 (clocks go forward to summer time); write 2026-03-29T03:30, or check the source\'s time',
     ]);
     expect(await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
       '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak : la fin de la mission"',

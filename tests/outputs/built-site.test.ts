@@ -189,6 +189,31 @@ describe("icons, manifest and link previews", () => {
   });
 });
 
+// Where a reader who finds no article goes on: home, the indexes, and the archive by date, newest year first.
+const BROWSE = [
+  ["/", "Retour à l’accueil"],
+  ["/sujets/", "Tous les sujets"],
+  ["/sources/", "Sources"],
+  ["/2021/", "2021"],
+  ["/2020/", "2020"],
+];
+const linksIn = (element: Element): string[][] => [...element.querySelectorAll("a")].map((a) => [a.getAttribute("href")!, a.textContent!]);
+
+describe("pages without an article to show", () => {
+  it("give the 404 page links to home, topics, sources and each year", () => {
+    const main = documentOf("/404.html").querySelector("main")!;
+    expect(linksIn(main)).toEqual(BROWSE);
+    expect(main.querySelector("h2")!.textContent).toBe("Les archives par année");
+  });
+
+  it("give readers of /recherche/ without JavaScript the same links", () => {
+    const noscript = documentOf("/recherche/").querySelector("main noscript")!;
+    // Without scripting, a browser reads what <noscript> holds as markup.
+    const links = parseHTML(`<main>${noscript.innerHTML}</main>`).document.querySelector("main")!;
+    expect(linksIn(links as unknown as Element)).toEqual(BROWSE);
+  });
+});
+
 describe("pages not to index", () => {
   it("make the 404 page noindex, with no canonical link", () => {
     const document = documentOf("/404.html");
