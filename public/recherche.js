@@ -215,11 +215,11 @@ async function searchWords(pf, query, shown) {
 }
 
 /**
- * The words of a query as the index holds them. The index separates an elided word from the next
- * (« l’ » from « Irak »: src/search/records.ts), and Pagefind, which drops the apostrophe, would
- * look for « lirak »: the query is split the same way. The elided articles and pronouns are then
- * left out (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch
- * their index pieces (« l », 832 KB at 100,000 articles) for no difference in what it finds.
+ * The words of a query as the index holds them. Pagefind indexes « l’Irak » as « lirak » and, as
+ * its part, « irak » (src/search/records.ts): the query is split at the apostrophe, so that
+ * « d’Irak » finds « l’Irak » as « Irak » does. The elided articles and pronouns are then left out
+ * (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch their index
+ * pieces for no difference in what it finds.
  * « aujourd’hui » or « presqu’île » keep both their parts. The index holds a number grouped by
  * thousands as one word, its digits (« 4 920 » as « 4920 »): a query's number is joined so too,
  * whatever space the reader typed between its groups, or none.
@@ -278,9 +278,9 @@ function fillForm(params) {
   }
 }
 
-// The index separates « l’ » from its word with a hair space, and joins a number's digit groups
-// with a word joiner (src/search/records.ts): shown as the article prints them.
-const asPrinted = (text) => text.replace(/([’'])\u200a/g, "$1").replace(/(?<=\d)\u2060(?=\d)/g, "\u202f");
+// The index gives Pagefind an elided article's apostrophe as two straight ones, and joins a number's
+// digit groups with a word joiner (src/search/records.ts): shown as the article prints them.
+const asPrinted = (text) => text.replace(/(?<=\p{L})''(?=\p{L})/gu, "’").replace(/(?<=\d)\u2060(?=\d)/g, "\u202f");
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).

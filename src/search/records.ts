@@ -62,7 +62,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-5";
+const RECORD_FORMAT = "depeche-search-6";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -70,7 +70,7 @@ const RECORD_FORMAT = "depeche-search-5";
  * filters, the date a sort key, on elements with no text outside the indexed part: never matched
  * words (Pagefind indexes metadata's words, so there is no metadata but the title: the search page
  * reads the day from the URL and the sources from the filters).
- * @example recordPage({ title: "L’Irak…", bodyHtml: "<p>…</p>", … }) // "<html lang=\"fr\"><body><h1>L’Irak…</h1>…"
+ * @example recordPage({ title: "L’Irak…", bodyHtml: "<p>…</p>", … }) // "<html lang=\"fr\"><body><main data-pagefind-body><h1>L''Irak…</h1>…"
  */
 export function recordPage(record: SearchRecord): string {
   const attr = (name: string, value: string): string => ` data-pagefind-${name}="${escapeAttribute(value)}"`;
@@ -82,17 +82,22 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${joinDigitGroups(splitElisions(words))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${joinDigitGroups(markElisions(words))}</main><div>${tags}</div></body></html>`;
 }
 
-/** What separates an elided article from its word in what Pagefind reads; the search page removes it from excerpts. */
-export const ELISION_MARK = "\u200a";
+/** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
+export const ELISION_MARK = "''";
 
-// Pagefind splits words on spaces only: « l’Irak » would be one word, and « Irak » would not find
-// it. A hair space after the apostrophe makes two words; the search page splits a query so too,
-// leaving the elided word out (public/recherche.js, `indexedWords`).
-function splitElisions(html: string): string {
-  return html.replace(/([’'])(?=\p{L})/gu, `$1${ELISION_MARK}`);
+// Pagefind splits words on whitespace, and it collapses whitespace in the text its excerpts are cut
+// from. Within a word it also indexes the parts between ASCII punctuation, each of two letters or
+// more: « l'Irak » is indexed as « lirak » and « irak », and kept whole in the excerpts' text. The
+// typographic apostrophe is no ASCII punctuation, so « l’Irak » would be « lirak » alone and
+// « Irak » would not find it: an apostrophe between letters is given to Pagefind as two straight
+// ones, which the typography never leaves between letters (it makes a straight one after a letter
+// `’`, outside code). The search page splits a query at the apostrophe and leaves the elided word
+// out (public/recherche.js, `indexedWords`), and prints the mark as `’` (`asPrinted`).
+function markElisions(html: string): string {
+  return html.replace(/(?<=\p{L})’(?=\p{L})/gu, ELISION_MARK);
 }
 
 /** What joins a number's digit groups in what Pagefind reads; the search page shows it as the narrow no-break space it stands for. */

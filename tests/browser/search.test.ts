@@ -45,7 +45,12 @@ const ARTICLES: Record<string, string> = {
     "Le gouvernement irakien a fixé la date.",
     "shortLink: https://turquie2023.com/Ab12Cd",
   ),
-  "2021/08/05-economie.md": article("Un rapport sur l’économie régionale", "2021-08-05", "[Économie]", "La croissance ralentit après les élections."),
+  "2021/08/05-economie.md": article(
+    "Un rapport sur l’économie régionale",
+    "2021-08-05",
+    "[Économie]",
+    "La croissance ralentit après les élections. Le ministre l'a dit, 'non' dit-il, pas aujourd'hui.",
+  ),
   "2022/09/06-source.md": article("Le port de Bassorah agrandi", "2022-09-06", "[Irak]", "Les travaux ont duré deux ans.", "", "[TRT]"),
 };
 
@@ -257,6 +262,23 @@ describe("search with elisions", () => {
     const [withElision, alone] = [await found(elided), await found(word)];
     expect(alone.links).toContain(url);
     expect(withElision).toEqual(alone);
+  });
+
+  it("shows the elided words as the article prints them, in the title and the excerpt, the whole word marked, and so without words", async () => {
+    const title = "Un rapport sur l’économie régionale";
+    const text = `${title}. La croissance ralentit après les élections. Le ministre l’a dit, ‘non’ dit-il, pas aujourd’hui.`;
+    const page = await search("q=économie");
+    const first = page.locator("#search-results li").first();
+    expect(await first.locator("h2 a").textContent()).toBe(title);
+    expect(await first.locator("mark").allTextContents()).toEqual(["l’économie"]);
+    expect(await first.locator("p:last-child").textContent()).toBe(text);
+    await page.close();
+    const listed = await search("sujet=%C3%89conomie");
+    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "2 dépêches.");
+    const item = listed.locator("#search-results li", { hasText: "rapport" });
+    expect(await item.locator("h2 a").textContent()).toBe(title);
+    expect(await item.locator("article > p:not(.meta)").textContent()).toBe(text);
+    await listed.close();
   });
 });
 

@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { readPagefindFile, readPageList } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, DIGIT_JOINER, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { bundleDigest, DIGIT_JOINER, ELISION_MARK, recordPage, type SearchRecord } from "../../src/search/records.ts";
 
 const RECORD: SearchRecord = {
   url: "/2021/12/09/l-irak/",
@@ -24,11 +24,30 @@ function indexedPart(page: string): string {
   return /<main data-pagefind-body>(.*)<\/main>/s.exec(page)![1]!;
 }
 
+/** What Pagefind makes of a record's page: the words it indexes, its title and the text its excerpts are cut from. */
+async function indexed(record: SearchRecord): Promise<{ words: string[]; title: string; content: string }> {
+  const folder = mkdtempSync(join(tmpdir(), "depeche-record-"));
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+  const { index } = await pagefind.createIndex({ forceLanguage: "fr" });
+  try {
+    await index!.addHTMLFile({ url: record.url, content: recordPage(record) });
+    await index!.writeFiles({ outputPath: folder });
+  } finally {
+    await pagefind.close();
+  }
+  const chunks = readPageList(folder).meta[2] as [string, string, string][];
+  const words = chunks.flatMap(([, , hash]) => (readPagefindFile(readFileSync(join(folder, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w));
+  const [fragment] = readdirSync(join(folder, "fragment"));
+  const text = gunzipSync(readFileSync(join(folder, "fragment", fragment!))).toString();
+  const { content, meta } = JSON.parse(text.slice(text.indexOf("{"))) as { content: string; meta: { title: string } };
+  return { words, title: meta.title, content };
+}
+
 describe("the page Pagefind indexes for an article", () => {
   it("holds the title as its heading, then the standfirst and the body, and nothing else as words", () => {
     const words = indexedPart(recordPage(RECORD));
     expect(words).toMatch(
-      /^<h1>L’\u200aIrak et &lt;script&gt;alert\(«\u202fx\u202f»\)&lt;\/script&gt;<\/h1><p>Un chapeau &amp; une suite<\/p><p>Le gouvernement d’\u200aAnkara a réagi\.<\/p>$/,
+      /^<h1>L''Irak et &lt;script&gt;alert\(«\u202fx\u202f»\)&lt;\/script&gt;<\/h1><p>Un chapeau &amp; une suite<\/p><p>Le gouvernement d''Ankara a réagi\.<\/p>$/,
     );
     for (const name of ["Turquie", "Anadolu", "2021"]) expect(words).not.toContain(name);
   });
@@ -54,7 +73,7 @@ describe("the page Pagefind indexes for an article", () => {
 describe("numbers grouped by thousands in the page Pagefind indexes", () => {
   it.each([
     ["4\u202f920 sinistrés", "4\u2060920 sinistrés"],
-    ["1\u202f000\u202f000 d’euros", "1\u2060000\u2060000 d’\u200aeuros"],
+    ["1\u202f000\u202f000 d’euros", "1\u2060000\u2060000 d''euros"],
     ["le 3\u202f000<sup>e</sup> jour", "le 3\u2060000<sup>e</sup> jour"],
     ["en 2021, 4920 habitants", "en 2021, 4920 habitants"],
     ["«\u202f4\u202f» et 12\u202f34", "«\u202f4\u202f» et 12\u202f34"],
@@ -69,28 +88,36 @@ describe("numbers grouped by thousands in the page Pagefind indexes", () => {
   });
 
   it("gives Pagefind the number as one word of its digits, its excerpt text keeping the joiner", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "depeche-numbers-"));
-    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
-    const { index } = await pagefind.createIndex({ forceLanguage: "fr" });
-    try {
-      await index!.addHTMLFile({
-        url: RECORD.url,
-        content: recordPage({ ...RECORD, title: "Crues", standfirst: undefined, bodyHtml: "<p>4\u202f920 sinistrés.</p>" }),
-      });
-      await index!.writeFiles({ outputPath: folder });
-    } finally {
-      await pagefind.close();
-    }
-    const chunks = readPageList(folder).meta[2] as [string, string, string][];
-    const words = chunks.flatMap(([, , hash]) =>
-      (readPagefindFile(readFileSync(join(folder, "index", `${hash}.pf_index`))) as [[string][]])[0].map(([w]) => w),
-    );
+    const { words, content } = await indexed({ ...RECORD, title: "Crues", standfirst: undefined, bodyHtml: "<p>4\u202f920 sinistrés.</p>" });
     expect(words).toContain("4920");
     expect(words).not.toContain("4");
     expect(words).not.toContain("920");
-    const [fragment] = readdirSync(join(folder, "fragment"));
-    const text = gunzipSync(readFileSync(join(folder, "fragment", fragment!))).toString();
-    expect(JSON.parse(text.slice(text.indexOf("{"))).content).toBe(`Crues. 4${DIGIT_JOINER}920 sinistrés.`);
+    expect(content).toBe(`Crues. 4${DIGIT_JOINER}920 sinistrés.`);
+  });
+});
+
+describe("elisions in the page Pagefind indexes", () => {
+  it.each([
+    ["l’Irak et aujourd’hui", "l''Irak et aujourd''hui"],
+    ["‘non’ dit-il, l’’a", "‘non’ dit-il, l’’a"],
+    ["<code>it's</code>", "<code>it's</code>"],
+  ])("%j is indexed as %j", (body, indexed) => {
+    expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
+  });
+
+  it("gives Pagefind the elided word as a part of its own, the article's word whole in its title and excerpt text", async () => {
+    const { words, content, title } = await indexed({
+      ...RECORD,
+      title: "L’Irak",
+      standfirst: undefined,
+      bodyHtml: "<p>Selon l’ONU, « rien n’est décidé » aujourd’hui : ‘non’ dit-il.</p>",
+    });
+    for (const word of ["irak", "onu", "est", "aujourd", "hui"]) expect(words).toContain(word);
+    // The elided articles are no words of their own, nor parts.
+    for (const word of ["l", "n", "l’", "l'"]) expect(words).not.toContain(word);
+    const m = ELISION_MARK;
+    expect(title).toBe(`L${m}Irak`);
+    expect(content).toBe(`L${m}Irak. Selon l${m}ONU, « rien n${m}est décidé » aujourd${m}hui : ‘non’ dit-il.`);
   });
 });
 
@@ -106,7 +133,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-5\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-6\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
