@@ -279,8 +279,15 @@ function fillForm(params) {
 }
 
 // The index gives Pagefind an elided article's apostrophe as two straight ones, and joins a number's
-// digit groups with a word joiner (src/search/records.ts): shown as the article prints them.
-const asPrinted = (text) => text.replace(/(?<=\p{L})''(?=\p{L})/gu, "’").replace(/(?<=\d)\u2060(?=\d)/g, "\u202f");
+// digit groups with a word joiner (src/search/records.ts); its excerpts give every space as a plain
+// one. Shown as the article prints them: the no-break spaces of French typography (src/text/typography.ts)
+// put back before « ; ! ? : », inside guillemets and before « % » or a currency, so no line starts with « : ».
+const asPrinted = (text) =>
+  text
+    .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
+    .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
+    .replace(/ (?=[;!?»])|(?<=«) /g, "\u202f")
+    .replace(/ (?=:)|(?<=\d) (?=[%€$£])/g, "\u00a0");
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).
@@ -345,6 +352,20 @@ function counting(busy) {
   filtersBox.setAttribute("aria-busy", String(busy));
 }
 
+// When search can't load, the ways into the archive that readers without JavaScript get: the
+// links of the page's <noscript>, whose markup a browser running scripts keeps as text.
+function offerBrowsing() {
+  if (document.getElementById("search-browse")) return;
+  const template = document.createElement("template");
+  template.innerHTML = document.querySelector("noscript")?.textContent ?? "";
+  // Its first paragraph says search needs JavaScript: not so here.
+  template.content.querySelector("p")?.remove();
+  const links = document.createElement("div");
+  links.id = "search-browse";
+  links.append(template.content);
+  status.after(links);
+}
+
 let searchId = 0;
 async function run() {
   const id = ++searchId;
@@ -354,9 +375,11 @@ async function run() {
     console.error(error);
     status.textContent = strings.failed;
     counting(false);
+    if (list.childElementCount === 0) offerBrowsing();
   };
   const { query, filters, newest } = readForm();
   list.replaceChildren();
+  document.getElementById("search-browse")?.remove();
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = "";

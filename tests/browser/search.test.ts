@@ -49,7 +49,7 @@ const ARTICLES: Record<string, string> = {
     "Un rapport sur l’économie régionale",
     "2021-08-05",
     "[Économie]",
-    "La croissance ralentit après les élections. Le ministre l'a dit, 'non' dit-il, pas aujourd'hui.",
+    "La croissance ralentit après les élections. Le ministre l'a dit, 'non' dit-il, pas aujourd'hui. Pourquoi ? \"Rien\", a-t-il répondu : à 10 %.",
   ),
   "2022/09/06-source.md": article("Le port de Bassorah agrandi", "2022-09-06", "[Irak]", "Les travaux ont duré deux ans.", "", "[TRT]"),
 };
@@ -264,9 +264,10 @@ describe("search with elisions", () => {
     expect(withElision).toEqual(alone);
   });
 
-  it("shows the elided words as the article prints them, in the title and the excerpt, the whole word marked, and so without words", async () => {
+  it("shows the elided words and no-break spaces as the article prints them, in the title and the excerpt, the whole word marked, and so without words", async () => {
     const title = "Un rapport sur l’économie régionale";
-    const text = `${title}. La croissance ralentit après les élections. Le ministre l’a dit, ‘non’ dit-il, pas aujourd’hui.`;
+    // Pagefind gives every space of an excerpt as a plain one: the no-break ones are put back.
+    const text = `${title}. La croissance ralentit après les élections. Le ministre l’a dit, ‘non’ dit-il, pas aujourd’hui. Pourquoi\u202f? «\u202fRien\u202f», a-t-il répondu\u00a0: à 10\u00a0%.`;
     const page = await search("q=économie");
     const first = page.locator("#search-results li").first();
     expect(await first.locator("h2 a").textContent()).toBe(title);
@@ -375,6 +376,28 @@ describe("search results on demand", () => {
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
     expect(await page.locator("#search-status").textContent()).toBe(total);
     expect(new Set(await links(page)).size).toBe(12);
+    await page.close();
+  });
+});
+
+describe("search that can't load", () => {
+  it("offers the archive's ways in, as the page does without JavaScript, and takes them away once a search works", async () => {
+    const page = await browser.newPage();
+    let failing = true;
+    // The index's pieces fail (the network gone for a moment), then come back.
+    await page.route(/\.pf_(?:index|fragment)$/, (route) => (failing ? route.abort() : route.continue()));
+    await page.goto(`${server.origin}/recherche/?q=phosphates`);
+    await page.waitForFunction(() => /pas pu/.test(document.getElementById("search-status")?.textContent ?? ""));
+    const hrefs = await page.locator("#search-browse a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.slice(0, 3)).toEqual(["/", "/sujets/", "/sources/"]);
+    expect(hrefs.slice(3).every((h) => /^\/\d{4}\/$/.test(h ?? ""))).toBe(true);
+    expect(hrefs.length).toBeGreaterThan(3);
+    expect(await page.locator("#search-browse").textContent()).not.toContain("JavaScript");
+    failing = false;
+    await page.locator("#q").fill("Irak");
+    await page.locator(".search-form button[type=submit]").click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
+    expect(await page.locator("#search-browse").count()).toBe(0);
     await page.close();
   });
 });
