@@ -19,7 +19,7 @@ import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
-import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, type UrlManifest, type UrlManifestFile } from "./url-manifest.ts";
+import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, urlNamedBy, type UrlLine, type UrlManifest, type UrlManifestFile } from "./url-manifest.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
@@ -63,14 +63,14 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 6;
+export const STORE_FORMAT = 7;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
   format: typeof STORE_FORMAT;
   nowMs: number;
   registries: RegistriesState;
-  urlManifest: { digest: string; diagnostics: Diagnostic[]; manifest?: { published: UrlManifest["published"]; removed: string[] } };
+  urlManifest: { digest: string; diagnostics: Diagnostic[]; manifest?: { published: UrlManifest["published"]; removals: UrlManifest["removals"] } };
   listing: { diagnostics: Diagnostic[]; complete: boolean };
   /**
    * Paths relative to the content folder, `/`-separated: the entries' paths, the articles'
@@ -402,12 +402,20 @@ export class ArchiveStore {
     const items = [...this.registries.diagnostics, ...this.listing.diagnostics];
     const registries = this.registries.value;
     const articles: Article[] = [];
+    // What files with errors hold: their pages are missing, or their URLs unclaimed, for a reason
+    // told at the files; links to them and their published URLs are checked once they are mended.
     const withErrors = new Set<string>();
+    const namedWithErrors: string[] = [];
     if (registries) {
       for (const entry of entries) {
         items.push(...entry.diagnostics);
         if (entry.article) articles.push(entry.article);
-        else if (entry.claims?.url) withErrors.add(entry.claims.url);
+        else {
+          if (entry.claims?.url) withErrors.add(entry.claims.url);
+          for (const alias of entry.claims?.aliases ?? []) withErrors.add(alias);
+          const named = urlNamedBy(entry.path);
+          if (named) namedWithErrors.push(named);
+        }
       }
     }
     // One at a time, here and below: these lists may be as long as the archive (every URL copied
@@ -430,7 +438,7 @@ export class ArchiveStore {
       if (manifest && this.listing.complete)
         checkPublishedUrls(
           manifest,
-          articles.filter((a) => !a.draft),
+          { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), nowMs: this.nowMs },
           displayPath(join(this.root, URL_MANIFEST)),
           diagnostics,
           (article, key) => locateInFile(resolve(article.sourcePath), key),
@@ -454,7 +462,7 @@ export class ArchiveStore {
       urlManifest: {
         ...urlManifest,
         diagnostics: paths.saveDiagnostics(urlManifest.diagnostics),
-        ...(manifest ? { manifest: { published: manifest.published, removed: [...manifest.removed] } } : {}),
+        ...(manifest ? { manifest: { published: manifest.published, removals: manifest.removals } } : {}),
       },
       listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
       entries: this.articleEntries().map((e) => saveEntry(paths, e)),
@@ -531,7 +539,7 @@ export class ArchiveStore {
     store.urlManifest = {
       ...urlManifest,
       diagnostics: paths.readDiagnostics(urlManifest.diagnostics),
-      ...(manifest ? { manifest: { published: manifest.published, removed: new Set(manifest.removed) } } : {}),
+      ...(manifest ? { manifest: { ...manifest, removed: new Set(manifest.removals.map((r) => r.url)) } } : {}),
     };
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
     // A date between the two "now"s is in the future for one and not the other: the publication's
@@ -647,12 +655,15 @@ function resolveSlugs<T>(slugs: string[], bySlug: ReadonlyMap<string, T>): T[] {
 // the rest is as it was; else undefined.
 function appendedLines(before: UrlManifest | undefined, after: UrlManifest, urls: readonly string[]): UrlManifest["published"] | undefined {
   const kept = before?.published ?? [];
-  const removed = before?.removed ?? new Set<string>();
-  if (after.published.length !== kept.length + urls.length || after.removed.size !== removed.size) return undefined;
-  for (const url of after.removed) if (!removed.has(url)) return undefined;
-  for (let i = 0; i < kept.length; i++) if (after.published[i]!.url !== kept[i]!.url || after.published[i]!.line !== kept[i]!.line) return undefined;
+  const removals = before?.removals ?? [];
+  if (after.published.length !== kept.length + urls.length || !sameLines(after.removals, removals)) return undefined;
+  if (!sameLines(after.published.slice(0, kept.length), kept)) return undefined;
   const lines = after.published.slice(kept.length);
   return lines.every((line, i) => line.url === urls[i]) ? lines : undefined;
+}
+
+function sameLines(a: readonly UrlLine[], b: readonly UrlLine[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.url === b[i]!.url && x.line === b[i]!.line);
 }
 
 /**
@@ -687,7 +698,7 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
     urlManifest = {
       digest: urls.digest,
       diagnostics: [],
-      manifest: { published: [...(manifest?.published ?? []), ...urls.appended], removed: manifest?.removed ?? [] },
+      manifest: { published: [...(manifest?.published ?? []), ...urls.appended], removals: manifest?.removals ?? [] },
     };
   }
   const { rules: _, ...rest } = snapshot;

@@ -4,17 +4,25 @@ import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
+import { formatMoment } from "../text/french-dates.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
 export const URL_MANIFEST = "urls.txt";
 
 /**
  * What `urls.txt` holds: the URLs published so far, and those an editor removed on purpose
- * (a line starting with `!`).
+ * (a line starting with `!`), each at its line.
  */
 export interface UrlManifest {
-  published: { url: string; line: number }[];
+  published: UrlLine[];
+  removals: UrlLine[];
+  /** The URLs of `removals`. */
   removed: Set<string>;
+}
+
+export interface UrlLine {
+  url: string;
+  line: number;
 }
 
 const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
@@ -26,13 +34,15 @@ const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le dépl
 
 /** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
 export function parseUrlManifest(text: string): UrlManifest {
-  const manifest: UrlManifest = { published: [], removed: new Set() };
+  const manifest: UrlManifest = { published: [], removals: [], removed: new Set() };
   text.split("\n").forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     if (line.startsWith("!")) {
       const url = line.slice(1).trim().split(/\s+/)[0];
-      if (url) manifest.removed.add(url);
+      if (!url) return;
+      manifest.removals.push({ url, line: i + 1 });
+      manifest.removed.add(url);
     } else {
       manifest.published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
     }
@@ -56,34 +66,74 @@ export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifes
 }
 
 /** Where a front-matter key of an article sits in its file. */
-export type LocateKey = (article: Article, key: "title" | "date" | "slug") => Position;
+export type LocateKey = (article: Article, key: "title" | "date" | "slug" | "draft") => Position;
+
+/** The articles a check of urls.txt looks at. */
+export interface ManifestCheck {
+  /** Every valid article, drafts included. */
+  articles: readonly Article[];
+  /**
+   * The URLs and aliases that files with errors hold, as far as they can be read, and those their
+   * paths name (the convention): left to those errors, not said gone.
+   */
+  heldByFilesWithErrors: ReadonlySet<string>;
+  /** The build's "now": an article dated after it is held back, off the site until then. */
+  nowMs: number;
+}
 
 /**
- * A URL once published must still lead somewhere: to an article, or as an alias to one,
+ * A URL once published must still lead somewhere: to an article online, or as an alias to one,
  * unless the manifest marks it removed. Reports each one that would silently disappear: at the
- * article that moved it when its file's path still names it (`articles/2021/12/09-un.md` for
- * `/2021/12/09/un/`, the convention), else at the URL's line of urls.txt (a removed article, or a
- * file named otherwise: urls.txt holds only URLs, and guessing from titles would blame the wrong
- * article, such as another day's « Météo du jour »).
+ * `draft` line of an article made a draft, at the `date` of one dated in the future (held back
+ * until then), at the article that moved it when its file's path still names it
+ * (`articles/2021/12/09-un.md` for `/2021/12/09/un/`, the convention), else at the URL's line of
+ * urls.txt (a removed article, or a file named otherwise: urls.txt holds only URLs, and guessing
+ * from titles would blame the wrong article, such as another day's « Météo du jour »). A removal
+ * (`! URL`) that names no published URL, or one an article online still has, is a warning at its line.
  */
-export function checkPublishedUrls(manifest: UrlManifest, published: readonly Article[], file: string, diagnostics: Diagnostics, locate: LocateKey): void {
-  const reachable = new Set<string>();
-  for (const article of published) {
-    reachable.add(article.url);
-    for (const alias of article.aliases) reachable.add(alias);
+export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, file: string, diagnostics: Diagnostics, locate: LocateKey): void {
+  const say = messages().diagnostics;
+  const holders = new Map<string, Article>();
+  for (const article of check.articles) {
+    holders.set(article.url, article);
+    for (const alias of article.aliases) holders.set(alias, article);
   }
+  const online = (article: Article | undefined): boolean => article !== undefined && !article.draft && article.published.epochMs <= check.nowMs;
   let movedFrom: Map<string, Article> | undefined;
   for (const { url, line } of manifest.published) {
-    if (reachable.has(url) || manifest.removed.has(url)) continue;
-    movedFrom ??= articlesByPathUrl(published);
+    const holder = holders.get(url);
+    if (online(holder) || manifest.removed.has(url) || check.heldByFilesWithErrors.has(url)) continue;
+    if (holder?.draft) {
+      diagnostics.error(holder.sourcePath, locate(holder, "draft"), say.publishedUrlDrafted(url, file));
+      continue;
+    }
+    if (holder) {
+      diagnostics.error(holder.sourcePath, locate(holder, "date"), say.publishedUrlHeldBack(url, formatMoment(holder.published), file));
+      continue;
+    }
+    movedFrom ??= articlesByPathUrl(check.articles);
     const article = movedFrom.get(url);
     if (article) {
       const key = dayOfUrl(url) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
-      diagnostics.error(article.sourcePath, locate(article, key), messages().diagnostics.publishedUrlMoved(url, key, article.url, file));
+      diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, file));
     } else {
-      diagnostics.error(file, { line, column: 1 }, messages().diagnostics.publishedUrlGone(url));
+      diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url));
     }
   }
+  if (manifest.removals.length === 0) return;
+  const listed = new Set(manifest.published.map((p) => p.url));
+  for (const { url, line } of manifest.removals) {
+    const holder = holders.get(url);
+    if (online(holder)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlOnline(url, holder!.sourcePath), "removedUrlOnline");
+    else if (!listed.has(url)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlUnknown(url, pathOfWritten(url, listed)), "removedUrlUnknown");
+  }
+}
+
+// The published URL a removal meant when written whole (`https://site/2021/12/09/x/` for `/2021/12/09/x/`).
+function pathOfWritten(url: string, listed: ReadonlySet<string>): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const path = new URL(url).pathname;
+  return listed.has(path) ? path : undefined;
 }
 
 // `/2021/12/09/un/` → `/2021/12/09/`.
@@ -92,15 +142,19 @@ function dayOfUrl(url: string): string {
 }
 
 // Articles whose file is named by the convention (YYYY/MM/DD-slug.md) for a URL they no longer have.
-function articlesByPathUrl(published: readonly Article[]): Map<string, Article> {
+function articlesByPathUrl(articles: readonly Article[]): Map<string, Article> {
   const byUrl = new Map<string, Article>();
-  for (const article of published) {
-    const named = /(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})-([a-z0-9-]+)\.md$/.exec(article.sourcePath);
-    if (!named) continue;
-    const url = `/${named[1]}/${named[2]}/${named[3]}/${named[4]}/`;
-    if (url !== article.url) byUrl.set(url, article);
+  for (const article of articles) {
+    const url = urlNamedBy(article.sourcePath);
+    if (url !== undefined && url !== article.url) byUrl.set(url, article);
   }
   return byUrl;
+}
+
+/** The URL an article file's path names by the convention (`…/2021/12/09-un.md` → `/2021/12/09/un/`), if it follows it. */
+export function urlNamedBy(path: string): string | undefined {
+  const named = /(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})-([a-z0-9-]+)\.md$/.exec(path);
+  return named ? `/${named[1]}/${named[2]}/${named[3]}/${named[4]}/` : undefined;
 }
 
 /** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */

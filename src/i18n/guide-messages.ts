@@ -152,6 +152,10 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasIsSiteFile: { args: ["/2021/12/09/", "/2021/12/09/", undefined] },
   publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt"] },
   publishedUrlGone: { args: ["/2021/12/09/ancien-titre/"] },
+  publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt"] },
+  publishedUrlHeldBack: { args: ["/2021/12/09/titre/", "jeudi 9 décembre 2021 à 18 h 00", "content/urls.txt"] },
+  removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md"], warning: true },
+  removedUrlUnknown: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },
   moreProblems: { args: [25, 100] },
 };
 

@@ -237,6 +237,14 @@ export const messagesEn: Messages = {
       `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
     publishedUrlGone: (url) =>
       `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
+    publishedUrlDrafted: (url, file) =>
+      `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, write "! ${url}" in ${file}`,
+    publishedUrlHeldBack: (url, when, file) =>
+      `${url} was published: dated ${when}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, write "! ${url}" in ${file}`,
+    removedUrlOnline: (url, article) =>
+      `${url} is marked removed, but ${article} is online at this URL: delete this line, or its removal would no longer be reported`,
+    removedUrlUnknown: (url, meant) =>
+      `"! ${url}" removes nothing: no line of this file publishes this URL; ${meant ? `write "! ${meant}"` : 'write the URL as on its line, for example "! /2021/12/09/title/"'}`,
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
   },
 

@@ -230,6 +230,7 @@ describe("the archive store", () => {
         { url: "/2021/12/09/premier-titre/", line: 1 },
         { url: "/2021/12/10/autre-depeche/", line: 2 },
       ],
+      removals: [],
       removed: new Set(),
     };
     expect(store.heldUrlManifest()).toEqual({ bytes: Buffer.from(text), manifest: parsed });
