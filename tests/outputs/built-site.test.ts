@@ -25,7 +25,7 @@ beforeAll(async () => {
   archive = makeArchive({ "topics.yaml": `${TOPICS_YAML}- slug: sante\n  label: "Santé"\n` });
   archive.article("2021/12/09-l-irak.md", {
     date: "2021-12-09T10:00:00",
-    body: "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.\n\nVoir [la veille](../../08/), [les sujets](/sujets/?tri=a&b=c), [la note](#note) et [l’agence](https://www.aa.com.tr/fr).",
+    body: "Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat.\n\nVoir [le lendemain](../../10/), [les sujets](/sujets/?tri=a&b=c), [la note](#note) et [l’agence](https://www.aa.com.tr/fr).",
   });
   HOSTILE_TITLES.forEach((title, i) => {
     archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" });
@@ -79,7 +79,7 @@ describe("feeds", () => {
 
   it("gives feed readers absolute links in the bodies, and Atom no xml:base", () => {
     const links = [
-      'href="https://archives.example.org/2021/12/08/"',
+      'href="https://archives.example.org/2021/12/10/"',
       'href="https://archives.example.org/sujets/?tri=a&amp;b=c"',
       `href="${BASE}${SEED_URL}#note"`,
       'href="https://www.aa.com.tr/fr"',
@@ -92,7 +92,7 @@ describe("feeds", () => {
     for (const link of links) expect(jsonContent).toContain(link);
     expect(jsonContent).not.toMatch(/ (href|src)="(?!https?:)/);
     // The page keeps the links as the editor wrote them.
-    expect(read(SEED_URL)).toContain('href="../../08/"');
+    expect(read(SEED_URL)).toContain('href="../../10/"');
   });
 
   it("gives feed readers the site's icons, which the site serves", () => {
