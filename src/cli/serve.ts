@@ -18,12 +18,9 @@ export async function runServe(argv: string[]): Promise<number> {
   const say = messages().cli;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(say.badPort(values.port));
   const report = (update: Update): void => {
-    const time = `${Math.round(update.ms)} ms`;
     printDiagnostics(update.diagnostics, reportStyle(process.stderr, false));
-    if (update.outcome === "invalid") process.stderr.write(`depeche serve: ${say.serveInvalid(countLabel(update.diagnostics), time)}\n`);
-    else if (update.outcome === "rebuilt") process.stderr.write(`depeche serve: ${say.serveRebuilt(time)}\n`);
-    else if (update.outcome === "updated") process.stderr.write(`depeche serve: ${say.serveUpdated(update.urls.length, time)}\n`);
-    else if (update.outcome === "fixed") process.stderr.write(`depeche serve: ${say.serveFixed(time)}\n`);
+    const line = describeUpdate(update);
+    if (line !== undefined) process.stderr.write(`depeche serve: ${line}\n`);
   };
   const nowMs = values.now !== undefined ? buildDateFromOption(values.now) : undefined;
   const server = await startDevServer({
@@ -42,6 +39,20 @@ export async function runServe(argv: string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/**
+ * What the preview says of an update, its time in seconds as every command gives it; nothing when nothing changed.
+ * @example describeUpdate({ outcome: "rebuilt", urls: [], diagnostics: [], ms: 5182 }) // "aperçu reconstruit (5,18 s)"
+ */
+export function describeUpdate(update: Update): string | undefined {
+  const say = messages().cli;
+  const time = messages().seconds(update.ms / 1000);
+  if (update.outcome === "invalid") return say.serveInvalid(countLabel(update.diagnostics), time);
+  if (update.outcome === "rebuilt") return say.serveRebuilt(time);
+  if (update.outcome === "updated") return say.serveUpdated(update.urls.length, time);
+  if (update.outcome === "fixed") return say.serveFixed(time);
+  return undefined;
 }
 
 // A full disk is one line the editor can act on; only a bug needs its trace.

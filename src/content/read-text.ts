@@ -59,8 +59,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-// Line and column (1-based) of a character of the text.
-function positionIn(text: string, index: number): Position {
+/** Line and column (1-based) of a character of the text. */
+export function positionIn(text: string, index: number): Position {
   if (index <= 0) return FILE_START;
   const before = text.slice(0, index);
   const lineStart = before.lastIndexOf("\n") + 1;

@@ -8,7 +8,7 @@ import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
-import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
+import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN } from "../text/slug.ts";
 import { suggestName } from "../text/suggest.ts";
 import { isSiteAddress, siteAddress } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
@@ -52,7 +52,7 @@ const topicsSchema = z.array(
       .trim()
       .regex(SLUG_PATTERN, { error: () => messages().diagnostics.topicSlugPattern() })
       .max(MAX_SLUG_LENGTH, { error: () => messages().diagnostics.topicSlugTooLong(MAX_SLUG_LENGTH) })
-      .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.topicSlugDeviceName(WINDOWS_DEVICE_NAMES) }),
+      .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.topicSlugDeviceName() }),
     label: z
       .string({ error: () => messages().diagnostics.topicLabelMissing() })
       .superRefine(noControlCharacters("label"))

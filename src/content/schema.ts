@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Position } from "./diagnostics.ts";
 import type { LocatedYaml } from "./yaml.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN, WINDOWS_DEVICE_NAMES } from "../text/slug.ts";
+import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN } from "../text/slug.ts";
 import { suggestName } from "../text/suggest.ts";
 import { messages } from "../i18n/messages.ts";
 import { keyForSynonym } from "./key-synonyms.ts";
@@ -102,7 +102,7 @@ export const frontMatterSchema = z.strictObject({
     .trim()
     .regex(SLUG_PATTERN, { error: () => messages().diagnostics.slugPattern() })
     .max(MAX_SLUG_LENGTH, { error: () => messages().diagnostics.slugTooLong(MAX_SLUG_LENGTH) })
-    .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.slugDeviceName(WINDOWS_DEVICE_NAMES) })
+    .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.slugDeviceName() })
     .optional(),
   draft: z.boolean({ error: () => messages().diagnostics.draftNotBoolean() }).optional(),
   aliases: z.union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: () => messages().diagnostics.aliasesNotList() }).optional(),

@@ -332,6 +332,6 @@ export function describeDateProblem(key: string, text: string, zone: string, pro
     case "skipped":
       return say.skippedTime(key, problem.time, problem.day, placeOfZone(zone), problem.summer, problem.next);
     default:
-      return say.invalidDate(key, text, zone);
+      return say.invalidDate(key, text, placeOfZone(zone));
   }
 }

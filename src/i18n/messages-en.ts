@@ -1,15 +1,21 @@
 /** The messages of `messages-fr.ts` in English, for developers (`DEPECHE_LANG=en`): the same keys, the same arguments. */
 import type { Messages } from "./messages-fr.ts";
 
-const number = (n: number): string => n.toLocaleString("en-US");
+const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; maximumFractionDigits?: number }): string =>
+  n.toLocaleString("en-US", fractionDigits);
 
 /** A count and its noun: in English only 1 takes the singular. */
 const countEn = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
-const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 })} megapixels`;
+const megabytes = (bytes: number): string => `${number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+const megapixels = (pixels: number): string => `${number(pixels / 1_000_000, { maximumFractionDigits: 1 })} megapixels`;
 const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
-const seconds = (s: number): string => `${s.toFixed(2)} s`;
+const seconds = (s: number): string => `${number(s, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+// The width a photo is best exported at: a large preview's 1,200 pixels, twice for sharp screens.
+const EXPORT_WIDTH = 2400;
+
+/** A list as English says it: "AA", "AA and TRT FR", "AA, AFP and TRT FR". */
+const listEn = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -18,6 +24,9 @@ const dateEn = (day: string): string => {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   return `${MONTHS[month - 1]} ${date}, ${year}`;
 };
+
+// The names Windows keeps for devices, which no file or folder may take (see src/text/slug.ts).
+const DEVICE_NAMES = "con, prn, aux, nul, com0 to com9, lpt0 to lpt9";
 
 const DRAFT = ' (a warning in a draft, an error once "draft" is removed)';
 
@@ -74,14 +83,14 @@ export const messagesEn: Messages = {
     slugNotText: () => '"slug" must be text',
     slugPattern: () => '"slug" may only hold lower-case letters a-z, digits and single dashes, e.g. slug: l-irak-annonce-la-fin',
     slugTooLong: (max) => `"slug" is longer than ${max} characters, more than a file name can hold: shorten it`,
-    slugDeviceName: (names) => `"slug" is a name Windows keeps for devices (${names}), where the page could not be written: add a word, e.g. slug: nul-1`,
+    slugDeviceName: () => `"slug" is a name Windows keeps for devices (${DEVICE_NAMES}), where the page could not be written: add a word, e.g. slug: nul-1`,
     draftNotBoolean: () => '"draft" must be true or false',
     aliasesNotList: () => '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]',
     aliasNotText: () => "each alias must be a path such as /2021/12/09/ancien-titre/",
     controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
     bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
-    invalidDate: (key, text, zone) =>
-      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    invalidDate: (key, text, place) =>
+      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${place} time) or 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key, day, month, year) =>
       month === 2 && day === 29
         ? `"${key}": February 29, ${year} does not exist (${year} is not a leap year); check the year and the day`
@@ -127,14 +136,14 @@ export const messagesEn: Messages = {
     photoNotAFile: (src) => `"${src}" is not a file: give the path of a photo`,
     photoUnreadable: (src, reason) => `the photo "${src}" can't be read (${reason}): check its permissions`,
     photoTooLarge: (src, bytes, max) =>
-      `the photo "${src}" weighs ${megabytes(bytes)}, more than the ${megabytes(max)} allowed: export it as a quality-85 JPEG 2,400 pixels wide`,
+      `the photo "${src}" weighs ${megabytes(bytes)}, more than the ${megabytes(max)} allowed: export it as a quality-85 JPEG ${number(EXPORT_WIDTH)} pixels wide`,
     photoTooManyPixels: (src, width, height, max) =>
-      `the photo "${src}" is ${width} × ${height} pixels (${megapixels(width * height)}), more than the ${megapixels(max)} allowed: reduce it to 2,400 pixels wide`,
+      `the photo "${src}" is ${number(width)} × ${number(height)} pixels (${megapixels(width * height)}), more than the ${megapixels(max)} allowed: reduce it to ${number(EXPORT_WIDTH)} pixels wide`,
     photoUnsupported: (src, format, formats) =>
       `the photo "${src}" is in ${format.toUpperCase()}, which Dépêche does not publish: export it in one of ${upper(formats)}`,
     photoCorrupt: (src) => `the photo "${src}" is damaged or not an image: export it again (JPEG preferably) and replace the file`,
     photoNarrow: (src, width, min) =>
-      `the photo "${src}" is ${width} pixels wide, less than the ${min} that large previews need (social networks, Google): use a larger one if you have it`,
+      `the photo "${src}" is ${number(width)} pixels wide, less than the ${number(min)} that large previews need (social networks, Google): use a larger one if you have it`,
     photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
     sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
     topicsUnfinished: () => `"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${DRAFT}`,
@@ -197,8 +206,8 @@ export const messagesEn: Messages = {
     topicSlugMissing: () => 'each topic needs a "slug" such as etats-unis',
     topicSlugPattern: () => 'a topic "slug" may only hold a-z, 0-9 and single dashes, e.g. etats-unis',
     topicSlugTooLong: (max) => `a topic "slug" is at most ${max} characters long, more than a file name can hold: shorten it`,
-    topicSlugDeviceName: (names) =>
-      `a topic "slug" may not be a name Windows keeps for devices (${names}), where its pages could not be written: add a word, e.g. nul-1`,
+    topicSlugDeviceName: () =>
+      `a topic "slug" may not be a name Windows keeps for devices (${DEVICE_NAMES}), where its pages could not be written: add a word, e.g. nul-1`,
     topicLabelMissing: () => 'each topic needs a "label" such as "États-Unis"',
     topicLabelEmpty: () => 'a topic "label" is empty: write it',
     topicsNotList: () => "topics.yaml must be a list of topics: - slug: irak, then label: Irak indented",
@@ -217,8 +226,8 @@ export const messagesEn: Messages = {
     aliasSegmentTooLong: (max, start, length) =>
       `a segment of an alias is at most ${max} characters long, "${start}…" has ${length}: longer file names can't be written`,
     aliasSegmentDot: (segment) => `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`,
-    aliasSegmentDeviceName: (segment, names) =>
-      `"${segment}" in an alias is a name Windows keeps for devices (${names}): its redirect page could not be written there; remove the alias`,
+    aliasSegmentDeviceName: (segment) =>
+      `"${segment}" in an alias is a name Windows keeps for devices (${DEVICE_NAMES}): its redirect page could not be written there; remove the alias`,
     aliasInSearch: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the search index: remove it`,
     aliasInside: (alias, shown, what) => `alias ${alias} would be written inside ${shown}, ${what}: remove it`,
     aliasInsideAlias: (owner) => `an alias of ${owner}`,
@@ -255,6 +264,10 @@ export const messagesEn: Messages = {
     empty: () => "the file is empty: there is no title and no text to import",
     noBody: () => "the copy has a title but no body: there is no paragraph between the title and the source lines",
     leftovers: (lines) => `kept at the end of the body, not recognised as a source or share line: ${lines}`,
+    unknownAgency: (names, suggestion, codes) =>
+      names.length === 1
+        ? `unknown agency "${names[0]}"${didYouMean(suggestion)}: the copy has no other source line, and sources.yaml knows only ${listEn(codes)}; for another agency, add it to sources.yaml (- code: ${names[0]}, then name and url indented)`
+        : `unknown agencies ${listEn(names.map((n) => `"${n}"`))}: the copy has no other source line, and sources.yaml knows only ${listEn(codes)}; for other agencies, add them to sources.yaml (- code: ${names[0]}, then name and url indented)`,
     noSource: (codes) =>
       `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
     noDate: () =>
@@ -368,7 +381,7 @@ export const messagesEn: Messages = {
     importStopped: (why, imported, left) => `${why} (${countEn(imported, "article")} imported before it, ${countEn(left, "file")} left)`,
     contentNotReady: (content) => `the content folder ${content} can't take articles until these errors are fixed`,
     dateOptionYear: (text, year, first, last) => `--date "${text}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}`,
-    dateOptionInvalid: (text, zone) => `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${zone} time) or 2021-12-09T15:10:00+01:00`,
+    dateOptionInvalid: (text, place) => `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${place} time) or 2021-12-09T15:10:00+01:00`,
     topicsOptionEmpty: () => "--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense",
     topicsOptionUnknown: (name, suggestion) => `unknown topic "${name}" in --topics${didYouMean(suggestion)}: use entries of topics.yaml, or add one there`,
     newOneTitle: () => 'give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"',

@@ -6,15 +6,29 @@
  * The words `error` and `warning` of `file:line:col: error: …` are not here: problem matchers read them.
  */
 
-const number = (n: number): string => n.toLocaleString("fr-FR");
+/**
+ * A number as French writes it, the one way every message does: digits grouped by three with a
+ * narrow no-break space (U+202F), a decimal comma.
+ * @example number(25000) // "25 000" (U+202F)
+ */
+const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; maximumFractionDigits?: number }): string =>
+  n.toLocaleString("fr-FR", fractionDigits);
 
 /** A count and its noun: in French 0 and 1 take the singular (« 0 erreur », « 1 article », « 2 articles »). */
 export const countFr = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n < 2 ? one : many}`;
 
-const seconds = (s: number): string => `${s.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+const seconds = (s: number): string => `${number(s, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
-const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} mégapixels`;
+const megabytes = (bytes: number): string => `${number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} Mo`;
+const megapixels = (pixels: number): string => `${number(pixels / 1_000_000, { maximumFractionDigits: 1 })} mégapixels`;
+// The width a photo is best exported at: a large preview's 1,200 pixels, twice for sharp screens.
+const EXPORT_WIDTH = 2400;
+
+/** A list as French says it: « AA », « AA et TRT FR », « AA, AFP et TRT FR ». */
+const listFr = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`);
+
+/** Where an IANA time zone's clocks are, after « de »: « de Paris », « d’Istanbul ». */
+const ofPlace = (place: string): string => (/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(place) ? `d’${place}` : `de ${place}`);
 const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -24,6 +38,9 @@ const dateFr = (day: string): string => {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   return `${date === 1 ? "1er" : date} ${MONTHS[month - 1]} ${year}`;
 };
+
+// The names Windows keeps for devices, which no file or folder may take (see src/text/slug.ts).
+const DEVICE_NAMES = "con, prn, aux, nul, com0 à com9, lpt0 à lpt9";
 
 const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
 
@@ -81,8 +98,8 @@ export const messagesFr = {
     slugNotText: () => "« slug » doit être du texte",
     slugPattern: () => "« slug » ne peut contenir que des lettres minuscules a-z, des chiffres et des tirets simples, par exemple slug: l-irak-annonce-la-fin",
     slugTooLong: (max: number) => `« slug » dépasse ${number(max)} caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
-    slugDeviceName: (names: string) =>
-      `« slug » est un nom que Windows réserve aux périphériques (${names}), où la page ne pourrait pas être écrite : ajoutez un mot, par exemple slug: nul-1`,
+    slugDeviceName: () =>
+      `« slug » est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où la page ne pourrait pas être écrite : ajoutez un mot, par exemple slug: nul-1`,
     draftNotBoolean: () => "« draft » doit valoir true ou false",
     aliasesNotList: () => "« aliases » doit être une liste d’adresses comme [/2021/12/09/ancien-titre/]",
     aliasNotText: () => "chaque alias doit être une adresse comme /2021/12/09/ancien-titre/",
@@ -91,8 +108,8 @@ export const messagesFr = {
     bodyControlCharacter: (character: string) =>
       `le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates
-    invalidDate: (key: string, text: string, zone: string) =>
-      `« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de ${zone}) ou 2021-12-09T15:10:00+01:00`,
+    invalidDate: (key: string, text: string, place: string) =>
+      `« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key: string, day: number, month: number, year: number) =>
       month === 2 && day === 29
         ? `« ${key} » : le 29 février ${year} n’existe pas (${year} n’est pas bissextile) ; vérifiez l’année et le jour`
@@ -113,7 +130,7 @@ export const messagesFr = {
     heldBack: (iso: string, when: string) =>
       `daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
     tooFarAhead: (days: number, iso: string, when: string) =>
-      `daté à plus de ${days} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${days} jours à l’avance)`,
+      `daté à plus de ${number(days)} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${number(days)} jours à l’avance)`,
     updatedAhead: (iso: string, when: string) =>
       `mis à jour dans le futur (${iso}, ${when}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
     pastRedirectLimit: (limit: number, total: number) =>
@@ -150,15 +167,15 @@ export const messagesFr = {
     photoNotAFile: (src: string) => `« ${src} » n’est pas un fichier : indiquez le chemin d’une photo`,
     photoUnreadable: (src: string, reason: string) => `la photo « ${src} » ne peut pas être lue (${reason}) : vérifiez ses droits d’accès`,
     photoTooLarge: (src: string, bytes: number, max: number) =>
-      `la photo « ${src} » pèse ${megabytes(bytes)}, plus que les ${megabytes(max)} permis : exportez-la en JPEG de qualité 85 à 2 400 pixels de large`,
+      `la photo « ${src} » pèse ${megabytes(bytes)}, plus que les ${megabytes(max)} permis : exportez-la en JPEG de qualité 85 à ${number(EXPORT_WIDTH)} pixels de large`,
     photoTooManyPixels: (src: string, width: number, height: number, max: number) =>
-      `la photo « ${src} » fait ${width} × ${height} pixels (${megapixels(width * height)}), plus que les ${megapixels(max)} permis : réduisez-la à 2 400 pixels de large`,
+      `la photo « ${src} » fait ${number(width)} × ${number(height)} pixels (${megapixels(width * height)}), plus que les ${megapixels(max)} permis : réduisez-la à ${number(EXPORT_WIDTH)} pixels de large`,
     photoUnsupported: (src: string, format: string, formats: readonly string[]) =>
       `la photo « ${src} » est au format ${format.toUpperCase()}, que Dépêche ne publie pas : exportez-la dans l’un des formats ${upper(formats)}`,
     photoCorrupt: (src: string) =>
       `la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
     photoNarrow: (src: string, width: number, min: number) =>
-      `la photo « ${src} » fait ${width} pixels de large, moins que les ${min} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+      `la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
     photoUndecodable: (src: string, reason: string) =>
       `la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
     sourcesUnfinished: () => `« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
@@ -192,7 +209,7 @@ export const messagesFr = {
     yamlIndent: () => "cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
     yamlOther: (parser: string) => `YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
     yamlAlias: (name: string) => `les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,
-    yamlTooDeep: (max: number) => `listes ou clés imbriquées sur plus de ${max} niveaux : une archive en demande quelques-uns ; retirez les autres`,
+    yamlTooDeep: (max: number) => `listes ou clés imbriquées sur plus de ${number(max)} niveaux : une archive en demande quelques-uns ; retirez les autres`,
     // Reading the files
     notUtf8: (byte: string, windows1252: string) =>
       `le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
@@ -227,13 +244,13 @@ export const messagesFr = {
     timezoneUnknown: () => "« timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris",
     descriptionNotText: () => "« description » doit être du texte",
     topicKeywordsNotList: () => "« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]",
-    topicKeywordsTooMany: (max: number) => `« keywords » d’un sujet compte au plus ${max} mots : gardez ceux qui disent le sujet`,
+    topicKeywordsTooMany: (max: number) => `« keywords » d’un sujet compte au plus ${number(max)} mots : gardez ceux qui disent le sujet`,
     topicSlugMissing: () => "chaque sujet a besoin d’un « slug » comme etats-unis",
     topicSlugPattern: () => "le « slug » d’un sujet ne peut contenir que a-z, 0-9 et des tirets simples, par exemple etats-unis",
     topicSlugTooLong: (max: number) =>
-      `le « slug » d’un sujet tient en ${max} caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
-    topicSlugDeviceName: (names: string) =>
-      `le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (${names}), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+      `le « slug » d’un sujet tient en ${number(max)} caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+    topicSlugDeviceName: () =>
+      `le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
     topicLabelMissing: () => 'chaque sujet a besoin d’un « label » comme "États-Unis"',
     topicLabelEmpty: () => "le « label » d’un sujet est vide : écrivez-le",
     topicsNotList: () => "topics.yaml doit être une liste de sujets : - slug: irak, puis label: Irak en retrait",
@@ -243,22 +260,22 @@ export const messagesFr = {
     sourceNameEmpty: () => "le « name » d’une source est vide : écrivez-le",
     sourcesNotList: () => "sources.yaml doit être une liste de sources : - code: AA, puis name: Agence Anadolu et url: https://www.aa.com.tr/fr en retrait",
     topicTaken: (key: string, name: string, first: number, firstSlug: string) =>
-      `le ${key} de sujet « ${name} » est déjà celui du sujet ${first} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
+      `le ${key} de sujet « ${name} » est déjà celui du sujet ${number(first)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
     sourceCodeTaken: (code: string, first: number, firstCode: string) =>
-      `le code de source « ${code} » est déjà celui de la source ${first} (« ${firstCode} ») : donnez à chaque agence son propre code`,
+      `le code de source « ${code} » est déjà celui de la source ${number(first)} (« ${firstCode} ») : donnez à chaque agence son propre code`,
     sourceCodeNoSlug: (code: string) => `le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
     // Old addresses: aliases and urls.txt
     aliasNotPath: () =>
       "un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX)",
     aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
     aliasTooLong: (max: number, length: number) =>
-      `un alias tient en ${max} caractères au plus, celui-ci en a ${length} : aucun disque ne tient tous les chemins aussi longs`,
+      `un alias tient en ${number(max)} caractères au plus, celui-ci en a ${number(length)} : aucun disque ne tient tous les chemins aussi longs`,
     aliasSegmentTooLong: (max: number, start: string, length: number) =>
-      `un segment d’alias tient en ${max} caractères au plus, « ${start}… » en a ${length} : un nom de fichier plus long ne peut pas être écrit`,
+      `un segment d’alias tient en ${number(max)} caractères au plus, « ${start}… » en a ${number(length)} : un nom de fichier plus long ne peut pas être écrit`,
     aliasSegmentDot: (segment: string) =>
       `un segment d’alias ne peut pas finir par un point (« ${segment} ») : Windows le retire, et la redirection tomberait ailleurs`,
-    aliasSegmentDeviceName: (segment: string, names: string) =>
-      `« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${names}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
+    aliasSegmentDeviceName: (segment: string) =>
+      `« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
     aliasInSearch: (alias: string, folder: string) => `l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,
     aliasInside: (alias: string, shown: string, what: string) => `l’alias ${alias} serait écrit dans ${shown}, ${what} : retirez-le`,
     aliasInsideAlias: (owner: string) => `un alias de ${owner}`,
@@ -287,7 +304,7 @@ export const messagesFr = {
     removedUrlUnknown: (url: string, meant: string | undefined) =>
       `« ! ${url} » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; ${meant ? `écrivez « ! ${meant} »` : "écrivez l’adresse comme sur sa ligne, par exemple « ! /2021/12/09/titre/ »"}`,
     moreProblems: (n: number, max: number) =>
-      `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${max} premiers et relancez la vérification`,
+      `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${number(max)} premiers et relancez la vérification`,
   },
 
   /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
@@ -301,6 +318,10 @@ export const messagesFr = {
     leftovers: (lines: string) => `gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines}`,
     noSource: (codes: string) =>
       `pas de ligne de source à la fin de la dépêche : le code de l’agence (${codes}) doit être sur une ligne à lui, après le texte ; pour une autre agence, ajoutez-la à sources.yaml`,
+    unknownAgency: (names: readonly string[], suggestion: string | undefined, codes: readonly string[]) =>
+      names.length === 1
+        ? `agence inconnue « ${names[0]} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour une autre agence, ajoutez-la à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`
+        : `agences inconnues ${listFr(names.map((n) => `« ${n} »`))} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour d’autres agences, ajoutez-les à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`,
     noDate: () =>
       "pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours",
     noTopic: () => "aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense",
@@ -428,11 +449,11 @@ export const messagesFr = {
     contentNotReady: (content: string) => `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
     dateOptionYear: (text: string, year: number, first: number, last: number) =>
       `--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
-    dateOptionInvalid: (text: string, zone: string) =>
-      `--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de ${zone}) ou 2021-12-09T15:10:00+01:00`,
+    dateOptionInvalid: (text: string, place: string) =>
+      `--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
     topicsOptionEmpty: () => "--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense",
     topicsOptionUnknown: (name: string, suggestion: string | undefined) =>
-      `sujet inconnu « ${name} » dans --topics${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-la`,
+      `sujet inconnu « ${name} » dans --topics${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,
     newOneTitle: () => 'donnez un titre, entre guillemets : depeche new "L’Irak annonce la fin de la mission de combat"',
     newTitleEmpty: () => 'le titre est vide : depeche new "L’Irak annonce la fin de la mission de combat"',
     nothingWritten: (why: string) => `${why} ; rien n’a été écrit`,
@@ -447,7 +468,8 @@ export const messagesFr = {
     templateUnknownVariable: (name: string, names: readonly string[]) =>
       `variable inconnue « {{ ${name} }} » : le modèle connaît ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
     templateNoFrontMatter: () => "le modèle doit commencer par une ligne --- et son en-tête (title, date…), fermé par une autre ligne ---",
-    templateNotDraft: () => "le modèle dit « draft » autre que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne",
+    templateNotDraft: () =>
+      "le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne",
     templateUnreadable: (why: string) => `le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,
     hookNoRepository: () => "pas dans un dépôt git",
     hookOutside: (content: string, top: string) => `le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,

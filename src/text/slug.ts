@@ -25,11 +25,8 @@ const SPACES = / +/g;
 export const MAX_SLUG_LENGTH = 220;
 
 // Windows can't create a file or folder of these names, whatever the extension (`nul.html` too),
-// so a site holding one can't be built or previewed there.
+// so a site holding one can't be built or previewed there. The messages list them in words.
 const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|$)/i;
-
-/** The names a URL segment can't take, as messages list them. */
-export const WINDOWS_DEVICE_NAMES = "con, prn, aux, nul, com0 to com9, lpt0 to lpt9";
 
 /** Whether Windows reserves a file name for a device (`con`, `NUL.html`, `com1`). */
 export function isWindowsDeviceName(segment: string): boolean {
@@ -96,7 +93,7 @@ export function aliasPathProblem(path: string): string | undefined {
   for (const segment of segments) {
     if (segment.length > MAX_SLUG_LENGTH) return say.aliasSegmentTooLong(MAX_SLUG_LENGTH, segment.slice(0, 20), segment.length);
     if (segment.endsWith(".")) return say.aliasSegmentDot(segment);
-    if (isWindowsDeviceName(segment)) return say.aliasSegmentDeviceName(segment, WINDOWS_DEVICE_NAMES);
+    if (isWindowsDeviceName(segment)) return say.aliasSegmentDeviceName(segment);
   }
   return undefined;
 }

@@ -1,8 +1,17 @@
 /** Decoding of wire copy: agency feeds are UTF-8, or Windows-1252 when an older system sent them. */
+import type { Position } from "../content/diagnostics.ts";
 import { messages } from "../i18n/messages.ts";
-import { normalizeText } from "../content/read-text.ts";
+import { firstInvalidUtf8, normalizeText, positionIn } from "../content/read-text.ts";
 
-export type DecodedWire = { ok: true; text: string; encoding: "utf-8" | "utf-16" | "windows-1252" } | { ok: false; message: string };
+export type DecodedWire =
+  | {
+      ok: true;
+      text: string;
+      encoding: "utf-8" | "utf-16" | "windows-1252";
+      /** Read as Windows-1252: where the first byte that is no UTF-8 was, the place to check first. */
+      firstNonUtf8?: Position;
+    }
+  | { ok: false; at: Position; message: string };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -39,9 +48,18 @@ export function decodeWireFile(bytes: Uint8Array): DecodedWire {
     try {
       decoded = { ok: true, text: strictUtf8.decode(bytes), encoding: "utf-8" };
     } catch {
-      decoded = { ok: true, text: decodeWindows1252(bytes), encoding: "windows-1252" };
+      // One byte is one character in Windows-1252: the byte's index is the character's.
+      const text = decodeWindows1252(bytes);
+      decoded = { ok: true, text, encoding: "windows-1252", firstNonUtf8: positionAt(text, firstInvalidUtf8(bytes)) };
     }
   }
-  if (decoded.text.includes("\0")) return { ok: false, message: messages().wire.nulByte() };
+  const nul = decoded.text.indexOf("\0");
+  if (nul !== -1) return { ok: false, at: positionAt(decoded.text, nul), message: messages().wire.nulByte() };
   return { ...decoded, text: normalizeText(decoded.text.replace(/^\uFEFF/, "")) };
+}
+
+// Where a character of the decoded text is, with its line endings as the parser will read them.
+function positionAt(text: string, index: number): Position {
+  const before = normalizeText(text.slice(0, index).replace(/^\uFEFF/, ""));
+  return positionIn(before, before.length);
 }

@@ -8,10 +8,10 @@ import { shortLinkKey } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-index.ts";
 import { decodeWireFile } from "./decode-wire.ts";
-import { parseWire } from "./parse-wire.ts";
+import { parseWire, type WireCopy, type WireLine } from "./parse-wire.ts";
 import { suggestTopics } from "./suggest-topics.ts";
 import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
-import { formatArticle, toMarkdownParagraph, writeNewArticle, type ArticleFile } from "./write-article.ts";
+import { formatArticle, toMarkdownParagraph, writeNewArticle, yamlString, type ArticleFile } from "./write-article.ts";
 import { copyPhoto, photoTarget, type PhotoOption } from "./attach-photo.ts";
 import { readContractDate } from "../text/dates.ts";
 
@@ -62,20 +62,23 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     return fail(FILE_START, messages().wire.cannotRead((error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   const decoded = decodeWireFile(bytes);
-  if (!decoded.ok) return fail(FILE_START, decoded.message);
-  if (decoded.encoding === "windows-1252") {
-    report.warning(file, FILE_START, messages().wire.readAsWindows1252(), "readAsWindows1252");
-  }
+  if (!decoded.ok) return fail(decoded.at, decoded.message);
+  if (decoded.firstNonUtf8) report.warning(file, decoded.firstNonUtf8, messages().wire.readAsWindows1252(), "readAsWindows1252");
   const parsed = parseWire(decoded.text, (line) => index.context.sources.find(line)?.code);
   if (!parsed.ok) return fail({ line: parsed.line, column: 1 }, parsed.message);
   const wire = parsed.wire;
-  const titleAt: Position = { line: wire.titleLine, column: 1 };
-  if (wire.leftovers.length > 0) {
-    report.warning(file, FILE_START, messages().wire.leftovers(wire.leftovers.map((l) => JSON.stringify(l)).join(", ")), "leftovers");
+  const titleAt: Position = { line: wire.titleLine, column: wire.titleColumn };
+  const [leftover] = wire.leftovers;
+  if (leftover) {
+    report.warning(file, lineStart(leftover), messages().wire.leftovers(wire.leftovers.map((l) => JSON.stringify(l.text)).join(", ")), "leftovers");
   }
   if (wire.sources.length === 0) {
-    const codes = index.sources.map((s) => s.code).join(", ");
-    return fail(FILE_START, messages().wire.noSource(codes));
+    const codes = index.sources.map((s) => s.code);
+    const [unknown] = wire.unknownSources;
+    if (!unknown) return fail(lineStart(wire.paragraphLines.at(-1)!), messages().wire.noSource(codes.join(", ")));
+    const names = wire.unknownSources.map((l) => l.text);
+    const suggestion = names.length === 1 ? index.context.sources.suggest(unknown.text) : undefined;
+    return fail(lineStart(unknown), messages().wire.unknownAgency(names, suggestion, codes));
   }
   if (options.date === undefined) {
     return fail(FILE_START, messages().wire.noDate());
@@ -101,16 +104,17 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     fields.image = { src: photoSrc, alt: photo.alt, credit: photo.credit, ...(photo.caption ? { caption: photo.caption } : {}) };
   }
 
-  let checked = checkArticle(file, titleAt, fields, index, report);
+  let checked = checkArticle(file, wire, fields, index, report);
   if (!checked) return { ok: false, diagnostics: report.items };
   const taken = collision(checked.article, index);
   if (taken) {
+    if (taken.ofShortLink && wire.shareLine) return fail(lineStart(wire.shareLine), taken.message);
     const twin =
       taken.shortLink !== undefined && checked.article.shortLink !== undefined && shortLinkKey(taken.shortLink) !== shortLinkKey(checked.article.shortLink);
     if (!twin) return fail(titleAt, taken.message);
     // Another dispatch under the same headline that day (its share link differs): a slug of its own.
     const firstUrl = checked.article.url;
-    checked = withFreeSlug(file, titleAt, fields, checked.article, index, report);
+    checked = withFreeSlug(file, wire, fields, checked.article, index, report);
     if (!checked) return fail(titleAt, messages().wire.noFreeSlug(taken.message, MAX_SLUG_SUFFIX));
     report.warning(file, titleAt, messages().wire.sameTitleThatDay(firstUrl, taken.file, checked.article.slug), "sameTitleThatDay");
   }
@@ -130,28 +134,52 @@ interface Checked {
   article: Article;
 }
 
-// Runs the file about to be written through the validator `depeche check` uses. Its line numbers
-// are those of the article, not of the wire copy, so problems point at the wire's title line.
-function checkArticle(file: string, titleAt: Position, fields: ArticleFile, index: ArchiveIndex, report: Diagnostics): Checked | undefined {
+// Runs the file about to be written through the validator `depeche check` uses.
+function checkArticle(file: string, wire: WireCopy, fields: ArticleFile, index: ArchiveIndex, report: Diagnostics): Checked | undefined {
   const text = formatArticle(fields);
   const parsed = parseFrontMatter(text);
   const scratch = new Diagnostics();
   const article = parsed.ok ? validateArticle(file, parsed.frontMatter, index.context, scratch) : undefined;
+  const titleAt = { line: wire.titleLine, column: wire.titleColumn };
   if (!parsed.ok) for (const p of parsed.problems) report.error(file, titleAt, messages().wire.wouldNotBeValid(p.message));
   for (const d of scratch.items) {
-    if (d.severity === "error") report.error(file, titleAt, messages().wire.wouldNotBeValid(d.message));
-    else report.warning(file, titleAt, d.message, d.kind);
+    const at = parsed.ok ? positionInWire(d, text, parsed.frontMatter.bodyLine, wire) : titleAt;
+    if (d.severity === "error") report.error(file, at, messages().wire.wouldNotBeValid(d.message));
+    else report.warning(file, at, d.message, d.kind);
   }
   return article ? { text, article } : undefined;
 }
 
-function collision(article: Article, index: ArchiveIndex): { message: string; file: string; shortLink?: string } | undefined {
+// A problem of the article file, taken back to the wire line its text came from: the title, a
+// paragraph or the share line. What the options gave (date, topics, photo) points at the title.
+function positionInWire(d: Position, text: string, bodyLine: number, wire: WireCopy): Position {
+  const titleAt = { line: wire.titleLine, column: wire.titleColumn };
+  // Each paragraph is one line of the body, a blank line between two.
+  const paragraph = d.line >= bodyLine && (d.line - bodyLine) % 2 === 0 ? wire.paragraphLines[(d.line - bodyLine) / 2] : undefined;
+  if (paragraph) return { line: paragraph.line, column: paragraph.column + unescapedLength(toMarkdownParagraph(paragraph.text), d.column - 1) };
+  const key = /^(\w+):/.exec(text.split("\n", d.line)[d.line - 1] ?? "")?.[1];
+  if (key === "shortLink" && wire.shareLine) return lineStart(wire.shareLine);
+  // The title is a YAML string in quotes after `title: `.
+  if (key === "title") return { line: titleAt.line, column: titleAt.column + unescapedLength(yamlString(wire.title).slice(1), Math.max(0, d.column - 9)) };
+  return titleAt;
+}
+
+// How many characters of a text come before `offset` in its escaped form, where each backslash
+// sequence (`\*`, `\"`, `\u0007`) stands for one character of the text.
+function unescapedLength(escaped: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset; n++) i += escaped[i] !== "\\" ? 1 : escaped[i + 1] === "u" ? 6 : 2;
+  return n;
+}
+
+function collision(article: Article, index: ArchiveIndex): { message: string; file: string; shortLink?: string; ofShortLink?: true } | undefined {
   if (article.shortLink) {
     const owner = index.shortLinks.get(shortLinkKey(article.shortLink));
     if (owner)
       return {
         ...owner,
         message: messages().wire.shortLinkTaken(article.shortLink, owner.file, owner.shortLink === article.shortLink ? undefined : owner.shortLink),
+        ofShortLink: true,
       };
   }
   const existing = index.urls.get(article.url);
@@ -172,12 +200,16 @@ function collision(article: Article, index: ArchiveIndex): { message: string; fi
   return undefined;
 }
 
-function withFreeSlug(file: string, titleAt: Position, fields: ArticleFile, first: Article, index: ArchiveIndex, report: Diagnostics): Checked | undefined {
+function withFreeSlug(file: string, wire: WireCopy, fields: ArticleFile, first: Article, index: ArchiveIndex, report: Diagnostics): Checked | undefined {
   for (let n = 2; n <= MAX_SLUG_SUFFIX; n++) {
     const slug = `${fitSlug(first.slug, MAX_SLUG_LENGTH - `-${n}`.length)}-${n}`;
     const url = first.url.replace(/[^/]+\/$/, `${slug}/`);
     if (index.urls.has(url) || index.aliases.has(url) || index.retired.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
-    return checkArticle(file, titleAt, { ...fields, slug }, index, report);
+    return checkArticle(file, wire, { ...fields, slug }, index, report);
   }
   return undefined;
+}
+
+function lineStart(line: WireLine): Position {
+  return { line: line.line, column: line.column };
 }

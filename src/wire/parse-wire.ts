@@ -5,21 +5,36 @@ export interface WireCopy {
   title: string;
   /** 1-based line of the title in the file. */
   titleLine: number;
+  /** 1-based column of the title's first character. */
+  titleColumn: number;
   /** Body paragraphs in order, text as the agency wrote it; unrecognised end lines included. */
   paragraphs: string[];
+  /** The same paragraphs with where each is in the file, for problems to point at. */
+  paragraphLines: WireLine[];
   /** Source codes as `findSource` returned them, in the order of the copy. */
   sources: string[];
   /** The share link from the "Partager cet article?" line. */
   shortLink?: string;
+  /** The "Partager cet article?" line the share link was on. */
+  shareLine?: WireLine;
   /** Lines at the end that were neither sources nor the share line: kept in `paragraphs`, reported. */
-  leftovers: string[];
+  leftovers: WireLine[];
+  /**
+   * With no known source line, the lines at the end that read as agency codes all the same
+   * (« Reuters »): no sentence, a few words. Kept in `paragraphs`.
+   */
+  unknownSources: WireLine[];
 }
 
 export type WireParse = { ok: true; wire: WireCopy } | { ok: false; line: number; message: string };
 
-interface Line {
+/** A non-blank line of the copy, trimmed, and where it was. */
+export interface WireLine {
   text: string;
+  /** 1-based. */
   line: number;
+  /** 1-based column of the text's first character. */
+  column: number;
 }
 
 // A line with only spaces, no-break spaces or zero-width characters separates paragraphs.
@@ -28,6 +43,8 @@ const BLANK = /^[\s\u200b\u2060]*$/u;
 // Body text ends its lines with punctuation; agency codes and footers don't.
 const SENTENCE_END = /[.!?…»"”)]$/u;
 const SHARE_LINE = /^partager cet article\s*[?:]?\s*(https:\/\/\S+)$/iu;
+// Longer than this, an end line is text, not an agency's code or name ("Agence France-Presse").
+const MAX_AGENCY_LINE = 40;
 
 /**
  * Splits wire copy into its parts. The second line is dropped when it repeats the title (agencies
@@ -36,20 +53,40 @@ const SHARE_LINE = /^partager cet article\s*[?:]?\s*(https:\/\/\S+)$/iu;
  * @example parseWire("Titre\n\nTitre\n\nTexte.\n\nAA", (l) => (l === "AA" ? "AA" : undefined)) // { ok: true, wire: { title: "Titre", paragraphs: ["Texte."], sources: ["AA"], … } }
  */
 export function parseWire(text: string, findSource: (line: string) => string | undefined): WireParse {
-  const lines: Line[] = [];
+  const lines: WireLine[] = [];
   text.split("\n").forEach((raw, i) => {
-    if (!BLANK.test(raw)) lines.push({ text: raw.trim(), line: i + 1 });
+    if (!BLANK.test(raw)) lines.push({ text: raw.trim(), line: i + 1, column: raw.length - raw.trimStart().length + 1 });
   });
   const [title, ...rest] = lines;
   if (!title) return { ok: false, line: 1, message: messages().wire.empty() };
   if (rest[0] && sameTitle(rest[0].text, title.text)) rest.shift();
 
   const { sources, shortLink, extracted, leftovers } = readEnd(rest, findSource);
-  const paragraphs = rest.filter((_, i) => !extracted.has(i)).map((l) => l.text);
-  if (paragraphs.length === 0) {
+  const body = rest.filter((_, i) => !extracted.has(i));
+  if (body.length === 0) {
     return { ok: false, line: title.line, message: messages().wire.noBody() };
   }
-  return { ok: true, wire: { title: title.text, titleLine: title.line, paragraphs, sources, ...(shortLink ? { shortLink } : {}), leftovers } };
+  return {
+    ok: true,
+    wire: {
+      title: title.text,
+      titleLine: title.line,
+      titleColumn: title.column,
+      paragraphs: body.map((l) => l.text),
+      paragraphLines: body,
+      sources,
+      ...(shortLink ? { shortLink: shortLink.url, shareLine: shortLink.line } : {}),
+      leftovers,
+      unknownSources: sources.length === 0 ? agencyLikeEnd(body) : [],
+    },
+  };
+}
+
+// The lines that end the body and read as agency codes: no sentence, a few words.
+function agencyLikeEnd(body: readonly WireLine[]): WireLine[] {
+  let start = body.length;
+  while (start > 0 && !SENTENCE_END.test(body[start - 1]!.text) && body[start - 1]!.text.length <= MAX_AGENCY_LINE) start--;
+  return body.slice(start);
 }
 
 /**
@@ -73,13 +110,13 @@ function comparable(text: string): string {
 // the sources, unless it is no sentence and another marker sits right above it (an unknown agency
 // between two known ones).
 function readEnd(
-  rest: readonly Line[],
+  rest: readonly WireLine[],
   findSource: (line: string) => string | undefined,
-): { sources: string[]; shortLink?: string; extracted: Set<number>; leftovers: string[] } {
+): { sources: string[]; shortLink?: { url: string; line: WireLine }; extracted: Set<number>; leftovers: WireLine[] } {
   const sources: string[] = [];
   const extracted = new Set<number>();
-  const leftovers: string[] = [];
-  let shortLink: string | undefined;
+  const leftovers: WireLine[] = [];
+  let shortLink: { url: string; line: WireLine } | undefined;
   const markerAt = (i: number): "source" | "share" | undefined => {
     const line = rest[i]?.text;
     if (line === undefined) return undefined;
@@ -94,10 +131,10 @@ function readEnd(
       if (!sources.includes(code)) sources.unshift(code);
       extracted.add(i);
     } else if (kind === "share") {
-      shortLink = SHARE_LINE.exec(line)![1];
+      shortLink = { url: SHARE_LINE.exec(line)![1]!, line: rest[i]! };
       extracted.add(i);
     } else if (sources.length === 0 || (!SENTENCE_END.test(line) && markerAt(i - 1) !== undefined)) {
-      leftovers.unshift(line);
+      leftovers.unshift(rest[i]!);
     } else break;
   }
   // With no source line, the walk went through the whole body: nothing there is a leftover.

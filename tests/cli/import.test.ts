@@ -215,7 +215,8 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     {
       name: "no source line",
       data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]),
-      error: "1:1: error: pas de ligne de source à la fin de la dépêche",
+      // At the last line of text, after which the agency's code belongs.
+      error: "7:1: error: pas de ligne de source à la fin de la dépêche",
     },
     {
       name: "no topic named and no --topics",
@@ -227,7 +228,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
       error: "1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères",
     },
-    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:1: error: le fichier contient un octet NUL" },
+    { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:5: error: le fichier contient un octet NUL" },
   ];
   for (const c of bad) {
     it(`for ${c.name}`, async () => {
@@ -299,7 +300,8 @@ describe("depeche import, other cases", () => {
     const path = wire("latin.txt", encodeWindows1252(text));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${shown(path)}:1:1: warning: pas en UTF-8 : lu en Windows-1252`);
+    // At the first byte that is no UTF-8: the ’ of the title.
+    expect(r.stderr).toContain(`${shown(path)}:1:2: warning: pas en UTF-8 : lu en Windows-1252`);
     expect(r.stdout).toContain("1 avertissement");
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
@@ -377,7 +379,7 @@ describe("depeche import, other cases", () => {
     const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"');
+    expect(r.stderr).toContain(`${shown(path)}:17:1: warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
   });
@@ -389,7 +391,11 @@ describe("depeche import, other cases", () => {
       args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"],
       message: "« --date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
     },
-    { args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"], message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)" },
+    {
+      args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"],
+      message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?) : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet",
+    },
+    { args: ["x.txt", "--date", "demain"], message: "--date « demain » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou" },
     { args: ["x.txt", "--topics", " , "], message: "--topics est vide" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
     archive = makeArchive();
@@ -403,6 +409,81 @@ describe("depeche import, other cases", () => {
     const r = depeche("import", "x.txt", "--dat", "2021-12-09");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("option inconnue « --dat »");
+  });
+});
+
+describe("depeche import points at the line at fault", () => {
+  it("a short link already in the archive, at the share line", async () => {
+    archive = makeArchive();
+    archive.article("ancien.md", { title: "Un autre titre", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${shown(seedPath)}:31:1: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")}`,
+    );
+  });
+
+  it("the same copy imported twice, at its share line", async () => {
+    archive = makeArchive();
+    const path = wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/deux"]));
+    expect((await importCli(path, "--date", "2021-12-09")).status).toBe(0);
+    const again = wire("b.txt", wireText("L’Irak compte", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/deux"]));
+    const r = await importCli(again, "--date", "2021-12-10");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(again)}:15:1: error: le lien court https://turquie2023.com/deux est déjà celui de`);
+  });
+
+  it("an agency sources.yaml doesn't know, named, with the known ones and how to add it", async () => {
+    archive = makeArchive();
+    const path = wire("reuters.txt", wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Reuters", "Partager cet article? https://turquie2023.com/r"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${shown(path)}:13:1: error: agence inconnue « Reuters » : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que AA et TRT FR ; pour une autre agence, ajoutez-la à sources.yaml (- code: Reuters, puis name et url en retrait)\n`,
+    );
+    expect(articleFiles()).toEqual([]);
+  });
+
+  it("several unknown agencies, at the first of them; a code typed short gets a suggestion", async () => {
+    archive = makeArchive();
+    const two = wire("a.txt", wireText("L’Irak vote", ["Texte."], ["Reuters", "AFP"]));
+    const short = wire("b.txt", wireText("L’Irak compte", ["Texte."], ["  TRT"]));
+    const r = await importCli(two, short, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(two)}:13:1: error: agences inconnues « Reuters » et « AFP » : la dépêche n’a pas d’autre ligne de source`);
+    expect(r.stderr).toContain(`${shown(short)}:13:3: error: agence inconnue « TRT » (vouliez-vous dire « TRT FR » ?) :`);
+  });
+
+  it("a control character in the text, at its line and column in the copy, markdown escapes aside", async () => {
+    archive = makeArchive();
+    const path = wire("bel.txt", wireText("L’Irak vote", ["Un premier paragraphe.", "  Le *budget* [voté]\u0007 hier."], ["AA"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(path)}:9:21: error: l’article ne serait pas valide : le texte contient ici le caractère de contrôle U+0007`);
+  });
+
+  it("a control character in the title, at its column", async () => {
+    archive = makeArchive();
+    const path = wire("bel.txt", wireText('L’Irak "vote"\u0007 le budget', ["Texte."], ["AA"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(path)}:1:14: error: l’article ne serait pas valide : « title » contient ici le caractère de contrôle U+0007`);
+  });
+
+  it("a Windows-1252 file, at its first byte that is no UTF-8", async () => {
+    archive = makeArchive();
+    const path = wire("latin.txt", encodeWindows1252("L'Irak vote\r\n\r\nLe budget coûte 3 000 €.\r\n\r\nAA\r\n"));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${shown(path)}:3:13: warning: pas en UTF-8 : lu en Windows-1252`);
+  });
+
+  it("a NUL byte, at its line and column", async () => {
+    archive = makeArchive();
+    const path = wire("nul.txt", "Titre\n\nTex\0te.\n\nAA\n");
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${shown(path)}:3:4: error: le fichier contient un octet NUL`);
   });
 });
 

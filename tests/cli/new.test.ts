@@ -247,7 +247,7 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       status: 2,
       told: (a: TestArchive) => [
         `${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
-        `${a.display("modeles/article.md")}:6:1: error: le modèle dit « draft » autre que true`,
+        `${a.display("modeles/article.md")}:6:1: error: le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon`,
         "depeche new: « --date » : ",
         "depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit",
       ],

@@ -65,6 +65,11 @@ describe("one error line per rule, pointing at the key or value", () => {
     { name: "title too long", spec: { title: "x".repeat(201) }, expected: "2:8: error: « title » dépasse 200 caractères" },
     { name: "invalid date", spec: { date: "2021-02-30" }, expected: "3:7: error: « date » : le 30 février n’existe pas" },
     { name: "date as a number", spec: { date: "2021" }, expected: "3:7: error: « date » doit être une date comme 2021-12-09" },
+    {
+      name: "date in words, told in the site's place",
+      spec: { date: "9 décembre 2021" },
+      expected: "3:7: error: « date » n’est pas une date valide : « 9 décembre 2021 » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou",
+    },
     { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: "6:10: error: « updated » (2021-12-08) précède « date » (2021-12-09)" },
     {
       name: "shortLink not https",
@@ -83,7 +88,7 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "slug Windows keeps for a device",
       spec: { extra: "slug: prn" },
-      expected: "6:7: error: « slug » est un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 to com9, lpt0 to lpt9)",
+      expected: "6:7: error: « slug » est un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9)",
     },
     {
       name: "alias with a device name",
@@ -413,7 +418,7 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 to com9, lpt0 to lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+      `${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
       `${archive.display("topics.yaml")}:3:9: error: le « slug » d’un sujet tient en 220 caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     ]);
   });

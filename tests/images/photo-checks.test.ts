@@ -78,7 +78,7 @@ describe("depeche check, on photos", () => {
       "e-lien.md": ["images/lien.jpg", "error: la photo « images/lien.jpg » est un lien symbolique"],
       "f-dehors.md": ["../dehors.jpg", "error: la photo « ../dehors.jpg » n’est pas sous le dossier content/"],
       "g-dossier.md": ["images/dossier", "error: « images/dossier » n’est pas un fichier"],
-      "h-etroite.md": ["images/etroite.jpg", "warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1200"],
+      "h-etroite.md": ["images/etroite.jpg", "warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1\u202f200"],
     };
     for (const [i, [name, [src]]] of Object.entries(cases).entries()) archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) });
     const r = await check();
@@ -119,6 +119,8 @@ describe("depeche check, on photos", () => {
     archive.article("a.md", withPhoto("images/geante.jpg"));
     const r = await check();
     expect(r.status).toBe(1);
-    expect(r.lines[0]).toContain(":7:8: error: la photo « images/geante.jpg » fait 9000 × 6000 pixels (54 mégapixels), plus que les 50 mégapixels permis");
+    expect(r.lines[0]).toContain(
+      ":7:8: error: la photo « images/geante.jpg » fait 9\u202f000 × 6\u202f000 pixels (54 mégapixels), plus que les 50 mégapixels permis",
+    );
   });
 });

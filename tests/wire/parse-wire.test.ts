@@ -104,7 +104,55 @@ describe("parseWire, line by line", () => {
       expect(r.wire.paragraphs).toEqual(c.paragraphs);
       expect(r.wire.sources).toEqual(c.sources);
       expect(r.wire.shortLink).toBe(c.shortLink);
-      expect(r.wire.leftovers).toEqual(c.leftovers ?? []);
+      expect(r.wire.leftovers.map((l) => l.text)).toEqual(c.leftovers ?? []);
+    });
+  }
+});
+
+describe("parseWire, where each part is", () => {
+  it("gives the line of the title, of each paragraph, of the share link and of the leftovers", () => {
+    const r = parse(`  Titre\n\nTitre\n\n${NBSP}\n\nUn.\n\n\tDeux.\n\nAA\n\nAFP\n\nTRT FR\n\nPartager cet article? https://x.example/f`);
+    expect(r.ok && r.wire).toMatchObject({
+      titleLine: 1,
+      titleColumn: 3,
+      paragraphLines: [
+        { text: "Un.", line: 7, column: 1 },
+        { text: "Deux.", line: 9, column: 2 },
+        { text: "AFP", line: 13, column: 1 },
+      ],
+      shareLine: { line: 17, column: 1 },
+      leftovers: [{ text: "AFP", line: 13, column: 1 }],
+      unknownSources: [],
+    });
+  });
+
+  it("gives the share line of the seed copy", () => {
+    const r = parse(seed);
+    expect(r.ok && r.wire.shareLine).toEqual({ text: "Partager cet article? https://turquie2023.com/Ivo58D", line: 31, column: 1 });
+  });
+
+  const unknown: { name: string; text: string; unknownSources: { text: string; line: number }[] }[] = [
+    {
+      name: "one agency sources.yaml doesn't know",
+      text: "Titre\nTexte.\nReuters\nPartager cet article? https://x.example/g",
+      unknownSources: [{ text: "Reuters", line: 3 }],
+    },
+    {
+      name: "two of them",
+      text: "Titre\nTexte.\n\nReuters\n\nAFP\n",
+      unknownSources: [
+        { text: "Reuters", line: 4 },
+        { text: "AFP", line: 6 },
+      ],
+    },
+    { name: "a body that ends a sentence: no agency line at all", text: "Titre\nTexte.\nFin.", unknownSources: [] },
+    { name: "a long last line is text, not an agency", text: `Titre\nTexte.\n${"mot ".repeat(15)}sans point`, unknownSources: [] },
+    { name: "a known source: nothing unknown", text: "Titre\nTexte.\nReuters\nAA", unknownSources: [] },
+  ];
+  for (const c of unknown) {
+    it(`with no known source line, finds the unknown agencies: ${c.name}`, () => {
+      const r = parse(c.text);
+      expect(r.ok && r.wire.unknownSources.map(({ text, line }) => ({ text, line }))).toEqual(c.unknownSources);
     });
   }
 });
