@@ -1,6 +1,7 @@
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
+import { SITE_FOLDER } from "../files/output-folder.ts";
 import { isSiteAddress } from "../text/web-links.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
@@ -10,7 +11,7 @@ import { messages } from "../i18n/messages.ts";
 export async function runBuild(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, {
     content: { type: "string", default: "content" },
-    out: { type: "string", default: "_site" },
+    out: { type: "string", default: SITE_FOLDER },
     drafts: { type: "boolean", default: false },
     "record-urls": { type: "boolean", default: false },
     "base-url": { type: "string" },

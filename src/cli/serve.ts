@@ -1,4 +1,6 @@
-import { CommandError } from "../files/file-errors.ts";
+import { relative } from "node:path";
+import { CommandError, describeIoError } from "../files/file-errors.ts";
+import { PREVIEW_FOLDER } from "../files/output-folder.ts";
 import { buildDateFromOption } from "../publish/build-date.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
@@ -10,7 +12,7 @@ import { messages } from "../i18n/messages.ts";
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, {
     content: { type: "string", default: "content" },
-    out: { type: "string", default: ".depeche/preview" },
+    out: { type: "string", default: PREVIEW_FOLDER },
     port: { type: "string", default: "8080" },
     now: { type: "string" },
   });
@@ -31,6 +33,11 @@ export async function runServe(argv: string[]): Promise<number> {
     ...(nowMs !== undefined ? { nowMs } : {}),
     onUpdate: report,
     onError: (error) => writeLine(process.stderr, `depeche serve: ${say.serveFailed(describeFailure(error))}`),
+    onUnwatched: (folder, error) => {
+      // Linux's limit on watches is told as ENOSPC, which is no full disk.
+      const reason = (error as NodeJS.ErrnoException).code === "ENOSPC" ? say.watchLimit() : describeIoError(error);
+      writeLine(process.stderr, `depeche serve: ${say.serveUnwatched(relative(process.cwd(), folder) || ".", reason)}`);
+    },
   });
   writeLine(process.stderr, `depeche serve: ${say.serveListening(server.url, values.content)}`);
   await new Promise<void>((resolve) => {

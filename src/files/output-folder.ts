@@ -12,6 +12,11 @@ import { messages } from "../i18n/messages.ts";
 export const SITE_MARKER = ".depeche-site";
 export const SITE_MARKER_TEXT = "This folder is a site built by Dépêche: the next `depeche build` into it replaces it whole.\n";
 
+/** Where a build writes the site by default: the folder the deploy publishes. */
+export const SITE_FOLDER = "_site";
+/** Where the preview (`serve`) writes by default. */
+export const PREVIEW_FOLDER = ".depeche/preview";
+
 /** The folders no output may be, hold, or (for the content) lie in. */
 export interface ProtectedFolders {
   /** The content folder, as given. */
@@ -29,21 +34,22 @@ export interface ProtectedFolders {
  * nor a site Dépêche built. A folder that does not exist yet is fine.
  * @param out the folder as given on the command line
  * @param option how messages name it ("--out")
+ * @param example the folder the messages suggest instead
  */
-export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out"): void {
+export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out", example = SITE_FOLDER): void {
   function refuse(why: string): never {
     throw new CommandError(messages().cli.outRefused(option, out.trim() === "" ? JSON.stringify(out) : out, why), 2);
   }
-  if (out.trim() === "") refuse(messages().cli.outNoFolder());
+  if (out.trim() === "") refuse(messages().cli.outNoFolder(example));
   const path = resolve(folders.cwd, out);
   const real = realLocation(path);
   const cwd = realLocation(folders.cwd);
-  if (holds(real, cwd)) refuse(messages().cli.outWorkingDirectory(real !== cwd));
+  if (holds(real, cwd)) refuse(messages().cli.outWorkingDirectory(real !== cwd, example));
   const project = realLocation(folders.projectRoot);
-  if (holds(real, project)) refuse(messages().cli.outProject(real !== project));
+  if (holds(real, project)) refuse(messages().cli.outProject(real !== project, example));
   const content = realLocation(resolve(folders.cwd, folders.contentDir));
   if (holds(real, content) || holds(content, real)) {
-    refuse(messages().cli.outContent(real === content ? "is" : holds(real, content) ? "holds" : "inside"));
+    refuse(messages().cli.outContent(real === content ? "is" : holds(real, content) ? "holds" : "inside", example));
   }
 
   let entries: string[];
@@ -60,6 +66,21 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   if (entries.length > 0 && !isMarked(path)) {
     refuse(messages().cli.outNotASite(SITE_MARKER));
   }
+}
+
+/**
+ * Refuses, with a one-line CommandError (exit 2), a preview folder (`serve --out`) that a build
+ * would refuse, or that is the published site or in it: a folder named `_site`, or any inside the
+ * working directory's `_site`. The preview shows drafts and held-back articles; a deploy of
+ * `_site` would publish them.
+ */
+export function assertPreviewOutput(out: string, folders: ProtectedFolders): void {
+  const real = realLocation(resolve(folders.cwd, out));
+  const site = realLocation(resolve(folders.cwd, SITE_FOLDER));
+  if (out.trim() !== "" && (basename(real) === SITE_FOLDER || holds(site, real))) {
+    throw new CommandError(messages().cli.outRefused("--out", out, messages().cli.outPublishedSite(real !== site && holds(site, real))), 2);
+  }
+  assertReplaceableOutput(out, folders, "--out", PREVIEW_FOLDER);
 }
 
 /**

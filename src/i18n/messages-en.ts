@@ -315,12 +315,15 @@ export const messagesEn: Messages = {
     siteWriteFailed: (out, reason, hadSite) =>
       `cannot write the site into ${out}/: ${reason}; ${hadSite ? "the previous site is unchanged" : "nothing was written"}`,
     outRefused: (option, out, why) => `${option} ${out} ${why}; nothing was touched`,
-    outNoFolder: () => "names no folder (an unset variable?): give the folder to build the site into, such as _site",
-    outWorkingDirectory: (holds) =>
-      `${holds ? "holds" : "is"} the working directory, which a build never replaces: give the site a folder of its own, such as _site`,
-    outProject: (holds) => `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as _site`,
-    outContent: (where) =>
-      `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as _site`,
+    outNoFolder: (example) => `names no folder (an unset variable?): give the folder to build the site into, such as ${example}`,
+    outWorkingDirectory: (holds, example) =>
+      `${holds ? "holds" : "is"} the working directory, which a build never replaces: give the site a folder of its own, such as ${example}`,
+    outProject: (holds, example) =>
+      `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as ${example}`,
+    outContent: (where, example) =>
+      `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as ${example}`,
+    outPublishedSite: (inside) =>
+      `${inside ? "lies inside" : "is"} the published site's folder, where the preview never writes (it shows drafts): give the preview a folder of its own, such as .depeche/preview`,
     outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
     cacheInContent: () =>
       "is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache .depeche/cache from the project's root",
@@ -371,6 +374,8 @@ export const messagesEn: Messages = {
     serveUpdated: (pages, time) => `updated ${countEn(pages, "page")} (${time})`,
     serveFixed: (time) => `no errors left, the pages are those from before (${time})`,
     serveFailed: (why) => `update failed: ${why}`,
+    serveUnwatched: (folder, reason) => `cannot watch ${folder}/ (${reason}): saves in it do not update the preview; fix that, then start depeche serve again`,
+    watchLimit: () => "the system already watches as many folders as it allows, fs.inotify.max_user_watches",
     serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
     importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
     importNeedsDate: () => "--date is required: the dispatches' day, e.g. --date 2021-12-09 (a wrong date files the article under the wrong day for good)",

@@ -373,13 +373,15 @@ export const messagesFr = {
     siteWriteFailed: (out: string, reason: string, hadSite: boolean) =>
       `impossible d’écrire le site dans ${out}/ : ${reason} ; ${hadSite ? "le site d’avant est inchangé" : "rien n’a été écrit"}`,
     outRefused: (option: string, out: string, why: string) => `${option} ${out} ${why} ; rien n’a été touché`,
-    outNoFolder: () => "ne nomme aucun dossier (une variable vide ?) : donnez le dossier où construire le site, comme _site",
-    outWorkingDirectory: (holds: boolean) =>
-      `${holds ? "contient" : "est"} le dossier de travail, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme _site`,
-    outProject: (holds: boolean) =>
-      `${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme _site`,
-    outContent: (where: "is" | "holds" | "inside") =>
-      `${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme _site`,
+    outNoFolder: (example: string) => `ne nomme aucun dossier (une variable vide ?) : donnez le dossier où construire le site, comme ${example}`,
+    outWorkingDirectory: (holds: boolean, example: string) =>
+      `${holds ? "contient" : "est"} le dossier de travail, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
+    outProject: (holds: boolean, example: string) =>
+      `${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
+    outContent: (where: "is" | "holds" | "inside", example: string) =>
+      `${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ${example}`,
+    outPublishedSite: (inside: boolean) =>
+      `${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme .depeche/preview`,
     outSymlink: () => "est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe",
     cacheInContent: () =>
       "est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache .depeche/cache depuis la racine du projet",
@@ -436,6 +438,9 @@ export const messagesFr = {
     serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
     serveFixed: (time: string) => `plus aucune erreur, les pages sont celles d’avant (${time})`,
     serveFailed: (why: string) => `la mise à jour a échoué : ${why}`,
+    serveUnwatched: (folder: string, reason: string) =>
+      `impossible de surveiller ${folder}/ (${reason}) : ce qui y est enregistré ne met pas l’aperçu à jour ; corrigez, puis relancez depeche serve`,
+    watchLimit: () => "le système surveille déjà autant de dossiers qu’il le permet, fs.inotify.max_user_watches",
     serveListening: (url: string, content: string) => `${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
     importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
     importNeedsDate: () =>

@@ -1,9 +1,12 @@
-import { readFileSync, watch, type FSWatcher } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import type { Diagnostic } from "../content/diagnostics.ts";
+import { assertPreviewOutput } from "../files/output-folder.ts";
 import { DevSession, errorBannerHtml, type Update } from "./dev-session.ts";
+import { watchFolderTree } from "./folder-watch.ts";
 
 export interface DevServerOptions {
   contentDir: string;
@@ -15,6 +18,8 @@ export interface DevServerOptions {
   /** Told of every update, for the terminal. */
   onUpdate?: (update: Update) => void;
   onError?: (error: unknown) => void;
+  /** Told of a folder of the content that cannot be watched: saves in it go unseen. */
+  onUnwatched?: (folder: string, error: unknown) => void;
 }
 
 export interface RunningDevServer {
@@ -25,6 +30,8 @@ export interface RunningDevServer {
   close(): Promise<void>;
 }
 
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
 // Editors' tools save in several writes (temporary file, rename); one rebuild per burst.
 const SETTLE_MS = 40;
 
@@ -33,6 +40,7 @@ const SETTLE_MS = 40;
  * pages, and while the archive has errors every page shows them in a banner.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  assertPreviewOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   const session = new DevSession({
     contentDir: options.contentDir,
     outDir: options.outDir,
@@ -57,10 +65,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const waiters: ((u: Update) => void)[] = [];
-  const contentDir = resolve(options.contentDir);
-  const watcher: FSWatcher = watch(contentDir, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    pending.add(join(contentDir, name.toString()));
+  const changed = (path: string): void => {
+    pending.add(path);
     clearTimeout(timer);
     timer = setTimeout(() => {
       const paths = [...pending];
@@ -75,7 +81,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
         // The server outlives a failed update: the next save tries again.
         .catch((error: unknown) => options.onError?.(error));
     }, SETTLE_MS);
-  });
+  };
+  const watcher = watchFolderTree(resolve(options.contentDir), changed, options.onUnwatched ?? (() => {}));
 
   return {
     url: server.getServerUrl("localhost"),

@@ -1,0 +1,56 @@
+/** `depeche serve` never writes its preview, drafts included, into the published site. */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, renameSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { treeDigest } from "../helpers/site.ts";
+
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+
+// A user's project: `content/` and a `_site/` that `depeche build` wrote, run from its root.
+function project(): { cwd: string; root: string } {
+  archive = makeArchive();
+  archive.article("2021/12/11-draft.md", { title: "Brouillon à ne pas publier", date: "2021-12-11T10:00:00", extra: "draft: true" });
+  const cwd = join(archive.root, "project");
+  mkdirSync(cwd);
+  renameSync(archive.dir, join(cwd, "content"));
+  const built = spawnSync(process.execPath, [bin, "build", "--no-search", "--no-cache"], { cwd, encoding: "utf8" });
+  expect(built.status, built.stderr).toBe(0);
+  return { cwd, root: archive.root };
+}
+
+// A preview that was not refused would serve until killed: the timeout ends it (status null).
+function serve(cwd: string, out: string) {
+  return spawnSync(process.execPath, [bin, "serve", "--port", "0", "--out", out], { cwd, encoding: "utf8", timeout: 30_000 });
+}
+
+describe("the preview's folder", () => {
+  it.each([
+    ["the published site", "_site", /^depeche serve: error: --out _site est le dossier du site publié, où l’aperçu n’écrit jamais/],
+    ["the published site, written otherwise", "./_site/", /^depeche serve: error: --out \.\/_site\/ est le dossier du site publié/],
+    ["a folder inside it", "_site/apercu", /^depeche serve: error: --out _site\/apercu est dans le dossier du site publié/],
+    ["the published site, from inside the content", "../_site", /^depeche serve: error: --out \.\.\/_site est le dossier du site publié/],
+  ])("is never %s: exit 2, one line, nothing touched", (_case, out, message) => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    const run = serve(out === "../_site" ? join(cwd, "content") : cwd, out);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
+    expect(run.stderr).toMatch(/donnez à l’aperçu un dossier à lui, comme \.depeche\/preview ; rien n’a été touché$/m);
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it("refused for a build's reasons, is told to be a folder like the preview's own", () => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    const run = serve(cwd, "content");
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trimEnd()).toBe(
+      "depeche serve: error: --out content est le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme .depeche/preview ; rien n’a été touché",
+    );
+    expect(treeDigest(root)).toBe(before);
+  });
+});
