@@ -25,14 +25,14 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
       return;
     }
     for (const entry of entries) {
+      // Before all else: Emacs's lock beside an article being edited is a symbolic link `.#name.md`.
+      if (isClutter(entry.name)) continue;
       const path = joined ? `${folder}${sep}${entry.name}` : join(folder, entry.name);
       if (entry.isSymbolicLink()) {
         diagnostics.error(display(path), FILE_START, symbolicLinkMessage(entry.name.endsWith(".md") ? "article" : "folder"));
       } else if (entry.isDirectory()) walk(path, true);
       else if (entry.isFile() && entry.name.endsWith(".md")) found.push(path);
-      else if (!isClutter(entry.name)) {
-        diagnostics.warning(display(path), FILE_START, messages().diagnostics.notAnArticle(), "notAnArticle");
-      }
+      else diagnostics.warning(display(path), FILE_START, messages().diagnostics.notAnArticle(), "notAnArticle");
     }
   };
   let root: Stats | undefined;
@@ -50,8 +50,11 @@ export function listArticleFiles(dir: string, display: (p: string) => string, di
   return found.sort();
 }
 
-// What systems and editors leave beside files (hidden files such as .DS_Store or swap files,
-// backups ending in ~, Emacs's #autosave#, Windows thumbnails): no one took them for articles.
-function isClutter(name: string): boolean {
+/**
+ * Whether a file or folder name is what systems and editors leave beside files (hidden files and
+ * folders such as .DS_Store, swap files or Emacs's `.#lock`, backups ending in ~, Emacs's
+ * #autosave#, Windows thumbnails): no one took them for articles, and they are passed over.
+ */
+export function isClutter(name: string): boolean {
   return name.startsWith(".") || name.endsWith("~") || /^#.*#$/.test(name) || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
 }

@@ -6,7 +6,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
-import { listArticleFiles } from "./article-files.ts";
+import { isClutter, listArticleFiles } from "./article-files.ts";
 import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
@@ -177,7 +177,14 @@ export class ArchiveStore {
     } else {
       candidates = [];
       for (const path of paths.map((p) => resolve(p))) {
-        if (!path.startsWith(this.articlesDir + sep)) continue;
+        if (
+          !path.startsWith(this.articlesDir + sep) ||
+          path
+            .slice(this.articlesDir.length + 1)
+            .split(sep)
+            .some(isClutter)
+        )
+          continue;
         const present = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
         if (path.endsWith(".md") && present) candidates.push(path);
         // A deleted file, or a deleted folder and every article in it.

@@ -123,8 +123,10 @@ describe("no article is left out unseen", () => {
   it("warns of each file in articles/ that is not a .md article, and not of what systems and editors leave", async () => {
     archive = makeArchive();
     archive.article("2021/a.md", { title: "Un" });
-    for (const name of ["b.MD", "c.markdown", "d.txt", "e.md.bak", ".DS_Store", ".a.md.swp", "a.md~", "#a.md#", "Thumbs.db"])
+    for (const name of ["b.MD", "c.markdown", "d.txt", "e.md.bak", ".DS_Store", ".a.md.swp", "a.md~", "#a.md#", "Thumbs.db", ".cache/x.md"])
       archive.article(`2021/${name}`, articleText({ title: name }));
+    // Emacs's lock while an article is edited: a symbolic link to nowhere, named like an article.
+    symlinkSync("redaction@poste.12345:1700000000", join(archive.dir, "articles/2021/.#a.md"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles.map((a) => a.title)).toEqual(["Un"]);
     const warning =

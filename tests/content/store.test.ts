@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
@@ -45,6 +45,17 @@ describe("the archive store", () => {
       // Dated the 9th, filed under the 13th.
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:3:7: warning: le fichier est rangé à une autre date`),
     ]);
+  });
+
+  it("passes over what editors leave beside articles when told of it (the preview's watch): an Emacs lock, a hidden folder", async () => {
+    archive = sampleArchive();
+    const store = await fullStore();
+    const before = lines(store);
+    symlinkSync("redaction@poste.12345:1700000000", path("2021/12/.#10-b.md"));
+    mkdirSync(path(".brouillons"));
+    writeFileSync(path(".brouillons/x.md"), articleText({ title: "Caché" }));
+    expect(await store.sync([path("2021/12/.#10-b.md"), path(".brouillons/x.md"), path(".brouillons")])).toEqual(noChange);
+    expect(lines(store)).toEqual(before);
   });
 
   it("reports a first sync as every file added, and a second with nothing changed as no change", async () => {
