@@ -91,20 +91,13 @@ export function linksReachArticles(articles: readonly Article[], byUrl: Readonly
   return true;
 }
 
-// The site path a link from the page at `from` reaches: relative to it, fragment and query dropped,
-// percent-escapes decoded, `/x/` → `/x/index.html`.
+// The file a link from the page at `from` reaches: relative to it, fragment and query dropped,
+// `/x/` → `/x/index.html`, escapes decoded (a malformed one matches no page, and is reported).
 function sitePathOf(url: string, from: string): string {
   const end = url.search(/[?#]/);
   const written = end === -1 ? url : url.slice(0, end) || "/";
   // `..` past the root stays at the root, as in a browser.
-  const bare = written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname;
-  if (!bare.includes("%")) return fileOfUrl(bare);
-  try {
-    return fileOfUrl(decodeURI(bare));
-  } catch {
-    // A malformed escape is kept as written: it matches no page, and is reported as such.
-    return fileOfUrl(bare);
-  }
+  return fileOfUrl(written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname);
 }
 
 // A site path as a URL: `/x/index.html` → `/x/`.

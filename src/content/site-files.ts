@@ -100,8 +100,8 @@ function publicFiles(): string[] {
 export type PathClash = { kind: "same" | "inside" | "over"; other: SiteFile } | { kind: "search" };
 
 /**
- * The paths of a site, compared as disks and servers compare them: ignoring case (macOS and
- * Windows disks do), %XX escapes decoded, Unicode composed (NFC).
+ * The paths of a site's files (`fileOfUrl`: escapes decoded, as servers decode them), compared as
+ * disks compare them: ignoring case (macOS and Windows disks do), Unicode composed (NFC).
  */
 export class SitePaths {
   private readonly files = new Map<string, SiteFile>();
@@ -142,17 +142,10 @@ export class SitePaths {
 const PLAIN_PATH = /^[a-z0-9/._~-]*$/;
 
 /**
- * A path as disks and servers tell paths apart.
- * @example foldPath("/2021/Caf%C3%A9/") === foldPath("/2021/cafe%CC%81/") // true
+ * A file's path as disks tell paths apart.
+ * @example foldPath("/2021/Café/") === foldPath("/2021/cafe\u0301/") // true
  */
 export function foldPath(path: string): string {
-  // The site's own paths are made of slugs: nothing to decode, fold or compose.
-  if (PLAIN_PATH.test(path)) return path;
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // An escape that is no UTF-8 (%E9 from a Latin-1 site) stays as written.
-  }
-  return decoded.normalize("NFC").toLowerCase();
+  // The site's own paths are made of slugs: nothing to fold or compose.
+  return PLAIN_PATH.test(path) ? path : path.normalize("NFC").toLowerCase();
 }

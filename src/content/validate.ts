@@ -309,8 +309,9 @@ function describeAliasClash(alias: string, clash: PathClash, article: Article): 
   const owner = other.article?.sourcePath ?? "";
   if (clash.kind === "inside") return say.aliasInside(alias, shown, other.alias ? say.aliasInsideAlias(owner) : say.aliasInsideSiteFile());
   if (clash.kind === "over") return say.aliasOver(alias, shown);
-  // The same file, maybe written otherwise: /old/ and /old/index.html, or /Old/ and /old/.
-  const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias);
+  // The same file, maybe written otherwise: /old/ and /old/index.html, /Old/ and /old/, /caf%C3%A9/
+  // and /caf%c3%a9/; an escaped alias is never written as the site's page it decodes to.
+  const same = other.alias !== undefined ? other.alias === alias : other.path === fileOfUrl(alias) && !alias.includes("%");
   const as = same ? undefined : shown;
   if (other.alias !== undefined) return other.article === article ? say.aliasTwice(alias, as) : say.aliasTaken(alias, owner, as);
   if (other.article) return other.article === article ? say.aliasIsOwnUrl(alias, as) : say.aliasIsUrlOf(alias, owner, as);

@@ -220,12 +220,20 @@ export const messagesEn: Messages = {
       `topic ${key} "${name}" is already used by topic ${first} ("${firstSlug}"): each topic needs its own slug and label`,
     sourceCodeTaken: (code, first, firstCode) => `source code "${code}" is already used by source ${first} ("${firstCode}"): give each agency its own code`,
     sourceCodeNoSlug: (code) => `source code "${code}" has no letters or digits to make its page URL from`,
-    aliasNotPath: () => "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX)",
+    aliasNotPath: () =>
+      "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX, their UTF-8 code: é is written %C3%A9)",
+    aliasMalformedEscape: (written) =>
+      `"${written}" in an alias is not an escape: % takes two hexadecimal digits, the character's UTF-8 code (é is written %C3%A9, a space %20, % itself %25)`,
+    aliasNotUtf8: (escapes, latin1, utf8) =>
+      `"${escapes}" in an alias is no character in UTF-8, and its redirect page could not be written: write it in UTF-8 (if it is Latin-1, "${latin1}", write ${utf8})`,
+    aliasEscapeNotInName: (written) =>
+      `"${written}" in an alias is a character a file name can't hold on every disk (/ \\ : * ? " < > | or a control): its redirect page could not be written; remove the alias`,
     aliasDots: () => "an alias may not contain . or .. segments",
     aliasTooLong: (max, length) => `an alias is at most ${max} characters long, this one has ${length}: no disk holds every path that long`,
     aliasSegmentTooLong: (max, start, length) =>
       `a segment of an alias is at most ${max} characters long, "${start}…" has ${length}: longer file names can't be written`,
-    aliasSegmentDot: (segment) => `a segment of an alias may not end with a dot ("${segment}"): Windows drops it, and the redirect would land elsewhere`,
+    aliasSegmentDot: (segment) =>
+      `a segment of an alias may not end with a dot or a space ("${segment}"): Windows drops them, and the redirect would land elsewhere`,
     aliasSegmentDeviceName: (segment) =>
       `"${segment}" in an alias is a name Windows keeps for devices (${DEVICE_NAMES}): its redirect page could not be written there; remove the alias`,
     aliasInSearch: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the search index: remove it`,

@@ -266,14 +266,20 @@ export const messagesFr = {
     sourceCodeNoSlug: (code: string) => `le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
     // Old addresses: aliases and urls.txt
     aliasNotPath: () =>
-      "un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX)",
+      "un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX, leur code UTF-8 : é s’écrit %C3%A9)",
+    aliasMalformedEscape: (written: string) =>
+      `« ${written} » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
+    aliasNotUtf8: (escapes: string, latin1: string, utf8: string) =>
+      `« ${escapes} » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « ${latin1} », écrivez ${utf8})`,
+    aliasEscapeNotInName: (written: string) =>
+      `« ${written} » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques (/ \\ : * ? " < > | ou de contrôle) : sa page de redirection ne pourrait pas être écrite ; retirez l’alias`,
     aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
     aliasTooLong: (max: number, length: number) =>
       `un alias tient en ${number(max)} caractères au plus, celui-ci en a ${number(length)} : aucun disque ne tient tous les chemins aussi longs`,
     aliasSegmentTooLong: (max: number, start: string, length: number) =>
       `un segment d’alias tient en ${number(max)} caractères au plus, « ${start}… » en a ${number(length)} : un nom de fichier plus long ne peut pas être écrit`,
     aliasSegmentDot: (segment: string) =>
-      `un segment d’alias ne peut pas finir par un point (« ${segment} ») : Windows le retire, et la redirection tomberait ailleurs`,
+      `un segment d’alias ne peut pas finir par un point ni par une espace (« ${segment} ») : Windows les retire, et la redirection tomberait ailleurs`,
     aliasSegmentDeviceName: (segment: string) =>
       `« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
     aliasInSearch: (alias: string, folder: string) => `l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,

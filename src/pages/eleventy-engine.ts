@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { BuildData, TemplateData } from "../plan/site-data.ts";
 import type { EleventyConfig, TemplateEngine } from "./eleventy-config.ts";
 import { kindOfTemplateFile, renderPage, type PageKind } from "./page-templates.ts";
+import { pathOfUrl } from "../urls/site-urls.ts";
 
 /** What one Eleventy run writes: these planned pages, each counted as it is rendered. */
 export interface EleventyRun {
@@ -46,12 +47,13 @@ function templateEngine(onPage?: () => void): TemplateEngine {
   };
 }
 
-// One output file per planned page of the kind, at the page's URL. Pages come from Dépêche's
-// plan, so Eleventy's collections are skipped: building them doubles the cost.
+// One output file per planned page of the kind, at the page's URL (decoded: Eleventy writes a
+// permalink's escapes as they are). Pages come from Dépêche's plan, so Eleventy's collections are
+// skipped: building them doubles the cost.
 function onePagePer(kind: PageKind): object {
   return {
     pagination: { data: `depeche.pages.${kind}`, size: 1, alias: "entry" },
-    permalink: (d: TemplateData<{ url: string }>): string => d.entry.url,
+    permalink: (d: TemplateData<{ url: string }>): string => pathOfUrl(d.entry.url),
     eleventyExcludeFromCollections: true,
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SitePages } from "../plan/pages.ts";
 import { renderPage, type PageKind, type WritePages } from "./page-templates.ts";
+import { fileOfUrl } from "../urls/site-urls.ts";
 
 /**
  * Writes pages without Eleventy: each page rendered by its kind's template and written at its
@@ -31,7 +32,7 @@ function writePageFile(file: string, text: Uint8Array): void {
   }
 }
 
-/** The file of a site-relative URL, where Eleventy writes it: `/x/` → `x/index.html`. */
+/** The file of a site-relative URL, where Eleventy writes it: `/x/` → `x/index.html`, `/caf%C3%A9/` → `café/index.html`. */
 export function pageFile(outDir: string, url: string): string {
-  return join(outDir, url.endsWith("/") ? `${url}index.html` : url);
+  return join(outDir, fileOfUrl(url));
 }

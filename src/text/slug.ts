@@ -77,23 +77,57 @@ export const MAX_ALIAS_LENGTH = 400;
 // A path of this site: unreserved characters, and %XX escapes for the rest.
 const ALIAS_SEGMENT = "(?:[a-z0-9._~-]|%[0-9a-f]{2})+";
 const ALIAS_PATH = new RegExp(`^/(?:${ALIAS_SEGMENT}/)*(?:${ALIAS_SEGMENT}/?)?$`, "i");
+// A `%` not followed by two hexadecimal digits, shown with what follows it (`%zz`, `%E`).
+const MALFORMED_ESCAPE = /%(?![0-9a-f]{2})[^/]{0,2}/i;
+const ESCAPES = /(?:%[0-9a-f]{2})+/gi;
+// The escapes of what no file name holds on every disk: a control, `"`, `*`, `/`, `:`, `<`, `>`,
+// `?`, `\`, `|`. The other characters of a path are unreserved ones, written as they are.
+const NOT_IN_A_NAME = /%(?:[01][0-9a-f]|2[2af]|3[acef]|5c|7[cf])/i;
 
 /**
  * Why an alias (an old URL of an article) is refused, or undefined when its redirect page can be
- * written on every disk: not a path of this site, `.` or `..` segments, a name too long, a segment
- * ending in a dot (Windows drops it), a name Windows keeps for a device.
+ * written on every disk, at the path its escapes decode to (where static servers look): not a path
+ * of this site, a malformed escape, escapes that are no UTF-8 or that give a character no file
+ * name holds, `.` or `..` segments, a name too long, a segment ending in a dot or a space (Windows
+ * drops them), a name Windows keeps for a device.
  * @example aliasPathProblem("/2021/nul/") // "« nul » dans un alias est un nom que Windows réserve aux périphériques …"
  */
 export function aliasPathProblem(path: string): string | undefined {
   const say = messages().diagnostics;
+  const malformed = MALFORMED_ESCAPE.exec(path);
+  if (malformed) return say.aliasMalformedEscape(malformed[0]);
   if (!ALIAS_PATH.test(path)) return say.aliasNotPath();
+  for (const [escapes] of path.matchAll(ESCAPES)) {
+    if (decodes(escapes)) continue;
+    // Most likely the address of an old site in Latin-1, where `é` is `%E9`.
+    const latin1 = String.fromCharCode(
+      ...escapes
+        .split("%")
+        .slice(1)
+        .map((hex) => Number.parseInt(hex, 16)),
+    );
+    return say.aliasNotUtf8(escapes, latin1, encodeURIComponent(latin1));
+  }
+  const unwritable = NOT_IN_A_NAME.exec(path);
+  if (unwritable) return say.aliasEscapeNotInName(unwritable[0]);
   const segments = path.split("/");
-  if (segments.some((segment) => segment === "." || segment === "..")) return say.aliasDots();
+  const names = segments.map((segment) => decodeURIComponent(segment));
+  if (names.some((name) => name === "." || name === "..")) return say.aliasDots();
   if (path.length > MAX_ALIAS_LENGTH) return say.aliasTooLong(MAX_ALIAS_LENGTH, path.length);
-  for (const segment of segments) {
+  for (const [i, segment] of segments.entries()) {
+    const name = names[i]!;
     if (segment.length > MAX_SLUG_LENGTH) return say.aliasSegmentTooLong(MAX_SLUG_LENGTH, segment.slice(0, 20), segment.length);
-    if (segment.endsWith(".")) return say.aliasSegmentDot(segment);
-    if (isWindowsDeviceName(segment)) return say.aliasSegmentDeviceName(segment);
+    if (name.endsWith(".") || name.endsWith(" ")) return say.aliasSegmentDot(segment);
+    if (isWindowsDeviceName(name)) return say.aliasSegmentDeviceName(segment);
   }
   return undefined;
+}
+
+function decodes(escapes: string): boolean {
+  try {
+    decodeURIComponent(escapes);
+    return true;
+  } catch {
+    return false;
+  }
 }

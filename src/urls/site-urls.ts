@@ -95,9 +95,25 @@ export function articleUrl(day: Day, slug: string): string {
   return `/${day.replaceAll("-", "/")}/${slug}/`;
 }
 
-/** The file a page URL is written to: `/x/` → `/x/index.html`, `/404.html` as is. */
+/**
+ * The path a static server looks for a URL at: its escapes decoded, as GitHub Pages or
+ * `python3 -m http.server` decode a request's path before they look for its file. A malformed
+ * escape (only a link can hold one: `check` refuses it in an alias) stays as written.
+ * @example pathOfUrl("/2021/caf%C3%A9/") // "/2021/café/"
+ */
+export function pathOfUrl(url: string): string {
+  if (!url.includes("%")) return url;
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** The file a page URL is written to: `/x/` → `/x/index.html`, `/404.html` as is, escapes decoded (`pathOfUrl`). */
 export function fileOfUrl(url: string): string {
-  return url.endsWith("/") ? `${url}index.html` : url;
+  const path = pathOfUrl(url);
+  return path.endsWith("/") ? `${path}index.html` : path;
 }
 
 /** The folder of the photos' derivatives, one subfolder per photo's content. */

@@ -28,6 +28,15 @@ describe("links between article bodies", () => {
     expect(await problems(archive)).toEqual([]);
   });
 
+  it("accepts a link to an escaped alias however it is written, as servers decode both", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/08-alias.md", { title: "Autre", date: "2021-12-08", extra: "aliases: [/2020/caf%C3%A9/, /2020/100%2525/]" });
+    // Decoded once, as servers do: `/2020/100%2525/` is the folder `100%25`.
+    const body = "[a](/2020/caf%C3%A9/) [b](/2020/caf%c3%a9/) [c](/2020/café/) [d](../../../../2020/caf%C3%A9/) [e](/2020/100%2525/)";
+    archive.article("2021/12/09-source.md", { title: "Source", body });
+    expect(await problems(archive)).toEqual([]);
+  });
+
   it("refuses a link to no page, at the link's line and column in the file, and suggests the nearest article of that day", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "Un paragraphe.\n\nLire aussi [la fin](/2021/12/08/la-mission-de-combat-prend-fn/)." });

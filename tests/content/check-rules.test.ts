@@ -98,14 +98,30 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "alias segment ending in a dot",
       spec: { extra: "aliases: [/2021/12/09/fin./]" },
-      expected: "6:11: error: un segment d’alias ne peut pas finir par un point (« fin. »)",
+      expected: "6:11: error: un segment d’alias ne peut pas finir par un point ni par une espace (« fin. »)",
     },
     {
       name: "alias segment longer than a file name",
       spec: { extra: `aliases: [/${"a".repeat(221)}/]` },
       expected: "6:11: error: un segment d’alias tient en 220 caractères au plus",
     },
-    { name: "alias with a broken escape", spec: { extra: "aliases: [/caf%E/]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
+    {
+      name: "alias with a broken escape",
+      spec: { extra: "aliases: [/caf%E/]" },
+      expected:
+        "6:11: error: « %E » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9",
+    },
+    {
+      name: "alias with a Latin-1 escape",
+      spec: { extra: "aliases:\n  - /2021/12/09/ancien/\n  - /2021/12/09/caf%E9/" },
+      expected:
+        "8:5: error: « %E9 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « é », écrivez %C3%A9)",
+    },
+    {
+      name: "alias with an escaped slash",
+      spec: { extra: "aliases: [/2021%2F12/]" },
+      expected: "6:11: error: « %2F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir",
+    },
     {
       name: "date in the year 9999",
       spec: { date: "9999-12-31T23:59:00-12:00" },
@@ -353,6 +369,19 @@ describe("an alias never takes a path the site writes", () => {
       `a.md:6:54 l’alias /vieux.html/page/ serait écrit dans /vieux.html, un alias de ${archive.display("articles/a.md")} : retirez-le`,
       `b.md:6:11 l’alias /Ancien/ est déjà un alias de ${archive.display("articles/a.md")} (comme /ancien/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
       "b.md:6:34 l’alias /CAFE%CC%81/ est écrit deux fois (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : retirez-en un",
+    ]);
+  });
+
+  it("compares aliases as servers decode them: an escaped alias is the page or the alias it decodes to", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", extra: "aliases: [/caf%C3%A9/, /sujets/%64efense/]" });
+    archive.article("b.md", { title: "Deux", extra: "aliases: [/caf%c3%a9/, /2021/12/09/%75n/, /2021/12/09/d%65ux/]" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
+      "a.md:6:24 l’alias /sujets/%64efense/ est l’adresse de /sujets/defense/, que le site écrit lui-même (comme /sujets/defense/ : disques et serveurs ne les distinguent pas) : une redirection la cacherait ; retirez-le",
+      `b.md:6:11 l’alias /caf%c3%a9/ est déjà un alias de ${archive.display("articles/a.md")} (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
+      `b.md:6:24 l’alias /2021/12/09/%75n/ est l’adresse de ${archive.display("articles/a.md")} (comme /2021/12/09/un/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le`,
+      "b.md:6:43 l’alias /2021/12/09/d%65ux/ est l’adresse de cet article même (comme /2021/12/09/deux/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le",
     ]);
   });
 });

@@ -45,10 +45,20 @@ describe("the list of the paths the site writes", () => {
     120_000,
   );
 
+  it("writes a URL's page at its path decoded, where static servers look for it", () => {
+    expect(fileOfUrl("/2021/12/09/caf%C3%A9/")).toBe("/2021/12/09/café/index.html");
+    expect(fileOfUrl("/caf%c3%a9%20cr%C3%A8me.html")).toBe("/café crème.html");
+    expect(fileOfUrl("/100%25/")).toBe("/100%/index.html");
+    expect(fileOfUrl("/2021/12/09/titre/")).toBe("/2021/12/09/titre/index.html");
+    // A malformed escape (in a link: check refuses it in an alias) reaches no page.
+    expect(fileOfUrl("/caf%E9/")).toBe("/caf%E9/index.html");
+  });
+
   it("tells a path from another as case-insensitive disks and decoding servers do", () => {
-    expect(foldPath("/Caf%C3%A9/")).toBe(foldPath("/cafe%CC%81/"));
-    expect(foldPath("/%41/")).toBe(foldPath("/a/"));
-    expect(foldPath("/caf%E9/")).toBe("/caf%e9/");
+    expect(foldPath(fileOfUrl("/Caf%C3%A9/"))).toBe(foldPath(fileOfUrl("/cafe%CC%81/")));
+    expect(foldPath(fileOfUrl("/%41/"))).toBe("/a/index.html");
+    // Decoded once: `%2541` is the name `%41`, not `A`.
+    expect(foldPath(fileOfUrl("/%2541/"))).toBe("/%41/index.html");
     const paths = new SitePaths([{ path: "/feed.xml" }, { path: "/2021/12/09/titre/index.html" }]);
     expect(paths.claim({ path: "/FEED.xml/index.html" })).toMatchObject({ kind: "inside", other: { path: "/feed.xml" } });
     expect(paths.claim({ path: "/2021/12/09/TITRE/index.html" })).toMatchObject({ kind: "same" });

@@ -7,6 +7,7 @@ import { loadContent } from "../../src/content/load.ts";
 import { isPublished } from "../../src/archive/archive.ts";
 import { articleText, makeArchive, SOURCES_YAML, TOPICS_YAML } from "../helpers/archive.ts";
 import { FIXED_NOW } from "../helpers/site.ts";
+import { fileOfUrl } from "../../src/urls/site-urls.ts";
 
 // What `check` accepts, `build` builds, every article page included; what it refuses, `build`
 // refuses too, leaving the output folder as it was. Ordinary values mixed with the ones that
@@ -88,6 +89,14 @@ const adversarialAlias = fc.constantFrom(
   "/fin./",
   "/caf%C3%A9/",
   "/cafe%CC%81/",
+  "/caf%c3%a9/x/",
+  "/caf%E9/",
+  "/100%25/",
+  "/a%2Fb/",
+  "/%2E%2E/x/",
+  "/%6Eul/",
+  "/fin%20/",
+  "/2021/12/09/%61/",
   "/vieux.html",
   "/vieux.html/page/",
   `/${"a".repeat(220)}/`,
@@ -152,8 +161,10 @@ describe("check ok ⇒ build ok, with every article page; check not ok ⇒ build
             valid++;
             expect(errors(built), "check passed, build refused").toEqual([]);
             expect(built.ok).toBe(true);
-            for (const a of checked.content.articles.filter((x) => isPublished(x, { drafts, nowMs: FIXED_NOW })))
+            for (const a of checked.content.articles.filter((x) => isPublished(x, { drafts, nowMs: FIXED_NOW }))) {
               expect(existsSync(join(out, a.url, "index.html")), a.url).toBe(true);
+              for (const alias of a.aliases) expect(existsSync(join(out, fileOfUrl(alias))), alias).toBe(true);
+            }
           } else {
             expect(built.ok).toBe(false);
             expect(errors(built)).toEqual(errors(checked));

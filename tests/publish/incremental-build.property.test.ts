@@ -117,7 +117,8 @@ class EditedArchive {
     if (e.kind === "body" && e.value % 2 === 1) doc.body = `Un nouveau premier paragraphe (${e.value}).\n\n${doc.body}`;
     if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
     if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
-    if (e.kind === "alias") doc.aliases.push(`/archives/ancien-${++this.aliasCount}/`);
+    // Escaped too: its redirect page is written at the path decoded (`/archives/café-2/`).
+    if (e.kind === "alias") doc.aliases.push(e.value % 2 === 0 ? `/archives/ancien-${++this.aliasCount}/` : `/archives/caf%C3%A9-${++this.aliasCount}/`);
     // A published article is never a draft: only the ones added since. An article that answers a
     // published URL through an alias (re-dated) is published too: as a draft, that URL would be lost.
     if (e.kind === "draft" && ![urlOf(doc), ...doc.aliases].some((url) => this.published.has(url))) doc.draft = !doc.draft;
@@ -249,6 +250,15 @@ describe("an incremental build", () => {
               { kind: "body", doc: 3, value: 1, topics: [0] },
               { kind: "add", date: 6, title: 2, topics: [4] },
               { kind: "add", date: 7, title: 3, topics: [4] },
+            ],
+          ],
+          // Escaped aliases: their redirect pages written at the paths decoded, then removed with their article.
+          [
+            [
+              { kind: "alias", doc: 2, value: 1, topics: [0] },
+              { kind: "alias", doc: 2, value: 3, topics: [0] },
+              { kind: "body", doc: 2, value: 2, topics: [0] },
+              { kind: "delete", doc: 2, value: 0, topics: [0] },
             ],
           ],
         ],

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive, siteFiles, texts, type BuiltSite } from "../helpers/site.ts";
+import { serveFolder } from "../helpers/static-server.ts";
 
 let archive: TestArchive;
 let site: BuiltSite;
@@ -288,6 +289,36 @@ describe("aliases", () => {
       "/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301!\n/actualites/irak-123.html /2021/12/09/nouveau-titre/ 301!\n",
     );
     expect(s.text("/sitemap.xml")).not.toContain("ancien-titre");
+    a.remove();
+  });
+
+  it("are written where static servers look for them: an escaped alias at its path decoded, listed in no sitemap or feed", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Nouveau titre", extra: "aliases: [/2021/12/09/caf%C3%A9/, /archives/cr%c3%a8me%20br%C3%BBl%C3%A9e.html]" });
+    const s = await buildArchive(a);
+    expect(s.result.ok).toBe(true);
+    expect(existsSync(join(s.out, "2021/12/09/café/index.html"))).toBe(true);
+    expect(existsSync(join(s.out, "archives/crème brûlée.html"))).toBe(true);
+    expect(siteFiles(s.out).filter((path) => path.includes("%"))).toEqual([]);
+    expect(s.text("/_redirects")).toBe(
+      "/2021/12/09/caf%C3%A9/ /2021/12/09/nouveau-titre/ 301!\n/archives/cr%C3%A8me%20br%C3%BBl%C3%A9e.html /2021/12/09/nouveau-titre/ 301!\n",
+    );
+    // As a plain host serves it, decoding the path the browser sends.
+    const server = await serveFolder(s.out);
+    try {
+      const response = await fetch(`${server.origin}/2021/12/09/caf%C3%A9/`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<meta http-equiv="refresh" content="0; url=/2021/12/09/nouveau-titre/">');
+    } finally {
+      await server.close();
+    }
+    for (const listing of ["/sitemap.xml", "/feed.xml", "/feed.json"]) expect(s.text(listing)).not.toMatch(/caf|cr%|crème/i);
+    // Built again from its cache, without the first alias: its page goes, the other stays.
+    a.article("x.md", { title: "Nouveau titre", extra: "aliases: [/archives/cr%c3%a8me%20br%C3%BBl%C3%A9e.html]" });
+    const again = await buildArchive(a);
+    expect(again.result.incremental).toBe(true);
+    expect(existsSync(join(s.out, "2021/12/09/café"))).toBe(false);
+    expect(existsSync(join(s.out, "archives/crème brûlée.html"))).toBe(true);
     a.remove();
   });
 
