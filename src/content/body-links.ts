@@ -120,7 +120,7 @@ class NearestUrl {
       if (list) list.push(article);
       else this.byDay.set(day, [article]);
     }
-    for (const file of files) if (!file.article && file.path.endsWith("/index.html")) this.pages.push(file.path.slice(0, -"index.html".length));
+    for (const file of files) if (!file.article && file.path.endsWith("/index.html")) this.pages.push(urlOfPath(file.path));
   }
 
   find(path: string): string | undefined {
