@@ -68,10 +68,11 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
 }
 
 // Why `from` may not link to `target` yet: a published article to a draft, which never goes
-// online; any article to one dated after `nowMs`, held back until then.
+// online; any article to one held back until after `from` itself appears (after `nowMs`, or after
+// its own date when it is held back too: an embargoed article may link to one that appears first).
 function notOnline(target: Article, from: Article, nowMs: number): "draft" | "heldBack" | undefined {
   if (target.draft) return from.draft ? undefined : "draft";
-  return target.published.epochMs > nowMs ? "heldBack" : undefined;
+  return target.published.epochMs > Math.max(nowMs, from.published.epochMs) ? "heldBack" : undefined;
 }
 
 /**

@@ -105,6 +105,21 @@ describe("links between article bodies", () => {
     expect(published.diagnostics).toEqual([]);
   });
 
+  it("lets an article held back link to one that appears no later than it, and refuses one that appears after it", async () => {
+    archive = makeArchive();
+    archive.article("2026/01/20-embargo.md", { title: "Embargo", date: "2026-01-20T08:00:00" });
+    archive.article("2026/01/25-suite.md", { title: "Suite", date: "2026-01-25T08:00:00", body: "Voir [l’embargo](/2026/01/20/embargo/)." });
+    archive.article("2026/01/22-avant.md", { title: "Avant", date: "2026-01-22T08:00:00", body: "Voir [la suite](/2026/01/25/suite/)." });
+    archive.article("2026/01/20-meme.md", { title: "Même heure", date: "2026-01-20T08:00:00", body: "Voir [l’embargo](/2026/01/20/embargo/)." });
+    const found = await problems(archive);
+    expect(found.filter((d) => d.severity === "error").map((d) => `${d.file.split("/").pop()}: ${d.message.split(",")[0]}`)).toEqual([
+      "22-avant.md: lien vers /2026/01/25/suite/",
+    ]);
+    const { articles } = (await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-26T00:00:00Z") })).content!;
+    const byUrl = new Map(articles.map((a) => [a.url, a]));
+    expect(linksReachArticles([byUrl.get("/2026/01/25/suite/")!, byUrl.get("/2026/01/20/meme-heure/")!], byUrl, NOW)).toBe(true);
+  });
+
   it("never lets articles added to a checked archive skip the rules when they link to an article held back", async () => {
     archive = makeArchive();
     archive.article("2026/01/20-embargo.md", { title: "Embargo", date: "2026-01-20T08:00:00" });
