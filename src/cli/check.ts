@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { countDays } from "../archive/days.ts";
 import { sortDiagnostics } from "../content/diagnostics.ts";
+import { SyncAhead } from "../content/article-survey.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { readPhotoMemo } from "../images/encode-photos.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
@@ -32,9 +34,13 @@ export async function runCheck(argv: string[]): Promise<number> {
   // The last build's store, brought up to date by the sync as a build brings it (git's blob ids,
   // then stats, then bytes): the same diagnostics as a store loaded from nothing, which any cache
   // of other code, of another folder, or unreadable gives instead.
+  // The files listed, their stats taken and git asked while the snapshot is read (SyncAhead).
+  const ahead = values["no-cache"] || !existsSync(values.cache) ? undefined : new SyncAhead(values.content);
   const snapshot = values["no-cache"] ? undefined : readStoreSnapshot(values.cache, projectRoot, values.content);
-  const store = (snapshot && ArchiveStore.fromSnapshot(snapshot, options, { adopt: true })) || new ArchiveStore(options);
-  await store.sync();
+  const restored = snapshot && ArchiveStore.fromSnapshot(snapshot, options, { adopt: true });
+  if (!restored) await ahead?.cancel();
+  const store = restored || new ArchiveStore(options);
+  await store.sync(undefined, {}, restored ? ahead : undefined);
   const loaded = store.result();
   // Photos are checked (not encoded) for every valid article, even when other files have errors.
   const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));

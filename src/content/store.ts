@@ -7,6 +7,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
 import { isClutter, listArticleFiles } from "./article-files.ts";
+import { sameSurveyedStat, type ArticleSurvey, type SyncAhead } from "./article-survey.ts";
 import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
@@ -156,16 +157,24 @@ export class ArchiveStore {
   /**
    * Brings the store up to date with the files: with no paths, every file (the articles folder is
    * listed); else only those (absolute, existing or deleted). A file whose digest is unchanged is
-   * not validated again; a change to the registries validates every article again.
+   * not validated again; a change to the registries validates every article again. `ahead` has
+   * listed the files, taken their stats and asked git meanwhile (a full sync of a restored store).
    */
-  async sync(paths?: readonly string[], hooks: SyncHooks = {}): Promise<StoreChange> {
+  async sync(paths?: readonly string[], hooks: SyncHooks = {}, ahead?: SyncAhead): Promise<StoreChange> {
     const change: StoreChange = { added: [], changed: [], removed: [], registries: this.syncRegistries(), urlManifest: this.syncUrlManifest() };
     let candidates: string[];
+    let survey: ArticleSurvey | undefined;
     if (paths === undefined) {
       this.otherFilesInIndex = undefined;
-      const diagnostics = new Diagnostics();
-      candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
-      this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
+      survey = await ahead?.survey();
+      if (survey) {
+        candidates = survey.paths;
+        this.listing = { diagnostics: survey.diagnostics, complete: !survey.diagnostics.some((d) => d.severity === "error") };
+      } else {
+        const diagnostics = new Diagnostics();
+        candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
+        this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
+      }
       hooks.onListed?.(candidates.length);
       // Every entry listed again (the usual case, counted without a set of 100,000 paths): none removed.
       let known = 0;
@@ -213,10 +222,10 @@ export class ArchiveStore {
     // In a git work tree, the files git's index holds unchanged, with their blob ids: a fresh clone
     // changes every file's stat, never a blob id. Asked only when there are entries to compare, of
     // the whole content folder: the photos' check takes its answer for the other files.
-    const inIndex = paths === undefined && this.entries.size > 0 ? await unchangedInIndex(this.root) : undefined;
+    const inIndex = paths === undefined && this.entries.size > 0 ? await (ahead?.inIndex ?? unchangedInIndex(this.root)) : undefined;
     if (paths === undefined && this.entries.size > 0) this.otherFilesInIndex = inIndex === undefined ? null : otherThanArticles(inIndex);
     const fresh: Article[] = [];
-    for (const path of candidates) {
+    for (const [i, path] of candidates.entries()) {
       const before = this.entries.get(path);
       // The blob id git vouches for, when it is the one of the bytes read, spares the file any
       // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).
@@ -226,7 +235,7 @@ export class ArchiveStore {
       // is read next time).
       if (before?.digest !== undefined) {
         if (inIndex !== undefined && inIndex.get(path) === before.digest) continue;
-        if (before.stat && sameStat(before.stat, path)) continue;
+        if (before.stat && (survey ? sameSurveyedStat(survey, i, before.stat) : sameStat(before.stat, path))) continue;
         const read = readContentFile(path, ARTICLE_LIMIT);
         if (read.ok && digestOf(read.bytes) === before.digest) {
           const stat = trustedStat(read.stats, Date.now());

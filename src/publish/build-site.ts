@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Article, Content } from "../content/model.ts";
+import { SyncAhead } from "../content/article-survey.ts";
 import { ArchiveStore } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlManifestFile } from "../content/url-manifest.ts";
@@ -192,14 +193,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
   const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
+  // An incremental build's listing, stats and git's index, taken while the cache is read.
+  let ahead: SyncAhead | undefined = cache?.exists() ? new SyncAhead(options.contentDir) : undefined;
   let previous = cache?.read(options.outDir);
+  if (!previous && ahead) {
+    await ahead.cancel();
+    ahead = undefined;
+  }
   // Without a spare it can take, an incremental build links the whole site into its staging
   // folder (about a second at 16,000 pages): started now, in a child, while this thread reads and
   // plans. Taken by the build if it is incremental, else stopped.
   const out = resolve(options.outDir);
   const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
   try {
-    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early);
+    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early, ahead);
     if (typeof built !== "function") return built;
     // An async function's locals live as long as it does: the state restored (a build made clean by
     // a registry's change) would stay beside Pagefind's services.
@@ -207,6 +214,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return await built();
   } finally {
     await early?.cancel();
+    await ahead?.cancel();
     await writers.close();
     if (options.cacheDir === undefined) rmSync(photosDir, { recursive: true, force: true });
   }
@@ -220,6 +228,7 @@ async function validateThenWrite(
   cache: BuildCache | undefined,
   previous: CachedBuild | undefined,
   early: BackgroundLink | undefined,
+  ahead: SyncAhead | undefined,
 ): Promise<BuildResult | (() => Promise<BuildResult>)> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
@@ -238,6 +247,7 @@ async function validateThenWrite(
           onListed: (files) => writers.start(files),
           onArticles: (articles) => writers.renderBodies(articles, renderer),
         },
+    restored && ahead,
   );
   const loaded = store.result();
   // New registries can change every page: a clean build, its bodies rendered by helpers.

@@ -15,6 +15,7 @@ const ENTRIES = {
   "src/pages/helper-thread.ts": "helper-thread",
   "src/search/indexer-thread.ts": "indexer-thread",
   "src/content/validate-thread.ts": "validate-thread",
+  "src/content/survey-thread.ts": "survey-thread",
   // Eleventy imports its configuration itself.
   ".eleventy.ts": "eleventy-config",
 };

@@ -1,0 +1,92 @@
+/**
+ * A head start for an incremental sync of a large archive: the articles folder listed and each
+ * file's stat taken in a worker thread, and git asked for its index, while the main thread reads
+ * the build's cache and restores the store from it (each some second of work at 100,000 articles).
+ */
+import { lstatSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Thread } from "../threads/thread.ts";
+import { listArticleFiles } from "./article-files.ts";
+import { Diagnostics, displayPath, type Diagnostic } from "./diagnostics.ts";
+import { unchangedInIndex } from "./git-files.ts";
+import type { FileStat } from "./validate-files.ts";
+
+/** The articles folder as listed (`listArticleFiles`), with the stat of each file listed. */
+export interface ArticleSurvey {
+  /** Every `*.md` below the articles folder, sorted. */
+  paths: string[];
+  /** What listing reported (symbolic links, unreadable folders, other files). */
+  diagnostics: Diagnostic[];
+  /** Of each path in turn: its size, modification time and inode (NaN: gone since it was listed). */
+  stats: Float64Array;
+}
+
+/** Lists the articles folder of `contentDir` and takes each file's stat (`lstat`: links are not followed). */
+export function surveyArticles(contentDir: string, mayBeMissing: boolean): ArticleSurvey {
+  const diagnostics = new Diagnostics();
+  const paths = listArticleFiles(join(contentDir, "articles"), displayPath, diagnostics, { mayBeMissing });
+  const stats = new Float64Array(paths.length * 3).fill(Number.NaN);
+  for (const [i, path] of paths.entries()) {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat) stats.set([stat.size, stat.mtimeMs, stat.ino], i * 3);
+  }
+  return { paths, diagnostics: diagnostics.items, stats };
+}
+
+/** Whether the `i`th file surveyed has the stat kept of it (`sameStat`, from the survey's numbers). */
+export function sameSurveyedStat(survey: ArticleSurvey, i: number, kept: FileStat): boolean {
+  const { stats } = survey;
+  return stats[i * 3] === kept.size && stats[i * 3 + 1] === kept.mtimeMs && stats[i * 3 + 2] === kept.ino;
+}
+
+/** What the survey's thread is asked, and answers (the paths joined: one string crosses faster than 100,000). */
+export interface SurveyRequest {
+  contentDir: string;
+  mayBeMissing: boolean;
+}
+export interface SurveyReply {
+  paths: string;
+  diagnostics: Diagnostic[];
+  stats: Float64Array;
+}
+
+const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
+
+/**
+ * The survey and git's index of a content folder, started now: what `ArchiveStore.sync` would
+ * otherwise do itself, on its own thread, once the store is restored. Each answer is undefined when
+ * it could not be had (no thread free, the thread failed; git: see `unchangedInIndex`), and the
+ * sync then does the work itself.
+ */
+export class SyncAhead {
+  readonly inIndex: Promise<Map<string, string> | undefined>;
+  private readonly thread?: Thread<SurveyRequest, SurveyReply>;
+  private readonly surveyed?: Promise<ArticleSurvey | undefined>;
+
+  constructor(contentDir: string, options: { mayBeMissing?: boolean } = {}) {
+    // Absolute, as the store keys its entries.
+    const root = resolve(contentDir);
+    this.inIndex = unchangedInIndex(root);
+    [this.thread] = Thread.start<SurveyRequest, SurveyReply>(1, SURVEY_MODULE, { libraries: [] });
+    const thread = this.thread;
+    if (!thread) return;
+    const reply = new Promise<SurveyReply>((resolve) => thread.listen(resolve));
+    thread.send({ contentDir: root, mayBeMissing: options.mayBeMissing ?? false });
+    this.surveyed = thread
+      .until(reply)
+      .then(({ paths, diagnostics, stats }) => ({ paths: paths === "" ? [] : paths.split("\0"), diagnostics, stats }))
+      .catch(() => undefined)
+      .finally(() => thread.close());
+  }
+
+  /** The survey, once the thread is done (and gone back to the budget). */
+  survey(): Promise<ArticleSurvey | undefined> {
+    return this.surveyed ?? Promise.resolve(undefined);
+  }
+
+  /** Stops the thread when the survey is not wanted (a clean build): its core is the helpers'. */
+  async cancel(): Promise<void> {
+    await this.thread?.close();
+    await this.inIndex;
+  }
+}

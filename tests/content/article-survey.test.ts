@@ -1,0 +1,84 @@
+import { lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { listArticleFiles } from "../../src/content/article-files.ts";
+import { SyncAhead } from "../../src/content/article-survey.ts";
+import { Diagnostics, displayPath } from "../../src/content/diagnostics.ts";
+import { ArchiveStore } from "../../src/content/store.ts";
+import { threadBudget } from "../../src/threads/budget.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+let archive: TestArchive;
+afterEach(() => archive?.remove());
+const NOW = Date.parse("2026-01-01T00:00:00Z");
+
+// Four articles, written a minute ago: their stats are old enough to be trusted.
+function agedArchive(): TestArchive {
+  const made = makeArchive();
+  made.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+  made.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00" });
+  made.article("2021/12/11-c.md", { title: "Troisième", date: "2021-12-11T10:00:00" });
+  made.article("2021/12/12-d.md", { title: "Quatrième", date: "2021-12-12T10:00:00" });
+  const past = new Date(Date.now() - 60_000);
+  for (const name of readdirSync(join(made.dir, "articles/2021/12"))) utimesSync(join(made.dir, "articles/2021/12", name), past, past);
+  return made;
+}
+
+describe("the survey of the articles folder taken ahead of a sync", () => {
+  it("lists the folder as the sync does, with each file's stat, in a thread of its own that it gives back", async () => {
+    archive = agedArchive();
+    symlinkSync(join(archive.dir, "articles/2021/12/09-a.md"), join(archive.dir, "articles/2021/12/lien.md"));
+    writeFileSync(join(archive.dir, "articles/2021/notes.txt"), "à lire");
+    const free = threadBudget.free;
+    const ahead = new SyncAhead(archive.dir);
+    const survey = (await ahead.survey())!;
+    expect(threadBudget.free).toBe(free);
+    const listed = new Diagnostics();
+    const paths = listArticleFiles(join(archive.dir, "articles"), displayPath, listed);
+    expect(survey.paths).toEqual(paths);
+    expect(survey.paths).toHaveLength(4);
+    expect(survey.diagnostics).toEqual(listed.items);
+    expect(survey.diagnostics.map((d) => d.severity)).toEqual(["error", "warning"]);
+    expect([...survey.stats]).toEqual(paths.flatMap((p) => [lstatSync(p).size, lstatSync(p).mtimeMs, lstatSync(p).ino]));
+  });
+
+  it("spares a restored store's sync its listing and stats, which then sees what a sync of its own sees", async () => {
+    archive = agedArchive();
+    const first = new ArchiveStore({ contentDir: archive.dir, nowMs: NOW });
+    await first.sync();
+    const saved = JSON.stringify(first.snapshot());
+    const path = (name: string): string => join(archive.dir, "articles/2021/12", name);
+    // Edited: a new time. Edited keeping its size and time: trusted, as its stat is unchanged.
+    writeFileSync(path("10-b.md"), readFileSync(path("10-b.md"), "utf8").replace("Autre", "Neuve"));
+    const kept = lstatSync(path("11-c.md"));
+    writeFileSync(path("11-c.md"), readFileSync(path("11-c.md"), "utf8").replace("Troisième", "Troisièmf"));
+    utimesSync(path("11-c.md"), kept.atime, kept.mtime);
+    rmSync(path("12-d.md"));
+    archive.article("2021/12/13-e.md", { title: "Cinquième", date: "2021-12-13T10:00:00" });
+    writeFileSync(join(archive.dir, "articles/2021/notes.txt"), "à lire");
+
+    const own = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
+    const ownChange = await own.sync();
+    const surveyed = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
+    const change = await surveyed.sync(undefined, {}, new SyncAhead(archive.dir));
+    expect(change).toEqual({ added: [path("13-e.md")], changed: [path("10-b.md")], removed: [path("12-d.md")], registries: false, urlManifest: false });
+    expect(change).toEqual(ownChange);
+    expect(surveyed.result()).toEqual(own.result());
+    expect(surveyed.snapshot()).toEqual(own.snapshot());
+    expect(surveyed.result().content?.articles.map((a) => a.title)).toEqual(["Premier titre", "Neuve dépêche", "Troisième", "Cinquième"]);
+  });
+
+  it("takes the folder as it was when surveyed: a file changed after the survey is seen by the next sync", async () => {
+    archive = agedArchive();
+    const first = new ArchiveStore({ contentDir: archive.dir, nowMs: NOW });
+    await first.sync();
+    const saved = JSON.stringify(first.snapshot());
+    const ahead = new SyncAhead(archive.dir);
+    await ahead.survey();
+    const file = join(archive.dir, "articles/2021/12/10-b.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Autre", "Neuve"));
+    const store = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
+    expect((await store.sync(undefined, {}, ahead)).changed).toEqual([]);
+    expect((await store.sync()).changed).toEqual([file]);
+  });
+});
