@@ -32,7 +32,7 @@ export interface RunningDevServer {
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-// Editors' tools save in several writes (temporary file, rename); one rebuild per burst.
+// Editors' tools save in several writes (temporary file, rename); one update per burst.
 const SETTLE_MS = 40;
 
 /**
@@ -47,52 +47,90 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     drafts: options.drafts,
     ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}),
   });
-  const first = await session.rebuild();
-  options.onUpdate?.(first);
+  // Watched from before the first build, which takes a minute at 100,000 articles: a save made
+  // meanwhile waits, and is the first update once the server is up.
+  const saves = watchSaves(resolve(options.contentDir), options.onUnwatched ?? (() => {}));
+  let server: EleventyDevServer;
+  try {
+    const first = await session.rebuild();
+    options.onUpdate?.(first);
+    server = EleventyDevServer.getServer("depeche", options.outDir, {
+      port: options.port,
+      liveReload: true,
+      domDiff: false,
+      showVersion: false,
+      logger: { info: () => {}, log: () => {}, error: () => {} },
+      middleware: [errorBannerMiddleware(() => session.currentErrors)],
+    });
+    server.serve(options.port);
+    await server.ready();
+  } catch (error) {
+    saves.close();
+    throw error;
+  }
 
-  const server = EleventyDevServer.getServer("depeche", options.outDir, {
-    port: options.port,
-    liveReload: true,
-    domDiff: false,
-    showVersion: false,
-    logger: { info: () => {}, log: () => {}, error: () => {} },
-    middleware: [errorBannerMiddleware(() => session.currentErrors)],
-  });
-  server.serve(options.port);
-  await server.ready();
-
-  let pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const waiters: ((u: Update) => void)[] = [];
-  const changed = (path: string): void => {
-    pending.add(path);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const paths = [...pending];
-      pending = new Set();
-      running = running
-        .then(async () => {
-          const update = await session.update(paths);
-          options.onUpdate?.(update);
-          if (update.outcome !== "unchanged") server.reload({ files: update.urls.length > 0 ? update.urls : paths });
-          for (const resolveWaiter of waiters.splice(0)) resolveWaiter(update);
-        })
-        // The server outlives a failed update: the next save tries again.
-        .catch((error: unknown) => options.onError?.(error));
-    }, SETTLE_MS);
-  };
-  const watcher = watchFolderTree(resolve(options.contentDir), changed, options.onUnwatched ?? (() => {}));
+  saves.deliver((paths) => {
+    running = running
+      .then(async () => {
+        const update = await session.update(paths);
+        options.onUpdate?.(update);
+        if (update.outcome !== "unchanged") server.reload({ files: update.urls.length > 0 ? update.urls : paths });
+        for (const resolveWaiter of waiters.splice(0)) resolveWaiter(update);
+      })
+      // The server outlives a failed update: the next save tries again.
+      .catch((error: unknown) => options.onError?.(error));
+  });
 
   return {
     url: server.getServerUrl("localhost"),
     session,
     nextUpdate: () => new Promise((r) => waiters.push(r)),
     close: async () => {
-      watcher.close();
-      clearTimeout(timer);
+      saves.close();
       await running;
       await server.close();
+    },
+  };
+}
+
+interface SaveWatch {
+  /** From now on, hands over the paths of each burst of saves, those seen so far first. */
+  deliver(burst: (paths: string[]) => void): void;
+  close(): void;
+}
+
+// The saves in the content folder, gathered until delivery starts, then handed over a burst at a time.
+function watchSaves(root: string, unwatched: (folder: string, error: unknown) => void): SaveWatch {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let burst: ((paths: string[]) => void) | undefined;
+  const settle = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...pending];
+      pending = new Set();
+      burst?.(paths);
+    }, SETTLE_MS);
+  };
+  const watch = watchFolderTree(
+    root,
+    (path) => {
+      pending.add(path);
+      // Until delivery starts, saves only gather: all of them make one update.
+      if (burst) settle();
+    },
+    unwatched,
+  );
+  return {
+    deliver: (to) => {
+      burst = to;
+      if (pending.size > 0) settle();
+    },
+    close: () => {
+      watch.close();
+      clearTimeout(timer);
     },
   };
 }

@@ -1,7 +1,9 @@
 import http from "node:http";
+import { unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import { DevSession, type Update } from "../../src/serve/dev-session.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
@@ -21,10 +23,10 @@ afterAll(async () => {
 
 // As a browser navigates: the dev server adds its reload client to navigations only (and
 // fetch() always says "cors", so plain http it is).
-function get(path: string): Promise<{ status: number; body: string }> {
+function get(path: string, at = server): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get(new URL(path, server.url), { headers: { "sec-fetch-mode": "navigate" } }, (res) => {
+      .get(new URL(path, at.url), { headers: { "sec-fetch-mode": "navigate" } }, (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
@@ -74,5 +76,68 @@ describe("depeche serve", () => {
     const fixed = await get("/2021/12/10/autre-depeche/");
     expect(fixed.body).not.toContain('role="alert"');
     expect(fixed.body).toContain('href="/sujets/irak/"');
+  });
+});
+
+// The editor saves once the first build has read the content, before it is done: at 100,000
+// articles, a minute in which the server is not up yet.
+function saveDuringFirstBuild(save: () => void): void {
+  const rebuild = DevSession.prototype.rebuild;
+  vi.spyOn(DevSession.prototype, "rebuild").mockImplementationOnce(async function (this: DevSession) {
+    const built = await rebuild.call(this);
+    save();
+    return built;
+  });
+}
+
+describe("depeche serve, saves made during its first build", () => {
+  let own: TestArchive | undefined;
+  let started: RunningDevServer | undefined;
+  const ownArchive = (): TestArchive => (own = makeArchive());
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await started?.close();
+    own?.remove();
+    started = own = undefined;
+  });
+
+  // A save the preview missed leaves the page as first built, and nextUpdate waiting: the test times out.
+  it("make one update once the server is up, a file saved then deleted included", { timeout: 15_000 }, async () => {
+    const a = ownArchive();
+    a.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Version 1." });
+    a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00" });
+    saveDuringFirstBuild(() => {
+      a.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Version 2." });
+      a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", body: "Corrigé une fois." });
+      a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", body: "Corrigé deux fois." });
+      unlinkSync(a.article("2021/12/11-c.md", { title: "Sitôt écrite", date: "2021-12-11T10:00:00" }));
+    });
+    const updates: Update[] = [];
+    started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    const update = await started.nextUpdate();
+
+    expect(updates.map((u) => u.outcome)).toEqual(["rebuilt", "updated"]);
+    expect(update.urls).toContain("/2021/12/09/premier-titre/");
+    expect(update.urls).toContain("/2021/12/10/autre-depeche/");
+    expect((await get("/2021/12/09/premier-titre/", started)).body).toContain("Version 2.");
+    expect((await get("/2021/12/10/autre-depeche/", started)).body).toContain("Corrigé deux fois.");
+    expect((await get("/2021/12/11/sitot-ecrite/", started)).status).toBe(404);
+  });
+
+  it("show the fix of the error the first build stopped on", { timeout: 15_000 }, async () => {
+    const a = ownArchive();
+    a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
+    saveDuringFirstBuild(() => a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" }));
+    const updates: Update[] = [];
+    started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    expect(started.session.currentErrors).not.toEqual([]);
+    const update = await started.nextUpdate();
+
+    expect(updates.map((u) => u.outcome)).toEqual(["invalid", "rebuilt"]);
+    expect(update.outcome).toBe("rebuilt");
+    const page = await get("/2021/12/10/autre-depeche/", started);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('role="alert"');
+    expect(page.body).toContain('href="/sujets/economie/"');
   });
 });
