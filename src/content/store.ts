@@ -20,7 +20,16 @@ import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
-import { checkPublishedUrls, readUrlManifestFile, URL_MANIFEST, urlNamedBy, type UrlLine, type UrlManifest, type UrlManifestFile } from "./url-manifest.ts";
+import {
+  checkPublishedUrls,
+  readUrlManifestFile,
+  URL_MANIFEST,
+  urlManifestOf,
+  urlNamedBy,
+  type UrlLine,
+  type UrlManifest,
+  type UrlManifestFile,
+} from "./url-manifest.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 
 export interface LoadResult {
@@ -555,7 +564,7 @@ export class ArchiveStore {
     store.urlManifest = {
       ...urlManifest,
       diagnostics: paths.readDiagnostics(urlManifest.diagnostics),
-      ...(manifest ? { manifest: { ...manifest, removed: new Set(manifest.removals.map((r) => r.url)) } } : {}),
+      ...(manifest ? { manifest: urlManifestOf(manifest.published, manifest.removals) } : {}),
     };
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
     // A date between the two "now"s is in the future for one and not the other: the publication's

@@ -5,18 +5,19 @@ import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { formatMoment } from "../text/french-dates.ts";
+import { pathOfUrl } from "../urls/site-urls.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
 export const URL_MANIFEST = "urls.txt";
 
 /**
  * What `urls.txt` holds: the URLs published so far, and those an editor removed on purpose
- * (a line starting with `!`), each at its line.
+ * (a line starting with `!`), each at its line, as written.
  */
 export interface UrlManifest {
   published: UrlLine[];
   removals: UrlLine[];
-  /** The URLs of `removals`. */
+  /** The pages of `removals` (`pageOfUrl`). */
   removed: Set<string>;
 }
 
@@ -24,6 +25,13 @@ export interface UrlLine {
   url: string;
   line: number;
 }
+
+/**
+ * What a URL is compared by against urls.txt: the page it leads to, its escapes decoded as servers
+ * decode them (`pathOfUrl`), so that `/2021/12/09/caf%C3%A9/`, `/2021/12/09/caf%c3%a9/` and
+ * `/2021/12/09/café/` are one URL. A URL with a malformed escape stays as written.
+ */
+export const pageOfUrl = pathOfUrl;
 
 const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
 # (\`depeche build --record-urls\`) ; vous pouvez y écrire des commentaires. Une adresse
@@ -34,20 +42,24 @@ const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le dépl
 
 /** Reads `urls.txt`: one URL a line, `#` comments, `! URL note` for a deliberate removal. */
 export function parseUrlManifest(text: string): UrlManifest {
-  const manifest: UrlManifest = { published: [], removals: [], removed: new Set() };
+  const published: UrlLine[] = [];
+  const removals: UrlLine[] = [];
   text.split("\n").forEach((raw, i) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     if (line.startsWith("!")) {
       const url = line.slice(1).trim().split(/\s+/)[0];
-      if (!url) return;
-      manifest.removals.push({ url, line: i + 1 });
-      manifest.removed.add(url);
+      if (url) removals.push({ url, line: i + 1 });
     } else {
-      manifest.published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
+      published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
     }
   });
-  return manifest;
+  return urlManifestOf(published, removals);
+}
+
+/** The manifest of these lines, as `parseUrlManifest` reads them (or a snapshot kept them). */
+export function urlManifestOf(published: UrlLine[], removals: UrlLine[]): UrlManifest {
+  return { published, removals, removed: new Set(removals.map((r) => pageOfUrl(r.url))) };
 }
 
 /** `urls.txt` as found in a content folder: its bytes as written, and what they say. */
@@ -90,19 +102,22 @@ export interface ManifestCheck {
  * urls.txt (a removed article, or a file named otherwise: urls.txt holds only URLs, and guessing
  * from titles would blame the wrong article, such as another day's « Météo du jour »). A removal
  * (`! URL`) that names no published URL, or one an article online still has, is a warning at its line.
+ * URLs are compared by their pages (`pageOfUrl`), and said as urls.txt writes them.
  */
 export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, file: string, diagnostics: Diagnostics, locate: LocateKey): void {
   const say = messages().diagnostics;
   const holders = new Map<string, Article>();
   for (const article of check.articles) {
-    holders.set(article.url, article);
-    for (const alias of article.aliases) holders.set(alias, article);
+    holders.set(pageOfUrl(article.url), article);
+    for (const alias of article.aliases) holders.set(pageOfUrl(alias), article);
   }
   const online = (article: Article | undefined): boolean => article !== undefined && !article.draft && article.published.epochMs <= check.nowMs;
+  const heldByErrors = new Set([...check.heldByFilesWithErrors].map(pageOfUrl));
   let movedFrom: Map<string, Article> | undefined;
   for (const { url, line } of manifest.published) {
-    const holder = holders.get(url);
-    if (online(holder) || manifest.removed.has(url) || check.heldByFilesWithErrors.has(url)) continue;
+    const page = pageOfUrl(url);
+    const holder = holders.get(page);
+    if (online(holder) || manifest.removed.has(page) || heldByErrors.has(page)) continue;
     if (holder?.draft) {
       diagnostics.error(holder.sourcePath, locate(holder, "draft"), say.publishedUrlDrafted(url, file));
       continue;
@@ -112,28 +127,28 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
       continue;
     }
     movedFrom ??= articlesByPathUrl(check.articles);
-    const article = movedFrom.get(url);
+    const article = movedFrom.get(page);
     if (article) {
-      const key = dayOfUrl(url) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
+      const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
       diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, file));
     } else {
       diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url));
     }
   }
   if (manifest.removals.length === 0) return;
-  const listed = new Set(manifest.published.map((p) => p.url));
+  // Each published page, as urls.txt writes it.
+  const listed = new Map(manifest.published.map(({ url }) => [pageOfUrl(url), url]));
   for (const { url, line } of manifest.removals) {
-    const holder = holders.get(url);
+    const page = pageOfUrl(url);
+    const holder = holders.get(page);
     if (online(holder)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlOnline(url, holder!.sourcePath), "removedUrlOnline");
-    else if (!listed.has(url)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlUnknown(url, pathOfWritten(url, listed)), "removedUrlUnknown");
+    else if (!listed.has(page)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlUnknown(url, meantUrl(url, listed)), "removedUrlUnknown");
   }
 }
 
-// The published URL a removal meant when written whole (`https://site/2021/12/09/x/` for `/2021/12/09/x/`).
-function pathOfWritten(url: string, listed: ReadonlySet<string>): string | undefined {
-  if (!URL.canParse(url)) return undefined;
-  const path = new URL(url).pathname;
-  return listed.has(path) ? path : undefined;
+// The published URL a removal meant when written whole (`https://site/2021/12/09/x/` for `/2021/12/09/x/`), as urls.txt publishes it.
+function meantUrl(url: string, listed: ReadonlyMap<string, string>): string | undefined {
+  return URL.canParse(url) ? listed.get(pageOfUrl(new URL(url).pathname)) : undefined;
 }
 
 // `/2021/12/09/un/` → `/2021/12/09/`.
@@ -160,12 +175,18 @@ export function urlNamedBy(path: string): string | undefined {
 /** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */
 export function unlistedUrls(manifest: UrlManifest | undefined, published: readonly Article[]): string[] {
   const listed = new Set(manifest?.removed);
-  for (const { url } of manifest?.published ?? []) listed.add(url);
-  const urls = new Set<string>();
+  for (const { url } of manifest?.published ?? []) listed.add(pageOfUrl(url));
+  const urls: string[] = [];
   for (const article of published) {
-    for (const url of [article.url, ...article.aliases]) if (!listed.has(url)) urls.add(url);
+    for (const url of [article.url, ...article.aliases]) {
+      // A page a line already lists, however spelled, is not listed again; a new one as the article writes it.
+      const page = pageOfUrl(url);
+      if (listed.has(page)) continue;
+      listed.add(page);
+      urls.push(url);
+    }
   }
-  return [...urls].sort();
+  return urls.sort();
 }
 
 /**

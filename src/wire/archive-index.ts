@@ -6,7 +6,7 @@ import type { Article, Day, SiteConfig, Source, Topic } from "../content/model.t
 import { indexSources, indexTopics } from "../content/registries.ts";
 import { ArchiveStore } from "../content/store.ts";
 import type { ArticleContext } from "../content/validate.ts";
-import { URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
+import { pageOfUrl, URL_MANIFEST, type UrlManifest } from "../content/url-manifest.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 
 /** An article already in the archive (or written by this run), as far as collisions go. */
@@ -34,7 +34,7 @@ export interface ArchiveIndex extends ArchiveRegistries {
   aliases: Map<string, string>;
   /** Short link, as `shortLinkKey` reads it → the file that uses it, and how it spells the link. */
   shortLinks: Map<string, Required<ExistingArticle>>;
-  /** URLs urls.txt lists as published (or removed) that no article holds now → where it says so. */
+  /** Pages urls.txt lists as published (or removed) that no article holds now (`pageOfUrl`) → where it says so. */
   retired: Map<string, string>;
 }
 
@@ -96,8 +96,11 @@ export const display = displayPath;
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.
 function addRetired(index: ArchiveIndex, file: string, manifest: UrlManifest): void {
-  for (const { url, line } of manifest.published) if (!index.urls.has(url)) index.retired.set(url, `${file}:${line}`);
-  for (const url of manifest.removed) if (!index.urls.has(url) && !index.retired.has(url)) index.retired.set(url, file);
+  for (const { url, line } of manifest.published) {
+    const page = pageOfUrl(url);
+    if (!index.urls.has(page)) index.retired.set(page, `${file}:${line}`);
+  }
+  for (const page of manifest.removed) if (!index.urls.has(page) && !index.retired.has(page)) index.retired.set(page, file);
 }
 
 function addExisting(index: ArchiveIndex, file: string, { url, shortLink, aliases }: Claims): void {

@@ -140,6 +140,16 @@ describe("depeche new", () => {
     );
   });
 
+  it("refuses a URL that urls.txt remembers in another spelling of the same page", async () => {
+    archive = makeArchive();
+    archive.write("urls.txt", "# notes\n/2021/12/09/l-irak-v%6Fte/\n");
+    const r = await newCli("L’Irak vote", "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus : choisissez un autre titre`,
+    );
+  });
+
   it("refuses a topics.yaml that is a symbolic link, at its path, writing nothing", async () => {
     archive = makeArchive();
     const outside = join(archive.root, "topics.yaml");

@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { appendUrls, parseUrlManifest } from "../../src/content/url-manifest.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { loadContent, type LoadResult } from "../../src/content/load.ts";
+import { appendUrls, parseUrlManifest, unlistedUrls } from "../../src/content/url-manifest.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+
+const NOW = Date.parse("2026-01-01T00:00:00Z");
 
 describe("appendUrls keeps urls.txt byte for byte and adds lines at its end", () => {
   it.each([
@@ -16,5 +21,63 @@ describe("appendUrls keeps urls.txt byte for byte and adds lines at its end", ()
     const text = appendUrls(undefined, ["/b/"]).toString("utf8");
     expect(text.startsWith("# ")).toBe(true);
     expect(parseUrlManifest(text).published.map((p) => p.url)).toEqual(["/b/"]);
+  });
+});
+
+describe("urls.txt compares URLs by the page they lead to, however their escapes are spelled", () => {
+  let archive: TestArchive;
+  afterEach(() => archive?.remove());
+  const load = async (): Promise<LoadResult> => loadContent({ contentDir: archive.dir, nowMs: NOW });
+  const said = (result: LoadResult): string[] => result.diagnostics.map(formatDiagnostic);
+
+  it.each([
+    ["in lower case escapes", "/2021/12/09/caf%C3%A9/", "/2021/12/09/caf%c3%a9/"],
+    ["escaped, published decoded", "/2021/12/09/café/", "/2021/12/09/caf%C3%A9/"],
+    ["with an unreserved character escaped", "/2021/12/09/ancien/", "/2021/12/09/anci%65n/"],
+  ])("keeps a published URL given as an alias spelled %s, and records no line for it", async (_, published, alias) => {
+    archive = makeArchive({ "urls.txt": `${published}\n/2021/12/09/un/\n` });
+    archive.article("2021/12/09-un.md", { title: "Un", extra: `aliases: [${alias}]` });
+    const result = await load();
+    expect(said(result)).toEqual([]);
+    expect(unlistedUrls(parseUrlManifest(`${published}\n/2021/12/09/un/\n`), result.content!.articles)).toEqual([]);
+  });
+
+  it("leaves to its file's error a published URL its alias holds in another spelling", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n/2021/12/09/un/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un", topics: "[Irack]", extra: "aliases: [/2021/12/09/caf%c3%a9/]" });
+    expect(said(await load()).map((d) => d.split(": error: ")[1]!.split(" (")[0])).toEqual(["sujet inconnu « Irack »"]);
+  });
+
+  it("records a URL not yet listed as the article writes it", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-un.md", { title: "Un", extra: "aliases: [/2021/12/09/caf%c3%a9/]" });
+    const result = await load();
+    expect(unlistedUrls(parseUrlManifest("/2021/12/09/un/\n"), result.content!.articles)).toEqual(["/2021/12/09/caf%c3%a9/"]);
+  });
+
+  it("takes a removal written in another spelling than the published line as that URL's", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n/2021/12/09/un/\n! /2021/12/09/caf%c3%a9/ retiré exprès\n! /2021/12/09/%75n/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    const file = archive.display("urls.txt");
+    expect(said(await load())).toEqual([
+      `${file}:4:1: warning: /2021/12/09/%75n/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne, sans quoi son retrait ne serait plus signalé`,
+    ]);
+  });
+
+  it("names the published line, as written, that a whole URL in another spelling meant to remove", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n! https://archives.example.org/2021/12/09/caf%c3%a9/\n" });
+    expect(said(await load())).toEqual([
+      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A9/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/caf%C3%A9/ » sur cette ligne`,
+      `${archive.display("urls.txt")}:2:1: warning: « ! https://archives.example.org/2021/12/09/caf%c3%a9/ » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; écrivez « ! /2021/12/09/caf%C3%A9/ »`,
+    ]);
+  });
+
+  it("still reports a malformed escape, and compares a URL that holds one as written", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A/\n/2021/12/09/un/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un", extra: "aliases: [/2021/12/09/caf%c3%a/]" });
+    expect(said(await load())).toEqual([
+      `${archive.display("articles/2021/12/09-un.md")}:6:11: error: « %a » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
+      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/caf%C3%A/ » sur cette ligne`,
+    ]);
   });
 });
