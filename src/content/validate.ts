@@ -247,13 +247,14 @@ export function checkAcrossArticles(
   diagnostics: Diagnostics,
 ): void {
   // Each URL and short link is reported on the articles that don't keep it, naming the one that does.
-  const urlHolders = holders(articles, (a) => a.url);
-  const shortLinkHolders = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined));
-  for (const article of articles) {
-    const other = urlHolders.get(article.url)!;
+  const urlHolder = holders(articles, (a) => a.url);
+  const shortLinkHolder = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined));
+  for (let i = 0; i < articles.length; i++) {
+    const article = articles[i]!;
+    const other = urlHolder(i)!;
     if (other !== article) diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
     if (!article.shortLink) continue;
-    const twin = shortLinkHolders.get(shortLinkKey(article.shortLink))!;
+    const twin = shortLinkHolder(i)!;
     if (twin !== article)
       diagnostics.error(
         article.sourcePath,
@@ -281,19 +282,24 @@ export function checkAcrossArticles(
 }
 
 /**
- * The article that keeps each key (URL, short link) several articles share: a published one over
- * a draft, then the earliest dated, the one readers may already have, then the first in order. The
- * error then lands on the article to change, not on the page online.
+ * The article that keeps the key (URL, short link) of `articles[i]`, when it has one: of the
+ * articles sharing a key, a published one over a draft, then the earliest dated, the one readers
+ * may already have, then the first in order. The error then lands on the article to change, not on
+ * the page online. Each key is computed once: a short link's may take the URL parser.
  */
-function holders(articles: readonly Article[], keyOf: (article: Article) => string | undefined): Map<string, Article> {
+function holders(articles: readonly Article[], keyOf: (article: Article) => string | undefined): (i: number) => Article | undefined {
+  const keys = articles.map(keyOf);
   const held = new Map<string, Article>();
-  for (const article of articles) {
-    const key = keyOf(article);
-    if (key === undefined) continue;
+  keys.forEach((key, i) => {
+    if (key === undefined) return;
+    const article = articles[i]!;
     const other = held.get(key);
     if (!other || keepsOver(article, other)) held.set(key, article);
-  }
-  return held;
+  });
+  return (i) => {
+    const key = keys[i];
+    return key === undefined ? undefined : held.get(key);
+  };
 }
 
 function keepsOver(article: Article, other: Article): boolean {
