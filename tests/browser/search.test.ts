@@ -36,7 +36,12 @@ const ARTICLES: Record<string, string> = {
     "[Irak]",
     "Le poste doit faciliter les échanges de marchandises.",
   ),
-  "2022/05/02-corps.md": article("Le ministre en visite à Bagdad", "2022-05-02", "[Irak]", "Le ministre a rappelé les liens entre l’Irak et la Turquie."),
+  "2022/05/02-corps.md": article(
+    "Le ministre en visite à Bagdad",
+    "2022-05-02",
+    "[Irak]",
+    "Le ministre a rappelé, selon l’*Express* du jour, les liens entre l’Irak et la Turquie.",
+  ),
   "2022/06/03-sujet.md": article("Les exportations de blé progressent", "2022-06-03", "[Turquie, Économie]", "Les récoltes ont été abondantes cette année."),
   "2021/07/04-partage.md": article(
     "Les autorités irakiennes annoncent un recensement",
@@ -280,6 +285,17 @@ describe("search with elisions", () => {
     expect(await item.locator("h2 a").textContent()).toBe(title);
     expect(await item.locator("article > p:not(.meta)").textContent()).toBe(text);
     await listed.close();
+  });
+
+  it("finds a word set in italics after an elision, and shows it as the article prints it, marked whole", async () => {
+    const page = await search("q=Express");
+    expect(await links(page)).toEqual([BODY]);
+    const first = page.locator("#search-results li").first();
+    expect(await first.locator("mark").allTextContents()).toEqual(["l’Express"]);
+    expect(await first.locator("p:last-child").textContent()).toBe(
+      "Le ministre en visite à Bagdad. Le ministre a rappelé, selon l’Express du jour, les liens entre l’Irak et la Turquie.",
+    );
+    await page.close();
   });
 });
 

@@ -7,6 +7,7 @@ import * as pagefind from "pagefind";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { readPagefindFile, readPageList } from "../../src/search/pagefind-files.ts";
 import { bundleDigest, DIGIT_JOINER, ELISION_MARK, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { renderMarkdown } from "../../src/text/markdown.ts";
 
 const RECORD: SearchRecord = {
   url: "/2021/12/09/l-irak/",
@@ -101,8 +102,24 @@ describe("elisions in the page Pagefind indexes", () => {
     ["l’Irak et aujourd’hui", "l''Irak et aujourd''hui"],
     ["‘non’ dit-il, l’’a", "‘non’ dit-il, l’’a"],
     ["<code>it's</code>", "<code>it's</code>"],
+    // Pagefind reads a word through inline markup, before the apostrophe or after it.
+    ["l’<em>Express</em> et d’<strong>Ankara</strong>", "l''<em>Express</em> et d''<strong>Ankara</strong>"],
+    ['l’<a href="https://www.nato.int/">OTAN</a>', "l''<a href=\"https://www.nato.int/\">OTAN</a>"],
+    ["l’<strong><em>Express</em></strong>, l’<code>npm</code>", "l''<strong><em>Express</em></strong>, l''<code>npm</code>"],
+    ['<a href="/a/">l’</a>Express et <em>l</em>’Irak', "<a href=\"/a/\">l''</a>Express et <em>l</em>''Irak"],
+    // A word ends at an image or a line break; a quotation's closing mark is no elision.
+    ['l’<img src="/x.jpg" alt=""> et l’<br>\nIrak', 'l’<img src="/x.jpg" alt=""> et l’<br>\nIrak'],
+    ["‘<em>non</em>’ dit-il", "‘<em>non</em>’ dit-il"],
   ])("%j is indexed as %j", (body, indexed) => {
     expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
+  });
+
+  it("gives Pagefind the word after an elision as a part of its own whatever markdown marks it, the article's text whole in the excerpt", async () => {
+    const body = "Selon l’*Express*, d’**Ankara** à l’[OTAN](https://www.nato.int/), [l’](/2021/12/08/l/)Irak.";
+    const { words, content } = await indexed({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: renderMarkdown(body) });
+    for (const word of ["express", "ankar", "otan", "irak"]) expect(words).toContain(word);
+    const m = ELISION_MARK;
+    expect(content).toBe(`T. Selon l${m}Express, d${m}Ankara à l${m}OTAN, l${m}Irak.`);
   });
 
   it("gives Pagefind the elided word as a part of its own, the article's word whole in its title and excerpt text", async () => {
@@ -133,7 +150,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-6\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-7\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
