@@ -14,7 +14,8 @@
  *   there is normalised, none is added after `(` or `[`.
  * - `'` after a letter (l’, aujourd’hui) or closing a quotation → `’`; `'` opening one (at the
  *   start, or after a space or an opening mark, before a letter) → `‘`: quotes typed single stay
- *   single. `...` → `…`; straight double quotes → « » with U+202F.
+ *   single. `...` → `…`; straight double quotes → « » with U+202F, and “ ” for a quotation inside
+ *   a quotation.
  * - Numbers: existing group separators (space, U+00A0, thin) → U+202F; numbers of 5 to 9 digits are
  *   grouped (`25000` → `25 000`); 4-digit numbers only before `%`, a currency or a unit, since
  *   alone they are usually years (`2021`, and `3000 soldats` stays as typed); 10 digits or more are
@@ -53,9 +54,11 @@ const PROTECTED =
 // match is lost: from inside a run, the pattern ends where it does from the run's start.
 const APOSTROPHE = /'/g;
 const ELLIPSIS = /\.{3,}/g;
-const STRAIGHT_QUOTE = /"/g;
-const OPENS_QUOTE = /[\s([{\u2014\u2013]/;
-const OPENS_SINGLE_QUOTE = /[\s([{«“\u2014\u2013]/;
+const DOUBLE_QUOTE = /["«»“”]/g;
+// A straight double quote after one of these opens (`l’"affaire"`); before one of these, it closes.
+const OPENS_QUOTE = /[\s([{«“‘’'"\u2014\u2013]/;
+const CLOSES_QUOTE = /[\s.,;:!?)\]}…»”"]/;
+const OPENS_SINGLE_QUOTE = /[\s([{«“"\u2014\u2013]/;
 const AFTER_OPENING = /«\s*(?=\S)/g;
 const BEFORE_CLOSING = /(?<![ \t\n\u00a0\u2009\u202f])[ \t\n\u00a0\u2009\u202f]*»/g;
 // `?` `!` `;` (a run such as `?!` counting once), and `:` when a space or the end follows it:
@@ -374,18 +377,30 @@ function spaceBefore(match: string, mark: string, space: string, all: string, of
   return isSpaceOrOpening(all[offset - 1]) ? match : space + mark;
 }
 
-// Straight double quotes become « »: opening at the start or after a space or bracket, closing
-// after a word or when one is open.
+// Straight double quotes become « », and “ ” inside a quotation. A quote's neighbours say which way
+// it turns when only one side does: a space or opening mark before it opens (`dit "non`,
+// `l’"affaire`), a space or closing mark after it closes (`non",`). Where both or neither do
+// (`" non "`, `a"b`), it closes the open quotation, or opens one when none is. A closing quote with
+// none open closes one opened in an earlier token (`"a *b*"`); a quotation open in an earlier token
+// is not seen, so a quote inside it gets « » again, also French usage. Typed « » and “ ” count as
+// levels. A third level has no settled convention, and is more likely a quote left unclosed: it
+// stays as typed.
 function convertQuotes(s: string): string {
-  let open = false;
-  return s.replace(STRAIGHT_QUOTE, (_quote: string, offset: number) => {
-    const previous = offset === 0 ? "" : s[offset - 1]!;
-    if (!open && (previous === "" || OPENS_QUOTE.test(previous))) {
-      open = true;
-      return "«";
+  const closers: string[] = [];
+  return s.replace(DOUBLE_QUOTE, (quote: string, offset: number) => {
+    if (quote !== '"') {
+      if (quote === "«" || quote === "“") closers.push(quote === "«" ? "»" : "”");
+      else closers.pop();
+      return quote;
     }
-    open = false;
-    return "»";
+    const previous = offset === 0 ? "" : s[offset - 1]!;
+    const next = s[offset + 1] ?? "";
+    const opens = previous === "" || OPENS_QUOTE.test(previous);
+    const closes = next === "" || CLOSES_QUOTE.test(next);
+    if (opens === closes ? closers.length > 0 : closes) return closers.pop() ?? "»";
+    const closer = closers.length === 0 ? "»" : closers.length === 1 ? "”" : '"';
+    closers.push(closer);
+    return closer === "»" ? "«" : closer === "”" ? "“" : '"';
   });
 }
 

@@ -62,6 +62,16 @@ const typeset: [input: string, expected: string][] = [
   ["«non»", `«${NN}non${NN}»`],
   ["« non »", `«${NN}non${NN}»`],
   [`«${NB}non${NB}»`, `«${NN}non${NN}»`],
+  // after an apostrophe a straight quote opens; inside a quotation, “ ” (a third level stays as typed)
+  ['Il a dit l\'"affaire" est close.', `Il a dit l’«${NN}affaire${NN}» est close.`],
+  ['Cie : l’"affaire"', `Cie${NB}: l’«${NN}affaire${NN}»`],
+  ['Entre "guillemets "imbriqués" ici"', `Entre «${NN}guillemets “imbriqués” ici${NN}»`],
+  ['« Il a dit "oui" »', `«${NN}Il a dit “oui”${NN}»`],
+  ["\"Il a dit 'non'\", a-t-il répété, \"puis 'oui'\"", `«${NN}Il a dit ‘non’${NN}», a-t-il répété, «${NN}puis ‘oui’${NN}»`],
+  ["Il a dit \"'non'\"", `Il a dit «${NN}‘non’${NN}»`],
+  ['"un "deux "trois" deux" un"', `«${NN}un “deux "trois" deux” un${NN}»`],
+  ['"un "deux""', `«${NN}un “deux”${NN}»`],
+  ['""deux" un"', `«${NN}“deux” un${NN}»`],
   // & and character references: a reference's `;` is not punctuation, the text's ; still is
   ["AT&T rachète Time Warner ; la fusion", `AT&T rachète Time Warner${NN}; la fusion`],
   ["R&D; Procter & Gamble ; fin", `R&D${NN}; Procter & Gamble${NN}; fin`],
@@ -170,6 +180,8 @@ describe("typesetHtml", () => {
     ["1e, 21er, 2e5, A2e", "1e, 21er, 2e5, A2e"],
     ['<script>alert("x") & co</script>', `&lt;script&gt;alert(«${NN}x${NN}») &amp; co&lt;/script&gt;`],
     ["L'Irak?", `L’Irak${NN}?`],
+    // a title as its front matter gives it
+    ['Cie : l’"affaire" & "Bagdad "la verte""', `Cie${NB}: l’«${NN}affaire${NN}» &amp; «${NN}Bagdad “la verte”${NN}»`],
     ["AT&T ; AT&amp;T ; 'non'", `AT&amp;T${NN}; AT&amp;amp;T${NN}; ‘non’`],
     ["Voir https://x.fr/1er?a=1&b=2 pour le 1er", `Voir https://x.fr/1er?a=1&amp;b=2 pour le 1<sup>er</sup>`],
   ])("%j", (input, expected) => {
@@ -187,6 +199,9 @@ describe("frenchTypography (markdown-it)", () => {
     ["« **nous** »", `<p>«${NN}<strong>nous</strong>${NN}»</p>\n`],
     ["«**nous**»", `<p>«${NN}<strong>nous</strong>${NN}»</p>\n`],
     ['"**mot**"', `<p>«${NN}<strong>mot</strong>${NN}»</p>\n`],
+    // a quotation opened in an earlier token is not seen: the one inside it gets « » again
+    ['l\'"*affaire*" et "*un* "deux" trois"', `<p>l’«${NN}<em>affaire</em>${NN}» et «${NN}<em>un</em> «${NN}deux${NN}» trois${NN}»</p>\n`],
+    ['"*un* "deux" trois"', `<p>«${NN}<em>un</em> «${NN}deux${NN}» trois${NN}»</p>\n`],
     ["l'*Irak*", "<p>l’<em>Irak</em></p>\n"],
     ["`ls`?", `<p><code>ls</code>${NN}?</p>\n`],
     ["Il a dit '*non*' hier", "<p>Il a dit ‘<em>non</em>’ hier</p>\n"],
