@@ -1,6 +1,7 @@
 /**
  * Reading of content files: never through a symbolic link, a size limit before a byte is read,
- * then strict UTF-8, BOM and CRLF tolerated, text normalised to NFC.
+ * then strict UTF-8, BOM and CRLF tolerated, text normalised to NFC. A file in another encoding is
+ * refused with the command that converts it.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { describeIoError } from "../files/file-errors.ts";
@@ -22,11 +23,47 @@ export function decodeContentFile(bytes: Uint8Array): DecodedText {
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return notUtf8(bytes);
+    return savedAsUtf16(bytes) ?? notUtf8(bytes);
   }
   const nul = text.indexOf("\0");
-  if (nul !== -1) return { ok: false, at: positionIn(text, nul), message: messages().diagnostics.nulByte() };
+  if (nul !== -1) return savedAsUtf16(bytes) ?? { ok: false, at: positionIn(text, nul), message: messages().diagnostics.nulByte() };
   return { ok: true, text: normalizeText(text) };
+}
+
+// UTF-16 (Windows Notepad's "Unicode") is refused like any encoding but UTF-8, which git diffs and
+// merges as text, but told apart: read as Windows-1252 or as binary, the fix given would corrupt it.
+// iconv's "UTF-16" reads the byte order from the BOM; without one, iconv implementations disagree
+// on the order, so it is named.
+function savedAsUtf16(bytes: Uint8Array): DecodedText | undefined {
+  const utf16 = findUtf16(bytes);
+  if (!utf16) return undefined;
+  return { ok: false, at: FILE_START, message: messages().diagnostics.utf16(utf16.bom ? "UTF-16" : utf16.encoding.toUpperCase()) };
+}
+
+const CONTROL = /[\0-\x08\x0e-\x1f]/;
+
+/**
+ * The byte order of UTF-16 text: from its BOM or, without one, from the NUL every other byte that
+ * Latin text has in UTF-16 (at least half of the first 1,000 characters below U+0100, no control
+ * character). Undefined for anything else: UTF-8, Windows-1252 and binary data have no such pattern.
+ * @example findUtf16(Uint8Array.of(0x2d, 0, 0x2d, 0, 0x0a, 0)) // { encoding: "utf-16le", bom: false }
+ */
+export function findUtf16(bytes: Uint8Array): { encoding: "utf-16le" | "utf-16be"; bom: boolean } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bom: true };
+  for (const encoding of ["utf-16le", "utf-16be"] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    const sample = Math.min(text.length, 1000);
+    let latin = 0;
+    for (let i = 0; i < sample; i++) if (text.charCodeAt(i) < 0x100) latin++;
+    if (sample > 0 && latin * 2 >= sample && !CONTROL.test(text)) return { encoding, bom: false };
+  }
+  return undefined;
 }
 
 const windows1252 = new TextDecoder("windows-1252");

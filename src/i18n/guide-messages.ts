@@ -100,6 +100,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   yamlTooDeep: { args: [32] },
   notUtf8: { args: ["0xE9", "é"] },
   nulByte: { args: [] },
+  utf16: { args: ["UTF-16"] },
   tooLarge: { args: ["article", "20 Mo", "16 Mo"] },
   symbolicLink: { args: ["article"] },
   notAnArticle: { args: [], warning: true },

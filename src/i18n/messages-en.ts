@@ -175,6 +175,8 @@ export const messagesEn: Messages = {
     notUtf8: (byte, windows1252) =>
       `the file is not UTF-8: byte ${byte} ("${windows1252}" in Windows-1252) shows it was saved as Windows-1252; convert it with iconv -f WINDOWS-1252 -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
     nulByte: () => "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text",
+    utf16: (encoding) =>
+      `the file is not UTF-8: it was saved as UTF-16 ("Unicode" in Windows Notepad); convert it with iconv -f ${encoding} -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
     tooLarge: (what, size, limit) =>
       ({
         article: `the file is ${size}; the limit is ${limit}: an article is text: split it, or take out what is not (pasted data, images as text)`,

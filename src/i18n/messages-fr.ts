@@ -214,6 +214,8 @@ export const messagesFr = {
     notUtf8: (byte: string, windows1252: string) =>
       `le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     nulByte: () => "le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8",
+    utf16: (encoding: string) =>
+      `le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest", size: string, limit: string) =>
       ({
         article: `le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,

@@ -1,7 +1,7 @@
 /** Decoding of wire copy: agency feeds are UTF-8, or Windows-1252 when an older system sent them. */
 import type { Position } from "../content/diagnostics.ts";
 import { messages } from "../i18n/messages.ts";
-import { firstInvalidUtf8, normalizeText, positionIn } from "../content/read-text.ts";
+import { findUtf16, firstInvalidUtf8, normalizeText, positionIn } from "../content/read-text.ts";
 
 export type DecodedWire =
   | {
@@ -37,13 +37,13 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes a wire file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252; line endings
+ * Decodes a wire file: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252; line endings
  * to LF and text to NFC. Binary files (a NUL byte) are refused.
  */
 export function decodeWireFile(bytes: Uint8Array): DecodedWire {
   let decoded: DecodedWire;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) decoded = { ok: true, text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16" };
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) decoded = { ok: true, text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16" };
+  const utf16 = findUtf16(bytes);
+  if (utf16) decoded = { ok: true, text: new TextDecoder(utf16.encoding).decode(bytes), encoding: "utf-16" };
   else {
     try {
       decoded = { ok: true, text: strictUtf8.decode(bytes), encoding: "utf-8" };

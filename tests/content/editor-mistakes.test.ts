@@ -1,9 +1,11 @@
 /** The mistakes editors make, answered as the guide answers them: where, and how to fix it, in French. */
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { firstInvalidUtf8 } from "../../src/content/read-text.ts";
+import { findUtf16, firstInvalidUtf8 } from "../../src/content/read-text.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
@@ -91,6 +93,48 @@ describe("a file saved as Windows-1252", () => {
     expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a surrogate
     expect(firstInvalidUtf8(Buffer.from([0xe0, 0x80, 0x80]))).toBe(0); // overlong
     expect(firstInvalidUtf8(Buffer.from("déjà", "utf8"))).toBe(6); // none: its length
+  });
+});
+
+describe("a file saved as UTF-16", () => {
+  const hasIconv = spawnSync("iconv", ["--version"]).status === 0;
+  const text = articleText({ title: "Un café à Bagdad : l’« affaire »" });
+  const utf16be = (s: string): Buffer => Buffer.from(s, "utf16le").swap16();
+  it.each([
+    { name: "with a BOM, little-endian (Windows Notepad)", bytes: Buffer.from(`\ufeff${text}`, "utf16le"), encoding: "UTF-16" },
+    { name: "with a BOM, big-endian", bytes: utf16be(`\ufeff${text}`), encoding: "UTF-16" },
+    { name: "without a BOM, little-endian", bytes: Buffer.from(text, "utf16le"), encoding: "UTF-16LE" },
+    { name: "without a BOM, big-endian", bytes: utf16be(text), encoding: "UTF-16BE" },
+  ])("$name is reported at line 1 with the iconv command that converts it", async ({ bytes, encoding }) => {
+    const problems = await problemsOf(bytes);
+    expect(problems).toEqual([
+      `1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+    ]);
+    if (!hasIconv) return;
+    // The command given, run as the editor would, gives an article that loads (the Windows-1252
+    // one gave NUL bytes). Without a BOM, iconv implementations disagree on "UTF-16"'s byte order.
+    writeFileSync(join(archive.root, "fichier.md"), bytes);
+    const command = /iconv -f \S+ -t UTF-8 fichier\.md > converti\.md/.exec(problems[0]!)![0];
+    expect(spawnSync("sh", ["-c", command], { cwd: archive.root }).status).toBe(0);
+    archive.write("articles/a.md", readFileSync(join(archive.root, "converti.md")));
+    expect((await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics).toEqual([]);
+  });
+
+  it("is told apart from UTF-8 with a NUL byte, Windows-1252 and binary data", () => {
+    expect(findUtf16(Buffer.from(text, "utf16le"))).toEqual({ encoding: "utf-16le", bom: false });
+    expect(findUtf16(Buffer.from(text.replace("café", "caf\0"), "utf8"))).toBeUndefined();
+    expect(findUtf16(Buffer.from(text, "latin1"))).toBeUndefined();
+    expect(findUtf16(Uint8Array.of(0x41, 0x00, 0x00, 0x00, 0x42, 0x00, 0x01, 0x00))).toBeUndefined();
+    expect(findUtf16(Uint8Array.of(0x41, 0x00, 0x42))).toBeUndefined();
+  });
+
+  it("is reported in a registry too", async () => {
+    archive = makeArchive();
+    archive.write("topics.yaml", Buffer.from("\ufeff- { slug: irak, label: Irak }\n", "utf16le"));
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toContainEqual(
+      expect.stringContaining(`${archive.display("topics.yaml")}:1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16`),
+    );
   });
 });
 

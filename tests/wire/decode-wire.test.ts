@@ -16,6 +16,8 @@ describe("decodeWireFile", () => {
       firstNonUtf8: { line: 1, column: 2 },
     },
     { name: "UTF-16 with a BOM", bytes: Uint8Array.of(0xff, 0xfe, 0xc9, 0x00, 0x74, 0x00), text: "Ét", encoding: "utf-16" },
+    { name: "UTF-16 without a BOM", bytes: Uint8Array.of(0xc9, 0x00, 0x74, 0x00, 0x0d, 0x00, 0x0a, 0x00), text: "Ét\n", encoding: "utf-16" },
+    { name: "UTF-16 big-endian without a BOM", bytes: Uint8Array.of(0x00, 0xc9, 0x00, 0x74, 0x20, 0x19), text: "Ét’", encoding: "utf-16" },
   ];
   for (const c of cases) {
     it(c.name, () =>
