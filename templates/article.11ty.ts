@@ -9,7 +9,8 @@ import { draftMark, headlineList, neighbourNav, photoFigure } from "./partials.t
 export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>): string {
   const a = entry.article;
   // The search index is made from the planned article (src/search/records.ts), not from this page.
-  // The byline names the agencies first, as a wire's dateline does; the topics follow the title.
+  // The standfirst follows the title, as a newspaper sets it; the byline names the agencies first,
+  // as a wire's dateline does; the topics follow.
   return layout(
     site,
     entry,
@@ -17,6 +18,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <article>
 <header>
 <h1>${trusted(a.titleHtml)}</h1>
+${a.standfirstHtml ? html`<p class="chapo">${trusted(a.standfirstHtml)}</p>` : ""}
 <p class="byline">${draftMark(a)}${a.sources.map((s, i) => html`${ui.listSeparator(i, a.sources.length)}<a href="${href(site, s.url)}">${s.name}</a>`)} — <time datetime="${a.dateIso}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 <ul class="inline tags" aria-label="${ui.topicsLabel}">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a></li>`)}</ul>
 </header>

@@ -42,7 +42,7 @@ export interface LazySource {
 
 // The getters of an item and of a view: what they return is rendered from the article's text.
 export const ITEM_GETTERS: readonly (keyof ArticleItem)[] = ["summary"];
-export const VIEW_GETTERS: readonly (keyof ArticleView)[] = ["summary", "bodyHtml"];
+export const VIEW_GETTERS: readonly (keyof ArticleView)[] = ["summary", "standfirstHtml", "bodyHtml"];
 
 // Where an object with getters on an article's text keeps that article (and the renderer): no
 // template, JSON or message to a thread sees a property keyed by a symbol.
@@ -57,6 +57,11 @@ export interface ArticleView extends ArticleItem {
   updatedIso?: string;
   sources: { name: string; agencyUrl: string; url: string }[];
   topics: Link[];
+  /**
+   * The editor's standfirst (`summary`) as escaped HTML, typeset as the title is; empty without one:
+   * the body's first paragraph, which the lists quote then, already opens the page.
+   */
+  standfirstHtml: string;
   bodyHtml: string;
   shortLink?: string;
 }
@@ -68,8 +73,8 @@ export interface ArticleView extends ArticleItem {
  *
  * What comes from the body (the page's HTML, a standfirst taken from the first paragraph) is
  * rendered when first read: an incremental build plans every page but renders only the changed
- * ones, so the bodies of unchanged articles are never parsed. The `summary` and `bodyHtml`
- * properties are getters; `lazySource` says what they are computed from, for the pages' digests.
+ * ones, so the bodies of unchanged articles are never parsed. The `summary`, `standfirstHtml` and
+ * `bodyHtml` properties are getters; `lazySource` says what they are computed from, for the pages' digests.
  */
 export class ArticleRenderer {
   private readonly items = new Map<Article, ArticleItem>();
@@ -87,6 +92,14 @@ export class ArticleRenderer {
     get(this: Lazy) {
       const { renderer, article } = this[LAZY];
       return renderer.summary(article);
+    },
+  };
+  private static readonly STANDFIRST_HTML: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Lazy) {
+      const { summary } = this[LAZY].article;
+      return summary ? typesetHtml(summary) : "";
     },
   };
   private static readonly BODY_HTML: PropertyDescriptor = {
@@ -192,6 +205,7 @@ export class ArticleRenderer {
       [LAZY]: { article, getters: VIEW_GETTERS, renderer: this },
     };
     Object.defineProperty(view, "summary", ArticleRenderer.SUMMARY);
+    Object.defineProperty(view, "standfirstHtml", ArticleRenderer.STANDFIRST_HTML);
     return Object.defineProperty(view, "bodyHtml", ArticleRenderer.BODY_HTML) as unknown as ArticleView;
   }
 

@@ -60,6 +60,8 @@ export function makeGeneratedArchive(count = 60): TestArchive {
     const time = day.toISOString().slice(11, 16);
     const extra = [
       ...(i === 0 ? [`summary: "Les exportations de ${SEARCH_WORD} du Maroc ont doublé cette année."`] : []),
+      // A standfirst on one article in four, the article page the standards checks read (`pageKinds`) among them.
+      ...(i % 4 === 1 ? ['summary: "Le calendrier du retrait se précise : la 2e phase commence."'] : []),
       ...(i === 1 ? ["aliases: [/2021/12/10/ancien-titre/]", "updated: 2021-12-11T09:00:00"] : []),
       ...(i % 5 === 0 ? [`shortLink: https://turquie2023.com/gen${i}`] : []),
       // Figures on article pages and thumbnails in lists, for the standards checks; one caption left out.

@@ -59,22 +59,26 @@ describe("the pages' digests", () => {
     }
   });
 
-  it("change, for a body edited, on exactly the pages that show the article's text", async () => {
+  const SHOWING_B = [
+    "/2021/12/09/deuxieme/", // its page, and every list with its standfirst
+    "/",
+    "/2021/",
+    "/2021/12/",
+    "/2021/12/09/",
+    "/sujets/irak/",
+    "/sources/aa/",
+    "/2021/12/09/premier/", // "Sur le même sujet"
+  ].sort();
+
+  it.each<[string, ArticleSpec]>([
+    ["a body edited", { body: "Le corps B, réécrit." }],
+    ["a summary written (the page's standfirst)", { extra: 'summary: "Un chapô."' }],
+  ])("change, for %s, on exactly the pages that show the article's text", async (_, edit) => {
     const before = await planned();
-    const after = await planned({ "b.md": { body: "Le corps B, réécrit." } });
-    const expected = [
-      "/2021/12/09/deuxieme/", // its page, and every list with its standfirst
-      "/",
-      "/2021/",
-      "/2021/12/",
-      "/2021/12/09/",
-      "/sujets/irak/",
-      "/sources/aa/",
-      "/2021/12/09/premier/", // "Sur le même sujet"
-    ].sort();
-    expect(changed(before.digests, after.digests)).toEqual(expected);
+    const after = await planned({ "b.md": edit });
+    expect(changed(before.digests, after.digests)).toEqual(SHOWING_B);
     // Without the files' digests, the text itself stands for them, with the same effect.
-    expect(changed(before.hashed, after.hashed)).toEqual(expected);
+    expect(changed(before.hashed, after.hashed)).toEqual(SHOWING_B);
   });
 
   it("change with what a page shows besides the text (a title), and not with the body of another article", async () => {

@@ -75,6 +75,20 @@ describe("a build with a cache", () => {
     expect(again.find((p) => p.name === "incremental")).toMatchObject({ changed: 0, removed: 0, outputs: 0 });
   });
 
+  it("rewrites an article's page, by the text edit's fast path, when its summary alone is written, changed or removed", async () => {
+    archive = threeArticles();
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    const page = (): string => readFileSync(join(out(), "2021/12/10/deuxieme-depeche/index.html"), "utf8");
+    for (const summary of ["Un premier chapô.", "Un chapô corrigé.", undefined]) {
+      archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", extra: summary && `summary: "${summary}"` });
+      const phases: BuildPhase[] = [];
+      expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+      expect(phases.find((p) => p.name === "incremental")).toMatchObject({ planned: "text" });
+      if (summary) expect(page()).toContain(`<p class="chapo">${summary}</p>`);
+      else expect(page()).not.toContain('class="chapo"');
+    }
+  });
+
   it("publishes an article held back by the date once a later --now reaches it, as a clean build does, search included", async () => {
     archive = threeArticles();
     archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]" });

@@ -78,6 +78,25 @@ describe("the article page", () => {
     expect(doc.querySelector('a[href="https://turquie2023.com/Ivo58D"]')).not.toBeNull();
   });
 
+  it("shows the editor's standfirst under the title, and none when the text's first paragraph stands for it", () => {
+    const withSummary = site.page("/2022/01/01/premiere-depeche-de-l-annee/");
+    expect(texts(withSummary, "article header .chapo")).toEqual(["Le chapô choisi par la rédaction."]);
+    expect(withSummary.querySelector("article header h1 + p.chapo + .byline")).not.toBeNull();
+    const without = site.page(url);
+    expect(without.querySelector(".chapo")).toBeNull();
+    const opening = "Le gouvernement irakien a officiellement annoncé";
+    expect(without.querySelector("main")?.textContent?.split(opening)).toHaveLength(2);
+  });
+
+  it("sets the standfirst as the title is set: French typography, ordinals raised, an editor's markup shown as text", async () => {
+    const a = makeArchive();
+    a.article("x.md", { title: "Un chapô", extra: `summary: 'Le XIXe siècle : <b>R&D</b> &amp; "oui" {{ 7*7 }}'` });
+    const chapo = (await buildArchive(a)).page("/2021/12/09/un-chapo/").querySelector(".chapo");
+    expect(chapo?.textContent).toBe("Le XIXe siècle\u00a0: <b>R&D</b> &amp; «\u202foui\u202f» {{ 7*7 }}");
+    expect([...(chapo?.children ?? [])].map((e) => e.outerHTML)).toEqual(["<sup>e</sup>"]);
+    a.remove();
+  });
+
   it("has a breadcrumb Accueil › 2021 › décembre › 9 décembre", () => {
     const doc = site.page(url);
     expect(texts(doc, ".breadcrumb a")).toEqual(["Accueil", "2021", "décembre", "9 décembre"]);
@@ -234,6 +253,7 @@ describe("editors' text never runs", () => {
     }
     const page = s.page("/2021/12/09/script-alert-1-script-et-7-7/");
     expect(texts(page, "h1")[0]).toBe("<script>alert(1)</script> & {{ 7*7 }}");
+    expect(texts(page, ".chapo")).toEqual(["<img src=x onerror=alert(1)> {% raw %}"]);
     expect(page.querySelector(".body")?.textContent).toContain("<script>alert(2)</script>");
     expect(page.querySelector(".body")?.textContent).toContain("{{ 7*7 }} {% include x %} {{ site }}");
     a.remove();
