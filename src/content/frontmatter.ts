@@ -3,6 +3,7 @@ import { CORE_SCHEMA, load } from "js-yaml";
 import { FILE_START, type Position } from "./diagnostics.ts";
 import { FRONT_MATTER_LIMIT, MAX_FRONT_MATTER_BYTES, tooLarge } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
+import { ARTICLE_TEXT_KEYS } from "./schema.ts";
 import { findDeepNesting, parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
 
 /** Front matter read from a file, with the means to point errors at a key or a value. */
@@ -107,22 +108,26 @@ class ReadFrontMatter implements FrontMatter {
 }
 
 // Anchors, aliases, tags and merge keys have no place in an article's front matter; they can
-// only start a value (after "key:", "-", "[" or ","), so text inside quotes rarely looks like one.
-const UNUSUAL_YAML = /(?:^|[:\-[{,])[ \t]*[&*!][^\s]|<</m;
+// only start a value (after "key:", "-", "?", "[" or ","), so text inside quotes rarely looks like one.
+const UNUSUAL_YAML = /(?:^|[:\-?[{,])[ \t]*[&*!]|<</m;
+
+// A comment on the line of a text value, which may have cut it short: js-yaml would drop it unsaid.
+const TEXT_KEY_NAMES = [...new Set([...ARTICLE_TEXT_KEYS].map((path) => path.split(".").at(-1)))];
+const TEXT_COMMENT = new RegExp(`^[ \\t]*["']?(?:${TEXT_KEY_NAMES.join("|")})["']?[ \\t]*:.*?[ \\t]#`, "m");
 
 // js-yaml (core schema: no timestamps, no merge keys) reads the common case much faster than the
 // position-aware reader; that one runs only when there is something to point at.
 function readYaml(source: string): { ok: true; data: unknown } | { ok: false; problems: YamlProblem[] } {
   const deep = findDeepNesting(source, 2);
   if (deep) return { ok: false, problems: [deep] };
-  if (!UNUSUAL_YAML.test(source)) {
+  if (!UNUSUAL_YAML.test(source) && !TEXT_COMMENT.test(source)) {
     try {
       return { ok: true, data: load(source, { schema: CORE_SCHEMA }) };
     } catch {
       // fall through: the position-aware reader says where and what
     }
   }
-  const parsed = parseLocatedYaml(source, 2);
+  const parsed = parseLocatedYaml(source, 2, ARTICLE_TEXT_KEYS);
   if (!parsed.ok) return parsed;
   return { ok: true, data: parsed.yaml.data };
 }

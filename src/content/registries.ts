@@ -17,6 +17,11 @@ const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as c
 const TOPIC_KEYS = ["slug", "label", "description", "keywords"] as const;
 const SOURCE_KEYS = ["code", "name", "url"] as const;
 
+// Free text, which a comment on its line would cut short (see ARTICLE_TEXT_KEYS).
+const SITE_TEXT_KEYS: ReadonlySet<string> = new Set(["title", "description"]);
+const TOPIC_TEXT_KEYS: ReadonlySet<string> = new Set(["label", "description"]);
+const SOURCE_TEXT_KEYS: ReadonlySet<string> = new Set(["name"]);
+
 const absoluteUrl = (key: string, example: string) =>
   z
     .string({ error: () => messages().diagnostics.addressNotText(key, example) })
@@ -189,14 +194,15 @@ export interface Registries {
 /** Reads and validates site.yaml, topics.yaml and sources.yaml; undefined (with the errors reported) unless all three are valid. */
 export function readRegistries(contentDir: string, diagnostics: Diagnostics): Registries | undefined {
   const before = diagnostics.errorCount;
-  const site = readRegistryFile(join(contentDir, "site.yaml"), diagnostics, readSiteConfig);
-  const topics = readRegistryFile(join(contentDir, "topics.yaml"), diagnostics, readTopics);
-  const sources = readRegistryFile(join(contentDir, "sources.yaml"), diagnostics, readSources);
+  const site = readRegistryFile(join(contentDir, "site.yaml"), SITE_TEXT_KEYS, diagnostics, readSiteConfig);
+  const topics = readRegistryFile(join(contentDir, "topics.yaml"), TOPIC_TEXT_KEYS, diagnostics, readTopics);
+  const sources = readRegistryFile(join(contentDir, "sources.yaml"), SOURCE_TEXT_KEYS, diagnostics, readSources);
   return site && topics && sources && diagnostics.errorCount === before ? { site, topics, sources } : undefined;
 }
 
 function readRegistryFile<T>(
   path: string,
+  textKeys: ReadonlySet<string>,
   diagnostics: Diagnostics,
   read: (yaml: LocatedYaml, file: string, diagnostics: Diagnostics) => T | undefined,
 ): T | undefined {
@@ -212,7 +218,7 @@ function readRegistryFile<T>(
     diagnostics.error(file, decoded.at, decoded.message);
     return undefined;
   }
-  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""));
+  const parsed = parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""), 1, textKeys);
   if (!parsed.ok) {
     for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
     return undefined;

@@ -25,11 +25,13 @@ export const noControlCharacters = (key: string) => (value: string, ctx: z.Refin
   });
 };
 
-const text = (key: string, example: string) =>
+// `title:` with nothing after it is YAML's null: an empty value, said as such.
+const text = (key: string, example: string, empty: () => string) =>
   z
-    .string({ error: () => messages().diagnostics.mustBeText(key, example) })
+    .string({ error: (issue) => (issue.input === null ? empty() : messages().diagnostics.mustBeText(key, example)) })
     .superRefine(noControlCharacters(key))
-    .trim();
+    .trim()
+    .min(1, { error: empty });
 
 const oneOrMany = (key: string, example: string) =>
   z
@@ -64,6 +66,9 @@ const sitePath = z
 
 export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", "summary", "updated", "slug", "draft", "aliases", "image"] as const;
 
+/** The keys of free text (made with `text` below): a comment on their line would cut them short. */
+export const ARTICLE_TEXT_KEYS: ReadonlySet<string> = new Set(["title", "summary", "image.alt", "image.credit", "image.caption"]);
+
 // The photo's file is checked later, with the other photos (src/images/): here only what is written.
 // A news photo is never decorative: its alt and its credit are required.
 const imageSchema = z.strictObject(
@@ -72,19 +77,17 @@ const imageSchema = z.strictObject(
       .string({ error: () => messages().diagnostics.imageSrcNotText() })
       .trim()
       .min(1, { error: () => messages().diagnostics.imageSrcEmpty() }),
-    alt: text("image.alt", "Des soldats quittent une base à Bagdad").min(1, { error: () => messages().diagnostics.imageAltEmpty() }),
-    credit: text("image.credit", "AA / Nom du photographe").min(1, { error: () => messages().diagnostics.imageCreditEmpty() }),
-    caption: text("image.caption", "Bagdad, le 9 décembre 2021.")
-      .min(1, { error: () => messages().diagnostics.imageCaptionEmpty() })
-      .optional(),
+    alt: text("image.alt", "Des soldats quittent une base à Bagdad", () => messages().diagnostics.imageAltEmpty()),
+    credit: text("image.credit", "AA / Nom du photographe", () => messages().diagnostics.imageCreditEmpty()),
+    caption: text("image.caption", "Bagdad, le 9 décembre 2021.", () => messages().diagnostics.imageCaptionEmpty()).optional(),
   },
   { error: () => messages().diagnostics.imageNotMap() },
 );
 
 export const frontMatterSchema = z.strictObject({
-  title: text("title", "L’Irak annonce la fin de la mission de combat")
-    .min(1, { error: () => messages().diagnostics.titleEmpty() })
-    .max(200, { error: () => messages().diagnostics.titleTooLong(200) }),
+  title: text("title", "L’Irak annonce la fin de la mission de combat", () => messages().diagnostics.titleEmpty()).max(200, {
+    error: () => messages().diagnostics.titleTooLong(200),
+  }),
   date: dateText("date"),
   sources: oneOrMany("sources", "AA, TRT FR"),
   topics: oneOrMany("topics", "Irak, Défense"),
@@ -93,9 +96,7 @@ export const frontMatterSchema = z.strictObject({
     .trim()
     .refine(isHttpsUrl, { error: () => messages().diagnostics.shortLinkNotHttps() })
     .optional(),
-  summary: text("summary", "Bagdad annonce la fin des missions de combat.")
-    .min(1, { error: () => messages().diagnostics.summaryEmpty() })
-    .optional(),
+  summary: text("summary", "Bagdad annonce la fin des missions de combat.", () => messages().diagnostics.summaryEmpty()).optional(),
   updated: dateText("updated").optional(),
   slug: z
     .string({ error: () => messages().diagnostics.slugNotText() })

@@ -1,20 +1,9 @@
-import {
-  isCollection,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Document,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLError,
-  type YAMLMap,
-} from "yaml";
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import type { Position } from "./diagnostics.ts";
+import { firstLineOf, guideProblems, lostTextProblems, type TextKeys, type YamlProblem } from "./yaml-mistakes.ts";
 import { messages } from "../i18n/messages.ts";
+
+export type { YamlProblem } from "./yaml-mistakes.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
 export interface LocatedYaml {
@@ -26,11 +15,6 @@ export interface LocatedYaml {
    * its key, then to the first line.
    */
   valuePosition(path: readonly (string | number)[], index?: number): Position;
-}
-
-export interface YamlProblem {
-  at: Position;
-  message: string;
 }
 
 export type LocatedYamlResult = { ok: true; yaml: LocatedYaml } | { ok: false; problems: YamlProblem[] };
@@ -91,9 +75,10 @@ function countLines(text: string): number {
 
 /**
  * Parses YAML with the 1.2 core schema: no timestamps (dates stay the text the editor wrote),
- * no merge keys, no custom tags, unique keys. `firstLine` is the file line the text starts on.
+ * no merge keys, no tags, unique keys. `firstLine` is the file line the text starts on; the values
+ * of `textKeys` (`"title"`, `"image.alt"`) are free text, which a comment must not cut short.
  */
-export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResult {
+export function parseLocatedYaml(source: string, firstLine = 1, textKeys: TextKeys = NO_KEYS): LocatedYamlResult {
   const deep = findDeepNesting(source, firstLine);
   if (deep) return { ok: false, problems: [deep] };
   const lineCounter = new LineCounter();
@@ -106,7 +91,7 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const problems = guideProblems(source, [...document.errors, ...document.warnings], at);
+  const problems = [...guideProblems(source, [...document.errors, ...document.warnings], at, textKeys), ...lostTextProblems(document, source, at, textKeys)];
   // Aliases let a few lines expand into gigabytes; no archive file needs them.
   visit(document, {
     Alias(_, node) {
@@ -119,7 +104,7 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
       }
     },
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: firstOnEachLine(problems) };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -141,70 +126,13 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYamlResu
   };
 }
 
-/**
- * The parser's errors as the guide tells them: what editors get wrong (a colon in an unquoted
- * title, a tab, a quote left open, a list written wrong) and how to fix it, one a line, at the
- * place the fix goes. An error the guide does not know keeps the parser's words, with a hint.
- */
-function guideProblems(source: string, errors: readonly YAMLError[], at: (offset: number) => Position): YamlProblem[] {
-  const problems: YamlProblem[] = [];
+const NO_KEYS: TextKeys = new Set();
+
+// One cause makes several problems on its line (`title: * la fin` is an empty alias, and an alias):
+// the first says it.
+function firstOnEachLine(problems: readonly YamlProblem[]): YamlProblem[] {
   const lines = new Set<number>();
-  for (const error of errors) {
-    const problem = guideProblem(source, error, at);
-    // One cause makes several errors on its line: the first says it.
-    if (lines.has(problem.at.line)) continue;
-    lines.add(problem.at.line);
-    problems.push(problem);
-  }
-  return problems;
-}
-
-function guideProblem(source: string, error: YAMLError, at: (offset: number) => Position): YamlProblem {
-  const say = messages().diagnostics;
-  const offset = error.pos[0];
-  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
-  const lineEnd = source.indexOf("\n", offset) === -1 ? source.length : source.indexOf("\n", offset);
-  const line = source.slice(lineStart, lineEnd);
-  const key = /^\s*(?:-\s+)?([^\s:#][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1];
-  const message = firstLineOf(error.message);
-  switch (error.code) {
-    case "TAB_AS_INDENT":
-      return { at: at(offset), message: say.yamlTab() };
-    case "DUPLICATE_KEY":
-      return { at: at(offset), message: say.yamlDuplicateKey(key ?? "", at(offset).line) };
-    case "BAD_SCALAR_START":
-      return { at: at(offset), message: say.yamlReservedStart(source[offset] ?? "") };
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      // `title: L’Irak: la fin`: a second ": " on the key's line.
-      if (key !== undefined && /:\s/.test(line.slice(line.indexOf(":") + 1))) return { at: at(lineStart + line.indexOf(":") + 2), message: say.yamlColon(key) };
-      if (/^\s*-/.test(source.slice(offset, lineEnd)) || /^\s+-/.test(line)) return { at: at(offset), message: say.yamlListDash() };
-      return { at: at(offset), message: say.yamlIndent() };
-    case "MISSING_CHAR": {
-      const quote = /Missing closing (["'])quote/.exec(message)?.[1];
-      if (quote !== undefined) {
-        // Pointed at the quote that opened the value, where the fix goes, not at the end of the text.
-        const opened = Math.max(source.lastIndexOf(`: ${quote}`, offset), source.lastIndexOf(`- ${quote}`, offset));
-        return { at: at(opened === -1 ? offset : opened + 2), message: say.yamlUnclosedQuote(quote) };
-      }
-      if (/^\s*-\S/.test(line)) return { at: at(lineStart + line.indexOf("-")), message: say.yamlListDash() };
-      return { at: at(offset), message: say.yamlOther(message) };
-    }
-    case "BAD_INDENT":
-      if (/Flow sequence/.test(message))
-        return { at: at(source.lastIndexOf("[", offset) === -1 ? offset : source.lastIndexOf("[", offset)), message: say.yamlUnclosedList() };
-      return { at: at(offset), message: say.yamlIndent() };
-    case "UNEXPECTED_TOKEN":
-      if (/block-seq-ind on same line with key/.test(message)) return { at: at(offset), message: say.yamlListOnKeyLine(key ?? "topics") };
-      if (/Unexpected scalar at node end/.test(message) && /["']/.test(line)) return { at: at(offset), message: say.yamlTextAfterQuote() };
-      return { at: at(offset), message: say.yamlOther(message) };
-    default:
-      return { at: at(offset), message: say.yamlOther(message) };
-  }
-}
-
-function firstLineOf(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return problems.filter((problem) => !lines.has(problem.at.line) && lines.add(problem.at.line));
 }
 
 function positionOfKey(map: unknown, key: string, at: (offset: number) => Position): Position | undefined {

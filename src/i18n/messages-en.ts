@@ -25,6 +25,19 @@ const dateEn = (day: string): string => {
   return `${MONTHS[month - 1]} ${date}, ${year}`;
 };
 
+// What YAML makes of a value that starts with one of its characters (the others it reserves).
+const VALUE_STARTS_EN: Record<string, string> = {
+  "[": "which YAML reads as the start of a list",
+  "{": "which YAML reads as the start of keys",
+  "-": "which YAML reads as the start of a list",
+  "?": "which YAML reads as announcing a key",
+  ">": "which YAML reads as announcing text on the next lines",
+  "|": "which YAML reads as announcing text on the next lines",
+  "*": "which YAML reads as an alias",
+  "&": "which YAML reads as an anchor and drops from the value",
+  "!": "which YAML reads as a tag and drops from the value",
+};
+
 // The names Windows keeps for devices, which no file or folder may take (see src/text/slug.ts).
 const DEVICE_NAMES = "con, prn, aux, nul, com0 to com9, lpt0 to lpt9";
 
@@ -167,7 +180,14 @@ export const messagesEn: Messages = {
     yamlListOnKeyLine: (key) => `a list does not start on its key's line: write ${key}: [Irak, Défense], or each entry on its own line (- Irak)`,
     yamlUnclosedList: () => 'a list opened with "[" is not closed: add "]" at its end, on the same line, e.g. topics: [Irak, Défense]',
     yamlTextAfterQuote: () => "text follows the quote that closes the value: put the whole value inside the quotes",
-    yamlReservedStart: (character) => `a value may not start with "${character}" unquoted: put it in quotes`,
+    yamlApostropheInQuotes: (example) =>
+      `this apostrophe closes the value opened with an apostrophe: put the whole value in double quotes, e.g. ${example}, or write the typographic apostrophe ’`,
+    yamlQuoteInQuotes: (guillemets, apostrophes) =>
+      `this quote closes the value opened with a quote: inside the text, use the quotes « », e.g. ${guillemets}, or put the whole value in apostrophes: ${apostrophes}`,
+    yamlValueStart: (key, character, example) =>
+      `${key === undefined ? "a value" : `the value of "${key}"`} starts with "${character}", ${VALUE_STARTS_EN[character] ?? "which YAML reserves"}: put the whole value in double quotes, e.g. ${example}`,
+    yamlCommentCutsText: (key, kept, lost, example) =>
+      `the value of "${key}" is cut at "#", which after a space starts a YAML comment: ${kept === "" ? "it would be empty" : `"${lost}" would be lost`}; put the whole value in double quotes, e.g. ${example} (a comment goes on a line of its own)`,
     yamlIndent: () => "this line is indented but belongs to no key above: start each key at the beginning of its line",
     yamlOther: (parser) => `invalid YAML (${parser}): check the quotes, the colons and the indentation of this line`,
     yamlAlias: (name) => `YAML aliases (*${name}) are not allowed: write the value out in full`,
@@ -304,7 +324,7 @@ export const messagesEn: Messages = {
     noValueTaken: (option) => `option ${option} takes no value`,
     unexpectedArgument: (argument) => `unexpected argument "${argument}"`,
     errorsAndWarnings: (errors, warnings) => `${countEn(errors, "error")}, ${countEn(warnings, "warning")}`,
-    checkInvalid: (counts, files, time) => `${counts} in ${countEn(files, "article file")}; nothing was written (${time})`,
+    checkInvalid: (counts, files, time) => `${counts} in ${countEn(files, "article file")} (${time})`,
     checkValid: (articles, topics, sources, days, warnings, time) =>
       `${countEn(articles, "article")}, ${countEn(topics, "topic")}, ${countEn(sources, "source")}, ${countEn(days, "day")} are valid; ${countEn(warnings, "warning")} (${time})`,
     buildRead: (files, time) => `read ${countEn(files, "article file")} (${time})`,

@@ -44,6 +44,19 @@ const DEVICE_NAMES = "con, prn, aux, nul, com0 à com9, lpt0 à lpt9";
 
 const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
 
+// What YAML makes of a value that starts with one of its characters (the others it reserves).
+const VALUE_STARTS_FR: Record<string, string> = {
+  "[": "que YAML lit comme le début d’une liste",
+  "{": "que YAML lit comme le début d’une suite de clés",
+  "-": "que YAML lit comme le début d’une liste",
+  "?": "que YAML lit comme l’annonce d’une clé",
+  ">": "que YAML lit comme l’annonce d’un texte sur les lignes suivantes",
+  "|": "que YAML lit comme l’annonce d’un texte sur les lignes suivantes",
+  "*": "que YAML lit comme un alias",
+  "&": "que YAML lit comme une ancre et retire de la valeur",
+  "!": "que YAML lit comme une étiquette et retire de la valeur",
+};
+
 const IO_REASONS_FR: Record<string, string> = {
   ENOSPC: "disque plein",
   EDQUOT: "quota du disque dépassé",
@@ -205,7 +218,14 @@ export const messagesFr = {
       `une liste ne commence pas sur la ligne de sa clé : écrivez ${key}: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
     yamlUnclosedList: () => "une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]",
     yamlTextAfterQuote: () => "du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets",
-    yamlReservedStart: (character: string) => `une valeur ne peut pas commencer par « ${character} » sans guillemets : mettez-la entre guillemets`,
+    yamlApostropheInQuotes: (example: string) =>
+      `cette apostrophe ferme la valeur ouverte par une apostrophe : mettez toute la valeur entre guillemets doubles, par exemple ${example}, ou écrivez l’apostrophe typographique ’`,
+    yamlQuoteInQuotes: (guillemets: string, apostrophes: string) =>
+      `ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${guillemets}, ou mettez toute la valeur entre apostrophes : ${apostrophes}`,
+    yamlValueStart: (key: string | undefined, character: string, example: string) =>
+      `${key === undefined ? "une valeur" : `la valeur de « ${key} »`} commence par « ${character} », ${VALUE_STARTS_FR[character] ?? "que YAML réserve"} : mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
+    yamlCommentCutsText: (key: string, kept: string, lost: string, example: string) =>
+      `la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${kept === "" ? "elle serait vide" : `« ${lost} » serait perdu`} ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne)`,
     yamlIndent: () => "cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
     yamlOther: (parser: string) => `YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
     yamlAlias: (name: string) => `les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,
@@ -357,8 +377,7 @@ export const messagesFr = {
     noValueTaken: (option: string) => `l’option ${option} ne prend pas de valeur`,
     unexpectedArgument: (argument: string) => `argument en trop « ${argument} »`,
     errorsAndWarnings: (errors: number, warnings: number) => `${countFr(errors, "erreur")}, ${countFr(warnings, "avertissement")}`,
-    checkInvalid: (counts: string, files: number, time: string) =>
-      `${counts} dans ${countFr(files, "fichier d’article", "fichiers d’articles")} ; rien n’a été écrit (${time})`,
+    checkInvalid: (counts: string, files: number, time: string) => `${counts} dans ${countFr(files, "fichier d’article", "fichiers d’articles")} (${time})`,
     checkValid: (articles: number, topics: number, sources: number, days: number, warnings: number, time: string) =>
       `${countFr(articles, "article")}, ${countFr(topics, "sujet")}, ${countFr(sources, "source")}, ${countFr(days, "jour")} : tout est valide ; ${countFr(warnings, "avertissement")} (${time})`,
     buildRead: (files: number, time: string) => `${countFr(files, "fichier d’article lu", "fichiers d’articles lus")} (${time})`,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { findUtf16, firstInvalidUtf8 } from "../../src/content/read-text.ts";
-import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
 afterEach(() => {
@@ -74,6 +74,136 @@ describe("YAML mistakes get the guide's fix, at the place to fix", () => {
   it("never repeats the parser's own words for these", async () => {
     const lines = await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`));
     expect(lines.join("\n")).not.toMatch(/Nested mappings|compact mappings|invalid YAML/);
+  });
+});
+
+describe("text that YAML would cut short or read otherwise is refused, never lost", () => {
+  const QUOTE = "mettez toute la valeur entre guillemets doubles, par exemple";
+  const cut = (key: string, lost: string, example: string): string =>
+    `la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${lost} ; ${QUOTE} ${example} (un commentaire va sur sa propre ligne)`;
+  const starts = (key: string, character: string, reading: string, example: string): string =>
+    `la valeur de « ${key} » commence par « ${character} », que YAML ${reading} : ${QUOTE} ${example}`;
+
+  it.each([
+    {
+      name: "a comment after the title's first word",
+      text: article(`title: Irak #1 des ventes\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:13: error: ${cut("title", "« #1 des ventes » serait perdu", 'title: "Irak #1 des ventes"')}`,
+    },
+    {
+      name: "a comment after the summary, quotes in it escaped in the example",
+      text: article(`title: Un\ndate: 2021-12-09\n${KEYS}\nsummary: Le "choc" #2 de Bagdad`),
+      expected: `6:20: error: ${cut("summary", "« #2 de Bagdad » serait perdu", 'summary: "Le \\"choc\\" #2 de Bagdad"')}`,
+    },
+    {
+      name: "a comment after a photo's alt, named by its path",
+      text: article(`title: Un\ndate: 2021-12-09\n${KEYS}\nimage:\n  src: images/a.jpg\n  alt: Le char #2\n  credit: AA`),
+      expected: `8:16: error: ${cut("image.alt", "« #2 » serait perdu", 'alt: "Le char #2"')}`,
+    },
+    {
+      name: "a title that starts with #, which would leave it empty",
+      text: article(`title: #Irak la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${cut("title", "elle serait vide", 'title: "#Irak la fin"')}`,
+    },
+    {
+      name: "a title that starts with !, a tag",
+      text: article(`title: ! important\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "!", "lit comme une étiquette et retire de la valeur", 'title: "! important"')}`,
+    },
+    {
+      name: "a title that starts with &, an anchor",
+      text: article(`title: &Irak la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "&", "lit comme une ancre et retire de la valeur", 'title: "&Irak la fin"')}`,
+    },
+    {
+      name: "a title that starts with [",
+      text: article(`title: [Exclusif] la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "[", "lit comme le début d’une liste", 'title: "[Exclusif] la fin"')}`,
+    },
+    {
+      name: "a title that starts with {",
+      text: article(`title: {Irak} fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "{", "lit comme le début d’une suite de clés", 'title: "{Irak} fin"')}`,
+    },
+    {
+      name: "a title that starts with >",
+      text: article(`title: > la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", ">", "lit comme l’annonce d’un texte sur les lignes suivantes", 'title: "> la fin"')}`,
+    },
+    {
+      name: "a title that starts with |",
+      text: article(`title: | la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "|", "lit comme l’annonce d’un texte sur les lignes suivantes", 'title: "| la fin"')}`,
+    },
+    {
+      name: "a title that starts with *, said once",
+      text: article(`title: * la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "*", "lit comme un alias", 'title: "* la fin"')}`,
+    },
+    {
+      name: "a title that starts with - ",
+      text: article(`title: - la fin\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "-", "lit comme le début d’une liste", 'title: "- la fin"')}`,
+    },
+    {
+      name: "a title that starts with @",
+      text: article(`title: @Irak\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:8: error: ${starts("title", "@", "réserve", 'title: "@Irak"')}`,
+    },
+    {
+      name: "an apostrophe inside apostrophes, pointed at",
+      text: article(`title: 'L'Irak annonce'\ndate: 2021-12-09\n${KEYS}`),
+      expected: `2:10: error: cette apostrophe ferme la valeur ouverte par une apostrophe : ${QUOTE} title: "L'Irak annonce", ou écrivez l’apostrophe typographique ’`,
+    },
+    {
+      name: "quotes inside quotes, pointed at",
+      text: article(`title: "Le "choc" annoncé"\ndate: 2021-12-09\n${KEYS}`),
+      expected:
+        '2:12: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "Le « choc » annoncé", ou mettez toute la valeur entre apostrophes : title: \'Le "choc" annoncé\'',
+    },
+    {
+      name: "an empty title",
+      text: article(`title:\ndate: 2021-12-09\n${KEYS}`),
+      expected: "2:7: error: « title » est vide : écrivez le titre",
+    },
+  ])("$name", async ({ text, expected }) => {
+    expect(await problemsOf(text)).toEqual([expected]);
+  });
+
+  it("keeps comments that cut no text: on a line of their own, after a list, a date, true, or a quoted value", async () => {
+    archive = makeArchive();
+    archive.write(
+      "articles/a.md",
+      article(
+        [
+          "# à relire",
+          'title: "Irak #1 des ventes"  # titre provisoire',
+          "date: 2021-12-09  # heure de Paris",
+          "sources: [AA]  # vérifier",
+          "topics:  # le premier est le principal",
+          "  - Irak  # pays",
+          "summary: 'L’Irak, #1'  # chapô",
+          "draft: true  # à finir",
+        ].join("\n"),
+      ),
+    );
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.content?.articles[0]).toMatchObject({ title: "Irak #1 des ventes", summary: "L’Irak, #1" });
+  });
+
+  it("refuses a comment after the free text of topics.yaml, sources.yaml and site.yaml too", async () => {
+    archive = makeArchive({
+      "site.yaml": SITE_YAML.replace('title: "Archives de test"', "title: Archives #1  # à revoir"),
+      "topics.yaml": "- slug: irak  # le pays\n  label: Irak #1\n",
+      "sources.yaml": "- code: AA\n  name: Agence Anadolu #TR\n  url: https://www.aa.com.tr/fr  # site\n",
+    });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${archive.display("site.yaml")}:1:17: error: ${cut("title", "« #1  # à revoir » serait perdu", 'title: "Archives #1  # à revoir"')}`,
+      `${archive.display("sources.yaml")}:2:24: error: ${cut("name", "« #TR » serait perdu", 'name: "Agence Anadolu #TR"')}`,
+      `${archive.display("topics.yaml")}:2:15: error: ${cut("label", "« #1 » serait perdu", 'label: "Irak #1"')}`,
+    ]);
   });
 });
 
@@ -241,6 +371,12 @@ describe("in English for developers (DEPECHE_LANG=en)", () => {
     ]);
     expect(await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
       '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak : la fin de la mission"',
+    ]);
+    expect(await problemsOf(article(`title: Irak #1 des ventes\ndate: 2021-12-09\n${KEYS}`))).toEqual([
+      '2:13: error: the value of "title" is cut at "#", which after a space starts a YAML comment: "#1 des ventes" would be lost; put the whole value in double quotes, e.g. title: "Irak #1 des ventes" (a comment goes on a line of its own)',
+    ]);
+    expect(await problemsOf(article(`title: [Exclusif] la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
+      '2:8: error: the value of "title" starts with "[", which YAML reads as the start of a list: put the whole value in double quotes, e.g. title: "[Exclusif] la fin"',
     ]);
   });
 });

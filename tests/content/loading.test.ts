@@ -32,7 +32,7 @@ describe("front matter never runs code", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     const lines = result.diagnostics.map(formatDiagnostic);
     expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: les alias YAML (*a) ne sont pas permis`))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: YAML invalide (Unresolved tag`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: la valeur de « summary » commence par « ! »`))).toBe(true);
   });
 
   it("refuses a list as a key, as an unknown key at its line, with no warning of Node's own", async () => {
