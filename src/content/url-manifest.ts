@@ -12,7 +12,8 @@ export const URL_MANIFEST = "urls.txt";
 
 /**
  * What `urls.txt` holds: the URLs published so far, and those an editor removed on purpose
- * (a line starting with `!`), each at its line, as written.
+ * (a line starting with `!`), each at its line, as written. A removal is itself a published URL:
+ * editors mark one by putting `!` at the start of its line, so no other line need list it.
  */
 export interface UrlManifest {
   published: UrlLine[];
@@ -36,7 +37,8 @@ export const pageOfUrl = pathOfUrl;
 const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
 # (\`depeche build --record-urls\`) ; vous pouvez y écrire des commentaires. Une adresse
 # publiée ne doit pas disparaître : donnez-la en « aliases » à l’article qui la remplace,
-# ou, pour la retirer exprès, écrivez un « ! » devant elle et, si vous voulez, le motif :
+# ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, suivi si vous voulez
+# du motif après l’adresse :
 # ! /2021/12/09/titre/ retiré le …
 `;
 
@@ -101,8 +103,9 @@ export interface ManifestCheck {
  * (`articles/2021/12/09-un.md` for `/2021/12/09/un/`, the convention), else at the URL's line of
  * urls.txt (a removed article, or a file named otherwise: urls.txt holds only URLs, and guessing
  * from titles would blame the wrong article, such as another day's « Météo du jour »). A removal
- * (`! URL`) that names no published URL, or one an article online still has, is a warning at its line.
- * URLs are compared by their pages (`pageOfUrl`), and said as urls.txt writes them.
+ * (`! URL`, on the published line itself or apart) that an article online still has, or that is
+ * no path of the site, is a warning at its line. URLs are compared by their pages (`pageOfUrl`),
+ * and said as urls.txt writes them.
  */
 export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, file: string, diagnostics: Diagnostics, locate: LocateKey): void {
   const say = messages().diagnostics;
@@ -111,6 +114,7 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
     holders.set(pageOfUrl(article.url), article);
     for (const alias of article.aliases) holders.set(pageOfUrl(alias), article);
   }
+  const at = (line: number): string => `${file}:${line}`;
   const online = (article: Article | undefined): boolean => article !== undefined && !article.draft && article.published.epochMs <= check.nowMs;
   const heldByErrors = new Set([...check.heldByFilesWithErrors].map(pageOfUrl));
   let movedFrom: Map<string, Article> | undefined;
@@ -119,36 +123,41 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
     const holder = holders.get(page);
     if (online(holder) || manifest.removed.has(page) || heldByErrors.has(page)) continue;
     if (holder?.draft) {
-      diagnostics.error(holder.sourcePath, locate(holder, "draft"), say.publishedUrlDrafted(url, file));
+      diagnostics.error(holder.sourcePath, locate(holder, "draft"), say.publishedUrlDrafted(url, at(line)));
       continue;
     }
     if (holder) {
-      diagnostics.error(holder.sourcePath, locate(holder, "date"), say.publishedUrlHeldBack(url, formatMoment(holder.published), file));
+      diagnostics.error(holder.sourcePath, locate(holder, "date"), say.publishedUrlHeldBack(url, formatMoment(holder.published), at(line)));
       continue;
     }
     movedFrom ??= articlesByPathUrl(check.articles);
     const article = movedFrom.get(page);
     if (article) {
       const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
-      diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, file));
+      diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
     } else {
       diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url));
     }
   }
   if (manifest.removals.length === 0) return;
-  // Each published page, as urls.txt writes it.
-  const listed = new Map(manifest.published.map(({ url }) => [pageOfUrl(url), url]));
+  // Each published page, as urls.txt writes it and at its line. A removal needs none: editors put
+  // `!` on the published line itself, and without the file's history a typo there can't be told
+  // from a URL published long ago; a typo on a line of its own leaves the published line reported.
+  const listed = new Map(manifest.published.map((published) => [pageOfUrl(published.url), published]));
   for (const { url, line } of manifest.removals) {
     const page = pageOfUrl(url);
     const holder = holders.get(page);
-    if (online(holder)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlOnline(url, holder!.sourcePath), "removedUrlOnline");
-    else if (!listed.has(page)) diagnostics.warning(file, { line, column: 1 }, say.removedUrlUnknown(url, meantUrl(url, listed)), "removedUrlUnknown");
+    const where = { line, column: 1 };
+    if (!url.startsWith("/")) diagnostics.warning(file, where, say.removedUrlNotPath(url, meantUrl(url, listed)), "removedUrlNotPath");
+    else if (online(holder)) diagnostics.warning(file, where, say.removedUrlOnline(url, holder!.sourcePath, listed.get(page)?.line), "removedUrlOnline");
   }
 }
 
-// The published URL a removal meant when written whole (`https://site/2021/12/09/x/` for `/2021/12/09/x/`), as urls.txt publishes it.
-function meantUrl(url: string, listed: ReadonlyMap<string, string>): string | undefined {
-  return URL.canParse(url) ? listed.get(pageOfUrl(new URL(url).pathname)) : undefined;
+// The path a removal written whole meant (`https://site/2021/12/09/x/` for `/2021/12/09/x/`), as a published line writes it if one does.
+function meantUrl(url: string, listed: ReadonlyMap<string, UrlLine>): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const path = new URL(url).pathname;
+  return path.startsWith("/") ? (listed.get(pageOfUrl(path))?.url ?? path) : undefined;
 }
 
 // `/2021/12/09/un/` → `/2021/12/09/`.

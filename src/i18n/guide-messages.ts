@@ -157,12 +157,12 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasIsOwnUrl: { args: ["/2021/12/09/un/", undefined] },
   aliasIsUrlOf: { args: ["/2021/12/09/un/", "content/articles/2021/12/09-un.md", undefined] },
   aliasIsSiteFile: { args: ["/2021/12/09/", "/2021/12/09/", undefined] },
-  publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt"] },
+  publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt:6"] },
   publishedUrlGone: { args: ["/2021/12/09/ancien-titre/"] },
-  publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt"] },
-  publishedUrlHeldBack: { args: ["/2021/12/09/titre/", "jeudi 9 décembre 2021 à 18 h 00", "content/urls.txt"] },
-  removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md"], warning: true },
-  removedUrlUnknown: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },
+  publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt:6"] },
+  publishedUrlHeldBack: { args: ["/2021/12/09/titre/", "jeudi 9 décembre 2021 à 18 h 00", "content/urls.txt:6"] },
+  removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md", undefined], warning: true },
+  removedUrlNotPath: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },
   moreProblems: { args: [25, 100] },
 };
 

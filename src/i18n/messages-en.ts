@@ -272,18 +272,18 @@ export const messagesEn: Messages = {
       `alias ${alias} is the URL of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
     aliasIsSiteFile: (alias, shown, as) =>
       `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
-    publishedUrlMoved: (url, key, to, file) =>
-      `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or mark it removed on purpose by writing "! ${url}" in ${file}`,
+    publishedUrlMoved: (url, key, to, line) =>
+      `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or, to remove it on purpose, put a "!" at the start of its line, ${line}`,
     publishedUrlGone: (url) =>
-      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or mark it removed on purpose by writing "! ${url}" on this line`,
-    publishedUrlDrafted: (url, file) =>
-      `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, write "! ${url}" in ${file}`,
-    publishedUrlHeldBack: (url, when, file) =>
-      `${url} was published: dated ${when}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, write "! ${url}" in ${file}`,
-    removedUrlOnline: (url, article) =>
-      `${url} is marked removed, but ${article} is online at this URL: delete this line, or its removal would no longer be reported`,
-    removedUrlUnknown: (url, meant) =>
-      `"! ${url}" removes nothing: no line of this file publishes this URL; ${meant ? `write "! ${meant}"` : 'write the URL as on its line, for example "! /2021/12/09/title/"'}`,
+      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line`,
+    publishedUrlDrafted: (url, line) =>
+      `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, put a "!" at the start of its line, ${line}`,
+    publishedUrlHeldBack: (url, when, line) =>
+      `${url} was published: dated ${when}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, put a "!" at the start of its line, ${line}`,
+    removedUrlOnline: (url, article, publishedLine) =>
+      `${url} is marked removed, but ${article} is online at this URL: ${publishedLine === undefined ? 'delete the "!" at the start of this line' : `delete this line (line ${publishedLine} publishes the URL)`}, or its removal would no longer be reported`,
+    removedUrlNotPath: (url, meant) =>
+      `"! ${url}" removes nothing: a URL in this file is written without a domain, from the slash on; write ${meant ? `"! ${meant}"` : 'for example "! /2021/12/09/title/"'}`,
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,
   },
 

@@ -319,18 +319,18 @@ export const messagesFr = {
       `l’alias ${alias} est l’adresse de ${owner}${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
     aliasIsSiteFile: (alias: string, shown: string, as: string | undefined) =>
       `l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
-    publishedUrlMoved: (url: string, key: string, to: string, file: string) =>
-      `${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! ${url} » dans ${file}`,
+    publishedUrlMoved: (url: string, key: string, to: string, line: string) =>
+      `${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlGone: (url: string) =>
-      `${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! ${url} » sur cette ligne`,
-    publishedUrlDrafted: (url: string, file: string) =>
-      `${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, écrivez « ! ${url} » dans ${file}`,
-    publishedUrlHeldBack: (url: string, when: string, file: string) =>
-      `${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, écrivez « ! ${url} » dans ${file}`,
-    removedUrlOnline: (url: string, article: string) =>
-      `${url} est marquée retirée, mais ${article} est en ligne à cette adresse : effacez cette ligne, sans quoi son retrait ne serait plus signalé`,
-    removedUrlUnknown: (url: string, meant: string | undefined) =>
-      `« ! ${url} » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; ${meant ? `écrivez « ! ${meant} »` : "écrivez l’adresse comme sur sa ligne, par exemple « ! /2021/12/09/titre/ »"}`,
+      `${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+    publishedUrlDrafted: (url: string, line: string) =>
+      `${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
+    publishedUrlHeldBack: (url: string, when: string, line: string) =>
+      `${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
+    removedUrlOnline: (url: string, article: string, publishedLine: number | undefined) =>
+      `${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? "effacez le « ! » du début de cette ligne" : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
+    removedUrlNotPath: (url: string, meant: string | undefined) =>
+      `« ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez ${meant ? `« ! ${meant} »` : "par exemple « ! /2021/12/09/titre/ »"}`,
     moreProblems: (n: number, max: number) =>
       `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${number(max)} premiers et relancez la vérification`,
   },

@@ -96,11 +96,10 @@ export const display = displayPath;
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
 // article holds any more (deleted, or removed on purpose) stay unused.
 function addRetired(index: ArchiveIndex, file: string, manifest: UrlManifest): void {
-  for (const { url, line } of manifest.published) {
+  for (const { url, line } of [...manifest.published, ...manifest.removals]) {
     const page = pageOfUrl(url);
-    if (!index.urls.has(page)) index.retired.set(page, `${file}:${line}`);
+    if (!index.urls.has(page) && !index.retired.has(page)) index.retired.set(page, `${file}:${line}`);
   }
-  for (const page of manifest.removed) if (!index.urls.has(page) && !index.retired.has(page)) index.retired.set(page, file);
 }
 
 function addExisting(index: ArchiveIndex, file: string, { url, shortLink, aliases }: Claims): void {

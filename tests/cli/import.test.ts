@@ -186,7 +186,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus`,
     );
     expect(r.stderr).toContain(
-      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée (${archive.display("urls.txt")}) et aucun article ne la porte plus`,
+      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée (${archive.display("urls.txt")}:3) et aucun article ne la porte plus`,
     );
     expect(articleFiles()).toEqual([]);
   });

@@ -60,15 +60,15 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     archive.article("2021/12/09-un.md", { title: "Un" });
     const file = archive.display("urls.txt");
     expect(said(await load())).toEqual([
-      `${file}:4:1: warning: /2021/12/09/%75n/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne, sans quoi son retrait ne serait plus signalé`,
+      `${file}:4:1: warning: /2021/12/09/%75n/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
     ]);
   });
 
   it("names the published line, as written, that a whole URL in another spelling meant to remove", async () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n! https://archives.example.org/2021/12/09/caf%c3%a9/\n" });
     expect(said(await load())).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A9/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/caf%C3%A9/ » sur cette ligne`,
-      `${archive.display("urls.txt")}:2:1: warning: « ! https://archives.example.org/2021/12/09/caf%c3%a9/ » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; écrivez « ! /2021/12/09/caf%C3%A9/ »`,
+      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A9/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      `${archive.display("urls.txt")}:2:1: warning: « ! https://archives.example.org/2021/12/09/caf%c3%a9/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/09/caf%C3%A9/ »`,
     ]);
   });
 
@@ -77,7 +77,49 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     archive.article("2021/12/09-un.md", { title: "Un", extra: "aliases: [/2021/12/09/caf%c3%a/]" });
     expect(said(await load())).toEqual([
       `${archive.display("articles/2021/12/09-un.md")}:6:11: error: « %a » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
-      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/caf%C3%A/ » sur cette ligne`,
+      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+    ]);
+  });
+});
+
+describe("a « ! » put at the start of a published line removes that URL, as a « ! » line of its own does", () => {
+  let archive: TestArchive;
+  afterEach(() => archive?.remove());
+  const said = async (): Promise<string[]> => (await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics.map(formatDiagnostic);
+  const online = (): void => {
+    archive.article("2021/12/09-un.md", { title: "Un" });
+  };
+
+  it.each([
+    ["its article deleted", "# nos notes\n! /2021/12/09/deux/ retiré le 3 janvier\n/2021/12/09/un/\n", undefined],
+    ["its article made a draft", "! /2021/12/09/deux/ en attente\n/2021/12/09/un/\n", { title: "Deux", extra: "draft: true" }],
+    ["its article renamed", "! /2021/12/09/deux/\n/2021/12/09/un/\n", { title: "Deux, corrigé" }],
+  ])("%s: nothing to say", async (_, manifest, deux) => {
+    archive = makeArchive({ "urls.txt": manifest });
+    online();
+    if (deux) archive.article("2021/12/09-deux.md", deux);
+    expect(await said()).toEqual([]);
+  });
+
+  it.each([
+    ["on the published line itself: to delete the « ! »", "! /2021/12/09/un/ retiré\n", "effacez le « ! » du début de cette ligne", 1],
+    ["on a line of its own: to delete that line", "/2021/12/09/un/\n! /2021/12/09/un/ retiré\n", "effacez cette ligne (la ligne 1 publie l’adresse)", 2],
+  ])("names an article back online at that URL %s", async (_, manifest, fix, line) => {
+    archive = makeArchive({ "urls.txt": manifest });
+    online();
+    expect(await said()).toEqual([
+      `${archive.display("urls.txt")}:${line}:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : ${fix}, sans quoi son retrait ne serait plus signalé`,
+    ]);
+  });
+
+  it.each([
+    ["a whole URL, its path as written", "https://archives.example.org/2021/12/09/caf%c3%a9/", "écrivez « ! /2021/12/09/caf%c3%a9/ »"],
+    ["a path without its first slash", "2021/12/09/deux/", "écrivez par exemple « ! /2021/12/09/titre/ »"],
+  ])("warns of %s, which is no page of the site", async (_, url, fix) => {
+    archive = makeArchive({ "urls.txt": `! ${url} retiré\n` });
+    online();
+    expect(await said()).toEqual([
+      `${archive.display("urls.txt")}:1:1: warning: « ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; ${fix}`,
     ]);
   });
 });

@@ -135,7 +135,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     const built = await buildArchive(archive);
     // Re-dated, it is also filed under its old day: that warning is article-place.test.ts's.
     expect(built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
+      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
   });
@@ -148,7 +148,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     write();
     const built = await buildArchive(archive);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » sur cette ligne`,
+      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
   });
 });
@@ -162,7 +162,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     archive = makeArchive({ "urls.txt": recorded });
     archive.article("2021/12/09-un.md", { title: "Un", extra: "draft: true" });
     expect(errors(await buildArchive(archive))).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:6:8: error: /2021/12/09/un/ a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, écrivez « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
+      `${archive.display("articles/2021/12/09-un.md")}:6:8: error: /2021/12/09/un/ a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
     archive.write("urls.txt", `${recorded}! /2021/12/09/un/ en attente\n`);
     expect((await buildArchive(archive)).result.diagnostics).toEqual([]);
@@ -173,7 +173,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T18:00:00" });
     const built = await buildArchive(archive, { nowMs: Date.parse("2021-12-09T12:00:00Z") });
     expect(errors(built)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9 décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, écrivez « ! /2021/12/09/un/ » dans ${archive.display("urls.txt")}`,
+      `${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9 décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     expect(errors(await buildArchive(archive)).map((e) => e.split(": error: ")[1]!.split(" (")[0])).toEqual(["sujet inconnu « Irack »"]);
   });
 
-  it("warns of a removal that names an article online, or no published URL, at its line", async () => {
+  it("warns of a removal that names an article online, or no page of the site, at its line; one alone removes the URL it names", async () => {
     archive = makeArchive({
       "urls.txt": `${recorded}! /2021/12/09/un/\n! https://archives.example.org/2021/12/08/deux/ retiré\n! /2021/12/07/trois/\n/2021/12/08/deux/\n`,
     });
@@ -195,10 +195,9 @@ describe("a published URL kept off the site, or left to another error", () => {
     expect(built.result.ok).toBe(false);
     const file = archive.display("urls.txt");
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${file}:3:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne, sans quoi son retrait ne serait plus signalé`,
-      `${file}:4:1: warning: « ! https://archives.example.org/2021/12/08/deux/ » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; écrivez « ! /2021/12/08/deux/ »`,
-      `${file}:5:1: warning: « ! /2021/12/07/trois/ » ne retire rien : aucune ligne de ce fichier ne publie cette adresse ; écrivez l’adresse comme sur sa ligne, par exemple « ! /2021/12/09/titre/ »`,
-      `${file}:6:1: error: /2021/12/08/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/08/deux/ » sur cette ligne`,
+      `${file}:3:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
+      `${file}:4:1: warning: « ! https://archives.example.org/2021/12/08/deux/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/08/deux/ »`,
+      `${file}:6:1: error: /2021/12/08/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
   });
 });

@@ -380,11 +380,11 @@ describe("published URLs never silently disappear", () => {
     const lines = readFileSync(join(a.dir, "urls.txt"), "utf8").split("\n");
     const line = lines.indexOf("/2021/12/09/un/") + 1;
     expect(refused.result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
-      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou marquez-la retirée exprès en écrivant « ! /2021/12/09/un/ » sur cette ligne`,
+      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
     a.write("urls.txt", readFileSync(join(a.dir, "urls.txt"), "utf8").replace("/2021/12/09/un/", "! /2021/12/09/un/ renommé sans redirection"));
     const accepted = await buildArchive(a, { recordUrls: true });
-    expect(accepted.result.ok).toBe(true);
+    expect(accepted.result.diagnostics).toEqual([]);
     const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
     expect(manifest).toContain("\n/2021/12/09/un-autre-titre/\n");
     expect(manifest).toContain("\n! /2021/12/09/un/ renommé sans redirection\n");
