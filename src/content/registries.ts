@@ -144,6 +144,12 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
   });
 }
 
+/** A name as an editor wrote it, and the registry's name it most likely meant. */
+export interface MeantName {
+  written: string;
+  meant: string;
+}
+
 /** Looks up registry entries by any name editors may write, ignoring case and accents. */
 export class NameIndex<T> {
   private readonly byName = new Map<string, T>();
@@ -170,8 +176,34 @@ export class NameIndex<T> {
 
   /** The entry a mistyped name most likely meant ("Irak" for "Irack"), or nothing. */
   suggest(name: string): string | undefined {
-    return suggestName(name, this.names);
+    const suggestion = suggestName(name, this.names);
+    // "AA, TRT FR" is closest to "AA": a hint that would drop TRT FR. Several names get suggestList's answer, or none.
+    return suggestion !== undefined && namesIn(name).length > 1 && !suggestion.includes(",") ? undefined : suggestion;
   }
+
+  /**
+   * The entries a text of several names parted by commas meant, each name as written and as it
+   * should be, when every part is an entry or close to one; else nothing.
+   * @example sources.suggestList("AA, TRT") // [{ written: "AA", meant: "AA" }, { written: "TRT", meant: "TRT FR" }]
+   */
+  suggestList(text: string): MeantName[] | undefined {
+    const parts = namesIn(text);
+    if (parts.length < 2) return undefined;
+    const names: MeantName[] = [];
+    for (const written of parts) {
+      const meant = this.find(written) === undefined ? suggestName(written, this.names) : written;
+      if (meant === undefined) return undefined;
+      names.push({ written, meant });
+    }
+    return names;
+  }
+}
+
+function namesIn(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
 }
 
 /** Topics by slug or label. */

@@ -222,6 +222,8 @@ function resolveNames<T>(
   diagnostics: Diagnostics,
 ): T[] | undefined {
   const names = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  // The schema has made a list of one of a text written alone.
+  const oneText = typeof fm.data[key] === "string";
   const found: T[] = [];
   let ok = true;
   names.forEach((name, i) => {
@@ -229,11 +231,14 @@ function resolveNames<T>(
     const entry = index.find(name);
     if (entry === undefined) {
       ok = false;
-      const at = typeof value === "string" ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
+      const at = oneText ? fm.valuePosition([key]) : fm.valuePosition([key, i]);
+      const say = messages().diagnostics;
       // A suggestion compares the name with every entry: not for a message that won't be shown.
-      const suggestion = diagnostics.isFull(file) ? undefined : index.suggest(name);
-      const { unknownTopic, unknownSource } = messages().diagnostics;
-      diagnostics.error(file, at, (key === "topics" ? unknownTopic : unknownSource)(name, suggestion));
+      const full = diagnostics.isFull(file);
+      // `sources: AA, TRT FR` without brackets is one text: the editor meant a list.
+      const meant = full || !oneText ? undefined : index.suggestList(name);
+      if (meant) diagnostics.error(file, at, say.namesInOneText(key, name, meant));
+      else diagnostics.error(file, at, (key === "topics" ? say.unknownTopic : say.unknownSource)(name, full ? undefined : index.suggest(name)));
     } else if (!found.includes(entry)) found.push(entry);
   });
   return ok ? found : undefined;

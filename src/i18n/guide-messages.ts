@@ -55,6 +55,16 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   pastRedirectLimit: { args: [2000, 2150], warning: true },
   unknownTopic: { args: ["Irack", "Irak"] },
   unknownSource: { args: ["TRT", "TRT FR"] },
+  namesInOneText: {
+    args: [
+      "sources",
+      "AA, TRT",
+      [
+        { written: "AA", meant: "AA" },
+        { written: "TRT", meant: "TRT FR" },
+      ],
+    ],
+  },
   noSlugFromTitle: { args: [] },
   summaryTooLong: { args: [412, 300], warning: true },
   noText: { args: [false] },

@@ -127,6 +127,10 @@ export const messagesEn: Messages = {
       `this alias is past the ${limit.toLocaleString("en-US")} redirects Cloudflare Pages reads in _redirects (the site has ${total.toLocaleString("en-US")}): beyond them Cloudflare ignores the rules, and these old URLs are served only by their redirect page (meta refresh), with no 301; Netlify has no such limit`,
     unknownTopic: (name, suggestion) => `unknown topic "${name}"${didYouMean(suggestion)}: use an entry of topics.yaml, or add one there`,
     unknownSource: (name, suggestion) => `unknown source "${name}"${didYouMean(suggestion)}: use an entry of sources.yaml, or add one there`,
+    namesInOneText: (key, text, names) => {
+      const corrected = names.filter((n) => n.meant !== n.written).map((n) => `"${n.meant}" for "${n.written}"`);
+      return `"${key}": "${text}" is read as one name; to give several, write a list in brackets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? ` (did you mean ${listEn(corrected)}?)` : ""}`;
+    },
     noSlugFromTitle: () => 'the title has no letters or digits to make a URL from: add a "slug" such as slug: depeche-du-jour',
     summaryTooLong: (length, max) => `"summary" is ${length} characters long; feed readers and search results show about ${max}`,
     noText: (draft) => `the article has no text: write the body below the closing ---${draft ? DRAFT : ""}`,

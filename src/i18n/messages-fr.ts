@@ -153,6 +153,10 @@ export const messagesFr = {
       `sujet inconnu « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     unknownSource: (name: string, suggestion: string | undefined) =>
       `source inconnue « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez un code de sources.yaml, ou ajoutez-le`,
+    namesInOneText: (key: string, text: string, names: readonly { written: string; meant: string }[]) => {
+      const corrected = names.filter((n) => n.meant !== n.written).map((n) => `« ${n.meant} » pour « ${n.written} »`);
+      return `« ${key} » : « ${text} » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? ` (vouliez-vous dire ${listFr(corrected)} ?)` : ""}`;
+    },
     // Title, body, summary
     noSlugFromTitle: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse : ajoutez un « slug », par exemple slug: depeche-du-jour",
     summaryTooLong: (length: number, max: number) =>

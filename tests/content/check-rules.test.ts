@@ -196,6 +196,40 @@ describe("one error line per rule, pointing at the key or value", () => {
   });
 });
 
+describe("several names written as one text, without brackets", () => {
+  it.each([
+    {
+      spec: { sources: "AA, TRT FR" },
+      expected:
+        "4:10: error: « sources » : « AA, TRT FR » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR]",
+    },
+    {
+      spec: { topics: "Irak, Défense" },
+      expected:
+        "5:9: error: « topics » : « Irak, Défense » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, Défense]",
+    },
+    {
+      spec: { sources: "AA, TRT" },
+      expected:
+        "4:10: error: « sources » : « AA, TRT » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR] (vouliez-vous dire « TRT FR » pour « TRT » ?)",
+    },
+    {
+      spec: { topics: "Irack, defense, Etats-Unis" },
+      expected:
+        "5:9: error: « topics » : « Irack, defense, Etats-Unis » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, defense, Etats-Unis] (vouliez-vous dire « Irak » pour « Irack » ?)",
+    },
+    // A part that is no entry: the text is unknown, and no single name is offered that would drop the others.
+    {
+      spec: { sources: "AA, Bidule" },
+      expected: "4:10: error: source inconnue « AA, Bidule » : utilisez un code de sources.yaml, ou ajoutez-le",
+    },
+  ])("$spec", async ({ spec, expected }) => {
+    archive = makeArchive();
+    archive.article("a.md", spec);
+    expect(await errorsOf(archive)).toEqual([`${archive.display("articles/a.md")}:${expected}`]);
+  });
+});
+
 describe("headings in the body", () => {
   it("warns at each first-level heading, shown as a subheading, not at a « # » in code", async () => {
     archive = makeArchive();
