@@ -127,22 +127,45 @@ class NearestUrl {
   find(path: string): string | undefined {
     const url = urlOfPath(path);
     const article = ARTICLE_URL.exec(url);
-    if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3));
+    if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3), urlDistance);
     const [, day, slug] = article as unknown as [string, string, string];
     return this.bySlug.get(slug) ?? closest(slug, this.byDay.get(day) ?? [], (a) => a.slug, Math.max(3, Math.floor(slug.length / 2)))?.url;
   }
 }
 
 // The candidate whose key is nearest to `typed`, within `tolerance` edits.
-function closest<T>(typed: string, candidates: readonly T[], key: (candidate: T) => string, tolerance: number): T | undefined {
+function closest<T>(
+  typed: string,
+  candidates: readonly T[],
+  key: (candidate: T) => string,
+  tolerance: number,
+  measure: (typed: string, key: string) => number = distance,
+): T | undefined {
   let best: T | undefined;
   let bestDistance = tolerance + 1;
   for (const candidate of candidates) {
-    const d = distance(typed, key(candidate));
+    const d = measure(typed, key(candidate));
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   return best;
+}
+
+// Edits from a URL to a page's, segment by segment when they have as many: a segment typed short
+// (`trt` for `trt-fr`) counts as one edit, as suggestName counts a name typed short, so that
+// /sources/trt/ is nearer /sources/trt-fr/ than /sources/aa/, three letters away.
+function urlDistance(typed: string, page: string): number {
+  const segments = typed.split("/");
+  const pageSegments = page.split("/");
+  if (segments.length !== pageSegments.length) return distance(typed, page);
+  let edits = 0;
+  segments.forEach((segment, i) => {
+    const other = pageSegments[i]!;
+    const short = segment.length < other.length ? segment : other;
+    const isPrefix = short.length >= 2 && (other.startsWith(segment) || segment.startsWith(other));
+    edits += isPrefix ? Math.min(1, distance(segment, other)) : distance(segment, other);
+  });
+  return edits;
 }

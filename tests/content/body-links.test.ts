@@ -72,6 +72,18 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it.each([
+    ["/sources/trt/", "/sources/trt-fr/"],
+    ["/sujets/def/", "/sujets/defense/"],
+    ["/sources/trt-fr-x/", "/sources/trt-fr/"],
+  ])("suggests, for %s, the page whose segment it starts or extends (%s) before a short slug a few letters away", async (link, meant) => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", { title: "Source", body: `[a](${link})` });
+    expect((await problems(archive)).map((d) => d.message)).toEqual([
+      `lien vers ${link}, une page que le site n’a pas (vouliez-vous dire ${meant} ?) : corrigez l’adresse ou retirez le lien`,
+    ]);
+  });
+
   it("refuses a published article's link to a draft, and only warns about a draft's broken link", async () => {
     archive = makeArchive();
     const draft = "articles/2021/12/08-brouillon.md";
