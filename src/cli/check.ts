@@ -42,12 +42,12 @@ export async function runCheck(argv: string[]): Promise<number> {
   const store = restored || new ArchiveStore(options);
   await store.sync(undefined, {}, restored ? ahead : undefined);
   const loaded = store.result();
-  // Photos are checked (not encoded) for every valid article, even when other files have errors.
-  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  // Photos are checked (not encoded) even when files have errors, theirs too when their src can be read.
+  const photoUses = loaded.content?.articles ?? store.photoUses();
   // The build's memo of the photos, read and never written: a photo git or its stat vouches for is not read.
-  const memo = values["no-cache"] || !articles.some((a) => a.image) ? undefined : readPhotoMemo(values.cache);
-  const inIndex = memo && memo.size > 0 ? await photosInIndex(values.content, articles, store.filesInIndex()) : undefined;
-  const photos = await inspectPhotos(values.content, articles, { ...(memo ? { memo } : {}), ...(inIndex ? { inIndex } : {}) });
+  const memo = values["no-cache"] || !photoUses.some((a) => a.image) ? undefined : readPhotoMemo(values.cache);
+  const inIndex = memo && memo.size > 0 ? await photosInIndex(values.content, photoUses, store.filesInIndex()) : undefined;
+  const photos = await inspectPhotos(values.content, photoUses, { ...(memo ? { memo } : {}), ...(inIndex ? { inIndex } : {}) });
   const result = { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]) };
   const content = photos.diagnostics.some((d) => d.severity === "error") ? undefined : result.content;
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {

@@ -68,6 +68,15 @@ export interface ArticleImage {
   at: Position;
 }
 
+/**
+ * An article file that shows a photo, and where its `src` is written: a valid article, or a file
+ * with errors whose `image.src` is written right, its photo checked all the same.
+ */
+export interface PhotoUse {
+  sourcePath: string;
+  image?: Pick<ArticleImage, "src" | "at">;
+}
+
 /** Everything an archive holds, validated. */
 export interface Content {
   site: SiteConfig;

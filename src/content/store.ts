@@ -12,7 +12,7 @@ import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { ARTICLE_LIMIT, URL_MANIFEST_LIMIT } from "./limits.ts";
-import { type Article, type Content, sameExcept } from "./model.ts";
+import { type Article, type Content, type PhotoUse, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles } from "./site-files.ts";
 import { checkAcrossArticles } from "./validate.ts";
@@ -73,7 +73,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 7;
+export const STORE_FORMAT = 8;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -392,6 +392,14 @@ export class ArchiveStore {
   /** Every entry, in path order. */
   articleEntries(): ArticleEntry[] {
     return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * Every article file that shows a photo: the valid articles, and the files with errors whose
+   * `image.src` can be read, so that a photo's errors come in the same run as its file's.
+   */
+  photoUses(): PhotoUse[] {
+    return this.articleEntries().flatMap((e): PhotoUse[] => (e.article ? [e.article] : e.photo ? [{ sourcePath: displayPath(e.path), image: e.photo }] : []));
   }
 
   /** The digest of the registries' files as last read. */

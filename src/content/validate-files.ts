@@ -4,12 +4,12 @@ import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter, type FrontMatter } from "./frontmatter.ts";
-import type { Article } from "./model.ts";
+import type { Article, PhotoUse } from "./model.ts";
 import { readClaims, type Claims } from "./claims.ts";
 import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
-import { validateArticle, type ArticleContext } from "./validate.ts";
+import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
 
 /** One article file as read: what the archive store keeps of it. */
 export interface ArticleEntry {
@@ -28,6 +28,8 @@ export interface ArticleEntry {
   article?: Article;
   /** For a file with errors: the URL, short link and aliases it holds as far as they can be read. */
   claims?: Claims;
+  /** For a file with errors: its photo, when its `src` is written right (see `readPhotoSrc`). */
+  photo?: PhotoUse["image"];
 }
 
 export interface ValidatedFiles {
@@ -112,7 +114,8 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
   if (article) return { ...kept, diagnostics: diagnostics.items, article };
   const claims = frontMatter && readClaims(frontMatter.data, ctx.site.timezone);
-  return { ...kept, diagnostics: diagnostics.items, ...(claims ? { claims } : {}) };
+  const photo = frontMatter && readPhotoSrc(frontMatter);
+  return { ...kept, diagnostics: diagnostics.items, ...(claims ? { claims } : {}), ...(photo ? { photo } : {}) };
 }
 
 /** Validates one article file from its bytes. */

@@ -1,6 +1,6 @@
 import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
-import type { Article, Moment, SiteConfig, Source, Topic } from "./model.ts";
+import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
@@ -120,6 +120,18 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
         }
       : {}),
   };
+}
+
+/**
+ * The photo of a file with errors, when its `image.src` is written right: its file is checked all
+ * the same, so that its errors come in the same run as the others (an empty `alt`, a typo in a topic).
+ */
+export function readPhotoSrc(fm: FrontMatter): PhotoUse["image"] {
+  const image = fm.data.image;
+  if (image === null || typeof image !== "object" || Array.isArray(image)) return undefined;
+  const src = (image as Record<string, unknown>).src;
+  if (typeof src !== "string" || src.trim() === "") return undefined;
+  return { src: src.trim(), at: fm.valuePosition(["image", "src"]) };
 }
 
 /**

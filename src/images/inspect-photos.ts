@@ -8,7 +8,7 @@ import { lstatSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Metadata } from "sharp";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import type { Article } from "../content/model.ts";
+import type { PhotoUse } from "../content/model.ts";
 import { digestOf } from "../content/validate-files.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
 import { messages } from "../i18n/messages.ts";
@@ -66,15 +66,15 @@ export interface InspectOptions {
 const AT_ONCE = 8;
 
 /**
- * Checks the photos of these articles; a photo several articles share is read once. With a memo
+ * Checks the photos of these articles (or files with errors); a photo several share is read once. With a memo
  * (the build's, kept in its cache), a valid photo whose file is unchanged is not read again: its
  * digest and size come from the memo, which is updated in place. Unchanged means git's index
  * holds it unchanged with the memo's blob id (a fresh clone: new inodes and times, the same ids),
  * else the same stat as when it was read.
  */
-export async function inspectPhotos(contentDir: string, articles: readonly Article[], options: InspectOptions = {}): Promise<PhotoInspection> {
+export async function inspectPhotos(contentDir: string, articles: readonly PhotoUse[], options: InspectOptions = {}): Promise<PhotoInspection> {
   const root = resolve(contentDir);
-  const users = new Map<string, Article[]>();
+  const users = new Map<string, PhotoUse[]>();
   for (const article of articles) {
     if (!article.image) continue;
     const list = users.get(article.image.src) ?? [];

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { unchangedInIndex } from "../content/git-files.ts";
-import type { Article } from "../content/model.ts";
+import type { PhotoUse } from "../content/model.ts";
 import { planDerivatives, type PhotoSet } from "./derivatives.ts";
 import { encodePhotos, readPhotoMemo, savePhotoMemo } from "./encode-photos.ts";
 import { inspectPhotos, memoKey } from "./inspect-photos.ts";
@@ -21,13 +21,14 @@ export interface PreparedPhotos {
 }
 
 /**
- * Checks the photos of the articles, then, when every one is valid (and `encode` is asked), makes
+ * Checks the photos of the articles (and of files with errors, as far as they can be read:
+ * `ArchiveStore.photoUses`), then, when every one is valid (and `encode` is asked), makes
  * sure each one's derivatives are in the cache. A photo that fails to encode (damaged past its
  * header) is an error at its articles, like any other.
  */
 export async function preparePhotos(
   contentDir: string,
-  articles: readonly Article[],
+  articles: readonly PhotoUse[],
   options: {
     cacheDir: string;
     encode: boolean;
@@ -70,7 +71,7 @@ export async function preparePhotos(
  */
 export async function photosInIndex(
   contentDir: string,
-  articles: readonly Article[],
+  articles: readonly PhotoUse[],
   known: ReadonlyMap<string, string> | null | undefined,
 ): Promise<ReadonlyMap<string, string> | undefined> {
   if (known !== undefined) return known ?? undefined;

@@ -271,10 +271,10 @@ async function validateThenWrite(
     });
   }
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  // The photos of the valid articles are checked even when other files have errors: every error in one run.
-  const articles = loaded.content?.articles ?? store.articleEntries().flatMap((e) => (e.article ? [e.article] : []));
+  // The photos are checked even when files have errors, theirs too when their src can be read: every error in one run.
+  const photoUses = loaded.content?.articles ?? store.photoUses();
   const photoStart = performance.now();
-  const photos = await preparePhotos(options.contentDir, articles, {
+  const photos = await preparePhotos(options.contentDir, photoUses, {
     cacheDir: photosDir,
     encode: loaded.content !== undefined,
     inIndex: store.filesInIndex(),

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/cli/check.ts";
+import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { MAX_PHOTO_BYTES } from "../../src/images/photo-limits.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
 import { makePhoto } from "../helpers/photos.ts";
+import { buildArchive } from "../helpers/site.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -98,6 +100,31 @@ describe("depeche check, on photos", () => {
     const r = await check();
     expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/b.md")}:7:8: error: la photo`))).toBe(true);
     expect(r.lines.some((l) => l.startsWith(`${archive.display("articles/a.md")}:5:10: error: sujet inconnu`))).toBe(true);
+  });
+
+  it("checks the photo file of an article with errors, even in its image field, in the same run", async () => {
+    archive = makeArchive();
+    archive.write("images/2021/12/irak.jpg", await makePhoto());
+    // An image field with an error of its own (an empty alt), and a file with another (an unknown topic).
+    archive.article("a.md", { extra: 'image: {src: content/images/2021/12/irak.jpg, alt: "", credit: AA}' });
+    archive.article("b.md", { title: "Deux", topics: "[Irack]", ...withPhoto("images/absente.jpg") });
+    // A src that is no text is told as such, and no file is looked for.
+    archive.article("c.md", { title: "Trois", extra: "image: {src: [x], alt: Une base, credit: AA}" });
+    const r = await check();
+    expect(r.status).toBe(1);
+    const a = archive.display("articles/a.md");
+    const b = archive.display("articles/b.md");
+    const c = archive.display("articles/c.md");
+    expect(r.lines.slice(0, -1)).toEqual([
+      `${a}:6:14: error: la photo « content/images/2021/12/irak.jpg » est introuvable : vérifiez le chemin, relatif à content/ (écrivez « images/2021/12/irak.jpg », sans « content/ »)`,
+      `${a}:6:52: error: « image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas`,
+      `${b}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      `${b}:7:8: error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/`,
+      `${c}:6:14: error: « image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg`,
+    ]);
+    // A build says the same.
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.map(formatDiagnostic)).toEqual(r.lines.slice(0, -1));
   });
 
   it("refuses a photo over 20 MB, before reading it", async () => {
