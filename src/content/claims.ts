@@ -1,6 +1,7 @@
 /** What an article file holds that no other may take: its URL, short link and aliases. */
-import type { Article } from "./model.ts";
-import { parseContractDate } from "../text/dates.ts";
+import type { Article, Moment } from "./model.ts";
+import { aliasSchema, frontMatterSchema } from "./schema.ts";
+import { isYearInRange, parseContractDate, readContractDate, writtenYear } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 
@@ -33,4 +34,66 @@ export function readClaims(data: Record<string, unknown>, timezone: string): Cla
     .map((a) => a.trim())
     .map((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
   return { ...(moment && slug ? { url: articleUrl(moment.day, slug) } : {}), ...(shortLink ? { shortLink } : {}), aliases };
+}
+
+/**
+ * What the rules across articles (one article per URL and per short link, aliases on free paths)
+ * read of an article file: a valid article, or the fields of a file with errors that are written
+ * right (`readValidClaims`). A clash with those is told in the same run as the file's own errors,
+ * and as it will be told once they are mended.
+ */
+export interface Claimant {
+  sourcePath: string;
+  url?: string;
+  shortLink?: string;
+  /** An alias written wrong is a hole (null), so that each keeps its index in the file, where errors point. */
+  aliases: readonly (string | null)[];
+  draft: boolean;
+  /** With `draft`, which of several articles keeps a URL or short link: known whenever either is. */
+  published?: { epochMs: number };
+}
+
+/** What the rules across articles read of a file with errors (see Claimant), its path apart. */
+export type ValidClaims = Omit<Claimant, "sourcePath">;
+
+/**
+ * The claims of front matter with errors that are written right, by validation's rules: its URL
+ * when its date and its slug (else its title) are valid, its short link when valid and the date
+ * too, its valid aliases. Undefined when none is, or when `draft` is written wrong: which article
+ * keeps a URL depends on it. Half-read fields (readClaims) are never compared with other files:
+ * an error would land on the wrong one, or vanish once the file is mended.
+ */
+export function readValidClaims(data: Record<string, unknown>, timezone: string): ValidClaims | undefined {
+  const fields = frontMatterSchema.shape;
+  const draft = fields.draft.safeParse(data.draft);
+  if (!draft.success) return undefined;
+  const moment = validDate(data.date, timezone);
+  const slug = data.slug === undefined ? slugOfTitle(data.title) : fields.slug.safeParse(data.slug).data;
+  const url = moment && slug ? articleUrl(moment.day, slug) : undefined;
+  const shortLink = moment && fields.shortLink.safeParse(data.shortLink).data;
+  const listed = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? (data.aliases as unknown[]) : [];
+  const aliases = listed.map((alias) => aliasSchema.safeParse(alias).data ?? null);
+  if (!url && !shortLink && !aliases.some((alias) => alias !== null)) return undefined;
+  return {
+    ...(url ? { url } : {}),
+    ...(shortLink ? { shortLink } : {}),
+    aliases,
+    draft: draft.data ?? false,
+    ...(moment ? { published: { epochMs: moment.epochMs } } : {}),
+  };
+}
+
+// The date as validation reads it (validate.ts, readDate), or nothing when it reports an error.
+function validDate(date: unknown, timezone: string): Moment | undefined {
+  if (typeof date !== "string") return undefined;
+  const text = date.trim();
+  const year = writtenYear(text);
+  if (year !== undefined && !isYearInRange(year)) return undefined;
+  const read = readContractDate(text, timezone);
+  return read.ok ? read.moment : undefined;
+}
+
+function slugOfTitle(title: unknown): string | undefined {
+  const valid = frontMatterSchema.shape.title.safeParse(title);
+  return (valid.success && slugify(valid.data)) || undefined;
 }

@@ -55,7 +55,8 @@ const oneOrMany = (key: string, example: string) =>
 
 const dateText = (key: string) => z.string({ error: () => messages().diagnostics.dateNotText(key) }).trim();
 
-const sitePath = z
+/** An alias: a path of this site, written with a trailing slash when it names a folder. */
+export const aliasSchema = z
   .string({ error: () => messages().diagnostics.aliasNotText() })
   .trim()
   .superRefine((p, ctx) => {
@@ -106,7 +107,7 @@ export const frontMatterSchema = z.strictObject({
     .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.slugDeviceName() })
     .optional(),
   draft: z.boolean({ error: () => messages().diagnostics.draftNotBoolean() }).optional(),
-  aliases: z.union([sitePath.transform((p) => [p]), z.array(sitePath)], { error: () => messages().diagnostics.aliasesNotList() }).optional(),
+  aliases: z.union([aliasSchema.transform((p) => [p]), z.array(aliasSchema)], { error: () => messages().diagnostics.aliasesNotList() }).optional(),
   image: imageSchema.optional(),
 });
 

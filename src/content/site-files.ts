@@ -31,11 +31,11 @@ import {
 import { SITE_MARKER } from "../files/output-folder.ts";
 
 /** A file of the site, and who asked for it. */
-export interface SiteFile {
+export interface SiteFile<A = Article> {
   /** Site-relative path of the file: `/2021/12/09/titre/index.html`, `/feed.xml`. */
   path: string;
   /** The article whose page, or redirect page, it is. */
-  article?: Article;
+  article?: A;
   /** The alias it is the redirect page of. */
   alias?: string;
 }
@@ -97,22 +97,22 @@ function publicFiles(): string[] {
 }
 
 /** Why a path can't be written: it is another file, lies inside a file or the search index, or is a folder other files need. */
-export type PathClash = { kind: "same" | "inside" | "over"; other: SiteFile } | { kind: "search" };
+export type PathClash<A = Article> = { kind: "same" | "inside" | "over"; other: SiteFile<A> } | { kind: "search" };
 
 /**
  * The paths of a site's files (`fileOfUrl`: escapes decoded, as servers decode them), compared as
  * disks compare them: ignoring case (macOS and Windows disks do), Unicode composed (NFC).
  */
-export class SitePaths {
-  private readonly files = new Map<string, SiteFile>();
-  private readonly folders = new Map<string, SiteFile>();
+export class SitePaths<A = Article> {
+  private readonly files = new Map<string, SiteFile<A>>();
+  private readonly folders = new Map<string, SiteFile<A>>();
 
-  constructor(files: Iterable<SiteFile>) {
+  constructor(files: Iterable<SiteFile<A>>) {
     for (const file of files) this.add(foldPath(file.path), file);
   }
 
   /** Takes a path for a new file (an alias's redirect page), or tells what it clashes with and leaves it out. */
-  claim(file: SiteFile): PathClash | undefined {
+  claim(file: SiteFile<A>): PathClash<A> | undefined {
     const key = foldPath(file.path);
     const same = this.files.get(key);
     if (same) return { kind: "same", other: same };
@@ -127,7 +127,7 @@ export class SitePaths {
     return undefined;
   }
 
-  private add(key: string, file: SiteFile): void {
+  private add(key: string, file: SiteFile<A>): void {
     this.files.set(key, file);
     // Deepest first: a folder known already has its parents known (they were added with it), so
     // most files of 100,000 articles stop at their day's folder.

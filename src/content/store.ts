@@ -14,7 +14,8 @@ import { parseFrontMatter } from "./frontmatter.ts";
 import { ARTICLE_LIMIT, URL_MANIFEST_LIMIT } from "./limits.ts";
 import { type Article, type Content, type PhotoUse, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
-import { SitePaths, siteFiles } from "./site-files.ts";
+import { SitePaths, siteFiles, type SiteFile } from "./site-files.ts";
+import type { Claimant } from "./claims.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck } from "./body-links.ts";
@@ -31,6 +32,7 @@ import {
   type UrlManifestFile,
 } from "./url-manifest.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
+import { fileOfUrl } from "../urls/site-urls.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -73,7 +75,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 8;
+export const STORE_FORMAT = 9;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -439,11 +441,22 @@ export class ArchiveStore {
     // told at the files; links to them and their published URLs are checked once they are mended.
     const withErrors = new Set<string>();
     const namedWithErrors: string[] = [];
+    // What the rules across articles compare, in path order: the articles, and of files with errors
+    // what is written right, so that a clash with them is told in this run (see Claimant).
+    const claimants: Claimant[] = [];
+    const claimantsWithErrors: Claimant[] = [];
     if (registries) {
       for (const entry of entries) {
         items.push(...entry.diagnostics);
-        if (entry.article) articles.push(entry.article);
-        else {
+        if (entry.article) {
+          articles.push(entry.article);
+          claimants.push(entry.article);
+        } else {
+          if (entry.validClaims) {
+            const claimant = { sourcePath: displayPath(entry.path), ...entry.validClaims };
+            claimants.push(claimant);
+            claimantsWithErrors.push(claimant);
+          }
           if (entry.claims?.url) withErrors.add(entry.claims.url);
           for (const alias of entry.claims?.aliases ?? []) withErrors.add(alias);
           const named = urlNamedBy(entry.path);
@@ -454,7 +467,7 @@ export class ArchiveStore {
     // One at a time, here and below: these lists may be as long as the archive (every URL copied
     // twice), longer than a call takes arguments.
     for (const d of this.urlManifest.diagnostics) items.push(d);
-    const reusable = registries && this.reusableRules(articles);
+    const reusable = registries && this.reusableRules(articles, claimantsWithErrors.length > 0);
     if (registries && reusable) {
       // Only the changed texts' links are checked again, and where the added articles are filed;
       // the rest is what the rules said before.
@@ -464,7 +477,7 @@ export class ArchiveStore {
       this.checkPlaces(reusable.added, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
-      checkArchiveRules({ ...registries, articles }, { nowMs: this.nowMs, withErrors }, diagnostics);
+      checkArchiveRules({ ...registries, articles }, claimants, claimantsWithErrors, { nowMs: this.nowMs, withErrors }, diagnostics);
       this.checkPlaces(articles, diagnostics);
       const manifest = this.urlManifest.manifest;
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
@@ -519,7 +532,10 @@ export class ArchiveStore {
    * are taken only into an archive the rules said nothing of (but where files are filed), and only
    * when `additionsPassRules` finds they can say nothing of them. Else undefined: every rule runs.
    */
-  private reusableRules(articles: readonly Article[]): { diagnostics: Diagnostic[]; texts: Article[]; added: Article[] } | undefined {
+  private reusableRules(
+    articles: readonly Article[],
+    withErrorsTakePart: boolean,
+  ): { diagnostics: Diagnostic[]; texts: Article[]; added: Article[] } | undefined {
     const restored = this.restored;
     if (
       !restored?.rules ||
@@ -532,7 +548,10 @@ export class ArchiveStore {
     const added: Article[] = [];
     const files = new Set<string>();
     for (const [path, before] of restored.touched) {
-      const after = this.entries.get(path)?.article;
+      const entry = this.entries.get(path);
+      const after = entry?.article;
+      // A file with errors whose fields the rules read (see readValidClaims), then or now.
+      if (before?.validClaims || entry?.validClaims) return undefined;
       // A file that held no article (new, or invalid before): the rules never saw it.
       if (!before?.article) {
         if (after) added.push(after);
@@ -543,7 +562,9 @@ export class ArchiveStore {
       files.add(after.sourcePath);
     }
     if (restored.rules.some((d) => files.has(d.file))) return undefined;
-    if (added.length > 0 && (restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles, this.nowMs))) return undefined;
+    // additionsPassRules knows only the articles: not the files with errors, which the rules read too.
+    if (added.length > 0 && (withErrorsTakePart || restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles, this.nowMs)))
+      return undefined;
     return { diagnostics: restored.rules, texts, added };
   }
 
@@ -862,10 +883,22 @@ function digestOfFiles(paths: readonly string[]): string {
   return paths.map((path) => readDigest(path) ?? "-").join(" ");
 }
 
-/** The rules across articles (URLs, short links, aliases, links between bodies), with each error pointing into its file. */
-function checkArchiveRules(content: Content, links: LinkCheck, diagnostics: Diagnostics): void {
+/**
+ * The rules across articles (URLs, short links, aliases, links between bodies), with each error
+ * pointing into its file; the claimants are the articles and, in path order among them, the files
+ * with errors, whose pages (once mended) an alias may not take either.
+ */
+function checkArchiveRules(
+  content: Content,
+  claimants: readonly Claimant[],
+  claimantsWithErrors: readonly Claimant[],
+  links: LinkCheck,
+  diagnostics: Diagnostics,
+): void {
   const files = siteFiles(content);
-  checkAcrossArticles(content.articles, new SitePaths(files), (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+  const pages: SiteFile<Claimant>[] = claimantsWithErrors.flatMap((article) => (article.url ? [{ path: fileOfUrl(article.url), article }] : []));
+  const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
+  checkAcrossArticles(claimants, paths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
   checkBodyLinks(content.articles, files, diagnostics, links);
 }
 

@@ -5,7 +5,7 @@ import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
 import { parseFrontMatter, type FrontMatter } from "./frontmatter.ts";
 import type { Article, PhotoUse } from "./model.ts";
-import { readClaims, type Claims } from "./claims.ts";
+import { readClaims, readValidClaims, type Claims, type ValidClaims } from "./claims.ts";
 import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
@@ -28,6 +28,8 @@ export interface ArticleEntry {
   article?: Article;
   /** For a file with errors: the URL, short link and aliases it holds as far as they can be read. */
   claims?: Claims;
+  /** For a file with errors: of those, what is written right, which the rules across articles read (see `readValidClaims`). */
+  validClaims?: ValidClaims;
   /** For a file with errors: its photo, when its `src` is written right (see `readPhotoSrc`). */
   photo?: PhotoUse["image"];
 }
@@ -113,9 +115,11 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const kept = { path, digest, ...(stat ? { stat } : {}) };
   const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
   if (article) return { ...kept, diagnostics: diagnostics.items, article };
-  const claims = frontMatter && readClaims(frontMatter.data, ctx.site.timezone);
-  const photo = frontMatter && readPhotoSrc(frontMatter);
-  return { ...kept, diagnostics: diagnostics.items, ...(claims ? { claims } : {}), ...(photo ? { photo } : {}) };
+  if (!frontMatter) return { ...kept, diagnostics: diagnostics.items };
+  const claims = readClaims(frontMatter.data, ctx.site.timezone);
+  const validClaims = readValidClaims(frontMatter.data, ctx.site.timezone);
+  const photo = readPhotoSrc(frontMatter);
+  return { ...kept, diagnostics: diagnostics.items, claims, ...(validClaims ? { validClaims } : {}), ...(photo ? { photo } : {}) };
 }
 
 /** Validates one article file from its bytes. */

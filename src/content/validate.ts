@@ -11,6 +11,7 @@ import { findSiteLinks } from "../text/site-links.ts";
 import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
+import type { Claimant } from "./claims.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
@@ -256,11 +257,15 @@ function resolveNames<T>(
   return ok ? found : undefined;
 }
 
-/** Rules across articles: one article per URL, per short link (however spelled); an alias takes no path the site writes, nor another alias's. */
+/**
+ * Rules across articles: one article per URL, per short link (however spelled); an alias takes no
+ * path the site writes, nor another alias's. Files with errors take part with their fields written
+ * right (see Claimant), in path order with the articles; `sitePaths` holds their pages too.
+ */
 export function checkAcrossArticles(
-  articles: readonly Article[],
-  sitePaths: SitePaths,
-  positionOf: (article: Article, key: string, index?: number) => { line: number; column: number },
+  articles: readonly Claimant[],
+  sitePaths: SitePaths<Claimant>,
+  positionOf: (article: Claimant, key: string, index?: number) => { line: number; column: number },
   diagnostics: Diagnostics,
 ): void {
   // Each URL and short link is reported on the articles that don't keep it, naming the one that does.
@@ -268,8 +273,10 @@ export function checkAcrossArticles(
   const shortLinkHolder = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined));
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
-    const other = urlHolder(i)!;
-    if (other !== article) diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
+    if (article.url !== undefined) {
+      const other = urlHolder(i)!;
+      if (other !== article) diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
+    }
     if (!article.shortLink) continue;
     const twin = shortLinkHolder(i)!;
     if (twin !== article)
@@ -280,9 +287,11 @@ export function checkAcrossArticles(
       );
   }
   let rules = 0;
-  const total = articles.reduce((n, a) => n + (a.draft ? 0 : a.aliases.length), 0);
+  let total = 0;
+  for (const a of articles) if (!a.draft) for (const alias of a.aliases) if (alias !== null) total++;
   for (const article of articles) {
     article.aliases.forEach((alias, i) => {
+      if (alias === null) return;
       const clash = sitePaths.claim({ path: fileOfUrl(alias), article, alias });
       if (clash) diagnostics.error(article.sourcePath, positionOf(article, "aliases", i), describeAliasClash(alias, clash, article));
       // Drafts get no rule: only the published aliases count towards the host's limit.
@@ -304,9 +313,9 @@ export function checkAcrossArticles(
  * may already have, then the first in order. The error then lands on the article to change, not on
  * the page online. Each key is computed once: a short link's may take the URL parser.
  */
-function holders(articles: readonly Article[], keyOf: (article: Article) => string | undefined): (i: number) => Article | undefined {
+function holders(articles: readonly Claimant[], keyOf: (article: Claimant) => string | undefined): (i: number) => Claimant | undefined {
   const keys = articles.map(keyOf);
-  const held = new Map<string, Article>();
+  const held = new Map<string, Claimant>();
   keys.forEach((key, i) => {
     if (key === undefined) return;
     const article = articles[i]!;
@@ -319,12 +328,13 @@ function holders(articles: readonly Article[], keyOf: (article: Article) => stri
   };
 }
 
-function keepsOver(article: Article, other: Article): boolean {
+// Of two articles with a URL or short link, both have their date (see Claimant).
+function keepsOver(article: Claimant, other: Claimant): boolean {
   if (article.draft !== other.draft) return !article.draft;
-  return article.published.epochMs < other.published.epochMs;
+  return article.published!.epochMs < other.published!.epochMs;
 }
 
-function describeAliasClash(alias: string, clash: PathClash, article: Article): string {
+function describeAliasClash(alias: string, clash: PathClash<Claimant>, article: Claimant): string {
   const say = messages().diagnostics;
   if (clash.kind === "search") return say.aliasInSearch(alias, SEARCH_INDEX_URL);
   const other = clash.other;

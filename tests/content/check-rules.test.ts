@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
@@ -188,8 +189,10 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.article("b.md", { topics: "[Irack]", extra: "shortlink: x" });
     archive.article("a.md", { sources: "[AFP]" });
     const errors = await errorsOf(archive);
+    // Their errors apart, both are right to take the same URL: told too, on the one that does not keep it.
     expect(errors.map((e) => e.split(": error")[0])).toEqual([
       `${archive.display("articles/a.md")}:4:11`,
+      `${archive.display("articles/b.md")}:2:8`,
       `${archive.display("articles/b.md")}:5:10`,
       `${archive.display("articles/b.md")}:6:1`,
     ]);
@@ -337,6 +340,53 @@ describe("rules across articles", () => {
     expect(errors).toEqual([
       `${archive.display("articles/b.md")}:6:11: error: l’alias /2021/12/09/un/ est l’adresse de ${archive.display("articles/a.md")} : une redirection y cacherait une page ; retirez-le`,
     ]);
+  });
+});
+
+describe("rules across articles, with a file that has errors of its own", () => {
+  it("compares its fields written right in the same run, as they will be once it is mended", async () => {
+    archive = makeArchive();
+    const a = archive.display("articles/2021/12/10-a.md");
+    const b = archive.display("articles/2021/12/10-b.md");
+    const first = archive.article("2021/12/10-a.md", { title: "Alias A", date: "2021-12-10", extra: "aliases: [/2021/../x/, /2021/12/09/ancien-titre/]" });
+    archive.article("2021/12/10-b.md", { title: "Alias B", date: "2021-12-10", extra: "aliases: [/2021/12/09/ancien-titre/, /2021/12/10/alias-a/]" });
+    const ofB = [
+      `${b}:6:11: error: l’alias /2021/12/09/ancien-titre/ est déjà un alias de ${a} : une ancienne adresse ne mène qu’à un seul article`,
+      `${b}:6:38: error: l’alias /2021/12/10/alias-a/ est l’adresse de ${a} : une redirection y cacherait une page ; retirez-le`,
+    ];
+    expect(await errorsOf(archive)).toEqual([`${a}:6:11: error: un alias ne peut pas contenir de segment . ou ..`, ...ofB]);
+    writeFileSync(first, articleText({ title: "Alias A", date: "2021-12-10", extra: "aliases: [/2021/12/09/ancien-titre/]" }));
+    expect(await errorsOf(archive)).toEqual(ofB);
+  });
+
+  it("reports a shared URL or short link once, on the article that does not keep it, whichever has errors", async () => {
+    archive = makeArchive();
+    const shortLink = "shortLink: https://turquie2023.com/Ivo58D";
+    // Published first, with an unknown topic: it keeps the URL and the short link.
+    archive.article("a-erreur.md", { title: "Même titre", date: "2021-12-09T10:00:00", topics: "[Irack]" });
+    archive.article("b-plus-tard.md", { title: "Même titre", date: "2021-12-09T18:00:00", extra: shortLink });
+    // A draft with an error of its own loses the URL; dated later, it loses the short link.
+    archive.article("c-brouillon.md", { title: "Même titre", date: "2021-12-09T06:00:00", topics: "[Irack]", extra: `draft: true\n${shortLink}` });
+    const [a, b, c] = ["a-erreur.md", "b-plus-tard.md", "c-brouillon.md"].map((name) => archive.display(`articles/${name}`));
+    expect(await errorsOf(archive)).toEqual([
+      `${a}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      `${b}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
+      `${c}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
+      `${c}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      `${c}:7:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${b} : chaque article a son propre lien de partage`,
+    ]);
+  });
+
+  it("leaves out what it writes wrong, and what can't be told without it", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00" });
+    // Whether it is a draft decides which keeps the URL: it takes no part until « draft » is mended.
+    archive.article("b.md", { title: "Un", date: "2021-12-09T06:00:00", extra: "draft: oui\naliases: [/2021/12/09/un/]" });
+    // A slug written wrong makes no URL; a date written wrong neither, nor lets a short link be kept.
+    archive.article("c.md", { title: "Un", extra: "slug: Un\nshortLink: https://turquie2023.com/Ivo58D" });
+    archive.article("d.md", { title: "Deux", date: "2021-12-32", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.slice(e.lastIndexOf("/") + 1, e.indexOf(": error"))).sort()).toEqual(["b.md:6:8", "c.md:6:7", "d.md:3:7"]);
   });
 });
 

@@ -62,7 +62,7 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
   it("7,000 unknown keys: the first 100, then how many more; other files keep theirs", async () => {
     archive = makeArchive();
     archive.article("a.md", { extra: Array.from({ length: 7000 }, (_, i) => `k${i}: 1`).join("\n") });
-    archive.article("b.md", { topics: "[Irack]" });
+    archive.article("b.md", { title: "Autre", topics: "[Irack]" });
     const errors = await errorsOf(archive);
     const inA = errors.filter((e) => e.startsWith(archive.display("articles/a.md")));
     expect(inA).toHaveLength(101);

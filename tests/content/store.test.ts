@@ -302,6 +302,46 @@ describe("the archive store", () => {
     expect(await restoredResult()).toEqual(await fresh());
   });
 
+  it("restored, runs the rules again when a file with errors that they read was changed or removed, or an article added beside one", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00", extra: "aliases: [/ancien/]" });
+    archive.article("2021/12/10-b.md", { title: "Deux", date: "2021-12-10T10:00:00", topics: "[Irack]" });
+    const snapshotNow = async () => {
+      const store = await fullStore();
+      store.result();
+      return JSON.parse(JSON.stringify(store.snapshot())) as StoreSnapshot;
+    };
+    const restoredResult = async (snapshot: StoreSnapshot) => {
+      const read = ArchiveStore.fromSnapshot(snapshot, { contentDir: archive.dir, nowMs: NOW })!;
+      await read.sync();
+      return read.result();
+    };
+    const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const before = await snapshotNow();
+    // Still with its error, it takes the alias of another: the clash is told.
+    archive.article("2021/12/10-b.md", { title: "Deux", date: "2021-12-10T10:00:00", topics: "[Irack]", extra: "aliases: [/ancien/]" });
+    const clash = await fresh();
+    expect(clash.diagnostics.map((d) => d.message)).toContain(
+      `l’alias /ancien/ est déjà un alias de ${archive.display("articles/2021/12/09-a.md")} : une ancienne adresse ne mène qu’à un seul article`,
+    );
+    expect(await restoredResult(before)).toEqual(clash);
+    // Removed, it takes the clash with it.
+    const withClash = await snapshotNow();
+    rmSync(path("2021/12/10-b.md"));
+    expect(await restoredResult(withClash)).toEqual(await fresh());
+    expect((await fresh()).diagnostics).toEqual([]);
+    // An article added that takes the URL of a file with errors: the check of additions knows only articles.
+    archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00" });
+    archive.article("2021/12/10-b.md", { title: "Deux", date: "2021-12-10T10:00:00", topics: "[Irack]" });
+    const withErrors = await snapshotNow();
+    archive.article("2021/12/10-c.md", { title: "Deux", date: "2021-12-10T12:00:00" });
+    const added = await fresh();
+    expect(added.diagnostics.map((d) => d.message)).toContain(
+      `même adresse /2021/12/10/deux/ que ${archive.display("articles/2021/12/10-b.md")} : changez le titre, ou ajoutez un « slug » distinct`,
+    );
+    expect(await restoredResult(withErrors)).toEqual(added);
+  });
+
   it("restored, says again what the rules said when articles were added that they can say nothing of, and runs them all when one may clash", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: "shortLink: https://turquie2023.com/Ab12Cd" });
