@@ -69,6 +69,31 @@ describe.each(widths)("at the %s width", (width) => {
     if (width === "desktop") expect(perLine).toBeGreaterThanOrEqual(60);
   });
 
+  it("keeps a paragraph's lines evenly spaced where an ordinal is raised (XIXe, 1er)", async () => {
+    const suite = await ready();
+    const page = tabs.get(width)!;
+    await page.goto(suite.address(suite.generated, suite.generated.kinds.article!));
+    // A paragraph of the page's own style, with a raised letter every few lines: the bottom of the
+    // text of each line, line after line, at one step.
+    const steps = await page.evaluate(() => {
+      const filler = "les délégations ont poursuivi leurs échanges sur le budget de la défense et la sécurité régionale".repeat(3);
+      const paragraph = document.createElement("p");
+      paragraph.innerHTML = `Au XIX<sup>e</sup> siècle, ${filler}, le 1<sup>er</sup> janvier, ${filler}, au XX<sup>e</sup> siècle, ${filler}.`;
+      document.querySelector("main p")!.after(paragraph);
+      const range = document.createRange();
+      const bottoms = new Set<number>();
+      for (const node of paragraph.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) bottoms.add(Math.round(rect.bottom * 10) / 10);
+      }
+      const sorted = [...bottoms].sort((a, b) => a - b);
+      return sorted.slice(1).map((bottom, i) => bottom - sorted[i]!);
+    });
+    expect(steps.length).toBeGreaterThan(5);
+    for (const step of steps) expect(step, `${steps.join(", ")} at ${width}`).toBeCloseTo(steps[0]!, 0);
+  });
+
   it("puts the related articles beside the article on a desktop, below it on a phone, and leaves no 40 % of the page empty", async () => {
     const suite = await ready();
     const page = tabs.get(width)!;
