@@ -6,6 +6,7 @@ import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
+import { inspectPhotos } from "../images/inspect-photos.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../pages/html.ts";
 import type { SitePages } from "../plan/pages.ts";
@@ -105,8 +106,14 @@ export class DevSession {
     ];
     const result = this.store.result();
     this.errors = result.diagnostics.filter((d) => d.severity === "error");
-    if (!result.content)
-      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...this.errors])]), ms: performance.now() - start };
+    if (!result.content) {
+      // Every error at once, as `check` gives them: the photos no build has checked yet are
+      // checked now (read, not encoded), beside the errors that keep the archive from building.
+      const unchecked = this.store.photoUses().filter((use) => use.image && !this.renderer.knowsPhoto(use.image.src));
+      const photos = unchecked.length > 0 ? (await inspectPhotos(this.options.contentDir, unchecked)).diagnostics : [];
+      this.errors = sortDiagnostics([...this.errors, ...photos.filter((d) => d.severity === "error")]);
+      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...photos, ...this.errors])]), ms: performance.now() - start };
+    }
 
     // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
     const articles = this.store.articleEntries().flatMap((e) => (synced.has(e.path) && e.article ? [e.article] : []));

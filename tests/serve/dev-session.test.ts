@@ -113,6 +113,26 @@ describe("a preview checks the links between bodies", () => {
 });
 
 describe("a preview shows photos", () => {
+  it("shows every error of a save at once: a missing photo beside another article's error", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/08-a.md", { title: "Veille", date: "2021-12-08" });
+    const session = await startSession();
+    const photo = archive.article("2021/12/09-b.md", {
+      title: "Avec photo",
+      date: "2021-12-09T10:00:00",
+      extra: `image:\n  src: images/absente.jpg\n  alt: "Des soldats"\n  credit: "AA / Photographe"`,
+    });
+    const topic = archive.article("2021/12/09-c.md", { title: "Sujet", date: "2021-12-09T11:00:00", topics: "[Irack]" });
+    const update = await session.update([photo, topic]);
+    expect(update.outcome).toBe("invalid");
+    const errors = [
+      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:7:8: error: la photo « images/absente.jpg » est introuvable`),
+      expect.stringContaining(`${archive.display("articles/2021/12/09-c.md")}:5:10: error: sujet inconnu « Irack »`),
+    ];
+    expect(update.diagnostics.map(formatDiagnostic)).toEqual(errors);
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual(errors);
+  });
+
   it("checks and encodes the photo an edit gives an article, then shows it; an unknown one is an error", async () => {
     archive = makeArchive();
     const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
