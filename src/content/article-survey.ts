@@ -21,10 +21,13 @@ export interface ArticleSurvey {
   stats: Float64Array;
 }
 
-/** Lists the articles folder of `contentDir` and takes each file's stat (`lstat`: links are not followed). */
-export function surveyArticles(contentDir: string, mayBeMissing: boolean): ArticleSurvey {
+/**
+ * Lists the articles folder of `contentDir` and takes each file's stat (`lstat`: links are not
+ * followed). For `build` and `check`, whose archive must have its articles folder.
+ */
+export function surveyArticles(contentDir: string): ArticleSurvey {
   const diagnostics = new Diagnostics();
-  const paths = listArticleFiles(join(contentDir, "articles"), displayPath, diagnostics, { mayBeMissing });
+  const paths = listArticleFiles(join(contentDir, "articles"), displayPath, diagnostics);
   const stats = new Float64Array(paths.length * 3).fill(Number.NaN);
   for (const [i, path] of paths.entries()) {
     const stat = lstatSync(path, { throwIfNoEntry: false });
@@ -42,7 +45,6 @@ export function sameSurveyedStat(survey: ArticleSurvey, i: number, kept: FileSta
 /** What the survey's thread is asked, and answers (the paths joined: one string crosses faster than 100,000). */
 export interface SurveyRequest {
   contentDir: string;
-  mayBeMissing: boolean;
 }
 export interface SurveyReply {
   paths: string;
@@ -63,7 +65,7 @@ export class SyncAhead {
   private readonly thread?: Thread<SurveyRequest, SurveyReply>;
   private readonly surveyed?: Promise<ArticleSurvey | undefined>;
 
-  constructor(contentDir: string, options: { mayBeMissing?: boolean } = {}) {
+  constructor(contentDir: string) {
     // Absolute, as the store keys its entries.
     const root = resolve(contentDir);
     this.inIndex = unchangedInIndex(root);
@@ -71,7 +73,7 @@ export class SyncAhead {
     const thread = this.thread;
     if (!thread) return;
     const reply = new Promise<SurveyReply>((resolve) => thread.listen(resolve));
-    thread.send({ contentDir: root, mayBeMissing: options.mayBeMissing ?? false });
+    thread.send({ contentDir: root });
     this.surveyed = thread
       .until(reply)
       .then(({ paths, diagnostics, stats }) => ({ paths: paths === "" ? [] : paths.split("\0"), diagnostics, stats }))

@@ -1,7 +1,7 @@
 /** What an article file holds that no other may take: its URL, short link and aliases. */
 import type { Article, Moment } from "./model.ts";
 import { aliasSchema, frontMatterSchema } from "./schema.ts";
-import { isYearInRange, parseContractDate, readContractDate, writtenYear } from "../text/dates.ts";
+import { parseContractDate, readArticleDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 
@@ -83,13 +83,10 @@ export function readValidClaims(data: Record<string, unknown>, timezone: string)
   };
 }
 
-// The date as validation reads it (validate.ts, readDate), or nothing when it reports an error.
+// The date as validation reads it (readArticleDate), or nothing when it reports an error.
 function validDate(date: unknown, timezone: string): Moment | undefined {
   if (typeof date !== "string") return undefined;
-  const text = date.trim();
-  const year = writtenYear(text);
-  if (year !== undefined && !isYearInRange(year)) return undefined;
-  const read = readContractDate(text, timezone);
+  const read = readArticleDate(date.trim(), timezone);
   return read.ok ? read.moment : undefined;
 }
 

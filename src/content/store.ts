@@ -177,7 +177,8 @@ export class ArchiveStore {
     let survey: ArticleSurvey | undefined;
     if (paths === undefined) {
       this.otherFilesInIndex = undefined;
-      survey = await ahead?.survey();
+      // The survey lists a folder that must exist: a store whose folder may be missing lists it itself.
+      survey = this.options.articlesMayBeMissing ? undefined : await ahead?.survey();
       if (survey) {
         candidates = survey.paths;
         this.listing = { diagnostics: survey.diagnostics, complete: !survey.diagnostics.some((d) => d.severity === "error") };
@@ -236,7 +237,8 @@ export class ArchiveStore {
     const inIndex = paths === undefined && this.entries.size > 0 ? await (ahead?.inIndex ?? unchangedInIndex(this.root)) : undefined;
     if (paths === undefined && this.entries.size > 0) this.otherFilesInIndex = inIndex === undefined ? null : otherThanArticles(inIndex);
     const fresh: Article[] = [];
-    for (const [i, path] of candidates.entries()) {
+    for (let i = 0; i < candidates.length; i++) {
+      const path = candidates[i]!;
       const before = this.entries.get(path);
       // The blob id git vouches for, when it is the one of the bytes read, spares the file any
       // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).

@@ -4,7 +4,7 @@ import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./mod
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { DATE_YEARS, isYearInRange, placeOfZone, readContractDate, writtenYear, type DateProblem } from "../text/dates.ts";
+import { DATE_YEARS, placeOfZone, readArticleDate, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
@@ -193,16 +193,15 @@ function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: D
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {
-  const year = writtenYear(text);
-  if (year !== undefined && !isYearInRange(year)) {
+  const read = readArticleDate(text, zone);
+  if (!read.ok && "yearOutOfRange" in read) {
     diagnostics.error(
       file,
       fm.valuePosition([key]),
-      messages().diagnostics.yearOutOfRange(key, String(year).padStart(4, "0"), DATE_YEARS.first, DATE_YEARS.last),
+      messages().diagnostics.yearOutOfRange(key, String(read.yearOutOfRange).padStart(4, "0"), DATE_YEARS.first, DATE_YEARS.last),
     );
     return undefined;
   }
-  const read = readContractDate(text, zone);
   if (read.ok) {
     const twice = read.repeated;
     if (twice) {

@@ -94,6 +94,20 @@ export interface RepeatedTime {
 /** A date as read: the Moment, or why the text is no date (undefined when it is not written as one at all). */
 export type ContractDate = { ok: true; moment: Moment; repeated?: RepeatedTime } | { ok: false; problem?: DateProblem };
 
+/** What an article's `date` or `updated` reads as: the contract's date, or a year out of `DATE_YEARS`. */
+export type ArticleDate = ContractDate | { ok: false; yearOutOfRange: number };
+
+/**
+ * An article's date as validation takes it: a year out of `DATE_YEARS` first, then read as the
+ * contract says (`readContractDate`). Validation reports why it is refused; the rules across
+ * articles read a file with errors by the same rule (claims.ts).
+ */
+export function readArticleDate(text: string, zone: string): ArticleDate {
+  const year = writtenYear(text);
+  if (year !== undefined && !isYearInRange(year)) return { ok: false, yearOutOfRange: year };
+  return readContractDate(text, zone);
+}
+
 /**
  * Reads a front-matter date as the contract defines it: with an offset it is that instant;
  * without one it is wall-clock time in the site's timezone; a bare date is 00:00 that day there.
