@@ -2,7 +2,7 @@
 // `npm test` runs this check (`npm run deps`); an import circle or an arrow back up fails it.
 const ROOMS = [
   ["i18n"], // every string people read: the readers' interface, the command line's messages (French, English)
-  ["text", "files"], // plain values: markdown, typography, dates, slugs; file-system safety
+  ["text", "files"], // plain values: markdown, typography, dates, slugs, escaped HTML; file-system safety
   ["threads"], // start worker threads, within one budget of cores
   ["urls"], // every URL of the site
   ["content"], // read and validate the archive
@@ -11,7 +11,7 @@ const ROOMS = [
   ["search"], // what pages tell the indexer, and the indexer
   ["plan"], // one planned view per page
   ["outputs"], // feeds, sitemaps, robots, redirects, page metadata
-  ["pages"], // write pages (Eleventy), the html tag templates use
+  ["pages"], // write pages (Eleventy, or directly) through the templates
   ["publish"], // build a site: stage, write, check, swap
   ["wire"], // import raw wire copy
   ["serve"], // the preview server

@@ -1,6 +1,6 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { NotFoundPage } from "../src/plan/pages.ts";
-import { html } from "../src/pages/html.ts";
+import { html } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { layout } from "./layout.ts";
 import { browseLinks } from "./partials.ts";

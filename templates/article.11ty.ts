@@ -1,6 +1,6 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { ArticlePage } from "../src/plan/pages.ts";
-import { html, trusted } from "../src/pages/html.ts";
+import { html, trusted } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { withBasePath } from "../src/text/markdown.ts";
 import { href, layout } from "./layout.ts";

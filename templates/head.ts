@@ -1,6 +1,6 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { PageBase } from "../src/plan/page-base.ts";
-import { html, jsonForScript, type SafeHtml } from "../src/pages/html.ts";
+import { html, jsonForScript, type SafeHtml } from "../src/text/html.ts";
 import { pageMetadata } from "../src/outputs/metadata.ts";
 
 /** Canonical link, robots, icons, feed autodiscovery, Open Graph, Twitter and JSON-LD of a page, computed by src/outputs/metadata.ts. */

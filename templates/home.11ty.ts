@@ -1,6 +1,6 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { HomePage } from "../src/plan/pages.ts";
-import { html } from "../src/pages/html.ts";
+import { html } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { articleList, calendarTable, feedLink, headlineList } from "./partials.ts";

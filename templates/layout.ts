@@ -1,7 +1,7 @@
 import type { SiteView } from "../src/plan/site-data.ts";
 import type { Link } from "../src/plan/article-view.ts";
 import type { PageBase } from "../src/plan/page-base.ts";
-import { html, type SafeHtml } from "../src/pages/html.ts";
+import { html, type SafeHtml } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { machineHead } from "./head.ts";
 import { documentTitle } from "../src/outputs/metadata.ts";

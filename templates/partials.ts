@@ -4,7 +4,7 @@ import type { MonthCalendar } from "../src/plan/pages.ts";
 import type { BrowseLinks } from "../src/plan/browse-links.ts";
 import type { PhotoFile, PhotoView } from "../src/plan/photo-view.ts";
 import { pageWindow, type Pagination } from "../src/archive/pagination.ts";
-import { html, trusted, type SafeHtml } from "../src/pages/html.ts";
+import { html, trusted, type SafeHtml } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 

@@ -1,6 +1,6 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { RedirectPage } from "../src/plan/pages.ts";
-import { html } from "../src/pages/html.ts";
+import { html } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 import { documentTitle } from "../src/outputs/metadata.ts";

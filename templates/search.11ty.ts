@@ -1,6 +1,6 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { SearchPage } from "../src/plan/search-page.ts";
-import { html, jsonForScript } from "../src/pages/html.ts";
+import { html, jsonForScript } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href, layout } from "./layout.ts";
 import { browseLinks } from "./partials.ts";

@@ -8,7 +8,7 @@ import type { Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
-import { escapeHtml } from "../pages/html.ts";
+import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { sameData } from "./same-data.ts";
