@@ -4,6 +4,7 @@ import { renderBody } from "../text/markdown.ts";
 import { holdBody, type HeldBody } from "../text/body-bytes.ts";
 import { typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
+import { foldForMatch } from "../text/fold.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
 import type { PhotoSet } from "../images/derivatives.ts";
 import { photoView, type PhotoView } from "./photo-view.ts";
@@ -58,8 +59,9 @@ export interface ArticleView extends ArticleItem {
   sources: { name: string; agencyUrl: string; url: string }[];
   topics: Link[];
   /**
-   * The editor's standfirst (`summary`) as escaped HTML, typeset as the title is; empty without one:
-   * the body's first paragraph, which the lists quote then, already opens the page.
+   * The editor's standfirst (`summary`) as escaped HTML, typeset as the title is; empty without one
+   * (the body's first paragraph, which the lists quote then, already opens the page), and empty when
+   * the body's first paragraph opens with its words (`opensBody`): the page shows them once.
    */
   standfirstHtml: string;
   bodyHtml: string;
@@ -98,8 +100,8 @@ export class ArticleRenderer {
     enumerable: true,
     configurable: true,
     get(this: Lazy) {
-      const { summary } = this[LAZY].article;
-      return summary ? typesetHtml(summary) : "";
+      const { renderer, article } = this[LAZY];
+      return article.summary && !renderer.opensBody(article, article.summary) ? typesetHtml(article.summary) : "";
     },
   };
   private static readonly BODY_HTML: PropertyDescriptor = {
@@ -232,6 +234,16 @@ export class ArticleRenderer {
     return summary;
   }
 
+  /**
+   * Whether the body's first paragraph opens with this text (its words, whatever the spaces,
+   * punctuation, case or accents): wire copy often repeats its lead as the text's first sentence,
+   * which a standfirst above it would show twice in a row.
+   */
+  opensBody(article: Article, text: string): boolean {
+    const words = wordsOf(text);
+    return words !== "" && wordsOf(this.body(article).firstParagraph).startsWith(words);
+  }
+
   /** Whether the article's body is still to be rendered. */
   needsBody(article: Article): boolean {
     return !this.bodies.has(article);
@@ -259,4 +271,9 @@ export class ArticleRenderer {
     }
     return body;
   }
+}
+
+// Letters and digits alone, folded: how two texts are compared for the same words.
+function wordsOf(text: string): string {
+  return foldForMatch(text).replace(/[^\p{L}\p{N}]+/gu, "");
 }

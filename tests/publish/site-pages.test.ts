@@ -88,6 +88,32 @@ describe("the article page", () => {
     expect(without.querySelector("main")?.textContent?.split(opening)).toHaveLength(2);
   });
 
+  it("shows a standfirst that the text's first sentence repeats once, as the text, and one that differs above it", async () => {
+    const a = makeArchive();
+    // Wire copy's lead repeated as the body's first sentence, typed without French spacing.
+    a.article("2021/12/09-repeated.md", {
+      title: "Un chapô repris",
+      extra: 'summary: "La réunion, tenue à huis clos, a duré 3 heures!"',
+      body: "La réunion, tenue à huis clos, a duré 3 heures ! L'ONU s'est dite satisfaite.\n\nSuite.",
+    });
+    a.article("2021/12/09-longer.md", {
+      title: "Un chapô plus long",
+      extra: 'summary: "La réunion a duré 3 heures, et l’ONU s’est dite satisfaite."',
+      body: "La réunion a duré 3 heures.\n\nSuite.",
+    });
+    const built = await buildArchive(a);
+    const repeated = built.page("/2021/12/09/un-chapo-repris/");
+    expect(repeated.querySelector(".chapo")).toBeNull();
+    expect(repeated.querySelector("main")?.textContent?.split("tenue à huis clos")).toHaveLength(2);
+    // The lists still quote the editor's standfirst, and the page's description is it.
+    expect(repeated.querySelector('meta[name="description"]')?.getAttribute("content")?.replace(/\s/g, " ")).toBe(
+      "La réunion, tenue à huis clos, a duré 3 heures !",
+    );
+    const longer = built.page("/2021/12/09/un-chapo-plus-long/");
+    expect(texts(longer, "article header .chapo")).toEqual(["La réunion a duré 3 heures, et l’ONU s’est dite satisfaite."]);
+    a.remove();
+  });
+
   it("sets the standfirst as the title is set: French typography, ordinals raised, an editor's markup shown as text", async () => {
     const a = makeArchive();
     a.article("x.md", { title: "Un chapô", extra: `summary: 'Le XIXe siècle : <b>R&D</b> &amp; "oui" {{ 7*7 }}'` });
