@@ -222,17 +222,28 @@ async function searchWords(pf, query, shown) {
  * pieces for no difference in what it finds.
  * « aujourd’hui » or « presqu’île » keep both their parts. The index holds a number grouped by
  * thousands as one word, its digits (« 4 920 » as « 4920 »): a query's number is joined so too,
- * whatever space the reader typed between its groups, or none.
+ * whatever space the reader typed between its groups, or none. A number that stands alone (no
+ * letter or digit touches it) then ends in the letter the index ends it with, its decimal comma a
+ * letter too (src/search/records.ts, `markNumbers`): Pagefind matches every word as the start of
+ * a word, and « 4920ǂ » starts no other number's word, so that « 4920 » finds « 4 920 » and not
+ * « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 », while a word still finds the words it
+ * starts (« irak » finds « irakien »).
  */
 function indexedWords(query) {
   const joined = query.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
-  const words = joined.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
+  const numbered = joined.replace(NUMBER, (number) => number.replace(",", DECIMAL_MARK) + NUMBER_END);
+  const words = numbered.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
   const kept = words.filter((word) => !ELIDED.test(word));
   return (kept.length > 0 ? kept : words).join(" ");
 }
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
 // As the typography groups numbers (src/text/typography.ts): « 4 920 », « 25 000 000 »; not « 2021 500 ».
 const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)/g;
+// A number standing alone, as src/search/records.ts marks them: its digits, and a decimal part after a comma.
+const NUMBER = /(?<![\p{L}\p{N}])\d+(?:,\d+)?(?![\p{L}\p{N}])/gu;
+// The letters that end a number and stand for its decimal comma in the index (src/search/records.ts).
+const NUMBER_END = "\u01c2";
+const DECIMAL_MARK = "\u01c0";
 
 /**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
@@ -278,16 +289,22 @@ function fillForm(params) {
   }
 }
 
-// The index gives Pagefind an elided article's apostrophe as two straight ones, and joins a number's
-// digit groups with a word joiner (src/search/records.ts); its excerpts give every space as a plain
-// one. Shown as the article prints them: the no-break spaces of French typography (src/text/typography.ts)
-// put back before « ; ! ? : », inside guillemets and before « % » or a currency, so no line starts with « : ».
-const asPrinted = (text) =>
-  text
+// The index gives Pagefind an elided article's apostrophe as two straight ones, joins a number's
+// digit groups with a word joiner, ends a number with a letter and writes its decimal comma as
+// another (src/search/records.ts); its excerpts give every space as a plain one. Shown as the
+// article prints them: the number's letters gone or a comma again, the no-break spaces of French
+// typography (src/text/typography.ts) put back before « ; ! ? : », inside guillemets and before
+// « % » or a currency, so no line starts with « : ». `before` is the character printed just before
+// the text (the end of a word marked in an excerpt: « 3,5 » then « % »); it is not returned.
+const asPrinted = (text, before = "") =>
+  (before + text)
+    .replace(/(?<=\d)\u01c2/g, "")
+    .replace(/(?<=\d)\u01c0(?=\d)/g, ",")
     .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
     .replace(/ (?=[;!?»])|(?<=«) /g, "\u202f")
-    .replace(/ (?=:)|(?<=\d) (?=[%€$£])/g, "\u00a0");
+    .replace(/ (?=:)|(?<=\d) (?=[%€$£])/g, "\u00a0")
+    .slice(before.length);
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).
@@ -305,14 +322,17 @@ function excerpt(markup) {
   const template = document.createElement("template");
   template.innerHTML = markup;
   const p = document.createElement("p");
+  let before = "";
   for (const node of template.content.childNodes) {
+    const text = asPrinted(node.textContent, before);
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
-      mark.textContent = asPrinted(node.textContent);
+      mark.textContent = text;
       p.append(mark);
     } else {
-      p.append(asPrinted(node.textContent));
+      p.append(text);
     }
+    before = text.slice(-1);
   }
   return p;
 }
@@ -512,10 +532,10 @@ for (const select of form.querySelectorAll("select")) select.addEventListener("c
 // `preload`, as its own interface does): from a word's second character on, its piece is in most
 // cases the one the finished word needs (src/search/index-chunks.ts), so the search submitted
 // finds its pieces fetched or on their way, each file fetched once. Not before the fixed costs are paid, nor for a word of one character, whose
-// piece the finished word would not use.
+// piece the finished word would not use (a digit with the letter that ends a number is still one character typed).
 form.elements.q.addEventListener("input", () => {
   const words = indexedWords(form.elements.q.value.trim());
-  if (!ready || !words || words.split(/\s+/).some((word) => word.length < 2)) return;
+  if (!ready || !words || words.split(/\s+/).some((word) => word.replace(NUMBER_END, "").length < 2)) return;
   ready.then(({ pf }) => pf.preload(words)).catch(() => {});
 });
 window.addEventListener("popstate", () => {

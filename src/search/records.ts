@@ -62,7 +62,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-7";
+const RECORD_FORMAT = "depeche-search-8";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -82,7 +82,7 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${joinDigitGroups(markElisions(words))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${markNumbers(markElisions(words))}</main><div>${tags}</div></body></html>`;
 }
 
 /** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
@@ -96,14 +96,15 @@ export const ELISION_MARK = "''";
 // ones, which the typography never leaves between letters (it makes a straight one after a letter
 // `’`, outside code). The search page splits a query at the apostrophe and leaves the elided word
 // out (public/recherche.js, `indexedWords`), and prints the mark as `’` (`asPrinted`). Pagefind
-// reads a word through the inline elements a body's markdown makes (emphasis, links, code spans):
-// « l’<em>Express</em> », « <a …>l’</a>Express » and « l’<code>npm</code> » are one word to it,
-// whose apostrophe is marked too. An image or a line break ends a word.
+// reads a word through the inline elements a body's markdown makes (emphasis, links, code spans,
+// an ordinal's raised letters): « l’<em>Express</em> », « <a …>l’</a>Express » and
+// « l’<code>npm</code> » are one word to it, whose apostrophe is marked too. An image or a line
+// break ends a word.
 function markElisions(html: string): string {
   return html.replace(ELISION, ELISION_MARK);
 }
 
-const INLINE_TAG = String.raw`<\/?(?:a|code|em|strong)(?:\s[^<>]*)?>`;
+const INLINE_TAG = String.raw`<\/?(?:a|code|em|strong|sup)(?:\s[^<>]*)?>`;
 // The apostrophe first, then what is behind it (itself included): the lookbehind is tried only at
 // apostrophes, not at every character of the body (a tenth of the time).
 const ELISION = new RegExp(String.raw`’(?<=\p{L}(?:${INLINE_TAG})*’)(?=(?:${INLINE_TAG})*\p{L})`, "gu");
@@ -111,18 +112,42 @@ const ELISION = new RegExp(String.raw`’(?<=\p{L}(?:${INLINE_TAG})*’)(?=(?:${
 /** What joins a number's digit groups in what Pagefind reads; the search page shows it as the narrow no-break space it stands for. */
 export const DIGIT_JOINER = "\u2060";
 
+/** What ends a number in what Pagefind reads: ǂ (U+01C2), a letter no French text holds; the search page leaves it out. */
+export const NUMBER_END = "\u01c2";
+
+/** What stands for a number's decimal comma in what Pagefind reads: ǀ (U+01C0), a letter; the search page prints it as `,`. */
+export const DECIMAL_MARK = "\u01c0";
+
 // A number grouped by thousands, as the typography writes every one (`25 000`, `4 920` typed by an
 // editor: src/text/typography.ts), with U+202F between its groups.
 const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:\u202f\d{3})+(?!\d)/g;
+
+// A number once its groups are joined: its digits, and a decimal part after a comma. It stands
+// alone: no letter or digit touches it, even through the inline markup Pagefind reads a word
+// through (`1<sup>er</sup>`, `A<em>320</em>` are words of their own), and it is no part of a tag
+// (`href="/2021/…"`) nor of a character reference (`&#39;`). The lookbehinds follow the first
+// digit, so that they are tried only where a run of digits starts.
+const NUMBER = new RegExp(
+  String.raw`(?<![\d\u2060]|&#)\d(?<!<[^<>]*\d)(?<![\p{L}\p{N}](?:${INLINE_TAG})*\d)[\d\u2060]*(?:,\d+)?(?![\d\u2060]|(?:${INLINE_TAG})*[\p{L}\p{N}])`,
+  "gu",
+);
 
 // Pagefind splits words on spaces, U+202F among them: « 4 920 » would be « 4 » and « 920 », and
 // neither « 4920 » nor « 4 920 » would find it alone. A word joiner between the groups is no space
 // to Pagefind, which indexes the word's digits, « 4920 » (and, as a compound's part, the word with
 // its joiner, which no search asks for), and keeps the joiner in the text its excerpts are cut
-// from. The search page joins a query's groups so too (public/recherche.js, `indexedWords`).
-function joinDigitGroups(html: string): string {
-  if (!html.includes("\u202f")) return html;
-  return html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER));
+// from.
+//
+// Pagefind also matches every word of a search as the start of a word: « 4920 » would find
+// « 492 000 », and « 2023 » « 20 230 ». A reader typing a number means that number, so each number
+// ends in a letter of its own, `NUMBER_END`: « 4920ǂ » starts no other number's word. A decimal
+// comma is a letter too, `DECIMAL_MARK`: « 3,5 » is the one word « 3ǀ5ǂ », which neither « 3 » nor
+// « 35 » starts (Pagefind would index « 3,5 » as « 35 »). The French stemmer leaves both letters
+// alone. The search page writes a query's numbers so too (public/recherche.js, `indexedWords`), and
+// shows them as the article prints them (`asPrinted`).
+function markNumbers(html: string): string {
+  const joined = html.includes("\u202f") ? html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER)) : html;
+  return joined.replace(NUMBER, (number) => number.replace(",", DECIMAL_MARK) + NUMBER_END);
 }
 
 // Pagefind reads `name:value` up to the first colon; a value keeps its own colons. Values are

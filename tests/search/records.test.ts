@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { readPagefindFile, readPageList } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, DIGIT_JOINER, ELISION_MARK, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { bundleDigest, DECIMAL_MARK, DIGIT_JOINER, ELISION_MARK, NUMBER_END, recordPage, type SearchRecord } from "../../src/search/records.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
 
 const RECORD: SearchRecord = {
@@ -71,29 +71,69 @@ describe("the page Pagefind indexes for an article", () => {
   });
 });
 
-describe("numbers grouped by thousands in the page Pagefind indexes", () => {
+describe("numbers in the page Pagefind indexes", () => {
+  const e = NUMBER_END;
+  const d = DECIMAL_MARK;
+  const j = DIGIT_JOINER;
+
   it.each([
-    ["4\u202f920 sinistrés", "4\u2060920 sinistrés"],
-    ["1\u202f000\u202f000 d’euros", "1\u2060000\u2060000 d''euros"],
-    ["le 3\u202f000<sup>e</sup> jour", "le 3\u2060000<sup>e</sup> jour"],
-    ["en 2021, 4920 habitants", "en 2021, 4920 habitants"],
-    ["«\u202f4\u202f» et 12\u202f34", "«\u202f4\u202f» et 12\u202f34"],
-    ["1234\u202f567 et 3,141\u202f592", "1234\u202f567 et 3,141\u202f592"],
+    ["4\u202f920 sinistrés", `4${j}920${e} sinistrés`],
+    ["1\u202f000\u202f000 d’euros", `1${j}000${j}000${e} d''euros`],
+    ["en 2021, 4920 habitants", `en 2021${e}, 4920${e} habitants`],
+    ["«\u202f4\u202f» et 12\u202f34", `«\u202f4${e}\u202f» et 12${e}\u202f34${e}`],
+    ["1234\u202f567 et 3,141\u202f592", `1234${e}\u202f567${e} et 3${d}141${e}\u202f592${e}`],
+    // A decimal comma, in a number grouped or not; a comma before a space is no decimal one.
+    ["3,5\u00a0% et 25\u202f000,50\u00a0€, 7, 8", `3${d}5${e}\u00a0% et 25${j}000${d}50${e}\u00a0€, 7${e}, 8${e}`],
+    // Marks other than letters part numbers: each is a number of its own.
+    ["COVID-19, 10:30, 1.6, 2021-2022", `COVID-19${e}, 10${e}:30${e}, 1${e}.6${e}, 2021${e}-2022${e}`],
+    // A decimal part a letter touches is none: « 3 » is a number, « 5a » a word.
+    ["3,5a", `3${e},5a`],
+    ["<em>4920</em> et <strong>3,5</strong>", `<em>4920${e}</em> et <strong>3${d}5${e}</strong>`],
   ])("%j is indexed as %j", (body, indexed) => {
     expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
   });
 
-  it("joins the groups of a number an editor typed in a title or a standfirst, once typeset", () => {
-    const words = indexedPart(recordPage({ ...RECORD, title: "4 920 sinistrés", standfirst: "Et 25000 déplacés", bodyHtml: "" }));
-    expect(words).toBe("<h1>4\u2060920 sinistrés</h1><p>Et 25\u2060000 déplacés</p>");
+  it.each([
+    // A letter or a digit touches it, even through the inline markup Pagefind reads a word through: a word.
+    ["le 1<sup>er</sup> et le 3\u202f000<sup>e</sup> jour", `le 1<sup>er</sup> et le 3${j}000<sup>e</sup> jour`],
+    ["A320, A<em>320</em>, <em>4920</em>s, 4\u202f920a, 12²", `A320, A<em>320</em>, <em>4920</em>s, 4${j}920a, 12²`],
+    // Nor are the digits of a tag or a character reference.
+    ['<a href="/2021/12/09/x/">la veille</a> l&#39;', '<a href="/2021/12/09/x/">la veille</a> l&#39;'],
+    ['<img src="/images/2021/x.jpg" alt="2021" width="800">', '<img src="/images/2021/x.jpg" alt="2021" width="800">'],
+  ])("%j keeps its words as they are: %j", (body, indexed) => {
+    expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
   });
 
-  it("gives Pagefind the number as one word of its digits, its excerpt text keeping the joiner", async () => {
-    const { words, content } = await indexed({ ...RECORD, title: "Crues", standfirst: undefined, bodyHtml: "<p>4\u202f920 sinistrés.</p>" });
-    expect(words).toContain("4920");
-    expect(words).not.toContain("4");
-    expect(words).not.toContain("920");
-    expect(content).toBe(`Crues. 4${DIGIT_JOINER}920 sinistrés.`);
+  it("joins and ends the numbers an editor typed in a title or a standfirst, once typeset", () => {
+    const words = indexedPart(recordPage({ ...RECORD, title: "4 920 sinistrés", standfirst: "Et 25000 déplacés", bodyHtml: "" }));
+    expect(words).toBe(`<h1>4${j}920${e} sinistrés</h1><p>Et 25${j}000${e} déplacés</p>`);
+  });
+
+  it("gives Pagefind each number as one word of its digits and letters, none the start of another, its excerpt text keeping them", async () => {
+    const body = "<p>4\u202f920 sinistrés, 492\u202f000 euros, 49\u202f200 foyers, en 2023, 20\u202f230 places, 3,5\u00a0% et 35\u00a0%.</p>";
+    const { words, content } = await indexed({ ...RECORD, title: "Crues", standfirst: undefined, bodyHtml: body });
+    const numbers = words.filter((word) => /^\d/.test(word));
+    expect(numbers.sort()).toEqual(
+      [
+        `20230${e}`,
+        `2023${e}`,
+        `35${e}`,
+        `3${d}5${e}`,
+        `49200${e}`,
+        `492000${e}`,
+        `4920${e}`,
+        `4${j}920${e}`,
+        `49${j}200${e}`,
+        `492${j}000${e}`,
+        `20${j}230${e}`,
+      ].sort(),
+    );
+    // The words a query asks for (no joiner): none starts another.
+    const asked = numbers.filter((word) => !word.includes(j));
+    for (const word of asked) expect(asked.filter((other) => other.startsWith(word))).toEqual([word]);
+    expect(content).toBe(
+      `Crues. 4${j}920${e} sinistrés, 492${j}000${e} euros, 49${j}200${e} foyers, en 2023${e}, 20${j}230${e} places, 3${d}5${e} % et 35${e} %.`,
+    );
   });
 });
 
@@ -150,7 +190,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-7\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-8\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
