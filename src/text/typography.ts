@@ -14,8 +14,8 @@
  *   there is normalised, none is added after `(` or `[`.
  * - `'` after a letter (l’, aujourd’hui) or closing a quotation → `’`; `'` opening one (at the
  *   start, or after a space or an opening mark, before a letter) → `‘`: quotes typed single stay
- *   single. `...` → `…`; straight double quotes → « » with U+202F, and “ ” for a quotation inside
- *   a quotation.
+ *   single. `...` → `…`; straight double quotes → « » with U+202F, “ ” for a quotation inside
+ *   a quotation, and ‘ ’ for a quotation inside that one (and deeper).
  * - Numbers: existing group separators (space, U+00A0, thin) → U+202F; numbers of 5 to 9 digits are
  *   grouped (`25000` → `25 000`); 4-digit numbers only before `%`, a currency or a unit, since
  *   alone they are usually years (`2021`, and `3000 soldats` stays as typed); 10 digits or more are
@@ -377,14 +377,23 @@ function spaceBefore(match: string, mark: string, space: string, all: string, of
   return isSpaceOrOpening(all[offset - 1]) ? match : space + mark;
 }
 
-// Straight double quotes become « », and “ ” inside a quotation. A quote's neighbours say which way
-// it turns when only one side does: a space or opening mark before it opens (`dit "non`,
-// `l’"affaire`), a space or closing mark after it closes (`non",`). Where both or neither do
-// (`" non "`, `a"b`), it closes the open quotation, or opens one when none is. A closing quote with
-// none open closes one opened in an earlier token (`"a *b*"`); a quotation open in an earlier token
-// is not seen, so a quote inside it gets « » again, also French usage. Typed « » and “ ” count as
-// levels. A third level has no settled convention, and is more likely a quote left unclosed: it
-// stays as typed.
+// Each level of quotation's marks, outermost first: « », then “ ” inside, then ‘ ’ inside that and
+// deeper, as French publishing nests them (and as single quotes typed are set: `'non'` → ‘non’).
+const QUOTE_LEVELS: readonly (readonly [open: string, close: string])[] = [
+  ["«", "»"],
+  ["“", "”"],
+  ["‘", "’"],
+];
+
+// Straight double quotes become « », “ ” inside a quotation and ‘ ’ inside that one. A quote's
+// neighbours say which way it turns when only one side does: a space or opening mark before it
+// opens (`dit "non`, `l’"affaire`), a space or closing mark after it closes (`non",`). Where both
+// or neither do (`" non "`, `a"b`), it closes the open quotation, or opens one when none is. A
+// closing quote with none open closes one opened in an earlier token (`"a *b*"`); a quotation open
+// in an earlier token is not seen, so a quote inside it gets « » again, also French usage. Typed
+// « » and “ ” count as levels (a typed ‘ ’ does not: its ’ is also the apostrophe). A fourth level,
+// more likely a quote left unclosed, takes ‘ ’ too: no straight quote is left, which typesetting
+// the text again would turn.
 function convertQuotes(s: string): string {
   const closers: string[] = [];
   return s.replace(DOUBLE_QUOTE, (quote: string, offset: number) => {
@@ -398,9 +407,9 @@ function convertQuotes(s: string): string {
     const opens = previous === "" || OPENS_QUOTE.test(previous);
     const closes = next === "" || CLOSES_QUOTE.test(next);
     if (opens === closes ? closers.length > 0 : closes) return closers.pop() ?? "»";
-    const closer = closers.length === 0 ? "»" : closers.length === 1 ? "”" : '"';
-    closers.push(closer);
-    return closer === "»" ? "«" : closer === "”" ? "“" : '"';
+    const [open, close] = QUOTE_LEVELS[Math.min(closers.length, QUOTE_LEVELS.length - 1)]!;
+    closers.push(close);
+    return open;
   });
 }
 

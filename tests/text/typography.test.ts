@@ -62,14 +62,17 @@ const typeset: [input: string, expected: string][] = [
   ["«non»", `«${NN}non${NN}»`],
   ["« non »", `«${NN}non${NN}»`],
   [`«${NB}non${NB}»`, `«${NN}non${NN}»`],
-  // after an apostrophe a straight quote opens; inside a quotation, “ ” (a third level stays as typed)
+  // after an apostrophe a straight quote opens; inside a quotation, “ ”, and inside that (or deeper), ‘ ’
   ['Il a dit l\'"affaire" est close.', `Il a dit l’«${NN}affaire${NN}» est close.`],
   ['Cie : l’"affaire"', `Cie${NB}: l’«${NN}affaire${NN}»`],
   ['Entre "guillemets "imbriqués" ici"', `Entre «${NN}guillemets “imbriqués” ici${NN}»`],
   ['« Il a dit "oui" »', `«${NN}Il a dit “oui”${NN}»`],
   ["\"Il a dit 'non'\", a-t-il répété, \"puis 'oui'\"", `«${NN}Il a dit ‘non’${NN}», a-t-il répété, «${NN}puis ‘oui’${NN}»`],
   ["Il a dit \"'non'\"", `Il a dit «${NN}‘non’${NN}»`],
-  ['"un "deux "trois" deux" un"', `«${NN}un “deux "trois" deux” un${NN}»`],
+  ['"un "deux "trois" deux" un"', `«${NN}un “deux ‘trois’ deux” un${NN}»`],
+  ['Il a dit : "selon lui, "le ministre a lancé "jamais""".', `Il a dit${NB}: «${NN}selon lui, “le ministre a lancé ‘jamais’”${NN}».`],
+  ['« Il cite “un "non" ferme” »', `«${NN}Il cite “un ‘non’ ferme”${NN}»`],
+  ['"un "deux "trois "quatre" trois" deux" un"', `«${NN}un “deux ‘trois ‘quatre’ trois’ deux” un${NN}»`],
   ['"un "deux""', `«${NN}un “deux”${NN}»`],
   ['""deux" un"', `«${NN}“deux” un${NN}»`],
   // & and character references: a reference's `;` is not punctuation, the text's ; still is
@@ -202,6 +205,8 @@ describe("frenchTypography (markdown-it)", () => {
     // a quotation opened in an earlier token is not seen: the one inside it gets « » again
     ['l\'"*affaire*" et "*un* "deux" trois"', `<p>l’«${NN}<em>affaire</em>${NN}» et «${NN}<em>un</em> «${NN}deux${NN}» trois${NN}»</p>\n`],
     ['"*un* "deux" trois"', `<p>«${NN}<em>un</em> «${NN}deux${NN}» trois${NN}»</p>\n`],
+    // within one token, three levels
+    ['Il a dit : "elle a écrit "ils ont crié "non"""', `<p>Il a dit${NB}: «${NN}elle a écrit “ils ont crié ‘non’”${NN}»</p>\n`],
     ["l'*Irak*", "<p>l’<em>Irak</em></p>\n"],
     ["`ls`?", `<p><code>ls</code>${NN}?</p>\n`],
     ["Il a dit '*non*' hier", "<p>Il a dit ‘<em>non</em>’ hier</p>\n"],
