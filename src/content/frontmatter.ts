@@ -111,16 +111,23 @@ class ReadFrontMatter implements FrontMatter {
 // only start a value (after "key:", "-", "?", "[" or ","), so text inside quotes rarely looks like one.
 const UNUSUAL_YAML = /(?:^|[:\-?[{,])[ \t]*[&*!]|<</m;
 
-// A comment on the line of a text value, which may have cut it short: js-yaml would drop it unsaid.
+// Text js-yaml would take otherwise than the editor meant, without a word: a `#` on the line of a
+// text value (`title: Irak #1`, `title: "Irak"#1`) or a comment on an indented line (where a
+// value goes on), either of which may cut a value short; a text value written as a list or keys
+// (`title: [Exclusif]`).
 const TEXT_KEY_NAMES = [...new Set([...ARTICLE_TEXT_KEYS].map((path) => path.split(".").at(-1)))];
-const TEXT_COMMENT = new RegExp(`^[ \\t]*["']?(?:${TEXT_KEY_NAMES.join("|")})["']?[ \\t]*:.*?[ \\t]#`, "m");
+const TEXT_COMMENT = new RegExp(`^[ \\t]*["']?(?:${TEXT_KEY_NAMES.join("|")})["']?[ \\t]*:(?:.*#|[ \\t]*[[{])|^[ \\t]+(?:.*[ \\t])?#`, "m");
+
+// A `#` right after a closing quote or bracket (`topics: [Irak]#à revoir`): a comment to js-yaml,
+// an error to YAML, as in site.yaml; told the same in every file.
+const GLUED_COMMENT = /[\]}"']#/;
 
 // js-yaml (core schema: no timestamps, no merge keys) reads the common case much faster than the
 // position-aware reader; that one runs only when there is something to point at.
 function readYaml(source: string): { ok: true; data: unknown } | { ok: false; problems: YamlProblem[] } {
   const deep = findDeepNesting(source, 2);
   if (deep) return { ok: false, problems: [deep] };
-  if (!UNUSUAL_YAML.test(source) && !TEXT_COMMENT.test(source)) {
+  if (!UNUSUAL_YAML.test(source) && !TEXT_COMMENT.test(source) && !GLUED_COMMENT.test(source)) {
     try {
       return { ok: true, data: load(source, { schema: CORE_SCHEMA }) };
     } catch {

@@ -1,9 +1,11 @@
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
 import type { Position } from "./diagnostics.ts";
-import { firstLineOf, guideProblems, lostTextProblems, type TextKeys, type YamlProblem } from "./yaml-mistakes.ts";
+import { guideProblems } from "./yaml-errors.ts";
+import { firstLineOf, type TextKeys, type YamlProblem } from "./yaml-lines.ts";
+import { lostTextProblems } from "./yaml-lost-text.ts";
 import { messages } from "../i18n/messages.ts";
 
-export type { YamlProblem } from "./yaml-mistakes.ts";
+export type { YamlProblem } from "./yaml-lines.ts";
 
 /** YAML parsed to plain data, with the means to point errors at a key or a value. */
 export interface LocatedYaml {
@@ -91,7 +93,12 @@ export function parseLocatedYaml(source: string, firstLine = 1, textKeys: TextKe
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const problems = [...guideProblems(source, [...document.errors, ...document.warnings], at, textKeys), ...lostTextProblems(document, source, at, textKeys)];
+  const lost = lostTextProblems(document, source, at, textKeys);
+  // A comment line that cut a value short leaves the lines under it for the parser to stumble on:
+  // the cut is the one cause to tell.
+  const caused = (problem: YamlProblem): boolean => lost.some((cut) => problem.at.line > cut.at.line && problem.at.line <= at(cut.end).line);
+  const errors = guideProblems(source, [...document.errors, ...document.warnings], at, textKeys).filter((problem) => !caused(problem));
+  const problems: YamlProblem[] = [...errors, ...lost];
   // Aliases let a few lines expand into gigabytes; no archive file needs them.
   visit(document, {
     Alias(_, node) {

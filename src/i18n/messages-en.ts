@@ -36,6 +36,8 @@ const VALUE_STARTS_EN: Record<string, string> = {
   "*": "which YAML reads as an alias",
   "&": "which YAML reads as an anchor and drops from the value",
   "!": "which YAML reads as a tag and drops from the value",
+  "]": "which YAML reads as the end of a list",
+  "}": "which YAML reads as the end of keys",
 };
 
 // The names Windows keeps for devices, which no file or folder may take (see src/text/slug.ts).
@@ -175,15 +177,36 @@ export const messagesEn: Messages = {
     strayDashes: () =>
       'this line starts with "---" before the line that closes the front matter: only that line may be "---"; remove this one, or indent it if it belongs to a value',
     frontMatterNotMap: () => "front matter must be a list of keys (title: …, date: …), not a single value or a list",
-    yamlColon: (key) =>
-      `the value of "${key}" holds ": ", which YAML reads as a new key: put ${key === "title" ? "the title" : "the value"} in quotes, e.g. ${key}: "L’Irak : la fin de la mission"`,
+    yamlColon: (key, example) =>
+      `the value of "${key}" holds ": ", which YAML reads as a new key: put ${key === "title" ? "the title" : "the value"} in quotes, e.g. ${example}`,
+    yamlKeyOnKeyLine: (key, inner) =>
+      `"${inner}:" follows "${key}:" on the same line: a key does not go in another's value; write ${inner}: … on the next line, indented by two spaces`,
+    yamlSpaceAfterColon: (example) => `a space is missing after ":", without which YAML reads no key on this line: write ${example}`,
+    yamlNotAKey: (example) =>
+      `this line is neither a key followed by ":" nor indented under the line above: add ":" after the key's name, e.g. ${example}, or, if it continues the value above, indent it by two spaces`,
+    yamlBlockNotIndented: (indicator) =>
+      `the text announced by "${indicator}" on the line above must be indented under its key: start each of its lines with two spaces`,
+    yamlAlign: (key, column) =>
+      `this line is not lined up with the key "${key}" above, and YAML cannot tell what it belongs to: start it at the same column as "${key}" (column ${column})`,
+    yamlIndentedText: (key, example) =>
+      `this indented line continues the value of "${key}", but its ": " makes it read as a key: if it is a key, line it up with "${key}"; if it continues the text, put the whole value in double quotes, e.g. ${example}`,
     yamlTab: () => "a tab is used as indentation: YAML only takes spaces; replace it with two spaces",
     yamlUnclosedQuote: (quote) => `the quote ${quote} opened here is never closed: add ${quote} at the end of the value, on the same line`,
     yamlDuplicateKey: (key, firstLine) => `the key "${key}" is written twice (already on line ${firstLine}): keep one`,
     yamlListDash: () => 'in a list, each entry starts with "-" and a space, lined up under the others: - Irak',
     yamlListOnKeyLine: (key) => `a list does not start on its key's line: write ${key}: [Irak, Défense], or each entry on its own line (- Irak)`,
-    yamlUnclosedList: () => 'a list opened with "[" is not closed: add "]" at its end, on the same line, e.g. topics: [Irak, Défense]',
-    yamlTextAfterQuote: () => "text follows the quote that closes the value: put the whole value inside the quotes",
+    yamlUnclosedList: (example) => `a list opened with "[" is not closed: add "]" at its end, on the same line, e.g. ${example}`,
+    yamlUnclosedMap: (example) => `keys opened with "{" are not closed: add "}" at their end, on the same line, e.g. ${example}`,
+    yamlTextAfterList: (example) => `text follows the "]" that closes the list: put every entry inside the same brackets, separated by commas, e.g. ${example}`,
+    yamlStrayBracket: (bracket, opener, example) =>
+      `this "${bracket}" closes no "${opener}" opened before it: remove it${example === undefined ? "" : `, e.g. ${example}`}`,
+    yamlEmptyEntry: (example) => `this comma follows no entry: remove it, e.g. ${example}`,
+    yamlMissingComma: (example) => `a comma is missing here: between brackets or braces, entries are separated by ",", e.g. ${example}`,
+    yamlListWithoutBrackets: (example) => `several values follow one another without brackets: a list is written between "[" and "]", e.g. ${example}`,
+    yamlCommentNoSpace: (example) => `this "#" starts a comment stuck to the value: YAML wants a space before it; write ${example}`,
+    yamlTextAfterQuote: (example) => `text follows the quote that closes the value: put the whole value inside the quotes, e.g. ${example}`,
+    yamlBackslash: (example) =>
+      `inside double quotes, "\\" announces a special character (\\" for a quote, \\n for a line break): to write "\\" itself, double it, e.g. ${example}`,
     yamlApostropheInQuotes: (example) =>
       `this apostrophe closes the value opened with an apostrophe: put the whole value in double quotes, e.g. ${example}, or write the typographic apostrophe ’`,
     yamlQuoteInQuotes: (guillemets, apostrophes) =>
@@ -192,6 +215,9 @@ export const messagesEn: Messages = {
       `${key === undefined ? "a value" : `the value of "${key}"`} starts with "${character}", ${VALUE_STARTS_EN[character] ?? "which YAML reserves"}: put the whole value in double quotes, e.g. ${example}`,
     yamlCommentCutsText: (key, kept, lost, example) =>
       `the value of "${key}" is cut at "#", which after a space starts a YAML comment: ${kept === "" ? "it would be empty" : `"${lost}" would be lost`}; put the whole value in double quotes, e.g. ${example} (a comment goes on a line of its own)`,
+    yamlCommentLineCutsText: (key, kept, lost, example) =>
+      `the value of "${key}" is cut by this line, which "#" makes a YAML comment: it would stop at "${kept}", and "${lost}" would be lost; put the whole value in double quotes, e.g. ${example} (a comment goes on a line of its own, indented no further than the key)`,
+    yamlDocumentEnd: () => 'a line "..." ends the YAML: the keys after it would not be read; remove it',
     yamlIndent: () => "this line is indented but belongs to no key above: start each key at the beginning of its line",
     yamlOther: (parser) => `invalid YAML (${parser}): check the quotes, the colons and the indentation of this line`,
     yamlAlias: (name) => `YAML aliases (*${name}) are not allowed: write the value out in full`,

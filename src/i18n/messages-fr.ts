@@ -55,6 +55,8 @@ const VALUE_STARTS_FR: Record<string, string> = {
   "*": "que YAML lit comme un alias",
   "&": "que YAML lit comme une ancre et retire de la valeur",
   "!": "que YAML lit comme une étiquette et retire de la valeur",
+  "]": "que YAML lit comme la fin d’une liste",
+  "}": "que YAML lit comme la fin d’une suite de clés",
 };
 
 const IO_REASONS_FR: Record<string, string> = {
@@ -211,8 +213,19 @@ export const messagesFr = {
       "cette ligne commence par « --- » avant celle qui ferme l’en-tête : seule celle-là peut être « --- » ; supprimez celle-ci, ou mettez-la en retrait si elle fait partie d’une valeur",
     frontMatterNotMap: () => "l’en-tête doit être une suite de clés (title: …, date: …), pas une valeur seule ni une liste",
     // YAML as editors get it wrong
-    yamlColon: (key: string) =>
-      `la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${key === "title" ? "le titre" : "la valeur"} entre guillemets, par exemple ${key}: "L’Irak : la fin de la mission"`,
+    yamlColon: (key: string, example: string) =>
+      `la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${key === "title" ? "le titre" : "la valeur"} entre guillemets, par exemple ${example}`,
+    yamlKeyOnKeyLine: (key: string, inner: string) =>
+      `« ${inner}: » suit « ${key}: » sur la même ligne : une clé ne se met pas dans la valeur d’une autre ; écrivez ${inner}: … sur la ligne suivante, en retrait de deux espaces`,
+    yamlSpaceAfterColon: (example: string) => `il manque une espace après « : », sans laquelle YAML ne lit pas de clé sur cette ligne : écrivez ${example}`,
+    yamlNotAKey: (example: string) =>
+      `cette ligne n’est ni une clé suivie de « : » ni en retrait sous la précédente : ajoutez « : » après le nom de la clé, par exemple ${example}, ou, si elle continue la valeur du dessus, mettez-la en retrait de deux espaces`,
+    yamlBlockNotIndented: (indicator: string) =>
+      `le texte annoncé par « ${indicator} » sur la ligne du dessus doit être en retrait sous sa clé : commencez chacune de ses lignes par deux espaces`,
+    yamlAlign: (key: string, column: number) =>
+      `cette ligne n’est pas alignée sur la clé « ${key} » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « ${key} » (colonne ${number(column)})`,
+    yamlIndentedText: (key: string, example: string) =>
+      `cette ligne en retrait continue la valeur de « ${key} », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « ${key} » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
     yamlTab: () => "une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces",
     yamlUnclosedQuote: (quote: string) =>
       `le guillemet ${quote} ouvert ici n’est jamais fermé : ajoutez ${quote} à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
@@ -220,8 +233,21 @@ export const messagesFr = {
     yamlListDash: () => "dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
     yamlListOnKeyLine: (key: string) =>
       `une liste ne commence pas sur la ligne de sa clé : écrivez ${key}: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
-    yamlUnclosedList: () => "une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]",
-    yamlTextAfterQuote: () => "du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets",
+    yamlUnclosedList: (example: string) => `une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple ${example}`,
+    yamlUnclosedMap: (example: string) => `des clés ouvertes par « { » ne sont pas fermées : ajoutez « } » à la fin, sur la même ligne, par exemple ${example}`,
+    yamlTextAfterList: (example: string) =>
+      `du texte suit le « ] » qui ferme la liste : mettez toutes les entrées entre les mêmes crochets, séparées par des virgules, par exemple ${example}`,
+    yamlStrayBracket: (bracket: string, opener: string, example: string | undefined) =>
+      `ce « ${bracket} » ne ferme aucun « ${opener} » ouvert avant lui : retirez-le${example === undefined ? "" : `, par exemple ${example}`}`,
+    yamlEmptyEntry: (example: string) => `cette virgule ne suit aucune entrée : retirez-la, par exemple ${example}`,
+    yamlMissingComma: (example: string) =>
+      `il manque une virgule ici : entre crochets ou entre accolades, les entrées se séparent par « , », par exemple ${example}`,
+    yamlListWithoutBrackets: (example: string) => `plusieurs valeurs se suivent sans crochets : une liste s’écrit entre « [ » et « ] », par exemple ${example}`,
+    yamlCommentNoSpace: (example: string) => `ce « # » commence un commentaire collé à la valeur : YAML veut une espace avant lui ; écrivez ${example}`,
+    yamlTextAfterQuote: (example: string) =>
+      `du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets, par exemple ${example}`,
+    yamlBackslash: (example: string) =>
+      `entre guillemets doubles, « \\ » annonce un caractère spécial (\\" pour un guillemet, \\n pour un retour à la ligne) : pour écrire « \\ » lui-même, doublez-le, par exemple ${example}`,
     yamlApostropheInQuotes: (example: string) =>
       `cette apostrophe ferme la valeur ouverte par une apostrophe : mettez toute la valeur entre guillemets doubles, par exemple ${example}, ou écrivez l’apostrophe typographique ’`,
     yamlQuoteInQuotes: (guillemets: string, apostrophes: string) =>
@@ -230,6 +256,9 @@ export const messagesFr = {
       `${key === undefined ? "une valeur" : `la valeur de « ${key} »`} commence par « ${character} », ${VALUE_STARTS_FR[character] ?? "que YAML réserve"} : mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
     yamlCommentCutsText: (key: string, kept: string, lost: string, example: string) =>
       `la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${kept === "" ? "elle serait vide" : `« ${lost} » serait perdu`} ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne)`,
+    yamlCommentLineCutsText: (key: string, kept: string, lost: string, example: string) =>
+      `la valeur de « ${key} » est coupée par cette ligne, que « # » fait lire comme un commentaire YAML : elle s’arrêterait à « ${kept} », et « ${lost} » serait perdu ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne, pas plus en retrait que la clé)`,
+    yamlDocumentEnd: () => "une ligne « ... » termine le YAML : les clés qui la suivent ne seraient pas lues ; retirez-la",
     yamlIndent: () => "cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
     yamlOther: (parser: string) => `YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
     yamlAlias: (name: string) => `les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,

@@ -34,7 +34,7 @@ describe("YAML mistakes get the guide's fix, at the place to fix", () => {
       name: "a colon in an unquoted title",
       text: article(`title: L’Irak : la fin: de la mission\ndate: 2021-12-09\n${KEYS}`),
       expected:
-        '2:8: error: la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple title: "L’Irak : la fin de la mission"',
+        '2:8: error: la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple title: "L’Irak : la fin: de la mission"',
     },
     {
       name: "a tab as indentation",
@@ -370,7 +370,13 @@ describe("in English for developers (DEPECHE_LANG=en)", () => {
       '3:7: error: "date": 02:30 does not exist in Paris on March 29, 2026 (clocks go forward to summer time); write 2026-03-29T03:30, or check the source\'s time',
     ]);
     expect(await problemsOf(article(`title: L’Irak: la fin\ndate: 2021-12-09\n${KEYS}`))).toEqual([
-      '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak : la fin de la mission"',
+      '2:8: error: the value of "title" holds ": ", which YAML reads as a new key: put the title in quotes, e.g. title: "L’Irak: la fin"',
+    ]);
+    expect(await problemsOf(article(`title: La sélection nationale\n  #MeToo la Syrie\ndate: 2021-12-09\n${KEYS}`))).toEqual([
+      '3:3: error: the value of "title" is cut by this line, which "#" makes a YAML comment: it would stop at "La sélection nationale", and "#MeToo la Syrie" would be lost; put the whole value in double quotes, e.g. title: "La sélection nationale #MeToo la Syrie" (a comment goes on a line of its own, indented no further than the key)',
+    ]);
+    expect(await problemsOf(article(`title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak] Défense`))).toEqual([
+      '5:16: error: text follows the "]" that closes the list: put every entry inside the same brackets, separated by commas, e.g. topics: [Irak, Défense]',
     ]);
     expect(await problemsOf(article(`title: Irak #1 des ventes\ndate: 2021-12-09\n${KEYS}`))).toEqual([
       '2:13: error: the value of "title" is cut at "#", which after a space starts a YAML comment: "#1 des ventes" would be lost; put the whole value in double quotes, e.g. title: "Irak #1 des ventes" (a comment goes on a line of its own)',
