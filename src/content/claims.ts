@@ -1,5 +1,5 @@
 /** What an article file holds that no other may take: its URL, short link and aliases. */
-import type { Article, Moment } from "./model.ts";
+import type { Article, Day, Moment } from "./model.ts";
 import { aliasSchema, frontMatterSchema } from "./schema.ts";
 import { parseContractDate, readArticleDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
@@ -49,8 +49,11 @@ export interface Claimant {
   /** An alias written wrong is a hole (null), so that each keeps its index in the file, where errors point. */
   aliases: readonly (string | null)[];
   draft: boolean;
-  /** With `draft`, which of several articles keeps a URL or short link: known whenever either is. */
-  published?: { epochMs: number };
+  /**
+   * With `draft`, which of several articles keeps a URL or short link: known whenever either is.
+   * Its day brings the day, month and year pages that will list the file once it is mended.
+   */
+  published?: { epochMs: number; day: Day };
 }
 
 /** What the rules across articles read of a file with errors (see Claimant), its path apart. */
@@ -59,7 +62,7 @@ export type ValidClaims = Omit<Claimant, "sourcePath">;
 /**
  * The claims of front matter with errors that are written right, by validation's rules: its URL
  * when its date and its slug (else its title) are valid, its short link when valid and the date
- * too, its valid aliases. Undefined when none is, or when `draft` is written wrong: which article
+ * too, its valid aliases, its date (the pages that list its day). Undefined when none is, or when `draft` is written wrong: which article
  * keeps a URL depends on it. Half-read fields (readClaims) are never compared with other files:
  * an error would land on the wrong one, or vanish once the file is mended.
  */
@@ -73,13 +76,14 @@ export function readValidClaims(data: Record<string, unknown>, timezone: string)
   const shortLink = moment && fields.shortLink.safeParse(data.shortLink).data;
   const listed = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? (data.aliases as unknown[]) : [];
   const aliases = listed.map((alias) => aliasSchema.safeParse(alias).data ?? null);
-  if (!url && !shortLink && !aliases.some((alias) => alias !== null)) return undefined;
+  // The URL and short link need the date.
+  if (!moment && !aliases.some((alias) => alias !== null)) return undefined;
   return {
     ...(url ? { url } : {}),
     ...(shortLink ? { shortLink } : {}),
     aliases,
     draft: draft.data ?? false,
-    ...(moment ? { published: { epochMs: moment.epochMs } } : {}),
+    ...(moment ? { published: { epochMs: moment.epochMs, day: moment.day } } : {}),
   };
 }
 

@@ -46,10 +46,12 @@ const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
  * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,
  * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
  * list holds what any build writes. The search index's folder is SEARCH_INDEX_URL, whole.
+ * `moreDays` are the dates of files with errors: their day's, month's and year's pages are there
+ * once the files are mended, so an alias may not take them and a link to them is not broken.
  */
-export function siteFiles(content: Pick<Content, "topics" | "sources" | "articles">): SiteFile[] {
+export function siteFiles(content: Pick<Content, "topics" | "sources" | "articles">, moreDays: Iterable<Day> = []): SiteFile[] {
   const pages: string[] = ["/", TOPICS_URL, SOURCES_URL];
-  const days = new Set<Day>();
+  const days = new Set<Day>(moreDays);
   for (const article of content.articles) days.add(article.published.day);
   const months = new Set([...days].map((day) => day.slice(0, 7)));
   const years = new Set([...months].map((month) => month.slice(0, 4)));

@@ -377,6 +377,26 @@ describe("rules across articles, with a file that has errors of its own", () => 
     ]);
   });
 
+  it("keeps its day's, month's and year's pages from an alias, and counts a link to them as whole", async () => {
+    archive = makeArchive();
+    // The only article of 2022, with an unknown topic: once mended, it brings /2022/, /2022/03/ and /2022/03/15/.
+    const broken = archive.article("2022/03/15-seul.md", { title: "Seul", date: "2022-03-15T10:00:00", topics: "[Irack]" });
+    archive.article("2021/12/09-a.md", { title: "A", extra: "aliases: [/2022/03/15/, /2022/03/, /2022/]" });
+    archive.article("2021/12/09-b.md", { title: "B", body: "Voir [le 15 mars](/2022/03/15/) et [l’année](/2022/)." });
+    const a = archive.display("articles/2021/12/09-a.md");
+    const ofA = [
+      `${a}:6:11: error: l’alias /2022/03/15/ est l’adresse de /2022/03/15/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      `${a}:6:25: error: l’alias /2022/03/ est l’adresse de /2022/03/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      `${a}:6:36: error: l’alias /2022/ est l’adresse de /2022/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+    ];
+    const errors = await errorsOf(archive);
+    expect(errors.filter((e) => e.startsWith(a))).toEqual(ofA);
+    // Its own error, and nothing of B's links: they lead to pages the mended file brings.
+    expect(errors.filter((e) => !e.startsWith(a)).map((e) => e.slice(e.lastIndexOf("/") + 1, e.indexOf(": error")))).toEqual(["15-seul.md:5:10"]);
+    writeFileSync(broken, articleText({ title: "Seul", date: "2022-03-15T10:00:00", topics: "[Irak]" }));
+    expect(await errorsOf(archive)).toEqual(ofA);
+  });
+
   it("leaves out what it writes wrong, and what can't be told without it", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00" });
