@@ -220,27 +220,44 @@ async function searchWords(pf, query, shown) {
  * « d’Irak » finds « l’Irak » as « Irak » does. The elided articles and pronouns are then left out
  * (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch their index
  * pieces for no difference in what it finds.
- * « aujourd’hui » or « presqu’île » keep both their parts. The index holds a number grouped by
- * thousands as one word, its digits (« 4 920 » as « 4920 »): a query's number is joined so too,
- * whatever space the reader typed between its groups, or none. A number that stands alone (no
- * letter or digit touches it) then ends in the letter the index ends it with, its decimal comma a
- * letter too (src/search/records.ts, `markNumbers`): Pagefind matches every word as the start of
- * a word, and « 4920ǂ » starts no other number's word, so that « 4920 » finds « 4 920 » and not
- * « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 », while a word still finds the words it
- * starts (« irak » finds « irakien »).
+ * « aujourd’hui » or « presqu’île » keep both their parts. A query wholly in quotes is Pagefind's
+ * exact phrase, whose words are matched whole, each after the other, where a part has the place of
+ * its word: its words are not split, and Pagefind, which leaves the apostrophe out, looks for
+ * « lirak » and « aujourdhui », the words « l’Irak » and « aujourd’hui » are indexed as.
+ * The index holds a number grouped by thousands as one word, its digits (« 4 920 » as « 4920 »): a
+ * query's number is joined so too, whatever space the reader typed between its groups, or none,
+ * and so is one grouped by points (« 1.500 », as some wire copy and German or Spanish readers write
+ * it: three digits after a point are a group, never decimals, in French). A number then ends in
+ * the letter the index ends it with, a decimal comma or point (« 3,5 », « 3.5 » typed on a phone)
+ * a letter too, and a word's digits (« G20 », « A400M ») start with that letter, and end with it
+ * unless a letter follows (src/search/records.ts, `markNumbers`, by the same rules): Pagefind
+ * matches every word as the start of a word, and « 4920ǂ » starts no other number's word, so that
+ * « 4920 » finds « 4 920 » and not « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 »,
+ * « G20 » not « G200 », while a word still finds the words it starts (« irak » finds « irakien »).
  */
 function indexedWords(query) {
   const joined = query.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
-  const numbered = joined.replace(NUMBER, (number) => number.replace(",", DECIMAL_MARK) + NUMBER_END);
+  const numbered = joined.replace(NUMBER, (number, wordDigits, letterAfter, decimal) => {
+    if (wordDigits !== undefined) return NUMBER_END + number + (letterAfter === undefined ? NUMBER_END : "");
+    if (decimal === undefined) return number + NUMBER_END;
+    return `${number.slice(0, -decimal.length)}${DECIMAL_MARK}${decimal.slice(1)}${NUMBER_END}`;
+  });
+  if (EXACT.test(numbered)) return numbered;
   const words = numbered.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
   const kept = words.filter((word) => !ELIDED.test(word));
   return (kept.length > 0 ? kept : words).join(" ");
 }
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
-// As the typography groups numbers (src/text/typography.ts): « 4 920 », « 25 000 000 »; not « 2021 500 ».
-const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)/g;
-// A number standing alone, as src/search/records.ts marks them: its digits, and a decimal part after a comma.
-const NUMBER = /(?<![\p{L}\p{N}])\d+(?:,\d+)?(?![\p{L}\p{N}])/gu;
+// What Pagefind takes for an exact phrase.
+const EXACT = /^\s*".+"\s*$/;
+// As the typography groups numbers (src/text/typography.ts): « 4 920 », « 25 000 000 »; not
+// « 2021 500 »; or with points, as src/search/records.ts reads them: « 1.500 », not « 0.500 » nor
+// « 1.500,5 ».
+const GROUPED_NUMBER = /(?<![\p{L}\d.,])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|[1-9]\d{0,2}(?:\.\d{3})+(?!\d|[.,]\d))/gu;
+// A run of digits, as src/search/records.ts marks them: a word's digits after a letter, and
+// whether a letter follows them; or a number no letter touches, with a decimal part after a comma
+// or a point unless it is part of a dotted run (« 12.03.2021 »).
+const NUMBER = /(?<!\p{N})\d(?:(?<=\p{L}\d)(\d*)(?!\p{N})(?=(\p{L})?)|(?<!\p{L}\d)\d*((?<!\d[.,]\d*)[.,]\d+(?![.,]\d))?(?![\p{L}\p{N}]))/gu;
 // The letters that end a number and stand for its decimal comma in the index (src/search/records.ts).
 const NUMBER_END = "\u01c2";
 const DECIMAL_MARK = "\u01c0";
@@ -290,21 +307,22 @@ function fillForm(params) {
 }
 
 // The index gives Pagefind an elided article's apostrophe as two straight ones, joins a number's
-// digit groups with a word joiner, ends a number with a letter and writes its decimal comma as
-// another (src/search/records.ts); its excerpts give every space as a plain one. Shown as the
-// article prints them: the number's letters gone or a comma again, the no-break spaces of French
-// typography (src/text/typography.ts) put back before « ; ! ? : », inside guillemets and before
-// « % » or a currency, so no line starts with « : ». `before` is the character printed just before
-// the text (the end of a word marked in an excerpt: « 3,5 » then « % »); it is not returned.
-const asPrinted = (text, before = "") =>
-  (before + text)
-    .replace(/(?<=\d)\u01c2/g, "")
+// digit groups with an invisible character, ends a number with a letter (and sets a word's digits
+// apart with it) and writes its decimal comma as another, or puts it after its decimal point, and
+// writes a mark before a space that stands for a no-break one (src/search/records.ts); its excerpts
+// give every space as a plain one. Shown as the article prints them: the letters gone or a comma
+// again, the no-break spaces of French typography (src/text/typography.ts) put back, so that no
+// line starts with « : » nor breaks « 45 euros ». The text may be an excerpt's markup, where a
+// word marked ends its <mark> before the space.
+const asPrinted = (text) =>
+  text
+    .replace(/(?<=[^\s~])(~~?)(<\/mark>)?( |$)/g, (_, marks, close = "", space) => close + (space && (marks.length > 1 ? "\u202f" : "\u00a0")))
+    .replace(/(?<=\d)\u01c2|\u01c2(?=\d)/g, "")
+    .replace(/(?<=\d\.)\u01c0(?=\d)/g, "")
     .replace(/(?<=\d)\u01c0(?=\d)/g, ",")
     .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
-    .replace(/ (?=[;!?»])|(?<=«) /g, "\u202f")
-    .replace(/ (?=:)|(?<=\d) (?=[%€$£])/g, "\u00a0")
-    .slice(before.length);
+    .replace(/(?<=\d)\u2063(?=\d)/g, ".");
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).
@@ -320,19 +338,16 @@ function dayOf(url) {
 // Pagefind's excerpt is text with <mark> around the matches: only those marks are kept as markup.
 function excerpt(markup) {
   const template = document.createElement("template");
-  template.innerHTML = markup;
+  template.innerHTML = asPrinted(markup);
   const p = document.createElement("p");
-  let before = "";
   for (const node of template.content.childNodes) {
-    const text = asPrinted(node.textContent, before);
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
-      mark.textContent = text;
+      mark.textContent = node.textContent;
       p.append(mark);
     } else {
-      p.append(text);
+      p.append(node.textContent);
     }
-    before = text.slice(-1);
   }
   return p;
 }

@@ -62,7 +62,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-8";
+const RECORD_FORMAT = "depeche-search-9";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -82,7 +82,7 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${markNumbers(markElisions(words))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(words)))}</main><div>${tags}</div></body></html>`;
 }
 
 /** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
@@ -112,23 +112,37 @@ const ELISION = new RegExp(String.raw`’(?<=\p{L}(?:${INLINE_TAG})*’)(?=(?:${
 /** What joins a number's digit groups in what Pagefind reads; the search page shows it as the narrow no-break space it stands for. */
 export const DIGIT_JOINER = "\u2060";
 
-/** What ends a number in what Pagefind reads: ǂ (U+01C2), a letter no French text holds; the search page leaves it out. */
+/** What stands for the point between a number's digit groups (`1.500`) in what Pagefind reads: U+2063, invisible separator; the search page prints it as `.`. */
+export const GROUP_POINT = "\u2063";
+
+/** What ends a number in what Pagefind reads, and sets a word's digits apart from its letters: ǂ (U+01C2), a letter no French text holds; the search page leaves it out. */
 export const NUMBER_END = "\u01c2";
 
-/** What stands for a number's decimal comma in what Pagefind reads: ǀ (U+01C0), a letter; the search page prints it as `,`. */
+/** What stands for a number's decimal comma in what Pagefind reads, or follows its decimal point: ǀ (U+01C0), a letter; the search page prints it as `,`, or leaves it out after a point. */
 export const DECIMAL_MARK = "\u01c0";
 
-// A number grouped by thousands, as the typography writes every one (`25 000`, `4 920` typed by an
-// editor: src/text/typography.ts), with U+202F between its groups.
-const GROUPED_NUMBER = /(?<![\d.,])\d{1,3}(?:\u202f\d{3})+(?!\d)/g;
+/** What is written before the space that stands for a no-break space in what Pagefind reads: once for U+00A0, twice for U+202F; the search page prints the space again. */
+export const NO_BREAK_MARK = "~";
 
-// A number once its groups are joined: its digits, and a decimal part after a comma. It stands
-// alone: no letter or digit touches it, even through the inline markup Pagefind reads a word
-// through (`1<sup>er</sup>`, `A<em>320</em>` are words of their own), and it is no part of a tag
-// (`href="/2021/…"`) nor of a character reference (`&#39;`). The lookbehinds follow the first
-// digit, so that they are tried only where a run of digits starts.
+// A number grouped by thousands: as the typography writes every one (`25 000`, `4 920` typed by an
+// editor: src/text/typography.ts), with U+202F between its groups; or with points, as some wire
+// copy does (`1.500`, `25.000.000`: one to three digits, not 0 first, then groups of three). No
+// letter before it: `A4 920` is a word, then a number.
+const GROUPED_NUMBER = /(?<![\p{L}\d.,])(?:\d{1,3}(?:\u202f\d{3})+(?!\d)|[1-9]\d{0,2}(?:\.\d{3})+(?!\d|[.,]\d))/gu;
+
+// A run of digits that no digit touches before it, even through the inline markup Pagefind reads a
+// word through (`1<sup>er</sup>`, `A<em>320</em>` are words), no part of a tag (`href="/2021/…"`)
+// nor of a character reference (`&#39;`). Either a word's digits, after a letter (`G20`, `A400M`,
+// `A<em>320</em>`), captured first, with whether a letter follows them (`A400M`), captured
+// second; or a number that no letter touches (`2021`, `4 920` once joined), with a decimal part
+// after a comma or a point (`3,5`, `3.5`) that is no part of a dotted run (`12.03.2021`, `1.6.0`:
+// each part a number of its own), captured third. The lookbehinds follow the first digit, so that
+// they are tried only where a run of digits starts. The search page reads a query's numbers by the
+// same rules (public/recherche.js, `indexedWords`).
 const NUMBER = new RegExp(
-  String.raw`(?<![\d\u2060]|&#)\d(?<!<[^<>]*\d)(?<![\p{L}\p{N}](?:${INLINE_TAG})*\d)[\d\u2060]*(?:,\d+)?(?![\d\u2060]|(?:${INLINE_TAG})*[\p{L}\p{N}])`,
+  String.raw`(?<![\d\u2060\u2063]|&#)\d(?<!<[^<>]*\d)(?<!\p{N}(?:${INLINE_TAG})*\d)(?:` +
+    String.raw`(?<=\p{L}(?:${INLINE_TAG})*\d)(\d*)(?![\p{N}\u2060\u2063])(?=((?:${INLINE_TAG})*\p{L})?)` +
+    String.raw`|(?<!\p{L}(?:${INLINE_TAG})*\d)[\d\u2060\u2063]*((?<!\d[.,]\d*)[.,]\d+(?![.,]\d))?(?![\d\u2060\u2063]|(?:${INLINE_TAG})*[\p{L}\p{N}]))`,
   "gu",
 );
 
@@ -136,19 +150,48 @@ const NUMBER = new RegExp(
 // neither « 4920 » nor « 4 920 » would find it alone. A word joiner between the groups is no space
 // to Pagefind, which indexes the word's digits, « 4920 » (and, as a compound's part, the word with
 // its joiner, which no search asks for), and keeps the joiner in the text its excerpts are cut
-// from.
+// from. A number grouped by points is given so too, with another invisible character,
+// `GROUP_POINT`: Pagefind would index the groups after a point as parts, « 1.500 » found by « 500 ».
 //
 // Pagefind also matches every word of a search as the start of a word: « 4920 » would find
-// « 492 000 », and « 2023 » « 20 230 ». A reader typing a number means that number, so each number
-// ends in a letter of its own, `NUMBER_END`: « 4920ǂ » starts no other number's word. A decimal
-// comma is a letter too, `DECIMAL_MARK`: « 3,5 » is the one word « 3ǀ5ǂ », which neither « 3 » nor
-// « 35 » starts (Pagefind would index « 3,5 » as « 35 »). The French stemmer leaves both letters
-// alone. The search page writes a query's numbers so too (public/recherche.js, `indexedWords`), and
-// shows them as the article prints them (`asPrinted`).
+// « 492 000 », « 2023 » « 20 230 », and « G20 » « G200 ». A reader typing a number means that
+// number, so each number ends in a letter of its own, `NUMBER_END`: « 4920ǂ » starts no other
+// number's word. A decimal comma is a letter too, `DECIMAL_MARK`: « 3,5 » is the one word
+// « 3ǀ5ǂ », which neither « 3 » nor « 35 » starts (Pagefind would index « 3,5 » as « 35 »). A
+// decimal point is kept before that letter, « 3.ǀ5ǂ »: Pagefind leaves the point out of the word,
+// « 3ǀ5ǂ » as for « 3,5 », and indexes the part after it, « ǀ5ǂ », which no search asks for. A
+// word's digits after a letter start with the letter too, and end with it unless a letter follows:
+// « Gǂ20ǂ », « Aǂ400M ». Pagefind cuts a word that holds a character outside ASCII where a cased
+// letter meets a digit, and indexes the pieces as its parts: « G20ǂ » would be found by « 20 », the
+// digits of « A400M » by « 400 » (Pagefind answers a word that no word of a bundle starts with by
+// the longest word it starts with, « 400 » for « 400ǂ »). The letter, which has no case, holds
+// the word whole: « 320 » does not find « A320 », and « A320 » finds « l’A320 », whose part
+// « Aǂ320ǂ » is. The French stemmer leaves both letters alone. The search page writes a query's
+// numbers so too (public/recherche.js, `indexedWords`), and shows them as the article prints them
+// (`asPrinted`).
 function markNumbers(html: string): string {
-  const joined = html.includes("\u202f") ? html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER)) : html;
-  return joined.replace(NUMBER, (number) => number.replace(",", DECIMAL_MARK) + NUMBER_END);
+  const joined = html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER).replaceAll(".", GROUP_POINT));
+  return joined.replace(NUMBER, (number: string, wordDigits?: string, letterAfter?: string, decimal?: string) => {
+    if (wordDigits !== undefined) return NUMBER_END + number + (letterAfter === undefined ? NUMBER_END : "");
+    if (decimal === undefined) return number + NUMBER_END;
+    const mark = decimal[0] === "," ? DECIMAL_MARK : `.${DECIMAL_MARK}`;
+    return `${number.slice(0, -decimal.length)}${mark}${decimal.slice(1)}${NUMBER_END}`;
+  });
 }
+
+// Pagefind gives every space of the text its excerpts are cut from as a plain one: « 45 euros »,
+// « Pourquoi ? » would lose the no-break space that keeps them on one line. The word before it is
+// given a mark, `NO_BREAK_MARK`, once for U+00A0 and twice for U+202F, then a space: ASCII
+// punctuation, which Pagefind leaves out of the word and of its parts (« 45ǂ~ » is indexed as
+// « 45ǂ » alone, where a soft hyphen would add the word with it), and which a word of French text
+// does not end with. The search page prints the space again (public/recherche.js, `asPrinted`).
+// A no-break space after a space or a tag stays as it is: no word to mark.
+function markNoBreakSpaces(html: string): string {
+  return html.replace(NO_BREAK_SPACE, (space) => `${NO_BREAK_MARK.repeat(space === "\u00a0" ? 1 : 2)} `);
+}
+
+// The lookbehind follows the space, so that it is tried only at no-break spaces.
+const NO_BREAK_SPACE = /[\u00a0\u202f](?<![\s>][\u00a0\u202f])/g;
 
 // Pagefind reads `name:value` up to the first colon; a value keeps its own colons. Values are
 // editors' text: escaped like any attribute.

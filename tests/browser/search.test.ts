@@ -76,6 +76,15 @@ Object.assign(ARTICLES, {
   // Numbers that start with another's digits: a number searched is found whole, never as the start of another.
   "2021/01/13-budget.md": article("Un budget de 492 000 euros", "2021-01-13", "[Irak]", "Il finance 49 200 foyers et 20 230 places ; la dette baisse de 35 %."),
   "2021/01/14-vote.md": article("Le budget voté en 2023", "2021-01-14", "[Irak]", "La dette baisse de 3,5 %."),
+  // Numbers typed with points, and glued to letters: « G20 » is not « G200 », « F-16 » not « F-161 ».
+  "2021/01/02-sommet.md": article(
+    "Le sommet du G20 s’ouvre",
+    "2021-01-02",
+    "[Irak]",
+    "Un F-16 survole 1 500 soldats ; le billet coûte 45 euros, la chambre 3 000 euros : trop cher ?",
+  ),
+  "2021/01/03-groupe.md": article("Le G200 et le F-161", "2021-01-03", "[Irak]", "La version 3.5 du logiciel sort, et 1.500 réfugiés arrivent."),
+  "2021/01/04-reseau.md": article("La COVID-19 et le réseau 5G", "2021-01-04", "[Irak]", "Un A400M livre des vaccins à l’A320."),
 });
 
 // Twelve more, six a year, for the pages of results.
@@ -341,6 +350,9 @@ describe("search with numbers", () => {
   const COMMUNE = "/2021/01/11/une-commune-du-nord/";
   const BUDGET = "/2021/01/13/un-budget-de-492-000-euros/";
   const VOTE = "/2021/01/14/le-budget-vote-en-2023/";
+  const SOMMET = "/2021/01/02/le-sommet-du-g20-s-ouvre/";
+  const GROUPE = "/2021/01/03/le-g200-et-le-f-161/";
+  const RESEAU = "/2021/01/04/la-covid-19-et-le-reseau-5g/";
 
   it.each([
     ["4920", [CRUES, COMMUNE]],
@@ -349,7 +361,7 @@ describe("search with numbers", () => {
     ["49200", [BUDGET]],
     ["2023", [VOTE]],
     ["20 230", [BUDGET]],
-    ["3,5", [VOTE]],
+    ["3,5", [VOTE, GROUPE]],
     ["35", [BUDGET]],
     ["49", []],
     // A word beside a number still finds the words it starts.
@@ -368,13 +380,86 @@ describe("search with numbers", () => {
     expect(await first.locator("h2 a").textContent()).toBe("Un budget de 492\u202f000\u00a0euros");
     expect(await first.locator("mark").allTextContents()).toEqual(["49\u202f200"]);
     expect(await first.locator("p:last-child").textContent()).toBe(
-      "Un budget de 492\u202f000 euros. Il finance 49\u202f200 foyers et 20\u202f230 places\u202f; la dette baisse de 35\u00a0%.",
+      "Un budget de 492\u202f000\u00a0euros. Il finance 49\u202f200 foyers et 20\u202f230 places\u202f; la dette baisse de 35\u00a0%.",
     );
     await page.close();
-    const decimal = await search("q=3%2C5");
-    expect(await decimal.locator("#search-results mark").allTextContents()).toEqual(["3,5"]);
-    expect(await decimal.locator("#search-results p:last-child").textContent()).toBe("Le budget voté en 2023. La dette baisse de 3,5\u00a0%.");
-    await decimal.close();
+    for (const query of ["3%2C5", "3.5"]) {
+      const decimal = await search(`q=${query}`);
+      const vote = decimal.locator("#search-results li", { hasText: "voté" });
+      expect(await vote.locator("mark").allTextContents()).toEqual(["3,5"]);
+      expect(await vote.locator("p:last-child").textContent()).toBe("Le budget voté en 2023. La dette baisse de 3,5\u00a0%.");
+      const groupe = decimal.locator("#search-results li", { hasText: "logiciel" });
+      expect(await groupe.locator("mark").allTextContents()).toEqual(["3.5"]);
+      expect(await groupe.locator("p:last-child").textContent()).toBe("Le G200 et le F-161. La version 3.5 du logiciel sort, et 1.500 réfugiés arrivent.");
+      await decimal.close();
+    }
+  });
+
+  // A decimal point is a decimal comma, as phones type it; a point before three digits groups
+  // thousands, as a space does (« 1.500 »: no French decimal is written so); a word's digits are
+  // found whole, as a number is, and not by the number alone (« 20 » is not « G20 »), while a
+  // number set apart by a hyphen is one (« 16 », « 19 »).
+  it.each([
+    ["3.5", [VOTE, GROUPE]],
+    ["1.500", [SOMMET, GROUPE]],
+    ["1 500", [SOMMET, GROUPE]],
+    ["500", []],
+    ["1,5", []],
+    ["G20", [SOMMET]],
+    ["g20", [SOMMET]],
+    ["G200", [GROUPE]],
+    ["G2", []],
+    ["20", []],
+    ["F-16", [SOMMET]],
+    ["16", [SOMMET]],
+    ["F-161", [GROUPE]],
+    ["COVID-19", [RESEAU]],
+    ["covid", [RESEAU]],
+    ["19", [RESEAU]],
+    ["5G", [RESEAU]],
+    ["400", []],
+    ["A320", [RESEAU]],
+    ["320", []],
+  ])("finds « %s » as the article writes it: %j", async (query, expected) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    expect((await links(page)).sort()).toEqual([...expected].sort());
+    await page.close();
+  });
+
+  // Pagefind's exact phrase: every word whole, each after the other.
+  it.each([
+    ['"4920"', [CRUES, COMMUNE]],
+    ['"4 920"', [CRUES, COMMUNE]],
+    ['"492"', []],
+    ['"4 920 sinistrés"', [CRUES]],
+    ['"sinistrés 4 920"', []],
+    ['"3.5"', [VOTE, GROUPE]],
+    ['"G20"', [SOMMET]],
+    ['"l’Irak"', [BODY]],
+    ['"l\'Irak et la Turquie"', [BODY]],
+    ['"aujourd’hui"', ["/2021/08/05/un-rapport-sur-l-economie-regionale/"]],
+  ])("finds the phrase %s", async (query, expected) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    expect((await links(page)).sort()).toEqual([...expected].sort());
+    await page.close();
+  });
+
+  it("shows the no-break spaces of French typography in the excerpt, a number marked or not", async () => {
+    const text =
+      "Le sommet du G20 s’ouvre. Un F-16 survole 1\u202f500 soldats\u202f; le billet coûte 45\u00a0euros, la chambre 3\u202f000\u00a0euros\u00a0: trop cher\u202f?";
+    for (const [query, marked] of [
+      ["billet", ["billet"]],
+      ["45", ["45"]],
+      ["3000", ["3\u202f000"]],
+      ["cher", ["cher"]],
+    ] as const) {
+      const page = await search(`q=${query}`);
+      const first = page.locator("#search-results li").first();
+      expect(await first.locator("h2 a").textContent()).toBe("Le sommet du G20 s’ouvre");
+      expect(await first.locator("mark").allTextContents(), query).toEqual(marked);
+      expect(await first.locator("p:last-child").textContent(), query).toBe(text);
+      await page.close();
+    }
   });
 });
 

@@ -6,7 +6,17 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { readPagefindFile, readPageList } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, DECIMAL_MARK, DIGIT_JOINER, ELISION_MARK, NUMBER_END, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import {
+  bundleDigest,
+  DECIMAL_MARK,
+  DIGIT_JOINER,
+  ELISION_MARK,
+  GROUP_POINT,
+  NO_BREAK_MARK,
+  NUMBER_END,
+  recordPage,
+  type SearchRecord,
+} from "../../src/search/records.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
 
 const RECORD: SearchRecord = {
@@ -48,7 +58,7 @@ describe("the page Pagefind indexes for an article", () => {
   it("holds the title as its heading, then the standfirst and the body, and nothing else as words", () => {
     const words = indexedPart(recordPage(RECORD));
     expect(words).toMatch(
-      /^<h1>L''Irak et &lt;script&gt;alert\(«\u202fx\u202f»\)&lt;\/script&gt;<\/h1><p>Un chapeau &amp; une suite<\/p><p>Le gouvernement d''Ankara a réagi\.<\/p>$/,
+      /^<h1>L''Irak et &lt;script&gt;alert\(«~~ x~~ »\)&lt;\/script&gt;<\/h1><p>Un chapeau &amp; une suite<\/p><p>Le gouvernement d''Ankara a réagi\.<\/p>$/,
     );
     for (const name of ["Turquie", "Anadolu", "2021"]) expect(words).not.toContain(name);
   });
@@ -75,17 +85,32 @@ describe("numbers in the page Pagefind indexes", () => {
   const e = NUMBER_END;
   const d = DECIMAL_MARK;
   const j = DIGIT_JOINER;
+  const n = NO_BREAK_MARK;
+  const nn = NO_BREAK_MARK + NO_BREAK_MARK;
+  const p = GROUP_POINT;
 
   it.each([
     ["4\u202f920 sinistrés", `4${j}920${e} sinistrés`],
     ["1\u202f000\u202f000 d’euros", `1${j}000${j}000${e} d''euros`],
     ["en 2021, 4920 habitants", `en 2021${e}, 4920${e} habitants`],
-    ["«\u202f4\u202f» et 12\u202f34", `«\u202f4${e}\u202f» et 12${e}\u202f34${e}`],
-    ["1234\u202f567 et 3,141\u202f592", `1234${e}\u202f567${e} et 3${d}141${e}\u202f592${e}`],
+    ["«\u202f4\u202f» et 12\u202f34", `«${nn} 4${e}${nn} » et 12${e}${nn} 34${e}`],
+    ["1234\u202f567 et 3,141\u202f592", `1234${e}${nn} 567${e} et 3${d}141${e}${nn} 592${e}`],
     // A decimal comma, in a number grouped or not; a comma before a space is no decimal one.
-    ["3,5\u00a0% et 25\u202f000,50\u00a0€, 7, 8", `3${d}5${e}\u00a0% et 25${j}000${d}50${e}\u00a0€, 7${e}, 8${e}`],
-    // Marks other than letters part numbers: each is a number of its own.
-    ["COVID-19, 10:30, 1.6, 2021-2022", `COVID-19${e}, 10${e}:30${e}, 1${e}.6${e}, 2021${e}-2022${e}`],
+    ["3,5\u00a0% et 25\u202f000,50\u00a0€, 7, 8", `3${d}5${e}${n} % et 25${j}000${d}50${e}${n} €, 7${e}, 8${e}`],
+    // A decimal point, typed as on a phone or in an English quotation, is kept before the letter.
+    ["3.5 et 0.75, Web 2.0.", `3.${d}5${e} et 0.${d}75${e}, Web 2.${d}0${e}.`],
+    // A number grouped by dots is one number: a point before three digits, after one to three that start with no 0.
+    ["1.500 et 25.000.000 contre 0.500 et 1.5000", `1${p}500${e} et 25${p}000${p}000${e} contre 0.${d}500${e} et 1.${d}5000${e}`],
+    // Other marks part numbers, and so does a point in a dotted run: each is a number of its own.
+    [
+      "COVID-19, 10:30, 2021-2022, 12.03.2021, 1.6.0, 1.500,50",
+      `COVID-19${e}, 10${e}:30${e}, 2021${e}-2022${e}, 12${e}.03${e}.2021${e}, 1${e}.6${e}.0${e}, 1${e}.500${e},50${e}`,
+    ],
+    // A word's digits start with the letter, and end with it unless a letter follows: the word is « gǂ20ǂ », none of its parts « 20 ».
+    [
+      "G20, G200, A400M, H5N1, A<em>320</em>, l’A320 et A1.5",
+      `G${e}20${e}, G${e}200${e}, A${e}400M, H${e}5N${e}1${e}, A<em>${e}320${e}</em>, l''A${e}320${e} et A${e}1${e}.5${e}`,
+    ],
     // A decimal part a letter touches is none: « 3 » is a number, « 5a » a word.
     ["3,5a", `3${e},5a`],
     ["<em>4920</em> et <strong>3,5</strong>", `<em>4920${e}</em> et <strong>3${d}5${e}</strong>`],
@@ -96,7 +121,7 @@ describe("numbers in the page Pagefind indexes", () => {
   it.each([
     // A letter or a digit touches it, even through the inline markup Pagefind reads a word through: a word.
     ["le 1<sup>er</sup> et le 3\u202f000<sup>e</sup> jour", `le 1<sup>er</sup> et le 3${j}000<sup>e</sup> jour`],
-    ["A320, A<em>320</em>, <em>4920</em>s, 4\u202f920a, 12²", `A320, A<em>320</em>, <em>4920</em>s, 4${j}920a, 12²`],
+    ["5G, <em>4920</em>s, 4\u202f920a, 12², 1990s, A3²", `5G, <em>4920</em>s, 4${j}920a, 12², 1990s, A3²`],
     // Nor are the digits of a tag or a character reference.
     ['<a href="/2021/12/09/x/">la veille</a> l&#39;', '<a href="/2021/12/09/x/">la veille</a> l&#39;'],
     ['<img src="/images/2021/x.jpg" alt="2021" width="800">', '<img src="/images/2021/x.jpg" alt="2021" width="800">'],
@@ -132,7 +157,19 @@ describe("numbers in the page Pagefind indexes", () => {
     const asked = numbers.filter((word) => !word.includes(j));
     for (const word of asked) expect(asked.filter((other) => other.startsWith(word))).toEqual([word]);
     expect(content).toBe(
-      `Crues. 4${j}920${e} sinistrés, 492${j}000${e} euros, 49${j}200${e} foyers, en 2023${e}, 20${j}230${e} places, 3${d}5${e} % et 35${e} %.`,
+      `Crues. 4${j}920${e} sinistrés, 492${j}000${e} euros, 49${j}200${e} foyers, en 2023${e}, 20${j}230${e} places, 3${d}5${e}${n} % et 35${e}${n} %.`,
+    );
+  });
+
+  it("gives Pagefind a decimal point, a number grouped by dots and a word's final digits as the words a query asks for, and no word for a no-break space", async () => {
+    const body = "<p>Le G20 et le G200, un F-16 et un A400M\u00a0: 3.5\u00a0% puis 3,5\u00a0%, 1.500 et 1\u202f500 réfugiés\u202f!</p>";
+    const { words, content } = await indexed({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: body });
+    for (const word of [`g${e}20${e}`, `g${e}200${e}`, `f16${e}`, `a${e}400m`, `3${d}5${e}`, `1500${e}`, "refug"]) expect(words).toContain(word);
+    // Besides the words above, no word that a query's number (« 16 », « 20 », « 200 », « 400 », « 5 », « 500 ») starts, or that starts one, but F-16's part « 16ǂ ».
+    expect(words.filter((word) => /^\d/.test(word) && !word.includes(j) && !word.includes(p)).sort()).toEqual([`1500${e}`, `16${e}`, `3${d}5${e}`].sort());
+    expect(words.filter((word) => word.includes(n))).toEqual([]);
+    expect(content).toBe(
+      `T. Le G${e}20${e} et le G${e}200${e}, un F-16${e} et un A${e}400M${n} : 3.${d}5${e}${n} % puis 3${d}5${e}${n} %, 1${p}500${e} et 1${j}500${e} réfugiés${nn} !`,
     );
   });
 });
@@ -190,7 +227,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-8\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-9\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
