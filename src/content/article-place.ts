@@ -1,6 +1,7 @@
 /** Where an article's file belongs by the folder convention `articles/YYYY/MM/DD-slug.md`. */
 import type { Day } from "./model.ts";
 import { messages } from "../i18n/messages.ts";
+import { placeOfZone } from "../text/dates.ts";
 
 /**
  * The path, relative to the articles folder, where a file dated `day` belongs when its path follows
@@ -24,7 +25,7 @@ export function expectedPlace(relativePath: string, day: Day): string | undefine
   return place + rest;
 }
 
-/** The warning for a file out of its place: `expected` is the path to show. */
-export function misplacedMessage(day: Day, expected: string): string {
-  return messages().diagnostics.misplacedFile(day, expected);
+/** The warning for a file out of its place: `expected` is the path to show, `day` taken in the site's `zone`. */
+export function misplacedMessage(day: Day, expected: string, zone: string): string {
+  return messages().diagnostics.misplacedFile(day, expected, placeOfZone(zone));
 }

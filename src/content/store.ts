@@ -476,11 +476,11 @@ export class ArchiveStore {
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
       if (fresh.length > 0)
         checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, { nowMs: this.nowMs, only: new Set(fresh), withErrors });
-      this.checkPlaces(reusable.added, diagnostics);
+      this.checkPlaces(reusable.added, registries.site.timezone, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
       checkArchiveRules({ ...registries, articles }, claimants, claimantsWithErrors, { nowMs: this.nowMs, withErrors }, diagnostics);
-      this.checkPlaces(articles, diagnostics);
+      this.checkPlaces(articles, registries.site.timezone, diagnostics);
       const manifest = this.urlManifest.manifest;
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
       if (manifest && this.listing.complete)
@@ -634,7 +634,7 @@ export class ArchiveStore {
   }
 
   // A file whose folder says another day than its date: a warning at its date, with where it belongs.
-  private checkPlaces(articles: readonly Article[], diagnostics: Diagnostics): void {
+  private checkPlaces(articles: readonly Article[], zone: string, diagnostics: Diagnostics): void {
     // Articles carry their path as printed: the folder's printed prefix is cut off, no path arithmetic per file.
     const prefix = `${displayPath(this.articlesDir)}${sep}`;
     for (const article of articles) {
@@ -643,7 +643,12 @@ export class ArchiveStore {
       const expected = expectedPlace(sep === "/" ? inFolder : inFolder.split(sep).join("/"), article.published.day);
       if (expected === undefined) continue;
       const shown = displayPath(join(this.articlesDir, ...expected.split("/")));
-      diagnostics.warning(article.sourcePath, locateInFile(resolve(article.sourcePath), "date"), misplacedMessage(article.published.day, shown), MISPLACED);
+      diagnostics.warning(
+        article.sourcePath,
+        locateInFile(resolve(article.sourcePath), "date"),
+        misplacedMessage(article.published.day, shown, zone),
+        MISPLACED,
+      );
     }
   }
 

@@ -4,7 +4,7 @@ import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./mod
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { DATE_YEARS, placeOfZone, readArticleDate, type DateProblem } from "../text/dates.ts";
+import { DATE_YEARS, placeOfZone, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
@@ -361,7 +361,7 @@ export function describeDateProblem(key: string, text: string, zone: string, pro
     case "time":
       return say.timeDoesNotExist(key, problem.time);
     case "offset":
-      return say.offsetDoesNotExist(key, problem.offset);
+      return say.offsetDoesNotExist(key, problem.offset, placeOfZone(zone), zoneOffsets(zone));
     case "skipped":
       return say.skippedTime(key, problem.time, problem.day, placeOfZone(zone), problem.summer, problem.next);
     default:

@@ -112,8 +112,8 @@ export const messagesEn: Messages = {
         : `"${key}": ${MONTHS[month - 1]} ${day} does not exist; check the day and the month`,
     monthDoesNotExist: (key, month) => `"${key}": there is no month ${month}; months go from 01 to 12, and a date is year-month-day (2021-12-09)`,
     timeDoesNotExist: (key, time) => `"${key}": the time ${time} does not exist; times go from 00:00 to 23:59:59`,
-    offsetDoesNotExist: (key, offset) =>
-      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as +01:00 (Paris in winter) or +02:00 (in summer)`,
+    offsetDoesNotExist: (key, offset, place, offsets) =>
+      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as ${offsets.summer ? `${offsets.winter} (${place} in winter) or ${offsets.summer} (in summer)` : `${offsets.winter} (${place} time)`}`,
     skippedTime: (key, time, day, place, summer, next) =>
       `"${key}": ${time} does not exist in ${place} on ${dateEn(day)} (${summer ? "clocks go forward to summer time" : "clocks go forward"}); write ${next}, or check the source's time`,
     repeatedTime: (key, time, day, place, summer, takenFirst, text, taken, other) =>
@@ -145,8 +145,8 @@ export const messagesEn: Messages = {
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>
       `link to ${url}, the page of an article dated in the future (${file}), held back until ${when}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
-    misplacedFile: (day, expected) =>
-      `the file is filed under another date than its own (${day}, Paris day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
+    misplacedFile: (day, expected, place) =>
+      `the file is filed under another date than its own (${day}, ${place} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
     // The photos
     photoOutsideContent: (src) => `the photo "${src}" is not under the content/ folder: give a path relative to content/, e.g. images/2021/12/irak.jpg`,
     photoMissing: (src, withoutContent) =>
@@ -507,7 +507,7 @@ export const messagesEn: Messages = {
         synopsis: 'import FILE… --date ISO [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]',
         summary: "turn raw wire copy into articles; --date is required",
         options: [
-          "--date ISO     required: the dispatches' day (2021-12-09) or Paris time (2021-12-09T15:10:00)",
+          "--date ISO     required: the dispatches' day (2021-12-09) or time (2021-12-09T15:10:00), in the site's timezone",
           "--topics a,b   the topics (entries of topics.yaml); without it they are suggested",
           "--content DIR  the content folder (content by default)",
           "--image FILE   a photo to attach (one dispatch only), copied into content/images/YYYY/MM/",
@@ -521,7 +521,7 @@ export const messagesEn: Messages = {
         summary: "create a draft article ready to fill",
         options: [
           "--topics a,b   the topics (entries of topics.yaml)",
-          "--date ISO     the article's day or time (today in Paris by default)",
+          "--date ISO     the article's day or time (today in the site's timezone by default)",
           "--content DIR  the content folder (content by default)",
         ],
       },

@@ -132,8 +132,8 @@ export const messagesFr = {
     monthDoesNotExist: (key: string, month: number) =>
       `« ${key} » : il n’y a pas de mois ${month} ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)`,
     timeDoesNotExist: (key: string, time: string) => `« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
-    offsetDoesNotExist: (key: string, offset: string) =>
-      `« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+    offsetDoesNotExist: (key: string, offset: string, place: string, offsets: { winter: string; summer?: string }) =>
+      `« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme ${offsets.summer ? `${offsets.winter} (${place} en hiver) ou ${offsets.summer} (en été)` : `${offsets.winter} (heure ${ofPlace(place)})`}`,
     skippedTime: (key: string, time: string, day: string, place: string, summer: boolean, next: string) =>
       `« ${key} » : ${time} n’existe pas à ${place} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
     repeatedTime: (key: string, time: string, day: string, place: string, summer: boolean, takenFirst: boolean, text: string, taken: string, other: string) =>
@@ -174,8 +174,8 @@ export const messagesFr = {
       `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
       `lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
-    misplacedFile: (day: string, expected: string) =>
-      `le fichier est rangé à une autre date que la sienne (${day}, jour de Paris) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+    misplacedFile: (day: string, expected: string, place: string) =>
+      `le fichier est rangé à une autre date que la sienne (${day}, jour ${ofPlace(place)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
     // The photos
     photoOutsideContent: (src: string) =>
       `la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,
@@ -580,7 +580,7 @@ export const messagesFr = {
         synopsis: 'import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]',
         summary: "fait des articles de dépêches d’agence brutes ; --date est obligatoire",
         options: [
-          "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure de Paris (2021-12-09T15:10:00) des dépêches",
+          "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site",
           "--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés",
           "--content DIR  le dossier du contenu (content par défaut)",
           "--image FICHIER  une photo à joindre (une seule dépêche), copiée dans content/images/AAAA/MM/",
@@ -594,7 +594,7 @@ export const messagesFr = {
         summary: "crée un brouillon d’article à remplir",
         options: [
           "--topics a,b   les sujets (entrées de topics.yaml)",
-          "--date ISO     le jour ou l’heure de l’article (aujourd’hui à Paris par défaut)",
+          "--date ISO     le jour ou l’heure de l’article (aujourd’hui dans le fuseau horaire du site par défaut)",
           "--content DIR  le dossier du contenu (content par défaut)",
         ],
       },

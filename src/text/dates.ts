@@ -64,6 +64,19 @@ export function placeOfZone(zone: string): string {
   return zone.slice(zone.lastIndexOf("/") + 1).replaceAll("_", " ");
 }
 
+/**
+ * The offsets a zone's clocks show this year, as a date writes them: its winter one, and its summer
+ * one when its clocks change (the larger of the two, in either hemisphere).
+ * @example zoneOffsets("Europe/Paris") // { winter: "+01:00", summer: "+02:00" }
+ * @example zoneOffsets("Asia/Tokyo") // { winter: "+09:00" }
+ */
+export function zoneOffsets(zone: string): { winter: string; summer?: string } {
+  const january = DateTime.fromObject({ year: DateTime.now().setZone(zone).year, month: 1, day: 1 }, { zone });
+  const july = january.set({ month: 7 });
+  const [winter, summer] = january.offset <= july.offset ? [january, july] : [july, january];
+  return winter.offset === summer.offset ? { winter: winter.toFormat("ZZ") } : { winter: winter.toFormat("ZZ"), summer: summer.toFormat("ZZ") };
+}
+
 /** Whether luxon knows the IANA timezone name. */
 export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { expectedPlace } from "../../src/content/article-place.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -48,6 +48,19 @@ describe("an article filed under another day", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-01T00:00:00Z") });
     // The article written 23:30 UTC is 00:30 on 9 December in Paris: it is in its place.
     expect(result.diagnostics.map((d) => d.file)).toEqual([]);
+  });
+
+  // 23:30 on 9 December in Montreal is already 10 December in Paris and in Tokyo, the machine's timezone here.
+  it("takes the day in the site's timezone, and names its place, not Paris", () => {
+    archive = makeArchive({ "site.yaml": SITE_YAML.replace("timezone: Europe/Paris", "timezone: America/Montreal") });
+    archive.article("2021/12/10-tard.md", { title: "Tard", date: "2021-12-09T23:30:00" });
+    const child = spawnSync(process.execPath, ["bin/depeche.js", "check", "--content", archive.dir], {
+      env: { ...process.env, TZ: "Asia/Tokyo", NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    expect(child.stderr).toContain(
+      `${archive.display("articles/2021/12/10-tard.md")}:3:7: warning: le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Montreal) : sa place est ${archive.display("articles/2021/12/09-tard.md")} ;`,
+    );
   });
 
   it.each(["Pacific/Honolulu", "Pacific/Kiritimati"])("warns the same under TZ=%s as in Paris", (tz) => {

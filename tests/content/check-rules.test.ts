@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -498,6 +498,17 @@ describe("values are read for what they mean, not how they are spelled", () => {
     expect(errors).toEqual([
       `${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
       `${archive.display("articles/a.md")}:6:10: error: « updated » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+    ]);
+  });
+
+  it.each([
+    ["America/Montreal", "comme -05:00 (Montreal en hiver) ou -04:00 (en été)"],
+    ["Asia/Tokyo", "comme +09:00 (heure de Tokyo)"],
+  ])("gives the offsets of the site's timezone, %s, as examples of those that exist", async (zone, examples) => {
+    archive = makeArchive({ "site.yaml": SITE_YAML.replace("timezone: Europe/Paris", `timezone: ${zone}`) });
+    archive.article("a.md", { date: "2021-12-09T10:00:00+99:00" });
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), ${examples}`,
     ]);
   });
 

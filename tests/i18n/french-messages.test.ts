@@ -21,6 +21,15 @@ describe("the command line's French", () => {
     expect(messages().cli.dateOptionInvalid("demain", place)).toContain(said);
   });
 
+  // The help is printed before any site is read: it names the site's timezone, whichever it is.
+  it("says no city in the help of --date", () => {
+    const { commands } = messages().usage;
+    expect([...commands.import.options, ...commands.new.options].filter((line) => line.startsWith("--date"))).toEqual([
+      "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site",
+      "--date ISO     le jour ou l’heure de l’article (aujourd’hui dans le fuseau horaire du site par défaut)",
+    ]);
+  });
+
   it("lists the names Windows keeps in French", () => {
     const say = messages().diagnostics;
     for (const text of [say.slugDeviceName(), say.topicSlugDeviceName(), say.aliasSegmentDeviceName("con")]) {
