@@ -6,6 +6,23 @@
  * The words `error` and `warning` of `file:line:col: error: …` are not here: problem matchers read them.
  */
 
+// A plain space before « : ; ! ? », or inside « », where a terminal may break the line.
+const LOOSE_SPACE = /« | ([:;!?»])/g;
+
+/**
+ * A message with French spacing, as the pages have it (src/text/typography.ts): U+00A0 before « : »,
+ * U+202F before « ; ! ? » and inside « », so that no line breaks between a word and its mark. Only
+ * the message's own words are spaced: what it quotes (an editor's text, a path, a line of YAML to
+ * copy) comes in as a value and is left as written. Every message holding one of these marks is
+ * written so: tests/i18n/terminal-typography.test.ts fails on one that is not.
+ * @example fr`« ${key} » : vide` // "«\u202ftitle\u202f»\u00a0: vide"
+ */
+function fr(words: TemplateStringsArray, ...values: (string | number | undefined)[]): string {
+  const spaced = (part: string): string =>
+    part.replace(LOOSE_SPACE, (_, mark?: string) => (mark === undefined ? "«\u202f" : mark === ":" ? "\u00a0:" : `\u202f${mark}`));
+  return values.reduce<string>((text, value, i) => text + String(value) + spaced(words[i + 1]!), spaced(words[0]!));
+}
+
 /**
  * A number as French writes it, the one way every message does: digits grouped by three with a
  * narrow no-break space (U+202F), a decimal comma.
@@ -42,7 +59,7 @@ const dateFr = (day: string): string => {
 // The names Windows keeps for devices, which no file or folder may take (see src/text/slug.ts).
 const DEVICE_NAMES = "con, prn, aux, nul, com0 à com9, lpt0 à lpt9";
 
-const DRAFT = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
+const DRAFT = fr` (un avertissement dans un brouillon, une erreur une fois « draft » retiré)`;
 
 // What YAML makes of a value that starts with one of its characters (the others it reserves).
 const VALUE_STARTS_FR: Record<string, string> = {
@@ -92,387 +109,393 @@ export const messagesFr = {
   diagnostics: {
     // The front matter's keys
     unknownKey: (key: string, suggestion: string | undefined, keys: string) =>
-      `clé inconnue « ${key} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} ; les clés sont ${keys}`,
-    missingKey: (key: string) => `clé obligatoire « ${key} » absente : ${requiredHint(key)}`,
-    mustBeText: (key: string, example: string) => `« ${key} » doit être du texte, par exemple ${key}: "${example}"`,
-    listNeedsEntry: (key: string, example: string) => `« ${key} » doit donner au moins une entrée, par exemple ${key}: [${example}]`,
-    listEntryNotText: (key: string) => `chaque entrée de « ${key} » doit être du texte`,
-    listEntryEmpty: (key: string) => `une entrée de « ${key} » est vide : écrivez-la ou retirez-la`,
-    dateNotText: (key: string) => `« ${key} » doit être une date comme 2021-12-09 ou 2021-12-09T15:10:00+01:00`,
-    titleEmpty: () => "« title » est vide : écrivez le titre",
-    titleTooLong: (max: number) => `« title » dépasse ${number(max)} caractères : raccourcissez-le, et mettez la suite dans « summary »`,
-    shortLinkNotText: () => "« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D",
-    shortLinkNotHttps: () => "« shortLink » doit être une adresse https complète, comme https://turquie2023.com/Ivo58D",
-    summaryEmpty: () => "« summary » est vide : écrivez le chapô, ou retirez la clé",
-    imageNotMap: () => '« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
-    imageSrcNotText: () => "« image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg",
-    imageSrcEmpty: () => "« image.src » est vide : indiquez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg",
-    imageAltEmpty: () => "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas",
-    imageCreditEmpty: () => '« image.credit » est vide : indiquez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"',
-    imageCaptionEmpty: () => "« image.caption » est vide : écrivez la légende ou retirez la clé",
-    slugNotText: () => "« slug » doit être du texte",
-    slugPattern: () => "« slug » ne peut contenir que des lettres minuscules a-z, des chiffres et des tirets simples, par exemple slug: l-irak-annonce-la-fin",
-    slugTooLong: (max: number) => `« slug » dépasse ${number(max)} caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+      fr`clé inconnue « ${key} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} ; les clés sont ${keys}`,
+    missingKey: (key: string) => fr`clé obligatoire « ${key} » absente : ${requiredHint(key)}`,
+    mustBeText: (key: string, example: string) => fr`« ${key} » doit être du texte, par exemple ${key}: "${example}"`,
+    listNeedsEntry: (key: string, example: string) => fr`« ${key} » doit donner au moins une entrée, par exemple ${key}: [${example}]`,
+    listEntryNotText: (key: string) => fr`chaque entrée de « ${key} » doit être du texte`,
+    listEntryEmpty: (key: string) => fr`une entrée de « ${key} » est vide : écrivez-la ou retirez-la`,
+    dateNotText: (key: string) => fr`« ${key} » doit être une date comme 2021-12-09 ou 2021-12-09T15:10:00+01:00`,
+    titleEmpty: () => fr`« title » est vide : écrivez le titre`,
+    titleTooLong: (max: number) => fr`« title » dépasse ${number(max)} caractères : raccourcissez-le, et mettez la suite dans « summary »`,
+    shortLinkNotText: () => fr`« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D`,
+    shortLinkNotHttps: () => fr`« shortLink » doit être une adresse https complète, comme https://turquie2023.com/Ivo58D`,
+    summaryEmpty: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé`,
+    imageNotMap: () =>
+      fr`« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }`,
+    imageSrcNotText: () => fr`« image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg`,
+    imageSrcEmpty: () => fr`« image.src » est vide : indiquez le chemin de la photo sous content/, par exemple src: images/2021/12/irak.jpg`,
+    imageAltEmpty: () => fr`« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas`,
+    imageCreditEmpty: () => fr`« image.credit » est vide : indiquez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"`,
+    imageCaptionEmpty: () => fr`« image.caption » est vide : écrivez la légende ou retirez la clé`,
+    slugNotText: () => fr`« slug » doit être du texte`,
+    slugPattern: () =>
+      fr`« slug » ne peut contenir que des lettres minuscules a-z, des chiffres et des tirets simples, par exemple slug: l-irak-annonce-la-fin`,
+    slugTooLong: (max: number) => fr`« slug » dépasse ${number(max)} caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     slugDeviceName: () =>
-      `« slug » est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où la page ne pourrait pas être écrite : ajoutez un mot, par exemple slug: nul-1`,
-    draftNotBoolean: () => "« draft » doit valoir true ou false",
-    aliasesNotList: () => "« aliases » doit être une liste d’adresses comme [/2021/12/09/ancien-titre/]",
+      fr`« slug » est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où la page ne pourrait pas être écrite : ajoutez un mot, par exemple slug: nul-1`,
+    draftNotBoolean: () => fr`« draft » doit valoir true ou false`,
+    aliasesNotList: () => fr`« aliases » doit être une liste d’adresses comme [/2021/12/09/ancien-titre/]`,
     aliasNotText: () => "chaque alias doit être une adresse comme /2021/12/09/ancien-titre/",
     controlCharacter: (key: string, character: string) =>
-      `« ${key} » contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+      fr`« ${key} » contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     bodyControlCharacter: (character: string) =>
-      `le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+      fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates
     invalidDate: (key: string, text: string, place: string) =>
-      `« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
+      fr`« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key: string, day: number, month: number, year: number) =>
       month === 2 && day === 29
-        ? `« ${key} » : le 29 février ${year} n’existe pas (${year} n’est pas bissextile) ; vérifiez l’année et le jour`
-        : `« ${key} » : le ${day === 1 ? "1er" : day} ${MONTHS[month - 1]} n’existe pas ; vérifiez le jour et le mois`,
+        ? fr`« ${key} » : le 29 février ${year} n’existe pas (${year} n’est pas bissextile) ; vérifiez l’année et le jour`
+        : fr`« ${key} » : le ${day === 1 ? "1er" : day} ${MONTHS[month - 1]} n’existe pas ; vérifiez le jour et le mois`,
     monthDoesNotExist: (key: string, month: number) =>
-      `« ${key} » : il n’y a pas de mois ${month} ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)`,
-    timeDoesNotExist: (key: string, time: string) => `« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
+      fr`« ${key} » : il n’y a pas de mois ${month} ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)`,
+    timeDoesNotExist: (key: string, time: string) => fr`« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
     offsetDoesNotExist: (key: string, offset: string, place: string, offsets: { winter: string; summer?: string }) =>
-      `« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme ${offsets.summer ? `${offsets.winter} (${place} en hiver) ou ${offsets.summer} (en été)` : `${offsets.winter} (heure ${ofPlace(place)})`}`,
+      fr`« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme ${offsets.summer ? `${offsets.winter} (${place} en hiver) ou ${offsets.summer} (en été)` : `${offsets.winter} (heure ${ofPlace(place)})`}`,
     skippedTime: (key: string, time: string, day: string, place: string, summer: boolean, next: string) =>
-      `« ${key} » : ${time} n’existe pas à ${place} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
+      fr`« ${key} » : ${time} n’existe pas à ${place} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
     repeatedTime: (key: string, time: string, day: string, place: string, summer: boolean, takenFirst: boolean, text: string, taken: string, other: string) =>
-      `« ${key} » : les horloges affichent deux fois ${time} à ${place} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"}, ${text}${taken} : écrivez-la ainsi, ou ${text}${other} pour la ${takenFirst ? "seconde" : "première"}`,
+      fr`« ${key} » : les horloges affichent deux fois ${time} à ${place} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"}, ${text}${taken} : écrivez-la ainsi, ou ${text}${other} pour la ${takenFirst ? "seconde" : "première"}`,
     yearOutOfRange: (key: string, year: string, first: number, last: number) =>
-      `« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
+      fr`« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
     updatedBeforeDate: (updated: string, date: string) =>
-      `« updated » (${updated}) précède « date » (${date}) : un article ne peut pas être mis à jour avant sa publication`,
+      fr`« updated » (${updated}) précède « date » (${date}) : un article ne peut pas être mis à jour avant sa publication`,
     heldBack: (iso: string, when: string) =>
-      `daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+      fr`daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
     tooFarAhead: (days: number, iso: string, when: string) =>
-      `daté à plus de ${number(days)} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${number(days)} jours à l’avance)`,
+      fr`daté à plus de ${number(days)} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${number(days)} jours à l’avance)`,
     updatedAhead: (iso: string, when: string) =>
-      `mis à jour dans le futur (${iso}, ${when}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
+      fr`mis à jour dans le futur (${iso}, ${when}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
     pastRedirectLimit: (limit: number, total: number) =>
-      `cet alias dépasse les ${number(limit)} redirections que Cloudflare Pages lit dans _redirects (le site en a ${number(total)}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
+      fr`cet alias dépasse les ${number(limit)} redirections que Cloudflare Pages lit dans _redirects (le site en a ${number(total)}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
     // Names resolved against the registries
     unknownTopic: (name: string, suggestion: string | undefined) =>
-      `sujet inconnu « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`sujet inconnu « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     unknownSource: (name: string, suggestion: string | undefined) =>
-      `source inconnue « ${name} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez un code de sources.yaml, ou ajoutez-le`,
+      fr`source inconnue « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez un code de sources.yaml, ou ajoutez-le`,
     namesInOneText: (key: string, text: string, names: readonly { written: string; meant: string }[]) => {
-      const corrected = names.filter((n) => n.meant !== n.written).map((n) => `« ${n.meant} » pour « ${n.written} »`);
-      return `« ${key} » : « ${text} » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? ` (vouliez-vous dire ${listFr(corrected)} ?)` : ""}`;
+      const corrected = names.filter((n) => n.meant !== n.written).map((n) => fr`« ${n.meant} » pour « ${n.written} »`);
+      return fr`« ${key} » : « ${text} » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? fr` (vouliez-vous dire ${listFr(corrected)} ?)` : ""}`;
     },
     // Title, body, summary
-    noSlugFromTitle: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse : ajoutez un « slug », par exemple slug: depeche-du-jour",
+    noSlugFromTitle: () => fr`le titre n’a ni lettre ni chiffre pour en faire une adresse : ajoutez un « slug », par exemple slug: depeche-du-jour`,
     summaryTooLong: (length: number, max: number) =>
-      `« summary » fait ${number(length)} caractères ; les lecteurs de flux et les résultats de recherche en montrent environ ${number(max)}`,
-    noText: (draft: boolean) => `l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${draft ? DRAFT : ""}`,
+      fr`« summary » fait ${number(length)} caractères ; les lecteurs de flux et les résultats de recherche en montrent environ ${number(max)}`,
+    noText: (draft: boolean) => fr`l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${draft ? DRAFT : ""}`,
     bodyTitleHeading: () =>
-      "un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre",
+      fr`un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre`,
     placeholder: (placeholder: string, draft: boolean) =>
-      `le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
+      fr`le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
     bodyLinkMissing: (url: string, nearest: string | undefined, draft: boolean) =>
-      `lien vers ${url}, une page que le site n’a pas${nearest ? ` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
+      fr`lien vers ${url}, une page que le site n’a pas${nearest ? fr` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
-      `lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
+      fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
-      `lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
+      fr`lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
     misplacedFile: (day: string, expected: string, place: string) =>
-      `le fichier est rangé à une autre date que la sienne (${day}, jour ${ofPlace(place)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+      fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofPlace(place)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
     // The photos
     photoOutsideContent: (src: string) =>
-      `la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,
+      fr`la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,
     photoMissing: (src: string, withoutContent: string | undefined) =>
-      `la photo « ${src} » est introuvable : vérifiez le chemin, relatif à content/${withoutContent ? ` (écrivez « ${withoutContent} », sans « content/ »)` : ""}`,
+      fr`la photo « ${src} » est introuvable : vérifiez le chemin, relatif à content/${withoutContent ? fr` (écrivez « ${withoutContent} », sans « content/ »)` : ""}`,
     photoSymlink: (src: string) =>
-      `la photo « ${src} » est un lien symbolique : Dépêche ne suit pas les liens, copiez le fichier lui-même dans content/images/`,
-    photoNotAFile: (src: string) => `« ${src} » n’est pas un fichier : indiquez le chemin d’une photo`,
-    photoUnreadable: (src: string, reason: string) => `la photo « ${src} » ne peut pas être lue (${reason}) : vérifiez ses droits d’accès`,
+      fr`la photo « ${src} » est un lien symbolique : Dépêche ne suit pas les liens, copiez le fichier lui-même dans content/images/`,
+    photoNotAFile: (src: string) => fr`« ${src} » n’est pas un fichier : indiquez le chemin d’une photo`,
+    photoUnreadable: (src: string, reason: string) => fr`la photo « ${src} » ne peut pas être lue (${reason}) : vérifiez ses droits d’accès`,
     photoTooLarge: (src: string, bytes: number, max: number) =>
-      `la photo « ${src} » pèse ${megabytes(bytes)}, plus que les ${megabytes(max)} permis : exportez-la en JPEG de qualité 85 à ${number(EXPORT_WIDTH)} pixels de large`,
+      fr`la photo « ${src} » pèse ${megabytes(bytes)}, plus que les ${megabytes(max)} permis : exportez-la en JPEG de qualité 85 à ${number(EXPORT_WIDTH)} pixels de large`,
     photoTooManyPixels: (src: string, width: number, height: number, max: number) =>
-      `la photo « ${src} » fait ${number(width)} × ${number(height)} pixels (${megapixels(width * height)}), plus que les ${megapixels(max)} permis : réduisez-la à ${number(EXPORT_WIDTH)} pixels de large`,
+      fr`la photo « ${src} » fait ${number(width)} × ${number(height)} pixels (${megapixels(width * height)}), plus que les ${megapixels(max)} permis : réduisez-la à ${number(EXPORT_WIDTH)} pixels de large`,
     photoUnsupported: (src: string, format: string, formats: readonly string[]) =>
-      `la photo « ${src} » est au format ${format.toUpperCase()}, que Dépêche ne publie pas : exportez-la dans l’un des formats ${upper(formats)}`,
+      fr`la photo « ${src} » est au format ${format.toUpperCase()}, que Dépêche ne publie pas : exportez-la dans l’un des formats ${upper(formats)}`,
     photoCorrupt: (src: string) =>
-      `la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
+      fr`la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
     photoNarrow: (src: string, width: number, min: number) =>
-      `la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+      fr`la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
     photoUndecodable: (src: string, reason: string) =>
-      `la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
-    sourcesUnfinished: () => `« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
-    topicsUnfinished: () => `« topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${DRAFT}`,
-    summaryUnfinished: () => `« summary » est vide : écrivez le chapô, ou retirez la clé${DRAFT}`,
+      fr`la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
+    sourcesUnfinished: () => fr`« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
+    topicsUnfinished: () => fr`« topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${DRAFT}`,
+    summaryUnfinished: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé${DRAFT}`,
     // Across articles
-    sameUrl: (url: string, other: string) => `même adresse ${url} que ${other} : changez le titre, ou ajoutez un « slug » distinct`,
+    sameUrl: (url: string, other: string) => fr`même adresse ${url} que ${other} : changez le titre, ou ajoutez un « slug » distinct`,
     shortLinkTaken: (link: string, other: string, spelled: string | undefined) =>
-      `le lien court ${link} est déjà celui de ${other}${spelled ? ` (écrit ${spelled})` : ""} : chaque article a son propre lien de partage`,
+      fr`le lien court ${link} est déjà celui de ${other}${spelled ? ` (écrit ${spelled})` : ""} : chaque article a son propre lien de partage`,
     // The front matter as a whole
-    noFrontMatter: () => "pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »",
+    noFrontMatter: () => fr`pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »`,
     frontMatterNotYaml: (language: string, line: string) =>
-      `l’en-tête doit être en YAML, pas en « ${language} » : remplacez la première ligne « ${line} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
-    frontMatterNotClosed: () => "l’en-tête n’est pas fermé : ajoutez une ligne « --- » après la dernière clé",
+      fr`l’en-tête doit être en YAML, pas en « ${language} » : remplacez la première ligne « ${line} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
+    frontMatterNotClosed: () => fr`l’en-tête n’est pas fermé : ajoutez une ligne « --- » après la dernière clé`,
     strayDashes: () =>
-      "cette ligne commence par « --- » avant celle qui ferme l’en-tête : seule celle-là peut être « --- » ; supprimez celle-ci, ou mettez-la en retrait si elle fait partie d’une valeur",
+      fr`cette ligne commence par « --- » avant celle qui ferme l’en-tête : seule celle-là peut être « --- » ; supprimez celle-ci, ou mettez-la en retrait si elle fait partie d’une valeur`,
     frontMatterNotMap: () => "l’en-tête doit être une suite de clés (title: …, date: …), pas une valeur seule ni une liste",
     // YAML as editors get it wrong
     yamlColon: (key: string, example: string) =>
-      `la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${key === "title" ? "le titre" : "la valeur"} entre guillemets, par exemple ${example}`,
+      fr`la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${key === "title" ? "le titre" : "la valeur"} entre guillemets, par exemple ${example}`,
     yamlKeyOnKeyLine: (key: string, inner: string) =>
-      `« ${inner}: » suit « ${key}: » sur la même ligne : une clé ne se met pas dans la valeur d’une autre ; écrivez ${inner}: … sur la ligne suivante, en retrait de deux espaces`,
-    yamlSpaceAfterColon: (example: string) => `il manque une espace après « : », sans laquelle YAML ne lit pas de clé sur cette ligne : écrivez ${example}`,
+      fr`« ${inner}: » suit « ${key}: » sur la même ligne : une clé ne se met pas dans la valeur d’une autre ; écrivez ${inner}: … sur la ligne suivante, en retrait de deux espaces`,
+    yamlSpaceAfterColon: (example: string) => fr`il manque une espace après « : », sans laquelle YAML ne lit pas de clé sur cette ligne : écrivez ${example}`,
     yamlNotAKey: (example: string) =>
-      `cette ligne n’est ni une clé suivie de « : » ni en retrait sous la précédente : ajoutez « : » après le nom de la clé, par exemple ${example}, ou, si elle continue la valeur du dessus, mettez-la en retrait de deux espaces`,
+      fr`cette ligne n’est ni une clé suivie de « : » ni en retrait sous la précédente : ajoutez « : » après le nom de la clé, par exemple ${example}, ou, si elle continue la valeur du dessus, mettez-la en retrait de deux espaces`,
     yamlBlockNotIndented: (indicator: string) =>
-      `le texte annoncé par « ${indicator} » sur la ligne du dessus doit être en retrait sous sa clé : commencez chacune de ses lignes par deux espaces`,
+      fr`le texte annoncé par « ${indicator} » sur la ligne du dessus doit être en retrait sous sa clé : commencez chacune de ses lignes par deux espaces`,
     yamlAlign: (key: string, column: number) =>
-      `cette ligne n’est pas alignée sur la clé « ${key} » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « ${key} » (colonne ${number(column)})`,
+      fr`cette ligne n’est pas alignée sur la clé « ${key} » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « ${key} » (colonne ${number(column)})`,
     yamlIndentedText: (key: string, example: string) =>
-      `cette ligne en retrait continue la valeur de « ${key} », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « ${key} » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
-    yamlTab: () => "une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces",
+      fr`cette ligne en retrait continue la valeur de « ${key} », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « ${key} » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
+    yamlTab: () => fr`une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces`,
     yamlUnclosedQuote: (quote: string) =>
-      `le guillemet ${quote} ouvert ici n’est jamais fermé : ajoutez ${quote} à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
-    yamlDuplicateKey: (key: string, firstLine: number) => `la clé « ${key} » est écrite deux fois (déjà à la ligne ${number(firstLine)}) : gardez-en une seule`,
-    yamlListDash: () => "dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+      fr`le guillemet ${quote} ouvert ici n’est jamais fermé : ajoutez ${quote} à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
+    yamlDuplicateKey: (key: string, firstLine: number) =>
+      fr`la clé « ${key} » est écrite deux fois (déjà à la ligne ${number(firstLine)}) : gardez-en une seule`,
+    yamlListDash: () => fr`dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak`,
     yamlListOnKeyLine: (key: string) =>
-      `une liste ne commence pas sur la ligne de sa clé : écrivez ${key}: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
-    yamlUnclosedList: (example: string) => `une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple ${example}`,
-    yamlUnclosedMap: (example: string) => `des clés ouvertes par « { » ne sont pas fermées : ajoutez « } » à la fin, sur la même ligne, par exemple ${example}`,
+      fr`une liste ne commence pas sur la ligne de sa clé : écrivez ${key}: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
+    yamlUnclosedList: (example: string) => fr`une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple ${example}`,
+    yamlUnclosedMap: (example: string) =>
+      fr`des clés ouvertes par « { » ne sont pas fermées : ajoutez « } » à la fin, sur la même ligne, par exemple ${example}`,
     yamlTextAfterList: (example: string) =>
-      `du texte suit le « ] » qui ferme la liste : mettez toutes les entrées entre les mêmes crochets, séparées par des virgules, par exemple ${example}`,
+      fr`du texte suit le « ] » qui ferme la liste : mettez toutes les entrées entre les mêmes crochets, séparées par des virgules, par exemple ${example}`,
     yamlStrayBracket: (bracket: string, opener: string, example: string | undefined) =>
-      `ce « ${bracket} » ne ferme aucun « ${opener} » ouvert avant lui : retirez-le${example === undefined ? "" : `, par exemple ${example}`}`,
-    yamlEmptyEntry: (example: string) => `cette virgule ne suit aucune entrée : retirez-la, par exemple ${example}`,
+      fr`ce « ${bracket} » ne ferme aucun « ${opener} » ouvert avant lui : retirez-le${example === undefined ? "" : `, par exemple ${example}`}`,
+    yamlEmptyEntry: (example: string) => fr`cette virgule ne suit aucune entrée : retirez-la, par exemple ${example}`,
     yamlMissingComma: (example: string) =>
-      `il manque une virgule ici : entre crochets ou entre accolades, les entrées se séparent par « , », par exemple ${example}`,
-    yamlListWithoutBrackets: (example: string) => `plusieurs valeurs se suivent sans crochets : une liste s’écrit entre « [ » et « ] », par exemple ${example}`,
-    yamlCommentNoSpace: (example: string) => `ce « # » commence un commentaire collé à la valeur : YAML veut une espace avant lui ; écrivez ${example}`,
+      fr`il manque une virgule ici : entre crochets ou entre accolades, les entrées se séparent par « , », par exemple ${example}`,
+    yamlListWithoutBrackets: (example: string) =>
+      fr`plusieurs valeurs se suivent sans crochets : une liste s’écrit entre « [ » et « ] », par exemple ${example}`,
+    yamlCommentNoSpace: (example: string) => fr`ce « # » commence un commentaire collé à la valeur : YAML veut une espace avant lui ; écrivez ${example}`,
     yamlTextAfterQuote: (example: string) =>
-      `du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets, par exemple ${example}`,
+      fr`du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets, par exemple ${example}`,
     yamlBackslash: (example: string) =>
-      `entre guillemets doubles, « \\ » annonce un caractère spécial (\\" pour un guillemet, \\n pour un retour à la ligne) : pour écrire « \\ » lui-même, doublez-le, par exemple ${example}`,
+      fr`entre guillemets doubles, « \\ » annonce un caractère spécial (\\" pour un guillemet, \\n pour un retour à la ligne) : pour écrire « \\ » lui-même, doublez-le, par exemple ${example}`,
     yamlApostropheInQuotes: (example: string) =>
-      `cette apostrophe ferme la valeur ouverte par une apostrophe : mettez toute la valeur entre guillemets doubles, par exemple ${example}, ou écrivez l’apostrophe typographique ’`,
+      fr`cette apostrophe ferme la valeur ouverte par une apostrophe : mettez toute la valeur entre guillemets doubles, par exemple ${example}, ou écrivez l’apostrophe typographique ’`,
     yamlQuoteInQuotes: (guillemets: string, apostrophes: string) =>
-      `ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${guillemets}, ou mettez toute la valeur entre apostrophes : ${apostrophes}`,
+      fr`ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${guillemets}, ou mettez toute la valeur entre apostrophes : ${apostrophes}`,
     yamlValueStart: (key: string | undefined, character: string, example: string) =>
-      `${key === undefined ? "une valeur" : `la valeur de « ${key} »`} commence par « ${character} », ${VALUE_STARTS_FR[character] ?? "que YAML réserve"} : mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
+      fr`${key === undefined ? "une valeur" : fr`la valeur de « ${key} »`} commence par « ${character} », ${VALUE_STARTS_FR[character] ?? "que YAML réserve"} : mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
     yamlCommentCutsText: (key: string, kept: string, lost: string, example: string) =>
-      `la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${kept === "" ? "elle serait vide" : `« ${lost} » serait perdu`} ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne)`,
+      fr`la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${kept === "" ? "elle serait vide" : fr`« ${lost} » serait perdu`} ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne)`,
     yamlCommentLineCutsText: (key: string, kept: string, lost: string, example: string) =>
-      `la valeur de « ${key} » est coupée par cette ligne, que « # » fait lire comme un commentaire YAML : elle s’arrêterait à « ${kept} », et « ${lost} » serait perdu ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne, pas plus en retrait que la clé)`,
-    yamlDocumentEnd: () => "une ligne « ... » termine le YAML : les clés qui la suivent ne seraient pas lues ; retirez-la",
-    yamlIndent: () => "cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
-    yamlOther: (parser: string) => `YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
-    yamlAlias: (name: string) => `les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,
-    yamlTooDeep: (max: number) => `listes ou clés imbriquées sur plus de ${number(max)} niveaux : une archive en demande quelques-uns ; retirez les autres`,
+      fr`la valeur de « ${key} » est coupée par cette ligne, que « # » fait lire comme un commentaire YAML : elle s’arrêterait à « ${kept} », et « ${lost} » serait perdu ; mettez toute la valeur entre guillemets doubles, par exemple ${example} (un commentaire va sur sa propre ligne, pas plus en retrait que la clé)`,
+    yamlDocumentEnd: () => fr`une ligne « ... » termine le YAML : les clés qui la suivent ne seraient pas lues ; retirez-la`,
+    yamlIndent: () => fr`cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne`,
+    yamlOther: (parser: string) => fr`YAML invalide (${parser}) : vérifiez les guillemets, les « : » et les retraits de cette ligne`,
+    yamlAlias: (name: string) => fr`les alias YAML (*${name}) ne sont pas permis : écrivez la valeur en entier`,
+    yamlTooDeep: (max: number) => fr`listes ou clés imbriquées sur plus de ${number(max)} niveaux : une archive en demande quelques-uns ; retirez les autres`,
     // Reading the files
     notUtf8: (byte: string, windows1252: string) =>
-      `le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
-    nulByte: () => "le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8",
+      fr`le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+    nulByte: () => fr`le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
     utf16: (encoding: string) =>
-      `le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+      fr`le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest", size: string, limit: string) =>
       ({
-        article: `le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
-        frontMatter: `l’en-tête fait ${size} ; la limite est de ${limit} : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
-        registry: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
-        urlManifest: `le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
+        article: fr`le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
+        frontMatter: fr`l’en-tête fait ${size} ; la limite est de ${limit} : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
+        registry: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
+        urlManifest: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
       })[what],
     symbolicLink: (what: "file" | "article" | "folder" | "articlesFolder") =>
-      `les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,
+      fr`les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,
     notAnArticle: () =>
-      "pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles",
-    noArticlesFolder: () => "dossier des articles absent : créez-le, avec un fichier .md par article",
-    articlesFolderIsFile: () => "le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article",
+      fr`pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles`,
+    noArticlesFolder: () => fr`dossier des articles absent : créez-le, avec un fichier .md par article`,
+    articlesFolderIsFile: () => fr`le dossier des articles est un fichier : faites-en un dossier, avec un fichier .md par article`,
     folderUnreadable: (reason: string) =>
-      `impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
-    fileUnreadable: (reason: string, permissions: boolean) => `impossible de lire le fichier (${reason})${permissions ? " : vérifiez ses droits d’accès" : ""}`,
-    fileIsFolder: () => "impossible de lire le fichier : c’est un dossier",
+      fr`impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
+    fileUnreadable: (reason: string, permissions: boolean) =>
+      `impossible de lire le fichier (${reason})${permissions ? fr` : vérifiez ses droits d’accès` : ""}`,
+    fileIsFolder: () => fr`impossible de lire le fichier : c’est un dossier`,
     // The registries: site.yaml, topics.yaml, sources.yaml
     registryMissing: (name: string) =>
-      `${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
-    addressNotText: (key: string, example: string) => `« ${key} » doit être une adresse complète, comme ${example}`,
+      fr`${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
+    addressNotText: (key: string, example: string) => fr`« ${key} » doit être une adresse complète, comme ${example}`,
     addressRule: (key: string, example: string) =>
-      `« ${key} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme ${example}`,
-    siteTitleNotText: () => '« title » doit être du texte, par exemple title: "Archives de l’actualité"',
-    siteTitleEmpty: () => "« title » est vide : donnez le nom du site",
-    localeNotFr: () => "« locale » doit valoir fr : Dépêche publie des archives en français",
-    timezoneNotText: () => "« timezone » doit être un nom IANA comme Europe/Paris",
-    timezoneUnknown: () => "« timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris",
-    descriptionNotText: () => "« description » doit être du texte",
-    topicKeywordsNotList: () => "« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]",
-    topicKeywordsTooMany: (max: number) => `« keywords » d’un sujet compte au plus ${number(max)} mots : gardez ceux qui disent le sujet`,
-    topicSlugMissing: () => "chaque sujet a besoin d’un « slug » comme etats-unis",
-    topicSlugPattern: () => "le « slug » d’un sujet ne peut contenir que a-z, 0-9 et des tirets simples, par exemple etats-unis",
+      fr`« ${key} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme ${example}`,
+    siteTitleNotText: () => fr`« title » doit être du texte, par exemple title: "Archives de l’actualité"`,
+    siteTitleEmpty: () => fr`« title » est vide : donnez le nom du site`,
+    localeNotFr: () => fr`« locale » doit valoir fr : Dépêche publie des archives en français`,
+    timezoneNotText: () => fr`« timezone » doit être un nom IANA comme Europe/Paris`,
+    timezoneUnknown: () => fr`« timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris`,
+    descriptionNotText: () => fr`« description » doit être du texte`,
+    topicKeywordsNotList: () => fr`« keywords » d’un sujet est une liste de mots non vides, par exemple keywords: [Bagdad, irakien]`,
+    topicKeywordsTooMany: (max: number) => fr`« keywords » d’un sujet compte au plus ${number(max)} mots : gardez ceux qui disent le sujet`,
+    topicSlugMissing: () => fr`chaque sujet a besoin d’un « slug » comme etats-unis`,
+    topicSlugPattern: () => fr`le « slug » d’un sujet ne peut contenir que a-z, 0-9 et des tirets simples, par exemple etats-unis`,
     topicSlugTooLong: (max: number) =>
-      `le « slug » d’un sujet tient en ${number(max)} caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+      fr`le « slug » d’un sujet tient en ${number(max)} caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     topicSlugDeviceName: () =>
-      `le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
-    topicLabelMissing: () => 'chaque sujet a besoin d’un « label » comme "États-Unis"',
-    topicLabelEmpty: () => "le « label » d’un sujet est vide : écrivez-le",
-    topicsNotList: () => "topics.yaml doit être une liste de sujets : - slug: irak, puis label: Irak en retrait",
-    sourceCodeMissing: () => "chaque source a besoin d’un « code » comme AA",
-    sourceCodeEmpty: () => "le « code » d’une source est vide : écrivez-le",
-    sourceNameMissing: () => 'chaque source a besoin d’un « name » comme "Agence Anadolu"',
-    sourceNameEmpty: () => "le « name » d’une source est vide : écrivez-le",
-    sourcesNotList: () => "sources.yaml doit être une liste de sources : - code: AA, puis name: Agence Anadolu et url: https://www.aa.com.tr/fr en retrait",
+      fr`le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (${DEVICE_NAMES}), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+    topicLabelMissing: () => fr`chaque sujet a besoin d’un « label » comme "États-Unis"`,
+    topicLabelEmpty: () => fr`le « label » d’un sujet est vide : écrivez-le`,
+    topicsNotList: () => fr`topics.yaml doit être une liste de sujets : - slug: irak, puis label: Irak en retrait`,
+    sourceCodeMissing: () => fr`chaque source a besoin d’un « code » comme AA`,
+    sourceCodeEmpty: () => fr`le « code » d’une source est vide : écrivez-le`,
+    sourceNameMissing: () => fr`chaque source a besoin d’un « name » comme "Agence Anadolu"`,
+    sourceNameEmpty: () => fr`le « name » d’une source est vide : écrivez-le`,
+    sourcesNotList: () => fr`sources.yaml doit être une liste de sources : - code: AA, puis name: Agence Anadolu et url: https://www.aa.com.tr/fr en retrait`,
     topicTaken: (key: string, name: string, first: number, firstSlug: string) =>
-      `le ${key} de sujet « ${name} » est déjà celui du sujet ${number(first)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
+      fr`le ${key} de sujet « ${name} » est déjà celui du sujet ${number(first)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
     sourceCodeTaken: (code: string, first: number, firstCode: string) =>
-      `le code de source « ${code} » est déjà celui de la source ${number(first)} (« ${firstCode} ») : donnez à chaque agence son propre code`,
-    sourceCodeNoSlug: (code: string) => `le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
+      fr`le code de source « ${code} » est déjà celui de la source ${number(first)} (« ${firstCode} ») : donnez à chaque agence son propre code`,
+    sourceCodeNoSlug: (code: string) => fr`le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
     // Old addresses: aliases and urls.txt
     aliasNotPath: () =>
-      "un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX, leur code UTF-8 : é s’écrit %C3%A9)",
+      fr`un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX, leur code UTF-8 : é s’écrit %C3%A9)`,
     aliasMalformedEscape: (written: string) =>
-      `« ${written} » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
+      fr`« ${written} » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
     aliasNotUtf8: (escapes: string, latin1: string, utf8: string) =>
-      `« ${escapes} » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « ${latin1} », écrivez ${utf8})`,
+      fr`« ${escapes} » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « ${latin1} », écrivez ${utf8})`,
     aliasEscapeNotInName: (written: string) =>
-      `« ${written} » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques (/ \\ : * ? " < > | ou de contrôle) : sa page de redirection ne pourrait pas être écrite ; retirez l’alias`,
+      fr`« ${written} » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques (/ \\ : * ? " < > | ou de contrôle) : sa page de redirection ne pourrait pas être écrite ; retirez l’alias`,
     aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
     aliasTooLong: (max: number, length: number) =>
-      `un alias tient en ${number(max)} caractères au plus, celui-ci en a ${number(length)} : aucun disque ne tient tous les chemins aussi longs`,
+      fr`un alias tient en ${number(max)} caractères au plus, celui-ci en a ${number(length)} : aucun disque ne tient tous les chemins aussi longs`,
     aliasSegmentTooLong: (max: number, start: string, length: number) =>
-      `un segment d’alias tient en ${number(max)} caractères au plus, « ${start}… » en a ${number(length)} : un nom de fichier plus long ne peut pas être écrit`,
+      fr`un segment d’alias tient en ${number(max)} caractères au plus, « ${start}… » en a ${number(length)} : un nom de fichier plus long ne peut pas être écrit`,
     aliasSegmentDot: (segment: string) =>
-      `un segment d’alias ne peut pas finir par un point ni par une espace (« ${segment} ») : Windows les retire, et la redirection tomberait ailleurs`,
+      fr`un segment d’alias ne peut pas finir par un point ni par une espace (« ${segment} ») : Windows les retire, et la redirection tomberait ailleurs`,
     aliasSegmentDeviceName: (segment: string) =>
-      `« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
-    aliasInSearch: (alias: string, folder: string) => `l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,
-    aliasInside: (alias: string, shown: string, what: string) => `l’alias ${alias} serait écrit dans ${shown}, ${what} : retirez-le`,
+      fr`« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
+    aliasInSearch: (alias: string, folder: string) => fr`l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,
+    aliasInside: (alias: string, shown: string, what: string) => fr`l’alias ${alias} serait écrit dans ${shown}, ${what} : retirez-le`,
     aliasInsideAlias: (owner: string) => `un alias de ${owner}`,
     aliasInsideSiteFile: () => "un fichier que le site écrit lui-même",
-    aliasOver: (alias: string, shown: string) => `l’alias ${alias} serait écrit là où ${shown} a besoin d’un dossier : retirez-le`,
+    aliasOver: (alias: string, shown: string) => fr`l’alias ${alias} serait écrit là où ${shown} a besoin d’un dossier : retirez-le`,
     aliasTwice: (alias: string, as: string | undefined) =>
-      `l’alias ${alias} est écrit deux fois${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : retirez-en un`,
+      fr`l’alias ${alias} est écrit deux fois${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : retirez-en un`,
     aliasTaken: (alias: string, owner: string, as: string | undefined) =>
-      `l’alias ${alias} est déjà un alias de ${owner}${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une ancienne adresse ne mène qu’à un seul article`,
+      fr`l’alias ${alias} est déjà un alias de ${owner}${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une ancienne adresse ne mène qu’à un seul article`,
     aliasIsOwnUrl: (alias: string, as: string | undefined) =>
-      `l’alias ${alias} est l’adresse de cet article même${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
+      fr`l’alias ${alias} est l’adresse de cet article même${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
     aliasIsUrlOf: (alias: string, owner: string, as: string | undefined) =>
-      `l’alias ${alias} est l’adresse de ${owner}${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
+      fr`l’alias ${alias} est l’adresse de ${owner}${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
     aliasIsSiteFile: (alias: string, shown: string, as: string | undefined) =>
-      `l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? ` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
+      fr`l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
     publishedUrlMoved: (url: string, key: string, to: string, line: string) =>
-      `${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
+      fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlGone: (url: string) =>
-      `${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     publishedUrlDrafted: (url: string, line: string) =>
-      `${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
+      fr`${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlHeldBack: (url: string, when: string, line: string) =>
-      `${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
+      fr`${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     removedUrlOnline: (url: string, article: string, publishedLine: number | undefined) =>
-      `${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? "effacez le « ! » du début de cette ligne" : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
+      fr`${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? fr`effacez le « ! » du début de cette ligne` : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
     removedUrlNotPath: (url: string, meant: string | undefined) =>
-      `« ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez ${meant ? `« ! ${meant} »` : "par exemple « ! /2021/12/09/titre/ »"}`,
+      fr`« ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez ${meant ? fr`« ! ${meant} »` : fr`par exemple « ! /2021/12/09/titre/ »`}`,
     moreProblems: (n: number, max: number) =>
-      `et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${number(max)} premiers et relancez la vérification`,
+      fr`et ${countFr(n, "autre problème", "autres problèmes")} dans ce fichier, non ${n < 2 ? "montré" : "montrés"} : corrigez les ${number(max)} premiers et relancez la vérification`,
   },
 
   /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
   wire: {
-    cannotRead: (why: string) => `impossible de lire le fichier (${why}) : vérifiez le chemin`,
-    nulByte: () => "le fichier contient un octet NUL : il est binaire ou abîmé, ce n’est pas une dépêche ; redemandez le texte au fil de l’agence",
+    cannotRead: (why: string) => fr`impossible de lire le fichier (${why}) : vérifiez le chemin`,
+    nulByte: () => fr`le fichier contient un octet NUL : il est binaire ou abîmé, ce n’est pas une dépêche ; redemandez le texte au fil de l’agence`,
     readAsWindows1252: () =>
-      "pas en UTF-8 : lu en Windows-1252, comme l’envoient les fils d’agence anciens ; vérifiez les accents et les guillemets de l’article",
-    empty: () => "le fichier est vide : il n’y a ni titre ni texte à importer",
-    noBody: () => "la dépêche a un titre mais pas de texte : aucun paragraphe entre le titre et les lignes de source",
-    leftovers: (lines: string) => `gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines}`,
+      fr`pas en UTF-8 : lu en Windows-1252, comme l’envoient les fils d’agence anciens ; vérifiez les accents et les guillemets de l’article`,
+    empty: () => fr`le fichier est vide : il n’y a ni titre ni texte à importer`,
+    noBody: () => fr`la dépêche a un titre mais pas de texte : aucun paragraphe entre le titre et les lignes de source`,
+    leftovers: (lines: string) => fr`gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines}`,
     noSource: (codes: string) =>
-      `pas de ligne de source à la fin de la dépêche : le code de l’agence (${codes}) doit être sur une ligne à lui, après le texte ; pour une autre agence, ajoutez-la à sources.yaml`,
+      fr`pas de ligne de source à la fin de la dépêche : le code de l’agence (${codes}) doit être sur une ligne à lui, après le texte ; pour une autre agence, ajoutez-la à sources.yaml`,
     unknownAgency: (names: readonly string[], suggestion: string | undefined, codes: readonly string[]) =>
       names.length === 1
-        ? `agence inconnue « ${names[0]} »${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour une autre agence, ajoutez-la à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`
-        : `agences inconnues ${listFr(names.map((n) => `« ${n} »`))} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour d’autres agences, ajoutez-les à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`,
+        ? fr`agence inconnue « ${names[0]} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour une autre agence, ajoutez-la à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`
+        : fr`agences inconnues ${listFr(names.map((n) => fr`« ${n} »`))} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour d’autres agences, ajoutez-les à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`,
     noDate: () =>
-      "pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours",
-    noTopic: () => "aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense",
-    noFreeSlug: (why: string, max: number) => `${why} ; aucun slug libre jusqu’à -${max}`,
+      fr`pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours`,
+    noTopic: () => fr`aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense`,
+    noFreeSlug: (why: string, max: number) => fr`${why} ; aucun slug libre jusqu’à -${max}`,
     sameTitleThatDay: (url: string, file: string, slug: string) =>
-      `${url} est déjà ${file}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug ${slug}`,
-    fileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé : supprimez-le ou renommez-le d’abord si cette copie doit le remplacer`,
-    wouldNotBeValid: (message: string) => `l’article ne serait pas valide : ${message}`,
+      fr`${url} est déjà ${file}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug ${slug}`,
+    fileExists: (path: string) => fr`${path} existe déjà et n’est jamais écrasé : supprimez-le ou renommez-le d’abord si cette copie doit le remplacer`,
+    wouldNotBeValid: (message: string) => fr`l’article ne serait pas valide : ${message}`,
     shortLinkTaken: (link: string, file: string, spelled: string | undefined) =>
-      `le lien court ${link} est déjà celui de ${file}${spelled ? ` (écrit ${spelled})` : ""} : cette dépêche est déjà dans l’archive`,
+      fr`le lien court ${link} est déjà celui de ${file}${spelled ? ` (écrit ${spelled})` : ""} : cette dépêche est déjà dans l’archive`,
     sameUrl: (url: string, file: string) =>
-      `même adresse ${url} que ${file} : cette dépêche est sans doute déjà dans l’archive ; si c’en est une autre, changez sa ligne de titre`,
-    oldUrl: (url: string, file: string) => `${url} est une ancienne adresse (alias) de ${file} : cette dépêche est sans doute déjà dans l’archive`,
+      fr`même adresse ${url} que ${file} : cette dépêche est sans doute déjà dans l’archive ; si c’en est une autre, changez sa ligne de titre`,
+    oldUrl: (url: string, file: string) => fr`${url} est une ancienne adresse (alias) de ${file} : cette dépêche est sans doute déjà dans l’archive`,
     retiredUrl: (url: string, note: string) =>
-      `${url} a déjà été publiée (${note}) et aucun article ne la porte plus : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre`,
+      fr`${url} a déjà été publiée (${note}) et aucun article ne la porte plus : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre`,
   },
 
   /** The tail of a grouped kind of warning: all of them stay in --json. */
   moreOfKind: (n: number) => `… et ${countFr(n, "autre avertissement", "autres avertissements")} du même type (--json les donne tous)`,
 
   cli: {
-    unknownCommand: (name: string) => `commande inconnue « ${name} »`,
-    unknownOption: (option: string) => `option inconnue « ${option} »`,
+    unknownCommand: (name: string) => fr`commande inconnue « ${name} »`,
+    unknownOption: (option: string) => fr`option inconnue « ${option} »`,
     missingValue: (option: string) => `l’option ${option} attend une valeur`,
     noValueTaken: (option: string) => `l’option ${option} ne prend pas de valeur`,
-    unexpectedArgument: (argument: string) => `argument en trop « ${argument} »`,
+    unexpectedArgument: (argument: string) => fr`argument en trop « ${argument} »`,
     errorsAndWarnings: (errors: number, warnings: number) => `${countFr(errors, "erreur")}, ${countFr(warnings, "avertissement")}`,
     checkInvalid: (counts: string, files: number, time: string) => `${counts} dans ${countFr(files, "fichier d’article", "fichiers d’articles")} (${time})`,
     checkValid: (articles: number, topics: number, sources: number, days: number, warnings: number, time: string) =>
-      `${countFr(articles, "article")}, ${countFr(topics, "sujet")}, ${countFr(sources, "source")}, ${countFr(days, "jour")} : tout est valide ; ${countFr(warnings, "avertissement")} (${time})`,
+      fr`${countFr(articles, "article")}, ${countFr(topics, "sujet")}, ${countFr(sources, "source")}, ${countFr(days, "jour")} : tout est valide ; ${countFr(warnings, "avertissement")} (${time})`,
     buildRead: (files: number, time: string) => `${countFr(files, "fichier d’article lu", "fichiers d’articles lus")} (${time})`,
     nowNotADate: (text: string) =>
-      `--now « ${text} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC`,
+      fr`--now « ${text} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC`,
     sourceDateEpochNotNumber: (value: string) =>
-      `SOURCE_DATE_EPOCH=${value} n’est pas un nombre de secondes depuis le 1er janvier 1970 UTC : donnez un nombre comme 1639134000, ou retirez la variable`,
+      fr`SOURCE_DATE_EPOCH=${value} n’est pas un nombre de secondes depuis le 1er janvier 1970 UTC : donnez un nombre comme 1639134000, ou retirez la variable`,
     buildDateOutOfYears: (what: string, first: number, last: number) =>
       `${what} tombe hors des années ${first} à ${last} où peut tomber la date d’une construction`,
-    recordUrlsUnreadable: (file: string, reason: string) => `impossible d’ajouter les adresses publiées à ${file} : ${reason}`,
+    recordUrlsUnreadable: (file: string, reason: string) => fr`impossible d’ajouter les adresses publiées à ${file} : ${reason}`,
     // Writing files (src/files/)
     ioReason: (code: string) => IO_REASONS_FR[code] ?? code,
     writeFailed: (file: string, reason: string, hadFile: boolean) =>
-      `impossible d’écrire ${file} : ${reason} ; ${hadFile ? "le fichier d’avant est inchangé" : "rien n’a été écrit"}`,
-    folderFailed: (file: string, reason: string) => `impossible de créer le dossier de ${file} : ${reason} ; rien n’a été écrit`,
+      fr`impossible d’écrire ${file} : ${reason} ; ${hadFile ? "le fichier d’avant est inchangé" : "rien n’a été écrit"}`,
+    folderFailed: (file: string, reason: string) => fr`impossible de créer le dossier de ${file} : ${reason} ; rien n’a été écrit`,
     neverOverwritten: (file: string) => `${file} existe déjà et n’est jamais écrasé`,
     writeThroughLink: (path: string, isFile: boolean) =>
-      `${path} est un lien symbolique, à travers lequel Dépêche n’écrit jamais : remplacez-le par le ${isFile ? "fichier" : "dossier"} lui-même`,
+      fr`${path} est un lien symbolique, à travers lequel Dépêche n’écrit jamais : remplacez-le par le ${isFile ? "fichier" : "dossier"} lui-même`,
     outsideWritable: (path: string, root: string) => `${path} n’est pas dans ${root}, le seul dossier où cette commande écrit`,
     siteWriteFailed: (out: string, reason: string, hadSite: boolean) =>
-      `impossible d’écrire le site dans ${out}/ : ${reason} ; ${hadSite ? "le site d’avant est inchangé" : "rien n’a été écrit"}`,
-    outRefused: (option: string, out: string, why: string) => `${option} ${out} ${why} ; rien n’a été touché`,
-    outNoFolder: (example: string) => `ne nomme aucun dossier (une variable vide ?) : donnez le dossier où construire le site, comme ${example}`,
+      fr`impossible d’écrire le site dans ${out}/ : ${reason} ; ${hadSite ? "le site d’avant est inchangé" : "rien n’a été écrit"}`,
+    outRefused: (option: string, out: string, why: string) => fr`${option} ${out} ${why} ; rien n’a été touché`,
+    outNoFolder: (example: string) => fr`ne nomme aucun dossier (une variable vide ?) : donnez le dossier où construire le site, comme ${example}`,
     outWorkingDirectory: (holds: boolean, example: string) =>
-      `${holds ? "contient" : "est"} le dossier de travail, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
+      fr`${holds ? "contient" : "est"} le dossier de travail, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
     outProject: (holds: boolean, example: string) =>
-      `${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
+      fr`${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
     outContent: (where: "is" | "holds" | "inside", example: string) =>
-      `${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ${example}`,
+      fr`${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ${example}`,
     outPublishedSite: (inside: boolean) =>
-      `${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme .depeche/preview`,
-    outSymlink: () => "est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe",
+      fr`${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme .depeche/preview`,
+    outSymlink: () => fr`est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe`,
     cacheInContent: () =>
-      "est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache .depeche/cache depuis la racine du projet",
+      fr`est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache .depeche/cache depuis la racine du projet`,
     cacheInSite: () =>
-      "est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache",
-    outIsFile: () => "est un fichier, pas un dossier : donnez un dossier pour le site",
-    outUnreadable: (reason: string) => `ne peut pas être lu (${reason}) : donnez un dossier lisible`,
+      fr`est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache`,
+    outIsFile: () => fr`est un fichier, pas un dossier : donnez un dossier pour le site`,
+    outUnreadable: (reason: string) => fr`ne peut pas être lu (${reason}) : donnez un dossier lisible`,
     outNotASite: (marker: string) =>
-      `n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
+      fr`n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,
     buildWrote: (pages: number, time: string) => `${countFr(pages, "page écrite", "pages écrites")} (${time})`,
     buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,
     buildPublished: (files: number, time: string) =>
       `${countFr(files, "flux, plan du site ou fichier robots écrit", "flux, plans du site et fichiers robots écrits")} (${time})`,
     buildIncremental: (changed: number, removed: number, outputs: number, time: string) =>
-      `construction incrémentale : ${countFr(changed, "page réécrite", "pages réécrites")}, ${countFr(removed, "page supprimée", "pages supprimées")}, ${countFr(outputs, "flux ou plan du site remplacé", "flux ou plans du site remplacés")} ; le reste est repris du site précédent (${time})`,
+      fr`construction incrémentale : ${countFr(changed, "page réécrite", "pages réécrites")}, ${countFr(removed, "page supprimée", "pages supprimées")}, ${countFr(outputs, "flux ou plan du site remplacé", "flux ou plans du site remplacés")} ; le reste est repris du site précédent (${time})`,
     buildIndexed: (articles: number, bundles: number, time: string) =>
       `${countFr(articles, "article indexé", "articles indexés")} pour la recherche en ${countFr(bundles, "lot")} (${time})`,
     buildPhotosReady: (done: number, total: number) => `${number(done)}/${number(total)} photos prêtes`,
     buildPhotosEncoded: (encoded: number, cached: number, time: string) =>
       `${encoded === 0 ? "aucune photo encodée" : countFr(encoded, "photo encodée", "photos encodées")}, ${number(cached)} en cache (${time})`,
-    imageNotAFile: (file: string) => `--image ${file} : ce fichier est introuvable ou n’est pas un fichier`,
-    imageNeedsCredit: () => '--image demande --credit "AA / Nom du photographe" : une photo publiée porte toujours son crédit',
-    imageCreditWithoutImage: () => "--credit, --alt et --caption vont avec --image : indiquez la photo à joindre",
-    imageOneArticle: () => "--image joint une photo à un seul article : importez les dépêches une à une",
-    imageNeedsAlt: () => '--image demande --alt "…" : décrivez ce que montre la photo, pour qui ne la voit pas',
-    imageFormat: (file: string) => `--image ${file} : ce format n’est pas publié ; exportez la photo en JPEG, PNG, WebP, AVIF ou TIFF`,
-    imageNoFreeName: (file: string) => `--image ${file} : les noms de cette photo sont tous pris ce mois-ci dans content/images/ ; renommez le fichier`,
-    buildInvalid: (counts: string, out: string, time: string) => `${counts} ; rien n’a été écrit, ${out} est inchangé (${time})`,
+    imageNotAFile: (file: string) => fr`--image ${file} : ce fichier est introuvable ou n’est pas un fichier`,
+    imageNeedsCredit: () => fr`--image demande --credit "AA / Nom du photographe" : une photo publiée porte toujours son crédit`,
+    imageCreditWithoutImage: () => fr`--credit, --alt et --caption vont avec --image : indiquez la photo à joindre`,
+    imageOneArticle: () => fr`--image joint une photo à un seul article : importez les dépêches une à une`,
+    imageNeedsAlt: () => fr`--image demande --alt "…" : décrivez ce que montre la photo, pour qui ne la voit pas`,
+    imageFormat: (file: string) => fr`--image ${file} : ce format n’est pas publié ; exportez la photo en JPEG, PNG, WebP, AVIF ou TIFF`,
+    imageNoFreeName: (file: string) => fr`--image ${file} : les noms de cette photo sont tous pris ce mois-ci dans content/images/ ; renommez le fichier`,
+    buildInvalid: (counts: string, out: string, time: string) => fr`${counts} ; rien n’a été écrit, ${out} est inchangé (${time})`,
     buildDone: (articles: number, out: string, kinds: string, warnings: number, time: string) =>
-      `${countFr(articles, "article")} → ${out}/ (${kinds}) ; ${countFr(warnings, "avertissement")} (${time})`,
+      fr`${countFr(articles, "article")} → ${out}/ (${kinds}) ; ${countFr(warnings, "avertissement")} (${time})`,
     pageKind: (kind: string, n: number) => {
       const nouns: Record<string, [string, string]> = {
         articles: ["article", "articles"],
@@ -489,62 +512,62 @@ export const messagesFr = {
       const [one, many] = nouns[kind] ?? [kind, kind];
       return countFr(n, one, many);
     },
-    recordUrlsWithDrafts: () => "--record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés",
+    recordUrlsWithDrafts: () => fr`--record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés`,
     badBaseUrl: (url: string) =>
-      `--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
-    badPort: (value: string) => `--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
-    serveInvalid: (counts: string, time: string) => `${counts} ; l’aperçu garde la dernière version correcte (${time})`,
+      fr`--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
+    badPort: (value: string) => fr`--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
+    serveInvalid: (counts: string, time: string) => fr`${counts} ; l’aperçu garde la dernière version correcte (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,
     serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
     serveFixed: (time: string) => `plus aucune erreur, les pages sont celles d’avant (${time})`,
-    serveFailed: (why: string) => `la mise à jour a échoué : ${why}`,
+    serveFailed: (why: string) => fr`la mise à jour a échoué : ${why}`,
     serveUnwatched: (folder: string, reason: string) =>
-      `impossible de surveiller ${folder}/ (${reason}) : ce qui y est enregistré ne met pas l’aperçu à jour ; corrigez, puis relancez depeche serve`,
+      fr`impossible de surveiller ${folder}/ (${reason}) : ce qui y est enregistré ne met pas l’aperçu à jour ; corrigez, puis relancez depeche serve`,
     watchLimit: () => "le système surveille déjà autant de dossiers qu’il le permet, fs.inotify.max_user_watches",
-    serveListening: (url: string, content: string) => `${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
+    serveListening: (url: string, content: string) => fr`${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
     importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
     importNeedsDate: () =>
-      "--date est obligatoire : le jour de la dépêche, par exemple --date 2021-12-09 (une mauvaise date range l’article au mauvais jour pour toujours)",
-    imported: (path: string, topics: string, suggested: boolean) => `${path} (sujets${suggested ? " suggérés" : ""} : ${topics})`,
+      fr`--date est obligatoire : le jour de la dépêche, par exemple --date 2021-12-09 (une mauvaise date range l’article au mauvais jour pour toujours)`,
+    imported: (path: string, topics: string, suggested: boolean) => fr`${path} (sujets${suggested ? " suggérés" : ""} : ${topics})`,
     importSummary: (written: number, refused: number, warnings: number, time: string) =>
       `${countFr(written, "article écrit", "articles écrits")}, ${countFr(refused, "fichier refusé", "fichiers refusés")}, ${countFr(warnings, "avertissement")} (${time})`,
-    importRefused: (summary: string) => `${summary} ; rien n’a été écrit pour les fichiers refusés`,
+    importRefused: (summary: string) => fr`${summary} ; rien n’a été écrit pour les fichiers refusés`,
     importStopped: (why: string, imported: number, left: number) =>
       `${why} (${countFr(imported, "article importé", "articles importés")} avant, ${countFr(left, "fichier restant", "fichiers restants")})`,
     contentNotReady: (content: string) => `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
     dateOptionYear: (text: string, year: number, first: number, last: number) =>
-      `--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
+      fr`--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
     dateOptionInvalid: (text: string, place: string) =>
-      `--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
-    topicsOptionEmpty: () => "--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense",
+      fr`--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
+    topicsOptionEmpty: () => fr`--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense`,
     topicsOptionUnknown: (name: string, suggestion: string | undefined) =>
-      `sujet inconnu « ${name} » dans --topics${suggestion ? ` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,
-    newOneTitle: () => 'donnez un titre, entre guillemets : depeche new "L’Irak annonce la fin de la mission de combat"',
-    newTitleEmpty: () => 'le titre est vide : depeche new "L’Irak annonce la fin de la mission de combat"',
-    nothingWritten: (why: string) => `${why} ; rien n’a été écrit`,
-    newTitleTooLong: () => "le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô",
+      fr`sujet inconnu « ${name} » dans --topics${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,
+    newOneTitle: () => fr`donnez un titre, entre guillemets : depeche new "L’Irak annonce la fin de la mission de combat"`,
+    newTitleEmpty: () => fr`le titre est vide : depeche new "L’Irak annonce la fin de la mission de combat"`,
+    nothingWritten: (why: string) => fr`${why} ; rien n’a été écrit`,
+    newTitleTooLong: () => fr`le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô`,
     newNoSlug: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse",
-    newUrlTaken: (url: string, owner: string) => `${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,
-    newUrlRetired: (url: string, note: string) => `${url} a déjà été publiée (${note}) et aucun article ne la porte plus : choisissez un autre titre`,
+    newUrlTaken: (url: string, owner: string) => fr`${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,
+    newUrlRetired: (url: string, note: string) => fr`${url} a déjà été publiée (${note}) et aucun article ne la porte plus : choisissez un autre titre`,
     newFileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé`,
     newTemplateBuiltIn: (path: string) => `${path} (intégré)`,
     newTemplateRefused: (file: string) =>
-      `le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`,
+      fr`le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`,
     templateUnknownVariable: (name: string, names: readonly string[]) =>
-      `variable inconnue « {{ ${name} }} » : le modèle connaît ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
+      fr`variable inconnue « {{ ${name} }} » : le modèle connaît ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
     templateNoFrontMatter: () => "le modèle doit commencer par une ligne --- et son en-tête (title, date…), fermé par une autre ligne ---",
     templateNotDraft: () =>
-      "le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne",
-    templateUnreadable: (why: string) => `le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,
+      fr`le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne`,
+    templateUnreadable: (why: string) => fr`le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,
     hookNoRepository: () => "pas dans un dépôt git",
-    hookOutside: (content: string, top: string) => `le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
-    hookNotOurs: (hook: string) => `${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
-    hookRefused: () => "commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify",
+    hookOutside: (content: string, top: string) => fr`le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
+    hookNotOurs: (hook: string) => fr`${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
+    hookRefused: () => fr`commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify`,
     hookInstalled: (hook: string, content: string) => `${hook} vérifie désormais ${content}/ avant chaque commit`,
   },
 
   usage: {
-    intro: "usage : depeche <commande> [options]\n\ncommandes :",
+    intro: fr`usage : depeche <commande> [options]\n\ncommandes :`,
     more: "\n`depeche <commande> --help` décrit une commande.\n",
     commands: {
       check: {
@@ -552,7 +575,7 @@ export const messagesFr = {
         summary: "vérifie toute l’archive, n’écrit rien",
         options: [
           "--content DIR  le dossier du contenu (content par défaut)",
-          "--cache DIR    lit (sans jamais l’écrire) le cache de la dernière construction : seuls les fichiers modifiés depuis sont relus (.depeche/cache par défaut)",
+          fr`--cache DIR    lit (sans jamais l’écrire) le cache de la dernière construction : seuls les fichiers modifiés depuis sont relus (.depeche/cache par défaut)`,
           "--no-cache     relit et vérifie tous les fichiers",
           "--json         le bilan et chaque erreur en JSON sur la sortie standard",
           "--annotate     les erreurs aussi en annotations GitHub Actions (d’office dans Actions)",
@@ -568,8 +591,8 @@ export const messagesFr = {
           "--drafts        les brouillons aussi (jamais pour publier)",
           "--record-urls   ajoute les adresses publiées à urls.txt (le déploiement de main seulement)",
           "--base-url URL  l’adresse publique du site, à la place de baseUrl de site.yaml",
-          "--now ISO       la date de la construction (plan du site des actualités) ; sinon SOURCE_DATE_EPOCH, sinon l’horloge",
-          "--cache DIR     l’état de la construction (.depeche/cache par défaut) : la suivante ne réécrit que ce qui a changé ; les photos n’y sont encodées qu’une fois",
+          fr`--now ISO       la date de la construction (plan du site des actualités) ; sinon SOURCE_DATE_EPOCH, sinon l’horloge`,
+          fr`--cache DIR     l’état de la construction (.depeche/cache par défaut) : la suivante ne réécrit que ce qui a changé ; les photos n’y sont encodées qu’une fois`,
           "--no-cache      construit tout, sans rien garder",
           "--no-search     sans l’index de recherche",
           "--json          le bilan et chaque erreur en JSON sur la sortie standard",
@@ -578,15 +601,15 @@ export const messagesFr = {
       },
       import: {
         synopsis: 'import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]',
-        summary: "fait des articles de dépêches d’agence brutes ; --date est obligatoire",
+        summary: fr`fait des articles de dépêches d’agence brutes ; --date est obligatoire`,
         options: [
-          "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site",
-          "--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés",
+          fr`--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site`,
+          fr`--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés`,
           "--content DIR  le dossier du contenu (content par défaut)",
           "--image FICHIER  une photo à joindre (une seule dépêche), copiée dans content/images/AAAA/MM/",
-          '--credit "…"   avec --image, obligatoire : le crédit, par exemple "AA / Nom du photographe"',
-          '--alt "…"      avec --image, obligatoire : ce que montre la photo, pour qui ne la voit pas',
-          '--caption "…"  avec --image : la légende',
+          fr`--credit "…"   avec --image, obligatoire : le crédit, par exemple "AA / Nom du photographe"`,
+          fr`--alt "…"      avec --image, obligatoire : ce que montre la photo, pour qui ne la voit pas`,
+          fr`--caption "…"  avec --image : la légende`,
         ],
       },
       new: {
@@ -619,9 +642,9 @@ export const messagesFr = {
       "NO_COLOR         sans couleurs (les couleurs ne s’affichent que dans un terminal)",
     ],
     help: "-h, --help     cette aide",
-    optionsTitle: "options :",
-    environmentTitle: "variables d’environnement :",
-    commandUsage: (synopsis: string) => `usage : depeche ${synopsis}`,
+    optionsTitle: fr`options :`,
+    environmentTitle: fr`variables d’environnement :`,
+    commandUsage: (synopsis: string) => fr`usage : depeche ${synopsis}`,
   },
 };
 
@@ -646,7 +669,7 @@ function requiredHint(key: string): string {
     case "credit":
       return 'ajoutez l’agence et le photographe, par exemple credit: "AA / Nom du photographe"';
     default:
-      return `ajoutez une ligne « ${key}: … »`;
+      return fr`ajoutez une ligne « ${key}: … »`;
   }
 }
 

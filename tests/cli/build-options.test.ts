@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -33,7 +34,7 @@ describe("depeche build checks the values of its options as the content's are ch
     const r = build("--base-url", url);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `depeche build: error: --base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org\n`,
+      fr`depeche build: error: --base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org\n`,
     );
     expect(existsSync(r.out)).toBe(false);
   });
@@ -44,7 +45,7 @@ describe("depeche build checks the values of its options as the content's are ch
     const r = build("--now", now);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `depeche build: error: --now « ${now} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC\n`,
+      fr`depeche build: error: --now « ${now} » n’est pas une date : écrivez 2021-12-10T12:00:00Z, ou avec un décalage (de -12:00 à +14:00, minutes de 00 à 59) comme 2021-12-10T13:00:00+01:00 ; sans décalage, c’est l’heure UTC\n`,
     );
     expect(existsSync(r.out)).toBe(false);
   });

@@ -16,6 +16,7 @@ import { readStoreSnapshot } from "../../src/publish/build-cache.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { cacheFileSections } from "../helpers/cache-file.ts";
 import { commitAll, git } from "../helpers/git.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -129,7 +130,7 @@ describe("depeche check --cache", () => {
     archive.article("2021/12/11-encore.md", { title: "Trois", date: "2021-12-11T10:00:00" });
     const r = expectSameWithCache(archive);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("sujet inconnu « Irack »");
+    expect(r.stderr).toContain(fr`sujet inconnu « Irack »`);
     expect(r.stderr).toContain("même adresse /2021/12/11/trois/");
     expect(r.stderr).toContain("/2021/12/09/uno/");
   });
@@ -144,7 +145,7 @@ describe("depeche check --cache", () => {
     // The change is there: a check from nothing finds it.
     const cold = depeche("check", "--content", archive.dir, "--no-cache");
     expect(cold.status).toBe(1);
-    expect(cold.stderr).toContain("« tytle »");
+    expect(cold.stderr).toContain(fr`« tytle »`);
   });
 
   it("warns of a date ahead of its own now and not of the build's, as a check from nothing does", () => {
@@ -210,7 +211,7 @@ describe("depeche check --cache", () => {
       const before = digestOfFolder(cacheOf(archive));
       const r = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain("« tytle »");
+      expect(r.stderr).toContain(fr`« tytle »`);
       expect(digestOfFolder(cacheOf(archive))).toBe(before);
     };
     // The header's JSON rewritten in place, padded to its length (the packed state after it stays where it is).

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -19,7 +20,7 @@ describe("depeche check", () => {
     archive.article("b.md", { title: "Deux", date: "2021-12-10" });
     const r = depeche("check", "--content", archive.dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 sujets, 2 sources, 2 jours : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/);
+    expect(r.stdout).toMatch(/^depeche check: 2 articles, 5 sujets, 2 sources, 2 jours\u00a0: tout est valide\u202f; 0 avertissement \(\d+,\d\d s\)\n$/);
     expect(r.stderr).toBe("");
   });
 
@@ -31,9 +32,11 @@ describe("depeche check", () => {
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
     expect(lines[0]).toBe(
-      `${archive.display("articles/a.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${archive.display("articles/a.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     );
-    expect(lines[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:6:1: error: clé inconnue « topic » \\(vouliez-vous dire « topics » \\?\\)`));
+    expect(lines[1]).toMatch(
+      new RegExp(fr`^${archive.display("articles/b.md")}:6:1: error: clé inconnue « topic » \\(vouliez-vous dire « topics »\u202f\\?\\)`),
+    );
     // check never writes: it does not say that nothing was written.
     expect(lines[2]).toMatch(/^depeche check: 2 erreurs, 0 avertissement dans 2 fichiers d’articles \(\d+,\d\d s\)$/);
   });
@@ -45,7 +48,7 @@ describe("depeche check", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       const r = depeche(name);
       expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`depeche: commande inconnue « ${name} »`);
+      expect(r.stderr).toContain(fr`depeche: commande inconnue « ${name} »`);
     }
   });
 });
@@ -61,8 +64,8 @@ describe("usage", () => {
   )("%s %s prints its usage and exits 0, doing nothing else", (name, flag) => {
     const r = depeche(name, flag, "--content", "/nonexistent");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^usage : depeche ${name} `));
-    expect(r.stdout).toContain("options :\n");
+    expect(r.stdout).toMatch(new RegExp(fr`^usage : depeche ${name} `));
+    expect(r.stdout).toContain(fr`options :\n`);
     expect(r.stdout).toContain("  -h, --help     cette aide\n");
     expect(r.stderr).toBe("");
   });
@@ -78,7 +81,9 @@ describe("usage", () => {
 
   it("answers every usage mistake at once with the command's own usage, in French", () => {
     const r = depeche("check", "--contnt", "x");
-    expect(r.stderr).toMatch(/^depeche check: option inconnue « --contnt »\ndepeche check: argument en trop « x »\nusage : depeche check /);
+    expect(r.stderr).toMatch(
+      /^depeche check: option inconnue «\u202f--contnt\u202f»\ndepeche check: argument en trop «\u202fx\u202f»\nusage\u00a0: depeche check /,
+    );
     expect(depeche("import", "a.txt", "--date").stderr).toMatch(/^depeche import: l’option --date attend une valeur\n/);
     expect(depeche("check", "--json=oui").stderr).toMatch(/^depeche check: l’option --json ne prend pas de valeur\n/);
   });
@@ -96,7 +101,7 @@ describe("the summary, in either language", () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un" });
     expect(depeche("check", "--content", archive.dir).stdout).toMatch(
-      /^depeche check: 1 article, 5 sujets, 2 sources, 1 jour : tout est valide ; 0 avertissement \(\d+,\d\d s\)\n$/,
+      /^depeche check: 1 article, 5 sujets, 2 sources, 1 jour\u00a0: tout est valide\u202f; 0 avertissement \(\d+,\d\d s\)\n$/,
     );
     const en = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
     expect(en.stdout).toMatch(/^depeche check: 1 article, 5 topics, 2 sources, 1 day are valid; 0 warnings \(\d+\.\d\d s\)\n$/);

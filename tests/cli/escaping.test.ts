@@ -5,6 +5,7 @@ import { formatForTerminal, githubAnnotation } from "../../src/cli/report.ts";
 import { formatDiagnostic, type Diagnostic } from "../../src/content/diagnostics.ts";
 import { escapeControlCharacters } from "../../src/text/control-characters.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/depeche.js");
@@ -61,18 +62,18 @@ describe("control characters are escaped wherever a value is printed", () => {
     expectPrintable(run.stdout);
     expectPrintable(run.stderr);
     for (const line of `${run.stdout}\n${run.stderr}`.split("\n")) expect(line).not.toMatch(/^::error file=README/);
-    expect(run.stderr).toContain("a\\x1b]0;title\\x07.md:5:10: error: sujet inconnu « x\\n::error file=README.md,line=1::pwned »");
-    expect(run.stderr).toContain("sujet inconnu « \\x1b[2J\\u0085 »");
+    expect(run.stderr).toContain(fr`a\\x1b]0;title\\x07.md:5:10: error: sujet inconnu « x\\n::error file=README.md,line=1::pwned »`);
+    expect(run.stderr).toContain(fr`sujet inconnu « \\x1b[2J\\u0085 »`);
     // JSON keeps the values exactly, escaped by JSON itself.
     const json = depeche(["check", "--content", archive.dir, "--json"]);
     expect(JSON.parse(json.stdout).diagnostics.map((x: Diagnostic) => x.message)).toContain(
-      `sujet inconnu « ${INJECTION} » : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`sujet inconnu « ${INJECTION} » : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     );
   });
 
   it("in the command's own lines: unknown commands, options and folders", () => {
     const unknown = depeche([`x${INJECTION}`]);
-    expect(unknown.stderr.split("\n")[0]).toBe("depeche: commande inconnue « xx\\n::error file=README.md,line=1::pwned »");
+    expect(unknown.stderr.split("\n")[0]).toBe(fr`depeche: commande inconnue « xx\\n::error file=README.md,line=1::pwned »`);
     const option = depeche(["check", `--x\u001b[2J`]);
     expect(option.status).toBe(2);
     expectPrintable(option.stderr);

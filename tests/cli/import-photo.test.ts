@@ -6,6 +6,7 @@ import { runImport } from "../../src/cli/import.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makePhoto } from "../helpers/photos.ts";
+import { fr } from "../helpers/french.ts";
 
 const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
 const NBSP = "\u00a0";
@@ -82,7 +83,7 @@ describe("depeche import --image", () => {
     [["--image", "PHOTO", "--alt", "Des soldats"], '--image demande --credit "AA / Nom du photographe"'],
     [["--image", "PHOTO", "--credit", "AA / X"], '--image demande --alt "…"'],
     [["--credit", "AA / X"], "--credit, --alt et --caption vont avec --image"],
-    [["--image", "absente.jpg", ...PHOTO_ARGS], "--image absente.jpg : ce fichier est introuvable"],
+    [["--image", "absente.jpg", ...PHOTO_ARGS], fr`--image absente.jpg : ce fichier est introuvable`],
     [["--image", "PHOTO", ...PHOTO_ARGS, "SECOND"], "--image joint une photo à un seul article"],
   ])("refuses %j, writing nothing", async (args, message) => {
     archive = makeArchive();

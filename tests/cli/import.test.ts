@@ -13,6 +13,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { SAMPLE_TOPICS_YAML } from "../helpers/sample-archive.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
@@ -69,7 +70,7 @@ describe("depeche import, the seed copy", () => {
     const r = depeche("import", seedPath, "--date", "2021-12-09", "--content", "content");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(`content/${SEED_FILE} (sujets suggérés : Irak)`);
+    expect(r.stdout.split("\n")[0]).toBe(fr`content/${SEED_FILE} (sujets suggérés : Irak)`);
     expect(r.stdout).toMatch(/^depeche import: 1 article écrit, 0 fichier refusé, 0 avertissement \(\d+,\d\d s\)$/m);
 
     const result = await loadContent({ contentDir: archive.dir });
@@ -113,7 +114,7 @@ describe("depeche import, the seed copy", () => {
     archive = makeArchive();
     const r = await importCli(seedPath, "--date", "2021-12-09T15:10:00", "--topics", "défense, IRAK");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${archive.display(SEED_FILE)} (sujets : Défense, Irak)`);
+    expect(r.stdout).toContain(fr`${archive.display(SEED_FILE)} (sujets : Défense, Irak)`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.topics.map((t) => t.slug)).toEqual(["defense", "irak"]);
     expect(result.content?.articles[0]?.published.iso).toBe("2021-12-09T15:10:00+01:00");
@@ -125,7 +126,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(seedPath);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(seedPath)}:1:1: error: pas de date de publication : donnez --date`);
+    expect(r.stderr).toContain(fr`${shown(seedPath)}:1:1: error: pas de date de publication : donnez --date`);
     expect(r.stderr).toMatch(/0 article écrit, 1 fichier refusé/);
     expect(articleFiles()).toEqual([]);
   });
@@ -169,7 +170,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       const r = await importCli(seedPath, "--date", "2021-12-09");
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(
-        `error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")} (écrit ${link}) : cette dépêche est déjà dans l’archive`,
+        fr`error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/ancien.md")} (écrit ${link}) : cette dépêche est déjà dans l’archive`,
       );
       expect(articleFiles()).toEqual(["ancien.md"]);
     },
@@ -226,7 +227,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     {
       name: "a title too long",
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
-      error: "1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères",
+      error: fr`1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères`,
     },
     { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:5: error: le fichier contient un octet NUL" },
   ];
@@ -267,7 +268,7 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = await importCli(seedPath, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${archive.display("articles/2021")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le dossier lui-même dans le dossier du contenu\n`,
+      fr`${archive.display("articles/2021")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le dossier lui-même dans le dossier du contenu\n`,
     );
     expect(r.stderr).toContain("rien n’a été écrit");
     expect(readdirSync(outside)).toEqual([]);
@@ -282,7 +283,7 @@ describe("depeche import writes nothing outside the content folder", () => {
     const r = depecheUnprivileged(archive, ["import", seedPath, second, "--date", "2021-12-09", "--content", archive.dir]);
     chmodSync(month, 0o755);
     expect(r.stderr).toBe(
-      `depeche import: error: impossible d’écrire ${archive.display(SEED_FILE)} : permission refusée ; rien n’a été écrit (0 article importé avant, 1 fichier restant)\n`,
+      fr`depeche import: error: impossible d’écrire ${archive.display(SEED_FILE)} : permission refusée ; rien n’a été écrit (0 article importé avant, 1 fichier restant)\n`,
     );
     expect(r.status).toBe(1);
     expect(readdirSync(month)).toEqual([]);
@@ -301,7 +302,7 @@ describe("depeche import, other cases", () => {
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
     // At the first byte that is no UTF-8: the ’ of the title.
-    expect(r.stderr).toContain(`${shown(path)}:1:2: warning: pas en UTF-8 : lu en Windows-1252`);
+    expect(r.stderr).toContain(fr`${shown(path)}:1:2: warning: pas en UTF-8 : lu en Windows-1252`);
     expect(r.stdout).toContain("1 avertissement");
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.diagnostics).toEqual([]);
@@ -317,7 +318,7 @@ describe("depeche import, other cases", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
     expect(r.stderr).toContain(
-      `warning: /2021/12/09/l-irak-vote/ est déjà ${archive.display("articles/2021/12/09-premiere.md")}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug l-irak-vote-2`,
+      fr`warning: /2021/12/09/l-irak-vote/ est déjà ${archive.display("articles/2021/12/09-premiere.md")}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug l-irak-vote-2`,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -350,11 +351,11 @@ describe("depeche import, other cases", () => {
     const r = depeche("import", ...files, "--date", "2021-12-09", "--content", "content");
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split("\n")).toEqual([
-      "content/articles/2021/12/09-l-irak-vote.md (sujets suggérés : Irak)",
-      "content/articles/2021/12/09-l-iran-vote.md (sujets suggérés : Irak)",
+      fr`content/articles/2021/12/09-l-irak-vote.md (sujets suggérés : Irak)`,
+      fr`content/articles/2021/12/09-l-iran-vote.md (sujets suggérés : Irak)`,
     ]);
     expect(r.stderr).toMatch(
-      /^wire\/2\.txt:1:1: error: le fichier est vide.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\) ; rien n’a été écrit pour les fichiers refusés\n$/,
+      /^wire\/2\.txt:1:1: error: le fichier est vide.*\ndepeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement \(\d+,\d\d s\)\u202f; rien n’a été écrit pour les fichiers refusés\n$/,
     );
     expect(await checkErrors()).toEqual([]);
   });
@@ -379,23 +380,23 @@ describe("depeche import, other cases", () => {
     const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${shown(path)}:17:1: warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"`);
+    expect(r.stderr).toContain(fr`${shown(path)}:17:1: warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
   });
 
   it.each([
     { args: [] as string[], message: "nommez les dépêches à importer" },
-    { args: ["x.txt", "--date", "2021-13-01"], message: "« --date » : il n’y a pas de mois 13" },
+    { args: ["x.txt", "--date", "2021-13-01"], message: fr`« --date » : il n’y a pas de mois 13` },
     {
       args: ["x.txt", "--date", "2021-12-09T10:00:00+99:00"],
-      message: "« --date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
+      message: fr`« --date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00`,
     },
     {
       args: ["x.txt", "--date", "2021-12-09", "--topics", "Irack"],
-      message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?) : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet",
+      message: fr`sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?) : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,
     },
-    { args: ["x.txt", "--date", "demain"], message: "--date « demain » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou" },
+    { args: ["x.txt", "--date", "demain"], message: fr`--date « demain » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou` },
     { args: ["x.txt", "--topics", " , "], message: "--topics est vide" },
   ])("exits 2 on a usage mistake: $message", async ({ args, message }) => {
     archive = makeArchive();
@@ -408,7 +409,7 @@ describe("depeche import, other cases", () => {
     archive = makeArchive();
     const r = depeche("import", "x.txt", "--dat", "2021-12-09");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("option inconnue « --dat »");
+    expect(r.stderr).toContain(fr`option inconnue « --dat »`);
   });
 });
 
@@ -439,7 +440,7 @@ describe("depeche import points at the line at fault", () => {
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${shown(path)}:13:1: error: agence inconnue « Reuters » : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que AA et TRT FR ; pour une autre agence, ajoutez-la à sources.yaml (- code: Reuters, puis name et url en retrait)\n`,
+      fr`${shown(path)}:13:1: error: agence inconnue « Reuters » : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que AA et TRT FR ; pour une autre agence, ajoutez-la à sources.yaml (- code: Reuters, puis name et url en retrait)\n`,
     );
     expect(articleFiles()).toEqual([]);
   });
@@ -450,8 +451,8 @@ describe("depeche import points at the line at fault", () => {
     const short = wire("b.txt", wireText("L’Irak compte", ["Texte."], ["  TRT"]));
     const r = await importCli(two, short, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(two)}:13:1: error: agences inconnues « Reuters » et « AFP » : la dépêche n’a pas d’autre ligne de source`);
-    expect(r.stderr).toContain(`${shown(short)}:13:3: error: agence inconnue « TRT » (vouliez-vous dire « TRT FR » ?) :`);
+    expect(r.stderr).toContain(fr`${shown(two)}:13:1: error: agences inconnues « Reuters » et « AFP » : la dépêche n’a pas d’autre ligne de source`);
+    expect(r.stderr).toContain(fr`${shown(short)}:13:3: error: agence inconnue « TRT » (vouliez-vous dire « TRT FR » ?) :`);
   });
 
   it("a control character in the text, at its line and column in the copy, markdown escapes aside", async () => {
@@ -459,7 +460,7 @@ describe("depeche import points at the line at fault", () => {
     const path = wire("bel.txt", wireText("L’Irak vote", ["Un premier paragraphe.", "  Le *budget* [voté]\u0007 hier."], ["AA"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(path)}:9:21: error: l’article ne serait pas valide : le texte contient ici le caractère de contrôle U+0007`);
+    expect(r.stderr).toContain(fr`${shown(path)}:9:21: error: l’article ne serait pas valide : le texte contient ici le caractère de contrôle U+0007`);
   });
 
   it("a control character in the title, at its column", async () => {
@@ -467,7 +468,7 @@ describe("depeche import points at the line at fault", () => {
     const path = wire("bel.txt", wireText('L’Irak "vote"\u0007 le budget', ["Texte."], ["AA"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(path)}:1:14: error: l’article ne serait pas valide : « title » contient ici le caractère de contrôle U+0007`);
+    expect(r.stderr).toContain(fr`${shown(path)}:1:14: error: l’article ne serait pas valide : « title » contient ici le caractère de contrôle U+0007`);
   });
 
   it("a Windows-1252 file, at its first byte that is no UTF-8", async () => {
@@ -475,7 +476,7 @@ describe("depeche import points at the line at fault", () => {
     const path = wire("latin.txt", encodeWindows1252("L'Irak vote\r\n\r\nLe budget coûte 3 000 €.\r\n\r\nAA\r\n"));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`${shown(path)}:3:13: warning: pas en UTF-8 : lu en Windows-1252`);
+    expect(r.stderr).toContain(fr`${shown(path)}:3:13: warning: pas en UTF-8 : lu en Windows-1252`);
   });
 
   it("a NUL byte, at its line and column", async () => {

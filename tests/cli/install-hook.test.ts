@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { escapeControlCharacters } from "../../src/text/control-characters.ts";
 import { articleText, makeArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 // No editor: a hook that ran a stray `git commit` must fail, not wait for one.
@@ -46,7 +47,7 @@ describe("the pre-commit hook, for any content folder name", () => {
 
     const hook = run("sh", [".git/hooks/pre-commit"]);
     expect(hook.status).toBe(1);
-    expect(hook.stderr).toContain(`${escapeControlCharacters(name)}/articles/a.md:5:10: error: sujet inconnu « Irack »`);
+    expect(hook.stderr).toContain(fr`${escapeControlCharacters(name)}/articles/a.md:5:10: error: sujet inconnu « Irack »`);
 
     // A commit that leaves the folder alone is not checked: the name is not a pattern.
     run("git", ["commit", "-q", "--no-verify", "-m", "archive"]);
@@ -70,7 +71,7 @@ describe("the pre-commit hook, for any content folder name", () => {
     expect(installed.status).toBe(0);
     expect(readFileSync(join(repo, ".git/hooks/pre-commit"), "utf8")).toContain(`\ncontent='archive/content'\ndepeche='${bin}'\n`);
     const hook = run("sh", [".git/hooks/pre-commit"]);
-    expect(hook.stderr).toContain("archive/content/articles/a.md:5:10: error: sujet inconnu « Irack »");
+    expect(hook.stderr).toContain(fr`archive/content/articles/a.md:5:10: error: sujet inconnu « Irack »`);
   });
 
   it("refuses a content folder outside the repository", () => {
@@ -78,7 +79,7 @@ describe("the pre-commit hook, for any content folder name", () => {
     const outside = run(process.execPath, [bin, "install-hook", "--content", "../elsewhere"]);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toMatch(
-      /^depeche install-hook: error: le dossier du contenu \.\.\/elsewhere est hors du dépôt git .* : un crochet n’y verrait aucun changement\n$/,
+      /^depeche install-hook: error: le dossier du contenu \.\.\/elsewhere est hors du dépôt git .*\u00a0: un crochet n’y verrait aucun changement\n$/,
     );
     expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
   });
@@ -111,14 +112,14 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
     const valid = git("commit", "-q", "-m", "Deuxième");
     expect(valid.status).toBe(0);
     // Git shows the hook's output on stderr: the two staged articles, neither the draft nor the broken one.
-    expect(valid.stderr).toMatch(/^depeche check: 2 articles, .* tout est valide ; 0 avertissement/);
+    expect(valid.stderr).toMatch(/^depeche check: 2 articles, .* tout est valide\u202f; 0 avertissement/);
 
     git("add", "content/articles/2021/12/09-a.md");
     const broken = git("commit", "-q", "-m", "Première corrigée");
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain("content/articles/2021/12/09-a.md:5:10: error: sujet inconnu « Irack »");
+    expect(broken.stderr).toContain(fr`content/articles/2021/12/09-a.md:5:10: error: sujet inconnu « Irack »`);
     expect(broken.stderr).toMatch(
-      /\ndepeche pre-commit: commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify\n$/,
+      /\ndepeche pre-commit: commit refusé\u00a0: corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify\n$/,
     );
     // The unstaged draft was not checked: only what the commit holds is.
     expect(broken.stderr).not.toContain("draft");

@@ -9,6 +9,7 @@ import { loadContent } from "../../src/content/load.ts";
 import { BODY_PLACEHOLDER } from "../../src/content/validate.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -44,22 +45,22 @@ describe("depeche new", () => {
     expect(r.status).toBe(0);
     const path = join(archive.dir, "articles/2021/12/09-l-irak-vote.md");
     const file = archive.display("articles/2021/12/09-l-irak-vote.md");
-    const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
+    const inDraft = fr` (un avertissement dans un brouillon, une erreur une fois « draft » retiré)`;
     expect(await diagnosticsOf()).toEqual([
-      `${file}:4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
-      `${file}:5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
-      `${file}:8:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
+      fr`${file}:4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
+      fr`${file}:5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
+      fr`${file}:8:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
     ]);
     const edit = (from: RegExp | string, to: string): void => writeFileSync(path, readFileSync(path, "utf8").replace(from, to));
     edit("draft: true\n", "");
     expect(await diagnosticsOf()).toEqual([
-      `${file}:4:10: error: « sources » doit donner au moins une entrée, par exemple sources: [AA, TRT FR]`,
-      `${file}:5:9: error: « topics » doit donner au moins une entrée, par exemple topics: [Irak, Défense]`,
-      `${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`,
+      fr`${file}:4:10: error: « sources » doit donner au moins une entrée, par exemple sources: [AA, TRT FR]`,
+      fr`${file}:5:9: error: « topics » doit donner au moins une entrée, par exemple topics: [Irak, Défense]`,
+      fr`${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`,
     ]);
     edit(/^sources: .*$/m, "sources: [AA]");
     edit(/^topics: .*$/m, "topics: [Irak]");
-    expect(await diagnosticsOf()).toEqual([`${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`]);
+    expect(await diagnosticsOf()).toEqual([fr`${file}:7:1: error: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article`]);
     edit(BODY_PLACEHOLDER, "Le Parlement irakien a voté.");
     expect(await diagnosticsOf()).toEqual([]);
   });
@@ -77,10 +78,10 @@ describe("depeche new", () => {
     expect(readFileSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"), "utf8")).toBe(
       `---\ntitle: "L’Irak *vote*"\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]\nsummary: ""\ndraft: true\n---\n## L’Irak \\*vote\\*\n\n${BODY_PLACEHOLDER}\n\n*Avec AFP.*\n`,
     );
-    const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
+    const inDraft = fr` (un avertissement dans un brouillon, une erreur une fois « draft » retiré)`;
     expect(await diagnosticsOf()).toEqual([
-      `${file}:6:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
-      `${file}:11:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
+      fr`${file}:6:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
+      fr`${file}:11:1: warning: le texte contient encore « ${BODY_PLACEHOLDER} » : remplacez-le par le texte de l’article${inDraft}`,
     ]);
   });
 
@@ -90,13 +91,13 @@ describe("depeche new", () => {
     archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nauteur: {{ auteur }}\n---\nTexte.\n");
     const unknown = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain(`${template}:4:9: error: variable inconnue « {{ auteur }} »`);
+    expect(unknown.stderr).toContain(fr`${template}:4:9: error: variable inconnue « {{ auteur }} »`);
     expect(unknown.stderr).toContain(`depeche new: le modèle ${template} ne peut pas donner un brouillon que check accepte`);
 
     archive.write("modeles/article.md", "---\ntitle: {{ titre }}\ndate: {{ date }}\nsources: [AA]\ntopics: [Irack]\ntags: [x]\n---\nTexte.\n");
     const invalid = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(invalid.status).toBe(1);
-    expect(invalid.stderr).toContain(`${template}:5:10: error: sujet inconnu « Irack »`);
+    expect(invalid.stderr).toContain(fr`${template}:5:10: error: sujet inconnu « Irack »`);
     expect(invalid.stderr).toContain(`${template}:6:1: error:`);
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
@@ -118,8 +119,8 @@ describe("depeche new", () => {
     const taken = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(taken.status).toBe(1);
     expect(taken.stderr).toBe(
-      `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${archive.display("articles/irak.md")} : choisissez un autre titre\n` +
-        "depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n",
+      fr`depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${archive.display("articles/irak.md")} : choisissez un autre titre\n` +
+        fr`depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n`,
     );
     expect(existsSync(join(archive.dir, "articles/2021/12/09-l-irak-vote.md"))).toBe(false);
 
@@ -136,7 +137,7 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:1) et aucun article ne la porte plus : choisissez un autre titre`,
+      fr`/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:1) et aucun article ne la porte plus : choisissez un autre titre`,
     );
   });
 
@@ -146,7 +147,7 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus : choisissez un autre titre`,
+      fr`/2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus : choisissez un autre titre`,
     );
   });
 
@@ -158,9 +159,9 @@ describe("depeche new", () => {
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `${archive.display("topics.yaml")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu\n` +
+      fr`${archive.display("topics.yaml")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu\n` +
         `depeche new: le dossier du contenu ${archive.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent\n` +
-        "depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n",
+        fr`depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit\n`,
     );
     expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
@@ -169,16 +170,16 @@ describe("depeche new", () => {
     { args: [] as string[], status: 2, message: "donnez un titre, entre guillemets" },
     { args: ["Un", "Deux"], status: 2, message: "donnez un titre, entre guillemets" },
     { args: ["  "], status: 2, message: "le titre est vide" },
-    { args: ["Titre", "--date", "demain"], status: 2, message: "--date « demain » n’est pas une date" },
+    { args: ["Titre", "--date", "demain"], status: 2, message: fr`--date « demain » n’est pas une date` },
     {
       args: ["Titre", "--date", "2021-12-09T10:00:00+24:00"],
       status: 2,
-      message: "« --date » : le décalage horaire +24:00 n’existe pas ; écrivez-en un de -12:00 à +14:00",
+      message: fr`« --date » : le décalage horaire +24:00 n’existe pas ; écrivez-en un de -12:00 à +14:00`,
     },
-    { args: ["Titre", "--topics", "Irack"], status: 2, message: "sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)" },
+    { args: ["Titre", "--topics", "Irack"], status: 2, message: fr`sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)` },
     { args: ["!!!"], status: 1, message: "le titre n’a ni lettre ni chiffre" },
     { args: ["x".repeat(201)], status: 1, message: "le titre dépasse 200 caractères" },
-    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: "--date « 9999-01-01 » est en l’an 9999 : Dépêche accepte les années 1900 à 2100" },
+    { args: ["Titre", "--date", "9999-01-01"], status: 2, message: fr`--date « 9999-01-01 » est en l’an 9999 : Dépêche accepte les années 1900 à 2100` },
   ])("exits $status: $message", async ({ args, status, message }) => {
     archive = makeArchive();
     const r = await newCli(...args);
@@ -211,11 +212,11 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["L’Irak vote", "--bogus", "--date", "demain", "--topics", "Irack,Defence"],
       status: 2,
       told: (_: TestArchive) => [
-        "depeche new: option inconnue « --bogus »",
-        "depeche new: --date « demain » n’est pas une date",
-        "depeche new: sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)",
-        "depeche new: sujet inconnu « Defence » dans --topics (vouliez-vous dire « Défense » ?)",
-        "depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: option inconnue « --bogus »`,
+        fr`depeche new: --date « demain » n’est pas une date`,
+        fr`depeche new: sujet inconnu « Irack » dans --topics (vouliez-vous dire « Irak » ?)`,
+        fr`depeche new: sujet inconnu « Defence » dans --topics (vouliez-vous dire « Défense » ?)`,
+        fr`depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -225,7 +226,7 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       told: (_: TestArchive) => [
         "depeche new: --topics est vide",
         "depeche new: donnez un titre, entre guillemets",
-        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -234,9 +235,9 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["!!!", "--date", "2021-12-09"],
       status: 1,
       told: (a: TestArchive) => [
-        `${a.display("modeles/article.md")}:6:5: error: variable inconnue « {{ auteur }} »`,
+        fr`${a.display("modeles/article.md")}:6:5: error: variable inconnue « {{ auteur }} »`,
         "depeche new: le titre n’a ni lettre ni chiffre pour en faire une adresse",
-        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -245,9 +246,9 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["L’Irak vote", "--date", "2021-12-09"],
       status: 1,
       told: (a: TestArchive) => [
-        `${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
-        `${a.display("modeles/article.md")}:7:1: error: variable inconnue « {{ auteur }} »`,
-        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
+        fr`${a.display("modeles/article.md")}:7:1: error: variable inconnue « {{ auteur }} »`,
+        fr`depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -256,10 +257,10 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["L’Irak vote", "--date", "2021-13-09"],
       status: 2,
       told: (a: TestArchive) => [
-        `${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
-        `${a.display("modeles/article.md")}:6:1: error: le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon`,
-        "depeche new: « --date » : ",
-        "depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`${a.display("modeles/article.md")}:5:10: error: sujet inconnu « Irack »`,
+        fr`${a.display("modeles/article.md")}:6:1: error: le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon`,
+        fr`depeche new: « --date » : `,
+        fr`depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -271,9 +272,9 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["L’Irak vote", "--date", "2021-12-09"],
       status: 1,
       told: (a: TestArchive) => [
-        `${a.display("modeles/article.md")}:5:1: error: clé inconnue « tags »`,
+        fr`${a.display("modeles/article.md")}:5:1: error: clé inconnue « tags »`,
         `depeche new: /2021/12/09/l-irak-vote/ est déjà l’adresse de ${a.display("articles/irak.md")}`,
-        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -282,9 +283,9 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["L’Irak vote", "--date", "2021-12-09", "--topics", "Irack"],
       status: 2,
       told: (a: TestArchive) => [
-        "depeche new: sujet inconnu « Irack » dans --topics",
+        fr`depeche new: sujet inconnu « Irack » dans --topics`,
         `depeche new: ${a.display("articles/2021/12/09-l-irak-vote.md")} existe déjà et n’est jamais écrasé`,
-        "depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: 2 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
     {
@@ -298,12 +299,12 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
       args: ["  "],
       status: 2,
       told: (a: TestArchive) => [
-        `${a.display("topics.yaml")}:1:3: error: clé obligatoire « label » absente`,
+        fr`${a.display("topics.yaml")}:1:3: error: clé obligatoire « label » absente`,
         `${a.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis`,
         `depeche new: le dossier du contenu ${a.dir} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
-        `${a.display("modeles/article.md")}:4:9: error: variable inconnue « {{ auteur }} »`,
+        fr`${a.display("modeles/article.md")}:4:9: error: variable inconnue « {{ auteur }} »`,
         "depeche new: le titre est vide",
-        "depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit",
+        fr`depeche new: 4 erreurs, 0 avertissement ; rien n’a été écrit`,
       ],
     },
   ])("$mistakes", async ({ setup, args, status, told }) => {
@@ -327,12 +328,12 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^${escapeRegExp(`${file}:5:1: error: clé inconnue « tags »`)}.*\n` +
-          `${escapeRegExp(`depeche new: le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`)}\n` +
+        `^${escapeRegExp(fr`${file}:5:1: error: clé inconnue « tags »`)}.*\n` +
+          `${escapeRegExp(fr`depeche new: le modèle ${file} ne peut pas donner un brouillon que check accepte : corrigez-le, ou supprimez-le pour revenir au modèle intégré`)}\n` +
           `${escapeRegExp("depeche new: le titre est vide")}.*\n` +
-          `${escapeRegExp("depeche new: --date « demain » n’est pas une date")}.*\n` +
-          `${escapeRegExp("depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit")}\n` +
-          "usage : depeche new ",
+          `${escapeRegExp(fr`depeche new: --date « demain » n’est pas une date`)}.*\n` +
+          `${escapeRegExp(fr`depeche new: 3 erreurs, 0 avertissement ; rien n’a été écrit`)}\n` +
+          fr`usage : depeche new `,
       ),
     );
   });
@@ -343,7 +344,7 @@ describe("depeche new tells every mistake in one run, and writes nothing", () =>
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${archive.display("modeles/article.md")}:7:5: error: le texte contient ici le caractère de contrôle U+0007`);
-    expect(r.stderr).toContain("depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit");
+    expect(r.stderr).toContain(fr`depeche new: 1 erreur, 0 avertissement ; rien n’a été écrit`);
   });
 });
 

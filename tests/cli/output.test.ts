@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { formatForTerminal, githubAnnotation, groupWarnings, reportStyle } from "../../src/cli/report.ts";
 import type { Diagnostic } from "../../src/content/diagnostics.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/depeche.js");
@@ -47,7 +48,7 @@ describe("output for machines", () => {
   it("annotates errors in GitHub Actions, and with --annotate", () => {
     archive = makeArchive();
     archive.article("a.md", { topics: "[Irack]" });
-    const expected = `::error file=${archive.display("articles/a.md")},line=5,col=10::sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)`;
+    const expected = fr`::error file=${archive.display("articles/a.md")},line=5,col=10::sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)`;
     const inActions = depeche(["check", "--content", archive.dir], { GITHUB_ACTIONS: "true" });
     expect(inActions.status).toBe(1);
     expect(inActions.stdout).toContain(expected);
@@ -99,7 +100,7 @@ describe("output for machines", () => {
     expect(report).toMatchObject({ ok: false, files: 2, articles: 0, errors: 1, warnings: 0 });
     expect(typeof report.seconds).toBe("number");
     expect(report.diagnostics).toEqual([
-      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining("sujet inconnu « Irack »") },
+      { severity: "error", file: archive.display("articles/b.md"), line: 5, column: 10, message: expect.stringContaining(fr`sujet inconnu « Irack »`) },
     ]);
     expect(r.stderr).toBe("");
   });
@@ -139,7 +140,7 @@ describe("the pre-commit hook", () => {
     git("add", "content");
     const refused = git("commit", "-q", "-m", "invalide");
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain("sujet inconnu « Irack »");
+    expect(refused.stderr).toContain(fr`sujet inconnu « Irack »`);
 
     writeFileSync(hook, "#!/bin/sh\necho mine\n");
     expect(depeche(["install-hook"], {}, repo).status).toBe(1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeUpdate } from "../../src/cli/serve.ts";
 import type { Diagnostic } from "../../src/content/diagnostics.ts";
 import type { Update } from "../../src/serve/dev-session.ts";
+import { fr } from "../helpers/french.ts";
 
 const error: Diagnostic = { severity: "error", file: "content/articles/a.md", line: 1, column: 1, message: "…" };
 
@@ -12,7 +13,7 @@ describe("what depeche serve says of an update, its time in seconds as the other
     { update: { outcome: "fixed", urls: [], diagnostics: [], ms: 12 }, said: "plus aucune erreur, les pages sont celles d’avant (0,01 s)" },
     {
       update: { outcome: "invalid", urls: [], diagnostics: [error], ms: 35 },
-      said: "1 erreur, 0 avertissement ; l’aperçu garde la dernière version correcte (0,04 s)",
+      said: fr`1 erreur, 0 avertissement ; l’aperçu garde la dernière version correcte (0,04 s)`,
     },
     { update: { outcome: "unchanged", urls: [], diagnostics: [], ms: 3 }, said: undefined },
   ];

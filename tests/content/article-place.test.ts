@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { expectedPlace } from "../../src/content/article-place.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -33,7 +34,7 @@ describe("an article filed under another day", () => {
         file: archive.display("articles/2021/11/28-irak.md"),
         line: 3,
         column: 7,
-        message: `le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Paris) : sa place est ${archive.display("articles/2021/12/09-irak.md")} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+        message: fr`le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Paris) : sa place est ${archive.display("articles/2021/12/09-irak.md")} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
         kind: "misplacedFile",
       },
     ]);
@@ -59,7 +60,7 @@ describe("an article filed under another day", () => {
       encoding: "utf8",
     });
     expect(child.stderr).toContain(
-      `${archive.display("articles/2021/12/10-tard.md")}:3:7: warning: le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Montreal) : sa place est ${archive.display("articles/2021/12/09-tard.md")} ;`,
+      fr`${archive.display("articles/2021/12/10-tard.md")}:3:7: warning: le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Montreal) : sa place est ${archive.display("articles/2021/12/09-tard.md")} ;`,
     );
   });
 

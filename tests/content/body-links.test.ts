@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { linksReachArticles } from "../../src/content/body-links.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -48,8 +49,7 @@ describe("links between article bodies", () => {
         file: archive.display("articles/2021/12/09-source.md"),
         line: 9,
         column: 21,
-        message:
-          "lien vers /2021/12/08/la-mission-de-combat-prend-fn/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
+        message: fr`lien vers /2021/12/08/la-mission-de-combat-prend-fn/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien`,
       },
     ]);
   });
@@ -59,8 +59,8 @@ describe("links between article bodies", () => {
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/07/la-mission-de-combat-prend-fin/)\n\n[b](/2021/12/08/n-existe-pas/)" });
     const messages = (await problems(archive)).map((d) => d.message);
     expect(messages).toEqual([
-      "lien vers /2021/12/07/la-mission-de-combat-prend-fin/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
-      "lien vers /2021/12/08/n-existe-pas/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien",
+      fr`lien vers /2021/12/07/la-mission-de-combat-prend-fin/, une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien`,
+      fr`lien vers /2021/12/08/n-existe-pas/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien`,
     ]);
   });
 
@@ -68,7 +68,7 @@ describe("links between article bodies", () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/sujets/irack/) et `[b](/nulle-part/)`" });
     expect((await problems(archive)).map((d) => d.message)).toEqual([
-      "lien vers /sujets/irack/, une page que le site n’a pas (vouliez-vous dire /sujets/irak/ ?) : corrigez l’adresse ou retirez le lien",
+      fr`lien vers /sujets/irack/, une page que le site n’a pas (vouliez-vous dire /sujets/irak/ ?) : corrigez l’adresse ou retirez le lien`,
     ]);
   });
 
@@ -80,7 +80,7 @@ describe("links between article bodies", () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: `[a](${link})` });
     expect((await problems(archive)).map((d) => d.message)).toEqual([
-      `lien vers ${link}, une page que le site n’a pas (vouliez-vous dire ${meant} ?) : corrigez l’adresse ou retirez le lien`,
+      fr`lien vers ${link}, une page que le site n’a pas (vouliez-vous dire ${meant} ?) : corrigez l’adresse ou retirez le lien`,
     ]);
   });
 
@@ -94,12 +94,12 @@ describe("links between article bodies", () => {
       [
         "warning",
         true,
-        "lien vers /2021/12/08/absent/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien (un avertissement dans un brouillon, une erreur une fois « draft » retiré)",
+        fr`lien vers /2021/12/08/absent/, une page que le site n’a pas : corrigez l’adresse ou retirez le lien (un avertissement dans un brouillon, une erreur une fois « draft » retiré)`,
       ],
       [
         "error",
         false,
-        `lien vers /2021/12/08/brouillon/, la page d’un brouillon (${archive.display(draft)}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
+        fr`lien vers /2021/12/08/brouillon/, la page d’un brouillon (${archive.display(draft)}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
       ],
     ]);
   });
@@ -111,7 +111,7 @@ describe("links between article bodies", () => {
     archive.article("2021/12/09-source.md", { title: "Source", body: "Voir [la suite](/2026/01/20/embargo/)." });
     const found = await problems(archive);
     expect(found.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
-      `${archive.display("articles/2021/12/09-source.md")}:7:17: lien vers /2026/01/20/embargo/, la page d’un article daté dans le futur (${archive.display(later)}), retenu jusqu’au mardi 20 janvier 2026 à 8\u00a0h\u00a000 : retirez le lien, ou attendez sa parution pour publier celui-ci`,
+      fr`${archive.display("articles/2021/12/09-source.md")}:7:17: lien vers /2026/01/20/embargo/, la page d’un article daté dans le futur (${archive.display(later)}), retenu jusqu’au mardi 20 janvier 2026 à 8\u00a0h\u00a000 : retirez le lien, ou attendez sa parution pour publier celui-ci`,
     ]);
     const published = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-20T07:00:00Z") });
     expect(published.diagnostics).toEqual([]);
@@ -149,8 +149,8 @@ describe("links between article bodies", () => {
       "[a](../../08/la-mission-de-combat-prend-fin/) [b](../../../../../sujets/irak/) [c](../../08/la-mission-de-combat-prend-fn/)\n\n[d](www.aa.com.tr/fr) [e](mailto:redaction@example.org) [f](#suite) [g](?q=1)";
     archive.article("2021/12/09-source.md", { title: "Source", body });
     expect((await problems(archive)).map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      "7:84: lien vers ../../08/la-mission-de-combat-prend-fn/ (/2021/12/08/la-mission-de-combat-prend-fn/), une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien",
-      "9:5: lien vers www.aa.com.tr/fr (/2021/12/09/source/www.aa.com.tr/fr), une page que le site n’a pas : corrigez l’adresse ou retirez le lien",
+      fr`7:84: lien vers ../../08/la-mission-de-combat-prend-fn/ (/2021/12/08/la-mission-de-combat-prend-fn/), une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien`,
+      fr`9:5: lien vers www.aa.com.tr/fr (/2021/12/09/source/www.aa.com.tr/fr), une page que le site n’a pas : corrigez l’adresse ou retirez le lien`,
     ]);
   });
 
@@ -159,7 +159,7 @@ describe("links between article bodies", () => {
     archive.article("2021/12/08-cible.md", { title: "La cible", date: "2021-12-08", topics: "[Irack]" });
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/la-cible/) [b](/2021/12/08/autre/)" });
     expect((await problems(archive)).map((d) => `${d.file.split("/").pop()}: ${d.message.split(",")[0]}`)).toEqual([
-      "08-cible.md: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml",
+      fr`08-cible.md: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml`,
       "09-source.md: lien vers /2021/12/08/autre/",
     ]);
   });

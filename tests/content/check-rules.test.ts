@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -49,57 +50,57 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "unknown topic with suggestion",
       spec: { topics: "[Irak, Irack]" },
-      expected: "5:16: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la",
+      expected: fr`5:16: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     },
     {
       name: "unknown source with suggestion",
       spec: { sources: "[AA, TRT]" },
-      expected: "4:15: error: source inconnue « TRT » (vouliez-vous dire « TRT FR » ?) : utilisez un code de sources.yaml, ou ajoutez-le",
+      expected: fr`4:15: error: source inconnue « TRT » (vouliez-vous dire « TRT FR » ?) : utilisez un code de sources.yaml, ou ajoutez-le`,
     },
     {
       name: "unknown key with suggestion",
       spec: { extra: "shortlink: https://turquie2023.com/x" },
-      expected: "6:1: error: clé inconnue « shortlink » (vouliez-vous dire « shortLink » ?)",
+      expected: fr`6:1: error: clé inconnue « shortlink » (vouliez-vous dire « shortLink » ?)`,
     },
-    { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: "6:1: error: clé inconnue « topic » (vouliez-vous dire « topics » ?)" },
-    { name: "empty title", spec: { title: "" }, expected: "2:8: error: « title » est vide : écrivez le titre" },
-    { name: "title too long", spec: { title: "x".repeat(201) }, expected: "2:8: error: « title » dépasse 200 caractères" },
-    { name: "invalid date", spec: { date: "2021-02-30" }, expected: "3:7: error: « date » : le 30 février n’existe pas" },
-    { name: "date as a number", spec: { date: "2021" }, expected: "3:7: error: « date » doit être une date comme 2021-12-09" },
+    { name: "typo topic: key", spec: { extra: "topic: Irak" }, expected: fr`6:1: error: clé inconnue « topic » (vouliez-vous dire « topics » ?)` },
+    { name: "empty title", spec: { title: "" }, expected: fr`2:8: error: « title » est vide : écrivez le titre` },
+    { name: "title too long", spec: { title: "x".repeat(201) }, expected: fr`2:8: error: « title » dépasse 200 caractères` },
+    { name: "invalid date", spec: { date: "2021-02-30" }, expected: fr`3:7: error: « date » : le 30 février n’existe pas` },
+    { name: "date as a number", spec: { date: "2021" }, expected: fr`3:7: error: « date » doit être une date comme 2021-12-09` },
     {
       name: "date in words, told in the site's place",
       spec: { date: "9 décembre 2021" },
-      expected: "3:7: error: « date » n’est pas une date valide : « 9 décembre 2021 » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou",
+      expected: fr`3:7: error: « date » n’est pas une date valide : « 9 décembre 2021 » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure de Paris) ou`,
     },
-    { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: "6:10: error: « updated » (2021-12-08) précède « date » (2021-12-09)" },
+    { name: "updated before date", spec: { extra: "updated: 2021-12-08" }, expected: fr`6:10: error: « updated » (2021-12-08) précède « date » (2021-12-09)` },
     {
       name: "shortLink not https",
       spec: { extra: "shortLink: http://turquie2023.com/x" },
-      expected: "6:12: error: « shortLink » doit être une adresse https complète",
+      expected: fr`6:12: error: « shortLink » doit être une adresse https complète`,
     },
-    { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: "6:7: error: « slug » ne peut contenir que des lettres minuscules" },
-    { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: "6:8: error: « draft » doit valoir true ou false" },
+    { name: "slug with capitals", spec: { extra: "slug: Mon-Slug" }, expected: fr`6:7: error: « slug » ne peut contenir que des lettres minuscules` },
+    { name: "draft not boolean", spec: { extra: "draft: oui" }, expected: fr`6:8: error: « draft » doit valoir true ou false` },
     { name: "alias with ..", spec: { extra: "aliases: [/2021/../../etc/]" }, expected: "6:11: error: un alias ne peut pas contenir de segment . ou .." },
     { name: "alias with a host", spec: { extra: "aliases: [https://evil.example/x]" }, expected: "6:11: error: un alias doit être une adresse de ce site" },
     {
       name: "slug longer than a file name",
       spec: { extra: `slug: ${"a".repeat(221)}` },
-      expected: "6:7: error: « slug » dépasse 220 caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le",
+      expected: fr`6:7: error: « slug » dépasse 220 caractères, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     },
     {
       name: "slug Windows keeps for a device",
       spec: { extra: "slug: prn" },
-      expected: "6:7: error: « slug » est un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9)",
+      expected: fr`6:7: error: « slug » est un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9)`,
     },
     {
       name: "alias with a device name",
       spec: { extra: "aliases: [/2021/12/09/con/]" },
-      expected: "6:11: error: « con » dans un alias est un nom que Windows réserve aux périphériques",
+      expected: fr`6:11: error: « con » dans un alias est un nom que Windows réserve aux périphériques`,
     },
     {
       name: "alias segment ending in a dot",
       spec: { extra: "aliases: [/2021/12/09/fin./]" },
-      expected: "6:11: error: un segment d’alias ne peut pas finir par un point ni par une espace (« fin. »)",
+      expected: fr`6:11: error: un segment d’alias ne peut pas finir par un point ni par une espace (« fin. »)`,
     },
     {
       name: "alias segment longer than a file name",
@@ -109,32 +110,34 @@ describe("one error line per rule, pointing at the key or value", () => {
     {
       name: "alias with a broken escape",
       spec: { extra: "aliases: [/caf%E/]" },
-      expected:
-        "6:11: error: « %E » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9",
+      expected: fr`6:11: error: « %E » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9`,
     },
     {
       name: "alias with a Latin-1 escape",
       spec: { extra: "aliases:\n  - /2021/12/09/ancien/\n  - /2021/12/09/caf%E9/" },
-      expected:
-        "8:5: error: « %E9 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « é », écrivez %C3%A9)",
+      expected: fr`8:5: error: « %E9 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « é », écrivez %C3%A9)`,
     },
     {
       name: "alias with an escaped slash",
       spec: { extra: "aliases: [/2021%2F12/]" },
-      expected: "6:11: error: « %2F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir",
+      expected: fr`6:11: error: « %2F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir`,
     },
     {
       name: "date in the year 9999",
       spec: { date: "9999-12-31T23:59:00-12:00" },
-      expected: "3:7: error: « date » est en l’an 9999 : Dépêche accepte les années 1900 à 2100 ; vérifiez l’année",
+      expected: fr`3:7: error: « date » est en l’an 9999 : Dépêche accepte les années 1900 à 2100 ; vérifiez l’année`,
     },
-    { name: "date in the year 0001", spec: { date: "0001-01-01" }, expected: "3:7: error: « date » est en l’an 0001 : Dépêche accepte les années 1900 à 2100" },
+    {
+      name: "date in the year 0001",
+      spec: { date: "0001-01-01" },
+      expected: fr`3:7: error: « date » est en l’an 0001 : Dépêche accepte les années 1900 à 2100`,
+    },
     {
       name: "updated in the year 2101",
       spec: { extra: "updated: 2101-01-01" },
-      expected: "6:10: error: « updated » est en l’an 2101 : Dépêche accepte les années 1900 à 2100",
+      expected: fr`6:10: error: « updated » est en l’an 2101 : Dépêche accepte les années 1900 à 2100`,
     },
-    { name: "empty sources list", spec: { sources: "[]" }, expected: "4:10: error: « sources » doit donner au moins une entrée" },
+    { name: "empty sources list", spec: { sources: "[]" }, expected: fr`4:10: error: « sources » doit donner au moins une entrée` },
     { name: "empty body", spec: { body: "" }, expected: "7:1: error: l’article n’a pas de texte" },
     { name: "body placeholder", spec: { body: "Chapô.\n\nÉcrivez ici le texte de l’article." }, expected: "9:1: error: le texte contient encore" },
   ];
@@ -154,9 +157,9 @@ describe("one error line per rule, pointing at the key or value", () => {
     const errors = await errorsOf(archive);
     const file = archive.display("articles/a.md");
     expect(errors).toEqual([
-      `${file}:1:1: error: clé obligatoire « date » absente : ajoutez une ligne comme date: 2021-12-09 ou date: 2021-12-09T15:10:00+01:00`,
-      `${file}:1:1: error: clé obligatoire « sources » absente : ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml`,
-      `${file}:1:1: error: clé obligatoire « topics » absente : ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml`,
+      fr`${file}:1:1: error: clé obligatoire « date » absente : ajoutez une ligne comme date: 2021-12-09 ou date: 2021-12-09T15:10:00+01:00`,
+      fr`${file}:1:1: error: clé obligatoire « sources » absente : ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml`,
+      fr`${file}:1:1: error: clé obligatoire « topics » absente : ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml`,
     ]);
   });
 
@@ -166,7 +169,7 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.article("b.md", "---\ntitle: [oops\ndate: 2021-12-09\n---\nTexte.\n");
     const errors = await errorsOf(archive);
     expect(errors[0]).toBe(
-      `${archive.display("articles/a.md")}:1:1: error: pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »`,
+      fr`${archive.display("articles/a.md")}:1:1: error: pas d’en-tête : le fichier doit commencer par une ligne « --- », puis les clés YAML (title, date, sources, topics), puis « --- »`,
     );
     expect(errors[1]).toMatch(new RegExp(`^${archive.display("articles/b.md")}:\\d+:\\d+: error: `));
   });
@@ -178,7 +181,7 @@ describe("one error line per rule, pointing at the key or value", () => {
     archive.write("articles/bom.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(articleText({ title: "Avec BOM" }).replace(/\n/g, "\r\n"))]));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/latin1.md")}:2:9: error: le fichier n’est pas en UTF-8 : l’octet 0xC9 (« É » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+      fr`${archive.display("articles/latin1.md")}:2:9: error: le fichier n’est pas en UTF-8 : l’octet 0xC9 (« É » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     ]);
     const loaded = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(loaded.content).toBeUndefined();
@@ -203,28 +206,24 @@ describe("several names written as one text, without brackets", () => {
   it.each([
     {
       spec: { sources: "AA, TRT FR" },
-      expected:
-        "4:10: error: « sources » : « AA, TRT FR » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR]",
+      expected: fr`4:10: error: « sources » : « AA, TRT FR » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR]`,
     },
     {
       spec: { topics: "Irak, Défense" },
-      expected:
-        "5:9: error: « topics » : « Irak, Défense » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, Défense]",
+      expected: fr`5:9: error: « topics » : « Irak, Défense » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, Défense]`,
     },
     {
       spec: { sources: "AA, TRT" },
-      expected:
-        "4:10: error: « sources » : « AA, TRT » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR] (vouliez-vous dire « TRT FR » pour « TRT » ?)",
+      expected: fr`4:10: error: « sources » : « AA, TRT » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, sources: [AA, TRT FR] (vouliez-vous dire « TRT FR » pour « TRT » ?)`,
     },
     {
       spec: { topics: "Irack, defense, Etats-Unis" },
-      expected:
-        "5:9: error: « topics » : « Irack, defense, Etats-Unis » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, defense, Etats-Unis] (vouliez-vous dire « Irak » pour « Irack » ?)",
+      expected: fr`5:9: error: « topics » : « Irack, defense, Etats-Unis » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, defense, Etats-Unis] (vouliez-vous dire « Irak » pour « Irack » ?)`,
     },
     // A part that is no entry: the text is unknown, and no single name is offered that would drop the others.
     {
       spec: { sources: "AA, Bidule" },
-      expected: "4:10: error: source inconnue « AA, Bidule » : utilisez un code de sources.yaml, ou ajoutez-le",
+      expected: fr`4:10: error: source inconnue « AA, Bidule » : utilisez un code de sources.yaml, ou ajoutez-le`,
     },
   ])("$spec", async ({ spec, expected }) => {
     archive = makeArchive();
@@ -239,8 +238,7 @@ describe("headings in the body", () => {
     archive.article("2021/12/09-a.md", { body: "Un paragraphe.\n\n# Un titre\n\n```\n# pas un titre\n```\n\nUn autre\n===\n\n## Un intertitre" });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     const file = archive.display("articles/2021/12/09-a.md");
-    const warning =
-      "warning: un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre";
+    const warning = fr`warning: un titre de premier niveau dans le texte : le titre de l’article est seul à ce niveau, celui-ci est affiché comme un intertitre ; écrivez « ## » devant pour un intertitre`;
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${file}:9:1: ${warning}`, `${file}:15:1: ${warning}`]);
     expect(result.content?.articles).toHaveLength(1);
   });
@@ -248,7 +246,7 @@ describe("headings in the body", () => {
 
 describe("control characters in text that pages show: an error at the character itself", () => {
   const held = (key: string, code: string) =>
-    `error: « ${key} » contient ici le caractère de contrôle ${code} : supprimez-le (retapez le texte autour s’il est invisible)`;
+    fr`error: « ${key} » contient ici le caractère de contrôle ${code} : supprimez-le (retapez le texte autour s’il est invisible)`;
   const cases: { name: string; spec: Parameters<TestArchive["article"]>[1]; expected: string }[] = [
     { name: "ESC as a JSON-style escape in a quoted title", spec: { title: "L’Irak\u001b[31m" }, expected: `2:15: ${held("title", "U+001B")}` },
     { name: "BEL typed raw in a plain summary", spec: { extra: "summary: Bagdad\u0007 annonce" }, expected: `6:16: ${held("summary", "U+0007")}` },
@@ -289,7 +287,7 @@ describe("control characters in text that pages show: an error at the character 
     });
     expect(await errorsOf(archive)).toEqual([
       `${archive.display("site.yaml")}:1:17: ${held("title", "U+0007")}`,
-      `${archive.display("sources.yaml")}:1:10: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
+      fr`${archive.display("sources.yaml")}:1:10: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
       `${archive.display("topics.yaml")}:2:13: ${held("label", "U+0085")}`,
       `${archive.display("topics.yaml")}:3:18: ${held("description", "U+009B")}`,
     ]);
@@ -303,7 +301,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Même titre", date: "2021-12-09T10:00:00" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${archive.display("articles/a.md")} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${archive.display("articles/b.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${archive.display("articles/a.md")} : changez le titre, ou ajoutez un « slug » distinct`,
     ]);
   });
 
@@ -316,9 +314,9 @@ describe("rules across articles", () => {
     const errors = await errorsOf(archive);
     const online = archive.display("articles/z-en-ligne.md");
     expect(errors).toEqual([
-      `${archive.display("articles/a-nouveau.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
-      `${archive.display("articles/a-nouveau.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${online} : chaque article a son propre lien de partage`,
-      `${archive.display("articles/b-brouillon.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${archive.display("articles/a-nouveau.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${archive.display("articles/a-nouveau.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${online} : chaque article a son propre lien de partage`,
+      fr`${archive.display("articles/b-brouillon.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${online} : changez le titre, ou ajoutez un « slug » distinct`,
     ]);
   });
 
@@ -328,7 +326,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/a.md")} : chaque article a son propre lien de partage`,
+      fr`${archive.display("articles/b.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/a.md")} : chaque article a son propre lien de partage`,
     ]);
   });
 
@@ -338,7 +336,7 @@ describe("rules across articles", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/2021/12/09/un/]" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:11: error: l’alias /2021/12/09/un/ est l’adresse de ${archive.display("articles/a.md")} : une redirection y cacherait une page ; retirez-le`,
+      fr`${archive.display("articles/b.md")}:6:11: error: l’alias /2021/12/09/un/ est l’adresse de ${archive.display("articles/a.md")} : une redirection y cacherait une page ; retirez-le`,
     ]);
   });
 });
@@ -351,8 +349,8 @@ describe("rules across articles, with a file that has errors of its own", () => 
     const first = archive.article("2021/12/10-a.md", { title: "Alias A", date: "2021-12-10", extra: "aliases: [/2021/../x/, /2021/12/09/ancien-titre/]" });
     archive.article("2021/12/10-b.md", { title: "Alias B", date: "2021-12-10", extra: "aliases: [/2021/12/09/ancien-titre/, /2021/12/10/alias-a/]" });
     const ofB = [
-      `${b}:6:11: error: l’alias /2021/12/09/ancien-titre/ est déjà un alias de ${a} : une ancienne adresse ne mène qu’à un seul article`,
-      `${b}:6:38: error: l’alias /2021/12/10/alias-a/ est l’adresse de ${a} : une redirection y cacherait une page ; retirez-le`,
+      fr`${b}:6:11: error: l’alias /2021/12/09/ancien-titre/ est déjà un alias de ${a} : une ancienne adresse ne mène qu’à un seul article`,
+      fr`${b}:6:38: error: l’alias /2021/12/10/alias-a/ est l’adresse de ${a} : une redirection y cacherait une page ; retirez-le`,
     ];
     expect(await errorsOf(archive)).toEqual([`${a}:6:11: error: un alias ne peut pas contenir de segment . ou ..`, ...ofB]);
     writeFileSync(first, articleText({ title: "Alias A", date: "2021-12-10", extra: "aliases: [/2021/12/09/ancien-titre/]" }));
@@ -369,11 +367,11 @@ describe("rules across articles, with a file that has errors of its own", () => 
     archive.article("c-brouillon.md", { title: "Même titre", date: "2021-12-09T06:00:00", topics: "[Irack]", extra: `draft: true\n${shortLink}` });
     const [a, b, c] = ["a-erreur.md", "b-plus-tard.md", "c-brouillon.md"].map((name) => archive.display(`articles/${name}`));
     expect(await errorsOf(archive)).toEqual([
-      `${a}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
-      `${b}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
-      `${c}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
-      `${c}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
-      `${c}:7:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${b} : chaque article a son propre lien de partage`,
+      fr`${a}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${b}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${c}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${a} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${c}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${c}:7:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${b} : chaque article a son propre lien de partage`,
     ]);
   });
 
@@ -413,10 +411,10 @@ describe("rules across articles, with a file that has errors of its own", () => 
 describe("an alias never takes a path the site writes", () => {
   const file = () => archive.display("articles/2021/12/09-a.md");
   it.each([
-    ["/index.html", "l’alias /index.html est l’adresse de /, que le site écrit lui-même : une redirection la cacherait ; retirez-le"],
+    ["/index.html", fr`l’alias /index.html est l’adresse de /, que le site écrit lui-même : une redirection la cacherait ; retirez-le`],
     ["/", "l’alias / est l’adresse de /, que le site écrit lui-même"],
     ["/404.html", "l’alias /404.html est l’adresse de /404.html, que le site écrit lui-même"],
-    ["/feed.xml", "l’alias /feed.xml/ serait écrit dans /feed.xml, un fichier que le site écrit lui-même : retirez-le"],
+    ["/feed.xml", fr`l’alias /feed.xml/ serait écrit dans /feed.xml, un fichier que le site écrit lui-même : retirez-le`],
     ["/feed.json/", "l’alias /feed.json/ serait écrit dans /feed.json, un fichier que le site écrit lui-même"],
     ["/sitemap.xml", "l’alias /sitemap.xml/ serait écrit dans /sitemap.xml, un fichier que le site écrit lui-même"],
     ["/sitemap-news.xml", "l’alias /sitemap-news.xml/ serait écrit dans /sitemap-news.xml"],
@@ -426,7 +424,7 @@ describe("an alias never takes a path the site writes", () => {
     ["/recherche.js/x/", "l’alias /recherche.js/x/ serait écrit dans /recherche.js"],
     ["/sujets/irak/feed.xml", "l’alias /sujets/irak/feed.xml/ serait écrit dans /sujets/irak/feed.xml"],
     ["/sujets/economie/feed.xml", "l’alias /sujets/economie/feed.xml/ serait écrit dans /sujets/economie/feed.xml"],
-    ["/pagefind/", "l’alias /pagefind/ est dans /pagefind/, le dossier de l’index de recherche : retirez-le"],
+    ["/pagefind/", fr`l’alias /pagefind/ est dans /pagefind/, le dossier de l’index de recherche : retirez-le`],
     ["/pagefind/2021/pagefind.js", "l’alias /pagefind/2021/pagefind.js/ est dans /pagefind/"],
     ["/2021/12/09/", "l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même"],
     ["/2021/12/", "l’alias /2021/12/ est l’adresse de /2021/12/"],
@@ -434,8 +432,8 @@ describe("an alias never takes a path the site writes", () => {
     ["/sujets/", "l’alias /sujets/ est l’adresse de /sujets/"],
     ["/sources/trt-fr/", "l’alias /sources/trt-fr/ est l’adresse de /sources/trt-fr/"],
     ["/recherche/index.html", "l’alias /recherche/index.html est l’adresse de /recherche/"],
-    ["/2021/12/09/a/index.html", "l’alias /2021/12/09/a/index.html est l’adresse de cet article même : une redirection y cacherait une page ; retirez-le"],
-    ["/2021/12/09/A/", "l’alias /2021/12/09/A/ est l’adresse de cet article même (comme /2021/12/09/a/ : disques et serveurs ne les distinguent pas)"],
+    ["/2021/12/09/a/index.html", fr`l’alias /2021/12/09/a/index.html est l’adresse de cet article même : une redirection y cacherait une page ; retirez-le`],
+    ["/2021/12/09/A/", fr`l’alias /2021/12/09/A/ est l’adresse de cet article même (comme /2021/12/09/a/ : disques et serveurs ne les distinguent pas)`],
     ["/Feed.XML", "l’alias /Feed.XML/ serait écrit dans /feed.xml"],
     ["/SUJETS/Irak/", "l’alias /SUJETS/Irak/ est l’adresse de /sujets/irak/, que le site écrit lui-même (comme /sujets/irak/"],
   ])("refuses %s at its line", async (alias, message) => {
@@ -458,8 +456,8 @@ describe("an alias never takes a path the site writes", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.split(": error: ")[1])).toEqual([
-      "l’alias /sujets/irak/page/2/ est l’adresse de /sujets/irak/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
-      "l’alias /sources/aa/page/2/ est l’adresse de /sources/aa/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le",
+      fr`l’alias /sujets/irak/page/2/ est l’adresse de /sujets/irak/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`l’alias /sources/aa/page/2/ est l’adresse de /sources/aa/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
     ]);
   });
 
@@ -469,10 +467,10 @@ describe("an alias never takes a path the site writes", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/Ancien/, /caf%C3%A9/, /CAFE%CC%81/]" });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
-      "a.md:6:21 l’alias /ancien/index.html est écrit deux fois (comme /ancien/ : disques et serveurs ne les distinguent pas) : retirez-en un",
-      `a.md:6:54 l’alias /vieux.html/page/ serait écrit dans /vieux.html, un alias de ${archive.display("articles/a.md")} : retirez-le`,
-      `b.md:6:11 l’alias /Ancien/ est déjà un alias de ${archive.display("articles/a.md")} (comme /ancien/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
-      "b.md:6:34 l’alias /CAFE%CC%81/ est écrit deux fois (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : retirez-en un",
+      fr`a.md:6:21 l’alias /ancien/index.html est écrit deux fois (comme /ancien/ : disques et serveurs ne les distinguent pas) : retirez-en un`,
+      fr`a.md:6:54 l’alias /vieux.html/page/ serait écrit dans /vieux.html, un alias de ${archive.display("articles/a.md")} : retirez-le`,
+      fr`b.md:6:11 l’alias /Ancien/ est déjà un alias de ${archive.display("articles/a.md")} (comme /ancien/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
+      fr`b.md:6:34 l’alias /CAFE%CC%81/ est écrit deux fois (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : retirez-en un`,
     ]);
   });
 
@@ -482,10 +480,10 @@ describe("an alias never takes a path the site writes", () => {
     archive.article("b.md", { title: "Deux", extra: "aliases: [/caf%c3%a9/, /2021/12/09/%75n/, /2021/12/09/d%65ux/]" });
     const errors = await errorsOf(archive);
     expect(errors.map((e) => e.replace(/^.*\/(\w\.md:\d+:\d+): error: /, "$1 "))).toEqual([
-      "a.md:6:24 l’alias /sujets/%64efense/ est l’adresse de /sujets/defense/, que le site écrit lui-même (comme /sujets/defense/ : disques et serveurs ne les distinguent pas) : une redirection la cacherait ; retirez-le",
-      `b.md:6:11 l’alias /caf%c3%a9/ est déjà un alias de ${archive.display("articles/a.md")} (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
-      `b.md:6:24 l’alias /2021/12/09/%75n/ est l’adresse de ${archive.display("articles/a.md")} (comme /2021/12/09/un/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le`,
-      "b.md:6:43 l’alias /2021/12/09/d%65ux/ est l’adresse de cet article même (comme /2021/12/09/deux/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le",
+      fr`a.md:6:24 l’alias /sujets/%64efense/ est l’adresse de /sujets/defense/, que le site écrit lui-même (comme /sujets/defense/ : disques et serveurs ne les distinguent pas) : une redirection la cacherait ; retirez-le`,
+      fr`b.md:6:11 l’alias /caf%c3%a9/ est déjà un alias de ${archive.display("articles/a.md")} (comme /caf%C3%A9/ : disques et serveurs ne les distinguent pas) : une ancienne adresse ne mène qu’à un seul article`,
+      fr`b.md:6:24 l’alias /2021/12/09/%75n/ est l’adresse de ${archive.display("articles/a.md")} (comme /2021/12/09/un/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le`,
+      fr`b.md:6:43 l’alias /2021/12/09/d%65ux/ est l’adresse de cet article même (comme /2021/12/09/deux/ : disques et serveurs ne les distinguent pas) : une redirection y cacherait une page ; retirez-le`,
     ]);
   });
 });
@@ -496,8 +494,8 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive.article("a.md", { date: `2021-12-09T10:00:00${offset}`, extra: `updated: 2021-12-10T10:00:00${offset}` });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
-      `${archive.display("articles/a.md")}:6:10: error: « updated » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+      fr`${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
+      fr`${archive.display("articles/a.md")}:6:10: error: « updated » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme +01:00 (Paris en hiver) ou +02:00 (en été)`,
     ]);
   });
 
@@ -508,7 +506,7 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive = makeArchive({ "site.yaml": SITE_YAML.replace("timezone: Europe/Paris", `timezone: ${zone}`) });
     archive.article("a.md", { date: "2021-12-09T10:00:00+99:00" });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), ${examples}`,
+      fr`${archive.display("articles/a.md")}:3:7: error: « date » : le décalage horaire +99:00 n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), ${examples}`,
     ]);
   });
 
@@ -524,7 +522,7 @@ describe("values are read for what they mean, not how they are spelled", () => {
     archive.article("b.md", { title: "Deux", extra: `shortLink: ${link}` });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("articles/b.md")}:6:12: error: le lien court ${link} est déjà celui de ${archive.display("articles/a.md")} (écrit https://turquie2023.com/Ivo58D) : chaque article a son propre lien de partage`,
+      fr`${archive.display("articles/b.md")}:6:12: error: le lien court ${link} est déjà celui de ${archive.display("articles/a.md")} (écrit https://turquie2023.com/Ivo58D) : chaque article a son propre lien de partage`,
     ]);
   });
 
@@ -551,8 +549,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source 1 (« AA ») : donnez à chaque agence son propre code`,
-      `${archive.display("topics.yaml")}:3:9: error: le slug de sujet « irak » est déjà celui du sujet 1 (« irak ») : chaque sujet a son propre slug et son propre label`,
+      fr`${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source 1 (« AA ») : donnez à chaque agence son propre code`,
+      fr`${archive.display("topics.yaml")}:3:9: error: le slug de sujet « irak » est déjà celui du sujet 1 (« irak ») : chaque sujet a son propre slug et son propre label`,
     ]);
   });
 
@@ -562,8 +560,8 @@ describe("registries", () => {
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
-      `${archive.display("topics.yaml")}:3:9: error: le « slug » d’un sujet tient en 220 caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
+      fr`${archive.display("topics.yaml")}:1:9: error: le « slug » d’un sujet ne peut pas être un nom que Windows réserve aux périphériques (con, prn, aux, nul, com0 à com9, lpt0 à lpt9), où ses pages ne pourraient pas être écrites : ajoutez un mot, par exemple nul-1`,
+      fr`${archive.display("topics.yaml")}:3:9: error: le « slug » d’un sujet tient en 220 caractères au plus, plus qu’un nom de fichier n’en peut tenir : raccourcissez-le`,
     ]);
   });
 
@@ -579,8 +577,8 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      `${archive.display("site.yaml")}:2:10: error: « baseUrl » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
-      `${archive.display("site.yaml")}:4:11: error: « timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris`,
+      fr`${archive.display("site.yaml")}:2:10: error: « baseUrl » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
+      fr`${archive.display("site.yaml")}:4:11: error: « timezone » n’est pas un fuseau IANA connu : écrivez un nom comme Europe/Paris`,
     ]);
   });
 
@@ -588,7 +586,7 @@ describe("registries", () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseURL: https://a.example\nlocale: fr\ntimezone: Europe/Paris\n" });
     const errors = await errorsOf(archive);
     expect(errors).toContain(
-      `${archive.display("site.yaml")}:2:1: error: clé inconnue « baseURL » (vouliez-vous dire « baseUrl » ?) ; les clés sont title, baseUrl, locale, timezone, description`,
+      fr`${archive.display("site.yaml")}:2:1: error: clé inconnue « baseURL » (vouliez-vous dire « baseUrl » ?) ; les clés sont title, baseUrl, locale, timezone, description`,
     );
   });
 });
@@ -602,7 +600,7 @@ describe("warnings never drop an article", () => {
     expect(result.content?.articles).toHaveLength(1);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(
-        new RegExp(`^${archive.display("articles/a.md")}:3:7: warning: daté dans le futur \\(${soon}T00:00:00\\+0[12]:00\\) : l’article est retenu`),
+        new RegExp(fr`^${archive.display("articles/a.md")}:3:7: warning: daté dans le futur \\(${soon}T00:00:00\\+0[12]:00\\) : l’article est retenu`),
       ),
     ]);
   });
@@ -620,37 +618,37 @@ describe("warnings never drop an article", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(1);
     expect(result.diagnostics[0]?.severity).toBe("warning");
-    expect(result.diagnostics[0]?.message).toContain("« summary » fait 399 caractères");
+    expect(result.diagnostics[0]?.message).toContain(fr`« summary » fait 399 caractères`);
   });
 });
 
 describe("a draft: what is yet to be written is a warning, what is written wrong an error", () => {
-  const inDraft = " (un avertissement dans un brouillon, une erreur une fois « draft » retiré)";
+  const inDraft = fr` (un avertissement dans un brouillon, une erreur une fois « draft » retiré)`;
   it.each([
     {
       name: "empty sources",
       spec: { sources: "[]" },
-      expected: `4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
+      expected: fr`4:10: warning: « sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${inDraft}`,
     },
     {
       name: "blank topics",
       spec: { topics: '""' },
-      expected: `5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
+      expected: fr`5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
     },
     {
       name: "null topics",
       spec: { topics: "" },
-      expected: `5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
+      expected: fr`5:9: warning: « topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${inDraft}`,
     },
     {
       name: "empty summary",
       spec: { extra: 'draft: true\nsummary: ""' },
-      expected: `7:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
+      expected: fr`7:10: warning: « summary » est vide : écrivez le chapô, ou retirez la clé${inDraft}`,
     },
     {
       name: "empty body",
       spec: { body: "" },
-      expected: `8:1: warning: l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${inDraft}`,
+      expected: fr`8:1: warning: l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête${inDraft}`,
     },
   ])("$name: a warning, and the draft is kept", async ({ spec, expected }) => {
     archive = makeArchive();
@@ -669,20 +667,20 @@ describe("a draft: what is yet to be written is a warning, what is written wrong
   });
 
   it.each([
-    { name: "unknown topic", spec: { topics: "[Irack]" }, expected: /^5:10: error: sujet inconnu « Irack »/ },
-    { name: "bad date", spec: { date: "2021-13-45" }, expected: /^3:7: error: « date » : il n’y a pas de mois 13/ },
+    { name: "unknown topic", spec: { topics: "[Irack]" }, expected: /^5:10: error: sujet inconnu «\u202fIrack\u202f»/ },
+    { name: "bad date", spec: { date: "2021-13-45" }, expected: /^3:7: error: «\u202fdate\u202f»\u00a0: il n’y a pas de mois 13/ },
     {
       name: "malformed short link",
       spec: { extra: "draft: true\nshortLink: http://x" },
-      expected: /^7:12: error: « shortLink » doit être une adresse https complète/,
+      expected: /^7:12: error: «\u202fshortLink\u202f» doit être une adresse https complète/,
     },
     { name: "control character", spec: { body: "Texte\u0007." }, expected: /^8:6: error: le texte contient ici le caractère de contrôle/ },
     {
       name: "unknown key",
       spec: { extra: "draft: true\nsoruces: [AA]" },
-      expected: /^7:1: error: clé inconnue « soruces » \(vouliez-vous dire « sources » \?\)/,
+      expected: /^7:1: error: clé inconnue «\u202fsoruces\u202f» \(vouliez-vous dire «\u202fsources\u202f»\u202f\?\)/,
     },
-    { name: "empty entry in a list", spec: { sources: '[AA, ""]' }, expected: /^4:\d+: error: une entrée de « sources » est vide/ },
+    { name: "empty entry in a list", spec: { sources: '[AA, ""]' }, expected: /^4:\d+: error: une entrée de «\u202fsources\u202f» est vide/ },
   ])("$name: still an error", async ({ spec, expected }) => {
     archive = makeArchive();
     archive.article("a.md", { extra: "draft: true", ...spec });
@@ -703,7 +701,7 @@ describe("aliases past Cloudflare's limit of _redirects rules", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles).toHaveLength(2);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/b.md")}:6:26: warning: cet alias dépasse les 2\u202f000 redirections que Cloudflare Pages lit dans _redirects (le site en a 2\u202f002) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
+      fr`${archive.display("articles/b.md")}:6:26: warning: cet alias dépasse les 2\u202f000 redirections que Cloudflare Pages lit dans _redirects (le site en a 2\u202f002) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
     ]);
   });
 

@@ -7,6 +7,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { findUtf16, firstInvalidUtf8 } from "../../src/content/read-text.ts";
 import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => {
@@ -33,39 +34,37 @@ describe("YAML mistakes get the guide's fix, at the place to fix", () => {
     {
       name: "a colon in an unquoted title",
       text: article(`title: L’Irak : la fin: de la mission\ndate: 2021-12-09\n${KEYS}`),
-      expected:
-        '2:8: error: la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple title: "L’Irak : la fin: de la mission"',
+      expected: fr`2:8: error: la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple ${'title: "L’Irak : la fin: de la mission"'}`,
     },
     {
       name: "a tab as indentation",
       text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics:\n\t- Irak"),
-      expected: "6:1: error: une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces",
+      expected: fr`6:1: error: une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces`,
     },
     {
       name: "a quote never closed, pointed at where it opens",
       text: article(`title: "L’Irak annonce\ndate: 2021-12-09\n${KEYS}`),
-      expected:
-        '2:8: error: le guillemet " ouvert ici n’est jamais fermé : ajoutez " à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)',
+      expected: fr`2:8: error: le guillemet " ouvert ici n’est jamais fermé : ajoutez " à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
     },
     {
       name: "a key written twice",
       text: article(`title: Un\ndate: 2021-12-09\ntitle: Deux\n${KEYS}`),
-      expected: "4:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule",
+      expected: fr`4:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule`,
     },
     {
       name: "a list entry without its space",
       text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics:\n- Irak\n-Défense"),
-      expected: "7:1: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+      expected: fr`7:1: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak`,
     },
     {
       name: "a list begun on its key's line",
       text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: - Irak"),
-      expected: "5:9: error: une liste ne commence pas sur la ligne de sa clé : écrivez topics: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)",
+      expected: fr`5:9: error: une liste ne commence pas sur la ligne de sa clé : écrivez topics: [Irak, Défense], ou chaque entrée sur sa ligne (- Irak)`,
     },
     {
       name: "a list left open",
       text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak, Défense"),
-      expected: "5:9: error: une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]",
+      expected: fr`5:9: error: une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak, Défense]`,
     },
   ])("$name", async ({ text, expected }) => {
     expect(await problemsOf(text)).toEqual([expected]);
@@ -80,25 +79,25 @@ describe("YAML mistakes get the guide's fix, at the place to fix", () => {
 describe("text that YAML would cut short or read otherwise is refused, never lost", () => {
   const QUOTE = "mettez toute la valeur entre guillemets doubles, par exemple";
   const cut = (key: string, lost: string, example: string): string =>
-    `la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${lost} ; ${QUOTE} ${example} (un commentaire va sur sa propre ligne)`;
+    fr`la valeur de « ${key} » est coupée par « # », qui après une espace commence un commentaire YAML : ${lost} ; ${QUOTE} ${example} (un commentaire va sur sa propre ligne)`;
   const starts = (key: string, character: string, reading: string, example: string): string =>
-    `la valeur de « ${key} » commence par « ${character} », que YAML ${reading} : ${QUOTE} ${example}`;
+    fr`la valeur de « ${key} » commence par « ${character} », que YAML ${reading} : ${QUOTE} ${example}`;
 
   it.each([
     {
       name: "a comment after the title's first word",
       text: article(`title: Irak #1 des ventes\ndate: 2021-12-09\n${KEYS}`),
-      expected: `2:13: error: ${cut("title", "« #1 des ventes » serait perdu", 'title: "Irak #1 des ventes"')}`,
+      expected: `2:13: error: ${cut("title", fr`« #1 des ventes » serait perdu`, 'title: "Irak #1 des ventes"')}`,
     },
     {
       name: "a comment after the summary, quotes in it escaped in the example",
       text: article(`title: Un\ndate: 2021-12-09\n${KEYS}\nsummary: Le "choc" #2 de Bagdad`),
-      expected: `6:20: error: ${cut("summary", "« #2 de Bagdad » serait perdu", 'summary: "Le \\"choc\\" #2 de Bagdad"')}`,
+      expected: `6:20: error: ${cut("summary", fr`« #2 de Bagdad » serait perdu`, 'summary: "Le \\"choc\\" #2 de Bagdad"')}`,
     },
     {
       name: "a comment after a photo's alt, named by its path",
       text: article(`title: Un\ndate: 2021-12-09\n${KEYS}\nimage:\n  src: images/a.jpg\n  alt: Le char #2\n  credit: AA`),
-      expected: `8:16: error: ${cut("image.alt", "« #2 » serait perdu", 'alt: "Le char #2"')}`,
+      expected: `8:16: error: ${cut("image.alt", fr`« #2 » serait perdu`, 'alt: "Le char #2"')}`,
     },
     {
       name: "a title that starts with #, which would leave it empty",
@@ -153,18 +152,17 @@ describe("text that YAML would cut short or read otherwise is refused, never los
     {
       name: "an apostrophe inside apostrophes, pointed at",
       text: article(`title: 'L'Irak annonce'\ndate: 2021-12-09\n${KEYS}`),
-      expected: `2:10: error: cette apostrophe ferme la valeur ouverte par une apostrophe : ${QUOTE} title: "L'Irak annonce", ou écrivez l’apostrophe typographique ’`,
+      expected: fr`2:10: error: cette apostrophe ferme la valeur ouverte par une apostrophe : ${QUOTE} title: "L'Irak annonce", ou écrivez l’apostrophe typographique ’`,
     },
     {
       name: "quotes inside quotes, pointed at",
       text: article(`title: "Le "choc" annoncé"\ndate: 2021-12-09\n${KEYS}`),
-      expected:
-        '2:12: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "Le « choc » annoncé", ou mettez toute la valeur entre apostrophes : title: \'Le "choc" annoncé\'',
+      expected: fr`2:12: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${'title: "Le « choc » annoncé"'}, ou mettez toute la valeur entre apostrophes : title: 'Le "choc" annoncé'`,
     },
     {
       name: "an empty title",
       text: article(`title:\ndate: 2021-12-09\n${KEYS}`),
-      expected: "2:7: error: « title » est vide : écrivez le titre",
+      expected: fr`2:7: error: « title » est vide : écrivez le titre`,
     },
   ])("$name", async ({ text, expected }) => {
     expect(await problemsOf(text)).toEqual([expected]);
@@ -200,9 +198,9 @@ describe("text that YAML would cut short or read otherwise is refused, never los
     });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("site.yaml")}:1:17: error: ${cut("title", "« #1  # à revoir » serait perdu", 'title: "Archives #1  # à revoir"')}`,
-      `${archive.display("sources.yaml")}:2:24: error: ${cut("name", "« #TR » serait perdu", 'name: "Agence Anadolu #TR"')}`,
-      `${archive.display("topics.yaml")}:2:15: error: ${cut("label", "« #1 » serait perdu", 'label: "Irak #1"')}`,
+      `${archive.display("site.yaml")}:1:17: error: ${cut("title", fr`« #1  # à revoir » serait perdu`, 'title: "Archives #1  # à revoir"')}`,
+      `${archive.display("sources.yaml")}:2:24: error: ${cut("name", fr`« #TR » serait perdu`, 'name: "Agence Anadolu #TR"')}`,
+      `${archive.display("topics.yaml")}:2:15: error: ${cut("label", fr`« #1 » serait perdu`, 'label: "Irak #1"')}`,
     ]);
   });
 });
@@ -212,7 +210,7 @@ describe("a file saved as Windows-1252", () => {
     const text = articleText({ title: "Un café à Bagdad" });
     const lines = await problemsOf(Buffer.from(text, "latin1"));
     expect(lines).toEqual([
-      "2:15: error: le fichier n’est pas en UTF-8 : l’octet 0xE9 (« é » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur",
+      fr`2:15: error: le fichier n’est pas en UTF-8 : l’octet 0xE9 (« é » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     ]);
   });
 
@@ -238,7 +236,7 @@ describe("a file saved as UTF-16", () => {
   ])("$name is reported at line 1 with the iconv command that converts it", async ({ bytes, encoding }) => {
     const problems = await problemsOf(bytes);
     expect(problems).toEqual([
-      `1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+      fr`1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     ]);
     if (!hasIconv) return;
     // The command given, run as the editor would, gives an article that loads (the Windows-1252
@@ -263,21 +261,21 @@ describe("a file saved as UTF-16", () => {
     archive.write("topics.yaml", Buffer.from("\ufeff- { slug: irak, label: Irak }\n", "utf16le"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toContainEqual(
-      expect.stringContaining(`${archive.display("topics.yaml")}:1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16`),
+      expect.stringContaining(fr`${archive.display("topics.yaml")}:1:1: error: le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16`),
     );
   });
 });
 
 describe("a date that is written right but does not exist", () => {
   it.each([
-    { date: "2026-11-31", expected: "3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois" },
-    { date: "2021-02-30", expected: "3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois" },
+    { date: "2026-11-31", expected: fr`3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois` },
+    { date: "2021-02-30", expected: fr`3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois` },
     {
       date: "2025-02-29",
-      expected: "3:7: error: « date » : le 29 février 2025 n’existe pas (2025 n’est pas bissextile) ; vérifiez l’année et le jour",
+      expected: fr`3:7: error: « date » : le 29 février 2025 n’existe pas (2025 n’est pas bissextile) ; vérifiez l’année et le jour`,
     },
-    { date: "2021-13-09", expected: "3:7: error: « date » : il n’y a pas de mois 13 ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)" },
-    { date: "2021-12-09T24:30", expected: "3:7: error: « date » : l’heure 24:30 n’existe pas ; l’heure va de 00:00 à 23:59:59" },
+    { date: "2021-13-09", expected: fr`3:7: error: « date » : il n’y a pas de mois 13 ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)` },
+    { date: "2021-12-09T24:30", expected: fr`3:7: error: « date » : l’heure 24:30 n’existe pas ; l’heure va de 00:00 à 23:59:59` },
   ])("$date", async ({ date, expected }) => {
     expect(await problemsOf(articleText({ date }))).toEqual([expected]);
   });
@@ -290,22 +288,20 @@ describe("a date that is written right but does not exist", () => {
 
   it("is still named when another key is wrong too", async () => {
     const lines = await problemsOf(articleText({ date: "2026-11-31", extra: "draft: oui" }));
-    expect(lines).toContain("3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois");
+    expect(lines).toContain(fr`3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`);
   });
 });
 
 describe("a Paris time the clocks skip or show twice", () => {
-  const SKIPPED =
-    "« date » : 02:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:30, ou vérifiez l’heure de la source";
-  const REPEATED =
-    "« date » : les horloges affichent deux fois 02:30 à Paris le 25 octobre 2026 (retour à l’heure d’hiver) ; Dépêche retient la seconde, 2026-10-25T02:30+01:00 : écrivez-la ainsi, ou 2026-10-25T02:30+02:00 pour la première";
+  const SKIPPED = fr`« date » : 02:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:30, ou vérifiez l’heure de la source`;
+  const REPEATED = fr`« date » : les horloges affichent deux fois 02:30 à Paris le 25 octobre 2026 (retour à l’heure d’hiver) ; Dépêche retient la seconde, 2026-10-25T02:30+01:00 : écrivez-la ainsi, ou 2026-10-25T02:30+02:00 pour la première`;
 
   // Read as 03:30, the article would quietly carry a time nobody wrote.
   it("refuses a time skipped when summer time starts, in a draft too, saying what to write", async () => {
     expect(await problemsOf(articleText({ date: "2026-03-29T02:30" }))).toEqual([`3:7: error: ${SKIPPED}`]);
     expect(await problemsOf(articleText({ date: "2026-03-29T02:30", extra: "draft: true" }))).toEqual([`3:7: error: ${SKIPPED}`]);
     expect(await problemsOf(articleText({ date: "2026-03-29", extra: "updated: 2026-03-29 02:59:30" }))).toEqual([
-      "6:10: error: « updated » : 02:59:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:59:30, ou vérifiez l’heure de la source",
+      fr`6:10: error: « updated » : 02:59:30 n’existe pas à Paris le 29 mars 2026 (passage à l’heure d’été) ; écrivez 2026-03-29T03:59:30, ou vérifiez l’heure de la source`,
     ]);
   });
 
@@ -351,11 +347,11 @@ describe("a key written under another name", () => {
     ["brouillon", "draft"],
   ])("%s: suggests %s", async (written, meant) => {
     const lines = await problemsOf(articleText({ extra: `${written}: x` }));
-    expect(lines[0]).toMatch(new RegExp(`^6:1: error: clé inconnue « ${written} » \\(vouliez-vous dire « ${meant} » \\?\\)`));
+    expect(lines[0]).toMatch(new RegExp(fr`^6:1: error: clé inconnue « ${written} » \\(vouliez-vous dire « ${meant} »\u202f\\?\\)`));
   });
 
   it("still suggests by spelling when no synonym fits", async () => {
-    expect((await problemsOf(articleText({ extra: "topcis: [Irak]" })))[0]).toContain("clé inconnue « topcis » (vouliez-vous dire « topics » ?)");
+    expect((await problemsOf(articleText({ extra: "topcis: [Irak]" })))[0]).toContain(fr`clé inconnue « topcis » (vouliez-vous dire « topics » ?)`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter, type FrontMatter } from "../../src/content/frontmatter.ts";
+import { fr } from "../helpers/french.ts";
 
 function parsed(text: string): FrontMatter {
   const result = parseFrontMatter(text);
@@ -38,7 +39,7 @@ describe("parseFrontMatter", () => {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.problems[0]!.at).toEqual({ line: 3, column: 1 });
-      expect(result.problems[0]!.message).toContain("seule celle-là peut être « --- »");
+      expect(result.problems[0]!.message).toContain(fr`seule celle-là peut être « --- »`);
     }
     // Indented, it belongs to a value.
     expect(parsed("---\ntitle: x\nsummary: |\n  ---\n---\nTexte\n").data).toEqual({ title: "x", summary: "---\n" });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -23,7 +24,7 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive.article("a.md", { title: "Un" });
     truncateSync(archive.article("big.md", { title: "Deux" }), 100 * 1024 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/big.md")}:1:1: error: le fichier fait 100 Mo ; la limite est de 16 Mo : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
+      fr`${archive.display("articles/big.md")}:1:1: error: le fichier fait 100 Mo ; la limite est de 16 Mo : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
     ]);
   });
 
@@ -31,21 +32,21 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive = makeArchive();
     archive.article("a.md", { extra: `summary: "${"é".repeat(35 * KB)}"` });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/a.md")}:1:1: error: l’en-tête fait 71 Ko ; la limite est de 64 Ko : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
+      fr`${archive.display("articles/a.md")}:1:1: error: l’en-tête fait 71 Ko ; la limite est de 64 Ko : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
     ]);
   });
 
   it("a front matter just under the limit is read", async () => {
     archive = makeArchive();
     archive.article("a.md", { extra: `summary: "${"é".repeat(32 * KB - 200)}"` });
-    expect(await errorsOf(archive)).toEqual([expect.stringContaining("warning: « summary » fait 32\u202f568 caractères")]);
+    expect(await errorsOf(archive)).toEqual([expect.stringContaining(fr`warning: « summary » fait 32\u202f568 caractères`)]);
   });
 
   it.each(["site.yaml", "topics.yaml", "sources.yaml"])("%s of 300 KB", async (registry) => {
     archive = makeArchive();
     truncateSync(archive.write(registry, "# padding\n"), 300 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display(registry)}:1:1: error: le fichier fait 300 Ko ; la limite est de 256 Ko : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
+      fr`${archive.display(registry)}:1:1: error: le fichier fait 300 Ko ; la limite est de 256 Ko : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
     ]);
   });
 
@@ -53,7 +54,7 @@ describe("files past their size limit are refused, whole, with the limit in the 
     archive = makeArchive();
     truncateSync(archive.write("urls.txt", "/2021/12/09/un/\n"), 20 * 1024 * KB);
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: le fichier fait 20 Mo ; la limite est de 16 Mo : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
+      fr`${archive.display("urls.txt")}:1:1: error: le fichier fait 20 Mo ; la limite est de 16 Mo : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
     ]);
   });
 });
@@ -66,12 +67,12 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     const errors = await errorsOf(archive);
     const inA = errors.filter((e) => e.startsWith(archive.display("articles/a.md")));
     expect(inA).toHaveLength(101);
-    expect(inA[0]).toContain(":6:1: error: clé inconnue « k0 » ; les clés sont");
+    expect(inA[0]).toContain(fr`:6:1: error: clé inconnue « k0 » ; les clés sont`);
     expect(inA[100]).toBe(
-      `${archive.display("articles/a.md")}:106:1: error: et 6\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
+      fr`${archive.display("articles/a.md")}:106:1: error: et 6\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
     );
     expect(errors.filter((e) => e.startsWith(archive.display("articles/b.md")))).toEqual([
-      expect.stringContaining("sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)"),
+      expect.stringContaining(fr`sujet inconnu « Irack » (vouliez-vous dire « Irak » ?)`),
     ]);
   });
 
@@ -80,7 +81,7 @@ describe("past 100 problems in a file, the rest are counted on one line", () => 
     const errors = await errorsOf(archive);
     expect(errors).toHaveLength(101);
     expect(errors[100]).toBe(
-      `${archive.display("urls.txt")}:101:1: error: et 1\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
+      fr`${archive.display("urls.txt")}:101:1: error: et 1\u202f900 autres problèmes dans ce fichier, non montrés : corrigez les 100 premiers et relancez la vérification`,
     );
   });
 
@@ -104,14 +105,14 @@ describe("lists and maps nested more than 32 levels deep are refused before pars
     archive = makeArchive();
     archive.article("a.md", { extra });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/a.md")}:${at}: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
+      fr`${archive.display("articles/a.md")}:${at}: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
     ]);
   });
 
   it("in a registry", async () => {
     archive = makeArchive({ "topics.yaml": `${"- ".repeat(100_000)}a\n` });
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("topics.yaml")}:1:63: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
+      fr`${archive.display("topics.yaml")}:1:63: error: listes ou clés imbriquées sur plus de 32 niveaux : une archive en demande quelques-uns ; retirez les autres`,
     ]);
   });
 
@@ -120,7 +121,7 @@ describe("lists and maps nested more than 32 levels deep are refused before pars
     archive.article("a.md", { extra: "aliases:\n  - /2021/12/08/un/\n  - /2021/12/08/deux/" });
     archive.article("b.md", articleText({ title: "Deux" }).replace("date:", "title: Trois\ndate:"));
     expect(await errorsOf(archive)).toEqual([
-      `${archive.display("articles/b.md")}:3:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule`,
+      fr`${archive.display("articles/b.md")}:3:1: error: la clé « title » est écrite deux fois (déjà à la ligne 2) : gardez-en une seule`,
     ]);
   });
 });

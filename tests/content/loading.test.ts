@@ -7,6 +7,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -21,7 +22,7 @@ describe("front matter never runs code", () => {
     expect(existsSync(marker)).toBe(false);
     expect(result.content).toBeUndefined();
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/a.md")}:1:1: error: l’en-tête doit être en YAML, pas en « ${engine} » : remplacez la première ligne « ---${engine} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
+      fr`${archive.display("articles/a.md")}:1:1: error: l’en-tête doit être en YAML, pas en « ${engine} » : remplacez la première ligne « ---${engine} » par « --- » (le code d’un en-tête n’est jamais exécuté)`,
     ]);
   });
 
@@ -32,7 +33,7 @@ describe("front matter never runs code", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     const lines = result.diagnostics.map(formatDiagnostic);
     expect(lines.some((l) => l.startsWith(`${archive.display("articles/alias.md")}:7:7: error: les alias YAML (*a) ne sont pas permis`))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${archive.display("articles/tag.md")}:6:10: error: la valeur de « summary » commence par « ! »`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(fr`${archive.display("articles/tag.md")}:6:10: error: la valeur de « summary » commence par « ! »`))).toBe(true);
   });
 
   it("refuses a list as a key, as an unknown key at its line, with no warning of Node's own", async () => {
@@ -45,7 +46,7 @@ describe("front matter never runs code", () => {
       const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
       await new Promise((resolve) => setImmediate(resolve));
       expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-        `${archive.display("articles/cle.md")}:6:3: error: clé inconnue « a,b » ; les clés sont title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image`,
+        fr`${archive.display("articles/cle.md")}:6:3: error: clé inconnue « a,b » ; les clés sont title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image`,
       ]);
       expect(warnings).toEqual([]);
     } finally {
@@ -68,7 +69,7 @@ describe("text is read as the editor meant it", () => {
     archive.write("articles/crlf.md", `\uFEFF${articleText({ topics: "[Irack]" }).replace(/\n/g, "\r\n")}`);
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/crlf.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${archive.display("articles/crlf.md")}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     ]);
   });
 
@@ -81,8 +82,8 @@ describe("text is read as the editor meant it", () => {
     symlinkSync(outside, join(archive.dir, "articles/link.md"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/link.md")}:1:1: error: les liens symboliques ne sont pas suivis : mettez l’article lui-même dans le dossier du contenu`,
-      `${archive.display("articles/nul.md")}:7:3: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
+      fr`${archive.display("articles/link.md")}:1:1: error: les liens symboliques ne sont pas suivis : mettez l’article lui-même dans le dossier du contenu`,
+      fr`${archive.display("articles/nul.md")}:7:3: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
     ]);
   });
 
@@ -91,7 +92,7 @@ describe("text is read as the editor meant it", () => {
     rmSync(join(archive.dir, "sources.yaml"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
+      fr`${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
     ]);
   });
 });
@@ -114,7 +115,7 @@ describe("nothing in the content folder is read through a symbolic link", () => 
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content).toBeUndefined();
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display(name)}:1:1: error: les liens symboliques ne sont pas suivis : mettez ${what} lui-même dans le dossier du contenu`,
+      fr`${archive.display(name)}:1:1: error: les liens symboliques ne sont pas suivis : mettez ${what} lui-même dans le dossier du contenu`,
     ]);
   });
 });
@@ -129,8 +130,7 @@ describe("no article is left out unseen", () => {
     symlinkSync("redaction@poste.12345:1700000000", join(archive.dir, "articles/2021/.#a.md"));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content?.articles.map((a) => a.title)).toEqual(["Un"]);
-    const warning =
-      "warning: pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles";
+    const warning = fr`warning: pas un article, donc laissé hors du site : les articles sont des fichiers .md (en minuscules) ; renommez-le si c’en est un, ou sortez-le du dossier des articles`;
     expect(result.diagnostics.map(formatDiagnostic)).toEqual(
       ["b.MD", "c.markdown", "d.txt", "e.md.bak"].map((name) => `${archive.display(`articles/2021/${name}`)}:1:1: ${warning}`),
     );
@@ -145,7 +145,7 @@ describe("no article is left out unseen", () => {
     chmodSync(join(archive.dir, "articles/2022"), 0o755);
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([
-      `${archive.display("articles/2022")}:1:1: error: impossible de lire le dossier (permission refusée) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
+      fr`${archive.display("articles/2022")}:1:1: error: impossible de lire le dossier (permission refusée) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     ]);
   });
 });

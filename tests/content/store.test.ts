@@ -5,6 +5,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ArchiveStore, patchSnapshot, type StoreChange, type StorePatch, type StoreSnapshot } from "../../src/content/store.ts";
 import { TOPICS_YAML, articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -40,7 +41,7 @@ describe("the archive store", () => {
     expect(store.result()).toEqual(loaded);
     expect(loaded.fileCount).toBe(5);
     expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringContaining(`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: sujet inconnu « Irack »`),
+      expect.stringContaining(fr`${archive.display("articles/2021/12/12-bad.md")}:5:10: error: sujet inconnu « Irack »`),
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:2:8: error: même adresse /2021/12/09/premier-titre/ que`),
       // Dated the 9th, filed under the 13th.
       expect.stringContaining(`${archive.display("articles/2021/12/13-twin.md")}:3:7: warning: le fichier est rangé à une autre date`),
@@ -113,7 +114,7 @@ describe("the archive store", () => {
     expect(change.registries).toBe(true);
     expect(change.urlManifest).toBe(false);
     expect(change.changed).toHaveLength(5);
-    expect(lines(store).some((l) => l.includes("sujet inconnu « Irack »"))).toBe(false);
+    expect(lines(store).some((l) => l.includes(fr`sujet inconnu « Irack »`))).toBe(false);
     expect(store.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
   });
 
@@ -322,7 +323,7 @@ describe("the archive store", () => {
     archive.article("2021/12/10-b.md", { title: "Deux", date: "2021-12-10T10:00:00", topics: "[Irack]", extra: "aliases: [/ancien/]" });
     const clash = await fresh();
     expect(clash.diagnostics.map((d) => d.message)).toContain(
-      `l’alias /ancien/ est déjà un alias de ${archive.display("articles/2021/12/09-a.md")} : une ancienne adresse ne mène qu’à un seul article`,
+      fr`l’alias /ancien/ est déjà un alias de ${archive.display("articles/2021/12/09-a.md")} : une ancienne adresse ne mène qu’à un seul article`,
     );
     expect(await restoredResult(before)).toEqual(clash);
     // Removed, it takes the clash with it.
@@ -337,7 +338,7 @@ describe("the archive store", () => {
     archive.article("2021/12/10-c.md", { title: "Deux", date: "2021-12-10T12:00:00" });
     const added = await fresh();
     expect(added.diagnostics.map((d) => d.message)).toContain(
-      `même adresse /2021/12/10/deux/ que ${archive.display("articles/2021/12/10-b.md")} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`même adresse /2021/12/10/deux/ que ${archive.display("articles/2021/12/10-b.md")} : changez le titre, ou ajoutez un « slug » distinct`,
     );
     expect(await restoredResult(withErrors)).toEqual(added);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadContent } from "../../src/content/load.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -24,6 +25,6 @@ describe("a topic's keywords in topics.yaml", () => {
       [3, "error"],
       [6, "error"],
     ]);
-    expect(result.diagnostics[0]!.message).toContain("« keywords » d’un sujet est une liste de mots non vides");
+    expect(result.diagnostics[0]!.message).toContain(fr`« keywords » d’un sujet est une liste de mots non vides`);
   });
 });

@@ -3,6 +3,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent, type LoadResult } from "../../src/content/load.ts";
 import { appendUrls, parseUrlManifest, unlistedUrls } from "../../src/content/url-manifest.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 
@@ -45,7 +46,7 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
   it("leaves to its file's error a published URL its alias holds in another spelling", async () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n/2021/12/09/un/\n" });
     archive.article("2021/12/09-un.md", { title: "Un", topics: "[Irack]", extra: "aliases: [/2021/12/09/caf%c3%a9/]" });
-    expect(said(await load()).map((d) => d.split(": error: ")[1]!.split(" (")[0])).toEqual(["sujet inconnu « Irack »"]);
+    expect(said(await load()).map((d) => d.split(": error: ")[1]!.split(" (")[0])).toEqual([fr`sujet inconnu « Irack »`]);
   });
 
   it("records a URL not yet listed as the article writes it", async () => {
@@ -60,15 +61,15 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     archive.article("2021/12/09-un.md", { title: "Un" });
     const file = archive.display("urls.txt");
     expect(said(await load())).toEqual([
-      `${file}:4:1: warning: /2021/12/09/%75n/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
+      fr`${file}:4:1: warning: /2021/12/09/%75n/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
     ]);
   });
 
   it("names the published line, as written, that a whole URL in another spelling meant to remove", async () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A9/\n! https://archives.example.org/2021/12/09/caf%c3%a9/\n" });
     expect(said(await load())).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A9/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
-      `${archive.display("urls.txt")}:2:1: warning: « ! https://archives.example.org/2021/12/09/caf%c3%a9/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/09/caf%C3%A9/ »`,
+      fr`${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A9/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${archive.display("urls.txt")}:2:1: warning: « ! https://archives.example.org/2021/12/09/caf%c3%a9/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/09/caf%C3%A9/ »`,
     ]);
   });
 
@@ -76,8 +77,8 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A/\n/2021/12/09/un/\n" });
     archive.article("2021/12/09-un.md", { title: "Un", extra: "aliases: [/2021/12/09/caf%c3%a/]" });
     expect(said(await load())).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:6:11: error: « %a » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
-      `${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:6:11: error: « %a » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux, le code UTF-8 du caractère (é s’écrit %C3%A9, une espace %20, % lui-même %25)`,
+      fr`${archive.display("urls.txt")}:1:1: error: /2021/12/09/caf%C3%A/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
   });
 });
@@ -102,24 +103,24 @@ describe("a « ! » put at the start of a published line removes that URL, as a 
   });
 
   it.each([
-    ["on the published line itself: to delete the « ! »", "! /2021/12/09/un/ retiré\n", "effacez le « ! » du début de cette ligne", 1],
+    ["on the published line itself: to delete the « ! »", "! /2021/12/09/un/ retiré\n", fr`effacez le « ! » du début de cette ligne`, 1],
     ["on a line of its own: to delete that line", "/2021/12/09/un/\n! /2021/12/09/un/ retiré\n", "effacez cette ligne (la ligne 1 publie l’adresse)", 2],
   ])("names an article back online at that URL %s", async (_, manifest, fix, line) => {
     archive = makeArchive({ "urls.txt": manifest });
     online();
     expect(await said()).toEqual([
-      `${archive.display("urls.txt")}:${line}:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : ${fix}, sans quoi son retrait ne serait plus signalé`,
+      fr`${archive.display("urls.txt")}:${line}:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : ${fix}, sans quoi son retrait ne serait plus signalé`,
     ]);
   });
 
   it.each([
-    ["a whole URL, its path as written", "https://archives.example.org/2021/12/09/caf%c3%a9/", "écrivez « ! /2021/12/09/caf%c3%a9/ »"],
-    ["a path without its first slash", "2021/12/09/deux/", "écrivez par exemple « ! /2021/12/09/titre/ »"],
+    ["a whole URL, its path as written", "https://archives.example.org/2021/12/09/caf%c3%a9/", fr`écrivez « ! /2021/12/09/caf%c3%a9/ »`],
+    ["a path without its first slash", "2021/12/09/deux/", fr`écrivez par exemple « ! /2021/12/09/titre/ »`],
   ])("warns of %s, which is no page of the site", async (_, url, fix) => {
     archive = makeArchive({ "urls.txt": `! ${url} retiré\n` });
     online();
     expect(await said()).toEqual([
-      `${archive.display("urls.txt")}:1:1: warning: « ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; ${fix}`,
+      fr`${archive.display("urls.txt")}:1:1: warning: « ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; ${fix}`,
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -29,7 +30,7 @@ const QUOTE = "mettez toute la valeur entre guillemets doubles, par exemple";
 
 describe("a comment line under a text value cuts it short: an error at the #, never text lost", () => {
   const cut = (key: string, kept: string, lost: string, example: string): string =>
-    `la valeur de « ${key} » est coupée par cette ligne, que « # » fait lire comme un commentaire YAML : elle s’arrêterait à « ${kept} », et « ${lost} » serait perdu ; ${QUOTE} ${example} (un commentaire va sur sa propre ligne, pas plus en retrait que la clé)`;
+    fr`la valeur de « ${key} » est coupée par cette ligne, que « # » fait lire comme un commentaire YAML : elle s’arrêterait à « ${kept} », et « ${lost} » serait perdu ; ${QUOTE} ${example} (un commentaire va sur sa propre ligne, pas plus en retrait que la clé)`;
 
   it.each([
     {
@@ -60,17 +61,17 @@ describe("a comment line under a text value cuts it short: an error at the #, ne
     {
       name: "a comment on the title's line and one under it: both lost, said once",
       frontMatter: `title: Irak #1\n  #des ventes\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:13: error: la valeur de « title » est coupée par « # », qui après une espace commence un commentaire YAML : « #1 #des ventes » serait perdu ; ${QUOTE} title: "Irak #1 #des ventes" (un commentaire va sur sa propre ligne)`,
+      expected: fr`2:13: error: la valeur de « title » est coupée par « # », qui après une espace commence un commentaire YAML : « #1 #des ventes » serait perdu ; ${QUOTE} title: "Irak #1 #des ventes" (un commentaire va sur sa propre ligne)`,
     },
     {
       name: "a comment on the second line of a summary",
       frontMatter: `${HEAD}\n${KEYS}\nsummary: Bagdad annonce la fin\n  des missions #2 de combat`,
-      expected: `7:16: error: la valeur de « summary » est coupée par « # », qui après une espace commence un commentaire YAML : « #2 de combat » serait perdu ; ${QUOTE} summary: "Bagdad annonce la fin des missions #2 de combat" (un commentaire va sur sa propre ligne)`,
+      expected: fr`7:16: error: la valeur de « summary » est coupée par « # », qui après une espace commence un commentaire YAML : « #2 de combat » serait perdu ; ${QUOTE} summary: "Bagdad annonce la fin des missions #2 de combat" (un commentaire va sur sa propre ligne)`,
     },
     {
       name: "a summary that starts with # on its key's line, its text under it",
       frontMatter: `${HEAD}\n${KEYS}\nsummary: #Bagdad annonce la fin\n  des missions de combat`,
-      expected: `6:10: error: la valeur de « summary » est coupée par « # », qui après une espace commence un commentaire YAML : « #Bagdad annonce la fin » serait perdu ; ${QUOTE} summary: "#Bagdad annonce la fin des missions de combat" (un commentaire va sur sa propre ligne)`,
+      expected: fr`6:10: error: la valeur de « summary » est coupée par « # », qui après une espace commence un commentaire YAML : « #Bagdad annonce la fin » serait perdu ; ${QUOTE} summary: "#Bagdad annonce la fin des missions de combat" (un commentaire va sur sa propre ligne)`,
     },
   ])("$name", async ({ frontMatter, expected }) => {
     expect(await problemsOf(article(frontMatter))).toEqual([expected]);
@@ -120,12 +121,12 @@ describe("a comment line under a text value cuts it short: an error at the #, ne
 
 describe("lists and brackets written wrong are told with the list to write", () => {
   const textAfterList = (example: string): string =>
-    `du texte suit le « ] » qui ferme la liste : mettez toutes les entrées entre les mêmes crochets, séparées par des virgules, par exemple ${example}`;
-  const stray = (example: string): string => `ce « ] » ne ferme aucun « [ » ouvert avant lui : retirez-le, par exemple ${example}`;
+    fr`du texte suit le « ] » qui ferme la liste : mettez toutes les entrées entre les mêmes crochets, séparées par des virgules, par exemple ${example}`;
+  const stray = (example: string): string => fr`ce « ] » ne ferme aucun « [ » ouvert avant lui : retirez-le, par exemple ${example}`;
   const comma = (example: string): string =>
-    `il manque une virgule ici : entre crochets ou entre accolades, les entrées se séparent par « , », par exemple ${example}`;
+    fr`il manque une virgule ici : entre crochets ou entre accolades, les entrées se séparent par « , », par exemple ${example}`;
   const starts = (key: string, character: string, reading: string, example: string): string =>
-    `la valeur de « ${key} » commence par « ${character} », que YAML ${reading} : ${QUOTE} ${example}`;
+    fr`la valeur de « ${key} » commence par « ${character} », que YAML ${reading} : ${QUOTE} ${example}`;
 
   it.each([
     {
@@ -156,12 +157,12 @@ describe("lists and brackets written wrong are told with the list to write", () 
     {
       name: "a comma with no entry before it",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics: [Irak, , Défense]`,
-      expected: "5:16: error: cette virgule ne suit aucune entrée : retirez-la, par exemple topics: [Irak, Défense]",
+      expected: fr`5:16: error: cette virgule ne suit aucune entrée : retirez-la, par exemple topics: [Irak, Défense]`,
     },
     {
       name: "a list that starts with a comma",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics: [, Irak]`,
-      expected: "5:10: error: cette virgule ne suit aucune entrée : retirez-la, par exemple topics: [Irak]",
+      expected: fr`5:10: error: cette virgule ne suit aucune entrée : retirez-la, par exemple topics: [Irak]`,
     },
     {
       name: "a comma missing between quoted entries",
@@ -176,23 +177,22 @@ describe("lists and brackets written wrong are told with the list to write", () 
     {
       name: "a list closed with a brace",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics: [Irak}`,
-      expected: "5:9: error: une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak]",
+      expected: fr`5:9: error: une liste ouverte par « [ » n’est pas fermée : ajoutez « ] » à la fin, sur la même ligne, par exemple topics: [Irak]`,
     },
     {
       name: "keys in braces left open",
       frontMatter: `${HEAD}\n${KEYS}\nimage: {src: images/a.jpg, alt: Un char, credit: AA`,
-      expected:
-        "6:8: error: des clés ouvertes par « { » ne sont pas fermées : ajoutez « } » à la fin, sur la même ligne, par exemple image: {src: images/a.jpg, alt: Un char, credit: AA}",
+      expected: fr`6:8: error: des clés ouvertes par « { » ne sont pas fermées : ajoutez « } » à la fin, sur la même ligne, par exemple image: {src: images/a.jpg, alt: Un char, credit: AA}`,
     },
     {
       name: "quoted entries without brackets",
       frontMatter: `${HEAD}\nsources: "AA", "TRT FR"\ntopics: [Irak]`,
-      expected: '4:14: error: plusieurs valeurs se suivent sans crochets : une liste s’écrit entre « [ » et « ] », par exemple sources: ["AA", "TRT FR"]',
+      expected: fr`4:14: error: plusieurs valeurs se suivent sans crochets : une liste s’écrit entre « [ » et « ] », par exemple sources: ["AA", "TRT FR"]`,
     },
     {
       name: "a comment glued to a list",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics: [Irak]#à revoir`,
-      expected: "5:15: error: ce « # » commence un commentaire collé à la valeur : YAML veut une espace avant lui ; écrivez topics: [Irak] #à revoir",
+      expected: fr`5:15: error: ce « # » commence un commentaire collé à la valeur : YAML veut une espace avant lui ; écrivez topics: [Irak] #à revoir`,
     },
     {
       name: "a title that starts with ], the keys after it not told",
@@ -219,100 +219,92 @@ describe("quotes, colons, keys and indentation written wrong are told with the l
     {
       name: "text after a quoted word",
       frontMatter: `title: "Exclusif" la fin de la mission\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:17: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "« Exclusif » la fin de la mission", ou mettez toute la valeur entre apostrophes : title: '"Exclusif" la fin de la mission'`,
+      expected: fr`2:17: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${'title: "« Exclusif » la fin de la mission"'}, ou mettez toute la valeur entre apostrophes : title: '"Exclusif" la fin de la mission'`,
     },
     {
       name: "two quoted words",
       frontMatter: `title: "Le" "choc"\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:11: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "« Le » « choc »", ou mettez toute la valeur entre apostrophes : title: '"Le" "choc"'`,
+      expected: fr`2:11: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${'title: "« Le » « choc »"'}, ou mettez toute la valeur entre apostrophes : title: '"Le" "choc"'`,
     },
     {
       name: "text after a word in apostrophes",
       frontMatter: `title: 'Exclusif' la fin\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:17: error: cette apostrophe ferme la valeur ouverte par une apostrophe : ${QUOTE} title: "'Exclusif' la fin", ou écrivez l’apostrophe typographique ’`,
+      expected: fr`2:17: error: cette apostrophe ferme la valeur ouverte par une apostrophe : ${QUOTE} title: "'Exclusif' la fin", ou écrivez l’apostrophe typographique ’`,
     },
     {
       name: "a # glued to the closing quote of a title",
       frontMatter: `title: "Irak"#1 des ventes\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:13: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "« Irak »#1 des ventes", ou mettez toute la valeur entre apostrophes : title: '"Irak"#1 des ventes'`,
+      expected: fr`2:13: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${'title: "« Irak »#1 des ventes"'}, ou mettez toute la valeur entre apostrophes : title: '"Irak"#1 des ventes'`,
     },
     {
       name: "text after the quotes of a date",
       frontMatter: `title: Un\ndate: "2021-12-09" 10:00\n${KEYS}`,
-      expected:
-        '3:18: error: du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets, par exemple date: "2021-12-09 10:00"',
+      expected: fr`3:18: error: du texte suit le guillemet qui ferme la valeur : mettez toute la valeur entre les guillemets, par exemple date: "2021-12-09 10:00"`,
     },
     {
       name: "a backslash in double quotes",
       frontMatter: `title: "Hausse de 50\\% à Bagdad"\ndate: 2021-12-09\n${KEYS}`,
-      expected:
-        '2:21: error: entre guillemets doubles, « \\ » annonce un caractère spécial (\\" pour un guillemet, \\n pour un retour à la ligne) : pour écrire « \\ » lui-même, doublez-le, par exemple title: "Hausse de 50\\\\% à Bagdad"',
+      expected: fr`2:21: error: entre guillemets doubles, « \\ » annonce un caractère spécial (\\" pour un guillemet, \\n pour un retour à la ligne) : pour écrire « \\ » lui-même, doublez-le, par exemple title: "Hausse de 50\\\\% à Bagdad"`,
     },
     {
       name: "no space after the key's colon",
       frontMatter: `title:L’Irak annonce la fin\ndate: 2021-12-09\n${KEYS}`,
-      expected: "2:7: error: il manque une espace après « : », sans laquelle YAML ne lit pas de clé sur cette ligne : écrivez title: L’Irak annonce la fin",
+      expected: fr`2:7: error: il manque une espace après « : », sans laquelle YAML ne lit pas de clé sur cette ligne : écrivez title: L’Irak annonce la fin`,
     },
     {
       name: "a key without its colon",
       frontMatter: `title: Un\ndate 2021-12-09\n${KEYS}`,
-      expected:
-        "3:1: error: cette ligne n’est ni une clé suivie de « : » ni en retrait sous la précédente : ajoutez « : » après le nom de la clé, par exemple date: 2021-12-09, ou, si elle continue la valeur du dessus, mettez-la en retrait de deux espaces",
+      expected: fr`3:1: error: cette ligne n’est ni une clé suivie de « : » ni en retrait sous la précédente : ajoutez « : » après le nom de la clé, par exemple date: 2021-12-09, ou, si elle continue la valeur du dessus, mettez-la en retrait de deux espaces`,
     },
     {
       name: "a key on its parent's line",
       frontMatter: `${HEAD}\n${KEYS}\nimage: src: images/a.jpg`,
-      expected:
-        "6:8: error: « src: » suit « image: » sur la même ligne : une clé ne se met pas dans la valeur d’une autre ; écrivez src: … sur la ligne suivante, en retrait de deux espaces",
+      expected: fr`6:8: error: « src: » suit « image: » sur la même ligne : une clé ne se met pas dans la valeur d’une autre ; écrivez src: … sur la ligne suivante, en retrait de deux espaces`,
     },
     {
       name: "a colon on the second line of a summary",
       frontMatter: `${HEAD}\n${KEYS}\nsummary: Le ministre a déclaré\n  Bagdad: la fin de la mission`,
-      expected:
-        '7:3: error: cette ligne en retrait continue la valeur de « summary », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « summary » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple summary: "Le ministre a déclaré Bagdad: la fin de la mission"',
+      expected: fr`7:3: error: cette ligne en retrait continue la valeur de « summary », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « summary » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple summary: "Le ministre a déclaré Bagdad: la fin de la mission"`,
     },
     {
       name: "the first key indented, the keys after it not told",
       frontMatter: ` title: Un\ndate: 2021-12-09\n${KEYS}`,
-      expected: "2:1: error: cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne",
+      expected: fr`2:1: error: cette ligne est en retrait sans appartenir à la précédente : alignez chaque clé au début de la ligne`,
     },
     {
       name: "a photo's key less indented than the one above, said once",
       frontMatter: `${HEAD}\n${KEYS}\nimage:\n  src: images/a.jpg\n alt: Un char\n  credit: AA`,
-      expected:
-        "8:2: error: cette ligne n’est pas alignée sur la clé « src » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « src » (colonne 3)",
+      expected: fr`8:2: error: cette ligne n’est pas alignée sur la clé « src » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « src » (colonne 3)`,
     },
     {
       name: "a photo's key more indented than the one above",
       frontMatter: `${HEAD}\n${KEYS}\nimage:\n  src: images/a.jpg\n   alt: Un char\n  credit: AA`,
-      expected:
-        "8:4: error: cette ligne n’est pas alignée sur la clé « src » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « src » (colonne 3)",
+      expected: fr`8:4: error: cette ligne n’est pas alignée sur la clé « src » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « src » (colonne 3)`,
     },
     {
       name: "a list entry without its dash",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics:\n  - Irak\n  Défense`,
-      expected: "7:3: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+      expected: fr`7:3: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak`,
     },
     {
       name: "list entries written as in Markdown",
       frontMatter: `${HEAD}\nsources: [AA]\ntopics:\n  * Irak\n  * Défense`,
-      expected: "6:3: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak",
+      expected: fr`6:3: error: dans une liste, chaque entrée commence par « - » suivi d’une espace, alignée sous les autres : - Irak`,
     },
     {
       name: "a > typed after the closing quote, the key under it not told",
       frontMatter: `title: "L’Irak annonce">\ndate: 2021-12-09\n${KEYS}`,
-      expected: `2:23: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple title: "« L’Irak annonce »>", ou mettez toute la valeur entre apostrophes : title: '"L’Irak annonce">'`,
+      expected: fr`2:23: error: ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${'title: "« L’Irak annonce »>"'}, ou mettez toute la valeur entre apostrophes : title: '"L’Irak annonce">'`,
     },
     {
       name: "the text of a > not indented",
       frontMatter: `${HEAD}\n${KEYS}\nsummary: >\nLe chapô`,
-      expected:
-        "7:1: error: le texte annoncé par « > » sur la ligne du dessus doit être en retrait sous sa clé : commencez chacune de ses lignes par deux espaces",
+      expected: fr`7:1: error: le texte annoncé par « > » sur la ligne du dessus doit être en retrait sous sa clé : commencez chacune de ses lignes par deux espaces`,
     },
     {
       name: "a line ... before the last keys",
       frontMatter: `${HEAD}\n...\n${KEYS}`,
-      expected: "4:1: error: une ligne « ... » termine le YAML : les clés qui la suivent ne seraient pas lues ; retirez-la",
+      expected: fr`4:1: error: une ligne « ... » termine le YAML : les clés qui la suivent ne seraient pas lues ; retirez-la`,
     },
   ])("$name", async ({ frontMatter, expected }) => {
     expect(await problemsOf(article(frontMatter))).toEqual([expected]);

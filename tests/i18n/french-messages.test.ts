@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { messages } from "../../src/i18n/messages.ts";
+import { fr } from "../helpers/french.ts";
 
 const NNBSP = "\u202f";
 
@@ -25,7 +26,7 @@ describe("the command line's French", () => {
   it("says no city in the help of --date", () => {
     const { commands } = messages().usage;
     expect([...commands.import.options, ...commands.new.options].filter((line) => line.startsWith("--date"))).toEqual([
-      "--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site",
+      fr`--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site`,
       "--date ISO     le jour ou l’heure de l’article (aujourd’hui dans le fuseau horaire du site par défaut)",
     ]);
   });
@@ -40,13 +41,13 @@ describe("the command line's French", () => {
   it("agrees an unknown agency's message with how many there are", () => {
     const say = messages().wire;
     expect(say.unknownAgency(["Reuters"], undefined, ["AA"])).toMatch(
-      /^agence inconnue « Reuters » : .* ne connaît que AA ; pour une autre agence, ajoutez-la /,
+      /^agence inconnue «\u202fReuters\u202f»\u00a0: .* ne connaît que AA\u202f; pour une autre agence, ajoutez-la /,
     );
     expect(say.unknownAgency(["TRT"], "TRT FR", ["AA", "AFP", "TRT FR"])).toMatch(
-      /^agence inconnue « TRT » \(vouliez-vous dire « TRT FR » \?\) : .* ne connaît que AA, AFP et TRT FR ;/,
+      /^agence inconnue «\u202fTRT\u202f» \(vouliez-vous dire «\u202fTRT FR\u202f»\u202f\?\)\u00a0: .* ne connaît que AA, AFP et TRT FR\u202f;/,
     );
     expect(say.unknownAgency(["Reuters", "DPA"], undefined, ["AA"])).toMatch(
-      /^agences inconnues « Reuters » et « DPA » : .* pour d’autres agences, ajoutez-les /,
+      /^agences inconnues «\u202fReuters\u202f» et «\u202fDPA\u202f»\u00a0: .* pour d’autres agences, ajoutez-les /,
     );
   });
 

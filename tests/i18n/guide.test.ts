@@ -12,6 +12,7 @@ import {
 import { messages } from "../../src/i18n/messages.ts";
 import { messagesEn } from "../../src/i18n/messages-en.ts";
 import { countFr, messagesFr } from "../../src/i18n/messages-fr.ts";
+import { fr } from "../helpers/french.ts";
 
 const guidePath = new URL("../../docs/guide-de-redaction.md", import.meta.url);
 
@@ -77,14 +78,14 @@ describe("the guide's list of messages", () => {
       .filter((line) => line.startsWith("- `"));
     expect(list).toHaveLength(Object.keys(DIAGNOSTIC_EXAMPLES).length + Object.keys(COMMAND_EXAMPLES).length + Object.keys(WIRE_EXAMPLES).length);
     expect(new Set(list).size).toBe(list.length);
-    expect(list).toContain("- `error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`");
+    expect(list).toContain(fr`- \`error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois\``);
     expect(list).toContain(
-      "- `warning: daté dans le futur (2026-12-30T12:56:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au mercredi 30 décembre 2026 à 12 h 56, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`",
+      fr`- \`warning: daté dans le futur (2026-12-30T12:56:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au mercredi 30 décembre 2026 à 12 h 56, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée\``,
     );
   });
 
   it("would list a message added to the catalogue", () => {
-    const more = { ...messagesFr, diagnostics: { ...messagesFr.diagnostics, titleEmpty: () => "« title » est vide : un nouveau message" } };
-    expect(guideMessages(more)).toContain("- `error: « title » est vide : un nouveau message`");
+    const more = { ...messagesFr, diagnostics: { ...messagesFr.diagnostics, titleEmpty: () => fr`« title » est vide : un nouveau message` } };
+    expect(guideMessages(more)).toContain(fr`- \`error: « title » est vide : un nouveau message\``);
   });
 });

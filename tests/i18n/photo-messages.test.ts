@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { messages } from "../../src/i18n/messages.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH } from "../../src/images/photo-limits.ts";
+import { fr } from "../helpers/french.ts";
 
 const NNBSP = "\u202f";
 
@@ -20,7 +21,7 @@ describe("the photos' messages, in French", () => {
     const say = messages().diagnostics;
     expect(say.photoTooLarge("a.jpg", 25.5 * 1024 * 1024, MAX_PHOTO_BYTES)).toContain("pèse 25,5 Mo, plus que les 20 Mo permis");
     expect(say.photoTooManyPixels("a.jpg", 9000, 6000, MAX_PHOTO_PIXELS)).toBe(
-      `la photo « a.jpg » fait 9${NNBSP}000 × 6${NNBSP}000 pixels (54 mégapixels), plus que les 50 mégapixels permis : réduisez-la à 2${NNBSP}400 pixels de large`,
+      fr`la photo « a.jpg » fait 9${NNBSP}000 × 6${NNBSP}000 pixels (54 mégapixels), plus que les 50 mégapixels permis : réduisez-la à 2${NNBSP}400 pixels de large`,
     );
     expect(say.photoTooLarge("a.jpg", 25.5 * 1024 * 1024, MAX_PHOTO_BYTES)).toContain(`exportez-la en JPEG de qualité 85 à 2${NNBSP}400 pixels de large`);
     expect(say.photoNarrow("a.jpg", 800, MIN_PHOTO_WIDTH)).toContain(`fait 800 pixels de large, moins que les 1${NNBSP}200 qu’il faut`);

@@ -9,6 +9,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
 import { makePhoto } from "../helpers/photos.ts";
 import { buildArchive } from "../helpers/site.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -43,8 +44,8 @@ describe("depeche check, on photos", () => {
   });
 
   it.each([
-    ["alt", { alt: "" }, 8, "« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas"],
-    ["credit", { credit: "  " }, 9, "« image.credit » est vide : indiquez l’agence et le photographe"],
+    ["alt", { alt: "" }, 8, fr`« image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas`],
+    ["credit", { credit: "  " }, 9, fr`« image.credit » est vide : indiquez l’agence et le photographe`],
   ])("refuses an empty %s at its line", async (_key, fields, line, message) => {
     archive = makeArchive();
     archive.write("images/a.jpg", await makePhoto());
@@ -60,8 +61,8 @@ describe("depeche check, on photos", () => {
     archive.article("a.md", { extra: "image:\n  src: images/a.jpg" });
     const r = await check();
     expect(r.status).toBe(1);
-    expect(r.lines.filter((l) => l.includes(": error: clé obligatoire « alt » absente"))).toHaveLength(1);
-    expect(r.lines.filter((l) => l.includes(": error: clé obligatoire « credit » absente"))).toHaveLength(1);
+    expect(r.lines.filter((l) => l.includes(fr`: error: clé obligatoire « alt » absente`))).toHaveLength(1);
+    expect(r.lines.filter((l) => l.includes(fr`: error: clé obligatoire « credit » absente`))).toHaveLength(1);
   });
 
   it("reports every bad photo file in one run, each at its article's src line, and warns about a narrow one", async () => {
@@ -73,14 +74,14 @@ describe("depeche check, on photos", () => {
     archive.write("images/vraie.jpg", await makePhoto());
     symlinkSync(join(archive.dir, "images/vraie.jpg"), join(archive.dir, "images/lien.jpg"));
     const cases = {
-      "a-manquante.md": ["images/absente.jpg", "error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/"],
-      "b-prefixe.md": ["content/images/vraie.jpg", "(écrivez « images/vraie.jpg », sans « content/ »)"],
-      "c-gif.md": ["images/gif.gif", "error: la photo « images/gif.gif » est au format GIF, que Dépêche ne publie pas"],
-      "d-bruit.md": ["images/bruit.jpg", "error: la photo « images/bruit.jpg » est endommagée ou n’est pas une image"],
-      "e-lien.md": ["images/lien.jpg", "error: la photo « images/lien.jpg » est un lien symbolique"],
-      "f-dehors.md": ["../dehors.jpg", "error: la photo « ../dehors.jpg » n’est pas sous le dossier content/"],
-      "g-dossier.md": ["images/dossier", "error: « images/dossier » n’est pas un fichier"],
-      "h-etroite.md": ["images/etroite.jpg", "warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1\u202f200"],
+      "a-manquante.md": ["images/absente.jpg", fr`error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/`],
+      "b-prefixe.md": ["content/images/vraie.jpg", fr`(écrivez « images/vraie.jpg », sans « content/ »)`],
+      "c-gif.md": ["images/gif.gif", fr`error: la photo « images/gif.gif » est au format GIF, que Dépêche ne publie pas`],
+      "d-bruit.md": ["images/bruit.jpg", fr`error: la photo « images/bruit.jpg » est endommagée ou n’est pas une image`],
+      "e-lien.md": ["images/lien.jpg", fr`error: la photo « images/lien.jpg » est un lien symbolique`],
+      "f-dehors.md": ["../dehors.jpg", fr`error: la photo « ../dehors.jpg » n’est pas sous le dossier content/`],
+      "g-dossier.md": ["images/dossier", fr`error: « images/dossier » n’est pas un fichier`],
+      "h-etroite.md": ["images/etroite.jpg", fr`warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1\u202f200`],
     };
     for (const [i, [name, [src]]] of Object.entries(cases).entries()) archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) });
     const r = await check();
@@ -116,11 +117,11 @@ describe("depeche check, on photos", () => {
     const b = archive.display("articles/b.md");
     const c = archive.display("articles/c.md");
     expect(r.lines.slice(0, -1)).toEqual([
-      `${a}:6:14: error: la photo « content/images/2021/12/irak.jpg » est introuvable : vérifiez le chemin, relatif à content/ (écrivez « images/2021/12/irak.jpg », sans « content/ »)`,
-      `${a}:6:52: error: « image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas`,
-      `${b}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
-      `${b}:7:8: error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/`,
-      `${c}:6:14: error: « image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg`,
+      fr`${a}:6:14: error: la photo « content/images/2021/12/irak.jpg » est introuvable : vérifiez le chemin, relatif à content/ (écrivez « images/2021/12/irak.jpg », sans « content/ »)`,
+      fr`${a}:6:52: error: « image.alt » est vide : décrivez ce que montre la photo pour qui ne la voit pas`,
+      fr`${b}:5:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${b}:7:8: error: la photo « images/absente.jpg » est introuvable : vérifiez le chemin, relatif à content/`,
+      fr`${c}:6:14: error: « image.src » doit être un chemin sous content/, par exemple src: images/2021/12/irak.jpg`,
     ]);
     // A build says the same.
     const built = await buildArchive(archive);
@@ -134,7 +135,7 @@ describe("depeche check, on photos", () => {
     archive.article("a.md", withPhoto("images/lourde.jpg"));
     const r = await check();
     expect(r.status).toBe(1);
-    expect(r.lines[0]).toMatch(/:7:8: error: la photo « images\/lourde\.jpg » pèse 20 Mo, plus que les 20 Mo permis/);
+    expect(r.lines[0]).toMatch(/:7:8: error: la photo «\u202fimages\/lourde\.jpg\u202f» pèse 20 Mo, plus que les 20 Mo permis/);
   });
 
   it("refuses a photo over 50 megapixels, from its header", async () => {
@@ -147,7 +148,7 @@ describe("depeche check, on photos", () => {
     const r = await check();
     expect(r.status).toBe(1);
     expect(r.lines[0]).toContain(
-      ":7:8: error: la photo « images/geante.jpg » fait 9\u202f000 × 6\u202f000 pixels (54 mégapixels), plus que les 50 mégapixels permis",
+      fr`:7:8: error: la photo « images/geante.jpg » fait 9\u202f000 × 6\u202f000 pixels (54 mégapixels), plus que les 50 mégapixels permis`,
     );
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { makeArchive } from "../helpers/archive.ts";
 import { buildDateFromEnvironment, buildDateFromOption, parseBuildDate } from "../../src/publish/build-date.ts";
 import { CommandError } from "../../src/files/file-errors.ts";
+import { fr } from "../helpers/french.ts";
 
 describe("the build's date", () => {
   it.each([
@@ -51,9 +52,9 @@ describe("the build's date", () => {
 
   it.each([
     ["9999-12-31", "--now 9999-12-31 tombe hors des années 1900 à 2100"],
-    ["+275760-09-14", "--now « +275760-09-14 » n’est pas une date"],
+    ["+275760-09-14", fr`--now « +275760-09-14 » n’est pas une date`],
     ["1899-12-31T23:00:00Z", "--now 1899-12-31T23:00:00Z tombe hors des années 1900 à 2100"],
-    ["hier", "--now « hier » n’est pas une date"],
+    ["hier", fr`--now « hier » n’est pas une date`],
   ])("refuses --now %s (exit 2)", (text, message) => {
     expect(() => buildDateFromOption(text)).toThrow(message);
     expect(buildDateFromOption("2100-12-31T23:59:59Z")).toBe(Date.UTC(2100, 11, 31, 23, 59, 59));

@@ -5,6 +5,7 @@ import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive, siteFiles, type BuiltSite } from "../helpers/site.ts";
+import { fr } from "../helpers/french.ts";
 
 const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
 // Template syntax of every engine Eleventy knows, and of JavaScript template literals.
@@ -113,7 +114,7 @@ describe("hostile files are refused with a clear error, and nothing is written o
     const built = await buildArchive(a);
     expect(built.result.ok).toBe(false);
     const messages = built.result.diagnostics.map((d) => `${d.file.split("/").pop()}:${d.line}: ${d.message}`);
-    expect(messages.find((m) => m.startsWith("slug.md:6:"))).toContain("« slug » ne peut contenir que des lettres minuscules");
+    expect(messages.find((m) => m.startsWith("slug.md:6:"))).toContain(fr`« slug » ne peut contenir que des lettres minuscules`);
     expect(messages.find((m) => m.startsWith("alias.md:6:"))).toContain("un alias ne peut pas contenir de segment . ou ..");
     expect(messages.find((m) => m.startsWith("absolute.md:6:"))).toBeDefined();
     expect(messages.find((m) => m.startsWith("bomb.md:"))).toContain("les alias YAML (*a) ne sont pas permis");

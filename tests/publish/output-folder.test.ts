@@ -7,6 +7,7 @@ import { CommandError } from "../../src/files/file-errors.ts";
 import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { planArticles, siteFiles, treeDigest } from "../helpers/site.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -47,7 +48,7 @@ function refusal(run: ReturnType<typeof build>): string {
 
 describe("the output folder: only a site Dépêche built is ever replaced", () => {
   it.each([
-    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" ne nomme aucun dossier \(une variable vide \?\)/],
+    ["an empty --out (an unset variable)", [""], /^depeche build: error: --out "" ne nomme aucun dossier \(une variable vide\u202f\?\)/],
     ["the working directory", ["."], /^depeche build: error: --out \. est le dossier de travail, qu’une construction ne remplace jamais/],
     ["the working directory's parent", [".."], /^depeche build: error: --out \.\. contient le dossier de travail/],
     ["the content folder", ["content"], /^depeche build: error: --out content est le dossier du contenu/],
@@ -113,7 +114,7 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     rmSync(join(cwd, "_site", SITE_MARKER));
     const before = treeDigest(root);
     expect(refusal(build(cwd, ["--out", "_site"]))).toMatch(
-      /donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites ; rien n’a été touché$/,
+      /donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites\u202f; rien n’a été touché$/,
     );
     expect(treeDigest(root)).toBe(before);
   });
@@ -166,7 +167,7 @@ describe("a site that cannot be written", () => {
     expect(run.status, run.stderr).toBe(1);
     const errors = run.stderr.split("\n").filter((line) => line.includes("error"));
     expect(errors).toEqual([
-      "depeche build: error: impossible d’écrire le site dans _site/ : un fichier dépasse la taille que le système permet ; le site d’avant est inchangé",
+      fr`depeche build: error: impossible d’écrire le site dans _site/ : un fichier dépasse la taille que le système permet ; le site d’avant est inchangé`,
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(treeDigest(join(cwd, "_site"))).toBe(before);
@@ -200,10 +201,10 @@ describe("a site that cannot be written", () => {
     for (const error of [fromFs, wrapped, new Error("wrapper", { cause: wrapped })]) {
       const told = siteWriteError(error, "_site", true);
       expect(told).toBeInstanceOf(CommandError);
-      expect((told as CommandError).message).toBe(`impossible d’écrire le site dans _site/ : ${reason} ; le site d’avant est inchangé`);
+      expect((told as CommandError).message).toBe(fr`impossible d’écrire le site dans _site/ : ${reason} ; le site d’avant est inchangé`);
     }
     expect((siteWriteError(fromFs, "public/", false) as CommandError).message).toBe(
-      `impossible d’écrire le site dans public/ : ${reason} ; rien n’a été écrit`,
+      fr`impossible d’écrire le site dans public/ : ${reason} ; rien n’a été écrit`,
     );
   });
 

@@ -7,6 +7,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
 import { buildArchive, treeDigest } from "../helpers/site.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -53,7 +54,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
     const out = join(archive.root, "_site");
     const r = await runInProcess("build", runBuild, ["--no-cache", "--content", archive.dir, "--out", out, "--record-urls", "--drafts"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe("depeche build: --record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés");
+    expect(r.stderr.split("\n")[0]).toBe(fr`depeche build: --record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés`);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(archive.dir, "urls.txt"))).toBe(false);
   });
@@ -91,7 +92,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const built = await buildArchive(archive, { recordUrls: true });
     expect(built.result.ok).toBe(false);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu`,
+      fr`${archive.display("urls.txt")}:1:1: error: les liens symboliques ne sont pas suivis : mettez le fichier lui-même dans le dossier du contenu`,
     ]);
     expect(readFileSync(outside, "utf8")).toBe("# un autre fichier\n/2021/12/09/un/\n");
     expect(existsSync(built.out)).toBe(false);
@@ -114,7 +115,7 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
     const r = depecheUnprivileged(archive, ["build", "--no-cache", "--content", archive.dir, "--out", join(www, "site"), "--no-search", "--record-urls"]);
     chmodSync(archive.dir, 0o755);
     expect(r.stderr.split("\n").filter((l) => l.includes("error"))).toEqual([
-      `depeche build: error: impossible d’écrire ${archive.display("urls.txt")} : permission refusée ; le fichier d’avant est inchangé`,
+      fr`depeche build: error: impossible d’écrire ${archive.display("urls.txt")} : permission refusée ; le fichier d’avant est inchangé`,
     ]);
     expect(r.status).toBe(1);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(manifest);
@@ -135,7 +136,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     const built = await buildArchive(archive);
     // Re-dated, it is also filed under its old day: that warning is article-place.test.ts's.
     expect(built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
   });
@@ -148,7 +149,7 @@ describe("a published URL taken away is an error at the article that moved it", 
     write();
     const built = await buildArchive(archive);
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${archive.display("urls.txt")}:2:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
   });
 });
@@ -162,7 +163,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     archive = makeArchive({ "urls.txt": recorded });
     archive.article("2021/12/09-un.md", { title: "Un", extra: "draft: true" });
     expect(errors(await buildArchive(archive))).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:6:8: error: /2021/12/09/un/ a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:6:8: error: /2021/12/09/un/ a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
     archive.write("urls.txt", `${recorded}! /2021/12/09/un/ en attente\n`);
     expect((await buildArchive(archive)).result.diagnostics).toEqual([]);
@@ -173,7 +174,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T18:00:00" });
     const built = await buildArchive(archive, { nowMs: Date.parse("2021-12-09T12:00:00Z") });
     expect(errors(built)).toEqual([
-      `${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9 décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9 décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
   });
 
@@ -183,7 +184,7 @@ describe("a published URL kept off the site, or left to another error", () => {
   ])("%s, with an error of its own: that error alone, not the URL said gone", async (_, spec) => {
     archive = makeArchive({ "urls.txt": recorded });
     archive.article("2021/12/09-un.md", spec);
-    expect(errors(await buildArchive(archive)).map((e) => e.split(": error: ")[1]!.split(" (")[0])).toEqual(["sujet inconnu « Irack »"]);
+    expect(errors(await buildArchive(archive)).map((e) => e.split(": error: ")[1]!.split(" (")[0])).toEqual([fr`sujet inconnu « Irack »`]);
   });
 
   it("warns of a removal that names an article online, or no page of the site, at its line; one alone removes the URL it names", async () => {
@@ -195,9 +196,9 @@ describe("a published URL kept off the site, or left to another error", () => {
     expect(built.result.ok).toBe(false);
     const file = archive.display("urls.txt");
     expect(built.result.diagnostics.map(formatDiagnostic)).toEqual([
-      `${file}:3:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
-      `${file}:4:1: warning: « ! https://archives.example.org/2021/12/08/deux/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/08/deux/ »`,
-      `${file}:6:1: error: /2021/12/08/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${file}:3:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
+      fr`${file}:4:1: warning: « ! https://archives.example.org/2021/12/08/deux/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/08/deux/ »`,
+      fr`${file}:6:1: error: /2021/12/08/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
   });
 });

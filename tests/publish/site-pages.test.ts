@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive, siteFiles, texts, type BuiltSite } from "../helpers/site.ts";
 import { serveFolder } from "../helpers/static-server.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 let site: BuiltSite;
@@ -374,7 +375,7 @@ describe("aliases", () => {
     const s = await buildArchive(a);
     expect(s.result.ok).toBe(false);
     expect(s.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
-      `${a.display("articles/x.md")}:6: l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`${a.display("articles/x.md")}:6: l’alias /2021/12/09/ est l’adresse de /2021/12/09/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
     ]);
     expect(s.has("/")).toBe(false);
     a.remove();
@@ -406,7 +407,7 @@ describe("published URLs never silently disappear", () => {
     const lines = readFileSync(join(a.dir, "urls.txt"), "utf8").split("\n");
     const line = lines.indexOf("/2021/12/09/un/") + 1;
     expect(refused.result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
-      `${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+      fr`${a.display("urls.txt")}:${line}:1: error: /2021/12/09/un/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
     ]);
     a.write("urls.txt", readFileSync(join(a.dir, "urls.txt"), "utf8").replace("/2021/12/09/un/", "! /2021/12/09/un/ renommé sans redirection"));
     const accepted = await buildArchive(a, { recordUrls: true });

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
 import { DevSession, type Update } from "../../src/serve/dev-session.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
@@ -67,7 +68,7 @@ describe("depeche serve", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('role="alert"');
     expect(page.body).toContain(`${archive.display("articles/2021/12/10-b.md")}:5:10`);
-    expect(page.body).toContain("sujet inconnu « Économi »");
+    expect(page.body).toContain(fr`sujet inconnu « Économi »`);
     expect(page.body).toContain("<h1>Autre dépêche</h1>");
 
     updated = server.nextUpdate();

@@ -5,6 +5,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { DevSession } from "../../src/serve/dev-session.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { makePhoto } from "../helpers/photos.ts";
+import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -87,7 +88,7 @@ describe("a preview rewrites only what a change of the registries touches", () =
     const topics = archive.write("topics.yaml", original.replace("- slug: irak\n  label: Irak\n", ""));
     const broken = await session.update([topics]);
     expect(broken.outcome).toBe("invalid");
-    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining("sujet inconnu « Irak »")]);
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(fr`sujet inconnu « Irak »`)]);
     archive.write("topics.yaml", original);
     // The topics are as the pages were built: nothing to write, and the errors are gone.
     expect((await session.update([topics])).outcome).toBe("fixed");
@@ -126,8 +127,8 @@ describe("a preview shows photos", () => {
     const update = await session.update([photo, topic]);
     expect(update.outcome).toBe("invalid");
     const errors = [
-      expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:7:8: error: la photo « images/absente.jpg » est introuvable`),
-      expect.stringContaining(`${archive.display("articles/2021/12/09-c.md")}:5:10: error: sujet inconnu « Irack »`),
+      expect.stringContaining(fr`${archive.display("articles/2021/12/09-b.md")}:7:8: error: la photo « images/absente.jpg » est introuvable`),
+      expect.stringContaining(fr`${archive.display("articles/2021/12/09-c.md")}:5:10: error: sujet inconnu « Irack »`),
     ];
     expect(update.diagnostics.map(formatDiagnostic)).toEqual(errors);
     expect(session.currentErrors.map(formatDiagnostic)).toEqual(errors);
@@ -141,7 +142,7 @@ describe("a preview shows photos", () => {
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/absente.jpg") });
     const missing = await session.update([file]);
     expect(missing.outcome).toBe("invalid");
-    expect(missing.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(":7:8: error: la photo « images/absente.jpg » est introuvable")]);
+    expect(missing.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(fr`:7:8: error: la photo « images/absente.jpg » est introuvable`)]);
     archive.write("images/a.jpg", await makePhoto());
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg") });
     expect((await session.update([file])).outcome).toBe("rebuilt");

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { treeDigest } from "../helpers/site.ts";
+import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
 let archive: TestArchive;
@@ -39,7 +40,7 @@ describe("the preview's folder", () => {
     const run = serve(out === "../_site" ? join(cwd, "content") : cwd, out);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
-    expect(run.stderr).toMatch(/donnez à l’aperçu un dossier à lui, comme \.depeche\/preview ; rien n’a été touché$/m);
+    expect(run.stderr).toMatch(/donnez à l’aperçu un dossier à lui, comme \.depeche\/preview\u202f; rien n’a été touché$/m);
     expect(treeDigest(root)).toBe(before);
   });
 
@@ -49,7 +50,7 @@ describe("the preview's folder", () => {
     const run = serve(cwd, "content");
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trimEnd()).toBe(
-      "depeche serve: error: --out content est le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme .depeche/preview ; rien n’a été touché",
+      fr`depeche serve: error: --out content est le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme .depeche/preview ; rien n’a été touché`,
     );
     expect(treeDigest(root)).toBe(before);
   });

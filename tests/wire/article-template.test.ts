@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/content/frontmatter.ts";
 import { DEFAULT_TEMPLATE, fillTemplate } from "../../src/wire/article-template.ts";
+import { fr } from "../helpers/french.ts";
 
 const values = { title: "L’Irak vote", date: "2021-12-09", topics: ["Irak", "Défense"], sourceCodes: ["AA", "TRT FR"] };
 
@@ -32,9 +33,9 @@ describe("fillTemplate", () => {
 
   it("reports every unknown variable at its line and column, and a template without front matter", () => {
     expect(fillTemplate("---\ntitle: {{ titre }}\nauthor: {{ auteur }}\n---\n{{auteur}} et {{ x }}\n", values).problems).toEqual([
-      { line: 3, column: 9, message: expect.stringContaining("variable inconnue « {{ auteur }} »") },
-      { line: 5, column: 1, message: expect.stringContaining("variable inconnue « {{ auteur }} »") },
-      { line: 5, column: 15, message: expect.stringContaining("variable inconnue « {{ x }} »") },
+      { line: 3, column: 9, message: expect.stringContaining(fr`variable inconnue « {{ auteur }} »`) },
+      { line: 5, column: 1, message: expect.stringContaining(fr`variable inconnue « {{ auteur }} »`) },
+      { line: 5, column: 15, message: expect.stringContaining(fr`variable inconnue « {{ x }} »`) },
     ]);
     expect(fillTemplate("# {{ titre }}\n", values)).toEqual({
       problems: [{ line: 1, column: 1, message: expect.stringContaining("doit commencer par une ligne ---") }],

@@ -114,7 +114,7 @@ describe("writeNewArticle", () => {
     mkdirSync(join(content, "articles/2021"), { recursive: true });
     symlinkSync(outside, join(content, "articles/2021/12"));
     expect(() => writeNewArticle(content, join(content, "articles/2021/12/09-un.md"), "texte\n")).toThrow(
-      /articles\/2021\/12 est un lien symbolique, à travers lequel Dépêche n’écrit jamais : remplacez-le par le dossier lui-même$/,
+      /articles\/2021\/12 est un lien symbolique, à travers lequel Dépêche n’écrit jamais\u00a0: remplacez-le par le dossier lui-même$/,
     );
     expect(readdirSync(outside)).toEqual([]);
   });
