@@ -383,9 +383,9 @@ describe("rules across articles, with a file that has errors of its own", () => 
     archive.article("2021/12/09-b.md", { title: "B", body: "Voir [le 15 mars](/2022/03/15/) et [l’année](/2022/)." });
     const a = archive.display("articles/2021/12/09-a.md");
     const ofA = [
-      `${a}:6:11: error: l’alias /2022/03/15/ est l’adresse de /2022/03/15/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
-      `${a}:6:25: error: l’alias /2022/03/ est l’adresse de /2022/03/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
-      `${a}:6:36: error: l’alias /2022/ est l’adresse de /2022/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`${a}:6:11: error: l’alias /2022/03/15/ est l’adresse de /2022/03/15/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`${a}:6:25: error: l’alias /2022/03/ est l’adresse de /2022/03/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`${a}:6:36: error: l’alias /2022/ est l’adresse de /2022/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
     ];
     const errors = await errorsOf(archive);
     expect(errors.filter((e) => e.startsWith(a))).toEqual(ofA);
