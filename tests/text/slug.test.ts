@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { aliasPathProblem, MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "../../src/text/slug.ts";
+import { fr } from "../helpers/french.ts";
 
 const diacritics: [letter: string, base: string][] = [
   ["à", "a"],
@@ -128,32 +129,32 @@ describe("the paths an alias may name", () => {
     ["/caf%c3%a9%20cr%C3%A8me/", undefined],
     ["/a%23b/%7Eold/", undefined],
     ["/a b/", "un alias doit être une adresse de ce site"],
-    ["/caf%zz/", "« %zz » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux"],
-    ["/100%/", "« % » dans un alias n’est pas un caractère échappé"],
-    ["/caf%E/", "« %E » dans un alias n’est pas un caractère échappé"],
+    ["/caf%zz/", fr`« %zz » dans un alias n’est pas un caractère échappé : % est suivi de deux chiffres hexadécimaux`],
+    ["/100%/", fr`« % » dans un alias n’est pas un caractère échappé`],
+    ["/caf%E/", fr`« %E » dans un alias n’est pas un caractère échappé`],
     [
       "/caf%E9/",
-      "« %E9 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « é », écrivez %C3%A9)",
+      fr`« %E9 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « é », écrivez %C3%A9)`,
     ],
     [
       "/cr%E8me-br%FBl%E9e/",
-      "« %E8 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « è », écrivez %C3%A8)",
+      fr`« %E8 » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « è », écrivez %C3%A8)`,
     ],
-    ["/caf%C3/", "« %C3 » dans un alias n’est pas un caractère en UTF-8"],
-    ["/a%2Fb/", "« %2F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques"],
-    ["/a%5cb/", "« %5c » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir"],
-    ["/a%3Fb/", "« %3F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir"],
-    ["/a%00/", "« %00 » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir"],
+    ["/caf%C3/", fr`« %C3 » dans un alias n’est pas un caractère en UTF-8`],
+    ["/a%2Fb/", fr`« %2F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques`],
+    ["/a%5cb/", fr`« %5c » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir`],
+    ["/a%3Fb/", fr`« %3F » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir`],
+    ["/a%00/", fr`« %00 » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir`],
     ["/2021/../etc/", "un alias ne peut pas contenir de segment . ou .."],
     ["/2021/%2E%2e/etc/", "un alias ne peut pas contenir de segment . ou .."],
     ["/2021/%2E/etc/", "un alias ne peut pas contenir de segment . ou .."],
-    ["/fin-de-la-mission./", "ne peut pas finir par un point ni par une espace (« fin-de-la-mission. »)"],
-    ["/fin-de-la-mission%2E/", "ne peut pas finir par un point ni par une espace (« fin-de-la-mission%2E »)"],
-    ["/fin-de-la-mission%20/", "ne peut pas finir par un point ni par une espace (« fin-de-la-mission%20 »)"],
-    ["/2021/%6Eul/", "« %6Eul » dans un alias est un nom que Windows réserve aux périphériques"],
-    ["/2021/con/", "« con » dans un alias est un nom que Windows réserve aux périphériques"],
-    ["/NUL.html", "« NUL.html » dans un alias est un nom que Windows réserve aux périphériques"],
-    ["/aux.old/x/", "« aux.old » dans un alias est un nom que Windows réserve aux périphériques"],
+    ["/fin-de-la-mission./", fr`ne peut pas finir par un point ni par une espace (« fin-de-la-mission. »)`],
+    ["/fin-de-la-mission%2E/", fr`ne peut pas finir par un point ni par une espace (« fin-de-la-mission%2E »)`],
+    ["/fin-de-la-mission%20/", fr`ne peut pas finir par un point ni par une espace (« fin-de-la-mission%20 »)`],
+    ["/2021/%6Eul/", fr`« %6Eul » dans un alias est un nom que Windows réserve aux périphériques`],
+    ["/2021/con/", fr`« con » dans un alias est un nom que Windows réserve aux périphériques`],
+    ["/NUL.html", fr`« NUL.html » dans un alias est un nom que Windows réserve aux périphériques`],
+    ["/aux.old/x/", fr`« aux.old » dans un alias est un nom que Windows réserve aux périphériques`],
     [`/${"a".repeat(MAX_SLUG_LENGTH + 1)}/`, `un segment d’alias tient en ${MAX_SLUG_LENGTH} caractères au plus`],
     [`/${"abcdefghi/".repeat(41)}`, "un alias tient en 400 caractères au plus, celui-ci en a 411"],
   ])("%j", (path, problem) => {
