@@ -153,16 +153,54 @@ export const PACKS_READER = readFileSync(new URL(`../../public/${PACKS_SCRIPT}`,
 export const FIRST_FRAGMENTS_SCRIPT = "recherche-extraits.js";
 export const FIRST_FRAGMENTS = readFileSync(new URL(`../../public/${FIRST_FRAGMENTS_SCRIPT}`, import.meta.url), "utf8");
 
+/** What makes a word no article holds find nothing, in the worker after Pagefind's (public/), wrapping its WebAssembly bindings. */
+export const WORDS_SCRIPT = "recherche-mots.js";
+export const WORDS_GUARD = readFileSync(new URL(`../../public/${WORDS_SCRIPT}`, import.meta.url), "utf8");
+
+/**
+ * What public/recherche-mots.js needs of Pagefind's worker: its WebAssembly bindings as
+ * `wasm_bindgen`, declared in the worker's global scope (not within a function, where a script
+ * after it could not reach them), whose functions every Pagefind instance calls through, with the
+ * arguments it reads.
+ */
+const PAGEFIND_WORKER_NEEDS = [
+  /^const pagefind_version="[^"]+";let wasm_bindgen=\(function\(exports\)\{/,
+  /function search\(ptr,query,original_query,filter,sort,exact,exact_diacritics\)\{/,
+  /function load_index_chunk\(ptr,chunk_bytes\)\{/,
+  /exports\.search=search;/,
+  /exports\.load_index_chunk=load_index_chunk;/,
+  /exports\.init_pagefind=init_pagefind;/,
+  /exports\.enter_playground_mode=enter_playground_mode;/,
+  /this\.backend=wasm_bindgen;/,
+  /this\.raw_ptr=this\.backend\[method\]\(ptr,chunk\);/,
+  /search_keywords/,
+];
+
+/**
+ * Throws unless Pagefind's worker has what public/recherche-mots.js wraps: a Pagefind upgrade that
+ * changes it must not leave searches backtracking unseen.
+ */
+export function checkPagefindWorker(text: string): void {
+  const missing = PAGEFIND_WORKER_NEEDS.filter((need) => !need.test(text));
+  if (missing.length > 0) {
+    throw new Error(
+      `Pagefind's worker no longer has what public/${WORDS_SCRIPT} wraps (${missing.join(", ")}): a word no article holds would find its first letters' results. Read how this Pagefind's worker calls its WebAssembly, and mend public/${WORDS_SCRIPT} and this check.`,
+    );
+  }
+}
+
 /**
  * Puts our worker in place of Pagefind's, in the runtime's folder: the pack reader and what starts
  * a search's first fragments, written in (the worker needs them before Pagefind's first request,
  * and no request more), then Pagefind's worker, renamed and otherwise untouched, run by
- * `importScripts` (a classic worker).
+ * `importScripts` (a classic worker), then what wraps its WebAssembly bindings (which exist only
+ * once it has run).
  */
 export function wrapPagefindWorker(runtimeDir: string): void {
+  checkPagefindWorker(readFileSync(join(runtimeDir, WORKER_FILE), "utf8"));
   renameSync(join(runtimeDir, WORKER_FILE), join(runtimeDir, PAGEFIND_WORKER_FILE));
   writeFileSync(
     join(runtimeDir, WORKER_FILE),
-    `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}), its first results' fragments fetched at once (/${FIRST_FRAGMENTS_SCRIPT}).\n${PACKS_READER}${FIRST_FRAGMENTS}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n`,
+    `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}), its first results' fragments fetched at once (/${FIRST_FRAGMENTS_SCRIPT}), a word no article holds finding nothing (/${WORDS_SCRIPT}).\n${PACKS_READER}${FIRST_FRAGMENTS}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n${WORDS_GUARD}`,
   );
 }

@@ -254,6 +254,36 @@ describe("search relevance", () => {
     expect(await links(page)).toContain(url);
     await page.close();
   });
+
+  // Pagefind searches, for a stem no word of a bundle starts with, the longest word the stem starts
+  // with: « lesotho » the « le » of nearly every article, « portugal » the « port » of Bassorah's.
+  // In a query of several words, one that matches nothing at all was left out: « Turquie xylophone »
+  // listed the articles saying « Turquie ».
+  it.each([
+    ["Lesotho", "Aucun résultat pour «\u202fLesotho\u202f»."],
+    ["Portugal", "Aucun résultat pour «\u202fPortugal\u202f»."],
+    ["Turquie Lesotho", "Aucun résultat pour «\u202fTurquie Lesotho\u202f»."],
+    ["Turquie xylophone", "Aucun résultat pour «\u202fTurquie xylophone\u202f»."],
+  ])("finds nothing for « %s », which no article says, not the articles saying a word it starts with", async (query, status) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    expect(await shownOnceCounted(page)).toMatchObject({ status, links: [] });
+    // Every choice counts none.
+    expect((await page.locator("select option").allTextContents()).filter((text) => /\(\d/.test(text) && !/\(0\)/.test(text))).toEqual([]);
+    await page.close();
+  });
+
+  // « gouvernemen », typed halfway, is stemmed as itself, past « gouvern », the stem « gouvernement »
+  // is indexed as, by the start of an ending the stemmer takes off (« -ement »): Pagefind's search
+  // for « gouvern » is what the reader means, and is kept (« recensemen » too).
+  it.each([
+    ["gouvernemen", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
+    ["gouverneme irakien", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
+    ["recensemen", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
+  ])("finds « %s », a word typed halfway whose stem goes past the indexed one", async (query, urls) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    expect((await shownOnceCounted(page)).links).toEqual(urls);
+    await page.close();
+  });
 });
 
 describe("search with elisions", () => {

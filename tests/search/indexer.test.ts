@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { checkPagefindWorker, PAGEFIND_WORKER_FILE, WORDS_SCRIPT } from "../../src/search/index-packs.ts";
 import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
@@ -59,6 +60,18 @@ describe("indexing search bundles", () => {
       expect(files.filter((f) => /\.js$|wasm/.test(f))).toEqual([]);
       expect(readFileSync(join(dir, "pagefind", b.key, DIGEST_FILE), "utf8")).toBe(`${b.digest}\n`);
     }
+  });
+
+  it("writes the words' guard into the worker after Pagefind's, whose WebAssembly bindings it wraps; a worker without them fails the build", async () => {
+    const dir = site();
+    await indexSearchBundles(dir, [NEW]);
+    const worker = readFileSync(join(dir, "pagefind", "pagefind-worker.js"), "utf8");
+    expect(worker.indexOf(`importScripts("${PAGEFIND_WORKER_FILE}")`)).toBeLessThan(worker.indexOf("load_index_chunk"));
+    const pagefinds = readFileSync(join(dir, "pagefind", PAGEFIND_WORKER_FILE), "utf8");
+    expect(() => checkPagefindWorker(pagefinds)).not.toThrow();
+    // Its bindings within a function, or a search that takes other arguments: searches would backtrack unseen.
+    expect(() => checkPagefindWorker(`(()=>{${pagefinds}})();`)).toThrow(WORDS_SCRIPT);
+    expect(() => checkPagefindWorker(pagefinds.replace("function search(ptr,query,", "function search(ptr,terms,"))).toThrow(/function search/);
   });
 
   it("gives the same bytes for the same records", async () => {

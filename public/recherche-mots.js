@@ -1,0 +1,188 @@
+// A word no article holds finds nothing, instead of what its first letters find.
+//
+// Pagefind matches a query word's stem as the start of the words its index holds, in each bundle;
+// where no word of the bundle starts with it, it searches instead the longest word the stem starts
+// with (its « backtracking »), down to one letter: « autoroute » (stem « autorout ») found the
+// articles saying « au » or « autorités », « Turquie zzzz » every article saying « Turquie » (a word
+// that matches nothing at all is left out of the query). Pagefind has no option against it (issue
+// #780), and says nothing of it in its answer: `search_keywords` and `query_term_idfs`, and each
+// result's `scores[].search_term` and locations' `word_string`, come only in its playground mode,
+// the first two from the first bundle alone, the others for every result (tens of thousands for a
+// common word).
+//
+// So this does, per bundle, what Pagefind does to pick a word's matches, and gives the bundle no
+// result when it would backtrack too far for one of the query's words (every word must match).
+// Pagefind matches against the words of the index pieces the bundle has loaded: each piece given
+// to a bundle's index (`load_index_chunk`) has its words read here (the piece's CBOR, walked), and
+// a query's stems are Pagefind's own, asked of a small index of ours in playground mode, which
+// holds no word, so that its answer is the stems alone (`search_keywords`). Nothing is fetched, and
+// Pagefind's answer for a bundle whose words all match is its own, untouched; a quoted phrase
+// (`exact`) matches whole words only and is left to Pagefind.
+//
+// Written into our /pagefind/pagefind-worker.js after Pagefind's worker (src/search/index-packs.ts),
+// whose WebAssembly bindings it wraps: `wasm_bindgen`, a binding of the worker's global scope that
+// every Pagefind instance calls through. The build checks that Pagefind's worker still has what
+// this wraps, and fails when it does not (a Pagefind upgrade). On the page's thread (Pagefind's
+// fallback when the browser has no worker or its worker fails) this is not loaded: Pagefind
+// backtracks there as before.
+(() => {
+  if (typeof WorkerGlobalScope === "undefined") return;
+  // Declared by Pagefind's worker in the global scope, which this script shares.
+  const backend = typeof wasm_bindgen === "undefined" ? undefined : wasm_bindgen;
+  const { search, load_index_chunk: loadChunk, init_pagefind: initIndex, enter_playground_mode: playground } = backend ?? {};
+  if (![search, loadChunk, initIndex, playground].every((f) => typeof f === "function")) {
+    console.error("Dépêche: Pagefind's worker has no WebAssembly bindings to wrap; a word no article holds may find its first letters' results");
+    return;
+  }
+
+  // What Pagefind answers for a bundle without results.
+  const NOTHING = JSON.stringify({ filtered_counts: {}, total_counts: {}, results: [], unfiltered_total: 0 });
+
+  /**
+   * The endings French stemming takes off a word (the Snowball algorithm Pagefind stems with,
+   * without accents, as the index holds words), each with its plural or its longer forms. A reader
+   * who types a word halfway (« gouvernemen ») has a stem of it that goes past the stem the whole
+   * word is indexed as (« gouvern », from « gouvernement »), by the start of one of these: then
+   * Pagefind's backtracking finds the word meant, and it is kept. Past the word searched, anything
+   * else (« autorout » past « au », « aeroport » past « a ») is another word, and the bundle gives
+   * no result. The word searched must also have three letters or more: « a », « au », « de » start
+   * too many words.
+   */
+  const ENDINGS = [
+    ...["ances", "iques", "ismes", "ables", "istes", "eux", "atrices", "ateurs", "ations", "logies", "usions", "utions", "ences", "ements", "ites"],
+    ...["ifs", "ives", "eaux", "aux", "euses", "issements", "amment", "emment", "ments", "ions", "iere", "ieres"],
+    ...["imes", "iraient", "irais", "irait", "iras", "irent", "irez", "iriez", "irions", "irons", "iront", "ies"],
+    ...["issaient", "issais", "issait", "issantes", "issants", "issent", "isses", "issez", "issiez", "issions", "issons"],
+    ...["ees", "ez", "erent", "eraient", "erais", "erait", "eras", "erez", "eriez", "erions", "erons", "eront", "iez"],
+    ...["ames", "ates", "aient", "ais", "ait", "antes", "ants", "assent", "asses", "assiez", "assions"],
+    ...["elles", "ennes", "onnes", "ettes", "eilles", "s"],
+  ];
+  const SHORTEST_BACKTRACK = 3;
+  const farEnough = (stem, word) => {
+    if (word === undefined || word.length < SHORTEST_BACKTRACK) return false;
+    const past = stem.slice(word.length);
+    return ENDINGS.some((ending) => ending.startsWith(past));
+  };
+
+  /** The words each bundle's index has loaded, by Pagefind's pointer to it: all of them, and by their first two characters. */
+  const loaded = new Map();
+  const wordsOf = (ptr) => {
+    if (!loaded.has(ptr)) loaded.set(ptr, { all: new Set(), byStart: new Map() });
+    return loaded.get(ptr);
+  };
+
+  backend.load_index_chunk = (ptr, chunk) => {
+    const next = loadChunk(ptr, chunk);
+    // A piece Pagefind could not read leaves it without an index: its searches fail before ours.
+    if (!next) return next;
+    const words = wordsOf(ptr);
+    loaded.delete(ptr);
+    loaded.set(next, words);
+    try {
+      for (const word of chunkWords(chunk)) {
+        if (words.all.has(word)) continue;
+        words.all.add(word);
+        const start = word.slice(0, 2);
+        if (!words.byStart.has(start)) words.byStart.set(start, []);
+        words.byStart.get(start).push(word);
+      }
+    } catch (error) {
+      // Not a piece as we read them: its bundle is searched as Pagefind does, backtracking.
+      words.unread = true;
+      console.error(error);
+    }
+    return next;
+  };
+
+  // The first index Pagefind opens (any will do): ours, opened from its page list, holds no word.
+  // It is opened, and stems a first word, as the worker starts (some 10 ms, the WebAssembly's
+  // first search), not in the reader's first search.
+  let someList;
+  backend.init_pagefind = (bytes) => {
+    if (someList === undefined) {
+      someList = bytes.slice();
+      setTimeout(() => stemsOf("_"), 0);
+    }
+    return initIndex(bytes);
+  };
+
+  let stemmer;
+  const stems = { query: undefined, stems: undefined };
+  /** Pagefind's stems of a query's words (the query as Pagefind gives its index: its words lower-cased, without accents). */
+  const stemsOf = (query) => {
+    if (stems.query !== query) {
+      stemmer ??= playground(initIndex(someList));
+      stems.query = query;
+      stems.stems = JSON.parse(search(stemmer, query, query, "{}", "", false, false)).search_keywords;
+    }
+    return stems.stems;
+  };
+
+  // Whether a word of the bundle starts with the stem; if none does, whether the longest word the
+  // stem starts with, the one Pagefind searches instead, is far enough into it to be meant.
+  const matches = (words, stem) => {
+    const candidates = stem.length >= 2 ? (words.byStart.get(stem.slice(0, 2)) ?? []) : words.all;
+    for (const word of candidates) if (word.startsWith(stem)) return true;
+    for (let n = stem.length - 1; n > 0; n--) {
+      if (words.all.has(stem.slice(0, n))) return farEnough(stem, stem.slice(0, n));
+    }
+    return false;
+  };
+
+  backend.search = (ptr, query, originalQuery, filter, sort, exact, exactDiacritics) => {
+    const words = loaded.get(ptr);
+    if (!exact && query && someList && !words?.unread) {
+      const queryStems = stemsOf(query);
+      if (Array.isArray(queryStems) && !queryStems.every((stem) => matches(words ?? wordsOf(ptr), stem))) return NOTHING;
+    }
+    return search(ptr, query, originalQuery, filter, sort, exact, exactDiacritics);
+  };
+
+  /**
+   * The words of an index piece (its CBOR, after Pagefind's signature: an array holding the array
+   * of word entries, each an array that starts with the word), read by walking the CBOR as
+   * src/search/index-chunks.ts does.
+   */
+  function chunkWords(bytes) {
+    const decoder = new TextDecoder();
+    let at = 0;
+    const head = (major) => {
+      const byte = bytes[at++];
+      if (byte >> 5 !== major) throw new Error(`Dépêche: not a Pagefind index piece (CBOR type ${byte >> 5} at ${at - 1})`);
+      return argument(byte & 31);
+    };
+    const argument = (info) => {
+      if (info < 24) return info;
+      let n = 0;
+      for (let k = 0, size = 2 ** (info - 24); k < size; k++) n = n * 256 + bytes[at++];
+      return n;
+    };
+    // Skips an item: numbers, strings, arrays and maps, as Pagefind writes them; a loop over the
+    // items still to skip rather than a call for each (a piece holds thousands of numbers).
+    const skip = () => {
+      for (let pending = 1; pending > 0; pending--) {
+        const byte = bytes[at++];
+        // Most are small numbers, whole in their first byte.
+        if (byte < 24) continue;
+        const major = byte >> 5;
+        const info = byte & 31;
+        const n = info < 24 ? info : info === 24 ? bytes[at++] : argument(info);
+        if (major === 2 || major === 3) at += n;
+        else if (major === 4) pending += n;
+        else if (major === 5) pending += 2 * n;
+        else if (major === 6) pending += 1;
+      }
+    };
+    if (head(4) !== 1) throw new Error("Dépêche: not a Pagefind index piece of this version");
+    const count = head(4);
+    const words = [];
+    for (let w = 0; w < count; w++) {
+      const items = head(4);
+      const length = head(3);
+      words.push(decoder.decode(bytes.subarray(at, at + length)));
+      at += length;
+      for (let k = 1; k < items; k++) skip();
+    }
+    return words;
+  }
+})();
