@@ -1,5 +1,6 @@
 /** What an article file holds that no other may take: its URL, short link and aliases. */
 import type { Article, Day, Moment } from "./model.ts";
+import type { NameIndex } from "./registries.ts";
 import { aliasSchema, frontMatterSchema } from "./schema.ts";
 import { parseContractDate, readArticleDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
@@ -54,6 +55,19 @@ export interface Claimant {
    * Its day brings the day, month and year pages that will list the file once it is mended.
    */
   published?: { epochMs: number; day: Day };
+  /**
+   * Of a file with errors, the slugs of its topics and of its sources, when each name is known: the
+   * list pages that will count it once it is mended (an article's own are its `topics` and `sources`).
+   */
+  topicSlugs?: readonly string[];
+  sourceSlugs?: readonly string[];
+}
+
+/** What claims are read against: the site's timezone, and the names of its topics and sources. */
+interface RegistriesRead {
+  site: { timezone: string };
+  topics: NameIndex<{ slug: string }>;
+  sources: NameIndex<{ slug: string }>;
 }
 
 /** What the rules across articles read of a file with errors (see Claimant), its path apart. */
@@ -62,29 +76,47 @@ export type ValidClaims = Omit<Claimant, "sourcePath">;
 /**
  * The claims of front matter with errors that are written right, by validation's rules: its URL
  * when its date and its slug (else its title) are valid, its short link when valid and the date
- * too, its valid aliases, its date (the pages that list its day). Undefined when none is, or when `draft` is written wrong: which article
+ * too, its valid aliases, its date (the pages that list its day), its topics and sources when each is
+ * known (the pages that list them). Undefined when none is, or when `draft` is written wrong: which article
  * keeps a URL depends on it. Half-read fields (readClaims) are never compared with other files:
  * an error would land on the wrong one, or vanish once the file is mended.
  */
-export function readValidClaims(data: Record<string, unknown>, timezone: string): ValidClaims | undefined {
+export function readValidClaims(data: Record<string, unknown>, ctx: RegistriesRead): ValidClaims | undefined {
   const fields = frontMatterSchema.shape;
   const draft = fields.draft.safeParse(data.draft);
   if (!draft.success) return undefined;
-  const moment = validDate(data.date, timezone);
+  const moment = validDate(data.date, ctx.site.timezone);
   const slug = data.slug === undefined ? slugOfTitle(data.title) : fields.slug.safeParse(data.slug).data;
   const url = moment && slug ? articleUrl(moment.day, slug) : undefined;
   const shortLink = moment && fields.shortLink.safeParse(data.shortLink).data;
   const listed = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? (data.aliases as unknown[]) : [];
   const aliases = listed.map((alias) => aliasSchema.safeParse(alias).data ?? null);
+  const topicSlugs = knownSlugs(data.topics, ctx.topics);
+  const sourceSlugs = knownSlugs(data.sources, ctx.sources);
   // The URL and short link need the date.
-  if (!moment && !aliases.some((alias) => alias !== null)) return undefined;
+  if (!moment && !aliases.some((alias) => alias !== null) && !topicSlugs && !sourceSlugs) return undefined;
   return {
     ...(url ? { url } : {}),
     ...(shortLink ? { shortLink } : {}),
     aliases,
     draft: draft.data ?? false,
     ...(moment ? { published: { epochMs: moment.epochMs, day: moment.day } } : {}),
+    ...(topicSlugs ? { topicSlugs } : {}),
+    ...(sourceSlugs ? { sourceSlugs } : {}),
   };
+}
+
+// The slugs of a list of names (`topics`, `sources`, or one name written alone), when every name is
+// one of the registry's; none when one is not, or when none is written: a list half read counts nowhere.
+function knownSlugs(value: unknown, index: NameIndex<{ slug: string }>): string[] | undefined {
+  const names = typeof value === "string" ? [value] : Array.isArray(value) ? (value as unknown[]) : [];
+  const slugs = new Set<string>();
+  for (const name of names) {
+    const entry = typeof name === "string" ? index.find(name) : undefined;
+    if (!entry) return undefined;
+    slugs.add(entry.slug);
+  }
+  return slugs.size > 0 ? [...slugs] : undefined;
 }
 
 // The date as validation reads it (readArticleDate), or nothing when it reports an error.

@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Claimant } from "./claims.ts";
 import type { Article, Content, Day } from "./model.ts";
 import {
   ATOM_FEED_URL,
@@ -30,6 +31,9 @@ import {
 } from "../urls/site-urls.ts";
 import { SITE_MARKER } from "../files/output-folder.ts";
 
+/** What a file with errors brings to the site's lists (see Claimant). */
+export type ListedWithErrors = Pick<Claimant, "published" | "topicSlugs" | "sourceSlugs">;
+
 /** A file of the site, and who asked for it. */
 export interface SiteFile<A = Article> {
   /** Site-relative path of the file: `/2021/12/09/titre/index.html`, `/feed.xml`. */
@@ -46,13 +50,15 @@ const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
  * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,
  * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
  * list holds what any build writes. The search index's folder is SEARCH_INDEX_URL, whole.
- * `moreDays` are the dates of files with errors: their day's, month's and year's pages are there
- * once the files are mended, so an alias may not take them and a link to them is not broken.
+ * `withErrors` are what files with errors bring to the lists (see Claimant): once the files are
+ * mended their day's, month's and year's pages are there, and their topics' and sources' pages
+ * count them, so an alias may not take those pages and a link to them is not broken.
  */
-export function siteFiles(content: Pick<Content, "topics" | "sources" | "articles">, moreDays: Iterable<Day> = []): SiteFile[] {
+export function siteFiles(content: Pick<Content, "topics" | "sources" | "articles">, withErrors: readonly ListedWithErrors[] = []): SiteFile[] {
   const pages: string[] = ["/", TOPICS_URL, SOURCES_URL];
-  const days = new Set<Day>(moreDays);
+  const days = new Set<Day>();
   for (const article of content.articles) days.add(article.published.day);
+  for (const file of withErrors) if (file.published) days.add(file.published.day);
   const months = new Set([...days].map((day) => day.slice(0, 7)));
   const years = new Set([...months].map((month) => month.slice(0, 4)));
   for (const day of days) pages.push(dayUrl(day));
@@ -64,6 +70,10 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
   for (const article of content.articles) {
     for (const topic of article.topics) perTopic.set(topic.slug, (perTopic.get(topic.slug) ?? 0) + 1);
     for (const source of article.sources) perSource.set(source.slug, (perSource.get(source.slug) ?? 0) + 1);
+  }
+  for (const file of withErrors) {
+    for (const slug of file.topicSlugs ?? []) perTopic.set(slug, (perTopic.get(slug) ?? 0) + 1);
+    for (const slug of file.sourceSlugs ?? []) perSource.set(slug, (perSource.get(slug) ?? 0) + 1);
   }
   const feeds: string[] = [];
   for (const topic of content.topics) {

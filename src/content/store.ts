@@ -75,7 +75,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 10;
+export const STORE_FORMAT = 11;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -902,10 +902,7 @@ function checkArchiveRules(
   links: LinkCheck,
   diagnostics: Diagnostics,
 ): void {
-  const files = siteFiles(
-    content,
-    claimantsWithErrors.flatMap((claimant) => (claimant.published ? [claimant.published.day] : [])),
-  );
+  const files = siteFiles(content, claimantsWithErrors);
   const pages: SiteFile<Claimant>[] = claimantsWithErrors.flatMap((article) => (article.url ? [{ path: fileOfUrl(article.url), article }] : []));
   const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
   checkAcrossArticles(claimants, paths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);

@@ -117,7 +117,7 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   if (article) return { ...kept, diagnostics: diagnostics.items, article };
   if (!frontMatter) return { ...kept, diagnostics: diagnostics.items };
   const claims = readClaims(frontMatter.data, ctx.site.timezone);
-  const validClaims = readValidClaims(frontMatter.data, ctx.site.timezone);
+  const validClaims = readValidClaims(frontMatter.data, ctx);
   const photo = readPhotoSrc(frontMatter);
   return { ...kept, diagnostics: diagnostics.items, claims, ...(validClaims ? { validClaims } : {}), ...(photo ? { photo } : {}) };
 }

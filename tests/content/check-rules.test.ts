@@ -395,6 +395,35 @@ describe("rules across articles, with a file that has errors of its own", () => 
     expect(await errorsOf(archive)).toEqual(ofA);
   });
 
+  it("counts it in the lists of its topics and sources when each name is known, not when one is unknown", async () => {
+    archive = makeArchive();
+    for (let i = 1; i <= 20; i++) archive.article(`2021/12/09-${i}.md`, { title: `Article ${i}`, topics: "[Irak]" });
+    // The 21st article of Irak and of AA, its date written wrong: once mended, Irak and AA have a page 2.
+    archive.article("2021/12/10-vingt-et-un.md", { title: "Vingt et un", date: "2021-12-32", topics: "[Irak]" });
+    // Another with an unknown topic beside Défense: its topics are half read, and count nowhere.
+    archive.article("2021/12/10-inconnu.md", { title: "Inconnu", date: "2021-12-32", topics: "[Défense, Irack]" });
+    for (let i = 1; i <= 20; i++) archive.article(`2021/12/11-d${i}.md`, { title: `Défense ${i}`, date: "2021-12-11", topics: "[Défense]" });
+    archive.article("2021/12/12-x.md", {
+      title: "X",
+      date: "2021-12-12",
+      topics: "[Économie]",
+      extra: "aliases: [/sujets/irak/page/2/, /sources/aa/page/2/, /sujets/defense/page/2/]",
+    });
+    const x = archive.display("articles/2021/12/12-x.md");
+    const ofX = [
+      fr`${x}:6:11: error: l’alias /sujets/irak/page/2/ est l’adresse de /sujets/irak/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+      fr`${x}:6:33: error: l’alias /sources/aa/page/2/ est l’adresse de /sources/aa/page/2/, que le site écrit lui-même : une redirection la cacherait ; retirez-le`,
+    ];
+    const errors = await errorsOf(archive);
+    expect(errors.filter((e) => e.startsWith(x))).toEqual(ofX);
+    // Their own errors told too; Défense's 20 articles make one page, without the file whose topics are half read.
+    expect(errors.filter((e) => !e.startsWith(x)).map((e) => e.slice(e.lastIndexOf("/") + 1, e.indexOf(": error")))).toEqual([
+      "10-inconnu.md:3:7",
+      "10-inconnu.md:5:19",
+      "10-vingt-et-un.md:3:7",
+    ]);
+  });
+
   it("leaves out what it writes wrong, and what can't be told without it", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00" });
