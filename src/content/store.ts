@@ -475,7 +475,11 @@ export class ArchiveStore {
       // the rest is what the rules said before.
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
       if (fresh.length > 0)
-        checkBodyLinks(articles, siteFiles({ ...registries, articles }), diagnostics, { nowMs: this.nowMs, only: new Set(fresh), withErrors });
+        checkBodyLinks(articles, siteFiles({ ...registries, articles }, claimantsWithErrors), diagnostics, {
+          nowMs: this.nowMs,
+          only: new Set(fresh),
+          withErrors,
+        });
       this.checkPlaces(reusable.added, registries.site.timezone, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {

@@ -303,6 +303,22 @@ describe("the archive store", () => {
     expect(await restoredResult()).toEqual(await fresh());
   });
 
+  it("restored, checks an edited text's links against the pages files with errors bring, as a full check does", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00" });
+    // The only article of 2022, with an unknown topic: once mended, it brings /2022/03/15/.
+    archive.article("2022/03/15-seul.md", { title: "Seul", date: "2022-03-15T10:00:00", topics: "[Irack]" });
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le 15 mars](/2022/03/15/)." });
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    await read.sync();
+    const fresh = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(fresh.diagnostics.map((d) => d.file)).toEqual([archive.display("articles/2022/03/15-seul.md")]);
+    expect(read.result()).toEqual(fresh);
+  });
+
   it("restored, runs the rules again when a file with errors that they read was changed or removed, or an article added beside one", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00", extra: "aliases: [/ancien/]" });
