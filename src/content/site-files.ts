@@ -32,7 +32,7 @@ import {
 import { SITE_MARKER } from "../files/output-folder.ts";
 
 /** What a file with errors brings to the site's lists (see Claimant). */
-export type ListedWithErrors = Pick<Claimant, "published" | "topicSlugs" | "sourceSlugs">;
+type ListedWithErrors = Pick<Claimant, "published" | "topicSlugs" | "sourceSlugs">;
 
 /** A file of the site, and who asked for it. */
 export interface SiteFile<A = Article> {
