@@ -1,6 +1,7 @@
 /** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
 import type { Topic } from "../content/model.ts";
-import { DATE_YEARS, isYearInRange, placeOfZone, readContractDate, writtenYear } from "../text/dates.ts";
+import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
+import { zoneName } from "../text/zone-names.ts";
 import type { ArchiveRegistries } from "../wire/archive-index.ts";
 import { reportStyle, type ReportStyle } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
@@ -37,7 +38,7 @@ function dateProblem(text: string, registries: ArchiveRegistries): string | unde
   if (read.ok) return undefined;
   return read.problem
     ? describeDateProblem("--date", text, registries.site.timezone, read.problem)
-    : messages().cli.dateOptionInvalid(text, placeOfZone(registries.site.timezone));
+    : messages().cli.dateOptionInvalid(text, zoneName(registries.site.timezone));
 }
 
 // Every unknown name is told, not only the first.

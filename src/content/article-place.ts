@@ -1,7 +1,7 @@
 /** Where an article's file belongs by the folder convention `articles/YYYY/MM/DD-slug.md`. */
 import type { Day } from "./model.ts";
 import { messages } from "../i18n/messages.ts";
-import { placeOfZone } from "../text/dates.ts";
+import { zoneName } from "../text/zone-names.ts";
 
 /**
  * The path, relative to the articles folder, where a file dated `day` belongs when its path follows
@@ -27,5 +27,5 @@ export function expectedPlace(relativePath: string, day: Day): string | undefine
 
 /** The warning for a file out of its place: `expected` is the path to show, `day` taken in the site's `zone`. */
 export function misplacedMessage(day: Day, expected: string, zone: string): string {
-  return messages().diagnostics.misplacedFile(day, expected, placeOfZone(zone));
+  return messages().diagnostics.misplacedFile(day, expected, zoneName(zone));
 }

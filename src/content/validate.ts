@@ -4,7 +4,8 @@ import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./mod
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
-import { DATE_YEARS, placeOfZone, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
+import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
+import { zoneName } from "../text/zone-names.ts";
 import { slugify } from "../text/slug.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { findSiteLinks } from "../text/site-links.ts";
@@ -209,7 +210,7 @@ function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: 
         key,
         twice.time,
         twice.day,
-        placeOfZone(zone),
+        zoneName(zone),
         twice.summer,
         twice.takenFirst,
         text,
@@ -361,10 +362,10 @@ export function describeDateProblem(key: string, text: string, zone: string, pro
     case "time":
       return say.timeDoesNotExist(key, problem.time);
     case "offset":
-      return say.offsetDoesNotExist(key, problem.offset, placeOfZone(zone), zoneOffsets(zone));
+      return say.offsetDoesNotExist(key, problem.offset, zoneName(zone), zoneOffsets(zone));
     case "skipped":
-      return say.skippedTime(key, problem.time, problem.day, placeOfZone(zone), problem.summer, problem.next);
+      return say.skippedTime(key, problem.time, problem.day, zoneName(zone), problem.summer, problem.next);
     default:
-      return say.invalidDate(key, text, placeOfZone(zone));
+      return say.invalidDate(key, text, zoneName(zone));
   }
 }

@@ -5,11 +5,13 @@
  * tests/i18n/guide.test.ts fails while the guide's list differs from this one
  * (`npm run guide:messages` writes it).
  */
-import { messagesFr, type Messages } from "./messages-fr.ts";
+import { messagesFr, type Messages, type ZoneName } from "./messages-fr.ts";
 
 type Examples<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? { args: A; warning?: true } : never };
 
 const DRAFT_KEYS = { warning: true } as const;
+
+const PARIS: ZoneName = { kind: "place", fr: "Paris", en: "Paris" };
 
 /** An example of each diagnostic: what it is called with, and whether it is a warning. */
 export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
@@ -40,13 +42,13 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasNotText: { args: [] },
   controlCharacter: { args: ["title", "U+0007"] },
   bodyControlCharacter: { args: ["U+001B"] },
-  invalidDate: { args: ["date", "9 décembre 2021", "Paris"] },
+  invalidDate: { args: ["date", "9 décembre 2021", PARIS] },
   dayDoesNotExist: { args: ["date", 31, 11, 2026] },
   monthDoesNotExist: { args: ["date", 13] },
   timeDoesNotExist: { args: ["date", "24:30"] },
-  offsetDoesNotExist: { args: ["date", "+99:00", "Paris", { winter: "+01:00", summer: "+02:00" }] },
-  skippedTime: { args: ["date", "02:30", "2026-03-29", "Paris", true, "2026-03-29T03:30"] },
-  repeatedTime: { args: ["date", "02:30", "2026-10-25", "Paris", true, false, "2026-10-25T02:30", "+01:00", "+02:00"], warning: true },
+  offsetDoesNotExist: { args: ["date", "+99:00", PARIS, { winter: "+01:00", summer: "+02:00" }] },
+  skippedTime: { args: ["date", "02:30", "2026-03-29", PARIS, true, "2026-03-29T03:30"] },
+  repeatedTime: { args: ["date", "02:30", "2026-10-25", PARIS, true, false, "2026-10-25T02:30", "+01:00", "+02:00"], warning: true },
   yearOutOfRange: { args: ["date", "2201", 1900, 2100] },
   updatedBeforeDate: { args: ["2021-12-08", "2021-12-09"] },
   heldBack: { args: ["2026-12-30T12:56:00+01:00", "mercredi 30 décembre 2026 à 12 h 56"], warning: true },
@@ -73,7 +75,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   bodyLinkMissing: { args: ["/2021/12/09/l-irak-anonce/", "/2021/12/09/l-irak-annonce/", false] },
   bodyLinkToDraft: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", false] },
   bodyLinkToHeldBack: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", "vendredi 10 décembre 2021 à 8\u00a0h\u00a000", false] },
-  misplacedFile: { args: ["2021-12-09", "content/articles/2021/12/09-irak.md", "Paris"], warning: true },
+  misplacedFile: { args: ["2021-12-09", "content/articles/2021/12/09-irak.md", PARIS], warning: true },
   photoOutsideContent: { args: ["/home/redaction/irak.jpg"] },
   photoMissing: { args: ["content/images/2021/12/irak.jpg", "images/2021/12/irak.jpg"] },
   photoSymlink: { args: ["images/2021/12/irak.jpg"] },
@@ -287,7 +289,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   importStopped: { args: [messagesFr.cli.writeFailed("content/articles/2021/12/09-a.md", "disque plein", false), 3, 2] },
   contentNotReady: { args: ["content"] },
   dateOptionYear: { args: ["2201-01-01", 2201, 1900, 2100] },
-  dateOptionInvalid: { args: ["demain", "Paris"] },
+  dateOptionInvalid: { args: ["demain", PARIS] },
   topicsOptionEmpty: { args: [] },
   topicsOptionUnknown: { args: ["Irack", "Irak"] },
   newOneTitle: { args: [] },

@@ -1,5 +1,5 @@
 /** The messages of `messages-fr.ts` in English, for developers (`DEPECHE_LANG=en`): the same keys, the same arguments. */
-import type { Messages } from "./messages-fr.ts";
+import type { Messages, ZoneName } from "./messages-fr.ts";
 
 const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; maximumFractionDigits?: number }): string =>
   n.toLocaleString("en-US", fractionDigits);
@@ -16,6 +16,9 @@ const EXPORT_WIDTH = 2400;
 
 /** A list as English says it: "AA", "AA and TRT FR", "AA, AFP and TRT FR". */
 const listEn = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/** The site's timezone as English names it, where French would say « de Paris » or « UTC »: "Paris time", "UTC day". */
+const placeEn = (zone: ZoneName): string => (zone.kind === "clock" ? zone.name : zone.en);
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -104,20 +107,20 @@ export const messagesEn: Messages = {
     aliasNotText: () => "each alias must be a path such as /2021/12/09/ancien-titre/",
     controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
     bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
-    invalidDate: (key, text, place) =>
-      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${place} time) or 2021-12-09T15:10:00+01:00`,
+    invalidDate: (key, text, zone) =>
+      `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key, day, month, year) =>
       month === 2 && day === 29
         ? `"${key}": February 29, ${year} does not exist (${year} is not a leap year); check the year and the day`
         : `"${key}": ${MONTHS[month - 1]} ${day} does not exist; check the day and the month`,
     monthDoesNotExist: (key, month) => `"${key}": there is no month ${month}; months go from 01 to 12, and a date is year-month-day (2021-12-09)`,
     timeDoesNotExist: (key, time) => `"${key}": the time ${time} does not exist; times go from 00:00 to 23:59:59`,
-    offsetDoesNotExist: (key, offset, place, offsets) =>
-      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as ${offsets.summer ? `${offsets.winter} (${place} in winter) or ${offsets.summer} (in summer)` : `${offsets.winter} (${place} time)`}`,
-    skippedTime: (key, time, day, place, summer, next) =>
-      `"${key}": ${time} does not exist in ${place} on ${dateEn(day)} (${summer ? "clocks go forward to summer time" : "clocks go forward"}); write ${next}, or check the source's time`,
-    repeatedTime: (key, time, day, place, summer, takenFirst, text, taken, other) =>
-      `"${key}": clocks show ${time} twice in ${place} on ${dateEn(day)} (${summer ? "summer time ends" : "clocks go back"}); Dépêche takes the ${takenFirst ? "first" : "second"}, ${text}${taken}: write it so, or ${text}${other} for the ${takenFirst ? "second" : "first"}`,
+    offsetDoesNotExist: (key, offset, zone, offsets) =>
+      `"${key}": the UTC offset ${offset} does not exist: write one from -12:00 to +14:00, minutes 00 to 59, such as ${offsets.summer ? `${offsets.winter} (${placeEn(zone)} in winter) or ${offsets.summer} (in summer)` : `${offsets.winter} (${placeEn(zone)} time)`}`,
+    skippedTime: (key, time, day, zone, summer, next) =>
+      `"${key}": ${time} does not exist in ${placeEn(zone)} on ${dateEn(day)} (${summer ? "clocks go forward to summer time" : "clocks go forward"}); write ${next}, or check the source's time`,
+    repeatedTime: (key, time, day, zone, summer, takenFirst, text, taken, other) =>
+      `"${key}": clocks show ${time} twice in ${placeEn(zone)} on ${dateEn(day)} (${summer ? "summer time ends" : "clocks go back"}); Dépêche takes the ${takenFirst ? "first" : "second"}, ${text}${taken}: write it so, or ${text}${other} for the ${takenFirst ? "second" : "first"}`,
     yearOutOfRange: (key, year, first, last) => `"${key}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}; check the year`,
     updatedBeforeDate: (updated, date) => `"updated" (${updated}) is before "date" (${date}): an article can't be updated before it is published`,
     heldBack: (iso) =>
@@ -145,8 +148,8 @@ export const messagesEn: Messages = {
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>
       `link to ${url}, the page of an article dated in the future (${file}), held back until ${when}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
-    misplacedFile: (day, expected, place) =>
-      `the file is filed under another date than its own (${day}, ${place} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
+    misplacedFile: (day, expected, zone) =>
+      `the file is filed under another date than its own (${day}, ${placeEn(zone)} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
     // The photos
     photoOutsideContent: (src) => `the photo "${src}" is not under the content/ folder: give a path relative to content/, e.g. images/2021/12/irak.jpg`,
     photoMissing: (src, withoutContent) =>
@@ -446,7 +449,8 @@ export const messagesEn: Messages = {
     importStopped: (why, imported, left) => `${why} (${countEn(imported, "article")} imported before it, ${countEn(left, "file")} left)`,
     contentNotReady: (content) => `the content folder ${content} can't take articles until these errors are fixed`,
     dateOptionYear: (text, year, first, last) => `--date "${text}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}`,
-    dateOptionInvalid: (text, place) => `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${place} time) or 2021-12-09T15:10:00+01:00`,
+    dateOptionInvalid: (text, zone) =>
+      `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,
     topicsOptionEmpty: () => "--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense",
     topicsOptionUnknown: (name, suggestion) => `unknown topic "${name}" in --topics${didYouMean(suggestion)}: use entries of topics.yaml, or add one there`,
     newOneTitle: () => 'give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"',

@@ -44,8 +44,19 @@ const EXPORT_WIDTH = 2400;
 /** A list as French says it: « AA », « AA et TRT FR », « AA, AFP et TRT FR ». */
 const listFr = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`);
 
-/** Where an IANA time zone's clocks are, after « de »: « de Paris », « d’Istanbul ». */
-const ofPlace = (place: string): string => (/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(place) ? `d’${place}` : `de ${place}`);
+/**
+ * How messages name the site's timezone (src/text/zone-names.ts): the place its clocks are, as
+ * each language spells it (« Montréal », "Montreal"), or a clock named for no place (« UTC », « UTC−5 »).
+ */
+export type ZoneName = { kind: "place"; fr: string; en: string } | { kind: "clock"; name: string };
+
+/** The zone after « heure » or « jour »: « de Paris », « d’Istanbul », but « UTC », « UTC−5 ». */
+const ofZone = (zone: ZoneName): string =>
+  zone.kind === "clock" ? zone.name : /^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(zone.fr) ? `d’${zone.fr}` : `de ${zone.fr}`;
+/** Where the zone's clocks show a time: « à Paris », « à l’heure CET ». */
+const inZone = (zone: ZoneName): string => (zone.kind === "clock" ? `à l’heure ${zone.name}` : `à ${zone.fr}`);
+/** The zone before « en hiver »: « Paris », « heure CET ». */
+const zoneInSeason = (zone: ZoneName): string => (zone.kind === "clock" ? `heure ${zone.name}` : zone.fr);
 const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -142,8 +153,8 @@ export const messagesFr = {
     bodyControlCharacter: (character: string) =>
       fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates
-    invalidDate: (key: string, text: string, place: string) =>
-      fr`« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
+    invalidDate: (key: string, text: string, zone: ZoneName) =>
+      fr`« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofZone(zone)}) ou 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key: string, day: number, month: number, year: number) =>
       month === 2 && day === 29
         ? fr`« ${key} » : le 29 février ${year} n’existe pas (${year} n’est pas bissextile) ; vérifiez l’année et le jour`
@@ -151,12 +162,12 @@ export const messagesFr = {
     monthDoesNotExist: (key: string, month: number) =>
       fr`« ${key} » : il n’y a pas de mois ${month} ; le mois va de 01 à 12, la date s’écrit année-mois-jour (2021-12-09)`,
     timeDoesNotExist: (key: string, time: string) => fr`« ${key} » : l’heure ${time} n’existe pas ; l’heure va de 00:00 à 23:59:59`,
-    offsetDoesNotExist: (key: string, offset: string, place: string, offsets: { winter: string; summer?: string }) =>
-      fr`« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme ${offsets.summer ? `${offsets.winter} (${place} en hiver) ou ${offsets.summer} (en été)` : `${offsets.winter} (heure ${ofPlace(place)})`}`,
-    skippedTime: (key: string, time: string, day: string, place: string, summer: boolean, next: string) =>
-      fr`« ${key} » : ${time} n’existe pas à ${place} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
-    repeatedTime: (key: string, time: string, day: string, place: string, summer: boolean, takenFirst: boolean, text: string, taken: string, other: string) =>
-      fr`« ${key} » : les horloges affichent deux fois ${time} à ${place} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"}, ${text}${taken} : écrivez-la ainsi, ou ${text}${other} pour la ${takenFirst ? "seconde" : "première"}`,
+    offsetDoesNotExist: (key: string, offset: string, zone: ZoneName, offsets: { winter: string; summer?: string }) =>
+      fr`« ${key} » : le décalage horaire ${offset} n’existe pas ; écrivez-en un de -12:00 à +14:00 (minutes de 00 à 59), comme ${offsets.summer ? `${offsets.winter} (${zoneInSeason(zone)} en hiver) ou ${offsets.summer} (en été)` : `${offsets.winter} (heure ${ofZone(zone)})`}`,
+    skippedTime: (key: string, time: string, day: string, zone: ZoneName, summer: boolean, next: string) =>
+      fr`« ${key} » : ${time} n’existe pas ${inZone(zone)} le ${dateFr(day)} (${summer ? "passage à l’heure d’été" : "changement d’heure"}) ; écrivez ${next}, ou vérifiez l’heure de la source`,
+    repeatedTime: (key: string, time: string, day: string, zone: ZoneName, summer: boolean, takenFirst: boolean, text: string, taken: string, other: string) =>
+      fr`« ${key} » : les horloges affichent deux fois ${time} ${inZone(zone)} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"}, ${text}${taken} : écrivez-la ainsi, ou ${text}${other} pour la ${takenFirst ? "seconde" : "première"}`,
     yearOutOfRange: (key: string, year: string, first: number, last: number) =>
       fr`« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
     updatedBeforeDate: (updated: string, date: string) =>
@@ -193,8 +204,8 @@ export const messagesFr = {
       fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
       fr`lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
-    misplacedFile: (day: string, expected: string, place: string) =>
-      fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofPlace(place)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+    misplacedFile: (day: string, expected: string, zone: ZoneName) =>
+      fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofZone(zone)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
     // The photos
     photoOutsideContent: (src: string) =>
       fr`la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,
@@ -537,8 +548,8 @@ export const messagesFr = {
     contentNotReady: (content: string) => `le dossier du contenu ${content} ne peut pas recevoir d’articles tant que ces erreurs demeurent`,
     dateOptionYear: (text: string, year: number, first: number, last: number) =>
       fr`--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
-    dateOptionInvalid: (text: string, place: string) =>
-      fr`--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofPlace(place)}) ou 2021-12-09T15:10:00+01:00`,
+    dateOptionInvalid: (text: string, zone: ZoneName) =>
+      fr`--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofZone(zone)}) ou 2021-12-09T15:10:00+01:00`,
     topicsOptionEmpty: () => fr`--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense`,
     topicsOptionUnknown: (name: string, suggestion: string | undefined) =>
       fr`sujet inconnu « ${name} » dans --topics${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,

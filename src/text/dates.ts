@@ -57,14 +57,6 @@ export function writtenYear(text: string): number | undefined {
 }
 
 /**
- * The place an IANA timezone is named for, as messages say it.
- * @example placeOfZone("America/New_York") // "New York"
- */
-export function placeOfZone(zone: string): string {
-  return zone.slice(zone.lastIndexOf("/") + 1).replaceAll("_", " ");
-}
-
-/**
  * The offsets a zone's clocks show this year, as a date writes them: its winter one, and its summer
  * one when its clocks change (the larger of the two, in either hemisphere).
  * @example zoneOffsets("Europe/Paris") // { winter: "+01:00", summer: "+02:00" }

@@ -60,8 +60,21 @@ describe("an article filed under another day", () => {
       encoding: "utf8",
     });
     expect(child.stderr).toContain(
-      fr`${archive.display("articles/2021/12/10-tard.md")}:3:7: warning: le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Montreal) : sa place est ${archive.display("articles/2021/12/09-tard.md")} ;`,
+      fr`${archive.display("articles/2021/12/10-tard.md")}:3:7: warning: le fichier est rangé à une autre date que la sienne (2021-12-09, jour de Montréal) : sa place est ${archive.display("articles/2021/12/09-tard.md")} ;`,
     );
+  });
+
+  // 00:30 in Paris on 9 December is still 8 December in UTC: a zone named for no place is said as its clock.
+  it.each([
+    ["UTC", "jour UTC"],
+    ["Etc/GMT+5", "jour UTC\u22125"],
+  ])("names the day of a site set to %s as French says it", async (zone, day) => {
+    archive = makeArchive({ "site.yaml": SITE_YAML.replace("timezone: Europe/Paris", `timezone: ${zone}`) });
+    archive.article("2021/12/09-tot.md", { title: "Tôt", date: "2021-12-09T00:30:00+01:00" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-01T00:00:00Z") });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      fr`le fichier est rangé à une autre date que la sienne (2021-12-08, ${day}) : sa place est ${archive.display("articles/2021/12/08-tot.md")} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+    ]);
   });
 
   it.each(["Pacific/Honolulu", "Pacific/Kiritimati"])("warns the same under TZ=%s as in Paris", (tz) => {

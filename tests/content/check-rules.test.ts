@@ -529,8 +529,11 @@ describe("values are read for what they mean, not how they are spelled", () => {
   });
 
   it.each([
-    ["America/Montreal", "comme -05:00 (Montreal en hiver) ou -04:00 (en été)"],
+    ["America/Montreal", "comme -05:00 (Montréal en hiver) ou -04:00 (en été)"],
+    ["America/Sao_Paulo", "comme -03:00 (heure de São Paulo)"],
     ["Asia/Tokyo", "comme +09:00 (heure de Tokyo)"],
+    ["UTC", "comme +00:00 (heure UTC)"],
+    ["Etc/GMT+5", "comme -05:00 (heure UTC\u22125)"],
   ])("gives the offsets of the site's timezone, %s, as examples of those that exist", async (zone, examples) => {
     archive = makeArchive({ "site.yaml": SITE_YAML.replace("timezone: Europe/Paris", `timezone: ${zone}`) });
     archive.article("a.md", { date: "2021-12-09T10:00:00+99:00" });
