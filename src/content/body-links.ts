@@ -4,6 +4,7 @@ import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
 import { isLinkIn } from "../text/site-links.ts";
+import { closest } from "../text/suggest.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
@@ -131,26 +132,6 @@ class NearestUrl {
     const [, day, slug] = article as unknown as [string, string, string];
     return this.bySlug.get(slug) ?? closest(slug, this.byDay.get(day) ?? [], (a) => a.slug, Math.max(3, Math.floor(slug.length / 2)))?.url;
   }
-}
-
-// The candidate whose key is nearest to `typed`, within `tolerance` edits.
-function closest<T>(
-  typed: string,
-  candidates: readonly T[],
-  key: (candidate: T) => string,
-  tolerance: number,
-  measure: (typed: string, key: string) => number = distance,
-): T | undefined {
-  let best: T | undefined;
-  let bestDistance = tolerance + 1;
-  for (const candidate of candidates) {
-    const d = measure(typed, key(candidate));
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 // Edits from a URL to a page's, segment by segment when they have as many: a segment typed short

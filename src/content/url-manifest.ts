@@ -1,4 +1,6 @@
+import { distance } from "fastest-levenshtein";
 import { slugify } from "../text/slug.ts";
+import { closest } from "../text/suggest.ts";
 import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
@@ -118,6 +120,8 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
   const online = (article: Article | undefined): boolean => article !== undefined && !article.draft && article.published.epochMs <= check.nowMs;
   const heldByErrors = new Set([...check.heldByFilesWithErrors].map(pageOfUrl));
   let movedFrom: Map<string, Article> | undefined;
+  let strays: StrayRemoval[] | undefined;
+  const typos = new Map<UrlLine, UrlLine>();
   for (const { url, line } of manifest.published) {
     const page = pageOfUrl(url);
     const holder = holders.get(page);
@@ -136,21 +140,66 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
       const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
       diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
     } else {
-      diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url));
+      strays ??= strayRemovals(manifest, (page) => online(holders.get(page)));
+      const typo = mistypedRemoval(page, strays);
+      if (typo && !typos.has(typo)) typos.set(typo, { url, line });
+      diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url, typo?.url, typo?.line));
     }
   }
   if (manifest.removals.length === 0) return;
   // Each published page, as urls.txt writes it and at its line. A removal needs none: editors put
   // `!` on the published line itself, and without the file's history a typo there can't be told
-  // from a URL published long ago; a typo on a line of its own leaves the published line reported.
+  // from a URL published long ago. A typo on a line of its own leaves the published line reported
+  // gone: when the removal is a few letters from it, each names the other.
   const listed = new Map(manifest.published.map((published) => [pageOfUrl(published.url), published]));
-  for (const { url, line } of manifest.removals) {
+  for (const removal of manifest.removals) {
+    const { url, line } = removal;
     const page = pageOfUrl(url);
     const holder = holders.get(page);
     const where = { line, column: 1 };
+    const meant = typos.get(removal);
     if (!url.startsWith("/")) diagnostics.warning(file, where, say.removedUrlNotPath(url, meantUrl(url, listed)), "removedUrlNotPath");
     else if (online(holder)) diagnostics.warning(file, where, say.removedUrlOnline(url, holder!.sourcePath, listed.get(page)?.line), "removedUrlOnline");
+    else if (meant) diagnostics.warning(file, where, say.removedUrlTypo(url, meant.url, meant.line), "removedUrlTypo");
   }
+}
+
+// A removal on a line of its own that removes nothing, with its page folded as a typo is compared.
+interface StrayRemoval {
+  removal: UrlLine;
+  folded: string;
+}
+
+// The removals whose page no published line and no article online has.
+function strayRemovals(manifest: UrlManifest, isOnline: (page: string) => boolean): StrayRemoval[] {
+  const published = new Set(manifest.published.map(({ url }) => pageOfUrl(url)));
+  return manifest.removals
+    .filter(({ url }) => url.startsWith("/") && !published.has(pageOfUrl(url)) && !isOnline(pageOfUrl(url)))
+    .map((removal) => ({ removal, folded: foldUrl(pageOfUrl(removal.url)) }));
+}
+
+// The removal that may be a typo of a published page: the same page but for case, accents or the
+// trailing slash, or on the same day with a slug up to two letters off (one under 10 letters, none
+// under 4, where one letter makes another word).
+function mistypedRemoval(page: string, strays: readonly StrayRemoval[]): UrlLine | undefined {
+  if (strays.length === 0) return undefined;
+  const folded = foldUrl(page);
+  const slug = folded.slice(DAY_PATH.length, -1);
+  const tolerance = !ARTICLE_PATH.test(folded) || slug.length < 4 ? 0 : slug.length < 10 ? 1 : 2;
+  return closest(folded, strays, (stray) => stray.folded, tolerance, urlTypoEdits)?.removal;
+}
+
+// Edits between two folded URLs: none when equal, the slugs' when both are articles of one day, else too many.
+function urlTypoEdits(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!ARTICLE_PATH.test(a) || !ARTICLE_PATH.test(b) || dayOfUrl(a) !== dayOfUrl(b)) return Number.POSITIVE_INFINITY;
+  return distance(a.slice(DAY_PATH.length), b.slice(DAY_PATH.length));
+}
+
+// A page as a typo may differ from it: lower case, without accents, with its trailing slash.
+function foldUrl(page: string): string {
+  const folded = page.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return folded.endsWith("/") ? folded : `${folded}/`;
 }
 
 // The path a removal written whole meant (`https://site/2021/12/09/x/` for `/2021/12/09/x/`), as a published line writes it if one does.
@@ -160,9 +209,12 @@ function meantUrl(url: string, listed: ReadonlyMap<string, UrlLine>): string | u
   return path.startsWith("/") ? (listed.get(pageOfUrl(path))?.url ?? path) : undefined;
 }
 
+const DAY_PATH = "/YYYY/MM/DD/";
+const ARTICLE_PATH = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
+
 // `/2021/12/09/un/` → `/2021/12/09/`.
 function dayOfUrl(url: string): string {
-  return url.slice(0, "/YYYY/MM/DD/".length);
+  return url.slice(0, DAY_PATH.length);
 }
 
 // Articles whose file is named by the convention (YYYY/MM/DD-slug.md) for a URL they no longer have.

@@ -188,10 +188,11 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasIsUrlOf: { args: ["/2021/12/09/un/", "content/articles/2021/12/09-un.md", undefined] },
   aliasIsSiteFile: { args: ["/2021/12/09/", "/2021/12/09/", undefined] },
   publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt:6"] },
-  publishedUrlGone: { args: ["/2021/12/09/ancien-titre/"] },
+  publishedUrlGone: { args: ["/2021/12/09/ancien-titre/", undefined, undefined] },
   publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt:6"] },
   publishedUrlHeldBack: { args: ["/2021/12/09/titre/", "jeudi 9 décembre 2021 à 18 h 00", "content/urls.txt:6"] },
   removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md", undefined], warning: true },
+  removedUrlTypo: { args: ["/2021/12/09/ancien-titer/", "/2021/12/09/ancien-titre/", 6], warning: true },
   removedUrlNotPath: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },
   moreProblems: { args: [25, 100] },
 };

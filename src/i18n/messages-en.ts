@@ -307,14 +307,16 @@ export const messagesEn: Messages = {
       `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
     publishedUrlMoved: (url, key, to, line) =>
       `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or, to remove it on purpose, put a "!" at the start of its line, ${line}`,
-    publishedUrlGone: (url) =>
-      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line`,
+    publishedUrlGone: (url, typo, typoLine) =>
+      `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line${typo === undefined || typoLine === undefined ? "" : `; line ${typoLine} removes ${typo}: a typo?`}`,
     publishedUrlDrafted: (url, line) =>
       `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, put a "!" at the start of its line, ${line}`,
     publishedUrlHeldBack: (url, when, line) =>
       `${url} was published: dated ${when}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, put a "!" at the start of its line, ${line}`,
     removedUrlOnline: (url, article, publishedLine) =>
       `${url} is marked removed, but ${article} is online at this URL: ${publishedLine === undefined ? 'delete the "!" at the start of this line' : `delete this line (line ${publishedLine} publishes the URL)`}, or its removal would no longer be reported`,
+    removedUrlTypo: (url, published, publishedLine) =>
+      `"! ${url}" removes no published URL, but line ${publishedLine} publishes ${published}: a typo? To remove that one, write "! ${published}"`,
     removedUrlNotPath: (url, meant) =>
       `"! ${url}" removes nothing: a URL in this file is written without a domain, from the slash on; write ${meant ? `"! ${meant}"` : 'for example "! /2021/12/09/title/"'}`,
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,

@@ -388,14 +388,16 @@ export const messagesFr = {
       fr`l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
     publishedUrlMoved: (url: string, key: string, to: string, line: string) =>
       fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
-    publishedUrlGone: (url: string) =>
-      fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+    publishedUrlGone: (url: string, typo: string | undefined, typoLine: number | undefined) =>
+      fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne${typo === undefined || typoLine === undefined ? "" : fr` ; la ligne ${number(typoLine)} retire ${typo} : faute de frappe ?`}`,
     publishedUrlDrafted: (url: string, line: string) =>
       fr`${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlHeldBack: (url: string, when: string, line: string) =>
       fr`${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     removedUrlOnline: (url: string, article: string, publishedLine: number | undefined) =>
       fr`${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? fr`effacez le « ! » du début de cette ligne` : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
+    removedUrlTypo: (url: string, published: string, publishedLine: number) =>
+      fr`« ! ${url} » ne retire aucune adresse publiée, mais la ligne ${number(publishedLine)} publie ${published} : faute de frappe ? Pour retirer celle-ci, écrivez « ! ${published} »`,
     removedUrlNotPath: (url: string, meant: string | undefined) =>
       fr`« ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez ${meant ? fr`« ! ${meant} »` : fr`par exemple « ! /2021/12/09/titre/ »`}`,
     moreProblems: (n: number, max: number) =>

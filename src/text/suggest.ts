@@ -29,3 +29,26 @@ export function didYouMean(typed: string, candidates: Iterable<string>): string 
   const suggestion = suggestName(typed, candidates);
   return suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
 }
+
+/**
+ * The candidate whose key is nearest to `typed`, within `tolerance` edits (by `measure`, Levenshtein by default); the first of equals.
+ * @example closest("irack", ["irak", "iran"], (name) => name, 1) // "irak"
+ */
+export function closest<T>(
+  typed: string,
+  candidates: readonly T[],
+  key: (candidate: T) => string,
+  tolerance: number,
+  measure: (typed: string, key: string) => number = distance,
+): T | undefined {
+  let best: T | undefined;
+  let bestDistance = tolerance + 1;
+  for (const candidate of candidates) {
+    const d = measure(typed, key(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

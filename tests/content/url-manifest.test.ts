@@ -124,3 +124,57 @@ describe("a « ! » put at the start of a published line removes that URL, as a 
     ]);
   });
 });
+
+describe("a « ! » line of its own a few letters from a published URL it leaves gone points at it, and the URL at it", () => {
+  let archive: TestArchive;
+  afterEach(() => {
+    archive?.remove();
+    delete process.env.DEPECHE_LANG;
+  });
+  const said = async (): Promise<string[]> => (await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics.map(formatDiagnostic);
+  const GONE = fr`a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`;
+
+  it.each([
+    ["without its accent", "/2021/12/09/un-titre-mal-écrit/", "/2021/12/09/un-titre-mal-ecrit/"],
+    ["with a letter left out", "/2021/12/09/la-fin-de-la-mission/", "/2021/12/09/la-fin-de-la-misson/"],
+    ["with two letters swapped", "/2021/12/09/la-fin-de-la-mission/", "/2021/12/09/la-fin-de-la-misison/"],
+    ["in another case, without its last slash", "/2021/12/09/la-fin/", "/2021/12/09/La-Fin"],
+  ])("a removal written %s", async (_, published, removal) => {
+    archive = makeArchive({ "urls.txt": `# retraits\n${published}\n/2021/12/09/un/\n! ${removal} retiré le 3 janvier\n` });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    const file = archive.display("urls.txt");
+    expect(await said()).toEqual([
+      fr`${file}:2:1: error: ${published} ${GONE} ; la ligne 4 retire ${removal} : faute de frappe ?`,
+      fr`${file}:4:1: warning: « ! ${removal} » ne retire aucune adresse publiée, mais la ligne 2 publie ${published} : faute de frappe ? Pour retirer celle-ci, écrivez « ! ${published} »`,
+    ]);
+  });
+
+  it.each([
+    ["on another day", "/2021/12/09/la-fin-de-la-mission/", "/2021/12/10/la-fin-de-la-mission/"],
+    ["three letters off", "/2021/12/09/la-fin-de-la-mission/", "/2021/12/09/la-fin-de-la-pension/"],
+    ["a letter off a slug of three, another word", "/2021/12/09/une/", "/2021/12/09/un/"],
+  ])("leaves apart a removal %s", async (_, published, removal) => {
+    archive = makeArchive({ "urls.txt": `${published}\n! ${removal}\n` });
+    expect(await said()).toEqual([fr`${archive.display("urls.txt")}:1:1: error: ${published} ${GONE}`]);
+  });
+
+  it("leaves apart a removal of a URL an article has online, which is said as such", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/la-fin-de-la-mission/\n! /2021/12/09/la-fin-de-la-misson/\n" });
+    archive.article("2021/12/09-la-fin-de-la-misson.md", { title: "La fin de la misson" });
+    const file = archive.display("urls.txt");
+    expect(await said()).toEqual([
+      fr`${file}:1:1: error: /2021/12/09/la-fin-de-la-mission/ ${GONE}`,
+      fr`${file}:2:1: warning: /2021/12/09/la-fin-de-la-misson/ est marquée retirée, mais ${archive.display("articles/2021/12/09-la-fin-de-la-misson.md")} est en ligne à cette adresse : effacez le « ! » du début de cette ligne, sans quoi son retrait ne serait plus signalé`,
+    ]);
+  });
+
+  it("says both in English with DEPECHE_LANG=en", async () => {
+    process.env.DEPECHE_LANG = "en";
+    archive = makeArchive({ "urls.txt": "/2021/12/09/la-fin-de-la-mission/\n! /2021/12/09/la-fin-de-la-misson/\n" });
+    const file = archive.display("urls.txt");
+    expect(await said()).toEqual([
+      `${file}:1:1: error: /2021/12/09/la-fin-de-la-mission/ was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line; line 2 removes /2021/12/09/la-fin-de-la-misson/: a typo?`,
+      `${file}:2:1: warning: "! /2021/12/09/la-fin-de-la-misson/" removes no published URL, but line 1 publishes /2021/12/09/la-fin-de-la-mission/: a typo? To remove that one, write "! /2021/12/09/la-fin-de-la-mission/"`,
+    ]);
+  });
+});
