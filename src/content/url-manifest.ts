@@ -36,6 +36,9 @@ export interface UrlLine {
  */
 export const pageOfUrl = pathOfUrl;
 
+// French whatever DEPECHE_LANG says, as the template `new` writes: the file belongs to the archive,
+// which is French and shared in git, not to a terminal. Only the deploy on main writes it, and an
+// English log there (DEPECHE_LANG=en is for developers) must not put English in every editor's copy.
 const HEADER = `# Les adresses publiées par Dépêche, une par ligne : le déploiement de main les ajoute
 # (\`depeche build --record-urls\`) ; vous pouvez y écrire des commentaires. Une adresse
 # publiée ne doit pas disparaître : donnez-la en « aliases » à l’article qui la remplace,

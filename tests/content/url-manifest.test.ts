@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent, type LoadResult } from "../../src/content/load.ts";
 import { appendUrls, parseUrlManifest, unlistedUrls } from "../../src/content/url-manifest.ts";
@@ -8,6 +8,8 @@ import { fr } from "../helpers/french.ts";
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 
 describe("appendUrls keeps urls.txt byte for byte and adds lines at its end", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it.each([
     ["a file ending with a line end", "# notes\n/a/ note\n", "# notes\n/a/ note\n/b/\n/c/\n"],
     ["a last line without one", "/a/", "/a/\n/b/\n/c/\n"],
@@ -22,6 +24,12 @@ describe("appendUrls keeps urls.txt byte for byte and adds lines at its end", ()
     const text = appendUrls(undefined, ["/b/"]).toString("utf8");
     expect(text.startsWith("# ")).toBe(true);
     expect(parseUrlManifest(text).published.map((p) => p.url)).toEqual(["/b/"]);
+  });
+
+  // The file is the French archive's, shared in git; DEPECHE_LANG only sets the terminal's language.
+  it("writes that header in French whatever language the messages are set to", () => {
+    vi.stubEnv("DEPECHE_LANG", "en");
+    expect(appendUrls(undefined, ["/b/"]).toString("utf8")).toMatch(/^# Les adresses publiées par Dépêche, une par ligne/);
   });
 });
 
@@ -129,7 +137,7 @@ describe("a « ! » line of its own a few letters from a published URL it leaves
   let archive: TestArchive;
   afterEach(() => {
     archive?.remove();
-    delete process.env.DEPECHE_LANG;
+    vi.unstubAllEnvs();
   });
   const said = async (): Promise<string[]> => (await loadContent({ contentDir: archive.dir, nowMs: NOW })).diagnostics.map(formatDiagnostic);
   const GONE = fr`a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`;
@@ -169,7 +177,7 @@ describe("a « ! » line of its own a few letters from a published URL it leaves
   });
 
   it("says both in English with DEPECHE_LANG=en", async () => {
-    process.env.DEPECHE_LANG = "en";
+    vi.stubEnv("DEPECHE_LANG", "en");
     archive = makeArchive({ "urls.txt": "/2021/12/09/la-fin-de-la-mission/\n! /2021/12/09/la-fin-de-la-misson/\n" });
     const file = archive.display("urls.txt");
     expect(await said()).toEqual([
