@@ -16,6 +16,8 @@
 // order them newest first, in one pass over the results. A search without words reads the rows
 // alone, and the fragments of the results it shows.
 
+import { asPrinted, indexedWords, NUMBER_END } from "./recherche-texte.js";
+
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
 const form = document.querySelector(".search-form");
@@ -215,54 +217,6 @@ async function searchWords(pf, query, shown) {
 }
 
 /**
- * The words of a query as the index holds them. Pagefind indexes « l’Irak » as « lirak » and, as
- * its part, « irak » (src/search/records.ts): the query is split at the apostrophe, so that
- * « d’Irak » finds « l’Irak » as « Irak » does. The elided articles and pronouns are then left out
- * (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch their index
- * pieces for no difference in what it finds.
- * « aujourd’hui » or « presqu’île » keep both their parts. A query wholly in quotes is Pagefind's
- * exact phrase, whose words are matched whole, each after the other, where a part has the place of
- * its word: its words are not split, and Pagefind, which leaves the apostrophe out, looks for
- * « lirak » and « aujourdhui », the words « l’Irak » and « aujourd’hui » are indexed as.
- * The index holds a number grouped by thousands as one word, its digits (« 4 920 » as « 4920 »): a
- * query's number is joined so too, whatever space the reader typed between its groups, or none,
- * and so is one grouped by points (« 1.500 », as some wire copy and German or Spanish readers write
- * it: three digits after a point are a group, never decimals, in French). A number then ends in
- * the letter the index ends it with, a decimal comma or point (« 3,5 », « 3.5 » typed on a phone)
- * a letter too, and a word's digits (« G20 », « A400M ») start with that letter, and end with it
- * unless a letter follows (src/search/records.ts, `markNumbers`, by the same rules): Pagefind
- * matches every word as the start of a word, and « 4920ǂ » starts no other number's word, so that
- * « 4920 » finds « 4 920 » and not « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 »,
- * « G20 » not « G200 », while a word still finds the words it starts (« irak » finds « irakien »).
- */
-function indexedWords(query) {
-  const joined = query.replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
-  const numbered = joined.replace(NUMBER, (number, wordDigits, letterAfter, decimal) => {
-    if (wordDigits !== undefined) return NUMBER_END + number + (letterAfter === undefined ? NUMBER_END : "");
-    if (decimal === undefined) return number + NUMBER_END;
-    return `${number.slice(0, -decimal.length)}${DECIMAL_MARK}${decimal.slice(1)}${NUMBER_END}`;
-  });
-  if (EXACT.test(numbered)) return numbered;
-  const words = numbered.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
-  const kept = words.filter((word) => !ELIDED.test(word));
-  return (kept.length > 0 ? kept : words).join(" ");
-}
-const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
-// What Pagefind takes for an exact phrase.
-const EXACT = /^\s*".+"\s*$/;
-// As the typography groups numbers (src/text/typography.ts): « 4 920 », « 25 000 000 »; not
-// « 2021 500 »; or with points, as src/search/records.ts reads them: « 1.500 », not « 0.500 » nor
-// « 1.500,5 ».
-const GROUPED_NUMBER = /(?<![\p{L}\d.,])(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|[1-9]\d{0,2}(?:\.\d{3})+(?!\d|[.,]\d))/gu;
-// A run of digits, as src/search/records.ts marks them: a word's digits after a letter, and
-// whether a letter follows them; or a number no letter touches, with a decimal part after a comma
-// or a point unless it is part of a dotted run (« 12.03.2021 »).
-const NUMBER = /(?<!\p{N})\d(?:(?<=\p{L}\d)(\d*)(?!\p{N})(?=(\p{L})?)|(?<!\p{L}\d)\d*((?<!\d[.,]\d*)[.,]\d+(?![.,]\d))?(?![\p{L}\p{N}]))/gu;
-// The letters that end a number and stand for its decimal comma in the index (src/search/records.ts).
-const NUMBER_END = "\u01c2";
-const DECIMAL_MARK = "\u01c0";
-
-/**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
  * signature then JSON), named by its id, gives its title, URL and first words.
  */
@@ -305,24 +259,6 @@ function fillForm(params) {
     if (element instanceof HTMLSelectElement && element.selectedIndex < 0) element.selectedIndex = 0;
   }
 }
-
-// The index gives Pagefind an elided article's apostrophe as two straight ones, joins a number's
-// digit groups with an invisible character, ends a number with a letter (and sets a word's digits
-// apart with it) and writes its decimal comma as another, or puts it after its decimal point, and
-// writes a mark before a space that stands for a no-break one (src/search/records.ts); its excerpts
-// give every space as a plain one. Shown as the article prints them: the letters gone or a comma
-// again, the no-break spaces of French typography (src/text/typography.ts) put back, so that no
-// line starts with « : » nor breaks « 45 euros ». The text may be an excerpt's markup, where a
-// word marked ends its <mark> before the space.
-const asPrinted = (text) =>
-  text
-    .replace(/(?<=[^\s~])(~~?)(<\/mark>)?( |$)/g, (_, marks, close = "", space) => close + (space && (marks.length > 1 ? "\u202f" : "\u00a0")))
-    .replace(/(?<=\d)\u01c2|\u01c2(?=\d)/g, "")
-    .replace(/(?<=\d\.)\u01c0(?=\d)/g, "")
-    .replace(/(?<=\d)\u01c0(?=\d)/g, ",")
-    .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
-    .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
-    .replace(/(?<=\d)\u2063(?=\d)/g, ".");
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).

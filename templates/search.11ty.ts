@@ -38,6 +38,7 @@ ${browseLinks(site, entry.browse)}</noscript>
 <ol id="search-results" class="items search-results"></ol>
 <p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
 <script type="application/json" id="search-config">${jsonForScript(config)}</script>
+<link rel="modulepreload" href="${href(site, "/recherche-texte.js")}">
 <script type="module" src="${href(site, "/recherche.js")}"></script>`,
   );
 }

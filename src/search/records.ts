@@ -95,7 +95,7 @@ export const ELISION_MARK = "''";
 // « Irak » would not find it: an apostrophe between letters is given to Pagefind as two straight
 // ones, which the typography never leaves between letters (it makes a straight one after a letter
 // `’`, outside code). The search page splits a query at the apostrophe and leaves the elided word
-// out (public/recherche.js, `indexedWords`), and prints the mark as `’` (`asPrinted`). Pagefind
+// out (public/recherche-texte.js, `indexedWords`), and prints the mark as `’` (`asPrinted`). Pagefind
 // reads a word through the inline elements a body's markdown makes (emphasis, links, code spans,
 // an ordinal's raised letters): « l’<em>Express</em> », « <a …>l’</a>Express » and
 // « l’<code>npm</code> » are one word to it, whose apostrophe is marked too. An image or a line
@@ -138,7 +138,7 @@ const GROUPED_NUMBER = /(?<![\p{L}\d.,])(?:\d{1,3}(?:\u202f\d{3})+(?!\d)|[1-9]\d
 // after a comma or a point (`3,5`, `3.5`) that is no part of a dotted run (`12.03.2021`, `1.6.0`:
 // each part a number of its own), captured third. The lookbehinds follow the first digit, so that
 // they are tried only where a run of digits starts. The search page reads a query's numbers by the
-// same rules (public/recherche.js, `indexedWords`).
+// same rules (public/recherche-texte.js, `indexedWords`).
 const NUMBER = new RegExp(
   String.raw`(?<![\d\u2060\u2063]|&#)\d(?<!<[^<>]*\d)(?<!\p{N}(?:${INLINE_TAG})*\d)(?:` +
     String.raw`(?<=\p{L}(?:${INLINE_TAG})*\d)(\d*)(?![\p{N}\u2060\u2063])(?=((?:${INLINE_TAG})*\p{L})?)` +
@@ -167,7 +167,7 @@ const NUMBER = new RegExp(
 // the longest word it starts with, « 400 » for « 400ǂ »). The letter, which has no case, holds
 // the word whole: « 320 » does not find « A320 », and « A320 » finds « l’A320 », whose part
 // « Aǂ320ǂ » is. The French stemmer leaves both letters alone. The search page writes a query's
-// numbers so too (public/recherche.js, `indexedWords`), and shows them as the article prints them
+// numbers so too (public/recherche-texte.js, `indexedWords`), and shows them as the article prints them
 // (`asPrinted`).
 function markNumbers(html: string): string {
   const joined = html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER).replaceAll(".", GROUP_POINT));

@@ -87,6 +87,13 @@ Object.assign(ARTICLES, {
   "2021/01/04-reseau.md": article("La COVID-19 et le réseau 5G", "2021-01-04", "[Irak]", "Un A400M livre des vaccins à l’A320."),
 });
 
+// « conseil municipal » as a phrase, and its words apart in the other order: a quoted phrase finds
+// the first alone. Older than the articles above in their year.
+Object.assign(ARTICLES, {
+  "2021/01/05-conseil.md": article("Le conseil municipal se réunit", "2021-01-05", "[Irak]", "Les élus ont siégé jusqu’au soir."),
+  "2021/01/06-quartier.md": article("Un quartier rénové", "2021-01-06", "[Irak]", "Le projet municipal, approuvé par le conseil, avance."),
+});
+
 // Twelve more, six a year, for the pages of results.
 for (let i = 1; i <= 12; i++) {
   const year = i <= 6 ? 2021 : 2022;
@@ -493,6 +500,47 @@ describe("search with numbers", () => {
   });
 });
 
+describe("search for a phrase in quotation marks", () => {
+  const CONSEIL = "/2021/01/05/le-conseil-municipal-se-reunit/";
+  const QUARTIER = "/2021/01/06/un-quartier-renove/";
+
+  // The query typed in the search field and submitted: what the page finds, says and puts in the address.
+  const typed = async (query: string) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/recherche/`);
+    await page.locator("#q").fill(query);
+    await page.locator("#q").press("Enter");
+    const shown = await shownOnceCounted(page);
+    const address = new URL(page.url()).searchParams.get("q");
+    await page.close();
+    return { ...shown, address };
+  };
+
+  it("finds the words apart without quotation marks, and the phrase alone within straight ones", async () => {
+    expect((await typed("conseil municipal")).links.sort()).toEqual([CONSEIL, QUARTIER].sort());
+    expect((await typed('"conseil municipal"')).links).toEqual([CONSEIL]);
+  });
+
+  // Pagefind takes only straight marks for an exact phrase, and leaves any other out of the words.
+  it.each([
+    ["« conseil municipal »"],
+    ["«\u00a0conseil municipal\u00a0»"],
+    ["«\u202fconseil municipal\u202f»"],
+    ["«conseil municipal»"],
+    ["“conseil municipal”"],
+    ["„conseil municipal“"],
+  ])("finds %j as the exact phrase, and says it and keeps it in the address as typed", async (query) => {
+    expect(await typed(query)).toMatchObject({ links: [CONSEIL], status: `1 résultat pour «\u202f${query}\u202f».`, address: query });
+  });
+
+  it.each([["« conseil municipal"], ["conseil municipal »"], ["“conseil municipal"], ["„conseil municipal"]])(
+    "finds the words of %j, a mark without its pair, as without it",
+    async (query) => {
+      expect(await typed(query)).toMatchObject({ status: `2 résultats pour «\u202f${query}\u202f».`, address: query });
+    },
+  );
+});
+
 describe("search results", () => {
   it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
     const page = await search("q=phosphates&ordre=recent");
@@ -641,6 +689,7 @@ describe("search costs", () => {
       [
         "/recherche/",
         "/recherche.js",
+        "/recherche-texte.js",
         "/recherche-paquets.js",
         "/pagefind/pagefind.js",
         "/pagefind/pagefind-worker.js",
