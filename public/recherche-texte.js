@@ -74,15 +74,18 @@ const DECIMAL_MARK = "\u01c0";
 
 // The index gives Pagefind an elided article's apostrophe as two straight ones, joins a number's
 // digit groups with an invisible character, ends a number with a letter (and sets a word's digits
-// apart with it) and writes its decimal comma as another, or puts it after its decimal point, and
-// writes a mark before a space that stands for a no-break one (src/search/records.ts); its excerpts
-// give every space as a plain one. Shown as the article prints them: the letters gone or a comma
-// again, the no-break spaces of French typography (src/text/typography.ts) put back, so that no
-// line starts with « : » nor breaks « 45 euros ». The text may be an excerpt's markup, where a
-// word marked ends its <mark> before the space.
+// apart with it) and writes its decimal comma as another, or puts it after its decimal point,
+// writes a mark before a space that stands for a no-break one, and a tilde of the article's own as
+// `~^` (src/search/records.ts); its excerpts give every space as a plain one. Shown as the article
+// prints them: the letters gone or a comma again, the no-break spaces of French typography
+// (src/text/typography.ts) put back, so that no line starts with « : » nor breaks « 45 euros », and
+// the article's tildes as tildes. The text may be an excerpt's markup, where a word marked ends its
+// <mark> before the space.
+// A tilde that `^` follows is the article's; any other is a mark, or two, before a space.
+const NO_BREAK_OR_TILDE = /~\^|(~~?)(<\/mark>)?( |$)/g;
 export const asPrinted = (text) =>
   text
-    .replace(/(?<=[^\s~])(~~?)(<\/mark>)?( |$)/g, (_, marks, close = "", space) => close + (space && (marks.length > 1 ? "\u202f" : "\u00a0")))
+    .replace(NO_BREAK_OR_TILDE, (_, marks, close = "", space) => (marks === undefined ? "~" : close + (space && (marks.length > 1 ? "\u202f" : "\u00a0"))))
     .replace(/(?<=\d)\u01c2|\u01c2(?=\d)/g, "")
     .replace(/(?<=\d\.)\u01c0(?=\d)/g, "")
     .replace(/(?<=\d)\u01c0(?=\d)/g, ",")

@@ -62,7 +62,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-9";
+const RECORD_FORMAT = "depeche-search-10";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -124,6 +124,9 @@ export const DECIMAL_MARK = "\u01c0";
 /** What is written before the space that stands for a no-break space in what Pagefind reads: once for U+00A0, twice for U+202F; the search page prints the space again. */
 export const NO_BREAK_MARK = "~";
 
+/** What stands for a tilde of the article's own in what Pagefind reads: a tilde then `^`, which never follows `NO_BREAK_MARK`; the search page prints it as `~`. */
+export const TILDE = "~^";
+
 // A number grouped by thousands: as the typography writes every one (`25 000`, `4 920` typed by an
 // editor: src/text/typography.ts), with U+202F between its groups; or with points, as some wire
 // copy does (`1.500`, `25.000.000`: one to three digits, not 0 first, then groups of three). No
@@ -184,10 +187,16 @@ function markNumbers(html: string): string {
 // given a mark, `NO_BREAK_MARK`, once for U+00A0 and twice for U+202F, then a space: ASCII
 // punctuation, which Pagefind leaves out of the word and of its parts (« 45ǂ~ » is indexed as
 // « 45ǂ » alone, where a soft hyphen would add the word with it), and which a word of French text
-// does not end with. The search page prints the space again (public/recherche.js, `asPrinted`).
+// does not end with. The search page prints the space again (public/recherche-texte.js, `asPrinted`).
 // A no-break space after a space or a tag stays as it is: no word to mark.
+//
+// An article may hold a tilde of its own (« ~/dossier », « environ ~ 40 »), and one where a mark
+// goes would be read as one: « Salut~ toi » shown as « Salut » and a no-break space, « ~ : » and
+// « « ~ » » with a doubled mark. So each is written `TILDE`, a tilde then `^`, which no mark is
+// followed by: a `~` of what Pagefind reads is the article's when a `^` follows it, a mark
+// otherwise. `^` is ASCII punctuation too, which Pagefind leaves out of a word: no word changes.
 function markNoBreakSpaces(html: string): string {
-  return html.replace(NO_BREAK_SPACE, (space) => `${NO_BREAK_MARK.repeat(space === "\u00a0" ? 1 : 2)} `);
+  return html.replaceAll("~", TILDE).replace(NO_BREAK_SPACE, (space) => `${NO_BREAK_MARK.repeat(space === "\u00a0" ? 1 : 2)} `);
 }
 
 // The lookbehind follows the space, so that it is tried only at no-break spaces.

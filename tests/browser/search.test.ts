@@ -94,6 +94,9 @@ Object.assign(ARTICLES, {
   "2021/01/06-quartier.md": article("Un quartier rénové", "2021-01-06", "[Irak]", "Le projet municipal, approuvé par le conseil, avance."),
 });
 
+// Tildes of the article's own, where the index marks a no-break space too (after a word, before one).
+ARTICLES["2021/01/07-dossier.md"] = article("Le dossier ~/rapports", "2021-01-07", "[Irak]", "Salut~ toi : environ ~ 40 minutes, « ~ » et x ~ : y.");
+
 // Twelve more, six a year, for the pages of results.
 for (let i = 1; i <= 12; i++) {
   const year = i <= 6 ? 2021 : 2022;
@@ -539,6 +542,24 @@ describe("search for a phrase in quotation marks", () => {
       expect(await typed(query)).toMatchObject({ status: `2 résultats pour «\u202f${query}\u202f».`, address: query });
     },
   );
+});
+
+describe("search with tildes", () => {
+  it("shows an article's tildes as tildes and its no-break spaces as no-break spaces, in the title and the excerpt, and so without words", async () => {
+    const title = "Le dossier ~/rapports";
+    const text = `${title}. Salut~ toi\u00a0: environ ~ 40 minutes, «\u202f~\u202f» et x ~\u00a0: y.`;
+    const page = await search("q=rapports");
+    const first = page.locator("#search-results li").first();
+    expect(await first.locator("h2 a").textContent()).toBe(title);
+    expect(await first.locator("p:last-child").textContent()).toBe(text);
+    await page.close();
+    const listed = await search("annee=2021");
+    await listed.locator("#search-more").click();
+    const item = listed.locator("#search-results li", { hasText: "rapports" });
+    expect(await item.locator("h2 a").textContent()).toBe(title);
+    expect(await item.locator("article > p:not(.meta)").textContent()).toBe(text);
+    await listed.close();
+  });
 });
 
 describe("search results", () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NUMBER_END } from "../../src/search/records.ts";
-
-/** The search page's text, both ways (public/recherche-texte.js: a script of the page, with no types of its own). */
-interface PageText {
-  indexedWords(query: string): string;
-  withStraightQuotes(query: string): string;
-  asPrinted(text: string): string;
-}
-const { indexedWords, withStraightQuotes } = (await import(new URL("../../public/recherche-texte.js", import.meta.url).href)) as PageText;
+import { asPrinted, indexedWords, withStraightQuotes } from "../helpers/page-text.ts";
 
 describe("a query in quotation marks", () => {
   it.each([
@@ -45,5 +38,23 @@ describe("a query in quotation marks", () => {
     ["“ l’Irak", "Irak"],
   ])("%j is searched as %j", (query, words) => {
     expect(indexedWords(query)).toBe(words);
+  });
+});
+
+describe("the index's text as the article prints it", () => {
+  it.each([
+    ["45~ euros", "45\u00a0euros"],
+    ["trop cher~~ ?", "trop cher\u202f?"],
+    ["<mark>euros~</mark> :", "<mark>euros</mark>\u00a0:"],
+    ["«~~ Rien~~ »", "«\u202fRien\u202f»"],
+    // A tilde of the article's own, where a mark goes too.
+    ["Salut~^ toi", "Salut~ toi"],
+    ["<mark>Salut~^</mark> toi", "<mark>Salut~</mark> toi"],
+    ["x ~^~ : y", "x ~\u00a0: y"],
+    ["«~~ ~^~~ »", "«\u202f~\u202f»"],
+    ["~^/dossier et environ ~^ 40", "~/dossier et environ ~ 40"],
+    ["~^~^ et ~^^", "~~ et ~^"],
+  ])("%j is printed %j", (text, printed) => {
+    expect(asPrinted(text)).toBe(printed);
   });
 });

@@ -16,8 +16,10 @@ import {
   NUMBER_END,
   recordPage,
   type SearchRecord,
+  TILDE,
 } from "../../src/search/records.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
+import { asPrinted } from "../helpers/page-text.ts";
 
 const RECORD: SearchRecord = {
   url: "/2021/12/09/l-irak/",
@@ -174,6 +176,26 @@ describe("numbers in the page Pagefind indexes", () => {
   });
 });
 
+describe("tildes and no-break spaces in the page Pagefind indexes", () => {
+  // The article's own tildes, where a no-break space's mark goes too: after a word, before a no-break space.
+  const BODY = "environ ~ 40 minutes, ~/dossier, Salut~ toi, x ~\u00a0: y, «\u202f~\u202f» et ~~ fin\u202f?";
+
+  it("writes each tilde of the article so that no mark is read in it", () => {
+    const t = TILDE;
+    expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${BODY}</p>` }))).toBe(
+      `<h1>T</h1><p>environ ${t} 40${NUMBER_END} minutes, ${t}/dossier, Salut${t} toi, x ${t}${NO_BREAK_MARK} : y, «~~ ${t}~~ » et ${t}${t} fin~~ ?</p>`,
+    );
+  });
+
+  it("gives Pagefind no word for them, and the search page prints the article's tildes and no-break spaces as it does", async () => {
+    const { words, title, content } = await indexed({ ...RECORD, title: "Salut~ toi : ~ 3 000", standfirst: undefined, bodyHtml: `<p>${BODY}</p>` });
+    expect(words.filter((word) => /[~^]/.test(word))).toEqual([]);
+    expect(words).toEqual(expect.arrayContaining(["salut", "dossi", "fin"]));
+    expect(asPrinted(title)).toBe("Salut~ toi\u00a0: ~ 3\u202f000");
+    expect(asPrinted(content)).toBe(`Salut~ toi\u00a0: ~ 3\u202f000. ${BODY}`);
+  });
+});
+
 describe("elisions in the page Pagefind indexes", () => {
   it.each([
     ["l’Irak et aujourd’hui", "l''Irak et aujourd''hui"],
@@ -227,7 +249,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-9\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-10\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });

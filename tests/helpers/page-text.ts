@@ -1,0 +1,11 @@
+/** The search page's text, both ways (public/recherche-texte.js: a script of the page, with no types of its own). */
+interface PageText {
+  /** A reader's query as the words the index holds. */
+  indexedWords(query: string): string;
+  /** A query wholly between quotation marks of any pair, between straight ones. */
+  withStraightQuotes(query: string): string;
+  /** The index's text (a title, an excerpt's markup) as the article prints it. */
+  asPrinted(text: string): string;
+}
+
+export const { indexedWords, withStraightQuotes, asPrinted } = (await import(new URL("../../public/recherche-texte.js", import.meta.url).href)) as PageText;
