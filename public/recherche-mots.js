@@ -19,19 +19,21 @@
 // Pagefind's answer for a bundle whose words all match is its own, untouched; a quoted phrase
 // (`exact`) matches whole words only and is left to Pagefind.
 //
-// Written into our /pagefind/pagefind-worker.js after Pagefind's worker (src/search/index-packs.ts),
-// whose WebAssembly bindings it wraps: `wasm_bindgen`, a binding of the worker's global scope that
-// every Pagefind instance calls through. The build checks that Pagefind's worker still has what
-// this wraps, and fails when it does not (a Pagefind upgrade). On the page's thread (Pagefind's
-// fallback when the browser has no worker or its worker fails) this is not loaded: Pagefind
-// backtracks there as before.
+// Written into our /pagefind/pagefind-worker.js after Pagefind's worker, and after Pagefind's
+// /pagefind/pagefind.js, the module the page imports (src/search/index-packs.ts), whose WebAssembly
+// bindings it wraps: `wasm_bindgen`, a binding of the script's top scope that every Pagefind
+// instance calls through. Pagefind searches on the page's thread, with the module's bindings, when
+// the browser has no worker, when making one throws (a policy that forbids it), or when its worker
+// fails to start (an error, or no answer to Pagefind's `init` within 5 s); a worker that fails
+// later is not left for the page's thread, its searches fail. The same guard applies there. The build checks that both still have what this wraps,
+// and fails when one does not (a Pagefind upgrade).
 (() => {
-  if (typeof WorkerGlobalScope === "undefined") return;
-  // Declared by Pagefind's worker in the global scope, which this script shares.
+  // Declared by Pagefind's worker in the global scope, or by its module in the module's scope,
+  // which this script shares.
   const backend = typeof wasm_bindgen === "undefined" ? undefined : wasm_bindgen;
   const { search, load_index_chunk: loadChunk, init_pagefind: initIndex, enter_playground_mode: playground } = backend ?? {};
   if (![search, loadChunk, initIndex, playground].every((f) => typeof f === "function")) {
-    console.error("Dépêche: Pagefind's worker has no WebAssembly bindings to wrap; a word no article holds may find its first letters' results");
+    console.error("Dépêche: Pagefind has no WebAssembly bindings to wrap; a word no article holds may find its first letters' results");
     return;
   }
 

@@ -43,6 +43,9 @@ export const BUNDLE_LIST = "lots.json";
  */
 export const PACK_SLACK = 1.5;
 
+/** The runtime's module, which the search page imports: Pagefind's, with the words' guard after it. */
+export const PAGEFIND_MODULE_FILE = "pagefind.js";
+
 /** The name Pagefind's runtime gives its worker, and the one its original takes beside ours. */
 export const WORKER_FILE = "pagefind-worker.js";
 export const PAGEFIND_WORKER_FILE = "pagefind-worker-pagefind.js";
@@ -153,17 +156,21 @@ export const PACKS_READER = readFileSync(new URL(`../../public/${PACKS_SCRIPT}`,
 export const FIRST_FRAGMENTS_SCRIPT = "recherche-extraits.js";
 export const FIRST_FRAGMENTS = readFileSync(new URL(`../../public/${FIRST_FRAGMENTS_SCRIPT}`, import.meta.url), "utf8");
 
-/** What makes a word no article holds find nothing, in the worker after Pagefind's (public/), wrapping its WebAssembly bindings. */
+/**
+ * What makes a word no article holds find nothing, wrapping Pagefind's WebAssembly bindings (public/):
+ * in the worker after Pagefind's, and after the runtime's module, where Pagefind runs on the page's
+ * thread (its fallback when the browser has no worker or its worker fails to start).
+ */
 export const WORDS_SCRIPT = "recherche-mots.js";
 export const WORDS_GUARD = readFileSync(new URL(`../../public/${WORDS_SCRIPT}`, import.meta.url), "utf8");
 
 /**
- * What public/recherche-mots.js needs of Pagefind's worker: its WebAssembly bindings as
- * `wasm_bindgen`, declared in the worker's global scope (not within a function, where a script
- * after it could not reach them), whose functions every Pagefind instance calls through, with the
- * arguments it reads.
+ * What public/recherche-mots.js needs of a Pagefind script, its worker or the runtime's module: its
+ * WebAssembly bindings as `wasm_bindgen`, declared in the script's top scope (the worker's global
+ * scope, the module's scope; not within a function, where a script after it could not reach them),
+ * whose functions every Pagefind instance calls through, with the arguments it reads.
  */
-const PAGEFIND_WORKER_NEEDS = [
+const PAGEFIND_NEEDS = [
   /^const pagefind_version="[^"]+";let wasm_bindgen=\(function\(exports\)\{/,
   /function search\(ptr,query,original_query,filter,sort,exact,exact_diacritics\)\{/,
   /function load_index_chunk\(ptr,chunk_bytes\)\{/,
@@ -177,14 +184,15 @@ const PAGEFIND_WORKER_NEEDS = [
 ];
 
 /**
- * Throws unless Pagefind's worker has what public/recherche-mots.js wraps: a Pagefind upgrade that
- * changes it must not leave searches backtracking unseen.
+ * Throws unless a Pagefind script (`file`: its worker, or the runtime's module) has what
+ * public/recherche-mots.js wraps: a Pagefind upgrade that changes it must not leave searches
+ * backtracking unseen.
  */
-export function checkPagefindWorker(text: string): void {
-  const missing = PAGEFIND_WORKER_NEEDS.filter((need) => !need.test(text));
+export function checkPagefindScript(text: string, file: string): void {
+  const missing = PAGEFIND_NEEDS.filter((need) => !need.test(text));
   if (missing.length > 0) {
     throw new Error(
-      `Pagefind's worker no longer has what public/${WORDS_SCRIPT} wraps (${missing.join(", ")}): a word no article holds would find its first letters' results. Read how this Pagefind's worker calls its WebAssembly, and mend public/${WORDS_SCRIPT} and this check.`,
+      `Pagefind's ${file} no longer has what public/${WORDS_SCRIPT} wraps (${missing.join(", ")}): a word no article holds would find its first letters' results. Read how this Pagefind's ${file} calls its WebAssembly, and mend public/${WORDS_SCRIPT} and this check.`,
     );
   }
 }
@@ -194,13 +202,21 @@ export function checkPagefindWorker(text: string): void {
  * a search's first fragments, written in (the worker needs them before Pagefind's first request,
  * and no request more), then Pagefind's worker, renamed and otherwise untouched, run by
  * `importScripts` (a classic worker), then what wraps its WebAssembly bindings (which exist only
- * once it has run).
+ * once it has run). The runtime's module gets the same guard after it, which reaches the module's
+ * own bindings: Pagefind's searches on the page's thread are guarded by the same code.
  */
-export function wrapPagefindWorker(runtimeDir: string): void {
-  checkPagefindWorker(readFileSync(join(runtimeDir, WORKER_FILE), "utf8"));
-  renameSync(join(runtimeDir, WORKER_FILE), join(runtimeDir, PAGEFIND_WORKER_FILE));
+export function wrapPagefindRuntime(runtimeDir: string): void {
+  const worker = join(runtimeDir, WORKER_FILE);
+  const module = join(runtimeDir, PAGEFIND_MODULE_FILE);
+  const moduleText = readFileSync(module, "utf8");
+  checkPagefindScript(readFileSync(worker, "utf8"), WORKER_FILE);
+  checkPagefindScript(moduleText, PAGEFIND_MODULE_FILE);
+  renameSync(worker, join(runtimeDir, PAGEFIND_WORKER_FILE));
   writeFileSync(
-    join(runtimeDir, WORKER_FILE),
+    worker,
     `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}), its first results' fragments fetched at once (/${FIRST_FRAGMENTS_SCRIPT}), a word no article holds finding nothing (/${WORDS_SCRIPT}).\n${PACKS_READER}${FIRST_FRAGMENTS}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n${WORDS_GUARD}`,
   );
+  // A new file, as the worker is: none a previous site shares is written into.
+  rmSync(module);
+  writeFileSync(module, `${moduleText}\n// Dépêche: a word no article holds finding nothing on the page's thread too (/${WORDS_SCRIPT}).\n${WORDS_GUARD}`);
 }

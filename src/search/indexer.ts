@@ -1,7 +1,7 @@
 import { patchBundleFolder } from "./bundle-patch.ts";
 import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
-import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, WORDS_GUARD, wrapPagefindWorker, writeSearchPacks } from "./index-packs.ts";
+import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, WORDS_GUARD, wrapPagefindRuntime, writeSearchPacks } from "./index-packs.ts";
 import childProcess, { type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -50,8 +50,8 @@ const UNUSED_RUNTIME_FILE = /^(?:pagefind-(?:.*ui.*|highlight)\.(?:js|css)|wasm\
 
 /** The file in `/pagefind/` that says which runtime it holds. */
 export const RUNTIME_DIGEST_FILE = "runtime.digest";
-// With the pack reader (and what it fetches ahead), the first fragments' fetcher and the words' guard written into the worker: a new one makes a new runtime.
-const RUNTIME_DIGEST = `depeche-runtime-4 pagefind ${PAGEFIND_VERSION} worker ${createHash("sha256").update(PACKS_READER).update(FIRST_FRAGMENTS).update(WORDS_GUARD).digest("hex").slice(0, 12)}`;
+// With the pack reader (and what it fetches ahead), the first fragments' fetcher and the words' guard written into the worker, and the guard after the module: a new one makes a new runtime.
+const RUNTIME_DIGEST = `depeche-runtime-5 pagefind ${PAGEFIND_VERSION} worker ${createHash("sha256").update(PACKS_READER).update(FIRST_FRAGMENTS).update(WORDS_GUARD).digest("hex").slice(0, 12)}`;
 
 /** The only word of the runtime's own record. */
 export const RUNTIME_WORD = "_";
@@ -138,7 +138,7 @@ export async function writeSearchRuntime(siteDir: string): Promise<void> {
     failOn((await index.addCustomRecord({ url: SEARCH_URL, content: RUNTIME_WORD, language: "fr" })).errors, "runtime");
     failOn((await index.writeFiles({ outputPath })).errors, "runtime");
     for (const name of readdirSync(outputPath)) if (UNUSED_RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
-    wrapPagefindWorker(outputPath);
+    wrapPagefindRuntime(outputPath);
     writeFileSync(join(outputPath, RUNTIME_DIGEST_FILE), `${RUNTIME_DIGEST}\n`);
   });
 }

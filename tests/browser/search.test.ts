@@ -294,6 +294,29 @@ describe("search relevance", () => {
     expect((await shownOnceCounted(page)).links).toEqual(urls);
     await page.close();
   });
+
+  // Pagefind searches on the page's thread, with its module's WebAssembly, when the browser has no
+  // worker or when its worker fails to start (public/recherche-mots.js): the words' guard is there too.
+  for (const where of ["without a worker", "when the worker fails to start"]) {
+    it(`finds nothing for a word no article says, and a word typed halfway its word, on the page's thread (${where})`, async () => {
+      const page = await browser.newPage();
+      const said: string[] = [];
+      page.on("console", (message) => said.push(message.text()));
+      if (where === "without a worker") await page.addInitScript(() => Reflect.deleteProperty(window, "Worker"));
+      else await page.route(/\/pagefind\/pagefind-worker\.js$/, (route) => route.fulfill({ status: 404 }));
+      for (const [query, status, urls] of [
+        ["Lesotho", "Aucun résultat pour «\u202fLesotho\u202f».", []],
+        ["Turquie xylophone", "Aucun résultat pour «\u202fTurquie xylophone\u202f».", []],
+        ["gouvernemen", "1 résultat pour «\u202fgouvernemen\u202f».", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
+      ] as const) {
+        await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(query)}`);
+        expect(await shownOnceCounted(page), query).toMatchObject({ status, links: urls });
+      }
+      // Pagefind's own word, as it leaves its worker for the page's thread.
+      if (where !== "without a worker") expect(said.some((text) => /falling back to main thread/.test(text))).toBe(true);
+      await page.close();
+    });
+  }
 });
 
 describe("search with elisions", () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import { checkPagefindWorker, PAGEFIND_WORKER_FILE, WORDS_SCRIPT } from "../../src/search/index-packs.ts";
+import { checkPagefindScript, PAGEFIND_MODULE_FILE, PAGEFIND_WORKER_FILE, WORDS_GUARD, WORDS_SCRIPT } from "../../src/search/index-packs.ts";
 import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
@@ -62,16 +62,27 @@ describe("indexing search bundles", () => {
     }
   });
 
-  it("writes the words' guard into the worker after Pagefind's, whose WebAssembly bindings it wraps; a worker without them fails the build", async () => {
+  it("writes the words' guard into the worker after Pagefind's, and after the runtime's module, whose WebAssembly bindings it wraps; a worker or a module without them fails the build", async () => {
     const dir = site();
     await indexSearchBundles(dir, [NEW]);
     const worker = readFileSync(join(dir, "pagefind", "pagefind-worker.js"), "utf8");
     expect(worker.indexOf(`importScripts("${PAGEFIND_WORKER_FILE}")`)).toBeLessThan(worker.indexOf("load_index_chunk"));
     const pagefinds = readFileSync(join(dir, "pagefind", PAGEFIND_WORKER_FILE), "utf8");
-    expect(() => checkPagefindWorker(pagefinds)).not.toThrow();
+    expect(() => checkPagefindScript(pagefinds, PAGEFIND_WORKER_FILE)).not.toThrow();
     // Its bindings within a function, or a search that takes other arguments: searches would backtrack unseen.
-    expect(() => checkPagefindWorker(`(()=>{${pagefinds}})();`)).toThrow(WORDS_SCRIPT);
-    expect(() => checkPagefindWorker(pagefinds.replace("function search(ptr,query,", "function search(ptr,terms,"))).toThrow(/function search/);
+    expect(() => checkPagefindScript(`(()=>{${pagefinds}})();`, PAGEFIND_WORKER_FILE)).toThrow(WORDS_SCRIPT);
+    expect(() => checkPagefindScript(pagefinds.replace("function search(ptr,query,", "function search(ptr,terms,"), PAGEFIND_WORKER_FILE)).toThrow(
+      /function search/,
+    );
+    // The module the page imports: Pagefind's, then the same guard, which reaches the module's own bindings.
+    const module = readFileSync(join(dir, "pagefind", PAGEFIND_MODULE_FILE), "utf8");
+    expect(module.endsWith(WORDS_GUARD)).toBe(true);
+    const pagefindModule = module.slice(0, module.lastIndexOf("\n// Dépêche:"));
+    expect(pagefindModule).toMatch(/export\{[^}]*\};$/);
+    expect(() => checkPagefindScript(pagefindModule, PAGEFIND_MODULE_FILE)).not.toThrow();
+    expect(() => checkPagefindScript(pagefindModule.replace("this.backend=wasm_bindgen;", "this.backend=bindings;"), PAGEFIND_MODULE_FILE)).toThrow(
+      /pagefind\.js .*this\\\.backend/,
+    );
   });
 
   it("gives the same bytes for the same records", async () => {
@@ -130,7 +141,7 @@ describe("indexing search bundles", () => {
     const dir = site();
     const result = await indexSearchBundles(dir, [NEW, OLD], { previousSite: previous });
     expect(result.reused).toBe(0);
-    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-4 pagefind \d/);
+    expect(readFileSync(join(dir, "pagefind", RUNTIME_DIGEST_FILE), "utf8")).toMatch(/^depeche-runtime-5 pagefind \d/);
   });
 
   it("keeps a staged index's unchanged bundles in place, replaces the changed ones without touching the linked files, and drops vanished ones", async () => {
