@@ -51,8 +51,9 @@ export interface Claimant {
   aliases: readonly (string | null)[];
   draft: boolean;
   /**
-   * With `draft`, which of several articles keeps a URL or short link: known whenever either is.
-   * Its day brings the day, month and year pages that will list the file once it is mended.
+   * With `draft`, which of several articles keeps a URL or short link: known whenever the URL is
+   * (a short link without it is taken only by an article online, see `checkAcrossArticles`). Its
+   * day brings the day, month and year pages that will list the file once it is mended.
    */
   published?: { epochMs: number; day: Day };
   /**
@@ -75,9 +76,9 @@ export type ValidClaims = Omit<Claimant, "sourcePath">;
 
 /**
  * The claims of front matter with errors that are written right, by validation's rules: its URL
- * when its date and its slug (else its title) are valid, its short link when valid and the date
- * too, its valid aliases, its date (the pages that list its day), its topics and sources when each is
- * known (the pages that list them). Undefined when none is, or when `draft` is written wrong: which article
+ * when its date and its slug (else its title) are valid, its short link when valid, its valid
+ * aliases, its date (the pages that list its day), its topics and sources when each is known (the
+ * pages that list them). Undefined when none is, or when `draft` is written wrong: which article
  * keeps a URL depends on it. Half-read fields (readClaims) are never compared with other files:
  * an error would land on the wrong one, or vanish once the file is mended.
  */
@@ -88,13 +89,13 @@ export function readValidClaims(data: Record<string, unknown>, ctx: RegistriesRe
   const moment = validDate(data.date, ctx.site.timezone);
   const slug = data.slug === undefined ? slugOfTitle(data.title) : fields.slug.safeParse(data.slug).data;
   const url = moment && slug ? articleUrl(moment.day, slug) : undefined;
-  const shortLink = moment && fields.shortLink.safeParse(data.shortLink).data;
+  const shortLink = fields.shortLink.safeParse(data.shortLink).data;
   const listed = typeof data.aliases === "string" ? [data.aliases] : Array.isArray(data.aliases) ? (data.aliases as unknown[]) : [];
   const aliases = listed.map((alias) => aliasSchema.safeParse(alias).data ?? null);
   const topicSlugs = knownSlugs(data.topics, ctx.topics);
   const sourceSlugs = knownSlugs(data.sources, ctx.sources);
-  // The URL and short link need the date.
-  if (!moment && !aliases.some((alias) => alias !== null) && !topicSlugs && !sourceSlugs) return undefined;
+  // The URL needs the date.
+  if (!moment && !shortLink && !aliases.some((alias) => alias !== null) && !topicSlugs && !sourceSlugs) return undefined;
   return {
     ...(url ? { url } : {}),
     ...(shortLink ? { shortLink } : {}),

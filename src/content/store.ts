@@ -23,6 +23,7 @@ import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import {
   checkPublishedUrls,
+  pageOfUrl,
   readUrlManifestFile,
   URL_MANIFEST,
   urlManifestOf,
@@ -75,7 +76,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 11;
+export const STORE_FORMAT = 12;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -483,9 +484,10 @@ export class ArchiveStore {
       this.checkPlaces(reusable.added, registries.site.timezone, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (registries) {
-      checkArchiveRules({ ...registries, articles }, claimants, claimantsWithErrors, { nowMs: this.nowMs, withErrors }, diagnostics);
-      this.checkPlaces(articles, registries.site.timezone, diagnostics);
       const manifest = this.urlManifest.manifest;
+      const published = new Set(manifest?.published.map(({ url }) => pageOfUrl(url)));
+      checkArchiveRules({ ...registries, articles }, claimants, claimantsWithErrors, published, { nowMs: this.nowMs, withErrors }, diagnostics);
+      this.checkPlaces(articles, registries.site.timezone, diagnostics);
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
       if (manifest && this.listing.complete)
         checkPublishedUrls(
@@ -903,13 +905,14 @@ function checkArchiveRules(
   content: Content,
   claimants: readonly Claimant[],
   claimantsWithErrors: readonly Claimant[],
+  published: ReadonlySet<string>,
   links: LinkCheck,
   diagnostics: Diagnostics,
 ): void {
   const files = siteFiles(content, claimantsWithErrors);
   const pages: SiteFile<Claimant>[] = claimantsWithErrors.flatMap((article) => (article.url ? [{ path: fileOfUrl(article.url), article }] : []));
   const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
-  checkAcrossArticles(claimants, paths, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+  checkAcrossArticles(claimants, paths, published, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
   checkBodyLinks(content.articles, files, diagnostics, links);
 }
 

@@ -13,7 +13,7 @@ import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
 import type { Claimant } from "./claims.ts";
-import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { fileOfUrl, pathOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
 
@@ -261,16 +261,19 @@ function resolveNames<T>(
  * Rules across articles: one article per URL, per short link (however spelled); an alias takes no
  * path the site writes, nor another alias's. Files with errors take part with their fields written
  * right (see Claimant), in path order with the articles; `sitePaths` holds their pages too.
+ * `published` holds the pages urls.txt lists: an article already online keeps what it has.
  */
 export function checkAcrossArticles(
   articles: readonly Claimant[],
   sitePaths: SitePaths<Claimant>,
+  published: ReadonlySet<string>,
   positionOf: (article: Claimant, key: string, index?: number) => { line: number; column: number },
   diagnostics: Diagnostics,
 ): void {
   // Each URL and short link is reported on the articles that don't keep it, naming the one that does.
-  const urlHolder = holders(articles, (a) => a.url);
-  const shortLinkHolder = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined));
+  const isPublished = (article: Claimant): boolean => article.url !== undefined && published.has(pathOfUrl(article.url));
+  const urlHolder = holders(articles, (a) => a.url, isPublished);
+  const shortLinkHolder = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined), isPublished);
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
     if (article.url !== undefined) {
@@ -278,8 +281,8 @@ export function checkAcrossArticles(
       if (other !== article) diagnostics.error(article.sourcePath, positionOf(article, "title"), messages().diagnostics.sameUrl(article.url, other.sourcePath));
     }
     if (!article.shortLink) continue;
-    const twin = shortLinkHolder(i)!;
-    if (twin !== article)
+    const twin = shortLinkHolder(i);
+    if (twin && twin !== article)
       diagnostics.error(
         article.sourcePath,
         positionOf(article, "shortLink"),
@@ -309,27 +312,37 @@ export function checkAcrossArticles(
 
 /**
  * The article that keeps the key (URL, short link) of `articles[i]`, when it has one: of the
- * articles sharing a key, a published one over a draft, then the earliest dated, the one readers
- * may already have, then the first in order. The error then lands on the article to change, not on
- * the page online. Each key is computed once: a short link's may take the URL parser.
+ * articles sharing a key, the one whose URL urls.txt lists (online already), then a published one
+ * over a draft, then the earliest dated, the one readers may already have, then the first in
+ * order. The error then lands on the article to change, not on the page online. A file whose date
+ * can't be read (a short link without a date, see Claimant) keeps nothing, and its key is taken only
+ * by an article online: whichever keeps it once the file is mended, that one still will. Each key is
+ * computed once: a short link's may take the URL parser.
  */
-function holders(articles: readonly Claimant[], keyOf: (article: Claimant) => string | undefined): (i: number) => Claimant | undefined {
+function holders(
+  articles: readonly Claimant[],
+  keyOf: (article: Claimant) => string | undefined,
+  isPublished: (article: Claimant) => boolean,
+): (i: number) => Claimant | undefined {
   const keys = articles.map(keyOf);
   const held = new Map<string, Claimant>();
   keys.forEach((key, i) => {
-    if (key === undefined) return;
     const article = articles[i]!;
+    if (key === undefined || article.published === undefined) return;
     const other = held.get(key);
-    if (!other || keepsOver(article, other)) held.set(key, article);
+    if (!other || keepsOver(article, other, isPublished)) held.set(key, article);
   });
   return (i) => {
     const key = keys[i];
-    return key === undefined ? undefined : held.get(key);
+    const holder = key === undefined ? undefined : held.get(key);
+    return articles[i]!.published !== undefined || (holder && isPublished(holder)) ? holder : undefined;
   };
 }
 
-// Of two articles with a URL or short link, both have their date (see Claimant).
-function keepsOver(article: Claimant, other: Claimant): boolean {
+// Of two dated articles with a URL or short link.
+function keepsOver(article: Claimant, other: Claimant, isPublished: (article: Claimant) => boolean): boolean {
+  const online = isPublished(article);
+  if (online !== isPublished(other)) return online;
   if (article.draft !== other.draft) return !article.draft;
   return article.published!.epochMs < other.published!.epochMs;
 }

@@ -320,6 +320,18 @@ describe("rules across articles", () => {
     ]);
   });
 
+  it("lets the article online keep its short link over a copy of the same day, whichever file sorts first", async () => {
+    archive = makeArchive();
+    const shortLink = "shortLink: https://turquie2023.com/Ivo58D";
+    // A copy of the published article, retitled: same day, same short link, its file sorted first.
+    archive.article("2021/12/09-autre.md", { title: "Autre", extra: shortLink });
+    archive.article("2021/12/09-un.md", { title: "Un", extra: shortLink });
+    archive.write("urls.txt", "/2021/12/09/un/\n");
+    expect(await errorsOf(archive)).toEqual([
+      fr`${archive.display("articles/2021/12/09-autre.md")}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-un.md")} : chaque article a son propre lien de partage`,
+    ]);
+  });
+
   it("refuses two articles with the same short link", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
@@ -424,12 +436,27 @@ describe("rules across articles, with a file that has errors of its own", () => 
     ]);
   });
 
+  it("reports the short link of the article online on a file whose date is wrong, in the same run", async () => {
+    archive = makeArchive();
+    const shortLink = "shortLink: https://turquie2023.com/Ivo58D";
+    archive.article("2021/12/09-un.md", { title: "Un", extra: shortLink });
+    // Whatever day it is given, the article online keeps its short link.
+    archive.article("2021/12/09-zzz.md", { title: "Autre", date: "2021-02-30", extra: shortLink });
+    archive.write("urls.txt", "/2021/12/09/un/\n");
+    const copy = archive.display("articles/2021/12/09-zzz.md");
+    expect(await errorsOf(archive)).toEqual([
+      fr`${copy}:3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois`,
+      fr`${copy}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-un.md")} : chaque article a son propre lien de partage`,
+    ]);
+  });
+
   it("leaves out what it writes wrong, and what can't be told without it", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00" });
     // Whether it is a draft decides which keeps the URL: it takes no part until « draft » is mended.
     archive.article("b.md", { title: "Un", date: "2021-12-09T06:00:00", extra: "draft: oui\naliases: [/2021/12/09/un/]" });
-    // A slug written wrong makes no URL; a date written wrong neither, nor lets a short link be kept.
+    // A slug written wrong makes no URL; a date written wrong neither, and its short link is taken
+    // only by an article online: which of c and d keeps it depends on d's date.
     archive.article("c.md", { title: "Un", extra: "slug: Un\nshortLink: https://turquie2023.com/Ivo58D" });
     archive.article("d.md", { title: "Deux", date: "2021-12-32", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const errors = await errorsOf(archive);
