@@ -83,6 +83,8 @@ export const ui = {
   devMoreErrors: (n: number): string => `… et ${n === 0 ? "aucune autre" : n === 1 ? "une autre" : `${n.toLocaleString("fr-FR")} autres`} (voir le terminal)`,
   feedTitle: (site: string): string => `${site}\u00a0: les dernières dépêches`,
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,
+  // A feed's subtitle describes the feed: not the page's count of articles, which the feed's 50 are not.
+  topicFeedDescription: (topic: string): string => `Les dernières dépêches du sujet ${quoted(topic)}.`,
   searchLabel: "Rechercher dans les archives",
   searchButton: "Rechercher",
   // Two search landmarks on /recherche/: each needs its own name.

@@ -135,7 +135,7 @@ export function topicFeeds(
         url,
         feed: {
           title: ui.topicFeedTitle(p.heading, site.title),
-          description: p.intro ?? p.description,
+          description: p.intro ?? ui.topicFeedDescription(p.heading),
           pageUrl: absoluteUrl(site, p.url),
           feedUrl: absoluteUrl(site, url),
           updated: latestUpdate(entries, archiveUpdated),

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FEED_SIZE, latestUpdate, planFeeds, renderAtom, renderJsonFeed, siteFeed, topicFeeds, type Feed } from "../../src/outputs/feeds.ts";
 import { assertWellFormed, hasXmllint } from "../helpers/xml.ts";
 import { HOSTILE_TITLES, planArticles } from "../helpers/site.ts";
+import { fr } from "../helpers/french.ts";
 import { spawnSync } from "node:child_process";
 
 const BUILD_ISO = "2022-01-01T00:00:00.000Z";
@@ -119,6 +120,8 @@ describe("topic feeds", () => {
     expect(feeds.get("/sujets/irak/feed.xml")!.entries.map((e) => e.title)).toEqual(["Sur l’Irak"]);
     expect(feeds.get("/sujets/irak/feed.xml")!.pageUrl).toBe("https://archives.example.org/sujets/irak/");
     expect(feeds.get("/sujets/defense/feed.xml")!.entries).toEqual([]);
+    // Described as a feed, not as the topic's page and its count of articles.
+    expect(feeds.get("/sujets/irak/feed.xml")!.description).toBe(fr`Les dernières dépêches du sujet « Irak ».`);
     const files = planFeeds(data.site, data.pages, BUILD_ISO);
     expect([...files.keys()]).toEqual(expect.arrayContaining(["/feed.xml", "/feed.json", "/sujets/irak/feed.xml"]));
     for (const [url, text] of files) if (url.endsWith(".xml")) assertWellFormed(text);
