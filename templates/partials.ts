@@ -116,7 +116,7 @@ export function articleList(site: SiteView, items: ArticleItem[], level: 2 | 3 =
 export function paginationNav(site: SiteView, page: Pagination<unknown>): SafeHtml | "" {
   if (page.total <= 1) return "";
   return html`<nav class="pagination" aria-label="${ui.pagination}"><ul>
-${page.prevUrl ? html`<li><a rel="prev" href="${href(site, page.prevUrl)}">← ${ui.previousPage}</a></li>` : ""}
+${page.prevUrl ? html`<li class="prev"><a rel="prev" href="${href(site, page.prevUrl)}">← ${ui.previousPage}</a></li>` : ""}
 ${pageWindow(page.number, page.total).map((n) =>
   n === "gap"
     ? html`<li aria-hidden="true">…</li>`
@@ -124,7 +124,7 @@ ${pageWindow(page.number, page.total).map((n) =>
       ? html`<li><a aria-current="page" href="${href(site, page.pageUrls[n - 1]!)}">${n}</a></li>`
       : html`<li><a href="${href(site, page.pageUrls[n - 1]!)}" aria-label="${ui.page(n)}">${n}</a></li>`,
 )}
-${page.nextUrl ? html`<li><a rel="next" href="${href(site, page.nextUrl)}">${ui.nextPage} →</a></li>` : ""}
+${page.nextUrl ? html`<li class="next"><a rel="next" href="${href(site, page.nextUrl)}">${ui.nextPage} →</a></li>` : ""}
 </ul></nav>`;
 }
 

@@ -6,6 +6,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBrowserSuite, WIDTHS, type Width } from "../helpers/browser.ts";
 import { onceForAll } from "../helpers/prerequisites.ts";
+import { paginationNav } from "../../templates/partials.ts";
+import type { SiteView } from "../../src/plan/site-data.ts";
 
 const tabs = new Map<Width, Page>();
 const ready = onceForAll(async () => {
@@ -112,5 +114,42 @@ describe.each(widths)("at the %s width", (width) => {
     expect(used, `the article page uses ${Math.round(used * 100)} % of the width`).toBeGreaterThan(0.6);
     if (width === "desktop") expect(boxes.related.left).toBeGreaterThan(boxes.article.right);
     else expect(boxes.related.top).toBeGreaterThanOrEqual(boxes.article.bottom);
+  });
+
+  it("sets a long pagination in two rows inside the screen: the previous and next pages, then the numbers with « … » level", async () => {
+    const suite = await ready();
+    const page = tabs.get(width)!;
+    await page.goto(suite.address(suite.generated, suite.generated.kinds["topic-page-2"]!));
+    // The template's own markup for page 5 of 12 (eight numbers and a gap), in place of the page's two.
+    const pageUrls = Array.from({ length: 12 }, (_, i) => (i === 0 ? "/sujets/irak/" : `/sujets/irak/page/${i + 1}/`));
+    const nav = String(
+      paginationNav({ basePath: "" } as SiteView, { number: 5, total: 12, items: [], url: pageUrls[4]!, prevUrl: pageUrls[3], nextUrl: pageUrls[5], pageUrls }),
+    );
+    const boxes = await page.evaluate((markup) => {
+      document.querySelector(".pagination")!.outerHTML = markup;
+      const box = (element: Element): { left: number; right: number; top: number; middle: number } => {
+        const r = element.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, middle: r.top + r.height / 2 };
+      };
+      const items = [...document.querySelectorAll(".pagination li")];
+      return {
+        prev: box(items.find((li) => li.classList.contains("prev"))!),
+        next: box(items.find((li) => li.classList.contains("next"))!),
+        numbers: items.filter((li) => li.querySelector("a:not([rel])")).map(box),
+        gap: box(items.find((li) => li.getAttribute("aria-hidden") === "true")!),
+        window: document.documentElement.clientWidth,
+      };
+    }, nav);
+    expect(boxes.numbers).toHaveLength(8);
+    for (const b of [boxes.prev, boxes.next, boxes.gap, ...boxes.numbers]) {
+      expect(b.left).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(boxes.window);
+    }
+    const row = boxes.numbers[0]!;
+    for (const b of boxes.numbers) expect(b.top, "the numbers on one row").toBeCloseTo(row.top, 0);
+    expect(Math.abs(boxes.gap.middle - row.middle), "« … » level with the numbers").toBeLessThan(2);
+    expect(boxes.prev.top).toBe(boxes.next.top);
+    expect(boxes.next.top).toBeLessThan(row.top);
+    expect(boxes.prev.left).toBeLessThan(boxes.next.left);
   });
 });
