@@ -2,7 +2,7 @@
 /** `depeche`: one command, one module per subcommand. */
 import { writeLine } from "./report.ts";
 import { runCommand, type Command } from "./run-command.ts";
-import { printUsage } from "./usage.ts";
+import { nearestName, printUsage } from "./usage.ts";
 import { messages } from "../i18n/messages.ts";
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
-    writeLine(process.stderr, `depeche: ${messages().cli.unknownCommand(name)}`);
+    writeLine(process.stderr, `depeche: ${messages().cli.unknownCommand(name, nearestName(name, Object.keys(commands)))}`);
     printUsage(process.stderr);
     return 2;
   }

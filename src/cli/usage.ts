@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { messages, type Messages } from "../i18n/messages.ts";
+import { closest } from "../text/suggest.ts";
 
 /** Mistakes in how the command was called, every one of them: exit code 2. */
 export class UsageError extends Error {
@@ -83,9 +84,26 @@ export function parseOptions<T extends Options>(argv: string[], options: T, allo
 function optionProblem(token: OptionToken, options: Options): string | undefined {
   const say = messages().cli;
   const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
-  if (!option) return say.unknownOption(token.rawName);
+  if (!option) return say.unknownOption(token.rawName, suggestOption(token, options));
   if (option.type === "boolean") return token.value === undefined ? undefined : say.noValueTaken(token.rawName);
   // A value that looks like an option is one forgotten (--date --topics Irak), unless written --date=-….
   const forgotten = token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith("-"));
   return forgotten ? say.missingValue(token.rawName) : undefined;
+}
+
+/**
+ * The command or option name nearest a mistyped one, or nothing when none is near enough to help.
+ * A swap of two letters is two edits, so a name of four letters or more gets two (`buidl`, `--contnet`).
+ * @example nearestName("buidl", ["check", "build"]) // "build"
+ */
+export function nearestName(typed: string, names: readonly string[]): string | undefined {
+  const tolerance = typed.length < 4 ? 1 : Math.max(2, Math.floor(typed.length / 3));
+  return closest(typed.toLowerCase(), names, (name) => name, tolerance);
+}
+
+// Only a long option is worth a guess: a mistyped `-x` is one letter, near every other.
+function suggestOption(token: OptionToken, options: Options): string | undefined {
+  if (!token.rawName.startsWith("--")) return undefined;
+  const near = nearestName(token.name, [...Object.keys(options), "help"]);
+  return near === undefined ? undefined : `--${near}`;
 }

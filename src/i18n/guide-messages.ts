@@ -221,8 +221,8 @@ export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
 
 /** An example of each message of the commands. */
 export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
-  unknownCommand: { args: ["constuire"] },
-  unknownOption: { args: ["--dat"] },
+  unknownCommand: { args: ["buidl", "build"] },
+  unknownOption: { args: ["--contnet", "--content"] },
   missingValue: { args: ["--date"] },
   noValueTaken: { args: ["--json"] },
   unexpectedArgument: { args: ["irak.txt"] },

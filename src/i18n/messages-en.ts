@@ -353,8 +353,8 @@ export const messagesEn: Messages = {
   moreOfKind: (n) => `… and ${countEn(n, "other warning", "other warnings")} of the same kind (--json gives them all)`,
 
   cli: {
-    unknownCommand: (name) => `unknown command "${name}"`,
-    unknownOption: (option) => `unknown option "${option}"`,
+    unknownCommand: (name, suggestion) => `unknown command "${name}"${didYouMean(suggestion)}`,
+    unknownOption: (option, suggestion) => `unknown option "${option}"${didYouMean(suggestion)}`,
     missingValue: (option) => `option ${option} needs a value`,
     noValueTaken: (option) => `option ${option} takes no value`,
     unexpectedArgument: (argument) => `unexpected argument "${argument}"`,

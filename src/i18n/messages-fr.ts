@@ -440,8 +440,10 @@ export const messagesFr = {
   moreOfKind: (n: number) => `… et ${countFr(n, "autre avertissement", "autres avertissements")} du même type (--json les donne tous)`,
 
   cli: {
-    unknownCommand: (name: string) => fr`commande inconnue « ${name} »`,
-    unknownOption: (option: string) => fr`option inconnue « ${option} »`,
+    unknownCommand: (name: string, suggestion: string | undefined) =>
+      fr`commande inconnue « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""}`,
+    unknownOption: (option: string, suggestion: string | undefined) =>
+      fr`option inconnue « ${option} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""}`,
     missingValue: (option: string) => `l’option ${option} attend une valeur`,
     noValueTaken: (option: string) => `l’option ${option} ne prend pas de valeur`,
     unexpectedArgument: (argument: string) => fr`argument en trop « ${argument} »`,

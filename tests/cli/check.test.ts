@@ -82,7 +82,7 @@ describe("usage", () => {
   it("answers every usage mistake at once with the command's own usage, in French", () => {
     const r = depeche("check", "--contnt", "x");
     expect(r.stderr).toMatch(
-      /^depeche check: option inconnue «\u202f--contnt\u202f»\ndepeche check: argument en trop «\u202fx\u202f»\nusage\u00a0: depeche check /,
+      /^depeche check: option inconnue «\u202f--contnt\u202f» \(vouliez-vous dire «\u202f--content\u202f»\u202f\?\)\ndepeche check: argument en trop «\u202fx\u202f»\nusage\u00a0: depeche check /,
     );
     expect(depeche("import", "a.txt", "--date").stderr).toMatch(/^depeche import: l’option --date attend une valeur\n/);
     expect(depeche("check", "--json=oui").stderr).toMatch(/^depeche check: l’option --json ne prend pas de valeur\n/);
