@@ -127,26 +127,87 @@ export function checkShape<T extends z.ZodType>(
 ): { value?: z.infer<T>; problems: ShapeProblem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
-  return { problems: result.error.issues.flatMap((issue) => describeIssue(issue, data, located, knownKeys)) };
+  const renames = findRenames(result.error.issues, data);
+  return { problems: result.error.issues.flatMap((issue) => describeIssue(issue, data, located, knownKeys, renames)) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, located: LocatedYaml, knownKeys: readonly string[]): ShapeProblem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      at: located.keyPosition(key, path),
-      message: messages().diagnostics.unknownKey(key, keyForSynonym(key, knownKeys) ?? suggestName(key, knownKeys), knownKeys.join(", ")),
-    }));
-  }
+/**
+ * The key an editor meant by an unknown one, among `keys`: another word for it (`sujets`), else the nearest spelling.
+ * @example meantKey("Title", ARTICLE_KEYS) // "title"
+ */
+export function meantKey(typed: string, keys: readonly string[]): string | undefined {
+  return keyForSynonym(typed, keys) ?? suggestName(typed, keys);
+}
+
+type IssuePath = (string | number)[];
+
+// An object's place and one of its keys, as one map key.
+const placeOf = (path: IssuePath, key: string): string => JSON.stringify([...path, key]);
+
+const pathOf = (issue: z.core.$ZodIssue): IssuePath => issue.path.filter((p): p is string | number => typeof p !== "symbol");
+
+// A required key the object lacks: zod reports it as a wrong type at its path.
+function missingKeyOf(issue: z.core.$ZodIssue, data: unknown): { parent: IssuePath; key: string } | undefined {
+  const path = pathOf(issue);
+  const key = path.at(-1);
   const parent = valueAt(data, path.slice(0, -1));
-  const last = path.at(-1);
-  if (typeof last === "string" && parent !== null && typeof parent === "object" && !(last in parent)) {
-    return [
-      {
-        at: path.length === 1 ? { line: 1, column: 1 } : located.valuePosition(path.slice(0, -1)),
-        message: messages().diagnostics.missingKey(last),
-      },
-    ];
+  if (typeof key !== "string" || parent === null || typeof parent !== "object" || key in parent) return undefined;
+  return { parent: path.slice(0, -1), key };
+}
+
+interface Renames {
+  /** The key meant by each unknown key renamed, by the unknown key's place. */
+  meant: Map<string, string>;
+  /** The places of the missing keys a rename tells. */
+  covered: Set<string>;
+}
+
+/**
+ * The unknown keys that stand for a required key their object lacks (`topic:` without `topics:`),
+ * each with the key meant: one error that says to rename it, rather than one at the key and one at 1:1.
+ */
+function findRenames(issues: readonly z.core.$ZodIssue[], data: unknown): Renames {
+  const missing = new Map<string, string[]>();
+  for (const issue of issues) {
+    const absent = missingKeyOf(issue, data);
+    if (!absent) continue;
+    const place = JSON.stringify(absent.parent);
+    missing.set(place, [...(missing.get(place) ?? []), absent.key]);
+  }
+  const renames: Renames = { meant: new Map(), covered: new Set() };
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const path = pathOf(issue);
+    const absent = missing.get(JSON.stringify(path)) ?? [];
+    for (const key of issue.keys) {
+      // Two stand-ins for one key (`topic:` and `tags:`): the first is renamed, the other stays unknown.
+      const meant = meantKey(key, absent);
+      if (meant === undefined) continue;
+      renames.meant.set(placeOf(path, key), meant);
+      renames.covered.add(placeOf(path, meant));
+      absent.splice(absent.indexOf(meant), 1);
+    }
+  }
+  return renames;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, located: LocatedYaml, knownKeys: readonly string[], renames: Renames): ShapeProblem[] {
+  const path = pathOf(issue);
+  const say = messages().diagnostics;
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const meant = renames.meant.get(placeOf(path, key));
+      return {
+        at: located.keyPosition(key, path),
+        message: meant === undefined ? say.unknownKey(key, meantKey(key, knownKeys), knownKeys.join(", ")) : say.misspeltKey(key, meant),
+      };
+    });
+  }
+  const absent = missingKeyOf(issue, data);
+  if (absent) {
+    // Told at the key written for it.
+    if (renames.covered.has(placeOf(absent.parent, absent.key))) return [];
+    return [{ at: path.length === 1 ? { line: 1, column: 1 } : located.valuePosition(absent.parent), message: say.missingKey(absent.key) }];
   }
   // A custom issue may point at a character of the value (see noControlCharacters).
   const index = issue.code === "custom" ? (issue.params?.index as number | undefined) : undefined;

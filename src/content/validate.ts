@@ -2,7 +2,7 @@ import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
-import { ARTICLE_KEYS, checkShape, frontMatterSchema } from "./schema.ts";
+import { ARTICLE_KEYS, checkShape, frontMatterSchema, meantKey } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
@@ -47,7 +47,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   const draft = fm.data.draft === true;
   const unfinished = draft ? warnUnfinished(file, fm, diagnostics) : [];
   const data = unfinished.length === 0 ? fm.data : Object.fromEntries(Object.entries(fm.data).filter(([key]) => !unfinished.includes(key)));
-  const { value: fields, problems } = checkShape(unfinished.length === 0 ? frontMatterSchema : draftSchema, data, fm, ARTICLE_KEYS);
+  const { value: fields, problems } = checkShape(schemaFor(unfinished), data, fm, ARTICLE_KEYS);
   for (const p of problems) diagnostics.error(file, p.at, p.message);
   if (!fields) {
     // Shape errors don't hide the rest: unknown topics and sources, and the body, are reported too.
@@ -142,8 +142,24 @@ export function readPhotoSrc(fm: FrontMatter): PhotoUse["image"] {
  */
 const UNFINISHED_KEYS = ["sources", "topics", "summary"] as const;
 
-// A draft's schema: the unfinished keys, once warned about and left out, may be absent.
-const draftSchema = frontMatterSchema.partial({ sources: true, topics: true });
+// A draft's schema: the unfinished keys, once warned about and left out, may be absent; the others
+// stay required, so that one written under another name (`topic:`) is told to be renamed.
+const DRAFT_SCHEMAS = {
+  "": frontMatterSchema,
+  sources: frontMatterSchema.partial({ sources: true }),
+  topics: frontMatterSchema.partial({ topics: true }),
+  "sources,topics": frontMatterSchema.partial({ sources: true, topics: true }),
+};
+
+function schemaFor(unfinished: readonly string[]): (typeof DRAFT_SCHEMAS)[keyof typeof DRAFT_SCHEMAS] {
+  const optional = unfinished.filter((key) => key === "sources" || key === "topics").join(",");
+  return DRAFT_SCHEMAS[optional as keyof typeof DRAFT_SCHEMAS];
+}
+
+// An absent key an unknown one stands for (`topic:`, `sujets:`) is written, under the wrong name.
+function isWrittenAsAnother(fm: FrontMatter, key: string): boolean {
+  return Object.keys(fm.data).some((written) => !(ARTICLE_KEYS as readonly string[]).includes(written) && meantKey(written, [key]) === key);
+}
 
 // Warns about each unfinished key of a draft; returns them, for the schema to leave out.
 function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics): string[] {
@@ -151,7 +167,7 @@ function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics)
   for (const key of UNFINISHED_KEYS) {
     const value = fm.data[key];
     const blank = value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
-    if (key === "summary" ? !blank : value !== undefined && !blank) continue;
+    if (key === "summary" ? !blank : (value !== undefined && !blank) || (value === undefined && isWrittenAsAnother(fm, key))) continue;
     unfinished.push(key);
     const at = key in fm.data ? fm.valuePosition([key]) : { line: 1, column: 1 };
     diagnostics.warning(file, at, unfinishedMessage(key), `${key}Unfinished`);

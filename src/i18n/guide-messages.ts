@@ -17,6 +17,7 @@ const PARIS: ZoneName = { kind: "place", fr: "Paris", en: "Paris" };
 export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   unknownKey: { args: ["sujets", "topics", "title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image"] },
   missingKey: { args: ["date"] },
+  misspeltKey: { args: ["topic", "topics"] },
   mustBeText: { args: ["title", "L’Irak annonce la fin de la mission de combat"] },
   listNeedsEntry: { args: ["topics", "Irak, Défense"] },
   listEntryNotText: { args: ["topics"] },

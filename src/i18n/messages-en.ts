@@ -82,6 +82,7 @@ export const messagesEn: Messages = {
   diagnostics: {
     unknownKey: (key, suggestion, keys) => `unknown key "${key}"${didYouMean(suggestion)}; the keys are ${keys}`,
     missingKey: (key) => `missing required key "${key}": ${requiredHint(key)}`,
+    misspeltKey: (key, meant) => `unknown key "${key}", and the required key "${meant}" is missing: rename "${key}" to "${meant}"`,
     mustBeText: (key, example) => `"${key}" must be text, e.g. ${key}: "${example}"`,
     listNeedsEntry: (key, example) => `"${key}" must list at least one entry, e.g. ${key}: [${example}]`,
     listEntryNotText: (key) => `each entry of "${key}" must be text`,

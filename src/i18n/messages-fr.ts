@@ -122,6 +122,7 @@ export const messagesFr = {
     unknownKey: (key: string, suggestion: string | undefined, keys: string) =>
       fr`clé inconnue « ${key} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} ; les clés sont ${keys}`,
     missingKey: (key: string) => fr`clé obligatoire « ${key} » absente : ${requiredHint(key)}`,
+    misspeltKey: (key: string, meant: string) => fr`clé inconnue « ${key} », et la clé obligatoire « ${meant} » manque : renommez « ${key} » en « ${meant} »`,
     mustBeText: (key: string, example: string) => fr`« ${key} » doit être du texte, par exemple ${key}: "${example}"`,
     listNeedsEntry: (key: string, example: string) => fr`« ${key} » doit donner au moins une entrée, par exemple ${key}: [${example}]`,
     listEntryNotText: (key: string) => fr`chaque entrée de « ${key} » doit être du texte`,

@@ -355,6 +355,68 @@ describe("a key written under another name", () => {
   });
 });
 
+describe("a required key written under another name, and so absent", () => {
+  const renamed = (at: string, written: string, meant: string): string =>
+    fr`${at}: error: clé inconnue « ${written} », et la clé obligatoire « ${meant} » manque : renommez « ${written} » en « ${meant} »`;
+
+  it.each([
+    { written: "topic", meant: "topics", text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopic: [Irak]"), line: 5 },
+    { written: "Title", meant: "title", text: article("Title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]"), line: 2 },
+    { written: "Date", meant: "date", text: article("title: Un\nDate: 2021-12-09\nsources: [AA]\ntopics: [Irak]"), line: 3 },
+    { written: "source", meant: "sources", text: article("title: Un\ndate: 2021-12-09\nsource: [AA]\ntopics: [Irak]"), line: 4 },
+    { written: "titre", meant: "title", text: article("titre: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: [Irak]"), line: 2 },
+    { written: "sujets", meant: "topics", text: article("title: Un\ndate: 2021-12-09\nsources: [AA]\nsujets: [Irak]"), line: 5 },
+    { written: "agence", meant: "sources", text: article("title: Un\ndate: 2021-12-09\nagence: AA\ntopics: [Irak]"), line: 4 },
+    {
+      written: "Alt",
+      meant: "alt",
+      text: article(`title: Un\ndate: 2021-12-09\n${KEYS}\nimage:\n  src: images/a.jpg\n  Alt: Un soldat\n  credit: AA`),
+      line: 8,
+      column: 3,
+    },
+  ])("$written for $meant: one error, at its line, that says to rename it", async ({ written, meant, text, line, column = 1 }) => {
+    expect(await problemsOf(text)).toEqual([renamed(`${line}:${column}`, written, meant)]);
+  });
+
+  it("leaves every other problem of the file told in the same run, and none at 1:1", async () => {
+    const lines = await problemsOf(article("Title: Un\ndate: 2021-02-30\nsources: [AA, TRT]\ntopic: [Irak]\nDate: 2021-12-09"));
+    expect(lines).toEqual([
+      renamed("2:1", "Title", "title"),
+      fr`3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois`,
+      fr`4:15: error: source inconnue « TRT » (vouliez-vous dire « TRT FR » ?) : utilisez un code de sources.yaml, ou ajoutez-le`,
+      renamed("5:1", "topic", "topics"),
+      // `date` is there: `Date` stands for nothing absent, and is only unknown.
+      fr`6:1: error: clé inconnue « Date » (vouliez-vous dire « date » ?) ; les clés sont title, date, sources, topics, shortLink, summary, updated, slug, draft, aliases, image`,
+    ]);
+  });
+
+  it("renames one of two stand-ins for the same key, and suggests the key for the other", async () => {
+    const lines = await problemsOf(article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopic: [Irak]\ntags: [Irak]"));
+    expect(lines).toEqual([
+      renamed("5:1", "topic", "topics"),
+      expect.stringMatching(new RegExp(fr`^6:1: error: clé inconnue « tags » \\(vouliez-vous dire « topics »`)),
+    ]);
+  });
+
+  it("in a draft, is the one error about topics: no warning that they are still to fill", async () => {
+    const lines = await problemsOf(article("title: Un\ndate: 2021-12-09\ndraft: true\nsources: [AA]\ntopic: [Irak]\nsummary: Le chapô."));
+    expect(lines).toEqual([renamed("6:1", "topic", "topics")]);
+  });
+
+  it("in site.yaml too", async () => {
+    archive = makeArchive({ "site.yaml": SITE_YAML.replace("title:", "Title:") });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("site.yaml")}:${renamed("1:1", "Title", "title")}`]);
+  });
+
+  it("in English", async () => {
+    process.env.DEPECHE_LANG = "en";
+    expect(await problemsOf(article("title: Un\ndate: 2021-12-09\nsources: [AA]\ntopic: [Irak]"))).toEqual([
+      '5:1: error: unknown key "topic", and the required key "topics" is missing: rename "topic" to "topics"',
+    ]);
+  });
+});
+
 describe("in English for developers (DEPECHE_LANG=en)", () => {
   it("says the same things in English, with the same positions", async () => {
     process.env.DEPECHE_LANG = "en";
