@@ -3,6 +3,7 @@ import type { ArticlePage, ListPage } from "../plan/pages.ts";
 import type { PageBase } from "../plan/page-base.ts";
 import { ui } from "../i18n/fr.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
+import { shortSiteName } from "../text/short-name.ts";
 import {
   absoluteUrl,
   APPLE_TOUCH_ICON_URL,
@@ -167,7 +168,8 @@ export function iconLinks(site: SiteView): HeadLink[] {
 export function webManifest(site: SiteView): Record<string, unknown> {
   return {
     name: site.title,
-    short_name: site.title,
+    // A home screen shows a dozen characters under the icon, and cuts the rest.
+    short_name: shortSiteName(site.title),
     description: site.description,
     lang: "fr",
     dir: "ltr",

@@ -163,7 +163,7 @@ describe("icons, manifest and link previews", () => {
     for (const image of images) expect((await sharp(ico.subarray(image.offset, image.offset + image.length)).metadata()).width).toBe(image.size);
     expect((await sharp(join(out, "icon.svg")).metadata()).format).toBe("svg");
     const manifest = JSON.parse(read("/manifest.webmanifest"));
-    expect(manifest).toMatchObject({ name: "Archives de test", lang: "fr", start_url: "/" });
+    expect(manifest).toMatchObject({ name: "Archives de test", short_name: "Archives", lang: "fr", start_url: "/" });
     for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
       const meta = await sharp(join(out, icon.src)).metadata();
       expect(icon.sizes === "any" ? meta.format : `${meta.width}x${meta.height}`, icon.src).toBe(icon.sizes === "any" ? "svg" : icon.sizes);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { documentTitle, feedLinks, pageMetadata, TITLE_LENGTH, webManifest } from "../../src/outputs/metadata.ts";
+import { SHORT_NAME_LENGTH, shortSiteName } from "../../src/text/short-name.ts";
 import { planArticles } from "../helpers/site.ts";
 
 describe("article metadata", () => {
@@ -155,6 +156,24 @@ describe("every page's head", () => {
       "/archives/manifest.webmanifest",
     ]);
     expect(webManifest(nested)).toMatchObject({ start_url: "/archives/", scope: "/archives/", lang: "fr", name: nested.title });
+  });
+});
+
+describe("the manifest's name for a phone's home screen", () => {
+  it.each([
+    ["Dépêches — archives de l’actualité", "Dépêches"],
+    ["Le Fil\u00a0: l’actualité", "Le Fil"],
+    ["Archives de test", "Archives"],
+    ["Le Monde diplomatique", "Le Monde"],
+    ["Actualités internationales — archives", "Actualités"],
+    ["AA, TRT et les autres", "AA, TRT"],
+    ["Dépêches", "Dépêches"],
+    ["Internationalisation", "Internation…"],
+  ])("%s: short_name « %s »", async (title, short) => {
+    expect(shortSiteName(title)).toBe(short);
+    expect([...short].length).toBeLessThanOrEqual(SHORT_NAME_LENGTH);
+    const { site } = await planArticles({ "a.md": {} });
+    expect(webManifest({ ...site, title })).toMatchObject({ name: title, short_name: short });
   });
 });
 
