@@ -1,6 +1,7 @@
 /**
  * Layout facts only a browser can tell: the sort menu shows its whole choice, article text keeps
- * a readable measure, and a desktop article page uses its width (a side column from 1,024 px).
+ * a readable measure, a desktop article page uses its width (a side column from 1,024 px), and
+ * the header menu shows every link on the narrowest phones.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -151,5 +152,52 @@ describe.each(widths)("at the %s width", (width) => {
     expect(boxes.prev.top).toBe(boxes.next.top);
     expect(boxes.next.top).toBeLessThan(row.top);
     expect(boxes.prev.left).toBeLessThan(boxes.next.left);
+  });
+});
+
+// The narrowest phones in use: an iPhone SE or mini (375 px), and older or small Android phones (320 px).
+const NARROW = { "375px": { width: 375, height: 667 }, "320px": { width: 320, height: 568 } } as const;
+
+describe.each(Object.keys(NARROW) as (keyof typeof NARROW)[])("on a %s-wide phone", (narrow) => {
+  it.each(["sample", "generated"] as const)(
+    "shows every link of the header menu of the %s site whole, none scrolled off the edge, each a target 24 px high or more",
+    async (name) => {
+      const suite = await ready();
+      const context = await suite.browser.newContext({ viewport: NARROW[narrow], reducedMotion: "reduce" });
+      try {
+        const page = await context.newPage();
+        await page.goto(suite.address(suite[name], "/"));
+        const menu = await page.evaluate(() => {
+          const nav = document.querySelector<HTMLElement>(".site-header nav")!;
+          return {
+            window: document.documentElement.clientWidth,
+            scrolls: nav.scrollWidth > nav.clientWidth || document.documentElement.scrollWidth > document.documentElement.clientWidth,
+            links: [...nav.querySelectorAll("a")].map((a) => {
+              const box = a.getBoundingClientRect();
+              return { text: a.textContent, left: box.left, right: box.right, height: box.height };
+            }),
+          };
+        });
+        expect(menu.links.map((l) => l.text)).toEqual(expect.arrayContaining(["Tous les sujets", "Sources", "Recherche"]));
+        expect(menu.scrolls, "the header menu scrolls sideways").toBe(false);
+        for (const link of menu.links) {
+          expect(link.left, `« ${link.text} » starts off the screen`).toBeGreaterThanOrEqual(0);
+          expect(link.right, `« ${link.text} » ends off the screen`).toBeLessThanOrEqual(menu.window);
+          expect(link.height, `« ${link.text} » is a small target`).toBeGreaterThanOrEqual(24);
+        }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe("on a desktop", () => {
+  it("keeps the header menu on one line", async () => {
+    const suite = await ready();
+    const page = tabs.get("desktop")!;
+    await page.goto(suite.address(suite.sample, "/"));
+    const tops = await page.evaluate(() => [...document.querySelectorAll(".site-header nav a")].map((a) => a.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
   });
 });
