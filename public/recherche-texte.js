@@ -92,3 +92,20 @@ export const asPrinted = (text) =>
     .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
     .replace(/(?<=\d)\u2063(?=\d)/g, ".");
+
+/**
+ * A name as a reader may type it: without case, accents, or the difference between spaces,
+ * apostrophes and hyphens, so that « economie » names « Économie » and « agence  anadolu »
+ * « Agence Anadolu ». Compared whole: a query names a topic or a source, it does not start one.
+ * @example nameKey("  Économie ") // "economie"
+ */
+export function nameKey(text) {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[«»“”„"]/g, " ")
+    .replace(/[’']/g, "'")
+    .replace(/[\s\p{Pd}]+/gu, " ")
+    .trim();
+}

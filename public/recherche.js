@@ -16,7 +16,7 @@
 // order them newest first, in one pass over the results. A search without words reads the rows
 // alone, and the fragments of the results it shows.
 
-import { asPrinted, indexedWords, NUMBER_END } from "./recherche-texte.js";
+import { asPrinted, indexedWords, nameKey, NUMBER_END } from "./recherche-texte.js";
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -237,7 +237,8 @@ async function fragmentOf(tables, place) {
 }
 
 function format(template, values) {
-  return template.replace(/\{(\w)\}/g, (_, k) => (typeof values[k] === "number" ? values[k].toLocaleString("fr-FR") : values[k]));
+  // A placeholder without its value is left for the caller (a link in its place).
+  return template.replace(/\{(\w)\}/g, (m, k) => (!(k in values) ? m : typeof values[k] === "number" ? values[k].toLocaleString("fr-FR") : values[k]));
 }
 
 function readForm() {
@@ -323,6 +324,70 @@ function counting(busy) {
   filtersBox.setAttribute("aria-busy", String(busy));
 }
 
+/**
+ * The topics and sources the query names (a label, a name or a code, compared by `nameKey`): the
+ * index holds none of them as words (a filter is not a word of the article), so a reader who types
+ * « Sport » is shown the topic's page, with its count of articles from the rows. The form's choices
+ * say which values have a page and another name.
+ */
+function namedChoices(tables, query) {
+  const key = nameKey(query);
+  const named = [];
+  config.filters.forEach((name, f) => {
+    for (const option of form.elements[name].options) {
+      if (!option.dataset.page || ![option.value, option.dataset.code ?? ""].some((n) => nameKey(n) === key)) continue;
+      const count = tables.reduce((sum, table) => sum + pagesWith(table, f, table.lists[f].indexOf(option.value)), 0);
+      const label = form.querySelector(`label[for="${option.parentElement.id}"]`)?.textContent ?? name;
+      named.push({ name, label, value: option.value, page: option.dataset.page, count });
+    }
+  });
+  return named;
+}
+
+// How many of a bundle's pages have the value numbered `v` of the filter `f`: counted only for a
+// value a query names, not with search's fixed costs.
+function pagesWith(table, f, v) {
+  if (v < 0) return 0;
+  let n = 0;
+  for (let rank = 0; rank < table.pages; rank++) {
+    for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) if (table.flats[f][k] === v) n++;
+  }
+  return n;
+}
+
+// « Sujet : Économie, 217 articles », the name a link to its page, and a button that lists its
+// articles here instead: the words go, for they named the filter (« Sport » in no article's text
+// would leave nothing), unless the filter is chosen already.
+function showNamed(named, filters) {
+  document.getElementById("search-named")?.remove();
+  if (named.length === 0) return;
+  const ul = document.createElement("ul");
+  ul.id = "search-named";
+  ul.className = "search-named";
+  for (const choice of named) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = choice.page;
+    a.textContent = choice.value;
+    const count = choice.count === 1 ? strings.namedOne : format(strings.namedMany, { n: choice.count });
+    const [before, after] = format(strings.named, { f: choice.label, c: count }).split("{v}");
+    li.append(before, a, after);
+    if (filters[choice.name] !== choice.value) {
+      const apply = document.createElement("button");
+      apply.type = "button";
+      apply.textContent = format(strings.applyNamed, { v: choice.value });
+      apply.addEventListener("click", () => {
+        form.elements.q.value = "";
+        form.elements[choice.name].value = choice.value;
+        form.requestSubmit();
+      });
+      li.append(" ", apply);
+    }
+    ul.append(li);
+  }
+  list.before(ul);
+}
+
 // When search can't load, the ways into the archive that readers without JavaScript get: the
 // links of the page's <noscript>, whose markup a browser running scripts keeps as text.
 function offerBrowsing() {
@@ -351,6 +416,7 @@ async function run() {
   const { query, filters, newest } = readForm();
   list.replaceChildren();
   document.getElementById("search-browse")?.remove();
+  document.getElementById("search-named")?.remove();
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = "";
@@ -364,6 +430,7 @@ async function run() {
   try {
     const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
+    if (query) showNamed(namedChoices(tables, query), filters);
     const chosen = chooser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as

@@ -27,7 +27,10 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
 ${entry.filters.map(
   (
     f,
-  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map((o) => html`<option value="${o}">${o}</option>`)}</select></p>
+  ) => html`<p><label for="filtre-${f.name}">${f.label}</label> <select id="filtre-${f.name}" name="${f.name}"><option value="">${f.any}</option>${f.options.map(
+    (o) =>
+      html`<option value="${o.value}"${o.page ? html` data-page="${href(site, o.page)}"` : ""}${o.code ? html` data-code="${o.code}"` : ""}>${o.value}</option>`,
+  )}</select></p>
 `,
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchRelevant}</option><option value="recent">${ui.searchNewest}</option></select></p>
 </fieldset>

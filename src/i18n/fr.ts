@@ -114,6 +114,12 @@ export const ui = {
     oneAll: "1 dépêche.",
     manyAll: "{n} dépêches.",
     more: "Plus de résultats",
+    /** A topic or a source the query names, above the results: « Sujet : Économie, 217 articles », its name a link to its page. */
+    named: "{f}\u00a0: {v}, {c}",
+    namedOne: "1 article",
+    namedMany: "{n} articles",
+    /** Lists the named topic's or source's articles here, as its filter. */
+    applyNamed: "Filtrer par {v}",
     /** A filter's choice with its count of results: « Irak (12) ». */
     option: "{v} ({n})",
     failed: "La recherche n’a pas pu être chargée. Réessayez plus tard, ou parcourez les archives.",

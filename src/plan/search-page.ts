@@ -6,7 +6,7 @@ import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord }
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
 import { browseLinks, type BrowseLinks } from "./browse-links.ts";
-import { SEARCH_URL } from "../urls/site-urls.ts";
+import { SEARCH_URL, sourceUrl, topicUrl } from "../urls/site-urls.ts";
 
 /** A filter of the search form: its Pagefind name, its label and the values the archive has. */
 export interface SearchFilter {
@@ -14,7 +14,17 @@ export interface SearchFilter {
   label: string;
   /** The first choice, no filter: « Tous » or « Toutes », as the label's noun asks. */
   any: string;
-  options: string[];
+  options: SearchChoice[];
+}
+
+/**
+ * A filter's value, as Pagefind indexed it; for a topic or a source, its page and any other name
+ * (a source's code), so that a query naming it links to it: never words of the index.
+ */
+export interface SearchChoice {
+  value: string;
+  page?: string;
+  code?: string;
 }
 
 /** `/recherche/`: the search form, and the Pagefind bundles its script queries (and the indexer writes). */
@@ -45,26 +55,26 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
         name: SEARCH_FILTERS.topic,
         label: ui.searchTopic,
         any: ui.searchAnyTopic,
-        options: namesWithArticles(archive.topics.map((t) => [t.entry.label, t.articles.length])),
+        options: namesWithArticles(archive.topics.map((t) => [{ value: t.entry.label, page: topicUrl(t.entry) }, t.articles.length])),
       },
       {
         name: SEARCH_FILTERS.source,
         label: ui.searchSource,
         any: ui.searchAnySource,
-        options: namesWithArticles(archive.sources.map((s) => [s.entry.name, s.articles.length])),
+        options: namesWithArticles(archive.sources.map((s) => [{ value: s.entry.name, page: sourceUrl(s.entry), code: s.entry.code }, s.articles.length])),
       },
-      { name: SEARCH_FILTERS.year, label: ui.searchYear, any: ui.searchAnyYear, options: years.map(String) },
+      { name: SEARCH_FILTERS.year, label: ui.searchYear, any: ui.searchAnyYear, options: years.map((y) => ({ value: String(y) })) },
     ],
     browse: browseLinks(archive),
   };
 }
 
 // A filter value that matches nothing would be a dead end: only names with articles, in French order.
-function namesWithArticles(counts: readonly (readonly [string, number])[]): string[] {
+function namesWithArticles(counts: readonly (readonly [SearchChoice, number])[]): SearchChoice[] {
   return counts
     .filter(([, count]) => count > 0)
-    .map(([name]) => name)
-    .sort((a, b) => a.localeCompare(b, "fr"));
+    .map(([choice]) => choice)
+    .sort((a, b) => a.value.localeCompare(b.value, "fr"));
 }
 
 /**

@@ -92,6 +92,14 @@ describe.each([
     });
     expect(found, found.join("\n")).toEqual([]);
   });
+
+  it("has no WCAG 2.2 AA violation on the search page naming a topic above its results", async () => {
+    const suite = await ready();
+    const found = await checkPage(suite, suite[name], "/recherche/?q=Irak", async (page) => {
+      await page.locator("#search-named button").first().waitFor();
+    });
+    expect(found, found.join("\n")).toEqual([]);
+  });
 });
 
 describe("the photos the checks above cover", () => {

@@ -14,6 +14,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
+import { fr } from "../helpers/french.ts";
 import { decodeRows, ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { splitIndexChunks } from "../../src/search/index-chunks.ts";
 import { PACKS_FOLDER, writeSearchPacks } from "../../src/search/index-packs.ts";
@@ -666,6 +667,64 @@ describe("search that can't load", () => {
     await page.locator(".search-form button[type=submit]").click();
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
     expect(await page.locator("#search-browse").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("search for a topic's or a source's name", () => {
+  /** The lines above the results, once the search is said: each one's text, link and button. */
+  const named = async (query: string) => {
+    const page = await search(`q=${encodeURIComponent(query)}`);
+    const lines = await page.locator("#search-named li").evaluateAll((lis) =>
+      lis.map((li) => ({
+        text: [...li.childNodes]
+          .filter((n) => n.nodeName !== "BUTTON")
+          .map((n) => n.textContent)
+          .join(""),
+        link: new URL((li.querySelector("a") as HTMLAnchorElement).href).pathname,
+        button: li.querySelector("button")?.textContent ?? null,
+      })),
+    );
+    return { page, lines, status: await page.locator("#search-status").textContent() };
+  };
+
+  it.each([
+    ["Agence Anadolu", { text: fr`Source : Agence Anadolu, 27 articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
+    ["agence anadolu", { text: fr`Source : Agence Anadolu, 27 articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
+    ["trt", { text: fr`Source : TRT Turquie, 1 article `, link: "/sources/trt/", button: "Filtrer par TRT Turquie" }],
+  ])("links « %s », which no article says, to its page with its count of articles", async (query, line) => {
+    const { page, lines, status } = await named(query);
+    expect(status).toBe(fr`Aucun résultat pour « ${query} ».`);
+    expect(lines).toEqual([line]);
+    await page.close();
+  });
+
+  it("shows the topic a word names beside the articles that say it (« economie » for « Économie »)", async () => {
+    const { page, lines, status } = await named("economie");
+    expect(status).toBe(fr`1 résultat pour « economie ».`);
+    expect(await links(page)).toEqual(["/2021/08/05/un-rapport-sur-l-economie-regionale/"]);
+    expect(lines).toEqual([{ text: fr`Sujet : Économie, 2 articles `, link: "/sujets/economie/", button: "Filtrer par Économie" }]);
+    await page.close();
+  });
+
+  it("shows the topic « Turquie » names beside the articles that say it, and names nothing for a part of a name", async () => {
+    const { page, lines } = await named("Turquie");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    expect(lines).toEqual([{ text: fr`Sujet : Turquie, 1 article `, link: "/sujets/turquie/", button: "Filtrer par Turquie" }]);
+    await page.close();
+    for (const query of ["Agence", "Anadolu", "econ"]) {
+      const other = await named(query);
+      expect(other.lines).toEqual([]);
+      await other.page.close();
+    }
+  });
+
+  it("lists the source's articles as its filter on demand, the words gone", async () => {
+    const { page } = await named("Agence Anadolu");
+    await page.locator("#search-named button").click();
+    await page.waitForFunction(() => /dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-status").textContent()).toBe("27 dépêches.");
+    expect(new URL(page.url()).search).toBe("?source=Agence+Anadolu");
     await page.close();
   });
 });

@@ -6,6 +6,10 @@ interface PageText {
   withStraightQuotes(query: string): string;
   /** The index's text (a title, an excerpt's markup) as the article prints it. */
   asPrinted(text: string): string;
+  /** A topic's label, a source's name or code, or a query, as compared with each other. */
+  nameKey(text: string): string;
 }
 
-export const { indexedWords, withStraightQuotes, asPrinted } = (await import(new URL("../../public/recherche-texte.js", import.meta.url).href)) as PageText;
+export const { indexedWords, withStraightQuotes, asPrinted, nameKey } = (await import(
+  new URL("../../public/recherche-texte.js", import.meta.url).href
+)) as PageText;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NUMBER_END } from "../../src/search/records.ts";
-import { asPrinted, indexedWords, withStraightQuotes } from "../helpers/page-text.ts";
+import { asPrinted, indexedWords, nameKey, withStraightQuotes } from "../helpers/page-text.ts";
 
 describe("a query in quotation marks", () => {
   it.each([
@@ -56,5 +56,27 @@ describe("the index's text as the article prints it", () => {
     ["~^~^ et ~^^", "~~ et ~^"],
   ])("%j is printed %j", (text, printed) => {
     expect(asPrinted(text)).toBe(printed);
+  });
+});
+
+describe("a query naming a topic or a source", () => {
+  it.each([
+    ["economie", "Économie"],
+    ["ÉCONOMIE", "économie"],
+    ["  agence   anadolu ", "Agence Anadolu"],
+    ["« Agence Anadolu »", "Agence Anadolu"],
+    ["trt fr", "TRT-FR"],
+    ["Proche Orient", "Proche-Orient"],
+    ["Côte d'Ivoire", "Côte d’Ivoire"],
+  ])("%j names %j", (query, name) => {
+    expect(nameKey(query)).toBe(nameKey(name));
+  });
+
+  it.each([
+    ["Turquie", "TRT Turquie"],
+    ["eco", "Économie"],
+    ["Agence", "Agence Anadolu"],
+  ])("%j does not name %j", (query, name) => {
+    expect(nameKey(query)).not.toBe(nameKey(name));
   });
 });
