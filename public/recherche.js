@@ -403,7 +403,8 @@ function offerBrowsing() {
 }
 
 let searchId = 0;
-async function run() {
+/** Lists what the form asks for; `submitted`, when the reader asked, says so even of an empty form. */
+async function run(submitted = false) {
   const id = ++searchId;
   // A search left for a later one fails unseen.
   const fail = (error) => {
@@ -419,7 +420,8 @@ async function run() {
   document.getElementById("search-named")?.remove();
   more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
-    status.textContent = "";
+    // An empty form submitted asks for words; opened so, or back to it, the page waits for them unprompted.
+    status.textContent = submitted ? strings.empty : "";
     counting(false);
     showCounts(null);
     return;
@@ -541,9 +543,10 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (String(value)) params.set(name, String(value));
-  const url = params.toString() ? `?${params}` : location.pathname;
-  if (url !== location.search) history.pushState(null, "", url);
-  run();
+  // The page's own address when the form is empty, never `?q=`.
+  const search = params.toString() ? `?${params}` : "";
+  if (search !== location.search) history.pushState(null, "", `${location.pathname}${search}`);
+  run(true);
 });
 for (const select of form.querySelectorAll("select")) select.addEventListener("change", () => form.requestSubmit());
 // While the reader types, Pagefind fetches the index pieces of the words typed so far (its

@@ -729,6 +729,37 @@ describe("search for a topic's or a source's name", () => {
   });
 });
 
+describe("search without words nor filters", () => {
+  it("asks for words when the empty form is submitted, the address left clean", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/recherche/`);
+    const entries = await page.evaluate(() => history.length);
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent !== "");
+    expect(await page.locator("#search-status").textContent()).toBe("Tapez un ou plusieurs mots.");
+    expect(page.url()).toBe(`${server.origin}/recherche/`);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    // After a search too: its results go, and the address is the page's own again.
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.locator("#search-results li").first().waitFor();
+    await page.locator("#q").fill("");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "Tapez un ou plusieurs mots.");
+    expect(page.url()).toBe(`${server.origin}/recherche/`);
+    expect(await page.locator("#search-results li").count()).toBe(0);
+    await page.close();
+  });
+
+  it("says nothing when opened without a search", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/recherche/`);
+    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
+    expect(await page.locator("#search-status").textContent()).toBe("");
+    await page.close();
+  });
+});
+
 describe("search filters", () => {
   it("narrows to a year, fetching only that year's fragments, and counts each choice", async () => {
     const page = await browser.newPage();
