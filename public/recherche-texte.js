@@ -57,6 +57,16 @@ export function withStraightQuotes(query) {
   if (!phrase) return query;
   return `"${(phrase[1] ?? phrase[2]).replace(/\s+/g, " ")}"`;
 }
+/**
+ * A query as the page's messages quote it, between guillemets of their own: a phrase the reader
+ * put wholly within quotation marks of any pair, without them, so that it is not quoted twice. A
+ * mark without its pair is the reader's, kept.
+ * @example unquoted("« conseil municipal »") // "conseil municipal"
+ */
+export function unquoted(query) {
+  const phrase = QUOTED.exec(query);
+  return phrase ? (phrase[1] ?? phrase[2]) : query;
+}
 // « … », or an opening “, „ or " and a closing ”, “ or ", around a phrase that has a character
 // other than a space (\s holds U+00A0 and U+202F).
 const QUOTED = /^\s*(?:«\s*(\S(?:.*\S)?)\s*»|[“„"]\s*(\S(?:.*\S)?)\s*[”“"])\s*$/u;

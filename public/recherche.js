@@ -16,7 +16,7 @@
 // order them newest first, in one pass over the results. A search without words reads the rows
 // alone, and the fragments of the results it shows.
 
-import { asPrinted, indexedWords, nameKey, NUMBER_END } from "./recherche-texte.js";
+import { asPrinted, indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -487,7 +487,7 @@ async function run(submitted = false) {
       matching = { length: kept.length, place: (k) => kept[k], data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])) };
     }
     const total = matching.length;
-    const said = () => format(messages[Math.min(total, 2)], { q: query, n: total });
+    const said = () => format(messages[Math.min(total, 2)], { q: unquoted(query), n: total });
     let count = 0;
     const showMore = async (focus) => {
       // Only the fragments of the results shown, asked for at once; each result is listed as soon

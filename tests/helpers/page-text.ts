@@ -6,10 +6,12 @@ interface PageText {
   withStraightQuotes(query: string): string;
   /** The index's text (a title, an excerpt's markup) as the article prints it. */
   asPrinted(text: string): string;
+  /** A query wholly within quotation marks, without them, as the page's messages quote it. */
+  unquoted(query: string): string;
   /** A topic's label, a source's name or code, or a query, as compared with each other. */
   nameKey(text: string): string;
 }
 
-export const { indexedWords, withStraightQuotes, asPrinted, nameKey } = (await import(
+export const { indexedWords, withStraightQuotes, asPrinted, nameKey, unquoted } = (await import(
   new URL("../../public/recherche-texte.js", import.meta.url).href
 )) as PageText;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NUMBER_END } from "../../src/search/records.ts";
-import { asPrinted, indexedWords, nameKey, withStraightQuotes } from "../helpers/page-text.ts";
+import { asPrinted, indexedWords, nameKey, unquoted, withStraightQuotes } from "../helpers/page-text.ts";
 
 describe("a query in quotation marks", () => {
   it.each([
@@ -26,6 +26,19 @@ describe("a query in quotation marks", () => {
     ["gouvernement turc"],
   ])("%j, not wholly within a pair, is left as typed", (query) => {
     expect(withStraightQuotes(query)).toBe(query);
+  });
+
+  it.each([
+    ["« gouvernement turc »", "gouvernement turc"],
+    ["«\u202fgouvernement turc\u202f»", "gouvernement turc"],
+    ["«gouvernement turc»", "gouvernement turc"],
+    ["“gouvernement turc”", "gouvernement turc"],
+    ['"gouvernement turc"', "gouvernement turc"],
+    ["« gouvernement turc", "« gouvernement turc"],
+    ["le « gouvernement » turc", "le « gouvernement » turc"],
+    ["gouvernement turc", "gouvernement turc"],
+  ])("%j is quoted by the page as %j, never twice", (query, said) => {
+    expect(unquoted(query)).toBe(said);
   });
 
   it.each([
