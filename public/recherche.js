@@ -565,6 +565,8 @@ window.addEventListener("popstate", () => {
 });
 
 fillForm(new URLSearchParams(location.search));
+// Hidden in the page's markup, where it would do nothing without this script.
+form.hidden = false;
 document.getElementById("q").focus();
 // A search in the address (a shared link, a reload) starts at once, and waits for the fixed costs;
 // otherwise they are paid once the page has loaded and the browser is idle, while the reader types.

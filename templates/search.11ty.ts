@@ -20,8 +20,12 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
   return layout(
     site,
     entry,
+    // Without JavaScript the form would do nothing: it is hidden, and the script shows it; the
+    // reader without it reads first that search needs it, and the ways into the archive.
     html`<h1>${entry.heading}</h1>
-<form class="search-form" role="search" aria-label="${ui.searchFull}" action="${href(site, entry.url)}" method="get">
+<noscript><p>${ui.searchNoScript}</p>
+${browseLinks(site, entry.browse)}</noscript>
+<form class="search-form" role="search" aria-label="${ui.searchFull}" action="${href(site, entry.url)}" method="get" hidden>
 <p class="search-query"><label for="q">${ui.searchLabel}</label> <input type="search" id="q" name="q" autocomplete="off"> <button type="submit">${ui.searchButton}</button></p>
 <fieldset class="search-filters"><legend>${ui.searchFilters}</legend>
 ${entry.filters.map(
@@ -35,8 +39,6 @@ ${entry.filters.map(
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchRelevant}</option><option value="recent">${ui.searchNewest}</option></select></p>
 </fieldset>
 </form>
-<noscript><p>${ui.searchNoScript}</p>
-${browseLinks(site, entry.browse)}</noscript>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="items search-results"></ol>
 <p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>

@@ -762,6 +762,38 @@ describe("search without words nor filters", () => {
   });
 });
 
+describe("search without JavaScript", () => {
+  it("says first that search needs JavaScript, with the ways into the archive, and shows no form that would do nothing", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/recherche/?q=Turquie`);
+    const main = page.locator("main");
+    const firstText = await main.evaluate((m) => {
+      const h1 = m.querySelector("h1");
+      const walker = document.createTreeWalker(m, NodeFilter.SHOW_ELEMENT);
+      walker.currentNode = h1 as Node;
+      // The first element after the heading that the reader sees.
+      for (let e = walker.nextNode() as HTMLElement | null; e; e = walker.nextNode() as HTMLElement | null) {
+        if (e.getClientRects().length > 0 && e.textContent?.trim()) return e.textContent.trim();
+      }
+      return null;
+    });
+    expect(firstText).toMatch(/^La recherche a besoin de JavaScript\./);
+    expect(await page.locator(".search-form").isVisible()).toBe(false);
+    expect(await page.locator("#q").isVisible()).toBe(false);
+    expect(await page.locator(".search-filters select").first().isVisible()).toBe(false);
+    expect(await page.locator("main a[href='/sujets/']").first().isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("shows the form once its script runs", async () => {
+    const page = await search("q=Turquie");
+    expect(await page.locator(".search-form").isVisible()).toBe(true);
+    expect(await page.locator(".search-filters").isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe("search filters", () => {
   it("narrows to a year, fetching only that year's fragments, and counts each choice", async () => {
     const page = await browser.newPage();
