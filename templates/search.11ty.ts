@@ -41,7 +41,7 @@ ${entry.filters.map(
 </form>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="items search-results"></ol>
-<p><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
+<p class="search-more"><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
 <script type="application/json" id="search-config">${jsonForScript(config)}</script>
 <link rel="modulepreload" href="${href(site, "/recherche-texte.js")}">
 <script type="module" src="${href(site, "/recherche.js")}"></script>`,

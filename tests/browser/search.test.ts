@@ -604,6 +604,22 @@ describe("search results", () => {
   });
 });
 
+describe("search results on a phone", () => {
+  it("offers « Plus de résultats » as a button a thumb finds: 44 px high at least, the column's width, its text not small", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${server.origin}/recherche/?q=phosphates`);
+    const more = page.locator("#search-more");
+    await more.waitFor();
+    const box = await more.boundingBox();
+    const column = await page.locator("#search-results").boundingBox();
+    const fontSize = await more.evaluate((b) => Number.parseFloat(getComputedStyle(b).fontSize));
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(column!.width - 1);
+    expect(fontSize).toBeGreaterThanOrEqual(16);
+    await page.close();
+  });
+});
+
 describe("search results by relevance", () => {
   // The results cross from Pagefind's worker as their ids, and the page asks for the fragments of
   // those it shows by rank (public/recherche-extraits.js); on the page's thread, where Pagefind
