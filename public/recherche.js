@@ -140,33 +140,54 @@ async function ungzipBytes(bytes) {
 }
 const ungzip = async (bytes) => new TextDecoder().decode(await ungzipBytes(bytes));
 
+/** What `misser` says of a page that has every value chosen: a result listed. */
+const HAS_ALL = -1;
+/** What `misser` says of a page that misses the values chosen of two filters or more (or has no row): counted in no filter. */
+const MISSES_MORE = -2;
+
 /**
- * Whether a page's row has every value chosen: each bundle numbers its own values, so the choice
- * is looked up once per bundle (a bundle without the value has none of its pages chosen).
+ * Which of the values chosen a page's row misses: `HAS_ALL`, the filter (its place in
+ * `config.filters`) when it misses that filter's alone, or `MISSES_MORE`. Each bundle numbers its
+ * own values, so the choice is looked up once per bundle (a bundle without the value has none of
+ * its pages chosen).
  */
-function chooser(tables, filters) {
+function misser(tables, filters) {
   const chosen = config.filters.map((name) => filters[name]);
   const numbers = tables.map((table) => chosen.map((value, f) => (value === undefined ? undefined : table.lists[f].indexOf(value))));
   return (place) => {
     const b = Math.floor(place / SLOT);
     const table = tables[b];
-    return numbers[b].every((n, f) => {
-      if (n === undefined) return true;
-      const rank = place % SLOT;
-      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) if (table.flats[f][k] === n) return true;
-      return false;
-    });
+    const rank = place % SLOT;
+    let missed = HAS_ALL;
+    for (let f = 0; f < numbers[b].length; f++) {
+      const n = numbers[b][f];
+      if (n === undefined) continue;
+      let has = false;
+      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end && !has; k++) has = table.flats[f][k] === n;
+      if (has) continue;
+      if (missed !== HAS_ALL) return MISSES_MORE;
+      missed = f;
+    }
+    return missed;
   };
 }
 
-// Each choice's count among the results' rows, counted by number in each bundle, then by value.
-function countChoices(tables, places) {
+/**
+ * Each choice's count, as many results as choosing it would list: a filter's choices are counted
+ * among the results that have the other filters' values chosen, not its own (disjunctive faceting),
+ * so that with 2021 chosen, 2026 still says how many results it has, not « (0) ». A page that
+ * misses one filter's value alone counts in that filter; `missed[i]` is what `misser` says of
+ * `places[i]`. Counted by number in each bundle, then by value.
+ */
+function countChoices(tables, places, missed) {
   const perBundle = tables.map((table) => table.lists.map((list) => new Uint32Array(list.length)));
-  for (const place of places) {
-    const b = Math.floor(place / SLOT);
+  for (let i = 0; i < places.length; i++) {
+    if (missed[i] === MISSES_MORE) continue;
+    const b = Math.floor(places[i] / SLOT);
     const table = tables[b];
+    const rank = places[i] % SLOT;
     for (let f = 0; f < table.flats.length; f++) {
-      const rank = place % SLOT;
+      if (missed[i] !== HAS_ALL && missed[i] !== f) continue;
       for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) perBundle[b][f][table.flats[f][k]]++;
     }
   }
@@ -433,7 +454,7 @@ async function run(submitted = false) {
     const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
     if (query) showNamed(namedChoices(tables, query), filters);
-    const chosen = chooser(tables, filters);
+    const miss = misser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as
     // numbers, not an object each: a common word has tens of thousands of results.
@@ -469,22 +490,29 @@ async function run(submitted = false) {
       // first result listed.
       const placed = new Array(ids.length);
       for (let i = 0; i < ids.length; i++) placed[i] = placeOf(ids[i]);
+      const missed = new Int8Array(ids.length);
+      for (let i = 0; i < ids.length; i++) missed[i] = placed[i] === undefined ? MISSES_MORE : plain ? HAS_ALL : miss(placed[i]);
       // The results kept, by their rank in Pagefind's list.
       const kept = [];
-      for (let i = 0; i < ids.length; i++) {
-        if (placed[i] !== undefined && (plain || chosen(placed[i]))) kept.push(i);
-      }
+      for (let i = 0; i < ids.length; i++) if (missed[i] === HAS_ALL) kept.push(i);
       if (newest) kept.sort((a, b) => placed[a] - placed[b]);
-      matching = { length: kept.length, place: (k) => placed[kept[k]], data: (ks) => data(ks.map((k) => kept[k])) };
+      matching = { length: kept.length, data: (ks) => data(ks.map((k) => kept[k])), places: placed, missed };
     } else {
+      // Every page that a filter's choice would list, for the counts; those with every value chosen listed.
       const kept = [];
+      const places = [];
+      const missed = [];
       tables.forEach((table, b) => {
         for (let rank = 0; rank < table.pages; rank++) {
           const place = b * SLOT + rank;
-          if (chosen(place)) kept.push(place);
+          const m = miss(place);
+          if (m === MISSES_MORE) continue;
+          places.push(place);
+          missed.push(m);
+          if (m === HAS_ALL) kept.push(place);
         }
       });
-      matching = { length: kept.length, place: (k) => kept[k], data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])) };
+      matching = { length: kept.length, data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])), places, missed };
     }
     const total = matching.length;
     const said = () => format(messages[Math.min(total, 2)], { q: unquoted(query), n: total });
@@ -525,12 +553,7 @@ async function run(submitted = false) {
     };
     await showMore(false);
     if (id !== searchId) return;
-    const counted = [];
-    for (let k = 0; k < total; k++) {
-      const place = matching.place(k);
-      if (place !== undefined) counted.push(place);
-    }
-    showCounts(countChoices(tables, counted));
+    showCounts(countChoices(tables, matching.places, matching.missed));
     counting(false);
     status.textContent = said();
   } catch (error) {

@@ -1187,12 +1187,37 @@ describe("search counts", () => {
     expect(await links(page)).toEqual([TITLE]);
     expect(await busy(page)).toBe("false");
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
-    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (0)");
+    // The year chosen does not narrow the years' own counts: choosing 2022 would list one.
+    expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
     await page.locator("#ordre").selectOption("recent");
     await page.waitForURL(/ordre=recent$/);
     await page.locator("#filtre-annee").selectOption("");
     await page.waitForFunction((body) => document.querySelector("#search-results h2 a")?.getAttribute("href") === body, BODY);
     expect(await links(page)).toEqual([BODY, TITLE]);
+    await page.close();
+  });
+
+  // Disjunctive faceting: each filter's choices counted under the words and the other filters' choices.
+  it.each([
+    ["q=Turquie&annee=2021", "2022 (1) | 2021 (1)", "Économie (0) | Irak (1) | Turquie (0)", "Agence Anadolu (1) | Agence France-Presse (0) | TRT Turquie (0)"],
+    [
+      "q=Turquie&annee=2021&sujet=Turquie",
+      "2022 (0) | 2021 (0)",
+      "Économie (0) | Irak (1) | Turquie (0)",
+      "Agence Anadolu (0) | Agence France-Presse (0) | TRT Turquie (0)",
+    ],
+    ["q=Turquie&sujet=Irak", "2022 (1) | 2021 (1)", "Économie (0) | Irak (2) | Turquie (0)", "Agence Anadolu (2) | Agence France-Presse (0) | TRT Turquie (0)"],
+    [
+      "sujet=Turquie&annee=2022",
+      "2022 (1) | 2021 (0)",
+      "Économie (1) | Irak (8) | Turquie (1)",
+      "Agence Anadolu (1) | Agence France-Presse (0) | TRT Turquie (0)",
+    ],
+  ])("counts each filter's choices on « %s » as choosing them would list, not narrowed by that filter's own choice", async (query, annee, sujet, source) => {
+    const page = await search(query);
+    await shownOnceCounted(page);
+    const choices = async (name: string) => (await page.locator(`#filtre-${name} option:not([value=''])`).allTextContents()).join(" | ");
+    expect({ annee: await choices("annee"), sujet: await choices("sujet"), source: await choices("source") }).toEqual({ annee, sujet, source });
     await page.close();
   });
 
