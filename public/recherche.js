@@ -427,6 +427,9 @@ let searchId = 0;
 /** Lists what the form asks for; `submitted`, when the reader asked, says so even of an empty form. */
 async function run(submitted = false) {
   const id = ++searchId;
+  // Back to a search read before (a reload, Back without the back/forward cache, or Back between
+  // two searches): as many results as the reader had listed, and where they were on the page.
+  const returning = submitted ? undefined : history.state;
   // A search left for a later one fails unseen.
   const fail = (error) => {
     if (id !== searchId) return;
@@ -517,11 +520,11 @@ async function run(submitted = false) {
     const total = matching.length;
     const said = () => format(messages[Math.min(total, 2)], { q: unquoted(query), n: total });
     let count = 0;
-    const showMore = async (focus) => {
+    const showMore = async (focus, size = PAGE) => {
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
       // as it and those above it have theirs: the first does not wait for the tenth.
       const shown = [];
-      for (let k = count; k < Math.min(count + PAGE, total); k++) shown.push(k);
+      for (let k = count; k < Math.min(count + size, total); k++) shown.push(k);
       const pending = matching.data(shown);
       // Once one fails the others are not awaited: their failures are this one's.
       for (const data of pending) data.catch(() => {});
@@ -536,6 +539,7 @@ async function run(submitted = false) {
         if (focus && count === first + 1) item.querySelector("a")?.focus();
       }
       more.hidden = count >= total;
+      remember({ shown: count });
     };
     // One page more at a time; a failure says so, and the next click that lists them says the
     // total again.
@@ -551,15 +555,38 @@ async function run(submitted = false) {
           adding = false;
         });
     };
-    await showMore(false);
+    await showMore(false, Math.max(PAGE, returning?.shown ?? 0));
     if (id !== searchId) return;
     showCounts(countChoices(tables, matching.places, matching.missed));
     counting(false);
     status.textContent = said();
+    if (returning?.scroll) window.scrollTo(0, returning.scroll);
   } catch (error) {
     fail(error);
   }
 }
+
+/**
+ * Keeps in the search's history entry how many results are listed and how far the page is
+ * scrolled, so that a return to it (`run`) finds the reader's place: a browser without the
+ * back/forward cache loads the page again, with ten results, at the top.
+ */
+function remember(place) {
+  history.replaceState({ ...history.state, ...place }, "");
+}
+// The page restores the scroll itself, once the results are listed: the browser's would come before them.
+history.scrollRestoration = "manual";
+let scrolled;
+window.addEventListener(
+  "scroll",
+  () => {
+    clearTimeout(scrolled);
+    scrolled = setTimeout(() => remember({ scroll: Math.round(window.scrollY) }), 100);
+  },
+  { passive: true },
+);
+// A result opened before the scroll's pause ended still leaves its place.
+window.addEventListener("pagehide", () => remember({ scroll: Math.round(window.scrollY) }));
 
 // Each search is an entry of the history: the address can be shared, and Back returns to the previous search.
 form.addEventListener("submit", (event) => {
@@ -569,6 +596,8 @@ form.addEventListener("submit", (event) => {
   // The page's own address when the form is empty, never `?q=`.
   const search = params.toString() ? `?${params}` : "";
   if (search !== location.search) history.pushState(null, "", `${location.pathname}${search}`);
+  // The same search submitted again starts again from its first results.
+  else history.replaceState(null, "");
   run(true);
 });
 for (const select of form.querySelectorAll("select")) select.addEventListener("change", () => form.requestSubmit());

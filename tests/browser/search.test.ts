@@ -620,6 +620,48 @@ describe("search results on a phone", () => {
   });
 });
 
+describe("search results on return", () => {
+  // Playwright starts Chromium without the back/forward cache (--disable-back-forward-cache): Back
+  // loads the page again, as a browser without that cache does.
+  it("lists as many results as the reader had, where they were, when Back loads the page again", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+    await page.goto(`${server.origin}/recherche/?source=Agence+Anadolu`);
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27 dépêches.");
+    for (const shown of [20, 27]) {
+      await page.locator("#search-more").click();
+      await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length === n, shown);
+    }
+    const result = page.locator("#search-results li:nth-child(25) h2 a");
+    await result.scrollIntoViewIfNeeded();
+    // Past the scroll's pause, as a reader's.
+    await page.waitForTimeout(300);
+    const scroll = await page.evaluate(() => window.scrollY);
+    expect(scroll).toBeGreaterThan(500);
+    const href = await result.getAttribute("href");
+    await page.evaluate(() => Object.assign(window, { before: true }));
+    await result.click();
+    await page.waitForURL(`${server.origin}${href}`);
+    await page.goBack();
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27 dépêches.");
+    // A page loaded again, not the one left.
+    expect(await page.evaluate(() => "before" in window)).toBe(false);
+    expect(await page.locator("#search-results li").count()).toBe(27);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, scroll);
+    await page.close();
+  });
+
+  it("lists ten results again when the same search is submitted anew", async () => {
+    const page = await search("q=phosphates");
+    await page.locator("#search-more").click();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 10);
+    await page.close();
+  });
+});
+
 describe("search results by relevance", () => {
   // The results cross from Pagefind's worker as their ids, and the page asks for the fragments of
   // those it shows by rank (public/recherche-extraits.js); on the page's thread, where Pagefind
