@@ -8,26 +8,10 @@ import { foldForMatch } from "./fold.ts";
  */
 export function suggestName(typed: string, candidates: Iterable<string>): string | undefined {
   const wanted = foldForMatch(typed);
-  const tolerance = Math.max(1, Math.floor(wanted.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const folded = foldForMatch(candidate);
-    // A name typed short ("TRT" for "TRT FR") is as good a hint as a one-letter typo.
-    const isPrefix = wanted.length >= 2 && (folded.startsWith(wanted) || wanted.startsWith(folded));
-    const d = isPrefix ? Math.min(1, distance(wanted, folded)) : distance(wanted, folded);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= tolerance ? best : undefined;
-}
-
-/** Formats a suggestion as the tail of an error message. */
-export function didYouMean(typed: string, candidates: Iterable<string>): string {
-  const suggestion = suggestName(typed, candidates);
-  return suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
+  // A name typed short ("TRT" for "TRT FR") is as good a hint as a one-letter typo.
+  const edits = (folded: string): number =>
+    wanted.length >= 2 && (folded.startsWith(wanted) || wanted.startsWith(folded)) ? Math.min(1, distance(wanted, folded)) : distance(wanted, folded);
+  return closest(wanted, [...candidates], foldForMatch, Math.max(1, Math.floor(wanted.length / 3)), (_, folded) => edits(folded));
 }
 
 /**
