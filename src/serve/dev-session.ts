@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
@@ -11,6 +12,8 @@ import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
+import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { replaceStagedFile } from "../publish/stage-from-site.ts";
 import { sameData } from "./same-data.ts";
 import { ui } from "../i18n/fr.ts";
 
@@ -41,9 +44,10 @@ export interface Update {
  * The dev server's model of the site: one archive store for the session; after one full build, a
  * saved article is synced on its own (the rules across articles and urls.txt's guard apply as in
  * a build) and only the pages whose content changed are written again, so an edit reaches the
- * browser in the time its few pages take, however large the archive. Feeds, sitemaps and the
- * search index of the preview stay as the first build made them: pages are what an editor
- * checks. While any error stands, nothing is written and the last good site stays served.
+ * browser in the time its few pages take, however large the archive. The feeds, sitemaps,
+ * robots.txt and manifest are made again whole after each update, as a build makes them, and
+ * replaced where their bytes changed. The search index stays as the first build made it. While
+ * any error stands, nothing is written and the last good site stays served.
  */
 export class DevSession {
   private content?: Content;
@@ -52,6 +56,8 @@ export class DevSession {
   private readonly store: ArchiveStore;
   private renderer = new ArticleRenderer();
   private errors: Diagnostic[] = [];
+  /** The feeds, sitemaps… the preview folder holds, by site-relative path; unknown until the first update. */
+  private outputs?: Set<string>;
 
   constructor(private readonly options: DevSessionOptions) {
     this.nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
@@ -82,6 +88,7 @@ export class DevSession {
     }
     this.content = result.built.content;
     this.data = result.built.data;
+    this.outputs = undefined;
     this.errors = [];
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
   }
@@ -142,8 +149,23 @@ export class DevSession {
     }
     await writePagesDirectly({ site: next.site, pages: changed as unknown as SitePages }, this.options.outDir);
     for (const gone of removed) rmSync(pageFile(this.options.outDir, gone), { force: true });
+    const outputs = this.writeChangedOutputs(previous, next);
     this.data = next;
-    return [...Object.values(changed).flatMap((pages) => pages.map((p) => p.url)), ...removed];
+    return [...Object.values(changed).flatMap((pages) => pages.map((p) => p.url)), ...removed, ...outputs];
+  }
+
+  // The feeds, sitemaps, robots.txt and manifest, made whole from the new plan (they read its pages'
+  // data, not their HTML: a few milliseconds for the 300 articles of a test archive), each replaced
+  // where its bytes changed; one the plan no longer makes (a topic's feed, the news sitemap) goes.
+  private writeChangedOutputs(previous: BuildData, next: BuildData): string[] {
+    const outDir = this.options.outDir;
+    const before = this.outputs ?? new Set(planDiscoveryFiles(previous.site, previous.pages, this.nowMs).keys());
+    const outputs = planDiscoveryFiles(next.site, next.pages, this.nowMs);
+    const written = [...outputs].filter(([url, text]) => replaceStagedFile(outDir, url, text)).map(([url]) => url);
+    const gone = [...before].filter((url) => !outputs.has(url));
+    for (const url of gone) rmSync(join(outDir, url), { force: true });
+    this.outputs = new Set(outputs.keys());
+    return [...written, ...gone];
   }
 }
 

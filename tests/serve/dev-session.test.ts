@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
@@ -93,6 +93,43 @@ describe("a preview rewrites only what a change of the registries touches", () =
     // The topics are as the pages were built: nothing to write, and the errors are gone.
     expect((await session.update([topics])).outcome).toBe("fixed");
     expect(session.currentErrors).toEqual([]);
+  });
+});
+
+describe("a preview's feeds and sitemaps follow each change, as a build writes them", () => {
+  const preview = (path: string): string => readFileSync(join(archive.root, "preview", path), "utf8");
+
+  it("lists an added article in the sitemap and the feeds, and a topic's new label in its feed", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    const session = await startSession();
+    const file = archive.article("2021/12/10-zorglub.md", { title: "Zorglub à Bagdad", date: "2021-12-10T10:00:00", topics: "[Irak]" });
+    const added = await session.update([file]);
+    expect(added.urls).toEqual(expect.arrayContaining(["/sitemap.xml", "/feed.xml", "/sujets/irak/feed.xml"]));
+    expect(preview("sitemap.xml")).toContain("<loc>https://archives.example.org/2021/12/10/zorglub-a-bagdad/</loc>");
+    expect(preview("feed.xml")).toContain('<title type="text">Zorglub à Bagdad</title>');
+    expect(preview("feed.json")).toContain('"title": "Zorglub à Bagdad"');
+    expect(preview("sujets/irak/feed.xml")).toContain('<title type="text">Zorglub à Bagdad</title>');
+
+    const topics = archive.write("topics.yaml", readFileSync(join(archive.dir, "topics.yaml"), "utf8").replace("label: Irak", "label: Irak (pays)"));
+    expect((await session.update([topics])).outcome).toBe("updated");
+    expect(preview("sujets/irak/feed.xml")).toContain("<title>Irak (pays) — Archives de test</title>");
+    expect(preview("sujets/irak/feed.xml")).toContain('term="Irak (pays)"');
+    expect(preview("sujets/irak/feed.xml")).not.toContain('term="Irak"');
+  });
+
+  it("removes the feed of a topic taken out of topics.yaml", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", topics: "[Irak]" });
+    const session = await startSession();
+    expect(preview("sujets/terrorisme/feed.xml")).toContain("<feed");
+    const topics = archive.write(
+      "topics.yaml",
+      readFileSync(join(archive.dir, "topics.yaml"), "utf8").replace("- slug: terrorisme\n  label: Terrorisme\n", ""),
+    );
+    const update = await session.update([topics]);
+    expect(update.urls).toContain("/sujets/terrorisme/feed.xml");
+    expect(existsSync(join(archive.root, "preview/sujets/terrorisme/feed.xml"))).toBe(false);
   });
 });
 
