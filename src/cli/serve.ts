@@ -55,7 +55,7 @@ export async function runServe(argv: string[]): Promise<number> {
 export function describeUpdate(update: Update): string | undefined {
   const say = messages().cli;
   const time = messages().seconds(update.ms / 1000);
-  if (update.outcome === "invalid") return say.serveInvalid(countLabel(update.diagnostics), time);
+  if (update.outcome === "invalid") return (update.unbuilt ? say.serveNotBuilt : say.serveInvalid)(countLabel(update.diagnostics), time);
   if (update.outcome === "rebuilt") return say.serveRebuilt(time);
   if (update.outcome === "updated") return say.serveUpdated(update.urls.length, time);
   if (update.outcome === "fixed") return say.serveFixed(time);

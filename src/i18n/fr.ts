@@ -80,6 +80,8 @@ export const ui = {
   footer: "Archive de dépêches publiée avec Dépêche.",
   devErrors: (n: number): string =>
     `Aperçu pas à jour\u00a0: ${n === 0 ? "aucune erreur" : n === 1 ? "une erreur" : `${n.toLocaleString("fr-FR")} erreurs`} à corriger dans l’archive.`,
+  devMovedTo: "L’article que vous modifiez a changé d’adresse\u00a0:",
+  devNotBuilt: "L’aperçu sera construit dès que ces erreurs seront corrigées\u202f; la page se rechargera d’elle-même.",
   devMoreErrors: (n: number): string => `… et ${n === 0 ? "aucune autre" : n === 1 ? "une autre" : `${n.toLocaleString("fr-FR")} autres`} (voir le terminal)`,
   feedTitle: (site: string): string => `${site}\u00a0: les dernières dépêches`,
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,

@@ -276,6 +276,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   badBaseUrl: { args: ["/archives"] },
   badPort: { args: ["huit"] },
   serveInvalid: { args: ["1 erreur, 0 avertissement", "0,04 s"] },
+  serveNotBuilt: { args: ["2 erreurs, 0 avertissement", "0,30 s"] },
   serveRebuilt: { args: ["2,40 s"] },
   serveUpdated: { args: [3, "0,04 s"] },
   serveFixed: { args: ["0,04 s"] },

@@ -436,6 +436,7 @@ export const messagesEn: Messages = {
     badBaseUrl: (url) => `--base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
     badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,
     serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
+    serveNotBuilt: (counts, time) => `${counts}; the preview will be built once they are fixed, and shows them until then (${time})`,
     serveRebuilt: (time) => `built the preview (${time})`,
     serveUpdated: (pages, time) => `updated ${countEn(pages, "page")} (${time})`,
     serveFixed: (time) => `no errors left, the pages are those from before (${time})`,

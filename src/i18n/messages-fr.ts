@@ -533,6 +533,7 @@ export const messagesFr = {
       fr`--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
     badPort: (value: string) => fr`--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
     serveInvalid: (counts: string, time: string) => fr`${counts} ; l’aperçu garde la dernière version correcte (${time})`,
+    serveNotBuilt: (counts: string, time: string) => fr`${counts} ; l’aperçu sera construit dès qu’elles seront corrigées, et les montre d’ici là (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,
     serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
     serveFixed: (time: string) => `plus aucune erreur, les pages sont celles d’avant (${time})`,

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import type { Diagnostic } from "../content/diagnostics.ts";
 import { assertPreviewOutput } from "../files/output-folder.ts";
-import { DevSession, errorBannerHtml, type Update } from "./dev-session.ts";
+import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, type Update } from "./dev-session.ts";
 import { watchFolderTree } from "./folder-watch.ts";
 
 export interface DevServerOptions {
@@ -60,7 +59,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       domDiff: false,
       showVersion: false,
       logger: { info: () => {}, log: () => {}, error: () => {} },
-      middleware: [errorBannerMiddleware(() => session.currentErrors)],
+      middleware: [previewNoticesMiddleware(session, options.outDir)],
     });
     server.serve(options.port);
     await server.ready();
@@ -136,16 +135,34 @@ function watchSaves(root: string, unwatched: (folder: string, error: unknown) =>
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+interface ServerThis {
+  mapUrlToFilePath(url: string): { statusCode: number; filepath?: string } | undefined;
+}
 
-// While errors stand, an HTML page goes out with the banner after <body>; the dev server then
-// adds its reload client as to any page, so fixing the error reloads the browser.
-function errorBannerMiddleware(errors: () => Diagnostic[]): Middleware {
-  return function (this: { mapUrlToFilePath(url: string): { statusCode: number; filepath?: string } | undefined }, req, res, next) {
-    const current = errors();
-    const match = current.length > 0 ? this.mapUrlToFilePath(req.url ?? "/") : undefined;
-    if (!match?.filepath?.endsWith(".html")) return next();
-    const page = readFileSync(match.filepath, "utf8");
+// While errors stand, every HTML page goes out with the banner after <body>, the site's 404 page
+// too; a page an edit moved gets its 404 page with a link to the new address; and before the
+// first build has succeeded there is no site at all: every URL gets a page of the errors alone
+// (503), not the bare « Cannot GET ». The dev server then adds its reload client as to any page,
+// so fixing the error reloads the browser.
+function previewNoticesMiddleware(session: DevSession, outDir: string): Middleware {
+  return function (this: ServerThis, req, res, next) {
+    const errors = session.currentErrors;
+    const url = req.url ?? "/";
+    const match = this.mapUrlToFilePath(url);
+    const moved = match?.statusCode === 404 ? session.movedTo(new URL(url, "http://localhost/").pathname) : undefined;
+    if (errors.length === 0 && !moved) return next();
+    const notices = `${errors.length > 0 ? errorBannerHtml(errors) : ""}${moved ? movedNoticeHtml(moved) : ""}`;
+    let page: string;
+    if (match?.filepath?.endsWith(".html")) page = readFileSync(match.filepath, "utf8");
+    else if (match?.statusCode !== 404) return next();
+    else {
+      const notFound = join(outDir, "404.html");
+      res.statusCode = existsSync(notFound) ? 404 : 503;
+      page = res.statusCode === 404 ? readFileSync(notFound, "utf8") : notBuiltPageHtml(errors);
+      // As Eleventy's own 404 page: served with the site's scripts allowed.
+      (res as ServerResponse & { isCustomErrorPage?: boolean }).isCustomErrorPage = true;
+    }
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${errorBannerHtml(current)}`));
+    res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };
 }

@@ -5,7 +5,7 @@ import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import type { Content } from "../content/model.ts";
+import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
@@ -33,6 +33,8 @@ export interface Update {
    * pages are as they were (the browsers reload, to drop the banner); `invalid`: nothing written, errors to show.
    */
   outcome: "rebuilt" | "updated" | "fixed" | "unchanged" | "invalid";
+  /** `invalid` before any build of the session succeeded: there is no last good version to show. */
+  unbuilt?: boolean;
   /** Site-relative URLs of the pages written or removed. */
   urls: string[];
   /** Errors (and warnings of the files just read). */
@@ -56,6 +58,8 @@ export class DevSession {
   private readonly store: ArchiveStore;
   private renderer = new ArticleRenderer();
   private errors: Diagnostic[] = [];
+  /** The new address of each article page an edit moved (its title or date changed), by the old one. */
+  private readonly moves = new Map<string, { url: string; title: string }>();
   /** The feeds, sitemaps… the preview folder holds, by site-relative path; unknown until the first update. */
   private outputs?: Set<string>;
 
@@ -67,6 +71,11 @@ export class DevSession {
   /** The errors that keep the last edit from being published (shown in the browser). */
   get currentErrors(): Diagnostic[] {
     return this.errors;
+  }
+
+  /** Where the article page at `url` went, when an edit in this session moved it. */
+  movedTo(url: string): { url: string; title: string } | undefined {
+    return this.moves.get(url);
   }
 
   /** A full build through Eleventy; also what a change to the registries or templates needs. */
@@ -84,7 +93,8 @@ export class DevSession {
     });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
-      return { outcome: "invalid", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
+      const unbuilt = this.content === undefined ? { unbuilt: true } : {};
+      return { outcome: "invalid", ...unbuilt, urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
     }
     this.content = result.built.content;
     this.data = result.built.data;
@@ -125,11 +135,25 @@ export class DevSession {
     // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
     const articles = this.store.articleEntries().flatMap((e) => (synced.has(e.path) && e.article ? [e.article] : []));
     if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
+    this.recordMoves(this.content.articles, articles);
     this.content = result.content;
     const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts, nowMs: this.nowMs }, this.renderer));
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
     return { outcome, urls, diagnostics: fresh, ms: performance.now() - start };
+  }
+
+  // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.
+  // Earlier moves of the same page follow it to its latest address.
+  private recordMoves(before: readonly Article[], saved: readonly Article[]): void {
+    for (const article of saved) {
+      const old = before.find((a) => a.sourcePath === article.sourcePath)?.url;
+      if (old === undefined || old === article.url) continue;
+      const to = { url: article.url, title: article.title };
+      for (const [from, move] of this.moves) if (move.url === old) this.moves.set(from, to);
+      this.moves.set(old, to);
+      this.moves.delete(article.url);
+    }
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
@@ -167,6 +191,16 @@ export class DevSession {
     this.outputs = new Set(outputs.keys());
     return [...written, ...gone];
   }
+}
+
+/** Where the preview tells an editor on a page an edit moved (`DevSession.movedTo`) to go now. */
+export function movedNoticeHtml(to: { url: string; title: string }): string {
+  return `<p id="depeche-moved" style="margin:0;padding:1rem;background:#eef4ff;color:#0b2e6b;border-bottom:3px solid #1f5fbf;font:15px/1.4 system-ui,sans-serif">${escapeHtml(ui.devMovedTo)} <a href="${escapeHtml(to.url)}">${escapeHtml(to.title)}</a></p>`;
+}
+
+/** The page the preview shows before its first build has succeeded: the errors that keep it from being built. */
+export function notBuiltPageHtml(errors: readonly Diagnostic[]): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(ui.devErrors(errors.length))}</title></head><body><p style="font:15px/1.4 system-ui,sans-serif;padding:0 1rem">${escapeHtml(ui.devNotBuilt)}</p></body></html>`;
 }
 
 const BANNER_LIMIT = 50;

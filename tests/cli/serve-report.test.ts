@@ -15,6 +15,10 @@ describe("what depeche serve says of an update, its time in seconds as the other
       update: { outcome: "invalid", urls: [], diagnostics: [error], ms: 35 },
       said: fr`1 erreur, 0 avertissement ; l’aperçu garde la dernière version correcte (0,04 s)`,
     },
+    {
+      update: { outcome: "invalid", unbuilt: true, urls: [], diagnostics: [error], ms: 35 },
+      said: fr`1 erreur, 0 avertissement ; l’aperçu sera construit dès qu’elles seront corrigées, et les montre d’ici là (0,04 s)`,
+    },
     { update: { outcome: "unchanged", urls: [], diagnostics: [], ms: 3 }, said: undefined },
   ];
   it.each(cases)("$update.outcome", ({ update, said }) => expect(describeUpdate(update)).toBe(said));

@@ -22,6 +22,9 @@ afterAll(async () => {
   archive?.remove();
 });
 
+// The dev server's live-reload client, inlined in a page other than a 200.
+const RELOAD_CLIENT = '<script type="module" integrity="';
+
 // As a browser navigates: the dev server adds its reload client to navigations only (and
 // fetch() always says "cors", so plain http it is).
 function get(path: string, at = server): Promise<{ status: number; body: string }> {
@@ -56,7 +59,14 @@ describe("depeche serve", () => {
     expect(update.urls).not.toContain("/sujets/economie/");
     expect((await get("/2021/12/09/titre-corrige/")).body).toContain("<h1>Titre corrigé</h1>");
     expect((await get("/2021/12/09/")).body).toContain("Titre corrigé");
-    expect((await get("/2021/12/09/premier-titre/")).status).toBe(404);
+    // The editor's browser, reloaded on the old address, is told where the article went.
+    const old = await get("/2021/12/09/premier-titre/");
+    expect(old.status).toBe(404);
+    expect(old.body).toContain(fr`Page introuvable`);
+    expect(old.body).toMatch(
+      /id="depeche-moved"[^>]*>L’article que vous modifiez a changé d’adresse\u00a0: <a href="\/2021\/12\/09\/titre-corrige\/">Titre corrigé<\/a>/,
+    );
+    expect((await get("/nexiste/")).body).not.toContain("depeche-moved");
   });
 
   it("shows an invalid edit in the page and keeps serving the last good version, then recovers", async () => {
@@ -70,6 +80,12 @@ describe("depeche serve", () => {
     expect(page.body).toContain(`${archive.display("articles/2021/12/10-b.md")}:5:10`);
     expect(page.body).toContain(fr`sujet inconnu « Économi »`);
     expect(page.body).toContain("<h1>Autre dépêche</h1>");
+    const missing = await get("/nexiste/");
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain(fr`Page introuvable`);
+    expect(missing.body).toContain('id="depeche-errors"');
+    expect(missing.body).toContain(fr`sujet inconnu « Économi »`);
+    expect(missing.body).toContain(RELOAD_CLIENT);
 
     updated = server.nextUpdate();
     archive.article("2021/12/10-b.md", articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie, Irak]" }));
@@ -77,6 +93,38 @@ describe("depeche serve", () => {
     const fixed = await get("/2021/12/10/autre-depeche/");
     expect(fixed.body).not.toContain('role="alert"');
     expect(fixed.body).toContain('href="/sujets/irak/"');
+    expect((await get("/nexiste/")).body).not.toContain("depeche-errors");
+  });
+});
+
+describe("depeche serve, started on an archive with errors", () => {
+  it("shows the errors at every URL until they are fixed, then the site", { timeout: 15_000 }, async () => {
+    const a = makeArchive();
+    a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
+    const updates: Update[] = [];
+    const started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    try {
+      expect(updates.map((u) => [u.outcome, u.unbuilt])).toEqual([["invalid", true]]);
+      for (const path of ["/", "/2021/12/10/autre-depeche/"]) {
+        const page = await get(path, started);
+        expect(page.status).toBe(503);
+        expect(page.body).not.toContain("Cannot GET");
+        expect(page.body).toContain('id="depeche-errors"');
+        expect(page.body).toContain(`${a.display("articles/2021/12/10-b.md")}:5:10`);
+        expect(page.body).toContain(fr`sujet inconnu « Économi »`);
+        expect(page.body).toContain(fr`L’aperçu sera construit dès que ces erreurs seront corrigées ; la page se rechargera d’elle-même.`);
+        expect(page.body).toContain(RELOAD_CLIENT);
+      }
+      const updated = started.nextUpdate();
+      a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
+      expect((await updated).outcome).toBe("rebuilt");
+      const page = await get("/2021/12/10/autre-depeche/", started);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain("depeche-errors");
+    } finally {
+      await started.close();
+      a.remove();
+    }
   });
 });
 
