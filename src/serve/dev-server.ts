@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { assertPreviewOutput } from "../files/output-folder.ts";
-import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, type Update } from "./dev-session.ts";
+import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
+import { SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
 
 export interface DevServerOptions {
@@ -142,15 +143,17 @@ interface ServerThis {
 // While errors stand, every HTML page goes out with the banner after <body>, the site's 404 page
 // too; a page an edit moved gets its 404 page with a link to the new address; and before the
 // first build has succeeded there is no site at all: every URL gets a page of the errors alone
-// (503), not the bare « Cannot GET ». The dev server then adds its reload client as to any page,
-// so fixing the error reloads the browser.
+// (503), not the bare « Cannot GET ». The search page says its index is the one the preview
+// started with. The dev server then adds its reload client as to any page, so fixing the error
+// reloads the browser.
 function previewNoticesMiddleware(session: DevSession, outDir: string): Middleware {
   return function (this: ServerThis, req, res, next) {
     const errors = session.currentErrors;
-    const url = req.url ?? "/";
-    const match = this.mapUrlToFilePath(url);
-    const moved = match?.statusCode === 404 ? session.movedTo(new URL(url, "http://localhost/").pathname) : undefined;
-    if (errors.length === 0 && !moved) return next();
+    const path = new URL(req.url ?? "/", "http://localhost/").pathname;
+    const match = this.mapUrlToFilePath(path);
+    const moved = match?.statusCode === 404 ? session.movedTo(path) : undefined;
+    const search = path === SEARCH_URL && match?.filepath !== undefined;
+    if (errors.length === 0 && !moved && !search) return next();
     const notices = `${errors.length > 0 ? errorBannerHtml(errors) : ""}${moved ? movedNoticeHtml(moved) : ""}`;
     let page: string;
     if (match?.filepath?.endsWith(".html")) page = readFileSync(match.filepath, "utf8");
@@ -162,6 +165,7 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
       // As Eleventy's own 404 page: served with the site's scripts allowed.
       (res as ServerResponse & { isCustomErrorPage?: boolean }).isCustomErrorPage = true;
     }
+    if (search) page = page.replace(/<main[^>]*>/, (main) => `${main}${searchNoticeHtml()}`);
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };

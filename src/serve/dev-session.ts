@@ -48,8 +48,12 @@ export interface Update {
  * a build) and only the pages whose content changed are written again, so an edit reaches the
  * browser in the time its few pages take, however large the archive. The feeds, sitemaps,
  * robots.txt and manifest are made again whole after each update, as a build makes them, and
- * replaced where their bytes changed. The search index stays as the first build made it. While
- * any error stands, nothing is written and the last good site stays served.
+ * replaced where their bytes changed. The search index stays as the last full build made it: the
+ * preview's search page says so (`searchNoticeHtml`). Indexing again the bundle an edit changes
+ * took 0.17 s at 300 articles, beside 0.21 s for the update of the pages, but up to a bundle of
+ * 10,000 articles is indexed whole at 100,000, and the index would have to be swapped in whole to
+ * never serve a half-written one. While any error stands, nothing is written and the last good
+ * site stays served.
  */
 export class DevSession {
   private content?: Content;
@@ -196,6 +200,11 @@ export class DevSession {
 /** Where the preview tells an editor on a page an edit moved (`DevSession.movedTo`) to go now. */
 export function movedNoticeHtml(to: { url: string; title: string }): string {
   return `<p id="depeche-moved" style="margin:0;padding:1rem;background:#eef4ff;color:#0b2e6b;border-bottom:3px solid #1f5fbf;font:15px/1.4 system-ui,sans-serif">${escapeHtml(ui.devMovedTo)} <a href="${escapeHtml(to.url)}">${escapeHtml(to.title)}</a></p>`;
+}
+
+/** What the preview's search page says of its index, which saves do not update (`DevSession`). */
+export function searchNoticeHtml(): string {
+  return `<p id="depeche-search-as-started" style="margin:0 0 1rem;padding:.75rem 1rem;background:#fff8e1;color:#4a3500;border-left:4px solid #c98a00;font:15px/1.4 system-ui,sans-serif">${escapeHtml(ui.devSearchAsStarted)}</p>`;
 }
 
 /** The page the preview shows before its first build has succeeded: the errors that keep it from being built. */

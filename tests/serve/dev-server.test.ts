@@ -49,6 +49,15 @@ describe("depeche serve", () => {
     expect((await get("/2021/12/11/brouillon-visible/")).status).toBe(200);
   });
 
+  it("says on the search page, and there only, that its index is the archive as the preview started", async () => {
+    const notice = fr`Dans l’aperçu, la recherche porte sur l’archive telle qu’elle était au lancement de npm start : un article ajouté ou modifié depuis n’y apparaît qu’une fois l’aperçu relancé.`;
+    const search = await get("/recherche/");
+    expect(search.status).toBe(200);
+    expect(search.body).toMatch(/<main[^>]*><p id="depeche-search-as-started"/);
+    expect(search.body).toContain(notice);
+    expect((await get("/")).body).not.toContain("depeche-search-as-started");
+  });
+
   it("rewrites the pages of a saved article, and only those", async () => {
     const updated = server.nextUpdate();
     archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00" });
