@@ -1,6 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../content/diagnostics.ts";
 import { CommandError } from "../files/file-errors.ts";
 import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
@@ -42,23 +41,22 @@ export async function runImport(argv: string[]): Promise<number> {
   const style = terminalStyle();
   let imported = 0;
   let failed = 0;
-  const warnings: Diagnostic[] = [];
+  // Every warning printed is counted, a refused file's too.
+  let warnings = 0;
   const paths = expandFolders(positionals);
   for (const [i, path] of paths.entries()) {
     const outcome = importOrStop(path, index, options, { imported, left: paths.length - i - 1 });
+    const printed = outcome.ok ? outcome.warnings : outcome.diagnostics;
+    warnings += printed.filter((d) => d.severity === "warning").length;
+    printDiagnostics(printed, style);
     if (outcome.ok) {
       imported++;
-      warnings.push(...outcome.warnings);
-      printDiagnostics(outcome.warnings, style);
       const topics = outcome.topics.map((t) => t.label).join(", ");
       writeLine(process.stdout, say.imported(outcome.path, topics, outcome.suggested));
-    } else {
-      failed++;
-      printDiagnostics(outcome.diagnostics, style);
-    }
+    } else failed++;
   }
 
-  const summary = `depeche import: ${say.importSummary(imported, failed, warnings.length, elapsed(start))}`;
+  const summary = `depeche import: ${say.importSummary(imported, failed, warnings, elapsed(start))}`;
   if (failed > 0) {
     writeLine(process.stderr, say.importRefused(summary));
     return 1;

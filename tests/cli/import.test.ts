@@ -360,6 +360,18 @@ describe("depeche import, other cases", () => {
     expect(await checkErrors()).toEqual([]);
   });
 
+  it("counts in its summary the warnings of refused files too, as many as it printed", async () => {
+    archive = makeArchive();
+    const ok = wire("ok.txt", wireText("L’Irak vote", ["Texte un."], ["AA"]));
+    // Read as Windows-1252 (a warning), then refused: no topic is named.
+    const refused = wire("refused.txt", encodeWindows1252(wireText("Le vote à Lima", ["Texte sans sujet."], ["AA"])));
+    const r = await importCli(ok, refused, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/: warning: /g)).toHaveLength(1);
+    expect(r.stderr).toContain(fr`${shown(refused)}:1:9: warning: pas en UTF-8`);
+    expect(r.stderr).toMatch(/depeche import: 1 article écrit, 1 fichier refusé, 1 avertissement \(/);
+  });
+
   it("imports the .txt files of a folder, in name order", async () => {
     archive = makeArchive();
     wire("b.txt", wireText("L’Irak compte", ["Texte."], ["AA"]));
