@@ -32,7 +32,11 @@ export function commandUsageText(name: string): string {
   if (!isCommand(name)) return usageText();
   const usage = messages().usage;
   const { synopsis, summary, options } = usage.commands[name];
-  const lines = [...options, usage.help].map((line) => `  ${line}`);
+  // Each option is its name, two spaces or more, then what it does: the descriptions start in one
+  // column, past the longest name, however the messages pad them.
+  const rows = [...options, usage.help].map((line) => /^(.*?) {2,}(.*)$/s.exec(line)!.slice(1) as [string, string]);
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  const lines = rows.map(([name, text]) => `  ${name.padEnd(width)}${text}`);
   return `${usage.commandUsage(synopsis.replace(/ {2,}/, " "))}\n\n${summary}\n\n${usage.optionsTitle}\n${lines.join("\n")}\n`;
 }
 

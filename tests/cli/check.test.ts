@@ -66,8 +66,14 @@ describe("usage", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(fr`^usage : depeche ${name} `));
     expect(r.stdout).toContain(fr`options :\n`);
-    expect(r.stdout).toContain("  -h, --help     cette aide\n");
+    expect(r.stdout).toMatch(/^ {2}-h, --help +cette aide$/m);
     expect(r.stderr).toBe("");
+  });
+
+  it.each(COMMANDS)("%s --help starts every option's description in one column, past the longest option", (name) => {
+    const options = depeche(name, "--help").stdout.split(fr`options :\n`)[1]!.trimEnd().split("\n");
+    const columns = options.map((line) => /^ {2}\S+(?: \S+)* {2,}/.exec(line)?.[0].length);
+    expect(new Set(columns), options.join("\n")).toEqual(new Set([Math.max(...options.map((line) => line.indexOf("  ", 2))) + 2]));
   });
 
   it("lists every command the same way, and shows import's --date as required", () => {
@@ -76,7 +82,7 @@ describe("usage", () => {
     for (const name of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
     expect(r.stdout).toContain('  import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]\n');
     expect(depeche("build", "--help").stdout).toContain("--cache DIR");
-    expect(depeche("import", "--help").stdout).toContain("--date ISO     obligatoire");
+    expect(depeche("import", "--help").stdout).toMatch(/--date ISO +obligatoire/);
   });
 
   it("answers every usage mistake at once with the command's own usage, in French", () => {
