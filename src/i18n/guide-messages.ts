@@ -208,6 +208,7 @@ export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
   leftovers: { args: ['"© Anadolu"'], warning: true },
   noSource: { args: ["AA, TRT FR"] },
   unknownAgency: { args: [["Reuters"], undefined, ["AA", "TRT FR"]] },
+  unknownAgencyAboveSources: { args: [["Anadolu Ajansı"], undefined, ["AA", "TRT FR"]] },
   noDate: { args: [] },
   noTopic: { args: [] },
   noFreeSlug: { args: [messagesFr.wire.sameUrl("/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"), 99] },

@@ -334,6 +334,10 @@ export const messagesEn: Messages = {
       names.length === 1
         ? `unknown agency "${names[0]}"${didYouMean(suggestion)}: the copy has no other source line, and sources.yaml knows only ${listEn(codes)}; for another agency, add it to sources.yaml (- code: ${names[0]}, then name and url indented)`
         : `unknown agencies ${listEn(names.map((n) => `"${n}"`))}: the copy has no other source line, and sources.yaml knows only ${listEn(codes)}; for other agencies, add them to sources.yaml (- code: ${names[0]}, then name and url indented)`,
+    unknownAgencyAboveSources: (names, suggestion, codes) =>
+      names.length === 1
+        ? `unknown agency "${names[0]}"${didYouMean(suggestion)} above the source lines: sources.yaml knows only ${listEn(codes)}; in the copy, replace the line with the agency's code, or add the agency to sources.yaml; if it is the end of the text, end it with a full stop`
+        : `unknown agencies ${listEn(names.map((n) => `"${n}"`))} above the source lines: sources.yaml knows only ${listEn(codes)}; in the copy, replace each line with its agency's code, or add the agencies to sources.yaml; if it is the end of the text, end it with a full stop`,
     noSource: (codes) =>
       `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
     noDate: () =>

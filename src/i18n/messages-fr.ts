@@ -420,6 +420,10 @@ export const messagesFr = {
       names.length === 1
         ? fr`agence inconnue « ${names[0]} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour une autre agence, ajoutez-la à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`
         : fr`agences inconnues ${listFr(names.map((n) => fr`« ${n} »`))} : la dépêche n’a pas d’autre ligne de source, et sources.yaml ne connaît que ${listFr(codes)} ; pour d’autres agences, ajoutez-les à sources.yaml (- code: ${names[0]}, puis name et url en retrait)`,
+    unknownAgencyAboveSources: (names: readonly string[], suggestion: string | undefined, codes: readonly string[]) =>
+      names.length === 1
+        ? fr`agence inconnue « ${names[0]} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} au-dessus des lignes de source : sources.yaml ne connaît que ${listFr(codes)} ; dans la dépêche, remplacez la ligne par le code de l’agence, ou ajoutez l’agence à sources.yaml ; si c’est la fin du texte, finissez-la par un point`
+        : fr`agences inconnues ${listFr(names.map((n) => fr`« ${n} »`))} au-dessus des lignes de source : sources.yaml ne connaît que ${listFr(codes)} ; dans la dépêche, remplacez chaque ligne par le code de son agence, ou ajoutez les agences à sources.yaml ; si c’est la fin du texte, finissez-la par un point`,
     noDate: () =>
       fr`pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours`,
     noTopic: () => fr`aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense`,

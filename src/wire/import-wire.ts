@@ -72,13 +72,15 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   if (leftover) {
     report.warning(file, lineStart(leftover), messages().wire.leftovers(wire.leftovers.map((l) => JSON.stringify(l.text)).join(", ")), "leftovers");
   }
-  if (wire.sources.length === 0) {
-    const codes = index.sources.map((s) => s.code);
-    const [unknown] = wire.unknownSources;
-    if (!unknown) return fail(lineStart(wire.paragraphLines.at(-1)!), messages().wire.noSource(codes.join(", ")));
+  const codes = index.sources.map((s) => s.code);
+  const [unknown] = wire.unknownSources;
+  if (wire.sources.length === 0 && !unknown) return fail(lineStart(wire.paragraphLines.at(-1)!), messages().wire.noSource(codes.join(", ")));
+  if (unknown) {
+    // Written, the article would credit the other agencies only, and end on the agency's name.
     const names = wire.unknownSources.map((l) => l.text);
     const suggestion = names.length === 1 ? index.context.sources.suggest(unknown.text) : undefined;
-    return fail(lineStart(unknown), messages().wire.unknownAgency(names, suggestion, codes));
+    const say = wire.sources.length === 0 ? messages().wire.unknownAgency : messages().wire.unknownAgencyAboveSources;
+    return fail(lineStart(unknown), say(names, suggestion, codes));
   }
   if (options.date === undefined) {
     return fail(FILE_START, messages().wire.noDate());

@@ -20,8 +20,9 @@ export interface WireCopy {
   /** Lines at the end that were neither sources nor the share line: kept in `paragraphs`, reported. */
   leftovers: WireLine[];
   /**
-   * With no known source line, the lines at the end that read as agency codes all the same
-   * (« Reuters »): no sentence, a few words. Kept in `paragraphs`.
+   * Lines that read as agency codes all the same (« Reuters »: no sentence, a few words) where
+   * agencies are named: above a source line, or at the end when there is no source line. Kept in
+   * `paragraphs`.
    */
   unknownSources: WireLine[];
 }
@@ -61,7 +62,7 @@ export function parseWire(text: string, findSource: (line: string) => string | u
   if (!title) return { ok: false, line: 1, message: messages().wire.empty() };
   if (rest[0] && sameTitle(rest[0].text, title.text)) rest.shift();
 
-  const { sources, shortLink, extracted, leftovers } = readEnd(rest, findSource);
+  const { sources, shortLink, extracted, leftovers, unknown } = readEnd(rest, findSource);
   const body = rest.filter((_, i) => !extracted.has(i));
   if (body.length === 0) {
     return { ok: false, line: title.line, message: messages().wire.noBody() };
@@ -77,7 +78,7 @@ export function parseWire(text: string, findSource: (line: string) => string | u
       sources,
       ...(shortLink ? { shortLink: shortLink.url, shareLine: shortLink.line } : {}),
       leftovers,
-      unknownSources: sources.length === 0 ? agencyLikeEnd(body) : [],
+      unknownSources: sources.length === 0 ? agencyLikeEnd(body) : unknown,
     },
   };
 }
@@ -85,8 +86,12 @@ export function parseWire(text: string, findSource: (line: string) => string | u
 // The lines that end the body and read as agency codes: no sentence, a few words.
 function agencyLikeEnd(body: readonly WireLine[]): WireLine[] {
   let start = body.length;
-  while (start > 0 && !SENTENCE_END.test(body[start - 1]!.text) && body[start - 1]!.text.length <= MAX_AGENCY_LINE) start--;
+  while (start > 0 && isAgencyLike(body[start - 1]!.text)) start--;
   return body.slice(start);
+}
+
+function isAgencyLike(line: string): boolean {
+  return !SENTENCE_END.test(line) && line.length <= MAX_AGENCY_LINE;
 }
 
 /**
@@ -106,16 +111,17 @@ function comparable(text: string): string {
 }
 
 // Walks up from the last line, taking source codes and the share line. Unrecognised lines met
-// before the first source (a footer) are kept; the walk stops at the first unrecognised line above
-// the sources, unless it is no sentence and another marker sits right above it (an unknown agency
-// between two known ones).
+// before the first source (a footer) are kept; above a source, a line that reads as an agency's is
+// one sources.yaml doesn't know (« Anadolu Ajansı » above « TRT FR »), and the walk stops at the
+// first line of text.
 function readEnd(
   rest: readonly WireLine[],
   findSource: (line: string) => string | undefined,
-): { sources: string[]; shortLink?: { url: string; line: WireLine }; extracted: Set<number>; leftovers: WireLine[] } {
+): { sources: string[]; shortLink?: { url: string; line: WireLine }; extracted: Set<number>; leftovers: WireLine[]; unknown: WireLine[] } {
   const sources: string[] = [];
   const extracted = new Set<number>();
   const leftovers: WireLine[] = [];
+  const unknown: WireLine[] = [];
   let shortLink: { url: string; line: WireLine } | undefined;
   const markerAt = (i: number): "source" | "share" | undefined => {
     const line = rest[i]?.text;
@@ -133,12 +139,12 @@ function readEnd(
     } else if (kind === "share") {
       shortLink = { url: SHARE_LINE.exec(line)![1]!, line: rest[i]! };
       extracted.add(i);
-    } else if (sources.length === 0 || (!SENTENCE_END.test(line) && markerAt(i - 1) !== undefined)) {
-      leftovers.unshift(rest[i]!);
-    } else break;
+    } else if (sources.length === 0) leftovers.unshift(rest[i]!);
+    else if (isAgencyLike(line)) unknown.unshift(rest[i]!);
+    else break;
   }
   // With no source line, the walk went through the whole body: nothing there is a leftover.
-  return { sources, ...(shortLink ? { shortLink } : {}), extracted, leftovers: sources.length === 0 ? [] : leftovers };
+  return { sources, ...(shortLink ? { shortLink } : {}), extracted, leftovers: sources.length === 0 ? [] : leftovers, unknown };
 }
 
 function isShareLine(line: string): boolean {

@@ -457,6 +457,20 @@ describe("depeche import points at the line at fault", () => {
     expect(articleFiles()).toEqual([]);
   });
 
+  it("an agency sources.yaml doesn't know above a known one: refused, not kept as the last paragraph", async () => {
+    archive = makeArchive();
+    const path = wire(
+      "name.txt",
+      wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Anadolu Ajansı", "TRT FR", "Partager cet article? https://turquie2023.com/Name01"]),
+    );
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      fr`${shown(path)}:13:1: error: agence inconnue « Anadolu Ajansı » au-dessus des lignes de source : sources.yaml ne connaît que AA et TRT FR ; dans la dépêche, remplacez la ligne par le code de l’agence, ou ajoutez l’agence à sources.yaml ; si c’est la fin du texte, finissez-la par un point\n`,
+    );
+    expect(articleFiles()).toEqual([]);
+  });
+
   it("several unknown agencies, at the first of them; a code typed short gets a suggestion", async () => {
     archive = makeArchive();
     const two = wire("a.txt", wireText("L’Irak vote", ["Texte."], ["Reuters", "AFP"]));

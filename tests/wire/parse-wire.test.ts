@@ -79,13 +79,6 @@ describe("parseWire, line by line", () => {
       leftovers: ["© Agence"],
     },
     {
-      name: "an unknown agency between two known ones stays in the body",
-      text: "Titre\nTexte.\nAA\nAFP\nTRT FR",
-      paragraphs: ["Texte.", "AFP"],
-      sources: ["AA", "TRT FR"],
-      leftovers: ["AFP"],
-    },
-    {
       name: "a plain-http share line is not a short link, and is kept",
       text: "Titre\nTexte.\nAA\nPartager cet article? http://x.example/d",
       sources: ["AA"],
@@ -111,17 +104,17 @@ describe("parseWire, line by line", () => {
 
 describe("parseWire, where each part is", () => {
   it("gives the line of the title, of each paragraph, of the share link and of the leftovers", () => {
-    const r = parse(`  Titre\n\nTitre\n\n${NBSP}\n\nUn.\n\n\tDeux.\n\nAA\n\nAFP\n\nTRT FR\n\nPartager cet article? https://x.example/f`);
+    const r = parse(`  Titre\n\nTitre\n\n${NBSP}\n\nUn.\n\n\tDeux.\n\nAA\n\nTRT FR\n\nPartager cet article? https://x.example/f\n\nAFP`);
     expect(r.ok && r.wire).toMatchObject({
       titleLine: 1,
       titleColumn: 3,
       paragraphLines: [
         { text: "Un.", line: 7, column: 1 },
         { text: "Deux.", line: 9, column: 2 },
-        { text: "AFP", line: 13, column: 1 },
+        { text: "AFP", line: 17, column: 1 },
       ],
-      shareLine: { line: 17, column: 1 },
-      leftovers: [{ text: "AFP", line: 13, column: 1 }],
+      shareLine: { line: 15, column: 1 },
+      leftovers: [{ text: "AFP", line: 17, column: 1 }],
       unknownSources: [],
     });
   });
@@ -147,10 +140,25 @@ describe("parseWire, where each part is", () => {
     },
     { name: "a body that ends a sentence: no agency line at all", text: "Titre\nTexte.\nFin.", unknownSources: [] },
     { name: "a long last line is text, not an agency", text: `Titre\nTexte.\n${"mot ".repeat(15)}sans point`, unknownSources: [] },
-    { name: "a known source: nothing unknown", text: "Titre\nTexte.\nReuters\nAA", unknownSources: [] },
+    { name: "a known source below a sentence: nothing unknown", text: "Titre\nTexte.\nAA", unknownSources: [] },
+    {
+      name: "above a known source",
+      text: "Titre\nTexte.\nAnadolu Ajansı\nTRT FR\nPartager cet article? https://x.example/h",
+      unknownSources: [{ text: "Anadolu Ajansı", line: 3 }],
+    },
+    { name: "between two known sources", text: "Titre\nTexte.\nAA\nAFP\nTRT FR", unknownSources: [{ text: "AFP", line: 4 }] },
+    {
+      name: "above a known source, two of them",
+      text: "Titre\nTexte.\nReuters\nAFP\nAA",
+      unknownSources: [
+        { text: "Reuters", line: 3 },
+        { text: "AFP", line: 4 },
+      ],
+    },
+    { name: "below the known sources: a footer, not an agency", text: "Titre\nTexte.\nAA\n© Agence", unknownSources: [] },
   ];
   for (const c of unknown) {
-    it(`with no known source line, finds the unknown agencies: ${c.name}`, () => {
+    it(`where agencies are named, finds the unknown ones: ${c.name}`, () => {
       const r = parse(c.text);
       expect(r.ok && r.wire.unknownSources.map(({ text, line }) => ({ text, line }))).toEqual(c.unknownSources);
     });
