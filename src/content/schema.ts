@@ -85,9 +85,12 @@ const imageSchema = z.strictObject(
   { error: () => messages().diagnostics.imageNotMap() },
 );
 
+/** The contract's longest title, in UTF-16 code units as zod counts. */
+export const MAX_TITLE_LENGTH = 200;
+
 export const frontMatterSchema = z.strictObject({
-  title: text("title", "L’Irak annonce la fin de la mission de combat", () => messages().diagnostics.titleEmpty()).max(200, {
-    error: () => messages().diagnostics.titleTooLong(200),
+  title: text("title", "L’Irak annonce la fin de la mission de combat", () => messages().diagnostics.titleEmpty()).max(MAX_TITLE_LENGTH, {
+    error: () => messages().diagnostics.titleTooLong(MAX_TITLE_LENGTH),
   }),
   date: dateText("date"),
   sources: oneOrMany("sources", "AA, TRT FR"),

@@ -338,6 +338,10 @@ export const messagesEn: Messages = {
       names.length === 1
         ? `unknown agency "${names[0]}"${didYouMean(suggestion)} above the source lines: sources.yaml knows only ${listEn(codes)}; in the copy, replace the line with the agency's code, or add the agency to sources.yaml; if it is the end of the text, end it with a full stop`
         : `unknown agencies ${listEn(names.map((n) => `"${n}"`))} above the source lines: sources.yaml knows only ${listEn(codes)}; in the copy, replace each line with its agency's code, or add the agencies to sources.yaml; if it is the end of the text, end it with a full stop`,
+    oneCodePerLine: (line, codes) => `"${line}" names several agencies on one line: in the copy, put one code a line (${codes.join(", then ")})`,
+    titleNoSlug: () => "the title has no letter or digit to make an address of: in the copy, rewrite the title line with words, then import it again",
+    titleTooLong: (max) =>
+      `the title is over ${max} characters: in the copy, shorten the title line (and the line that repeats it, if any) and move the rest to the start of the text, then import it again`,
     noSource: (codes) =>
       `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
     noDate: () =>

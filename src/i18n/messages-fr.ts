@@ -424,6 +424,12 @@ export const messagesFr = {
       names.length === 1
         ? fr`agence inconnue « ${names[0]} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} au-dessus des lignes de source : sources.yaml ne connaît que ${listFr(codes)} ; dans la dépêche, remplacez la ligne par le code de l’agence, ou ajoutez l’agence à sources.yaml ; si c’est la fin du texte, finissez-la par un point`
         : fr`agences inconnues ${listFr(names.map((n) => fr`« ${n} »`))} au-dessus des lignes de source : sources.yaml ne connaît que ${listFr(codes)} ; dans la dépêche, remplacez chaque ligne par le code de son agence, ou ajoutez les agences à sources.yaml ; si c’est la fin du texte, finissez-la par un point`,
+    oneCodePerLine: (line: string, codes: readonly string[]) =>
+      fr`« ${line} » nomme plusieurs agences sur une ligne : dans la dépêche, mettez un code par ligne (${codes.join(", puis ")})`,
+    titleNoSlug: () =>
+      fr`le titre n’a ni lettre ni chiffre pour en faire une adresse : dans la dépêche, récrivez la ligne du titre avec des mots, puis relancez l’import`,
+    titleTooLong: (max: number) =>
+      fr`le titre dépasse ${number(max)} caractères : dans la dépêche, raccourcissez la ligne du titre (et la ligne qui le répète, s’il y en a une) et mettez la suite en tête du texte, puis relancez l’import`,
     noDate: () =>
       fr`pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours`,
     noTopic: () => fr`aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense`,

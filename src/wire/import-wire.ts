@@ -4,6 +4,7 @@ import { Diagnostics, FILE_START, type Diagnostic, type Position } from "../cont
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import type { Article, Topic } from "../content/model.ts";
 import { validateArticle } from "../content/validate.ts";
+import { MAX_TITLE_LENGTH } from "../content/schema.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 import { addWritten, articlePath, display, type ArchiveIndex } from "./archive-index.ts";
@@ -75,6 +76,8 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const codes = index.sources.map((s) => s.code);
   const [unknown] = wire.unknownSources;
   if (wire.sources.length === 0 && !unknown) return fail(lineStart(wire.paragraphLines.at(-1)!), messages().wire.noSource(codes.join(", ")));
+  const together = codesTogether(wire.unknownSources, index);
+  if (together) return fail(lineStart(together.line), messages().wire.oneCodePerLine(together.line.text, together.codes));
   if (unknown) {
     // Written, the article would credit the other agencies only, and end on the agency's name.
     const names = wire.unknownSources.map((l) => l.text);
@@ -146,10 +149,19 @@ function checkArticle(file: string, wire: WireCopy, fields: ArticleFile, index: 
   if (!parsed.ok) for (const p of parsed.problems) report.error(file, titleAt, messages().wire.wouldNotBeValid(p.message));
   for (const d of scratch.items) {
     const at = parsed.ok ? positionInWire(d, text, parsed.frontMatter.bodyLine, wire) : titleAt;
-    if (d.severity === "error") report.error(file, at, messages().wire.wouldNotBeValid(d.message));
+    if (d.severity === "error") report.error(file, at, inWireTerms(d.message));
     else report.warning(file, at, d.message, d.kind);
   }
   return article ? { text, article } : undefined;
+}
+
+// `check`'s advice for the title (add a slug, move the rest to summary) is for an article file;
+// import has no option for either: the editor changes the wire copy and imports it again.
+function inWireTerms(message: string): string {
+  const say = messages();
+  if (message === say.diagnostics.noSlugFromTitle()) return say.wire.titleNoSlug();
+  if (message === say.diagnostics.titleTooLong(MAX_TITLE_LENGTH)) return say.wire.titleTooLong(MAX_TITLE_LENGTH);
+  return say.wire.wouldNotBeValid(message);
 }
 
 // A problem of the article file, taken back to the wire line its text came from: the title, a
@@ -208,6 +220,15 @@ function withFreeSlug(file: string, wire: WireCopy, fields: ArticleFile, first: 
     const url = first.url.replace(/[^/]+\/$/, `${slug}/`);
     if (index.urls.has(url) || index.aliases.has(url) || index.retired.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
     return checkArticle(file, wire, { ...fields, slug }, index, report);
+  }
+  return undefined;
+}
+
+// Known codes run together on one line (« AA / TRT FR », « AA, TRT FR »): the first such line and its codes.
+function codesTogether(lines: readonly WireLine[], index: ArchiveIndex): { line: WireLine; codes: string[] } | undefined {
+  for (const line of lines) {
+    const codes = line.text.split(/\s*[/,;&+|]\s*|\s+et\s+/u).map((part) => index.context.sources.find(part)?.code);
+    if (codes.length > 1 && codes.every((code) => code !== undefined)) return { line, codes: codes as string[] };
   }
   return undefined;
 }

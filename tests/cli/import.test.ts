@@ -225,9 +225,25 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
       error: "1:1: error: aucun sujet de topics.yaml n’est nommé",
     },
     {
+      // Advice import can follow: it has no option for a summary or a slug.
       name: "a title too long",
       data: wireText(`L’Irak ${"très ".repeat(50)}long`, ["Texte."]),
-      error: fr`1:1: error: l’article ne serait pas valide : « title » dépasse 200 caractères`,
+      error: fr`1:1: error: le titre dépasse 200 caractères : dans la dépêche, raccourcissez la ligne du titre (et la ligne qui le répète, s’il y en a une) et mettez la suite en tête du texte, puis relancez l’import\n`,
+    },
+    {
+      name: "a title with no letter",
+      data: wireText("!!! — ???", ["Le Parlement irakien a voté."]),
+      error: fr`1:1: error: le titre n’a ni lettre ni chiffre pour en faire une adresse : dans la dépêche, récrivez la ligne du titre avec des mots, puis relancez l’import\n`,
+    },
+    {
+      name: "two codes on one line",
+      data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["AA / TRT FR", "Partager cet article? https://turquie2023.com/x"]),
+      error: fr`13:1: error: « AA / TRT FR » nomme plusieurs agences sur une ligne : dans la dépêche, mettez un code par ligne (AA, puis TRT FR)\n`,
+    },
+    {
+      name: "two codes on one line, above a known one",
+      data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["aa, trt fr", "AA"]),
+      error: fr`13:1: error: « aa, trt fr » nomme plusieurs agences sur une ligne : dans la dépêche, mettez un code par ligne (AA, puis TRT FR)\n`,
     },
     { name: "a binary file", data: Uint8Array.of(0x49, 0x72, 0x61, 0x6b, 0x00, 0x0a), error: "1:5: error: le fichier contient un octet NUL" },
   ];
