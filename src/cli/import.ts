@@ -34,8 +34,9 @@ export async function runImport(argv: string[]): Promise<number> {
   const start = performance.now();
   const index = await openArchiveIndex(values.content);
   if (!index) return 1;
-  const { date, topics, problems } = readArticleOptions(values, index);
+  const { date, topics, problems, note } = readArticleOptions(values, index);
   if (problems.length > 0) throw new UsageError(...(problems as [string, ...string[]]));
+  if (note) writeLine(process.stderr, `depeche import: ${note}`);
   const options = { ...(date !== undefined ? { date } : {}), ...(topics ? { topics } : {}), ...(image ? { image } : {}) };
 
   const style = terminalStyle();

@@ -67,6 +67,7 @@ export async function runNew(argv: string[]): Promise<number> {
   const refused = refusal.usage.length + refusal.problems.length + refusal.files.length > 0;
   if (!index || path === undefined || text === undefined || refused) return refuse(refusal);
   writeNewArticle(index.root, path, text);
+  if (options.note) writeLine(process.stderr, `depeche new: ${options.note}`);
   writeLine(process.stdout, display(path));
   return 0;
 }

@@ -9,7 +9,10 @@ import { describeDateProblem } from "../content/validate.ts";
 
 /** --date and --topics as read, each absent when not given or refused; `problems` tells every mistake, each a usage error. */
 export interface ArticleOptions {
+  /** A time the clocks show twice comes with the offset of the one taken, so the file says which. */
   date?: string;
+  /** What was made of --date, to tell: the offset added to a time the clocks show twice. */
+  note?: string;
   topics?: Topic[];
   problems: string[];
 }
@@ -20,7 +23,7 @@ export function readArticleOptions(values: { date?: string | undefined; topics?:
   if (values.date !== undefined) {
     const problem = dateProblem(values.date, registries);
     if (problem) read.problems.push(problem);
-    else read.date = values.date.trim();
+    else Object.assign(read, withOffsetIfRepeated(values.date.trim(), registries.site.timezone));
   }
   if (values.topics !== undefined) {
     const topics = readTopics(values.topics, registries);
@@ -39,6 +42,16 @@ function dateProblem(text: string, registries: ArchiveRegistries): string | unde
   return read.problem
     ? describeDateProblem("--date", text, registries.site.timezone, read.problem)
     : messages().cli.dateOptionInvalid(text, zoneName(registries.site.timezone));
+}
+
+// Written as given, a time the clocks show twice would get check's warning in every article
+// written with it: the offset of the instant taken is added, and said once.
+function withOffsetIfRepeated(date: string, zone: string): { date: string; note?: string } {
+  const read = readContractDate(date, zone);
+  const twice = read.ok ? read.repeated : undefined;
+  if (!twice) return { date };
+  const note = messages().cli.dateOptionRepeated(date, twice.time, twice.day, zoneName(zone), twice.summer, twice.takenFirst, twice.taken, twice.other);
+  return { date: `${date}${twice.taken}`, note };
 }
 
 // Every unknown name is told, not only the first.

@@ -297,6 +297,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   contentNotReady: { args: ["content"] },
   dateOptionYear: { args: ["2201-01-01", 2201, 1900, 2100] },
   dateOptionInvalid: { args: ["demain", PARIS] },
+  dateOptionRepeated: { args: ["2026-10-25T02:30", "02:30", "2026-10-25", PARIS, true, false, "+01:00", "+02:00"] },
   topicsOptionEmpty: { args: [] },
   topicsOptionUnknown: { args: ["Irack", "Irak"] },
   newOneTitle: { args: [] },

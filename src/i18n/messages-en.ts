@@ -463,6 +463,8 @@ export const messagesEn: Messages = {
     dateOptionYear: (text, year, first, last) => `--date "${text}" is in the year ${year}: Dépêche accepts the years ${first} to ${last}`,
     dateOptionInvalid: (text, zone) =>
       `--date "${text}" is not a date: write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,
+    dateOptionRepeated: (text, time, day, zone, summer, takenFirst, taken, other) =>
+      `--date ${text}: clocks show ${time} twice in ${placeEn(zone)} on ${dateEn(day)} (${summer ? "summer time ends" : "clocks go back"}); Dépêche takes the ${takenFirst ? "first" : "second"} and writes ${text}${taken}; for the ${takenFirst ? "second" : "first"}, pass --date ${text}${other}`,
     topicsOptionEmpty: () => "--topics is empty: list entries of topics.yaml, e.g. --topics Irak,Défense",
     topicsOptionUnknown: (name, suggestion) => `unknown topic "${name}" in --topics${didYouMean(suggestion)}: use entries of topics.yaml, or add one there`,
     newOneTitle: () => 'give one title, in quotes: depeche new "L’Irak annonce la fin de la mission de combat"',

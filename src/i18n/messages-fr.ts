@@ -566,6 +566,8 @@ export const messagesFr = {
       fr`--date « ${text} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last}`,
     dateOptionInvalid: (text: string, zone: ZoneName) =>
       fr`--date « ${text} » n’est pas une date : écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofZone(zone)}) ou 2021-12-09T15:10:00+01:00`,
+    dateOptionRepeated: (text: string, time: string, day: string, zone: ZoneName, summer: boolean, takenFirst: boolean, taken: string, other: string) =>
+      fr`--date ${text} : les horloges affichent deux fois ${time} ${inZone(zone)} le ${dateFr(day)} (${summer ? "retour à l’heure d’hiver" : "changement d’heure"}) ; Dépêche retient la ${takenFirst ? "première" : "seconde"} et écrit ${text}${taken} ; pour la ${takenFirst ? "seconde" : "première"}, donnez --date ${text}${other}`,
     topicsOptionEmpty: () => fr`--topics est vide : donnez des entrées de topics.yaml, par exemple --topics Irak,Défense`,
     topicsOptionUnknown: (name: string, suggestion: string | undefined) =>
       fr`sujet inconnu « ${name} » dans --topics${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : donnez des entrées de topics.yaml, ou ajoutez-y ce sujet`,

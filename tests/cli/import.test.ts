@@ -376,6 +376,20 @@ describe("depeche import, other cases", () => {
     expect(await checkErrors()).toEqual([]);
   });
 
+  it("writes a time the clocks show twice with the offset of the one it takes, and says so once", async () => {
+    archive = makeArchive();
+    const one = wire("1.txt", wireText("L’Irak vote", ["Texte un."], ["AA"]));
+    const two = wire("2.txt", wireText("L’Irak compte", ["Texte deux."], ["AA"]));
+    const r = await importCli(one, two, "--date", "2026-10-25T02:30");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      fr`depeche import: --date 2026-10-25T02:30 : les horloges affichent deux fois 02:30 à Paris le 25 octobre 2026 (retour à l’heure d’hiver) ; Dépêche retient la seconde et écrit 2026-10-25T02:30+01:00 ; pour la première, donnez --date 2026-10-25T02:30+02:00\n`,
+    );
+    for (const file of articleFiles()) expect(readFileSync(join(archive.dir, "articles", file), "utf8")).toContain("\ndate: 2026-10-25T02:30+01:00\n");
+    const result = await loadContent({ contentDir: archive.dir });
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it("counts in its summary the warnings of refused files too, as many as it printed", async () => {
     archive = makeArchive();
     const ok = wire("ok.txt", wireText("L’Irak vote", ["Texte un."], ["AA"]));
