@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { displayPath } from "../content/diagnostics.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { PREVIEW_FOLDER } from "../files/output-folder.ts";
 import { buildDateFromOption } from "../publish/build-date.ts";
@@ -36,7 +36,7 @@ export async function runServe(argv: string[]): Promise<number> {
     onUnwatched: (folder, error) => {
       // Linux's limit on watches is told as ENOSPC, which is no full disk.
       const reason = (error as NodeJS.ErrnoException).code === "ENOSPC" ? say.watchLimit() : describeIoError(error);
-      writeLine(process.stderr, `depeche serve: ${say.serveUnwatched(relative(process.cwd(), folder) || ".", reason)}`);
+      writeLine(process.stderr, `depeche serve: ${say.serveUnwatched(displayPath(folder), reason)}`);
     },
   });
   writeLine(process.stderr, `depeche serve: ${say.serveListening(server.url, values.content)}`);

@@ -1,5 +1,5 @@
 /** Errors and warnings are values until the CLI decides how to print them. */
-import { relative } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { escapeControlCharacters } from "../text/control-characters.ts";
 import { MAX_DIAGNOSTICS_PER_FILE } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
@@ -8,7 +8,7 @@ export type Severity = "error" | "warning";
 
 export interface Diagnostic {
   severity: Severity;
-  /** Path relative to the working directory. */
+  /** Path as `displayPath` prints it: relative to the working directory inside it, absolute outside. */
   file: string;
   /** 1-based; 1 for a problem with the file as a whole. */
   line: number;
@@ -121,7 +121,12 @@ export function printableDiagnostic(d: Diagnostic): { file: string; message: str
   return { file: escapeControlCharacters(d.file), message: escapeControlCharacters(d.message) };
 }
 
-/** A path as diagnostics print it: relative to the working directory, so editors can open it. */
+/**
+ * A path as diagnostics print it, so editors can open it: relative to the working directory when
+ * inside it; outside, absolute (`../../../dev/shm/x` says less than `/dev/shm/x`).
+ * @example displayPath("/dev/shm/x/site.yaml") // "/dev/shm/x/site.yaml" (working in /home/ed/depeche)
+ */
 export function displayPath(path: string): string {
-  return relative(process.cwd(), path) || ".";
+  const inside = relative(process.cwd(), path);
+  return inside === ".." || inside.startsWith(`..${sep}`) ? resolve(path) : inside || ".";
 }

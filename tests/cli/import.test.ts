@@ -5,7 +5,7 @@ import { join, relative, resolve } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterEach, describe, expect, it } from "vitest";
 import { runImport } from "../../src/cli/import.ts";
-import { formatDiagnostic } from "../../src/content/diagnostics.ts";
+import { displayPath, formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
@@ -29,12 +29,12 @@ function depeche(...args: string[]): Run {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// Paths print relative to the working directory: archive.display() and shown() say how.
+// Paths print as displayPath says (relative inside the working directory): archive.display() and shown() say how.
 function importCli(...args: string[]): Promise<Run> {
   return runInProcess("import", runImport, [...args, "--content", archive.dir]);
 }
 
-const shown = (path: string): string => relative(process.cwd(), path);
+const shown = displayPath;
 
 function wire(name: string, data: string | Uint8Array): string {
   const path = join(archive.root, "wire", name);

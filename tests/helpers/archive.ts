@@ -1,7 +1,8 @@
 /** Fixture builder: tests write the small archives they need, in a fresh temporary folder. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
+import { displayPath } from "../../src/content/diagnostics.ts";
 
 export const SITE_YAML = `title: "Archives de test"
 baseUrl: https://archives.example.org
@@ -65,7 +66,7 @@ export interface TestArchive {
   write(path: string, data: string | Uint8Array): string;
   /** Writes an article under articles/. */
   article(path: string, spec?: ArticleSpec | string): string;
-  /** A path as the CLI prints it, relative to the working directory. */
+  /** A path below the content folder as the CLI prints it (see displayPath). */
   display(path: string): string;
   remove(): void;
 }
@@ -88,7 +89,7 @@ export function makeArchive(files: Record<string, string> = {}): TestArchive {
     root,
     write,
     article: (path, spec = {}) => write(join("articles", path), typeof spec === "string" ? spec : articleText(spec)),
-    display: (path) => relative(process.cwd(), join(dir, path)),
+    display: (path) => displayPath(join(dir, path)),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
