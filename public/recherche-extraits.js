@@ -8,8 +8,7 @@
 // result's id, and the data of the few it shows. So a search of ours (its options carry `ids: true`
 // and `firstResults: n`: recherche.js's searches, n being 10 when the results are listed in
 // Pagefind's order, no filter and by relevance, else 0) crosses as one string of its results' ids
-// (a page's id has no line break: src/search/bundle-rows.ts), in Pagefind's order, with their
-// scores (`scores`, by which the page merges the results of its threads' workers), the search's
+// (a page's id has no line break: src/search/bundle-rows.ts), in Pagefind's order, with the search's
 // handle (`search`) and only its first n results as objects (id and data handle). The page asks for
 // the handles of any other results it shows by rank (a search whose options carry `pick: { search,
 // ranks }`), answered here from the last search sent. An older page's script, which does not ask
@@ -137,8 +136,7 @@
     }
     const first = results.slice(0, search.n).map((result) => ({ id: result.id, data: result.data }));
     const ids = results.map((result) => result.id);
-    const scores = Float64Array.from(results, (result) => result.score);
-    post({ ...message, result: { ...message.result, results: first, ids: ids.join("\n"), scores, search: message.id } }, ...rest);
+    post({ ...message, result: { ...message.result, results: first, ids: ids.join("\n"), search: message.id } }, ...rest);
     const answered = { search: message.id, order: search.order, instanceId: search.instanceId, ids, handles: results.map((result) => result.data) };
     if (answered.order !== sent) {
       // A search the page has left for a later one (which may have finished first).

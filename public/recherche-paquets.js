@@ -1,10 +1,8 @@
 // Serves Pagefind's requests for index pieces from packs (src/search/index-packs.ts): a piece's
-// name tells its pack, and its bundle the search thread whose packs hold it (`paquets/lots.json`
-// lists the bundles by thread): `/pagefind/2026/index/fr_74.75-….pf_index` is in
-// `/pagefind/paquets/0/74.75.pf_pack` when thread 0 searches 2026. A pack is fetched once and
-// answers every bundle's piece of that pack: a word costs one request a thread, whatever the
-// number of bundles. A prefix the build left unpacked (the thread's `paquets.json` does not list
-// it) has its pieces fetched one by one.
+// name tells its pack (`/pagefind/2026/index/fr_74.75-….pf_index` is in
+// `/pagefind/paquets/74.75.pf_pack`), which is fetched once and answers every bundle's piece of
+// that pack. A word costs one request, whatever the number of bundles. A prefix the build left
+// unpacked (`paquets.json` does not list it) has its pieces fetched one by one.
 //
 // Loaded by Pagefind's worker (our /pagefind/pagefind-worker.js, a classic worker) and by the
 // search page (recherche.js, for Pagefind's fallback on the page's thread when the worker fails):
@@ -12,88 +10,60 @@
 // request goes through untouched, and so does a piece its pack lacks or whose pack cannot be read
 // (a pack an earlier build wrote, kept by a cache): the piece's own file is fetched.
 //
-// In Pagefind's worker, it also fetches each bundle's entry and page list, and its thread's list of
-// prefixes packed, as soon as the page asks the worker to merge the bundle (a `mergeIndex` message),
-// while Pagefind loads its WebAssembly: Pagefind asks for them only once that is loaded, an entry
-// then its page list, and at 100,000 articles that chain held the page's readiness a few hundred
-// milliseconds more. Each worker fetches its own bundles' alone. Pagefind's own requests for them
-// are answered from those, once each; an entry or a page list not fetched ahead (another name: a
-// list kept by a cache) goes to the network as before.
+// In Pagefind's worker, it also fetches every bundle's entry and page list as the worker starts
+// (the bundles are listed in `paquets/lots.json`), while Pagefind loads its WebAssembly: Pagefind
+// asks for them only once that is loaded, an entry then its page list, and at 100,000 articles
+// that chain held the page's readiness a few hundred milliseconds more. Pagefind's own requests
+// for them are answered from those, once each; an entry or a page list not fetched ahead (another
+// name: a list kept by a cache) goes to the network as before.
 (() => {
   const PIECE = /^(.*\/)([^/]+)\/index\/((?:[a-z]+_)?([0-9a-f]+(?:\.[0-9a-f]+)?)-[0-9a-f]+)\.pf_index$/;
   const original = globalThis.fetch.bind(globalThis);
   /** Each pack's pieces by `<bundle>/<name>`, by the pack's URL: fetched once. */
   const packs = new Map();
-  // Fetched once by URL: a JSON file, or what `fallback` gives when it cannot be read.
-  const json = new Map();
-  const readJson = (url, fallback, init) => {
-    if (!json.has(url))
-      json.set(
-        url,
-        original(url, init)
-          .then((response) => (response.ok ? response.json() : fallback))
-          .catch(() => fallback),
-      );
-    return json.get(url);
-  };
   /**
-   * Each bundle's thread, by the index folder (`/pagefind/`): fresh, as the bundles' entries are
-   * (a build may move a bundle to the other thread).
+   * The prefixes packed, by the list's URL (src/search/index-packs.ts: a prefix whose pack would
+   * hold much more than a word needs is not). Pagefind's worker, beside the index, asks for it as
+   * it starts, with search's fixed costs; the page's thread when it first needs it.
    */
-  const threadOf = async (index, bundle) => {
-    const lists = await readJson(`${index}paquets/lots.json`, [], { cache: "no-cache" });
-    const thread = Array.isArray(lists) ? lists.findIndex((list) => Array.isArray(list) && list.includes(bundle)) : -1;
-    return thread < 0 ? undefined : thread;
+  const lists = new Map();
+  const packedList = (url) => {
+    if (!lists.has(url)) {
+      const list = original(url)
+        .then((response) => (response.ok ? response.json() : []))
+        .then((ids) => new Set(ids))
+        .catch(() => new Set());
+      lists.set(url, list);
+    }
+    return lists.get(url);
   };
-  /** A thread's prefixes packed (src/search/index-packs.ts: a prefix whose pack would hold much more than a word needs is not). */
-  const packedList = async (index, thread) => new Set(await readJson(`${index}paquets/${thread}/paquets.json`, []));
-
   /** The bundles' entries and page lists fetched ahead, by path: each answers Pagefind's request once. */
   const ahead = new Map();
-  function fetchAhead(path) {
-    const folder = new URL(path.endsWith("/") ? path : `${path}/`, globalThis.location.href).pathname;
-    const match = /^(.*\/)([^/]+)\/$/.exec(folder);
-    if (!match || ahead.has(`${folder}pagefind-entry.json`)) return;
-    const [, index, bundle] = match;
-    threadOf(index, bundle)
-      .then((thread) => thread !== undefined && packedList(index, thread))
-      .catch(() => {});
-    // Fresh, as Pagefind asks for an entry (with `?ts=`): it names the page list of this build.
-    const entry = original(`${folder}pagefind-entry.json?ts=${Date.now()}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
-    ahead.set(`${folder}pagefind-entry.json`, entry);
-    entry
-      .then((text) => {
-        for (const { hash } of Object.values(JSON.parse(text).languages ?? {})) {
-          const meta = `${folder}pagefind.${hash}.pf_meta`;
-          ahead.set(
-            meta,
-            original(meta).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status}`)))),
-          );
-        }
-      })
-      .catch(() => {});
+  async function fetchAhead(index) {
+    const response = await original(`${index}paquets/lots.json`, { cache: "no-cache" });
+    if (!response.ok) return;
+    for (const bundle of await response.json()) {
+      const folder = `${index}${bundle}/`;
+      // Fresh, as Pagefind asks for an entry (with `?ts=`): it names the page list of this build.
+      const entry = original(`${folder}pagefind-entry.json?ts=${Date.now()}`).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))));
+      ahead.set(`${folder}pagefind-entry.json`, entry);
+      entry
+        .then((text) => {
+          for (const { hash } of Object.values(JSON.parse(text).languages ?? {})) {
+            const meta = `${folder}pagefind.${hash}.pf_meta`;
+            ahead.set(
+              meta,
+              original(meta).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${r.status}`)))),
+            );
+          }
+        })
+        .catch(() => {});
+    }
   }
   if (typeof WorkerGlobalScope !== "undefined") {
-    // The page's messages to Pagefind, seen first: a bundle to merge is fetched ahead.
-    const listen = globalThis.addEventListener.bind(globalThis);
-    globalThis.addEventListener = (type, listener, options) => {
-      if (type !== "message") return listen(type, listener, options);
-      return listen(
-        "message",
-        (event) => {
-          const { method, args } = event.data ?? {};
-          if (method === "mergeIndex" && typeof args?.[0] === "string") {
-            try {
-              fetchAhead(args[0]);
-            } catch {
-              // Pagefind fetches it itself.
-            }
-          }
-          return listener(event);
-        },
-        options,
-      );
-    };
+    const index = new URL(".", globalThis.location.href).pathname;
+    packedList(`${index}paquets/paquets.json`);
+    fetchAhead(index).catch(() => {});
   }
 
   async function readPack(url) {
@@ -125,9 +95,8 @@
     const piece = url.origin === globalThis.location.origin && !url.search ? PIECE.exec(url.pathname) : null;
     if (!piece) return original(input, init);
     const [, index, bundle, name, pack] = piece;
-    const thread = await threadOf(index, bundle);
-    if (thread === undefined || !(await packedList(index, thread)).has(pack)) return original(input, init);
-    const packUrl = `${index}paquets/${thread}/${pack}.pf_pack`;
+    if (!(await packedList(`${index}paquets/paquets.json`)).has(pack)) return original(input, init);
+    const packUrl = `${index}paquets/${pack}.pf_pack`;
     if (!packs.has(packUrl))
       packs.set(
         packUrl,

@@ -3,9 +3,7 @@
 // when the reader asks for it (ordre=recent) or searches without words.
 //
 // Search's fixed costs are paid once the page has painted, while the reader types: Pagefind's
-// runtime from /pagefind/, once for each search thread (a large archive's bundles are searched
-// by two of Pagefind's workers at once, half of them each: src/search/markers.ts, `searchThreads`),
-// every bundle the page lists (the newest year, groups of earlier years),
+// runtime from /pagefind/, every bundle the page lists (the newest year, groups of earlier years),
 // and each bundle's rows (src/search/bundle-rows.ts: each page's topics, sources and year, newest
 // first; a page's Pagefind id is its bundle's prefix and its rank, so a result's row is read from
 // its id). A search then fetches only what its words need (an index chunk per word and
@@ -34,33 +32,21 @@ const NEWEST = "recent";
 const ROWS_FILE = "rows.bin.gz";
 
 let ready;
-/** The search thread of a bundle of the page's configuration. */
-const threadOf = (bundle) => bundle.thread ?? 0;
-
 /**
- * The runtimes (one a thread), every bundle merged in its thread's, every bundle's rows, and what
- * reads a page's place (its bundle's number times `SLOT`, plus its rank in the bundle, newest
- * first) from its Pagefind id: started once, awaited by every search.
+ * The runtime, every bundle merged, every bundle's rows, and what reads a page's place (its
+ * bundle's number times `SLOT`, plus its rank in the bundle, newest first) from its Pagefind id:
+ * started once, awaited by every search.
  */
 function prepare() {
   ready ??= (async () => {
     // Pagefind's searches run in its worker, decompressing and searching off the page's thread.
-    // Its module imported under another address is another module, with its own worker: a thread
-    // of ours. Each worker reads the index pieces from its thread's packs (recherche-paquets.js); so
-    // does the page's thread, where Pagefind falls back when its worker fails.
-    const threads = config.bundles.length > 0 ? Math.max(...config.bundles.map(threadOf)) + 1 : 1;
-    const [runtimes] = await Promise.all([
-      Promise.all(Array.from({ length: threads }, (_, t) => import(t === 0 ? config.runtime : `${config.runtime}?${t}`))),
-      import("./recherche-paquets.js"),
-    ]);
-    await Promise.all(
-      runtimes.map(async (pf) => {
-        await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
-        await pf.init();
-      }),
-    );
+    // Its worker reads the index pieces from packs (recherche-paquets.js); so does the page's
+    // thread, where Pagefind falls back when its worker fails.
+    const [pf] = await Promise.all([import(config.runtime), import("./recherche-paquets.js")]);
+    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await pf.init();
     const [, tables] = await Promise.all([
-      Promise.all(config.bundles.map((b) => runtimes[threadOf(b)].mergeIndex(b.url))),
+      Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
       Promise.all(config.bundles.map((b) => readRows(`${b.url}${ROWS_FILE}`))),
     ]);
     const bundleOf = new Map();
@@ -93,7 +79,7 @@ function prepare() {
     };
     // For the bench and the tests: from here a search fetches only what its words need.
     performance.mark("search-ready");
-    return { runtimes, tables, placeOf };
+    return { pf, tables, placeOf };
   })();
   return ready;
 }
@@ -218,88 +204,37 @@ function countChoices(tables, places, missed) {
 
 /**
  * A search's results in Pagefind's order (a match in a title first): their ids, and the data
- * (title, URL, excerpt with the words marked) of those asked for by rank, each a promise. Each
- * thread's runtime searches its bundles, and their results are merged by score (`mergeResults`).
- * From Pagefind's worker the results cross as one string of ids and their scores, the first
- * `shown` with their data handles (with one thread; with more, a thread's share of the first
- * results is known only once merged), and the handles of any others are picked from the worker by
- * rank, in one message a thread (recherche-extraits.js). On the page's thread (Pagefind's fallback
- * when the browser has no worker or its worker fails), the answer is Pagefind's own list.
+ * (title, URL, excerpt with the words marked) of those asked for by rank, each a promise. From
+ * Pagefind's worker the results cross as one string of ids, the first `shown` with their data
+ * handles, and the handles of any others are picked from the worker by rank, in one message
+ * (recherche-extraits.js). On the page's thread (Pagefind's fallback when the browser has no
+ * worker or its worker fails), the answer is Pagefind's own list.
  */
-async function searchWords(runtimes, query, shown, bundleOf) {
-  const words = indexedWords(query);
-  const firstResults = runtimes.length === 1 ? shown : 0;
-  const answers = await Promise.all(runtimes.map((pf) => pf.search(words, { ids: true, firstResults })));
-  const lists = answers.map((answer) => {
-    const { results } = answer;
-    // Pagefind's own list holds every result with its handle: nothing is then picked.
-    const own = typeof answer.ids !== "string";
-    return {
-      answer,
-      ids: own ? results.map((result) => result.id) : answer.ids ? answer.ids.split("\n") : [],
-      scores: own ? results.map((result) => result.score) : answer.scores,
-      // The results whose handles are here, by rank: kept for the search's life, so that a rank
-      // asked again (after a failure) reuses its handle, which Pagefind releases once this is collected.
-      handles: new Map(results.map((result, rank) => [rank, result])),
-    };
-  });
-  const merged = lists.length === 1 ? { ids: lists[0].ids, at: (rank) => [0, rank] } : mergeResults(lists, bundleOf);
+async function searchWords(pf, query, shown) {
+  const answer = await pf.search(indexedWords(query), { ids: true, firstResults: shown });
+  const { results } = answer;
+  // Pagefind's own list holds every result with its handle: nothing is then picked.
+  const ids = typeof answer.ids !== "string" ? results.map((result) => result.id) : answer.ids ? answer.ids.split("\n") : [];
+  // The results whose handles are here, by rank: kept for the search's life, so that a rank asked
+  // again (after a failure) reuses its handle, which Pagefind releases once this is collected.
+  const handles = new Map(results.map((result, rank) => [rank, result]));
   return {
-    ids: merged.ids,
+    ids,
     data: (ranks) => {
-      const picks = lists.map(() => []);
-      for (const rank of ranks) {
-        const [t, r] = merged.at(rank);
-        if (!lists[t].handles.has(r)) picks[t].push(r);
-      }
-      const answered = picks.map((picked, t) =>
-        picked.length > 0 ? runtimes[t].search(null, { pick: { search: lists[t].answer.search, ranks: picked } }) : undefined,
-      );
+      const picked = ranks.filter((rank) => !handles.has(rank));
+      const answered = picked.length > 0 ? pf.search(null, { pick: { search: answer.search, ranks: picked } }) : undefined;
       return ranks.map(async (rank) => {
-        const [t, r] = merged.at(rank);
-        const list = lists[t];
-        if (!list.handles.has(r)) {
-          const handle = (await answered[t]).results[picks[t].indexOf(r)];
-          if (handle?.id !== list.ids[r]) throw new Error(`no result ${rank} for this search any more`);
-          list.handles.set(r, handle);
+        if (!handles.has(rank)) {
+          const handle = (await answered).results[picked.indexOf(rank)];
+          if (handle?.id !== ids[rank]) throw new Error(`no result ${rank} for this search any more`);
+          handles.set(rank, handle);
         }
-        const data = await list.handles.get(r).data();
+        const data = await handles.get(rank).data();
         if (!data) throw new Error(`no data for result ${rank}`);
         return data;
       });
     },
   };
-}
-
-/**
- * The threads' results as one list, as one runtime merging every bundle lists them: by score, a
- * tie to the bundle listed first (`bundleOf`: its number in the page's configuration, past them
- * all for the runtime's own record), each thread's results in their order. Its ids, and where
- * each rank is: its thread and its rank there.
- */
-function mergeResults(lists, bundleOf) {
-  const total = lists.reduce((n, list) => n + list.ids.length, 0);
-  const ids = new Array(total);
-  const thread = new Uint8Array(total);
-  const rankIn = new Uint32Array(total);
-  const next = lists.map(() => 0);
-  for (let i = 0; i < total; i++) {
-    let best = -1;
-    for (let t = 0; t < lists.length; t++) {
-      if (next[t] >= lists[t].ids.length) continue;
-      if (best < 0) {
-        best = t;
-        continue;
-      }
-      const score = lists[t].scores[next[t]];
-      const other = lists[best].scores[next[best]];
-      if (score > other || (score === other && bundleOf(lists[t].ids[next[t]]) < bundleOf(lists[best].ids[next[best]]))) best = t;
-    }
-    ids[i] = lists[best].ids[next[best]];
-    thread[i] = best;
-    rankIn[i] = next[best]++;
-  }
-  return { ids, at: (rank) => [thread[rank], rankIn[rank]] };
 }
 
 /**
@@ -519,8 +454,9 @@ async function run(submitted = false) {
   status.textContent = strings.loading;
   counting(true);
   try {
-    const { runtimes, tables, placeOf } = await prepare();
+    const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
+    if (query) showNamed(namedChoices(tables, query), filters);
     const miss = misser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as
@@ -531,15 +467,7 @@ async function run(submitted = false) {
       // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
       // which starts fetching their fragments once it has posted them (recherche-extraits.js).
       const plain = Object.keys(filters).length === 0 && !newest;
-      const bundleOf = (id) => {
-        const place = placeOf(id);
-        return place === undefined ? Number.POSITIVE_INFINITY : Math.floor(place / SLOT);
-      };
-      const searching = searchWords(runtimes, query, plain ? PAGE : 0, bundleOf);
-      // The topics and sources the words name are counted while Pagefind's worker searches (its
-      // message is posted before `searchWords` returns): a topic's pages are every bundle's rows.
-      showNamed(namedChoices(tables, query), filters);
-      const found = await searching;
+      const found = await searchWords(pf, query, plain ? PAGE : 0);
       if (id !== searchId) return;
       const { ids } = found;
       // Each result's fragment is asked for once, by whoever needs it first.
@@ -681,7 +609,7 @@ for (const select of form.querySelectorAll("select")) select.addEventListener("c
 form.elements.q.addEventListener("input", () => {
   const words = indexedWords(form.elements.q.value.trim());
   if (!ready || !words || words.split(/\s+/).some((word) => word.replace(NUMBER_END, "").length < 2)) return;
-  ready.then(({ runtimes }) => Promise.all(runtimes.map((pf) => pf.preload(words)))).catch(() => {});
+  ready.then(({ pf }) => pf.preload(words)).catch(() => {});
 });
 window.addEventListener("popstate", () => {
   fillForm(new URLSearchParams(location.search));

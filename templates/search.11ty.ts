@@ -12,13 +12,7 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
   const config = {
     runtime: href(site, `${SEARCH_INDEX_URL}pagefind.js`),
     // A bundle's years, and its months when its year is split: the search page tells from a result's day which bundle holds it.
-    // and the thread that searches it, when not the first.
-    bundles: entry.bundles.map((b) => ({
-      url: href(site, b.url),
-      years: b.years,
-      ...(b.months ? { months: b.months } : {}),
-      ...(b.thread ? { thread: b.thread } : {}),
-    })),
+    bundles: entry.bundles.map((b) => ({ url: href(site, b.url), years: b.years, ...(b.months ? { months: b.months } : {}) })),
     baseUrl: `${site.basePath}/`,
     filters: entry.filters.map((f) => f.name),
     strings: ui.searchClient,

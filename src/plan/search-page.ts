@@ -1,7 +1,7 @@
 import type { Archive } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
-import { bundleOf, planSearchBundles, SEARCH_FILTERS, searchThreads, type SearchBundle } from "../search/markers.ts";
+import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../search/records.ts";
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
@@ -31,8 +31,8 @@ export interface SearchChoice {
 export interface SearchPage extends PageBase {
   kind: "search";
   heading: string;
-  /** Newest first, each with the thread that searches it (`searchThreads`). */
-  bundles: (SearchBundle & { thread: number })[];
+  /** Newest first. */
+  bundles: SearchBundle[];
   filters: SearchFilter[];
   /** What a reader without JavaScript is offered instead. */
   browse: BrowseLinks;
@@ -41,9 +41,7 @@ export interface SearchPage extends PageBase {
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
 export function planSearchPage(archive: Archive, home: Link): SearchPage {
   const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
-  const planned = planSearchBundles(archive.years.flatMap((y) => y.months));
-  const threads = searchThreads(planned);
-  const bundles = planned.map((bundle, i) => ({ ...bundle, thread: threads[i]! }));
+  const bundles = planSearchBundles(archive.years.flatMap((y) => y.months));
   return {
     kind: "search",
     url: SEARCH_URL,
@@ -105,7 +103,7 @@ export interface RecordSources {
  * records are handed to the indexer.
  */
 export function planSearchIndex(
-  bundles: readonly (SearchBundle & { thread?: number })[],
+  bundles: readonly SearchBundle[],
   articles: readonly Article[],
   render: ArticleRenderer,
   sources?: RecordSources,
@@ -126,7 +124,6 @@ export function planSearchIndex(
     const pages = edited ? list.flatMap((article, i) => (edited.has(article) ? [i] : [])) : [];
     return {
       key: bundle.key,
-      thread: bundle.thread ?? 0,
       articles: list.length,
       digest: bundleDigest([...registries, ...inputs], PAGEFIND_VERSION),
       records: () => list.map(record),

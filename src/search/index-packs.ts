@@ -3,13 +3,12 @@ import { join } from "node:path";
 import { ROWS_FILE } from "./bundle-rows.ts";
 
 /**
- * Packs of index pieces: one file per two-character word prefix and search thread, holding the
- * pieces of that prefix of every bundle the thread searches (`searchThreads`: one thread, or two
- * from 40,000 articles, each a Pagefind worker of the search page's). A search fetches, in every
- * bundle, the index piece where each of its words falls (src/search/index-chunks.ts): at 100,000
- * articles, 14 requests for one word. The pieces of a word are all in its thread's pack, so each
- * worker asks for its pack once and answers each of Pagefind's piece requests from it
- * (public/recherche-paquets.js): one request a word and thread, whatever the number of bundles.
+ * Packs of index pieces: one file per two-character word prefix, holding every bundle's pieces of
+ * that prefix. A search fetches, in every bundle, the index piece where each of its words falls
+ * (src/search/index-chunks.ts): at 100,000 articles, 14 requests for one word. The pieces of a
+ * word are all in one pack, so the search page asks for the pack once and answers each of
+ * Pagefind's piece requests from it (public/recherche-paquets.js): one request a word, whatever
+ * the number of bundles.
  *
  * A piece's pack is told by its name (`fr_74.75-…` for « tu »), so the page needs no map of the
  * pieces, and a piece is cut wherever its words' pack changes. The packs follow a fixed rule (a
@@ -30,10 +29,8 @@ const PACK_EXTENSION = ".pf_pack";
 export const PACKED_LIST = "paquets.json";
 
 /**
- * The bundles' folders by the search page's thread that searches them (`searchThreads`), in the
- * packs' folder (JSON, a list per thread): each thread's packs (a folder each, `0/`, `1/`) hold
- * its bundles' pieces alone, so that each of the page's Pagefind workers fetches only what its
- * bundles need. The reader tells a piece's thread from its bundle.
+ * The list of the bundles' folders, in the packs' folder (JSON): the reader, in Pagefind's worker,
+ * fetches their entries and page lists as the worker starts, before Pagefind asks.
  */
 export const BUNDLE_LIST = "lots.json";
 
@@ -73,47 +70,24 @@ export function pieceName(language: string, first: string, digest: string): stri
 }
 
 /**
- * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, a folder per
- * thread (`threads`: the bundles' folders each thread searches; a bundle it does not name goes to
- * the first), each with its packs and the list of its prefixes packed (`PACKED_LIST`; see
- * `PACK_SLACK`), and the bundles by thread (`BUNDLE_LIST`), anew: the folder is removed first, so
- * that no file a previous site shares (a hard link) is written into. Each pack: the length of its
- * table (4 bytes, big-endian), the table (JSON: each piece's `<bundle>/<name>` and length, in
- * order), then the pieces' files one after the other. Bundles and pieces in the order of their
- * names: the same bundles give the same packs.
+ * Writes the packs of an index folder (`<site>/pagefind/`) from its bundles' pieces, the list
+ * of the prefixes packed (`PACKED_LIST`; see `PACK_SLACK`) and that of the bundles (`BUNDLE_LIST`), anew: the
+ * folder is removed first, so that no file a previous site shares (a hard link) is written into.
+ * Each pack: the length of its table (4 bytes, big-endian), the table (JSON: each piece's
+ * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
+ * and pieces in the order of their names: the same bundles give the same packs.
  *
  * A piece the packs being replaced already hold is taken from them, not read from its file: a
  * piece's name tells its bytes (their digest), and a push re-indexes one bundle of fifteen. At
  * 100,000 articles that is some 200 packs read instead of 3,300 pieces (the pieces of prefixes
  * left unpacked are never read, only measured).
  */
-export function writeSearchPacks(indexDir: string, threads: readonly (readonly string[])[] = []): void {
+export function writeSearchPacks(indexDir: string): void {
   const packsDir = join(indexDir, PACKS_FOLDER);
   const held = piecesOfPacks(packsDir);
   rmSync(packsDir, { recursive: true, force: true });
-  const lists = threadLists(bundleFolders(indexDir), threads);
-  mkdirSync(packsDir, { recursive: true });
-  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(lists));
-  lists.forEach((bundles, thread) => writeThreadPacks(indexDir, bundles, join(packsDir, String(thread)), held));
-}
-
-/**
- * The bundles on disk by thread: as `threads` lists them (those on disk), any other in the first;
- * each list in the order of the names, each thread at its number (the search page's).
- */
-export function threadLists(onDisk: readonly string[], threads: readonly (readonly string[])[]): string[][] {
-  const present = new Set(onDisk);
-  const lists = threads.map((list) => list.filter((bundle) => present.has(bundle)).sort());
-  const listed = new Set(lists.flat());
-  if (lists.length === 0) lists.push([]);
-  lists[0]!.push(...onDisk.filter((bundle) => !listed.has(bundle)));
-  lists[0]!.sort();
-  return lists;
-}
-
-// One thread's packs, from its bundles' pieces.
-function writeThreadPacks(indexDir: string, bundles: readonly string[], packsDir: string, held: ReadonlyMap<string, Buffer>): void {
   const packs = new Map<string, { key: string; path: string; size: number }[]>();
+  const bundles = bundleFolders(indexDir);
   for (const bundle of bundles) {
     const pieces = join(indexDir, bundle, "index");
     for (const file of readdirSync(pieces).sort()) {
@@ -128,6 +102,7 @@ function writeThreadPacks(indexDir: string, bundles: readonly string[], packsDir
   }
   mkdirSync(packsDir, { recursive: true });
   const packed: string[] = [];
+  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(bundles));
   for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const largest = new Map<string, number>();
     for (const { key, size } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, size));
@@ -151,8 +126,7 @@ function writeThreadPacks(indexDir: string, bundles: readonly string[], packsDir
 function piecesOfPacks(packsDir: string): Map<string, Buffer> {
   const pieces = new Map<string, Buffer>();
   if (!existsSync(packsDir)) return pieces;
-  const files = readdirSync(packsDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(PACK_EXTENSION));
-  for (const file of files) {
+  for (const file of readdirSync(packsDir).filter((name) => name.endsWith(PACK_EXTENSION))) {
     try {
       const bytes = readFileSync(join(packsDir, file));
       const size = bytes.readUInt32BE(0);

@@ -1,7 +1,7 @@
 import { patchBundleFolder } from "./bundle-patch.ts";
 import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
-import { BUNDLE_LIST, FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, WORDS_GUARD, wrapPagefindRuntime, writeSearchPacks } from "./index-packs.ts";
+import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, WORDS_GUARD, wrapPagefindRuntime, writeSearchPacks } from "./index-packs.ts";
 import childProcess, { type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -393,33 +393,16 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
     await Promise.all(threads.map((thread) => thread.close()));
   }
   if (pending.left > 0) throw new Error("search index: stopped before every bundle was indexed");
-  // The packs hold every bundle's pieces, by thread: written anew when any bundle or the runtime
-  // changed, or the threads did (else the staged ones, the same, stay).
+  // The packs hold every bundle's pieces: written anew when any bundle or the runtime changed
+  // (else the staged ones, the same, stay).
   const packs = join(siteDir, SEARCH_INDEX_URL, PACKS_FOLDER);
-  const searchThreads = bundleThreads(bundles);
-  if (result.changed.length > 0 || !existsSync(packs) || !samePackThreads(packs, searchThreads)) {
-    writeSearchPacks(join(siteDir, SEARCH_INDEX_URL), searchThreads);
+  if (result.changed.length > 0 || !existsSync(packs)) {
+    writeSearchPacks(join(siteDir, SEARCH_INDEX_URL));
     if (!result.changed.includes(SEARCH_INDEX_URL)) result.changed.push(join(SEARCH_INDEX_URL, PACKS_FOLDER));
   }
   // Once each, in an order that does not depend on which thread finished first.
   result.changed = [...new Set(result.changed)].sort();
   return result;
-}
-
-// The bundles' folders each search thread searches, by thread number.
-function bundleThreads(bundles: readonly PlannedBundle[]): string[][] {
-  const threads: string[][] = [];
-  for (const bundle of bundles) (threads[bundle.thread ?? 0] ??= []).push(bundle.key);
-  return Array.from(threads, (list) => (list ?? []).sort());
-}
-
-// Whether the packs' folder lists the bundles by these threads.
-function samePackThreads(packs: string, threads: readonly (readonly string[])[]): boolean {
-  try {
-    return readFileSync(join(packs, BUNDLE_LIST), "utf8") === JSON.stringify(threads);
-  } catch {
-    return false;
-  }
 }
 
 // Waits for every indexer, even after one failed (none may still write into a folder the build

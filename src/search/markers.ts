@@ -154,38 +154,3 @@ export function bundleOf(bundles: readonly SearchBundle[]): (url: string) => str
   }
   return (url) => keys.get(url.slice(1, 8)) ?? keys.get(url.slice(1, 5));
 }
-
-/**
- * From how many articles the search page searches its bundles in two threads: two copies of
- * Pagefind's runtime, each with its own worker and half of the bundles' pages. At 100,000 articles
- * Pagefind's one worker spends some 50 ms on « élections » and 200 ms on « ministre »; two take
- * 0.55–0.65 of that on 2 vCPUs, more cores do better. Below, a search takes a few milliseconds and a second
- * runtime would only cost the page its download (some 160 KB). `DEPECHE_SEARCH_THREADS_FROM` sets
- * it (the tests search small archives in two threads).
- */
-export function searchThreadsFrom(): number {
-  const set = process.env.DEPECHE_SEARCH_THREADS_FROM;
-  return set !== undefined && set !== "" && Number.isFinite(Number(set)) ? Number(set) : 40_000;
-}
-
-/** The most threads a search page searches in. */
-const SEARCH_THREADS = 2;
-
-/**
- * Which thread searches each bundle (0 or 1; all 0 below `from` articles, or with one bundle): the
- * largest bundle first, each to the thread with the fewest articles so far, so that each thread has
- * about half of the pages to search.
- * @example searchThreads([{ articles: 9000 }, { articles: 5000 }, { articles: 5000 }], 0) // [0, 1, 1]
- */
-export function searchThreads(bundles: readonly Pick<SearchBundle, "articles">[], from = searchThreadsFrom()): number[] {
-  const total = bundles.reduce((n, b) => n + b.articles, 0);
-  const load = new Array<number>(bundles.length > 1 && total >= from ? SEARCH_THREADS : 1).fill(0);
-  const threads = new Array<number>(bundles.length);
-  const largestFirst = bundles.map((_, i) => i).sort((a, b) => bundles[b]!.articles - bundles[a]!.articles || a - b);
-  for (const i of largestFirst) {
-    const thread = load.indexOf(Math.min(...load));
-    load[thread]! += bundles[i]!.articles;
-    threads[i] = thread;
-  }
-  return threads;
-}

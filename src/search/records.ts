@@ -42,8 +42,6 @@ export interface IndexBundle {
  */
 export interface PlannedBundle {
   key: string;
-  /** The search page's thread that searches it (`searchThreads`): its pieces go in that thread's packs. */
-  thread?: number;
   /** How many records: the largest bundles are indexed first. */
   articles: number;
   digest: string;

@@ -5,14 +5,14 @@
  * source and highlighted words, and a search that fetches only what its words need once the page
  * has paid the fixed costs.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { buildArchive, treeDigest } from "../helpers/site.ts";
+import { buildArchive } from "../helpers/site.ts";
 import { serveFolder, type StaticServer } from "../helpers/static-server.ts";
 import { fr } from "../helpers/french.ts";
 import { decodeRows, ROWS_FILE } from "../../src/search/bundle-rows.ts";
@@ -923,7 +923,7 @@ describe("search costs", () => {
         "wasm",
         "/pagefind/pagefind-entry.json",
         "/pagefind/pagefind.*.pf_meta",
-        "/pagefind/paquets/0/paquets.json",
+        "/pagefind/paquets/paquets.json",
         "/pagefind/paquets/lots.json",
         ...["2021", "2022"].flatMap((b) => [`/pagefind/${b}/pagefind-entry.json`, `/pagefind/${b}/pagefind.*.pf_meta`, `/pagefind/${b}/${ROWS_FILE}`]),
       ].sort(),
@@ -943,7 +943,7 @@ describe("search costs", () => {
     expect(searched.length).toBeGreaterThan(0);
     // The word's index pieces, in both bundles, from its pack: one request.
     expect(searched.filter((p) => !/\.pf_(pack|fragment)$/.test(p))).toEqual([]);
-    expect(searched.filter((p) => p.endsWith(".pf_pack"))).toEqual(["/pagefind/paquets/0/74.75.pf_pack"]);
+    expect(searched.filter((p) => p.endsWith(".pf_pack"))).toEqual(["/pagefind/paquets/74.75.pf_pack"]);
     expect(searched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
     // The next search, filtered: no filter list, and no file asked again.
     await page.locator("#filtre-annee").selectOption("2022");
@@ -1383,150 +1383,5 @@ describe("search index packs", () => {
       await unpacked.close();
       rmSync(copy, { recursive: true, force: true });
     }
-  });
-});
-
-describe("search in two threads", () => {
-  // The same archive built as a large one is (src/search/markers.ts, `searchThreads`): each of the
-  // page's two Pagefind runtimes, each with its own worker, searches one of the two bundles.
-  let threaded: StaticServer;
-  let threadedDir: string;
-
-  beforeAll(async () => {
-    const before = process.env.DEPECHE_SEARCH_THREADS_FROM;
-    process.env.DEPECHE_SEARCH_THREADS_FROM = "0";
-    try {
-      const site = await buildArchive(archive, { outDir: join(archive.root, "_site-threads"), cacheDir: join(archive.root, "cache-threads") });
-      if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
-      threadedDir = site.out;
-    } finally {
-      if (before === undefined) delete process.env.DEPECHE_SEARCH_THREADS_FROM;
-      else process.env.DEPECHE_SEARCH_THREADS_FROM = before;
-    }
-    threaded = await serveFolder(threadedDir);
-  }, 120_000);
-
-  afterAll(async () => {
-    await threaded?.close();
-  });
-
-  const seen = async (origin: string, query: string) => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/recherche/?${query}`);
-    const shown = await shownOnceCounted(page);
-    const excerpts = await page.locator("#search-results article > p:last-child").evaluateAll((ps) => ps.map((p) => p.innerHTML));
-    await page.close();
-    return { ...shown, excerpts };
-  };
-
-  it("splits the bundles between the threads, and finds, counts, orders and marks as one thread does: words, phrases, filters, newest first, no words", async () => {
-    const config = (dir: string) => JSON.parse(/id="search-config">(.*?)<\/script>/s.exec(readFileSync(join(dir, "recherche", "index.html"), "utf8"))![1]!);
-    expect(config(threadedDir).bundles.map((b: { url: string; thread?: number }) => [b.url, b.thread ?? 0])).toEqual([
-      ["/pagefind/2022/", 1],
-      ["/pagefind/2021/", 0],
-    ]);
-    expect(config(siteDir).bundles.every((b: { thread?: number }) => b.thread === undefined)).toBe(true);
-    for (const query of [
-      "q=Turquie",
-      "q=phosphates",
-      "q=elections",
-      "q=irakiennes",
-      "q=ministre%20bagdad",
-      "q=zzz",
-      "q=4920",
-      `q=${encodeURIComponent("« conseil municipal »")}`,
-      "q=phosphates&annee=2022",
-      "q=phosphates&ordre=recent",
-      "q=Turquie&sujet=Irak",
-      "sujet=Irak",
-    ]) {
-      const [two, one] = [await seen(threaded.origin, query), await seen(server.origin, query)];
-      expect(two, query).toEqual(one);
-    }
-  });
-
-  it("writes the same index, by thread, when a large clean build indexes after writing its pages (its records set aside in files)", async () => {
-    const before = process.env.DEPECHE_SEARCH_THREADS_FROM;
-    process.env.DEPECHE_SEARCH_THREADS_FROM = "0";
-    try {
-      const after = await buildArchive(archive, { outDir: join(archive.root, "_site-after"), cacheDir: join(archive.root, "cache-after"), indexAfterFrom: 0 });
-      expect(after.result.ok).toBe(true);
-      const search = (path: string) => path.startsWith("/pagefind/") || path.startsWith("/recherche/");
-      expect(JSON.parse(readFileSync(join(after.out, "pagefind", PACKS_FOLDER, "lots.json"), "utf8"))).toEqual([["2021"], ["2022"]]);
-      expect(treeDigest(after.out, search)).toBe(treeDigest(threadedDir, search));
-    } finally {
-      if (before === undefined) delete process.env.DEPECHE_SEARCH_THREADS_FROM;
-      else process.env.DEPECHE_SEARCH_THREADS_FROM = before;
-    }
-  });
-
-  it("lists the next results on demand from both threads, in the order of one thread, each with its words marked", async () => {
-    const listed = async (origin: string) => {
-      const page = await browser.newPage();
-      await page.goto(`${origin}/recherche/?q=phosphates`);
-      await shownOnceCounted(page);
-      await page.locator("#search-more").click();
-      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
-      const shown = { links: await links(page), marked: await page.locator("#search-results li:has(mark)").count() };
-      await page.close();
-      return shown;
-    };
-    const [two, one] = [await listed(threaded.origin), await listed(server.origin)];
-    expect(two).toEqual(one);
-    expect(two.links.map((l) => l.slice(0, 5)).sort()).toEqual([...Array(6).fill("/2021"), ...Array(6).fill("/2022")]);
-    expect(two.marked).toBe(12);
-  });
-
-  // Each runtime falls back to the page's thread on its own (no worker, or one that fails to start).
-  for (const where of ["without a worker", "when the workers fail to start"]) {
-    it(`finds, orders, lists on demand and marks as one thread does on the page's thread (${where})`, async () => {
-      const listed = async (origin: string, query: string) => {
-        const page = await browser.newPage();
-        if (where === "without a worker") await page.addInitScript(() => Reflect.deleteProperty(window, "Worker"));
-        else await page.route(/\/pagefind\/pagefind-worker\.js$/, (route) => route.fulfill({ status: 404 }));
-        await page.goto(`${origin}/recherche/?${query}`);
-        const shown = await shownOnceCounted(page);
-        if (await page.locator("#search-more").isVisible()) {
-          await page.locator("#search-more").click();
-          await page.waitForFunction(() => (document.getElementById("search-more") as HTMLButtonElement).hidden);
-        }
-        const all = { ...shown, links: await links(page), marked: await page.locator("#search-results li:has(mark)").count() };
-        await page.close();
-        return all;
-      };
-      for (const query of ["q=phosphates", "q=Turquie", "q=Lesotho", "q=phosphates&annee=2021"]) {
-        const [two, one] = [await listed(threaded.origin, query), await listed(server.origin, query)];
-        expect(two, query).toEqual(one);
-      }
-    });
-  }
-
-  it("has each worker fetch its own bundles' entry and page list and its thread's packs, each once: a word costs a pack a thread", async () => {
-    const page = await browser.newPage();
-    const fetched: string[] = [];
-    page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`${threaded.origin}/recherche/`);
-    await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
-    await page.waitForLoadState("networkidle");
-    const count = (path: string | RegExp) => fetched.filter((p) => (typeof path === "string" ? p === path : path.test(p))).length;
-    // Two runtimes, each with its worker.
-    expect([count("/pagefind/pagefind.js"), count("/pagefind/pagefind-worker.js"), count("/pagefind/pagefind-worker-pagefind.js")]).toEqual([2, 2, 2]);
-    for (const bundle of ["2021", "2022"]) {
-      expect(count(`/pagefind/${bundle}/pagefind-entry.json`), bundle).toBe(1);
-      expect(count(new RegExp(`^/pagefind/${bundle}/pagefind\\.[^/]+\\.pf_meta$`)), bundle).toBe(1);
-    }
-    expect([count("/pagefind/paquets/0/paquets.json"), count("/pagefind/paquets/1/paquets.json")]).toEqual([1, 1]);
-    const opened = fetched.length;
-    await page.locator("#q").fill("Turquie");
-    await page.locator("#q").press("Enter");
-    await shownOnceCounted(page);
-    await page.waitForLoadState("networkidle");
-    const searched = fetched.slice(opened).filter((p) => p.startsWith("/pagefind/"));
-    expect(searched.filter((p) => p.endsWith(".pf_pack")).sort()).toEqual(["/pagefind/paquets/0/74.75.pf_pack", "/pagefind/paquets/1/74.75.pf_pack"]);
-    expect(searched.filter((p) => !/\.pf_(pack|fragment)$/.test(p))).toEqual([]);
-    // The two results' fragments, each once, one from each thread's bundle.
-    expect(searched.filter((p) => p.endsWith(".pf_fragment")).map((p) => p.split("/")[2])).toEqual(expect.arrayContaining(["2021", "2022"]));
-    expect(searched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
-    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -159,18 +159,16 @@ describe("index chunks cut into pieces", () => {
     const bundles = [early!, late!].map((r) => ({ key: r.year, articles: 1, records: () => [r], digest: bundleDigest([r], PAGEFIND_VERSION) }));
     await indexSearchBundles(site, bundles);
     const index = join(site, "pagefind");
-    // One search thread, its packs in its folder.
-    const folder = join(PACKS_FOLDER, "0");
-    const packs = readdirSync(join(index, folder))
+    const packs = readdirSync(join(index, PACKS_FOLDER))
       .filter((name) => name.endsWith(".pf_pack"))
       .sort();
     // The list the page reads names every pack written (here, every prefix: none is large).
-    expect((JSON.parse(readFileSync(join(index, folder, PACKED_LIST), "utf8")) as string[]).sort()).toEqual(
+    expect((JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8")) as string[]).sort()).toEqual(
       packs.map((pack) => pack.replace(/\.pf_pack$/, "")).sort(),
     );
     const unpacked = new Map<string, Buffer>();
     for (const pack of packs) {
-      const bytes = readFileSync(join(index, folder, pack));
+      const bytes = readFileSync(join(index, PACKS_FOLDER, pack));
       const size = bytes.readUInt32BE(0);
       const table = JSON.parse(bytes.subarray(4, 4 + size).toString()) as [string, number][];
       let at = 4 + size;
@@ -186,11 +184,11 @@ describe("index chunks cut into pieces", () => {
     for (const key of pieces) expect(unpacked.get(key)).toEqual(readFileSync(join(index, key.split("/")[0]!, "index", `${key.split("/")[1]}.pf_index`)));
     // Both bundles hold « turquie », in one pack: « tu ».
     expect(packs).toContain(`${packOf("turquie")}.pf_pack`);
-    const contents = () => packs.map((pack) => readFileSync(join(index, folder, pack)).toString("base64"));
+    const contents = () => packs.map((pack) => readFileSync(join(index, PACKS_FOLDER, pack)).toString("base64"));
     const first = contents();
     writeSearchPacks(index);
     expect(
-      readdirSync(join(index, folder))
+      readdirSync(join(index, PACKS_FOLDER))
         .filter((name) => name.endsWith(".pf_pack"))
         .sort(),
     ).toEqual(packs);
@@ -209,8 +207,7 @@ describe("index chunks cut into pieces", () => {
     }
     writeSearchPacks(index);
     const packs = () =>
-      readdirSync(join(index, PACKS_FOLDER), { recursive: true, encoding: "utf8" })
-        .filter((name) => name.includes("."))
+      readdirSync(join(index, PACKS_FOLDER))
         .sort()
         .map((name) => `${name} ${readFileSync(join(index, PACKS_FOLDER, name)).toString("base64")}`);
     const fresh = () => {
@@ -229,14 +226,14 @@ describe("index chunks cut into pieces", () => {
     const expected = fresh();
     writeSearchPacks(index);
     expect(packs()).toEqual(expected);
-    const pack = (name: string) => readFileSync(join(index, PACKS_FOLDER, "0", `${name}.pf_pack`));
+    const pack = (name: string) => readFileSync(join(index, PACKS_FOLDER, `${name}.pf_pack`));
     expect(pack("61.62").includes("2021")).toBe(false);
     // A piece's name tells its bytes: one the packs hold is taken from them, not read again.
     piece("2020", "fr_74.75-2020aaaaaaaa", "XXXX XX");
     writeSearchPacks(index);
     expect(packs()).toEqual(expected);
     // A damaged pack lends nothing: its pieces are read from their files.
-    writeFileSync(join(index, PACKS_FOLDER, "0", "74.75.pf_pack"), pack("74.75").subarray(0, 30));
+    writeFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack"), readFileSync(join(index, PACKS_FOLDER, "74.75.pf_pack")).subarray(0, 30));
     piece("2020", "fr_74.75-2020aaaaaaaa", "2020 TU");
     writeSearchPacks(index);
     expect(pack("74.75").includes("2020 TU")).toBe(true);
@@ -255,34 +252,8 @@ describe("index chunks cut into pieces", () => {
       }
     }
     writeSearchPacks(index);
-    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, "0", PACKED_LIST), "utf8"))).toEqual(["74.75"]);
-    expect(readdirSync(join(index, PACKS_FOLDER, "0")).sort()).toEqual(["74.75.pf_pack", PACKED_LIST].sort());
-    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual([["2020", "2021"]]);
-  });
-
-  it("packs each search thread's bundles apart: a thread's packs hold its bundles' pieces alone, and the bundles are listed by thread", () => {
-    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
-    folders.push(index);
-    for (const bundle of ["2019", "2020", "2021"]) {
-      mkdirSync(join(index, bundle, "index"), { recursive: true });
-      writeFileSync(join(index, bundle, ROWS_FILE), "");
-      writeFileSync(join(index, bundle, "index", `fr_74.75-${bundle}aaaaaaaa.pf_index`), `${bundle} tu`);
-    }
-    // 2019 is in no thread's list (a bundle the plan no longer names, still on disk): the first thread's; 2018 is not on disk.
-    writeSearchPacks(index, [["2021"], ["2020", "2018"]]);
-    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual([["2019", "2021"], ["2020"]]);
-    const keys = (thread: string) => {
-      const bytes = readFileSync(join(index, PACKS_FOLDER, thread, "74.75.pf_pack"));
-      return (JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32BE(0)).toString()) as [string, number][]).map(([key]) => key);
-    };
-    expect(keys("0")).toEqual(["2019/fr_74.75-2019aaaaaaaa", "2021/fr_74.75-2021aaaaaaaa"]);
-    expect(keys("1")).toEqual(["2020/fr_74.75-2020aaaaaaaa"]);
-    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, "1", PACKED_LIST), "utf8"))).toEqual(["74.75"]);
-    // Written again in one thread, the pieces come from the packs of both.
-    writeFileSync(join(index, "2020", "index", "fr_74.75-2020aaaaaaaa.pf_index"), "XXXX XX");
-    writeSearchPacks(index);
-    expect(keys("0")).toEqual(["2019/fr_74.75-2019aaaaaaaa", "2020/fr_74.75-2020aaaaaaaa", "2021/fr_74.75-2021aaaaaaaa"]);
-    expect(readFileSync(join(index, PACKS_FOLDER, "0", "74.75.pf_pack")).includes("2020 tu")).toBe(true);
-    expect(existsSync(join(index, PACKS_FOLDER, "1"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, PACKED_LIST), "utf8"))).toEqual(["74.75"]);
+    expect(readdirSync(join(index, PACKS_FOLDER)).sort()).toEqual(["74.75.pf_pack", PACKED_LIST, BUNDLE_LIST].sort());
+    expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual(["2020", "2021"]);
   });
 });

@@ -2,15 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
-import {
-  BUNDLE_LIST,
-  checkPagefindScript,
-  PACKS_FOLDER,
-  PAGEFIND_MODULE_FILE,
-  PAGEFIND_WORKER_FILE,
-  WORDS_GUARD,
-  WORDS_SCRIPT,
-} from "../../src/search/index-packs.ts";
+import { checkPagefindScript, PAGEFIND_MODULE_FILE, PAGEFIND_WORKER_FILE, WORDS_GUARD, WORDS_SCRIPT } from "../../src/search/index-packs.ts";
 import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
@@ -172,22 +164,6 @@ describe("indexing search bundles", () => {
     const clean = site();
     await indexSearchBundles(clean, [CHANGED, OLD]);
     expect(contents(staging)).toEqual(contents(clean));
-  });
-
-  it("writes the packs again, by thread, when the search threads change and no bundle does", async () => {
-    const previous = site();
-    await indexSearchBundles(previous, [NEW, OLD]);
-    const staging = join(site(), "staging");
-    linkSiteInto(previous, staging);
-    const result = await indexSearchBundles(staging, [NEW, { ...OLD, thread: 1 }], { staged: true });
-    expect(result).toEqual({ pages: 3, bundles: 2, reused: 2, patched: 0, changed: ["/pagefind/paquets"] });
-    expect(JSON.parse(readFileSync(join(staging, "pagefind", PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual([["2021"], ["2020"]]);
-    const clean = site();
-    await indexSearchBundles(clean, [NEW, { ...OLD, thread: 1 }]);
-    expect(contents(staging)).toEqual(contents(clean));
-    // The same threads again: nothing to write.
-    const again = await indexSearchBundles(staging, [NEW, { ...OLD, thread: 1 }], { staged: true });
-    expect(again.changed).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bundleOf, planSearchBundles, searchThreads, searchThreadsFrom } from "../../src/search/markers.ts";
+import { bundleOf, planSearchBundles } from "../../src/search/markers.ts";
 import { indexerCount } from "../../src/search/indexer.ts";
 
 describe("search bundles", () => {
@@ -133,39 +133,5 @@ describe("search bundles", () => {
   it("indexes two bundles at once by default, and never more than the bundles", () => {
     expect(indexerCount(1)).toBe(1);
     expect(indexerCount(100)).toBe(process.env.DEPECHE_INDEXERS ? Number(process.env.DEPECHE_INDEXERS) : 2);
-  });
-});
-
-describe("search threads", () => {
-  it("searches a large archive's bundles in two threads, each about half of the articles: the largest first, each to the lighter", () => {
-    const bundles = [12, 5000, 5000, 9000, 4000].map((articles) => ({ articles }));
-    expect(searchThreads(bundles, 20_000)).toEqual([1, 1, 1, 0, 0]);
-    const load = [0, 0];
-    searchThreads(bundles, 20_000).forEach((t, i) => (load[t]! += bundles[i]!.articles));
-    expect(load).toEqual([13_000, 10_012]);
-    // Ties in the bundles' order.
-    expect(searchThreads([{ articles: 7 }, { articles: 7 }, { articles: 7 }, { articles: 7 }], 0)).toEqual([0, 1, 0, 1]);
-  });
-
-  it("keeps one thread below its threshold, or with one bundle", () => {
-    expect(searchThreads([{ articles: 9000 }, { articles: 9000 }], 20_000)).toEqual([0, 0]);
-    expect(searchThreads([{ articles: 90_000 }], 20_000)).toEqual([0]);
-    expect(searchThreads([], 0)).toEqual([]);
-  });
-
-  it("takes its threshold from DEPECHE_SEARCH_THREADS_FROM, 40,000 articles otherwise", () => {
-    const before = process.env.DEPECHE_SEARCH_THREADS_FROM;
-    try {
-      delete process.env.DEPECHE_SEARCH_THREADS_FROM;
-      expect(searchThreadsFrom()).toBe(40_000);
-      process.env.DEPECHE_SEARCH_THREADS_FROM = "0";
-      expect(searchThreadsFrom()).toBe(0);
-      expect(searchThreads([{ articles: 1 }, { articles: 1 }])).toEqual([0, 1]);
-      process.env.DEPECHE_SEARCH_THREADS_FROM = "beaucoup";
-      expect(searchThreadsFrom()).toBe(40_000);
-    } finally {
-      if (before === undefined) delete process.env.DEPECHE_SEARCH_THREADS_FROM;
-      else process.env.DEPECHE_SEARCH_THREADS_FROM = before;
-    }
   });
 });
