@@ -456,7 +456,6 @@ async function run(submitted = false) {
   try {
     const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
-    if (query) showNamed(namedChoices(tables, query), filters);
     const miss = misser(tables, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as
@@ -467,7 +466,11 @@ async function run(submitted = false) {
       // Pagefind's order: its first page is known as soon as Pagefind's worker has the results,
       // which starts fetching their fragments once it has posted them (recherche-extraits.js).
       const plain = Object.keys(filters).length === 0 && !newest;
-      const found = await searchWords(pf, query, plain ? PAGE : 0);
+      const searching = searchWords(pf, query, plain ? PAGE : 0);
+      // The topics and sources the words name are counted while Pagefind's worker searches (its
+      // message is posted before `searchWords` returns): a topic's count reads every bundle's rows.
+      showNamed(namedChoices(tables, query), filters);
+      const found = await searching;
       if (id !== searchId) return;
       const { ids } = found;
       // Each result's fragment is asked for once, by whoever needs it first.
