@@ -3,7 +3,7 @@ import { distance } from "fastest-levenshtein";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
-import { isLinkIn } from "../text/site-links.ts";
+import { isLinkIn, type SiteLink } from "../text/site-links.ts";
 import { closest } from "../text/suggest.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -21,6 +21,21 @@ export interface LinkCheck {
    * left alone, its page missing for a reason reported at its own file.
    */
   withErrors?: ReadonlySet<string>;
+  /** Files with errors whose body can be read: their links are checked too. */
+  fromFilesWithErrors?: readonly LinkingFile[];
+}
+
+/**
+ * A file with errors whose links are checked all the same, so that they come in the same run as
+ * its other errors: its links are those CommonMark reads as links; its URL and date as far as
+ * they are written right (without its URL, only its root-relative links are checked).
+ */
+export interface LinkingFile {
+  sourcePath: string;
+  url?: string;
+  draft: boolean;
+  published?: { epochMs: number };
+  links: readonly SiteLink[];
 }
 
 /**
@@ -31,33 +46,33 @@ export interface LinkCheck {
  * draft these are warnings. Linear in the links; only a broken link costs a search.
  */
 export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics, check: LinkCheck): void {
-  const { nowMs, only, withErrors } = check;
-  if (!articles.some((a) => a.links.length > 0)) return;
+  const { nowMs, only, withErrors, fromFilesWithErrors = [] } = check;
+  if (!articles.some((a) => a.links.length > 0) && fromFilesWithErrors.length === 0) return;
   const byPath = new Map<string, SiteFile>();
   for (const file of files) byPath.set(file.path, file);
   for (const article of articles) for (const alias of article.aliases) byPath.set(fileOfUrl(alias), { path: fileOfUrl(alias), article, alias });
   let nearest: NearestUrl | undefined;
-  for (const article of articles) {
-    if (only && !only.has(article)) continue;
-    for (const link of article.links) {
-      const path = sitePathOf(link.url, article.url);
+  // `body` tells the links from destinations the scan found in code spans; without it, all are links.
+  const checkLinks = (from: LinkingFile, body?: string): void => {
+    for (const link of from.links) {
+      if (from.url === undefined && !link.url.startsWith("/")) continue;
+      const path = sitePathOf(link.url, from.url ?? "/");
       if (path.startsWith(SEARCH_INDEX_URL)) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
       if (target === undefined && withErrors?.has(urlOfPath(path))) continue;
       const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft" | "bodyLinkToHeldBack"): void => {
-        if (article.draft) diagnostics.warning(article.sourcePath, link, message(true), kind);
-        else diagnostics.error(article.sourcePath, link, message(false));
+        if (from.draft) diagnostics.warning(from.sourcePath, link, message(true), kind);
+        else diagnostics.error(from.sourcePath, link, message(false));
       };
       if (target === undefined) {
-        // The scan also finds destinations in code spans: only a link the parser sees is reported.
-        if (!isLinkIn(article.body, link.url)) continue;
+        if (body !== undefined && !isLinkIn(body, link.url)) continue;
         nearest ??= new NearestUrl(articles, files);
         const near = nearest.find(path);
         const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
         report((draft) => messages().diagnostics.bodyLinkMissing(shown, near, draft), "bodyLinkMissing");
       } else if (target.article) {
         const { sourcePath, published } = target.article;
-        const why = notOnline(target.article, article, nowMs);
+        const why = notOnline(target.article, from, nowMs);
         if (why === "draft" && target.alias === undefined)
           report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, sourcePath, draft), "bodyLinkToDraft");
         // Its page, and its aliases' redirects, appear only with it.
@@ -65,15 +80,17 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
           report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, formatMoment(published), draft), "bodyLinkToHeldBack");
       }
     }
-  }
+  };
+  for (const article of articles) if (!only || only.has(article)) checkLinks(article, article.body);
+  for (const file of fromFilesWithErrors) checkLinks(file);
 }
 
 // Why `from` may not link to `target` yet: a published article to a draft, which never goes
 // online; any article to one held back until after `from` itself appears (after `nowMs`, or after
 // its own date when it is held back too: an embargoed article may link to one that appears first).
-function notOnline(target: Article, from: Article, nowMs: number): "draft" | "heldBack" | undefined {
+function notOnline(target: Article, from: Pick<LinkingFile, "draft" | "published">, nowMs: number): "draft" | "heldBack" | undefined {
   if (target.draft) return from.draft ? undefined : "draft";
-  return target.published.epochMs > Math.max(nowMs, from.published.epochMs) ? "heldBack" : undefined;
+  return target.published.epochMs > Math.max(nowMs, from.published?.epochMs ?? nowMs) ? "heldBack" : undefined;
 }
 
 /**

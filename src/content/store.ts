@@ -18,7 +18,7 @@ import { SitePaths, siteFiles, type SiteFile } from "./site-files.ts";
 import type { Claimant } from "./claims.ts";
 import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
-import { checkBodyLinks, type LinkCheck } from "./body-links.ts";
+import { checkBodyLinks, type LinkCheck, type LinkingFile } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
 import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
 import {
@@ -76,7 +76,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 12;
+export const STORE_FORMAT = 13;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -448,6 +448,8 @@ export class ArchiveStore {
     // what is written right, so that a clash with them is told in this run (see Claimant).
     const claimants: Claimant[] = [];
     const claimantsWithErrors: Claimant[] = [];
+    // Files with errors whose links are checked with the articles' (see LinkingFile).
+    const linkingWithErrors: LinkingFile[] = [];
     if (registries) {
       for (const entry of entries) {
         items.push(...entry.diagnostics);
@@ -460,6 +462,16 @@ export class ArchiveStore {
             claimants.push(claimant);
             claimantsWithErrors.push(claimant);
           }
+          if (entry.links) {
+            const { url, draft = false, published } = entry.validClaims ?? {};
+            linkingWithErrors.push({
+              sourcePath: displayPath(entry.path),
+              ...(url ? { url } : {}),
+              draft,
+              ...(published ? { published } : {}),
+              links: entry.links,
+            });
+          }
           if (entry.claims?.url) withErrors.add(entry.claims.url);
           for (const alias of entry.claims?.aliases ?? []) withErrors.add(alias);
           const named = urlNamedBy(entry.path);
@@ -470,7 +482,7 @@ export class ArchiveStore {
     // One at a time, here and below: these lists may be as long as the archive (every URL copied
     // twice), longer than a call takes arguments.
     for (const d of this.urlManifest.diagnostics) items.push(d);
-    const reusable = registries && this.reusableRules(articles, claimantsWithErrors.length > 0);
+    const reusable = registries && this.reusableRules(articles, claimantsWithErrors.length > 0 || linkingWithErrors.length > 0);
     if (registries && reusable) {
       // Only the changed texts' links are checked again, and where the added articles are filed;
       // the rest is what the rules said before.
@@ -486,7 +498,14 @@ export class ArchiveStore {
     } else if (registries) {
       const manifest = this.urlManifest.manifest;
       const published = new Set(manifest?.published.map(({ url }) => pageOfUrl(url)));
-      checkArchiveRules({ ...registries, articles }, claimants, claimantsWithErrors, published, { nowMs: this.nowMs, withErrors }, diagnostics);
+      checkArchiveRules(
+        { ...registries, articles },
+        claimants,
+        claimantsWithErrors,
+        published,
+        { nowMs: this.nowMs, withErrors, fromFilesWithErrors: linkingWithErrors },
+        diagnostics,
+      );
       this.checkPlaces(articles, registries.site.timezone, diagnostics);
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
       if (manifest && this.listing.complete)
@@ -558,8 +577,8 @@ export class ArchiveStore {
     for (const [path, before] of restored.touched) {
       const entry = this.entries.get(path);
       const after = entry?.article;
-      // A file with errors whose fields the rules read (see readValidClaims), then or now.
-      if (before?.validClaims || entry?.validClaims) return undefined;
+      // A file with errors whose fields or links the rules read (see readValidClaims), then or now.
+      if (before?.validClaims || entry?.validClaims || before?.links || entry?.links) return undefined;
       // A file that held no article (new, or invalid before): the rules never saw it.
       if (!before?.article) {
         if (after) added.push(after);

@@ -10,6 +10,7 @@ import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
 import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
+import { findSiteLinks, isLinkIn, type SiteLink } from "../text/site-links.ts";
 
 /** One article file as read: what the archive store keeps of it. */
 export interface ArticleEntry {
@@ -32,6 +33,8 @@ export interface ArticleEntry {
   validClaims?: ValidClaims;
   /** For a file with errors: its photo, when its `src` is written right (see `readPhotoSrc`). */
   photo?: PhotoUse["image"];
+  /** For a file with errors whose body can be read: its links to the site's pages, checked with the articles'. */
+  links?: readonly SiteLink[];
 }
 
 export interface ValidatedFiles {
@@ -119,7 +122,16 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const claims = readClaims(frontMatter.data, ctx.site.timezone);
   const validClaims = readValidClaims(frontMatter.data, ctx);
   const photo = readPhotoSrc(frontMatter);
-  return { ...kept, diagnostics: diagnostics.items, claims, ...(validClaims ? { validClaims } : {}), ...(photo ? { photo } : {}) };
+  // Files with errors are few: each keeps only what CommonMark reads as a link, its body is not kept.
+  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).filter((link) => isLinkIn(frontMatter.body, link.url));
+  return {
+    ...kept,
+    diagnostics: diagnostics.items,
+    claims,
+    ...(validClaims ? { validClaims } : {}),
+    ...(photo ? { photo } : {}),
+    ...(links.length > 0 ? { links } : {}),
+  };
 }
 
 /** Validates one article file from its bytes. */

@@ -164,6 +164,28 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it("checks the links of a file with another error in the same run, relative ones from its address when it is written right", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/10-l2.md", {
+      title: "L2",
+      date: "2021-12-10",
+      topics: "[Irack]",
+      body: "[lien](/2021/12/10/n-existe-pas-non-plus/) [b](../../08/autre/)",
+    });
+    // A draft's broken link is a warning, as in a valid draft; CRLF and a BOM change nothing.
+    archive.write(
+      "articles/2021/12/11-l3.md",
+      `\uFEFF${articleText({ title: "L3", date: "2021-12-11", topics: "[Irack]", extra: "draft: true", body: "[c](/nulle-part/) `[d](/en-code/)`" }).replaceAll("\n", "\r\n")}`,
+    );
+    expect((await problems(archive)).map((d) => `${d.severity} ${d.file.split("/").pop()}:${d.line}:${d.column}: ${d.message.split(",")[0]}`)).toEqual([
+      fr`error 10-l2.md:5:10: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml`,
+      "error 10-l2.md:7:8: lien vers /2021/12/10/n-existe-pas-non-plus/",
+      "error 10-l2.md:7:48: lien vers ../../08/autre/ (/2021/12/08/autre/)",
+      fr`error 11-l3.md:5:10: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml`,
+      "warning 11-l3.md:8:5: lien vers /nulle-part/",
+    ]);
+  });
+
   it("makes an invalid archive of a broken link, so nothing is built", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/n-existe-pas/)" });
