@@ -21,6 +21,11 @@ export interface LinkCheck {
    * left alone, its page missing for a reason reported at its own file.
    */
   withErrors?: ReadonlySet<string>;
+  /**
+   * The slugs files with errors may have when their URLs can't be read (see `ArticleEntry.slugs`):
+   * a link to an article URL with one of them, on any day, may reach one once it is mended.
+   */
+  slugsWithErrors?: ReadonlySet<string>;
   /** Files with errors whose body can be read: their links are checked too. */
   fromFilesWithErrors?: readonly LinkingFile[];
 }
@@ -46,7 +51,7 @@ export interface LinkingFile {
  * draft these are warnings. Linear in the links; only a broken link costs a search.
  */
 export function checkBodyLinks(articles: readonly Article[], files: readonly SiteFile[], diagnostics: Diagnostics, check: LinkCheck): void {
-  const { nowMs, only, withErrors, fromFilesWithErrors = [] } = check;
+  const { nowMs, only, withErrors, slugsWithErrors, fromFilesWithErrors = [] } = check;
   if (!articles.some((a) => a.links.length > 0) && fromFilesWithErrors.length === 0) return;
   const byPath = new Map<string, SiteFile>();
   for (const file of files) byPath.set(file.path, file);
@@ -59,7 +64,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       const path = sitePathOf(link.url, from.url ?? "/");
       if (path.startsWith(SEARCH_INDEX_URL)) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
-      if (target === undefined && withErrors?.has(urlOfPath(path))) continue;
+      if (target === undefined && (withErrors?.has(urlOfPath(path)) || slugsWithErrors?.has(ARTICLE_URL.exec(urlOfPath(path))?.[2] ?? ""))) continue;
       const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft" | "bodyLinkToHeldBack"): void => {
         if (from.draft) diagnostics.warning(from.sourcePath, link, message(true), kind);
         else diagnostics.error(from.sourcePath, link, message(false));

@@ -8,6 +8,8 @@ import { articleUrl } from "../urls/site-urls.ts";
 
 export interface Claims {
   url?: string;
+  /** Its slug, else its title's, when its URL can't be read (its date can't). */
+  slug?: string;
   shortLink?: string;
   aliases: string[];
 }
@@ -34,7 +36,8 @@ export function readClaims(data: Record<string, unknown>, timezone: string): Cla
     .filter((a): a is string => typeof a === "string")
     .map((a) => a.trim())
     .map((p) => (p.endsWith("/") || p.endsWith(".html") ? p : `${p}/`));
-  return { ...(moment && slug ? { url: articleUrl(moment.day, slug) } : {}), ...(shortLink ? { shortLink } : {}), aliases };
+  const where = moment && slug ? { url: articleUrl(moment.day, slug) } : slug ? { slug } : {};
+  return { ...where, ...(shortLink ? { shortLink } : {}), aliases };
 }
 
 /**

@@ -443,6 +443,7 @@ export class ArchiveStore {
     // What files with errors hold: their pages are missing, or their URLs unclaimed, for a reason
     // told at the files; links to them and their published URLs are checked once they are mended.
     const withErrors = new Set<string>();
+    const slugsWithErrors = new Set<string>();
     const namedWithErrors: string[] = [];
     // What the rules across articles compare, in path order: the articles, and of files with errors
     // what is written right, so that a clash with them is told in this run (see Claimant).
@@ -473,6 +474,7 @@ export class ArchiveStore {
             });
           }
           if (entry.claims?.url) withErrors.add(entry.claims.url);
+          for (const slug of entry.slugs ?? []) slugsWithErrors.add(slug);
           for (const alias of entry.claims?.aliases ?? []) withErrors.add(alias);
           const named = urlNamedBy(entry.path);
           if (named) namedWithErrors.push(named);
@@ -503,7 +505,7 @@ export class ArchiveStore {
         claimants,
         claimantsWithErrors,
         published,
-        { nowMs: this.nowMs, withErrors, fromFilesWithErrors: linkingWithErrors },
+        { nowMs: this.nowMs, withErrors, slugsWithErrors, fromFilesWithErrors: linkingWithErrors },
         diagnostics,
       );
       this.checkPlaces(articles, registries.site.timezone, diagnostics);
@@ -577,8 +579,8 @@ export class ArchiveStore {
     for (const [path, before] of restored.touched) {
       const entry = this.entries.get(path);
       const after = entry?.article;
-      // A file with errors whose fields or links the rules read (see readValidClaims), then or now.
-      if (before?.validClaims || entry?.validClaims || before?.links || entry?.links) return undefined;
+      // A file with errors whose fields, links or slugs the rules read (see readValidClaims), then or now.
+      if (before?.validClaims || entry?.validClaims || before?.links || entry?.links || before?.slugs || entry?.slugs) return undefined;
       // A file that held no article (new, or invalid before): the rules never saw it.
       if (!before?.article) {
         if (after) added.push(after);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { lstatSync, type Stats } from "node:fs";
+import { basename } from "node:path";
 import { CONTENT_LIBRARIES } from "../threads/run-typescript.js";
 import { Thread } from "../threads/thread.ts";
 import { Diagnostics, displayPath, FILE_START, type Diagnostic } from "./diagnostics.ts";
@@ -11,6 +12,7 @@ import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type Registries } from "./registries.ts";
 import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
 import { findSiteLinks, isLinkIn, type SiteLink } from "../text/site-links.ts";
+import { SLUG_PATTERN } from "../text/slug.ts";
 
 /** One article file as read: what the archive store keeps of it. */
 export interface ArticleEntry {
@@ -35,6 +37,12 @@ export interface ArticleEntry {
   photo?: PhotoUse["image"];
   /** For a file with errors whose body can be read: its links to the site's pages, checked with the articles'. */
   links?: readonly SiteLink[];
+  /**
+   * For a file with errors whose URL can't be read: the slugs it may have, its name's
+   * (`10-la-suite.md`) and its `slug`'s (else its title's) as far as they can be read. A link to an
+   * article URL with one of them, on any day (its date is unknown), is checked once it is mended.
+   */
+  slugs?: string[];
 }
 
 export interface ValidatedFiles {
@@ -109,16 +117,16 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const read = readContentFile(path, ARTICLE_LIMIT);
   if (!read.ok) {
     diagnostics.error(file, FILE_START, read.message);
-    return { path, diagnostics: diagnostics.items };
+    return { path, diagnostics: diagnostics.items, ...slugsOf(path, []) };
   }
   // The open file's stat, the same as the path's (a symbolic link is not opened), taken before the
   // read: a change made while reading changes it, and the file is read again next time.
   const stat = trustedStat(read.stats, Date.now());
   const digest = digestOf(read.bytes);
   const kept = { path, digest, ...(stat ? { stat } : {}) };
-  const { article, frontMatter } = validateBytes(file, read.bytes, ctx, diagnostics);
+  const { article, frontMatter, text } = validateBytes(file, read.bytes, ctx, diagnostics);
   if (article) return { ...kept, diagnostics: diagnostics.items, article };
-  if (!frontMatter) return { ...kept, diagnostics: diagnostics.items };
+  if (!frontMatter) return { ...kept, diagnostics: diagnostics.items, ...slugsOf(path, [writtenSlug(text)]) };
   const claims = readClaims(frontMatter.data, ctx.site.timezone);
   const validClaims = readValidClaims(frontMatter.data, ctx);
   const photo = readPhotoSrc(frontMatter);
@@ -131,7 +139,21 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
     ...(validClaims ? { validClaims } : {}),
     ...(photo ? { photo } : {}),
     ...(links.length > 0 ? { links } : {}),
+    ...(claims.url ? {} : slugsOf(path, [claims.slug])),
   };
+}
+
+// The slugs a file whose URL can't be read may have: its name's, `DD-` cut off, and those written.
+function slugsOf(path: string, written: readonly (string | undefined)[]): { slugs?: string[] } {
+  const name = basename(path, ".md").replace(/^\d{2}-/, "");
+  const slugs = [...new Set([name, ...written])].filter((slug): slug is string => slug !== undefined && SLUG_PATTERN.test(slug));
+  return slugs.length > 0 ? { slugs } : {};
+}
+
+// The `slug:` line of front matter YAML can't read, if any: the text up to its closing `---`.
+function writtenSlug(text: string | undefined): string | undefined {
+  const end = text?.search(/\n---[ \t]*\r?(\n|$)/) ?? -1;
+  return /^slug:[ \t]*(["']?)([a-z0-9-]+)\1[ \t]*\r?$/m.exec(end === -1 ? (text ?? "") : text!.slice(0, end))?.[2];
 }
 
 /** Validates one article file from its bytes. */
@@ -139,7 +161,12 @@ export function validateArticleFile(file: string, bytes: Uint8Array, ctx: Articl
   return validateBytes(file, bytes, ctx, diagnostics).article;
 }
 
-function validateBytes(file: string, bytes: Uint8Array, ctx: ArticleContext, diagnostics: Diagnostics): { article?: Article; frontMatter?: FrontMatter } {
+function validateBytes(
+  file: string,
+  bytes: Uint8Array,
+  ctx: ArticleContext,
+  diagnostics: Diagnostics,
+): { article?: Article; frontMatter?: FrontMatter; text?: string } {
   if (bytes.length > ARTICLE_LIMIT.bytes) {
     diagnostics.error(file, FILE_START, tooLarge(ARTICLE_LIMIT, bytes.length));
     return {};
@@ -152,7 +179,7 @@ function validateBytes(file: string, bytes: Uint8Array, ctx: ArticleContext, dia
   const parsed = parseFrontMatter(decoded.text);
   if (!parsed.ok) {
     for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
-    return {};
+    return { text: decoded.text };
   }
   const article = validateArticle(file, parsed.frontMatter, ctx, diagnostics);
   return article ? { article } : { frontMatter: parsed.frontMatter };

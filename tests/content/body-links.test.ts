@@ -186,6 +186,28 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  // The file 10-autre-nom.md holds « La fin »: its slug is known when its `slug` line or its title can be read.
+  it.each([
+    ["an unquoted colon", "title: La suite : tout\nslug: la-suite", []],
+    ["a duplicated key", "title: La suite\ntitle: La suite", ["lien vers /2021/12/10/la-fin/"]],
+    ["a date that can't be read", "title: La suite\ndate: demain", []],
+  ])(
+    "leaves a link that may reach a file whose address can't be read (%s) to its error, by its name or slug, and still refuses the others",
+    async (_, lines, refused) => {
+      archive = makeArchive();
+      const yaml = `---\n${lines}\n${lines.includes("date:") ? "" : "date: 2021-12-10\n"}sources: [AA]\ntopics: [Irak]\n---\nTexte.\n`;
+      archive.write("articles/2021/12/10-la-suite.md", yaml);
+      archive.write("articles/2021/12/10-autre-nom.md", yaml.replace("la-suite", "la-fin").replace("title: La suite", "title: La fin"));
+      archive.article("2021/12/11-renvoi.md", {
+        title: "Renvoi",
+        date: "2021-12-11",
+        body: "[a](/2021/12/10/la-suite/) [b](/2021/12/09/la-suite/) [c](/2021/12/10/la-fin/) [d](/2021/12/10/autre-chose/)",
+      });
+      const found = (await problems(archive)).filter((d) => d.file.endsWith("renvoi.md"));
+      expect(found.map((d) => d.message.split(",")[0])).toEqual([...refused, "lien vers /2021/12/10/autre-chose/"]);
+    },
+  );
+
   it("makes an invalid archive of a broken link, so nothing is built", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/n-existe-pas/)" });
