@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { countDays } from "../archive/days.ts";
 import { sortDiagnostics } from "../content/diagnostics.ts";
@@ -11,7 +11,7 @@ import { DEFAULT_CACHE_DIR, readStoreSnapshot } from "../publish/build-cache.ts"
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
-import { parseOptions } from "./usage.ts";
+import { parseOptions, UsageError } from "./usage.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -28,6 +28,8 @@ export async function runCheck(argv: string[]): Promise<number> {
     cache: { type: "string", default: DEFAULT_CACHE_DIR },
     "no-cache": { type: "boolean", default: false },
   });
+  // A mistyped folder is the command's mistake, not four missing registries of an archive.
+  if (!statSync(values.content, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(messages().cli.contentFolderMissing(values.content));
   const start = performance.now();
   // The date a build would take, so that check and build hold back the same articles.
   const options = { contentDir: values.content, nowMs: buildDateFromEnvironment() ?? Date.now() };

@@ -276,6 +276,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   buildInvalid: { args: ["1 erreur, 0 avertissement", "_site", "0,30 s"] },
   buildDone: { args: [120, "_site", "1 accueil, 45 jours", 0, "2,41 s"] },
   pageKind: { args: ["days", 45] },
+  contentFolderMissing: { args: ["contenu"] },
   recordUrlsWithDrafts: { args: [] },
   badBaseUrl: { args: ["/archives"] },
   badPort: { args: ["huit"] },

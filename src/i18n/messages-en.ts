@@ -440,6 +440,7 @@ export const messagesEn: Messages = {
       const [one, many] = nouns[kind] ?? [kind, kind];
       return countEn(n, one, many);
     },
+    contentFolderMissing: (dir) => `--content ${dir}: no such folder; give the content folder (the one of site.yaml), or run the command where content/ is`,
     recordUrlsWithDrafts: () => "--record-urls and --drafts go apart: drafts are never published",
     badBaseUrl: (url) => `--base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
     badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,

@@ -538,6 +538,8 @@ export const messagesFr = {
       const [one, many] = nouns[kind] ?? [kind, kind];
       return countFr(n, one, many);
     },
+    contentFolderMissing: (dir: string) =>
+      fr`--content ${dir} : ce dossier n’existe pas ; donnez le dossier du contenu (celui de site.yaml), ou lancez la commande là où se trouve content/`,
     recordUrlsWithDrafts: () => fr`--record-urls et --drafts ne vont pas ensemble : les brouillons ne sont jamais publiés`,
     badBaseUrl: (url: string) =>
       fr`--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,

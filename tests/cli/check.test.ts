@@ -41,6 +41,17 @@ describe("depeche check", () => {
     expect(lines[2]).toMatch(/^depeche check: 2 erreurs, 0 avertissement dans 2 fichiers d’articles \(\d+,\d\d s\)$/);
   });
 
+  it("takes a content folder that does not exist for a usage mistake: one line and the usage, exit 2", () => {
+    archive = makeArchive();
+    const missing = `${archive.root}/contenu`;
+    const r = depeche("check", "--content", missing);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(
+      fr`depeche check: --content ${missing} : ce dossier n’existe pas ; donnez le dossier du contenu (celui de site.yaml), ou lancez la commande là où se trouve content/`,
+    );
+    expect(r.stderr).not.toContain("manque");
+  });
+
   it("exits 2 on a usage mistake", () => {
     expect(depeche("check", "--contnt", "x").status).toBe(2);
     expect(depeche("frobnicate").status).toBe(2);
