@@ -14,7 +14,7 @@ export const URL_MANIFEST = "urls.txt";
 
 /**
  * What `urls.txt` holds: the URLs published so far, and those an editor removed on purpose
- * (a line starting with `!`), each at its line, as written. A removal is itself a published URL:
+ * (a line starting with `!`), each at its line, as written (a `!` alone with an empty URL). A removal is itself a published URL:
  * editors mark one by putting `!` at the start of its line, so no other line need list it.
  */
 export interface UrlManifest {
@@ -55,8 +55,8 @@ export function parseUrlManifest(text: string): UrlManifest {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     if (line.startsWith("!")) {
-      const url = line.slice(1).trim().split(/\s+/)[0];
-      if (url) removals.push({ url, line: i + 1 });
+      // A `!` alone is kept, its URL empty: checkPublishedUrls warns of it.
+      removals.push({ url: line.slice(1).trim().split(/\s+/)[0]!, line: i + 1 });
     } else {
       published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
     }
@@ -66,7 +66,7 @@ export function parseUrlManifest(text: string): UrlManifest {
 
 /** The manifest of these lines, as `parseUrlManifest` reads them (or a snapshot kept them). */
 export function urlManifestOf(published: UrlLine[], removals: UrlLine[]): UrlManifest {
-  return { published, removals, removed: new Set(removals.map((r) => pageOfUrl(r.url))) };
+  return { published, removals, removed: new Set(removals.flatMap((r) => (r.url === "" ? [] : [pageOfUrl(r.url)]))) };
 }
 
 /** `urls.txt` as found in a content folder: its bytes as written, and what they say. */
@@ -161,7 +161,8 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
     const holder = holders.get(page);
     const where = { line, column: 1 };
     const meant = typos.get(removal);
-    if (!url.startsWith("/")) diagnostics.warning(file, where, say.removedUrlNotPath(url, meantUrl(url, listed)), "removedUrlNotPath");
+    if (url === "") diagnostics.warning(file, where, say.removedUrlEmpty(), "removedUrlEmpty");
+    else if (!url.startsWith("/")) diagnostics.warning(file, where, say.removedUrlNotPath(url, meantUrl(url, listed)), "removedUrlNotPath");
     else if (online(holder)) diagnostics.warning(file, where, say.removedUrlOnline(url, holder!.sourcePath, listed.get(page)?.line), "removedUrlOnline");
     else if (meant) diagnostics.warning(file, where, say.removedUrlTypo(url, meant.url, meant.line), "removedUrlTypo");
   }

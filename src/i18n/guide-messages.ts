@@ -194,6 +194,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   publishedUrlHeldBack: { args: ["/2021/12/09/titre/", "jeudi 9 décembre 2021 à 18 h 00", "content/urls.txt:6"] },
   removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md", undefined], warning: true },
   removedUrlTypo: { args: ["/2021/12/09/ancien-titer/", "/2021/12/09/ancien-titre/", 6], warning: true },
+  removedUrlEmpty: { args: [], warning: true },
   removedUrlNotPath: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },
   moreProblems: { args: [25, 100] },
 };

@@ -318,6 +318,7 @@ export const messagesEn: Messages = {
       `${url} is marked removed, but ${article} is online at this URL: ${publishedLine === undefined ? 'delete the "!" at the start of this line' : `delete this line (line ${publishedLine} publishes the URL)`}, or its removal would no longer be reported`,
     removedUrlTypo: (url, published, publishedLine) =>
       `"! ${url}" removes no published URL, but line ${publishedLine} publishes ${published}: a typo? To remove that one, write "! ${published}"`,
+    removedUrlEmpty: () => `"!" alone removes nothing: write the URL to remove after it, such as "! /2021/12/09/title/", or delete the line`,
     removedUrlNotPath: (url, meant) =>
       `"! ${url}" removes nothing: a URL in this file is written without a domain, from the slash on; write ${meant ? `"! ${meant}"` : 'for example "! /2021/12/09/title/"'}`,
     moreProblems: (n, max) => `and ${countEn(n, "more problem", "more problems")} in this file, not shown: fix the first ${max} and check again`,

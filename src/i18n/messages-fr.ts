@@ -399,6 +399,7 @@ export const messagesFr = {
       fr`${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? fr`effacez le « ! » du début de cette ligne` : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
     removedUrlTypo: (url: string, published: string, publishedLine: number) =>
       fr`« ! ${url} » ne retire aucune adresse publiée, mais la ligne ${number(publishedLine)} publie ${published} : faute de frappe ? Pour retirer celle-ci, écrivez « ! ${published} »`,
+    removedUrlEmpty: () => fr`« ! » seul ne retire rien : écrivez après lui l’adresse à retirer, par exemple « ! /2021/12/09/titre/ », ou effacez la ligne`,
     removedUrlNotPath: (url: string, meant: string | undefined) =>
       fr`« ! ${url} » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez ${meant ? fr`« ! ${meant} »` : fr`par exemple « ! /2021/12/09/titre/ »`}`,
     moreProblems: (n: number, max: number) =>

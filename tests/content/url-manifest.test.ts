@@ -81,6 +81,14 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     ]);
   });
 
+  it("warns of a « ! » with no URL after it, at its line", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n  !  \n" });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(said(await load())).toEqual([
+      fr`${archive.display("urls.txt")}:2:1: warning: « ! » seul ne retire rien : écrivez après lui l’adresse à retirer, par exemple « ! /2021/12/09/titre/ », ou effacez la ligne`,
+    ]);
+  });
+
   it("still reports a malformed escape, and compares a URL that holds one as written", async () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/caf%C3%A/\n/2021/12/09/un/\n" });
     archive.article("2021/12/09-un.md", { title: "Un", extra: "aliases: [/2021/12/09/caf%c3%a/]" });
