@@ -486,7 +486,8 @@ export const messagesEn: Messages = {
     hookNoRepository: () => "not inside a git repository",
     hookOutside: (content, top) => `the content folder ${content} is outside the git repository ${top}: a hook there never sees it change`,
     hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
-    hookRefused: () => "commit refused: fix the errors above, or skip this check once with git commit --no-verify",
+    hookRefused: () =>
+      "commit refused: these errors are those of the files as staged for the commit (git add), whether or not the file on disk is already fixed; fix them and git add again, or skip this check once with git commit --no-verify",
     hookInstalled: (hook, content) => `${hook} now checks ${content}/ before each commit`,
   },
 

@@ -594,7 +594,8 @@ export const messagesFr = {
     hookNoRepository: () => "pas dans un dépôt git",
     hookOutside: (content: string, top: string) => fr`le dossier du contenu ${content} est hors du dépôt git ${top} : un crochet n’y verrait aucun changement`,
     hookNotOurs: (hook: string) => fr`${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
-    hookRefused: () => fr`commit refusé : corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify`,
+    hookRefused: () =>
+      fr`commit refusé : ces erreurs sont celles des fichiers tels qu’ils sont indexés pour le commit (git add), que le fichier sur le disque soit déjà corrigé ou non ; corrigez-les puis refaites git add, ou passez outre une fois avec git commit --no-verify`,
     hookInstalled: (hook: string, content: string) => `${hook} vérifie désormais ${content}/ avant chaque commit`,
   },
 

@@ -119,7 +119,9 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(fr`content/articles/2021/12/09-a.md:5:10: error: sujet inconnu « Irack »`);
     expect(broken.stderr).toMatch(
-      /\ndepeche pre-commit: commit refusé\u00a0: corrigez les erreurs ci-dessus, ou passez outre une fois avec git commit --no-verify\n$/,
+      new RegExp(
+        `\n${fr`depeche pre-commit: commit refusé : ces erreurs sont celles des fichiers tels qu’ils sont indexés pour le commit (git add), que le fichier sur le disque soit déjà corrigé ou non ; corrigez-les puis refaites git add, ou passez outre une fois avec git commit --no-verify`.replace(/[()]/g, "\\$&")}\n$`,
+      ),
     );
     // The unstaged draft was not checked: only what the commit holds is.
     expect(broken.stderr).not.toContain("draft");
