@@ -25,7 +25,10 @@ export function expectedPlace(relativePath: string, day: Day): string | undefine
   return place + rest;
 }
 
-/** The warning for a file out of its place: `expected` is the path to show, `day` taken in the site's `zone`. */
-export function misplacedMessage(day: Day, expected: string, zone: string): string {
-  return messages().diagnostics.misplacedFile(day, expected, zoneName(zone));
+/**
+ * The warning for a file out of its place: `expected` is the path to show, `day` taken in the
+ * site's `zone`; `published`, the published URL its path names that it must take as an alias first.
+ */
+export function misplacedMessage(day: Day, expected: string, zone: string, published?: string): string {
+  return messages().diagnostics.misplacedFile(day, expected, zoneName(zone), published);
 }

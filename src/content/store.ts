@@ -508,16 +508,18 @@ export class ArchiveStore {
         { nowMs: this.nowMs, withErrors, slugsWithErrors, fromFilesWithErrors: linkingWithErrors },
         diagnostics,
       );
-      this.checkPlaces(articles, registries.site.timezone, diagnostics);
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
-      if (manifest && this.listing.complete)
-        checkPublishedUrls(
-          manifest,
-          { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), nowMs: this.nowMs },
-          displayPath(join(this.root, URL_MANIFEST)),
-          diagnostics,
-          (article, key) => locateInFile(resolve(article.sourcePath), key),
-        );
+      const moved =
+        manifest && this.listing.complete
+          ? checkPublishedUrls(
+              manifest,
+              { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), nowMs: this.nowMs },
+              displayPath(join(this.root, URL_MANIFEST)),
+              diagnostics,
+              (article, key) => locateInFile(resolve(article.sourcePath), key),
+            )
+          : undefined;
+      this.checkPlaces(articles, registries.site.timezone, diagnostics, moved);
       this.rules = { diagnostics: diagnostics.items, generation: this.generation };
     }
     if (registries && this.rules) for (const d of this.rules.diagnostics) items.push(d);
@@ -660,8 +662,9 @@ export class ArchiveStore {
     return store;
   }
 
-  // A file whose folder says another day than its date: a warning at its date, with where it belongs.
-  private checkPlaces(articles: readonly Article[], zone: string, diagnostics: Diagnostics): void {
+  // A file whose folder says another day than its date: a warning at its date, with where it belongs,
+  // and, when its path names a published URL it must take as an alias (`moved`), to do that first.
+  private checkPlaces(articles: readonly Article[], zone: string, diagnostics: Diagnostics, moved?: ReadonlyMap<Article, string>): void {
     // Articles carry their path as printed: the folder's printed prefix is cut off, no path arithmetic per file.
     const prefix = `${displayPath(this.articlesDir)}${sep}`;
     for (const article of articles) {
@@ -673,7 +676,7 @@ export class ArchiveStore {
       diagnostics.warning(
         article.sourcePath,
         locateInFile(resolve(article.sourcePath), "date"),
-        misplacedMessage(article.published.day, shown, zone),
+        misplacedMessage(article.published.day, shown, zone, moved?.get(article)),
         MISPLACED,
       );
     }

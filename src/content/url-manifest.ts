@@ -110,9 +110,16 @@ export interface ManifestCheck {
  * from titles would blame the wrong article, such as another day's « Météo du jour »). A removal
  * (`! URL`, on the published line itself or apart) that an article online still has, or that is
  * no path of the site, is a warning at its line. URLs are compared by their pages (`pageOfUrl`),
- * and said as urls.txt writes them.
+ * and said as urls.txt writes them. Returns the articles told to take as an alias a URL their
+ * file's path names, with that URL.
  */
-export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, file: string, diagnostics: Diagnostics, locate: LocateKey): void {
+export function checkPublishedUrls(
+  manifest: UrlManifest,
+  check: ManifestCheck,
+  file: string,
+  diagnostics: Diagnostics,
+  locate: LocateKey,
+): ReadonlyMap<Article, string> {
   const say = messages().diagnostics;
   const holders = new Map<string, Article>();
   for (const article of check.articles) {
@@ -125,6 +132,8 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
   let movedFrom: Map<string, Article> | undefined;
   let strays: StrayRemoval[] | undefined;
   const typos = new Map<UrlLine, UrlLine>();
+  // The articles told to take a URL their file's path names as an alias: moving the file first would lose the link.
+  const moved = new Map<Article, string>();
   for (const { url, line } of manifest.published) {
     const page = pageOfUrl(url);
     const holder = holders.get(page);
@@ -142,6 +151,7 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
     if (article) {
       const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
       diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
+      moved.set(article, url);
     } else {
       strays ??= strayRemovals(manifest, (page) => online(holders.get(page)));
       const typo = mistypedRemoval(page, strays);
@@ -149,7 +159,7 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
       diagnostics.error(file, { line, column: 1 }, say.publishedUrlGone(url, typo?.url, typo?.line));
     }
   }
-  if (manifest.removals.length === 0) return;
+  if (manifest.removals.length === 0) return moved;
   // Each published page, as urls.txt writes it and at its line. A removal needs none: editors put
   // `!` on the published line itself, and without the file's history a typo there can't be told
   // from a URL published long ago. A typo on a line of its own leaves the published line reported
@@ -166,6 +176,7 @@ export function checkPublishedUrls(manifest: UrlManifest, check: ManifestCheck, 
     else if (online(holder)) diagnostics.warning(file, where, say.removedUrlOnline(url, holder!.sourcePath, listed.get(page)?.line), "removedUrlOnline");
     else if (meant) diagnostics.warning(file, where, say.removedUrlTypo(url, meant.url, meant.line), "removedUrlTypo");
   }
+  return moved;
 }
 
 // A removal on a line of its own that removes nothing, with its page folded as a typo is compared.

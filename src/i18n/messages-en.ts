@@ -149,8 +149,10 @@ export const messagesEn: Messages = {
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>
       `link to ${url}, the page of an article dated in the future (${file}), held back until ${when}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
-    misplacedFile: (day, expected, zone) =>
-      `the file is filed under another date than its own (${day}, ${placeEn(zone)} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`,
+    misplacedFile: (day, expected, zone, published) =>
+      published === undefined
+        ? `the file is filed under another date than its own (${day}, ${placeEn(zone)} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`
+        : `the file is filed under another date than its own (${day}, ${placeEn(zone)} day): its place is ${expected}; first add "${published}" to its "aliases", then move it (moved before, nothing would tie the published URL to this article any more)`,
     // The photos
     photoOutsideContent: (src) => `the photo "${src}" is not under the content/ folder: give a path relative to content/, e.g. images/2021/12/irak.jpg`,
     photoMissing: (src, withoutContent) =>

@@ -205,8 +205,10 @@ export const messagesFr = {
       fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
       fr`lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
-    misplacedFile: (day: string, expected: string, zone: ZoneName) =>
-      fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofZone(zone)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`,
+    misplacedFile: (day: string, expected: string, zone: ZoneName, published?: string) =>
+      published === undefined
+        ? fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofZone(zone)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`
+        : fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofZone(zone)}) : sa place est ${expected} ; ajoutez d’abord « ${published} » à ses « aliases », puis déplacez-le (déplacé avant, plus rien ne relierait l’adresse publiée à cet article)`,
     // The photos
     photoOutsideContent: (src: string) =>
       fr`la photo « ${src} » n’est pas sous le dossier content/ : indiquez un chemin relatif à content/, par exemple images/2021/12/irak.jpg`,

@@ -40,6 +40,16 @@ describe("an article filed under another day", () => {
     ]);
   });
 
+  it("says to add the published URL its path names as an alias before moving it, since the move would lose it", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-10" });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-01T00:00:00Z") });
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}: ${d.message}`)).toEqual([
+      fr`error 3:7: /2021/12/09/un/ a été publiée, et « date » de cet article l’a déplacée vers /2021/12/10/un/ : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:1`,
+      fr`warning 3:7: le fichier est rangé à une autre date que la sienne (2021-12-10, jour de Paris) : sa place est ${archive.display("articles/2021/12/10-un.md")} ; ajoutez d’abord « /2021/12/09/un/ » à ses « aliases », puis déplacez-le (déplacé avant, plus rien ne relierait l’adresse publiée à cet article)`,
+    ]);
+  });
+
   // 23:30 in Paris on 8 December is already 9 December in UTC+14 and still 8 December in UTC−10.
   it("takes the day in Paris, whatever the offset written or the machine's timezone", async () => {
     archive = makeArchive();
