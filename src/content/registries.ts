@@ -206,14 +206,34 @@ function namesIn(text: string): string[] {
     .filter((part) => part !== "");
 }
 
-/** Topics by slug or label. */
-export function indexTopics(topics: readonly Topic[]): NameIndex<Topic> {
-  return new NameIndex(topics, (t) => [t.label, t.slug]);
+// A registry that can't be read lets any name pass, as the entry it would make: the check of the
+// names is held back until it reads, and the rest of each article is checked meanwhile.
+class AnyName<T> extends NameIndex<T> {
+  constructor(private readonly entryOf: (name: string) => T) {
+    super([], () => []);
+  }
+
+  override find(name: string): T {
+    return this.entryOf(name);
+  }
+
+  override suggest(): undefined {
+    return undefined;
+  }
+
+  override suggestList(): undefined {
+    return undefined;
+  }
 }
 
-/** Sources by code, ignoring case and accents. */
-export function indexSources(sources: readonly Source[]): NameIndex<Source> {
-  return new NameIndex(sources, (s) => [s.code]);
+/** Topics by slug or label; without topics (topics.yaml can't be read), any name passes. */
+export function indexTopics(topics: readonly Topic[] | undefined): NameIndex<Topic> {
+  return topics ? new NameIndex(topics, (t) => [t.label, t.slug]) : new AnyName((name) => ({ slug: slugify(name), label: name }));
+}
+
+/** Sources by code, ignoring case and accents; without sources (sources.yaml can't be read), any code passes. */
+export function indexSources(sources: readonly Source[] | undefined): NameIndex<Source> {
+  return sources ? new NameIndex(sources, (s) => [s.code]) : new AnyName((code) => ({ code, name: code, url: "", slug: slugify(code) }));
 }
 
 /** The three registries of a content folder, validated. */
@@ -223,13 +243,36 @@ export interface Registries {
   sources: Source[];
 }
 
-/** Reads and validates site.yaml, topics.yaml and sources.yaml; undefined (with the errors reported) unless all three are valid. */
-export function readRegistries(contentDir: string, diagnostics: Diagnostics): Registries | undefined {
+/**
+ * The registries as far as they can be read when one has errors, to check the articles against
+ * meanwhile: the site's settings (without which no date can be read), and the topics and sources
+ * when their files read through (a duplicate is an error, not a reason to hold the names back).
+ */
+export interface RegistriesRead {
+  site: SiteConfig;
+  topics?: Topic[];
+  sources?: Source[];
+}
+
+/** A registry file's name. */
+export type RegistryName = "site.yaml" | "topics.yaml" | "sources.yaml";
+
+/**
+ * Reads and validates site.yaml, topics.yaml and sources.yaml, reporting every error: `valid`
+ * when all three are, else what reads of them (`read`, none without the site's settings), and
+ * the files that do not read through (`unread`), whose checks wait for them.
+ */
+export function readRegistries(contentDir: string, diagnostics: Diagnostics): { valid?: Registries; read?: RegistriesRead; unread: RegistryName[] } {
   const before = diagnostics.errorCount;
   const site = readRegistryFile(join(contentDir, "site.yaml"), SITE_TEXT_KEYS, diagnostics, readSiteConfig);
   const topics = readRegistryFile(join(contentDir, "topics.yaml"), TOPIC_TEXT_KEYS, diagnostics, readTopics);
   const sources = readRegistryFile(join(contentDir, "sources.yaml"), SOURCE_TEXT_KEYS, diagnostics, readSources);
-  return site && topics && sources && diagnostics.errorCount === before ? { site, topics, sources } : undefined;
+  if (site && topics && sources && diagnostics.errorCount === before) return { valid: { site, topics, sources }, unread: [] };
+  const unread: RegistryName[] = [];
+  if (!site) unread.push("site.yaml");
+  if (!topics) unread.push("topics.yaml");
+  if (!sources) unread.push("sources.yaml");
+  return { ...(site ? { read: { site, ...(topics ? { topics } : {}), ...(sources ? { sources } : {}) } } : {}), unread };
 }
 
 function readRegistryFile<T>(

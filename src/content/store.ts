@@ -11,7 +11,8 @@ import { sameSurveyedStat, type ArticleSurvey, type SyncAhead } from "./article-
 import { unchangedInIndex } from "./git-files.ts";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic, type Position } from "./diagnostics.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
-import { ARTICLE_LIMIT, URL_MANIFEST_LIMIT } from "./limits.ts";
+import { ARTICLE_LIMIT, MAX_DIAGNOSTICS_PER_FILE, URL_MANIFEST_LIMIT } from "./limits.ts";
+import { messages } from "../i18n/messages.ts";
 import { type Article, type Content, type PhotoUse, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles, type SiteFile } from "./site-files.ts";
@@ -20,7 +21,7 @@ import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck, type LinkingFile } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
-import { indexSources, indexTopics, readRegistries, type Registries } from "./registries.ts";
+import { indexSources, indexTopics, readRegistries, type Registries, type RegistriesRead, type RegistryName } from "./registries.ts";
 import {
   checkPublishedUrls,
   pageOfUrl,
@@ -125,6 +126,10 @@ interface RegistriesState {
   digest: string;
   diagnostics: Diagnostic[];
   value?: Registries;
+  /** When they are not valid, what reads of them: articles are checked against it meanwhile (see RegistriesRead). */
+  read?: RegistriesRead;
+  /** The files that do not read through: what waits for them is said at each (`result`). */
+  unread?: RegistryName[];
 }
 
 const REGISTRY_FILES = ["site.yaml", "topics.yaml", "sources.yaml"];
@@ -215,9 +220,9 @@ export class ArchiveStore {
     }
     for (const path of change.removed) this.deleteEntry(path);
 
-    const registries = this.registries.value;
+    const registries = this.registries.value ?? this.registries.read;
     if (!registries) {
-      // Articles are validated against the registries: until they are valid, files are only counted.
+      // Articles are validated against the registries: until the site's settings read, files are only counted.
       for (const path of candidates.filter((p) => !this.entries.has(p))) {
         change.added.push(path);
         this.setEntry(path, { path, diagnostics: [] });
@@ -439,6 +444,10 @@ export class ArchiveStore {
     const diagnostics = new Diagnostics();
     const items = [...this.registries.diagnostics, ...this.listing.diagnostics];
     const registries = this.registries.value;
+    // With registries not valid, the articles checked against what reads of them: what does not
+    // depend on the rest is told in this run, and the archive stays invalid.
+    const read = registries ?? this.registries.read;
+    for (const name of this.registries.unread ?? []) this.sayWhatWaits(name, items);
     const articles: Article[] = [];
     // What files with errors hold: their pages are missing, or their URLs unclaimed, for a reason
     // told at the files; links to them and their published URLs are checked once they are mended.
@@ -451,7 +460,7 @@ export class ArchiveStore {
     const claimantsWithErrors: Claimant[] = [];
     // Files with errors whose links are checked with the articles' (see LinkingFile).
     const linkingWithErrors: LinkingFile[] = [];
-    if (registries) {
+    if (read) {
       for (const entry of entries) {
         items.push(...entry.diagnostics);
         if (entry.article) {
@@ -497,15 +506,16 @@ export class ArchiveStore {
         });
       this.checkPlaces(reusable.added, registries.site.timezone, diagnostics);
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
-    } else if (registries) {
+    } else if (read) {
       const manifest = this.urlManifest.manifest;
       const published = new Set(manifest?.published.map(({ url }) => pageOfUrl(url)));
       checkArchiveRules(
-        { ...registries, articles },
+        { site: read.site, topics: read.topics ?? [], sources: read.sources ?? [], articles },
         claimants,
         claimantsWithErrors,
         published,
-        { nowMs: this.nowMs, withErrors, slugsWithErrors, fromFilesWithErrors: linkingWithErrors },
+        // Links to the topics' and sources' pages wait for their registries.
+        registries ? { nowMs: this.nowMs, withErrors, slugsWithErrors, fromFilesWithErrors: linkingWithErrors } : undefined,
         diagnostics,
       );
       // Without every article read, each URL of the others would be reported missing, hiding the cause.
@@ -519,10 +529,10 @@ export class ArchiveStore {
               (article, key) => locateInFile(resolve(article.sourcePath), key),
             )
           : undefined;
-      this.checkPlaces(articles, registries.site.timezone, diagnostics, moved);
+      this.checkPlaces(articles, read.site.timezone, diagnostics, moved);
       this.rules = { diagnostics: diagnostics.items, generation: this.generation };
     }
-    if (registries && this.rules) for (const d of this.rules.diagnostics) items.push(d);
+    if (read && this.rules) for (const d of this.rules.diagnostics) items.push(d);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
     return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };
@@ -638,7 +648,8 @@ export class ArchiveStore {
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
     for (const entry of snapshot.entries) {
       const path = paths.read(entry.path);
-      if (nowMayMatter(entry)) {
+      // Articles checked against registries that were not valid hold stand-ins for their topics or sources.
+      if (nowMayMatter(entry) || !registries) {
         store.entries.set(path, { path, diagnostics: [] });
         touched.set(path, undefined);
         continue;
@@ -682,14 +693,32 @@ export class ArchiveStore {
     }
   }
 
+  // A warning at a registry that does not read through, of what waits for it: the articles (site.yaml),
+  // or its other rules and the articles' names. Not at a file whose report is full: it would only
+  // swell its count of problems not shown. Here, not in the registries' diagnostics, which `new`
+  // and `import` print too, and which check no article.
+  private sayWhatWaits(name: RegistryName, items: Diagnostic[]): void {
+    const file = displayPath(join(this.root, name));
+    if (this.registries.diagnostics.filter((d) => d.file === file).length >= MAX_DIAGNOSTICS_PER_FILE) return;
+    const say = messages().diagnostics;
+    const message = name === "site.yaml" ? say.registryHoldsArticles() : say.registryHoldsNames(name, name === "topics.yaml" ? "topics" : "sources");
+    items.push({ severity: "warning", file, line: FILE_START.line, column: FILE_START.column, message, kind: "registryHolds" });
+  }
+
   // Re-reads the registries when their bytes changed; says whether they did.
   private syncRegistries(): boolean {
     const digest = digestOfFiles(REGISTRY_FILES.map((name) => join(this.root, name)));
     if (digest === this.registries.digest) return false;
     this.generation++;
     const diagnostics = new Diagnostics();
-    const value = readRegistries(this.root, diagnostics);
-    this.registries = { digest, diagnostics: diagnostics.items, ...(value ? { value } : {}) };
+    const { valid, read, unread } = readRegistries(this.root, diagnostics);
+    this.registries = {
+      digest,
+      diagnostics: diagnostics.items,
+      ...(valid ? { value: valid } : {}),
+      ...(read ? { read } : {}),
+      ...(unread.length > 0 ? { unread } : {}),
+    };
     return true;
   }
 
@@ -706,7 +735,7 @@ export class ArchiveStore {
   }
 
   // Every file read and validated, half of them in a worker thread for a large archive.
-  private async validateAll(paths: string[], registries: Registries, hooks: SyncHooks): Promise<ArticleEntry[]> {
+  private async validateAll(paths: string[], registries: RegistriesRead, hooks: SyncHooks): Promise<ArticleEntry[]> {
     const useHelper = this.options.helperThread ?? paths.length >= FILES_PER_EXTRA_THREAD;
     const helper = useHelper ? ValidationWorker.start() : undefined;
     try {
@@ -930,14 +959,14 @@ function checkArchiveRules(
   claimants: readonly Claimant[],
   claimantsWithErrors: readonly Claimant[],
   published: ReadonlySet<string>,
-  links: LinkCheck,
+  links: LinkCheck | undefined,
   diagnostics: Diagnostics,
 ): void {
   const files = siteFiles(content, claimantsWithErrors);
   const pages: SiteFile<Claimant>[] = claimantsWithErrors.flatMap((article) => (article.url ? [{ path: fileOfUrl(article.url), article }] : []));
   const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
   checkAcrossArticles(claimants, paths, published, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
-  checkBodyLinks(content.articles, files, diagnostics, links);
+  if (links) checkBodyLinks(content.articles, files, diagnostics, links);
 }
 
 /** Oldest first; same instant ordered by URL so every build lists them alike. */

@@ -9,7 +9,7 @@ import type { Article, PhotoUse } from "./model.ts";
 import { readClaims, readValidClaims, type Claims, type ValidClaims } from "./claims.ts";
 import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
-import { indexSources, indexTopics, type Registries } from "./registries.ts";
+import { indexSources, indexTopics, type RegistriesRead } from "./registries.ts";
 import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
 import { findSiteLinks, isLinkIn, type SiteLink } from "../text/site-links.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
@@ -58,7 +58,7 @@ const FILES_PER_TURN = 100;
 /** Reads and validates article files, reporting every problem. */
 export async function validateFiles(
   paths: readonly string[],
-  registries: Registries,
+  registries: RegistriesRead,
   nowMs: number,
   onProgress?: (done: number, valid: Article[]) => void,
 ): Promise<ValidatedFiles> {
@@ -188,7 +188,7 @@ function validateBytes(
 /** What the main thread asks of a validation thread. */
 export interface ValidationRequest {
   paths: readonly string[];
-  registries: Registries;
+  registries: RegistriesRead;
   nowMs: number;
 }
 
@@ -208,7 +208,7 @@ export class ValidationWorker {
     return thread && new ValidationWorker(thread);
   }
 
-  async validate(paths: readonly string[], registries: Registries, nowMs: number, onProgress?: (done: number) => void): Promise<ValidatedFiles> {
+  async validate(paths: readonly string[], registries: RegistriesRead, nowMs: number, onProgress?: (done: number) => void): Promise<ValidatedFiles> {
     const validated = new Promise<ValidatedFiles>((resolve) =>
       this.thread.listen((reply) => {
         if (reply.kind === "progress") onProgress?.(reply.done);
@@ -217,12 +217,13 @@ export class ValidationWorker {
     );
     this.thread.send({ paths, registries, nowMs });
     const result = await this.thread.until(validated);
-    const topics = new Map(registries.topics.map((t) => [t.slug, t]));
-    const sources = new Map(registries.sources.map((s) => [s.slug, s]));
+    // A registry that can't be read has no entries to link to: its stand-ins stay copies.
+    const topics = new Map(registries.topics?.map((t) => [t.slug, t]));
+    const sources = new Map(registries.sources?.map((s) => [s.slug, s]));
     for (const { article } of result.entries) {
       if (!article) continue;
-      article.topics = article.topics.map((t) => topics.get(t.slug)!);
-      article.sources = article.sources.map((s) => sources.get(s.slug)!);
+      article.topics = article.topics.map((t) => topics.get(t.slug) ?? t);
+      article.sources = article.sources.map((s) => sources.get(s.slug) ?? s);
     }
     return result;
   }

@@ -143,6 +143,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   folderUnreadable: { args: ["permission refusée"] },
   fileUnreadable: { args: ["permission refusée", true] },
   fileIsFolder: { args: [] },
+  registryHoldsArticles: { args: [], warning: true },
+  registryHoldsNames: { args: ["topics.yaml", "topics"], warning: true },
   registryMissing: { args: ["sources.yaml"] },
   addressNotText: { args: ["baseUrl", "https://archives.example.org"] },
   addressRule: { args: ["url", "https://www.aa.com.tr/fr"] },

@@ -249,6 +249,10 @@ export const messagesEn: Messages = {
     folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
     fileUnreadable: (reason, permissions) => `cannot read the file (${reason})${permissions ? ": check its permissions" : ""}`,
     fileIsFolder: () => "cannot read the file: it is a folder",
+    registryHoldsArticles: () =>
+      "until site.yaml is valid, articles are not checked (their dates are read in the site's timezone): fix this file's errors first",
+    registryHoldsNames: (name, key) =>
+      `until ${name} reads through, its other rules (duplicate entries…) and the articles' "${key}" are not checked: they will be once this file's errors are fixed`,
     registryMissing: (name) =>
       `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
     addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,

@@ -324,6 +324,10 @@ export const messagesFr = {
       `impossible de lire le fichier (${reason})${permissions ? fr` : vérifiez ses droits d’accès` : ""}`,
     fileIsFolder: () => fr`impossible de lire le fichier : c’est un dossier`,
     // The registries: site.yaml, topics.yaml, sources.yaml
+    registryHoldsArticles: () =>
+      fr`tant que site.yaml n’est pas valide, les articles ne sont pas vérifiés (leurs dates se lisent dans le fuseau du site) : corrigez d’abord les erreurs de ce fichier`,
+    registryHoldsNames: (name: string, key: "topics" | "sources") =>
+      fr`tant que ${name} ne se lit pas jusqu’au bout, ses autres règles (entrées en double…) et les « ${key} » des articles ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
     registryMissing: (name: string) =>
       fr`${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
     addressNotText: (key: string, example: string) => fr`« ${key} » doit être une adresse complète, comme ${example}`,

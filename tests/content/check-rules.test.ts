@@ -12,7 +12,8 @@ const NOW = Date.parse("2026-01-01T00:00:00Z");
 
 async function errorsOf(a: TestArchive): Promise<string[]> {
   const result = await loadContent({ contentDir: a.dir, nowMs: NOW });
-  return result.diagnostics.map(formatDiagnostic);
+  // Each registry with errors also warns of what waits for it (tests/content/loading.test.ts): left out here.
+  return result.diagnostics.filter((d) => d.kind !== "registryHolds").map(formatDiagnostic);
 }
 
 describe("a valid archive", () => {

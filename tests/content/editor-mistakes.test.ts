@@ -197,7 +197,8 @@ describe("text that YAML would cut short or read otherwise is refused, never los
       "sources.yaml": "- code: AA\n  name: Agence Anadolu #TR\n  url: https://www.aa.com.tr/fr  # site\n",
     });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    // Each registry with errors also warns of what waits for it (tests/content/loading.test.ts): left out here.
+    expect(result.diagnostics.filter((d) => d.kind !== "registryHolds").map(formatDiagnostic)).toEqual([
       `${archive.display("site.yaml")}:1:17: error: ${cut("title", fr`« #1  # à revoir » serait perdu`, 'title: "Archives #1  # à revoir"')}`,
       `${archive.display("sources.yaml")}:2:24: error: ${cut("name", fr`« #TR » serait perdu`, 'name: "Agence Anadolu #TR"')}`,
       `${archive.display("topics.yaml")}:2:15: error: ${cut("label", fr`« #1 » serait perdu`, 'label: "Irak #1"')}`,
@@ -406,7 +407,10 @@ describe("a required key written under another name, and so absent", () => {
   it("in site.yaml too", async () => {
     archive = makeArchive({ "site.yaml": SITE_YAML.replace("title:", "Title:") });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${archive.display("site.yaml")}:${renamed("1:1", "Title", "title")}`]);
+    // Each registry with errors also warns of what waits for it (tests/content/loading.test.ts): left out here.
+    expect(result.diagnostics.filter((d) => d.kind !== "registryHolds").map(formatDiagnostic)).toEqual([
+      `${archive.display("site.yaml")}:${renamed("1:1", "Title", "title")}`,
+    ]);
   });
 
   it("in English", async () => {

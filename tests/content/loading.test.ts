@@ -93,7 +93,53 @@ describe("text is read as the editor meant it", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       fr`${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
+      fr`${archive.display("sources.yaml")}:1:1: warning: tant que sources.yaml ne se lit pas jusqu’au bout, ses autres règles (entrées en double…) et les « sources » des articles ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
     ]);
+  });
+});
+
+describe("a registry with errors hides no error of the articles that does not depend on it", () => {
+  const TOPICS = "- slug: irak\n  label: Irak\n- slug: irak\n  label: Irak bis\n- slug: defense\n  label: Défense\n- slug: syrie\n  label: Syrie\n";
+  const articles = (a: TestArchive): void => {
+    a.article("2021/12/09-decale.md", { title: "Décalé", date: "2021-12-09T10:00:00+25:00" });
+    a.article("2021/12/09-mise-a-jour.md", { title: "Mise à jour", extra: "updated: 2021-12-08" });
+    a.article("2021/12/09-un.md", { title: "Un", topics: "[Irack]", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    a.article("2021/12/09-deux.md", { title: "Deux", extra: "shortLink: https://turquie2023.com/Ivo58D" });
+  };
+  const said = async (a: TestArchive): Promise<string[]> => {
+    const result = await loadContent({ contentDir: a.dir, nowMs: NOW });
+    expect(result.content).toBeUndefined();
+    return result.diagnostics.map((d) => `${d.severity} ${d.file.split("/").pop()}:${d.line}: ${d.message.split(/\u00a0: | \(/)[0]}`);
+  };
+
+  it("tells a registry's errors together with the articles' own, and the articles' topics when topics.yaml reads", async () => {
+    archive = makeArchive({ "topics.yaml": TOPICS });
+    articles(archive);
+    expect(await said(archive)).toEqual([
+      fr`error 09-decale.md:3: « date »`,
+      fr`error 09-mise-a-jour.md:6: « updated »`,
+      fr`error 09-un.md:5: sujet inconnu « Irack »`,
+      fr`error 09-un.md:6: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-deux.md")}`,
+      fr`error topics.yaml:3: le slug de sujet « irak » est déjà celui du sujet 1`,
+    ]);
+  });
+
+  it("holds back the articles' topics, and says so, when topics.yaml can't be read, and tells the rest", async () => {
+    archive = makeArchive({ "topics.yaml": TOPICS.replace("label: Syrie", "label: Syrie : pays") });
+    articles(archive);
+    expect(await said(archive)).toEqual([
+      fr`error 09-decale.md:3: « date »`,
+      fr`error 09-mise-a-jour.md:6: « updated »`,
+      fr`error 09-un.md:6: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-deux.md")}`,
+      fr`warning topics.yaml:1: tant que topics.yaml ne se lit pas jusqu’au bout, ses autres règles`,
+      fr`error topics.yaml:8: la valeur de « label » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé`,
+    ]);
+  });
+
+  it("holds back the articles, and says so, while site.yaml is not valid", async () => {
+    archive = makeArchive({ "site.yaml": "title: Archives\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Pariss\n" });
+    articles(archive);
+    expect((await said(archive)).map((line) => line.split(":")[0])).toEqual(["warning site.yaml", "error site.yaml"]);
   });
 });
 
@@ -114,7 +160,8 @@ describe("nothing in the content folder is read through a symbolic link", () => 
     symlinkSync(outside, join(archive.dir, name));
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.content).toBeUndefined();
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    // A registry not read also says what waits for it (a warning).
+    expect(result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
       fr`${archive.display(name)}:1:1: error: les liens symboliques ne sont pas suivis : mettez ${what} lui-même dans le dossier du contenu`,
     ]);
   });

@@ -80,7 +80,8 @@ describe("a comment line under a text value cuts it short: an error at the #, ne
   it("is found in topics.yaml too", async () => {
     archive = makeArchive({ "topics.yaml": TOPICS_YAML.replace("  label: Irak\n", "  label: Irak\n    #1 des ventes\n") });
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    // Each registry with errors also warns of what waits for it (tests/content/loading.test.ts): left out here.
+    expect(result.diagnostics.filter((d) => d.kind !== "registryHolds").map(formatDiagnostic)).toEqual([
       `${archive.display("topics.yaml")}:3:5: error: ${cut("label", "Irak", "#1 des ventes", 'label: "Irak #1 des ventes"')}`,
     ]);
   });
