@@ -34,7 +34,7 @@ import {
   type UrlManifestFile,
 } from "./url-manifest.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
-import { fileOfUrl } from "../urls/site-urls.ts";
+import { fileOfUrl, SOURCES_URL, TOPICS_URL } from "../urls/site-urls.ts";
 
 export interface LoadResult {
   /** Present when there is no error. */
@@ -514,8 +514,14 @@ export class ArchiveStore {
         claimants,
         claimantsWithErrors,
         published,
-        // Links to the topics' and sources' pages wait for their registries.
-        registries ? { nowMs: this.nowMs, withErrors, slugsWithErrors, fromFilesWithErrors: linkingWithErrors } : undefined,
+        // Links to the pages of a registry that does not read (its topics', its sources') wait for it.
+        {
+          nowMs: this.nowMs,
+          withErrors,
+          slugsWithErrors,
+          fromFilesWithErrors: linkingWithErrors,
+          waiting: [...(read.topics ? [] : [TOPICS_URL]), ...(read.sources ? [] : [SOURCES_URL])],
+        },
         diagnostics,
       );
       // Without every article read, each URL of the others would be reported missing, hiding the cause.

@@ -252,7 +252,7 @@ export const messagesEn: Messages = {
     registryHoldsArticles: () =>
       "until site.yaml is valid, articles are not checked (their dates are read in the site's timezone): fix this file's errors first",
     registryHoldsNames: (name, key) =>
-      `until ${name} reads through, its other rules (duplicate entries…) and the articles' "${key}" are not checked: they will be once this file's errors are fixed`,
+      `until ${name} reads through, its other rules (duplicate entries…), the articles' "${key}" and the links to its pages are not checked: they will be once this file's errors are fixed`,
     registryMissing: (name) =>
       `missing ${name}: every archive needs site.yaml, topics.yaml and sources.yaml in its content folder (is --content the right folder?)`,
     addressNotText: (key, example) => `"${key}" must be an absolute URL such as ${example}`,

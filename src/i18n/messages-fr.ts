@@ -327,7 +327,7 @@ export const messagesFr = {
     registryHoldsArticles: () =>
       fr`tant que site.yaml n’est pas valide, les articles ne sont pas vérifiés (leurs dates se lisent dans le fuseau du site) : corrigez d’abord les erreurs de ce fichier`,
     registryHoldsNames: (name: string, key: "topics" | "sources") =>
-      fr`tant que ${name} ne se lit pas jusqu’au bout, ses autres règles (entrées en double…) et les « ${key} » des articles ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
+      fr`tant que ${name} ne se lit pas jusqu’au bout, ses autres règles (entrées en double…), les « ${key} » des articles et les liens vers ses pages ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
     registryMissing: (name: string) =>
       fr`${name} manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
     addressNotText: (key: string, example: string) => fr`« ${key} » doit être une adresse complète, comme ${example}`,

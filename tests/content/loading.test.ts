@@ -93,7 +93,7 @@ describe("text is read as the editor meant it", () => {
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       fr`${archive.display("sources.yaml")}:1:1: error: sources.yaml manque : toute archive a besoin de site.yaml, topics.yaml et sources.yaml dans son dossier du contenu (--content est-il le bon dossier ?)`,
-      fr`${archive.display("sources.yaml")}:1:1: warning: tant que sources.yaml ne se lit pas jusqu’au bout, ses autres règles (entrées en double…) et les « sources » des articles ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
+      fr`${archive.display("sources.yaml")}:1:1: warning: tant que sources.yaml ne se lit pas jusqu’au bout, ses autres règles (entrées en double…), les « sources » des articles et les liens vers ses pages ne sont pas vérifiés : ils le seront une fois les erreurs de ce fichier corrigées`,
     ]);
   });
 });
@@ -133,6 +133,25 @@ describe("a registry with errors hides no error of the articles that does not de
       fr`error 09-un.md:6: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-deux.md")}`,
       fr`warning topics.yaml:1: tant que topics.yaml ne se lit pas jusqu’au bout, ses autres règles`,
       fr`error topics.yaml:8: la valeur de « label » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé`,
+    ]);
+  });
+
+  it("checks the articles' links in the same run, but those to the pages of a registry that can't be read", async () => {
+    const links = (a: TestArchive): void => {
+      a.article("2021/12/09-liens.md", { title: "Liens", body: "Voir [ici](/2021/12/01/nulle-part/), [l’Irak](/sujets/irak/) et [AA](/sources/aa/)." });
+    };
+    archive = makeArchive({ "topics.yaml": TOPICS.replace("label: Syrie", "label: Syrie : pays") });
+    links(archive);
+    const unread = (await said(archive)).filter((line) => line.startsWith("error 09-liens"));
+    expect(unread).toEqual([fr`error 09-liens.md:7: lien vers /2021/12/01/nulle-part/, une page que le site n’a pas`]);
+    archive.remove();
+    // topics.yaml read through (a duplicate in it): its pages are known, a link to one it lacks is told.
+    archive = makeArchive({ "topics.yaml": TOPICS });
+    archive.article("2021/12/09-liens.md", { title: "Liens", body: "Voir [ici](/2021/12/01/nulle-part/) et [le Liban](/sujets/liban/)." });
+    const read = (await said(archive)).filter((line) => line.startsWith("error 09-liens"));
+    expect(read).toEqual([
+      fr`error 09-liens.md:7: lien vers /2021/12/01/nulle-part/, une page que le site n’a pas`,
+      fr`error 09-liens.md:7: lien vers /sujets/liban/, une page que le site n’a pas`,
     ]);
   });
 
