@@ -55,7 +55,8 @@ export async function runCheck(argv: string[]): Promise<number> {
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {
     ok: content !== undefined,
     files: result.fileCount,
-    articles: content?.articles.length ?? 0,
+    // Of an archive with errors, the files valid on their own: how far it is from publishable.
+    articles: content?.articles.length ?? store.articleEntries().filter((entry) => entry.article).length,
     ...countDiagnostics(result.diagnostics),
     seconds: Number(((performance.now() - start) / 1000).toFixed(3)),
     ...(content ? { topics: content.topics.length, sources: content.sources.length, days: countDays(content.articles) } : {}),
