@@ -62,8 +62,13 @@ export class DevSession {
   private readonly store: ArchiveStore;
   private renderer = new ArticleRenderer();
   private errors: Diagnostic[] = [];
-  /** The new address of each article page an edit moved (its title or date changed), by the old one. */
+  /** The new address of each article page an edit moved (its title or date changed, its file renamed), by the old one. */
   private readonly moves = new Map<string, { url: string; title: string }>();
+  /**
+   * The articles whose files went in this session, the latest last (at most `GONE_KEPT`): a file
+   * renamed or moved goes, then comes back under its new name, perhaps in a later save.
+   */
+  private readonly gone: Article[] = [];
   /** The feeds, sitemaps… the preview folder holds, by site-relative path; unknown until the first update. */
   private outputs?: Set<string>;
 
@@ -139,7 +144,7 @@ export class DevSession {
     // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
     const articles = this.store.articleEntries().flatMap((e) => (synced.has(e.path) && e.article ? [e.article] : []));
     if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
-    this.recordMoves(this.content.articles, articles);
+    this.recordMoves(this.content.articles, result.content.articles, articles);
     this.content = result.content;
     const urls = await this.writeChangedPages(planSite(this.content, { drafts: this.options.drafts, nowMs: this.nowMs }, this.renderer));
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
@@ -148,16 +153,30 @@ export class DevSession {
   }
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.
-  // Earlier moves of the same page follow it to its latest address.
-  private recordMoves(before: readonly Article[], saved: readonly Article[]): void {
+  // Earlier moves of the same page follow it to its latest address. A file saved under a new name
+  // is the article gone in this session with its short link, or else its slug.
+  private recordMoves(before: readonly Article[], after: readonly Article[], saved: readonly Article[]): void {
+    const present = new Set(after.map((a) => a.sourcePath));
+    this.gone.push(...before.filter((a) => !present.has(a.sourcePath)));
+    this.gone.splice(0, Math.max(0, this.gone.length - GONE_KEPT));
     for (const article of saved) {
-      const old = before.find((a) => a.sourcePath === article.sourcePath)?.url;
+      const old = (before.find((a) => a.sourcePath === article.sourcePath) ?? this.cameBack(article))?.url;
       if (old === undefined || old === article.url) continue;
       const to = { url: article.url, title: article.title };
       for (const [from, move] of this.moves) if (move.url === old) this.moves.set(from, to);
       this.moves.set(old, to);
       this.moves.delete(article.url);
     }
+  }
+
+  // The article gone whose file `article` may be, renamed: taken off the list.
+  private cameBack(article: Article): Article | undefined {
+    for (let i = this.gone.length - 1; i >= 0; i--) {
+      const gone = this.gone[i]!;
+      const same = article.shortLink !== undefined ? gone.shortLink === article.shortLink : gone.slug === article.slug;
+      if (same) return this.gone.splice(i, 1)[0];
+    }
+    return undefined;
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
@@ -213,6 +232,8 @@ export function notBuiltPageHtml(errors: readonly Diagnostic[]): string {
 }
 
 const BANNER_LIMIT = 50;
+/** How many articles whose files went a session remembers, to tell where a renamed file's page went. */
+const GONE_KEPT = 50;
 
 /** The error banner shown at the top of every page while the archive has errors. */
 export function errorBannerHtml(errors: readonly Diagnostic[]): string {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
@@ -49,6 +49,29 @@ describe("a preview checks a saved article as a build does", () => {
     expect(update.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringContaining(`${archive.display("articles/2021/12/09-b.md")}:3:7: warning: daté dans le futur`),
     ]);
+  });
+});
+
+describe("a preview tells where an article's page went", () => {
+  it("links an article's new address from its old one when its file is renamed, in one save or two", async () => {
+    archive = makeArchive();
+    const first = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    archive.article("2021/12/09-b.md", { title: "Autre dépêche", date: "2021-12-09T11:00:00" });
+    const session = await startSession();
+    // Moved to the next day, its file renamed: gone and added in one save.
+    rmSync(first);
+    const moved = archive.article("2021/12/10-a.md", { title: "Premier titre", date: "2021-12-10T10:00:00" });
+    expect((await session.update([first, moved])).outcome).toBe("updated");
+    expect(session.movedTo("/2021/12/09/premier-titre/")).toEqual({ url: "/2021/12/10/premier-titre/", title: "Premier titre" });
+    // Renamed again, in two saves (the file gone, then back under another name): the oldest address follows.
+    rmSync(moved);
+    expect((await session.update([moved])).outcome).toBe("updated");
+    const back = archive.article("2021/12/11-a.md", { title: "Premier titre", date: "2021-12-11T10:00:00" });
+    expect((await session.update([back])).outcome).toBe("updated");
+    expect(session.movedTo("/2021/12/09/premier-titre/")).toEqual({ url: "/2021/12/11/premier-titre/", title: "Premier titre" });
+    expect(session.movedTo("/2021/12/10/premier-titre/")).toEqual({ url: "/2021/12/11/premier-titre/", title: "Premier titre" });
+    // Another article's file, removed, moves nothing.
+    expect(session.movedTo("/2021/12/09/autre-depeche/")).toBeUndefined();
   });
 });
 
