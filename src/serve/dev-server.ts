@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { assertPreviewOutput } from "../files/output-folder.ts";
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
-import { SEARCH_URL } from "../urls/site-urls.ts";
+import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
 
 export interface DevServerOptions {
@@ -146,10 +146,15 @@ interface ServerThis {
 // (503), not the bare « Cannot GET ». The search page says its index is the one the preview
 // started with. The dev server then adds its reload client as to any page, so fixing the error
 // reloads the browser.
+// The files `DevSession.freshOutputs` makes: feeds, sitemaps, robots.txt, the manifest.
+const DISCOVERY_FILE = /\.(xml|json|txt|webmanifest)$/;
+
 function previewNoticesMiddleware(session: DevSession, outDir: string): Middleware {
   return function (this: ServerThis, req, res, next) {
     const errors = session.currentErrors;
     const path = new URL(req.url ?? "/", "http://localhost/").pathname;
+    // A feed, a sitemap, robots.txt or the manifest follows the saves made since it was last asked for.
+    if (DISCOVERY_FILE.test(path) && !path.startsWith(SEARCH_INDEX_URL)) session.freshOutputs();
     const match = this.mapUrlToFilePath(path);
     const moved = match?.statusCode === 404 ? session.movedTo(path) : undefined;
     const search = path === SEARCH_URL && match?.filepath !== undefined;

@@ -78,6 +78,14 @@ describe("depeche serve", () => {
     expect((await get("/nexiste/")).body).not.toContain("depeche-moved");
   });
 
+  it("serves the feeds and the sitemap as the saves left them, made when asked for", async () => {
+    const updated = server.nextUpdate();
+    archive.article("2021/12/12-zorglub.md", { title: "Zorglub à Bagdad", date: "2021-12-12T10:00:00" });
+    expect((await updated).outcome).toBe("updated");
+    expect((await get("/feed.xml")).body).toContain('<title type="text">Zorglub à Bagdad</title>');
+    expect((await get("/sitemap.xml")).body).toContain("/2021/12/12/zorglub-a-bagdad/</loc>");
+  });
+
   it("shows an invalid edit in the page and keeps serving the last good version, then recovers", async () => {
     let updated = server.nextUpdate();
     archive.article("2021/12/10-b.md", articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" }));
