@@ -39,6 +39,18 @@ describe("depeche new", () => {
     );
   });
 
+  it("writes a time the clocks show twice with the offset of the one it takes, and says so once", async () => {
+    archive = makeArchive();
+    const r = await newCli("L’Irak vote", "--date", "2026-10-25T02:30");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      fr`depeche new: --date 2026-10-25T02:30 : les horloges affichent deux fois 02:30 à Paris le 25 octobre 2026 (retour à l’heure d’hiver) ; Dépêche retient la seconde et écrit 2026-10-25T02:30+01:00 ; pour la première, donnez --date 2026-10-25T02:30+02:00\n`,
+    );
+    expect(readFileSync(join(archive.dir, "articles/2026/10/25-l-irak-vote.md"), "utf8")).toContain("\ndate: 2026-10-25T02:30+01:00\n");
+    // The file says which time it is: check has nothing to say of its date.
+    expect((await diagnosticsOf()).filter((line) => line.includes(":3:"))).toEqual([]);
+  });
+
   it("is a draft that check accepts with a warning per unfinished field, and refuses once draft is removed until they are written", async () => {
     archive = makeArchive();
     const r = await newCli("L’Irak vote", "--date", "2021-12-09");
