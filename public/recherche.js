@@ -351,13 +351,21 @@ function counting(busy) {
  * « Sport » is shown the topic's page, with its count of articles from the rows. The form's choices
  * say which values have a page and another name.
  */
+// Each named value's count of articles, by filter and value: the rows do not change in the page's life.
+const namedCounts = new Map();
 function namedChoices(tables, query) {
   const key = nameKey(query);
   const named = [];
   config.filters.forEach((name, f) => {
     for (const option of form.elements[name].options) {
       if (!option.dataset.page || ![option.value, option.dataset.code ?? ""].some((n) => nameKey(n) === key)) continue;
-      const count = tables.reduce((sum, table) => sum + pagesWith(table, f, table.lists[f].indexOf(option.value)), 0);
+      const counted = `${name}\n${option.value}`;
+      if (!namedCounts.has(counted))
+        namedCounts.set(
+          counted,
+          tables.reduce((sum, table) => sum + pagesWith(table, f, table.lists[f].indexOf(option.value)), 0),
+        );
+      const count = namedCounts.get(counted);
       const label = form.querySelector(`label[for="${option.parentElement.id}"]`)?.textContent ?? name;
       named.push({ name, label, value: option.value, page: option.dataset.page, count });
     }

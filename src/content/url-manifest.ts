@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { slugify } from "../text/slug.ts";
 import { closest } from "../text/suggest.ts";
+import { foldForMatch } from "../text/fold.ts";
 import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
@@ -213,7 +214,7 @@ function urlTypoEdits(a: string, b: string): number {
 
 // A page as a typo may differ from it: lower case, without accents, with its trailing slash.
 function foldUrl(page: string): string {
-  const folded = page.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const folded = foldForMatch(page);
   return folded.endsWith("/") ? folded : `${folded}/`;
 }
 

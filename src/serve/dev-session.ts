@@ -159,11 +159,16 @@ export class DevSession {
   // Earlier moves of the same page follow it to its latest address. A file saved under a new name
   // is the article gone in this session with its short link, or else its slug.
   private recordMoves(before: readonly Article[], after: readonly Article[], saved: readonly Article[]): void {
-    const present = new Set(after.map((a) => a.sourcePath));
-    this.gone.push(...before.filter((a) => !present.has(a.sourcePath)));
-    this.gone.splice(0, Math.max(0, this.gone.length - GONE_KEPT));
+    const byPath = new Map(saved.map((article) => [article.sourcePath, before.find((a) => a.sourcePath === article.sourcePath)]));
+    // Files gone only when the save removed or added one: an edit in place, the usual save, costs
+    // no pass over the archive's paths (100,000 at most).
+    if (after.length !== before.length || [...byPath.values()].includes(undefined)) {
+      const present = new Set(after.map((a) => a.sourcePath));
+      this.gone.push(...before.filter((a) => !present.has(a.sourcePath)));
+      this.gone.splice(0, Math.max(0, this.gone.length - GONE_KEPT));
+    }
     for (const article of saved) {
-      const old = (before.find((a) => a.sourcePath === article.sourcePath) ?? this.cameBack(article))?.url;
+      const old = (byPath.get(article.sourcePath) ?? this.cameBack(article))?.url;
       if (old === undefined || old === article.url) continue;
       const to = { url: article.url, title: article.title };
       for (const [from, move] of this.moves) if (move.url === old) this.moves.set(from, to);

@@ -1,5 +1,6 @@
 import { IANAZone } from "luxon";
 import type { ZoneName } from "../i18n/messages.ts";
+import { foldForMatch } from "./fold.ts";
 
 type Language = "fr" | "en";
 
@@ -86,8 +87,5 @@ function namesCity(platform: string, city: string): boolean {
 
 // What two spellings of a place share: its letters and digits, without accents or case (`Dumont-d’Urville`, `DumontDUrville`).
 function lettersOf(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[^\p{L}\p{N}]/gu, "")
-    .toLowerCase();
+  return foldForMatch(text).replace(/[^\p{L}\p{N}]/gu, "");
 }
