@@ -33,6 +33,8 @@ export async function runServe(argv: string[]): Promise<number> {
     ...(nowMs !== undefined ? { nowMs } : {}),
     onUpdate: report,
     onError: (error) => writeLine(process.stderr, `depeche serve: ${say.serveFailed(describeFailure(error))}`),
+    onSearchIndexed: (ms) => writeLine(process.stderr, `depeche serve: ${say.serveSearchIndexed(messages().seconds(ms / 1000))}`),
+    onSearchFailed: (error) => writeLine(process.stderr, `depeche serve: ${say.serveSearchFailed(describeFailure(error))}`),
     onUnwatched: (folder, error) => {
       // Linux's limit on watches is told as ENOSPC, which is no full disk.
       const reason = (error as NodeJS.ErrnoException).code === "ENOSPC" ? say.watchLimit() : describeIoError(error);

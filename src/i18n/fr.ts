@@ -81,8 +81,10 @@ export const ui = {
   devErrors: (n: number): string =>
     `Aperçu pas à jour\u00a0: ${n === 0 ? "aucune erreur" : n === 1 ? "une erreur" : `${n.toLocaleString("fr-FR")} erreurs`} à corriger dans l’archive.`,
   devMovedTo: "L’article que vous modifiez a changé d’adresse\u00a0:",
-  devSearchAsStarted:
-    "Dans l’aperçu, la recherche porte sur l’archive telle qu’elle était au lancement de npm start\u00a0: un article ajouté ou modifié depuis n’y apparaît qu’une fois l’aperçu relancé. Les pages, elles, suivent chaque enregistrement.",
+  devSearchAfterErrors:
+    "La recherche de l’aperçu porte sur la dernière version sans erreur de l’archive\u00a0: elle reprendra vos derniers enregistrements dès que les erreurs seront corrigées.",
+  devSearchFailed: (why: string): string =>
+    `La recherche de l’aperçu n’a pas pu être refaite pour vos derniers enregistrements (${why})\u00a0: elle porte sur l’archive d’avant. Rechargez la page pour réessayer.`,
   devNotBuilt: "L’aperçu sera construit dès que ces erreurs seront corrigées\u202f; la page se rechargera d’elle-même.",
   devMoreErrors: (n: number): string => `… et ${n === 0 ? "aucune autre" : n === 1 ? "une autre" : `${n.toLocaleString("fr-FR")} autres`} (voir le terminal)`,
   feedTitle: (site: string): string => `${site}\u00a0: les dernières dépêches`,

@@ -289,6 +289,8 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   serveUpdated: { args: [3, "0,04 s"] },
   serveFixed: { args: ["0,04 s"] },
   serveFailed: { args: ["disque plein"] },
+  serveSearchIndexed: { args: ["0,21 s"] },
+  serveSearchFailed: { args: ["disque plein"] },
   serveUnwatched: { args: ["content/articles/2021", "permission refusée"] },
   watchLimit: { args: [] },
   serveListening: { args: ["http://localhost:8080/", "content"] },

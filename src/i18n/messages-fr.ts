@@ -557,6 +557,8 @@ export const messagesFr = {
     serveUpdated: (pages: number, time: string) => `${countFr(pages, "page mise à jour", "pages mises à jour")} (${time})`,
     serveFixed: (time: string) => `plus aucune erreur, les pages sont celles d’avant (${time})`,
     serveFailed: (why: string) => fr`la mise à jour a échoué : ${why}`,
+    serveSearchIndexed: (time: string) => `index de recherche refait pour les derniers enregistrements (${time})`,
+    serveSearchFailed: (why: string) => fr`l’index de recherche n’a pas pu être refait, la page de recherche cherche dans le précédent : ${why}`,
     serveUnwatched: (folder: string, reason: string) =>
       fr`impossible de surveiller ${folder}/ (${reason}) : ce qui y est enregistré ne met pas l’aperçu à jour ; corrigez, puis relancez depeche serve`,
     watchLimit: () => "le système surveille déjà autant de dossiers qu’il le permet, fs.inotify.max_user_watches",

@@ -15,7 +15,8 @@ import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex, type RecordSources, sameRecordPlace } from "../plan/search-page.ts";
+import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
+import { articlesAt, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import { assertCacheFolder, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
@@ -354,7 +355,7 @@ async function validateThenWrite(
       ? {
           data,
           articles: fast ? some!.archive.articles : articlesAt(content, published),
-          sources: { files, registries: store.registriesDigest, edited: editedRecords(replaced, store) },
+          sources: recordSources(store, replaced, files),
         }
       : undefined;
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
@@ -577,22 +578,6 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
   });
 }
 
-// The articles read again whose search record changed in its words alone, with the digest their
-// file had: their bundles may be patched rather than indexed again.
-function editedRecords(replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): Map<Article, string> {
-  const edited = new Map<Article, string>();
-  for (const entry of store.entriesAt([...replaced.keys()])) {
-    const before = replaced.get(entry.path);
-    if (before?.digest && before.article && entry.article && sameRecordPlace(before.article, entry.article)) edited.set(entry.article, before.digest);
-  }
-  return edited;
-}
-
-function articlesAt(content: Content, urls: readonly string[]): Article[] {
-  const wanted = new Set(urls);
-  return content.articles.filter((a) => wanted.has(a.url));
-}
-
 // The index's bundles as planned, of the articles the site publishes; `release` is handed each
 // bundle's articles once their records are made.
 function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?: (article: Article) => void): PlannedBundle[] {
@@ -687,13 +672,6 @@ function openCache(options: BuildOptions, dir: string): BuildCache {
     ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
   });
   return new BuildCache(dir, key, options, options.cacheJournal);
-}
-
-// The store's digest of each article file stands for the article's text in the pages' digests.
-function sourceDigests(store: ArchiveStore): Map<Article, string> {
-  const sources = new Map<Article, string>();
-  for (const entry of store.entriesInAnyOrder()) if (entry.article && entry.digest !== undefined) sources.set(entry.article, entry.digest);
-  return sources;
 }
 
 function summariesOf(entries: Iterable<ArticleEntry>, renderer: ArticleRenderer): Map<string, string> {

@@ -18,6 +18,10 @@ export interface DevServerOptions {
   /** Told of every update, for the terminal. */
   onUpdate?: (update: Update) => void;
   onError?: (error: unknown) => void;
+  /** Told when the search index was made again for the saves since the last (`DevSession.freshSearch`), with its time. */
+  onSearchIndexed?: (ms: number) => void;
+  /** Told when it could not be (the last index is served, and the next request tries again). */
+  onSearchFailed?: (error: unknown) => void;
   /** Told of a folder of the content that cannot be watched: saves in it go unseen. */
   onUnwatched?: (folder: string, error: unknown) => void;
 }
@@ -60,7 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       domDiff: false,
       showVersion: false,
       logger: { info: () => {}, log: () => {}, error: () => {} },
-      middleware: [previewNoticesMiddleware(session, options.outDir)],
+      middleware: [freshSearchMiddleware(session, options), previewNoticesMiddleware(session, options.outDir)],
     });
     server.serve(options.port);
     await server.ready();
@@ -140,11 +144,31 @@ interface ServerThis {
   mapUrlToFilePath(url: string): { statusCode: number; filepath?: string } | undefined;
 }
 
+// The search page and its index follow the saves: the index is made again, when they changed it,
+// before either is served. A failure is told in the terminal, and the last index served.
+function freshSearchMiddleware(session: DevSession, options: Pick<DevServerOptions, "onSearchFailed" | "onSearchIndexed">): Middleware {
+  return (req, _res, next) => {
+    const path = new URL(req.url ?? "/", "http://localhost/").pathname;
+    if (path !== SEARCH_URL && !path.startsWith(SEARCH_INDEX_URL)) return next();
+    const start = performance.now();
+    session.freshSearch().then(
+      (indexed) => {
+        if (indexed) options.onSearchIndexed?.(performance.now() - start);
+        next();
+      },
+      (error: unknown) => {
+        options.onSearchFailed?.(error);
+        next();
+      },
+    );
+  };
+}
+
 // While errors stand, every HTML page goes out with the banner after <body>, the site's 404 page
 // too; a page an edit moved gets its 404 page with a link to the new address; and before the
 // first build has succeeded there is no site at all: every URL gets a page of the errors alone
-// (503), not the bare « Cannot GET ». The search page says its index is the one the preview
-// started with. The dev server then adds its reload client as to any page, so fixing the error
+// (503), not the bare « Cannot GET ». The search page says when its index is behind the pages
+// (errors stand, or it could not be made again). The dev server then adds its reload client as to any page, so fixing the error
 // reloads the browser.
 // The files `DevSession.freshOutputs` makes: feeds, sitemaps, robots.txt, the manifest.
 const DISCOVERY_FILE = /\.(xml|json|txt|webmanifest)$/;
@@ -157,7 +181,8 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
     if (DISCOVERY_FILE.test(path) && !path.startsWith(SEARCH_INDEX_URL)) session.freshOutputs();
     const match = this.mapUrlToFilePath(path);
     const moved = match?.statusCode === 404 ? session.movedTo(path) : undefined;
-    const search = path === SEARCH_URL && match?.filepath !== undefined;
+    const behind = path === SEARCH_URL && match?.filepath !== undefined ? session.searchBehind : undefined;
+    const search = behind !== undefined;
     if (errors.length === 0 && !moved && !search) return next();
     const notices = `${errors.length > 0 ? errorBannerHtml(errors) : ""}${moved ? movedNoticeHtml(moved) : ""}`;
     let page: string;
@@ -170,7 +195,7 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
       // As Eleventy's own 404 page: served with the site's scripts allowed.
       (res as ServerResponse & { isCustomErrorPage?: boolean }).isCustomErrorPage = true;
     }
-    if (search) page = page.replace(/<main[^>]*>/, (main) => `${main}${searchNoticeHtml()}`);
+    if (behind) page = page.replace(/<main[^>]*>/, (main) => `${main}${searchNoticeHtml(behind)}`);
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };

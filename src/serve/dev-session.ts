@@ -1,5 +1,5 @@
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
@@ -13,7 +13,11 @@ import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { replaceStagedFile } from "../publish/stage-from-site.ts";
+import { linkSiteInto, removeInBackground, replaceStagedFile, siblingFolder } from "../publish/stage-from-site.ts";
+import { publishedArticles, recordSources } from "../publish/search-sources.ts";
+import type { ArticleEntry } from "../content/validate-files.ts";
+import { planSearchIndex } from "../plan/search-page.ts";
+import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { sameData } from "./same-data.ts";
 import { ui } from "../i18n/fr.ts";
 
@@ -48,12 +52,13 @@ export interface Update {
  * a build) and only the pages whose content changed are written again, so an edit reaches the
  * browser in the time its few pages take, however large the archive. The feeds, sitemaps,
  * robots.txt and manifest are made again whole, as a build makes them, when one of them is asked
- * for after an update (`freshOutputs`), and replaced where their bytes changed. The search index stays as the last full build made it: the
- * preview's search page says so (`searchNoticeHtml`). Indexing again the bundle an edit changes
- * took 0.17 s at 300 articles, beside 0.21 s for the update of the pages, but up to a bundle of
- * 10,000 articles is indexed whole at 100,000, and the index would have to be swapped in whole to
- * never serve a half-written one. While any error stands, nothing is written and the last good
- * site stays served.
+ * for after an update (`freshOutputs`), and replaced where their bytes changed. So is the search
+ * index, when the search page or the index is asked for (`freshSearch`): made again in a linked
+ * copy as an incremental build makes it (an edit's bundle patched, a bundle whose articles came or
+ * went indexed whole, the others kept), then swapped in whole, so that a search never reads a
+ * half-written index. Made at each save, it would hold the reload (0.17 s for a bundle at 300
+ * articles, seconds for a year's at 100,000). While any error stands, nothing is written and the
+ * last good site stays served.
  */
 export class DevSession {
   private content?: Content;
@@ -73,6 +78,14 @@ export class DevSession {
   private outputs?: Set<string>;
   /** The plan those files were made from: older than the pages' once a save changed them (`freshOutputs`). */
   private outputsOf?: BuildData;
+  /** The plan the search index was made from: older than the pages' once a save changed them (`freshSearch`). */
+  private searchOf?: BuildData;
+  /** Each article file read again since the search index was made, as it was then (the first time it was read again). */
+  private readonly sinceIndexed = new Map<string, ArticleEntry>();
+  /** Why the last `freshSearch` failed, until one succeeds: the search page says its index is behind. */
+  private searchFailure?: string;
+  /** The full build or the search index under way: never both at once, for each replaces the index's folder. */
+  private exclusive: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DevSessionOptions) {
     this.nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
@@ -90,7 +103,11 @@ export class DevSession {
   }
 
   /** A full build through Eleventy; also what a change to the registries or templates needs. */
-  async rebuild(): Promise<Update> {
+  rebuild(): Promise<Update> {
+    return this.alone(() => this.buildWhole());
+  }
+
+  private async buildWhole(): Promise<Update> {
     const start = performance.now();
     const result = await buildSite({
       contentDir: this.options.contentDir,
@@ -111,6 +128,9 @@ export class DevSession {
     this.data = result.built.data;
     this.outputs = undefined;
     this.outputsOf = this.data;
+    this.searchOf = this.data;
+    this.sinceIndexed.clear();
+    this.searchFailure = undefined;
     this.errors = [];
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
   }
@@ -125,7 +145,11 @@ export class DevSession {
     const start = performance.now();
     if (!this.content || !this.data) return this.rebuild();
     const hadErrors = this.errors.length > 0;
-    const change = await this.store.sync(paths);
+    const change = await this.store.sync(paths, {
+      onReplaced: (before) => {
+        if (!this.sinceIndexed.has(before.path)) this.sinceIndexed.set(before.path, before);
+      },
+    });
     // Every article was validated again: the views of the old ones would never be asked for.
     if (change.registries) this.renderer = new ArticleRenderer();
     const synced = new Set([...change.added, ...change.changed]);
@@ -222,6 +246,74 @@ export class DevSession {
     return written;
   }
 
+  /**
+   * Brings the preview's search index up to the last update, when the search page or the index is
+   * asked for (the dev server waits for it before serving them), and returns whether it changed.
+   * Not while errors stand: the pages are the last good version, and so is the index. A failure
+   * (Pagefind's) leaves the index as it was, said on the search page (`searchBehind`), and is
+   * thrown: the next request tries again.
+   */
+  freshSearch(): Promise<boolean> {
+    return this.alone(async () => {
+      const data = this.data;
+      const content = this.content;
+      if (!data || !content || data === this.searchOf || this.errors.length > 0) return false;
+      // The saves from here on are the next refresh's; this one's are put back if it fails.
+      const taken = new Map(this.sinceIndexed);
+      this.sinceIndexed.clear();
+      try {
+        await this.indexAgain(data, content, taken);
+      } catch (error) {
+        for (const [path, entry] of taken) this.sinceIndexed.set(path, entry);
+        this.searchFailure = error instanceof Error ? error.message : String(error);
+        throw error;
+      }
+      this.searchOf = data;
+      this.searchFailure = undefined;
+      return true;
+    });
+  }
+
+  /** Whether the search index is not the pages' archive (errors stand, or the last `freshSearch` failed), and why when it failed. */
+  get searchBehind(): { failure?: string } | undefined {
+    if (this.searchFailure !== undefined) return { failure: this.searchFailure };
+    return this.errors.length > 0 && this.data !== this.searchOf ? {} : undefined;
+  }
+
+  // The index of `data`, made in a linked copy of the preview's index and swapped in whole: its
+  // bundles planned as a build plans them, each kept, patched or indexed again by its digest.
+  private async indexAgain(data: BuildData, content: Content, replaced: ReadonlyMap<string, ArticleEntry>): Promise<void> {
+    const out = resolve(this.options.outDir);
+    const live = resolve(out, SEARCH_INDEX_URL.slice(1));
+    const staging = siblingFolder(out, "building");
+    try {
+      const next = resolve(staging, SEARCH_INDEX_URL.slice(1));
+      if (existsSync(live)) linkSiteInto(live, next);
+      const bundles = planSearchIndex(
+        data.pages.search[0]?.bundles ?? [],
+        publishedArticles(content, data),
+        this.renderer,
+        recordSources(this.store, replaced),
+      );
+      const { indexSearchBundles } = await import("../search/indexer.ts");
+      await indexSearchBundles(staging, bundles, { staged: true });
+      // Two renames in one turn of the event loop: no request is served between them.
+      const aside = siblingFolder(out, "trash");
+      if (existsSync(live)) renameSync(live, aside);
+      renameSync(next, live);
+      removeInBackground(aside);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  // Runs `work` once the full build or the search index under way is done.
+  private alone<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.exclusive.then(work, work);
+    this.exclusive = next.catch(() => {});
+    return next;
+  }
+
   // The feeds, sitemaps, robots.txt and manifest, made whole from the new plan (they read its pages'
   // data, not their HTML), each replaced where its bytes changed; one the plan no longer makes (a
   // topic's feed, the news sitemap) goes.
@@ -242,9 +334,10 @@ export function movedNoticeHtml(to: { url: string; title: string }): string {
   return `<p id="depeche-moved" style="margin:0;padding:1rem;background:#eef4ff;color:#0b2e6b;border-bottom:3px solid #1f5fbf;font:15px/1.4 system-ui,sans-serif">${escapeHtml(ui.devMovedTo)} <a href="${escapeHtml(to.url)}">${escapeHtml(to.title)}</a></p>`;
 }
 
-/** What the preview's search page says of its index, which saves do not update (`DevSession`). */
-export function searchNoticeHtml(): string {
-  return `<p id="depeche-search-as-started" style="margin:0 0 1rem;padding:.75rem 1rem;background:#fff8e1;color:#4a3500;border-left:4px solid #c98a00;font:15px/1.4 system-ui,sans-serif">${escapeHtml(ui.devSearchAsStarted)}</p>`;
+/** What the preview's search page says of an index behind its pages (`DevSession.searchBehind`). */
+export function searchNoticeHtml(behind: { failure?: string }): string {
+  const text = behind.failure === undefined ? ui.devSearchAfterErrors : ui.devSearchFailed(behind.failure);
+  return `<p id="depeche-search-behind" style="margin:0 0 1rem;padding:.75rem 1rem;background:#fff8e1;color:#4a3500;border-left:4px solid #c98a00;font:15px/1.4 system-ui,sans-serif">${escapeHtml(text)}</p>`;
 }
 
 /** The page the preview shows before its first build has succeeded: the errors that keep it from being built. */

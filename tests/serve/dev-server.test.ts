@@ -9,13 +9,21 @@ import { fr } from "../helpers/french.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
+// The times of the search index made again, as the terminal is told them.
+const searchIndexed: number[] = [];
 
 beforeAll(async () => {
   archive = makeArchive();
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview"), port: 0, drafts: true });
+  server = await startDevServer({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    port: 0,
+    drafts: true,
+    onSearchIndexed: (ms) => searchIndexed.push(ms),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -49,13 +57,12 @@ describe("depeche serve", () => {
     expect((await get("/2021/12/11/brouillon-visible/")).status).toBe(200);
   });
 
-  it("says on the search page, and there only, that its index is the archive as the preview started", async () => {
-    const notice = fr`Dans l’aperçu, la recherche porte sur l’archive telle qu’elle était au lancement de npm start : un article ajouté ou modifié depuis n’y apparaît qu’une fois l’aperçu relancé.`;
+  it("serves the search page with nothing to say while its index is the pages' archive", async () => {
     const search = await get("/recherche/");
     expect(search.status).toBe(200);
-    expect(search.body).toMatch(/<main[^>]*><p id="depeche-search-as-started"/);
-    expect(search.body).toContain(notice);
-    expect((await get("/")).body).not.toContain("depeche-search-as-started");
+    expect(search.body).toContain('class="search-form"');
+    expect(search.body).not.toContain("depeche-search-behind");
+    expect(searchIndexed).toEqual([]);
   });
 
   it("rewrites the pages of a saved article, and only those", async () => {
@@ -76,6 +83,11 @@ describe("depeche serve", () => {
       /id="depeche-moved"[^>]*>L’article que vous modifiez a changé d’adresse\u00a0: <a href="\/2021\/12\/09\/titre-corrige\/">Titre corrigé<\/a>/,
     );
     expect((await get("/nexiste/")).body).not.toContain("depeche-moved");
+    // The search page, opened after the save, searches an index made again for it; once.
+    expect((await get("/recherche/")).body).not.toContain("depeche-search-behind");
+    expect(searchIndexed).toHaveLength(1);
+    expect((await get("/pagefind/pagefind.js")).status).toBe(200);
+    expect(searchIndexed).toHaveLength(1);
   });
 
   it("serves the feeds and the sitemap as the saves left them, made when asked for", async () => {
@@ -97,6 +109,13 @@ describe("depeche serve", () => {
     expect(page.body).toContain(`${archive.display("articles/2021/12/10-b.md")}:5:10`);
     expect(page.body).toContain(fr`sujet inconnu « Économi »`);
     expect(page.body).toContain("<h1>Autre dépêche</h1>");
+    // An article was added since the index was made: the search page says it waits for the fix.
+    const search = await get("/recherche/");
+    expect(search.body).toMatch(/<main[^>]*><p id="depeche-search-behind"/);
+    expect(search.body).toContain(
+      fr`La recherche de l’aperçu porte sur la dernière version sans erreur de l’archive : elle reprendra vos derniers enregistrements dès que les erreurs seront corrigées.`,
+    );
+    expect(searchIndexed).toHaveLength(1);
     const missing = await get("/nexiste/");
     expect(missing.status).toBe(404);
     expect(missing.body).toContain(fr`Page introuvable`);
@@ -111,6 +130,8 @@ describe("depeche serve", () => {
     expect(fixed.body).not.toContain('role="alert"');
     expect(fixed.body).toContain('href="/sujets/irak/"');
     expect((await get("/nexiste/")).body).not.toContain("depeche-errors");
+    expect((await get("/recherche/")).body).not.toContain("depeche-search-behind");
+    expect(searchIndexed).toHaveLength(2);
   });
 });
 

@@ -1,11 +1,19 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as indexer from "../../src/search/indexer.ts";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
-import { DevSession } from "../../src/serve/dev-session.ts";
+import { DevSession, searchNoticeHtml } from "../../src/serve/dev-session.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { makePhoto } from "../helpers/photos.ts";
+import { buildArchive, siteFiles, treeDigest } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
+
+// The index's maker, as it is, but for a failure a test asks for once.
+vi.mock("../../src/search/indexer.ts", async (actual) => {
+  const module = await actual<typeof import("../../src/search/indexer.ts")>();
+  return { ...module, indexSearchBundles: vi.fn(module.indexSearchBundles) };
+});
 
 let archive: TestArchive;
 afterEach(() => archive?.remove());
@@ -216,5 +224,102 @@ describe("a preview shows photos", () => {
     // The photo known, a later edit of the text rewrites only its pages.
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg"), body: "Texte corrigé." });
     expect((await session.update([file])).outcome).toBe("updated");
+  });
+});
+
+describe("a preview's search index follows the saves, as a build makes it", () => {
+  const NOW = Date.parse("2022-01-10T12:00:00Z");
+  const index = (dir: string): string => join(dir, "pagefind");
+  // The same content built clean, drafts included as the preview shows them: its index is the one the preview's must equal.
+  async function cleanIndex(): Promise<string> {
+    const built = await buildArchive(archive, { drafts: true, nowMs: NOW, outDir: join(archive.root, "clean"), cacheDir: join(archive.root, "clean-cache") });
+    expect(built.result.ok).toBe(true);
+    return treeDigest(index(built.out));
+  }
+  // Each file of the index by its inode: a file kept from the index before is the same file.
+  const inodes = (dir: string): Map<number, string> => new Map(siteFiles(dir).map((path) => [statSync(join(dir, path)).ino, path]));
+
+  // A session on one article, whose body was saved with a new word since its index was made.
+  async function oneBodySaved(): Promise<{ file: string; session: DevSession; preview: string; first: string }> {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession(NOW);
+    const preview = index(join(archive.root, "preview"));
+    const first = treeDigest(preview);
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." });
+    expect((await session.update([file])).outcome).toBe("updated");
+    return { file, session, preview, first };
+  }
+
+  it("patches the bundle of an edited body, keeps the others, and says nothing more is to be done", async () => {
+    archive = makeArchive();
+    archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
+    const edited = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00" });
+    const session = await startSession(NOW);
+    const preview = join(archive.root, "preview");
+    expect(await session.freshSearch()).toBe(false);
+    const before = inodes(index(preview));
+
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." });
+    expect((await session.update([edited])).outcome).toBe("updated");
+    expect(await session.freshSearch()).toBe(true);
+    expect(treeDigest(index(preview))).toBe(await cleanIndex());
+    expect(session.searchBehind).toBeUndefined();
+    // The other year's bundle is the same files; in the edited one, only the edited page's are new.
+    const after = inodes(index(preview));
+    const kept = [...after].filter(([ino]) => before.has(ino)).map(([, path]) => path);
+    const lastYear = siteFiles(index(preview)).filter((path) => path.startsWith("/2020/"));
+    expect(lastYear).toContain("/2020/bundle.digest");
+    expect(kept.filter((path) => path.startsWith("/2020/"))).toEqual(lastYear);
+    expect(kept.filter((path) => path.startsWith("/2021/fragment/"))).toHaveLength(1);
+    expect(await session.freshSearch()).toBe(false);
+  });
+
+  it("indexes again the bundle an article enters or leaves, and one whose file is removed", async () => {
+    archive = makeArchive();
+    archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
+    const gone = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession(NOW);
+    const added = archive.article("2021/12/11-c.md", { title: "Zorglub à Bagdad", date: "2021-12-11T10:00:00" });
+    expect((await session.update([added])).outcome).toBe("updated");
+    // Two saves before the search page is opened: both are in the index made then.
+    const moved = archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00", topics: "[Économie]" });
+    expect((await session.update([moved])).outcome).toBe("updated");
+    expect(await session.freshSearch()).toBe(true);
+    expect(treeDigest(index(join(archive.root, "preview")))).toBe(await cleanIndex());
+    rmSync(gone);
+    expect((await session.update([gone])).outcome).toBe("updated");
+    expect(await session.freshSearch()).toBe(true);
+    expect(treeDigest(index(join(archive.root, "preview")))).toBe(await cleanIndex());
+  });
+
+  it("waits while errors stand, saying so, then takes every save made meanwhile", async () => {
+    const { file, session, preview, first } = await oneBodySaved();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", topics: "[Irack]" });
+    expect((await session.update([file])).outcome).toBe("invalid");
+    expect(await session.freshSearch()).toBe(false);
+    expect(treeDigest(preview)).toBe(first);
+    expect(session.searchBehind).toEqual({});
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un autre mot : zorglubissime." });
+    expect((await session.update([file])).outcome).toBe("updated");
+    expect(session.searchBehind).toBeUndefined();
+    expect(await session.freshSearch()).toBe(true);
+    expect(treeDigest(preview)).toBe(await cleanIndex());
+  });
+
+  it("keeps the index it had when one cannot be made, says why, and makes it at the next request", async () => {
+    const { session, preview, first } = await oneBodySaved();
+    vi.mocked(indexer.indexSearchBundles).mockRejectedValueOnce(new Error("disque plein"));
+    await expect(session.freshSearch()).rejects.toThrow("disque plein");
+    expect(session.searchBehind).toEqual({ failure: "disque plein" });
+    expect(searchNoticeHtml(session.searchBehind!)).toContain(
+      fr`La recherche de l’aperçu n’a pas pu être refaite pour vos derniers enregistrements (disque plein) : elle porte sur l’archive d’avant. Rechargez la page pour réessayer.`,
+    );
+    expect(treeDigest(preview)).toBe(first);
+    expect(siteFiles(archive.root).filter((path) => path.includes(".preview."))).toEqual([]);
+    expect(await session.freshSearch()).toBe(true);
+    expect(session.searchBehind).toBeUndefined();
+    expect(treeDigest(preview)).toBe(await cleanIndex());
   });
 });

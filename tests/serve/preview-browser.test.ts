@@ -70,4 +70,21 @@ describe("the preview in a browser", () => {
     await page.goto(new URL("/", server.url).href);
     expect(await page.locator(".item", { hasText: "Brouillon visible" }).locator(".draft-mark").textContent()).toBe("Brouillon");
   });
+
+  it("finds in its search the words of a save, once the search page is opened again", async () => {
+    const status = async (query: string): Promise<string | null> => {
+      await page.goto(new URL(`/recherche/?q=${query}`, server.url).href);
+      await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 10_000 });
+      return page.locator("#search-status").textContent();
+    };
+    expect(await status("zorglubesque")).toBe("Aucun résultat pour «\u202fzorglubesque\u202f».");
+    // Away from the preview while saving: its reload would cut the next navigation short.
+    await page.goto("about:blank");
+    expect(await save("2021/12/09-a.md", articleText({ title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." }))).toBe(
+      "updated",
+    );
+    expect(await status("zorglubesque")).toBe("1 résultat pour «\u202fzorglubesque\u202f».");
+    expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/2021/12/09/premier-titre/");
+    expect(await page.locator("#depeche-search-behind").count()).toBe(0);
+  }, 30_000);
 });
