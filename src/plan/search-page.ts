@@ -89,6 +89,12 @@ export interface RecordSources {
    * (`sameRecordPlace`), with the digest their file had then: their bundle may be patched.
    */
   edited?: ReadonlyMap<Article, string>;
+  /**
+   * The only articles whose records may have changed since the previous build, which planned the
+   * same bundles of the same articles (an incremental build where articles' texts alone were
+   * edited): a bundle that holds none of them is the previous one (`PlannedBundle.unchanged`).
+   */
+  changedOnly?: ReadonlySet<Article>;
 }
 
 /**
@@ -113,12 +119,39 @@ export function planSearchIndex(
   const members = new Map(bundles.map((b) => [b.key, [] as Article[]]));
   for (const article of articles) members.get(keyOf(article.url) ?? "")?.push(article);
   const record = (article: Article): SearchRecord => ({ ...recordFields(article), bodyHtml: render.view(article).bodyHtml });
+  const registries = sources ? [`r${sources.registries}`] : [];
+  // The inputs are made one bundle at a time and dropped: they copy every article's text.
+  const inputsOf = (list: readonly Article[]): string[] => list.map((article) => recordInputs(article, sources?.files.get(article)));
+  const releaseOf = (list: readonly Article[]): Pick<PlannedBundle, "release"> =>
+    release
+      ? {
+          release: () => {
+            for (const article of list) release(article);
+          },
+        }
+      : {};
+  const changedOnly = sources?.changedOnly;
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
-    const list = members.get(bundle.key)!.sort((a, b) => b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : 1));
-    // The inputs are made one bundle at a time and dropped: they copy every article's text.
-    const registries = sources ? [`r${sources.registries}`] : [];
-    const inputs = list.map((article) => recordInputs(article, sources?.files.get(article)));
+    const list = members.get(bundle.key)!;
+    if (changedOnly && !list.some((article) => changedOnly.has(article))) {
+      let digest: string | undefined;
+      let sorted = false;
+      const inOrder = (): Article[] => (sorted ? list : ((sorted = true), list.sort(recordOrder)));
+      return {
+        key: bundle.key,
+        articles: list.length,
+        unchanged: true,
+        get digest() {
+          digest ??= bundleDigest([...registries, ...inputsOf(inOrder())], PAGEFIND_VERSION);
+          return digest;
+        },
+        records: () => inOrder().map(record),
+        ...releaseOf(list),
+      };
+    }
+    list.sort(recordOrder);
+    const inputs = inputsOf(list);
     // No article edited (a clean build, a push that only adds): no lookup for each article.
     const edited = sources?.edited?.size ? sources.edited : undefined;
     const pages = edited ? list.flatMap((article, i) => (edited.has(article) ? [i] : [])) : [];
@@ -140,15 +173,14 @@ export function planSearchIndex(
             },
           }
         : {}),
-      ...(release
-        ? {
-            release: () => {
-              for (const article of list) release(article);
-            },
-          }
-        : {}),
+      ...releaseOf(list),
     };
   });
+}
+
+// Newest first, then in URL order.
+function recordOrder(a: Article, b: Article): number {
+  return b.published.epochMs - a.published.epochMs || (a.url < b.url ? -1 : 1);
 }
 
 // A record's fields are the article's own values (those its view copies; the title as written, not

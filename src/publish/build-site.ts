@@ -355,7 +355,7 @@ async function validateThenWrite(
       ? {
           data,
           articles: fast ? some!.archive.articles : articlesAt(content, published),
-          sources: recordSources(store, replaced, files),
+          sources: { ...recordSources(store, replaced, files), ...(textEditsOnly ? { changedOnly: narrow.articles } : {}) },
         }
       : undefined;
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);

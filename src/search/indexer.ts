@@ -280,7 +280,8 @@ export interface IndexOptions {
   previousSite?: string;
   /**
    * The site folder already holds the previous site's index, linked (an incremental build's
-   * staging folder): the bundle folders whose digest is unchanged stay where they are, those a
+   * staging folder): the bundle folders whose digest is unchanged (or planned unchanged,
+   * `PlannedBundle.unchanged`) stay where they are, those a
    * planned patch applies to are patched (`PlannedBundle.patch`), the others are removed (their
    * links only) and indexed anew. Nothing is linked twice.
    */
@@ -455,7 +456,7 @@ function keepStagedIndex(siteDir: string, bundles: readonly PlannedBundle[]): St
     const folder = join(dir, entry.name);
     const bundle = planned.get(entry.name);
     const digest = bundle && readTrimmed(join(folder, DIGEST_FILE));
-    if (digest !== undefined && digest === bundle?.digest) staged.bundles.add(entry.name);
+    if (digest !== undefined && (bundle?.unchanged || digest === bundle?.digest)) staged.bundles.add(entry.name);
     else if (digest !== undefined && digest === bundle?.patch?.previous) staged.patching.add(entry.name);
     else {
       rmSync(folder, { recursive: true, force: true });

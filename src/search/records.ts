@@ -36,8 +36,8 @@ export interface IndexBundle {
 }
 
 /**
- * A bundle as planned: its digest is known at once, its records are made only when it is indexed,
- * so that a bundle reused from the previous site never renders its articles' bodies (an
+ * A bundle as planned: its digest is known when asked, its records are made only when it is
+ * indexed, so that a bundle reused from the previous site never renders its articles' bodies (an
  * incremental build renders only the pages that changed).
  */
 export interface PlannedBundle {
@@ -45,6 +45,13 @@ export interface PlannedBundle {
   /** How many records: the largest bundles are indexed first. */
   articles: number;
   digest: string;
+  /**
+   * The previous build planned this very bundle, and none of its records changed since
+   * (`RecordSources.changedOnly`): the index it staged holds it as it is, whatever its digest,
+   * which is then never made (at 100,000 articles, the digests of a body edit's untouched bundles
+   * were 0.2 s of its build).
+   */
+  unchanged?: boolean;
   records(): SearchRecord[];
   /**
    * When some of the bundle's records changed in their words alone (title, standfirst, body:

@@ -127,4 +127,31 @@ describe("the search index's bundles", () => {
       archive.remove();
     }
   });
+
+  it("plans a bundle none of whose articles changed since the previous build as unchanged, its digest the same when asked", async () => {
+    const archive = makeArchive();
+    try {
+      archive.article("2015/03/02-a.md", { title: "Printemps", date: "2015-03-02" });
+      archive.article("2021/10/31-b.md", { title: "Hiver", date: "2021-10-31" });
+      archive.article("2021/11/02-c.md", { title: "Automne", date: "2021-11-02" });
+      const { content } = await loadContent({ contentDir: archive.dir });
+      const derived = deriveArchive(content!, { drafts: false });
+      const bundles = planSearchBundles(derived.years.flatMap((y) => y.months));
+      const files = new Map(derived.articles.map((a) => [a, `f-${a.slug}`]));
+      const edited = derived.articles.find((a) => a.slug === "hiver")!;
+      const plan = (changedOnly?: ReadonlySet<typeof edited>) =>
+        planSearchIndex(bundles, derived.articles, new ArticleRenderer(), { files, registries: "r", ...(changedOnly ? { changedOnly } : {}) });
+      const whole = plan();
+      const narrow = plan(new Set([edited]));
+      expect(whole.map((b) => b.key)).toEqual(["2021", "2015"]);
+      expect(narrow.map((b) => [b.key, b.unchanged ?? false])).toEqual([
+        ["2021", false],
+        ["2015", true],
+      ]);
+      expect(narrow.map((b) => b.digest)).toEqual(whole.map((b) => b.digest));
+      expect(narrow[1]!.records().map((r) => r.url)).toEqual(whole[1]!.records().map((r) => r.url));
+    } finally {
+      archive.remove();
+    }
+  });
 });

@@ -220,4 +220,29 @@ describe("a bundle patched with its edited records", () => {
     const other = BEFORE.map((r, n) => (n === 5 ? { ...r, title: "Autre" } : r));
     expect(await patched(after, [4], BEFORE, other)).toBe(0);
   }, 60_000);
+
+  it("keeps in place, never digesting it, a staged bundle planned unchanged, beside one patched", async () => {
+    const older = Array.from({ length: 12 }, (_, n) => record(100 + n));
+    const previous = folder();
+    await indexSearchBundles(previous, [planned(BEFORE), planned(older, undefined, "2015")]);
+    const staging = join(folder(), "staging");
+    linkSiteInto(previous, staging);
+    const kept = contents(join(staging, "pagefind", "2015"));
+    const after = edited({ 6: { bodyHtml: "<p>Une phrase corrigée.</p>" } });
+    const unchanged: PlannedBundle = {
+      key: "2015",
+      articles: older.length,
+      unchanged: true,
+      get digest(): string {
+        throw new Error("an unchanged bundle's digest was asked for");
+      },
+      records: () => older,
+    };
+    const result = await indexSearchBundles(staging, [planned(after, { before: BEFORE, pages: [6] }), unchanged], { staged: true });
+    expect(result).toMatchObject({ bundles: 2, reused: 1, patched: 1, changed: ["/pagefind/2021", "/pagefind/paquets"] });
+    expect(contents(join(staging, "pagefind", "2015"))).toEqual(kept);
+    const clean = folder();
+    await indexSearchBundles(clean, [planned(after), planned(older, undefined, "2015")]);
+    expect(contents(staging)).toEqual(contents(clean));
+  }, 60_000);
 });
