@@ -26,6 +26,10 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
+/** How long a list moved through with the arrow keys waits for the next key before it searches. */
+const CHOICE_PAUSE_MS = 600;
+/** The filters of the address the form has no choice for, said above the results (`fillForm`). */
+let ignoredFilters = [];
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
 /** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
@@ -273,13 +277,36 @@ function readForm() {
   return { query, filters, newest: data.get("ordre") === NEWEST };
 }
 
-// A value the form does not offer (an old link's `ordre=pertinence`) leaves the first choice.
+// The names a reader may give a topic's or a source's choice, as `nameKey` reads them: its label,
+// its code (« AA ») and the slug of its page (/sujets/union-europeenne/).
+function namesOf(option) {
+  const slug = option.dataset.page?.split("/").filter(Boolean).at(-1);
+  return [option.value, option.dataset.code, slug && decodeURIComponent(slug)].filter(Boolean).map(nameKey);
+}
+
+/**
+ * Fills the form from an address. A filter's value written otherwise than its choice (a slug, a
+ * code, without accents: `?sujet=union-europeenne`, `?source=aa`) selects that choice; one the
+ * archive has no choice for (a topic since removed, a mistyped link) is left aside, and returned
+ * to be said. A value of the order the form does not offer (an old link's `ordre=pertinence`)
+ * leaves the first choice.
+ */
 function fillForm(params) {
+  const ignored = [];
   for (const element of form.elements) {
     if (!element.name) continue;
-    element.value = params.get(element.name) ?? "";
-    if (element instanceof HTMLSelectElement && element.selectedIndex < 0) element.selectedIndex = 0;
+    const value = params.get(element.name) ?? "";
+    element.value = value;
+    if (!(element instanceof HTMLSelectElement) || element.selectedIndex >= 0) continue;
+    const key = nameKey(value);
+    const option = [...element.options].find((o) => o.value && namesOf(o).includes(key));
+    if (option) element.value = option.value;
+    else {
+      element.selectedIndex = 0;
+      if (config.filters.includes(element.name) && value) ignored.push({ f: element.labels[0]?.textContent ?? element.name, v: value });
+    }
   }
+  return ignored;
 }
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
@@ -293,20 +320,59 @@ function dayOf(url) {
   return m[3] === "01" ? text.replace(/^1 /, "1er ") : text;
 }
 
-// Pagefind's excerpt is text with <mark> around the matches: only those marks are kept as markup.
-function excerpt(markup) {
-  const template = document.createElement("template");
-  template.innerHTML = asPrinted(markup);
+// Signs a match's word carries that are not the word: Pagefind marks « Turquie. » whole.
+const AROUND_WORD = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su;
+// A guillemet the cut leaves open at the end of an excerpt, or closed at its start.
+const OPEN_AT_END = /\s*«[\s\u00a0\u202f]*$/u;
+const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
+
+/**
+ * The excerpt shown: Pagefind's (or the first words, for a search without words), a window of the
+ * article's text with <mark> around the matches. Only those marks are kept as markup, around the
+ * word alone; where the window cuts the text, « … » says so, and a guillemet the cut leaves
+ * dangling goes.
+ */
+function excerpt(markup, content = "") {
+  const nodes = (html) => {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return [...template.content.childNodes];
+  };
+  // Pagefind's window is of the text's words, one space between each: compared with the whole
+  // text so, before either is printed.
+  const words = (text) =>
+    text
+      .replace(/\u200b/g, "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(" ");
+  const shown = words(
+    nodes(markup)
+      .map((node) => node.textContent)
+      .join(""),
+  );
+  const whole = words(content);
+  const cutBefore = whole !== "" && !whole.startsWith(shown);
+  const cutAfter = whole !== "" && !whole.endsWith(shown);
+  const parts = nodes(asPrinted(markup)).map((node) => ({ mark: node.nodeName === "MARK", text: node.textContent }));
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (cutBefore && first && !first.mark) first.text = first.text.replace(CLOSED_AT_START, "");
+  if (cutAfter && last && !last.mark) last.text = last.text.replace(OPEN_AT_END, "");
   const p = document.createElement("p");
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      p.append(mark);
-    } else {
-      p.append(node.textContent);
+  if (cutBefore) p.append("… ");
+  for (const part of parts) {
+    if (!part.mark) {
+      p.append(part.text);
+      continue;
     }
+    const [, before, word, after] = AROUND_WORD.exec(part.text);
+    const mark = document.createElement("mark");
+    mark.textContent = word || part.text;
+    p.append(...(word ? [before, mark, after] : [mark]));
   }
+  if (cutAfter) p.append(" …");
+  p.normalize();
   return p;
 }
 
@@ -322,7 +388,7 @@ function resultItem(data) {
   const meta = document.createElement("p");
   meta.className = "meta";
   meta.textContent = [dayOf(data.url), (data.filters?.source ?? []).join(", ")].filter(Boolean).join(" · ");
-  article.append(h2, meta, excerpt(data.excerpt));
+  article.append(h2, meta, excerpt(data.excerpt, data.content));
   li.append(article);
   return li;
 }
@@ -356,9 +422,11 @@ const namedCounts = new Map();
 function namedChoices(tables, query) {
   const key = nameKey(query);
   const named = [];
+  // A query of signs alone (« - », « « ») names nothing, though it reads as no letter at all.
+  if (!key) return named;
   config.filters.forEach((name, f) => {
     for (const option of form.elements[name].options) {
-      if (!option.dataset.page || ![option.value, option.dataset.code ?? ""].some((n) => nameKey(n) === key)) continue;
+      if (!option.dataset.page || !namesOf(option).includes(key)) continue;
       const counted = `${name}\n${option.value}`;
       if (!namedCounts.has(counted))
         namedCounts.set(
@@ -417,6 +485,18 @@ function showNamed(named, filters) {
   list.before(ul);
 }
 
+// The filters of the address left aside (`fillForm`), said above the count: the results are
+// those of the others.
+function showIgnored() {
+  document.getElementById("search-ignored")?.remove();
+  if (ignoredFilters.length === 0) return;
+  const p = document.createElement("p");
+  p.id = "search-ignored";
+  p.className = "search-ignored";
+  p.textContent = ignoredFilters.map((filter) => format(strings.ignored, filter)).join(" ");
+  status.before(p);
+}
+
 // When search can't load, the ways into the archive that readers without JavaScript get: the
 // links of the page's <noscript>, whose markup a browser running scripts keeps as text.
 function offerBrowsing() {
@@ -451,7 +531,8 @@ async function run(submitted = false) {
   document.getElementById("search-browse")?.remove();
   document.getElementById("search-named")?.remove();
   more.hidden = true;
-  if (!query && Object.keys(filters).length === 0) {
+  showIgnored();
+  if (!query && Object.keys(filters).length === 0 && !newest) {
     // An empty form submitted asks for words; opened so, or back to it, the page waits for them unprompted.
     status.textContent = submitted ? strings.empty : "";
     counting(false);
@@ -602,6 +683,9 @@ window.addEventListener("pagehide", () => remember({ scroll: Math.round(window.s
 // Each search is an entry of the history: the address can be shared, and Back returns to the previous search.
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(choosing);
+  choosing = undefined;
+  ignoredFilters = [];
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (String(value)) params.set(name, String(value));
   // The page's own address when the form is empty, never `?q=`.
@@ -611,7 +695,29 @@ form.addEventListener("submit", (event) => {
   else history.replaceState(null, "");
   run(true);
 });
-for (const select of form.querySelectorAll("select")) select.addEventListener("change", () => form.requestSubmit());
+// A choice made searches at once; one moved to with the arrow keys of a closed list (each a
+// change) searches once the reader stops on it, or leaves the list: one search, one entry of the
+// history, one announcement, for the choice made, not for each passed over.
+let choosing;
+const chosen = () => {
+  clearTimeout(choosing);
+  choosing = undefined;
+  form.requestSubmit();
+};
+for (const select of form.querySelectorAll("select")) {
+  let keyed = false;
+  select.addEventListener("keydown", (event) => {
+    keyed = event.key !== "Enter" && event.key !== "Tab";
+    if (event.key === "Enter" && choosing !== undefined) chosen();
+  });
+  select.addEventListener("pointerdown", () => (keyed = false));
+  select.addEventListener("change", () => {
+    clearTimeout(choosing);
+    if (!keyed) return chosen();
+    choosing = setTimeout(chosen, CHOICE_PAUSE_MS);
+  });
+  select.addEventListener("blur", () => choosing !== undefined && chosen());
+}
 // While the reader types, Pagefind fetches the index pieces of the words typed so far (its
 // `preload`, as its own interface does): from a word's second character on, its piece is in most
 // cases the one the finished word needs (src/search/index-chunks.ts), so the search submitted
@@ -623,11 +729,11 @@ form.elements.q.addEventListener("input", () => {
   ready.then(({ pf }) => pf.preload(words)).catch(() => {});
 });
 window.addEventListener("popstate", () => {
-  fillForm(new URLSearchParams(location.search));
+  ignoredFilters = fillForm(new URLSearchParams(location.search));
   run();
 });
 
-fillForm(new URLSearchParams(location.search));
+ignoredFilters = fillForm(new URLSearchParams(location.search));
 // Hidden in the page's markup, where it would do nothing without this script.
 form.hidden = false;
 document.getElementById("q").focus();

@@ -604,6 +604,45 @@ describe("search results", () => {
   });
 });
 
+describe("search excerpts", () => {
+  let own: TestArchive;
+  let ownServer: StaticServer;
+  // Sixty words, « Turquie. » among them, a guillemet opened where the excerpt's window ends.
+  const filler = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `mot${from + i}`).join(" ");
+  beforeAll(async () => {
+    own = makeArchive({ "topics.yaml": TOPICS });
+    own.article(
+      "2021/03/01-long.md",
+      article("Un long récit", "2021-03-01", "[Irak]", `${filler(25)} vers la Turquie. ${filler(13, 100)} « ${filler(30, 200)} »`),
+    );
+    own.article("2021/03/02-court.md", article("Un court récit", "2021-03-02", "[Irak]", "Le voyage en Turquie, enfin."));
+    const site = await buildArchive(own);
+    if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
+    ownServer = await serveFolder(site.out);
+  }, 120_000);
+  afterAll(async () => {
+    await ownServer?.close();
+    own?.remove();
+  });
+
+  it("marks the word alone, says « … » where the excerpt cuts the text, and leaves no guillemet open at its end", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${ownServer.origin}/recherche/?q=Turquie`);
+    await page.locator("#search-results li").nth(1).waitFor();
+    const excerpts = await page
+      .locator("#search-results li p:last-child")
+      .evaluateAll((ps) => ps.map((p) => ({ text: p.textContent, marks: [...p.querySelectorAll("mark")].map((m) => m.textContent) })));
+    const long = excerpts.find((e) => e.text?.includes("mot"))!;
+    expect(long.marks).toEqual(["Turquie"]);
+    // Pagefind's window: fifteen words before the match, fourteen after, the last the guillemet.
+    expect(long.text).toMatch(/^… mot12 .* vers la Turquie\. mot100 .* mot112 …$/);
+    const short = excerpts.find((e) => e.text?.includes("voyage"))!;
+    // Whole: its title, then its body, nothing cut.
+    expect(short).toEqual({ text: "Un court récit. Le voyage en Turquie, enfin.", marks: ["Turquie"] });
+    await page.close();
+  });
+});
+
 describe("search results on a phone", () => {
   it("offers « Plus de résultats » as a button a thumb finds: 44 px high at least, the column's width, its text not small", async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
@@ -772,7 +811,8 @@ describe("search for a topic's or a source's name", () => {
     expect(await links(page)).toEqual([TITLE, BODY]);
     expect(lines).toEqual([{ text: fr`Sujet : Turquie, 1 article `, link: "/sujets/turquie/", button: "Filtrer par Turquie" }]);
     await page.close();
-    for (const query of ["Agence", "Anadolu", "econ"]) {
+    // Nor do signs alone, which read as no letter at all.
+    for (const query of ["Agence", "Anadolu", "econ", "-", "«", "»"]) {
       const other = await named(query);
       expect(other.lines).toEqual([]);
       await other.page.close();
@@ -890,6 +930,65 @@ describe("search filters", () => {
     await page.goBack();
     await page.waitForFunction(() => (document.getElementById("q") as HTMLInputElement).value === "Turquie");
     await page.waitForFunction(() => /^Aucun résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.close();
+  });
+});
+
+describe("search filters in the address", () => {
+  it("takes a topic's slug, a source's code or a name without accents for its choice", async () => {
+    for (const [query, chosen] of [
+      ["q=Turquie&sujet=irak", { sujet: "Irak", source: "" }],
+      ["q=Turquie&sujet=ECONOMIE", { sujet: "Économie", source: "" }],
+      ["q=Turquie&source=aa", { sujet: "", source: "Agence Anadolu" }],
+    ] as const) {
+      const page = await search(query);
+      expect({ sujet: await page.locator("#filtre-sujet").inputValue(), source: await page.locator("#filtre-source").inputValue() }, query).toEqual(chosen);
+      expect(await page.locator("#search-ignored").count(), query).toBe(0);
+      await page.close();
+    }
+    const page = await search("q=Turquie&sujet=irak");
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    await page.close();
+  });
+
+  it("says which filter of the address the archive has no choice for, and searches without it", async () => {
+    const page = await search("q=Turquie&annee=1999&sujet=Atlantide");
+    await page.locator("#search-results li").first().waitFor();
+    expect(await page.locator("#search-ignored").textContent()).toBe(
+      fr`Sujet : « Atlantide » n’est pas dans l’archive, ce filtre est laissé de côté. Année : « 1999 » n’est pas dans l’archive, ce filtre est laissé de côté.`,
+    );
+    expect(await links(page)).toEqual([TITLE, BODY]);
+    // The next search, from the form, has nothing to say of it.
+    await page.locator("#q").fill("Bagdad");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /Bagdad/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-ignored").count()).toBe(0);
+    await page.close();
+  });
+
+  it("lists the whole archive newest first when asked so without a word", async () => {
+    const page = await search("ordre=recent");
+    expect(await page.locator("#search-status").textContent()).toBe(`${Object.keys(ARTICLES).length} dépêches.`);
+    expect((await links(page))[0]).toBe("/2022/09/06/le-port-de-bassorah-agrandi/");
+    await page.close();
+  });
+
+  it("searches once for the choice a reader moves to with the arrow keys, not for each choice passed over", async () => {
+    const page = await search("q=Turquie");
+    const entries = await page.evaluate(() => history.length);
+    await page.evaluate(() => {
+      const counted = window as unknown as { submits: number };
+      counted.submits = 0;
+      document.querySelector(".search-form")!.addEventListener("submit", () => counted.submits++);
+    });
+    await page.locator("#filtre-annee").focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForURL(/annee=2021/);
+    await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await links(page)).toEqual([TITLE]);
+    expect(await page.evaluate(() => (window as unknown as { submits: number }).submits)).toBe(1);
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
     await page.close();
   });
 });
