@@ -527,6 +527,7 @@ async function run(submitted = false) {
     if (list.childElementCount === 0) offerBrowsing();
   };
   const { query, filters, newest } = readForm();
+  showChosen();
   list.replaceChildren();
   document.getElementById("search-browse")?.remove();
   document.getElementById("search-named")?.remove();
@@ -652,6 +653,7 @@ async function run(submitted = false) {
     showCounts(countChoices(tables, matching.places, matching.missed));
     counting(false);
     status.textContent = said();
+    if (submitted) revealResults();
     if (returning?.scroll) window.scrollTo(0, returning.scroll);
   } catch (error) {
     fail(error);
@@ -734,6 +736,30 @@ window.addEventListener("popstate", () => {
 });
 
 ignoredFilters = fillForm(new URLSearchParams(location.search));
+// On a phone the filters fold under « Affiner », whose summary says how many of its menus are
+// chosen; from 768 px (the stylesheet's breakpoint, where the summary is hidden) they are always open.
+const refine = filtersBox.closest("details");
+const wide = matchMedia("(min-width: 48rem)");
+const unfold = () => {
+  if (wide.matches) refine.open = true;
+};
+wide.addEventListener("change", unfold);
+unfold();
+function showChosen() {
+  const n = [...filtersBox.querySelectorAll("select")].filter((select) => select.selectedIndex > 0).length;
+  refine.querySelector(".search-chosen").textContent = n > 0 ? format(strings.chosen, { n }) : "";
+}
+
+// After a search the reader asked for, the count and the first result are brought into view when
+// the form above them (its filters open, a small screen) leaves them below the screen; the focus
+// stays where the reader left it.
+function revealResults() {
+  const first = list.querySelector("h2") ?? status;
+  if (first.getBoundingClientRect().bottom <= window.innerHeight) return;
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  status.scrollIntoView({ block: "start", behavior: still ? "instant" : "smooth" });
+}
+
 // Hidden in the page's markup, where it would do nothing without this script.
 form.hidden = false;
 document.getElementById("q").focus();

@@ -22,11 +22,14 @@ export function render({ entry, depeche: { site } }: TemplateData<SearchPage>): 
     entry,
     // Without JavaScript the form would do nothing: it is hidden, and the script shows it; the
     // reader without it reads first that search needs it, and the ways into the archive.
+    // On a phone the filters fold under « Affiner » (the script opens them on wider screens, where
+    // its summary is hidden): the count and the first results then fit on the first screen.
     html`<h1>${entry.heading}</h1>
 <noscript><p>${ui.searchNoScript}</p>
 ${browseLinks(site, entry.browse)}</noscript>
 <form class="search-form" role="search" aria-label="${ui.searchFull}" action="${href(site, entry.url)}" method="get" hidden>
 <p class="search-query"><label for="q">${ui.searchLabel}</label> <input type="search" id="q" name="q" autocomplete="off"> <button type="submit">${ui.searchButton}</button></p>
+<details class="search-refine"><summary>${ui.searchFilters}<span class="search-chosen"></span></summary>
 <fieldset class="search-filters"><legend>${ui.searchFilters}</legend>
 ${entry.filters.map(
   (
@@ -38,6 +41,7 @@ ${entry.filters.map(
 `,
 )}<p><label for="ordre">${ui.searchOrder}</label> <select id="ordre" name="ordre"><option value="">${ui.searchRelevant}</option><option value="recent">${ui.searchNewest}</option></select></p>
 </fieldset>
+</details>
 </form>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="items search-results"></ol>

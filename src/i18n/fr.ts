@@ -128,6 +128,8 @@ export const ui = {
     applyNamed: "Filtrer par {v}",
     /** A filter's value in the address that the archive has no choice for (an old or mistyped link): the search goes on without it. */
     ignored: "{f}\u00a0: «\u202f{v}\u202f» n’est pas dans l’archive, ce filtre est laissé de côté.",
+    /** Beside « Affiner » on a phone, where the filters fold: how many of its menus are not at their first choice. */
+    chosen: " ({n} choix)",
     /** A filter's choice with its count of results: « Irak (12) ». */
     option: "{v} ({n})",
     failed: "La recherche n’a pas pu être chargée. Réessayez plus tard, ou parcourez les archives.",

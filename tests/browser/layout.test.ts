@@ -30,6 +30,9 @@ describe.each(widths)("at the %s width", (width) => {
     const suite = await ready();
     const page = tabs.get(width)!;
     await page.goto(suite.address(suite.generated, "/recherche/"));
+    // On a phone the filters fold under « Affiner »: opened first.
+    const summary = page.locator(".search-refine summary");
+    if (await summary.isVisible()) await summary.click();
     // Each select beside a copy of itself free of any width limit: a cut select is narrower than its copy.
     const selects = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLSelectElement>(".search-filters select")].map((select) => {

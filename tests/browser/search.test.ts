@@ -659,6 +659,122 @@ describe("search results on a phone", () => {
   });
 });
 
+describe("search on a phone", () => {
+  const PHONE = { width: 360, height: 740 };
+
+  /** Where the status line and the first result's title are, against the window's height. */
+  const firstScreen = (page: Page): Promise<{ status: number[]; first: number[]; height: number }> =>
+    page.evaluate(() => {
+      const box = (element: Element | null): number[] => {
+        const r = element?.getBoundingClientRect();
+        return r ? [Math.round(r.top), Math.round(r.bottom)] : [];
+      };
+      return { status: box(document.getElementById("search-status")), first: box(document.querySelector("#search-results h2")), height: window.innerHeight };
+    });
+  const onFirstScreen = async (page: Page): Promise<boolean> => {
+    const { status, first, height } = await firstScreen(page);
+    return [status, first].every((box) => box.length === 2 && box[0]! >= 0 && box[1]! <= height);
+  };
+  const counted = (page: Page): Promise<unknown> =>
+    page.waitForFunction(
+      () =>
+        /résultat/.test(document.getElementById("search-status")?.textContent ?? "") &&
+        document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false",
+    );
+
+  it("shows the count and the first result on the first screen of a shared search, the filters folded under « Affiner », which says what is chosen", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    for (const [query, summary] of [
+      ["q=phosphates", "Affiner"],
+      ["q=phosphates&annee=2021&ordre=recent", "Affiner (2 choix)"],
+    ] as const) {
+      await page.goto(`${server.origin}/recherche/?${query}`);
+      await counted(page);
+      expect(await onFirstScreen(page), `${query}: ${JSON.stringify(await firstScreen(page))}`).toBe(true);
+      expect(await page.locator(".search-refine summary").textContent()).toBe(summary);
+      expect(await page.locator("#filtre-sujet").isVisible()).toBe(false);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    }
+    await page.close();
+  });
+
+  it("shows the count and the first result on the first screen after a word typed and Enter, the focus left in the field", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.origin}/recherche/`);
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await counted(page);
+    await expect.poll(() => onFirstScreen(page), { timeout: 2000 }).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
+    await page.close();
+  });
+
+  it("opens the filters and chooses a year with the keyboard alone; the count and the first result are then brought on the screen, the focus left on the year", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.origin}/recherche/?q=phosphates`);
+    await counted(page);
+    await page.locator("#q").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Affiner");
+    await page.keyboard.press("Enter");
+    expect(await page.locator(".search-refine").getAttribute("open")).not.toBeNull();
+    for (const id of ["filtre-sujet", "filtre-source", "filtre-annee", "ordre"]) expect(await page.locator(`#${id}`).isVisible(), id).toBe(true);
+    // Open, the filters leave the results below the screen.
+    expect(await onFirstScreen(page)).toBe(false);
+    for (let presses = 0; presses < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "filtre-annee"; presses++)
+      await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("filtre-annee");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForURL(/annee=/);
+    await counted(page);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^6 résultats /);
+    await expect.poll(() => onFirstScreen(page), { timeout: 2000 }).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("filtre-annee");
+    expect(await page.locator(".search-refine").getAttribute("open")).not.toBeNull();
+    expect(await page.locator(".search-refine summary").textContent()).toBe("Affiner (1 choix)");
+    await page.close();
+  });
+
+  it.each([
+    ["a phone", PHONE],
+    ["a desktop", { width: 1280, height: 800 }],
+  ] as const)("moves nothing on the screen of %s as the form and the results come: no layout shift, not even the footer's", async (_, viewport) => {
+    const page = await browser.newPage({ viewport });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: string[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[])
+          w.shifts.push(`${entry.value.toFixed(3)} ${entry.sources.map((s) => (s.node as Element | undefined)?.className ?? s.node?.nodeName).join(", ")}`);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${server.origin}/recherche/?q=phosphates&annee=2021`);
+    await counted(page);
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts.filter((s) => !s.startsWith("0.000")))).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the filters shown on a desktop, as a fieldset with no summary, and shows them when a phone's window grows that wide", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/recherche/?q=phosphates&annee=2021`);
+    await counted(page);
+    const shown = (): Promise<boolean[]> =>
+      Promise.all(["filtre-sujet", "filtre-source", "filtre-annee", "ordre"].map((id) => page.locator(`#${id}`).isVisible()));
+    expect(await shown()).toEqual([true, true, true, true]);
+    expect(await page.locator(".search-refine summary").isVisible()).toBe(false);
+    expect(await page.locator(".search-filters legend").isVisible()).toBe(true);
+    expect(await onFirstScreen(page)).toBe(true);
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await counted(page);
+    expect(await shown()).toEqual([false, false, false, false]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(shown).toEqual([true, true, true, true]);
+    await page.close();
+  });
+});
+
 describe("search results on return", () => {
   // Playwright starts Chromium without the back/forward cache (--disable-back-forward-cache): Back
   // loads the page again, as a browser without that cache does.
