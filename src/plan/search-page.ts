@@ -137,7 +137,11 @@ export function planSearchIndex(
     if (changedOnly && !list.some((article) => changedOnly.has(article))) {
       let digest: string | undefined;
       let sorted = false;
-      const inOrder = (): Article[] => (sorted ? list : ((sorted = true), list.sort(recordOrder)));
+      const inOrder = (): Article[] => {
+        if (!sorted) list.sort(recordOrder);
+        sorted = true;
+        return list;
+      };
       return {
         key: bundle.key,
         articles: list.length,
