@@ -23,9 +23,12 @@
  * matches every word as the start of a word, and « 4920ǂ » starts no other number's word, so that
  * « 4920 » finds « 4 920 » and not « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 »,
  * « G20 » not « G200 », while a word still finds the words it starts (« irak » finds « irakien »).
+ * A ligature is searched as its letters (« cœur » as « coeur »), as the index holds it.
  */
 export function indexedWords(query) {
-  const joined = withStraightQuotes(query).replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
+  const joined = withStraightQuotes(query)
+    .replace(LIGATURE, (ligature) => SPELLED_LIGATURES[ligature])
+    .replace(GROUPED_NUMBER, (number) => number.replace(/\D/g, ""));
   const numbered = joined.replace(NUMBER, (number, wordDigits, letterAfter, decimal) => {
     if (wordDigits !== undefined) return NUMBER_END + number + (letterAfter === undefined ? NUMBER_END : "");
     if (decimal === undefined) return number + NUMBER_END;
@@ -36,6 +39,10 @@ export function indexedWords(query) {
   const kept = words.filter((word) => !ELIDED.test(word) && !LEFT_OUT.test(word));
   return (kept.length > 0 ? kept : words).join(" ");
 }
+// The index holds a ligature's letters, « cœur » as « coeur » (src/search/records.ts,
+// `spellLigatures`): a reader types « coeur », and « cœur » is searched so too.
+const LIGATURE = /[œŒæÆ]/g;
+const SPELLED_LIGATURES = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE" };
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
 // A word of marks alone, which Pagefind leaves out of a query (a guillemet without its pair): left
 // out here too, so that it does not stop the other words' pieces being fetched while typed.
@@ -85,11 +92,12 @@ const DECIMAL_MARK = "\u01c0";
 // The index gives Pagefind an elided article's apostrophe as two straight ones, joins a number's
 // digit groups with an invisible character, ends a number with a letter (and sets a word's digits
 // apart with it) and writes its decimal comma as another, or puts it after its decimal point,
-// writes a mark before a space that stands for a no-break one, and a tilde of the article's own as
-// `~^` (src/search/records.ts); its excerpts give every space as a plain one. Shown as the article
+// writes a mark before a space that stands for a no-break one, a tilde of the article's own as
+// `~^`, and a ligature as its two letters joined by a combining mark, U+034F (src/search/records.ts);
+// its excerpts give every space as a plain one. Shown as the article
 // prints them: the letters gone or a comma again, the no-break spaces of French typography
 // (src/text/typography.ts) put back, so that no line starts with « : » nor breaks « 45 euros », and
-// the article's tildes as tildes. The text may be an excerpt's markup, where a word marked ends its
+// the article's tildes as tildes, its ligatures as ligatures. The text may be an excerpt's markup, where a word marked ends its
 // <mark> before the space.
 // A tilde that `^` follows is the article's; any other is a mark, or two, before a space.
 const NO_BREAK_OR_TILDE = /~\^|(~~?)(<\/mark>)?( |$)/g;
@@ -101,7 +109,10 @@ export const asPrinted = (text) =>
     .replace(/(?<=\d)\u01c0(?=\d)/g, ",")
     .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
-    .replace(/(?<=\d)\u2063(?=\d)/g, ".");
+    .replace(/(?<=\d)\u2063(?=\d)/g, ".")
+    .replace(/([oOaA])\u034f[eE]/g, (_, first) => PRINTED_LIGATURES[first]);
+// A ligature's first letter, before the mark that joins it to its second in the index.
+const PRINTED_LIGATURES = { o: "œ", O: "Œ", a: "æ", A: "Æ" };
 
 /**
  * A name as a reader may type it: without case, accents, or the difference between spaces,

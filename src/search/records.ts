@@ -69,7 +69,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-10";
+const RECORD_FORMAT = "depeche-search-11";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -89,8 +89,35 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(words)))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellLigatures(words))))}</main><div>${tags}</div></body></html>`;
 }
+
+/** What follows the first letter of a ligature spelled out (`œ` as `o͏e`) in what Pagefind reads: U+034F, combining grapheme joiner; the search page prints the ligature again. */
+export const SPELLING_MARK = "\u034f";
+
+// A French reader types « oeuvre » and « coeur » (no keyboard has an œ key), and Pagefind's folding
+// of accents (NFD, then no combining mark) leaves « œ » and « æ » as they are: « oeuvre » would not
+// find « œuvre », nor « œuvre » « oeuvre ». So the index holds the ligature's letters, as the
+// site's slugs spell it (src/text/slug.ts), and the search page folds a query's ligatures the same
+// way (public/recherche-texte.js, `indexedWords`). The two letters are joined by a combining mark,
+// `SPELLING_MARK`, so that the search page can print the ligature back: Pagefind leaves that mark
+// out of the word (« cœur » is the word « coeur », stemmed as ever), and out of its part once
+// folded, as an accent (no word more to find, a variant « co͏eur » kept beside « coeur »). A
+// capital « Œ » is « O͏e » before a small letter (« Œuvre »), « O͏E » otherwise (« ŒUVRE »):
+// Pagefind reads « OE » then a small letter as an acronym and would index « euvre » as a part.
+function spellLigatures(html: string): string {
+  return html.replace(LIGATURE, (ligature: string, next: string) => {
+    const [first, second] = SPELLED_LIGATURES[ligature]!;
+    const allCapitals = ligature !== ligature.toLowerCase() && !SMALL_LETTER.test(next);
+    return `${first}${SPELLING_MARK}${allCapitals ? second!.toUpperCase() : second}`;
+  });
+}
+
+// Each ligature's letters, the second small (a capital's too when a small letter follows it).
+const SPELLED_LIGATURES: Record<string, string> = { œ: "oe", Œ: "Oe", æ: "ae", Æ: "Ae" };
+// The lookahead reads the character after the ligature without taking it (« Œœ » is two).
+const LIGATURE = /[œŒæÆ](?=(.?))/gsu;
+const SMALL_LETTER = /\p{Ll}/u;
 
 /** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
 export const ELISION_MARK = "''";

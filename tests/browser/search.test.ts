@@ -588,6 +588,61 @@ describe("search with tildes", () => {
   });
 });
 
+// An archive of its own, whose articles the other searches never meet: each spelling a reader may
+// type otherwise than the article prints it.
+describe("search with spellings readers type otherwise", () => {
+  const LIGATURE = "/2021/04/01/les-oeuvres-de-l-hiver/";
+  const SPELLED = "/2021/04/02/un-chantier-lance/";
+  let spellings: TestArchive;
+  let spellingServer: StaticServer;
+
+  beforeAll(async () => {
+    spellings = makeArchive({ "topics.yaml": TOPICS });
+    spellings.article(
+      "2021/04/01-oeuvres.md",
+      article("Les Œuvres de l’hiver", "2021-04-01", "[Irak]", "La mise en œuvre du plan commence au cœur de l’hiver."),
+    );
+    spellings.article(
+      "2021/04/02-chantier.md",
+      article("Un chantier lancé", "2021-04-02", "[Irak]", "La mise en oeuvre du chantier tarde, au coeur du quartier."),
+    );
+    const site = await buildArchive(spellings);
+    if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
+    spellingServer = await serveFolder(site.out);
+  }, 120_000);
+
+  afterAll(async () => {
+    await spellingServer?.close();
+    spellings?.remove();
+  });
+
+  const open = async (query: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.goto(`${spellingServer.origin}/recherche/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => /résultat|Aucun/.test(document.getElementById("search-status")?.textContent ?? ""));
+    return page;
+  };
+
+  // Nearly every French reader types « oe » (no keyboard has an œ key), and some articles spell it so too.
+  it.each([["oeuvre"], ["œuvre"], ["Œuvres"], ["OEUVRE"], ["coeur"], ["cœur"], ["mise en oeuvre"], ["« mise en œuvre »"]])(
+    "finds « %s » in the article that prints « œ » and in the one that writes « oe »",
+    async (query) => {
+      const page = await open(query);
+      expect((await links(page)).sort()).toEqual([LIGATURE, SPELLED].sort());
+      await page.close();
+    },
+  );
+
+  it("shows the article's « œ » in its title and its excerpt, the word marked", async () => {
+    const page = await open("oeuvre");
+    const item = page.locator("#search-results li", { has: page.locator(`a[href="${LIGATURE}"]`) });
+    expect(await item.locator("h2 a").textContent()).toBe("Les Œuvres de l’hiver");
+    expect(await item.locator("mark").allTextContents()).toContain("œuvre");
+    expect(await item.locator("p:last-child").textContent()).toBe("Les Œuvres de l’hiver. La mise en œuvre du plan commence au cœur de l’hiver.");
+    await page.close();
+  });
+});
+
 describe("search results", () => {
   it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
     const page = await search("q=phosphates&ordre=recent");

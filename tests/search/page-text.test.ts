@@ -54,6 +54,20 @@ describe("a query in quotation marks", () => {
   });
 });
 
+describe("a query with ligatures", () => {
+  it.each([
+    ["œuvre", "oeuvre"],
+    ["oeuvre", "oeuvre"],
+    ["Cœur", "Coeur"],
+    ["ŒUVRE", "OEUVRE"],
+    ["cæcum ex æquo", "caecum ex aequo"],
+    ["l’œuvre", "oeuvre"],
+    ["« mise en œuvre »", '"mise en oeuvre"'],
+  ])("%j is searched as %j, the letters the index holds", (query, words) => {
+    expect(indexedWords(query)).toBe(words);
+  });
+});
+
 describe("the index's text as the article prints it", () => {
   it.each([
     ["45~ euros", "45\u00a0euros"],
@@ -67,6 +81,10 @@ describe("the index's text as the article prints it", () => {
     ["«~~ ~^~~ »", "«\u202f~\u202f»"],
     ["~^/dossier et environ ~^ 40", "~/dossier et environ ~ 40"],
     ["~^~^ et ~^^", "~~ et ~^"],
+    // A ligature's letters, joined by U+034F.
+    ["La mise en o\u034feuvre du co\u034feur", "La mise en œuvre du cœur"],
+    ["<mark>O\u034feuvres</mark>, O\u034fEUVRE, ca\u034fecum, A\u034fE", "<mark>Œuvres</mark>, ŒUVRE, cæcum, Æ"],
+    ["oeuvre, coeur", "oeuvre, coeur"],
   ])("%j is printed %j", (text, printed) => {
     expect(asPrinted(text)).toBe(printed);
   });

@@ -16,6 +16,7 @@ import {
   NUMBER_END,
   recordPage,
   type SearchRecord,
+  SPELLING_MARK,
   TILDE,
 } from "../../src/search/records.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
@@ -237,6 +238,35 @@ describe("elisions in the page Pagefind indexes", () => {
   });
 });
 
+describe("ligatures in the page Pagefind indexes", () => {
+  const m = SPELLING_MARK;
+
+  it.each([
+    ["La mise en œuvre du cœur", `La mise en o${m}euvre du co${m}eur`],
+    ["cæcum et ex æquo", `ca${m}ecum et ex a${m}equo`],
+    // A capital before a small letter keeps its second letter small: « OE » then a small letter would be read as an acronym.
+    ["Œuvre, ŒUVRE, Œ, Æther, ÆTHER", `O${m}euvre, O${m}EUVRE, O${m}E, A${m}ether, A${m}ETHER`],
+    ["l’œuvre et <em>œ</em>uvre", `l''o${m}euvre et <em>o${m}e</em>uvre`],
+    ["oeuvre et coeur", "oeuvre et coeur"],
+  ])("%j is indexed as %j", (body, indexed) => {
+    expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
+  });
+
+  it("gives Pagefind the word spelled with the ligature's letters, stemmed and folded as ever, and the search page prints the ligature back", async () => {
+    const { words, title, content } = await indexed({
+      ...RECORD,
+      title: "Les Œuvres de cœur",
+      standfirst: "Mise en œuvre",
+      bodyHtml: "<p>Le cœur de l’œuvre, ŒUVRE COMPLÈTE, et cæcum.</p>",
+    });
+    expect(words).toEqual(expect.arrayContaining(["oeuvr", "coeur", "loeuvr", "caecum", "complet"]));
+    // No word holds a ligature, nor is a piece of one (« euvre » from « OEuvre » read as an acronym).
+    expect(words.filter((word) => /[œæ]|^(?:euvr|o)$/.test(word))).toEqual([]);
+    expect(asPrinted(title)).toBe("Les Œuvres de cœur");
+    expect(asPrinted(content)).toBe("Les Œuvres de cœur. Mise en œuvre. Le cœur de l’œuvre, ŒUVRE COMPLÈTE, et cæcum.");
+  });
+});
+
 describe("a bundle's digest", () => {
   it("is the same for the same records, and changes with any record, their order or Pagefind's version", () => {
     const other = { ...RECORD, url: "/2021/12/10/autre/" };
@@ -249,7 +279,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-10\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-11\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
