@@ -23,7 +23,8 @@
  * matches every word as the start of a word, and « 4920ǂ » starts no other number's word, so that
  * « 4920 » finds « 4 920 » and not « 492 000 », « 2023 » not « 20 230 », « 3 » not « 3,5 »,
  * « G20 » not « G200 », while a word still finds the words it starts (« irak » finds « irakien »).
- * A ligature is searched as its letters (« cœur » as « coeur »), as the index holds it.
+ * A ligature is searched as its letters (« cœur » as « coeur »), as the index holds it, and a
+ * word joined by hyphens as its parts (« huis-clos » as « huis clos »), outside an exact phrase.
  */
 export function indexedWords(query) {
   const joined = withStraightQuotes(query)
@@ -35,7 +36,10 @@ export function indexedWords(query) {
     return `${number.slice(0, -decimal.length)}${DECIMAL_MARK}${decimal.slice(1)}${NUMBER_END}`;
   });
   if (EXACT.test(numbered)) return numbered;
-  const words = numbered.replace(/([’'])(?=\p{L})/gu, "$1 ").split(/\s+/);
+  const words = numbered
+    .replace(/([’'])(?=\p{L})/gu, "$1 ")
+    .replace(COMPOUND_HYPHEN, " ")
+    .split(/\s+/);
   const kept = words.filter((word) => !ELIDED.test(word) && !LEFT_OUT.test(word));
   return (kept.length > 0 ? kept : words).join(" ");
 }
@@ -43,6 +47,13 @@ export function indexedWords(query) {
 // `spellLigatures`): a reader types « coeur », and « cœur » is searched so too.
 const LIGATURE = /[œŒæÆ]/g;
 const SPELLED_LIGATURES = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE" };
+// The index holds a compound's parts as words (« huis-clos » as « huis » and « clos », and so with
+// a no-break hyphen: src/search/records.ts), while Pagefind takes a query's word whole, its hyphen
+// left out (« huisclos »): a query's compound is searched as its parts, so that it finds the words
+// written with a space too (« huis clos »), as « huis clos » finds « huis-clos ». Any hyphen or dash
+// a reader types within a word; not beside a part of one letter (« e-mail », « a-t-il »), which
+// would be searched as every word it starts.
+const COMPOUND_HYPHEN = /(?<=\p{L}{2})[-\u2010\u2011\u2013](?=\p{L}{2})/gu;
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
 // A word of marks alone, which Pagefind leaves out of a query (a guillemet without its pair): left
 // out here too, so that it does not stop the other words' pieces being fetched while typed.
@@ -93,12 +104,13 @@ const DECIMAL_MARK = "\u01c0";
 // digit groups with an invisible character, ends a number with a letter (and sets a word's digits
 // apart with it) and writes its decimal comma as another, or puts it after its decimal point,
 // writes a mark before a space that stands for a no-break one, a tilde of the article's own as
-// `~^`, and a ligature as its two letters joined by a combining mark, U+034F (src/search/records.ts);
-// its excerpts give every space as a plain one. Shown as the article
-// prints them: the letters gone or a comma again, the no-break spaces of French typography
-// (src/text/typography.ts) put back, so that no line starts with « : » nor breaks « 45 euros », and
-// the article's tildes as tildes, its ligatures as ligatures. The text may be an excerpt's markup, where a word marked ends its
-// <mark> before the space.
+// `~^`, a ligature as its two letters joined by a combining mark, U+034F, and a no-break hyphen as
+// an ASCII one followed by that mark (src/search/records.ts); its excerpts give every space as a
+// plain one. Shown as the article prints them: the letters gone or a comma again, the no-break
+// spaces of French typography (src/text/typography.ts) put back, so that no line starts with « : »
+// nor breaks « 45 euros », the article's tildes as tildes, and its ligatures and no-break hyphens
+// as they are. The text may be an excerpt's markup, where a word marked ends its <mark> before the
+// space.
 // A tilde that `^` follows is the article's; any other is a mark, or two, before a space.
 const NO_BREAK_OR_TILDE = /~\^|(~~?)(<\/mark>)?( |$)/g;
 export const asPrinted = (text) =>
@@ -110,7 +122,8 @@ export const asPrinted = (text) =>
     .replace(/(?<=\p{L})''(?=\p{L})/gu, "’")
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
     .replace(/(?<=\d)\u2063(?=\d)/g, ".")
-    .replace(/([oOaA])\u034f[eE]/g, (_, first) => PRINTED_LIGATURES[first]);
+    .replace(/([oOaA])\u034f[eE]/g, (_, first) => PRINTED_LIGATURES[first])
+    .replace(/-\u034f/g, "\u2011");
 // A ligature's first letter, before the mark that joins it to its second in the index.
 const PRINTED_LIGATURES = { o: "œ", O: "Œ", a: "æ", A: "Æ" };
 

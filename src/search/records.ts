@@ -69,7 +69,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-11";
+const RECORD_FORMAT = "depeche-search-12";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -89,10 +89,10 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellLigatures(words))))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellNoBreakHyphens(spellLigatures(words)))))}</main><div>${tags}</div></body></html>`;
 }
 
-/** What follows the first letter of a ligature spelled out (`œ` as `o͏e`) in what Pagefind reads: U+034F, combining grapheme joiner; the search page prints the ligature again. */
+/** What follows a character the index writes for one the article prints otherwise: a ligature's first letter (`œ` as `o͏e`), a no-break hyphen's ASCII one (`‑` as `-͏`). U+034F, combining grapheme joiner, which Pagefind leaves out of a word as an accent; the search page prints the article's character again. */
 export const SPELLING_MARK = "\u034f";
 
 // A French reader types « oeuvre » and « coeur » (no keyboard has an œ key), and Pagefind's folding
@@ -118,6 +118,19 @@ const SPELLED_LIGATURES: Record<string, string> = { œ: "oe", Œ: "Oe", æ: "ae"
 // The lookahead reads the character after the ligature without taking it (« Œœ » is two).
 const LIGATURE = /[œŒæÆ](?=(.?))/gsu;
 const SMALL_LETTER = /\p{Ll}/u;
+
+// A no-break hyphen (U+2011) joins a compound's words where a line must not break them apart
+// (« Mustafa‑Kemal »). Pagefind parts a word at ASCII punctuation only, and would index
+// « mustafakemal » alone: « Kemal » would not find it, as it finds « Mustafa-Kemal ». So it is given
+// to Pagefind as an ASCII hyphen then `SPELLING_MARK`, which Pagefind leaves out of the part after
+// it as an accent (« kemal »), and the search page prints the no-break hyphen again.
+function spellNoBreakHyphens(html: string): string {
+  return html.replace(NO_BREAK_HYPHEN, `-${SPELLING_MARK}`);
+}
+
+// Only between a word's letters or digits: alone, « -͏ » would be a word whose part, the mark
+// alone, Pagefind would fold into an empty word.
+const NO_BREAK_HYPHEN = /\u2011(?<=[\p{L}\p{N}]\u2011)(?=[\p{L}\p{N}])/gu;
 
 /** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
 export const ELISION_MARK = "''";

@@ -593,6 +593,8 @@ describe("search with tildes", () => {
 describe("search with spellings readers type otherwise", () => {
   const LIGATURE = "/2021/04/01/les-oeuvres-de-l-hiver/";
   const SPELLED = "/2021/04/02/un-chantier-lance/";
+  const PROCES = "/2021/04/03/le-proces-reprend/";
+  const AVENUE = "/2021/04/04/une-avenue-renommee/";
   let spellings: TestArchive;
   let spellingServer: StaticServer;
 
@@ -606,6 +608,8 @@ describe("search with spellings readers type otherwise", () => {
       "2021/04/02-chantier.md",
       article("Un chantier lancé", "2021-04-02", "[Irak]", "La mise en oeuvre du chantier tarde, au coeur du quartier."),
     );
+    spellings.article("2021/04/03-proces.md", article("Le procès reprend", "2021-04-03", "[Irak]", "Les juges de l’Union européenne siègent à huis clos."));
+    spellings.article("2021/04/04-avenue.md", article("Une avenue renommée", "2021-04-04", "[Irak]", "L’avenue Mustafa\u2011Kemal est inaugurée."));
     const site = await buildArchive(spellings);
     if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
     spellingServer = await serveFolder(site.out);
@@ -639,6 +643,28 @@ describe("search with spellings readers type otherwise", () => {
     expect(await item.locator("h2 a").textContent()).toBe("Les Œuvres de l’hiver");
     expect(await item.locator("mark").allTextContents()).toContain("œuvre");
     expect(await item.locator("p:last-child").textContent()).toBe("Les Œuvres de l’hiver. La mise en œuvre du plan commence au cœur de l’hiver.");
+    await page.close();
+  });
+
+  // « huis clos », « Union européenne » are written with a space; a no-break hyphen (U+2011) joins « Mustafa‑Kemal ».
+  it.each([
+    ["huis-clos", [PROCES]],
+    ["huis\u2011clos", [PROCES]],
+    ["union-européenne", [PROCES]],
+    ["Kemal", [AVENUE]],
+    ["Mustafa-Kemal", [AVENUE]],
+    ["mustafa kemal", [AVENUE]],
+  ])("finds « %s » in the words written with a space or a hyphen", async (query, urls) => {
+    const page = await open(query);
+    expect(await links(page)).toEqual(urls);
+    await page.close();
+  });
+
+  it("shows the article's no-break hyphen in the excerpt, the word marked", async () => {
+    const page = await open("Kemal");
+    const item = page.locator("#search-results li").first();
+    expect(await item.locator("mark").allTextContents()).toEqual(["Mustafa\u2011Kemal"]);
+    expect(await item.locator("p:last-child").textContent()).toBe("Une avenue renommée. L’avenue Mustafa\u2011Kemal est inaugurée.");
     await page.close();
   });
 });

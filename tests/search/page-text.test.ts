@@ -68,6 +68,27 @@ describe("a query with ligatures", () => {
   });
 });
 
+describe("a query with hyphens", () => {
+  it.each([
+    ["huis-clos", "huis clos"],
+    ["union-européenne", "union européenne"],
+    ["Mustafa\u2011Kemal", "Mustafa Kemal"],
+    ["Saint\u2010Louis", "Saint Louis"],
+    ["Paris\u2013Dakar", "Paris Dakar"],
+    ["Île-de-France", "Île de France"],
+    ["l’Union-européenne", "Union européenne"],
+    // Beside a part of one letter, or a number, the word stays whole.
+    ["e-mail", "e-mail"],
+    ["a-t-il", "a-t-il"],
+    ["F-16", `F-16${NUMBER_END}`],
+    ["COVID\u201119", `COVID\u201119${NUMBER_END}`],
+    // An exact phrase is searched as typed.
+    ['"huis-clos"', '"huis-clos"'],
+  ])("%j is searched as %j", (query, words) => {
+    expect(indexedWords(query)).toBe(words);
+  });
+});
+
 describe("the index's text as the article prints it", () => {
   it.each([
     ["45~ euros", "45\u00a0euros"],
@@ -85,6 +106,8 @@ describe("the index's text as the article prints it", () => {
     ["La mise en o\u034feuvre du co\u034feur", "La mise en œuvre du cœur"],
     ["<mark>O\u034feuvres</mark>, O\u034fEUVRE, ca\u034fecum, A\u034fE", "<mark>Œuvres</mark>, ŒUVRE, cæcum, Æ"],
     ["oeuvre, coeur", "oeuvre, coeur"],
+    // A no-break hyphen, an ASCII one then U+034F.
+    ["<mark>Mustafa-\u034fKemal</mark> et Mustafa-Kemal", "<mark>Mustafa\u2011Kemal</mark> et Mustafa-Kemal"],
   ])("%j is printed %j", (text, printed) => {
     expect(asPrinted(text)).toBe(printed);
   });

@@ -267,6 +267,31 @@ describe("ligatures in the page Pagefind indexes", () => {
   });
 });
 
+describe("no-break hyphens in the page Pagefind indexes", () => {
+  const m = SPELLING_MARK;
+
+  it.each([
+    ["Mustafa\u2011Kemal et Île\u2011de\u2011France", `Mustafa-${m}Kemal et Île-${m}de-${m}France`],
+    ["COVID\u201119", `COVID-${m}19${NUMBER_END}`],
+    // Alone, or beside no letter nor digit, it joins no words: as it is.
+    ["a \u2011 b, x\u2011 et Mustafa-Kemal", "a \u2011 b, x\u2011 et Mustafa-Kemal"],
+  ])("%j is indexed as %j", (body, indexed) => {
+    expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
+  });
+
+  it("gives Pagefind the words a no-break hyphen joins as parts, and the search page prints the no-break hyphen back", async () => {
+    const { words, content } = await indexed({
+      ...RECORD,
+      title: "T",
+      standfirst: undefined,
+      bodyHtml: "<p>L’avenue Mustafa\u2011Kemal et la COVID\u201119.</p>",
+    });
+    expect(words).toEqual(expect.arrayContaining(["lavenu", "mustafakemal", "mustaf", "kemal", `covid19${NUMBER_END}`, "covid", `19${NUMBER_END}`]));
+    expect(words.filter((word) => /\u2011|\u034f/.test(word))).toEqual([]);
+    expect(asPrinted(content)).toBe("T. L’avenue Mustafa\u2011Kemal et la COVID\u201119.");
+  });
+});
+
 describe("a bundle's digest", () => {
   it("is the same for the same records, and changes with any record, their order or Pagefind's version", () => {
     const other = { ...RECORD, url: "/2021/12/10/autre/" };
@@ -279,7 +304,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-11\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-12\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
