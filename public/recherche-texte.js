@@ -128,18 +128,23 @@ export const asPrinted = (text) =>
 const PRINTED_LIGATURES = { o: "œ", O: "Œ", a: "æ", A: "Æ" };
 
 /**
- * A name as a reader may type it: without case, accents, or the difference between spaces,
+ * A name as a reader may type it: without case, accents, ligatures, or the difference between spaces,
  * apostrophes and hyphens, so that « economie » names « Économie » and « agence  anadolu »
  * « Agence Anadolu ». Compared whole: a query names a topic or a source, it does not start one.
  * @example nameKey("  Économie ") // "economie"
  */
 export function nameKey(text) {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[«»“”„"]/g, " ")
-    .replace(/[’']/g, "'")
-    .replace(/[\s\p{Pd}]+/gu, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      // No keyboard of French readers has « œ »: « oeuvres » names « Œuvres ».
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      .replace(/[«»“”„"]/g, " ")
+      .replace(/[’']/g, "'")
+      .replace(/[\s\p{Pd}]+/gu, " ")
+      .trim()
+  );
 }

@@ -122,6 +122,8 @@ describe("a query naming a topic or a source", () => {
     ["trt fr", "TRT-FR"],
     ["Proche Orient", "Proche-Orient"],
     ["Côte d'Ivoire", "Côte d’Ivoire"],
+    ["oeuvres d'art", "Œuvres d’art"],
+    ["caecum", "Cæcum"],
   ])("%j names %j", (query, name) => {
     expect(nameKey(query)).toBe(nameKey(name));
   });
