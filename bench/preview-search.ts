@@ -1,0 +1,52 @@
+/**
+ * The preview's search index made again after saves (`DevSession.freshSearch`): on a copy of a
+ * corpus, the preview's first build, then rounds of one body edited (its bundle patched) and one
+ * article added (its bundle indexed whole), each timed from the save to its pages, then to the
+ * search index made again, as the search page's request makes it.
+ *
+ *   npx tsx bench/preview-search.ts --corpus /dev/shm/c10000 --rounds 3 --work /dev/shm/preview-search
+ */
+import { appendFileSync, cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DevSession } from "../src/serve/dev-session.ts";
+
+const { values } = parseArgs({ options: { corpus: { type: "string" }, rounds: { type: "string", default: "3" }, work: { type: "string" } } });
+if (!values.corpus || !values.work) throw new Error("usage: bench/preview-search.ts --corpus DIR --work DIR [--rounds N]");
+const work = values.work;
+rmSync(work, { recursive: true, force: true });
+const content = join(work, "content");
+cpSync(values.corpus, content, { recursive: true });
+const session = new DevSession({
+  contentDir: content,
+  outDir: join(work, "preview"),
+  drafts: true,
+  cacheDir: join(work, "cache"),
+  nowMs: Date.parse("2026-11-30T12:00:00Z"),
+});
+const ms = (start: number): string => `${Math.round(performance.now() - start)} ms`;
+
+let start = performance.now();
+console.log(`first build: ${(await session.rebuild()).outcome}, ${ms(start)}`);
+const oldest = join(content, "articles", "2014", "01");
+const edited = join(oldest, readdirSync(oldest).sort()[0]!);
+for (let round = 1; round <= Number(values.rounds); round++) {
+  appendFileSync(edited, `\nUn mot nouveau : zorglub${round}.\n`);
+  start = performance.now();
+  const update = await session.update([edited]);
+  const saved = ms(start);
+  start = performance.now();
+  const indexed = await session.freshSearch();
+  console.log(`round ${round}, edit one body: save → pages ${saved} (${update.outcome}), search index made again (${indexed}) ${ms(start)}`);
+  const added = join(content, "articles", "2026", "11", `30-zorglub-${round}.md`);
+  writeFileSync(
+    added,
+    `---\ntitle: "Zorglub à Bagdad, épisode ${round}"\ndate: 2026-11-30T10:0${round % 10}:00\nsources: [AA]\ntopics: [Irak]\n---\nZorglub est arrivé.\n`,
+  );
+  start = performance.now();
+  const addition = await session.update([added]);
+  const addedIn = ms(start);
+  start = performance.now();
+  const reindexed = await session.freshSearch();
+  console.log(`round ${round}, add one article: save → pages ${addedIn} (${addition.outcome}), search index made again (${reindexed}) ${ms(start)}`);
+}
