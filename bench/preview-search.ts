@@ -25,28 +25,27 @@ const session = new DevSession({
   nowMs: Date.parse("2026-11-30T12:00:00Z"),
 });
 const ms = (start: number): string => `${Math.round(performance.now() - start)} ms`;
+// One saved file: its pages updated, then the search index made again, as the search page's request makes it.
+async function saved(what: string, file: string): Promise<void> {
+  const start = performance.now();
+  const update = await session.update([file]);
+  const pages = ms(start);
+  const indexing = performance.now();
+  const indexed = await session.freshSearch();
+  console.log(`${what}: save → pages ${pages} (${update.outcome}), search index made again (${indexed}) ${ms(indexing)}`);
+}
 
-let start = performance.now();
+const start = performance.now();
 console.log(`first build: ${(await session.rebuild()).outcome}, ${ms(start)}`);
 const oldest = join(content, "articles", "2014", "01");
 const edited = join(oldest, readdirSync(oldest).sort()[0]!);
 for (let round = 1; round <= Number(values.rounds); round++) {
   appendFileSync(edited, `\nUn mot nouveau : zorglub${round}.\n`);
-  start = performance.now();
-  const update = await session.update([edited]);
-  const saved = ms(start);
-  start = performance.now();
-  const indexed = await session.freshSearch();
-  console.log(`round ${round}, edit one body: save → pages ${saved} (${update.outcome}), search index made again (${indexed}) ${ms(start)}`);
+  await saved(`round ${round}, edit one body`, edited);
   const added = join(content, "articles", "2026", "11", `30-zorglub-${round}.md`);
   writeFileSync(
     added,
     `---\ntitle: "Zorglub à Bagdad, épisode ${round}"\ndate: 2026-11-30T10:0${round % 10}:00\nsources: [AA]\ntopics: [Irak]\n---\nZorglub est arrivé.\n`,
   );
-  start = performance.now();
-  const addition = await session.update([added]);
-  const addedIn = ms(start);
-  start = performance.now();
-  const reindexed = await session.freshSearch();
-  console.log(`round ${round}, add one article: save → pages ${addedIn} (${addition.outcome}), search index made again (${reindexed}) ${ms(start)}`);
+  await saved(`round ${round}, add one article`, added);
 }

@@ -28,8 +28,6 @@ const more = document.getElementById("search-more");
 const PAGE = 10;
 /** How long a list moved through with the arrow keys waits for the next key before it searches. */
 const CHOICE_PAUSE_MS = 600;
-/** The filters of the address the form has no choice for, said above the results (`fillForm`). */
-let ignoredFilters = [];
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
 const NEWEST = "recent";
 /** Beside each bundle's Pagefind files (src/search/bundle-rows.ts). */
@@ -278,10 +276,15 @@ function readForm() {
 }
 
 // The names a reader may give a topic's or a source's choice, as `nameKey` reads them: its label,
-// its code (« AA ») and the slug of its page (/sujets/union-europeenne/).
+// its code (« AA ») and the slug of its page (/sujets/union-europeenne/). Read once per choice:
+// every search compares its words with the names of every topic (2,000 at 100,000 articles).
+const optionNames = new WeakMap();
 function namesOf(option) {
-  const slug = option.dataset.page?.split("/").filter(Boolean).at(-1);
-  return [option.value, option.dataset.code, slug && decodeURIComponent(slug)].filter(Boolean).map(nameKey);
+  if (!optionNames.has(option)) {
+    const slug = option.dataset.page?.split("/").filter(Boolean).at(-1);
+    optionNames.set(option, [option.value, option.dataset.code, slug && decodeURIComponent(slug)].filter(Boolean).map(nameKey));
+  }
+  return optionNames.get(option);
 }
 
 /**
@@ -333,10 +336,10 @@ const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
  * dangling goes.
  */
 function excerpt(markup, content = "") {
-  const nodes = (html) => {
+  const parsed = (html) => {
     const template = document.createElement("template");
     template.innerHTML = html;
-    return [...template.content.childNodes];
+    return template.content;
   };
   // Pagefind's window is of the text's words, one space between each: compared with the whole
   // text so, before either is printed.
@@ -346,15 +349,11 @@ function excerpt(markup, content = "") {
       .split(/\s+/)
       .filter(Boolean)
       .join(" ");
-  const shown = words(
-    nodes(markup)
-      .map((node) => node.textContent)
-      .join(""),
-  );
+  const shown = words(parsed(markup).textContent);
   const whole = words(content);
   const cutBefore = whole !== "" && !whole.startsWith(shown);
   const cutAfter = whole !== "" && !whole.endsWith(shown);
-  const parts = nodes(asPrinted(markup)).map((node) => ({ mark: node.nodeName === "MARK", text: node.textContent }));
+  const parts = [...parsed(asPrinted(markup)).childNodes].map((node) => ({ mark: node.nodeName === "MARK", text: node.textContent }));
   const first = parts[0];
   const last = parts.at(-1);
   if (cutBefore && first && !first.mark) first.text = first.text.replace(CLOSED_AT_START, "");
@@ -487,14 +486,30 @@ function showNamed(named, filters) {
 
 // The filters of the address left aside (`fillForm`), said above the count: the results are
 // those of the others.
-function showIgnored() {
+function showIgnored(ignored) {
   document.getElementById("search-ignored")?.remove();
-  if (ignoredFilters.length === 0) return;
+  if (ignored.length === 0) return;
   const p = document.createElement("p");
   p.id = "search-ignored";
   p.className = "search-ignored";
-  p.textContent = ignoredFilters.map((filter) => format(strings.ignored, filter)).join(" ");
+  p.textContent = ignored.map((filter) => format(strings.ignored, filter)).join(" ");
   status.before(p);
+}
+
+// On a phone the filters fold under « Affiner », whose summary says how many of its menus are chosen.
+function showChosen() {
+  const n = [...filtersBox.querySelectorAll("select")].filter((select) => select.selectedIndex > 0).length;
+  refine.querySelector(".search-chosen").textContent = n > 0 ? format(strings.chosen, { n }) : "";
+}
+
+// After a search the reader asked for, the count and the first result are brought into view when
+// the form above them (its filters open, a small screen) leaves them below the screen; the focus
+// stays where the reader left it.
+function revealResults() {
+  const first = list.querySelector("h2") ?? status;
+  if (first.getBoundingClientRect().bottom <= window.innerHeight) return;
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  status.scrollIntoView({ block: "start", behavior: still ? "instant" : "smooth" });
 }
 
 // When search can't load, the ways into the archive that readers without JavaScript get: the
@@ -512,8 +527,11 @@ function offerBrowsing() {
 }
 
 let searchId = 0;
-/** Lists what the form asks for; `submitted`, when the reader asked, says so even of an empty form. */
-async function run(submitted = false) {
+/**
+ * Lists what the form asks for; `submitted`, when the reader asked, says so even of an empty form.
+ * `ignored`: the filters of the address the form had no choice for (`fillForm`), said above the count.
+ */
+async function run(submitted = false, ignored = []) {
   const id = ++searchId;
   // Back to a search read before (a reload, Back without the back/forward cache, or Back between
   // two searches): as many results as the reader had listed, and where they were on the page.
@@ -532,7 +550,7 @@ async function run(submitted = false) {
   document.getElementById("search-browse")?.remove();
   document.getElementById("search-named")?.remove();
   more.hidden = true;
-  showIgnored();
+  showIgnored(ignored);
   if (!query && Object.keys(filters).length === 0 && !newest) {
     // An empty form submitted asks for words; opened so, or back to it, the page waits for them unprompted.
     status.textContent = submitted ? strings.empty : "";
@@ -687,7 +705,6 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(choosing);
   choosing = undefined;
-  ignoredFilters = [];
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (String(value)) params.set(name, String(value));
   // The page's own address when the form is empty, never `?q=`.
@@ -730,14 +747,10 @@ form.elements.q.addEventListener("input", () => {
   if (!ready || !words || words.split(/\s+/).some((word) => word.replace(NUMBER_END, "").length < 2)) return;
   ready.then(({ pf }) => pf.preload(words)).catch(() => {});
 });
-window.addEventListener("popstate", () => {
-  ignoredFilters = fillForm(new URLSearchParams(location.search));
-  run();
-});
+window.addEventListener("popstate", () => run(false, fillForm(new URLSearchParams(location.search))));
 
-ignoredFilters = fillForm(new URLSearchParams(location.search));
-// On a phone the filters fold under « Affiner », whose summary says how many of its menus are
-// chosen; from 768 px (the stylesheet's breakpoint, where the summary is hidden) they are always open.
+const ignored = fillForm(new URLSearchParams(location.search));
+// The filters' « Affiner »: from 768 px (the stylesheet's breakpoint, where its summary is hidden) always open.
 const refine = filtersBox.closest("details");
 const wide = matchMedia("(min-width: 48rem)");
 const unfold = () => {
@@ -745,27 +758,13 @@ const unfold = () => {
 };
 wide.addEventListener("change", unfold);
 unfold();
-function showChosen() {
-  const n = [...filtersBox.querySelectorAll("select")].filter((select) => select.selectedIndex > 0).length;
-  refine.querySelector(".search-chosen").textContent = n > 0 ? format(strings.chosen, { n }) : "";
-}
-
-// After a search the reader asked for, the count and the first result are brought into view when
-// the form above them (its filters open, a small screen) leaves them below the screen; the focus
-// stays where the reader left it.
-function revealResults() {
-  const first = list.querySelector("h2") ?? status;
-  if (first.getBoundingClientRect().bottom <= window.innerHeight) return;
-  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
-  status.scrollIntoView({ block: "start", behavior: still ? "instant" : "smooth" });
-}
 
 // Hidden in the page's markup, where it would do nothing without this script.
 form.hidden = false;
 document.getElementById("q").focus();
 // A search in the address (a shared link, a reload) starts at once, and waits for the fixed costs;
 // otherwise they are paid once the page has loaded and the browser is idle, while the reader types.
-run();
+run(false, ignored);
 const prepareWhenIdle = () => (window.requestIdleCallback ?? setTimeout)(() => prepare().catch(() => {}));
 if (document.readyState === "complete") prepareWhenIdle();
 else window.addEventListener("load", prepareWhenIdle, { once: true });

@@ -16,7 +16,7 @@ import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
-import { articlesAt, recordSources, sourceDigests } from "./search-sources.ts";
+import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import { assertCacheFolder, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
@@ -354,7 +354,7 @@ async function validateThenWrite(
     options.search !== false
       ? {
           data,
-          articles: fast ? some!.archive.articles : articlesAt(content, published),
+          articles: fast ? some!.archive.articles : publishedArticles(content, data),
           sources: { ...recordSources(store, replaced, files), ...(textEditsOnly ? { changedOnly: narrow.articles } : {}) },
         }
       : undefined;

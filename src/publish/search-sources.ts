@@ -35,16 +35,8 @@ export function recordSources(store: ArchiveStore, replaced: ReadonlyMap<string,
   return { files, registries: store.registriesDigest, edited: editedRecords(replaced, store) };
 }
 
-/** The articles of these URLs, in the content's order. */
-export function articlesAt(content: Content, urls: readonly string[]): Article[] {
-  const wanted = new Set(urls);
-  return content.articles.filter((a) => wanted.has(a.url));
-}
-
 /** The articles a plan publishes (its article pages'), in the content's order. */
 export function publishedArticles(content: Content, data: BuildData): Article[] {
-  return articlesAt(
-    content,
-    data.pages.articles.map((page) => page.url),
-  );
+  const published = new Set(data.pages.articles.map((page) => page.url));
+  return content.articles.filter((a) => published.has(a.url));
 }
