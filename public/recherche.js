@@ -15,8 +15,14 @@
 // bundle: most of a search at 100,000 articles). The rows filter the results, count each choice and
 // order them newest first, in one pass over the results. A search without words reads the rows
 // alone, and the fragments of the results it shows.
+//
+// Its modules: the rows (recherche-lignes.js), a result as listed (recherche-resultats.js), the
+// words as the index holds them and as the page prints them (recherche-texte.js); this one reads
+// the form and the address, searches, and shows.
 
-import { asPrinted, indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
+import { countChoices, HAS_ALL, indexRows, MISSES_MORE, misser, pagesWith, pause, readRows, SLOT, tableOf, ungzip } from "./recherche-lignes.js";
+import { resultItem } from "./recherche-resultats.js";
+import { indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -55,18 +61,7 @@ function prepare() {
     for (const [b, table] of tables.entries()) {
       // A bundle at a time, the page's thread free between them (a reader may be typing).
       await pause();
-      // Each filter's values, its flat list (a page after the other: how many, then their
-      // numbers) and where each page starts in it.
-      table.lists = config.filters.map((name) => table.values[name] ?? []);
-      table.flats = config.filters.map((name) => table.filters[name] ?? []);
-      table.starts = table.flats.map((flat) => {
-        const starts = new Uint32Array(table.pages);
-        for (let rank = 0, k = 0; rank < starts.length; rank++) {
-          starts[rank] = k;
-          k += 1 + (flat[k] ?? 0);
-        }
-        return starts;
-      });
+      indexRows(table, config.filters);
       table.url = config.bundles[b].url;
       bundleOf.set(table.prefix, b);
     }
@@ -84,124 +79,6 @@ function prepare() {
     return { pf, tables, placeOf };
   })();
   return ready;
-}
-
-/** More than a bundle's rows: a page's place is its bundle's number times this, plus its rank. */
-const SLOT = 2 ** 20;
-const tableOf = (tables, place) => tables[Math.floor(place / SLOT)];
-
-// Where the numbers of a page's values of the filter `f` (its place in `config.filters`) end in the
-// table's flat list; they start after the count, at `table.starts[f][rank] + 1`.
-const valuesEnd = (table, f, rank) => table.starts[f][rank] + 1 + (table.flats[f][table.starts[f][rank]] ?? 0);
-
-/**
- * A bundle's rows (src/search/bundle-rows.ts, `encodeRows`): gzip (a server that says so itself
- * leaves it to the browser) of a JSON header's length, the header, then each filter's flat list
- * (a page after the other: how many values, then their numbers) as LEB128 numbers.
- */
-async function readRows(url) {
-  // Asked of the server each time (an unchanged file costs a 304), as Pagefind asks each bundle's
-  // entry: the rows' name does not change with the build, and rows kept from an earlier one would
-  // name other pages than its page list (a result whose prefix no row has is left out).
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${response.status} ${url}`);
-  const bytes = await ungzipBytes(new Uint8Array(await response.arrayBuffer()));
-  await pause();
-  const size = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
-  const table = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + size)));
-  let at = 4 + size;
-  const next = () => {
-    let n = 0;
-    for (let shift = 1; ; shift *= 128) {
-      const byte = bytes[at++];
-      n += (byte & 127) * shift;
-      if (byte < 128) return n;
-    }
-  };
-  const filters = {};
-  for (const name of table.filters) {
-    // No more numbers than bytes left.
-    const flat = new Uint32Array(bytes.length - at);
-    let k = 0;
-    for (let page = 0; page < table.pages; page++) {
-      const count = next();
-      flat[k++] = count;
-      for (let v = 0; v < count; v++) flat[k++] = next();
-    }
-    filters[name] = flat.subarray(0, k);
-  }
-  table.filters = filters;
-  return table;
-}
-
-// Lets the page's thread handle what waits (input, paint) before more of the preparation.
-const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function ungzipBytes(bytes) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-}
-const ungzip = async (bytes) => new TextDecoder().decode(await ungzipBytes(bytes));
-
-/** What `misser` says of a page that has every value chosen: a result listed. */
-const HAS_ALL = -1;
-/** What `misser` says of a page that misses the values chosen of two filters or more (or has no row): counted in no filter. */
-const MISSES_MORE = -2;
-
-/**
- * Which of the values chosen a page's row misses: `HAS_ALL`, the filter (its place in
- * `config.filters`) when it misses that filter's alone, or `MISSES_MORE`. Each bundle numbers its
- * own values, so the choice is looked up once per bundle (a bundle without the value has none of
- * its pages chosen).
- */
-function misser(tables, filters) {
-  const chosen = config.filters.map((name) => filters[name]);
-  const numbers = tables.map((table) => chosen.map((value, f) => (value === undefined ? undefined : table.lists[f].indexOf(value))));
-  return (place) => {
-    const b = Math.floor(place / SLOT);
-    const table = tables[b];
-    const rank = place % SLOT;
-    let missed = HAS_ALL;
-    for (let f = 0; f < numbers[b].length; f++) {
-      const n = numbers[b][f];
-      if (n === undefined) continue;
-      let has = false;
-      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end && !has; k++) has = table.flats[f][k] === n;
-      if (has) continue;
-      if (missed !== HAS_ALL) return MISSES_MORE;
-      missed = f;
-    }
-    return missed;
-  };
-}
-
-/**
- * Each choice's count, as many results as choosing it would list: a filter's choices are counted
- * among the results that have the other filters' values chosen, not its own (disjunctive faceting),
- * so that with 2021 chosen, 2026 still says how many results it has, not « (0) ». A page that
- * misses one filter's value alone counts in that filter; `missed[i]` is what `misser` says of
- * `places[i]`. Counted by number in each bundle, then by value.
- */
-function countChoices(tables, places, missed) {
-  const perBundle = tables.map((table) => table.lists.map((list) => new Uint32Array(list.length)));
-  for (let i = 0; i < places.length; i++) {
-    if (missed[i] === MISSES_MORE) continue;
-    const b = Math.floor(places[i] / SLOT);
-    const table = tables[b];
-    const rank = places[i] % SLOT;
-    for (let f = 0; f < table.flats.length; f++) {
-      if (missed[i] !== HAS_ALL && missed[i] !== f) continue;
-      for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) perBundle[b][f][table.flats[f][k]]++;
-    }
-  }
-  const counts = Object.fromEntries(config.filters.map((name) => [name, {}]));
-  tables.forEach((table, b) => {
-    config.filters.forEach((name, f) => {
-      perBundle[b][f].forEach((n, v) => {
-        if (n > 0) counts[name][table.lists[f][v]] = (counts[name][table.lists[f][v]] ?? 0) + n;
-      });
-    });
-  });
-  return counts;
 }
 
 /**
@@ -312,86 +189,6 @@ function fillForm(params) {
   return ignored;
 }
 
-// The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
-// whatever the reader's time zone (the day is formatted as a UTC date).
-const DAY = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
-function dayOf(url) {
-  const m = /\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/.exec(url);
-  if (!m) return "";
-  const text = DAY.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  // The first of the month is « 1er » in French, as on the site's pages.
-  return m[3] === "01" ? text.replace(/^1 /, "1er ") : text;
-}
-
-// Signs a match's word carries that are not the word: Pagefind marks « Turquie. » whole.
-const AROUND_WORD = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su;
-// A guillemet the cut leaves open at the end of an excerpt, or closed at its start.
-const OPEN_AT_END = /\s*«[\s\u00a0\u202f]*$/u;
-const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
-
-/**
- * The excerpt shown: Pagefind's (or the first words, for a search without words), a window of the
- * article's text with <mark> around the matches. Only those marks are kept as markup, around the
- * word alone; where the window cuts the text, « … » says so, and a guillemet the cut leaves
- * dangling goes.
- */
-function excerpt(markup, content = "") {
-  const parsed = (html) => {
-    const template = document.createElement("template");
-    template.innerHTML = html;
-    return template.content;
-  };
-  // Pagefind's window is of the text's words, one space between each: compared with the whole
-  // text so, before either is printed.
-  const words = (text) =>
-    text
-      .replace(/\u200b/g, "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .join(" ");
-  const shown = words(parsed(markup).textContent);
-  const whole = words(content);
-  const cutBefore = whole !== "" && !whole.startsWith(shown);
-  const cutAfter = whole !== "" && !whole.endsWith(shown);
-  const parts = [...parsed(asPrinted(markup)).childNodes].map((node) => ({ mark: node.nodeName === "MARK", text: node.textContent }));
-  const first = parts[0];
-  const last = parts.at(-1);
-  if (cutBefore && first && !first.mark) first.text = first.text.replace(CLOSED_AT_START, "");
-  if (cutAfter && last && !last.mark) last.text = last.text.replace(OPEN_AT_END, "");
-  const p = document.createElement("p");
-  if (cutBefore) p.append("… ");
-  for (const part of parts) {
-    if (!part.mark) {
-      p.append(part.text);
-      continue;
-    }
-    const [, before, word, after] = AROUND_WORD.exec(part.text);
-    const mark = document.createElement("mark");
-    mark.textContent = word || part.text;
-    p.append(...(word ? [before, mark, after] : [mark]));
-  }
-  if (cutAfter) p.append(" …");
-  p.normalize();
-  return p;
-}
-
-function resultItem(data) {
-  const li = document.createElement("li");
-  li.className = "item";
-  const article = document.createElement("article");
-  const h2 = document.createElement("h2");
-  const a = document.createElement("a");
-  a.href = data.url;
-  a.textContent = asPrinted(data.meta.title ?? data.url);
-  h2.append(a);
-  const meta = document.createElement("p");
-  meta.className = "meta";
-  meta.textContent = [dayOf(data.url), (data.filters?.source ?? []).join(", ")].filter(Boolean).join(" · ");
-  article.append(h2, meta, excerpt(data.excerpt, data.content));
-  li.append(article);
-  return li;
-}
-
 // Each choice of a filter shows how many results it would give; the choice made keeps its count.
 function showCounts(counts) {
   for (const name of config.filters) {
@@ -438,17 +235,6 @@ function namedChoices(tables, query) {
     }
   });
   return named;
-}
-
-// How many of a bundle's pages have the value numbered `v` of the filter `f`: counted only for a
-// value a query names, not with search's fixed costs.
-function pagesWith(table, f, v) {
-  if (v < 0) return 0;
-  let n = 0;
-  for (let rank = 0; rank < table.pages; rank++) {
-    for (let k = table.starts[f][rank] + 1, end = valuesEnd(table, f, rank); k < end; k++) if (table.flats[f][k] === v) n++;
-  }
-  return n;
 }
 
 // « Sujet : Économie, 217 articles », the name a link to its page, and a button that lists its
@@ -564,7 +350,7 @@ async function run(submitted = false, ignored = []) {
   try {
     const { pf, tables, placeOf } = await prepare();
     if (id !== searchId) return;
-    const miss = misser(tables, filters);
+    const miss = misser(tables, config.filters, filters);
     // Pagefind's results by relevance (a match in a title first), each with its place; a page
     // without one is the runtime's own record. Without words, every page, newest first. Kept as
     // numbers, not an object each: a common word has tens of thousands of results.
@@ -668,7 +454,7 @@ async function run(submitted = false, ignored = []) {
     };
     await showMore(false, Math.max(PAGE, returning?.shown ?? 0));
     if (id !== searchId) return;
-    showCounts(countChoices(tables, matching.places, matching.missed));
+    showCounts(countChoices(tables, config.filters, matching.places, matching.missed));
     counting(false);
     status.textContent = said();
     if (submitted) revealResults();

@@ -48,6 +48,8 @@ ${entry.filters.map(
 <p class="search-more"><button type="button" id="search-more" hidden>${ui.searchClient.more}</button></p>
 <script type="application/json" id="search-config">${jsonForScript(config)}</script>
 <link rel="modulepreload" href="${href(site, "/recherche-texte.js")}">
+<link rel="modulepreload" href="${href(site, "/recherche-lignes.js")}">
+<link rel="modulepreload" href="${href(site, "/recherche-resultats.js")}">
 <script type="module" src="${href(site, "/recherche.js")}"></script>`,
   );
 }

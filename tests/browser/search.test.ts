@@ -1212,6 +1212,8 @@ describe("search costs", () => {
         "/recherche/",
         "/recherche.js",
         "/recherche-texte.js",
+        "/recherche-lignes.js",
+        "/recherche-resultats.js",
         "/recherche-paquets.js",
         "/pagefind/pagefind.js",
         "/pagefind/pagefind-worker.js",

@@ -1,0 +1,84 @@
+// A search's result as the page lists it (public/recherche.js): its title, its day, its sources,
+// and an excerpt with the words matched marked.
+
+import { asPrinted } from "./recherche-texte.js";
+
+// The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
+// whatever the reader's time zone (the day is formatted as a UTC date).
+const DAY = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+export function dayOf(url) {
+  const m = /\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/.exec(url);
+  if (!m) return "";
+  const text = DAY.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // The first of the month is « 1er » in French, as on the site's pages.
+  return m[3] === "01" ? text.replace(/^1 /, "1er ") : text;
+}
+
+// Signs a match's word carries that are not the word: Pagefind marks « Turquie. » whole.
+const AROUND_WORD = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su;
+// A guillemet the cut leaves open at the end of an excerpt, or closed at its start.
+const OPEN_AT_END = /\s*«[\s\u00a0\u202f]*$/u;
+const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
+
+/**
+ * The excerpt shown: Pagefind's (or the first words, for a search without words), a window of the
+ * article's text with <mark> around the matches. Only those marks are kept as markup, around the
+ * word alone; where the window cuts the text, « … » says so, and a guillemet the cut leaves
+ * dangling goes.
+ */
+export function excerpt(markup, content = "") {
+  const parsed = (html) => {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  };
+  // Pagefind's window is of the text's words, one space between each: compared with the whole
+  // text so, before either is printed.
+  const words = (text) =>
+    text
+      .replace(/\u200b/g, "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(" ");
+  const shown = words(parsed(markup).textContent);
+  const whole = words(content);
+  const cutBefore = whole !== "" && !whole.startsWith(shown);
+  const cutAfter = whole !== "" && !whole.endsWith(shown);
+  const parts = [...parsed(asPrinted(markup)).childNodes].map((node) => ({ mark: node.nodeName === "MARK", text: node.textContent }));
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (cutBefore && first && !first.mark) first.text = first.text.replace(CLOSED_AT_START, "");
+  if (cutAfter && last && !last.mark) last.text = last.text.replace(OPEN_AT_END, "");
+  const p = document.createElement("p");
+  if (cutBefore) p.append("… ");
+  for (const part of parts) {
+    if (!part.mark) {
+      p.append(part.text);
+      continue;
+    }
+    const [, before, word, after] = AROUND_WORD.exec(part.text);
+    const mark = document.createElement("mark");
+    mark.textContent = word || part.text;
+    p.append(...(word ? [before, mark, after] : [mark]));
+  }
+  if (cutAfter) p.append(" …");
+  p.normalize();
+  return p;
+}
+
+export function resultItem(data) {
+  const li = document.createElement("li");
+  li.className = "item";
+  const article = document.createElement("article");
+  const h2 = document.createElement("h2");
+  const a = document.createElement("a");
+  a.href = data.url;
+  a.textContent = asPrinted(data.meta.title ?? data.url);
+  h2.append(a);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = [dayOf(data.url), (data.filters?.source ?? []).join(", ")].filter(Boolean).join(" · ");
+  article.append(h2, meta, excerpt(data.excerpt, data.content));
+  li.append(article);
+  return li;
+}
