@@ -11,8 +11,10 @@ let server: RunningDevServer;
 let browser: Browser;
 let page: Page;
 
-const GOOD = articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
-const BAD = articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
+// Longer than the window: the editor reads it scrolled down.
+const LONG = Array.from({ length: 12 }, (_, i) => `Paragraphe ${i + 1} de la dépêche, assez long pour que la page défile sur un téléphone.`).join("\n\n");
+const GOOD = articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]", body: LONG });
+const BAD = articleText({ title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]", body: LONG });
 
 beforeAll(async () => {
   archive = makeArchive();
@@ -41,11 +43,15 @@ describe("the preview in a browser", () => {
     await page.goto(new URL("/2021/12/10/autre-depeche/", server.url).href);
     await page.waitForFunction(() => document.querySelector("h1")?.textContent === "Autre dépêche");
     expect(await page.locator("#depeche-errors").count()).toBe(0);
+    // The editor reads on, down the page.
+    await page.evaluate(() => window.scrollTo(0, 400));
+    expect(await page.evaluate(() => window.scrollY)).toBe(400);
 
     expect(await save("2021/12/10-b.md", BAD)).toBe("invalid");
     const banner = page.locator("#depeche-errors");
     await banner.waitFor({ state: "visible", timeout: 10_000 });
     expect(await banner.textContent()).toContain("Économi");
+    await page.waitForLoadState("load");
 
     // Above the header, not over it: the banner ends where the header begins, and scrolls away with the page.
     const boxes = await page.evaluate(() => {
@@ -57,6 +63,8 @@ describe("the preview in a browser", () => {
     });
     expect(boxes.banner.bottom).toBeLessThanOrEqual(boxes.header.top);
     expect(["static", "relative"]).toContain(boxes.position);
+    // In sight: the reload does not keep the page where its text was, the banner above the window.
+    expect(boxes.banner.top).toBe(0);
 
     // The fix restores the very text the pages were built from: no page changes, the banner goes all the same.
     expect(await save("2021/12/10-b.md", GOOD)).toBe("fixed");
