@@ -29,7 +29,7 @@ function masthead(site: SiteView, url: string): SafeHtml {
   const rendered = html`<header class="site-header">
 <div class="masthead">
 <a class="site-title" href="${href(site, "/")}">${site.title}</a>
-<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" required> <button type="submit">${ui.searchButton}</button></form>
+<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" autocomplete="off" required> <button type="submit">${ui.searchButton}</button></form>
 </div>
 <nav class="sections" aria-label="${ui.mainNav}"><ul>
 ${sections.map((l) => html`<li><a href="${href(site, l.url)}"${l.url === url ? html` aria-current="page"` : ""}>${l.label}</a></li>`)}

@@ -886,6 +886,22 @@ describe("search results on return", () => {
     await page.close();
   });
 
+  it("leaves the header's search box empty when Back loads an earlier search again, not with the later query", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+    await page.goto(`${server.origin}/`);
+    for (const query of ["Turquie", "phosphates"]) {
+      await page.locator("#site-search-q").fill(query);
+      await page.locator("#site-search-q").press("Enter");
+      await page.waitForURL(`${server.origin}/recherche/?q=${query}`);
+      await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    }
+    await page.goBack();
+    await page.waitForFunction(() => /pour «\u202fTurquie\u202f»/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#q").inputValue()).toBe("Turquie");
+    expect(await page.locator("#site-search-q").inputValue()).toBe("");
+    await page.close();
+  });
+
   it("lists ten results again when the same search is submitted anew", async () => {
     const page = await search("q=phosphates");
     await page.locator("#search-more").click();
