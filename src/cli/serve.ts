@@ -1,6 +1,7 @@
 import { displayPath } from "../content/diagnostics.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { PREVIEW_FOLDER } from "../files/output-folder.ts";
+import { DEFAULT_CACHE_DIR } from "../publish/build-cache.ts";
 import { buildDateFromOption } from "../publish/build-date.ts";
 import { startDevServer } from "../serve/dev-server.ts";
 import type { Update } from "../serve/dev-session.ts";
@@ -13,6 +14,7 @@ export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, {
     content: { type: "string", default: "content" },
     out: { type: "string", default: PREVIEW_FOLDER },
+    cache: { type: "string", default: DEFAULT_CACHE_DIR },
     port: { type: "string", default: "8080" },
     now: { type: "string" },
   });
@@ -28,6 +30,7 @@ export async function runServe(argv: string[]): Promise<number> {
   const server = await startDevServer({
     contentDir: values.content,
     outDir: values.out,
+    cacheDir: values.cache,
     port,
     drafts: true,
     ...(nowMs !== undefined ? { nowMs } : {}),

@@ -16,6 +16,20 @@ export const SITE_MARKER_TEXT = "This folder is a site built by Dépêche: the n
 export const SITE_FOLDER = "_site";
 /** Where the preview (`serve`) writes by default. */
 export const PREVIEW_FOLDER = ".depeche/preview";
+/** Where a build keeps its state by default (`--cache`). */
+export const DEFAULT_CACHE_FOLDER = ".depeche/cache";
+
+/**
+ * A command's default folder as its messages suggest it: as it is, from the working directory;
+ * beside the content folder when that would put it inside, as for an editor who runs the command
+ * from the content folder itself (`--content .`), whose `_site` would be in it.
+ * @example besideContent("_site", { contentDir: ".", cwd: "/news/content" }) // "../_site"
+ */
+export function besideContent(folder: string, folders: { contentDir: string; cwd: string }): string {
+  const content = realLocation(resolve(folders.cwd, folders.contentDir));
+  if (!holds(content, realLocation(resolve(folders.cwd, folder)))) return folder;
+  return relative(realLocation(folders.cwd), join(dirname(content), folder));
+}
 
 /** The folders no output may be, hold, or (for the content) lie in. */
 export interface ProtectedFolders {
@@ -34,9 +48,10 @@ export interface ProtectedFolders {
  * nor a site Dépêche built. A folder that does not exist yet is fine.
  * @param out the folder as given on the command line
  * @param option how messages name it ("--out")
- * @param example the folder the messages suggest instead
+ * @param defaultFolder the command's own, which the messages suggest instead (`besideContent`)
  */
-export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out", example = SITE_FOLDER): void {
+export function assertReplaceableOutput(out: string, folders: ProtectedFolders, option = "--out", defaultFolder = SITE_FOLDER): void {
+  const example = besideContent(defaultFolder, folders);
   function refuse(why: string): never {
     throw new CommandError(messages().cli.outRefused(option, out.trim() === "" ? JSON.stringify(out) : out, why), 2);
   }
@@ -78,7 +93,10 @@ export function assertPreviewOutput(out: string, folders: ProtectedFolders): voi
   const real = realLocation(resolve(folders.cwd, out));
   const site = realLocation(resolve(folders.cwd, SITE_FOLDER));
   if (out.trim() !== "" && (basename(real) === SITE_FOLDER || holds(site, real))) {
-    throw new CommandError(messages().cli.outRefused("--out", out, messages().cli.outPublishedSite(real !== site && holds(site, real))), 2);
+    throw new CommandError(
+      messages().cli.outRefused("--out", out, messages().cli.outPublishedSite(real !== site && holds(site, real), besideContent(PREVIEW_FOLDER, folders))),
+      2,
+    );
   }
   assertReplaceableOutput(out, folders, "--out", PREVIEW_FOLDER);
 }
@@ -94,7 +112,7 @@ export function assertCacheFolder(cache: string, folders: { contentDir: string; 
   const refuse = (why: string): never => {
     throw new CommandError(messages().cli.outRefused("--cache", cache, why), 2);
   };
-  if (holds(realLocation(resolve(folders.cwd, folders.contentDir)), real)) refuse(messages().cli.cacheInContent());
+  if (holds(realLocation(resolve(folders.cwd, folders.contentDir)), real)) refuse(messages().cli.cacheInContent(besideContent(DEFAULT_CACHE_FOLDER, folders)));
   if (holds(realLocation(resolve(folders.cwd, folders.outDir)), real)) refuse(messages().cli.cacheInSite());
 }
 

@@ -403,11 +403,11 @@ export const messagesEn: Messages = {
       `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as ${example}`,
     outContent: (where, example) =>
       `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as ${example}`,
-    outPublishedSite: (inside) =>
-      `${inside ? "lies inside" : "is"} the published site's folder, where the preview never writes (it shows drafts): give the preview a folder of its own, such as .depeche/preview`,
+    outPublishedSite: (inside, example) =>
+      `${inside ? "lies inside" : "is"} the published site's folder, where the preview never writes (it shows drafts): give the preview a folder of its own, such as ${example}`,
     outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
-    cacheInContent: () =>
-      "is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache .depeche/cache from the project's root",
+    cacheInContent: (example) =>
+      `is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache ${example}`,
     cacheInSite: () => "is in the site's folder, which is published with everything in it: give the cache a folder outside the site, like .depeche/cache",
     outIsFile: () => "is a file, not a folder: give a folder for the site",
     outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
@@ -555,12 +555,13 @@ export const messagesEn: Messages = {
         ],
       },
       serve: {
-        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--now ISO]",
+        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--cache DIR] [--now ISO]",
         summary: "preview with live reload, drafts included",
         options: [
           "--content DIR  the content folder (content by default)",
           "--port N       the port (8080 by default)",
           "--out DIR      the preview's folder (.depeche/preview by default)",
+          "--cache DIR    where photos are encoded once, as for build (.depeche/cache by default)",
           "--now ISO      the preview's date, as for build",
         ],
       },

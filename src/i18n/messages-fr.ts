@@ -496,11 +496,11 @@ export const messagesFr = {
       fr`${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
     outContent: (where: "is" | "holds" | "inside", example: string) =>
       fr`${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ${example}`,
-    outPublishedSite: (inside: boolean) =>
-      fr`${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme .depeche/preview`,
+    outPublishedSite: (inside: boolean, example: string) =>
+      fr`${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme ${example}`,
     outSymlink: () => fr`est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe`,
-    cacheInContent: () =>
-      fr`est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache .depeche/cache depuis la racine du projet`,
+    cacheInContent: (example: string) =>
+      fr`est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache ${example}`,
     cacheInSite: () =>
       fr`est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache`,
     outIsFile: () => fr`est un fichier, pas un dossier : donnez un dossier pour le site`,
@@ -663,12 +663,13 @@ export const messagesFr = {
         ],
       },
       serve: {
-        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--now ISO]",
+        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--cache DIR] [--now ISO]",
         summary: "aperçu du site, rechargé à chaque enregistrement, brouillons compris",
         options: [
           "--content DIR  le dossier du contenu (content par défaut)",
           "--port N       le port (8080 par défaut)",
           "--out DIR      le dossier de l’aperçu (.depeche/preview par défaut)",
+          "--cache DIR    où les photos sont encodées une fois, comme pour build (.depeche/cache par défaut)",
           "--now ISO      la date de l’aperçu, comme pour build",
         ],
       },

@@ -27,7 +27,7 @@ import {
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
-import { SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
+import { DEFAULT_CACHE_FOLDER, SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
@@ -35,7 +35,7 @@ import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ord
 export const CACHE_FORMAT = 12;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
-export const DEFAULT_CACHE_DIR = ".depeche/cache";
+export const DEFAULT_CACHE_DIR = DEFAULT_CACHE_FOLDER;
 
 /** What a build's output depends on besides the content: each one changes the cache's key. */
 export interface CacheKeyOptions {

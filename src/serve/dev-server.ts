@@ -13,6 +13,8 @@ export interface DevServerOptions {
   outDir: string;
   port: number;
   drafts: boolean;
+  /** Where photos are encoded once, as a build's `--cache` (`.depeche/cache` by default). */
+  cacheDir?: string;
   /** The preview's date, as a build's; else SOURCE_DATE_EPOCH, else the clock when it starts. */
   nowMs?: number;
   /** Told of every update, for the terminal. */
@@ -49,6 +51,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     contentDir: options.contentDir,
     outDir: options.outDir,
     drafts: options.drafts,
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}),
   });
   // Watched from before the first build, which takes a minute at 100,000 articles: a save made

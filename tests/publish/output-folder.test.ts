@@ -85,9 +85,14 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     const { cwd, root } = project();
     const before = treeDigest(root);
     expect(refusal(build(join(cwd, "content"), ["--content", ".", "--out", "../_site"]))).toMatch(
-      /^depeche build: error: --cache \.depeche\/cache est dans le dossier du contenu/,
+      /^depeche build: error: --cache \.depeche\/cache est dans le dossier du contenu.* comme --cache \.\.\/\.depeche\/cache\u202f; rien n’a été touché$/,
+    );
+    // The site's default folder, from there, is told beside the content folder too.
+    expect(refusal(build(join(cwd, "content"), ["--content", "."]))).toMatch(
+      /^depeche build: error: --out _site est dans le dossier du contenu.* comme \.\.\/_site\u202f; rien n’a été touché$/,
     );
     expect(treeDigest(root)).toBe(before);
+    expect(build(join(cwd, "content"), ["--content", ".", "--out", "../_site", "--cache", "../.depeche/cache"]).status).toBe(0);
   });
 
   it("refuses a folder that holds the content folder without being the working directory", () => {

@@ -1,6 +1,6 @@
 /** `depeche serve` never writes its preview, drafts included, into the published site. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
@@ -42,6 +42,27 @@ describe("the preview's folder", () => {
     expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
     expect(run.stderr).toMatch(/donnez à l’aperçu un dossier à lui, comme \.depeche\/preview\u202f; rien n’a été touché$/m);
     expect(treeDigest(root)).toBe(before);
+  });
+
+  it("run from inside the content folder, is told folders beside it, and previews with them", () => {
+    const { cwd, root } = project();
+    const before = treeDigest(root);
+    const inside = join(cwd, "content");
+    const serveHere = (args: string[], timeout = 30_000) =>
+      spawnSync(process.execPath, [bin, "serve", "--port", "0", "--content", ".", ...args], { cwd: inside, encoding: "utf8", timeout });
+    expect(serveHere([]).stderr.trimEnd()).toBe(
+      fr`depeche serve: error: --out .depeche/preview est dans le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ../.depeche/preview ; rien n’a été touché`,
+    );
+    expect(serveHere(["--out", "../.depeche/preview"]).stderr.trimEnd()).toBe(
+      fr`depeche serve: error: --cache .depeche/cache est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache ../.depeche/cache ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    // The published site, from there: the preview's folder told beside the content folder.
+    expect(serveHere(["--out", "../_site"]).stderr).toMatch(/donnez à l’aperçu un dossier à lui, comme \.\.\/\.depeche\/preview\u202f; rien n’a été touché$/m);
+    // Both as told: the preview starts (and serves until the timeout ends it).
+    const run = serveHere(["--out", "../.depeche/preview", "--cache", "../.depeche/cache"], 10_000);
+    expect(run.stderr).toMatch(/^depeche serve: http:\/\/localhost:\d+\/ /m);
+    expect(existsSync(join(cwd, ".depeche/preview/2021/12/11/brouillon-a-ne-pas-publier/index.html"))).toBe(true);
   });
 
   it("refused for a build's reasons, is told to be a folder like the preview's own", () => {
