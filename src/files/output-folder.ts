@@ -1,5 +1,5 @@
 /** Which folders a build may replace whole: only its own. */
-import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CommandError, describeIoError, isIoError } from "./file-errors.ts";
 import { messages } from "../i18n/messages.ts";
@@ -11,6 +11,9 @@ import { messages } from "../i18n/messages.ts";
  */
 export const SITE_MARKER = ".depeche-site";
 export const SITE_MARKER_TEXT = "This folder is a site built by Dépêche: the next `depeche build` into it replaces it whole.\n";
+/** The marker of a site built with its drafts (the preview, `build --drafts`): never one to publish. */
+export const DRAFTS_MARKER_TEXT =
+  "This folder is a site built by Dépêche with its drafts (a preview), never to be published: the next `depeche build` into it replaces it whole.\n";
 
 /** Where a build writes the site by default: the folder the deploy publishes. */
 export const SITE_FOLDER = "_site";
@@ -84,21 +87,43 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
 }
 
 /**
- * Refuses, with a one-line CommandError (exit 2), a preview folder (`serve --out`) that a build
- * would refuse, or that is the published site or in it: a folder named `_site`, or any inside the
- * working directory's `_site`. The preview shows drafts and held-back articles; a deploy of
- * `_site` would publish them.
+ * Refuses, with a one-line CommandError (exit 2), the folder of a site with drafts (the preview,
+ * `serve --out`; `build --drafts --out`) that a build would refuse, or that is the published
+ * site: a folder named `_site`, or any inside the working directory's `_site`. Drafts and
+ * held-back articles shown there would be published by the next deploy of that folder. The
+ * preview, which rebuilds at every save unasked, also refuses a site built without drafts
+ * anywhere else (a deploy's folder by another name), unless it is its own folder
+ * (`.depeche/preview`, where previews were marked as any site before drafts were marked apart);
+ * `build --drafts` into such a folder was asked for by name.
+ * @param preview whether the preview asks, or a build with drafts
  */
-export function assertPreviewOutput(out: string, folders: ProtectedFolders): void {
-  const real = realLocation(resolve(folders.cwd, out));
+export function assertDraftsOutput(out: string, folders: ProtectedFolders, preview = true): void {
+  const path = resolve(folders.cwd, out);
+  const real = realLocation(path);
   const site = realLocation(resolve(folders.cwd, SITE_FOLDER));
+  const example = besideContent(PREVIEW_FOLDER, folders);
+  const refuse = (why: string): never => {
+    throw new CommandError(messages().cli.outRefused("--out", out, why), 2);
+  };
   if (out.trim() !== "" && (basename(real) === SITE_FOLDER || holds(site, real))) {
-    throw new CommandError(
-      messages().cli.outRefused("--out", out, messages().cli.outPublishedSite(real !== site && holds(site, real), besideContent(PREVIEW_FOLDER, folders))),
-      2,
-    );
+    refuse(messages().cli.outPublishedSite(real !== site && holds(site, real), example, preview));
   }
   assertReplaceableOutput(out, folders, "--out", PREVIEW_FOLDER);
+  const own = realLocation(resolve(folders.cwd, PREVIEW_FOLDER));
+  if (preview && real !== own && isMarked(path) && !hasDrafts(path)) refuse(messages().cli.outBuiltWithoutDrafts(example));
+}
+
+/** The text of the marker a build writes (`SITE_MARKER`): with drafts, or without. */
+export function markerText(drafts: boolean): string {
+  return drafts ? DRAFTS_MARKER_TEXT : SITE_MARKER_TEXT;
+}
+
+function hasDrafts(dir: string): boolean {
+  try {
+    return readFileSync(join(dir, SITE_MARKER), "utf8") === DRAFTS_MARKER_TEXT;
+  } catch {
+    return false;
+  }
 }
 
 /**

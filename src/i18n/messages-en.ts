@@ -403,8 +403,12 @@ export const messagesEn: Messages = {
       `${holds ? "holds" : "is"} Dépêche's own folder, which a build never replaces: give the site a folder of its own, such as ${example}`,
     outContent: (where, example) =>
       `${where === "is" ? "is" : where === "holds" ? "holds" : "lies inside"} the content folder, where a build never writes a site: give a folder outside the content, such as ${example}`,
-    outPublishedSite: (inside, example) =>
-      `${inside ? "lies inside" : "is"} the published site's folder, where the preview never writes (it shows drafts): give the preview a folder of its own, such as ${example}`,
+    outPublishedSite: (inside, example, preview) =>
+      preview
+        ? `${inside ? "lies inside" : "is"} the published site's folder, where the preview never writes (it shows drafts): give the preview a folder of its own, such as ${example}`
+        : `${inside ? "lies inside" : "is"} the published site's folder, where a build with --drafts never writes: give it a folder apart, such as ${example}`,
+    outBuiltWithoutDrafts: (example) =>
+      `is a site built without drafts, perhaps the one that is published, where the preview never writes (it shows drafts): give the preview a folder of its own, such as ${example}`,
     outSymlink: () => "is a symbolic link, which a build never replaces: give the folder it points to",
     cacheInContent: (example) =>
       `is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache ${example}`,

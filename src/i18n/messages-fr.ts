@@ -496,8 +496,12 @@ export const messagesFr = {
       fr`${holds ? "contient" : "est"} le dossier de Dépêche, qu’une construction ne remplace jamais : donnez au site un dossier à lui, comme ${example}`,
     outContent: (where: "is" | "holds" | "inside", example: string) =>
       fr`${where === "is" ? "est" : where === "holds" ? "contient" : "est dans"} le dossier du contenu, où une construction n’écrit jamais de site : donnez un dossier hors du contenu, comme ${example}`,
-    outPublishedSite: (inside: boolean, example: string) =>
-      fr`${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme ${example}`,
+    outPublishedSite: (inside: boolean, example: string, preview: boolean) =>
+      preview
+        ? fr`${inside ? "est dans" : "est"} le dossier du site publié, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme ${example}`
+        : fr`${inside ? "est dans" : "est"} le dossier du site publié, où une construction avec --drafts n’écrit jamais : donnez-lui un dossier à part, comme ${example}`,
+    outBuiltWithoutDrafts: (example: string) =>
+      fr`est un site construit sans les brouillons, peut-être celui qu’on publie, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme ${example}`,
     outSymlink: () => fr`est un lien symbolique, qu’une construction ne remplace jamais : donnez le dossier vers lequel il pointe`,
     cacheInContent: (example: string) =>
       fr`est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache ${example}`,

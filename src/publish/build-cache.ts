@@ -27,7 +27,7 @@ import {
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
-import { DEFAULT_CACHE_FOLDER, SITE_MARKER, SITE_MARKER_TEXT } from "../files/output-folder.ts";
+import { DEFAULT_CACHE_FOLDER, markerText, SITE_MARKER } from "../files/output-folder.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
@@ -210,10 +210,10 @@ export function siteStamp(dir: string): string | undefined {
  * Writes the site's marker into a folder being built, as a new file (a linked one is replaced,
  * never written into) with a modification time no other build gives it: the site's stamp.
  */
-export function renewMarker(staging: string): void {
+export function renewMarker(staging: string, drafts: boolean): void {
   const path = join(staging, SITE_MARKER);
   const fresh = `${path}.depeche-new`;
-  writeFileSync(fresh, SITE_MARKER_TEXT);
+  writeFileSync(fresh, markerText(drafts));
   // Now, to the microsecond, plus a random part: two builds in one clock tick still differ.
   const seconds = Date.now() / 1000 + Math.floor(Math.random() * 1000) / 1e6;
   utimesSync(fresh, seconds, seconds);

@@ -19,7 +19,7 @@ import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
-import { assertCacheFolder, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
+import { assertCacheFolder, assertDraftsOutput, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
@@ -188,7 +188,9 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const start = performance.now();
-  assertReplaceableOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  const folders = { contentDir: options.contentDir, cwd: process.cwd(), projectRoot };
+  if (options.drafts) assertDraftsOutput(options.outDir, folders, false);
+  else assertReplaceableOutput(options.outDir, folders);
   if (options.cacheDir !== undefined) assertCacheFolder(options.cacheDir, { contentDir: options.contentDir, outDir: options.outDir, cwd: process.cwd() });
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
@@ -439,7 +441,7 @@ async function validateThenWrite(
         };
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
-    renewMarker(staging);
+    renewMarker(staging, options.drafts);
     changed.add(SITE_MARKER);
     assertEveryArticleWritten(staging, data.pages);
     if (indexAfter) {

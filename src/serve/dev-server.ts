@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { assertPreviewOutput } from "../files/output-folder.ts";
+import { assertDraftsOutput } from "../files/output-folder.ts";
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
@@ -46,7 +46,7 @@ const SETTLE_MS = 40;
  * pages, and while the archive has errors every page shows them in a banner.
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
-  assertPreviewOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   const session = new DevSession({
     contentDir: options.contentDir,
     outDir: options.outDir,

@@ -23,7 +23,8 @@ export const FIXED_NOW = Date.parse("2026-01-15T12:00:00Z");
 
 /** Builds the archive into `<root>/_site` (or `out`), with its cache in `<root>/cache`. */
 export async function buildArchive(archive: TestArchive, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
-  const out = options.outDir ?? join(archive.root, "_site");
+  // A site with drafts is never built into a folder named _site, the published one's name.
+  const out = options.outDir ?? join(archive.root, options.drafts ? "preview" : "_site");
   // The photos' cache in the test's folder, never the working directory's .depeche/.
   const result = await buildSite({ contentDir: archive.dir, outDir: out, drafts: false, nowMs: FIXED_NOW, cacheDir: join(archive.root, "cache"), ...options });
   const file = (url: string): string => join(out, url.endsWith("/") ? `${url}index.html` : url);

@@ -95,6 +95,17 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(build(join(cwd, "content"), ["--content", ".", "--out", "../_site", "--cache", "../.depeche/cache"]).status).toBe(0);
   });
 
+  it("never builds drafts into the published site's folder, _site, but into any other asked for by name", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, []).status).toBe(0);
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--drafts"]))).toBe(
+      fr`depeche build: error: --out _site est le dossier du site publié, où une construction avec --drafts n’écrit jamais : donnez-lui un dossier à part, comme .depeche/preview ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    expect(build(cwd, ["--drafts", "--out", "apercu"]).status).toBe(0);
+  });
+
   it("refuses a folder that holds the content folder without being the working directory", () => {
     const { cwd, root } = project();
     const before = treeDigest(root);

@@ -1,8 +1,9 @@
 /** `depeche serve` never writes its preview, drafts included, into the published site. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { DRAFTS_MARKER_TEXT, SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { treeDigest } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
@@ -63,6 +64,29 @@ describe("the preview's folder", () => {
     const run = serveHere(["--out", "../.depeche/preview", "--cache", "../.depeche/cache"], 10_000);
     expect(run.stderr).toMatch(/^depeche serve: http:\/\/localhost:\d+\/ /m);
     expect(existsSync(join(cwd, ".depeche/preview/2021/12/11/brouillon-a-ne-pas-publier/index.html"))).toBe(true);
+  });
+
+  it("is never a site built without drafts, under any name: a deploy's folder; its own folder as an older preview left it is", () => {
+    const { cwd, root } = project();
+    cpSync(join(cwd, "_site"), join(cwd, "deploy"), { recursive: true });
+    const before = treeDigest(root);
+    const run = serve(cwd, "deploy");
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trimEnd()).toBe(
+      fr`depeche serve: error: --out deploy est un site construit sans les brouillons, peut-être celui qu’on publie, où l’aperçu n’écrit jamais (il montre les brouillons) : donnez à l’aperçu un dossier à lui, comme .depeche/preview ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    // The preview's own folder, marked as any site by an older preview: taken, and marked as a preview.
+    cpSync(join(cwd, "_site"), join(cwd, ".depeche/preview"), { recursive: true });
+    const started = spawnSync(process.execPath, [bin, "serve", "--port", "0"], { cwd, encoding: "utf8", timeout: 10_000 });
+    expect(started.stderr).toMatch(/^depeche serve: http:\/\/localhost:\d+\/ /m);
+    expect(readFileSync(join(cwd, ".depeche/preview", SITE_MARKER), "utf8")).toBe(DRAFTS_MARKER_TEXT);
+    expect(readFileSync(join(cwd, "_site", SITE_MARKER), "utf8")).toBe(SITE_MARKER_TEXT);
+    // Marked so, another name is taken too.
+    cpSync(join(cwd, ".depeche/preview"), join(cwd, "apercu"), { recursive: true });
+    expect(spawnSync(process.execPath, [bin, "serve", "--port", "0", "--out", "apercu"], { cwd, encoding: "utf8", timeout: 10_000 }).stderr).toMatch(
+      /^depeche serve: http:\/\/localhost:\d+\/ /m,
+    );
   });
 
   it("refused for a build's reasons, is told to be a folder like the preview's own", () => {
