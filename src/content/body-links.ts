@@ -8,8 +8,7 @@ import { closest } from "../text/suggest.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
-
-const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
+import { ARTICLE_URL, mayBeUrlOfFileWithErrors } from "./claims.ts";
 
 export interface LinkCheck {
   /** The build's "now": an article dated after it is held back. */
@@ -69,7 +68,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       const path = sitePathOf(link.url, from.url ?? "/");
       if (path.startsWith(SEARCH_INDEX_URL) || waiting.some((prefix) => path.startsWith(prefix))) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
-      if (target === undefined && (withErrors?.has(urlOfPath(path)) || slugsWithErrors?.has(ARTICLE_URL.exec(urlOfPath(path))?.[2] ?? ""))) continue;
+      if (target === undefined && (withErrors?.has(urlOfPath(path)) || mayBeUrlOfFileWithErrors(urlOfPath(path), slugsWithErrors))) continue;
       const report = (message: (draft: boolean) => string, kind: "bodyLinkMissing" | "bodyLinkToDraft" | "bodyLinkToHeldBack"): void => {
         if (from.draft) diagnostics.warning(from.sourcePath, link, message(true), kind);
         else diagnostics.error(from.sourcePath, link, message(false));

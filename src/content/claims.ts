@@ -14,6 +14,21 @@ export interface Claims {
   aliases: string[];
 }
 
+/** An article's URL (`/2021/12/09/un/`, the trailing slash optional): its day, then its slug. */
+export const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
+
+/**
+ * Whether an article URL may be, once its file is mended, that of a file with errors whose URL
+ * can't be read (its date can't): its slug is one such a file may have (`ArticleEntry.slugs`: its
+ * name's, its `slug`'s, else its title's), on any day, the file's being unknown. Links to it and
+ * published URLs (urls.txt) are left alone: the file's own error comes first.
+ */
+export function mayBeUrlOfFileWithErrors(url: string, slugsWithErrors: ReadonlySet<string> | undefined): boolean {
+  if (!slugsWithErrors?.size) return false;
+  const slug = ARTICLE_URL.exec(url)?.[2];
+  return slug !== undefined && slugsWithErrors.has(slug);
+}
+
 /** A valid article's claims. */
 export function claimsOf(article: Article): Claims {
   return { url: article.url, ...(article.shortLink ? { shortLink: article.shortLink } : {}), aliases: article.aliases };

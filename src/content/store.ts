@@ -529,7 +529,7 @@ export class ArchiveStore {
         manifest && this.listing.complete
           ? checkPublishedUrls(
               manifest,
-              { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), nowMs: this.nowMs },
+              { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), slugsWithErrors, nowMs: this.nowMs },
               displayPath(join(this.root, URL_MANIFEST)),
               diagnostics,
               (article, key) => locateInFile(resolve(article.sourcePath), key),

@@ -9,6 +9,7 @@ import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { formatMoment } from "../text/french-dates.ts";
 import { pathOfUrl } from "../urls/site-urls.ts";
+import { mayBeUrlOfFileWithErrors } from "./claims.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
 export const URL_MANIFEST = "urls.txt";
@@ -97,6 +98,12 @@ export interface ManifestCheck {
    * paths name (the convention): left to those errors, not said gone.
    */
   heldByFilesWithErrors: ReadonlySet<string>;
+  /**
+   * The slugs files with errors may have when their URLs can't be read (`ArticleEntry.slugs`): a
+   * published URL that no article holds, with one of them, on any day, is left to those errors, as
+   * a link to it is (`mayBeUrlOfFileWithErrors`).
+   */
+  slugsWithErrors?: ReadonlySet<string>;
   /** The build's "now": an article dated after it is held back, off the site until then. */
   nowMs: number;
 }
@@ -108,7 +115,8 @@ export interface ManifestCheck {
  * until then), at the article that moved it when its file's path still names it
  * (`articles/2021/12/09-un.md` for `/2021/12/09/un/`, the convention), else at the URL's line of
  * urls.txt (a removed article, or a file named otherwise: urls.txt holds only URLs, and guessing
- * from titles would blame the wrong article, such as another day's « Météo du jour »). A removal
+ * from titles would blame the wrong article, such as another day's « Météo du jour »), unless a
+ * file with errors whose URL can't be read may hold it (`slugsWithErrors`, as links). A removal
  * (`! URL`, on the published line itself or apart) that an article online still has, or that is
  * no path of the site, is a warning at its line. URLs are compared by their pages (`pageOfUrl`),
  * and said as urls.txt writes them. Returns the articles told to take as an alias a URL their
@@ -153,7 +161,7 @@ export function checkPublishedUrls(
       const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
       diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
       moved.set(article, url);
-    } else {
+    } else if (!mayBeUrlOfFileWithErrors(page, check.slugsWithErrors)) {
       strays ??= strayRemovals(manifest, (page) => online(holders.get(page)));
       const typo = mistypedRemoval(page, strays);
       if (typo && !typos.has(typo)) typos.set(typo, { url, line });

@@ -187,6 +187,21 @@ describe("a published URL kept off the site, or left to another error", () => {
     expect(errors(await buildArchive(archive)).map((e) => e.split(": error: ")[1]!.split(" (")[0])).toEqual([fr`sujet inconnu « Irack »`]);
   });
 
+  it.each([
+    ["its title's slug", "a.md", { title: "Un", date: "2021-02-30" }, "30 février"],
+    ["its slug", "2021/12/09-a.md", { title: "Autre", date: "2021-12-32", extra: "slug: un" }, "32 décembre"],
+  ])("in a file named otherwise whose date can't be read, holding it by %s: the date's error alone, as for a link to it", async (_, path, spec, day) => {
+    archive = makeArchive({ "urls.txt": `${recorded}/2021/12/09/deux/\n` });
+    archive.article(path, spec);
+    archive.article("2021/12/09-trois.md", { title: "Trois", body: "Voir [un](/2021/12/09/un/)." });
+    const found = errors(await buildArchive(archive));
+    expect(found).toEqual([
+      fr`${archive.display(`articles/${path}`)}:3:7: error: « date » : le ${day} n’existe pas ; vérifiez le jour et le mois`,
+      // A URL no file may hold is still said gone.
+      fr`${archive.display("urls.txt")}:3:1: error: /2021/12/09/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+    ]);
+  });
+
   it("warns of a removal that names an article online, or no page of the site, at its line; one alone removes the URL it names", async () => {
     archive = makeArchive({
       "urls.txt": `${recorded}! /2021/12/09/un/\n! https://archives.example.org/2021/12/08/deux/ retiré\n! /2021/12/07/trois/\n/2021/12/08/deux/\n`,
