@@ -225,6 +225,7 @@ export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
   sameUrl: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"] },
   oldUrl: { args: ["/2021/12/09/l-irak-compte/", "content/articles/2021/12/10-renomme.md"] },
   retiredUrl: { args: ["/2021/12/09/l-irak-dit/", "content/urls.txt:4"] },
+  restoresPublishedUrl: { args: ["/2021/12/09/l-irak-vote/", "content/urls.txt:3"], warning: true },
 };
 
 /** An example of each message of the commands. */

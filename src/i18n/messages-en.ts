@@ -363,7 +363,9 @@ export const messagesEn: Messages = {
     sameUrl: (url, file) => `same URL ${url} as ${file}: this dispatch is probably already in the archive; if it is another one, change its title line`,
     oldUrl: (url, file) => `${url} is an old URL (alias) of ${file}: this dispatch is probably already in the archive`,
     retiredUrl: (url, note) =>
-      `${url} was published before (${note}) and no article holds it now: a new article there would take its old readers; change the title line`,
+      `${url} was published before, then removed on purpose (${note}): a new article there would take its old readers; change the title line, or, to put this same dispatch back online, delete that "!"`,
+    restoresPublishedUrl: (url, note) =>
+      `${url} was published (${note}) and no article held it any more: this dispatch, with the same title that day, puts the published article back there; if it is another one, delete the file written and change its title line`,
   },
 
   moreOfKind: (n) => `… and ${countEn(n, "other warning", "other warnings")} of the same kind (--json gives them all)`,

@@ -451,7 +451,9 @@ export const messagesFr = {
       fr`même adresse ${url} que ${file} : cette dépêche est sans doute déjà dans l’archive ; si c’en est une autre, changez sa ligne de titre`,
     oldUrl: (url: string, file: string) => fr`${url} est une ancienne adresse (alias) de ${file} : cette dépêche est sans doute déjà dans l’archive`,
     retiredUrl: (url: string, note: string) =>
-      fr`${url} a déjà été publiée (${note}) et aucun article ne la porte plus : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre`,
+      fr`${url} a déjà été publiée, puis retirée exprès (${note}) : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre, ou, pour remettre en ligne cette même dépêche, effacez ce « ! »`,
+    restoresPublishedUrl: (url: string, note: string) =>
+      fr`${url} a été publiée (${note}) et aucun article ne la portait plus : cette dépêche, du même titre ce jour-là, y remet l’article publié ; si c’en est une autre, supprimez le fichier écrit et changez sa ligne de titre`,
   },
 
   /** The tail of a grouped kind of warning: all of them stay in --json. */

@@ -34,8 +34,17 @@ export interface ArchiveIndex extends ArchiveRegistries {
   aliases: Map<string, string>;
   /** Short link, as `shortLinkKey` reads it → the file that uses it, and how it spells the link. */
   shortLinks: Map<string, Required<ExistingArticle>>;
-  /** Pages urls.txt lists as published (or removed) that no article holds now (`pageOfUrl`) → where it says so. */
+  /**
+   * Pages urls.txt lists as published (or removed) that no article holds now (`pageOfUrl`) → where
+   * it says so (a removed page, at its `!` line).
+   */
   retired: Map<string, string>;
+  /**
+   * Of those, the pages published and not removed (no `!`): `check` asks for an article there. The
+   * dispatch whose URL one is (the same day, the same title as slugged) restores the article
+   * published there: urls.txt holds only URLs, nothing else of what was published is known.
+   */
+  restorable: Set<string>;
 }
 
 /** The index, or why there is none: every error found, and the registries when they are valid. */
@@ -65,7 +74,7 @@ export async function readArchiveIndex(contentDir: string): Promise<ArchiveIndex
     context: { site, topics: indexTopics(topics), sources: indexSources(sources), nowMs: Date.now() },
   };
   if (errors.length > 0) return { ok: false, diagnostics: errors, registries };
-  const index: ArchiveIndex = { ...registries, urls: new Map(), aliases: new Map(), shortLinks: new Map(), retired: new Map() };
+  const index: ArchiveIndex = { ...registries, urls: new Map(), aliases: new Map(), shortLinks: new Map(), retired: new Map(), restorable: new Set() };
   for (const entry of store.articleEntries()) {
     const claims = entry.article ? claimsOf(entry.article) : entry.claims;
     if (claims) addExisting(index, display(entry.path), claims);
@@ -94,11 +103,14 @@ export function articlePath(root: string, day: Day, slug: string): string {
 export const display = displayPath;
 
 // A URL readers once had must not lead to another article: the ones urls.txt remembers and no
-// article holds any more (deleted, or removed on purpose) stay unused.
+// article holds any more (deleted, or removed on purpose) stay unused, but for the dispatch whose
+// URL a deleted one is (see `restorable`). A removal's page is told at its `!` line.
 function addRetired(index: ArchiveIndex, file: string, manifest: UrlManifest): void {
-  for (const { url, line } of [...manifest.published, ...manifest.removals]) {
+  for (const { url, line } of [...manifest.removals, ...manifest.published]) {
     const page = pageOfUrl(url);
-    if (!index.urls.has(page) && !index.retired.has(page)) index.retired.set(page, `${file}:${line}`);
+    if (index.urls.has(page) || index.retired.has(page)) continue;
+    index.retired.set(page, `${file}:${line}`);
+    if (!manifest.removed.has(page)) index.restorable.add(page);
   }
 }
 

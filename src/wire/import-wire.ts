@@ -44,7 +44,9 @@ const MAX_SLUG_SUFFIX = 99;
 /**
  * Imports one wire file into the archive, or refuses it with the reasons and writes nothing.
  * The article is validated exactly as `depeche check` will before it is written, and never
- * replaces a file, a URL or a short link already in use (the index is updated as files are written).
+ * replaces a file, a URL or a short link already in use (the index is updated as files are written),
+ * nor takes a URL once published that no article holds, unless it restores the article published
+ * there: it is that URL's dispatch (its day, its title as slugged), and no `!` removed it on purpose.
  * A failed write (disk full, a symbolic link on the way) throws a CommandError: it would fail the
  * next files too.
  */
@@ -123,6 +125,10 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     if (!checked) return fail(titleAt, messages().wire.noFreeSlug(taken.message, MAX_SLUG_SUFFIX));
     report.warning(file, titleAt, messages().wire.sameTitleThatDay(firstUrl, taken.file, checked.article.slug), "sameTitleThatDay");
   }
+
+  // A published URL no article holds: this dispatch, of that day and title, puts the article back.
+  const restored = index.restorable.has(checked.article.url) ? index.retired.get(checked.article.url) : undefined;
+  if (restored) report.warning(file, titleAt, messages().wire.restoresPublishedUrl(checked.article.url, restored), "restoresPublishedUrl");
 
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
   const shown = display(target);
@@ -205,7 +211,7 @@ function collision(article: Article, index: ArchiveIndex): { message: string; fi
   }
   const aliasOf = index.aliases.get(article.url);
   if (aliasOf) return { file: aliasOf, message: messages().wire.oldUrl(article.url, aliasOf) };
-  const retired = index.retired.get(article.url);
+  const retired = index.restorable.has(article.url) ? undefined : index.retired.get(article.url);
   if (retired)
     return {
       file: retired,
@@ -218,7 +224,8 @@ function withFreeSlug(file: string, wire: WireCopy, fields: ArticleFile, first: 
   for (let n = 2; n <= MAX_SLUG_SUFFIX; n++) {
     const slug = `${fitSlug(first.slug, MAX_SLUG_LENGTH - `-${n}`.length)}-${n}`;
     const url = first.url.replace(/[^/]+\/$/, `${slug}/`);
-    if (index.urls.has(url) || index.aliases.has(url) || index.retired.has(url) || existsSync(articlePath(index.root, first.published.day, slug))) continue;
+    const retired = index.retired.has(url) && !index.restorable.has(url);
+    if (index.urls.has(url) || index.aliases.has(url) || retired || existsSync(articlePath(index.root, first.published.day, slug))) continue;
     return checkArticle(file, wire, { ...fields, slug }, index, report);
   }
   return undefined;

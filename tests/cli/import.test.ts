@@ -176,18 +176,18 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     },
   );
 
-  it("when urls.txt remembers the URL and no article holds it any more", async () => {
+  it("when urls.txt marks the URL removed on purpose, on its published line or on one of its own, saying which « ! » to delete", async () => {
     archive = makeArchive();
-    archive.write("urls.txt", "# publiées\n/2021/12/09/l-irak-vote/\n! /2021/12/09/l-irak-dit/ retirée\n");
+    archive.write("urls.txt", "# publiées\n/2021/12/09/l-irak-vote/\n! /2021/12/09/l-irak-dit/ retirée\n! /2021/12/09/l-irak-vote/\n");
     const published = wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
     const removed = wire("b.txt", wireText("L’Irak dit", ["Texte."], ["AA"]));
     const r = await importCli(published, removed, "--date", "2021-12-09");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      `${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ a déjà été publiée (${archive.display("urls.txt")}:2) et aucun article ne la porte plus`,
+      fr`${shown(published)}:1:1: error: /2021/12/09/l-irak-vote/ a déjà été publiée, puis retirée exprès (${archive.display("urls.txt")}:4) : un nouvel article y prendrait ses anciens lecteurs ; changez la ligne de titre, ou, pour remettre en ligne cette même dépêche, effacez ce « ! »`,
     );
     expect(r.stderr).toContain(
-      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée (${archive.display("urls.txt")}:3) et aucun article ne la porte plus`,
+      `${shown(removed)}:1:1: error: /2021/12/09/l-irak-dit/ a déjà été publiée, puis retirée exprès (${archive.display("urls.txt")}:3)`,
     );
     expect(articleFiles()).toEqual([]);
   });
@@ -336,6 +336,38 @@ describe("depeche import, other cases", () => {
     expect(r.stderr).toContain(
       fr`warning: /2021/12/09/l-irak-vote/ est déjà ${archive.display("articles/2021/12/09-premiere.md")}, une autre dépêche du même titre ce jour-là : celle-ci reçoit le slug l-irak-vote-2`,
     );
+    expect(await checkErrors()).toEqual([]);
+  });
+
+  it("restores a published article whose file was removed: the same dispatch at its published URL, said in a warning, and check is clean", async () => {
+    archive = makeArchive();
+    expect((await importCli(seedPath, "--date", "2021-12-09")).status).toBe(0);
+    const [written] = articleFiles();
+    const url = `/2021/12/09/${written!.replace(/^2021\/12\/09-|\.md$/g, "")}/`;
+    archive.write("urls.txt", `# publiées\n${url}\n`);
+    const file = join(archive.dir, "articles", written!);
+    const before = readFileSync(file, "utf8");
+    rmSync(file);
+    expect((await checkErrors())[0]).toContain(fr`${url} a été publiée, mais aucun article n’a plus cette adresse`);
+    const r = await importCli(seedPath, "--date", "2021-12-09");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      fr`${shown(seedPath)}:1:1: warning: ${url} a été publiée (${archive.display("urls.txt")}:2) et aucun article ne la portait plus : cette dépêche, du même titre ce jour-là, y remet l’article publié ; si c’en est une autre, supprimez le fichier écrit et changez sa ligne de titre`,
+    );
+    expect(articleFiles()).toEqual([written]);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(await checkErrors()).toEqual([]);
+  });
+
+  it("restores a published twin at its own slug, not the next one free", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-premiere.md", { title: "L’Irak vote", extra: "shortLink: https://turquie2023.com/first" });
+    archive.write("urls.txt", "/2021/12/09/l-irak-vote/\n/2021/12/09/l-irak-vote-2/\n");
+    const path = wire("second.txt", wireText("L’Irak vote", ["Une autre dépêche."], ["AA", "Partager cet article? https://turquie2023.com/second"]));
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(archive.display("articles/2021/12/09-l-irak-vote-2.md"));
+    expect(r.stderr).toContain(fr`warning: /2021/12/09/l-irak-vote-2/ a été publiée (${archive.display("urls.txt")}:2) et aucun article ne la portait plus`);
     expect(await checkErrors()).toEqual([]);
   });
 
