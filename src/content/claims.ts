@@ -69,6 +69,12 @@ export interface Claimant {
   aliases: readonly (string | null)[];
   draft: boolean;
   /**
+   * Of a file with errors, its `draft` is written wrong (`draft: yes`): it counts as no draft (its
+   * links, its aliases' redirects), as its own checks read it, but keeps a URL or short link from
+   * another file only where it would as a draft too (see `checkAcrossArticles`), whatever it meant.
+   */
+  draftWrong?: true;
+  /**
    * With `draft`, which of several articles keeps a URL or short link: known whenever the URL is
    * (a short link without it is taken only by an article online, see `checkAcrossArticles`). Its
    * day brings the day, month and year pages that will list the file once it is mended.
@@ -96,14 +102,13 @@ export type ValidClaims = Omit<Claimant, "sourcePath">;
  * The claims of front matter with errors that are written right, by validation's rules: its URL
  * when its date and its slug (else its title) are valid, its short link when valid, its valid
  * aliases, its date (the pages that list its day), its topics and sources when each is known (the
- * pages that list them). Undefined when none is, or when `draft` is written wrong: which article
- * keeps a URL depends on it. Half-read fields (readClaims) are never compared with other files:
+ * pages that list them). Undefined when none is. A `draft` written wrong reads as no draft, marked
+ * (see `Claimant.draftWrong`): a clash is an error whatever it says. Half-read fields (readClaims) are never compared with other files:
  * an error would land on the wrong one, or vanish once the file is mended.
  */
 export function readValidClaims(data: Record<string, unknown>, ctx: RegistriesRead): ValidClaims | undefined {
   const fields = frontMatterSchema.shape;
   const draft = fields.draft.safeParse(data.draft);
-  if (!draft.success) return undefined;
   const moment = validDate(data.date, ctx.site.timezone);
   const slug = data.slug === undefined ? slugOfTitle(data.title) : fields.slug.safeParse(data.slug).data;
   const url = moment && slug ? articleUrl(moment.day, slug) : undefined;
@@ -119,6 +124,7 @@ export function readValidClaims(data: Record<string, unknown>, ctx: RegistriesRe
     ...(shortLink ? { shortLink } : {}),
     aliases,
     draft: draft.data ?? false,
+    ...(draft.success ? {} : { draftWrong: true as const }),
     ...(moment ? { published: { epochMs: moment.epochMs, day: moment.day } } : {}),
     ...(topicSlugs ? { topicSlugs } : {}),
     ...(sourceSlugs ? { sourceSlugs } : {}),

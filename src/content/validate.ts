@@ -2,7 +2,7 @@ import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
-import { ARTICLE_KEYS, checkShape, frontMatterSchema, meantKey } from "./schema.ts";
+import { ARTICLE_KEYS, checkShape, frontMatterSchema, meantKey, type FrontMatterFields } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
@@ -44,44 +44,39 @@ export interface ArticleContext {
 /** Validates one article's front matter and body; reports every problem, returns the Article when there is none. */
 export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleContext, diagnostics: Diagnostics): Article | undefined {
   const before = diagnostics.errorCount;
+  // A `draft` written wrong (`draft: yes`) reads as no draft: the file is refused either way, and a
+  // draft only turns some errors into warnings (an unwritten text, a date past the horizon), never
+  // the reverse, so every error the editor may meet once it is mended is told now.
   const draft = fm.data.draft === true;
   const unfinished = draft ? warnUnfinished(file, fm, diagnostics) : [];
   const data = unfinished.length === 0 ? fm.data : Object.fromEntries(Object.entries(fm.data).filter(([key]) => !unfinished.includes(key)));
   const { value: fields, problems } = checkShape(schemaFor(unfinished), data, fm, ARTICLE_KEYS);
   for (const p of problems) diagnostics.error(file, p.at, p.message);
-  if (!fields) {
-    // Shape errors don't hide the rest: unknown topics and sources, and the body, are reported too.
-    resolveNames(file, fm, "topics", fm.data.topics, ctx.topics, diagnostics);
-    resolveNames(file, fm, "sources", fm.data.sources, ctx.sources, diagnostics);
-    for (const key of ["date", "updated"] as const) {
-      const text = fm.data[key];
-      if (typeof text === "string") readDate(file, fm, key, text.trim(), ctx.site.timezone, diagnostics);
-    }
-    checkBody(file, fm, draft, diagnostics);
-    return undefined;
-  }
-
-  const published = readDate(file, fm, "date", fields.date, ctx.site.timezone, diagnostics);
-  const updated = fields.updated === undefined ? undefined : readDate(file, fm, "updated", fields.updated, ctx.site.timezone, diagnostics);
+  // Shape errors hide nothing else: each check below runs when the fields it reads are written
+  // right, whatever another field holds, and never on a field already reported.
+  const field = <K extends "title" | "date" | "updated" | "summary">(key: K): FrontMatterFields[K] | undefined =>
+    fields ? fields[key] : (frontMatterSchema.shape[key].safeParse(data[key]).data as FrontMatterFields[K] | undefined);
+  const date = field("date");
+  const updatedText = field("updated");
+  const published = date === undefined ? undefined : readDate(file, fm, "date", date, ctx.site.timezone, diagnostics);
+  const updated = updatedText === undefined ? undefined : readDate(file, fm, "updated", updatedText, ctx.site.timezone, diagnostics);
   if (published && updated && updated.epochMs < published.epochMs) {
-    diagnostics.error(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedBeforeDate(fields.updated!, fields.date));
+    diagnostics.error(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedBeforeDate(updatedText!, date!));
   }
-  const topics = resolveNames(file, fm, "topics", fields.topics ?? [], ctx.topics, diagnostics);
-  const sources = resolveNames(file, fm, "sources", fields.sources ?? [], ctx.sources, diagnostics);
+  // Unknown names are told whatever the list's shape: each name written is looked up.
+  const topics = resolveNames(file, fm, "topics", fields ? (fields.topics ?? []) : fm.data.topics, ctx.topics, diagnostics);
+  const sources = resolveNames(file, fm, "sources", fields ? (fields.sources ?? []) : fm.data.sources, ctx.sources, diagnostics);
 
-  const slug = fields.slug ?? slugify(fields.title);
+  const title = field("title");
+  const slug = fields ? (fields.slug ?? slugify(fields.title)) : data.slug === undefined && title !== undefined ? slugify(title) : undefined;
   if (slug === "") {
     diagnostics.error(file, fm.valuePosition(["title"]), messages().diagnostics.noSlugFromTitle());
   }
   checkBody(file, fm, draft, diagnostics);
 
-  if (fields.summary && [...fields.summary].length > SUMMARY_WARN_LENGTH) {
-    diagnostics.warning(
-      file,
-      fm.valuePosition(["summary"]),
-      messages().diagnostics.summaryTooLong([...fields.summary].length, SUMMARY_WARN_LENGTH),
-      "summaryTooLong",
-    );
+  const summary = field("summary");
+  if (summary && [...summary].length > SUMMARY_WARN_LENGTH) {
+    diagnostics.warning(file, fm.valuePosition(["summary"]), messages().diagnostics.summaryTooLong([...summary].length, SUMMARY_WARN_LENGTH), "summaryTooLong");
   }
   if (published && !draft && published.epochMs > ctx.nowMs) {
     // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
@@ -93,7 +88,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     diagnostics.warning(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedAhead(updated.iso, formatMoment(updated)), "updatedAhead");
   }
 
-  if (diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
+  if (!fields || slug === undefined || diagnostics.errorCount > before || !published || !topics || !sources) return undefined;
   return {
     sourcePath: file,
     title: fields.title,
@@ -359,7 +354,9 @@ function holders(
 function keepsOver(article: Claimant, other: Claimant, isPublished: (article: Claimant) => boolean): boolean {
   const online = isPublished(article);
   if (online !== isPublished(other)) return online;
-  if (article.draft !== other.draft) return !article.draft;
+  // A `draft` written wrong keeps only what it would as a draft too: the error lands on its file.
+  const drafted = (a: Claimant): boolean => a.draft || a.draftWrong === true;
+  if (drafted(article) !== drafted(other)) return !drafted(article);
   return article.published!.epochMs < other.published!.epochMs;
 }
 

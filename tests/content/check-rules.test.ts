@@ -454,14 +454,82 @@ describe("rules across articles, with a file that has errors of its own", () => 
   it("leaves out what it writes wrong, and what can't be told without it", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00" });
-    // Whether it is a draft decides which keeps the URL: it takes no part until « draft » is mended.
+    // Whether it is a draft decides which keeps the URL: whatever it meant, its URL and its alias are
+    // a's, and the errors land on b, whose « draft » is written wrong.
     archive.article("b.md", { title: "Un", date: "2021-12-09T06:00:00", extra: "draft: oui\naliases: [/2021/12/09/un/]" });
     // A slug written wrong makes no URL; a date written wrong neither, and its short link is taken
     // only by an article online: which of c and d keeps it depends on d's date.
     archive.article("c.md", { title: "Un", extra: "slug: Un\nshortLink: https://turquie2023.com/Ivo58D" });
     archive.article("d.md", { title: "Deux", date: "2021-12-32", extra: "shortLink: https://turquie2023.com/Ivo58D" });
     const errors = await errorsOf(archive);
-    expect(errors.map((e) => e.slice(e.lastIndexOf("/") + 1, e.indexOf(": error"))).sort()).toEqual(["b.md:6:8", "c.md:6:7", "d.md:3:7"]);
+    expect(errors.map((e) => e.slice(0, e.indexOf(": error")).replace(/.*\//, "")).sort()).toEqual([
+      "b.md:2:8",
+      "b.md:6:8",
+      "b.md:7:11",
+      "c.md:6:7",
+      "d.md:3:7",
+    ]);
+  });
+});
+
+describe("a field written wrong hides no check whose own fields are right", () => {
+  const file = () => archive.display("articles/a.md");
+  const without = (errors: string[]) => errors.map((e) => e.slice(file().length + 1));
+
+  it("tells the date's errors beside an empty summary, in one run", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2062-03-12", extra: "updated: 2062-03-01\nsummary:" });
+    expect(without(await errorsOf(archive))).toEqual([
+      fr`3:7: error: daté à plus de 31 jours dans le futur (2062-03-12T00:00:00+01:00, dimanche 12 mars 2062) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus 31 jours à l’avance)`,
+      fr`6:10: error: « updated » (2062-03-01) précède « date » (2062-03-12) : un article ne peut pas être mis à jour avant sa publication`,
+      fr`7:9: error: « summary » est vide : écrivez le chapô, ou retirez la clé`,
+    ]);
+  });
+
+  it.each([
+    ["draft: yes", fr`7:8: error: « draft » doit valoir true ou false`],
+    ["slug: X_y", fr`7:7: error: « slug » ne peut contenir que des lettres minuscules`],
+    ["shortLink: http://turquie2023.com/x", fr`7:12: error: « shortLink » doit être une adresse https complète`],
+  ])("tells « updated » before « date » beside %s", async (extra, expected) => {
+    archive = makeArchive();
+    archive.article("a.md", { extra: `updated: 2021-12-08\n${extra}` });
+    const errors = without(await errorsOf(archive));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe(
+      fr`6:10: error: « updated » (2021-12-08) précède « date » (2021-12-09) : un article ne peut pas être mis à jour avant sa publication`,
+    );
+    expect(errors[1]).toContain(expected);
+  });
+
+  it("warns of an embargo and of a long summary beside a field written wrong", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { date: "2026-01-05", extra: `summary: ${"x".repeat(301)}\nslug: X_y` });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.kind ?? d.severity}`)).toEqual(["3:7: heldBack", "6:10: summaryTooLong", "7:7: error"]);
+  });
+
+  it("tells nothing of a field already reported (no slug made from a title written wrong, no date compared when written wrong)", async () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "", date: "2021-02-30", extra: "updated: 2021-01-01\ndraft: yes" });
+    expect(without(await errorsOf(archive))).toEqual([
+      fr`2:8: error: « title » est vide : écrivez le titre`,
+      fr`3:7: error: « date » : le 30 février n’existe pas ; vérifiez le jour et le mois`,
+      fr`7:8: error: « draft » doit valoir true ou false`,
+    ]);
+  });
+
+  // Whatever `draft: yes` meant, the short link and the address are taken: the errors land on its file.
+  it("tells a file whose « draft » is written wrong of the short link and the address another article has", async () => {
+    archive = makeArchive();
+    const shortLink = "shortLink: https://turquie2023.com/Ivo58D";
+    archive.article("a.md", { title: "Un", date: "2021-12-09T10:00:00", extra: shortLink });
+    archive.article("b.md", { title: "Un", date: "2021-12-09T06:00:00", extra: `${shortLink}\ndraft: yes` });
+    const b = archive.display("articles/b.md");
+    expect(await errorsOf(archive)).toEqual([
+      fr`${b}:2:8: error: même adresse /2021/12/09/un/ que ${file()} : changez le titre, ou ajoutez un « slug » distinct`,
+      fr`${b}:6:12: error: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${file()} : chaque article a son propre lien de partage`,
+      fr`${b}:7:8: error: « draft » doit valoir true ou false`,
+    ]);
   });
 });
 
