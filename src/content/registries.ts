@@ -2,7 +2,7 @@ import { z } from "zod";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
-import { checkShape, noControlCharacters } from "./schema.ts";
+import { checkShape, noControlCharacters, oneLine } from "./schema.ts";
 import { REGISTRY_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
@@ -32,6 +32,7 @@ const siteSchema = z.strictObject({
   title: z
     .string({ error: () => messages().diagnostics.siteTitleNotText() })
     .superRefine(noControlCharacters("title"))
+    .superRefine(oneLine("title"))
     .trim()
     .min(1, { error: () => messages().diagnostics.siteTitleEmpty() }),
   baseUrl: absoluteUrl("baseUrl", "https://archives.example.org").transform(siteAddress),
@@ -61,6 +62,7 @@ const topicsSchema = z.array(
     label: z
       .string({ error: () => messages().diagnostics.topicLabelMissing() })
       .superRefine(noControlCharacters("label"))
+      .superRefine(oneLine("label"))
       .trim()
       .min(1, { error: () => messages().diagnostics.topicLabelEmpty() }),
     description: z
@@ -81,11 +83,13 @@ const sourcesSchema = z.array(
     code: z
       .string({ error: () => messages().diagnostics.sourceCodeMissing() })
       .superRefine(noControlCharacters("code"))
+      .superRefine(oneLine("code"))
       .trim()
       .min(1, { error: () => messages().diagnostics.sourceCodeEmpty() }),
     name: z
       .string({ error: () => messages().diagnostics.sourceNameMissing() })
       .superRefine(noControlCharacters("name"))
+      .superRefine(oneLine("name"))
       .trim()
       .min(1, { error: () => messages().diagnostics.sourceNameEmpty() }),
     url: absoluteUrl("url", "https://www.aa.com.tr/fr"),

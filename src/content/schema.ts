@@ -25,11 +25,30 @@ export const noControlCharacters = (key: string) => (value: string, ctx: z.Refin
   });
 };
 
-// `title:` with nothing after it is YAML's null: an empty value, said as such.
+// A line break: YAML's `\n`, `\L` and `\P`, a blank line in a folded value, a `|` block.
+const LINE_BREAK_OR_TAB = /[\t\n\u2028\u2029]/;
+
+/**
+ * Text that pages show on one line (a title in `<h1>`, `<title>` and the feeds, a standfirst in the
+ * feeds and the description, a photo's alt text, credit and caption, a label) may hold no line break
+ * nor tab, which would reach the feeds raw; the error points at the first. What trimming removes is
+ * left alone: the line break a `|` or `>` block ends with, like the spaces around the text.
+ */
+export const oneLine = (key: string) => (value: string, ctx: z.RefinementCtx) => {
+  const start = value.length - value.trimStart().length;
+  const found = value.slice(start, value.trimEnd().length).search(LINE_BREAK_OR_TAB);
+  if (found === -1) return;
+  const index = start + found;
+  const say = messages().diagnostics;
+  ctx.addIssue({ code: "custom", message: value[index] === "\t" ? say.tabInText(key) : say.lineBreakInText(key), params: { index } });
+};
+
+// `title:` with nothing after it is YAML's null: an empty value, said as such. Each is one line.
 const text = (key: string, example: string, empty: () => string) =>
   z
     .string({ error: (issue) => (issue.input === null ? empty() : messages().diagnostics.mustBeText(key, example)) })
     .superRefine(noControlCharacters(key))
+    .superRefine(oneLine(key))
     .trim()
     .min(1, { error: empty });
 

@@ -184,9 +184,21 @@ const ESCAPE = /^\\(?:x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[\s\S])/;
  * Where, in a scalar's source, the value's character `index` was written. Quotes, escapes (`\e`,
  * `\x1b`), block headers, folding and indentation set the two apart, but YAML only adds or drops
  * spaces and line breaks: the n-th other character of the value is the n-th one written. An escape
- * is pointed at by its backslash.
+ * is pointed at by its backslash; a tab or a line break, after the character before it.
  */
 function offsetOfCharacter(source: string, type: Scalar["type"], value: string, index: number): number {
+  if (index > 0 && YAML_SPACE.test(value[index] ?? "")) {
+    // A tab or a line break may have been written as a space or a line break of the source, which
+    // are not counted: it is pointed at past the character before it and the spaces written after.
+    let previous = index - 1;
+    while (previous > 0 && YAML_SPACE.test(value[previous]!)) previous--;
+    if (!YAML_SPACE.test(value[previous]!)) {
+      let i = offsetOfCharacter(source, type, value, previous);
+      i += writtenCharacter(source, i, type).length;
+      while (source[i] === " ") i++;
+      return i;
+    }
+  }
   let before = 0;
   for (let i = 0; i < index && i < value.length; i++) if (!YAML_SPACE.test(value[i]!)) before++;
   const quoted = type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE";

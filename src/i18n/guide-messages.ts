@@ -42,6 +42,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasesNotList: { args: [] },
   aliasNotText: { args: [] },
   controlCharacter: { args: ["title", "U+0007"] },
+  lineBreakInText: { args: ["title"] },
+  tabInText: { args: ["title"] },
   bodyControlCharacter: { args: ["U+001B"] },
   invalidDate: { args: ["date", "9 décembre 2021", PARIS] },
   dayDoesNotExist: { args: ["date", 31, 11, 2026] },

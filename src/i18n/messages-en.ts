@@ -107,6 +107,8 @@ export const messagesEn: Messages = {
     aliasesNotList: () => '"aliases" must be a list of paths such as [/2021/12/09/ancien-titre/]',
     aliasNotText: () => "each alias must be a path such as /2021/12/09/ancien-titre/",
     controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    lineBreakInText: (key) => `"${key}" holds a line break here, though this text shows on one line: write it on one line (no "\\n", blank line or "|" block)`,
+    tabInText: (key) => `"${key}" holds a tab here: replace it with a space`,
     bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
     invalidDate: (key, text, zone) =>
       `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,

@@ -151,6 +151,9 @@ export const messagesFr = {
     aliasNotText: () => "chaque alias doit être une adresse comme /2021/12/09/ancien-titre/",
     controlCharacter: (key: string, character: string) =>
       fr`« ${key} » contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+    lineBreakInText: (key: string) =>
+      fr`« ${key} » contient ici un saut de ligne, alors que ce texte s’affiche sur une seule ligne : écrivez-le sur une ligne (sans « \\n », ligne vide ni bloc « | »)`,
+    tabInText: (key: string) => fr`« ${key} » contient ici une tabulation : remplacez-la par une espace`,
     bodyControlCharacter: (character: string) =>
       fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates

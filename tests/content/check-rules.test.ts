@@ -255,7 +255,7 @@ describe("control characters in text that pages show: an error at the character 
     { name: "NEL (C1) as YAML's \\N", spec: { extra: 'summary: "a b\\Nc"' }, expected: `6:14: ${held("summary", "U+0085")}` },
     { name: "DEL as \\x7f", spec: { extra: 'summary: "\\x7f"' }, expected: `6:11: ${held("summary", "U+007F")}` },
     { name: "a quote doubled in single quotes", spec: { extra: "summary: 'l''\u0001'" }, expected: `6:14: ${held("summary", "U+0001")}` },
-    { name: "on the second line of a block scalar", spec: { extra: "summary: |\n  ligne un\n  deux \u0002" }, expected: `8:8: ${held("summary", "U+0002")}` },
+    { name: "on the second line of a block scalar", spec: { extra: "summary: >\n  ligne un\n  deux \u0002" }, expected: `8:8: ${held("summary", "U+0002")}` },
     { name: "on a folded line of a plain scalar", spec: { extra: "summary: un\n    deux\u0003" }, expected: `7:9: ${held("summary", "U+0003")}` },
     { name: "a carriage return as \\r, even where trimming would remove it", spec: { title: "Titre\r" }, expected: `2:14: ${held("title", "U+000D")}` },
     {
@@ -274,9 +274,9 @@ describe("control characters in text that pages show: an error at the character 
     });
   }
 
-  it("accepts tabs and line breaks", async () => {
+  it("accepts tabs and line breaks in the body", async () => {
     archive = makeArchive();
-    archive.article("a.md", { extra: 'summary: "Un\\tdeux\\ntrois"', body: "Un\tdeux\n\ntrois" });
+    archive.article("a.md", { body: "Un\tdeux\n\ntrois" });
     expect(await errorsOf(archive)).toEqual([]);
   });
 
@@ -291,6 +291,51 @@ describe("control characters in text that pages show: an error at the character 
       fr`${archive.display("sources.yaml")}:1:10: error: le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
       `${archive.display("topics.yaml")}:2:13: ${held("label", "U+0085")}`,
       `${archive.display("topics.yaml")}:3:18: ${held("description", "U+009B")}`,
+    ]);
+  });
+});
+
+describe("a line break or a tab in text that pages show on one line: an error at the character itself", () => {
+  const BREAK = (key: string) =>
+    fr`error: « ${key} » contient ici un saut de ligne, alors que ce texte s’affiche sur une seule ligne : écrivez-le sur une ligne (sans « \\n », ligne vide ni bloc « | »)`;
+  const TAB = (key: string) => fr`error: « ${key} » contient ici une tabulation : remplacez-la par une espace`;
+  const image = (line: string) => `image:\n  src: images/a.jpg\n  alt: Une photo\n  credit: AA / Nom\n  ${line}`;
+  it.each([
+    { name: "\\n in a quoted title", spec: { title: "Erreur\nligne" }, expected: `2:15: ${BREAK("title")}` },
+    { name: "\\t in a quoted title", spec: { title: "Tab\tdans titre" }, expected: `2:12: ${TAB("title")}` },
+    { name: "a tab typed in a plain summary", spec: { extra: "summary: Un\tdeux" }, expected: `6:12: ${TAB("summary")}` },
+    { name: "\\n in a quoted summary", spec: { extra: 'summary: "ligne1\\nligne2"' }, expected: `6:17: ${BREAK("summary")}` },
+    { name: "a literal block's line", spec: { extra: "summary: |\n  ligne un\n  ligne deux" }, expected: `7:11: ${BREAK("summary")}` },
+    { name: "a blank line in a folded block", spec: { extra: "summary: >\n  un\n\n  deux" }, expected: `7:5: ${BREAK("summary")}` },
+    { name: "YAML's \\L (U+2028)", spec: { extra: 'summary: "un\\Ldeux"' }, expected: `6:13: ${BREAK("summary")}` },
+    { name: "in a photo's caption", spec: { extra: image('caption: "Bagdad,\\nle 9"') }, expected: `10:20: ${BREAK("image.caption")}` },
+  ])("$name", async ({ spec, expected }) => {
+    archive = makeArchive();
+    archive.article("a.md", spec);
+    const errors = (await errorsOf(archive)).filter((e) => !e.includes("images/a.jpg"));
+    expect(errors).toEqual([`${archive.display("articles/a.md")}:${expected}`]);
+  });
+
+  // YAML folds a long value written over several lines into one: only a blank line or `|` keeps a break.
+  it("accepts a value folded over several lines, and the line break a block ends with", async () => {
+    archive = makeArchive();
+    archive.article("a.md", {
+      extra: "summary: >\n  Bagdad annonce\n  la fin des missions.\nimage:\n  src: x.jpg\n  alt: |\n    Des soldats\n  credit: >-\n    AA\n",
+    });
+    const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+    expect(result.diagnostics.filter((d) => !d.message.includes("x.jpg"))).toEqual([]);
+  });
+
+  it("in the site's title, a topic's label and a source's name", async () => {
+    archive = makeArchive({
+      "site.yaml": 'title: "Archives\\nde Turquie"\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n',
+      "topics.yaml": '- slug: irak\n  label: "Ir\\tak"\n',
+      "sources.yaml": "- code: AA\n  name: |\n    Agence\n    Anadolu\n  url: https://www.aa.com.tr/fr\n",
+    });
+    expect(await errorsOf(archive)).toEqual([
+      `${archive.display("site.yaml")}:1:17: ${BREAK("title")}`,
+      `${archive.display("sources.yaml")}:3:11: ${BREAK("name")}`,
+      `${archive.display("topics.yaml")}:2:13: ${TAB("label")}`,
     ]);
   });
 });
