@@ -16,12 +16,15 @@ import {
   indentOf,
   isTextKey,
   keyPart,
+  lineAt,
+  previousContentLine,
   startsWithIndicator,
   valueStartProblem,
   type At,
   type ErrorLine,
   type TextKeys,
   type YamlProblem,
+  valueOnLine,
 } from "./yaml-lines.ts";
 
 export function guideProblems(source: string, errors: readonly YAMLError[], at: At, textKeys: TextKeys): YamlProblem[] {
@@ -58,7 +61,7 @@ function guideProblem(source: string, error: YAMLError, at: At, textKeys: TextKe
   if (flow) return flow;
   switch (error.code) {
     case "TAB_AS_INDENT":
-      return { at: at(offset), message: say.yamlTab() };
+      return { at: at(offset), message: say.yamlTab(indentMeant(source, lineStart, line)) };
     case "DUPLICATE_KEY":
       return { at: at(offset), message: say.yamlDuplicateKey(key ?? "", at(offset).line) };
     case "BAD_SCALAR_START":
@@ -90,6 +93,37 @@ function guideProblem(source: string, error: YAMLError, at: At, textKeys: TextKe
     default:
       return { at: at(offset), message: say.yamlOther(message) };
   }
+}
+
+const ENTRY = /^[ \t]*-(?:[ \t]|$)/;
+// After a key, what leaves its value to the lines below: nothing, a comment, a block's `|` or `>`.
+const VALUE_BELOW = /^(?:[|>][-+\d]*)?[ \t]*(?:#.*)?$/;
+// Enough lines looked up to find the key or the entry above; a file of such lines stays linear.
+const LINES_LOOKED_UP = 64;
+
+/**
+ * How many spaces a line indented with a tab is meant to start with, from the lines above: the
+ * first line of a key's value (`topics:` then `\t- Irak`) two more than that key; a list entry as
+ * many as the entry above; a key as many as the key above it, entries left aside, so that
+ * `\tsources: [AA]` after keys of the top level, or after a list of one, takes none: advised two
+ * spaces, the editor would meet another error on the same line.
+ */
+function indentMeant(source: string, lineStart: number, line: string): number {
+  const isKey = valueOnLine(line).key !== undefined;
+  const isEntry = ENTRY.test(line);
+  let start = lineStart;
+  for (let n = 0; n < LINES_LOOKED_UP; n++) {
+    start = previousContentLine(source, start);
+    if (start === -1) break;
+    const above = lineAt(source, start);
+    const written = valueOnLine(above);
+    // Where the key of the line above starts: `- label:` in a list of maps is `label`'s column.
+    const keyColumn = /^[ \t]*(?:-[ \t]+)?/.exec(above)![0].length;
+    if (n === 0 && written.key !== undefined && VALUE_BELOW.test(above.slice(written.start))) return keyColumn + 2;
+    if (isEntry && ENTRY.test(above)) return /^[ \t]*/.exec(above)![0].length;
+    if (written.key !== undefined) return isKey ? keyColumn : keyColumn + 2;
+  }
+  return isKey || isEntry ? 0 : 2;
 }
 
 // What the parser stopped at: a missing character (a quote, a space before a comment, a colon).

@@ -107,7 +107,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   yamlBlockNotIndented: { args: [">"] },
   yamlAlign: { args: ["src", 3] },
   yamlIndentedText: { args: ["summary", `summary: "Bagdad annonce la fin de la mission. Le ministre : « C’est fini »"`] },
-  yamlTab: { args: [] },
+  yamlTab: { args: [0] },
   yamlUnclosedQuote: { args: ['"'] },
   yamlDuplicateKey: { args: ["title", 2] },
   yamlListDash: { args: [] },

@@ -198,7 +198,10 @@ export const messagesEn: Messages = {
       `this line is not lined up with the key "${key}" above, and YAML cannot tell what it belongs to: start it at the same column as "${key}" (column ${column})`,
     yamlIndentedText: (key, example) =>
       `this indented line continues the value of "${key}", but its ": " makes it read as a key: if it is a key, line it up with "${key}"; if it continues the text, put the whole value in double quotes, e.g. ${example}`,
-    yamlTab: () => "a tab is used as indentation: YAML only takes spaces; replace it with two spaces",
+    yamlTab: (spaces) =>
+      spaces === 0
+        ? "this line starts with a tab, though it takes no indentation: delete the indentation, so that it starts at the left edge"
+        : `a tab is used as indentation: YAML only takes spaces; replace it with ${spaces === 2 ? "two" : spaces} spaces`,
     yamlUnclosedQuote: (quote) => `the quote ${quote} opened here is never closed: add ${quote} at the end of the value, on the same line`,
     yamlDuplicateKey: (key, firstLine) => `the key "${key}" is written twice (already on line ${firstLine}): keep one`,
     yamlListDash: () => 'in a list, each entry starts with "-" and a space, lined up under the others: - Irak',

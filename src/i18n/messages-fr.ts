@@ -28,6 +28,9 @@ function fr(words: TemplateStringsArray, ...values: (string | number | undefined
  * narrow no-break space (U+202F), a decimal comma.
  * @example number(25000) // "25 000" (U+202F)
  */
+// A line's indentation in words, as the guide writes it.
+const SPACES: Record<number, string> = { 2: "deux", 4: "quatre", 6: "six", 8: "huit" };
+
 const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; maximumFractionDigits?: number }): string =>
   n.toLocaleString("fr-FR", fractionDigits);
 
@@ -262,7 +265,10 @@ export const messagesFr = {
       fr`cette ligne n’est pas alignée sur la clé « ${key} » du dessus, et YAML ne sait pas à quoi elle appartient : faites-la commencer à la même colonne que « ${key} » (colonne ${number(column)})`,
     yamlIndentedText: (key: string, example: string) =>
       fr`cette ligne en retrait continue la valeur de « ${key} », mais son « : » suivi d’une espace la fait lire comme une clé : si c’est une clé, alignez-la sur « ${key} » ; si c’est la suite du texte, mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
-    yamlTab: () => fr`une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces`,
+    yamlTab: (spaces: number) =>
+      spaces === 0
+        ? fr`cette ligne commence par une tabulation, alors qu’elle ne prend pas de retrait : supprimez le retrait, pour qu’elle commence au bord gauche`
+        : fr`une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par ${SPACES[spaces] ?? number(spaces)} espaces`,
     yamlUnclosedQuote: (quote: string) =>
       fr`le guillemet ${quote} ouvert ici n’est jamais fermé : ajoutez ${quote} à la fin de la valeur, sur la même ligne (ou employez les guillemets « » dans le texte)`,
     yamlDuplicateKey: (key: string, firstLine: number) =>

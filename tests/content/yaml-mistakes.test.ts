@@ -311,3 +311,24 @@ describe("quotes, colons, keys and indentation written wrong are told with the l
     expect(await problemsOf(article(frontMatter))).toEqual([expected]);
   });
 });
+
+describe("a tab as indentation: the fix is the indentation the line takes", () => {
+  const REMOVE = fr`error: cette ligne commence par une tabulation, alors qu’elle ne prend pas de retrait : supprimez le retrait, pour qu’elle commence au bord gauche`;
+  const TWO = fr`error: une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces`;
+  const IMAGE = "image:\n  src: images/a.jpg\n  alt: Une photo";
+  it.each([
+    // Each with what the advice makes of the line: a file that reads.
+    { name: "a key after keys of the top level", frontMatter: `${HEAD}\ntopics: [Irak]\n\tsources: [AA]`, expected: `5:1: ${REMOVE}`, fixed: "sources: [AA]" },
+    { name: "a key after a list", frontMatter: `${HEAD}\ntopics:\n  - Irak\n\tsources: [AA]`, expected: `6:1: ${REMOVE}`, fixed: "sources: [AA]" },
+    { name: "the first key", frontMatter: `\t${HEAD}\n${KEYS}`, expected: `2:1: ${REMOVE}`, fixed: "title: Un" },
+    { name: "two tabs before a key", frontMatter: `${HEAD}\n\t\t${KEYS}`, expected: `4:1: ${REMOVE}`, fixed: "sources: [AA]" },
+    { name: "the first entry of a list", frontMatter: `${HEAD}\nsources: [AA]\ntopics:\n\t- Irak`, expected: `6:1: ${TWO}`, fixed: "  - Irak" },
+    { name: "a list's next entry", frontMatter: `${HEAD}\nsources: [AA]\ntopics:\n  - Irak\n\t- Défense`, expected: `7:1: ${TWO}`, fixed: "  - Défense" },
+    { name: "a key of the photo", frontMatter: `${HEAD}\n${KEYS}\n${IMAGE}\n\tcredit: AA`, expected: `9:1: ${TWO}`, fixed: "  credit: AA" },
+  ])("$name", async ({ frontMatter, expected, fixed }) => {
+    expect(await problemsOf(article(frontMatter))).toEqual([expected]);
+    const line = Number(expected.split(":")[0]) - 2;
+    const mended = frontMatter.split("\n").map((written, i) => (i === line ? fixed : written));
+    expect((await problemsOf(article(mended.join("\n")))).filter((p) => !p.includes("images/a.jpg"))).toEqual([]);
+  });
+});
