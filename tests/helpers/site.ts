@@ -74,5 +74,6 @@ export const HOSTILE_TITLES = [
   `Fin de la mission </script><script>alert("x")</script>`,
   `Les « guillemets », les "doubles", l'apostrophe & <b>le gras</b>`,
   `Un ]]> fin de CDATA et <!-- un commentaire -->`,
-  `Séparateur de ligne\u2028 et de paragraphe\u2029 Unicode`,
+  // A line or paragraph separator (U+2028, U+2029) is refused by check, as any line break in a title.
+  `Des capitales </SCRIPT > et un <![CDATA[ ouvert`,
 ];

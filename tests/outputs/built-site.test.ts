@@ -30,7 +30,7 @@ beforeAll(async () => {
   HOSTILE_TITLES.forEach((title, i) => {
     archive.article(`2021/11/0${i + 1}-hostile.md`, { title, date: `2021-11-0${i + 1}T08:00:00`, topics: "[Terrorisme]" });
   });
-  archive.article("2021/11/20-lines.md", { title: 'Sur deux lignes\net un "</script>"', date: "2021-11-20T08:00:00" });
+  archive.article("2021/11/20-lines.md", { title: 'Sur une ligne, un "</script>"', date: "2021-11-20T08:00:00" });
   archive.article("2021/12/10-recent.md", { title: "Dépêche de la matinée", date: "2021-12-10T09:30:00", topics: "[États-Unis]" });
   archive.article("2020/03/02-phosphates.md", {
     title: "Les exportations de phosphates",

@@ -153,7 +153,8 @@ describe("check ok ⇒ build ok, with every article page; check not ok ⇒ build
             );
           });
           const checked = await loadContent({ contentDir: archive.dir, nowMs: FIXED_NOW });
-          const out = join(archive.root, "_site");
+          // Drafts are never built into a folder named _site.
+          const out = join(archive.root, drafts ? "preview" : "_site");
           const built = await buildSite({ contentDir: archive.dir, outDir: out, drafts, search: false, nowMs: FIXED_NOW });
           const errors = (result: { diagnostics: { severity: string; message: string }[] }): string[] =>
             result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
