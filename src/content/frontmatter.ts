@@ -5,6 +5,7 @@ import { FRONT_MATTER_LIMIT, MAX_FRONT_MATTER_BYTES, tooLarge } from "./limits.t
 import { messages } from "../i18n/messages.ts";
 import { ARTICLE_TEXT_KEYS } from "./schema.ts";
 import { findDeepNesting, parseLocatedYaml, type LocatedYaml, type YamlProblem } from "./yaml.ts";
+import { mendYaml } from "./yaml-mend.ts";
 
 /** Front matter read from a file, with the means to point errors at a key or a value. */
 export interface FrontMatter extends LocatedYaml {
@@ -14,7 +15,12 @@ export interface FrontMatter extends LocatedYaml {
   bodyLine: number;
 }
 
-export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: YamlProblem[] };
+/**
+ * The front matter, or its problems. When each YAML error has a certain fix (a text value put in
+ * quotes, a tab replaced by spaces), `mended` is the front matter read with those fixes, at the
+ * positions of the file as written: its fields are checked in the same run, the file staying refused.
+ */
+export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: YamlProblem[]; mended?: FrontMatter };
 
 const OPENING = /^---([^\n]*)\n/;
 const CLOSING = /^---[ \t]*$/m;
@@ -73,13 +79,41 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   // gray-matter keeps the newline that ends the opening line; an empty block gives {}.
   const source = ((split.data as { source?: string }).source ?? "").replace(/^\n/, "");
   const read = readYaml(source);
-  if (!read.ok) return read;
+  const bodyLine = countLines(afterOpening.slice(0, closing.index)) + 3;
+  if (!read.ok) {
+    // Files that read never come here: the mending costs only a file with a YAML error.
+    const mended = mendYaml(source, read.problems, 2, ARTICLE_TEXT_KEYS);
+    const data = mended?.yaml.data;
+    if (!mended || !isMap(data)) return read;
+    return { ok: false, problems: mended.problems, mended: new MendedFrontMatter(data, text.slice(frontMatterEnd + 1), bodyLine, mended.yaml) };
+  }
   const data = read.data ?? {};
-  if (typeof data !== "object" || Array.isArray(data)) {
+  if (!isMap(data)) {
     return problem({ line: 2, column: 1 }, messages().diagnostics.frontMatterNotMap());
   }
-  const bodyLine = countLines(afterOpening.slice(0, closing.index)) + 3;
-  return { ok: true, frontMatter: new ReadFrontMatter(data as Record<string, unknown>, text.slice(frontMatterEnd + 1), bodyLine, source) };
+  return { ok: true, frontMatter: new ReadFrontMatter(data, text.slice(frontMatterEnd + 1), bodyLine, source) };
+}
+
+function isMap(data: unknown): data is Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+
+// Front matter read with its YAML errors mended (yaml-mend.ts), its positions those of the file.
+class MendedFrontMatter implements FrontMatter {
+  constructor(
+    readonly data: Record<string, unknown>,
+    readonly body: string,
+    readonly bodyLine: number,
+    private readonly yaml: LocatedYaml,
+  ) {}
+
+  keyPosition(key: string, parent?: readonly (string | number)[]): Position {
+    return this.yaml.keyPosition(key, parent);
+  }
+
+  valuePosition(path: readonly (string | number)[], index?: number): Position {
+    return this.yaml.valuePosition(path, index);
+  }
 }
 
 // A class, not closures made per file: tsx names every closure it creates, a cost paid per file.

@@ -179,6 +179,9 @@ function validateBytes(
   const parsed = parseFrontMatter(decoded.text);
   if (!parsed.ok) {
     for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
+    // YAML errors whose fixes are certain hide no other error: the fields are checked as read with
+    // them. The file stays refused, whatever its fields hold: nothing is built from it.
+    if (parsed.mended) validateArticle(file, parsed.mended, ctx, diagnostics);
     return { text: decoded.text };
   }
   const article = validateArticle(file, parsed.frontMatter, ctx, diagnostics);

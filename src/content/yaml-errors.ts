@@ -56,12 +56,18 @@ function guideProblem(source: string, error: YAMLError, at: At, textKeys: TextKe
   if (/^[ \t]*\*[ \t]/.test(line) && !/:(?:[ \t]|$)/.test(line)) return { at: at(lineStart + indentOf(line)), message: say.yamlListDash() };
   // `title: [Exclusif] la fin`, `title: > la fin`, `title: * la fin`: whatever the parser says of
   // it, the fix is the quotes. A list that starts a list's value is a list, though.
-  if (startsWithIndicator(line.slice(valueStart), isTextKey(key, textKeys))) return valueStartProblem(source, lineStart + valueStart, at);
+  const isText = isTextKey(key, textKeys);
+  if (startsWithIndicator(line.slice(valueStart), isText)) return valueStartProblem(source, lineStart + valueStart, at, isText);
   const flow = flowProblem(source, error, at);
   if (flow) return flow;
   switch (error.code) {
-    case "TAB_AS_INDENT":
-      return { at: at(offset), message: say.yamlTab(indentMeant(source, lineStart, line)) };
+    case "TAB_AS_INDENT": {
+      const spaces = indentMeant(source, lineStart, line);
+      const indent = indentOf(line);
+      // The line's indentation, tabs and all, becomes the spaces told.
+      const mend = offset - lineStart <= indent ? { mend: { from: lineStart, to: lineStart + indent, text: " ".repeat(spaces), quoted: false } } : {};
+      return { at: at(offset), message: say.yamlTab(spaces), ...mend };
+    }
     case "DUPLICATE_KEY":
       return { at: at(offset), message: say.yamlDuplicateKey(key ?? "", at(offset).line) };
     case "BAD_SCALAR_START":

@@ -13,6 +13,7 @@ import {
   keyPart,
   lineAt,
   previousContentLine,
+  quotedMend,
   type At,
   type ErrorLine,
   type TextKeys,
@@ -29,7 +30,13 @@ export function implicitKeyProblem(source: string, here: ErrorLine, at: At, text
     const inner = /^([A-Za-z][\w-]*):[ \t]/.exec(after)?.[1];
     // `image: src: a.jpg`: a key written on its parent's line.
     if (inner !== undefined && !isTextKey(key, textKeys)) return { at: at(lineStart + valueStart), message: say.yamlKeyOnKeyLine(key, inner) };
-    return { at: at(lineStart + valueStart), message: say.yamlColon(key, example(keyPart(line, valueStart), JSON.stringify(after.trim()))) };
+    // A text value in quotes reads as the editor wrote it; a comment on its line, or a quote that
+    // starts it, leaves in doubt what the text is.
+    const mend =
+      isTextKey(key, textKeys) && !/^["']|[ \t]#/.test(after)
+        ? { mend: quotedMend(source, lineStart + valueStart, lineStart + valueStart + after.trimEnd().length) }
+        : {};
+    return { at: at(lineStart + valueStart), message: say.yamlColon(key, example(keyPart(line, valueStart), JSON.stringify(after.trim()))), ...mend };
   }
   const noSpace = noSpaceAfterColon(line);
   if (noSpace) return { at: at(lineStart + noSpace.colon + 1), message: say.yamlSpaceAfterColon(noSpace.fixed) };

@@ -10,6 +10,28 @@ import { messages } from "../i18n/messages.ts";
 export interface YamlProblem {
   at: Position;
   message: string;
+  /**
+   * The fix the message gives, when it is mechanical and certain (a text value put in quotes, a
+   * tab replaced by the spaces the line takes): front matter mended with it is read again, so that
+   * the syntax error hides none of the other fields' errors (yaml-mend.ts).
+   */
+  mend?: Mend;
+}
+
+/**
+ * Text to write in place of the source's `from`–`to` (offsets in the YAML text): on one line,
+ * `quoted` when it is the text there (its lines joined) in double quotes, as JSON writes it.
+ */
+export interface Mend {
+  from: number;
+  to: number;
+  text: string;
+  quoted: boolean;
+}
+
+/** The text from `from` to `to`, its lines joined, in double quotes: the value the messages tell to write. */
+export function quotedMend(source: string, from: number, to: number): Mend {
+  return { from, to, text: JSON.stringify(joinLines(source.slice(from, to))), quoted: true };
 }
 
 export type At = (offset: number) => Position;
@@ -35,7 +57,7 @@ export function startsWithIndicator(value: string, isText: boolean): boolean {
  * A value that starts at `offset` with a character YAML reads: `title: [Exclusif] la fin`, or an
  * entry of a list written on one line, `[Irak, @x]`.
  */
-export function valueStartProblem(source: string, offset: number, at: At): YamlProblem {
+export function valueStartProblem(source: string, offset: number, at: At, isText = false): YamlProblem {
   const lineStart = lineStartOf(source, offset);
   const line = lineAt(source, lineStart);
   const value = valueOnLine(line);
@@ -48,6 +70,8 @@ export function valueStartProblem(source: string, offset: number, at: At): YamlP
       source[offset] ?? "",
       example(whole ? keyPart(line, value.start) : "", JSON.stringify(written)),
     ),
+    // The whole of a text value, its quotes being the fix; a list's entry might be meant otherwise.
+    ...(whole && isText && value.key !== undefined ? { mend: quotedMend(source, offset, offset + written.length) } : {}),
   };
 }
 

@@ -7,7 +7,19 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Pair, type Scalar } from "yaml";
 import { messages } from "../i18n/messages.ts";
-import { example, indentOf, joinLines, lineAt, lineStartOf, valueOnLine, valueStartProblem, type At, type TextKeys, type YamlProblem } from "./yaml-lines.ts";
+import {
+  example,
+  indentOf,
+  joinLines,
+  lineAt,
+  lineStartOf,
+  quotedMend,
+  valueOnLine,
+  valueStartProblem,
+  type At,
+  type TextKeys,
+  type YamlProblem,
+} from "./yaml-lines.ts";
 
 /** A problem, and the offset where the text it tells of ends: the parser's errors before it are its consequences. */
 export interface LostText extends YamlProblem {
@@ -29,7 +41,7 @@ export function lostTextProblems(document: Document, source: string, at: At, tex
       for (const item of node.items) visit(item, path);
     } else if (isScalar(node) && (node.tag !== undefined || node.anchor !== undefined) && node.range) {
       const start = propertyStart(source, node.range[0]);
-      problems.push({ ...valueStartProblem(source, start, at), end: start });
+      problems.push({ ...valueStartProblem(source, start, at, textKeys.has(path)), end: start });
     }
   };
   visit(document.contents, "");
@@ -40,7 +52,7 @@ export function lostTextProblems(document: Document, source: string, at: At, tex
 function lostTextOf(source: string, key: string, pair: Pair<Scalar, unknown>, at: At): LostText | undefined {
   const value = pair.value;
   if (isScalar(value)) return commentCut(source, key, pair.key, value, at);
-  if ((isSeq(value) || isMap(value)) && value.flow && value.range) return { ...valueStartProblem(source, value.range[0], at), end: value.range[0] };
+  if ((isSeq(value) || isMap(value)) && value.flow && value.range) return { ...valueStartProblem(source, value.range[0], at, true), end: value.range[0] };
   return undefined;
 }
 
@@ -84,6 +96,7 @@ function commentCut(source: string, key: string, keyNode: Scalar, value: Scalar,
     at: at(hash),
     message: spaced === undefined ? say.yamlCommentLineCutsText(key, kept, lost, written) : say.yamlCommentCutsText(key, kept, lost, written),
     end: lastEnd,
+    mend: quotedMend(source, from, lastEnd),
   };
 }
 

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
@@ -39,6 +40,34 @@ describe("depeche check", () => {
     );
     // check never writes: it does not say that nothing was written.
     expect(lines[2]).toMatch(/^depeche check: 2 erreurs, 0 avertissement dans 2 fichiers d’articles \(\d+,\d\d s\)$/);
+  });
+
+  it("refuses to build a file whose YAML error has a certain fix, telling its other errors in the same run", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    // Its fields, once the title is in quotes, are all right: the file is refused all the same.
+    archive.article("b.md", articleText({ title: "Deux", date: "2021-12-10" }).replace('title: "Deux"', "title: Deux: la fin"));
+    archive.article(
+      "c.md",
+      articleText({ date: "2021-11-31" })
+        .replace(/^title: .*$/m, "title: Irak: la fin")
+        .replace("topics:", "topic:"),
+    );
+    const out = join(archive.root, "site");
+    const r = depeche("build", "--no-cache", "--content", archive.dir, "--out", out, "--no-search");
+    expect(r.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const colon = (example: string): string =>
+      fr`la valeur de « title » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez le titre entre guillemets, par exemple ${example}`;
+    expect(r.stderr.split("\n").filter((line) => line.includes(": error: "))).toEqual([
+      `${archive.display("articles/b.md")}:2:8: error: ${colon('title: "Deux: la fin"')}`,
+      `${archive.display("articles/c.md")}:2:8: error: ${colon('title: "Irak: la fin"')}`,
+      fr`${archive.display("articles/c.md")}:3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`,
+      fr`${archive.display("articles/c.md")}:5:1: error: clé inconnue « topic », et la clé obligatoire « topics » manque : renommez « topic » en « topics »`,
+    ]);
+    // Only a.md is an article: the others, their YAML mended in memory, are not.
+    const report = JSON.parse(depeche("check", "--no-cache", "--content", archive.dir, "--json").stdout);
+    expect(report).toMatchObject({ ok: false, files: 3, articles: 1, errors: 4 });
   });
 
   it("takes a content folder that does not exist for a usage mistake: one line and the usage, exit 2", () => {

@@ -332,3 +332,49 @@ describe("a tab as indentation: the fix is the indentation the line takes", () =
     expect((await problemsOf(article(mended.join("\n")))).filter((p) => !p.includes("images/a.jpg"))).toEqual([]);
   });
 });
+
+describe("a YAML error whose fix is certain hides no other error of its file", () => {
+  const colon = (key: string, what: string, example: string): string =>
+    fr`la valeur de « ${key} » contient « : » suivi d’une espace, que YAML lit comme une nouvelle clé : mettez ${what} entre guillemets, par exemple ${example}`;
+
+  it("tells the syntax error and, read with its fix, the other fields' errors, each at its line", async () => {
+    const text = article("title: Irak: la fin\ndate: 2026-11-31\nsources: [AA]\ntopic: [Irak]");
+    expect(await problemsOf(text)).toEqual([
+      `2:8: error: ${colon("title", "le titre", 'title: "Irak: la fin"')}`,
+      fr`3:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`,
+      fr`5:1: error: clé inconnue « topic », et la clé obligatoire « topics » manque : renommez « topic » en « topics »`,
+    ]);
+  });
+
+  it("mends every such line, and points into a mended value at the character as written", async () => {
+    // The summary's quote, escaped in the fix, shifts none of the columns after it.
+    const text = article('title: Irak: la fin\ndate: 2021-12-09\nsummary: Bagdad: la "fin"\u0007 des missions\nsources: [AA]\ntopics: [Irack]');
+    expect(await problemsOf(text)).toEqual([
+      `2:8: error: ${colon("title", "le titre", 'title: "Irak: la fin"')}`,
+      `4:10: error: ${colon("summary", "la valeur", 'summary: "Bagdad: la \\"fin\\"\\u0007 des missions"')}`,
+      fr`4:26: error: « summary » contient ici le caractère de contrôle U+0007 : supprimez-le (retapez le texte autour s’il est invisible)`,
+      fr`6:10: error: sujet inconnu « Irack » (vouliez-vous dire « Irak » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+    ]);
+  });
+
+  it("mends a tab and a comment that cuts a title short, the title's lines joined as the fix says", async () => {
+    const text = article("title: Irak #1\n  #des ventes\u0007\ndate: 2026-11-31\nsources: [AA]\ntopics:\n\t- Irak");
+    expect(await problemsOf(text)).toEqual([
+      fr`2:13: error: la valeur de « title » est coupée par « # », qui après une espace commence un commentaire YAML : « #1 #des ventes\\x07 » serait perdu ; ${QUOTE} title: "Irak #1 #des ventes\\u0007" (un commentaire va sur sa propre ligne)`,
+      fr`3:14: error: « title » contient ici le caractère de contrôle U+0007 : supprimez-le (retapez le texte autour s’il est invisible)`,
+      fr`4:7: error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois`,
+      fr`7:1: error: une tabulation sert de retrait : YAML n’accepte que des espaces ; remplacez-la par deux espaces`,
+    ]);
+  });
+
+  it("tells only the syntax error when the text mended still does not read", async () => {
+    // The title goes on under its line: quotes on the first line alone leave the second to stumble on.
+    const text = article("title: Irak: la fin\n  des missions\ndate: 2026-11-31\nsources: [AA]\ntopic: [Irak]");
+    expect(await problemsOf(text)).toEqual([`2:8: error: ${colon("title", "le titre", 'title: "Irak: la fin"')}`]);
+  });
+
+  it("tells only the syntax error when the fix is in doubt: a comment on the line may not be the title's", async () => {
+    const text = article("title: Irak: la fin # à revoir\ndate: 2026-11-31\nsources: [AA]\ntopic: [Irak]");
+    expect(await problemsOf(text)).toEqual([`2:8: error: ${colon("title", "le titre", 'title: "Irak: la fin # à revoir"')}`]);
+  });
+});
