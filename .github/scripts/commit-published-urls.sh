@@ -4,7 +4,8 @@
 # usage: commit-published-urls.sh DEPLOYED_COMMIT CONTENT_DIR RECORD_COMMAND
 #   run in a clone whose working tree is DEPLOYED_COMMIT with urls.txt as the deploy recorded it;
 #   RECORD_COMMAND is run by sh with a content folder as $1, and records that folder's URLs
-#   (`depeche build --record-urls --content "$1" …`).
+#   (`depeche build --record-urls --content "$1" …`), at the deploy build's time (the workflow
+#   sets SOURCE_DATE_EPOCH for both).
 #
 # The commit says [skip ci]: it changes no page, so it must not start another deploy. A push
 # rejected because main moved is rebased and tried again, a bounded number of times. When the
@@ -43,7 +44,13 @@ record_again() {
   else
     rm -f "$tree/deployed/$file"
   fi
-  sh -c "$record" record "$tree/deployed/$content"
+  # Its diagnostics are the deploy build's, told already (or of the deployed tree beside main's
+  # newer urls.txt): kept out of the log and its annotations, unless it fails.
+  if ! sh -c "$record" record "$tree/deployed/$content" >"$tree/record.log" 2>&1; then
+    cat "$tree/record.log" >&2
+    echo "urls.txt: the deployed articles could not be recorded again; the site is not deployed" >&2
+    exit 1
+  fi
   git reset --quiet --hard "origin/$branch"
   if [ -f "$tree/deployed/$file" ]; then cp "$tree/deployed/$file" "$file"; fi
   git worktree remove --force "$tree/deployed"

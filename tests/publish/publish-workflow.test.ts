@@ -10,7 +10,7 @@ import { HUGE_PAGES_TUNABLE } from "../../src/threads/huge-pages.js";
 const repo = resolve(import.meta.dirname, "../..");
 const bin = join(repo, "bin/depeche.js");
 const script = join(repo, ".github/scripts/commit-published-urls.sh");
-const changesCode = join(repo, ".github/scripts/changes-code.sh");
+const codeDigest = join(repo, ".github/scripts/code-digest.sh");
 
 interface Step {
   name?: string;
@@ -47,23 +47,31 @@ describe("the publishing workflow", () => {
     expect(steps.indexOf(commit)).toBeLessThan(upload);
   });
 
-  it("may write to the repository, keeps the token away from the tests, and keeps Pages' permissions", () => {
-    expect(workflow.jobs.build.permissions).toEqual({ contents: "write" });
+  it("may write to the repository, read its Pages site, keeps the token away from the tests, and keeps Pages' permissions", () => {
+    // configure-pages asks for the Pages site: a job's permissions replace the workflow's, so it says so itself.
+    expect(workflow.jobs.build.permissions).toEqual({ contents: "write", pages: "read" });
+    expect(steps.find((s) => s.uses?.startsWith("actions/configure-pages"))).toBeDefined();
     expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "persist-credentials": false } });
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(workflow.jobs.deploy.if).toBe(onMain);
   });
 
-  it("runs the tests only when the push changes code, before anything is checked or built", () => {
-    const changes = step("See whether the push changes code");
-    expect(changes.run).toBe(`sh .github/scripts/changes-code.sh "$BEFORE" "$GITHUB_SHA" >> "$GITHUB_OUTPUT"`);
-    expect(changes.env?.BEFORE).toContain("github.event.before");
-    expect(changes.env?.BEFORE).toContain("github.event.pull_request.base.sha");
+  it("runs the tests unless this very code passed them before, and remembers it once they pass, before anything is checked or built", () => {
+    const digest = step("Digest the code");
+    expect(digest.run).toBe(`sh .github/scripts/code-digest.sh >> "$GITHUB_OUTPUT"`);
+    const lookup = step("Look up whether this code passed its tests");
+    const key = `depeche-tested-\${{ runner.os }}-\${{ steps.${digest.id}.outputs.digest }}`;
+    expect(lookup).toMatchObject({ uses: "actions/cache/restore@v4", with: { key, "lookup-only": true } });
+    const untested = `steps.${lookup.id}.outputs.cache-hit != 'true'`;
     const test = step("Test");
-    expect(test.run).toBe("npm test");
-    expect(test.if).toBe(`steps.${changes.id}.outputs.code == 'true'`);
-    expect(steps.indexOf(changes)).toBeLessThan(steps.indexOf(test));
-    expect(steps.indexOf(test)).toBeLessThan(steps.indexOf(step("Check and build the site")));
+    expect(test).toMatchObject({ run: "npm test", if: untested });
+    const remember = step("Remember that this code passed its tests");
+    const save = steps.find((s) => s.uses === "actions/cache/save@v4" && s.with?.key === key)!;
+    expect(save).toMatchObject({ if: untested, with: { path: lookup.with!.path } });
+    expect(remember.if).toBe(untested);
+    // In that order: a failed test stops the job before its code is remembered.
+    const order = [digest, lookup, test, remember, save, step("Check and build the site")].map((s) => steps.indexOf(s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
     // The check and the build gate every push, content only included.
     expect(step("Check and build the site").if).toBeUndefined();
   });
@@ -92,6 +100,16 @@ describe("the publishing workflow", () => {
     expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(build));
     expect(steps.indexOf(save)).toBeGreaterThan(steps.indexOf(build));
     expect(steps.indexOf(save)).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact")));
+  });
+
+  it("publishes main every hour too, so that an embargoed article appears within the hour", () => {
+    expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \* \* \* \*$/) }]);
+  });
+
+  it("gives the build and the recording one clock, set before the build", () => {
+    const clock = step("Set the build's time");
+    expect(clock.run).toBe(`echo "SOURCE_DATE_EPOCH=$(date +%s)" >> "$GITHUB_ENV"`);
+    expect(steps.indexOf(clock)).toBeLessThan(steps.indexOf(step("Check and build the site")));
   });
 
   it("commits with [skip ci], so recording starts no other deploy", () => {
@@ -184,18 +202,49 @@ describe("the commit of urls.txt races an editor's push", () => {
       `Published URLs: recorded by the deploy of ${deployed.slice(0, 7)} [skip ci] by github-actions[bot]`,
     );
   });
+  it("records again at the deploy build's time, telling nothing the deploy build told", () => {
+    archive = makeArchive({ "urls.txt": "# nos notes\n/2021/12/09/un/\n" });
+    archive.article("a.md", { title: "Un" });
+    archive.article("c.md", { title: "Deux" });
+    // Dated after the deploy's time, before the clock's: held back by the deploy, never recorded.
+    archive.article("b.md", { title: "Plus tard", date: "2021-12-20T10:00:00" });
+    const { origin, clone: editor } = publishArchive("editor", "Deux");
+    const ci = join(root, "ci");
+    git(root, "clone", "--quiet", origin, ci);
+    const deployed = git(ci, "rev-parse", "HEAD");
+    const runner: NodeJS.ProcessEnv = { ...process.env, ...identity, SOURCE_DATE_EPOCH: String(Date.UTC(2021, 11, 10, 12) / 1000), GITHUB_ACTIONS: "" };
+    const record = `node ${JSON.stringify(bin)} build --record-urls --no-search --no-cache --content "$1" --out ${JSON.stringify(join(root, "site"))}`;
+    const first = spawnSync("sh", ["-c", record, "record", join(ci, "content")], { encoding: "utf8", env: runner });
+    expect(first.stderr).toMatch(/Plus tard|plus-tard|20 décembre/);
+    // An editor's note in urls.txt meanwhile: a conflict, so the deployed articles are recorded again.
+    writeFileSync(join(editor, "content/urls.txt"), "# nos notes\n/2021/12/09/un/\n# vérifié\n");
+    git(editor, "commit", "--quiet", "-am", "Note");
+    git(editor, "push", "--quiet", "origin", "HEAD:main");
+    const run = spawnSync("sh", [script, deployed, "content", record], { cwd: ci, encoding: "utf8", env: runner });
+    expect(run.status, run.stderr).toBe(0);
+    expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe("# nos notes\n/2021/12/09/un/\n# vérifié\n/2021/12/09/deux/\n");
+    // Git's refused push, and nothing of depeche's.
+    expect(run.stderr).toContain("[rejected]");
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/depeche build|\.md:\d|warning|Plus tard/);
+  });
 });
 
-describe("which pushes change code", () => {
+describe("the code's digest, which says whether its tests ran", () => {
   let root: string;
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   const identity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.org", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.org" };
   const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, ...identity } }).trim();
+  const digest = (cwd = root): string => {
+    const run = spawnSync("sh", [codeDigest], { cwd, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^digest=[0-9a-f]{40}\n$/);
+    return run.stdout;
+  };
 
-  /** A repository with Dépêche's files and an article; its first commit. */
+  /** A repository with Dépêche's files and an article; its digest. */
   const start = (): string => {
-    root = mkdtempSync(join(tmpdir(), "depeche-changes-"));
+    root = mkdtempSync(join(tmpdir(), "depeche-digest-"));
     git(root, "init", "--quiet", "-b", "main");
     for (const [path, text] of Object.entries({ "src/cli/main.ts": "// code\n", "content/articles/2021/12/09-un.md": "un\n", "README.md": "# Dépêche\n" })) {
       mkdirSync(join(root, dirname(path)), { recursive: true });
@@ -203,16 +252,14 @@ describe("which pushes change code", () => {
     }
     git(root, "add", ".");
     git(root, "commit", "--quiet", "-m", "Départ");
-    return git(root, "rev-parse", "HEAD");
+    return digest();
   };
-  /** Changes the working tree with `edit`, commits it; the script's answer for that push. */
-  const push = (before: string, edit: () => void): { output: string; reason: string } => {
+  /** Changes the working tree with `edit` and commits it; the digest after. */
+  const push = (edit: () => void): string => {
     edit();
     git(root, "add", "--all");
     git(root, "commit", "--quiet", "--allow-empty", "-m", "Poussée");
-    const run = spawnSync("sh", [changesCode, before, git(root, "rev-parse", "HEAD")], { cwd: root, encoding: "utf8" });
-    expect(run.status).toBe(0);
-    return { output: run.stdout, reason: run.stderr.trim() };
+    return digest();
   };
   /** An edit writing each of these files. */
   const write =
@@ -231,9 +278,9 @@ describe("which pushes change code", () => {
     ["a removed article", () => rmSync(join(root, "content/articles/2021/12/09-un.md"))],
     ["urls.txt and the registries", write("content/urls.txt", "content/topics.yaml", "content/site.yaml")],
     ["nothing", () => {}],
-  ])("content only (%s): no tests", (_, edit) => {
+  ])("is the same after content only (%s): tests passed before are not run again", (_, edit) => {
     const before = start();
-    expect(push(before, edit)).toEqual({ output: "code=false\n", reason: "only content/ changed: no tests, the archive is checked and built" });
+    expect(push(edit)).toBe(before);
   });
 
   it.each([
@@ -241,38 +288,25 @@ describe("which pushes change code", () => {
     ["an article and the code", write("content/articles/2021/12/10-deux.md", "templates/layout.ts")],
     ["the workflow", write(".github/workflows/site.yml")],
     ["a folder named like content elsewhere", write("docs/content/notes.md")],
-    ["an article moved out of content/", () => git(root, "mv", "content/articles/2021/12/09-un.md", "un.md")],
-  ])("code (%s): the tests run", (_, edit) => {
+    ["a file named content at the top", () => git(root, "mv", "content/articles/2021/12/09-un.md", "content.md")],
+  ])("changes with the code (%s): the tests run", (_, edit) => {
     const before = start();
-    const { output, reason } = push(before, edit);
-    expect(output).toBe("code=true\n");
-    expect(reason).toMatch(/^code changed \(.+\): the tests run$/);
+    expect(push(edit)).not.toBe(before);
   });
 
-  it.each([
-    ["a new branch", "0000000000000000000000000000000000000000"],
-    ["a manual run", ""],
-  ])("runs the tests when there is no commit to compare with (%s)", (_, before) => {
+  it("judges the code built, not the push: articles pushed after code whose tests failed find it untested", () => {
+    const tested = start();
+    const failing = push(write("src/cli/main.ts"));
+    // The tests failed: only `tested` was remembered. The next push, articles only, has the failing code.
+    expect(push(write("content/articles/2021/12/10-deux.md"))).toBe(failing);
+    expect(failing).not.toBe(tested);
+  });
+
+  it("is the same in a shallow clone, as a runner checks out", () => {
     start();
-    expect(push(before, write("content/articles/2021/12/10-deux.md")).output).toBe("code=true\n");
-  });
-
-  it("runs the tests when the commit the push started from can't be fetched (a force push)", () => {
-    start();
-    const { output, reason } = push("1234567890abcdef1234567890abcdef12345678", write("content/articles/2021/12/10-deux.md"));
-    expect(output).toBe("code=true\n");
-    expect(reason).toContain("can't be fetched");
-  });
-
-  it("fetches the commit the push started from into a shallow clone", () => {
-    const before = start();
-    write("content/articles/2021/12/10-deux.md")();
-    git(root, "add", "--all");
-    git(root, "commit", "--quiet", "-m", "Deux");
+    const full = push(write("content/articles/2021/12/10-deux.md"));
     const shallow = join(root, "shallow");
     git(root, "clone", "--quiet", "--depth=1", `file://${root}`, shallow);
-    expect(() => git(shallow, "cat-file", "-e", `${before}^{commit}`)).toThrow();
-    const run = spawnSync("sh", [changesCode, before, git(shallow, "rev-parse", "HEAD")], { cwd: shallow, encoding: "utf8" });
-    expect(run.stdout).toBe("code=false\n");
+    expect(digest(shallow)).toBe(full);
   });
 });
