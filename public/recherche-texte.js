@@ -104,12 +104,12 @@ const DECIMAL_MARK = "\u01c0";
 // digit groups with an invisible character, ends a number with a letter (and sets a word's digits
 // apart with it) and writes its decimal comma as another, or puts it after its decimal point,
 // writes a mark before a space that stands for a no-break one, a tilde of the article's own as
-// `~^`, a ligature as its two letters joined by a combining mark, U+034F, and a no-break hyphen as
-// an ASCII one followed by that mark (src/search/records.ts); its excerpts give every space as a
-// plain one. Shown as the article prints them: the letters gone or a comma again, the no-break
-// spaces of French typography (src/text/typography.ts) put back, so that no line starts with « : »
-// nor breaks « 45 euros », the article's tildes as tildes, and its ligatures and no-break hyphens
-// as they are. The text may be an excerpt's markup, where a word marked ends its <mark> before the
+// `~^`, a ligature as its two letters joined by a combining mark, U+034F, and a no-break hyphen,
+// a hyphen or an en dash between two words as an ASCII hyphen followed by one, two or three of
+// that mark (src/search/records.ts); its excerpts give every space as a plain one. Shown as the
+// article prints them: the letters gone or a comma again, the no-break spaces of French typography
+// (src/text/typography.ts) put back, so that no line starts with « : » nor breaks « 45 euros »,
+// the article's tildes as tildes, and its ligatures and dashes as they are. The text may be an excerpt's markup, where a word marked ends its <mark> before the
 // space.
 // A tilde that `^` follows is the article's; any other is a mark, or two, before a space.
 const NO_BREAK_OR_TILDE = /~\^|(~~?)(<\/mark>)?( |$)/g;
@@ -123,7 +123,10 @@ export const asPrinted = (text) =>
     .replace(/(?<=\d)\u2060(?=\d)/g, "\u202f")
     .replace(/(?<=\d)\u2063(?=\d)/g, ".")
     .replace(/([oOaA])\u034f[eE]/g, (_, first) => PRINTED_LIGATURES[first])
-    .replace(/-\u034f/g, "\u2011");
+    .replace(/-(\u034f{1,3})/g, (_, marks) => JOINING_DASHES[marks.length - 1]);
+// A no-break hyphen, a hyphen or an en dash between two words, by the count of the marks after the
+// ASCII hyphen the index gives it as (src/search/records.ts, `JOINING_DASHES`).
+const JOINING_DASHES = "\u2011\u2010\u2013";
 // A ligature's first letter, before the mark that joins it to its second in the index.
 const PRINTED_LIGATURES = { o: "œ", O: "Œ", a: "æ", A: "Æ" };
 

@@ -69,7 +69,7 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-12";
+const RECORD_FORMAT = "depeche-search-13";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
@@ -89,7 +89,7 @@ export function recordPage(record: SearchRecord): string {
   const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
-  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellNoBreakHyphens(spellLigatures(words)))))}</main><div>${tags}</div></body></html>`;
+  return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellJoiningDashes(spellLigatures(words)))))}</main><div>${tags}</div></body></html>`;
 }
 
 /** What follows a character the index writes for one the article prints otherwise: a ligature's first letter (`œ` as `o͏e`), a no-break hyphen's ASCII one (`‑` as `-͏`). U+034F, combining grapheme joiner, which Pagefind leaves out of a word as an accent; the search page prints the article's character again. */
@@ -120,17 +120,21 @@ const LIGATURE = /[œŒæÆ](?=(.?))/gsu;
 const SMALL_LETTER = /\p{Ll}/u;
 
 // A no-break hyphen (U+2011) joins a compound's words where a line must not break them apart
-// (« Mustafa‑Kemal »). Pagefind parts a word at ASCII punctuation only, and would index
-// « mustafakemal » alone: « Kemal » would not find it, as it finds « Mustafa-Kemal ». So it is given
-// to Pagefind as an ASCII hyphen then `SPELLING_MARK`, which Pagefind leaves out of the part after
-// it as an accent (« kemal »), and the search page prints the no-break hyphen again.
-function spellNoBreakHyphens(html: string): string {
-  return html.replace(NO_BREAK_HYPHEN, `-${SPELLING_MARK}`);
+// (« Mustafa‑Kemal »); a Unicode hyphen (U+2010) or an en dash (U+2013) between two words, with no
+// space, joins them too (« Paris–Dakar », « 1914–1918 »). Pagefind parts a word at ASCII
+// punctuation only, and would index « mustafakemal » or « parisdakar » alone: « Kemal » or
+// « Dakar » would not find it, as they find « Mustafa-Kemal ». So each is given to Pagefind as an
+// ASCII hyphen then one, two or three `SPELLING_MARK`s, which Pagefind leaves out of the part after
+// it as accents (« kemal »), and by which the search page prints the article's character again.
+function spellJoiningDashes(html: string): string {
+  return html.replace(JOINING_DASH, (dash: string) => `-${SPELLING_MARK.repeat(JOINING_DASHES.indexOf(dash) + 1)}`);
 }
 
+/** The dashes that join two words, in the order of their marks' count (public/recherche-texte.js prints them back). */
+export const JOINING_DASHES = "\u2011\u2010\u2013";
 // Only between a word's letters or digits: alone, « -͏ » would be a word whose part, the mark
 // alone, Pagefind would fold into an empty word.
-const NO_BREAK_HYPHEN = /\u2011(?<=[\p{L}\p{N}]\u2011)(?=[\p{L}\p{N}])/gu;
+const JOINING_DASH = /[\u2011\u2010\u2013](?<=[\p{L}\p{N}].)(?=[\p{L}\p{N}])/gu;
 
 /** What stands for an elided article's apostrophe in what Pagefind reads; the search page prints it as `’` again. */
 export const ELISION_MARK = "''";

@@ -108,6 +108,11 @@ describe("the index's text as the article prints it", () => {
     ["oeuvre, coeur", "oeuvre, coeur"],
     // A no-break hyphen, an ASCII one then U+034F.
     ["<mark>Mustafa-\u034fKemal</mark> et Mustafa-Kemal", "<mark>Mustafa\u2011Kemal</mark> et Mustafa-Kemal"],
+    // A hyphen, then an en dash: two marks, three.
+    [
+      "Mustafa-\u034f\u034fKemal, <mark>Paris-\u034f\u034f\u034fDakar</mark>, 1914-\u034f\u034f\u034f1918",
+      "Mustafa\u2010Kemal, <mark>Paris\u2013Dakar</mark>, 1914\u20131918",
+    ],
   ])("%j is printed %j", (text, printed) => {
     expect(asPrinted(text)).toBe(printed);
   });

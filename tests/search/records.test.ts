@@ -267,14 +267,17 @@ describe("ligatures in the page Pagefind indexes", () => {
   });
 });
 
-describe("no-break hyphens in the page Pagefind indexes", () => {
+describe("dashes that join two words in the page Pagefind indexes", () => {
   const m = SPELLING_MARK;
 
   it.each([
     ["Mustafa\u2011Kemal et Île\u2011de\u2011France", `Mustafa-${m}Kemal et Île-${m}de-${m}France`],
     ["COVID\u201119", `COVID-${m}19${NUMBER_END}`],
+    // A hyphen (U+2010) with two marks, an en dash (U+2013) with three.
+    ["Mustafa\u2010Kemal, Paris\u2013Dakar, 1914\u20131918", `Mustafa-${m}${m}Kemal, Paris-${m}${m}${m}Dakar, 1914${NUMBER_END}-${m}${m}${m}1918${NUMBER_END}`],
     // Alone, or beside no letter nor digit, it joins no words: as it is.
     ["a \u2011 b, x\u2011 et Mustafa-Kemal", "a \u2011 b, x\u2011 et Mustafa-Kemal"],
+    ["Paris \u2013 Dakar, x\u2010 et \u2013 y", "Paris \u2013 Dakar, x\u2010 et \u2013 y"],
   ])("%j is indexed as %j", (body, indexed) => {
     expect(indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${body}</p>` }))).toBe(`<h1>T</h1><p>${indexed}</p>`);
   });
@@ -290,6 +293,14 @@ describe("no-break hyphens in the page Pagefind indexes", () => {
     expect(words.filter((word) => /\u2011|\u034f/.test(word))).toEqual([]);
     expect(asPrinted(content)).toBe("T. L’avenue Mustafa\u2011Kemal et la COVID\u201119.");
   });
+
+  it("gives Pagefind the words a hyphen or an en dash joins as parts, and the search page prints each back", async () => {
+    const text = "Le rallye Paris\u2013Dakar, la guerre de 1914\u20131918 et l’avenue Mustafa\u2010Kemal.";
+    const { words, content } = await indexed({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: `<p>${text}</p>` });
+    expect(words).toEqual(expect.arrayContaining(["paris", "dakar", "parisdakar", `1914${NUMBER_END}`, `1918${NUMBER_END}`, "mustaf", "kemal"]));
+    expect(words.filter((word) => /\u2010|\u2013|\u034f/.test(word))).toEqual([]);
+    expect(asPrinted(content)).toBe(`T. ${text}`);
+  });
 });
 
 describe("a bundle's digest", () => {
@@ -304,7 +315,7 @@ describe("a bundle's digest", () => {
 
   it("digests each input and a newline, however many are hashed in one call: a cache's bundles keep their digests", () => {
     const inputs = Array.from({ length: 2500 }, (_, i) => `/2021/12/${i}/\u0000f${i.toString(16)}`);
-    const expected = createHash("sha256").update("depeche-search-12\n1.6.0\n");
+    const expected = createHash("sha256").update("depeche-search-13\n1.6.0\n");
     for (const input of inputs) expected.update(input).update("\n");
     expect(bundleDigest(inputs, "1.6.0")).toBe(expected.digest("hex"));
   });
