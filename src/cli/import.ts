@@ -7,11 +7,13 @@ import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
 import { elapsed, printDiagnostics, writeLine } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
-import { readArticleOptions, terminalStyle } from "./wire-options.ts";
+import { articleNow, readArticleOptions, terminalStyle } from "./wire-options.ts";
+import { buildDateFromEnvironment } from "../publish/build-date.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]`:
- * wire copy to article files, one of them with its photo.
+ * wire copy to article files, one of them with its photo. Without --date, each is dated now
+ * (SOURCE_DATE_EPOCH, else the clock) on the site's clock, to the minute, with a warning.
  * A folder stands for the .txt files in it. Exit 0 when every file was imported, 1 when any was refused.
  */
 export async function runImport(argv: string[]): Promise<number> {
@@ -37,7 +39,9 @@ export async function runImport(argv: string[]): Promise<number> {
   const { date, topics, problems, note } = readArticleOptions(values, index);
   if (problems.length > 0) throw new UsageError(...(problems as [string, ...string[]]));
   if (note) writeLine(process.stderr, `depeche import: ${note}`);
-  const options = { ...(date !== undefined ? { date } : {}), ...(topics ? { topics } : {}), ...(image ? { image } : {}) };
+  // Raw wire copy carries no date: without --date, now, as the other commands take it, and each file says so.
+  const dated = date !== undefined ? { date } : { date: articleNow(buildDateFromEnvironment() ?? Date.now(), index.site.timezone), datedNow: true as const };
+  const options: ImportOptions = { ...dated, ...(topics ? { topics } : {}), ...(image ? { image } : {}) };
 
   const style = terminalStyle();
   let imported = 0;

@@ -1,4 +1,5 @@
 /** What `import` and `new` share: the --date and --topics options, read against the registries, and how they print. */
+import { DateTime } from "luxon";
 import type { Topic } from "../content/model.ts";
 import { DATE_YEARS, isYearInRange, readContractDate, writtenYear } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
@@ -52,6 +53,19 @@ function withOffsetIfRepeated(date: string, zone: string): { date: string; note?
   if (!twice) return { date };
   const note = messages().cli.dateOptionRepeated(date, twice.time, twice.day, zoneName(zone), twice.summer, twice.takenFirst, twice.taken, twice.other);
   return { date: `${date}${twice.taken}`, note };
+}
+
+/**
+ * An instant as a contract date on the site's clock, to the minute (`2026-12-04T23:52`), for an
+ * article dated now; with its offset only when the clocks show that time twice, so that it reads
+ * back as the instant it is, not the other one.
+ * @example articleNow(Date.parse("2026-12-04T22:52:30Z"), "Europe/Paris") // "2026-12-04T23:52"
+ */
+export function articleNow(epochMs: number, zone: string): string {
+  const local = DateTime.fromMillis(epochMs, { zone });
+  const text = local.toFormat("yyyy-MM-dd'T'HH:mm");
+  const read = readContractDate(text, zone);
+  return read.ok && read.repeated ? `${text}${local.toFormat("ZZ")}` : text;
 }
 
 // Every unknown name is told, not only the first.

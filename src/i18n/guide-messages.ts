@@ -217,7 +217,14 @@ export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
   oneCodePerLine: { args: ["AA / TRT FR", ["AA", "TRT FR"]] },
   titleNoSlug: { args: [] },
   titleTooLong: { args: [200] },
-  noDate: { args: [] },
+  datedNow: {
+    args: [
+      { fr: "vendredi 4 décembre 2026 à 23\u00a0h\u00a052", en: "Friday, December 4, 2026 at 23:52" },
+      PARIS,
+      "content/articles/2026/12/04-l-irak-annonce-la-fin-de-la-mission-de-combat.md",
+    ],
+    warning: true,
+  },
   noTopic: { args: [] },
   noFreeSlug: { args: [messagesFr.wire.sameUrl("/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"), 99] },
   sameTitleThatDay: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md", "l-irak-vote-2"], warning: true },
@@ -299,7 +306,6 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   watchLimit: { args: [] },
   serveListening: { args: ["http://localhost:8080/", "content"] },
   importNeedsFiles: { args: [] },
-  importNeedsDate: { args: [] },
   imported: { args: ["content/articles/2021/12/09-l-irak-annonce.md", "Irak, Défense", true] },
   importSummary: { args: [2, 1, 0, "0,40 s"] },
   importRefused: { args: ["depeche import: 2 articles écrits, 1 fichier refusé, 0 avertissement (0,40 s)"] },

@@ -356,8 +356,8 @@ export const messagesEn: Messages = {
       `the title is over ${max} characters: in the copy, shorten the title line (and the line that repeats it, if any) and move the rest to the start of the text, then import it again`,
     noSource: (codes) =>
       `no source line at the end of the copy: the agency's code (${codes}) must be on a line of its own after the text; for another agency, add it to sources.yaml`,
-    noDate: () =>
-      "no publication date: pass --date with the day the agency published it, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00; a wrong date puts the article on the wrong day for good",
+    datedNow: (when, zone, path) =>
+      `without --date, the article is dated now, ${when.en} (${placeEn(zone)} time): if the agency published the dispatch on another day or at another time, delete ${path} and import it again with its date, e.g. --date 2021-12-09 or --date 2021-12-09T15:10:00 (until a deploy from main puts it online, its URL is not published)`,
     noTopic: () => "no topic of topics.yaml is named in the title or the text: pass --topics, e.g. --topics Irak,Défense",
     noFreeSlug: (why, max) => `${why}; no free slug up to -${max}`,
     sameTitleThatDay: (url, file, slug) => `${url} is already ${file}, another dispatch with the same title that day: this one gets slug ${slug}`,
@@ -474,7 +474,6 @@ export const messagesEn: Messages = {
     watchLimit: () => "the system already watches as many folders as it allows, fs.inotify.max_user_watches",
     serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
     importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
-    importNeedsDate: () => "--date is required: the dispatches' day, e.g. --date 2021-12-09 (a wrong date files the article under the wrong day for good)",
     imported: (path, topics, suggested) => `${path} (topics${suggested ? " suggested" : ""}: ${topics})`,
     importSummary: (written, refused, warnings, time) =>
       `${countEn(written, "article")} written, ${countEn(refused, "file")} refused, ${countEn(warnings, "warning")} (${time})`,
@@ -544,10 +543,10 @@ export const messagesEn: Messages = {
         ],
       },
       import: {
-        synopsis: 'import FILE… --date ISO [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]',
-        summary: "turn raw wire copy into articles; --date is required",
+        synopsis: 'import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]',
+        summary: "turn raw wire copy into articles",
         options: [
-          "--date ISO     required: the dispatches' day (2021-12-09) or time (2021-12-09T15:10:00), in the site's timezone",
+          "--date ISO     the dispatches' day (2021-12-09) or time (2021-12-09T15:10:00), in the site's timezone; without it, now (SOURCE_DATE_EPOCH, else the clock), with a warning",
           "--topics a,b   the topics (entries of topics.yaml); without it they are suggested",
           "--content DIR  the content folder (content by default)",
           "--image FILE   a photo to attach (one dispatch only), copied into content/images/YYYY/MM/",

@@ -53,6 +53,12 @@ const listFr = (items: readonly string[]): string => (items.length < 2 ? items.j
  */
 export type ZoneName = { kind: "place"; fr: string; en: string } | { kind: "clock"; name: string };
 
+/**
+ * How messages name a moment on the site's clock (src/text/moment-names.ts), in each language:
+ * « samedi 5 décembre 2026 à 2 h 16 », "Saturday, December 5, 2026 at 02:16".
+ */
+export type MomentName = { fr: string; en: string };
+
 /** The zone after « heure » or « jour »: « de Paris », « d’Istanbul », but « UTC », « UTC−5 ». */
 const ofZone = (zone: ZoneName): string =>
   zone.kind === "clock" ? zone.name : /^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(zone.fr) ? `d’${zone.fr}` : `de ${zone.fr}`;
@@ -446,8 +452,8 @@ export const messagesFr = {
       fr`le titre n’a ni lettre ni chiffre pour en faire une adresse : dans la dépêche, récrivez la ligne du titre avec des mots, puis relancez l’import`,
     titleTooLong: (max: number) =>
       fr`le titre dépasse ${number(max)} caractères : dans la dépêche, raccourcissez la ligne du titre (et la ligne qui le répète, s’il y en a une) et mettez la suite en tête du texte, puis relancez l’import`,
-    noDate: () =>
-      fr`pas de date de publication : donnez --date, le jour où l’agence l’a publiée, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 ; une mauvaise date range l’article au mauvais jour pour toujours`,
+    datedNow: (when: MomentName, zone: ZoneName, path: string) =>
+      fr`sans --date, l’article est daté de maintenant, le ${when.fr} (heure ${ofZone(zone)}) : si l’agence a publié la dépêche un autre jour ou à une autre heure, supprimez ${path} et importez-la de nouveau avec sa date, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 (tant qu’un déploiement de main ne l’a pas mise en ligne, son adresse n’est pas publiée)`,
     noTopic: () => fr`aucun sujet de topics.yaml n’est nommé dans le titre ni dans le texte : donnez --topics, par exemple --topics Irak,Défense`,
     noFreeSlug: (why: string, max: number) => fr`${why} ; aucun slug libre jusqu’à -${max}`,
     sameTitleThatDay: (url: string, file: string, slug: string) =>
@@ -579,8 +585,6 @@ export const messagesFr = {
     watchLimit: () => "le système surveille déjà autant de dossiers qu’il le permet, fs.inotify.max_user_watches",
     serveListening: (url: string, content: string) => fr`${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
     importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
-    importNeedsDate: () =>
-      fr`--date est obligatoire : le jour de la dépêche, par exemple --date 2021-12-09 (une mauvaise date range l’article au mauvais jour pour toujours)`,
     imported: (path: string, topics: string, suggested: boolean) => fr`${path} (sujets${suggested ? " suggérés" : ""} : ${topics})`,
     importSummary: (written: number, refused: number, warnings: number, time: string) =>
       `${countFr(written, "article écrit", "articles écrits")}, ${countFr(refused, "fichier refusé", "fichiers refusés")}, ${countFr(warnings, "avertissement")} (${time})`,
@@ -656,10 +660,10 @@ export const messagesFr = {
         ],
       },
       import: {
-        synopsis: 'import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]',
-        summary: fr`fait des articles de dépêches d’agence brutes ; --date est obligatoire`,
+        synopsis: 'import FICHIER… [--date ISO] [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]',
+        summary: "fait des articles de dépêches d’agence brutes",
         options: [
-          fr`--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site`,
+          fr`--date ISO     le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site ; sans elle, maintenant (SOURCE_DATE_EPOCH, sinon l’horloge), avec un avertissement`,
           fr`--topics a,b   les sujets (entrées de topics.yaml) ; sans elle, ils sont suggérés`,
           "--content DIR  le dossier du contenu (content par défaut)",
           "--image FICHIER  une photo à joindre (une seule dépêche), copiée dans content/images/AAAA/MM/",

@@ -15,10 +15,14 @@ import { fitSlug, MAX_SLUG_LENGTH } from "../text/slug.ts";
 import { formatArticle, toMarkdownParagraph, writeNewArticle, yamlString, type ArticleFile } from "./write-article.ts";
 import { copyPhoto, photoTarget, type PhotoOption } from "./attach-photo.ts";
 import { readContractDate } from "../text/dates.ts";
+import { momentName } from "../text/moment-names.ts";
+import { zoneName } from "../text/zone-names.ts";
 
 export interface ImportOptions {
-  /** The contract date given with --date, already checked; without it every file is refused. */
-  date?: string;
+  /** The contract date: --date as given, already checked, else the command's now (see `datedNow`). */
+  date: string;
+  /** Set when no --date was given and `date` is now: each file written says so, with a warning. */
+  datedNow?: true;
   /** Topics given with --topics; suggested from the text when absent. */
   topics?: Topic[];
   /** A photo to attach (`--image`, checked by the command), copied under content/images/. */
@@ -87,9 +91,6 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     const say = wire.sources.length === 0 ? messages().wire.unknownAgency : messages().wire.unknownAgencyAboveSources;
     return fail(lineStart(unknown), say(names, suggestion, codes));
   }
-  if (options.date === undefined) {
-    return fail(FILE_START, messages().wire.noDate());
-  }
 
   const topics = options.topics ?? suggestTopics(wire.title, wire.paragraphs, index.topics);
   if (topics.length === 0) return fail(titleAt, messages().wire.noTopic());
@@ -133,6 +134,11 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const target = articlePath(index.root, checked.article.published.day, checked.article.slug);
   const shown = display(target);
   if (existsSync(target)) return fail(titleAt, messages().wire.fileExists(shown));
+  // Raw copy carries no date: the file written says which one it took, and how to give another.
+  if (options.datedNow) {
+    const when = momentName(checked.article.published);
+    report.warning(file, titleAt, messages().wire.datedNow(when, zoneName(index.context.site.timezone), shown), "datedNow");
+  }
   // The photo first: an article never points at a photo that is not there.
   if (photo && photoSrc) copyPhoto(index.root, photo.file, photoSrc);
   writeNewArticle(index.root, target, checked.text);

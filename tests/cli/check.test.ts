@@ -116,13 +116,15 @@ describe("usage", () => {
     expect(new Set(columns), options.join("\n")).toEqual(new Set([Math.max(...options.map((line) => line.indexOf("  ", 2))) + 2]));
   });
 
-  it("lists every command the same way, and shows import's --date as required", () => {
+  it("lists every command the same way, and shows import's --date as optional, now by default", () => {
     const r = depeche("--help");
     expect(r.status).toBe(0);
     for (const name of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
-    expect(r.stdout).toContain('  import FICHIER… --date ISO [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]\n');
+    expect(r.stdout).toContain('  import FICHIER… [--date ISO] [--topics a,b] [--content DIR] [--image FICHIER --credit "…" --alt "…" [--caption "…"]]\n');
     expect(depeche("build", "--help").stdout).toContain("--cache DIR");
-    expect(depeche("import", "--help").stdout).toMatch(/--date ISO +obligatoire/);
+    expect(depeche("import", "--help").stdout).toMatch(
+      /--date ISO +le jour .*\u202f; sans elle, maintenant \(SOURCE_DATE_EPOCH, sinon l’horloge\), avec un avertissement\n/,
+    );
   });
 
   it("answers every usage mistake at once with the command's own usage, in French", () => {

@@ -121,16 +121,60 @@ describe("depeche import, the seed copy", () => {
   });
 });
 
-describe("depeche import refuses, writes nothing and exits 1", () => {
-  it("without --date", async () => {
+describe("depeche import without --date", () => {
+  // 2026-12-04T22:52:40Z: 23:52 in Paris on the 4th, 14:52 in Los Angeles, 11:52 the 5th in Auckland.
+  const NOW = Date.parse("2026-12-04T22:52:40Z");
+  const NOW_FILE = SEED_FILE.replace("2021/12/09", "2026/12/04");
+
+  // The real command, with a machine timezone and a fixed clock.
+  function importAt(tz: string, epochMs: number, extra: Record<string, string> = {}, ...args: string[]): Run {
+    const env = { ...process.env, NO_COLOR: "1", TZ: tz, SOURCE_DATE_EPOCH: String(epochMs / 1000), ...extra };
+    const r = spawnSync(process.execPath, [bin, "import", seedPath, ...args, "--content", "content"], { cwd: archive.root, encoding: "utf8", env });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  for (const tz of ["America/Los_Angeles", "Pacific/Auckland"]) {
+    it(`dates the article now on Paris's clock, to the minute, and says so (TZ=${tz})`, async () => {
+      archive = makeArchive();
+      const r = importAt(tz, NOW);
+      expect(r.status).toBe(0);
+      expect(r.stdout.split("\n")[0]).toBe(fr`content/${NOW_FILE} (sujets suggérés : Irak)`);
+      expect(r.stdout).toMatch(/^depeche import: 1 article écrit, 0 fichier refusé, 1 avertissement /m);
+      expect(r.stderr).toBe(
+        `${seedPath}:1:1: warning: ${fr`sans --date, l’article est daté de maintenant, le vendredi 4 décembre 2026 à 23${NBSP}h${NBSP}52 (heure de Paris) : si l’agence a publié la dépêche un autre jour ou à une autre heure, supprimez content/${NOW_FILE} et importez-la de nouveau avec sa date, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 (tant qu’un déploiement de main ne l’a pas mise en ligne, son adresse n’est pas publiée)`}\n`,
+      );
+      expect(readFileSync(join(archive.dir, NOW_FILE), "utf8")).toContain("\ndate: 2026-12-04T23:52\n");
+      const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.content?.articles[0]?.published.iso).toBe("2026-12-04T23:52:00+01:00");
+    });
+  }
+
+  it("writes the offset of a time the clocks show twice, so that it reads back as now", async () => {
     archive = makeArchive();
-    const r = await importCli(seedPath);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(fr`${shown(seedPath)}:1:1: error: pas de date de publication : donnez --date`);
-    expect(r.stderr).toMatch(/0 article écrit, 1 fichier refusé/);
-    expect(articleFiles()).toEqual([]);
+    // 00:30 UTC on 25 October 2026 is the first 02:30 in Paris (summer time, +02:00).
+    const r = importAt("Pacific/Auckland", Date.parse("2026-10-25T00:30:00Z"), { DEPECHE_LANG: "en" });
+    expect(r.status).toBe(0);
+    const file = SEED_FILE.replace("2021/12/09", "2026/10/25");
+    expect(r.stderr).toContain("warning: without --date, the article is dated now, Sunday, October 25, 2026 at 02:30 (Paris time): ");
+    expect(readFileSync(join(archive.dir, file), "utf8")).toContain("\ndate: 2026-10-25T02:30+02:00\n");
+    const result = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-10-25T00:30:00Z") });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.content?.articles[0]?.published.epochMs).toBe(Date.parse("2026-10-25T00:30:00Z"));
   });
 
+  it("still never overwrites: the same copy again is refused, with no warning of a date", () => {
+    archive = makeArchive();
+    expect(importAt("UTC", NOW).status).toBe(0);
+    const r = importAt("UTC", NOW);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(fr`error: le lien court https://turquie2023.com/Ivo58D est déjà celui de content/${NOW_FILE}`);
+    expect(r.stderr).not.toContain("sans --date");
+    expect(articleFiles()).toEqual([NOW_FILE.slice("articles/".length)]);
+  });
+});
+
+describe("depeche import refuses, writes nothing and exits 1", () => {
   it("when the target file exists, and leaves it as it was", async () => {
     archive = makeArchive();
     const other = "---\ntitle: Autre chose\ndate: 2021-12-10\nsources: AA\ntopics: Irak\n---\nUn autre article rangé là.\n";

@@ -54,7 +54,7 @@ describe("the command line's French", () => {
   it("says no city in the help of --date", () => {
     const { commands } = messages().usage;
     expect([...commands.import.options, ...commands.new.options].filter((line) => line.startsWith("--date"))).toEqual([
-      fr`--date ISO     obligatoire : le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site`,
+      fr`--date ISO     le jour (2021-12-09) ou l’heure (2021-12-09T15:10:00) des dépêches, dans le fuseau horaire du site ; sans elle, maintenant (SOURCE_DATE_EPOCH, sinon l’horloge), avec un avertissement`,
       "--date ISO     le jour ou l’heure de l’article (aujourd’hui dans le fuseau horaire du site par défaut)",
     ]);
   });
