@@ -5,7 +5,7 @@ import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
 import { isLinkIn, type SiteLink } from "../text/site-links.ts";
 import { closest } from "../text/suggest.ts";
-import { formatMoment } from "../text/french-dates.ts";
+import { momentName } from "../text/moment-names.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
 import { ARTICLE_URL, mayBeUrlOfFileWithErrors } from "./claims.ts";
@@ -86,7 +86,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
           report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, sourcePath, draft), "bodyLinkToDraft");
         // Its page, and its aliases' redirects, appear only with it.
         else if (why === "heldBack")
-          report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, formatMoment(published), draft), "bodyLinkToHeldBack");
+          report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, momentName(published), draft), "bodyLinkToHeldBack");
       }
     }
   };

@@ -7,7 +7,7 @@ import type { Article } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
-import { formatMoment } from "../text/french-dates.ts";
+import { momentName } from "../text/moment-names.ts";
 import { pathOfUrl } from "../urls/site-urls.ts";
 import { mayBeUrlOfFileWithErrors } from "./claims.ts";
 
@@ -152,7 +152,7 @@ export function checkPublishedUrls(
       continue;
     }
     if (holder) {
-      diagnostics.error(holder.sourcePath, locate(holder, "date"), say.publishedUrlHeldBack(url, formatMoment(holder.published), at(line)));
+      diagnostics.error(holder.sourcePath, locate(holder, "date"), say.publishedUrlHeldBack(url, momentName(holder.published), at(line)));
       continue;
     }
     movedFrom ??= articlesByPathUrl(check.articles);

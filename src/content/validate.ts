@@ -7,7 +7,7 @@ import { describeControlCharacter, findControlCharacter } from "../text/control-
 import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
 import { slugify } from "../text/slug.ts";
-import { formatMoment } from "../text/french-dates.ts";
+import { momentName } from "../text/moment-names.ts";
 import { findSiteLinks } from "../text/site-links.ts";
 import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
@@ -82,10 +82,10 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
     // warning, the article would silently stay off the site for years.
     if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS)
-      diagnostics.error(file, fm.valuePosition(["date"]), messages().diagnostics.tooFarAhead(FUTURE_HORIZON_DAYS, published.iso, formatMoment(published)));
-    else diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.heldBack(published.iso, formatMoment(published)), "heldBack");
+      diagnostics.error(file, fm.valuePosition(["date"]), messages().diagnostics.tooFarAhead(FUTURE_HORIZON_DAYS, published.iso, momentName(published)));
+    else diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.heldBack(published.iso, momentName(published)), "heldBack");
   } else if (updated && !draft && updated.epochMs > ctx.nowMs) {
-    diagnostics.warning(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedAhead(updated.iso, formatMoment(updated)), "updatedAhead");
+    diagnostics.warning(file, fm.valuePosition(["updated"]), messages().diagnostics.updatedAhead(updated.iso, momentName(updated)), "updatedAhead");
   }
 
   if (!fields || slug === undefined || diagnostics.errorCount > before || !published || !topics || !sources) return undefined;

@@ -150,7 +150,7 @@ export const messagesEn: Messages = {
     bodyLinkToDraft: (url, file, draft) =>
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>
-      `link to ${url}, the page of an article dated in the future (${file}), held back until ${when}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
+      `link to ${url}, the page of an article dated in the future (${file}), held back until ${when.en}: remove the link, or wait until it appears to publish this one${draft ? DRAFT : ""}`,
     misplacedFile: (day, expected, zone, published) =>
       published === undefined
         ? `the file is filed under another date than its own (${day}, ${placeEn(zone)} day): its place is ${expected}; move it (the article's URL follows its date, not its folder)`
@@ -324,7 +324,7 @@ export const messagesEn: Messages = {
     publishedUrlDrafted: (url, line) =>
       `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, put a "!" at the start of its line, ${line}`,
     publishedUrlHeldBack: (url, when, line) =>
-      `${url} was published: dated ${when}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, put a "!" at the start of its line, ${line}`,
+      `${url} was published: dated ${when.en}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, put a "!" at the start of its line, ${line}`,
     removedUrlOnline: (url, article, publishedLine) =>
       `${url} is marked removed, but ${article} is online at this URL: ${publishedLine === undefined ? 'delete the "!" at the start of this line' : `delete this line (line ${publishedLine} publishes the URL)`}, or its removal would no longer be reported`,
     removedUrlTypo: (url, published, publishedLine) =>

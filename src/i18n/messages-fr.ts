@@ -185,12 +185,12 @@ export const messagesFr = {
       fr`« ${key} » est en l’an ${year} : Dépêche accepte les années ${first} à ${last} ; vérifiez l’année`,
     updatedBeforeDate: (updated: string, date: string) =>
       fr`« updated » (${updated}) précède « date » (${date}) : un article ne peut pas être mis à jour avant sa publication`,
-    heldBack: (iso: string, when: string) =>
-      fr`daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
-    tooFarAhead: (days: number, iso: string, when: string) =>
-      fr`daté à plus de ${number(days)} jours dans le futur (${iso}, ${when}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${number(days)} jours à l’avance)`,
-    updatedAhead: (iso: string, when: string) =>
-      fr`mis à jour dans le futur (${iso}, ${when}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
+    heldBack: (iso: string, when: MomentName) =>
+      fr`daté dans le futur (${iso}) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au ${when.fr}, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+    tooFarAhead: (days: number, iso: string, when: MomentName) =>
+      fr`daté à plus de ${number(days)} jours dans le futur (${iso}, ${when.fr}) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus ${number(days)} jours à l’avance)`,
+    updatedAhead: (iso: string, when: MomentName) =>
+      fr`mis à jour dans le futur (${iso}, ${when.fr}) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
     pastRedirectLimit: (limit: number, total: number) =>
       fr`cet alias dépasse les ${number(limit)} redirections que Cloudflare Pages lit dans _redirects (le site en a ${number(total)}) : au-delà, Cloudflare ignore les règles, et ces anciennes adresses ne sont servies que par leur page de redirection (meta refresh), sans code 301 ; Netlify n’a pas cette limite`,
     // Names resolved against the registries
@@ -215,8 +215,8 @@ export const messagesFr = {
       fr`lien vers ${url}, une page que le site n’a pas${nearest ? fr` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
       fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
-    bodyLinkToHeldBack: (url: string, file: string, when: string, draft: boolean) =>
-      fr`lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
+    bodyLinkToHeldBack: (url: string, file: string, when: MomentName, draft: boolean) =>
+      fr`lien vers ${url}, la page d’un article daté dans le futur (${file}), retenu jusqu’au ${when.fr} : retirez le lien, ou attendez sa parution pour publier celui-ci${draft ? DRAFT : ""}`,
     misplacedFile: (day: string, expected: string, zone: ZoneName, published?: string) =>
       published === undefined
         ? fr`le fichier est rangé à une autre date que la sienne (${day}, jour ${ofZone(zone)}) : sa place est ${expected} ; déplacez-le (l’adresse de l’article suit sa date, pas son dossier)`
@@ -414,8 +414,8 @@ export const messagesFr = {
       fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne${typo === undefined || typoLine === undefined ? "" : fr` ; la ligne ${number(typoLine)} retire ${typo} : faute de frappe ?`}`,
     publishedUrlDrafted: (url: string, line: string) =>
       fr`${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
-    publishedUrlHeldBack: (url: string, when: string, line: string) =>
-      fr`${url} a été publiée : daté du ${when}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
+    publishedUrlHeldBack: (url: string, when: MomentName, line: string) =>
+      fr`${url} a été publiée : daté du ${when.fr}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     removedUrlOnline: (url: string, article: string, publishedLine: number | undefined) =>
       fr`${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? fr`effacez le « ! » du début de cette ligne` : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
     removedUrlTypo: (url: string, published: string, publishedLine: number) =>

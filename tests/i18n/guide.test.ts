@@ -80,7 +80,7 @@ describe("the guide's list of messages", () => {
     expect(new Set(list).size).toBe(list.length);
     expect(list).toContain(fr`- \`error: « date » : le 31 novembre n’existe pas ; vérifiez le jour et le mois\``);
     expect(list).toContain(
-      fr`- \`warning: daté dans le futur (2026-12-30T12:56:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au mercredi 30 décembre 2026 à 12 h 56, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée\``,
+      fr`- \`warning: daté dans le futur (2026-12-30T12:56:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au mercredi 30 décembre 2026 à 12\u00a0h\u00a056, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée\``,
     );
   });
 
