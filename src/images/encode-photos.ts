@@ -3,7 +3,7 @@
  * an unchanged photo is never encoded again, by any build that shares the cache (CI keeps it
  * between runs). A photo's folder appears whole or not at all, so a killed build leaves no half.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputInfo, Sharp } from "sharp";
@@ -109,6 +109,61 @@ async function encodePhoto(set: PhotoSet, root: string): Promise<void> {
     }
   } finally {
     rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+// A photo's folder in the cache: the SHA-256 of its bytes (inspect-photos.ts).
+const PHOTO_FOLDER = /^[0-9a-f]{64}$/;
+// A folder being written (`.<digest>.<pid>-<random>`) or removed (`.<digest>.<pid>-gone`), and the memo's temporary file: by their process.
+const WORK_FILE = /^\.(?:[0-9a-f]{64}|sources\.json)\.(\d+)(?:-[0-9a-z]+)?$/;
+
+/**
+ * Removes from the cache the photos no article of a successful build uses (`used`: their
+ * digests), so that a cache kept between runs (CI's) holds what the archive shows, not every
+ * photo it ever showed: called once the site is swapped in, when the build needs the cache no
+ * more. A photo's folder is renamed out of the way before it is removed, so a kill at any moment
+ * leaves each folder whole or gone (the next build encodes it again if it comes back); what a
+ * killed build left (a half-written folder, a half-removed one) goes too, never what a running
+ * process is writing. A build that shares the cache at the same moment could lose a photo it
+ * found cached; it then fails, leaving its site as it was, and the next one encodes the photo again.
+ * Returns how many photos were removed.
+ */
+export function prunePhotoCache(cacheDir: string, used: ReadonlySet<string>): number {
+  const root = photoCacheDir(cacheDir);
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return 0; // no photos cached yet
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (PHOTO_FOLDER.test(name)) {
+      if (used.has(name)) continue;
+      const gone = join(root, `.${name}.${process.pid}-gone`);
+      try {
+        renameSync(join(root, name), gone);
+      } catch {
+        continue; // removed meanwhile by another build
+      }
+      rmSync(gone, { recursive: true, force: true });
+      removed++;
+      continue;
+    }
+    const work = WORK_FILE.exec(name);
+    if (work && !isRunning(Number(work[1]))) rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true; // this process's threads may share the cache: left to the one that made it
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: another user's process, alive.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

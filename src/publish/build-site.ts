@@ -46,7 +46,7 @@ import {
   takeSpare,
   type BackgroundLink,
 } from "./stage-from-site.ts";
-import { placePhotos } from "../images/encode-photos.ts";
+import { placePhotos, prunePhotoCache } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
@@ -294,6 +294,8 @@ async function validateThenWrite(
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
   const photosState = photosKey(photos.sets);
+  // The photos this build shows: once it is swapped in, the cache keeps those and no other.
+  const photoDigests = new Set([...photos.sets.values()].map((set) => set.source.digest));
   // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
   // and news sitemap's, are planned; no other.
   const narrow = incremental && narrowChange(change, replaced, store, incremental, photosState);
@@ -461,7 +463,19 @@ async function validateThenWrite(
       // Packed and written once the plan is let go: packing it beside the plan was the build's peak.
       const pendingCache =
         cache && state && stamp ? orDiscard(cache, () => ({ cache, stamp: stamp!, state: wholeState(state!, store, renderer, spare) })) : undefined;
-      return indexAfterRelease({ options, start, out, staging, spool, bundles, urls, pendingCache, linkSpare: spare !== undefined, result: result() });
+      return indexAfterRelease({
+        options,
+        start,
+        out,
+        staging,
+        spool,
+        bundles,
+        urls,
+        pendingCache,
+        linkSpare: spare !== undefined,
+        photoDigests,
+        result: result(),
+      });
     }
     if (search) {
       // An incremental build's staging folder holds the previous index, linked: its unchanged
@@ -495,6 +509,7 @@ async function validateThenWrite(
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
+  prunePhotos(options, photoDigests);
   // A large clean build leaves the next incremental one a spare too: its own site, linked while the
   // cache is written, which the next build takes with nothing to bring up to date. Recorded before
   // the link ends: one that fails leaves no spare of this stamp, and the next build links the
@@ -601,6 +616,8 @@ interface IndexAfterRelease {
   pendingCache?: { cache: BuildCache; stamp: string; state: WholeState };
   /** Whether the site, once in place, is linked as the next build's spare (the cache says so). */
   linkSpare: boolean;
+  /** The digests of the photos the site shows: the cache keeps those once it is swapped in. */
+  photoDigests: ReadonlySet<string>;
   result: Omit<BuildResult, "ms">;
 }
 
@@ -633,9 +650,17 @@ function indexAfterRelease(rest: IndexAfterRelease): () => Promise<BuildResult> 
       rmSync(spool, { recursive: true, force: true });
     }
     options.onPhase?.({ name: "swapped" });
+    prunePhotos(options, rest.photoDigests);
     if (rest.linkSpare) await linkSpare(out, siblingFolder(out, "building"));
     return { ...rest.result, ms: performance.now() - rest.start };
   };
+}
+
+// Once a site is swapped in, its build needs the cache's photos no more: those it does not show
+// go, so that a cache kept between runs does not grow with every photo replaced or removed.
+// Without a cache, the photos' temporary folder goes whole after the build.
+function prunePhotos(options: BuildOptions, used: ReadonlySet<string>): void {
+  if (options.cacheDir !== undefined) prunePhotoCache(options.cacheDir, used);
 }
 
 // Writes the cache's state a large clean build kept for after its plan, and lets go of it. A

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
@@ -175,9 +175,50 @@ describe("an article's photo in the built site", () => {
     archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 90 }));
     const changed = await build();
     expect(changed.photos).toMatchObject({ encoded: 1, cached: 0 });
+    // The old photo's encodings, which no article shows any more, leave the cache with the build.
     const after = digests();
-    expect(after).toHaveLength(2);
-    expect(after).toContain(cached[0]);
+    expect(after).toHaveLength(1);
+    expect(after).not.toContain(cached[0]);
+  });
+
+  it("keeps in the cache only the photos the last successful build shows, and what a running build writes", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
+    archive.write("images/2021/12/autre.jpg", await makePhoto({ hue: 200 }));
+    archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", extra: IMAGE("images/2021/12/autre.jpg") });
+    const root = join(archive.root, "cache", "images", "v1");
+    const digests = (): string[] =>
+      readdirSync(root)
+        .filter((name) => /^[0-9a-f]{64}$/.test(name))
+        .sort();
+    expect((await build()).photos).toMatchObject({ encoded: 2, cached: 0 });
+    const [one, two] = digests();
+    expect(two).toBeDefined();
+    // What a killed build left (a folder half written, one half removed) goes; a running build's own stays.
+    const dead = 2 ** 22 + 12345; // above Linux's largest pid
+    mkdirSync(join(root, `.${one}.${dead}-abc123`));
+    mkdirSync(join(root, `.${two}.${dead}-gone`));
+    mkdirSync(join(root, `.${one}.${process.pid}-def456`));
+    // One photo's bytes replaced, the other removed with its article's reference.
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 90 }));
+    archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00" });
+    rmSync(join(archive.dir, "images/2021/12/autre.jpg"));
+    const second = await build();
+    expect(second.photos).toMatchObject({ encoded: 1, cached: 0 });
+    const kept = digests();
+    expect(kept).toHaveLength(1);
+    expect(kept).not.toContain(one);
+    expect(kept).not.toContain(two);
+    expect(
+      readdirSync(root)
+        .filter((name) => name.startsWith("."))
+        .sort(),
+    ).toEqual([`.${one}.${process.pid}-def456`]);
+    // The site still shows its photo, and a build with errors removes nothing.
+    expect(second.site.page("/2021/12/09/l-irak-annonce-la-fin-de-la-mission/").querySelector("picture")).not.toBeNull();
+    archive.article("2021/12/10-faux.md", { title: "Faux", topics: "Inconnu" });
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 150 }));
+    expect((await buildArchive(archive)).result.ok).toBe(false);
+    expect(digests()).toEqual(kept);
   });
 
   it("reads an unchanged photo file only once: its size, time and inode say it is the one already checked", async () => {
