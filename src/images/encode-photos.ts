@@ -3,7 +3,7 @@
  * an unchanged photo is never encoded again, by any build that shares the cache (CI keeps it
  * between runs). A photo's folder appears whole or not at all, so a killed build leaves no half.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputInfo, Sharp } from "sharp";
@@ -118,17 +118,23 @@ const PHOTO_FOLDER = /^[0-9a-f]{64}$/;
 const WORK_FILE = /^\.(?:[0-9a-f]{64}|sources\.json)\.(\d+)(?:-[0-9a-z]+)?$/;
 
 /**
- * Removes from the cache the photos no article of a successful build uses (`used`: their
- * digests), so that a cache kept between runs (CI's) holds what the archive shows, not every
- * photo it ever showed: called once the site is swapped in, when the build needs the cache no
- * more. A photo's folder is renamed out of the way before it is removed, so a kill at any moment
- * leaves each folder whole or gone (the next build encodes it again if it comes back); what a
- * killed build left (a half-written folder, a half-removed one) goes too, never what a running
- * process is writing. A build that shares the cache at the same moment could lose a photo it
- * found cached; it then fails, leaving its site as it was, and the next one encodes the photo again.
+ * How long a photo no build has shown stays in the cache: the preview and a build share it (the
+ * preview shows drafts' photos, a build does not), as do builds with and without `--drafts`, and a
+ * photo taken out and put back within the week is not encoded again.
+ */
+export const PHOTO_KEEP_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes from the cache the photos no build has shown for `PHOTO_KEEP_MS`, so that a cache kept
+ * between runs (CI's) holds what the archive shows, not every photo it ever showed: called once
+ * a successful build's site is swapped in, when it needs the cache no more. The photos it shows
+ * (`used`: their digests) are marked as shown now (their folder's time). A photo's folder is
+ * renamed out of the way before it is removed, so a kill at any moment leaves each folder whole or
+ * gone (the next build encodes it again if it comes back); what a killed build left (a
+ * half-written folder, a half-removed one) goes too, never what a running process is writing.
  * Returns how many photos were removed.
  */
-export function prunePhotoCache(cacheDir: string, used: ReadonlySet<string>): number {
+export function prunePhotoCache(cacheDir: string, used: ReadonlySet<string>, nowMs = Date.now()): number {
   const root = photoCacheDir(cacheDir);
   let names: string[];
   try {
@@ -139,10 +145,19 @@ export function prunePhotoCache(cacheDir: string, used: ReadonlySet<string>): nu
   let removed = 0;
   for (const name of names) {
     if (PHOTO_FOLDER.test(name)) {
-      if (used.has(name)) continue;
+      const folder = join(root, name);
+      try {
+        if (used.has(name)) {
+          utimesSync(folder, nowMs / 1000, nowMs / 1000);
+          continue;
+        }
+        if (nowMs - statSync(folder).mtimeMs < PHOTO_KEEP_MS) continue;
+      } catch {
+        continue; // removed meanwhile by another build
+      }
       const gone = join(root, `.${name}.${process.pid}-gone`);
       try {
-        renameSync(join(root, name), gone);
+        renameSync(folder, gone);
       } catch {
         continue; // removed meanwhile by another build
       }
