@@ -146,7 +146,22 @@ export function checkPublishedUrls(
   for (const { url, line } of manifest.published) {
     const page = pageOfUrl(url);
     const holder = holders.get(page);
-    if (online(holder) || manifest.removed.has(page) || heldByErrors.has(page)) continue;
+    if (manifest.removed.has(page) || heldByErrors.has(page)) continue;
+    if (online(holder)) {
+      // Held by a file its URL does not name, while the file it names has moved away: a copy of
+      // the published article (same title, same day) took its place, and the published one was
+      // renamed, as a clash of URLs told one of them to be (see checkAcrossArticles). Only a
+      // path that does not end as the URL names costs a look.
+      if (!holder!.sourcePath.endsWith(conventionalName(page)) && pageOfUrl(holder!.url) === page) {
+        movedFrom ??= articlesByPathUrl(check.articles);
+        const article = movedFrom.get(page);
+        if (article && article !== holder && !article.aliases.some((alias) => pageOfUrl(alias) === page)) {
+          const key = movedKey(page, article);
+          diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlTaken(url, key, article.url, holder!.sourcePath, at(line)));
+        }
+      }
+      continue;
+    }
     if (holder?.draft) {
       diagnostics.error(holder.sourcePath, locate(holder, "draft"), say.publishedUrlDrafted(url, at(line)));
       continue;
@@ -158,7 +173,7 @@ export function checkPublishedUrls(
     movedFrom ??= articlesByPathUrl(check.articles);
     const article = movedFrom.get(page);
     if (article) {
-      const key = dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
+      const key = movedKey(page, article);
       diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
       moved.set(article, url);
     } else if (!mayBeUrlOfFileWithErrors(page, check.slugsWithErrors)) {
@@ -239,6 +254,16 @@ const ARTICLE_PATH = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 // `/2021/12/09/un/` → `/2021/12/09/`.
 function dayOfUrl(url: string): string {
   return url.slice(0, DAY_PATH.length);
+}
+
+// The key of an article that moved it off `page`, its URL once.
+function movedKey(page: string, article: Article): "date" | "title" | "slug" {
+  return dayOfUrl(page) !== dayOfUrl(article.url) ? "date" : article.slug === slugify(article.title) ? "title" : "slug";
+}
+
+// The end of a file's name by the convention for an article's page: `/2021/12/09/un/` → `09-un.md`.
+function conventionalName(page: string): string {
+  return ARTICLE_PATH.test(page) ? `${page.slice(9, 11)}-${page.slice(12, -1)}.md` : "";
 }
 
 // Articles whose file is named by the convention (YYYY/MM/DD-slug.md) for a URL they no longer have.

@@ -16,6 +16,7 @@ import type { Claimant } from "./claims.ts";
 import { fileOfUrl, pathOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { articleUrl } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
+import { urlNamedBy } from "./url-manifest.ts";
 
 /** What `depeche new` writes as the body; `check` warns about it in a draft, refuses it in an article. */
 export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
@@ -324,8 +325,9 @@ export function checkAcrossArticles(
 /**
  * The article that keeps the key (URL, short link) of `articles[i]`, when it has one: of the
  * articles sharing a key, the one whose URL urls.txt lists (online already), then a published one
- * over a draft, then the earliest dated, the one readers may already have, then the first in
- * order. The error then lands on the article to change, not on the page online. A file whose date
+ * over a draft, then, of two online, the one whose file's path its URL names (the convention:
+ * the other is a copy), then the earliest dated, the one readers may already have, then the one
+ * whose path its URL names, then the first in order. The error then lands on the article to change, not on the page online. A file whose date
  * can't be read (a short link without a date, see Claimant) keeps nothing, and its key is taken only
  * by an article online: whichever keeps it once the file is mended, that one still will. Each key is
  * computed once: a short link's may take the URL parser.
@@ -357,7 +359,15 @@ function keepsOver(article: Claimant, other: Claimant, isPublished: (article: Cl
   // A `draft` written wrong keeps only what it would as a draft too: the error lands on its file.
   const drafted = (a: Claimant): boolean => a.draft || a.draftWrong === true;
   if (drafted(article) !== drafted(other)) return !drafted(article);
-  return article.published!.epochMs < other.published!.epochMs;
+  // Of two files both online by urls.txt (a copy that kept the title and the day), the published
+  // one is the file its URL names (`articles/2021/12/09-un.md` for `/2021/12/09/un/`, where
+  // `import` and `new` write it): a copy is named otherwise, whatever its time. Then the earliest
+  // dated, then the file its URL names, then path order.
+  const named = (a: Claimant): boolean => a.url !== undefined && urlNamedBy(a.sourcePath) === a.url;
+  if (online && named(article) !== named(other)) return named(article);
+  const earlier = article.published!.epochMs - other.published!.epochMs;
+  if (earlier !== 0) return earlier < 0;
+  return named(article) && !named(other);
 }
 
 function describeAliasClash(alias: string, clash: PathClash<Claimant>, article: Claimant): string {

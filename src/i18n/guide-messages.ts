@@ -206,6 +206,9 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasIsUrlOf: { args: ["/2021/12/09/un/", "content/articles/2021/12/09-un.md", undefined] },
   aliasIsSiteFile: { args: ["/2021/12/09/", "/2021/12/09/", undefined] },
   publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt:6"] },
+  publishedUrlTaken: {
+    args: ["/2021/12/09/titre/", "title", "/2021/12/09/titre-corrige/", "content/articles/2021/12/09-copie.md", "content/urls.txt:6"],
+  },
   publishedUrlGone: { args: ["/2021/12/09/ancien-titre/", undefined, undefined] },
   publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt:6"] },
   publishedUrlHeldBack: {

@@ -319,6 +319,8 @@ export const messagesEn: Messages = {
       `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
     publishedUrlMoved: (url, key, to, line) =>
       `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or, to remove it on purpose, put a "!" at the start of its line, ${line}`,
+    publishedUrlTaken: (url, key, to, holder, line) =>
+      `${url} was published, and this article's "${key}" moved it to ${to}; ${holder} now has that URL in its place: give this article back its former "${key}", and change the other file's title (or give it a distinct "slug"), ${line}`,
     publishedUrlGone: (url, typo, typoLine) =>
       `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line${typo === undefined || typoLine === undefined ? "" : `; line ${typoLine} removes ${typo}: a typo?`}`,
     publishedUrlDrafted: (url, line) =>

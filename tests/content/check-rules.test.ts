@@ -378,6 +378,43 @@ describe("rules across articles", () => {
     ]);
   });
 
+  it("lets the article online keep its URL over a copy of the same day and time, named by the convention whichever file sorts first", async () => {
+    archive = makeArchive();
+    // A copy of the published article: same title, same date, another short link, its file sorted first.
+    const at = "2021-12-09T10:00:00";
+    archive.article("2021/12/09-a-copie.md", { title: "Un", date: at, extra: "shortLink: https://turquie2023.com/Zzz99A" });
+    const original = archive.article("2021/12/09-un.md", { title: "Un", date: at, extra: "shortLink: https://turquie2023.com/Ivo58D" });
+    archive.write("urls.txt", "/2021/12/09/un/\n");
+    const [copy, un] = ["2021/12/09-a-copie.md", "2021/12/09-un.md"].map((name) => archive.display(`articles/${name}`));
+    expect(await errorsOf(archive)).toEqual([
+      fr`${copy}:2:8: error: même adresse /2021/12/09/un/ que ${un} : changez le titre, ou ajoutez un « slug » distinct`,
+    ]);
+    // Named by the convention, it keeps the URL over a copy dated earlier that day too.
+    archive.article("2021/12/09-a-copie.md", { title: "Un", date: "2021-12-09", extra: "shortLink: https://turquie2023.com/Zzz99A" });
+    expect(await errorsOf(archive)).toEqual([
+      fr`${copy}:2:8: error: même adresse /2021/12/09/un/ que ${un} : changez le titre, ou ajoutez un « slug » distinct`,
+    ]);
+    // Had the original been retitled instead, the copy would hold the published URL: told at the original.
+    archive.article("2021/12/09-a-copie.md", { title: "Un", date: at, extra: "shortLink: https://turquie2023.com/Zzz99A" });
+    writeFileSync(original, articleText({ title: "Un corrigé", date: at, extra: "shortLink: https://turquie2023.com/Ivo58D" }));
+    expect(await errorsOf(archive)).toEqual([
+      fr`${un}:2:8: error: /2021/12/09/un/ a été publiée, et « title » de cet article l’a déplacée vers /2021/12/09/un-corrige/ ; ${copy} porte maintenant cette adresse à sa place : rendez à cet article son « title » d’avant, et changez le titre de l’autre fichier (ou donnez-lui un « slug » distinct), ${archive.display("urls.txt")}:1`,
+    ]);
+    // The copy retitled as told: each keeps its own URL.
+    writeFileSync(original, articleText({ title: "Un", date: at, extra: "shortLink: https://turquie2023.com/Ivo58D" }));
+    archive.article("2021/12/09-a-copie.md", { title: "Une copie", date: at, extra: "shortLink: https://turquie2023.com/Zzz99A" });
+    expect(await errorsOf(archive)).toEqual([]);
+  });
+
+  it("keeps a URL no article online has for the earliest dated, then for the file its URL names", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Même titre" });
+    archive.article("2021/12/09-meme-titre.md", { title: "Même titre" });
+    expect(await errorsOf(archive)).toEqual([
+      fr`${archive.display("articles/2021/12/09-a.md")}:2:8: error: même adresse /2021/12/09/meme-titre/ que ${archive.display("articles/2021/12/09-meme-titre.md")} : changez le titre, ou ajoutez un « slug » distinct`,
+    ]);
+  });
+
   it("refuses two articles with the same short link", async () => {
     archive = makeArchive();
     archive.article("a.md", { title: "Un", extra: "shortLink: https://turquie2023.com/Ivo58D" });
