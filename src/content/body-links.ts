@@ -133,7 +133,10 @@ function urlOfPath(path: string): string {
   return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
 }
 
-/** The published URL closest to a broken one: the same slug on another day, a close slug on the same day, else a close page. */
+/**
+ * The published URL closest to a broken one: the same slug on another day, a close slug on the same
+ * day, a title of that day it shortens or shares most words with (see titleOfSameDay), else a close page.
+ */
 class NearestUrl {
   private readonly bySlug = new Map<string, string>();
   private readonly byDay = new Map<string, Article[]>();
@@ -156,8 +159,44 @@ class NearestUrl {
     const article = ARTICLE_URL.exec(url);
     if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3), urlDistance);
     const [, day, slug] = article as unknown as [string, string, string];
-    return this.bySlug.get(slug) ?? closest(slug, this.byDay.get(day) ?? [], (a) => a.slug, Math.max(3, Math.floor(slug.length / 2)))?.url;
+    const sameDay = this.byDay.get(day) ?? [];
+    return this.bySlug.get(slug) ?? closest(slug, sameDay, (a) => a.slug, Math.max(3, Math.floor(slug.length / 2)))?.url ?? titleOfSameDay(slug, sameDay)?.url;
   }
+}
+
+/**
+ * The article of a day a link's slug is a shortened (or lengthened) title of: one whose slug starts
+ * with it, word for word (`l-irak-annonce-la-fin` for `l-irak-annonce-la-fin-de-la-mission-…`), or
+ * that it starts with, the nearest in length; else the one sharing the most of its words of three
+ * letters or more, when it shares two and two thirds of them at least, the nearest in length of equals.
+ * A look at one day's articles.
+ */
+function titleOfSameDay(slug: string, sameDay: readonly Article[]): Article | undefined {
+  let best: Article | undefined;
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (const article of sameDay) {
+    const other = article.slug;
+    const prefixed = other.startsWith(`${slug}-`) || slug.startsWith(`${other}-`);
+    if (prefixed && Math.abs(other.length - slug.length) < bestLength) {
+      best = article;
+      bestLength = Math.abs(other.length - slug.length);
+    }
+  }
+  if (best) return best;
+  const words = new Set(slug.split("-").filter((word) => word.length >= 3));
+  if (words.size < 2) return undefined;
+  let bestShared = Math.max(2, Math.ceil((words.size * 2) / 3)) - 1;
+  for (const article of sameDay) {
+    let shared = 0;
+    for (const word of new Set(article.slug.split("-"))) if (words.has(word)) shared++;
+    const length = Math.abs(article.slug.length - slug.length);
+    if (shared > bestShared || (best && shared === bestShared && length < bestLength)) {
+      best = article;
+      bestShared = shared;
+      bestLength = length;
+    }
+  }
+  return best;
 }
 
 // Edits from a URL to a page's, segment by segment when they have as many: a segment typed short

@@ -64,6 +64,24 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it("suggests the article of that day whose title the link shortens, as the guide writes it, or whose words it takes", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission de combat des forces de la Coalition internationale dans le pays" });
+    archive.article("2021/12/09-liban.md", { title: "Le Liban annonce la fin de la grève" });
+    archive.article("2021/12/10-source.md", {
+      title: "Source",
+      date: "2021-12-10",
+      body: "[a](/2021/12/09/l-irak-annonce-la-fin/) [b](/2021/12/09/fin-mission-combat-irak/) [c](/2021/12/09/annonce-de-la-fin/)",
+    });
+    const irak = "/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat-des-forces-de-la-coalition-internationale-dans-le-pays/";
+    expect((await problems(archive)).map((d) => d.message)).toEqual([
+      fr`lien vers /2021/12/09/l-irak-annonce-la-fin/, une page que le site n’a pas (vouliez-vous dire ${irak} ?) : corrigez l’adresse ou retirez le lien`,
+      fr`lien vers /2021/12/09/fin-mission-combat-irak/, une page que le site n’a pas (vouliez-vous dire ${irak} ?) : corrigez l’adresse ou retirez le lien`,
+      // Its two words of three letters or more are in each title: the nearest in length.
+      fr`lien vers /2021/12/09/annonce-de-la-fin/, une page que le site n’a pas (vouliez-vous dire /2021/12/09/le-liban-annonce-la-fin-de-la-greve/ ?) : corrigez l’adresse ou retirez le lien`,
+    ]);
+  });
+
   it("suggests the nearest topic page for a mistyped one, and leaves a link written in code alone", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/sujets/irack/) et `[b](/nulle-part/)`" });
