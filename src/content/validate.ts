@@ -165,8 +165,9 @@ function warnUnfinished(file: string, fm: FrontMatter, diagnostics: Diagnostics)
     const blank = value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
     if (key === "summary" ? !blank : (value !== undefined && !blank) || (value === undefined && isWrittenAsAnother(fm, key))) continue;
     unfinished.push(key);
-    const at = key in fm.data ? fm.valuePosition([key]) : { line: 1, column: 1 };
-    diagnostics.warning(file, at, unfinishedMessage(key), `${key}Unfinished`);
+    // An absent key is told as it is once `draft` is removed (see checkShape): at the top of the file.
+    if (value === undefined) diagnostics.warning(file, { line: 1, column: 1 }, messages().diagnostics.missingInDraft(key), `${key}Unfinished`);
+    else diagnostics.warning(file, fm.valuePosition([key]), unfinishedMessage(key), `${key}Unfinished`);
   }
   return unfinished;
 }

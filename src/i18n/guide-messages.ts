@@ -103,6 +103,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   photoCorrupt: { args: ["images/2021/12/irak.jpg"] },
   photoNarrow: { args: ["images/2021/12/irak.jpg", 800, 1200], warning: true },
   photoUndecodable: { args: ["images/2021/12/irak.jpg", "VipsJpeg: premature end of JPEG image"] },
+  missingInDraft: { args: ["sources"], ...DRAFT_KEYS },
   sourcesUnfinished: { args: [], ...DRAFT_KEYS },
   topicsUnfinished: { args: [], ...DRAFT_KEYS },
   summaryUnfinished: { args: [], ...DRAFT_KEYS },

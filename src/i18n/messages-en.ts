@@ -172,6 +172,7 @@ export const messagesEn: Messages = {
     photoNarrow: (src, width, min) =>
       `the photo "${src}" is ${number(width)} pixels wide, less than the ${number(min)} that large previews need (social networks, Google): use a larger one if you have it`,
     photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
+    missingInDraft: (key) => `missing key "${key}": ${requiredHint(key)}${DRAFT}`,
     sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
     topicsUnfinished: () => `"topics" is empty: list entries of topics.yaml, e.g. topics: [Irak, Défense]${DRAFT}`,
     summaryUnfinished: () => `"summary" is empty: write the standfirst or remove the key${DRAFT}`,

@@ -242,6 +242,7 @@ export const messagesFr = {
       fr`la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
     photoUndecodable: (src: string, reason: string) =>
       fr`la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
+    missingInDraft: (key: string) => fr`clé « ${key} » absente : ${requiredHint(key)}${DRAFT}`,
     sourcesUnfinished: () => fr`« sources » est vide : donnez des codes de sources.yaml, par exemple sources: [AA, TRT FR]${DRAFT}`,
     topicsUnfinished: () => fr`« topics » est vide : donnez des entrées de topics.yaml, par exemple topics: [Irak, Défense]${DRAFT}`,
     summaryUnfinished: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé${DRAFT}`,

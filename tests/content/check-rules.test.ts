@@ -869,12 +869,35 @@ describe("a draft: what is yet to be written is a warning, what is written wrong
     expect(result.content?.articles.map((a) => a.draft)).toEqual([true]);
   });
 
-  it("warns about missing sources and topics at the top of the file", async () => {
+  it("warns about missing sources and topics at the top of the file, said missing, not empty, where the error will be", async () => {
     archive = makeArchive();
-    archive.article("a.md", '---\ntitle: "Brouillon"\ndate: 2021-12-09\ndraft: true\n---\nTexte.\n');
+    const file = archive.article("a.md", '---\ntitle: "Brouillon"\ndate: 2021-12-09\ndraft: true\n---\nTexte.\n');
     const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });
-    expect(result.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(["warning 1:1", "warning 1:1"]);
+    const a = archive.display("articles/a.md");
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      fr`${a}:1:1: warning: clé « sources » absente : ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml${inDraft}`,
+      fr`${a}:1:1: warning: clé « topics » absente : ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml${inDraft}`,
+    ]);
     expect(result.content?.articles[0]).toMatchObject({ draft: true, sources: [], topics: [] });
+    writeFileSync(file, '---\ntitle: "Brouillon"\ndate: 2021-12-09\ndraft: false\n---\nTexte.\n');
+    expect(await errorsOf(archive)).toEqual([
+      fr`${a}:1:1: error: clé obligatoire « sources » absente : ajoutez une ligne comme sources: [AA, TRT FR], avec des codes de sources.yaml`,
+      fr`${a}:1:1: error: clé obligatoire « topics » absente : ajoutez une ligne comme topics: [Irak, Défense], avec des entrées de topics.yaml`,
+    ]);
+  });
+
+  it("tells a missing text on the line after the closing ---, in a draft as once it is published", async () => {
+    archive = makeArchive();
+    const file = archive.article("a.md", { extra: "draft: true", body: "" });
+    const a = archive.display("articles/a.md");
+    const noText = fr`l’article n’a pas de texte : écrivez-le sous la ligne --- qui ferme l’en-tête`;
+    // Lines 1 to 7 are the front matter: the text goes on line 8.
+    expect(await errorsOf(archive)).toEqual([fr`${a}:8:1: warning: ${noText}${inDraft}`]);
+    writeFileSync(file, articleText({ extra: "draft: false", body: "" }));
+    expect(await errorsOf(archive)).toEqual([`${a}:8:1: error: ${noText}`]);
+    // Without the `draft` line, the closing --- is line 6.
+    writeFileSync(file, articleText({ body: "" }));
+    expect(await errorsOf(archive)).toEqual([`${a}:7:1: error: ${noText}`]);
   });
 
   it.each([
