@@ -82,6 +82,17 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it("reads a relative link from the article's URL, as the guide's example: ../../08/ is the day before", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", {
+      title: "Titre",
+      body: "[a](../../08/la-mission-de-combat-prend-fin/) [b](../08/la-mission-de-combat-prend-fin/)",
+    });
+    expect((await problems(archive)).map((d) => d.message)).toEqual([
+      fr`lien vers ../08/la-mission-de-combat-prend-fin/ (/2021/12/09/08/la-mission-de-combat-prend-fin/), une page que le site n’a pas : corrigez l’adresse ou retirez le lien`,
+    ]);
+  });
+
   it("suggests the nearest topic page for a mistyped one, and leaves a link written in code alone", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/sujets/irack/) et `[b](/nulle-part/)`" });
