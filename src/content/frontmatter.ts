@@ -85,7 +85,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const mended = mendYaml(source, read.problems, 2, ARTICLE_TEXT_KEYS);
     const data = mended?.yaml.data;
     if (!mended || !isMap(data)) return read;
-    return { ok: false, problems: mended.problems, mended: new MendedFrontMatter(data, text.slice(frontMatterEnd + 1), bodyLine, mended.yaml) };
+    return { ok: false, problems: mended.problems, mended: new ReadFrontMatter(data, text.slice(frontMatterEnd + 1), bodyLine, mended.yaml) };
   }
   const data = read.data ?? {};
   if (!isMap(data)) {
@@ -98,34 +98,25 @@ function isMap(data: unknown): data is Record<string, unknown> {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 
-// Front matter read with its YAML errors mended (yaml-mend.ts), its positions those of the file.
-class MendedFrontMatter implements FrontMatter {
-  constructor(
-    readonly data: Record<string, unknown>,
-    readonly body: string,
-    readonly bodyLine: number,
-    private readonly yaml: LocatedYaml,
-  ) {}
-
-  keyPosition(key: string, parent?: readonly (string | number)[]): Position {
-    return this.yaml.keyPosition(key, parent);
-  }
-
-  valuePosition(path: readonly (string | number)[], index?: number): Position {
-    return this.yaml.valuePosition(path, index);
-  }
-}
-
 // A class, not closures made per file: tsx names every closure it creates, a cost paid per file.
+// Its positions are located from its source when a message first needs one, or given (front
+// matter read with its YAML errors mended, yaml-mend.ts: the positions of the file as written).
 class ReadFrontMatter implements FrontMatter {
   private located?: LocatedYaml;
+  private readonly source: string;
 
   constructor(
     readonly data: Record<string, unknown>,
     readonly body: string,
     readonly bodyLine: number,
-    private readonly source: string,
-  ) {}
+    source: string | LocatedYaml,
+  ) {
+    if (typeof source === "string") this.source = source;
+    else {
+      this.source = "";
+      this.located = source;
+    }
+  }
 
   keyPosition(key: string, parent?: readonly (string | number)[]): Position {
     return this.locate().keyPosition(key, parent);
