@@ -357,6 +357,7 @@ export function errorBannerHtml(errors: readonly Diagnostic[]): string {
   // flow of the page, above the header, not over it: however many errors, the site stays readable.
   // The save reloads the page, and the browser would put back the reader's place by the text that
   // was on screen, the banner above it, out of sight (the whole window on a phone, where the header
-  // fills it): once loaded, the page goes to its top instead, on the banner.
-  return `<div role="alert" id="depeche-errors" style="position:static;margin:0;padding:1rem;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif"><strong>${escapeHtml(ui.devErrors(errors.length))}</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${shown.join("")}${more}</ul><script>history.scrollRestoration="manual";addEventListener("load",()=>scrollTo(0,0))</script></div>`;
+  // fills it): once loaded, the page goes to its top instead, on the banner; as it is left (the
+  // error fixed, the page reloaded), the browser keeps the reader's place again.
+  return `<div role="alert" id="depeche-errors" style="position:static;margin:0;padding:1rem;background:#fff3f3;color:#7a0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif"><strong>${escapeHtml(ui.devErrors(errors.length))}</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${shown.join("")}${more}</ul><script>history.scrollRestoration="manual";addEventListener("load",()=>scrollTo(0,0));addEventListener("pagehide",()=>{history.scrollRestoration="auto"})</script></div>`;
 }

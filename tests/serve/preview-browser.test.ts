@@ -70,6 +70,8 @@ describe("the preview in a browser", () => {
     expect(await save("2021/12/10-b.md", GOOD)).toBe("fixed");
     await banner.waitFor({ state: "detached", timeout: 10_000 });
     expect(await page.locator("h1").textContent()).toBe("Autre dépêche");
+    // Only while the banner shows: once it is gone, a reload keeps the reader's place again.
+    expect(await page.evaluate(() => history.scrollRestoration)).toBe("auto");
   }, 30_000);
 
   it("marks a draft as a draft, on its page and in lists", async () => {
