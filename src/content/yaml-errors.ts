@@ -114,7 +114,7 @@ const LINES_LOOKED_UP = 64;
  * `\tsources: [AA]` after keys of the top level, or after a list of one, takes none: advised two
  * spaces, the editor would meet another error on the same line.
  */
-function indentMeant(source: string, lineStart: number, line: string): number {
+function indentMeant(source: string, lineStart: number, line: string, depth = 0): number {
   const isKey = valueOnLine(line).key !== undefined;
   const isEntry = ENTRY.test(line);
   let start = lineStart;
@@ -123,14 +123,24 @@ function indentMeant(source: string, lineStart: number, line: string): number {
     if (start === -1) break;
     const above = lineAt(source, start);
     const written = valueOnLine(above);
+    const indent = indentTaken(source, start, above, depth);
     // Where the key of the line above starts: `- label:` in a list of maps is `label`'s column.
-    const keyColumn = /^[ \t]*(?:-[ \t]+)?/.exec(above)![0].length;
+    const keyColumn = indent + /^(?:-[ \t]+)?/.exec(above.slice(indentOf(above)))![0].length;
     if (n === 0 && written.key !== undefined && VALUE_BELOW.test(above.slice(written.start))) return keyColumn + 2;
-    if (isEntry && ENTRY.test(above)) return /^[ \t]*/.exec(above)![0].length;
+    if (isEntry && ENTRY.test(above)) return indent;
     if (written.key !== undefined) return isKey ? keyColumn : keyColumn + 2;
   }
   return isKey || isEntry ? 0 : 2;
 }
+
+// The indentation of a line above, or, when it holds a tab too, the one it is told to take: the
+// lines of a block indented with tabs are each told the same spaces, not one space for the tab.
+function indentTaken(source: string, lineStart: number, line: string, depth: number): number {
+  const indent = indentOf(line);
+  return depth < TABBED_LINES_FOLLOWED && line.slice(0, indent).includes("\t") ? indentMeant(source, lineStart, line, depth + 1) : indent;
+}
+// How many tab-indented lines above one is followed back through.
+const TABBED_LINES_FOLLOWED = 8;
 
 // What the parser stopped at: a missing character (a quote, a space before a comment, a colon).
 function missingCharProblem(source: string, here: ErrorLine, message: string, at: At, textKeys: TextKeys): YamlProblem | undefined {

@@ -331,6 +331,14 @@ describe("a tab as indentation: the fix is the indentation the line takes", () =
     const mended = frontMatter.split("\n").map((written, i) => (i === line ? fixed : written));
     expect((await problemsOf(article(mended.join("\n")))).filter((p) => !p.includes("images/a.jpg"))).toEqual([]);
   });
+
+  it("tells every line of a block indented with tabs the same spaces, and checks the file read with them", async () => {
+    const text = article(`${HEAD}\nsources: [AA]\ntopics:\n\t- Inconnu\n\t- Irak\nimage:\n\tsrc: images/a.jpg\n\talt: Une photo\n\tcredit: AA`);
+    const problems = await problemsOf(text);
+    expect(problems.filter((p) => p.includes("tabulation"))).toEqual([6, 7, 9, 10, 11].map((line) => `${line}:1: ${TWO}`));
+    // Read with two spaces on each, the file's other errors are told in the same run.
+    expect(problems).toContain(fr`6:4: error: sujet inconnu « Inconnu » : utilisez une entrée de topics.yaml, ou ajoutez-la`);
+  });
 });
 
 describe("a YAML error whose fix is certain hides no other error of its file", () => {
