@@ -77,7 +77,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 15;
+export const STORE_FORMAT = 16;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -987,8 +987,9 @@ function locateInFile(path: string, key: string, index?: number): Position {
     const decoded = read.ok ? decodeContentFile(read.bytes) : read;
     if (!decoded.ok) return FILE_START;
     const parsed = parseFrontMatter(decoded.text);
-    if (!parsed.ok) return FILE_START;
-    return parsed.frontMatter.valuePosition(index === undefined ? [key] : [key, index]);
+    const frontMatter = parsed.ok ? parsed.frontMatter : parsed.mended;
+    if (!frontMatter) return FILE_START;
+    return frontMatter.valuePosition(index === undefined ? [key] : [key, index]);
   } catch {
     return FILE_START;
   }

@@ -180,9 +180,11 @@ function validateBytes(
   if (!parsed.ok) {
     for (const p of parsed.problems) diagnostics.error(file, p.at, p.message);
     // YAML errors whose fixes are certain hide no other error: the fields are checked as read with
-    // them. The file stays refused, whatever its fields hold: nothing is built from it.
-    if (parsed.mended) validateArticle(file, parsed.mended, ctx, diagnostics);
-    return { text: decoded.text };
+    // them, and the file takes part in the rules across articles as any file with errors does
+    // (its URL, short link, photo, links). It stays refused, whatever its fields hold.
+    if (!parsed.mended) return { text: decoded.text };
+    validateArticle(file, parsed.mended, ctx, diagnostics);
+    return { frontMatter: parsed.mended };
   }
   const article = validateArticle(file, parsed.frontMatter, ctx, diagnostics);
   return article ? { article } : { frontMatter: parsed.frontMatter };

@@ -70,6 +70,36 @@ describe("depeche check", () => {
     expect(report).toMatchObject({ ok: false, files: 3, articles: 1, errors: 4 });
   });
 
+  it("puts a file whose YAML is mended in memory in the rules across articles, and checks its photo, in the same run", () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-deux-la-fin.md", { title: "Deux: la fin", date: "2021-12-09T10:00:00" });
+    // A copy of it, its title without quotes, and a photo that is not there.
+    archive.article(
+      "2021/12/09-copie.md",
+      articleText({ title: "Deux: la fin", date: "2021-12-09T10:00:00", extra: "image:\n\tsrc: images/absente.jpg\n\talt: Une photo\n\tcredit: AA" }).replace(
+        'title: "Deux: la fin"',
+        "title: Deux: la fin",
+      ),
+    );
+    const errors = depeche("check", "--no-cache", "--content", archive.dir)
+      .stderr.split("\n")
+      .filter((line) => line.includes(": error: "));
+    const copy = archive.display("articles/2021/12/09-copie.md");
+    const ofCopy = errors.filter((line) => line.startsWith(copy));
+    expect(ofCopy).toHaveLength(6);
+    expect(ofCopy).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(fr`:2:8: error: la valeur de « title » contient « : »`),
+        ...[7, 8, 9].map((line) => expect.stringContaining(`:${line}:1: error: une tabulation sert de retrait`)),
+        // At the path as written, after the tab.
+        expect.stringContaining(fr`:7:7: error: la photo « images/absente.jpg » est introuvable`),
+        expect.stringContaining(fr`:2:8: error: même adresse /2021/12/09/deux-la-fin/ que ${archive.display("articles/2021/12/09-deux-la-fin.md")}`),
+      ]),
+    );
+    // The article it copies keeps its URL: no error there.
+    expect(errors.filter((line) => line.startsWith(archive.display("articles/2021/12/09-deux-la-fin.md")))).toEqual([]);
+  });
+
   it("takes a content folder that does not exist for a usage mistake: one line and the usage, exit 2", () => {
     archive = makeArchive();
     const missing = `${archive.root}/contenu`;
