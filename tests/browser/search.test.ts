@@ -151,6 +151,31 @@ afterAll(async () => {
   archive?.remove();
 });
 
+/**
+ * A site of its own for a describe block, whose articles (path → text) the other searches never
+ * meet: built and served before its tests, removed after them.
+ */
+function siteOf(articles: Record<string, string>): { readonly origin: string } {
+  let own: TestArchive | undefined;
+  let ownServer: StaticServer | undefined;
+  beforeAll(async () => {
+    own = makeArchive({ "topics.yaml": TOPICS });
+    for (const [path, text] of Object.entries(articles)) own.article(path, text);
+    const site = await buildArchive(own);
+    if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
+    ownServer = await serveFolder(site.out);
+  }, 120_000);
+  afterAll(async () => {
+    await ownServer?.close();
+    own?.remove();
+  });
+  return {
+    get origin() {
+      return ownServer!.origin;
+    },
+  };
+}
+
 async function search(query: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/recherche/?${query}`);
@@ -595,29 +620,11 @@ describe("search with spellings readers type otherwise", () => {
   const SPELLED = "/2021/04/02/un-chantier-lance/";
   const PROCES = "/2021/04/03/le-proces-reprend/";
   const AVENUE = "/2021/04/04/une-avenue-renommee/";
-  let spellings: TestArchive;
-  let spellingServer: StaticServer;
-
-  beforeAll(async () => {
-    spellings = makeArchive({ "topics.yaml": TOPICS });
-    spellings.article(
-      "2021/04/01-oeuvres.md",
-      article("Les Œuvres de l’hiver", "2021-04-01", "[Irak]", "La mise en œuvre du plan commence au cœur de l’hiver."),
-    );
-    spellings.article(
-      "2021/04/02-chantier.md",
-      article("Un chantier lancé", "2021-04-02", "[Irak]", "La mise en oeuvre du chantier tarde, au coeur du quartier."),
-    );
-    spellings.article("2021/04/03-proces.md", article("Le procès reprend", "2021-04-03", "[Irak]", "Les juges de l’Union européenne siègent à huis clos."));
-    spellings.article("2021/04/04-avenue.md", article("Une avenue renommée", "2021-04-04", "[Irak]", "L’avenue Mustafa\u2011Kemal est inaugurée."));
-    const site = await buildArchive(spellings);
-    if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
-    spellingServer = await serveFolder(site.out);
-  }, 120_000);
-
-  afterAll(async () => {
-    await spellingServer?.close();
-    spellings?.remove();
+  const spellingServer = siteOf({
+    "2021/04/01-oeuvres.md": article("Les Œuvres de l’hiver", "2021-04-01", "[Irak]", "La mise en œuvre du plan commence au cœur de l’hiver."),
+    "2021/04/02-chantier.md": article("Un chantier lancé", "2021-04-02", "[Irak]", "La mise en oeuvre du chantier tarde, au coeur du quartier."),
+    "2021/04/03-proces.md": article("Le procès reprend", "2021-04-03", "[Irak]", "Les juges de l’Union européenne siègent à huis clos."),
+    "2021/04/04-avenue.md": article("Une avenue renommée", "2021-04-04", "[Irak]", "L’avenue Mustafa\u2011Kemal est inaugurée."),
   });
 
   const open = async (query: string): Promise<Page> => {
@@ -686,24 +693,11 @@ describe("search results", () => {
 });
 
 describe("search excerpts", () => {
-  let own: TestArchive;
-  let ownServer: StaticServer;
   // Sixty words, « Turquie. » among them, a guillemet opened where the excerpt's window ends.
   const filler = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `mot${from + i}`).join(" ");
-  beforeAll(async () => {
-    own = makeArchive({ "topics.yaml": TOPICS });
-    own.article(
-      "2021/03/01-long.md",
-      article("Un long récit", "2021-03-01", "[Irak]", `${filler(25)} vers la Turquie. ${filler(13, 100)} « ${filler(30, 200)} »`),
-    );
-    own.article("2021/03/02-court.md", article("Un court récit", "2021-03-02", "[Irak]", "Le voyage en Turquie, enfin."));
-    const site = await buildArchive(own);
-    if (!site.result.ok) throw new Error(site.result.diagnostics.map((d) => d.message).join("\n"));
-    ownServer = await serveFolder(site.out);
-  }, 120_000);
-  afterAll(async () => {
-    await ownServer?.close();
-    own?.remove();
+  const ownServer = siteOf({
+    "2021/03/01-long.md": article("Un long récit", "2021-03-01", "[Irak]", `${filler(25)} vers la Turquie. ${filler(13, 100)} « ${filler(30, 200)} »`),
+    "2021/03/02-court.md": article("Un court récit", "2021-03-02", "[Irak]", "Le voyage en Turquie, enfin."),
   });
 
   it("marks the word alone, says « … » where the excerpt cuts the text, and leaves no guillemet open at its end", async () => {
