@@ -102,6 +102,13 @@ describe("the publishing workflow", () => {
     expect(steps.indexOf(save)).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact")));
   });
 
+  it("uploads the site without its hidden files: the .depeche-site marker is the next build's, not the readers'", () => {
+    const upload = steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!;
+    // From v4, hidden files are left out unless include-hidden-files says otherwise.
+    expect(Number(upload.uses!.split("@v")[1])).toBeGreaterThanOrEqual(4);
+    expect(upload.with).toEqual({ path: "_site" });
+  });
+
   it("publishes main every hour too, so that an embargoed article appears within the hour", () => {
     expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \* \* \* \*$/) }]);
   });
