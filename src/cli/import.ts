@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
-import { readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
+import { Diagnostics, FILE_START } from "../content/diagnostics.ts";
+import { display, readArchiveIndex, type ArchiveIndex } from "../wire/archive-index.ts";
 import { importWireFile, type ImportOptions, type ImportOutcome } from "../wire/import-wire.ts";
 import { photoFileProblem, type PhotoOption } from "../wire/attach-photo.ts";
 import { elapsed, printDiagnostics, writeLine } from "./report.ts";
@@ -48,7 +49,10 @@ export async function runImport(argv: string[]): Promise<number> {
   let failed = 0;
   // Every warning printed is counted, a refused file's too.
   let warnings = 0;
-  const paths = expandFolders(positionals);
+  const { paths, folders } = expandFolders(positionals);
+  printDiagnostics(folders.items, style);
+  warnings += folders.items.filter((d) => d.severity === "warning").length;
+  failed += folders.items.filter((d) => d.severity === "error").length;
   for (const [i, path] of paths.entries()) {
     const outcome = importOrStop(path, index, options, { imported, left: paths.length - i - 1 });
     const printed = outcome.ok ? outcome.warnings : outcome.diagnostics;
@@ -97,7 +101,7 @@ function readPhotoOptions(values: { image?: string; credit?: string; alt?: strin
     if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(messages().cli.imageCreditWithoutImage());
     return undefined;
   }
-  if (positionals.length > 1 || expandFolders(positionals).length !== 1) throw new UsageError(messages().cli.imageOneArticle());
+  if (positionals.length > 1 || expandFolders(positionals).paths.length !== 1) throw new UsageError(messages().cli.imageOneArticle());
   if (!values.credit?.trim()) throw new UsageError(messages().cli.imageNeedsCredit());
   if (!values.alt?.trim()) throw new UsageError(messages().cli.imageNeedsAlt());
   const problem = photoFileProblem(values.image);
@@ -110,9 +114,11 @@ function readPhotoOptions(values: { image?: string; credit?: string; alt?: strin
   };
 }
 
-// A folder of wire copy is imported as its .txt files, in name order.
-function expandFolders(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => {
+// A folder of wire copy is imported as its .txt files (`.TXT` from Windows too), in name order.
+// What else it holds is said, never passed over in silence; a folder without one is refused.
+function expandFolders(paths: readonly string[]): { paths: string[]; folders: Diagnostics } {
+  const folders = new Diagnostics();
+  const files = paths.flatMap((path) => {
     let isFolder = false;
     try {
       isFolder = statSync(path).isDirectory();
@@ -120,9 +126,13 @@ function expandFolders(paths: readonly string[]): string[] {
       // A missing file is reported by the import itself, with the others.
     }
     if (!isFolder) return [path];
-    return readdirSync(path)
-      .filter((name) => name.endsWith(".txt"))
-      .sort()
-      .map((name) => join(path, name));
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const wire = entries.filter((e) => !e.isDirectory() && /\.txt$/i.test(e.name));
+    const skipped = entries.filter((e) => !wire.includes(e) && !e.name.startsWith("."));
+    if (wire.length === 0) folders.error(display(path), FILE_START, messages().wire.folderWithoutWire());
+    else if (skipped.length > 0)
+      folders.warning(display(path), FILE_START, messages().wire.folderSkips(skipped.map((e) => (e.isDirectory() ? `${e.name}/` : e.name))), "folderSkips");
+    return wire.map((e) => join(path, e.name));
   });
+  return { paths: files, folders };
 }

@@ -224,12 +224,18 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
 
 /** An example of each message of `import` about a wire file. */
 export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
-  cannotRead: { args: ["ENOENT"] },
+  cannotRead: { args: ["fichier ou dossier introuvable"] },
+  folderSkips: { args: [["notes.doc", "2021/"]], warning: true },
+  folderWithoutWire: { args: [] },
   nulByte: { args: [] },
   readAsWindows1252: { args: [], warning: true },
   empty: { args: [] },
   noBody: { args: [] },
-  leftovers: { args: ['"© Anadolu"'], warning: true },
+  leftovers: { args: [["© Anadolu"]], warning: true },
+  shareNotHttps: { args: ["http://turquie2023.com/Ivo58D"] },
+  secondShareLine: { args: [31] },
+  shareLineInText: { args: [] },
+  sourceLineInText: { args: ["AA"] },
   noSource: { args: ["AA, TRT FR"] },
   unknownAgency: { args: [["Reuters"], undefined, ["AA", "TRT FR"]] },
   unknownAgencyAboveSources: { args: [["Anadolu Ajansı"], undefined, ["AA", "TRT FR"]] },

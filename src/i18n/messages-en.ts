@@ -340,11 +340,22 @@ export const messagesEn: Messages = {
 
   wire: {
     cannotRead: (why) => `can't read the file (${why}): check the path`,
+    folderSkips: (names) =>
+      `left aside: ${names.join(", ")}; of a folder, import reads the .txt files, not its subfolders: give those on their own (depeche import folder/subfolder)`,
+    folderWithoutWire: () => "no .txt file in this folder: check the path, or give the dispatches' files themselves",
     nulByte: () => "file contains a NUL byte: it is binary or damaged, not wire copy; ask the agency feed for the text again",
     readAsWindows1252: () => "not valid UTF-8: read as Windows-1252, as older agency feeds send it; check the accents and quotes of the article",
     empty: () => "the file is empty: there is no title and no text to import",
     noBody: () => "the copy has a title but no body: there is no paragraph between the title and the source lines",
-    leftovers: (lines) => `kept at the end of the body, not recognised as a source or share line: ${lines}`,
+    leftovers: (lines) => `kept at the end of the body, not recognised as a source or share line: ${lines.map((l) => `"${l}"`).join(", ")}`,
+    shareNotHttps: (link) =>
+      `the share link ${link} is not an https address, as a short link is: in the copy, correct the line (https://…) or remove it, then import again`,
+    secondShareLine: (line) =>
+      `a second share line, where a dispatch has one (line ${line}): if the file holds several dispatches, put each in a file of its own; otherwise remove the extra line`,
+    shareLineInText: () =>
+      "a share line in the middle of the text: it comes at the end of the dispatch, after the source lines; if the file holds several dispatches, put each in a file of its own",
+    sourceLineInText: (line) =>
+      `"${line}" is a source line in the middle of the text: source lines come at the end of the dispatch; if the file holds several dispatches, put each in a file of its own`,
     unknownAgency: (names, suggestion, codes) =>
       names.length === 1
         ? `unknown agency "${names[0]}"${didYouMean(suggestion)}: the copy has no other source line, and sources.yaml knows only ${listEn(codes)}; for another agency, add it to sources.yaml (- code: ${names[0]}, then name and url indented)`

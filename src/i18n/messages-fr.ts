@@ -433,12 +433,23 @@ export const messagesFr = {
   /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
   wire: {
     cannotRead: (why: string) => fr`impossible de lire le fichier (${why}) : vérifiez le chemin`,
+    folderSkips: (names: readonly string[]) =>
+      fr`${names.length === 1 ? "laissé" : "laissés"} de côté : ${listFr(names)} ; d’un dossier, import lit les fichiers .txt, pas ses sous-dossiers : donnez-les à part (depeche import dossier/sous-dossier)`,
+    folderWithoutWire: () => fr`aucun fichier .txt dans ce dossier : vérifiez le chemin, ou donnez les fichiers des dépêches eux-mêmes`,
     nulByte: () => fr`le fichier contient un octet NUL : il est binaire ou abîmé, ce n’est pas une dépêche ; redemandez le texte au fil de l’agence`,
     readAsWindows1252: () =>
       fr`pas en UTF-8 : lu en Windows-1252, comme l’envoient les fils d’agence anciens ; vérifiez les accents et les guillemets de l’article`,
     empty: () => fr`le fichier est vide : il n’y a ni titre ni texte à importer`,
     noBody: () => fr`la dépêche a un titre mais pas de texte : aucun paragraphe entre le titre et les lignes de source`,
-    leftovers: (lines: string) => fr`gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines}`,
+    leftovers: (lines: readonly string[]) => fr`gardé à la fin du texte, ni ligne de source ni ligne de partage : ${lines.map((l) => fr`« ${l} »`).join(", ")}`,
+    shareNotHttps: (link: string) =>
+      fr`le lien de partage ${link} n’est pas une adresse https, comme l’est un lien court : dans la dépêche, corrigez la ligne (https://…) ou supprimez-la, puis relancez l’import`,
+    secondShareLine: (line: number) =>
+      fr`une deuxième ligne de partage, quand la dépêche n’en a qu’une (ligne ${line}) : si le fichier tient plusieurs dépêches, mettez chacune dans son propre fichier ; sinon, supprimez la ligne en trop`,
+    shareLineInText: () =>
+      fr`une ligne de partage au milieu du texte : elle vient à la fin de la dépêche, après les lignes de source ; si le fichier tient plusieurs dépêches, mettez chacune dans son propre fichier`,
+    sourceLineInText: (line: string) =>
+      fr`« ${line} » est une ligne de source au milieu du texte : les lignes de source viennent à la fin de la dépêche ; si le fichier tient plusieurs dépêches, mettez chacune dans son propre fichier`,
     noSource: (codes: string) =>
       fr`pas de ligne de source à la fin de la dépêche : le code de l’agence (${codes}) doit être sur une ligne à lui, après le texte ; pour une autre agence, ajoutez-la à sources.yaml`,
     unknownAgency: (names: readonly string[], suggestion: string | undefined, codes: readonly string[]) =>

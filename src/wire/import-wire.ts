@@ -1,5 +1,6 @@
 /** One wire file to one article file: decode, parse, choose topics, validate, then write. */
 import { existsSync, readFileSync } from "node:fs";
+import { describeIoError } from "../files/file-errors.ts";
 import { Diagnostics, FILE_START, type Diagnostic, type Position } from "../content/diagnostics.ts";
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import type { Article, Topic } from "../content/model.ts";
@@ -66,7 +67,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return fail(FILE_START, messages().wire.cannotRead((error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    return fail(FILE_START, messages().wire.cannotRead(describeIoError(error)));
   }
   const decoded = decodeWireFile(bytes);
   if (!decoded.ok) return fail(decoded.at, decoded.message);
@@ -77,7 +78,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
   const titleAt: Position = { line: wire.titleLine, column: wire.titleColumn };
   const [leftover] = wire.leftovers;
   if (leftover) {
-    report.warning(file, lineStart(leftover), messages().wire.leftovers(wire.leftovers.map((l) => JSON.stringify(l.text)).join(", ")), "leftovers");
+    report.warning(file, lineStart(leftover), messages().wire.leftovers(wire.leftovers.map((l) => l.text)), "leftovers");
   }
   const codes = index.sources.map((s) => s.code);
   const [unknown] = wire.unknownSources;

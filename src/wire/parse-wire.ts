@@ -43,7 +43,8 @@ const BLANK = /^[\s\u200b\u2060]*$/u;
 // "Partager cet article? https://…", with or without the space, "?" or ":".
 // Body text ends its lines with punctuation; agency codes and footers don't.
 const SENTENCE_END = /[.!?…»"”)]$/u;
-const SHARE_LINE = /^partager cet article\s*[?:]?\s*(https:\/\/\S+)$/iu;
+// Any link: one that is not https is told, never kept as text.
+const SHARE_LINE = /^partager cet article\s*[?:]?\s*(\S+)$/iu;
 // Longer than this, an end line is text, not an agency's code or name ("Agence France-Presse").
 const MAX_AGENCY_LINE = 40;
 
@@ -67,6 +68,8 @@ export function parseWire(text: string, findSource: (line: string) => string | u
   if (body.length === 0) {
     return { ok: false, line: title.line, message: messages().wire.noBody() };
   }
+  const stray = strayEndLine(body, shortLink?.line, findSource);
+  if (stray) return { ok: false, ...stray };
   return {
     ok: true,
     wire: {
@@ -149,10 +152,37 @@ function readEnd(
 
 function isShareLine(line: string): boolean {
   const url = SHARE_LINE.exec(line)?.[1];
-  if (url === undefined) return false;
+  return url !== undefined && isHttpsLink(url);
+}
+
+function isHttpsLink(url: string): boolean {
   try {
-    return new URL(url).hostname !== "";
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" && parsed.hostname !== "";
   } catch {
     return false;
   }
+}
+
+/**
+ * A line of the body that belongs to a dispatch's end: a share line (a second one, one above the
+ * text's end, or one whose link is not https) or a source line. Kept as text, it would be
+ * published; it most often means the file holds two dispatches, which would make one article with
+ * the first's title and the second's short link.
+ */
+function strayEndLine(
+  body: readonly WireLine[],
+  shareLine: WireLine | undefined,
+  findSource: (line: string) => string | undefined,
+): { line: number; message: string } | undefined {
+  const say = messages().wire;
+  for (const line of body) {
+    const link = SHARE_LINE.exec(line.text)?.[1];
+    if (link !== undefined) {
+      if (!isHttpsLink(link)) return { line: line.line, message: say.shareNotHttps(link) };
+      return { line: line.line, message: shareLine ? say.secondShareLine(shareLine.line) : say.shareLineInText() };
+    }
+    if (findSource(line.text) !== undefined) return { line: line.line, message: say.sourceLineInText(line.text) };
+  }
+  return undefined;
 }

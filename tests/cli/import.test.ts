@@ -306,7 +306,7 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     archive = makeArchive();
     const r = await importCli(join(archive.root, "absente.txt"), "--date", "2021-12-09");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: impossible de lire le fichier (ENOENT)`);
+    expect(r.stderr).toContain(`${shown(join(archive.root, "absente.txt"))}:1:1: error: impossible de lire le fichier (fichier ou dossier introuvable)`);
   });
 
   it("when the registries are broken", async () => {
@@ -478,12 +478,14 @@ describe("depeche import, other cases", () => {
     expect(r.stderr).toMatch(/depeche import: 1 article écrit, 1 fichier refusé, 1 avertissement \(/);
   });
 
-  it("imports the .txt files of a folder, in name order", async () => {
+  it("imports the .txt files of a folder (.TXT too), in name order, and names what it leaves aside", async () => {
     archive = makeArchive();
-    wire("b.txt", wireText("L’Irak compte", ["Texte."], ["AA"]));
+    wire("b.TXT", wireText("L’Irak compte", ["Texte."], ["AA"]));
     wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
     wire("notes.md", "pas une dépêche");
-    const r = await importCli(join(archive.root, "wire"), "--date", "2021-12-09");
+    wire("2021/c.txt", wireText("L’Irak décide", ["Texte."], ["AA"]));
+    const folder = join(archive.root, "wire");
+    const r = await importCli(folder, "--date", "2021-12-09");
     expect(r.status).toBe(0);
     expect(
       r.stdout
@@ -491,6 +493,30 @@ describe("depeche import, other cases", () => {
         .slice(0, 2)
         .map((l) => l.split(" ")[0]),
     ).toEqual([archive.display("articles/2021/12/09-l-irak-vote.md"), archive.display("articles/2021/12/09-l-irak-compte.md")]);
+    expect(r.stderr).toContain(
+      fr`${shown(folder)}:1:1: warning: laissés de côté : 2021/ et notes.md ; d’un dossier, import lit les fichiers .txt, pas ses sous-dossiers`,
+    );
+    expect(r.stdout).toMatch(/depeche import: 2 articles écrits, 0 fichier refusé, 1 avertissement \(/);
+  });
+
+  it("refuses a folder without wire copy, with exit 1", async () => {
+    archive = makeArchive();
+    wire("notes.md", "pas une dépêche");
+    const folder = join(archive.root, "wire");
+    const r = await importCli(folder, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(fr`${shown(folder)}:1:1: error: aucun fichier .txt dans ce dossier : vérifiez le chemin`);
+  });
+
+  it("refuses two dispatches in one file, at the first one's end, and writes nothing", async () => {
+    archive = makeArchive();
+    const first = wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/un"]);
+    const second = wireText("L’Irak compte", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/deux"]);
+    const path = wire("deux.txt", `${first}\n\n${second}`);
+    const r = await importCli(path, "--date", "2021-12-09");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(fr`${shown(path)}:13:1: error: « AA » est une ligne de source au milieu du texte`);
+    expect(existsSync(join(archive.dir, "articles/2021"))).toBe(false);
   });
 
   it("keeps unrecognised end lines in the body and says so", async () => {
@@ -498,7 +524,7 @@ describe("depeche import, other cases", () => {
     const path = wire("footer.txt", wireText("L’Irak vote", ["Texte."], ["AA", "Partager cet article? https://turquie2023.com/f", "© Anadolu"]));
     const r = await importCli(path, "--date", "2021-12-09");
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(fr`${shown(path)}:17:1: warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : "© Anadolu"`);
+    expect(r.stderr).toContain(fr`${shown(path)}:17:1: warning: gardé à la fin du texte, ni ligne de source ni ligne de partage : « © Anadolu »`);
     const result = await loadContent({ contentDir: archive.dir });
     expect(result.content?.articles[0]?.body).toBe("Texte.\n\n© Anadolu\n");
   });

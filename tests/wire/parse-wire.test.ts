@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWire, sameTitle, type WireParse } from "../../src/wire/parse-wire.ts";
+import { fr } from "../helpers/french.ts";
 
 const NBSP = "\u00a0";
 const CODES = ["AA", "TRT FR"];
@@ -78,14 +79,6 @@ describe("parseWire, line by line", () => {
       shortLink: "https://x.example/c",
       leftovers: ["© Agence"],
     },
-    {
-      name: "a plain-http share line is not a short link, and is kept",
-      text: "Titre\nTexte.\nAA\nPartager cet article? http://x.example/d",
-      sources: ["AA"],
-      paragraphs: ["Texte.", "Partager cet article? http://x.example/d"],
-      leftovers: ["Partager cet article? http://x.example/d"],
-    },
-    { name: "a code inside the body is text", text: "Titre\nAA\nTexte long.\nTRT FR", paragraphs: ["AA", "Texte long."], sources: ["TRT FR"] },
     { name: "no source line: nothing is taken from the body", text: "Titre\nTexte.\nFin.", paragraphs: ["Texte.", "Fin."], sources: [] },
     { name: "a source given twice counts once", text: "Titre\nTexte.\nAA\nAA", paragraphs: ["Texte."], sources: ["AA"] },
   ];
@@ -175,6 +168,43 @@ describe("parseWire refusals", () => {
       text: `Titre\n\nTitre\n\n${NBSP}\n\nAA\n\nPartager cet article? https://x.example/e`,
       line: 1,
       message: /un titre mais pas de texte/,
+    },
+    {
+      name: "a plain-http share line: never kept as text",
+      text: "Titre\nTexte.\nAA\nPartager cet article? http://x.example/d",
+      line: 4,
+      message: /^le lien de partage http:\/\/x\.example\/d n’est pas une adresse https/,
+    },
+    { name: "a share line without a link", text: "Titre\nTexte.\nAA\nPartager cet article? lien", line: 4, message: /^le lien de partage lien n’est pas/ },
+    {
+      name: "two share lines, the second where the first is",
+      text: "Titre\nTexte.\nAA\nPartager cet article? https://x.example/a\nPartager cet article? https://x.example/b",
+      line: 4,
+      message: /^une deuxième ligne de partage, quand la dépêche n’en a qu’une \(ligne 5\)/,
+    },
+    {
+      name: "a share line above the text's end",
+      text: "Titre\nTexte.\nPartager cet article? https://x.example/a\nSuite du texte.\nAA",
+      line: 3,
+      message: /^une ligne de partage au milieu du texte/,
+    },
+    {
+      name: "a source line inside the body",
+      text: "Titre\nAA\nTexte long.\nTRT FR",
+      line: 2,
+      message: /^«\u202fAA\u202f» est une ligne de source au milieu du texte/,
+    },
+    {
+      // One article would take the first's title and the second's short link: the first's end is told.
+      name: "two dispatches in one file",
+      text: [
+        "Premier titre\n\nPremier texte.\n\nAA\n\nTRT FR\n\nPartager cet article? https://x.example/un",
+        "Second titre\n\nSecond texte.\n\nAA\n\nPartager cet article? https://x.example/deux",
+      ].join("\n\n"),
+      line: 5,
+      message: new RegExp(
+        `^${fr`« AA » est une ligne de source au milieu du texte : les lignes de source viennent à la fin de la dépêche ; si le fichier tient plusieurs dépêches, mettez chacune dans son propre fichier`}$`,
+      ),
     },
   ];
   for (const c of cases) {
