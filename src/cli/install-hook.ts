@@ -30,11 +30,12 @@ export function shellQuote(value: string): string {
  * check runs so that it names files as they are named in the repository. A refusal says how to skip
  * the hook once, in the language it was installed in.
  */
-export function preCommitHook(contentDir: string, depecheBin: string): string {
+export function preCommitHook(contentDir: string, depecheBin: string, hook: GitHook = "pre-commit"): string {
+  const skip = hook === "pre-commit" ? "git commit --no-verify" : "git merge --no-verify";
   return `#!/bin/sh
 ${MARKER}: installed by \`npm run hooks:install\`; remove this file to stop it.
-# Checks the content folder as staged (not the working tree) before a commit that touches it;
-# \`git commit --no-verify\` skips it once.
+# Checks the content folder as staged (not the working tree) before a ${hook === "pre-commit" ? "commit" : "merge's commit"} that touches it;
+# \`${skip}\` skips it once.
 content=${shellQuote(contentDir)}
 depeche=${shellQuote(depecheBin)}
 if git --literal-pathspecs diff --cached --quiet -- "$content"; then
@@ -48,12 +49,20 @@ git --literal-pathspecs ls-files -z -- "$content" | git checkout-index -z --stdi
 cd "$staged" || exit 1
 node "$depeche" check "--content=$content" && exit 0
 status=$?
-printf '%s\n' ${shellQuote(`depeche pre-commit: ${messages().cli.hookRefused()}`)} >&2
+printf '%s\n' ${shellQuote(`depeche ${hook}: ${hook === "pre-commit" ? messages().cli.hookRefused() : messages().cli.mergeHookRefused()}`)} >&2
 exit $status
 `;
 }
 
-/** `depeche install-hook [--content DIR]`: installs the opt-in git pre-commit hook; never replaces another one. */
+/**
+ * The hooks installed: git runs `pre-merge-commit`, not `pre-commit`, for a merge it commits
+ * itself, and two branches each valid alone can merge into an invalid archive (one short link
+ * twice). A merge that stops on conflicts is committed with `git commit`, through `pre-commit`.
+ */
+const GIT_HOOKS = ["pre-commit", "pre-merge-commit"] as const;
+type GitHook = (typeof GIT_HOOKS)[number];
+
+/** `depeche install-hook [--content DIR]`: installs the opt-in git hooks; never replaces another one. */
 export async function runInstallHook(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, { content: { type: "string", default: "content" } });
   let hooksDir: string;
@@ -71,15 +80,19 @@ export async function runInstallHook(argv: string[]): Promise<number> {
     throw new CommandError(messages().cli.hookOutside(values.content, top), 2);
   }
   const depecheBin = relative(top, DEPECHE_BIN);
-  const hook = join(hooksDir, "pre-commit");
-  if (existsSync(hook) && !readFileSync(hook, "utf8").includes(MARKER)) {
-    writeLine(process.stderr, `depeche install-hook: ${messages().cli.hookNotOurs(hook)}`);
+  const hooks = GIT_HOOKS.map((name) => ({ name, path: join(hooksDir, name) }));
+  // Neither is written while the other is someone else's.
+  const other = hooks.find((h) => existsSync(h.path) && !readFileSync(h.path, "utf8").includes(MARKER));
+  if (other) {
+    writeLine(process.stderr, `depeche install-hook: ${messages().cli.hookNotOurs(other.path)}`);
     return 1;
   }
   mkdirSync(hooksDir, { recursive: true });
-  writeFileSync(hook, preCommitHook(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN));
-  chmodSync(hook, 0o755);
-  writeLine(process.stdout, `depeche install-hook: ${messages().cli.hookInstalled(hook, values.content)}`);
+  for (const hook of hooks) {
+    writeFileSync(hook.path, preCommitHook(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN, hook.name));
+    chmodSync(hook.path, 0o755);
+  }
+  writeLine(process.stdout, `depeche install-hook: ${messages().cli.hookInstalled(hooks[0]!.path, hooks[1]!.path, values.content)}`);
   return 0;
 }
 

@@ -359,7 +359,8 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   hookOutside: { args: ["../ailleurs", "/home/redaction/archive"] },
   hookNotOurs: { args: [".git/hooks/pre-commit"] },
   hookRefused: { args: [] },
-  hookInstalled: { args: [".git/hooks/pre-commit", "content"] },
+  mergeHookRefused: { args: [] },
+  hookInstalled: { args: [".git/hooks/pre-commit", ".git/hooks/pre-merge-commit", "content"] },
 };
 
 export const GUIDE_START = "<!-- messages: début. Cette liste est faite depuis src/i18n/messages-fr.ts : npm run guide:messages la réécrit. -->";

@@ -520,7 +520,9 @@ export const messagesEn: Messages = {
     hookNotOurs: (hook) => `${hook} exists and is not Dépêche's: add "node bin/depeche.js check" to it by hand`,
     hookRefused: () =>
       "commit refused: these errors are those of the files as staged for the commit (git add), whether or not the file on disk is already fixed; fix them and git add again, or skip this check once with git commit --no-verify",
-    hookInstalled: (hook, content) => `${hook} now checks ${content}/ before each commit`,
+    mergeHookRefused: () =>
+      "merge refused: these errors are those of the archive as the merge would make it, though each branch may be valid alone; fix them in a branch and merge again, or merge without committing (git merge --no-commit), fix, git add, then git commit; or skip this check once with git merge --no-verify",
+    hookInstalled: (hook, mergeHook, content) => `${hook} and ${mergeHook} now check ${content}/ before each commit, merges included`,
   },
 
   usage: {

@@ -637,7 +637,10 @@ export const messagesFr = {
     hookNotOurs: (hook: string) => fr`${hook} existe et n’est pas celui de Dépêche : ajoutez-y « node bin/depeche.js check » à la main`,
     hookRefused: () =>
       fr`commit refusé : ces erreurs sont celles des fichiers tels qu’ils sont indexés pour le commit (git add), que le fichier sur le disque soit déjà corrigé ou non ; corrigez-les puis refaites git add, ou passez outre une fois avec git commit --no-verify`,
-    hookInstalled: (hook: string, content: string) => `${hook} vérifie désormais ${content}/ avant chaque commit`,
+    mergeHookRefused: () =>
+      fr`fusion refusée : ces erreurs sont celles de l’archive telle que la fusion la ferait, chaque branche fût-elle valide seule ; corrigez-les dans une branche puis refaites la fusion, ou fusionnez sans commit (git merge --no-commit), corrigez, git add, puis git commit ; ou passez outre une fois avec git merge --no-verify`,
+    hookInstalled: (hook: string, mergeHook: string, content: string) =>
+      fr`${hook} et ${mergeHook} vérifient désormais ${content}/ avant chaque commit, fusions comprises`,
   },
 
   usage: {

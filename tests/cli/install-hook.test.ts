@@ -129,4 +129,48 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
     // tsx keeps its cache there too.
     expect(readdirSync(tmp).filter((name) => name.startsWith("depeche-staged"))).toEqual([]);
   });
+
+  it("refuses a merge git commits itself whose archive is invalid, though each branch is valid alone", () => {
+    const archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Première" });
+    repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
+    renameSync(archive.dir, join(repo, "content"));
+    archive.remove();
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...env, ...identity } });
+    const commit = (path: string, title: string) => {
+      writeFileSync(join(repo, "content/articles", path), articleText({ title, date: "2021-12-10", extra: "shortLink: https://turquie2023.com/MEME" }));
+      git("add", "-A");
+      return git("commit", "-q", "-m", title);
+    };
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "archive");
+    const installed = run(process.execPath, [bin, "install-hook"]);
+    expect(installed.stdout).toBe(
+      fr`depeche install-hook: .git/hooks/pre-commit et .git/hooks/pre-merge-commit vérifient désormais content/ avant chaque commit, fusions comprises\n`,
+    );
+    git("checkout", "-q", "-b", "deux");
+    expect(commit("2021/12/10-deux.md", "Deuxième").status).toBe(0);
+    git("checkout", "-q", "main");
+    expect(commit("2021/12/10-trois.md", "Troisième").status).toBe(0);
+
+    const merge = git("merge", "--no-edit", "deux");
+    expect(merge.status).not.toBe(0);
+    expect(merge.stderr).toMatch(
+      /content\/articles\/2021\/12\/10-(deux|trois)\.md:6:\d+: error: le lien court https:\/\/turquie2023\.com\/MEME est déjà celui de/,
+    );
+    expect(merge.stderr).toContain(fr`depeche pre-merge-commit: fusion refusée : ces erreurs sont celles de l’archive telle que la fusion la ferait`);
+    expect(git("log", "--format=%s").stdout).toBe("Troisième\narchive\n");
+  });
+
+  it("installs neither hook while one of them is someone else's", () => {
+    repositoryWithArchiveIn("content");
+    mkdirSync(join(repo, ".git/hooks"), { recursive: true });
+    writeFileSync(join(repo, ".git/hooks/pre-merge-commit"), "#!/bin/sh\necho autre\n");
+    const installed = run(process.execPath, [bin, "install-hook"]);
+    expect(installed.status).toBe(1);
+    expect(installed.stderr).toContain(".git/hooks/pre-merge-commit existe et n’est pas celui de Dépêche");
+    expect(existsSync(join(repo, ".git/hooks/pre-commit"))).toBe(false);
+    expect(readFileSync(join(repo, ".git/hooks/pre-merge-commit"), "utf8")).toBe("#!/bin/sh\necho autre\n");
+  });
 });
