@@ -74,6 +74,8 @@ export class DevSession {
    * renamed or moved goes, then comes back under its new name, perhaps in a later save.
    */
   private readonly gone: Article[] = [];
+  /** The articles whose files came in this session and were no article gone, the latest last (at most `GONE_KEPT`). */
+  private readonly arrived: Article[] = [];
   /** The feeds, sitemaps… the preview folder holds, by site-relative path; unknown until first made again. */
   private outputs?: Set<string>;
   /** The plan those files were made from: older than the pages' once a save changed them (`freshOutputs`). */
@@ -181,34 +183,34 @@ export class DevSession {
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.
   // Earlier moves of the same page follow it to its latest address. A file saved under a new name
-  // is the article gone in this session with its short link, or else its slug.
+  // is an article gone in this session (`sameDispatch`), in the same save or a later one; or, saved
+  // under its new name before the old file was deleted ("save as", then delete), it came first.
   private recordMoves(before: readonly Article[], after: readonly Article[], saved: readonly Article[]): void {
     const byPath = new Map(saved.map((article) => [article.sourcePath, before.find((a) => a.sourcePath === article.sourcePath)]));
     // Files gone only when the save removed or added one: an edit in place, the usual save, costs
     // no pass over the archive's paths (100,000 at most).
     if (after.length !== before.length || [...byPath.values()].includes(undefined)) {
-      const present = new Set(after.map((a) => a.sourcePath));
-      this.gone.push(...before.filter((a) => !present.has(a.sourcePath)));
-      this.gone.splice(0, Math.max(0, this.gone.length - GONE_KEPT));
+      const present = new Map(after.map((a) => [a.sourcePath, a]));
+      for (const went of before.filter((a) => !present.has(a.sourcePath))) {
+        const came = takeLast(this.arrived, (a) => sameDispatch(went, a));
+        const now = came && present.get(came.sourcePath);
+        if (now) this.recordMove(went.url, now);
+        else keepLast(this.gone, went);
+      }
     }
     for (const article of saved) {
-      const old = (byPath.get(article.sourcePath) ?? this.cameBack(article))?.url;
-      if (old === undefined || old === article.url) continue;
-      const to = { url: article.url, title: article.title };
-      for (const [from, move] of this.moves) if (move.url === old) this.moves.set(from, to);
-      this.moves.set(old, to);
-      this.moves.delete(article.url);
+      const previous = byPath.get(article.sourcePath);
+      const old = previous ?? takeLast(this.gone, (gone) => sameDispatch(gone, article));
+      if (!previous && !old) keepLast(this.arrived, article);
+      if (old !== undefined && old.url !== article.url) this.recordMove(old.url, article);
     }
   }
 
-  // The article gone whose file `article` may be, renamed: taken off the list.
-  private cameBack(article: Article): Article | undefined {
-    for (let i = this.gone.length - 1; i >= 0; i--) {
-      const gone = this.gone[i]!;
-      const same = article.shortLink !== undefined ? gone.shortLink === article.shortLink : gone.slug === article.slug;
-      if (same) return this.gone.splice(i, 1)[0];
-    }
-    return undefined;
+  private recordMove(old: string, article: Article): void {
+    const to = { url: article.url, title: article.title };
+    for (const [from, move] of this.moves) if (move.url === old) this.moves.set(from, to);
+    this.moves.set(old, to);
+    this.moves.delete(article.url);
   }
 
   // Writes the pages whose data differ from the previous plan, removes the pages that are gone.
@@ -348,6 +350,26 @@ export function notBuiltPageHtml(errors: readonly Diagnostic[]): string {
 const BANNER_LIMIT = 50;
 /** How many articles whose files went a session remembers, to tell where a renamed file's page went. */
 const GONE_KEPT = 50;
+
+/**
+ * Whether two files are one dispatch, renamed: the same short link when both have one; else the
+ * same slug, or the same body (a title changed with the file's name).
+ */
+function sameDispatch(a: Article, b: Article): boolean {
+  if (a.shortLink !== undefined && b.shortLink !== undefined) return a.shortLink === b.shortLink;
+  return a.slug === b.slug || (a.body.trim() !== "" && a.body === b.body);
+}
+
+// The latest article of `list` that `matches`, taken off it.
+function takeLast(list: Article[], matches: (a: Article) => boolean): Article | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (matches(list[i]!)) return list.splice(i, 1)[0];
+  return undefined;
+}
+
+function keepLast(list: Article[], article: Article): void {
+  list.push(article);
+  list.splice(0, Math.max(0, list.length - GONE_KEPT));
+}
 
 /** The error banner shown at the top of every page while the archive has errors. */
 export function errorBannerHtml(errors: readonly Diagnostic[]): string {

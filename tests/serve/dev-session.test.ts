@@ -81,6 +81,31 @@ describe("a preview tells where an article's page went", () => {
     // Another article's file, removed, moves nothing.
     expect(session.movedTo("/2021/12/09/autre-depeche/")).toBeUndefined();
   });
+
+  it("follows a file renamed with its title (by its body), in one save, or saved as the new name before the old one is deleted", async () => {
+    archive = makeArchive();
+    const body = "Le texte de la dépêche, inchangé quand son titre et son fichier changent.";
+    const first = archive.article("2021/12/09-alpha.md", { title: "Alpha texte", body });
+    archive.article("2021/12/09-autre.md", { title: "Autre dépêche", date: "2021-12-09T11:00:00" });
+    const session = await startSession();
+    rmSync(first);
+    const beta = archive.article("2021/12/09-beta.md", { title: "Beta texte", body });
+    expect((await session.update([first, beta])).outcome).toBe("updated");
+    expect(session.movedTo("/2021/12/09/alpha-texte/")).toEqual({ url: "/2021/12/09/beta-texte/", title: "Beta texte" });
+    // "Save as" a new name, then the old file deleted: two saves, the new file first.
+    const gamma = archive.article("2021/12/09-gamma.md", { title: "Gamma texte", body });
+    await session.update([gamma]);
+    rmSync(beta);
+    expect((await session.update([beta])).outcome).toBe("updated");
+    expect(session.movedTo("/2021/12/09/alpha-texte/")).toEqual({ url: "/2021/12/09/gamma-texte/", title: "Gamma texte" });
+    expect(session.movedTo("/2021/12/09/beta-texte/")).toEqual({ url: "/2021/12/09/gamma-texte/", title: "Gamma texte" });
+    // Another body is another dispatch.
+    const delta = archive.article("2021/12/09-delta.md", { title: "Delta texte", body: "Un autre texte." });
+    await session.update([delta]);
+    rmSync(gamma);
+    await session.update([gamma]);
+    expect(session.movedTo("/2021/12/09/gamma-texte/")).toBeUndefined();
+  });
 });
 
 describe("a preview rewrites only what a change of the registries touches", () => {
