@@ -476,6 +476,11 @@ export const messagesEn: Messages = {
     recordUrlsWithDrafts: () => "--record-urls and --drafts go apart: drafts are never published",
     badBaseUrl: (url) => `--base-url "${url}" must be an absolute http(s) URL without user name, query or fragment, such as https://archives.example.org`,
     badPort: (value) => `--port must be a port number (0 to 65535), not "${value}"`,
+    portTaken: (port, next) =>
+      `port ${port} is already taken, perhaps by another preview: stop it (Ctrl-C in its terminal), or give another port, for example --port ${next}`,
+    portUnusable: (port, reason) => `can't listen on port ${port} (${reason}): give another port, for example --port 8080`,
+    previewFolderTaken: (folder, pid) =>
+      `another preview (process ${pid}) already writes into ${folder}: stop it (Ctrl-C in its terminal), or give this one another folder, for example --out .depeche/preview-2`,
     serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
     serveNotBuilt: (counts, time) => `${counts}; the preview will be built once they are fixed, and shows them until then (${time})`,
     serveRebuilt: (time) => `built the preview (${time})`,

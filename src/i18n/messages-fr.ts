@@ -586,6 +586,11 @@ export const messagesFr = {
     badBaseUrl: (url: string) =>
       fr`--base-url « ${url} » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
     badPort: (value: string) => fr`--port doit être un numéro de port (0 à 65535), pas « ${value} »`,
+    portTaken: (port: number, next: number) =>
+      fr`le port ${port} est déjà pris, peut-être par un autre aperçu : arrêtez-le (Ctrl-C dans son terminal), ou donnez un autre port, par exemple --port ${next}`,
+    portUnusable: (port: number, reason: string) => fr`impossible d’écouter sur le port ${port} (${reason}) : donnez un autre port, par exemple --port 8080`,
+    previewFolderTaken: (folder: string, pid: number) =>
+      fr`un autre aperçu (processus ${pid}) écrit déjà dans ${folder} : arrêtez-le (Ctrl-C dans son terminal), ou donnez à celui-ci un autre dossier, par exemple --out .depeche/apercu-2`,
     serveInvalid: (counts: string, time: string) => fr`${counts} ; l’aperçu garde la dernière version correcte (${time})`,
     serveNotBuilt: (counts: string, time: string) => fr`${counts} ; l’aperçu sera construit dès qu’elles seront corrigées, et les montre d’ici là (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,

@@ -7,6 +7,7 @@ import { assertDraftsOutput } from "../files/output-folder.ts";
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
+import { assertPortFree, claimPreviewFolder } from "./preview-claim.ts";
 
 export interface DevServerOptions {
   contentDir: string;
@@ -47,6 +48,8 @@ const SETTLE_MS = 40;
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  await assertPortFree(options.port);
+  const folder = claimPreviewFolder(options.outDir);
   const session = new DevSession({
     contentDir: options.contentDir,
     outDir: options.outDir,
@@ -73,6 +76,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await server.ready();
   } catch (error) {
     saves.close();
+    folder.release();
     throw error;
   }
 
@@ -98,6 +102,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       saves.close();
       await running;
       await server.close();
+      folder.release();
     },
   };
 }
