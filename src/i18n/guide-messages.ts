@@ -356,6 +356,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   newTemplateRefused: { args: ["content/modeles/article.md"] },
   templateUnknownVariable: { args: ["auteur", ["titre", "date", "sujets", "sources_disponibles"]] },
   templateNoFrontMatter: { args: [] },
+  templateTitleNotGiven: { args: [] },
   templateNotDraft: { args: [] },
   templateUnreadable: { args: ["le fichier n’est pas en UTF-8"] },
   hookNoRepository: { args: [] },

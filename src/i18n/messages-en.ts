@@ -518,6 +518,8 @@ export const messagesEn: Messages = {
     newTemplateRefused: (file) => `the template ${file} can't make a draft that check accepts: fix it, or delete it to use the built-in one`,
     templateUnknownVariable: (name, names) => `unknown variable "{{ ${name} }}": the template knows ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
     templateNoFrontMatter: () => "the template must start with a --- line and its front matter (title, date…), closed by another --- line",
+    templateTitleNotGiven: () =>
+      "the template's front matter must have the line title: {{ titre }}, as it is: the title given to depeche new names the article's file and makes its address, which another title would change; a section or a prefix goes in the text",
     templateNotDraft: () => 'the template sets "draft" to something other than true: depeche new always makes a draft; write draft: true or remove the line',
     templateUnreadable: (why) => `the template can't be read (${why}): fix it, or delete it to use the built-in one`,
     hookNoRepository: () => "not inside a git repository",

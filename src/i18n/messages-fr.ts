@@ -634,6 +634,8 @@ export const messagesFr = {
     templateUnknownVariable: (name: string, names: readonly string[]) =>
       fr`variable inconnue « {{ ${name} }} » : le modèle connaît ${names.map((n) => `{{ ${n} }}`).join(", ")}`,
     templateNoFrontMatter: () => "le modèle doit commencer par une ligne --- et son en-tête (title, date…), fermé par une autre ligne ---",
+    templateTitleNotGiven: () =>
+      fr`l’en-tête du modèle doit avoir la ligne title: {{ titre }}, telle quelle : le titre donné à depeche new fait le nom du fichier et l’adresse de l’article, que sinon un autre titre changerait ; une rubrique ou un préfixe vont dans le texte`,
     templateNotDraft: () =>
       fr`le modèle donne à « draft » une autre valeur que true : depeche new crée toujours un brouillon ; écrivez draft: true ou retirez la ligne`,
     templateUnreadable: (why: string) => fr`le modèle ne peut pas être lu (${why}) : corrigez-le, ou supprimez-le pour revenir au modèle par défaut`,

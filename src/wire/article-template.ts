@@ -81,6 +81,11 @@ export function fillTemplate(template: string, values: TemplateValues): FilledTe
   const close = lines[0]?.trimEnd() === "---" ? lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---") : -1;
   if (close === -1) return { problems: [{ line: 1, column: 1, message: messages().cli.templateNoFrontMatter() }] };
   const problems: TemplateProblem[] = [];
+  // The title given to `new` names the file and makes the address checked for a clash: the draft's title must be it.
+  const titleLine = lines.findIndex((line, i) => i > 0 && i < close && /^title\s*:/.test(line));
+  if (titleLine === -1 || !/^title\s*:\s*\{\{\s*titre\s*\}\}\s*(#.*)?$/.test(lines[titleLine]!)) {
+    problems.push({ line: titleLine === -1 ? 1 : titleLine + 1, column: 1, message: messages().cli.templateTitleNotGiven() });
+  }
   const inFrontMatter: Record<VariableName, string> = {
     titre: yamlString(values.title),
     date: yamlScalar(values.date),

@@ -54,6 +54,21 @@ describe("fillTemplate", () => {
     });
   });
 
+  it.each([
+    ["another title", '---\ntitle: "{{ sujets }} {{ titre }}"\n---\nTexte.\n', 2],
+    ["a fixed title", "---\ntitle: À remplir\n---\nTexte.\n", 2],
+    ["no title", "---\ndate: {{ date }}\n---\n# {{ titre }}\n", 1],
+  ])("refuses a template whose draft would not have the title given to new (its file's name and address): %s", (_, template, line) => {
+    expect(fillTemplate(template, values).problems).toEqual([
+      {
+        line,
+        column: 1,
+        message: fr`l’en-tête du modèle doit avoir la ligne title: {{ titre }}, telle quelle : le titre donné à depeche new fait le nom du fichier et l’adresse de l’article, que sinon un autre titre changerait ; une rubrique ou un préfixe vont dans le texte`,
+      },
+    ]);
+    expect(fillTemplate("---\ntitle:   {{titre}} # le titre\n---\nTexte.\n", values).problems).toEqual([]);
+  });
+
   it("says which line of the draft the template does not have: the draft: true it added", () => {
     expect(fillTemplate("---\ntitle: {{ titre }}\n---\nTexte.\n", values).addedLine).toBe(3);
     expect(fillTemplate("---\ntitle: {{ titre }}\ndraft: true\n---\nTexte.\n", values).addedLine).toBeUndefined();
