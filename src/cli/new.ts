@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { DateTime } from "luxon";
 import type { Topic } from "../content/model.ts";
 import { parseContractDate } from "../text/dates.ts";
+import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { slugify } from "../text/slug.ts";
 import { Diagnostics, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { validateArticleFile } from "../content/validate-files.ts";
@@ -51,7 +52,8 @@ export async function runNew(argv: string[]): Promise<number> {
   const options = registries ? readArticleOptions(values, registries) : { problems: [] };
   refusal.usage.push(...options.problems);
   // Without valid registries the draft is only filled in, not checked: its date is a stand-in.
-  const today = DateTime.now()
+  // Today as the other commands take it: SOURCE_DATE_EPOCH, else the clock.
+  const today = DateTime.fromMillis(buildDateFromEnvironment() ?? Date.now())
     .setZone(registries?.site.timezone ?? "utc")
     .toISODate()!;
   const date = values.date === undefined ? today : options.date;

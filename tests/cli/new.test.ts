@@ -125,6 +125,17 @@ describe("depeche new", () => {
     expect(readFileSync(join(archive.dir, `articles/${year}/${month}/${day}-depeche-du-jour.md`), "utf8")).toContain(`date: ${year}-${month}-${day}\n`);
   });
 
+  it("dates the article by SOURCE_DATE_EPOCH when it is set, as import does, on the Paris clock whatever the machine's zone", async () => {
+    archive = makeArchive();
+    // 23:30 UTC on 31 December 2021 is 1 January 2022 in Paris.
+    const run = spawnSync(process.execPath, [bin, "new", "Dépêche du Nouvel An", "--content", archive.dir], {
+      encoding: "utf8",
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.parse("2021-12-31T23:30:00Z") / 1000), TZ: "America/Los_Angeles" },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(archive.dir, "articles/2022/01/01-depeche-du-nouvel-an.md"), "utf8")).toContain("date: 2022-01-01\n");
+  });
+
   it("refuses a URL already used, and an existing file, writing nothing", async () => {
     archive = makeArchive();
     archive.article("irak.md", { title: "L’Irak vote", date: "2021-12-09T10:00:00" });
