@@ -19,7 +19,7 @@ export function render({ entry, depeche: { site } }: TemplateData<ArticlePage>):
 <header>
 <h1>${trusted(a.titleHtml)}</h1>
 ${a.standfirstHtml ? html`<p class="chapo">${trusted(a.standfirstHtml)}</p>` : ""}
-<p class="byline">${draftMark(a)}${a.sources.map((s, i) => html`${ui.listSeparator(i, a.sources.length)}<a href="${href(site, s.url)}">${s.name}</a>`)} — <time datetime="${a.dateIso}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
+<p class="byline">${draftMark(a)}${a.sources.length > 0 ? html`${a.sources.map((s, i) => html`${ui.listSeparator(i, a.sources.length)}<a href="${href(site, s.url)}">${s.name}</a>`)} — ` : ""}<time datetime="${a.dateIso}">${a.dateText}</time>${a.updatedText ? html`<br>${ui.updated} <time datetime="${a.updatedIso}">${a.updatedText}</time>` : ""}</p>
 <ul class="inline tags" aria-label="${ui.topicsLabel}">${a.topics.map((t) => html`<li><a href="${href(site, t.url)}">${t.label}</a></li>`)}</ul>
 </header>
 ${a.photo ? photoFigure(site, a.photo, "lead") : ""}

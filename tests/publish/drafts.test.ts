@@ -18,6 +18,13 @@ beforeAll(() => {
     extra: "aliases: [/ancien-titre/]",
   });
   archive.article("2021/12/09-b.md", { title: "Brouillon du jour", date: "2021-12-09T11:00:00", topics: "[Irak]", sources: "[AA]", extra: "draft: true" });
+  archive.article("2021/12/10-sans-source.md", {
+    title: "Brouillon sans source",
+    date: "2021-12-10T11:00:00",
+    topics: "[Irak]",
+    sources: "[]",
+    extra: "draft: true",
+  });
   archive.article("2020/06/01-c.md", {
     title: "Brouillon secret",
     date: "2020-06-01",
@@ -79,5 +86,9 @@ describe("a preview (--drafts) shows drafts, marked as such", () => {
     expect(texts(day, ".item h2")).toEqual(["Dépêche publiée", "Brouillon du jour"]);
     expect(texts(day, ".item .draft-mark")).toEqual(["Brouillon"]);
     expect(texts(site.page("/sujets/economie/"), ".item .draft-mark")).toEqual(["Brouillon"]);
+  });
+
+  it("writes the byline of a draft without sources yet with no empty credit", () => {
+    expect(texts(site.page("/2021/12/10/brouillon-sans-source/"), ".byline")).toEqual(["Brouillon · vendredi 10 décembre 2021 à 11\u00a0h\u00a000"]);
   });
 });
