@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, IANAZone, type Zone } from "luxon";
 
 /** A calendar day in the site's timezone, as `YYYY-MM-DD`. */
 export type Day = `${number}-${number}-${number}`;
@@ -158,14 +158,21 @@ export function readContractDate(text: string, zone: string): ContractDate {
   }
   const iso = `${y}-${mo}-${d}${hasTime ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${fraction ? `.${fraction}` : ""}${offset ?? ""}` : ""}`;
   // With `zone`, luxon reads offset-less text in that zone and converts offset-bearing text to it.
-  const parsed = DateTime.fromISO(iso, { zone });
+  let parsed = DateTime.fromISO(iso, { zone });
   if (!parsed.isValid) return { ok: false };
   // A bare date is the start of its day, whenever the clocks say it starts: only a written time can be wrong.
   if (given !== undefined || !hasTime) return { ok: true, moment: momentOf(parsed, hasTime) };
   const time = `${hh}:${mm}${ss ? `:${ss}` : ""}`;
   const day = `${y}-${mo}-${d}` as Day;
+  const shown = (t: DateTime): boolean => t.day === Number(d) && t.hour === Number(hh) && t.minute === Number(mm) && t.second === Number(ss ?? 0);
+  // Luxon guesses a wall time's offset from a nearby instant, and misses where the offset changed
+  // by minutes and seconds (Paris, 11 March 1911, local mean time to UTC): each offset of the day is tried.
+  if (!shown(parsed)) {
+    const exact = instantShowing(parsed.zone, wall);
+    if (exact !== undefined) parsed = DateTime.fromMillis(exact, { zone: parsed.zone });
+  }
   // Luxon moves a skipped time on by the clocks' jump, silently: the editor must say which instant is meant.
-  if (parsed.day !== Number(d) || parsed.hour !== Number(hh) || parsed.minute !== Number(mm) || parsed.second !== Number(ss ?? 0)) {
+  if (!shown(parsed)) {
     return {
       ok: false,
       problem: { kind: "skipped", time, day, next: parsed.toFormat(ss ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm"), summer: parsed.isInDST },
@@ -173,6 +180,14 @@ export function readContractDate(text: string, zone: string): ContractDate {
   }
   const repeated = repeatedTime(parsed, wall, time, day);
   return { ok: true, moment: momentOf(parsed, hasTime), ...(repeated ? { repeated } : {}) };
+}
+
+// The instant the clocks of `zone` show as `wall` (a wall time read as UTC), the later of two;
+// none when they skip it.
+function instantShowing(zone: Zone, wall: number): number | undefined {
+  const offsets = new Set([zone.offset(wall - DAY_MS), zone.offset(wall), zone.offset(wall + DAY_MS)]);
+  const instants = [...offsets].map((o) => wall - o * MINUTE_MS).filter((ms) => zone.offset(ms) === (wall - ms) / MINUTE_MS);
+  return instants.length > 0 ? Math.max(...instants) : undefined;
 }
 
 // The other instant the same wall time names, the day the clocks go back over it; none when an

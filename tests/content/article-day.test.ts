@@ -133,6 +133,11 @@ describe("the ISO text of a date is its instant, to the second", () => {
     // The night Paris left local mean time: at 00:01 its clocks went back to 23:51:39.
     expect(parseContractDate("1911-03-10T23:55:00", "Europe/Paris")).toMatchObject({ iso: "1911-03-10T23:45:39Z", day: "1911-03-10", time: "23:55" });
     expect(parseContractDate("1911-03-11T12:00:00", "Europe/Paris")).toMatchObject({ iso: "1911-03-11T12:00:00+00:00", time: "12:00" });
+    // Minutes after, once on the new clock: luxon's guess of the offset misses it, which is no skipped time.
+    expect(readContractDate("1911-03-11T00:05:00", "Europe/Paris")).toEqual({
+      ok: true,
+      moment: { iso: "1911-03-11T00:05:00+00:00", epochMs: Date.parse("1911-03-11T00:05:00Z"), day: "1911-03-11", time: "00:05", hasTime: true },
+    });
   });
 });
 
