@@ -103,6 +103,17 @@ export const thisSystem = {
   countArticles,
 };
 
+/** Set in the child's environment: it was started by `relaunchWithHugePages`, with a channel to its parent. */
+const RELAUNCHED = "DEPECHE_RELAUNCHED";
+
+// The child of a relaunch stops as its parent does: a command killed is killed whole, and a build
+// killed before its swap leaves the old site (a child left running would swap in its own later).
+// The channel never keeps the child alive, and carries no message.
+function stopWithParent() {
+  process.channel.unref();
+  process.once("disconnect", () => process.kill(process.pid, "SIGKILL"));
+}
+
 /**
  * Runs this command again in a child with malloc's huge pages when `hugePagesEnvironment` says
  * so, and returns true: this process then only passes on the signals that stop a command and
@@ -113,11 +124,16 @@ export const thisSystem = {
  * @returns {boolean}
  */
 export function relaunchWithHugePages(argv, runHere) {
+  if (process.env[RELAUNCHED] === "1" && process.channel) stopWithParent();
   const env = hugePagesEnvironment(argv, process.env, thisSystem, Number(process.env.DEPECHE_HUGE_PAGES_FROM) || HUGE_PAGES_FROM_FILES);
   if (!env) return false;
   let child;
   try {
-    child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
+    // The channel tells the child when this process is gone, however it went (SIGKILL included).
+    child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      env: { ...env, [RELAUNCHED]: "1" },
+    });
   } catch {
     return false;
   }

@@ -183,4 +183,29 @@ describe("bin/depeche.js on a large archive", () => {
     // The parent stops only once its child has: no process of the command is left running.
     expect(pids.filter(alive)).toEqual([]);
   });
+
+  it("leaves no child running when the command is killed outright (SIGKILL), which would swap in its site later", async () => {
+    rmSync(log, { force: true });
+    const out = join(work, "site", "killed");
+    const parent = spawn(process.execPath, [BIN, "build", "--content", archive.dir, "--out", out, "--no-cache"], { env: env(), stdio: "ignore" });
+    const exited = new Promise<void>((done) => parent.on("exit", () => done()));
+    const expected = relaunches() ? 2 : 1;
+    for (let i = 0; i < 400 && processes().length < expected; i++) await new Promise((r) => setTimeout(r, 25));
+    const pids = processes().map(([pid]) => pid);
+    expect(pids).toHaveLength(expected);
+    // The parent alone, as a user's kill -9 of the pid it was shown: not its process group.
+    parent.kill("SIGKILL");
+    await exited;
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(pids.filter(alive)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
 });
