@@ -1,6 +1,7 @@
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-date.ts";
 import { CommandError } from "../files/file-errors.ts";
+import { displayPath } from "../content/diagnostics.ts";
 import { SITE_FOLDER } from "../files/output-folder.ts";
 import { isSiteAddress } from "../text/web-links.ts";
 import { parseOptions, UsageError } from "./usage.ts";
@@ -61,6 +62,9 @@ export async function runBuild(argv: string[]): Promise<number> {
       if (phase.name === "published") log(`depeche build: ${say.buildPublished(phase.files, time(phase.ms))}`);
       if (phase.name === "incremental") log(`depeche build: ${say.buildIncremental(phase.changed, phase.removed, phase.outputs, time(phase.ms))}`);
       if (phase.name === "indexed") log(`depeche build: ${say.buildIndexed(phase.articles, phase.bundles, time(phase.ms))}`);
+      // Said even with --quiet or --json: the next build will not be incremental.
+      if (phase.name === "cache-unsaved")
+        writeLine(process.stderr, `depeche build: warning: ${say.buildCacheUnsaved(displayPath(values.cache), phase.reason)}`);
     },
     // Encoding is slow the first time (about a second a photo): progress is shown wherever it runs,
     // live on a terminal, every tenth elsewhere.

@@ -11,6 +11,7 @@ import { hash, randomBytes } from "node:crypto";
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -26,13 +27,14 @@ import {
   writeSync,
 } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { crc32 } from "node:zlib";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { DEFAULT_CACHE_FOLDER, markerText, SITE_MARKER } from "../files/output-folder.ts";
-import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../files/packed-values.ts";
+import { pack, pieceBytes, unpack, unpackFile, type Packable, type Piece } from "../files/packed-values.ts";
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = DEFAULT_CACHE_FOLDER;
@@ -120,7 +122,18 @@ interface CacheHeader {
   content?: string;
   /** The bytes of the store's snapshot, packed right after this line: `check` reads them and no more. */
   storeBytes: number;
+  /**
+   * CRC-32 of the store's bytes and of the rest's, in hexadecimal: a file damaged in place (a disk,
+   * a restore, a hand) keeps its length and its structure, and would be read as another site.
+   */
+  storeCrc: string;
+  restCrc: string;
 }
+
+// Written in the header before the bytes it sums, then replaced in place: the same length.
+const CRC_PLACEHOLDER = "00000000";
+const crcText = (crc: number): string => crc.toString(16).padStart(8, "0");
+const CRC_CHUNK = 4 * 1024 * 1024;
 
 /** A journal's record, packed: the site the state describes once the patch is applied, and the patch. */
 interface JournalRecord {
@@ -262,6 +275,9 @@ export class BuildCache {
       const records = journal?.records ?? [];
       if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
       const storeEnd = end + 1 + header.storeBytes;
+      if (crcText(crcOfFile(fd, end + 1, storeEnd)) !== header.storeCrc || crcText(crcOfFile(fd, storeEnd)) !== header.restCrc) {
+        throw new Error("cache damaged");
+      }
       const store = unpackFile(fd, end + 1, storeEnd) as unknown as StoreSnapshot;
       const saved = unpackFile(fd, storeEnd) as unknown as SavedState;
       const state: CachedBuild = {
@@ -305,6 +321,8 @@ export class BuildCache {
       id: randomBytes(12).toString("base64url"),
       content: this.content,
       storeBytes: store.byteLength,
+      storeCrc: CRC_PLACEHOLDER,
+      restCrc: CRC_PLACEHOLDER,
     };
     const saved: SavedState = {
       pages: OrderedColumns.save(state.pages),
@@ -314,19 +332,21 @@ export class BuildCache {
       photos: state.photos,
       ...(state.spare ? { spare: state.spare } : {}),
     };
-    const head = Buffer.from(`${JSON.stringify(header)}\n`);
-    // The rest is packed once the store's pieces are written: the two are never packed at once.
-    const pieces = (function* () {
-      yield* store;
-      yield* pack(saved as unknown as Packable);
-    })();
+    const headText = `${JSON.stringify(header)}\n`;
+    const head = Buffer.from(headText);
     const partial = `${this.file}.${process.pid}.partial`;
     const fd = openSync(partial, "w");
     try {
-      writeSync(fd, head);
-      for (const piece of pieces) {
-        if (piece instanceof Uint8Array) writeSync(fd, piece);
-        else writeSync(fd, piece.text, null, piece.encoding);
+      writeAll(fd, head);
+      const storeCrc = writePieces(fd, store);
+      // The rest is packed once the store's pieces are written: the two are never packed at once.
+      const restCrc = writePieces(fd, pack(saved as unknown as Packable));
+      for (const [field, crc] of [
+        ["storeCrc", storeCrc],
+        ["restCrc", restCrc],
+      ] as const) {
+        const at = Buffer.byteLength(headText.slice(0, headText.indexOf(`"${field}":"${CRC_PLACEHOLDER}"`))) + field.length + 4;
+        writeAll(fd, Buffer.from(crcText(crc)), at);
       }
       fsyncSync(fd);
     } finally {
@@ -368,11 +388,19 @@ export class BuildCache {
     return true;
   }
 
-  /** Removes the cache, so that the next build is a clean one. */
+  /**
+   * Removes the cache, so that the next build is a clean one. A cache that cannot be removed (a
+   * read-only folder) is left: it no longer matches the site, or fails its sums, and is not used.
+   */
   discard(): void {
     this.loaded = undefined;
-    rmSync(this.file, { force: true });
-    rmSync(this.journal, { force: true });
+    for (const path of [this.file, this.journal]) {
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // Left as said.
+      }
+    }
   }
 
   /** Whether a cache file exists (for tests and the summary). */
@@ -447,6 +475,7 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
       const { header, end } = readHeader(fd);
       if (header.format !== CACHE_FORMAT || header.content !== content || !header.key.startsWith(code)) continue;
       const records = readJournal(journal, header.id)?.records ?? [];
+      if (crcText(crcOfFile(fd, end + 1, end + 1 + header.storeBytes)) !== header.storeCrc) continue;
       const store = unpackFile(fd, end + 1, end + 1 + header.storeBytes) as unknown as StoreSnapshot;
       return patchSnapshot(
         store,
@@ -558,11 +587,41 @@ function* zip(keys: readonly string[], values: readonly string[]): Generator<[st
 function writeWhole(path: string, parts: readonly Uint8Array[], flags: "w" | "a"): void {
   const fd = openSync(path, flags);
   try {
-    for (const part of parts) writeSync(fd, part);
+    for (const part of parts) writeAll(fd, part);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+// Every byte: a write may take fewer than it is given (a disk filling up) without an error, which
+// the next one then gives.
+function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position === undefined ? null : position + done);
+}
+
+// Writes packed pieces, and returns their CRC-32.
+function writePieces(fd: number, pieces: Iterable<Piece>): number {
+  let crc = 0;
+  for (const piece of pieces) {
+    const bytes = pieceBytes(piece);
+    writeAll(fd, bytes);
+    crc = crc32(bytes, crc);
+  }
+  return crc;
+}
+
+// The CRC-32 of a file's bytes from `start` to `end`, read a few megabytes at a time.
+function crcOfFile(fd: number, start: number, end = fstatSync(fd).size): number {
+  const chunk = Buffer.allocUnsafe(Math.min(CRC_CHUNK, Math.max(0, end - start)));
+  let crc = 0;
+  for (let at = start; at < end; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
+    if (n === 0) throw new Error("cache cut short");
+    crc = crc32(chunk.subarray(0, n), crc);
+    at += n;
+  }
+  return crc;
 }
 
 // A map's keys and values as two arrays: one long array of strings packs faster than an object of 100,000 keys.

@@ -9,7 +9,7 @@ import { ArchiveStore } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlManifestFile } from "../content/url-manifest.ts";
 import { replaceFileAtomically } from "../files/atomic-write.ts";
-import { CommandError } from "../files/file-errors.ts";
+import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { renderRedirectsFile } from "../outputs/redirects.ts";
@@ -133,6 +133,8 @@ export { DEFAULT_CACHE_DIR } from "./build-cache.ts";
 
 export type BuildPhase =
   | { name: "loaded"; articles: number; files: number; ms: number }
+  /** The site is built, but its state could not be saved in the cache (why, in words): the next build is a clean one. */
+  | { name: "cache-unsaved"; reason: string }
   // `read`: the photo files read, those neither git's blob ids nor their stats vouched for.
   | { name: "photos"; encoded: number; cached: number; read: number; ms: number }
   | { name: "planned"; pages: number; ms: number }
@@ -290,10 +292,14 @@ async function validateThenWrite(
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);
+  // Only the photos of the articles this build publishes reach the site: a draft's, or an
+  // embargoed article's until its date, stays in the cache, encoded for when it is published.
+  const publishedPhotos = new Set(loaded.content.articles.flatMap((a) => (a.image && isPublished(a, { drafts: options.drafts, nowMs }) ? [a.image.src] : [])));
+  const shownPhotos = [...photos.sets].filter(([src]) => publishedPhotos.has(src));
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const photosState = photosKey(photos.sets);
+  const photosState = photosKey(new Map(shownPhotos));
   // The photos this build shows, when they are not the last build's: once it is swapped in, the
   // cache keeps those, and those another build showed within the week. A build that shows the
   // last one's photos leaves the cache as it is: it would only mark them shown again (0.15 s at
@@ -409,7 +415,11 @@ async function validateThenWrite(
       for (const path of changes.changed) changed.add(path);
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
-      placePhotos([...photos.sets.values()], photosDir, staging);
+      placePhotos(
+        shownPhotos.map(([, set]) => set),
+        photosDir,
+        staging,
+      );
       const planned = !fast ? "all" : expected ? "added" : "text";
       options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
     } else {
@@ -433,7 +443,11 @@ async function validateThenWrite(
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
-      placePhotos([...photos.sets.values()], photosDir, staging);
+      placePhotos(
+        shownPhotos.map(([, set]) => set),
+        photosDir,
+        staging,
+      );
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
       options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
       if (digests)
@@ -465,7 +479,7 @@ async function validateThenWrite(
       spare = leavesSpare() ? { stamp: stamp!, changed: [] } : undefined;
       // Packed and written once the plan is let go: packing it beside the plan was the build's peak.
       const pendingCache =
-        cache && state && stamp ? orDiscard(cache, () => ({ cache, stamp: stamp!, state: wholeState(state!, store, renderer, spare) })) : undefined;
+        cache && state && stamp ? orDiscard(cache, () => ({ cache, stamp: stamp!, state: wholeState(state!, store, renderer, spare) }), options) : undefined;
       return indexAfterRelease({
         options,
         start,
@@ -519,7 +533,7 @@ async function validateThenWrite(
   // whole site (`usableSpare`).
   const linking = leavesSpare() ? linkSpare(out, siblingFolder(out, "building")) : undefined;
   if (linking) spare = { stamp: stamp!, changed: [] };
-  if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare);
+  if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare, options);
   await linking;
   return { ...result(), built: { content, data }, ms: performance.now() - start };
 }
@@ -672,7 +686,7 @@ function prunePhotos(options: BuildOptions, used: ReadonlySet<string> | undefine
 function writePendingCache(rest: IndexAfterRelease): void {
   const pending = rest.pendingCache;
   rest.pendingCache = undefined;
-  if (pending) orDiscard(pending.cache, () => pending.cache.write(pending.stamp, pending.state));
+  if (pending) orDiscard(pending.cache, () => pending.cache.write(pending.stamp, pending.state), rest.options);
 }
 
 // urls.txt's bytes, or null when there is none (any other error stops the build: a file that
@@ -724,13 +738,18 @@ function saveCache(
   renderer: ArticleRenderer,
   previous: CachedBuild | undefined,
   spare: SpareSite | undefined,
+  options: Pick<BuildOptions, "onPhase">,
 ): void {
-  orDiscard(cache, () => {
-    const changes = previous && store.patch();
-    const patch = changes && statePatch(previous, state, changes.patch, summariesOf(changes.entries, renderer), spare);
-    if (patch && cache.append(stamp, patch)) return;
-    cache.write(stamp, wholeState(state, store, renderer, spare));
-  });
+  orDiscard(
+    cache,
+    () => {
+      const changes = previous && store.patch();
+      const patch = changes && statePatch(previous, state, changes.patch, summariesOf(changes.entries, renderer), spare);
+      if (patch && cache.append(stamp, patch)) return;
+      cache.write(stamp, wholeState(state, store, renderer, spare));
+    },
+    options,
+  );
 }
 
 function wholeState(state: SiteState, store: ArchiveStore, renderer: ArticleRenderer, spare: SpareSite | undefined): WholeState {
@@ -738,12 +757,13 @@ function wholeState(state: SiteState, store: ArchiveStore, renderer: ArticleRend
 }
 
 // The site is published, or about to be: a cache that cannot be made or saved only makes the next
-// build a clean one.
-function orDiscard<T>(cache: BuildCache, work: () => T): T | undefined {
+// build a clean one, which the build says (`cache-unsaved`).
+function orDiscard<T>(cache: BuildCache, work: () => T, options: Pick<BuildOptions, "onPhase">): T | undefined {
   try {
     return work();
-  } catch {
+  } catch (error) {
     cache.discard();
+    options.onPhase?.({ name: "cache-unsaved", reason: describeIoError(error) });
     return undefined;
   }
 }

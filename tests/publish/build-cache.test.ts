@@ -194,6 +194,41 @@ describe("a build with a cache", () => {
     expect(await cachedBuildEqualsClean()).toBe(false);
   });
 
+  it("throws away a cache damaged in place (its length and structure kept), by its sums, and builds clean", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = join(cacheDir(), readdirSync(cacheDir()).find((name) => name.endsWith(".bin"))!);
+    // One letter of an article's URL in the store's section, then a byte of the rest's.
+    for (const section of ["store", "rest"]) {
+      const bytes = readFileSync(file);
+      const { headerEnd, storeEnd } = cacheFileSections(file);
+      const at = section === "store" ? bytes.indexOf("premiere-depeche", headerEnd) + 3 : Math.floor((storeEnd + bytes.length) / 2);
+      expect(at > headerEnd && (section === "rest" || at < storeEnd)).toBe(true);
+      bytes[at] = bytes[at]! ^ 0x01;
+      writeFileSync(file, bytes);
+      archive.article(`${section}.md`, { title: `Nouvelle ${section}`, date: "2021-12-09T15:00:00" });
+      expect(await cachedBuildEqualsClean()).toBe(false);
+      expect(await cachedBuildEqualsClean()).toBe(true);
+    }
+  });
+
+  it("builds the site when its state cannot be saved, says why, and leaves no cache the next build would take", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const file = join(cacheDir(), readdirSync(cacheDir()).find((name) => name.endsWith(".bin"))!);
+    // Where the cache's new files are written before they are renamed: folders, which no file replaces.
+    const blocked = [`${file}.${process.pid}.partial`, `${file.replace(/\.bin$/, ".journal")}.${process.pid}.partial`];
+    for (const path of blocked) mkdirSync(path);
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    const phases: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.filter((p) => p.name === "cache-unsaved")).toEqual([{ name: "cache-unsaved", reason: "c’est un dossier" }]);
+    expect(existsSync(file)).toBe(false);
+    for (const path of blocked) rmSync(path, { recursive: true });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+  });
+
   it("writes a marker of its own in every site: a build killed after its swap is told from the one the cache describes", async () => {
     archive = threeArticles();
     await buildSite(base());
