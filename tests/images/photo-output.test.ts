@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BuildPhase } from "../../src/publish/build-site.ts";
@@ -8,6 +9,7 @@ import { makePhoto, makeTruncatedJpeg } from "../helpers/photos.ts";
 import { buildArchive, treeDigest, type BuiltSite } from "../helpers/site.ts";
 
 let archive: TestArchive;
+const escapeXml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 afterEach(() => archive?.remove());
 
 const IMAGE = (src: string, caption = true): string =>
@@ -129,6 +131,12 @@ describe("an article's photo in the built site", () => {
     expect(jsonItem.image).toMatch(/\/irak-1200\.jpg$/);
     expect(existsSync(join(site.out, jsonItem.image.slice(base.length)))).toBe(true);
     expect(site.text("/feed.xml")).toContain(`<link rel="enclosure" type="image/jpeg" href="${jsonItem.image}"/>`);
+    // Its content opens with the photo as the page shows it, caption and credit included.
+    const figure = parseHTML(`<div>${jsonItem.content_html}</div>`).document.querySelector("figure")!;
+    expect(figure.querySelector("img")?.getAttribute("src")).toBe(jsonItem.image);
+    expect(figure.querySelector("img")?.getAttribute("alt")).toBe("Des soldats quittent une base");
+    expect(figure.querySelector("figcaption")?.textContent).toBe("Bagdad, le 9 décembre 2021. Photo\u00a0: AA / Nom du photographe");
+    expect(site.text("/feed.xml")).toContain(escapeXml(`<figure><img src="${jsonItem.image}"`));
     // The page without a photo shares the site's image.
     const plain = site.page("/2021/12/09/une-autre-depeche/");
     expect(plain.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(`${base}/site-image.png`);
@@ -248,6 +256,27 @@ describe("an article's photo in the built site", () => {
     utimesSync(file, 1_700_000_000, 1_700_000_001);
     const failed = await buildArchive(archive);
     expect(failed.result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("est endommagée ou n’est pas une image")]);
+  });
+
+  it("publishes no photo of a draft, nor of an embargoed article before its date; the build of that date does, as a clean build would", async () => {
+    archive = await archiveWithPhoto(await makePhoto());
+    archive.write("images/2021/12/brouillon.jpg", await makePhoto());
+    archive.write("images/2026/02/embargo.jpg", await makePhoto());
+    archive.article("2021/12/10-brouillon.md", { title: "Un brouillon", date: "2021-12-10", extra: `draft: true\n${IMAGE("images/2021/12/brouillon.jpg")}` });
+    archive.article("2026/02/01-embargo.md", { title: "Sous embargo", date: "2026-02-01T08:00:00", extra: IMAGE("images/2026/02/embargo.jpg") });
+    const photoNames = (site: BuiltSite): string[] =>
+      [...new Set(readdirSync(join(site.out, "images"), { recursive: true, encoding: "utf8" }).flatMap((f) => /([a-z]+)-\d+\.jpg$/.exec(f)?.[1] ?? []))].sort();
+    const { site } = await build();
+    expect(photoNames(site)).toEqual(["irak"]);
+    // The embargo lifts: the same cache and site, a later date.
+    const lifted = await buildArchive(archive, { nowMs: Date.parse("2026-02-01T09:00:00Z") });
+    expect(photoNames(lifted)).toEqual(["embargo", "irak"]);
+    const clean = await buildArchive(archive, {
+      nowMs: Date.parse("2026-02-01T09:00:00Z"),
+      outDir: join(archive.root, "clean"),
+      cacheDir: join(archive.root, "clean-cache"),
+    });
+    expect(treeDigest(lifted.out)).toBe(treeDigest(clean.out));
   });
 
   it("keeps the previous site when a photo goes missing, turns out damaged or too large", async () => {
