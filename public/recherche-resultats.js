@@ -9,9 +9,9 @@ const DAY = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC
 export function dayOf(url) {
   const m = /\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/.exec(url);
   if (!m) return "";
-  const text = DAY.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  // The first of the month is « 1er » in French, as on the site's pages.
-  return m[3] === "01" ? text.replace(/^1 /, "1er ") : text;
+  // The day and its month on one line, and the first of the month « 1er », as on the site's pages.
+  const text = DAY.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).replace(/^(\d+) /, "$1\u00a0");
+  return m[3] === "01" ? text.replace(/^1\u00a0/, "1er\u00a0") : text;
 }
 
 // Signs a match's word carries that are not the word: Pagefind marks « Turquie. » whole.

@@ -13,11 +13,11 @@ export function render({ entry, depeche: { site } }: TemplateData<ListPage>): st
   const feed =
     entry.kind === "topic"
       ? feedLink(site, topicFeedUrl(p.pageUrls[0] ?? entry.url), ui.topicFeedLink(entry.heading))
-      : feedLink(site, ATOM_FEED_URL, ui.feedLink);
+      : feedLink(site, ATOM_FEED_URL, ui.siteFeedLink);
   return layout(
     site,
     entry,
-    html`<h1>${entry.heading}${p.number > 1 ? html` <small>${ui.page(p.number)}</small>` : ""}</h1>
+    html`<h1>${entry.heading}${p.number > 1 ? html` <small>${ui.pageOfList(p.number, p.total)}</small>` : ""}</h1>
 ${entry.intro && p.number === 1 ? html`<p class="intro">${entry.intro}</p>` : ""}
 ${feed}
 ${articleList(site, entry.items)}

@@ -2,11 +2,12 @@
 
 const thousands = (n: number): string => n.toLocaleString("fr-FR");
 // « Dépêche » is feminine: une autre, d’autres.
-const otherDispatches = (n: number): string => (n === 0 ? "aucune autre dépêche" : n === 1 ? "une autre dépêche" : `${thousands(n)} autres dépêches`);
+// A number and what it counts stay on one line (no-break space).
+const otherDispatches = (n: number): string => (n === 0 ? "aucune autre dépêche" : n === 1 ? "une autre dépêche" : `${thousands(n)}\u00a0autres dépêches`);
 // « Irak », « Union européenne »: a topic's label quoted, so that it reads after any preposition.
 const quoted = (label: string): string => `«\u202f${label}\u202f»`;
 
-const articles = (n: number): string => (n === 0 ? "aucun article" : n === 1 ? "1 article" : `${n.toLocaleString("fr-FR")} articles`);
+const articles = (n: number): string => (n === 0 ? "aucun article" : n === 1 ? "1\u00a0article" : `${thousands(n)}\u00a0articles`);
 
 export const ui = {
   home: "Accueil",
@@ -42,9 +43,11 @@ export const ui = {
   earlier: "Les jours précédents",
   browseByDate: "Parcourir par date",
   moreThatDay: (n: number): string => `… et ${otherDispatches(n)} ce jour-là`,
-  moreThatMonth: (n: number): string => `… et ${otherDispatches(n)} ce mois-ci`,
+  moreThatMonth: (n: number): string => `… et ${otherDispatches(n)} ce mois-là`,
   monthHeadlines: "Les titres, jour par jour",
   feedLink: "S’abonner aux dernières dépêches (Atom)",
+  // A source has no feed of its own: its page links the site's, and says so.
+  siteFeedLink: "S’abonner à toutes les dépêches du site (Atom)",
   topicFeedLink: (topic: string): string => `S’abonner au sujet ${quoted(topic)} (Atom)`,
   olderDay: "Jour précédent",
   newerDay: "Jour suivant",
@@ -57,6 +60,8 @@ export const ui = {
   nextPage: "Page suivante",
   page: (n: number): string => `Page ${n}`,
   pageTitle: (name: string, n: number, total: number): string => `${name} — page ${n} sur ${total}`,
+  /** After a list's name in its heading, from page 2: « Irak — page 2 sur 8 », as its title. */
+  pageOfList: (n: number, total: number): string => `— page ${n} sur ${total}`,
   noArticles: "Aucun article pour l’instant.",
   articles,
   weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const,
@@ -68,6 +73,9 @@ export const ui = {
   sourcesDescription: "Les agences dont l’archive publie les dépêches.",
   // « Articles » is masculine: récents, anciens; an order only means something from two.
   listDescription: (name: string, count: number): string => `${name}\u00a0: ${articles(count)}${count > 1 ? ", des plus récents aux plus anciens" : ""}.`,
+  /** From page 2, each page of a list its own description. */
+  listPageDescription: (name: string, count: number, n: number, total: number): string =>
+    `${name}\u00a0: ${articles(count)}, des plus récents aux plus anciens. Page ${n} sur ${total}.`,
   yearDescription: (year: number, count: number): string => `Les dépêches de ${year}, mois par mois\u00a0: ${articles(count)}.`,
   monthDescription: (month: string, count: number): string => `Les dépêches de ${month}, jour par jour\u00a0: ${articles(count)}.`,
   dayDescription: (day: string, count: number): string => `Les dépêches du ${day}\u00a0: ${articles(count)}.`,

@@ -302,6 +302,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   buildProgress: { args: [500, 1200] },
   buildPublished: { args: [6, "0,02 s"] },
   buildIncremental: { args: [431, 0, 4, "2,31 s"] },
+  buildCacheUnsaved: { args: [".depeche/cache", "système de fichiers en lecture seule"], warning: true },
   buildIndexed: { args: [120, 1, "0,80 s"] },
   buildPhotosReady: { args: [12, 40] },
   buildPhotosEncoded: { args: [3, 37, "4,20 s"] },

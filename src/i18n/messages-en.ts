@@ -444,6 +444,7 @@ export const messagesEn: Messages = {
     buildIncremental: (changed, removed, outputs, time) =>
       `incremental build: ${countEn(changed, "page rewritten", "pages rewritten")}, ${countEn(removed, "page removed", "pages removed")}, ${countEn(outputs, "feed or sitemap replaced", "feeds or sitemaps replaced")}; the rest is kept from the previous site (${time})`,
     buildPublished: (files, time) => `wrote ${countEn(files, "feed, sitemap and robots file", "feed, sitemap and robots files")} (${time})`,
+    buildCacheUnsaved: (folder, reason) => `the cache could not be saved in ${folder} (${reason}): the site is built, but the next build will be a full one`,
     buildIndexed: (articles, bundles, time) => `indexed ${countEn(articles, "article")} for search in ${countEn(bundles, "bundle")} (${time})`,
     buildPhotosReady: (done, total) => `${number(done)}/${number(total)} photos ready`,
     buildPhotosEncoded: (encoded, cached, time) => `encoded ${countEn(encoded, "photo")}, ${number(cached)} cached (${time})`,

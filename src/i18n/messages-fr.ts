@@ -549,6 +549,8 @@ export const messagesFr = {
       `${countFr(files, "flux, plan du site ou fichier robots écrit", "flux, plans du site et fichiers robots écrits")} (${time})`,
     buildIncremental: (changed: number, removed: number, outputs: number, time: string) =>
       fr`construction incrémentale : ${countFr(changed, "page réécrite", "pages réécrites")}, ${countFr(removed, "page supprimée", "pages supprimées")}, ${countFr(outputs, "flux ou plan du site remplacé", "flux ou plans du site remplacés")} ; le reste est repris du site précédent (${time})`,
+    buildCacheUnsaved: (folder: string, reason: string) =>
+      fr`le cache n’a pas pu être enregistré dans ${folder} (${reason}) : le site est construit, mais la prochaine construction sera complète`,
     buildIndexed: (articles: number, bundles: number, time: string) =>
       `${countFr(articles, "article indexé", "articles indexés")} pour la recherche en ${countFr(bundles, "lot")} (${time})`,
     buildPhotosReady: (done: number, total: number) => `${number(done)}/${number(total)} photos prêtes`,

@@ -4,6 +4,8 @@ import { ui } from "../i18n/fr.ts";
 import { buildXml, xmlElement, type XmlNode } from "./xml.ts";
 import { absoluteLinks } from "./absolute-links.ts";
 import { withBasePath } from "../text/markdown.ts";
+import { escapeHtml } from "../text/html.ts";
+import type { PhotoView } from "../plan/photo-view.ts";
 import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl, TOPICS_URL } from "../urls/site-urls.ts";
 
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
@@ -55,13 +57,21 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     url,
     title: a.title,
     summary: a.summary,
-    contentHtml: absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url),
+    contentHtml: `${a.photo ? photoFigure(site, a.photo) : ""}${absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url)}`,
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
     authors: a.sources.map((s) => ({ name: s.name, url: s.agencyUrl })),
     ...(a.photo ? { image: absoluteUrl(site, a.photo.fallback.url) } : {}),
   };
+}
+
+// The photo as the page shows it, with its caption and credit, which a feed reader showing only
+// the enclosure or the image would leave out: its JPEG, absolute, at the width pages fall back to.
+function photoFigure(site: SiteView, photo: PhotoView): string {
+  const { url, width, height } = photo.fallback;
+  const caption = photo.caption ? `${escapeHtml(photo.caption)} ` : "";
+  return `<figure><img src="${escapeHtml(absoluteUrl(site, url))}" alt="${escapeHtml(photo.alt)}" width="${width}" height="${height}"><figcaption>${caption}${escapeHtml(ui.photoCredit(photo.credit))}</figcaption></figure>`;
 }
 
 /** Each article page's feed entry, made once however many feeds of the site show it. */

@@ -104,9 +104,11 @@ export function documentTitle(site: Pick<SiteView, "title">, page: Pick<PageBase
  * Whether search engines may index a page: not the 404 page, nor a topic or source page without
  * articles (which the sitemap leaves out too). Such a page is still built, so that links to it
  * and its URL stay good, and it is indexed again once an article names its topic or source.
+ * Nor a draft, which only a preview (`--drafts`) holds: a preview put online is not indexed for it.
  */
 export function isIndexable(page: AnyPage): boolean {
   if (page.kind === "not-found") return false;
+  if (isArticlePage(page) && page.article.draft) return false;
   return !(isListPage(page) && page.items.length === 0);
 }
 

@@ -94,7 +94,9 @@ export function sitemapEntries(site: SiteView, pages: SitePages, buildIso: strin
   const add = (url: string, m: Instant): void => {
     entries.push(entry(site, url, m));
   };
-  for (let i = pages.articles.length - 1; i >= 0; i--) add(pages.articles[i]!.url, byArticle.get(pages.articles[i]!.url)!);
+  // A draft (a preview's) is not indexed: not listed.
+  for (let i = pages.articles.length - 1; i >= 0; i--)
+    if (!pages.articles[i]!.article.draft) add(pages.articles[i]!.url, byArticle.get(pages.articles[i]!.url)!);
   for (const page of pages.home) add(page.url, fallback);
   for (const page of pages.indexes) add(page.url, fallback);
   // A topic or source without articles is built but not indexed (metadata.ts): not listed either.
@@ -130,7 +132,7 @@ export function archiveSitemapEntries(site: SiteView, archive: Archive, buildIso
   const add = (url: string, m: Instant): void => {
     entries.push(entry(site, url, m));
   };
-  for (let i = archive.articles.length - 1; i >= 0; i--) add(archive.articles[i]!.url, modified(archive.articles[i]!));
+  for (let i = archive.articles.length - 1; i >= 0; i--) if (!archive.articles[i]!.draft) add(archive.articles[i]!.url, modified(archive.articles[i]!));
   add("/", fallback);
   add(TOPICS_URL, fallback);
   add(SOURCES_URL, fallback);
@@ -194,7 +196,7 @@ export function newsEntries(site: SiteView, articles: readonly ArticlePage[], no
   const entries: NewsEntry[] = [];
   for (const page of articles) {
     const ms = Date.parse(page.article.dateIso);
-    if (ms > nowMs) continue;
+    if (ms > nowMs || page.article.draft) continue;
     if (ms < nowMs - NEWS_WINDOW_MS || entries.length === NEWS_LIMIT) break;
     entries.push({ loc: absoluteUrl(site, page.url), published: page.article.dateIso, title: page.article.title });
   }

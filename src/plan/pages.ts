@@ -333,7 +333,8 @@ function listPages<T>(
       kind,
       url: page.url,
       title,
-      description: ui.listDescription(name, listing.articles.length),
+      description:
+        page.number === 1 ? ui.listDescription(name, listing.articles.length) : ui.listPageDescription(name, listing.articles.length, page.number, page.total),
       breadcrumb:
         page.number === 1 ? [HOME, { label: parentLabel, url: parentUrl }] : [HOME, { label: parentLabel, url: parentUrl }, { label: name, url: base }],
       ...(page.prevUrl ? { prevUrl: page.prevUrl } : {}),

@@ -67,13 +67,13 @@ const formattedDays = new Map<Day, string>();
 
 /**
  * The full date of a day, lower case.
- * @example formatDay("2021-12-01") // "mercredi 1er décembre 2021"
+ * @example formatDay("2021-12-01") // "mercredi 1er\u00a0décembre 2021" (the day and its month on one line)
  */
 export function formatDay(day: Day): string {
   let text = formattedDays.get(day);
   if (text === undefined) {
     const d = calendarDate(day);
-    text = `${WEEKDAYS[d.weekday]} ${formatDayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
+    text = `${WEEKDAYS[d.weekday]} ${formatDayOfMonth(d.day)}${NBSP}${monthName(d.month)} ${d.year}`;
     formattedDays.set(day, text);
   }
   return text;
@@ -81,20 +81,20 @@ export function formatDay(day: Day): string {
 
 /**
  * The date without the weekday, for lists and search results.
- * @example formatDayMedium("2021-12-09") // "9 décembre 2021"
+ * @example formatDayMedium("2021-12-09") // "9\u00a0décembre 2021"
  */
 export function formatDayMedium(day: Day): string {
   const d = calendarDate(day);
-  return `${formatDayOfMonth(d.day)} ${monthName(d.month)} ${d.year}`;
+  return `${formatDayOfMonth(d.day)}${NBSP}${monthName(d.month)} ${d.year}`;
 }
 
 /**
  * Day and month only, for breadcrumbs within a year.
- * @example formatDayShort("2021-12-01") // "1er décembre"
+ * @example formatDayShort("2021-12-01") // "1er\u00a0décembre"
  */
 export function formatDayShort(day: Day): string {
   const d = calendarDate(day);
-  return `${formatDayOfMonth(d.day)} ${monthName(d.month)}`;
+  return `${formatDayOfMonth(d.day)}${NBSP}${monthName(d.month)}`;
 }
 
 /**
@@ -118,7 +118,7 @@ export function formatTime(moment: Moment): string {
 
 /**
  * The day, and the time when the editor gave one.
- * @example formatMoment(parseContractDate("2021-12-09T15:10:00+01:00", "Europe/Paris")!) // "jeudi 9 décembre 2021 à 15\u00a0h\u00a010"
+ * @example formatMoment(parseContractDate("2021-12-09T15:10:00+01:00", "Europe/Paris")!) // "jeudi 9\u00a0décembre 2021 à 15\u00a0h\u00a010"
  */
 export function formatMoment(moment: Moment): string {
   return moment.hasTime ? `${formatDay(moment.day)} à ${formatTime(moment)}` : formatDay(moment.day);

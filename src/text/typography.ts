@@ -9,8 +9,9 @@
  * richtypo-rules-fr works on HTML strings too and spaces `:` with a narrow space. The rules below
  * follow the Imprimerie nationale usage (Lexique des règles typographiques):
  *
- * - U+202F before `;` `!` `?` (a run such as `?!` counts once) and inside « »; U+00A0 before `:`
- *   when a space or the end follows (`10:30`, `2:1` stay); an ordinary or no-break space already
+ * - U+202F before `!` `?` (a run such as `?!` counts once) and inside « », and before `;` when a
+ *   space or the end follows (`a;b`, `text/html;base64`, an address written without its scheme,
+ *   stay); U+00A0 before `:` likewise (`10:30`, `2:1` stay); an ordinary or no-break space already
  *   there is normalised, none is added after `(` or `[`.
  * - `'` after a letter (l’, aujourd’hui) or closing a quotation → `’`; `'` opening one (at the
  *   start, or after a space or an opening mark, before a letter) → `‘`: quotes typed single stay
@@ -61,9 +62,9 @@ const CLOSES_QUOTE = /[\s.,;:!?)\]}…»”"]/;
 const OPENS_SINGLE_QUOTE = /[\s([{«“"\u2014\u2013]/;
 const AFTER_OPENING = /«\s*(?=\S)/g;
 const BEFORE_CLOSING = /(?<![ \t\n\u00a0\u2009\u202f])[ \t\n\u00a0\u2009\u202f]*»/g;
-// `?` `!` `;` (a run such as `?!` counting once), and `:` when a space or the end follows it:
-// `10:30`, `2:1`, `fr:wiki` are not French colons.
-const PUNCTUATION = /(?<![ \t\u00a0\u2009\u202f])[ \t\u00a0\u2009\u202f]*([!?]+|;|:(?=\s|$))/g;
+// `?` `!` (a run such as `?!` counting once), and `;` and `:` when a space or the end follows them:
+// `10:30`, `2:1`, `fr:wiki`, `example.org/a;b` are not French punctuation.
+const PUNCTUATION = /(?<![ \t\u00a0\u2009\u202f])[ \t\u00a0\u2009\u202f]*([!?]+|[;:](?=\s|$))/g;
 const SPACED_RUN = /([!?])[ \t\u00a0\u2009\u202f]+(?=[!?])/g;
 const NO_SPACE_AFTER = /[\s([{]/;
 const SPACE = /\s/;

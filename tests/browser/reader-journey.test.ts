@@ -49,7 +49,7 @@ describe("a reader's walk through the generated archive", () => {
         .getByRole("link", { name: /Page suivante/ })
         .click();
       await page.waitForURL("**/sujets/irak/page/2/");
-      expect(await page.locator("h1").textContent()).toMatch(/^Irak\s+Page 2$/);
+      expect(await page.locator("h1").textContent()).toMatch(/^Irak\s+— page 2 sur \d+$/);
       await expect.poll(() => page.locator(".pagination [aria-current=page]").textContent()).toBe("2");
 
       const first = page.locator(".items .item h2 a").first();

@@ -274,8 +274,8 @@ describe("search relevance", () => {
   it("shows each result's date, source and an excerpt with the matched word marked", async () => {
     const page = await search("q=Turquie");
     const items = page.locator("#search-results li");
-    expect(await items.first().locator(".meta").textContent()).toBe("1er mars 2021 · Agence Anadolu");
-    expect(await items.nth(1).locator(".meta").textContent()).toBe("2 mai 2022 · Agence Anadolu");
+    expect(await items.first().locator(".meta").textContent()).toBe("1er\u00a0mars 2021 · Agence Anadolu");
+    expect(await items.nth(1).locator(".meta").textContent()).toBe("2\u00a0mai 2022 · Agence Anadolu");
     expect(await items.nth(1).locator("mark").first().textContent()).toMatch(/^Turquie\b/);
     await page.close();
   });
@@ -1596,7 +1596,7 @@ describe("search counts", () => {
     const page = await search("source=TRT+Turquie");
     await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 dépêche.");
     expect(await links(page)).toEqual(["/2022/09/06/le-port-de-bassorah-agrandi/"]);
-    expect(await page.locator("#search-results .meta").textContent()).toBe("6 septembre 2022 · TRT Turquie");
+    expect(await page.locator("#search-results .meta").textContent()).toBe("6\u00a0septembre 2022 · TRT Turquie");
     expect(await page.locator("#search-results article > p:not(.meta)").textContent()).toContain("Les travaux ont duré deux ans.");
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (1)");
     await page.close();

@@ -141,7 +141,7 @@ describe("depeche import without --date", () => {
       expect(r.stdout.split("\n")[0]).toBe(fr`content/${NOW_FILE} (sujets suggérés : Irak)`);
       expect(r.stdout).toMatch(/^depeche import: 1 article écrit, 0 fichier refusé, 1 avertissement /m);
       expect(r.stderr).toBe(
-        `${seedPath}:1:1: warning: ${fr`sans --date, l’article est daté de maintenant, le vendredi 4 décembre 2026 à 23${NBSP}h${NBSP}52 (heure de Paris) : si l’agence a publié la dépêche un autre jour ou à une autre heure, supprimez content/${NOW_FILE} et importez-la de nouveau avec sa date, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 (tant qu’un déploiement de main ne l’a pas mise en ligne, son adresse n’est pas publiée)`}\n`,
+        `${seedPath}:1:1: warning: ${fr`sans --date, l’article est daté de maintenant, le vendredi 4${NBSP}décembre 2026 à 23${NBSP}h${NBSP}52 (heure de Paris) : si l’agence a publié la dépêche un autre jour ou à une autre heure, supprimez content/${NOW_FILE} et importez-la de nouveau avec sa date, par exemple --date 2021-12-09 ou --date 2021-12-09T15:10:00 (tant qu’un déploiement de main ne l’a pas mise en ligne, son adresse n’est pas publiée)`}\n`,
       );
       expect(readFileSync(join(archive.dir, NOW_FILE), "utf8")).toContain("\ndate: 2026-12-04T23:52\n");
       const result = await loadContent({ contentDir: archive.dir, nowMs: NOW });

@@ -140,7 +140,7 @@ describe("links between article bodies", () => {
     archive.article("2021/12/09-source.md", { title: "Source", body: "Voir [la suite](/2026/01/20/embargo/)." });
     const found = await problems(archive);
     expect(found.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`)).toEqual([
-      fr`${archive.display("articles/2021/12/09-source.md")}:7:17: lien vers /2026/01/20/embargo/, la page d’un article daté dans le futur (${archive.display(later)}), retenu jusqu’au mardi 20 janvier 2026 à 8\u00a0h\u00a000 : retirez le lien, ou attendez sa parution pour publier celui-ci`,
+      fr`${archive.display("articles/2021/12/09-source.md")}:7:17: lien vers /2026/01/20/embargo/, la page d’un article daté dans le futur (${archive.display(later)}), retenu jusqu’au mardi 20${"\u00a0"}janvier 2026 à 8\u00a0h\u00a000 : retirez le lien, ou attendez sa parution pour publier celui-ci`,
     ]);
     const published = await loadContent({ contentDir: archive.dir, nowMs: Date.parse("2026-01-20T07:00:00Z") });
     expect(published.diagnostics).toEqual([]);

@@ -562,7 +562,7 @@ describe("a field written wrong hides no check whose own fields are right", () =
     archive = makeArchive();
     archive.article("a.md", { date: "2062-03-12", extra: "updated: 2062-03-01\nsummary:" });
     expect(without(await errorsOf(archive))).toEqual([
-      fr`3:7: error: daté à plus de 31 jours dans le futur (2062-03-12T00:00:00+01:00, dimanche 12 mars 2062) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus 31 jours à l’avance)`,
+      fr`3:7: error: daté à plus de 31 jours dans le futur (2062-03-12T00:00:00+01:00, dimanche 12${"\u00a0"}mars 2062) : sans doute une faute de frappe ; corrigez la date (un embargo se date au plus 31 jours à l’avance)`,
       fr`6:10: error: « updated » (2062-03-01) précède « date » (2062-03-12) : un article ne peut pas être mis à jour avant sa publication`,
       fr`7:9: error: « summary » est vide : écrivez le chapô, ou retirez la clé`,
     ]);

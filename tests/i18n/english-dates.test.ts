@@ -49,7 +49,7 @@ describe("English messages' dates (DEPECHE_LANG=en)", () => {
       expect(formatMomentEn(parseContractDate("2026-12-05T02:16", "Europe/Paris")!)).toBe("Saturday, December 5, 2026 at 02:16");
       expect(formatMomentEn(parseContractDate("2021-12-01", "Europe/Paris")!)).toBe("Wednesday, December 1, 2021");
       expect(momentName(parseContractDate("2026-12-05T02:16", "Europe/Paris")!)).toEqual({
-        fr: "samedi 5 décembre 2026 à 2\u00a0h\u00a016",
+        fr: "samedi 5\u00a0décembre 2026 à 2\u00a0h\u00a016",
         en: "Saturday, December 5, 2026 at 02:16",
       });
     }

@@ -7,15 +7,15 @@ describe("interface strings agree with their counts", () => {
   const counts = [0, 1, 2, 1000] as const;
 
   it.each([
-    ["articles", (n: number) => ui.articles(n), ["aucun article", "1 article", "2 articles", "1\u202f000 articles"]],
+    ["articles", (n: number) => ui.articles(n), ["aucun article", "1\u00a0article", "2\u00a0articles", "1\u202f000\u00a0articles"]],
     [
       "list description",
       (n: number) => ui.listDescription("Irak", n),
       [
         "Irak\u00a0: aucun article.",
-        "Irak\u00a0: 1 article.",
-        "Irak\u00a0: 2 articles, des plus récents aux plus anciens.",
-        "Irak\u00a0: 1\u202f000 articles, des plus récents aux plus anciens.",
+        "Irak\u00a0: 1\u00a0article.",
+        "Irak\u00a0: 2\u00a0articles, des plus récents aux plus anciens.",
+        "Irak\u00a0: 1\u202f000\u00a0articles, des plus récents aux plus anciens.",
       ],
     ],
     [
@@ -23,15 +23,20 @@ describe("interface strings agree with their counts", () => {
       (n: number) => ui.yearDescription(2021, n),
       [
         "Les dépêches de 2021, mois par mois\u00a0: aucun article.",
-        "Les dépêches de 2021, mois par mois\u00a0: 1 article.",
-        "Les dépêches de 2021, mois par mois\u00a0: 2 articles.",
-        "Les dépêches de 2021, mois par mois\u00a0: 1\u202f000 articles.",
+        "Les dépêches de 2021, mois par mois\u00a0: 1\u00a0article.",
+        "Les dépêches de 2021, mois par mois\u00a0: 2\u00a0articles.",
+        "Les dépêches de 2021, mois par mois\u00a0: 1\u202f000\u00a0articles.",
       ],
     ],
     [
       "calendar caption",
       (n: number) => ui.calendarCaption("décembre 2021", n),
-      ["décembre 2021\u00a0: aucun article", "décembre 2021\u00a0: 1 article", "décembre 2021\u00a0: 2 articles", "décembre 2021\u00a0: 1\u202f000 articles"],
+      [
+        "décembre 2021\u00a0: aucun article",
+        "décembre 2021\u00a0: 1\u00a0article",
+        "décembre 2021\u00a0: 2\u00a0articles",
+        "décembre 2021\u00a0: 1\u202f000\u00a0articles",
+      ],
     ],
     [
       "the rest of a day",
@@ -39,18 +44,18 @@ describe("interface strings agree with their counts", () => {
       [
         "… et aucune autre dépêche ce jour-là",
         "… et une autre dépêche ce jour-là",
-        "… et 2 autres dépêches ce jour-là",
-        "… et 1\u202f000 autres dépêches ce jour-là",
+        "… et 2\u00a0autres dépêches ce jour-là",
+        "… et 1\u202f000\u00a0autres dépêches ce jour-là",
       ],
     ],
     [
       "the rest of a month",
       (n: number) => ui.moreThatMonth(n),
       [
-        "… et aucune autre dépêche ce mois-ci",
-        "… et une autre dépêche ce mois-ci",
-        "… et 2 autres dépêches ce mois-ci",
-        "… et 1\u202f000 autres dépêches ce mois-ci",
+        "… et aucune autre dépêche ce mois-là",
+        "… et une autre dépêche ce mois-là",
+        "… et 2\u00a0autres dépêches ce mois-là",
+        "… et 1\u202f000\u00a0autres dépêches ce mois-là",
       ],
     ],
     [

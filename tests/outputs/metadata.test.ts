@@ -64,7 +64,7 @@ describe("article metadata", () => {
       [1, "Accueil", "https://archives.example.org/"],
       [2, "2021", "https://archives.example.org/2021/"],
       [3, "décembre", "https://archives.example.org/2021/12/"],
-      [4, "9 décembre", "https://archives.example.org/2021/12/09/"],
+      [4, "9\u00a0décembre", "https://archives.example.org/2021/12/09/"],
       [5, "L’Irak annonce", url],
     ]);
   });
@@ -80,7 +80,7 @@ describe("machine-readable dates", () => {
     expect(openGraph.filter((m) => m.property.endsWith("_time")).map((m) => m.content)).toEqual(["1900-04-14T14:20:39Z", "1900-04-14T23:50:39Z"]);
     expect(jsonLd[0]).toMatchObject({ datePublished: "1900-04-14T14:20:39Z", dateModified: "1900-04-14T23:50:39Z" });
     expect(page.url).toBe("/1900/04/14/l-exposition-universelle-ouvre/");
-    expect(page.article.dateText).toBe("samedi 14 avril 1900 à 14\u00a0h\u00a030");
+    expect(page.article.dateText).toBe("samedi 14\u00a0avril 1900 à 14\u00a0h\u00a030");
   });
 });
 

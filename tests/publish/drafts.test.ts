@@ -62,7 +62,7 @@ describe("a production build leaves drafts out", () => {
 
   it("counts no draft in its day, month, year, topic or source", () => {
     expect(texts(site.page("/2021/12/09/"), ".item h2")).toEqual(["Dépêche publiée"]);
-    expect(site.page("/2021/12/").querySelector('meta[name="description"]')?.getAttribute("content")).toContain(": 1 article.");
+    expect(site.page("/2021/12/").querySelector('meta[name="description"]')?.getAttribute("content")).toContain(": 1\u00a0article.");
     expect(site.has("/2020/")).toBe(false);
     expect(texts(site.page("/sujets/irak/"), ".item h2")).toEqual(["Dépêche publiée"]);
     // Every topic and source of the registries has its page, listing no draft.
@@ -88,7 +88,17 @@ describe("a preview (--drafts) shows drafts, marked as such", () => {
     expect(texts(site.page("/sujets/economie/"), ".item .draft-mark")).toEqual(["Brouillon"]);
   });
 
+  it("asks search engines not to index a draft, and lists none in its sitemaps, should a preview be put online", () => {
+    const draft = site.page("/2021/12/09/brouillon-du-jour/");
+    expect(draft.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(draft.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(site.page("/2021/12/09/depeche-publiee/").querySelector('meta[name="robots"]')).toBeNull();
+    const sitemap = readFileSync(join(site.out, "sitemap.xml"), "utf8");
+    expect(sitemap).toContain("/2021/12/09/depeche-publiee/");
+    expect(sitemap).not.toContain("brouillon");
+  });
+
   it("writes the byline of a draft without sources yet with no empty credit", () => {
-    expect(texts(site.page("/2021/12/10/brouillon-sans-source/"), ".byline")).toEqual(["Brouillon · vendredi 10 décembre 2021 à 11\u00a0h\u00a000"]);
+    expect(texts(site.page("/2021/12/10/brouillon-sans-source/"), ".byline")).toEqual(["Brouillon · vendredi 10\u00a0décembre 2021 à 11\u00a0h\u00a000"]);
   });
 });

@@ -75,7 +75,7 @@ describe.each([
 
   it("is named in a warning that says, on Paris's clock, when it will appear and how to publish it now", () => {
     expect(run.stderr).toContain(
-      fr`${archive.display("articles/2021/12/10-sous-embargo.md")}:3:7: warning: daté dans le futur (2021-12-10T00:30:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au vendredi 10 décembre 2021 à 0\u00a0h\u00a030, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
+      fr`${archive.display("articles/2021/12/10-sous-embargo.md")}:3:7: warning: daté dans le futur (2021-12-10T00:30:00+01:00) : l’article est retenu (pages, flux, plans du site, recherche) jusqu’au vendredi 10\u00a0décembre 2021 à 0\u00a0h\u00a030, et paraît à la première publication qui suit ; pour le publier maintenant, donnez-lui une date passée`,
     );
     expect(run.stderr).not.toContain("a-minuit.md");
   });
@@ -90,7 +90,7 @@ describe("an update dated after the build", () => {
       expect(built.result.ok).toBe(true);
       expect(built.has("/2021/12/09/corrige-demain/")).toBe(true);
       expect(built.result.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual([
-        fr`6:10: warning: mis à jour dans le futur (2021-12-10T09:00:00+01:00, vendredi 10 décembre 2021 à 9\u00a0h\u00a000) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
+        fr`6:10: warning: mis à jour dans le futur (2021-12-10T09:00:00+01:00, vendredi 10\u00a0décembre 2021 à 9\u00a0h\u00a000) : les flux et le plan du site annonceraient une modification à venir ; donnez l’heure de la dernière modification faite`,
       ]);
     } finally {
       ahead.remove();
@@ -109,7 +109,7 @@ describe("an article dated past the horizon", () => {
         encoding: "utf8",
       });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain(":3:7: error: daté à plus de 31 jours dans le futur (2062-12-10T00:00:00+01:00, dimanche 10 décembre 2062)");
+      expect(run.stderr).toContain(":3:7: error: daté à plus de 31 jours dans le futur (2062-12-10T00:00:00+01:00, dimanche 10\u00a0décembre 2062)");
       // Eleven days ahead of SOURCE_DATE_EPOCH (and years behind the clock): an embargo.
       expect(run.stderr).toContain(`${far.display("articles/2021/12/20-sommet.md")}:3:7: warning: daté dans le futur (2021-12-20T09:00:00+01:00)`);
     } finally {

@@ -55,7 +55,7 @@ describe("the masthead", () => {
 describe("the home page", () => {
   it("shows the newest day's dispatches, newest first, under that day's date", () => {
     const doc = site.page("/");
-    expect(texts(doc, "h1")).toEqual(["Les dépêches du lundi 3 janvier 2022"]);
+    expect(texts(doc, "h1")).toEqual(["Les dépêches du lundi 3\u00a0janvier 2022"]);
     expect(headlines(doc, ".front .items .item h2")).toEqual(["Terrorisme : un procès", "Terrorisme : une arrestation"]);
   });
 
@@ -85,9 +85,9 @@ describe("the home page", () => {
 describe("the article page", () => {
   it("opens with the agencies and the Paris date as a byline", () => {
     const doc = site.page(TARGET);
-    expect(texts(doc, "article header .byline")).toEqual([`Agence Anadolu et TRT Français — jeudi 9 décembre 2021 à 15${NBSP}h${NBSP}10`]);
+    expect(texts(doc, "article header .byline")).toEqual([`Agence Anadolu et TRT Français — jeudi 9\u00a0décembre 2021 à 15${NBSP}h${NBSP}10`]);
     expect([...doc.querySelectorAll(".byline a")].map((a) => a.getAttribute("href"))).toEqual(["/sources/aa/", "/sources/trt-fr/"]);
-    expect(texts(site.page("/2021/12/03/defense-des-exercices/"), ".byline")).toEqual([`TRT Français — vendredi 3 décembre 2021 à 10${NBSP}h${NBSP}00`]);
+    expect(texts(site.page("/2021/12/03/defense-des-exercices/"), ".byline")).toEqual([`TRT Français — vendredi 3\u00a0décembre 2021 à 10${NBSP}h${NBSP}00`]);
   });
 
   it("shows its topics in its header, before the text", () => {
@@ -121,26 +121,26 @@ describe("the date archives", () => {
     const doc = site.page("/2021/12/");
     expect(doc.querySelector(".month .calendar")).not.toBeNull();
     expect(texts(doc, ".month-days h3 a")).toEqual([
-      "Mercredi 1er décembre 2021",
-      "Vendredi 3 décembre 2021",
-      "Dimanche 5 décembre 2021",
-      "Jeudi 9 décembre 2021",
-      "Dimanche 12 décembre 2021",
-      "Mardi 14 décembre 2021",
-      "Lundi 20 décembre 2021",
-      "Jeudi 30 décembre 2021",
+      "Mercredi 1er\u00a0décembre 2021",
+      "Vendredi 3\u00a0décembre 2021",
+      "Dimanche 5\u00a0décembre 2021",
+      "Jeudi 9\u00a0décembre 2021",
+      "Dimanche 12\u00a0décembre 2021",
+      "Mardi 14\u00a0décembre 2021",
+      "Lundi 20\u00a0décembre 2021",
+      "Jeudi 30\u00a0décembre 2021",
     ]);
     const busy = [...doc.querySelectorAll(".month-days .headlines")][6]!;
     expect(busy.querySelectorAll("li:not(.more)")).toHaveLength(8);
-    expect(texts(busy as unknown as Document, ".more a")).toEqual(["… et 2 autres dépêches ce jour-là"]);
+    expect(texts(busy as unknown as Document, ".more a")).toEqual(["… et 2\u00a0autres dépêches ce jour-là"]);
     expect(texts(busy as unknown as Document, "time")[0]).toBe(`8${NBSP}h${NBSP}00`);
   });
 
   it("shows each month of the year with its count and its first headlines", () => {
     const doc = site.page("/2021/");
-    expect(texts(doc, ".months h2")).toEqual(["Décembre 17 articles"]);
+    expect(texts(doc, ".months h2")).toEqual(["Décembre 17\u00a0articles"]);
     expect(headlines(doc, ".months .headlines li:not(.more) a")).toEqual(["Irak : premier jour", "Défense : des exercices", "Irak : la coalition se retire"]);
-    expect(texts(doc, ".months .more a")).toEqual(["… et 14 autres dépêches ce mois-ci"]);
+    expect(texts(doc, ".months .more a")).toEqual(["… et 14\u00a0autres dépêches ce mois-là"]);
   });
 });
 
@@ -201,10 +201,10 @@ describe("the new dates under any machine timezone", () => {
         encoding: "utf8",
       });
       expect(JSON.parse(output)).toEqual([
-        "vendredi 31 décembre 2021",
-        `vendredi 31 décembre 2021 à 23${NBSP}h${NBSP}30`,
-        [`vendredi 31 décembre 2021 à 0${NBSP}h${NBSP}10`],
-        ["Vendredi 31 décembre 2021"],
+        "vendredi 31\u00a0décembre 2021",
+        `vendredi 31\u00a0décembre 2021 à 23${NBSP}h${NBSP}30`,
+        [`vendredi 31\u00a0décembre 2021 à 0${NBSP}h${NBSP}10`],
+        ["Vendredi 31\u00a0décembre 2021"],
         [`0${NBSP}h${NBSP}10`, `23${NBSP}h${NBSP}30`],
       ]);
     },

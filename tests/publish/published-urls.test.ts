@@ -174,7 +174,7 @@ describe("a published URL kept off the site, or left to another error", () => {
     archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T18:00:00" });
     const built = await buildArchive(archive, { nowMs: Date.parse("2021-12-09T12:00:00Z") });
     expect(errors(built)).toEqual([
-      fr`${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9 décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:3:7: error: /2021/12/09/un/ a été publiée : daté du jeudi 9${"\u00a0"}décembre 2021 à 18\u00a0h\u00a000, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
   });
 

@@ -70,8 +70,8 @@ describe("the article page", () => {
     expect(doc.documentElement.getAttribute("lang")).toBe("fr");
     expect(texts(doc, "h1")).toEqual(["L’Irak annonce la fin de la mission de combat"]);
     const times = texts(doc, "article header time");
-    expect(times[0]).toBe("jeudi 9 décembre 2021 à 15\u00a0h\u00a010");
-    expect(times[1]).toBe("vendredi 10 décembre 2021 à 8\u00a0h\u00a005");
+    expect(times[0]).toBe("jeudi 9\u00a0décembre 2021 à 15\u00a0h\u00a010");
+    expect(times[1]).toBe("vendredi 10\u00a0décembre 2021 à 8\u00a0h\u00a005");
     expect(doc.querySelector("article header time")?.getAttribute("datetime")).toBe("2021-12-09T15:10:00+01:00");
     expect(texts(doc, ".facts dd")[0]).toContain("Agence Anadolu");
     expect([...doc.querySelectorAll(".tags a")].map((a) => a.getAttribute("href"))).toEqual(["/sujets/irak/", "/sujets/etats-unis/", "/sujets/defense/"]);
@@ -126,7 +126,7 @@ describe("the article page", () => {
 
   it("has a breadcrumb Accueil › 2021 › décembre › 9 décembre", () => {
     const doc = site.page(url);
-    expect(texts(doc, ".breadcrumb a")).toEqual(["Accueil", "2021", "décembre", "9 décembre"]);
+    expect(texts(doc, ".breadcrumb a")).toEqual(["Accueil", "2021", "décembre", "9\u00a0décembre"]);
     expect([...doc.querySelectorAll(".breadcrumb a")].map((a) => a.getAttribute("href"))).toEqual(["/", "/2021/", "/2021/12/", "/2021/12/09/"]);
   });
 
@@ -163,7 +163,7 @@ describe("dates are Paris days", () => {
   it("puts an article at 23:30 Paris time on its Paris day", () => {
     expect(site.has("/2021/07/14/nuit-du-14-juillet/")).toBe(true);
     expect(texts(site.page("/2021/07/14/"), ".item h2")).toEqual(["Nuit du 14 juillet"]);
-    expect(texts(site.page("/2021/07/14/nuit-du-14-juillet/"), "article header time")[0]).toBe("mercredi 14 juillet 2021 à 23\u00a0h\u00a030");
+    expect(texts(site.page("/2021/07/14/nuit-du-14-juillet/"), "article header time")[0]).toBe("mercredi 14\u00a0juillet 2021 à 23\u00a0h\u00a030");
     expect(site.has("/2021/12/31/depeche-de-la-saint-sylvestre/")).toBe(true);
   });
 
@@ -171,23 +171,26 @@ describe("dates are Paris days", () => {
     const dec31 = site.page("/2021/12/31/");
     expect(dec31.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/12/09/");
     expect(dec31.querySelector(".neighbours .newer")?.getAttribute("href")).toBe("/2022/01/01/");
-    expect(texts(dec31, "h1")).toEqual(["Vendredi 31 décembre 2021"]);
+    expect(texts(dec31, "h1")).toEqual(["Vendredi 31\u00a0décembre 2021"]);
     const dec9 = site.page("/2021/12/09/");
     expect(dec9.querySelector(".neighbours .older")?.getAttribute("href")).toBe("/2021/11/30/");
     const jan1 = site.page("/2022/01/01/");
     expect(jan1.querySelector(".neighbours .newer")).toBeNull();
-    expect(texts(jan1, "h1")).toEqual(["Samedi 1er janvier 2022"]);
+    expect(texts(jan1, "h1")).toEqual(["Samedi 1er\u00a0janvier 2022"]);
   });
 
   it("lists months with counts on the year page, and a Monday-first calendar on the month page", () => {
     const year = site.page("/2021/");
     expect(texts(year, ".months h2 a")).toEqual(["Juillet", "Novembre", "Décembre"]);
-    expect(texts(year, ".months h2 .count")).toEqual(["1 article", "1 article", "2 articles"]);
+    expect(texts(year, ".months h2 .count")).toEqual(["1\u00a0article", "1\u00a0article", "2\u00a0articles"]);
     const month = site.page("/2021/12/");
     expect(texts(month, "thead th")[0]).toBe("lun.");
     const linked = [...month.querySelectorAll(".calendar td a")].map((a) => a.getAttribute("href"));
     expect(linked).toEqual(["/2021/12/09/", "/2021/12/31/"]);
-    expect(texts(month, ".calendar td a .visually-hidden")).toEqual(["jeudi 9 décembre 2021\u00a0: 1 article", "vendredi 31 décembre 2021\u00a0: 1 article"]);
+    expect(texts(month, ".calendar td a .visually-hidden")).toEqual([
+      "jeudi 9\u00a0décembre 2021\u00a0: 1\u00a0article",
+      "vendredi 31\u00a0décembre 2021\u00a0: 1\u00a0article",
+    ]);
     // 1 December 2021 was a Wednesday: two empty cells come first.
     const firstWeek = [...month.querySelectorAll(".calendar tbody tr")][0]!;
     expect([...firstWeek.querySelectorAll("td")].map((td) => td.textContent?.trim())).toEqual(["", "", "1", "2", "3", "4", "5"]);
@@ -199,7 +202,7 @@ describe("lists", () => {
     const economie = site.page("/sujets/economie/");
     expect(texts(economie, ".item h2")).toEqual(["Première dépêche de l’année", "Dépêche de la Saint-Sylvestre"]);
     expect(texts(economie, ".item p:last-child")[0]).toBe("Le chapô choisi par la rédaction.");
-    expect(texts(economie, ".item time")[0]).toBe("samedi 1er janvier 2022 à 0\u00a0h\u00a010");
+    expect(texts(economie, ".item time")[0]).toBe("samedi 1er\u00a0janvier 2022 à 0\u00a0h\u00a010");
     const irak = site.page("/sujets/irak/");
     expect(texts(irak, ".item p:last-child")).toEqual(["Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat."]);
   });
@@ -207,8 +210,8 @@ describe("lists", () => {
   it("lists every topic with its count on /sujets/", () => {
     const doc = site.page("/sujets/");
     const entries = texts(doc, ".entries li");
-    expect(entries).toContain("Économie 2 articles");
-    expect(entries).toContain("Irak 1 article");
+    expect(entries).toContain("Économie 2\u00a0articles");
+    expect(entries).toContain("Irak 1\u00a0article");
     expect(entries).toHaveLength(5);
   });
 
@@ -233,7 +236,7 @@ describe("pagination", () => {
     return { site: await buildArchive(a), archive: a };
   }
 
-  it("fits 20 articles on one page", async () => {
+  it("fits 20\u00a0articles on one page", async () => {
     const { site: s, archive: a } = await buildWith(20);
     expect(s.page("/sujets/irak/").querySelectorAll(".item")).toHaveLength(20);
     expect(s.has("/sujets/irak/page/2/")).toBe(false);

@@ -27,18 +27,18 @@ function moment(text: string): Moment {
 
 // The first of each month of 2022, with its weekday (checked against another calendar).
 const firstOfMonth: [day: Day, full: string, short: string][] = [
-  ["2022-01-01", "samedi 1er janvier 2022", "1er janvier"],
-  ["2022-02-01", "mardi 1er février 2022", "1er février"],
-  ["2022-03-01", "mardi 1er mars 2022", "1er mars"],
-  ["2022-04-01", "vendredi 1er avril 2022", "1er avril"],
-  ["2022-05-01", "dimanche 1er mai 2022", "1er mai"],
-  ["2022-06-01", "mercredi 1er juin 2022", "1er juin"],
-  ["2022-07-01", "vendredi 1er juillet 2022", "1er juillet"],
-  ["2022-08-01", "lundi 1er août 2022", "1er août"],
-  ["2022-09-01", "jeudi 1er septembre 2022", "1er septembre"],
-  ["2022-10-01", "samedi 1er octobre 2022", "1er octobre"],
-  ["2022-11-01", "mardi 1er novembre 2022", "1er novembre"],
-  ["2022-12-01", "jeudi 1er décembre 2022", "1er décembre"],
+  ["2022-01-01", "samedi 1er\u00a0janvier 2022", "1er\u00a0janvier"],
+  ["2022-02-01", "mardi 1er\u00a0février 2022", "1er\u00a0février"],
+  ["2022-03-01", "mardi 1er\u00a0mars 2022", "1er\u00a0mars"],
+  ["2022-04-01", "vendredi 1er\u00a0avril 2022", "1er\u00a0avril"],
+  ["2022-05-01", "dimanche 1er\u00a0mai 2022", "1er\u00a0mai"],
+  ["2022-06-01", "mercredi 1er\u00a0juin 2022", "1er\u00a0juin"],
+  ["2022-07-01", "vendredi 1er\u00a0juillet 2022", "1er\u00a0juillet"],
+  ["2022-08-01", "lundi 1er\u00a0août 2022", "1er\u00a0août"],
+  ["2022-09-01", "jeudi 1er\u00a0septembre 2022", "1er\u00a0septembre"],
+  ["2022-10-01", "samedi 1er\u00a0octobre 2022", "1er\u00a0octobre"],
+  ["2022-11-01", "mardi 1er\u00a0novembre 2022", "1er\u00a0novembre"],
+  ["2022-12-01", "jeudi 1er\u00a0décembre 2022", "1er\u00a0décembre"],
 ];
 
 describe("French dates", () => {
@@ -49,11 +49,11 @@ describe("French dates", () => {
   });
 
   test.each([
-    ["2021-12-09", "jeudi 9 décembre 2021", "9 décembre", "9 décembre 2021"],
-    ["2021-12-31", "vendredi 31 décembre 2021", "31 décembre", "31 décembre 2021"],
-    ["2024-02-29", "jeudi 29 février 2024", "29 février", "29 février 2024"],
-    ["2000-01-01", "samedi 1er janvier 2000", "1er janvier", "1er janvier 2000"],
-    ["2021-08-02", "lundi 2 août 2021", "2 août", "2 août 2021"],
+    ["2021-12-09", "jeudi 9\u00a0décembre 2021", "9\u00a0décembre", "9\u00a0décembre 2021"],
+    ["2021-12-31", "vendredi 31\u00a0décembre 2021", "31\u00a0décembre", "31\u00a0décembre 2021"],
+    ["2024-02-29", "jeudi 29\u00a0février 2024", "29\u00a0février", "29\u00a0février 2024"],
+    ["2000-01-01", "samedi 1er\u00a0janvier 2000", "1er\u00a0janvier", "1er\u00a0janvier 2000"],
+    ["2021-08-02", "lundi 2\u00a0août 2021", "2\u00a0août", "2\u00a0août 2021"],
   ] as [Day, string, string, string][])("%s → %s", (day, full, short, medium) => {
     expect(formatDay(day)).toBe(full);
     expect(formatDayShort(day)).toBe(short);
@@ -91,31 +91,31 @@ describe("French dates", () => {
     expect(() => monthName(0)).toThrow(RangeError);
     expect(() => monthName(13)).toThrow(RangeError);
     expect(() => formatDay("2021-02-30" as Day)).toThrow(RangeError);
-    expect(() => formatDay("9 décembre" as Day)).toThrow(RangeError);
+    expect(() => formatDay("9\u00a0décembre" as Day)).toThrow(RangeError);
   });
 
   test.each([
-    ["2021-12-09T15:10:00+01:00", `15${NB}h${NB}10`, `jeudi 9 décembre 2021 à 15${NB}h${NB}10`],
-    ["2021-12-10T08:05", `8${NB}h${NB}05`, `vendredi 10 décembre 2021 à 8${NB}h${NB}05`],
-    ["2022-01-01T00:10:00+01:00", `0${NB}h${NB}10`, `samedi 1er janvier 2022 à 0${NB}h${NB}10`],
+    ["2021-12-09T15:10:00+01:00", `15${NB}h${NB}10`, `jeudi 9\u00a0décembre 2021 à 15${NB}h${NB}10`],
+    ["2021-12-10T08:05", `8${NB}h${NB}05`, `vendredi 10\u00a0décembre 2021 à 8${NB}h${NB}05`],
+    ["2022-01-01T00:10:00+01:00", `0${NB}h${NB}10`, `samedi 1er\u00a0janvier 2022 à 0${NB}h${NB}10`],
     // Given in UTC, shown on the site's clock, the day included: 23:30 in Paris, in summer.
-    ["2021-07-14T21:30:00Z", `23${NB}h${NB}30`, `mercredi 14 juillet 2021 à 23${NB}h${NB}30`],
-    ["2021-12-31T23:30:00Z", `0${NB}h${NB}30`, `samedi 1er janvier 2022 à 0${NB}h${NB}30`],
-    ["2021-10-31T02:30:00+01:00", `2${NB}h${NB}30`, `dimanche 31 octobre 2021 à 2${NB}h${NB}30`],
+    ["2021-07-14T21:30:00Z", `23${NB}h${NB}30`, `mercredi 14\u00a0juillet 2021 à 23${NB}h${NB}30`],
+    ["2021-12-31T23:30:00Z", `0${NB}h${NB}30`, `samedi 1er\u00a0janvier 2022 à 0${NB}h${NB}30`],
+    ["2021-10-31T02:30:00+01:00", `2${NB}h${NB}30`, `dimanche 31\u00a0octobre 2021 à 2${NB}h${NB}30`],
   ])("%s → %s", (text, time, full) => {
     expect(formatTime(moment(text))).toBe(time);
     expect(formatMoment(moment(text))).toBe(full);
   });
 
   test("shows no time for a bare date", () => {
-    expect(formatMoment(moment("2021-12-09"))).toBe("jeudi 9 décembre 2021");
+    expect(formatMoment(moment("2021-12-09"))).toBe("jeudi 9\u00a0décembre 2021");
   });
 
   test("capitalises at the start of a heading only", () => {
-    expect(capitalize(formatDay("2021-12-09"))).toBe("Jeudi 9 décembre 2021");
+    expect(capitalize(formatDay("2021-12-09"))).toBe("Jeudi 9\u00a0décembre 2021");
     expect(capitalize(formatMonth(2021, 8))).toBe("Août 2021");
     expect(capitalize("été")).toBe("Été");
-    expect(capitalize("1er décembre")).toBe("1er décembre");
+    expect(capitalize("1er\u00a0décembre")).toBe("1er\u00a0décembre");
     expect(capitalize("")).toBe("");
   });
 
@@ -148,19 +148,19 @@ describe("French dates", () => {
       encoding: "utf8",
     });
     expect(JSON.parse(output)).toEqual([
-      `jeudi 9 décembre 2021 à 15${NB}h${NB}10`,
-      `mercredi 14 juillet 2021 à 23${NB}h${NB}30`,
-      `samedi 1er janvier 2022 à 0${NB}h${NB}30`,
-      `dimanche 28 mars 2021 à 3${NB}h${NB}30`,
-      "mercredi 1er décembre 2021",
-      "samedi 1er janvier 2022",
-      "1er janvier",
+      `jeudi 9\u00a0décembre 2021 à 15${NB}h${NB}10`,
+      `mercredi 14\u00a0juillet 2021 à 23${NB}h${NB}30`,
+      `samedi 1er\u00a0janvier 2022 à 0${NB}h${NB}30`,
+      `dimanche 28\u00a0mars 2021 à 3${NB}h${NB}30`,
+      "mercredi 1er\u00a0décembre 2021",
+      "samedi 1er\u00a0janvier 2022",
+      "1er\u00a0janvier",
       "samedi",
-      "dimanche 1er mai 2022",
-      "1er mai",
+      "dimanche 1er\u00a0mai 2022",
+      "1er\u00a0mai",
       "dimanche",
-      "jeudi 29 février 2024",
-      "29 février",
+      "jeudi 29\u00a0février 2024",
+      "29\u00a0février",
       "jeudi",
     ]);
   });

@@ -121,6 +121,9 @@ const typeset: [input: string, expected: string][] = [
 const untouched: string[] = [
   "Il est 10:30.",
   "un score de 2:1",
+  // A `;` with no space after is no French semicolon: an address without its scheme, a media type.
+  "Voir example.org/a;b",
+  "data:text/html;base64,PHA+",
   "https://turquie2023.com/Ivo58D",
   "https://example.fr/a?b=1;c=2!d",
   "http://example.fr/l'article",
