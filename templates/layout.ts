@@ -64,7 +64,7 @@ ${breadcrumb(site, page.breadcrumb, options.heading ?? page.title)}
 <main id="contenu" tabindex="-1">
 ${main}
 </main>
-<footer class="site-footer"><p>${ui.footer}</p></footer>
+<footer class="site-footer"><p>${site.clockNote} ${ui.footer}</p></footer>
 </body>
 </html>
 `.value;

@@ -1,4 +1,5 @@
 /** Every piece of interface text readers see, in one place. */
+import type { ZoneName } from "./messages.ts";
 
 const thousands = (n: number): string => n.toLocaleString("fr-FR");
 // « Dépêche » is feminine: une autre, d’autres.
@@ -86,6 +87,11 @@ export const ui = {
   movedTo: (title: string): string => `Cet article a changé d’adresse\u00a0: ${title}.`,
   movedText: "Cet article a changé d’adresse. Si la page ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",
   footer: "Archive de dépêches publiée avec Dépêche.",
+  /** The clock every time of the site is on, said once on every page: readers are anywhere. */
+  clockNote: (zone: ZoneName): string =>
+    zone.kind === "clock"
+      ? `Toutes les heures sont données en heure ${zone.name}.`
+      : `Toutes les heures sont données à l’heure ${/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/u.test(zone.fr) ? "d’" : "de "}${zone.fr}.`,
   devErrors: (n: number): string =>
     `Aperçu pas à jour\u00a0: ${n === 0 ? "aucune erreur" : n === 1 ? "une erreur" : `${n.toLocaleString("fr-FR")} erreurs`} à corriger dans l’archive.`,
   devMovedTo: "L’article que vous modifiez a changé d’adresse\u00a0:",

@@ -1,3 +1,5 @@
+import { ui } from "../i18n/fr.ts";
+import { zoneName } from "../text/zone-names.ts";
 import type { SiteConfig } from "../content/model.ts";
 import type { SitePages } from "./pages.ts";
 import type { Link } from "./article-view.ts";
@@ -12,6 +14,8 @@ export interface SiteView {
   basePath: string;
   /** The masthead's navigation: the main topics (none when absent). */
   sections?: Link[];
+  /** The footer's note of the clock the site's times are on (« … à l’heure de Paris. »). */
+  clockNote: string;
 }
 
 /** Everything Eleventy receives: the site and every planned page. */
@@ -34,5 +38,6 @@ export function siteView(site: SiteConfig, sections: Link[] = []): SiteView {
     baseUrl: site.baseUrl,
     basePath: new URL(site.baseUrl).pathname.replace(/\/+$/, ""),
     sections,
+    clockNote: ui.clockNote(zoneName(site.timezone)),
   };
 }

@@ -6,7 +6,7 @@ import { planArticles } from "../helpers/site.ts";
 import { assertWellFormed, hasXmllint, parseXml, xmllintErrors } from "../helpers/xml.ts";
 
 const BUILD_ISO = "2022-01-01T00:00:00.000Z";
-const SITE = { title: "Archives", description: "Archives", baseUrl: "https://archives.example.org", basePath: "" };
+const SITE = { title: "Archives", description: "Archives", baseUrl: "https://archives.example.org", basePath: "", clockNote: "" };
 
 describe("sitemap entries", () => {
   it("lists every page but the 404 and search pages and the topics and sources without articles, each with the date it last changed", async () => {

@@ -90,6 +90,17 @@ describe("the article page", () => {
     expect(texts(site.page("/2021/12/03/defense-des-exercices/"), ".byline")).toEqual([`TRT Français — vendredi 3\u00a0décembre 2021 à 10${NBSP}h${NBSP}00`]);
   });
 
+  it("says on every page, in its footer, which clock its times are on: the site's, wherever the reader is", async () => {
+    for (const url of ["/", TARGET, "/2021/12/", "/404.html"]) {
+      expect(texts(site.page(url), ".site-footer p")[0], url).toMatch(/^Toutes les heures sont données à l’heure de Paris\. /);
+    }
+    const montreal = makeArchive({ "site.yaml": "title: Archives\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: America/Montreal\n" });
+    montreal.article("2021/12/09-a.md", { title: "Une dépêche" });
+    const built = await buildArchive(montreal, { search: false });
+    expect(texts(built.page("/"), ".site-footer p")[0]).toMatch(/^Toutes les heures sont données à l’heure de Montréal\. /);
+    montreal.remove();
+  });
+
   it("shows its topics in its header, before the text", () => {
     const doc = site.page(TARGET);
     expect(texts(doc, "article header .tags a")).toEqual(["Irak", "Défense"]);
