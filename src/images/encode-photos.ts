@@ -10,6 +10,7 @@ import type { OutputInfo, Sharp } from "sharp";
 import type { Derivative, PhotoFormat, PhotoSet } from "./derivatives.ts";
 import { loadSharp, type PhotoMemo } from "./inspect-photos.ts";
 import { ENCODING_VERSION, MAX_PHOTO_PIXELS } from "./photo-limits.ts";
+import { isRunning } from "../threads/process-running.ts";
 
 /** The photos' part of the build cache (`--cache`, `.depeche/cache` by default). */
 export function photoCacheDir(cacheDir: string): string {
@@ -165,21 +166,11 @@ export function prunePhotoCache(cacheDir: string, used: ReadonlySet<string>, now
       removed++;
       continue;
     }
+    // A running build's work, this process's too (its threads may share the cache), is left to it.
     const work = WORK_FILE.exec(name);
     if (work && !isRunning(Number(work[1]))) rmSync(join(root, name), { recursive: true, force: true });
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true; // this process's threads may share the cache: left to the one that made it
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: another user's process, alive.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function encodeDerivative(sharp: typeof import("sharp").default, data: Buffer, info: OutputInfo, d: Derivative, path: string): Promise<OutputInfo> {

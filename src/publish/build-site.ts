@@ -50,6 +50,7 @@ import { placePhotos, prunePhotoCache } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
+import { isRunning } from "../threads/process-running.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -935,6 +936,7 @@ function removeLeftovers(out: string): void {
   } catch {
     return;
   }
+  // A build still running (another terminal, the dev server) keeps its folders.
   const stale = names.filter((name) => {
     const pid = /\.(?:building|old|trash|records)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
     return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
@@ -959,15 +961,5 @@ function makeFolders(path: string): void {
     if (code !== "ENOENT" || dirname(path) === path) throw error;
     makeFolders(dirname(path));
     mkdirSync(path);
-  }
-}
-
-// A build still running (another terminal, the dev server) keeps its staging folder.
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

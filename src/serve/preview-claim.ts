@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { displayPath } from "../content/diagnostics.ts";
 import { messages } from "../i18n/messages.ts";
+import { isRunning } from "../threads/process-running.ts";
 
 /**
  * Refuses a port another server listens on, as Eleventy's server would listen on it (every
@@ -32,7 +33,7 @@ export async function assertPortFree(port: number): Promise<void> {
 export function claimPreviewFolder(outDir: string): { release(): void } {
   const mark = `${resolve(outDir)}.pid`;
   const holder = Number.parseInt(readIfThere(mark) ?? "", 10);
-  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
     throw new CommandError(messages().cli.previewFolderTaken(displayPath(outDir), holder), 2);
   }
   mkdirSync(dirname(mark), { recursive: true });
@@ -49,15 +50,5 @@ function readIfThere(path: string): string | undefined {
     return readFileSync(path, "utf8");
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

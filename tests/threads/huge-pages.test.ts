@@ -12,6 +12,7 @@ import {
   thisSystem,
 } from "../../src/threads/huge-pages.js";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { isRunning } from "../../src/threads/process-running.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/depeche.js");
 
@@ -172,16 +173,8 @@ describe("bin/depeche.js on a large archive", () => {
     expect(pids).toHaveLength(expected);
     parent.kill("SIGTERM");
     expect(await exited).toEqual({ code: null, signal: "SIGTERM" });
-    const alive = (pid: number): boolean => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     // The parent stops only once its child has: no process of the command is left running.
-    expect(pids.filter(alive)).toEqual([]);
+    expect(pids.filter(isRunning)).toEqual([]);
   });
 
   it("leaves no child running when the command is killed outright (SIGKILL), which would swap in its site later", async () => {
@@ -196,16 +189,8 @@ describe("bin/depeche.js on a large archive", () => {
     // The parent alone, as a user's kill -9 of the pid it was shown: not its process group.
     parent.kill("SIGKILL");
     await exited;
-    const alive = (pid: number): boolean => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(pids.filter(alive)).toEqual([]);
+    for (let i = 0; i < 200 && pids.some(isRunning); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(pids.filter(isRunning)).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
 });
