@@ -22,7 +22,8 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * The hook: checks the archive as staged when a commit touches the content folder, so an
+ * A hook's script (`pre-commit`, or `pre-merge-commit` for a merge git commits itself): checks
+ * the archive as staged when a commit touches the content folder, so an
  * unstaged draft never blocks a commit and a staged mistake never slips past unstaged fixes.
  * Git runs hooks at the top of the work tree, which the two paths are relative to (or
  * absolute); they are quoted once, into variables, and the pathspec is literal, so no folder
@@ -30,7 +31,7 @@ export function shellQuote(value: string): string {
  * check runs so that it names files as they are named in the repository. A refusal says how to skip
  * the hook once, in the language it was installed in.
  */
-export function preCommitHook(contentDir: string, depecheBin: string, hook: GitHook = "pre-commit"): string {
+export function hookScript(contentDir: string, depecheBin: string, hook: GitHook): string {
   const skip = hook === "pre-commit" ? "git commit --no-verify" : "git merge --no-verify";
   return `#!/bin/sh
 ${MARKER}: installed by \`npm run hooks:install\`; remove this file to stop it.
@@ -89,7 +90,7 @@ export async function runInstallHook(argv: string[]): Promise<number> {
   }
   mkdirSync(hooksDir, { recursive: true });
   for (const hook of hooks) {
-    writeFileSync(hook.path, preCommitHook(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN, hook.name));
+    writeFileSync(hook.path, hookScript(contentDir || ".", isInside(depecheBin) ? depecheBin : DEPECHE_BIN, hook.name));
     chmodSync(hook.path, 0o755);
   }
   writeLine(process.stdout, `depeche install-hook: ${messages().cli.hookInstalled(hooks[0]!.path, hooks[1]!.path, values.content)}`);

@@ -341,11 +341,13 @@ export class BuildCache {
       const storeCrc = writePieces(fd, store);
       // The rest is packed once the store's pieces are written: the two are never packed at once.
       const restCrc = writePieces(fd, pack(saved as unknown as Packable));
+      // Each sum over its placeholder in the header, at the same bytes.
       for (const [field, crc] of [
         ["storeCrc", storeCrc],
         ["restCrc", restCrc],
       ] as const) {
-        const at = Buffer.byteLength(headText.slice(0, headText.indexOf(`"${field}":"${CRC_PLACEHOLDER}"`))) + field.length + 4;
+        const key = `"${field}":"`;
+        const at = Buffer.byteLength(headText.slice(0, headText.indexOf(`${key}${CRC_PLACEHOLDER}"`) + key.length));
         writeAll(fd, Buffer.from(crcText(crc)), at);
       }
       fsyncSync(fd);
