@@ -1,5 +1,10 @@
 /** Every piece of interface text readers see, in one place. */
-import type { ZoneName } from "./messages.ts";
+
+/**
+ * How readers' pages and messages name the site's timezone (src/text/zone-names.ts): the place its
+ * clocks are, as each language spells it (« Montréal », "Montreal"), or a clock named for no place (« UTC », « UTC−5 »).
+ */
+export type ZoneName = { kind: "place"; fr: string; en: string } | { kind: "clock"; name: string };
 
 const thousands = (n: number): string => n.toLocaleString("fr-FR");
 // « Dépêche » is feminine: une autre, d’autres.
@@ -9,6 +14,13 @@ const otherDispatches = (n: number): string => (n === 0 ? "aucune autre dépêch
 const quoted = (label: string): string => `«\u202f${label}\u202f»`;
 
 const articles = (n: number): string => (n === 0 ? "aucun article" : n === 1 ? "1\u00a0article" : `${thousands(n)}\u00a0articles`);
+
+/**
+ * A zone after « heure » or « jour », as French writes it: « de Paris », « d’Istanbul », or a clock's name (« UTC−5 »).
+ * @example ofZone({ kind: "place", fr: "Paris", en: "Paris" }) // "de Paris"
+ */
+export const ofZone = (zone: ZoneName): string =>
+  zone.kind === "clock" ? zone.name : /^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/u.test(zone.fr) ? `d’${zone.fr}` : `de ${zone.fr}`;
 
 export const ui = {
   home: "Accueil",
@@ -89,9 +101,7 @@ export const ui = {
   footer: "Archive de dépêches publiée avec Dépêche.",
   /** The clock every time of the site is on, said once on every page: readers are anywhere. */
   clockNote: (zone: ZoneName): string =>
-    zone.kind === "clock"
-      ? `Toutes les heures sont données en heure ${zone.name}.`
-      : `Toutes les heures sont données à l’heure ${/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/u.test(zone.fr) ? "d’" : "de "}${zone.fr}.`,
+    zone.kind === "clock" ? `Toutes les heures sont données en heure ${zone.name}.` : `Toutes les heures sont données à l’heure ${ofZone(zone)}.`,
   devErrors: (n: number): string =>
     `Aperçu pas à jour\u00a0: ${n === 0 ? "aucune erreur" : n === 1 ? "une erreur" : `${n.toLocaleString("fr-FR")} erreurs`} à corriger dans l’archive.`,
   devMovedTo: "L’article que vous modifiez a changé d’adresse\u00a0:",

@@ -6,6 +6,8 @@
  * The words `error` and `warning` of `file:line:col: error: …` are not here: problem matchers read them.
  */
 
+import { ofZone, type ZoneName } from "./fr.ts";
+
 // A plain space before « : ; ! ? », or inside « », where a terminal may break the line.
 const LOOSE_SPACE = /« | ([:;!?»])/g;
 
@@ -47,11 +49,7 @@ const EXPORT_WIDTH = 2400;
 /** A list as French says it: « AA », « AA et TRT FR », « AA, AFP et TRT FR ». */
 const listFr = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`);
 
-/**
- * How messages name the site's timezone (src/text/zone-names.ts): the place its clocks are, as
- * each language spells it (« Montréal », "Montreal"), or a clock named for no place (« UTC », « UTC−5 »).
- */
-export type ZoneName = { kind: "place"; fr: string; en: string } | { kind: "clock"; name: string };
+export type { ZoneName };
 
 /**
  * How messages name a moment on the site's clock (src/text/moment-names.ts), in each language:
@@ -60,8 +58,6 @@ export type ZoneName = { kind: "place"; fr: string; en: string } | { kind: "cloc
 export type MomentName = { fr: string; en: string };
 
 /** The zone after « heure » or « jour »: « de Paris », « d’Istanbul », but « UTC », « UTC−5 ». */
-const ofZone = (zone: ZoneName): string =>
-  zone.kind === "clock" ? zone.name : /^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(zone.fr) ? `d’${zone.fr}` : `de ${zone.fr}`;
 /** Where the zone's clocks show a time: « à Paris », « à l’heure CET ». */
 const inZone = (zone: ZoneName): string => (zone.kind === "clock" ? `à l’heure ${zone.name}` : `à ${zone.fr}`);
 /** The zone before « en hiver »: « Paris », « heure CET ». */

@@ -295,7 +295,9 @@ async function validateThenWrite(
   renderer.usePhotos(photos.sets);
   // Only the photos of the articles this build publishes reach the site: a draft's, or an
   // embargoed article's until its date, stays in the cache, encoded for when it is published.
-  const publishedPhotos = new Set(loaded.content.articles.flatMap((a) => (a.image && isPublished(a, { drafts: options.drafts, nowMs }) ? [a.image.src] : [])));
+  const publishedPhotos = new Set<string>();
+  if (photos.sets.size > 0)
+    for (const a of loaded.content.articles) if (a.image && isPublished(a, { drafts: options.drafts, nowMs })) publishedPhotos.add(a.image.src);
   const shownPhotos = [...photos.sets].filter(([src]) => publishedPhotos.has(src));
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;

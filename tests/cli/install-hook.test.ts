@@ -85,15 +85,20 @@ describe("the pre-commit hook, for any content folder name", () => {
   });
 });
 
+/** A folder (not yet a git repository) whose content/ holds one valid article. */
+function repositoryWithOneArticle(): void {
+  const archive = makeArchive();
+  archive.article("2021/12/09-a.md", { title: "Première" });
+  repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
+  renameSync(archive.dir, join(repo, "content"));
+  archive.remove();
+}
+
 describe("the pre-commit hook checks what is staged, not the working tree", () => {
   const identity = { GIT_AUTHOR_NAME: "Rédaction", GIT_AUTHOR_EMAIL: "r@example.org", GIT_COMMITTER_NAME: "Rédaction", GIT_COMMITTER_EMAIL: "r@example.org" };
 
   it("commits a valid staged change past unstaged mistakes, refuses a staged one, and leaves no folder behind", () => {
-    const archive = makeArchive();
-    archive.article("2021/12/09-a.md", { title: "Première" });
-    repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
-    renameSync(archive.dir, join(repo, "content"));
-    archive.remove();
+    repositoryWithOneArticle();
     const tmp = join(repo, ".tmp");
     mkdirSync(tmp);
     const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...env, ...identity, TMPDIR: tmp } });
@@ -131,11 +136,7 @@ describe("the pre-commit hook checks what is staged, not the working tree", () =
   });
 
   it("refuses a merge git commits itself whose archive is invalid, though each branch is valid alone", () => {
-    const archive = makeArchive();
-    archive.article("2021/12/09-a.md", { title: "Première" });
-    repo = mkdtempSync(join(tmpdir(), "depeche-hook-"));
-    renameSync(archive.dir, join(repo, "content"));
-    archive.remove();
+    repositoryWithOneArticle();
     const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...env, ...identity } });
     const commit = (path: string, title: string) => {
       writeFileSync(join(repo, "content/articles", path), articleText({ title, date: "2021-12-10", extra: "shortLink: https://turquie2023.com/MEME" }));
