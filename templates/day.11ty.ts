@@ -10,7 +10,7 @@ export function render({ entry, depeche: { site } }: TemplateData<DayPage>): str
     site,
     entry,
     html`<h1>${entry.heading}</h1>
-${articleList(site, entry.items)}
+${articleList(site, entry.items, 2, "time")}
 ${neighbourNav(site, ui.archives, entry.older, entry.newer, ui.olderDay, ui.newerDay)}`,
   );
 }

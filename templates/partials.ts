@@ -8,17 +8,26 @@ import { html, trusted, type SafeHtml } from "../src/text/html.ts";
 import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 
-// An article shows in several lists (day, topics, sources, home): its item is rendered once
-// per heading level (h2 under a page's h1, h3 under a section's h2).
-const itemCaches = { 2: new WeakMap<ArticleItem, SafeHtml>(), 3: new WeakMap<ArticleItem, SafeHtml>() };
+// An article shows in several lists (day, topics, sources, home): its item is rendered once per
+// heading level (h2 under a page's h1, h3 under a section's h2) and per way of dating it.
+const itemCaches = new Map<string, WeakMap<ArticleItem, SafeHtml>>();
 
-/** One article in a list: title, date, standfirst. */
-export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2): SafeHtml {
-  let cached = itemCaches[level].get(item);
+/**
+ * One article in a list: title, date, standfirst. Under a heading that names the day (the day's
+ * page, the home page's latest day), its time alone: the date would repeat the heading.
+ */
+export function articleItem(site: SiteView, item: ArticleItem, level: 2 | 3 = 2, when: "date" | "time" = "date"): SafeHtml {
+  const cacheKey = `${level}${when}`;
+  let cache = itemCaches.get(cacheKey);
+  if (!cache) itemCaches.set(cacheKey, (cache = new WeakMap()));
+  let cached = cache.get(item);
   if (!cached) {
     const title = html`<a href="${href(site, item.url)}">${trusted(item.titleHtml)}</a>`;
-    cached = html`<li class="item"><article>${item.photo ? thumbnail(site, item.photo) : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}<p class="meta">${draftMark(item)}<time datetime="${item.dateIso}">${item.dateText}</time></p><p>${item.summary}</p></article></li>`;
-    itemCaches[level].set(item, cached);
+    const text = when === "date" ? item.dateText : item.timeText;
+    const meta =
+      item.draft || text ? html`<p class="meta">${draftMark(item, text !== "")}${text ? html`<time datetime="${item.dateIso}">${text}</time>` : ""}</p>` : "";
+    cached = html`<li class="item"><article>${item.photo ? thumbnail(site, item.photo) : ""}${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}${meta}<p>${item.summary}</p></article></li>`;
+    cache.set(item, cached);
   }
   return cached;
 }
@@ -103,13 +112,13 @@ export function photoFigure(site: SiteView, photo: PhotoView, loading: "lead" | 
 }
 
 /** "Brouillon", before the date of a draft: only a preview (`--drafts`) holds drafts. */
-export function draftMark(item: ArticleItem): SafeHtml | "" {
-  return item.draft ? html`<strong class="draft-mark">${ui.draft}</strong> · ` : "";
+export function draftMark(item: ArticleItem, beforeDate = true): SafeHtml | "" {
+  return item.draft ? html`<strong class="draft-mark">${ui.draft}</strong>${beforeDate ? " · " : ""}` : "";
 }
 
 /** A list of articles, or a sentence saying there is none. */
-export function articleList(site: SiteView, items: ArticleItem[], level: 2 | 3 = 2): SafeHtml {
-  return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i, level))}</ol>`;
+export function articleList(site: SiteView, items: ArticleItem[], level: 2 | 3 = 2, when: "date" | "time" = "date"): SafeHtml {
+  return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i, level, when))}</ol>`;
 }
 
 /** Numbered pagination with previous and next links. */

@@ -207,6 +207,20 @@ describe("lists", () => {
     expect(texts(irak, ".item p:last-child")).toEqual(["Le gouvernement irakien a officiellement annoncé, jeudi, la fin des missions de combat."]);
   });
 
+  it("dates an article by its time alone under a heading that names its day, and by nothing when it has no time", () => {
+    const dec9 = site.page("/2021/12/09/");
+    expect(texts(dec9, ".item time")).toEqual(["15\u00a0h\u00a010"]);
+    expect(dec9.querySelector(".item time")?.getAttribute("datetime")).toBe("2021-12-09T15:10:00+01:00");
+    const home = site.page("/");
+    expect(texts(home, "h1")[0]).toContain("1er\u00a0janvier 2022");
+    expect(texts(home, ".items .item time")).toEqual(["0\u00a0h\u00a010"]);
+    // Dated by its day only: a day's page has nothing to add to its heading.
+    const nov30 = site.page("/2021/11/30/");
+    expect(texts(nov30, ".item h2")).toEqual(["Fin novembre"]);
+    expect(nov30.querySelector(".item .meta")).toBeNull();
+    expect(texts(site.page("/sujets/terrorisme/"), ".item time")).toEqual(["mardi 30\u00a0novembre 2021"]);
+  });
+
   it("lists every topic with its count on /sujets/", () => {
     const doc = site.page("/sujets/");
     const entries = texts(doc, ".entries li");
