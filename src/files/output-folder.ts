@@ -84,6 +84,9 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   if (entries.length > 0 && !isMarked(path)) {
     refuse(messages().cli.outNotASite(SITE_MARKER));
   }
+  // A site's folder that is also a git repository or worktree (a clone of a gh-pages branch, which
+  // carries the published marker): replacing the folder whole would delete the repository.
+  if (entries.includes(".git")) refuse(messages().cli.outRepository());
 }
 
 /**

@@ -296,6 +296,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   cacheInSite: { args: [] },
   outIsFile: { args: [] },
   outUnreadable: { args: ["permission refusée"] },
+  outRepository: { args: [] },
   outNotASite: { args: [".depeche-site"] },
   buildPlanned: { args: [431, "0,05 s"] },
   buildWrote: { args: [431, "1,20 s"] },

@@ -436,6 +436,8 @@ export const messagesEn: Messages = {
     cacheInSite: () => "is in the site's folder, which is published with everything in it: give the cache a folder outside the site, like .depeche/cache",
     outIsFile: () => "is a file, not a folder: give a folder for the site",
     outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
+    outRepository: () =>
+      `holds a git repository (.git), which a build would delete when it replaces the whole folder: build the site into a folder of its own, outside the repository, then copy its content into the repository`,
     outNotASite: (marker) =>
       `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,

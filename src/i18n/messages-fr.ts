@@ -536,6 +536,8 @@ export const messagesFr = {
       fr`est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache`,
     outIsFile: () => fr`est un fichier, pas un dossier : donnez un dossier pour le site`,
     outUnreadable: (reason: string) => fr`ne peut pas être lu (${reason}) : donnez un dossier lisible`,
+    outRepository: () =>
+      fr`contient un dépôt git (.git), qu’une construction effacerait en remplaçant le dossier entier : construisez le site dans un dossier à lui, hors du dépôt, puis copiez-en le contenu dans le dépôt`,
     outNotASite: (marker: string) =>
       fr`n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,

@@ -106,6 +106,27 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(build(cwd, ["--drafts", "--out", "apercu"]).status).toBe(0);
   });
 
+  it.each([
+    ["a clone of the site's branch (a .git folder)", true],
+    ["a worktree of it (a .git file)", false],
+  ])("refuses a site's folder that is also %s: the repository is never deleted", (_case, folder) => {
+    const { cwd, root } = project();
+    expect(build(cwd, []).status).toBe(0);
+    // The published site carries its marker: a clone of the gh-pages branch has it too.
+    if (folder) {
+      mkdirSync(join(cwd, "_site/.git"));
+      writeFileSync(join(cwd, "_site/.git/HEAD"), "ref: refs/heads/gh-pages\n");
+    } else {
+      writeFileSync(join(cwd, "_site/.git"), "gitdir: ../.git/worktrees/_site\n");
+    }
+    writeFileSync(join(cwd, "_site/CNAME"), "actualites.example\n");
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, []))).toBe(
+      fr`depeche build: error: --out _site contient un dépôt git (.git), qu’une construction effacerait en remplaçant le dossier entier : construisez le site dans un dossier à lui, hors du dépôt, puis copiez-en le contenu dans le dépôt ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+  });
+
   it("refuses a folder that holds the content folder without being the working directory", () => {
     const { cwd, root } = project();
     const before = treeDigest(root);
