@@ -16,6 +16,7 @@ export async function runServe(argv: string[]): Promise<number> {
     out: { type: "string", default: PREVIEW_FOLDER },
     cache: { type: "string", default: DEFAULT_CACHE_DIR },
     port: { type: "string", default: "8080" },
+    host: { type: "string", default: "localhost" },
     now: { type: "string" },
   });
   const port = Number(values.port);
@@ -32,6 +33,7 @@ export async function runServe(argv: string[]): Promise<number> {
     outDir: values.out,
     cacheDir: values.cache,
     port,
+    host: values.host,
     drafts: true,
     ...(nowMs !== undefined ? { nowMs } : {}),
     onUpdate: report,

@@ -591,11 +591,12 @@ export const messagesEn: Messages = {
         ],
       },
       serve: {
-        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--cache DIR] [--now ISO]",
+        synopsis: "serve  [--content DIR] [--port N] [--host ADDR] [--out DIR] [--cache DIR] [--now ISO]",
         summary: "preview with live reload, drafts included",
         options: [
           "--content DIR  the content folder (content by default)",
           "--port N       the port (8080 by default)",
+          "--host ADDR    the address to listen on (localhost by default, this machine only; 0.0.0.0 to open it from a phone on the same network)",
           "--out DIR      the preview's folder (.depeche/preview by default)",
           "--cache DIR    where photos are encoded once, as for build (.depeche/cache by default)",
           "--now ISO      the preview's date, as for build",

@@ -706,11 +706,12 @@ export const messagesFr = {
         ],
       },
       serve: {
-        synopsis: "serve  [--content DIR] [--port N] [--out DIR] [--cache DIR] [--now ISO]",
+        synopsis: "serve  [--content DIR] [--port N] [--host ADDR] [--out DIR] [--cache DIR] [--now ISO]",
         summary: "aperçu du site, rechargé à chaque enregistrement, brouillons compris",
         options: [
           "--content DIR  le dossier du contenu (content par défaut)",
           "--port N       le port (8080 par défaut)",
+          "--host ADDR    l’adresse où écouter (localhost par défaut, cette machine seule ; 0.0.0.0 pour l’ouvrir depuis un téléphone du même réseau)",
           "--out DIR      le dossier de l’aperçu (.depeche/preview par défaut)",
           "--cache DIR    où les photos sont encodées une fois, comme pour build (.depeche/cache par défaut)",
           "--now ISO      la date de l’aperçu, comme pour build",

@@ -13,6 +13,8 @@ export interface DevServerOptions {
   contentDir: string;
   outDir: string;
   port: number;
+  /** The address it listens on: the loopback unless asked (`--host 0.0.0.0`, for a phone on the same network). */
+  host?: string;
   drafts: boolean;
   /** Where photos are encoded once, as a build's `--cache` (`.depeche/cache` by default). */
   cacheDir?: string;
@@ -72,6 +74,10 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       logger: { info: () => {}, log: () => {}, error: () => {} },
       middleware: [freshSearchMiddleware(session, options), previewNoticesMiddleware(session, options.outDir)],
     });
+    // Eleventy's server listens on every interface, which would show drafts and embargoed articles
+    // to the whole network: the preview stays on this machine unless asked.
+    const host = options.host ?? "localhost";
+    server._serverListen = (port) => server.server.listen({ port, host });
     server.serve(options.port);
     await server.ready();
   } catch (error) {
@@ -95,7 +101,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   });
 
   return {
-    url: server.getServerUrl("localhost"),
+    url: server.getServerUrl(options.host === undefined || isWildcard(options.host) ? "localhost" : urlHost(options.host)),
     session,
     nextUpdate: () => new Promise((r) => waiters.push(r)),
     close: async () => {
@@ -187,7 +193,16 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
     const path = new URL(req.url ?? "/", "http://localhost/").pathname;
     // A feed, a sitemap, robots.txt or the manifest follows the saves made since it was last asked for.
     if (DISCOVERY_FILE.test(path) && !path.startsWith(SEARCH_INDEX_URL)) session.freshOutputs();
-    const match = this.mapUrlToFilePath(path);
+    let match: ReturnType<ServerThis["mapUrlToFilePath"]>;
+    try {
+      match = this.mapUrlToFilePath(path);
+    } catch {
+      // A path out of the preview folder (`/..%2f..%2fetc`): Eleventy's server throws, uncaught, and
+      // would stop the preview at a single request.
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
     const moved = match?.statusCode === 404 ? session.movedTo(path) : undefined;
     const behind = path === SEARCH_URL && match?.filepath !== undefined ? session.searchBehind : undefined;
     const search = behind !== undefined;
@@ -207,4 +222,14 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };
+}
+
+// An address that means every interface: the preview is reached through localhost on this machine.
+function isWildcard(host: string): boolean {
+  return host === "0.0.0.0" || host === "::";
+}
+
+// An IPv6 address in a URL is written between brackets.
+function urlHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
 }

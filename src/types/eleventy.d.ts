@@ -29,6 +29,10 @@ declare module "@11ty/eleventy-dev-server" {
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options: Record<string, unknown>): EleventyDevServer;
     serve(port: number): void;
+    /** The HTTP server, made at its first use. */
+    readonly server: import("node:http").Server;
+    /** How `serve` listens: on every interface, unless replaced. */
+    _serverListen(port: number): void;
     ready(): Promise<void>;
     reload(event: { files?: string[]; subtype?: string }): void;
     getServerUrl(host: string, pathname?: string): string;

@@ -57,6 +57,25 @@ describe("depeche serve", () => {
     expect((await get("/2021/12/11/brouillon-visible/")).status).toBe(200);
   });
 
+  it("answers a path out of the preview folder with a 400, and goes on serving", async () => {
+    expect((await get("/..%2f..%2fetc%2fpasswd")).status).toBe(400);
+    expect((await get("/2021/12/09/")).status).toBe(200);
+  });
+
+  it("listens on this machine's loopback only, unless asked for another address", async () => {
+    // Linux routes all of 127.0.0.0/8 to the loopback: only a server listening on every interface
+    // answers at 127.0.0.2, as it would answer the network.
+    const port = new URL(server.url).port;
+    expect(server.url).toBe(`http://localhost:${port}/`);
+    await expect(get(`http://127.0.0.2:${port}/`)).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    const open = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview-lan"), port: 0, host: "0.0.0.0", drafts: true });
+    try {
+      expect((await get(`http://127.0.0.2:${new URL(open.url).port}/2021/12/09/`)).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+
   it("serves the search page with nothing to say while its index is the pages' archive", async () => {
     const search = await get("/recherche/");
     expect(search.status).toBe(200);
