@@ -167,11 +167,13 @@ const JOURNAL_MAX_BYTES = 8 << 20;
 export const JOURNAL_MAX_RECORDS = 64;
 
 // What makes the pages: the code, templates and static files of Dépêche, and its dependencies.
-const CODE = ["src", "templates", "public", ".eleventy.ts", "package.json", "package-lock.json"];
+// The libraries as installed (node_modules/.package-lock.json, which npm rewrites at each install),
+// not only as locked: pages built before an `npm install` that follows a pull are not reused after it.
+const CODE = ["src", "templates", "public", ".eleventy.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json"];
 
 /**
- * The cache's key: a digest of Dépêche's code (src/, templates/, public/, .eleventy.ts), its
- * dependencies (package-lock.json), Node's version, the formats of the cache and the store
+ * The cache's key: a digest of Dépêche's code (src/, templates/, public/, .eleventy.ts,
+ * tsconfig.json), its dependencies (package-lock.json, and the libraries installed), Node's version, the formats of the cache and the store
  * (`codeKey`), then, after a space, one of the options that change pages. The registries
  * (site.yaml, topics.yaml, sources.yaml) are not in it: the store reads them, and a change to them
  * validates and writes every page again.

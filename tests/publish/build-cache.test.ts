@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildCache, cacheKey, siteStamp, statePatch, type CacheKeyOptions, type SiteState } from "../../src/publish/build-cache.ts";
 import { OrderedColumns } from "../../src/files/ordered-columns.ts";
@@ -609,20 +609,31 @@ describe("the cache's key", () => {
     writeFileSync(join(root, "public/style.css"), "body {}\n");
     writeFileSync(join(root, ".eleventy.ts"), "export default {};\n");
     writeFileSync(join(root, "package-lock.json"), "{}\n");
+    writeFileSync(join(root, "tsconfig.json"), "{}\n");
+    mkdirSync(join(root, "node_modules"));
+    writeFileSync(join(root, "node_modules/.package-lock.json"), "{}\n");
     return root;
   }
 
-  it.each(["src/publish/build.ts", "src/publish/new.ts", "templates/page.11ty.ts", "public/style.css", ".eleventy.ts", "package-lock.json"])(
-    "changes with %s",
-    (file) => {
-      archive = makeArchive();
-      const root = project();
-      const before = cacheKey(root, options);
-      expect(cacheKey(root, options)).toBe(before);
-      writeFileSync(join(root, file), "// changed\n");
-      expect(cacheKey(root, options)).not.toBe(before);
-    },
-  );
+  it.each([
+    "src/publish/build.ts",
+    "src/publish/new.ts",
+    "templates/page.11ty.ts",
+    "public/style.css",
+    ".eleventy.ts",
+    "tsconfig.json",
+    "package-lock.json",
+    // npm install rewrites it: libraries installed after a pull, the lockfile already pulled.
+    "node_modules/.package-lock.json",
+  ])("changes with %s", (file) => {
+    archive = makeArchive();
+    const root = project();
+    const before = cacheKey(root, options);
+    expect(cacheKey(root, options)).toBe(before);
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), "// changed\n");
+    expect(cacheKey(root, options)).not.toBe(before);
+  });
 
   it("changes with every option that changes pages, not with the output or content folder's name", () => {
     archive = makeArchive();
