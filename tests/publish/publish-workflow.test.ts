@@ -11,6 +11,7 @@ const repo = resolve(import.meta.dirname, "../..");
 const bin = join(repo, "bin/depeche.js");
 const script = join(repo, ".github/scripts/commit-published-urls.sh");
 const codeDigest = join(repo, ".github/scripts/code-digest.sh");
+const takeScript = join(repo, ".github/scripts/take-published-urls.sh");
 
 interface Step {
   name?: string;
@@ -45,6 +46,14 @@ describe("the publishing workflow", () => {
     const upload = steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact"));
     expect(steps.indexOf(commit)).toBeGreaterThan(steps.indexOf(step("Check and build the site")));
     expect(steps.indexOf(commit)).toBeLessThan(upload);
+  });
+
+  it("takes the URLs main lists before the build of main: a deploy that ran meanwhile may have recorded some", () => {
+    const take = step("Take the URLs published since this commit");
+    expect(take.if).toBe(onMain);
+    expect(take.run).toBe("sh .github/scripts/take-published-urls.sh content");
+    expect(steps.indexOf(take)).toBeLessThan(steps.indexOf(step("Check and build the site")));
+    expect(steps[0]!.with?.["fetch-depth"]).toContain(`${onMain} && '0'`);
   });
 
   it("may write to the repository, read its Pages site, keeps the token away from the tests, and keeps Pages' permissions", () => {
@@ -149,6 +158,44 @@ describe("the commit of urls.txt races an editor's push", () => {
     git(clone, "push", "--quiet", "origin", "HEAD:main");
     return { origin, clone, head: git(clone, "rev-parse", "HEAD") };
   };
+
+  it("refuses, in the next deploy's build, an article removed by a push made while an earlier deploy published it", () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
+    archive.article("a.md", { title: "Un" });
+    archive.article("x.md", { title: "Ixe" });
+    const { origin, clone: editor } = publishArchive("editor", "Ixe");
+    // While the deploy of that commit builds, the editor removes the article…
+    git(editor, "rm", "--quiet", "content/articles/x.md");
+    git(editor, "commit", "--quiet", "-m", "Sans Ixe");
+    git(editor, "push", "--quiet", "origin", "HEAD:main");
+    const removal = git(editor, "rev-parse", "HEAD");
+    // …and the deploy commits the URL it published on top of that push.
+    const deploy = join(root, "deploy");
+    git(root, "clone", "--quiet", origin, deploy);
+    writeFileSync(join(deploy, "content/urls.txt"), "/2021/12/09/un/\n/2021/12/09/ixe/\n");
+    git(deploy, "commit", "--quiet", "-am", "Published URLs [skip ci]");
+    git(deploy, "push", "--quiet", "origin", "HEAD:main");
+
+    // The next run builds the removal's commit, whose urls.txt never knew that URL.
+    const ci = join(root, "ci");
+    git(root, "clone", "--quiet", origin, ci);
+    git(ci, "checkout", "--quiet", removal);
+    const take = (): string => execFileSync("sh", [takeScript, "content"], { cwd: ci, encoding: "utf8" });
+    expect(take()).toBe("urls.txt: 1 line(s) taken from main, recorded by deploys since this commit\n");
+    expect(readFileSync(join(ci, "content/urls.txt"), "utf8")).toBe("/2021/12/09/un/\n/2021/12/09/ixe/\n");
+    expect(take()).toBe("urls.txt: every URL main lists is here\n");
+    const build = spawnSync(
+      process.execPath,
+      [bin, "build", "--record-urls", "--no-search", "--no-cache", "--content", "content", "--out", join(root, "site")],
+      {
+        cwd: ci,
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_ACTIONS: "" },
+      },
+    );
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/content\/urls\.txt:2:1: error: \/2021\/12\/09\/ixe\/ a été publiée/);
+  });
 
   it("pushes nothing when the deploy published no new URL", () => {
     archive = makeArchive();
