@@ -1,23 +1,26 @@
-// A word no article holds finds nothing, instead of what its first letters find.
+// A query's words are found whole, not as the start of other words, and a word no article holds
+// finds nothing, instead of what its first letters find.
 //
-// Pagefind matches a query word's stem as the start of the words its index holds, in each bundle;
-// where no word of the bundle starts with it, it searches instead the longest word the stem starts
-// with (its « backtracking »), down to one letter: « autoroute » (stem « autorout ») found the
-// articles saying « au » or « autorités », « Turquie zzzz » every article saying « Turquie » (a word
-// that matches nothing at all is left out of the query). Pagefind has no option against it (issue
+// Pagefind matches a query word's stem as the start of the words its index holds, in each bundle:
+// « mer » found every article saying « mercredi », « Irak » those saying « irakien » alone. Where
+// no word of the bundle starts with it, it searches instead the longest word the stem starts with
+// (its « backtracking »), down to one letter: « autoroute » (stem « autorout ») found the articles
+// saying « au » or « autorités », « Turquie zzzz » every article saying « Turquie » (a word that
+// matches nothing at all is left out of the query). Pagefind has no option against either (issue
 // #780), and says nothing of it in its answer: `search_keywords` and `query_term_idfs`, and each
 // result's `scores[].search_term` and locations' `word_string`, come only in its playground mode,
 // the first two from the first bundle alone, the others for every result (tens of thousands for a
 // common word).
 //
-// So this does, per bundle, what Pagefind does to pick a word's matches, and gives the bundle no
-// result when it would backtrack too far for one of the query's words (every word must match).
-// Pagefind matches against the words of the index pieces the bundle has loaded: each piece given
-// to a bundle's index (`load_index_chunk`) has its words read here (the piece's CBOR, walked), and
-// a query's stems are Pagefind's own, asked of a small index of ours in playground mode, which
-// holds no word, so that its answer is the stems alone (`search_keywords`). Nothing is fetched, and
-// Pagefind's answer for a bundle whose words all match is its own, untouched; a quoted phrase
-// (`exact`) matches whole words only and is left to Pagefind.
+// So every word of each index piece given to a bundle's index (`load_index_chunk`) is given to
+// Pagefind ending with a mark of ours (the piece's CBOR walked and copied), and so is every stem
+// it is asked for: a word then starts only itself, and Pagefind's own search, ranking, counts and
+// excerpts are those of the words found whole. The stems are Pagefind's own, asked of a small index
+// of ours in playground mode, which holds no word, so that its answer is the stems alone
+// (`search_keywords`); the words each piece holds are kept here, by bundle, to do what Pagefind's
+// backtracking did, for a word typed halfway past its stem, and nothing else (every word must
+// match, or the bundle gives no result). Nothing is fetched. A quoted phrase (`exact`) matches
+// whole words already: its stems are marked alone.
 //
 // Written into our /pagefind/pagefind-worker.js after Pagefind's worker, and after Pagefind's
 // /pagefind/pagefind.js, the module the page imports (src/search/index-packs.ts), whose WebAssembly
@@ -33,9 +36,15 @@
   const backend = typeof wasm_bindgen === "undefined" ? undefined : wasm_bindgen;
   const { search, load_index_chunk: loadChunk, init_pagefind: initIndex, enter_playground_mode: playground } = backend ?? {};
   if (![search, loadChunk, initIndex, playground].every((f) => typeof f === "function")) {
-    console.error("Dépêche: Pagefind has no WebAssembly bindings to wrap; a word no article holds may find its first letters' results");
+    console.error("Dépêche: Pagefind has no WebAssembly bindings to wrap; a query's words find the longer words they start");
     return;
   }
+
+  // What ends every word Pagefind's index is given, and every word it is asked for: Pagefind takes
+  // any word of the index that starts with a query's word, and « mer » ends no word but « mer ».
+  // ǃ (U+01C3), a letter no French text holds, that no stemming ending takes off.
+  const WORD_END = "\u01c3";
+  const END_BYTES = new TextEncoder().encode(WORD_END);
 
   // What Pagefind answers for a bundle without results.
   const NOTHING = JSON.stringify({ filtered_counts: {}, total_counts: {}, results: [], unfiltered_total: 0 });
@@ -45,7 +54,7 @@
    * without accents, as the index holds words), each with its plural or its longer forms. A reader
    * who types a word halfway (« gouvernemen ») has a stem of it that goes past the stem the whole
    * word is indexed as (« gouvern », from « gouvernement »), by the start of one of these: then
-   * Pagefind's backtracking finds the word meant, and it is kept. Past the word searched, anything
+   * the word meant is searched, as Pagefind's backtracking would. Past the word searched, anything
    * else (« autorout » past « au », « aeroport » past « a ») is another word, and the bundle gives
    * no result. The word searched must also have three letters or more: « a », « au », « de » start
    * too many words.
@@ -74,24 +83,26 @@
   };
 
   backend.load_index_chunk = (ptr, chunk) => {
-    const next = loadChunk(ptr, chunk);
-    // A piece Pagefind could not read leaves it without an index: its searches fail before ours.
-    if (!next) return next;
     const words = wordsOf(ptr);
-    loaded.delete(ptr);
-    loaded.set(next, words);
+    let read;
     try {
-      for (const word of chunkWords(chunk)) {
-        if (words.all.has(word)) continue;
-        words.all.add(word);
-        const start = word.slice(0, 2);
-        if (!words.byStart.has(start)) words.byStart.set(start, []);
-        words.byStart.get(start).push(word);
-      }
+      read = withEnds(chunk);
     } catch (error) {
-      // Not a piece as we read them: its bundle is searched as Pagefind does, backtracking.
+      // Not a piece as we read them: its bundle is searched as Pagefind does, by the start of words.
       words.unread = true;
       console.error(error);
+    }
+    const next = loadChunk(ptr, read?.bytes ?? chunk);
+    // A piece Pagefind could not read leaves it without an index: its searches fail before ours.
+    if (!next) return next;
+    loaded.delete(ptr);
+    loaded.set(next, words);
+    for (const word of read?.words ?? []) {
+      if (words.all.has(word)) continue;
+      words.all.add(word);
+      const start = word.slice(0, 2);
+      if (!words.byStart.has(start)) words.byStart.set(start, []);
+      words.byStart.get(start).push(word);
     }
     return next;
   };
@@ -120,32 +131,39 @@
     return stems.stems;
   };
 
-  // Whether a word of the bundle starts with the stem; if none does, whether the longest word the
-  // stem starts with, the one Pagefind searches instead, is far enough into it to be meant.
-  const matches = (words, stem) => {
+  // The word of the bundle a query's stem finds: the stem itself, as a word (« mer », not
+  // « mercredi »), or, when the bundle has no word that starts with it, the longest word the stem
+  // starts with, the one Pagefind would search instead, when it is far enough into it to be meant.
+  const wordFor = (words, stem) => {
+    if (words.all.has(stem)) return stem;
     const candidates = stem.length >= 2 ? (words.byStart.get(stem.slice(0, 2)) ?? []) : words.all;
-    for (const word of candidates) if (word.startsWith(stem)) return true;
+    for (const word of candidates) if (word.startsWith(stem)) return undefined;
     for (let n = stem.length - 1; n > 0; n--) {
-      if (words.all.has(stem.slice(0, n))) return farEnough(stem, stem.slice(0, n));
+      const word = stem.slice(0, n);
+      if (words.all.has(word)) return farEnough(stem, word) ? word : undefined;
     }
-    return false;
+    return undefined;
   };
 
   backend.search = (ptr, query, originalQuery, filter, sort, exact, exactDiacritics) => {
     const words = loaded.get(ptr);
-    if (!exact && query && someList && !words?.unread) {
-      const queryStems = stemsOf(query);
-      if (Array.isArray(queryStems) && !queryStems.every((stem) => matches(words ?? wordsOf(ptr), stem))) return NOTHING;
-    }
-    return search(ptr, query, originalQuery, filter, sort, exact, exactDiacritics);
+    if (!query || !someList || words?.unread) return search(ptr, query, originalQuery, filter, sort, exact, exactDiacritics);
+    const queryStems = stemsOf(query);
+    if (!Array.isArray(queryStems)) return search(ptr, query, originalQuery, filter, sort, exact, exactDiacritics);
+    // Every word must be found; Pagefind stems the words it is given again, and a stem that ends
+    // with WORD_END is its own stem.
+    const found = queryStems.map((stem) => (exact ? stem : wordFor(words ?? wordsOf(ptr), stem)));
+    if (found.some((word) => word === undefined)) return NOTHING;
+    return search(ptr, found.map((word) => word + WORD_END).join(" "), originalQuery, filter, sort, exact, exactDiacritics);
   };
 
   /**
-   * The words of an index piece (its CBOR, after Pagefind's signature: an array holding the array
-   * of word entries, each an array that starts with the word), read by walking the CBOR as
-   * src/search/index-chunks.ts does.
+   * An index piece whose every word ends with WORD_END, and its words as they were. The piece is
+   * CBOR (Pagefind gives it without its signature): an array holding the array of word entries, each an array
+   * that starts with the word; it is walked as src/search/index-chunks.ts does, and copied with
+   * each word's string longer by the mark (its head written again for its new length).
    */
-  function chunkWords(bytes) {
+  function withEnds(bytes) {
     const decoder = new TextDecoder();
     let at = 0;
     const head = (major) => {
@@ -178,13 +196,34 @@
     if (head(4) !== 1) throw new Error("Dépêche: not a Pagefind index piece of this version");
     const count = head(4);
     const words = [];
+    // The piece's bytes between the words' strings, and each string's new head, in order.
+    const parts = [];
+    let copied = 0;
     for (let w = 0; w < count; w++) {
       const items = head(4);
+      const headAt = at;
       const length = head(3);
       words.push(decoder.decode(bytes.subarray(at, at + length)));
+      parts.push(bytes.subarray(copied, headAt), textHead(length + END_BYTES.length), bytes.subarray(at, at + length), END_BYTES);
       at += length;
+      copied = at;
       for (let k = 1; k < items; k++) skip();
     }
-    return words;
+    parts.push(bytes.subarray(copied));
+    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let written = 0;
+    for (const part of parts) {
+      out.set(part, written);
+      written += part.length;
+    }
+    return { bytes: out, words };
+  }
+
+  /** The head of a CBOR text string of `length` bytes. */
+  function textHead(length) {
+    if (length < 24) return Uint8Array.of(0x60 + length);
+    if (length < 256) return Uint8Array.of(0x78, length);
+    if (length < 65536) return Uint8Array.of(0x79, length >> 8, length & 255);
+    return Uint8Array.of(0x7a, length >>> 24, (length >> 16) & 255, (length >> 8) & 255, length & 255);
   }
 })();

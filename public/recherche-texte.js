@@ -8,7 +8,8 @@
  * its part, « irak » (src/search/records.ts): the query is split at the apostrophe, so that
  * « d’Irak » finds « l’Irak » as « Irak » does. The elided articles and pronouns are then left out
  * (« l’ », « d’ », « qu’ »…): they are on nearly every page, and a search would fetch their index
- * pieces for no difference in what it finds.
+ * pieces for no difference in what it finds. Before a short word on nearly every page, the
+ * elision is kept, as the whole word the index holds (« c’est » as « cest »).
  * « aujourd’hui » or « presqu’île » keep both their parts. A query wholly in quotation marks
  * (straight ones, or any pair readers type: `withStraightQuotes`) is Pagefind's exact phrase, whose words are matched whole, each after the other, where a part has the place of
  * its word: its words are not split, and Pagefind, which leaves the apostrophe out, looks for
@@ -37,6 +38,7 @@ export function indexedWords(query) {
   });
   if (EXACT.test(numbered)) return numbered;
   const words = numbered
+    .replace(SHORT_AFTER_ELISION, "$1$2")
     .replace(/([’'])(?=\p{L})/gu, "$1 ")
     .replace(COMPOUND_HYPHEN, " ")
     .split(/\s+/);
@@ -55,6 +57,10 @@ const SPELLED_LIGATURES = { œ: "oe", Œ: "OE", æ: "ae", Æ: "AE" };
 // would be searched as every word it starts.
 const COMPOUND_HYPHEN = /(?<=\p{L}{2})[-\u2010\u2011\u2013](?=\p{L}{2})/gu;
 const ELIDED = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[’']$/iu;
+// An elided word before a short word that is on nearly every page (« c’est », « jusqu’à »,
+// « qu’il », « d’un »): searched as the one word the index also holds it as (« cest »,
+// « jusquà »), for its parts would find every article saying « est » or « à ».
+const SHORT_AFTER_ELISION = /(?<!\p{L})((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu))[’']((?:à|a|y|en|est|es|ai|as|il|ils|on|un|une|au|aux|ont)(?!\p{L}))/giu;
 // A word of marks alone, which Pagefind leaves out of a query (a guillemet without its pair): left
 // out here too, so that it does not stop the other words' pieces being fetched while typed.
 const LEFT_OUT = /^[\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}]+$/u;

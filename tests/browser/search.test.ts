@@ -345,6 +345,72 @@ describe("search relevance", () => {
   }
 });
 
+// Pagefind takes every word of its index that starts with a query's word: « mer » found every
+// article saying « mercredi », « Irak » those saying « irakien » alone, and the « à » left of
+// « jusqu’à » every article. Each word is found whole, with the words the stemmer makes the same.
+describe("search for whole words", () => {
+  const MER = "/2023/01/02/la-mer-monte-a-bassorah/";
+  const MERCREDI = "/2023/01/03/le-vote-aura-lieu-mercredi/";
+  const IRAK = "/2023/01/04/bagdad-accueille-un-sommet/";
+  const IRAKIEN = "/2023/01/05/le-gouvernement-irakien-demissionne/";
+  const LIRAK = "/2023/01/06/une-visite-remarquee/";
+  const JUSQU = "/2023/01/07/des-negociations-prolongees/";
+  const CEST = "/2023/01/08/la-fin-d-un-cycle/";
+  const site = siteOf({
+    "2023/01/02-mer.md": article("La mer monte à Bassorah", "2023-01-02", "[Irak]", "Les digues cèdent à la marée."),
+    "2023/01/03-mercredi.md": article("Le vote aura lieu mercredi", "2023-01-03", "[Irak]", "Les électeurs sont appelés à voter mercredi."),
+    "2023/01/04-irak.md": article(
+      "Bagdad accueille un sommet",
+      "2023-01-04",
+      "[Irak]",
+      "Les délégués sont arrivés en Irak ; le ministre n’est pas venu, il est resté à Bagdad.",
+    ),
+    "2023/01/05-irakien.md": article("Le gouvernement irakien démissionne", "2023-01-05", "[Irak]", "Le Premier ministre irakien a remis sa démission à midi."),
+    "2023/01/06-visite.md": article("Une visite remarquée", "2023-01-06", "[Irak]", "Le voyage en dit long sur l’Irak et ses voisins, estiment-ils à Paris."),
+    "2023/01/07-negociations.md": article("Des négociations prolongées", "2023-01-07", "[Irak]", "Les délégués resteront jusqu’à lundi à Genève."),
+    "2023/01/08-cycle.md": article("La fin d’un cycle", "2023-01-08", "[Irak]", "C’est un tournant à Bagdad, dit-il."),
+  });
+  // The links a search lists once counted, in any order, its status, and the year's count.
+  const found = async (query: string) => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/recherche/?q=${encodeURIComponent(query)}`);
+    const { status, links } = await shownOnceCounted(page);
+    const year = await page.locator("#filtre-annee option[value='2023']").textContent();
+    await page.close();
+    return { links: [...links].sort(), status, year };
+  };
+
+  it.each([
+    ["mer", [MER]],
+    ["mercredi", [MERCREDI]],
+    ["Irak", [IRAK, LIRAK]],
+    ["irakien", [IRAKIEN]],
+    ["irakienne", [IRAKIEN]],
+    ["C’est", [CEST]],
+    ["c'est", [CEST]],
+    ["jusqu’à", [JUSQU]],
+    ["jusqu’à lundi", [JUSQU]],
+    ["merc", []],
+    ["estim", []],
+  ])("finds « %s » as a word, not as the start of longer ones: %j", async (query, expected) => {
+    const { links, status, year } = await found(query);
+    expect(links).toEqual([...expected].sort());
+    // The count and the filters' counts are those of the results listed.
+    expect(status).toBe(
+      expected.length === 0 ? fr`Aucun résultat pour « ${query} ».` : fr`${expected.length} résultat${expected.length > 1 ? "s" : ""} pour « ${query} ».`,
+    );
+    expect(year).toBe(`2023 (${expected.length})`);
+  });
+
+  it("marks the word alone in the excerpt, not the longer words it starts", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/recherche/?q=Irak`);
+    await shownOnceCounted(page);
+    expect((await page.locator("#search-results mark").allTextContents()).map((m) => m.toLowerCase()).sort()).toEqual(["irak", "l’irak"]);
+    await page.close();
+  });
+});
+
 describe("search with elisions", () => {
   // What the reader's search shows once counted, and the index pieces (packs) it fetched.
   const found = async (query: string) => {
@@ -453,10 +519,11 @@ describe("search with numbers", () => {
     ["3,5", [VOTE, GROUPE]],
     ["35", [BUDGET]],
     ["49", []],
-    // A word beside a number still finds the words it starts.
-    ["4920 sinis", [CRUES]],
-    ["budg 2023", [VOTE]],
-    ["budg", [VOTE, BUDGET]],
+    // A word beside a number is found whole too.
+    ["4920 sinistrés", [CRUES]],
+    ["4920 sinis", []],
+    ["budget 2023", [VOTE]],
+    ["budget", [VOTE, BUDGET]],
   ])("finds « %s » as a whole number, never the start of another: %j", async (query, expected) => {
     const page = await search(`q=${encodeURIComponent(query)}`);
     expect((await links(page)).sort()).toEqual([...expected].sort());
