@@ -3,7 +3,7 @@ import { distance } from "fastest-levenshtein";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
-import { isLinkIn, type SiteLink } from "../text/site-links.ts";
+import { linkTestOf, type SiteLink } from "../text/site-links.ts";
 import { closest } from "../text/suggest.ts";
 import { momentName } from "../text/moment-names.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
@@ -63,6 +63,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
   let nearest: NearestUrl | undefined;
   // `body` tells the links from destinations the scan found in code spans; without it, all are links.
   const checkLinks = (from: LinkingFile, body?: string): void => {
+    const isLink = body === undefined ? undefined : linkTestOf(body);
     for (const link of from.links) {
       if (from.url === undefined && !link.url.startsWith("/")) continue;
       const path = sitePathOf(link.url, from.url ?? "/");
@@ -74,9 +75,9 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
         else diagnostics.error(from.sourcePath, link, message(false));
       };
       if (target === undefined) {
-        if (body !== undefined && !isLinkIn(body, link.url)) continue;
-        nearest ??= new NearestUrl(articles, files);
-        const near = nearest.find(path);
+        if (isLink && !isLink(link.url)) continue;
+        // Past the file's cap the error is only counted: no search for a suggestion nobody sees.
+        const near = diagnostics.isFull(from.sourcePath) ? undefined : (nearest ??= new NearestUrl(articles, files)).find(path);
         const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
         report((draft) => messages().diagnostics.bodyLinkMissing(shown, near, draft), "bodyLinkMissing");
       } else if (target.article) {
@@ -141,6 +142,8 @@ class NearestUrl {
   private readonly bySlug = new Map<string, string>();
   private readonly byDay = new Map<string, Article[]>();
   private readonly pages: string[] = [];
+  // Many links may share a broken target (a page copied, a link pasted in many articles).
+  private readonly found = new Map<string, string | undefined>();
 
   constructor(articles: readonly Article[], files: readonly SiteFile[]) {
     for (const article of articles) {
@@ -155,6 +158,13 @@ class NearestUrl {
   }
 
   find(path: string): string | undefined {
+    if (this.found.has(path)) return this.found.get(path);
+    const near = this.search(path);
+    this.found.set(path, near);
+    return near;
+  }
+
+  private search(path: string): string | undefined {
     const url = urlOfPath(path);
     const article = ARTICLE_URL.exec(url);
     if (!article) return closest(url, this.pages, (page) => page, Math.floor(url.length / 3), urlDistance);

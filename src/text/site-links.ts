@@ -46,13 +46,31 @@ let parser: MarkdownIt | undefined;
 
 /** Whether CommonMark reads `url` as a link or image destination of the body (not text in a code span or block). */
 export function isLinkIn(body: string, url: string): boolean {
-  parser ??= createMarkdown();
-  const wanted = parser.normalizeLink(url);
-  const stack = parser.parse(body, {});
+  return linkTestOf(body)(url);
+}
+
+/**
+ * `isLinkIn` for one body and many URLs: the body parsed once, at the first question, so that a
+ * body of thousands of broken links costs one parse, not one per link.
+ */
+export function linkTestOf(body: string): (url: string) => boolean {
+  let destinations: Set<string> | undefined;
+  return (url) => {
+    parser ??= createMarkdown();
+    destinations ??= destinationsOf(parser, body);
+    return destinations.has(parser.normalizeLink(url));
+  };
+}
+
+// Every link and image destination CommonMark reads in a body, as it writes them in the page.
+function destinationsOf(markdown: MarkdownIt, body: string): Set<string> {
+  const destinations = new Set<string>();
+  const stack = markdown.parse(body, {});
   while (stack.length > 0) {
     const token = stack.pop()!;
     if (token.children) stack.push(...token.children);
-    if ((token.type === "link_open" || token.type === "image") && token.attrGet(token.type === "image" ? "src" : "href") === wanted) return true;
+    const destination = token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
+    if (destination !== null) destinations.add(destination);
   }
-  return false;
+  return destinations;
 }
