@@ -4,6 +4,7 @@ import type { LocatedYaml } from "./yaml.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN } from "../text/slug.ts";
 import { suggestName } from "../text/suggest.ts";
+import { findCharacterNotInLink, isShortLinkAddress } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 import { keyForSynonym } from "./key-synonyms.ts";
 
@@ -21,6 +22,18 @@ export const noControlCharacters = (key: string) => (value: string, ctx: z.Refin
   ctx.addIssue({
     code: "custom",
     message: messages().diagnostics.controlCharacter(key, describeControlCharacter(value[index]!)),
+    params: { index },
+  });
+};
+
+// A link may hold no space nor invisible character: the error points at the first.
+const noCharacterNotInLink = (key: string) => (value: string, ctx: z.RefinementCtx) => {
+  const index = findCharacterNotInLink(value);
+  if (index === -1) return;
+  const character = value[index]!;
+  ctx.addIssue({
+    code: "custom",
+    message: messages().diagnostics.characterInLink(key, character === " " ? undefined : describeControlCharacter(character)),
     params: { index },
   });
 };
@@ -116,8 +129,9 @@ export const frontMatterSchema = z.strictObject({
   topics: oneOrMany("topics", "Irak, Défense"),
   shortLink: z
     .string({ error: () => messages().diagnostics.shortLinkNotText() })
+    .superRefine(noCharacterNotInLink("shortLink"))
     .trim()
-    .refine(isHttpsUrl, { error: () => messages().diagnostics.shortLinkNotHttps() })
+    .refine(isShortLinkAddress, { error: () => messages().diagnostics.shortLinkNotHttps() })
     .optional(),
   summary: text("summary", "Bagdad annonce la fin des missions de combat.", () => messages().diagnostics.summaryEmpty()).optional(),
   updated: dateText("updated").optional(),
@@ -240,13 +254,4 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   let node = data;
   for (const step of path) node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined;
   return node;
-}
-
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && url.hostname !== "";
-  } catch {
-    return false;
-  }
 }

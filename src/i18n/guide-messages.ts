@@ -27,6 +27,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   titleTooLong: { args: [200] },
   shortLinkNotText: { args: [] },
   shortLinkNotHttps: { args: [] },
+  characterInLink: { args: ["shortLink", undefined] },
   summaryEmpty: { args: [] },
   imageNotMap: { args: [] },
   imageSrcNotText: { args: [] },

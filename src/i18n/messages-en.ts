@@ -91,7 +91,12 @@ export const messagesEn: Messages = {
     titleEmpty: () => '"title" is empty: write the headline',
     titleTooLong: (max) => `"title" is longer than ${max} characters: shorten it, and put the rest in "summary"`,
     shortLinkNotText: () => '"shortLink" must be a URL such as https://turquie2023.com/Ivo58D',
-    shortLinkNotHttps: () => '"shortLink" must be an absolute https URL such as https://turquie2023.com/Ivo58D',
+    shortLinkNotHttps: () =>
+      '"shortLink" must be an absolute https URL, starting with https:// and without a user name or "@" before the site, such as https://turquie2023.com/Ivo58D',
+    characterInLink: (key, character) =>
+      character === undefined
+        ? `"${key}" holds a space here, which a URL can't hold: delete it, a URL is written in one piece, such as https://turquie2023.com/Ivo58D`
+        : `"${key}" holds the invisible character ${character} here, which a URL can't hold: retype the URL without it, such as https://turquie2023.com/Ivo58D`,
     summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
     imageNotMap: () => '"image" must describe the photo: src, alt and credit, e.g. image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
     imageSrcNotText: () => '"image.src" must be a path under content/, e.g. src: images/2021/12/irak.jpg',

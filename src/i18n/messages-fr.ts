@@ -136,7 +136,12 @@ export const messagesFr = {
     titleEmpty: () => fr`« title » est vide : écrivez le titre`,
     titleTooLong: (max: number) => fr`« title » dépasse ${number(max)} caractères : raccourcissez-le, et mettez la suite dans « summary »`,
     shortLinkNotText: () => fr`« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D`,
-    shortLinkNotHttps: () => fr`« shortLink » doit être une adresse https complète, comme https://turquie2023.com/Ivo58D`,
+    shortLinkNotHttps: () =>
+      fr`« shortLink » doit être une adresse https complète, commençant par https:// et sans nom d’utilisateur ni « @ » avant le site, comme https://turquie2023.com/Ivo58D`,
+    characterInLink: (key: string, character: string | undefined) =>
+      character === undefined
+        ? fr`« ${key} » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme https://turquie2023.com/Ivo58D`
+        : fr`« ${key} » contient ici le caractère invisible ${character}, qu’une adresse ne peut pas contenir : retapez l’adresse sans lui, comme https://turquie2023.com/Ivo58D`,
     summaryEmpty: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé`,
     imageNotMap: () =>
       fr`« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }`,

@@ -19,6 +19,32 @@ export function isSiteAddress(text: string): boolean {
 }
 
 /**
+ * Whether a text is written as a link pages may print as an article's short link: `https://` in
+ * full (`https:evil.example` is read as https://evil.example/), a host, and no user name
+ * (`https://turquie2023.com@evil.example/` goes to evil.example). See `findCharacterNotInLink` for the characters.
+ * @example isShortLinkAddress("https://turquie2023.com/Ivo58D") // true
+ */
+export function isShortLinkAddress(text: string): boolean {
+  const url = /^https:\/\//i.test(text.trim()) ? parse(text) : undefined;
+  return url !== undefined && url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
+}
+
+// Spaces, controls and the invisible characters that reorder or hide text: the parser escapes or
+// drops them, so that the link printed is not the link written.
+const NOT_IN_LINK = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+/**
+ * The index of the first character a link written whole may not hold (a space, a control or
+ * invisible character), or -1; what trimming removes is left alone.
+ * @example findCharacterNotInLink("https://ex.example/a b") // 20
+ */
+export function findCharacterNotInLink(text: string): number {
+  const start = text.length - text.trimStart().length;
+  const found = text.trim().search(NOT_IN_LINK);
+  return found === -1 ? -1 : start + found;
+}
+
+/**
  * A site address as pages print it: the parser's own spelling (host in lower case, default port
  * dropped, spaces escaped), without an empty `?` or `#`, nor the trailing slash paths are appended after.
  * @example siteAddress("HTTPS://Archives.Example.org:443/archives/") // "https://archives.example.org/archives"
