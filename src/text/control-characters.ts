@@ -1,13 +1,17 @@
 /**
- * Control characters: refused in the text that pages show, and escaped in everything printed.
+ * Control characters: refused in the text that pages show (with the invisible ones that reorder it), and escaped in everything printed.
  *
  * HTML forbids C0 controls but whitespace, DEL and C1 controls in a document; in a terminal or a CI
  * log they move the cursor, recolour the screen or, after a line break, start a line that GitHub
  * Actions reads as a workflow command.
  */
 
-// C0 except tab and line feed (CRLF is already LF when text is read), DEL, C1.
-const IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// C0 except tab and line feed (CRLF is already LF when text is read), DEL, C1; and the invisible
+// characters that reorder or hide text: the bidirectional embeddings, overrides and isolates (a
+// title with U+202E shows its end reversed in lists and feeds), the direction marks, the
+// zero-width space and the byte order mark inside text. French needs none of them; the joiners
+// U+200C and U+200D, which emoji and some scripts need, stay.
+const IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 // Everything a terminal or a log could act on: every C0 control, DEL, C1, the Unicode line and
 // paragraph separators, and the bidirectional overrides that can reorder what a line shows.

@@ -42,3 +42,35 @@ describe("shortLink, printed on the article's page as written", () => {
     expect(await problemsOf({ extra: 'shortLink: " HTTPS://turquie2023.com/Ivo58D "' })).toEqual([]);
   });
 });
+
+describe("characters that reorder or hide text", () => {
+  it.each([
+    ["U+202E", "\u202e"],
+    ["U+202A", "\u202a"],
+    ["U+2066", "\u2066"],
+    ["U+2069", "\u2069"],
+    ["U+200B", "\u200b"],
+    ["U+200F", "\u200f"],
+    ["U+FEFF", "\ufeff"],
+  ])("are refused in a title, at the character: %s", async (code, character) => {
+    expect(await problemsOf({ title: `Titre${character}live` })).toEqual([
+      fr`2:14: error: « title » contient ici le caractère de contrôle ${code} : supprimez-le (retapez le texte autour s’il est invisible)`,
+    ]);
+  });
+
+  it("are refused in a summary written as a YAML escape, and in a body, at the character", async () => {
+    expect(await problemsOf({ extra: 'summary: "Chapô \\u2067inversé"', body: "Un texte.\n\nPuis \u202dce passage." })).toEqual([
+      fr`6:17: error: « summary » contient ici le caractère de contrôle U+2067 : supprimez-le (retapez le texte autour s’il est invisible)`,
+      fr`10:6: error: le texte contient ici le caractère de contrôle U+202D : supprimez-le (retapez le texte autour s’il est invisible)`,
+    ]);
+  });
+
+  it("leaves the joiners emoji and other scripts need", async () => {
+    expect(
+      await problemsOf({
+        title: "La famille \u{1f468}\u200d\u{1f469}\u200d\u{1f467} réunie",
+        body: "Un mot persan : \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.",
+      }),
+    ).toEqual([]);
+  });
+});
