@@ -12,6 +12,7 @@ import { writeNewArticle } from "../wire/write-article.ts";
 import { fillTemplate, readArticleTemplate, TEMPLATE_PATH, type FilledTemplate } from "../wire/article-template.ts";
 import { countDiagnostics, printDiagnostics, writeLine } from "./report.ts";
 import { messages } from "../i18n/messages.ts";
+import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { printCommandUsage, readOptions } from "./usage.ts";
 import { readArticleOptions, terminalStyle } from "./wire-options.ts";
 import { articleUrl } from "../urls/site-urls.ts";
@@ -82,6 +83,12 @@ function readTitle(positionals: string[], refusal: Refusal): { title: string; sl
     refusal.usage.push(title === undefined ? say.newOneTitle() : say.newTitleEmpty());
     return undefined;
   }
+  // Told of the title as given, not of the template the draft would be refused at.
+  const lineBreak = title.search(/[\t\n\r\u2028\u2029]/);
+  const control = findControlCharacter(title);
+  if (lineBreak !== -1) refusal.usage.push(say.newTitleLineBreak(title[lineBreak] === "\t"));
+  else if (control !== -1) refusal.usage.push(say.newTitleControlCharacter(describeControlCharacter(title[control]!)));
+  if (lineBreak !== -1 || control !== -1) return undefined;
   const slug = slugify(title);
   const before = refusal.problems.length;
   if ([...title].length > 200) refusal.problems.push(say.newTitleTooLong());

@@ -352,6 +352,8 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   nothingWritten: { args: ["2 erreurs, 0 avertissement"] },
   newTitleTooLong: { args: [] },
   newNoSlug: { args: [] },
+  newTitleLineBreak: { args: [false] },
+  newTitleControlCharacter: { args: ["U+202E"] },
   newUrlTaken: { args: ["/2021/12/09/l-irak-vote/", "content/articles/2021/12/09-l-irak-vote.md"] },
   newUrlRetired: { args: ["/2021/12/09/l-irak-vote/", "content/urls.txt:12"] },
   newFileExists: { args: ["content/articles/2021/12/09-l-irak-vote.md"] },

@@ -519,6 +519,9 @@ export const messagesEn: Messages = {
     nothingWritten: (why) => `${why}; nothing was written`,
     newTitleTooLong: () => "the title is longer than 200 characters: shorten it, and put the rest in the summary",
     newNoSlug: () => "the title has no letters or digits to make a URL from",
+    newTitleLineBreak: (tab) => `the title holds ${tab ? "a tab" : "a line break"}, while it shows on one line: give it on one line, in quotes`,
+    newTitleControlCharacter: (character) =>
+      `the title holds the control character ${character}, invisible: retype the title without it (without copying and pasting)`,
     newUrlTaken: (url, owner) => `${url} is already the URL of ${owner}: choose another title`,
     newUrlRetired: (url, note) => `${url} was published before (${note}) and no article holds it now: choose another title`,
     newFileExists: (path) => `${path} already exists and is never overwritten`,

@@ -630,6 +630,10 @@ export const messagesFr = {
     nothingWritten: (why: string) => fr`${why} ; rien n’a été écrit`,
     newTitleTooLong: () => fr`le titre dépasse 200 caractères : raccourcissez-le, et mettez la suite dans le chapô`,
     newNoSlug: () => "le titre n’a ni lettre ni chiffre pour en faire une adresse",
+    newTitleLineBreak: (tab: boolean) =>
+      fr`le titre contient ${tab ? "une tabulation" : "un saut de ligne"}, alors qu’il s’affiche sur une seule ligne : donnez-le sur une ligne, entre guillemets`,
+    newTitleControlCharacter: (character: string) =>
+      fr`le titre contient le caractère de contrôle ${character}, invisible : retapez le titre sans lui (sans le copier-coller)`,
     newUrlTaken: (url: string, owner: string) => fr`${url} est déjà l’adresse de ${owner} : choisissez un autre titre`,
     newUrlRetired: (url: string, note: string) => fr`${url} a déjà été publiée (${note}) et aucun article ne la porte plus : choisissez un autre titre`,
     newFileExists: (path: string) => `${path} existe déjà et n’est jamais écrasé`,

@@ -210,6 +210,32 @@ describe("depeche new", () => {
     expect(r.stderr).toContain(message);
   });
 
+  it.each([
+    {
+      title: "Titre\nsuite",
+      told: fr`depeche new: le titre contient un saut de ligne, alors qu’il s’affiche sur une seule ligne : donnez-le sur une ligne, entre guillemets`,
+    },
+    {
+      title: "Titre\tsuite",
+      told: fr`depeche new: le titre contient une tabulation, alors qu’il s’affiche sur une seule ligne : donnez-le sur une ligne, entre guillemets`,
+    },
+    {
+      title: "Titre\u202eevil",
+      told: fr`depeche new: le titre contient le caractère de contrôle U+202E, invisible : retapez le titre sans lui (sans le copier-coller)`,
+    },
+    {
+      title: "Titre\u001b[31m",
+      told: fr`depeche new: le titre contient le caractère de contrôle U+001B, invisible : retapez le titre sans lui (sans le copier-coller)`,
+    },
+  ])("exits 2 telling of the title, not of the template, when it holds $title", async ({ title, told }) => {
+    archive = makeArchive();
+    const r = await newCli(title, "--topics", "Irak");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(told);
+    expect(r.stderr).not.toContain("modèle");
+    expect(readdirSync(join(archive.dir, "articles"))).toEqual([]);
+  });
+
   it("makes a file every disk can hold from a title that transliteration lengthens, or that Windows keeps for a device", async () => {
     archive = makeArchive();
     const long = Array.from({ length: 40 }, () => "Щука").join(" ");
