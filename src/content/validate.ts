@@ -9,6 +9,7 @@ import { zoneName } from "../text/zone-names.ts";
 import { slugify } from "../text/slug.ts";
 import { momentName } from "../text/moment-names.ts";
 import { findSiteLinks } from "../text/site-links.ts";
+import { findRefusedLinks } from "../text/refused-links.ts";
 import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
@@ -197,6 +198,7 @@ function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: D
   for (const line of titleHeadingLines(fm.body)) {
     diagnostics.warning(file, { line: fm.bodyLine + line, column: 1 }, messages().diagnostics.bodyTitleHeading(), "bodyTitleHeading");
   }
+  for (const link of findRefusedLinks(fm.body, fm.bodyLine)) diagnostics.error(file, link, messages().diagnostics.bodyLinkRefusedScheme(link.scheme));
   // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
   const control = findControlCharacter(fm.body);
   if (control !== -1) {

@@ -45,6 +45,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   controlCharacter: { args: ["title", "U+0007"] },
   lineBreakInText: { args: ["title"] },
   tabInText: { args: ["title"] },
+  bodyLinkRefusedScheme: { args: ["javascript"] },
   bodyControlCharacter: { args: ["U+001B"] },
   invalidDate: { args: ["date", "9 décembre 2021", PARIS] },
   dayDoesNotExist: { args: ["date", 31, 11, 2026] },

@@ -114,6 +114,8 @@ export const messagesEn: Messages = {
     controlCharacter: (key, character) => `"${key}" holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
     lineBreakInText: (key) => `"${key}" holds a line break here, though this text shows on one line: write it on one line (no "\\n", blank line or "|" block)`,
     tabInText: (key) => `"${key}" holds a tab here: replace it with a space`,
+    bodyLinkRefusedScheme: (scheme) =>
+      `this link starts with "${scheme}:", which pages refuse (it could run a program or open a file): the page would show it as text; write an https URL, such as [AA](https://www.aa.com.tr/fr)`,
     bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
     invalidDate: (key, text, zone) =>
       `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,

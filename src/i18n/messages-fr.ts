@@ -164,6 +164,8 @@ export const messagesFr = {
     lineBreakInText: (key: string) =>
       fr`« ${key} » contient ici un saut de ligne, alors que ce texte s’affiche sur une seule ligne : écrivez-le sur une ligne (sans « \\n », ligne vide ni bloc « | »)`,
     tabInText: (key: string) => fr`« ${key} » contient ici une tabulation : remplacez-la par une espace`,
+    bodyLinkRefusedScheme: (scheme: string) =>
+      fr`ce lien commence par « ${scheme}: », que les pages refusent (il pourrait lancer un programme ou ouvrir un fichier) : la page l’afficherait comme du texte ; écrivez une adresse https, comme [AA](https://www.aa.com.tr/fr)`,
     bodyControlCharacter: (character: string) =>
       fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates

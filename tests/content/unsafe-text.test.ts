@@ -74,3 +74,32 @@ describe("characters that reorder or hide text", () => {
     ).toEqual([]);
   });
 });
+
+describe("links the pages refuse", () => {
+  it("are errors at their destination, naming the scheme, however written", async () => {
+    const body = [
+      "Voir [js](javascript:alert(1)) et [ent](&#106;avascript:alert(1)).",
+      "",
+      "[file](file:///etc/passwd) [vb](VBScript:msgbox) [data](data:text/html;base64,PHNjcmlwdD4=)",
+      "",
+      "Un exemple : `[code](javascript:x)`, et une photo ![ok](data:image/png;base64,AAAA) [aa](https://www.aa.com.tr/fr?a&b).",
+    ].join("\n");
+    const told = (scheme: string): string =>
+      fr`ce lien commence par « ${scheme}: », que les pages refusent (il pourrait lancer un programme ou ouvrir un fichier) : la page l’afficherait comme du texte ; écrivez une adresse https, comme [AA](https://www.aa.com.tr/fr)`;
+    expect(await problemsOf({ body })).toEqual([
+      `7:11: error: ${told("javascript")}`,
+      `7:41: error: ${told("javascript")}`,
+      `9:8: error: ${told("file")}`,
+      `9:33: error: ${told("vbscript")}`,
+      `9:57: error: ${told("data")}`,
+    ]);
+  });
+
+  it("are errors in a draft too, from a reference or an autolink", async () => {
+    const found = await problemsOf({ extra: "draft: true", body: "Texte [ici][r] et <javascript:alert(1)>.\n\n[r]: javascript:alert(1)" });
+    expect(found.map((problem) => problem.split(",")[0])).toEqual([
+      fr`8:20: error: ce lien commence par « javascript: »`,
+      fr`10:6: error: ce lien commence par « javascript: »`,
+    ]);
+  });
+});
