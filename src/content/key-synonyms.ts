@@ -30,6 +30,9 @@ const SYNONYMS: Record<string, readonly string[]> = {
   slug: ["adresse", "permalink"],
   draft: ["brouillon", "unpublished"],
   aliases: ["alias", "redirections", "redirection", "redirects", "anciennes-adresses", "ancienne-adresse"],
+  // The keys of `image`.
+  src: ["fichier", "file", "chemin", "path"],
+  caption: ["legende", "legend"],
 };
 
 const BY_WORD = new Map(Object.entries(SYNONYMS).flatMap(([key, words]) => words.map((word) => [foldForMatch(word), key] as const)));

@@ -102,6 +102,12 @@ export const ARTICLE_KEYS = ["title", "date", "sources", "topics", "shortLink", 
 /** The keys of free text (made with `text` below): a comment on their line would cut them short. */
 export const ARTICLE_TEXT_KEYS: ReadonlySet<string> = new Set(["title", "summary", "image.alt", "image.credit", "image.caption"]);
 
+/** The keys of an article's `image`. */
+export const IMAGE_KEYS = ["src", "alt", "credit", "caption"] as const;
+
+/** The keys of the maps inside an article, by the key that holds them: an unknown key there is told with these. */
+export const ARTICLE_NESTED_KEYS: Readonly<Record<string, readonly string[]>> = { image: IMAGE_KEYS };
+
 // The photo's file is checked later, with the other photos (src/images/): here only what is written.
 // A news photo is never decorative: its alt and its credit are required.
 const imageSchema = z.strictObject(
@@ -160,11 +166,17 @@ export function checkShape<T extends z.ZodType>(
   data: unknown,
   located: LocatedYaml,
   knownKeys: readonly string[],
+  nestedKeys: Readonly<Record<string, readonly string[]>> = {},
 ): { value?: z.infer<T>; problems: ShapeProblem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
   const renames = findRenames(result.error.issues, data);
-  return { problems: result.error.issues.flatMap((issue) => describeIssue(issue, data, located, knownKeys, renames)) };
+  // An unknown key of a map inside (`image:`) is told with that map's keys; of a list's entry, with `knownKeys`.
+  const keysAt = (path: IssuePath): readonly string[] => {
+    const holder = path.at(-1);
+    return (typeof holder === "string" && Object.hasOwn(nestedKeys, holder) ? nestedKeys[holder] : undefined) ?? knownKeys;
+  };
+  return { problems: result.error.issues.flatMap((issue) => describeIssue(issue, data, located, keysAt(pathOf(issue)), renames)) };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Diagnostics, Position } from "./diagnostics.ts";
 import type { FrontMatter } from "./frontmatter.ts";
 import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./model.ts";
 import type { NameIndex } from "./registries.ts";
-import { ARTICLE_KEYS, checkShape, frontMatterSchema, meantKey, type FrontMatterFields } from "./schema.ts";
+import { ARTICLE_KEYS, ARTICLE_NESTED_KEYS, checkShape, frontMatterSchema, meantKey, type FrontMatterFields } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
@@ -52,7 +52,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   const draft = fm.data.draft === true;
   const unfinished = draft ? warnUnfinished(file, fm, diagnostics) : [];
   const data = unfinished.length === 0 ? fm.data : Object.fromEntries(Object.entries(fm.data).filter(([key]) => !unfinished.includes(key)));
-  const { value: fields, problems } = checkShape(schemaFor(unfinished), data, fm, ARTICLE_KEYS);
+  const { value: fields, problems } = checkShape(schemaFor(unfinished), data, fm, ARTICLE_KEYS, ARTICLE_NESTED_KEYS);
   for (const p of problems) diagnostics.error(file, p.at, p.message);
   // Shape errors hide nothing else: each check below runs when the fields it reads are written
   // right, whatever another field holds, and never on a field already reported.

@@ -152,6 +152,18 @@ describe("one error line per rule, pointing at the key or value", () => {
     });
   }
 
+  it.each([
+    ["__proto__: x", fr`7:3: error: clé inconnue « __proto__ » ; les clés sont src, alt, credit, caption`],
+    ["legende: Bagdad", fr`7:3: error: clé inconnue « legende » (vouliez-vous dire « caption » ?) ; les clés sont src, alt, credit, caption`],
+    ["captoin: Bagdad", fr`7:3: error: clé inconnue « captoin » (vouliez-vous dire « caption » ?) ; les clés sont src, alt, credit, caption`],
+  ])("tells an unknown key of image (%s) with image's keys, not the article's", async (line, expected) => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { extra: `image:\n  ${line}\n  src: a.jpg\n  alt: Une photo\n  credit: AA` });
+    // The photo's file is missing too: told at its own line.
+    const errors = (await errorsOf(archive)).filter((error) => !error.includes("a.jpg"));
+    expect(errors).toEqual([`${archive.display("articles/2021/12/09-a.md")}:${expected}`]);
+  });
+
   it("names each missing required key at line 1", async () => {
     archive = makeArchive();
     archive.article("a.md", "---\ntitle: Sans date\n---\nTexte.\n");
