@@ -1,7 +1,7 @@
 // A search's result as the page lists it (public/recherche.js): its title, its day, its sources,
 // and an excerpt with the words matched marked.
 
-import { asPrinted } from "./recherche-texte.js";
+import { asPrinted, bodyExcerpt } from "./recherche-texte.js";
 
 // The article's day, in Paris, is in its URL (/2021/12/09/slug/): shown as « 9 décembre 2021 »,
 // whatever the reader's time zone (the day is formatted as a UTC date).
@@ -21,8 +21,8 @@ const OPEN_AT_END = /\s*«[\s\u00a0\u202f]*$/u;
 const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
 
 /**
- * The excerpt shown: Pagefind's (or the first words, for a search without words), a window of the
- * article's text with <mark> around the matches. Only those marks are kept as markup, around the
+ * The excerpt shown: a window of the article's text after its title (`bodyExcerpt`) with <mark>
+ * around the matches. Only those marks are kept as markup, around the
  * word alone; where the window cuts the text, « … » says so, and a guillemet the cut leaves
  * dangling goes.
  */
@@ -78,7 +78,8 @@ export function resultItem(data) {
   const meta = document.createElement("p");
   meta.className = "meta";
   meta.textContent = [dayOf(data.url), (data.filters?.source ?? []).join(", ")].filter(Boolean).join(" · ");
-  article.append(h2, meta, excerpt(data.excerpt, data.content));
+  const { markup, text } = bodyExcerpt(data);
+  article.append(h2, meta, excerpt(markup, text));
   li.append(article);
   return li;
 }

@@ -157,3 +157,57 @@ export function nameKey(text) {
       .trim()
   );
 }
+
+/** How many words an excerpt shows: Pagefind's `excerptLength` as the page sets it. */
+export const EXCERPT_WORDS = 30;
+// As Pagefind splits the text its excerpts are cut from.
+const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
+const escaped = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * A result's excerpt from its standfirst and body, never its title. The indexed text starts with
+ * the title (the page's heading, which weighs a title's match above a body's: src/search/records.ts),
+ * so Pagefind's own excerpt repeated the title shown above it. Cut here as Pagefind cuts it (the
+ * window of `length` words where its matches weigh most, each match in <mark>), from the words
+ * after the title; a result matched in its title alone, or listed without words, shows the start of
+ * its text. `data` is Pagefind's (`content`, `meta.title`, `locations`, `weighted_locations`);
+ * `text` is what the excerpt was cut from, for the page to say where it was cut.
+ * @example bodyExcerpt({ content: "Titre. Le corps.", meta: { title: "Titre" }, locations: [2] }) // { markup: "Le <mark>corps.</mark>", text: "Le corps." }
+ */
+export function bodyExcerpt(data, length = EXCERPT_WORDS) {
+  const words = (data.content ?? "")
+    .replace(/\u200b/g, "")
+    .split(WORD_SEPARATORS)
+    .filter(Boolean);
+  const title = (data.meta?.title ?? "").split(WORD_SEPARATORS).filter(Boolean);
+  // Pagefind ends the heading with a full stop of its own (« … de défense. »).
+  const skip = title.length > 0 && title.every((word, i) => words[i]?.startsWith(word)) ? title.length : 0;
+  const body = words.slice(skip);
+  const locations = (data.locations ?? []).filter((l) => l >= skip).map((l) => l - skip);
+  const weighted = (data.weighted_locations ?? []).filter((w) => w.location >= skip).map((w) => ({ ...w, location: w.location - skip }));
+  const start = Math.max(0, Math.min(excerptStart(weighted, length), body.length - length));
+  const marked = body.map(escaped);
+  for (const l of locations) if (l < marked.length) marked[l] = `<mark>${marked[l]}</mark>`;
+  return { markup: marked.slice(start, start + length).join(" "), text: body.join(" ") };
+}
+
+// Pagefind's own choice of window (its `calculate_excerpt_region`): the start of the `length` words
+// whose matches weigh most, the middle one of a run of equal windows.
+function excerptStart(weighted, length) {
+  if (weighted.length === 0) return 0;
+  const words = [];
+  for (const word of weighted) words[word.location] = (words[word.location] ?? 0) + (word.balanced_score ?? 1);
+  if (words.length <= length) return 0;
+  let densest = 0;
+  for (let i = 0; i < length; i++) densest += words[i] ?? 0;
+  let sum = densest;
+  let densestAt = [0];
+  for (let i = 0; i < words.length; i++) {
+    sum += (words[i + length] ?? 0) - (words[i] ?? 0);
+    if (sum > densest) {
+      densest = sum;
+      densestAt = [i];
+    } else if (sum === densest && densestAt.at(-1) === i - 1) densestAt.push(i);
+  }
+  return densestAt[Math.floor(densestAt.length / 2)];
+}

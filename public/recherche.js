@@ -22,7 +22,7 @@
 
 import { countChoices, HAS_ALL, indexRows, MISSES_MORE, misser, pagesWith, pause, readRows, SLOT, tableOf, ungzip } from "./recherche-lignes.js";
 import { resultItem } from "./recherche-resultats.js";
-import { indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
+import { EXCERPT_WORDS, indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -51,7 +51,7 @@ function prepare() {
     // Its worker reads the index pieces from packs (recherche-paquets.js); so does the page's
     // thread, where Pagefind falls back when its worker fails.
     const [pf] = await Promise.all([import(config.runtime), import("./recherche-paquets.js")]);
-    await pf.options({ baseUrl: config.baseUrl, excerptLength: 30 });
+    await pf.options({ baseUrl: config.baseUrl, excerptLength: EXCERPT_WORDS });
     await pf.init();
     const [, tables] = await Promise.all([
       Promise.all(config.bundles.map((b) => pf.mergeIndex(b.url))),
@@ -118,7 +118,8 @@ async function searchWords(pf, query, shown) {
 
 /**
  * A result of a search without words, from its row: its fragment (Pagefind's file: gzip of a
- * signature then JSON), named by its id, gives its title, URL and first words.
+ * signature then JSON), named by its id, gives its title, URL and text (its excerpt, the start of
+ * its text: recherche-resultats.js).
  */
 async function fragmentOf(tables, place) {
   const table = tableOf(tables, place);
@@ -127,13 +128,8 @@ async function fragmentOf(tables, place) {
   if (!response.ok) throw new Error(`${response.status} fragment ${id}`);
   const text = await ungzip(new Uint8Array(await response.arrayBuffer()));
   const data = JSON.parse(text.slice(text.indexOf("{")));
-  const words = data.content
-    .replace(/\u200b/g, "")
-    .split(/\s+/)
-    .filter(Boolean);
-  const escaped = words.slice(0, 30).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const url = /^(https?:)?\/\//.test(data.url) ? data.url : `${config.baseUrl}/${data.url}`.replace(/\/+/g, "/");
-  return { ...data, url, excerpt: escaped };
+  return { ...data, url };
 }
 
 function format(template, values) {

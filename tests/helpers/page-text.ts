@@ -10,8 +10,18 @@ interface PageText {
   unquoted(query: string): string;
   /** A topic's label, a source's name or code, or a query, as compared with each other. */
   nameKey(text: string): string;
+  /** A result's excerpt from the words after its title: its markup (matches in <mark>) and the text it was cut from. */
+  bodyExcerpt(data: ExcerptData, length?: number): { markup: string; text: string };
 }
 
-export const { indexedWords, withStraightQuotes, asPrinted, nameKey, unquoted } = (await import(
+/** What the excerpt reads of Pagefind's data for a result. */
+export interface ExcerptData {
+  content: string;
+  meta: { title?: string };
+  locations?: number[];
+  weighted_locations?: { location: number; balanced_score: number }[];
+}
+
+export const { indexedWords, withStraightQuotes, asPrinted, nameKey, unquoted, bodyExcerpt } = (await import(
   new URL("../../public/recherche-texte.js", import.meta.url).href
 )) as PageText;

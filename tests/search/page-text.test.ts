@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NUMBER_END } from "../../src/search/records.ts";
-import { asPrinted, indexedWords, nameKey, unquoted, withStraightQuotes } from "../helpers/page-text.ts";
+import { asPrinted, bodyExcerpt, indexedWords, nameKey, unquoted, withStraightQuotes } from "../helpers/page-text.ts";
 
 describe("a query in quotation marks", () => {
   it.each([
@@ -139,5 +139,32 @@ describe("a query naming a topic or a source", () => {
     ["Agence", "Agence Anadolu"],
   ])("%j does not name %j", (query, name) => {
     expect(nameKey(query)).not.toBe(nameKey(name));
+  });
+});
+
+describe("a result's excerpt", () => {
+  const at = (...locations: number[]) => ({ locations, weighted_locations: locations.map((location) => ({ location, balanced_score: 1 })) });
+  const body = Array.from({ length: 60 }, (_, i) => `mot${i}`).join(" ");
+  const content = `Ankara et l''ONU discutent. ${body}`;
+  const meta = { title: "Ankara et l''ONU discutent" };
+
+  it("is cut from the text after the title, around the match", () => {
+    const { markup, text } = bodyExcerpt({ content, meta, ...at(0, 44) }, 10);
+    expect(text).toBe(body);
+    // Pagefind's window: the match in its middle.
+    expect(markup).toBe("mot35 mot36 mot37 mot38 mot39 <mark>mot40</mark> mot41 mot42 mot43 mot44");
+    expect(markup).not.toContain("Ankara");
+  });
+
+  it("starts the text after the title for a match in the title alone", () => {
+    expect(bodyExcerpt({ content, meta, ...at(0) }, 4).markup).toBe("mot0 mot1 mot2 mot3");
+  });
+
+  it("starts the text for a result without words, escaped", () => {
+    expect(bodyExcerpt({ content: "Titre. Un <b> & c", meta: { title: "Titre" } }).markup).toBe("Un &lt;b&gt; &amp; c");
+  });
+
+  it("keeps the whole text when it does not start with the title", () => {
+    expect(bodyExcerpt({ content: "Autre chose ici", meta: { title: "Titre" }, ...at(1) }).markup).toBe("Autre <mark>chose</mark> ici");
   });
 });
