@@ -278,6 +278,50 @@ function showIgnored(ignored) {
   status.before(p);
 }
 
+// The filters chosen, as the count names them (« (sujet : Turquie, année : 2026) »): on a phone
+// they are folded under « Affiner », and the count alone would not say why it is small.
+function filtersSaid(filters) {
+  const said = Object.entries(filters).map(([name, value]) => {
+    const label = form.querySelector(`label[for="filtre-${name}"]`)?.textContent ?? name;
+    return format(strings.filter, { f: label.toLocaleLowerCase("fr"), v: value });
+  });
+  return said.length > 0 ? format(strings.within, { f: said.join(", ") }) : "";
+}
+
+// The count is said once the results are listed, and may take more lines than « Recherche en
+// cours… » (its filters named, on a phone): those lines are kept for it while the results come,
+// which would otherwise move down when it is said.
+function holdPlace(text) {
+  const probe = document.createElement("p");
+  probe.className = status.className;
+  probe.style.cssText = `position: absolute; visibility: hidden; width: ${status.clientWidth}px`;
+  probe.textContent = text;
+  status.after(probe);
+  status.style.minHeight = `${probe.offsetHeight}px`;
+  probe.remove();
+}
+
+// Below a search its filters leave without results, while its words alone find some: a link to
+// the same search without them, which searches here.
+function offerUnfiltered(query, newest, count) {
+  const params = new URLSearchParams({ q: query });
+  if (newest) params.set("ordre", NEWEST);
+  const a = document.createElement("a");
+  a.href = `${location.pathname}?${params}`;
+  a.textContent = count === 1 ? strings.unfilteredOne : format(strings.unfilteredMany, { n: count });
+  a.addEventListener("click", (event) => {
+    event.preventDefault();
+    for (const name of config.filters) form.elements[name].value = "";
+    form.requestSubmit();
+  });
+  const p = document.createElement("p");
+  p.id = "search-unfiltered";
+  p.className = "search-help";
+  const [before, after] = strings.unfiltered.split("{a}");
+  p.append(before, a, after);
+  status.after(p);
+}
+
 // On a phone the filters fold under « Affiner », whose summary says how many of its menus are chosen.
 function showChosen() {
   const n = [...filtersBox.querySelectorAll("select")].filter((select) => select.selectedIndex > 0).length;
@@ -323,6 +367,7 @@ async function run(submitted = false, ignored = []) {
     if (id !== searchId) return;
     console.error(error);
     status.textContent = strings.failed;
+    status.style.minHeight = "";
     counting(false);
     if (list.childElementCount === 0) offerBrowsing();
   };
@@ -331,6 +376,7 @@ async function run(submitted = false, ignored = []) {
   list.replaceChildren();
   document.getElementById("search-browse")?.remove();
   document.getElementById("search-named")?.remove();
+  document.getElementById("search-unfiltered")?.remove();
   more.hidden = true;
   showIgnored(ignored);
   if (!query && Object.keys(filters).length === 0 && !newest) {
@@ -392,7 +438,10 @@ async function run(submitted = false, ignored = []) {
       const kept = [];
       for (let i = 0; i < ids.length; i++) if (missed[i] === HAS_ALL) kept.push(i);
       if (newest) kept.sort((a, b) => placed[a] - placed[b]);
-      matching = { length: kept.length, data: (ks) => data(ks.map((k) => kept[k])), places: placed, missed };
+      // Found by the words alone, whatever the filters: said when the filters leave none.
+      let unfiltered = 0;
+      for (let i = 0; i < ids.length; i++) if (placed[i] !== undefined) unfiltered++;
+      matching = { length: kept.length, data: (ks) => data(ks.map((k) => kept[k])), places: placed, missed, unfiltered };
     } else {
       // Every page that a filter's choice would list, for the counts; those with every value chosen listed.
       const kept = [];
@@ -411,7 +460,7 @@ async function run(submitted = false, ignored = []) {
       matching = { length: kept.length, data: (ks) => ks.map((k) => fragmentOf(tables, kept[k])), places, missed };
     }
     const total = matching.length;
-    const said = () => format(messages[Math.min(total, 2)], { q: unquoted(query), n: total });
+    const said = () => format(messages[Math.min(total, 2)], { q: unquoted(query), n: total, f: filtersSaid(filters) });
     let count = 0;
     const showMore = async (focus, size = PAGE) => {
       // Only the fragments of the results shown, asked for at once; each result is listed as soon
@@ -448,11 +497,14 @@ async function run(submitted = false, ignored = []) {
           adding = false;
         });
     };
+    holdPlace(said());
     await showMore(false, Math.max(PAGE, returning?.shown ?? 0));
     if (id !== searchId) return;
     showCounts(countChoices(tables, config.filters, matching.places, matching.missed));
     counting(false);
     status.textContent = said();
+    status.style.minHeight = "";
+    if (total === 0 && matching.unfiltered > 0 && Object.keys(filters).length > 0) offerUnfiltered(query, newest, matching.unfiltered);
     if (submitted) revealResults();
     if (returning?.scroll) window.scrollTo(0, returning.scroll);
   } catch (error) {

@@ -137,12 +137,20 @@ export const ui = {
   searchClient: {
     loading: "Recherche en cours…",
     empty: "Tapez un ou plusieurs mots.",
-    none: "Aucun résultat pour «\u202f{q}\u202f».",
-    one: "1 résultat pour «\u202f{q}\u202f».",
-    many: "{n} résultats pour «\u202f{q}\u202f».",
-    noneAll: "Aucune dépêche.",
-    oneAll: "1 dépêche.",
-    manyAll: "{n} dépêches.",
+    // {f}: the filters chosen (`within`), or nothing: on a phone they are folded under « Affiner ».
+    none: "Aucun résultat pour «\u202f{q}\u202f»{f}.",
+    one: "1 résultat pour «\u202f{q}\u202f»{f}.",
+    many: "{n} résultats pour «\u202f{q}\u202f»{f}.",
+    noneAll: "Aucune dépêche{f}.",
+    oneAll: "1 dépêche{f}.",
+    manyAll: "{n} dépêches{f}.",
+    /** The filters chosen, after the count: « (sujet : Turquie, année : 2026) ». */
+    within: " ({f})",
+    filter: "{f}\u00a0: {v}",
+    /** Below a search that its filters leave without results, a link {a} to the same search without them. */
+    unfiltered: "Ces filtres excluent tous les résultats\u00a0: {a}.",
+    unfilteredOne: "voir le résultat sans filtre",
+    unfilteredMany: "voir les {n} résultats sans filtre",
     more: "Plus de résultats",
     /** A topic or a source the query names, above the results: « Sujet : Économie, 217 articles », its name a link to its page. */
     named: "{f}\u00a0: {v}, {c}",
