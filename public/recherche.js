@@ -338,14 +338,19 @@ function revealResults() {
   status.scrollIntoView({ block: "start", behavior: still ? "instant" : "smooth" });
 }
 
-// When search can't load, the ways into the archive that readers without JavaScript get: the
-// links of the page's <noscript>, whose markup a browser running scripts keeps as text.
-function offerBrowsing() {
+// When search can't load, or its words find nothing, the ways into the archive that readers
+// without JavaScript get: the links of the page's <noscript>, whose markup a browser running
+// scripts keeps as text, after `help` when given.
+function offerBrowsing(help) {
   if (document.getElementById("search-browse")) return;
   const template = document.createElement("template");
   template.innerHTML = document.querySelector("noscript")?.textContent ?? "";
   // Its first paragraph says search needs JavaScript: not so here.
-  template.content.querySelector("p")?.remove();
+  const first = template.content.querySelector("p");
+  if (help && first) {
+    first.className = "search-help";
+    first.textContent = help;
+  } else first?.remove();
   const links = document.createElement("div");
   links.id = "search-browse";
   links.append(template.content);
@@ -505,6 +510,7 @@ async function run(submitted = false, ignored = []) {
     status.textContent = said();
     status.style.minHeight = "";
     if (total === 0 && matching.unfiltered > 0 && Object.keys(filters).length > 0) offerUnfiltered(query, newest, matching.unfiltered);
+    else if (total === 0 && query) offerBrowsing(strings.noResultHelp);
     if (submitted) revealResults();
     if (returning?.scroll) window.scrollTo(0, returning.scroll);
   } catch (error) {

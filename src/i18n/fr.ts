@@ -149,6 +149,8 @@ export const ui = {
     filter: "{f}\u00a0: {v}",
     /** Below a search that its filters leave without results, a link {a} to the same search without them. */
     unfiltered: "Ces filtres excluent tous les résultats\u00a0: {a}.",
+    /** Below a search whose words find nothing, above the ways into the archive. */
+    noResultHelp: "Vérifiez l’orthographe ou essayez moins de mots. Vous pouvez aussi parcourir les sujets et les archives par date\u00a0:",
     unfilteredOne: "voir le résultat sans filtre",
     unfilteredMany: "voir les {n} résultats sans filtre",
     more: "Plus de résultats",

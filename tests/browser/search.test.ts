@@ -308,6 +308,21 @@ describe("search relevance", () => {
     await page.close();
   });
 
+  it("suggests other words and the ways into the archive when the words find nothing, and only then", async () => {
+    const page = await search("q=xylophone");
+    await page.locator("#search-browse").waitFor();
+    expect(await page.locator("#search-browse .search-help").textContent()).toBe(
+      fr`Vérifiez l’orthographe ou essayez moins de mots. Vous pouvez aussi parcourir les sujets et les archives par date :`,
+    );
+    const hrefs = await page.locator("#search-browse a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toEqual(expect.arrayContaining(["/sujets/", "/2022/", "/2021/"]));
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.locator("#search-browse").count()).toBe(0);
+    await page.close();
+  });
+
   // « gouvernemen », typed halfway, is stemmed as itself, past « gouvern », the stem « gouvernement »
   // is indexed as, by the start of an ending the stemmer takes off (« -ement »): Pagefind's search
   // for « gouvern » is what the reader means, and is kept (« recensemen » too).
