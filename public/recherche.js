@@ -32,6 +32,8 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
+/** « Recherche — » and the site's title: the page's title without a search. */
+const PAGE_TITLE = document.title;
 /** How long a list moved through with the arrow keys waits for the next key before it searches. */
 const CHOICE_PAUSE_MS = 600;
 /** The value of `ordre` for newest first; the default, relevance, has none (an old `ordre=pertinence` still means it). */
@@ -288,6 +290,14 @@ function filtersSaid(filters) {
   return said.length > 0 ? format(strings.within, { f: said.join(", ") }) : "";
 }
 
+// The page's title names the search and its count, for the tab, the history and a bookmark:
+// « « Turquie » : 709 résultats — Recherche — … ». Without words, the count as said (`count`).
+function titled(query, total, filters, count) {
+  if (!query) return format(strings.titleAll, { c: count.replace(/\.$/, ""), t: PAGE_TITLE });
+  const c = format([strings.titleNone, strings.titleOne, strings.titleMany][Math.min(total, 2)], { n: total });
+  return format(strings.title, { q: unquoted(query), f: filtersSaid(filters), c, t: PAGE_TITLE });
+}
+
 // The count is said once the results are listed, and may take more lines than « Recherche en
 // cours… » (its filters named, on a phone): those lines are kept for it while the results come,
 // which would otherwise move down when it is said.
@@ -372,6 +382,7 @@ async function run(submitted = false, ignored = []) {
     if (id !== searchId) return;
     console.error(error);
     status.textContent = strings.failed;
+    document.title = PAGE_TITLE;
     status.style.minHeight = "";
     counting(false);
     if (list.childElementCount === 0) offerBrowsing();
@@ -387,6 +398,7 @@ async function run(submitted = false, ignored = []) {
   if (!query && Object.keys(filters).length === 0 && !newest) {
     // An empty form submitted asks for words; opened so, or back to it, the page waits for them unprompted.
     status.textContent = submitted ? strings.empty : "";
+    document.title = PAGE_TITLE;
     counting(false);
     showCounts(null);
     return;
@@ -509,6 +521,7 @@ async function run(submitted = false, ignored = []) {
     counting(false);
     status.textContent = said();
     status.style.minHeight = "";
+    document.title = titled(query, total, filters, said());
     if (total === 0 && matching.unfiltered > 0 && Object.keys(filters).length > 0) offerUnfiltered(query, newest, matching.unfiltered);
     else if (total === 0 && query) offerBrowsing(strings.noResultHelp);
     if (submitted) revealResults();

@@ -149,6 +149,12 @@ export const ui = {
     filter: "{f}\u00a0: {v}",
     /** Below a search that its filters leave without results, a link {a} to the same search without them. */
     unfiltered: "Ces filtres excluent tous les résultats\u00a0: {a}.",
+    /** The page's title for a search: « « Turquie » (sujet : Irak) : 2 résultats — Recherche — … », {t} the page's own; without words, the count ({c}, as said without its full stop) first. */
+    title: "«\u202f{q}\u202f»{f}\u00a0: {c} — {t}",
+    titleAll: "{c} — {t}",
+    titleNone: "aucun résultat",
+    titleOne: "1 résultat",
+    titleMany: "{n} résultats",
     /** Below a search whose words find nothing, above the ways into the archive. */
     noResultHelp: "Vérifiez l’orthographe ou essayez moins de mots. Vous pouvez aussi parcourir les sujets et les archives par date\u00a0:",
     unfilteredOne: "voir le résultat sans filtre",

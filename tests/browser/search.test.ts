@@ -308,6 +308,29 @@ describe("search relevance", () => {
     await page.close();
   });
 
+  it("names the search and its count in the page's title, each search and on Back", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/recherche/`);
+    const own = await page.title();
+    expect(own).toMatch(/^Recherche — ./);
+    await page.locator("#q").fill("Turquie");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`« Turquie » : 2 résultats — ${own}`);
+    await page.locator("#filtre-sujet").selectOption("Économie");
+    await page.waitForFunction(() => /^Aucun/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`« Turquie » (sujet : Économie) : aucun résultat — ${own}`);
+    await page.goBack();
+    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`« Turquie » : 2 résultats — ${own}`);
+    await page.goBack();
+    await expect.poll(() => page.title()).toBe(own);
+    await page.goto(`${server.origin}/recherche/?sujet=%C3%89conomie`);
+    await page.waitForFunction(() => /dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`2 dépêches (sujet : Économie) — ${own}`);
+    await page.close();
+  });
+
   it("suggests other words and the ways into the archive when the words find nothing, and only then", async () => {
     const page = await search("q=xylophone");
     await page.locator("#search-browse").waitFor();
