@@ -257,6 +257,9 @@ function showNamed(named, filters) {
       apply.type = "button";
       apply.textContent = format(strings.applyNamed, { v: choice.value });
       apply.addEventListener("click", () => {
+        // The button goes with the search it starts: the focus goes to the count, not to the page's top.
+        status.tabIndex = -1;
+        status.focus();
         form.elements.q.value = "";
         form.elements[choice.name].value = choice.value;
         form.requestSubmit();
@@ -525,7 +528,8 @@ async function run(submitted = false, ignored = []) {
     if (total === 0 && matching.unfiltered > 0 && Object.keys(filters).length > 0) offerUnfiltered(query, newest, matching.unfiltered);
     else if (total === 0 && query) offerBrowsing(strings.noResultHelp);
     if (submitted) revealResults();
-    if (returning?.scroll) window.scrollTo(0, returning.scroll);
+    // A search left at the top is returned to at the top, though the page may be lower now.
+    if (returning?.scroll !== undefined) window.scrollTo(0, returning.scroll);
   } catch (error) {
     fail(error);
   }
@@ -562,7 +566,12 @@ form.addEventListener("submit", (event) => {
   for (const [name, value] of new FormData(form)) if (String(value)) params.set(name, String(value));
   // The page's own address when the form is empty, never `?q=`.
   const search = params.toString() ? `?${params}` : "";
-  if (search !== location.search) history.pushState(null, "", `${location.pathname}${search}`);
+  if (search !== location.search) {
+    // Where the search left was, before the scroll's pause has saved it.
+    clearTimeout(scrolled);
+    remember({ scroll: Math.round(window.scrollY) });
+    history.pushState(null, "", `${location.pathname}${search}`);
+  }
   // The same search submitted again starts again from its first results.
   else history.replaceState(null, "");
   run(true);
@@ -614,7 +623,9 @@ unfold();
 
 // Hidden in the page's markup, where it would do nothing without this script.
 form.hidden = false;
-document.getElementById("q").focus();
+// The reader comes to type, unless the address brings a search (a shared link, a reload): its
+// results are what they came for, and a phone would open its keyboard over them.
+if (!form.elements.q.value) form.elements.q.focus();
 // A search in the address (a shared link, a reload) starts at once, and waits for the fixed costs;
 // otherwise they are paid once the page has loaded and the browser is idle, while the reader types.
 run(false, ignored);

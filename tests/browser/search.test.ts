@@ -952,6 +952,22 @@ describe("search on a phone", () => {
   });
 });
 
+describe("search page focus", () => {
+  it("puts the focus in the search box when the address brings no words, and leaves it on the page when it does", async () => {
+    const page = await browser.newPage();
+    for (const [query, focused] of [
+      ["", "q"],
+      ["?sujet=irak", "q"],
+      ["?q=Turquie", undefined],
+    ] as const) {
+      await page.goto(`${server.origin}/recherche/${query}`);
+      await page.waitForFunction(() => !document.querySelector(".search-form")?.hasAttribute("hidden"));
+      expect(await page.evaluate(() => document.activeElement?.id || undefined), query).toBe(focused);
+    }
+    await page.close();
+  });
+});
+
 describe("search results on return", () => {
   // Playwright starts Chromium without the back/forward cache (--disable-back-forward-cache): Back
   // loads the page again, as a browser without that cache does.
@@ -979,6 +995,22 @@ describe("search results on return", () => {
     expect(await page.evaluate(() => "before" in window)).toBe(false);
     expect(await page.locator("#search-results li").count()).toBe(27);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, scroll);
+    await page.close();
+  });
+
+  it("returns to the top of a search left at the top, though the later one was scrolled", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 400 } });
+    await page.goto(`${server.origin}/recherche/?source=Agence+Anadolu`);
+    await page.waitForFunction(() => /^27 dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.locator("#q").fill("phosphates");
+    await page.locator("#q").press("Enter");
+    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await page.goBack();
+    await page.waitForFunction(() => /^27 dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await page.close();
   });
 
@@ -1131,6 +1163,8 @@ describe("search for a topic's or a source's name", () => {
   it("lists the source's articles as its filter on demand, the words gone", async () => {
     const { page } = await named("Agence Anadolu");
     await page.locator("#search-named button").click();
+    // The button is gone with the search it started: the focus is on the count, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-status");
     await page.waitForFunction(() => /dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.locator("#search-status").textContent()).toBe("27 dépêches (source\u00a0: Agence Anadolu).");
     expect(new URL(page.url()).search).toBe("?source=Agence+Anadolu");
