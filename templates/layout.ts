@@ -17,25 +17,27 @@ function breadcrumb(site: SiteView, trail: Link[], current: string): SafeHtml | 
   return html`<nav class="breadcrumb" aria-label="${ui.breadcrumb}"><ol>${trail.map((l) => html`<li><a href="${href(site, l.url)}">${l.label}</a></li>`)}<li aria-current="page">${current}</li></ol></nav>`;
 }
 
-// The masthead is the same on every page but the main topics' own: rendered once per site.
+// The masthead is the same on every page but those its links lead to: rendered once per site.
 const mastheads = new WeakMap<SiteView, SafeHtml>();
 
-/** The site's name, the quick search and the navigation of the main topics, the current one marked. */
+/**
+ * The site's name, the quick search and the navigation (the main topics, all topics, the sources,
+ * search), the current page's link marked. The search page has its own form: the quick one would
+ * stack a second, empty box above it, pushing the results below a phone's first screen.
+ */
 function masthead(site: SiteView, url: string): SafeHtml {
   const sections = site.sections ?? [];
-  const current = sections.some((l) => l.url === url);
+  const links = [...sections, { url: TOPICS_URL, label: ui.allTopics }, { url: SOURCES_URL, label: ui.sources }, { url: SEARCH_URL, label: ui.search }];
+  const current = links.some((l) => l.url === url);
   const cached = current ? undefined : mastheads.get(site);
   if (cached) return cached;
   const rendered = html`<header class="site-header">
 <div class="masthead">
 <a class="site-title" href="${href(site, "/")}">${site.title}</a>
-<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" autocomplete="off" required> <button type="submit">${ui.searchButton}</button></form>
+${url === SEARCH_URL ? "" : html`<form class="site-search" role="search" aria-label="${ui.searchQuick}" action="${href(site, SEARCH_URL)}" method="get"><label for="site-search-q">${ui.searchLabel}</label> <input type="search" id="site-search-q" name="q" autocomplete="off" required> <button type="submit">${ui.searchButton}</button></form>`}
 </div>
 <nav class="sections" aria-label="${ui.mainNav}"><ul>
-${sections.map((l) => html`<li><a href="${href(site, l.url)}"${l.url === url ? html` aria-current="page"` : ""}>${l.label}</a></li>`)}
-<li><a href="${href(site, TOPICS_URL)}">${ui.allTopics}</a></li>
-<li><a href="${href(site, SOURCES_URL)}">${ui.sources}</a></li>
-<li><a href="${href(site, SEARCH_URL)}">${ui.search}</a></li>
+${links.map((l) => html`<li><a href="${href(site, l.url)}"${l.url === url ? html` aria-current="page"` : ""}>${l.label}</a></li>`)}
 </ul></nav>
 </header>`;
   if (!current) mastheads.set(site, rendered);

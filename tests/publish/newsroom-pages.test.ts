@@ -50,6 +50,20 @@ describe("the masthead", () => {
     const irak = site.page("/sujets/irak/");
     expect(texts(irak, 'nav.sections [aria-current="page"]')).toEqual(["Irak"]);
   });
+
+  it.each([
+    ["/sujets/", "Tous les sujets"],
+    ["/sources/", "Sources"],
+    ["/recherche/", "Recherche"],
+  ])("marks its own link on %s, and on no other page", (url, label) => {
+    expect(texts(site.page(url), 'nav.sections [aria-current="page"]')).toEqual([label]);
+    expect(texts(site.page(TARGET), 'nav.sections [aria-current="page"]')).toEqual([]);
+  });
+
+  it("has no quick search on the search page, whose own form is the search", () => {
+    expect(site.page("/recherche/").querySelector(".site-search")).toBeNull();
+    expect(site.page(TARGET).querySelector(".site-search #site-search-q")).not.toBeNull();
+  });
 });
 
 describe("the home page", () => {
