@@ -121,19 +121,19 @@ export function articleList(site: SiteView, items: ArticleItem[], level: 2 | 3 =
   return items.length === 0 ? html`<p>${ui.noArticles}</p>` : html`<ol class="items">${items.map((i) => articleItem(site, i, level, when))}</ol>`;
 }
 
-/** Numbered pagination with previous and next links. */
+/** Numbered pagination with previous and next links: each number read as « Page 2 », the current one too; the arrows not read. */
 export function paginationNav(site: SiteView, page: Pagination<unknown>): SafeHtml | "" {
   if (page.total <= 1) return "";
   return html`<nav class="pagination" aria-label="${ui.pagination}"><ul>
-${page.prevUrl ? html`<li class="prev"><a rel="prev" href="${href(site, page.prevUrl)}">← ${ui.previousPage}</a></li>` : ""}
+${page.prevUrl ? html`<li class="prev"><a rel="prev" href="${href(site, page.prevUrl)}"><span aria-hidden="true">←</span> ${ui.previousPage}</a></li>` : ""}
 ${pageWindow(page.number, page.total).map((n) =>
   n === "gap"
     ? html`<li aria-hidden="true">…</li>`
     : n === page.number
-      ? html`<li><a aria-current="page" href="${href(site, page.pageUrls[n - 1]!)}">${n}</a></li>`
+      ? html`<li><a aria-current="page" href="${href(site, page.pageUrls[n - 1]!)}" aria-label="${ui.page(n)}">${n}</a></li>`
       : html`<li><a href="${href(site, page.pageUrls[n - 1]!)}" aria-label="${ui.page(n)}">${n}</a></li>`,
 )}
-${page.nextUrl ? html`<li class="next"><a rel="next" href="${href(site, page.nextUrl)}">${ui.nextPage} →</a></li>` : ""}
+${page.nextUrl ? html`<li class="next"><a rel="next" href="${href(site, page.nextUrl)}">${ui.nextPage} <span aria-hidden="true">→</span></a></li>` : ""}
 </ul></nav>`;
 }
 

@@ -270,6 +270,12 @@ describe("pagination", () => {
     expect(second.querySelector('link[rel="prev"]')?.getAttribute("href")).toBe("/sujets/irak/");
     expect(second.querySelector("title")?.textContent).toContain("Irak — page 2 sur 2");
     expect(second.querySelector('.pagination [aria-current="page"]')?.textContent).toBe("2");
+    // Each number read as its page, the current one too; the arrows are not read.
+    expect([...second.querySelectorAll(".pagination li:not(.prev) a")].map((link) => link.getAttribute("aria-label"))).toEqual(["Page 1", "Page 2"]);
+    const previous = second.querySelector('.pagination a[rel="prev"]')!;
+    expect(previous.textContent).toBe("← Page précédente");
+    expect(previous.querySelector('[aria-hidden="true"]')?.textContent).toBe("←");
+    expect(first.querySelector('.pagination a[rel="next"] [aria-hidden="true"]')?.textContent).toBe("→");
     a.remove();
   });
 });
