@@ -4,7 +4,8 @@ import { frenchTypography } from "./typography.ts";
 
 /**
  * The one markdown renderer for article bodies: CommonMark, raw HTML shown as text, French
- * typography on text tokens, first-level headings shown as second-level ones (`subheadings`).
+ * typography on text tokens, first-level headings shown as second-level ones (`subheadings`),
+ * code blocks focusable (`focusableCode`).
  * markdown-it's default link validator already refuses `javascript:`, `vbscript:`, `file:` and
  * non-image `data:` URLs.
  */
@@ -12,7 +13,17 @@ export function createMarkdown(): MarkdownIt {
   const md = markdownIt("commonmark", { html: false, linkify: false, typographer: false });
   md.use(frenchTypography);
   md.core.ruler.push("subheadings", subheadings);
+  focusableCode(md);
   return md;
+}
+
+// A code block wider than the column scrolls sideways: focusable, a keyboard scrolls it as a
+// mouse does (axe's scrollable-region-focusable).
+function focusableCode(md: MarkdownIt): void {
+  for (const rule of ["fence", "code_block"] as const) {
+    const render = md.renderer.rules[rule]!;
+    md.renderer.rules[rule] = (...args) => render(...args).replace(/^<pre>/, '<pre tabindex="0">');
+  }
 }
 
 // The article's title is its page's only h1: a heading in the body (`# …`, or a line underlined

@@ -227,8 +227,10 @@ describe("frenchTypography (markdown-it)", () => {
       "[l'a](https://x.fr/l'a 'titre') <https://x.fr/'a'>",
       `<p><a href="https://x.fr/l'a" title="titre">l’a</a> <a href="https://x.fr/'a'">https://x.fr/'a'</a></p>\n`,
     ],
-    ["```\ncode ? 'x' 30000\n```", "<pre><code>code ? 'x' 30000\n</code></pre>\n"],
-    ["    code ? 'x'", "<pre><code>code ? 'x'\n</code></pre>\n"],
+    // a code block, which may scroll sideways, focusable (axe's scrollable-region-focusable)
+    ["```\ncode ? 'x' 30000\n```", "<pre tabindex=\"0\"><code>code ? 'x' 30000\n</code></pre>\n"],
+    ["```js\nx ? 1\n```", '<pre tabindex="0"><code class="language-js">x ? 1\n</code></pre>\n'],
+    ["    code ? 'x'", "<pre tabindex=\"0\"><code>code ? 'x'\n</code></pre>\n"],
     ["[lien?](https://x.fr/?q=1;a) !", `<p><a href="https://x.fr/?q=1;a">lien${NN}?</a>${NN}!</p>\n`],
     ["<https://x.fr/a?b>", '<p><a href="https://x.fr/a?b">https://x.fr/a?b</a></p>\n'],
     ["<redaction@example.fr>", '<p><a href="mailto:redaction@example.fr">redaction@example.fr</a></p>\n'],
