@@ -287,10 +287,10 @@ describe("article metadata", () => {
 });
 
 describe("search", () => {
-  it("has a search link and a plain GET search form on every page, and JavaScript only on /recherche/", () => {
+  it("has a search link and a plain GET search form on every page (its own on /recherche/), and JavaScript only on /recherche/", () => {
     for (const file of htmlFiles(out)) {
       const document = parseHTML(readFileSync(join(out, file), "utf8")).document;
-      const form = document.querySelector("header form[role=search]")!;
+      const form = document.querySelector(file === "/recherche/index.html" ? "main form[role=search]" : "header form[role=search]")!;
       expect(form.getAttribute("action")).toBe("/recherche/");
       expect(form.getAttribute("method")).toBe("get");
       expect(form.querySelector("input[name=q]")).not.toBeNull();
