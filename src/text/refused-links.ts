@@ -1,6 +1,7 @@
 /** Links whose destination the pages refuse: markdown-it prints them as their markdown text. */
 import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "./markdown.ts";
+import { destinationsOf } from "./site-links.ts";
 
 /** A link of a body that the pages refuse, at its destination's line and column in the file. */
 export interface RefusedLink {
@@ -54,13 +55,5 @@ function linksOf(body: string): Set<string> {
     permissive = createMarkdown();
     permissive.validateLink = () => true;
   }
-  const found = new Set<string>();
-  const stack = permissive.parse(body, {});
-  while (stack.length > 0) {
-    const token = stack.pop()!;
-    if (token.children) stack.push(...token.children);
-    const destination = token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
-    if (destination !== null) found.add(destination);
-  }
-  return found;
+  return destinationsOf(permissive, body);
 }

@@ -62,8 +62,8 @@ export function linkTestOf(body: string): (url: string) => boolean {
   };
 }
 
-// Every link and image destination CommonMark reads in a body, as it writes them in the page.
-function destinationsOf(markdown: MarkdownIt, body: string): Set<string> {
+/** Every link and image destination `markdown` reads in a body, as it writes them in the page. */
+export function destinationsOf(markdown: MarkdownIt, body: string): Set<string> {
   const destinations = new Set<string>();
   const stack = markdown.parse(body, {});
   while (stack.length > 0) {
