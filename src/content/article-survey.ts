@@ -11,13 +11,16 @@ import { Diagnostics, displayPath, type Diagnostic } from "./diagnostics.ts";
 import { unchangedInIndex } from "./git-files.ts";
 import type { FileStat } from "./validate-files.ts";
 
+/** How many numbers of `ArticleSurvey.stats` are each file's. */
+export const STAT_NUMBERS = 4;
+
 /** The articles folder as listed (`listArticleFiles`), with the stat of each file listed. */
 export interface ArticleSurvey {
   /** Every `*.md` below the articles folder, sorted. */
   paths: string[];
   /** What listing reported (symbolic links, unreadable folders, other files). */
   diagnostics: Diagnostic[];
-  /** Of each path in turn: its size, modification time and inode (NaN: gone since it was listed). */
+  /** Of each path in turn, `STAT_NUMBERS` numbers: its size, modification time, change time and inode (NaN: gone since it was listed). */
   stats: Float64Array;
 }
 
@@ -28,18 +31,19 @@ export interface ArticleSurvey {
 export function surveyArticles(contentDir: string): ArticleSurvey {
   const diagnostics = new Diagnostics();
   const paths = listArticleFiles(join(contentDir, "articles"), displayPath, diagnostics);
-  const stats = new Float64Array(paths.length * 3).fill(Number.NaN);
+  const stats = new Float64Array(paths.length * STAT_NUMBERS).fill(Number.NaN);
   for (const [i, path] of paths.entries()) {
     const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (stat) stats.set([stat.size, stat.mtimeMs, stat.ino], i * 3);
+    if (stat) stats.set([stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino], i * STAT_NUMBERS);
   }
   return { paths, diagnostics: diagnostics.items, stats };
 }
 
 /** Whether the `i`th file surveyed has the stat kept of it (`sameStat`, from the survey's numbers). */
 export function sameSurveyedStat(survey: ArticleSurvey, i: number, kept: FileStat): boolean {
+  const at = i * STAT_NUMBERS;
   const { stats } = survey;
-  return stats[i * 3] === kept.size && stats[i * 3 + 1] === kept.mtimeMs && stats[i * 3 + 2] === kept.ino;
+  return stats[at] === kept.size && stats[at + 1] === kept.mtimeMs && stats[at + 2] === kept.ctimeMs && stats[at + 3] === kept.ino;
 }
 
 /** What the survey's thread is asked, and answers (the paths joined: one string crosses faster than 100,000). */

@@ -87,27 +87,35 @@ export function digestOf(bytes: Uint8Array): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
-/** What says a file is unchanged without reading it: the size, modification time and inode. */
+/**
+ * What says a file is unchanged without reading it, as git's index says it: the size, the times of
+ * the last change to its bytes (`mtimeMs`, which `touch -r` or `cp -p` set back) and to its inode
+ * (`ctimeMs`, which every write moves on and nothing sets back), and the inode.
+ */
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   ino: number;
 }
 
 // A file changed twice within the clock's resolution keeps its time (the "racy git" problem): a
 // stat taken this close to the file's last change is not kept, and the next sync reads the file.
+// The change time is not asked to be as old: a file whose modification time was set back (`touch
+// -r`) is then kept, and a second change would have to come within the same step of the change
+// time, which is the kernel's own clock, not one a tool sets.
 const RACY_MS = 2_000;
 
 /** A file's stat as kept, when it is a file's, last changed long enough ago to be trusted; else undefined. */
 export function trustedStat(stat: Stats, nowMs: number): FileStat | undefined {
   if (!stat.isFile() || stat.mtimeMs > nowMs - RACY_MS) return undefined;
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
 /** Whether a file's stat is the one kept. */
 export function sameStat(kept: FileStat, path: string): boolean {
   const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size === kept.size && stat.mtimeMs === kept.mtimeMs && stat.ino === kept.ino;
+  return stat !== undefined && stat.size === kept.size && stat.mtimeMs === kept.mtimeMs && stat.ctimeMs === kept.ctimeMs && stat.ino === kept.ino;
 }
 
 /** Reads and validates one article file (absolute path): its entry in the archive store. */

@@ -40,7 +40,8 @@ type Finding = { ok: true; source: PhotoSource; warning?: string } | { ok: false
 /**
  * What a valid photo's file gave, by its path under the content folder (`/` between folders): the
  * git blob id of its bytes (`blob`), which git's index vouches for in any clone, and its stat
- * (size, modification time, inode, device), which vouches for it in the work tree it was read in.
+ * (size, modification and change times, inode, device: see `FileStat`), which vouches for it in
+ * the work tree it was read in.
  */
 export type PhotoMemo = Map<string, PhotoMemoEntry>;
 
@@ -48,6 +49,7 @@ export interface PhotoMemoEntry {
   blob: string;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   ino: number;
   dev: number;
   digest: string;
@@ -128,12 +130,12 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
   const problem = checkPath(root, inside, src);
   if (problem) return { ok: false, error: problem };
   let bytes: Buffer;
-  let stat: { size: number; mtimeMs: number; ino: number; dev: number };
+  let stat: { size: number; mtimeMs: number; ctimeMs: number; ino: number; dev: number };
   try {
-    const { size, mtimeMs, ino, dev } = lstatSync(file);
-    stat = { size, mtimeMs, ino, dev };
+    const { size, mtimeMs, ctimeMs, ino, dev } = lstatSync(file);
+    stat = { size, mtimeMs, ctimeMs, ino, dev };
     if (size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, size, MAX_PHOTO_BYTES) };
-    if (known && known.size === size && known.mtimeMs === mtimeMs && known.ino === ino && known.dev === dev)
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && known.ino === ino && known.dev === dev)
       return found({ src, file, digest: known.digest, width: known.width, height: known.height });
     counts.read++;
     bytes = readFileSync(file);

@@ -3,8 +3,9 @@
  * nothing says, reads no file unchanged since, and never writes into the cache.
  *
  * That no unchanged file is read is seen by changing one behind the store's back: its bytes
- * rewritten in place, its size, inode and modification time kept (what the store's stat compares).
- * A check that starts from the cache does not see the change; one from nothing does.
+ * rewritten in place, its size, inode and modification time kept, and the cache's stat of it given
+ * the file's new change time (which every write moves on). A check that starts from the cache does
+ * not see the change; one from nothing does.
  */
 import { spawnSync } from "node:child_process";
 import { hash } from "node:crypto";
@@ -12,7 +13,7 @@ import { cpSync, readdirSync, renameSync, readFileSync, rmSync, statSync, trunca
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ArchiveStore } from "../../src/content/store.ts";
-import { readStoreSnapshot } from "../../src/publish/build-cache.ts";
+import { BuildCache, readStoreSnapshot, siteStamp } from "../../src/publish/build-cache.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { cacheFileSections } from "../helpers/cache-file.ts";
 import { commitAll, git } from "../helpers/git.ts";
@@ -67,16 +68,29 @@ function build(a: TestArchive, ...extra: string[]): void {
   expect(r.status).toBe(0);
 }
 
-// Rewrites a file's bytes in place to text of the same length, keeping its stat as the store compares it.
-function changeBehindTheStore(path: string, from: string, to: string): void {
+// Rewrites a file's bytes in place to text of the same length, keeping its size, inode and
+// modification time, and gives the build's cache of `a` the file's new change time: its stat then
+// is the one the store compares.
+function changeBehindTheStore(a: TestArchive, path: string, from: string, to: string): void {
   expect(to.length).toBe(from.length);
   const before = statSync(path);
   const text = readFileSync(path, "utf8");
   expect(text).toContain(from);
   writeFileSync(path, text.replace(from, to));
   utimesSync(path, before.atime, before.mtime);
-  expect(statSync(path).mtimeMs).toBe(before.mtimeMs);
-  expect(statSync(path).ino).toBe(before.ino);
+  const after = statSync(path);
+  expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+  const dir = cacheOf(a);
+  const file = join(dir, readdirSync(dir).find((name) => name.endsWith(".bin"))!);
+  const header = readFileSync(file);
+  const { key } = JSON.parse(header.toString("utf8", 0, header.indexOf(10))) as { key: string };
+  const out = join(a.root, "site");
+  const cache = new BuildCache(dir, key, { contentDir: a.dir, outDir: out });
+  const state = cache.read(out)!;
+  const entry = state.store.entries.find((e) => join(a.dir, e.path) === path)!;
+  expect(entry.stat?.ctimeMs).toBe(before.ctimeMs);
+  entry.stat = { ...entry.stat!, ctimeMs: after.ctimeMs };
+  cache.write(siteStamp(out)!, state);
 }
 
 // Every file of a folder, its path and bytes: equal digests, the same folder byte for byte.
@@ -139,7 +153,7 @@ describe("depeche check --cache", () => {
     archive = validArchive();
     build(archive, "--base-url", "https://example.org/archive", "--drafts");
     const un = join(archive.dir, "articles/2021/12/09-un.md");
-    changeBehindTheStore(un, "title:", "tytle:");
+    changeBehindTheStore(archive, un, "title:", "tytle:");
     const cached = depeche("check", "--content", archive.dir, "--cache", cacheOf(archive));
     expect(cached.status).toBe(0);
     // The change is there: a check from nothing finds it.
@@ -180,10 +194,23 @@ describe("depeche check --cache", () => {
     expect(r.stderr).toContain("/2021/12/10/deux/");
   });
 
+  it("reads a file rewritten in place with its times set back (cp -p, touch -r): its change time moved on", () => {
+    archive = validArchive();
+    build(archive);
+    const un = join(archive.dir, "articles/2021/12/09-un.md");
+    const before = statSync(un);
+    writeFileSync(un, readFileSync(un, "utf8").replace("title:", "tytle:"));
+    utimesSync(un, before.atime, before.mtime);
+    expect([statSync(un).size, statSync(un).mtimeMs, statSync(un).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    const r = expectSameWithCache(archive);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(fr`« tytle »`);
+  });
+
   it("reads the store's section of the cache and nothing after it, which only builds read", () => {
     archive = validArchive();
     build(archive);
-    changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+    changeBehindTheStore(archive, join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
     const file = join(cacheOf(archive), readdirSync(cacheOf(archive)).find((name) => name.endsWith(".bin"))!);
     const bytes = readFileSync(file);
     const { storeEnd } = cacheFileSections(file);
@@ -202,7 +229,7 @@ describe("depeche check --cache", () => {
     const prepared = (): string => {
       archive = validArchive();
       build(archive);
-      changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+      changeBehindTheStore(archive, join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
       const files = readdirSync(cacheOf(archive)).filter((name) => name.endsWith(".bin"));
       expect(files).toHaveLength(1);
       return join(cacheOf(archive), files[0]!);
@@ -267,7 +294,7 @@ describe("depeche check --cache", () => {
   it("reads the default cache folder when it exists, and none with --no-cache", () => {
     archive = validArchive();
     build(archive);
-    changeBehindTheStore(join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+    changeBehindTheStore(archive, join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
     const inRoot = (...args: string[]): number | null =>
       spawnSync(process.execPath, [bin, "check", "--content", "content", ...args], { cwd: archive.root, env: { ...process.env, NO_COLOR: "1" } }).status;
     // No .depeche/cache beside the content yet: every file is read.

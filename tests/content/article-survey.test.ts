@@ -39,7 +39,7 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     expect(survey.paths).toHaveLength(4);
     expect(survey.diagnostics).toEqual(listed.items);
     expect(survey.diagnostics.map((d) => d.severity)).toEqual(["error", "warning"]);
-    expect([...survey.stats]).toEqual(paths.flatMap((p) => [lstatSync(p).size, lstatSync(p).mtimeMs, lstatSync(p).ino]));
+    expect([...survey.stats]).toEqual(paths.flatMap((p) => [lstatSync(p).size, lstatSync(p).mtimeMs, lstatSync(p).ctimeMs, lstatSync(p).ino]));
   });
 
   it("spares a restored store's sync its listing and stats, which then sees what a sync of its own sees", async () => {
@@ -48,7 +48,7 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     await first.sync();
     const saved = JSON.stringify(first.snapshot());
     const path = (name: string): string => join(archive.dir, "articles/2021/12", name);
-    // Edited: a new time. Edited keeping its size and time: trusted, as its stat is unchanged.
+    // Edited: a new time. Edited keeping its size and modification time: its change time moved on.
     writeFileSync(path("10-b.md"), readFileSync(path("10-b.md"), "utf8").replace("Autre", "Neuve"));
     const kept = lstatSync(path("11-c.md"));
     writeFileSync(path("11-c.md"), readFileSync(path("11-c.md"), "utf8").replace("Troisième", "Troisièmf"));
@@ -61,11 +61,17 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     const ownChange = await own.sync();
     const surveyed = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
     const change = await surveyed.sync(undefined, {}, new SyncAhead(archive.dir));
-    expect(change).toEqual({ added: [path("13-e.md")], changed: [path("10-b.md")], removed: [path("12-d.md")], registries: false, urlManifest: false });
+    expect(change).toEqual({
+      added: [path("13-e.md")],
+      changed: [path("10-b.md"), path("11-c.md")],
+      removed: [path("12-d.md")],
+      registries: false,
+      urlManifest: false,
+    });
     expect(change).toEqual(ownChange);
     expect(surveyed.result()).toEqual(own.result());
     expect(surveyed.snapshot()).toEqual(own.snapshot());
-    expect(surveyed.result().content?.articles.map((a) => a.title)).toEqual(["Premier titre", "Neuve dépêche", "Troisième", "Cinquième"]);
+    expect(surveyed.result().content?.articles.map((a) => a.title)).toEqual(["Premier titre", "Neuve dépêche", "Troisièmf", "Cinquième"]);
   });
 
   it("takes the folder as it was when surveyed: a file changed after the survey is seen by the next sync", async () => {
