@@ -13,6 +13,7 @@ import {
   NEWS_SITEMAP_URL,
   NOT_FOUND_URL,
   PAGE_SIZE,
+  PHOTOS_URL,
   pageUrl,
   REDIRECTS_URL,
   MANIFEST_URL,
@@ -49,7 +50,7 @@ const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
 /**
  * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,
  * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
- * list holds what any build writes. The search index's folder is SEARCH_INDEX_URL, whole.
+ * list holds what any build writes. The search index and the photos fill RESERVED_FOLDERS, whole.
  * `withErrors` are what files with errors bring to the lists (see Claimant): once the files are
  * mended their day's, month's and year's pages are there, and their topics' and sources' pages
  * count them, so an alias may not take those pages and a link to them is not broken.
@@ -108,8 +109,11 @@ function publicFiles(): string[] {
     .map((entry) => `/${relative(publicFolder, join(entry.parentPath, entry.name)).split("\\").join("/")}`);
 }
 
-/** Why a path can't be written: it is another file, lies inside a file or the search index, or is a folder other files need. */
-export type PathClash<A = Article> = { kind: "same" | "inside" | "over"; other: SiteFile<A> } | { kind: "search" };
+/** The folders the site fills whole, from no list of files: the search index and the photos. */
+export const RESERVED_FOLDERS = [SEARCH_INDEX_URL, PHOTOS_URL] as const;
+
+/** Why a path can't be written: it is another file, lies inside a file or a reserved folder, or is a folder other files need. */
+export type PathClash<A = Article> = { kind: "same" | "inside" | "over"; other: SiteFile<A> } | { kind: "folder"; folder: (typeof RESERVED_FOLDERS)[number] };
 
 /**
  * The paths of a site's files (`fileOfUrl`: escapes decoded, as servers decode them), compared as
@@ -128,7 +132,8 @@ export class SitePaths<A = Article> {
     const key = foldPath(file.path);
     const same = this.files.get(key);
     if (same) return { kind: "same", other: same };
-    if (key.startsWith(SEARCH_INDEX_URL)) return { kind: "search" };
+    const folder = RESERVED_FOLDERS.find((reserved) => key.startsWith(reserved));
+    if (folder) return { kind: "folder", folder };
     for (let end = key.indexOf("/", 1); end !== -1; end = key.indexOf("/", end + 1)) {
       const outer = this.files.get(key.slice(0, end));
       if (outer) return { kind: "inside", other: outer };

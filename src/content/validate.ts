@@ -375,7 +375,7 @@ function keepsOver(article: Claimant, other: Claimant, isPublished: (article: Cl
 
 function describeAliasClash(alias: string, clash: PathClash<Claimant>, article: Claimant): string {
   const say = messages().diagnostics;
-  if (clash.kind === "search") return say.aliasInSearch(alias, SEARCH_INDEX_URL);
+  if (clash.kind === "folder") return clash.folder === SEARCH_INDEX_URL ? say.aliasInSearch(alias, clash.folder) : say.aliasInPhotos(alias, clash.folder);
   const other = clash.other;
   const shown = other.alias ?? other.path.replace(/\/index\.html$/, "/");
   const owner = other.article?.sourcePath ?? "";

@@ -304,6 +304,8 @@ export const messagesEn: Messages = {
     aliasEscapeNotInName: (written) =>
       `"${written}" in an alias is a character a file name can't hold on every disk (/ \\ : * ? " < > | or a control): its redirect page could not be written; remove the alias`,
     aliasDots: () => "an alias may not contain . or .. segments",
+    aliasHiddenName: (segment) =>
+      `"${segment}" in an alias starts with a dot: the site would write a hidden folder or file, which hosts don't serve; write the article's old address (like /2019/03/05/title/) or remove the alias`,
     aliasTooLong: (max, length) => `an alias is at most ${max} characters long, this one has ${length}: no disk holds every path that long`,
     aliasSegmentTooLong: (max, start, length) =>
       `a segment of an alias is at most ${max} characters long, "${start}…" has ${length}: longer file names can't be written`,
@@ -312,6 +314,7 @@ export const messagesEn: Messages = {
     aliasSegmentDeviceName: (segment) =>
       `"${segment}" in an alias is a name Windows keeps for devices (${DEVICE_NAMES}): its redirect page could not be written there; remove the alias`,
     aliasInSearch: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the search index: remove it`,
+    aliasInPhotos: (alias, folder) => `alias ${alias} lies in ${folder}, the folder of the photos, which every build rewrites: remove it`,
     aliasInside: (alias, shown, what) => `alias ${alias} would be written inside ${shown}, ${what}: remove it`,
     aliasInsideAlias: (owner) => `an alias of ${owner}`,
     aliasInsideSiteFile: () => "a file the site writes itself",

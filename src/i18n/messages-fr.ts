@@ -389,6 +389,8 @@ export const messagesFr = {
     aliasEscapeNotInName: (written: string) =>
       fr`« ${written} » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques (/ \\ : * ? " < > | ou de contrôle) : sa page de redirection ne pourrait pas être écrite ; retirez l’alias`,
     aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
+    aliasHiddenName: (segment: string) =>
+      fr`« ${segment} » dans un alias commence par un point : le site écrirait un dossier ou un fichier caché, que les hébergeurs ne servent pas ; écrivez l’ancienne adresse de l’article (comme /2019/03/05/titre/) ou retirez l’alias`,
     aliasTooLong: (max: number, length: number) =>
       fr`un alias tient en ${number(max)} caractères au plus, celui-ci en a ${number(length)} : aucun disque ne tient tous les chemins aussi longs`,
     aliasSegmentTooLong: (max: number, start: string, length: number) =>
@@ -398,6 +400,8 @@ export const messagesFr = {
     aliasSegmentDeviceName: (segment: string) =>
       fr`« ${segment} » dans un alias est un nom que Windows réserve aux périphériques (${DEVICE_NAMES}) : sa page de redirection ne pourrait pas y être écrite ; retirez l’alias`,
     aliasInSearch: (alias: string, folder: string) => fr`l’alias ${alias} est dans ${folder}, le dossier de l’index de recherche : retirez-le`,
+    aliasInPhotos: (alias: string, folder: string) =>
+      fr`l’alias ${alias} est dans ${folder}, le dossier des photos, que chaque construction réécrit : retirez-le`,
     aliasInside: (alias: string, shown: string, what: string) => fr`l’alias ${alias} serait écrit dans ${shown}, ${what} : retirez-le`,
     aliasInsideAlias: (owner: string) => `un alias de ${owner}`,
     aliasInsideSiteFile: () => "un fichier que le site écrit lui-même",

@@ -88,7 +88,7 @@ const NOT_IN_A_NAME = /%(?:[01][0-9a-f]|2[2af]|3[acef]|5c|7[cf])/i;
  * Why an alias (an old URL of an article) is refused, or undefined when its redirect page can be
  * written on every disk, at the path its escapes decode to (where static servers look): not a path
  * of this site, a malformed escape, escapes that are no UTF-8 or that give a character no file
- * name holds, `.` or `..` segments, a name too long, a segment ending in a dot or a space (Windows
+ * name holds, `.` or `..` segments, a hidden name (`.git`), a name too long, a segment ending in a dot or a space (Windows
  * drops them), a name Windows keeps for a device.
  * @example aliasPathProblem("/2021/nul/") // "« nul » dans un alias est un nom que Windows réserve aux périphériques …"
  */
@@ -113,6 +113,10 @@ export function aliasPathProblem(path: string): string | undefined {
   const segments = path.split("/");
   const names = segments.map((segment) => decodeURIComponent(segment));
   if (names.some((name) => name === "." || name === "..")) return say.aliasDots();
+  // A hidden name (`.git`, `.well-known`, `.env`): hosts refuse to serve it, `.well-known` belongs
+  // to the host, and a `.git` folder in the output makes the next build refuse it as a repository.
+  const hidden = segments.find((segment, i) => names[i]!.startsWith("."));
+  if (hidden !== undefined) return say.aliasHiddenName(hidden);
   if (path.length > MAX_ALIAS_LENGTH) return say.aliasTooLong(MAX_ALIAS_LENGTH, path.length);
   for (const [i, segment] of segments.entries()) {
     const name = names[i]!;

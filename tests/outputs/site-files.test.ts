@@ -66,6 +66,8 @@ describe("the list of the paths the site writes", () => {
     expect(paths.claim({ path: "/2021/12/09.html/x/index.html" })).toMatchObject({ kind: "inside", other: { path: "/2021/12/09.html" } });
     expect(paths.claim({ path: "/2021.html/index.html" })).toBeUndefined();
     expect(paths.claim({ path: "/2021.html" })).toMatchObject({ kind: "over" });
-    expect(paths.claim({ path: "/PageFind/index.html" })).toEqual({ kind: "search" });
+    expect(paths.claim({ path: "/PageFind/index.html" })).toEqual({ kind: "folder", folder: "/pagefind/" });
+    expect(paths.claim({ path: "/images/index.html" })).toEqual({ kind: "folder", folder: "/images/" });
+    expect(paths.claim({ path: "/images-anciennes/index.html" })).toBeUndefined();
   });
 });
