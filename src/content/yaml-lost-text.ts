@@ -1,7 +1,7 @@
 /**
  * Text that YAML drops without an error, which only the parsed document shows: what a comment
  * cuts off a text value, on its lines (`title: Irak #1 des ventes` is « Irak ») or on the line
- * under them; a tag or an anchor that starts a value (`title: ! important`); a text value read as
+ * under them; an anchor that starts a value (`title: &Irak la fin`; tags are yaml-tags.ts's); a text value read as
  * a list or as keys (`title: [Exclusif]`). Comments elsewhere stay: after a date, a list or
  * `true`, or on a line of their own.
  */
@@ -39,7 +39,7 @@ export function lostTextProblems(document: Document, source: string, at: At, tex
       }
     } else if (isSeq(node)) {
       for (const item of node.items) visit(item, path);
-    } else if (isScalar(node) && (node.tag !== undefined || node.anchor !== undefined) && node.range) {
+    } else if (isScalar(node) && node.anchor !== undefined && node.tag === undefined && node.range) {
       const start = propertyStart(source, node.range[0]);
       problems.push({ ...valueStartProblem(source, start, at, textKeys.has(path)), end: start });
     }
@@ -114,9 +114,11 @@ function commentLinesBelow(source: string, from: number, keyColumn: number): { s
   return lines;
 }
 
-// Where the tag or anchor of the value at `start` begins: the value's start on its line, as a rule
-// (`title: ! important`), else the nearest one before it (`topics: [!x Irak]`).
-function propertyStart(source: string, start: number): number {
+/**
+ * Where the tag or anchor of the value at `start` begins: the value's start on its line, as a rule
+ * (`title: ! important`), else the nearest one before it (`topics: [!x Irak]`, a tag on its own line above a block).
+ */
+export function propertyStart(source: string, start: number): number {
   const lineStart = lineStartOf(source, start);
   const onLine = lineStart + valueOnLine(lineAt(source, lineStart)).start;
   if (onLine <= start && "!&".includes(source[onLine] ?? "")) return onLine;

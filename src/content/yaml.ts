@@ -3,6 +3,7 @@ import type { Position } from "./diagnostics.ts";
 import { guideProblems } from "./yaml-errors.ts";
 import { firstLineOf, type TextKeys, type YamlProblem } from "./yaml-lines.ts";
 import { lostTextProblems } from "./yaml-lost-text.ts";
+import { tagProblems } from "./yaml-tags.ts";
 import { messages } from "../i18n/messages.ts";
 
 export type { YamlProblem } from "./yaml-lines.ts";
@@ -97,8 +98,12 @@ export function parseLocatedYaml(source: string, firstLine = 1, textKeys: TextKe
   // A comment line that cut a value short leaves the lines under it for the parser to stumble on:
   // the cut is the one cause to tell.
   const caused = (problem: YamlProblem): boolean => lost.some((cut) => problem.at.line > cut.at.line && problem.at.line <= at(cut.end).line);
-  const errors = guideProblems(source, [...document.errors, ...document.warnings], at, textKeys).filter((problem) => !caused(problem));
-  const problems: YamlProblem[] = [...errors, ...lost];
+  // A tag the parser could not resolve on a value is told as a tag, with what the value needs.
+  const tags = tagProblems(document, source, at, textKeys);
+  const tagged = new Set(tags.map((problem) => problem.at.line));
+  const told = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED" || !tagged.has(at(error.pos[0]).line));
+  const errors = guideProblems(source, told, at, textKeys).filter((problem) => !caused(problem));
+  const problems: YamlProblem[] = [...errors, ...tags, ...lost];
   // Aliases let a few lines expand into gigabytes; no archive file needs them.
   visit(document, {
     Alias(_, node) {

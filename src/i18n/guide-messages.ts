@@ -140,6 +140,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   yamlBackslash: { args: [`title: "Hausse de 50\\\\% à Bagdad"`] },
   yamlApostropheInQuotes: { args: [`title: "L'Irak annonce la fin de la mission"`] },
   yamlQuoteInQuotes: { args: [`title: "Le « choc » de Bagdad"`, `title: 'Le "choc" de Bagdad'`] },
+  yamlTag: { args: ["draft", "!!bool"] },
+  yamlTextTag: { args: ["title", "!!str", 'title: "La fin de la mission"'] },
   yamlValueStart: { args: ["title", "[", `title: "[Exclusif] L’Irak annonce la fin de la mission"`] },
   yamlCommentCutsText: { args: ["title", "Irak", "#1 des ventes", `title: "Irak #1 des ventes"`] },
   yamlCommentLineCutsText: {

@@ -20,6 +20,27 @@ const listEn = (items: readonly string[]): string => (items.length < 2 ? items.j
 /** The site's timezone as English names it, where French would say « de Paris » or « UTC »: "Paris time", "UTC day". */
 const placeEn = (zone: ZoneName): string => (zone.kind === "clock" ? zone.name : zone.en);
 
+// What a value needs, for a value written with a YAML tag (see messages-fr.ts).
+function valueNeed(key: string): string {
+  switch (key) {
+    case "date":
+    case "updated":
+      return `"${key}" is a date, for example ${key}: 2021-12-09 or ${key}: 2021-12-09T15:10:00+01:00`;
+    case "draft":
+      return `"draft" is true or false, without quotes, for example draft: true`;
+    case "topics":
+      return `"topics" is a plain list, for example topics: [Irak, Défense]`;
+    case "sources":
+      return `"sources" is a plain list, for example sources: [AA, TRT FR]`;
+    case "aliases":
+      return `"aliases" is a plain list of old addresses, for example aliases: [/2019/03/05/old-title/]`;
+    case "image":
+      return `"image" gives the photo's keys (src, alt, credit, caption), each on its own indented line`;
+    default:
+      return `write the value of "${key}" alone`;
+  }
+}
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 // "2026-03-29" → "March 29, 2026".
@@ -230,6 +251,9 @@ export const messagesEn: Messages = {
       `this apostrophe closes the value opened with an apostrophe: put the whole value in double quotes, e.g. ${example}, or write the typographic apostrophe ’`,
     yamlQuoteInQuotes: (guillemets, apostrophes) =>
       `this quote closes the value opened with a quote: inside the text, use the quotes « », e.g. ${guillemets}, or put the whole value in apostrophes: ${apostrophes}`,
+    yamlTag: (key, tag) => `"${key}" carries the YAML tag "${tag}", which the archive doesn't read: remove it; ${valueNeed(key)}`,
+    yamlTextTag: (key, tag, example) =>
+      `"${key}" carries the YAML tag "${tag}", which the archive doesn't read: write the text alone, in double quotes, for example ${example}`,
     yamlValueStart: (key, character, example) =>
       `${key === undefined ? "a value" : `the value of "${key}"`} starts with "${character}", ${VALUE_STARTS_EN[character] ?? "which YAML reserves"}: put the whole value in double quotes, e.g. ${example}`,
     yamlCommentCutsText: (key, kept, lost, example) =>

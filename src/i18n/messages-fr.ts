@@ -307,6 +307,9 @@ export const messagesFr = {
       fr`cette apostrophe ferme la valeur ouverte par une apostrophe : mettez toute la valeur entre guillemets doubles, par exemple ${example}, ou écrivez l’apostrophe typographique ’`,
     yamlQuoteInQuotes: (guillemets: string, apostrophes: string) =>
       fr`ce guillemet ferme la valeur ouverte par un guillemet : dans le texte, employez les guillemets « », par exemple ${guillemets}, ou mettez toute la valeur entre apostrophes : ${apostrophes}`,
+    yamlTag: (key: string, tag: string) => fr`« ${key} » porte l’étiquette YAML « ${tag} », que l’archive ne lit pas : retirez-la ; ${valueNeed(key)}`,
+    yamlTextTag: (key: string, tag: string, example: string) =>
+      fr`« ${key} » porte l’étiquette YAML « ${tag} », que l’archive ne lit pas : écrivez le texte seul, entre guillemets doubles, par exemple ${example}`,
     yamlValueStart: (key: string | undefined, character: string, example: string) =>
       fr`${key === undefined ? "une valeur" : fr`la valeur de « ${key} »`} commence par « ${character} », ${VALUE_STARTS_FR[character] ?? "que YAML réserve"} : mettez toute la valeur entre guillemets doubles, par exemple ${example}`,
     yamlCommentCutsText: (key: string, kept: string, lost: string, example: string) =>
@@ -748,6 +751,28 @@ export const messagesFr = {
     commandUsage: (synopsis: string) => fr`usage : depeche ${synopsis}`,
   },
 };
+
+// What a value needs, for a value written with a YAML tag: never the tagged value itself, which
+// may not fit (`draft: !!bool "yes"`, `topics: !!set {irak}`).
+function valueNeed(key: string): string {
+  switch (key) {
+    case "date":
+    case "updated":
+      return fr`« ${key} » est une date, par exemple ${key}: 2021-12-09 ou ${key}: 2021-12-09T15:10:00+01:00`;
+    case "draft":
+      return fr`« draft » vaut true ou false, sans guillemets, par exemple draft: true`;
+    case "topics":
+      return fr`« topics » est une liste simple, par exemple topics: [Irak, Défense]`;
+    case "sources":
+      return fr`« sources » est une liste simple, par exemple sources: [AA, TRT FR]`;
+    case "aliases":
+      return fr`« aliases » est une liste simple d’anciennes adresses, par exemple aliases: [/2019/03/05/ancien-titre/]`;
+    case "image":
+      return fr`« image » donne les clés de la photo (src, alt, credit, caption), chacune sur sa ligne en retrait`;
+    default:
+      return fr`écrivez la valeur de « ${key} » seule`;
+  }
+}
 
 function requiredHint(key: string): string {
   switch (key) {

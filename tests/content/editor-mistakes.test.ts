@@ -206,6 +206,63 @@ describe("text that YAML would cut short or read otherwise is refused, never los
   });
 });
 
+describe("a value written with a YAML tag is told at the tag, with what its field needs", () => {
+  const tag = (key: string, written: string, need: string): string =>
+    fr`« ${key} » porte l’étiquette YAML « ${written} », que l’archive ne lit pas : retirez-la ; ${need}`;
+  const DATE = fr`« date » est une date, par exemple date: 2021-12-09 ou date: 2021-12-09T15:10:00+01:00`;
+  const DRAFT = fr`« draft » vaut true ou false, sans guillemets, par exemple draft: true`;
+  const TOPICS = fr`« topics » est une liste simple, par exemple topics: [Irak, Défense]`;
+  it.each([
+    {
+      name: "a date tagged as text",
+      lines: "title: Un\ndate: !!str 2024-03-05\nsources: [AA]\ntopics: [Irak]",
+      expected: `3:7: error: ${tag("date", "!!str", DATE)}`,
+    },
+    {
+      name: "a date with a tag of one's own",
+      lines: "title: Un\ndate: !x 2024-03-05\nsources: [AA]\ntopics: [Irak]",
+      expected: `3:7: error: ${tag("date", "!x", DATE)}`,
+    },
+    {
+      name: "draft tagged as a boolean, written as text",
+      lines: `title: Un\ndate: 2021-12-09\n${KEYS}\ndraft: !!bool "yes"`,
+      expected: `6:8: error: ${tag("draft", "!!bool", DRAFT)}`,
+    },
+    {
+      name: "a set of topics",
+      lines: "title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: !!set {irak}",
+      expected: `5:9: error: ${tag("topics", "!!set", TOPICS)}`,
+    },
+    {
+      name: "an ordered map of topics",
+      lines: "title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics: !!omap [irak: 1]",
+      expected: `5:9: error: ${tag("topics", "!!omap", TOPICS)}`,
+    },
+    {
+      name: "a set of topics written as a block, the tag on its own line",
+      lines: "title: Un\ndate: 2021-12-09\nsources: [AA]\ntopics:\n  !!set\n  ? irak",
+      expected: `6:3: error: ${tag("topics", "!!set", TOPICS)}`,
+    },
+    {
+      name: "a tag on one source of a list",
+      lines: "title: Un\ndate: 2021-12-09\nsources: [AA, !x TRT FR]\ntopics: [Irak]",
+      expected: `4:15: error: ${tag("sources", "!x", fr`« sources » est une liste simple, par exemple sources: [AA, TRT FR]`)}`,
+    },
+    {
+      name: "a title given as bytes",
+      lines: `title: !!binary aGVsbG8=\ndate: 2021-12-09\n${KEYS}`,
+      expected: fr`2:8: error: « title » porte l’étiquette YAML « !!binary », que l’archive ne lit pas : écrivez le texte seul, entre guillemets doubles, par exemple ${'title: "aGVsbG8="'}`,
+    },
+    {
+      name: "a quoted title after a tag of one's own",
+      lines: `title: !x "Bonjour"\ndate: 2021-12-09\n${KEYS}`,
+      expected: fr`2:8: error: « title » porte l’étiquette YAML « !x », que l’archive ne lit pas : écrivez le texte seul, entre guillemets doubles, par exemple ${'title: "Bonjour"'}`,
+    },
+  ])("$name", async ({ lines, expected }) => {
+    expect(await problemsOf(article(lines))).toEqual([expected]);
+  });
+});
+
 describe("a file saved as Windows-1252", () => {
   it("is reported at the line and column of its first byte that is not UTF-8, with how to convert it", async () => {
     const text = articleText({ title: "Un café à Bagdad" });
