@@ -1,7 +1,7 @@
 /**
  * Reading of content files: never through a symbolic link, a size limit before a byte is read,
  * then strict UTF-8, BOM and CRLF tolerated, text normalised to NFC. A file in another encoding is
- * refused with the command that converts it.
+ * refused with the command that converts it; a UTF-8 file with a few stray bytes, at the first of them.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { describeIoError } from "../files/file-errors.ts";
@@ -69,31 +69,73 @@ export function findUtf16(bytes: Uint8Array): { encoding: "utf-16le" | "utf-16be
 const windows1252 = new TextDecoder("windows-1252");
 
 // A file saved as Windows-1252 (an older editor, a copy of agency copy): the error points at its
-// first byte that is no UTF-8, and names the character Windows-1252 reads there.
+// first byte that is no UTF-8, and names the character Windows-1252 reads there. A UTF-8 file (one
+// valid multi-byte character is enough) with a few such bytes, pasted from elsewhere, is told
+// apart: converting it whole would garble its other accents, the fix is to retype those characters.
 function notUtf8(bytes: Uint8Array): DecodedText {
-  const bad = firstInvalidUtf8(bytes);
+  const survey = surveyUtf8(bytes);
+  const bad = survey.firstInvalid;
   const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
   const byte = `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}`;
-  return { ok: false, at: positionIn(before, before.length), message: messages().diagnostics.notUtf8(byte, windows1252.decode(bytes.subarray(bad, bad + 1))) };
+  const read = windows1252.decode(bytes.subarray(bad, bad + 1));
+  const say = messages().diagnostics;
+  return {
+    ok: false,
+    at: positionIn(before, before.length),
+    message: survey.multiByte > 0 ? say.strayBytesInUtf8(byte, read, survey.invalid) : say.notUtf8(byte, read),
+  };
+}
+
+/**
+ * What a file holds of UTF-8: the index of its first byte that belongs to no valid sequence (the
+ * length when there is none), how many such bytes, and how many valid multi-byte characters.
+ * @example surveyUtf8(Buffer.from("é\xe9", "latin1")) // { firstInvalid: 2, invalid: 1, multiByte: 1 } for C3 A9 E9
+ */
+export function surveyUtf8(bytes: Uint8Array): { firstInvalid: number; invalid: number; multiByte: number } {
+  let firstInvalid = bytes.length;
+  let invalid = 0;
+  let multiByte = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(bytes, i);
+    if (length === 0) {
+      if (invalid++ === 0) firstInvalid = i;
+      i++;
+    } else {
+      multiByte++;
+      i += length;
+    }
+  }
+  return { firstInvalid, invalid, multiByte };
 }
 
 /** The index of the first byte that does not belong to a valid UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
-    const tail = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (tail === -1) return i;
-    for (let k = 1; k <= tail; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    // Overlong forms, surrogates and code points past U+10FFFF
-    const c = bytes[i + 1]!;
-    if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c >= 0xa0) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c >= 0x90)) return i;
-    i += tail + 1;
+    const length = sequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
   }
   return bytes.length;
+}
+
+// The length of the valid multi-byte UTF-8 sequence starting at `i`, or 0.
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const tail = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (tail === -1) return 0;
+  for (let k = 1; k <= tail; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;
+  // Overlong forms, surrogates and code points past U+10FFFF
+  const c = bytes[i + 1]!;
+  if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c >= 0xa0) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c >= 0x90)) return 0;
+  return tail + 1;
 }
 
 /** Line and column (1-based) of a character of the text. */

@@ -153,6 +153,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   yamlAlias: { args: ["a"] },
   yamlTooDeep: { args: [32] },
   notUtf8: { args: ["0xE9", "é"] },
+  strayBytesInUtf8: { args: ["0xE9", "é", 1] },
   nulByte: { args: [] },
   utf16: { args: ["UTF-16"] },
   tooLarge: { args: ["article", "20 Mo", "16 Mo"] },

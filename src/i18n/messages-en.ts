@@ -267,6 +267,8 @@ export const messagesEn: Messages = {
     yamlTooDeep: (max) => `lists or maps nested more than ${max} levels deep: an archive needs a few; remove the others`,
     notUtf8: (byte, windows1252) =>
       `the file is not UTF-8: byte ${byte} ("${windows1252}" in Windows-1252) shows it was saved as Windows-1252; convert it with iconv -f WINDOWS-1252 -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
+    strayBytesInUtf8: (byte, windows1252, count) =>
+      `the file is UTF-8, but ${count === 1 ? "one byte is not" : `${countEn(count, "byte")} are not`}, ${count === 1 ? "here" : "the first here"}: ${byte} ("${windows1252}" in Windows-1252), likely pasted from another text; retype the character here${count === 1 ? "" : " and at the others"}, without converting the file, whose other accents are UTF-8 already`,
     nulByte: () => "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text",
     utf16: (encoding) =>
       `the file is not UTF-8: it was saved as UTF-16 ("Unicode" in Windows Notepad); convert it with iconv -f ${encoding} -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,

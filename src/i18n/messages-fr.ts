@@ -324,6 +324,8 @@ export const messagesFr = {
     // Reading the files
     notUtf8: (byte: string, windows1252: string) =>
       fr`le fichier n’est pas en UTF-8 : l’octet ${byte} (« ${windows1252} » en Windows-1252) montre qu’il a été enregistré en Windows-1252 ; convertissez-le avec iconv -f WINDOWS-1252 -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
+    strayBytesInUtf8: (byte: string, windows1252: string, count: number) =>
+      fr`le fichier est en UTF-8, mais ${count === 1 ? "un octet n’en est pas" : fr`${countFr(count, "octet")} n’en sont pas`}, ${count === 1 ? "ici" : "le premier ici"} : ${byte} (« ${windows1252} » en Windows-1252), sans doute collé d’un autre texte ; retapez le caractère à cet endroit${count === 1 ? "" : " et aux autres"}, sans convertir le fichier, dont les autres accents sont déjà en UTF-8`,
     nulByte: () => fr`le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
     utf16: (encoding: string) =>
       fr`le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,

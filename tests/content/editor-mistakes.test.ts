@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { findUtf16, firstInvalidUtf8 } from "../../src/content/read-text.ts";
+import { findUtf16, firstInvalidUtf8, surveyUtf8 } from "../../src/content/read-text.ts";
 import { articleText, makeArchive, SITE_YAML, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -279,6 +279,33 @@ describe("a file saved as Windows-1252", () => {
     expect(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // a surrogate
     expect(firstInvalidUtf8(Buffer.from([0xe0, 0x80, 0x80]))).toBe(0); // overlong
     expect(firstInvalidUtf8(Buffer.from("déjà", "utf8"))).toBe(6); // none: its length
+  });
+});
+
+describe("a UTF-8 file holding a few bytes that are not UTF-8", () => {
+  // The article's text in UTF-8 (« é » in its title and topics), with each `@` of its body a byte of Windows-1252.
+  const pasted = (body: string, bytes: number[]): Buffer => {
+    const text = Buffer.from(articleText({ title: "Un café", body }));
+    return Buffer.from(text.map((b) => (b === 0x40 ? bytes.shift()! : b)));
+  };
+  const mixed = pasted("Le caf@ est servi, d@j@.", [0xe9, 0xe9, 0xe0]);
+
+  it("is reported at its first such byte, with their count, told to retype the character, not to convert the file", async () => {
+    expect(await problemsOf(mixed)).toEqual([
+      fr`7:7: error: le fichier est en UTF-8, mais 3 octets n’en sont pas, le premier ici : 0xE9 (« é » en Windows-1252), sans doute collé d’un autre texte ; retapez le caractère à cet endroit et aux autres, sans convertir le fichier, dont les autres accents sont déjà en UTF-8`,
+    ]);
+  });
+
+  it("says « un octet » when there is one", async () => {
+    expect(await problemsOf(pasted("Le th@.", [0xe9]))).toEqual([
+      fr`7:6: error: le fichier est en UTF-8, mais un octet n’en est pas, ici : 0xE9 (« é » en Windows-1252), sans doute collé d’un autre texte ; retapez le caractère à cet endroit, sans convertir le fichier, dont les autres accents sont déjà en UTF-8`,
+    ]);
+  });
+
+  it("is told apart from a Windows-1252 file by its valid multi-byte characters", () => {
+    expect(surveyUtf8(mixed)).toEqual({ firstInvalid: mixed.indexOf(0xe9), invalid: 3, multiByte: 2 });
+    expect(surveyUtf8(Buffer.from("Un café à Bagdad", "latin1"))).toEqual({ firstInvalid: 6, invalid: 2, multiByte: 0 });
+    expect(surveyUtf8(Buffer.from("déjà", "utf8"))).toEqual({ firstInvalid: 6, invalid: 0, multiByte: 2 });
   });
 });
 
