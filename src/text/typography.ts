@@ -25,8 +25,9 @@
  *   times as `15 h 10`.
  * - Ordinals normalised to `1er`, `1re`, `2e`, `XIXe` (from `2ème`, `1ère`, `XIXème`…); HTML output
  *   raises the suffix: `1<sup>er</sup>`.
- * - Never touched: URLs, e-mail addresses, HTML tags and character references (`&amp;`, `&#39;`)
- *   in the text, code spans and blocks, link targets, autolinks, image descriptions. Identity values
+ * - Never touched: URLs, e-mail addresses, HTML tags, comments and character references (`&amp;`,
+ *   `&#39;`) in the text, template tags (`{% … %}`, `{{ … }}`), code spans and blocks, link
+ *   targets, autolinks, image descriptions. Identity values
  *   (slugs, short links) must not be passed here.
  */
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
@@ -44,7 +45,7 @@ const GLUED = "\ue000";
 // A scheme has at most 32 characters, and an e-mail address starts where its run of letters does:
 // tried from each letter of a long run, both rescanned the run to its end every time.
 const PROTECTED =
-  /<\/?[a-z][^<>]*>|&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
+  /<\/?[a-z][^<>]*>|<[!?][^<>]*>|&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});|\b(?:[a-z][a-z0-9+.-]{0,31}:\/\/|www\.|mailto:)[^\s<>"«»]*[^\s<>"«».,;:!?)\]'’…]|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 
 // Patterns start with the character they are about: a leading lookbehind on a Unicode class
 // (`(?<=\p{L})`) makes V8 test it at every position, which is slow on article bodies. The
@@ -158,9 +159,53 @@ export function frenchTypography(md: MarkdownIt): void {
   // Pushed last, after text_join: entities and escapes are already plain text in `text` tokens.
   md.core.ruler.push("french_typography", (state: StateCore): void => {
     for (const block of state.tokens) {
-      if (block.type === "inline" && block.children) block.children = typesetInline(block.children, state);
+      if (block.type === "inline" && block.children) block.children = typesetInline(splitLiterals(block.children, state), state);
     }
   });
+}
+
+// What pages show exactly as typed: an HTML comment (raw HTML is off, so it is text) and template
+// tags (`{% include "x" %}`, `{{ x }}`, `{# x #}`, `<%= x %>`), shown and never run. Either may span lines.
+const LITERAL = /<!--[\s\S]*?-->|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|<%[\s\S]*?%>/g;
+const MAY_OPEN_LITERAL = /<!--|\{[{%#]|<%/;
+
+/**
+ * The text tokens of a paragraph split where a comment or a template tag starts and ends, its
+ * pieces marked `literal` (typography leaves them). Found on the paragraph's text joined, lines and
+ * emphasis between, so that one spanning lines is found whole and an opening never closed is text.
+ */
+function splitLiterals(children: Token[], state: StateCore): Token[] {
+  // Most paragraphs have none: tested before any array is made for them.
+  if (!children.some((token) => token.type === "text" && MAY_OPEN_LITERAL.test(token.content))) return children;
+  const joined = children
+    .filter((token) => token.type === "text")
+    .map((token) => token.content)
+    .join("\n");
+  const ranges = [...joined.matchAll(LITERAL)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (ranges.length === 0) return children;
+  const result: Token[] = [];
+  let offset = 0;
+  for (const token of children) {
+    if (token.type !== "text") {
+      result.push(token);
+      continue;
+    }
+    const start = offset;
+    const end = start + token.content.length;
+    offset = end + 1;
+    let last = start;
+    for (const [from, to] of ranges) {
+      if (to <= last || from >= end) continue;
+      if (from > last) result.push(textToken(state, joined.slice(last, from)));
+      const piece = textToken(state, joined.slice(Math.max(from, last), Math.min(to, end)));
+      piece.meta = { literal: true };
+      result.push(piece);
+      last = Math.min(to, end);
+    }
+    if (last === start) result.push(token);
+    else if (last < end) result.push(textToken(state, joined.slice(last, end)));
+  }
+  return result;
 }
 
 function typesetInline(children: Token[], state: StateCore): Token[] {
@@ -173,6 +218,11 @@ function typesetInline(children: Token[], state: StateCore): Token[] {
     switch (token.type) {
       case "text":
         if (inAutolink || token.content === "") break;
+        if (token.meta?.literal) {
+          previousChar = token.content.slice(-1);
+          previousText = undefined;
+          break;
+        }
         if (previousText && startsWithSpacedPunctuation(token.content, nextCharAfter(children, i)) && ENDS_WITH_SPACE.test(previousText.content)) {
           // "**mot** *?*": the space that must not break ends the previous token.
           // trimEnd, not /\s+$/: that one is tried from every space of a long run inside the text.

@@ -239,6 +239,19 @@ describe("frenchTypography (markdown-it)", () => {
     ["Partager cet article? https://turquie2023.com/Ivo58D", `<p>Partager cet article${NN}? https://turquie2023.com/Ivo58D</p>\n`],
     ["Voir https://x.fr/2e/ et le 2e tour", "<p>Voir https://x.fr/2e/ et le 2<sup>e</sup> tour</p>\n"],
     ["Écrire à redaction@example.fr; merci", `<p>Écrire à redaction@example.fr${NN}; merci</p>\n`],
+    // an HTML comment, shown as text, exactly as typed, on one line or several; the text around it typeset
+    ['Avant <!-- note : à revoir ; "oui" ? --> après?', `<p>Avant &lt;!-- note : à revoir ; &quot;oui&quot; ? --&gt; après${NN}?</p>\n`],
+    ['<!--\nnote : à revoir ; "oui" ?\n-->\nFin?', `<p>&lt;!--\nnote : à revoir ; &quot;oui&quot; ?\n--&gt;\nFin${NN}?</p>\n`],
+    ["<!DOCTYPE html> <?php echo 1; ?> Oui?", `<p>&lt;!DOCTYPE html&gt; &lt;?php echo 1; ?&gt; Oui${NN}?</p>\n`],
+    // template tags, shown and never run, as typed, across emphasis and lines too
+    ['Voir {% include "x" %} et {{ titre : "a" }} ici: fin', `<p>Voir {% include &quot;x&quot; %} et {{ titre : &quot;a&quot; }} ici${NB}: fin</p>\n`],
+    ['{{ *a* : "b"\n}} c?', `<p>{{ <em>a</em> : &quot;b&quot;\n}} c${NN}?</p>\n`],
+    // the text between two tags is prose
+    ['{% if a %}Oui : "b"{% endif %}', `<p>{% if a %}Oui${NB}: «${NN}b${NN}»{% endif %}</p>\n`],
+    ["{# note ; 2e #} le 2e", "<p>{# note ; 2e #} le 2<sup>e</sup></p>\n"],
+    ["<%= 7*7 %> et 7 %", `<p>&lt;%= 7*7 %&gt; et 7${NB}%</p>\n`],
+    // an opening never closed is text
+    ['Un {{ seul : "a" ?', `<p>Un {{ seul${NB}: «${NN}a${NN}»${NN}?</p>\n`],
   ])("%j", (source, html) => {
     expectSame(renderMarkdown(source), html);
   });
