@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
 import { Diagnostics, FILE_START } from "../content/diagnostics.ts";
@@ -33,7 +33,7 @@ export async function runImport(argv: string[]): Promise<number> {
   );
   const say = messages().cli;
   if (positionals.length === 0) throw new UsageError(say.importNeedsFiles());
-  const image = readPhotoOptions(values, positionals);
+  const image = await readPhotoOptions(values, positionals);
   const start = performance.now();
   const index = await openArchiveIndex(values.content);
   if (!index) return 1;
@@ -62,6 +62,8 @@ export async function runImport(argv: string[]): Promise<number> {
       imported++;
       const topics = outcome.topics.map((t) => t.label).join(", ");
       writeLine(process.stdout, say.imported(outcome.path, topics, outcome.suggested));
+      if (image?.metadataRemoved && outcome.article.image)
+        writeLine(process.stdout, say.photoMetadataRemoved(display(join(index.root, outcome.article.image.src))));
     } else failed++;
   }
 
@@ -95,8 +97,12 @@ function importOrStop(path: string, index: ArchiveIndex, options: ImportOptions,
 }
 
 // --image attaches one photo to one dispatch, with its credit and its description (both required
-// on every photo); the file must be there and of a format `check` accepts.
-function readPhotoOptions(values: { image?: string; credit?: string; alt?: string; caption?: string }, positionals: string[]): PhotoOption | undefined {
+// on every photo); the file must be there and of a format `check` accepts. Its private metadata
+// (GPS position, camera, author) is removed before it enters content/, which is often public.
+async function readPhotoOptions(
+  values: { image?: string; credit?: string; alt?: string; caption?: string },
+  positionals: string[],
+): Promise<PhotoOption | undefined> {
   if (values.image === undefined) {
     if (values.credit !== undefined || values.alt !== undefined || values.caption !== undefined) throw new UsageError(messages().cli.imageCreditWithoutImage());
     return undefined;
@@ -106,8 +112,13 @@ function readPhotoOptions(values: { image?: string; credit?: string; alt?: strin
   if (!values.alt?.trim()) throw new UsageError(messages().cli.imageNeedsAlt());
   const problem = photoFileProblem(values.image);
   if (problem) throw new CommandError(problem === "missing" ? messages().cli.imageNotAFile(values.image) : messages().cli.imageFormat(values.image));
+  // Loaded with --image only: sharp, which re-encodes an AVIF or a TIFF, costs an import without a photo its load.
+  const { stripPhotoMetadata } = await import("../images/photo-metadata.ts");
+  const stripped = await stripPhotoMetadata(readFileSync(values.image));
   return {
     file: values.image,
+    bytes: stripped.bytes,
+    metadataRemoved: stripped.removed,
     credit: values.credit.trim(),
     alt: values.alt.trim(),
     ...(values.caption?.trim() ? { caption: values.caption.trim() } : {}),

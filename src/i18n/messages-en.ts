@@ -199,6 +199,8 @@ export const messagesEn: Messages = {
     photoCorrupt: (src) => `the photo "${src}" is damaged or not an image: export it again (JPEG preferably) and replace the file`,
     photoNarrow: (src, width, min) =>
       `the photo "${src}" is ${number(width)} pixels wide, less than the ${number(min)} that large previews need (social networks, Google): use a larger one if you have it`,
+    photoHasGps: (src) =>
+      `the photo "${src}" holds the GPS position where it was taken: the repository, often public, publishes it with the file (the site does not show it); replace the file with the same photo attached by depeche import --image, or exported without location metadata`,
     photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
     missingInDraft: (key) => `missing key "${key}": ${requiredHint(key)}${DRAFT}`,
     sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,
@@ -532,6 +534,7 @@ export const messagesEn: Messages = {
     watchLimit: () => "the system already watches as many folders as it allows, fs.inotify.max_user_watches",
     serveListening: (url, content) => `${url} (drafts included); watching ${content}/, Ctrl-C to stop`,
     importNeedsFiles: () => "name the wire files to import, e.g. depeche import depeche.txt --date 2021-12-09",
+    photoMetadataRemoved: (path) => `${path}: metadata removed (GPS position, camera…)`,
     imported: (path, topics, suggested) => `${path} (topics${suggested ? " suggested" : ""}: ${topics})`,
     importSummary: (written, refused, warnings, time) =>
       `${countEn(written, "article")} written, ${countEn(refused, "file")} refused, ${countEn(warnings, "warning")} (${time})`,

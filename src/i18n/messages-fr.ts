@@ -243,6 +243,8 @@ export const messagesFr = {
       fr`la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
     photoNarrow: (src: string, width: number, min: number) =>
       fr`la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+    photoHasGps: (src: string) =>
+      fr`la photo « ${src} » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier (le site, lui, ne la montre pas) ; remplacez le fichier par la même photo jointe avec depeche import --image, ou exportée sans métadonnées de localisation`,
     photoUndecodable: (src: string, reason: string) =>
       fr`la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
     missingInDraft: (key: string) => fr`clé « ${key} » absente : ${requiredHint(key)}${DRAFT}`,
@@ -620,6 +622,7 @@ export const messagesFr = {
     watchLimit: () => "le système surveille déjà autant de dossiers qu’il le permet, fs.inotify.max_user_watches",
     serveListening: (url: string, content: string) => fr`${url} (brouillons compris) ; surveille ${content}/, Ctrl-C pour arrêter`,
     importNeedsFiles: () => "nommez les dépêches à importer, par exemple depeche import depeche.txt --date 2021-12-09",
+    photoMetadataRemoved: (path: string) => fr`${path} : métadonnées retirées (position GPS, appareil…)`,
     imported: (path: string, topics: string, suggested: boolean) => fr`${path} (sujets${suggested ? " suggérés" : ""} : ${topics})`,
     importSummary: (written: number, refused: number, warnings: number, time: string) =>
       `${countFr(written, "article écrit", "articles écrits")}, ${countFr(refused, "fichier refusé", "fichiers refusés")}, ${countFr(warnings, "avertissement")} (${time})`,

@@ -12,6 +12,7 @@ import type { PhotoUse } from "../content/model.ts";
 import { digestOf } from "../content/validate-files.ts";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
 import { messages } from "../i18n/messages.ts";
+import { exifHasGpsPosition } from "./exif.ts";
 
 /** A photo file, checked: what the derivatives are made from. */
 export interface PhotoSource {
@@ -35,7 +36,7 @@ export interface PhotoInspection {
   read: number;
 }
 
-type Finding = { ok: true; source: PhotoSource; warning?: string } | { ok: false; error: string };
+type Finding = { ok: true; source: PhotoSource; warnings: string[] } | { ok: false; error: string };
 
 /**
  * What a valid photo's file gave, by its path under the content folder (`/` between folders): the
@@ -55,6 +56,8 @@ export interface PhotoMemoEntry {
   digest: string;
   width: number;
   height: number;
+  /** Whether its metadata gives the GPS position it was taken at. */
+  gps?: true;
 }
 
 export interface InspectOptions {
@@ -100,7 +103,7 @@ export async function inspectPhotos(contentDir: string, articles: readonly Photo
   for (const [src, finding] of findings) {
     for (const article of users.get(src)!) {
       if (!finding.ok) diagnostics.error(article.sourcePath, article.image!.at, finding.error);
-      else if (finding.warning) diagnostics.warning(article.sourcePath, article.image!.at, finding.warning);
+      else for (const warning of finding.warnings) diagnostics.warning(article.sourcePath, article.image!.at, warning);
     }
     if (finding.ok) photos.set(src, finding.source);
   }
@@ -125,7 +128,7 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
   // reached through a symbolic link (the file's or a folder's) as modified.
   if (known && inIndex?.get(file) === known.blob) {
     if (known.size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, known.size, MAX_PHOTO_BYTES) };
-    return found({ src, file, digest: known.digest, width: known.width, height: known.height });
+    return found({ src, file, digest: known.digest, width: known.width, height: known.height }, known.gps === true);
   }
   const problem = checkPath(root, inside, src);
   if (problem) return { ok: false, error: problem };
@@ -136,7 +139,7 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
     stat = { size, mtimeMs, ctimeMs, ino, dev };
     if (size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, size, MAX_PHOTO_BYTES) };
     if (known && known.size === size && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && known.ino === ino && known.dev === dev)
-      return found({ src, file, digest: known.digest, width: known.width, height: known.height });
+      return found({ src, file, digest: known.digest, width: known.width, height: known.height }, known.gps === true);
     counts.read++;
     bytes = readFileSync(file);
   } catch (error) {
@@ -155,15 +158,19 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
     return { ok: false, error: messages().diagnostics.photoTooManyPixels(src, meta.width, meta.height, MAX_PHOTO_PIXELS) };
   const { width, height } = meta.autoOrient;
   const digest = createHash("sha256").update(bytes).digest("hex");
+  // sharp gives no Exif of a TIFF: its tags, GPS's among them, are the file's own first IFD.
+  const gps = exifHasGpsPosition(meta.format === "tiff" ? bytes : (meta.exif ?? Buffer.alloc(0)));
   // The blob id as git would give these bytes, computed from them: whatever git's filters would make of the file, it is theirs.
-  memo?.set(key, { blob: digestOf(bytes), ...stat, digest, width, height });
-  return found({ src, file, digest, width, height });
+  memo?.set(key, { blob: digestOf(bytes), ...stat, digest, width, height, ...(gps ? { gps } : {}) });
+  return found({ src, file, digest, width, height }, gps);
 }
 
-function found(source: PhotoSource): Finding {
-  return source.width < MIN_PHOTO_WIDTH
-    ? { ok: true, source, warning: messages().diagnostics.photoNarrow(source.src, source.width, MIN_PHOTO_WIDTH) }
-    : { ok: true, source };
+// The derivatives never carry the position (encode-photos.ts): a warning, the archive still builds.
+function found(source: PhotoSource, gps: boolean): Finding {
+  const warnings: string[] = [];
+  if (source.width < MIN_PHOTO_WIDTH) warnings.push(messages().diagnostics.photoNarrow(source.src, source.width, MIN_PHOTO_WIDTH));
+  if (gps) warnings.push(messages().diagnostics.photoHasGps(source.src));
+  return { ok: true, source, warnings };
 }
 
 // Every folder on the way and the file itself: none may be a symbolic link (content is not

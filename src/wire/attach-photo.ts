@@ -1,5 +1,5 @@
 /** A photo given to `import --image`: copied into content/images/YYYY/MM/ under the article's date, never over another file. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { displayPath } from "../content/diagnostics.ts";
 import type { Day } from "../content/model.ts";
@@ -13,6 +13,10 @@ export interface PhotoOption {
   credit: string;
   alt: string;
   caption?: string;
+  /** What is written under content/: the file without its private metadata (`stripPhotoMetadata`). */
+  bytes: Buffer;
+  /** Whether there was metadata to remove. */
+  metadataRemoved: boolean;
 }
 
 /** The extensions of the formats `check` accepts (src/images/photo-limits.ts). */
@@ -47,9 +51,9 @@ export function photoFileProblem(file: string): "missing" | "format" | undefined
   return PHOTO_EXTENSIONS.includes(extname(file).toLowerCase()) ? undefined : "format";
 }
 
-/** Copies the photo to its place under content/: whole or not at all, never over a file, never through a link. */
-export function copyPhoto(contentDir: string, file: string, src: string): void {
+/** Writes the photo at its place under content/: whole or not at all, never over a file, never through a link. */
+export function copyPhoto(contentDir: string, bytes: Buffer, src: string): void {
   const target = join(contentDir, src);
   refuseSymbolicLinksBelow(contentDir, target, displayPath);
-  createFileAtomically(target, readFileSync(file), displayPath(target));
+  createFileAtomically(target, bytes, displayPath(target));
 }

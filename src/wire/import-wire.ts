@@ -141,7 +141,7 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     report.warning(file, titleAt, messages().wire.datedNow(when, zoneName(index.context.site.timezone), shown), "datedNow");
   }
   // The photo first: an article never points at a photo that is not there.
-  if (photo && photoSrc) copyPhoto(index.root, photo.file, photoSrc);
+  if (photo && photoSrc) copyPhoto(index.root, photo.bytes, photoSrc);
   writeNewArticle(index.root, target, checked.text);
   addWritten(index, checked.article, shown);
   return { ok: true, path: shown, article: checked.article, topics, suggested: options.topics === undefined, warnings: report.items };

@@ -1,11 +1,14 @@
-import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/cli/check.ts";
 import { runImport } from "../../src/cli/import.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
-import { makePhoto } from "../helpers/photos.ts";
+import sharp from "sharp";
+import { exifHasGpsPosition } from "../../src/images/exif.ts";
+import { makePhoto, type PhotoSpec } from "../helpers/photos.ts";
+import { buildArchive } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
 
 const seedPath = resolve(import.meta.dirname, "../wire/fixtures/wire-aa-trtfr-irak.txt");
@@ -19,9 +22,9 @@ function importCli(...args: string[]): Promise<Run> {
 }
 
 // A photo outside the content folder, as a photographer's export.
-async function photoFile(name: string, hue = 200): Promise<string> {
+async function photoFile(name: string, hue = 200, spec: PhotoSpec = {}): Promise<string> {
   const path = join(archive.root, "export", name);
-  archive.write(relative(archive.dir, path), await makePhoto({ hue }));
+  archive.write(relative(archive.dir, path), await makePhoto({ hue, ...spec }));
   return path;
 }
 
@@ -47,6 +50,40 @@ describe("depeche import --image", () => {
     const check = await runInProcess("check", runCheck, ["--content", archive.dir]);
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
+  });
+
+  it("removes the photo's GPS position, camera and author before it enters content/, its pixels untouched, and says so", async () => {
+    archive = makeArchive();
+    const exif = { IFD0: { Make: "Nikon", Copyright: "Secret" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1" } };
+    const photo = await photoFile("irak.jpg", 200, { exif });
+    expect(exifHasGpsPosition((await sharp(photo).metadata()).exif!)).toBe(true);
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", photo, ...PHOTO_ARGS);
+    expect(r.status).toBe(0);
+    const copied = readFileSync(join(archive.dir, "images/2021/12/irak.jpg"));
+    expect(copied.includes("Secret")).toBe(false);
+    expect(copied.includes("Nikon")).toBe(false);
+    expect((await sharp(copied).metadata()).exif).toBeUndefined();
+    expect((await sharp(copied).raw().toBuffer()).equals(await sharp(photo).raw().toBuffer())).toBe(true);
+    expect(r.stdout).toContain(fr`${archive.display("images/2021/12/irak.jpg")} : métadonnées retirées (position GPS, appareil…)`);
+    const check = await runInProcess("check", runCheck, ["--content", archive.dir]);
+    expect(check.stderr).toBe("");
+  });
+
+  it("keeps a turned photo's orientation: its derivatives on the site are upright", async () => {
+    archive = makeArchive();
+    const photo = await photoFile("debout.jpg", 200, { orientation: 6, exif: { IFD0: { Copyright: "Secret" } } });
+    expect((await importCli(seedPath, "--date", "2021-12-09", "--image", photo, ...PHOTO_ARGS)).status).toBe(0);
+    expect(readFileSync(join(archive.dir, "images/2021/12/debout.jpg")).includes("Secret")).toBe(false);
+    const site = await buildArchive(archive);
+    const folder = join(site.out, "images", readdirSync(join(site.out, "images"))[0]!);
+    // The ratio crops (16x9, 4x3, 1x1) are cut to their own shape.
+    const widths = readdirSync(folder).filter((name) => !/\d+x\d+/.test(name));
+    expect(widths.length).toBeGreaterThan(0);
+    // The 1600 × 900 photo, turned a quarter, is shown 900 wide and 1600 high.
+    for (const name of widths) {
+      const meta = await sharp(join(folder, name)).metadata();
+      expect(meta.height! > meta.width!, name).toBe(true);
+    }
   });
 
   it("takes the month of the article's day in Paris, not in UTC, whatever the machine's zone", async () => {

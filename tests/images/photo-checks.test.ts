@@ -94,6 +94,29 @@ describe("depeche check, on photos", () => {
     expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 1 avertissement dans 8 fichiers d’articles/);
   });
 
+  it("warns, at the src line, of a photo that gives its GPS position, not of one that gives only its camera; a build's memo says it too", async () => {
+    archive = makeArchive();
+    const gps = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "44/1 22/1 0/1" } };
+    archive.write("images/gps.jpg", await makePhoto({ exif: { IFD0: { Make: "Nikon" }, ...gps } }));
+    archive.write("images/appareil.jpg", await makePhoto({ exif: { IFD0: { Make: "Nikon" } } }));
+    archive.article("a.md", { title: "Un", ...withPhoto("images/gps.jpg") });
+    archive.article("b.md", { title: "Deux", date: "2021-12-10", ...withPhoto("images/appareil.jpg") });
+    const warning = fr`${archive.display("articles/a.md")}:7:8: warning: la photo « images/gps.jpg » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier`;
+    const r = await check();
+    expect(r.status).toBe(0);
+    expect(r.lines.filter((l) => l.includes("warning"))).toEqual([expect.stringContaining(warning)]);
+    expect(r.lines[0]).toContain("depeche import --image");
+    // Read from the memo a build left, unread: the warning is the same.
+    await buildArchive(archive);
+    const again = await runInProcess("check", runCheck, ["--content", archive.dir, "--cache", join(archive.root, "cache")]);
+    expect(
+      again.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.includes("warning")),
+    ).toEqual([expect.stringContaining(warning)]);
+  });
+
   it("checks photos even when another file has an error", async () => {
     archive = makeArchive();
     archive.article("a.md", { topics: "[Irack]" });
