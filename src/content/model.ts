@@ -21,6 +21,8 @@ export interface Topic {
   description?: string;
   /** Words that say an article is about the topic (`Bagdad`, `irakien`): only `import`'s suggestions read them. */
   keywords?: string[];
+  /** Slugs the topic once had: each one's page redirects to the topic's (`/sujets/<old>/`), and its feed stays. */
+  aliases?: string[];
 }
 
 export interface Source {
@@ -29,6 +31,8 @@ export interface Source {
   url: string;
   /** The code as a URL segment: `TRT FR` → `trt-fr`. */
   slug: string;
+  /** The URL segments of codes the source once had (`TRT` → `trt`): each one's page redirects to the source's. */
+  aliases?: string[];
 }
 
 export interface Article {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { join } from "node:path";
-import { displayPath, FILE_START, type Diagnostics } from "./diagnostics.ts";
+import { displayPath, FILE_START, type Diagnostics, type Position } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
 import { checkShape, noControlCharacters, oneLine } from "./schema.ts";
 import { REGISTRY_LIMIT } from "./limits.ts";
@@ -14,8 +14,8 @@ import { isSiteAddress, siteAddress } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 
 const SITE_KEYS = ["title", "baseUrl", "locale", "timezone", "description"] as const;
-const TOPIC_KEYS = ["slug", "label", "description", "keywords"] as const;
-const SOURCE_KEYS = ["code", "name", "url"] as const;
+const TOPIC_KEYS = ["slug", "label", "description", "keywords", "aliases"] as const;
+const SOURCE_KEYS = ["code", "name", "url", "aliases"] as const;
 
 // Free text, which a comment on its line would cut short (see ARTICLE_TEXT_KEYS).
 const SITE_TEXT_KEYS: ReadonlySet<string> = new Set(["title", "description"]);
@@ -51,14 +51,18 @@ const siteSchema = z.strictObject({
 // Enough for a country's capital, adjective and leaders, or a field's vocabulary.
 const MAX_KEYWORDS = 50;
 
+// A topic's slug, and each of its old ones (`aliases`): a URL segment and a folder's name.
+const topicSlug = () =>
+  z
+    .string({ error: () => messages().diagnostics.topicSlugMissing() })
+    .trim()
+    .regex(SLUG_PATTERN, { error: () => messages().diagnostics.topicSlugPattern() })
+    .max(MAX_SLUG_LENGTH, { error: () => messages().diagnostics.topicSlugTooLong(MAX_SLUG_LENGTH) })
+    .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.topicSlugDeviceName() });
+
 const topicsSchema = z.array(
   z.strictObject({
-    slug: z
-      .string({ error: () => messages().diagnostics.topicSlugMissing() })
-      .trim()
-      .regex(SLUG_PATTERN, { error: () => messages().diagnostics.topicSlugPattern() })
-      .max(MAX_SLUG_LENGTH, { error: () => messages().diagnostics.topicSlugTooLong(MAX_SLUG_LENGTH) })
-      .refine((slug) => !isWindowsDeviceName(slug), { error: () => messages().diagnostics.topicSlugDeviceName() }),
+    slug: topicSlug(),
     label: z
       .string({ error: () => messages().diagnostics.topicLabelMissing() })
       .superRefine(noControlCharacters("label"))
@@ -74,6 +78,7 @@ const topicsSchema = z.array(
       .array(z.string().superRefine(noControlCharacters("keywords")).trim().min(1), { error: () => messages().diagnostics.topicKeywordsNotList() })
       .max(MAX_KEYWORDS, { error: () => messages().diagnostics.topicKeywordsTooMany(MAX_KEYWORDS) })
       .optional(),
+    aliases: z.array(topicSlug(), { error: () => messages().diagnostics.topicAliasesNotList() }).optional(),
   }),
   { error: () => messages().diagnostics.topicsNotList() },
 );
@@ -93,6 +98,11 @@ const sourcesSchema = z.array(
       .trim()
       .min(1, { error: () => messages().diagnostics.sourceNameEmpty() }),
     url: absoluteUrl("url", "https://www.aa.com.tr/fr"),
+    aliases: z
+      .array(z.string().superRefine(noControlCharacters("aliases")).superRefine(oneLine("aliases")).trim().min(1), {
+        error: () => messages().diagnostics.sourceAliasesNotList(),
+      })
+      .optional(),
   }),
   { error: () => messages().diagnostics.sourcesNotList() },
 );
@@ -122,11 +132,22 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
       } else seen.set(folded, i);
     }
   });
+  // An old slug leads to one topic only: not another's slug or old slug, nor its own slug.
+  const urls = new Map(value.map((topic, i) => [topic.slug, i]));
+  value.forEach((topic, i) => {
+    topic.aliases?.forEach((alias, j) => {
+      const first = urls.get(alias);
+      if (first !== undefined)
+        diagnostics.error(file, yaml.valuePosition([i, "aliases", j]), messages().diagnostics.topicAliasTaken(alias, first + 1, value[first]!.slug));
+      else urls.set(alias, i);
+    });
+  });
   return value.map((t) => ({
     slug: t.slug,
     label: t.label,
     ...(t.description ? { description: t.description } : {}),
     ...(t.keywords?.length ? { keywords: t.keywords } : {}),
+    ...(t.aliases?.length ? { aliases: t.aliases } : {}),
   }));
 }
 
@@ -136,7 +157,7 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
   for (const p of problems) diagnostics.error(file, p.at, p.message);
   if (!value) return undefined;
   const seen = new Map<string, number>();
-  return value.map((source, i) => {
+  const sources = value.map((source, i) => {
     const slug = slugify(source.code);
     const first = seen.get(slug);
     if (first !== undefined) {
@@ -144,8 +165,21 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
     } else if (slug === "") {
       diagnostics.error(file, yaml.valuePosition([i, "code"]), messages().diagnostics.sourceCodeNoSlug(source.code));
     } else seen.set(slug, i);
-    return { ...source, slug };
+    const { aliases, ...rest } = source;
+    return { ...rest, slug, ...(aliases?.length ? { aliases: aliases.map(slugify) } : {}) };
   });
+  // An old code leads to one source only, as a URL segment: not another's code or old code, nor its own code.
+  sources.forEach((source, i) => {
+    source.aliases?.forEach((alias, j) => {
+      const written = value[i]!.aliases![j]!;
+      const first = seen.get(alias);
+      const at = yaml.valuePosition([i, "aliases", j]);
+      if (alias === "") diagnostics.error(file, at, messages().diagnostics.sourceCodeNoSlug(written));
+      else if (first !== undefined) diagnostics.error(file, at, messages().diagnostics.sourceAliasTaken(written, first + 1, value[first]!.code));
+      else seen.set(alias, i);
+    });
+  });
+  return sources;
 }
 
 /** A name as an editor wrote it, and the registry's name it most likely meant. */
@@ -303,4 +337,19 @@ function readRegistryFile<T>(
     return undefined;
   }
   return read(parsed.yaml, file, diagnostics);
+}
+
+/**
+ * Where topics.yaml gives a topic's slug, or sources.yaml a source's code (by its index in the
+ * list): read again, only when an error is said of it. The file's start when it no longer reads.
+ */
+export function locateRegistryEntry(contentDir: string, entry: { kind: "topic" | "source"; index: number }): { file: string; at: Position } {
+  const [name, key, textKeys] =
+    entry.kind === "topic" ? (["topics.yaml", "slug", TOPIC_TEXT_KEYS] as const) : (["sources.yaml", "code", SOURCE_TEXT_KEYS] as const);
+  const path = join(contentDir, name);
+  const file = displayPath(path);
+  const found = readContentFile(path, REGISTRY_LIMIT);
+  const decoded = found.ok ? decodeContentFile(found.bytes) : undefined;
+  const parsed = decoded?.ok ? parseLocatedYaml(decoded.text.replace(/^\uFEFF/, ""), 1, textKeys) : undefined;
+  return { file, at: parsed?.ok ? parsed.yaml.valuePosition([entry.index, key]) : FILE_START };
 }

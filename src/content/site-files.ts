@@ -48,7 +48,8 @@ export interface SiteFile<A = Article> {
 const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
 
 /**
- * Every file the site writes but its redirect pages: pages, feeds, sitemaps, robots.txt,
+ * Every file the site writes but its articles' redirect pages: pages (topics' and sources' former
+ * pages included), feeds, sitemaps, robots.txt,
  * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
  * list holds what any build writes. The search index and the photos fill RESERVED_FOLDERS, whole.
  * `withErrors` are what files with errors bring to the lists (see Claimant): once the files are
@@ -87,6 +88,13 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
   const sitemapEntries = pages.length + content.articles.length;
   const sitemapParts = sitemapEntries > SITEMAP_LIMIT ? Math.ceil(sitemapEntries / SITEMAP_LIMIT) : 0;
   pages.push(NOT_FOUND_URL, SEARCH_URL);
+  // The former pages of topics and sources (their `aliases`) redirect; a topic's feed stays at each.
+  for (const topic of content.topics)
+    for (const slug of topic.aliases ?? []) {
+      pages.push(topicUrl({ slug }));
+      feeds.push(topicFeedUrl(topicUrl({ slug })));
+    }
+  for (const source of content.sources) for (const slug of source.aliases ?? []) pages.push(sourceUrl({ slug }));
 
   return [
     ...content.articles.map((article) => ({ path: fileOfUrl(article.url), article })),

@@ -21,8 +21,9 @@ import { checkAcrossArticles } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck, type LinkingFile } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
-import { indexSources, indexTopics, readRegistries, type Registries, type RegistriesRead, type RegistryName } from "./registries.ts";
+import { indexSources, indexTopics, locateRegistryEntry, readRegistries, type Registries, type RegistriesRead, type RegistryName } from "./registries.ts";
 import {
+  checkPublishedLists,
   checkPublishedUrls,
   pageOfUrl,
   readUrlManifestFile,
@@ -353,8 +354,9 @@ export class ArchiveStore {
    * the state it saves is of the file the publishing workflow commits: the next build finds it
    * unchanged, and a restored store's patch carries the lines appended, not the whole state.
    * When the file holds what it held plus exactly these URLs (the build's published articles and
-   * their aliases, which every article reaches), what the rules across articles said stands;
-   * otherwise (someone else changed the file meanwhile) this is an ordinary change of urls.txt.
+   * their aliases, which every article reaches, and the topics' and sources' pages, which their
+   * entries hold), what the rules across articles said stands; otherwise (someone else changed
+   * the file meanwhile) this is an ordinary change of urls.txt.
    */
   recordedUrls(added: readonly string[]): void {
     const before = this.urlManifest;
@@ -535,6 +537,17 @@ export class ArchiveStore {
               (article, key) => locateInFile(resolve(article.sourcePath), key),
             )
           : undefined;
+      if (manifest)
+        checkPublishedLists(
+          manifest,
+          {
+            ...(read.topics ? { topics: read.topics } : {}),
+            ...(read.sources ? { sources: read.sources } : {}),
+            locate: (entry) => locateRegistryEntry(this.root, entry),
+          },
+          displayPath(join(this.root, URL_MANIFEST)),
+          diagnostics,
+        );
       this.checkPlaces(articles, read.site.timezone, diagnostics, moved);
       this.rules = { diagnostics: diagnostics.items, generation: this.generation };
     }

@@ -3,12 +3,12 @@ import { slugify } from "../text/slug.ts";
 import { closest } from "../text/suggest.ts";
 import { foldForMatch } from "../text/fold.ts";
 import type { Diagnostics, Position } from "./diagnostics.ts";
-import type { Article } from "./model.ts";
+import type { Article, Source, Topic } from "./model.ts";
 import { URL_MANIFEST_LIMIT } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { momentName } from "../text/moment-names.ts";
-import { pathOfUrl } from "../urls/site-urls.ts";
+import { pathOfUrl, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL } from "../urls/site-urls.ts";
 import { mayBeUrlOfFileWithErrors } from "./claims.ts";
 
 /** The file, in the content folder, that remembers every URL the site has published. */
@@ -146,7 +146,8 @@ export function checkPublishedUrls(
   for (const { url, line } of manifest.published) {
     const page = pageOfUrl(url);
     const holder = holders.get(page);
-    if (manifest.removed.has(page) || heldByErrors.has(page)) continue;
+    // A topic's or a source's page is checkPublishedLists's.
+    if (manifest.removed.has(page) || heldByErrors.has(page) || (holder === undefined && LIST_PAGE.test(page))) continue;
     if (online(holder)) {
       // Held by a file its URL does not name, while the file it names has moved away: a copy of
       // the published article (same title, same day) took its place, and the published one was
@@ -201,6 +202,65 @@ export function checkPublishedUrls(
     else if (meant) diagnostics.warning(file, where, say.removedUrlTypo(url, meant.url, meant.line), "removedUrlTypo");
   }
   return moved;
+}
+
+// A topic's or a source's page, `/sujets/irak/` or `/sources/aa/`: not its pages 2, 3…, which follow the articles.
+const LIST_PAGE = new RegExp(`^(${TOPICS_URL}|${SOURCES_URL})([^/]+)/$`);
+
+/** A topic or a source, and where topics.yaml or sources.yaml gives it (its index in the list). */
+export type RegistryEntry = { kind: "topic"; index: number } | { kind: "source"; index: number };
+
+/** The topics and sources a check of urls.txt looks at: those of a file that does not read are left to its errors. */
+export interface ListCheck {
+  topics?: readonly Topic[];
+  sources?: readonly Source[];
+  /** Where an entry's slug (a topic) or code (a source) is written: its file, as errors print it, and its position. */
+  locate: (entry: RegistryEntry) => { file: string; at: Position };
+}
+
+/**
+ * A topic's or a source's page once published (`/sujets/irak/`) must still be there: the slug of a
+ * topic, or the code of a source, or one of their `aliases` (old slugs, old codes, whose pages
+ * redirect). Reports each one gone, unless the manifest marks it removed: at the entry that
+ * replaced it, when one does (an entry whose page urls.txt does not list yet, since each deploy
+ * records every page: the one whose label or name makes the old slug, else the one whose slug is
+ * nearest, else the only one), else at the URL's line of urls.txt.
+ */
+export function checkPublishedLists(manifest: UrlManifest, lists: ListCheck, file: string, diagnostics: Diagnostics): void {
+  const say = messages().diagnostics;
+  // Every page urls.txt lists, made only when a page is gone: most checks find none.
+  let listed: Set<string> | undefined;
+  for (const { url, line } of manifest.published) {
+    const page = pageOfUrl(url);
+    const list = LIST_PAGE.exec(page);
+    if (!list || manifest.removed.has(page)) continue;
+    const slug = list[2]!;
+    const topics = list[1] === TOPICS_URL;
+    const entries: readonly (Topic | Source)[] | undefined = topics ? lists.topics : lists.sources;
+    if (!entries || entries.some((entry) => entry.slug === slug || entry.aliases?.includes(slug))) continue;
+    const urlOf = topics ? topicUrl : sourceUrl;
+    listed ??= new Set([...manifest.published.map((published) => pageOfUrl(published.url)), ...manifest.removed]);
+    const seen = listed;
+    const index = replacement(
+      slug,
+      entries.map((entry) => ({ slug: entry.slug, named: slugify("label" in entry ? entry.label : entry.name), fresh: !seen.has(urlOf(entry)) })),
+    );
+    const gone = topics ? say.publishedTopicGone : say.publishedSourceGone;
+    if (index === undefined) diagnostics.error(file, { line, column: 1 }, gone(url, slug, undefined));
+    else {
+      const where = lists.locate({ kind: topics ? "topic" : "source", index });
+      diagnostics.error(where.file, where.at, gone(url, slug, `${file}:${line}`));
+    }
+  }
+}
+
+// The index of the entry that replaced the one of an old slug, among those not published yet (`fresh`).
+function replacement(old: string, entries: readonly { slug: string; named: string; fresh: boolean }[]): number | undefined {
+  const fresh = entries.flatMap((entry, index) => (entry.fresh ? [{ ...entry, index }] : []));
+  const named = fresh.find((entry) => entry.named === old);
+  if (named) return named.index;
+  const near = closest(old, fresh, (entry) => entry.slug, Math.max(1, Math.floor(old.length / 3)));
+  return near?.index ?? (fresh.length === 1 ? fresh[0]!.index : undefined);
 }
 
 // A removal on a line of its own that removes nothing, with its page folded as a typo is compared.
@@ -282,19 +342,34 @@ export function urlNamedBy(path: string): string | undefined {
   return named ? `/${named[1]}/${named[2]}/${named[3]}/${named[4]}/` : undefined;
 }
 
-/** The URLs of the published articles and their aliases that the manifest lists neither as published nor as removed, sorted. */
-export function unlistedUrls(manifest: UrlManifest | undefined, published: readonly Article[]): string[] {
+/**
+ * The URLs of the published articles and their aliases, and of the topics' and sources' pages and
+ * their aliases' (`/sujets/irak/`, not their pages 2, 3…), that the manifest lists neither as
+ * published nor as removed, sorted.
+ */
+export function unlistedUrls(
+  manifest: UrlManifest | undefined,
+  published: readonly Article[],
+  registries: { topics: readonly Topic[]; sources: readonly Source[] } = { topics: [], sources: [] },
+): string[] {
   const listed = new Set(manifest?.removed);
   for (const { url } of manifest?.published ?? []) listed.add(pageOfUrl(url));
   const urls: string[] = [];
+  // A page a line already lists, however spelled, is not listed again; a new one as the article writes it.
+  const add = (url: string): void => {
+    const page = pageOfUrl(url);
+    if (listed.has(page)) return;
+    listed.add(page);
+    urls.push(url);
+  };
   for (const article of published) {
-    for (const url of [article.url, ...article.aliases]) {
-      // A page a line already lists, however spelled, is not listed again; a new one as the article writes it.
-      const page = pageOfUrl(url);
-      if (listed.has(page)) continue;
-      listed.add(page);
-      urls.push(url);
-    }
+    add(article.url);
+    for (const alias of article.aliases) add(alias);
+  }
+  for (const entry of [...registries.topics, ...registries.sources]) {
+    const urlOf = "label" in entry ? topicUrl : sourceUrl;
+    add(urlOf(entry));
+    for (const slug of entry.aliases ?? []) add(urlOf({ slug }));
   }
   return urls.sort();
 }

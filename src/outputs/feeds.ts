@@ -138,22 +138,22 @@ export function topicFeeds(
   );
   return pages.lists
     .filter((p): p is ListPage => p.kind === "topic" && p.pagination.number === 1 && wanted(topicFeedUrl(p.url)))
-    .map((p) => {
+    .flatMap((p) => {
       const entries = (byTopic.get(p.url) ?? []).map(entryOf);
       const url = topicFeedUrl(p.url);
-      return {
-        url,
-        feed: {
-          title: ui.topicFeedTitle(p.heading, site.title),
-          description: p.intro ?? ui.topicFeedDescription(p.heading),
-          pageUrl: absoluteUrl(site, p.url),
-          feedUrl: absoluteUrl(site, url),
-          updated: latestUpdate(entries, archiveUpdated),
-          categoryScheme: absoluteUrl(site, TOPICS_URL),
-          ...feedIcons(site),
-          entries,
-        },
+      const feed: Feed = {
+        title: ui.topicFeedTitle(p.heading, site.title),
+        description: p.intro ?? ui.topicFeedDescription(p.heading),
+        pageUrl: absoluteUrl(site, p.url),
+        feedUrl: absoluteUrl(site, url),
+        updated: latestUpdate(entries, archiveUpdated),
+        categoryScheme: absoluteUrl(site, TOPICS_URL),
+        ...feedIcons(site),
+        entries,
       };
+      // A renamed topic's feed stays at its former URLs too, the same feed: a feed reader that
+      // follows no redirect keeps getting its entries, and learns the new URL from its links.
+      return [url, ...(p.formerUrls ?? []).map(topicFeedUrl)].map((at) => ({ url: at, feed }));
     });
 }
 

@@ -140,7 +140,9 @@ export function pageCounts(archive: Archive): Record<string, number> {
     months: archive.years.reduce((n, y) => n + y.months.length, 0),
     days: archive.days.length,
     notFound: 1,
-    redirects: archive.articles.reduce((n, a) => n + a.aliases.length, 0),
+    redirects:
+      archive.articles.reduce((n, a) => n + a.aliases.length, 0) +
+      [...archive.topics, ...archive.sources].reduce((n, l) => n + (l.entry.aliases?.length ?? 0), 0),
     search: 1,
   };
 }

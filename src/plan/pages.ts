@@ -30,6 +30,8 @@ export interface ListPage extends PageBase {
   intro?: string;
   items: ArticleItem[];
   pagination: Pagination<unknown>;
+  /** A topic's or source's former pages (its `aliases`), on its first page: they redirect here, and a topic's feed is written at theirs too. */
+  formerUrls?: string[];
 }
 
 export interface IndexPage extends PageBase {
@@ -170,17 +172,39 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
     ]),
     lists: [
       ...archive.topics.flatMap((listing) =>
-        listPages("topic", listing, topicUrl(listing.entry), listing.entry.label, listing.entry.description, TOPICS_URL, ui.topics, render, wanted),
+        listPages(
+          "topic",
+          listing,
+          topicUrl(listing.entry),
+          listing.entry.label,
+          listing.entry.description,
+          TOPICS_URL,
+          ui.topics,
+          render,
+          wanted,
+          formerUrls(listing.entry, topicUrl),
+        ),
       ),
       ...archive.sources.flatMap((listing) =>
-        listPages("source", listing, sourceUrl(listing.entry), listing.entry.name, undefined, SOURCES_URL, ui.sources, render, wanted),
+        listPages(
+          "source",
+          listing,
+          sourceUrl(listing.entry),
+          listing.entry.name,
+          undefined,
+          SOURCES_URL,
+          ui.sources,
+          render,
+          wanted,
+          formerUrls(listing.entry, sourceUrl),
+        ),
       ),
     ],
     ...datePages(archive, render, wanted),
     notFound: wanted(NOT_FOUND_URL)
       ? [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [], browse: browseLinks(archive) }]
       : [],
-    redirects: redirectPages(archive.articles, render, wanted),
+    redirects: [...redirectPages(archive.articles, render, wanted), ...listRedirects(archive, wanted)],
     search: wanted(SEARCH_URL) ? [planSearchPage(archive, HOME)] : [],
   };
 }
@@ -316,6 +340,22 @@ function redirectPages(articles: readonly Article[], render: ArticleRenderer, wa
   return pages;
 }
 
+// The former pages of topics and sources (their `aliases`), each to the page that replaced it.
+function listRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
+  const pages: RedirectPage[] = [];
+  const add = (entry: { slug: string; aliases?: string[] }, urlOf: (entry: { slug: string }) => string, label: string): void => {
+    for (const slug of entry.aliases ?? []) if (wanted(urlOf({ slug }))) pages.push(redirectPage(urlOf({ slug }), { label, url: urlOf(entry) }));
+  };
+  for (const { entry } of archive.topics) add(entry, topicUrl, entry.label);
+  for (const { entry } of archive.sources) add(entry, sourceUrl, entry.name);
+  return pages;
+}
+
+/** The URLs of a topic's or source's former pages (its `aliases`): `/sujets/irak-guerre/`. */
+export function formerUrls(entry: { aliases?: string[] }, urlOf: (entry: { slug: string }) => string): string[] {
+  return (entry.aliases ?? []).map((slug) => urlOf({ slug }));
+}
+
 function listPages<T>(
   kind: "topic" | "source",
   listing: Listing<T>,
@@ -326,6 +366,7 @@ function listPages<T>(
   parentLabel: string,
   render: ArticleRenderer,
   wanted: (url: string) => boolean,
+  former: string[],
 ): ListPage[] {
   return paginate(listing.articles, base, PAGE_SIZE, wanted).map((page) => {
     const title = page.number === 1 ? name : ui.pageTitle(name, page.number, page.total);
@@ -343,6 +384,7 @@ function listPages<T>(
       ...(intro ? { intro: typesetText(intro) } : {}),
       items: page.items.map((a) => render.item(a)),
       pagination: { ...page, items: [] },
+      ...(page.number === 1 && former.length > 0 ? { formerUrls: former } : {}),
     };
   });
 }

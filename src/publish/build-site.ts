@@ -385,7 +385,7 @@ async function validateThenWrite(
   // Recorded before the swap: a site whose URLs could not be recorded is never published.
   // The store reads urls.txt again: the state saved is of the file the workflow commits.
   const recordUrls = (): void => {
-    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content.articles, nowMs, store.heldUrlManifest()));
+    if (options.recordUrls) store.recordedUrls(recordPublishedUrls(options.contentDir, content, nowMs, store.heldUrlManifest()));
   };
   // Whether a clean build with the cache leaves its own site as the next build's spare.
   const leavesSpare = (): boolean =>
@@ -851,7 +851,7 @@ async function writeChanges(
 // The manifest lives with the content and the workflow commits it back: a URL published once is
 // checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added (returned).
 // `held`: the file as the store read it, when it is still the same.
-function recordPublishedUrls(contentDir: string, articles: readonly Article[], nowMs: number, held: UrlManifestFile | undefined): string[] {
+function recordPublishedUrls(contentDir: string, content: Content, nowMs: number, held: UrlManifestFile | undefined): string[] {
   const path = join(contentDir, URL_MANIFEST);
   const shown = displayPath(path);
   const read = held ? { ok: true as const, file: held } : readUrlManifestFile(path);
@@ -859,7 +859,9 @@ function recordPublishedUrls(contentDir: string, articles: readonly Article[], n
   const added = unlistedUrls(
     read.file?.manifest,
     // Drafts and articles held back until a later date are not published by this build.
-    articles.filter((a) => isPublished(a, { drafts: false, nowMs })),
+    content.articles.filter((a) => isPublished(a, { drafts: false, nowMs })),
+    // Every topic and source has its page, with or without articles.
+    content,
   );
   if (added.length > 0) replaceFileAtomically(path, appendUrls(read.file?.bytes, added), shown);
   return added;

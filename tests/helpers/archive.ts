@@ -31,6 +31,9 @@ export const SOURCES_YAML = `- code: AA
   url: https://www.trtfrance.com
 `;
 
+/** The pages of the registries above as urls.txt lists them once a deploy recorded them: each topic's and source's. */
+export const REGISTRY_URLS = "/sources/aa/\n/sources/trt-fr/\n/sujets/defense/\n/sujets/economie/\n/sujets/etats-unis/\n/sujets/irak/\n/sujets/terrorisme/\n";
+
 export interface ArticleSpec {
   title?: string;
   date?: string;

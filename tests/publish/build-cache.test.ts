@@ -7,7 +7,7 @@ import { OrderedColumns } from "../../src/files/ordered-columns.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
 import { linkInBackground, linkSpare, spareFolder } from "../../src/publish/stage-from-site.ts";
-import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, SOURCES_YAML, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { cacheFileSections } from "../helpers/cache-file.ts";
 import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
 
@@ -243,6 +243,9 @@ describe("a build with a cache", () => {
   it.each([
     ["site.yaml", (a: TestArchive) => a.write("site.yaml", "title: Autre titre\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n")],
     ["topics.yaml", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"))],
+    // A topic renamed, its old slug kept (redirect pages, a feed at the old URL), and a source's old code.
+    ["topics.yaml's aliases", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace("- slug: irak\n", "- slug: irak-guerre\n  aliases: [irak]\n"))],
+    ["sources.yaml's aliases", (a: TestArchive) => a.write("sources.yaml", SOURCES_YAML.replace("- code: AA\n", "- code: AA\n  aliases: [Anadolu]\n"))],
     [
       "sources.yaml",
       (a: TestArchive) =>

@@ -38,11 +38,12 @@ const DATES = [
 ];
 const TITLES = ["L’Irak annonce la fin de la mission", "Budget : l’État « rassure »", "Le cœur & l’œuvre", "Un titre bien plus long que les autres, pour voir"];
 const TOPICS = ["irak", "etats-unis", "defense", "terrorisme", "economie"];
-// topics.yaml as editors might rewrite it: a label reworded, a description added.
+// topics.yaml as editors might rewrite it: a label reworded, a description added, an old slug kept.
 const TOPICS_FILES = [
   TOPICS_YAML,
   TOPICS_YAML.replace("label: Terrorisme", "label: Terrorisme et sécurité"),
   TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: « L’Irak » au jour le jour.\n"),
+  TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  aliases: [irak-guerre]\n"),
 ];
 
 type Edit =

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive, REGISTRY_URLS, type TestArchive } from "../helpers/archive.ts";
 import { HUGE_PAGES_TUNABLE } from "../../src/threads/huge-pages.js";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -222,10 +222,14 @@ describe("the commit of urls.txt races an editor's push", () => {
   });
 
   it.each([
-    ["an article only", "", "# nos notes\n/2021/12/09/un/\n/2021/12/09/deux/\n"],
-    ["an article and a note in urls.txt", "# vérifié le 1er décembre\n", "# nos notes\n/2021/12/09/un/\n# vérifié le 1er décembre\n/2021/12/09/deux/\n"],
+    ["an article only", "", `# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}/2021/12/09/deux/\n`],
+    [
+      "an article and a note in urls.txt",
+      "# vérifié le 1er décembre\n",
+      `# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}# vérifié le 1er décembre\n/2021/12/09/deux/\n`,
+    ],
   ])("keeps the editor's push (%s) and adds exactly the URLs deployed", (_, note, expected) => {
-    archive = makeArchive({ "urls.txt": "# nos notes\n/2021/12/09/un/\n" });
+    archive = makeArchive({ "urls.txt": `# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}` });
     archive.article("a.md", { title: "Un" });
     archive.article("b.md", { title: "Deux" });
     const { origin, clone: editor } = publishArchive("editor", "Deux");
@@ -257,7 +261,7 @@ describe("the commit of urls.txt races an editor's push", () => {
     );
   });
   it("records again at the deploy build's time, telling nothing the deploy build told", () => {
-    archive = makeArchive({ "urls.txt": "# nos notes\n/2021/12/09/un/\n" });
+    archive = makeArchive({ "urls.txt": `# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}` });
     archive.article("a.md", { title: "Un" });
     archive.article("c.md", { title: "Deux" });
     // Dated after the deploy's time, before the clock's: held back by the deploy, never recorded.
@@ -271,12 +275,12 @@ describe("the commit of urls.txt races an editor's push", () => {
     const first = spawnSync("sh", ["-c", record, "record", join(ci, "content")], { encoding: "utf8", env: runner });
     expect(first.stderr).toMatch(/Plus tard|plus-tard|20\u00a0décembre/);
     // An editor's note in urls.txt meanwhile: a conflict, so the deployed articles are recorded again.
-    writeFileSync(join(editor, "content/urls.txt"), "# nos notes\n/2021/12/09/un/\n# vérifié\n");
+    writeFileSync(join(editor, "content/urls.txt"), `# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}# vérifié\n`);
     git(editor, "commit", "--quiet", "-am", "Note");
     git(editor, "push", "--quiet", "origin", "HEAD:main");
     const run = spawnSync("sh", [script, deployed, "content", record], { cwd: ci, encoding: "utf8", env: runner });
     expect(run.status, run.stderr).toBe(0);
-    expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe("# nos notes\n/2021/12/09/un/\n# vérifié\n/2021/12/09/deux/\n");
+    expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe(`# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}# vérifié\n/2021/12/09/deux/\n`);
     // Git's refused push, and nothing of depeche's.
     expect(run.stderr).toContain("[rejected]");
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/depeche build|\.md:\d|warning|Plus tard/);

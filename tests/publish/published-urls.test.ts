@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runBuild } from "../../src/cli/build.ts";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, REGISTRY_URLS, SOURCES_YAML, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
 import { buildArchive, treeDigest } from "../helpers/site.ts";
 import { depecheUnprivileged } from "../helpers/unprivileged.ts";
@@ -45,7 +45,7 @@ describe("a URL is published when a deploy records it, not when someone builds",
       readFileSync(join(archive.dir, "urls.txt"), "utf8")
         .split("\n")
         .filter((l) => l.startsWith("/")),
-    ).toEqual(["/2021/12/09/un/"]);
+    ).toEqual(["/2021/12/09/un/", ...REGISTRY_URLS.trim().split("\n")]);
   });
 
   it("refuses --record-urls with --drafts: exit 2, nothing written", async () => {
@@ -68,15 +68,15 @@ describe("urls.txt keeps what people wrote", () => {
     archive.article("c.md", { title: "Deux" });
     // The last line has no line end: the next URL must still start a line of its own.
     const written =
-      "# Adresses publiées : ne rien effacer\n\n/2021/12/09/un/   publiée le 9, voir le ticket 42\n# retraits\n! /2021/12/09/vieux/ retiré exprès\n/ancien/";
+      "# Adresses publiées : ne rien effacer\n\n/2021/12/09/un/   publiée le 9, voir le ticket 42\n# retraits\n! /2021/12/09/vieux/ retiré exprès\n! /sujets/economie/\n/ancien/";
     archive.write("urls.txt", written);
     expect((await buildArchive(archive, { recordUrls: true })).result.ok).toBe(true);
     const path = join(archive.dir, "urls.txt");
-    expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n`);
+    expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n${REGISTRY_URLS.replace("/sujets/economie/\n", "")}`);
 
     const modified = statSync(path).mtimeMs;
     expect((await buildArchive(archive, { recordUrls: true })).result.ok).toBe(true);
-    expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n`);
+    expect(readFileSync(path, "utf8")).toBe(`${written}\n/2021/12/09/deux/\n/2021/12/09/trois/\n${REGISTRY_URLS.replace("/sujets/economie/\n", "")}`);
     expect(statSync(path).mtimeMs).toBe(modified);
   });
 });
@@ -214,6 +214,83 @@ describe("a published URL kept off the site, or left to another error", () => {
       fr`${file}:3:1: warning: /2021/12/09/un/ est marquée retirée, mais ${archive.display("articles/2021/12/09-un.md")} est en ligne à cette adresse : effacez cette ligne (la ligne 2 publie l’adresse), sans quoi son retrait ne serait plus signalé`,
       fr`${file}:4:1: warning: « ! https://archives.example.org/2021/12/08/deux/ » ne retire rien : une adresse de ce fichier s’écrit sans domaine, à partir de la barre oblique ; écrivez « ! /2021/12/08/deux/ »`,
       fr`${file}:6:1: error: /2021/12/08/deux/ a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne`,
+    ]);
+  });
+});
+
+describe("a topic's or a source's published page never disappears silently", () => {
+  // What a deploy records of the fixture's registries: every topic's page and every source's.
+  const lists = ["/sujets/irak/", "/sujets/etats-unis/", "/sujets/defense/", "/sujets/terrorisme/", "/sujets/economie/", "/sources/aa/", "/sources/trt-fr/"];
+  const recorded = `# nos notes\n/2021/12/09/un/\n${lists.join("\n")}\n`;
+  const renamed = (extra = ""): string => TOPICS_YAML.replace("- slug: irak\n  label: Irak\n", `- slug: irak-guerre\n  label: Irak\n${extra}`);
+  const errors = (built: Awaited<ReturnType<typeof buildArchive>>): string[] =>
+    built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+
+  it("records each topic's and source's page, not their pages 2, 3… (which follow the articles)", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect((await buildArchive(archive, { recordUrls: true })).result.ok).toBe(true);
+    const urls = readFileSync(join(archive.dir, "urls.txt"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("/"));
+    expect(urls).toEqual(["/2021/12/09/un/", ...lists].sort());
+  });
+
+  it("says nothing of a renamed topic while urls.txt holds only articles, as archives recorded before did", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n", "topics.yaml": renamed() });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([]);
+  });
+
+  it("a renamed topic's slug: an error at its slug's line of topics.yaml, naming the old URL and both fixes", async () => {
+    archive = makeArchive({ "urls.txt": recorded, "topics.yaml": renamed() });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([
+      fr`${archive.display("topics.yaml")}:1:9: error: /sujets/irak/ a été publiée, mais aucun sujet n’a plus le slug « irak » : si ce sujet le remplace, gardez-le en ancien slug (aliases: [irak]), une redirection, ou, pour retirer cette page exprès, écrivez « ! /sujets/irak/ » dans urls.txt, ${archive.display("urls.txt")}:3`,
+    ]);
+  });
+
+  it("the old slug as an alias: no error, the old page redirects to the new one, and the topic's feed stays at the old URL", async () => {
+    archive = makeArchive({ "urls.txt": recorded, "topics.yaml": renamed("  aliases: [irak]\n") });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    const built = await buildArchive(archive);
+    expect(errors(built)).toEqual([]);
+    expect(built.page("/sujets/irak/").querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/sujets/irak-guerre/");
+    expect(built.text("/sujets/irak-guerre/feed.xml")).toContain(`<title type="text">Un</title>`);
+    expect(built.text("/sujets/irak/feed.xml")).toBe(built.text("/sujets/irak-guerre/feed.xml"));
+    expect(built.text("/_redirects")).toContain("/sujets/irak/ /sujets/irak-guerre/ 301!\n");
+  });
+
+  it("a removal on purpose (`! /sujets/irak/`): no error", async () => {
+    archive = makeArchive({ "urls.txt": `${recorded}! /sujets/irak/ fusionné avec Défense\n`, "topics.yaml": renamed() });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([]);
+  });
+
+  it("a source removed: an error at the URL's line of urls.txt, fixed by a removal on purpose", async () => {
+    archive = makeArchive({ "urls.txt": recorded, "sources.yaml": SOURCES_YAML.slice(0, SOURCES_YAML.indexOf("- code: TRT FR")) });
+    archive.article("2021/12/09-un.md", { title: "Un", sources: "[AA]" });
+    expect(errors(await buildArchive(archive))).toEqual([
+      fr`${archive.display("urls.txt")}:9:1: error: /sources/trt-fr/ a été publiée, mais le code d’aucune source ne donne plus « trt-fr » : donnez-le en ancien code à la source qui la remplace (aliases: [trt-fr] dans sources.yaml), une redirection, ou, pour retirer cette page exprès, mettez un « ! » au début de cette ligne`,
+    ]);
+    archive.write("urls.txt", recorded.replace("/sources/trt-fr/", "! /sources/trt-fr/"));
+    expect(errors(await buildArchive(archive))).toEqual([]);
+  });
+
+  it("a source's code changed, its old code kept as an alias: its old page redirects", async () => {
+    const sources = SOURCES_YAML.replace("- code: TRT FR\n", "- code: TRT\n  aliases: [TRT FR]\n");
+    archive = makeArchive({ "urls.txt": recorded, "sources.yaml": sources });
+    archive.article("2021/12/09-un.md", { title: "Un", sources: "[AA, TRT]" });
+    const built = await buildArchive(archive);
+    expect(errors(built)).toEqual([]);
+    expect(built.page("/sources/trt-fr/").querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/sources/trt/");
+  });
+
+  it("an old slug that is another topic's slug: an error at its line", async () => {
+    archive = makeArchive({ "topics.yaml": renamed("  aliases: [defense]\n") });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([
+      fr`${archive.display("topics.yaml")}:3:13: error: l’ancien slug « defense » est déjà le slug ou un ancien slug du sujet 3 (« defense ») : une adresse ne mène qu’à un sujet`,
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeArchive, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
+import { makeArchive, REGISTRY_URLS, TOPICS_YAML, type TestArchive } from "../helpers/archive.ts";
 import { buildArchive, siteFiles, texts, type BuiltSite } from "../helpers/site.ts";
 import { serveFolder } from "../helpers/static-server.ts";
 import { fr } from "../helpers/french.ts";
@@ -414,7 +414,7 @@ describe("published URLs never silently disappear", () => {
     expect(existsSync(join(a.dir, "urls.txt"))).toBe(false);
     await buildArchive(a, { recordUrls: true });
     const manifest = readFileSync(join(a.dir, "urls.txt"), "utf8");
-    expect(manifest.split("\n").filter((l) => l.startsWith("/"))).toEqual(["/2021/12/09/un/", "/ancien/"]);
+    expect(manifest.split("\n").filter((l) => l.startsWith("/"))).toEqual(["/2021/12/09/un/", "/ancien/", ...REGISTRY_URLS.trim().split("\n")]);
     a.remove();
   });
 
