@@ -6,7 +6,7 @@ import { href } from "./layout.ts";
 import { documentTitle } from "../src/outputs/metadata.ts";
 
 // A page of its own, not the site layout: it only sends the reader (and crawlers, through the
-// canonical link) to the article's new address.
+// canonical link) to the article's new address, or from a list's `page/1/` to the list.
 export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>): string {
   const target = href(site, entry.target.url);
   return html`<!doctype html>
@@ -22,7 +22,7 @@ export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>)
 <body>
 <main>
 <h1>${entry.title}</h1>
-<p>${ui.movedText} <a href="${target}">${entry.target.label}</a></p>
+<p>${entry.firstPage ? ui.firstPageText : ui.movedText} <a href="${target}">${entry.target.label}</a></p>
 </main>
 </body>
 </html>

@@ -8,6 +8,7 @@ import {
   ATOM_FEED_URL,
   dayUrl,
   fileOfUrl,
+  firstPageUrl,
   JSON_FEED_URL,
   monthUrl,
   NEWS_SITEMAP_URL,
@@ -49,7 +50,7 @@ const publicFolder = fileURLToPath(new URL("../../public/", import.meta.url));
 
 /**
  * Every file the site writes but its articles' redirect pages: pages (topics' and sources' former
- * pages included), feeds, sitemaps, robots.txt,
+ * pages and each list's `page/1/` included), feeds, sitemaps, robots.txt,
  * `_redirects`, the files of public/. Drafts count, as a `--drafts` build writes their pages: the
  * list holds what any build writes. The search index and the photos fill RESERVED_FOLDERS, whole.
  * `withErrors` are what files with errors bring to the lists (see Claimant): once the files are
@@ -95,6 +96,8 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
       feeds.push(topicFeedUrl(topicUrl({ slug })));
     }
   for (const source of content.sources) for (const slug of source.aliases ?? []) pages.push(sourceUrl({ slug }));
+  // Each list's `page/1/`, a redirect page to the list: not an alias's to take, nor a broken link.
+  for (const list of [...content.topics.map(topicUrl), ...content.sources.map(sourceUrl)]) pages.push(firstPageUrl(list));
 
   return [
     ...content.articles.map((article) => ({ path: fileOfUrl(article.url), article })),

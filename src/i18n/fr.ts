@@ -98,6 +98,9 @@ export const ui = {
   movedTitle: "Cet article a changé d’adresse",
   movedTo: (title: string): string => `Cet article a changé d’adresse\u00a0: ${title}.`,
   movedText: "Cet article a changé d’adresse. Si la page ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",
+  /** A list's `page/1/`, sent on to the list itself. */
+  firstPageOf: (list: string): string => `La première page de «\u202f${list}\u202f» est à l’adresse de la liste.`,
+  firstPageText: "La première page de cette liste est à l’adresse de la liste. Si la page ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",
   footer: "Archive de dépêches publiée avec Dépêche.",
   /** The clock every time of the site is on, said once on every page: readers are anywhere. */
   clockNote: (zone: ZoneName): string =>

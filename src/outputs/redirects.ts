@@ -9,7 +9,11 @@ import { pathOfUrl } from "../urls/site-urls.ts";
  * @example renderRedirectsFile(pages) // "/2021/12/09/ancien-titre/ /2021/12/09/nouveau-titre/ 301!\n"
  */
 export function renderRedirectsFile(pages: Pick<SitePages, "redirects">, basePath = ""): string {
-  return pages.redirects.map((r) => `${basePath}${requestPath(r.url)} ${basePath}${r.target.url} 301!\n`).join("");
+  // A list's `page/1/` is left to its page: Cloudflare Pages reads a limited number of rules, the aliases' (src/content/validate.ts).
+  return pages.redirects
+    .filter((r) => !r.firstPage)
+    .map((r) => `${basePath}${requestPath(r.url)} ${basePath}${r.target.url} 301!\n`)
+    .join("");
 }
 
 // What a browser sends as written in a path: printable ASCII but the characters of the URL

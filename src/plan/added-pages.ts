@@ -140,9 +140,10 @@ export function pageCounts(archive: Archive): Record<string, number> {
     months: archive.years.reduce((n, y) => n + y.months.length, 0),
     days: archive.days.length,
     notFound: 1,
+    // Each alias (an article's, a topic's, a source's), and each list's `page/1/`.
     redirects:
       archive.articles.reduce((n, a) => n + a.aliases.length, 0) +
-      [...archive.topics, ...archive.sources].reduce((n, l) => n + (l.entry.aliases?.length ?? 0), 0),
+      [...archive.topics, ...archive.sources].reduce((n, l) => n + 1 + (l.entry.aliases?.length ?? 0), 0),
     search: 1,
   };
 }

@@ -6,7 +6,19 @@ import { partsOfDay } from "../text/dates.ts";
 import { capitalize, formatDay, formatDayShort, formatMonth, monthName } from "../text/french-dates.ts";
 import { typesetText } from "../text/typography.ts";
 import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "./article-view.ts";
-import { dayUrl, monthUrl, NOT_FOUND_URL, PAGE_SIZE, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import {
+  dayUrl,
+  firstPageUrl,
+  monthUrl,
+  NOT_FOUND_URL,
+  PAGE_SIZE,
+  SEARCH_URL,
+  sourceUrl,
+  SOURCES_URL,
+  topicUrl,
+  TOPICS_URL,
+  yearUrl,
+} from "../urls/site-urls.ts";
 import { ui } from "../i18n/fr.ts";
 import { planSearchPage, type SearchPage } from "./search-page.ts";
 import { browseLinks, type BrowseLinks } from "./browse-links.ts";
@@ -102,10 +114,12 @@ export interface NotFoundPage extends PageBase {
   browse: BrowseLinks;
 }
 
-/** An old URL of an article (`aliases`), sending readers and crawlers on to the article. */
+/** An old URL of an article (`aliases`), or a list's `page/1/`, sending readers and crawlers on to the article or the list. */
 export interface RedirectPage extends PageBase {
   kind: "redirect";
   target: Link;
+  /** Set on a list's `page/1/`: page 1 is the list's own URL, and a reader may still type or follow `page/1/`. */
+  firstPage?: true;
 }
 
 /** Every page of the site, grouped by the template that renders it. */
@@ -204,7 +218,7 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
     notFound: wanted(NOT_FOUND_URL)
       ? [{ kind: "not-found", url: NOT_FOUND_URL, title: ui.notFoundTitle, description: ui.notFoundTitle, breadcrumb: [], browse: browseLinks(archive) }]
       : [],
-    redirects: [...redirectPages(archive.articles, render, wanted), ...listRedirects(archive, wanted)],
+    redirects: [...redirectPages(archive.articles, render, wanted), ...listRedirects(archive, wanted), ...firstPageRedirects(archive, wanted)],
     search: wanted(SEARCH_URL) ? [planSearchPage(archive, HOME)] : [],
   };
 }
@@ -354,6 +368,25 @@ function listRedirects(archive: Archive, wanted: (url: string) => boolean): Redi
 /** The URLs of a topic's or source's former pages (its `aliases`): `/sujets/irak-guerre/`. */
 export function formerUrls(entry: { aliases?: string[] }, urlOf: (entry: { slug: string }) => string): string[] {
   return (entry.aliases ?? []).map((slug) => urlOf({ slug }));
+}
+
+// Every list, even of one page, as Hugo does: a reader who turns `page/3/` into `page/1/` in the address finds the list.
+function firstPageRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
+  const lists = [
+    ...archive.topics.map((l) => ({ label: l.entry.label, url: topicUrl(l.entry) })),
+    ...archive.sources.map((l) => ({ label: l.entry.name, url: sourceUrl(l.entry) })),
+  ];
+  return lists
+    .filter((list) => wanted(firstPageUrl(list.url)))
+    .map((list) => ({
+      kind: "redirect",
+      url: firstPageUrl(list.url),
+      title: list.label,
+      description: ui.firstPageOf(list.label),
+      breadcrumb: [],
+      target: list,
+      firstPage: true,
+    }));
 }
 
 function listPages<T>(

@@ -437,8 +437,10 @@ async function validateThenWrite(
       const publish = (): void => {
         const publishStart = performance.now();
         const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-        if (data.pages.redirects.length > 0) {
-          writeFileSync(join(staging, REDIRECTS_FILE), renderRedirectsFile(data.pages, data.site.basePath));
+        // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
+        const rules = renderRedirectsFile(data.pages, data.site.basePath);
+        if (rules !== "") {
+          writeFileSync(join(staging, REDIRECTS_FILE), rules);
           files.push(REDIRECTS_FILE);
         }
         discovery = { files, ms: performance.now() - publishStart };
@@ -832,7 +834,8 @@ async function writeChanges(
       ? { sitemaps: fast.sitemaps !== undefined, feeds: (url) => fast.feeds.has(url), ...(fast.sitemaps ? { entries: fast.sitemaps } : {}) }
       : { sitemaps: true },
   );
-  if (!fast && data.pages.redirects.length > 0) outputs.set(REDIRECTS_FILE, renderRedirectsFile(data.pages, data.site.basePath));
+  const rules = fast ? "" : renderRedirectsFile(data.pages, data.site.basePath);
+  if (rules !== "") outputs.set(REDIRECTS_FILE, rules);
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.

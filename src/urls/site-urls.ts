@@ -43,6 +43,14 @@ export function pageUrl(base: string, number: number): string {
   return number === 1 ? base : `${base}page/${number}/`;
 }
 
+/**
+ * Where a list's page 1 would be were it not at `<base>`: a redirect page to `<base>` lives there.
+ * @example firstPageUrl("/sujets/irak/") // "/sujets/irak/page/1/"
+ */
+export function firstPageUrl(base: string): string {
+  return `${base}page/1/`;
+}
+
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 

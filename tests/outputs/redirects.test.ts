@@ -24,4 +24,9 @@ describe("_redirects", () => {
       "/archives/ancien/ /archives/2021/12/09/titre/ 301!\n/archives/caf%C3%A9/ /archives/2021/12/09/titre/ 301!\n",
     );
   });
+
+  it("leaves a list's page/1/ to its redirect page: Cloudflare Pages reads only so many rules", () => {
+    const firstPage: RedirectPage = { ...to("/sujets/irak/page/1/"), target: { label: "Irak", url: "/sujets/irak/" }, firstPage: true };
+    expect(renderRedirectsFile({ redirects: [firstPage, to("/ancien/")] })).toBe("/ancien/ /2021/12/09/titre/ 301!\n");
+  });
 });

@@ -278,6 +278,26 @@ describe("pagination", () => {
     expect(first.querySelector('.pagination a[rel="next"] [aria-hidden="true"]')?.textContent).toBe("→");
     a.remove();
   });
+
+  it("sends page/1/ of every list, of two pages or one, to the list itself, in no sitemap and no _redirects", async () => {
+    const { site: s, archive: a } = await buildWith(21);
+    for (const [list, name] of [
+      ["/sujets/irak/", "Irak"],
+      ["/sources/aa/", "Agence Anadolu"],
+    ]) {
+      const page = s.page(`${list}page/1/`);
+      expect(page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe(`0; url=${list}`);
+      expect(page.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://archives.example.org${list}`);
+      expect(page.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+      expect(texts(page, "main p")[0]).toBe(
+        fr`La première page de cette liste est à l’adresse de la liste. Si la page ne s’ouvre pas d’elle-même, suivez ce lien : ${name}`,
+      );
+      expect(page.querySelector("main a")?.getAttribute("href")).toBe(list);
+    }
+    expect(s.text("/sitemap.xml")).not.toContain("/page/1/");
+    expect(s.has("/_redirects")).toBe(false);
+    a.remove();
+  });
 });
 
 describe("editors' text never runs", () => {
