@@ -195,6 +195,47 @@ describe.each(Object.keys(NARROW) as (keyof typeof NARROW)[])("on a %s-wide phon
   );
 });
 
+describe("on a 360-px phone", () => {
+  it.each(["article", "topic-page-2", "home", "topics", "sources", "month", "day", "not-found"] as const)(
+    "gives each link of the %s page outside a sentence a target of 24 × 24 px or more (breadcrumb, pagination, tags, lists of years and topics), and every other link 24 px of room (WCAG 2.5.8)",
+    async (kind) => {
+      const suite = await ready();
+      const page = tabs.get("phone")!;
+      await page.goto(suite.address(suite.generated, suite.generated.kinds[kind]!));
+      const targets = await page.evaluate(() => {
+        const standing = ".breadcrumb a, .pagination a, .tags a, .inline a, .entries > li > a, .feed-link a, .site-footer a, .sections a";
+        return [...document.querySelectorAll("a")]
+          .filter((a) => a.getClientRects().length > 0)
+          .map((a) => {
+            const r = a.getBoundingClientRect();
+            return {
+              text: a.textContent!.trim(),
+              standing: a.matches(standing),
+              inText: a.closest(".body, .byline") !== null,
+              box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+            };
+          });
+      });
+      type Box = (typeof targets)[number]["box"];
+      const small = (b: Box): boolean => b.right - b.left < 24 || b.bottom - b.top < 24;
+      const centre = (b: Box): [number, number] => [(b.left + b.right) / 2, (b.top + b.bottom) / 2];
+      // The spacing exception: a 24-px circle on a small target's centre meets no other target nor another small target's circle.
+      const room = (b: Box, other: Box): boolean => {
+        const [x, y] = centre(b);
+        if (small(other)) return Math.hypot(x - centre(other)[0], y - centre(other)[1]) >= 24;
+        return Math.hypot(Math.max(other.left - x, 0, x - other.right), Math.max(other.top - y, 0, y - other.bottom)) >= 12;
+      };
+      expect(targets.filter((t) => t.standing).length).toBeGreaterThan(0);
+      for (const t of targets) {
+        if (t.standing) expect(t.box.bottom - t.box.top, `« ${t.text} » is a small target`).toBeGreaterThanOrEqual(24);
+        if (t.standing) expect(t.box.right - t.box.left, `« ${t.text} » is a narrow target`).toBeGreaterThanOrEqual(24);
+        if (t.inText || !small(t.box)) continue;
+        for (const other of targets) if (other !== t) expect(room(t.box, other.box), `« ${t.text} » is too close to « ${other.text} »`).toBe(true);
+      }
+    },
+  );
+});
+
 describe("on a desktop", () => {
   it("keeps the header menu on one line", async () => {
     const suite = await ready();
