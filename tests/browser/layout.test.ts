@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBrowserSuite, WIDTHS, type Width } from "../helpers/browser.ts";
+import { horizontalOverflow, startBrowserSuite, WIDTHS, type Width } from "../helpers/browser.ts";
 import { onceForAll } from "../helpers/prerequisites.ts";
 import { paginationNav } from "../../templates/partials.ts";
 import type { SiteView } from "../../src/plan/site-data.ts";
@@ -188,6 +188,43 @@ describe.each(Object.keys(NARROW) as (keyof typeof NARROW)[])("on a %s-wide phon
           expect(link.right, `« ${link.text} » ends off the screen`).toBeLessThanOrEqual(menu.window);
           expect(link.height, `« ${link.text} » is a small target`).toBeGreaterThanOrEqual(24);
         }
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
+describe("on a 320-px phone, long words", () => {
+  const LONG = "Anticonstitutionnellement, Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson et Llanfairpwllgwyngyllgogerychwyndrobwllllantysiliogogogoch";
+  const URL_TEXT = "https://www.example.org/actualites/2024/02/10/un-tres-long-chemin-sans-espace-aucun.html";
+
+  it.each([
+    ["article", ["h1", ".body p"]],
+    ["topic-page-2", ["h1", ".item h2 a", ".item p"]],
+    ["day", ["h1", ".item h2 a"]],
+  ] as const)(
+    "never make the %s page scroll sideways: a long word or a URL shown as text is cut, with a hyphen where French allows",
+    async (kind, selectors) => {
+      const suite = await ready();
+      const context = await suite.browser.newContext({ viewport: NARROW["320px"], reducedMotion: "reduce" });
+      try {
+        const page = await context.newPage();
+        await page.goto(suite.address(suite.generated, suite.generated.kinds[kind]!));
+        const hyphens = await page.evaluate(
+          ({ selectors, long, url }) =>
+            selectors.map((selector) => {
+              const element = document.querySelector<HTMLElement>(selector)!;
+              element.textContent = `${long} ${url}`;
+              if (selector === ".body p") element.insertAdjacentHTML("beforeend", ` <code>${url}</code>`);
+              return [selector, getComputedStyle(element).hyphens];
+            }),
+          { selectors: [...selectors], long: LONG, url: URL_TEXT },
+        );
+        const { overflow, culprits } = await horizontalOverflow(page);
+        expect(overflow, culprits.join(", ")).toBe(0);
+        for (const [selector, value] of hyphens) expect(value, selector).toBe("auto");
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
       } finally {
         await context.close();
       }
