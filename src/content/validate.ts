@@ -10,6 +10,7 @@ import { slugify } from "../text/slug.ts";
 import { momentName } from "../text/moment-names.ts";
 import { findSiteLinks } from "../text/site-links.ts";
 import { findRefusedLinks } from "../text/refused-links.ts";
+import { findOutsideImages } from "../text/outside-images.ts";
 import { titleHeadingLines } from "../text/markdown.ts";
 import { shortLinkKey } from "../text/web-links.ts";
 import type { PathClash, SitePaths } from "./site-files.ts";
@@ -74,7 +75,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   if (slug === "") {
     diagnostics.error(file, fm.valuePosition(["title"]), messages().diagnostics.noSlugFromTitle());
   }
-  checkBody(file, fm, draft, diagnostics);
+  checkBody(file, fm, draft, ctx.site, diagnostics);
 
   const summary = field("summary");
   if (summary && [...summary].length > SUMMARY_WARN_LENGTH) {
@@ -185,7 +186,7 @@ function unfinishedMessage(key: (typeof UNFINISHED_KEYS)[number]): string {
 }
 
 // A body is checked whatever the front matter holds: a draft from `depeche new` learns everything at once.
-function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: Diagnostics): void {
+function checkBody(file: string, fm: FrontMatter, draft: boolean, site: SiteConfig, diagnostics: Diagnostics): void {
   const body = fm.body.trim();
   const report = (file: string, at: Position, message: string, kind: string): void =>
     draft ? diagnostics.warning(file, at, message, kind) : diagnostics.error(file, at, message);
@@ -199,6 +200,8 @@ function checkBody(file: string, fm: FrontMatter, draft: boolean, diagnostics: D
     diagnostics.warning(file, { line: fm.bodyLine + line, column: 1 }, messages().diagnostics.bodyTitleHeading(), "bodyTitleHeading");
   }
   for (const link of findRefusedLinks(fm.body, fm.bodyLine)) diagnostics.error(file, link, messages().diagnostics.bodyLinkRefusedScheme(link.scheme));
+  for (const image of findOutsideImages(fm.body, fm.bodyLine, site.baseUrl))
+    diagnostics.error(file, image, messages().diagnostics.bodyImageOutside(image.host));
   // As in the front matter's text (see noControlCharacters): pages can't hold control characters.
   const control = findControlCharacter(fm.body);
   if (control !== -1) {

@@ -46,6 +46,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   lineBreakInText: { args: ["title"] },
   tabInText: { args: ["title"] },
   bodyLinkRefusedScheme: { args: ["javascript"] },
+  bodyImageOutside: { args: ["upload.wikimedia.org"] },
   bodyControlCharacter: { args: ["U+001B"] },
   invalidDate: { args: ["date", "9 décembre 2021", PARIS] },
   dayDoesNotExist: { args: ["date", 31, 11, 2026] },

@@ -166,6 +166,8 @@ export const messagesFr = {
     tabInText: (key: string) => fr`« ${key} » contient ici une tabulation : remplacez-la par une espace`,
     bodyLinkRefusedScheme: (scheme: string) =>
       fr`ce lien commence par « ${scheme}: », que les pages refusent (il pourrait lancer un programme ou ouvrir un fichier) : la page l’afficherait comme du texte ; écrivez une adresse https, comme [AA](https://www.aa.com.tr/fr)`,
+    bodyImageOutside: (host: string) =>
+      fr`cette image est prise sur un autre site (${host}) : le navigateur de chaque lecteur la demanderait à ce site, qui saurait qui lit la page, et elle pourrait disparaître ou changer sans que rien ne le dise ; mettez la photo dans l’archive (content/images/AAAA/MM/) et donnez-la dans le champ « image » de l’en-tête, avec alt et credit (voir le README)`,
     bodyControlCharacter: (character: string) =>
       fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
     // Dates

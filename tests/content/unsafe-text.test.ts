@@ -103,3 +103,34 @@ describe("links the pages refuse", () => {
     ]);
   });
 });
+
+describe("images of a body from another site", () => {
+  const told = (host: string): string =>
+    fr`error: cette image est prise sur un autre site (${host}) : le navigateur de chaque lecteur la demanderait à ce site, qui saurait qui lit la page, et elle pourrait disparaître ou changer sans que rien ne le dise ; mettez la photo dans l’archive (content/images/AAAA/MM/) et donnez-la dans le champ « image » de l’en-tête, avec alt et credit (voir le README)`;
+
+  it("are errors at their address, naming the host: inline, through a reference, without a scheme, inside a link", async () => {
+    const body = [
+      "Une photo : ![photo](https://other.example/x.jpg), [la même](https://other.example/x.jpg).",
+      "",
+      "[![vignette](//cdn.example:8080/v.png)](https://other.example/page) et ![carte][c].",
+      "",
+      "[c]: <https://maps.example/c.png>",
+    ].join("\n");
+    expect(await problemsOf({ body })).toEqual([`7:22: ${told("other.example")}`, `9:14: ${told("cdn.example:8080")}`, `11:7: ${told("maps.example")}`]);
+  });
+
+  it("are errors in a draft too", async () => {
+    expect(await problemsOf({ extra: "draft: true", body: "Texte.\n\n![p](http://other.example/p.jpg)" })).toEqual([`10:6: ${told("other.example")}`]);
+  });
+
+  it("leave alone the site's own images, images in the page (data:), links to other sites and code", async () => {
+    const body = [
+      "![logo](https://ARCHIVES.example.org/site-image.png) ![point](data:image/png;base64,AAAA)",
+      "",
+      "[la photo](https://other.example/x.jpg) et `![code](https://other.example/y.jpg)`.",
+      "",
+      "    ![bloc](https://other.example/z.jpg)",
+    ].join("\n");
+    expect(await problemsOf({ body })).toEqual([]);
+  });
+});
