@@ -3,10 +3,10 @@ import { distance } from "fastest-levenshtein";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Article } from "./model.ts";
 import type { SiteFile } from "./site-files.ts";
-import { linkTestOf, type SiteLink } from "../text/site-links.ts";
+import { destinationKindOf, type SiteLink } from "../text/site-links.ts";
 import { closest } from "../text/suggest.ts";
 import { momentName } from "../text/moment-names.ts";
-import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { fileOfUrl, PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
 import { ARTICLE_URL, mayBeUrlOfFileWithErrors } from "./claims.ts";
 
@@ -63,7 +63,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
   let nearest: NearestUrl | undefined;
   // `body` tells the links from destinations the scan found in code spans; without it, all are links.
   const checkLinks = (from: LinkingFile, body?: string): void => {
-    const isLink = body === undefined ? undefined : linkTestOf(body);
+    const kindOf = body === undefined ? undefined : destinationKindOf(body);
     for (const link of from.links) {
       if (from.url === undefined && !link.url.startsWith("/")) continue;
       const path = sitePathOf(link.url, from.url ?? "/");
@@ -75,10 +75,15 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
         else diagnostics.error(from.sourcePath, link, message(false));
       };
       if (target === undefined) {
-        if (isLink && !isLink(link.url)) continue;
+        const kind = kindOf ? kindOf(link.url) : "link";
+        if (kind === undefined) continue;
+        const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
+        if (kind === "image") {
+          report((draft) => messages().diagnostics.bodyImageMissing(shown, path.startsWith(PHOTOS_URL), draft), "bodyLinkMissing");
+          continue;
+        }
         // Past the file's cap the error is only counted: no search for a suggestion nobody sees.
         const near = diagnostics.isFull(from.sourcePath) ? undefined : (nearest ??= new NearestUrl(articles, files)).find(path);
-        const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
         report((draft) => messages().diagnostics.bodyLinkMissing(shown, near, draft), "bodyLinkMissing");
       } else if (target.article) {
         const { sourcePath, published } = target.article;

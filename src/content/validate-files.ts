@@ -11,7 +11,7 @@ import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { indexSources, indexTopics, type RegistriesRead } from "./registries.ts";
 import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
-import { findSiteLinks, linkTestOf, type SiteLink } from "../text/site-links.ts";
+import { destinationKindOf, findSiteLinks, type SiteLink } from "../text/site-links.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
 
 /** One article file as read: what the archive store keeps of it. */
@@ -139,8 +139,8 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const validClaims = readValidClaims(frontMatter.data, ctx);
   const photo = readPhotoSrc(frontMatter);
   // Files with errors are few: each keeps only what CommonMark reads as a link, its body is not kept.
-  const isLink = linkTestOf(frontMatter.body);
-  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).filter((link) => isLink(link.url));
+  const kindOf = destinationKindOf(frontMatter.body);
+  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).filter((link) => kindOf(link.url) !== undefined);
   return {
     ...kept,
     diagnostics: diagnostics.items,

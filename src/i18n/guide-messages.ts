@@ -85,6 +85,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   bodyTitleHeading: { args: [], warning: true },
   placeholder: { args: ["Écrivez ici le texte de l’article.", false] },
   bodyLinkMissing: { args: ["/2021/12/09/l-irak-anonce/", "/2021/12/09/l-irak-annonce/", false] },
+  bodyImageMissing: { args: ["/images/2021/12/soldats.jpg", true, false] },
   bodyLinkToDraft: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", false] },
   bodyLinkToHeldBack: {
     args: [

@@ -177,6 +177,10 @@ export const messagesEn: Messages = {
     placeholder: (placeholder, draft) => `the body still holds the placeholder "${placeholder}": replace it with the article's text${draft ? DRAFT : ""}`,
     bodyLinkMissing: (url, nearest, draft) =>
       `link to ${url}, a page the site does not have${nearest ? ` (did you mean ${nearest}?)` : ""}: fix the address or remove the link${draft ? DRAFT : ""}`,
+    bodyImageMissing: (url, archivePhoto, draft) =>
+      archivePhoto
+        ? `image ${url}, a file the site does not have: a photo of the archive (content/images/) appears only through the front matter's "image" field, which makes a size of it for each screen; give it there, with alt and credit (see the README), and remove the image from the text${draft ? DRAFT : ""}`
+        : `image ${url}, a file the site does not have: fix the address or remove the image; the article's photo goes in the front matter's "image" field (see the README)${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url, file, draft) =>
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>

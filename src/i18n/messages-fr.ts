@@ -218,6 +218,10 @@ export const messagesFr = {
       fr`le texte contient encore « ${placeholder} » : remplacez-le par le texte de l’article${draft ? DRAFT : ""}`,
     bodyLinkMissing: (url: string, nearest: string | undefined, draft: boolean) =>
       fr`lien vers ${url}, une page que le site n’a pas${nearest ? fr` (vouliez-vous dire ${nearest} ?)` : ""} : corrigez l’adresse ou retirez le lien${draft ? DRAFT : ""}`,
+    bodyImageMissing: (url: string, archivePhoto: boolean, draft: boolean) =>
+      archivePhoto
+        ? fr`image ${url}, un fichier que le site n’a pas : une photo de l’archive (content/images/) ne paraît que par le champ « image » de l’en-tête, qui en fait une taille pour chaque écran ; donnez-la là, avec alt et credit (voir le README), et retirez l’image du texte${draft ? DRAFT : ""}`
+        : fr`image ${url}, un fichier que le site n’a pas : corrigez l’adresse ou retirez l’image ; une photo de l’article se donne dans le champ « image » de l’en-tête (voir le README)${draft ? DRAFT : ""}`,
     bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
       fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: MomentName, draft: boolean) =>

@@ -1,6 +1,7 @@
 /** Images of a body taken from another site: every reader's browser would fetch them there. */
 import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "./markdown.ts";
+import { destinationsOf } from "./site-links.ts";
 
 /** An image of a body fetched from another host, at its destination's line and column in the file. */
 export interface OutsideImage {
@@ -45,15 +46,9 @@ export function findOutsideImages(body: string, firstLine: number, siteUrl: stri
   return found;
 }
 
+// The destinations CommonMark reads as images.
 function imageSources(md: MarkdownIt, body: string): Set<string> {
-  const sources = new Set<string>();
-  const stack = md.parse(body, {});
-  while (stack.length > 0) {
-    const token = stack.pop()!;
-    if (token.children) stack.push(...token.children);
-    if (token.type === "image") sources.add(token.attrGet("src") ?? "");
-  }
-  return sources;
+  return new Set([...destinationsOf(md, body)].flatMap(([src, kind]) => (kind === "image" ? [src] : [])));
 }
 
 function hostOf(src: string): string | undefined {

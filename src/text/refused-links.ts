@@ -1,7 +1,7 @@
 /** Links whose destination the pages refuse: markdown-it prints them as their markdown text. */
 import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "./markdown.ts";
-import { destinationsOf } from "./site-links.ts";
+import { type DestinationKind, destinationsOf } from "./site-links.ts";
 
 /** A link of a body that the pages refuse, at its destination's line and column in the file. */
 export interface RefusedLink {
@@ -39,7 +39,7 @@ export function findRefusedLinks(body: string, firstLine: number): RefusedLink[]
   }
   if (refused.length === 0) return [];
   // The scan may cut a destination short (at the `)` of `alert(1)`): a link the parser reads starts with it.
-  const links = [...linksOf(body)].filter((url) => !md.validateLink(url));
+  const links = [...linksOf(body).keys()].filter((url) => !md.validateLink(url));
   return refused
     .filter(({ url }) => links.some((link) => link.startsWith(url)))
     .map(({ url, at }) => {
@@ -50,7 +50,7 @@ export function findRefusedLinks(body: string, firstLine: number): RefusedLink[]
 }
 
 // The destinations CommonMark reads as links and images when none is refused.
-function linksOf(body: string): Set<string> {
+function linksOf(body: string): Map<string, DestinationKind> {
   if (!permissive) {
     permissive = createMarkdown();
     permissive.validateLink = () => true;

@@ -44,33 +44,40 @@ const NO_LINKS: readonly SiteLink[] = Object.freeze([]);
 
 let parser: MarkdownIt | undefined;
 
+/** What CommonMark reads a destination of a body as: a link, or an image's file. */
+export type DestinationKind = "link" | "image";
+
 /** Whether CommonMark reads `url` as a link or image destination of the body (not text in a code span or block). */
 export function isLinkIn(body: string, url: string): boolean {
-  return linkTestOf(body)(url);
+  return destinationKindOf(body)(url) !== undefined;
 }
 
 /**
- * `isLinkIn` for one body and many URLs: the body parsed once, at the first question, so that a
- * body of thousands of broken links costs one parse, not one per link.
+ * What CommonMark reads `url` as in one body, for many URLs (undefined: no destination, text in a
+ * code span or block): the body parsed once, at the first question, so that a body of thousands of
+ * broken links costs one parse, not one per link.
  */
-export function linkTestOf(body: string): (url: string) => boolean {
-  let destinations: Set<string> | undefined;
+export function destinationKindOf(body: string): (url: string) => DestinationKind | undefined {
+  let destinations: Map<string, DestinationKind> | undefined;
   return (url) => {
     parser ??= createMarkdown();
     destinations ??= destinationsOf(parser, body);
-    return destinations.has(parser.normalizeLink(url));
+    return destinations.get(parser.normalizeLink(url));
   };
 }
 
-/** Every link and image destination `markdown` reads in a body, as it writes them in the page. */
-export function destinationsOf(markdown: MarkdownIt, body: string): Set<string> {
-  const destinations = new Set<string>();
+/**
+ * Every link and image destination `markdown` reads in a body, as it writes them in the page, with
+ * what each is: an image where the same address is also a link's (the one that fails to show).
+ */
+export function destinationsOf(markdown: MarkdownIt, body: string): Map<string, DestinationKind> {
+  const destinations = new Map<string, DestinationKind>();
   const stack = markdown.parse(body, {});
   while (stack.length > 0) {
     const token = stack.pop()!;
     if (token.children) stack.push(...token.children);
-    const destination = token.type === "image" ? token.attrGet("src") : token.type === "link_open" ? token.attrGet("href") : null;
-    if (destination !== null) destinations.add(destination);
+    if (token.type === "image") destinations.set(token.attrGet("src") ?? "", "image");
+    else if (token.type === "link_open" && !destinations.has(token.attrGet("href") ?? "")) destinations.set(token.attrGet("href") ?? "", "link");
   }
   return destinations;
 }

@@ -54,6 +54,33 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it("says of an image the site does not have that it is an image, and sends a photo of the archive to the « image » field", async () => {
+    archive = archiveWithTarget();
+    archive.write("images/2021/12/soldats.jpg", "une photo");
+    archive.article("2021/12/09-source.md", {
+      title: "Source",
+      body: "![Des soldats](/images/2021/12/soldats.jpg)\n\n![Un logo](/logo-absent.png) et [le logo](/logo-absent.png)",
+    });
+    expect((await problems(archive)).map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      {
+        line: 7,
+        column: 16,
+        message: fr`image /images/2021/12/soldats.jpg, un fichier que le site n’a pas : une photo de l’archive (content/images/) ne paraît que par le champ « image » de l’en-tête, qui en fait une taille pour chaque écran ; donnez-la là, avec alt et credit (voir le README), et retirez l’image du texte`,
+      },
+      // The same address as an image and as a link: the image is the one that fails to show.
+      {
+        line: 9,
+        column: 12,
+        message: fr`image /logo-absent.png, un fichier que le site n’a pas : corrigez l’adresse ou retirez l’image ; une photo de l’article se donne dans le champ « image » de l’en-tête (voir le README)`,
+      },
+      {
+        line: 9,
+        column: 43,
+        message: fr`image /logo-absent.png, un fichier que le site n’a pas : corrigez l’adresse ou retirez l’image ; une photo de l’article se donne dans le champ « image » de l’en-tête (voir le README)`,
+      },
+    ]);
+  });
+
   it("suggests the same slug on its real day when the link has the wrong date, and nothing when no page is close", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/07/la-mission-de-combat-prend-fin/)\n\n[b](/2021/12/08/n-existe-pas/)" });
