@@ -191,10 +191,16 @@ export interface MeantName {
 /** Looks up registry entries by any name editors may write, ignoring case and accents. */
 export class NameIndex<T> {
   private readonly byName = new Map<string, T>();
+  private readonly byOldSlug = new Map<string, T>();
   private readonly asWritten = new Map<string, T | undefined>();
   private readonly names: string[] = [];
 
-  constructor(entries: readonly T[], namesOf: (entry: T) => string[]) {
+  /**
+   * `oldSlugsOf` gives an entry's `aliases`, the slugs of its former names: articles written before
+   * a topic's slug or a source's code changed still name it, by any name that makes that slug
+   * (`TRT FR` for `trt-fr`), and are never told to use it.
+   */
+  constructor(entries: readonly T[], namesOf: (entry: T) => string[], oldSlugsOf: (entry: T) => readonly string[] = () => []) {
     for (const entry of entries) {
       for (const name of namesOf(entry)) {
         const folded = foldForMatch(name);
@@ -203,12 +209,16 @@ export class NameIndex<T> {
           this.names.push(name);
         }
       }
+      for (const slug of oldSlugsOf(entry)) if (!this.byOldSlug.has(slug)) this.byOldSlug.set(slug, entry);
     }
   }
 
   /** Finds an entry by a name as written; the same few names come back in every article. */
   find(name: string): T | undefined {
-    if (!this.asWritten.has(name)) this.asWritten.set(name, this.byName.get(foldForMatch(name)));
+    if (!this.asWritten.has(name)) {
+      const entry = this.byName.get(foldForMatch(name)) ?? (this.byOldSlug.size > 0 ? this.byOldSlug.get(slugify(name)) : undefined);
+      this.asWritten.set(name, entry);
+    }
     return this.asWritten.get(name);
   }
 
@@ -264,14 +274,26 @@ class AnyName<T> extends NameIndex<T> {
   }
 }
 
-/** Topics by slug or label; without topics (topics.yaml can't be read), any name passes. */
+/** Topics by slug or label, or a former slug (`aliases`); without topics (topics.yaml can't be read), any name passes. */
 export function indexTopics(topics: readonly Topic[] | undefined): NameIndex<Topic> {
-  return topics ? new NameIndex(topics, (t) => [t.label, t.slug]) : new AnyName((name) => ({ slug: slugify(name), label: name }));
+  return topics
+    ? new NameIndex(
+        topics,
+        (t) => [t.label, t.slug],
+        (t) => t.aliases ?? [],
+      )
+    : new AnyName((name) => ({ slug: slugify(name), label: name }));
 }
 
-/** Sources by code, ignoring case and accents; without sources (sources.yaml can't be read), any code passes. */
+/** Sources by code, or a former code (`aliases`), ignoring case and accents; without sources (sources.yaml can't be read), any code passes. */
 export function indexSources(sources: readonly Source[] | undefined): NameIndex<Source> {
-  return sources ? new NameIndex(sources, (s) => [s.code]) : new AnyName((code) => ({ code, name: code, url: "", slug: slugify(code) }));
+  return sources
+    ? new NameIndex(
+        sources,
+        (s) => [s.code],
+        (s) => s.aliases ?? [],
+      )
+    : new AnyName((code) => ({ code, name: code, url: "", slug: slugify(code) }));
 }
 
 /** The three registries of a content folder, validated. */

@@ -286,6 +286,18 @@ describe("a topic's or a source's published page never disappears silently", () 
     expect(built.page("/sources/trt-fr/").querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/sources/trt/");
   });
 
+  it("articles that name a topic by its old slug, or a source by its old code, still name it, as they were never rewritten", async () => {
+    const topics = TOPICS_YAML.replace("- slug: irak\n  label: Irak\n", "- slug: mesopotamie\n  label: Mésopotamie\n  aliases: [irak]\n");
+    const sources = SOURCES_YAML.replace("- code: TRT FR\n", "- code: TRT\n  aliases: [TRT FR]\n");
+    archive = makeArchive({ "topics.yaml": topics, "sources.yaml": sources });
+    archive.article("2021/12/09-un.md", { title: "Un", topics: "[irak]", sources: "[AA, TRT FR]" });
+    const built = await buildArchive(archive);
+    expect(errors(built)).toEqual([]);
+    const linksTo = (url: string): boolean => [...built.page(url).querySelectorAll("a")].some((a) => a.getAttribute("href") === "/2021/12/09/un/");
+    expect(linksTo("/sujets/mesopotamie/")).toBe(true);
+    expect(linksTo("/sources/trt/")).toBe(true);
+  });
+
   it("an old slug that is another topic's slug: an error at its line", async () => {
     archive = makeArchive({ "topics.yaml": renamed("  aliases: [defense]\n") });
     archive.article("2021/12/09-un.md", { title: "Un" });
