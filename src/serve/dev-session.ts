@@ -229,9 +229,13 @@ export class DevSession {
       for (const url of before.keys()) removed.push(url);
     }
     await writePagesDirectly({ site: next.site, pages: changed as unknown as SitePages }, this.options.outDir);
-    for (const gone of removed) rmSync(pageFile(this.options.outDir, gone), { force: true });
+    const written = new Set(Object.values(changed).flatMap((pages) => pages.map((p) => p.url)));
+    // A page gone from one kind may be written by another in the same update (a title changed
+    // and its old address made an alias: the article's page gives way to the redirect).
+    const gone = removed.filter((url) => !written.has(url));
+    for (const url of gone) rmSync(pageFile(this.options.outDir, url), { force: true });
     this.data = next;
-    return [...Object.values(changed).flatMap((pages) => pages.map((p) => p.url)), ...removed];
+    return [...written, ...gone];
   }
 
   /**

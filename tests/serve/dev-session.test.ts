@@ -45,6 +45,24 @@ describe("a preview checks a saved article as a build does", () => {
     archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00", extra: "aliases: [/2021/12/09/premier-titre/]" });
     expect((await session.update([file])).outcome).toBe("updated");
     expect(session.currentErrors).toEqual([]);
+    // The article's old page gives way to the redirect written at its address in the same update.
+    expect(readFileSync(join(archive.root, "preview/2021/12/09/premier-titre/index.html"), "utf8")).toContain(
+      'http-equiv="refresh" content="0; url=/2021/12/09/titre-corrige/"',
+    );
+  });
+
+  it("serves the redirect of a title changed with its old address made an alias, in the same save", async () => {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession();
+    archive.article("2021/12/09-a.md", { title: "Titre corrigé", date: "2021-12-09T10:00:00", extra: "aliases: [/2021/12/09/premier-titre/]" });
+    const update = await session.update([file]);
+    expect(update.outcome).toBe("updated");
+    expect(update.urls.filter((url) => url === "/2021/12/09/premier-titre/")).toHaveLength(1);
+    expect(readFileSync(join(archive.root, "preview/2021/12/09/premier-titre/index.html"), "utf8")).toContain(
+      'http-equiv="refresh" content="0; url=/2021/12/09/titre-corrige/"',
+    );
+    expect(readFileSync(join(archive.root, "preview/2021/12/09/titre-corrige/index.html"), "utf8")).toContain("Titre corrigé");
   });
 
   it("dates the future-date warning by the session's now, not the clock", async () => {
