@@ -128,7 +128,11 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
       const folded = foldForMatch(name);
       const first = seen.get(folded);
       if (first !== undefined && first !== i) {
-        diagnostics.error(file, yaml.valuePosition([i, key]), messages().diagnostics.topicTaken(key, name, first + 1, value[first]!.slug));
+        diagnostics.error(
+          file,
+          yaml.valuePosition([i, key]),
+          messages().diagnostics.topicTaken(key, name, yaml.valuePosition([first, key]).line, value[first]!.slug),
+        );
       } else seen.set(folded, i);
     }
   });
@@ -161,7 +165,11 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
     const slug = slugify(source.code);
     const first = seen.get(slug);
     if (first !== undefined) {
-      diagnostics.error(file, yaml.valuePosition([i, "code"]), messages().diagnostics.sourceCodeTaken(source.code, first + 1, value[first]!.code));
+      diagnostics.error(
+        file,
+        yaml.valuePosition([i, "code"]),
+        messages().diagnostics.sourceCodeTaken(source.code, yaml.valuePosition([first, "code"]).line, value[first]!.code),
+      );
     } else if (slug === "") {
       diagnostics.error(file, yaml.valuePosition([i, "code"]), messages().diagnostics.sourceCodeNoSlug(source.code));
     } else seen.set(slug, i);

@@ -192,7 +192,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   sourceNameMissing: { args: [] },
   sourceNameEmpty: { args: [] },
   sourcesNotList: { args: [] },
-  topicTaken: { args: ["label", "Irak", 1, "irak"] },
+  topicTaken: { args: ["label", "Irak", 2, "irak"] },
   sourceCodeTaken: { args: ["aa", 1, "AA"] },
   sourceCodeNoSlug: { args: ["!!"] },
   topicAliasesNotList: { args: [] },

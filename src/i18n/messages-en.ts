@@ -325,9 +325,10 @@ export const messagesEn: Messages = {
     sourceNameMissing: () => 'each source needs a "name" such as "Agence Anadolu"',
     sourceNameEmpty: () => 'a source "name" is empty: write it',
     sourcesNotList: () => "sources.yaml must be a list of sources: - code: AA, then name: Agence Anadolu and url: https://www.aa.com.tr/fr indented",
-    topicTaken: (key, name, first, firstSlug) =>
-      `topic ${key} "${name}" is already used by topic ${first} ("${firstSlug}"): each topic needs its own slug and label`,
-    sourceCodeTaken: (code, first, firstCode) => `source code "${code}" is already used by source ${first} ("${firstCode}"): give each agency its own code`,
+    topicTaken: (key, name, firstLine, firstSlug) =>
+      `topic ${key} "${name}" is already used by the topic on line ${firstLine} ("${firstSlug}"): each topic needs its own slug and label; give this one another ${key}, or, if it is the same topic, merge the two entries into one`,
+    sourceCodeTaken: (code, firstLine, firstCode) =>
+      `source code "${code}" is already used by the source on line ${firstLine} ("${firstCode}"): give each agency its own code; if it is the same agency, merge the two entries into one`,
     sourceCodeNoSlug: (code) => `source code "${code}" has no letters or digits to make its page URL from`,
     topicAliasesNotList: () => 'a topic\'s "aliases" is the list of its former slugs, e.g. aliases: [irak-guerre]',
     topicAliasTaken: (alias, first, firstSlug) =>

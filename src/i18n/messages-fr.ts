@@ -387,10 +387,10 @@ export const messagesFr = {
     sourceNameMissing: () => fr`chaque source a besoin d’un « name » comme "Agence Anadolu"`,
     sourceNameEmpty: () => fr`le « name » d’une source est vide : écrivez-le`,
     sourcesNotList: () => fr`sources.yaml doit être une liste de sources : - code: AA, puis name: Agence Anadolu et url: https://www.aa.com.tr/fr en retrait`,
-    topicTaken: (key: string, name: string, first: number, firstSlug: string) =>
-      fr`le ${key} de sujet « ${name} » est déjà celui du sujet ${number(first)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label`,
-    sourceCodeTaken: (code: string, first: number, firstCode: string) =>
-      fr`le code de source « ${code} » est déjà celui de la source ${number(first)} (« ${firstCode} ») : donnez à chaque agence son propre code`,
+    topicTaken: (key: string, name: string, firstLine: number, firstSlug: string) =>
+      fr`le ${key} de sujet « ${name} » est déjà celui du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label ; donnez à celui-ci un autre ${key}, ou, si c’est le même sujet, fusionnez les deux entrées en une`,
+    sourceCodeTaken: (code: string, firstLine: number, firstCode: string) =>
+      fr`le code de source « ${code} » est déjà celui de la source de la ligne ${number(firstLine)} (« ${firstCode} ») : donnez à chaque agence son propre code ; si c’est la même agence, fusionnez les deux entrées en une`,
     sourceCodeNoSlug: (code: string) => fr`le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
     topicAliasesNotList: () => fr`« aliases » d’un sujet est la liste de ses anciens slugs, par exemple aliases: [irak-guerre]`,
     topicAliasTaken: (alias: string, first: number, firstSlug: string) =>

@@ -767,15 +767,16 @@ describe("values are read for what they mean, not how they are spelled", () => {
 });
 
 describe("registries", () => {
-  it("refuses duplicate topic slugs and source codes", async () => {
+  it("refuses duplicate topic slugs and source codes, naming the first one's line", async () => {
     archive = makeArchive({
-      "topics.yaml": "- slug: irak\n  label: Irak\n- slug: irak\n  label: Irak bis\n",
+      "topics.yaml": "# Sujets\n- slug: irak\n  label: Irak\n- slug: syrie\n  label: Syrie\n- slug: irak\n  label: Irak bis\n- slug: syrie-2\n  label: syrie\n",
       "sources.yaml": "- code: AA\n  name: A\n  url: https://a.example\n- code: aa\n  name: B\n  url: https://b.example\n",
     });
     const errors = await errorsOf(archive);
     expect(errors).toEqual([
-      fr`${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source 1 (« AA ») : donnez à chaque agence son propre code`,
-      fr`${archive.display("topics.yaml")}:3:9: error: le slug de sujet « irak » est déjà celui du sujet 1 (« irak ») : chaque sujet a son propre slug et son propre label`,
+      fr`${archive.display("sources.yaml")}:4:9: error: le code de source « aa » est déjà celui de la source de la ligne 1 (« AA ») : donnez à chaque agence son propre code ; si c’est la même agence, fusionnez les deux entrées en une`,
+      fr`${archive.display("topics.yaml")}:6:9: error: le slug de sujet « irak » est déjà celui du sujet de la ligne 2 (« irak ») : chaque sujet a son propre slug et son propre label ; donnez à celui-ci un autre slug, ou, si c’est le même sujet, fusionnez les deux entrées en une`,
+      fr`${archive.display("topics.yaml")}:9:10: error: le label de sujet « syrie » est déjà celui du sujet de la ligne 5 (« syrie ») : chaque sujet a son propre slug et son propre label ; donnez à celui-ci un autre label, ou, si c’est le même sujet, fusionnez les deux entrées en une`,
     ]);
   });
 

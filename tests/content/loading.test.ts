@@ -122,7 +122,7 @@ describe("a registry with errors hides no error of the articles that does not de
       fr`error 09-mise-a-jour.md:6: « updated »`,
       fr`error 09-un.md:5: sujet inconnu « Irack »`,
       fr`error 09-un.md:6: le lien court https://turquie2023.com/Ivo58D est déjà celui de ${archive.display("articles/2021/12/09-deux.md")}`,
-      fr`error topics.yaml:3: le slug de sujet « irak » est déjà celui du sujet 1`,
+      fr`error topics.yaml:3: le slug de sujet « irak » est déjà celui du sujet de la ligne 1`,
     ]);
   });
 
