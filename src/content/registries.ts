@@ -6,6 +6,7 @@ import { checkShape, noControlCharacters, oneLine } from "./schema.ts";
 import { REGISTRY_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
+import { parse } from "yaml";
 import { isValidTimezone } from "../text/dates.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN } from "../text/slug.ts";
@@ -202,6 +203,7 @@ export class NameIndex<T> {
   private readonly byOldSlug = new Map<string, T>();
   private readonly asWritten = new Map<string, T | undefined>();
   private readonly names: string[] = [];
+  private readonly otherNames = new Map<string, readonly string[]>();
 
   /**
    * `oldSlugsOf` gives an entry's `aliases`, the slugs of its former names: articles written before
@@ -210,15 +212,28 @@ export class NameIndex<T> {
    */
   constructor(entries: readonly T[], namesOf: (entry: T) => string[], oldSlugsOf: (entry: T) => readonly string[] = () => []) {
     for (const entry of entries) {
-      for (const name of namesOf(entry)) {
+      const all = namesOf(entry);
+      for (const name of all) {
         const folded = foldForMatch(name);
         if (!this.byName.has(folded)) {
           this.byName.set(folded, entry);
           this.names.push(name);
+          this.otherNames.set(name, all);
         }
       }
       for (const slug of oldSlugsOf(entry)) if (!this.byOldSlug.has(slug)) this.byOldSlug.set(slug, entry);
     }
+  }
+
+  /**
+   * A registry name as an editor can paste it into a list in brackets: as it is, or its entry's
+   * other name (a topic's slug), or in quotes. "Culture : patrimoine" pasted as is would make the
+   * list's entry a key and its value.
+   * @example topics.pasteable("Culture : patrimoine") // "culture"
+   */
+  pasteable(name: string): string {
+    if (readsAsWritten(name)) return name;
+    return this.otherNames.get(name)?.find(readsAsWritten) ?? JSON.stringify(name);
   }
 
   /** Finds an entry by a name as written; the same few names come back in every article. */
@@ -234,7 +249,8 @@ export class NameIndex<T> {
   suggest(name: string): string | undefined {
     const suggestion = suggestName(name, this.names);
     // "AA, TRT FR" is closest to "AA": a hint that would drop TRT FR. Several names get suggestList's answer, or none.
-    return suggestion !== undefined && namesIn(name).length > 1 && !suggestion.includes(",") ? undefined : suggestion;
+    if (suggestion === undefined || (namesIn(name).length > 1 && !suggestion.includes(","))) return undefined;
+    return this.pasteable(suggestion);
   }
 
   /**
@@ -249,9 +265,19 @@ export class NameIndex<T> {
     for (const written of parts) {
       const meant = this.find(written) === undefined ? suggestName(written, this.names) : written;
       if (meant === undefined) return undefined;
-      names.push({ written, meant });
+      names.push({ written, meant: this.pasteable(meant) });
     }
     return names;
+  }
+}
+
+// Whether a name written alone in a list in brackets reads back as that text.
+function readsAsWritten(name: string): boolean {
+  try {
+    const read: unknown = parse(`[${name}]`, { schema: "core", logLevel: "error" });
+    return Array.isArray(read) && read.length === 1 && read[0] === name;
+  } catch {
+    return false;
   }
 }
 

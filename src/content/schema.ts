@@ -65,25 +65,22 @@ const text = (key: string, example: string, empty: () => string) =>
     .trim()
     .min(1, { error: empty });
 
+// A text alone is a list of one, a blank text none. Not a union of the two: a union's failure
+// hides the list's own message, at its entry's line (an entry that is not text, such as
+// `Culture : patrimoine` read as a key and its value).
 const oneOrMany = (key: string, example: string) =>
-  z
-    .union(
-      [
-        z.string().trim().min(1),
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : [v]) : v),
+    z
+      .array(
         z
-          .array(
-            z
-              .string({ error: () => messages().diagnostics.listEntryNotText(key) })
-              .trim()
-              .min(1, { error: () => messages().diagnostics.listEntryEmpty(key) }),
-          )
-          .min(1, { error: () => messages().diagnostics.listNeedsEntry(key, example) }),
-      ],
-      {
-        error: () => messages().diagnostics.listNeedsEntry(key, example),
-      },
-    )
-    .transform((v) => (typeof v === "string" ? [v] : v));
+          .string({ error: () => messages().diagnostics.listEntryNotText(key) })
+          .trim()
+          .min(1, { error: () => messages().diagnostics.listEntryEmpty(key) }),
+        { error: () => messages().diagnostics.listNeedsEntry(key, example) },
+      )
+      .min(1, { error: () => messages().diagnostics.listNeedsEntry(key, example) }),
+  );
 
 const dateText = (key: string) => z.string({ error: () => messages().diagnostics.dateNotText(key) }).trim();
 

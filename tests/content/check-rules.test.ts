@@ -780,6 +780,25 @@ describe("registries", () => {
     ]);
   });
 
+  it("suggests a topic as it can be pasted into a list in brackets, and tells an entry read as a key and its value at its place", async () => {
+    archive = makeArchive({
+      "topics.yaml": '- slug: irak\n  label: Irak\n- slug: culture-et-patrimoine\n  label: "Culture : patrimoine"\n- slug: "2024"\n  label: "2024"\n',
+    });
+    archive.article("a.md", { title: "Un", topics: "[Irak, Culture patrimoine]" });
+    archive.article("b.md", { title: "Deux", topics: "[Irak, Culture : patrimoine]" });
+    archive.article("c.md", { title: "Trois", topics: "[Irak, 2O24]" });
+    archive.article("d.md", { title: "Quatre", topics: "Irak, Culture patrimoin" });
+    archive.article("e.md", { title: "Cinq", topics: '""' });
+    const [a, b, c, d, e] = ["a.md", "b.md", "c.md", "d.md", "e.md"].map((name) => archive.display(`articles/${name}`));
+    expect(await errorsOf(archive)).toEqual([
+      fr`${a}:5:16: error: sujet inconnu « Culture patrimoine » (vouliez-vous dire « culture-et-patrimoine » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${b}:5:16: error: chaque entrée de « topics » doit être du texte`,
+      fr`${c}:5:16: error: sujet inconnu « 2O24 » (vouliez-vous dire « "2024" » ?) : utilisez une entrée de topics.yaml, ou ajoutez-la`,
+      fr`${d}:5:9: error: « topics » : « Irak, Culture patrimoin » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, topics: [Irak, culture-et-patrimoine] (vouliez-vous dire « culture-et-patrimoine » pour « Culture patrimoin » ?)`,
+      fr`${e}:5:9: error: « topics » doit donner au moins une entrée, par exemple topics: [Irak, Défense]`,
+    ]);
+  });
+
   it("refuses a topic slug that Windows keeps for a device or longer than a file name", async () => {
     archive = makeArchive({
       "topics.yaml": `- slug: nul\n  label: Nul\n- slug: ${"a".repeat(221)}\n  label: Long\n- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n`,
