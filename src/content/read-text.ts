@@ -13,12 +13,15 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export type DecodedText = { ok: true; text: string } | { ok: false; at: Position; message: string };
 
+/** What a content file holds, for the check of the markers an unresolved git merge leaves. */
+export type ConflictCheck = "urls" | "yaml" | "article";
+
 /**
  * Decodes a content file: UTF-8 with or without a BOM, LF or CRLF, normalised to NFC so a
  * title typed with decomposed accents reads (and slugs) the same. Invalid UTF-8 is refused,
  * never turned into mojibake.
  */
-export function decodeContentFile(bytes: Uint8Array): DecodedText {
+export function decodeContentFile(bytes: Uint8Array, conflicts?: ConflictCheck): DecodedText {
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -27,7 +30,41 @@ export function decodeContentFile(bytes: Uint8Array): DecodedText {
   }
   const nul = text.indexOf("\0");
   if (nul !== -1) return savedAsUtf16(bytes) ?? { ok: false, at: positionIn(text, nul), message: messages().diagnostics.nulByte() };
-  return { ok: true, text: normalizeText(text) };
+  const normalized = normalizeText(text);
+  const marker = conflicts ? firstConflictMarker(normalized, conflicts) : undefined;
+  if (marker !== undefined) {
+    const say = messages().diagnostics;
+    return { ok: false, at: { line: marker + 1, column: 1 }, message: conflicts === "urls" ? say.mergeConflictUrls() : say.mergeConflict() };
+  }
+  return { ok: true, text: normalized };
+}
+
+const MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
+
+/**
+ * The index of the first line that git left from a merge it could not make (`<<<<<<< HEAD`,
+ * `=======`, `>>>>>>> abc123`, `||||||| base`), or undefined. Each such line read as content
+ * would bring errors that name it as an address or a key: the file gets one error, at it. In an
+ * article's body, `=======` underlines a heading: a marker only beside the other two.
+ * @example firstConflictMarker("/a/\n<<<<<<< HEAD\n/b/\n=======\n/c/\n>>>>>>> 1a2b3c\n", "urls") // 1
+ */
+export function firstConflictMarker(text: string, kind: ConflictCheck): number | undefined {
+  if (!text.includes("<<<<<<<") && !text.includes("=======") && !text.includes(">>>>>>>") && !text.includes("|||||||")) return undefined;
+  const lines = text.split("\n");
+  const bodyFrom = kind === "article" ? bodyStart(lines) : lines.length;
+  const merged = lines.some((l) => l.startsWith("<<<<<<< ") || l === "<<<<<<<") && lines.some((l) => l.startsWith(">>>>>>> ") || l === ">>>>>>>");
+  const first = lines.findIndex((line, i) => {
+    const found = MARKER.exec(line);
+    return found !== null && (i < bodyFrom || found[1] !== "=======" || merged);
+  });
+  return first === -1 ? undefined : first;
+}
+
+// The first line after the front matter's closing `---` (all of them when it has none).
+function bodyStart(lines: readonly string[]): number {
+  if (lines[0]?.replace(/^\uFEFF/, "").trimEnd() !== "---") return 0;
+  const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---");
+  return end === -1 ? lines.length : end + 1;
 }
 
 // UTF-16 (Windows Notepad's "Unicode") is refused like any encoding but UTF-8, which git diffs and

@@ -382,7 +382,7 @@ function readRegistryFile<T>(
     diagnostics.error(file, FILE_START, message);
     return undefined;
   }
-  const decoded = decodeContentFile(found.bytes);
+  const decoded = decodeContentFile(found.bytes, "yaml");
   if (!decoded.ok) {
     diagnostics.error(file, decoded.at, decoded.message);
     return undefined;

@@ -748,7 +748,7 @@ export class ArchiveStore {
     this.generation++;
     const read = readUrlManifestFile(path);
     const diagnostics = new Diagnostics();
-    if (!read.ok) diagnostics.error(displayPath(path), FILE_START, read.message);
+    if (!read.ok) diagnostics.error(displayPath(path), read.at ?? FILE_START, read.message);
     this.urlManifest = { digest, diagnostics: diagnostics.items, ...(read.ok && read.file ? { manifest: read.file.manifest } : {}) };
     return true;
   }
@@ -893,7 +893,7 @@ const BODY_FROM_FILE: PropertyDescriptor = {
 // The body as validation takes it: the file's text after its front matter.
 function readBody(sourcePath: string): string {
   const read = readContentFile(resolve(sourcePath), ARTICLE_LIMIT);
-  const decoded = read.ok ? decodeContentFile(read.bytes) : read;
+  const decoded = read.ok ? decodeContentFile(read.bytes, "article") : read;
   if (!decoded.ok) throw new CommandError(`${sourcePath}: ${decoded.message}`);
   const parsed = parseFrontMatter(decoded.text);
   if (!parsed.ok) throw new CommandError(`${sourcePath}: ${parsed.problems[0]?.message ?? ""}`);
@@ -997,7 +997,7 @@ function byPublication(a: Article, b: Article): number {
 function locateInFile(path: string, key: string, index?: number): Position {
   try {
     const read = readContentFile(path, ARTICLE_LIMIT);
-    const decoded = read.ok ? decodeContentFile(read.bytes) : read;
+    const decoded = read.ok ? decodeContentFile(read.bytes, "article") : read;
     if (!decoded.ok) return FILE_START;
     const parsed = parseFrontMatter(decoded.text);
     const frontMatter = parsed.ok ? parsed.frontMatter : parsed.mended;

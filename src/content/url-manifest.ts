@@ -78,10 +78,10 @@ export interface UrlManifestFile {
 }
 
 /** Reads `urls.txt`: `file` is absent when nothing was published yet, `message` says why it can't be read. */
-export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifestFile } | { ok: false; message: string } {
+export function readUrlManifestFile(path: string): { ok: true; file?: UrlManifestFile } | { ok: false; message: string; at?: Position } {
   const read = readContentFile(path, URL_MANIFEST_LIMIT);
   if (!read.ok) return read.missing ? { ok: true } : read;
-  const decoded = decodeContentFile(read.bytes);
+  const decoded = decodeContentFile(read.bytes, "urls");
   if (!decoded.ok) return decoded;
   return { ok: true, file: { bytes: read.bytes, manifest: parseUrlManifest(decoded.text) } };
 }

@@ -180,7 +180,7 @@ function validateBytes(
     diagnostics.error(file, FILE_START, tooLarge(ARTICLE_LIMIT, bytes.length));
     return {};
   }
-  const decoded = decodeContentFile(bytes);
+  const decoded = decodeContentFile(bytes, "article");
   if (!decoded.ok) {
     diagnostics.error(file, decoded.at, decoded.message);
     return {};

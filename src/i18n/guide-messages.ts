@@ -158,6 +158,8 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   notUtf8: { args: ["0xE9", "é"] },
   strayBytesInUtf8: { args: ["0xE9", "é", 1] },
   nulByte: { args: [] },
+  mergeConflictUrls: { args: [] },
+  mergeConflict: { args: [] },
   utf16: { args: ["UTF-16"] },
   tooLarge: { args: ["article", "20 Mo", "16 Mo"] },
   symbolicLink: { args: ["article"] },

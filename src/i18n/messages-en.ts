@@ -278,6 +278,10 @@ export const messagesEn: Messages = {
     strayBytesInUtf8: (byte, windows1252, count) =>
       `the file is UTF-8, but ${count === 1 ? "one byte is not" : `${countEn(count, "byte")} are not`}, ${count === 1 ? "here" : "the first here"}: ${byte} ("${windows1252}" in Windows-1252), likely pasted from another text; retype the character here${count === 1 ? "" : " and at the others"}, without converting the file, whose other accents are UTF-8 already`,
     nulByte: () => "file contains a NUL byte: it is binary or damaged; re-save it as plain UTF-8 text",
+    mergeConflictUrls: () =>
+      "unresolved git merge conflict: git left both versions of the file here between <<<<<<<, ======= and >>>>>>> lines; keep the lines of both sides (every address), then delete the marker lines <<<<<<<, ======= and >>>>>>> (and, if there is one, the ||||||| line with the lines after it up to =======)",
+    mergeConflict: () =>
+      "unresolved git merge conflict: git left two versions of the text here between <<<<<<<, ======= and >>>>>>> lines; choose one of them or combine them, then delete the marker lines <<<<<<<, ======= and >>>>>>> (and, if there is one, the ||||||| line with the lines after it up to =======)",
     utf16: (encoding) =>
       `the file is not UTF-8: it was saved as UTF-16 ("Unicode" in Windows Notepad); convert it with iconv -f ${encoding} -t UTF-8 file.md > converted.md, or "Save as…" UTF-8 in your editor`,
     tooLarge: (what, size, limit) =>

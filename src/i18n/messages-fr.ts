@@ -335,6 +335,10 @@ export const messagesFr = {
     strayBytesInUtf8: (byte: string, windows1252: string, count: number) =>
       fr`le fichier est en UTF-8, mais ${count === 1 ? "un octet n’en est pas" : fr`${countFr(count, "octet")} n’en sont pas`}, ${count === 1 ? "ici" : "le premier ici"} : ${byte} (« ${windows1252} » en Windows-1252), sans doute collé d’un autre texte ; retapez le caractère à cet endroit${count === 1 ? "" : " et aux autres"}, sans convertir le fichier, dont les autres accents sont déjà en UTF-8`,
     nulByte: () => fr`le fichier contient un octet NUL : il est binaire ou abîmé ; réenregistrez-le en texte UTF-8`,
+    mergeConflictUrls: () =>
+      fr`conflit de fusion git non résolu : git a laissé ici les deux versions du fichier entre des lignes <<<<<<<, ======= et >>>>>>> ; gardez les lignes des deux côtés (chaque adresse), puis supprimez les lignes de marque <<<<<<<, ======= et >>>>>>> (et, s’il y en a une, la ligne ||||||| avec les lignes qui la suivent jusqu’à =======)`,
+    mergeConflict: () =>
+      fr`conflit de fusion git non résolu : git a laissé ici deux versions du texte entre des lignes <<<<<<<, ======= et >>>>>>> ; choisissez l’une des deux versions ou combinez-les, puis supprimez les lignes de marque <<<<<<<, ======= et >>>>>>> (et, s’il y en a une, la ligne ||||||| avec les lignes qui la suivent jusqu’à =======)`,
     utf16: (encoding: string) =>
       fr`le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
     tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest", size: string, limit: string) =>

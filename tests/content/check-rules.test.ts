@@ -766,6 +766,44 @@ describe("values are read for what they mean, not how they are spelled", () => {
   });
 });
 
+describe("an unresolved git merge", () => {
+  const conflict = fr`error: conflit de fusion git non résolu : git a laissé ici`;
+
+  it("is one error per file, at its first marker, whatever the file, and no error of its lines", async () => {
+    archive = makeArchive({
+      "urls.txt": "/2021/12/09/un/\n<<<<<<< HEAD\n/2021/12/09/deux/\n||||||| 1a2b3c4\n=======\n/2021/12/09/trois/\n>>>>>>> 5d6e7f8\n",
+      "topics.yaml":
+        "- slug: irak\n  label: Irak\n- slug: defense\n  label: Défense\n<<<<<<< HEAD\n- slug: syrie\n  label: Syrie\n=======\n- slug: liban\n  label: Liban\n>>>>>>> 5d6e7f8\n",
+    });
+    archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00" });
+    archive.article("2021/12/09-deux.md", {
+      title: "Deux",
+      date: "2021-12-09T11:00:00",
+      extra: "<<<<<<< HEAD\nsummary: Un\n=======\nsummary: Deux\n>>>>>>> 5d6e7f8",
+    });
+    archive.article("2021/12/09-trois.md", {
+      title: "Trois",
+      date: "2021-12-09T12:00:00",
+      body: "Texte.\n\n<<<<<<< HEAD\nUne version.\n=======\nUne autre.\n>>>>>>> 5d6e7f8",
+    });
+    const errors = await errorsOf(archive);
+    expect(errors.map((e) => e.slice(0, e.indexOf(" ici") + 4))).toEqual([
+      `${archive.display("articles/2021/12/09-deux.md")}:6:1: ${conflict}`,
+      `${archive.display("articles/2021/12/09-trois.md")}:9:1: ${conflict}`,
+      `${archive.display("topics.yaml")}:5:1: ${conflict}`,
+      `${archive.display("urls.txt")}:2:1: ${conflict}`,
+    ]);
+    expect(errors[3]).toContain("gardez les lignes des deux côtés (chaque adresse), puis supprimez les lignes de marque");
+    expect(errors[0]).toContain("choisissez l’une des deux versions ou combinez-les, puis supprimez les lignes de marque");
+  });
+
+  it("reads a body's ======= as a heading's underline when no other marker is there", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Titre\n=======\n\nTexte." });
+    expect(await errorsOf(archive)).toEqual([expect.stringContaining(fr`09-un.md:7:1: warning: un titre de premier niveau dans le texte`)]);
+  });
+});
+
 describe("registries", () => {
   it("refuses duplicate topic slugs and source codes, naming the first one's line", async () => {
     archive = makeArchive({
