@@ -143,7 +143,11 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
     topic.aliases?.forEach((alias, j) => {
       const first = urls.get(alias);
       if (first !== undefined)
-        diagnostics.error(file, yaml.valuePosition([i, "aliases", j]), messages().diagnostics.topicAliasTaken(alias, first + 1, value[first]!.slug));
+        diagnostics.error(
+          file,
+          yaml.valuePosition([i, "aliases", j]),
+          messages().diagnostics.topicAliasTaken(alias, yaml.valuePosition([first, "slug"]).line, value[first]!.slug),
+        );
       else urls.set(alias, i);
     });
   });
@@ -184,7 +188,8 @@ export function readSources(yaml: LocatedYaml, file: string, diagnostics: Diagno
       const first = seen.get(alias);
       const at = yaml.valuePosition([i, "aliases", j]);
       if (alias === "") diagnostics.error(file, at, messages().diagnostics.sourceCodeNoSlug(written));
-      else if (first !== undefined) diagnostics.error(file, at, messages().diagnostics.sourceAliasTaken(written, first + 1, value[first]!.code));
+      else if (first !== undefined)
+        diagnostics.error(file, at, messages().diagnostics.sourceAliasTaken(written, yaml.valuePosition([first, "code"]).line, value[first]!.code));
       else seen.set(alias, i);
     });
   });

@@ -7,7 +7,10 @@
  */
 import { messagesFr, type Messages, type ZoneName } from "./messages-fr.ts";
 
-type Examples<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? { args: A; warning?: true } : never };
+// `within`: a part of another message, shown in the whole message it completes.
+type Examples<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? { args: A; warning?: true; within?: (part: string, catalogue: T) => string } : never;
+};
 
 const DRAFT_KEYS = { warning: true } as const;
 
@@ -214,8 +217,11 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasInSearch: { args: ["/pagefind/ancien/", "/pagefind/"] },
   aliasInPhotos: { args: ["/images/ancien/", "/images/"] },
   aliasInside: { args: ["/2021/12/09/un/ancien/", "/2021/12/09/un/", "un fichier que le site écrit lui-même"] },
-  aliasInsideAlias: { args: ["content/articles/2021/12/09-a.md"] },
-  aliasInsideSiteFile: { args: [] },
+  aliasInsideAlias: {
+    args: ["content/articles/2021/12/09-a.md"],
+    within: (part, say) => say.aliasInside("/2021/12/08/ancien/suite/", "/2021/12/08/ancien/", part),
+  },
+  aliasInsideSiteFile: { args: [], within: (part, say) => say.aliasInside("/2021/12/ancien/", "/2021/12/", part) },
   aliasOver: { args: ["/feed.xml/", "/feed.xml"] },
   aliasTwice: { args: ["/2021/12/08/ancien/", undefined] },
   aliasTaken: { args: ["/2021/12/08/ancien/", "content/articles/2021/12/09-a.md", undefined] },
@@ -398,9 +404,9 @@ const asCode = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 function render<T>(catalogue: T, examples: Examples<T>, line: (text: string, warning: boolean) => string): string[] {
   return (Object.keys(examples) as (keyof T)[]).map((key) => {
-    const { args, warning } = examples[key] as { args: unknown[]; warning?: true };
+    const { args, warning, within } = examples[key] as { args: unknown[]; warning?: true; within?: (part: string, catalogue: T) => string };
     const text = (catalogue[key] as (...a: unknown[]) => string)(...args);
-    return line(text, warning === true);
+    return line(within ? within(text, catalogue) : text, warning === true);
   });
 }
 

@@ -299,7 +299,7 @@ export const messagesEn: Messages = {
     articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
     folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
     fileUnreadable: (reason, permissions) => `cannot read the file (${reason})${permissions ? ": check its permissions" : ""}`,
-    fileIsFolder: () => "cannot read the file: it is a folder",
+    fileIsFolder: () => "cannot read the file: it is a folder; rename or move that folder, Dépêche expects a file in its place",
     registryHoldsArticles: () =>
       "until site.yaml is valid, articles are not checked (their dates are read in the site's timezone): fix this file's errors first",
     registryHoldsNames: (name, key) =>
@@ -333,13 +333,14 @@ export const messagesEn: Messages = {
       `topic ${key} "${name}" is already used by the topic on line ${firstLine} ("${firstSlug}"): each topic needs its own slug and label; give this one another ${key}, or, if it is the same topic, merge the two entries into one`,
     sourceCodeTaken: (code, firstLine, firstCode) =>
       `source code "${code}" is already used by the source on line ${firstLine} ("${firstCode}"): give each agency its own code; if it is the same agency, merge the two entries into one`,
-    sourceCodeNoSlug: (code) => `source code "${code}" has no letters or digits to make its page URL from`,
+    sourceCodeNoSlug: (code) =>
+      `source code "${code}" has no letters or digits to make its page URL from: give it a code with at least one letter or digit, such as AA, and write that code in the articles that cite this source`,
     topicAliasesNotList: () => 'a topic\'s "aliases" is the list of its former slugs, e.g. aliases: [irak-guerre]',
-    topicAliasTaken: (alias, first, firstSlug) =>
-      `former slug "${alias}" is already the slug or a former slug of topic ${first} ("${firstSlug}"): a URL leads to one topic only`,
+    topicAliasTaken: (alias, firstLine, firstSlug) =>
+      `former slug "${alias}" is already the slug or a former slug of the topic on line ${firstLine} ("${firstSlug}"): a URL leads to one topic only; keep it for one of the two`,
     sourceAliasesNotList: () => 'a source\'s "aliases" is the list of its former codes, e.g. aliases: [TRT]',
-    sourceAliasTaken: (alias, first, firstCode) =>
-      `former code "${alias}" makes the URL of source ${first} ("${firstCode}"), by its code or a former code: a URL leads to one source only`,
+    sourceAliasTaken: (alias, firstLine, firstCode) =>
+      `former code "${alias}" makes the URL of the source on line ${firstLine} ("${firstCode}"), by its code or a former code: a URL leads to one source only; keep it for one of the two`,
     aliasNotPath: () =>
       "an alias must be a path on this site such as /2021/12/09/ancien-titre/ (no host, no query, no spaces; other characters as %XX, their UTF-8 code: é is written %C3%A9)",
     aliasMalformedEscape: (written) =>
@@ -348,7 +349,7 @@ export const messagesEn: Messages = {
       `"${escapes}" in an alias is no character in UTF-8, and its redirect page could not be written: write it in UTF-8 (if it is Latin-1, "${latin1}", write ${utf8})`,
     aliasEscapeNotInName: (written) =>
       `"${written}" in an alias is a character a file name can't hold on every disk (/ \\ : * ? " < > | or a control): its redirect page could not be written; remove the alias`,
-    aliasDots: () => "an alias may not contain . or .. segments",
+    aliasDots: () => "an alias may not contain . or .. segments: write the whole old URL, without . or .., such as /2021/12/09/ancien-titre/",
     aliasHiddenName: (segment) =>
       `"${segment}" in an alias starts with a dot: the site would write a hidden folder or file, which hosts don't serve; write the article's old address (like /2019/03/05/title/) or remove the alias`,
     aliasTooLong: (max, length) => `an alias is at most ${max} characters long, this one has ${length}: no disk holds every path that long`,

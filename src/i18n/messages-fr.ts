@@ -358,7 +358,7 @@ export const messagesFr = {
       fr`impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     fileUnreadable: (reason: string, permissions: boolean) =>
       `impossible de lire le fichier (${reason})${permissions ? fr` : vérifiez ses droits d’accès` : ""}`,
-    fileIsFolder: () => fr`impossible de lire le fichier : c’est un dossier`,
+    fileIsFolder: () => fr`impossible de lire le fichier : c’est un dossier ; renommez ou déplacez ce dossier, Dépêche attend un fichier à cette place`,
     // The registries: site.yaml, topics.yaml, sources.yaml
     registryHoldsArticles: () =>
       fr`tant que site.yaml n’est pas valide, les articles ne sont pas vérifiés (leurs dates se lisent dans le fuseau du site) : corrigez d’abord les erreurs de ce fichier`,
@@ -395,13 +395,14 @@ export const messagesFr = {
       fr`le ${key} de sujet « ${name} » est déjà celui du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») : chaque sujet a son propre slug et son propre label ; donnez à celui-ci un autre ${key}, ou, si c’est le même sujet, fusionnez les deux entrées en une`,
     sourceCodeTaken: (code: string, firstLine: number, firstCode: string) =>
       fr`le code de source « ${code} » est déjà celui de la source de la ligne ${number(firstLine)} (« ${firstCode} ») : donnez à chaque agence son propre code ; si c’est la même agence, fusionnez les deux entrées en une`,
-    sourceCodeNoSlug: (code: string) => fr`le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page`,
+    sourceCodeNoSlug: (code: string) =>
+      fr`le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page : donnez-lui un code avec au moins une lettre ou un chiffre, comme AA, et écrivez ce code dans les articles qui citent cette source`,
     topicAliasesNotList: () => fr`« aliases » d’un sujet est la liste de ses anciens slugs, par exemple aliases: [irak-guerre]`,
-    topicAliasTaken: (alias: string, first: number, firstSlug: string) =>
-      fr`l’ancien slug « ${alias} » est déjà le slug ou un ancien slug du sujet ${number(first)} (« ${firstSlug} ») : une adresse ne mène qu’à un sujet`,
+    topicAliasTaken: (alias: string, firstLine: number, firstSlug: string) =>
+      fr`l’ancien slug « ${alias} » est déjà le slug ou un ancien slug du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») : une adresse ne mène qu’à un sujet : gardez-le à l’un des deux seulement`,
     sourceAliasesNotList: () => fr`« aliases » d’une source est la liste de ses anciens codes, par exemple aliases: [TRT]`,
-    sourceAliasTaken: (alias: string, first: number, firstCode: string) =>
-      fr`l’ancien code « ${alias} » donne l’adresse de la source ${number(first)} (« ${firstCode} »), par son code ou un ancien code : une adresse ne mène qu’à une source`,
+    sourceAliasTaken: (alias: string, firstLine: number, firstCode: string) =>
+      fr`l’ancien code « ${alias} » donne l’adresse de la source de la ligne ${number(firstLine)} (« ${firstCode} »), par son code ou un ancien code : une adresse ne mène qu’à une source : gardez-le à l’une des deux seulement`,
     // Old addresses: aliases and urls.txt
     aliasNotPath: () =>
       fr`un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX, leur code UTF-8 : é s’écrit %C3%A9)`,
@@ -411,7 +412,8 @@ export const messagesFr = {
       fr`« ${escapes} » dans un alias n’est pas un caractère en UTF-8, et sa page de redirection ne pourrait pas être écrite : écrivez-le en UTF-8 (si c’est du Latin-1, « ${latin1} », écrivez ${utf8})`,
     aliasEscapeNotInName: (written: string) =>
       fr`« ${written} » dans un alias est un caractère qu’un nom de fichier ne peut pas contenir sur tous les disques (/ \\ : * ? " < > | ou de contrôle) : sa page de redirection ne pourrait pas être écrite ; retirez l’alias`,
-    aliasDots: () => "un alias ne peut pas contenir de segment . ou ..",
+    aliasDots: () =>
+      fr`un alias ne peut pas contenir de segment . ou .. : écrivez l’ancienne adresse entière, sans . ni .., par exemple /2021/12/09/ancien-titre/`,
     aliasHiddenName: (segment: string) =>
       fr`« ${segment} » dans un alias commence par un point : le site écrirait un dossier ou un fichier caché, que les hébergeurs ne servent pas ; écrivez l’ancienne adresse de l’article (comme /2019/03/05/titre/) ou retirez l’alias`,
     aliasTooLong: (max: number, length: number) =>

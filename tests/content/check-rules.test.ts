@@ -459,7 +459,10 @@ describe("rules across articles, with a file that has errors of its own", () => 
       fr`${b}:6:11: error: l’alias /2021/12/09/ancien-titre/ est déjà un alias de ${a} : une ancienne adresse ne mène qu’à un seul article`,
       fr`${b}:6:38: error: l’alias /2021/12/10/alias-a/ est l’adresse de ${a} : une redirection y cacherait une page ; retirez-le`,
     ];
-    expect(await errorsOf(archive)).toEqual([`${a}:6:11: error: un alias ne peut pas contenir de segment . ou ..`, ...ofB]);
+    expect(await errorsOf(archive)).toEqual([
+      fr`${a}:6:11: error: un alias ne peut pas contenir de segment . ou .. : écrivez l’ancienne adresse entière, sans . ni .., par exemple /2021/12/09/ancien-titre/`,
+      ...ofB,
+    ]);
     writeFileSync(first, articleText({ title: "Alias A", date: "2021-12-10", extra: "aliases: [/2021/12/09/ancien-titre/]" }));
     expect(await errorsOf(archive)).toEqual(ofB);
   });

@@ -72,6 +72,16 @@ describe("the guide's list of messages", () => {
     expect(withGuideMessages(guide)).toBe(guide);
   });
 
+  it("shows a part of a message in the whole message it completes", () => {
+    const list = guideMessages().split("\n");
+    expect(list).not.toContain(`- \`error: ${messagesFr.diagnostics.aliasInsideAlias("content/articles/2021/12/09-a.md")}\``);
+    expect(list).not.toContain(`- \`error: ${messagesFr.diagnostics.aliasInsideSiteFile()}\``);
+    expect(list).toContain(
+      `- \`error: ${messagesFr.diagnostics.aliasInside("/2021/12/08/ancien/suite/", "/2021/12/08/ancien/", messagesFr.diagnostics.aliasInsideAlias("content/articles/2021/12/09-a.md"))}\``,
+    );
+    expect(list).toContain(`- \`error: ${messagesFr.diagnostics.aliasInside("/2021/12/ancien/", "/2021/12/", messagesFr.diagnostics.aliasInsideSiteFile())}\``);
+  });
+
   it("shows each message once, with its severity word in English", () => {
     const list = guideMessages()
       .split("\n")
