@@ -399,10 +399,10 @@ export const messagesFr = {
       fr`le code de source « ${code} » n’a ni lettre ni chiffre pour en faire l’adresse de sa page : donnez-lui un code avec au moins une lettre ou un chiffre, comme AA, et écrivez ce code dans les articles qui citent cette source`,
     topicAliasesNotList: () => fr`« aliases » d’un sujet est la liste de ses anciens slugs, par exemple aliases: [irak-guerre]`,
     topicAliasTaken: (alias: string, firstLine: number, firstSlug: string) =>
-      fr`l’ancien slug « ${alias} » est déjà le slug ou un ancien slug du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») : une adresse ne mène qu’à un sujet : gardez-le à l’un des deux seulement`,
+      fr`l’ancien slug « ${alias} » est déjà le slug ou un ancien slug du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») ; une adresse ne menant qu’à un sujet, gardez-le à l’un des deux seulement`,
     sourceAliasesNotList: () => fr`« aliases » d’une source est la liste de ses anciens codes, par exemple aliases: [TRT]`,
     sourceAliasTaken: (alias: string, firstLine: number, firstCode: string) =>
-      fr`l’ancien code « ${alias} » donne l’adresse de la source de la ligne ${number(firstLine)} (« ${firstCode} »), par son code ou un ancien code : une adresse ne mène qu’à une source : gardez-le à l’une des deux seulement`,
+      fr`l’ancien code « ${alias} » donne l’adresse de la source de la ligne ${number(firstLine)} (« ${firstCode} »), par son code ou un ancien code ; une adresse ne menant qu’à une source, gardez-le à l’une des deux seulement`,
     // Old addresses: aliases and urls.txt
     aliasNotPath: () =>
       fr`un alias doit être une adresse de ce site comme /2021/12/09/ancien-titre/ (sans domaine, ni requête, ni espace ; les autres caractères en %XX, leur code UTF-8 : é s’écrit %C3%A9)`,

@@ -302,7 +302,7 @@ describe("a topic's or a source's published page never disappears silently", () 
     archive = makeArchive({ "topics.yaml": renamed("  aliases: [defense]\n") });
     archive.article("2021/12/09-un.md", { title: "Un" });
     expect(errors(await buildArchive(archive))).toEqual([
-      fr`${archive.display("topics.yaml")}:3:13: error: l’ancien slug « defense » est déjà le slug ou un ancien slug du sujet 3 (« defense ») : une adresse ne mène qu’à un sujet`,
+      fr`${archive.display("topics.yaml")}:3:13: error: l’ancien slug « defense » est déjà le slug ou un ancien slug du sujet de la ligne 6 (« defense ») ; une adresse ne menant qu’à un sujet, gardez-le à l’un des deux seulement`,
     ]);
   });
 });
