@@ -152,17 +152,30 @@ async function inspectPhoto(root: string, src: string, { memo, inIndex }: Inspec
   } catch {
     return { ok: false, error: messages().diagnostics.photoCorrupt(src) };
   }
-  if (!(PHOTO_FORMATS as readonly string[]).includes(meta.format))
-    return { ok: false, error: messages().diagnostics.photoUnsupported(src, meta.format, PHOTO_FORMATS) };
+  const format = photoFormat(meta);
+  if (!(PHOTO_FORMATS as readonly string[]).includes(format)) return { ok: false, error: messages().diagnostics.photoUnsupported(src, format, PHOTO_FORMATS) };
   if (meta.width * meta.height > MAX_PHOTO_PIXELS)
     return { ok: false, error: messages().diagnostics.photoTooManyPixels(src, meta.width, meta.height, MAX_PHOTO_PIXELS) };
   const { width, height } = meta.autoOrient;
   const digest = createHash("sha256").update(bytes).digest("hex");
   // sharp gives no Exif of a TIFF: its tags, GPS's among them, are the file's own first IFD.
-  const gps = exifHasGpsPosition(meta.format === "tiff" ? bytes : (meta.exif ?? Buffer.alloc(0)));
+  const gps = exifHasGpsPosition(meta.format === "tiff" ? bytes : (meta.exif ?? Buffer.alloc(0))) || xmpHasGpsPosition(meta.xmp);
   // The blob id as git would give these bytes, computed from them: whatever git's filters would make of the file, it is theirs.
   memo?.set(key, { blob: digestOf(bytes), ...stat, digest, width, height, ...(gps ? { gps } : {}) });
   return found({ src, file, digest, width, height }, gps);
+}
+
+/** A photo's format as PHOTO_FORMATS names it: sharp reads an AVIF as HEIF compressed with AV1. */
+export function photoFormat(meta: Pick<Metadata, "format" | "compression">): string {
+  return meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;
+}
+
+// A position given in XMP alone, as Lightroom and Photoshop write it (an attribute or an element).
+const XMP_GPS = /exif:GPS(?:Latitude|Longitude)\s*(?:=\s*["'][^"']|>\s*[^<\s])/;
+
+/** Whether a photo's XMP packet gives a GPS position. */
+export function xmpHasGpsPosition(xmp: Buffer | undefined): boolean {
+  return xmp !== undefined && XMP_GPS.test(xmp.toString("utf8"));
 }
 
 // The derivatives never carry the position (encode-photos.ts): a warning, the archive still builds.

@@ -117,6 +117,35 @@ describe("depeche check, on photos", () => {
     ).toEqual([expect.stringContaining(warning)]);
   });
 
+  it("takes an AVIF photo (which sharp reads as HEIF), and warns of a position given in XMP alone, as Lightroom writes it", async () => {
+    archive = makeArchive();
+    archive.write("images/photo.avif", await makePhoto({ format: "avif" }));
+    const xmp = (gps: string): string =>
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" ${gps}/></rdf:RDF></x:xmpmeta>`;
+    archive.write(
+      "images/xmp.jpg",
+      await sharp(await makePhoto())
+        .withXmp(xmp('exif:GPSLatitude="33,18.0N" exif:GPSLongitude="44,22.0E"'))
+        .jpeg()
+        .toBuffer(),
+    );
+    archive.write(
+      "images/auteur.jpg",
+      await sharp(await makePhoto())
+        .withXmp(xmp('exif:Artist="AA"'))
+        .jpeg()
+        .toBuffer(),
+    );
+    archive.article("a.md", { title: "Un", ...withPhoto("images/photo.avif") });
+    archive.article("b.md", { title: "Deux", date: "2021-12-10", ...withPhoto("images/xmp.jpg") });
+    archive.article("c.md", { title: "Trois", date: "2021-12-11", ...withPhoto("images/auteur.jpg") });
+    const r = await check();
+    expect(r.status).toBe(0);
+    expect(r.lines.filter((l) => l.includes("warning"))).toEqual([
+      expect.stringContaining(fr`${archive.display("articles/b.md")}:7:8: warning: la photo « images/xmp.jpg » porte la position GPS`),
+    ]);
+  });
+
   it("checks photos even when another file has an error", async () => {
     archive = makeArchive();
     archive.article("a.md", { topics: "[Irack]" });
