@@ -75,11 +75,11 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
         else diagnostics.error(from.sourcePath, link, message(false));
       };
       if (target === undefined) {
-        const kind = kindOf ? kindOf(link.url) : "link";
+        const kind = kindOf ? kindOf(link.url) : link.image ? "image" : "link";
         if (kind === undefined) continue;
         const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
         if (kind === "image") {
-          report((draft) => messages().diagnostics.bodyImageMissing(shown, path.startsWith(PHOTOS_URL), draft), "bodyLinkMissing");
+          report((draft) => messages().diagnostics.bodyImageMissing(shown, isArchivePhoto(link.url, path), draft), "bodyLinkMissing");
           continue;
         }
         // Past the file's cap the error is only counted: no search for a suggestion nobody sees.
@@ -132,6 +132,11 @@ function sitePathOf(url: string, from: string): string {
   const written = end === -1 ? url : url.slice(0, end) || "/";
   // `..` past the root stays at the root, as in a browser.
   return fileOfUrl(written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname);
+}
+
+// One of the archive's photos, by the site's path or as the `image` field writes it (`images/…`, relative to content/).
+function isArchivePhoto(url: string, path: string): boolean {
+  return path.startsWith(PHOTOS_URL) || /^(?:content\/)?images\//.test(url);
 }
 
 // A site path as a URL: `/x/index.html` → `/x/`.

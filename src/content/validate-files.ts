@@ -138,9 +138,12 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const claims = readClaims(frontMatter.data, ctx.site.timezone);
   const validClaims = readValidClaims(frontMatter.data, ctx);
   const photo = readPhotoSrc(frontMatter);
-  // Files with errors are few: each keeps only what CommonMark reads as a link, its body is not kept.
+  // Files with errors are few: each keeps only what CommonMark reads as a link or an image, its body is not kept.
   const kindOf = destinationKindOf(frontMatter.body);
-  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).filter((link) => kindOf(link.url) !== undefined);
+  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).flatMap((link): SiteLink[] => {
+    const kind = kindOf(link.url);
+    return kind === undefined ? [] : [kind === "image" ? { ...link, image: true } : link];
+  });
   return {
     ...kept,
     diagnostics: diagnostics.items,

@@ -7,6 +7,8 @@ export interface SiteLink {
   url: string;
   line: number;
   column: number;
+  /** Set where a file with errors keeps its links without its body: the destination is an image's. */
+  image?: true;
 }
 
 // Inline links `](…)` and reference definitions `[ref]: …`, destination possibly in `<…>`: not one

@@ -81,6 +81,23 @@ describe("links between article bodies", () => {
     ]);
   });
 
+  it("tells an image as an image in a file that has other errors too, whose body is not kept", async () => {
+    archive = archiveWithTarget();
+    archive.article("2021/12/09-source.md", {
+      title: "Source",
+      topics: "[Irack]",
+      body: "![Des soldats](/images/2021/12/soldats.jpg)\n\n![Les mêmes](images/2021/12/soldats.jpg), écrite comme le champ « image » l’écrit",
+    });
+    const messages = (await problems(archive)).map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringContaining(fr`image /images/2021/12/soldats.jpg, un fichier que le site n’a pas : une photo de l’archive`));
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        fr`image images/2021/12/soldats.jpg (/2021/12/09/source/images/2021/12/soldats.jpg), un fichier que le site n’a pas : une photo de l’archive`,
+      ),
+    );
+    expect(messages.some((m) => m.startsWith("lien vers"))).toBe(false);
+  });
+
   it("suggests the same slug on its real day when the link has the wrong date, and nothing when no page is close", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/07/la-mission-de-combat-prend-fin/)\n\n[b](/2021/12/08/n-existe-pas/)" });
