@@ -1,12 +1,11 @@
 import type { TemplateData } from "../src/plan/site-data.ts";
 import type { RedirectPage } from "../src/plan/pages.ts";
 import { html } from "../src/text/html.ts";
-import { ui } from "../src/i18n/fr.ts";
 import { href } from "./layout.ts";
 import { documentTitle } from "../src/outputs/metadata.ts";
 
 // A page of its own, not the site layout: it only sends the reader (and crawlers, through the
-// canonical link) to the article's new address, or from a list's `page/1/` to the list.
+// canonical link) to the article's or the list's new address, or from a list's `page/1/` to the list.
 export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>): string {
   const target = href(site, entry.target.url);
   return html`<!doctype html>
@@ -22,7 +21,7 @@ export function render({ entry, depeche: { site } }: TemplateData<RedirectPage>)
 <body>
 <main>
 <h1>${entry.title}</h1>
-<p>${entry.firstPage ? ui.firstPageText : ui.movedText} <a href="${target}">${entry.target.label}</a></p>
+<p>${entry.text} <a href="${target}">${entry.target.label}</a></p>
 </main>
 </body>
 </html>

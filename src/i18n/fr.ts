@@ -98,6 +98,10 @@ export const ui = {
   movedTitle: "Cet article a changé d’adresse",
   movedTo: (title: string): string => `Cet article a changé d’adresse\u00a0: ${title}.`,
   movedText: "Cet article a changé d’adresse. Si la page ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",
+  /** A topic's or a source's former page (its `aliases`), sent on to its page now. */
+  listMovedTitle: "Cette page a changé d’adresse",
+  listMovedTo: (list: string): string => `La page «\u202f${list}\u202f» a changé d’adresse.`,
+  listMovedText: "Cette page a changé d’adresse. Si elle ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",
   /** A list's `page/1/`, sent on to the list itself. */
   firstPageOf: (list: string): string => `La première page de «\u202f${list}\u202f» est à l’adresse de la liste.`,
   firstPageText: "La première page de cette liste est à l’adresse de la liste. Si la page ne s’ouvre pas d’elle-même, suivez ce lien\u00a0:",

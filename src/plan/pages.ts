@@ -118,6 +118,8 @@ export interface NotFoundPage extends PageBase {
 export interface RedirectPage extends PageBase {
   kind: "redirect";
   target: Link;
+  /** What the page says before its link: an article moved, a list moved, or a list's first page. */
+  text: string;
   /** Set on a list's `page/1/`: page 1 is the list's own URL, and a reader may still type or follow `page/1/`. */
   firstPage?: true;
 }
@@ -257,7 +259,7 @@ const STANDFIRST: PropertyDescriptor = {
 };
 
 function redirectPage(url: string, target: Link): RedirectPage {
-  return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target };
+  return { kind: "redirect", url, title: ui.movedTitle, description: ui.movedTo(target.label), breadcrumb: [], target, text: ui.movedText };
 }
 
 function homePage(archive: Archive, render: ArticleRenderer, description: string): HomePage {
@@ -358,7 +360,17 @@ function redirectPages(articles: readonly Article[], render: ArticleRenderer, wa
 function listRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
   const pages: RedirectPage[] = [];
   const add = (entry: { slug: string; aliases?: string[] }, urlOf: (entry: { slug: string }) => string, label: string): void => {
-    for (const slug of entry.aliases ?? []) if (wanted(urlOf({ slug }))) pages.push(redirectPage(urlOf({ slug }), { label, url: urlOf(entry) }));
+    for (const slug of entry.aliases ?? [])
+      if (wanted(urlOf({ slug })))
+        pages.push({
+          kind: "redirect",
+          url: urlOf({ slug }),
+          title: ui.listMovedTitle,
+          description: ui.listMovedTo(label),
+          breadcrumb: [],
+          target: { label, url: urlOf(entry) },
+          text: ui.listMovedText,
+        });
   };
   for (const { entry } of archive.topics) add(entry, topicUrl, entry.label);
   for (const { entry } of archive.sources) add(entry, sourceUrl, entry.name);
@@ -385,6 +397,7 @@ function firstPageRedirects(archive: Archive, wanted: (url: string) => boolean):
       description: ui.firstPageOf(list.label),
       breadcrumb: [],
       target: list,
+      text: ui.firstPageText,
       firstPage: true,
     }));
 }

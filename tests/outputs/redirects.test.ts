@@ -3,7 +3,7 @@ import { renderRedirectsFile, requestPath } from "../../src/outputs/redirects.ts
 import type { RedirectPage } from "../../src/plan/pages.ts";
 
 const to = (url: string): RedirectPage =>
-  ({ kind: "redirect", url, title: "", description: "", breadcrumb: [], target: { label: "Titre", url: "/2021/12/09/titre/" } }) as RedirectPage;
+  ({ kind: "redirect", url, title: "", description: "", breadcrumb: [], target: { label: "Titre", url: "/2021/12/09/titre/" }, text: "" }) as RedirectPage;
 
 describe("_redirects", () => {
   it.each([

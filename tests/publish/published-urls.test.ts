@@ -256,6 +256,11 @@ describe("a topic's or a source's published page never disappears silently", () 
     const built = await buildArchive(archive);
     expect(errors(built)).toEqual([]);
     expect(built.page("/sujets/irak/").querySelector('meta[http-equiv="refresh"]')?.getAttribute("content")).toBe("0; url=/sujets/irak-guerre/");
+    // A list, not an article, has moved.
+    expect(built.page("/sujets/irak/").querySelector("h1")?.textContent).toBe("Cette page a changé d’adresse");
+    expect(built.page("/sujets/irak/").querySelector("main p")?.textContent).toBe(
+      fr`Cette page a changé d’adresse. Si elle ne s’ouvre pas d’elle-même, suivez ce lien : Irak`,
+    );
     expect(built.text("/sujets/irak-guerre/feed.xml")).toContain(`<title type="text">Un</title>`);
     expect(built.text("/sujets/irak/feed.xml")).toBe(built.text("/sujets/irak-guerre/feed.xml"));
     expect(built.text("/_redirects")).toContain("/sujets/irak/ /sujets/irak-guerre/ 301!\n");
