@@ -142,12 +142,13 @@ export function readTopics(yaml: LocatedYaml, file: string, diagnostics: Diagnos
   value.forEach((topic, i) => {
     topic.aliases?.forEach((alias, j) => {
       const first = urls.get(alias);
+      // Articles name a topic by its label or an old slug: one name, one topic.
+      const named = seen.get(foldForMatch(alias));
+      const at = yaml.valuePosition([i, "aliases", j]);
       if (first !== undefined)
-        diagnostics.error(
-          file,
-          yaml.valuePosition([i, "aliases", j]),
-          messages().diagnostics.topicAliasTaken(alias, yaml.valuePosition([first, "slug"]).line, value[first]!.slug),
-        );
+        diagnostics.error(file, at, messages().diagnostics.topicAliasTaken(alias, yaml.valuePosition([first, "slug"]).line, value[first]!.slug));
+      else if (named !== undefined && named !== i)
+        diagnostics.error(file, at, messages().diagnostics.topicAliasIsLabel(alias, yaml.valuePosition([named, "label"]).line, value[named]!.label));
       else urls.set(alias, i);
     });
   });

@@ -249,7 +249,8 @@ export function checkPublishedLists(manifest: UrlManifest, lists: ListCheck, fil
     if (index === undefined) diagnostics.error(file, { line, column: 1 }, gone(url, slug, undefined));
     else {
       const where = lists.locate({ kind: topics ? "topic" : "source", index });
-      diagnostics.error(where.file, where.at, gone(url, slug, `${file}:${line}`));
+      // The entry's former slugs stay: the fix adds this one to them.
+      diagnostics.error(where.file, where.at, gone(url, slug, `${file}:${line}`, entries[index]!.aliases));
     }
   }
 }

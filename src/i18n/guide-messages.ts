@@ -203,6 +203,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   topicAliasesNotList: { args: [] },
   topicAliasTaken: { args: ["irak", 1, "irak"] },
   sourceAliasesNotList: { args: [] },
+  topicAliasIsLabel: { args: ["levant", 9, "Levant"] },
   sourceAliasTaken: { args: ["AA", 1, "AA"] },
   aliasNotPath: { args: [] },
   aliasMalformedEscape: { args: ["%zz"] },
@@ -233,7 +234,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
     args: ["/2021/12/09/titre/", "title", "/2021/12/09/titre-corrige/", "content/articles/2021/12/09-copie.md", "content/urls.txt:6"],
   },
   publishedUrlGone: { args: ["/2021/12/09/ancien-titre/", undefined, undefined] },
-  publishedTopicGone: { args: ["/sujets/irak-guerre/", "irak-guerre", undefined] },
+  publishedTopicGone: { args: ["/sujets/irak-guerre/", "irak-guerre", "content/urls.txt:3"] },
   publishedSourceGone: { args: ["/sources/trt/", "trt", undefined] },
   publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt:6"] },
   publishedUrlHeldBack: {

@@ -338,6 +338,8 @@ export const messagesEn: Messages = {
     topicAliasesNotList: () => 'a topic\'s "aliases" is the list of its former slugs, e.g. aliases: [irak-guerre]',
     topicAliasTaken: (alias, firstLine, firstSlug) =>
       `former slug "${alias}" is already the slug or a former slug of the topic on line ${firstLine} ("${firstSlug}"): a URL leads to one topic only; keep it for one of the two`,
+    topicAliasIsLabel: (alias, labelLine, label) =>
+      `former slug "${alias}" is the label of the topic on line ${labelLine} ("${label}"): an article that writes it would not say which topic it means; remove this former slug, or change that label`,
     sourceAliasesNotList: () => 'a source\'s "aliases" is the list of its former codes, e.g. aliases: [TRT]',
     sourceAliasTaken: (alias, firstLine, firstCode) =>
       `former code "${alias}" makes the URL of the source on line ${firstLine} ("${firstCode}"), by its code or a former code: a URL leads to one source only; keep it for one of the two`,
@@ -380,14 +382,14 @@ export const messagesEn: Messages = {
       `${url} was published, and this article's "${key}" moved it to ${to}; ${holder} now has that URL in its place: give this article back its former "${key}", and change the other file's title (or give it a distinct "slug"), ${line}`,
     publishedUrlGone: (url, typo, typoLine) =>
       `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line${typo === undefined || typoLine === undefined ? "" : `; line ${typoLine} removes ${typo}: a typo?`}`,
-    publishedTopicGone: (url, slug, line) =>
+    publishedTopicGone: (url, slug, line, kept = []) =>
       line === undefined
         ? `${url} was published, but no topic has the slug "${slug}" any more: give it as a former slug to the topic that replaces it (aliases: [${slug}] in topics.yaml), a redirect, or, to remove this page on purpose, put a "!" at the start of this line`
-        : `${url} was published, but no topic has the slug "${slug}" any more: if this topic replaces it, keep it as a former slug (aliases: [${slug}]), a redirect, or, to remove this page on purpose, write "! ${url}" in urls.txt, ${line}`,
-    publishedSourceGone: (url, slug, line) =>
+        : `${url} was published, but no topic has the slug "${slug}" any more: if this topic replaces it, keep it as a former slug (aliases: [${[...kept, slug].join(", ")}]), a redirect, or, to remove this page on purpose, write "! ${url}" in urls.txt, ${line}`,
+    publishedSourceGone: (url, slug, line, kept = []) =>
       line === undefined
         ? `${url} was published, but no source's code makes "${slug}" any more: give it as a former code to the source that replaces it (aliases: [${slug}] in sources.yaml), a redirect, or, to remove this page on purpose, put a "!" at the start of this line`
-        : `${url} was published, but no source's code makes "${slug}" any more: if this source replaces it, keep the former code as an alias (aliases: [${slug}]), a redirect, or, to remove this page on purpose, write "! ${url}" in urls.txt, ${line}`,
+        : `${url} was published, but no source's code makes "${slug}" any more: if this source replaces it, keep the former code as an alias (aliases: [${[...kept, slug].join(", ")}]), a redirect, or, to remove this page on purpose, write "! ${url}" in urls.txt, ${line}`,
     publishedUrlDrafted: (url, line) =>
       `${url} was published: as a draft, this article would take it off the site; remove "draft", or, to take it off on purpose while you decide, put a "!" at the start of its line, ${line}`,
     publishedUrlHeldBack: (url, when, line) =>

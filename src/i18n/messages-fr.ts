@@ -400,6 +400,8 @@ export const messagesFr = {
     topicAliasesNotList: () => fr`« aliases » d’un sujet est la liste de ses anciens slugs, par exemple aliases: [irak-guerre]`,
     topicAliasTaken: (alias: string, firstLine: number, firstSlug: string) =>
       fr`l’ancien slug « ${alias} » est déjà le slug ou un ancien slug du sujet de la ligne ${number(firstLine)} (« ${firstSlug} ») ; une adresse ne menant qu’à un sujet, gardez-le à l’un des deux seulement`,
+    topicAliasIsLabel: (alias: string, labelLine: number, label: string) =>
+      fr`l’ancien slug « ${alias} » est le label du sujet de la ligne ${number(labelLine)} (« ${label} ») : un article qui l’écrit ne dirait pas de quel sujet il parle ; retirez cet ancien slug, ou changez ce label`,
     sourceAliasesNotList: () => fr`« aliases » d’une source est la liste de ses anciens codes, par exemple aliases: [TRT]`,
     sourceAliasTaken: (alias: string, firstLine: number, firstCode: string) =>
       fr`l’ancien code « ${alias} » donne l’adresse de la source de la ligne ${number(firstLine)} (« ${firstCode} »), par son code ou un ancien code ; une adresse ne menant qu’à une source, gardez-le à l’une des deux seulement`,
@@ -447,14 +449,14 @@ export const messagesFr = {
       fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} ; ${holder} porte maintenant cette adresse à sa place : rendez à cet article son « ${key} » d’avant, et changez le titre de l’autre fichier (ou donnez-lui un « slug » distinct), ${line}`,
     publishedUrlGone: (url: string, typo: string | undefined, typoLine: number | undefined) =>
       fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne${typo === undefined || typoLine === undefined ? "" : fr` ; la ligne ${number(typoLine)} retire ${typo} : faute de frappe ?`}`,
-    publishedTopicGone: (url: string, slug: string, line: string | undefined) =>
+    publishedTopicGone: (url: string, slug: string, line: string | undefined, kept: readonly string[] = []) =>
       line === undefined
         ? fr`${url} a été publiée, mais aucun sujet n’a plus le slug « ${slug} » : donnez-le en ancien slug au sujet qui le remplace (aliases: [${slug}] dans topics.yaml), une redirection, ou, pour retirer cette page exprès, mettez un « ! » au début de cette ligne`
-        : fr`${url} a été publiée, mais aucun sujet n’a plus le slug « ${slug} » : si ce sujet le remplace, gardez-le en ancien slug (aliases: [${slug}]), une redirection, ou, pour retirer cette page exprès, écrivez « ! ${url} » dans urls.txt, ${line}`,
-    publishedSourceGone: (url: string, slug: string, line: string | undefined) =>
+        : fr`${url} a été publiée, mais aucun sujet n’a plus le slug « ${slug} » : si ce sujet le remplace, gardez-le en ancien slug (aliases: [${[...kept, slug].join(", ")}]), une redirection, ou, pour retirer cette page exprès, écrivez « ! ${url} » dans urls.txt, ${line}`,
+    publishedSourceGone: (url: string, slug: string, line: string | undefined, kept: readonly string[] = []) =>
       line === undefined
         ? fr`${url} a été publiée, mais le code d’aucune source ne donne plus « ${slug} » : donnez-le en ancien code à la source qui la remplace (aliases: [${slug}] dans sources.yaml), une redirection, ou, pour retirer cette page exprès, mettez un « ! » au début de cette ligne`
-        : fr`${url} a été publiée, mais le code d’aucune source ne donne plus « ${slug} » : si cette source la remplace, gardez l’ancien code en alias (aliases: [${slug}]), une redirection, ou, pour retirer cette page exprès, écrivez « ! ${url} » dans urls.txt, ${line}`,
+        : fr`${url} a été publiée, mais le code d’aucune source ne donne plus « ${slug} » : si cette source la remplace, gardez l’ancien code en alias (aliases: [${[...kept, slug].join(", ")}]), une redirection, ou, pour retirer cette page exprès, écrivez « ! ${url} » dans urls.txt, ${line}`,
     publishedUrlDrafted: (url: string, line: string) =>
       fr`${url} a été publiée : en brouillon, cet article la retirerait du site ; retirez « draft », ou, pour la retirer exprès le temps d’en décider, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlHeldBack: (url: string, when: MomentName, line: string) =>

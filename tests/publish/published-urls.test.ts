@@ -303,6 +303,21 @@ describe("a topic's or a source's published page never disappears silently", () 
     expect(linksTo("/sources/trt/")).toBe(true);
   });
 
+  it("an old slug that is another topic's label: an error at its line, one name meaning one topic", async () => {
+    archive = makeArchive({ "topics.yaml": `${renamed("  aliases: [irak, levant]\n")}- slug: syrie\n  label: Levant\n` });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([
+      fr`${archive.display("topics.yaml")}:3:19: error: l’ancien slug « levant » est le label du sujet de la ligne 13 (« Levant ») : un article qui l’écrit ne dirait pas de quel sujet il parle ; retirez cet ancien slug, ou changez ce label`,
+    ]);
+  });
+
+  it("a topic renamed again keeps its former slugs: the fix adds the new old slug to them", async () => {
+    const twice = TOPICS_YAML.replace("- slug: irak\n  label: Irak\n", "- slug: irak-et-levant\n  label: Irak\n  aliases: [irak]\n");
+    archive = makeArchive({ "urls.txt": `${recorded}/sujets/irak-guerre/\n`, "topics.yaml": twice });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    expect(errors(await buildArchive(archive))).toEqual([expect.stringContaining("gardez-le en ancien slug (aliases: [irak, irak-guerre])")]);
+  });
+
   it("an old slug that is another topic's slug: an error at its line", async () => {
     archive = makeArchive({ "topics.yaml": renamed("  aliases: [defense]\n") });
     archive.article("2021/12/09-un.md", { title: "Un" });
