@@ -52,12 +52,31 @@ export function firstConflictMarker(text: string, kind: ConflictCheck): number |
   if (!text.includes("<<<<<<<") && !text.includes("=======") && !text.includes(">>>>>>>") && !text.includes("|||||||")) return undefined;
   const lines = text.split("\n");
   const bodyFrom = kind === "article" ? bodyStart(lines) : lines.length;
+  const quoted = quotedLines(lines, bodyFrom);
   const merged = lines.some((l) => l.startsWith("<<<<<<< ") || l === "<<<<<<<") && lines.some((l) => l.startsWith(">>>>>>> ") || l === ">>>>>>>");
   const first = lines.findIndex((line, i) => {
     const found = MARKER.exec(line);
-    return found !== null && (i < bodyFrom || found[1] !== "=======" || merged);
+    return found !== null && !quoted.has(i) && (i < bodyFrom || found[1] !== "=======" || merged);
   });
   return first === -1 ? undefined : first;
+}
+
+// The lines of a body's fenced code blocks (``` or ~~~), fences included: an article may quote a
+// merge conflict there, shown as it is.
+function quotedLines(lines: readonly string[], bodyFrom: number): Set<number> {
+  const quoted = new Set<number>();
+  let fence: string | undefined;
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!)?.[1];
+    if (fence === undefined && opening !== undefined) fence = opening;
+    else if (fence !== undefined && opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length && lines[i]!.trim() === opening) {
+      quoted.add(i);
+      fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) quoted.add(i);
+  }
+  return quoted;
 }
 
 // The first line after the front matter's closing `---` (all of them when it has none).

@@ -805,6 +805,19 @@ describe("an unresolved git merge", () => {
     archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Titre\n=======\n\nTexte." });
     expect(await errorsOf(archive)).toEqual([expect.stringContaining(fr`09-un.md:7:1: warning: un titre de premier niveau dans le texte`)]);
   });
+  it("leaves markers quoted in a body's fenced code block, as an article about git may show them", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
+    const quoted = "<<<<<<< HEAD\n/a/\n=======\n/b/\n>>>>>>> 5d6e7f8";
+    archive.article("2021/12/09-un.md", {
+      title: "Un",
+      date: "2021-12-09T10:00:00",
+      body: `Git écrit :\n\n\`\`\`\n${quoted}\n\`\`\`\n\nOu :\n\n~~~~\n${quoted}\n~~~~`,
+    });
+    expect(await errorsOf(archive)).toEqual([]);
+    // Past the block, a marker is the merge's again.
+    archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: `\`\`\`\n${quoted}\n\`\`\`\n\n${quoted}` });
+    expect(await errorsOf(archive)).toEqual([expect.stringContaining(fr`09-un.md:15:1: error: conflit de fusion git non résolu`)]);
+  });
 });
 
 describe("registries", () => {
