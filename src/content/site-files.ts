@@ -9,6 +9,7 @@ import {
   dayUrl,
   fileOfUrl,
   firstPageUrl,
+  formerListPages,
   JSON_FEED_URL,
   monthUrl,
   NEWS_SITEMAP_URL,
@@ -89,13 +90,15 @@ export function siteFiles(content: Pick<Content, "topics" | "sources" | "article
   const sitemapEntries = pages.length + content.articles.length;
   const sitemapParts = sitemapEntries > SITEMAP_LIMIT ? Math.ceil(sitemapEntries / SITEMAP_LIMIT) : 0;
   pages.push(NOT_FOUND_URL, SEARCH_URL);
-  // The former pages of topics and sources (their `aliases`) redirect; a topic's feed stays at each.
+  // The former pages of topics and sources (their `aliases`, each page of them) redirect; a topic's feed stays at each.
   for (const topic of content.topics)
     for (const slug of topic.aliases ?? []) {
-      pages.push(topicUrl({ slug }));
+      pages.push(...formerListPages(topicUrl({ slug }), topicUrl(topic), perTopic.get(topic.slug) ?? 0).map((page) => page.url));
       feeds.push(topicFeedUrl(topicUrl({ slug })));
     }
-  for (const source of content.sources) for (const slug of source.aliases ?? []) pages.push(sourceUrl({ slug }));
+  for (const source of content.sources)
+    for (const slug of source.aliases ?? [])
+      pages.push(...formerListPages(sourceUrl({ slug }), sourceUrl(source), perSource.get(source.slug) ?? 0).map((page) => page.url));
   // Each list's `page/1/`, a redirect page to the list: not an alias's to take, nor a broken link.
   for (const list of [...content.topics.map(topicUrl), ...content.sources.map(sourceUrl)]) pages.push(firstPageUrl(list));
 

@@ -11,7 +11,7 @@ import { pathOfUrl } from "../urls/site-urls.ts";
 export function renderRedirectsFile(pages: Pick<SitePages, "redirects">, basePath = ""): string {
   // A list's `page/1/` is left to its page: Cloudflare Pages reads a limited number of rules, the aliases' (src/content/validate.ts).
   return pages.redirects
-    .filter((r) => !r.firstPage)
+    .filter((r) => !r.listPage)
     .map((r) => `${basePath}${requestPath(r.url)} ${basePath}${r.target.url} 301!\n`)
     .join("");
 }

@@ -8,7 +8,20 @@ import { paginate } from "../archive/pagination.ts";
 import { RELATED_COUNT } from "../archive/related.ts";
 import type { Article } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
-import { dayUrl, monthUrl, NOT_FOUND_URL, PAGE_SIZE, pageUrl, SEARCH_URL, sourceUrl, SOURCES_URL, topicUrl, TOPICS_URL, yearUrl } from "../urls/site-urls.ts";
+import {
+  dayUrl,
+  formerListPages,
+  monthUrl,
+  NOT_FOUND_URL,
+  PAGE_SIZE,
+  pageUrl,
+  SEARCH_URL,
+  sourceUrl,
+  SOURCES_URL,
+  topicUrl,
+  TOPICS_URL,
+  yearUrl,
+} from "../urls/site-urls.ts";
 import { mainTopics } from "./pages.ts";
 
 /**
@@ -30,10 +43,10 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
   const touchedSources = new Set(added.flatMap((a) => a.sources));
   for (const listing of archive.topics) {
     if (!touchedTopics.has(listing.entry)) continue;
-    addListPages(urls, listing, topicUrl(listing.entry));
+    addListPages(urls, listing, topicUrl(listing.entry), topicUrl);
     for (const i of positionsOf(listing.articles, addedSet)) addNearby(urls, listing.articles, i);
   }
-  for (const listing of archive.sources) if (touchedSources.has(listing.entry)) addListPages(urls, listing, sourceUrl(listing.entry));
+  for (const listing of archive.sources) if (touchedSources.has(listing.entry)) addListPages(urls, listing, sourceUrl(listing.entry), sourceUrl);
   const days = new Set(added.map((a) => a.published.day));
   archive.days.forEach((entry, i) => {
     if (!days.has(entry.day)) return;
@@ -107,8 +120,10 @@ function listPageUrl(base: string, i: number): string {
   return pageUrl(base, Math.floor(i / PAGE_SIZE) + 1);
 }
 
-function addListPages(urls: Set<string>, listing: Listing<unknown>, base: string): void {
+// A list's pages, and its former pages (its `aliases`), whose redirects follow its pages' count.
+function addListPages(urls: Set<string>, listing: Listing<{ aliases?: string[] }>, base: string, urlOf: (entry: { slug: string }) => string): void {
   for (const page of paginate(listing.articles, base)) urls.add(page.url);
+  for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, listing.articles.length)) urls.add(page.url);
 }
 
 // The masthead's topics are the most used ones: those of the archive without the added articles
@@ -130,7 +145,8 @@ function sameMainTopics(archive: Archive, added: readonly Article[]): boolean {
  * build's are all the new ones.
  */
 export function pageCounts(archive: Archive): Record<string, number> {
-  const listPages = (listings: Listing<unknown>[]): number => listings.reduce((n, l) => n + Math.max(1, Math.ceil(l.articles.length / PAGE_SIZE)), 0);
+  const pagesOf = (l: Listing<unknown>): number => Math.max(1, Math.ceil(l.articles.length / PAGE_SIZE));
+  const listPages = (listings: Listing<unknown>[]): number => listings.reduce((n, l) => n + pagesOf(l), 0);
   return {
     articles: archive.articles.length,
     home: 1,
@@ -140,10 +156,11 @@ export function pageCounts(archive: Archive): Record<string, number> {
     months: archive.years.reduce((n, y) => n + y.months.length, 0),
     days: archive.days.length,
     notFound: 1,
-    // Each alias (an article's, a topic's, a source's), and each list's `page/1/`.
+    // Each article's alias; each list's `page/1/`; each page of a former list (a topic's or a
+    // source's alias): its own, its `page/1/`, and one for each page of the list now.
     redirects:
       archive.articles.reduce((n, a) => n + a.aliases.length, 0) +
-      [...archive.topics, ...archive.sources].reduce((n, l) => n + 1 + (l.entry.aliases?.length ?? 0), 0),
+      [...archive.topics, ...archive.sources].reduce((n, l) => n + 1 + (l.entry.aliases?.length ?? 0) * (1 + pagesOf(l)), 0),
     search: 1,
   };
 }

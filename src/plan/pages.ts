@@ -9,6 +9,7 @@ import { ArticleRenderer, type ArticleItem, type ArticleView, type Link } from "
 import {
   dayUrl,
   firstPageUrl,
+  formerListPages,
   monthUrl,
   NOT_FOUND_URL,
   PAGE_SIZE,
@@ -120,8 +121,12 @@ export interface RedirectPage extends PageBase {
   target: Link;
   /** What the page says before its link: an article moved, a list moved, or a list's first page. */
   text: string;
-  /** Set on a list's `page/1/`: page 1 is the list's own URL, and a reader may still type or follow `page/1/`. */
-  firstPage?: true;
+  /**
+   * Set on a page of a list but its own address: its `page/1/` (page 1 is the list's own URL, and
+   * a reader may still type or follow `page/1/`), or a former list's `page/N/`. Left out of
+   * `_redirects`, whose rules hosts count (Cloudflare Pages reads 2,000).
+   */
+  listPage?: true;
 }
 
 /** Every page of the site, grouped by the template that renders it. */
@@ -356,24 +361,28 @@ function redirectPages(articles: readonly Article[], render: ArticleRenderer, wa
   return pages;
 }
 
-// The former pages of topics and sources (their `aliases`), each to the page that replaced it.
+// The former pages of topics and sources (their `aliases`), each to the page that replaced it,
+// `page/1/` and the pages 2, 3… too: they were published, and may be bookmarked or indexed.
 function listRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
   const pages: RedirectPage[] = [];
-  const add = (entry: { slug: string; aliases?: string[] }, urlOf: (entry: { slug: string }) => string, label: string): void => {
-    for (const slug of entry.aliases ?? [])
-      if (wanted(urlOf({ slug })))
-        pages.push({
-          kind: "redirect",
-          url: urlOf({ slug }),
-          title: ui.listMovedTitle,
-          description: ui.listMovedTo(label),
-          breadcrumb: [],
-          target: { label, url: urlOf(entry) },
-          text: ui.listMovedText,
-        });
+  const add = <T extends { slug: string; aliases?: string[] }>(listing: Listing<T>, urlOf: (entry: { slug: string }) => string, label: string): void => {
+    const now = urlOf(listing.entry);
+    for (const slug of listing.entry.aliases ?? [])
+      for (const { url, to } of formerListPages(urlOf({ slug }), now, listing.articles.length))
+        if (wanted(url))
+          pages.push({
+            kind: "redirect",
+            url,
+            title: ui.listMovedTitle,
+            description: ui.listMovedTo(label),
+            breadcrumb: [],
+            target: { label, url: to },
+            text: ui.listMovedText,
+            ...(url === urlOf({ slug }) ? {} : { listPage: true as const }),
+          });
   };
-  for (const { entry } of archive.topics) add(entry, topicUrl, entry.label);
-  for (const { entry } of archive.sources) add(entry, sourceUrl, entry.name);
+  for (const listing of archive.topics) add(listing, topicUrl, listing.entry.label);
+  for (const listing of archive.sources) add(listing, sourceUrl, listing.entry.name);
   return pages;
 }
 
@@ -398,7 +407,7 @@ function firstPageRedirects(archive: Archive, wanted: (url: string) => boolean):
       breadcrumb: [],
       target: list,
       text: ui.firstPageText,
-      firstPage: true,
+      listPage: true,
     }));
 }
 

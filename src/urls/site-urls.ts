@@ -51,6 +51,20 @@ export function firstPageUrl(base: string): string {
   return `${base}page/1/`;
 }
 
+/**
+ * The pages of a former list (`/sujets/irak/`, its `page/1/`, `page/2/`…, as many as the list of
+ * `count` articles has now), each with the page of the list now that it leads to.
+ */
+export function formerListPages(former: string, now: string, count: number): { url: string; to: string }[] {
+  const total = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  const pages = [
+    { url: former, to: now },
+    { url: firstPageUrl(former), to: now },
+  ];
+  for (let n = 2; n <= total; n++) pages.push({ url: pageUrl(former, n), to: pageUrl(now, n) });
+  return pages;
+}
+
 export const ATOM_FEED_URL = "/feed.xml";
 export const JSON_FEED_URL = "/feed.json";
 

@@ -26,7 +26,7 @@ describe("_redirects", () => {
   });
 
   it("leaves a list's page/1/ to its redirect page: Cloudflare Pages reads only so many rules", () => {
-    const firstPage: RedirectPage = { ...to("/sujets/irak/page/1/"), target: { label: "Irak", url: "/sujets/irak/" }, firstPage: true };
+    const firstPage: RedirectPage = { ...to("/sujets/irak/page/1/"), target: { label: "Irak", url: "/sujets/irak/" }, listPage: true };
     expect(renderRedirectsFile({ redirects: [firstPage, to("/ancien/")] })).toBe("/ancien/ /2021/12/09/titre/ 301!\n");
   });
 });

@@ -240,6 +240,18 @@ describe("a build with a cache", () => {
     expect(readFileSync(join(out(), SITE_MARKER), "utf8")).toBe(SITE_MARKER_TEXT);
   });
 
+  it("adds a renamed topic's former page 2 when an added article gives the topic its page 2, as a clean build has it", async () => {
+    archive = makeArchive({ "topics.yaml": TOPICS_YAML.replace("- slug: economie\n", "- slug: economie-et-finances\n  aliases: [economie]\n") });
+    for (let i = 1; i <= 20; i++) archive.article(`e${i}.md`, { title: `Économie ${i}`, date: "2021-12-09T10:00:00", topics: "[economie-et-finances]" });
+    await buildSite(base());
+    archive.article("e21.md", { title: "Économie 21", date: "2021-12-10T10:00:00", topics: "[economie-et-finances]" });
+    const phases: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    // Planned as articles added: the former page 2 is among the pages they can add.
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ planned: "added" });
+    expect(existsSync(join(out(), "sujets/economie/page/2/index.html"))).toBe(true);
+  });
+
   it.each([
     ["site.yaml", (a: TestArchive) => a.write("site.yaml", "title: Autre titre\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n")],
     ["topics.yaml", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"))],

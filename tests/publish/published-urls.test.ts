@@ -266,6 +266,19 @@ describe("a topic's or a source's published page never disappears silently", () 
     expect(built.text("/_redirects")).toContain("/sujets/irak/ /sujets/irak-guerre/ 301!\n");
   });
 
+  it("the old slug's every page leads to the same page of the renamed topic: page/1/, page/2/…, none in _redirects", async () => {
+    archive = makeArchive({ "urls.txt": recorded, "topics.yaml": renamed("  aliases: [irak]\n") });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    for (let i = 1; i <= 21; i++) archive.article(`2021/12/09-a${i}.md`, { title: `Dépêche ${i}`, topics: "[Irak]" });
+    const built = await buildArchive(archive);
+    expect(errors(built)).toEqual([]);
+    const refresh = (url: string): string | null | undefined => built.page(url).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
+    expect(refresh("/sujets/irak/page/1/")).toBe("0; url=/sujets/irak-guerre/");
+    expect(refresh("/sujets/irak/page/2/")).toBe("0; url=/sujets/irak-guerre/page/2/");
+    expect(built.text("/sujets/irak-guerre/page/2/")).toContain("Dépêche");
+    expect(built.text("/_redirects")).not.toContain("/page/");
+  });
+
   it("a removal on purpose (`! /sujets/irak/`): no error", async () => {
     archive = makeArchive({ "urls.txt": `${recorded}! /sujets/irak/ fusionné avec Défense\n`, "topics.yaml": renamed() });
     archive.article("2021/12/09-un.md", { title: "Un" });
