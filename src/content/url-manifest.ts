@@ -253,6 +253,17 @@ export function checkPublishedLists(manifest: UrlManifest, lists: ListCheck, fil
       diagnostics.error(where.file, where.at, gone(url, slug, `${file}:${line}`, entries[index]!.aliases));
     }
   }
+  // A page removed on purpose that a topic or a source gives again, by its slug or an old one.
+  for (const { url, line } of manifest.removals) {
+    const list = LIST_PAGE.exec(pageOfUrl(url));
+    if (!list) continue;
+    const kind = list[1] === TOPICS_URL ? "topic" : "source";
+    const entries: readonly (Topic | Source)[] | undefined = kind === "topic" ? lists.topics : lists.sources;
+    const index = entries?.findIndex((entry) => entry.slug === list[2] || entry.aliases?.includes(list[2]!)) ?? -1;
+    if (index === -1) continue;
+    const where = lists.locate({ kind, index });
+    diagnostics.warning(file, { line, column: 1 }, say.removedListOnline(url, kind, `${where.file}:${where.at.line}`), "removedListOnline");
+  }
 }
 
 // The index of the entry that replaced the one of an old slug, among those not published yet (`fresh`).

@@ -241,6 +241,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
     args: ["/2021/12/09/titre/", { fr: "jeudi 9 décembre 2021 à 18\u00a0h\u00a000", en: "Thursday, December 9, 2021 at 18:00" }, "content/urls.txt:6"],
   },
   removedUrlOnline: { args: ["/2021/12/09/titre/", "content/articles/2021/12/09-titre.md", undefined], warning: true },
+  removedListOnline: { args: ["/sujets/irak/", "topic", "content/topics.yaml:1"], warning: true },
   removedUrlTypo: { args: ["/2021/12/09/ancien-titer/", "/2021/12/09/ancien-titre/", 6], warning: true },
   removedUrlEmpty: { args: [], warning: true },
   removedUrlNotPath: { args: ["https://archives.example.org/2021/12/09/titre/", "/2021/12/09/titre/"], warning: true },

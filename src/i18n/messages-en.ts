@@ -396,6 +396,8 @@ export const messagesEn: Messages = {
       `${url} was published: dated ${when.en}, this article would take it off the site until then; give it back its date, or, to take it off on purpose, put a "!" at the start of its line, ${line}`,
     removedUrlOnline: (url, article, publishedLine) =>
       `${url} is marked removed, but ${article} is online at this URL: ${publishedLine === undefined ? 'delete the "!" at the start of this line' : `delete this line (line ${publishedLine} publishes the URL)`}, or its removal would no longer be reported`,
+    removedListOnline: (url, kind, where) =>
+      `${url} is marked removed, but ${kind === "topic" ? "a topic" : "a source"} gives it again (${where}): delete the "!" at the start of this line, or its removal would no longer be reported`,
     removedUrlTypo: (url, published, publishedLine) =>
       `"! ${url}" removes no published URL, but line ${publishedLine} publishes ${published}: a typo? To remove that one, write "! ${published}"`,
     removedUrlEmpty: () => `"!" alone removes nothing: write the URL to remove after it, such as "! /2021/12/09/title/", or delete the line`,

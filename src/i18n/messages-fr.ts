@@ -463,6 +463,8 @@ export const messagesFr = {
       fr`${url} a été publiée : daté du ${when.fr}, cet article la retirerait du site jusque-là ; redonnez-lui sa date, ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     removedUrlOnline: (url: string, article: string, publishedLine: number | undefined) =>
       fr`${url} est marquée retirée, mais ${article} est en ligne à cette adresse : ${publishedLine === undefined ? fr`effacez le « ! » du début de cette ligne` : `effacez cette ligne (la ligne ${number(publishedLine)} publie l’adresse)`}, sans quoi son retrait ne serait plus signalé`,
+    removedListOnline: (url: string, kind: "topic" | "source", where: string) =>
+      fr`${url} est marquée retirée, mais ${kind === "topic" ? "un sujet" : "une source"} la donne de nouveau (${where}) : effacez le « ! » du début de cette ligne, sans quoi son retrait ne serait plus signalé`,
     removedUrlTypo: (url: string, published: string, publishedLine: number) =>
       fr`« ! ${url} » ne retire aucune adresse publiée, mais la ligne ${number(publishedLine)} publie ${published} : faute de frappe ? Pour retirer celle-ci, écrivez « ! ${published} »`,
     removedUrlEmpty: () => fr`« ! » seul ne retire rien : écrivez après lui l’adresse à retirer, par exemple « ! /2021/12/09/titre/ », ou effacez la ligne`,

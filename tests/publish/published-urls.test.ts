@@ -285,6 +285,16 @@ describe("a topic's or a source's published page never disappears silently", () 
     expect(errors(await buildArchive(archive))).toEqual([]);
   });
 
+  it("a page removed on purpose that a topic gives again: a warning at its line, to delete the « ! »", async () => {
+    archive = makeArchive({ "urls.txt": `${recorded}! /sujets/irak/ fusionné avec Défense\n` });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    const built = await buildArchive(archive);
+    expect(errors(built)).toEqual([]);
+    expect(built.result.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic)).toContainEqual(
+      fr`${archive.display("urls.txt")}:10:1: warning: /sujets/irak/ est marquée retirée, mais un sujet la donne de nouveau (${archive.display("topics.yaml")}:1) : effacez le « ! » du début de cette ligne, sans quoi son retrait ne serait plus signalé`,
+    );
+  });
+
   it("a source removed: an error at the URL's line of urls.txt, fixed by a removal on purpose", async () => {
     archive = makeArchive({ "urls.txt": recorded, "sources.yaml": SOURCES_YAML.slice(0, SOURCES_YAML.indexOf("- code: TRT FR")) });
     archive.article("2021/12/09-un.md", { title: "Un", sources: "[AA]" });
