@@ -89,6 +89,9 @@ export const ui = {
   /** From page 2, each page of a list its own description. */
   listPageDescription: (name: string, count: number, n: number, total: number): string =>
     `${name}\u00a0: ${articles(count)}, des plus récents aux plus anciens. Page ${n} sur ${total}.`,
+  /** The home page's description when site.yaml gives none: what the archive holds. */
+  homeDescription: (title: string, count: number, from: number | undefined, to: number | undefined): string =>
+    `${title}\u00a0: ${articles(count)}${from === undefined ? "" : from === to ? ` de ${from}` : ` de ${from} à ${to}`}.`,
   yearDescription: (year: number, count: number): string => `Les dépêches de ${year}, mois par mois\u00a0: ${articles(count)}.`,
   monthDescription: (month: string, count: number): string => `Les dépêches de ${month}, jour par jour\u00a0: ${articles(count)}.`,
   dayDescription: (day: string, count: number): string => `Les dépêches du ${day}\u00a0: ${articles(count)}.`,

@@ -170,7 +170,8 @@ export function mainTopics(archive: Archive, count = MAIN_TOPICS): Link[] {
  * A renderer kept between calls (the dev server) renders each unchanged article only once.
  */
 export function planPages(archive: Archive, render = new ArticleRenderer(), only?: ReadonlySet<string>): SitePages {
-  const siteDescription = archive.site.description ?? archive.site.title;
+  const siteDescription =
+    archive.site.description ?? ui.homeDescription(archive.site.title, archive.articles.length, archive.years[0]?.year, archive.years.at(-1)?.year);
   // Some pages only (`only`, by URL): the others are not planned at all, nor their lists' items made.
   const wanted = only ? (url: string): boolean => only.has(url) : (): boolean => true;
   const some = <T extends { url: string }>(pages: T[]): T[] => (only ? pages.filter((p) => only.has(p.url)) : pages);

@@ -63,6 +63,19 @@ describe("every page kind exists at its URL", () => {
   });
 });
 
+describe("the home page's description", () => {
+  it("says what the archive holds when site.yaml gives none, rather than the title again; site.yaml's when it gives one", async () => {
+    const a = makeArchive({ "site.yaml": "title: Dépêches\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n" });
+    a.article("2019/03/05-un.md", { title: "Un", date: "2019-03-05T10:00:00" });
+    a.article("2021/12/09-deux.md", { title: "Deux", date: "2021-12-09T10:00:00" });
+    const description = (built: BuiltSite): string | null | undefined => built.page("/").querySelector('meta[name="description"]')?.getAttribute("content");
+    expect(description(await buildArchive(a))).toBe("Dépêches\u00a0: 2\u00a0articles de 2019 à 2021.");
+    a.write("site.yaml", "title: Dépêches\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\ndescription: Nos dépêches.\n");
+    expect(description(await buildArchive(a))).toBe("Nos dépêches.");
+    a.remove();
+  });
+});
+
 describe("the article page", () => {
   const url = "/2021/12/09/l-irak-annonce-la-fin-de-la-mission-de-combat/";
   it("shows title, French date with time, update, sources, topics, body and short link", () => {
