@@ -98,8 +98,9 @@ export function parseLocatedYaml(source: string, firstLine = 1, textKeys: TextKe
   // A comment line that cut a value short leaves the lines under it for the parser to stumble on:
   // the cut is the one cause to tell.
   const caused = (problem: YamlProblem): boolean => lost.some((cut) => problem.at.line > cut.at.line && problem.at.line <= at(cut.end).line);
-  // A tag the parser could not resolve on a value is told as a tag, with what the value needs.
-  const tags = tagProblems(document, source, at, textKeys);
+  // A tag the parser could not resolve on a value is told as a tag, with what the value needs;
+  // every tag has a `!`, which most front matters lack: their nodes are not walked.
+  const tags = source.includes("!") ? tagProblems(document, source, at, textKeys) : [];
   const tagged = new Set(tags.map((problem) => problem.at.line));
   const told = [...document.errors, ...document.warnings].filter((error) => error.code !== "TAG_RESOLVE_FAILED" || !tagged.has(at(error.pos[0]).line));
   const errors = guideProblems(source, told, at, textKeys).filter((problem) => !caused(problem));

@@ -158,8 +158,11 @@ function raiseOrdinals(html: string): string {
 export function frenchTypography(md: MarkdownIt): void {
   // Pushed last, after text_join: entities and escapes are already plain text in `text` tokens.
   md.core.ruler.push("french_typography", (state: StateCore): void => {
+    // Most bodies hold no comment nor template tag: one search of the whole text spares each of
+    // their paragraphs the search of its own.
+    const literals = MAY_OPEN_LITERAL.test(state.src);
     for (const block of state.tokens) {
-      if (block.type === "inline" && block.children) block.children = typesetInline(splitLiterals(block.children, state), state);
+      if (block.type === "inline" && block.children) block.children = typesetInline(literals ? splitLiterals(block.children, state) : block.children, state);
     }
   });
 }
