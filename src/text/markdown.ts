@@ -5,7 +5,7 @@ import { frenchTypography } from "./typography.ts";
 /**
  * The one markdown renderer for article bodies: CommonMark, raw HTML shown as text, French
  * typography on text tokens, first-level headings shown as second-level ones (`subheadings`),
- * code blocks focusable (`focusableCode`).
+ * code blocks focusable (`focusableCode`), images fetched as they near the screen (`lazyImages`).
  * markdown-it's default link validator already refuses `javascript:`, `vbscript:`, `file:` and
  * non-image `data:` URLs.
  */
@@ -14,7 +14,22 @@ export function createMarkdown(): MarkdownIt {
   md.use(frenchTypography);
   md.core.ruler.push("subheadings", subheadings);
   focusableCode(md);
+  lazyImages(md);
   return md;
+}
+
+// An image of a body (one of the site's own host, or in the page: `data:`; others are refused)
+// comes after the title, the standfirst, the byline and the lead photo: fetched as it nears the
+// screen, decoded off the main thread, as the lists' thumbnails are. None is eager: on a phone the
+// first screen rarely reaches it, a browser starts a lazy image a screen or two ahead anyway, and
+// the body renders from its text alone (helper threads, the cache), not from its front matter.
+function lazyImages(md: MarkdownIt): void {
+  const render = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, ...rest) => {
+    tokens[idx]!.attrSet("loading", "lazy");
+    tokens[idx]!.attrSet("decoding", "async");
+    return render(tokens, idx, ...rest);
+  };
 }
 
 // A code block wider than the column scrolls sideways: focusable, a keyboard scrolls it as a

@@ -107,11 +107,13 @@ describe.each([
 });
 
 describe("the photos the checks above cover", () => {
-  it("are on the generated site's article page, in a figure, and as thumbnails on its home, day, topic and source pages", async () => {
+  it("are on the generated site's article page, in a figure and in its body, and as thumbnails on its home, day, topic and source pages", async () => {
     const suite = await ready();
     const site = suite.generated;
     const html = (kind: PageKind): string => readFileSync(`${site.out}${site.kinds[kind]}index.html`, "utf8");
     expect(html("article")).toMatch(/<figure class="photo"><picture>.*<figcaption>/);
     for (const kind of ["home", "day", "topic", "source"] as const) expect(html(kind), kind).toMatch(/<li class="item"><article><picture>/);
+    // An image of the body too, after the figure.
+    expect(html("article")).toMatch(/<div class="body">[\s\S]*<img src="\/icon-192\.png" alt="Le logo des Dépêches" loading="lazy" decoding="async" \/>/);
   });
 });

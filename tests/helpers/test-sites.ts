@@ -38,7 +38,7 @@ export interface TestSite {
 
 const TOPICS = ["[Irak, Défense]", "[Irak, États-Unis]", "[Irak, Terrorisme]", "[Économie]", "[États-Unis, Économie]", "[Irak]"];
 const BODIES = [
-  "Le gouvernement irakien a annoncé, jeudi, la fin des missions de combat.\n\n> « Nous avons achevé le dernier round de dialogue », a déclaré le conseiller.\n\nLe texte intégral est [sur le site de l’agence](https://www.aa.com.tr/fr).",
+  "Le gouvernement irakien a annoncé, jeudi, la fin des missions de combat.\n\n> « Nous avons achevé le dernier round de dialogue », a déclaré le conseiller.\n\nLe texte intégral est [sur le site de l’agence](https://www.aa.com.tr/fr).\n\n![Le logo des Dépêches](/icon-192.png)",
   "Trois points ressortent de la réunion :\n\n- le calendrier du retrait ;\n- la formation des forces locales ;\n- le **partage du renseignement**.\n\nLes *négociations* reprendront en janvier.",
   "## Contexte\n\nDepuis 2014, une coalition internationale combat l’organisation terroriste.\n\n1. Première phase : les frappes aériennes.\n2. Seconde phase : le conseil.\n\nLe bilan reste contesté.",
 ];

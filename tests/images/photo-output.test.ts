@@ -313,3 +313,46 @@ describe("an article's photo in the built site", () => {
     }
   });
 });
+
+describe("an image of an article's body in the built site", () => {
+  // What a body may show (the archive's photos go through the image field, other hosts are
+  // refused): a file of the site's own host, written from the root or whole, and one in the page.
+  const BODY = [
+    "Le texte de la dépêche.",
+    '![" onerror="alert(1)" data-x="<b>&](/icon-192.png)',
+    '![Le visuel du site](https://archives.example.org/site-image.png "Le visuel")',
+    "![Un point](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==)",
+  ].join("\n\n");
+
+  it("is fetched as it nears the screen and decoded aside, the first too; its alt text shown as written; the lead photo still first", async () => {
+    archive = makeArchive();
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ width: 1600, height: 900 }));
+    archive.article("2021/12/09-irak.md", { title: "L’Irak annonce la fin de la mission", extra: IMAGE("images/2021/12/irak.jpg"), body: BODY });
+    // Without a lead photo the body's first image is the page's first: lazy all the same.
+    archive.article("2021/12/10-sans-photo.md", { title: "Une dépêche sans photo", date: "2021-12-10", body: BODY });
+    const { site } = await build();
+    for (const url of [ARTICLE, "/2021/12/10/une-depeche-sans-photo/"]) {
+      const images = [...site.page(url).querySelectorAll(".body img")];
+      expect(
+        images.map((img) => [img.getAttribute("src"), img.getAttribute("alt"), img.getAttribute("loading"), img.getAttribute("decoding")]),
+        url,
+      ).toEqual([
+        ["/icon-192.png", '" onerror="alert(1)" data-x="<b>&', "lazy", "async"],
+        ["https://archives.example.org/site-image.png", "Le visuel du site", "lazy", "async"],
+        [expect.stringMatching(/^data:image\/png;base64,/), "Un point", "lazy", "async"],
+      ]);
+      // The editor's text stays the alt text: no attribute of its own, no element.
+      expect(
+        images.map((img) => img.getAttributeNames().sort()),
+        url,
+      ).toEqual([
+        ["alt", "decoding", "loading", "src"],
+        ["alt", "decoding", "loading", "src", "title"],
+        ["alt", "decoding", "loading", "src"],
+      ]);
+      expect(site.page(url).querySelectorAll(".body b"), url).toHaveLength(0);
+    }
+    const lead = site.page(ARTICLE).querySelector("article figure.photo img")!;
+    expect([lead.getAttribute("fetchpriority"), lead.getAttribute("loading")]).toEqual(["high", null]);
+  });
+});

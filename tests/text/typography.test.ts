@@ -234,7 +234,7 @@ describe("frenchTypography (markdown-it)", () => {
     ["[lien?](https://x.fr/?q=1;a) !", `<p><a href="https://x.fr/?q=1;a">lien${NN}?</a>${NN}!</p>\n`],
     ["<https://x.fr/a?b>", '<p><a href="https://x.fr/a?b">https://x.fr/a?b</a></p>\n'],
     ["<redaction@example.fr>", '<p><a href="mailto:redaction@example.fr">redaction@example.fr</a></p>\n'],
-    ["![l'image: 10000](a.png)", `<p><img src="a.png" alt="l'image: 10000" /></p>\n`],
+    ["![l'image: 10000](a.png)", `<p><img src="a.png" alt="l'image: 10000" loading="lazy" decoding="async" /></p>\n`],
     ['<a href="x?">lien</a>; &lt;b&gt;', `<p>&lt;a href=&quot;x?&quot;&gt;lien&lt;/a&gt;${NN}; &lt;b&gt;</p>\n`],
     ["Partager cet article? https://turquie2023.com/Ivo58D", `<p>Partager cet article${NN}? https://turquie2023.com/Ivo58D</p>\n`],
     ["Voir https://x.fr/2e/ et le 2e tour", "<p>Voir https://x.fr/2e/ et le 2<sup>e</sup> tour</p>\n"],
