@@ -1,4 +1,4 @@
-import markdownIt, { type MarkdownIt } from "markdown-it";
+import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import { firstParagraphText } from "./excerpt.ts";
 import { frenchTypography } from "./typography.ts";
 
@@ -23,13 +23,31 @@ export function createMarkdown(): MarkdownIt {
 // screen, decoded off the main thread, as the lists' thumbnails are. None is eager: on a phone the
 // first screen rarely reaches it, a browser starts a lazy image a screen or two ahead anyway, and
 // the body renders from its text alone (helper threads, the cache), not from its front matter.
+// Its alt text is the text of its description as written (`altText`), escaped by the renderer.
 function lazyImages(md: MarkdownIt): void {
-  const render = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, idx, ...rest) => {
-    tokens[idx]!.attrSet("loading", "lazy");
-    tokens[idx]!.attrSet("decoding", "async");
-    return render(tokens, idx, ...rest);
+  md.renderer.rules.image = (tokens, idx, options, _env, renderer) => {
+    const token = tokens[idx]!;
+    token.attrSet("alt", altText(token.children ?? []));
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
+    return renderer.renderToken(tokens, idx, options);
   };
+}
+
+/**
+ * An image description's plain text, its markup dropped, as CommonMark's reference gives it:
+ * markdown-it's own (`renderInlineAsText`) loses what an entity, a backslash escape or a code span
+ * writes (`AT&amp;T` → "ATT"; markdown-it issue #1142).
+ * @example altText(md.parseInline("![AT&amp;T \\* `x`](a.png)", {})[0].children[0].children) // "AT&T * x"
+ */
+function altText(tokens: readonly Token[]): string {
+  let text = "";
+  for (const token of tokens) {
+    if (token.type === "image") text += altText(token.children ?? []);
+    else if (token.type === "softbreak" || token.type === "hardbreak") text += "\n";
+    else if (token.type === "text" || token.type === "text_special" || token.type === "code_inline") text += token.content;
+  }
+  return text;
 }
 
 // A code block wider than the column scrolls sideways: focusable, a keyboard scrolls it as a

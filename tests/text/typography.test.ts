@@ -235,6 +235,11 @@ describe("frenchTypography (markdown-it)", () => {
     ["<https://x.fr/a?b>", '<p><a href="https://x.fr/a?b">https://x.fr/a?b</a></p>\n'],
     ["<redaction@example.fr>", '<p><a href="mailto:redaction@example.fr">redaction@example.fr</a></p>\n'],
     ["![l'image: 10000](a.png)", `<p><img src="a.png" alt="l'image: 10000" loading="lazy" decoding="async" /></p>\n`],
+    // an image's alt text: its description's text, an entity's, an escape's and a code span's too (markdown-it drops them), escaped
+    [
+      '![AT&amp;T \\* `<x>` *em* ![in](b.png)\nfin](a.png "t")',
+      '<p><img src="a.png" alt="AT&amp;T * &lt;x&gt; em in\nfin" title="t" loading="lazy" decoding="async" /></p>\n',
+    ],
     ['<a href="x?">lien</a>; &lt;b&gt;', `<p>&lt;a href=&quot;x?&quot;&gt;lien&lt;/a&gt;${NN}; &lt;b&gt;</p>\n`],
     ["Partager cet article? https://turquie2023.com/Ivo58D", `<p>Partager cet article${NN}? https://turquie2023.com/Ivo58D</p>\n`],
     ["Voir https://x.fr/2e/ et le 2e tour", "<p>Voir https://x.fr/2e/ et le 2<sup>e</sup> tour</p>\n"],
