@@ -15,7 +15,7 @@ export function render({ entry, depeche: { site } }: TemplateData<HomePage>): st
     html`<div class="home">
 <section class="front" aria-labelledby="latest">
 <h1 id="latest">${day ? ui.latestDay(day.label) : ui.latest}</h1>
-${site.description !== site.title ? html`<p class="intro">${site.description}</p>` : ""}
+${site.description ? html`<p class="intro">${site.description}</p>` : ""}
 ${day ? articleList(site, day.items, 2, "time") : articleList(site, [])}
 ${day && day.more > 0 ? html`<p class="more"><a href="${href(site, day.url)}">${ui.moreThatDay(day.more)}</a></p>` : ""}
 ${

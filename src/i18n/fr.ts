@@ -125,6 +125,7 @@ export const ui = {
   topicFeedTitle: (topic: string, site: string): string => `${topic} — ${site}`,
   // A feed's subtitle describes the feed: not the page's count of articles, which the feed's 50 are not.
   topicFeedDescription: (topic: string): string => `Les dernières dépêches du sujet ${quoted(topic)}.`,
+  siteFeedDescription: (title: string): string => `Les dernières dépêches de ${quoted(title)}.`,
   searchLabel: "Rechercher dans les archives",
   searchButton: "Rechercher",
   // Two search landmarks on /recherche/: each needs its own name.

@@ -103,7 +103,7 @@ export function siteFeed(site: SiteView, articles: readonly ArticlePage[], build
   const entries = articles.slice(0, FEED_SIZE).map(entryOf);
   return {
     title: site.title,
-    description: site.description,
+    description: site.description ?? ui.siteFeedDescription(site.title),
     pageUrl: absoluteUrl(site, "/"),
     feedUrl: absoluteUrl(site, ATOM_FEED_URL),
     updated: latestUpdate(entries, buildIso),

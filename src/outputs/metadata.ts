@@ -136,14 +136,14 @@ export function siteOrganization(site: SiteView): Record<string, unknown> {
   };
 }
 
-/** The home page's schema.org WebSite, with the search page as its SearchAction (sitelinks search box). */
-export function webSite(site: SiteView): Record<string, unknown> {
+/** The home page's schema.org WebSite, described as the home page is, with the search page as its SearchAction (sitelinks search box). */
+export function webSite(site: SiteView, description: string): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
     "@id": absoluteUrl(site, "/#site"),
     name: site.title,
-    description: site.description,
+    description,
     url: absoluteUrl(site, "/"),
     inLanguage: "fr",
     publisher: siteOrganization(site),
@@ -288,7 +288,7 @@ export function twitterCard(site: SiteView, page: AnyPage): MetaName[] {
 export function pageMetadata(site: SiteView, page: AnyPage): PageMetadata {
   const indexable = isIndexable(page);
   const jsonLd: Record<string, unknown>[] = [];
-  if (page.kind === "home") jsonLd.push(webSite(site));
+  if (page.kind === "home") jsonLd.push(webSite(site, page.description));
   if (isArticlePage(page)) jsonLd.push(newsArticle(site, page));
   if (page.breadcrumb.length > 0) jsonLd.push(breadcrumbList(site, page));
   return {

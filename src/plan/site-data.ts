@@ -7,7 +7,8 @@ import type { Link } from "./article-view.ts";
 /** The site as templates see it. */
 export interface SiteView {
   title: string;
-  description: string;
+  /** site.yaml's description; absent, each page that needs one says what it is (`siteFeedDescription`, the home's). */
+  description?: string;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
   /** The path part of baseUrl (`/archives` for https://x.org/archives), prefixed to every link. */
@@ -34,7 +35,7 @@ export interface TemplateData<P> {
 export function siteView(site: SiteConfig, sections: Link[] = []): SiteView {
   return {
     title: site.title,
-    description: site.description ?? site.title,
+    ...(site.description === undefined ? {} : { description: site.description }),
     baseUrl: site.baseUrl,
     basePath: new URL(site.baseUrl).pathname.replace(/\/+$/, ""),
     sections,

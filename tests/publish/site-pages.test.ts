@@ -63,15 +63,25 @@ describe("every page kind exists at its URL", () => {
   });
 });
 
-describe("the home page's description", () => {
+describe("the site's description", () => {
+  // The home page's meta description and its WebSite data, the site feed's subtitle (Atom and JSON Feed), the home's intro.
+  const describedAs = (built: BuiltSite): string[] => [
+    built.page("/").querySelector('meta[name="description"]')?.getAttribute("content") ?? "",
+    (JSON.parse(built.page("/").querySelector('script[type="application/ld+json"]')!.textContent!) as { description: string }).description,
+    built.text("/feed.xml").match(/<subtitle>(.*)<\/subtitle>/)?.[1] ?? "",
+    (JSON.parse(built.text("/feed.json")) as { description: string }).description,
+    built.page("/").querySelector(".intro")?.textContent ?? "",
+  ];
+
   it("says what the archive holds when site.yaml gives none, rather than the title again; site.yaml's when it gives one", async () => {
     const a = makeArchive({ "site.yaml": "title: Dépêches\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\n" });
     a.article("2019/03/05-un.md", { title: "Un", date: "2019-03-05T10:00:00" });
     a.article("2021/12/09-deux.md", { title: "Deux", date: "2021-12-09T10:00:00" });
-    const description = (built: BuiltSite): string | null | undefined => built.page("/").querySelector('meta[name="description"]')?.getAttribute("content");
-    expect(description(await buildArchive(a))).toBe("Dépêches\u00a0: 2\u00a0articles de 2019 à 2021.");
+    const home = "Dépêches\u00a0: 2\u00a0articles de 2019 à 2021.";
+    const feed = "Les dernières dépêches de «\u202fDépêches\u202f».";
+    expect(describedAs(await buildArchive(a))).toEqual([home, home, feed, feed, ""]);
     a.write("site.yaml", "title: Dépêches\nbaseUrl: https://archives.example.org\nlocale: fr\ntimezone: Europe/Paris\ndescription: Nos dépêches.\n");
-    expect(description(await buildArchive(a))).toBe("Nos dépêches.");
+    expect(describedAs(await buildArchive(a))).toEqual(Array(5).fill("Nos dépêches."));
     a.remove();
   });
 });
