@@ -17,9 +17,27 @@ export interface Diagnostic {
   message: string;
   /**
    * What kind of warning it is, the key of its message (`heldBack`): many of one kind are
-   * printed as the first few and a count. Absent on errors, which are all printed.
+   * printed as the first few and a count. On an error, set only where many of one error may be told
+   * as one (`unknownSource`, see `name`).
    */
   kind?: string;
+  /**
+   * Of an `unknownTopic` or `unknownSource` error, the name as written: the errors of one name in
+   * many articles (a source renamed without its old code in `aliases`) are told as one (`places`).
+   */
+  name?: string;
+  /**
+   * Of one error told for many places (see `groupUnknownNames`), every one of them: its message
+   * names the first few and counts the others, `--json` gives them all.
+   */
+  places?: Place[];
+}
+
+/** A place in a file, as diagnostics print it. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** Where in a file a diagnostic points. */
@@ -44,8 +62,9 @@ export class Diagnostics {
   private readonly perFile = new Map<string, { count: number; more?: Diagnostic }>();
   private moreErrors = 0;
 
-  error(file: string, at: Position, message: string): void {
-    this.add({ severity: "error", file, line: at.line, column: at.column, message });
+  /** An error; `about` names the registry name it is about, so that many of one are told as one (see `Diagnostic.name`). */
+  error(file: string, at: Position, message: string, about?: { kind: string; name: string }): void {
+    this.add({ severity: "error", file, line: at.line, column: at.column, message, ...about });
   }
 
   warning(file: string, at: Position, message: string, kind?: string): void {
@@ -73,9 +92,11 @@ export class Diagnostics {
     // one of them is; its message is made when read (printed, sent by a helper thread, turned to JSON).
     if (!seen.more) {
       const counted = seen;
+      // It stands for problems of every kind: none of theirs, nor the name of one.
+      const { kind: _kind, name: _name, ...where } = d;
       this.items.push(
         (seen.more = {
-          ...d,
+          ...where,
           severity: "warning",
           get message() {
             return moreProblems(counted.count - MAX_DIAGNOSTICS_PER_FILE);

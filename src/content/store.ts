@@ -34,6 +34,7 @@ import {
   type UrlManifest,
   type UrlManifestFile,
 } from "./url-manifest.ts";
+import { groupUnknownNames, type RegistryUse } from "./unknown-names.ts";
 import { digestOf, readArticleEntry, sameStat, trustedStat, validateFiles, ValidationWorker, type ArticleEntry } from "./validate-files.ts";
 import { fileOfUrl, SOURCES_URL, TOPICS_URL } from "../urls/site-urls.ts";
 
@@ -78,7 +79,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 17;
+export const STORE_FORMAT = 18;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -554,7 +555,31 @@ export class ArchiveStore {
     if (read && this.rules) for (const d of this.rules.diagnostics) items.push(d);
     articles.sort(byPublication);
     const valid = registries && !items.some((d) => d.severity === "error");
-    return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(items), fileCount: entries.length };
+    // One topic or source named by many articles and by no entry (a rename without its alias) is one error.
+    const told = valid || !read ? items : groupUnknownNames(items, this.registryUse(read));
+    return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(told), fileCount: entries.length };
+  }
+
+  // What a grouped error of unknown names reads of the registries, the articles and urls.txt (see RegistryUse).
+  private registryUse(read: RegistriesRead): RegistryUse {
+    return {
+      ...(read.topics ? { topics: read.topics } : {}),
+      ...(read.sources ? { sources: read.sources } : {}),
+      named: () => {
+        const topics = new Set<string>();
+        const sources = new Set<string>();
+        for (const { article, names } of this.entries.values()) {
+          for (const slug of article?.topics.map((t) => t.slug) ?? names?.topics ?? []) topics.add(slug);
+          for (const slug of article?.sources.map((s) => s.slug) ?? names?.sources ?? []) sources.add(slug);
+        }
+        return { topics, sources };
+      },
+      published: () => {
+        const manifest = this.urlManifest.manifest;
+        return new Set(manifest?.published.map(({ url }) => pageOfUrl(url)).filter((page) => !manifest.removed.has(page)));
+      },
+      locate: (entry) => locateRegistryEntry(this.root, entry),
+    };
   }
 
   /** The store as plain data (see StoreSnapshot). */

@@ -9,7 +9,7 @@ import type { Article, PhotoUse } from "./model.ts";
 import { readClaims, readValidClaims, type Claims, type ValidClaims } from "./claims.ts";
 import { ARTICLE_LIMIT, tooLarge } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
-import { indexSources, indexTopics, type RegistriesRead } from "./registries.ts";
+import { indexSources, indexTopics, type NameIndex, type RegistriesRead } from "./registries.ts";
 import { readPhotoSrc, validateArticle, type ArticleContext } from "./validate.ts";
 import { destinationKindOf, findSiteLinks, type SiteLink } from "../text/site-links.ts";
 import { SLUG_PATTERN } from "../text/slug.ts";
@@ -37,6 +37,12 @@ export interface ArticleEntry {
   photo?: PhotoUse["image"];
   /** For a file with errors whose body can be read: its links to the site's pages, checked with the articles'. */
   links?: readonly SiteLink[];
+  /**
+   * For a file with errors: the slugs of the topics and sources it names that the registries know,
+   * of a list with an unknown name too; an entry that no file names may be a renamed one (see
+   * `groupUnknownNames`).
+   */
+  names?: { topics: string[]; sources: string[] };
   /**
    * For a file with errors whose URL can't be read: the slugs it may have, its name's
    * (`10-la-suite.md`) and its `slug`'s (else its title's) as far as they can be read. A link to an
@@ -137,6 +143,7 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   if (!frontMatter) return { ...kept, diagnostics: diagnostics.items, ...slugsOf(path, [writtenSlug(text)]) };
   const claims = readClaims(frontMatter.data, ctx.site.timezone);
   const validClaims = readValidClaims(frontMatter.data, ctx);
+  const names = { topics: knownSlugs(frontMatter.data.topics, ctx.topics), sources: knownSlugs(frontMatter.data.sources, ctx.sources) };
   const photo = readPhotoSrc(frontMatter);
   // Files with errors are few: each keeps only what CommonMark reads as a link or an image, its body is not kept.
   const kindOf = destinationKindOf(frontMatter.body);
@@ -149,10 +156,20 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
     diagnostics: diagnostics.items,
     claims,
     ...(validClaims ? { validClaims } : {}),
+    ...(names.topics.length > 0 || names.sources.length > 0 ? { names } : {}),
     ...(photo ? { photo } : {}),
     ...(links.length > 0 ? { links } : {}),
     ...(claims.url ? {} : slugsOf(path, [claims.slug])),
   };
+}
+
+// The slugs of the names of a list (or of one name written alone) that a registry knows.
+function knownSlugs(value: unknown, index: NameIndex<{ slug: string }>): string[] {
+  const names = typeof value === "string" ? [value] : Array.isArray(value) ? (value as unknown[]) : [];
+  return names.flatMap((name) => {
+    const entry = typeof name === "string" ? index.find(name) : undefined;
+    return entry ? [entry.slug] : [];
+  });
 }
 
 // The slugs a file whose URL can't be read may have: its name's, `DD-` cut off, and those written.

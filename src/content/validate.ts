@@ -269,7 +269,10 @@ function resolveNames<T>(
       // `sources: AA, TRT FR` without brackets is one text: the editor meant a list.
       const meant = full || !oneText ? undefined : index.suggestList(name);
       if (meant) diagnostics.error(file, at, say.namesInOneText(key, name, meant));
-      else diagnostics.error(file, at, (key === "topics" ? say.unknownTopic : say.unknownSource)(name, full ? undefined : index.suggest(name)));
+      else {
+        const kind = key === "topics" ? "unknownTopic" : "unknownSource";
+        diagnostics.error(file, at, say[kind](name, full ? undefined : index.suggest(name)), { kind, name });
+      }
     } else if (!found.includes(entry)) found.push(entry);
   });
   return ok ? found : undefined;

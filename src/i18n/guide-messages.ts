@@ -14,6 +14,9 @@ type Examples<T> = {
 
 const DRAFT_KEYS = { warning: true } as const;
 
+// The first places a grouped error names: file and line of the name in each article.
+const THREE_ARTICLES = ["content/articles/2021/12/09-l-irak.md:6", "content/articles/2021/12/10-bagdad.md:6", "content/articles/2021/12/11-mossoul.md:7"];
+
 const PARIS: ZoneName = { kind: "place", fr: "Paris", en: "Paris" };
 
 /** An example of each diagnostic: what it is called with, and whether it is a warning. */
@@ -72,6 +75,10 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   pastRedirectLimit: { args: [2000, 2150], warning: true },
   unknownTopic: { args: ["Irack", "Irak"] },
   unknownSource: { args: ["TRT", "TRT FR"] },
+  unknownTopicRenamed: { args: ["irak", 312, THREE_ARTICLES, 309, "irak"] },
+  unknownTopicInMany: { args: ["usa", undefined, 40, THREE_ARTICLES, 37, "usa"] },
+  unknownSourceRenamed: { args: ["AA", 1204, THREE_ARTICLES.map((place) => place.replace(/\d+$/, "4")), 1201, "AA"] },
+  unknownSourceInMany: { args: ["Reuters", undefined, 12, THREE_ARTICLES.map((place) => place.replace(/\d+$/, "4")), 9, "Reuters"] },
   namesInOneText: {
     args: [
       "sources",

@@ -15,6 +15,8 @@ const seconds = (s: number): string => `${number(s, { minimumFractionDigits: 2, 
 const EXPORT_WIDTH = 2400;
 
 /** A list as English says it: "AA", "AA and TRT FR", "AA, AFP and TRT FR". */
+/** Places as `file:line`, the first few, then how many others: "a.md:4, b.md:4 and 297 more". */
+const placesEn = (shown: readonly string[], others: number): string => `${shown.join(", ")}${others > 0 ? ` and ${number(others)} more` : ""}`;
 const listEn = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 
 /** The site's timezone as English names it, where French would say « de Paris » or « UTC »: "Paris time", "UTC day". */
@@ -165,6 +167,14 @@ export const messagesEn: Messages = {
       `this alias is past the ${limit.toLocaleString("en-US")} redirects Cloudflare Pages reads in _redirects (the site has ${total.toLocaleString("en-US")}): beyond them Cloudflare ignores the rules, and these old URLs are served only by their redirect page (meta refresh), with no 301; Netlify has no such limit`,
     unknownTopic: (name, suggestion) => `unknown topic "${name}"${didYouMean(suggestion)}: use an entry of topics.yaml, or add one there`,
     unknownSource: (name, suggestion) => `unknown source "${name}"${didYouMean(suggestion)}: use an entry of sources.yaml, or add one there`,
+    unknownTopicRenamed: (name, articles, shown, others, aliases) =>
+      `unknown topic "${name}", named by ${countEn(articles, "article")} (${placesEn(shown, others)}): if it is this topic's former slug, keep it among its former slugs, aliases: [${aliases}], and these articles stay with it; else replace "${name}" in these articles, or add a topic of that slug to topics.yaml`,
+    unknownTopicInMany: (name, suggestion, articles, shown, others, alias) =>
+      `unknown topic "${name}"${didYouMean(suggestion)}, named by ${countEn(articles, "article")} (${placesEn(shown, others)}): use an entry of topics.yaml in these articles, or add one there${alias ? `; if it is the former slug of a renamed topic, keep it among its former slugs (aliases: [${alias}] on that topic in topics.yaml)` : ""}`,
+    unknownSourceRenamed: (name, articles, shown, others, aliases) =>
+      `unknown source "${name}", named by ${countEn(articles, "article")} (${placesEn(shown, others)}): if it is this source's former code, keep it among its former codes, aliases: [${aliases}], and these articles stay with it; else replace "${name}" in these articles, or add a source of that code to sources.yaml`,
+    unknownSourceInMany: (name, suggestion, articles, shown, others, alias) =>
+      `unknown source "${name}"${didYouMean(suggestion)}, named by ${countEn(articles, "article")} (${placesEn(shown, others)}): use an entry of sources.yaml in these articles, or add one there${alias ? `; if it is the former code of a renamed source, keep it among its former codes (aliases: [${alias}] on that source in sources.yaml)` : ""}`,
     namesInOneText: (key, text, names) => {
       const corrected = names.filter((n) => n.meant !== n.written).map((n) => `"${n.meant}" for "${n.written}"`);
       return `"${key}": "${text}" is read as one name; to give several, write a list in brackets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? ` (did you mean ${listEn(corrected)}?)` : ""}`;

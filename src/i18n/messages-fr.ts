@@ -46,6 +46,9 @@ const megapixels = (pixels: number): string => `${number(pixels / 1_000_000, { m
 // The width a photo is best exported at: a large preview's 1,200 pixels, twice for sharp screens.
 const EXPORT_WIDTH = 2400;
 
+/** Places as `file:line`, the first few, then how many others: « a.md:4, b.md:4 et 297 autres ». */
+const placesFr = (shown: readonly string[], others: number): string => `${shown.join(", ")}${others > 0 ? ` et ${countFr(others, "autre")}` : ""}`;
+
 /** A list as French says it: « AA », « AA et TRT FR », « AA, AFP et TRT FR ». */
 const listFr = (items: readonly string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} et ${items.at(-1)}`);
 
@@ -203,6 +206,22 @@ export const messagesFr = {
       fr`sujet inconnu « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez une entrée de topics.yaml, ou ajoutez-la`,
     unknownSource: (name: string, suggestion: string | undefined) =>
       fr`source inconnue « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""} : utilisez un code de sources.yaml, ou ajoutez-le`,
+    // One unknown name in many articles (src/content/unknown-names.ts): one error, which names the first places and counts the others.
+    unknownTopicRenamed: (name: string, articles: number, shown: readonly string[], others: number, aliases: string) =>
+      fr`sujet inconnu « ${name} », nommé par ${countFr(articles, "article")} (${placesFr(shown, others)}) : si c’est l’ancien slug de ce sujet, gardez-le dans ses anciens slugs, aliases: [${aliases}], et ces articles lui restent rattachés ; sinon, remplacez « ${name} » dans ces articles, ou ajoutez à topics.yaml un sujet de ce slug`,
+    unknownTopicInMany: (name: string, suggestion: string | undefined, articles: number, shown: readonly string[], others: number, alias: string | undefined) =>
+      fr`sujet inconnu « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""}, nommé par ${countFr(articles, "article")} (${placesFr(shown, others)}) : utilisez une entrée de topics.yaml dans ces articles, ou ajoutez-la${alias ? fr` ; si c’est l’ancien slug d’un sujet renommé, gardez-le dans ses anciens slugs (aliases: [${alias}] à ce sujet de topics.yaml)` : ""}`,
+    unknownSourceRenamed: (name: string, articles: number, shown: readonly string[], others: number, aliases: string) =>
+      fr`source inconnue « ${name} », nommée par ${countFr(articles, "article")} (${placesFr(shown, others)}) : si c’est l’ancien code de cette source, gardez-le dans ses anciens codes, aliases: [${aliases}], et ces articles lui restent rattachés ; sinon, remplacez « ${name} » dans ces articles, ou ajoutez à sources.yaml une source de ce code`,
+    unknownSourceInMany: (
+      name: string,
+      suggestion: string | undefined,
+      articles: number,
+      shown: readonly string[],
+      others: number,
+      alias: string | undefined,
+    ) =>
+      fr`source inconnue « ${name} »${suggestion ? fr` (vouliez-vous dire « ${suggestion} » ?)` : ""}, nommée par ${countFr(articles, "article")} (${placesFr(shown, others)}) : utilisez un code de sources.yaml dans ces articles, ou ajoutez-le${alias ? fr` ; si c’est l’ancien code d’une source renommée, gardez-le dans ses anciens codes (aliases: [${alias}] à cette source de sources.yaml)` : ""}`,
     namesInOneText: (key: string, text: string, names: readonly { written: string; meant: string }[]) => {
       const corrected = names.filter((n) => n.meant !== n.written).map((n) => fr`« ${n.meant} » pour « ${n.written} »`);
       return fr`« ${key} » : « ${text} » est lu comme un seul nom ; pour en donner plusieurs, écrivez une liste entre crochets, ${key}: [${names.map((n) => n.meant).join(", ")}]${corrected.length ? fr` (vouliez-vous dire ${listFr(corrected)} ?)` : ""}`;

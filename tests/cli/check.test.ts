@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { articleText, makeArchive, SOURCES_YAML, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
@@ -183,5 +183,34 @@ describe("the summary, in either language", () => {
     );
     const en = spawnSync(process.execPath, [bin, "check", "--content", archive.dir], { encoding: "utf8", env: { ...process.env, DEPECHE_LANG: "en" } });
     expect(en.stdout).toMatch(/^depeche check: 1 article, 5 topics, 2 sources, 1 day are valid; 0 warnings \(\d+\.\d\d s\)\n$/);
+  });
+});
+
+describe("a source renamed in sources.yaml without its old code", () => {
+  it("is one error in the terminal, every article in JSON, and one annotation on the renamed line", () => {
+    archive = makeArchive();
+    archive.write("sources.yaml", SOURCES_YAML.replace("code: AA\n", "code: AAJ\n"));
+    const files = Array.from({ length: 40 }, (_, i) => {
+      archive.article(`${String(i).padStart(2, "0")}.md`, { title: `Dépêche ${i}`, sources: "[AA]" });
+      return archive.display(`articles/${String(i).padStart(2, "0")}.md`);
+    });
+    const sources = archive.display("sources.yaml");
+    const human = depeche("check", "--no-cache", "--content", archive.dir);
+    expect(human.status).toBe(1);
+    expect(human.stderr.split("\n")).toEqual([
+      fr`${sources}:1:9: error: source inconnue « AA », nommée par 40 articles (${files[0]}:4, ${files[1]}:4, ${files[2]}:4 et 37 autres) : si c’est l’ancien code de cette source, gardez-le dans ses anciens codes, aliases: [AA], et ces articles lui restent rattachés ; sinon, remplacez « AA » dans ces articles, ou ajoutez à sources.yaml une source de ce code`,
+      expect.stringMatching(/^depeche check: 1 erreur, 0 avertissement dans 40 fichiers d’articles /),
+      "",
+    ]);
+    // Nothing is lost: the one error carries every article's place.
+    const report = JSON.parse(depeche("check", "--no-cache", "--content", archive.dir, "--json").stdout);
+    expect(report).toMatchObject({ ok: false, errors: 1 });
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ file: sources, line: 1, column: 9, places: files.map((file) => ({ file, line: 4, column: 11 })) }),
+    ]);
+    const annotated = depeche("check", "--no-cache", "--content", archive.dir, "--annotate");
+    expect(annotated.stdout.split("\n").filter((line) => line.startsWith("::"))).toEqual([
+      expect.stringMatching(new RegExp(`^::error file=${sources.replace(/[/.]/g, "\\$&")},line=1,col=9::source inconnue`)),
+    ]);
   });
 });
