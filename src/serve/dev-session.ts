@@ -5,6 +5,7 @@ import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite } from "../plan/plan-site.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
+import { isGrouped } from "../content/unknown-names.ts";
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
@@ -167,7 +168,11 @@ export class DevSession {
       const unchecked = this.store.photoUses().filter((use) => use.image && !this.renderer.knowsPhoto(use.image.src));
       const photos = unchecked.length > 0 ? (await inspectPhotos(this.options.contentDir, unchecked)).diagnostics : [];
       this.errors = sortDiagnostics([...this.errors, ...photos.filter((d) => d.severity === "error")]);
-      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...fresh, ...photos, ...this.errors])]), ms: performance.now() - start };
+      // A source renamed in sources.yaml validates every article again: their errors of its old
+      // code are the one error that counts them, not one line each.
+      const grouped = isGrouped(this.errors);
+      const told = fresh.filter((d) => !grouped(d));
+      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...told, ...photos, ...this.errors])]), ms: performance.now() - start };
     }
 
     // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.

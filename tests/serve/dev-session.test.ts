@@ -168,6 +168,23 @@ describe("a preview rewrites only what a change of the registries touches", () =
     expect((await session.update([topics])).outcome).toBe("fixed");
     expect(session.currentErrors).toEqual([]);
   });
+
+  it("tells a source renamed in sources.yaml without its old code as one error, in the terminal and the banner", async () => {
+    archive = makeArchive();
+    for (let day = 1; day <= 5; day++) archive.article(`2021/12/0${day}-a.md`, { title: `Jour ${day}`, date: `2021-12-0${day}T10:00:00`, sources: "[AA]" });
+    const session = await startSession();
+    const original = readFileSync(join(archive.dir, "sources.yaml"), "utf8");
+    const sources = archive.write("sources.yaml", original.replace("code: AA\n", "code: AAJ\n"));
+    // Every article is validated again, and each names AA: one error counts them.
+    const renamed = await session.update([sources]);
+    expect(renamed.outcome).toBe("invalid");
+    const one = [expect.stringContaining(fr`${archive.display("sources.yaml")}:1:9: error: source inconnue « AA », nommée par 5 articles`)];
+    expect(renamed.diagnostics.map(formatDiagnostic)).toEqual(one);
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual(one);
+    archive.write("sources.yaml", original.replace("code: AA\n", "code: AAJ\n  aliases: [AA]\n"));
+    expect((await session.update([sources])).outcome).not.toBe("invalid");
+    expect(session.currentErrors).toEqual([]);
+  });
 });
 
 describe("a preview's feeds and sitemaps follow each change, as a build writes them, once asked for", () => {
