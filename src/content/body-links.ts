@@ -65,8 +65,10 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
   const checkLinks = (from: LinkingFile, body?: string): void => {
     const kindOf = body === undefined ? undefined : destinationKindOf(body);
     for (const link of from.links) {
-      if (from.url === undefined && !link.url.startsWith("/")) continue;
-      const path = sitePathOf(link.url, from.url ?? "/");
+      // An address written whole on the site's host is checked as written from its root.
+      const written = link.relative ?? link.url;
+      if (from.url === undefined && !written.startsWith("/")) continue;
+      const path = sitePathOf(written, from.url ?? "/");
       if (path.startsWith(SEARCH_INDEX_URL) || waiting.some((prefix) => path.startsWith(prefix))) continue;
       const target = byPath.get(path) ?? (path.endsWith("/index.html") ? undefined : byPath.get(`${path}/index.html`));
       if (target === undefined && (withErrors?.has(urlOfPath(path)) || mayBeUrlOfFileWithErrors(urlOfPath(path), slugsWithErrors))) continue;
@@ -77,9 +79,9 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       if (target === undefined) {
         const kind = kindOf ? kindOf(link.url) : link.image ? "image" : "link";
         if (kind === undefined) continue;
-        const shown = link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
+        const shown = shownUrl(link, path);
         if (kind === "image") {
-          report((draft) => messages().diagnostics.bodyImageMissing(shown, isArchivePhoto(link.url, path), draft), "bodyLinkMissing");
+          report((draft) => messages().diagnostics.bodyImageMissing(shown, isArchivePhoto(written, path), draft), "bodyLinkMissing");
           continue;
         }
         // Past the file's cap the error is only counted: no search for a suggestion nobody sees.
@@ -87,12 +89,13 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
         report((draft) => messages().diagnostics.bodyLinkMissing(shown, near, draft), "bodyLinkMissing");
       } else if (target.article) {
         const { sourcePath, published } = target.article;
+        const named = link.relative === undefined ? link.url : shownUrl(link, path);
         const why = notOnline(target.article, from, nowMs);
         if (why === "draft" && target.alias === undefined)
-          report((draft) => messages().diagnostics.bodyLinkToDraft(link.url, sourcePath, draft), "bodyLinkToDraft");
+          report((draft) => messages().diagnostics.bodyLinkToDraft(named, sourcePath, draft), "bodyLinkToDraft");
         // Its page, and its aliases' redirects, appear only with it.
         else if (why === "heldBack")
-          report((draft) => messages().diagnostics.bodyLinkToHeldBack(link.url, sourcePath, momentName(published), draft), "bodyLinkToHeldBack");
+          report((draft) => messages().diagnostics.bodyLinkToHeldBack(named, sourcePath, momentName(published), draft), "bodyLinkToHeldBack");
       }
     }
   };
@@ -117,7 +120,7 @@ function notOnline(target: Article, from: Pick<LinkingFile, "draft" | "published
 export function linksReachArticles(articles: readonly Article[], byUrl: ReadonlyMap<string, Article>, nowMs: number): boolean {
   for (const article of articles) {
     for (const link of article.links) {
-      const path = sitePathOf(link.url, article.url);
+      const path = sitePathOf(link.relative ?? link.url, article.url);
       const target = path.endsWith("/index.html") ? byUrl.get(urlOfPath(path)) : undefined;
       if (!target || notOnline(target, article, nowMs)) return false;
     }
@@ -132,6 +135,13 @@ function sitePathOf(url: string, from: string): string {
   const written = end === -1 ? url : url.slice(0, end) || "/";
   // `..` past the root stays at the root, as in a browser.
   return fileOfUrl(written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname);
+}
+
+// A link as a message shows it: as written; with its URL when written relative to the article's;
+// with the path to write when written whole on the site's host.
+function shownUrl(link: SiteLink, path: string): string {
+  if (link.relative !== undefined) return messages().diagnostics.withoutHost(link.url, link.relative);
+  return link.url.startsWith("/") ? link.url : `${link.url} (${urlOfPath(path)})`;
 }
 
 // One of the archive's photos, by the site's path or as the `image` field writes it (`images/…`, relative to content/).

@@ -147,7 +147,7 @@ export function readArticleEntry(path: string, ctx: ArticleContext): ArticleEntr
   const photo = readPhotoSrc(frontMatter);
   // Files with errors are few: each keeps only what CommonMark reads as a link or an image, its body is not kept.
   const kindOf = destinationKindOf(frontMatter.body);
-  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine).flatMap((link): SiteLink[] => {
+  const links = findSiteLinks(frontMatter.body, frontMatter.bodyLine, ctx.site.baseUrl).flatMap((link): SiteLink[] => {
     const kind = kindOf(link.url);
     return kind === undefined ? [] : [kind === "image" ? { ...link, image: true } : link];
   });

@@ -107,7 +107,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
     aliases: fields.aliases ?? [],
     body: fm.body,
     bodyLine: fm.bodyLine,
-    links: findSiteLinks(fm.body, fm.bodyLine),
+    links: findSiteLinks(fm.body, fm.bodyLine, ctx.site.baseUrl),
     ...(fields.image
       ? {
           image: {

@@ -96,6 +96,10 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   placeholder: { args: ["Écrivez ici le texte de l’article.", false] },
   bodyLinkMissing: { args: ["/2021/12/09/l-irak-anonce/", "/2021/12/09/l-irak-annonce/", false] },
   bodyImageMissing: { args: ["/images/2021/12/soldats.jpg", true, false] },
+  withoutHost: {
+    args: ["https://archives.example.org/2021/12/09/l-irak-anonce/", "/2021/12/09/l-irak-anonce/"],
+    within: (part, say) => say.bodyLinkMissing(part, "/2021/12/09/l-irak-annonce/", false),
+  },
   bodyLinkToDraft: { args: ["/2021/12/10/la-suite/", "content/articles/2021/12/10-la-suite.md", false] },
   bodyLinkToHeldBack: {
     args: [

@@ -191,6 +191,7 @@ export const messagesEn: Messages = {
       archivePhoto
         ? `image ${url}, a file the site does not have: a photo of the archive (content/images/) appears only through the front matter's "image" field, which makes a size of it for each screen; give it there, with alt and credit (see the README), and remove the image from the text${draft ? DRAFT : ""}`
         : `image ${url}, a file the site does not have: fix the address or remove the image; the article's photo goes in the front matter's "image" field (see the README)${draft ? DRAFT : ""}`,
+    withoutHost: (address, path) => `${address} (to be written without the site, from its root: ${path})`,
     bodyLinkToDraft: (url, file, draft) =>
       `link to ${url}, the page of a draft (${file}) that will not be published: remove the link, or publish that article by removing "draft"${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url, file, when, draft) =>

@@ -241,6 +241,7 @@ export const messagesFr = {
       archivePhoto
         ? fr`image ${url}, un fichier que le site n’a pas : une photo de l’archive (content/images/) ne paraît que par le champ « image » de l’en-tête, qui en fait une taille pour chaque écran ; donnez-la là, avec alt et credit (voir le README), et retirez l’image du texte${draft ? DRAFT : ""}`
         : fr`image ${url}, un fichier que le site n’a pas : corrigez l’adresse ou retirez l’image ; une photo de l’article se donne dans le champ « image » de l’en-tête (voir le README)${draft ? DRAFT : ""}`,
+    withoutHost: (address: string, path: string) => fr`${address} (à écrire sans le site, depuis sa racine : ${path})`,
     bodyLinkToDraft: (url: string, file: string, draft: boolean) =>
       fr`lien vers ${url}, la page d’un brouillon (${file}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »${draft ? DRAFT : ""}`,
     bodyLinkToHeldBack: (url: string, file: string, when: MomentName, draft: boolean) =>

@@ -1,7 +1,7 @@
 /** Images of a body taken from another site: every reader's browser would fetch them there. */
 import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "./markdown.ts";
-import { destinationsOf } from "./site-links.ts";
+import { destinationsOf, isSiteHost } from "./site-links.ts";
 
 /** An image of a body fetched from another host, at its destination's line and column in the file. */
 export interface OutsideImage {
@@ -19,7 +19,7 @@ let parser: MarkdownIt | undefined;
 
 /**
  * The images of a body (`![photo](https://other.example/x.jpg)`, or through a reference) whose
- * file is on another host than the site's own (its `baseUrl`, `siteUrl`), at the line and
+ * file is on another host than the site's own (its `baseUrl`, `siteUrl`, `www.` or not: see `isSiteHost`), at the line and
  * column of their destination (the body starting at line `firstLine`). An image in a code span is
  * none; a link to another site is no image.
  * @example findOutsideImages("![x](https://other.example/x.jpg)", 8, "https://archives.example.org") // [{ host: "other.example", line: 8, column: 6 }]
@@ -30,13 +30,12 @@ export function findOutsideImages(body: string, firstLine: number, siteUrl: stri
   parser ??= createMarkdown();
   const md = parser;
   const images = imageSources(md, body);
-  const siteHost = hostOf(siteUrl);
   const found: OutsideImage[] = [];
   for (const match of body.matchAll(DESTINATION)) {
     const written = (match[1] ?? match[2])!;
     const src = md.normalizeLink(md.utils.unescapeAll(written));
     const host = hostOf(src);
-    if (host === undefined || host === siteHost || !images.has(src)) continue;
+    if (host === undefined || isSiteHost(host, siteUrl) || !images.has(src)) continue;
     // The same address may be a link elsewhere: an inline destination is an image's when `![` opens its text.
     if (match[1] !== undefined && !opensImage(body, match.index)) continue;
     const at = match.index + match[0].indexOf(written);

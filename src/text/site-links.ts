@@ -9,36 +9,81 @@ export interface SiteLink {
   column: number;
   /** Set where a file with errors keeps its links without its body: the destination is an image's. */
   image?: true;
+  /**
+   * Set for an address written whole on the site's own host (`https://archives.example.org/2021/12/09/x/`):
+   * the same address from the site's root, as it is checked and should be written (`/2021/12/09/x/`).
+   */
+  relative?: string;
 }
 
 // Inline links `](…)` and reference definitions `[ref]: …`, destination possibly in `<…>`: not one
 // with a scheme (`https:`, `mailto:`), nor `//host`, nor a fragment or query of the same page.
 const CANDIDATE = /\]\(\s*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s<>]+)/gim;
 
+// The same, and addresses written whole (`http://`, `https://`, `//`), in those places and in autolinks `<https://…>`.
+const WITH_WHOLE =
+  /\]\(\s*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s<>]+)|\]\(\s*<?((?:https?:)?\/\/[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?:https?:)?\/\/[^\s<>]+)|<(https?:\/\/[^\s<>]*)>/gim;
+
 /**
  * Every destination of a body on the site itself, at its line and column in the file (the body
- * starting at `firstLine`). A plain scan, so it may also catch one in a code span: `isLinkIn`
- * tells, for the few links that point nowhere.
+ * starting at `firstLine`): root-relative or relative, and, given the site's address (`siteUrl`,
+ * site.yaml's baseUrl), written whole on its host (see `relativeToSite`). A plain scan, so it may
+ * also catch one in a code span: `isLinkIn` tells, for the few links that point nowhere.
  * @example findSiteLinks("Voir [ceci](/2021/12/09/x/).", 7) // [{ url: "/2021/12/09/x/", line: 7, column: 13 }]
  */
-export function findSiteLinks(body: string, firstLine: number): readonly SiteLink[] {
-  // Every link and reference definition has a "[": one search spares most bodies the regular expression.
-  if (!body.includes("[")) return NO_LINKS;
+export function findSiteLinks(body: string, firstLine: number, siteUrl?: string): readonly SiteLink[] {
+  // Every link and reference definition has a "[", an autolink a "<": one search spares most bodies the regular expression.
+  const whole = siteUrl !== undefined && body.includes("//");
+  if (!body.includes("[") && !(whole && body.includes("<"))) return NO_LINKS;
   const links: SiteLink[] = [];
   let line = firstLine;
   let lineStart = 0;
   let scanned = 0;
-  for (const match of body.matchAll(CANDIDATE)) {
-    const url = (match[1] ?? match[2])!;
-    const at = match.index + match[0].length - url.length;
+  for (const match of body.matchAll(whole ? WITH_WHOLE : CANDIDATE)) {
+    const url = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5])!;
+    const relative = (match[1] ?? match[2]) ? undefined : relativeToSite(url, siteUrl!);
+    if (match[1] === undefined && match[2] === undefined && relative === undefined) continue;
+    const at = match[5] === undefined ? match.index + match[0].length - url.length : match.index + 1;
     for (let i = body.indexOf("\n", scanned); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) {
       line++;
       lineStart = i + 1;
     }
     scanned = at;
-    links.push({ url, line, column: at - lineStart + 1 });
+    links.push(relative === undefined ? { url, line, column: at - lineStart + 1 } : { url, line, column: at - lineStart + 1, relative });
   }
   return links.length === 0 ? NO_LINKS : links;
+}
+
+/**
+ * Whether a host (`www.example.org`, `example.org:8080`, as `URL.host` gives it) is the one of
+ * the site's address: the same, any case, `www.` or not (one of the two commonly leads to the other).
+ * @example isSiteHost("WWW.archives.example.org", "https://archives.example.org") // true
+ */
+export function isSiteHost(host: string, siteUrl: string): boolean {
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, "");
+  return bare(host) === bare(new URL(siteUrl).host);
+}
+
+/**
+ * An address written whole on the site (`http://` or `https://` or `//`, on its host, under its
+ * path) as written from the site's root, or undefined for any other address.
+ * @example relativeToSite("https://archives.example.org/2021/12/09/x/#a", "https://archives.example.org") // "/2021/12/09/x/#a"
+ * @example relativeToSite("https://example.org/depeche/sujets/", "https://example.org/depeche") // "/sujets/"
+ */
+export function relativeToSite(address: string, siteUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(address.startsWith("//") ? `https:${address}` : address);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !isSiteHost(url.host, siteUrl)) return undefined;
+  // The path as written: after the host (and any user name, port), up to the end.
+  const rest = /^(?:[a-z]+:)?\/\/[^/?#]*(.*)$/is.exec(address)?.[1] ?? "";
+  const base = new URL(siteUrl).pathname.replace(/\/+$/, "");
+  if (!rest.startsWith(base) || !/^(?:[/?#]|$)/.test(rest.slice(base.length))) return undefined;
+  const path = rest.slice(base.length);
+  return path.startsWith("/") ? path : `/${path}`;
 }
 
 // Shared by every body without links: most of an archive's articles.

@@ -284,6 +284,70 @@ describe("links between article bodies", () => {
     },
   );
 
+  it("checks an address written whole on the site's own host as written from its root, and says to write it so", async () => {
+    archive = archiveWithTarget();
+    const draft = "articles/2021/12/08-brouillon.md";
+    archive.write(draft, articleText({ title: "Brouillon", date: "2021-12-08", extra: "draft: true" }));
+    archive.article("2021/12/09-source.md", {
+      title: "Source",
+      body: [
+        // Reaching a page: nothing to say, whatever the scheme, case or www.
+        "[a](https://archives.example.org/2021/12/08/la-mission-de-combat-prend-fin/) [b](http://WWW.Archives.Example.org/sujets/irak/#x) <https://archives.example.org/feed.xml>",
+        "",
+        "[c](https://archives.example.org/2021/12/08/la-mission-de-combat-prend-fn/) <https://archives.example.org/sujets/irack/>",
+        "",
+        "![Photo](HTTPS://www.archives.example.org/images/0123456789abcdef/photo-800.jpg) [d](//archives.example.org/2021/12/08/brouillon/)",
+        "",
+        // Another site, and the site's address in code: left alone.
+        "[e](https://autre.example.org/2021/12/08/x/) `[f](https://archives.example.org/absent/)`",
+      ].join("\n"),
+    });
+    const found = await problems(archive);
+    expect(found.map(({ severity, line, column, message }) => ({ severity, line, column, message }))).toEqual([
+      {
+        severity: "error",
+        line: 9,
+        column: 5,
+        message: fr`lien vers https://archives.example.org/2021/12/08/la-mission-de-combat-prend-fn/ (à écrire sans le site, depuis sa racine : /2021/12/08/la-mission-de-combat-prend-fn/), une page que le site n’a pas (vouliez-vous dire /2021/12/08/la-mission-de-combat-prend-fin/ ?) : corrigez l’adresse ou retirez le lien`,
+      },
+      {
+        severity: "error",
+        line: 9,
+        column: 78,
+        message: fr`lien vers https://archives.example.org/sujets/irack/ (à écrire sans le site, depuis sa racine : /sujets/irack/), une page que le site n’a pas (vouliez-vous dire /sujets/irak/ ?) : corrigez l’adresse ou retirez le lien`,
+      },
+      {
+        severity: "error",
+        line: 11,
+        column: 10,
+        message: fr`image HTTPS://www.archives.example.org/images/0123456789abcdef/photo-800.jpg (à écrire sans le site, depuis sa racine : /images/0123456789abcdef/photo-800.jpg), un fichier que le site n’a pas : une photo de l’archive (content/images/) ne paraît que par le champ « image » de l’en-tête, qui en fait une taille pour chaque écran ; donnez-la là, avec alt et credit (voir le README), et retirez l’image du texte`,
+      },
+      {
+        severity: "error",
+        line: 11,
+        column: 86,
+        message: fr`lien vers //archives.example.org/2021/12/08/brouillon/ (à écrire sans le site, depuis sa racine : /2021/12/08/brouillon/), la page d’un brouillon (${archive.display(draft)}) qui ne sera pas publiée : retirez le lien, ou publiez cet article en retirant « draft »`,
+      },
+    ]);
+  });
+
+  it("checks an address on the site's host under the site's path only, and a draft's as warnings", async () => {
+    archive = archiveWithTarget();
+    archive.write("site.yaml", 'title: "Archives de test"\nbaseUrl: https://user.example.io/depeche\nlocale: fr\ntimezone: Europe/Paris\n');
+    archive.write(
+      "articles/2021/12/09-source.md",
+      articleText({
+        title: "Source",
+        extra: "draft: true",
+        body: "[a](https://user.example.io/depeche/2021/12/08/la-mission-de-combat-prend-fin/) [b](https://user.example.io/autre/) [c](https://user.example.io/depeche/absent/)",
+      }),
+    );
+    const found = await problems(archive);
+    expect(found.map(({ severity, message }) => [severity, message.split(",")[0]])).toEqual([
+      ["warning", fr`lien vers https://user.example.io/depeche/absent/ (à écrire sans le site`],
+    ]);
+  });
+
   it("makes an invalid archive of a broken link, so nothing is built", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "[a](/2021/12/08/n-existe-pas/)" });
