@@ -4,6 +4,7 @@ import type { Article, Moment, PhotoUse, SiteConfig, Source, Topic } from "./mod
 import type { NameIndex } from "./registries.ts";
 import { ARTICLE_KEYS, ARTICLE_NESTED_KEYS, checkShape, frontMatterSchema, meantKey, type FrontMatterFields } from "./schema.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
+import { findControlEntities } from "../text/control-entities.ts";
 import { DATE_YEARS, readArticleDate, zoneOffsets, type DateProblem } from "../text/dates.ts";
 import { zoneName } from "../text/zone-names.ts";
 import { slugify } from "../text/slug.ts";
@@ -209,6 +210,9 @@ function checkBody(file: string, fm: FrontMatter, draft: boolean, site: SiteConf
     const at = { line: fm.bodyLine + before.split("\n").length - 1, column: control - before.lastIndexOf("\n") };
     diagnostics.error(file, at, messages().diagnostics.bodyControlCharacter(describeControlCharacter(fm.body[control]!)));
   }
+  // Nor write them as entities, which markdown-it decodes (`&#x202E;`), each at its place: drafts too, as above.
+  for (const entity of findControlEntities(fm.body, fm.bodyLine))
+    diagnostics.error(file, entity, messages().diagnostics.bodyControlEntity(entity.written, describeControlCharacter(entity.character)));
 }
 
 function readDate(file: string, fm: FrontMatter, key: "date" | "updated", text: string, zone: string, diagnostics: Diagnostics): Moment | undefined {

@@ -54,6 +54,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   bodyLinkRefusedScheme: { args: ["javascript"] },
   bodyImageOutside: { args: ["upload.wikimedia.org"] },
   bodyControlCharacter: { args: ["U+001B"] },
+  bodyControlEntity: { args: ["&#x202E;", "U+202E"] },
   invalidDate: { args: ["date", "9 décembre 2021", PARIS] },
   dayDoesNotExist: { args: ["date", 31, 11, 2026] },
   monthDoesNotExist: { args: ["date", 13] },

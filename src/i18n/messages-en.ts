@@ -142,6 +142,8 @@ export const messagesEn: Messages = {
     bodyImageOutside: (host) =>
       `this image is taken from another site (${host}): every reader's browser would ask that site for it, telling it who reads the page, and it may vanish or change without a word; put the photo in the archive (content/images/YYYY/MM/) and give it in the front matter's "image" field, with alt and credit (see the README)`,
     bodyControlCharacter: (character) => `the text holds the control character ${character} here: delete it (retype the text around it if it is invisible)`,
+    bodyControlEntity: (written, character) =>
+      `the text writes "${written}" here, which the page would turn into the control character ${character}: delete "${written}"`,
     invalidDate: (key, text, zone) =>
       `"${key}" is not a valid date: "${text}"; write 2021-12-09, 2021-12-09T15:10:00 (${placeEn(zone)} time) or 2021-12-09T15:10:00+01:00`,
     dayDoesNotExist: (key, day, month, year) =>

@@ -173,6 +173,8 @@ export const messagesFr = {
       fr`cette image est prise sur un autre site (${host}) : le navigateur de chaque lecteur la demanderait à ce site, qui saurait qui lit la page, et elle pourrait disparaître ou changer sans que rien ne le dise ; mettez la photo dans l’archive (content/images/AAAA/MM/) et donnez-la dans le champ « image » de l’en-tête, avec alt et credit (voir le README)`,
     bodyControlCharacter: (character: string) =>
       fr`le texte contient ici le caractère de contrôle ${character} : supprimez-le (retapez le texte autour s’il est invisible)`,
+    bodyControlEntity: (written: string, character: string) =>
+      fr`le texte écrit ici « ${written} », que la page changerait en caractère de contrôle ${character} : supprimez « ${written} »`,
     // Dates
     invalidDate: (key: string, text: string, zone: ZoneName) =>
       fr`« ${key} » n’est pas une date valide : « ${text} » ; écrivez 2021-12-09, 2021-12-09T15:10:00 (heure ${ofZone(zone)}) ou 2021-12-09T15:10:00+01:00`,

@@ -65,6 +65,43 @@ describe("characters that reorder or hide text", () => {
     ]);
   });
 
+  it("are refused written as entities or escapes the page decodes, at each, naming it as written; in code they are text", async () => {
+    const body = [
+      "Un &#x202E;titre, &#8238;, &#X202e; et &rlm;, [ici](https://ex.example/&#x202E;).",
+      "",
+      "## Intertitre &ZeroWidthSpace;",
+      "",
+      '[lien &lrm;](/feed.xml "titre &#x2066;") ![photo &#xFEFF;](data:image/png;base64,AA==) <https://ex.example/%E2%80%AE>',
+      "",
+      "`&#x202E;` et %E2%80%AE dans le texte, &zwnj; &zwj; &amp; &#x202F;.",
+      "",
+      "    &#x202E;",
+    ].join("\n");
+    const say = (written: string, code: string) =>
+      fr`error: le texte écrit ici « ${written} », que la page changerait en caractère de contrôle ${code} : supprimez « ${written} »`;
+    const expected = [
+      `7:4: ${say("&#x202E;", "U+202E")}`,
+      `7:19: ${say("&#8238;", "U+202E")}`,
+      `7:28: ${say("&#X202e;", "U+202E")}`,
+      `7:40: ${say("&rlm;", "U+200F")}`,
+      `7:72: ${say("&#x202E;", "U+202E")}`,
+      `9:15: ${say("&ZeroWidthSpace;", "U+200B")}`,
+      `11:7: ${say("&lrm;", "U+200E")}`,
+      `11:31: ${say("&#x2066;", "U+2066")}`,
+      `11:50: ${say("&#xFEFF;", "U+FEFF")}`,
+      `11:108: ${say("%E2%80%AE", "U+202E")}`,
+    ];
+    expect(await problemsOf({ body })).toEqual(expected);
+    // In a draft too, as the character itself.
+    expect(await problemsOf({ body, extra: "draft: true" })).toEqual(
+      expected.map((line) => line.replace(/^7:/, "8:").replace(/^(9|11):/, (_, n) => `${Number(n) + 1}:`)),
+    );
+  });
+
+  it("are not read from entities in the front matter, which YAML does not decode and the pages print as written", async () => {
+    expect(await problemsOf({ title: "Le &#x202E; reste écrit", extra: 'summary: "Un &rlm; écrit"' })).toEqual([]);
+  });
+
   it("leaves the joiners emoji and other scripts need", async () => {
     expect(
       await problemsOf({
