@@ -56,6 +56,10 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     rmSync(path("12-d.md"));
     archive.article("2021/12/13-e.md", { title: "Cinquième", date: "2021-12-13T10:00:00" });
     writeFileSync(join(archive.dir, "articles/2021/notes.txt"), "à lire");
+    // Dated a minute back, the new and edited files' stats are trusted by both syncs, however long
+    // the first takes on a loaded machine (else one may keep a stat the other found too recent).
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ["10-b.md", "13-e.md"]) utimesSync(path(name), past, past);
 
     const own = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
     const ownChange = await own.sync();
