@@ -10,8 +10,10 @@
 // characters that reorder or hide text: the bidirectional embeddings, overrides and isolates (a
 // title with U+202E shows its end reversed in lists and feeds), the direction marks, the
 // zero-width space and the byte order mark inside text. French needs none of them; the joiners
-// U+200C and U+200D, which emoji and some scripts need, stay.
-const IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// U+200C and U+200D, which emoji and some scripts need, stay. And half a character: a surrogate
+// without its pair (YAML's `"\uD800"`), which no page can show and the search indexer can't read
+// (matched alone in `u` mode, where a pair is one character).
+const IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/u;
 
 // Everything a terminal or a log could act on: every C0 control, DEL, C1, the Unicode line and
 // paragraph separators, and the bidirectional overrides that can reorder what a line shows.

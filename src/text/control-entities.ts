@@ -77,7 +77,8 @@ function decodedText(md: MarkdownIt, tokens: readonly Token[], env: { references
   const stack = [...tokens];
   while (stack.length > 0) {
     const token = stack.pop()!;
-    if (token.children) stack.push(...token.children);
+    // One by one: a paragraph of a hundred thousand lines has as many children, more than a call's arguments may be.
+    for (const child of token.children ?? []) stack.push(child);
     parts.push(token.content, token.type === "fence" ? md.utils.unescapeAll(token.info) : token.info);
     for (const [, value] of token.attrs ?? []) parts.push(value);
   }

@@ -122,7 +122,8 @@ export function destinationsOf(markdown: MarkdownIt, body: string): Map<string, 
   const stack = markdown.parse(body, {});
   while (stack.length > 0) {
     const token = stack.pop()!;
-    if (token.children) stack.push(...token.children);
+    // One by one: a paragraph of a hundred thousand lines has as many children, more than a call's arguments may be.
+    for (const child of token.children ?? []) stack.push(child);
     if (token.type === "image") destinations.set(token.attrGet("src") ?? "", "image");
     else if (token.type === "link_open" && !destinations.has(token.attrGet("href") ?? "")) destinations.set(token.attrGet("href") ?? "", "link");
   }

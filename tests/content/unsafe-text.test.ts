@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
+import { findControlEntities } from "../../src/text/control-entities.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -65,6 +66,13 @@ describe("characters that reorder or hide text", () => {
     ]);
   });
 
+  it("are refused as half a character, a surrogate without its pair written as a YAML escape, which no page shows nor the search reads; a pair is one character", async () => {
+    expect(await problemsOf({ extra: 'summary: "Chapô \\uD800 cassé"' })).toEqual([
+      fr`6:17: error: « summary » contient ici le caractère de contrôle U+D800 : supprimez-le (retapez le texte autour s’il est invisible)`,
+    ]);
+    expect(await problemsOf({ extra: 'summary: "Chapô \\uD83D\\uDE00 entier"' })).toEqual([]);
+  });
+
   it("are refused written as entities or escapes the page decodes, at each, naming it as written; in code they are text", async () => {
     const body = [
       "Un &#x202E;titre, &#8238;, &#X202e; et &rlm;, [ici](https://ex.example/&#x202E;).",
@@ -96,6 +104,11 @@ describe("characters that reorder or hide text", () => {
     expect(await problemsOf({ body, extra: "draft: true" })).toEqual(
       expected.map((line) => line.replace(/^7:/, "8:").replace(/^(9|11):/, (_, n) => `${Number(n) + 1}:`)),
     );
+  });
+
+  it("are found in a paragraph of 150,000 lines (a table pasted as one), more children than a call's arguments may be", () => {
+    const body = `Un &#x202E;titre\n${"ligne;valeur\n".repeat(150_000)}`;
+    expect(findControlEntities(body, 7)).toEqual([{ written: "&#x202E;", character: "\u202e", line: 7, column: 4 }]);
   });
 
   it("are not read from entities in the front matter, which YAML does not decode and the pages print as written", async () => {

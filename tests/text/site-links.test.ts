@@ -35,6 +35,11 @@ describe("isLinkIn", () => {
     expect(isLinkIn("```\n[ceci](/x/)\n```", "/x/")).toBe(false);
     expect(isLinkIn("![photo](/images/a.jpg)", "/images/a.jpg")).toBe(true);
   });
+
+  it("reads a paragraph of 150,000 lines, more children than a call's arguments may be (a table pasted as one paragraph)", () => {
+    const body = `Voir [la suite](/2021/12/08/la-suite/).\n${"ligne;valeur\n".repeat(150_000)}`;
+    expect(isLinkIn(body, "/2021/12/08/la-suite/")).toBe(true);
+  });
 });
 
 describe("withBasePath", () => {
