@@ -270,7 +270,7 @@ export const messagesFr = {
     photoCorrupt: (src: string) =>
       fr`la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
     photoNarrow: (src: string, width: number, min: number) =>
-      fr`la photo « ${src} » fait ${number(width)} pixels de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+      fr`la photo « ${src} » fait ${countFr(width, "pixel")} de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
     photoHasGps: (src: string) =>
       fr`la photo « ${src} » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier (le site, lui, ne la montre pas) ; remplacez le fichier par la même photo jointe avec depeche import --image, ou exportée sans métadonnées de localisation`,
     photoUndecodable: (src: string, reason: string) =>

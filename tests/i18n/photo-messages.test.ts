@@ -25,6 +25,7 @@ describe("the photos' messages, in French", () => {
     );
     expect(say.photoTooLarge("a.jpg", 25.5 * 1024 * 1024, MAX_PHOTO_BYTES)).toContain(`exportez-la en JPEG de qualité 85 à 2${NNBSP}400 pixels de large`);
     expect(say.photoNarrow("a.jpg", 800, MIN_PHOTO_WIDTH)).toContain(`fait 800 pixels de large, moins que les 1${NNBSP}200 qu’il faut`);
+    expect(say.photoNarrow("a.jpg", 1, MIN_PHOTO_WIDTH)).toContain("fait 1 pixel de large,");
     expect(say.photoTooManyPixels("a.jpg", 12345, 5000, MAX_PHOTO_PIXELS)).toContain(`(61,7 mégapixels)`);
     expect(messages().cli.buildPhotosReady(1, 1000)).toBe(`1/1${NNBSP}000 photos prêtes`);
   });
