@@ -2,7 +2,7 @@ import { z } from "zod";
 import { join } from "node:path";
 import { displayPath, FILE_START, type Diagnostics, type Position } from "./diagnostics.ts";
 import type { SiteConfig, Source, Topic } from "./model.ts";
-import { checkShape, noControlCharacters, oneLine } from "./schema.ts";
+import { checkShape, noCharacterNotInLink, noControlCharacters, oneLine } from "./schema.ts";
 import { REGISTRY_LIMIT } from "./limits.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml.ts";
@@ -26,6 +26,7 @@ const SOURCE_TEXT_KEYS: ReadonlySet<string> = new Set(["name"]);
 const absoluteUrl = (key: string, example: string) =>
   z
     .string({ error: () => messages().diagnostics.addressNotText(key, example) })
+    .superRefine(noCharacterNotInLink(key, example))
     .trim()
     .refine(isSiteAddress, { error: () => messages().diagnostics.addressRule(key, example) });
 

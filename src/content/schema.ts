@@ -4,7 +4,7 @@ import type { LocatedYaml } from "./yaml.ts";
 import { describeControlCharacter, findControlCharacter } from "../text/control-characters.ts";
 import { aliasPathProblem, isWindowsDeviceName, MAX_SLUG_LENGTH, SLUG_PATTERN } from "../text/slug.ts";
 import { suggestName } from "../text/suggest.ts";
-import { findCharacterNotInLink, isShortLinkAddress } from "../text/web-links.ts";
+import { findCharacterNotInLink, findLookAlikeHost, isShortLinkAddress } from "../text/web-links.ts";
 import { messages } from "../i18n/messages.ts";
 import { keyForSynonym } from "./key-synonyms.ts";
 
@@ -26,16 +26,28 @@ export const noControlCharacters = (key: string) => (value: string, ctx: z.Refin
   });
 };
 
-// A link may hold no space nor invisible character: the error points at the first.
-const noCharacterNotInLink = (key: string) => (value: string, ctx: z.RefinementCtx) => {
+/**
+ * A link may hold no space, no invisible character nor one no address holds, and its host no letter
+ * out of ASCII, which may imitate a Latin one: the error points at the first.
+ */
+export const noCharacterNotInLink = (key: string, example: string) => (value: string, ctx: z.RefinementCtx) => {
+  const say = messages().diagnostics;
   const index = findCharacterNotInLink(value);
-  if (index === -1) return;
+  const lookAlike = findLookAlikeHost(value);
+  if (index === -1 && lookAlike === -1) return;
+  if (index === -1 || (lookAlike !== -1 && lookAlike < index)) {
+    const letter = String.fromCodePoint(value.codePointAt(lookAlike)!);
+    ctx.addIssue({ code: "custom", message: say.lookAlikeHost(key, letter, describeControlCharacter(letter), example), params: { index: lookAlike } });
+    return;
+  }
   const character = value[index]!;
-  ctx.addIssue({
-    code: "custom",
-    message: messages().diagnostics.characterInLink(key, character === " " ? undefined : describeControlCharacter(character)),
-    params: { index },
-  });
+  const message =
+    character === " "
+      ? say.characterInLink(key, undefined, example)
+      : /^[\x21-\x7e]$/.test(character)
+        ? say.characterNotInAddress(key, character, example)
+        : say.characterInLink(key, describeControlCharacter(character), example);
+  ctx.addIssue({ code: "custom", message, params: { index } });
 };
 
 // A line break: YAML's `\n`, `\L` and `\P`, a blank line in a folded value, a `|` block.
@@ -132,7 +144,7 @@ export const frontMatterSchema = z.strictObject({
   topics: oneOrMany("topics", "Irak, Défense"),
   shortLink: z
     .string({ error: () => messages().diagnostics.shortLinkNotText() })
-    .superRefine(noCharacterNotInLink("shortLink"))
+    .superRefine(noCharacterNotInLink("shortLink", "https://turquie2023.com/Ivo58D"))
     .trim()
     .refine(isShortLinkAddress, { error: () => messages().diagnostics.shortLinkNotHttps() })
     .optional(),

@@ -116,10 +116,14 @@ export const messagesEn: Messages = {
     shortLinkNotText: () => '"shortLink" must be a URL such as https://turquie2023.com/Ivo58D',
     shortLinkNotHttps: () =>
       '"shortLink" must be an absolute https URL, starting with https:// and without a user name or "@" before the site, such as https://turquie2023.com/Ivo58D',
-    characterInLink: (key, character) =>
+    characterNotInAddress: (key, character, example) =>
+      `"${key}" holds "${character}" here, which a URL can't hold as it is: copy the exact URL from the browser's address bar, such as ${example}`,
+    lookAlikeHost: (key, letter, code, example) =>
+      `"${key}" writes the site's name with "${letter}" (${code}), a letter of another alphabet that imitates a Latin one and leads to another site: retype the site's name on the keyboard, such as ${example} (a name really written in another script is written in its xn-- form)`,
+    characterInLink: (key, character, example) =>
       character === undefined
-        ? `"${key}" holds a space here, which a URL can't hold: delete it, a URL is written in one piece, such as https://turquie2023.com/Ivo58D`
-        : `"${key}" holds the invisible character ${character} here, which a URL can't hold: retype the URL without it, such as https://turquie2023.com/Ivo58D`,
+        ? `"${key}" holds a space here, which a URL can't hold: delete it, a URL is written in one piece, such as ${example}`
+        : `"${key}" holds the invisible character ${character} here, which a URL can't hold: retype the URL without it, such as ${example}`,
     summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
     imageNotMap: () => '"image" must describe the photo: src, alt and credit, e.g. image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
     imageSrcNotText: () => '"image.src" must be a path under content/, e.g. src: images/2021/12/irak.jpg',

@@ -141,10 +141,14 @@ export const messagesFr = {
     shortLinkNotText: () => fr`« shortLink » doit être une adresse comme https://turquie2023.com/Ivo58D`,
     shortLinkNotHttps: () =>
       fr`« shortLink » doit être une adresse https complète, commençant par https:// et sans nom d’utilisateur ni « @ » avant le site, comme https://turquie2023.com/Ivo58D`,
-    characterInLink: (key: string, character: string | undefined) =>
+    characterNotInAddress: (key: string, character: string, example: string) =>
+      fr`« ${key} » contient ici « ${character} », qu’une adresse ne peut pas contenir telle quelle : recopiez l’adresse exacte depuis la barre d’adresse du navigateur, comme ${example}`,
+    lookAlikeHost: (key: string, letter: string, code: string, example: string) =>
+      fr`« ${key} » écrit le nom du site avec « ${letter} » (${code}), une lettre d’un autre alphabet qui imite une lettre latine et mène à un autre site : retapez le nom du site au clavier, comme ${example} (un nom vraiment écrit dans un autre alphabet s’écrit sous sa forme xn--)`,
+    characterInLink: (key: string, character: string | undefined, example: string) =>
       character === undefined
-        ? fr`« ${key} » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme https://turquie2023.com/Ivo58D`
-        : fr`« ${key} » contient ici le caractère invisible ${character}, qu’une adresse ne peut pas contenir : retapez l’adresse sans lui, comme https://turquie2023.com/Ivo58D`,
+        ? fr`« ${key} » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme ${example}`
+        : fr`« ${key} » contient ici le caractère invisible ${character}, qu’une adresse ne peut pas contenir : retapez l’adresse sans lui, comme ${example}`,
     summaryEmpty: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé`,
     imageNotMap: () =>
       fr`« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }`,

@@ -14,7 +14,8 @@ export function isSiteAddress(text: string): boolean {
     url.username === "" &&
     url.password === "" &&
     url.search === "" &&
-    url.hash === ""
+    url.hash === "" &&
+    url.port !== "0"
   );
 }
 
@@ -33,15 +34,34 @@ export function isShortLinkAddress(text: string): boolean {
 // drops them, so that the link printed is not the link written.
 const NOT_IN_LINK = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
+// Characters no address holds as written (RFC 3986): the parser escapes them, and the page would
+// print an address other than the one written (`https://x.example/a?x="><script>`).
+const NOT_IN_ADDRESS = /["<>\\^`{|}]/;
+
 /**
  * The index of the first character a link written whole may not hold (a space, a control or
- * invisible character), or -1; what trimming removes is left alone.
+ * invisible character, or one no address holds: `"`, `<`, `>`, `\\`, `^`, `` ` ``, `{`, `|`,
+ * `}`), or -1; what trimming removes is left alone.
  * @example findCharacterNotInLink("https://ex.example/a b") // 20
  */
 export function findCharacterNotInLink(text: string): number {
   const start = text.length - text.trimStart().length;
-  const found = text.trim().search(NOT_IN_LINK);
-  return found === -1 ? -1 : start + found;
+  const trimmed = text.trim();
+  const found = [trimmed.search(NOT_IN_LINK), trimmed.search(NOT_IN_ADDRESS)].filter((i) => i !== -1);
+  return found.length === 0 ? -1 : start + Math.min(...found);
+}
+
+/**
+ * The index of the first letter of a link's host written out of ASCII, or -1: a letter of another
+ * alphabet that looks like a Latin one (`turquie2023.cоm`, a Cyrillic о) leads elsewhere and
+ * prints the same. A host in another script is written in its ASCII form (`xn--…`).
+ * @example findLookAlikeHost("https://turquie2023.c\u043em/Ivo58D") // 22
+ */
+export function findLookAlikeHost(text: string): number {
+  const host = /^\s*[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#]*)/i.exec(text);
+  if (!host) return -1;
+  const found = host[1]!.search(/[^\x00-\x7f]/);
+  return found === -1 ? -1 : host.index + host[0].length - host[1]!.length + found;
 }
 
 /**

@@ -872,6 +872,19 @@ describe("registries", () => {
     expect(result.content?.sources.map((s) => s.slug)).toEqual(["aux-1", "aa"]);
   });
 
+  it("refuses a site's or a source's address with port 0, a space or a look-alike letter in its host, at the character", async () => {
+    archive = makeArchive({
+      "site.yaml": "title: T\nbaseUrl: https://a.example:0/\nlocale: fr\ntimezone: Europe/Paris\n",
+      "sources.yaml":
+        '- code: AA\n  name: Agence Anadolu\n  url: "https://www.aa.com.tr/a b"\n- code: TRT FR\n  name: TRT Français\n  url: "https://trt.n\\u0435t/fr"\n',
+    });
+    expect(await errorsOf(archive)).toEqual([
+      fr`${archive.display("site.yaml")}:2:10: error: « baseUrl » doit être une adresse http(s) complète, sans nom d’utilisateur, requête ni fragment, comme https://archives.example.org`,
+      fr`${archive.display("sources.yaml")}:3:33: error: « url » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme https://www.aa.com.tr/fr`,
+      fr`${archive.display("sources.yaml")}:6:22: error: « url » écrit le nom du site avec « \u0435 » (U+0435), une lettre d’un autre alphabet qui imite une lettre latine et mène à un autre site : retapez le nom du site au clavier, comme https://www.aa.com.tr/fr (un nom vraiment écrit dans un autre alphabet s’écrit sous sa forme xn--)`,
+    ]);
+  });
+
   it("refuses an unknown timezone and a relative baseUrl", async () => {
     archive = makeArchive({ "site.yaml": "title: T\nbaseUrl: /archives\nlocale: fr\ntimezone: Europe/Pariss\n" });
     const errors = await errorsOf(archive);

@@ -30,6 +30,18 @@ describe("shortLink, printed on the article's page as written", () => {
     expect(await problemsOf({ extra: `shortLink: ${link}` })).toEqual([`6:12: ${HTTPS_RULE}`]);
   });
 
+  it("is refused with a letter of another alphabet in the site's name, or a character no address holds, at that character", async () => {
+    // « turquie2023.cоm », a Cyrillic о: it prints as the real link and leads elsewhere.
+    expect(await problemsOf({ extra: 'shortLink: "https://turquie2023.c\\u043em/Ivo58D"' })).toEqual([
+      fr`6:34: error: « shortLink » écrit le nom du site avec « \u043e » (U+043E), une lettre d’un autre alphabet qui imite une lettre latine et mène à un autre site : retapez le nom du site au clavier, comme https://turquie2023.com/Ivo58D (un nom vraiment écrit dans un autre alphabet s’écrit sous sa forme xn--)`,
+    ]);
+    expect(await problemsOf({ extra: `shortLink: 'https://turquie2023.com/a?x="><script>'` })).toEqual([
+      fr`6:41: error: « shortLink » contient ici « " », qu’une adresse ne peut pas contenir telle quelle : recopiez l’adresse exacte depuis la barre d’adresse du navigateur, comme https://turquie2023.com/Ivo58D`,
+    ]);
+    // The same letters in the path are the path's: the site is the one written.
+    expect(await problemsOf({ extra: 'shortLink: "https://turquie2023.com/\\u043e"' })).toEqual([]);
+  });
+
   it("is refused with a space or an invisible character, at that character", async () => {
     expect(await problemsOf({ extra: 'shortLink: "https://ex.example/a b"' })).toEqual([
       fr`6:34: error: « shortLink » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme https://turquie2023.com/Ivo58D`,
