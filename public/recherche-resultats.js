@@ -19,6 +19,8 @@ const AROUND_WORD = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su;
 // A guillemet the cut leaves open at the end of an excerpt, or closed at its start.
 const OPEN_AT_END = /\s*«[\s\u00a0\u202f]*$/u;
 const CLOSED_AT_START = /^[\s\u00a0\u202f]*»\s*/u;
+// What a cut leaves after its last word, dropped before « … », as src/text/excerpt.ts drops it.
+const CUT_END = /[\s,;:.–—-]+$/u;
 
 /**
  * The excerpt shown: a window of the article's text after its title (`bodyExcerpt`) with <mark>
@@ -50,7 +52,7 @@ export function excerpt(markup, content = "") {
   if (cutBefore && first && !first.mark) first.text = first.text.replace(CLOSED_AT_START, "");
   if (cutAfter && last && !last.mark) last.text = last.text.replace(OPEN_AT_END, "");
   const p = document.createElement("p");
-  if (cutBefore) p.append("… ");
+  if (cutBefore) p.append("…\u00a0");
   for (const part of parts) {
     if (!part.mark) {
       p.append(part.text);
@@ -61,8 +63,16 @@ export function excerpt(markup, content = "") {
     mark.textContent = word || part.text;
     p.append(...(word ? [before, mark, after] : [mark]));
   }
-  if (cutAfter) p.append(" …");
+  // The ellipsis touches the words it stands for, never alone on a line: glued to the last word
+  // (its comma or full stop dropped), as the lists' summaries end (« Les… », src/text/excerpt.ts),
+  // and before the first word with a no-break space.
   p.normalize();
+  if (cutAfter) {
+    const tail = p.lastChild;
+    if (tail?.nodeType === Node.TEXT_NODE) tail.textContent = tail.textContent.replace(CUT_END, "");
+    p.append("…");
+    p.normalize();
+  }
   return p;
 }
 

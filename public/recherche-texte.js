@@ -158,6 +158,18 @@ export function nameKey(text) {
   );
 }
 
+/**
+ * A message of the page (`ui.searchClient`) with its values: a number written as the site's pages
+ * write it, its thousands apart by narrow no-break spaces (U+202F), whatever the browser's own
+ * grouping. A placeholder without its value is left for the caller (a link in its place).
+ * @example format("{n}\u00a0résultats", { n: 1010 }) // "1\u202f010\u00a0résultats"
+ */
+export function format(template, values) {
+  return template.replace(/\{(\w)\}/g, (m, k) =>
+    !(k in values) ? m : typeof values[k] === "number" ? values[k].toLocaleString("fr-FR").replace(/[\s\u00a0\u2009\u202f]/g, "\u202f") : values[k],
+  );
+}
+
 /** How many words an excerpt shows: Pagefind's `excerptLength` as the page sets it. */
 export const EXCERPT_WORDS = 30;
 // As Pagefind splits the text its excerpts are cut from.

@@ -22,7 +22,7 @@
 
 import { countChoices, HAS_ALL, indexRows, MISSES_MORE, misser, pagesWith, pause, readRows, SLOT, tableOf, ungzip } from "./recherche-lignes.js";
 import { resultItem } from "./recherche-resultats.js";
-import { EXCERPT_WORDS, indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
+import { EXCERPT_WORDS, format, indexedWords, nameKey, NUMBER_END, unquoted } from "./recherche-texte.js";
 
 const config = JSON.parse(document.getElementById("search-config").textContent);
 const strings = config.strings;
@@ -132,11 +132,6 @@ async function fragmentOf(tables, place) {
   const data = JSON.parse(text.slice(text.indexOf("{")));
   const url = /^(https?:)?\/\//.test(data.url) ? data.url : `${config.baseUrl}/${data.url}`.replace(/\/+/g, "/");
   return { ...data, url };
-}
-
-function format(template, values) {
-  // A placeholder without its value is left for the caller (a link in its place).
-  return template.replace(/\{(\w)\}/g, (m, k) => (!(k in values) ? m : typeof values[k] === "number" ? values[k].toLocaleString("fr-FR") : values[k]));
 }
 
 function readForm() {

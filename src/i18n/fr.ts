@@ -144,17 +144,18 @@ export const ui = {
   searchOrder: "Ordre",
   searchNewest: "Les plus récents d’abord",
   searchRelevant: "Les plus pertinents d’abord",
-  // Read by the search page's script: {q} is the query, {n} a count.
+  // Read by the search page's script: {q} is the query, {n} a count, written as the pages write it
+  // (thousands apart by narrow no-break spaces), and joined to what it counts by a no-break space.
   searchClient: {
     loading: "Recherche en cours…",
     empty: "Tapez un ou plusieurs mots.",
     // {f}: the filters chosen (`within`), or nothing: on a phone they are folded under « Affiner ».
     none: "Aucun résultat pour «\u202f{q}\u202f»{f}.",
-    one: "1 résultat pour «\u202f{q}\u202f»{f}.",
-    many: "{n} résultats pour «\u202f{q}\u202f»{f}.",
+    one: "1\u00a0résultat pour «\u202f{q}\u202f»{f}.",
+    many: "{n}\u00a0résultats pour «\u202f{q}\u202f»{f}.",
     noneAll: "Aucune dépêche{f}.",
-    oneAll: "1 dépêche{f}.",
-    manyAll: "{n} dépêches{f}.",
+    oneAll: "1\u00a0dépêche{f}.",
+    manyAll: "{n}\u00a0dépêches{f}.",
     /** The filters chosen, after the count: « (sujet : Turquie, année : 2026) ». */
     within: " ({f})",
     filter: "{f}\u00a0: {v}",
@@ -164,23 +165,23 @@ export const ui = {
     title: "«\u202f{q}\u202f»{f}\u00a0: {c} — {t}",
     titleAll: "{c} — {t}",
     titleNone: "aucun résultat",
-    titleOne: "1 résultat",
-    titleMany: "{n} résultats",
+    titleOne: "1\u00a0résultat",
+    titleMany: "{n}\u00a0résultats",
     /** Below a search whose words find nothing, above the ways into the archive. */
     noResultHelp: "Vérifiez l’orthographe ou essayez moins de mots. Vous pouvez aussi parcourir les sujets et les archives par date\u00a0:",
     unfilteredOne: "voir le résultat sans filtre",
-    unfilteredMany: "voir les {n} résultats sans filtre",
+    unfilteredMany: "voir les {n}\u00a0résultats sans filtre",
     more: "Plus de résultats",
     /** A topic or a source the query names, above the results: « Sujet : Économie, 217 articles », its name a link to its page. */
     named: "{f}\u00a0: {v}, {c}",
-    namedOne: "1 article",
-    namedMany: "{n} articles",
+    namedOne: "1\u00a0article",
+    namedMany: "{n}\u00a0articles",
     /** Lists the named topic's or source's articles here, as its filter. */
     applyNamed: "Filtrer par {v}",
     /** A filter's value in the address that the archive has no choice for (an old or mistyped link): the search goes on without it. */
     ignored: "{f}\u00a0: «\u202f{v}\u202f» n’est pas dans l’archive, ce filtre est laissé de côté.",
     /** Beside « Affiner » on a phone, where the filters fold: how many of its menus are not at their first choice. */
-    chosen: " ({n} choix)",
+    chosen: " ({n}\u00a0choix)",
     /** A filter's choice with its count of results: « Irak (12) ». */
     option: "{v} ({n})",
     failed: "La recherche n’a pas pu être chargée. Réessayez plus tard, ou parcourez les archives.",

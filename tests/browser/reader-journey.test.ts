@@ -97,7 +97,9 @@ describe("a reader's walk through the generated archive", () => {
       const result = page.locator("#search-results li a").first();
       await result.waitFor();
       // The count follows the first results: it is announced once every bundle is counted.
-      await expect.poll(() => page.locator("#search-status").textContent()).toMatch(results === 1 ? /^1 résultat / : new RegExp(`^${results} résultats `));
+      await expect
+        .poll(() => page.locator("#search-status").textContent())
+        .toMatch(results === 1 ? /^1\u00a0résultat / : new RegExp(`^${results}\u00a0résultats `));
       await result.click();
       await page.waitForURL(/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
       expect(await page.locator("h1").textContent()).toMatch(titlePattern);

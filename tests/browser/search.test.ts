@@ -245,7 +245,7 @@ async function watchWorker(page: Page): Promise<{ crossed: () => Promise<string[
 describe("search relevance", () => {
   it("finds « Turquie » only in the articles that say it, not through topics, sources or share links; the title match first", async () => {
     const page = await search("q=Turquie");
-    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await page.locator("#search-status").textContent()).toBe("2\u00a0résultats pour «\u202fTurquie\u202f».");
     // Relevance by default: the older article, which says it in its title, above the newer one, which says it in its body.
     expect(await links(page)).toEqual([TITLE, BODY]);
     expect(await page.locator("#ordre").inputValue()).toBe("");
@@ -315,19 +315,19 @@ describe("search relevance", () => {
     expect(own).toMatch(/^Recherche — ./);
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(await page.title()).toBe(fr`« Turquie » : 2 résultats — ${own}`);
+    await page.waitForFunction(() => /^2\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`« Turquie » : 2\u00a0résultats — ${own}`);
     await page.locator("#filtre-sujet").selectOption("Économie");
     await page.waitForFunction(() => /^Aucun/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.title()).toBe(fr`« Turquie » (sujet : Économie) : aucun résultat — ${own}`);
     await page.goBack();
-    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(await page.title()).toBe(fr`« Turquie » : 2 résultats — ${own}`);
+    await page.waitForFunction(() => /^2\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    expect(await page.title()).toBe(fr`« Turquie » : 2\u00a0résultats — ${own}`);
     await page.goBack();
     await expect.poll(() => page.title()).toBe(own);
     await page.goto(`${server.origin}/recherche/?sujet=%C3%89conomie`);
     await page.waitForFunction(() => /dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(await page.title()).toBe(fr`2 dépêches (sujet : Économie) — ${own}`);
+    expect(await page.title()).toBe(fr`2\u00a0dépêches (sujet : Économie) — ${own}`);
     await page.close();
   });
 
@@ -341,7 +341,7 @@ describe("search relevance", () => {
     expect(hrefs).toEqual(expect.arrayContaining(["/sujets/", "/2022/", "/2021/"]));
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^2\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await page.locator("#search-browse").count()).toBe(0);
     await page.close();
   });
@@ -371,7 +371,7 @@ describe("search relevance", () => {
       for (const [query, status, urls] of [
         ["Lesotho", "Aucun résultat pour «\u202fLesotho\u202f».", []],
         ["Turquie xylophone", "Aucun résultat pour «\u202fTurquie xylophone\u202f».", []],
-        ["gouvernemen", "1 résultat pour «\u202fgouvernemen\u202f».", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
+        ["gouvernemen", "1\u00a0résultat pour «\u202fgouvernemen\u202f».", ["/2021/07/04/les-autorites-irakiennes-annoncent-un-recensement/"]],
       ] as const) {
         await page.goto(`${server.origin}/recherche/?q=${encodeURIComponent(query)}`);
         expect(await shownOnceCounted(page), query).toMatchObject({ status, links: urls });
@@ -435,7 +435,7 @@ describe("search for whole words", () => {
     expect(links).toEqual([...expected].sort());
     // The count and the filters' counts are those of the results listed.
     expect(status).toBe(
-      expected.length === 0 ? fr`Aucun résultat pour « ${query} ».` : fr`${expected.length} résultat${expected.length > 1 ? "s" : ""} pour « ${query} ».`,
+      expected.length === 0 ? fr`Aucun résultat pour « ${query} ».` : fr`${expected.length}\u00a0résultat${expected.length > 1 ? "s" : ""} pour « ${query} ».`,
     );
     expect(year).toBe(`2023 (${expected.length})`);
   });
@@ -486,7 +486,7 @@ describe("search with elisions", () => {
     expect(await first.locator("p:last-child").textContent()).toBe(text);
     await page.close();
     const listed = await search("sujet=%C3%89conomie");
-    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "2 dépêches (sujet\u00a0: Économie).");
+    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "2\u00a0dépêches (sujet\u00a0: Économie).");
     const item = listed.locator("#search-results li", { hasText: "rapport" });
     expect(await item.locator("h2 a").textContent()).toBe(title);
     expect(await item.locator("article > p:not(.meta)").textContent()).toBe(text);
@@ -530,7 +530,7 @@ describe("search with numbers grouped by thousands", () => {
     expect(await first.locator("p:last-child").textContent()).toContain("Les crues ont laissé 4\u202f920 sinistrés et 25\u202f000 déplacés.");
     await page.close();
     const listed = await search("source=Agence+France-Presse");
-    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 dépêche (source\u00a0: Agence France-Presse).");
+    await listed.waitForFunction(() => document.getElementById("search-status")?.textContent === "1\u00a0dépêche (source\u00a0: Agence France-Presse).");
     expect(await listed.locator("#search-results h2 a").textContent()).toBe("4\u202f920 sinistrés après les crues");
     expect(await listed.locator("#search-results article > p:not(.meta)").textContent()).toContain("laissé 4\u202f920 sinistrés et 25\u202f000 déplacés.");
     await listed.close();
@@ -685,13 +685,13 @@ describe("search for a phrase in quotation marks", () => {
     ["„conseil municipal“"],
     ['"conseil municipal"'],
   ])("finds %j as the exact phrase, says it in guillemets once, and keeps it in the box and the address as typed", async (query) => {
-    expect(await typed(query)).toMatchObject({ links: [CONSEIL], status: fr`1 résultat pour « conseil municipal ».`, address: query, box: query });
+    expect(await typed(query)).toMatchObject({ links: [CONSEIL], status: fr`1\u00a0résultat pour « conseil municipal ».`, address: query, box: query });
   });
 
   it.each([["« conseil municipal"], ["conseil municipal »"], ["“conseil municipal"], ["„conseil municipal"]])(
     "finds the words of %j, a mark without its pair, as without it",
     async (query) => {
-      expect(await typed(query)).toMatchObject({ status: `2 résultats pour «\u202f${query}\u202f».`, address: query });
+      expect(await typed(query)).toMatchObject({ status: `2\u00a0résultats pour «\u202f${query}\u202f».`, address: query });
     },
   );
 });
@@ -781,7 +781,7 @@ describe("search results", () => {
   it("lists ten results, then ten more on demand, newest first across the bundles, the focus on the first new one", async () => {
     const page = await search("q=phosphates&ordre=recent");
     await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
-    expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+    expect(await page.locator("#search-status").textContent()).toBe("12\u00a0résultats pour «\u202fphosphates\u202f».");
     expect(await page.locator("#search-results li").count()).toBe(10);
     await page.locator("#search-more").click();
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
@@ -812,7 +812,8 @@ describe("search excerpts", () => {
     expect(long.marks).toEqual(["Turquie"]);
     // Pagefind's window, cut from the words after the title: fourteen words before the match,
     // fifteen after, the last the guillemet.
-    expect(long.text).toMatch(/^… mot27 .* vers la Turquie\. mot100 .* mot112 …$/);
+    // The ellipsis never alone on a line: a no-break space after the first, the last glued to its word.
+    expect(long.text).toMatch(/^…\u00a0mot27 .* vers la Turquie\. mot100 .* mot112…$/);
     const short = excerpts.find((e) => e.text?.includes("voyage"))!;
     // Whole: its body, nothing cut, without the title shown above it.
     expect(short).toEqual({ text: "Le voyage en Turquie, enfin.", marks: ["Turquie"] });
@@ -875,7 +876,7 @@ describe("search on a phone", () => {
     const page = await browser.newPage({ viewport: PHONE });
     for (const [query, summary] of [
       ["q=phosphates", "Affiner"],
-      ["q=phosphates&annee=2021&ordre=recent", "Affiner (2 choix)"],
+      ["q=phosphates&annee=2021&ordre=recent", "Affiner (2\u00a0choix)"],
     ] as const) {
       await page.goto(`${server.origin}/recherche/?${query}`);
       await counted(page);
@@ -917,11 +918,11 @@ describe("search on a phone", () => {
     await page.keyboard.press("ArrowDown");
     await page.waitForURL(/annee=/);
     await counted(page);
-    expect(await page.locator("#search-status").textContent()).toMatch(/^6 résultats /);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^6\u00a0résultats /);
     await expect.poll(() => onFirstScreen(page), { timeout: 2000 }).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("filtre-annee");
     expect(await page.locator(".search-refine").getAttribute("open")).not.toBeNull();
-    expect(await page.locator(".search-refine summary").textContent()).toBe("Affiner (1 choix)");
+    expect(await page.locator(".search-refine summary").textContent()).toBe("Affiner (1\u00a0choix)");
     await page.close();
   });
 
@@ -986,7 +987,7 @@ describe("search results on return", () => {
   it("lists as many results as the reader had, where they were, when Back loads the page again", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
     await page.goto(`${server.origin}/recherche/?source=Agence+Anadolu`);
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27 dépêches (source\u00a0: Agence Anadolu).");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27\u00a0dépêches (source\u00a0: Agence Anadolu).");
     for (const shown of [20, 27]) {
       await page.locator("#search-more").click();
       await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length === n, shown);
@@ -1002,7 +1003,7 @@ describe("search results on return", () => {
     await result.click();
     await page.waitForURL(`${server.origin}${href}`);
     await page.goBack();
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27 dépêches (source\u00a0: Agence Anadolu).");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "27\u00a0dépêches (source\u00a0: Agence Anadolu).");
     // A page loaded again, not the one left.
     expect(await page.evaluate(() => "before" in window)).toBe(false);
     expect(await page.locator("#search-results li").count()).toBe(27);
@@ -1013,15 +1014,15 @@ describe("search results on return", () => {
   it("returns to the top of a search left at the top, though the later one was scrolled", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 400 } });
     await page.goto(`${server.origin}/recherche/?source=Agence+Anadolu`);
-    await page.waitForFunction(() => /^27 dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^27\u00a0dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
     await page.locator("#q").fill("phosphates");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^12\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     await page.evaluate(() => window.scrollTo(0, 600));
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     await page.goBack();
-    await page.waitForFunction(() => /^27 dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^27\u00a0dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await page.close();
   });
@@ -1065,7 +1066,7 @@ describe("search results by relevance", () => {
       if (where === "without a worker") await page.addInitScript(() => Reflect.deleteProperty(window, "Worker"));
       await page.goto(`${server.origin}/recherche/?q=phosphates`);
       await page.waitForFunction(() => !(document.getElementById("search-more") as HTMLButtonElement).hidden);
-      expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+      expect(await page.locator("#search-status").textContent()).toBe("12\u00a0résultats pour «\u202fphosphates\u202f».");
       const first = await links(page);
       expect(first).toHaveLength(10);
       await page.locator("#search-more").click();
@@ -1142,9 +1143,9 @@ describe("search for a topic's or a source's name", () => {
   };
 
   it.each([
-    ["Agence Anadolu", { text: fr`Source : Agence Anadolu, 27 articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
-    ["agence anadolu", { text: fr`Source : Agence Anadolu, 27 articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
-    ["trt", { text: fr`Source : TRT Turquie, 1 article `, link: "/sources/trt/", button: "Filtrer par TRT Turquie" }],
+    ["Agence Anadolu", { text: fr`Source : Agence Anadolu, 27\u00a0articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
+    ["agence anadolu", { text: fr`Source : Agence Anadolu, 27\u00a0articles `, link: "/sources/aa/", button: "Filtrer par Agence Anadolu" }],
+    ["trt", { text: fr`Source : TRT Turquie, 1\u00a0article `, link: "/sources/trt/", button: "Filtrer par TRT Turquie" }],
   ])("links « %s », which no article says, to its page with its count of articles", async (query, line) => {
     const { page, lines, status } = await named(query);
     expect(status).toBe(fr`Aucun résultat pour « ${query} ».`);
@@ -1154,16 +1155,16 @@ describe("search for a topic's or a source's name", () => {
 
   it("shows the topic a word names beside the articles that say it (« economie » for « Économie »)", async () => {
     const { page, lines, status } = await named("economie");
-    expect(status).toBe(fr`1 résultat pour « economie ».`);
+    expect(status).toBe(fr`1\u00a0résultat pour « economie ».`);
     expect(await links(page)).toEqual(["/2021/08/05/un-rapport-sur-l-economie-regionale/"]);
-    expect(lines).toEqual([{ text: fr`Sujet : Économie, 2 articles `, link: "/sujets/economie/", button: "Filtrer par Économie" }]);
+    expect(lines).toEqual([{ text: fr`Sujet : Économie, 2\u00a0articles `, link: "/sujets/economie/", button: "Filtrer par Économie" }]);
     await page.close();
   });
 
   it("shows the topic « Turquie » names beside the articles that say it, and names nothing for a part of a name", async () => {
     const { page, lines } = await named("Turquie");
     expect(await links(page)).toEqual([TITLE, BODY]);
-    expect(lines).toEqual([{ text: fr`Sujet : Turquie, 1 article `, link: "/sujets/turquie/", button: "Filtrer par Turquie" }]);
+    expect(lines).toEqual([{ text: fr`Sujet : Turquie, 1\u00a0article `, link: "/sujets/turquie/", button: "Filtrer par Turquie" }]);
     await page.close();
     // Nor do signs alone, which read as no letter at all.
     for (const query of ["Agence", "Anadolu", "econ", "-", "«", "»"]) {
@@ -1179,7 +1180,7 @@ describe("search for a topic's or a source's name", () => {
     // The button is gone with the search it started: the focus is on the count, not lost to the page.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-status");
     await page.waitForFunction(() => /dépêches/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(await page.locator("#search-status").textContent()).toBe("27 dépêches (source\u00a0: Agence Anadolu).");
+    expect(await page.locator("#search-status").textContent()).toBe("27\u00a0dépêches (source\u00a0: Agence Anadolu).");
     expect(new URL(page.url()).search).toBe("?source=Agence+Anadolu");
     await page.close();
   });
@@ -1281,7 +1282,7 @@ describe("search filters", () => {
     );
     await page.locator("#q").fill("");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "2 dépêches (sujet\u00a0: Économie).");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "2\u00a0dépêches (sujet\u00a0: Économie).");
     expect(new URL(page.url()).search).toBe("?sujet=%C3%89conomie");
     await page.goBack();
     await page.waitForFunction(() => (document.getElementById("q") as HTMLInputElement).value === "Turquie");
@@ -1309,15 +1310,15 @@ describe("search filters in the address", () => {
 
   it("names the filters chosen in the count, and offers the search without them when they leave no result", async () => {
     const filtered = await search("q=Turquie&sujet=irak");
-    expect(await filtered.locator("#search-status").textContent()).toBe(fr`2 résultats pour « Turquie » (sujet : Irak).`);
+    expect(await filtered.locator("#search-status").textContent()).toBe(fr`2\u00a0résultats pour « Turquie » (sujet : Irak).`);
     expect(await filtered.locator("#search-unfiltered").count()).toBe(0);
     await filtered.close();
     const page = await search("q=Turquie&sujet=%C3%89conomie&annee=2021");
     expect(await page.locator("#search-status").textContent()).toBe(fr`Aucun résultat pour « Turquie » (sujet : Économie, année : 2021).`);
-    expect(await page.locator("#search-unfiltered").textContent()).toBe(fr`Ces filtres excluent tous les résultats : voir les 2 résultats sans filtre.`);
+    expect(await page.locator("#search-unfiltered").textContent()).toBe(fr`Ces filtres excluent tous les résultats : voir les 2\u00a0résultats sans filtre.`);
     expect(new URL(await page.locator("#search-unfiltered a").evaluate((a) => (a as HTMLAnchorElement).href)).search).toBe("?q=Turquie");
     await page.locator("#search-unfiltered a").click();
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "2 résultats pour «\u202fTurquie\u202f».");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "2\u00a0résultats pour «\u202fTurquie\u202f».");
     expect(new URL(page.url()).search).toBe("?q=Turquie");
     expect(await links(page)).toEqual([TITLE, BODY]);
     expect(await page.locator("#search-unfiltered").count()).toBe(0);
@@ -1345,7 +1346,7 @@ describe("search filters in the address", () => {
 
   it("lists the whole archive newest first when asked so without a word", async () => {
     const page = await search("ordre=recent");
-    expect(await page.locator("#search-status").textContent()).toBe(`${Object.keys(ARTICLES).length} dépêches.`);
+    expect(await page.locator("#search-status").textContent()).toBe(`${Object.keys(ARTICLES).length}\u00a0dépêches.`);
     expect((await links(page))[0]).toBe("/2022/09/06/le-port-de-bassorah-agrandi/");
     await page.close();
   });
@@ -1425,10 +1426,10 @@ describe("search costs", () => {
     expect(searched.filter((p) => p.endsWith(".pf_fragment")).length).toBe(2);
     // The next search, filtered: no filter list, and no file asked again.
     await page.locator("#filtre-annee").selectOption("2022");
-    await page.waitForFunction(() => /^1 résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^1\u00a0résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     await page.locator("#q").fill("phosphates");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^6 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^6\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     const paths = fetched.map((p) => p.replace(/\?.*$/, "")).filter((p) => p.startsWith("/pagefind/"));
     expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
     expect(paths.filter((p) => p.endsWith(".pf_filter"))).toEqual([]);
@@ -1452,8 +1453,8 @@ describe("search costs", () => {
   // A number's first digit alone fetches nothing: with the letter that ends a number in the index
   // (src/search/records.ts), « 4 » would be the word « 4ǂ », whose pack « 4920 » does not need.
   it.each([
-    ["phosphates", "12 résultats"],
-    ["4920", "2 résultats"],
+    ["phosphates", "12\u00a0résultats"],
+    ["4920", "2\u00a0résultats"],
   ])("fetches the index pieces of « %s » while it is typed, those its search needs, and the search submitted asks for none again", async (word, said) => {
     const page = await browser.newPage();
     const fetched: string[] = [];
@@ -1513,7 +1514,7 @@ describe("search costs", () => {
     await page.waitForFunction(() => performance.getEntriesByName("search-ready").length > 0);
     await page.locator("#q").fill("phosphates");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^12 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^12\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     // The ten shown, fetched before the page's first request for one reached the worker, and shown as ever.
     expect(fragments.length).toBe(10);
     expect(Math.max(...fragments)).toBeLessThan(Math.min(...(await delivered())));
@@ -1523,12 +1524,12 @@ describe("search costs", () => {
     // A filtered search's first results are not Pagefind's first: fetched only once the page has
     // picked them by rank (and before its own request for each reaches the worker).
     await page.locator("#filtre-annee").selectOption("2021");
-    await page.waitForFunction(() => /^6 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^6\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     await delivered();
     fragments.length = 0;
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^1 résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^1\u00a0résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     expect(await links(page)).toEqual([TITLE]);
     expect(fragments.length).toBe(1);
     expect(fragments[0]).toBeLessThan(Math.min(...(await delivered())));
@@ -1558,7 +1559,7 @@ describe("search costs", () => {
     for (const handle of first) expect(await holds(handle)).toBe(true);
     await page.locator("#q").fill("Turquie");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => /^2 résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
+    await page.waitForFunction(() => /^2\u00a0résultats/.test(document.getElementById("search-status")?.textContent ?? ""));
     const next = await handles();
     expect(next).toHaveLength(2);
     // Released from a second after the next search's results have crossed, a slice at a time.
@@ -1585,7 +1586,7 @@ describe("search costs", () => {
     await page.waitForTimeout(1500);
     await page.locator("#search-more").click();
     await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 12);
-    expect(await page.locator("#search-status").textContent()).toBe("12 résultats pour «\u202fphosphates\u202f».");
+    expect(await page.locator("#search-status").textContent()).toBe("12\u00a0résultats pour «\u202fphosphates\u202f».");
     expect(await page.locator("#search-results h2 a").allTextContents()).toEqual(
       [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((i) => `Les phosphates, épisode ${i}`),
     );
@@ -1681,7 +1682,7 @@ describe("search counts", () => {
     });
     await page.goto(`${server.origin}/recherche/?q=Turquie`);
     await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
-    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await page.locator("#search-status").textContent()).toBe("2\u00a0résultats pour «\u202fTurquie\u202f».");
     expect(await links(page)).toEqual([TITLE, BODY]);
     expect(await busy(page)).toBe("false");
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
@@ -1693,7 +1694,7 @@ describe("search counts", () => {
     expect(await page.locator("#filtre-sujet option[value='Irak']").textContent()).toBe("Irak (2)");
     await page.locator("#q").fill("phosphates");
     await page.locator("#q").press("Enter");
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.startsWith("12 résultats"));
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.startsWith("12\u00a0résultats"));
     expect(await page.locator("#search-results li").count()).toBe(10);
     expect(await busy(page)).toBe("false");
     expect(await page.locator("#filtre-source option[value='Agence Anadolu']").textContent()).toBe("Agence Anadolu (12)");
@@ -1750,7 +1751,7 @@ describe("search counts", () => {
     await page.goto(`${server.origin}/recherche/?q=Turquie&ordre=recent`);
     await page.waitForFunction(() => /résultat/.test(document.getElementById("search-status")?.textContent ?? ""));
     await page.waitForFunction(() => document.querySelector(".search-filters")?.getAttribute("aria-busy") === "false");
-    expect(await page.locator("#search-status").textContent()).toBe("2 résultats pour «\u202fTurquie\u202f».");
+    expect(await page.locator("#search-status").textContent()).toBe("2\u00a0résultats pour «\u202fTurquie\u202f».");
     expect(await links(page)).toEqual([BODY, TITLE]);
     expect(await page.locator("#filtre-annee option[value='2022']").textContent()).toBe("2022 (1)");
     expect(await page.locator("#filtre-annee option[value='2021']").textContent()).toBe("2021 (1)");
@@ -1764,7 +1765,7 @@ describe("search counts", () => {
 
   it("lists a source's articles without a word, newest first, each with its title, day, source and first words", async () => {
     const page = await search("source=TRT+Turquie");
-    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "1 dépêche (source\u00a0: TRT Turquie).");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent === "1\u00a0dépêche (source\u00a0: TRT Turquie).");
     expect(await links(page)).toEqual(["/2022/09/06/le-port-de-bassorah-agrandi/"]);
     expect(await page.locator("#search-results .meta").textContent()).toBe("6\u00a0septembre 2022 · TRT Turquie");
     expect(await page.locator("#search-results article > p:not(.meta)").textContent()).toContain("Les travaux ont duré deux ans.");

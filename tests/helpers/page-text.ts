@@ -12,6 +12,8 @@ interface PageText {
   nameKey(text: string): string;
   /** A result's excerpt from the words after its title: its markup (matches in <mark>) and the text it was cut from. */
   bodyExcerpt(data: ExcerptData, length?: number): { markup: string; text: string };
+  /** A message of `ui.searchClient` with its values, numbers written as the pages write them. */
+  format(template: string, values: Record<string, string | number>): string;
 }
 
 /** What the excerpt reads of Pagefind's data for a result. */
@@ -22,6 +24,6 @@ export interface ExcerptData {
   weighted_locations?: { location: number; balanced_score: number }[];
 }
 
-export const { indexedWords, withStraightQuotes, asPrinted, nameKey, unquoted, bodyExcerpt } = (await import(
+export const { indexedWords, withStraightQuotes, asPrinted, nameKey, unquoted, bodyExcerpt, format } = (await import(
   new URL("../../public/recherche-texte.js", import.meta.url).href
 )) as PageText;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ui } from "../../src/i18n/fr.ts";
+import { format } from "../helpers/page-text.ts";
 
 // Every interface string that takes a count, at 0, 1, 2 and 1,000: the number, the noun and every
 // word that agrees with it must read as French.
@@ -94,6 +95,21 @@ describe("interface strings agree with their counts", () => {
         if (n <= 1) expect(text).not.toMatch(/\b(?:articles|des plus)\b/);
       }
     }
+  });
+
+  it.each([
+    ["many", { q: "Irak", f: "" }, "1\u202f010\u00a0résultats pour «\u202fIrak\u202f»."],
+    ["one", { q: "Irak", f: "" }, "1\u00a0résultat pour «\u202fIrak\u202f»."],
+    ["manyAll", { f: "" }, "1\u202f010\u00a0dépêches."],
+    ["oneAll", { f: "" }, "1\u00a0dépêche."],
+    ["titleMany", {}, "1\u202f010\u00a0résultats"],
+    ["titleOne", {}, "1\u00a0résultat"],
+    ["unfilteredMany", {}, "voir les 1\u202f010\u00a0résultats sans filtre"],
+    ["namedMany", {}, "1\u202f010\u00a0articles"],
+    ["namedOne", {}, "1\u00a0article"],
+    ["chosen", {}, " (1\u202f010\u00a0choix)"],
+  ] as const)("writes the search page's %s count as the pages do: thousands apart by U+202F, the noun after a no-break space", (key, values, expected) => {
+    expect(format(ui.searchClient[key], { n: 1010, ...values })).toBe(expected);
   });
 
   it("gives each search filter's first choice the gender of its noun", () => {
