@@ -1186,6 +1186,34 @@ describe("search for a topic's or a source's name", () => {
   });
 });
 
+describe("search printed", () => {
+  const shown = (page: Page, selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
+
+  it("prints the count and the results, not the form, its filters, a named topic's button nor « Plus de résultats »", async () => {
+    const named = await search("q=Turquie");
+    await named.locator("#search-named button").waitFor();
+    const listed = await search("source=Agence+Anadolu");
+    await listed.locator("#search-more").waitFor();
+    for (const page of [named, listed]) {
+      await page.emulateMedia({ media: "print" });
+      expect(await shown(page, "#search-status")).toBe(true);
+      expect(await shown(page, "#search-results li")).toBe(true);
+      for (const control of [".search-form", ".search-refine", "#search-named button", "#search-more"]) expect(await shown(page, control), control).toBe(false);
+      await page.close();
+    }
+  });
+
+  it("prints an article with its footer, which says in which zone its time is given", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${TITLE}`);
+    await page.emulateMedia({ media: "print" });
+    expect(await shown(page, ".byline time")).toBe(true);
+    expect(await shown(page, ".site-footer")).toBe(true);
+    expect(await page.locator(".site-footer").innerText()).toContain("Toutes les heures sont données à l’heure de Paris.");
+    await page.close();
+  });
+});
+
 describe("search without words nor filters", () => {
   it("asks for words when the empty form is submitted, the address left clean", async () => {
     const page = await browser.newPage();
