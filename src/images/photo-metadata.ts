@@ -4,15 +4,23 @@
  * repository. The derivatives the site serves never carry it (encode-photos.ts); the original does.
  * JPEG, PNG and WebP lose their metadata blocks and nothing else: their pixels' bytes are kept as
  * they are. AVIF and TIFF keep metadata inside structures too entangled to cut out safely: those
- * are encoded again, losslessly.
+ * are encoded again, losslessly, when they hold some. What says how the pixels are stored and
+ * shown (the orientation, the resolution, the ICC profile: `tiffHoldsMetadata`) is no metadata of
+ * this kind: a photo that holds nothing else is given back as it is, and nothing is said removed.
  */
-import { EXIF_HEADER, exifOrientation, orientationOnlyTiff } from "./exif.ts";
+import { EXIF_HEADER, exifOrientation, orientationOnlyTiff, tiffHoldsMetadata } from "./exif.ts";
 import { loadSharp } from "./inspect-photos.ts";
 
-/** The photo's bytes without private metadata, and whether there was any to remove. */
+/** The photo's bytes without private metadata, and whether there was any to remove (else the bytes given). */
 export interface StrippedPhoto {
   bytes: Buffer;
   removed: boolean;
+}
+
+// What a cut made: its bytes when it removed metadata, else the photo as it was (a block of the
+// image's structure alone, an Exif of its orientation and resolution, is not worth a change).
+function cutOrKept(original: Buffer, parts: Buffer[], removed: boolean): StrippedPhoto {
+  return removed ? { bytes: Buffer.concat(parts), removed } : { bytes: original, removed };
 }
 
 const ICC_PROFILE = Buffer.from("ICC_PROFILE\0", "latin1");
@@ -42,9 +50,10 @@ function keepsJpegSegment(marker: number, payload: Buffer): boolean {
  * orientation other than 1 is kept alone, in an Exif block of its own. Undefined when the file is
  * not a JPEG this can walk through (then it is left to `check`).
  */
-export function stripJpeg(jpeg: Buffer): Buffer | undefined {
+export function stripJpeg(jpeg: Buffer): StrippedPhoto | undefined {
   if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return undefined;
   const parts: Buffer[] = [jpeg.subarray(0, 2)];
+  let removed = false;
   let orientationPlaced = false;
   let at = 2;
   while (at < jpeg.length) {
@@ -57,7 +66,7 @@ export function stripJpeg(jpeg: Buffer): Buffer | undefined {
     if (marker === EOI) {
       // Whatever follows (a second MPF image, a maker's trailer) may hold metadata of its own.
       parts.push(Buffer.from([0xff, EOI]));
-      return Buffer.concat(parts);
+      return cutOrKept(jpeg, parts, removed || m + 2 < jpeg.length);
     }
     if (marker === 0x01 || isRestart(marker)) {
       parts.push(jpeg.subarray(at, m + 2));
@@ -71,7 +80,9 @@ export function stripJpeg(jpeg: Buffer): Buffer | undefined {
     const payload = jpeg.subarray(m + 4, end);
     if (keepsJpegSegment(marker, payload)) parts.push(jpeg.subarray(at, end));
     else {
-      if (marker === APP1 && !orientationPlaced && payload.subarray(0, 6).equals(EXIF_HEADER)) {
+      const exif = marker === APP1 && payload.subarray(0, 6).equals(EXIF_HEADER);
+      removed ||= !exif || tiffHoldsMetadata(payload);
+      if (exif && !orientationPlaced) {
         orientationPlaced = true;
         const orientation = exifOrientation(payload);
         if (orientation !== 1) parts.push(jpegSegment(APP1, Buffer.concat([EXIF_HEADER, orientationOnlyTiff(orientation)])));
@@ -103,9 +114,10 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const PNG_PRIVATE_CHUNKS = new Set(["eXIf", "tEXt", "iTXt", "zTXt", "tIME"]);
 
 /** A PNG without its Exif, text and time chunks, the others copied as they are; undefined when it is not a PNG this can read. */
-export function stripPng(png: Buffer): Buffer | undefined {
+export function stripPng(png: Buffer): StrippedPhoto | undefined {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) return undefined;
   const parts: Buffer[] = [PNG_SIGNATURE];
+  let removed = false;
   let at = 8;
   while (at + 12 <= png.length) {
     const length = png.readUInt32BE(at);
@@ -114,11 +126,13 @@ export function stripPng(png: Buffer): Buffer | undefined {
     if (end > png.length) return undefined;
     if (!PNG_PRIVATE_CHUNKS.has(type)) parts.push(png.subarray(at, end));
     else {
-      const orientation = type === "eXIf" ? exifOrientation(png.subarray(at + 8, end - 4)) : 1;
+      const data = png.subarray(at + 8, end - 4);
+      removed ||= type !== "eXIf" || tiffHoldsMetadata(data);
+      const orientation = type === "eXIf" ? exifOrientation(data) : 1;
       if (orientation !== 1) parts.push(pngChunk("eXIf", orientationOnlyTiff(orientation)));
     }
     at = end;
-    if (type === "IEND") return Buffer.concat(parts);
+    if (type === "IEND") return cutOrKept(png, parts, removed || at < png.length);
   }
   return undefined;
 }
@@ -149,7 +163,7 @@ const WEBP_EXIF_FLAG = 0x08;
 const WEBP_XMP_FLAG = 0x04;
 
 /** A WebP without its EXIF and XMP chunks (an orientation other than 1 kept alone); undefined when it is not a WebP this can read. */
-export function stripWebp(webp: Buffer): Buffer | undefined {
+export function stripWebp(webp: Buffer): StrippedPhoto | undefined {
   if (webp.length < 12 || webp.toString("latin1", 0, 4) !== "RIFF" || webp.toString("latin1", 8, 12) !== "WEBP") return undefined;
   const chunks: Buffer[] = [];
   let removed = false;
@@ -161,12 +175,13 @@ export function stripWebp(webp: Buffer): Buffer | undefined {
     const end = at + 8 + size + (size % 2);
     if (at + 8 + size > webp.length) return undefined;
     if (type === "EXIF" || type === "XMP ") {
-      removed = true;
-      if (type === "EXIF") orientation = exifOrientation(webp.subarray(at + 8, at + 8 + size));
+      const data = webp.subarray(at + 8, at + 8 + size);
+      removed ||= type === "XMP " || tiffHoldsMetadata(data);
+      if (type === "EXIF") orientation = exifOrientation(data);
     } else chunks.push(Buffer.from(webp.subarray(at, Math.min(end, webp.length))));
     at = end;
   }
-  if (!removed) return webp;
+  if (!removed) return { bytes: webp, removed };
   const vp8x = chunks.find((c) => c.toString("latin1", 0, 4) === "VP8X");
   // Without VP8X (a simple WebP) there is no EXIF chunk to read: it is left without one.
   if (vp8x) vp8x[8] = (vp8x[8]! & ~(WEBP_EXIF_FLAG | WEBP_XMP_FLAG)) | (orientation !== 1 ? WEBP_EXIF_FLAG : 0);
@@ -183,36 +198,33 @@ export function stripWebp(webp: Buffer): Buffer | undefined {
   header.write("RIFF", 0, "latin1");
   header.writeUInt32LE(body.length + 4, 4);
   header.write("WEBP", 8, "latin1");
-  return Buffer.concat([header, body]);
+  return { bytes: Buffer.concat([header, body]), removed };
 }
 
 /**
- * The photo without private metadata. JPEG, PNG and WebP are cut losslessly; an AVIF with
- * metadata is encoded again losslessly (turned upright, its ICC profile kept); a TIFF always is,
- * its metadata being tags of the image itself. A file none of these can read is given back as it
- * is, for `check` to judge.
+ * The photo without private metadata. JPEG, PNG and WebP are cut losslessly; an AVIF or a TIFF
+ * that holds metadata is encoded again losslessly (turned upright, its ICC profile kept), a TIFF's
+ * metadata being tags of the image itself. A photo with none, or a file none of these can read
+ * (left for `check` to judge), is given back as it is, with `removed` false.
  */
 export async function stripPhotoMetadata(bytes: Buffer): Promise<StrippedPhoto> {
   const cut = stripJpeg(bytes) ?? stripPng(bytes) ?? stripWebp(bytes);
-  // A photo already stripped comes out the same: only then was nothing removed.
-  if (cut) return { bytes: cut, removed: !cut.equals(bytes) };
+  if (cut) return cut;
   const sharp = await loadSharp();
   let format: string;
   let hasMetadata: boolean;
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     format = meta.format;
-    hasMetadata = meta.exif !== undefined || meta.xmp !== undefined || meta.iptc !== undefined;
+    // sharp gives no Exif of a TIFF: its tags are the file's own first IFD.
+    const tags = format === "tiff" ? bytes : meta.exif;
+    hasMetadata = (tags !== undefined && tiffHoldsMetadata(tags)) || meta.xmp !== undefined || meta.iptc !== undefined;
   } catch {
     return { bytes, removed: false };
   }
-  if (format === "heif" && hasMetadata) {
-    const avif = sharp(bytes, { limitInputPixels: false }).autoOrient().keepIccProfile().avif({ lossless: true });
-    return { bytes: await avif.toBuffer(), removed: true };
-  }
-  if (format === "tiff") {
-    const tiff = sharp(bytes, { limitInputPixels: false }).autoOrient().keepIccProfile().tiff({ compression: "lzw" });
-    return { bytes: await tiff.toBuffer(), removed: true };
-  }
+  if (!hasMetadata) return { bytes, removed: false };
+  const image = sharp(bytes, { limitInputPixels: false }).autoOrient().keepIccProfile();
+  if (format === "heif") return { bytes: await image.avif({ lossless: true }).toBuffer(), removed: true };
+  if (format === "tiff") return { bytes: await image.tiff({ compression: "lzw" }).toBuffer(), removed: true };
   return { bytes, removed: false };
 }

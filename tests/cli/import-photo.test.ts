@@ -7,7 +7,7 @@ import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess, type Run } from "../helpers/cli.ts";
 import sharp from "sharp";
 import { exifHasGpsPosition } from "../../src/images/exif.ts";
-import { makePhoto, type PhotoSpec } from "../helpers/photos.ts";
+import { makePhoto, tiffWithTags, type PhotoSpec } from "../helpers/photos.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -67,6 +67,22 @@ describe("depeche import --image", () => {
     expect(r.stdout).toContain(fr`${archive.display("images/2021/12/irak.jpg")} : métadonnées retirées (position GPS, appareil…)`);
     const check = await runInProcess("check", runCheck, ["--content", archive.dir]);
     expect(check.stderr).toBe("");
+  });
+
+  // A TIFF is encoded again to lose its metadata: only when it holds some is it touched, and said so.
+  it.each([
+    ["without metadata", false],
+    ["with a camera, an author and a GPS position", true],
+  ] as const)("says metadata was removed of a TIFF only when it had some: %s", async (_what, tagged) => {
+    archive = makeArchive();
+    const plain = await makePhoto({ format: "tiff", width: 400, height: 300 });
+    const photo = archive.write("../export/irak.tif", tagged ? tiffWithTags(plain, { 271: "Nikon", 315: "Secret" }, { gps: true }) : plain);
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", photo, ...PHOTO_ARGS);
+    expect(r.status).toBe(0);
+    const copied = readFileSync(join(archive.dir, "images/2021/12/irak.tif"));
+    expect(copied.includes("Secret")).toBe(false);
+    expect(copied.equals(plain)).toBe(!tagged);
+    expect(r.stdout.includes("métadonnées retirées")).toBe(tagged);
   });
 
   it("keeps a turned photo's orientation: its derivatives on the site are upright", async () => {

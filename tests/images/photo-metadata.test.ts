@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { exifHasGpsPosition, exifOrientation } from "../../src/images/exif.ts";
+import { exifHasGpsPosition, exifOrientation, tiffHoldsMetadata } from "../../src/images/exif.ts";
 import { stripPhotoMetadata } from "../../src/images/photo-metadata.ts";
-import { makePhoto } from "../helpers/photos.ts";
+import { makePhoto, tiffWithTags } from "../helpers/photos.ts";
 
 // What a phone writes: the position, the camera, its owner.
 const PRIVATE = {
@@ -51,12 +51,52 @@ describe("stripPhotoMetadata", () => {
   });
 
   it.each(["avif", "tiff"] as const)("encodes an %s again, losslessly and upright, without its metadata", async (format) => {
-    const photo = await makePhoto({ format, width: 400, height: 300, orientation: 6, exif: PRIVATE });
+    // libvips writes no camera tags into a TIFF: they are added as a camera or Photoshop writes them.
+    const made = await makePhoto({ format, width: 400, height: 300, orientation: 6, exif: PRIVATE });
+    const photo = format === "tiff" ? tiffWithTags(made, { 271: "Nikon", 315: "Nom du photographe", 33432: "Secret" }, { gps: true }) : made;
+    expect(photo.includes("Secret")).toBe(true);
     const { bytes, removed } = await stripPhotoMetadata(photo);
     expect(removed).toBe(true);
-    expect(bytes.includes("Secret")).toBe(false);
+    for (const word of ["Secret", "Nikon", "Nom du photographe"]) expect(bytes.includes(word), word).toBe(false);
+    expect(exifHasGpsPosition(format === "tiff" ? bytes : await exifOf(bytes))).toBe(false);
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
     expect((await sharp(bytes).raw().toBuffer()).equals(await sharp(photo).autoOrient().raw().toBuffer())).toBe(true);
+  });
+
+  it("encodes a TIFF again when its metadata is XMP alone, as Lightroom writes it", async () => {
+    const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="33,18.0N"/></rdf:RDF></x:xmpmeta>`;
+    const photo = await sharp(await makePhoto({ width: 400, height: 300 }))
+      .withXmp(xmp)
+      .tiff()
+      .toBuffer();
+    const { bytes, removed } = await stripPhotoMetadata(photo);
+    expect(removed).toBe(true);
+    expect(bytes.includes("GPSLatitude")).toBe(false);
+  });
+
+  // What libvips, and so many tools, write on a photo of no camera: the orientation, the
+  // resolution, how the colours are coded. Nothing private: the photo is left as it is.
+  it.each(["jpeg", "png", "webp", "avif", "tiff"] as const)(
+    "leaves a %s whose only metadata says how its pixels are shown as it is, and says nothing was removed",
+    async (format) => {
+      for (const spec of [{}, { orientation: 6 }, { icc: "p3" }]) {
+        const photo = await makePhoto({ format, width: 400, height: 300, ...spec });
+        const { bytes, removed } = await stripPhotoMetadata(photo);
+        expect(removed, JSON.stringify(spec)).toBe(false);
+        expect(bytes.equals(photo), JSON.stringify(spec)).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    ["a camera", { 271: "Nikon" }, {}],
+    ["software", { 305: "Adobe Photoshop" }, {}],
+    ["a GPS block", {}, { gps: true }],
+    ["a second page or a thumbnail", {}, { secondPage: true }],
+  ] as const)("finds metadata in a TIFF's tags: %s", async (_what, tags, options) => {
+    const tiff = await makePhoto({ format: "tiff", width: 40, height: 30, orientation: 6, icc: "p3" });
+    expect(tiffHoldsMetadata(tiff)).toBe(false);
+    expect(tiffHoldsMetadata(tiffWithTags(tiff, tags, options))).toBe(true);
   });
 
   it("leaves a photo without metadata as it is, and says nothing was removed", async () => {
