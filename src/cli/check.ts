@@ -4,9 +4,7 @@ import { countDays } from "../archive/days.ts";
 import { sortDiagnostics } from "../content/diagnostics.ts";
 import { SyncAhead } from "../content/article-survey.ts";
 import { ArchiveStore } from "../content/store.ts";
-import { readPhotoMemo } from "../images/encode-photos.ts";
-import { inspectPhotos } from "../images/inspect-photos.ts";
-import { photosInIndex } from "../images/prepare-photos.ts";
+import { preparePhotos } from "../images/prepare-photos.ts";
 import { DEFAULT_CACHE_DIR, readStoreSnapshot } from "../publish/build-cache.ts";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, type Summary } from "./report.ts";
@@ -46,10 +44,13 @@ export async function runCheck(argv: string[]): Promise<number> {
   const loaded = store.result();
   // Photos are checked (not encoded) even when files have errors, theirs too when their src can be read.
   const photoUses = loaded.content?.articles ?? store.photoUses();
-  // The build's memo of the photos, read and never written: a photo git or its stat vouches for is not read.
-  const memo = values["no-cache"] || !photoUses.some((a) => a.image) ? undefined : readPhotoMemo(values.cache);
-  const inIndex = memo && memo.size > 0 ? await photosInIndex(values.content, photoUses, store.filesInIndex()) : undefined;
-  const photos = await inspectPhotos(values.content, photoUses, { ...(memo ? { memo } : {}), ...(inIndex ? { inIndex } : {}) });
+  // Checked as a build checks them, with the build's memo of the photos, read and never written: a photo git or its stat vouches for is not read.
+  const photos = await preparePhotos(values.content, photoUses, {
+    cacheDir: values["no-cache"] ? undefined : values.cache,
+    encode: false,
+    everyUse: loaded.content !== undefined,
+    inIndex: store.filesInIndex(),
+  });
   const result = { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]) };
   const content = photos.diagnostics.some((d) => d.severity === "error") ? undefined : result.content;
   const summary: Summary & { topics?: number; sources?: number; days?: number } = {

@@ -124,6 +124,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   photoCorrupt: { args: ["images/2021/12/irak.jpg"] },
   photoNarrow: { args: ["images/2021/12/irak.jpg", 800, 1200], warning: true },
   photoHasGps: { args: ["images/2021/12/irak.jpg"], warning: true },
+  photoUnused: { args: [["images/2021/12/irak.jpg", "images/2021/12/bagdad.jpg"]], warning: true },
   photoUndecodable: { args: ["images/2021/12/irak.jpg", "VipsJpeg: premature end of JPEG image"] },
   missingInDraft: { args: ["sources"], ...DRAFT_KEYS },
   sourcesUnfinished: { args: [], ...DRAFT_KEYS },

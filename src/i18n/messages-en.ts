@@ -224,6 +224,10 @@ export const messagesEn: Messages = {
       `the photo "${src}" is ${number(width)} pixels wide, less than the ${number(min)} that large previews need (social networks, Google): use a larger one if you have it`,
     photoHasGps: (src) =>
       `the photo "${src}" holds the GPS position where it was taken: the repository, often public, publishes it with the file (the site does not show it); replace the file with the same photo attached by depeche import --image, or exported without location metadata`,
+    photoUnused: (srcs) =>
+      srcs.length === 1
+        ? `the photo "${srcs[0]}" is shown by no article: the repository, often public, publishes it though the site does not show it; give it to an article (the "image" field of its front matter), or delete it (git rm) if it is no longer needed`
+        : `${countEn(srcs.length, "photo")} are shown by no article: ${listEn(srcs.map((src) => `"${src}"`))}; the repository, often public, publishes them though the site does not show them; give each to an article (the "image" field of its front matter), or delete those no longer needed (git rm)`,
     photoUndecodable: (src, reason) => `the photo "${src}" could not be converted (${reason}): it is probably damaged; export it again and replace the file`,
     missingInDraft: (key) => `missing key "${key}": ${requiredHint(key)}${DRAFT}`,
     sourcesUnfinished: () => `"sources" is empty: list the codes of sources.yaml, e.g. sources: [AA, TRT FR]${DRAFT}`,

@@ -277,6 +277,10 @@ export const messagesFr = {
       fr`la photo « ${src} » fait ${countFr(width, "pixel")} de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
     photoHasGps: (src: string) =>
       fr`la photo « ${src} » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier (le site, lui, ne la montre pas) ; remplacez le fichier par la même photo jointe avec depeche import --image, ou exportée sans métadonnées de localisation`,
+    photoUnused: (srcs: readonly string[]) =>
+      srcs.length === 1
+        ? fr`la photo « ${srcs[0]} » n’est montrée par aucun article : le dépôt, souvent public, la publie sans que le site la montre ; donnez-la à un article (champ « image » de l’en-tête), ou supprimez-la (git rm) si elle ne sert plus`
+        : fr`${countFr(srcs.length, "photo")} ne sont montrées par aucun article : ${listFr(srcs.map((src) => fr`« ${src} »`))} ; le dépôt, souvent public, les publie sans que le site les montre ; donnez chacune à un article (champ « image » de l’en-tête), ou supprimez celles qui ne servent plus (git rm)`,
     photoUndecodable: (src: string, reason: string) =>
       fr`la photo « ${src} » n’a pas pu être convertie (${reason}) : elle est sans doute endommagée ; exportez-la de nouveau et remplacez le fichier`,
     missingInDraft: (key: string) => fr`clé « ${key} » absente : ${requiredHint(key)}${DRAFT}`,

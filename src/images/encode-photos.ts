@@ -19,9 +19,10 @@ export function photoCacheDir(cacheDir: string): string {
 
 const MEMO_FILE = "sources.json";
 // The memo's format: 2 keys each file by its path under the content folder and keeps its git
-// blob id; 3 keeps each file's change time too; 4 says whether it holds a GPS position. A memo of
-// another format (1 was a bare list, by absolute path) is ignored, never misread.
-const MEMO_FORMAT = 4;
+// blob id; 3 keeps each file's change time too; 4 says whether it holds a GPS position; 5 keeps
+// every photo file looked at, shown by an article or not, damaged or of another format too, with
+// its format. A memo of another format (1 was a bare list, by absolute path) is ignored, never misread.
+const MEMO_FORMAT = 5;
 
 /** The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is none, it can't be read, or is of another format. */
 export function readPhotoMemo(cacheDir: string): PhotoMemo {

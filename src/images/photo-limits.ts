@@ -12,6 +12,9 @@ export const MIN_PHOTO_WIDTH = 1200;
 /** The formats sharp reads that cameras and agencies deliver (libvips' names). */
 export const PHOTO_FORMATS = ["jpeg", "png", "webp", "avif", "tiff"] as const;
 
+/** The extensions of those formats' files: what `import --image` takes, what `check` looks for in the photo folders. */
+export const PHOTO_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff"];
+
 /** The widths of the article picture's derivatives; a photo is never enlarged. */
 export const PHOTO_WIDTHS = [480, 800, 1200, 1600] as const;
 

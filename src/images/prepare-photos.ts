@@ -6,7 +6,8 @@ import { unchangedInIndex } from "../content/git-files.ts";
 import type { PhotoUse } from "../content/model.ts";
 import { planDerivatives, type PhotoSet } from "./derivatives.ts";
 import { encodePhotos, readPhotoMemo, savePhotoMemo } from "./encode-photos.ts";
-import { inspectPhotos, memoKey } from "./inspect-photos.ts";
+import { inspectPhotos } from "./inspect-photos.ts";
+import { commonFolder, listPhotoFiles, photoFolders } from "./photo-folders.ts";
 import { messages } from "../i18n/messages.ts";
 
 export interface PreparedPhotos {
@@ -22,34 +23,44 @@ export interface PreparedPhotos {
 
 /**
  * Checks the photos of the articles (and of files with errors, as far as they can be read:
- * `ArchiveStore.photoUses`), then, when every one is valid (and `encode` is asked), makes
- * sure each one's derivatives are in the cache. A photo that fails to encode (damaged past its
- * header) is an error at its articles, like any other.
+ * `ArchiveStore.photoUses`), and the other photo files of the photo folders (`photoFolders`), then,
+ * when every one is valid (and `encode` is asked), makes sure each one's derivatives are in the
+ * cache. A photo that fails to encode (damaged past its header) is an error at its articles, like
+ * any other. The photo memo is read from the cache, and written back only by a build that encodes.
  */
 export async function preparePhotos(
   contentDir: string,
   articles: readonly PhotoUse[],
   options: {
-    cacheDir: string;
+    /** The build's cache, whose photo memo spares reading unchanged files; undefined for none (`check --no-cache`). */
+    cacheDir: string | undefined;
     encode: boolean;
+    /** Whether the articles are every file that may show a photo (no file with errors): the photos none shows are then told. */
+    everyUse: boolean;
     onProgress?: (done: number, total: number) => void;
     /** What git's index holds unchanged, when the store's sync asked it (`ArchiveStore.filesInIndex`); null when git could not tell. */
     inIndex?: ReadonlyMap<string, string> | null;
   },
 ): Promise<PreparedPhotos> {
-  const memo = options.encode && articles.some((a) => a.image) ? readPhotoMemo(options.cacheDir) : undefined;
-  const before = memo && JSON.stringify([...memo]);
-  const inIndex = memo && memo.size > 0 ? await photosInIndex(contentDir, articles, options.inIndex) : undefined;
-  const inspection = await inspectPhotos(contentDir, articles, { ...(memo ? { memo } : {}), ...(inIndex ? { inIndex } : {}) });
-  if (memo) {
-    // Only the photos still shown are remembered: the memo never outgrows the archive.
-    const root = resolve(contentDir);
-    const shown = new Set([...inspection.photos.values()].map((p) => memoKey(root, p.file)));
-    for (const key of memo.keys()) if (!shown.has(key)) memo.delete(key);
+  const files = listPhotoFiles(photoFolders(contentDir, articles));
+  const some = files.length > 0 || articles.some((a) => a.image);
+  const memo = options.cacheDir !== undefined && some ? readPhotoMemo(options.cacheDir) : undefined;
+  const before = options.encode && memo && JSON.stringify([...memo]);
+  const inIndex = memo && memo.size > 0 ? await photosInIndex(contentDir, articles, options.inIndex, files) : undefined;
+  const inspection = await inspectPhotos(contentDir, articles, {
+    ...(memo ? { memo } : {}),
+    ...(inIndex ? { inIndex } : {}),
+    files,
+    everyUse: options.everyUse,
+  });
+  if (memo && options.cacheDir !== undefined && options.encode) {
+    // Only the files still looked at are remembered: the memo never outgrows the archive.
+    for (const key of memo.keys()) if (!inspection.looked.has(key)) memo.delete(key);
     if (JSON.stringify([...memo]) !== before) savePhotoMemo(options.cacheDir, memo);
   }
   const none = { sets: new Map<string, PhotoSet>(), encoded: 0, cached: 0, read: inspection.read };
-  if (!options.encode || inspection.diagnostics.some((d) => d.severity === "error")) return { diagnostics: inspection.diagnostics, ...none };
+  if (!options.encode || options.cacheDir === undefined || inspection.diagnostics.some((d) => d.severity === "error"))
+    return { diagnostics: inspection.diagnostics, ...none };
   const sets = [...inspection.photos.values()].map(planDerivatives);
   const result = await encodePhotos(sets, options.cacheDir, options.onProgress);
   if (result.failed.size === 0) {
@@ -67,32 +78,20 @@ export async function preparePhotos(
 /**
  * The photo files git's index holds unchanged, with their blob ids: the store's answer when its
  * sync asked git (`ArchiveStore.filesInIndex`), else git asked here once, from the folder that
- * holds every photo (by convention `images/`, not the articles). Undefined when git can't tell.
+ * holds every photo, shown or not (by convention `images/`, not the articles). Undefined when git can't tell.
  */
 export async function photosInIndex(
   contentDir: string,
   articles: readonly PhotoUse[],
   known: ReadonlyMap<string, string> | null | undefined,
+  files: readonly string[] = [],
 ): Promise<ReadonlyMap<string, string> | undefined> {
   if (known !== undefined) return known ?? undefined;
   const root = resolve(contentDir);
-  let folder: string | undefined;
-  for (const article of articles) {
-    if (!article.image) continue;
-    const dir = dirname(resolve(root, article.image.src));
-    folder = folder === undefined ? dir : commonFolder(folder, dir);
-  }
+  const folders = [...articles.flatMap((a) => (a.image ? [dirname(resolve(root, a.image.src))] : [])), ...files.map(dirname)];
+  let folder = folders.length > 0 ? folders.reduce(commonFolder) : undefined;
   // A photo outside the content folder is an error of its own: git is not asked outside it.
   if (folder === undefined || (folder !== root && !folder.startsWith(root + sep))) folder = root;
   // The folder may not exist (every photo missing): nothing to vouch for then.
   return existsSync(folder) ? await unchangedInIndex(folder) : undefined;
-}
-
-function commonFolder(a: string, b: string): string {
-  while (a !== b && !b.startsWith(a + sep)) {
-    const up = dirname(a);
-    if (up === a) return a;
-    a = up;
-  }
-  return a;
 }

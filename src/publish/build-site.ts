@@ -283,6 +283,7 @@ async function validateThenWrite(
   const photos = await preparePhotos(options.contentDir, photoUses, {
     cacheDir: photosDir,
     encode: loaded.content !== undefined,
+    everyUse: loaded.content !== undefined,
     inIndex: store.filesInIndex(),
     ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
   });

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { displayPath } from "../content/diagnostics.ts";
+import { PHOTO_EXTENSIONS } from "../images/photo-limits.ts";
 import type { Day } from "../content/model.ts";
 import { createFileAtomically, refuseSymbolicLinksBelow } from "../files/atomic-write.ts";
 import { slugify } from "../text/slug.ts";
@@ -18,9 +19,6 @@ export interface PhotoOption {
   /** Whether there was metadata to remove. */
   metadataRemoved: boolean;
 }
-
-/** The extensions of the formats `check` accepts (src/images/photo-limits.ts). */
-export const PHOTO_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff"];
 
 // A second photo of the same name that month gets `-2`, `-3`… up to this.
 const MAX_NAME_SUFFIX = 99;

@@ -17,6 +17,7 @@ import { buildSite, type BuildPhase } from "../../src/publish/build-site.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
 import { ageCheckout, commitAll, git } from "../helpers/git.ts";
+import { fr } from "../helpers/french.ts";
 import { makePhoto } from "../helpers/photos.ts";
 import { requireGit } from "../helpers/prerequisites.ts";
 import { FIXED_NOW, treeDigest } from "../helpers/site.ts";
@@ -73,7 +74,7 @@ async function build(root: string, content: string, out = "_site", cached = true
 // The photos checked on their own (as `check` and a clean build do): no store's answer, git asked here.
 async function prepare(content: string, cache: string): ReturnType<typeof preparePhotos> {
   const loaded = await loadContent({ contentDir: content, nowMs: FIXED_NOW });
-  return preparePhotos(content, loaded.content!.articles, { cacheDir: cache, encode: true });
+  return preparePhotos(content, loaded.content!.articles, { cacheDir: cache, encode: true, everyUse: true });
 }
 
 describe("photos in a git work tree", () => {
@@ -143,7 +144,7 @@ describe("photos in a git work tree", () => {
     renameSync(folder, join(clone.root, "elsewhere"));
     symlinkSync(join(clone.root, "elsewhere"), folder);
     const loaded = await loadContent({ contentDir: clone.content, nowMs: FIXED_NOW });
-    const prepared = await preparePhotos(clone.content, loaded.content!.articles, { cacheDir: clone.cache, encode: true });
+    const prepared = await preparePhotos(clone.content, loaded.content!.articles, { cacheDir: clone.cache, encode: true, everyUse: true });
     expect(prepared.diagnostics.filter((d) => d.severity === "error")).toHaveLength(2);
     expect(prepared.diagnostics[0]!.message).toContain("lien symbolique");
   });
@@ -190,6 +191,47 @@ describe("photos in a git work tree", () => {
     expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 1, encoded: 1 });
     expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 0, encoded: 0 });
     utimesSync(join(archive.dir, PHOTOS[0]!), new Date(), new Date());
+    expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 1, encoded: 0 });
+  });
+
+  // A photo no article shows is looked at on every check (its GPS position): the memo spares reading it again, as a shown one.
+  it("remembers a photo no article shows as a shown one: unchanged, it is not read again, in a fresh clone or in the same work tree", async () => {
+    archive = await committedArchive();
+    const unshown = "images/2020/01/oubliee.jpg";
+    archive.write(unshown, await makePhoto({ width: 900, height: 600, hue: 120 }));
+    commitAll(archive.root, "une photo de plus");
+    ageCheckout(archive.root);
+    expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 3, encoded: 2 });
+    expect([...readPhotoMemo(join(archive.root, "cache")).keys()].sort()).toEqual([unshown, ...PHOTOS].sort());
+    expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 0 });
+    const clone = freshClone(archive);
+    expect((await build(clone.root, clone.content)).photos).toMatchObject({ read: 0, encoded: 0 });
+    expect(await prepare(clone.content, clone.cache)).toMatchObject({ read: 0 });
+    // check takes the memo's word: made to say the photo gives its position, check says so without reading it.
+    const memoFile = join(photoCacheDir(clone.cache), "sources.json");
+    const saved = JSON.parse(readFileSync(memoFile, "utf8")) as { format: number; photos: [string, { gps?: true }][] };
+    for (const [key, entry] of saved.photos) if (key === unshown) entry.gps = true;
+    writeFileSync(memoFile, JSON.stringify(saved));
+    const check = async (): Promise<string> => (await runInProcess("check", runCheck, ["--content", clone.content, "--cache", clone.cache, "--json"])).stdout;
+    expect(await check()).toContain(fr`oubliee.jpg » porte la position GPS`);
+    // Changed, it is read again: the memo no longer vouches for it.
+    writeFileSync(join(clone.content, unshown), await makePhoto({ width: 900, height: 600, hue: 130 }));
+    expect(await check()).not.toContain("porte la position GPS");
+    expect(await prepare(clone.content, clone.cache)).toMatchObject({ read: 1 });
+    // Deleted, it leaves the memo.
+    rmSync(join(clone.content, unshown));
+    await prepare(clone.content, clone.cache);
+    expect([...readPhotoMemo(clone.cache).keys()].sort()).toEqual([...PHOTOS].sort());
+  });
+
+  it("outside any git repository, knows a photo no article shows by its stat, as a shown one", async () => {
+    archive = makeArchive();
+    archive.write(PHOTOS[0]!, await makePhoto({ width: 900, height: 600 }));
+    archive.write(PHOTOS[1]!, await makePhoto({ width: 900, height: 600, hue: 40 }));
+    archive.article("2021/12/01-photo.md", { title: "Dépêche illustrée", date: "2021-12-01T10:00:00", extra: IMAGE(PHOTOS[0]!) });
+    expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 2, encoded: 1 });
+    expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 0, encoded: 0 });
+    utimesSync(join(archive.dir, PHOTOS[1]!), new Date(), new Date());
     expect((await build(archive.root, archive.dir)).photos).toMatchObject({ read: 1, encoded: 0 });
   });
 

@@ -7,7 +7,7 @@ import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { MAX_PHOTO_BYTES } from "../../src/images/photo-limits.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
-import { makePhoto } from "../helpers/photos.ts";
+import { makePhoto, tiffWithTags } from "../helpers/photos.ts";
 import { buildArchive } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -91,17 +91,21 @@ describe("depeche check, on photos", () => {
       expect(line, name).toBeDefined();
       expect(line).toContain(message);
     }
-    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 1 avertissement dans 8 fichiers d’articles/);
+    // The photo the misspelt path meant is shown by no article, which is said too.
+    expect(r.lines).toContain(
+      fr`${archive.display("images")}:1:1: warning: la photo « images/vraie.jpg » n’est montrée par aucun article : le dépôt, souvent public, la publie sans que le site la montre ; donnez-la à un article (champ « image » de l’en-tête), ou supprimez-la (git rm) si elle ne sert plus`,
+    );
+    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 2 avertissements dans 8 fichiers d’articles/);
   });
 
-  it("warns, at the src line, of a photo that gives its GPS position, not of one that gives only its camera; a build's memo says it too", async () => {
+  it("warns, at the photo's file, of a photo that gives its GPS position, not of one that gives only its camera; a build's memo says it too", async () => {
     archive = makeArchive();
     const gps = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "44/1 22/1 0/1" } };
     archive.write("images/gps.jpg", await makePhoto({ exif: { IFD0: { Make: "Nikon" }, ...gps } }));
     archive.write("images/appareil.jpg", await makePhoto({ exif: { IFD0: { Make: "Nikon" } } }));
     archive.article("a.md", { title: "Un", ...withPhoto("images/gps.jpg") });
     archive.article("b.md", { title: "Deux", date: "2021-12-10", ...withPhoto("images/appareil.jpg") });
-    const warning = fr`${archive.display("articles/a.md")}:7:8: warning: la photo « images/gps.jpg » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier`;
+    const warning = fr`${archive.display("images/gps.jpg")}:1:1: warning: la photo « images/gps.jpg » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier`;
     const r = await check();
     expect(r.status).toBe(0);
     expect(r.lines.filter((l) => l.includes("warning"))).toEqual([expect.stringContaining(warning)]);
@@ -115,6 +119,56 @@ describe("depeche check, on photos", () => {
         .split("\n")
         .filter((l) => l.includes("warning")),
     ).toEqual([expect.stringContaining(warning)]);
+  });
+
+  // The repository holds every file of content/images/, shown or not: each one's position is as public.
+  it("warns of a GPS position in every photo file of the photo folders, once at each file, whether articles show it or not", async () => {
+    archive = makeArchive();
+    const gps = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "44/1 22/1 0/1" } };
+    archive.write("images/2021/12/montree.jpg", await makePhoto({ exif: gps }));
+    archive.write("images/2020/01/oubliee.jpg", await makePhoto({ exif: gps }));
+    archive.write("images/2020/01/sans-position.png", await makePhoto({ format: "png" }));
+    // A TIFF gives its position in its own tags; the extension's case does not matter.
+    archive.write("images/2020/01/scan.TIFF", tiffWithTags(await makePhoto({ format: "tiff", width: 1300, height: 800 }), { 271: "Nikon" }, { gps: true }));
+    archive.write("images/2020/01/notes.txt", "crédits des photos");
+    // A folder of photos other than images/, which an article's photo is in: its other files are looked at too.
+    archive.write("photos/2021/montree.webp", await makePhoto({ format: "webp" }));
+    archive.write("photos/2019/ancienne.jpg", await makePhoto({ exif: gps }));
+    // A symbolic link is not followed: the file it leads to is not the archive's.
+    symlinkSync(join(archive.dir, "images/2020/01/oubliee.jpg"), join(archive.dir, "images/lien.jpg"));
+    archive.article("a.md", { title: "Un", ...withPhoto("images/2021/12/montree.jpg") });
+    archive.article("b.md", { title: "Deux", date: "2021-12-10", ...withPhoto("images/2021/12/montree.jpg") });
+    archive.article("c.md", { title: "Trois", date: "2021-12-11", ...withPhoto("photos/2021/montree.webp") });
+    const r = await check();
+    expect(r.status).toBe(0);
+    const gpsLines = r.lines.filter((l) => l.includes("porte la position GPS"));
+    expect(gpsLines.map((l) => l.split(": warning: ")[0])).toEqual(
+      ["images/2020/01/oubliee.jpg", "images/2020/01/scan.TIFF", "images/2021/12/montree.jpg", "photos/2019/ancienne.jpg"].map(
+        (p) => `${archive.display(p)}:1:1`,
+      ),
+    );
+    expect(gpsLines[0]).toContain(
+      fr`warning: la photo « images/2020/01/oubliee.jpg » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier (le site, lui, ne la montre pas) ; remplacez le fichier par la même photo jointe avec depeche import --image, ou exportée sans métadonnées de localisation`,
+    );
+    // The photos no article shows, in one warning, at the folder that holds them all.
+    expect(r.lines.filter((l) => l.includes("aucun article"))).toEqual([
+      fr`${archive.display(".")}:1:1: warning: 4 photos ne sont montrées par aucun article : « images/2020/01/oubliee.jpg », « images/2020/01/sans-position.png », « images/2020/01/scan.TIFF » et « photos/2019/ancienne.jpg » ; le dépôt, souvent public, les publie sans que le site les montre ; donnez chacune à un article (champ « image » de l’en-tête), ou supprimez celles qui ne servent plus (git rm)`,
+    ]);
+    expect(r.stdout).toMatch(/5 avertissements/);
+    // A build reports the same.
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.filter((d) => d.severity === "warning").map(formatDiagnostic)).toEqual(r.lines.filter((l) => l.includes(": warning: ")));
+  });
+
+  it("lists no photo as shown by no article while a file has errors (its photo may be one), but warns of each one's position", async () => {
+    archive = makeArchive();
+    const gps = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1" } };
+    archive.write("images/a.jpg", await makePhoto({ exif: gps }));
+    archive.article("a.md", '---\ntitle: "Un\nimage: {src: images/a.jpg, alt: "x", credit: "AA"}\n---\nTexte.\n');
+    const r = await check();
+    expect(r.status).toBe(1);
+    expect(r.lines.filter((l) => l.includes("aucun article"))).toEqual([]);
+    expect(r.lines).toContainEqual(expect.stringMatching(new RegExp(`^${archive.display("images/a.jpg")}:1:1: warning: la photo`)));
   });
 
   it("takes an AVIF photo (which sharp reads as HEIF), and warns of a position given in XMP alone, as Lightroom writes it", async () => {
@@ -142,7 +196,7 @@ describe("depeche check, on photos", () => {
     const r = await check();
     expect(r.status).toBe(0);
     expect(r.lines.filter((l) => l.includes("warning"))).toEqual([
-      expect.stringContaining(fr`${archive.display("articles/b.md")}:7:8: warning: la photo « images/xmp.jpg » porte la position GPS`),
+      expect.stringContaining(fr`${archive.display("images/xmp.jpg")}:1:1: warning: la photo « images/xmp.jpg » porte la position GPS`),
     ]);
   });
 
