@@ -194,7 +194,7 @@ const GROUPED_NUMBER = /(?<![\p{L}\d.,])(?:\d{1,3}(?:\u202f\d{3})+(?!\d)|[1-9]\d
 // they are tried only where a run of digits starts. The search page reads a query's numbers by the
 // same rules (public/recherche-texte.js, `indexedWords`).
 const NUMBER = new RegExp(
-  String.raw`(?<![\d\u2060\u2063]|&#)\d(?<!<[^<>]*\d)(?<!\p{N}(?:${INLINE_TAG})*\d)(?:` +
+  String.raw`(?<![\d\u2060\u2063]|&#)\d(?<!\p{N}(?:${INLINE_TAG})*\d)(?:` +
     String.raw`(?<=\p{L}(?:${INLINE_TAG})*\d)(\d*)(?![\p{N}\u2060\u2063])(?=((?:${INLINE_TAG})*\p{L})?)` +
     String.raw`|(?<!\p{L}(?:${INLINE_TAG})*\d)[\d\u2060\u2063]*((?<!\d[.,]\d*)[.,]\d+(?![.,]\d))?(?![\d\u2060\u2063]|(?:${INLINE_TAG})*[\p{L}\p{N}]))`,
   "gu",
@@ -225,12 +225,35 @@ const NUMBER = new RegExp(
 // (`asPrinted`).
 function markNumbers(html: string): string {
   const joined = html.replace(GROUPED_NUMBER, (number) => number.replaceAll("\u202f", DIGIT_JOINER).replaceAll(".", GROUP_POINT));
-  return joined.replace(NUMBER, (number: string, wordDigits?: string, letterAfter?: string, decimal?: string) => {
+  const inTag = insideTag(joined);
+  return joined.replace(NUMBER, (number: string, wordDigits: string | undefined, letterAfter: string | undefined, decimal: string | undefined, at: number) => {
+    if (inTag(at)) return number;
     if (wordDigits !== undefined) return NUMBER_END + number + (letterAfter === undefined ? NUMBER_END : "");
     if (decimal === undefined) return number + NUMBER_END;
     const mark = decimal[0] === "," ? DECIMAL_MARK : `.${DECIMAL_MARK}`;
     return `${number.slice(0, -decimal.length)}${mark}${decimal.slice(1)}${NUMBER_END}`;
   });
+}
+
+/**
+ * Whether a place of `html` is inside a tag (its nearest `<` or `>` before it is a `<`), for places
+ * asked in ascending order: one pass over the text in all. A lookbehind `(?<!<[^<>]*\d)` in
+ * `NUMBER` read back to the paragraph's start at every number, quadratic in a long paragraph
+ * (a 10,000-row table written as one took half a minute to index). A number the regex finds
+ * inside a tag ends there (digits, their joiners, a decimal part: no `>`), and each of its
+ * places would have been refused as well: returning it as it is writes the same bytes.
+ */
+function insideTag(html: string): (at: number) => boolean {
+  let scanned = 0;
+  let inside = false;
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      const code = html.charCodeAt(scanned);
+      if (code === 60) inside = true;
+      else if (code === 62) inside = false;
+    }
+    return inside;
+  };
 }
 
 // Pagefind gives every space of the text its excerpts are cut from as a plain one: « 45 euros »,

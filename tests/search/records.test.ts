@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -175,6 +176,39 @@ describe("numbers in the page Pagefind indexes", () => {
       `T. Le G${e}20${e} et le G${e}200${e}, un F-16${e} et un A${e}400M${n} : 3.${d}5${e}${n} % puis 3${d}5${e}${n} %, 1${p}500${e} et 1${j}500${e} réfugiés${nn} !`,
     );
   });
+});
+
+describe("a long paragraph in the page Pagefind indexes", () => {
+  const e = NUMBER_END;
+  const d = DECIMAL_MARK;
+
+  it("leaves a tag's digits as written and marks the text's, whatever the text before them", () => {
+    const words = (html: string): string => indexedPart(recordPage({ ...RECORD, title: "T", standfirst: undefined, bodyHtml: html }));
+    const tags = '<a href="/2021/12/09/x/" title="G20 3,5">le G20</a> <img src="/images/2021/1.jpg" alt="7 ans"> 12 &amp; 3,5 <code>A320</code>';
+    const marked = `<a href="/2021/12/09/x/" title="G20 3,5">le G${e}20${e}</a> <img src="/images/2021/1.jpg" alt="7 ans"> 12${e} &amp; 3${d}5${e} <code>A${e}320${e}</code>`;
+    expect(words(`<p>En 2021 ${tags}</p>`)).toBe(`<h1>T</h1><p>En 2021${e} ${marked}</p>`);
+    // After 20,000 words and a lone « > » of the text, as a table pasted as one paragraph has.
+    expect(words(`<p>${"a1 ".repeat(20_000)}&gt; 4 > 5 ${tags}</p>`)).toBe(`<h1>T</h1><p>${`a${e}1${e} `.repeat(20_000)}&gt; 4${e} > 5${e} ${marked}</p>`);
+  });
+
+  // Every number of a paragraph was once checked against all the text before it (is it in a tag?):
+  // 40,000 words took 6 s, 10,000 rows of a table pasted as one paragraph half a minute of the
+  // build. Run in a child killed at the deadline, so that a regression fails here instead of
+  // hanging the suite; no timing is asserted, only that it finishes (some 2 s at 200,000 words).
+  it("makes the page of a paragraph of 200,000 words in one pass", () => {
+    const module = JSON.stringify(new URL("../../src/search/records.ts", import.meta.url).pathname);
+    const script = `
+      const { recordPage } = await import(${module});
+      for (const [name, run] of [["numbers", "1 "], ["words with digits", "a1 "], ["table rows", "| 12 | 3,5 | x |\\n"]]) {
+        process.stdout.write(name + "\\n");
+        recordPage({ url: "/x/", title: "T", bodyHtml: "<p>" + run.repeat(200_000) + "</p>", dateIso: "2021-12-09T00:00:00.000Z", year: "2021", sources: [], topics: [] });
+      }
+      process.stdout.write("done\\n");`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    const last = run.stdout.trim().split("\n").at(-1);
+    expect(run.stderr).toBe("");
+    expect(last, `still making "${last}" after 30 s`).toBe("done");
+  }, 60_000);
 });
 
 describe("tildes and no-break spaces in the page Pagefind indexes", () => {
