@@ -169,8 +169,40 @@ export function frenchTypography(md: MarkdownIt): void {
 
 // What pages show exactly as typed: an HTML comment (raw HTML is off, so it is text) and template
 // tags (`{% include "x" %}`, `{{ x }}`, `{# x #}`, `<%= x %>`), shown and never run. Either may span lines.
-const LITERAL = /<!--[\s\S]*?-->|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|<%[\s\S]*?%>/g;
 const MAY_OPEN_LITERAL = /<!--|\{[{%#]|<%/;
+const LITERAL_OPENING = /<!--|\{[{%#]|<%/g;
+// Each opening and what closes it.
+const LITERAL_CLOSINGS: Record<string, string> = { "<!--": "-->", "{{": "}}", "{%": "%}", "{#": "#}", "<%": "%>" };
+
+/**
+ * Where the comments and template tags of `text` start and end: each opening, left to right,
+ * closed by the first closing after it; an opening never closed is text. As
+ * `/<!--[\s\S]*?-->|\{\{[\s\S]*?\}\}|…/g` finds them, but in one pass: that regex read to the
+ * text's end from each opening never closed, quadratic in a paragraph of them (100,000 `<!-- `
+ * took 38 s to render). Each closing's search starts past the last one found of its kind, or is
+ * not made again once none is left.
+ */
+function literalRanges(text: string): (readonly [number, number])[] {
+  const ranges: (readonly [number, number])[] = [];
+  // The place of each kind's closing found last (-1: none after its search's start).
+  const found = new Map<string, number>();
+  LITERAL_OPENING.lastIndex = 0;
+  for (let m = LITERAL_OPENING.exec(text); m; m = LITERAL_OPENING.exec(text)) {
+    const closing = LITERAL_CLOSINGS[m[0]]!;
+    const from = m.index + m[0].length;
+    let at = found.get(closing);
+    if (at === undefined || (at !== -1 && at < from)) {
+      at = text.indexOf(closing, from);
+      found.set(closing, at);
+    }
+    if (at === -1) LITERAL_OPENING.lastIndex = m.index + 1;
+    else {
+      ranges.push([m.index, at + closing.length]);
+      LITERAL_OPENING.lastIndex = at + closing.length;
+    }
+  }
+  return ranges;
+}
 
 /**
  * The text tokens of a paragraph split where a comment or a template tag starts and ends, its
@@ -184,7 +216,7 @@ function splitLiterals(children: Token[], state: StateCore): Token[] {
     .filter((token) => token.type === "text")
     .map((token) => token.content)
     .join("\n");
-  const ranges = [...joined.matchAll(LITERAL)].map((m) => [m.index, m.index + m[0].length] as const);
+  const ranges = literalRanges(joined);
   if (ranges.length === 0) return children;
   const result: Token[] = [];
   let offset = 0;

@@ -257,6 +257,12 @@ describe("frenchTypography (markdown-it)", () => {
     ["<%= 7*7 %> et 7 %", `<p>&lt;%= 7*7 %&gt; et 7${NB}%</p>\n`],
     // an opening never closed is text
     ['Un {{ seul : "a" ?', `<p>Un {{ seul${NB}: «${NN}a${NN}»${NN}?</p>\n`],
+    // an opening inside a comment or a tag is its text; one never closed before others is text too
+    ["{{ a <!-- b }} c?", `<p>{{ a &lt;!-- b }} c${NN}?</p>\n`],
+    ["<!-- a {% b --> c %} d?", `<p>&lt;!-- a {% b --&gt; c %} d${NN}?</p>\n`],
+    ["{% a <!-- b %} c? -->", `<p>{% a &lt;!-- b %} c${NN}? --&gt;</p>\n`],
+    ["{# a <% b #} c? {# d <% e %}", `<p>{# a &lt;% b #} c${NN}? {# d &lt;% e %}</p>\n`],
+    ["{{% a : b %} c?", `<p>{{% a : b %} c${NN}?</p>\n`],
   ])("%j", (source, html) => {
     expectSame(renderMarkdown(source), html);
   });
@@ -304,6 +310,11 @@ describe("no input is slow", () => {
     ["ampersands before a semicolon", "", "&a", ";"],
     ["quotes after spaces", "", " '", "x"],
     ["spaces before a link that starts with ?", "a", " ", "b [?](x)"],
+    ["comments never closed", "", "<!-- ", ""],
+    ["template tags never closed", "", "{{ ", ""],
+    ["template tags never closed, with %", "", "{% ", ""],
+    ["template tags never closed, with #", "", "{# ", ""],
+    ["template tags never closed, in angles", "", "<% ", ""],
   ];
 
   test("every run of a repeated character is typeset in one pass", () => {
