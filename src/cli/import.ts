@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
 import { Diagnostics, FILE_START } from "../content/diagnostics.ts";
@@ -10,6 +10,8 @@ import { messages } from "../i18n/messages.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { articleNow, readArticleOptions, terminalStyle } from "./wire-options.ts";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
+import { readContentFile } from "../content/read-text.ts";
+import { MAX_PHOTO_BYTES } from "../images/photo-limits.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]`:
@@ -110,11 +112,10 @@ async function readPhotoOptions(
   if (positionals.length > 1 || expandFolders(positionals).paths.length !== 1) throw new UsageError(messages().cli.imageOneArticle());
   if (!values.credit?.trim()) throw new UsageError(messages().cli.imageNeedsCredit());
   if (!values.alt?.trim()) throw new UsageError(messages().cli.imageNeedsAlt());
-  const problem = photoFileProblem(values.image);
-  if (problem) throw new CommandError(problem === "missing" ? messages().cli.imageNotAFile(values.image) : messages().cli.imageFormat(values.image));
+  const bytes = await readPhoto(values.image);
   // Loaded with --image only: sharp, which re-encodes an AVIF or a TIFF, costs an import without a photo its load.
   const { stripPhotoMetadata } = await import("../images/photo-metadata.ts");
-  const stripped = await stripPhotoMetadata(readFileSync(values.image));
+  const stripped = await stripPhotoMetadata(bytes);
   return {
     file: values.image,
     bytes: stripped.bytes,
@@ -123,6 +124,28 @@ async function readPhotoOptions(
     alt: values.alt.trim(),
     ...(values.caption?.trim() ? { caption: values.caption.trim() } : {}),
   };
+}
+
+// The photo, read as a content file is (never through a symbolic link, a regular file, its size
+// checked before a byte is read) and checked as `check` checks the archive's photos, before anything
+// is written: what `import` copies into content/ is never what the next `check` refuses.
+async function readPhoto(file: string): Promise<Buffer> {
+  const say = messages().cli;
+  // A link's target is never opened, nor a FIFO's writer waited for; a file over the limit is not read.
+  const read = readContentFile(file, { bytes: MAX_PHOTO_BYTES, kind: "article" });
+  if (!read.ok && read.link) throw new CommandError(say.imageSymlink(file));
+  const problem = photoFileProblem(file);
+  if (problem === "missing") throw new CommandError(say.imageNotAFile(file));
+  if (problem === "format") throw new CommandError(say.imageFormat(file));
+  if (!read.ok) {
+    // The limit's own message is an article's: a photo over it gets the one `check` gives.
+    if (read.size !== undefined) throw new CommandError(say.imageRefused(messages().diagnostics.photoTooLarge(file, read.size, MAX_PHOTO_BYTES)));
+    throw new CommandError(say.imageUnreadable(file, read.message));
+  }
+  const { examinePhoto } = await import("../images/inspect-photos.ts");
+  const examined = await examinePhoto(file, read.bytes);
+  if (!examined.ok) throw new CommandError(say.imageRefused(examined.error));
+  return read.bytes;
 }
 
 // A folder of wire copy is imported as its .txt files (`.TXT` from Windows too), in name order.

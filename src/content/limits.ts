@@ -21,13 +21,16 @@ export const MAX_REGISTRY_BYTES = 256 * KB;
 /** urls.txt, which grows by a line of about 40 bytes for each page published. */
 export const MAX_URL_MANIFEST_BYTES = 16 * MB;
 
+/** A wire dispatch given to `import`: a few kilobytes of text; past this it is not a dispatch. */
+export const MAX_WIRE_BYTES = 1 * MB;
+
 /** Past this many errors and warnings in one file, the rest are counted on one line instead. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
 /** How much a file may hold, and which message its editor reads past that. */
 export interface SizeLimit {
   bytes: number;
-  kind: "article" | "frontMatter" | "registry" | "urlManifest";
+  kind: "article" | "frontMatter" | "registry" | "urlManifest" | "wire";
 }
 
 /**
@@ -43,3 +46,4 @@ export const ARTICLE_LIMIT: SizeLimit = { bytes: MAX_ARTICLE_BYTES, kind: "artic
 export const FRONT_MATTER_LIMIT: SizeLimit = { bytes: MAX_FRONT_MATTER_BYTES, kind: "frontMatter" };
 export const REGISTRY_LIMIT: SizeLimit = { bytes: MAX_REGISTRY_BYTES, kind: "registry" };
 export const URL_MANIFEST_LIMIT: SizeLimit = { bytes: MAX_URL_MANIFEST_BYTES, kind: "urlManifest" };
+export const WIRE_LIMIT: SizeLimit = { bytes: MAX_WIRE_BYTES, kind: "wire" };

@@ -209,8 +209,14 @@ export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
-/** A file read: its bytes, and its `fstat` taken after it was opened and before a byte was read. */
-export type ContentFile = { ok: true; bytes: Buffer; stats: Stats } | { ok: false; missing: boolean; message: string };
+/**
+ * A file read: its bytes, and its `fstat` taken after it was opened and before a byte was read. A
+ * refusal says whether the file is absent, a symbolic link (`link`) or over its limit (`size`, its size).
+ */
+export type ContentFile = { ok: true; bytes: Buffer; stats: Stats } | { ok: false; missing: boolean; message: string; link?: true; size?: number };
+
+// A FIFO opens without waiting for a writer, and is then refused as no regular file (Windows has no O_NONBLOCK).
+const NOT_WAITING = constants.O_NONBLOCK ?? 0;
 
 /** The refusal of a symbolic link in the content folder, for a file or a folder. */
 export function symbolicLinkMessage(what: "file" | "article" | "folder" | "articlesFolder"): string {
@@ -220,23 +226,25 @@ export function symbolicLinkMessage(what: "file" | "article" | "folder" | "artic
 /**
  * Reads a file of the content folder. A symbolic link is refused: it could lead anywhere, and a
  * build that later writes the file would write through it. A file over its limit is refused
- * before a byte is read, from its size. Never throws; `missing` tells an absent file apart.
+ * before a byte is read, from its size; so is anything but a regular file (a FIFO, a device), which
+ * could make the read wait forever or never end. Never throws; `missing` tells an absent file apart.
  */
 export function readContentFile(path: string, limit: SizeLimit): ContentFile {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | NOT_WAITING);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, missing: true, message: messages().cli.ioReason("ENOENT") };
     if (code === "ELOOP" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
-      return { ok: false, missing: false, message: symbolicLinkMessage("file") };
+      return { ok: false, missing: false, message: symbolicLinkMessage("file"), link: true };
     return { ok: false, missing: false, message: cannotRead(error) };
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, missing: false, message: messages().diagnostics.fileIsFolder() };
-    if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge(limit, stats.size) };
+    if (!stats.isFile()) return { ok: false, missing: false, message: messages().diagnostics.fileNotRegular() };
+    if (stats.size > limit.bytes) return { ok: false, missing: false, message: tooLarge(limit, stats.size), size: stats.size };
     const bytes = Buffer.allocUnsafe(stats.size);
     let length = 0;
     for (let n = 1; length < stats.size && n > 0; length += n) n = readSync(fd, bytes, length, stats.size - length, length);

@@ -187,6 +187,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   folderUnreadable: { args: ["permission refusée"] },
   fileUnreadable: { args: ["permission refusée", true] },
   fileIsFolder: { args: [] },
+  fileNotRegular: { args: [] },
   registryHoldsArticles: { args: [], warning: true },
   registryHoldsNames: { args: ["topics.yaml", "topics"], warning: true },
   registryMissing: { args: ["sources.yaml"] },
@@ -265,6 +266,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
 
 /** An example of each message of `import` about a wire file. */
 export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
+  wireSymlink: { args: [] },
   cannotRead: { args: ["fichier ou dossier introuvable"] },
   folderSkips: { args: [["notes.doc", "2021/"]], warning: true },
   folderWithoutWire: { args: [] },
@@ -354,6 +356,14 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   imageOneArticle: { args: [] },
   imageNeedsAlt: { args: [] },
   imageFormat: { args: ["irak.gif"] },
+  imageSymlink: { args: ["irak.jpg"] },
+  imageRefused: { args: ["la photo « irak.jpg » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier"] },
+  imageUnreadable: {
+    args: [
+      "irak.jpg",
+      "impossible de lire le fichier : ce n’est pas un fichier ordinaire (un tube, un périphérique, une socket) ; mettez à cette place le fichier lui-même",
+    ],
+  },
   imageNoFreeName: { args: ["irak.jpg"] },
   buildInvalid: { args: ["1 erreur, 0 avertissement", "_site", "0,30 s"] },
   buildDone: { args: [120, "_site", "1 accueil, 45 jours", 0, "2,41 s"] },

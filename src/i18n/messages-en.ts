@@ -311,6 +311,7 @@ export const messagesEn: Messages = {
         frontMatter: `the front matter is ${size}; the limit is ${limit}: it holds a few short keys (title, date, sources, topics…); the article's text goes below the closing ---`,
         registry: `the file is ${size}; the limit is ${limit}: is it the right file? A topic or a source takes about 100 bytes`,
         urlManifest: `the file is ${size}; the limit is ${limit}: is it the right file? Each published page adds a line of about 70 bytes`,
+        wire: `the file is ${size}; the limit is ${limit}: is it the right file? A dispatch is a few KB of text; import it alone, without what surrounds it`,
       })[what],
     symbolicLink: (what) =>
       `symbolic links are not followed: put the ${{ file: "file", article: "article", folder: "folder", articlesFolder: "articles folder" }[what]} itself in the content folder`,
@@ -320,6 +321,7 @@ export const messagesEn: Messages = {
     articlesFolderIsFile: () => "the articles folder is a file: make it a folder, with one .md file per article in it",
     folderUnreadable: (reason) => `cannot read the folder (${reason}): the articles in it would be left out of the site; check its permissions`,
     fileUnreadable: (reason, permissions) => `cannot read the file (${reason})${permissions ? ": check its permissions" : ""}`,
+    fileNotRegular: () => "cannot read the file: it is not a regular file (a pipe, a device, a socket); put the file itself in its place",
     fileIsFolder: () => "cannot read the file: it is a folder; rename or move that folder, Dépêche expects a file in its place",
     registryHoldsArticles: () =>
       "until site.yaml is valid, articles are not checked (their dates are read in the site's timezone): fix this file's errors first",
@@ -428,6 +430,7 @@ export const messagesEn: Messages = {
   },
 
   wire: {
+    wireSymlink: () => "it is a symbolic link, which depeche import does not follow: give the dispatch's file itself",
     cannotRead: (why) => `can't read the file (${why}): check the path`,
     folderSkips: (names) =>
       `left aside: ${names.join(", ")}; of a folder, import reads the .txt files, not its subfolders: give those on their own (depeche import folder/subfolder)`,
@@ -545,6 +548,9 @@ export const messagesEn: Messages = {
     imageOneArticle: () => "--image attaches a photo to one article: import the dispatches one by one",
     imageNeedsAlt: () => '--image needs --alt "…": describe what the photo shows, for those who can\'t see it',
     imageFormat: (file) => `--image ${file}: this format is not published; export the photo as JPEG, PNG, WebP, AVIF or TIFF`,
+    imageSymlink: (file) => `--image ${file}: it is a symbolic link, which Dépêche does not follow; give the photo's file itself. Nothing was imported`,
+    imageRefused: (reason) => `--image: ${reason}. Nothing was imported`,
+    imageUnreadable: (file, reason) => `--image ${file}: ${reason}. Nothing was imported`,
     imageNoFreeName: (file) => `--image ${file}: every name for this photo is taken this month in content/images/; rename the file`,
     buildInvalid: (counts, out, time) => `${counts}; nothing was written, ${out} is unchanged (${time})`,
     buildDone: (articles, out, kinds, warnings, time) => `${countEn(articles, "article")} → ${out}/ (${kinds}); ${countEn(warnings, "warning")} (${time})`,

@@ -371,12 +371,13 @@ export const messagesFr = {
       fr`conflit de fusion git non résolu : git a laissé ici deux versions du texte entre des lignes <<<<<<<, ======= et >>>>>>> ; choisissez l’une des deux versions ou combinez-les, puis supprimez les lignes de marque <<<<<<<, ======= et >>>>>>> (et, s’il y en a une, la ligne ||||||| avec les lignes qui la suivent jusqu’à =======)`,
     utf16: (encoding: string) =>
       fr`le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
-    tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest", size: string, limit: string) =>
+    tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest" | "wire", size: string, limit: string) =>
       ({
         article: fr`le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
         frontMatter: fr`l’en-tête fait ${size} ; la limite est de ${limit} : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
         registry: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
         urlManifest: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
+        wire: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Une dépêche tient en quelques Ko de texte ; importez-la seule, sans ce qui l’entoure`,
       })[what],
     symbolicLink: (what: "file" | "article" | "folder" | "articlesFolder") =>
       fr`les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,
@@ -388,6 +389,8 @@ export const messagesFr = {
       fr`impossible de lire le dossier (${reason}) : ses articles seraient laissés hors du site ; vérifiez ses droits d’accès`,
     fileUnreadable: (reason: string, permissions: boolean) =>
       `impossible de lire le fichier (${reason})${permissions ? fr` : vérifiez ses droits d’accès` : ""}`,
+    fileNotRegular: () =>
+      fr`impossible de lire le fichier : ce n’est pas un fichier ordinaire (un tube, un périphérique, une socket) ; mettez à cette place le fichier lui-même`,
     fileIsFolder: () => fr`impossible de lire le fichier : c’est un dossier ; renommez ou déplacez ce dossier, Dépêche attend un fichier à cette place`,
     // The registries: site.yaml, topics.yaml, sources.yaml
     registryHoldsArticles: () =>
@@ -506,6 +509,7 @@ export const messagesFr = {
 
   /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
   wire: {
+    wireSymlink: () => fr`c’est un lien symbolique, que depeche import ne suit pas : indiquez le fichier de la dépêche lui-même`,
     cannotRead: (why: string) => fr`impossible de lire le fichier (${why}) : vérifiez le chemin`,
     folderSkips: (names: readonly string[]) =>
       fr`${names.length === 1 ? "laissé" : "laissés"} de côté : ${listFr(names)} ; d’un dossier, import lit les fichiers .txt, pas ses sous-dossiers : donnez-les à part (depeche import dossier/sous-dossier)`,
@@ -638,6 +642,10 @@ export const messagesFr = {
     imageOneArticle: () => fr`--image joint une photo à un seul article : importez les dépêches une à une`,
     imageNeedsAlt: () => fr`--image demande --alt "…" : décrivez ce que montre la photo, pour qui ne la voit pas`,
     imageFormat: (file: string) => fr`--image ${file} : ce format n’est pas publié ; exportez la photo en JPEG, PNG, WebP, AVIF ou TIFF`,
+    imageSymlink: (file: string) =>
+      fr`--image ${file} : c’est un lien symbolique, que Dépêche ne suit pas ; indiquez le fichier de la photo lui-même. Rien n’a été importé`,
+    imageRefused: (reason: string) => fr`--image : ${reason}. Rien n’a été importé`,
+    imageUnreadable: (file: string, reason: string) => fr`--image ${file} : ${reason}. Rien n’a été importé`,
     imageNoFreeName: (file: string) => fr`--image ${file} : les noms de cette photo sont tous pris ce mois-ci dans content/images/ ; renommez le fichier`,
     buildInvalid: (counts: string, out: string, time: string) => fr`${counts} ; rien n’a été écrit, ${out} est inchangé (${time})`,
     buildDone: (articles: number, out: string, kinds: string, warnings: number, time: string) =>

@@ -255,6 +255,21 @@ async function readPhoto(input: Buffer | string): Promise<Omit<PhotoMemoEntry, "
   return { ...read, width, height, format: photoFormat(meta), ...(gps ? { gps } : {}) };
 }
 
+/** What a photo's bytes are, read from its header as `check` reads them, or the error that refuses them. */
+export type PhotoExamination = { ok: true; width: number; height: number; digest: string; gps: boolean } | { ok: false; error: string };
+
+/**
+ * Reads a photo's bytes the one way `check` and `import --image` do (`readPhoto`, then `judge`): a
+ * format Dépêche publishes, not more pixels than allowed; its size as shown (turned upright), its
+ * digest, whether it gives its GPS position. `src` names the photo in the errors.
+ */
+export async function examinePhoto(src: string, bytes: Buffer): Promise<PhotoExamination> {
+  const facts = { size: bytes.length, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, ...(await readPhoto(bytes)) };
+  const judged = judge(src, "", facts);
+  if (!judged.ok) return judged;
+  return { ok: true, width: facts.width, height: facts.height, digest: facts.digest, gps: facts.gps === true };
+}
+
 /** A photo's format as PHOTO_FORMATS names it: sharp reads an AVIF as HEIF compressed with AV1. */
 export function photoFormat(meta: Pick<Metadata, "format" | "compression">): string {
   return meta.format === "heif" && meta.compression === "av1" ? "avif" : meta.format;

@@ -1,6 +1,7 @@
 /** One wire file to one article file: decode, parse, choose topics, validate, then write. */
-import { existsSync, readFileSync } from "node:fs";
-import { describeIoError } from "../files/file-errors.ts";
+import { existsSync } from "node:fs";
+import { readContentFile } from "../content/read-text.ts";
+import { WIRE_LIMIT } from "../content/limits.ts";
 import { Diagnostics, FILE_START, type Diagnostic, type Position } from "../content/diagnostics.ts";
 import { parseFrontMatter } from "../content/frontmatter.ts";
 import type { Article, Topic } from "../content/model.ts";
@@ -63,13 +64,10 @@ export function importWireFile(path: string, index: ArchiveIndex, options: Impor
     return { ok: false, diagnostics: report.items };
   };
 
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fail(FILE_START, messages().wire.cannotRead(describeIoError(error)));
-  }
-  const decoded = decodeWireFile(bytes);
+  // Read as a content file is: no symbolic link, nothing but a regular file, its size checked before a byte is read.
+  const read = readContentFile(path, WIRE_LIMIT);
+  if (!read.ok) return fail(FILE_START, read.missing ? messages().wire.cannotRead(read.message) : read.link ? messages().wire.wireSymlink() : read.message);
+  const decoded = decodeWireFile(read.bytes);
   if (!decoded.ok) return fail(decoded.at, decoded.message);
   if (decoded.firstNonUtf8) report.warning(file, decoded.firstNonUtf8, messages().wire.readAsWindows1252(), "readAsWindows1252");
   const parsed = parseWire(decoded.text, (line) => index.context.sources.find(line)?.code);

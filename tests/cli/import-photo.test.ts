@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { crc32 } from "node:zlib";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/cli/check.ts";
@@ -166,4 +167,68 @@ describe("depeche import --image", () => {
     expect(r.status).toBe(1);
     expect(existsSync(join(archive.root, "elsewhere/2021"))).toBe(false);
   });
+
+  // Each refused as `check` refuses it in content/images/, before a byte is written: neither the article nor the photo.
+  it.each([
+    ["a text file named .jpg", "text", fr`est endommagée ou n’est pas une image`],
+    ["a JPEG cut off in its header", "truncated", fr`est endommagée ou n’est pas une image`],
+    ["an SVG named .jpg", "svg", fr`est au format SVG, que Dépêche ne publie pas`],
+    ["a PNG of 30,000 × 30,000 pixels", "bomb", "fait 30 000 × 30 000 pixels"],
+    ["a file over 20 MB", "large", fr`pèse 21 Mo, plus que les 20 Mo permis`],
+  ])("refuses %s as check would, writing neither the article nor the photo", async (_what, kind, message) => {
+    archive = makeArchive();
+    const file = join(archive.root, "export", "irak.jpg");
+    const jpeg = await makePhoto({});
+    const bytes =
+      kind === "text"
+        ? Buffer.from("PRIVATE KEY secret\n")
+        : kind === "truncated"
+          ? jpeg.subarray(0, 200)
+          : kind === "svg"
+            ? Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+            : kind === "bomb"
+              ? pngClaiming(
+                  await sharp({ create: { width: 8, height: 8, channels: 3, background: "#888" } })
+                    .png()
+                    .toBuffer(),
+                  30_000,
+                  30_000,
+                )
+              : Buffer.concat([jpeg, Buffer.alloc(21 * 1024 * 1024 - jpeg.length)]);
+    archive.write(relative(archive.dir, file), bytes);
+    const before = contentFiles();
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", file, ...PHOTO_ARGS);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr.replaceAll("\u202f", " ").replaceAll(NBSP, " ")).toContain(message.replaceAll("\u202f", " ").replaceAll(NBSP, " "));
+    expect(r.stderr).toContain("Rien n’a été importé");
+    expect(contentFiles()).toEqual(before);
+  });
+
+  it("refuses a photo given through a symbolic link, even to a good photo, writing nothing", async () => {
+    archive = makeArchive();
+    const photo = await photoFile("irak.jpg");
+    const link = join(archive.root, "export", "lien.jpg");
+    symlinkSync(photo, link);
+    const before = contentFiles();
+    const r = await importCli(seedPath, "--date", "2021-12-09", "--image", link, ...PHOTO_ARGS);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(fr`--image ${link} : c’est un lien symbolique, que Dépêche ne suit pas ; indiquez le fichier de la photo lui-même`);
+    expect(contentFiles()).toEqual(before);
+  });
 });
+
+// Every file under the content folder, to tell that a refusal wrote nothing.
+function contentFiles(): string[] {
+  return readdirSync(archive.dir, { recursive: true, encoding: "utf8" }).sort();
+}
+
+// A PNG whose header claims this size, its CRC mended: what a decompression bomb shows before its pixels.
+function pngClaiming(png: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(png);
+  // The signature (8 bytes), IHDR's length and type (8), then width and height.
+  out.writeUInt32BE(width, 16);
+  out.writeUInt32BE(height, 20);
+  out.writeUInt32BE(crc32(out.subarray(12, 29)), 29);
+  return out;
+}

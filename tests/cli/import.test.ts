@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseHTML } from "linkedom";
@@ -498,6 +498,32 @@ describe("depeche import, other cases", () => {
     );
     expect(r.stdout).toMatch(/depeche import: 2 articles écrits, 0 fichier refusé, 1 avertissement \(/);
   });
+
+  it.skipIf(process.platform === "win32")(
+    "refuses up front, each in the one run, a file over the limit, a FIFO, a symbolic link to /dev/zero and a 3 GB file, and imports the folder's others",
+    async () => {
+      archive = makeArchive();
+      wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
+      const folder = join(archive.root, "wire");
+      execFileSync("mkfifo", [join(folder, "b.txt")]);
+      symlinkSync("/dev/zero", join(folder, "c.txt"));
+      wire("d.txt", wireText("L’Irak compte", ["Texte. ".repeat(200_000)], ["AA"]));
+      wire("e.txt", "");
+      truncateSync(join(folder, "e.txt"), 3 * 1024 ** 3);
+      const r = await importCli(folder, "--date", "2021-12-09");
+      expect(r.status).toBe(1);
+      expect(r.stdout.split(" ")[0]).toBe(archive.display("articles/2021/12/09-l-irak-vote.md"));
+      const errors = r.stderr.split("\n").filter((l) => l.includes(": error: "));
+      expect(errors).toEqual([
+        fr`${shown(join(folder, "b.txt"))}:1:1: error: impossible de lire le fichier : ce n’est pas un fichier ordinaire (un tube, un périphérique, une socket) ; mettez à cette place le fichier lui-même`,
+        fr`${shown(join(folder, "c.txt"))}:1:1: error: c’est un lien symbolique, que depeche import ne suit pas : indiquez le fichier de la dépêche lui-même`,
+        fr`${shown(join(folder, "d.txt"))}:1:1: error: le fichier fait 1,4 Mo ; la limite est de 1 Mo : est-ce le bon fichier ? Une dépêche tient en quelques Ko de texte ; importez-la seule, sans ce qui l’entoure`,
+        fr`${shown(join(folder, "e.txt"))}:1:1: error: le fichier fait 3${"\u202f"}072 Mo ; la limite est de 1 Mo : est-ce le bon fichier ? Une dépêche tient en quelques Ko de texte ; importez-la seule, sans ce qui l’entoure`,
+      ]);
+      expect(r.stderr).toMatch(/1 article écrit, 4 fichiers refusés/);
+      expect(articleFiles()).toEqual(["2021/12/09-l-irak-vote.md"]);
+    },
+  );
 
   it("refuses a folder without wire copy, with exit 1", async () => {
     archive = makeArchive();
