@@ -526,10 +526,20 @@ export const messagesEn: Messages = {
     cacheInContent: (example) =>
       `is in the content folder, which belongs to the editors and their repository: give the cache a folder outside the content, like --cache ${example}`,
     cacheInSite: () => "is in the site's folder, which is published with everything in it: give the cache a folder outside the site, like .depeche/cache",
+    cacheNoFolder: (example) => `names no folder (an empty variable?): give the cache's folder, like --cache ${example}`,
+    cacheInRepository: (example) =>
+      `is a repository's .git folder, or lies in one, where Dépêche never writes: give the cache a folder of its own, like --cache ${example}`,
+    cacheIsFile: (example) => `is a file, not a folder: give the cache a folder of its own, like --cache ${example}`,
+    cacheNotACache: (names, count, example) =>
+      `holds ${count === 1 ? "a file or folder" : "files or folders"} that Dépêche's cache did not write (${names.map((n) => `"${n}"`).join(", ")}${count > names.length ? ` and ${count - names.length} more` : ""}): the cache only writes into an empty, new or cache folder; give it a folder of its own, like --cache ${example}`,
     outIsFile: () => "is a file, not a folder: give a folder for the site",
     outUnreadable: (reason) => `cannot be read (${reason}): give a folder that can`,
     outRepository: () =>
       `holds a git repository (.git), which a build would delete when it replaces the whole folder: build the site into a folder of its own, outside the repository, then copy its content into the repository`,
+    outNestedRepository: (paths, more) =>
+      paths.length + Math.max(more, 0) === 1
+        ? `holds a git repository no build wrote, ${paths[0]}, which a build would delete when it replaces the whole folder: move it out of the site's folder, or delete it yourself if it is no longer needed, then build again`
+        : `holds git repositories no build wrote, ${paths.join(", ")}${more > 0 ? ` (and ${more} more)` : ""}, which a build would delete when it replaces the whole folder: move them out of the site's folder, or delete them yourself if they are no longer needed, then build again`,
     outNotASite: (marker) =>
       `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,

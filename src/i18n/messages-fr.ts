@@ -616,10 +616,23 @@ export const messagesFr = {
       fr`est dans le dossier du contenu, qui appartient aux éditeurs et à leur dépôt : donnez au cache un dossier hors du contenu, comme --cache ${example}`,
     cacheInSite: () =>
       fr`est dans le dossier du site, qui est publié avec tout ce qu’il contient : donnez au cache un dossier hors du site, comme .depeche/cache`,
+    cacheNoFolder: (example: string) => fr`ne nomme aucun dossier (une variable vide ?) : donnez le dossier du cache, comme --cache ${example}`,
+    cacheInRepository: (example: string) =>
+      fr`est le dossier .git d’un dépôt, ou en est dans un, où Dépêche n’écrit jamais : donnez au cache un dossier à lui, comme --cache ${example}`,
+    cacheIsFile: (example: string) => fr`est un fichier, pas un dossier : donnez au cache un dossier à lui, comme --cache ${example}`,
+    cacheNotACache: (names: readonly string[], count: number, example: string) =>
+      fr`contient ${count === 1 ? "un fichier ou dossier" : "des fichiers ou dossiers"} qui ne ${count === 1 ? "vient" : "viennent"} pas du cache de Dépêche (${count > names.length ? fr`${names.map((n) => fr`« ${n} »`).join(", ")} et ${countFr(count - names.length, "autre")}` : listFr(names.map((n) => fr`« ${n} »`))}) : le cache n’écrit que dans un dossier vide, nouveau ou à lui ; donnez-lui un dossier à lui, comme --cache ${example}`,
     outIsFile: () => fr`est un fichier, pas un dossier : donnez un dossier pour le site`,
     outUnreadable: (reason: string) => fr`ne peut pas être lu (${reason}) : donnez un dossier lisible`,
     outRepository: () =>
       fr`contient un dépôt git (.git), qu’une construction effacerait en remplaçant le dossier entier : construisez le site dans un dossier à lui, hors du dépôt, puis copiez-en le contenu dans le dépôt`,
+    outNestedRepository: (paths: readonly string[], more: number) => {
+      const one = paths.length + Math.max(more, 0) === 1;
+      const others = more > 0 ? fr` (et ${countFr(more, "autre")})` : "";
+      return one
+        ? fr`contient un dépôt git qu’aucune construction n’a écrit, ${paths[0]}, qu’une construction effacerait en remplaçant le dossier entier : sortez-le du dossier du site, ou supprimez-le vous-même s’il ne sert plus, puis relancez la construction`
+        : fr`contient des dépôts git qu’aucune construction n’a écrits, ${listFr(paths)}${others}, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction`;
+    },
     outNotASite: (marker: string) =>
       fr`n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,

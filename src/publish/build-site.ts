@@ -19,7 +19,14 @@ import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
-import { assertCacheFolder, assertDraftsOutput, assertReplaceableOutput, siteWriteError, SITE_MARKER } from "../files/output-folder.ts";
+import {
+  assertCacheFolder,
+  assertDraftsOutput,
+  assertNoNestedRepository,
+  assertReplaceableOutput,
+  siteWriteError,
+  SITE_MARKER,
+} from "../files/output-folder.ts";
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
@@ -195,6 +202,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.drafts) assertDraftsOutput(options.outDir, folders, false);
   else assertReplaceableOutput(options.outDir, folders);
   if (options.cacheDir !== undefined) assertCacheFolder(options.cacheDir, { contentDir: options.contentDir, outDir: options.outDir, cwd: process.cwd() });
+  // The old site read for repositories no build wrote while the archive is read: awaited before
+  // anything is written (its error, or undefined).
+  const repositories = assertNoNestedRepository(options.outDir, process.cwd()).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
@@ -212,7 +225,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.outDir);
   const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
   try {
-    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early, ahead);
+    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early, ahead, repositories);
     if (typeof built !== "function") return built;
     // An async function's locals live as long as it does: the state restored (a build made clean by
     // a registry's change) would stay beside Pagefind's services.
@@ -235,6 +248,7 @@ async function validateThenWrite(
   previous: CachedBuild | undefined,
   early: BackgroundLink | undefined,
   ahead: SyncAhead | undefined,
+  repositories: Promise<unknown>,
 ): Promise<BuildResult | (() => Promise<BuildResult>)> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
@@ -291,6 +305,8 @@ async function validateThenWrite(
   if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
   }
+  const refused = await repositories;
+  if (refused !== undefined) throw refused;
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);

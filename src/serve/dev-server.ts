@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
-import { assertDraftsOutput } from "../files/output-folder.ts";
+import { assertDraftsOutput, assertNoNestedRepository } from "../files/output-folder.ts";
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
@@ -50,6 +50,7 @@ const SETTLE_MS = 40;
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
+  await assertNoNestedRepository(options.outDir, process.cwd());
   await assertPortFree(options.port);
   const folder = claimPreviewFolder(options.outDir);
   const session = new DevSession({

@@ -74,6 +74,19 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
       ["--cache", "_site/cache"],
       /^depeche build: error: --cache _site\/cache est dans le dossier du site, qui est publié/,
     ],
+    ["that is a repository's .git folder", ["--cache", ".git"], /^depeche build: error: --cache \.git est le dossier \.git d’un dépôt, ou en est dans un/],
+    ["inside a repository's .git folder", ["--cache", ".git/depeche"], /^depeche build: error: --cache \.git\/depeche est le dossier \.git d’un dépôt/],
+    [
+      "that is the user's own folder (the working directory)",
+      ["--cache", "."],
+      /^depeche build: error: --cache \. contient des fichiers ou dossiers qui ne viennent pas du cache de Dépêche \(«\u202f\.git\u202f», «\u202fREADME\.md\u202f» et «\u202fcontent\u202f»\)/,
+    ],
+    [
+      "that is the root",
+      ["--cache", "/"],
+      /^depeche build: error: --cache \/ contient des fichiers ou dossiers qui ne viennent pas du cache de Dépêche \(.* et \d+ autres\)/,
+    ],
+    ["that is a file", ["--cache", "README.md"], /^depeche build: error: --cache README\.md est un fichier, pas un dossier/],
   ])("refuses a cache %s (exit 2, one line) and touches nothing", (_case, args, message) => {
     const { cwd, root } = project();
     const before = treeDigest(root);
@@ -125,6 +138,45 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
       fr`depeche build: error: --out _site contient un dépôt git (.git), qu’une construction effacerait en remplaçant le dossier entier : construisez le site dans un dossier à lui, hors du dépôt, puis copiez-en le contenu dans le dépôt ; rien n’a été touché`,
     );
     expect(treeDigest(root)).toBe(before);
+  });
+
+  it("keeps its cache in a new folder, and in it again, but refuses it once it holds anything else", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, ["--cache", "cache"]).status).toBe(0);
+    expect(readdirSync(join(cwd, "cache")).some((name) => /^build-[0-9a-f]+\.bin$/.test(name))).toBe(true);
+    expect(build(cwd, ["--cache", "cache"]).status).toBe(0);
+    writeFileSync(join(cwd, "cache/notes.txt"), "Les notes de l’utilisateur.\n");
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, ["--cache", "cache"]))).toBe(
+      fr`depeche build: error: --cache cache contient un fichier ou dossier qui ne vient pas du cache de Dépêche (« notes.txt ») : le cache n’écrit que dans un dossier vide, nouveau ou à lui ; donnez-lui un dossier à lui, comme --cache .depeche/cache ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+  });
+
+  it.each([
+    ["an incremental build (its cache)", []],
+    ["a clean build (--no-cache)", ["--no-cache"]],
+  ])("refuses, in %s, a site's folder holding a repository deeper in, that no build wrote: nothing is lost", (_case, args) => {
+    const { cwd, root } = project();
+    expect(build(cwd, []).status).toBe(0);
+    // A clone made in one of the site's folders, and a worktree's .git file in another.
+    mkdirSync(join(cwd, "_site/travail/.git"), { recursive: true });
+    writeFileSync(join(cwd, "_site/travail/.git/HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(join(cwd, "_site/travail/notes.md"), "Le travail de l’utilisateur.\n");
+    writeFileSync(join(cwd, "_site/2021/.git"), "gitdir: ../../.git/worktrees/2021\n");
+    const before = treeDigest(root);
+    // The old site is read while the archive is: the refusal comes once it is read, before anything is written.
+    const run = build(cwd, args);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/.git et _site/travail/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    // Moved out, the site is built again.
+    rmSync(join(cwd, "_site/2021/.git"));
+    renameSync(join(cwd, "_site/travail"), join(cwd, "travail"));
+    expect(build(cwd, args).status).toBe(0);
+    expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
   });
 
   it("refuses a folder that holds the content folder without being the working directory", () => {
