@@ -93,7 +93,7 @@ describe("the preview in a browser", () => {
     expect(await save("2021/12/09-a.md", articleText({ title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." }))).toBe(
       "updated",
     );
-    expect(await status("zorglubesque")).toBe("1 résultat pour «\u202fzorglubesque\u202f».");
+    expect(await status("zorglubesque")).toBe("1\u00a0résultat pour «\u202fzorglubesque\u202f».");
     expect(await page.locator("#search-results h2 a").getAttribute("href")).toBe("/2021/12/09/premier-titre/");
     expect(await page.locator("#depeche-search-behind").count()).toBe(0);
   }, 30_000);
