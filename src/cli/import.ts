@@ -142,9 +142,9 @@ async function readPhoto(file: string): Promise<Buffer> {
     if (read.size !== undefined) throw new CommandError(say.imageRefused(messages().diagnostics.photoTooLarge(file, read.size, MAX_PHOTO_BYTES)));
     throw new CommandError(say.imageUnreadable(file, read.message));
   }
-  const { examinePhoto } = await import("../images/inspect-photos.ts");
-  const examined = await examinePhoto(file, read.bytes);
-  if (!examined.ok) throw new CommandError(say.imageRefused(examined.error));
+  const { photoRefusal } = await import("../images/inspect-photos.ts");
+  const refusal = await photoRefusal(file, read.bytes);
+  if (refusal !== undefined) throw new CommandError(say.imageRefused(refusal));
   return read.bytes;
 }
 

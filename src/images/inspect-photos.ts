@@ -174,14 +174,22 @@ async function inspectPhoto(
 
 // What a file's facts make of it as an article's photo: an error, or the photo and its warnings.
 function judge(src: string, file: string, facts: PhotoMemoEntry): Finding {
-  const { size, format, width, height, digest } = facts;
-  if (size > MAX_PHOTO_BYTES) return { ok: false, error: messages().diagnostics.photoTooLarge(src, size, MAX_PHOTO_BYTES) };
-  if (format === "") return { ok: false, error: messages().diagnostics.photoCorrupt(src) };
-  if (!(PHOTO_FORMATS as readonly string[]).includes(format)) return { ok: false, error: messages().diagnostics.photoUnsupported(src, format, PHOTO_FORMATS) };
-  if (width * height > MAX_PHOTO_PIXELS) return { ok: false, error: messages().diagnostics.photoTooManyPixels(src, width, height, MAX_PHOTO_PIXELS) };
+  const error = refusalOf(src, facts);
+  if (error !== undefined) return { ok: false, error };
+  const { width, height, digest } = facts;
   // The derivatives never carry the position (encode-photos.ts): told at the file, the archive still builds.
   const warnings = width < MIN_PHOTO_WIDTH ? [messages().diagnostics.photoNarrow(src, width, MIN_PHOTO_WIDTH)] : [];
   return { ok: true, source: { src, file, digest, width, height }, warnings };
+}
+
+// Why a file of these facts can't be an article's photo, or undefined.
+function refusalOf(src: string, { size, format, width, height }: Pick<PhotoMemoEntry, "size" | "format" | "width" | "height">): string | undefined {
+  const say = messages().diagnostics;
+  if (size > MAX_PHOTO_BYTES) return say.photoTooLarge(src, size, MAX_PHOTO_BYTES);
+  if (format === "") return say.photoCorrupt(src);
+  if (!(PHOTO_FORMATS as readonly string[]).includes(format)) return say.photoUnsupported(src, format, PHOTO_FORMATS);
+  if (width * height > MAX_PHOTO_PIXELS) return say.photoTooManyPixels(src, width, height, MAX_PHOTO_PIXELS);
+  return undefined;
 }
 
 // The memo's facts of a file git's index holds unchanged with the blob id they were read from.
@@ -255,19 +263,13 @@ async function readPhoto(input: Buffer | string): Promise<Omit<PhotoMemoEntry, "
   return { ...read, width, height, format: photoFormat(meta), ...(gps ? { gps } : {}) };
 }
 
-/** What a photo's bytes are, read from its header as `check` reads them, or the error that refuses them. */
-export type PhotoExamination = { ok: true; width: number; height: number; digest: string; gps: boolean } | { ok: false; error: string };
-
 /**
- * Reads a photo's bytes the one way `check` and `import --image` do (`readPhoto`, then `judge`): a
- * format Dépêche publishes, not more pixels than allowed; its size as shown (turned upright), its
- * digest, whether it gives its GPS position. `src` names the photo in the errors.
+ * Why these bytes can't be an article's photo, read the one way `check` reads the archive's
+ * (`readPhoto`, `refusalOf`: a format Dépêche publishes, not too large, not more pixels than
+ * allowed), or undefined: `import --image` asks before it writes anything. `src` names the photo.
  */
-export async function examinePhoto(src: string, bytes: Buffer): Promise<PhotoExamination> {
-  const facts = { size: bytes.length, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, ...(await readPhoto(bytes)) };
-  const judged = judge(src, "", facts);
-  if (!judged.ok) return judged;
-  return { ok: true, width: facts.width, height: facts.height, digest: facts.digest, gps: facts.gps === true };
+export async function photoRefusal(src: string, bytes: Buffer): Promise<string | undefined> {
+  return refusalOf(src, { size: bytes.length, ...(await readPhoto(bytes)) });
 }
 
 /** A photo's format as PHOTO_FORMATS names it: sharp reads an AVIF as HEIF compressed with AV1. */

@@ -16,13 +16,16 @@ export interface SiteLink {
   relative?: string;
 }
 
-// Inline links `](…)` and reference definitions `[ref]: …`, destination possibly in `<…>`: not one
-// with a scheme (`https:`, `mailto:`), nor `//host`, nor a fragment or query of the same page.
-const CANDIDATE = /\]\(\s*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s<>]+)/gim;
-
+// Inline links `](…)` and reference definitions `[ref]: …`, destination possibly in `<…>`, that
+// start as `start` allows.
+const inline = (start: string): string => String.raw`\]\(\s*<?(${start}[^\s)<>]+)`;
+const definition = (start: string): string => String.raw`^ {0,3}\[[^\]\n]+\]:[ \t]*<?(${start}[^\s<>]+)`;
+// On the site: not one with a scheme (`https:`, `mailto:`), nor `//host`, nor a fragment or query of the same page.
+const ON_SITE = String.raw`(?![a-z][a-z\d+.-]*:|\/\/|[#?])`;
+const CANDIDATE = new RegExp(`${inline(ON_SITE)}|${definition(ON_SITE)}`, "gim");
 // The same, and addresses written whole (`http://`, `https://`, `//`), in those places and in autolinks `<https://…>`.
-const WITH_WHOLE =
-  /\]\(\s*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?![a-z][a-z\d+.-]*:|\/\/|[#?])[^\s<>]+)|\]\(\s*<?((?:https?:)?\/\/[^\s)<>]+)|^ {0,3}\[[^\]\n]+\]:[ \t]*<?((?:https?:)?\/\/[^\s<>]+)|<(https?:\/\/[^\s<>]*)>/gim;
+const WHOLE = String.raw`(?:https?:)?\/\/`;
+const WITH_WHOLE = new RegExp(`${CANDIDATE.source}|${inline(WHOLE)}|${definition(WHOLE)}|<(https?:\\/\\/[^\\s<>]*)>`, "gim");
 
 /**
  * Every destination of a body on the site itself, at its line and column in the file (the body
@@ -60,8 +63,19 @@ export function findSiteLinks(body: string, firstLine: number, siteUrl?: string)
  * @example isSiteHost("WWW.archives.example.org", "https://archives.example.org") // true
  */
 export function isSiteHost(host: string, siteUrl: string): boolean {
-  const bare = (h: string) => h.toLowerCase().replace(/^www\./, "");
-  return bare(host) === bare(new URL(siteUrl).host);
+  return bareHost(host) === siteOf(siteUrl).host;
+}
+
+const bareHost = (host: string): string => host.toLowerCase().replace(/^www\./, "");
+
+// The site's host (bare) and path, read once for the many links of an archive's bodies.
+let site: { url: string; host: string; base: string } | undefined;
+function siteOf(siteUrl: string): { host: string; base: string } {
+  if (site?.url !== siteUrl) {
+    const url = new URL(siteUrl);
+    site = { url: siteUrl, host: bareHost(url.host), base: url.pathname.replace(/\/+$/, "") };
+  }
+  return site;
 }
 
 /**
@@ -80,7 +94,7 @@ export function relativeToSite(address: string, siteUrl: string): string | undef
   if ((url.protocol !== "https:" && url.protocol !== "http:") || !isSiteHost(url.host, siteUrl)) return undefined;
   // The path as written: after the host (and any user name, port), up to the end.
   const rest = /^(?:[a-z]+:)?\/\/[^/?#]*(.*)$/is.exec(address)?.[1] ?? "";
-  const base = new URL(siteUrl).pathname.replace(/\/+$/, "");
+  const { base } = siteOf(siteUrl);
   if (!rest.startsWith(base) || !/^(?:[/?#]|$)/.test(rest.slice(base.length))) return undefined;
   const path = rest.slice(base.length);
   return path.startsWith("/") ? path : `/${path}`;

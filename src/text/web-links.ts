@@ -30,13 +30,10 @@ export function isShortLinkAddress(text: string): boolean {
   return url !== undefined && url.protocol === "https:" && url.hostname !== "" && url.username === "" && url.password === "";
 }
 
-// Spaces, controls and the invisible characters that reorder or hide text: the parser escapes or
-// drops them, so that the link printed is not the link written.
-const NOT_IN_LINK = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
-
-// Characters no address holds as written (RFC 3986): the parser escapes them, and the page would
-// print an address other than the one written (`https://x.example/a?x="><script>`).
-const NOT_IN_ADDRESS = /["<>\\^`{|}]/;
+// Spaces, controls and the invisible characters that reorder or hide text, and the characters no
+// address holds as written (RFC 3986: `"`, `<`, `>`…): the parser escapes or drops them, so that the
+// link printed is not the link written (`https://x.example/a?x="><script>`).
+const NOT_IN_LINK = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"<>\\^`{|}]/;
 
 /**
  * The index of the first character a link written whole may not hold (a space, a control or
@@ -46,9 +43,8 @@ const NOT_IN_ADDRESS = /["<>\\^`{|}]/;
  */
 export function findCharacterNotInLink(text: string): number {
   const start = text.length - text.trimStart().length;
-  const trimmed = text.trim();
-  const found = [trimmed.search(NOT_IN_LINK), trimmed.search(NOT_IN_ADDRESS)].filter((i) => i !== -1);
-  return found.length === 0 ? -1 : start + Math.min(...found);
+  const found = text.trim().search(NOT_IN_LINK);
+  return found === -1 ? -1 : start + found;
 }
 
 /**
