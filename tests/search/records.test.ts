@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +21,7 @@ import {
 } from "../../src/search/records.ts";
 import { renderMarkdown } from "../../src/text/markdown.ts";
 import { asPrinted } from "../helpers/page-text.ts";
+import { modulePath, runWithDeadline } from "../helpers/deadline.ts";
 
 const RECORD: SearchRecord = {
   url: "/2021/12/09/l-irak/",
@@ -196,17 +196,15 @@ describe("a long paragraph in the page Pagefind indexes", () => {
   // build. Run in a child killed at the deadline, so that a regression fails here instead of
   // hanging the suite; no timing is asserted, only that it finishes (some 2 s at 200,000 words).
   it("makes the page of a paragraph of 200,000 words in one pass", () => {
-    const module = JSON.stringify(new URL("../../src/search/records.ts", import.meta.url).pathname);
     const script = `
-      const { recordPage } = await import(${module});
+      const { recordPage } = await import(${modulePath("../../src/search/records.ts", import.meta.url)});
       for (const [name, run] of [["numbers", "1 "], ["words with digits", "a1 "], ["table rows", "| 12 | 3,5 | x |\\n"]]) {
         process.stdout.write(name + "\\n");
         recordPage({ url: "/x/", title: "T", bodyHtml: "<p>" + run.repeat(200_000) + "</p>", dateIso: "2021-12-09T00:00:00.000Z", year: "2021", sources: [], topics: [] });
       }
       process.stdout.write("done\\n");`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
-    const last = run.stdout.trim().split("\n").at(-1);
-    expect(run.stderr).toBe("");
+    const { last, stderr } = runWithDeadline(script);
+    expect(stderr).toBe("");
     expect(last, `still making "${last}" after 30 s`).toBe("done");
   }, 60_000);
 });

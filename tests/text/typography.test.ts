@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { createMarkdown, renderMarkdown } from "../../src/text/markdown.ts";
 import { typesetHtml, typesetText } from "../../src/text/typography.ts";
 import { IRAK_BODY } from "../helpers/sample-archive.ts";
+import { modulePath, runWithDeadline } from "../helpers/deadline.ts";
 
 // Expected strings spell every space that is not U+0020 as an escape; on failure the comparison
 // shows them by code point, since U+202F, U+00A0 and U+0020 look alike in any terminal.
@@ -318,19 +318,17 @@ describe("no input is slow", () => {
   ];
 
   test("every run of a repeated character is typeset in one pass", () => {
-    const module = (path: string): string => JSON.stringify(new URL(path, import.meta.url).pathname);
     const script = `
-      const { typesetHtml, typesetText } = await import(${module("../../src/text/typography.ts")});
-      const { renderMarkdown } = await import(${module("../../src/text/markdown.ts")});
+      const { typesetHtml, typesetText } = await import(${modulePath("../../src/text/typography.ts", import.meta.url)});
+      const { renderMarkdown } = await import(${modulePath("../../src/text/markdown.ts", import.meta.url)});
       for (const [name, before, run, after] of ${JSON.stringify(hostile)}) {
         const text = before + run.repeat(200_000 / run.length) + after;
         process.stdout.write(name + "\\n");
         typesetText(text); typesetHtml(text); renderMarkdown(text);
       }
       process.stdout.write("done\\n");`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
-    const last = run.stdout.trim().split("\n").at(-1);
-    expect(run.stderr).toBe("");
+    const { last, stderr } = runWithDeadline(script);
+    expect(stderr).toBe("");
     expect(last, `still typesetting "${last}" after 30 s`).toBe("done");
   }, 60_000);
 });
