@@ -46,48 +46,74 @@ export function sameSurveyedStat(survey: ArticleSurvey, i: number, kept: FileSta
   return stats[at] === kept.size && stats[at + 1] === kept.mtimeMs && stats[at + 2] === kept.ctimeMs && stats[at + 3] === kept.ino;
 }
 
-/** What the survey's thread is asked, and answers (the paths joined: one string crosses faster than 100,000). */
+/**
+ * What the survey's thread is asked, and answers (the paths joined: one string crosses faster than
+ * 100,000): the survey first; then, given a site's folder, the repositories below its top.
+ */
 export interface SurveyRequest {
   contentDir: string;
+  site?: string;
 }
 export interface SurveyReply {
   paths: string;
   diagnostics: Diagnostic[];
   stats: Float64Array;
 }
+export interface RepositoriesReply {
+  repositories: string[];
+}
 
 const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
 
 /**
- * The survey and git's index of a content folder, started now: what `ArchiveStore.sync` would
- * otherwise do itself, on its own thread, once the store is restored. Each answer is undefined when
- * it could not be had (no thread free, the thread failed; git: see `unchangedInIndex`), and the
- * sync then does the work itself.
+ * The survey and git's index of a content folder, and the site's folder read for repositories no
+ * build wrote (`nestedRepositories`), started now: what `ArchiveStore.sync` and the build would
+ * otherwise do themselves, on their own thread, once the store is restored. Each answer is
+ * undefined when it could not be had (no thread free, the thread failed or was cancelled; git: see
+ * `unchangedInIndex`), and the build then does the work itself.
  */
 export class SyncAhead {
   readonly inIndex: Promise<Map<string, string> | undefined>;
-  private readonly thread?: Thread<SurveyRequest, SurveyReply>;
+  private readonly thread?: Thread<SurveyRequest, SurveyReply | RepositoriesReply>;
   private readonly surveyed?: Promise<ArticleSurvey | undefined>;
+  private readonly nested?: Promise<string[] | undefined>;
 
-  constructor(contentDir: string) {
+  constructor(contentDir: string, site?: string) {
     // Absolute, as the store keys its entries.
     const root = resolve(contentDir);
     this.inIndex = unchangedInIndex(root);
-    [this.thread] = Thread.start<SurveyRequest, SurveyReply>(1, SURVEY_MODULE, { libraries: [] });
+    [this.thread] = Thread.start<SurveyRequest, SurveyReply | RepositoriesReply>(1, SURVEY_MODULE, { libraries: [] });
     const thread = this.thread;
     if (!thread) return;
-    const reply = new Promise<SurveyReply>((resolve) => thread.listen(resolve));
-    thread.send({ contentDir: root });
-    this.surveyed = thread
-      .until(reply)
+    let surveyed: (reply: SurveyReply) => void = () => {};
+    let nested: (reply: RepositoriesReply) => void = () => {};
+    thread.listen((reply) => ("repositories" in reply ? nested(reply) : surveyed(reply)));
+    thread.send({ contentDir: root, ...(site !== undefined ? { site: resolve(site) } : {}) });
+    const survey = thread
+      .until(new Promise<SurveyReply>((resolve) => (surveyed = resolve)))
       .then(({ paths, diagnostics, stats }) => ({ paths: paths === "" ? [] : paths.split("\0"), diagnostics, stats }))
-      .catch(() => undefined)
-      .finally(() => thread.close());
+      .catch(() => undefined);
+    const repositories =
+      site === undefined
+        ? undefined
+        : thread
+            .until(new Promise<RepositoriesReply>((resolve) => (nested = resolve)))
+            .then(({ repositories }) => repositories)
+            .catch(() => undefined);
+    // The thread goes back to the budget once it has answered all it was asked, before its last answer is had.
+    const answered = Promise.all([survey, repositories]).finally(() => thread.close());
+    this.surveyed = site === undefined ? answered.then(([answer]) => answer) : survey;
+    this.nested = answered.then(([, answer]) => answer);
   }
 
-  /** The survey, once the thread is done (and gone back to the budget). */
+  /** The survey, once the thread is done with it. */
   survey(): Promise<ArticleSurvey | undefined> {
     return this.surveyed ?? Promise.resolve(undefined);
+  }
+
+  /** The repositories below the site's top (`nestedRepositories`), when the thread could read them. */
+  repositories(): Promise<string[] | undefined> {
+    return this.nested ?? Promise.resolve(undefined);
   }
 
   /** Stops the thread when the survey is not wanted (a clean build): its core is the helpers'. */

@@ -22,7 +22,8 @@ import { spoolBundles } from "../search/record-spool.ts";
 import {
   assertCacheFolder,
   assertDraftsOutput,
-  assertNoNestedRepository,
+  nestedRepositories,
+  nestedRepositoryRefusal,
   assertReplaceableOutput,
   siteWriteError,
   SITE_MARKER,
@@ -202,18 +203,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.drafts) assertDraftsOutput(options.outDir, folders, false);
   else assertReplaceableOutput(options.outDir, folders);
   if (options.cacheDir !== undefined) assertCacheFolder(options.cacheDir, { contentDir: options.contentDir, outDir: options.outDir, cwd: process.cwd() });
-  // The old site read for repositories no build wrote while the archive is read: awaited before
-  // anything is written (its error, or undefined).
-  const repositories = assertNoNestedRepository(options.outDir, process.cwd()).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));
   const cache = options.cacheDir !== undefined && !options.store ? openCache(options, options.cacheDir) : undefined;
   // An incremental build's listing, stats and git's index, taken while the cache is read.
-  let ahead: SyncAhead | undefined = cache?.exists() ? new SyncAhead(options.contentDir) : undefined;
+  // The old site is read there too, for repositories no build wrote.
+  let ahead: SyncAhead | undefined = cache?.exists() ? new SyncAhead(options.contentDir, options.outDir) : undefined;
   let previous = cache?.read(options.outDir);
   if (!previous && ahead) {
     await ahead.cancel();
@@ -225,7 +221,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const out = resolve(options.outDir);
   const early = previous && usableSpare(out, previous.spare) === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
   try {
-    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early, ahead, repositories);
+    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, early, ahead);
     if (typeof built !== "function") return built;
     // An async function's locals live as long as it does: the state restored (a build made clean by
     // a registry's change) would stay beside Pagefind's services.
@@ -248,7 +244,6 @@ async function validateThenWrite(
   previous: CachedBuild | undefined,
   early: BackgroundLink | undefined,
   ahead: SyncAhead | undefined,
-  repositories: Promise<unknown>,
 ): Promise<BuildResult | (() => Promise<BuildResult>)> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
@@ -305,8 +300,10 @@ async function validateThenWrite(
   if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
   }
-  const refused = await repositories;
-  if (refused !== undefined) throw refused;
+  // Before anything is written: read by the survey's thread, or here when it could not.
+  const nested = (await ahead?.repositories()) ?? nestedRepositories(resolve(options.outDir));
+  const refused = nestedRepositoryRefusal(nested, options.outDir);
+  if (refused) throw refused;
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);

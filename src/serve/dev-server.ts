@@ -50,7 +50,7 @@ const SETTLE_MS = 40;
  */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
-  await assertNoNestedRepository(options.outDir, process.cwd());
+  assertNoNestedRepository(options.outDir, process.cwd());
   await assertPortFree(options.port);
   const folder = claimPreviewFolder(options.outDir);
   const session = new DevSession({

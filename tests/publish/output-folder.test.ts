@@ -159,22 +159,23 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
   ])("refuses, in %s, a site's folder holding a repository deeper in, that no build wrote: nothing is lost", (_case, args) => {
     const { cwd, root } = project();
     expect(build(cwd, []).status).toBe(0);
-    // A clone made in one of the site's folders, and a worktree's .git file in another.
-    mkdirSync(join(cwd, "_site/travail/.git"), { recursive: true });
-    writeFileSync(join(cwd, "_site/travail/.git/HEAD"), "ref: refs/heads/main\n");
-    writeFileSync(join(cwd, "_site/travail/notes.md"), "Le travail de l’utilisateur.\n");
-    writeFileSync(join(cwd, "_site/2021/.git"), "gitdir: ../../.git/worktrees/2021\n");
+    // A clone made in one of the site's folders, and a worktree's .git file in another: below the
+    // site's top, where the cache still takes the site for its own (an incremental build).
+    mkdirSync(join(cwd, "_site/2021/travail/.git"), { recursive: true });
+    writeFileSync(join(cwd, "_site/2021/travail/.git/HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(join(cwd, "_site/2021/travail/notes.md"), "Le travail de l’utilisateur.\n");
+    writeFileSync(join(cwd, "_site/2021/12/.git"), "gitdir: ../../../.git/worktrees/12\n");
     const before = treeDigest(root);
     // The old site is read while the archive is: the refusal comes once it is read, before anything is written.
     const run = build(cwd, args);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
-      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/.git et _site/travail/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
+      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/12/.git et _site/2021/travail/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
     );
     expect(treeDigest(root)).toBe(before);
     // Moved out, the site is built again.
-    rmSync(join(cwd, "_site/2021/.git"));
-    renameSync(join(cwd, "_site/travail"), join(cwd, "travail"));
+    rmSync(join(cwd, "_site/2021/12/.git"));
+    renameSync(join(cwd, "_site/2021/travail"), join(cwd, "travail"));
     expect(build(cwd, args).status).toBe(0);
     expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
   });
