@@ -300,10 +300,9 @@ async function validateThenWrite(
   if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
   }
-  // Before anything is written: read by the survey's thread, or here when it could not.
-  const nested = (await ahead?.repositories()) ?? nestedRepositories(resolve(options.outDir));
-  const refused = nestedRepositoryRefusal(nested, options.outDir);
-  if (refused) throw refused;
+  // A clean build replaces the site whole: before anything is written. An incremental build only
+  // stages beside it, and asks before its swap (below), for its survey's thread to read it meanwhile.
+  if (!incremental) await refuseNestedRepositories(options.outDir, ahead);
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);
@@ -528,6 +527,7 @@ async function validateThenWrite(
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
     }
+    if (incremental) await refuseNestedRepositories(options.outDir, ahead);
     recordUrls();
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
@@ -915,6 +915,15 @@ function usableSpare(out: string, spare: SpareSite | undefined): string[] | unde
 function discardSpare(out: string): void {
   const spare = spareFolder(out);
   if (existsSync(spare)) setAside(out, spare, "old");
+}
+
+/**
+ * Throws the refusal of a site's folder holding git repositories below its top
+ * (`nestedRepositories`): read by the survey's thread, or here when it could not.
+ */
+async function refuseNestedRepositories(outDir: string, ahead: SyncAhead | undefined): Promise<void> {
+  const refused = nestedRepositoryRefusal((await ahead?.repositories()) ?? nestedRepositories(resolve(outDir)), outDir);
+  if (refused) throw refused;
 }
 
 /**
