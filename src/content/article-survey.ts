@@ -67,7 +67,7 @@ const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
 
 /**
  * The survey and git's index of a content folder, and the site's folder read for repositories no
- * build wrote (`nestedRepositories`), started now: what `ArchiveStore.sync` and the build would
+ * build wrote (`nestedRepositories`, as an incremental build reads it), started now: what `ArchiveStore.sync` and the build would
  * otherwise do themselves, on their own thread, once the store is restored. Each answer is
  * undefined when it could not be had (no thread free, the thread failed or was cancelled; git: see
  * `unchangedInIndex`), and the build then does the work itself.

@@ -5,5 +5,5 @@ import { surveyArticles, type RepositoriesReply, type SurveyReply, type SurveyRe
 serveRequests<SurveyRequest, SurveyReply | RepositoriesReply>(({ contentDir, site }, reply) => {
   const { paths, diagnostics, stats } = surveyArticles(contentDir);
   reply({ paths: paths.join("\0"), diagnostics, stats });
-  if (site !== undefined) reply({ repositories: nestedRepositories(site) });
+  if (site !== undefined) reply({ repositories: nestedRepositories(site, { articleFolders: false }) });
 });

@@ -300,9 +300,10 @@ async function validateThenWrite(
   if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
   }
-  // A clean build replaces the site whole: before anything is written. An incremental build only
-  // stages beside it, and asks before its swap (below), for its survey's thread to read it meanwhile.
-  if (!incremental) await refuseNestedRepositories(options.outDir, ahead);
+  // A clean build replaces the site whole: the whole site is read, before anything is written. An
+  // incremental build only stages beside it: its survey's thread reads it meanwhile (all but the
+  // articles' own folders, `nestedRepositories`), and the build asks before its swap.
+  if (!incremental) refuseNestedRepositories(options.outDir, nestedRepositories(resolve(options.outDir)));
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);
@@ -527,7 +528,7 @@ async function validateThenWrite(
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
     }
-    if (incremental) await refuseNestedRepositories(options.outDir, ahead);
+    if (incremental) refuseNestedRepositories(options.outDir, (await ahead?.repositories()) ?? nestedRepositories(out, { articleFolders: false }));
     recordUrls();
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
@@ -917,12 +918,9 @@ function discardSpare(out: string): void {
   if (existsSync(spare)) setAside(out, spare, "old");
 }
 
-/**
- * Throws the refusal of a site's folder holding git repositories below its top
- * (`nestedRepositories`): read by the survey's thread, or here when it could not.
- */
-async function refuseNestedRepositories(outDir: string, ahead: SyncAhead | undefined): Promise<void> {
-  const refused = nestedRepositoryRefusal((await ahead?.repositories()) ?? nestedRepositories(resolve(outDir)), outDir);
+// Throws the refusal of a site's folder holding git repositories below its top, if any were found.
+function refuseNestedRepositories(outDir: string, found: readonly string[]): void {
+  const refused = nestedRepositoryRefusal(found, outDir);
   if (refused) throw refused;
 }
 
