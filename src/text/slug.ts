@@ -115,7 +115,7 @@ export function aliasPathProblem(path: string): string | undefined {
   if (names.some((name) => name === "." || name === "..")) return say.aliasDots();
   // A hidden name (`.git`, `.well-known`, `.env`): hosts refuse to serve it, `.well-known` belongs
   // to the host, and a `.git` folder in the output makes the next build refuse it as a repository.
-  const hidden = segments.find((segment, i) => names[i]!.startsWith("."));
+  const hidden = segments.find((_, i) => names[i]!.startsWith("."));
   if (hidden !== undefined) return say.aliasHiddenName(hidden);
   if (path.length > MAX_ALIAS_LENGTH) return say.aliasTooLong(MAX_ALIAS_LENGTH, path.length);
   for (const [i, segment] of segments.entries()) {
