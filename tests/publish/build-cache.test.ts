@@ -89,6 +89,26 @@ describe("a build with a cache", () => {
     }
   });
 
+  it("keeps the text edit's fast path under each build's own date while an article is held back, an edit of that article changing no page, and plans the whole site once its date comes", async () => {
+    archive = threeArticles();
+    archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]" });
+    expect(await cachedBuildEqualsClean()).toBe(false);
+    const incremental = async (nowMs: number): Promise<BuildPhase | undefined> => {
+      const phases: BuildPhase[] = [];
+      expect(await cachedBuildEqualsClean({ nowMs, onPhase: (p) => phases.push(p) })).toBe(true);
+      return phases.find((p) => p.name === "incremental");
+    };
+    // Every build of CI has a date of its own: an hour later, then two, the article still ahead.
+    archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
+    expect(await incremental(FIXED_NOW + 3_600_000)).toMatchObject({ planned: "text" });
+    archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]", body: "Le corps revu avant l’heure." });
+    expect(await incremental(FIXED_NOW + 7_200_000)).toMatchObject({ planned: "text", changed: 0, removed: 0 });
+    expect(existsSync(join(out(), "2026/01/20/depeche-a-venir/index.html"))).toBe(false);
+    // Its date come, it enters the lists: the whole site is planned.
+    expect(await incremental(Date.parse("2026-01-21T12:00:00Z"))).toMatchObject({ planned: "all" });
+    expect(readFileSync(join(out(), "2026/01/20/depeche-a-venir/index.html"), "utf8")).toContain("Le corps revu avant l’heure.");
+  });
+
   it("publishes an article held back by the date once a later --now reaches it, as a clean build does, search included", async () => {
     archive = threeArticles();
     archive.article("d.md", { title: "Dépêche à venir", date: "2026-01-20T10:00:00", topics: "[economie]" });
