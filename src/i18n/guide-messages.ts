@@ -123,6 +123,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   photoUnsupported: { args: ["images/2021/12/irak.gif", "gif", ["jpeg", "png", "webp", "avif", "tiff"]] },
   photoCorrupt: { args: ["images/2021/12/irak.jpg"] },
   photoNarrow: { args: ["images/2021/12/irak.jpg", 800, 1200], warning: true },
+  photoTall: { args: ["images/2021/12/infographie.jpg", 1200, 16_500], warning: true },
   photoHasGps: { args: ["images/2021/12/irak.jpg"], warning: true },
   photoUnused: { args: [["images/2021/12/irak.jpg", "images/2021/12/bagdad.jpg"]], warning: true },
   photoUndecodable: { args: ["images/2021/12/irak.jpg", "VipsJpeg: premature end of JPEG image"] },

@@ -222,6 +222,8 @@ export const messagesEn: Messages = {
     photoCorrupt: (src) => `the photo "${src}" is damaged or not an image: export it again (JPEG preferably) and replace the file`,
     photoNarrow: (src, width, min) =>
       `the photo "${src}" is ${number(width)} pixels wide, less than the ${number(min)} that large previews need (social networks, Google): use a larger one if you have it`,
+    photoTall: (src, width, height) =>
+      `the photo "${src}" is ${number(width)} × ${number(height)} pixels, ${number(height / width, { maximumFractionDigits: 1 })} times taller than wide: the page shows an article's photo on 60 % of the screen's height at most, where this one would be a narrow strip; crop it to what matters (at most three times taller than wide), or show another`,
     photoHasGps: (src) =>
       `the photo "${src}" holds the GPS position where it was taken: the repository, often public, publishes it with the file (the site does not show it); replace the file with the same photo attached by depeche import --image, or exported without location metadata`,
     photoUnused: (srcs) =>

@@ -275,6 +275,8 @@ export const messagesFr = {
       fr`la photo « ${src} » est endommagée ou n’est pas une image : exportez-la de nouveau (JPEG de préférence) et remplacez le fichier`,
     photoNarrow: (src: string, width: number, min: number) =>
       fr`la photo « ${src} » fait ${countFr(width, "pixel")} de large, moins que les ${number(min)} qu’il faut aux grands aperçus (réseaux sociaux, Google) : utilisez-en une plus grande si vous l’avez`,
+    photoTall: (src: string, width: number, height: number) =>
+      fr`la photo « ${src} » fait ${number(width)} × ${number(height)} pixels, ${number(height / width, { maximumFractionDigits: 1 })} fois plus haute que large : la page montre la photo d’un article sur 60\u202f% de la hauteur de l’écran au plus, celle-ci n’y serait qu’une bande étroite ; recadrez-la sur ce qui compte (au plus trois fois plus haute que large), ou montrez-en une autre`,
     photoHasGps: (src: string) =>
       fr`la photo « ${src} » porte la position GPS de la prise de vue : le dépôt, souvent public, la publie avec le fichier (le site, lui, ne la montre pas) ; remplacez le fichier par la même photo jointe avec depeche import --image, ou exportée sans métadonnées de localisation`,
     photoUnused: (srcs: readonly string[]) =>

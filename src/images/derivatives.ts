@@ -11,6 +11,12 @@ export const PICTURE_FORMATS: readonly PhotoFormat[] = ["avif", "webp", "jpeg"];
 
 const EXTENSIONS: Record<PhotoFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg" };
 
+/**
+ * The most pixels a format's file holds on a side: libheif's for AVIF, WebP's own, JPEG's. A
+ * photo taller than that at a width (an infographic, a long capture) is published narrower in it.
+ */
+export const MAX_SIDE: Record<PhotoFormat, number> = { avif: 16_384, webp: 16_383, jpeg: 65_535 };
+
 /** One file made of a photo. */
 export interface Derivative {
   /** Its name in the photo's cache folder, e.g. `800.avif`. */
@@ -45,6 +51,16 @@ export function photoWidths(width: number): number[] {
   return [...PHOTO_WIDTHS.filter((w) => w < largest), largest];
 }
 
+/**
+ * The widths a photo is published at in a format: `photoWidths`, each narrowed as far as its height
+ * needs to fit the format (`MAX_SIDE`), the same width once.
+ * @example formatWidths(1200, 16_500, "avif") // [480, 800, 1191]
+ */
+export function formatWidths(width: number, height: number, format: PhotoFormat): number[] {
+  const widest = Math.max(1, Math.floor((MAX_SIDE[format] * width) / height));
+  return [...new Set(photoWidths(width).map((w) => Math.min(w, widest)))];
+}
+
 /** The derivatives of a photo, named from its file name and its digest. */
 export function planDerivatives(source: PhotoSource): PhotoSet {
   const stem = source.src
@@ -54,7 +70,7 @@ export function planDerivatives(source: PhotoSource): PhotoSet {
   const name = slugify(stem).slice(0, 60).replace(/-+$/, "") || "photo";
   const widths = {} as Record<PhotoFormat, Derivative[]>;
   for (const format of PICTURE_FORMATS) {
-    widths[format] = photoWidths(source.width).map((width) => ({
+    widths[format] = formatWidths(source.width, source.height, format).map((width) => ({
       name: `${width}.${EXTENSIONS[format]}`,
       url: photoUrl(source.digest, name, String(width), EXTENSIONS[format]),
       format,

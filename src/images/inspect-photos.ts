@@ -11,7 +11,7 @@ import type { Metadata } from "sharp";
 import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import type { PhotoUse } from "../content/model.ts";
 import { digestOf } from "../content/validate-files.ts";
-import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_TALLNESS, MIN_PHOTO_WIDTH, PHOTO_FORMATS } from "./photo-limits.ts";
 import { messages } from "../i18n/messages.ts";
 import { exifHasGpsPosition } from "./exif.ts";
 import { commonFolder } from "./photo-folders.ts";
@@ -178,7 +178,11 @@ function judge(src: string, file: string, facts: PhotoMemoEntry): Finding {
   if (error !== undefined) return { ok: false, error };
   const { width, height, digest } = facts;
   // The derivatives never carry the position (encode-photos.ts): told at the file, the archive still builds.
-  const warnings = width < MIN_PHOTO_WIDTH ? [messages().diagnostics.photoNarrow(src, width, MIN_PHOTO_WIDTH)] : [];
+  const say = messages().diagnostics;
+  const warnings = [
+    ...(width < MIN_PHOTO_WIDTH ? [say.photoNarrow(src, width, MIN_PHOTO_WIDTH)] : []),
+    ...(height > MAX_PHOTO_TALLNESS * width ? [say.photoTall(src, width, height)] : []),
+  ];
   return { ok: true, source: { src, file, digest, width, height }, warnings };
 }
 

@@ -15,6 +15,12 @@ export const PHOTO_FORMATS = ["jpeg", "png", "webp", "avif", "tiff"] as const;
 /** The extensions of those formats' files: what `import --image` takes, what `check` looks for in the photo folders. */
 export const PHOTO_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff"];
 
+/**
+ * A photo taller than this many times its width is warned of: the page shows an article's photo on
+ * 60 % of the screen's height at most (public/style.css), where it would be a narrow strip.
+ */
+export const MAX_PHOTO_TALLNESS = 3;
+
 /** The widths of the article picture's derivatives; a photo is never enlarged. */
 export const PHOTO_WIDTHS = [480, 800, 1200, 1600] as const;
 

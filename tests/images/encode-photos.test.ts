@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { photoWidths, planDerivatives } from "../../src/images/derivatives.ts";
+import { formatWidths, photoWidths, planDerivatives } from "../../src/images/derivatives.ts";
 import { encodePhotos, photoCacheDir } from "../../src/images/encode-photos.ts";
 import type { PhotoSource } from "../../src/images/inspect-photos.ts";
 import { makePhoto, makeTruncatedJpeg } from "../helpers/photos.ts";
@@ -30,6 +30,19 @@ describe("photoWidths", () => {
     [300, [300]],
   ])("a photo %i px wide is published at %j", (width, expected) => {
     expect(photoWidths(width)).toEqual(expected);
+  });
+});
+
+describe("formatWidths", () => {
+  it.each([
+    [1200, 16_500, "avif", [480, 800, 1191]],
+    [1200, 16_500, "webp", [480, 800, 1191]],
+    [1200, 16_500, "jpeg", [480, 800, 1200]],
+    // Narrower than the smallest width: every width is the same one, published once.
+    [1000, 40_000, "avif", [409]],
+    [1600, 900, "avif", [480, 800, 1200, 1600]],
+  ] as const)("a photo of %i × %i px is published in %s at %j", (width, height, format, expected) => {
+    expect(formatWidths(width, height, format)).toEqual(expected);
   });
 });
 
@@ -69,6 +82,21 @@ describe("encodePhotos", () => {
     expect(Math.abs(pixel[0]! - 200)).toBeLessThanOrEqual(3);
     expect(Math.abs(pixel[1]! - 100)).toBeLessThanOrEqual(3);
     expect(Math.abs(pixel[2]! - 100)).toBeLessThanOrEqual(3);
+  });
+
+  it("encodes a photo taller than AVIF and WebP hold (an infographic) narrower in those formats, every file within their limits", async () => {
+    dir = mkdtempSync(join(tmpdir(), "depeche-encode-"));
+    const set = planDerivatives(source("haute.jpg", await makePhoto({ width: 100, height: 16_500 }), 100, 16_500));
+    expect(set.widths.avif.map((d) => [d.width, d.height])).toEqual([[99, 16_335]]);
+    expect(set.widths.webp.map((d) => [d.width, d.height])).toEqual([[99, 16_335]]);
+    expect(set.widths.jpeg.map((d) => [d.width, d.height])).toEqual([[100, 16_500]]);
+    const result = await encodePhotos([set], join(dir, "cache"));
+    expect([...result.failed]).toEqual([]);
+    expect(result.encoded).toBe(1);
+    for (const d of set.all) {
+      const meta = await sharp(join(photoCacheDir(join(dir, "cache")), set.source.digest, d.name)).metadata();
+      expect([meta.width, meta.height], d.name).toEqual([d.width, d.height]);
+    }
   });
 
   it("encodes the photos the cache lacks, tells progress for each, and names the damaged one without losing the others", async () => {

@@ -70,6 +70,7 @@ describe("depeche check, on photos", () => {
     archive.write("images/gif.gif", await makePhoto({ format: "gif", width: 1300, height: 700 }));
     archive.write("images/bruit.jpg", Buffer.from("ceci n’est pas une image, seulement du texte".repeat(20)));
     archive.write("images/etroite.jpg", await makePhoto({ width: 800, height: 600 }));
+    archive.write("images/haute.jpg", await makePhoto({ width: 1200, height: 3700 }));
     archive.write("images/dossier/x.txt", "un dossier");
     archive.write("images/vraie.jpg", await makePhoto());
     symlinkSync(join(archive.dir, "images/vraie.jpg"), join(archive.dir, "images/lien.jpg"));
@@ -82,6 +83,10 @@ describe("depeche check, on photos", () => {
       "f-dehors.md": ["../dehors.jpg", fr`error: la photo « ../dehors.jpg » n’est pas sous le dossier content/`],
       "g-dossier.md": ["images/dossier", fr`error: « images/dossier » n’est pas un fichier`],
       "h-etroite.md": ["images/etroite.jpg", fr`warning: la photo « images/etroite.jpg » fait 800 pixels de large, moins que les 1\u202f200`],
+      "i-haute.md": [
+        "images/haute.jpg",
+        fr`warning: la photo « images/haute.jpg » fait 1\u202f200 × 3\u202f700 pixels, 3,1 fois plus haute que large : la page montre la photo d’un article sur 60\u202f% de la hauteur de l’écran au plus`,
+      ],
     };
     for (const [i, [name, [src]]] of Object.entries(cases).entries()) archive.article(name, { title: `Dépêche ${i}`, ...withPhoto(src!) });
     const r = await check();
@@ -95,7 +100,7 @@ describe("depeche check, on photos", () => {
     expect(r.lines).toContain(
       fr`${archive.display("images")}:1:1: warning: la photo « images/vraie.jpg » n’est montrée par aucun article : le dépôt, souvent public, la publie sans que le site la montre ; donnez-la à un article (champ « image » de l’en-tête), ou supprimez-la (git rm) si elle ne sert plus`,
     );
-    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 2 avertissements dans 8 fichiers d’articles/);
+    expect(r.lines.at(-1)).toMatch(/^depeche check: 7 erreurs, 3 avertissements dans 9 fichiers d’articles/);
   });
 
   it("warns, at the photo's file, of a photo that gives its GPS position, not of one that gives only its camera; a build's memo says it too", async () => {
