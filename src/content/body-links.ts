@@ -129,12 +129,14 @@ export function linksReachArticles(articles: readonly Article[], byUrl: Readonly
 }
 
 // The file a link from the page at `from` reaches: relative to it, fragment and query dropped,
-// `/x/` → `/x/index.html`, escapes decoded (a malformed one matches no page, and is reported).
+// dot segments resolved as a browser does (`/2021/12/09/./x/` is `/2021/12/09/x/`, `..` past the
+// root stays at the root), `/x/` → `/x/index.html`, escapes decoded (a malformed one matches no
+// page, and is reported).
 function sitePathOf(url: string, from: string): string {
   const end = url.search(/[?#]/);
   const written = end === -1 ? url : url.slice(0, end) || "/";
-  // `..` past the root stays at the root, as in a browser.
-  return fileOfUrl(written.startsWith("/") ? written : new URL(written, `http://site${from}`).pathname);
+  // `//x` would be another host to a resolver: kept as written, it matches no page.
+  return fileOfUrl(written.startsWith("//") ? written : new URL(written, `http://site${from}`).pathname);
 }
 
 // A link as a message shows it: as written; with its URL when written relative to the article's;

@@ -43,10 +43,14 @@ export function findSiteLinks(body: string, firstLine: number, siteUrl?: string)
   let lineStart = 0;
   let scanned = 0;
   for (const match of body.matchAll(whole ? WITH_WHOLE : CANDIDATE)) {
-    const url = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5])!;
-    const relative = (match[1] ?? match[2]) ? undefined : relativeToSite(url, siteUrl!);
-    if (match[1] === undefined && match[2] === undefined && relative === undefined) continue;
-    const at = match[5] === undefined ? match.index + match[0].length - url.length : match.index + 1;
+    const found = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5])!;
+    const at = match[5] === undefined ? match.index + match[0].length - found.length : match.index + 1;
+    // A link's or a definition's destination as CommonMark reads it; an autolink's is as written.
+    const url = match[5] === undefined ? destinationAt(body, at, found) : found;
+    if (url === undefined) continue;
+    const onSite = (match[1] ?? match[2]) !== undefined && ON_SITE_START.test(url);
+    const relative = onSite || siteUrl === undefined ? undefined : relativeToSite(url, siteUrl);
+    if (!onSite && relative === undefined) continue;
     for (let i = body.indexOf("\n", scanned); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) {
       line++;
       lineStart = i + 1;
@@ -55,6 +59,23 @@ export function findSiteLinks(body: string, firstLine: number, siteUrl?: string)
     links.push(relative === undefined ? { url, line, column: at - lineStart + 1 } : { url, line, column: at - lineStart + 1, relative });
   }
   return links.length === 0 ? NO_LINKS : links;
+}
+
+const ON_SITE_START = new RegExp(`^${ON_SITE}`, "i");
+
+/**
+ * The destination CommonMark reads at `at` (just past `](`, or a definition's `]:`, and its
+ * spaces), `found` being what the scan caught there: its parentheses balanced
+ * (`/2021/12/08/la-fin-(suite)/`), `<…>` taken off, entities and backslash escapes decoded
+ * (`/sujets/caf&eacute;/` → `/sujets/café/`), as the page's link has it; undefined when
+ * CommonMark reads none there. A plain destination, most of them, is the one caught.
+ */
+function destinationAt(body: string, at: number, found: string): string | undefined {
+  const bracketed = body.charCodeAt(at - 1) === 0x3c; // <
+  if (!bracketed && !/[&\\(]/.test(found)) return found;
+  parser ??= createMarkdown();
+  const read = parser.helpers.parseLinkDestination(body, bracketed ? at - 1 : at, body.length);
+  return read.ok ? read.str : undefined;
 }
 
 /**

@@ -38,6 +38,22 @@ describe("links between article bodies", () => {
     expect(await problems(archive)).toEqual([]);
   });
 
+  it("reads a destination as the page's link has it: parentheses balanced, entities decoded, dot segments resolved", async () => {
+    archive = archiveWithTarget();
+    const body = [
+      "[a](/2021/12/08/./la-mission-de-combat-prend-fin/) [b](/2021/12/07/../08/la-mission-de-combat-prend-fin/) [c](/sujets/&#105;rak/) [d](./../../08/la-mission-de-combat-prend-fin/)",
+      "",
+      "[g](/2021/12/08/la-fin-(suite)/) [h](/sujets/caf&eacute;/) [i](/2021/12/08/./absente/)",
+    ].join("\n");
+    archive.article("2021/12/09-source.md", { title: "Source", body });
+    const found = await problems(archive);
+    expect(found.map((d) => [d.line, d.column, d.message.split(",")[0]])).toEqual([
+      [9, 5, "lien vers /2021/12/08/la-fin-(suite)/"],
+      [9, 38, "lien vers /sujets/café/"],
+      [9, 64, "lien vers /2021/12/08/./absente/"],
+    ]);
+  });
+
   it("refuses a link to no page, at the link's line and column in the file, and suggests the nearest article of that day", async () => {
     archive = archiveWithTarget();
     archive.article("2021/12/09-source.md", { title: "Source", body: "Un paragraphe.\n\nLire aussi [la fin](/2021/12/08/la-mission-de-combat-prend-fn/)." });

@@ -23,6 +23,19 @@ describe("findSiteLinks", () => {
     ]);
   });
 
+  it("reads a destination as CommonMark does: parentheses balanced, entities and backslash escapes decoded, spaces within <…>", () => {
+    const body = "[g](/2021/12/08/la-fin-(suite)/) [c](/sujets/caf&eacute;/) [e](/a\\(b/) [s](</2021/12/09/un titre/>)\n\n[r]: /x/(y)/&amp;";
+    expect(findSiteLinks(body, 1)).toEqual([
+      { url: "/2021/12/08/la-fin-(suite)/", line: 1, column: 5 },
+      { url: "/sujets/café/", line: 1, column: 38 },
+      { url: "/a(b/", line: 1, column: 64 },
+      { url: "/2021/12/09/un titre/", line: 1, column: 77 },
+      { url: "/x/(y)/&", line: 3, column: 6 },
+    ]);
+    // Decoded, an address on another host is not the site's.
+    expect(findSiteLinks("[h](&#x2F;&#x2F;example.org/x/)", 1)).toEqual([]);
+  });
+
   it("reads a destination in angle brackets and stops at a title", () => {
     expect(findSiteLinks('[a](</2021/12/09/x/>) [b](/sujets/ "Sujets")', 1).map((l) => l.url)).toEqual(["/2021/12/09/x/", "/sujets/"]);
   });
