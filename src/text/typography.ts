@@ -458,8 +458,11 @@ function typesetRun(text: string, before: string, after: string, flags: number):
 
 // The space before `mark`: added or normalised after a word, none after an opening bracket or at
 // the start, where a space typed before the mark is still made no-break.
+// Nor in `<!` or `<?` typed as such: the opening of an HTML comment or declaration an editor
+// quotes (`<!--` never closed is text), which pages show as written.
 function spaceBefore(match: string, mark: string, space: string, all: string, offset: number): string {
   if (offset === 0) return match === mark ? match : space + mark;
+  if (match === mark && all[offset - 1] === "<") return match;
   return isSpaceOrOpening(all[offset - 1]) ? match : space + mark;
 }
 

@@ -190,6 +190,9 @@ describe("typesetHtml", () => {
     ['Cie : l’"affaire" & "Bagdad "la verte""', `Cie${NB}: l’«${NN}affaire${NN}» &amp; «${NN}Bagdad “la verte”${NN}»`],
     ["AT&T ; AT&amp;T ; 'non'", `AT&amp;T${NN}; AT&amp;amp;T${NN}; ‘non’`],
     ["Voir https://x.fr/1er?a=1&b=2 pour le 1er", `Voir https://x.fr/1er?a=1&amp;b=2 pour le 1<sup>er</sup>`],
+    // a comment opened and never closed, or a declaration, is text, shown as typed; the prose around it is typeset
+    ["Un titre <!--", "Un titre &lt;!--"],
+    ["Fin <!-- ou pas ? <?php", `Fin &lt;!-- ou pas${NN}? &lt;?php`],
   ])("%j", (input, expected) => {
     expectSame(typesetHtml(input), expected);
   });
@@ -263,6 +266,7 @@ describe("frenchTypography (markdown-it)", () => {
     ["{% a <!-- b %} c? -->", `<p>{% a &lt;!-- b %} c${NN}? --&gt;</p>\n`],
     ["{# a <% b #} c? {# d <% e %}", `<p>{# a &lt;% b #} c${NN}? {# d &lt;% e %}</p>\n`],
     ["{{% a : b %} c?", `<p>{{% a : b %} c${NN}?</p>\n`],
+    ["Un commentaire <!-- jamais fermé !", `<p>Un commentaire &lt;!-- jamais fermé${NN}!</p>\n`],
   ])("%j", (source, html) => {
     expectSame(renderMarkdown(source), html);
   });
