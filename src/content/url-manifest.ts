@@ -144,6 +144,11 @@ export function checkPublishedUrls(
   // The articles told to take a URL their file's path names as an alias: moving the file first would lose the link.
   const moved = new Map<Article, string>();
   for (const { url, line } of manifest.published) {
+    // Not an address of the site: no alias could hold it (aliases are site paths), no page has it.
+    if (!url.startsWith("/")) {
+      diagnostics.error(file, { line, column: 1 }, say.publishedLineNotPath(url, pathMeant(url)));
+      continue;
+    }
     const page = pageOfUrl(url);
     const holder = holders.get(page);
     // A topic's or a source's page is checkPublishedLists's.
@@ -311,6 +316,14 @@ function urlTypoEdits(a: string, b: string): number {
 function foldUrl(page: string): string {
   const folded = foldForMatch(page);
   return folded.endsWith("/") ? folded : `${folded}/`;
+}
+
+// The site path a line of urls.txt that is none meant: an address written whole's
+// (`https://archives.example.org/2021/12/09/x/`), or one written without its first slash
+// (`2021/12/09/x/`); undefined for any other text.
+function pathMeant(written: string): string | undefined {
+  if (/^https?:\/\//i.test(written) && URL.canParse(written)) return new URL(written).pathname;
+  return /^(?:\d{4}|sujets|sources)\//.test(written) ? `/${written}` : undefined;
 }
 
 // The path a removal written whole meant (`https://site/2021/12/09/x/` for `/2021/12/09/x/`), as a published line writes it if one does.

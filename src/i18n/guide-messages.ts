@@ -251,6 +251,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
     args: ["/2021/12/09/titre/", "title", "/2021/12/09/titre-corrige/", "content/articles/2021/12/09-copie.md", "content/urls.txt:6"],
   },
   publishedUrlGone: { args: ["/2021/12/09/ancien-titre/", undefined, undefined] },
+  publishedLineNotPath: { args: ["bonjour", undefined] },
   publishedTopicGone: { args: ["/sujets/irak-guerre/", "irak-guerre", "content/urls.txt:3"] },
   publishedSourceGone: { args: ["/sources/trt/", "trt", undefined] },
   publishedUrlDrafted: { args: ["/2021/12/09/titre/", "content/urls.txt:6"] },

@@ -407,6 +407,8 @@ export const messagesEn: Messages = {
       `${url} was published, and this article's "${key}" moved it to ${to}; ${holder} now has that URL in its place: give this article back its former "${key}", and change the other file's title (or give it a distinct "slug"), ${line}`,
     publishedUrlGone: (url, typo, typoLine) =>
       `${url} was published, but no article has this URL any more: add it to the "aliases" of the article that replaces it, or, to remove it on purpose, put a "!" at the start of this line${typo === undefined || typoLine === undefined ? "" : `; line ${typoLine} removes ${typo}: a typo?`}`,
+    publishedLineNotPath: (written, meant) =>
+      `"${written}" is no address of the site: a line of this file is a published address, written without the domain from the slash (/2021/12/09/title/), an address removed on purpose (! /2021/12/09/title/) or a comment (# …); ${meant ? `write "${meant}"` : "delete this line, or write it so"}`,
     publishedTopicGone: (url, slug, line, kept = []) =>
       line === undefined
         ? `${url} was published, but no topic has the slug "${slug}" any more: give it as a former slug to the topic that replaces it (aliases: [${slug}] in topics.yaml), a redirect, or, to remove this page on purpose, put a "!" at the start of this line`

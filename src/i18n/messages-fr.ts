@@ -484,6 +484,8 @@ export const messagesFr = {
       fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} ; ${holder} porte maintenant cette adresse à sa place : rendez à cet article son « ${key} » d’avant, et changez le titre de l’autre fichier (ou donnez-lui un « slug » distinct), ${line}`,
     publishedUrlGone: (url: string, typo: string | undefined, typoLine: number | undefined) =>
       fr`${url} a été publiée, mais aucun article n’a plus cette adresse : ajoutez-la aux « aliases » de l’article qui la remplace, ou, pour la retirer exprès, mettez un « ! » au début de cette ligne${typo === undefined || typoLine === undefined ? "" : fr` ; la ligne ${number(typoLine)} retire ${typo} : faute de frappe ?`}`,
+    publishedLineNotPath: (written: string, meant: string | undefined) =>
+      fr`« ${written} » n’est pas une adresse du site : une ligne de ce fichier est une adresse publiée, écrite sans domaine à partir de la barre oblique (/2021/12/09/titre/), une adresse retirée exprès (! /2021/12/09/titre/) ou un commentaire (# …) ; ${meant ? fr`écrivez « ${meant} »` : "supprimez cette ligne, ou écrivez-la ainsi"}`,
     publishedTopicGone: (url: string, slug: string, line: string | undefined, kept: readonly string[] = []) =>
       line === undefined
         ? fr`${url} a été publiée, mais aucun sujet n’a plus le slug « ${slug} » : donnez-le en ancien slug au sujet qui le remplace (aliases: [${slug}] dans topics.yaml), une redirection, ou, pour retirer cette page exprès, mettez un « ! » au début de cette ligne`

@@ -81,6 +81,18 @@ describe("urls.txt compares URLs by the page they lead to, however their escapes
     ]);
   });
 
+  it("says of a line that is no site path what the lines of urls.txt are, and the path it meant when it can tell", async () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\nbonjour le monde\nhttps://archives.example.org/2021/12/09/un/\n2021/12/09/un/\n" });
+    archive.article("2021/12/09-un.md", { title: "Un" });
+    const file = archive.display("urls.txt");
+    const lines = fr` n’est pas une adresse du site : une ligne de ce fichier est une adresse publiée, écrite sans domaine à partir de la barre oblique (/2021/12/09/titre/), une adresse retirée exprès (! /2021/12/09/titre/) ou un commentaire (# …) ; `;
+    expect(said(await load())).toEqual([
+      `${file}:2:1: error: ${fr`« bonjour »`}${lines}supprimez cette ligne, ou écrivez-la ainsi`,
+      `${file}:3:1: error: ${fr`« https://archives.example.org/2021/12/09/un/ »`}${lines}${fr`écrivez « /2021/12/09/un/ »`}`,
+      `${file}:4:1: error: ${fr`« 2021/12/09/un/ »`}${lines}${fr`écrivez « /2021/12/09/un/ »`}`,
+    ]);
+  });
+
   it("warns of a « ! » with no URL after it, at its line", async () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n  !  \n" });
     archive.article("2021/12/09-un.md", { title: "Un" });
