@@ -47,7 +47,11 @@ export const noCharacterNotInLink = (key: string, example: string) => (value: st
       : /^[\x21-\x7e]$/.test(character)
         ? say.characterNotInAddress(key, character, example)
         : say.characterInLink(key, describeControlCharacter(character), example);
-  ctx.addIssue({ code: "custom", message, params: { index } });
+  // A space or a line break that is where the value goes on to another line is told as such (describeIssue).
+  // A line break kept (a `|` block) is told at the text after it.
+  const after = character === "\n" ? value.slice(index).search(/\S/) : -1;
+  const onTwoLines = character === " " || after !== -1 ? say.linkOnTwoLines(key, example) : undefined;
+  ctx.addIssue({ code: "custom", message, params: { index: after === -1 ? index : index + after, ...(onTwoLines ? { onTwoLines } : {}) } });
 };
 
 // A line break: YAML's `\n`, `\L` and `\P`, a blank line in a folded value, a `|` block.
@@ -268,7 +272,11 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, located: LocatedY
   }
   // A custom issue may point at a character of the value (see noControlCharacters).
   const index = issue.code === "custom" ? (issue.params?.index as number | undefined) : undefined;
-  return [{ at: located.valuePosition(path, index), message: issue.message }];
+  const at = located.valuePosition(path, index);
+  // A link's space or line break on another line than the value's start: the value goes on to that line.
+  const onTwoLines = issue.code === "custom" ? (issue.params?.onTwoLines as string | undefined) : undefined;
+  if (onTwoLines !== undefined && at.line !== located.valuePosition(path).line) return [{ at, message: onTwoLines }];
+  return [{ at, message: issue.message }];
 }
 
 function valueAt(data: unknown, path: (string | number)[]): unknown {

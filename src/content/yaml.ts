@@ -130,9 +130,13 @@ export function parseLocatedYaml(source: string, firstLine = 1, textKeys: TextKe
       data,
       keyPosition: (key, parent = []) => positionOfKey(nodeAt(document, parent), key, at) ?? { line: firstLine, column: 1 },
       valuePosition: (path, index) => {
-        const node = index === undefined ? undefined : nodeAt(document, path);
-        if (isScalar(node) && node.range && typeof node.value === "string")
-          return at(node.range[0] + offsetOfCharacter(source.slice(node.range[0], node.range[1]), node.type, node.value, index!));
+        const node = nodeAt(document, path);
+        if (isScalar(node) && node.range && typeof node.value === "string") {
+          const written = source.slice(node.range[0], node.range[1]);
+          if (index !== undefined) return at(node.range[0] + offsetOfCharacter(written, node.type, node.value, index));
+          // A `|` or `>` block's value starts on the line after its indicator.
+          if (node.type === "BLOCK_FOLDED" || node.type === "BLOCK_LITERAL") return at(node.range[0] + blockStart(written));
+        }
         return positionOfValue(document, path, at) ?? { line: firstLine, column: 1 };
       },
     },
@@ -202,6 +206,9 @@ function offsetOfCharacter(source: string, type: Scalar["type"], value: string, 
       let i = offsetOfCharacter(source, type, value, previous);
       i += writtenCharacter(source, i, type).length;
       while (source[i] === " ") i++;
+      // A space that is a line break written (a plain or folded value on several lines): at the next
+      // line's text, past its indentation. A line break the value keeps is pointed at itself.
+      if (value[index] === " " && (source[i] === "\n" || source[i] === "\r")) while (i < source.length && /[ \t\r\n]/.test(source[i]!)) i++;
       return i;
     }
   }
@@ -216,6 +223,13 @@ function offsetOfCharacter(source: string, type: Scalar["type"], value: string, 
     i += length;
   }
   return 0;
+}
+
+// Where a block's text starts in its source: the first character written after its indicator's line
+// (0, the indicator, when it holds none).
+function blockStart(source: string): number {
+  const found = /\n[ \t\r\n]*(?=\S)/.exec(source);
+  return found ? found.index + found[0].length : 0;
 }
 
 // The character written at `i`: its length in the source, and the UTF-16 units other than spaces

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   characterInLink: { args: ["shortLink", undefined, "https://turquie2023.com/Ivo58D"] },
   characterNotInAddress: { args: ["shortLink", '"', "https://turquie2023.com/Ivo58D"] },
   lookAlikeHost: { args: ["shortLink", "\u043e", "U+043E", "https://turquie2023.com/Ivo58D"] },
+  linkOnTwoLines: { args: ["shortLink", "https://turquie2023.com/Ivo58D"] },
   summaryEmpty: { args: [] },
   imageNotMap: { args: [] },
   imageSrcNotText: { args: [] },

@@ -124,6 +124,8 @@ export const messagesEn: Messages = {
       character === undefined
         ? `"${key}" holds a space here, which a URL can't hold: delete it, a URL is written in one piece, such as ${example}`
         : `"${key}" holds the invisible character ${character} here, which a URL can't hold: retype the URL without it, such as ${example}`,
+    linkOnTwoLines: (key, example) =>
+      `"${key}" goes on to this line: an address is written in one piece, on one line (the key's, or the next); join the two pieces without a space, or delete what is not the address, like ${example}`,
     summaryEmpty: () => '"summary" is empty: write the standfirst or remove the key',
     imageNotMap: () => '"image" must describe the photo: src, alt and credit, e.g. image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }',
     imageSrcNotText: () => '"image.src" must be a path under content/, e.g. src: images/2021/12/irak.jpg',

@@ -149,6 +149,8 @@ export const messagesFr = {
       character === undefined
         ? fr`« ${key} » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme ${example}`
         : fr`« ${key} » contient ici le caractère invisible ${character}, qu’une adresse ne peut pas contenir : retapez l’adresse sans lui, comme ${example}`,
+    linkOnTwoLines: (key: string, example: string) =>
+      fr`« ${key} » continue sur cette ligne : une adresse s’écrit d’un seul tenant, sur une seule ligne (celle de la clé, ou la suivante) ; joignez les deux morceaux sans espace, ou supprimez ce qui n’est pas l’adresse, comme ${example}`,
     summaryEmpty: () => fr`« summary » est vide : écrivez le chapô, ou retirez la clé`,
     imageNotMap: () =>
       fr`« image » doit décrire la photo : src, alt et credit, par exemple image: { src: images/2021/12/irak.jpg, alt: "…", credit: "AA / …" }`,

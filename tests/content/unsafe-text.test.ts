@@ -51,6 +51,27 @@ describe("shortLink, printed on the article's page as written", () => {
     ]);
   });
 
+  it("is told at its value's line when written on the line after its key, a block's too, and as going on to a line it does", async () => {
+    expect(await problemsOf({ extra: "shortLink:\n  http://turquie2023.com/x" })).toEqual([`7:3: ${HTTPS_RULE}`]);
+    expect(await problemsOf({ extra: "shortLink: |\n  http://turquie2023.com/x" })).toEqual([`7:3: ${HTTPS_RULE}`]);
+    expect(await problemsOf({ extra: "shortLink:\n  https://turquie2023.com/Ivo58D" })).toEqual([]);
+    expect(await problemsOf({ extra: "shortLink: >-\n  https://turquie2023.com/Ivo58D" })).toEqual([]);
+    const onTwoLines = fr`error: « shortLink » continue sur cette ligne : une adresse s’écrit d’un seul tenant, sur une seule ligne (celle de la clé, ou la suivante) ; joignez les deux morceaux sans espace, ou supprimez ce qui n’est pas l’adresse, comme https://turquie2023.com/Ivo58D`;
+    for (const extra of [
+      "shortLink:\n  https://turquie2023.com/Ivo\n  58D",
+      "shortLink: https://turquie2023.com/Ivo\n  58D",
+      "shortLink: |\n  https://turquie2023.com/Ivo\n  58D",
+      "shortLink: >\n  https://turquie2023.com/Ivo\n  58D",
+      "shortLink: 'https://turquie2023.com/Ivo\n  58D'",
+    ]) {
+      expect(await problemsOf({ extra }), extra).toEqual([`${extra.startsWith("shortLink: h") || extra.startsWith("shortLink: '") ? 7 : 8}:3: ${onTwoLines}`]);
+    }
+    // A space on the value's own line is a space.
+    expect(await problemsOf({ extra: "shortLink:\n  https://turquie2023.com/Ivo 58D" })).toEqual([
+      fr`7:31: error: « shortLink » contient ici une espace, qu’une adresse ne peut pas contenir : supprimez-la, l’adresse s’écrit d’un seul tenant, comme https://turquie2023.com/Ivo58D`,
+    ]);
+  });
+
   it("is accepted written whole, with spaces around it", async () => {
     expect(await problemsOf({ extra: 'shortLink: " HTTPS://turquie2023.com/Ivo58D "' })).toEqual([]);
   });
