@@ -3,6 +3,7 @@ import { buildDateFromEnvironment, buildDateFromOption } from "../publish/build-
 import { CommandError } from "../files/file-errors.ts";
 import { displayPath } from "../content/diagnostics.ts";
 import { SITE_FOLDER } from "../files/output-folder.ts";
+import { commandLine } from "../files/run-lock.ts";
 import { isSiteAddress } from "../text/web-links.ts";
 import { parseOptions, UsageError } from "./usage.ts";
 import { countDiagnostics, countLabel, elapsed, printDiagnostics, printJson, reportStyle, writeLine, type Summary } from "./report.ts";
@@ -48,6 +49,8 @@ export async function runBuild(argv: string[]): Promise<number> {
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(nowMs !== undefined ? { nowMs } : {}),
+    // Another build (CI, another terminal) into the same site or cache is refused, named.
+    lock: { command: commandLine(["depeche", "build", ...argv]), onTakenOver: (line) => writeLine(process.stderr, `depeche build: ${line}`) },
     onPhase: (phase) => {
       if (phase.name === "loaded") log(`depeche build: ${say.buildRead(phase.files, time(phase.ms))}`);
       if (phase.name === "photos") {

@@ -1,6 +1,7 @@
 import { displayPath } from "../content/diagnostics.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { PREVIEW_FOLDER } from "../files/output-folder.ts";
+import { commandLine } from "../files/run-lock.ts";
 import { DEFAULT_CACHE_DIR } from "../publish/build-cache.ts";
 import { buildDateFromOption } from "../publish/build-date.ts";
 import { startDevServer } from "../serve/dev-server.ts";
@@ -37,6 +38,8 @@ export async function runServe(argv: string[]): Promise<number> {
     drafts: true,
     ...(nowMs !== undefined ? { nowMs } : {}),
     onUpdate: report,
+    command: commandLine(["depeche", "serve", ...argv]),
+    onLockTakenOver: (line) => writeLine(process.stderr, `depeche serve: ${line}`),
     onError: (error) => writeLine(process.stderr, `depeche serve: ${say.serveFailed(describeFailure(error))}`),
     onSearchIndexed: (ms) => writeLine(process.stderr, `depeche serve: ${say.serveSearchIndexed(messages().seconds(ms / 1000))}`),
     onSearchFailed: (error) => writeLine(process.stderr, `depeche serve: ${say.serveSearchFailed(describeFailure(error))}`),

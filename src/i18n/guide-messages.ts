@@ -382,7 +382,17 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   badPort: { args: ["huit"] },
   portTaken: { args: [8080, 8081] },
   portUnusable: { args: [80, "permission refusée"] },
-  previewFolderTaken: { args: [".depeche/preview", 41872] },
+  runLockHeld: { args: ["site", "_site", { command: "depeche build", pid: 41872, hour: 14, minute: 5, minutesAgo: 3, untilStopped: false }, "._site.lock"] },
+  runLockFailed: { args: [".depeche/.cache.lock", "permission refusée"] },
+  runLockTakenOver: {
+    args: [
+      "cache",
+      ".depeche/cache",
+      { command: "depeche build", pid: 41870, hour: 9, minute: 30, minutesAgo: 12, untilStopped: false },
+      "ended",
+      ".depeche/.cache.lock",
+    ],
+  },
   serveInvalid: { args: ["1 erreur, 0 avertissement", "0,04 s"] },
   serveNotBuilt: { args: ["2 erreurs, 0 avertissement", "0,30 s"] },
   serveRebuilt: { args: ["2,40 s"] },

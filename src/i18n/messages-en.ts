@@ -1,5 +1,5 @@
 /** The messages of `messages-fr.ts` in English, for developers (`DEPECHE_LANG=en`): the same keys, the same arguments. */
-import type { Messages, ZoneName } from "./messages-fr.ts";
+import type { Messages, RunHolder, ZoneName } from "./messages-fr.ts";
 
 const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; maximumFractionDigits?: number }): string =>
   n.toLocaleString("en-US", fractionDigits);
@@ -21,6 +21,19 @@ const listEn = (items: readonly string[]): string => (items.length < 2 ? items.j
 
 /** The site's timezone as English names it, where French would say « de Paris » or « UTC »: "Paris time", "UTC day". */
 const placeEn = (zone: ZoneName): string => (zone.kind === "clock" ? zone.name : zone.en);
+
+// A time on this machine's clock, and how long ago: "14:05", "3 min ago".
+const clockEn = (hour: number, minute: number): string => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+const agoEn = (minutes: number): string =>
+  minutes < 1
+    ? "less than a minute ago"
+    : minutes < 60
+      ? `${minutes} min ago`
+      : minutes < 1440
+        ? `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} ago`
+        : `${countEn(Math.floor(minutes / 1440), "day")} ago`;
+const holderEn = (holder: RunHolder): string =>
+  `process ${holder.pid}${holder.host === undefined ? "" : ` of the machine ${holder.host}`} ("${holder.command}", started at ${clockEn(holder.hour, holder.minute)}, ${agoEn(holder.minutesAgo)})`;
 
 // What a value needs, for a value written with a YAML tag (see messages-fr.ts).
 function valueNeed(key: string): string {
@@ -593,8 +606,25 @@ export const messagesEn: Messages = {
     portTaken: (port, next) =>
       `port ${port} is already taken, perhaps by another preview: stop it (Ctrl-C in its terminal), or give another port, for example --port ${next}`,
     portUnusable: (port, reason) => `can't listen on port ${port} (${reason}): give another port, for example --port 8080`,
-    previewFolderTaken: (folder, pid) =>
-      `another preview (process ${pid}) already writes into ${folder}: stop it (Ctrl-C in its terminal), or give this one another folder, for example --out .depeche/preview-2`,
+    runLockHeld: (kind, folder, holder, lockFile) =>
+      `${kind === "site" ? folder : `the cache ${folder}`} is being written already by ${holderEn(holder)}; nothing was written. ${
+        holder.untilStopped
+          ? `A preview runs until it is stopped: stop it (Ctrl-C in its terminal), or give this command another folder with ${kind === "site" ? "--out" : "--cache"}`
+          : holder.host !== undefined
+            ? `Wait for it to finish, then run the command again; if that machine stopped before, its lock ${lockFile} is taken over by itself in ${holder.takeOverInMinutes ?? 0} min, or remove it if you are sure it no longer runs`
+            : `Wait for it to finish, then run the command again; if it is stuck, stop it (Ctrl-C in its terminal, or kill ${holder.pid}): the lock ${lockFile} of a process that stopped, even killed, is taken over by itself`
+      }`,
+    runLockFailed: (lockFile, reason) => `cannot make the lock ${lockFile} (${reason}): the command must be able to write in that folder; nothing was written`,
+    runLockTakenOver: (kind, folder, holder, why, lockFile) =>
+      holder === undefined || why === "unreadable"
+        ? `the unreadable lock of ${kind === "site" ? "" : "the cache "}${folder} (${lockFile}) is taken over`
+        : `the lock of ${kind === "site" ? "" : "the cache "}${folder} (${lockFile}) left by ${holderEn(holder)} is taken over: ${
+            why === "ended"
+              ? "that process no longer runs"
+              : why === "restarted"
+                ? "the machine has restarted since"
+                : `its machine has given no sign for ${holder.silentMinutes ?? 0} min`
+          }`,
     serveInvalid: (counts, time) => `${counts}; the preview keeps the last good version (${time})`,
     serveNotBuilt: (counts, time) => `${counts}; the preview will be built once they are fixed, and shows them until then (${time})`,
     serveRebuilt: (time) => `built the preview (${time})`,

@@ -60,6 +60,40 @@ export type { ZoneName };
  */
 export type MomentName = { fr: string; en: string };
 
+/** Which folder a run's lock keeps (src/files/run-lock.ts): a site's (the build's, the preview's), or the build cache. */
+export type RunLockKind = "site" | "cache";
+
+/** The run that holds a lock, as messages name it; its start on this machine's clock. */
+export interface RunHolder {
+  command: string;
+  pid: number;
+  /** Another machine's name; none for this one. */
+  host?: string;
+  hour: number;
+  minute: number;
+  minutesAgo: number;
+  /** Held until it is stopped (a preview), not until it is done. */
+  untilStopped: boolean;
+  /** Another machine's lock: in how long it is taken over if it is not marked alive again. */
+  takeOverInMinutes?: number;
+  /** Another machine's lock taken over: how long it had not been marked alive. */
+  silentMinutes?: number;
+}
+
+// A time on this machine's clock, and how long ago, as French writes them: « 14 h 05 », « il y a 3 min ».
+const clockFr = (hour: number, minute: number): string => `${hour}\u00a0h\u00a0${String(minute).padStart(2, "0")}`;
+const agoFr = (minutes: number): string =>
+  minutes < 1
+    ? "il y a moins d’une minute"
+    : minutes < 60
+      ? `il y a ${minutes}\u00a0min`
+      : minutes < 1440
+        ? `il y a ${clockFr(Math.floor(minutes / 60), minutes % 60)}`
+        : `il y a ${countFr(Math.floor(minutes / 1440), "jour")}`;
+const holderFr = (holder: RunHolder): string =>
+  `le processus ${holder.pid}${holder.host === undefined ? "" : ` de la machine ${holder.host}`} (${fr`« ${holder.command} »`}, lancé à ${clockFr(holder.hour, holder.minute)}, ${agoFr(holder.minutesAgo)})`;
+const lockedFr = (kind: RunLockKind, folder: string): string => (kind === "site" ? folder : `le cache ${folder}`);
+
 /** The zone after « heure » or « jour »: « de Paris », « d’Istanbul », but « UTC », « UTC−5 ». */
 /** Where the zone's clocks show a time: « à Paris », « à l’heure CET ». */
 const inZone = (zone: ZoneName): string => (zone.kind === "clock" ? `à l’heure ${zone.name}` : `à ${zone.fr}`);
@@ -694,8 +728,32 @@ export const messagesFr = {
     portTaken: (port: number, next: number) =>
       fr`le port ${port} est déjà pris, peut-être par un autre aperçu : arrêtez-le (Ctrl-C dans son terminal), ou donnez un autre port, par exemple --port ${next}`,
     portUnusable: (port: number, reason: string) => fr`impossible d’écouter sur le port ${port} (${reason}) : donnez un autre port, par exemple --port 8080`,
-    previewFolderTaken: (folder: string, pid: number) =>
-      fr`un autre aperçu (processus ${pid}) écrit déjà dans ${folder} : arrêtez-le (Ctrl-C dans son terminal), ou donnez à celui-ci un autre dossier, par exemple --out .depeche/apercu-2`,
+    runLockHeld: (kind: RunLockKind, folder: string, holder: RunHolder, lockFile: string) =>
+      `${lockedFr(kind, folder)} est déjà en cours d’écriture par ${holderFr(holder)}${fr` ; rien n’a été écrit. `}${
+        holder.untilStopped
+          ? fr`Un aperçu tourne jusqu’à ce qu’on l’arrête : arrêtez-le (Ctrl-C dans son terminal), ou donnez à cette commande un autre dossier avec ${kind === "site" ? "--out" : "--cache"}`
+          : holder.host !== undefined
+            ? fr`Attendez qu’il se termine, puis relancez la commande ; si cette machine s’est arrêtée avant, son verrou ${lockFile} sera repris tout seul dans ${holder.takeOverInMinutes ?? 0}\u00a0min, ou supprimez-le si vous êtes sûr qu’il ne tourne plus`
+            : fr`Attendez qu’il se termine, puis relancez la commande ; s’il est bloqué, arrêtez-le (Ctrl-C dans son terminal, ou kill ${holder.pid}) : le verrou ${lockFile} d’un processus arrêté, même tué, est repris tout seul`
+      }`,
+    runLockFailed: (lockFile: string, reason: string) =>
+      fr`impossible de poser le verrou ${lockFile} (${reason}) : la commande doit pouvoir écrire dans ce dossier ; rien n’a été écrit`,
+    runLockTakenOver: (
+      kind: RunLockKind,
+      folder: string,
+      holder: RunHolder | undefined,
+      why: "ended" | "restarted" | "silent" | "unreadable",
+      lockFile: string,
+    ) =>
+      holder === undefined || why === "unreadable"
+        ? `le verrou illisible ${kind === "site" ? "de" : "du cache"} ${folder} (${lockFile}) est repris`
+        : `le verrou ${kind === "site" ? "de" : "du cache"} ${folder} (${lockFile}) laissé par ${holderFr(holder)} est repris${fr` : `}${
+            why === "ended"
+              ? "ce processus ne tourne plus"
+              : why === "restarted"
+                ? "la machine a redémarré depuis"
+                : `sa machine n’en a plus donné de nouvelles depuis ${holder.silentMinutes ?? 0}\u00a0min`
+          }`,
     serveInvalid: (counts: string, time: string) => fr`${counts} ; l’aperçu garde la dernière version correcte (${time})`,
     serveNotBuilt: (counts: string, time: string) => fr`${counts} ; l’aperçu sera construit dès qu’elles seront corrigées, et les montre d’ici là (${time})`,
     serveRebuilt: (time: string) => `aperçu reconstruit (${time})`,

@@ -8,7 +8,7 @@
 import { messagesEn } from "./messages-en.ts";
 import { messagesFr, type Messages } from "./messages-fr.ts";
 
-export type { Messages, MomentName, ZoneName } from "./messages-fr.ts";
+export type { Messages, MomentName, RunHolder, RunLockKind, ZoneName } from "./messages-fr.ts";
 
 /**
  * The catalogue the environment asks for. Read on each call, not once: a test, or a helper

@@ -10,7 +10,7 @@ import type { OutputInfo, Sharp } from "sharp";
 import type { Derivative, PhotoFormat, PhotoSet } from "./derivatives.ts";
 import { loadSharp, type PhotoMemo } from "./inspect-photos.ts";
 import { ENCODING_VERSION, MAX_PHOTO_PIXELS } from "./photo-limits.ts";
-import { isRunning } from "../threads/process-running.ts";
+import { isRunning } from "../files/process-running.ts";
 
 /** The photos' part of the build cache (`--cache`, `.depeche/cache` by default). */
 export function photoCacheDir(cacheDir: string): string {

@@ -58,7 +58,8 @@ import { placePhotos, prunePhotoCache } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
-import { isRunning } from "../threads/process-running.ts";
+import { isRunning } from "../files/process-running.ts";
+import { takeRunLocks, type RunLockKind, type RunLockOptions } from "../files/run-lock.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -109,6 +110,12 @@ export interface BuildOptions {
    * everything it planned (`INDEX_AFTER_PAGES` by default; 0, every such build: for tests).
    */
   indexAfterFrom?: number;
+  /**
+   * Keeps another run from writing the same site or cache while this build does
+   * (`src/files/run-lock.ts`): the commands ask, naming themselves; with `site: false` (the
+   * preview, whose session holds its folder) only the cache is locked.
+   */
+  lock?: RunLockOptions & { site?: boolean };
 }
 
 /**
@@ -203,6 +210,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.drafts) assertDraftsOutput(options.outDir, folders, false);
   else assertReplaceableOutput(options.outDir, folders);
   if (options.cacheDir !== undefined) assertCacheFolder(options.cacheDir, { contentDir: options.contentDir, outDir: options.outDir, cwd: process.cwd() });
+  // Before anything is written: a second run stops here, naming the one that writes.
+  const lock = options.lock && takeRunLocks(lockedFolders(options, options.lock.site !== false), options.lock);
+  try {
+    return await buildUnlocked(options, start);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** The folders a build writes, each kept from other runs while it does. */
+function lockedFolders(options: BuildOptions, site: boolean): { folder: string; kind: RunLockKind }[] {
+  return [
+    ...(site ? [{ folder: options.outDir, kind: "site" as const }] : []),
+    ...(options.cacheDir !== undefined ? [{ folder: options.cacheDir, kind: "cache" as const }] : []),
+  ];
+}
+
+async function buildUnlocked(options: BuildOptions, start: number): Promise<BuildResult> {
   const writers = new PageWriters();
   // Without a cache (`--no-cache`) no state is kept: the photos are encoded into a folder removed after the build.
   const photosDir = options.cacheDir ?? mkdtempSync(join(tmpdir(), "depeche-photos-"));

@@ -7,7 +7,9 @@ import { assertDraftsOutput, assertNoNestedRepository } from "../files/output-fo
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
-import { assertPortFree, claimPreviewFolder } from "./preview-claim.ts";
+import { assertPortFree } from "./preview-claim.ts";
+import { assertUnlocked, takeRunLocks } from "../files/run-lock.ts";
+import { DEFAULT_CACHE_DIR } from "../publish/build-cache.ts";
 
 export interface DevServerOptions {
   contentDir: string;
@@ -29,6 +31,10 @@ export interface DevServerOptions {
   onSearchFailed?: (error: unknown) => void;
   /** Told of a folder of the content that cannot be watched: saves in it go unseen. */
   onUnwatched?: (folder: string, error: unknown) => void;
+  /** The command line, as another run refused by the preview's locks names it (`depeche serve` by default). */
+  command?: string;
+  /** Told of a lock taken over from a run that is gone (the preview's folder, the cache). */
+  onLockTakenOver?: (line: string) => void;
 }
 
 export interface RunningDevServer {
@@ -52,11 +58,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   assertNoNestedRepository(options.outDir, process.cwd());
   await assertPortFree(options.port);
-  const folder = claimPreviewFolder(options.outDir);
+  const lock = { command: options.command ?? "depeche serve", ...(options.onLockTakenOver ? { onTakenOver: options.onLockTakenOver } : {}) };
+  // The preview's folder is the session's, until it is stopped: a second preview, or a build into
+  // it, is refused meanwhile; the cache is locked by each full build, which writes its photos. A
+  // cache another run holds now stops the preview before it has written anything.
+  assertUnlocked([{ folder: options.cacheDir ?? DEFAULT_CACHE_DIR, kind: "cache" }]);
+  const folderLock = takeRunLocks([{ folder: options.outDir, kind: "site" }], { ...lock, untilStopped: true });
   const session = new DevSession({
     contentDir: options.contentDir,
     outDir: options.outDir,
     drafts: options.drafts,
+    lock,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
     ...(options.nowMs !== undefined ? { nowMs: options.nowMs } : {}),
   });
@@ -83,7 +95,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await server.ready();
   } catch (error) {
     saves.close();
-    folder.release();
+    folderLock.release();
     throw error;
   }
 
@@ -109,7 +121,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       saves.close();
       await running;
       await server.close();
-      folder.release();
+      folderLock.release();
     },
   };
 }

@@ -21,6 +21,7 @@ import { planSearchIndex } from "../plan/search-page.ts";
 import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { sameData } from "./same-data.ts";
 import { ui } from "../i18n/fr.ts";
+import type { RunLockOptions } from "../files/run-lock.ts";
 
 export interface DevSessionOptions {
   contentDir: string;
@@ -30,6 +31,11 @@ export interface DevSessionOptions {
   nowMs?: number;
   /** The build cache, where photos are encoded once (default `.depeche/cache`, as for a build). */
   cacheDir?: string;
+  /**
+   * Keeps other runs from the cache while a full build writes into it (its photos), as a build's
+   * lock does; the preview's folder is the server's to hold, for the session.
+   */
+  lock?: RunLockOptions;
 }
 
 export interface Update {
@@ -121,6 +127,7 @@ export class DevSession {
       renderer: this.renderer,
       // The preview keeps the photos' encodings (its store, not the build cache, keeps its pages).
       cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
+      ...(this.options.lock ? { lock: { ...this.options.lock, site: false } } : {}),
     });
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");

@@ -20,6 +20,7 @@ beforeAll(async () => {
   server = await startDevServer({
     contentDir: archive.dir,
     outDir: join(archive.root, "preview"),
+    cacheDir: join(archive.root, "cache"),
     port: 0,
     drafts: true,
     onSearchIndexed: (ms) => searchIndexed.push(ms),
@@ -68,7 +69,14 @@ describe("depeche serve", () => {
     const port = new URL(server.url).port;
     expect(server.url).toBe(`http://localhost:${port}/`);
     await expect(get(`http://127.0.0.2:${port}/`)).rejects.toMatchObject({ code: "ECONNREFUSED" });
-    const open = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview-lan"), port: 0, host: "0.0.0.0", drafts: true });
+    const open = await startDevServer({
+      contentDir: archive.dir,
+      outDir: join(archive.root, "preview-lan"),
+      cacheDir: join(archive.root, "cache"),
+      port: 0,
+      host: "0.0.0.0",
+      drafts: true,
+    });
     try {
       expect((await get(`http://127.0.0.2:${new URL(open.url).port}/2021/12/09/`)).status).toBe(200);
     } finally {
@@ -159,7 +167,14 @@ describe("depeche serve, started on an archive with errors", () => {
     const a = makeArchive();
     a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
     const updates: Update[] = [];
-    const started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    const started = await startDevServer({
+      contentDir: a.dir,
+      outDir: join(a.root, "preview"),
+      cacheDir: join(a.root, "cache"),
+      port: 0,
+      drafts: true,
+      onUpdate: (u) => updates.push(u),
+    });
     try {
       expect(updates.map((u) => [u.outcome, u.unbuilt])).toEqual([["invalid", true]]);
       for (const path of ["/", "/2021/12/10/autre-depeche/"]) {
@@ -219,7 +234,14 @@ describe("depeche serve, saves made during its first build", () => {
       unlinkSync(a.article("2021/12/11-c.md", { title: "Sitôt écrite", date: "2021-12-11T10:00:00" }));
     });
     const updates: Update[] = [];
-    started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    started = await startDevServer({
+      contentDir: a.dir,
+      outDir: join(a.root, "preview"),
+      cacheDir: join(a.root, "cache"),
+      port: 0,
+      drafts: true,
+      onUpdate: (u) => updates.push(u),
+    });
     const update = await started.nextUpdate();
 
     expect(updates.map((u) => u.outcome)).toEqual(["rebuilt", "updated"]);
@@ -235,7 +257,14 @@ describe("depeche serve, saves made during its first build", () => {
     a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
     saveDuringFirstBuild(() => a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" }));
     const updates: Update[] = [];
-    started = await startDevServer({ contentDir: a.dir, outDir: join(a.root, "preview"), port: 0, drafts: true, onUpdate: (u) => updates.push(u) });
+    started = await startDevServer({
+      contentDir: a.dir,
+      outDir: join(a.root, "preview"),
+      cacheDir: join(a.root, "cache"),
+      port: 0,
+      drafts: true,
+      onUpdate: (u) => updates.push(u),
+    });
     expect(started.session.currentErrors).not.toEqual([]);
     const update = await started.nextUpdate();
 

@@ -21,7 +21,13 @@ const version = (body: string): string => articleText({ title: "Premier titre", 
 beforeAll(async () => {
   archive = makeArchive();
   article = archive.article("2021/12/09-a.md", version("Version 1."));
-  server = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview"), port: 0, drafts: true });
+  server = await startDevServer({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    cacheDir: join(archive.root, "cache"),
+    port: 0,
+    drafts: true,
+  });
 });
 afterAll(async () => {
   await server?.close();

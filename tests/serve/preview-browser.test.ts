@@ -21,7 +21,13 @@ beforeAll(async () => {
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", GOOD);
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startDevServer({ contentDir: archive.dir, outDir: join(archive.root, "preview"), port: 0, drafts: true });
+  server = await startDevServer({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    cacheDir: join(archive.root, "cache"),
+    port: 0,
+    drafts: true,
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 740 } });
 }, 60_000);

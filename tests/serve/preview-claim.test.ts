@@ -1,19 +1,21 @@
 /** A preview takes its port and its folder before its first build, and says so when another has them. */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { assertPortFree, claimPreviewFolder } from "../../src/serve/preview-claim.ts";
+import { assertPortFree } from "../../src/serve/preview-claim.ts";
+import { startDevServer } from "../../src/serve/dev-server.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
-let root: string;
+let archive: TestArchive | undefined;
 let listener: Server | undefined;
 afterEach(() => {
   listener?.close();
   listener = undefined;
-  if (root) rmSync(root, { recursive: true, force: true });
+  archive?.remove();
+  archive = undefined;
 });
 
 describe("a preview's port", () => {
@@ -31,20 +33,55 @@ describe("a preview's port", () => {
 });
 
 describe("a preview's folder", () => {
-  it("is refused while another live preview holds it, taken over from one that was killed, and given back", () => {
-    root = mkdtempSync(join(tmpdir(), "depeche-claim-"));
-    const out = join(root, "preview");
-    const mark = `${out}.pid`;
-    // A live process that is not this one: the test runner's parent.
-    writeFileSync(mark, `${process.ppid}\n`);
-    expect(() => claimPreviewFolder(out)).toThrow(fr`un autre aperçu (processus ${process.ppid}) écrit déjà dans`);
-    expect(readFileSync(mark, "utf8")).toBe(`${process.ppid}\n`);
-    // A process that has ended.
-    const ended = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-    writeFileSync(mark, `${ended.stdout}\n`);
-    const claim = claimPreviewFolder(out);
-    expect(readFileSync(mark, "utf8")).toBe(`${process.pid}\n`);
-    claim.release();
-    expect(existsSync(mark)).toBe(false);
+  // As `depeche serve` wrote it: held until it is stopped.
+  function heldBy(pid: number): TestArchive {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre" });
+    writeFileSync(
+      join(archive.root, ".preview.lock"),
+      JSON.stringify({ pid, host: hostname(), command: "depeche serve", startedAt: Date.now(), untilStopped: true, token: "theirs" }),
+    );
+    return archive;
+  }
+  const options = (a: TestArchive) => ({ contentDir: a.dir, outDir: join(a.root, "preview"), cacheDir: join(a.root, "cache"), port: 0, drafts: true });
+
+  it("is refused while another live preview holds it, before anything is written", async () => {
+    const a = heldBy(process.ppid);
+    await expect(startDevServer(options(a))).rejects.toThrow(fr`est déjà en cours d’écriture par le processus ${process.ppid} (« depeche serve », lancé à`);
+    await expect(startDevServer(options(a))).rejects.toThrow(
+      fr`Un aperçu tourne jusqu’à ce qu’on l’arrête : arrêtez-le (Ctrl-C dans son terminal), ou donnez à cette commande un autre dossier avec --out`,
+    );
+    expect(readdirSync(a.root).sort()).toEqual([".preview.lock", "content"]);
+  });
+
+  it("is taken over from a preview that was killed, said so, and given back when the preview stops", async () => {
+    // A process id above Linux's highest (2^22): never a running process's.
+    const a = heldBy(4_194_305);
+    const lines: string[] = [];
+    const server = await startDevServer({ ...options(a), onLockTakenOver: (line) => lines.push(line) });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^le verrou de .*preview \(.*\.preview\.lock\) laissé par le processus 4194305 .* est repris\u00a0: ce processus ne tourne plus$/);
+    expect(JSON.parse(readFileSync(join(a.root, ".preview.lock"), "utf8"))).toMatchObject({ pid: process.pid, command: "depeche serve", untilStopped: true });
+    await server.close();
+    expect(existsSync(join(a.root, ".preview.lock"))).toBe(false);
+  });
+
+  it("locks the cache for each full build alone: another run may use it between them, and a full build is refused while one writes it", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre" });
+    const server = await startDevServer(options(archive));
+    try {
+      expect(existsSync(join(archive.root, ".cache.lock"))).toBe(false);
+      // A build of the same cache, running now.
+      writeFileSync(
+        join(archive.root, ".cache.lock"),
+        JSON.stringify({ pid: process.ppid, host: hostname(), command: "depeche build", startedAt: Date.now(), token: "theirs" }),
+      );
+      await expect(server.session.rebuild()).rejects.toThrow(
+        fr`le cache ${join(archive.root, "cache")} est déjà en cours d’écriture par le processus ${process.ppid}`,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
   thisSystem,
 } from "../../src/threads/huge-pages.js";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
-import { isRunning } from "../../src/threads/process-running.ts";
+import { isRunning } from "../../src/files/process-running.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/depeche.js");
 

@@ -1,6 +1,7 @@
 /**
- * Whether a process of this machine is running: a folder or a mark another process left (a
- * build's staging folder, a photo being encoded, a preview's folder) is its own while it runs.
+ * Whether a process of this machine is running: a folder or a lock another process left (a
+ * build's staging folder, a photo being encoded, a run's lock on its site or cache) is its own
+ * while it runs.
  * @example isRunning(process.pid) // true
  */
 export function isRunning(pid: number): boolean {
