@@ -19,7 +19,7 @@ import {
   utimesSync,
   writeSync,
 } from "node:fs";
-import { hostname } from "node:os";
+import { constants, hostname } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { CommandError, describeIoError, isIoError } from "./file-errors.ts";
 import { isRunning } from "./process-running.ts";
@@ -372,18 +372,39 @@ function shown(path: string): string {
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+type Signal = (typeof SIGNALS)[number];
+
+/**
+ * How long a command that listens to a signal itself (the preview, which closes its server) has to
+ * end on its own before its locks go and the run ends as the signal would have ended it.
+ */
+export const SIGNAL_GRACE_MS = 10_000;
+
 const onSignal = Object.fromEntries(
   SIGNALS.map((signal) => [
     signal,
     (): void => {
-      // A command that listens too (the preview, which closes its server) ends on its own, and the
-      // locks go at its exit; alone, this gives them back and ends the run as the signal would have.
-      if (process.listenerCount(signal) > 1) return;
-      releaseAll();
-      process.kill(process.pid, signal);
+      // A command that listens too ends on its own, and the locks go at its exit; should it not in
+      // time, they go and the run ends all the same. Alone, this gives them back and ends the run.
+      if (process.listenerCount(signal) > 1) setTimeout(() => endBy(signal), SIGNAL_GRACE_MS).unref();
+      else endBy(signal);
     },
   ]),
-) as Record<(typeof SIGNALS)[number], () => void>;
+) as Record<Signal, () => void>;
+
+// Gives the locks back, then ends the run as the signal would have: killed by it, as the shell
+// expects (exit status 128 + its number), or, while another listener would catch it again, by an
+// exit with that status. A run never goes on once its locks are given back.
+function endBy(signal: Signal): void {
+  releaseAll();
+  unhookExit();
+  const status = 128 + (constants.signals[signal] ?? 0);
+  process.exitCode = status;
+  if (process.listenerCount(signal) > 0) process.exit(status);
+  process.kill(process.pid, signal);
+  // The signal arrives at once; should anything delay it, the run ends here.
+  setTimeout(() => process.exit(status), 1_000).unref();
+}
 
 function releaseAll(): void {
   for (const lock of [...held]) lock.release();

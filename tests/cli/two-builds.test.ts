@@ -1,26 +1,31 @@
 /**
  * Two real runs at once on one site and one cache: the second stops before it writes anything,
- * naming the first, whose site comes out whole; a run that was killed does not block the next.
+ * naming the first; a run that was killed does not block the next; a preview holds its folder
+ * against a build; the locks never show in `git status` nor in the site.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, lstatSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { isRunning } from "../../src/files/process-running.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { endChildren, ended, startChild } from "../helpers/children.ts";
 import { fr } from "../helpers/french.ts";
-import { treeDigest } from "../helpers/site.ts";
+import { commitAll, git } from "../helpers/git.ts";
 
 const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+const runLock = resolve(import.meta.dirname, "../../src/files/run-lock.ts");
+const gitignore = resolve(import.meta.dirname, "../../.gitignore");
 // A process id above Linux's highest (2^22): never a running process's.
 const GONE_PID = 4_194_305;
 const BUILD = ["build", "--content", "content", "--now", "2026-01-15T12:00:00Z", "--no-search"];
 const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", CI: "" };
 
 let archive: TestArchive;
-const started: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+afterEach(async () => {
+  // No child outlives its test: killed with SIGKILL, which nothing catches, and seen gone.
+  for (const pid of await endChildren()) expect(isRunning(pid)).toBe(false);
   archive?.remove();
 });
 
@@ -40,8 +45,28 @@ function depeche(args: string[]) {
 }
 
 function startBuild(): ChildProcess {
-  const child = spawn(process.execPath, [bin, ...BUILD], { cwd: archive.root, env, stdio: "ignore" });
-  started.push(child);
+  return startChild(process.execPath, [bin, ...BUILD], { cwd: archive.root, env, stdio: "ignore" });
+}
+
+/**
+ * A build that holds its locks (the site's, the cache's) until it is stopped, as `depeche build`
+ * takes them: the same code, the same folders and command line, held as long as the test needs.
+ */
+async function holdingBuild(): Promise<ChildProcess> {
+  const script = `
+    const { commandLine, takeRunLocks } = await import(${JSON.stringify(runLock)});
+    takeRunLocks([{ folder: ${JSON.stringify(join(archive.root, "_site"))}, kind: "site" }, { folder: ${JSON.stringify(join(archive.root, ".depeche/cache"))}, kind: "cache" }], { command: commandLine(${JSON.stringify(["depeche", ...BUILD])}) });
+    process.stdout.write("held\\n");
+    setInterval(() => {}, 1000);`;
+  // Run from Dépêche's folder, where tsx is found; the folders are given whole.
+  const child = startChild(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((done, fail) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("held") && done());
+    child.once("exit", () => fail(new Error("the holding build ended")));
+  });
   return child;
 }
 
@@ -52,14 +77,10 @@ async function appears(path: string): Promise<void> {
   }
 }
 
-function ended(child: ChildProcess): Promise<[number | null, NodeJS.Signals | null]> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve([child.exitCode, child.signalCode]);
-  return new Promise((done) => child.on("exit", (code, signal) => done([code, signal])));
-}
-
 // Every file and folder under the archive's folder, with its size and time: what a run wrote.
 function everything(dir = archive.root): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => !path.split("/").includes(".git"))
     .map((path) => {
       const stats = lstatSync(join(dir, path));
       return `${relative(archive.root, join(dir, path))} ${stats.isDirectory() ? "dir" : stats.size} ${stats.mtimeMs}`;
@@ -70,12 +91,13 @@ function everything(dir = archive.root): string[] {
 const LOCKS = ["._site.lock", ".depeche/.cache.lock"];
 
 describe("two builds at once", () => {
-  it("the second stops at once, writes nothing and names the first, whose site is whole", { timeout: 120_000 }, async () => {
+  it("the second stops at once, writes nothing and names the first; once the first ends, it runs", { timeout: 120_000 }, async () => {
     smallArchive();
-    const first = startBuild();
-    await appears(join(archive.root, ".depeche/.cache.lock"));
-    // Held where it is, between its lock and its end, while the others try.
-    first.kill("SIGSTOP");
+    // The project as Dépêche's own .gitignore keeps it: the locks never show as changes.
+    copyFileSync(gitignore, join(archive.root, ".gitignore"));
+    commitAll(archive.root);
+    const first = await holdingBuild();
+    expect(git(archive.root, "status", "--porcelain", "--untracked-files=all")).toBe("");
     const before = everything();
     const holder = fr`le processus ${first.pid} (« depeche build --content content --now 2026-01-15T12:00:00Z --no-search », lancé à`;
 
@@ -97,21 +119,22 @@ describe("two builds at once", () => {
     expect(elsewhere.stderr).toMatch(new RegExp(`^depeche build: error: le cache .depeche/cache est déjà en cours d’écriture par ${literal(holder)}`));
     expect(everything()).toEqual(before);
 
-    // The preview encodes its photos into the same cache: refused at its first build.
+    // The preview encodes its photos into the same cache: refused before its first build.
     const preview = depeche(["serve", "--content", "content", "--port", "0"]);
     expect(preview.status).toBe(2);
     expect(preview.stderr).toMatch(new RegExp(`^depeche serve: error: le cache .depeche/cache est déjà en cours d’écriture par ${literal(holder)}`));
     expect(everything()).toEqual(before);
 
-    first.kill("SIGCONT");
-    expect(await ended(first)).toEqual([0, null]);
+    // Stopped (kill, as the message says): its locks go with it, and the next build runs.
+    first.kill("SIGTERM");
+    expect(await ended(first)).toEqual([null, "SIGTERM"]);
     for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(false);
-    // Whole: the same files, byte for byte, as a build of the same archive that ran alone.
-    const alone = depeche([...BUILD, "--no-cache", "--out", "alone"]);
-    expect(alone.status, alone.stderr).toBe(0);
-    const notMarker = (path: string): boolean => path !== ".depeche-site";
-    expect(treeDigest(join(archive.root, "_site"), notMarker)).toBe(treeDigest(join(archive.root, "alone"), notMarker));
+    const next = depeche(BUILD);
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain("verrou");
     expect(existsSync(join(archive.root, "_site/2021/12/12/depeche-du-12-decembre/index.html"))).toBe(true);
+    expect(readdirSync(join(archive.root, "_site")).filter((name) => name.includes("lock"))).toEqual([]);
+    expect(git(archive.root, "status", "--porcelain", "--untracked-files=all")).toBe("");
   });
 });
 
@@ -128,11 +151,11 @@ describe("a lock left by a build that is gone", () => {
     );
     for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(false);
 
-    const killed = startBuild();
-    await appears(join(archive.root, ".depeche/.cache.lock"));
+    // Killed holding both locks: nothing of it ran to give them back.
+    const killed = await holdingBuild();
     killed.kill("SIGKILL");
-    await ended(killed);
-    expect(existsSync(join(archive.root, "._site.lock"))).toBe(true);
+    expect(await ended(killed)).toEqual([null, "SIGKILL"]);
+    for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(true);
     const next = depeche(BUILD);
     expect(next.status, next.stderr).toBe(0);
     const lines = next.stderr.split("\n").filter((line) => line.includes("verrou"));
@@ -143,6 +166,48 @@ describe("a lock left by a build that is gone", () => {
     expect(lines[1]).toMatch(/^depeche build: le verrou du cache .depeche\/cache \(.depeche\/.cache.lock\) laissé par/);
     for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(false);
     expect(existsSync(join(archive.root, "_site/2021/12/01/depeche-du-1-decembre/index.html"))).toBe(true);
+  });
+});
+
+describe("a preview and a build on the same folder", () => {
+  it("the build is refused, named the preview and told to stop it; the preview's lock goes when it is stopped", { timeout: 120_000 }, async () => {
+    smallArchive();
+    const serve = startChild(process.execPath, [bin, "serve", "--content", "content", "--port", "0"], {
+      cwd: archive.root,
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let told = "";
+    await new Promise<void>((done, fail) => {
+      serve.stderr!.on("data", (chunk: Buffer) => {
+        told += chunk.toString();
+        if (told.includes("http://")) done();
+      });
+      serve.once("exit", () => fail(new Error(`the preview ended: ${told}`)));
+    });
+    expect(existsSync(join(archive.root, ".depeche/.preview.lock"))).toBe(true);
+    const before = everything();
+
+    const build = depeche([...BUILD, "--out", ".depeche/preview"]);
+    expect(build.status).toBe(2);
+    expect(build.stderr).toMatch(
+      new RegExp(
+        `^depeche build: error: .depeche/preview est déjà en cours d’écriture par le processus ${serve.pid} \\(${literal(fr`« depeche serve --content content --port 0 »`)}`,
+      ),
+    );
+    expect(build.stderr).toContain(
+      fr`Un aperçu tourne jusqu’à ce qu’on l’arrête : arrêtez-le (Ctrl-C dans son terminal), ou donnez à cette commande un autre dossier avec --out`,
+    );
+    expect(everything()).toEqual(before);
+
+    // Between its updates the preview holds no cache: a build of the site beside it runs.
+    const beside = depeche(BUILD);
+    expect(beside.status, beside.stderr).toBe(0);
+
+    // Stopped as Ctrl-C stops it: it closes its server, gives its folder back and ends.
+    serve.kill("SIGINT");
+    expect(await ended(serve)).toEqual([0, null]);
+    expect(readdirSync(join(archive.root, ".depeche")).filter((name) => name.endsWith(".lock"))).toEqual([]);
   });
 });
 

@@ -1,11 +1,22 @@
 /** A run's lock on a folder it writes: taken whole, refused while its run lives, taken over once it is gone, given back however the run ends. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CommandError } from "../../src/files/file-errors.ts";
-import { commandLine, HEARTBEAT_MS, lockFileOf, SILENCE_MS, takeRunLocks, type RunLock, type RunLockHolder } from "../../src/files/run-lock.ts";
+import {
+  commandLine,
+  HEARTBEAT_MS,
+  lockFileOf,
+  SIGNAL_GRACE_MS,
+  SILENCE_MS,
+  takeRunLocks,
+  type RunLock,
+  type RunLockHolder,
+} from "../../src/files/run-lock.ts";
+import { isRunning } from "../../src/files/process-running.ts";
+import { endChildren, ended, said, startChild } from "../helpers/children.ts";
 import { fr } from "../helpers/french.ts";
 
 // A process id above Linux's highest (2^22): never a running process's.
@@ -14,8 +25,10 @@ const runLock = resolve(import.meta.dirname, "../../src/files/run-lock.ts");
 
 let root: string;
 const locks: RunLock[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const lock of locks.splice(0)) lock.release();
+  // No child outlives its test, whatever became of it: killed, and seen gone.
+  for (const pid of await endChildren()) expect(isRunning(pid)).toBe(false);
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -228,7 +241,7 @@ describe("a lock whose run is gone", () => {
       const { existsSync } = await import("node:fs");
       const { takeRunLocks } = await import(${JSON.stringify(runLock)});
       process.stdout.write("ready ");
-      while (!existsSync(${JSON.stringify(go)})) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 1));
       try {
         const lock = takeRunLocks([{ folder: ${JSON.stringify(site)}, kind: "site" }], { command: "depeche build" });
         process.stdout.write("took");
@@ -237,7 +250,7 @@ describe("a lock whose run is gone", () => {
       } catch (error) {
         process.stdout.write(error.exitCode === 2 ? "refused" : String(error));
       }`;
-    const children = Array.from({ length: 6 }, () => spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]));
+    const children = Array.from({ length: 6 }, () => startChild(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]));
     const outcomes = children.map(childOutput);
     await Promise.all(children.map((child) => said(child, "ready")));
     writeFileSync(go, "");
@@ -250,14 +263,14 @@ describe("a lock whose run is gone", () => {
 
 describe("a lock is given back", () => {
   // A child that takes the lock, says so, then waits (or throws, or exits).
-  function holdingChild(then: string, listen = ""): ReturnType<typeof spawn> {
+  function holdingChild(then: string, listen = ""): ChildProcess {
     const script = `
       const { takeRunLocks } = await import(${JSON.stringify(runLock)});
       ${listen}
       takeRunLocks([{ folder: ${JSON.stringify(join(root, "_site"))}, kind: "site" }], { command: "depeche build" });
       process.stdout.write("held\\n");
       ${then}`;
-    return spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    return startChild(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
   }
 
   it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("on %s, and the run ends as the signal ends it", { timeout: 30_000 }, async (signal) => {
@@ -266,18 +279,17 @@ describe("a lock is given back", () => {
     await said(child, "held");
     expect(existsSync(lockFileOf(site))).toBe(true);
     child.kill(signal);
-    const [code, ended] = await exit(child);
-    expect([code, ended]).toEqual([null, signal]);
+    expect(await ended(child)).toEqual([null, signal]);
     expect(existsSync(lockFileOf(site))).toBe(false);
   });
 
   it("on an error no one catches, and on process.exit()", { timeout: 30_000 }, async () => {
     const site = folder();
     const thrown = holdingChild("setTimeout(() => { throw new Error('bug'); }, 10);");
-    expect((await exit(thrown))[0]).toBe(1);
+    expect((await ended(thrown))[0]).toBe(1);
     expect(existsSync(lockFileOf(site))).toBe(false);
     const exited = holdingChild("process.exit(3);");
-    expect((await exit(exited))[0]).toBe(3);
+    expect((await ended(exited))[0]).toBe(3);
     expect(existsSync(lockFileOf(site))).toBe(false);
   });
 
@@ -301,29 +313,29 @@ describe("a lock is given back", () => {
     expect(await output).toBe("held\nclosing\nstill held\n");
     expect(existsSync(lockFileOf(site))).toBe(false);
   });
+
+  it("and the run ends, when the command listens to the signal but does not end in time (exit 128 + the signal's number)", { timeout: 30_000 }, async () => {
+    const site = folder();
+    const child = holdingChild(
+      "setInterval(() => {}, 1000);",
+      // A listener that says it caught the signal, and lets the run go on.
+      `process.on("SIGTERM", () => process.stdout.write("caught\\n"));`,
+    );
+    const output = childOutput(child);
+    await said(child, "held");
+    const sent = Date.now();
+    child.kill("SIGTERM");
+    expect(await ended(child)).toEqual([143, null]);
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(SIGNAL_GRACE_MS - 100);
+    expect(await output).toBe("held\ncaught\n");
+    expect(existsSync(lockFileOf(site))).toBe(false);
+  });
 });
 
-function childOutput(child: ReturnType<typeof spawn>): Promise<string> {
+function childOutput(child: ChildProcess): Promise<string> {
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
   return new Promise((done) => child.on("close", () => done(out)));
-}
-
-function said(child: ReturnType<typeof spawn>, word: string): Promise<void> {
-  return new Promise((done, fail) => {
-    let out = "";
-    let err = "";
-    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(word)) done();
-    });
-    child.on("close", () => fail(new Error(`ended before saying ${word}: ${out}${err}`)));
-  });
-}
-
-function exit(child: ReturnType<typeof spawn>): Promise<[number | null, NodeJS.Signals | null]> {
-  return new Promise((done) => child.on("close", (code, signal) => done([code, signal])));
 }
 
 // The tests above lean on a process id no process has: make sure.
