@@ -159,8 +159,11 @@ describe("the pre-commit hook", () => {
 });
 
 describe("the publishing workflow", () => {
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
   const workflow = parse(readFileSync(join(root, ".github/workflows/site.yml"), "utf8"));
-  const steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] = workflow.jobs.build.steps;
+  // The deploy's job as it runs: the steps it shares with a branch's check in place of their action.
+  const shared: Step[] = parse(readFileSync(join(root, ".github/actions/build-site/action.yml"), "utf8")).runs.steps;
+  const steps: Step[] = workflow.jobs.publish.steps.flatMap((s: Step) => (s.uses === "./.github/actions/build-site" ? shared : [s]));
 
   it("installs from the lock file with the npm cache, tests (when code changed), then checks and builds with annotations", () => {
     expect(steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({ cache: "npm" });
@@ -172,6 +175,8 @@ describe("the publishing workflow", () => {
 
   it("deploys to GitHub Pages with the official actions, from main only", () => {
     expect(steps.some((s) => s.uses?.startsWith("actions/upload-pages-artifact"))).toBe(true);
+    expect(workflow.jobs.check.steps.some((s: Step) => s.uses?.startsWith("actions/upload-pages-artifact"))).toBe(false);
+    expect(workflow.jobs.publish.if).toBe("github.ref == 'refs/heads/main'");
     expect(workflow.jobs.deploy.if).toBe("github.ref == 'refs/heads/main'");
     expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });

@@ -1,4 +1,6 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -21,13 +23,20 @@ interface Step {
   run?: string;
   env?: Record<string, string>;
   with?: Record<string, string>;
+  shell?: string;
 }
 
 describe("the publishing workflow", () => {
   const workflow = parse(readFileSync(join(repo, ".github/workflows/site.yml"), "utf8"));
-  const steps: Step[] = workflow.jobs.build.steps;
+  const action = parse(readFileSync(join(repo, ".github/actions/build-site/action.yml"), "utf8"));
+  const buildSite = "./.github/actions/build-site";
+  const shared: Step[] = action.runs.steps;
+  /** A job's steps as they run: the shared action's in place of its `uses`. */
+  const stepsOf = (job: string): Step[] => workflow.jobs[job].steps.flatMap((s: Step) => (s.uses === buildSite ? shared : [s]));
+  const steps = stepsOf("publish");
   const step = (name: string): Step => steps.find((s) => s.name === name)!;
   const onMain = "github.ref == 'refs/heads/main'";
+  const publishing = "inputs.publish == 'true'";
 
   it("builds with malloc's huge pages from the start, so that a large archive's build starts no second process for them", () => {
     expect(step("Check and build the site").env?.GLIBC_TUNABLES).toBe(HUGE_PAGES_TUNABLE);
@@ -38,31 +47,73 @@ describe("the publishing workflow", () => {
   });
 
   it("records URLs only in the build of main, and commits them back before the site is uploaded", () => {
-    expect(step("Check and build the site").run).toContain(`\${{ ${onMain} && '--record-urls' || '' }}`);
+    expect(step("Check and build the site").run).toContain(`\${{ ${publishing} && '--record-urls' || '' }}`);
+    expect(workflow.jobs.publish.steps.find((s: Step) => s.uses === buildSite).with.publish).toBe("true");
+    expect(workflow.jobs.check.steps.find((s: Step) => s.uses === buildSite).with.publish).toBeUndefined();
+    expect(action.inputs.publish.default).toBe("false");
     const commit = step("Commit the published URLs");
-    expect(commit.if).toBe(onMain);
     expect(commit.run).toContain("sh .github/scripts/commit-published-urls.sh");
     expect(commit.run).toContain("build --record-urls");
     const upload = steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact"));
     expect(steps.indexOf(commit)).toBeGreaterThan(steps.indexOf(step("Check and build the site")));
     expect(steps.indexOf(commit)).toBeLessThan(upload);
+    expect(stepsOf("check").filter((s) => /commit-published-urls|take-published-urls/.test(s.run ?? "") && s.if !== `${publishing}`)).toEqual([]);
+    expect(stepsOf("check").some((s) => s.uses?.startsWith("actions/upload-pages-artifact"))).toBe(false);
   });
 
-  it("takes the URLs main lists before the build of main: a deploy that ran meanwhile may have recorded some", () => {
+  it("takes the URLs published before the build of main, fetching them with the workflow's token", () => {
     const take = step("Take the URLs published since this commit");
-    expect(take.if).toBe(onMain);
+    expect(take.if).toBe(publishing);
     expect(take.run).toBe("sh .github/scripts/take-published-urls.sh content");
+    expect(take.env?.GITHUB_TOKEN).toBe("${{ github.token }}");
     expect(steps.indexOf(take)).toBeLessThan(steps.indexOf(step("Check and build the site")));
-    expect(steps[0]!.with?.["fetch-depth"]).toContain(`${onMain} && '0'`);
+    expect(steps[0]!.with?.["fetch-depth"]).toBe(0);
   });
 
-  it("may write to the repository, read its Pages site, keeps the token away from the tests, and keeps Pages' permissions", () => {
-    // configure-pages asks for the Pages site: a job's permissions replace the workflow's, so it says so itself.
-    expect(workflow.jobs.build.permissions).toEqual({ contents: "write", pages: "read" });
-    expect(steps.find((s) => s.uses?.startsWith("actions/configure-pages"))).toBeDefined();
-    expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "persist-credentials": false } });
+  it("lets only the job of main write to the repository, keeps the token away from the tests and .git/config, and keeps Pages' permissions", () => {
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs.check).toMatchObject({ if: `github.ref != 'refs/heads/main'`, permissions: { contents: "read", pages: "read" } });
+    expect(workflow.jobs.publish).toMatchObject({ if: onMain, permissions: { contents: "write", pages: "read", actions: "write" } });
+    for (const job of ["check", "publish"]) {
+      // configure-pages asks for the Pages site: a job's permissions replace the workflow's, so it says so itself.
+      expect(stepsOf(job).find((s) => s.uses?.startsWith("actions/configure-pages"))).toBeDefined();
+      expect(workflow.jobs[job].steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "persist-credentials": false } });
+      expect(workflow.jobs[job].steps[2]).toMatchObject({ uses: buildSite });
+      expect(stepsOf(job).filter((s) => /remote set-url|x-access-token/.test(s.run ?? ""))).toEqual([]);
+    }
     expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
-    expect(workflow.jobs.deploy.if).toBe(onMain);
+    expect(workflow.jobs.deploy).toMatchObject({ if: onMain, needs: "publish" });
+  });
+
+  it("builds a branch or pull request with main's base URL, so that main's build it restores is incremental for it", () => {
+    const baseUrl = "${{ steps.pages.outputs.base_url }}";
+    expect(workflow.jobs.check.steps[1]).toEqual({ id: "pages", uses: "actions/configure-pages@v5", "continue-on-error": true });
+    expect(workflow.jobs.check.steps[2]).toEqual({ uses: buildSite, with: { "base-url": baseUrl } });
+    // main's deploy stops when it can't read its address.
+    expect(workflow.jobs.publish.steps[1]).toEqual({ id: "pages", uses: "actions/configure-pages@v5" });
+    expect(workflow.jobs.publish.steps[2]).toEqual({ id: "build", uses: buildSite, with: { publish: "true", "base-url": baseUrl } });
+    expect(step("Check and build the site").run).toContain("${{ inputs.base-url && format('--base-url {0}', inputs.base-url) || '' }}");
+    expect(action.inputs["base-url"].default).toBe("");
+  });
+
+  it("keeps the cache bounded: main deletes the entry it restored once its own is saved, a branch saves only its code's first build", () => {
+    const save = step("Keep this build for the next push");
+    const restore = step("Restore the previous build");
+    expect(save.if).toBe(`${publishing} || steps.${restore.id}.outputs.cache-matched-key == ''`);
+    expect(action.outputs["restored-key"].value).toBe(`\${{ steps.${restore.id}.outputs.cache-matched-key }}`);
+    expect(action.outputs.key.value).toBe(save.with!.key);
+    const drop = step("Delete the build this one replaces");
+    expect(drop.if).toBe("steps.build.outputs.restored-key != '' && steps.build.outputs.restored-key != steps.build.outputs.key");
+    expect(workflow.jobs.publish.steps.find((s: Step) => s.uses === buildSite).id).toBe("build");
+    expect(drop.env).toMatchObject({
+      GH_TOKEN: "${{ github.token }}",
+      SAVED: "${{ steps.build.outputs.key }}",
+      RESTORED: "${{ steps.build.outputs.restored-key }}",
+    });
+    expect(drop.run).toContain(`gh cache delete "$RESTORED"`);
+    expect(drop.run).toMatch(/gh cache list [^\n]*"\$SAVED"[^\n]*\| grep -Fxq -- "\$SAVED"; then\n\s*gh cache delete/);
+    expect(steps.indexOf(drop)).toBeGreaterThan(steps.indexOf(save));
+    expect(stepsOf("check").includes(drop)).toBe(false);
   });
 
   it("runs the tests unless this very code passed them before, and remembers it once they pass, before anything is checked or built", () => {
@@ -92,6 +143,7 @@ describe("the publishing workflow", () => {
   });
 
   it("builds incrementally from the previous build's cache and site, under a key that changes with the code", () => {
+    const name = step("Name this build");
     const restore = step("Restore the previous build");
     const save = step("Keep this build for the next push");
     const build = step("Check and build the site");
@@ -99,13 +151,18 @@ describe("the publishing workflow", () => {
     expect(restore.uses).toBe("actions/cache/restore@v4");
     expect(save.uses).toBe("actions/cache/save@v4");
     for (const s of [restore, save]) expect(s.with?.path?.trim().split("\n")).toEqual([".depeche/cache", "_site", "._site.spare"]);
+    expect(restore.with).toMatchObject({ key: `\${{ steps.${name.id}.outputs.key }}`, "restore-keys": `\${{ steps.${name.id}.outputs.prefix }}` });
     expect(save.with?.key).toBe(restore.with?.key);
-    const key = restore.with!.key!;
-    for (const code of ["package-lock.json", "bin/**", "src/**", "templates/**", "public/**", ".eleventy.ts"]) expect(key).toContain(`'${code}'`);
-    expect(key).not.toContain("content");
+    expect(name.run).toBe(`echo "prefix=$PREFIX" >> "$GITHUB_OUTPUT"\necho "key=$PREFIX$RUN" >> "$GITHUB_OUTPUT"\n`);
+    const prefix = name.env!.PREFIX!;
+    for (const code of ["package-lock.json", "bin/**", "src/**", "templates/**", "public/**", ".eleventy.ts"]) expect(prefix).toContain(`'${code}'`);
+    expect(prefix).not.toContain("content");
     // Within one digest of the code, the newest build; never one of other code.
-    expect(key.startsWith(restore.with!["restore-keys"]!)).toBe(true);
-    expect(restore.with!["restore-keys"]).toMatch(/hashFiles\([^)]*\) \}\}-$/);
+    expect(prefix).toMatch(/^depeche-site-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\([^)]*\) \}\}-$/);
+    expect(name.env!.RUN).toBe("${{ github.run_id }}-${{ github.run_attempt }}");
+    // The entry's version digests the paths as written: relative, so no runner's path names it.
+    for (const s of [restore, save]) for (const path of s.with!.path!.trim().split("\n")) expect(path).not.toMatch(/^[/~$]/);
+    expect(steps.indexOf(name)).toBeLessThan(steps.indexOf(restore));
     expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(build));
     expect(steps.indexOf(save)).toBeGreaterThan(steps.indexOf(build));
     expect(steps.indexOf(save)).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact")));
@@ -126,6 +183,10 @@ describe("the publishing workflow", () => {
     const clock = step("Set the build's time");
     expect(clock.run).toBe(`echo "SOURCE_DATE_EPOCH=$(date +%s)" >> "$GITHUB_ENV"`);
     expect(steps.indexOf(clock)).toBeLessThan(steps.indexOf(step("Check and build the site")));
+  });
+
+  it("runs every shell step of the shared action with a shell, as a composite action must", () => {
+    for (const s of shared) if (s.run) expect(s).toHaveProperty("shell", "bash");
   });
 
   it("commits with [skip ci], so recording starts no other deploy", () => {
@@ -159,11 +220,35 @@ describe("the commit of urls.txt races an editor's push", () => {
     return { origin, clone, head: git(clone, "rev-parse", "HEAD") };
   };
 
+  /**
+   * A runner's clone of `origin` as actions/checkout@v4 (fetch-depth 0) makes it for a run of `sha` on main: every branch and tag
+   * fetched, then, when main moved since that push, the pushed commit itself fetched into origin/main, and checked out.
+   */
+  const checkoutV4 = (origin: string, name: string, sha: string): string => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    git(dir, "init", "--quiet");
+    git(dir, "remote", "add", "origin", origin);
+    git(dir, "fetch", "--quiet", "--prune", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+    if (git(dir, "rev-parse", "refs/remotes/origin/main") !== sha) git(dir, "fetch", "--quiet", "--prune", "origin", `+${sha}:refs/remotes/origin/main`);
+    git(dir, "checkout", "--quiet", "--force", "-B", "main", "refs/remotes/origin/main");
+    return dir;
+  };
+  const take = (ci: string, env: NodeJS.ProcessEnv = process.env) => spawnSync("sh", [takeScript, "content"], { cwd: ci, encoding: "utf8", env });
+  const buildIn = (ci: string, out: string) =>
+    spawnSync(process.execPath, [bin, "build", "--record-urls", "--no-search", "--no-cache", "--content", "content", "--out", join(root, out)], {
+      cwd: ci,
+      encoding: "utf8",
+      env: { ...process.env, GITHUB_ACTIONS: "" },
+    });
+
   it("refuses, in the next deploy's build, an article removed by a push made while an earlier deploy published it", () => {
     archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
     archive.article("a.md", { title: "Un" });
     archive.article("x.md", { title: "Ixe" });
     const { origin, clone: editor } = publishArchive("editor", "Ixe");
+    // The runner's checkout fetches a commit by its id once main moved.
+    git(origin, "config", "uploadpack.allowAnySHA1InWant", "true");
     // While the deploy of that commit builds, the editor removes the article…
     git(editor, "rm", "--quiet", "content/articles/x.md");
     git(editor, "commit", "--quiet", "-m", "Sans Ixe");
@@ -176,25 +261,74 @@ describe("the commit of urls.txt races an editor's push", () => {
     git(deploy, "commit", "--quiet", "-am", "Published URLs [skip ci]");
     git(deploy, "push", "--quiet", "origin", "HEAD:main");
 
-    // The next run builds the removal's commit, whose urls.txt never knew that URL.
-    const ci = join(root, "ci");
-    git(root, "clone", "--quiet", origin, ci);
-    git(ci, "checkout", "--quiet", removal);
-    const take = (): string => execFileSync("sh", [takeScript, "content"], { cwd: ci, encoding: "utf8" });
-    expect(take()).toBe("urls.txt: 1 line(s) taken from main, recorded by deploys since this commit\n");
+    // The next run builds the removal's commit, whose urls.txt never knew that URL; its checkout's origin/main is that commit.
+    const ci = checkoutV4(origin, "ci", removal);
+    expect(git(ci, "rev-parse", "origin/main")).toBe(removal);
+    expect(take(ci).stdout).toBe("urls.txt: 1 line(s) taken from main, recorded by deploys since this commit\n");
     expect(readFileSync(join(ci, "content/urls.txt"), "utf8")).toBe("/2021/12/09/un/\n/2021/12/09/ixe/\n");
-    expect(take()).toBe("urls.txt: every URL main lists is here\n");
-    const build = spawnSync(
-      process.execPath,
-      [bin, "build", "--record-urls", "--no-search", "--no-cache", "--content", "content", "--out", join(root, "site")],
-      {
-        cwd: ci,
-        encoding: "utf8",
-        env: { ...process.env, GITHUB_ACTIONS: "" },
-      },
-    );
+    expect(take(ci).stdout).toBe("urls.txt: every URL main lists is here\n");
+    const build = buildIn(ci, "site");
     expect(build.status).toBe(1);
     expect(build.stderr).toMatch(/content\/urls\.txt:2:1: error: \/2021\/12\/09\/ixe\/ a été publiée/);
+  });
+
+  it("builds nothing when main can't be fetched: the URLs published since the commit would go unchecked", () => {
+    archive = makeArchive({ "urls.txt": "/2021/12/09/un/\n" });
+    archive.article("a.md", { title: "Un" });
+    const { origin, head } = publishArchive("editor", "Un");
+    const ci = checkoutV4(origin, "ci", head);
+    git(ci, "remote", "set-url", "origin", join(root, "gone.git"));
+    const run = take(ci);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("urls.txt: could not fetch main from origin, to take the URLs deployed since this commit; nothing is built or deployed");
+    // git's own words, for the why.
+    expect(run.stderr).toMatch(/gone\.git/);
+    expect(readFileSync(join(ci, "content/urls.txt"), "utf8")).toBe("/2021/12/09/un/\n");
+  });
+
+  it("keeps every URL published when main is reset or force-pushed: the next build refuses the article's removal", () => {
+    archive = makeArchive();
+    archive.article("a.md", { title: "Un" });
+    archive.article("x.md", { title: "Ixe" });
+    const { origin, clone: editor, head } = publishArchive("editor", "Ixe");
+    git(origin, "config", "uploadpack.allowAnySHA1InWant", "true");
+    // The deploy of that commit, as the workflow runs it: take, build, commit back.
+    const first = checkoutV4(origin, "first", head);
+    expect(take(first).stdout).toBe("urls.txt: main has none yet\n");
+    expect(buildIn(first, "site1").status).toBe(0);
+    const record = `node ${JSON.stringify(bin)} build --record-urls --no-search --no-cache --content "$1" --out ${JSON.stringify(join(root, "rec"))}`;
+    const committed = spawnSync("sh", [script, head, "content", record], { cwd: first, encoding: "utf8", env: { ...process.env, ...identity } });
+    expect(committed.status, committed.stderr).toBe(0);
+    expect(committed.stdout).toMatch(/^urls\.txt: recorded on main \(attempt 1\)\nurls\.txt: \d+ URL\(s\) kept in refs\/depeche\/published-urls\n$/);
+    expect(git(origin, "show", "main:content/urls.txt")).toContain("/2021/12/09/ixe/");
+    expect(git(origin, "show", "refs/depeche/published-urls:urls.txt").split("\n")).toContain("/2021/12/09/ixe/");
+
+    // The editor resets main to before that recording, removes the article, and force-pushes.
+    git(editor, "reset", "--quiet", "--hard", head);
+    git(editor, "rm", "--quiet", "content/articles/x.md");
+    git(editor, "commit", "--quiet", "-m", "Sans Ixe");
+    git(editor, "push", "--quiet", "--force", "origin", "HEAD:main");
+    const forced = git(editor, "rev-parse", "HEAD");
+    expect(spawnSync("git", ["cat-file", "-e", "main:content/urls.txt"], { cwd: origin }).status).not.toBe(0);
+
+    const next = checkoutV4(origin, "next", forced);
+    const taken = take(next);
+    expect(taken.status, taken.stderr).toBe(0);
+    expect(taken.stdout).toMatch(
+      /^urls\.txt: \d+ URL\(s\) published by earlier deploys that main's urls\.txt no longer lists \(was main reset or force-pushed\?\) taken from refs\/depeche\/published-urls: the build checks them as published\n$/,
+    );
+    const lines = readFileSync(join(next, "content/urls.txt"), "utf8").split("\n");
+    const build = buildIn(next, "site2");
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain(`content/urls.txt:${lines.indexOf("/2021/12/09/ixe/") + 1}:1: error: /2021/12/09/ixe/ a été publiée`);
+    // A removal marked `!` is the editor's decision: the URL is mentioned, not taken again.
+    writeFileSync(join(next, "content/urls.txt"), "! /2021/12/09/ixe/ retirée\n");
+    take(next);
+    expect(
+      readFileSync(join(next, "content/urls.txt"), "utf8")
+        .split("\n")
+        .filter((l) => l.includes("ixe")),
+    ).toEqual(["! /2021/12/09/ixe/ retirée"]);
   });
 
   it("pushes nothing when the deploy published no new URL", () => {
@@ -218,6 +352,9 @@ describe("the commit of urls.txt races an editor's push", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("urls.txt: could not push to main in 3 attempts; the site is not deployed");
+    // Not a race: git's own words say why, at each attempt.
+    expect(run.stderr.match(/\[remote rejected\] \(pre-receive hook declined\)/g)).toHaveLength(3);
+    expect(run.stdout).not.toContain("main moved");
     expect(git(origin, "rev-parse", "main")).toBe(deployed);
   });
 
@@ -251,7 +388,13 @@ describe("the commit of urls.txt races an editor's push", () => {
     // As on a runner: no git identity but the script's own.
     const runner: NodeJS.ProcessEnv = { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
     for (const name of Object.keys(identity)) delete runner[name];
-    execFileSync("sh", [script, deployed, "content", record], { cwd: ci, stdio: "pipe", env: runner });
+    const run = spawnSync("sh", [script, deployed, "content", record], { cwd: ci, encoding: "utf8", env: runner });
+    expect(run.status, run.stderr).toBe(0);
+    // A race, told in one line: none of git's.
+    expect(run.stdout).toMatch(
+      /^urls\.txt: main moved while this deploy ran: the commit was rebased onto it and pushed again\nurls\.txt: recorded on main \(attempt 2\)\n/,
+    );
+    expect(run.stderr).toBe("");
 
     expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe(expected);
     expect(git(origin, "show", "main:content/articles/c.md")).toContain("Trois");
@@ -281,9 +424,62 @@ describe("the commit of urls.txt races an editor's push", () => {
     const run = spawnSync("sh", [script, deployed, "content", record], { cwd: ci, encoding: "utf8", env: runner });
     expect(run.status, run.stderr).toBe(0);
     expect(`${git(origin, "show", "main:content/urls.txt")}\n`).toBe(`# nos notes\n/2021/12/09/un/\n${REGISTRY_URLS}# vérifié\n/2021/12/09/deux/\n`);
-    // Git's refused push, and nothing of depeche's.
-    expect(run.stderr).toContain("[rejected]");
-    expect(`${run.stdout}${run.stderr}`).not.toMatch(/depeche build|\.md:\d|warning|Plus tard/);
+    // One plain line for the race, nothing of git's refused push, nothing of depeche's.
+    expect(run.stdout).toContain(
+      "urls.txt: main moved while this deploy ran: the commit was rebased onto it and pushed again\nurls.txt: recorded on main (attempt 2)\n",
+    );
+    expect(run.stderr).toBe("");
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/depeche build|\.md:\d|warning|Plus tard|\[rejected\]|error:|hint:/);
+  });
+});
+
+describe("the scripts' access to the repository on GitHub", () => {
+  let root: string;
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("gives git the workflow's token for the server in their own environment only: never in .git/config, on a command line or in the log", async () => {
+    root = mkdtempSync(join(tmpdir(), "depeche-auth-"));
+    const headers: string[] = [];
+    // A server that refuses every fetch, after noting what git sent it.
+    const server = createServer((request, response) => {
+      headers.push(String(request.headers.authorization));
+      response.writeHead(403).end();
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      execFileSync("git", ["init", "--quiet", root]);
+      execFileSync("git", ["remote", "add", "origin", `${serverUrl}/depeche-news/archive`], { cwd: root });
+      const token = "ghs_jeton-du-flux-0123456789";
+      const run = await new Promise<{ status: number | null; output: string }>((done) => {
+        const child = spawn("sh", [takeScript, "content"], {
+          cwd: root,
+          env: {
+            ...process.env,
+            GITHUB_TOKEN: token,
+            GITHUB_SERVER_URL: serverUrl,
+            GIT_TERMINAL_PROMPT: "0",
+            GIT_CONFIG_NOSYSTEM: "1",
+            GIT_CONFIG_GLOBAL: "/dev/null",
+          },
+        });
+        let output = "";
+        child.stdout.on("data", (chunk) => (output += chunk));
+        child.stderr.on("data", (chunk) => (output += chunk));
+        child.on("close", (status) => done({ status, output }));
+      });
+      const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+      expect(headers.length).toBeGreaterThan(0);
+      expect(new Set(headers)).toEqual(new Set([`basic ${basic}`]));
+      expect(run.status).toBe(1);
+      expect(run.output).toContain("urls.txt: could not fetch main from origin");
+      for (const secret of [token, basic]) {
+        expect(run.output).not.toContain(secret);
+        expect(readFileSync(join(root, ".git/config"), "utf8")).not.toContain(secret);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
 
