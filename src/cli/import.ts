@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CommandError } from "../files/file-errors.ts";
 import { Diagnostics, FILE_START } from "../content/diagnostics.ts";
@@ -155,7 +155,15 @@ function expandFolders(paths: readonly string[]): { paths: string[]; folders: Di
   const files = paths.flatMap((path) => {
     let isFolder = false;
     try {
-      isFolder = statSync(path).isDirectory();
+      // A symbolic link is not followed, to a folder no more than to a file: its files would be
+      // read from wherever it points. "link/" names what the link points to: its slashes are cut.
+      const stats = lstatSync(path.replace(/(?<=[^/])\/+$/, ""));
+      if (stats.isSymbolicLink()) {
+        if (!folderLink(path)) return [path];
+        folders.error(display(path), FILE_START, messages().wire.folderSymlink());
+        return [];
+      }
+      isFolder = stats.isDirectory();
     } catch {
       // A missing file is reported by the import itself, with the others.
     }
@@ -169,4 +177,13 @@ function expandFolders(paths: readonly string[]): { paths: string[]; folders: Di
     return wire.map((e) => join(path, e.name));
   });
   return { paths: files, folders };
+}
+
+/** Whether a symbolic link points to a folder (a link to a file is refused with the files, as a wire file's read). */
+function folderLink(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

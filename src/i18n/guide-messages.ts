@@ -270,6 +270,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
 /** An example of each message of `import` about a wire file. */
 export const WIRE_EXAMPLES: Examples<Messages["wire"]> = {
   wireSymlink: { args: [] },
+  folderSymlink: { args: [] },
   cannotRead: { args: ["fichier ou dossier introuvable"] },
   folderSkips: { args: [["notes.doc", "2021/"]], warning: true },
   folderWithoutWire: { args: [] },

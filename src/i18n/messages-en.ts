@@ -450,6 +450,7 @@ export const messagesEn: Messages = {
 
   wire: {
     wireSymlink: () => "it is a symbolic link, which depeche import does not follow: give the dispatch's file itself",
+    folderSymlink: () => "it is a symbolic link to a folder, which depeche import does not follow: give the folder itself",
     cannotRead: (why) => `can't read the file (${why}): check the path`,
     folderSkips: (names) =>
       `left aside: ${names.join(", ")}; of a folder, import reads the .txt files, not its subfolders: give those on their own (depeche import folder/subfolder)`,

@@ -550,6 +550,7 @@ export const messagesFr = {
   /** What `import` says of a wire file: at its path and line, like the diagnostics of `check`. */
   wire: {
     wireSymlink: () => fr`c’est un lien symbolique, que depeche import ne suit pas : indiquez le fichier de la dépêche lui-même`,
+    folderSymlink: () => fr`c’est un lien symbolique vers un dossier, que depeche import ne suit pas : indiquez le dossier lui-même`,
     cannotRead: (why: string) => fr`impossible de lire le fichier (${why}) : vérifiez le chemin`,
     folderSkips: (names: readonly string[]) =>
       fr`${names.length === 1 ? "laissé" : "laissés"} de côté : ${listFr(names)} ; d’un dossier, import lit les fichiers .txt, pas ses sous-dossiers : donnez-les à part (depeche import dossier/sous-dossier)`,

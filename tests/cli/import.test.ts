@@ -525,6 +525,21 @@ describe("depeche import, other cases", () => {
     },
   );
 
+  it("refuses a symbolic link to a folder, with or without its slash, as it refuses one to a file, and imports nothing through it", async () => {
+    archive = makeArchive();
+    wire("a.txt", wireText("L’Irak vote", ["Texte."], ["AA"]));
+    const link = join(archive.root, "lien");
+    symlinkSync(join(archive.root, "wire"), link);
+    for (const given of [link, `${link}/`]) {
+      const r = await importCli(given, "--date", "2021-12-09");
+      expect(r.status).toBe(1);
+      expect(r.stderr.split("\n").filter((l) => l.includes(": error: "))).toEqual([
+        fr`${shown(given)}:1:1: error: c’est un lien symbolique vers un dossier, que depeche import ne suit pas : indiquez le dossier lui-même`,
+      ]);
+      expect(articleFiles()).toEqual([]);
+    }
+  });
+
   it("refuses a folder without wire copy, with exit 1", async () => {
     archive = makeArchive();
     wire("notes.md", "pas une dépêche");
