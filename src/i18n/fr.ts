@@ -126,6 +126,8 @@ export const ui = {
   // A feed's subtitle describes the feed: not the page's count of articles, which the feed's 50 are not.
   topicFeedDescription: (topic: string): string => `Les dernières dépêches du sujet ${quoted(topic)}.`,
   siteFeedDescription: (title: string): string => `Les dernières dépêches de ${quoted(title)}.`,
+  /** The link that ends a feed entry whose body is too long to carry whole. */
+  feedReadMore: "Lire la suite de l’article sur le site",
   searchLabel: "Rechercher dans les archives",
   searchButton: "Rechercher",
   // Two search landmarks on /recherche/: each needs its own name.

@@ -11,6 +11,13 @@ import { absoluteUrl, ATOM_FEED_URL, JSON_FEED_URL, MANIFEST_ICONS, topicFeedUrl
 /** Articles in each feed: the newest, as readers' apps poll often and keep what they saw. */
 export const FEED_SIZE = 50;
 
+/**
+ * The most of an article's body an entry carries, in characters of its HTML: a long read of
+ * 3,000 words whole. Past it the entry carries the body's first blocks that fit and a link to the
+ * article: a feed holds 50 entries, and a 10 MB body made a 10–20 MB feed.xml that readers refuse.
+ */
+export const FEED_BODY_MAX_CHARS = 30_000;
+
 /** The site feeds, as the contract names them. */
 
 /**
@@ -57,7 +64,7 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     url,
     title: a.title,
     summary: a.summary,
-    contentHtml: `${a.photo ? photoFigure(site, a.photo) : ""}${absoluteLinks(withBasePath(a.bodyHtml, site.basePath), url)}`,
+    contentHtml: `${a.photo ? photoFigure(site, a.photo) : ""}${absoluteLinks(withBasePath(feedBody(a.bodyHtml, a.summary, url), site.basePath), url)}`,
     published: a.dateIso,
     updated: a.updatedIso ?? a.dateIso,
     categories: a.topics.map((t) => t.label),
@@ -65,6 +72,28 @@ export function feedEntry(site: SiteView, page: ArticlePage): FeedEntry {
     ...(a.photo ? { image: absoluteUrl(site, a.photo.fallback.url) } : {}),
   };
 }
+
+// The body whole, or cut after its last top-level block (a paragraph, a list, a quote) that ends
+// within FEED_BODY_MAX_CHARS, so that the HTML stays whole, then a link to the article. A first
+// block already too long leaves the summary in its place. The body is markdown-it's, with no raw
+// HTML: every tag it opens it closes, and no text holds a bare "<".
+function feedBody(html: string, summary: string, url: string): string {
+  if (html.length <= FEED_BODY_MAX_CHARS) return html;
+  const tags = /<(\/?)([a-z][a-z0-9]*)[^>]*?(\/?)>\n?/gi;
+  let depth = 0;
+  let cut = 0;
+  for (let m = tags.exec(html); m !== null; m = tags.exec(html)) {
+    const end = m.index + m[0].length;
+    if (end > FEED_BODY_MAX_CHARS) break;
+    if (m[1]) depth--;
+    else if (!m[3] && !VOID_ELEMENTS.has(m[2]!.toLowerCase())) depth++;
+    if (depth === 0) cut = end;
+  }
+  const kept = cut > 0 ? html.slice(0, cut) : `<p>${escapeHtml(summary)}</p>\n`;
+  return `${kept}<p><a href="${escapeHtml(url)}">${escapeHtml(ui.feedReadMore)}</a></p>\n`;
+}
+
+const VOID_ELEMENTS = new Set(["br", "hr", "img", "input", "wbr", "source"]);
 
 // The photo as the page shows it, with its caption and credit, which a feed reader showing only
 // the enclosure or the image would leave out: its JPEG, absolute, at the width pages fall back to.
@@ -158,7 +187,7 @@ export function topicFeeds(
 }
 
 /**
- * Atom 1.0 (RFC 4287): the full body as escaped HTML, topics as categories, sources as authors.
+ * Atom 1.0 (RFC 4287): the body (up to FEED_BODY_MAX_CHARS) as escaped HTML, topics as categories, sources as authors.
  * `entries` keeps each entry's XML for the next feeds that show it (the same categories' scheme).
  */
 export function renderAtom(feed: Feed, entries = new Map<FeedEntry, string>()): string {

@@ -1,6 +1,16 @@
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { describe, expect, it } from "vitest";
-import { FEED_SIZE, latestUpdate, planFeeds, renderAtom, renderJsonFeed, siteFeed, topicFeeds, type Feed } from "../../src/outputs/feeds.ts";
+import {
+  FEED_BODY_MAX_CHARS,
+  FEED_SIZE,
+  latestUpdate,
+  planFeeds,
+  renderAtom,
+  renderJsonFeed,
+  siteFeed,
+  topicFeeds,
+  type Feed,
+} from "../../src/outputs/feeds.ts";
 import { assertWellFormed, hasXmllint } from "../helpers/xml.ts";
 import { HOSTILE_TITLES, planArticles } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
@@ -82,6 +92,43 @@ describe("Atom", () => {
     );
     expect(parsed).toContain("Contrôle caché");
     expect(xml).not.toContain("</script>");
+  });
+});
+
+describe("a long body", () => {
+  const url = "https://archives.example.org/2021/12/09/long/";
+  const more = `<p><a href="${url}">Lire la suite de l’article sur le site</a></p>\n`;
+  const paragraph = (i: number) => `Paragraphe ${i}, le gouvernement irakien annonce la fin des missions de combat de la coalition.`;
+
+  it("is carried up to the last whole block within the limit, then a link to the article, in both formats, which stay valid", async () => {
+    const body = Array.from({ length: 2000 }, (_, i) => paragraph(i)).join("\n\n");
+    const { site, pages } = await planArticles({ "2021/12/09-long.md": { title: "Long", body } });
+    const feed = siteFeed(site, pages.articles, BUILD_ISO);
+    const xml = renderAtom(feed);
+    assertWellFormed(xml);
+    if (hasXmllint) expect(spawnSync("xmllint", ["--noout", "-"], { input: xml }).status).toBe(0);
+    const content = feed.entries[0]!.contentHtml;
+    expect(parseAtomFeed(xml).entries![0]!.content!.value).toBe(content.trim());
+    expect(content.slice(0, 200)).toBe(`<p>${paragraph(0)}</p>\n<p>${paragraph(1)}</p>\n`.slice(0, 200));
+    expect(content.slice(-more.length - 5)).toBe(`</p>\n${more}`);
+    const kept = content.slice(0, -more.length);
+    expect(kept.length).toBeLessThanOrEqual(FEED_BODY_MAX_CHARS);
+    expect(kept.length).toBeGreaterThan(FEED_BODY_MAX_CHARS - 200);
+    expect(kept).toBe(pages.articles[0]!.article.bodyHtml.slice(0, kept.length));
+    expect(xml.length).toBeLessThan(2 * FEED_BODY_MAX_CHARS);
+    const json = JSON.parse(renderJsonFeed(feed, "https://archives.example.org/feed.json"));
+    expect(json.items[0].content_html).toBe(content);
+  });
+
+  it("is cut before a block that would cross the limit, never inside it; a first block too long leaves the summary", async () => {
+    const list = Array.from({ length: 1000 }, (_, i) => `- ${paragraph(i)}\n\n  Suite.`).join("\n");
+    const { site, pages } = await planArticles({
+      "2021/12/09-long.md": { title: "Long", body: `Premier.\n\n${list}\n\nDernier.` },
+      "2021/12/08-long.md": { title: "Long", date: "2021-12-08", extra: "summary: Le chapô.", body: paragraph(0).repeat(1000) },
+    });
+    const [listed, one] = siteFeed(site, pages.articles, BUILD_ISO).entries;
+    expect(listed!.contentHtml).toBe(`<p>Premier.</p>\n${more}`);
+    expect(one!.contentHtml).toBe(`<p>Le chapô.</p>\n${more.replace("/09/", "/08/")}`);
   });
 });
 
