@@ -6,14 +6,24 @@ import { messages } from "../i18n/messages.ts";
 
 /**
  * The file every site Dépêche builds carries: a folder holding it is one the next build may
- * replace. Published with the site (a few bytes, the same in every build), since it must stay
- * in the folder to mark it.
+ * replace. Published with the site (a few hundred bytes), since it must stay in the folder to
+ * mark it. Under its first line, the names the build wrote at the site's top (`markerText`):
+ * the next build refuses any other, which a user put there, rather than delete it.
  */
 export const SITE_MARKER = ".depeche-site";
 export const SITE_MARKER_TEXT = "This folder is a site built by Dépêche: the next `depeche build` into it replaces it whole.\n";
 /** The marker of a site built with its drafts (the preview, `build --drafts`): never one to publish. */
 export const DRAFTS_MARKER_TEXT =
   "This folder is a site built by Dépêche with its drafts (a preview), never to be published: the next `depeche build` into it replaces it whole.\n";
+
+/** The line of the marker under which the names at the site's top follow, one a line. */
+const MARKER_NAMES_LINE = "Names at its top, as the build wrote them (any other makes the next build stop, rather than delete it):\n";
+
+/** Names at a site's top no build writes that a build replaces without a word: a file manager's. */
+const SYSTEM_FILES = new Set([".DS_Store", "Thumbs.db", "desktop.ini"]);
+
+// The names at the site's top an error names; the others are counted.
+const STRAY_SHOWN = 3;
 
 /** Where a build writes the site by default: the folder the deploy publishes. */
 export const SITE_FOLDER = "_site";
@@ -87,6 +97,31 @@ export function assertReplaceableOutput(out: string, folders: ProtectedFolders, 
   // A site's folder that is also a git repository or worktree (a clone of a gh-pages branch, which
   // carries the published marker): replacing the folder whole would delete the repository.
   if (entries.includes(".git")) refuse(messages().cli.outRepository());
+  const stray = strayEntries(path, entries);
+  if (stray.length > 0) {
+    const shown = stray.slice(0, STRAY_SHOWN).map((name) => join(out, name));
+    refuse(messages().cli.outStrayEntries(shown, stray.length - shown.length));
+  }
+}
+
+/**
+ * The names at a site's top that its marker does not list: a folder or a file a user put there,
+ * which a build would delete. None for a site built before markers listed them (accepted once:
+ * the next build lists its own), nor for a site with drafts, which the preview writes into
+ * between builds (a year's folder for an article saved).
+ */
+function strayEntries(dir: string, entries: readonly string[]): string[] {
+  let marker: string;
+  try {
+    marker = readFileSync(join(dir, SITE_MARKER), "utf8");
+  } catch {
+    return [];
+  }
+  if (marker.startsWith(DRAFTS_MARKER_TEXT)) return [];
+  const at = marker.indexOf(MARKER_NAMES_LINE);
+  if (at < 0) return [];
+  const written = new Set(marker.slice(at + MARKER_NAMES_LINE.length).split("\n"));
+  return entries.filter((name) => !written.has(name) && !SYSTEM_FILES.has(name)).sort();
 }
 
 // An article's own folder in the site (`articleUrl`).
@@ -172,14 +207,17 @@ export function assertDraftsOutput(out: string, folders: ProtectedFolders, previ
   if (preview && real !== own && isMarked(path) && !hasDrafts(path)) refuse(messages().cli.outBuiltWithoutDrafts(example));
 }
 
-/** The text of the marker a build writes (`SITE_MARKER`): with drafts, or without. */
-export function markerText(drafts: boolean): string {
-  return drafts ? DRAFTS_MARKER_TEXT : SITE_MARKER_TEXT;
+/**
+ * The text of the marker a build writes (`SITE_MARKER`): with drafts, or without; then the names
+ * the build wrote at the site's top, sorted, which the next build holds the folder to.
+ */
+export function markerText(drafts: boolean, names: readonly string[]): string {
+  return `${drafts ? DRAFTS_MARKER_TEXT : SITE_MARKER_TEXT}${MARKER_NAMES_LINE}${[...new Set([SITE_MARKER, ...names])].sort().join("\n")}\n`;
 }
 
 function hasDrafts(dir: string): boolean {
   try {
-    return readFileSync(join(dir, SITE_MARKER), "utf8") === DRAFTS_MARKER_TEXT;
+    return readFileSync(join(dir, SITE_MARKER), "utf8").startsWith(DRAFTS_MARKER_TEXT);
   } catch {
     return false;
   }

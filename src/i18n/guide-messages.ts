@@ -349,6 +349,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   outUnreadable: { args: ["permission refusée"] },
   outRepository: { args: [] },
   outNestedRepository: { args: [["_site/archives/.git"], 0] },
+  outStrayEntries: { args: [["_site/notes"], 0] },
   outNotASite: { args: [".depeche-site"] },
   buildPlanned: { args: [431, "0,05 s"] },
   buildWrote: { args: [431, "1,20 s"] },

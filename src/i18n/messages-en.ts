@@ -560,6 +560,10 @@ export const messagesEn: Messages = {
       paths.length + Math.max(more, 0) === 1
         ? `holds a git repository no build wrote, ${paths[0]}, which a build would delete when it replaces the whole folder: move it out of the site's folder, or delete it yourself if it is no longer needed, then build again`
         : `holds git repositories no build wrote, ${paths.join(", ")}${more > 0 ? ` (and ${more} more)` : ""}, which a build would delete when it replaces the whole folder: move them out of the site's folder, or delete them yourself if they are no longer needed, then build again`,
+    outStrayEntries: (paths, more) =>
+      paths.length + Math.max(more, 0) === 1
+        ? `holds ${paths[0]}, which no build wrote and a build would delete when it replaces the whole folder: move it out of the site's folder, or delete it yourself if it is no longer needed, then build again`
+        : `holds ${paths.join(", ")}${more > 0 ? ` (and ${more} more)` : ""}, which no build wrote and a build would delete when it replaces the whole folder: move them out of the site's folder, or delete them yourself if they are no longer needed, then build again`,
     outNotASite: (marker) =>
       `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,

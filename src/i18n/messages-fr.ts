@@ -674,6 +674,13 @@ export const messagesFr = {
         ? fr`contient un dépôt git qu’aucune construction n’a écrit, ${paths[0]}, qu’une construction effacerait en remplaçant le dossier entier : sortez-le du dossier du site, ou supprimez-le vous-même s’il ne sert plus, puis relancez la construction`
         : fr`contient des dépôts git qu’aucune construction n’a écrits, ${listFr(paths)}${others}, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction`;
     },
+    outStrayEntries: (paths: readonly string[], more: number) => {
+      const one = paths.length + Math.max(more, 0) === 1;
+      const others = more > 0 ? fr` (et ${countFr(more, "autre")})` : "";
+      return one
+        ? fr`contient ${paths[0]}, qu’aucune construction n’a écrit et qu’une construction effacerait en remplaçant le dossier entier : sortez-le du dossier du site, ou supprimez-le vous-même s’il ne sert plus, puis relancez la construction`
+        : fr`contient ${listFr(paths)}${others}, qu’aucune construction n’a écrits et qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction`;
+    },
     outNotASite: (marker: string) =>
       fr`n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,

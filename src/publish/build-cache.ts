@@ -26,10 +26,11 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { crc32 } from "node:zlib";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { DEFAULT_CACHE_FOLDER, markerText, SITE_MARKER } from "../files/output-folder.ts";
+import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { pack, pieceBytes, unpack, unpackFile, type Packable, type Piece } from "../files/packed-values.ts";
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
@@ -228,7 +229,9 @@ export function siteStamp(dir: string): string | undefined {
 export function renewMarker(staging: string, drafts: boolean): void {
   const path = join(staging, SITE_MARKER);
   const fresh = `${path}.depeche-new`;
-  writeFileSync(fresh, markerText(drafts));
+  // The names at its top: all but the search index's are there by now (its folder is filled last).
+  const names = readdirSync(staging).filter((name) => name !== basename(fresh));
+  writeFileSync(fresh, markerText(drafts, [...names, SEARCH_INDEX_URL.replaceAll("/", "")]));
   // Now, to the microsecond, plus a random part: two builds in one clock tick still differ.
   const seconds = Date.now() / 1000 + Math.floor(Math.random() * 1000) / 1e6;
   utimesSync(fresh, seconds, seconds);

@@ -257,7 +257,7 @@ describe("a build with a cache", () => {
     await expect(buildSite({ ...base(), onPhase: killAt("swapped") })).rejects.toThrow(Killed);
     expect(siteStamp(out())).toBeDefined();
     expect(siteStamp(out())).not.toBe(stamp);
-    expect(readFileSync(join(out(), SITE_MARKER), "utf8")).toBe(SITE_MARKER_TEXT);
+    expect(readFileSync(join(out(), SITE_MARKER), "utf8").startsWith(SITE_MARKER_TEXT)).toBe(true);
   });
 
   it("adds a renamed topic's former page 2 when an added article gives the topic its page 2, as a clean build has it", async () => {

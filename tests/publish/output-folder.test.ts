@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PageWriters } from "../../src/pages/write-pages.ts";
 import { CommandError } from "../../src/files/file-errors.ts";
-import { SITE_MARKER, siteWriteError } from "../../src/files/output-folder.ts";
-import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { SITE_MARKER, SITE_MARKER_TEXT, siteWriteError } from "../../src/files/output-folder.ts";
+import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { planArticles, siteFiles, treeDigest } from "../helpers/site.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -178,6 +178,51 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     renameSync(join(cwd, "_site/2021/travail"), join(cwd, "travail"));
     expect(build(cwd, args).status).toBe(0);
     expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
+  });
+
+  it.each([
+    ["an incremental build (its cache)", []],
+    ["a clean build (--no-cache)", ["--no-cache"]],
+  ])("refuses, in %s, a site's folder holding at its top what no build wrote, naming it; moved out, the site is built again", (_case, args) => {
+    const { cwd, root } = project();
+    expect(build(cwd, args).status).toBe(0);
+    mkdirSync(join(cwd, "_site/notes"));
+    writeFileSync(join(cwd, "_site/notes/idees.md"), "Les notes de l’utilisateur.\n");
+    const before = treeDigest(root);
+    expect(refusal(build(cwd, args))).toBe(
+      fr`depeche build: error: --out _site contient _site/notes, qu’aucune construction n’a écrit et qu’une construction effacerait en remplaçant le dossier entier : sortez-le du dossier du site, ou supprimez-le vous-même s’il ne sert plus, puis relancez la construction ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    writeFileSync(join(cwd, "_site/CNAME"), "actualites.example\n");
+    expect(refusal(build(cwd, args))).toMatch(/ contient _site\/CNAME et _site\/notes, qu’aucune construction n’a écrits /);
+    renameSync(join(cwd, "_site/notes"), join(cwd, "notes"));
+    rmSync(join(cwd, "_site/CNAME"));
+    expect(build(cwd, args).status).toBe(0);
+    expect(readFileSync(join(cwd, "notes/idees.md"), "utf8")).toBe("Les notes de l’utilisateur.\n");
+    // What the builds write at the top is theirs: a new year's folder, the search index, a file manager's .DS_Store.
+    writeFileSync(join(cwd, "content/articles/2022-un.md"), articleText({ title: "Un an plus tard", date: "2022-01-05" }));
+    writeFileSync(join(cwd, "_site/.DS_Store"), "");
+    for (const more of [[], [], ["--no-cache"], []]) {
+      const run = spawnSync(process.execPath, [bin, "build", "--now", "2026-01-15T12:00:00Z", ...args, ...more], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_ACTIONS: "" },
+      });
+      expect(run.status, run.stderr).toBe(0);
+    }
+    expect(existsSync(join(cwd, "_site/2022"))).toBe(true);
+    expect(existsSync(join(cwd, "_site/pagefind"))).toBe(true);
+  });
+
+  it("takes once the names at the top of a site built before its marker listed them", () => {
+    const { cwd } = project();
+    expect(build(cwd, []).status).toBe(0);
+    writeFileSync(join(cwd, "_site", SITE_MARKER), SITE_MARKER_TEXT);
+    writeFileSync(join(cwd, "_site/ancien.html"), "<p>Une page d’une version d’avant.</p>\n");
+    expect(build(cwd, []).status).toBe(0);
+    expect(existsSync(join(cwd, "_site/ancien.html"))).toBe(false);
+    writeFileSync(join(cwd, "_site/ancien.html"), "<p>Une page d’une version d’avant.</p>\n");
+    expect(refusal(build(cwd, []))).toMatch(/ contient _site\/ancien\.html, qu’aucune construction n’a écrit /);
   });
 
   it("refuses a folder that holds the content folder without being the working directory", () => {
