@@ -17,7 +17,7 @@ import { type Article, type Content, type PhotoUse, sameExcept } from "./model.t
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles, type SiteFile } from "./site-files.ts";
 import type { Claimant } from "./claims.ts";
-import { checkAcrossArticles } from "./validate.ts";
+import { checkAcrossArticles, FUTURE_HORIZON_MS } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck, type LinkingFile } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
@@ -682,18 +682,24 @@ export class ArchiveStore {
     };
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
     // A date between the two "now"s is in the future for one and not the other: the publication's
-    // (held back) or the update's (updated ahead), each a warning of its own.
-    const since = Math.min(snapshot.nowMs, store.nowMs);
+    // (held back, or past the horizon: an error) or the update's (updated ahead), each a warning of
+    // its own. A date after both is told alike by both: such an article, held back, is not read
+    // again by each build of CI, each with a "now" of its own (it kept them all off the fast path).
+    const [since, until] = [Math.min(snapshot.nowMs, store.nowMs), Math.max(snapshot.nowMs, store.nowMs)];
+    const between = (ms: number, ahead = 0): boolean => ms > since + ahead && ms <= until + ahead;
     const nowMayMatter = (entry: SavedEntry): boolean =>
       snapshot.nowMs !== store.nowMs &&
-      (!entry.article || entry.article.published.epochMs > since || (entry.article.updated !== undefined && entry.article.updated.epochMs > since));
+      (!entry.article ||
+        between(entry.article.published.epochMs) ||
+        between(entry.article.published.epochMs, FUTURE_HORIZON_MS) ||
+        (entry.article.updated !== undefined && between(entry.article.updated.epochMs)));
     // Articles share their registries' topics and sources, as when they were validated.
     const topics = new Map(registries?.topics.map((t) => [t.slug, t]));
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
     for (const entry of snapshot.entries) {
       const path = paths.read(entry.path);
       // Articles checked against registries that were not valid hold stand-ins for their topics or sources.
-      if (!registries || (nowMayMatter(entry) && !entry.article)) {
+      if (nowMayMatter(entry) || !registries) {
         store.entries.set(path, { path, diagnostics: [] });
         touched.set(path, undefined);
         continue;
@@ -712,14 +718,6 @@ export class ArchiveStore {
       made.path = path;
       // An empty list is the entry's own (adopted or copied): 100,000 arrays not made again.
       made.diagnostics = own.diagnostics.length === 0 ? own.diagnostics : paths.readDiagnostics(own.diagnostics);
-      if (nowMayMatter(entry)) {
-        // Read again by the next sync (no digest to vouch for it), and compared with the article as
-        // it was: an embargoed article that stays so, or whose text alone changed, keeps an
-        // incremental build on its fast path (`narrowChange`), whatever "now" each build has.
-        delete made.digest;
-        delete made.stat;
-        touched.set(path, made);
-      }
       store.entries.set(path, made);
     }
     return store;

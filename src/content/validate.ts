@@ -29,7 +29,7 @@ export const BODY_PLACEHOLDER = "Écrivez ici le texte de l’article.";
  * lasts hours or days; a month covers a scheduled anniversary piece.
  */
 export const FUTURE_HORIZON_DAYS = 31;
-const DAY_MS = 86_400_000;
+export const FUTURE_HORIZON_MS = FUTURE_HORIZON_DAYS * 86_400_000;
 
 /** Cloudflare Pages reads at most this many static rules of `_redirects` and skips the rest. */
 export const REDIRECT_RULES_LIMIT = 2_000;
@@ -85,7 +85,7 @@ export function validateArticle(file: string, fm: FrontMatter, ctx: ArticleConte
   if (published && !draft && published.epochMs > ctx.nowMs) {
     // A date past the horizon is far more likely a typo (2062 for 2026) than an embargo: left as a
     // warning, the article would silently stay off the site for years.
-    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_DAYS * DAY_MS)
+    if (published.epochMs - ctx.nowMs > FUTURE_HORIZON_MS)
       diagnostics.error(file, fm.valuePosition(["date"]), messages().diagnostics.tooFarAhead(FUTURE_HORIZON_DAYS, published.iso, momentName(published)));
     else diagnostics.warning(file, fm.valuePosition(["date"]), messages().diagnostics.heldBack(published.iso, momentName(published)), "heldBack");
   } else if (updated && !draft && updated.epochMs > ctx.nowMs) {

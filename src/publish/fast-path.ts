@@ -27,10 +27,9 @@ export interface NarrowChange {
 /**
  * The change, when the fast path can take it: articles whose text alone changed (body, summary),
  * and articles added. Undefined (the whole site is planned) for any other change: an article
- * removed or changed otherwise, an article read again whose previous state is unknown, an added
- * article with aliases (the redirects), new registries, other photos. An article held back by the
- * date, read again under another "now", is compared as any other: while it stays held back it is on
- * no page; once published it makes a page the previous build lacks, and `fastPlan` declines.
+ * removed or changed otherwise, an article read again whose previous state is unknown (one that
+ * this build's "now" publishes, or holds back, and the last build's did not: `fromSnapshot`), an
+ * added article with aliases (the redirects), new registries, other photos.
  */
 export function narrowChange(
   change: StoreChange,

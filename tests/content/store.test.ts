@@ -431,10 +431,12 @@ describe("the archive store", () => {
     expect(ArchiveStore.fromSnapshot({ ...saved, format: 0 as typeof saved.format }, { contentDir: archive.dir, nowMs: NOW })).toBeUndefined();
   });
 
-  it("read back with another now, reads again exactly the files whose future-date warning may differ", async () => {
+  it("read back with another now, reads again exactly the files whose future-date warning or error may differ", async () => {
     archive = makeArchive();
     archive.article("old.md", { title: "Ancienne", date: "2021-12-09T10:00:00" });
     archive.article("between.md", { title: "Entre les deux", date: "2026-01-10T10:00:00" });
+    // Held back by both dates below, and within the horizon (31 days) of both: told alike.
+    archive.article("ahead.md", { title: "À venir", date: "2026-01-31T12:00:00" });
     archive.article("bad.md", { title: "Sujet inconnu", date: "2021-12-12", topics: "[Irack]" });
     const saved = (await fullStore()).snapshot();
     expect(lines(new ArchiveStore({ contentDir: archive.dir }))).toEqual([]);
@@ -443,7 +445,18 @@ describe("the archive store", () => {
     const change = await read.sync();
     expect(change.changed.sort()).toEqual([path("bad.md"), path("between.md")]);
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: later }));
-    expect(read.result().diagnostics.some((d) => d.message.includes("future"))).toBe(false);
+    expect(
+      read
+        .result()
+        .diagnostics.filter((d) => d.kind === "heldBack")
+        .map((d) => d.file),
+    ).toEqual([archive.display("articles/ahead.md")]);
+    // Ten days earlier (a build given an older --now), the article ahead lies past the horizon: an error.
+    const earlier = NOW - 10 * 86_400_000;
+    const back = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: earlier })!;
+    expect((await back.sync()).changed.sort()).toEqual([path("ahead.md"), path("bad.md")]);
+    expect(back.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: earlier }));
+    expect(lines(back).some((l) => l.startsWith(`${archive.display("articles/ahead.md")}:3:7: error:`))).toBe(true);
   });
 
   it("reads back from another working directory with every path right", async () => {
