@@ -58,6 +58,7 @@ import { placePhotos, prunePhotoCache } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
+import { stopIfOrphaned } from "../threads/huge-pages.js";
 import { isRunning } from "../files/process-running.ts";
 import { takeRunLocks, type RunLockKind, type RunLockOptions } from "../files/run-lock.ts";
 
@@ -955,6 +956,8 @@ function refuseNestedRepositories(outDir: string, found: readonly string[]): voi
  * killed before leaves it as a leftover). Says whether the old site became the spare.
  */
 function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
+  // A command killed whole (its parent, `kill -9`) swaps in nothing afterwards.
+  stopIfOrphaned();
   if (!existsSync(out)) {
     renameSync(staging, out);
     return false;

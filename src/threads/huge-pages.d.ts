@@ -1,4 +1,4 @@
-// The types of huge-pages.js, for its tests.
+// The types of huge-pages.js, for its tests and the build.
 export declare const HUGE_PAGES_TUNABLE: string;
 export declare const HUGE_PAGES_FROM_FILES: number;
 export interface HugePagesSystem {
@@ -17,3 +17,4 @@ export declare function hugePagesEnvironment(
 export declare const thisSystem: HugePagesSystem;
 export declare function countArticles(contentDir: string, atMost: number): number;
 export declare function relaunchWithHugePages(argv: readonly string[], runHere: () => Promise<void>): boolean;
+export declare function stopIfOrphaned(): void;

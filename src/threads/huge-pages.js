@@ -103,15 +103,30 @@ export const thisSystem = {
   countArticles,
 };
 
-/** Set in the child's environment: it was started by `relaunchWithHugePages`, with a channel to its parent. */
+/** Set in the child's environment to its parent's pid: it was started by `relaunchWithHugePages`, with a channel to its parent. */
 const RELAUNCHED = "DEPECHE_RELAUNCHED";
+// Where the child keeps its parent's pid, taken out of its environment (its own children are no
+// relaunch's): on the global object, since the build's bundles load a copy of this module.
+const PARENT = Symbol.for("depeche.relaunchedBy");
 
 // The child of a relaunch stops as its parent does: a command killed is killed whole, and a build
 // killed before its swap leaves the old site (a child left running would swap in its own later).
 // The channel never keeps the child alive, and carries no message.
 function stopWithParent() {
+  globalThis[PARENT] = Number(process.env[RELAUNCHED]);
+  delete process.env[RELAUNCHED];
   process.channel.unref();
   process.once("disconnect", () => process.kill(process.pid, "SIGKILL"));
+}
+
+/**
+ * Stops this process as `stopWithParent` does when it is a relaunch's child whose parent is gone
+ * (it was given another parent). Asked before a step that cannot be taken back, a build's swap: a
+ * synchronous stretch of a small build reaches it before the channel's `disconnect` is heard.
+ */
+export function stopIfOrphaned() {
+  const parent = globalThis[PARENT];
+  if (parent !== undefined && process.ppid !== parent) process.kill(process.pid, "SIGKILL");
 }
 
 /**
@@ -124,7 +139,7 @@ function stopWithParent() {
  * @returns {boolean}
  */
 export function relaunchWithHugePages(argv, runHere) {
-  if (process.env[RELAUNCHED] === "1" && process.channel) stopWithParent();
+  if (process.env[RELAUNCHED] !== undefined && process.channel) stopWithParent();
   const env = hugePagesEnvironment(argv, process.env, thisSystem, Number(process.env.DEPECHE_HUGE_PAGES_FROM) || HUGE_PAGES_FROM_FILES);
   if (!env) return false;
   let child;
@@ -132,7 +147,7 @@ export function relaunchWithHugePages(argv, runHere) {
     // The channel tells the child when this process is gone, however it went (SIGKILL included).
     child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
       stdio: ["inherit", "inherit", "inherit", "ipc"],
-      env: { ...env, [RELAUNCHED]: "1" },
+      env: { ...env, [RELAUNCHED]: String(process.pid) },
     });
   } catch {
     return false;
