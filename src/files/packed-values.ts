@@ -153,45 +153,67 @@ export function unpack(bytes: Uint8Array, start = 0): Packable {
 }
 
 /**
- * Reads back what `pack` wrote into a file, from byte `start` to byte `end` (by default the end of
- * the file), one column and one long string at a time: the file's bytes are never all in memory
- * beside the values made from them.
+ * Memory that `unpackFile` reads a file's bytes through, kept from one read to the next: the build
+ * cache's sums and two values, read through one piece sized for the larger (`reserve`), allocate
+ * 26 MB at 100,000 articles, where a piece for each column and each value allocated 89 MB.
  */
-export function unpackFile(fd: number, start: number, end = fstatSync(fd).size): Packable {
-  // The long strings' bytes, one after the other, in one buffer: each is decoded into the heap at
-  // once. A buffer each (130 MB at 100,000 articles, with the columns) counts as external memory,
-  // whose growth V8 answers with full collections in the middle of the restore.
-  let scratch: Buffer | undefined;
-  return unpackFrom(
-    (at, length, reuse) => {
-      if (at + length > end) throw new Error("packed values cut short");
-      if (reuse && (scratch?.length ?? -1) < length) scratch = Buffer.allocUnsafeSlow(length);
-      // Its own memory, at offset 0: columns are read in place.
-      const part = reuse ? scratch!.subarray(0, length) : Buffer.allocUnsafeSlow(length);
-      if (readSync(fd, part, 0, length, at) !== length) throw new Error("packed values cut short");
-      return part;
-    },
-    start,
-    end,
-  );
+export class ReadMemory {
+  private buffer?: Buffer;
+
+  /** Makes the memory at least `length` bytes, at once: what later reads take then fits. */
+  reserve(length: number): void {
+    if ((this.buffer?.length ?? -1) < length) this.buffer = Buffer.allocUnsafeSlow(length);
+  }
+
+  /** `length` bytes of the memory, from its start (a multiple of 8): what the last `take` gave may be overwritten. */
+  take(length: number): Buffer {
+    this.reserve(length);
+    return this.buffer!.subarray(0, length);
+  }
 }
 
-// `bytesAt(at, length, reuse)`: that many bytes from that offset, a multiple of 8 from the start of
-// their memory; with `reuse`, bytes used at once, whose memory the next call may take back.
-function unpackFrom(bytesAt: (at: number, length: number, reuse?: boolean) => Buffer, start: number, end: number): Packable {
+/**
+ * Reads back what `pack` wrote into a file, from byte `start` to byte `end` (by default the end of
+ * the file), one long string at a time then the columns, through `memory`: the file's bytes are
+ * never all in memory beside the values made from them.
+ */
+export function unpackFile(fd: number, start: number, end = fstatSync(fd).size, memory = new ReadMemory()): Packable {
+  return unpackFrom((at, length, reuse) => readAt(fd, at, length, end, reuse ? memory : undefined), start, end);
+}
+
+/** The memory an `unpackFile` of the value packed at `start` reads through: its longest string, or its columns. */
+export function unpackMemoryNeeded(fd: number, start: number, end = fstatSync(fd).size): number {
+  const { layout, columnsAt, stringsAt } = readLayout((at, length) => readAt(fd, at, length, end), start);
+  return Math.max(stringsAt - columnsAt, ...layout.narrow, ...layout.wide);
+}
+
+// Bytes of the file, into `memory` when given, else into memory of their own; at offset 0 either way
+// (columns are read in place). Memory of their own counts as V8's external memory, whose growth
+// V8 answers with full collections in the middle of a restore: only the head is read so.
+function readAt(fd: number, at: number, length: number, end: number, memory?: ReadMemory): Buffer {
+  if (at + length > end) throw new Error("packed values cut short");
+  const part = memory ? memory.take(length) : Buffer.allocUnsafeSlow(length);
+  if (readSync(fd, part, 0, length, at) !== length) throw new Error("packed values cut short");
+  return part;
+}
+
+// What a packed value's head says: its layout, where its columns start and where its strings do.
+function readLayout(bytesAt: (at: number, length: number) => Buffer, start: number): { layout: Layout; columnsAt: number; stringsAt: number } {
   const fixed = bytesAt(start, MAGIC.length + 4);
   if (fixed.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not packed values");
   const metaLength = fixed.readUInt32LE(MAGIC.length);
   const layout = JSON.parse(bytesAt(start + MAGIC.length + 4, metaLength).toString("utf8")) as Layout;
-  let at = start + align(MAGIC.length + 4 + metaLength);
-  const column = <T>(make: (buffer: ArrayBufferLike, offset: number, count: number) => T, count: number, size: number): T => {
-    const part = bytesAt(at, count * size);
-    at += align(count * size);
-    return make(part.buffer, part.byteOffset, count);
-  };
-  const numbers = column((b, o, n) => new Float64Array(b, o, n), layout.numbers, 8);
-  const ops = column((b, o, n) => new Uint32Array(b, o, n), layout.ops, 4);
-  const lengths = column((b, o, n) => new Uint32Array(b, o, n), layout.strings, 4);
+  const columnsAt = start + align(MAGIC.length + 4 + metaLength);
+  return { layout, columnsAt, stringsAt: columnsAt + align(layout.numbers * 8) + align(layout.ops * 4) + align(layout.strings * 4) };
+}
+
+// `bytesAt(at, length, reuse)`: that many bytes from that offset, a multiple of 8 from the start of
+// their memory; with `reuse`, in memory the next such call may take back (the columns, read last,
+// are used until the value is made).
+function unpackFrom(bytesAt: (at: number, length: number, reuse?: boolean) => Buffer, start: number, end: number): Packable {
+  const { layout, columnsAt, stringsAt } = readLayout(bytesAt, start);
+  // The strings first, then the columns through the same memory: the two are never held at once.
+  let at = stringsAt;
   const decode = (sizes: number[], encoding: "latin1" | "utf16le"): string[] =>
     sizes.map((size) => {
       const text = bytesAt(at, size, true).toString(encoding);
@@ -200,6 +222,11 @@ function unpackFrom(bytesAt: (at: number, length: number, reuse?: boolean) => Bu
     });
   const pools = [new Pool(decode(layout.narrow, "latin1")), new Pool(decode(layout.wide, "utf16le"))] as const;
   if (at !== end) throw new Error("packed values: bytes left over");
+  const { buffer, byteOffset } = bytesAt(columnsAt, stringsAt - columnsAt, true);
+  const opsAt = byteOffset + align(layout.numbers * 8);
+  const numbers = new Float64Array(buffer, byteOffset, layout.numbers);
+  const ops = new Uint32Array(buffer, opsAt, layout.ops);
+  const lengths = new Uint32Array(buffer, opsAt + align(layout.ops * 4), layout.strings);
   const { shapes } = layout;
   let op = 0;
   let number = 0;

@@ -31,7 +31,7 @@ import { crc32 } from "node:zlib";
 import { patchSnapshot, STORE_FORMAT, type StorePatch, type StoreSnapshot } from "../content/store.ts";
 import { DEFAULT_CACHE_FOLDER, markerText, SITE_MARKER } from "../files/output-folder.ts";
 import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
-import { pack, pieceBytes, unpack, unpackFile, type Packable, type Piece } from "../files/packed-values.ts";
+import { pack, pieceBytes, ReadMemory, unpack, unpackFile, unpackMemoryNeeded, type Packable, type Piece } from "../files/packed-values.ts";
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
@@ -280,11 +280,14 @@ export class BuildCache {
       const records = journal?.records ?? [];
       if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
       const storeEnd = end + 1 + header.storeBytes;
-      if (crcText(crcOfFile(fd, end + 1, storeEnd)) !== header.storeCrc || crcText(crcOfFile(fd, storeEnd)) !== header.restCrc) {
+      // One piece of memory for the sums and both values, the size the larger needs (`ReadMemory`).
+      const memory = new ReadMemory();
+      memory.reserve(Math.max(unpackMemoryNeeded(fd, end + 1, storeEnd), unpackMemoryNeeded(fd, storeEnd)));
+      if (crcText(crcOfFile(fd, end + 1, storeEnd, memory)) !== header.storeCrc || crcText(crcOfFile(fd, storeEnd, undefined, memory)) !== header.restCrc) {
         throw new Error("cache damaged");
       }
-      const store = unpackFile(fd, end + 1, storeEnd) as unknown as StoreSnapshot;
-      const saved = unpackFile(fd, storeEnd) as unknown as SavedState;
+      const store = unpackFile(fd, end + 1, storeEnd, memory) as unknown as StoreSnapshot;
+      const saved = unpackFile(fd, storeEnd, undefined, memory) as unknown as SavedState;
       const state: CachedBuild = {
         pages: OrderedColumns.read(saved.pages),
         outputs: saved.outputs,
@@ -482,8 +485,11 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
       const { header, end } = readHeader(fd);
       if (header.format !== CACHE_FORMAT || header.content !== content || !header.key.startsWith(code)) continue;
       const records = readJournal(journal, header.id)?.records ?? [];
-      if (crcText(crcOfFile(fd, end + 1, end + 1 + header.storeBytes)) !== header.storeCrc) continue;
-      const store = unpackFile(fd, end + 1, end + 1 + header.storeBytes) as unknown as StoreSnapshot;
+      const storeEnd = end + 1 + header.storeBytes;
+      const memory = new ReadMemory();
+      memory.reserve(unpackMemoryNeeded(fd, end + 1, storeEnd));
+      if (crcText(crcOfFile(fd, end + 1, storeEnd, memory)) !== header.storeCrc) continue;
+      const store = unpackFile(fd, end + 1, storeEnd, memory) as unknown as StoreSnapshot;
       return patchSnapshot(
         store,
         records.map((r) => r.patch.store),
@@ -618,9 +624,9 @@ function writePieces(fd: number, pieces: Iterable<Piece>): number {
   return crc;
 }
 
-// The CRC-32 of a file's bytes from `start` to `end`, read a few megabytes at a time.
-function crcOfFile(fd: number, start: number, end = fstatSync(fd).size): number {
-  const chunk = Buffer.allocUnsafe(Math.min(CRC_CHUNK, Math.max(0, end - start)));
+// The CRC-32 of a file's bytes from `start` to `end`, read a few megabytes at a time through `memory`.
+function crcOfFile(fd: number, start: number, end = fstatSync(fd).size, memory = new ReadMemory()): number {
+  const chunk = memory.take(Math.min(CRC_CHUNK, Math.max(0, end - start)));
   let crc = 0;
   for (let at = start; at < end; ) {
     const n = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pack, pieceBytes, unpack, unpackFile, type Packable } from "../../src/files/packed-values.ts";
+import { pack, pieceBytes, ReadMemory, unpack, unpackFile, unpackMemoryNeeded, type Packable } from "../../src/files/packed-values.ts";
 
 const bytesOf = (value: Packable): Buffer => Buffer.concat([...pack(value)].map(pieceBytes));
 
@@ -75,6 +75,40 @@ describe("packed values", () => {
         // A bound past the first value's end, or short of it, is not that value.
         expect(() => unpackFile(fd, 7)).toThrow();
         expect(() => unpackFile(fd, 7, end - 1)).toThrow();
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads two values through one memory of the size the larger needs, neither made of that memory", () => {
+    const dir = mkdtempSync(join(tmpdir(), "packed-"));
+    try {
+      // The first has more columns than strings (numbers), the second a long wide string.
+      const first = Array.from({ length: 5000 }, (_, i) => ({ n: i + 0.5, ok: i % 2 === 0, day: `2014-01-0${1 + (i % 9)}` }));
+      const second = { text: "’".repeat(300_000), words: ["un", "deux"] };
+      const bytes = [first, second].map(bytesOf);
+      const file = join(dir, "state");
+      writeFileSync(file, Buffer.concat(bytes));
+      const fd = openSync(file, "r");
+      try {
+        const end = bytes[0]!.length;
+        const needs = [unpackMemoryNeeded(fd, 0, end), unpackMemoryNeeded(fd, end)];
+        // The first's columns: 5,000 numbers, and ops; the second's string: two bytes a character.
+        expect(needs[0]).toBeGreaterThan(5000 * 8);
+        expect(needs[1]).toBe(600_000);
+        const memory = new ReadMemory();
+        memory.reserve(Math.max(...needs));
+        const taken = memory.take(1);
+        const values = [unpackFile(fd, 0, end, memory), unpackFile(fd, end, undefined, memory)];
+        expect(values).toEqual([first, second]);
+        // Still the memory reserved: nothing read needed more.
+        expect(memory.take(1).buffer).toBe(taken.buffer);
+        // The values are their own: the memory overwritten leaves them as they were.
+        memory.take(Math.max(...needs)).fill(0x41);
+        expect(values).toEqual([first, second]);
       } finally {
         closeSync(fd);
       }
