@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/publish/build-site.ts";
+import { startDevServer, type DevServerOptions, type RunningDevServer } from "../../src/serve/dev-server.ts";
 import type { BuildData } from "../../src/plan/site-data.ts";
 import { planSiteFromFolder } from "../../src/plan/plan-site.ts";
 import { makeArchive, type ArticleSpec, type TestArchive } from "./archive.ts";
@@ -35,6 +36,18 @@ export async function buildArchive(archive: TestArchive, options: Partial<BuildO
     text: (url) => readFileSync(file(url), "utf8"),
     page: (url) => parseHTML(readFileSync(file(url), "utf8")).document as unknown as Document,
   };
+}
+
+/** Starts a preview of the archive with its drafts, as `depeche serve` does, into `<root>/preview` with its cache in `<root>/cache`, on a free port. */
+export function startPreview(archive: TestArchive, options: Partial<DevServerOptions> = {}): Promise<RunningDevServer> {
+  return startDevServer({
+    contentDir: archive.dir,
+    outDir: join(archive.root, "preview"),
+    cacheDir: join(archive.root, "cache"),
+    port: 0,
+    drafts: true,
+    ...options,
+  });
 }
 
 /** Every file below a folder, as sorted site-relative paths (`/2021/index.html`). */

@@ -2,10 +2,11 @@ import http from "node:http";
 import { unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import type { RunningDevServer } from "../../src/serve/dev-server.ts";
 import { DevSession, type Update } from "../../src/serve/dev-session.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
+import { startPreview } from "../helpers/site.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
@@ -17,14 +18,7 @@ beforeAll(async () => {
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startDevServer({
-    contentDir: archive.dir,
-    outDir: join(archive.root, "preview"),
-    cacheDir: join(archive.root, "cache"),
-    port: 0,
-    drafts: true,
-    onSearchIndexed: (ms) => searchIndexed.push(ms),
-  });
+  server = await startPreview(archive, { onSearchIndexed: (ms) => searchIndexed.push(ms) });
 });
 afterAll(async () => {
   await server?.close();
@@ -69,14 +63,7 @@ describe("depeche serve", () => {
     const port = new URL(server.url).port;
     expect(server.url).toBe(`http://localhost:${port}/`);
     await expect(get(`http://127.0.0.2:${port}/`)).rejects.toMatchObject({ code: "ECONNREFUSED" });
-    const open = await startDevServer({
-      contentDir: archive.dir,
-      outDir: join(archive.root, "preview-lan"),
-      cacheDir: join(archive.root, "cache"),
-      port: 0,
-      host: "0.0.0.0",
-      drafts: true,
-    });
+    const open = await startPreview(archive, { outDir: join(archive.root, "preview-lan"), host: "0.0.0.0" });
     try {
       expect((await get(`http://127.0.0.2:${new URL(open.url).port}/2021/12/09/`)).status).toBe(200);
     } finally {
@@ -167,14 +154,7 @@ describe("depeche serve, started on an archive with errors", () => {
     const a = makeArchive();
     a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
     const updates: Update[] = [];
-    const started = await startDevServer({
-      contentDir: a.dir,
-      outDir: join(a.root, "preview"),
-      cacheDir: join(a.root, "cache"),
-      port: 0,
-      drafts: true,
-      onUpdate: (u) => updates.push(u),
-    });
+    const started = await startPreview(a, { onUpdate: (u) => updates.push(u) });
     try {
       expect(updates.map((u) => [u.outcome, u.unbuilt])).toEqual([["invalid", true]]);
       for (const path of ["/", "/2021/12/10/autre-depeche/"]) {
@@ -234,14 +214,7 @@ describe("depeche serve, saves made during its first build", () => {
       unlinkSync(a.article("2021/12/11-c.md", { title: "Sitôt écrite", date: "2021-12-11T10:00:00" }));
     });
     const updates: Update[] = [];
-    started = await startDevServer({
-      contentDir: a.dir,
-      outDir: join(a.root, "preview"),
-      cacheDir: join(a.root, "cache"),
-      port: 0,
-      drafts: true,
-      onUpdate: (u) => updates.push(u),
-    });
+    started = await startPreview(a, { onUpdate: (u) => updates.push(u) });
     const update = await started.nextUpdate();
 
     expect(updates.map((u) => u.outcome)).toEqual(["rebuilt", "updated"]);
@@ -257,14 +230,7 @@ describe("depeche serve, saves made during its first build", () => {
     a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économi]" });
     saveDuringFirstBuild(() => a.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" }));
     const updates: Update[] = [];
-    started = await startDevServer({
-      contentDir: a.dir,
-      outDir: join(a.root, "preview"),
-      cacheDir: join(a.root, "cache"),
-      port: 0,
-      drafts: true,
-      onUpdate: (u) => updates.push(u),
-    });
+    started = await startPreview(a, { onUpdate: (u) => updates.push(u) });
     expect(started.session.currentErrors).not.toEqual([]);
     const update = await started.nextUpdate();
 

@@ -8,8 +8,9 @@ import http from "node:http";
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import type { RunningDevServer } from "../../src/serve/dev-server.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { startPreview } from "../helpers/site.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
@@ -21,13 +22,7 @@ const version = (body: string): string => articleText({ title: "Premier titre", 
 beforeAll(async () => {
   archive = makeArchive();
   article = archive.article("2021/12/09-a.md", version("Version 1."));
-  server = await startDevServer({
-    contentDir: archive.dir,
-    outDir: join(archive.root, "preview"),
-    cacheDir: join(archive.root, "cache"),
-    port: 0,
-    drafts: true,
-  });
+  server = await startPreview(archive);
 });
 afterAll(async () => {
   await server?.close();

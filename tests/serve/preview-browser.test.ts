@@ -1,10 +1,10 @@
 /** The preview as an editor sees it in Chromium: the error banner comes and goes by itself, above the header, never over it. */
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevServer, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import type { RunningDevServer } from "../../src/serve/dev-server.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { startPreview } from "../helpers/site.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
@@ -21,13 +21,7 @@ beforeAll(async () => {
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", GOOD);
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startDevServer({
-    contentDir: archive.dir,
-    outDir: join(archive.root, "preview"),
-    cacheDir: join(archive.root, "cache"),
-    port: 0,
-    drafts: true,
-  });
+  server = await startPreview(archive);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 740 } });
 }, 60_000);

@@ -5,9 +5,9 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { assertPortFree } from "../../src/serve/preview-claim.ts";
-import { startDevServer } from "../../src/serve/dev-server.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
+import { startPreview } from "../helpers/site.ts";
 
 let archive: TestArchive | undefined;
 let listener: Server | undefined;
@@ -43,12 +43,11 @@ describe("a preview's folder", () => {
     );
     return archive;
   }
-  const options = (a: TestArchive) => ({ contentDir: a.dir, outDir: join(a.root, "preview"), cacheDir: join(a.root, "cache"), port: 0, drafts: true });
 
   it("is refused while another live preview holds it, before anything is written", async () => {
     const a = heldBy(process.ppid);
-    await expect(startDevServer(options(a))).rejects.toThrow(fr`est déjà en cours d’écriture par le processus ${process.ppid} (« depeche serve », lancé à`);
-    await expect(startDevServer(options(a))).rejects.toThrow(
+    await expect(startPreview(a)).rejects.toThrow(fr`est déjà en cours d’écriture par le processus ${process.ppid} (« depeche serve », lancé à`);
+    await expect(startPreview(a)).rejects.toThrow(
       fr`Un aperçu tourne jusqu’à ce qu’on l’arrête : arrêtez-le (Ctrl-C dans son terminal), ou donnez à cette commande un autre dossier avec --out`,
     );
     expect(readdirSync(a.root).sort()).toEqual([".preview.lock", "content"]);
@@ -58,7 +57,7 @@ describe("a preview's folder", () => {
     // A process id above Linux's highest (2^22): never a running process's.
     const a = heldBy(4_194_305);
     const lines: string[] = [];
-    const server = await startDevServer({ ...options(a), onLockTakenOver: (line) => lines.push(line) });
+    const server = await startPreview(a, { onLockTakenOver: (line) => lines.push(line) });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^le verrou de .*preview \(.*\.preview\.lock\) laissé par le processus 4194305 .* est repris\u00a0: ce processus ne tourne plus$/);
     expect(JSON.parse(readFileSync(join(a.root, ".preview.lock"), "utf8"))).toMatchObject({ pid: process.pid, command: "depeche serve", untilStopped: true });
@@ -69,7 +68,7 @@ describe("a preview's folder", () => {
   it("locks the cache for each full build alone: another run may use it between them, and a full build is refused while one writes it", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Premier titre" });
-    const server = await startDevServer(options(archive));
+    const server = await startPreview(archive);
     try {
       expect(existsSync(join(archive.root, ".cache.lock"))).toBe(false);
       // A build of the same cache, running now.
