@@ -1209,6 +1209,7 @@ describe("search printed", () => {
     await page.emulateMedia({ media: "print" });
     expect(await shown(page, ".byline time")).toBe(true);
     expect(await shown(page, ".site-footer")).toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as rendered for print, which is what the reader sees
     expect(await page.locator(".site-footer").innerText()).toContain("Toutes les heures sont données à l’heure de Paris.");
     await page.close();
   });
