@@ -194,3 +194,51 @@ describe("bin/depeche.js on a large archive", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+// A relaunch's child as bin/depeche.js starts it (its parent's pid in DEPECHE_RELAUNCHED, a channel
+// to it), which asks stopIfOrphaned at once, before its event loop could hear the channel close,
+// then exits 0. It prints the parent it recorded.
+describe("stopIfOrphaned", () => {
+  let work: string;
+  let child: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "depeche-orphan-"));
+    child = join(work, "child.mjs");
+    const module = resolve(import.meta.dirname, "../../src/threads/huge-pages.js");
+    writeFileSync(
+      child,
+      [
+        `import { writeSync } from "node:fs";`,
+        `import { relaunchWithHugePages, stopIfOrphaned } from ${JSON.stringify(module)};`,
+        // A command that is never run again: the call only marks this process as a relaunch's child.
+        `relaunchWithHugePages(["--version"], async () => {});`,
+        `writeSync(1, String(globalThis[Symbol.for("depeche.relaunchedBy")]) + "\\n");`,
+        `stopIfOrphaned();`,
+        `process.exit(0);`,
+      ].join("\n"),
+    );
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  // The child, started by this process as the relaunch of `parent`.
+  function runChild(parent: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+    const started = spawn(process.execPath, [child], {
+      env: { ...process.env, DEPECHE_RELAUNCHED: String(parent) },
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+    });
+    let stdout = "";
+    started.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    return new Promise((done) => started.on("close", (code, signal) => done({ code, signal, stdout })));
+  }
+
+  it("kills a relaunch's child whose parent has exited (it was given another), before the step it guards", async () => {
+    // A parent that has exited: the child's own parent (this process) is another.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    expect(gone).not.toBe(process.pid);
+    expect(await runChild(gone)).toEqual({ code: null, signal: "SIGKILL", stdout: `${gone}\n` });
+  });
+
+  it("returns in a relaunch's child whose parent is still its parent", async () => {
+    expect(await runChild(process.pid)).toEqual({ code: 0, signal: null, stdout: `${process.pid}\n` });
+  });
+});
