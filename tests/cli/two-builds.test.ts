@@ -4,7 +4,7 @@
  * against a build; the locks never show in `git status` nor in the site.
  */
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -42,10 +42,6 @@ function smallArchive(): TestArchive {
 
 function depeche(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { cwd: archive.root, encoding: "utf8", env, timeout: 60_000 });
-}
-
-function startBuild(): ChildProcess {
-  return startChild(process.execPath, [bin, ...BUILD], { cwd: archive.root, env, stdio: "ignore" });
 }
 
 /**
@@ -211,14 +207,41 @@ describe("a preview and a build on the same folder", () => {
   });
 });
 
+/**
+ * An incremental build that cannot end before it is stopped: GNU cp, which it starts first to link
+ * the site into its staging folder and awaits before it writes a page, is on its PATH a script that
+ * writes its pid to `started`, then waits until the build is gone (Linux, GNU tail). Once `started`
+ * is there the build holds its locks, and it runs until it is stopped.
+ */
+function heldIncrementalBuild(): { build: ChildProcess; started: string } {
+  const built = depeche(BUILD);
+  expect(built.status, built.stderr).toBe(0);
+  archive.article("2021/12/01-article.md", { title: "Dépêche du 1er décembre", date: "2021-12-01" });
+  const fakes = join(archive.root, "held-bin");
+  const started = join(fakes, "started");
+  mkdirSync(fakes);
+  writeFileSync(
+    join(fakes, "cp"),
+    `#!/bin/sh\necho $$ > ${JSON.stringify(`${started}.new`)}\nmv ${JSON.stringify(`${started}.new`)} ${JSON.stringify(started)}\nexec tail --pid=$PPID -s 0.05 -f /dev/null\n`,
+    { mode: 0o755 },
+  );
+  const build = startChild(process.execPath, [bin, ...BUILD], { cwd: archive.root, env: { ...env, PATH: `${fakes}:${process.env.PATH}` }, stdio: "ignore" });
+  return { build, started };
+}
+
 describe("a build's locks are given back", () => {
   it.each(["SIGINT", "SIGTERM"] as const)("when it is stopped with %s, which ends it", { timeout: 120_000 }, async (signal) => {
     smallArchive();
-    const build = startBuild();
-    await appears(join(archive.root, ".depeche/.cache.lock"));
+    const { build, started } = heldIncrementalBuild();
+    await appears(started);
+    for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(true);
     build.kill(signal);
     expect(await ended(build)).toEqual([null, signal]);
     for (const lock of LOCKS) expect(existsSync(join(archive.root, lock))).toBe(false);
+    // The held cp ends with the build.
+    const cp = Number(readFileSync(started, "utf8"));
+    for (let waited = 0; isRunning(cp) && waited < 10_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
+    expect(isRunning(cp)).toBe(false);
   });
 
   it("when the content is invalid, and the folders made for them go too: nothing is left", { timeout: 60_000 }, () => {
