@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/publish/build-site.ts";
-import { startDevServer, type DevServerOptions, type RunningDevServer } from "../../src/serve/dev-server.ts";
+import type { DevServerOptions, RunningDevServer } from "../../src/serve/dev-server.ts";
 import type { BuildData } from "../../src/plan/site-data.ts";
 import { planSiteFromFolder } from "../../src/plan/plan-site.ts";
 import { makeArchive, type ArticleSpec, type TestArchive } from "./archive.ts";
@@ -39,7 +39,9 @@ export async function buildArchive(archive: TestArchive, options: Partial<BuildO
 }
 
 /** Starts a preview of the archive with its drafts, as `depeche serve` does, into `<root>/preview` with its cache in `<root>/cache`, on a free port. */
-export function startPreview(archive: TestArchive, options: Partial<DevServerOptions> = {}): Promise<RunningDevServer> {
+export async function startPreview(archive: TestArchive, options: Partial<DevServerOptions> = {}): Promise<RunningDevServer> {
+  // Loaded here: the many tests that only build do without the dev server's code.
+  const { startDevServer } = await import("../../src/serve/dev-server.ts");
   return startDevServer({
     contentDir: archive.dir,
     outDir: join(archive.root, "preview"),
