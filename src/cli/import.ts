@@ -11,7 +11,7 @@ import { parseOptions, UsageError } from "./usage.ts";
 import { articleNow, readArticleOptions, terminalStyle } from "./wire-options.ts";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { readContentFile } from "../content/read-text.ts";
-import { MAX_PHOTO_BYTES } from "../images/photo-limits.ts";
+import { PHOTO_LIMIT } from "../images/photo-limits.ts";
 
 /**
  * `depeche import FILE… [--date ISO] [--topics a,b] [--content DIR] [--image FILE --credit "…" --alt "…" [--caption "…"]]`:
@@ -132,16 +132,13 @@ async function readPhotoOptions(
 async function readPhoto(file: string): Promise<Buffer> {
   const say = messages().cli;
   // A link's target is never opened, nor a FIFO's writer waited for; a file over the limit is not read.
-  const read = readContentFile(file, { bytes: MAX_PHOTO_BYTES, kind: "article" });
+  const read = readContentFile(file, PHOTO_LIMIT);
   if (!read.ok && read.link) throw new CommandError(say.imageSymlink(file));
   const problem = photoFileProblem(file);
   if (problem === "missing") throw new CommandError(say.imageNotAFile(file));
   if (problem === "format") throw new CommandError(say.imageFormat(file));
-  if (!read.ok) {
-    // The limit's own message is an article's: a photo over it gets the one `check` gives.
-    if (read.size !== undefined) throw new CommandError(say.imageRefused(messages().diagnostics.photoTooLarge(file, read.size, MAX_PHOTO_BYTES)));
-    throw new CommandError(say.imageUnreadable(file, read.message));
-  }
+  // A photo over its limit is told at its path, with its size, the limit and how to export it smaller.
+  if (!read.ok) throw new CommandError(say.imageUnreadable(file, read.message));
   const { photoRefusal } = await import("../images/inspect-photos.ts");
   const refusal = await photoRefusal(file, read.bytes);
   if (refusal !== undefined) throw new CommandError(say.imageRefused(refusal));

@@ -30,7 +30,7 @@ export const MAX_DIAGNOSTICS_PER_FILE = 100;
 /** How much a file may hold, and which message its editor reads past that. */
 export interface SizeLimit {
   bytes: number;
-  kind: "article" | "frontMatter" | "registry" | "urlManifest" | "wire";
+  kind: "article" | "frontMatter" | "registry" | "urlManifest" | "wire" | "photo";
 }
 
 /**

@@ -7,7 +7,8 @@ const number = (n: number, fractionDigits?: { minimumFractionDigits?: number; ma
 /** A count and its noun: in English only 1 takes the singular. */
 const countEn = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
 
-const megabytes = (bytes: number): string => `${number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;
+// Rounded up: a file a few bytes over 20 MB weighs "20.1 MB", never "20 MB, more than the 20 MB allowed".
+const megabytes = (bytes: number): string => `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10, { maximumFractionDigits: 1 })} MB`;
 const megapixels = (pixels: number): string => `${number(pixels / 1_000_000, { maximumFractionDigits: 1 })} megapixels`;
 const upper = (formats: readonly string[]): string => formats.map((f) => f.toUpperCase()).join(", ");
 const seconds = (s: number): string => `${number(s, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
@@ -329,6 +330,7 @@ export const messagesEn: Messages = {
         registry: `the file is ${size}; the limit is ${limit}: is it the right file? A topic or a source takes about 100 bytes`,
         urlManifest: `the file is ${size}; the limit is ${limit}: is it the right file? Each published page adds a line of about 70 bytes`,
         wire: `the file is ${size}; the limit is ${limit}: is it the right file? A dispatch is a few KB of text; import it alone, without what surrounds it`,
+        photo: `the photo weighs ${size}, more than the ${limit} allowed: export it as a quality-85 JPEG ${number(EXPORT_WIDTH)} pixels wide`,
       })[what],
     symbolicLink: (what) =>
       `symbolic links are not followed: put the ${{ file: "file", article: "article", folder: "folder", articlesFolder: "articles folder" }[what]} itself in the content folder`,

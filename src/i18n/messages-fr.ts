@@ -41,7 +41,8 @@ export const countFr = (n: number, one: string, many = `${one}s`): string => `${
 
 const seconds = (s: number): string => `${number(s, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
 
-const megabytes = (bytes: number): string => `${number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} Mo`;
+// Rounded up, as `sizeInBytes`: a file a few bytes over 20 Mo weighs « 20,1 Mo », never « 20 Mo, plus que les 20 Mo permis ».
+const megabytes = (bytes: number): string => `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10, { maximumFractionDigits: 1 })} Mo`;
 const megapixels = (pixels: number): string => `${number(pixels / 1_000_000, { maximumFractionDigits: 1 })} mégapixels`;
 // The width a photo is best exported at: a large preview's 1,200 pixels, twice for sharp screens.
 const EXPORT_WIDTH = 2400;
@@ -157,7 +158,7 @@ export const messagesFr = {
       ? countFr(bytes, "octet")
       : bytes < 1024 * 1024
         ? `${number(Math.ceil(bytes / 1024))} Ko`
-        : `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10)} Mo`,
+        : `${number(Math.ceil((bytes / 1024 / 1024) * 10) / 10, { maximumFractionDigits: 1 })} Mo`,
 
   diagnostics: {
     // The front matter's keys
@@ -409,13 +410,14 @@ export const messagesFr = {
       fr`conflit de fusion git non résolu : git a laissé ici deux versions du texte entre des lignes <<<<<<<, ======= et >>>>>>> ; choisissez l’une des deux versions ou combinez-les, puis supprimez les lignes de marque <<<<<<<, ======= et >>>>>>> (et, s’il y en a une, la ligne ||||||| avec les lignes qui la suivent jusqu’à =======)`,
     utf16: (encoding: string) =>
       fr`le fichier n’est pas en UTF-8 : il a été enregistré en UTF-16 (« Unicode » dans le Bloc-notes de Windows) ; convertissez-le avec iconv -f ${encoding} -t UTF-8 fichier.md > converti.md, ou « Enregistrer sous… » en UTF-8 dans votre éditeur`,
-    tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest" | "wire", size: string, limit: string) =>
+    tooLarge: (what: "article" | "frontMatter" | "registry" | "urlManifest" | "wire" | "photo", size: string, limit: string) =>
       ({
         article: fr`le fichier fait ${size} ; la limite est de ${limit} : un article est du texte ; découpez-le, ou retirez ce qui n’en est pas (données collées, images en texte)`,
         frontMatter: fr`l’en-tête fait ${size} ; la limite est de ${limit} : il tient quelques clés courtes (title, date, sources, topics…) ; le texte de l’article va sous la ligne --- qui le ferme`,
         registry: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Un sujet ou une source tient en 100 octets environ`,
         urlManifest: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Chaque page publiée y ajoute une ligne de 70 octets environ`,
         wire: fr`le fichier fait ${size} ; la limite est de ${limit} : est-ce le bon fichier ? Une dépêche tient en quelques Ko de texte ; importez-la seule, sans ce qui l’entoure`,
+        photo: fr`la photo pèse ${size}, plus que les ${limit} permis : exportez-la en JPEG de qualité 85 à ${number(EXPORT_WIDTH)} pixels de large`,
       })[what],
     symbolicLink: (what: "file" | "article" | "folder" | "articlesFolder") =>
       fr`les liens symboliques ne sont pas suivis : mettez ${{ file: "le fichier", article: "l’article", folder: "le dossier", articlesFolder: "le dossier des articles" }[what]} lui-même dans le dossier du contenu`,

@@ -1,7 +1,11 @@
 /** What a photo may be, and the derivatives made of it. */
+import type { SizeLimit } from "../content/limits.ts";
 
 /** A photo file larger than this is refused: a wire photo is a few megabytes. */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+
+/** The limit `import --image` reads a photo with (`readContentFile`), told in the words `check` uses. */
+export const PHOTO_LIMIT: SizeLimit = { bytes: MAX_PHOTO_BYTES, kind: "photo" };
 
 /** More pixels than this is refused: decoding it would take about 200 MB of memory. */
 export const MAX_PHOTO_PIXELS = 50_000_000;

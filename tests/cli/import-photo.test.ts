@@ -174,7 +174,7 @@ describe("depeche import --image", () => {
     ["a JPEG cut off in its header", "truncated", fr`est endommagée ou n’est pas une image`],
     ["an SVG named .jpg", "svg", fr`est au format SVG, que Dépêche ne publie pas`],
     ["a PNG of 30,000 × 30,000 pixels", "bomb", "fait 30 000 × 30 000 pixels"],
-    ["a file over 20 MB", "large", fr`pèse 21 Mo, plus que les 20 Mo permis`],
+    ["a file over 20 MB", "large", fr`la photo pèse 21 Mo, plus que les 20 Mo permis : exportez-la en JPEG de qualité 85 à 2 400 pixels de large`],
   ])("refuses %s as check would, writing neither the article nor the photo", async (_what, kind, message) => {
     archive = makeArchive();
     const file = join(archive.root, "export", "irak.jpg");

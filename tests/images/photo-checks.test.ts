@@ -246,7 +246,7 @@ describe("depeche check, on photos", () => {
     archive.article("a.md", withPhoto("images/lourde.jpg"));
     const r = await check();
     expect(r.status).toBe(1);
-    expect(r.lines[0]).toMatch(/:7:8: error: la photo «\u202fimages\/lourde\.jpg\u202f» pèse 20 Mo, plus que les 20 Mo permis/);
+    expect(r.lines[0]).toMatch(/:7:8: error: la photo «\u202fimages\/lourde\.jpg\u202f» pèse 20,1 Mo, plus que les 20 Mo permis/);
   });
 
   it("refuses a photo over 50 megapixels, from its header", async () => {
