@@ -5,6 +5,7 @@
  */
 import { lstatSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { RepositoryWalk } from "../files/output-folder.ts";
 import { Thread } from "../threads/thread.ts";
 import { listArticleFiles } from "./article-files.ts";
 import { Diagnostics, displayPath, type Diagnostic } from "./diagnostics.ts";
@@ -59,9 +60,8 @@ export interface SurveyReply {
   diagnostics: Diagnostic[];
   stats: Float64Array;
 }
-export interface RepositoriesReply {
-  repositories: string[];
-}
+/** The site read for repositories, but for the articles' own folders (`repositoriesOutsideArticles`). */
+export type RepositoriesReply = RepositoryWalk;
 
 const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
 
@@ -76,7 +76,7 @@ export class SyncAhead {
   readonly inIndex: Promise<Map<string, string> | undefined>;
   private readonly thread?: Thread<SurveyRequest, SurveyReply | RepositoriesReply>;
   private readonly surveyed?: Promise<ArticleSurvey | undefined>;
-  private readonly nested?: Promise<string[] | undefined>;
+  private readonly nested?: Promise<RepositoriesReply | undefined>;
 
   constructor(contentDir: string, site?: string) {
     // Absolute, as the store keys its entries.
@@ -87,19 +87,13 @@ export class SyncAhead {
     if (!thread) return;
     let surveyed: (reply: SurveyReply) => void = () => {};
     let nested: (reply: RepositoriesReply) => void = () => {};
-    thread.listen((reply) => ("repositories" in reply ? nested(reply) : surveyed(reply)));
+    thread.listen((reply) => ("found" in reply ? nested(reply) : surveyed(reply)));
     thread.send({ contentDir: root, ...(site !== undefined ? { site: resolve(site) } : {}) });
     const survey = thread
       .until(new Promise<SurveyReply>((resolve) => (surveyed = resolve)))
       .then(({ paths, diagnostics, stats }) => ({ paths: paths === "" ? [] : paths.split("\0"), diagnostics, stats }))
       .catch(() => undefined);
-    const repositories =
-      site === undefined
-        ? undefined
-        : thread
-            .until(new Promise<RepositoriesReply>((resolve) => (nested = resolve)))
-            .then(({ repositories }) => repositories)
-            .catch(() => undefined);
+    const repositories = site === undefined ? undefined : thread.until(new Promise<RepositoriesReply>((resolve) => (nested = resolve))).catch(() => undefined);
     // The thread goes back to the budget once it has answered all it was asked, before its last answer is had.
     const answered = Promise.all([survey, repositories]).finally(() => thread.close());
     this.surveyed = site === undefined ? answered.then(([answer]) => answer) : survey;
@@ -111,8 +105,16 @@ export class SyncAhead {
     return this.surveyed ?? Promise.resolve(undefined);
   }
 
-  /** The repositories below the site's top (`nestedRepositories`), when the thread could read them. */
-  repositories(): Promise<string[] | undefined> {
+  /** The repositories below the site's top, outside the articles' own folders (`nestedRepositories`), when the thread could read them. */
+  async repositories(): Promise<string[] | undefined> {
+    return (await this.nested)?.found;
+  }
+
+  /**
+   * The thread's read of the site, with where it left the articles' folders out: for a build made
+   * clean after all, which reads those alone (`completeRepositoryWalk`).
+   */
+  repositoryWalk(): Promise<RepositoryWalk | undefined> {
     return this.nested ?? Promise.resolve(undefined);
   }
 

@@ -1,9 +1,10 @@
-import { nestedRepositories } from "../files/output-folder.ts";
+import { repositoriesOutsideArticles } from "../files/output-folder.ts";
 import { serveRequests } from "../threads/thread.ts";
 import { surveyArticles, type RepositoriesReply, type SurveyReply, type SurveyRequest } from "./article-survey.ts";
 
 serveRequests<SurveyRequest, SurveyReply | RepositoriesReply>(({ contentDir, site }, reply) => {
   const { paths, diagnostics, stats } = surveyArticles(contentDir);
   reply({ paths: paths.join("\0"), diagnostics, stats });
-  if (site !== undefined) reply({ repositories: nestedRepositories(site, { articleFolders: false }) });
+  if (site === undefined) return;
+  reply(repositoriesOutsideArticles(site));
 });

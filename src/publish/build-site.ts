@@ -22,6 +22,7 @@ import { spoolBundles } from "../search/record-spool.ts";
 import {
   assertCacheFolder,
   assertDraftsOutput,
+  completeRepositoryWalk,
   nestedRepositories,
   nestedRepositoryRefusal,
   assertReplaceableOutput,
@@ -328,8 +329,9 @@ async function validateThenWrite(
   }
   // A clean build replaces the site whole: the whole site is read, before anything is written. An
   // incremental build only stages beside it: its survey's thread reads it meanwhile (all but the
-  // articles' own folders, `nestedRepositories`), and the build asks before its swap.
-  if (!incremental) refuseNestedRepositories(options.outDir, nestedRepositories(resolve(options.outDir)));
+  // articles' own folders, `nestedRepositories`), and the build asks before its swap. One made
+  // clean by a registry's change reads only the articles' folders the thread left out.
+  if (!incremental) refuseNestedRepositories(options.outDir, await allNestedRepositories(resolve(options.outDir), restored && ahead));
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
   renderer.usePhotos(photos.sets);
@@ -942,6 +944,12 @@ function usableSpare(out: string, spare: SpareSite | undefined): string[] | unde
 function discardSpare(out: string): void {
   const spare = spareFolder(out);
   if (existsSync(spare)) setAside(out, spare, "old");
+}
+
+// Every repository below the site's top: the thread's read completed with the articles' folders, if it has one.
+async function allNestedRepositories(out: string, ahead: SyncAhead | undefined): Promise<string[]> {
+  const walk = await ahead?.repositoryWalk();
+  return walk ? completeRepositoryWalk(out, walk) : nestedRepositories(out);
 }
 
 // Throws the refusal of a site's folder holding git repositories below its top, if any were found.

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listArticleFiles } from "../../src/content/article-files.ts";
@@ -90,5 +90,18 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     const store = ArchiveStore.fromSnapshot(JSON.parse(saved), { contentDir: archive.dir, nowMs: NOW })!;
     expect((await store.sync(undefined, {}, ahead)).changed).toEqual([]);
     expect((await store.sync()).changed).toEqual([file]);
+  });
+
+  it("reads the site's folder for repositories outside the articles' folders, and names those it left out", async () => {
+    archive = agedArchive();
+    const site = join(archive.root, "site");
+    mkdirSync(join(site, "2021/12/09/été/.git"), { recursive: true });
+    mkdirSync(join(site, "2021/travail/.git"), { recursive: true });
+    mkdirSync(join(site, "2021/12/10/b"), { recursive: true });
+    const ahead = new SyncAhead(archive.dir, site);
+    const walk = (await ahead.repositoryWalk())!;
+    expect(walk.found).toEqual(["2021/travail/.git"]);
+    expect(walk.articlesIn.sort()).toEqual(["2021/12/09", "2021/12/10"]);
+    expect(await ahead.repositories()).toEqual(["2021/travail/.git"]);
   });
 });

@@ -180,6 +180,30 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
   });
 
+  it("refuses a repository in an article's own folder when a registry's change makes the incremental build clean: nothing is lost", () => {
+    const { cwd, root } = project();
+    expect(build(cwd, []).status).toBe(0);
+    const article = readdirSync(join(cwd, "_site/2021/12/09"), { withFileTypes: true }).find((entry) => entry.isDirectory())!.name;
+    // In the article's folder, which an incremental build's survey leaves unread, and deeper in it.
+    writeFileSync(join(cwd, `_site/2021/12/09/${article}/.git`), "gitdir: ../../../../.git/worktrees/irak\n");
+    mkdirSync(join(cwd, `_site/2021/12/09/${article}/brouillons/.git`), { recursive: true });
+    writeFileSync(join(cwd, `_site/2021/12/09/${article}/brouillons/notes.md`), "Les notes de l’utilisateur.\n");
+    // A label changed: every page is made again, and the site replaced whole.
+    const topics = join(cwd, "content/topics.yaml");
+    writeFileSync(topics, readFileSync(topics, "utf8").replace('label: "Économie"', "label: Économie et finances"));
+    const before = treeDigest(root);
+    const run = build(cwd, []);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/12/09/${article}/.git et _site/2021/12/09/${article}/brouillons/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
+    );
+    expect(treeDigest(root)).toBe(before);
+    rmSync(join(cwd, `_site/2021/12/09/${article}/.git`));
+    renameSync(join(cwd, `_site/2021/12/09/${article}/brouillons`), join(cwd, "brouillons"));
+    expect(build(cwd, []).status).toBe(0);
+    expect(readFileSync(join(cwd, "brouillons/notes.md"), "utf8")).toBe("Les notes de l’utilisateur.\n");
+  });
+
   it.each([
     ["an incremental build (its cache)", []],
     ["a clean build (--no-cache)", ["--no-cache"]],
