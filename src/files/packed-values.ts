@@ -181,10 +181,14 @@ export function unpackFile(fd: number, start: number, end = fstatSync(fd).size, 
   return unpackFrom((at, length, reuse) => readAt(fd, at, length, end, reuse ? memory : undefined), start, end);
 }
 
-/** The memory an `unpackFile` of the value packed at `start` reads through: its longest string, or its columns. */
+/**
+ * The memory an `unpackFile` of the value packed at `start` reads through: its longest string, or
+ * its columns; never more than its bytes (a damaged head does not size the memory, and the read,
+ * bounded the same way, then fails).
+ */
 export function unpackMemoryNeeded(fd: number, start: number, end = fstatSync(fd).size): number {
   const { layout, columnsAt, stringsAt } = readLayout((at, length) => readAt(fd, at, length, end), start);
-  return Math.max(stringsAt - columnsAt, ...layout.narrow, ...layout.wide);
+  return Math.min(end - start, Math.max(stringsAt - columnsAt, ...layout.narrow, ...layout.wide));
 }
 
 // Bytes of the file, into `memory` when given, else into memory of their own; at offset 0 either way

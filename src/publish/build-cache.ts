@@ -280,14 +280,10 @@ export class BuildCache {
       const records = journal?.records ?? [];
       if ((records.at(-1)?.site ?? header.site) !== siteStamp(outDir)) return undefined;
       const storeEnd = end + 1 + header.storeBytes;
-      // One piece of memory for the sums and both values, the size the larger needs (`ReadMemory`).
-      const memory = new ReadMemory();
-      memory.reserve(Math.max(unpackMemoryNeeded(fd, end + 1, storeEnd), unpackMemoryNeeded(fd, storeEnd)));
-      if (crcText(crcOfFile(fd, end + 1, storeEnd, memory)) !== header.storeCrc || crcText(crcOfFile(fd, storeEnd, undefined, memory)) !== header.restCrc) {
-        throw new Error("cache damaged");
-      }
-      const store = unpackFile(fd, end + 1, storeEnd, memory) as unknown as StoreSnapshot;
-      const saved = unpackFile(fd, storeEnd, undefined, memory) as unknown as SavedState;
+      const [store, saved] = readCheckedValues(fd, [
+        { start: end + 1, end: storeEnd, crc: header.storeCrc },
+        { start: storeEnd, end: fstatSync(fd).size, crc: header.restCrc },
+      ]) as unknown as [StoreSnapshot, SavedState];
       const state: CachedBuild = {
         pages: OrderedColumns.read(saved.pages),
         outputs: saved.outputs,
@@ -485,11 +481,7 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
       const { header, end } = readHeader(fd);
       if (header.format !== CACHE_FORMAT || header.content !== content || !header.key.startsWith(code)) continue;
       const records = readJournal(journal, header.id)?.records ?? [];
-      const storeEnd = end + 1 + header.storeBytes;
-      const memory = new ReadMemory();
-      memory.reserve(unpackMemoryNeeded(fd, end + 1, storeEnd));
-      if (crcText(crcOfFile(fd, end + 1, storeEnd, memory)) !== header.storeCrc) continue;
-      const store = unpackFile(fd, end + 1, storeEnd, memory) as unknown as StoreSnapshot;
+      const [store] = readCheckedValues(fd, [{ start: end + 1, end: end + 1 + header.storeBytes, crc: header.storeCrc }]) as unknown as [StoreSnapshot];
       return patchSnapshot(
         store,
         records.map((r) => r.patch.store),
@@ -624,8 +616,20 @@ function writePieces(fd: number, pieces: Iterable<Piece>): number {
   return crc;
 }
 
+/**
+ * The packed values of the cache file in these ranges, each checked against its CRC-32 before it is
+ * read (throws on a difference: a file damaged in place), all through one piece of memory sized
+ * for the largest (`ReadMemory`).
+ */
+function readCheckedValues(fd: number, parts: readonly { start: number; end: number; crc: string }[]): Packable[] {
+  const memory = new ReadMemory();
+  memory.reserve(Math.max(...parts.map(({ start, end }) => unpackMemoryNeeded(fd, start, end))));
+  for (const { start, end, crc } of parts) if (crcText(crcOfFile(fd, start, end, memory)) !== crc) throw new Error("cache damaged");
+  return parts.map(({ start, end }) => unpackFile(fd, start, end, memory));
+}
+
 // The CRC-32 of a file's bytes from `start` to `end`, read a few megabytes at a time through `memory`.
-function crcOfFile(fd: number, start: number, end = fstatSync(fd).size, memory = new ReadMemory()): number {
+function crcOfFile(fd: number, start: number, end: number, memory: ReadMemory): number {
   const chunk = memory.take(Math.min(CRC_CHUNK, Math.max(0, end - start)));
   let crc = 0;
   for (let at = start; at < end; ) {
