@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ArchiveStore } from "../../src/content/store.ts";
 import { BuildCache, readStoreSnapshot, siteStamp } from "../../src/publish/build-cache.ts";
 import { articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { unpack } from "../../src/files/packed-values.ts";
 import { cacheFileSections } from "../helpers/cache-file.ts";
 import { commitAll, git } from "../helpers/git.ts";
 import { fr } from "../helpers/french.ts";
@@ -282,6 +283,39 @@ describe("depeche check --cache", () => {
       const file = prepared();
       truncateSync(file, cacheFileSections(file).storeEnd - 100);
       expectFullCheck();
+    });
+
+    it("is damaged in place, its length kept: a letter of a warning it holds changed", () => {
+      archive = validArchive();
+      // A warning the build stores with its article, which check, starting from the store, prints from there.
+      archive.article("2021/12/12-quatre.md", {
+        title: "Quatre",
+        date: "2021-12-12",
+        extra: `summary: ${JSON.stringify("Un résumé bien trop long. ".repeat(13))}`,
+      });
+      build(archive);
+      changeBehindTheStore(archive, join(archive.dir, "articles/2021/12/09-un.md"), "title:", "tytle:");
+      const file = join(cacheOf(archive), readdirSync(cacheOf(archive)).find((name) => name.endsWith(".bin"))!);
+      const { headerEnd, storeEnd } = cacheFileSections(file);
+      const bytes = readFileSync(file);
+      // The message is packed as it is, in UTF-16 (it holds a narrow no-break space): one letter of
+      // it changed is a snapshot that still unpacks, and says what the article does not.
+      const [intact, damaged] = ["les lecteurs de flux", "les lecteurs de flox"].map((text) => Buffer.from(text, "utf16le"));
+      const at = bytes.indexOf(intact!, headerEnd);
+      expect(at).toBeGreaterThan(headerEnd);
+      expect(at).toBeLessThan(storeEnd);
+      expect(bytes.indexOf(intact!, at + 1)).toBe(-1);
+      damaged!.copy(bytes, at);
+      writeFileSync(file, bytes);
+      const unpacked = JSON.stringify(unpack(bytes.subarray(headerEnd + 1, storeEnd)));
+      expect(unpacked).toContain("les lecteurs de flox");
+      expect(unpacked).not.toContain("les lecteurs de flux");
+      // The sums tell the damage: every file read again, the warning as the article gives it.
+      const r = expectSameWithCache(archive);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(fr`« tytle »`);
+      expect(r.stderr).toContain("les lecteurs de flux");
+      expect(r.stderr).not.toContain("flox");
     });
 
     it("was written before the registries changed", () => {
