@@ -402,6 +402,8 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   serveFixed: { args: ["0,04 s"] },
   serveFailed: { args: ["disque plein"] },
   serveSearchIndexed: { args: ["0,21 s"] },
+  serveSearchReady: { args: ["9,84 s"] },
+  serveStopsBeforeIndex: { args: [] },
   serveSearchFailed: { args: ["disque plein"] },
   serveUnwatched: { args: ["content/articles/2021", "permission refusée"] },
   watchLimit: { args: [] },

@@ -25,8 +25,11 @@ export interface DevServerOptions {
   /** Told of every update, for the terminal. */
   onUpdate?: (update: Update) => void;
   onError?: (error: unknown) => void;
-  /** Told when the search index was made again for the saves since the last (`DevSession.freshSearch`), with its time. */
-  onSearchIndexed?: (ms: number) => void;
+  /**
+   * Told when the search index was made, with its time: whole after a full build (`whole`), which
+   * the server starts at once; else again for the saves since the last (`DevSession.freshSearch`).
+   */
+  onSearchIndexed?: (ms: number, whole: boolean) => void;
   /** Told when it could not be (the last index is served, and the next request tries again). */
   onSearchFailed?: (error: unknown) => void;
   /** Told of a folder of the content that cannot be watched: saves in it go unseen. */
@@ -40,6 +43,8 @@ export interface DevServerOptions {
 export interface RunningDevServer {
   url: string;
   session: DevSession;
+  /** Whether the search index of a full build is being made: `close` waits for it. */
+  readonly indexing: boolean;
   /** Resolves after the next update has been applied and the browsers told. */
   nextUpdate(): Promise<Update>;
   close(): Promise<void>;
@@ -76,9 +81,28 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   // meanwhile waits, and is the first update once the server is up.
   const saves = watchSaves(resolve(options.contentDir), options.onUnwatched ?? (() => {}));
   let server: EleventyDevServer;
+  // The index of a full build's site, made while the server serves its pages: the search page,
+  // asked for meanwhile, waits for it (`freshSearchMiddleware`). Closing waits too: its files go
+  // into the preview's folder, which is the session's only until then.
+  let indexing: Promise<void> | undefined;
+  const indexAhead = (update: Update): void => {
+    if (update.outcome !== "rebuilt") return;
+    const start = performance.now();
+    const made = session.freshSearch().then(
+      (indexed) => {
+        if (indexed) options.onSearchIndexed?.(performance.now() - start, true);
+      },
+      (error: unknown) => options.onSearchFailed?.(error),
+    );
+    indexing = made;
+    void made.finally(() => {
+      if (indexing === made) indexing = undefined;
+    });
+  };
   try {
     const first = await session.rebuild();
     options.onUpdate?.(first);
+    indexAhead(first);
     server = EleventyDevServer.getServer("depeche", options.outDir, {
       port: options.port,
       liveReload: true,
@@ -95,6 +119,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await server.ready();
   } catch (error) {
     saves.close();
+    await indexing;
     folderLock.release();
     throw error;
   }
@@ -106,6 +131,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       .then(async () => {
         const update = await session.update(paths);
         options.onUpdate?.(update);
+        indexAhead(update);
         if (update.outcome !== "unchanged") server.reload({ files: update.urls.length > 0 ? update.urls : paths });
         for (const resolveWaiter of waiters.splice(0)) resolveWaiter(update);
       })
@@ -116,10 +142,14 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   return {
     url: server.getServerUrl(options.host === undefined || isWildcard(options.host) ? "localhost" : urlHost(options.host)),
     session,
+    get indexing() {
+      return indexing !== undefined;
+    },
     nextUpdate: () => new Promise((r) => waiters.push(r)),
     close: async () => {
       saves.close();
       await running;
+      await indexing;
       await server.close();
       folderLock.release();
     },
@@ -180,7 +210,7 @@ function freshSearchMiddleware(session: DevSession, options: Pick<DevServerOptio
     const start = performance.now();
     session.freshSearch().then(
       (indexed) => {
-        if (indexed) options.onSearchIndexed?.(performance.now() - start);
+        if (indexed) options.onSearchIndexed?.(performance.now() - start, false);
         next();
       },
       (error: unknown) => {

@@ -87,7 +87,10 @@ export class DevSession {
   private outputs?: Set<string>;
   /** The plan those files were made from: older than the pages' once a save changed them (`freshOutputs`). */
   private outputsOf?: BuildData;
-  /** The plan the search index was made from: older than the pages' once a save changed them (`freshSearch`). */
+  /**
+   * The plan the search index was made from: older than the pages' once a save changed them
+   * (`freshSearch`); none after a full build, which writes the pages without the index.
+   */
   private searchOf?: BuildData;
   /** Each article file read again since the search index was made, as it was then (the first time it was read again). */
   private readonly sinceIndexed = new Map<string, ArticleEntry>();
@@ -111,7 +114,12 @@ export class DevSession {
     return this.moves.get(url);
   }
 
-  /** A full build through Eleventy; also what a change to the registries or templates needs. */
+  /**
+   * A full build through Eleventy; also what a change to the registries or templates needs. It
+   * writes the pages and not the search index, which `freshSearch` makes when asked (the dev
+   * server asks at once, while it serves the pages): the preview opens in the pages' time, half of
+   * a build with the index at 10,000 articles.
+   */
   rebuild(): Promise<Update> {
     return this.alone(() => this.buildWhole());
   }
@@ -125,6 +133,7 @@ export class DevSession {
       nowMs: this.nowMs,
       store: this.store,
       renderer: this.renderer,
+      search: false,
       // The preview keeps the photos' encodings (its store, not the build cache, keeps its pages).
       cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
       ...(this.options.lock ? { lock: { ...this.options.lock, site: false } } : {}),
@@ -138,7 +147,7 @@ export class DevSession {
     this.data = result.built.data;
     this.outputs = undefined;
     this.outputsOf = this.data;
-    this.searchOf = this.data;
+    this.searchOf = undefined;
     this.sinceIndexed.clear();
     this.searchFailure = undefined;
     this.errors = [];
@@ -266,8 +275,9 @@ export class DevSession {
 
   /**
    * Brings the preview's search index up to the last update, when the search page or the index is
-   * asked for (the dev server waits for it before serving them), and returns whether it changed.
-   * Not while errors stand: the pages are the last good version, and so is the index. A failure
+   * asked for (the dev server waits for it before serving them), and returns whether it changed:
+   * after a full build, whose site has none, the whole index. Not while errors stand: the pages are
+   * the last good version, and so is the index. A failure
    * (Pagefind's) leaves the index as it was, said on the search page (`searchBehind`), and is
    * thrown: the next request tries again.
    */

@@ -177,7 +177,8 @@ describe("a preview and a build on the same folder", () => {
     await new Promise<void>((done, fail) => {
       serve.stderr!.on("data", (chunk: Buffer) => {
         told += chunk.toString();
-        if (told.includes("http://")) done();
+        // Served, then its search index made: the preview's folder stays as it is from then on.
+        if (told.includes("http://") && told.includes(fr`index de recherche prêt`)) done();
       });
       serve.once("exit", () => fail(new Error(`the preview ended: ${told}`)));
     });

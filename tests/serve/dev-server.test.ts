@@ -10,15 +10,15 @@ import { startPreview } from "../helpers/site.ts";
 
 let archive: TestArchive;
 let server: RunningDevServer;
-// The times of the search index made again, as the terminal is told them.
-const searchIndexed: number[] = [];
+// Each search index made, as the terminal is told: whole (after a full build), or again for the saves.
+const searchIndexed: ("whole" | "again")[] = [];
 
 beforeAll(async () => {
   archive = makeArchive();
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startPreview(archive, { onSearchIndexed: (ms) => searchIndexed.push(ms) });
+  server = await startPreview(archive, { onSearchIndexed: (_ms, whole) => searchIndexed.push(whole ? "whole" : "again") });
 });
 afterAll(async () => {
   await server?.close();
@@ -72,11 +72,13 @@ describe("depeche serve", () => {
   });
 
   it("serves the search page with nothing to say while its index is the pages' archive", async () => {
+    // The index of the first build, made while the server served its pages, once.
     const search = await get("/recherche/");
     expect(search.status).toBe(200);
     expect(search.body).toContain('class="search-form"');
     expect(search.body).not.toContain("depeche-search-behind");
-    expect(searchIndexed).toEqual([]);
+    expect((await get("/pagefind/pagefind.js")).status).toBe(200);
+    expect(searchIndexed).toEqual(["whole"]);
   });
 
   it("rewrites the pages of a saved article, and only those", async () => {
@@ -99,9 +101,9 @@ describe("depeche serve", () => {
     expect((await get("/nexiste/")).body).not.toContain("depeche-moved");
     // The search page, opened after the save, searches an index made again for it; once.
     expect((await get("/recherche/")).body).not.toContain("depeche-search-behind");
-    expect(searchIndexed).toHaveLength(1);
+    expect(searchIndexed).toEqual(["whole", "again"]);
     expect((await get("/pagefind/pagefind.js")).status).toBe(200);
-    expect(searchIndexed).toHaveLength(1);
+    expect(searchIndexed).toEqual(["whole", "again"]);
   });
 
   it("serves the feeds and the sitemap as the saves left them, made when asked for", async () => {
@@ -129,7 +131,7 @@ describe("depeche serve", () => {
     expect(search.body).toContain(
       fr`La recherche de l’aperçu porte sur la dernière version sans erreur de l’archive : elle reprendra vos derniers enregistrements dès que les erreurs seront corrigées.`,
     );
-    expect(searchIndexed).toHaveLength(1);
+    expect(searchIndexed).toEqual(["whole", "again"]);
     const missing = await get("/nexiste/");
     expect(missing.status).toBe(404);
     expect(missing.body).toContain(fr`Page introuvable`);
@@ -145,7 +147,7 @@ describe("depeche serve", () => {
     expect(fixed.body).toContain('href="/sujets/irak/"');
     expect((await get("/nexiste/")).body).not.toContain("depeche-errors");
     expect((await get("/recherche/")).body).not.toContain("depeche-search-behind");
-    expect(searchIndexed).toHaveLength(2);
+    expect(searchIndexed).toEqual(["whole", "again", "again"]);
   });
 });
 

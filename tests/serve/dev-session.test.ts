@@ -299,11 +299,18 @@ describe("a preview's search index follows the saves, as a build makes it", () =
   // Each file of the index by its inode: a file kept from the index before is the same file.
   const inodes = (dir: string): Map<number, string> => new Map(siteFiles(dir).map((path) => [statSync(join(dir, path)).ino, path]));
 
+  // A session whose index was made once, as the dev server has it made after its first build.
+  async function indexedSession(): Promise<DevSession> {
+    const session = await startSession(NOW);
+    expect(await session.freshSearch()).toBe(true);
+    return session;
+  }
+
   // A session on one article, whose body was saved with a new word since its index was made.
   async function oneBodySaved(): Promise<{ file: string; session: DevSession; preview: string; first: string }> {
     archive = makeArchive();
     const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
-    const session = await startSession(NOW);
+    const session = await indexedSession();
     const preview = index(join(archive.root, "preview"));
     const first = treeDigest(preview);
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." });
@@ -311,12 +318,28 @@ describe("a preview's search index follows the saves, as a build makes it", () =
     return { file, session, preview, first };
   }
 
+  it("leaves the index out of a full build, and makes it whole when first asked for, as a clean build makes it", async () => {
+    archive = makeArchive();
+    archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession(NOW);
+    const preview = join(archive.root, "preview");
+    expect(existsSync(join(preview, "2021/12/09/premier-titre/index.html"))).toBe(true);
+    expect(existsSync(join(preview, "recherche/index.html"))).toBe(true);
+    expect(existsSync(index(preview))).toBe(false);
+    // No error stands: the search page is not said to be behind while its index is made.
+    expect(session.searchBehind).toBeUndefined();
+    expect(await session.freshSearch()).toBe(true);
+    expect(treeDigest(index(preview))).toBe(await cleanIndex());
+    expect(await session.freshSearch()).toBe(false);
+  });
+
   it("patches the bundle of an edited body, keeps the others, and says nothing more is to be done", async () => {
     archive = makeArchive();
     archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
     const edited = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
     archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00" });
-    const session = await startSession(NOW);
+    const session = await indexedSession();
     const preview = join(archive.root, "preview");
     expect(await session.freshSearch()).toBe(false);
     const before = inodes(index(preview));
@@ -340,7 +363,7 @@ describe("a preview's search index follows the saves, as a build makes it", () =
     archive = makeArchive();
     archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
     const gone = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
-    const session = await startSession(NOW);
+    const session = await indexedSession();
     const added = archive.article("2021/12/11-c.md", { title: "Zorglub à Bagdad", date: "2021-12-11T10:00:00" });
     expect((await session.update([added])).outcome).toBe("updated");
     // Two saves before the search page is opened: both are in the index made then.
