@@ -207,9 +207,12 @@ export class DevSession {
   // is an article gone in this session (`sameDispatch`), in the same save or a later one; or, saved
   // under its new name before the old file was deleted ("save as", then delete), it came first.
   private recordMoves(before: readonly Article[], after: readonly Article[], saved: readonly Article[]): void {
-    const byPath = new Map(saved.map((article) => [article.sourcePath, before.find((a) => a.sourcePath === article.sourcePath)]));
-    // Files gone only when the save removed or added one: an edit in place, the usual save, costs
-    // no pass over the archive's paths (100,000 at most).
+    // Looked up, not searched: a registry changed validates every article again, and a search of
+    // the archive for each took minutes at 100,000 articles.
+    const beforeByPath = new Map(before.map((a) => [a.sourcePath, a]));
+    const byPath = new Map(saved.map((article) => [article.sourcePath, beforeByPath.get(article.sourcePath)]));
+    // Files gone only when the save removed or added one: an edit in place, the usual save, looks
+    // for none.
     if (after.length !== before.length || [...byPath.values()].includes(undefined)) {
       const present = new Map(after.map((a) => [a.sourcePath, a]));
       for (const went of before.filter((a) => !present.has(a.sourcePath))) {
