@@ -43,7 +43,8 @@ export async function runServe(argv: string[]): Promise<number> {
     onError: (error) => writeLine(process.stderr, `depeche serve: ${say.serveFailed(describeFailure(error))}`),
     onSearchIndexed: (ms, whole) =>
       writeLine(process.stderr, `depeche serve: ${(whole ? say.serveSearchReady : say.serveSearchIndexed)(messages().seconds(ms / 1000))}`),
-    onSearchFailed: (error) => writeLine(process.stderr, `depeche serve: ${say.serveSearchFailed(describeFailure(error))}`),
+    onSearchFailed: (error, unmade) =>
+      writeLine(process.stderr, `depeche serve: ${(unmade ? say.serveSearchUnmade : say.serveSearchFailed)(describeFailure(error))}`),
     onUnwatched: (folder, error) => {
       // Linux's limit on watches is told as ENOSPC, which is no full disk.
       const reason = (error as NodeJS.ErrnoException).code === "ENOSPC" ? say.watchLimit() : describeIoError(error);

@@ -119,6 +119,8 @@ export const ui = {
     "La recherche de l’aperçu porte sur la dernière version sans erreur de l’archive\u00a0: elle reprendra vos derniers enregistrements dès que les erreurs seront corrigées.",
   devSearchFailed: (why: string): string =>
     `La recherche de l’aperçu n’a pas pu être refaite pour vos derniers enregistrements (${why})\u00a0: elle porte sur l’archive d’avant. Rechargez la page pour réessayer.`,
+  devSearchUnmade: (why: string): string =>
+    `La recherche de l’aperçu n’est pas disponible\u00a0: son index n’a pas pu être fait (${why}). Rechargez la page pour réessayer.`,
   devNotBuilt: "L’aperçu sera construit dès que ces erreurs seront corrigées\u202f; la page se rechargera d’elle-même.",
   devMoreErrors: (n: number): string => `… et ${n === 0 ? "aucune autre" : n === 1 ? "une autre" : `${n.toLocaleString("fr-FR")} autres`} (voir le terminal)`,
   feedTitle: (site: string): string => `${site}\u00a0: les dernières dépêches`,

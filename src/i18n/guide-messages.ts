@@ -404,6 +404,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   serveSearchIndexed: { args: ["0,21 s"] },
   serveSearchReady: { args: ["9,84 s"] },
   serveStopsBeforeIndex: { args: [] },
+  serveSearchUnmade: { args: ["disque plein"] },
   serveSearchFailed: { args: ["disque plein"] },
   serveUnwatched: { args: ["content/articles/2021", "permission refusée"] },
   watchLimit: { args: [] },

@@ -641,6 +641,7 @@ export const messagesEn: Messages = {
     serveSearchIndexed: (time) => `made the search index again for the saves since the last (${time})`,
     serveSearchReady: (time) => `search index ready: the search page searches the whole preview (${time})`,
     serveStopsBeforeIndex: () => "stopping without waiting for the search index under way: the next depeche serve makes it",
+    serveSearchUnmade: (why) => `could not make the search index, the search page is unavailable; open it again to retry: ${why}`,
     serveSearchFailed: (why) => `could not make the search index again, the search page searches the previous one: ${why}`,
     serveUnwatched: (folder, reason) => `cannot watch ${folder}/ (${reason}): saves in it do not update the preview; fix that, then start depeche serve again`,
     watchLimit: () => "the system already watches as many folders as it allows, fs.inotify.max_user_watches",

@@ -773,6 +773,8 @@ export const messagesFr = {
     serveSearchIndexed: (time: string) => `index de recherche refait pour les derniers enregistrements (${time})`,
     serveSearchReady: (time: string) => fr`index de recherche prêt : la page de recherche cherche dans tout l’aperçu (${time})`,
     serveStopsBeforeIndex: () => fr`arrêt sans attendre l’index de recherche en cours : le prochain depeche serve le refera`,
+    serveSearchUnmade: (why: string) =>
+      fr`l’index de recherche n’a pas pu être fait, la page de recherche est indisponible ; rouvrez-la pour réessayer : ${why}`,
     serveSearchFailed: (why: string) => fr`l’index de recherche n’a pas pu être refait, la page de recherche cherche dans le précédent : ${why}`,
     serveUnwatched: (folder: string, reason: string) =>
       fr`impossible de surveiller ${folder}/ (${reason}) : ce qui y est enregistré ne met pas l’aperçu à jour ; corrigez, puis relancez depeche serve`,

@@ -30,8 +30,11 @@ export interface DevServerOptions {
    * the server starts at once; else again for the saves since the last (`DevSession.freshSearch`).
    */
   onSearchIndexed?: (ms: number, whole: boolean) => void;
-  /** Told when it could not be (the last index is served, and the next request tries again). */
-  onSearchFailed?: (error: unknown) => void;
+  /**
+   * Told when it could not be (the next request tries again): the last index is served, or after a
+   * full build there is none (`unmade`).
+   */
+  onSearchFailed?: (error: unknown, unmade: boolean) => void;
   /** Told of a folder of the content that cannot be watched: saves in it go unseen. */
   onUnwatched?: (folder: string, error: unknown) => void;
   /** The command line, as another run refused by the preview's locks names it (`depeche serve` by default). */
@@ -43,7 +46,7 @@ export interface DevServerOptions {
 export interface RunningDevServer {
   url: string;
   session: DevSession;
-  /** Whether the search index of a full build is being made: `close` waits for it. */
+  /** Whether a search index is being made: `close` waits for it. */
   readonly indexing: boolean;
   /** Resolves after the next update has been applied and the browsers told. */
   nextUpdate(): Promise<Update>;
@@ -82,22 +85,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const saves = watchSaves(resolve(options.contentDir), options.onUnwatched ?? (() => {}));
   let server: EleventyDevServer;
   // The index of a full build's site, made while the server serves its pages: the search page,
-  // asked for meanwhile, waits for it (`freshSearchMiddleware`). Closing waits too: its files go
-  // into the preview's folder, which is the session's only until then.
-  let indexing: Promise<void> | undefined;
+  // asked for meanwhile, waits for it (`freshSearchMiddleware`). Closing waits for any index (this
+  // one, or a request's): its files go into the preview's folder, the session's only until then.
   const indexAhead = (update: Update): void => {
     if (update.outcome !== "rebuilt") return;
     const start = performance.now();
-    const made = session.freshSearch().then(
+    session.freshSearch().then(
       (indexed) => {
         if (indexed) options.onSearchIndexed?.(performance.now() - start, true);
       },
-      (error: unknown) => options.onSearchFailed?.(error),
+      (error: unknown) => options.onSearchFailed?.(error, session.searchBehind?.unmade === true),
     );
-    indexing = made;
-    void made.finally(() => {
-      if (indexing === made) indexing = undefined;
-    });
   };
   try {
     const first = await session.rebuild();
@@ -119,7 +117,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await server.ready();
   } catch (error) {
     saves.close();
-    await indexing;
+    await session.idle();
     folderLock.release();
     throw error;
   }
@@ -143,14 +141,16 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     url: server.getServerUrl(options.host === undefined || isWildcard(options.host) ? "localhost" : urlHost(options.host)),
     session,
     get indexing() {
-      return indexing !== undefined;
+      return session.indexing;
     },
     nextUpdate: () => new Promise((r) => waiters.push(r)),
     close: async () => {
       saves.close();
       await running;
-      await indexing;
+      await session.idle();
       await server.close();
+      // An index a request started before the server closed.
+      await session.idle();
       folderLock.release();
     },
   };
@@ -214,7 +214,7 @@ function freshSearchMiddleware(session: DevSession, options: Pick<DevServerOptio
         next();
       },
       (error: unknown) => {
-        options.onSearchFailed?.(error);
+        options.onSearchFailed?.(error, session.searchBehind?.unmade === true);
         next();
       },
     );

@@ -98,6 +98,7 @@ export class DevSession {
   private searchFailure?: string;
   /** The full build or the search index under way: never both at once, for each replaces the index's folder. */
   private exclusive: Promise<unknown> = Promise.resolve();
+  private indexingNow = false;
 
   constructor(private readonly options: DevSessionOptions) {
     this.nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
@@ -107,6 +108,16 @@ export class DevSession {
   /** The errors that keep the last edit from being published (shown in the browser). */
   get currentErrors(): Diagnostic[] {
     return this.errors;
+  }
+
+  /** Whether a search index is being made (`freshSearch`). */
+  get indexing(): boolean {
+    return this.indexingNow;
+  }
+
+  /** Resolves once the full build and the search index under way, and those asked for before, are done. */
+  async idle(): Promise<void> {
+    await this.exclusive;
   }
 
   /** Where the article page at `url` went, when an edit in this session moved it. */
@@ -292,12 +303,15 @@ export class DevSession {
       // The saves from here on are the next refresh's; this one's are put back if it fails.
       const taken = new Map(this.sinceIndexed);
       this.sinceIndexed.clear();
+      this.indexingNow = true;
       try {
         await this.indexAgain(data, content, taken);
       } catch (error) {
         for (const [path, entry] of taken) this.sinceIndexed.set(path, entry);
         this.searchFailure = error instanceof Error ? error.message : String(error);
         throw error;
+      } finally {
+        this.indexingNow = false;
       }
       this.searchOf = data;
       this.searchFailure = undefined;
@@ -306,8 +320,9 @@ export class DevSession {
   }
 
   /** Whether the search index is not the pages' archive (errors stand, or the last `freshSearch` failed), and why when it failed. */
-  get searchBehind(): { failure?: string } | undefined {
-    if (this.searchFailure !== undefined) return { failure: this.searchFailure };
+  get searchBehind(): { failure?: string; unmade?: true } | undefined {
+    // Failed after a full build, whose site has none: there is no index to search.
+    if (this.searchFailure !== undefined) return { failure: this.searchFailure, ...(this.searchOf === undefined ? { unmade: true as const } : {}) };
     return this.errors.length > 0 && this.data !== this.searchOf ? {} : undefined;
   }
 
@@ -366,8 +381,8 @@ export function movedNoticeHtml(to: { url: string; title: string }): string {
 }
 
 /** What the preview's search page says of an index behind its pages (`DevSession.searchBehind`). */
-export function searchNoticeHtml(behind: { failure?: string }): string {
-  const text = behind.failure === undefined ? ui.devSearchAfterErrors : ui.devSearchFailed(behind.failure);
+export function searchNoticeHtml(behind: { failure?: string; unmade?: true }): string {
+  const text = behind.failure === undefined ? ui.devSearchAfterErrors : behind.unmade ? ui.devSearchUnmade(behind.failure) : ui.devSearchFailed(behind.failure);
   return `<p id="depeche-search-behind" style="margin:0 0 1rem;padding:.75rem 1rem;background:#fff8e1;color:#4a3500;border-left:4px solid #c98a00;font:15px/1.4 system-ui,sans-serif">${escapeHtml(text)}</p>`;
 }
 

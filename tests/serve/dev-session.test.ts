@@ -391,6 +391,22 @@ describe("a preview's search index follows the saves, as a build makes it", () =
     expect(treeDigest(preview)).toBe(await cleanIndex());
   });
 
+  it("says the search is unavailable when a full build's index cannot be made, and makes it at the next request", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession(NOW);
+    vi.mocked(indexer.indexSearchBundles).mockRejectedValueOnce(new Error("disque plein"));
+    await expect(session.freshSearch()).rejects.toThrow("disque plein");
+    expect(session.searchBehind).toEqual({ failure: "disque plein", unmade: true });
+    expect(searchNoticeHtml(session.searchBehind!)).toContain(
+      fr`La recherche de l’aperçu n’est pas disponible : son index n’a pas pu être fait (disque plein). Rechargez la page pour réessayer.`,
+    );
+    expect(existsSync(index(join(archive.root, "preview")))).toBe(false);
+    expect(await session.freshSearch()).toBe(true);
+    expect(session.searchBehind).toBeUndefined();
+    expect(treeDigest(index(join(archive.root, "preview")))).toBe(await cleanIndex());
+  });
+
   it("keeps the index it had when one cannot be made, says why, and makes it at the next request", async () => {
     const { session, preview, first } = await oneBodySaved();
     vi.mocked(indexer.indexSearchBundles).mockRejectedValueOnce(new Error("disque plein"));

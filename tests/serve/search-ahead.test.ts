@@ -80,6 +80,32 @@ describe("the preview's first build", () => {
     expect(indexed).toEqual([true]);
   });
 
+  it("stops once the index a request started is written, and leaves no staging folder", async () => {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    server = await startPreview(archive);
+    await server.session.idle();
+    const updated = server.nextUpdate();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", body: "Un mot nouveau : zorglubesque." });
+    expect((await updated).outcome).toBe("updated");
+    const release = holdNextIndex();
+    const search = get("/recherche/");
+    await settle(150);
+    expect(server.indexing).toBe(true);
+    const running = server;
+    server = undefined;
+    let closed = false;
+    const closing = running.close().then(() => (closed = true));
+    await settle(150);
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    await search.catch(() => undefined);
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(archive.root).filter((name) => name.includes(".preview.building"))).toEqual([]);
+    expect(readdirSync(join(archive.root, "preview/pagefind/2021/fragment")).length).toBeGreaterThan(0);
+  });
+
   it("stops once the index under way is written, and leaves no staging folder", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
@@ -94,6 +120,6 @@ describe("the preview's first build", () => {
     release();
     await closing;
     expect(existsSync(join(archive.root, "preview/pagefind/pagefind.js"))).toBe(true);
-    expect(readdirSync(archive.root).filter((name) => name.includes(".preview."))).toEqual([]);
+    expect(readdirSync(archive.root).filter((name) => name.includes(".preview.building"))).toEqual([]);
   });
 });
