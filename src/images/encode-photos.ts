@@ -4,6 +4,7 @@
  * between runs). A photo's folder appears whole or not at all, so a killed build leaves no half.
  */
 import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { hash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { OutputInfo, Sharp } from "sharp";
@@ -21,25 +22,39 @@ const MEMO_FILE = "sources.json";
 // The memo's format: 2 keys each file by its path under the content folder and keeps its git
 // blob id; 3 keeps each file's change time too; 4 says whether it holds a GPS position; 5 keeps
 // every photo file looked at, shown by an article or not, damaged or of another format too, with
-// its format. A memo of another format (1 was a bare list, by absolute path) is ignored, never misread.
-const MEMO_FORMAT = 5;
+// its format; 6 is a first line, `{"format":6,"sum":…}`, whose sum is the sha1 of the photos'
+// JSON on the second: a value changed in place (a width, a blob id, a GPS flag) fails it, and
+// the memo is not trusted. A memo of another format (1 was a bare list, by absolute path) is
+// ignored, never misread.
+const MEMO_FORMAT = 6;
 
-/** The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is none, it can't be read, or is of another format. */
+/**
+ * The memo of the photo files read by earlier builds (see `inspectPhotos`); empty when there is
+ * none, it can't be read, is of another format, or its photos fail their sum (damaged in place):
+ * the photos are then read again, as the rest of the build cache does, when in doubt.
+ */
 export function readPhotoMemo(cacheDir: string): PhotoMemo {
   try {
-    const saved = JSON.parse(readFileSync(join(photoCacheDir(cacheDir), MEMO_FILE), "utf8")) as { format?: unknown; photos?: unknown };
-    return saved.format === MEMO_FORMAT && Array.isArray(saved.photos) ? new Map(saved.photos) : new Map();
+    const bytes = readFileSync(join(photoCacheDir(cacheDir), MEMO_FILE));
+    const line = bytes.indexOf(10);
+    if (line === -1) return new Map();
+    const head = JSON.parse(bytes.toString("utf8", 0, line)) as { format?: unknown; sum?: unknown };
+    const body = bytes.subarray(line + 1);
+    if (head.format !== MEMO_FORMAT || head.sum !== hash("sha1", body, "base64")) return new Map();
+    const photos = JSON.parse(body.toString("utf8")) as unknown;
+    return Array.isArray(photos) ? new Map(photos) : new Map();
   } catch {
     return new Map();
   }
 }
 
-/** Saves the memo, whole or not at all: a lost memo only means the photos are read again. */
+/** Saves the memo, whole or not at all, with its sum: a lost or damaged memo only means the photos are read again. */
 export function savePhotoMemo(cacheDir: string, memo: PhotoMemo): void {
   const root = photoCacheDir(cacheDir);
   mkdirSync(root, { recursive: true });
   const temporary = join(root, `.${MEMO_FILE}.${process.pid}`);
-  writeFileSync(temporary, JSON.stringify({ format: MEMO_FORMAT, photos: [...memo] }));
+  const photos = JSON.stringify([...memo]);
+  writeFileSync(temporary, `${JSON.stringify({ format: MEMO_FORMAT, sum: hash("sha1", photos, "base64") })}\n${photos}`);
   renameSync(temporary, join(root, MEMO_FILE));
 }
 

@@ -11,8 +11,9 @@ import { runCheck } from "../../src/cli/check.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ArchiveStore, type StoreSnapshot } from "../../src/content/store.ts";
 import { digestOf } from "../../src/content/validate-files.ts";
-import { photoCacheDir, readPhotoMemo } from "../../src/images/encode-photos.ts";
+import { photoCacheDir, readPhotoMemo, savePhotoMemo } from "../../src/images/encode-photos.ts";
 import { preparePhotos } from "../../src/images/prepare-photos.ts";
+import type { Diagnostic } from "../../src/content/diagnostics.ts";
 import { buildSite, type BuildPhase } from "../../src/publish/build-site.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { runInProcess } from "../helpers/cli.ts";
@@ -53,8 +54,8 @@ function freshClone(from: TestArchive): { content: string; cache: string; root: 
 }
 
 // Builds a content folder into `<root>/<out>`, with its cache in `<root>/cache` (none for a clean
-// build), and returns the photos' phase and the site's folder.
-async function build(root: string, content: string, out = "_site", cached = true): Promise<{ photos: PhotosPhase; out: string }> {
+// build), and returns the photos' phase, the site's folder and what the build said.
+async function build(root: string, content: string, out = "_site", cached = true): Promise<{ photos: PhotosPhase; out: string; diagnostics: Diagnostic[] }> {
   let photos: PhotosPhase | undefined;
   const result = await buildSite({
     contentDir: content,
@@ -68,7 +69,7 @@ async function build(root: string, content: string, out = "_site", cached = true
     },
   });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return { photos: photos!, out: join(root, out) };
+  return { photos: photos!, out: join(root, out), diagnostics: result.diagnostics };
 }
 
 // The photos checked on their own (as `check` and a clean build do): no store's answer, git asked here.
@@ -154,10 +155,12 @@ describe("photos in a git work tree", () => {
     await build(archive.root, archive.dir);
     const clone = freshClone(archive);
     // The memo made to say another width: what check says of the photo tells whether it read the file.
+    // Saved whole, with its sum: a memo damaged in place is not trusted (see below).
     const memoFile = join(photoCacheDir(clone.cache), "sources.json");
-    const saved = JSON.parse(readFileSync(memoFile, "utf8")) as { format: number; photos: [string, { width: number }][] };
-    for (const [, entry] of saved.photos) entry.width = 333;
-    writeFileSync(memoFile, JSON.stringify(saved));
+    const memo = readPhotoMemo(clone.cache);
+    for (const entry of memo.values()) entry.width = 333;
+    savePhotoMemo(clone.cache, memo);
+    const saved = readFileSync(memoFile, "utf8");
     const check = async (...options: string[]): Promise<string> =>
       (await runInProcess("check", runCheck, ["--content", clone.content, "--json", ...options])).stdout;
     expect((await check("--cache", clone.cache)).match(/fait 333 pixels/g)).toHaveLength(2);
@@ -166,7 +169,39 @@ describe("photos in a git work tree", () => {
     const touched = await check("--cache", clone.cache);
     expect([touched.match(/fait 333 pixels/g), touched.match(/fait 900 pixels/g)]).toEqual([[expect.any(String)], [expect.any(String)]]);
     // Read, never written: the memo is as it was.
-    expect(JSON.parse(readFileSync(memoFile, "utf8"))).toEqual(saved);
+    expect(readFileSync(memoFile, "utf8")).toBe(saved);
+  });
+
+  it("does not trust a memo damaged in place (a width changed, its length kept): check and the build read the photos again and say and write what they do without it", async () => {
+    archive = await committedArchive();
+    const cache = join(archive.root, "cache");
+    await build(archive.root, archive.dir);
+    // Intact, the memo is taken: no photo is read again.
+    expect((await build(archive.root, archive.dir, "again")).photos).toMatchObject({ read: 0, encoded: 0 });
+    const memoFile = join(photoCacheDir(cache), "sources.json");
+    const intact = readFileSync(memoFile, "utf8");
+    // A digit of a photo's recorded width changed, the file's length kept: only the memo's sum can tell.
+    const damaged = intact.replace('"width":900', '"width":300');
+    expect([damaged !== intact, damaged.length]).toEqual([true, intact.length]);
+    writeFileSync(memoFile, damaged);
+    // What check says, its time aside.
+    const check = async (...options: string[]): Promise<unknown> => {
+      const { seconds: _, ...said } = JSON.parse((await runInProcess("check", runCheck, ["--content", archive!.dir, "--json", ...options])).stdout) as Record<
+        string,
+        unknown
+      >;
+      return said;
+    };
+    const checked = await check("--cache", cache);
+    expect(JSON.stringify(checked)).not.toContain("300 pixels");
+    expect(checked).toEqual(await check("--no-cache"));
+    const withMemo = await build(archive.root, archive.dir, "damaged");
+    expect(withMemo.photos).toMatchObject({ read: 2, encoded: 0, cached: 2 });
+    const clean = await build(archive.root, archive.dir, "clean", false);
+    expect(withMemo.diagnostics).toEqual(clean.diagnostics);
+    expect(treeDigest(withMemo.out)).toBe(treeDigest(clean.out));
+    // The photos read again are remembered as they are.
+    expect(readPhotoMemo(cache).get(PHOTOS[0]!)).toMatchObject({ width: 900, height: 600 });
   });
 
   it("without git on the PATH, reads every photo of a fresh clone again, and finds them unchanged", async () => {
@@ -208,10 +243,9 @@ describe("photos in a git work tree", () => {
     expect((await build(clone.root, clone.content)).photos).toMatchObject({ read: 0, encoded: 0 });
     expect(await prepare(clone.content, clone.cache)).toMatchObject({ read: 0 });
     // check takes the memo's word: made to say the photo gives its position, check says so without reading it.
-    const memoFile = join(photoCacheDir(clone.cache), "sources.json");
-    const saved = JSON.parse(readFileSync(memoFile, "utf8")) as { format: number; photos: [string, { gps?: true }][] };
-    for (const [key, entry] of saved.photos) if (key === unshown) entry.gps = true;
-    writeFileSync(memoFile, JSON.stringify(saved));
+    const memo = readPhotoMemo(clone.cache);
+    memo.get(unshown)!.gps = true;
+    savePhotoMemo(clone.cache, memo);
     const check = async (): Promise<string> => (await runInProcess("check", runCheck, ["--content", clone.content, "--cache", clone.cache, "--json"])).stdout;
     expect(await check()).toContain(fr`oubliee.jpg » porte la position GPS`);
     // Changed, it is read again: the memo no longer vouches for it.
@@ -243,6 +277,10 @@ describe("photos in a git work tree", () => {
     const { size, mtimeMs, ino } = statSync(file);
     // Format 1, its entry claiming another size of picture for the very same file.
     writeFileSync(join(photoCacheDir(cache), "sources.json"), JSON.stringify([[file, { size, mtimeMs, ino, digest: "0".repeat(64), width: 5, height: 5 }]]));
+    expect(readPhotoMemo(cache).size).toBe(0);
+    // Format 5, the memo without its sum, the same claim: not taken either.
+    const entry = { blob: "", size, mtimeMs, ctimeMs: 0, ino, dev: 0, digest: "0".repeat(64), width: 5, height: 5, format: "jpeg" };
+    writeFileSync(join(photoCacheDir(cache), "sources.json"), JSON.stringify({ format: 5, photos: [[PHOTOS[0], entry]] }));
     expect(readPhotoMemo(cache).size).toBe(0);
     expect(await prepare(archive.dir, cache)).toMatchObject({ read: 2, encoded: 0, cached: 2 });
     expect(readPhotoMemo(cache).get(PHOTOS[0]!)).toMatchObject({ width: 900, height: 600 });
