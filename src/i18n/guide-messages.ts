@@ -384,6 +384,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   badPort: { args: ["huit"] },
   portTaken: { args: [8080, 8081] },
   portUnusable: { args: [80, "permission refusée"] },
+  listenFailed: { args: ["192.168.1.20", 8080, "ce n’est pas une adresse de cette machine"] },
   runLockHeld: { args: ["site", "_site", { command: "depeche build", pid: 41872, hour: 14, minute: 5, minutesAgo: 3, untilStopped: false }, "._site.lock"] },
   runLockFailed: { args: [".depeche/.cache.lock", "permission refusée"] },
   runLockTakenOver: {

@@ -103,6 +103,8 @@ const IO_REASONS_EN: Record<string, string> = {
   EFBIG: "a file is larger than the system allows",
   ELOOP: "too many symbolic links",
   EBUSY: "the file is busy",
+  EADDRNOTAVAIL: "not an address of this machine",
+  ENOTFOUND: "unknown name",
 };
 
 export const messagesEn: Messages = {
@@ -613,6 +615,8 @@ export const messagesEn: Messages = {
     portTaken: (port, next) =>
       `port ${port} is already taken, perhaps by another preview: stop it (Ctrl-C in its terminal), or give another port, for example --port ${next}`,
     portUnusable: (port, reason) => `can't listen on port ${port} (${reason}): give another port, for example --port 8080`,
+    listenFailed: (host, port, reason) =>
+      `can't listen on ${host}, port ${port} (${reason}): give --host an address of this machine (localhost by default), or another port with --port`,
     runLockHeld: (kind, folder, holder, lockFile) =>
       `${kind === "site" ? folder : `the cache ${folder}`} is being written already by ${holderEn(holder)}; nothing was written. ${
         holder.untilStopped

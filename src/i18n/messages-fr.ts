@@ -146,6 +146,8 @@ const IO_REASONS_FR: Record<string, string> = {
   EFBIG: "un fichier dépasse la taille que le système permet",
   ELOOP: "trop de liens symboliques",
   EBUSY: "le fichier est occupé",
+  EADDRNOTAVAIL: "ce n’est pas une adresse de cette machine",
+  ENOTFOUND: "nom inconnu",
 };
 
 export const messagesFr = {
@@ -738,6 +740,8 @@ export const messagesFr = {
     portTaken: (port: number, next: number) =>
       fr`le port ${port} est déjà pris, peut-être par un autre aperçu : arrêtez-le (Ctrl-C dans son terminal), ou donnez un autre port, par exemple --port ${next}`,
     portUnusable: (port: number, reason: string) => fr`impossible d’écouter sur le port ${port} (${reason}) : donnez un autre port, par exemple --port 8080`,
+    listenFailed: (host: string, port: number, reason: string) =>
+      fr`impossible d’écouter sur ${host}, port ${port} (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
     runLockHeld: (kind: RunLockKind, folder: string, holder: RunHolder, lockFile: string) =>
       `${lockedFr(kind, folder)} est déjà en cours d’écriture par ${holderFr(holder)}${fr` ; rien n’a été écrit. `}${
         holder.untilStopped

@@ -9,6 +9,8 @@ import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
 import { assertPortFree } from "./preview-claim.ts";
 import { assertUnlocked, takeRunLocks } from "../files/run-lock.ts";
+import { CommandError, describeIoError } from "../files/file-errors.ts";
+import { messages } from "../i18n/messages.ts";
 import { DEFAULT_CACHE_DIR } from "../publish/build-cache.ts";
 
 export interface DevServerOptions {
@@ -84,9 +86,10 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   // meanwhile waits, and is the first update once the server is up.
   const saves = watchSaves(resolve(options.contentDir), options.onUnwatched ?? (() => {}));
   let server: EleventyDevServer;
-  // The index of a full build's site, made while the server serves its pages: the search page,
-  // asked for meanwhile, waits for it (`freshSearchMiddleware`). Closing waits for any index (this
-  // one, or a request's): its files go into the preview's folder, the session's only until then.
+  // The index of a full build's site, made while the server serves its pages, from when it listens
+  // (a start that fails leaves nothing writing): the search page, asked for meanwhile, waits for it
+  // (`freshSearchMiddleware`). Closing waits for any index (this one, or a request's): its files go
+  // into the preview's folder, the session's only until then.
   const indexAhead = (update: Update): void => {
     if (update.outcome !== "rebuilt") return;
     const start = performance.now();
@@ -100,7 +103,6 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   try {
     const first = await session.rebuild();
     options.onUpdate?.(first);
-    indexAhead(first);
     server = EleventyDevServer.getServer("depeche", options.outDir, {
       port: options.port,
       liveReload: true,
@@ -112,12 +114,21 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     // Eleventy's server listens on every interface, which would show drafts and embargoed articles
     // to the whole network: the preview stays on this machine unless asked.
     const host = options.host ?? "localhost";
-    server._serverListen = (port) => server.server.listen({ port, host });
+    // Eleventy's server would move to the next port when this one was taken since `assertPortFree`,
+    // and on any other error (an address not this machine's) would only log it, never ready: the
+    // start fails, said.
+    const failed = new Promise<never>((_, reject) => {
+      server._serverListen = (port) => {
+        server.server.removeAllListeners("error").on("error", (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
+        server.server.listen({ port, host });
+      };
+    });
     server.serve(options.port);
-    await server.ready();
+    await Promise.race([server.ready(), failed]);
+    indexAhead(first);
   } catch (error) {
+    // Nothing writes into the preview's folder any more: the index starts once the server listens.
     saves.close();
-    await session.idle();
     folderLock.release();
     throw error;
   }
@@ -265,6 +276,12 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };
+}
+
+// Why the server could not listen, said as `assertPortFree` says it of a port taken.
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === "EADDRINUSE") return new CommandError(messages().cli.portTaken(port, port + 1), 2);
+  return new CommandError(messages().cli.listenFailed(host, port, describeIoError(error)), 2);
 }
 
 // An address that means every interface: the preview is reached through localhost on this machine.

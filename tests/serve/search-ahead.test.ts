@@ -1,10 +1,12 @@
 import http from "node:http";
 import { existsSync, readdirSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as indexer from "../../src/search/indexer.ts";
 import type { RunningDevServer } from "../../src/serve/dev-server.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { fr } from "../helpers/french.ts";
 import { startPreview } from "../helpers/site.ts";
 
 // The index's maker as it is, held back until a test lets it go on.
@@ -17,9 +19,12 @@ vi.mock("../../src/search/indexer.ts", async (actual) => {
 
 let archive: TestArchive;
 let server: RunningDevServer | undefined;
+let listener: Server | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  listener?.close();
+  listener = undefined;
   archive?.remove();
 });
 
@@ -119,5 +124,39 @@ describe("the preview's first build", () => {
     server = await startPreview(archive);
     await closeWhileHeld(release);
     expect(existsSync(join(archive.root, "preview/pagefind/pagefind.js"))).toBe(true);
+  });
+
+  it("that cannot listen (its port taken once the pages are built) fails at once, before any index, and gives its folder back", {
+    timeout: 30_000,
+  }, async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const blocker = createServer();
+    listener = blocker;
+    const port = await new Promise<number>((done) => blocker.listen({ port: 0 }, () => done((blocker.address() as { port: number }).port)));
+    await new Promise((done) => blocker.close(done));
+    vi.mocked(indexer.indexSearchBundles).mockClear();
+    const release = holdNextIndex();
+    try {
+      // Taken by another server between the build and the listen.
+      const starting = startPreview(archive, { port, onUpdate: () => blocker.listen({ port }) });
+      const outcome = await Promise.race([
+        starting.then(
+          (started) => (server = started),
+          (error: unknown) => error,
+        ),
+        settle(5000).then(() => "still starting"),
+      ]);
+      expect(outcome).toBeInstanceOf(Error);
+      expect((outcome as Error).message).toBe(
+        fr`le port ${port} est déjà pris, peut-être par un autre aperçu : arrêtez-le (Ctrl-C dans son terminal), ou donnez un autre port, par exemple --port ${port + 1}`,
+      );
+      expect(indexer.indexSearchBundles).not.toHaveBeenCalled();
+      expect(readdirSync(archive.root).filter((name) => name.startsWith(".preview."))).toEqual([]);
+    } finally {
+      release();
+      // The hold, unused, is not left for the next test.
+      vi.mocked(indexer.indexSearchBundles).mockReset();
+    }
   });
 });
