@@ -1,0 +1,98 @@
+/**
+ * `depeche serve` stopped with Ctrl-C while it makes the search index of its first build: it ends
+ * at once, gives its folder back, and the next preview removes the index's staging folder it left.
+ */
+import type { ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { isRunning } from "../../src/files/process-running.ts";
+import { makeArchive, type TestArchive } from "../helpers/archive.ts";
+import { endChildren, ended, startChild } from "../helpers/children.ts";
+import { fr } from "../helpers/french.ts";
+
+// Pagefind's own service, for the platform it installed.
+const pagefind = createRequire(import.meta.url).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
+const bin = resolve(import.meta.dirname, "../../bin/depeche.js");
+const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", CI: "" };
+
+let archive: TestArchive;
+afterEach(async () => {
+  for (const pid of await endChildren()) expect(isRunning(pid)).toBe(false);
+  archive?.remove();
+});
+
+// A preview of the archive; resolves with what it said once it has said `word`.
+function serve(extraEnv: Record<string, string> = {}): { child: ChildProcess; told: () => string; saying: (word: string) => Promise<void> } {
+  const child = startChild(process.execPath, [bin, "serve", "--content", "content", "--port", "0"], {
+    cwd: archive.root,
+    env: { ...env, ...extraEnv },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let told = "";
+  child.stderr!.on("data", (chunk: Buffer) => (told += chunk.toString()));
+  const saying = (word: string) =>
+    new Promise<void>((done, fail) => {
+      const check = (): void => {
+        if (told.includes(word)) done();
+      };
+      child.stderr!.on("data", check);
+      child.once("exit", () => fail(new Error(`the preview ended before saying ${word}: ${told}`)));
+      check();
+    });
+  return { child, told: () => told, saying };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const start = Date.now(); !condition(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() - start > 20_000) throw new Error(`waited 20 s for ${what}`);
+  }
+}
+
+const staging = (): string[] => readdirSync(join(archive.root, ".depeche")).filter((name) => name.startsWith(".preview.building-"));
+
+describe("depeche serve stopped while its first search index is made", () => {
+  it("ends at once with status 0, says the index was not waited for, gives its folder back; the next preview removes what it left", {
+    timeout: 120_000,
+  }, async () => {
+    archive = makeArchive();
+    for (let day = 1; day <= 3; day++) archive.article(`2021/12/0${day}-article.md`, { title: `Dépêche du ${day} décembre`, date: `2021-12-0${day}` });
+    // Pagefind's service, as its Node wrapper finds it: the first one spawned is Pagefind's own,
+    // which writes its part into the index's staging folder; the next says it started and never
+    // answers (it ends with the preview). The index is under way until the preview is stopped.
+    const fakes = join(archive.root, "held-bin");
+    const started = join(fakes, "started");
+    mkdirSync(fakes);
+    writeFileSync(
+      join(fakes, "pagefind"),
+      `#!/bin/sh\nmkdir ${JSON.stringify(join(fakes, "first"))} 2>/dev/null && exec ${JSON.stringify(pagefind)} "$@"\ntouch ${JSON.stringify(started)}\nexec tail --pid=$PPID -s 0.05 -f /dev/null\n`,
+      { mode: 0o755 },
+    );
+    const first = serve({ PAGEFIND_EXTENDED_BINARY_PATH: join(fakes, "pagefind") });
+    await first.saying("http://");
+    await until(() => existsSync(started) && staging().length === 1, "the index to start");
+
+    const stopping = Date.now();
+    first.child.kill("SIGINT");
+    // Well before the 10 s a run lock's holder is given to end.
+    expect(await Promise.race([ended(first.child), new Promise((r) => setTimeout(r, 3000, "still running"))])).toEqual([0, null]);
+    expect(Date.now() - stopping).toBeLessThan(3000);
+    expect(first.told()).toContain(fr`depeche serve: arrêt sans attendre l’index de recherche en cours : le prochain depeche serve le refera`);
+    expect(first.told()).not.toContain("index de recherche prêt");
+    expect(readdirSync(join(archive.root, ".depeche")).filter((name) => name.endsWith(".lock"))).toEqual([]);
+    const left = staging();
+    expect(left).toHaveLength(1);
+
+    // The next preview takes the folder as free (no lock to take over), removes the staging folder
+    // left, and makes the index.
+    const next = serve();
+    await next.saying("index de recherche prêt");
+    await until(() => !existsSync(join(archive.root, ".depeche", left[0]!)), "the staging folder left to go");
+    expect(next.told()).not.toContain("laissé par le processus");
+    expect(existsSync(join(archive.root, ".depeche/preview/pagefind/pagefind.js"))).toBe(true);
+    next.child.kill("SIGINT");
+    expect(await ended(next.child)).toEqual([0, null]);
+    expect(staging()).toEqual([]);
+  });
+});
