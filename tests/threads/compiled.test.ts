@@ -25,8 +25,11 @@ const check = (env: NodeJS.ProcessEnv = {}) => depeche(env, "check", "--content"
 // On two threads, so that a page-writing helper runs the compiled code too.
 const build = () =>
   depeche({ DEPECHE_WRITERS: "2" }, "build", "--no-cache", "--content", archive.dir, "--out", join(tool, "site"), "--now", "2026-11-30T12:00:00Z");
-/** Makes the copy's command print `marker` on each start, as a change to its code would. */
-const edit = (marker: string): void => writeFileSync(join(tool, MAIN), `${original}\nconsole.error(${JSON.stringify(marker)});\n`);
+/** Makes the copy's command print `marker` on each start, as a change to its code would (after its first line, `#!`: the command exits at its end). */
+const edit = (marker: string): void => {
+  const shebang = original.indexOf("\n") + 1;
+  writeFileSync(join(tool, MAIN), `${original.slice(0, shebang)}console.error(${JSON.stringify(marker)});\n${original.slice(shebang)}`);
+};
 
 beforeAll(() => {
   tool = mkdtempSync(join(tmpdir(), "depeche-tool-"));
