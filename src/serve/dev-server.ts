@@ -7,10 +7,8 @@ import { assertDraftsOutput, assertNoNestedRepository } from "../files/output-fo
 import { DevSession, errorBannerHtml, movedNoticeHtml, notBuiltPageHtml, searchNoticeHtml, type Update } from "./dev-session.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { watchFolderTree } from "./folder-watch.ts";
-import { assertPortFree } from "./preview-claim.ts";
+import { assertPortFree, listenError } from "./preview-claim.ts";
 import { assertUnlocked, takeRunLocks } from "../files/run-lock.ts";
-import { CommandError, describeIoError } from "../files/file-errors.ts";
-import { messages } from "../i18n/messages.ts";
 import { DEFAULT_CACHE_DIR } from "../publish/build-cache.ts";
 
 export interface DevServerOptions {
@@ -67,7 +65,10 @@ const SETTLE_MS = 40;
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   assertDraftsOutput(options.outDir, { contentDir: options.contentDir, cwd: process.cwd(), projectRoot });
   assertNoNestedRepository(options.outDir, process.cwd());
-  await assertPortFree(options.port);
+  // Eleventy's server listens on every interface, which would show drafts and embargoed articles
+  // to the whole network: the preview stays on this machine unless asked.
+  const host = options.host ?? "localhost";
+  await assertPortFree(options.port, host);
   const lock = { command: options.command ?? "depeche serve", ...(options.onLockTakenOver ? { onTakenOver: options.onLockTakenOver } : {}) };
   // The preview's folder is the session's, until it is stopped: a second preview, or a build into
   // it, is refused meanwhile; the cache is locked by each full build, which writes its photos. A
@@ -111,9 +112,6 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       logger: { info: () => {}, log: () => {}, error: () => {} },
       middleware: [freshSearchMiddleware(session, options), previewNoticesMiddleware(session, options.outDir)],
     });
-    // Eleventy's server listens on every interface, which would show drafts and embargoed articles
-    // to the whole network: the preview stays on this machine unless asked.
-    const host = options.host ?? "localhost";
     // Eleventy's server would move to the next port when this one was taken since `assertPortFree`,
     // and on any other error (an address not this machine's) would only log it, never ready: the
     // start fails, said.
@@ -276,12 +274,6 @@ function previewNoticesMiddleware(session: DevSession, outDir: string): Middlewa
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(page.replace(/<body([^>]*)>/, (body) => `${body}${notices}`));
   };
-}
-
-// Why the server could not listen, said as `assertPortFree` says it of a port taken.
-function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
-  if (error.code === "EADDRINUSE") return new CommandError(messages().cli.portTaken(port, port + 1), 2);
-  return new CommandError(messages().cli.listenFailed(host, port, describeIoError(error)), 2);
 }
 
 // An address that means every interface: the preview is reached through localhost on this machine.

@@ -1,6 +1,7 @@
 /**
  * `depeche serve` stopped with Ctrl-C while it makes the search index of its first build: it ends
  * at once, gives its folder back, and the next preview removes the index's staging folder it left.
+ * Asked for an address it cannot listen on, it stops before its first build.
  */
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -24,8 +25,11 @@ afterEach(async () => {
 });
 
 // A preview of the archive; resolves with what it said once it has said `word`.
-function serve(extraEnv: Record<string, string> = {}): { child: ChildProcess; told: () => string; saying: (word: string) => Promise<void> } {
-  const child = startChild(process.execPath, [bin, "serve", "--content", "content", "--port", "0"], {
+function serve(
+  extraEnv: Record<string, string> = {},
+  extraArgs: string[] = [],
+): { child: ChildProcess; told: () => string; saying: (word: string) => Promise<void> } {
+  const child = startChild(process.execPath, [bin, "serve", "--content", "content", "--port", "0", ...extraArgs], {
     cwd: archive.root,
     env: { ...env, ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
@@ -95,4 +99,26 @@ describe("depeche serve stopped while its first search index is made", () => {
     expect(await ended(next.child)).toEqual([0, null]);
     expect(staging()).toEqual([]);
   });
+});
+
+describe("depeche serve asked for an address it cannot listen on", () => {
+  // 192.0.2.0/24 is kept for documentation: never an address of this machine; .invalid never resolves.
+  it.each([
+    { host: "192.0.2.1", reason: "ce n’est pas une adresse de cette machine" },
+    { host: "nope.invalid", reason: "nom inconnu" },
+  ])(
+    "--host $host: stops at once with status 2, said, before its first build (a minute at 100,000 articles)",
+    { timeout: 60_000 },
+    async ({ host, reason }) => {
+      archive = makeArchive();
+      archive.article("2021/12/09-article.md", { title: "Dépêche du 9 décembre", date: "2021-12-09" });
+      const preview = serve({}, ["--host", host]);
+      expect(await ended(preview.child)).toEqual([2, null]);
+      // Its only line: no « aperçu reconstruit » before it, no page written.
+      expect(preview.told()).toBe(
+        fr`depeche serve: error: impossible d’écouter sur ${host}, port 0 (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port\n`,
+      );
+      expect(existsSync(join(archive.root, ".depeche/preview"))).toBe(false);
+    },
+  );
 });

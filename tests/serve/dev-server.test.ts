@@ -1,5 +1,5 @@
 import http from "node:http";
-import { unlinkSync } from "node:fs";
+import { existsSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningDevServer } from "../../src/serve/dev-server.ts";
@@ -76,6 +76,8 @@ describe("depeche serve", () => {
     await expect(startPreview(archive, { outDir: join(archive.root, "preview-away"), port: 0, host: "192.0.2.1" })).rejects.toThrow(
       fr`impossible d’écouter sur 192.0.2.1, port 0 (ce n’est pas une adresse de cette machine) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
     );
+    // Before its first build: nothing written.
+    expect(existsSync(join(archive.root, "preview-away"))).toBe(false);
   });
 
   it("serves the search page with nothing to say while its index is the pages' archive", async () => {

@@ -30,6 +30,14 @@ describe("a preview's port", () => {
     listener = undefined;
     await expect(assertPortFree(port)).resolves.toBeUndefined();
   });
+
+  it("is refused when another server listens on 127.0.0.1 alone, whichever loopback address the preview's host names", async () => {
+    const server = createServer();
+    listener = server;
+    const port = await new Promise<number>((done) => server.listen({ port: 0, host: "127.0.0.1" }, () => done((server.address() as { port: number }).port)));
+    // ::1 is free: a preview there would listen, and a browser's localhost reach the other server.
+    for (const host of ["localhost", "::1"]) await expect(assertPortFree(port, host)).rejects.toThrow(fr`le port ${port} est déjà pris`);
+  });
 });
 
 describe("a preview's folder", () => {
