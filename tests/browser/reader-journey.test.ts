@@ -12,7 +12,8 @@ import { onceForAll } from "../helpers/prerequisites.ts";
 import { SAMPLE_SEARCH } from "../helpers/sample-archive.ts";
 import { htmlFiles, SEARCH_WORD, type PageKind } from "../helpers/test-sites.ts";
 
-// Issue 19: an article page stays under 30 KB with its CSS, before compression.
+// Issue 19: an article page stays under 30 KB with its CSS, before compression: its own bytes, not
+// its photo's (the editor's, fetched at the width the screen asks; `Weight.images`).
 const ARTICLE_BUDGET = 30 * 1024;
 
 const contexts = new Map<Width, BrowserContext>();
@@ -184,13 +185,19 @@ interface Weight {
   html: number;
   css: number;
   js: number;
+  /** Fonts and the like: part of the page's budget. */
   other: number;
+  /**
+   * The photos the browser fetched by the time the page loaded: the editor's, at the width the
+   * screen asks of their srcset, and lazy ones or not as the layout settles. Reported, outside the budget.
+   */
+  images: number;
   scripts: string[];
 }
 
 /** Loads a page (and waits for what it shows later) and adds up what it transferred (bodies as sent: the test server doesn't compress), by type. */
 async function loadAndWeigh(page: Page, address: string, settled?: (page: Page) => Promise<void>): Promise<Weight> {
-  const weight: Weight = { html: 0, css: 0, js: 0, other: 0, scripts: [] };
+  const weight: Weight = { html: 0, css: 0, js: 0, other: 0, images: 0, scripts: [] };
   const pending: Promise<void>[] = [];
   const onResponse = (response: import("playwright-core").Response): void => {
     pending.push(
@@ -199,6 +206,7 @@ async function loadAndWeigh(page: Page, address: string, settled?: (page: Page) 
           const type = response.request().resourceType();
           if (type === "document") weight.html += body.length;
           else if (type === "stylesheet") weight.css += body.length;
+          else if (type === "image") weight.images += body.length;
           else if (type === "script") {
             weight.js += body.length;
             weight.scripts.push(new URL(response.url()).pathname);
@@ -251,7 +259,7 @@ describe.each([
     await ready();
     const rows = [...weights].map(
       ([kind, w]) =>
-        `  ${kind.padEnd(14)} ${kb(w.html + w.css + w.js + w.other).padStart(9)}  (HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)}, other ${kb(w.other)})`,
+        `  ${kind.padEnd(14)} ${kb(w.html + w.css + w.js + w.other).padStart(9)}  (HTML ${kb(w.html)}, CSS ${kb(w.css)}, JS ${kb(w.js)}, other ${kb(w.other)}), photos ${kb(w.images)}`,
     );
     console.info(`page weight, ${name} site, transferred before compression:\n${rows.join("\n")}`);
     expect(weights.size, "the pages were not all loaded").toBeGreaterThan(10);
