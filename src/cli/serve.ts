@@ -59,9 +59,10 @@ export async function runServe(argv: string[]): Promise<number> {
   if (server.indexing) {
     // An index takes a minute at 100,000 articles: not waited for. It is made in a folder beside
     // the preview's and swapped in whole at its end, so the preview never holds half of one; the
-    // next run removes the folder left. The locks go at the exit.
+    // next run removes the folder left. The command exits once it returns (src/cli/main.ts), and
+    // the locks go at the exit.
     writeLine(process.stderr, `depeche serve: ${say.serveStopsBeforeIndex()}`);
-    process.exit(0);
+    return 0;
   }
   await server.close();
   return 0;
