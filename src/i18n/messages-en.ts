@@ -105,6 +105,7 @@ const IO_REASONS_EN: Record<string, string> = {
   EBUSY: "the file is busy",
   EADDRNOTAVAIL: "not an address of this machine",
   ENOTFOUND: "unknown name",
+  EAI_AGAIN: "the name server does not answer",
 };
 
 export const messagesEn: Messages = {
@@ -616,7 +617,9 @@ export const messagesEn: Messages = {
       `port ${port} is already taken, perhaps by another preview: stop it (Ctrl-C in its terminal), or give another port, for example --port ${next}`,
     portUnusable: (port, reason) => `can't listen on port ${port} (${reason}): give another port, for example --port 8080`,
     listenFailed: (host, port, reason) =>
-      `can't listen on ${host}, port ${port} (${reason}): give --host an address of this machine (localhost by default), or another port with --port`,
+      port === 0
+        ? `can't listen on ${host} (${reason}): give --host an address of this machine (localhost by default)`
+        : `can't listen on ${host}, port ${port} (${reason}): give --host an address of this machine (localhost by default), or another port with --port`,
     runLockHeld: (kind, folder, holder, lockFile) =>
       `${kind === "site" ? folder : `the cache ${folder}`} is being written already by ${holderEn(holder)}; nothing was written. ${
         holder.untilStopped

@@ -148,6 +148,7 @@ const IO_REASONS_FR: Record<string, string> = {
   EBUSY: "le fichier est occupé",
   EADDRNOTAVAIL: "ce n’est pas une adresse de cette machine",
   ENOTFOUND: "nom inconnu",
+  EAI_AGAIN: "le serveur de noms ne répond pas",
 };
 
 export const messagesFr = {
@@ -740,8 +741,11 @@ export const messagesFr = {
     portTaken: (port: number, next: number) =>
       fr`le port ${port} est déjà pris, peut-être par un autre aperçu : arrêtez-le (Ctrl-C dans son terminal), ou donnez un autre port, par exemple --port ${next}`,
     portUnusable: (port: number, reason: string) => fr`impossible d’écouter sur le port ${port} (${reason}) : donnez un autre port, par exemple --port 8080`,
+    // Port 0 is any free port: only the address can be at fault.
     listenFailed: (host: string, port: number, reason: string) =>
-      fr`impossible d’écouter sur ${host}, port ${port} (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
+      port === 0
+        ? fr`impossible d’écouter sur ${host} (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut)`
+        : fr`impossible d’écouter sur ${host}, port ${port} (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
     runLockHeld: (kind: RunLockKind, folder: string, holder: RunHolder, lockFile: string) =>
       `${lockedFr(kind, folder)} est déjà en cours d’écriture par ${holderFr(holder)}${fr` ; rien n’a été écrit. `}${
         holder.untilStopped

@@ -6,6 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { lookup } from "node:dns/promises";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isRunning } from "../../src/files/process-running.ts";
@@ -102,10 +103,15 @@ describe("depeche serve stopped while its first search index is made", () => {
 });
 
 describe("depeche serve asked for an address it cannot listen on", () => {
-  // 192.0.2.0/24 is kept for documentation: never an address of this machine; .invalid never resolves.
+  // 192.0.2.0/24 is kept for documentation: never an address of this machine; .invalid never
+  // resolves, told as unknown by a name server, or as its silence on a machine that reaches none.
+  const unresolved = lookup("nope.invalid").then(
+    () => "résolu",
+    (error: NodeJS.ErrnoException) => (error.code === "EAI_AGAIN" ? "le serveur de noms ne répond pas" : "nom inconnu"),
+  );
   it.each([
-    { host: "192.0.2.1", reason: "ce n’est pas une adresse de cette machine" },
-    { host: "nope.invalid", reason: "nom inconnu" },
+    { host: "192.0.2.1", reason: Promise.resolve("ce n’est pas une adresse de cette machine") },
+    { host: "nope.invalid", reason: unresolved },
   ])(
     "--host $host: stops at once with status 2, said, before its first build (a minute at 100,000 articles)",
     { timeout: 60_000 },
@@ -116,7 +122,7 @@ describe("depeche serve asked for an address it cannot listen on", () => {
       expect(await ended(preview.child)).toEqual([2, null]);
       // Its only line: no « aperçu reconstruit » before it, no page written.
       expect(preview.told()).toBe(
-        fr`depeche serve: error: impossible d’écouter sur ${host}, port 0 (${reason}) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port\n`,
+        fr`depeche serve: error: impossible d’écouter sur ${host} (${await reason}) : donnez à --host une adresse de cette machine (localhost par défaut)\n`,
       );
       expect(existsSync(join(archive.root, ".depeche/preview"))).toBe(false);
     },

@@ -74,7 +74,7 @@ describe("depeche serve", () => {
   it("stops, said, when asked for an address that is not this machine's", async () => {
     // 192.0.2.0/24 is kept for documentation: never an address of this machine.
     await expect(startPreview(archive, { outDir: join(archive.root, "preview-away"), port: 0, host: "192.0.2.1" })).rejects.toThrow(
-      fr`impossible d’écouter sur 192.0.2.1, port 0 (ce n’est pas une adresse de cette machine) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
+      fr`impossible d’écouter sur 192.0.2.1 (ce n’est pas une adresse de cette machine) : donnez à --host une adresse de cette machine (localhost par défaut)`,
     );
     // Before its first build: nothing written.
     expect(existsSync(join(archive.root, "preview-away"))).toBe(false);

@@ -38,6 +38,16 @@ describe("a preview's port", () => {
     // ::1 is free: a preview there would listen, and a browser's localhost reach the other server.
     for (const host of ["localhost", "::1"]) await expect(assertPortFree(port, host)).rejects.toThrow(fr`le port ${port} est déjà pris`);
   });
+
+  it("is named, beside the address, when the address is refused: another port is a fix; port 0, any free port, leaves the address alone at fault", async () => {
+    // 192.0.2.0/24 is kept for documentation: never an address of this machine.
+    await expect(assertPortFree(18_791, "192.0.2.1")).rejects.toThrow(
+      fr`impossible d’écouter sur 192.0.2.1, port 18791 (ce n’est pas une adresse de cette machine) : donnez à --host une adresse de cette machine (localhost par défaut), ou un autre port avec --port`,
+    );
+    await expect(assertPortFree(0, "192.0.2.1")).rejects.toThrow(
+      fr`impossible d’écouter sur 192.0.2.1 (ce n’est pas une adresse de cette machine) : donnez à --host une adresse de cette machine (localhost par défaut)`,
+    );
+  });
 });
 
 describe("a preview's folder", () => {
