@@ -305,6 +305,26 @@ export class ArchiveStore {
   }
 
   /**
+   * Takes the entries as they are now for the state the next `result` starts from, as if the store
+   * were restored from a snapshot of them: what the rules across articles said of them is said
+   * again when only texts changed since, or articles were added that the rules can say nothing of
+   * (`reusableRules`). For a store kept between saves (the dev server's), each of which ran every
+   * rule again (1.4 s at 100,000 articles). Only right after a `result` of the entries as they are,
+   * whose rules were found for them; else the store is left as it was.
+   */
+  settle(): void {
+    const rules = this.rules;
+    if (rules?.generation !== this.generation) return;
+    this.restored = {
+      touched: new Map(),
+      registries: this.registries.digest,
+      urlManifest: this.urlManifest.digest,
+      complete: this.listing.complete,
+      rules: rules.diagnostics,
+    };
+  }
+
+  /**
    * Of a store restored from a snapshot, what changed since (applied to that snapshot by
    * `patchSnapshot`, it gives `snapshot()`), and the entries set since; undefined when the store
    * was not restored, or its registries or urls.txt changed (the whole snapshot is saved then).

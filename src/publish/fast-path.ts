@@ -39,19 +39,29 @@ export function narrowChange(
   photos: string,
 ): NarrowChange | undefined {
   if (change.registries || change.removed.length > 0 || photos !== previous.photos) return undefined;
-  const changed = new Map(change.changed.map((path) => [path, replaced.get(path)?.article]));
-  const articles = new Set<Article>();
-  for (const entry of store.entriesAt(change.changed)) {
-    const before = changed.get(entry.path);
-    if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
-    articles.add(entry.article);
-  }
+  const articles = editedTexts(change.changed, replaced, store);
+  if (!articles) return undefined;
   const added = new Set<Article>();
   for (const entry of store.entriesAt(change.added)) {
     if (!entry.article || entry.article.aliases.length > 0) return undefined;
     added.add(entry.article);
   }
   return { articles, added };
+}
+
+/**
+ * The articles of the files `changed` (read again), when each changed in its text alone (body,
+ * summary) from the article it was (`replaced`, by path); undefined when any changed otherwise, or
+ * was no article before or after (a file with errors).
+ */
+export function editedTexts(changed: readonly string[], replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): Set<Article> | undefined {
+  const articles = new Set<Article>();
+  for (const entry of store.entriesAt(changed)) {
+    const before = replaced.get(entry.path)?.article;
+    if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
+    articles.add(entry.article);
+  }
+  return articles;
 }
 
 // What an article's text is: the fields only its own page and the lists' standfirsts read.

@@ -303,6 +303,68 @@ describe("the archive store", () => {
     expect(await restoredResult()).toEqual(await fresh());
   });
 
+  it("settled after each result, as the preview keeps it between saves, gives what a full read gives, the rules said again while only texts change", async () => {
+    archive = sampleArchive();
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    // A mark only the snapshot's rules hold: said as long as the rules are said again, not run.
+    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
+    const store = ArchiveStore.fromSnapshot({ ...saved, rules: [...saved.rules!, mark] }, { contentDir: archive.dir, nowMs: NOW })!;
+    await store.sync();
+    const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
+    // Saved, then settled: the result, without the mark, is a full read's.
+    const save = async (relative: string) => {
+      await store.sync([path(relative)]);
+      const result = store.result();
+      store.settle();
+      const marked = result.diagnostics.some((d) => d.message === "marque");
+      expect({ ...result, diagnostics: result.diagnostics.filter((d) => d.message !== "marque") }).toEqual(await fresh());
+      return marked;
+    };
+    store.result();
+    store.settle();
+    archive.article("2021/12/10-b.md", {
+      title: "Autre dépêche",
+      date: "2021-12-10T10:00:00",
+      topics: "[Économie]",
+      body: "Voir [ici](/2021/12/31/nulle-part/).",
+    });
+    expect(await save("2021/12/10-b.md")).toBe(true);
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]", body: "Corrigé." });
+    expect(await save("2021/12/10-b.md")).toBe(false);
+    archive.article("2021/12/11-c.md", { title: "Troisième", date: "2021-12-11T10:00:00", extra: "aliases: [/ancien/]", body: "Un autre corps." });
+    expect(await save("2021/12/11-c.md")).toBe(false);
+    archive.article("2021/12/11-c.md", { title: "Troisième, autrement", date: "2021-12-11T10:00:00", extra: "aliases: [/ancien/]" });
+    expect(await save("2021/12/11-c.md")).toBe(false);
+    archive.article("2021/12/20-d.md", { title: "Premier titre", date: "2021-12-09T12:00:00" });
+    expect(await save("2021/12/20-d.md")).toBe(false);
+    rmSync(path("2021/12/20-d.md"));
+    expect(await save("2021/12/20-d.md")).toBe(false);
+  });
+
+  it("settled after a result, says again what the rules said of the entries then, and only then", async () => {
+    archive = sampleArchive();
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
+    const store = ArchiveStore.fromSnapshot({ ...saved, rules: [...saved.rules!, mark] }, { contentDir: archive.dir, nowMs: NOW })!;
+    await store.sync();
+    const said = () => store.result().diagnostics.some((d) => d.message === "marque");
+    expect(said()).toBe(true);
+    // Settled on the rules just given (the mark among them), then a text edited: the mark said again.
+    store.settle();
+    archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]", body: "Un corps." });
+    await store.sync([path("2021/12/10-b.md")]);
+    expect(said()).toBe(true);
+    // Settled before any result of the entries as they are now: nothing is taken, the rules run.
+    archive.article("2021/12/11-c.md", { title: "Troisième, autrement", date: "2021-12-11T10:00:00", extra: "aliases: [/ancien/]" });
+    await store.sync([path("2021/12/11-c.md")]);
+    store.settle();
+    expect(said()).toBe(false);
+  });
+
   it("restored, checks an edited text's links against the pages files with errors bring, as a full check does", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00" });

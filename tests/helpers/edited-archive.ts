@@ -1,0 +1,192 @@
+/**
+ * An archive edited as editors edit one, kept valid (urls.txt guards the first articles' URLs), and
+ * random sequences of such edits: for the proofs that an incremental build, and the preview after
+ * each save, make the site a clean build makes.
+ */
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { makeArchive, TOPICS_YAML, type TestArchive } from "./archive.ts";
+
+interface Doc {
+  id: number;
+  title: string;
+  date: string;
+  topics: string[];
+  body: string;
+  draft: boolean;
+  aliases: string[];
+}
+
+// Then, for the articles added: an older year, day and month than any; a newer year; a new day in a
+// month that has others; a time within a day that has others (mid-list in every list).
+const DATES = [
+  "2021-12-09T12:00:00",
+  "2021-12-10T09:30:00",
+  "2021-11-02T18:00:00",
+  "2022-01-05T07:00:00",
+  "2022-01-05T23:30:00",
+  "2020-06-15T10:00:00",
+  "2023-03-01T08:00:00",
+  "2021-12-25T11:00:00",
+  "2021-12-09T15:00:00",
+];
+const TITLES = ["L’Irak annonce la fin de la mission", "Budget : l’État « rassure »", "Le cœur & l’œuvre", "Un titre bien plus long que les autres, pour voir"];
+const TOPICS = ["irak", "etats-unis", "defense", "terrorisme", "economie"];
+// topics.yaml as editors might rewrite it: a label reworded, a description added, an old slug kept.
+const TOPICS_FILES = [
+  TOPICS_YAML,
+  TOPICS_YAML.replace("label: Terrorisme", "label: Terrorisme et sécurité"),
+  TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: « L’Irak » au jour le jour.\n"),
+  TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  aliases: [irak-guerre]\n"),
+];
+
+export type Edit =
+  | { kind: "add"; date: number; title: number; topics: number[] }
+  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft"; doc: number; value: number; topics: number[] }
+  | { kind: "topicsYaml"; value: number };
+
+const pick = fc.nat({ max: 99 });
+const topicSet = fc.uniqueArray(fc.nat({ max: TOPICS.length - 1 }), { minLength: 1, maxLength: 3 });
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), date: pick, title: pick, topics: topicSet }),
+  fc.record({
+    kind: fc.constantFrom("body" as const, "title" as const, "redate" as const, "delete" as const, "alias" as const, "topics" as const, "draft" as const),
+    doc: pick,
+    value: pick,
+    topics: topicSet,
+  }),
+  fc.record({ kind: fc.constant("topicsYaml" as const), value: pick }),
+);
+
+/** An archive the test edits as editors would, keeping it valid: urls.txt guards the first articles' URLs. */
+export class EditedArchive {
+  readonly archive: TestArchive = makeArchive();
+  private docs: Doc[] = [];
+  private nextId = 0;
+  private readonly urlLines: string[] = [];
+  private readonly published = new Set<string>();
+  private aliasCount = 0;
+  private topics = TOPICS_YAML;
+
+  constructor() {
+    for (let i = 0; i < 5; i++) this.docs.push(this.newDoc(DATES[i % 5]!, TITLES[i % TITLES.length]!, [TOPICS[i % TOPICS.length]!]));
+    // A topic listed on two pages (20 a page): an article added within it shifts the second page.
+    for (let i = 0; i < 18; i++)
+      this.docs.push(
+        this.newDoc(DATES[i % 5]!.replace(/T\d\d/, `T${String(8 + (i % 12)).padStart(2, "0")}`), TITLES[i % TITLES.length]!, [
+          "economie",
+          ...(i % 3 === 0 ? ["defense"] : []),
+        ]),
+      );
+    for (const doc of this.docs) {
+      this.urlLines.push(urlOf(doc));
+      this.published.add(urlOf(doc));
+    }
+    this.writeAll();
+  }
+
+  /** Applies an edit; says whether it changed the registries (topics.yaml). */
+  apply(e: Edit): boolean {
+    if (e.kind === "topicsYaml") {
+      const topics = TOPICS_FILES[e.value % TOPICS_FILES.length]!;
+      if (topics === this.topics) return false;
+      this.topics = topics;
+      this.archive.write("topics.yaml", topics);
+      return true;
+    }
+    if (e.kind === "add") {
+      this.docs.push(
+        this.newDoc(
+          DATES[e.date % DATES.length]!,
+          TITLES[e.title % TITLES.length]!,
+          e.topics.map((t) => TOPICS[t]!),
+        ),
+      );
+      this.writeAll();
+      return false;
+    }
+    const doc = this.docs[e.doc % Math.max(1, this.docs.length)];
+    if (!doc) return false;
+    // At the end, or at the start, which changes the standfirst that lists show.
+    if (e.kind === "body" && e.value % 2 === 0) doc.body += `\n\nUn paragraphe de plus (${e.value}), avec « guillemets ».`;
+    if (e.kind === "body" && e.value % 2 === 1) doc.body = `Un nouveau premier paragraphe (${e.value}).\n\n${doc.body}`;
+    if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
+    if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
+    // Escaped too: its redirect page is written at the path decoded (`/archives/café-2/`).
+    if (e.kind === "alias") doc.aliases.push(e.value % 2 === 0 ? `/archives/ancien-${++this.aliasCount}/` : `/archives/caf%C3%A9-${++this.aliasCount}/`);
+    // A published article is never a draft: only the ones added since. An article that answers a
+    // published URL through an alias (re-dated) is published too: as a draft, that URL would be lost.
+    if (e.kind === "draft" && ![urlOf(doc), ...doc.aliases].some((url) => this.published.has(url))) doc.draft = !doc.draft;
+    if (e.kind === "redate") {
+      // A published URL moves with an alias, the fix `check` asks for.
+      const old = urlOf(doc);
+      doc.date = DATES[e.value % DATES.length]!;
+      if (this.published.has(old) && !doc.aliases.includes(old)) doc.aliases.push(old);
+      doc.aliases = doc.aliases.filter((a) => a !== urlOf(doc));
+    }
+    if (e.kind === "delete") {
+      // Withdrawn with a `! URL` line for each published URL it answered.
+      for (const url of [urlOf(doc), ...doc.aliases]) if (this.published.has(url)) this.urlLines.push(`! ${url}`);
+      this.docs = this.docs.filter((d) => d !== doc);
+    }
+    this.writeAll();
+    return false;
+  }
+
+  /** Every file the archive holds now that a save may have touched (absolute paths): its articles, topics.yaml and urls.txt. */
+  files(): string[] {
+    const articles = join(this.archive.dir, "articles");
+    return [
+      ...readdirSync(articles, { recursive: true }).map((name) => join(articles, String(name))),
+      join(this.archive.dir, "topics.yaml"),
+      join(this.archive.dir, "urls.txt"),
+    ];
+  }
+
+  private newDoc(date: string, title: string, topics: string[]): Doc {
+    const id = this.nextId++;
+    return { id, title, date, topics, body: `Le corps de la dépêche ${id}, premier paragraphe.`, draft: false, aliases: [] };
+  }
+
+  /**
+   * Gives one article (the `doc`th, as an edit picks it) a link to no page, in its file alone: an
+   * error of the rules across articles, the article valid on its own, until `rewrite`.
+   */
+  linkToNoPage(doc: number): void {
+    const picked = this.docs[doc % Math.max(1, this.docs.length)];
+    if (picked) this.writeDoc(picked, "\n\nVoir [ceci](/2099/01/01/nulle-part/).");
+  }
+
+  /** Writes every file again as the archive holds it. */
+  rewrite(): void {
+    this.writeAll();
+  }
+
+  private writeAll(): void {
+    rmSync(join(this.archive.dir, "articles"), { recursive: true, force: true });
+    for (const doc of this.docs) this.writeDoc(doc);
+    writeFileSync(join(this.archive.dir, "urls.txt"), `${this.urlLines.join("\n")}\n`);
+  }
+
+  private writeDoc(doc: Doc, more = ""): void {
+    this.archive.article(`depeche-${doc.id}.md`, {
+      title: doc.title,
+      date: doc.date,
+      topics: `[${doc.topics.join(", ")}]`,
+      extra: [
+        `slug: depeche-${doc.id}`,
+        ...(doc.draft ? ["draft: true"] : []),
+        ...(doc.aliases.length > 0 ? [`aliases: [${doc.aliases.join(", ")}]`] : []),
+      ].join("\n"),
+      body: doc.body + more,
+    });
+  }
+}
+
+function urlOf(doc: Doc): string {
+  const [day] = doc.date.split("T");
+  // The dates above are all far enough from midnight in Paris (UTC+1 in winter) to keep their day.
+  const [y, m, d] = day!.split("-");
+  return `/${y}/${m}/${d}/depeche-${doc.id}/`;
+}
