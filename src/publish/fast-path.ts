@@ -41,12 +41,18 @@ export function narrowChange(
   if (change.registries || change.removed.length > 0 || photos !== previous.photos) return undefined;
   const articles = editedTexts(change.changed, replaced, store);
   if (!articles) return undefined;
+  const added = addedArticles(store.entriesAt(change.added));
+  return added && { articles, added };
+}
+
+/** The articles of files added, when each is an article without aliases (whose redirects the fast paths do not place); else undefined. */
+export function addedArticles(entries: readonly ArticleEntry[]): Set<Article> | undefined {
   const added = new Set<Article>();
-  for (const entry of store.entriesAt(change.added)) {
+  for (const entry of entries) {
     if (!entry.article || entry.article.aliases.length > 0) return undefined;
     added.add(entry.article);
   }
-  return { articles, added };
+  return added;
 }
 
 /**

@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { pagesShowingEdited } from "../plan/added-pages.ts";
-import { editedTexts } from "../publish/fast-path.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
+import { addedArticles, editedTexts } from "../publish/fast-path.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { isGrouped } from "../content/unknown-names.ts";
@@ -59,8 +59,8 @@ export interface Update {
   unbuilt?: boolean;
   /** Site-relative URLs of the pages written or removed. */
   urls: string[];
-  /** How an update planned its pages: all of them, or only those that show the texts edited. */
-  planned?: "all" | "text";
+  /** How an update planned its pages: all of them, only those that show the texts edited, or with those the articles added enter. */
+  planned?: "all" | "text" | "added";
   /** Errors (and warnings of the files just read). */
   diagnostics: Diagnostic[];
   ms: number;
@@ -226,12 +226,14 @@ export class DevSession {
     // show those texts are planned again. The articles were as the store held them before this
     // save only when the last save left no error (an error keeps the pages as they were).
     const texts =
-      !hadErrors && !this.pagesBehind && !change.registries && !change.urlManifest && change.added.length === 0 && change.removed.length === 0
+      !hadErrors && !this.pagesBehind && !change.registries && !change.urlManifest && change.removed.length === 0
         ? editedTexts(change.changed, replaced, this.store)
         : undefined;
-    if (!texts) this.recordMoves(this.content.articles, result.content.articles, articles);
+    // Articles added too (without aliases, whose redirects the plan would have to place): the pages they enter are planned, and placed.
+    const added = texts && change.added.length > 0 ? addedArticles(this.store.entriesAt(change.added)) : undefined;
+    if (!texts || change.added.length > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
     const content = result.content;
-    const some = texts && this.planEditedTexts(content, texts);
+    const some = texts && (change.added.length === 0 || added) ? this.planSome(content, texts, added ?? new Set()) : undefined;
     const planned = some ?? this.changedPages(planSite(content, this.archiveOptions, this.renderer));
     // Until the pages are written, the plan they were written from is not known: the next save plans them all.
     this.pagesBehind = true;
@@ -242,7 +244,7 @@ export class DevSession {
     const urls = planned.urls;
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
-    return { outcome, urls, planned: some ? "text" : "all", diagnostics: fresh, ms: performance.now() - start };
+    return { outcome, urls, planned: some ? (added ? "added" : "text") : "all", diagnostics: fresh, ms: performance.now() - start };
   }
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.
@@ -308,37 +310,86 @@ export class DevSession {
   }
 
   /**
-   * The previous plan with the pages that show `edited` (their texts alone changed) planned again,
-   * as `planSite` would plan them, and those of them whose data changed; undefined when the pages
-   * planned are not where the previous plan has them (the site's structure changed after all).
+   * The previous plan with the pages that show `edited` (their texts alone changed) and those that
+   * `added` enter planned again, as `planSite` would plan them, and those of them whose data
+   * changed; undefined when they do not fit the previous plan (the site's structure changed after
+   * all: the masthead, a page planned that is neither there nor new, the count of a kind's pages).
    * Every other page is the previous plan's own: at 100,000 articles a save planned the whole site
-   * (2.1 s) and compared each page with the last (1.1 s).
+   * (2.1 s) and compared each page with the last (1.1 s). A new page goes where `planSite` puts it:
+   * after the page planned with it that comes before it (the pages planned of a kind come in the
+   * plan's order), else before the one after it.
    */
-  private planEditedTexts(content: Content, edited: ReadonlySet<Article>): PlannedChange | undefined {
+  private planSome(content: Content, edited: ReadonlySet<Article>, added: ReadonlySet<Article>): PlannedChange | undefined {
     const previous = this.data!;
-    const some = planSomePages(content, this.archiveOptions, this.renderer, (archive) =>
-      pagesShowingEdited(
+    let counts: Record<string, number> | undefined;
+    const some = planSomePages(content, this.archiveOptions, this.renderer, (archive) => {
+      const urls = pagesShowingEdited(
         archive,
         archive.articles.filter((a) => edited.has(a)),
-      ),
-    );
+      );
+      const entering = archive.articles.filter((a) => added.has(a));
+      if (entering.length === 0) return urls;
+      const more = pagesShowingAdded(archive, entering);
+      if (!more) return undefined;
+      counts = pageCounts(archive);
+      for (const url of more) urls.add(url);
+      return urls;
+    });
     if (!some || !sameData(some.data.site, previous.site)) return undefined;
     const where = this.pagePlaces();
     const pages: Record<string, { url: string }[]> = { ...(previous.pages as unknown as Record<string, { url: string }[]>) };
     const changed: Record<string, { url: string }[]> = {};
+    let placesMoved = false;
     for (const [kind, list] of Object.entries(some.data.pages) as [string, { url: string }[]][]) {
+      const old = pages[kind]!;
+      let copy: { url: string }[] | undefined;
+      // New pages, by the index of the page they go after (-1: before the first).
+      const after = new Map<number, { url: string }[]>();
+      let last: number | undefined;
+      const pending: { url: string }[] = [];
       for (const page of list) {
         const at = where.get(page.url);
-        if (!at || at.kind !== kind) return undefined;
-        if (sameData(pages[kind]![at.index], page)) continue;
-        if (pages[kind] === (previous.pages as unknown as Record<string, unknown>)[kind]) pages[kind] = [...pages[kind]!];
-        pages[kind]![at.index] = page;
+        if (at && at.kind !== kind) return undefined;
+        if (!at) {
+          if (!counts) return undefined;
+          (changed[kind] ??= []).push(page);
+          if (last === undefined) pending.push(page);
+          else after.get(last)!.push(page);
+          continue;
+        }
+        // The pages planned come in the plan's order: those known, in the order they had.
+        if (last !== undefined && at.index <= last) return undefined;
+        // The pages new before the first one known go before it.
+        if (last === undefined && pending.length > 0) after.set(at.index - 1, pending.splice(0));
+        last = at.index;
+        if (!after.has(last)) after.set(last, []);
+        if (sameData(old[at.index], page)) continue;
+        copy ??= [...old];
+        copy[at.index] = page;
         (changed[kind] ??= []).push(page);
       }
+      if (pending.length > 0) return undefined;
+      const inserted = [...after.values()].reduce((n, list) => n + list.length, 0);
+      if (counts && old.length + inserted !== counts[kind]) return undefined;
+      if (inserted === 0) {
+        if (copy) pages[kind] = copy;
+        continue;
+      }
+      const base = copy ?? old;
+      let merged: { url: string }[] = [...(after.get(-1) ?? [])];
+      if (kind === "articles") {
+        // An article's page goes where its article is in the archive: the one before it in the
+        // archive may be planned with it or not (another topic's).
+        const planned = new Map(list.map((page) => [page.url, page]));
+        merged = some.archive.articles.map((a) => planned.get(a.url) ?? base[where.get(a.url)?.index ?? -1]!);
+        if (merged.some((page) => page === undefined)) return undefined;
+      } else for (const [i, page] of base.entries()) merged.push(page, ...(after.get(i) ?? []));
+      pages[kind] = merged;
+      placesMoved = true;
     }
     const next: BuildData = { ...previous, pages: pages as unknown as SitePages };
-    // The pages stay where they were: the places found for the previous plan hold for this one.
-    this.places = { of: next, urls: where };
+    // The pages stay where they were, unless some were added: the places are then found again when next asked.
+    this.places = placesMoved ? undefined : { of: next, urls: where };
     return { next, changed: changed as unknown as SitePages, gone: [], urls: Object.values(changed).flatMap((list) => list.map((p) => p.url)) };
   }
 

@@ -80,6 +80,25 @@ describe("the preview, after any sequence of saves", () => {
               { edit: { kind: "body", doc: 3, value: 5, topics: [0] }, broken: false },
             ],
           ],
+          // Articles added to the largest topic (the masthead's order stays), mid-list, before all,
+          // in a new year, on a new day: new pages of every kind go where a full plan puts them.
+          [
+            [
+              { edit: { kind: "add", date: 8, title: 0, topics: [4] }, broken: false },
+              { edit: { kind: "add", date: 5, title: 1, topics: [4, 2] }, broken: false },
+              { edit: { kind: "add", date: 6, title: 2, topics: [4] }, broken: false },
+              { edit: { kind: "body", doc: 24, value: 1, topics: [0] }, broken: false },
+              { edit: { kind: "add", date: 7, title: 3, topics: [4] }, broken: false },
+            ],
+          ],
+          // An article added whose neighbour in the archive is another topic's, planned with it or not.
+          [
+            [
+              { edit: { kind: "add", date: 0, title: 0, topics: [0] }, broken: false },
+              { edit: { kind: "body", doc: 0, value: 0, topics: [0] }, broken: false },
+              { edit: { kind: "add", date: 1, title: 0, topics: [0] }, broken: false },
+            ],
+          ],
           // An article's topics changed in a save with an error, then the error mended alone: the
           // mend is a text edit of what the store held, not of what the pages show.
           [
@@ -93,6 +112,7 @@ describe("the preview, after any sequence of saves", () => {
       },
     );
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 });
