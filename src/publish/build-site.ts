@@ -352,7 +352,7 @@ async function validateThenWrite(
   const photoDigests = !incremental || photosState !== incremental.photos ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
   // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
   // and news sitemap's, are planned; no other.
-  const narrow = incremental && narrowChange(change, replaced, store, incremental, photosState);
+  const narrow = incremental && photosState === incremental.photos ? narrowChange(change, replaced, store) : undefined;
   let feeds = new Set<string>();
   let addedTo: Set<string> | undefined;
   const some =
@@ -370,7 +370,7 @@ async function validateThenWrite(
     });
   // Articles added (even drafts or held back, which no page shows) may add pages: counted on the whole archive.
   const expected = some && narrow.added.size > 0 ? pageCounts(some.archive) : undefined;
-  const fast = some && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected) : undefined;
+  const fast = some && incremental && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected) : undefined;
   if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);

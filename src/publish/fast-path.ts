@@ -25,49 +25,27 @@ export interface NarrowChange {
 }
 
 /**
- * The change, when the fast path can take it: articles whose text alone changed (body, summary),
- * and articles added. Undefined (the whole site is planned) for any other change: an article
- * removed or changed otherwise, an article read again whose previous state is unknown (one that
- * this build's "now" publishes, or holds back, and the last build's did not: `fromSnapshot`), an
- * added article with aliases (the redirects), new registries, other photos.
+ * The change, when a fast path can take it (the build's, the preview's save): articles whose text
+ * alone changed (body, summary), and articles added. Undefined (the whole site is planned) for any
+ * other change: an article removed or changed otherwise, an article read again whose previous
+ * state is unknown (one that this build's "now" publishes, or holds back, and the last build's did
+ * not: `fromSnapshot`), an added article with aliases (the redirects), new registries. A build
+ * also plans the whole site when its photos are not the last build's.
  */
-export function narrowChange(
-  change: StoreChange,
-  replaced: ReadonlyMap<string, ArticleEntry>,
-  store: ArchiveStore,
-  previous: CachedBuild,
-  photos: string,
-): NarrowChange | undefined {
-  if (change.registries || change.removed.length > 0 || photos !== previous.photos) return undefined;
-  const articles = editedTexts(change.changed, replaced, store);
-  if (!articles) return undefined;
-  const added = addedArticles(store.entriesAt(change.added));
-  return added && { articles, added };
-}
-
-/** The articles of files added, when each is an article without aliases (whose redirects the fast paths do not place); else undefined. */
-export function addedArticles(entries: readonly ArticleEntry[]): Set<Article> | undefined {
-  const added = new Set<Article>();
-  for (const entry of entries) {
-    if (!entry.article || entry.article.aliases.length > 0) return undefined;
-    added.add(entry.article);
-  }
-  return added;
-}
-
-/**
- * The articles of the files `changed` (read again), when each changed in its text alone (body,
- * summary) from the article it was (`replaced`, by path); undefined when any changed otherwise, or
- * was no article before or after (a file with errors).
- */
-export function editedTexts(changed: readonly string[], replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): Set<Article> | undefined {
+export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): NarrowChange | undefined {
+  if (change.registries || change.removed.length > 0) return undefined;
   const articles = new Set<Article>();
-  for (const entry of store.entriesAt(changed)) {
+  for (const entry of store.entriesAt(change.changed)) {
     const before = replaced.get(entry.path)?.article;
     if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
     articles.add(entry.article);
   }
-  return articles;
+  const added = new Set<Article>();
+  for (const entry of store.entriesAt(change.added)) {
+    if (!entry.article || entry.article.aliases.length > 0) return undefined;
+    added.add(entry.article);
+  }
+  return { articles, added };
 }
 
 // What an article's text is: the fields only its own page and the lists' standfirsts read.

@@ -4,7 +4,7 @@ import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
-import { addedArticles, editedTexts } from "../publish/fast-path.ts";
+import { narrowChange, type NarrowChange } from "../publish/fast-path.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
 import { isGrouped } from "../content/unknown-names.ts";
@@ -222,18 +222,15 @@ export class DevSession {
     // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
     const articles = synced.flatMap((e) => (e.article ? [e.article] : []));
     if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
-    // Only texts edited since the pages were last planned: no page moves, and only the pages that
-    // show those texts are planned again. The articles were as the store held them before this
-    // save only when the last save left no error (an error keeps the pages as they were).
-    const texts =
-      !hadErrors && !this.pagesBehind && !change.registries && !change.urlManifest && change.removed.length === 0
-        ? editedTexts(change.changed, replaced, this.store)
-        : undefined;
-    // Articles added too (without aliases, whose redirects the plan would have to place): the pages they enter are planned, and placed.
-    const added = texts && change.added.length > 0 ? addedArticles(this.store.entriesAt(change.added)) : undefined;
-    if (!texts || change.added.length > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
+    // Only texts edited and articles added since the pages were last planned (the build's fast
+    // path): only the pages that show those texts, or that those articles enter, are planned again.
+    // The articles were as the store held them before this save only when the last save left no
+    // error (an error keeps the pages as they were).
+    const narrow = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
+    // An article added may be a file renamed, gone in an earlier save.
+    if (!narrow || narrow.added.size > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
     const content = result.content;
-    const some = texts && (change.added.length === 0 || added) ? this.planSome(content, texts, added ?? new Set()) : undefined;
+    const some = narrow && this.planSome(content, narrow);
     const planned = some ?? this.changedPages(planSite(content, this.archiveOptions, this.renderer));
     // Until the pages are written, the plan they were written from is not known: the next save plans them all.
     this.pagesBehind = true;
@@ -244,7 +241,7 @@ export class DevSession {
     const urls = planned.urls;
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
-    return { outcome, urls, planned: some ? (added ? "added" : "text") : "all", diagnostics: fresh, ms: performance.now() - start };
+    return { outcome, urls, planned: some ? (narrow.added.size > 0 ? "added" : "text") : "all", diagnostics: fresh, ms: performance.now() - start };
   }
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.
@@ -319,7 +316,7 @@ export class DevSession {
    * after the page planned with it that comes before it (the pages planned of a kind come in the
    * plan's order), else before the one after it.
    */
-  private planSome(content: Content, edited: ReadonlySet<Article>, added: ReadonlySet<Article>): PlannedChange | undefined {
+  private planSome(content: Content, { articles: edited, added }: NarrowChange): PlannedChange | undefined {
     const previous = this.data!;
     let counts: Record<string, number> | undefined;
     const some = planSomePages(content, this.archiveOptions, this.renderer, (archive) => {

@@ -29,6 +29,19 @@ async function fullStore(): Promise<ArchiveStore> {
   return store;
 }
 
+// The sample archive's store restored from its snapshot, with a mark only the snapshot's rules hold
+// (« marque »): said as long as the rules are said again, not run.
+async function restoredWithMark(): Promise<ArchiveStore> {
+  archive = sampleArchive();
+  const first = await fullStore();
+  first.result();
+  const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+  const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
+  const store = ArchiveStore.fromSnapshot({ ...saved, rules: [...saved.rules!, mark] }, { contentDir: archive.dir, nowMs: NOW })!;
+  await store.sync();
+  return store;
+}
+
 const lines = (store: ArchiveStore): string[] => store.result().diagnostics.map(formatDiagnostic);
 const noChange: StoreChange = { added: [], changed: [], removed: [], registries: false, urlManifest: false };
 const path = (relative: string): string => join(archive.dir, "articles", relative);
@@ -304,14 +317,7 @@ describe("the archive store", () => {
   });
 
   it("settled after each result, as the preview keeps it between saves, gives what a full read gives, the rules said again while only texts change", async () => {
-    archive = sampleArchive();
-    const first = await fullStore();
-    first.result();
-    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
-    // A mark only the snapshot's rules hold: said as long as the rules are said again, not run.
-    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
-    const store = ArchiveStore.fromSnapshot({ ...saved, rules: [...saved.rules!, mark] }, { contentDir: archive.dir, nowMs: NOW })!;
-    await store.sync();
+    const store = await restoredWithMark();
     const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
     // Saved, then settled: the result, without the mark, is a full read's.
     const save = async (relative: string) => {
@@ -344,13 +350,7 @@ describe("the archive store", () => {
   });
 
   it("settled after a result, says again what the rules said of the entries then, and only then", async () => {
-    archive = sampleArchive();
-    const first = await fullStore();
-    first.result();
-    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
-    const mark = { severity: "warning" as const, file: "articles/2021/12/09-a.md", line: 1, column: 1, message: "marque" };
-    const store = ArchiveStore.fromSnapshot({ ...saved, rules: [...saved.rules!, mark] }, { contentDir: archive.dir, nowMs: NOW })!;
-    await store.sync();
+    const store = await restoredWithMark();
     const said = () => store.result().diagnostics.some((d) => d.message === "marque");
     expect(said()).toBe(true);
     // Settled on the rules just given (the mark among them), then a text edited: the mark said again.

@@ -25,6 +25,8 @@ interface Save {
   broken: boolean;
 }
 const save: fc.Arbitrary<Save> = fc.record({ edit, broken: fc.boolean() });
+const saved = (edit: Edit): Save => ({ edit, broken: false });
+const savedWithError = (edit: Edit): Save => ({ edit, broken: true });
 
 async function runSaves(saves: Save[]): Promise<void> {
   const edited = new EditedArchive();
@@ -72,40 +74,40 @@ describe("the preview, after any sequence of saves", () => {
         examples: [
           [
             [
-              { edit: { kind: "body", doc: 0, value: 1, topics: [0] }, broken: false },
-              { edit: { kind: "body", doc: 20, value: 3, topics: [0] }, broken: false },
-              { edit: { kind: "add", date: 8, title: 0, topics: [4] }, broken: false },
-              { edit: { kind: "body", doc: 23, value: 2, topics: [0] }, broken: false },
-              { edit: { kind: "title", doc: 3, value: 1, topics: [0] }, broken: false },
-              { edit: { kind: "body", doc: 3, value: 5, topics: [0] }, broken: false },
+              saved({ kind: "body", doc: 0, value: 1, topics: [0] }),
+              saved({ kind: "body", doc: 20, value: 3, topics: [0] }),
+              saved({ kind: "add", date: 8, title: 0, topics: [4] }),
+              saved({ kind: "body", doc: 23, value: 2, topics: [0] }),
+              saved({ kind: "title", doc: 3, value: 1, topics: [0] }),
+              saved({ kind: "body", doc: 3, value: 5, topics: [0] }),
             ],
           ],
           // Articles added to the largest topic (the masthead's order stays), mid-list, before all,
           // in a new year, on a new day: new pages of every kind go where a full plan puts them.
           [
             [
-              { edit: { kind: "add", date: 8, title: 0, topics: [4] }, broken: false },
-              { edit: { kind: "add", date: 5, title: 1, topics: [4, 2] }, broken: false },
-              { edit: { kind: "add", date: 6, title: 2, topics: [4] }, broken: false },
-              { edit: { kind: "body", doc: 24, value: 1, topics: [0] }, broken: false },
-              { edit: { kind: "add", date: 7, title: 3, topics: [4] }, broken: false },
+              saved({ kind: "add", date: 8, title: 0, topics: [4] }),
+              saved({ kind: "add", date: 5, title: 1, topics: [4, 2] }),
+              saved({ kind: "add", date: 6, title: 2, topics: [4] }),
+              saved({ kind: "body", doc: 24, value: 1, topics: [0] }),
+              saved({ kind: "add", date: 7, title: 3, topics: [4] }),
             ],
           ],
           // An article added whose neighbour in the archive is another topic's, planned with it or not.
           [
             [
-              { edit: { kind: "add", date: 0, title: 0, topics: [0] }, broken: false },
-              { edit: { kind: "body", doc: 0, value: 0, topics: [0] }, broken: false },
-              { edit: { kind: "add", date: 1, title: 0, topics: [0] }, broken: false },
+              saved({ kind: "add", date: 0, title: 0, topics: [0] }),
+              saved({ kind: "body", doc: 0, value: 0, topics: [0] }),
+              saved({ kind: "add", date: 1, title: 0, topics: [0] }),
             ],
           ],
           // An article's topics changed in a save with an error, then the error mended alone: the
           // mend is a text edit of what the store held, not of what the pages show.
           [
             [
-              { edit: { kind: "body", doc: 4, value: 1, topics: [0] }, broken: false },
-              { edit: { kind: "topics", doc: 4, value: 0, topics: [1, 2] }, broken: true },
-              { edit: { kind: "body", doc: 4, value: 2, topics: [0] }, broken: false },
+              saved({ kind: "body", doc: 4, value: 1, topics: [0] }),
+              savedWithError({ kind: "topics", doc: 4, value: 0, topics: [1, 2] }),
+              saved({ kind: "body", doc: 4, value: 2, topics: [0] }),
             ],
           ],
         ],
