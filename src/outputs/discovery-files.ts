@@ -7,37 +7,53 @@ import { FEED_SIZE, planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
 import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapEntry } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
+import { renderRedirectsFile } from "./redirects.ts";
 import type { Article } from "../content/model.ts";
-import { absoluteUrl, ATOM_FEED_URL, MANIFEST_URL, NEWS_SITEMAP_URL, ROBOTS_URL, SITEMAP_URL, topicFeedUrl, topicUrl } from "../urls/site-urls.ts";
+import {
+  absoluteUrl,
+  ATOM_FEED_URL,
+  MANIFEST_URL,
+  NEWS_SITEMAP_URL,
+  REDIRECTS_URL,
+  ROBOTS_URL,
+  SITEMAP_URL,
+  topicFeedUrl,
+  topicUrl,
+} from "../urls/site-urls.ts";
 
 /**
  * Every machine-readable file of the site beside its pages, as site-relative path → text: feeds,
  * sitemaps, the news sitemap (only when an article falls in its window: an empty `<urlset>` is
- * invalid), robots.txt naming the sitemaps written, and the web app manifest. `nowMs` is the
- * build's date: it picks the news and dates a feed that has no entry. Without `sitemaps`, the
- * sitemaps (not the news sitemap) are left out, and only the `feeds` named are made: the build's
- * fast path keeps the others as they are (`narrowChange`, `src/publish/fast-path.ts`), or gives the
- * sitemaps' entries of the whole site (`entries`) where it planned some pages only.
+ * invalid), robots.txt naming the sitemaps written, the web app manifest and, when a page
+ * redirects, `_redirects`. `nowMs` is the build's date: it picks the news and dates a feed that has
+ * no entry. Without `sitemaps`, the sitemaps (not the news sitemap) are left out, and only the
+ * `feeds` named are made: the build's fast path keeps the others as they are (`narrowChange`,
+ * `src/publish/fast-path.ts`), or gives the sitemaps' entries of the whole site (`entries`) where
+ * it planned some pages only; it keeps `_redirects` too (`redirects: false`), which no change it
+ * takes moves.
  */
 export function planDiscoveryFiles(
   site: SiteView,
   pages: SitePages,
   nowMs: number,
-  options: { sitemaps: boolean; feeds?: (url: string) => boolean; entries?: readonly SitemapEntry[] } = { sitemaps: true },
+  options: { sitemaps: boolean; feeds?: (url: string) => boolean; entries?: readonly SitemapEntry[]; redirects?: false } = { sitemaps: true },
 ): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
+  // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
+  const rules = options.redirects === false ? "" : renderRedirectsFile(pages, site.basePath);
   return new Map([
     ...planFeeds(site, pages, buildIso, options.feeds),
     ...(options.sitemaps ? planSitemaps(site, options.entries ?? sitemapEntries(site, pages, buildIso)) : []),
     ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
     [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
     [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],
+    ...(rules !== "" ? ([[REDIRECTS_URL, rules]] as const) : []),
   ]);
 }
 
-/** Writes the feeds, sitemaps and robots.txt into a built site folder; returns their site-relative paths. */
+/** Writes the files `planDiscoveryFiles` plans into a built site folder; returns their site-relative paths. */
 export function writeDiscoveryFiles(siteDir: string, site: SiteView, pages: SitePages, nowMs: number): string[] {
   const files = planDiscoveryFiles(site, pages, nowMs);
   for (const [url, text] of files) {

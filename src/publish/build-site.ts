@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,6 @@ import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import type { SitePages } from "../plan/pages.ts";
-import { renderRedirectsFile } from "../outputs/redirects.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
@@ -47,7 +46,7 @@ import {
   linkSiteInto,
   linkSpare,
   removeInBackground,
-  removeStagedFiles,
+  removeSiteFiles,
   replaceStagedFile,
   setAside,
   siblingFolder,
@@ -479,12 +478,6 @@ async function validateThenWrite(
       const publish = (): void => {
         const publishStart = performance.now();
         const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-        // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
-        const rules = renderRedirectsFile(data.pages, data.site.basePath);
-        if (rules !== "") {
-          writeFileSync(join(staging, REDIRECTS_FILE), rules);
-          files.push(REDIRECTS_FILE);
-        }
         discovery = { files, ms: performance.now() - publishStart };
       };
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
@@ -586,7 +579,6 @@ async function validateThenWrite(
   return { ...result(), built: { content, data }, ms: performance.now() - start };
 }
 
-const REDIRECTS_FILE = "/_redirects";
 // The sitemap, or the index and its parts.
 const SITEMAP_FILE = /^\/sitemap(?:-\d+)?\.xml$/;
 
@@ -861,8 +853,8 @@ async function writeChanges(
   // folders of the pages written again stay; those the removed pages leave empty go.
   const fileOf = (url: string): string => relative(staging, pageFile(staging, url));
   const pageFiles = [...removed, ...rewritten].map(fileOf);
-  removeStagedFiles(staging, removed.map(fileOf));
-  removeStagedFiles(staging, rewritten.map(fileOf), true);
+  removeSiteFiles(staging, removed.map(fileOf));
+  removeSiteFiles(staging, rewritten.map(fileOf), true);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
   // The fast path planned only some pages: the redirects and the feeds that show no article changed
@@ -874,18 +866,16 @@ async function writeChanges(
     data.pages,
     nowMs,
     fast
-      ? { sitemaps: fast.sitemaps !== undefined, feeds: (url) => fast.feeds.has(url), ...(fast.sitemaps ? { entries: fast.sitemaps } : {}) }
+      ? { sitemaps: fast.sitemaps !== undefined, feeds: (url) => fast.feeds.has(url), ...(fast.sitemaps ? { entries: fast.sitemaps } : {}), redirects: false }
       : { sitemaps: true },
   );
-  const rules = fast ? "" : renderRedirectsFile(data.pages, data.site.basePath);
-  if (rules !== "") outputs.set(REDIRECTS_FILE, rules);
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.
   const gone = previous.outputs.filter(
     (url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url))),
   );
-  removeStagedFiles(staging, gone);
+  removeSiteFiles(staging, gone);
   const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];
   return {
     state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },

@@ -241,21 +241,22 @@ export function catchUpStaging(site: string, staging: string, changed: readonly 
 }
 
 /**
- * Removes files of the staging folder (their links only), and the folders they leave empty; with
+ * Removes files of a site folder (from a staging folder, their links only), and the folders they
+ * leave empty; with
  * `rewritten`, files written again next, whose folders stay (each folder removed would be made again
  * at once: some 4,000 of them for ten articles added at 100,000, 20 s of rmdir and readdir on a
  * busy disk).
  */
-export function removeStagedFiles(staging: string, files: Iterable<string>, rewritten = false): void {
+export function removeSiteFiles(siteDir: string, files: Iterable<string>, rewritten = false): void {
   const folders = new Set<string>();
   for (const file of files) {
-    const path = join(staging, file);
+    const path = join(siteDir, file);
     rmSync(path, { force: true });
     folders.add(dirname(path));
   }
   if (rewritten) return;
   // Deepest first, so that a folder emptied by its emptied subfolder goes too.
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) removeEmptyFolders(folder, staging);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) removeEmptyFolders(folder, siteDir);
 }
 
 function removeEmptyFolders(folder: string, staging: string): void {

@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
@@ -14,15 +14,15 @@ import { inspectPhotos } from "../images/inspect-photos.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
-import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
+import { writePagesDirectly } from "../pages/write-directly.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { linkSiteInto, removeInBackground, replaceStagedFile, siblingFolder } from "../publish/stage-from-site.ts";
+import { linkSiteInto, removeInBackground, removeSiteFiles, replaceStagedFile, siblingFolder } from "../publish/stage-from-site.ts";
 import { publishedArticles, recordSources } from "../publish/search-sources.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
-import { REDIRECTS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
-import { renderRedirectsFile } from "../outputs/redirects.ts";
+import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { sameData } from "./same-data.ts";
+import { mergePlanned, pagePlaces, type PagePlaces } from "./merge-plan.ts";
 import { ui } from "../i18n/fr.ts";
 import type { RunLockOptions } from "../files/run-lock.ts";
 
@@ -115,7 +115,7 @@ export class DevSession {
   /** Set while a save's pages are written: one that failed leaves the next save to plan every page. */
   private pagesBehind = false;
   /** Where each page of a plan is (`pagePlaces`), for the plan it was found for. */
-  private places?: { of: BuildData; urls: Map<string, { kind: string; index: number }> };
+  private places?: { of: BuildData; urls: PagePlaces };
 
   constructor(private readonly options: DevSessionOptions) {
     this.nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
@@ -308,13 +308,9 @@ export class DevSession {
 
   /**
    * The previous plan with the pages that show `edited` (their texts alone changed) and those that
-   * `added` enter planned again, as `planSite` would plan them, and those of them whose data
+   * `added` enter planned again and merged in (`mergePlanned`), and those of them whose data
    * changed; undefined when they do not fit the previous plan (the site's structure changed after
-   * all: the masthead, a page planned that is neither there nor new, the count of a kind's pages).
-   * Every other page is the previous plan's own: at 100,000 articles a save planned the whole site
-   * (2.1 s) and compared each page with the last (1.1 s). A new page goes where `planSite` puts it:
-   * after the page planned with it that comes before it (the pages planned of a kind come in the
-   * plan's order), else before the one after it.
+   * all: the masthead, or a page out of its place). Every other page is the previous plan's own.
    */
   private planSome(content: Content, { articles: edited, added }: NarrowChange): PlannedChange | undefined {
     const previous = this.data!;
@@ -333,79 +329,20 @@ export class DevSession {
       return urls;
     });
     if (!some || !sameData(some.data.site, previous.site)) return undefined;
-    const where = this.pagePlaces();
-    const pages: Record<string, { url: string }[]> = { ...(previous.pages as unknown as Record<string, { url: string }[]>) };
-    const changed: Record<string, { url: string }[]> = {};
-    let placesMoved = false;
-    for (const [kind, list] of Object.entries(some.data.pages) as [string, { url: string }[]][]) {
-      const old = pages[kind]!;
-      let copy: { url: string }[] | undefined;
-      // New pages, by the index of the page they go after (-1: before the first).
-      const after = new Map<number, { url: string }[]>();
-      let last: number | undefined;
-      const pending: { url: string }[] = [];
-      for (const page of list) {
-        const at = where.get(page.url);
-        if (at && at.kind !== kind) return undefined;
-        if (!at) {
-          if (!counts) return undefined;
-          (changed[kind] ??= []).push(page);
-          if (last === undefined) pending.push(page);
-          else after.get(last)!.push(page);
-          continue;
-        }
-        // The pages planned come in the plan's order: those known, in the order they had.
-        if (last !== undefined && at.index <= last) return undefined;
-        // The pages new before the first one known go before it.
-        if (last === undefined && pending.length > 0) after.set(at.index - 1, pending.splice(0));
-        last = at.index;
-        if (!after.has(last)) after.set(last, []);
-        if (sameData(old[at.index], page)) continue;
-        copy ??= [...old];
-        copy[at.index] = page;
-        (changed[kind] ??= []).push(page);
-      }
-      if (pending.length > 0) return undefined;
-      const inserted = [...after.values()].reduce((n, list) => n + list.length, 0);
-      if (counts && old.length + inserted !== counts[kind]) return undefined;
-      if (inserted === 0) {
-        if (copy) pages[kind] = copy;
-        continue;
-      }
-      const base = copy ?? old;
-      let merged: { url: string }[] = [...(after.get(-1) ?? [])];
-      if (kind === "articles") {
-        // An article's page goes where its article is in the archive: the one before it in the
-        // archive may be planned with it or not (another topic's).
-        const planned = new Map(list.map((page) => [page.url, page]));
-        merged = some.archive.articles.map((a) => planned.get(a.url) ?? base[where.get(a.url)?.index ?? -1]!);
-        if (merged.some((page) => page === undefined)) return undefined;
-      } else for (const [i, page] of base.entries()) merged.push(page, ...(after.get(i) ?? []));
-      pages[kind] = merged;
-      placesMoved = true;
-    }
-    const next: BuildData = { ...previous, pages: pages as unknown as SitePages };
+    const places = this.places?.of === previous ? this.places.urls : pagePlaces(previous.pages);
+    const merged = mergePlanned(previous.pages, some.data.pages, places, counts && { articles: some.archive.articles, counts });
+    if (!merged) return undefined;
+    const next: BuildData = { ...previous, pages: merged.pages };
     // The pages stay where they were, unless some were added: the places are then found again when next asked.
-    this.places = placesMoved ? undefined : { of: next, urls: where };
-    return { next, changed: changed as unknown as SitePages, gone: [], urls: Object.values(changed).flatMap((list) => list.map((p) => p.url)) };
-  }
-
-  // Where each page of the current plan is, by URL: its kind, and its index among that kind's pages.
-  private pagePlaces(): Map<string, { kind: string; index: number }> {
-    const data = this.data!;
-    if (this.places?.of === data) return this.places.urls;
-    const urls = new Map<string, { kind: string; index: number }>();
-    for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][]) {
-      for (const [index, page] of list.entries()) urls.set(page.url, { kind, index });
-    }
-    this.places = { of: data, urls };
-    return urls;
+    this.places = merged.moved ? undefined : { of: next, urls: places };
+    const urls = Object.values(merged.changed as unknown as Record<string, { url: string }[]>).flatMap((list) => list.map((p) => p.url));
+    return { next, changed: merged.changed, gone: [], urls };
   }
 
   // Writes the pages planned again, removes the pages gone, and takes the new plan.
   private async writePlanned({ next, changed, gone }: PlannedChange): Promise<void> {
     await writePagesDirectly({ site: next.site, pages: changed }, this.options.outDir);
-    for (const url of gone) rmSync(pageFile(this.options.outDir, url), { force: true });
+    removeSiteFiles(this.options.outDir, gone.map(fileOfUrl));
     this.data = next;
   }
 
@@ -501,21 +438,13 @@ export class DevSession {
   // topic's feed, the news sitemap) goes.
   private writeChangedOutputs(previous: BuildData, next: BuildData): string[] {
     const outDir = this.options.outDir;
-    const before = this.outputs ?? new Set(this.planOutputs(previous).keys());
-    const outputs = this.planOutputs(next);
+    const before = this.outputs ?? new Set(planDiscoveryFiles(previous.site, previous.pages, this.nowMs).keys());
+    const outputs = planDiscoveryFiles(next.site, next.pages, this.nowMs);
     const written = [...outputs].filter(([url, text]) => replaceStagedFile(outDir, url, text)).map(([url]) => url);
     const gone = [...before].filter((url) => !outputs.has(url));
-    for (const url of gone) rmSync(join(outDir, url), { force: true });
+    removeSiteFiles(outDir, gone);
     this.outputs = new Set(outputs.keys());
     return [...written, ...gone];
-  }
-
-  // What a build writes beside the pages from their data: the discovery files and, when a page redirects, `_redirects`.
-  private planOutputs(data: BuildData): Map<string, string> {
-    const outputs = planDiscoveryFiles(data.site, data.pages, this.nowMs);
-    const rules = renderRedirectsFile(data.pages, data.site.basePath);
-    if (rules !== "") outputs.set(REDIRECTS_URL, rules);
-    return outputs;
   }
 }
 

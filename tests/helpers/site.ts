@@ -60,6 +60,14 @@ export function siteFiles(dir: string): string[] {
     .sort();
 }
 
+/** Every folder below a folder, as sorted site-relative paths ending in `/` (`/2021/`): one left empty shows. */
+export function siteFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `/${relative(dir, join(e.parentPath, e.name))}/`)
+    .sort();
+}
+
 /** One digest of the files below a folder (path and bytes), those `keep` selects. */
 export function treeDigest(dir: string, keep: (path: string) => boolean = () => true): string {
   const hash = createHash("sha256");

@@ -195,6 +195,19 @@ describe("an article's photo in the built site", () => {
     expect(after).toContain(cached[0]);
   });
 
+  it("replaced by a photo of other dimensions, with its article unchanged: the next build writes what a clean build writes", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ width: 1600, height: 900 }));
+    await build();
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ width: 1200, height: 1000, hue: 90 }));
+    const { site } = await build();
+    expect(site.result.incremental).toBe(true);
+    // The article's page gives the new photo's proportions.
+    const img = site.page(ARTICLE).querySelector("figure img")!;
+    expect(Number(img.getAttribute("height")) / Number(img.getAttribute("width"))).toBeCloseTo(1000 / 1200, 2);
+    const clean = await buildArchive(archive, { outDir: join(archive.root, "clean"), cacheDir: join(archive.root, "clean-cache") });
+    expect(treeDigest(site.out)).toBe(treeDigest(clean.out));
+  });
+
   it("keeps in the cache the photos a successful build shows, those shown within the week, and what a running build writes", async () => {
     archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
     archive.write("images/2021/12/autre.jpg", await makePhoto({ hue: 200 }));

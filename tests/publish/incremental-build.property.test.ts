@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildSite, type BuildPhase } from "../../src/publish/build-site.ts";
 import { spareFolder } from "../../src/publish/stage-from-site.ts";
 import { EditedArchive, edit, type Edit } from "../helpers/edited-archive.ts";
-import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
+import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.ts";
 
 // The proof that an incremental build is a clean build: random sequences of editors' edits, and
 // after every one the site the cache-driven build leaves equals, byte for byte, the site a clean
@@ -36,6 +36,7 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
   expect(incremental.ok, JSON.stringify(incremental.diagnostics)).toBe(true);
   expect(clean.ok).toBe(true);
   expect(siteFiles(out)).toEqual(siteFiles(join(root, "clean")));
+  expect(siteFolders(out)).toEqual(siteFolders(join(root, "clean")));
   const digest = treeDigest(out);
   expect(digest).toBe(treeDigest(join(root, "clean")));
   // An incremental build keeps the site it replaced as the spare, whole; a clean build its own site.

@@ -5,7 +5,7 @@ import { buildSite } from "../../src/publish/build-site.ts";
 import { SITE_MARKER } from "../../src/files/output-folder.ts";
 import { DevSession } from "../../src/serve/dev-session.ts";
 import { EditedArchive, edit, type Edit } from "../helpers/edited-archive.ts";
-import { FIXED_NOW, siteFiles, treeDigest } from "../helpers/site.ts";
+import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.ts";
 
 // The proof that the preview, updated save after save, shows what a full build shows: random
 // sequences of editors' edits, each saved into a running session (some first with an error, then
@@ -54,6 +54,7 @@ async function runSaves(saves: Save[]): Promise<void> {
       const built = await buildSite({ contentDir: dir, outDir: clean, drafts: true, nowMs: FIXED_NOW, search: false });
       expect(built.ok).toBe(true);
       expect(siteFiles(join(root, "preview")).filter(compared)).toEqual(siteFiles(clean).filter(compared));
+      expect(siteFolders(join(root, "preview")).filter(compared)).toEqual(siteFolders(clean).filter(compared));
       expect(treeDigest(join(root, "preview"), compared), `after ${JSON.stringify(e)}`).toBe(treeDigest(clean, compared));
       const key = `${e.kind}${broken ? ", broken first" : ""} → ${update.planned ?? update.outcome}`;
       plannedBy.set(key, (plannedBy.get(key) ?? 0) + 1);
@@ -101,6 +102,9 @@ describe("the preview, after any sequence of saves", () => {
               saved({ kind: "add", date: 1, title: 0, topics: [0] }),
             ],
           ],
+          // An article added, then re-dated before any deploy published it: its page moves, and
+          // the folder of its old address goes with it.
+          [[saved({ kind: "add", date: 0, title: 2, topics: [1] }), saved({ kind: "redate", doc: 23, value: 3, topics: [0] })]],
           // An article's topics changed in a save with an error, then the error mended alone: the
           // mend is a text edit of what the store held, not of what the pages show.
           [
