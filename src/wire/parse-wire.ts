@@ -47,6 +47,10 @@ const SENTENCE_END = /[.!?…»"”)]$/u;
 const SHARE_LINE = /^partager cet article\s*[?:]?\s*(\S+)$/iu;
 // Longer than this, an end line is text, not an agency's code or name ("Agence France-Presse").
 const MAX_AGENCY_LINE = 40;
+// An agency's code or name has letters ("AA", "Anadolu Ajansı"); a file that is not wire copy
+// (JSON, HTML given by mistake) ends with brackets and tags, which are told as no source line.
+const AGENCY_NAME = /\p{L}/u;
+const MARKUP = /[<>{}[\]]/u;
 
 /**
  * Splits wire copy into its parts. The second line is dropped when it repeats the title (agencies
@@ -94,7 +98,7 @@ function agencyLikeEnd(body: readonly WireLine[]): WireLine[] {
 }
 
 function isAgencyLike(line: string): boolean {
-  return !SENTENCE_END.test(line) && line.length <= MAX_AGENCY_LINE;
+  return !SENTENCE_END.test(line) && line.length <= MAX_AGENCY_LINE && AGENCY_NAME.test(line) && !MARKUP.test(line);
 }
 
 /**

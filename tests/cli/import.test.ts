@@ -257,6 +257,8 @@ describe("depeche import refuses, writes nothing and exits 1", () => {
     { name: "an empty file", data: "", error: "1:1: error: le fichier est vide" },
     { name: "a file of blank lines", data: `\n${NBSP}\n\n`, error: "1:1: error: le fichier est vide" },
     { name: "a title with no body", data: wireText("Titre seul", []), error: "1:1: error: la dépêche a un titre mais pas de texte" },
+    // Given by mistake: its last lines are not agencies to add to sources.yaml.
+    { name: "a JSON file", data: '{\n "000001.txt": [\n  "france"\n ]\n}\n', error: "5:1: error: pas de ligne de source à la fin de la dépêche" },
     {
       name: "no source line",
       data: wireText("L’Irak vote", ["Le Parlement irakien a voté."], ["Partager cet article? https://turquie2023.com/x"]),

@@ -149,6 +149,9 @@ describe("parseWire, where each part is", () => {
       ],
     },
     { name: "below the known sources: a footer, not an agency", text: "Titre\nTexte.\nAA\n© Agence", unknownSources: [] },
+    { name: "JSON given by mistake: brackets are no agency", text: '{\n "000001.txt": [\n  "france"\n ]\n}\n', unknownSources: [] },
+    { name: "HTML given by mistake: tags are no agency", text: "<html>\n<body>\n<p>Texte.</p>\n</body>\n</html>\n", unknownSources: [] },
+    { name: "a year or a number alone is no agency", text: "Titre\nTexte.\n2021", unknownSources: [] },
   ];
   for (const c of unknown) {
     it(`where agencies are named, finds the unknown ones: ${c.name}`, () => {
