@@ -39,6 +39,8 @@ const TOPICS_FILES = [
   TOPICS_YAML.replace("label: Terrorisme", "label: Terrorisme et sécurité"),
   TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  description: « L’Irak » au jour le jour.\n"),
   TOPICS_YAML.replace("label: Irak\n", "label: Irak\n  aliases: [irak-guerre]\n"),
+  // The largest topic under an old slug too: a page its list gains has a redirect beside it.
+  TOPICS_YAML.replace('label: "Économie"\n', 'label: "Économie"\n  aliases: [eco]\n'),
 ];
 
 export type Edit =

@@ -102,6 +102,16 @@ describe("the preview, after any sequence of saves", () => {
               saved({ kind: "add", date: 1, title: 0, topics: [0] }),
             ],
           ],
+          // Articles added to a topic that has an old slug, until its list gains a page: the page's
+          // redirect at the old slug is a page the added articles' pages do not name.
+          [
+            [
+              saved({ kind: "topicsYaml", value: 4 }),
+              saved({ kind: "add", date: 8, title: 0, topics: [4] }),
+              saved({ kind: "add", date: 3, title: 1, topics: [4] }),
+              saved({ kind: "add", date: 6, title: 2, topics: [4] }),
+            ],
+          ],
           // An article added, then re-dated before any deploy published it: its page moves, and
           // the folder of its old address goes with it.
           [[saved({ kind: "add", date: 0, title: 2, topics: [1] }), saved({ kind: "redate", doc: 23, value: 3, topics: [0] })]],
