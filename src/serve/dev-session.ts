@@ -114,6 +114,8 @@ export class DevSession {
   private indexingNow = false;
   /** Set while a save's pages are written: one that failed leaves the next save to plan every page. */
   private pagesBehind = false;
+  /** Set while a full build fails after a first one passed (a photo's error): each save runs it again until it passes, as only it checks photos. */
+  private wholeBehind = false;
   /** Where each page of a plan is (`pagePlaces`), for the plan it was found for. */
   private places?: { of: BuildData; urls: PagePlaces };
 
@@ -166,6 +168,7 @@ export class DevSession {
       cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
       ...(this.options.lock ? { lock: { ...this.options.lock, site: false } } : {}),
     });
+    this.wholeBehind = !result.ok || !result.built;
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
       const unbuilt = this.content === undefined ? { unbuilt: true } : {};
@@ -187,11 +190,12 @@ export class DevSession {
    * Applies changes to files of the content folder (absolute paths, existing or deleted): articles,
    * and the registries and urls.txt too, which the store reads again when their bytes change. A
    * change of `topics.yaml` validates every article again, but only the pages whose data it changes
-   * (that topic's pages, its articles' pages) are written. The first successful build is a full one.
+   * (that topic's pages, its articles' pages) are written. The first successful build is a full one;
+   * so is each save's while the last full build failed (a photo's error: only it checks photos).
    */
   async update(paths: string[]): Promise<Update> {
     const start = performance.now();
-    if (!this.content || !this.data) return this.rebuild();
+    if (!this.content || !this.data || this.wholeBehind) return this.rebuild();
     const hadErrors = this.errors.length > 0;
     const replaced = new Map<string, ArticleEntry>();
     const change = await this.store.sync(paths, {
@@ -219,9 +223,10 @@ export class DevSession {
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...told, ...photos, ...this.errors])]), ms: performance.now() - start };
     }
 
-    // A photo not yet checked and encoded (an article given a new one) needs the full build's photo step.
+    // A photo not yet checked and encoded (an article given a new one), or the file of a photo an
+    // article shows saved (copied in, replaced, removed), needs the full build's photo step.
     const articles = synced.flatMap((e) => (e.article ? [e.article] : []));
-    if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src))) return this.rebuild();
+    if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src)) || this.photoSaved(paths)) return this.rebuild();
     // Only texts edited and articles added since the pages were last planned (the build's fast
     // path): only the pages that show those texts, or that those articles enter, are planned again.
     // The articles were as the store held them before this save only when the last save left no
@@ -242,6 +247,14 @@ export class DevSession {
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
     return { outcome, urls, planned: some ? (narrow.added.size > 0 ? "added" : "text") : "all", diagnostics: fresh, ms: performance.now() - start };
+  }
+
+  // Whether a file saved is the photo an article shows (articles' own files aside).
+  private photoSaved(paths: readonly string[]): boolean {
+    const saved = new Set(paths.filter((path) => !path.endsWith(".md")).map((path) => resolve(path)));
+    if (saved.size === 0) return false;
+    const root = resolve(this.options.contentDir);
+    return this.store.photoUses().some((use) => use.image !== undefined && saved.has(resolve(root, use.image.src)));
   }
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.

@@ -285,6 +285,55 @@ describe("a preview shows photos", () => {
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg"), body: "Texte corrigé." });
     expect((await session.update([file])).outcome).toBe("updated");
   });
+
+  it("follows the photo files themselves, as a build with drafts shows them: one copied in after the article named it, one replaced, one removed", async () => {
+    archive = makeArchive();
+    const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
+    const session = await startSession();
+    const photo = join(archive.dir, "images/a.jpg");
+    const preview = join(archive.root, "preview");
+    const compared = (path: string): boolean => !path.startsWith("/pagefind/") && !path.endsWith(".depeche-site");
+    const asBuilt = async (): Promise<void> => {
+      session.freshOutputs();
+      const clean = await buildArchive(archive, {
+        drafts: true,
+        outDir: join(archive.root, "clean"),
+        cacheDir: join(archive.root, "clean-cache"),
+        search: false,
+      });
+      expect(clean.result.ok).toBe(true);
+      expect(siteFiles(preview).filter(compared)).toEqual(siteFiles(clean.out).filter(compared));
+      expect(treeDigest(preview, compared)).toBe(treeDigest(clean.out, compared));
+    };
+    archive.article("2021/12/09-a.md", {
+      title: "Premier titre",
+      date: "2021-12-09T10:00:00",
+      extra: `image:\n  src: images/a.jpg\n  alt: "Des soldats"\n  credit: "AA / Photographe"`,
+    });
+    expect((await session.update([file])).outcome).toBe("invalid");
+    // The editor copies the photo in: the article, unchanged, now shows it.
+    archive.write("images/a.jpg", await makePhoto({ width: 1600, height: 900 }));
+    expect((await session.update([photo])).outcome).not.toBe("invalid");
+    await asBuilt();
+    // Replaced by another photo (other proportions) under the same name.
+    archive.write("images/a.jpg", await makePhoto({ width: 1200, height: 1000, hue: 90 }));
+    expect((await session.update([photo])).outcome).not.toBe("invalid");
+    await asBuilt();
+    // Removed: the article names a photo that is no longer there.
+    rmSync(photo);
+    const gone = await session.update([photo]);
+    expect(gone.outcome).toBe("invalid");
+    expect(gone.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(fr`:7:8: error: la photo « images/a.jpg » est introuvable`)]);
+    // Its text saved meanwhile: the error stands, and no page is written with the photo gone.
+    archive.article("2021/12/09-a.md", {
+      title: "Premier titre",
+      date: "2021-12-09T10:00:00",
+      extra: `image:\n  src: images/a.jpg\n  alt: "Des soldats"\n  credit: "AA / Photographe"`,
+      body: "Texte corrigé.",
+    });
+    expect((await session.update([file])).outcome).toBe("invalid");
+    expect(readFileSync(join(preview, "2021/12/09/premier-titre/index.html"), "utf8")).not.toContain("Texte corrigé.");
+  });
 });
 
 describe("a preview's search index follows the saves, as a build makes it", () => {
