@@ -79,7 +79,9 @@ function mergeKind(
       else after.get(last)!.push(page);
       continue;
     }
+    // The pages planned come in the plan's order: those known, in the order they had.
     if (last !== undefined && at.index <= last) return undefined;
+    // The pages new before the first one known go before it.
     if (last === undefined && pending.length > 0) after.set(at.index - 1, pending.splice(0));
     last = at.index;
     if (!after.has(last)) after.set(last, []);
