@@ -123,12 +123,16 @@ function indentMeant(source: string, lineStart: number, line: string, depth = 0)
     if (start === -1) break;
     const above = lineAt(source, start);
     const written = valueOnLine(above);
+    const entryAbove = isEntry && ENTRY.test(above);
+    // Only the line the answer is read from is followed back (`indentTaken`): following each line
+    // passed over as well made the lookup exponential in a block of tab-indented text.
+    if (written.key === undefined && !entryAbove) continue;
     const indent = indentTaken(source, start, above, depth);
     // Where the key of the line above starts: `- label:` in a list of maps is `label`'s column.
     const keyColumn = indent + /^(?:-[ \t]+)?/.exec(above.slice(indentOf(above)))![0].length;
     if (n === 0 && written.key !== undefined && VALUE_BELOW.test(above.slice(written.start))) return keyColumn + 2;
-    if (isEntry && ENTRY.test(above)) return indent;
-    if (written.key !== undefined) return isKey ? keyColumn : keyColumn + 2;
+    if (entryAbove) return indent;
+    return isKey ? keyColumn : keyColumn + 2;
   }
   return isKey || isEntry ? 0 : 2;
 }

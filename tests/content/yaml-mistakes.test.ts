@@ -3,6 +3,8 @@
  * and column of the fix, with the line to write; never the parser's English (yamlOther), never a
  * text silently cut short. The first mistakes of each kind are in editor-mistakes.test.ts.
  */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
@@ -338,6 +340,22 @@ describe("a tab as indentation: the fix is the indentation the line takes", () =
     expect(problems.filter((p) => p.includes("tabulation"))).toEqual([6, 7, 9, 10, 11].map((line) => `${line}:1: ${TWO}`));
     // Read with two spaces on each, the file's other errors are told in the same run.
     expect(problems).toContain(fr`6:4: error: sujet inconnu « Inconnu » : utilisez une entrée de topics.yaml, ou ajoutez-la`);
+  });
+});
+
+describe("a block of tab-indented lines, however long", () => {
+  it("is told line by line in a run that ends at once: the indentation each line takes is looked up linearly", () => {
+    archive = makeArchive();
+    const block = Array.from({ length: 30 }, (_, i) => `\t\tsuite de texte ${i}`);
+    archive.write("articles/a.md", article([HEAD, KEYS, "image:", "\tsrc: images/a.jpg", ...block].join("\n")));
+    // In a process of its own: a lookup gone exponential (it was, here: minutes) never returns, and no test timeout interrupts it.
+    const run = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../bin/depeche.js"), "check", "--content", archive.dir, "--no-cache"], {
+      timeout: 30_000,
+      encoding: "utf8",
+    });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/tabulation/);
   });
 });
 
