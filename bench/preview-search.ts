@@ -1,14 +1,16 @@
 /**
  * The preview's search index made again after saves (`DevSession.freshSearch`): on a copy of a
- * corpus, the preview's first build and its whole index, then rounds of one body edited (its bundle patched) and one
- * article added (its bundle indexed whole), each timed from the save to its pages, then to the
- * search index made again, as the search page's request makes it.
+ * corpus, the preview's first build and its whole index, then rounds of one body edited (its bundle
+ * patched), one article added (its bundle indexed whole) and one article added with a photo (the
+ * photo checked and encoded alone), each timed from the save to its pages, then to the search
+ * index made again, as the search page's request makes it.
  *
  *   npx tsx bench/preview-search.ts --corpus /dev/shm/c10000 --rounds 3 --work /dev/shm/preview-search
  */
-import { appendFileSync, cpSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import sharp from "sharp";
 import { DevSession } from "../src/serve/dev-session.ts";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, rounds: { type: "string", default: "3" }, work: { type: "string" } } });
@@ -25,10 +27,10 @@ const session = new DevSession({
   nowMs: Date.parse("2026-11-30T12:00:00Z"),
 });
 const ms = (start: number): string => `${Math.round(performance.now() - start)} ms`;
-// One saved file: its pages updated, then the search index made again, as the search page's request makes it.
-async function saved(what: string, file: string): Promise<void> {
+// Files saved at once: their pages updated, then the search index made again, as the search page's request makes it.
+async function saved(what: string, ...files: string[]): Promise<void> {
   const start = performance.now();
-  const update = await session.update([file]);
+  const update = await session.update(files);
   const pages = ms(start);
   const indexing = performance.now();
   const indexed = await session.freshSearch();
@@ -51,4 +53,15 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     `---\ntitle: "Zorglub à Bagdad, épisode ${round}"\ndate: 2026-11-30T10:0${round % 10}:00\nsources: [AA]\ntopics: [Irak]\n---\nZorglub est arrivé.\n`,
   );
   await saved(`round ${round}, add one article`, added);
+  const photo = join(content, "images", `zorglub-${round}.jpg`);
+  mkdirSync(dirname(photo), { recursive: true });
+  await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40 * round, g: 90, b: 160 } } })
+    .jpeg()
+    .toFile(photo);
+  const illustrated = join(content, "articles", "2026", "11", `30-zorglub-photo-${round}.md`);
+  writeFileSync(
+    illustrated,
+    `---\ntitle: "Zorglub en photo, épisode ${round}"\ndate: 2026-11-30T11:0${round % 10}:00\nsources: [AA]\ntopics: [Irak]\nimage:\n  src: images/zorglub-${round}.jpg\n  alt: "Zorglub sur la place"\n  credit: "AA / Photographe"\n---\nZorglub pose.\n`,
+  );
+  await saved(`round ${round}, add one article with a photo`, photo, illustrated);
 }

@@ -12,6 +12,7 @@ import type { Derivative, PhotoFormat, PhotoSet } from "./derivatives.ts";
 import { loadSharp, type PhotoMemo } from "./inspect-photos.ts";
 import { ENCODING_VERSION, MAX_PHOTO_PIXELS } from "./photo-limits.ts";
 import { isRunning } from "../files/process-running.ts";
+import type { PhotoUse } from "../content/model.ts";
 
 /** The photos' part of the build cache (`--cache`, `.depeche/cache` by default). */
 export function photoCacheDir(cacheDir: string): string {
@@ -197,6 +198,24 @@ function encodeDerivative(sharp: typeof import("sharp").default, data: Buffer, i
     d.ratio ? { fit: "cover", position: "centre" } : { fit: "fill" },
   );
   return OPTIONS[d.format](image).toFile(path);
+}
+
+/**
+ * The photos the pages show, by `src`: those of the articles `shows` keeps (a build publishes a
+ * draft's photo, or an embargoed article's, only with its article).
+ */
+export function shownPhotoSets<A extends PhotoUse>(
+  articles: readonly A[],
+  sets: ReadonlyMap<string, PhotoSet>,
+  shows: (article: A) => boolean,
+): Map<string, PhotoSet> {
+  const shown = new Map<string, PhotoSet>();
+  if (sets.size === 0) return shown;
+  for (const article of articles) {
+    const set = article.image && sets.get(article.image.src);
+    if (set && shows(article)) shown.set(article.image!.src, set);
+  }
+  return shown;
 }
 
 /**

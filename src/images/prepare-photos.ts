@@ -40,9 +40,14 @@ export async function preparePhotos(
     onProgress?: (done: number, total: number) => void;
     /** What git's index holds unchanged, when the store's sync asked it (`ArchiveStore.filesInIndex`); null when git could not tell. */
     inIndex?: ReadonlyMap<string, string> | null;
+    /**
+     * Only these articles' photos (a preview's save): the photo folders' other files are not looked
+     * at, and the memo keeps what it knows of every other photo.
+     */
+    only?: boolean;
   },
 ): Promise<PreparedPhotos> {
-  const files = listPhotoFiles(photoFolders(contentDir, articles));
+  const files = options.only ? [] : listPhotoFiles(photoFolders(contentDir, articles));
   const some = files.length > 0 || articles.some((a) => a.image);
   const memo = options.cacheDir !== undefined && some ? readPhotoMemo(options.cacheDir) : undefined;
   const before = options.encode && memo && JSON.stringify([...memo]);
@@ -55,7 +60,7 @@ export async function preparePhotos(
   });
   if (memo && options.cacheDir !== undefined && options.encode) {
     // Only the files still looked at are remembered: the memo never outgrows the archive.
-    for (const key of memo.keys()) if (!inspection.looked.has(key)) memo.delete(key);
+    if (!options.only) for (const key of memo.keys()) if (!inspection.looked.has(key)) memo.delete(key);
     if (JSON.stringify([...memo]) !== before) savePhotoMemo(options.cacheDir, memo);
   }
   const none = { sets: new Map<string, PhotoSet>(), encoded: 0, cached: 0, read: inspection.read };

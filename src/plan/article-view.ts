@@ -130,9 +130,9 @@ export class ArticleRenderer {
     }
   }
 
-  /** Whether the photo at `src` is among those handed over, checked and encoded. */
-  knowsPhoto(src: string): boolean {
-    return this.photos.has(src);
+  /** The photos handed over (`usePhotos`), checked and encoded, by `src`. */
+  get photoSets(): ReadonlyMap<string, PhotoSet> {
+    return this.photos;
   }
 
   private photo(article: Article): PhotoView | undefined {

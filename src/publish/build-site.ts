@@ -54,7 +54,7 @@ import {
   takeSpare,
   type BackgroundLink,
 } from "./stage-from-site.ts";
-import { placePhotos, prunePhotoCache } from "../images/encode-photos.ts";
+import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
@@ -336,14 +336,11 @@ async function validateThenWrite(
   renderer.usePhotos(photos.sets);
   // Only the photos of the articles this build publishes reach the site: a draft's, or an
   // embargoed article's until its date, stays in the cache, encoded for when it is published.
-  const publishedPhotos = new Set<string>();
-  if (photos.sets.size > 0)
-    for (const a of loaded.content.articles) if (a.image && isPublished(a, { drafts: options.drafts, nowMs })) publishedPhotos.add(a.image.src);
-  const shownPhotos = [...photos.sets].filter(([src]) => publishedPhotos.has(src));
+  const shownPhotos = shownPhotoSets(loaded.content.articles, photos.sets, (a) => isPublished(a, { drafts: options.drafts, nowMs }));
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const photosState = photosKey(new Map(shownPhotos));
+  const photosState = photosKey(shownPhotos);
   // The photos this build shows, when they are not the last build's: once it is swapped in, the
   // cache keeps those, and those another build showed within the week. A build that shows the
   // last one's photos leaves the cache as it is: it would only mark them shown again (0.15 s at
@@ -459,11 +456,7 @@ async function validateThenWrite(
       for (const path of changes.changed) changed.add(path);
       // The photos are linked again from the cache: a photo no article shows any more is gone.
       rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
-      placePhotos(
-        shownPhotos.map(([, set]) => set),
-        photosDir,
-        staging,
-      );
+      placePhotos([...shownPhotos.values()], photosDir, staging);
       const planned = !fast ? "all" : expected ? "added" : "text";
       options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
     } else {
@@ -483,11 +476,7 @@ async function validateThenWrite(
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
-      placePhotos(
-        shownPhotos.map(([, set]) => set),
-        photosDir,
-        staging,
-      );
+      placePhotos([...shownPhotos.values()], photosDir, staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
       options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
       if (digests)

@@ -242,10 +242,9 @@ export function catchUpStaging(site: string, staging: string, changed: readonly 
 
 /**
  * Removes files of a site folder (from a staging folder, their links only), and the folders they
- * leave empty; with
- * `rewritten`, files written again next, whose folders stay (each folder removed would be made again
- * at once: some 4,000 of them for ten articles added at 100,000, 20 s of rmdir and readdir on a
- * busy disk).
+ * leave empty; with `rewritten`, files written again next, whose folders stay (each folder removed
+ * would be made again at once: some 4,000 of them for ten articles added at 100,000, 20 s of rmdir
+ * and readdir on a busy disk).
  */
 export function removeSiteFiles(siteDir: string, files: Iterable<string>, rewritten = false): void {
   const folders = new Set<string>();
@@ -259,8 +258,8 @@ export function removeSiteFiles(siteDir: string, files: Iterable<string>, rewrit
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) removeEmptyFolders(folder, siteDir);
 }
 
-function removeEmptyFolders(folder: string, staging: string): void {
-  for (let dir = folder; dir.length > staging.length && dir.startsWith(staging); dir = dirname(dir)) {
+function removeEmptyFolders(folder: string, siteDir: string): void {
+  for (let dir = folder; dir.length > siteDir.length && dir.startsWith(siteDir); dir = dirname(dir)) {
     try {
       if (readdirSync(dir).length > 0) return;
       rmdirSync(dir);

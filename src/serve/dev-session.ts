@@ -11,6 +11,10 @@ import { isGrouped } from "../content/unknown-names.ts";
 import type { Article, Content } from "../content/model.ts";
 import { ArchiveStore } from "../content/store.ts";
 import { inspectPhotos } from "../images/inspect-photos.ts";
+import { placePhotos, shownPhotoSets } from "../images/encode-photos.ts";
+import { preparePhotos, type PreparedPhotos } from "../images/prepare-photos.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
+import { isPublished } from "../archive/archive.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
@@ -24,7 +28,7 @@ import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { sameData } from "./same-data.ts";
 import { mergePlanned, pagePlaces, type PagePlaces } from "./merge-plan.ts";
 import { ui } from "../i18n/fr.ts";
-import type { RunLockOptions } from "../files/run-lock.ts";
+import { takeRunLocks, type RunLockOptions } from "../files/run-lock.ts";
 
 export interface DevSessionOptions {
   contentDir: string;
@@ -114,8 +118,12 @@ export class DevSession {
   private indexingNow = false;
   /** Set while a save's pages are written: one that failed leaves the next save to plan every page. */
   private pagesBehind = false;
-  /** Set while a full build fails after a first one passed (a photo's error): each save runs it again until it passes, as only it checks photos. */
+  /** Set while a full build fails after a first one passed (a photo's error): each save runs it again until it passes. */
   private wholeBehind = false;
+  /** The photos whose check failed at the last save (`preparePhotosOf`): checked again at each save until it passes. */
+  private photosFailing = new Set<string>();
+  /** The photos the preview's pages show, by `src`, whose files its folder holds (`placeShownPhotos`). */
+  private shown = new Map<string, PhotoSet>();
   /** Where each page of a plan is (`pagePlaces`), for the plan it was found for. */
   private places?: { of: BuildData; urls: PagePlaces };
 
@@ -165,7 +173,7 @@ export class DevSession {
       renderer: this.renderer,
       search: false,
       // The preview keeps the photos' encodings (its store, not the build cache, keeps its pages).
-      cacheDir: this.options.cacheDir ?? DEFAULT_CACHE_DIR,
+      cacheDir: this.cacheDir,
       ...(this.options.lock ? { lock: { ...this.options.lock, site: false } } : {}),
     });
     this.wholeBehind = !result.ok || !result.built;
@@ -177,6 +185,8 @@ export class DevSession {
     this.content = result.built.content;
     this.data = result.built.data;
     this.store.settle();
+    this.photosFailing.clear();
+    this.shown = shownPhotoSets(this.content.articles, this.renderer.photoSets, (a) => isPublished(a, this.archiveOptions));
     this.outputs = undefined;
     this.outputsOf = this.data;
     this.searchOf = undefined;
@@ -190,8 +200,9 @@ export class DevSession {
    * Applies changes to files of the content folder (absolute paths, existing or deleted): articles,
    * and the registries and urls.txt too, which the store reads again when their bytes change. A
    * change of `topics.yaml` validates every article again, but only the pages whose data it changes
-   * (that topic's pages, its articles' pages) are written. The first successful build is a full one;
-   * so is each save's while the last full build failed (a photo's error: only it checks photos).
+   * (that topic's pages, its articles' pages) are written. A photo the preview has not shown yet, or
+   * whose file was saved, is checked and encoded alone, and the pages of its articles are written.
+   * The first successful build is a full one; so is each save's while the last full build failed.
    */
   async update(paths: string[]): Promise<Update> {
     const start = performance.now();
@@ -213,7 +224,9 @@ export class DevSession {
     if (!result.content) {
       // Every error at once, as `check` gives them: the photos no build has checked yet are
       // checked now (read, not encoded), beside the errors that keep the archive from building.
-      const unchecked = this.store.photoUses().filter((use) => use.image && !this.renderer.knowsPhoto(use.image.src));
+      const unchecked = this.store
+        .photoUses()
+        .filter((use) => use.image && (!this.renderer.photoSets.has(use.image.src) || this.photosFailing.has(use.image.src)));
       const photos = unchecked.length > 0 ? (await inspectPhotos(this.options.contentDir, unchecked)).diagnostics : [];
       this.errors = sortDiagnostics([...this.errors, ...photos.filter((d) => d.severity === "error")]);
       // A source renamed in sources.yaml validates every article again: their errors of its old
@@ -223,15 +236,19 @@ export class DevSession {
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...new Set([...told, ...photos, ...this.errors])]), ms: performance.now() - start };
     }
 
-    // A photo not yet checked and encoded (an article given a new one), or the file of a photo an
-    // article shows saved (copied in, replaced, removed), needs the full build's photo step.
     const articles = synced.flatMap((e) => (e.article ? [e.article] : []));
-    if (articles.some((a) => a.image && !this.renderer.knowsPhoto(a.image.src)) || this.photoSaved(paths)) return this.rebuild();
+    const photos = await this.preparePhotosOf(result.content, articles, paths);
+    if (photos.errors.length > 0) {
+      this.errors = photos.errors;
+      return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...photos.diagnostics]), ms: performance.now() - start };
+    }
     // Only texts edited and articles added since the pages were last planned (the build's fast
     // path): only the pages that show those texts, or that those articles enter, are planned again.
     // The articles were as the store held them before this save only when the last save left no
-    // error (an error keeps the pages as they were).
+    // error (an error keeps the pages as they were). An article whose photo changed is shown as
+    // one whose text did: on the same pages.
     const narrow = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
+    if (narrow) for (const article of photos.articles) if (!narrow.added.has(article)) narrow.articles.add(article);
     // An article added may be a file renamed, gone in an earlier save.
     if (!narrow || narrow.added.size > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
     const content = result.content;
@@ -243,18 +260,80 @@ export class DevSession {
     this.pagesBehind = false;
     this.content = content;
     this.store.settle();
+    this.placeShownPhotos(content);
     const urls = planned.urls;
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
-    return { outcome, urls, planned: some ? (narrow.added.size > 0 ? "added" : "text") : "all", diagnostics: fresh, ms: performance.now() - start };
+    const diagnostics = photos.diagnostics.length > 0 ? sortDiagnostics([...fresh, ...photos.diagnostics]) : fresh;
+    return { outcome, urls, planned: some ? (narrow.added.size > 0 ? "added" : "text") : "all", diagnostics, ms: performance.now() - start };
   }
 
-  // Whether a file saved is the photo an article shows (articles' own files aside).
-  private photoSaved(paths: readonly string[]): boolean {
-    const saved = new Set(paths.filter((path) => !path.endsWith(".md")).map((path) => resolve(path)));
-    if (saved.size === 0) return false;
+  /**
+   * A build's photo step, for the photos this save needs alone: an article's photo the preview has
+   * not checked yet (an article given a new one), a photo whose file was saved (copied in,
+   * replaced, removed), and those whose check failed at an earlier save. Each is checked and
+   * encoded into the cache as a build does it; once all pass, the pages show them. Returns the
+   * errors (the pages then stay as they were), or the articles whose photo changed.
+   */
+  private async preparePhotosOf(
+    content: Content,
+    saved: readonly Article[],
+    paths: readonly string[],
+  ): Promise<{ errors: Diagnostic[]; diagnostics: Diagnostic[]; articles: Article[] }> {
+    const known = this.renderer.photoSets;
     const root = resolve(this.options.contentDir);
-    return this.store.photoUses().some((use) => use.image !== undefined && saved.has(resolve(root, use.image.src)));
+    const files = new Set(paths.filter((path) => !path.endsWith(".md")).map((path) => resolve(path)));
+    const fileSaved = (src: string): boolean => files.size > 0 && files.has(resolve(root, src));
+    const srcs = new Set(this.photosFailing);
+    for (const article of saved) if (article.image && !known.has(article.image.src)) srcs.add(article.image.src);
+    const uses = srcs.size > 0 || files.size > 0 ? content.articles.filter((a) => a.image && (srcs.has(a.image.src) || fileSaved(a.image.src))) : [];
+    // A photo no article shows any more whose file is saved is forgotten: an article that names it again has it checked.
+    const used = new Set(uses.map((a) => a.image!.src));
+    const forgotten = new Set([...known.keys()].filter((src) => !used.has(src) && fileSaved(src)));
+    let prepared: PreparedPhotos | undefined;
+    if (uses.length > 0) {
+      const lock = this.options.lock && takeRunLocks([{ folder: this.cacheDir, kind: "cache" }], this.options.lock);
+      try {
+        prepared = await preparePhotos(this.options.contentDir, uses, { cacheDir: this.cacheDir, encode: true, everyUse: false, only: true });
+      } finally {
+        lock?.release();
+      }
+      const errors = prepared.diagnostics.filter((d) => d.severity === "error");
+      if (errors.length > 0) {
+        this.photosFailing = used;
+        return { errors, diagnostics: prepared.diagnostics, articles: [] };
+      }
+    }
+    this.photosFailing.clear();
+    if (prepared || forgotten.size > 0) this.renderer.usePhotos(new Map([...[...known].filter(([src]) => !forgotten.has(src)), ...(prepared?.sets ?? [])]));
+    return { errors: [], diagnostics: prepared?.diagnostics ?? [], articles: uses };
+  }
+
+  // The photo files the pages show, put into the preview's folder from the cache, and those no
+  // page shows any more removed: as a build leaves its site.
+  private placeShownPhotos(content: Content): void {
+    const before = new Set(this.shown.values());
+    this.shown = shownPhotoSets(content.articles, this.renderer.photoSets, (a) => isPublished(a, this.archiveOptions));
+    const now = new Set(this.shown.values());
+    const went = [...before].filter((set) => !now.has(set));
+    if (went.length > 0) {
+      // Two photo files of the same bytes share a folder (and, of the same name, their files).
+      const digests = new Set(went.map((set) => set.source.digest));
+      const kept = new Set([...now].flatMap((set) => (digests.has(set.source.digest) ? set.all.map((d) => d.url) : [])));
+      removeSiteFiles(
+        this.options.outDir,
+        went.flatMap((set) => set.all.map((d) => d.url)).filter((url) => !kept.has(url)),
+      );
+    }
+    placePhotos(
+      [...now].filter((set) => !before.has(set)),
+      this.cacheDir,
+      this.options.outDir,
+    );
+  }
+
+  private get cacheDir(): string {
+    return this.options.cacheDir ?? DEFAULT_CACHE_DIR;
   }
 
   // An editor who changes a title is reloaded onto the old address: its 404 page links the new one.

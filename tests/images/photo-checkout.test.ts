@@ -88,6 +88,27 @@ describe("photos in a git work tree", () => {
     for (const src of PHOTOS) expect(memo.get(src)!.blob).toBe(git(archive.dir, "hash-object", src).trim());
   });
 
+  it("checking one article's photo alone (a preview's save) keeps what the memo knows of the others, and looks at no other file", async () => {
+    archive = await committedArchive();
+    await build(archive.root, archive.dir);
+    writeFileSync(join(archive.dir, PHOTOS[0]!), await makePhoto({ width: 900, height: 600, hue: 300 }));
+    writeFileSync(
+      join(archive.dir, "images/2021/12/gps.jpg"),
+      await makePhoto({ exif: { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "33/1 18/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "44/1 22/1 0/1" } } }),
+    );
+    const loaded = await loadContent({ contentDir: archive.dir, nowMs: FIXED_NOW });
+    const first = loaded.content!.articles.filter((a) => a.image?.src === PHOTOS[0]);
+    const some = await preparePhotos(archive.dir, first, { cacheDir: join(archive.root, "cache"), encode: true, everyUse: false, only: true });
+    expect(some).toMatchObject({ read: 1, encoded: 1 });
+    // Told only of that photo, at its article (its width): not of the GPS position of a file it did not look at.
+    expect(some.diagnostics.map((d) => d.file)).toEqual([archive.display("articles/2021/12/01-photo.md")]);
+    expect([...some.sets.keys()]).toEqual([PHOTOS[0]]);
+    expect([...readPhotoMemo(join(archive.root, "cache")).keys()].sort()).toEqual([...PHOTOS].sort());
+    // The next build reads only the file no check has looked at yet.
+    const { photos } = await build(archive.root, archive.dir);
+    expect(photos).toMatchObject({ read: 1, encoded: 0, cached: 2 });
+  });
+
   it("restored in a fresh clone, reads no photo again, encodes none, and builds what a clean build does", async () => {
     archive = await committedArchive();
     await build(archive.root, archive.dir);

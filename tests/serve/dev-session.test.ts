@@ -247,6 +247,23 @@ describe("a preview checks the links between bodies", () => {
 });
 
 describe("a preview shows photos", () => {
+  // The preview's folder as a clean build with drafts makes it (the feeds and sitemaps made again as a request makes them).
+  async function expectAsBuilt(session: DevSession): Promise<void> {
+    const preview = join(archive.root, "preview");
+    const compared = (path: string): boolean => !path.startsWith("/pagefind/") && !path.endsWith(".depeche-site");
+    session.freshOutputs();
+    const clean = await buildArchive(archive, {
+      drafts: true,
+      outDir: join(archive.root, "clean"),
+      cacheDir: join(archive.root, "clean-cache"),
+      search: false,
+    });
+    expect(clean.result.ok).toBe(true);
+    expect(siteFiles(preview).filter(compared)).toEqual(siteFiles(clean.out).filter(compared));
+    expect(treeDigest(preview, compared)).toBe(treeDigest(clean.out, compared));
+  }
+  const image = (src: string, alt = "Des soldats"): string => `image:\n  src: ${src}\n  alt: "${alt}"\n  credit: "AA / Photographe"`;
+
   it("shows every error of a save at once: a missing photo beside another article's error", async () => {
     archive = makeArchive();
     archive.article("2021/12/08-a.md", { title: "Veille", date: "2021-12-08" });
@@ -271,14 +288,14 @@ describe("a preview shows photos", () => {
     archive = makeArchive();
     const file = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
     const session = await startSession();
-    const image = (src: string): string => `image:\n  src: ${src}\n  alt: "Des soldats"\n  credit: "AA / Photographe"`;
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/absente.jpg") });
     const missing = await session.update([file]);
     expect(missing.outcome).toBe("invalid");
     expect(missing.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(fr`:7:8: error: la photo « images/absente.jpg » est introuvable`)]);
     archive.write("images/a.jpg", await makePhoto());
     archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg") });
-    expect((await session.update([file])).outcome).toBe("rebuilt");
+    // Checked and encoded alone, not by a full build.
+    expect((await session.update([file])).outcome).toBe("updated");
     const page = readFileSync(join(archive.root, "preview/2021/12/09/premier-titre/index.html"), "utf8");
     expect(page).toMatch(/<figure class="photo"><picture>.*alt="Des soldats"/);
     // The photo known, a later edit of the text rewrites only its pages.
@@ -292,47 +309,89 @@ describe("a preview shows photos", () => {
     const session = await startSession();
     const photo = join(archive.dir, "images/a.jpg");
     const preview = join(archive.root, "preview");
-    const compared = (path: string): boolean => !path.startsWith("/pagefind/") && !path.endsWith(".depeche-site");
-    const asBuilt = async (): Promise<void> => {
-      session.freshOutputs();
-      const clean = await buildArchive(archive, {
-        drafts: true,
-        outDir: join(archive.root, "clean"),
-        cacheDir: join(archive.root, "clean-cache"),
-        search: false,
-      });
-      expect(clean.result.ok).toBe(true);
-      expect(siteFiles(preview).filter(compared)).toEqual(siteFiles(clean.out).filter(compared));
-      expect(treeDigest(preview, compared)).toBe(treeDigest(clean.out, compared));
-    };
-    archive.article("2021/12/09-a.md", {
-      title: "Premier titre",
-      date: "2021-12-09T10:00:00",
-      extra: `image:\n  src: images/a.jpg\n  alt: "Des soldats"\n  credit: "AA / Photographe"`,
-    });
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg") });
     expect((await session.update([file])).outcome).toBe("invalid");
     // The editor copies the photo in: the article, unchanged, now shows it.
     archive.write("images/a.jpg", await makePhoto({ width: 1600, height: 900 }));
-    expect((await session.update([photo])).outcome).not.toBe("invalid");
-    await asBuilt();
-    // Replaced by another photo (other proportions) under the same name.
+    expect((await session.update([photo])).outcome).toBe("updated");
+    await expectAsBuilt(session);
+    // Replaced by another photo (other proportions) under the same name: only its article's pages planned.
     archive.write("images/a.jpg", await makePhoto({ width: 1200, height: 1000, hue: 90 }));
-    expect((await session.update([photo])).outcome).not.toBe("invalid");
-    await asBuilt();
+    expect(await session.update([photo])).toMatchObject({ outcome: "updated", planned: "text" });
+    await expectAsBuilt(session);
     // Removed: the article names a photo that is no longer there.
     rmSync(photo);
     const gone = await session.update([photo]);
     expect(gone.outcome).toBe("invalid");
     expect(gone.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining(fr`:7:8: error: la photo « images/a.jpg » est introuvable`)]);
     // Its text saved meanwhile: the error stands, and no page is written with the photo gone.
-    archive.article("2021/12/09-a.md", {
-      title: "Premier titre",
-      date: "2021-12-09T10:00:00",
-      extra: `image:\n  src: images/a.jpg\n  alt: "Des soldats"\n  credit: "AA / Photographe"`,
-      body: "Texte corrigé.",
-    });
+    archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00", extra: image("images/a.jpg"), body: "Texte corrigé." });
     expect((await session.update([file])).outcome).toBe("invalid");
     expect(readFileSync(join(preview, "2021/12/09/premier-titre/index.html"), "utf8")).not.toContain("Texte corrigé.");
+    // Put back: the error goes, and the pages show the text and the photo.
+    archive.write("images/a.jpg", await makePhoto({ width: 1200, height: 1000, hue: 90 }));
+    expect((await session.update([photo])).outcome).toBe("updated");
+    expect(session.currentErrors).toEqual([]);
+    await expectAsBuilt(session);
+  });
+
+  it("checks and encodes only the photos a save needs, and writes only the pages that show them, as a build shows them", async () => {
+    archive = makeArchive();
+    const shared = await makePhoto({ hue: 30 });
+    archive.write("images/a.jpg", await makePhoto({ hue: 10 }));
+    // The same bytes in two files of the same name: one folder of derivatives, the same files.
+    archive.write("images/b.jpg", shared);
+    archive.write("images/copies/b.jpg", shared);
+    const a = archive.article("2021/12/07-a.md", { title: "Avec photo A", date: "2021-12-07T10:00:00", extra: image("images/a.jpg") });
+    archive.article("2021/12/08-b.md", { title: "Avec photo B", date: "2021-12-08T10:00:00", extra: image("images/b.jpg") });
+    const c = archive.article("2021/12/08-c.md", { title: "Avec sa copie", date: "2021-12-08T11:00:00", extra: image("images/copies/b.jpg") });
+    archive.article("2021/12/08-d.md", { title: "Sans photo", date: "2021-12-08T12:00:00" });
+    const session = await startSession();
+    await expectAsBuilt(session);
+
+    // An article added with a new photo, in one save: the pages it enters.
+    const photoE = join(archive.dir, "images/e.jpg");
+    archive.write("images/e.jpg", await makePhoto({ hue: 300, width: 1000, height: 1000 }));
+    const e = archive.article("2021/12/09-e.md", { title: "Nouvelle avec photo", date: "2021-12-09T10:00:00", extra: image("images/e.jpg") });
+    expect(await session.update([photoE, e])).toMatchObject({ outcome: "updated", planned: "added" });
+    await expectAsBuilt(session);
+
+    // The copy replaced by other bytes: its own folder; the first name's files stay where they were.
+    // Its article's pages are planned as an edit's of its text (the related lists show the photo too).
+    const copy = join(archive.dir, "images/copies/b.jpg");
+    archive.write("images/copies/b.jpg", await makePhoto({ hue: 150 }));
+    const replaced = await session.update([copy]);
+    expect(replaced).toMatchObject({ outcome: "updated", planned: "text" });
+    expect(replaced.urls).toContain("/2021/12/08/avec-sa-copie/");
+    await expectAsBuilt(session);
+
+    // The copy's article shows the first name again: the copy's folder goes.
+    archive.article("2021/12/08-c.md", { title: "Avec sa copie", date: "2021-12-08T11:00:00", extra: image("images/b.jpg") });
+    expect((await session.update([c])).outcome).toBe("updated");
+    await expectAsBuilt(session);
+
+    // An article's photo taken away, and its alt text changed on another: no photo to check.
+    archive.article("2021/12/07-a.md", { title: "Avec photo A", date: "2021-12-07T10:00:00" });
+    archive.article("2021/12/09-e.md", { title: "Nouvelle avec photo", date: "2021-12-09T10:00:00", extra: image("images/e.jpg", "Une foule") });
+    expect((await session.update([a, e])).outcome).toBe("updated");
+    await expectAsBuilt(session);
+
+    // The photo no article shows any more is replaced, then named again: the new one is shown.
+    archive.write("images/a.jpg", await makePhoto({ hue: 250 }));
+    expect((await session.update([join(archive.dir, "images/a.jpg")])).outcome).toBe("unchanged");
+    archive.article("2021/12/07-a.md", { title: "Avec photo A", date: "2021-12-07T10:00:00", extra: image("images/a.jpg") });
+    expect((await session.update([a])).outcome).toBe("updated");
+    await expectAsBuilt(session);
+
+    // A damaged photo is an error at its article, the pages kept; once mended, shown.
+    archive.write("images/e.jpg", Buffer.from("pas une photo"));
+    const damaged = await session.update([photoE]);
+    expect(damaged.outcome).toBe("invalid");
+    expect(session.currentErrors.map(formatDiagnostic)).toEqual([expect.stringContaining(`${archive.display("articles/2021/12/09-e.md")}:7:8: error:`)]);
+    archive.write("images/e.jpg", await makePhoto({ hue: 60 }));
+    expect((await session.update([photoE])).outcome).toBe("updated");
+    expect(session.currentErrors).toEqual([]);
+    await expectAsBuilt(session);
   });
 });
 
