@@ -58,12 +58,18 @@ export function parseUrlManifest(text: string): UrlManifest {
     if (line === "" || line.startsWith("#")) return;
     if (line.startsWith("!")) {
       // A `!` alone is kept, its URL empty: checkPublishedUrls warns of it.
-      removals.push({ url: line.slice(1).trim().split(/\s+/)[0]!, line: i + 1 });
+      removals.push({ url: firstWord(line.slice(1).trim()), line: i + 1 });
     } else {
-      published.push({ url: line.split(/\s+/)[0]!, line: i + 1 });
+      published.push({ url: firstWord(line), line: i + 1 });
     }
   });
   return urlManifestOf(published, removals);
+}
+
+// A line's URL, before the note that may follow it (a line is trimmed: it starts with no space).
+function firstWord(line: string): string {
+  const end = line.search(/\s/);
+  return end < 0 ? line : line.slice(0, end);
 }
 
 /** The manifest of these lines, as `parseUrlManifest` reads them (or a snapshot kept them). */
@@ -288,6 +294,7 @@ interface StrayRemoval {
 
 // The removals whose page no published line and no article online has.
 function strayRemovals(manifest: UrlManifest, isOnline: (page: string) => boolean): StrayRemoval[] {
+  if (manifest.removals.length === 0) return [];
   const published = new Set(manifest.published.map(({ url }) => pageOfUrl(url)));
   return manifest.removals
     .filter(({ url }) => url.startsWith("/") && !published.has(pageOfUrl(url)) && !isOnline(pageOfUrl(url)))

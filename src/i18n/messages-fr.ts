@@ -20,9 +20,22 @@ const LOOSE_SPACE = /« | ([:;!?»])/g;
  * @example fr`« ${key} » : vide` // "«\u202ftitle\u202f»\u00a0: vide"
  */
 function fr(words: TemplateStringsArray, ...values: (string | number | undefined)[]): string {
-  const spaced = (part: string): string =>
-    part.replace(LOOSE_SPACE, (_, mark?: string) => (mark === undefined ? "«\u202f" : mark === ":" ? "\u00a0:" : `\u202f${mark}`));
-  return values.reduce<string>((text, value, i) => text + String(value) + spaced(words[i + 1]!), spaced(words[0]!));
+  const parts = spacedWords(words);
+  let text = parts[0]!;
+  for (let i = 0; i < values.length; i++) text += String(values[i]) + parts[i + 1]!;
+  return text;
+}
+
+// A message's words are the same at every call from its place in the code (a template's strings
+// are one object there): spaced once, not for each of 780,000 lost URLs.
+const SPACED = new WeakMap<TemplateStringsArray, readonly string[]>();
+function spacedWords(words: TemplateStringsArray): readonly string[] {
+  let parts = SPACED.get(words);
+  if (parts === undefined) {
+    parts = words.map((part) => part.replace(LOOSE_SPACE, (_, mark?: string) => (mark === undefined ? "«\u202f" : mark === ":" ? "\u00a0:" : `\u202f${mark}`)));
+    SPACED.set(words, parts);
+  }
+  return parts;
 }
 
 /**
