@@ -2,6 +2,8 @@
  * The photos' row of `npm run bench`: a copy of a corpus with a photo on one article in ten,
  * built once with an empty cache (every photo encoded), then, cached, alternating with the same
  * corpus without photos. The target: the cached build within 1.2 × the build without photos.
+ * Then incremental builds of that site, as CI's on each push: rounds of 10 articles added, each
+ * with a photo of its own, and of one article's body edited.
  *
  *   npx tsx bench/photos.ts --corpus /dev/shm/c10000 [--rounds 4] [--work /dev/shm/x [--reuse-cache]]
  *
@@ -46,8 +48,8 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
   const photos = await attachPhotos(withPhotos, every);
   const size = photos.articles.toLocaleString("en-US");
   const label = `${size} articles, ${photos.count.toLocaleString("en-US")} with a photo`;
-  const build = (content: string, out: string): Run => {
-    rmSync(out, { recursive: true, force: true });
+  const build = (content: string, out: string, incremental = false): Run => {
+    if (!incremental) rmSync(out, { recursive: true, force: true });
     return measure(process.execPath, ["bin/depeche.js", "build", "--content", content, "--out", out, "--no-search", "--cache", cache]);
   };
 
@@ -62,6 +64,21 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
     cached.push(build(withPhotos, site));
     without.push(build(options.corpus, plain));
   }
+  // The site of the photos, its state in the cache again (the builds without photos kept theirs there).
+  build(withPhotos, site);
+  const added: Run[] = [];
+  const edited: Run[] = [];
+  const articles = join(withPhotos, "articles");
+  const oldest = readdirSync(articles, { recursive: true })
+    .map(String)
+    .filter((p) => p.endsWith(".md"))
+    .sort()[0]!;
+  for (let round = 0; round < options.rounds; round++) {
+    await addIllustrated(withPhotos, round, 10);
+    added.push(build(withPhotos, site, true));
+    writeFileSync(join(articles, oldest), `${readFileSync(join(articles, oldest), "utf8")}\nUne phrase de plus, tour ${round + 1}.\n`);
+    edited.push(build(withPhotos, site, true));
+  }
   const ratios = cached.map((run, i) => run.seconds / without[i]!.seconds);
   const sorted = [...ratios].sort((a, b) => a - b);
   const medianRatio = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
@@ -71,7 +88,14 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
     `photos ${size}: cached build / build without photos, round by round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median ${medianRatio.toFixed(2)}; target ≤ 1.20)`,
     `photos ${size}: the first build${options.reuseCache ? " (cache reused)" : ""} encoded ${photos.count} photos (1600 × 900 JPEG, ${photos.megabytes.toFixed(0)} MB) in ${encoding ?? "?"} s, of a build of ${first.seconds.toFixed(2)} s`,
   ];
-  for (const run of [first, ...cached, ...without]) if (!run.ok) notes.push(`photos ${size}: a build failed:\n${run.output.slice(-2000)}`);
+  // The build's lines, in English: "planned 1,234 pages", "incremental build: 56 pages rewritten".
+  const planned = (runs: Run[]): string =>
+    runs
+      .map((run) => `${/planned ([\d,]+) pages?/.exec(run.output)?.[1] ?? "?"} planned, ${/([\d,]+) pages? rewritten/.exec(run.output)?.[1] ?? "?"} rewritten`)
+      .join("; ");
+  notes.push(`photos ${size}: incremental, 10 articles added with a photo each: ${added.map((r) => r.seconds.toFixed(2)).join(", ")} s (${planned(added)})`);
+  notes.push(`photos ${size}: incremental, one body edited: ${edited.map((r) => r.seconds.toFixed(2)).join(", ")} s (${planned(edited)})`);
+  for (const run of [first, ...cached, ...without, ...added, ...edited]) if (!run.ok) notes.push(`photos ${size}: a build failed:\n${run.output.slice(-2000)}`);
   rmSync(site, { recursive: true, force: true });
   rmSync(plain, { recursive: true, force: true });
   return {
@@ -79,6 +103,8 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
       [size, `build, no search, ${label}, first (empty cache)`, "depeche", ...cell(first)],
       [size, `build, no search, ${label}, cached, median of ${options.rounds}`, "depeche", ...cell(median(cached))],
       [size, `build, no search, same corpus without photos, median of ${options.rounds}`, "depeche", ...cell(median(without))],
+      [size, `add 10 articles with a photo each, incremental, no search, ${label}, median of ${options.rounds}`, "depeche", ...cell(median(added))],
+      [size, `edit one body, incremental, no search, ${label}, median of ${options.rounds}`, "depeche", ...cell(median(edited))],
     ],
     notes,
   };
@@ -107,6 +133,22 @@ async function attachPhotos(corpus: string, every: number): Promise<{ articles: 
     count++;
   }
   return { articles: articles.length, count, megabytes: bytes / 1024 / 1024 };
+}
+
+// Adds `count` articles to the newest month of the corpus, each with a photo of its own.
+async function addIllustrated(corpus: string, round: number, count: number): Promise<void> {
+  mkdirSync(join(corpus, "articles", "2026", "11"), { recursive: true });
+  mkdirSync(join(corpus, "images", "2026", "11"), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const n = 100_000 + round * count + i;
+    const src = `images/2026/11/ajout-${n}.jpg`;
+    writeFileSync(join(corpus, src), await drawPhoto(n));
+    const image = `image:\n  src: ${src}\n  alt: "Photo ajoutée ${n}"\n  credit: "AA / Banc d’essai"`;
+    writeFileSync(
+      join(corpus, "articles", "2026", "11", `29-ajout-${n}.md`),
+      `---\ntitle: "Dépêche illustrée ajoutée ${n}"\ndate: 2026-11-29T${String(8 + (i % 10)).padStart(2, "0")}:${String(round % 60).padStart(2, "0")}:00\nsources: [AA]\ntopics: [Irak]\n${image}\n---\nUne dépêche ajoutée avec sa photo.\n`,
+    );
+  }
 }
 
 function drawPhoto(n: number): Promise<Buffer> {

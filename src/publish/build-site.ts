@@ -36,7 +36,7 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { fastPlan, narrowChange, photosKey, type FastPlan } from "./fast-path.ts";
+import { fastPlan, narrowChange, photosKey, photosOfAdded, type FastPlan } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite, type WholeState } from "./build-cache.ts";
@@ -347,8 +347,12 @@ async function validateThenWrite(
   // 30,000 photos, in the path of every edit).
   const photoDigests = !incremental || photosState !== incremental.photos ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
   // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
-  // and news sitemap's, are planned; no other.
-  const narrow = incremental && photosState === incremental.photos ? narrowChange(change, replaced, store) : undefined;
+  // and news sitemap's, are planned; no other. The photos are the last build's, but for those that
+  // only the articles added show, new to the site.
+  const candidate = incremental ? narrowChange(change, replaced, store) : undefined;
+  const photosSame = photosState === incremental?.photos;
+  const newPhotos = incremental && candidate && !photosSame ? photosOfAdded(shownPhotos, candidate.added, content.articles, incremental.photos) : undefined;
+  const narrow = photosSame || newPhotos ? candidate : undefined;
   let feeds = new Set<string>();
   let addedTo: Set<string> | undefined;
   const some =
@@ -454,9 +458,17 @@ async function validateThenWrite(
         photos: photosState,
       };
       for (const path of changes.changed) changed.add(path);
-      // The photos are linked again from the cache: a photo no article shows any more is gone.
-      rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
-      placePhotos([...shownPhotos.values()], photosDir, staging);
+      // The staging folder holds the last build's photos: those new to the site are added, or, when
+      // the photos changed otherwise, all are linked again from the cache (a photo no article shows
+      // any more is gone). Either is a change the spare catches up with.
+      if (!photosSame) {
+        const added = fast && newPhotos;
+        if (!added) rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
+        const placed = added ? [...added.values()] : [...shownPhotos.values()];
+        placePhotos(placed, photosDir, staging);
+        if (added) for (const set of placed) changed.add(dirname(set.all[0]!.url).slice(1));
+        else changed.add(PHOTOS_URL.slice(1, -1));
+      }
       const planned = !fast ? "all" : expected ? "added" : "text";
       options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
     } else {

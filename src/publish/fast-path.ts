@@ -14,6 +14,7 @@ import type { BuildData } from "../plan/site-data.ts";
 import type { SitemapEntry } from "../outputs/sitemaps.ts";
 import type { OrderedColumns } from "../files/ordered-columns.ts";
 import type { CachedBuild } from "./build-cache.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
 
 /**
  * What the fast path plans again: the articles whose text was edited, and the articles added, as
@@ -30,7 +31,8 @@ export interface NarrowChange {
  * other change: an article removed or changed otherwise, an article read again whose previous
  * state is unknown (one that this build's "now" publishes, or holds back, and the last build's did
  * not: `fromSnapshot`), an added article with aliases (the redirects), new registries. A build
- * also plans the whole site when its photos are not the last build's.
+ * also plans the whole site when its photos are not the last build's, but for new photos that only
+ * the articles added show (`photosOfAdded`).
  */
 export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): NarrowChange | undefined {
   if (change.registries || change.removed.length > 0) return undefined;
@@ -86,6 +88,30 @@ export interface FastPlan {
   feeds: ReadonlySet<string>;
   counts: Record<string, number>;
   sitemaps?: SitemapEntry[];
+}
+
+/**
+ * The photos that only the articles added show, when every other photo the pages show is as the
+ * last build showed them (`previousKey`, `photosKey`): the fast path then holds, and only these are
+ * new to the site. Undefined when any other changed (a photo file replaced, an article's photo
+ * changed or gone). A photo that another article shows too (a draft's, in a build without drafts,
+ * say) is not counted new: the photos are then told changed, and the whole site is planned.
+ */
+export function photosOfAdded(
+  shown: ReadonlyMap<string, PhotoSet>,
+  added: ReadonlySet<Article>,
+  articles: readonly Article[],
+  previousKey: string,
+): Map<string, PhotoSet> | undefined {
+  const fresh = new Map<string, PhotoSet>();
+  for (const article of added) {
+    const set = article.image && shown.get(article.image.src);
+    if (set) fresh.set(article.image!.src, set);
+  }
+  if (fresh.size === 0) return undefined;
+  for (const article of articles) if (article.image && !added.has(article)) fresh.delete(article.image.src);
+  const rest = new Map([...shown].filter(([src]) => !fresh.has(src)));
+  return fresh.size > 0 && photosKey(rest) === previousKey ? fresh : undefined;
 }
 
 // The photos' derivatives as the pages show them: another photo file, another key.

@@ -215,8 +215,13 @@ export class DevSession {
         if (!this.sinceIndexed.has(before.path)) this.sinceIndexed.set(before.path, before);
       },
     });
-    // Every article was validated again: the views of the old ones would never be asked for.
-    if (change.registries) this.renderer = new ArticleRenderer();
+    // Every article was validated again: the views of the old ones would never be asked for. The
+    // photos stay checked and encoded.
+    if (change.registries) {
+      const photos = this.renderer.photoSets;
+      this.renderer = new ArticleRenderer();
+      this.renderer.usePhotos(photos);
+    }
     const synced = this.store.entriesAt([...new Set([...change.added, ...change.changed])].sort());
     const fresh = [...(change.registries ? this.store.registryDiagnostics : []), ...synced.flatMap((e) => e.diagnostics)];
     const result = this.store.result();

@@ -208,6 +208,44 @@ describe("an article's photo in the built site", () => {
     expect(treeDigest(site.out)).toBe(treeDigest(clean.out));
   });
 
+  it("added with a new photo, or with one the site shows already, an article takes the fast path; every site, staged in the spare too, is what a clean build writes", async () => {
+    archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
+    // Each build with the cache, as CI's: how it planned, and whether it staged in the spare.
+    const next = async (): Promise<Extract<BuildPhase, { name: "incremental" }> | undefined> => {
+      let phase: Extract<BuildPhase, { name: "incremental" }> | undefined;
+      const site = await buildArchive(archive, { cleanSpareFrom: 0, search: false, onPhase: (p) => p.name === "incremental" && (phase = p) });
+      expect(site.result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const clean = await buildArchive(archive, { outDir: join(archive.root, "clean"), cacheDir: join(archive.root, "clean-cache"), search: false });
+      expect(treeDigest(site.out)).toBe(treeDigest(clean.out));
+      rmSync(clean.out, { recursive: true });
+      return phase;
+    };
+    expect(await next()).toBeUndefined();
+    archive.write("images/2021/12/mossoul.jpg", await makePhoto({ hue: 200, width: 1200, height: 1200 }));
+    archive.article("2021/12/09-mossoul.md", { title: "Mossoul se relève", date: "2021-12-09T11:00:00", extra: IMAGE("images/2021/12/mossoul.jpg") });
+    expect(await next()).toMatchObject({ planned: "added", spare: true });
+    // An edit: the photos as they were, staged in the site before the last, which must catch up with the photo added.
+    archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", body: "Texte revu." });
+    expect(await next()).toMatchObject({ planned: "text", spare: true });
+    // Two added at once: one with a photo the site shows already, one with a new one.
+    archive.article("2021/12/09-bagdad.md", { title: "Bagdad encore", date: "2021-12-09T12:00:00", extra: IMAGE("images/2021/12/irak.jpg", false) });
+    archive.write("images/2021/12/kirkouk.jpg", await makePhoto({ hue: 60 }));
+    archive.article("2021/12/09-kirkouk.md", { title: "Kirkouk vote", date: "2021-12-09T12:30:00", extra: IMAGE("images/2021/12/kirkouk.jpg") });
+    expect(await next()).toMatchObject({ planned: "added", spare: true });
+    archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", body: "Texte revu encore." });
+    expect(await next()).toMatchObject({ planned: "text", spare: true });
+    // A photo replaced: the whole site planned, every photo linked again.
+    archive.write("images/2021/12/mossoul.jpg", await makePhoto({ hue: 250 }));
+    expect(await next()).toMatchObject({ planned: "all", spare: true });
+    archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", body: "Texte revu une fois de plus." });
+    expect(await next()).toMatchObject({ planned: "text", spare: true });
+    // An article added with a new photo while another photo is replaced: the whole site again.
+    archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 300 }));
+    archive.write("images/2021/12/erbil.jpg", await makePhoto({ hue: 120 }));
+    archive.article("2021/12/09-erbil.md", { title: "Erbil attend", date: "2021-12-09T13:00:00", extra: IMAGE("images/2021/12/erbil.jpg") });
+    expect(await next()).toMatchObject({ planned: "all", spare: true });
+  });
+
   it("keeps in the cache the photos a successful build shows, those shown within the week, and what a running build writes", async () => {
     archive = await archiveWithPhoto(await makePhoto({ hue: 10 }));
     archive.write("images/2021/12/autre.jpg", await makePhoto({ hue: 200 }));

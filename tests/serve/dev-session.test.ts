@@ -383,6 +383,11 @@ describe("a preview shows photos", () => {
     expect((await session.update([a])).outcome).toBe("updated");
     await expectAsBuilt(session);
 
+    // A topic renamed validates every article again: the pages keep their photos.
+    const topics = archive.write("topics.yaml", readFileSync(join(archive.dir, "topics.yaml"), "utf8").replace("label: Irak", "label: Irak (pays)"));
+    expect((await session.update([topics])).outcome).toBe("updated");
+    await expectAsBuilt(session);
+
     // A damaged photo is an error at its article, the pages kept; once mended, shown.
     archive.write("images/e.jpg", Buffer.from("pas une photo"));
     const damaged = await session.update([photoE]);
