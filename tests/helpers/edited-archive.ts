@@ -3,10 +3,11 @@
  * random sequences of such edits: for the proofs that an incremental build, and the preview after
  * each save, make the site a clean build makes.
  */
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "./archive.ts";
+import { makePhoto } from "./photos.ts";
 
 interface Doc {
   id: number;
@@ -16,6 +17,8 @@ interface Doc {
   body: string;
   draft: boolean;
   aliases: string[];
+  /** Its photo's `src`, under the content folder. */
+  photo?: string;
 }
 
 // Then, for the articles added: an older year, day and month than any; a newer year; a new day in a
@@ -45,20 +48,49 @@ const TOPICS_FILES = [
 
 export type Edit =
   | { kind: "add"; date: number; title: number; topics: number[] }
-  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft"; doc: number; value: number; topics: number[] }
-  | { kind: "topicsYaml"; value: number };
+  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft" | "photo"; doc: number; value: number; topics: number[] }
+  | { kind: "topicsYaml"; value: number }
+  | { kind: "photoFile"; value: number };
+
+// The photo files articles share (`photo` edits), each replaced in turn by the next of the pool (`photoFile`).
+const SHARED_PHOTOS = ["images/commune-1.jpg", "images/commune-2.jpg"];
+
+/**
+ * Small photos (fast to encode) the edits give articles, and write over one another: made once
+ * (`photoPool`), handed to each archive.
+ */
+export type PhotoPool = readonly Buffer[];
+
+/** Three small photos of other proportions and colours (a photo under 1,200 pixels wide is only a warning). */
+export function photoPool(): Promise<PhotoPool> {
+  return Promise.all([
+    makePhoto({ width: 480, height: 270, hue: 20 }),
+    makePhoto({ width: 400, height: 400, hue: 140 }),
+    makePhoto({ width: 360, height: 480, hue: 260 }),
+  ]);
+}
 
 const pick = fc.nat({ max: 99 });
 const topicSet = fc.uniqueArray(fc.nat({ max: TOPICS.length - 1 }), { minLength: 1, maxLength: 3 });
 export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), date: pick, title: pick, topics: topicSet }),
   fc.record({
-    kind: fc.constantFrom("body" as const, "title" as const, "redate" as const, "delete" as const, "alias" as const, "topics" as const, "draft" as const),
+    kind: fc.constantFrom(
+      "body" as const,
+      "title" as const,
+      "redate" as const,
+      "delete" as const,
+      "alias" as const,
+      "topics" as const,
+      "draft" as const,
+      "photo" as const,
+    ),
     doc: pick,
     value: pick,
     topics: topicSet,
   }),
   fc.record({ kind: fc.constant("topicsYaml" as const), value: pick }),
+  fc.record({ kind: fc.constant("photoFile" as const), value: pick }),
 );
 
 /** An archive the test edits as editors would, keeping it valid: urls.txt guards the first articles' URLs. */
@@ -70,8 +102,12 @@ export class EditedArchive {
   private readonly published = new Set<string>();
   private aliasCount = 0;
   private topics = TOPICS_YAML;
+  /** Which of the pool each shared photo file holds now. */
+  private readonly sharedHeld = SHARED_PHOTOS.map((_, i) => i);
 
-  constructor() {
+  /** With a pool of photos, articles added get one of their own, one in two, and the photo edits apply. */
+  constructor(private readonly photos: PhotoPool = []) {
+    if (photos.length > 0) for (const [i, src] of SHARED_PHOTOS.entries()) this.archive.write(src, photos[i % photos.length]!);
     for (let i = 0; i < 5; i++) this.docs.push(this.newDoc(DATES[i % 5]!, TITLES[i % TITLES.length]!, [TOPICS[i % TOPICS.length]!]));
     // A topic listed on two pages (20 a page): an article added within it shifts the second page.
     for (let i = 0; i < 18; i++)
@@ -97,14 +133,26 @@ export class EditedArchive {
       this.archive.write("topics.yaml", topics);
       return true;
     }
+    if (e.kind === "photoFile") {
+      // Another picture under the same name, of other proportions perhaps.
+      if (this.photos.length === 0) return false;
+      const i = e.value % SHARED_PHOTOS.length;
+      this.sharedHeld[i] = (this.sharedHeld[i]! + 1) % this.photos.length;
+      this.archive.write(SHARED_PHOTOS[i]!, this.photos[this.sharedHeld[i]!]!);
+      return false;
+    }
     if (e.kind === "add") {
-      this.docs.push(
-        this.newDoc(
-          DATES[e.date % DATES.length]!,
-          TITLES[e.title % TITLES.length]!,
-          e.topics.map((t) => TOPICS[t]!),
-        ),
+      const doc = this.newDoc(
+        DATES[e.date % DATES.length]!,
+        TITLES[e.title % TITLES.length]!,
+        e.topics.map((t) => TOPICS[t]!),
       );
+      // A photo of its own, new to the site, or one the site may show already.
+      if (this.photos.length > 0 && e.title % 2 === 0) {
+        doc.photo = e.date % 3 === 0 ? SHARED_PHOTOS[e.date % SHARED_PHOTOS.length]! : `images/propre-${doc.id}.jpg`;
+        if (doc.photo.includes("propre")) this.archive.write(doc.photo, this.photos[(doc.id + e.date) % this.photos.length]!);
+      }
+      this.docs.push(doc);
       this.writeAll();
       return false;
     }
@@ -115,6 +163,8 @@ export class EditedArchive {
     if (e.kind === "body" && e.value % 2 === 1) doc.body = `Un nouveau premier paragraphe (${e.value}).\n\n${doc.body}`;
     if (e.kind === "title") doc.title = TITLES[e.value % TITLES.length]!;
     if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
+    // A shared photo given, changed or taken away (its file stays, unshown).
+    if (e.kind === "photo" && this.photos.length > 0) doc.photo = e.value % 3 === 2 ? undefined : SHARED_PHOTOS[e.value % 3];
     // Escaped too: its redirect page is written at the path decoded (`/archives/café-2/`).
     if (e.kind === "alias") doc.aliases.push(e.value % 2 === 0 ? `/archives/ancien-${++this.aliasCount}/` : `/archives/caf%C3%A9-${++this.aliasCount}/`);
     // A published article is never a draft: only the ones added since. An article that answers a
@@ -136,11 +186,13 @@ export class EditedArchive {
     return false;
   }
 
-  /** Every file the archive holds now that a save may have touched (absolute paths): its articles, topics.yaml and urls.txt. */
+  /** Every file the archive holds now that a save may have touched (absolute paths): its articles, photos, topics.yaml and urls.txt. */
   files(): string[] {
     const articles = join(this.archive.dir, "articles");
+    const images = join(this.archive.dir, "images");
     return [
       ...readdirSync(articles, { recursive: true }).map((name) => join(articles, String(name))),
+      ...(existsSync(images) ? readdirSync(images).map((name) => join(images, name)) : []),
       join(this.archive.dir, "topics.yaml"),
       join(this.archive.dir, "urls.txt"),
     ];
@@ -180,6 +232,7 @@ export class EditedArchive {
         `slug: depeche-${doc.id}`,
         ...(doc.draft ? ["draft: true"] : []),
         ...(doc.aliases.length > 0 ? [`aliases: [${doc.aliases.join(", ")}]`] : []),
+        ...(doc.photo ? [`image:\n  src: ${doc.photo}\n  alt: "La photo de la dépêche ${doc.id}"\n  credit: "AA / Photographe"`] : []),
       ].join("\n"),
       body: doc.body + more,
     });

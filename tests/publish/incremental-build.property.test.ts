@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSite, type BuildPhase } from "../../src/publish/build-site.ts";
 import { spareFolder } from "../../src/publish/stage-from-site.ts";
-import { EditedArchive, edit, type Edit } from "../helpers/edited-archive.ts";
+import { EditedArchive, edit, photoPool, type Edit } from "../helpers/edited-archive.ts";
 import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.ts";
 
 // The proof that an incremental build is a clean build: random sequences of editors' edits, and
@@ -52,13 +52,16 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
   };
 }
 
+// Articles are given photos, of their own or shared, and photo files are replaced.
+const photos = await photoPool();
+
 // How often each way of planning ran, by the edit that led to it: the fast paths must be exercised.
 const plannedBy = new Map<string, number>();
 // The search bundles patched, by the edit that led to it: the patch must be exercised.
 const patchedBy = new Map<string, number>();
 
 async function runEdits(edits: Edit[], search: boolean): Promise<void> {
-  const edited = new EditedArchive();
+  const edited = new EditedArchive(photos);
   try {
     let built = await sameAsClean(edited, search);
     expect(built.incremental).toBe(false);
@@ -95,6 +98,22 @@ describe("an incremental build", () => {
               { kind: "body", doc: 3, value: 1, topics: [0] },
               { kind: "add", date: 6, title: 2, topics: [4] },
               { kind: "add", date: 7, title: 3, topics: [4] },
+            ],
+          ],
+          // Photos: an article added with one of its own (the fast path; the next build stages in
+          // the spare, which must catch up with that photo), another given a shared one, that
+          // photo's file replaced, a body edited, an article added with the shared photo, and the
+          // photo taken away.
+          [
+            [
+              { kind: "add", date: 8, title: 0, topics: [4] },
+              { kind: "body", doc: 0, value: 2, topics: [0] },
+              { kind: "photo", doc: 2, value: 0, topics: [0] },
+              { kind: "photoFile", value: 0 },
+              { kind: "body", doc: 2, value: 2, topics: [0] },
+              { kind: "add", date: 3, title: 2, topics: [4] },
+              { kind: "photo", doc: 2, value: 2, topics: [0] },
+              { kind: "body", doc: 4, value: 1, topics: [0] },
             ],
           ],
           // Escaped aliases: their redirect pages written at the paths decoded, then removed with their article.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/publish/build-site.ts";
 import { SITE_MARKER } from "../../src/files/output-folder.ts";
 import { DevSession } from "../../src/serve/dev-session.ts";
-import { EditedArchive, edit, type Edit } from "../helpers/edited-archive.ts";
+import { EditedArchive, edit, photoPool, type Edit } from "../helpers/edited-archive.ts";
 import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.ts";
 
 // The proof that the preview, updated save after save, shows what a full build shows: random
@@ -13,6 +13,9 @@ import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.t
 // preview's folder equals, byte for byte, the site a clean build with drafts writes (the feeds and
 // sitemaps made again as a request for one makes them; the search index aside, made when asked,
 // and the marker, which names the folder's first build).
+
+// Articles are given photos, of their own or shared, and photo files are replaced.
+const photos = await photoPool();
 
 // How each save planned its pages, by the edit saved: the text edits' own path must be exercised.
 const plannedBy = new Map<string, number>();
@@ -29,7 +32,7 @@ const saved = (edit: Edit): Save => ({ edit, broken: false });
 const savedWithError = (edit: Edit): Save => ({ edit, broken: true });
 
 async function runSaves(saves: Save[]): Promise<void> {
-  const edited = new EditedArchive();
+  const edited = new EditedArchive(photos);
   const { root, dir } = edited.archive;
   const session = new DevSession({ contentDir: dir, outDir: join(root, "preview"), drafts: true, cacheDir: join(root, "cache"), nowMs: FIXED_NOW });
   try {
@@ -115,6 +118,19 @@ describe("the preview, after any sequence of saves", () => {
           // An article added, then re-dated before any deploy published it: its page moves, and
           // the folder of its old address goes with it.
           [[saved({ kind: "add", date: 0, title: 2, topics: [1] }), saved({ kind: "redate", doc: 23, value: 3, topics: [0] })]],
+          // Photos: an article added with one of its own, another given a shared one, that photo's
+          // file replaced, a body saved first with an error, an article added with the shared
+          // photo, and the photo taken away.
+          [
+            [
+              saved({ kind: "add", date: 1, title: 0, topics: [4] }),
+              saved({ kind: "photo", doc: 2, value: 0, topics: [0] }),
+              saved({ kind: "photoFile", value: 0 }),
+              savedWithError({ kind: "body", doc: 2, value: 1, topics: [0] }),
+              saved({ kind: "add", date: 3, title: 2, topics: [4] }),
+              saved({ kind: "photo", doc: 2, value: 2, topics: [0] }),
+            ],
+          ],
           // An article's topics changed in a save with an error, then the error mended alone: the
           // mend is a text edit of what the store held, not of what the pages show.
           [
