@@ -118,8 +118,6 @@ export class DevSession {
   private indexingNow = false;
   /** Set while a save's pages are written: one that failed leaves the next save to plan every page. */
   private pagesBehind = false;
-  /** Set while a full build fails after a first one passed (a photo's error): each save runs it again until it passes. */
-  private wholeBehind = false;
   /** The photos whose check failed at the last save (`preparePhotosOf`): checked again at each save until it passes. */
   private photosFailing = new Set<string>();
   /** The photos the preview's pages show, by `src`, whose files its folder holds (`placeShownPhotos`). */
@@ -176,7 +174,6 @@ export class DevSession {
       cacheDir: this.cacheDir,
       ...(this.options.lock ? { lock: { ...this.options.lock, site: false } } : {}),
     });
-    this.wholeBehind = !result.ok || !result.built;
     if (!result.ok || !result.built) {
       this.errors = result.diagnostics.filter((d) => d.severity === "error");
       const unbuilt = this.content === undefined ? { unbuilt: true } : {};
@@ -186,7 +183,7 @@ export class DevSession {
     this.data = result.built.data;
     this.store.settle();
     this.photosFailing.clear();
-    this.shown = shownPhotoSets(this.content.articles, this.renderer.photoSets, (a) => isPublished(a, this.archiveOptions));
+    this.shown = this.shownPhotos(this.content);
     this.outputs = undefined;
     this.outputsOf = this.data;
     this.searchOf = undefined;
@@ -202,11 +199,11 @@ export class DevSession {
    * change of `topics.yaml` validates every article again, but only the pages whose data it changes
    * (that topic's pages, its articles' pages) are written. A photo the preview has not shown yet, or
    * whose file was saved, is checked and encoded alone, and the pages of its articles are written.
-   * The first successful build is a full one; so is each save's while the last full build failed.
+   * The first successful build is a full one.
    */
   async update(paths: string[]): Promise<Update> {
     const start = performance.now();
-    if (!this.content || !this.data || this.wholeBehind) return this.rebuild();
+    if (!this.content || !this.data) return this.rebuild();
     const hadErrors = this.errors.length > 0;
     const replaced = new Map<string, ArticleEntry>();
     const change = await this.store.sync(paths, {
@@ -318,7 +315,7 @@ export class DevSession {
   // page shows any more removed: as a build leaves its site.
   private placeShownPhotos(content: Content): void {
     const before = new Set(this.shown.values());
-    this.shown = shownPhotoSets(content.articles, this.renderer.photoSets, (a) => isPublished(a, this.archiveOptions));
+    this.shown = this.shownPhotos(content);
     const now = new Set(this.shown.values());
     const went = [...before].filter((set) => !now.has(set));
     if (went.length > 0) {
@@ -335,6 +332,11 @@ export class DevSession {
       this.cacheDir,
       this.options.outDir,
     );
+  }
+
+  // The photos the pages of `content` show, as a build with the session's drafts and "now" publishes them.
+  private shownPhotos(content: Content): Map<string, PhotoSet> {
+    return shownPhotoSets(content.articles, this.renderer.photoSets, (a) => isPublished(a, this.archiveOptions));
   }
 
   private get cacheDir(): string {
