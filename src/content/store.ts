@@ -25,6 +25,7 @@ import { indexSources, indexTopics, locateRegistryEntry, readRegistries, type Re
 import {
   checkPublishedLists,
   checkPublishedUrls,
+  listedPages,
   pageOfUrl,
   readUrlManifestFile,
   URL_MANIFEST,
@@ -531,12 +532,11 @@ export class ArchiveStore {
       this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
     } else if (read) {
       const manifest = this.urlManifest.manifest;
-      const published = new Set(manifest?.published.map(({ url }) => pageOfUrl(url)));
       checkArchiveRules(
         { site: read.site, topics: read.topics ?? [], sources: read.sources ?? [], articles },
         claimants,
         claimantsWithErrors,
-        published,
+        listedPages(manifest),
         // Links to the pages of a registry that does not read (its topics', its sources') wait for it.
         {
           nowMs: this.nowMs,
@@ -1028,14 +1028,14 @@ function checkArchiveRules(
   content: Content,
   claimants: readonly Claimant[],
   claimantsWithErrors: readonly Claimant[],
-  published: ReadonlySet<string>,
+  listed: (page: string) => boolean,
   links: LinkCheck | undefined,
   diagnostics: Diagnostics,
 ): void {
   const files = siteFiles(content, claimantsWithErrors);
   const pages: SiteFile<Claimant>[] = claimantsWithErrors.flatMap((article) => (article.url ? [{ path: fileOfUrl(article.url), article }] : []));
   const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
-  checkAcrossArticles(claimants, paths, published, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
+  checkAcrossArticles(claimants, paths, listed, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
   if (links) checkBodyLinks(content.articles, files, diagnostics, links);
 }
 

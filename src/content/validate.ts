@@ -286,17 +286,17 @@ function resolveNames<T>(
  * Rules across articles: one article per URL, per short link (however spelled); an alias takes no
  * path the site writes, nor another alias's. Files with errors take part with their fields written
  * right (see Claimant), in path order with the articles; `sitePaths` holds their pages too.
- * `published` holds the pages urls.txt lists: an article already online keeps what it has.
+ * `listed` tells the pages urls.txt lists: an article already online keeps what it has.
  */
 export function checkAcrossArticles(
   articles: readonly Claimant[],
   sitePaths: SitePaths<Claimant>,
-  published: ReadonlySet<string>,
+  listed: (page: string) => boolean,
   positionOf: (article: Claimant, key: string, index?: number) => { line: number; column: number },
   diagnostics: Diagnostics,
 ): void {
   // Each URL and short link is reported on the articles that don't keep it, naming the one that does.
-  const isPublished = (article: Claimant): boolean => article.url !== undefined && published.has(pathOfUrl(article.url));
+  const isPublished = (article: Claimant): boolean => article.url !== undefined && listed(pathOfUrl(article.url));
   const urlHolder = holders(articles, (a) => a.url, isPublished);
   const shortLinkHolder = holders(articles, (a) => (a.shortLink ? shortLinkKey(a.shortLink) : undefined), isPublished);
   for (let i = 0; i < articles.length; i++) {
