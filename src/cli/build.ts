@@ -57,7 +57,10 @@ export async function runBuild(argv: string[]): Promise<number> {
         if (live) process.stderr.write("\r\x1b[K");
         log(`depeche build: ${say.buildPhotosEncoded(phase.encoded, phase.cached, time(phase.ms))}`);
       }
-      if (phase.name === "planned") log(`depeche build: ${say.buildPlanned(phase.pages, time(phase.ms))}`);
+      if (phase.name === "planned")
+        log(
+          `depeche build: ${phase.of === undefined ? say.buildPlanned(phase.pages, time(phase.ms)) : say.buildPlannedSome(phase.pages, phase.of, time(phase.ms))}`,
+        );
       if (phase.name === "written") {
         if (live) process.stderr.write("\r\x1b[K");
         log(`depeche build: ${say.buildWrote(phase.pages, time(phase.ms))}`);

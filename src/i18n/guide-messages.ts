@@ -352,6 +352,7 @@ export const COMMAND_EXAMPLES: Examples<Messages["cli"]> = {
   outStrayEntries: { args: [["_site/notes"], 0] },
   outNotASite: { args: [".depeche-site"] },
   buildPlanned: { args: [431, "0,05 s"] },
+  buildPlannedSome: { args: [13, 2314, "0,04 s"] },
   buildWrote: { args: [431, "1,20 s"] },
   buildProgress: { args: [500, 1200] },
   buildPublished: { args: [6, "0,02 s"] },

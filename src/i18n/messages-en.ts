@@ -572,6 +572,7 @@ export const messagesEn: Messages = {
     outNotASite: (marker) =>
       `is not empty and has no ${marker} file, so it is not a site Dépêche built and a build never replaces it: give an empty or new folder, or delete this one by hand if it is a site built before Dépêche marked its sites`,
     buildPlanned: (pages, time) => `planned ${countEn(pages, "page")} (${time})`,
+    buildPlannedSome: (pages, of, time) => `planned ${number(pages)} of ${countEn(of, "page")}, the others kept from the previous build (${time})`,
     buildWrote: (pages, time) => `wrote ${countEn(pages, "page")} (${time})`,
     buildProgress: (written, total) => `${written}/${total} pages`,
     buildIncremental: (changed, removed, outputs, time) =>

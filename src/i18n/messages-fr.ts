@@ -702,6 +702,8 @@ export const messagesFr = {
     outNotASite: (marker: string) =>
       fr`n’est pas vide et n’a pas de fichier ${marker} : ce n’est pas un site construit par Dépêche, et une construction ne le remplace jamais ; donnez un dossier vide ou nouveau, ou supprimez celui-ci à la main si c’est un site construit avant que Dépêche ne marque ses sites`,
     buildPlanned: (pages: number, time: string) => `${countFr(pages, "page prévue", "pages prévues")} (${time})`,
+    buildPlannedSome: (pages: number, of: number, time: string) =>
+      `${countFr(pages, "page prévue", "pages prévues")} sur ${number(of)}, les autres reprises de la construction précédente (${time})`,
     buildWrote: (pages: number, time: string) => `${countFr(pages, "page écrite", "pages écrites")} (${time})`,
     buildProgress: (written: number, total: number) => `${number(written)}/${number(total)} pages`,
     buildPublished: (files: number, time: string) =>

@@ -154,7 +154,8 @@ export type BuildPhase =
   | { name: "cache-unsaved"; reason: string }
   // `read`: the photo files read, those neither git's blob ids nor their stats vouched for.
   | { name: "photos"; encoded: number; cached: number; read: number; ms: number }
-  | { name: "planned"; pages: number; ms: number }
+  // `of`: the site's pages, when only some were planned (an incremental build's fast path).
+  | { name: "planned"; pages: number; of?: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
   | {
@@ -375,9 +376,14 @@ async function validateThenWrite(
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
   const counts = fast ? fast.counts : countPages(data.pages);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const total = sumOf(counts);
   const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files));
-  options.onPhase?.({ name: "planned", pages: total, ms: performance.now() - planStart });
+  options.onPhase?.({
+    name: "planned",
+    pages: fast ? sumOf(countPages(data.pages)) : total,
+    ...(fast ? { of: total } : {}),
+    ms: performance.now() - planStart,
+  });
   // A clean build has rendered every body it reads: their text waits in the files, not the heap
   // (the dev server's store, kept between builds, keeps its own).
   // A full collection costs a large heap some tenths of a second, and spares a small one nothing.
@@ -907,6 +913,10 @@ function recordPublishedUrls(contentDir: string, content: Content, nowMs: number
 /** Pages per kind, as the build summary prints them. */
 export function countPages(pages: SitePages): Record<string, number> {
   return Object.fromEntries(Object.entries(pages).map(([kind, list]) => [kind, (list as unknown[]).length]));
+}
+
+function sumOf(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 // Every valid article must come out as a page: a silent loss would be the worst failure.

@@ -60,10 +60,17 @@ const killAt =
 describe("a build with a cache", () => {
   it("starts from the last build's state, and writes only the pages that changed", async () => {
     archive = threeArticles();
-    expect(await cachedBuildEqualsClean()).toBe(false);
+    const first: BuildPhase[] = [];
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => first.push(p) })).toBe(false);
+    const sitePages = first.find((p) => p.name === "planned");
+    expect(sitePages).not.toHaveProperty("of");
     const phases: BuildPhase[] = [];
     archive.article("b.md", { title: "Deuxième dépêche", date: "2021-12-10T10:00:00", topics: "[economie]", body: "Un autre corps." });
     expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    // Only the pages that show the text are planned, out of the site's (the line says both).
+    const planned = phases.find((p) => p.name === "planned");
+    expect(planned).toMatchObject({ of: sitePages && "pages" in sitePages ? sitePages.pages : -1 });
+    expect(planned && "pages" in planned && planned.pages).toBeLessThan(planned && "of" in planned ? planned.of! : 0);
     const incremental = phases.find((p) => p.name === "incremental");
     // The article's page; nothing lists its body's first paragraph but the lists that show it.
     expect(incremental).toMatchObject({ name: "incremental", removed: 0 });
