@@ -37,6 +37,12 @@ function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   });
 }
 
+/** Resolves once the stagings and old sites that builds set aside in `cwd` are removed (30 s at most). */
+async function stagingsGone(cwd: string): Promise<void> {
+  const removing = (): boolean => readdirSync(cwd).some((name) => name.startsWith("._site.trash-") || name.startsWith("._site.old-"));
+  for (const deadline = Date.now() + 30_000; removing() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** The one error line of a refused build; nothing else may be printed. */
 function refusal(run: ReturnType<typeof build>): string {
   expect(run.status, run.stderr).toBe(2);
@@ -180,7 +186,7 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
   });
 
-  it("refuses a repository in an article's own folder when a registry's change makes the incremental build clean: nothing is lost", () => {
+  it("refuses a repository in an article's own folder when a registry's change makes the incremental build clean: nothing is lost", async () => {
     const { cwd, root } = project();
     expect(build(cwd, []).status).toBe(0);
     const article = readdirSync(join(cwd, "_site/2021/12/09"), { withFileTypes: true }).find((entry) => entry.isDirectory())!.name;
@@ -197,6 +203,9 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
       fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/12/09/${article}/.git et _site/2021/12/09/${article}/brouillons/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
     );
+    // The build had staged beside the site before its registries made it clean: its staging goes
+    // in the background (a detached rm), after it returns.
+    await stagingsGone(cwd);
     expect(treeDigest(root)).toBe(before);
     rmSync(join(cwd, `_site/2021/12/09/${article}/.git`));
     renameSync(join(cwd, `_site/2021/12/09/${article}/brouillons`), join(cwd, "brouillons"));
