@@ -3,7 +3,7 @@
  * built once with an empty cache (every photo encoded), then, cached, alternating with the same
  * corpus without photos. The target: the cached build within 1.2 × the build without photos.
  * Then incremental builds of that site, as CI's on each push: rounds of 10 articles added, each
- * with a photo of its own, and of one article's body edited.
+ * with a photo of its own, of one article's body edited, and of one photo file replaced.
  *
  *   npx tsx bench/photos.ts --corpus /dev/shm/c10000 [--rounds 4] [--work /dev/shm/x [--reuse-cache]]
  *
@@ -68,6 +68,7 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
   build(withPhotos, site);
   const added: Run[] = [];
   const edited: Run[] = [];
+  const replaced: Run[] = [];
   const articles = join(withPhotos, "articles");
   const oldest = readdirSync(articles, { recursive: true })
     .map(String)
@@ -78,6 +79,9 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
     added.push(build(withPhotos, site, true));
     writeFileSync(join(articles, oldest), `${readFileSync(join(articles, oldest), "utf8")}\nUne phrase de plus, tour ${round + 1}.\n`);
     edited.push(build(withPhotos, site, true));
+    // Another photo under the same name: encoded, then the pages that show it.
+    writeFileSync(join(withPhotos, photos.first), await drawPhoto(200_000 + round));
+    replaced.push(build(withPhotos, site, true));
   }
   const ratios = cached.map((run, i) => run.seconds / without[i]!.seconds);
   const sorted = [...ratios].sort((a, b) => a - b);
@@ -94,7 +98,11 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
     `photos ${size}: incremental, 10 articles added with a photo each: ${added.map((r) => r.seconds.toFixed(2)).join(", ")} s (pages rewritten: ${rewritten(added)})`,
   );
   notes.push(`photos ${size}: incremental, one body edited: ${edited.map((r) => r.seconds.toFixed(2)).join(", ")} s (pages rewritten: ${rewritten(edited)})`);
-  for (const run of [first, ...cached, ...without, ...added, ...edited]) if (!run.ok) notes.push(`photos ${size}: a build failed:\n${run.output.slice(-2000)}`);
+  notes.push(
+    `photos ${size}: incremental, one photo file replaced: ${replaced.map((r) => r.seconds.toFixed(2)).join(", ")} s (pages rewritten: ${rewritten(replaced)})`,
+  );
+  for (const run of [first, ...cached, ...without, ...added, ...edited, ...replaced])
+    if (!run.ok) notes.push(`photos ${size}: a build failed:\n${run.output.slice(-2000)}`);
   rmSync(site, { recursive: true, force: true });
   rmSync(plain, { recursive: true, force: true });
   return {
@@ -104,25 +112,28 @@ export async function benchPhotos(options: PhotoBenchOptions): Promise<{ rows: s
       [size, `build, no search, same corpus without photos, median of ${options.rounds}`, "depeche", ...cell(median(without))],
       [size, `add 10 articles with a photo each, incremental, no search, ${label}, median of ${options.rounds}`, "depeche", ...cell(median(added))],
       [size, `edit one body, incremental, no search, ${label}, median of ${options.rounds}`, "depeche", ...cell(median(edited))],
+      [size, `replace one photo file, incremental, no search, ${label}, median of ${options.rounds}`, "depeche", ...cell(median(replaced))],
     ],
     notes,
   };
 }
 
 // Gives one article in `every` a photo of its own under images/YYYY/MM/, in its front matter.
-async function attachPhotos(corpus: string, every: number): Promise<{ articles: number; count: number; megabytes: number }> {
+async function attachPhotos(corpus: string, every: number): Promise<{ articles: number; count: number; megabytes: number; first: string }> {
   const articles = readdirSync(join(corpus, "articles"), { recursive: true })
     .map(String)
     .filter((p) => p.endsWith(".md"))
     .sort();
   let count = 0;
   let bytes = 0;
+  let firstSrc = "";
   for (let i = 0; i < articles.length; i += every) {
     const file = join(corpus, "articles", articles[i]!);
     const text = readFileSync(file, "utf8");
     const end = text.indexOf("\n---", 4);
     const [year, month] = articles[i]!.split("/");
     const src = `images/${year}/${month}/photo-${count + 1}.jpg`;
+    firstSrc ||= src;
     const photo = await drawPhoto(count);
     mkdirSync(join(corpus, "images", year!, month!), { recursive: true });
     writeFileSync(join(corpus, src), photo);
@@ -131,7 +142,7 @@ async function attachPhotos(corpus: string, every: number): Promise<{ articles: 
     writeFileSync(file, `${text.slice(0, end)}\n${image}${text.slice(end)}`);
     count++;
   }
-  return { articles: articles.length, count, megabytes: bytes / 1024 / 1024 };
+  return { articles: articles.length, count, megabytes: bytes / 1024 / 1024, first: firstSrc };
 }
 
 // Adds `count` articles to the newest month of the corpus, each with a photo of its own.

@@ -35,7 +35,7 @@ import { pack, pieceBytes, ReadMemory, unpack, unpackFile, unpackMemoryNeeded, t
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = DEFAULT_CACHE_FOLDER;
@@ -62,8 +62,22 @@ export interface SiteState {
   summaries: ReadonlyMap<string, string>;
   /** Pages per kind, as the build's summary counts them. */
   counts: Record<string, number>;
-  /** What the photos' derivatives were (`photosKey`): the pages show them. */
-  photos: string;
+  /** The photos the pages show, each `src` with its file's digest (`shownDigests`). */
+  photos: ShownPhotos;
+}
+
+/** Each photo the pages show, by its `src`: its file's digest (its derivatives follow from the file and its name). */
+export type ShownPhotos = ReadonlyMap<string, string>;
+
+/** The photos the pages show, as the cache keeps them (`ShownPhotos`). */
+export function shownDigests(sets: ReadonlyMap<string, { source: { digest: string } }>): Map<string, string> {
+  return new Map([...sets].map(([src, set]) => [src, set.source.digest]));
+}
+
+export function sameShownPhotos(a: ShownPhotos, b: ShownPhotos): boolean {
+  if (a.size !== b.size) return false;
+  for (const [src, digest] of a) if (b.get(src) !== digest) return false;
+  return true;
 }
 
 /**
@@ -106,7 +120,8 @@ export interface StatePatch {
   summaries: [string[], string[]];
   outputs: string[];
   counts: Record<string, number>;
-  photos: string;
+  /** Absent when the photos shown are the previous state's: a record stays small at 10,000 photos. */
+  photos?: [string[], string[]];
   store: StorePatch;
   spare?: SpareSite;
 }
@@ -152,7 +167,7 @@ interface SavedState {
   /** Article file digest → standfirst. */
   summaries: SavedColumns;
   counts: Record<string, number>;
-  photos: string;
+  photos: [string[], string[]];
   spare?: SpareSite;
 }
 
@@ -289,7 +304,7 @@ export class BuildCache {
         outputs: saved.outputs,
         summaries: OrderedColumns.read(saved.summaries),
         counts: saved.counts,
-        photos: saved.photos,
+        photos: new Map(zip(...saved.photos)),
         store,
         ...(saved.spare ? { spare: saved.spare } : {}),
       };
@@ -333,7 +348,7 @@ export class BuildCache {
       outputs: state.outputs,
       summaries: OrderedColumns.save(state.summaries),
       counts: state.counts,
-      photos: state.photos,
+      photos: keysAndValues(state.photos),
       ...(state.spare ? { spare: state.spare } : {}),
     };
     const headText = `${JSON.stringify(header)}\n`;
@@ -518,7 +533,7 @@ export function statePatch(
     summaries: keysAndValues(summaries),
     outputs: next.outputs,
     counts: next.counts,
-    photos: next.photos,
+    ...(sameShownPhotos(previous.photos, next.photos) ? {} : { photos: keysAndValues(next.photos) }),
     store,
     ...(spare ? { spare } : {}),
   };
@@ -575,13 +590,22 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
     summaries: state.summaries.with(patches.flatMap((patch) => [...zip(...patch.summaries)])),
     outputs: last.outputs,
     counts: last.counts,
-    photos: last.photos,
+    photos: lastPhotos(state.photos, patches),
     store: patchSnapshot(
       state.store,
       patches.map((p) => p.store),
     ),
     ...(last.spare ? { spare: last.spare } : {}),
   };
+}
+
+// The photos shown as the last patch that names them says, else as the state says.
+function lastPhotos(photos: ShownPhotos, patches: readonly StatePatch[]): ShownPhotos {
+  for (let i = patches.length - 1; i >= 0; i--) {
+    const named = patches[i]!.photos;
+    if (named) return new Map(zip(...named));
+  }
+  return photos;
 }
 
 function* zip(keys: readonly string[], values: readonly string[]): Generator<[string, string]> {

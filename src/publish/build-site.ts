@@ -36,10 +36,22 @@ import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { fastPlan, narrowChange, photosKey, photosOfAdded, type FastPlan } from "./fast-path.ts";
+import { fastPlan, narrowChange, photoChange, type FastPlan } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
-import { BuildCache, cacheKey, renewMarker, siteStamp, statePatch, type CachedBuild, type SiteState, type SpareSite, type WholeState } from "./build-cache.ts";
+import {
+  BuildCache,
+  cacheKey,
+  renewMarker,
+  sameShownPhotos,
+  shownDigests,
+  siteStamp,
+  statePatch,
+  type CachedBuild,
+  type SiteState,
+  type SpareSite,
+  type WholeState,
+} from "./build-cache.ts";
 import {
   catchUpStaging,
   linkInBackground,
@@ -55,7 +67,8 @@ import {
   type BackgroundLink,
 } from "./stage-from-site.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
-import { NEWS_SITEMAP_URL, PHOTOS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
+import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
 import { stopIfOrphaned } from "../threads/huge-pages.js";
@@ -341,18 +354,21 @@ async function validateThenWrite(
 
   const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
   const planStart = performance.now();
-  const photosState = photosKey(shownPhotos);
+  const photosState = shownDigests(shownPhotos);
+  const photosSame = incremental !== undefined && sameShownPhotos(photosState, incremental.photos);
   // The photos this build shows, when they are not the last build's: once it is swapped in, the
   // cache keeps those, and those another build showed within the week. A build that shows the
   // last one's photos leaves the cache as it is: it would only mark them shown again (0.15 s at
   // 30,000 photos, in the path of every edit).
-  const photoDigests = !incremental || photosState !== incremental.photos ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
+  const photoDigests = !photosSame ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
   // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
-  // and news sitemap's, are planned; no other. The photos are the last build's, but for those that
-  // only the articles added show, new to the site.
+  // and news sitemap's, are planned; no other. The photos are the last build's, but for those new
+  // to the site: an article whose photo file was replaced is planned as one whose text was edited.
   const candidate = incremental ? narrowChange(change, replaced, store) : undefined;
-  const photosSame = photosState === incremental?.photos;
-  const newPhotos = incremental && candidate && !photosSame ? photosOfAdded(shownPhotos, candidate.added, content.articles, incremental.photos) : undefined;
+  const newPhotos = incremental && candidate && !photosSame ? photoChange(shownPhotos, incremental.photos) : undefined;
+  if (newPhotos && newPhotos.replaced.size > 0)
+    for (const article of content.articles)
+      if (article.image && newPhotos.replaced.has(article.image.src) && !candidate!.added.has(article)) candidate!.articles.add(article);
   const narrow = photosSame || newPhotos ? candidate : undefined;
   let feeds = new Set<string>();
   let addedTo: Set<string> | undefined;
@@ -464,16 +480,21 @@ async function validateThenWrite(
         photos: photosState,
       };
       for (const path of changes.changed) changed.add(path);
-      // The staging folder holds the last build's photos: those new to the site are added, or, when
-      // the photos changed otherwise, all are linked again from the cache (a photo no article shows
-      // any more is gone). Either is a change the spare catches up with.
+      // The staging folder holds the last build's photos: those new to the site are added and the
+      // files of those replaced removed, or, when the photos changed otherwise, all are linked
+      // again from the cache (a photo no article shows any more is gone). Either is a change the
+      // spare catches up with.
       if (!photosSame) {
-        const added = fast && newPhotos;
-        if (!added) rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
-        const placed = added ? [...added.values()] : [...shownPhotos.values()];
-        placePhotos(placed, photosDir, staging);
-        if (added) for (const set of placed) changed.add(dirname(set.all[0]!.url).slice(1));
-        else changed.add(PHOTOS_URL.slice(1, -1));
+        const some = fast && newPhotos;
+        if (some) {
+          for (const folder of removeReplacedPhotos(staging, some.replaced, shownPhotos)) changed.add(folder);
+          placePhotos([...some.fresh.values()], photosDir, staging);
+          for (const set of some.fresh.values()) changed.add(photoFolderUrl(set.source.digest).slice(1, -1));
+        } else {
+          rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
+          placePhotos([...shownPhotos.values()], photosDir, staging);
+          changed.add(PHOTOS_URL.slice(1, -1));
+        }
       }
       const planned = !fast ? "all" : expected ? "added" : "text";
       options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
@@ -917,6 +938,27 @@ export function countPages(pages: SitePages): Record<string, number> {
 
 function sumOf(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+// The files of the photos whose file was replaced, taken from the staging folder (the last
+// build's photos): in the folder of each digest they had, those no photo shown now has (two files
+// of the same bytes share a folder). Returns the folders, as the spare's changes name them.
+function removeReplacedPhotos(staging: string, replaced: ReadonlyMap<string, string>, shown: ReadonlyMap<string, PhotoSet>): string[] {
+  const folders = new Set([...replaced.values()].map(photoFolderUrl));
+  const kept = new Set<string>();
+  for (const set of shown.values()) if (folders.has(photoFolderUrl(set.source.digest))) for (const d of set.all) kept.add(d.url);
+  const gone: string[] = [];
+  for (const folder of folders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(staging, folder));
+    } catch {
+      // A folder the last site lacked: nothing of it to remove.
+    }
+    for (const name of names) if (!kept.has(folder + name)) gone.push(folder + name);
+  }
+  removeSiteFiles(staging, gone);
+  return [...folders].map((folder) => folder.slice(1, -1));
 }
 
 // Every valid article must come out as a page: a silent loss would be the worst failure.

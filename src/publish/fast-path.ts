@@ -4,7 +4,6 @@
  * the pages that show the edited articles' text (`pagesShowingEdited`), and the pages the added
  * articles enter (`pagesShowingAdded`). Only those are planned and digested again.
  */
-import { hash } from "node:crypto";
 import { type Article, sameExcept } from "../content/model.ts";
 import type { ArchiveStore, StoreChange } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
@@ -13,7 +12,7 @@ import { pageDigests } from "../plan/page-digest.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import type { SitemapEntry } from "../outputs/sitemaps.ts";
 import type { OrderedColumns } from "../files/ordered-columns.ts";
-import type { CachedBuild } from "./build-cache.ts";
+import type { CachedBuild, ShownPhotos } from "./build-cache.ts";
 import type { PhotoSet } from "../images/derivatives.ts";
 
 /**
@@ -31,8 +30,7 @@ export interface NarrowChange {
  * other change: an article removed or changed otherwise, an article read again whose previous
  * state is unknown (one that this build's "now" publishes, or holds back, and the last build's did
  * not: `fromSnapshot`), an added article with aliases (the redirects), new registries. A build
- * also plans the whole site when its photos are not the last build's, but for new photos that only
- * the articles added show (`photosOfAdded`).
+ * also plans the whole site when a photo the last build showed is shown no more (`photoChange`).
  */
 export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): NarrowChange | undefined {
   if (change.registries || change.removed.length > 0) return undefined;
@@ -91,31 +89,27 @@ export interface FastPlan {
 }
 
 /**
- * The photos that only the articles added show, when every other photo the pages show is as the
- * last build showed them (`previousKey`, `photosKey`): the fast path then holds, and only these are
- * new to the site. Undefined when any other changed (a photo file replaced, an article's photo
- * changed or gone). A photo that another article shows too (a draft's, in a build without drafts,
- * say) is not counted new: the photos are then told changed, and the whole site is planned.
+ * How the photos the pages show differ from the last build's, when the fast path can take it:
+ * the sets new to the site (a photo shown for the first time, by an article added, or a photo file
+ * replaced), and of each file replaced its `src` and the digest it had. Undefined when a photo the
+ * last build showed is shown no more: the whole site is planned, and its photos placed again.
  */
-export function photosOfAdded(
-  shown: ReadonlyMap<string, PhotoSet>,
-  added: ReadonlySet<Article>,
-  articles: readonly Article[],
-  previousKey: string,
-): Map<string, PhotoSet> | undefined {
+export function photoChange(shown: ReadonlyMap<string, PhotoSet>, previous: ShownPhotos): PhotoChange | undefined {
   const fresh = new Map<string, PhotoSet>();
-  for (const article of added) {
-    const set = article.image && shown.get(article.image.src);
-    if (set) fresh.set(article.image!.src, set);
+  const replaced = new Map<string, string>();
+  for (const [src, set] of shown) {
+    const before = previous.get(src);
+    if (before === set.source.digest) continue;
+    fresh.set(src, set);
+    if (before !== undefined) replaced.set(src, before);
   }
-  if (fresh.size === 0) return undefined;
-  for (const article of articles) if (article.image && !added.has(article)) fresh.delete(article.image.src);
-  const rest = new Map([...shown].filter(([src]) => !fresh.has(src)));
-  return fresh.size > 0 && photosKey(rest) === previousKey ? fresh : undefined;
+  for (const src of previous.keys()) if (!shown.has(src)) return undefined;
+  return { fresh, replaced };
 }
 
-// The photos' derivatives as the pages show them: another photo file, another key.
-export function photosKey(sets: ReadonlyMap<string, unknown>): string {
-  if (sets.size === 0) return "";
-  return hash("sha1", JSON.stringify([...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), "base64");
+export interface PhotoChange {
+  /** The photos to place, by `src`. */
+  fresh: Map<string, PhotoSet>;
+  /** The photos whose file was replaced: `src` → the digest the last build showed. */
+  replaced: Map<string, string>;
 }

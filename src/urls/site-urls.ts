@@ -147,5 +147,10 @@ export const PHOTOS_URL = "/images/";
  * @example photoUrl("3fa2…", "irak", "800", "avif") // "/images/3fa2b1c4d5e6f708/irak-800.avif"
  */
 export function photoUrl(digest: string, name: string, variant: string, extension: string): string {
-  return `${PHOTOS_URL}${digest.slice(0, 16)}/${name}-${variant}.${extension}`;
+  return `${photoFolderUrl(digest)}${name}-${variant}.${extension}`;
+}
+
+/** The folder of a photo's derivatives: one per file's content, shared by two files of the same bytes. */
+export function photoFolderUrl(digest: string): string {
+  return `${PHOTOS_URL}${digest.slice(0, 16)}/`;
 }

@@ -234,15 +234,25 @@ describe("an article's photo in the built site", () => {
     expect(await next()).toMatchObject({ planned: "added", spare: true });
     archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", body: "Texte revu encore." });
     expect(await next()).toMatchObject({ planned: "text", spare: true });
-    // A photo replaced: the whole site planned, every photo linked again.
+    // A photo file replaced: the pages that show it planned as for an edit of their text, its
+    // former files gone from the site.
     archive.write("images/2021/12/mossoul.jpg", await makePhoto({ hue: 250 }));
-    expect(await next()).toMatchObject({ planned: "all", spare: true });
+    expect(await next()).toMatchObject({ planned: "text", spare: true });
     archive.article("2021/12/09-autre.md", { title: "Une autre dépêche", date: "2021-12-09T08:00:00", body: "Texte revu une fois de plus." });
     expect(await next()).toMatchObject({ planned: "text", spare: true });
-    // An article added with a new photo while another photo is replaced: the whole site again.
+    // An article added with a new photo while a photo two articles show is replaced.
     archive.write("images/2021/12/irak.jpg", await makePhoto({ hue: 300 }));
     archive.write("images/2021/12/erbil.jpg", await makePhoto({ hue: 120 }));
     archive.article("2021/12/09-erbil.md", { title: "Erbil attend", date: "2021-12-09T13:00:00", extra: IMAGE("images/2021/12/erbil.jpg") });
+    expect(await next()).toMatchObject({ planned: "added", spare: true });
+    // The same bytes under another name share a folder: replacing one leaves the other's files.
+    archive.write("images/2021/12/kirkouk-copie.jpg", readFileSync(join(archive.dir, "images/2021/12/kirkouk.jpg")));
+    archive.article("2021/12/09-kirkouk-2.md", { title: "Kirkouk encore", date: "2021-12-09T14:00:00", extra: IMAGE("images/2021/12/kirkouk-copie.jpg") });
+    expect(await next()).toMatchObject({ planned: "added", spare: true });
+    archive.write("images/2021/12/kirkouk.jpg", await makePhoto({ hue: 330 }));
+    expect(await next()).toMatchObject({ planned: "text", spare: true });
+    // A photo shown no more: the whole site planned, every photo linked again.
+    archive.article("2021/12/09-erbil.md", { title: "Erbil attend", date: "2021-12-09T13:00:00" });
     expect(await next()).toMatchObject({ planned: "all", spare: true });
   });
 

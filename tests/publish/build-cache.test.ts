@@ -846,7 +846,6 @@ describe("the cache's journal", () => {
       summaries: [[], []] as [string[], string[]],
       outputs: state.outputs,
       counts: state.counts,
-      photos: state.photos,
       store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
     });
     const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
@@ -876,7 +875,6 @@ describe("the cache's journal", () => {
       summaries: [[], []],
       outputs: state.outputs,
       counts: state.counts,
-      photos: state.photos,
       store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
     });
     expect(appended).toBe(true);
@@ -950,7 +948,7 @@ describe("the cache's journal", () => {
 });
 
 describe("a build's patch of the state", () => {
-  const state = (pages: ReadonlyMap<string, string>): SiteState => ({ pages, outputs: [], summaries: new Map(), counts: {}, photos: "" });
+  const state = (pages: ReadonlyMap<string, string>): SiteState => ({ pages, outputs: [], summaries: new Map(), counts: {}, photos: new Map() });
   const store = { nowMs: FIXED_NOW, listing: { diagnostics: [], complete: true }, entries: [], removed: [] };
   const previous = OrderedColumns.read(
     OrderedColumns.save(
