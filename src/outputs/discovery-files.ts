@@ -26,26 +26,26 @@ import {
  * sitemaps, the news sitemap (only when an article falls in its window: an empty `<urlset>` is
  * invalid), robots.txt naming the sitemaps written, the web app manifest and, when a page
  * redirects, `_redirects`. `nowMs` is the build's date: it picks the news and dates a feed that has
- * no entry. Without `sitemaps`, the sitemaps (not the news sitemap) are left out, and only the
- * `feeds` named are made: the build's fast path keeps the others as they are (`narrowChange`,
- * `src/publish/fast-path.ts`), or gives the sitemaps' entries of the whole site (`entries`) where
- * it planned some pages only; it keeps `_redirects` too (`redirects: false`), which no change it
- * takes moves.
+ * no entry. With `some` (the build's fast path, which planned some pages only: `narrowChange`,
+ * `src/publish/fast-path.ts`), only the feeds it names are made, the sitemaps only from the
+ * entries it gives (articles added: the whole site's), and `_redirects`, which no change it takes
+ * moves, is not: the build keeps the others as they are.
  */
 export function planDiscoveryFiles(
   site: SiteView,
   pages: SitePages,
   nowMs: number,
-  options: { sitemaps: boolean; feeds?: (url: string) => boolean; entries?: readonly SitemapEntry[]; redirects?: false } = { sitemaps: true },
+  some?: { feeds: ReadonlySet<string>; sitemaps?: readonly SitemapEntry[] },
 ): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
-  const rules = options.redirects === false ? "" : renderRedirectsFile(pages, site.basePath);
+  const rules = some ? "" : renderRedirectsFile(pages, site.basePath);
+  const entries = some ? some.sitemaps : sitemapEntries(site, pages, buildIso);
   return new Map([
-    ...planFeeds(site, pages, buildIso, options.feeds),
-    ...(options.sitemaps ? planSitemaps(site, options.entries ?? sitemapEntries(site, pages, buildIso)) : []),
+    ...planFeeds(site, pages, buildIso, some && ((url) => some.feeds.has(url))),
+    ...(entries ? planSitemaps(site, entries) : []),
     ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
     [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
     [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],

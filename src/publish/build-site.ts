@@ -889,14 +889,7 @@ async function writeChanges(
   // or added are kept as they are, and the sitemaps unless articles were added (their entries are
   // then read from the archive); those feeds, the news sitemap (which the build's date moves),
   // robots.txt and the manifest are made again from the pages they read.
-  const outputs = planDiscoveryFiles(
-    data.site,
-    data.pages,
-    nowMs,
-    fast
-      ? { sitemaps: fast.sitemaps !== undefined, feeds: (url) => fast.feeds.has(url), ...(fast.sitemaps ? { entries: fast.sitemaps } : {}), redirects: false }
-      : { sitemaps: true },
-  );
+  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, fast && { feeds: fast.feeds, ...(fast.sitemaps ? { sitemaps: fast.sitemaps } : {}) });
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.
