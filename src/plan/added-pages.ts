@@ -68,11 +68,12 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
 }
 
 /**
- * The URLs of every page that shows the text (body, standfirst) of one of `edited` (published
- * articles of `archive`, whose other fields are as they were): their own pages; home; the one page
- * of each of their topics and sources that lists them; their days, months and years; the articles
- * within `RELATED_COUNT` of each of them in each of their topics, whose related lists may show
- * them. Nothing moves: no other list page, and no neighbouring day, month or year (their links
+ * The URLs of every page that shows the text (title, body, standfirst) of one of `edited`
+ * (published articles of `archive`, whose other fields are as they were): their own pages, and
+ * the pages of their aliases, which name them; home; the one page of each of their topics and
+ * sources that lists them; their days, months and years; the articles within `RELATED_COUNT` of
+ * each of them in each of their topics, whose related lists and links to the previous and next
+ * may show them. Nothing moves: no other list page, and no neighbouring day, month or year (their links
  * show labels). (`tests/plan/added-pages.test.ts` checks, for every article of an archive, that no
  * other page's digest reads its text.)
  */
@@ -95,6 +96,7 @@ export function pagesShowingEdited(archive: Archive, edited: readonly Article[])
   for (const article of edited) {
     const { year, month } = partsOfDay(article.published.day);
     urls.add(article.url).add(dayUrl(article.published.day)).add(monthUrl(year, month)).add(yearUrl(year));
+    for (const alias of article.aliases) urls.add(alias);
   }
   return urls;
 }

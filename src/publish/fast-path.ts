@@ -26,7 +26,8 @@ export interface NarrowChange {
 
 /**
  * The change, when a fast path can take it (the build's, the preview's save): articles whose text
- * alone changed (body, summary), and articles added. Undefined (the whole site is planned) for any
+ * alone changed (title, body, summary: the same URL, so the title's slug was written), and
+ * articles added. Undefined (the whole site is planned) for any
  * other change: an article removed or changed otherwise, an article read again whose previous
  * state is unknown (one that this build's "now" publishes, or holds back, and the last build's did
  * not: `fromSnapshot`), an added article with aliases (the redirects), new registries. A build
@@ -48,8 +49,8 @@ export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, 
   return { articles, added };
 }
 
-// What an article's text is: the fields only its own page and the lists' standfirsts read.
-const TEXT_FIELDS = new Set(["sourcePath", "body", "bodyLine", "links", "summary"]);
+// What an article's text is: the fields only the pages that show the article read (`pagesShowingEdited`).
+const TEXT_FIELDS = new Set(["sourcePath", "title", "body", "bodyLine", "links", "summary"]);
 
 /**
  * The fast path's plan: the previous build's digests, with those of the pages planned again.

@@ -125,4 +125,21 @@ describe("the pages an edited article's text shows on", () => {
     expect(othersRelated).toBeGreaterThan(0);
     expect(laterListPages).toBeGreaterThan(0);
   });
+
+  it("include every page whose digest reads the title of an article retitled under the same URL, its aliases' pages among them", () => {
+    const before = plan(content, new ArticleRenderer());
+    const redirects = new Set(before.pages.redirects.map((p) => p.url));
+    let aliasPages = 0;
+    for (const article of before.archive.articles) {
+      const retitled = { ...article, title: `${article.title}, titre revu` };
+      const after = plan({ ...content, articles: content.articles.map((a) => (a === article ? retitled : a)) }, new ArticleRenderer());
+      const changed = [...after.digests].filter(([url, digest]) => before.digests.get(url) !== digest).map(([url]) => url);
+      expect(changed).toContain(article.url);
+      const urls = pagesShowingEdited(after.archive, [retitled]);
+      expect(changed.filter((url) => !urls.has(url))).toEqual([]);
+      aliasPages += changed.filter((url) => redirects.has(url)).length;
+    }
+    // The archive's alias was among the pages checked: its page names the article it moved to.
+    expect(aliasPages).toBeGreaterThan(0);
+  });
 });

@@ -122,6 +122,9 @@ describe("an incremental build", () => {
               { kind: "alias", doc: 2, value: 1, topics: [0] },
               { kind: "alias", doc: 2, value: 3, topics: [0] },
               { kind: "body", doc: 2, value: 2, topics: [0] },
+              // Retitled under its slug: a text edit, its aliases' pages naming the new title.
+              { kind: "title", doc: 2, value: 1, topics: [0] },
+              { kind: "title", doc: 2, value: 2, topics: [0] },
               { kind: "delete", doc: 2, value: 0, topics: [0] },
             ],
           ],
@@ -131,6 +134,7 @@ describe("an incremental build", () => {
     // Added articles took their fast path, and text edits theirs, at least once each.
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 

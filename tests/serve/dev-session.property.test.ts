@@ -103,6 +103,9 @@ describe("the preview, after any sequence of saves", () => {
               saved({ kind: "add", date: 0, title: 0, topics: [0] }),
               saved({ kind: "body", doc: 0, value: 0, topics: [0] }),
               saved({ kind: "add", date: 1, title: 0, topics: [0] }),
+              // Retitled under its slug: a text edit.
+              saved({ kind: "title", doc: 0, value: 1, topics: [0] }),
+              saved({ kind: "title", doc: 0, value: 2, topics: [0] }),
             ],
           ],
           // Articles added to a topic that has an old slug, until its list gains a page: the page's
@@ -145,6 +148,7 @@ describe("the preview, after any sequence of saves", () => {
     );
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 });
