@@ -8,7 +8,7 @@ import type { Source, Topic } from "./model.ts";
 import { indexSources, indexTopics } from "./registries.ts";
 import type { RegistryEntry } from "./url-manifest.ts";
 import { foldForMatch } from "../text/fold.ts";
-import { isWindowsDeviceName, MAX_SLUG_LENGTH, slugify, SLUG_PATTERN } from "../text/slug.ts";
+import { isSlug, slugify } from "../text/slug.ts";
 import { suggestName } from "../text/suggest.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
@@ -109,7 +109,7 @@ function aliasFor(name: string, topics: boolean, entries: readonly (Topic | Sour
   const slug = slugify(name);
   if (slug === "" || entries.some((entry) => entry.slug === slug || entry.aliases?.includes(slug))) return undefined;
   if (!topics) return indexSources(entries as readonly Source[]).pasteable(name);
-  if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH || isWindowsDeviceName(slug)) return undefined;
+  if (!isSlug(slug)) return undefined;
   return entries.some((entry) => foldForMatch((entry as Topic).label) === slug) ? undefined : slug;
 }
 

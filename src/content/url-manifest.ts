@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { slugify } from "../text/slug.ts";
+import { isSlug, slugify } from "../text/slug.ts";
 import { closest } from "../text/suggest.ts";
 import { foldForMatch } from "../text/fold.ts";
 import type { Diagnostics, Position } from "./diagnostics.ts";
@@ -195,7 +195,10 @@ export function checkPublishedUrls(
     const article = movedFrom.get(page);
     if (article) {
       const key = movedKey(page, article);
-      diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line)));
+      // Moved by its title (a headline corrected): the slug it had keeps the URL, with no redirect.
+      const kept = page.split("/").at(-2)!;
+      const slug = key === "title" && isSlug(kept) ? kept : undefined;
+      diagnostics.error(article.sourcePath, locate(article, key), say.publishedUrlMoved(url, key, article.url, at(line), slug));
       moved.set(article, url);
     } else if (!mayBeUrlOfFileWithErrors(page, check.slugsWithErrors)) {
       strays ??= strayRemovals(manifest, (page) => online(holders.get(page)));

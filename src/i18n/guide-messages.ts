@@ -247,7 +247,7 @@ export const DIAGNOSTIC_EXAMPLES: Examples<Messages["diagnostics"]> = {
   aliasIsOwnUrl: { args: ["/2021/12/09/un/", undefined] },
   aliasIsUrlOf: { args: ["/2021/12/09/un/", "content/articles/2021/12/09-un.md", undefined] },
   aliasIsSiteFile: { args: ["/2021/12/09/", "/2021/12/09/", undefined] },
-  publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt:6"] },
+  publishedUrlMoved: { args: ["/2021/12/09/ancien-titre/", "title", "/2021/12/09/nouveau-titre/", "content/urls.txt:6", "ancien-titre"] },
   publishedUrlTaken: {
     args: ["/2021/12/09/titre/", "title", "/2021/12/09/titre-corrige/", "content/articles/2021/12/09-copie.md", "content/urls.txt:6"],
   },

@@ -421,8 +421,8 @@ export const messagesEn: Messages = {
       `alias ${alias} is the URL of ${owner}${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide a page; remove it`,
     aliasIsSiteFile: (alias, shown, as) =>
       `alias ${alias} is the address of ${shown}, which the site writes itself${as ? ` (as ${as}: disks and servers don't tell them apart)` : ""}: a redirect there would hide it; remove it`,
-    publishedUrlMoved: (url, key, to, line) =>
-      `${url} was published, and this article's "${key}" moved it to ${to}: add "${url}" to its "aliases" (a redirect), or, to remove it on purpose, put a "!" at the start of its line, ${line}`,
+    publishedUrlMoved: (url, key, to, line, slug) =>
+      `${url} was published, and this article's "${key}" moved it to ${to}: ${slug === undefined ? "" : `to keep its URL, write "slug: ${slug}" under its title; or `}add "${url}" to its "aliases" (a redirect), or, to remove it on purpose, put a "!" at the start of its line, ${line}`,
     publishedUrlTaken: (url, key, to, holder, line) =>
       `${url} was published, and this article's "${key}" moved it to ${to}; ${holder} now has that URL in its place: give this article back its former "${key}", and change the other file's title (or give it a distinct "slug"), ${line}`,
     publishedUrlGone: (url, typo, typoLine) =>

@@ -532,8 +532,8 @@ export const messagesFr = {
       fr`l’alias ${alias} est l’adresse de ${owner}${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection y cacherait une page ; retirez-le`,
     aliasIsSiteFile: (alias: string, shown: string, as: string | undefined) =>
       fr`l’alias ${alias} est l’adresse de ${shown}, que le site écrit lui-même${as ? fr` (comme ${as} : disques et serveurs ne les distinguent pas)` : ""} : une redirection la cacherait ; retirez-le`,
-    publishedUrlMoved: (url: string, key: string, to: string, line: string) =>
-      fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
+    publishedUrlMoved: (url: string, key: string, to: string, line: string, slug?: string) =>
+      fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} : ${slug === undefined ? "" : fr`pour lui garder son adresse, écrivez « slug: ${slug} » sous son titre ; ou `}ajoutez « ${url} » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${line}`,
     publishedUrlTaken: (url: string, key: string, to: string, holder: string, line: string) =>
       fr`${url} a été publiée, et « ${key} » de cet article l’a déplacée vers ${to} ; ${holder} porte maintenant cette adresse à sa place : rendez à cet article son « ${key} » d’avant, et changez le titre de l’autre fichier (ou donnez-lui un « slug » distinct), ${line}`,
     publishedUrlGone: (url: string, typo: string | undefined, typoLine: number | undefined) =>

@@ -71,6 +71,11 @@ function segmentOf(text: string): string {
 /** A slug as the contract allows it in front matter: `[a-z0-9-]+`, no leading, trailing or double dash. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Whether a `slug` written so would be taken: the pattern, the length, and no Windows device name. */
+export function isSlug(text: string): boolean {
+  return SLUG_PATTERN.test(text) && text.length <= MAX_SLUG_LENGTH && !isWindowsDeviceName(text);
+}
+
 /** The longest alias: the redirect page's whole path must fit the 1,024 bytes macOS allows, with the site's own folder in front. */
 export const MAX_ALIAS_LENGTH = 400;
 

@@ -127,18 +127,27 @@ describe("the build never writes through a link nor leaves urls.txt cut", () => 
 describe("a published URL taken away is an error at the article that moved it", () => {
   const recorded = "# nos notes\n/2021/12/09/un/\n";
   it.each([
-    ["renamed", { title: "Un, corrigé" }, 2, "title", "/2021/12/09/un-corrige/"],
-    ["re-dated", { title: "Un", date: "2021-12-10" }, 3, "date", "/2021/12/10/un/"],
-    ["given another slug", { title: "Un", extra: "slug: premier" }, 6, "slug", "/2021/12/09/premier/"],
-  ])("%s: at its line, naming the old URL and both fixes", async (_, spec, line, key, now) => {
+    // Its headline corrected: the slug it had keeps its URL, the simplest fix.
+    ["renamed", { title: "Un, corrigé" }, 2, "title", "/2021/12/09/un-corrige/", fr`pour lui garder son adresse, écrivez « slug: un » sous son titre ; ou `],
+    ["re-dated", { title: "Un", date: "2021-12-10" }, 3, "date", "/2021/12/10/un/", ""],
+    ["given another slug", { title: "Un", extra: "slug: premier" }, 6, "slug", "/2021/12/09/premier/", ""],
+  ])("%s: at its line, naming the old URL and the fixes", async (_, spec, line, key, now, keep) => {
     archive = makeArchive({ "urls.txt": recorded });
     archive.article("2021/12/09-un.md", spec);
     const built = await buildArchive(archive);
     // Re-dated, it is also filed under its old day: that warning is article-place.test.ts's.
     expect(built.result.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([
-      fr`${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
+      fr`${archive.display("articles/2021/12/09-un.md")}:${line}:${key.length + 3}: error: /2021/12/09/un/ a été publiée, et « ${key} » de cet article l’a déplacée vers ${now} : ${keep}ajoutez « /2021/12/09/un/ » à ses « aliases » (une redirection), ou, pour la retirer exprès, mettez un « ! » au début de sa ligne, ${archive.display("urls.txt")}:2`,
     ]);
     expect(readFileSync(join(archive.dir, "urls.txt"), "utf8")).toBe(recorded);
+  });
+
+  it("renamed, keeps its URL with the slug the error gives, the page showing the corrected title", async () => {
+    archive = makeArchive({ "urls.txt": recorded });
+    archive.article("2021/12/09-un.md", { title: "Un, corrigé", extra: "slug: un" });
+    const built = await buildArchive(archive);
+    expect(built.result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(built.page("/2021/12/09/un/").querySelector("h1")?.textContent).toBe("Un, corrigé");
   });
 
   it.each([
