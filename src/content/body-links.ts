@@ -62,8 +62,9 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
   for (const article of articles) for (const alias of article.aliases) byPath.set(fileOfUrl(alias), { path: fileOfUrl(alias), article, alias });
   let nearest: NearestUrl | undefined;
   // `body` tells the links from destinations the scan found in code spans; without it, all are links.
-  const checkLinks = (from: LinkingFile, body?: string): void => {
-    const kindOf = body === undefined ? undefined : destinationKindOf(body);
+  // Asked only for a link to no page: a body restored from the cache is read from its file then.
+  const checkLinks = (from: LinkingFile, body?: () => string): void => {
+    let kindOf: ReturnType<typeof destinationKindOf> | undefined;
     for (const link of from.links) {
       // An address written whole on the site's host is checked as written from its root.
       const written = link.relative ?? link.url;
@@ -77,6 +78,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
         else diagnostics.error(from.sourcePath, link, message(false));
       };
       if (target === undefined) {
+        if (body) kindOf ??= destinationKindOf(body());
         const kind = kindOf ? kindOf(link.url) : link.image ? "image" : "link";
         if (kind === undefined) continue;
         const shown = shownUrl(link, path);
@@ -99,7 +101,7 @@ export function checkBodyLinks(articles: readonly Article[], files: readonly Sit
       }
     }
   };
-  for (const article of articles) if (!only || only.has(article)) checkLinks(article, article.body);
+  for (const article of articles) if (article.links.length > 0 && (!only || only.has(article))) checkLinks(article, () => article.body);
   for (const file of fromFilesWithErrors) checkLinks(file);
 }
 

@@ -487,6 +487,31 @@ describe("the archive store", () => {
     expect((await restoredResult({ ...saved, rules: [...saved.rules!, error] })).diagnostics.map((d) => d.message)).not.toContain("marque");
   });
 
+  it("restored, runs the rules again whole without reading the bodies back, but for a link to no page", async () => {
+    archive = makeArchive();
+    archive.article("2021/12/09-a.md", { title: "Sans lien", date: "2021-12-09T10:00:00" });
+    archive.article("2021/12/10-b.md", { title: "Avec un lien", date: "2021-12-10T10:00:00", body: "Voir [ceci](/2021/12/09/sans-lien/)." });
+    archive.article("2021/12/11-c.md", {
+      title: "Lien perdu",
+      date: "2021-12-11T10:00:00",
+      body: "Voir `[ceci](/nulle-part/)` puis [cela](/2021/12/31/nulle-part/).",
+    });
+    archive.article("2021/12/12-d.md", { title: "Titre à revoir", date: "2021-12-12T10:00:00", extra: "slug: titre-a-revoir" });
+    const first = await fullStore();
+    first.result();
+    const read = ArchiveStore.fromSnapshot(JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot, { contentDir: archive.dir, nowMs: NOW })!;
+    // A title the store's rules do not take as text: they run again, over every article.
+    archive.article("2021/12/12-d.md", { title: "Titre revu", date: "2021-12-12T10:00:00", extra: "slug: titre-a-revoir" });
+    await read.sync();
+    expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
+    const unread = read
+      .articleEntries()
+      .flatMap((e) => (e.article && Object.getOwnPropertyDescriptor(e.article, "body")?.get ? [e.article.title] : []))
+      .sort();
+    // The link to no page had its body read, to tell a link from a code span's text.
+    expect(unread).toEqual(["Avec un lien", "Sans lien"]);
+  });
+
   it("refuses a snapshot of another format", async () => {
     archive = sampleArchive();
     const saved = (await fullStore()).snapshot();
