@@ -59,6 +59,7 @@ import {
   linkSpare,
   removeInBackground,
   removeSiteFiles,
+  removeUnshownPhotos,
   replaceStagedFile,
   setAside,
   siblingFolder,
@@ -67,7 +68,6 @@ import {
   type BackgroundLink,
 } from "./stage-from-site.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
-import type { PhotoSet } from "../images/derivatives.ts";
 import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
@@ -365,11 +365,11 @@ async function validateThenWrite(
   // and news sitemap's, are planned; no other. The photos are the last build's, but for those new
   // to the site: an article whose photo file was replaced is planned as one whose text was edited.
   const candidate = incremental ? narrowChange(change, replaced, store) : undefined;
-  const newPhotos = incremental && candidate && !photosSame ? photoChange(shownPhotos, incremental.photos) : undefined;
-  if (newPhotos && newPhotos.replaced.size > 0)
+  const photosChanged = incremental && candidate && !photosSame ? photoChange(shownPhotos, incremental.photos) : undefined;
+  if (photosChanged && photosChanged.replaced.size > 0)
     for (const article of content.articles)
-      if (article.image && newPhotos.replaced.has(article.image.src) && !candidate!.added.has(article)) candidate!.articles.add(article);
-  const narrow = photosSame || newPhotos ? candidate : undefined;
+      if (article.image && photosChanged.replaced.has(article.image.src) && !candidate!.added.has(article)) candidate!.articles.add(article);
+  const narrow = photosSame || photosChanged ? candidate : undefined;
   let feeds = new Set<string>();
   let addedTo: Set<string> | undefined;
   const some =
@@ -485,11 +485,11 @@ async function validateThenWrite(
       // again from the cache (a photo no article shows any more is gone). Either is a change the
       // spare catches up with.
       if (!photosSame) {
-        const some = fast && newPhotos;
-        if (some) {
-          for (const folder of removeReplacedPhotos(staging, some.replaced, shownPhotos)) changed.add(folder);
-          placePhotos([...some.fresh.values()], photosDir, staging);
-          for (const set of some.fresh.values()) changed.add(photoFolderUrl(set.source.digest).slice(1, -1));
+        const onlyNew = fast && photosChanged;
+        if (onlyNew) {
+          for (const folder of removeUnshownPhotos(staging, onlyNew.replaced.values(), shownPhotos.values())) changed.add(folder);
+          placePhotos([...onlyNew.fresh.values()], photosDir, staging);
+          for (const set of onlyNew.fresh.values()) changed.add(photoFolderUrl(set.source.digest).slice(1, -1));
         } else {
           rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
           placePhotos([...shownPhotos.values()], photosDir, staging);
@@ -931,27 +931,6 @@ export function countPages(pages: SitePages): Record<string, number> {
 
 function sumOf(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
-}
-
-// The files of the photos whose file was replaced, taken from the staging folder (the last
-// build's photos): in the folder of each digest they had, those no photo shown now has (two files
-// of the same bytes share a folder). Returns the folders, as the spare's changes name them.
-function removeReplacedPhotos(staging: string, replaced: ReadonlyMap<string, string>, shown: ReadonlyMap<string, PhotoSet>): string[] {
-  const folders = new Set([...replaced.values()].map(photoFolderUrl));
-  const kept = new Set<string>();
-  for (const set of shown.values()) if (folders.has(photoFolderUrl(set.source.digest))) for (const d of set.all) kept.add(d.url);
-  const gone: string[] = [];
-  for (const folder of folders) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(staging, folder));
-    } catch {
-      // A folder the last site lacked: nothing of it to remove.
-    }
-    for (const name of names) if (!kept.has(folder + name)) gone.push(folder + name);
-  }
-  removeSiteFiles(staging, gone);
-  return [...folders].map((folder) => folder.slice(1, -1));
 }
 
 // Every valid article must come out as a page: a silent loss would be the worst failure.

@@ -12,6 +12,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import type { PhotoSet } from "../images/derivatives.ts";
+import { photoFolderUrl } from "../urls/site-urls.ts";
 
 /**
  * Links every file of `site` into `staging` (made here, or empty), folders made anew. GNU cp
@@ -256,6 +258,30 @@ export function removeSiteFiles(siteDir: string, files: Iterable<string>, rewrit
   if (rewritten) return;
   // Deepest first, so that a folder emptied by its emptied subfolder goes too.
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) removeEmptyFolders(folder, siteDir);
+}
+
+/**
+ * Removes from a site folder the files of the photos its pages no longer show, given the digests
+ * they had: in each digest's folder, the files no photo shown now has (two files of the same bytes
+ * share a folder, and of the same name their files). Returns those folders, site-relative
+ * (`images/<digest>`), as a spare's changes name them.
+ */
+export function removeUnshownPhotos(siteDir: string, digests: Iterable<string>, shown: Iterable<PhotoSet>): string[] {
+  const folders = new Set([...digests].map(photoFolderUrl));
+  const kept = new Set<string>();
+  for (const set of shown) if (folders.has(photoFolderUrl(set.source.digest))) for (const d of set.all) kept.add(d.url);
+  const gone: string[] = [];
+  for (const folder of folders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(siteDir, folder));
+    } catch {
+      // A folder the site lacks: nothing of it to remove.
+    }
+    for (const name of names) if (!kept.has(folder + name)) gone.push(folder + name);
+  }
+  removeSiteFiles(siteDir, gone);
+  return [...folders].map((folder) => folder.slice(1, -1));
 }
 
 function removeEmptyFolders(folder: string, siteDir: string): void {

@@ -20,7 +20,7 @@ import { escapeHtml } from "../text/html.ts";
 import type { SitePages } from "../plan/pages.ts";
 import { writePagesDirectly } from "../pages/write-directly.ts";
 import { planDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { linkSiteInto, removeInBackground, removeSiteFiles, replaceStagedFile, siblingFolder } from "../publish/stage-from-site.ts";
+import { linkSiteInto, removeInBackground, removeSiteFiles, removeUnshownPhotos, replaceStagedFile, siblingFolder } from "../publish/stage-from-site.ts";
 import { publishedArticles, recordSources } from "../publish/search-sources.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
@@ -318,15 +318,12 @@ export class DevSession {
     this.shown = this.shownPhotos(content);
     const now = new Set(this.shown.values());
     const went = [...before].filter((set) => !now.has(set));
-    if (went.length > 0) {
-      // Two photo files of the same bytes share a folder (and, of the same name, their files).
-      const digests = new Set(went.map((set) => set.source.digest));
-      const kept = new Set([...now].flatMap((set) => (digests.has(set.source.digest) ? set.all.map((d) => d.url) : [])));
-      removeSiteFiles(
+    if (went.length > 0)
+      removeUnshownPhotos(
         this.options.outDir,
-        went.flatMap((set) => set.all.map((d) => d.url)).filter((url) => !kept.has(url)),
+        went.map((set) => set.source.digest),
+        now,
       );
-    }
     placePhotos(
       [...now].filter((set) => !before.has(set)),
       this.cacheDir,
