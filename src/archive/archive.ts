@@ -1,4 +1,4 @@
-import type { Article, Content, Day, SiteConfig, Source, Topic } from "../content/model.ts";
+import { type Article, byPublication, type Content, type Day, type SiteConfig, type Source, type Topic } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
 import { relatedArticles, topicNeighbours, type TopicNeighbours } from "./related.ts";
 
@@ -87,6 +87,23 @@ export function deriveArchive(content: Content, options: ArchiveOptions, lists: 
     neighbours: lists.perArticle ? topicNeighbours(oldestFirst) : new Map(),
     related: lists.perArticle ? relatedArticles(oldestFirst) : new Map(),
   };
+}
+
+/** Where an article that a list (newest first) lacks would stand in it: after every article published after it. */
+export function placeAmong(newestFirst: readonly Article[], article: Article): number {
+  return countBefore(newestFirst, (a) => byPublication(a, article) > 0);
+}
+
+/** How many items of a list `before` holds for, when it holds for those at its start only: a binary search. */
+export function countBefore<T>(list: readonly T[], before: (item: T) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(list[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Groups articles (oldest first) by their Paris day, linking each day to the previous and next day that has any. */

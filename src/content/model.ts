@@ -90,6 +90,11 @@ export interface Content {
   articles: Article[];
 }
 
+/** Oldest first; same instant ordered by URL so every build lists them alike. */
+export function byPublication(a: Article, b: Article): number {
+  return a.published.epochMs - b.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
 /**
  * Whether two states of an article are equal in every field but the ones named: what an
  * incremental build asks to know that only an article's text changed.

@@ -13,7 +13,7 @@ import { Diagnostics, displayPath, FILE_START, sortDiagnostics, type Diagnostic,
 import { parseFrontMatter } from "./frontmatter.ts";
 import { ARTICLE_LIMIT, MAX_DIAGNOSTICS_PER_FILE, URL_MANIFEST_LIMIT } from "./limits.ts";
 import { messages } from "../i18n/messages.ts";
-import { type Article, type Content, type PhotoUse, sameExcept } from "./model.ts";
+import { type Article, byPublication, type Content, type PhotoUse, sameExcept } from "./model.ts";
 import { decodeContentFile, readContentFile } from "./read-text.ts";
 import { SitePaths, siteFiles, type SiteFile } from "./site-files.ts";
 import type { Claimant } from "./claims.ts";
@@ -66,8 +66,8 @@ export interface SyncHooks {
   onListed?: (fileCount: number) => void;
   /** Called with the articles just validated, before the rules across articles are checked. */
   onArticles?: (articles: Article[]) => void;
-  /** Called on a sync of a store already loaded, for each entry read again, with what it was. */
-  onReplaced?: (before: ArticleEntry, after: ArticleEntry) => void;
+  /** Called on a sync of a store already loaded, for each entry read again or removed, with what it was (`after`: undefined when removed). */
+  onReplaced?: (before: ArticleEntry, after: ArticleEntry | undefined) => void;
 }
 
 /** What a sync changed: absolute paths of article files, and whether the other files did. */
@@ -221,7 +221,10 @@ export class ArchiveStore {
         else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
       }
     }
-    for (const path of change.removed) this.deleteEntry(path);
+    for (const path of change.removed) {
+      hooks.onReplaced?.(this.entries.get(path)!, undefined);
+      this.deleteEntry(path);
+    }
 
     const registries = this.registries.value ?? this.registries.read;
     if (!registries) {
@@ -899,6 +902,8 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
 const MISPLACED = "misplacedFile";
 
 // What an article is but for its text: every field the rules across articles read (`reusableRules`).
+// The title stays out: a broken link's suggestion reads the titles of its day (`titleOfSameDay` in
+// body-links.ts), and rules reused after a title's change would keep a suggestion made from the old one.
 const TEXT_FIELDS = new Set(["body", "links", "summary", "bodyLine"]);
 
 function saveEntry(paths: ContentPaths, e: ArticleEntry): SavedEntry {
@@ -1037,11 +1042,6 @@ function checkArchiveRules(
   const paths = new SitePaths<Claimant>(pages.length === 0 ? files : [...files, ...pages]);
   checkAcrossArticles(claimants, paths, listed, (article, key, index) => locateInFile(resolve(article.sourcePath), key, index), diagnostics);
   if (links) checkBodyLinks(content.articles, files, diagnostics, links);
-}
-
-/** Oldest first; same instant ordered by URL so every build lists them alike. */
-function byPublication(a: Article, b: Article): number {
-  return a.published.epochMs - b.published.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
 // Cross-article errors are rare: re-reading the file beats keeping 100,000 YAML documents in memory.

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SiteView } from "../plan/site-data.ts";
 import type { SitePages } from "../plan/pages.ts";
-import type { Archive } from "../archive/archive.ts";
+import { type Archive, placeAmong } from "../archive/archive.ts";
 import { FEED_SIZE, planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
 import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapEntry } from "./sitemaps.ts";
@@ -28,20 +28,21 @@ import {
  * redirects, `_redirects`. `nowMs` is the build's date: it picks the news and dates a feed that has
  * no entry. With `some` (the build's fast path, which planned some pages only: `narrowChange`,
  * `src/publish/fast-path.ts`), only the feeds it names are made, the sitemaps only from the
- * entries it gives (articles added: the whole site's), and `_redirects`, which no change it takes
- * moves, is not: the build keeps the others as they are.
+ * entries it gives (articles added or removed: the whole site's), and `_redirects` only when
+ * `redirects` says its pages planned all the redirects it names (an article with aliases added,
+ * removed or moved): the build keeps the others as they are.
  */
 export function planDiscoveryFiles(
   site: SiteView,
   pages: SitePages,
   nowMs: number,
-  some?: { feeds: ReadonlySet<string>; sitemaps?: readonly SitemapEntry[] },
+  some?: { feeds: ReadonlySet<string>; sitemaps?: readonly SitemapEntry[]; redirects?: boolean },
 ): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
-  const rules = some ? "" : renderRedirectsFile(pages, site.basePath);
+  const rules = some && !some.redirects ? "" : renderRedirectsFile(pages, site.basePath);
   const entries = some ? some.sitemaps : sitemapEntries(site, pages, buildIso);
   return new Map([
     ...planFeeds(site, pages, buildIso, some && ((url) => some.feeds.has(url))),
@@ -88,15 +89,20 @@ export function discoveryPages(archive: Archive, nowMs: number, feeds: ReadonlyS
 
 /**
  * The feeds that show any of these articles (by URL), as `planFeeds` names them: the site feed
- * (its Atom URL) when one is among the archive's newest, a topic's when one is among its newest.
+ * (its Atom URL) when one is among the archive's newest, a topic's when one is among its newest;
+ * and those that showed an article gone from the archive (`removed`, as it was).
  */
-export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>): Set<string> {
+export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>, removed: readonly Article[] = []): Set<string> {
   const feeds = new Set<string>();
-  const shows = (articles: readonly Article[]): boolean => articles.slice(0, FEED_SIZE).some((a) => articleUrls.has(a.url));
-  const site = shows(archive.articles);
+  // An article gone was among a list's newest when fewer than that many stand before its place.
+  const shows = (articles: readonly Article[], gone: readonly Article[]): boolean =>
+    articles.slice(0, FEED_SIZE).some((a) => articleUrls.has(a.url)) || gone.some((a) => placeAmong(articles, a) < FEED_SIZE);
+  const site = shows(archive.articles, removed);
   if (site) feeds.add(ATOM_FEED_URL);
   // A topic without articles is dated by the site feed's newest entry (`topicFeeds`): it changes with the site's feed.
-  for (const listing of archive.topics)
-    if (shows(listing.articles) || (site && listing.articles.length === 0)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
+  for (const listing of archive.topics) {
+    const gone = removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug));
+    if (shows(listing.articles, gone) || (site && listing.articles.length === 0)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
+  }
   return feeds;
 }

@@ -3,7 +3,7 @@
  * the archive that holds them: the incremental build's fast path plans and digests these pages
  * only, and keeps every other page's digest from the previous build.
  */
-import type { Archive, Listing } from "../archive/archive.ts";
+import { type Archive, countBefore, type Listing, placeAmong } from "../archive/archive.ts";
 import { paginate } from "../archive/pagination.ts";
 import { RELATED_COUNT } from "../archive/related.ts";
 import type { Article } from "../content/model.ts";
@@ -22,7 +22,7 @@ import {
   TOPICS_URL,
   yearUrl,
 } from "../urls/site-urls.ts";
-import { mainTopics } from "./pages.ts";
+import { formerUrls, mainTopics } from "./pages.ts";
 
 /**
  * The URLs of every page whose planned data can differ once `added` (published articles of
@@ -32,11 +32,10 @@ import { mainTopics } from "./pages.ts";
  * years, and the days, months and years on either side (whose older/newer links may now lead
  * to a new one); the articles within `RELATED_COUNT` of each of them in each of their topics,
  * whose related lists (nearest in that topic) and previous/next links (neighbours in a topic
- * list) may take them.
- * Undefined when the masthead's main topics change, which every page shows: the whole site then.
+ * list) may take them; the pages of their aliases, redirects to them. The masthead's main topics
+ * must be the same as before (`sameMainTopics`): every page shows them.
  */
-export function pagesShowingAdded(archive: Archive, added: readonly Article[]): Set<string> | undefined {
-  if (!sameMainTopics(archive, added)) return undefined;
+export function pagesShowingAdded(archive: Archive, added: readonly Article[]): Set<string> {
   const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL, NOT_FOUND_URL]);
   const addedSet = new Set(added);
   const touchedTopics = new Set(added.flatMap((a) => a.topics));
@@ -63,9 +62,84 @@ export function pagesShowingAdded(archive: Archive, added: readonly Article[]): 
     if (!years.has(y.year)) return;
     for (const near of [archive.years[i - 1], y, archive.years[i + 1]]) if (near) urls.add(yearUrl(near.year));
   });
-  for (const article of added) urls.add(article.url);
+  for (const article of added) {
+    urls.add(article.url);
+    for (const alias of article.aliases) urls.add(alias);
+  }
   return urls;
 }
+
+/**
+ * The pages that articles gone from `archive` (`removed`, as the last build had them, published or
+ * not then; `added`, the articles of `archive` new since) showed, or whose data their going
+ * changes, as they are in `archive` now: home, the search page, the indexes of topics and sources,
+ * the 404 page; every page of each of their topics and sources (the items shifting up); the
+ * articles within `RELATED_COUNT` of where each stood in each of its topics; their days, months
+ * and years, and those on either side of where each stood (whose links to the older and newer may
+ * now skip one gone). With them (`gone`), the pages of the site before that may be gone, by kind:
+ * their own pages and aliases' redirects, their days, months and years, their lists' pages past
+ * those the lists have now, and the redirects of their lists' former pages. Each of those is in
+ * `urls` too: it is planned if it is still a page.
+ */
+export function pagesShowingRemoved(
+  archive: Archive,
+  removed: readonly Article[],
+  added: readonly Article[],
+): { urls: Set<string>; gone: Map<string, string> } {
+  const urls = new Set<string>(["/", TOPICS_URL, SOURCES_URL, SEARCH_URL, NOT_FOUND_URL]);
+  const gone = new Map<string, string>();
+  const mayGo = (url: string, kind: string): void => {
+    urls.add(url);
+    gone.set(url, kind);
+  };
+  const lists = (
+    listings: readonly Listing<{ slug: string; aliases?: string[] }>[],
+    of: (a: Article) => readonly { slug: string }[],
+    urlOf: (entry: { slug: string }) => string,
+    nearby: boolean,
+  ): void => {
+    const shift = new Map<string, number>();
+    for (const a of removed) for (const e of of(a)) shift.set(e.slug, (shift.get(e.slug) ?? 0) + 1);
+    if (shift.size === 0) return;
+    for (const a of added) for (const e of of(a)) if (shift.has(e.slug)) shift.set(e.slug, shift.get(e.slug)! - 1);
+    for (const listing of listings) {
+      const fewer = shift.get(listing.entry.slug);
+      if (fewer === undefined) continue;
+      const base = urlOf(listing.entry);
+      addListPages(urls, listing, base, urlOf);
+      // The list as it was: as many articles more as went from it, less those that came.
+      const before = listing.articles.length + fewer;
+      for (let n = pagesOf(listing.articles.length) + 1; n <= pagesOf(before); n++) mayGo(pageUrl(base, n), "lists");
+      for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, before)) mayGo(page.url, "redirects");
+      if (!nearby) continue;
+      for (const a of removed) if (of(a).some((e) => e.slug === listing.entry.slug)) addNearby(urls, listing.articles, placeAmong(listing.articles, a));
+    }
+  };
+  lists(archive.topics, (a) => a.topics, topicUrl, true);
+  lists(archive.sources, (a) => a.sources, sourceUrl, false);
+  const allMonths = archive.years.flatMap((y) => y.months);
+  for (const article of removed) {
+    mayGo(article.url, "articles");
+    for (const alias of article.aliases) mayGo(alias, "redirects");
+    const { year, month } = partsOfDay(article.published.day);
+    mayGo(dayUrl(article.published.day), "days");
+    mayGo(monthUrl(year, month), "months");
+    mayGo(yearUrl(year), "years");
+    for (const near of around(archive.days, (d) => d.day, article.published.day)) urls.add(dayUrl(near.day));
+    const monthKey = (m: { year: number; month: number }): string => `${m.year}-${String(m.month).padStart(2, "0")}`;
+    for (const near of around(allMonths, monthKey, monthKey({ year, month }))) urls.add(monthUrl(near.year, near.month));
+    for (const near of around(archive.years, (y) => String(y.year), String(year))) urls.add(yearUrl(near.year));
+  }
+  return { urls, gone };
+}
+
+// The entries of a list sorted by `keyOf` (oldest first) on either side of where `key` stands, and its own.
+function around<T>(list: readonly T[], keyOf: (entry: T) => string, key: string): T[] {
+  const at = countBefore(list, (entry) => keyOf(entry) < key);
+  return [list[at - 1], list[at], list[at + 1]].filter((entry) => entry !== undefined);
+}
+
+const pagesOf = (count: number): number => Math.max(1, Math.ceil(count / PAGE_SIZE));
 
 /**
  * The URLs of every page that shows the text (title, body, standfirst) of one of `edited`
@@ -128,13 +202,28 @@ function addListPages(urls: Set<string>, listing: Listing<{ aliases?: string[] }
   for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, listing.articles.length)) urls.add(page.url);
 }
 
-// The masthead's topics are the most used ones: those of the archive without the added articles
-// must be the archive's, or every page changes.
-function sameMainTopics(archive: Archive, added: readonly Article[]): boolean {
+/**
+ * The URLs of the redirect pages `_redirects` names (`renderRedirectsFile`): every article's
+ * aliases, and each topic's and source's former addresses. Planned with the others, they give that
+ * file as the whole site would.
+ */
+export function redirectUrls(archive: Archive): string[] {
+  const urls: string[] = [];
+  for (const article of archive.articles) for (const alias of article.aliases) urls.push(alias);
+  for (const listing of archive.topics) urls.push(...formerUrls(listing.entry, topicUrl));
+  for (const listing of archive.sources) urls.push(...formerUrls(listing.entry, sourceUrl));
+  return urls;
+}
+
+/**
+ * Whether the masthead's topics, the most used ones, are those of the archive before the articles
+ * `added` (of `archive`) came and those `removed` went: else every page changes.
+ */
+export function sameMainTopics(archive: Archive, added: readonly Article[], removed: readonly Article[] = []): boolean {
   const addedSet = new Set(added);
   const before = archive.topics.map((listing) => ({
     entry: listing.entry,
-    articles: listing.articles.filter((a) => !addedSet.has(a)),
+    articles: [...listing.articles.filter((a) => !addedSet.has(a)), ...removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug))],
   }));
   const now = mainTopics(archive).map((l) => l.url);
   const then = mainTopics({ ...archive, topics: before }).map((l) => l.url);
@@ -147,8 +236,7 @@ function sameMainTopics(archive: Archive, added: readonly Article[]): boolean {
  * build's are all the new ones.
  */
 export function pageCounts(archive: Archive): Record<string, number> {
-  const pagesOf = (l: Listing<unknown>): number => Math.max(1, Math.ceil(l.articles.length / PAGE_SIZE));
-  const listPages = (listings: Listing<unknown>[]): number => listings.reduce((n, l) => n + pagesOf(l), 0);
+  const listPages = (listings: Listing<unknown>[]): number => listings.reduce((n, l) => n + pagesOf(l.articles.length), 0);
   return {
     articles: archive.articles.length,
     home: 1,
@@ -162,7 +250,7 @@ export function pageCounts(archive: Archive): Record<string, number> {
     // source's alias): its own, its `page/1/`, and one for each page of the list now.
     redirects:
       archive.articles.reduce((n, a) => n + a.aliases.length, 0) +
-      [...archive.topics, ...archive.sources].reduce((n, l) => n + 1 + (l.entry.aliases?.length ?? 0) * (1 + pagesOf(l)), 0),
+      [...archive.topics, ...archive.sources].reduce((n, l) => n + 1 + (l.entry.aliases?.length ?? 0) * (1 + pagesOf(l.articles.length)), 0),
     search: 1,
   };
 }

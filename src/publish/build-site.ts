@@ -37,7 +37,7 @@ import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { fastPlan, narrowChange, photoChange, type FastPlan } from "./fast-path.ts";
-import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, redirectUrls, sameMainTopics } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import {
   BuildCache,
@@ -68,7 +68,7 @@ import {
   type BackgroundLink,
 } from "./stage-from-site.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
-import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, REDIRECTS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
 import { stopIfOrphaned } from "../threads/huge-pages.js";
@@ -183,8 +183,8 @@ export type BuildPhase =
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
    * removed; `spare` when it staged in the site the previous build replaced, else the whole site
    * linked, `linked` when that was done while the archive was read; `planned`, the pages it
-   * planned: all, or some only for text edits or articles added (the fast path,
-   * `src/publish/fast-path.ts`).
+   * planned: all, or some only for text edits, articles added, or articles removed or moved (the
+   * fast path, `src/publish/fast-path.ts`).
    */
   | {
       name: "incremental";
@@ -193,7 +193,7 @@ export type BuildPhase =
       outputs: number;
       spare: boolean;
       linked: boolean;
-      planned: "all" | "text" | "added";
+      planned: "all" | "text" | "added" | "moved";
       ms: number;
     }
   /** The new site is in place; the cache is written next (a clean build with search of `INDEX_AFTER_PAGES` or more wrote it before its index). */
@@ -361,8 +361,9 @@ async function validateThenWrite(
   // last one's photos leaves the cache as it is: it would only mark them shown again (0.15 s at
   // 30,000 photos, in the path of every edit).
   const photoDigests = !photosSame ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
-  // Only articles' texts changed, or articles were added: the pages that show them, and the feeds'
-  // and news sitemap's, are planned; no other. The photos are the last build's, but for those new
+  // Only articles' texts changed, articles were added, or removed (an article changed otherwise is
+  // one removed and one added): the pages that show them or showed them, and the feeds' and news
+  // sitemap's, are planned; no other. The photos are the last build's, but for those new
   // to the site: an article whose photo file was replaced is planned as one whose text was edited.
   const candidate = incremental ? narrowChange(change, replaced, store) : undefined;
   const photosChanged = incremental && candidate && !photosSame ? photoChange(shownPhotos, incremental.photos) : undefined;
@@ -370,25 +371,40 @@ async function validateThenWrite(
     for (const article of content.articles)
       if (article.image && photosChanged.replaced.has(article.image.src) && !candidate!.added.has(article)) candidate!.articles.add(article);
   const narrow = photosSame || photosChanged ? candidate : undefined;
+  // The articles gone that the last build published: their pages were the site's.
+  const removed = narrow?.removed.filter((a) => incremental!.pages.has(a.url)) ?? [];
   let feeds = new Set<string>();
-  let addedTo: Set<string> | undefined;
+  let gone: Map<string, string> | undefined;
+  let redirects = false;
   const some =
     narrow &&
     planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
       const added = narrow.added.size > 0 ? archive.articles.filter((a) => narrow.added.has(a)) : [];
-      if (added.length > 0 && !(addedTo = pagesShowingAdded(archive, added))) return undefined;
-      feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added].map((a) => a.url)));
+      if ((added.length > 0 || removed.length > 0) && !sameMainTopics(archive, added, removed)) return undefined;
+      feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added].map((a) => a.url)), removed);
       const urls = discoveryPages(archive, nowMs, feeds);
       const edited = narrow.articles.size > 0 ? archive.articles.filter((a) => narrow.articles.has(a)) : [];
       for (const url of edited.length > 0 ? pagesShowingEdited(archive, edited) : []) urls.add(url);
-      for (const url of addedTo ?? []) urls.add(url);
+      for (const url of added.length > 0 ? pagesShowingAdded(archive, added) : []) urls.add(url);
+      if (removed.length > 0) {
+        const showing = pagesShowingRemoved(archive, removed, added);
+        for (const url of showing.urls) urls.add(url);
+        gone = showing.gone;
+      }
+      // `_redirects` names every alias, in the articles' order: made again, from all of them, when one came, went or moved.
+      if ([...added, ...removed].some((a) => a.aliases.length > 0)) {
+        redirects = true;
+        for (const url of redirectUrls(archive)) urls.add(url);
+      }
       if (options.search !== false) urls.add(SEARCH_URL);
       return urls;
     });
-  // Articles added (even drafts or held back, which no page shows) may add pages: counted on the whole archive.
-  const expected = some && narrow.added.size > 0 ? pageCounts(some.archive) : undefined;
-  const fast = some && incremental && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected) : undefined;
+  // Articles added (even drafts or held back, which no page shows) may add pages, and those removed
+  // take theirs away: counted on the whole archive.
+  const expected = some && (narrow.added.size > 0 || narrow.removed.length > 0) ? pageCounts(some.archive) : undefined;
+  const fast = some && incremental && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected, gone) : undefined;
   if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
+  if (fast) fast.redirects = redirects;
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
   const counts = fast ? fast.counts : countPages(data.pages);
@@ -406,7 +422,7 @@ async function validateThenWrite(
   // Articles' texts edited, none added: the search index's bundles that change are to be patched,
   // with a service for the edited records alone (src/search/bundle-patch.ts). A bundle indexed
   // whole after all is collected for then (`beforeWhole`).
-  const textEditsOnly = narrow && narrow.added.size === 0;
+  const textEditsOnly = narrow && narrow.added.size === 0 && narrow.removed.length === 0;
   const collects = total >= COLLECT_FROM_PAGES;
   if (!incremental && !options.store) {
     store.releaseBodies((article) => !renderer.needsBody(article));
@@ -496,7 +512,7 @@ async function validateThenWrite(
           changed.add(PHOTOS_URL.slice(1, -1));
         }
       }
-      const planned = !fast ? "all" : expected ? "added" : "text";
+      const planned = !fast ? "all" : narrow!.removed.length > 0 ? "moved" : expected ? "added" : "text";
       options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
@@ -876,7 +892,7 @@ async function writeChanges(
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
     changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
   const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
-  const removed = fast ? [] : [...previous.pages.keys()].filter((url) => !digests.has(url));
+  const removed = fast ? fast.removed : [...previous.pages.keys()].filter((url) => !digests.has(url));
   // Unlinked first: the pages are then written as new files, never into the live site's. The
   // folders of the pages written again stay; those the removed pages leave empty go.
   const fileOf = (url: string): string => relative(staging, pageFile(staging, url));
@@ -889,12 +905,19 @@ async function writeChanges(
   // or added are kept as they are, and the sitemaps unless articles were added (their entries are
   // then read from the archive); those feeds, the news sitemap (which the build's date moves),
   // robots.txt and the manifest are made again from the pages they read.
-  const outputs = planDiscoveryFiles(data.site, data.pages, nowMs, fast && { feeds: fast.feeds, ...(fast.sitemaps ? { sitemaps: fast.sitemaps } : {}) });
+  const outputs = planDiscoveryFiles(
+    data.site,
+    data.pages,
+    nowMs,
+    fast && { feeds: fast.feeds, redirects: fast.redirects, ...(fast.sitemaps ? { sitemaps: fast.sitemaps } : {}) },
+  );
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.
   const gone = previous.outputs.filter(
-    (url) => !outputs.has(url) && (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url))),
+    (url) =>
+      !outputs.has(url) &&
+      (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url)) || (fast.redirects && url === REDIRECTS_URL)),
   );
   removeSiteFiles(staging, gone);
   const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];

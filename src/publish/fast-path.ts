@@ -11,52 +11,67 @@ import type { ArticleRenderer } from "../plan/article-view.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import type { SitemapEntry } from "../outputs/sitemaps.ts";
-import type { OrderedColumns } from "../files/ordered-columns.ts";
 import type { CachedBuild, ShownPhotos } from "./build-cache.ts";
 import type { PhotoSet } from "../images/derivatives.ts";
 
 /**
- * What the fast path plans again: the articles whose text was edited, and the articles added, as
- * the store holds them (the archive's own objects: found among 100,000 without hashing a URL each).
+ * What the fast path plans again: the articles whose text was edited, the articles added, as the
+ * store holds them (the archive's own objects: found among 100,000 without hashing a URL each),
+ * and the articles gone, as the last build had them.
  */
 export interface NarrowChange {
   articles: Set<Article>;
   added: Set<Article>;
+  /** Articles removed, or changed otherwise than in their text (then in `added` too, as they are now). */
+  removed: Article[];
 }
 
 /**
  * The change, when a fast path can take it (the build's, the preview's save): articles whose text
- * alone changed (title, body, summary: the same URL, so the title's slug was written), and
- * articles added. Undefined (the whole site is planned) for any
- * other change: an article removed or changed otherwise, an article read again whose previous
- * state is unknown (one that this build's "now" publishes, or holds back, and the last build's did
- * not: `fromSnapshot`), an added article with aliases (the redirects), new registries. A build
- * also plans the whole site when a photo the last build showed is shown no more (`photoChange`).
+ * alone changed (title, body, summary: the same URL, so the title's slug was written), articles
+ * added, and articles removed; an article changed otherwise (its date, topics, aliases, draft…)
+ * is one removed as it was and one added as it is. Undefined (the whole site is planned) when the
+ * registries changed, or when an article read again has no previous state known (one invalid
+ * then, or one that this build's "now" publishes, or holds back, and the last build's did not:
+ * `fromSnapshot`). A build also plans the whole site when a photo the last build showed is shown
+ * no more (`photoChange`).
  */
 export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): NarrowChange | undefined {
-  if (change.registries || change.removed.length > 0) return undefined;
+  if (change.registries) return undefined;
   const articles = new Set<Article>();
+  const added = new Set<Article>();
+  const removed: Article[] = [];
+  for (const path of change.removed) {
+    const before = replaced.get(path)?.article;
+    if (before) removed.push(before);
+  }
   for (const entry of store.entriesAt(change.changed)) {
     const before = replaced.get(entry.path)?.article;
-    if (!before || !entry.article || !sameExcept(before, entry.article, TEXT_FIELDS)) return undefined;
-    articles.add(entry.article);
+    if (!before || !entry.article) return undefined;
+    if (sameExcept(before, entry.article, TEXT_FIELDS)) articles.add(entry.article);
+    else {
+      removed.push(before);
+      added.add(entry.article);
+    }
   }
-  const added = new Set<Article>();
   for (const entry of store.entriesAt(change.added)) {
-    if (!entry.article || entry.article.aliases.length > 0) return undefined;
+    if (!entry.article) return undefined;
     added.add(entry.article);
   }
-  return { articles, added };
+  return { articles, added, removed };
 }
 
 // What an article's text is: the fields only the pages that show the article read (`pagesShowingEdited`).
 const TEXT_FIELDS = new Set(["sourcePath", "title", "body", "bodyLine", "links", "summary"]);
 
 /**
- * The fast path's plan: the previous build's digests, with those of the pages planned again.
- * Undefined when the site's structure changed after all: a page planned is not among the previous
- * ones and no page was to be added (`expected` absent), or the previous pages and the new ones
- * planned do not make the counts of the whole site (`expected`, `pageCounts`): a new page left out.
+ * The fast path's plan: the previous build's digests, with those of the pages planned again, less
+ * the pages gone. Undefined when the site's structure changed after all: a page planned is not
+ * among the previous ones and no page was to be added or removed (`expected` absent), or the
+ * previous pages, less those gone and plus the new ones, do not make the counts of the whole site
+ * (`expected`, `pageCounts`): a page left out. `gone`: the previous pages that may be gone (their
+ * URLs planned with the others, `pagesShowingRemoved`), by the kind they were; one planned as
+ * another kind counts as gone from its own and new to the other.
  */
 export function fastPlan(
   data: BuildData,
@@ -65,28 +80,50 @@ export function fastPlan(
   previous: CachedBuild,
   feeds: ReadonlySet<string>,
   expected?: Record<string, number>,
+  gone?: ReadonlyMap<string, string>,
 ): FastPlan | undefined {
   const planned = pageDigests(data.site, data.pages, renderer, files);
   const fresh: Record<string, number> = {};
+  const left: Record<string, number> = {};
+  const kinds = new Map<string, string>();
   for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
-    for (const page of list) if (!previous.pages.has(page.url)) fresh[kind] = (fresh[kind] ?? 0) + 1;
+    for (const page of list) {
+      kinds.set(page.url, kind);
+      if (!previous.pages.has(page.url)) fresh[kind] = (fresh[kind] ?? 0) + 1;
+    }
   if (!expected && Object.keys(fresh).length > 0) return undefined;
+  const removed: string[] = [];
+  for (const [url, kind] of gone ?? []) {
+    const now = kinds.get(url);
+    if (now === kind || !previous.pages.has(url)) continue;
+    left[kind] = (left[kind] ?? 0) + 1;
+    if (now === undefined) removed.push(url);
+    else fresh[now] = (fresh[now] ?? 0) + 1;
+  }
   const counts = expected ?? previous.counts;
   for (const kind of new Set([...Object.keys(counts), ...Object.keys(previous.counts)]))
-    if ((previous.counts[kind] ?? 0) + (fresh[kind] ?? 0) !== counts[kind]) return undefined;
+    if ((previous.counts[kind] ?? 0) - (left[kind] ?? 0) + (fresh[kind] ?? 0) !== counts[kind]) return undefined;
   // The previous pages' columns, shared, with the planned ones set: a new page goes after them.
-  return { digests: previous.pages.with(planned), feeds, counts };
+  // Pages gone make a map of their own, without them (the cache then writes its state whole).
+  const digests = previous.pages.with(planned);
+  if (removed.length === 0) return { digests, feeds, counts, removed };
+  const without = new Set(removed);
+  return { digests: new Map([...digests].filter(([url]) => !without.has(url))), feeds, counts, removed };
 }
 
 /**
- * The fast path's plan: every page's digest, the feeds that show an article changed or added, the
- * pages by kind; with articles added, the sitemaps' entries (all made again).
+ * The fast path's plan: every page's digest, the feeds that show an article changed, added or
+ * removed, the pages by kind, the pages gone; with articles added or removed, the sitemaps' entries
+ * (all made again).
  */
 export interface FastPlan {
-  digests: OrderedColumns;
+  digests: ReadonlyMap<string, string>;
   feeds: ReadonlySet<string>;
   counts: Record<string, number>;
+  removed: string[];
   sitemaps?: SitemapEntry[];
+  /** Whether every redirect page was planned, and `_redirects` is made again from them. */
+  redirects?: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited, sameMainTopics } from "../plan/added-pages.ts";
 import { narrowChange, type NarrowChange } from "../publish/fast-path.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
@@ -249,7 +249,10 @@ export class DevSession {
     // The articles were as the store held them before this save only when the last save left no
     // error (an error keeps the pages as they were). An article whose photo changed is shown as
     // one whose text did: on the same pages.
-    const narrow = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
+    // The preview's merge of the pages planned (`mergePlanned`) takes no page away: an article
+    // removed or changed otherwise than in its text, or added with aliases, plans every page.
+    const candidate = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
+    const narrow = candidate?.removed.length === 0 && ![...candidate.added].some((a) => a.aliases.length > 0) ? candidate : undefined;
     if (narrow) for (const article of photos.articles) if (!narrow.added.has(article)) narrow.articles.add(article);
     // An article added may be a file renamed, gone in an earlier save.
     if (!narrow || narrow.added.size > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
@@ -418,8 +421,8 @@ export class DevSession {
       );
       const entering = archive.articles.filter((a) => added.has(a));
       if (entering.length === 0) return urls;
+      if (!sameMainTopics(archive, entering)) return undefined;
       const more = pagesShowingAdded(archive, entering);
-      if (!more) return undefined;
       counts = pageCounts(archive);
       for (const url of more) urls.add(url);
       return urls;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deriveArchive } from "../../src/archive/archive.ts";
-import type { Article, Content } from "../../src/content/model.ts";
+import { type Article, byPublication, type Content } from "../../src/content/model.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemaps.ts";
-import { pageCounts, pagesShowingAdded, pagesShowingEdited } from "../../src/plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
-import { mainTopics, planPages } from "../../src/plan/pages.ts";
+import { mainTopics, planPages, type SitePages } from "../../src/plan/pages.ts";
 import { siteView } from "../../src/plan/site-data.ts";
 import { countPages } from "../../src/publish/build-site.ts";
 import { parseContractDate } from "../../src/text/dates.ts";
@@ -31,6 +31,31 @@ function plan(of: Content, renderer: ArticleRenderer) {
   return { archive: derived, site, pages, digests: pageDigests(site, pages, renderer) };
 }
 
+// Each article in turn (the oldest, the newest, mid-list in its topic), then whole days, months
+// and years at once: a day, month or year between others, or first, or last.
+function changedSets(articles: readonly Article[]): Article[][] {
+  return [
+    ...articles.map((a) => [a]),
+    ...[(a: Article) => a.published.day, (a: Article) => a.published.day.slice(0, 7), (a: Article) => a.published.day.slice(0, 4)].flatMap((key) =>
+      groups(articles, key),
+    ),
+  ];
+}
+
+// Each page's kind, by URL.
+function kindsOf(pages: SitePages): Map<string, string> {
+  return new Map(Object.entries(pages).flatMap(([kind, list]) => (list as { url: string }[]).map((page): [string, string] => [page.url, kind])));
+}
+
+// The pages whose digest changed from one plan to the next, or that are new; the pages gone, with their kinds.
+function difference(before: ReturnType<typeof plan>, after: ReturnType<typeof plan>): { changed: string[]; gone: [string, string][] } {
+  const kinds = kindsOf(before.pages);
+  return {
+    changed: [...after.digests].filter(([url, digest]) => before.digests.get(url) !== digest).map(([url]) => url),
+    gone: [...before.digests.keys()].filter((url) => !after.digests.has(url)).map((url) => [url, kinds.get(url)!]),
+  };
+}
+
 function groups(articles: readonly Article[], key: (a: Article) => string): Article[][] {
   const by = new Map<string, Article[]>();
   for (const a of articles) by.set(key(a), [...(by.get(key(a)) ?? []), a]);
@@ -41,29 +66,24 @@ describe("the pages an added article enters", () => {
   it("include every page whose planned data differ once they are added, wherever they land", () => {
     const renderer = new ArticleRenderer();
     const after = plan(content, renderer);
-    const unaliased = content.articles.filter((a) => a.aliases.length === 0);
-    // Each article in turn (the oldest, the newest, mid-list in its topic), then whole days, months
-    // and years at once: a new day, month or year between others, or first, or last.
-    const sets = [
-      ...unaliased.map((a) => [a]),
-      ...[(a: Article) => a.published.day, (a: Article) => a.published.day.slice(0, 7), (a: Article) => a.published.day.slice(0, 4)].flatMap((key) =>
-        groups(unaliased, key),
-      ),
-    ];
     let checked = 0;
-    for (const added of sets) {
+    let aliased = 0;
+    for (const added of changedSets(content.articles)) {
       const before = plan({ ...content, articles: content.articles.filter((a) => !added.includes(a)) }, renderer);
-      const urls = pagesShowingAdded(after.archive, added);
-      if (!urls) {
+      if (!sameMainTopics(after.archive, added)) {
         // The masthead changed: every page does, and the whole site is planned.
         expect(mainTopics(before.archive)).not.toEqual(mainTopics(after.archive));
         continue;
       }
+      const urls = pagesShowingAdded(after.archive, added);
+      if (added.some((a) => a.aliases.length > 0)) aliased++;
       const changed = [...after.digests].filter(([url, digest]) => before.digests.get(url) !== digest).map(([url]) => url);
       expect(changed.filter((url) => !urls.has(url))).toEqual([]);
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
+    // An article with an alias was added: its redirect is a new page.
+    expect(aliased).toBeGreaterThan(0);
   });
 
   it("count, without planning them, the pages planPages plans", () => {
@@ -91,6 +111,67 @@ describe("the pages an added article enters", () => {
     const months = entries.filter((e) => /\/\d{4}\/\d\d\/$/.test(e.loc) && days.get(e.loc.slice(-8, -1).replace("/", "-"))!.size >= 3);
     expect(months.length).toBe(middles.size);
     expect(months.every((e) => e.lastmod.startsWith("2031-"))).toBe(true);
+  });
+});
+
+describe("the pages a removed article showed", () => {
+  it("include every page whose planned data differ once they are gone, and name every page gone with its kind", () => {
+    const renderer = new ArticleRenderer();
+    const before = plan(content, renderer);
+    let checked = 0;
+    let goneDays = 0;
+    let goneLists = 0;
+    for (const removed of changedSets(content.articles)) {
+      const after = plan({ ...content, articles: content.articles.filter((a) => !removed.includes(a)) }, renderer);
+      if (!sameMainTopics(after.archive, [], removed)) {
+        expect(mainTopics(before.archive)).not.toEqual(mainTopics(after.archive));
+        continue;
+      }
+      const { urls, gone } = pagesShowingRemoved(after.archive, removed, []);
+      const diff = difference(before, after);
+      expect(diff.changed.filter((url) => !urls.has(url))).toEqual([]);
+      // Every page gone is named, as the kind it was; a page named and still there is planned.
+      expect(diff.gone.filter(([url, kind]) => gone.get(url) !== kind)).toEqual([]);
+      for (const url of gone.keys()) if (after.digests.has(url)) expect(urls.has(url)).toBe(true);
+      goneDays += diff.gone.filter(([, kind]) => kind === "days").length;
+      goneLists += diff.gone.filter(([, kind]) => kind === "lists").length;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Days went with their last article, and a list lost its last page.
+    expect(goneDays).toBeGreaterThan(0);
+    expect(goneLists).toBeGreaterThan(0);
+  });
+
+  it("and those the article enters once moved (re-dated, its topics changed) together include every page that differs", () => {
+    const renderer = new ArticleRenderer();
+    const before = plan(content, renderer);
+    const zone = content.site.timezone;
+    const moves: ((a: Article) => Partial<Article>)[] = [
+      // Later the same day: the same URL, another place in its lists.
+      (a) => ({ published: parseContractDate(`${a.published.day}T23:59:00`, zone)! }),
+      // Years back, a day of its own: a URL of its own.
+      (a) => {
+        const published = parseContractDate("2010-06-15T10:00:00", zone)!;
+        return { published, url: `/2010/06/15/${a.slug}/` };
+      },
+      // Into another topic.
+      (a) => ({ topics: [...content.topics].filter((t) => !a.topics.includes(t)).slice(0, 1) }),
+    ];
+    let checked = 0;
+    for (const article of content.articles)
+      for (const move of moves) {
+        const moved: Article = { ...article, ...move(article) };
+        const after = plan({ ...content, articles: content.articles.map((a) => (a === article ? moved : a)).sort(byPublication) }, renderer);
+        if (!sameMainTopics(after.archive, [moved], [article])) continue;
+        const { urls, gone } = pagesShowingRemoved(after.archive, [article], [moved]);
+        for (const url of pagesShowingAdded(after.archive, [moved])) urls.add(url);
+        const diff = difference(before, after);
+        expect(diff.changed.filter((url) => !urls.has(url))).toEqual([]);
+        expect(diff.gone.filter(([url, kind]) => gone.get(url) !== kind)).toEqual([]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(120);
   });
 });
 

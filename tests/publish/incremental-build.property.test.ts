@@ -16,7 +16,7 @@ import { FIXED_NOW, siteFiles, siteFolders, treeDigest } from "../helpers/site.t
 interface Built {
   incremental: boolean | undefined;
   /** The pages it planned: all, or some only (the fast paths). */
-  planned?: "all" | "text" | "added";
+  planned?: "all" | "text" | "added" | "moved";
   /** Whether it staged in the spare (an incremental build only). */
   spare: boolean;
   /** The digest of the site it wrote. */
@@ -128,6 +128,21 @@ describe("an incremental build", () => {
               { kind: "delete", doc: 2, value: 0, topics: [0] },
             ],
           ],
+          // Articles moved: a published one re-dated (its old URL a redirect to it now), then back
+          // (the redirect its page again), another given one more topic (the masthead's order
+          // stays); one added, made a draft and
+          // published again; one removed.
+          [
+            [
+              { kind: "redate", doc: 1, value: 3, topics: [0] },
+              { kind: "redate", doc: 1, value: 1, topics: [0] },
+              { kind: "topics", doc: 4, value: 0, topics: [4, 2] },
+              { kind: "add", date: 2, title: 1, topics: [4] },
+              { kind: "draft", doc: 23, value: 0, topics: [0] },
+              { kind: "draft", doc: 23, value: 0, topics: [0] },
+              { kind: "delete", doc: 0, value: 0, topics: [0] },
+            ],
+          ],
         ],
       },
     );
@@ -135,6 +150,9 @@ describe("an incremental build", () => {
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    // Articles removed, re-dated, given other topics or made drafts took theirs.
+    for (const kind of ["delete", "redate", "topics", "draft"])
+      expect(plannedBy.get(`${kind} → moved`) ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 
@@ -142,7 +160,7 @@ describe("an incremental build", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 4 }), (edits) => runEdits(edits, true)),
       // Besides the random ones, a sequence sure to patch bundles: bodies and a title edited, an
-      // article added between them; then an article's topics changed, which no patch may take.
+      // article added between them; then an article's topics changed, and one removed, which no patch may take.
       {
         numRuns: 2,
         examples: [
@@ -153,6 +171,8 @@ describe("an incremental build", () => {
               { kind: "add", date: 8, title: 0, topics: [4] },
               { kind: "body", doc: 12, value: 1, topics: [0] },
               { kind: "topics", doc: 5, value: 0, topics: [1, 2] },
+              // A removal alone: its bundle indexed whole, without it.
+              { kind: "delete", doc: 9, value: 0, topics: [0] },
             ],
           ],
         ],
