@@ -28,9 +28,9 @@ export interface NarrowChange {
 
 /**
  * The change, when a fast path can take it (the build's, the preview's save): articles whose text
- * alone changed (title, body, summary: the same URL, so the title's slug was written), articles
- * added, and articles removed; an article changed otherwise (its date, topics, aliases, draft…)
- * is one removed as it was and one added as it is. Undefined (the whole site is planned) when the
+ * alone changed (title, body, summary: the same URL, so the title's slug was written; their
+ * photo), articles added, and articles removed; an article changed otherwise (its date, topics,
+ * aliases, draft…) is one removed as it was and one added as it is. Undefined (the whole site is planned) when the
  * registries changed, or when an article read again has no previous state known (one invalid
  * then, or one that this build's "now" publishes, or holds back, and the last build's did not:
  * `fromSnapshot`). A build also plans the whole site when a photo the last build showed is shown
@@ -61,8 +61,10 @@ export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, 
   return { articles, added, removed };
 }
 
-// What an article's text is: the fields only the pages that show the article read (`pagesShowingEdited`).
-const TEXT_FIELDS = new Set(["sourcePath", "title", "body", "bodyLine", "links", "summary"]);
+// What an article's text is: the fields only the pages that show the article read
+// (`pagesShowingEdited`). Its photo among them: its alt text, caption and credit, or another file,
+// whose derivatives the build places when they are new to the site (`photoChange`).
+const TEXT_FIELDS = new Set(["sourcePath", "title", "body", "bodyLine", "links", "summary", "image"]);
 
 /**
  * The fast path's plan: the previous build's digests, with those of the pages planned again, less

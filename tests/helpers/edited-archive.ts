@@ -19,6 +19,8 @@ interface Doc {
   aliases: string[];
   /** Its photo's `src`, under the content folder. */
   photo?: string;
+  /** Its photo's alt text and caption told otherwise (`caption` edits): that of another view. */
+  view?: number;
 }
 
 // Then, for the articles added: an older year, day and month than any; a newer year; a new day in a
@@ -48,7 +50,7 @@ const TOPICS_FILES = [
 
 export type Edit =
   | { kind: "add"; date: number; title: number; topics: number[] }
-  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft" | "photo"; doc: number; value: number; topics: number[] }
+  | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft" | "photo" | "caption"; doc: number; value: number; topics: number[] }
   | { kind: "topicsYaml"; value: number }
   | { kind: "photoFile"; value: number };
 
@@ -84,6 +86,7 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
       "topics" as const,
       "draft" as const,
       "photo" as const,
+      "caption" as const,
     ),
     doc: pick,
     value: pick,
@@ -165,6 +168,8 @@ export class EditedArchive {
     if (e.kind === "topics") doc.topics = e.topics.map((t) => TOPICS[t]!);
     // A shared photo given, changed or taken away (its file stays, unshown).
     if (e.kind === "photo" && this.photos.length > 0) doc.photo = e.value % 3 === 2 ? undefined : SHARED_PHOTOS[e.value % 3];
+    // The same photo told otherwise: its alt text and caption, or its caption taken away.
+    if (e.kind === "caption") doc.view = e.value % 3 === 2 ? undefined : e.value;
     // Escaped too: its redirect page is written at the path decoded (`/archives/café-2/`).
     if (e.kind === "alias") doc.aliases.push(e.value % 2 === 0 ? `/archives/ancien-${++this.aliasCount}/` : `/archives/caf%C3%A9-${++this.aliasCount}/`);
     // A published article is never a draft: only the ones added since. An article that answers a
@@ -232,7 +237,11 @@ export class EditedArchive {
         `slug: depeche-${doc.id}`,
         ...(doc.draft ? ["draft: true"] : []),
         ...(doc.aliases.length > 0 ? [`aliases: [${doc.aliases.join(", ")}]`] : []),
-        ...(doc.photo ? [`image:\n  src: ${doc.photo}\n  alt: "La photo de la dépêche ${doc.id}"\n  credit: "AA / Photographe"`] : []),
+        ...(doc.photo
+          ? [
+              `image:\n  src: ${doc.photo}\n  alt: "${photoText(doc)}"\n  credit: "AA / Photographe"${doc.view === undefined ? "" : `\n  caption: "Vue ${doc.view} : « la légende »."`}`,
+            ]
+          : []),
       ].join("\n"),
       body: doc.body + more,
     });
@@ -244,4 +253,9 @@ function urlOf(doc: Doc): string {
   // The dates above are all far enough from midnight in Paris (UTC+1 in winter) to keep their day.
   const [y, m, d] = day!.split("-");
   return `/${y}/${m}/${d}/depeche-${doc.id}/`;
+}
+
+// A photo's alt text: another for each view.
+function photoText(doc: Doc): string {
+  return `La photo de la dépêche ${doc.id}${doc.view === undefined ? "" : `, vue ${doc.view}`}`;
 }

@@ -102,8 +102,8 @@ describe("an incremental build", () => {
           ],
           // Photos: an article added with one of its own (the fast path; the next build stages in
           // the spare, which must catch up with that photo), another given a shared one, that
-          // photo's file replaced, a body edited, an article added with the shared photo, and the
-          // photo taken away.
+          // photo's file replaced, a body edited, its caption changed, an article added with the
+          // shared photo, and the photo taken away.
           [
             [
               { kind: "add", date: 8, title: 0, topics: [4] },
@@ -111,6 +111,9 @@ describe("an incremental build", () => {
               { kind: "photo", doc: 2, value: 0, topics: [0] },
               { kind: "photoFile", value: 0 },
               { kind: "body", doc: 2, value: 2, topics: [0] },
+              // Its alt text and caption told otherwise, then its caption taken away: text edits.
+              { kind: "caption", doc: 2, value: 1, topics: [0] },
+              { kind: "caption", doc: 2, value: 2, topics: [0] },
               { kind: "add", date: 3, title: 2, topics: [4] },
               { kind: "photo", doc: 2, value: 2, topics: [0] },
               { kind: "body", doc: 4, value: 1, topics: [0] },
@@ -150,6 +153,7 @@ describe("an incremental build", () => {
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("caption → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     // Articles removed, re-dated, given other topics or made drafts took theirs.
     for (const kind of ["delete", "redate", "topics", "draft"])
       expect(plannedBy.get(`${kind} → moved`) ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);

@@ -122,13 +122,14 @@ describe("the preview, after any sequence of saves", () => {
           // the folder of its old address goes with it.
           [[saved({ kind: "add", date: 0, title: 2, topics: [1] }), saved({ kind: "redate", doc: 23, value: 3, topics: [0] })]],
           // Photos: an article added with one of its own, another given a shared one, that photo's
-          // file replaced, a body saved first with an error, an article added with the shared
+          // file replaced, its caption changed, a body saved first with an error, an article added with the shared
           // photo, and the photo taken away.
           [
             [
               saved({ kind: "add", date: 1, title: 0, topics: [4] }),
               saved({ kind: "photo", doc: 2, value: 0, topics: [0] }),
               saved({ kind: "photoFile", value: 0 }),
+              saved({ kind: "caption", doc: 2, value: 1, topics: [0] }),
               savedWithError({ kind: "body", doc: 2, value: 1, topics: [0] }),
               saved({ kind: "add", date: 3, title: 2, topics: [4] }),
               saved({ kind: "photo", doc: 2, value: 2, topics: [0] }),
@@ -149,6 +150,7 @@ describe("the preview, after any sequence of saves", () => {
     expect(plannedBy.get("body → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    expect(plannedBy.get("caption → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 });
