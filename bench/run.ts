@@ -15,7 +15,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkLinks, formatBrokenLinks } from "../tests/helpers/link-check.ts";
 import { startDevServer } from "../src/serve/dev-server.ts";
@@ -269,6 +269,9 @@ try {
     rows.push(row([size, "serve: start (pages served)", "depeche", `${(edit.startMs / 1000).toFixed(2)} s`, "", ""]));
     rows.push(row([size, "serve: then the search index made", "depeche", `${(edit.searchMs / 1000).toFixed(2)} s`, "", ""]));
     rows.push(row([size, `serve: save one article → pages rewritten (${edit.pages})`, "depeche", `${Math.round(edit.editMs)} ms`, "", ""]));
+    const [redate, removal] = edit.moves;
+    rows.push(row([size, `serve: re-date it within its day → pages rewritten (${redate!.pages})`, "depeche", `${Math.round(redate!.ms)} ms`, "", ""]));
+    rows.push(row([size, `serve: remove another → pages rewritten or removed (${removal!.pages})`, "depeche", `${Math.round(removal!.ms)} ms`, "", ""]));
     rows.push(
       row([size, `serve: rename one topic in topics.yaml → pages rewritten (${edit.topicPages})`, "depeche", `${Math.round(edit.topicMs)} ms`, "", ""]),
     );
@@ -314,14 +317,14 @@ function killBuilds(corpus: string, site: string, buildSeconds: number): string 
 
 /**
  * Starts the dev server on a corpus, saves one article with a corrected body, times until its pages
- * are rewritten. (A new title would change the article's URL: were it in urls.txt, the preview
+ * are rewritten; likewise once it is re-dated within its day, and once another is removed. (A new title would change the article's URL: were it in urls.txt, the preview
  * would show that error instead of rewriting pages.) Then renames one topic in topics.yaml and times
  * the same, the preview rewriting that topic's pages and its articles'.
  */
 async function measureServeEdit(
   corpus: string,
   outDir: string,
-): Promise<{ startMs: number; searchMs: number; editMs: number; pages: number; topicMs: number; topicPages: number }> {
+): Promise<{ startMs: number; searchMs: number; editMs: number; pages: number; moves: { ms: number; pages: number }[]; topicMs: number; topicPages: number }> {
   const start = performance.now();
   const server = await startDevServer({ contentDir: corpus, outDir, port: 0, drafts: true });
   const startMs = performance.now() - start;
@@ -339,6 +342,23 @@ async function measureServeEdit(
     throw new Error(`serve: the edit gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
   const editMs = performance.now() - editStart;
 
+  // The article re-dated within its day (its place in its lists moves), then another removed: the
+  // pages they showed and enter are planned, the others kept.
+  const moves: { ms: number; pages: number }[] = [];
+  const second = join(dirname(file), readdirSync(dirname(file)).sort()[1]!);
+  for (const save of [
+    () => writeFileSync(file, readFileSync(file, "utf8").replace(/^(date: "?\d{4}-\d\d-\d\d)T\d\d:\d\d/m, "$1T23:59")),
+    () => rmSync(second),
+  ]) {
+    const moved = server.nextUpdate();
+    const moveStart = performance.now();
+    save();
+    const update = await moved;
+    if (update.outcome !== "updated")
+      throw new Error(`serve: the move gave "${update.outcome}", not an update: ${JSON.stringify(update.diagnostics?.slice(0, 3))}`);
+    moves.push({ ms: performance.now() - moveStart, pages: update.urls.length });
+  }
+
   // A topic's label changed: its pages and its articles' pages are rewritten, not the whole site.
   const topicsFile = join(corpus, "topics.yaml");
   const topics = readFileSync(topicsFile, "utf8");
@@ -352,7 +372,7 @@ async function measureServeEdit(
   writeFileSync(topicsFile, topics);
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
-  return { startMs, searchMs, editMs, pages: update.urls.length, topicMs, topicPages: topicUpdate.urls.length };
+  return { startMs, searchMs, editMs, pages: update.urls.length, moves, topicMs, topicPages: topicUpdate.urls.length };
 }
 
 console.log(

@@ -10,6 +10,7 @@ import type { Article } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
 import {
   dayUrl,
+  firstPageUrl,
   formerListPages,
   monthUrl,
   NOT_FOUND_URL,
@@ -22,7 +23,7 @@ import {
   TOPICS_URL,
   yearUrl,
 } from "../urls/site-urls.ts";
-import { formerUrls, mainTopics } from "./pages.ts";
+import { mainTopics } from "./pages.ts";
 
 /**
  * The URLs of every page whose planned data can differ once `added` (published articles of
@@ -203,15 +204,23 @@ function addListPages(urls: Set<string>, listing: Listing<{ aliases?: string[] }
 }
 
 /**
- * The URLs of the redirect pages `_redirects` names (`renderRedirectsFile`): every article's
- * aliases, and each topic's and source's former addresses. Planned with the others, they give that
- * file as the whole site would.
+ * The URLs of every redirect page: each article's aliases; each topic's and source's former pages
+ * (its `aliases`: their first, `page/1/` and later pages) and its own `page/1/`. Planned with the
+ * others, they give `_redirects` as the whole site would (`renderRedirectsFile`), and every
+ * redirect page in its place.
  */
 export function redirectUrls(archive: Archive): string[] {
   const urls: string[] = [];
   for (const article of archive.articles) for (const alias of article.aliases) urls.push(alias);
-  for (const listing of archive.topics) urls.push(...formerUrls(listing.entry, topicUrl));
-  for (const listing of archive.sources) urls.push(...formerUrls(listing.entry, sourceUrl));
+  const lists = (listings: readonly Listing<{ slug: string; aliases?: string[] }>[], urlOf: (entry: { slug: string }) => string): void => {
+    for (const listing of listings) {
+      const base = urlOf(listing.entry);
+      for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, listing.articles.length)) urls.push(page.url);
+      urls.push(firstPageUrl(base));
+    }
+  };
+  lists(archive.topics, topicUrl);
+  lists(archive.sources, sourceUrl);
   return urls;
 }
 

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { pageCounts, pagesShowingAdded, pagesShowingEdited, sameMainTopics } from "../plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, redirectUrls, sameMainTopics } from "../plan/added-pages.ts";
 import { narrowChange, type NarrowChange } from "../publish/fast-path.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
@@ -26,7 +26,7 @@ import type { ArticleEntry } from "../content/validate-files.ts";
 import { planSearchIndex } from "../plan/search-page.ts";
 import { fileOfUrl, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { sameData } from "./same-data.ts";
-import { mergePlanned, pagePlaces, type PagePlaces } from "./merge-plan.ts";
+import { mergePlanned, pagePlaces, type PagePlaces, withoutPages } from "./merge-plan.ts";
 import { ui } from "../i18n/fr.ts";
 import { takeRunLocks, type RunLockOptions } from "../files/run-lock.ts";
 
@@ -64,7 +64,7 @@ export interface Update {
   /** Site-relative URLs of the pages written or removed. */
   urls: string[];
   /** How an update planned its pages: all of them, only those that show the texts edited, or with those the articles added enter. */
-  planned?: "all" | "text" | "added";
+  planned?: "all" | "text" | "added" | "moved";
   /** Errors (and warnings of the files just read). */
   diagnostics: Diagnostic[];
   ms: number;
@@ -244,18 +244,16 @@ export class DevSession {
       this.errors = photos.errors;
       return { outcome: "invalid", urls: [], diagnostics: sortDiagnostics([...fresh, ...photos.diagnostics]), ms: performance.now() - start };
     }
-    // Only texts edited and articles added since the pages were last planned (the build's fast
-    // path): only the pages that show those texts, or that those articles enter, are planned again.
+    // Only texts edited, articles added and articles removed since the pages were last planned (the
+    // build's fast path; an article changed otherwise is taken out and put in again): only the
+    // pages that show those texts, that those articles enter or left, are planned again.
     // The articles were as the store held them before this save only when the last save left no
     // error (an error keeps the pages as they were). An article whose photo changed is shown as
     // one whose text did: on the same pages.
-    // The preview's merge of the pages planned (`mergePlanned`) takes no page away: an article
-    // removed or changed otherwise than in its text, or added with aliases, plans every page.
-    const candidate = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
-    const narrow = candidate?.removed.length === 0 && ![...candidate.added].some((a) => a.aliases.length > 0) ? candidate : undefined;
+    const narrow = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
     if (narrow) for (const article of photos.articles) if (!narrow.added.has(article)) narrow.articles.add(article);
-    // An article added may be a file renamed, gone in an earlier save.
-    if (!narrow || narrow.added.size > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
+    // An article added may be a file renamed, gone in an earlier save; one removed, one that comes in a later one.
+    if (!narrow || narrow.added.size > 0 || narrow.removed.length > 0) this.recordMoves(this.content.articles, result.content.articles, articles);
     const content = result.content;
     const some = narrow && this.planSome(content, narrow);
     const planned = some ?? this.changedPages(planSite(content, this.archiveOptions, this.renderer));
@@ -270,7 +268,8 @@ export class DevSession {
     // A fix that restores the text the pages were built from changes no page, yet the banner must go.
     const outcome = urls.length > 0 ? "updated" : hadErrors ? "fixed" : "unchanged";
     const diagnostics = photos.diagnostics.length > 0 ? sortDiagnostics([...fresh, ...photos.diagnostics]) : fresh;
-    return { outcome, urls, planned: some ? (narrow.added.size > 0 ? "added" : "text") : "all", diagnostics, ms: performance.now() - start };
+    const how = !some ? "all" : narrow.removed.length > 0 ? "moved" : narrow.added.size > 0 ? "added" : "text";
+    return { outcome, urls, planned: how, diagnostics, ms: performance.now() - start };
   }
 
   /**
@@ -406,36 +405,53 @@ export class DevSession {
   }
 
   /**
-   * The previous plan with the pages that show `edited` (their texts alone changed) and those that
-   * `added` enter planned again and merged in (`mergePlanned`), and those of them whose data
-   * changed; undefined when they do not fit the previous plan (the site's structure changed after
-   * all: the masthead, or a page out of its place). Every other page is the previous plan's own.
+   * The previous plan with the pages that show `edited` (their texts alone changed), those that
+   * `added` enter and those that `removed` left planned again and merged in (`mergePlanned`), the
+   * pages gone taken out; and those of them whose data changed. Undefined when they do not fit the
+   * previous plan (the site's structure changed after all: the masthead, or a page out of its
+   * place). Every other page is the previous plan's own.
    */
-  private planSome(content: Content, { articles: edited, added }: NarrowChange): PlannedChange | undefined {
+  private planSome(content: Content, { articles: edited, added, removed }: NarrowChange): PlannedChange | undefined {
     const previous = this.data!;
+    let places = this.places?.of === previous ? this.places.urls : pagePlaces(previous.pages);
+    // The articles gone whose pages the preview showed.
+    const leaving = removed.filter((a) => places.get(a.url)?.kind === "articles");
     let counts: Record<string, number> | undefined;
+    let mayGo: ReadonlyMap<string, string> = new Map();
     const some = planSomePages(content, this.archiveOptions, this.renderer, (archive) => {
       const urls = pagesShowingEdited(
         archive,
         archive.articles.filter((a) => edited.has(a)),
       );
       const entering = archive.articles.filter((a) => added.has(a));
-      if (entering.length === 0) return urls;
-      if (!sameMainTopics(archive, entering)) return undefined;
-      const more = pagesShowingAdded(archive, entering);
+      if (entering.length === 0 && leaving.length === 0) return urls;
+      if (!sameMainTopics(archive, entering, leaving)) return undefined;
       counts = pageCounts(archive);
-      for (const url of more) urls.add(url);
+      for (const url of pagesShowingAdded(archive, entering)) urls.add(url);
+      // An alias's redirect page goes among the others, in the articles' order: all planned, to place it.
+      if ([...entering, ...leaving].some((a) => a.aliases.length > 0)) for (const url of redirectUrls(archive)) urls.add(url);
+      if (leaving.length === 0) return urls;
+      const showing = pagesShowingRemoved(archive, leaving, entering);
+      for (const url of showing.urls) urls.add(url);
+      mayGo = showing.gone;
       return urls;
     });
     if (!some || !sameData(some.data.site, previous.site)) return undefined;
-    const places = this.places?.of === previous ? this.places.urls : pagePlaces(previous.pages);
-    const merged = mergePlanned(previous.pages, some.data.pages, places, counts && { articles: some.archive.articles, counts });
+    // The pages gone: of those that may be, the ones the previous plan has and this one has not
+    // under the same kind (a re-dated article's old URL may now be its alias's redirect).
+    const plannedKinds = pagePlaces(some.data.pages);
+    const gone = [...mayGo].filter(([url, kind]) => places.get(url)?.kind === kind && plannedKinds.get(url)?.kind !== kind).map(([url]) => url);
+    const base = gone.length > 0 ? withoutPages(previous.pages, new Set(gone)) : previous.pages;
+    if (gone.length > 0) places = pagePlaces(base);
+    const merged = mergePlanned(base, some.data.pages, places, counts && { articles: some.archive.articles, counts });
     if (!merged) return undefined;
     const next: BuildData = { ...previous, pages: merged.pages };
-    // The pages stay where they were, unless some were added: the places are then found again when next asked.
-    this.places = merged.moved ? undefined : { of: next, urls: places };
+    // The pages stay where they were, unless some were added or removed: the places are then found again when next asked.
+    this.places = merged.moved || gone.length > 0 ? undefined : { of: next, urls: places };
     const urls = Object.values(merged.changed as unknown as Record<string, { url: string }[]>).flatMap((list) => list.map((p) => p.url));
-    return { next, changed: merged.changed, gone: [], urls };
+    const written = new Set(urls);
+    const removedUrls = gone.filter((url) => !written.has(url));
+    return { next, changed: merged.changed, gone: removedUrls, urls: [...urls, ...removedUrls] };
   }
 
   // Writes the pages planned again, removes the pages gone, and takes the new plan.

@@ -16,6 +16,16 @@ export function pagePlaces(pages: SitePages): PagePlaces {
   return places;
 }
 
+/** A plan without the pages at these URLs: each kind that had one of them is a new list. */
+export function withoutPages(pages: SitePages, urls: ReadonlySet<string>): SitePages {
+  return Object.fromEntries(
+    Object.entries(pages).map(([kind, list]: [string, Page[]]) => {
+      const kept = list.filter((page) => !urls.has(page.url));
+      return [kind, kept.length === list.length ? list : kept];
+    }),
+  ) as unknown as SitePages;
+}
+
 /** What a save added, when `planned` may hold new pages: the archive's articles in order, and the count of each kind's pages. */
 export interface Additions {
   articles: readonly Page[];
@@ -90,8 +100,9 @@ function mergeKind(
     copy[at.index] = page;
     changed.push(page);
   }
-  if (pending.length > 0) return undefined;
-  let inserted = 0;
+  // An article's page goes where its article is in the archive (below), planned beside a known page or not.
+  if (pending.length > 0 && kind !== "articles") return undefined;
+  let inserted = pending.length;
   for (const pages of after.values()) inserted += pages.length;
   if (added && old.length + inserted !== added.counts[kind]) return undefined;
   const base = copy ?? old;

@@ -74,7 +74,7 @@ describe("the preview, after any sequence of saves", () => {
       // Besides the random ones: bodies edited at their start (the lists' standfirsts, home's) and
       // at their end, between an added article and a title changed.
       {
-        numRuns: 6,
+        numRuns: 10,
         examples: [
           [
             [
@@ -135,6 +135,20 @@ describe("the preview, after any sequence of saves", () => {
               saved({ kind: "photo", doc: 2, value: 2, topics: [0] }),
             ],
           ],
+          // Articles moved: a published one re-dated (its old URL a redirect to it now), then back
+          // (the redirect its page again), another given one more topic (the masthead's order
+          // stays), one added, made a draft and removed (never published: no `! URL` line, which
+          // plans every page).
+          [
+            [
+              saved({ kind: "redate", doc: 1, value: 3, topics: [0] }),
+              saved({ kind: "redate", doc: 1, value: 1, topics: [0] }),
+              saved({ kind: "topics", doc: 4, value: 0, topics: [4, 2] }),
+              saved({ kind: "add", date: 2, title: 1, topics: [4] }),
+              saved({ kind: "draft", doc: 23, value: 0, topics: [0] }),
+              saved({ kind: "delete", doc: 23, value: 0, topics: [0] }),
+            ],
+          ],
           // An article's topics changed in a save with an error, then the error mended alone: the
           // mend is a text edit of what the store held, not of what the pages show.
           [
@@ -151,6 +165,8 @@ describe("the preview, after any sequence of saves", () => {
     expect(plannedBy.get("add → added") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("title → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     expect(plannedBy.get("caption → text") ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
+    // Articles removed, re-dated or given other topics took it too: taken out and put in again.
+    for (const kind of ["delete", "redate", "topics"]) expect(plannedBy.get(`${kind} → moved`) ?? 0, JSON.stringify([...plannedBy])).toBeGreaterThan(0);
     console.log(JSON.stringify(Object.fromEntries([...plannedBy].sort())));
   }, 240_000);
 });
