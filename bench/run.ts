@@ -345,7 +345,7 @@ async function measureServeEdit(
   // The article re-dated within its day (its place in its lists moves), then another removed: the
   // pages they showed and enter are planned, the others kept.
   const moves: { ms: number; pages: number }[] = [];
-  const second = join(dirname(file), readdirSync(dirname(file)).sort()[1]!);
+  const second = unlinkedArticle(corpus, dirname(file), file);
   for (const save of [
     () => writeFileSync(file, readFileSync(file, "utf8").replace(/^(date: "?\d{4}-\d\d-\d\d)T\d\d:\d\d/m, "$1T23:59")),
     () => rmSync(second),
@@ -373,6 +373,20 @@ async function measureServeEdit(
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
   return { startMs, searchMs, editMs, pages: update.urls.length, moves, topicMs, topicPages: topicUpdate.urls.length };
+}
+
+// An article of a folder that no body links to (a removal would break that link: an error, no update), not `but`.
+function unlinkedArticle(corpus: string, folder: string, but: string): string {
+  const linked = new Set<string>();
+  for (const path of readdirSync(join(corpus, "articles"), { recursive: true }).map(String))
+    if (path.endsWith(".md"))
+      for (const [url] of readFileSync(join(corpus, "articles", path), "utf8").matchAll(/\/\d{4}\/\d\d\/\d\d\/[a-z0-9-]+\//g)) linked.add(url);
+  const [year, month] = folder.split("/").slice(-2);
+  const name = readdirSync(folder)
+    .sort()
+    .find((name) => join(folder, name) !== but && !linked.has(`/${year}/${month}/${name.slice(0, 2)}/${name.slice(3, -3)}/`));
+  if (!name) throw new Error(`serve: every article of ${folder} is linked to`);
+  return join(folder, name);
 }
 
 console.log(
