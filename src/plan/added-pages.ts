@@ -1,7 +1,7 @@
 /**
- * The pages that articles added, or articles whose text alone was edited, can change, read from
- * the archive that holds them: the incremental build's fast path plans and digests these pages
- * only, and keeps every other page's digest from the previous build.
+ * The pages that articles added, removed, or whose text alone was edited, can change, read from
+ * the archive that holds them: the incremental build's fast path (and the preview's) plans and
+ * digests these pages only, and keeps every other page's digest from the previous build.
  */
 import { type Archive, countBefore, type Listing, placeAmong } from "../archive/archive.ts";
 import { paginate } from "../archive/pagination.ts";

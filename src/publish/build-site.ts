@@ -901,10 +901,11 @@ async function writeChanges(
   removeSiteFiles(staging, rewritten.map(fileOf), true);
   await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
 
-  // The fast path planned only some pages: the redirects and the feeds that show no article changed
-  // or added are kept as they are, and the sitemaps unless articles were added (their entries are
-  // then read from the archive); those feeds, the news sitemap (which the build's date moves),
-  // robots.txt and the manifest are made again from the pages they read.
+  // The fast path planned only some pages: the feeds that show no article changed, added or
+  // removed are kept as they are, the sitemaps unless articles were added or removed (their entries
+  // are then read from the archive), `_redirects` unless an article with aliases came or went;
+  // those feeds, the news sitemap (which the build's date moves), robots.txt and the manifest are
+  // made again from the pages they read.
   const outputs = planDiscoveryFiles(
     data.site,
     data.pages,
@@ -913,7 +914,8 @@ async function writeChanges(
   );
   const replaced: string[] = [];
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
-  // The fast path made again the news sitemap, and with articles added every sitemap: one of them not made again is gone.
+  // The fast path made again the news sitemap, with articles added or removed every sitemap, and
+  // perhaps `_redirects`: one of them not made again is gone.
   const gone = previous.outputs.filter(
     (url) =>
       !outputs.has(url) &&

@@ -1,8 +1,10 @@
 /**
  * The incremental build's fast path: when the only changes are the text of articles that keep
- * every other field, and articles added, the previous build's pages stay but those that show them:
- * the pages that show the edited articles' text (`pagesShowingEdited`), and the pages the added
- * articles enter (`pagesShowingAdded`). Only those are planned and digested again.
+ * every other field, articles added and articles removed (an article changed otherwise is one of
+ * each), the previous build's pages stay but those that show them: the pages that show the edited
+ * articles' text (`pagesShowingEdited`), the pages the added articles enter (`pagesShowingAdded`),
+ * and those the removed ones left (`pagesShowingRemoved`). Only those are planned and digested
+ * again, and the pages gone removed.
  */
 import { type Article, sameExcept } from "../content/model.ts";
 import type { ArchiveStore, StoreChange } from "../content/store.ts";

@@ -63,7 +63,7 @@ export interface Update {
   unbuilt?: boolean;
   /** Site-relative URLs of the pages written or removed. */
   urls: string[];
-  /** How an update planned its pages: all of them, only those that show the texts edited, or with those the articles added enter. */
+  /** How an update planned its pages: all of them, only those that show the texts edited, with those the articles added enter, or with those the articles removed left (`moved`). */
   planned?: "all" | "text" | "added" | "moved";
   /** Errors (and warnings of the files just read). */
   diagnostics: Diagnostic[];
