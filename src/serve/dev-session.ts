@@ -250,7 +250,8 @@ export class DevSession {
     // The articles were as the store held them before this save only when the last save left no
     // error (an error keeps the pages as they were). An article whose photo changed is shown as
     // one whose text did: on the same pages.
-    const narrow = !hadErrors && !this.pagesBehind && !change.urlManifest ? narrowChange(change, replaced, this.store) : undefined;
+    // `urls.txt` changes no page (only what the rules say): an article withdrawn with its `! URL` line takes this path too.
+    const narrow = !hadErrors && !this.pagesBehind ? narrowChange(change, replaced, this.store) : undefined;
     if (narrow) for (const article of photos.articles) if (!narrow.added.has(article)) narrow.articles.add(article);
     // An article added may be a file renamed, gone in an earlier save; one removed, one that comes in a later one.
     if (!narrow || narrow.added.size > 0 || narrow.removed.length > 0) this.recordMoves(this.content.articles, result.content.articles, articles);

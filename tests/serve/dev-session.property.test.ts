@@ -137,8 +137,8 @@ describe("the preview, after any sequence of saves", () => {
           ],
           // Articles moved: a published one re-dated (its old URL a redirect to it now), then back
           // (the redirect its page again), another given one more topic (the masthead's order
-          // stays), one added, made a draft and removed (never published: no `! URL` line, which
-          // plans every page).
+          // stays), one added, made a draft and removed (never published), one published withdrawn
+          // with its `! URL` line.
           [
             [
               saved({ kind: "redate", doc: 1, value: 3, topics: [0] }),
@@ -147,6 +147,7 @@ describe("the preview, after any sequence of saves", () => {
               saved({ kind: "add", date: 2, title: 1, topics: [4] }),
               saved({ kind: "draft", doc: 23, value: 0, topics: [0] }),
               saved({ kind: "delete", doc: 23, value: 0, topics: [0] }),
+              saved({ kind: "delete", doc: 10, value: 0, topics: [0] }),
             ],
           ],
           // An article's topics changed in a save with an error, then the error mended alone: the
