@@ -101,7 +101,7 @@ export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>,
   if (site) feeds.add(ATOM_FEED_URL);
   // A topic without articles is dated by the site feed's newest entry (`topicFeeds`): it changes with the site's feed.
   for (const listing of archive.topics) {
-    const gone = removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug));
+    const gone = removed.length === 0 ? removed : removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug));
     if (shows(listing.articles, gone) || (site && listing.articles.length === 0)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
   }
   return feeds;
