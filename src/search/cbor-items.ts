@@ -108,6 +108,16 @@ export class ItemWriter {
     return this;
   }
 
+  /** Bytes of `source` from `from` to `to`, as they are: a few bytes are copied one by one, without a view made of them. */
+  range(source: Uint8Array, from: number, to: number): this {
+    const n = to - from;
+    this.room(n);
+    if (n > 32) this.bytes.set(source.subarray(from, to), this.length);
+    else for (let k = 0; k < n; k++) this.bytes[this.length + k] = source[from + k]!;
+    this.length += n;
+    return this;
+  }
+
   /** A text string item of these UTF-8 bytes. */
   text(utf8: Uint8Array): this {
     return this.head(3, utf8.length).raw(utf8);

@@ -80,12 +80,14 @@ export function pieceName(language: string, first: string, digest: string): stri
  * A piece the packs being replaced already hold is taken from them, not read from its file: a
  * piece's name tells its bytes (their digest), and a push re-indexes one bundle of fifteen. At
  * 100,000 articles that is some 200 packs read instead of 3,300 pieces (the pieces of prefixes
- * left unpacked are never read, only measured).
+ * left unpacked are never read, only measured). A pack whose pieces are those it held stays as it
+ * is: an edit patches one bundle's pieces of the words its article holds, not every prefix's.
+ * Every other file is removed and written anew, never written into (in an incremental build's
+ * staging folder it is a link to the previous site's).
  */
 export function writeSearchPacks(indexDir: string): void {
   const packsDir = join(indexDir, PACKS_FOLDER);
-  const held = piecesOfPacks(packsDir);
-  rmSync(packsDir, { recursive: true, force: true });
+  const held = packsHeld(packsDir);
   const packs = new Map<string, { key: string; path: string; size: number }[]>();
   const bundles = bundleFolders(indexDir);
   for (const bundle of bundles) {
@@ -102,43 +104,60 @@ export function writeSearchPacks(indexDir: string): void {
   }
   mkdirSync(packsDir, { recursive: true });
   const packed: string[] = [];
-  writeFileSync(join(packsDir, BUNDLE_LIST), JSON.stringify(bundles));
+  const written = new Set<string>([BUNDLE_LIST, PACKED_LIST]);
   for (const [pack, pieces] of [...packs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const largest = new Map<string, number>();
     for (const { key, size } of pieces) largest.set(key.split("/")[0]!, Math.max(largest.get(key.split("/")[0]!) ?? 0, size));
     const most = [...largest.values()].reduce((n, b) => n + b, 0);
     if (pieces.reduce((n, p) => n + p.size, 0) > PACK_SLACK * most) continue;
     packed.push(pack);
+    const file = `${pack}${PACK_EXTENSION}`;
+    written.add(file);
+    const table = Buffer.from(JSON.stringify(pieces.map((p) => [p.key, p.size])));
+    const before = held.packs.get(file);
+    if (before?.equals(table)) continue;
     const bytes = pieces.map(({ key, path, size }) => {
-      const known = held.get(key);
+      const known = held.pieces.get(key);
       return known?.length === size ? known : readFileSync(path);
     });
-    const table = Buffer.from(JSON.stringify(pieces.map((p, i) => [p.key, bytes[i]!.length])));
     const head = Buffer.alloc(4);
     head.writeUInt32BE(table.length);
-    writeFileSync(join(packsDir, `${pack}${PACK_EXTENSION}`), Buffer.concat([head, table, ...bytes]));
+    replaceFile(join(packsDir, file), Buffer.concat([head, table, ...bytes]));
   }
-  writeFileSync(join(packsDir, PACKED_LIST), JSON.stringify(packed));
+  for (const file of readdirSync(packsDir)) if (!written.has(file)) rmSync(join(packsDir, file), { recursive: true, force: true });
+  replaceFile(join(packsDir, BUNDLE_LIST), JSON.stringify(bundles));
+  replaceFile(join(packsDir, PACKED_LIST), JSON.stringify(packed));
 }
 
-// The pieces the packs of a folder hold, by `<bundle>/<name>`; none from a pack whose table does
-// not account for its bytes exactly (a pack is only ever read whole, so a damaged one is ignored).
-function piecesOfPacks(packsDir: string): Map<string, Buffer> {
+// A file written anew: a link to another site's file is removed first, never written into.
+function replaceFile(path: string, bytes: Uint8Array | string): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, bytes);
+}
+
+// The packs of a folder, by file name, each as its table; and the pieces they hold, by
+// `<bundle>/<name>`. None from a pack whose table does not account for its bytes exactly (a pack
+// is only ever read whole, so a damaged one is ignored, and written anew).
+function packsHeld(packsDir: string): { packs: Map<string, Buffer>; pieces: Map<string, Buffer> } {
+  const packs = new Map<string, Buffer>();
   const pieces = new Map<string, Buffer>();
-  if (!existsSync(packsDir)) return pieces;
+  if (!existsSync(packsDir)) return { packs, pieces };
   for (const file of readdirSync(packsDir).filter((name) => name.endsWith(PACK_EXTENSION))) {
     try {
       const bytes = readFileSync(join(packsDir, file));
       const size = bytes.readUInt32BE(0);
-      const table = JSON.parse(bytes.subarray(4, 4 + size).toString()) as [string, number][];
+      const tableBytes = bytes.subarray(4, 4 + size);
+      const table = JSON.parse(tableBytes.toString()) as [string, number][];
       let at = 4 + size;
       const found = table.map(([key, length]) => [key, bytes.subarray(at, (at += length))] as const);
-      if (at === bytes.length) for (const [key, piece] of found) pieces.set(key, piece);
+      if (at !== bytes.length) continue;
+      packs.set(file, tableBytes);
+      for (const [key, piece] of found) pieces.set(key, piece);
     } catch {
       // Not a pack this code wrote: its pieces are read from their files.
     }
   }
-  return pieces;
+  return { packs, pieces };
 }
 
 // The bundles' folders: those holding a bundle's rows beside Pagefind's files.

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
@@ -238,6 +238,47 @@ describe("index chunks cut into pieces", () => {
     writeSearchPacks(index);
     expect(pack("74.75").includes("2020 TU")).toBe(true);
     expect(packs()).toEqual(fresh());
+  });
+
+  it("keeps a pack whose pieces are those it held, and writes a changed one as a new file, never into a link", () => {
+    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+    folders.push(index);
+    const piece = (bundle: string, name: string, text: string) => writeFileSync(join(index, bundle, "index", `${name}.pf_index`), text);
+    for (const bundle of ["2020", "2021"]) {
+      mkdirSync(join(index, bundle, "index"), { recursive: true });
+      writeFileSync(join(index, bundle, ROWS_FILE), "");
+      piece(bundle, `fr_74.75-${bundle}aaaaaaaa`, `${bundle} tu`);
+      piece(bundle, `fr_61.62-${bundle}bbbbbbbb`, `${bundle} ab`);
+    }
+    writeSearchPacks(index);
+    const path = (name: string) => join(index, PACKS_FOLDER, name);
+    const inode = (name: string) => statSync(path(name)).ino;
+    // The previous site's files, as an incremental build's staging folder links them.
+    const previous = mkdtempSync(join(tmpdir(), "depeche-packs-previous-"));
+    folders.push(previous);
+    const names = readdirSync(join(index, PACKS_FOLDER));
+    for (const name of names) linkSync(path(name), join(previous, name));
+    const before = new Map(names.map((name) => [name, readFileSync(path(name)).toString("base64")]));
+    // 2021's « tu » patched: a piece of a new name; its « ab » as it was.
+    rmSync(join(index, "2021", "index", "fr_74.75-2021aaaaaaaa.pf_index"));
+    piece("2021", "fr_74.75-2021cccccccc", "2021 tu, patched");
+    const abInode = inode("61.62.pf_pack");
+    writeSearchPacks(index);
+    expect(inode("61.62.pf_pack")).toBe(abInode);
+    expect(inode("74.75.pf_pack")).not.toBe(statSync(join(previous, "74.75.pf_pack")).ino);
+    expect(readFileSync(path("74.75.pf_pack")).includes("2021 tu, patched")).toBe(true);
+    for (const [name, bytes] of before) expect(readFileSync(join(previous, name)).toString("base64")).toBe(bytes);
+    // What a fresh write gives.
+    const kept = readdirSync(join(index, PACKS_FOLDER))
+      .sort()
+      .map((name) => `${name} ${readFileSync(path(name)).toString("base64")}`);
+    rmSync(join(index, PACKS_FOLDER), { recursive: true });
+    writeSearchPacks(index);
+    expect(
+      readdirSync(join(index, PACKS_FOLDER))
+        .sort()
+        .map((name) => `${name} ${readFileSync(path(name)).toString("base64")}`),
+    ).toEqual(kept);
   });
 
   it("leaves unpacked a prefix whose pack would hold much more than a word needs", () => {
