@@ -96,6 +96,14 @@ export function byPublication(a: Article, b: Article): number {
 }
 
 /**
+ * Those of `articles` listed under the topic or source `slug` (`of`: an article's topics, or its
+ * sources); `articles` itself when it is empty, as it mostly is (the articles removed by a push).
+ */
+export function listedUnder(articles: readonly Article[], slug: string, of: (a: Article) => readonly { slug: string }[] = (a) => a.topics): readonly Article[] {
+  return articles.length === 0 ? articles : articles.filter((a) => of(a).some((e) => e.slug === slug));
+}
+
+/**
  * Whether two states of an article are equal in every field but the ones named: what an
  * incremental build asks to know that only an article's text changed.
  */

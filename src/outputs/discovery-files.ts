@@ -8,7 +8,7 @@ import { renderRobotsTxt } from "./robots.ts";
 import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapEntry } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
 import { renderRedirectsFile } from "./redirects.ts";
-import type { Article } from "../content/model.ts";
+import { type Article, listedUnder } from "../content/model.ts";
 import {
   absoluteUrl,
   ATOM_FEED_URL,
@@ -101,8 +101,8 @@ export function feedsShowing(archive: Archive, articleUrls: ReadonlySet<string>,
   if (site) feeds.add(ATOM_FEED_URL);
   // A topic without articles is dated by the site feed's newest entry (`topicFeeds`): it changes with the site's feed.
   for (const listing of archive.topics) {
-    const gone = removed.length === 0 ? removed : removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug));
-    if (shows(listing.articles, gone) || (site && listing.articles.length === 0)) feeds.add(topicFeedUrl(topicUrl(listing.entry)));
+    if (shows(listing.articles, listedUnder(removed, listing.entry.slug)) || (site && listing.articles.length === 0))
+      feeds.add(topicFeedUrl(topicUrl(listing.entry)));
   }
   return feeds;
 }

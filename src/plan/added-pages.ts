@@ -6,11 +6,10 @@
 import { type Archive, countBefore, type Listing, placeAmong } from "../archive/archive.ts";
 import { paginate } from "../archive/pagination.ts";
 import { RELATED_COUNT } from "../archive/related.ts";
-import type { Article } from "../content/model.ts";
+import { type Article, listedUnder } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
 import {
   dayUrl,
-  firstPageUrl,
   formerListPages,
   monthUrl,
   NOT_FOUND_URL,
@@ -113,7 +112,7 @@ export function pagesShowingRemoved(
       for (let n = pagesOf(listing.articles.length) + 1; n <= pagesOf(before); n++) mayGo(pageUrl(base, n), "lists");
       for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, before)) mayGo(page.url, "redirects");
       if (!nearby) continue;
-      for (const a of removed) if (of(a).some((e) => e.slug === listing.entry.slug)) addNearby(urls, listing.articles, placeAmong(listing.articles, a));
+      for (const a of listedUnder(removed, listing.entry.slug, of)) addNearby(urls, listing.articles, placeAmong(listing.articles, a));
     }
   };
   lists(archive.topics, (a) => a.topics, topicUrl, true);
@@ -204,27 +203,6 @@ function addListPages(urls: Set<string>, listing: Listing<{ aliases?: string[] }
 }
 
 /**
- * The URLs of every redirect page: each article's aliases; each topic's and source's former pages
- * (its `aliases`: their first, `page/1/` and later pages) and its own `page/1/`. Planned with the
- * others, they give `_redirects` as the whole site would (`renderRedirectsFile`), and every
- * redirect page in its place.
- */
-export function redirectUrls(archive: Archive): string[] {
-  const urls: string[] = [];
-  for (const article of archive.articles) for (const alias of article.aliases) urls.push(alias);
-  const lists = (listings: readonly Listing<{ slug: string; aliases?: string[] }>[], urlOf: (entry: { slug: string }) => string): void => {
-    for (const listing of listings) {
-      const base = urlOf(listing.entry);
-      for (const slug of listing.entry.aliases ?? []) for (const page of formerListPages(urlOf({ slug }), base, listing.articles.length)) urls.push(page.url);
-      urls.push(firstPageUrl(base));
-    }
-  };
-  lists(archive.topics, topicUrl);
-  lists(archive.sources, sourceUrl);
-  return urls;
-}
-
-/**
  * Whether the masthead's topics, the most used ones, are those of the archive before the articles
  * `added` (of `archive`) came and those `removed` went: else every page changes.
  */
@@ -232,7 +210,7 @@ export function sameMainTopics(archive: Archive, added: readonly Article[], remo
   const addedSet = new Set(added);
   const before = archive.topics.map((listing) => ({
     entry: listing.entry,
-    articles: [...listing.articles.filter((a) => !addedSet.has(a)), ...removed.filter((a) => a.topics.some((t) => t.slug === listing.entry.slug))],
+    articles: [...listing.articles.filter((a) => !addedSet.has(a)), ...listedUnder(removed, listing.entry.slug)],
   }));
   const now = mainTopics(archive).map((l) => l.url);
   const then = mainTopics({ ...archive, topics: before }).map((l) => l.url);

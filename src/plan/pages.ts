@@ -365,22 +365,30 @@ function redirectPages(articles: readonly Article[], render: ArticleRenderer, wa
 // The former pages of topics and sources (their `aliases`), each to the page that replaced it,
 // `page/1/` and the pages 2, 3… too: they were published, and may be bookmarked or indexed.
 function listRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
-  const pages: RedirectPage[] = [];
+  return formerListPagesOf(archive)
+    .filter(({ url }) => wanted(url))
+    .map(({ url, to, label, first }) => ({
+      kind: "redirect",
+      url,
+      title: ui.listMovedTitle,
+      description: ui.listMovedTo(label),
+      breadcrumb: [],
+      target: { label, url: to },
+      text: ui.listMovedText,
+      ...(first ? {} : { listPage: true as const }),
+    }));
+}
+
+// Each former page of every topic and source, with the page that replaced it and the list's name;
+// `first` for the former first page itself.
+function formerListPagesOf(archive: Archive): { url: string; to: string; label: string; first: boolean }[] {
+  const pages: { url: string; to: string; label: string; first: boolean }[] = [];
   const add = <T extends { slug: string; aliases?: string[] }>(listing: Listing<T>, urlOf: (entry: { slug: string }) => string, label: string): void => {
     const now = urlOf(listing.entry);
-    for (const slug of listing.entry.aliases ?? [])
-      for (const { url, to } of formerListPages(urlOf({ slug }), now, listing.articles.length))
-        if (wanted(url))
-          pages.push({
-            kind: "redirect",
-            url,
-            title: ui.listMovedTitle,
-            description: ui.listMovedTo(label),
-            breadcrumb: [],
-            target: { label, url: to },
-            text: ui.listMovedText,
-            ...(url === urlOf({ slug }) ? {} : { listPage: true as const }),
-          });
+    for (const slug of listing.entry.aliases ?? []) {
+      const former = urlOf({ slug });
+      for (const { url, to } of formerListPages(former, now, listing.articles.length)) pages.push({ url, to, label, first: url === former });
+    }
   };
   for (const listing of archive.topics) add(listing, topicUrl, listing.entry.label);
   for (const listing of archive.sources) add(listing, sourceUrl, listing.entry.name);
@@ -394,11 +402,7 @@ export function formerUrls(entry: { aliases?: string[] }, urlOf: (entry: { slug:
 
 // Every list, even of one page, as Hugo does: a reader who turns `page/3/` into `page/1/` in the address finds the list.
 function firstPageRedirects(archive: Archive, wanted: (url: string) => boolean): RedirectPage[] {
-  const lists = [
-    ...archive.topics.map((l) => ({ label: l.entry.label, url: topicUrl(l.entry) })),
-    ...archive.sources.map((l) => ({ label: l.entry.name, url: sourceUrl(l.entry) })),
-  ];
-  return lists
+  return everyList(archive)
     .filter((list) => wanted(firstPageUrl(list.url)))
     .map((list) => ({
       kind: "redirect",
@@ -410,6 +414,27 @@ function firstPageRedirects(archive: Archive, wanted: (url: string) => boolean):
       text: ui.firstPageText,
       listPage: true,
     }));
+}
+
+// Every topic and source, as a link to its list.
+function everyList(archive: Archive): Link[] {
+  return [
+    ...archive.topics.map((l) => ({ label: l.entry.label, url: topicUrl(l.entry) })),
+    ...archive.sources.map((l) => ({ label: l.entry.name, url: sourceUrl(l.entry) })),
+  ];
+}
+
+/**
+ * The URLs of every redirect page the whole site plans: each article's aliases, each topic's and
+ * source's former pages and its own `page/1/`. An incremental plan that takes them all gives
+ * `_redirects` as the whole site would (`renderRedirectsFile`), and every redirect page in its place.
+ */
+export function redirectUrls(archive: Archive): string[] {
+  return [
+    ...archive.articles.flatMap((article) => article.aliases),
+    ...formerListPagesOf(archive).map(({ url }) => url),
+    ...everyList(archive).map(({ url }) => firstPageUrl(url)),
+  ];
 }
 
 function listPages<T>(

@@ -11,7 +11,7 @@ import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlMa
 import { replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
-import type { SitePages } from "../plan/pages.ts";
+import { redirectUrls, type SitePages } from "../plan/pages.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
@@ -37,7 +37,7 @@ import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { fastPlan, narrowChange, photoChange, type FastPlan } from "./fast-path.ts";
-import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, redirectUrls, sameMainTopics } from "../plan/added-pages.ts";
+import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../plan/added-pages.ts";
 import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
 import {
   BuildCache,

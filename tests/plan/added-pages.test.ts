@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { deriveArchive } from "../../src/archive/archive.ts";
 import { type Article, byPublication, type Content } from "../../src/content/model.ts";
 import { loadContent } from "../../src/content/load.ts";
@@ -6,10 +6,11 @@ import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemap
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
-import { mainTopics, planPages, type SitePages } from "../../src/plan/pages.ts";
+import { mainTopics, planPages, redirectUrls, type SitePages } from "../../src/plan/pages.ts";
 import { siteView } from "../../src/plan/site-data.ts";
 import { countPages } from "../../src/publish/build-site.ts";
 import { parseContractDate } from "../../src/text/dates.ts";
+import { firstPageUrl, PAGE_SIZE, pageUrl, topicUrl } from "../../src/urls/site-urls.ts";
 import type { TestArchive } from "../helpers/archive.ts";
 import { makeGeneratedArchive } from "../helpers/test-sites.ts";
 
@@ -222,5 +223,31 @@ describe("the pages an edited article's text shows on", () => {
     }
     // The archive's alias was among the pages checked: its page names the article it moved to.
     expect(aliasPages).toBeGreaterThan(0);
+  });
+});
+
+describe("every redirect page's URL", () => {
+  it("is that of a redirect page the whole site plans, and each of them is one: articles' aliases, topics' and sources' former pages, lists' page 1", () => {
+    // The most listed topic renamed from two former names, a source from one: former lists of
+    // several pages. Articles hold their topics and sources themselves: renamed in place, then back.
+    const [busiest] = [...deriveArchive(content, { drafts: false }).topics].sort((a, b) => b.articles.length - a.articles.length);
+    const topic = content.topics.find((t) => t.slug === busiest!.entry.slug)!;
+    const source = content.sources[0]!;
+    const [topicAliases, sourceAliases] = [topic.aliases, source.aliases];
+    topic.aliases = ["ancien-sujet", "vieux-sujet"];
+    source.aliases = ["ancienne-source"];
+    onTestFinished(() => {
+      topic.aliases = topicAliases;
+      source.aliases = sourceAliases;
+    });
+    const derived = deriveArchive(content, { drafts: false });
+    const planned = planPages(derived, new ArticleRenderer()).redirects.map((page) => page.url);
+    const urls = redirectUrls(derived);
+    expect([...urls].sort()).toEqual([...planned].sort());
+    // What the archive holds to check against: an article's alias, a topic's former page 2, a list's page 1.
+    expect(urls.some((url) => derived.articles.some((a) => a.aliases.includes(url)))).toBe(true);
+    expect(busiest!.articles.length).toBeGreaterThan(PAGE_SIZE);
+    expect(urls).toContain(pageUrl(topicUrl({ slug: "vieux-sujet" }), 2));
+    expect(urls).toContain(firstPageUrl(topicUrl(busiest!.entry)));
   });
 });
