@@ -20,10 +20,14 @@ export interface SavedColumns {
   sorted: string;
 }
 
-/** What changed from one map to the next: the keys whose value changed, and the keys added after the others (in order), each with its value. */
+/**
+ * What changed from one map to the next: the keys whose value changed, the keys added after the
+ * others (in order), each with its value, and the keys removed.
+ */
 export interface MapChanges {
   changed: [string[], string[]];
   added: [string[], string[]];
+  removed: string[];
 }
 
 // The columns as a map reads them: the long strings, and the numbers as arrays.
@@ -41,10 +45,13 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     private readonly columns: Columns,
     // Values set since the columns were written, by key, for keys the columns hold.
     private readonly changed: ReadonlyMap<string, string>,
-    // Entries set since for keys the columns lack: after the others, in the order they were set.
+    // Entries set since for keys the columns lack (or removed from them, then set again): after
+    // the others, in the order they were set.
     private readonly added: ReadonlyMap<string, string>,
-    // The map this one was made from by `with`, and the entries `with` set (`changesSince`).
-    private readonly made?: { from: OrderedColumns; set: ReadonlyMap<string, string> },
+    // Keys of the columns removed since.
+    private readonly gone: ReadonlySet<string>,
+    // The map this one was made from by `with`, the entries `with` set and the keys it removed (`changesSince`).
+    private readonly made?: { from: OrderedColumns; set: ReadonlyMap<string, string>; removed: readonly string[] },
   ) {}
 
   /** The columns of a map (written by the cache), in its order. */
@@ -81,7 +88,7 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     if (columns.valueEnds.length !== count || columns.sorted.length !== count) throw new Error("columns of different lengths");
     checkEnds(columns.keyEnds, saved.keys.length, "keys");
     checkEnds(columns.valueEnds, saved.values.length, "values");
-    const map = new OrderedColumns(columns, new Map(), new Map());
+    const map = new OrderedColumns(columns, new Map(), new Map(), new Set());
     for (let i = 0; i < count; i++) {
       if (columns.sorted[i]! >= count) throw new Error("keys: index out of range");
       if (i > 0 && map.compareKeys(columns.sorted[i - 1]!, columns.sorted[i]!) >= 0) throw new Error("keys out of order");
@@ -90,45 +97,55 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
   }
 
   get size(): number {
-    return this.columns.keyEnds.length + this.added.size;
+    return this.columns.keyEnds.length - this.gone.size + this.added.size;
   }
 
   get(key: string): string | undefined {
     const value = this.changed.get(key) ?? this.added.get(key);
-    if (value !== undefined) return value;
+    if (value !== undefined || this.gone.has(key)) return value;
     const index = this.indexOf(key);
     return index < 0 ? undefined : this.valueAt(index);
   }
 
   has(key: string): boolean {
-    return this.added.has(key) || this.indexOf(key) >= 0;
+    return this.added.has(key) || (!this.gone.has(key) && this.indexOf(key) >= 0);
   }
 
   /**
-   * This map with these entries set: a key it holds keeps its place, a new one goes after the
-   * others, in the order given. The columns are shared, not copied.
+   * This map without the keys `removed`, then with these entries set: a key it holds keeps its
+   * place, a new one (or one removed, set again) goes after the others, in the order given. The
+   * columns are shared, not copied.
    */
-  with(entries: Iterable<readonly [string, string]>): OrderedColumns {
+  with(entries: Iterable<readonly [string, string]>, removed: readonly string[] = []): OrderedColumns {
     const set = new Map(entries);
     const changed = new Map(this.changed);
     const added = new Map(this.added);
+    const gone = removed.length === 0 ? this.gone : new Set(this.gone);
+    for (const key of removed) {
+      if (added.delete(key) || gone.has(key) || this.indexOf(key) < 0) continue;
+      (gone as Set<string>).add(key);
+      changed.delete(key);
+    }
     for (const [key, value] of set) {
-      if (added.has(key) || this.indexOf(key) < 0) added.set(key, value);
+      if (added.has(key) || gone.has(key) || this.indexOf(key) < 0) added.set(key, value);
       else changed.set(key, value);
     }
-    return new OrderedColumns(this.columns, changed, added, { from: this, set });
+    return new OrderedColumns(this.columns, changed, added, gone, { from: this, set, removed });
   }
 
   /**
    * What this map changed since `base`, when it was made from it by `with`: the keys base holds
-   * whose value changed, with their values, and the keys added after base's, in order. Undefined
-   * for a map made otherwise (the caller compares the two whole).
+   * whose value changed, with their values, the keys added after base's, in order, and the keys
+   * base held that went. A key removed and set again is removed, then added. Undefined for a map
+   * made otherwise (the caller compares the two whole).
    */
   changesSince(base: ReadonlyMap<string, string>): MapChanges | undefined {
     if (this.made?.from !== base) return undefined;
-    const changes: MapChanges = { changed: [[], []], added: [[], []] };
+    const removed = this.made.removed.filter((key) => base.has(key));
+    const changes: MapChanges = { changed: [[], []], added: [[], []], removed };
+    const again = new Set(removed);
     for (const [key, value] of this.made.set) {
-      const before = base.get(key);
+      const before = again.has(key) ? undefined : base.get(key);
       if (before === value) continue;
       const [keys, values] = before === undefined ? changes.added : changes.changed;
       keys.push(key);
@@ -139,10 +156,11 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
 
   *entries(): MapIterator<[string, string]> {
     const { keys, keyEnds } = this.columns;
+    const { gone } = this;
     for (let i = 0, start = 0; i < keyEnds.length; i++) {
       const key = keys.slice(start, keyEnds[i]);
       start = keyEnds[i]!;
-      yield [key, this.changed.get(key) ?? this.valueAt(i)];
+      if (gone.size === 0 || !gone.has(key)) yield [key, this.changed.get(key) ?? this.valueAt(i)];
     }
     yield* this.added;
   }

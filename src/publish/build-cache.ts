@@ -35,7 +35,7 @@ import { pack, pieceBytes, ReadMemory, unpack, unpackFile, unpackMemoryNeeded, t
 import { type MapChanges, OrderedColumns, type SavedColumns } from "../files/ordered-columns.ts";
 
 /** Bumped whenever the cache's shape or the meaning of what it holds changes. */
-export const CACHE_FORMAT = 14;
+export const CACHE_FORMAT = 15;
 
 /** Where builds keep what they can reuse, and check reads, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = DEFAULT_CACHE_FOLDER;
@@ -117,6 +117,8 @@ export interface StatePatch {
   pages: [string[], string[]];
   /** Pages added after the previous ones, in order: their URLs and digests. */
   added: [string[], string[]];
+  /** Pages gone, before those set or added: their URLs. Absent when none went. */
+  removed?: string[];
   summaries: [string[], string[]];
   outputs: string[];
   counts: Record<string, number>;
@@ -511,12 +513,11 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
 }
 
 /**
- * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`);
- * undefined when its pages do not begin with the previous ones in the same order (a page removed
- * or moved, which only a build that plans every page does): the whole state is saved then. Pages
- * after the previous ones are added (the fast path for added articles puts them there). Pages the
- * fast path made from the previous ones (`OrderedColumns.with`) say what changed; others are
- * compared with them in one walk of both. `summaries` are those of the entries the store set since.
+ * What a build changed in the state it started from, as a journal's patch (`BuildCache.append`).
+ * Pages the fast path made from the previous ones (`OrderedColumns.with`: some removed, the others
+ * in their order, new ones after them) say what changed. Others are compared with them in one
+ * walk of both; undefined when they do not begin with the previous ones in the same order (a page
+ * removed or moved by a build that planned every page): the whole state is saved then. `summaries` are those of the entries the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -530,6 +531,7 @@ export function statePatch(
   return {
     pages: pages.changed,
     added: pages.added,
+    ...(pages.removed.length > 0 ? { removed: pages.removed } : {}),
     summaries: keysAndValues(summaries),
     outputs: next.outputs,
     counts: next.counts,
@@ -546,6 +548,7 @@ function comparePages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<s
   if (next.size < previous.size) return undefined;
   const changed: MapChanges["changed"] = [[], []];
   const added: MapChanges["added"] = [[], []];
+  const removed: string[] = [];
   const before = previous.entries();
   let kept = 0;
   for (const [url, digest] of next) {
@@ -561,32 +564,18 @@ function comparePages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<s
       changed[1].push(digest);
     }
   }
-  return { changed, added };
+  return { changed, added, removed };
 }
 
 // The state a file holds with its journal's patches applied, in order: what the last build had.
 function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): CachedBuild {
   if (patches.length === 0) return state;
-  // Every record's pages and standfirsts set at once: one map made, not one for each record.
-  const pages: [string, string][] = [];
-  const added = new Set<string>();
-  for (const patch of patches) {
-    // A record that changes a page the state lacks, or adds one it has, is not of this state.
-    for (const url of patch.pages[0]) if (!state.pages.has(url) && !added.has(url)) throw new Error("journal names a page the cache lacks");
-    for (const url of patch.added[0]) {
-      if (state.pages.has(url) || added.has(url)) throw new Error("journal adds a page the cache has");
-      added.add(url);
-    }
-    // Pages added come after the others, in the order the builds had them. One at a time: a
-    // record may hold more pages than a call takes arguments.
-    for (const entry of zip(...patch.pages)) pages.push(entry);
-    for (const entry of zip(...patch.added)) pages.push(entry);
-  }
   const last = patches.at(-1)!;
   const { spare: _, ...rest } = state;
   return {
     ...rest,
-    pages: state.pages.with(pages),
+    pages: patchedPages(state.pages, patches),
+    // Every record's standfirsts set at once: one map made, not one for each record.
     summaries: state.summaries.with(patches.flatMap((patch) => [...zip(...patch.summaries)])),
     outputs: last.outputs,
     counts: last.counts,
@@ -597,6 +586,38 @@ function applyPatches(state: CachedBuild, patches: readonly StatePatch[]): Cache
     ),
     ...(last.spare ? { spare: last.spare } : {}),
   };
+}
+
+// The pages with the records' changes, in order. The records' pages are set at once, one map made
+// rather than one for each record; a record that removes pages starts another (its pages go before
+// its own are set, as the build that wrote it removed them).
+function patchedPages(pages: OrderedColumns, patches: readonly StatePatch[]): OrderedColumns {
+  let map = pages;
+  let set: [string, string][] = [];
+  let removed: readonly string[] = [];
+  let going = new Set<string>();
+  const added = new Set<string>();
+  // What the map holds after the records read so far.
+  const holds = (url: string): boolean => (map.has(url) && !going.has(url)) || added.has(url);
+  for (const patch of patches) {
+    if (patch.removed) {
+      map = map.with(set, removed);
+      [set, removed, going] = [[], patch.removed, new Set(patch.removed)];
+      added.clear();
+      if (removed.some((url) => !map.has(url))) throw new Error("journal removes a page the cache lacks");
+    }
+    // A record that changes a page the state lacks, or adds one it has, is not of this state.
+    for (const url of patch.pages[0]) if (!holds(url)) throw new Error("journal names a page the cache lacks");
+    for (const url of patch.added[0]) {
+      if (holds(url)) throw new Error("journal adds a page the cache has");
+      added.add(url);
+    }
+    // Pages added come after the others, in the order the builds had them. One at a time: a
+    // record may hold more pages than a call takes arguments.
+    for (const entry of zip(...patch.pages)) set.push(entry);
+    for (const entry of zip(...patch.added)) set.push(entry);
+  }
+  return map.with(set, removed);
 }
 
 // The photos shown as the last patch that names them says, else as the state says.

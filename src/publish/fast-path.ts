@@ -107,12 +107,9 @@ export function fastPlan(
   const counts = expected ?? previous.counts;
   for (const kind of new Set([...Object.keys(counts), ...Object.keys(previous.counts)]))
     if ((previous.counts[kind] ?? 0) - (left[kind] ?? 0) + (fresh[kind] ?? 0) !== counts[kind]) return undefined;
-  // The previous pages' columns, shared, with the planned ones set: a new page goes after them.
-  // Pages gone make a map of their own, without them (the cache then writes its state whole).
-  const digests = previous.pages.with(planned);
-  if (removed.length === 0) return { digests, feeds, counts, removed };
-  const without = new Set(removed);
-  return { digests: new Map([...digests].filter(([url]) => !without.has(url))), feeds, counts, removed };
+  // The previous pages' columns, shared, without the pages gone and with the planned ones set: a
+  // new page goes after them (what the cache's journal records).
+  return { digests: previous.pages.with(planned, removed), feeds, counts, removed };
 }
 
 /**

@@ -104,13 +104,58 @@ describe("ordered columns", () => {
         ["9", "6"],
       ],
       added: [["/o/"], ["5"]],
+      removed: [],
     });
-    expect(base.changesSince(read)).toEqual({ changed: [[], []], added: [["/n/"], ["7"]] });
+    expect(base.changesSince(read)).toEqual({ changed: [[], []], added: [["/n/"], ["7"]], removed: [] });
     // Made from another map, from a copy of base, or from its sibling: the caller compares them whole.
     expect(next.changesSince(read)).toBeUndefined();
     expect(next.changesSince(new Map(base))).toBeUndefined();
     expect(read.with([["/a/", "9"]]).changesSince(read.with([]))).toBeUndefined();
     expect(read.changesSince(read)).toBeUndefined();
+  });
+
+  it("removes keys as a Map deletes them, and says so: through random sequences of removals and entries set, each map the Map, its changes the way to it", () => {
+    let seed = 5;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const key = (): string => `/${random(40)}/`;
+    for (let run = 0; run < 40; run++) {
+      const start = new Map(Array.from({ length: random(30) }, () => [key(), String(random(9))] as [string, string]));
+      let columns = OrderedColumns.read(OrderedColumns.save(start));
+      const model = new Map(start);
+      for (let step = 0; step < 8; step++) {
+        const removed = [...new Set(Array.from({ length: random(4) }, key))];
+        const entries = Array.from({ length: random(5) }, () => [key(), String(random(9))] as [string, string]);
+        const next = columns.with(entries, removed);
+        // What a Map does: the keys removed go, then each entry is set (a new key, or one removed, goes last).
+        const before = new Map(model);
+        for (const k of removed) model.delete(k);
+        for (const [k, v] of entries) model.set(k, v);
+        expect([...next]).toEqual([...model]);
+        expect(next.size).toBe(model.size);
+        for (let k = 0; k < 40; k++) expect([next.get(`/${k}/`), next.has(`/${k}/`)]).toEqual([model.get(`/${k}/`), model.has(`/${k}/`)]);
+        // Its changes, applied to the map before (the removed first, then the changed and the added), make it.
+        const changes = next.changesSince(columns)!;
+        const replayed = new Map(before);
+        for (const k of changes.removed) {
+          expect(replayed.delete(k)).toBe(true);
+        }
+        for (const [k, v] of changes.changed[0].map((k, i) => [k, changes.changed[1][i]!] as const)) {
+          expect(replayed.has(k)).toBe(true);
+          replayed.set(k, v);
+        }
+        for (const [k, v] of changes.added[0].map((k, i) => [k, changes.added[1][i]!] as const)) {
+          expect(replayed.has(k)).toBe(false);
+          replayed.set(k, v);
+        }
+        expect([...replayed]).toEqual([...model]);
+        columns = next;
+      }
+      // Saved and read back, in its order.
+      expect([...OrderedColumns.read(OrderedColumns.save(columns))]).toEqual([...model]);
+    }
   });
 
   it("refuses columns that do not make a map", () => {

@@ -747,10 +747,31 @@ describe("the cache's journal", () => {
       expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
     }
     expect(existsSync(journalFile())).toBe(true);
-    // Another kind of change (an article removed) writes the whole state again, and the journal goes.
-    rmSync(join(archive.dir, "articles/a.md"));
-    expect(await cachedBuildEqualsClean()).toBe(true);
+    // Another kind of change (a registry's) writes the whole state again, and the journal goes.
+    archive.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances"));
+    expect(await cachedBuildEqualsClean()).toBe(false);
     expect(existsSync(journalFile())).toBe(false);
+    expect(statSync(file, { bigint: true }).mtimeNs).not.toBe(written.mtimeNs);
+  });
+
+  it("takes an article removed, its pages gone, as a record appended, and an article added again after", async () => {
+    archive = threeArticles();
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    await buildSite(base());
+    const file = binFile();
+    const written = statSync(file, { bigint: true });
+    const phases: BuildPhase[] = [];
+    rmSync(join(archive.dir, "articles/d.md"));
+    expect(await cachedBuildEqualsClean({ onPhase: (p) => phases.push(p) })).toBe(true);
+    expect(phases.find((p) => p.name === "incremental")).toMatchObject({ planned: "moved" });
+    expect((phases.find((p) => p.name === "incremental") as { removed: number }).removed).toBeGreaterThan(0);
+    expect(existsSync(journalFile())).toBe(true);
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
   });
 
   it("takes articles added (pages added after the others) as a record appended", async () => {
@@ -768,23 +789,23 @@ describe("the cache's journal", () => {
     expect(existsSync(journalFile())).toBe(true);
   });
 
-  it.each([
-    ["an article removed", (a: TestArchive) => rmSync(join(a.dir, "articles/a.md")), true],
-    ["a registry changed", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances")), false],
-  ])("writes the whole state after articles added journaled, for %s", async (_, change, incremental) => {
-    archive = threeArticles();
-    await buildSite(base());
-    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
-    expect(await cachedBuildEqualsClean()).toBe(true);
-    expect(existsSync(journalFile())).toBe(true);
-    const before = statSync(binFile(), { bigint: true }).mtimeNs;
-    change(archive);
-    expect(await cachedBuildEqualsClean()).toBe(incremental);
-    expect(existsSync(journalFile())).toBe(false);
-    expect(statSync(binFile(), { bigint: true }).mtimeNs).not.toBe(before);
-    editBody(1);
-    expect(await cachedBuildEqualsClean()).toBe(true);
-  });
+  it.each([["a registry changed", (a: TestArchive) => a.write("topics.yaml", TOPICS_YAML.replace('label: "Économie"', "label: Économie et finances")), false]])(
+    "writes the whole state after articles added journaled, for %s",
+    async (_, change, incremental) => {
+      archive = threeArticles();
+      await buildSite(base());
+      archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+      expect(await cachedBuildEqualsClean()).toBe(true);
+      expect(existsSync(journalFile())).toBe(true);
+      const before = statSync(binFile(), { bigint: true }).mtimeNs;
+      change(archive);
+      expect(await cachedBuildEqualsClean()).toBe(incremental);
+      expect(existsSync(journalFile())).toBe(false);
+      expect(statSync(binFile(), { bigint: true }).mtimeNs).not.toBe(before);
+      editBody(1);
+      expect(await cachedBuildEqualsClean()).toBe(true);
+    },
+  );
 
   it("reads back, after several builds journaled, the state a build saving it whole leaves", async () => {
     archive = threeArticles();
@@ -799,12 +820,17 @@ describe("the cache's journal", () => {
     settle();
     await buildSite(base());
     await buildSite(whole);
-    // Articles added, a body edited, an article added again, a body edited again: four records.
+    // Articles added, a body edited, an article added again, a body edited again, the first
+    // article added removed, then added back (its pages after the others again), the other one
+    // removed: seven records.
     const changes = [
       () => archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" }),
       () => editBody(1),
       () => archive.article("e.md", { title: "Autre nouvelle", date: "2022-01-02T09:00:00" }),
       () => editBody(2),
+      () => rmSync(join(archive.dir, "articles/d.md")),
+      () => archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" }),
+      () => rmSync(join(archive.dir, "articles/e.md")),
     ];
     const written = statSync(binFile(), { bigint: true }).mtimeNs;
     for (const change of changes) {
@@ -857,6 +883,40 @@ describe("the cache's journal", () => {
     expect([...read.pages.keys()].at(-1)).toBe("/ajoutee/");
     expect(read.pages.get("/ajoutee/")).toBe("digest");
     expect(cache.append(siteStamp(out())!, patch(wrong))).toBe(true);
+    expect(cache.read(out())).toBeUndefined();
+    expect(cache.exists()).toBe(false);
+  });
+
+  it("reads back records that remove pages as the builds that wrote them had them: removed before their own are set, a page removed then added again last", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const state = readState(base())!;
+    const urls = [...state.pages.keys()];
+    const record = ({ removed = [], added = [], changed = [] }: { removed?: string[]; added?: string[]; changed?: string[] }) => ({
+      pages: [changed, changed.map(() => "changé")] as [string[], string[]],
+      added: [added, added.map(() => "ajouté")] as [string[], string[]],
+      ...(removed.length > 0 ? { removed } : {}),
+      summaries: [[], []] as [string[], string[]],
+      outputs: state.outputs,
+      counts: state.counts,
+      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
+    });
+    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
+    const cache = new BuildCache(cacheDir(), key, base());
+    cache.read(out());
+    const [first, second, third] = [urls[1]!, urls[2]!, urls[3]!];
+    // The first page removed; added again (it goes last), a new page after it; the second removed, the third changed.
+    for (const patch of [record({ removed: [first] }), record({ added: [first, "/nouvelle/"] }), record({ removed: [second], changed: [third] })])
+      expect(cache.append(siteStamp(out())!, patch)).toBe(true);
+    const read = cache.read(out())!;
+    const expected = new Map(state.pages);
+    expected.delete(first);
+    expected.set(first, "ajouté").set("/nouvelle/", "ajouté");
+    expected.delete(second);
+    expected.set(third, "changé");
+    expect([...read.pages]).toEqual([...expected]);
+    // A record that removes a page the state no longer has is not of this state.
+    expect(cache.append(siteStamp(out())!, record({ removed: [second] }))).toBe(true);
     expect(cache.read(out())).toBeUndefined();
     expect(cache.exists()).toBe(false);
   });
