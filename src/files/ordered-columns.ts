@@ -120,11 +120,15 @@ export class OrderedColumns implements ReadonlyMap<string, string> {
     const set = new Map(entries);
     const changed = new Map(this.changed);
     const added = new Map(this.added);
-    const gone = removed.length === 0 ? this.gone : new Set(this.gone);
-    for (const key of removed) {
-      if (added.delete(key) || gone.has(key) || this.indexOf(key) < 0) continue;
-      (gone as Set<string>).add(key);
-      changed.delete(key);
+    let gone = this.gone;
+    if (removed.length > 0) {
+      const more = new Set(gone);
+      for (const key of removed) {
+        if (added.delete(key) || more.has(key) || this.indexOf(key) < 0) continue;
+        more.add(key);
+        changed.delete(key);
+      }
+      gone = more;
     }
     for (const [key, value] of set) {
       if (added.has(key) || gone.has(key) || this.indexOf(key) < 0) added.set(key, value);

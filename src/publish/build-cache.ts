@@ -517,7 +517,8 @@ export function readStoreSnapshot(dir: string, projectRoot: string, contentDir: 
  * Pages the fast path made from the previous ones (`OrderedColumns.with`: some removed, the others
  * in their order, new ones after them) say what changed. Others are compared with them in one
  * walk of both; undefined when they do not begin with the previous ones in the same order (a page
- * removed or moved by a build that planned every page): the whole state is saved then. `summaries` are those of the entries the store set since.
+ * removed or moved by a build that planned every page): the whole state is saved then.
+ * `summaries` are those of the entries the store set since.
  */
 export function statePatch(
   previous: SiteState,
@@ -548,7 +549,6 @@ function comparePages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<s
   if (next.size < previous.size) return undefined;
   const changed: MapChanges["changed"] = [[], []];
   const added: MapChanges["added"] = [[], []];
-  const removed: string[] = [];
   const before = previous.entries();
   let kept = 0;
   for (const [url, digest] of next) {
@@ -564,7 +564,7 @@ function comparePages(previous: ReadonlyMap<string, string>, next: ReadonlyMap<s
       changed[1].push(digest);
     }
   }
-  return { changed, added, removed };
+  return { changed, added, removed: [] };
 }
 
 // The state a file holds with its journal's patches applied, in order: what the last build had.
