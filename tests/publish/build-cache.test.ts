@@ -2,7 +2,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BuildCache, cacheKey, siteStamp, statePatch, type CacheKeyOptions, type SiteState } from "../../src/publish/build-cache.ts";
+import {
+  BuildCache,
+  type CachedBuild,
+  cacheKey,
+  siteStamp,
+  type StatePatch,
+  statePatch,
+  type CacheKeyOptions,
+  type SiteState,
+} from "../../src/publish/build-cache.ts";
 import { OrderedColumns } from "../../src/files/ordered-columns.ts";
 import { SITE_MARKER, SITE_MARKER_TEXT } from "../../src/files/output-folder.ts";
 import { buildSite, type BuildOptions, type BuildPhase } from "../../src/publish/build-site.ts";
@@ -735,6 +744,21 @@ describe("the cache's journal", () => {
     const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...options, search: options.search !== false });
     return new BuildCache(options.cacheDir!, key, options).read(options.outDir);
   };
+  // The cache of `base()`'s builds, opened as such a build opens it.
+  const baseCache = (): BuildCache => new BuildCache(cacheDir(), cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false }), base());
+  // A record of pages alone (each with the digest "digest"), over a state as the cache holds it.
+  const pagesRecord = (
+    state: CachedBuild,
+    { removed = [], added = [], changed = [] }: { removed?: string[]; added?: string[]; changed?: string[] },
+  ): StatePatch => ({
+    pages: [changed, changed.map(() => "digest")],
+    added: [added, added.map(() => "digest")],
+    ...(removed.length > 0 ? { removed } : {}),
+    summaries: [[], []],
+    outputs: state.outputs,
+    counts: state.counts,
+    store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
+  });
 
   it("takes an edit of a body as a record appended, the state file left as it was", async () => {
     archive = threeArticles();
@@ -859,30 +883,21 @@ describe("the cache's journal", () => {
   });
 
   it.each([
-    ["adds a page the state has", { added: "/" }],
-    ["changes a page the state lacks", { changed: "/absente/" }],
-    ["adds a page an earlier record added", { added: "/ajoutee/" }],
+    ["adds a page the state has", { added: ["/"] }],
+    ["changes a page the state lacks", { changed: ["/absente/"] }],
+    ["adds a page an earlier record added", { added: ["/ajoutee/"] }],
   ])("discards the cache when a record %s", async (_, wrong) => {
     archive = threeArticles();
     await buildSite(base());
     const state = readState(base())!;
-    const patch = ({ added, changed }: { added?: string; changed?: string }) => ({
-      pages: (changed ? [[changed], ["digest"]] : [[], []]) as [string[], string[]],
-      added: (added ? [[added], ["digest"]] : [[], []]) as [string[], string[]],
-      summaries: [[], []] as [string[], string[]],
-      outputs: state.outputs,
-      counts: state.counts,
-      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
-    });
-    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
-    const cache = new BuildCache(cacheDir(), key, base());
+    const cache = baseCache();
     // A sound record first: the page comes last.
     cache.read(out());
-    expect(cache.append(siteStamp(out())!, patch({ added: "/ajoutee/" }))).toBe(true);
+    expect(cache.append(siteStamp(out())!, pagesRecord(state, { added: ["/ajoutee/"] }))).toBe(true);
     const read = cache.read(out())!;
     expect([...read.pages.keys()].at(-1)).toBe("/ajoutee/");
     expect(read.pages.get("/ajoutee/")).toBe("digest");
-    expect(cache.append(siteStamp(out())!, patch(wrong))).toBe(true);
+    expect(cache.append(siteStamp(out())!, pagesRecord(state, wrong))).toBe(true);
     expect(cache.read(out())).toBeUndefined();
     expect(cache.exists()).toBe(false);
   });
@@ -892,17 +907,8 @@ describe("the cache's journal", () => {
     await buildSite(base());
     const state = readState(base())!;
     const urls = [...state.pages.keys()];
-    const record = ({ removed = [], added = [], changed = [] }: { removed?: string[]; added?: string[]; changed?: string[] }) => ({
-      pages: [changed, changed.map(() => "changé")] as [string[], string[]],
-      added: [added, added.map(() => "ajouté")] as [string[], string[]],
-      ...(removed.length > 0 ? { removed } : {}),
-      summaries: [[], []] as [string[], string[]],
-      outputs: state.outputs,
-      counts: state.counts,
-      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
-    });
-    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
-    const cache = new BuildCache(cacheDir(), key, base());
+    const record = (pages: Parameters<typeof pagesRecord>[1]) => pagesRecord(state, pages);
+    const cache = baseCache();
     cache.read(out());
     const [first, second, third] = [urls[1]!, urls[2]!, urls[3]!];
     // The first page removed; added again (it goes last), a new page after it; the second removed, the third changed.
@@ -911,9 +917,9 @@ describe("the cache's journal", () => {
     const read = cache.read(out())!;
     const expected = new Map(state.pages);
     expected.delete(first);
-    expected.set(first, "ajouté").set("/nouvelle/", "ajouté");
+    expected.set(first, "digest").set("/nouvelle/", "digest");
     expected.delete(second);
-    expected.set(third, "changé");
+    expected.set(third, "digest");
     expect([...read.pages]).toEqual([...expected]);
     // A record that removes a page the state no longer has is not of this state.
     expect(cache.append(siteStamp(out())!, record({ removed: [second] }))).toBe(true);
@@ -926,17 +932,9 @@ describe("the cache's journal", () => {
     await buildSite(base());
     const state = readState(base())!;
     const urls = Array.from({ length: 200_000 }, (_, i) => `/p/${i}/`);
-    const key = cacheKey(resolve(import.meta.dirname, "../.."), { ...base(), search: false });
-    const cache = new BuildCache(cacheDir(), key, base());
+    const cache = baseCache();
     cache.read(out());
-    const appended = cache.append(siteStamp(out())!, {
-      pages: [[], []],
-      added: [urls, urls.map(() => "d")],
-      summaries: [[], []],
-      outputs: state.outputs,
-      counts: state.counts,
-      store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
-    });
+    const appended = cache.append(siteStamp(out())!, pagesRecord(state, { added: urls }));
     expect(appended).toBe(true);
     const read = cache.read(out())!;
     expect(read.pages.size).toBe(state.pages.size + urls.length);

@@ -196,20 +196,7 @@ describe("index chunks cut into pieces", () => {
   });
 
   it("takes the pieces the packs it replaces hold from them, and writes what a fresh write gives: after a bundle is indexed again, past a damaged pack", () => {
-    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
-    folders.push(index);
-    const piece = (bundle: string, name: string, text: string) => writeFileSync(join(index, bundle, "index", `${name}.pf_index`), text);
-    for (const bundle of ["2020", "2021"]) {
-      mkdirSync(join(index, bundle, "index"), { recursive: true });
-      writeFileSync(join(index, bundle, ROWS_FILE), "");
-      piece(bundle, `fr_74.75-${bundle}aaaaaaaa`, `${bundle} tu`);
-      piece(bundle, `fr_61.62-${bundle}bbbbbbbb`, `${bundle} ab`);
-    }
-    writeSearchPacks(index);
-    const packs = () =>
-      readdirSync(join(index, PACKS_FOLDER))
-        .sort()
-        .map((name) => `${name} ${readFileSync(join(index, PACKS_FOLDER, name)).toString("base64")}`);
+    const { index, piece, packs } = twoBundles();
     const fresh = () => {
       const held = join(index, "held");
       renameSync(join(index, PACKS_FOLDER), held);
@@ -241,16 +228,7 @@ describe("index chunks cut into pieces", () => {
   });
 
   it("keeps a pack whose pieces are those it held, and writes a changed one as a new file, never into a link", () => {
-    const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
-    folders.push(index);
-    const piece = (bundle: string, name: string, text: string) => writeFileSync(join(index, bundle, "index", `${name}.pf_index`), text);
-    for (const bundle of ["2020", "2021"]) {
-      mkdirSync(join(index, bundle, "index"), { recursive: true });
-      writeFileSync(join(index, bundle, ROWS_FILE), "");
-      piece(bundle, `fr_74.75-${bundle}aaaaaaaa`, `${bundle} tu`);
-      piece(bundle, `fr_61.62-${bundle}bbbbbbbb`, `${bundle} ab`);
-    }
-    writeSearchPacks(index);
+    const { index, piece, packs } = twoBundles();
     const path = (name: string) => join(index, PACKS_FOLDER, name);
     const inode = (name: string) => statSync(path(name)).ino;
     // The previous site's files, as an incremental build's staging folder links them.
@@ -269,16 +247,10 @@ describe("index chunks cut into pieces", () => {
     expect(readFileSync(path("74.75.pf_pack")).includes("2021 tu, patched")).toBe(true);
     for (const [name, bytes] of before) expect(readFileSync(join(previous, name)).toString("base64")).toBe(bytes);
     // What a fresh write gives.
-    const kept = readdirSync(join(index, PACKS_FOLDER))
-      .sort()
-      .map((name) => `${name} ${readFileSync(path(name)).toString("base64")}`);
+    const kept = packs();
     rmSync(join(index, PACKS_FOLDER), { recursive: true });
     writeSearchPacks(index);
-    expect(
-      readdirSync(join(index, PACKS_FOLDER))
-        .sort()
-        .map((name) => `${name} ${readFileSync(path(name)).toString("base64")}`),
-    ).toEqual(kept);
+    expect(packs()).toEqual(kept);
   });
 
   it("leaves unpacked a prefix whose pack would hold much more than a word needs", () => {
@@ -298,3 +270,23 @@ describe("index chunks cut into pieces", () => {
     expect(JSON.parse(readFileSync(join(index, PACKS_FOLDER, BUNDLE_LIST), "utf8"))).toEqual(["2020", "2021"]);
   });
 });
+
+// An index folder of two bundles, 2020 and 2021, each with a piece of « tu » and one of « ab », and
+// their packs; `piece` writes a piece, `packs` lists the packs' folder, each file with its bytes.
+function twoBundles(): { index: string; piece: (bundle: string, name: string, text: string) => void; packs: () => string[] } {
+  const index = mkdtempSync(join(tmpdir(), "depeche-packs-"));
+  folders.push(index);
+  const piece = (bundle: string, name: string, text: string) => writeFileSync(join(index, bundle, "index", `${name}.pf_index`), text);
+  for (const bundle of ["2020", "2021"]) {
+    mkdirSync(join(index, bundle, "index"), { recursive: true });
+    writeFileSync(join(index, bundle, ROWS_FILE), "");
+    piece(bundle, `fr_74.75-${bundle}aaaaaaaa`, `${bundle} tu`);
+    piece(bundle, `fr_61.62-${bundle}bbbbbbbb`, `${bundle} ab`);
+  }
+  writeSearchPacks(index);
+  const packs = () =>
+    readdirSync(join(index, PACKS_FOLDER))
+      .sort()
+      .map((name) => `${name} ${readFileSync(join(index, PACKS_FOLDER, name)).toString("base64")}`);
+  return { index, piece, packs };
+}
