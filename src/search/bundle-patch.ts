@@ -1,10 +1,10 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "cborg";
 import { decodeRows, encodeRows, pageId, pageRank, ROWS_FILE } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
-import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
+import { pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
 
 /**
  * A bundle patched rather than indexed again, when some of its records changed in their words
@@ -83,16 +83,13 @@ export function patchBundleFolder(folder: string, patchDir: string, pages: reado
     page[0] = id;
   }
   pages.forEach((p, t) => {
-    const fragment = join(fragments, `${metaPages[p]![0]}.pf_fragment`);
-    rmSync(fragment);
-    writeFileSync(fragment, readFileSync(join(patchDir, "fragment", `${patchPages[t]![0]}.pf_fragment`)));
+    replaceFile(join(fragments, `${metaPages[p]![0]}.pf_fragment`), readFileSync(join(patchDir, "fragment", `${patchPages[t]![0]}.pf_fragment`)));
     metaPages[p]![1] = patchPages[t]![1];
   });
   renameMeta(folder, name, pagefindFile(encode(meta)));
   const rowsFile = join(folder, ROWS_FILE);
   const rows = decodeRows(readFileSync(rowsFile));
-  rmSync(rowsFile);
-  writeFileSync(rowsFile, encodeRows({ ...rows, prefix }));
+  replaceFile(rowsFile, encodeRows({ ...rows, prefix }));
   return metaPages.length;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROWS_FILE } from "./bundle-rows.ts";
+import { replaceFile } from "./pagefind-files.ts";
 
 /**
  * Packs of index pieces: one file per two-character word prefix, holding every bundle's pieces of
@@ -129,12 +130,6 @@ export function writeSearchPacks(indexDir: string): void {
   replaceFile(join(packsDir, PACKED_LIST), JSON.stringify(packed));
 }
 
-// A file written anew: a link to another site's file is removed first, never written into.
-function replaceFile(path: string, bytes: Uint8Array | string): void {
-  rmSync(path, { force: true });
-  writeFileSync(path, bytes);
-}
-
 // The packs of a folder, by file name, each as its table; and the pieces they hold, by
 // `<bundle>/<name>`. None from a pack whose table does not account for its bytes exactly (a pack
 // is only ever read whole, so a damaged one is ignored, and written anew).
@@ -236,6 +231,5 @@ export function wrapPagefindRuntime(runtimeDir: string): void {
     `// Dépêche: Pagefind's worker, its index pieces read from packs (/${PACKS_SCRIPT}), its first results' fragments fetched at once (/${FIRST_FRAGMENTS_SCRIPT}), a word no article holds finding nothing (/${WORDS_SCRIPT}).\n${PACKS_READER}${FIRST_FRAGMENTS}importScripts(${JSON.stringify(PAGEFIND_WORKER_FILE)});\n${WORDS_GUARD}`,
   );
   // A new file, as the worker is: none a previous site shares is written into.
-  rmSync(module);
-  writeFileSync(module, `${moduleText}\n// Dépêche: a word no article holds finding nothing on the page's thread too (/${WORDS_SCRIPT}).\n${WORDS_GUARD}`);
+  replaceFile(module, `${moduleText}\n// Dépêche: a word no article holds finding nothing on the page's thread too (/${WORDS_SCRIPT}).\n${WORDS_GUARD}`);
 }

@@ -35,6 +35,15 @@ export function pagefindFile(body: Uint8Array): Uint8Array {
 }
 
 /**
+ * Writes a file anew: one there is removed first, never written into (in an incremental build's
+ * staging folder, or the preview's copy, it is a link to the previous site's file).
+ */
+export function replaceFile(path: string, bytes: Uint8Array | string): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, bytes);
+}
+
+/**
  * Writes a bundle's new page list under a name of its own, and names it in the bundle's
  * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
  * the list of an earlier build never looks for pieces or pages this one no longer has.
@@ -48,7 +57,5 @@ export function renameMeta(folder: string, oldName: string, bytes: Uint8Array): 
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
   rmSync(join(folder, oldName));
   writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
-  // Removed first: in an incremental build's staging folder the file is a link to the previous site's.
-  rmSync(entryFile);
-  writeFileSync(entryFile, JSON.stringify(entry));
+  replaceFile(entryFile, JSON.stringify(entry));
 }
