@@ -8,11 +8,13 @@
  *
  * `npm run bench` runs it after the other rows of each size (`incrementalRows`).
  *
- * Then the publishing workflow's own case: the corpus committed to a git repository; each round a
+ * Then the publishing workflow's own case: the corpus committed to a git repository; each push a
  * fresh clone (new inodes and times), the previous run's cache, site and spare brought over by a
- * tar round trip (as actions/cache keeps them), 10 articles added and committed, then
+ * tar round trip (as actions/cache keeps them), a change committed, then
  * `build --annotate --record-urls --cache` with search, which checks the archive before it writes,
- * as the workflow runs it, and urls.txt committed back (`freshCloneRows`).
+ * as the workflow runs it, and urls.txt committed back (`freshCloneRows`). Each round pushes two
+ * changes: 10 articles added, then a published article removed as urls.txt says to (its file
+ * deleted, its line turned into `! URL`).
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -138,27 +140,40 @@ async function freshCloneRows(corpus: string, work: string, rounds: number, size
   const first = await build();
   rows.push([String(size), "first publish in a git work tree, clean, with search", "depeche", ...cells(first)]);
   if (!first.ok) notes.push(`fresh clone first build ${size} failed:\n${first.output.slice(-2000)}`);
-  const runs: TreeRun[] = [];
+  // Each push's whole cost; the additions are held to the add's target.
+  const pushes = [
+    {
+      step: "add 10 articles, fresh clone and cache restored by tar (CI): check and build with search, one pass",
+      change: (round: number) => addArticles(join(ws, "content"), 10, round),
+      target: TARGETS[size]?.["add 10 articles, incremental, with search"],
+    },
+    {
+      step: "remove one published article (its line « ! URL »), fresh clone and cache restored by tar (CI): check and build with search, one pass",
+      change: (round: number) => removePublished(join(ws, "content"), round),
+    },
+  ];
+  const runs = new Map<string, TreeRun[]>();
   for (let round = 1; round <= rounds; round++) {
-    console.error(`bench: fresh clones (${size}), round ${round} of ${rounds}…`);
-    rmSync(previous, { recursive: true, force: true });
-    renameSync(ws, previous);
-    git(work, "clone", "-q", previous, ws);
-    const kept = KEPT_BY_CI.filter((path) => existsSync(join(previous, path)));
-    const tar = spawnSync("bash", ["-c", `set -o pipefail; tar --posix -cf - ${kept.join(" ")} | tar -xf - -C "${ws}"`], { cwd: previous, encoding: "utf8" });
-    if (tar.status !== 0) throw new Error(`tar round trip of ${kept.join(", ")} failed: ${tar.stderr.trim().split("\n").slice(0, 3).join("; ")}`);
-    rmSync(previous, { recursive: true, force: true });
-    addArticles(join(ws, "content"), 10, round);
-    git(ws, "add", "-A");
-    git(ws, "commit", "-q", "-m", "10 articles");
-    const run = await build();
-    runs.push(run);
-    if (!run.ok) notes.push(`fresh clone round ${round} ${size} failed:\n${run.output.slice(-2000)}`);
+    for (const push of pushes) {
+      console.error(`bench: fresh clones (${size}), round ${round} of ${rounds}: ${push.step.split(",")[0]}…`);
+      rmSync(previous, { recursive: true, force: true });
+      renameSync(ws, previous);
+      git(work, "clone", "-q", previous, ws);
+      const kept = KEPT_BY_CI.filter((path) => existsSync(join(previous, path)));
+      const tar = spawnSync("bash", ["-c", `set -o pipefail; tar --posix -cf - ${kept.join(" ")} | tar -xf - -C "${ws}"`], { cwd: previous, encoding: "utf8" });
+      if (tar.status !== 0) throw new Error(`tar round trip of ${kept.join(", ")} failed: ${tar.stderr.trim().split("\n").slice(0, 3).join("; ")}`);
+      rmSync(previous, { recursive: true, force: true });
+      push.change(round);
+      git(ws, "add", "-A");
+      git(ws, "commit", "-q", "-m", push.step.split(",")[0]!);
+      const run = await build();
+      runs.set(push.step, [...(runs.get(push.step) ?? []), run]);
+      if (!run.ok) notes.push(`fresh clone round ${round} ${size}, ${push.step.split(",")[0]}, failed:\n${run.output.slice(-2000)}`);
+    }
   }
-  if (runs.length > 0) {
-    // The push's whole cost is held to the add's target.
-    const step = "add 10 articles, fresh clone and cache restored by tar (CI): check and build with search, one pass";
-    report(rows, notes, size, step, runs, TARGETS[size]?.["add 10 articles, incremental, with search"]);
+  for (const push of pushes) {
+    const list = runs.get(push.step);
+    if (list) report(rows, notes, size, push.step, list, push.target);
   }
   rmSync(ws, { recursive: true, force: true });
   rmSync(previous, { recursive: true, force: true });
@@ -218,6 +233,31 @@ export function addArticles(corpus: string, count: number, round: number): void 
       ].join("\n"),
     );
   }
+}
+
+/**
+ * Removes a published article as an editor does: its file deleted, its line of urls.txt turned
+ * into `! URL` in place. One that no body links to (a link to it would be an error), picked
+ * from the published articles spread over the archive by the round.
+ */
+export function removePublished(content: string, round: number): void {
+  const urlsPath = join(content, "urls.txt");
+  const lines = readFileSync(urlsPath, "utf8").split("\n");
+  const linked = new Set<string>();
+  for (const name of readdirSync(join(content, "articles"), { recursive: true }).map(String)) {
+    if (!name.endsWith(".md")) continue;
+    for (const [url] of readFileSync(join(content, "articles", name), "utf8").matchAll(/\/\d{4}\/\d{2}\/\d{2}\/[^/)\s#?]+\//g)) linked.add(url);
+  }
+  const candidates = lines.flatMap((line, i) => {
+    const match = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/\s]+)\/$/.exec(line);
+    const file = match && join(content, "articles", match[1]!, match[2]!, `${match[3]}-${match[4]}.md`);
+    return file && !linked.has(line) && existsSync(file) ? [{ i, file }] : [];
+  });
+  if (candidates.length === 0) throw new Error("no published article that no body links to");
+  const { i, file } = candidates[(round * 7_919) % candidates.length]!;
+  rmSync(file);
+  lines[i] = `! ${lines[i]} retirée par le banc d’essai, tour ${round}`;
+  writeFileSync(urlsPath, lines.join("\n"));
 }
 
 /** Appends a sentence to the body of the first article file (sorted). */

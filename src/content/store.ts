@@ -30,8 +30,10 @@ import {
   readUrlManifestFile,
   URL_MANIFEST,
   urlManifestOf,
+  urlLinesChange,
   urlNamedBy,
-  type UrlLine,
+  withUrlLinesChange,
+  type UrlLinesChange,
   type UrlManifest,
   type UrlManifestFile,
 } from "./url-manifest.ts";
@@ -80,7 +82,7 @@ export interface StoreChange {
 }
 
 /** Bumped whenever the snapshot's shape or the meaning of its entries changes. */
-export const STORE_FORMAT = 19;
+export const STORE_FORMAT = 20;
 
 /** The store as plain JSON-able data, to be saved to disk and read back. */
 export interface StoreSnapshot {
@@ -108,14 +110,14 @@ export interface SavedEntry extends Omit<ArticleEntry, "article"> {
 
 /**
  * What changed in a store restored from a snapshot (`ArchiveStore.patch`): applied to that
- * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries,
- * nor urls.txt but for the lines the build appended to it (`recordedUrls`): any other change to
- * either makes no patch, and the whole snapshot is saved.
+ * snapshot (`patchSnapshot`), it gives the store's snapshot now. It never carries the registries
+ * (a change to them makes no patch: the whole snapshot is saved); of urls.txt, the lines that
+ * changed, when it reads without an error.
  */
 export interface StorePatch {
   nowMs: number;
-  /** urls.txt's digest now, and the lines appended to its manifest since the snapshot. */
-  urlManifest?: { digest: string; appended: UrlManifest["published"] };
+  /** urls.txt's digest now, and how its lines changed since the snapshot. */
+  urlManifest?: { digest: string; lines: UrlLinesChange };
   listing: StoreSnapshot["listing"];
   /** The entries set since the snapshot, as a snapshot saves them. */
   entries: SavedEntry[];
@@ -150,17 +152,17 @@ export class ArchiveStore {
   private listing: { diagnostics: Diagnostic[]; complete: boolean } = { diagnostics: [], complete: false };
   private readonly entries = new Map<string, ArticleEntry>();
   // Of a store restored from a snapshot: the paths whose entry was set or removed since, with the
-  // entry each had then (undefined: none, or one not restored); the digests of the registries and
-  // urls.txt it held (what a patch of it may not change); what the rules across articles said then.
+  // entry each had then (undefined: none, or one not restored); the digests of the registries (what
+  // a patch of it may not change) and of urls.txt it held, and urls.txt's lines then (what a patch
+  // says the change of); what the rules across articles said then.
   private restored?: {
     touched: Map<string, ArticleEntry | undefined>;
     registries: string;
     urlManifest: string;
+    urlLines?: UrlManifest;
     complete: boolean;
     rules?: Diagnostic[];
   };
-  // The URLs a build appended to urls.txt (`recordedUrls`): urls.txt's digest before and after, the lines added.
-  private appendedUrls?: { from: string; digest: string; lines: UrlManifest["published"] };
   // Bumped at every change of an entry: the rules' diagnostics are saved only for the entries they were found for.
   private generation = 0;
   private rules?: { diagnostics: Diagnostic[]; generation: number };
@@ -323,6 +325,7 @@ export class ArchiveStore {
       touched: new Map(),
       registries: this.registries.digest,
       urlManifest: this.urlManifest.digest,
+      ...(this.urlManifest.manifest ? { urlLines: this.urlManifest.manifest } : {}),
       complete: this.listing.complete,
       rules: rules.diagnostics,
     };
@@ -331,15 +334,15 @@ export class ArchiveStore {
   /**
    * Of a store restored from a snapshot, what changed since (applied to that snapshot by
    * `patchSnapshot`, it gives `snapshot()`), and the entries set since; undefined when the store
-   * was not restored, or its registries or urls.txt changed (the whole snapshot is saved then).
+   * was not restored, or its registries changed, or urls.txt changed and is missing or says
+   * something wrong now (the whole snapshot is saved then).
    */
   patch(): { patch: StorePatch; entries: ArticleEntry[] } | undefined {
     const restored = this.restored;
     if (!restored || restored.registries !== this.registries.digest) return undefined;
-    // urls.txt as restored, or with only the lines this build appended.
-    const appended = this.appendedUrls;
-    const urlsAppended = appended?.from === restored.urlManifest && appended.digest === this.urlManifest.digest;
-    if (restored.urlManifest !== this.urlManifest.digest && !urlsAppended) return undefined;
+    const urls = this.urlManifest;
+    const urlsChanged = restored.urlManifest !== urls.digest;
+    if (urlsChanged && (!urls.manifest || urls.diagnostics.length > 0)) return undefined;
     const paths = new ContentPaths(this.root);
     const entries: ArticleEntry[] = [];
     const removed: string[] = [];
@@ -354,7 +357,7 @@ export class ArchiveStore {
         listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
         entries: entries.map((e) => saveEntry(paths, e)),
         removed,
-        ...(urlsAppended ? { urlManifest: { digest: appended.digest, appended: appended.lines } } : {}),
+        ...(urlsChanged && urls.manifest ? { urlManifest: { digest: urls.digest, lines: urlLinesChange(restored.urlLines, urls.manifest) } } : {}),
         ...this.savedRules(paths),
       },
       entries,
@@ -378,10 +381,10 @@ export class ArchiveStore {
    * Reads urls.txt again after a build appended these URLs to it (`build --record-urls`), so that
    * the state it saves is of the file the publishing workflow commits: the next build finds it
    * unchanged, and a restored store's patch carries the lines appended, not the whole state.
-   * When the file holds what it held plus exactly these URLs (the build's published articles and
-   * their aliases, which every article reaches, and the topics' and sources' pages, which their
-   * entries hold), what the rules across articles said stands; otherwise (someone else changed
-   * the file meanwhile) this is an ordinary change of urls.txt.
+   * When the file holds every line it held and exactly these URLs more (the build's published
+   * articles and their aliases, which every article reaches, and the topics' and sources' pages,
+   * which their entries hold), what the rules across articles said stands; otherwise (someone else
+   * changed the file meanwhile) this is an ordinary change of urls.txt.
    */
   recordedUrls(added: readonly string[]): void {
     const before = this.urlManifest;
@@ -390,13 +393,14 @@ export class ArchiveStore {
     if (digest === before.digest) return;
     const read = readUrlManifestFile(path);
     const manifest = read.ok ? read.file?.manifest : undefined;
-    const lines = manifest && before.diagnostics.length === 0 ? appendedLines(before.manifest, manifest, added) : undefined;
-    if (!manifest || !lines) {
-      this.syncUrlManifest();
-      return;
-    }
-    this.urlManifest = { digest, diagnostics: [], manifest };
-    this.appendedUrls = { from: before.digest, digest, lines };
+    const change = manifest && before.diagnostics.length === 0 ? urlLinesChange(before.manifest, manifest) : undefined;
+    const appended =
+      change?.gone.length === 0 &&
+      change.removals.length === 0 &&
+      change.published.length === added.length &&
+      change.published.every((line, i) => line.url === added[i]);
+    if (manifest && appended) this.urlManifest = { digest, diagnostics: [], manifest };
+    else this.syncUrlManifest();
   }
 
   /** The entries at these paths (absolute), those the store has. */
@@ -703,6 +707,7 @@ export class ArchiveStore {
       diagnostics: paths.readDiagnostics(urlManifest.diagnostics),
       ...(manifest ? { manifest: urlManifestOf(manifest.published, manifest.removals) } : {}),
     };
+    if (store.urlManifest.manifest) store.restored.urlLines = store.urlManifest.manifest;
     store.listing = { ...snapshot.listing, diagnostics: paths.readDiagnostics(snapshot.listing.diagnostics) };
     // A date between the two "now"s is in the future for one and not the other: the publication's
     // (held back, or past the horizon: an error) or the update's (updated ahead), each a warning of
@@ -844,21 +849,6 @@ function resolveSlugs<T>(slugs: string[], bySlug: ReadonlyMap<string, T>): T[] {
   return list;
 }
 
-// The lines `after` adds to `before` (none: no file), when they are exactly these URLs in order and
-// the rest is as it was; else undefined.
-function appendedLines(before: UrlManifest | undefined, after: UrlManifest, urls: readonly string[]): UrlManifest["published"] | undefined {
-  const kept = before?.published ?? [];
-  const removals = before?.removals ?? [];
-  if (after.published.length !== kept.length + urls.length || !sameLines(after.removals, removals)) return undefined;
-  if (!sameLines(after.published.slice(0, kept.length), kept)) return undefined;
-  const lines = after.published.slice(kept.length);
-  return lines.every((line, i) => line.url === urls[i]) ? lines : undefined;
-}
-
-function sameLines(a: readonly UrlLine[], b: readonly UrlLine[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.url === b[i]!.url && x.line === b[i]!.line);
-}
-
 /**
  * A snapshot with a patch applied (`ArchiveStore.patch`), or several, in the order they were made:
  * what `snapshot()` gave when the last was made, but for the order of the entries (an entry added
@@ -883,15 +873,16 @@ export function patchSnapshot(snapshot: StoreSnapshot, patches: readonly StorePa
     }
   }
   for (const entry of latest.values()) if (entry) entries.push(entry);
-  // urls.txt with the lines each build appended, in order.
+  // urls.txt with each patch's change of its lines, in order.
   let urlManifest = snapshot.urlManifest;
   for (const { urlManifest: urls } of patches) {
     if (!urls) continue;
-    const manifest = urlManifest.manifest;
+    const { published = [], removals = [] } = urlManifest.manifest ?? {};
+    const gone = new Set(urls.lines.gone);
     urlManifest = {
       digest: urls.digest,
       diagnostics: [],
-      manifest: { published: [...(manifest?.published ?? []), ...urls.appended], removals: manifest?.removals ?? [] },
+      manifest: { published: withUrlLinesChange(published, gone, urls.lines.published), removals: withUrlLinesChange(removals, gone, urls.lines.removals) },
     };
   }
   const { rules: _, ...rest } = snapshot;

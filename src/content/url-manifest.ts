@@ -78,6 +78,66 @@ export function urlManifestOf(published: UrlLine[], removals: UrlLine[]): UrlMan
 }
 
 /**
+ * How urls.txt's lines changed: the lines of the file before that are not in the file now, by their
+ * number (a line is the same when it holds the same URL at the same number), and the lines now
+ * that were not before. What a cache's journal records of an edit of urls.txt: a build's lines
+ * appended, or an editor's line turned into a removal (`! URL`), a few lines of 100,000.
+ */
+export interface UrlLinesChange {
+  gone: number[];
+  published: UrlLine[];
+  removals: UrlLine[];
+}
+
+/** The change from `before` (none: no file) to `after` (`withUrlLinesChange` gives `after` back). */
+export function urlLinesChange(
+  before: Pick<UrlManifest, "published" | "removals"> | undefined,
+  after: Pick<UrlManifest, "published" | "removals">,
+): UrlLinesChange {
+  const change: UrlLinesChange = { gone: [], published: [], removals: [] };
+  const differ = (was: readonly UrlLine[], now: readonly UrlLine[], fresh: UrlLine[]): void => {
+    // Both in the order of their lines, as parseUrlManifest reads them.
+    let i = 0;
+    let j = 0;
+    while (i < was.length || j < now.length) {
+      const a = was[i];
+      const b = now[j];
+      if (a && b && a.line === b.line) {
+        if (a.url !== b.url) {
+          change.gone.push(a.line);
+          fresh.push(b);
+        }
+        i++;
+        j++;
+      } else if (a && (!b || a.line < b.line)) {
+        change.gone.push(a.line);
+        i++;
+      } else {
+        fresh.push(b!);
+        j++;
+      }
+    }
+  };
+  differ(before?.published ?? [], after.published, change.published);
+  differ(before?.removals ?? [], after.removals, change.removals);
+  return change;
+}
+
+/** The lines of a manifest (`published` or `removals`) with a change applied (`urlLinesChange`). */
+export function withUrlLinesChange(lines: readonly UrlLine[], gone: ReadonlySet<number>, fresh: readonly UrlLine[]): UrlLine[] {
+  const kept = lines.filter((line) => !gone.has(line.line));
+  if (fresh.length === 0) return kept;
+  const merged: UrlLine[] = [];
+  let j = 0;
+  for (const line of kept) {
+    while (j < fresh.length && fresh[j]!.line < line.line) merged.push(fresh[j++]!);
+    merged.push(line);
+  }
+  while (j < fresh.length) merged.push(fresh[j++]!);
+  return merged;
+}
+
+/**
  * Whether urls.txt lists a page as published. The set of its pages is made at the first question,
  * which only URLs clashing between articles ask: at 780,000 lines it would cost half a second.
  */

@@ -204,15 +204,21 @@ describe("the archive store", () => {
     const byPath = (s: StoreSnapshot) => ({ ...s, entries: [...s.entries].sort((a, b) => (a.path < b.path ? -1 : 1)) });
     expect(byPath(patched)).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
     expect(ArchiveStore.fromSnapshot(patched, { contentDir: archive.dir, nowMs: NOW })!.result()).toEqual(read.result());
-    // A change to urls.txt (or the registries) makes no patch: the whole snapshot is saved.
+    // urls.txt not UTF-8 (an error), or the registries changed: no patch, the whole snapshot is saved.
+    writeFileSync(join(archive.dir, "urls.txt"), Buffer.from([0x2f, 0xff, 0x2f, 0x0a]));
+    await read.sync();
+    expect(read.patch()).toBeUndefined();
     writeFileSync(join(archive.dir, "urls.txt"), "/2021/12/09/premier-titre/\n");
+    await read.sync();
+    expect(read.patch()).toBeDefined();
+    writeFileSync(join(archive.dir, "topics.yaml"), `${readFileSync(join(archive.dir, "topics.yaml"), "utf8")}\n`);
     await read.sync();
     expect(read.patch()).toBeUndefined();
     // Nor does a store that was not restored.
     expect((await fullStore()).patch()).toBeUndefined();
   });
 
-  it("restored, carries in its patch the URLs a build appended to urls.txt, and keeps what the rules said; any other change to urls.txt makes no patch", async () => {
+  it("restored, carries in its patch the URLs a build appended to urls.txt, and keeps what the rules said; another change of urls.txt runs the rules again", async () => {
     archive = sampleArchive();
     rmSync(join(archive.dir, "articles/2021/12/12-bad.md"));
     rmSync(join(archive.dir, "articles/2021/12/13-twin.md"));
@@ -229,7 +235,8 @@ describe("the archive store", () => {
     read.result();
     record(read, `${before}/2021/12/11/troisieme/\n/ancien/\n`, ["/2021/12/11/troisieme/", "/ancien/"]);
     const { patch } = read.patch()!;
-    expect(patch.urlManifest?.appended.map((line) => line.url)).toEqual(["/2021/12/11/troisieme/", "/ancien/"]);
+    expect(patch.urlManifest?.lines).toMatchObject({ gone: [], removals: [] });
+    expect(patch.urlManifest?.lines.published.map((line) => line.url)).toEqual(["/2021/12/11/troisieme/", "/ancien/"]);
     expect(patch.rules).toBeDefined();
     const patched = patchSnapshot(saved, [JSON.parse(JSON.stringify(patch)) as StorePatch]);
     expect(patched).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
@@ -237,12 +244,56 @@ describe("the archive store", () => {
     const next = ArchiveStore.fromSnapshot(patched, { contentDir: archive.dir, nowMs: NOW })!;
     expect(await next.sync()).toEqual(noChange);
     expect(next.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: NOW }));
-    // Lines other than those the build says it appended (someone else's edit): an ordinary change, no patch.
+    // Lines other than those the build says it appended (someone else's edit): an ordinary change,
+    // in the patch, without the rules, which the next build runs again.
     const other = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
     writeFileSync(join(archive.dir, "urls.txt"), before);
     await other.sync();
+    other.result();
     record(other, `${before}/2021/12/11/troisieme/\n! /ancien/\n`, ["/2021/12/11/troisieme/"]);
-    expect(other.patch()).toBeUndefined();
+    const edited = other.patch()!.patch;
+    expect(edited.rules).toBeUndefined();
+    expect(edited.urlManifest?.lines.removals.map((line) => line.url)).toEqual(["/ancien/"]);
+    expect(patchSnapshot(saved, [JSON.parse(JSON.stringify(edited)) as StorePatch])).toEqual(JSON.parse(JSON.stringify(other.snapshot())));
+  });
+
+  it("restored, carries in its patch a published article removed as urls.txt says to (its line turned into « ! URL »), and the patches in turn give the snapshot", async () => {
+    archive = sampleArchive();
+    rmSync(join(archive.dir, "articles/2021/12/12-bad.md"));
+    rmSync(join(archive.dir, "articles/2021/12/13-twin.md"));
+    const urls = join(archive.dir, "urls.txt");
+    const text = readFileSync(urls, "utf8");
+    expect(text).toContain("/2021/12/10/autre-depeche/\n");
+    const first = await fullStore();
+    first.result();
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as StoreSnapshot;
+    // The editor removes the article and says so on its line, which keeps its number.
+    const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: NOW })!;
+    rmSync(join(archive.dir, "articles/2021/12/10-b.md"));
+    writeFileSync(urls, text.replace("/2021/12/10/autre-depeche/\n", "! /2021/12/10/autre-depeche/ retirée à la demande de l’agence\n"));
+    await read.sync();
+    expect(read.result().diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const removal = read.patch()!.patch;
+    const line = text.split("\n").indexOf("/2021/12/10/autre-depeche/") + 1;
+    expect(removal.urlManifest?.lines).toEqual({ gone: [line], published: [], removals: [{ url: "/2021/12/10/autre-depeche/", line }] });
+    expect(removal.removed).toEqual(["articles/2021/12/10-b.md"]);
+    const once = patchSnapshot(saved, [JSON.parse(JSON.stringify(removal)) as StorePatch]);
+    expect(once).toEqual(JSON.parse(JSON.stringify(read.snapshot())));
+    // A second build, restored from the patched snapshot: a line the editor puts back above the others.
+    const next = ArchiveStore.fromSnapshot(once, { contentDir: archive.dir, nowMs: NOW })!;
+    expect(await next.sync()).toEqual(noChange);
+    writeFileSync(urls, `# une note\n${readFileSync(urls, "utf8")}`);
+    await next.sync();
+    next.result();
+    const moved = next.patch()!.patch;
+    const twice = patchSnapshot(
+      saved,
+      [removal, moved].map((p) => JSON.parse(JSON.stringify(p)) as StorePatch),
+    );
+    expect(twice).toEqual(JSON.parse(JSON.stringify(next.snapshot())));
+    expect(ArchiveStore.fromSnapshot(twice, { contentDir: archive.dir, nowMs: NOW })!.result()).toEqual(
+      await loadContent({ contentDir: archive.dir, nowMs: NOW }),
+    );
   });
 
   it("hands back urls.txt as it read it while the file is unchanged, restored or not, and nothing once it changed or said something wrong", async () => {

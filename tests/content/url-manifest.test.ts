@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent, type LoadResult } from "../../src/content/load.ts";
-import { appendUrls, parseUrlManifest, unlistedUrls } from "../../src/content/url-manifest.ts";
+import { appendUrls, parseUrlManifest, unlistedUrls, urlLinesChange, withUrlLinesChange } from "../../src/content/url-manifest.ts";
 import { makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -30,6 +31,48 @@ describe("appendUrls keeps urls.txt byte for byte and adds lines at its end", ()
   it("writes that header in French whatever language the messages are set to", () => {
     vi.stubEnv("DEPECHE_LANG", "en");
     expect(appendUrls(undefined, ["/b/"]).toString("utf8")).toMatch(/^# Les adresses publiées par Dépêche, une par ligne/);
+  });
+});
+
+describe("a change of urls.txt's lines, as a cache's journal records it", () => {
+  // A file of a few URLs, comments, blank lines and removals, each edit as an editor or a build makes it.
+  const line = fc.oneof(fc.constantFrom("/a/", "/b/", "/c/", "/2021/12/09/titre/"), fc.constantFrom("! /a/", "! /b/ retirée", "!", "# note", ""));
+  const file = fc.array(line, { maxLength: 12 });
+  type Edit = { kind: "append"; lines: string[] } | { kind: "remove" | "mark"; at: number } | { kind: "insert"; at: number; line: string };
+  const edit: fc.Arbitrary<Edit> = fc.oneof(
+    fc.record({ kind: fc.constant("append" as const), lines: fc.array(line, { minLength: 1, maxLength: 4 }) }),
+    fc.record({ kind: fc.constantFrom("remove" as const, "mark" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), line }),
+  );
+  const edited = (lines: string[], e: Edit): string[] => {
+    if (e.kind === "append") return [...lines, ...e.lines];
+    const at = lines.length === 0 ? 0 : e.at % lines.length;
+    if (e.kind === "remove") return lines.filter((_, i) => i !== at);
+    if (e.kind === "insert") return [...lines.slice(0, at), e.line, ...lines.slice(at)];
+    // A published line turned into a removal in place, as urls.txt's header says to.
+    return lines.map((l, i) => (i === at && !l.startsWith("!") ? `! ${l}` : l));
+  };
+
+  it("applied to the lines before, gives the lines after, for any edits", () => {
+    fc.assert(
+      fc.property(file, fc.array(edit, { minLength: 1, maxLength: 4 }), (start, edits) => {
+        const before = parseUrlManifest(start.join("\n"));
+        const after = parseUrlManifest(edits.reduce(edited, start).join("\n"));
+        const change = urlLinesChange(before, after);
+        const gone = new Set(change.gone);
+        expect(withUrlLinesChange(before.published, gone, change.published)).toEqual(after.published);
+        expect(withUrlLinesChange(before.removals, gone, change.removals)).toEqual(after.removals);
+        // From no file, every line is new.
+        expect(urlLinesChange(undefined, after)).toEqual({ gone: [], published: after.published, removals: after.removals });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("of a published line turned into a removal in place, is that line alone", () => {
+    const before = parseUrlManifest("# en tête\n/a/\n/b/\n/c/\n");
+    const after = parseUrlManifest("# en tête\n/a/\n! /b/ retirée le 1er décembre\n/c/\n/d/\n");
+    expect(urlLinesChange(before, after)).toEqual({ gone: [3], published: [{ url: "/d/", line: 5 }], removals: [{ url: "/b/", line: 3 }] });
   });
 });
 

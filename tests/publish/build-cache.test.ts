@@ -798,6 +798,27 @@ describe("the cache's journal", () => {
     expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
   });
 
+  it("takes a published article removed as urls.txt says to (« ! URL » on its line) as a record appended", async () => {
+    archive = threeArticles();
+    archive.article("d.md", { title: "Nouvelle", date: "2021-12-09T15:00:00" });
+    expect((await buildSite({ ...base(), recordUrls: true })).ok).toBe(true);
+    const urls = join(archive.dir, "urls.txt");
+    const published = readFileSync(urls, "utf8");
+    expect(published).toContain("/2021/12/09/nouvelle/\n");
+    const file = binFile();
+    const written = statSync(file, { bigint: true });
+    rmSync(join(archive.dir, "articles/d.md"));
+    writeFileSync(urls, published.replace("/2021/12/09/nouvelle/\n", "! /2021/12/09/nouvelle/ retirée\n"));
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+    // The journal holds urls.txt as it is: the next build finds nothing changed, and what the rules said stands.
+    const state = readState(base());
+    expect(state?.store.urlManifest.manifest?.removals.map((line) => line.url)).toEqual(["/2021/12/09/nouvelle/"]);
+    editBody(1);
+    expect(await cachedBuildEqualsClean()).toBe(true);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(written.mtimeNs);
+  });
+
   it("takes articles added (pages added after the others) as a record appended", async () => {
     archive = threeArticles();
     await buildSite(base());
