@@ -21,6 +21,7 @@ import { checkAcrossArticles, FUTURE_HORIZON_MS } from "./validate.ts";
 import { expectedPlace, misplacedMessage } from "./article-place.ts";
 import { checkBodyLinks, type LinkCheck, type LinkingFile } from "./body-links.ts";
 import { additionsPassRules } from "./added-articles.ts";
+import { removalsPassRules } from "./removed-articles.ts";
 import { indexSources, indexTopics, locateRegistryEntry, readRegistries, type Registries, type RegistriesRead, type RegistryName } from "./registries.ts";
 import {
   checkPublishedLists,
@@ -641,23 +642,23 @@ export class ArchiveStore {
    * links, standfirst, where its body starts), in a file the rules said nothing of, or an article
    * added. The rules read no text (the links aside) and locate what they say in the file it is
    * about: of an article whose text alone changed they cannot say anything else. Articles added
-   * are taken only into an archive the rules said nothing of (but where files are filed), and only
-   * when `additionsPassRules` finds they can say nothing of them. Else undefined: every rule runs.
+   * or removed are taken only in an archive the rules said nothing of (but where files are filed),
+   * and only when `additionsPassRules` and `removalsPassRules` find they can say nothing of them;
+   * urls.txt may then have changed by marking the removed articles' URLs removed. Else undefined:
+   * every rule runs.
    */
   private reusableRules(
     articles: readonly Article[],
     withErrorsTakePart: boolean,
   ): { diagnostics: Diagnostic[]; texts: Article[]; added: Article[] } | undefined {
     const restored = this.restored;
-    if (
-      !restored?.rules ||
-      restored.registries !== this.registries.digest ||
-      restored.urlManifest !== this.urlManifest.digest ||
-      restored.complete !== this.listing.complete
-    )
-      return undefined;
+    if (!restored?.rules || restored.registries !== this.registries.digest || restored.complete !== this.listing.complete) return undefined;
+    const urls = this.urlManifest;
+    const urlsChanged = restored.urlManifest !== urls.digest;
+    if (urlsChanged && (!urls.manifest || urls.diagnostics.length > 0)) return undefined;
     const texts: Article[] = [];
     const added: Article[] = [];
+    const removed: Article[] = [];
     const files = new Set<string>();
     for (const [path, before] of restored.touched) {
       const entry = this.entries.get(path);
@@ -669,15 +670,25 @@ export class ArchiveStore {
         if (after) added.push(after);
         continue;
       }
+      if (!entry) {
+        removed.push(before.article);
+        continue;
+      }
       if (!after || !sameExcept(before.article, after, TEXT_FIELDS)) return undefined;
       texts.push(after);
       files.add(after.sourcePath);
     }
     if (restored.rules.some((d) => files.has(d.file))) return undefined;
-    // additionsPassRules knows only the articles: not the files with errors, which the rules read too.
-    if (added.length > 0 && (withErrorsTakePart || restored.rules.some((d) => d.kind !== MISPLACED) || !additionsPassRules(added, articles, this.nowMs)))
-      return undefined;
-    return { diagnostics: restored.rules, texts, added };
+    if (urlsChanged && removed.length === 0) return undefined;
+    // additionsPassRules and removalsPassRules know only the articles: not the files with errors, which the rules read too.
+    const saidNothing = !withErrorsTakePart && !restored.rules.some((d) => d.kind !== MISPLACED);
+    if (added.length > 0 && (!saidNothing || !additionsPassRules(added, articles, this.nowMs))) return undefined;
+    if (removed.length === 0) return { diagnostics: restored.rules, texts, added };
+    const lines = urlsChanged ? urlLinesChange(restored.urlLines, urls.manifest!) : undefined;
+    if (!saidNothing || !removalsPassRules(removed, articles, urls.manifest, lines, this.nowMs)) return undefined;
+    // Where a removed article was filed is said no more.
+    const gone = new Set(removed.map((article) => article.sourcePath));
+    return { diagnostics: restored.rules.filter((d) => !gone.has(d.file)), texts, added };
   }
 
   /**

@@ -432,6 +432,119 @@ describe("the archive store", () => {
     expect(read.result()).toEqual(fresh);
   });
 
+  it("restored, says again what the rules said when articles were removed that they can say nothing of, and runs them all when one may be missed", async () => {
+    const fresh = () => loadContent({ contentDir: archive.dir, nowMs: NOW });
+    const urls = (text: string) => archive.write("urls.txt", text);
+    // Three URLs online, and one removed long ago.
+    const published = "/2019/01/01/ancien/\n! /2019/01/01/ancien/ retirée\n/2021/12/09/un/\n/2021/12/10/deux/\n/2020/01/01/vieux/\n";
+    // An archive the rules say nothing of but where a file is filed, and a mark only its snapshot
+    // holds: the mark is said when the rules are said again, not run.
+    const start = async (before?: () => void): Promise<StoreSnapshot> => {
+      archive = makeArchive();
+      archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00" });
+      archive.article("2021/12/10-deux.md", { title: "Deux", date: "2021-12-10T10:00:00", extra: "aliases: [/2020/01/01/vieux/]" });
+      archive.article("2021/12/11-trois.md", { title: "Trois", date: "2021-12-11T10:00:00" });
+      // Dated the 12th, filed under the 14th.
+      archive.article("2021/12/14-range-ailleurs.md", { title: "Rangé ailleurs", date: "2021-12-12T10:00:00" });
+      urls(published);
+      before?.();
+      const store = await fullStore();
+      store.result();
+      const saved = JSON.parse(JSON.stringify(store.snapshot())) as StoreSnapshot;
+      expect(saved.rules?.map((d) => d.kind)).toEqual(["misplacedFile"]);
+      // At a file no case removes (whose diagnostics would go with it).
+      const mark = { severity: "warning" as const, file: "articles/marque.md", line: 1, column: 1, message: "marque", kind: "misplacedFile" };
+      return { ...saved, rules: [...saved.rules!, mark] };
+    };
+    // Whether the restored store said the mark; its result is the full read's, but for the mark.
+    const reused = async (snapshot: StoreSnapshot): Promise<boolean> => {
+      const read = ArchiveStore.fromSnapshot(snapshot, { contentDir: archive.dir, nowMs: NOW })!;
+      await read.sync();
+      const result = read.result();
+      expect({ ...result, diagnostics: result.diagnostics.filter((d) => d.message !== "marque") }).toEqual(await fresh());
+      return result.diagnostics.some((d) => d.message === "marque");
+    };
+    const removeTrois = () => rmSync(path("2021/12/11-trois.md"));
+    const removeUn = () => rmSync(path("2021/12/09-un.md"));
+    const removeDeux = () => rmSync(path("2021/12/10-deux.md"));
+    const cases: { name: string; before?: () => void; change: () => void; reuse: boolean }[] = [
+      { name: "an article never published", change: removeTrois, reuse: true },
+      { name: "the article filed elsewhere, its warning with it", change: () => rmSync(path("2021/12/14-range-ailleurs.md")), reuse: true },
+      {
+        name: "a published article, its line turned into « ! URL »",
+        change: () => {
+          removeUn();
+          urls(published.replace("/2021/12/09/un/", "! /2021/12/09/un/ retirée"));
+        },
+        reuse: true,
+      },
+      {
+        name: "a published article and its alias, marked removed on lines of their own",
+        change: () => {
+          removeDeux();
+          urls(`${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`);
+        },
+        reuse: true,
+      },
+      { name: "a published article, urls.txt left as it was (an error)", change: removeUn, reuse: false },
+      {
+        name: "a published article whose alias urls.txt still lists (an error)",
+        change: () => {
+          removeDeux();
+          urls(published.replace("/2021/12/10/deux/", "! /2021/12/10/deux/"));
+        },
+        reuse: false,
+      },
+      {
+        name: "an article, and an online article's URL marked removed (a warning)",
+        change: () => {
+          removeTrois();
+          urls(published.replace("/2021/12/09/un/", "! /2021/12/09/un/"));
+        },
+        reuse: false,
+      },
+      {
+        name: "an article, and a URL of no article added to urls.txt (an error)",
+        change: () => {
+          removeTrois();
+          urls(`${published}/2021/12/31/autre/\n`);
+        },
+        reuse: false,
+      },
+      {
+        name: "an article, and a removal taken back (its line made a comment: an error)",
+        change: () => {
+          removeTrois();
+          urls(published.replace("! /2019/01/01/ancien/ retirée", "# /2019/01/01/ancien/ retirée"));
+        },
+        reuse: false,
+      },
+      {
+        name: "an article another body links to (an error)",
+        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [trois](/2021/12/11/trois/)." }),
+        change: removeTrois,
+        reuse: false,
+      },
+      {
+        name: "an article, in an archive with a link to a day's page (which may go)",
+        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le 10](/2021/12/10/)." }),
+        change: removeTrois,
+        reuse: false,
+      },
+      {
+        name: "an article, in an archive with links to articles still there",
+        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [deux](/2021/12/10/deux/)." }),
+        change: removeTrois,
+        reuse: true,
+      },
+    ];
+    for (const { name, before, change, reuse } of cases) {
+      const saved = await start(before);
+      change();
+      expect(await reused(saved), name).toBe(reuse);
+    }
+  });
+
   it("restored, runs the rules again when a file with errors that they read was changed or removed, or an article added beside one", async () => {
     archive = makeArchive();
     archive.article("2021/12/09-a.md", { title: "Un", date: "2021-12-09T10:00:00", extra: "aliases: [/ancien/]" });
