@@ -130,6 +130,22 @@ export function linksReachArticles(articles: readonly Article[], byUrl: Readonly
   return true;
 }
 
+/**
+ * Whether the links of these articles, each of which reached a page before some pages went (`gone`:
+ * their files, `fileOfUrl`), still do: each reaches a page of an article's shape
+ * (`/2021/12/09/x/`, which only articles and their aliases take) that did not go. False for any
+ * other link: a day's, a month's or a list's page may have gone with the articles removed.
+ */
+export function linksMissGone(articles: readonly Article[], gone: ReadonlySet<string>): boolean {
+  for (const article of articles) {
+    for (const link of article.links) {
+      const path = sitePathOf(link.relative ?? link.url, article.url);
+      if (gone.has(path) || !path.endsWith("/index.html") || !ARTICLE_URL.test(urlOfPath(path))) return false;
+    }
+  }
+  return true;
+}
+
 // The file a link from the page at `from` reaches: relative to it, fragment and query dropped,
 // dot segments resolved as a browser does (`/2021/12/09/./x/` is `/2021/12/09/x/`, `..` past the
 // root stays at the root), `/x/` → `/x/index.html`, escapes decoded (a malformed one matches no

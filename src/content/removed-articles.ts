@@ -6,7 +6,8 @@
  * then run over the whole archive as they would have.
  */
 import type { Article } from "./model.ts";
-import { linksReachArticles } from "./body-links.ts";
+import { linksMissGone } from "./body-links.ts";
+import { fileOfUrl } from "../urls/site-urls.ts";
 import { listedPages, pageOfUrl, type UrlLinesChange, type UrlManifest } from "./url-manifest.ts";
 
 /**
@@ -14,8 +15,9 @@ import { listedPages, pageOfUrl, type UrlLinesChange, type UrlManifest } from ".
  * `removed` (as they were) are gone from it, given that they said nothing of it before (but where
  * files are filed), and that urls.txt changed since by `lines` (none: unchanged). An article gone
  * takes its URL, short link, aliases and pages with it: no claim can clash anew. What can break:
- * - a link to a page that went: every link of the archive must reach an article still there (one
- *   to any other page may reach a day, a month or a list's page that went with them);
+ * - a link to a page that went: every link of the archive must reach an article's page (or an
+ *   alias's) that did not go, as it reached a page before (one to any other page may reach a
+ *   day, a month or a list's page that went with them);
  * - a URL of theirs that urls.txt lists as published, unless it marks it removed;
  * - urls.txt itself: it may only have marked their URLs removed (`! URL`, on the published line
  *   or on a line of its own), no line else added or taken away.
@@ -25,7 +27,6 @@ export function removalsPassRules(
   articles: readonly Article[],
   manifest: UrlManifest | undefined,
   lines: UrlLinesChange | undefined,
-  nowMs: number,
 ): boolean {
   const pages = new Set(removed.flatMap((article) => [article.url, ...article.aliases].map(pageOfUrl)));
   if (lines) {
@@ -37,6 +38,5 @@ export function removalsPassRules(
     let listed: ((page: string) => boolean) | undefined;
     for (const page of pages) if (!manifest.removed.has(page) && (listed ??= listedPages(manifest))(page)) return false;
   }
-  const linking = articles.filter((article) => article.links.length > 0);
-  return linking.length === 0 || linksReachArticles(linking, new Map(articles.map((article) => [article.url, article])), nowMs);
+  return linksMissGone(articles, new Set(removed.flatMap((article) => [article.url, ...article.aliases].map(fileOfUrl))));
 }

@@ -685,7 +685,7 @@ export class ArchiveStore {
     if (added.length > 0 && (!saidNothing || !additionsPassRules(added, articles, this.nowMs))) return undefined;
     if (removed.length === 0) return { diagnostics: restored.rules, texts, added };
     const lines = urlsChanged ? urlLinesChange(restored.urlLines, urls.manifest!) : undefined;
-    if (!saidNothing || !removalsPassRules(removed, articles, urls.manifest, lines, this.nowMs)) return undefined;
+    if (!saidNothing || !removalsPassRules(removed, articles, urls.manifest, lines)) return undefined;
     // Where a removed article was filed is said no more.
     const gone = new Set(removed.map((article) => article.sourcePath));
     return { diagnostics: restored.rules.filter((d) => !gone.has(d.file)), texts, added };

@@ -526,6 +526,15 @@ describe("the archive store", () => {
         reuse: false,
       },
       {
+        name: "a published article whose alias another body links to (an error)",
+        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le vieux](/2020/01/01/vieux/)." }),
+        change: () => {
+          removeDeux();
+          urls(`${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`);
+        },
+        reuse: false,
+      },
+      {
         name: "an article, in an archive with a link to a day's page (which may go)",
         before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le 10](/2021/12/10/)." }),
         change: removeTrois,
