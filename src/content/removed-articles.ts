@@ -28,7 +28,8 @@ export function removalsPassRules(
   manifest: UrlManifest | undefined,
   lines: UrlLinesChange | undefined,
 ): boolean {
-  const pages = new Set(removed.flatMap((article) => [article.url, ...article.aliases].map(pageOfUrl)));
+  const urls = removed.flatMap((article) => [article.url, ...article.aliases]);
+  const pages = new Set(urls.map(pageOfUrl));
   if (lines) {
     if (lines.published.length > 0 || !lines.removals.every((line) => pages.has(pageOfUrl(line.url)))) return false;
     const marked = new Set(lines.removals.map((line) => line.line));
@@ -38,5 +39,5 @@ export function removalsPassRules(
     let listed: ((page: string) => boolean) | undefined;
     for (const page of pages) if (!manifest.removed.has(page) && (listed ??= listedPages(manifest))(page)) return false;
   }
-  return linksMissGone(articles, new Set(removed.flatMap((article) => [article.url, ...article.aliases].map(fileOfUrl))));
+  return linksMissGone(articles, new Set(urls.map(fileOfUrl)));
 }

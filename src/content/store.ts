@@ -341,9 +341,8 @@ export class ArchiveStore {
   patch(): { patch: StorePatch; entries: ArticleEntry[] } | undefined {
     const restored = this.restored;
     if (!restored || restored.registries !== this.registries.digest) return undefined;
-    const urls = this.urlManifest;
-    const urlsChanged = restored.urlManifest !== urls.digest;
-    if (urlsChanged && (!urls.manifest || urls.diagnostics.length > 0)) return undefined;
+    const urls = this.urlLinesSinceRestored(restored);
+    if (urls === null) return undefined;
     const paths = new ContentPaths(this.root);
     const entries: ArticleEntry[] = [];
     const removed: string[] = [];
@@ -358,7 +357,7 @@ export class ArchiveStore {
         listing: { ...this.listing, diagnostics: paths.saveDiagnostics(this.listing.diagnostics) },
         entries: entries.map((e) => saveEntry(paths, e)),
         removed,
-        ...(urlsChanged && urls.manifest ? { urlManifest: { digest: urls.digest, lines: urlLinesChange(restored.urlLines, urls.manifest) } } : {}),
+        ...(urls ? { urlManifest: { digest: this.urlManifest.digest, lines: urls } } : {}),
         ...this.savedRules(paths),
       },
       entries,
@@ -634,6 +633,14 @@ export class ArchiveStore {
     return this.rules?.generation === this.generation ? { rules: paths.saveDiagnostics(this.rules.diagnostics) } : {};
   }
 
+  // How urls.txt's lines changed since the store was restored: undefined when unchanged, null when
+  // it is missing or says something wrong now (no change of lines tells it).
+  private urlLinesSinceRestored(restored: { urlManifest: string; urlLines?: UrlManifest }): UrlLinesChange | null | undefined {
+    const { digest, manifest, diagnostics } = this.urlManifest;
+    if (restored.urlManifest === digest) return undefined;
+    return manifest && diagnostics.length === 0 ? urlLinesChange(restored.urlLines, manifest) : null;
+  }
+
   /**
    * What the rules across articles said of the snapshot the store was restored from, when they must
    * say the same of the entries now, but for the links of the articles whose text changed and for
@@ -653,9 +660,8 @@ export class ArchiveStore {
   ): { diagnostics: Diagnostic[]; texts: Article[]; added: Article[] } | undefined {
     const restored = this.restored;
     if (!restored?.rules || restored.registries !== this.registries.digest || restored.complete !== this.listing.complete) return undefined;
-    const urls = this.urlManifest;
-    const urlsChanged = restored.urlManifest !== urls.digest;
-    if (urlsChanged && (!urls.manifest || urls.diagnostics.length > 0)) return undefined;
+    const lines = this.urlLinesSinceRestored(restored);
+    if (lines === null) return undefined;
     const texts: Article[] = [];
     const added: Article[] = [];
     const removed: Article[] = [];
@@ -679,13 +685,12 @@ export class ArchiveStore {
       files.add(after.sourcePath);
     }
     if (restored.rules.some((d) => files.has(d.file))) return undefined;
-    if (urlsChanged && removed.length === 0) return undefined;
+    if (lines && removed.length === 0) return undefined;
     // additionsPassRules and removalsPassRules know only the articles: not the files with errors, which the rules read too.
     const saidNothing = !withErrorsTakePart && !restored.rules.some((d) => d.kind !== MISPLACED);
     if (added.length > 0 && (!saidNothing || !additionsPassRules(added, articles, this.nowMs))) return undefined;
     if (removed.length === 0) return { diagnostics: restored.rules, texts, added };
-    const lines = urlsChanged ? urlLinesChange(restored.urlLines, urls.manifest!) : undefined;
-    if (!saidNothing || !removalsPassRules(removed, articles, urls.manifest, lines)) return undefined;
+    if (!saidNothing || !removalsPassRules(removed, articles, this.urlManifest.manifest, lines)) return undefined;
     // Where a removed article was filed is said no more.
     const gone = new Set(removed.map((article) => article.sourcePath));
     return { diagnostics: restored.rules.filter((d) => !gone.has(d.file)), texts, added };

@@ -467,82 +467,68 @@ describe("the archive store", () => {
     const removeTrois = () => rmSync(path("2021/12/11-trois.md"));
     const removeUn = () => rmSync(path("2021/12/09-un.md"));
     const removeDeux = () => rmSync(path("2021/12/10-deux.md"));
+    // A removal, and urls.txt written anew.
+    const removing = (remove: () => void, text: string) => () => {
+      remove();
+      urls(text);
+    };
+    // The first article's body, with a link, before the snapshot.
+    const linking = (body: string) => () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body });
     const cases: { name: string; before?: () => void; change: () => void; reuse: boolean }[] = [
       { name: "an article never published", change: removeTrois, reuse: true },
       { name: "the article filed elsewhere, its warning with it", change: () => rmSync(path("2021/12/14-range-ailleurs.md")), reuse: true },
       {
         name: "a published article, its line turned into « ! URL »",
-        change: () => {
-          removeUn();
-          urls(published.replace("/2021/12/09/un/", "! /2021/12/09/un/ retirée"));
-        },
+        change: removing(removeUn, published.replace("/2021/12/09/un/", "! /2021/12/09/un/ retirée")),
         reuse: true,
       },
       {
         name: "a published article and its alias, marked removed on lines of their own",
-        change: () => {
-          removeDeux();
-          urls(`${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`);
-        },
+        change: removing(removeDeux, `${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`),
         reuse: true,
       },
       { name: "a published article, urls.txt left as it was (an error)", change: removeUn, reuse: false },
       {
         name: "a published article whose alias urls.txt still lists (an error)",
-        change: () => {
-          removeDeux();
-          urls(published.replace("/2021/12/10/deux/", "! /2021/12/10/deux/"));
-        },
+        change: removing(removeDeux, published.replace("/2021/12/10/deux/", "! /2021/12/10/deux/")),
         reuse: false,
       },
       {
         name: "an article, and an online article's URL marked removed (a warning)",
-        change: () => {
-          removeTrois();
-          urls(published.replace("/2021/12/09/un/", "! /2021/12/09/un/"));
-        },
+        change: removing(removeTrois, published.replace("/2021/12/09/un/", "! /2021/12/09/un/")),
         reuse: false,
       },
       {
         name: "an article, and a URL of no article added to urls.txt (an error)",
-        change: () => {
-          removeTrois();
-          urls(`${published}/2021/12/31/autre/\n`);
-        },
+        change: removing(removeTrois, `${published}/2021/12/31/autre/\n`),
         reuse: false,
       },
       {
         name: "an article, and a removal taken back (its line made a comment: an error)",
-        change: () => {
-          removeTrois();
-          urls(published.replace("! /2019/01/01/ancien/ retirée", "# /2019/01/01/ancien/ retirée"));
-        },
+        change: removing(removeTrois, published.replace("! /2019/01/01/ancien/ retirée", "# /2019/01/01/ancien/ retirée")),
         reuse: false,
       },
       {
         name: "an article another body links to (an error)",
-        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [trois](/2021/12/11/trois/)." }),
+        before: linking("Voir [trois](/2021/12/11/trois/)."),
         change: removeTrois,
         reuse: false,
       },
       {
         name: "a published article whose alias another body links to (an error)",
-        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le vieux](/2020/01/01/vieux/)." }),
-        change: () => {
-          removeDeux();
-          urls(`${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`);
-        },
+        before: linking("Voir [le vieux](/2020/01/01/vieux/)."),
+        change: removing(removeDeux, `${published}! /2021/12/10/deux/\n! /2020/01/01/vieux/\n`),
         reuse: false,
       },
       {
         name: "an article, in an archive with a link to a day's page (which may go)",
-        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [le 10](/2021/12/10/)." }),
+        before: linking("Voir [le 10](/2021/12/10/)."),
         change: removeTrois,
         reuse: false,
       },
       {
         name: "an article, in an archive with links to articles still there",
-        before: () => archive.article("2021/12/09-un.md", { title: "Un", date: "2021-12-09T10:00:00", body: "Voir [deux](/2021/12/10/deux/)." }),
+        before: linking("Voir [deux](/2021/12/10/deux/)."),
         change: removeTrois,
         reuse: true,
       },

@@ -760,6 +760,16 @@ describe("the cache's journal", () => {
     store: { nowMs: state.store.nowMs, listing: state.store.listing, entries: [], removed: [] },
   });
 
+  // A first build's state and its cache, opened as the next build opens it; `append` adds a record of pages to its journal.
+  const firstBuild = async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    const state = readState(base())!;
+    const cache = baseCache();
+    cache.read(out());
+    return { state, cache, append: (pages: Parameters<typeof pagesRecord>[1]) => cache.append(siteStamp(out())!, pagesRecord(state, pages)) };
+  };
+
   it("takes an edit of a body as a record appended, the state file left as it was", async () => {
     archive = threeArticles();
     await buildSite(base());
@@ -908,33 +918,22 @@ describe("the cache's journal", () => {
     ["changes a page the state lacks", { changed: ["/absente/"] }],
     ["adds a page an earlier record added", { added: ["/ajoutee/"] }],
   ])("discards the cache when a record %s", async (_, wrong) => {
-    archive = threeArticles();
-    await buildSite(base());
-    const state = readState(base())!;
-    const cache = baseCache();
+    const { cache, append } = await firstBuild();
     // A sound record first: the page comes last.
-    cache.read(out());
-    expect(cache.append(siteStamp(out())!, pagesRecord(state, { added: ["/ajoutee/"] }))).toBe(true);
+    expect(append({ added: ["/ajoutee/"] })).toBe(true);
     const read = cache.read(out())!;
     expect([...read.pages.keys()].at(-1)).toBe("/ajoutee/");
     expect(read.pages.get("/ajoutee/")).toBe("digest");
-    expect(cache.append(siteStamp(out())!, pagesRecord(state, wrong))).toBe(true);
+    expect(append(wrong)).toBe(true);
     expect(cache.read(out())).toBeUndefined();
     expect(cache.exists()).toBe(false);
   });
 
   it("reads back records that remove pages as the builds that wrote them had them: removed before their own are set, a page removed then added again last", async () => {
-    archive = threeArticles();
-    await buildSite(base());
-    const state = readState(base())!;
-    const urls = [...state.pages.keys()];
-    const record = (pages: Parameters<typeof pagesRecord>[1]) => pagesRecord(state, pages);
-    const cache = baseCache();
-    cache.read(out());
-    const [first, second, third] = [urls[1]!, urls[2]!, urls[3]!];
+    const { state, cache, append } = await firstBuild();
+    const [first, second, third] = [...state.pages.keys()].slice(1, 4) as [string, string, string];
     // The first page removed; added again (it goes last), a new page after it; the second removed, the third changed.
-    for (const patch of [record({ removed: [first] }), record({ added: [first, "/nouvelle/"] }), record({ removed: [second], changed: [third] })])
-      expect(cache.append(siteStamp(out())!, patch)).toBe(true);
+    for (const pages of [{ removed: [first] }, { added: [first, "/nouvelle/"] }, { removed: [second], changed: [third] }]) expect(append(pages)).toBe(true);
     const read = cache.read(out())!;
     const expected = new Map(state.pages);
     expected.delete(first);
@@ -943,20 +942,15 @@ describe("the cache's journal", () => {
     expected.set(third, "digest");
     expect([...read.pages]).toEqual([...expected]);
     // A record that removes a page the state no longer has is not of this state.
-    expect(cache.append(siteStamp(out())!, record({ removed: [second] }))).toBe(true);
+    expect(append({ removed: [second] })).toBe(true);
     expect(cache.read(out())).toBeUndefined();
     expect(cache.exists()).toBe(false);
   });
 
   it("reads back a record of more pages than a call takes arguments (every page of a large archive rewritten)", async () => {
-    archive = threeArticles();
-    await buildSite(base());
-    const state = readState(base())!;
+    const { state, cache, append } = await firstBuild();
     const urls = Array.from({ length: 200_000 }, (_, i) => `/p/${i}/`);
-    const cache = baseCache();
-    cache.read(out());
-    const appended = cache.append(siteStamp(out())!, pagesRecord(state, { added: urls }));
-    expect(appended).toBe(true);
+    expect(append({ added: urls })).toBe(true);
     const read = cache.read(out())!;
     expect(read.pages.size).toBe(state.pages.size + urls.length);
     expect([...read.pages.keys()].at(-1)).toBe("/p/199999/");
