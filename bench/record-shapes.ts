@@ -13,7 +13,7 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { largestBundle } from "./largest-bundle.ts";
 import { SERVICE_MALLOC_CONF } from "../src/search/indexer.ts";
-import { SEARCH_FILTERS, SEARCH_SORT } from "../src/search/markers.ts";
+import { SEARCH_FILTERS } from "../src/search/markers.ts";
 import { recordPage, type SearchRecord } from "../src/search/records.ts";
 
 const BATCH = 500;
@@ -28,7 +28,7 @@ const esc = (v: string): string => v.replace(/&/g, "&amp;").replace(/"/g, "&quot
 const filterSpans = (r: SearchRecord): string =>
   [...r.topics.map((t) => `${SEARCH_FILTERS.topic}:${t}`), ...r.sources.map((s) => `${SEARCH_FILTERS.source}:${s}`), `${SEARCH_FILTERS.year}:${r.year}`]
     .map((f) => `<span data-pagefind-filter="${esc(f)}"></span>`)
-    .join("") + `<span data-pagefind-sort="${SEARCH_SORT}:${r.dateIso}"></span>`;
+    .join("");
 const text = (html: string): string =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -62,7 +62,7 @@ const variants: Record<string, Variant> = {
   },
   // Title given as metadata as well as the heading.
   metatitle: { add: html((r) => recordPage(r).replace("<h1>", `<h1 data-pagefind-meta="title">`)) },
-  // No filters and no sort at all (a floor, not a candidate: the rows need them).
+  // No filters at all (a floor, not a candidate: the rows need them).
   nofilters: { add: html((r) => `<html lang="fr"><body><main data-pagefind-body>${inner(r)}</main></body></html>`) },
   // A custom record: the same words as plain text, title as metadata (loses the title's weight).
   custom: {
@@ -74,7 +74,6 @@ const variants: Record<string, Variant> = {
         language: "fr",
         meta: { title: text(m[1]!) },
         filters: { [SEARCH_FILTERS.topic]: r.topics, [SEARCH_FILTERS.source]: r.sources, [SEARCH_FILTERS.year]: [r.year] },
-        sort: { [SEARCH_SORT]: r.dateIso },
       });
     },
   },

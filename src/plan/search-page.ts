@@ -90,6 +90,14 @@ export interface RecordSources {
    */
   edited?: ReadonlyMap<Article, string>;
   /**
+   * The records gone since the previous build (the article removed, or its record's place changed:
+   * re-dated, other topics), each as its article was then, with the digest its file had then; and
+   * the articles whose record is new since (added, or in its new place). Their bundles may be
+   * patched: the digest a bundle had then is that of its articles less those new, with those gone.
+   */
+  removed?: ReadonlyMap<Article, string>;
+  added?: ReadonlySet<Article>;
+  /**
    * The only articles whose records may have changed since the previous build, which planned the
    * same bundles of the same articles (an incremental build where articles' texts alone were
    * edited): a bundle that holds none of them is the previous one (`PlannedBundle.unchanged`).
@@ -131,6 +139,12 @@ export function planSearchIndex(
         }
       : {};
   const changedOnly = sources?.changedOnly;
+  // The records gone since the previous build, by the bundle that held them.
+  const gone = new Map<string, Article[]>();
+  for (const article of sources?.removed?.keys() ?? []) {
+    const key = keyOf(article.url);
+    if (key !== undefined) gone.set(key, [...(gone.get(key) ?? []), article]);
+  }
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
     const list = members.get(bundle.key)!;
@@ -156,30 +170,51 @@ export function planSearchIndex(
     }
     list.sort(recordOrder);
     const inputs = inputsOf(list);
-    // No article edited (a clean build, a push that only adds): no lookup for each article.
-    const edited = sources?.edited?.size ? sources.edited : undefined;
-    const pages = edited ? list.flatMap((article, i) => (edited.has(article) ? [i] : [])) : [];
+    const patch = sources && bundlePatch(list, inputs, gone.get(bundle.key) ?? [], sources, registries);
     return {
       key: bundle.key,
       articles: list.length,
       digest: bundleDigest([...registries, ...inputs], PAGEFIND_VERSION),
       records: () => list.map(record),
-      // The digest the bundle had if only these records changed since, each in its words alone.
-      ...(edited && pages.length > 0
-        ? {
-            patch: {
-              previous: bundleDigest(
-                [...registries, ...list.map((article, i) => (edited.has(article) ? recordInputs(article, edited.get(article)) : inputs[i]!))],
-                PAGEFIND_VERSION,
-              ),
-              pages,
-              records: () => pages.map((i) => record(list[i]!)),
-            },
-          }
-        : {}),
+      ...(patch ? { patch: { ...patch, records: () => patch.pages.map((i) => record(list[i]!)) } } : {}),
       ...releaseOf(list),
     };
   });
+}
+
+/**
+ * How a bundle of `list` (its articles in order, `inputs` their digests' inputs) changed since the
+ * previous build, from the records edited, added and gone (`removed`: those its bundle held):
+ * the digest the bundle had then, the pages gone from it (edited or gone, their numbers then) and
+ * the pages new (edited or added). Undefined when nothing changed, or nothing of the bundle is left
+ * (a bundle new, or all of it new: indexed whole).
+ */
+function bundlePatch(
+  list: readonly Article[],
+  inputs: readonly string[],
+  removed: readonly Article[],
+  sources: RecordSources,
+  registries: readonly string[],
+): { previous: string; gone: number[]; pages: number[] } | undefined {
+  const { edited, added } = sources;
+  // No article edited nor added (a clean build): no lookup for each article.
+  const pages = edited?.size || added?.size ? list.flatMap((article, i) => (edited?.has(article) || added?.has(article) ? [i] : [])) : [];
+  if (pages.length === 0 && removed.length === 0) return undefined;
+  // The bundle as it was: its articles less those new, with those gone, in their order then.
+  const before: { article: Article; input: string; gone: boolean }[] = [];
+  list.forEach((article, i) => {
+    const file = edited?.get(article);
+    if (!added?.has(article)) before.push({ article, input: file === undefined ? inputs[i]! : recordInputs(article, file), gone: file !== undefined });
+  });
+  for (const article of removed) before.push({ article, input: recordInputs(article, sources.removed!.get(article)), gone: true });
+  if (removed.length > 0) before.sort((a, b) => recordOrder(a.article, b.article));
+  const gone = before.flatMap((page, i) => (page.gone ? [i] : []));
+  if (gone.length === before.length) return undefined;
+  return {
+    previous: bundleDigest([...registries, ...before.map((page) => page.input)], PAGEFIND_VERSION),
+    gone,
+    pages,
+  };
 }
 
 // Newest first, then in URL order.

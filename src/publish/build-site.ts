@@ -451,7 +451,10 @@ async function validateThenWrite(
       ? {
           data,
           articles: fast ? some!.archive.articles : publishedArticles(content, data),
-          sources: { ...recordSources(store, replaced, files), ...(textEditsOnly ? { changedOnly: narrow.articles } : {}) },
+          sources: {
+            ...recordSources(store, replaced, change.added, (a) => isPublished(a, { drafts: options.drafts, nowMs }), files),
+            ...(textEditsOnly ? { changedOnly: narrow.articles } : {}),
+          },
         }
       : undefined;
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);

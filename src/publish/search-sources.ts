@@ -1,7 +1,6 @@
 /**
  * What a search index is planned from, as the archive store tells it: the articles a plan
- * publishes, each article file's digest, and the articles read again whose record changed in its
- * words alone. The build and the preview plan their index from the same: a bundle is reused or
+ * publishes, each article file's digest, and how the records changed since the index was made. The build and the preview plan their index from the same: a bundle is reused or
  * patched by either only when its digest says so.
  */
 import type { Article, Content } from "../content/model.ts";
@@ -18,21 +17,47 @@ export function sourceDigests(store: ArchiveStore): Map<Article, string> {
 }
 
 /**
- * The articles read again since the index was made (`replaced`: each file's entry as it was then)
- * whose record changed in its words alone, with the digest their file had: their bundles may be patched.
+ * How the records changed since the index was made, from the article files read again since
+ * (`replaced`: each file's entry as it was then) and those added since (`added`, their paths), of
+ * the articles the index holds (`indexed`: those a build publishes): the articles whose record
+ * changed in its words alone, with the digest their file had (`RecordSources.edited`); the records
+ * gone, as their articles were, with their files' digests then; and the articles whose record is
+ * new (`RecordSources.removed`, `added`). Their bundles may be patched.
  */
-export function editedRecords(replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): Map<Article, string> {
-  const edited = new Map<Article, string>();
-  for (const entry of store.entriesAt([...replaced.keys()])) {
-    const before = replaced.get(entry.path);
-    if (before?.digest && before.article && entry.article && sameRecordPlace(before.article, entry.article)) edited.set(entry.article, before.digest);
+export function recordChanges(
+  replaced: ReadonlyMap<string, ArticleEntry>,
+  added: readonly string[],
+  store: ArchiveStore,
+  indexed: (article: Article) => boolean,
+): Required<Pick<RecordSources, "edited" | "removed" | "added">> {
+  const changes = { edited: new Map<Article, string>(), removed: new Map<Article, string>(), added: new Set<Article>() };
+  const now = new Map<string, Article | undefined>();
+  for (const entry of store.entriesAt([...replaced.keys(), ...added])) if (entry.article && indexed(entry.article)) now.set(entry.path, entry.article);
+  for (const [path, before] of replaced) {
+    const after = now.get(path);
+    const was = before.digest !== undefined && before.article !== undefined && indexed(before.article) ? before.article : undefined;
+    if (was && after && sameRecordPlace(was, after)) changes.edited.set(after, before.digest!);
+    else {
+      if (was) changes.removed.set(was, before.digest!);
+      if (after) changes.added.add(after);
+    }
   }
-  return edited;
+  for (const path of added) {
+    const after = now.get(path);
+    if (after && !replaced.has(path)) changes.added.add(after);
+  }
+  return changes;
 }
 
-/** The record sources of the store as it is now, `replaced` as `editedRecords` takes it. */
-export function recordSources(store: ArchiveStore, replaced: ReadonlyMap<string, ArticleEntry>, files = sourceDigests(store)): RecordSources {
-  return { files, registries: store.registriesDigest, edited: editedRecords(replaced, store) };
+/** The record sources of the store as it is now, `replaced`, `added` and `indexed` as `recordChanges` takes them. */
+export function recordSources(
+  store: ArchiveStore,
+  replaced: ReadonlyMap<string, ArticleEntry>,
+  added: readonly string[],
+  indexed: (article: Article) => boolean,
+  files = sourceDigests(store),
+): RecordSources {
+  return { files, registries: store.registriesDigest, ...recordChanges(replaced, added, store, indexed) };
 }
 
 /** The articles a plan publishes (its article pages'), in the content's order. */

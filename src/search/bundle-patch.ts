@@ -1,29 +1,28 @@
-import { readFileSync, renameSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "cborg";
-import { decodeRows, encodeRows, pageId, pageRank, ROWS_FILE } from "./bundle-rows.ts";
+import { decodeRows, encodeRows, filterValues, pageId, type PageValues, ROWS_FILE, rowsOf, rowValues } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
 import { pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
+import type { BundleChange } from "./records.ts";
 
 /**
- * A bundle patched rather than indexed again, when some of its records changed in their words
- * alone (their title, standfirst or body: the same URL, date, topics and sources, in the same
- * place). Pagefind numbers a bundle's pages in the order they are added, and what it writes of a
- * page (its postings: each word's locations and weights on it; its fragment; its word count) is
- * the same whether the page is indexed among the others or alone. So the edited records are
- * indexed alone, and their postings spliced into the bundle's words in place of the old ones,
- * their fragments and word counts replaced: the bundle Pagefind would have written, for the cost
- * of the edited records instead of a year's (an old article's edit at 100,000 articles re-indexed
- * its year's 7,700 records: some 10 s).
+ * A bundle patched rather than indexed again, when some of its records were edited, added or
+ * removed (`BundleChange`). Pagefind numbers a bundle's pages in the order they are added, and what
+ * it writes of a page (its postings: each word's locations and weights on it; its fragment; its
+ * word count; its filters' values) is the same whether the page is indexed among the others or
+ * alone. So the new and edited records are indexed alone, and the bundle's words spliced: the
+ * postings of the pages gone taken out, those of the records indexed alone put in, every page
+ * renumbered to its new place; the fragments, word counts and rows likewise. The bundle Pagefind
+ * would have written, for the cost of the changed records instead of a year's (at 100,000 articles
+ * an old article's edit or removal re-indexed its year's 7,700 records: some 10 s).
  *
  * Pagefind's word entry is `[word, postings, variants]`: the postings of the word's plain form,
  * each `[page, locations, title locations]` with the page as the difference from the previous
  * posting's; then each form written with accents, `[form, postings]`, in the order of the page
- * where each first appears (and, among the forms that first appear on one page, in an order of
- * that page's own). Where that order cannot be told from what the bundle holds (a form that now
- * first appears on an unedited page where another form also first appears), the patch gives up
- * and the bundle is indexed again.
+ * where each first appears, and, among the forms that first appear on one page, in the order of
+ * their UTF-8 bytes (as Pagefind 1.6 writes them: tried with a page's forms in every order).
  */
 
 /**
@@ -39,14 +38,10 @@ interface Posting {
   to: number;
 }
 
-/** A form with accents of a word, its postings, and where it stood before (for the order of forms that first appear on one page). */
+/** A form with accents of a word, and its postings. */
 interface Variant {
   form: Uint8Array;
   postings: Posting[];
-  /** Its index among the bundle's forms of the word, and the page where it first appeared there. */
-  old?: { index: number; first: number };
-  /** Its index among the edited records' forms, and the page (the bundle's number) where it first appears among them. */
-  edited?: { index: number; first: number };
 }
 
 /** A word entry read: its UTF-8 bytes, its postings, its forms with accents. */
@@ -57,106 +52,158 @@ interface Entry {
 }
 
 /**
- * Patches a bundle folder whose pages `pages` (Pagefind's numbers, ascending) were edited, from an
- * index of the edited records alone, in that order, in `patchDir`: the words spliced and cut into
- * pieces again, the edited pages' fragments and word counts replaced, every page's id and
- * fragment renamed with the bundle's new `prefix` (`pagePrefix`), its rows too. Files are removed
- * and written anew, never written into (in an incremental build's staging folder they are links
- * to the previous site's). Returns the bundle's number of pages; or undefined, having changed
- * nothing, when the words cannot be patched into what Pagefind would write.
+ * Patches a bundle folder as `change` says, from an index of the records of its pages
+ * `change.pages` alone, in that order, in `patchDir`: the words spliced and cut into pieces again,
+ * every page's fragment and word count at its new place, its id and fragment named with the
+ * bundle's new `prefix` (`pagePrefix`), its rows too. Files are removed and written anew, never
+ * written into (in an incremental build's staging folder they are links to the previous site's).
+ * Returns the bundle's number of pages; or undefined, having changed nothing, when the pages do not
+ * add up (a record Pagefind dropped: the bundle is indexed whole).
  */
-export function patchBundleFolder(folder: string, patchDir: string, pages: readonly number[], prefix: string): number | undefined {
+export function patchBundleFolder(folder: string, patchDir: string | undefined, change: BundleChange, prefix: string): number | undefined {
   const { name, meta } = readPageList(folder);
-  const { meta: patchMeta } = readPageList(patchDir);
-  const patchPages = patchMeta[1] as [string, number, string][];
-  // A record Pagefind dropped (one without a word) leaves the pages unmatched: indexed whole.
-  if (patchPages.length !== pages.length) return undefined;
+  const before = meta[1] as PageEntry[];
+  const fresh = readFresh(patchDir);
+  // A record Pagefind dropped (one without a word), now or before, leaves the pages unmatched: indexed whole.
+  if (fresh.pages.length !== change.pages.length || before.length - change.gone.length + change.pages.length !== change.total) return undefined;
+  const moves = pageMoves(before.length, change);
   const chunks = meta[2] as ChunkEntry[];
-  const words = patchWords(indexWords(folder, chunks), pages, indexWords(patchDir, patchMeta[2] as ChunkEntry[]));
-  if (!words) return undefined;
-  meta[2] = writePieces(folder, chunks, words);
-  const metaPages = meta[1] as [string, number, string][];
-  const fragments = join(folder, "fragment");
-  for (const page of metaPages) {
-    const id = pageId(prefix, pageRank(page[0]));
-    if (id !== page[0]) renameSync(join(fragments, `${page[0]}.pf_fragment`), join(fragments, `${id}.pf_fragment`));
-    page[0] = id;
-  }
-  pages.forEach((p, t) => {
-    replaceFile(join(fragments, `${metaPages[p]![0]}.pf_fragment`), readFileSync(join(patchDir, "fragment", `${patchPages[t]![0]}.pf_fragment`)));
-    metaPages[p]![1] = patchPages[t]![1];
-  });
-  renameMeta(folder, name, pagefindFile(encode(meta)));
+  meta[2] = writePieces(folder, chunks, patchWords(indexWords(folder, chunks), moves, change.pages, fresh.words));
+  meta[1] = movePages(folder, before, fresh, moves, change, prefix);
+  renameMeta(folder, name, pagefindFile(encode(meta)), change.total);
   const rowsFile = join(folder, ROWS_FILE);
-  const rows = decodeRows(readFileSync(rowsFile));
-  replaceFile(rowsFile, encodeRows({ ...rows, prefix }));
-  return metaPages.length;
+  const values: PageValues = {};
+  for (const [filter, onPages] of Object.entries(rowValues(decodeRows(readFileSync(rowsFile))))) {
+    const list: string[][] = new Array(change.total);
+    onPages.forEach((onPage, page) => {
+      if (moves[page]! >= 0) list[moves[page]!] = onPage;
+    });
+    change.pages.forEach((to, t) => {
+      list[to] = fresh.values[filter]![t]!;
+    });
+    values[filter] = list;
+  }
+  replaceFile(rowsFile, encodeRows(rowsOf(prefix, values)));
+  return change.total;
+}
+
+/** A page of a page list (`pf_meta`): its id, its word count, its fragments' group (none). */
+type PageEntry = [id: string, words: number, group: string];
+
+/** The index of the records of a patch's new pages alone: its folder, pages, words, and each filter's values on each page. */
+interface FreshIndex {
+  dir?: string;
+  pages: PageEntry[];
+  words: Word[];
+  values: PageValues;
+}
+
+// Records removed alone: no index of new records.
+function readFresh(patchDir: string | undefined): FreshIndex {
+  if (patchDir === undefined) return { pages: [], words: [], values: {} };
+  const { meta } = readPageList(patchDir);
+  const pages = meta[1] as PageEntry[];
+  return {
+    dir: patchDir,
+    pages,
+    words: indexWords(patchDir, meta[2] as ChunkEntry[]),
+    values: filterValues(patchDir, meta[3] as [string, string][], pages.length),
+  };
+}
+
+// The bundle's page list as patched: each page kept at its new place, its fragment renamed; each
+// new page's fragment and word count from the records indexed alone. The fragments are moved to
+// their new names in a folder of their own, then put in the old one's place: a page's new name
+// may be another's old one.
+function movePages(folder: string, before: readonly PageEntry[], fresh: FreshIndex, moves: Int32Array, change: BundleChange, prefix: string): PageEntry[] {
+  const fragments = join(folder, "fragment");
+  const moved = join(folder, "fragment-patched");
+  mkdirSync(moved);
+  const after: PageEntry[] = new Array(change.total);
+  const place = (to: number, words: number): string => {
+    after[to] = [pageId(prefix, to), words, ""];
+    return join(moved, `${after[to][0]}.pf_fragment`);
+  };
+  before.forEach(([id, words], page) => {
+    if (moves[page]! >= 0) renameSync(join(fragments, `${id}.pf_fragment`), place(moves[page]!, words));
+  });
+  change.pages.forEach((to, t) => {
+    const [id, words] = fresh.pages[t]!;
+    writeFileSync(place(to, words), readFileSync(join(fresh.dir!, "fragment", `${id}.pf_fragment`)));
+  });
+  rmSync(fragments, { recursive: true });
+  renameSync(moved, fragments);
+  return after;
 }
 
 /**
- * A bundle's words with the edited pages' postings replaced by those of `edited` (an index of the
- * edited records alone: its page `t` is the bundle's page `pages[t]`), in Pagefind's order; a
- * word left without postings goes. Undefined when the order of a word's forms cannot be told.
+ * Where each of a bundle's previous pages goes: its new number, or -1 for a page gone. The pages
+ * kept fill, in their order, the places that `change.pages` leave.
  */
-function patchWords(words: readonly Word[], pages: readonly number[], edited: readonly Word[]): Word[] | undefined {
-  const editedPages = new Set(pages);
+function pageMoves(pages: number, change: BundleChange): Int32Array {
+  const moves = new Int32Array(pages);
+  let gone = 0;
+  let fresh = 0;
+  let next = 0;
+  for (let page = 0; page < pages; page++) {
+    if (change.gone[gone] === page) {
+      moves[page] = -1;
+      gone++;
+      continue;
+    }
+    while (change.pages[fresh] === next) {
+      next++;
+      fresh++;
+    }
+    moves[page] = next++;
+  }
+  return moves;
+}
+
+/**
+ * A bundle's words with its pages moved (`moves`) and the postings of `fresh` (an index of the
+ * records of the new pages `pages` alone: its page `t` is the bundle's page `pages[t]`) put in, in
+ * Pagefind's order; a word left without postings goes.
+ */
+function patchWords(words: readonly Word[], moves: Int32Array, pages: readonly number[], fresh: readonly Word[]): Word[] {
   const out: Word[] = [];
   // Both lists in Pagefind's order (their UTF-8 bytes), merged.
-  for (let w = 0, e = 0; w < words.length || e < edited.length; ) {
-    const order = w === words.length ? 1 : e === edited.length ? -1 : Buffer.compare(words[w]!.key, edited[e]!.key);
+  for (let w = 0, e = 0; w < words.length || e < fresh.length; ) {
+    const order = w === words.length ? 1 : e === fresh.length ? -1 : Buffer.compare(words[w]!.key, fresh[e]!.key);
     const old = order <= 0 ? words[w++] : undefined;
-    const now = order >= 0 ? edited[e++] : undefined;
-    // A word neither on an edited page nor in the edited records stays as Pagefind wrote it.
-    if (old && !now && !onPages(old.bytes, editedPages)) {
+    const now = order >= 0 ? fresh[e++] : undefined;
+    // A word on no page that moved or went, nor in the records indexed alone, stays as Pagefind wrote it.
+    if (old && !now && !moved(old.bytes, moves)) {
       out.push(old);
       continue;
     }
-    const entry = spliced(old && readEntry(old.bytes), now && readEntry(now.bytes, pages), editedPages);
-    if (entry === undefined) return undefined;
+    const entry = spliced(old && readEntry(old.bytes, moves), now && readEntry(now.bytes, pages));
     const { word, key } = (old ?? now)!;
     if (entry !== null) out.push({ word, key, bytes: writeEntry(entry) });
   }
   return out;
 }
 
-// A word's entry with the edited pages' postings taken out of `old` and those of `edited` put in:
-// null when nothing is left, undefined when the order of its forms cannot be told.
-function spliced(old: Entry | undefined, edited: Entry | undefined, editedPages: ReadonlySet<number>): Entry | null | undefined {
-  const keep = (postings: readonly Posting[]): Posting[] => postings.filter((p) => !editedPages.has(p.page));
+// A word's entry, `old`'s postings on the pages kept (read at their new places) and those of
+// `fresh` put together: null when nothing is left.
+function spliced(old: Entry | undefined, fresh: Entry | undefined): Entry | null {
+  const keep = (postings: readonly Posting[]): Posting[] => postings.filter((p) => p.page >= 0);
   const byPage = (a: Posting, b: Posting): number => a.page - b.page;
-  const variants: Variant[] = (old?.variants ?? []).map((v, index) => ({
-    form: v.form,
-    postings: keep(v.postings),
-    old: { index, first: v.postings[0]!.page },
-  }));
-  edited?.variants.forEach((v, index) => {
+  const variants: Variant[] = (old?.variants ?? []).map((v) => ({ form: v.form, postings: keep(v.postings) }));
+  for (const v of fresh?.variants ?? []) {
     const into = variants.find((o) => Buffer.compare(o.form, v.form) === 0);
-    const where = { index, first: v.postings[0]!.page };
-    if (into) {
-      into.postings = [...into.postings, ...v.postings].sort(byPage);
-      into.edited = where;
-    } else variants.push({ form: v.form, postings: v.postings, edited: where });
-  });
-  const postings = [...keep(old?.postings ?? []), ...(edited?.postings ?? [])].sort(byPage);
+    if (into) into.postings = [...into.postings, ...v.postings].sort(byPage);
+    else variants.push({ form: v.form, postings: v.postings });
+  }
+  const postings = [...keep(old?.postings ?? []), ...(fresh?.postings ?? [])].sort(byPage);
   const left = variants.filter((v) => v.postings.length > 0);
   if (postings.length === 0 && left.length === 0) return null;
-  // Forms in the order of their first page; among those first on one page, in that page's order,
-  // known from the edited records (an edited page) or from the bundle (a page where they all
-  // first appeared before too).
-  const rank = (v: Variant): number | undefined => {
-    const first = v.postings[0]!.page;
-    const where = editedPages.has(first) ? v.edited : v.old;
-    return where?.first === first ? where.index : undefined;
-  };
-  const firsts = new Map<number, number>();
-  for (const v of left) firsts.set(v.postings[0]!.page, (firsts.get(v.postings[0]!.page) ?? 0) + 1);
-  if (left.some((v) => firsts.get(v.postings[0]!.page)! > 1 && rank(v) === undefined)) return undefined;
-  left.sort((a, b) => a.postings[0]!.page - b.postings[0]!.page || rank(a)! - rank(b)!);
-  return { key: (old ?? edited)!.key, postings, variants: left };
+  left.sort((a, b) => a.postings[0]!.page - b.postings[0]!.page || Buffer.compare(a.form, b.form));
+  return { key: (old ?? fresh)!.key, postings, variants: left };
 }
 
-// Reads a word entry; `pages` maps the entry's page numbers (an index of the edited records alone) to the bundle's.
-function readEntry(raw: Uint8Array, pages?: readonly number[]): Entry {
+// Reads a word entry, its pages at their places in the bundle as patched: `pages[p]` for page `p` (-1: gone).
+function readEntry(raw: Uint8Array, pages: ArrayLike<number>): Entry {
   const entry = readHead(raw, 0, 4);
   if (entry.value !== 3) throw new Error(`not a Pagefind word entry (${entry.value} items)`);
   const word = readHead(raw, entry.next, 3);
@@ -176,7 +223,7 @@ function readEntry(raw: Uint8Array, pages?: readonly number[]): Entry {
   return { key, postings: own.postings, variants };
 }
 
-function readPostings(raw: Uint8Array, at: number, pages?: readonly number[]): { postings: Posting[]; end: number } {
+function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { postings: Posting[]; end: number } {
   const list = readHead(raw, at, 4);
   const postings: Posting[] = new Array(list.value);
   let next = list.next;
@@ -190,19 +237,20 @@ function readPostings(raw: Uint8Array, at: number, pages?: readonly number[]): {
     const from = next + headSize(raw, next);
     let to = from;
     for (let i = 1; i < items; i++) to = skipItem(raw, to);
-    postings[k] = { page: pages ? pages[page]! : page, items, raw, from, to };
+    postings[k] = { page: pages[page]!, items, raw, from, to };
     next = to;
   }
   return { postings, end: next };
 }
 
-// Whether a word entry has a posting on one of `pages`, its own or a form's: walked without
-// reading the entry nor allocating (most words of a bundle are not on the edited pages).
-function onPages(raw: Uint8Array, pages: ReadonlySet<number>): boolean {
+// Whether a word entry has a posting on a page that moves or goes (`moves[page] !== page`), its
+// own or a form's: walked without reading the entry nor allocating (after an edit, most words of
+// a bundle are on no page that changed).
+function moved(raw: Uint8Array, moves: Int32Array): boolean {
   let at = headSize(raw, 0);
   at += headSize(raw, at) + headValue(raw, at);
   // Each list of postings, `[page, …]`, the page as the difference from the previous one's.
-  const listOn = (): boolean => {
+  const listMoved = (): boolean => {
     const count = headValue(raw, at);
     at += headSize(raw, at);
     let page = 0;
@@ -210,19 +258,19 @@ function onPages(raw: Uint8Array, pages: ReadonlySet<number>): boolean {
       const items = headValue(raw, at);
       at += headSize(raw, at);
       page += headValue(raw, at);
-      if (pages.has(page)) return true;
+      if (moves[page] !== page) return true;
       at += headSize(raw, at);
       for (let i = 1; i < items; i++) at = skipItem(raw, at);
     }
     return false;
   };
-  if (listOn()) return true;
+  if (listMoved()) return true;
   const forms = headValue(raw, at);
   at += headSize(raw, at);
   for (let v = 0; v < forms; v++) {
     at += headSize(raw, at);
     at += headSize(raw, at) + headValue(raw, at);
-    if (listOn()) return true;
+    if (listMoved()) return true;
   }
   return false;
 }

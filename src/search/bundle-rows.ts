@@ -1,8 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "cborg";
-import { SEARCH_FILTERS, SEARCH_SORT } from "./markers.ts";
+import { SEARCH_FILTERS } from "./markers.ts";
 import { pagefindFile, readPageList, readPagefindFile, renameMeta } from "./pagefind-files.ts";
 
 /**
@@ -14,8 +14,9 @@ import { pagefindFile, readPageList, readPagefindFile, renameMeta } from "./page
  *
  * A page's row is found from its Pagefind id, which says where it is: Pagefind's ids (short
  * hashes, unique within a bundle only) are replaced here by the bundle's `prefix`, `_`, then the
- * page's rank among the rows in base 36 (`2021-3fa29c_1a`), in the page list and in its fragment's
- * file name. The rows hold no ids then (they were 479 KB of the 722 KB of rows the search page
+ * page's rank in base 36 (`2021-3fa29c_1a`), in the page list and in its fragment's file name. A
+ * page's rank is its Pagefind number: the plan hands Pagefind a bundle's records newest first
+ * (then in URL order), and Pagefind numbers pages in the order they come. The rows hold no ids then (they were 479 KB of the 722 KB of rows the search page
  * fetched at 100,000 articles, and the page list held them again), and a result's bundle and row
  * are read from its id, without a lookup nor a fragment fetched to tell two bundles' ids apart.
  */
@@ -30,7 +31,7 @@ export interface BundleRows {
   prefix: string;
   /** How many pages (rows). */
   pages: number;
-  /** Each filter's values, in the order Pagefind wrote them: the rows' numbers point into them. */
+  /** Each filter's values, in the order of their UTF-8 bytes (`rowsOf`): the rows' numbers point into them. */
   values: Record<string, string[]>;
   /** For each filter, every page, newest first: how many values it has, then their numbers. */
   filters: Record<string, number[]>;
@@ -56,73 +57,84 @@ export function pageId(prefix: string, rank: number): string {
   return `${prefix}_${rank.toString(36)}`;
 }
 
-/**
- * A page's rank, read back from its id (`pageId`).
- * @example pageRank("2021-3fa29c_1a") // 46
- */
-export function pageRank(id: string): number {
-  return Number.parseInt(id.slice(id.lastIndexOf("_") + 1), 36);
-}
-
 // pf_meta: [version, pages: [id, words, fragment group][], index chunks, filters: [name, file][], sorts: [name, pages][], …]
-type PageList = [string, [string, number, string][], unknown, [string, string][], [string, number[]][], ...unknown[]];
+type PageList = [string, [string, number, string][], unknown, [string, string][], unknown[], ...unknown[]];
+
+/** Each filter's values on each page of a bundle (by Pagefind's number), by the filter's name. */
+export type PageValues = Record<string, string[][]>;
 
 /**
  * Reads a bundle folder Pagefind wrote (its `pf_meta` and `filter/`), gives its pages the ids of
- * their ranks (`pageId`), and returns its rows. The page list is written again without its sort
- * (the search page orders by date from the rows, never through Pagefind: a list of every page the
- * reader would fetch for nothing) under a new name.
+ * their numbers (`pageId`: the plan hands Pagefind a bundle's records newest first), and returns
+ * its rows. The page list is written again without its filter lists, which go (the search page
+ * filters from the rows, never through Pagefind: lists it would never fetch, and a patched bundle
+ * need not write Pagefind's own compression of them again), under a new name.
  */
 export function bundleRows(folder: string, prefix: string): BundleRows {
   const { name: metaName, meta: list } = readPageList(folder);
   const meta = list as PageList;
-  const [, pages, , filterFiles, sorts] = meta;
-  const names = Object.values(SEARCH_FILTERS);
-  const found = new Map<string, string[]>();
-  const perPage = names.map(() => pages.map((): number[] => []));
-  for (const [name, file] of filterFiles) {
-    const at = names.indexOf(name as (typeof names)[number]);
-    if (at < 0) continue;
-    // pf_filter: [name, [value, pages][]], pages as numbers into pf_meta's list.
-    const [, list] = readPagefindFile(readFileSync(join(folder, "filter", `${file}.pf_filter`))) as [string, [string, number[]][]];
-    found.set(
-      name,
-      list.map(([value]) => value),
-    );
-    list.forEach(([, onPages], v) => {
-      for (const p of onPages) perPage[at]![p]!.push(v);
-    });
-  }
-  const values = Object.fromEntries(names.map((name) => [name, found.get(name) ?? []]));
-  // The date sort lists the pages oldest first; a page it leaves out goes last.
-  const byDate = sorts.find(([name]) => name === SEARCH_SORT)?.[1] ?? [];
-  const order = [...byDate].reverse();
-  const listed = new Set(order);
-  for (let p = 0; p < pages.length; p++) if (!listed.has(p)) order.push(p);
-  renamePages(folder, metaName, meta, order, prefix);
-  return {
-    prefix,
-    pages: pages.length,
-    values,
-    filters: Object.fromEntries(names.map((name, f) => [name, order.flatMap((p) => [perPage[f]![p]!.length, ...perPage[f]![p]!])])),
-  };
-}
-
-// Each page's fragment file and id in the page list become its rank's; the sorts leave the list.
-function renamePages(folder: string, metaName: string, meta: PageList, order: number[], prefix: string): void {
-  const pages = meta[1];
+  const values = filterValues(folder, meta[3], meta[1].length);
   const fragments = join(folder, "fragment");
-  order.forEach((p, rank) => {
-    const page = pages[p]!;
+  meta[1].forEach((page, p) => {
     // Fragments grouped in a file (Pagefind's `maxFragments`, which the build does not set) are
     // found by their old id inside the group's file: renaming them would need the groups written again.
     if (page[2]) throw new Error(`grouped fragments in ${folder}: the search page needs one fragment file a page`);
-    const id = pageId(prefix, rank);
+    const id = pageId(prefix, p);
     renameSync(join(fragments, `${page[0]}.pf_fragment`), join(fragments, `${id}.pf_fragment`));
     page[0] = id;
   });
+  meta[3] = [];
   meta[4] = [];
+  rmSync(join(folder, "filter"), { recursive: true, force: true });
   renameMeta(folder, metaName, pagefindFile(encode(meta)));
+  return rowsOf(prefix, values);
+}
+
+/** Each filter's values on each of a bundle's `pages`, from the filter lists Pagefind wrote (`filters`: the page list's). */
+export function filterValues(folder: string, filters: readonly (readonly [string, string])[], pages: number): PageValues {
+  const files = new Map(filters);
+  return Object.fromEntries(
+    Object.values(SEARCH_FILTERS).map((name) => {
+      const perPage = Array.from({ length: pages }, (): string[] => []);
+      const file = files.get(name);
+      // pf_filter: [name, [value, pages][]], pages as numbers into pf_meta's list.
+      const [, list] = file ? (readPagefindFile(readFileSync(join(folder, "filter", `${file}.pf_filter`))) as [string, [string, number[]][]]) : ["", []];
+      for (const [value, onPages] of list) for (const p of onPages) perPage[p]!.push(value);
+      return [name, perPage];
+    }),
+  );
+}
+
+/** Each filter's values on each page, read back from a bundle's rows. */
+export function rowValues(rows: BundleRows): PageValues {
+  return Object.fromEntries(
+    Object.entries(rows.filters).map(([name, flat]) => {
+      const perPage: string[][] = [];
+      for (let at = 0; at < flat.length; at += 1 + flat[at]!) perPage.push(flat.slice(at + 1, at + 1 + flat[at]!).map((v) => rows.values[name]![v]!));
+      return [name, perPage];
+    }),
+  );
+}
+
+/**
+ * A bundle's rows from each filter's values on each page: each filter's values in the order of
+ * their UTF-8 bytes (Pagefind's), each page's numbers ascending. A function of the values alone:
+ * a bundle patched gets the rows of the same bundle indexed whole.
+ */
+export function rowsOf(prefix: string, values: PageValues): BundleRows {
+  const names = Object.values(SEARCH_FILTERS);
+  const lists = names.map((name) => [...new Set(values[name]!.flat())].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  return {
+    prefix,
+    pages: values[names[0]!]!.length,
+    values: Object.fromEntries(names.map((name, f) => [name, lists[f]!])),
+    filters: Object.fromEntries(
+      names.map((name, f) => {
+        const numbers = new Map(lists[f]!.map((value, v) => [value, v]));
+        return [name, values[name]!.flatMap((onPage) => [onPage.length, ...onPage.map((value) => numbers.get(value)!).sort((a, b) => a - b)])];
+      }),
+    ),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { ThreadBudget } from "../threads/budget.ts";
 import { Thread } from "../threads/thread.ts";
 import { SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
 import { BundleQueue, MEMORY_BUDGET_MB } from "./index-memory.ts";
-import { type IndexBundle, PAGEFIND_VERSION, type PlannedBundle, recordPage } from "./records.ts";
+import { type BundleChange, type IndexBundle, PAGEFIND_VERSION, type PlannedBundle, recordPage } from "./records.ts";
 
 /**
  * Full-text search with Pagefind, fed from the planned page data through its Node API (never the
@@ -31,7 +31,7 @@ export interface SearchIndexResult {
   bundles: number;
   /** Bundles taken from the previous site, unchanged. */
   reused: number;
-  /** Bundles patched in place, their edited records indexed alone (`IndexBundle.patch`). */
+  /** Bundles patched in place, their new and edited records indexed alone (`IndexBundle.patch`). */
   patched: number;
   /**
    * The site-relative folders of the index this call wrote anew or removed (bundle folders, or the
@@ -100,20 +100,22 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
   });
 }
 
-// Indexes a bundle's edited records alone, in a service of their own, then patches the bundle's
-// folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or undefined (the folder
-// removed) when the patch cannot apply: the bundle is indexed whole then.
-async function patchBundle(outputPath: string, bundle: IndexBundle, patch: { pages: number[] }): Promise<number | undefined> {
+// Indexes a bundle's new and edited records alone, in a service of their own, then patches the
+// bundle's folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or undefined
+// (the folder removed) when the patch cannot apply: the bundle is indexed whole then.
+async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange): Promise<number | undefined> {
   const patchDir = mkdtempSync(join(tmpdir(), "depeche-patch-"));
   try {
-    await withPagefind(bundle.key, async (index) => {
-      for (const record of bundle.records) failOn((await index.addHTMLFile({ url: record.url, content: recordPage(record) })).errors, bundle.key);
-      failOn((await index.writeFiles({ outputPath: patchDir })).errors, bundle.key);
-    });
+    // Records removed alone: no service, and no index of new records.
+    if (bundle.records.length > 0)
+      await withPagefind(bundle.key, async (index) => {
+        for (const record of bundle.records) failOn((await index.addHTMLFile({ url: record.url, content: recordPage(record) })).errors, bundle.key);
+        failOn((await index.writeFiles({ outputPath: patchDir })).errors, bundle.key);
+      });
     // Gone before the folder changes (the previous site's file, linked: removed, not written
     // into): a folder left half patched is never taken for the previous bundle.
     rmSync(join(outputPath, DIGEST_FILE));
-    const patched = patchBundleFolder(outputPath, patchDir, patch.pages, pagePrefix(bundle.key, bundle.digest));
+    const patched = patchBundleFolder(outputPath, bundle.records.length > 0 ? patchDir : undefined, patch, pagePrefix(bundle.key, bundle.digest));
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
       return undefined;
@@ -414,10 +416,12 @@ async function settleAll(work: readonly Promise<void>[]): Promise<void> {
 }
 
 // A bundle with its records, made now: only the bundle being indexed holds them. To be patched,
-// its edited records alone.
+// its new and edited records alone.
 function materialize(bundle: PlannedBundle, patching: boolean): IndexBundle {
   const { key, digest, patch } = bundle;
-  return patching && patch ? { key, digest, records: patch.records(), patch: { pages: patch.pages } } : { key, digest, records: bundle.records() };
+  return patching && patch
+    ? { key, digest, records: patch.records(), patch: { gone: patch.gone, pages: patch.pages, total: bundle.articles } }
+    : { key, digest, records: bundle.records() };
 }
 
 // The runtime is the same for a Pagefind version: taken from the previous site (its files and its
@@ -438,7 +442,7 @@ function reuseRuntime(previousSite: string, siteDir: string): boolean {
 /**
  * In a folder holding the previous index (links): keeps the runtime when it is the same one and
  * every bundle folder whose digest is the planned bundle's, and, to be patched, those whose digest
- * is the one the planned bundle had before its edits (`PlannedBundle.patch`); removes the others,
+ * is the one the planned bundle had before it changed (`PlannedBundle.patch`); removes the others,
  * so that Pagefind writes new files there, never into a linked one. Without the same runtime,
  * nothing is kept.
  */

@@ -1,12 +1,9 @@
 import { SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 
-/** The names the search index and the search page share: filters, metadata, sort key, and how the index is split into bundles. */
+/** The names the search index and the search page share: filters, metadata, and how the index is split into bundles. */
 
 /** Filter names as Pagefind records them; the search page shows French labels. */
 export const SEARCH_FILTERS = { topic: "sujet", source: "source", year: "annee" } as const;
-
-/** The sort key of every article: its instant, UTC ISO. */
-export const SEARCH_SORT = "date";
 
 /**
  * Most articles in one bundle: Pagefind's indexer holds all of a bundle's pages in memory at once,

@@ -46,15 +46,17 @@ export function replaceFile(path: string, bytes: Uint8Array | string): void {
 /**
  * Writes a bundle's new page list under a name of its own, and names it in the bundle's
  * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
- * the list of an earlier build never looks for pieces or pages this one no longer has.
+ * the list of an earlier build never looks for pieces or pages this one no longer has. With
+ * `pages`, the entry gives that count of pages too (a bundle patched to hold more or fewer).
  */
-export function renameMeta(folder: string, oldName: string, bytes: Uint8Array): void {
+export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, pages?: number): void {
   const entryFile = join(folder, "pagefind-entry.json");
-  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
   const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
   if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
   const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
+  if (pages !== undefined) language.page_count = pages;
   rmSync(join(folder, oldName));
   writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
   replaceFile(entryFile, JSON.stringify(entry));

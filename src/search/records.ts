@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { typesetHtml } from "../text/typography.ts";
-import { SEARCH_FILTERS, SEARCH_SORT } from "./markers.ts";
+import { SEARCH_FILTERS } from "./markers.ts";
 
 /**
  * What the index holds of one article, taken from the planned page data (never read back from
@@ -17,7 +17,7 @@ export interface SearchRecord {
   standfirst?: string;
   /** The rendered body (already safe HTML). */
   bodyHtml: string;
-  /** The instant, UTC ISO: text order is time order. */
+  /** The instant, UTC ISO: text order is time order (a bundle's records come newest first). */
   dateIso: string;
   year: string;
   sources: string[];
@@ -31,8 +31,20 @@ export interface IndexBundle {
   records: SearchRecord[];
   /** `bundleDigest` of what the records are made from: equal digests, byte-identical bundle folders. */
   digest: string;
-  /** The bundle folder holds the previous bundle, to be patched: `records` are its pages `pages` (Pagefind's numbers, ascending), edited. */
-  patch?: { pages: number[] };
+  /** The bundle folder holds the previous bundle, to be patched (`BundleChange`): `records` are the pages `pages`. */
+  patch?: BundleChange;
+}
+
+/**
+ * How a bundle changed since its folder was written, by Pagefind's page numbers (each page's place
+ * among the bundle's records, newest first): its pages `gone` (the previous numbers) are no more
+ * or were edited, and its pages `pages` (the new numbers) are new or edited, both ascending; the
+ * other pages are the same, in the same order. `total`: how many pages the bundle has now.
+ */
+export interface BundleChange {
+  gone: number[];
+  pages: number[];
+  total: number;
 }
 
 /**
@@ -54,12 +66,12 @@ export interface PlannedBundle {
   unchanged?: boolean;
   records(): SearchRecord[];
   /**
-   * When some of the bundle's records changed in their words alone (title, standfirst, body:
-   * src/search/bundle-patch.ts): the digest the bundle had before, the edited records' places
-   * (ascending) and a function that makes them. A bundle folder of that digest is patched rather
-   * than indexed again.
+   * When some of the bundle's records were edited, added or removed since the previous build
+   * (src/search/bundle-patch.ts): the digest the bundle had then, how it changed (`BundleChange`),
+   * and a function that makes the records of its pages `pages`. A bundle folder of that digest is
+   * patched rather than indexed again.
    */
-  patch?: { previous: string; pages: number[]; records(): SearchRecord[] };
+  patch?: { previous: string; gone: number[]; pages: number[]; records(): SearchRecord[] };
   /**
    * Once its records are handed to the indexer: lets go of what they were made from that the build
    * no longer needs (the articles' rendered bodies, once the pages are written). Optional.
@@ -69,14 +81,15 @@ export interface PlannedBundle {
 
 // Raised when what a bundle holds for the same inputs changes (the page Pagefind reads below, the rows
 // written beside its files: src/search/bundle-rows.ts).
-const RECORD_FORMAT = "depeche-search-13";
+const RECORD_FORMAT = "depeche-search-14";
 
 /**
  * The page Pagefind indexes for a record: the title as the page's only heading (Pagefind weighs a
  * heading's words above the body's), then the standfirst and the body. Sources, topics and year are
- * filters, the date a sort key, on elements with no text outside the indexed part: never matched
- * words (Pagefind indexes metadata's words, so there is no metadata but the title: the search page
- * reads the day from the URL and the sources from the filters).
+ * filters, on elements with no text outside the indexed part: never matched words (Pagefind indexes
+ * metadata's words, so there is no metadata but the title: the search page reads the day from the
+ * URL and the sources from the filters). No sort key: the search page orders by date from the
+ * bundle's rows (src/search/bundle-rows.ts).
  * @example recordPage({ title: "L’Irak…", bodyHtml: "<p>…</p>", … }) // "<html lang=\"fr\"><body><main data-pagefind-body><h1>L''Irak…</h1>…"
  */
 export function recordPage(record: SearchRecord): string {
@@ -86,7 +99,7 @@ export function recordPage(record: SearchRecord): string {
     ...record.sources.map((s) => attr("filter", `${SEARCH_FILTERS.source}:${s}`)),
     attr("filter", `${SEARCH_FILTERS.year}:${record.year}`),
   ];
-  const tags = [...filters, attr("sort", `${SEARCH_SORT}:${record.dateIso}`)].map((a) => `<span${a}></span>`).join("");
+  const tags = filters.map((a) => `<span${a}></span>`).join("");
   const standfirst = record.standfirst ? `<p>${typesetHtml(record.standfirst)}</p>` : "";
   const words = `<h1>${typesetHtml(record.title)}</h1>${standfirst}${record.bodyHtml}`;
   return `<html lang="fr"><body><main data-pagefind-body>${markNoBreakSpaces(markNumbers(markElisions(spellJoiningDashes(spellLigatures(words)))))}</main><div>${tags}</div></body></html>`;

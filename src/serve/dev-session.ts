@@ -111,6 +111,8 @@ export class DevSession {
   private searchOf?: BuildData;
   /** Each article file read again since the search index was made, as it was then (the first time it was read again). */
   private readonly sinceIndexed = new Map<string, ArticleEntry>();
+  /** Each article file added since the search index was made (not among `sinceIndexed`, which it never held). */
+  private readonly addedSinceIndexed = new Set<string>();
   /** Why the last `freshSearch` failed, until one succeeds: the search page says its index is behind. */
   private searchFailure?: string;
   /** The full build or the search index under way: never both at once, for each replaces the index's folder. */
@@ -188,6 +190,7 @@ export class DevSession {
     this.outputsOf = this.data;
     this.searchOf = undefined;
     this.sinceIndexed.clear();
+    this.addedSinceIndexed.clear();
     this.searchFailure = undefined;
     this.errors = [];
     return { outcome: "rebuilt", urls: [], diagnostics: result.diagnostics, ms: performance.now() - start };
@@ -209,9 +212,10 @@ export class DevSession {
     const change = await this.store.sync(paths, {
       onReplaced: (before) => {
         replaced.set(before.path, before);
-        if (!this.sinceIndexed.has(before.path)) this.sinceIndexed.set(before.path, before);
+        if (!this.sinceIndexed.has(before.path) && !this.addedSinceIndexed.has(before.path)) this.sinceIndexed.set(before.path, before);
       },
     });
+    for (const path of change.added) if (!this.sinceIndexed.has(path)) this.addedSinceIndexed.add(path);
     // Every article was validated again: the views of the old ones would never be asked for. The
     // photos stay checked and encoded.
     if (change.registries) {
@@ -491,12 +495,15 @@ export class DevSession {
       if (!data || !content || data === this.searchOf || this.errors.length > 0) return false;
       // The saves from here on are the next refresh's; this one's are put back if it fails.
       const taken = new Map(this.sinceIndexed);
+      const added = [...this.addedSinceIndexed];
       this.sinceIndexed.clear();
+      this.addedSinceIndexed.clear();
       this.indexingNow = true;
       try {
-        await this.indexAgain(data, content, taken);
+        await this.indexAgain(data, content, taken, added);
       } catch (error) {
         for (const [path, entry] of taken) this.sinceIndexed.set(path, entry);
+        for (const path of added) this.addedSinceIndexed.add(path);
         this.searchFailure = error instanceof Error ? error.message : String(error);
         throw error;
       } finally {
@@ -517,7 +524,7 @@ export class DevSession {
 
   // The index of `data`, made in a linked copy of the preview's index and swapped in whole: its
   // bundles planned as a build plans them, each kept, patched or indexed again by its digest.
-  private async indexAgain(data: BuildData, content: Content, replaced: ReadonlyMap<string, ArticleEntry>): Promise<void> {
+  private async indexAgain(data: BuildData, content: Content, replaced: ReadonlyMap<string, ArticleEntry>, added: readonly string[]): Promise<void> {
     const out = resolve(this.options.outDir);
     const live = resolve(out, SEARCH_INDEX_URL.slice(1));
     const staging = siblingFolder(out, "building");
@@ -528,7 +535,7 @@ export class DevSession {
         data.pages.search[0]?.bundles ?? [],
         publishedArticles(content, data),
         this.renderer,
-        recordSources(this.store, replaced),
+        recordSources(this.store, replaced, added, (a) => isPublished(a, this.archiveOptions)),
       );
       const { indexSearchBundles } = await import("../search/indexer.ts");
       await indexSearchBundles(staging, bundles, { staged: true });

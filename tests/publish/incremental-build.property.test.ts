@@ -164,7 +164,8 @@ describe("an incremental build", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 4 }), (edits) => runEdits(edits, true)),
       // Besides the random ones, a sequence sure to patch bundles: bodies and a title edited, an
-      // article added between them; then an article's topics changed, and one removed, which no patch may take.
+      // article added, made a draft and published again; then an article's topics changed, one
+      // removed, one re-dated: each bundle patched, its records gone and new.
       {
         numRuns: 2,
         examples: [
@@ -173,18 +174,19 @@ describe("an incremental build", () => {
               { kind: "body", doc: 3, value: 2, topics: [0] },
               { kind: "title", doc: 7, value: 1, topics: [0] },
               { kind: "add", date: 8, title: 0, topics: [4] },
+              // The article just added (never published: the only kind that may become a draft).
+              { kind: "draft", doc: 23, value: 0, topics: [0] },
+              { kind: "draft", doc: 23, value: 0, topics: [0] },
               { kind: "body", doc: 12, value: 1, topics: [0] },
               { kind: "topics", doc: 5, value: 0, topics: [1, 2] },
-              // A removal alone: its bundle indexed whole, without it.
               { kind: "delete", doc: 9, value: 0, topics: [0] },
+              { kind: "redate", doc: 1, value: 3, topics: [0] },
             ],
           ],
         ],
       },
     );
-    expect(patchedBy.get("body") ?? 0, JSON.stringify([...patchedBy])).toBeGreaterThan(0);
-    expect(patchedBy.get("title") ?? 0, JSON.stringify([...patchedBy])).toBeGreaterThan(0);
-    // An article whose topics changed changes its record's filters: its bundle is indexed whole.
-    expect(patchedBy.has("topics"), JSON.stringify([...patchedBy])).toBe(false);
+    for (const kind of ["body", "title", "add", "topics", "delete", "redate", "draft"])
+      expect(patchedBy.get(kind) ?? 0, `${kind}: ${JSON.stringify([...patchedBy])}`).toBeGreaterThan(0);
   }, 240_000);
 });

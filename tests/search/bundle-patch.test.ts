@@ -7,8 +7,8 @@ import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { siteFiles } from "../helpers/site.ts";
 
-// An edited record's postings spliced into its bundle, its fragment replaced: the very files
-// Pagefind writes when it indexes the whole bundle again.
+// An edited, added or removed record's postings spliced into its bundle, every page moved to its
+// new place: the very files Pagefind writes when it indexes the whole bundle again.
 
 const folders: string[] = [];
 afterAll(() => {
@@ -79,14 +79,28 @@ function record(n: number, seed = n): SearchRecord {
   };
 }
 
-function planned(records: SearchRecord[], edits?: { before: SearchRecord[]; pages: number[] }, key = "2021"): PlannedBundle {
+/** A bundle's records before, and its pages gone since (their numbers then) and new since (edited, or added): `gone` is `pages` for edits alone. */
+interface Change {
+  before: SearchRecord[];
+  pages: number[];
+  gone?: number[];
+}
+
+function planned(records: SearchRecord[], change?: Change, key = "2021"): PlannedBundle {
   return {
     key,
     articles: records.length,
     digest: bundleDigest(records, PAGEFIND_VERSION),
     records: () => records,
-    ...(edits
-      ? { patch: { previous: bundleDigest(edits.before, PAGEFIND_VERSION), pages: edits.pages, records: () => edits.pages.map((p) => records[p]!) } }
+    ...(change
+      ? {
+          patch: {
+            previous: bundleDigest(change.before, PAGEFIND_VERSION),
+            gone: change.gone ?? change.pages,
+            pages: change.pages,
+            records: () => change.pages.map((p) => records[p]!),
+          },
+        }
       : {}),
   };
 }
@@ -98,19 +112,20 @@ const BEFORE = Array.from({ length: 30 }, (_, n) => record(n));
  * from `plannedFrom`; checks that the previous site is untouched (the staged files are links to its
  * own) and that the index is a clean one's. Returns how many bundles were patched.
  */
-async function patched(after: SearchRecord[], pages: number[], before = BEFORE, plannedFrom = before): Promise<number> {
-  const { patched, collected } = await patchedBundles([{ key: "2021", before, after, pages, plannedFrom }]);
+async function patched(after: SearchRecord[], pages: number[], before = BEFORE, plannedFrom = before, gone = pages): Promise<number> {
+  const { patched, collected } = await patchedBundles([{ key: "2021", before, after, pages, gone, plannedFrom }]);
   // What a build collects before a service indexes a bundle whole is collected for a bundle indexed whole alone.
   expect(collected).toBe(patched === 1 ? 0 : 1);
   return patched;
 }
 
-/** A bundle's records before and after, the pages edited, and the records its patch is planned from. */
+/** A bundle's records before and after, the pages new and gone (`Change`), and the records its patch is planned from. */
 interface Edited {
   key: string;
   before: SearchRecord[];
   after: SearchRecord[];
   pages: number[];
+  gone?: number[];
   plannedFrom: SearchRecord[];
 }
 
@@ -129,7 +144,7 @@ async function patchedBundles(bundles: Edited[]): Promise<{ patched: number; col
   let collected = 0;
   const result = await indexSearchBundles(
     staging,
-    bundles.map((b) => planned(b.after, { before: b.plannedFrom, pages: b.pages }, b.key)),
+    bundles.map((b) => planned(b.after, { before: b.plannedFrom, pages: b.pages, ...(b.gone ? { gone: b.gone } : {}) }, b.key)),
     { staged: true, beforeWhole: () => collected++ },
   );
   expect(result).toMatchObject({
@@ -175,40 +190,41 @@ describe("a bundle patched with its edited records", () => {
     expect(await patched(after, [3])).toBe(1);
   }, 60_000);
 
-  it("writes what indexing it again writes over many random edits, patched or, where a word's forms cannot be ordered, indexed again", async () => {
+  it("writes what indexing it again writes over many random edits, each patched", async () => {
     let patches = 0;
     for (let round = 0; round < 6; round++) {
       const pages = [...new Set([(round * 7) % 30, (round * 11 + 3) % 30])].sort((a, b) => a - b);
       const after = edited(Object.fromEntries(pages.map((p) => [p, { bodyHtml: `<p>${sentence(round * 31 + p, 6 + round * 3)}.</p>` }])));
       patches += await patched(after, pages);
     }
-    expect(patches).toBeGreaterThan(0);
+    expect(patches).toBe(6);
   }, 120_000);
 
-  it("indexes the bundle again when a form of a word now first appears on an unedited page beside another form new there", async () => {
+  it("writes what indexing it again writes when two forms of a word now first appear on one unedited page, in the order of their bytes", async () => {
     // « élection » first on page 0; page 1 holds both forms, « élections » first there. Page 0's
-    // edit leaves page 1 the first of both: their order is page 1's own, which the bundle does not tell.
-    const base = BEFORE.slice(0, 3).map((r, n) => ({ ...r, bodyHtml: ["<p>élection ici.</p>", "<p>élections et élection.</p>", "<p>rien.</p>"][n]! }));
-    const after = base.map((r, n) => (n === 0 ? { ...r, bodyHtml: "<p>autre chose.</p>" } : r));
-    expect(await patched(after, [0], base)).toBe(0);
+    // edit leaves page 1 the first of both, where they are written in the order of their bytes,
+    // whatever the order of the page's words.
+    for (const second of ["<p>élections et élection.</p>", "<p>élection et élections.</p>"]) {
+      const base = BEFORE.slice(0, 3).map((r, n) => ({ ...r, bodyHtml: ["<p>élection ici.</p>", second, "<p>rien.</p>"][n]! }));
+      const after = base.map((r, n) => (n === 0 ? { ...r, bodyHtml: "<p>autre chose.</p>" } : r));
+      expect(await patched(after, [0], base)).toBe(1);
+    }
   }, 60_000);
 
   it("patches bundles in this thread and in an indexing thread at once, and indexes whole the one that cannot be patched, either way", async () => {
-    // « élection » first on page 0, both forms first on page 1: page 0's edit cannot be patched (below).
-    const tied = (records: SearchRecord[]) =>
-      records.map((r, n) => (n < 2 ? { ...r, bodyHtml: n === 0 ? "<p>élection ici.</p>" : "<p>élections et élection.</p>" } : r));
-    const untied = (records: SearchRecord[]) => records.map((r, n) => (n === 0 ? { ...r, bodyHtml: "<p>autre chose.</p>" } : r));
+    // A record removed where the change says none was: the pages do not add up, and that bundle is indexed whole.
+    const removedUnsaid = (records: SearchRecord[]) => records.slice(1);
     // The largest bundle is taken first, by this thread: the one that cannot be patched is indexed
     // here, then, smaller, in the indexing thread.
-    for (const [tiedSize, patchedSize] of [
+    for (const [unsaidSize, patchedSize] of [
       [30, 10],
       [10, 30],
     ]) {
-      const before = tied(BEFORE.slice(0, tiedSize));
+      const before = BEFORE.slice(0, unsaidSize);
       const body = BEFORE.slice(0, patchedSize);
       const after = body.map((r, n) => (n === 6 ? { ...r, bodyHtml: "<p>Une dépêche récrite, où l’économie parle.</p>" } : r));
       const bundles: Edited[] = [
-        { key: "2020", before, after: untied(before), pages: [0], plannedFrom: before },
+        { key: "2020", before, after: removedUnsaid(before), pages: [0], plannedFrom: before },
         { key: "2021", before: body, after, pages: [6], plannedFrom: body },
       ];
       expect(await patchedBundles(bundles)).toEqual({ patched: 1, collected: 1 });
@@ -244,5 +260,83 @@ describe("a bundle patched with its edited records", () => {
     const clean = folder();
     await indexSearchBundles(clean, [planned(after), planned(older, undefined, "2015")]);
     expect(contents(staging)).toEqual(contents(clean));
+  }, 60_000);
+});
+
+describe("a bundle patched with its records added and removed", () => {
+  // `records` with those at `gone` taken out and `added` put in at their places among the result.
+  const changed = (records: SearchRecord[], gone: number[], added: [number, SearchRecord][] = []): SearchRecord[] => {
+    const left = records.filter((_, n) => !gone.includes(n));
+    for (const [at, record] of [...added].sort(([a], [b]) => a - b)) left.splice(at, 0, record);
+    return left;
+  };
+
+  it("writes what indexing it again writes: a record removed at the start, in the middle, at the end", async () => {
+    const counts: number[] = [];
+    for (const page of [0, 13, 29]) counts.push(await patched(changed(BEFORE, [page]), [], BEFORE, BEFORE, [page]));
+    expect(counts).toEqual([1, 1, 1]);
+  }, 60_000);
+
+  it("writes what indexing it again writes: a record added at the start, in the middle, at the end", async () => {
+    for (const at of [0, 15, 30]) {
+      const added = { ...record(100 + at, 4242 + at), bodyHtml: `<p>${sentence(4242 + at, 30)} Mossoul, zèbre.</p>` };
+      expect(await patched(changed(BEFORE, [], [[at, added]]), [at], BEFORE, BEFORE, [])).toBe(1);
+    }
+  }, 60_000);
+
+  it("writes the rows of the bundle indexed again: a topic's only record removed, a record of a topic new to the bundle added", async () => {
+    const before = BEFORE.map((r, n) => (n === 9 ? { ...r, topics: ["Climat"], sources: ["TRT Français"] } : r));
+    const added = { ...record(200), topics: ["Zoologie", "Irak"], sources: ["AFP", "Agence Anadolu"] };
+    expect(await patched(changed(before, [9], [[20, added]]), [20], before, before, [9])).toBe(1);
+  }, 60_000);
+
+  it("writes what indexing it again writes: a record moved (re-dated), another edited, two removed and three added at once", async () => {
+    const moved = { ...BEFORE[4]!, url: "/2021/03/01/depeche-4/", dateIso: "2021-03-01T04:00:00.000Z" };
+    const editedRecord = { ...BEFORE[17]!, bodyHtml: "<p>Élections : l’économie irakienne, été comme hiver.</p>" };
+    const fresh = [record(300, 17), record(301, 18), moved, record(302, 19)];
+    const after = changed(
+      BEFORE.map((r, n) => (n === 17 ? editedRecord : r)),
+      [4, 11, 25],
+      [
+        [0, fresh[0]!],
+        [10, fresh[1]!],
+        [25, fresh[2]!],
+        [27, fresh[3]!],
+      ],
+    );
+    const pages = after.flatMap((r, p) => (fresh.includes(r) || r === editedRecord ? [p] : []));
+    expect(pages).toHaveLength(5);
+    expect(after).toHaveLength(31);
+    expect(await patched(after, pages, BEFORE, BEFORE, [4, 11, 17, 25])).toBe(1);
+  }, 60_000);
+
+  it("writes what indexing it again writes over random rounds of records added, removed and edited, each patched", async () => {
+    let x = 7;
+    const next = (n: number): number => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return (x >>> 8) % n;
+    };
+    let before = BEFORE;
+    let patches = 0;
+    for (let round = 0; round < 6; round++) {
+      const gone = [...new Set([next(before.length), next(before.length)])].sort((a, b) => a - b);
+      const edits = [next(before.length)].filter((p) => !gone.includes(p));
+      const kept = before
+        .map((r, n) => (edits.includes(n) ? { ...r, bodyHtml: `<p>${sentence(round * 53 + n, 9)}.</p>` } : r))
+        .filter((_, n) => !gone.includes(n));
+      const fresh = Array.from({ length: 1 + next(3) }, (_, k) => record(400 + round * 10 + k, 900 + round * 10 + k));
+      const after = [...kept];
+      for (const r of fresh) after.splice(next(after.length + 1), 0, r);
+      const pages = after.flatMap((r, p) => (fresh.includes(r) || !before.includes(r) ? [p] : []));
+      const goneThen = before.flatMap((r, n) => (gone.includes(n) || edits.includes(n) ? [n] : []));
+      patches += await patched(after, pages, before, before, goneThen);
+      before = after;
+    }
+    expect(patches).toBe(6);
+  }, 120_000);
+
+  it("indexes the bundle again when the change does not account for the staged bundle's pages", async () => {
+    // Planned as one page removed and none added, where the bundle before had one more page than said.
+    expect(await patched(changed(BEFORE, [3, 4]), [], BEFORE, BEFORE, [3])).toBe(0);
   }, 60_000);
 });

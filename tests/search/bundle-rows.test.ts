@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -39,10 +39,11 @@ function fragment(folder: string, id: string): { url: string } {
 }
 
 describe("a bundle's rows", () => {
-  it("give each page's topics, sources and year, newest first, each page's Pagefind id and fragment named by its rank", async () => {
+  it("give each page's topics, sources and year in the records' order, each page's Pagefind id and fragment named by its place; Pagefind's filter lists go", async () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-rows-"));
     folders.push(site);
-    const records = Array.from({ length: 40 }, (_, i) => record(i + 1));
+    // Newest first, as the plan hands them (src/plan/search-page.ts).
+    const records = Array.from({ length: 40 }, (_, i) => record(i + 1)).sort((a, b) => (a.dateIso < b.dateIso ? 1 : -1));
     const digest = bundleDigest(records, PAGEFIND_VERSION);
     await indexSearchBundles(site, [{ key: "2020-2021", articles: 40, records: () => records, digest }]);
     const folder = join(site, "pagefind", "2020-2021");
@@ -54,11 +55,14 @@ describe("a bundle's rows", () => {
     expect(table.pages).toBe(40);
     const ids = Array.from({ length: table.pages }, (_, rank) => pageId(table.prefix, rank));
     expect(ids.slice(9, 11)).toEqual([`${table.prefix}_9`, `${table.prefix}_a`]);
-    // Pagefind's page list names the same ids, and no sort (the rows order by date); each page's fragment is its id's file.
+    // Pagefind's page list names the same ids, in order, and neither filter lists nor sorts (the rows
+    // filter and order by date); each page's fragment is its id's file.
     const metaName = readdirSync(folder).find((name) => name.endsWith(".pf_meta"))!;
-    const meta = readPagefindFile(readFileSync(join(folder, metaName))) as [string, [string, number, string][], unknown, unknown, unknown[]];
-    expect(meta[1].map(([id]) => id).sort()).toEqual([...ids].sort());
+    const meta = readPagefindFile(readFileSync(join(folder, metaName))) as [string, [string, number, string][], unknown, unknown[], unknown[]];
+    expect(meta[1].map(([id]) => id)).toEqual(ids);
+    expect(meta[3]).toEqual([]);
     expect(meta[4]).toEqual([]);
+    expect(existsSync(join(folder, "filter"))).toBe(false);
     expect(readdirSync(join(folder, "fragment")).sort()).toEqual(ids.map((id) => `${id}.pf_fragment`).sort());
     const byUrl = new Map(records.map((r) => [r.url, r]));
     // Each filter's flat list read back, a page after the other.
@@ -76,13 +80,7 @@ describe("a bundle's rows", () => {
       return r;
     });
     expect(at).toEqual(names.map((name) => table.filters[name]!.length));
-    expect(rows.length).toBe(40);
-    expect(rows.map((r) => r.dateIso)).toEqual(
-      records
-        .map((r) => r.dateIso)
-        .sort()
-        .reverse(),
-    );
+    expect(rows).toEqual(records);
   });
 
   it("are written as bytes and read back the same, numbers of 128 and more included", () => {
