@@ -1,7 +1,8 @@
 /**
  * What a search index is planned from, as the archive store tells it: the articles a plan
- * publishes, each article file's digest, and how the records changed since the index was made. The build and the preview plan their index from the same: a bundle is reused or
- * patched by either only when its digest says so.
+ * publishes, each article file's digest, and how the records changed since the index was made.
+ * The build and the preview plan their index from the same: a bundle is reused or patched by
+ * either only when its digest says so.
  */
 import type { Article, Content } from "../content/model.ts";
 import type { ArchiveStore } from "../content/store.ts";
@@ -24,7 +25,7 @@ export function sourceDigests(store: ArchiveStore): Map<Article, string> {
  * gone, as their articles were, with their files' digests then; and the articles whose record is
  * new (`RecordSources.removed`, `added`). Their bundles may be patched.
  */
-export function recordChanges(
+function recordChanges(
   replaced: ReadonlyMap<string, ArticleEntry>,
   added: readonly string[],
   store: ArchiveStore,

@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deriveArchive } from "../../src/archive/archive.ts";
 import { loadContent } from "../../src/content/load.ts";
@@ -150,6 +152,54 @@ describe("the search index's bundles", () => {
       ]);
       expect(narrow.map((b) => b.digest)).toEqual(whole.map((b) => b.digest));
       expect(narrow[1]!.records().map((r) => r.url)).toEqual(whole[1]!.records().map((r) => r.url));
+    } finally {
+      archive.remove();
+    }
+  });
+
+  it("plans the patch of a bundle whose records were edited, added, removed and moved: the digest it had then, its pages gone and new", async () => {
+    const archive = makeArchive();
+    try {
+      const load = async () => deriveArchive((await loadContent({ contentDir: archive.dir })).content!, { drafts: false }).articles;
+      const dates: [string, string][] = [
+        ["a", "2021-01-05"],
+        ["b", "2021-03-10"],
+        ["c", "2021-06-01"],
+        ["d", "2021-09-09"],
+        ["e", "2021-12-01"],
+      ];
+      for (const [slug, date] of dates) archive.article(`2021/${date.slice(5, 7)}/${date.slice(8)}-${slug}.md`, { title: slug.toUpperCase(), date });
+      const before = await load();
+      // c removed; d re-dated (a record gone, another new); b's body edited; x added.
+      for (const path of ["2021/06/01-c.md", "2021/09/09-d.md"]) rmSync(join(archive.dir, "articles", path));
+      archive.article("2021/02/02-d.md", { title: "D", date: "2021-02-02" });
+      archive.article("2021/03/10-b.md", { title: "B", date: "2021-03-10", body: "Un texte corrigé." });
+      archive.article("2021/04/04-x.md", { title: "X", date: "2021-04-04" });
+      const after = await load();
+      const file = (a: { slug: string; url: string }, edited = false) => `f-${a.url}${edited ? "-2" : ""}`;
+      const bySlug = (list: typeof after, slug: string) => list.find((a) => a.slug === slug)!;
+      const bundles = planSearchBundles([{ year: 2021, month: 1, count: 5 }]);
+      const [then] = planSearchIndex(bundles, before, new ArticleRenderer(), { files: new Map(before.map((a) => [a, file(a)])), registries: "r" });
+      const [now] = planSearchIndex(bundles, after, new ArticleRenderer(), {
+        files: new Map(after.map((a) => [a, file(a, a.slug === "b")])),
+        registries: "r",
+        edited: new Map([[bySlug(after, "b"), file(bySlug(before, "b"))]]),
+        removed: new Map(["c", "d"].map((slug) => [bySlug(before, slug), file(bySlug(before, slug))])),
+        added: new Set([bySlug(after, "x"), bySlug(after, "d")]),
+      });
+      // Newest first: then e d c b a, now e x b d a.
+      expect(then!.records().map((r) => r.title)).toEqual(["E", "D", "C", "B", "A"]);
+      expect(now!.records().map((r) => r.title)).toEqual(["E", "X", "B", "D", "A"]);
+      expect(now!.patch).toMatchObject({ previous: then!.digest, gone: [1, 2, 3], pages: [1, 2, 3] });
+      expect(now!.patch!.records().map((r) => r.title)).toEqual(["X", "B", "D"]);
+      expect(now!.digest).not.toBe(then!.digest);
+      // Nothing of the bundle left as it was: no patch, the bundle indexed whole.
+      const [whole] = planSearchIndex(bundles, after, new ArticleRenderer(), {
+        files: new Map(after.map((a) => [a, file(a)])),
+        registries: "r",
+        added: new Set(after),
+      });
+      expect(whole!.patch).toBeUndefined();
     } finally {
       archive.remove();
     }
