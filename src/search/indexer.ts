@@ -104,10 +104,10 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
 // bundle's folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or undefined
 // (the folder removed) when the patch cannot apply: the bundle is indexed whole then.
 async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange): Promise<number | undefined> {
-  const patchDir = mkdtempSync(join(tmpdir(), "depeche-patch-"));
+  // Records removed alone: no service, and no index of new records.
+  const patchDir = bundle.records.length > 0 ? mkdtempSync(join(tmpdir(), "depeche-patch-")) : undefined;
   try {
-    // Records removed alone: no service, and no index of new records.
-    if (bundle.records.length > 0)
+    if (patchDir)
       await withPagefind(bundle.key, async (index) => {
         for (const record of bundle.records) failOn((await index.addHTMLFile({ url: record.url, content: recordPage(record) })).errors, bundle.key);
         failOn((await index.writeFiles({ outputPath: patchDir })).errors, bundle.key);
@@ -115,7 +115,7 @@ async function patchBundle(outputPath: string, bundle: IndexBundle, patch: Bundl
     // Gone before the folder changes (the previous site's file, linked: removed, not written
     // into): a folder left half patched is never taken for the previous bundle.
     rmSync(join(outputPath, DIGEST_FILE));
-    const patched = patchBundleFolder(outputPath, bundle.records.length > 0 ? patchDir : undefined, patch, pagePrefix(bundle.key, bundle.digest));
+    const patched = patchBundleFolder(outputPath, patchDir, patch, pagePrefix(bundle.key, bundle.digest));
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
       return undefined;
@@ -123,7 +123,7 @@ async function patchBundle(outputPath: string, bundle: IndexBundle, patch: Bundl
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
     return patched;
   } finally {
-    rmSync(patchDir, { recursive: true, force: true });
+    if (patchDir) rmSync(patchDir, { recursive: true, force: true });
   }
 }
 

@@ -328,7 +328,7 @@ describe("a bundle patched with its records added and removed", () => {
       const after = [...kept];
       for (const r of fresh) after.splice(next(after.length + 1), 0, r);
       const pages = after.flatMap((r, p) => (fresh.includes(r) || !before.includes(r) ? [p] : []));
-      const goneThen = before.flatMap((r, n) => (gone.includes(n) || edits.includes(n) ? [n] : []));
+      const goneThen = [...new Set([...gone, ...edits])].sort((a, b) => a - b);
       patches += await patched(after, pages, before, before, goneThen);
       before = after;
     }

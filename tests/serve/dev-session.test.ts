@@ -472,22 +472,32 @@ describe("a preview's search index follows the saves, as a build makes it", () =
     expect(await session.freshSearch()).toBe(false);
   });
 
-  it("indexes again the bundle an article enters or leaves, and one whose file is removed", async () => {
+  it("patches the bundle an article enters or leaves, and one whose file is removed: the pages kept are the same files, moved", async () => {
     archive = makeArchive();
     archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00" });
     const gone = archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
     const session = await indexedSession();
+    const preview = join(archive.root, "preview");
+    // The fragments of a bundle the previous index's files (by inode) are kept in.
+    const keptFragments = (before: Map<number, string>, bundle: string): string[] =>
+      [...inodes(index(preview))].filter(([ino, path]) => before.has(ino) && path.startsWith(`/${bundle}/fragment/`)).map(([, path]) => path);
+    const first = inodes(index(preview));
     const added = archive.article("2021/12/11-c.md", { title: "Zorglub à Bagdad", date: "2021-12-11T10:00:00" });
     expect((await session.update([added])).outcome).toBe("updated");
-    // Two saves before the search page is opened: both are in the index made then.
+    // Two saves before the search page is opened: both are in the index made then. The only
+    // article of 2020 moved (other topics): nothing of its bundle is left as it was, indexed whole.
     const moved = archive.article("2020/06/01-a.md", { title: "Une dépêche de l’an passé", date: "2020-06-01T10:00:00", topics: "[Économie]" });
     expect((await session.update([moved])).outcome).toBe("updated");
     expect(await session.freshSearch()).toBe(true);
-    expect(treeDigest(index(join(archive.root, "preview")))).toBe(await cleanIndex());
+    expect(treeDigest(index(preview))).toBe(await cleanIndex());
+    expect(keptFragments(first, "2021")).toHaveLength(1);
+    expect(keptFragments(first, "2020")).toEqual([]);
+    const second = inodes(index(preview));
     rmSync(gone);
     expect((await session.update([gone])).outcome).toBe("updated");
     expect(await session.freshSearch()).toBe(true);
-    expect(treeDigest(index(join(archive.root, "preview")))).toBe(await cleanIndex());
+    expect(treeDigest(index(preview))).toBe(await cleanIndex());
+    expect(keptFragments(second, "2021")).toHaveLength(1);
   });
 
   it("waits while errors stand, saying so, then takes every save made meanwhile", async () => {
