@@ -430,8 +430,9 @@ async function validateThenWrite(
     // now, before the page writers' first batches add to the process's peak.
     if (collects) collectGarbage();
   } else if (incremental && collects && options.search !== false && !textEditsOnly) {
-    // Likewise before an incremental build writes its pages, when Pagefind's service will add its
-    // memory to the peak: the state restored (some 650 MB at 100,000 articles) and the garbage of
+    // Likewise before an incremental build writes its pages, when Pagefind's service may add its
+    // memory to the peak (a bundle indexed whole: one whose patch cannot apply, or a new one; a
+    // patch's service holds its few records alone): the state restored (some 650 MB at 100,000 articles) and the garbage of
     // reading and planning would otherwise reach 1 GB, the whole process tree's target.
     collectGarbage();
   }

@@ -32,7 +32,8 @@ function recordChanges(
   indexed: (article: Article) => boolean,
 ): Required<Pick<RecordSources, "edited" | "removed" | "added">> {
   const changes = { edited: new Map<Article, string>(), removed: new Map<Article, string>(), added: new Set<Article>() };
-  const now = new Map<string, Article | undefined>();
+  // Each path's article now, when the index holds it.
+  const now = new Map<string, Article>();
   for (const entry of store.entriesAt([...replaced.keys(), ...added])) if (entry.article && indexed(entry.article)) now.set(entry.path, entry.article);
   for (const [path, before] of replaced) {
     const after = now.get(path);
