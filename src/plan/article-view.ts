@@ -2,7 +2,7 @@ import type { Article } from "../content/model.ts";
 import { formatMoment, formatTime } from "../text/french-dates.ts";
 import { renderBody } from "../text/markdown.ts";
 import { holdBody, type HeldBody } from "../text/body-bytes.ts";
-import { typesetHtml, typesetText } from "../text/typography.ts";
+import { htmlOfTypeset, typesetHtml, typesetText } from "../text/typography.ts";
 import { truncateAtWord } from "../text/excerpt.ts";
 import { foldForMatch } from "../text/fold.ts";
 import { sourceUrl, topicUrl } from "../urls/site-urls.ts";
@@ -143,10 +143,11 @@ export class ArticleRenderer {
   item(article: Article): ArticleItem {
     let item = this.items.get(article);
     if (!item) {
+      const title = typesetText(article.title);
       const created = {
         url: article.url,
-        title: typesetText(article.title),
-        titleHtml: typesetHtml(article.title),
+        title,
+        titleHtml: htmlOfTypeset(title),
         dateText: formatMoment(article.published),
         dateIso: article.published.iso,
         timeText: article.published.hasTime ? formatTime(article.published) : "",

@@ -127,7 +127,14 @@ export function typesetText(text: string): string {
  * @example typesetHtml("Le XIXe siècle & le 1er mai") // "Le XIX<sup>e</sup> siècle &amp; le 1<sup>er</sup> mai"
  */
 export function typesetHtml(text: string): string {
-  const typeset = typesetText(text);
+  return htmlOfTypeset(typesetText(text));
+}
+
+/**
+ * `typesetHtml` of a text already typeset (`typesetText`'s result): a list's item shows its title
+ * both ways, typeset once (some 60,000 titles in a push at 100,000 articles).
+ */
+export function htmlOfTypeset(typeset: string): string {
   const ranges = protectedRanges(typeset);
   if (!ranges) return raiseOrdinals(escapeHtml(typeset));
   let out = "";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createMarkdown, renderMarkdown } from "../../src/text/markdown.ts";
-import { typesetHtml, typesetText } from "../../src/text/typography.ts";
+import { htmlOfTypeset, typesetHtml, typesetText } from "../../src/text/typography.ts";
 import { IRAK_BODY } from "../helpers/sample-archive.ts";
 import { modulePath, runWithDeadline } from "../helpers/deadline.ts";
 
@@ -195,6 +195,8 @@ describe("typesetHtml", () => {
     ["Fin <!-- ou pas ? <?php", `Fin &lt;!-- ou pas${NN}? &lt;?php`],
   ])("%j", (input, expected) => {
     expectSame(typesetHtml(input), expected);
+    // A list's item typesets its title once, then makes its HTML of that.
+    expectSame(htmlOfTypeset(typesetText(input)), expected);
   });
 });
 
