@@ -430,10 +430,12 @@ async function validateThenWrite(
     // now, before the page writers' first batches add to the process's peak.
     if (collects) collectGarbage();
   } else if (incremental && collects && options.search !== false && !textEditsOnly) {
-    // Likewise before an incremental build writes its pages, when Pagefind's service may add its
-    // memory to the peak (a bundle indexed whole: one whose patch cannot apply, or a new one; a
-    // patch's service holds its few records alone): the state restored (some 650 MB at 100,000 articles) and the garbage of
-    // reading and planning would otherwise reach 1 GB, the whole process tree's target.
+    // Likewise before an incremental build writes its pages, when more than text changed: the state
+    // restored (some 650 MB at 100,000 articles) and the garbage of reading and planning are
+    // collected once, not by the collections the page writing would otherwise make (10 articles
+    // added at 100,000: 0.25 s spent, more saved on the pages; docs/performance.md, session 74),
+    // and a Pagefind service indexing a bundle whole (one whose patch cannot apply, or a new one)
+    // adds its memory to a smaller peak: 1 GB is the whole process tree's target.
     collectGarbage();
   }
 
