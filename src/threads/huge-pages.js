@@ -111,11 +111,14 @@ const PARENT = Symbol.for("depeche.relaunchedBy");
 
 // The child of a relaunch stops as its parent does: a command killed is killed whole, and a build
 // killed before its swap leaves the old site (a child left running would swap in its own later).
-// The channel never keeps the child alive, and carries no message.
+// The channel never keeps the child alive, and carries no message. A parent killed while this
+// process was starting closed the channel before anyone listened (Node then drops it): the
+// parent's pid tells.
 function stopWithParent() {
   globalThis[PARENT] = Number(process.env[RELAUNCHED]);
   delete process.env[RELAUNCHED];
-  process.channel.unref();
+  stopIfOrphaned();
+  process.channel?.unref();
   process.once("disconnect", () => process.kill(process.pid, "SIGKILL"));
 }
 
@@ -139,7 +142,7 @@ export function stopIfOrphaned() {
  * @returns {boolean}
  */
 export function relaunchWithHugePages(argv, runHere) {
-  if (process.env[RELAUNCHED] !== undefined && process.channel) stopWithParent();
+  if (process.env[RELAUNCHED] !== undefined) stopWithParent();
   const env = hugePagesEnvironment(argv, process.env, thisSystem, Number(process.env.DEPECHE_HUGE_PAGES_FROM) || HUGE_PAGES_FROM_FILES);
   if (!env) return false;
   let child;

@@ -112,7 +112,14 @@ describe("bin/depeche.js on a large archive", () => {
     probe = join(work, "probe.mjs");
     writeFileSync(
       probe,
-      `import { appendFileSync } from "node:fs";\nappendFileSync(${JSON.stringify(log)}, JSON.stringify([process.pid, process.ppid, process.env.GLIBC_TUNABLES ?? null]) + "\\n");\n`,
+      [
+        `import { appendFileSync, existsSync } from "node:fs";`,
+        `appendFileSync(${JSON.stringify(log)}, JSON.stringify([process.pid, process.ppid, process.env.GLIBC_TUNABLES ?? null]) + "\\n");`,
+        // A relaunch's child told to wait does so before its command starts, until the file named exists.
+        `const hold = process.env.DEPECHE_RELAUNCHED !== undefined && process.env.TEST_HOLD_UNTIL;`,
+        `while (hold && !existsSync(hold)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);`,
+        "",
+      ].join("\n"),
     );
   });
   afterAll(() => {
@@ -127,11 +134,12 @@ describe("bin/depeche.js on a large archive", () => {
     DEPECHE_HUGE_PAGES_FROM: "1",
     NODE_OPTIONS: `--import=${probe}`,
   });
+  // Each line written whole (one append), but the file may be read as a process has made it, still empty.
   const processes = (): [number, number, string | null][] =>
     existsSync(log)
       ? readFileSync(log, "utf8")
-          .trim()
           .split("\n")
+          .filter((line) => line !== "")
           .map((line) => JSON.parse(line) as [number, number, string | null])
       : [];
   // Whether this machine gives the setting anything (Linux, glibc 2.35+, huge pages on `madvise`).
@@ -180,7 +188,12 @@ describe("bin/depeche.js on a large archive", () => {
   it("leaves no child running when the command is killed outright (SIGKILL), which would swap in its site later", async () => {
     rmSync(log, { force: true });
     const out = join(work, "site", "killed");
-    const parent = spawn(process.execPath, [BIN, "build", "--content", archive.dir, "--out", out, "--no-cache"], { env: env(), stdio: "ignore" });
+    // The child waits until the parent is killed: however loaded the machine, the kill comes before its build.
+    const go = join(work, "go");
+    const parent = spawn(process.execPath, [BIN, "build", "--content", archive.dir, "--out", out, "--no-cache"], {
+      env: { ...env(), TEST_HOLD_UNTIL: go },
+      stdio: "ignore",
+    });
     const exited = new Promise<void>((done) => parent.on("exit", () => done()));
     const expected = relaunches() ? 2 : 1;
     for (let i = 0; i < 400 && processes().length < expected; i++) await new Promise((r) => setTimeout(r, 25));
@@ -189,6 +202,7 @@ describe("bin/depeche.js on a large archive", () => {
     // The parent alone, as a user's kill -9 of the pid it was shown: not its process group.
     parent.kill("SIGKILL");
     await exited;
+    writeFileSync(go, "");
     for (let i = 0; i < 200 && pids.some(isRunning); i++) await new Promise((r) => setTimeout(r, 25));
     expect(pids.filter(isRunning)).toEqual([]);
     expect(existsSync(out)).toBe(false);
@@ -196,8 +210,9 @@ describe("bin/depeche.js on a large archive", () => {
 });
 
 // A relaunch's child as bin/depeche.js starts it (its parent's pid in DEPECHE_RELAUNCHED, a channel
-// to it), which asks stopIfOrphaned at once, before its event loop could hear the channel close,
-// then exits 0. It prints the parent it recorded.
+// to it), which prints the parent it recorded, asks stopIfOrphaned before its event loop could hear
+// the channel close, then exits 0. Told `LATER_PARENT`, it records that pid as its parent once started,
+// as if the parent it had was gone since and it was given another.
 describe("stopIfOrphaned", () => {
   let work: string;
   let child: string;
@@ -212,6 +227,7 @@ describe("stopIfOrphaned", () => {
         `import { relaunchWithHugePages, stopIfOrphaned } from ${JSON.stringify(module)};`,
         // A command that is never run again: the call only marks this process as a relaunch's child.
         `relaunchWithHugePages(["--version"], async () => {});`,
+        `if (process.env.LATER_PARENT) globalThis[Symbol.for("depeche.relaunchedBy")] = Number(process.env.LATER_PARENT);`,
         `writeSync(1, String(globalThis[Symbol.for("depeche.relaunchedBy")]) + "\\n");`,
         `stopIfOrphaned();`,
         `process.exit(0);`,
@@ -221,9 +237,9 @@ describe("stopIfOrphaned", () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   // The child, started by this process as the relaunch of `parent`.
-  function runChild(parent: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
+  function runChild(parent: number, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
     const started = spawn(process.execPath, [child], {
-      env: { ...process.env, DEPECHE_RELAUNCHED: String(parent) },
+      env: { ...process.env, DEPECHE_RELAUNCHED: String(parent), ...env },
       stdio: ["ignore", "pipe", "inherit", "ipc"],
     });
     let stdout = "";
@@ -231,11 +247,20 @@ describe("stopIfOrphaned", () => {
     return new Promise((done) => started.on("close", (code, signal) => done({ code, signal, stdout })));
   }
 
-  it("kills a relaunch's child whose parent has exited (it was given another), before the step it guards", async () => {
-    // A parent that has exited: the child's own parent (this process) is another.
+  // A parent that has exited: the child's own parent (this process) is another.
+  const exited = (): number => {
     const gone = spawnSync(process.execPath, ["-e", ""]).pid;
     expect(gone).not.toBe(process.pid);
-    expect(await runChild(gone)).toEqual({ code: null, signal: "SIGKILL", stdout: `${gone}\n` });
+    return gone!;
+  };
+
+  it("kills a relaunch's child whose parent is gone when it starts, before anything else", async () => {
+    expect(await runChild(exited())).toEqual({ code: null, signal: "SIGKILL", stdout: "" });
+  });
+
+  it("kills a relaunch's child whose parent went since it started (it was given another), at the step it guards", async () => {
+    const gone = exited();
+    expect(await runChild(process.pid, { LATER_PARENT: String(gone) })).toEqual({ code: null, signal: "SIGKILL", stdout: `${gone}\n` });
   });
 
   it("returns in a relaunch's child whose parent is still its parent", async () => {
