@@ -5,7 +5,7 @@ import type { SitePages } from "../plan/pages.ts";
 import { type Archive, placeAmong } from "../archive/archive.ts";
 import { FEED_SIZE, planFeeds } from "./feeds.ts";
 import { renderRobotsTxt } from "./robots.ts";
-import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapEntry } from "./sitemaps.ts";
+import { NEWS_WINDOW_MS, newsEntries, planSitemaps, renderNewsSitemap, sitemapEntries, type SitemapPlan } from "./sitemaps.ts";
 import { webManifest } from "./metadata.ts";
 import { renderRedirectsFile } from "./redirects.ts";
 import { type Article, listedUnder } from "../content/model.ts";
@@ -16,6 +16,7 @@ import {
   NEWS_SITEMAP_URL,
   REDIRECTS_URL,
   ROBOTS_URL,
+  SITEMAP_LIMIT,
   SITEMAP_URL,
   topicFeedUrl,
   topicUrl,
@@ -28,7 +29,8 @@ import {
  * redirects, `_redirects`. `nowMs` is the build's date: it picks the news and dates a feed that has
  * no entry. With `some` (the build's fast path, which planned some pages only: `narrowChange`,
  * `src/publish/fast-path.ts`), only the feeds it names are made, the sitemaps only from the
- * entries it gives (articles added or removed: the whole site's), and `_redirects` only when
+ * entries it gives (articles added or removed: the whole site's), less the files its unchanged entries
+ * fill (`sitemapPartsKept`), and `_redirects` only when
  * `redirects` says its pages planned all the redirects it names (an article with aliases added,
  * removed or moved): the build keeps the others as they are.
  */
@@ -36,17 +38,17 @@ export function planDiscoveryFiles(
   site: SiteView,
   pages: SitePages,
   nowMs: number,
-  some?: { feeds: ReadonlySet<string>; sitemaps?: readonly SitemapEntry[]; redirects?: boolean },
+  some?: { feeds: ReadonlySet<string>; sitemaps?: SitemapPlan; redirects?: boolean },
 ): Map<string, string> {
   const buildIso = new Date(nowMs).toISOString();
   const news = newsEntries(site, pages.articles, nowMs);
   const sitemaps = [SITEMAP_URL, ...(news.length > 0 ? [NEWS_SITEMAP_URL] : [])];
   // Only with aliases: a list's `page/1/` has its redirect page alone (redirects.ts).
   const rules = some && !some.redirects ? "" : renderRedirectsFile(pages, site.basePath);
-  const entries = some ? some.sitemaps : sitemapEntries(site, pages, buildIso);
+  const sitemap = some ? some.sitemaps : { entries: sitemapEntries(site, pages, buildIso), unchanged: 0 };
   return new Map([
     ...planFeeds(site, pages, buildIso, some && ((url) => some.feeds.has(url))),
-    ...(entries ? planSitemaps(site, entries) : []),
+    ...(sitemap ? planSitemaps(site, sitemap.entries, SITEMAP_LIMIT, sitemap.unchanged) : []),
     ...(news.length > 0 ? ([[NEWS_SITEMAP_URL, renderNewsSitemap(site, news)]] as const) : []),
     [ROBOTS_URL, renderRobotsTxt(sitemaps.map((url) => absoluteUrl(site, url)))],
     [MANIFEST_URL, `${JSON.stringify(webManifest(site), null, 1)}\n`],

@@ -17,7 +17,7 @@ import {
   TOPICS_URL,
   yearUrl,
 } from "../urls/site-urls.ts";
-import type { Archive } from "../archive/archive.ts";
+import { type Archive, placeAmong } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 
 /** The sitemaps protocol's limit of URLs in one file (https://www.sitemaps.org/protocol.html). */
@@ -34,6 +34,15 @@ export interface SitemapEntry {
   lastmod: string;
   /** `lastmod`'s instant: which change is newest (a split sitemap's index dates each file by it). */
   epochMs: number;
+}
+
+/**
+ * The sitemap of an incremental build: every entry, and how many of the first are the last
+ * build's (`unchangedSitemapEntries`), whose files it keeps.
+ */
+export interface SitemapPlan {
+  entries: readonly SitemapEntry[];
+  unchanged: number;
 }
 
 interface Instant {
@@ -164,21 +173,53 @@ export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
 
 /**
  * The sitemap files, as site-relative path → text: `/sitemap.xml` alone up to `limit` URLs, else
- * an index there over `/sitemap-1.xml`, `/sitemap-2.xml`…
+ * an index there over `/sitemap-1.xml`, `/sitemap-2.xml`… Left out: the files that hold none but the
+ * first `unchanged` entries, which the last build's split wrote as they are (`sitemapPartsKept`).
  */
-export function planSitemaps(site: SiteView, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT): Map<string, string> {
+export function planSitemaps(site: SiteView, entries: readonly SitemapEntry[], limit = SITEMAP_LIMIT, unchanged = 0): Map<string, string> {
   if (entries.length <= limit) return new Map([[SITEMAP_URL, renderUrlset(entries)]]);
   const files = new Map<string, string>();
   const parts: SitemapEntry[] = [];
+  const kept = sitemapPartsKept(entries.length, unchanged, limit).length;
   for (let start = 0, n = 1; start < entries.length; start += limit, n++) {
     const chunk = entries.slice(start, start + limit);
-    files.set(sitemapPartUrl(n), renderUrlset(chunk));
+    if (n > kept) files.set(sitemapPartUrl(n), renderUrlset(chunk));
     let newest = chunk[0]!;
     for (const e of chunk) if (e.epochMs > newest.epochMs) newest = e;
     parts.push({ loc: absoluteUrl(site, sitemapPartUrl(n)), lastmod: newest.lastmod, epochMs: newest.epochMs });
   }
   files.set(SITEMAP_URL, renderSitemapIndex(parts));
   return files;
+}
+
+/**
+ * The files of a split sitemap that hold none but its first `unchanged` entries (of `entries`):
+ * when the last build split its sitemap too, the same entries in the same files, which it keeps.
+ * None when the sitemap is one file.
+ */
+export function sitemapPartsKept(entries: number, unchanged: number, limit = SITEMAP_LIMIT): string[] {
+  if (entries <= limit) return [];
+  return Array.from({ length: Math.floor(Math.min(unchanged, entries) / limit) }, (_, i) => sitemapPartUrl(i + 1));
+}
+
+/**
+ * How many of the sitemap's first entries a change of articles leaves as they were: the
+ * articles (oldest first, drafts left out) older than every article added (`added`, as the archive
+ * holds them) and every article removed (as the last build had it). A push adds the newest: a
+ * split sitemap's first files stay as they are.
+ */
+export function unchangedSitemapEntries(archive: Archive, added: Iterable<Article>, removed: Iterable<Article>): number {
+  const articles = archive.articles;
+  // Newest first: the articles from this index on are older than every change.
+  let from = 0;
+  for (const article of added) {
+    const at = placeAmong(articles, article);
+    from = Math.max(from, articles[at] === article ? at + 1 : at);
+  }
+  for (const article of removed) from = Math.max(from, placeAmong(articles, article));
+  let count = 0;
+  for (let i = from; i < articles.length; i++) if (!articles[i]!.draft) count++;
+  return count;
 }
 
 /** An article of the news sitemap. */

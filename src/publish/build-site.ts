@@ -38,7 +38,7 @@ import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
 import { fastPlan, narrowChange, photoChange, type FastPlan } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../plan/added-pages.ts";
-import { archiveSitemapEntries } from "../outputs/sitemaps.ts";
+import { archiveSitemapEntries, sitemapPartsKept, unchangedSitemapEntries } from "../outputs/sitemaps.ts";
 import {
   BuildCache,
   cacheKey,
@@ -68,7 +68,7 @@ import {
   type BackgroundLink,
 } from "./stage-from-site.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
-import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, REDIRECTS_URL, SEARCH_INDEX_URL, SEARCH_URL } from "../urls/site-urls.ts";
+import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, REDIRECTS_URL, SEARCH_INDEX_URL, SEARCH_URL, sitemapPartUrl } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
 import { stopIfOrphaned } from "../threads/huge-pages.js";
@@ -403,7 +403,12 @@ async function validateThenWrite(
   // take theirs away: counted on the whole archive.
   const expected = some && (narrow.added.size > 0 || narrow.removed.length > 0) ? pageCounts(some.archive) : undefined;
   const fast = some && incremental && some.archive.articles.length > 0 ? fastPlan(some.data, renderer, files, incremental, feeds, expected, gone) : undefined;
-  if (fast && expected) fast.sitemaps = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
+  if (fast && expected) {
+    const entries = archiveSitemapEntries(some!.data.site, some!.archive, new Date(nowMs).toISOString());
+    // A split sitemap's files that hold none but articles older than the change stay the last build's.
+    const split = incremental!.outputs.includes(sitemapPartUrl(1));
+    fast.sitemaps = { entries, unchanged: split ? unchangedSitemapEntries(some!.archive, narrow!.added, removed) : 0 };
+  }
   if (fast) fast.redirects = redirects;
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
   const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
@@ -922,9 +927,11 @@ async function writeChanges(
   for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
   // The fast path made again the news sitemap, with articles added or removed every sitemap, and
   // perhaps `_redirects`: one of them not made again is gone.
+  const keptSitemaps = new Set(fast?.sitemaps ? sitemapPartsKept(fast.sitemaps.entries.length, fast.sitemaps.unchanged) : []);
   const gone = previous.outputs.filter(
     (url) =>
       !outputs.has(url) &&
+      !keptSitemaps.has(url) &&
       (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url)) || (fast.redirects && url === REDIRECTS_URL)),
   );
   removeSiteFiles(staging, gone);

@@ -12,7 +12,7 @@ import type { ArticleEntry } from "../content/validate-files.ts";
 import type { ArticleRenderer } from "../plan/article-view.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import type { BuildData } from "../plan/site-data.ts";
-import type { SitemapEntry } from "../outputs/sitemaps.ts";
+import type { SitemapPlan } from "../outputs/sitemaps.ts";
 import type { CachedBuild, ShownPhotos } from "./build-cache.ts";
 import type { PhotoSet } from "../images/derivatives.ts";
 
@@ -115,14 +115,14 @@ export function fastPlan(
 /**
  * The fast path's plan: every page's digest, the feeds that show an article changed, added or
  * removed, the pages by kind, the pages gone; with articles added or removed, the sitemaps' entries
- * (all made again).
+ * (all made again, but the files of a split sitemap that hold none but the last build's entries).
  */
 export interface FastPlan {
   digests: ReadonlyMap<string, string>;
   feeds: ReadonlySet<string>;
   counts: Record<string, number>;
   removed: string[];
-  sitemaps?: SitemapEntry[];
+  sitemaps?: SitemapPlan;
   /** Whether every redirect page was planned, and `_redirects` is made again from them. */
   redirects?: boolean;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { NEWS_LIMIT, newsEntries, planSitemaps, renderNewsSitemap, renderUrlset, sitemapEntries, type SitemapEntry } from "../../src/outputs/sitemaps.ts";
+import {
+  NEWS_LIMIT,
+  newsEntries,
+  planSitemaps,
+  renderNewsSitemap,
+  renderUrlset,
+  sitemapEntries,
+  type SitemapEntry,
+  sitemapPartsKept,
+} from "../../src/outputs/sitemaps.ts";
 import { renderRobotsTxt } from "../../src/outputs/robots.ts";
 import { planDiscoveryFiles } from "../../src/outputs/discovery-files.ts";
 import { planArticles } from "../helpers/site.ts";
@@ -84,6 +93,28 @@ describe("split sitemaps", () => {
       expect(xmllintErrors(files.get("/sitemap.xml")!, "siteindex.xsd")).toBe("");
       expect(xmllintErrors(files.get("/sitemap-3.xml")!, "sitemap.xsd")).toBe("");
     }
+  });
+
+  it("leaves out, for an incremental build, the files that hold none but the last build's unchanged first entries, and makes the others and the index as the whole plan does", () => {
+    const whole = planSitemaps(SITE, entries(25), 10);
+    for (const [unchanged, kept] of [
+      [0, []],
+      [9, []],
+      [10, ["/sitemap-1.xml"]],
+      [19, ["/sitemap-1.xml"]],
+      [20, ["/sitemap-1.xml", "/sitemap-2.xml"]],
+      [25, ["/sitemap-1.xml", "/sitemap-2.xml"]],
+    ] as const) {
+      expect(sitemapPartsKept(25, unchanged, 10)).toEqual(kept);
+      const some = planSitemaps(SITE, entries(25), 10, unchanged);
+      expect([...some.keys()].sort()).toEqual([...whole.keys()].filter((url) => !(kept as readonly string[]).includes(url)).sort());
+      for (const [url, text] of some) expect(text).toBe(whole.get(url));
+    }
+  });
+
+  it("keeps no file of a sitemap that is one file", () => {
+    expect(sitemapPartsKept(10, 10, 10)).toEqual([]);
+    expect(planSitemaps(SITE, entries(10), 10, 10)).toEqual(planSitemaps(SITE, entries(10), 10));
   });
 });
 

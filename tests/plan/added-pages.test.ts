@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { deriveArchive } from "../../src/archive/archive.ts";
 import { type Article, byPublication, type Content } from "../../src/content/model.ts";
 import { loadContent } from "../../src/content/load.ts";
-import { archiveSitemapEntries, sitemapEntries } from "../../src/outputs/sitemaps.ts";
+import { archiveSitemapEntries, type SitemapEntry, sitemapEntries, unchangedSitemapEntries } from "../../src/outputs/sitemaps.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../../src/plan/added-pages.ts";
 import { ArticleRenderer } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
@@ -249,5 +249,54 @@ describe("every redirect page's URL", () => {
     expect(busiest!.articles.length).toBeGreaterThan(PAGE_SIZE);
     expect(urls).toContain(pageUrl(topicUrl({ slug: "vieux-sujet" }), 2));
     expect(urls).toContain(firstPageUrl(topicUrl(busiest!.entry)));
+  });
+});
+
+describe("the sitemap's first entries a change of articles leaves", () => {
+  const buildIso = "2023-01-01T00:00:00.000Z";
+  const sitemapOf = (of: Content) => {
+    const derived = deriveArchive(of, { drafts: false });
+    return { archive: derived, entries: archiveSitemapEntries(siteView(derived.site, mainTopics(derived)), derived, buildIso) };
+  };
+  // How many first entries two sitemaps share, each with its location and date.
+  const shared = (a: readonly SitemapEntry[], b: readonly SitemapEntry[]): number => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i]!.loc === b[i]!.loc && a[i]!.lastmod === b[i]!.lastmod) i++;
+    return i;
+  };
+
+  it("are the articles older than every one added or removed: the same in both sitemaps, first", () => {
+    const whole = sitemapOf(content);
+    let checked = 0;
+    for (const changed of changedSets(content.articles)) {
+      const without = sitemapOf({ ...content, articles: content.articles.filter((a) => !changed.includes(a)) });
+      const oldest = Math.max(...changed.map((a) => whole.archive.articles.indexOf(a)));
+      const older = whole.archive.articles.length - 1 - oldest;
+      // Added to the archive without them, or removed from the whole one: the same entries left.
+      expect(unchangedSitemapEntries(whole.archive, changed, [])).toBe(older);
+      expect(unchangedSitemapEntries(without.archive, [], changed)).toBe(older);
+      expect(shared(without.entries, whole.entries)).toBeGreaterThanOrEqual(older);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // The newest added leaves every other article's entry; the oldest, none.
+    expect(unchangedSitemapEntries(whole.archive, [whole.archive.articles[0]!], [])).toBe(whole.archive.articles.length - 1);
+    expect(unchangedSitemapEntries(whole.archive, [whole.archive.articles.at(-1)!], [])).toBe(0);
+  });
+
+  it("are the same in both sitemaps for an article moved (re-dated, out of the archive's span), removed as it was and added as it is", () => {
+    const before = sitemapOf(content);
+    const zone = content.site.timezone;
+    let checked = 0;
+    for (const article of content.articles)
+      for (const day of ["2010-06-15", "2031-06-15", article.published.day]) {
+        const published = parseContractDate(`${day}T23:59:00`, zone)!;
+        const moved: Article = { ...article, published, url: `/${day.replaceAll("-", "/")}/${article.slug}/` };
+        const after = sitemapOf({ ...content, articles: content.articles.map((a) => (a === article ? moved : a)).sort(byPublication) });
+        const unchanged = unchangedSitemapEntries(after.archive, [moved], [article]);
+        expect(shared(before.entries, after.entries)).toBeGreaterThanOrEqual(unchanged);
+        checked++;
+      }
+    expect(checked).toBe(content.articles.length * 3);
   });
 });
