@@ -20,7 +20,6 @@ import {
 import { type Archive, placeAmong } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 
-/** The sitemaps protocol's limit of URLs in one file (https://www.sitemaps.org/protocol.html). */
 /** Google News reads at most 1,000 URLs a news sitemap, published in the last two days. */
 export const NEWS_LIMIT = 1_000;
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;

@@ -78,6 +78,7 @@ export function topicFeedUrl(topicUrl: string): string {
   return `${topicUrl}feed.xml`;
 }
 
+/** The sitemaps protocol's limit of URLs in one file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_LIMIT = 50_000;
 
 export const SITEMAP_URL = "/sitemap.xml";
