@@ -1,7 +1,9 @@
 /**
  * The incremental build's rows of the bench (issue 17's targets): on a copy of a corpus, each
- * with its own cache, a first build, then alternating rounds of "add 10 articles" and "edit one
- * article's body", each rebuilt incrementally with and without the search index. Peak memory is
+ * with its own cache, a first build, then alternating rounds of "add 10 articles", "edit one
+ * article's body" and "the build's date publishes an article held back" (the clock moved past the
+ * next one the corpus dates after the first build), each rebuilt incrementally with and without
+ * the search index. Peak memory is
  * the resident set of the whole process tree (Pagefind's service included), sampled from /proc.
  *
  *   npx tsx bench/incremental.ts --corpus /dev/shm/c10000 --rounds 3 --out-root /dev/shm
@@ -39,10 +41,10 @@ const NOW = "2026-11-30T12:00:00Z";
 // Each build a second after the last, as each of CI's builds has a date of its own: the corpus's
 // articles dated after NOW are then read again by every build, as an embargo is in CI. A date
 // fixed for every build (`--now`) hid that such an archive lost the fast path. Seconds, not
-// minutes: articles are dated to the minute, and a step of a minute reached the 100,000-article
-// corpus's article of 13:04 (Paris): the build that published it, 4,398 pages, was timed as an edit.
-let builds = 0;
-const buildDate = (): string => new Date(Date.parse(NOW) + 1_000 * builds++).toISOString();
+// minutes: articles are dated to the minute, and the steps that publish none must not reach one;
+// the step that does moves the clock past the next (`publishHeldBack`).
+let clock = Date.parse(NOW);
+const buildDate = (): string => new Date((clock += 1_000)).toISOString();
 
 /** A run with its process tree's peak as `peakMb`, as the targets read it. */
 type TreeRun = Awaited<ReturnType<typeof measureTree>> & { peakMb: number };
@@ -69,6 +71,7 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
   };
   const rows: string[][] = [];
   const notes: string[] = [];
+  const heldBack = heldBackDates(copy, NOW);
   for (const variant of variants) {
     console.error(`bench: depeche build --cache, first build, ${variant.name} (${size})…`);
     const first = await build(variant);
@@ -87,6 +90,9 @@ export async function incrementalRows(corpus: string, work: string, rounds: numb
     for (const variant of variants) record(`add 10 articles, incremental, ${variant.name}`, await build(variant));
     editOneBody(copy, round);
     for (const variant of variants) record(`edit one body, incremental, ${variant.name}`, await build(variant));
+    // An embargo lifted as CI meets it: a push after an article's date, which that build publishes.
+    if (publishHeldBack(heldBack))
+      for (const variant of variants) record(`the build's date publishes an article held back, ${variant.name}`, await build(variant));
   }
   for (const [step, list] of runs) report(rows, notes, size, step, list, TARGETS[size]?.[step]);
   // Their sites, spares and caches go before the fresh clones: at 100,000 articles each site and
@@ -258,6 +264,27 @@ export function removePublished(content: string, round: number): void {
   rmSync(file);
   lines[i] = `! ${lines[i]} retirée par le banc d’essai, tour ${round}`;
   writeFileSync(urlsPath, lines.join("\n"));
+}
+
+/** The instants (ms) of the corpus's articles dated after `after`, soonest first: those its builds hold back. */
+export function heldBackDates(corpus: string, after: string): number[] {
+  const dates: number[] = [];
+  for (const name of readdirSync(join(corpus, "articles"), { recursive: true }).map(String)) {
+    if (!name.endsWith(".md")) continue;
+    const date = /^date:\s*"?([^"\n]+)"?\s*$/m.exec(readFileSync(join(corpus, "articles", name), "utf8"))?.[1];
+    const ms = date === undefined ? Number.NaN : Date.parse(date);
+    if (ms > Date.parse(after)) dates.push(ms);
+  }
+  return dates.sort((a, b) => a - b);
+}
+
+/** Moves the builds' clock past the next of `heldBack` that it has not reached (taken from the list); false when none is left. */
+function publishHeldBack(heldBack: number[]): boolean {
+  while (heldBack.length > 0 && heldBack[0]! <= clock) heldBack.shift();
+  const next = heldBack.shift();
+  if (next === undefined) return false;
+  clock = Math.max(clock, next);
+  return true;
 }
 
 /** Appends a sentence to the body of the first article file (sorted). */

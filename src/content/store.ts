@@ -742,8 +742,10 @@ export class ArchiveStore {
     const sources = new Map(registries?.sources.map((s) => [s.slug, s]));
     for (const entry of snapshot.entries) {
       const path = paths.read(entry.path);
-      // Articles checked against registries that were not valid hold stand-ins for their topics or sources.
-      if (nowMayMatter(entry) || !registries) {
+      // Articles checked against registries that were not valid hold stand-ins for their topics or
+      // sources. A file with errors is read again whole.
+      const retold = nowMayMatter(entry);
+      if (!registries || (retold && !entry.article)) {
         store.entries.set(path, { path, diagnostics: [] });
         touched.set(path, undefined);
         continue;
@@ -762,6 +764,15 @@ export class ArchiveStore {
       made.path = path;
       // An empty list is the entry's own (adopted or copied): 100,000 arrays not made again.
       made.diagnostics = own.diagnostics.length === 0 ? own.diagnostics : paths.readDiagnostics(own.diagnostics);
+      if (retold) {
+        // Read again by the next sync (no digest nor stat vouches for it), its warnings those of this
+        // "now"; its article kept as it was, which a build's fast path compares with it as it is
+        // now (`narrowChange`: an article this "now" publishes is one added). The rules across
+        // articles take it for one new.
+        delete made.digest;
+        delete made.stat;
+        touched.set(path, undefined);
+      }
       store.entries.set(path, made);
     }
     return store;

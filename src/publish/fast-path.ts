@@ -32,11 +32,11 @@ export interface NarrowChange {
  * The change, when a fast path can take it (the build's, the preview's save): articles whose text
  * alone changed (title, body, summary: the same URL, so the title's slug was written; their
  * photo), articles added, and articles removed; an article changed otherwise (its date, topics,
- * aliases, draft…) is one removed as it was and one added as it is. Undefined (the whole site is planned) when the
- * registries changed, or when an article read again has no previous state known (one invalid
- * then, or one that this build's "now" publishes, or holds back, and the last build's did not:
- * `fromSnapshot`). A build also plans the whole site when a photo the last build showed is shown
- * no more (`photoChange`).
+ * aliases, draft…), or whose date this build's "now" may publish or hold back where the last
+ * build's did not (`fromSnapshot`), is one removed as it was and one added as it is. Undefined
+ * (the whole site is planned) when the registries changed, or when an article read again has no
+ * previous state known (one invalid then). A build also plans the whole site when a photo the last
+ * build showed is shown no more (`photoChange`).
  */
 export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, ArticleEntry>, store: ArchiveStore): NarrowChange | undefined {
   if (change.registries) return undefined;
@@ -48,9 +48,12 @@ export function narrowChange(change: StoreChange, replaced: ReadonlyMap<string, 
     if (before) removed.push(before);
   }
   for (const entry of store.entriesAt(change.changed)) {
-    const before = replaced.get(entry.path)?.article;
+    const then = replaced.get(entry.path);
+    const before = then?.article;
     if (!before || !entry.article) return undefined;
-    if (sameExcept(before, entry.article, TEXT_FIELDS)) articles.add(entry.article);
+    // An article read again for this build's "now" alone (`fromSnapshot`: no digest vouched for it)
+    // may be published since, or held back: one removed as it was and one added as it is.
+    if (then.digest !== undefined && sameExcept(before, entry.article, TEXT_FIELDS)) articles.add(entry.article);
     else {
       removed.push(before);
       added.add(entry.article);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/content/diagnostics.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { ArchiveStore, patchSnapshot, type StoreChange, type StorePatch, type StoreSnapshot } from "../../src/content/store.ts";
+import type { ArticleEntry } from "../../src/content/validate-files.ts";
 import { TOPICS_YAML, articleText, makeArchive, type TestArchive } from "../helpers/archive.ts";
 import { fr } from "../helpers/french.ts";
 
@@ -688,8 +689,15 @@ describe("the archive store", () => {
     expect(lines(new ArchiveStore({ contentDir: archive.dir }))).toEqual([]);
     const later = NOW + 30 * 86_400_000;
     const read = ArchiveStore.fromSnapshot(saved, { contentDir: archive.dir, nowMs: later })!;
-    const change = await read.sync();
+    const replaced: ArticleEntry[] = [];
+    const change = await read.sync(undefined, { onReplaced: (before) => replaced.push(before) });
     expect(change.changed.sort()).toEqual([path("bad.md"), path("between.md")]);
+    // An article read again for this "now" is told as it was, with no digest vouching for its file
+    // (a build's fast path takes it for one removed and one added); a file with errors, not at all.
+    expect(replaced.map((e) => [e.path, e.article?.title, e.digest]).sort()).toEqual([
+      [path("bad.md"), undefined, undefined],
+      [path("between.md"), "Entre les deux", undefined],
+    ]);
     expect(read.result()).toEqual(await loadContent({ contentDir: archive.dir, nowMs: later }));
     expect(
       read

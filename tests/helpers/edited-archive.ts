@@ -8,6 +8,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { makeArchive, TOPICS_YAML, type TestArchive } from "./archive.ts";
 import { makePhoto } from "./photos.ts";
+import { FIXED_NOW } from "./site.ts";
 
 interface Doc {
   id: number;
@@ -36,6 +37,10 @@ const DATES = [
   "2021-12-25T11:00:00",
   "2021-12-09T15:00:00",
 ];
+// Dates after the builds' first "now" (FIXED_NOW, 2026-01-15T12:00:00Z) for the articles added:
+// held back until a `clock` edit moves the builds' date past them (an embargo lifted).
+const LATER = ["2026-01-16T09:00:00", "2026-01-17T18:30:00"];
+const ADD_DATES = [...DATES, ...LATER];
 const TITLES = ["L’Irak annonce la fin de la mission", "Budget : l’État « rassure »", "Le cœur & l’œuvre", "Un titre bien plus long que les autres, pour voir"];
 const TOPICS = ["irak", "etats-unis", "defense", "terrorisme", "economie"];
 // topics.yaml as editors might rewrite it: a label reworded, a description added, an old slug kept.
@@ -52,7 +57,9 @@ export type Edit =
   | { kind: "add"; date: number; title: number; topics: number[] }
   | { kind: "body" | "title" | "redate" | "delete" | "alias" | "topics" | "draft" | "photo" | "caption"; doc: number; value: number; topics: number[] }
   | { kind: "topicsYaml"; value: number }
-  | { kind: "photoFile"; value: number };
+  | { kind: "photoFile"; value: number }
+  // The builds' date moved on by a day or more: an article added with a later date may be published.
+  | { kind: "clock"; value: number };
 
 // The photo files articles share (`photo` edits), each replaced in turn by the next of the pool (`photoFile`).
 const SHARED_PHOTOS = ["images/commune-1.jpg", "images/commune-2.jpg"];
@@ -94,11 +101,14 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("topicsYaml" as const), value: pick }),
   fc.record({ kind: fc.constant("photoFile" as const), value: pick }),
+  fc.record({ kind: fc.constant("clock" as const), value: pick }),
 );
 
 /** An archive the test edits as editors would, keeping it valid: urls.txt guards the first articles' URLs. */
 export class EditedArchive {
   readonly archive: TestArchive = makeArchive();
+  /** The date the builds of the archive as it is now are given (`clock` edits move it on; a preview keeps its own). */
+  nowMs = FIXED_NOW;
   private docs: Doc[] = [];
   private nextId = 0;
   private readonly urlLines: string[] = [];
@@ -144,9 +154,13 @@ export class EditedArchive {
       this.archive.write(SHARED_PHOTOS[i]!, this.photos[this.sharedHeld[i]!]!);
       return false;
     }
+    if (e.kind === "clock") {
+      this.nowMs += ((e.value % 3) + 1) * 86_400_000;
+      return false;
+    }
     if (e.kind === "add") {
       const doc = this.newDoc(
-        DATES[e.date % DATES.length]!,
+        ADD_DATES[e.date % ADD_DATES.length]!,
         TITLES[e.title % TITLES.length]!,
         e.topics.map((t) => TOPICS[t]!),
       );
