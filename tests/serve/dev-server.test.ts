@@ -12,13 +12,18 @@ let archive: TestArchive;
 let server: RunningDevServer;
 // Each search index made, as the terminal is told: whole (after a full build), or again for the saves.
 const searchIndexed: ("whole" | "again")[] = [];
+// Why an index could not be made, if one could not: a test that finds the index made again says why.
+const searchFailures: string[] = [];
 
 beforeAll(async () => {
   archive = makeArchive();
   archive.article("2021/12/09-a.md", { title: "Premier titre", date: "2021-12-09T10:00:00" });
   archive.article("2021/12/10-b.md", { title: "Autre dépêche", date: "2021-12-10T10:00:00", topics: "[Économie]" });
   archive.article("2021/12/11-draft.md", { title: "Brouillon visible", date: "2021-12-11T10:00:00", extra: "draft: true" });
-  server = await startPreview(archive, { onSearchIndexed: (_ms, whole) => searchIndexed.push(whole ? "whole" : "again") });
+  server = await startPreview(archive, {
+    onSearchIndexed: (_ms, whole) => searchIndexed.push(whole ? "whole" : "again"),
+    onSearchFailed: (error) => searchFailures.push(error instanceof Error ? error.message : String(error)),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -87,6 +92,7 @@ describe("depeche serve", () => {
     expect(search.body).toContain('class="search-form"');
     expect(search.body).not.toContain("depeche-search-behind");
     expect((await get("/pagefind/pagefind.js")).status).toBe(200);
+    expect(searchFailures).toEqual([]);
     expect(searchIndexed).toEqual(["whole"]);
   });
 
