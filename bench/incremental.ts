@@ -23,6 +23,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSyn
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { spareFolder } from "../src/publish/stage-from-site.ts";
+import { parseContractDate } from "../src/text/dates.ts";
 import { measureTree } from "./process-tree.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -268,12 +269,14 @@ export function removePublished(content: string, round: number): void {
 
 /** The instants (ms) of the corpus's articles dated after `after`, soonest first: those its builds hold back. */
 export function heldBackDates(corpus: string, after: string): number[] {
+  // Read as the build reads them: a date without an offset is on the site's clock, whatever the machine's zone.
+  const zone = /^timezone:\s*"?([^"\n]+?)"?\s*$/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] ?? "Europe/Paris";
   const dates: number[] = [];
   for (const name of readdirSync(join(corpus, "articles"), { recursive: true }).map(String)) {
     if (!name.endsWith(".md")) continue;
     const date = /^date:\s*"?([^"\n]+)"?\s*$/m.exec(readFileSync(join(corpus, "articles", name), "utf8"))?.[1];
-    const ms = date === undefined ? Number.NaN : Date.parse(date);
-    if (ms > Date.parse(after)) dates.push(ms);
+    const ms = date === undefined ? undefined : parseContractDate(date, zone)?.epochMs;
+    if (ms !== undefined && ms > Date.parse(after)) dates.push(ms);
   }
   return dates.sort((a, b) => a - b);
 }
