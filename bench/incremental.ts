@@ -24,6 +24,9 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { spareFolder } from "../src/publish/stage-from-site.ts";
 import { parseContractDate } from "../src/text/dates.ts";
+import { parseFrontMatter } from "../src/content/frontmatter.ts";
+import { readRegistries } from "../src/content/registries.ts";
+import { Diagnostics } from "../src/content/diagnostics.ts";
 import { measureTree } from "./process-tree.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -269,13 +272,17 @@ export function removePublished(content: string, round: number): void {
 
 /** The instants (ms) of the corpus's articles dated after `after`, soonest first: those its builds hold back. */
 export function heldBackDates(corpus: string, after: string): number[] {
-  // Read as the build reads them: a date without an offset is on the site's clock, whatever the machine's zone.
-  const zone = /^timezone:\s*"?([^"\n]+?)"?\s*$/m.exec(readFileSync(join(corpus, "site.yaml"), "utf8"))?.[1] ?? "Europe/Paris";
+  // Read with the build's own readers: the site's zone from site.yaml, each date from the front
+  // matter as written (a date without an offset is on the site's clock, whatever the machine's).
+  const registries = readRegistries(corpus, new Diagnostics());
+  const site = (registries.valid ?? registries.read)?.site;
+  if (!site) throw new Error(`${corpus}: site.yaml does not read`);
   const dates: number[] = [];
   for (const name of readdirSync(join(corpus, "articles"), { recursive: true }).map(String)) {
     if (!name.endsWith(".md")) continue;
-    const date = /^date:\s*"?([^"\n]+)"?\s*$/m.exec(readFileSync(join(corpus, "articles", name), "utf8"))?.[1];
-    const ms = date === undefined ? undefined : parseContractDate(date, zone)?.epochMs;
+    const parsed = parseFrontMatter(readFileSync(join(corpus, "articles", name), "utf8"));
+    const date = parsed.ok ? parsed.frontMatter.data.date : undefined;
+    const ms = typeof date === "string" ? parseContractDate(date, site.timezone)?.epochMs : undefined;
     if (ms !== undefined && ms > Date.parse(after)) dates.push(ms);
   }
   return dates.sort((a, b) => a - b);
