@@ -2,7 +2,7 @@ import type { Archive } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
 import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
-import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../search/records.ts";
+import { bundleDigest, PAGEFIND_VERSION, pagePrefix, pagesDigest, type PlannedBundle, type SearchRecord } from "../search/records.ts";
 import type { ArticleRenderer, Link } from "./article-view.ts";
 import type { PageBase } from "./page-base.ts";
 import { browseLinks, type BrowseLinks } from "./browse-links.ts";
@@ -130,6 +130,14 @@ export function planSearchIndex(
   const registries = sources ? [`r${sources.registries}`] : [];
   // The inputs are made one bundle at a time and dropped: they copy every article's text.
   const inputsOf = (list: readonly Article[]): string[] => list.map((article) => recordInputs(article, sources?.files.get(article)));
+  const prefixOf = (key: string, list: readonly Article[]): string =>
+    pagePrefix(
+      key,
+      pagesDigest(
+        list.map((article) => article.url),
+        registries,
+      ),
+    );
   const releaseOf = (list: readonly Article[]): Pick<PlannedBundle, "release"> =>
     release
       ? {
@@ -150,6 +158,7 @@ export function planSearchIndex(
     const list = members.get(bundle.key)!;
     if (changedOnly && !list.some((article) => changedOnly.has(article))) {
       let digest: string | undefined;
+      let prefix: string | undefined;
       let sorted = false;
       const inOrder = (): Article[] => {
         if (!sorted) list.sort(recordOrder);
@@ -164,6 +173,10 @@ export function planSearchIndex(
           digest ??= bundleDigest([...registries, ...inputsOf(inOrder())], PAGEFIND_VERSION);
           return digest;
         },
+        get prefix() {
+          prefix ??= prefixOf(bundle.key, inOrder());
+          return prefix;
+        },
         records: () => inOrder().map(record),
         ...releaseOf(list),
       };
@@ -175,6 +188,7 @@ export function planSearchIndex(
       key: bundle.key,
       articles: list.length,
       digest: bundleDigest([...registries, ...inputs], PAGEFIND_VERSION),
+      prefix: prefixOf(bundle.key, list),
       records: () => list.map(record),
       ...(patch ? { patch: { ...patch, records: () => patch.pages.map((i) => record(list[i]!)) } } : {}),
       ...releaseOf(list),

@@ -57,10 +57,16 @@ interface Entry {
  * every page's fragment and word count at its new place, its id and fragment named with the
  * bundle's new `prefix` (`pagePrefix`), its rows too. Files are removed and written anew, never
  * written into (in an incremental build's staging folder they are links to the previous site's).
- * Returns the bundle's number of pages; or undefined, having changed nothing, when the pages do not
- * add up (a record Pagefind dropped: the bundle is indexed whole).
+ * Returns the bundle's number of pages and the files it wrote or removed (relative to the folder;
+ * `fragment` for all of them when its pages were renamed); or undefined, having changed nothing,
+ * when the pages do not add up (a record Pagefind dropped: the bundle is indexed whole).
  */
-export function patchBundleFolder(folder: string, patchDir: string | undefined, change: BundleChange, prefix: string): number | undefined {
+export function patchBundleFolder(
+  folder: string,
+  patchDir: string | undefined,
+  change: BundleChange,
+  prefix: string,
+): { pages: number; files: string[] } | undefined {
   const { name, meta } = readPageList(folder);
   const before = meta[1] as PageEntry[];
   const fresh = readFresh(patchDir);
@@ -68,12 +74,18 @@ export function patchBundleFolder(folder: string, patchDir: string | undefined, 
   if (fresh.pages.length !== change.pages.length || before.length - change.gone.length + change.pages.length !== change.total) return undefined;
   const moves = pageMoves(before.length, change);
   const chunks = meta[2] as ChunkEntry[];
-  meta[2] = writePieces(folder, chunks, patchWords(indexWords(folder, chunks), moves, change.pages, fresh.words));
-  meta[1] = movePages(folder, before, fresh, moves, change, prefix);
-  renameMeta(folder, name, pagefindFile(encode(meta)), change.total);
+  const pieces = writePieces(folder, chunks, patchWords(indexWords(folder, chunks), moves, change.pages, fresh.words));
+  const files = new Set(symmetricDifference(chunks, pieces).map((piece) => `index/${piece}.pf_index`));
+  meta[2] = pieces;
+  const pages = movePages(folder, before, fresh, moves, change, prefix);
+  meta[1] = pages.entries;
+  for (const file of pages.files) files.add(file);
+  const metaName = renameMeta(folder, name, pagefindFile(encode(meta)), change.total);
+  for (const file of [name, metaName, "pagefind-entry.json"]) files.add(file);
   const rowsFile = join(folder, ROWS_FILE);
+  const rowsBefore = readFileSync(rowsFile);
   const values: PageValues = {};
-  for (const [filter, onPages] of Object.entries(rowValues(decodeRows(readFileSync(rowsFile))))) {
+  for (const [filter, onPages] of Object.entries(rowValues(decodeRows(rowsBefore)))) {
     const list: string[][] = new Array(change.total);
     onPages.forEach((onPage, page) => {
       if (moves[page]! >= 0) list[moves[page]!] = onPage;
@@ -83,8 +95,20 @@ export function patchBundleFolder(folder: string, patchDir: string | undefined, 
     });
     values[filter] = list;
   }
-  replaceFile(rowsFile, encodeRows(rowsOf(prefix, values)));
-  return change.total;
+  // An edit that changed no filter's value leaves the rows as they were (and their file, a link).
+  const rows = encodeRows(rowsOf(prefix, values));
+  if (!Buffer.from(rows).equals(rowsBefore)) {
+    replaceFile(rowsFile, rows);
+    files.add(ROWS_FILE);
+  }
+  return { pages: change.total, files: [...files].sort() };
+}
+
+// The pieces' names in one list and not in the other: those written, and those removed.
+function symmetricDifference(before: readonly ChunkEntry[], after: readonly ChunkEntry[]): string[] {
+  const names = (chunks: readonly ChunkEntry[]): Set<string> => new Set(chunks.map(([, , hash]) => hash));
+  const [was, is] = [names(before), names(after)];
+  return [...[...was].filter((hash) => !is.has(hash)), ...[...is].filter((hash) => !was.has(hash))];
 }
 
 /** A page of a page list (`pf_meta`): its id, its word count, its fragments' group (none). */
@@ -112,28 +136,52 @@ function readFresh(patchDir: string | undefined): FreshIndex {
 }
 
 // The bundle's page list as patched: each page kept at its new place, its fragment renamed; each
-// new page's fragment and word count from the records indexed alone. The fragments are moved to
-// their new names in a folder of their own, then put in the old one's place: a page's new name
-// may be another's old one.
-function movePages(folder: string, before: readonly PageEntry[], fresh: FreshIndex, moves: Int32Array, change: BundleChange, prefix: string): PageEntry[] {
+// new page's fragment and word count from the records indexed alone; and the files changed. When
+// every page kept keeps its id (the same pages in the same order: articles' texts edited), only the
+// fragments of the pages gone and new change. Else the fragments are moved to their new names in
+// a folder of their own, then put in the old one's place: a page's new name may be another's old one.
+function movePages(
+  folder: string,
+  before: readonly PageEntry[],
+  fresh: FreshIndex,
+  moves: Int32Array,
+  change: BundleChange,
+  prefix: string,
+): { entries: PageEntry[]; files: string[] } {
   const fragments = join(folder, "fragment");
-  const moved = join(folder, "fragment-patched");
-  mkdirSync(moved);
   const after: PageEntry[] = new Array(change.total);
+  const inPlace = before.every(([id], page) => moves[page]! < 0 || id === pageId(prefix, moves[page]!));
+  const into = inPlace ? fragments : join(folder, "fragment-patched");
   const place = (to: number, words: number): string => {
     after[to] = [pageId(prefix, to), words, ""];
-    return join(moved, `${after[to][0]}.pf_fragment`);
+    return join(into, `${after[to][0]}.pf_fragment`);
   };
+  const freshFragment = (t: number): Buffer => readFileSync(join(fresh.dir!, "fragment", `${fresh.pages[t]![0]}.pf_fragment`));
+  if (inPlace) {
+    const files: string[] = [];
+    before.forEach(([id, words], page) => {
+      if (moves[page]! >= 0) after[moves[page]!] = [id, words, ""];
+      else {
+        rmSync(join(fragments, `${id}.pf_fragment`));
+        files.push(`fragment/${id}.pf_fragment`);
+      }
+    });
+    change.pages.forEach((to, t) => {
+      replaceFile(place(to, fresh.pages[t]![1]), freshFragment(t));
+      files.push(`fragment/${after[to]![0]}.pf_fragment`);
+    });
+    return { entries: after, files };
+  }
+  mkdirSync(into);
   before.forEach(([id, words], page) => {
     if (moves[page]! >= 0) renameSync(join(fragments, `${id}.pf_fragment`), place(moves[page]!, words));
   });
   change.pages.forEach((to, t) => {
-    const [id, words] = fresh.pages[t]!;
-    writeFileSync(place(to, words), readFileSync(join(fresh.dir!, "fragment", `${id}.pf_fragment`)));
+    writeFileSync(place(to, fresh.pages[t]![1]), freshFragment(t));
   });
   rmSync(fragments, { recursive: true });
-  renameSync(moved, fragments);
-  return after;
+  renameSync(into, fragments);
+  return { entries: after, files: ["fragment"] };
 }
 
 /**

@@ -38,17 +38,6 @@ export interface BundleRows {
 }
 
 /**
- * The prefix of a bundle's page ids: its key, and the start of its digest, so that a page id (and
- * its fragment's file name) names other content whenever the bundle changes, as Pagefind's content
- * hashes did: a fragment a browser or a cache kept from an earlier build is never shown for
- * another article.
- * @example pagePrefix("2021", "3fa29c0e…") // "2021-3fa29c"
- */
-export function pagePrefix(key: string, digest: string): string {
-  return `${key}-${digest.slice(0, 6)}`;
-}
-
-/**
  * A page's id from its bundle's prefix and its rank (newest first), as the search page reads it
  * back (public/recherche.js).
  * @example pageId("2021-3fa29c", 46) // "2021-3fa29c_1a"

@@ -6,6 +6,6 @@ import { indexBundle, writeSearchRuntime } from "./indexer.ts";
 serveRequests<IndexRequest, IndexReply>(async (request, reply) => {
   if (request.kind === "runtime") {
     await writeSearchRuntime(request.siteDir);
-    reply({ kind: "indexed", pages: 0 });
-  } else reply({ kind: "indexed", pages: await indexBundle(request.siteDir, request.bundle, request.writing) });
+    reply({ kind: "indexed", written: { pages: 0 } });
+  } else reply({ kind: "indexed", written: await indexBundle(request.siteDir, request.bundle, request.writing) });
 });

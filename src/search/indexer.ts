@@ -1,5 +1,5 @@
 import { patchBundleFolder } from "./bundle-patch.ts";
-import { pagePrefix, writeBundleRows } from "./bundle-rows.ts";
+import { writeBundleRows } from "./bundle-rows.ts";
 import { splitIndexChunks } from "./index-chunks.ts";
 import { FIRST_FRAGMENTS, PACKS_FOLDER, PACKS_READER, WORDS_GUARD, wrapPagefindRuntime, writeSearchPacks } from "./index-packs.ts";
 import childProcess, { type ChildProcess } from "node:child_process";
@@ -66,7 +66,7 @@ const BATCH = 500;
  * bundle with `patch` patches the folder that holds its previous index instead (`patchBundle`):
  * undefined when it cannot, and the bundle must be indexed whole.
  */
-export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<number | undefined> {
+export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<BundleWritten | undefined> {
   const outputPath = bundleFolder(siteDir, bundle.key);
   if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch);
   return withPagefind(bundle.key, async (index, stopped) => {
@@ -94,16 +94,22 @@ export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?
     }
     for (const name of readdirSync(outputPath)) if (RUNTIME_FILE.test(name)) rmSync(join(outputPath, name));
     splitIndexChunks(outputPath);
-    writeBundleRows(outputPath, pagePrefix(bundle.key, bundle.digest));
+    writeBundleRows(outputPath, bundle.prefix);
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
-    return pages;
+    return { pages };
   });
 }
 
+/** A bundle's folder written: its pages; for a patch, the files it wrote or removed, relative to the folder (else the folder is new). */
+export interface BundleWritten {
+  pages: number;
+  files?: string[];
+}
+
 // Indexes a bundle's new and edited records alone, in a service of their own, then patches the
-// bundle's folder with them (src/search/bundle-patch.ts). Returns the bundle's pages, or undefined
-// (the folder removed) when the patch cannot apply: the bundle is indexed whole then.
-async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange): Promise<number | undefined> {
+// bundle's folder with them (src/search/bundle-patch.ts). Returns the bundle's pages and the files
+// changed, or undefined (the folder removed) when the patch cannot apply: the bundle is indexed whole then.
+async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange): Promise<BundleWritten | undefined> {
   // Records removed alone: no service, and no index of new records.
   const patchDir = bundle.records.length > 0 ? mkdtempSync(join(tmpdir(), "depeche-patch-")) : undefined;
   try {
@@ -115,13 +121,13 @@ async function patchBundle(outputPath: string, bundle: IndexBundle, patch: Bundl
     // Gone before the folder changes (the previous site's file, linked: removed, not written
     // into): a folder left half patched is never taken for the previous bundle.
     rmSync(join(outputPath, DIGEST_FILE));
-    const patched = patchBundleFolder(outputPath, patchDir, patch, pagePrefix(bundle.key, bundle.digest));
+    const patched = patchBundleFolder(outputPath, patchDir, patch, bundle.prefix);
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
       return undefined;
     }
     writeFileSync(join(outputPath, DIGEST_FILE), `${bundle.digest}\n`);
-    return patched;
+    return { pages: patched.pages, files: [...patched.files, DIGEST_FILE] };
   } finally {
     if (patchDir) rmSync(patchDir, { recursive: true, force: true });
   }
@@ -199,8 +205,28 @@ export const SERVICE_MALLOC_CONF = "narenas:1";
  * wrapped for that one call), and its exit fails the work under way with the bundle's name, as
  * does a call the wrapper fails within a second of it; Pagefind prints its own message (its
  * panic) on the build's standard error.
+ *
+ * The wrapper keeps one service for its whole module, and a thread has one wrapper: a call waits
+ * for the thread's call under way, if any, to be done with its service (`oneServiceAtOnce`). Two
+ * previews in one process (the tests') each indexed on their main thread, and the second one's
+ * start stopped the first one's service halfway ("stopped (exit status 0)").
  */
-async function withPagefind<T>(what: string, work: (index: pagefind.PagefindIndex, stopped: AbortSignal) => Promise<T>): Promise<T> {
+function withPagefind<T>(what: string, work: (index: pagefind.PagefindIndex, stopped: AbortSignal) => Promise<T>): Promise<T> {
+  return oneServiceAtOnce(() => withOwnService(what, work));
+}
+
+// Where a thread's calls wait for each other: on the global object, which the build's bundles,
+// each with a copy of this module, share with Pagefind's one wrapper.
+const SERVICE_TURN = Symbol.for("depeche.pagefindServiceTurn");
+
+function oneServiceAtOnce<T>(work: () => Promise<T>): Promise<T> {
+  const global = globalThis as { [SERVICE_TURN]?: Promise<unknown> };
+  const turn = (global[SERVICE_TURN] ?? Promise.resolve()).then(work);
+  global[SERVICE_TURN] = turn.catch(() => {});
+  return turn;
+}
+
+async function withOwnService<T>(what: string, work: (index: pagefind.PagefindIndex, stopped: AbortSignal) => Promise<T>): Promise<T> {
   // Pagefind spawns its service with this thread's environment.
   process.env._RJEM_MALLOC_CONF ??= SERVICE_MALLOC_CONF;
   // A service left by an earlier call (none, as every call stops its own): this one spawns its own, watched.
@@ -262,8 +288,8 @@ export type IndexRequest =
 /** What an indexing thread answers. */
 export interface IndexReply {
   kind: "indexed";
-  /** As `indexBundle` returns them. */
-  pages: number | undefined;
+  /** As `indexBundle` returns it. */
+  written: BundleWritten | undefined;
 }
 
 /**
@@ -323,11 +349,12 @@ export interface IndexOptions {
  */
 export async function indexSearchBundles(siteDir: string, bundles: readonly PlannedBundle[], options: IndexOptions = {}): Promise<SearchIndexResult> {
   const result: SearchIndexResult = { pages: 0, bundles: bundles.length, reused: 0, patched: 0, changed: [] };
-  const done = (bundle: PlannedBundle, pages: number, reused: boolean, patched = false): void => {
+  const done = (bundle: PlannedBundle, pages: number, reused: boolean, files?: readonly string[]): void => {
     result.pages += pages;
     if (reused) result.reused++;
+    else if (files) result.changed.push(...files.map((file) => join(bundleFolder("", bundle.key), file)));
     else result.changed.push(bundleFolder("", bundle.key));
-    if (patched) result.patched++;
+    if (files) result.patched++;
     options.onBundle?.(bundle, pages, reused);
   };
   const kept = options.staged ? keepStagedIndex(siteDir, bundles) : undefined;
@@ -418,10 +445,10 @@ async function settleAll(work: readonly Promise<void>[]): Promise<void> {
 // A bundle with its records, made now: only the bundle being indexed holds them. To be patched,
 // its new and edited records alone.
 function materialize(bundle: PlannedBundle, patching: boolean): IndexBundle {
-  const { key, digest, patch } = bundle;
+  const { key, digest, prefix, patch } = bundle;
   return patching && patch
-    ? { key, digest, records: patch.records(), patch: { gone: patch.gone, pages: patch.pages, total: bundle.articles } }
-    : { key, digest, records: bundle.records() };
+    ? { key, digest, prefix, records: patch.records(), patch: { gone: patch.gone, pages: patch.pages, total: bundle.articles } }
+    : { key, digest, prefix, records: bundle.records() };
 }
 
 // The runtime is the same for a Pagefind version: taken from the previous site (its files and its
@@ -529,14 +556,14 @@ function linkFile(source: string, target: string): void {
 /** Indexes the runtime or one bundle: this thread itself, or an indexing thread it asks. */
 interface Indexer {
   runtime(): Promise<void>;
-  /** The bundle's pages; undefined for a patch that could not apply (`indexBundle`). */
-  bundle(bundle: IndexBundle): Promise<number | undefined>;
+  /** As `indexBundle` returns it: undefined for a patch that could not apply. */
+  bundle(bundle: IndexBundle): Promise<BundleWritten | undefined>;
 }
 
 // An indexing thread's own service indexes what it is sent.
 function threadIndexer(thread: Thread<IndexRequest, IndexReply>, siteDir: string, writing: Int32Array): Indexer {
-  const ask = (request: IndexRequest): Promise<number | undefined> => {
-    const indexed = new Promise<number | undefined>((resolve) => thread.listen((reply) => resolve(reply.pages)));
+  const ask = (request: IndexRequest): Promise<BundleWritten | undefined> => {
+    const indexed = new Promise<BundleWritten | undefined>((resolve) => thread.listen((reply) => resolve(reply.written)));
     thread.send(request);
     return thread.until(indexed);
   };
@@ -550,7 +577,7 @@ function threadIndexer(thread: Thread<IndexRequest, IndexReply>, siteDir: string
 async function drainQueue(
   indexer: Indexer,
   jobs: Jobs,
-  done: (bundle: PlannedBundle, pages: number, reused: boolean, patched: boolean) => void,
+  done: (bundle: PlannedBundle, pages: number, reused: boolean, files?: readonly string[]) => void,
 ): Promise<void> {
   if (jobs.runtime) {
     jobs.runtime = false;
@@ -558,15 +585,14 @@ async function drainQueue(
   }
   for (let bundle = await jobs.pending.take(); bundle; bundle = await jobs.pending.take()) {
     try {
-      const patchedPages = jobs.patching.has(bundle.key) ? await indexer.bundle(materialize(bundle, true)) : undefined;
-      const patched = patchedPages !== undefined;
+      const patched = jobs.patching.has(bundle.key) ? await indexer.bundle(materialize(bundle, true)) : undefined;
       if (!patched) jobs.whole();
-      const indexed = patched ? patchedPages : indexer.bundle(materialize(bundle, false));
+      const indexed = patched ?? indexer.bundle(materialize(bundle, false));
       // The records hold their bodies' text now: what they were made from can go. Not before the
       // patch is done: one that fails needs every record made after all.
       bundle.release?.();
       // A bundle indexed whole always has its pages.
-      done(bundle, (await indexed)!, false, patched);
+      done(bundle, (await indexed)!.pages, false, patched?.files);
     } finally {
       jobs.pending.done(bundle);
     }

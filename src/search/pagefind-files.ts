@@ -48,8 +48,9 @@ export function replaceFile(path: string, bytes: Uint8Array | string): void {
  * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
  * the list of an earlier build never looks for pieces or pages this one no longer has. With
  * `pages`, the entry gives that count of pages too (a bundle patched to hold more or fewer).
+ * Returns the list's new name.
  */
-export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, pages?: number): void {
+export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, pages?: number): string {
   const entryFile = join(folder, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
   const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
@@ -57,7 +58,9 @@ export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, p
   const prefix = language.hash.includes("_") ? language.hash.slice(0, language.hash.indexOf("_") + 1) : "";
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
   if (pages !== undefined) language.page_count = pages;
+  const name = `pagefind.${language.hash}.pf_meta`;
   rmSync(join(folder, oldName));
-  writeFileSync(join(folder, `pagefind.${language.hash}.pf_meta`), bytes);
+  writeFileSync(join(folder, name), bytes);
   replaceFile(entryFile, JSON.stringify(entry));
+  return name;
 }

@@ -20,7 +20,7 @@ export function spoolBundles(bundles: readonly PlannedBundle[], folder: string):
     const file = join(folder, `${i}.records`);
     writeFileSync(file, serialize(bundle.records()));
     bundle.release?.();
-    const { key, articles, digest } = bundle;
-    return { key, articles, digest, records: () => deserialize(readFileSync(file)) as SearchRecord[] };
+    const { key, articles, digest, prefix } = bundle;
+    return { key, articles, digest, prefix, records: () => deserialize(readFileSync(file)) as SearchRecord[] };
   });
 }

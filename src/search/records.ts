@@ -31,6 +31,8 @@ export interface IndexBundle {
   records: SearchRecord[];
   /** `bundleDigest` of what the records are made from: equal digests, byte-identical bundle folders. */
   digest: string;
+  /** What its page ids start with (`pagePrefix`, of its `pagesDigest`). */
+  prefix: string;
   /** The bundle folder holds the previous bundle, to be patched (`BundleChange`): `records` are the pages `pages`. */
   patch?: BundleChange;
 }
@@ -57,6 +59,8 @@ export interface PlannedBundle {
   /** How many records: the largest bundles are indexed first. */
   articles: number;
   digest: string;
+  /** What its page ids start with (`pagePrefix`, of its `pagesDigest`). */
+  prefix: string;
   /**
    * The previous build planned this very bundle, and none of its records changed since
    * (`RecordSources.changedOnly`): the index it staged holds it as it is, whatever its digest,
@@ -313,6 +317,30 @@ export function bundleDigest(inputs: readonly unknown[], pagefindVersion: string
 
 // Inputs hashed in one call.
 const DIGEST_RUN = 1000;
+
+/**
+ * The prefix of a bundle's page ids: its key, and the start of the digest of its pages' order
+ * (`pagesDigest`), so that a page id (and its fragment's file name) names another article
+ * whenever the bundle's pages are other ones or in another order: a fragment a browser or a cache
+ * kept from an earlier build is never shown for another article.
+ * @example pagePrefix("2021", "3fa29c0e…") // "2021-3fa29c"
+ */
+export function pagePrefix(key: string, digest: string): string {
+  return `${key}-${digest.slice(0, 6)}`;
+}
+
+/**
+ * The digest a bundle's page ids are named by (`pagePrefix`): of the URLs of its records in their
+ * order, and of what every digest holds besides (the record format, Pagefind's version; the
+ * registries' digest among `inputs`). An edit of an article's text keeps it: the bundle's other
+ * pages keep their ids and their fragments' files, and a patch writes the edited pages' alone (at
+ * 100,000 articles a body edit renamed its year's 7,700 fragments, and the next build linked them
+ * all again). An article added, removed or moved changes it, and every id of the bundle: an id
+ * never names another article than it did, in whatever a browser or a cache kept.
+ */
+export function pagesDigest(urls: readonly string[], inputs: readonly string[] = []): string {
+  return bundleDigest([...inputs, ...urls], PAGEFIND_VERSION);
+}
 
 /** The Pagefind version installed: part of every digest, since another version writes other files. */
 export const PAGEFIND_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")).version;

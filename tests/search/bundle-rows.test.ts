@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeRows, encodeRows, pageId, pagePrefix, ROWS_FILE } from "../../src/search/bundle-rows.ts";
+import { decodeRows, encodeRows, pageId, ROWS_FILE } from "../../src/search/bundle-rows.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { SEARCH_FILTERS } from "../../src/search/markers.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, PAGEFIND_VERSION, type SearchRecord } from "../../src/search/records.ts";
+import { pagesDigest, type SearchRecord } from "../../src/search/records.ts";
+import { plannedBundle } from "../helpers/search-bundles.ts";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -44,14 +45,14 @@ describe("a bundle's rows", () => {
     folders.push(site);
     // Newest first, as the plan hands them (src/plan/search-page.ts).
     const records = Array.from({ length: 40 }, (_, i) => record(i + 1)).sort((a, b) => (a.dateIso < b.dateIso ? 1 : -1));
-    const digest = bundleDigest(records, PAGEFIND_VERSION);
-    await indexSearchBundles(site, [{ key: "2020-2021", articles: 40, records: () => records, digest }]);
+    const bundle = plannedBundle("2020-2021", records);
+    await indexSearchBundles(site, [bundle]);
     const folder = join(site, "pagefind", "2020-2021");
     const table = decodeRows(readFileSync(join(folder, ROWS_FILE)));
     const names = Object.values(SEARCH_FILTERS);
     expect(Object.keys(table.values)).toEqual(names);
-    expect(table.prefix).toBe(pagePrefix("2020-2021", digest));
-    expect(table.prefix).toBe(`2020-2021-${digest.slice(0, 6)}`);
+    expect(table.prefix).toBe(bundle.prefix);
+    expect(table.prefix).toBe(`2020-2021-${pagesDigest(records.map((r) => r.url)).slice(0, 6)}`);
     expect(table.pages).toBe(40);
     const ids = Array.from({ length: table.pages }, (_, rank) => pageId(table.prefix, rank));
     expect(ids.slice(9, 11)).toEqual([`${table.prefix}_9`, `${table.prefix}_a`]);

@@ -8,7 +8,8 @@ import { splitIndexChunks, writePieces } from "../../src/search/index-chunks.ts"
 import { BUNDLE_LIST, PACKED_LIST, PACKS_FOLDER, packOf, writeSearchPacks } from "../../src/search/index-packs.ts";
 import { indexSearchBundles } from "../../src/search/indexer.ts";
 import { readPagefindFile } from "../../src/search/pagefind-files.ts";
-import { bundleDigest, PAGEFIND_VERSION, recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { recordPage, type SearchRecord } from "../../src/search/records.ts";
+import { plannedBundle } from "../helpers/search-bundles.ts";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -136,7 +137,7 @@ describe("index chunks cut into pieces", () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-pieces-"));
     folders.push(site);
     const records = Array.from({ length: 30 }, (_, i) => record(i + 1));
-    const bundle = { key: "2021", articles: 30, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) };
+    const bundle = plannedBundle("2021", records);
     await indexSearchBundles(site, [bundle]);
     const folder = join(site, "pagefind", "2021");
     const [a, b] = ["a", "b"].map((name) => {
@@ -156,7 +157,7 @@ describe("index chunks cut into pieces", () => {
     const site = mkdtempSync(join(tmpdir(), "depeche-packs-"));
     folders.push(site);
     const [early, late] = [record(1), record(2)].map((r, i) => ({ ...r, url: `/202${i}/03/01/depeche-${i}/`, year: `202${i}` }));
-    const bundles = [early!, late!].map((r) => ({ key: r.year, articles: 1, records: () => [r], digest: bundleDigest([r], PAGEFIND_VERSION) }));
+    const bundles = [early!, late!].map((r) => plannedBundle(r.year, [r]));
     await indexSearchBundles(site, bundles);
     const index = join(site, "pagefind");
     const packs = readdirSync(join(index, PACKS_FOLDER))

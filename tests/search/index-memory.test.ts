@@ -3,7 +3,7 @@ import { BundleQueue, servicesPeakMb } from "../../src/search/index-memory.ts";
 import type { PlannedBundle } from "../../src/search/records.ts";
 
 function bundle(key: string, articles: number): PlannedBundle {
-  return { key, articles, digest: key, records: () => [] };
+  return { key, articles, digest: key, prefix: key, records: () => [] };
 }
 
 describe("the services' estimated peak", () => {

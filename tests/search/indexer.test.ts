@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { checkPagefindScript, PAGEFIND_MODULE_FILE, PAGEFIND_WORKER_FILE, WORDS_GUARD, WORDS_SCRIPT } from "../../src/search/index-packs.ts";
 import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERVICE_MALLOC_CONF } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
+import { plannedBundle } from "../helpers/search-bundles.ts";
 import { siteFiles } from "../helpers/site.ts";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
 
@@ -30,7 +31,7 @@ function record(year: string, n: number, body = `Dépêche ${n} de l’année ${
   };
 }
 function bundle(key: string, records: SearchRecord[]): PlannedBundle {
-  return { key, articles: records.length, records: () => records, digest: bundleDigest(records, PAGEFIND_VERSION) };
+  return plannedBundle(key, records);
 }
 
 // Every file below a folder with its bytes.
@@ -43,6 +44,16 @@ const NEW = bundle("2021", [record("2021", 1)]);
 const CHANGED = bundle("2021", [record("2021", 1), record("2021", 2, "Une dépêche ajoutée.")]);
 
 describe("indexing search bundles", () => {
+  it("indexes two sites at once on one thread, as two previews in one process do, each as it would alone", async () => {
+    // Pagefind's wrapper keeps one service a thread: the second index's start once stopped the first one's halfway.
+    const alone = site();
+    await indexSearchBundles(alone, [CHANGED, OLD]);
+    const [a, b] = [site(), site()];
+    await Promise.all([a, b].map((dir) => indexSearchBundles(dir, [CHANGED, OLD])));
+    expect(contents(a)).toEqual(contents(alone));
+    expect(contents(b)).toEqual(contents(alone));
+  }, 60_000);
+
   it("writes the runtime once in /pagefind/, and each bundle's index and digest in its folder", async () => {
     const dir = site();
     expect(await indexSearchBundles(dir, [NEW, OLD])).toEqual({
@@ -195,7 +206,7 @@ describe("a Pagefind service that stops on its own", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     onTestFinished(() => quiet.mockRestore());
     const before = new Set(pagefindServices());
-    const indexing = indexBundle(site(), { key: "2019", records, digest: bundleDigest(records, PAGEFIND_VERSION) });
+    const indexing = indexBundle(site(), { key: "2019", records, digest: bundleDigest(records, PAGEFIND_VERSION), prefix: "2019" });
     const outcome = indexing.then(
       () => "finished",
       (error: Error) => error.message,
