@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { deriveArchive } from "../../src/archive/archive.ts";
-import { type Article, byPublication, type Content } from "../../src/content/model.ts";
+import { type Archive, deriveArchive } from "../../src/archive/archive.ts";
+import { type Article, byPublication, type Content, type Topic } from "../../src/content/model.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { archiveSitemapEntries, type SitemapEntry, sitemapEntries, unchangedSitemapEntries } from "../../src/outputs/sitemaps.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../../src/plan/added-pages.ts";
@@ -62,6 +62,34 @@ function groups(articles: readonly Article[], key: (a: Article) => string): Arti
   for (const a of articles) by.set(key(a), [...(by.get(key(a)) ?? []), a]);
   return [...by.values()];
 }
+
+describe("the masthead's topics", () => {
+  // Topics with these counts of articles, in an archive that holds nothing else.
+  const archiveOf = (counts: Record<string, number>): Archive => {
+    const topics = Object.entries(counts).map(([label, n]) => {
+      const entry: Topic = { slug: label.toLowerCase(), label };
+      return { entry, articles: Array.from({ length: n }, () => ({ topics: [entry] }) as unknown as Article) };
+    });
+    return { topics } as unknown as Archive;
+  };
+  const named = (archive: Archive): string[] => mainTopics(archive).map((link) => link.label);
+
+  it("are the six most used, named in French alphabetical order", () => {
+    const archive = archiveOf({ Zèbre: 10, Été: 9, Oc: 8, Défense: 7, Élections: 6, Abc: 5, Rare: 2 });
+    expect(named(archive)).toEqual(["Abc", "Défense", "Élections", "Été", "Oc", "Zèbre"]);
+  });
+
+  it("stay as they were when articles added to one of them pass another, and change when a topic enters them", () => {
+    // The least used of the six gets five articles and passes all the others: the masthead, on every page, is the same.
+    const passing = archiveOf({ A: 10, B: 9, C: 8, D: 7, E: 6, F: 11, G: 2 });
+    const added = passing.topics.find((t) => t.entry.label === "F")!.articles.slice(0, 6);
+    expect(sameMainTopics(passing, added)).toBe(true);
+    // The seventh gets six and passes F: it is named, F is not.
+    const entering = archiveOf({ A: 10, B: 9, C: 8, D: 7, E: 6, F: 5, G: 8 });
+    expect(sameMainTopics(entering, entering.topics.find((t) => t.entry.label === "G")!.articles.slice(0, 6))).toBe(false);
+    expect(named(entering)).toEqual(["A", "B", "C", "D", "E", "G"]);
+  });
+});
 
 describe("the pages an added article enters", () => {
   it("include every page whose planned data differ once they are added, wherever they land", () => {

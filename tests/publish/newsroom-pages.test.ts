@@ -39,11 +39,11 @@ beforeAll(async () => {
 afterAll(() => archive.remove());
 
 describe("the masthead", () => {
-  it("names the site once and navigates the most used topics, then every topic, the sources and the search", () => {
+  it("names the site once and navigates the most used topics (in French alphabetical order), then every topic, the sources and the search", () => {
     const doc = site.page(TARGET);
     expect(texts(doc, "header .site-title")).toEqual(["Archives de test"]);
-    expect(texts(doc, "header nav.sections a")).toEqual(["Économie", "Irak", "Défense", "Terrorisme", "États-Unis", "Tous les sujets", "Sources", "Recherche"]);
-    expect(doc.querySelector("header nav.sections a")?.getAttribute("href")).toBe("/sujets/economie/");
+    expect(texts(doc, "header nav.sections a")).toEqual(["Défense", "Économie", "États-Unis", "Irak", "Terrorisme", "Tous les sujets", "Sources", "Recherche"]);
+    expect(doc.querySelector("header nav.sections a")?.getAttribute("href")).toBe("/sujets/defense/");
   });
 
   it("marks the topic of the page being read", () => {
