@@ -16,6 +16,8 @@ import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
 import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
+import type { PatchingAhead } from "../search/indexer.ts";
+import { planSearchBundles, type SearchBundle } from "../search/markers.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import {
@@ -31,7 +33,7 @@ import {
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { isPublished } from "../archive/archive.ts";
+import { type ArchiveOptions, groupByDay, groupByYearAndMonth, isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
@@ -178,6 +180,8 @@ export type BuildPhase =
       ms: number;
       /** Bundles patched rather than indexed again. */
       patched?: number;
+      /** Of those, the bundles patched while the pages were planned and written (`planSearchAhead`). */
+      ahead?: number;
     }
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
@@ -371,6 +375,21 @@ async function validateThenWrite(
     for (const article of content.articles)
       if (article.image && photosChanged.replaced.has(article.image.src) && !candidate!.added.has(article)) candidate!.articles.add(article);
   const narrow = photosSame || photosChanged ? candidate : undefined;
+  // Articles' texts edited, none added: the search index's bundles that change are to be patched,
+  // with a service for the edited records alone (src/search/bundle-patch.ts); they are the last
+  // build's bundles, and patched while the pages are planned and written (`planSearchAhead`).
+  const textEditsOnly = narrow && narrow.added.size === 0 && narrow.removed.length === 0;
+  const searchSources: RecordSources | undefined =
+    options.search !== false
+      ? {
+          ...recordSources(store, replaced, change.added, (a) => isPublished(a, { drafts: options.drafts, nowMs }), files),
+          ...(textEditsOnly ? { changedOnly: narrow.articles } : {}),
+        }
+      : undefined;
+  const searchAhead =
+    incremental && textEditsOnly && narrow.articles.size > 0 && searchSources && !options.store
+      ? await planSearchAhead(resolve(options.outDir), content, { drafts: options.drafts, nowMs }, renderer, searchSources)
+      : undefined;
   // The articles gone that the last build published: their pages were the site's.
   const removed = narrow?.removed.filter((a) => incremental!.pages.has(a.url)) ?? [];
   let feeds = new Set<string>();
@@ -424,10 +443,7 @@ async function validateThenWrite(
   // A clean build has rendered every body it reads: their text waits in the files, not the heap
   // (the dev server's store, kept between builds, keeps its own).
   // A full collection costs a large heap some tenths of a second, and spares a small one nothing.
-  // Articles' texts edited, none added: the search index's bundles that change are to be patched,
-  // with a service for the edited records alone (src/search/bundle-patch.ts). A bundle indexed
-  // whole after all is collected for then (`beforeWhole`).
-  const textEditsOnly = narrow && narrow.added.size === 0 && narrow.removed.length === 0;
+  // Articles' texts edited alone: a bundle indexed whole after all is collected for then (`beforeWhole`).
   const collects = total >= COLLECT_FROM_PAGES;
   if (!incremental && !options.store) {
     store.releaseBodies((article) => !renderer.needsBody(article));
@@ -454,17 +470,12 @@ async function validateThenWrite(
   let state: SiteState | undefined;
   let stamp: string | undefined;
   // The articles of the published URLs: the fast path's archive holds those alone.
-  const indexSource =
-    options.search !== false
-      ? {
-          data,
-          articles: fast ? some!.archive.articles : publishedArticles(content, data),
-          sources: {
-            ...recordSources(store, replaced, change.added, (a) => isPublished(a, { drafts: options.drafts, nowMs }), files),
-            ...(textEditsOnly ? { changedOnly: narrow.articles } : {}),
-          },
-        }
-      : undefined;
+  const indexSource = searchSources && {
+    data,
+    articles: fast ? some!.archive.articles : publishedArticles(content, data),
+    sources: searchSources,
+    ...(searchAhead ? { ahead: searchAhead } : {}),
+  };
   const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
@@ -600,6 +611,7 @@ async function validateThenWrite(
       if (!indexing && incremental && fast) delete fast.sitemaps;
       const beforeWhole = !indexing && incremental && collects ? collectGarbage : undefined;
       const indexed = await (indexing ?? search(false, incremental !== undefined, beforeWhole));
+      removeAhead(searchAhead);
       for (const path of indexed.changed) changed.add(path);
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
@@ -613,6 +625,7 @@ async function validateThenWrite(
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
     search?.stop();
+    removeAhead(searchAhead);
     await indexing?.catch(() => {}); // nor any indexer
     // Eleventy's other pages of the run are still written after one failed, within this turn of
     // the event loop (its writes are synchronous): the folder is removed once they are done.
@@ -660,6 +673,47 @@ interface IndexSource {
   /** The articles the site publishes, in any order. */
   articles: readonly Article[];
   sources: RecordSources;
+  /** The index planned before the pages, its patches made meanwhile: taken when the pages' plan has the same bundles. */
+  ahead?: SearchAhead;
+}
+
+/**
+ * The search index planned before the pages (`planSearchAhead`): the search page's bundles as the
+ * pages' plan will have them, of these many articles, and the bundles planned, those with a patch
+ * being patched on a thread.
+ */
+interface SearchAhead {
+  bundles: SearchBundle[];
+  articles: number;
+  planned: PlannedBundle[];
+  patching: PatchingAhead;
+}
+
+/**
+ * Plans the search index of the articles `options` publish before their pages are planned, as
+ * the search page will plan it (its bundles from the months of those articles), and starts the
+ * patches of its bundles that hold edited articles (`patchAhead`) into a folder beside the site:
+ * articles' texts edited alone leave every bundle where it was. Undefined when nothing is patched.
+ */
+async function planSearchAhead(
+  out: string,
+  content: Content,
+  options: ArchiveOptions,
+  renderer: ArticleRenderer,
+  sources: RecordSources,
+): Promise<SearchAhead | undefined> {
+  const published = content.articles.filter((a) => isPublished(a, options));
+  const bundles = planSearchBundles(groupByYearAndMonth(groupByDay(published)).flatMap((year) => year.months));
+  const planned = planSearchIndex(bundles, published, renderer, sources);
+  // Imported here: Pagefind's module is loaded only by builds with search.
+  const { patchAhead } = await import("../search/indexer.ts");
+  const patching = patchAhead(out, siblingFolder(out, "trash"), planned);
+  return patching && { bundles, articles: published.length, planned, patching };
+}
+
+// The folder of patches made ahead goes once the thread is done with it, whether the index took them or not.
+function removeAhead(ahead: SearchAhead | undefined): void {
+  if (ahead) void ahead.patching.patched.then(() => removeInBackground(ahead.patching.folder));
 }
 
 function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
@@ -674,7 +728,14 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
   const index = async (beside: boolean, staged = false, beforeWhole?: () => void): Promise<Indexed> => {
     const indexStart = performance.now();
     pagesDone ||= !beside;
-    const bundles = searchBundles(source, renderer, releaseBody);
+    // The index planned ahead is this one when the pages' plan has its bundles, of as many articles.
+    const ahead =
+      source.ahead &&
+      source.ahead.articles === source.articles.length &&
+      JSON.stringify(source.ahead.bundles) === JSON.stringify(source.data.pages.search[0]?.bundles ?? [])
+        ? source.ahead
+        : undefined;
+    const bundles = ahead?.planned ?? searchBundles(source, renderer, releaseBody);
     const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
     // Imported here: Pagefind's module is loaded only by builds with search.
     const { indexSearchBundles } = await import("../search/indexer.ts");
@@ -684,6 +745,7 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
       signal: stopped.signal,
       othersAfter: written,
       ...(beforeWhole ? { beforeWhole } : {}),
+      ...(ahead ? { ahead: ahead.patching } : {}),
     });
     // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
     const phase = {
@@ -691,6 +753,7 @@ function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRe
       articles: source.articles.length,
       bundles: indexed.bundles,
       patched: indexed.patched,
+      ahead: indexed.ahead,
       ms: performance.now() - indexStart,
     } as const;
     return { phase, changed: indexed.changed };

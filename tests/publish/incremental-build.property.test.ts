@@ -21,8 +21,9 @@ interface Built {
   spare: boolean;
   /** The digest of the site it wrote. */
   digest: string;
-  /** The search bundles it patched rather than indexed again. */
+  /** The search bundles it patched rather than indexed again, and of those, the ones patched while its pages were planned. */
   patched: number;
+  ahead: number;
 }
 
 async function sameAsClean(edited: EditedArchive, search: boolean, before?: Built): Promise<Built> {
@@ -45,6 +46,7 @@ async function sameAsClean(edited: EditedArchive, search: boolean, before?: Buil
   const indexed = phases.find((p) => p.name === "indexed");
   return {
     patched: indexed?.name === "indexed" ? (indexed.patched ?? 0) : 0,
+    ahead: indexed?.name === "indexed" ? (indexed.ahead ?? 0) : 0,
     incremental: incremental.incremental,
     spare: staged?.name === "incremental" && staged.spare,
     ...(staged?.name === "incremental" ? { planned: staged.planned } : {}),
@@ -57,8 +59,9 @@ const photos = await photoPool();
 
 // How often each way of planning ran, by the edit that led to it: the fast paths must be exercised.
 const plannedBy = new Map<string, number>();
-// The search bundles patched, by the edit that led to it: the patch must be exercised.
+// The search bundles patched, by the edit that led to it, and of those the ones patched ahead: the patches must be exercised.
 const patchedBy = new Map<string, number>();
+const aheadBy = new Map<string, number>();
 
 async function runEdits(edits: Edit[], search: boolean): Promise<void> {
   const edited = new EditedArchive(photos);
@@ -75,6 +78,7 @@ async function runEdits(edits: Edit[], search: boolean): Promise<void> {
       const key = `${e.kind} → ${built.planned ?? "clean"}`;
       plannedBy.set(key, (plannedBy.get(key) ?? 0) + 1);
       if (built.patched > 0) patchedBy.set(e.kind, (patchedBy.get(e.kind) ?? 0) + built.patched);
+      if (built.ahead > 0) aheadBy.set(e.kind, (aheadBy.get(e.kind) ?? 0) + built.ahead);
     }
   } finally {
     edited.archive.remove();
@@ -205,5 +209,7 @@ describe("an incremental build", () => {
     );
     for (const kind of ["body", "title", "add", "topics", "delete", "redate", "draft", "clock"])
       expect(patchedBy.get(kind) ?? 0, `${kind}: ${JSON.stringify([...patchedBy])}`).toBeGreaterThan(0);
+    // Texts edited alone are patched while the pages are planned; nothing else is.
+    expect([...aheadBy.keys()].sort()).toEqual(["body", "title"]);
   }, 240_000);
 });

@@ -61,6 +61,7 @@ describe("indexing search bundles", () => {
       bundles: 2,
       reused: 0,
       patched: 0,
+      ahead: 0,
       changed: ["/pagefind/", "/pagefind/2020", "/pagefind/2021"],
     });
     const top = readdirSync(join(dir, "pagefind"));
@@ -135,7 +136,7 @@ describe("indexing search bundles", () => {
     const reused: string[] = [];
     const result = await indexSearchBundles(incremental, [CHANGED, OLD], { previousSite: previous, onBundle: (b, _n, r) => r && reused.push(b.key) });
     // A new folder's index is new as a whole.
-    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, patched: 0, changed: ["/pagefind/", "/pagefind/2021"] });
+    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, patched: 0, ahead: 0, changed: ["/pagefind/", "/pagefind/2021"] });
     // The runtime too is taken from the previous site, not written again.
     expect(statSync(join(incremental, "pagefind", "pagefind.js")).ino).toBe(statSync(join(previous, "pagefind", "pagefind.js")).ino);
     expect(reused).toEqual(["2020"]);
@@ -164,7 +165,7 @@ describe("indexing search bundles", () => {
     linkSiteInto(previous, staging);
     const result = await indexSearchBundles(staging, [CHANGED, OLD], { staged: true });
     // What differs from the staged index, the rest of the index kept: the vanished bundle, the changed one, the packs.
-    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, patched: 0, changed: ["/pagefind/2019", "/pagefind/2021", "/pagefind/paquets"] });
+    expect(result).toEqual({ pages: 4, bundles: 2, reused: 1, patched: 0, ahead: 0, changed: ["/pagefind/2019", "/pagefind/2021", "/pagefind/paquets"] });
     // The kept bundle and the runtime are the previous site's own files (links), not written again.
     const kept = siteFiles(join(staging, "pagefind", "2020"))[0]!;
     expect(statSync(join(staging, "pagefind", "2020", kept)).ino).toBe(statSync(join(previous, "pagefind", "2020", kept)).ino);
