@@ -374,7 +374,8 @@ export interface PatchingAhead {
 export function patchAhead(previousSite: string, folder: string, bundles: readonly PlannedBundle[]): PatchingAhead | undefined {
   const wanted = bundles.filter((b) => b.patch !== undefined && readTrimmed(join(bundleFolder(previousSite, b.key), DIGEST_FILE)) === b.patch.previous);
   if (wanted.length === 0) return undefined;
-  // Outside the thread budget, which the page writers hold: the thread mostly waits for its service.
+  // Outside the thread budget, which the survey's thread may hold still: this one mostly waits for
+  // its service, and works on a core the main thread leaves idle while it plans.
   const [thread] = Thread.start<IndexRequest, IndexReply>(1, INDEXER_THREAD, { libraries: INDEXER_LIBRARIES, budget: new ThreadBudget(1) });
   if (!thread) return undefined;
   const writing = new Int32Array(new SharedArrayBuffer(4));
