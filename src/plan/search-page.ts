@@ -1,4 +1,4 @@
-import type { Archive } from "../archive/archive.ts";
+import { type Archive, groupByDay, groupByYearAndMonth } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
 import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
@@ -41,7 +41,7 @@ export interface SearchPage extends PageBase {
 /** The search page: filters offer the topics, sources and years that have articles (the values Pagefind indexed). */
 export function planSearchPage(archive: Archive, home: Link): SearchPage {
   const years = archive.years.map((y) => y.year).sort((a, b) => b - a);
-  const bundles = planSearchBundles(archive.years.flatMap((y) => y.months));
+  const bundles = searchPageBundles(archive.years);
   return {
     kind: "search",
     url: SEARCH_URL,
@@ -67,6 +67,19 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
     ],
     browse: browseLinks(archive),
   };
+}
+
+/** The search index's bundles, from the archive's years (`Archive.years`): those the search page names. */
+function searchPageBundles(years: Archive["years"]): SearchBundle[] {
+  return planSearchBundles(years.flatMap((y) => y.months));
+}
+
+/**
+ * The bundles the search page of these published articles (oldest first) names, without the
+ * archive derived: what an incremental build plans its index from before its pages (`planSearchAhead`).
+ */
+export function publishedSearchBundles(oldestFirst: readonly Article[]): SearchBundle[] {
+  return searchPageBundles(groupByYearAndMonth(groupByDay(oldestFirst)));
 }
 
 // A filter value that matches nothing would be a dead end: only names with articles, in French order.

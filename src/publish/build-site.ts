@@ -14,10 +14,10 @@ import { ArticleRenderer } from "../plan/article-view.ts";
 import { redirectUrls, type SitePages } from "../plan/pages.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex, type RecordSources } from "../plan/search-page.ts";
+import { planSearchIndex, publishedSearchBundles, type RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PatchingAhead } from "../search/indexer.ts";
-import { planSearchBundles, type SearchBundle } from "../search/markers.ts";
+import type { SearchBundle } from "../search/markers.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
 import {
@@ -33,7 +33,7 @@ import {
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { type ArchiveOptions, groupByDay, groupByYearAndMonth, isPublished } from "../archive/archive.ts";
+import { type ArchiveOptions, isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
@@ -703,7 +703,7 @@ async function planSearchAhead(
   sources: RecordSources,
 ): Promise<SearchAhead | undefined> {
   const published = content.articles.filter((a) => isPublished(a, options));
-  const bundles = planSearchBundles(groupByYearAndMonth(groupByDay(published)).flatMap((year) => year.months));
+  const bundles = publishedSearchBundles(published);
   const planned = planSearchIndex(bundles, published, renderer, sources);
   // Imported here: Pagefind's module is loaded only by builds with search.
   const { patchAhead } = await import("../search/indexer.ts");

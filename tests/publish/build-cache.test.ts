@@ -380,6 +380,19 @@ describe("an incremental build after an incremental one", () => {
     expect(await neighboursOfSite()).toEqual([".site.spare"]);
   });
 
+  it("patches a text edit's search bundle while its pages are planned, and leaves beside the site nothing but the spare", async () => {
+    archive = threeArticles();
+    await buildSite({ ...base(), search: true });
+    for (const n of [1, 2]) {
+      edit(n);
+      const phases: BuildPhase[] = [];
+      expect(await cachedBuildEqualsClean({ search: true, onPhase: (p) => phases.push(p) })).toBe(true);
+      expect(phases.find((p) => p.name === "indexed")).toMatchObject({ patched: 1, ahead: 1 });
+    }
+    // The folder the bundle was patched in, and the staged one it replaced, are gone.
+    expect(await neighboursOfSite()).toEqual([".site.spare"]);
+  }, 60_000);
+
   it("brings the spare's search index up to date: a bundle the last build indexed is not indexed again", async () => {
     archive = threeArticles();
     await buildSite({ ...base(), search: true });
