@@ -1,4 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { ROWS_FILE } from "./bundle-rows.ts";
 import { replaceFile } from "./pagefind-files.ts";
@@ -78,11 +91,11 @@ export function pieceName(language: string, first: string, digest: string): stri
  * `<bundle>/<name>` and length, in order), then the pieces' files one after the other. Bundles
  * and pieces in the order of their names: the same bundles give the same packs.
  *
- * A piece the packs being replaced already hold is taken from them, not read from its file: a
- * piece's name tells its bytes (their digest), and a push re-indexes one bundle of fifteen. At
- * 100,000 articles that is some 200 packs read instead of 3,300 pieces (the pieces of prefixes
- * left unpacked are never read, only measured). A pack whose pieces are those it held stays as it
- * is: an edit patches one bundle's pieces of the words its article holds, not every prefix's.
+ * A pack whose pieces are those it held stays as it is, only its table read: an edit patches one
+ * bundle's pieces of the words its article holds, not every prefix's. A pack written anew takes
+ * the pieces it held from its old file, not from theirs: a piece's name tells its bytes (their
+ * digest), and a push re-indexes one bundle of fifteen (the pieces of prefixes left unpacked are
+ * never read, only measured).
  * Every other file is removed and written anew, never written into (in an incremental build's
  * staging folder it is a link to the previous site's).
  */
@@ -115,11 +128,12 @@ export function writeSearchPacks(indexDir: string): void {
     const file = `${pack}${PACK_EXTENSION}`;
     written.add(file);
     const table = Buffer.from(JSON.stringify(pieces.map((p) => [p.key, p.size])));
-    const before = held.packs.get(file);
-    if (before?.equals(table)) continue;
+    const before = held.get(file);
+    if (before?.table.equals(table)) continue;
+    const known = before && heldPieces(join(packsDir, file), before);
     const bytes = pieces.map(({ key, path, size }) => {
-      const known = held.pieces.get(key);
-      return known?.length === size ? known : readFileSync(path);
+      const piece = known?.get(key);
+      return piece?.length === size ? piece : readFileSync(path);
     });
     const head = Buffer.alloc(4);
     head.writeUInt32BE(table.length);
@@ -130,29 +144,42 @@ export function writeSearchPacks(indexDir: string): void {
   replaceFile(join(packsDir, PACKED_LIST), JSON.stringify(packed));
 }
 
-// The packs of a folder, by file name, each as its table; and the pieces they hold, by
-// `<bundle>/<name>`. None from a pack whose table does not account for its bytes exactly (a pack
-// is only ever read whole, so a damaged one is ignored, and written anew).
-function packsHeld(packsDir: string): { packs: Map<string, Buffer>; pieces: Map<string, Buffer> } {
-  const packs = new Map<string, Buffer>();
-  const pieces = new Map<string, Buffer>();
-  if (!existsSync(packsDir)) return { packs, pieces };
+// A pack as the folder holds it: its table (JSON), and where its pieces start.
+interface HeldPack {
+  table: Buffer;
+  piecesAt: number;
+}
+
+// The packs of a folder, by file name: their tables alone are read, a pack's pieces only when it is
+// written anew (`heldPieces`). None from a pack whose table does not account for its size exactly
+// (a pack is only ever read whole, so a damaged one is ignored, and written anew).
+function packsHeld(packsDir: string): Map<string, HeldPack> {
+  const packs = new Map<string, HeldPack>();
+  if (!existsSync(packsDir)) return packs;
+  const head = Buffer.alloc(4);
   for (const file of readdirSync(packsDir).filter((name) => name.endsWith(PACK_EXTENSION))) {
+    let fd: number | undefined;
     try {
-      const bytes = readFileSync(join(packsDir, file));
-      const size = bytes.readUInt32BE(0);
-      const tableBytes = bytes.subarray(4, 4 + size);
-      const table = JSON.parse(tableBytes.toString()) as [string, number][];
-      let at = 4 + size;
-      const found = table.map(([key, length]) => [key, bytes.subarray(at, (at += length))] as const);
-      if (at !== bytes.length) continue;
-      packs.set(file, tableBytes);
-      for (const [key, piece] of found) pieces.set(key, piece);
+      fd = openSync(join(packsDir, file), "r");
+      if (readSync(fd, head, 0, 4, 0) !== 4) continue;
+      const table = Buffer.alloc(head.readUInt32BE(0));
+      if (readSync(fd, table, 0, table.length, 4) !== table.length) continue;
+      const lengths = (JSON.parse(table.toString()) as [string, number][]).reduce((n, [, length]) => n + length, 0);
+      if (4 + table.length + lengths === fstatSync(fd).size) packs.set(file, { table, piecesAt: 4 + table.length });
     } catch {
       // Not a pack this code wrote: its pieces are read from their files.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
-  return { packs, pieces };
+  return packs;
+}
+
+// The pieces a pack held, by `<bundle>/<name>`.
+function heldPieces(path: string, pack: HeldPack): Map<string, Buffer> {
+  const bytes = readFileSync(path);
+  let at = pack.piecesAt;
+  return new Map((JSON.parse(pack.table.toString()) as [string, number][]).map(([key, length]) => [key, bytes.subarray(at, (at += length))]));
 }
 
 // The bundles' folders: those holding a bundle's rows beside Pagefind's files.
