@@ -57,33 +57,42 @@ interface Entry {
  * every page's fragment and word count at its new place, its id and fragment named with the
  * bundle's new `prefix` (`pagePrefix`), its rows too. Files are removed and written anew, never
  * written into (in an incremental build's staging folder they are links to the previous site's).
+ *
+ * With `from`, the bundle is read there (the previous site's) and `folder` (empty) receives only
+ * the files the patch writes; those it removes are only reported (`patchAhead`: nothing of the
+ * bundle's 8,000 files is linked first). Its pages must then keep their ids.
+ *
  * Returns the bundle's number of pages and the files it wrote or removed (relative to the folder;
  * `fragment` for all of them when its pages were renamed); or undefined, having changed nothing,
- * when the pages do not add up (a record Pagefind dropped: the bundle is indexed whole).
+ * when the pages do not add up (a record Pagefind dropped: the bundle is indexed whole), or when
+ * patched aside they would be renamed.
  */
 export function patchBundleFolder(
   folder: string,
   patchDir: string | undefined,
   change: BundleChange,
   prefix: string,
+  from = folder,
 ): { pages: number; files: string[] } | undefined {
-  const { name, meta } = readPageList(folder);
+  const { name, meta } = readPageList(from);
   const before = meta[1] as PageEntry[];
   const fresh = readFresh(patchDir);
   // A record Pagefind dropped (one without a word), now or before, leaves the pages unmatched: indexed whole.
   if (fresh.pages.length !== change.pages.length || before.length - change.gone.length + change.pages.length !== change.total) return undefined;
   const moves = pageMoves(before.length, change);
+  const aside = from !== folder;
+  if (aside && !keepsIds(before, moves, prefix)) return undefined;
   const chunks = meta[2] as ChunkEntry[];
-  const pieces = writePieces(folder, chunks, patchWords(indexWords(folder, chunks), moves, change.pages, fresh.words));
+  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), undefined, aside);
   const files = new Set(symmetricDifference(chunks, pieces).map((piece) => `index/${piece}.pf_index`));
   meta[2] = pieces;
-  const pages = movePages(folder, before, fresh, moves, change, prefix);
+  const pages = movePages(folder, before, fresh, moves, change, prefix, aside);
   meta[1] = pages.entries;
   for (const file of pages.files) files.add(file);
-  const metaName = renameMeta(folder, name, pagefindFile(encode(meta)), change.total);
+  const metaName = renameMeta(folder, name, pagefindFile(encode(meta)), change.total, from);
   for (const file of [name, metaName, "pagefind-entry.json"]) files.add(file);
   const rowsFile = join(folder, ROWS_FILE);
-  const rowsBefore = readFileSync(rowsFile);
+  const rowsBefore = readFileSync(join(from, ROWS_FILE));
   const values: PageValues = {};
   for (const [filter, onPages] of Object.entries(rowValues(decodeRows(rowsBefore)))) {
     const list: string[][] = new Array(change.total);
@@ -147,10 +156,11 @@ function movePages(
   moves: Int32Array,
   change: BundleChange,
   prefix: string,
+  aside: boolean,
 ): { entries: PageEntry[]; files: string[] } {
   const fragments = join(folder, "fragment");
   const after: PageEntry[] = new Array(change.total);
-  const inPlace = before.every(([id], page) => moves[page]! < 0 || id === pageId(prefix, moves[page]!));
+  const inPlace = keepsIds(before, moves, prefix);
   const into = inPlace ? fragments : join(folder, "fragment-patched");
   const place = (to: number, words: number): string => {
     after[to] = [pageId(prefix, to), words, ""];
@@ -159,10 +169,11 @@ function movePages(
   const freshFragment = (t: number): Buffer => readFileSync(join(fresh.dir!, "fragment", `${fresh.pages[t]![0]}.pf_fragment`));
   if (inPlace) {
     const files: string[] = [];
+    if (aside) mkdirSync(fragments, { recursive: true });
     before.forEach(([id, words], page) => {
       if (moves[page]! >= 0) after[moves[page]!] = [id, words, ""];
       else {
-        rmSync(join(fragments, `${id}.pf_fragment`));
+        if (!aside) rmSync(join(fragments, `${id}.pf_fragment`));
         files.push(`fragment/${id}.pf_fragment`);
       }
     });
@@ -182,6 +193,11 @@ function movePages(
   rmSync(fragments, { recursive: true });
   renameSync(into, fragments);
   return { entries: after, files: ["fragment"] };
+}
+
+// Whether every page kept keeps its id (the same pages in the same order: articles' texts edited).
+function keepsIds(before: readonly PageEntry[], moves: Int32Array, prefix: string): boolean {
+  return before.every(([id], page) => moves[page]! < 0 || id === pageId(prefix, moves[page]!));
 }
 
 /**

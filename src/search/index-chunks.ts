@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { encode } from "cborg";
@@ -76,10 +76,12 @@ export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[
  * the same pieces however they were come by (indexed, or patched: src/search/bundle-patch.ts). A
  * piece is named by a digest of its bytes: one whose name the folder holds already is not written
  * again, and a file no piece names any more is removed (a link to the previous site's file, never
- * written into).
+ * written into). `aside`: the folder holds none of the previous pieces, and receives the new ones
+ * alone (a patch written beside the bundle: `patchBundleFolder`).
  */
-export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES): ChunkEntry[] {
+export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES, aside = false): ChunkEntry[] {
   const indexDir = join(folder, "index");
+  if (aside) mkdirSync(indexDir, { recursive: true });
   const first = previous[0]?.[2] ?? "";
   const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
   const cut = cutWords(words, pieceBytes);
@@ -97,7 +99,7 @@ export function writePieces(folder: string, previous: readonly ChunkEntry[], wor
   });
   const names = new Set(pieces.map(({ entry }) => entry[2]));
   const held = new Set(previous.map(([, , hash]) => hash));
-  for (const name of held) if (!names.has(name)) rmSync(join(indexDir, `${name}.pf_index`));
+  if (!aside) for (const name of held) if (!names.has(name)) rmSync(join(indexDir, `${name}.pf_index`));
   for (const { entry, raw } of pieces) if (!held.has(entry[2])) writeFileSync(join(indexDir, `${entry[2]}.pf_index`), gzipSync(raw));
   return pieces.map(({ entry }) => entry);
 }

@@ -68,9 +68,9 @@ const BATCH = 500;
  * bundle with `patch` patches the folder that holds its previous index instead (`patchBundle`):
  * undefined when it cannot, and the bundle must be indexed whole.
  */
-export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array): Promise<BundleWritten | undefined> {
+export async function indexBundle(siteDir: string, bundle: IndexBundle, writing?: Int32Array, from?: string): Promise<BundleWritten | undefined> {
   const outputPath = bundleFolder(siteDir, bundle.key);
-  if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch);
+  if (bundle.patch) return patchBundle(outputPath, bundle, bundle.patch, from);
   return withPagefind(bundle.key, async (index, stopped) => {
     let pages = 0;
     // In order, a batch after the other: the same records give the same files.
@@ -109,9 +109,10 @@ export interface BundleWritten {
 }
 
 // Indexes a bundle's new and edited records alone, in a service of their own, then patches the
-// bundle's folder with them (src/search/bundle-patch.ts). Returns the bundle's pages and the files
+// bundle's folder with them (src/search/bundle-patch.ts); or, with `from`, writes into the folder
+// only what the patch of the bundle there changes. Returns the bundle's pages and the files
 // changed, or undefined (the folder removed) when the patch cannot apply: the bundle is indexed whole then.
-async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange): Promise<BundleWritten | undefined> {
+async function patchBundle(outputPath: string, bundle: IndexBundle, patch: BundleChange, from = outputPath): Promise<BundleWritten | undefined> {
   // Records removed alone: no service, and no index of new records.
   const patchDir = bundle.records.length > 0 ? mkdtempSync(join(tmpdir(), "depeche-patch-")) : undefined;
   try {
@@ -122,8 +123,12 @@ async function patchBundle(outputPath: string, bundle: IndexBundle, patch: Bundl
       });
     // Gone before the folder changes (the previous site's file, linked: removed, not written
     // into): a folder left half patched is never taken for the previous bundle.
-    rmSync(join(outputPath, DIGEST_FILE));
-    const patched = patchBundleFolder(outputPath, patchDir, patch, bundle.prefix);
+    if (from === outputPath) rmSync(join(outputPath, DIGEST_FILE));
+    else {
+      rmSync(outputPath, { recursive: true, force: true });
+      mkdirSync(outputPath, { recursive: true });
+    }
+    const patched = patchBundleFolder(outputPath, patchDir, patch, bundle.prefix, from);
     if (patched === undefined) {
       rmSync(outputPath, { recursive: true, force: true });
       return undefined;
@@ -286,8 +291,8 @@ export type IndexRequest =
       bundle: IndexBundle;
       /** The records being written, shared with every indexing thread (`WRITE_BUDGET`). */
       writing: Int32Array;
-      /** A bundle folder whose files are first linked into the bundle's (`patchAhead`). */
-      copyFrom?: string;
+      /** The previous site's folder of the bundle, which its patch reads, writing only what changes (`patchAhead`). */
+      from?: string;
     }
   | { kind: "runtime"; siteDir: string };
 
@@ -359,25 +364,37 @@ interface BundleAhead {
 export interface PatchingAhead {
   /** The bundles patched, by key, once the thread is done: none when it failed (they are patched in their turn then). */
   readonly patched: Promise<ReadonlyMap<string, BundleAhead>>;
-  /** The folder that holds them, and the staged folders they replace: the build removes it once the index is made. */
+  /** The folder that holds what they wrote: the build removes it once the index is made. */
   readonly folder: string;
 }
 
+/** The thread `patchAhead` patches on: started before the index is planned, it loads its modules meanwhile. */
+export type AheadThread = Thread<IndexRequest, IndexReply>;
+
 /**
- * Patches, on a thread of its own, the bundles of `bundles` that have a patch, each in a copy of
- * the previous site's folder (its files linked) below `folder`, when that folder holds the bundle
- * the patch was planned from. Articles' texts edited alone change no bundle but theirs, whose
- * patch is known before the pages are planned: it is made while they are (at 100,000 articles a
- * year's patch takes some 0.3 s of the main thread after the pages, a body edit's build 2.3 s).
- * Undefined when there is nothing to patch.
+ * Starts the thread of `patchAhead`, outside the thread budget, which the survey's thread may hold
+ * still: this one mostly waits for its service, and works on a core the main thread leaves idle
+ * while it plans. Undefined when no thread can be started.
  */
-export function patchAhead(previousSite: string, folder: string, bundles: readonly PlannedBundle[]): PatchingAhead | undefined {
+export function startPatchingAhead(): AheadThread | undefined {
+  return Thread.start<IndexRequest, IndexReply>(1, INDEXER_THREAD, { libraries: INDEXER_LIBRARIES, budget: new ThreadBudget(1) })[0];
+}
+
+/**
+ * Patches, on `thread` (`startPatchingAhead`), the bundles of `bundles` that have a patch, when the
+ * previous site holds the bundle the patch was planned from: each read there, and what its patch
+ * writes written below `folder` (`patchBundleFolder`'s `from`), for the index to move into the
+ * staged bundle (`takeAhead`). Articles' texts edited alone change no bundle but theirs,
+ * whose patch is known before the pages are planned: it is made while they are (at 100,000
+ * articles a year's patch takes some 0.5 s, a body edit's build 2.3 s). Undefined when there is
+ * nothing to patch; the thread is closed once it is done, or at once.
+ */
+export function patchAhead(thread: AheadThread, previousSite: string, folder: string, bundles: readonly PlannedBundle[]): PatchingAhead | undefined {
   const wanted = bundles.filter((b) => b.patch !== undefined && readTrimmed(join(bundleFolder(previousSite, b.key), DIGEST_FILE)) === b.patch.previous);
-  if (wanted.length === 0) return undefined;
-  // Outside the thread budget, which the survey's thread may hold still: this one mostly waits for
-  // its service, and works on a core the main thread leaves idle while it plans.
-  const [thread] = Thread.start<IndexRequest, IndexReply>(1, INDEXER_THREAD, { libraries: INDEXER_LIBRARIES, budget: new ThreadBudget(1) });
-  if (!thread) return undefined;
+  if (wanted.length === 0) {
+    void thread.close();
+    return undefined;
+  }
   const writing = new Int32Array(new SharedArrayBuffer(4));
   const patched = (async () => {
     const ahead = new Map<string, BundleAhead>();
@@ -387,7 +404,7 @@ export function patchAhead(previousSite: string, folder: string, bundles: readon
         siteDir: folder,
         bundle: materialize(bundle, true),
         writing,
-        copyFrom: bundleFolder(previousSite, bundle.key),
+        from: bundleFolder(previousSite, bundle.key),
       });
       if (written) ahead.set(bundle.key, { digest: bundle.digest, folder: bundleFolder(folder, bundle.key), written });
     }
@@ -399,13 +416,17 @@ export function patchAhead(previousSite: string, folder: string, bundles: readon
 }
 
 // The staged folder of a bundle patched ahead, when it was patched into the bundle planned now,
-// gives way to the patched one (moved beside it, for the build to remove): the bundle taken.
-function takeAhead(siteDir: string, bundle: PlannedBundle, ahead: ReadonlyMap<string, BundleAhead>, aside: string): BundleAhead | undefined {
+// takes the files its patch wrote (moved in over the linked ones of the same name) and loses those
+// it removed: the bundle taken.
+function takeAhead(siteDir: string, bundle: PlannedBundle, ahead: ReadonlyMap<string, BundleAhead>): BundleAhead | undefined {
   const patched = ahead.get(bundle.key);
   if (!patched || patched.digest !== bundle.digest) return undefined;
   const staged = bundleFolder(siteDir, bundle.key);
-  renameSync(staged, join(aside, `staged-${bundle.key}`));
-  renameSync(patched.folder, staged);
+  for (const file of patched.written.files ?? []) {
+    const written = join(patched.folder, file);
+    if (existsSync(written)) renameSync(written, join(staged, file));
+    else rmSync(join(staged, file), { force: true });
+  }
   return patched;
 }
 
@@ -432,13 +453,13 @@ export async function indexSearchBundles(siteDir: string, bundles: readonly Plan
   if (kept?.runtime) result.changed.push(...[...kept.removed].map((key) => bundleFolder("", key)));
   else result.changed.push(SEARCH_INDEX_URL);
   const queue: PlannedBundle[] = [];
-  const ahead = options.ahead && kept ? { folder: options.ahead.folder, patched: await options.ahead.patched } : undefined;
+  const ahead = options.ahead && kept ? await options.ahead.patched : undefined;
   for (const bundle of bundles) {
     if (kept?.bundles.has(bundle.key) || (options.previousSite && reuseBundle(options.previousSite, siteDir, bundle))) {
       done(bundle, bundle.articles, true);
       continue;
     }
-    const patched = ahead && kept?.patching.has(bundle.key) ? takeAhead(siteDir, bundle, ahead.patched, ahead.folder) : undefined;
+    const patched = ahead && kept?.patching.has(bundle.key) ? takeAhead(siteDir, bundle, ahead) : undefined;
     if (patched) {
       done(bundle, patched.written.pages, false, patched.written.files);
       result.ahead++;
@@ -613,7 +634,7 @@ function reuseBundle(previousSite: string, siteDir: string, bundle: PlannedBundl
 // Hard links, not copies: a year's bundle is some 7,700 small files, and neither site ever
 // rewrites one in place (a build writes a new folder, and the old site is removed whole). A copy
 // where the file system cannot link (another device).
-export function linkTree(from: string, to: string): void {
+function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [join(from, entry.name), join(to, entry.name)];

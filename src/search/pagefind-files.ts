@@ -48,10 +48,11 @@ export function replaceFile(path: string, bytes: Uint8Array | string): void {
  * `pagefind-entry.json` (which Pagefind fetches fresh each time): a browser or a cache that kept
  * the list of an earlier build never looks for pieces or pages this one no longer has. With
  * `pages`, the entry gives that count of pages too (a bundle patched to hold more or fewer).
- * Returns the list's new name.
+ * With `from`, the entry is read there and the old list left (a patch written beside the bundle:
+ * `patchBundleFolder`). Returns the list's new name.
  */
-export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, pages?: number): string {
-  const entryFile = join(folder, "pagefind-entry.json");
+export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, pages?: number, from = folder): string {
+  const entryFile = join(from, "pagefind-entry.json");
   const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
   const language = Object.values(entry.languages).find((l) => oldName === `pagefind.${l.hash}.pf_meta`);
   if (!language) throw new Error(`${oldName} is not named in ${entryFile}`);
@@ -59,8 +60,8 @@ export function renameMeta(folder: string, oldName: string, bytes: Uint8Array, p
   language.hash = `${prefix}${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}`;
   if (pages !== undefined) language.page_count = pages;
   const name = `pagefind.${language.hash}.pf_meta`;
-  rmSync(join(folder, oldName));
+  if (from === folder) rmSync(join(folder, oldName));
   writeFileSync(join(folder, name), bytes);
-  replaceFile(entryFile, JSON.stringify(entry));
+  replaceFile(join(folder, "pagefind-entry.json"), JSON.stringify(entry));
   return name;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
-import { indexSearchBundles } from "../../src/search/indexer.ts";
+import { indexSearchBundles, patchAhead, startPatchingAhead } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { recordsPrefix } from "../helpers/search-bundles.ts";
 import { siteFiles } from "../helpers/site.ts";
@@ -178,6 +178,20 @@ async function patchedBundles(bundles: Edited[]): Promise<{ patched: number; col
     bundles.map((b) => planned(b.after, undefined, b.key)),
   );
   expect(contents(staging)).toEqual(contents(clean));
+  // Patched ahead, as a build patches a text edit while it plans its pages (`patchAhead`): each
+  // bundle read in the previous site, what its patch writes written beside it, then moved into a
+  // staging folder of its own. The same index, the same paths changed, and the previous site
+  // untouched; a patch that would rename the pages is left to the index, which patches it in place.
+  const plannedAfter = bundles.map((b) => planned(b.after, { before: b.plannedFrom, pages: b.pages, ...(b.gone ? { gone: b.gone } : {}) }, b.key));
+  const ahead = patchAhead(startPatchingAhead()!, previous, join(folder(), "ahead"), plannedAfter);
+  const aheadStaging = join(folder(), "staging");
+  linkSiteInto(previous, aheadStaging);
+  const again = await indexSearchBundles(aheadStaging, plannedAfter, { staged: true, ...(ahead ? { ahead } : {}) });
+  expect(contents(previous)).toEqual(held);
+  expect(contents(aheadStaging)).toEqual(contents(clean));
+  expect([...again.changed].sort()).toEqual([...result.changed].sort());
+  const keepIds = (b: Edited): boolean => b.after.map((r) => r.url).join(" ") === b.before.map((r) => r.url).join(" ");
+  expect(again.ahead).toBe(bundles.filter((b) => keepIds(b) && !result.changed.includes(`/pagefind/${b.key}`)).length);
   return { patched: result.patched, collected };
 }
 
@@ -304,6 +318,16 @@ describe("a bundle patched with its records added and removed", () => {
       const added = { ...record(100 + at, 4242 + at), bodyHtml: `<p>${sentence(4242 + at, 30)} Mossoul, zèbre.</p>` };
       expect(await patched(changed(BEFORE, [], [[at, added]]), [at], BEFORE, BEFORE, [])).toBe(1);
     }
+  }, 60_000);
+
+  it("patches ahead a bundle whose texts were edited, beside a bundle whose pages a record added renames, which the index patches in place", async () => {
+    const added = { ...record(150, 4300), bodyHtml: `<p>${sentence(4300, 30)} Mossoul.</p>` };
+    const body = BEFORE.slice(0, 12);
+    const bundles: Edited[] = [
+      { key: "2020", before: BEFORE, after: changed(BEFORE, [], [[5, added]]), pages: [5], gone: [], plannedFrom: BEFORE },
+      { key: "2021", before: body, after: body.map((r, n) => (n === 3 ? { ...r, title: "Un titre récrit : l’économie" } : r)), pages: [3], plannedFrom: body },
+    ];
+    expect(await patchedBundles(bundles)).toEqual({ patched: 2, collected: 0 });
   }, 60_000);
 
   it("writes the rows of the bundle indexed again: a topic's only record removed, a record of a topic new to the bundle added", async () => {
