@@ -719,9 +719,11 @@ async function planSearchAhead(
   }
 }
 
-// The folder of patches made ahead goes once the thread is done with it, whether the index took them or not.
+// The folder of patches made ahead goes once the thread is done with it, whether the index took them
+// or not: here, for it holds only what the patches wrote (a process to remove it cost the main
+// thread 15–25 ms); a folder left behind is removed by the next build as a leftover.
 function removeAhead(ahead: SearchAhead | undefined): void {
-  if (ahead) void ahead.patching.patched.then(() => removeInBackground(ahead.patching.folder));
+  if (ahead) void ahead.patching.patched.then(() => rmSync(ahead.patching.folder, { recursive: true, force: true })).catch(() => {});
 }
 
 function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
