@@ -83,7 +83,7 @@ export function patchBundleFolder(
   const aside = from !== folder;
   if (aside && !keepsIds(before, moves, prefix)) return undefined;
   const chunks = meta[2] as ChunkEntry[];
-  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), undefined, aside);
+  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), { aside });
   const files = new Set(symmetricDifference(chunks, pieces).map((piece) => `index/${piece}.pf_index`));
   meta[2] = pieces;
   const pages = movePages(folder, before, fresh, moves, change, prefix, aside);

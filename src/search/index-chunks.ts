@@ -52,7 +52,7 @@ export type ChunkEntry = [from: string, to: string, hash: string];
 export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void {
   const { name, meta } = readPageList(folder);
   const chunks = meta[2] as ChunkEntry[];
-  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), pieceBytes);
+  meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), { pieceBytes });
   renameMeta(folder, name, pagefindFile(encode(meta)));
 }
 
@@ -76,10 +76,15 @@ export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[
  * the same pieces however they were come by (indexed, or patched: src/search/bundle-patch.ts). A
  * piece is named by a digest of its bytes: one whose name the folder holds already is not written
  * again, and a file no piece names any more is removed (a link to the previous site's file, never
- * written into). `aside`: the folder holds none of the previous pieces, and receives the new ones
- * alone (a patch written beside the bundle: `patchBundleFolder`).
+ * written into). With `aside`, the folder holds none of the previous pieces, and receives the new
+ * ones alone (a patch written beside the bundle: `patchBundleFolder`).
  */
-export function writePieces(folder: string, previous: readonly ChunkEntry[], words: readonly Word[], pieceBytes = PIECE_BYTES, aside = false): ChunkEntry[] {
+export function writePieces(
+  folder: string,
+  previous: readonly ChunkEntry[],
+  words: readonly Word[],
+  { pieceBytes = PIECE_BYTES, aside = false }: { pieceBytes?: number; aside?: boolean } = {},
+): ChunkEntry[] {
   const indexDir = join(folder, "index");
   if (aside) mkdirSync(indexDir, { recursive: true });
   const first = previous[0]?.[2] ?? "";

@@ -125,7 +125,7 @@ describe("index chunks cut into pieces", () => {
       key: new TextEncoder().encode(word),
       bytes: new Uint8Array(8),
     }));
-    const pieces = writePieces(folder, [], words, 10);
+    const pieces = writePieces(folder, [], words, { pieceBytes: 10 });
     const names = pieces.map(([, , name]) => name);
     // Each range ends just below where the next starts (then the highest code points).
     expect(pieces.map(([from]) => from)).toEqual(["com", "con", "contra", "d"]);
