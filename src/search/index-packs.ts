@@ -144,10 +144,10 @@ export function writeSearchPacks(indexDir: string): void {
   replaceFile(join(packsDir, PACKED_LIST), JSON.stringify(packed));
 }
 
-// A pack as the folder holds it: its table (JSON), and where its pieces start.
+// A pack as the folder holds it: its table (the JSON bytes, and each piece's key and length, in order).
 interface HeldPack {
   table: Buffer;
-  piecesAt: number;
+  pieces: [key: string, length: number][];
 }
 
 // The packs of a folder, by file name: their tables alone are read, a pack's pieces only when it is
@@ -164,8 +164,8 @@ function packsHeld(packsDir: string): Map<string, HeldPack> {
       if (readSync(fd, head, 0, 4, 0) !== 4) continue;
       const table = Buffer.alloc(head.readUInt32BE(0));
       if (readSync(fd, table, 0, table.length, 4) !== table.length) continue;
-      const lengths = (JSON.parse(table.toString()) as [string, number][]).reduce((n, [, length]) => n + length, 0);
-      if (4 + table.length + lengths === fstatSync(fd).size) packs.set(file, { table, piecesAt: 4 + table.length });
+      const pieces = JSON.parse(table.toString()) as HeldPack["pieces"];
+      if (4 + table.length + pieces.reduce((n, [, length]) => n + length, 0) === fstatSync(fd).size) packs.set(file, { table, pieces });
     } catch {
       // Not a pack this code wrote: its pieces are read from their files.
     } finally {
@@ -175,11 +175,11 @@ function packsHeld(packsDir: string): Map<string, HeldPack> {
   return packs;
 }
 
-// The pieces a pack held, by `<bundle>/<name>`.
+// The pieces a pack held, by `<bundle>/<name>`: they follow its length and its table.
 function heldPieces(path: string, pack: HeldPack): Map<string, Buffer> {
   const bytes = readFileSync(path);
-  let at = pack.piecesAt;
-  return new Map((JSON.parse(pack.table.toString()) as [string, number][]).map(([key, length]) => [key, bytes.subarray(at, (at += length))]));
+  let at = 4 + pack.table.length;
+  return new Map(pack.pieces.map(([key, length]) => [key, bytes.subarray(at, (at += length))]));
 }
 
 // The bundles' folders: those holding a bundle's rows beside Pagefind's files.

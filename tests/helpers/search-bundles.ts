@@ -1,7 +1,7 @@
 import { bundleDigest, PAGEFIND_VERSION, pagePrefix, pagesDigest, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 
 /** The prefix of a bundle's page ids as the build plans it (src/plan/search-page.ts): of its key and its records' URLs, in order. */
-export function recordsPrefix(key: string, records: readonly SearchRecord[]): string {
+function recordsPrefix(key: string, records: readonly SearchRecord[]): string {
   return pagePrefix(key, pagesDigest(records.map((record) => record.url)));
 }
 

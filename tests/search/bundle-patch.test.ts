@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
 import { indexSearchBundles, patchAhead, startPatchingAhead } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
-import { recordsPrefix } from "../helpers/search-bundles.ts";
+import { plannedBundle } from "../helpers/search-bundles.ts";
 import { siteFiles } from "../helpers/site.ts";
 
 // An edited, added or removed record's postings spliced into its bundle, every page moved to its
@@ -95,11 +95,7 @@ interface Change {
 
 function planned(records: SearchRecord[], change?: Change, key = "2021"): PlannedBundle {
   return {
-    key,
-    articles: records.length,
-    digest: bundleDigest(records, PAGEFIND_VERSION),
-    prefix: recordsPrefix(key, records),
-    records: () => records,
+    ...plannedBundle(key, records),
     ...(change
       ? {
           patch: {
