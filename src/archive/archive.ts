@@ -1,5 +1,6 @@
 import { type Article, byPublication, type Content, type Day, type SiteConfig, type Source, type Topic } from "../content/model.ts";
 import { partsOfDay } from "../text/dates.ts";
+import { articleUrlDay } from "../urls/site-urls.ts";
 import { relatedArticles, topicNeighbours, type TopicNeighbours } from "./related.ts";
 
 /** A topic or source with its articles, newest first. */
@@ -104,6 +105,25 @@ export function countBefore<T>(list: readonly T[], before: (item: T) => boolean)
     else high = middle;
   }
   return low;
+}
+
+/**
+ * The articles of `days` (oldest first) whose URLs `urls` holds, oldest first. An article's URL
+ * starts with its day's: each URL is looked for among its day's articles alone, where a pass over
+ * every article hashed each one's URL (90–100 ms of an edit's planning at 100,000 articles).
+ */
+export function articlesAt(days: readonly DayEntry[], urls: ReadonlySet<string>): Article[] {
+  const wanted = new Set<Day>();
+  for (const url of urls) {
+    const day = articleUrlDay(url);
+    if (day) wanted.add(day);
+  }
+  const found: Article[] = [];
+  for (const day of [...wanted].sort()) {
+    const entry = days[countBefore(days, (d) => d.day < day)];
+    if (entry?.day === day) for (const article of entry.articles) if (urls.has(article.url)) found.push(article);
+  }
+  return found;
 }
 
 /** Groups articles (oldest first) by their Paris day, linking each day to the previous and next day that has any. */

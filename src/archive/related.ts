@@ -44,18 +44,16 @@ export function topicNeighbours(oldestFirst: readonly Article[]): Map<Article, T
 }
 
 /**
- * The related articles and topic neighbours of the articles among `oldestFirst` whose URL is in
- * `only`, as `relatedArticles` and `topicNeighbours` of every article would give them, from the
- * archive's lists of each topic (newest first, `Listing.articles`): only the lists of their topics
- * are read. An incremental build plans a dozen article pages of 100,000, and indexing every topic
- * for them was a third of its planning.
+ * The related articles and topic neighbours of some `articles` (`articlesAt`), as `relatedArticles`
+ * and `topicNeighbours` of every article would give them, from the archive's lists of each topic
+ * (newest first, `Listing.articles`): only the lists of their topics are read. An incremental
+ * build plans a dozen article pages of 100,000, and indexing every topic for them was a third of
+ * its planning.
  */
 export function someArticleLists(
-  oldestFirst: readonly Article[],
+  articles: readonly Article[],
   newestByTopic: ReadonlyMap<Topic, readonly Article[]>,
-  only: ReadonlySet<string>,
 ): { related: Map<Article, Article[]>; neighbours: Map<Article, TopicNeighbours> } {
-  const articles = oldestFirst.filter((article) => only.has(article.url));
   const lists = new Map<Topic, Article[]>();
   const positions = new Map<Article, number[]>();
   for (const article of articles) {

@@ -1,4 +1,4 @@
-import { deriveArchive, type Archive, type ArchiveOptions } from "../archive/archive.ts";
+import { articlesAt, deriveArchive, type Archive, type ArchiveOptions } from "../archive/archive.ts";
 import { someArticleLists } from "../archive/related.ts";
 import type { Content } from "../content/model.ts";
 import { formatDiagnostic } from "../content/diagnostics.ts";
@@ -14,22 +14,20 @@ export function planSite(content: Content, options: ArchiveOptions, renderer?: A
 }
 
 /**
- * Some pages of the site only: those whose URLs `select` picks from the archive (derived whole).
- * Each page is planned exactly as `planSite` plans it; the others are not planned, nor are the
- * related articles and topic neighbours of articles whose page is not asked for (`select` reads
- * neither: it is given the archive without them). The archive comes back with them;
- * undefined when `select` picks none (the whole site must be planned).
+ * Some pages of the site only: those whose URLs `select` picks from the archive, derived whole but
+ * for each article's own lists (`deriveArchive` with `perArticle: false`). Each page is planned
+ * exactly as `planSite` plans it; the others are not planned, nor are the related articles and
+ * topic neighbours of articles whose page is not asked for (`select` reads neither). The archive
+ * comes back with them; undefined when `select` picks none (the whole site must be planned).
  */
 export function planSomePages(
-  content: Content,
-  options: ArchiveOptions,
+  archive: Archive,
   renderer: ArticleRenderer,
   select: (archive: Archive) => ReadonlySet<string> | undefined,
 ): { archive: Archive; data: BuildData } | undefined {
-  const archive = deriveArchive(content, options, { perArticle: false });
   const only = select(archive);
   if (!only) return undefined;
-  const lists = someArticleLists([...archive.articles].reverse(), new Map(archive.topics.map((listing) => [listing.entry, listing.articles])), only);
+  const lists = someArticleLists(articlesAt(archive.days, only), new Map(archive.topics.map((listing) => [listing.entry, listing.articles])));
   archive.related = lists.related;
   archive.neighbours = lists.neighbours;
   return { archive, data: { site: siteView(archive.site, mainTopics(archive)), pages: planPages(archive, renderer, only) } };

@@ -1,4 +1,4 @@
-import { type Archive, groupByDay, groupByYearAndMonth } from "../archive/archive.ts";
+import type { Archive } from "../archive/archive.ts";
 import type { Article } from "../content/model.ts";
 import { ui } from "../i18n/fr.ts";
 import { bundleOf, planSearchBundles, SEARCH_FILTERS, type SearchBundle } from "../search/markers.ts";
@@ -70,16 +70,8 @@ export function planSearchPage(archive: Archive, home: Link): SearchPage {
 }
 
 /** The search index's bundles, from the archive's years (`Archive.years`): those the search page names. */
-function searchPageBundles(years: Archive["years"]): SearchBundle[] {
+export function searchPageBundles(years: Archive["years"]): SearchBundle[] {
   return planSearchBundles(years.flatMap((y) => y.months));
-}
-
-/**
- * The bundles the search page of these published articles (oldest first) names, without the
- * archive derived: what an incremental build plans its index from before its pages (`planSearchAhead`).
- */
-export function publishedSearchBundles(oldestFirst: readonly Article[]): SearchBundle[] {
-  return searchPageBundles(groupByYearAndMonth(groupByDay(oldestFirst)));
 }
 
 // A filter value that matches nothing would be a dead end: only names with articles, in French order.

@@ -14,9 +14,9 @@ import { ArticleRenderer } from "../plan/article-view.ts";
 import { redirectUrls, type SitePages } from "../plan/pages.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex, publishedSearchBundles, type RecordSources } from "../plan/search-page.ts";
+import { planSearchIndex, type RecordSources, searchPageBundles } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
-import type { PatchingAhead } from "../search/indexer.ts";
+import type { AheadThread, PatchingAhead } from "../search/indexer.ts";
 import type { SearchBundle } from "../search/markers.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
@@ -33,7 +33,7 @@ import {
 import { siteAddress } from "../text/web-links.ts";
 import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
-import { type ArchiveOptions, isPublished } from "../archive/archive.ts";
+import { type Archive, deriveArchive, isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
@@ -386,10 +386,17 @@ async function validateThenWrite(
           ...(textEditsOnly ? { changedOnly: narrow.articles } : {}),
         }
       : undefined;
-  const searchAhead =
-    incremental && textEditsOnly && narrow.articles.size > 0 && searchSources && !options.store
-      ? await planSearchAhead(resolve(options.outDir), content, { drafts: options.drafts, nowMs }, renderer, searchSources)
-      : undefined;
+  // The patch's thread starts first, and loads its modules while the archive is derived and the index planned.
+  const aheadThread = incremental && textEditsOnly && narrow.articles.size > 0 && searchSources && !options.store ? await startSearchAhead() : undefined;
+  let derived: Archive | undefined;
+  try {
+    // Derived once, for the index planned ahead and the pages (each article's own lists are made for its page alone).
+    derived = narrow && deriveArchive(content, { drafts: options.drafts, nowMs }, { perArticle: false });
+  } catch (error) {
+    void aheadThread?.thread.close();
+    throw error;
+  }
+  const searchAhead = aheadThread && derived && searchSources && planSearchAhead(aheadThread, resolve(options.outDir), derived, renderer, searchSources);
   // The articles gone that the last build published: their pages were the site's.
   const removed = narrow?.removed.filter((a) => incremental!.pages.has(a.url)) ?? [];
   let feeds = new Set<string>();
@@ -397,7 +404,8 @@ async function validateThenWrite(
   let redirects = false;
   const some =
     narrow &&
-    planSomePages(content, { drafts: options.drafts, nowMs }, renderer, (archive) => {
+    derived &&
+    planSomePages(derived, renderer, (archive) => {
       const added = narrow.added.size > 0 ? archive.articles.filter((a) => narrow.added.has(a)) : [];
       if ((added.length > 0 || removed.length > 0) && !sameMainTopics(archive, added, removed)) return undefined;
       feeds = feedsShowing(archive, new Set([...narrow.articles, ...narrow.added].map((a) => a.url)), removed);
@@ -689,29 +697,41 @@ interface SearchAhead {
   patching: PatchingAhead;
 }
 
+/** The thread that patches bundles ahead (`startPatchingAhead`), and the module that asks it. */
+interface AheadStart {
+  indexer: typeof import("../search/indexer.ts");
+  thread: AheadThread;
+}
+
 /**
- * Plans the search index of the articles `options` publish before their pages are planned, as
- * the search page will plan it (its bundles from the months of those articles), and starts the
- * patches of its bundles that hold edited articles (`patchAhead`) into a folder beside the site:
- * articles' texts edited alone leave every bundle where it was. Undefined when nothing is patched.
+ * Starts the thread that patches ahead: it loads its modules (some 0.1 s at any size) while the
+ * archive is derived and the index planned. Imported here: Pagefind's module is loaded only by
+ * builds with search.
  */
-async function planSearchAhead(
+async function startSearchAhead(): Promise<AheadStart | undefined> {
+  const indexer = await import("../search/indexer.ts");
+  const thread = indexer.startPatchingAhead();
+  return thread && { indexer, thread };
+}
+
+/**
+ * Plans the search index of the archive's articles before their pages are planned, as the search
+ * page will plan it (its bundles from the archive's months), and starts on `thread` the patches of
+ * its bundles that hold edited articles (`patchAhead`) into a folder beside the site: articles'
+ * texts edited alone leave every bundle where it was. Undefined when nothing is patched.
+ */
+function planSearchAhead(
+  { indexer, thread }: AheadStart,
   out: string,
-  content: Content,
-  options: ArchiveOptions,
+  archive: Archive,
   renderer: ArticleRenderer,
   sources: RecordSources,
-): Promise<SearchAhead | undefined> {
-  // Imported here: Pagefind's module is loaded only by builds with search. The thread starts
-  // first, and loads its modules while the index is planned (some 0.1 s at any size).
-  const { patchAhead, startPatchingAhead } = await import("../search/indexer.ts");
-  const thread = startPatchingAhead();
-  if (!thread) return undefined;
+): SearchAhead | undefined {
   try {
-    const published = content.articles.filter((a) => isPublished(a, options));
-    const bundles = publishedSearchBundles(published);
+    const published = [...archive.articles].reverse();
+    const bundles = searchPageBundles(archive.years);
     const planned = planSearchIndex(bundles, published, renderer, sources);
-    const patching = patchAhead(thread, out, siblingFolder(out, "trash"), planned);
+    const patching = indexer.patchAhead(thread, out, siblingFolder(out, "trash"), planned);
     return patching && { bundles, articles: published.length, planned, patching };
   } catch (error) {
     void thread.close();

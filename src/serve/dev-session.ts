@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { buildDateFromEnvironment } from "../publish/build-date.ts";
 import { buildSite, DEFAULT_CACHE_DIR } from "../publish/build-site.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
+import { deriveArchive } from "../archive/archive.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../plan/added-pages.ts";
 import { narrowChange, type NarrowChange } from "../publish/fast-path.ts";
 import type { BuildData } from "../plan/site-data.ts";
@@ -423,7 +424,7 @@ export class DevSession {
     const leaving = removed.filter((a) => places.get(a.url)?.kind === "articles");
     let counts: Record<string, number> | undefined;
     let mayGo: ReadonlyMap<string, string> = new Map();
-    const some = planSomePages(content, this.archiveOptions, this.renderer, (archive) => {
+    const some = planSomePages(deriveArchive(content, this.archiveOptions, { perArticle: false }), this.renderer, (archive) => {
       const urls = pagesShowingEdited(
         archive,
         archive.articles.filter((a) => edited.has(a)),

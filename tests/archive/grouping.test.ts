@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveArchive, groupByDay, groupByYearAndMonth } from "../../src/archive/archive.ts";
+import { articlesAt, deriveArchive, groupByDay, groupByYearAndMonth } from "../../src/archive/archive.ts";
 import type { Article, Content, Day, Source, Topic } from "../../src/content/model.ts";
 
 const topic: Topic = { slug: "irak", label: "Irak" };
@@ -33,6 +33,38 @@ describe("groupByDay", () => {
       ["2021-12-31", 2, "2021-11-30", "2022-01-01"],
       ["2022-01-01", 1, "2021-12-31", undefined],
     ]);
+  });
+});
+
+describe("articlesAt", () => {
+  // Three articles a day over sixty days across a year's end, some days without any.
+  const oldestFirst = Array.from({ length: 60 }, (_, d) => new Date(Date.UTC(2021, 11, 1 + d)).toISOString().slice(0, 10) as Day)
+    .filter((_, d) => d % 7 !== 3)
+    .flatMap((day) => [article(day, 6), article(day, 12), article(day, 23)]);
+  const days = groupByDay(oldestFirst);
+
+  it("finds the articles whose URLs are asked, oldest first, as a pass over every article would", () => {
+    const urls = new Set([
+      ...[150, 2, 0, 77, 1, 149, 78].map((i) => oldestFirst[i]!.url),
+      // Other pages' URLs, and articles' that the archive lacks (on a day it has, on a day it lacks, before and after it).
+      "/",
+      "/2021/12/01/",
+      "/2021/12/",
+      "/sujets/irak/",
+      "/2021/12/01/a7/",
+      "/2021/12/04/a6/",
+      "/2021/11/30/a6/",
+      "/2022/03/01/a6/",
+      "/2021/12/01/a6/extra/",
+    ]);
+    const found = articlesAt(days, urls);
+    expect(found).toEqual(oldestFirst.filter((a) => urls.has(a.url)));
+    expect(found.map((a) => oldestFirst.indexOf(a))).toEqual([0, 1, 2, 77, 78, 149, 150]);
+  });
+
+  it("finds none among no URLs, nor in an empty archive", () => {
+    expect(articlesAt(days, new Set())).toEqual([]);
+    expect(articlesAt([], new Set([oldestFirst[0]!.url]))).toEqual([]);
   });
 });
 

@@ -19,6 +19,16 @@ describe("packed values", () => {
     expect(Object.keys((back as { nested: object }).nested)).toEqual(["b"]);
   });
 
+  it("reads back objects whatever their keys say, `__proto__` as an own key", () => {
+    const keys = ['a"b', "back\\slash", "line\nbreak", "\u2028", "}; throw new Error(); ({", "constructor", "10", "2", "", "é’"];
+    const value = [Object.fromEntries(keys.map((key, i) => [key, i])), JSON.parse('{"__proto__": {"x": 1}, "y": 2}'), { ...JSON.parse('{"__proto__": null}') }];
+    const back = unpack(bytesOf(value)) as Record<string, unknown>[];
+    expect(JSON.stringify(back)).toBe(JSON.stringify(value));
+    expect(Object.keys(back[0]!)).toEqual(Object.keys(value[0]!));
+    expect(Object.getPrototypeOf(back[1])).toBe(Object.prototype);
+    expect(Object.hasOwn(back[1]!, "__proto__")).toBe(true);
+  });
+
   it("keeps strings whole across the long strings they are laid in", () => {
     const big = "x".repeat((1 << 24) - 3);
     const value = [big, "abcdef", "’".repeat(10), big.slice(1)];
