@@ -60,7 +60,7 @@ export interface SurveyReply {
   diagnostics: Diagnostic[];
   stats: Float64Array;
 }
-/** The site read for repositories, but for the articles' own folders (`repositoriesOutsideArticles`). */
+/** The site read for repositories, but for the pages' own folders (`repositoriesOutsidePages`). */
 export type RepositoriesReply = RepositoryWalk;
 
 const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
@@ -105,13 +105,13 @@ export class SyncAhead {
     return this.surveyed ?? Promise.resolve(undefined);
   }
 
-  /** The repositories below the site's top, outside the articles' own folders (`nestedRepositories`), when the thread could read them. */
+  /** The repositories below the site's top, outside the pages' own folders (`nestedRepositories`), when the thread could read them. */
   async repositories(): Promise<string[] | undefined> {
     return (await this.nested)?.found;
   }
 
   /**
-   * The thread's read of the site, with where it left the articles' folders out: for a build made
+   * The thread's read of the site, with where it left the pages' folders out: for a build made
    * clean after all, which reads those alone (`completeRepositoryWalk`).
    */
   repositoryWalk(): Promise<RepositoryWalk | undefined> {

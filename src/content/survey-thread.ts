@@ -1,4 +1,4 @@
-import { repositoriesOutsideArticles } from "../files/output-folder.ts";
+import { repositoriesOutsidePages } from "../files/output-folder.ts";
 import { serveRequests } from "../threads/thread.ts";
 import { surveyArticles, type RepositoriesReply, type SurveyReply, type SurveyRequest } from "./article-survey.ts";
 
@@ -6,5 +6,5 @@ serveRequests<SurveyRequest, SurveyReply | RepositoriesReply>(({ contentDir, sit
   const { paths, diagnostics, stats } = surveyArticles(contentDir);
   reply({ paths: paths.join("\0"), diagnostics, stats });
   if (site === undefined) return;
-  reply(repositoriesOutsideArticles(site));
+  reply(repositoriesOutsidePages(site));
 });

@@ -346,8 +346,8 @@ async function validateThenWrite(
   }
   // A clean build replaces the site whole: the whole site is read, before anything is written. An
   // incremental build only stages beside it: its survey's thread reads it meanwhile (all but the
-  // articles' own folders, `nestedRepositories`), and the build asks before its swap. One made
-  // clean by a registry's change reads only the articles' folders the thread left out.
+  // pages' own folders, `nestedRepositories`), and the build asks before its swap. One made
+  // clean by a registry's change reads only the pages' folders the thread left out.
   if (!incremental) refuseNestedRepositories(options.outDir, await allNestedRepositories(resolve(options.outDir), restored && ahead));
   if (photos.sets.size > 0)
     options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
@@ -624,7 +624,7 @@ async function validateThenWrite(
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
     }
-    if (incremental) refuseNestedRepositories(options.outDir, (await ahead?.repositories()) ?? nestedRepositories(out, { articleFolders: false }));
+    if (incremental) refuseNestedRepositories(options.outDir, (await ahead?.repositories()) ?? nestedRepositories(out, { pageFolders: false }));
     recordUrls();
     stamp = state && siteStamp(staging);
     // The site replaced by an incremental build stays beside it as the next one's staging folder.
@@ -1092,7 +1092,7 @@ function discardSpare(out: string): void {
   if (existsSync(spare)) setAside(out, spare, "old");
 }
 
-// Every repository below the site's top: the thread's read completed with the articles' folders, if it has one.
+// Every repository below the site's top: the thread's read completed with the pages' folders, if it has one.
 async function allNestedRepositories(out: string, ahead: SyncAhead | undefined): Promise<string[]> {
   const walk = await ahead?.repositoryWalk();
   return walk ? completeRepositoryWalk(out, walk) : nestedRepositories(out);

@@ -92,7 +92,7 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     expect((await store.sync()).changed).toEqual([file]);
   });
 
-  it("reads the site's folder for repositories outside the articles' folders, and names those it left out", async () => {
+  it("reads the site's folder for repositories outside the pages' folders, and names those it left out", async () => {
     archive = agedArchive();
     const site = join(archive.root, "site");
     mkdirSync(join(site, "2021/12/09/été/.git"), { recursive: true });
@@ -101,7 +101,7 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     const ahead = new SyncAhead(archive.dir, site);
     const walk = (await ahead.repositoryWalk())!;
     expect(walk.found).toEqual(["2021/travail/.git"]);
-    expect(walk.articlesIn.sort()).toEqual(["2021/12/09", "2021/12/10"]);
+    expect(walk.pagesIn.sort()).toEqual(["2021/12/09", "2021/12/10"]);
     expect(await ahead.repositories()).toEqual(["2021/travail/.git"]);
   });
 });

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { completeRepositoryWalk, nestedRepositories, repositoriesOutsideArticles } from "../../src/files/output-folder.ts";
+import { completeRepositoryWalk, nestedRepositories, repositoriesOutsidePages } from "../../src/files/output-folder.ts";
 
 let site: string;
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 
-/** A site's folder with repositories no build wrote, outside the articles' own folders and in them. */
+/** A site's folder with repositories no build wrote, outside the pages' own folders and in them. */
 function siteWithRepositories(): string {
   const root = mkdtempSync(join(tmpdir(), "depeche-nested-"));
   const file = (path: string, text = ""): void => {
@@ -24,18 +24,31 @@ function siteWithRepositories(): string {
   file("2021/12/10/été/index.html");
   file("2021/12/10/été/.git/HEAD", "ref: refs/heads/main\n");
   file("2021/12/11/calme/index.html");
+  file("2021/12/11/.git", "gitdir: ../../../.git/worktrees/11\n"); // a day's own: looked for, not listed
+  file("sujets/irak/index.html");
+  file("sujets/irak/page/2/index.html");
+  file("sujets/irak/page/2/.git/HEAD", "ref: refs/heads/main\n");
+  file("sujets/irak/page/brouillon/.git/HEAD", "ref: refs/heads/main\n"); // no page's folder
+  file("sources/aa/page/.git/HEAD", "ref: refs/heads/main\n");
   file("ailleurs/.git/HEAD", "ref: refs/heads/main\n");
   symlinkSync(join(root, "ailleurs"), join(root, "2021/12/11/calme/lien")); // not followed
   return root;
 }
 
 describe("the site read for repositories no build wrote", () => {
-  it("outside the articles' folders names those it left out; completed with them, finds what a whole read finds", () => {
+  it("outside the pages' folders names those it left out; completed with them, finds what a whole read finds", () => {
     site = siteWithRepositories();
-    const outside = repositoriesOutsideArticles(site);
-    expect(outside.found).toEqual(["2021/12/.git", "2021/travail/.git", "ailleurs/.git"]);
-    expect(outside.articlesIn.sort()).toEqual(["2021/12/09", "2021/12/10", "2021/12/11"]);
-    expect(nestedRepositories(site, { articleFolders: false })).toEqual(outside.found);
+    const outside = repositoriesOutsidePages(site);
+    expect(outside.found).toEqual([
+      "2021/12/.git",
+      "2021/12/11/.git",
+      "2021/travail/.git",
+      "ailleurs/.git",
+      "sources/aa/page/.git",
+      "sujets/irak/page/brouillon/.git",
+    ]);
+    expect(outside.pagesIn.sort()).toEqual(["2021/12/09", "2021/12/10", "2021/12/11", "sujets/irak/page"]);
+    expect(nestedRepositories(site, { pageFolders: false })).toEqual(outside.found);
     const all = completeRepositoryWalk(site, outside);
     expect(all).toEqual(nestedRepositories(site));
     expect(all).toEqual([
@@ -43,19 +56,23 @@ describe("the site read for repositories no build wrote", () => {
       "2021/12/09/irak/.git",
       "2021/12/09/irak/brouillons/notes/.git",
       "2021/12/10/été/.git",
+      "2021/12/11/.git",
       "2021/travail/.git",
       "ailleurs/.git",
+      "sources/aa/page/.git",
+      "sujets/irak/page/2/.git",
+      "sujets/irak/page/brouillon/.git",
     ]);
   });
 
-  it("completed, reads the articles' folders left out alone, not the rest of the site again", () => {
+  it("completed, reads the pages' folders left out alone, not the rest of the site again", () => {
     site = siteWithRepositories();
     // What the survey's thread answered: trusted for the rest of the site, whatever lies there now.
-    const walk = { found: ["2021/zz/.git"], articlesIn: ["2021/12/09", "2021/12/11"] };
+    const walk = { found: ["2021/zz/.git"], pagesIn: ["2021/12/09", "2021/12/11"] };
     expect(completeRepositoryWalk(site, walk)).toEqual(["2021/12/09/irak/.git", "2021/12/09/irak/brouillons/notes/.git", "2021/zz/.git"]);
-    expect(completeRepositoryWalk(site, { found: ["2021/zz/.git"], articlesIn: ["2021/12/11"] })).toEqual(["2021/zz/.git"]);
+    expect(completeRepositoryWalk(site, { found: ["2021/zz/.git"], pagesIn: ["2021/12/11"] })).toEqual(["2021/zz/.git"]);
+    expect(completeRepositoryWalk(site, { found: [], pagesIn: ["sujets/irak/page"] })).toEqual(["sujets/irak/page/2/.git"]);
     // A day's own .git was the first read's to find, not found again.
-    mkdirSync(join(site, "2021/12/11/.git"));
-    expect(completeRepositoryWalk(site, { found: [], articlesIn: ["2021/12/11"] })).toEqual([]);
+    expect(completeRepositoryWalk(site, { found: [], pagesIn: ["2021/12/11"] })).toEqual([]);
   });
 });

@@ -171,16 +171,19 @@ describe("the output folder: only a site Dépêche built is ever replaced", () =
     writeFileSync(join(cwd, "_site/2021/travail/.git/HEAD"), "ref: refs/heads/main\n");
     writeFileSync(join(cwd, "_site/2021/travail/notes.md"), "Le travail de l’utilisateur.\n");
     writeFileSync(join(cwd, "_site/2021/12/.git"), "gitdir: ../../../.git/worktrees/12\n");
+    // In a day's folder, whose other folders are articles': looked for there, not listed.
+    mkdirSync(join(cwd, "_site/2021/12/09/.git"));
     const before = treeDigest(root);
     // The old site is read while the archive is: the refusal comes once it is read, before anything is written.
     const run = build(cwd, args);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
-      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/12/.git et _site/2021/travail/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
+      fr`depeche build: error: --out _site contient des dépôts git qu’aucune construction n’a écrits, _site/2021/12/.git, _site/2021/12/09/.git et _site/2021/travail/.git, qu’une construction effacerait en remplaçant le dossier entier : sortez-les du dossier du site, ou supprimez-les vous-même s’ils ne servent plus, puis relancez la construction ; rien n’a été touché`,
     );
     expect(treeDigest(root)).toBe(before);
     // Moved out, the site is built again.
     rmSync(join(cwd, "_site/2021/12/.git"));
+    rmSync(join(cwd, "_site/2021/12/09/.git"), { recursive: true });
     renameSync(join(cwd, "_site/2021/travail"), join(cwd, "travail"));
     expect(build(cwd, args).status).toBe(0);
     expect(readFileSync(join(cwd, "travail/notes.md"), "utf8")).toBe("Le travail de l’utilisateur.\n");
