@@ -230,6 +230,10 @@ export function catchUpStaging(site: string, staging: string, changed: readonly 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
+    // Most paths are a page's file in a folder both sites have: linked at once, without asking
+    // what it is nor making its folder (two calls of the four, at 4,100 paths for ten articles
+    // added at 100,000). A folder, a path gone, a folder to make or a link refused go the long way.
+    if (tryLink(from, to)) continue;
     const stat = lstatSync(from, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       mkdirSync(to, { recursive: true });
@@ -240,6 +244,16 @@ export function catchUpStaging(site: string, staging: string, changed: readonly 
     } else emptied.add(dirname(to));
   }
   for (const folder of [...emptied].sort((a, b) => b.length - a.length)) removeEmptyFolders(folder, staging);
+}
+
+// Links a file of the site into the staging folder; false on any failure, which the caller then tells apart.
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
