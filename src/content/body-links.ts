@@ -6,9 +6,9 @@ import type { SiteFile } from "./site-files.ts";
 import { destinationKindOf, type SiteLink } from "../text/site-links.ts";
 import { closest } from "../text/suggest.ts";
 import { momentName } from "../text/moment-names.ts";
-import { fileOfUrl, PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
+import { ARTICLE_URL, fileOfUrl, PHOTOS_URL, SEARCH_INDEX_URL } from "../urls/site-urls.ts";
 import { messages } from "../i18n/messages.ts";
-import { ARTICLE_URL, mayBeUrlOfFileWithErrors } from "./claims.ts";
+import { mayBeUrlOfFileWithErrors } from "./claims.ts";
 
 export interface LinkCheck {
   /** The build's "now": an article dated after it is held back. */

@@ -4,7 +4,7 @@ import type { NameIndex } from "./registries.ts";
 import { aliasSchema, frontMatterSchema } from "./schema.ts";
 import { parseContractDate, readArticleDate } from "../text/dates.ts";
 import { slugify } from "../text/slug.ts";
-import { articleUrl } from "../urls/site-urls.ts";
+import { ARTICLE_URL, articleUrl } from "../urls/site-urls.ts";
 
 export interface Claims {
   url?: string;
@@ -13,9 +13,6 @@ export interface Claims {
   shortLink?: string;
   aliases: string[];
 }
-
-/** An article's URL (`/2021/12/09/un/`, the trailing slash optional): its day, then its slug. */
-export const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
 
 /**
  * Whether an article URL may be, once its file is mended, that of a file with errors whose URL

@@ -23,12 +23,14 @@ export function dayUrl(day: Day): string {
   return `/${day.replaceAll("-", "/")}/`;
 }
 
+/** An article's URL (`/2021/12/09/un/`, the trailing slash optional): its day, then its slug. */
+export const ARTICLE_URL = /^\/(\d{4}\/\d{2}\/\d{2})\/([^/]+)\/?$/;
+
 /** The day an article's URL starts with (`/2024/03/15/slug/` → `2024-03-15`); undefined for another page's URL. */
 export function articleUrlDay(url: string): Day | undefined {
-  const parts = ARTICLE_URL.exec(url);
-  return parts ? (`${parts[1]}-${parts[2]}-${parts[3]}` as Day) : undefined;
+  const day = ARTICLE_URL.exec(url)?.[1];
+  return day === undefined ? undefined : (day.replaceAll("/", "-") as Day);
 }
-const ARTICLE_URL = /^\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/;
 
 /** The URL of a month's page. */
 export function monthUrl(year: number, month: number): string {

@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { catchUpStaging, linkSiteInto } from "../../src/publish/stage-from-site.ts";
+import { siteFiles, siteFolders } from "../helpers/site.ts";
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -12,15 +13,9 @@ function write(folder: string, path: string, text: string): void {
   writeFileSync(join(folder, path), text);
 }
 
-// Every file below `folder`, site-relative, with its text.
-function files(folder: string, under = ""): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const entry of readdirSync(join(folder, under), { withFileTypes: true })) {
-    const path = under === "" ? entry.name : `${under}/${entry.name}`;
-    if (entry.isDirectory()) Object.assign(found, files(folder, path));
-    else found[path] = readFileSync(join(folder, path), "utf8");
-  }
-  return found;
+// Every file below `folder` (`siteFiles`), with its text.
+function files(folder: string): Record<string, string> {
+  return Object.fromEntries(siteFiles(folder).map((path) => [path, readFileSync(join(folder, path), "utf8")]));
 }
 
 describe("the spare brought up to date with the site (catchUpStaging)", () => {
@@ -64,6 +59,7 @@ describe("the spare brought up to date with the site (catchUpStaging)", () => {
     catchUpStaging(site, staging, changed, trash);
 
     expect(files(staging)).toEqual(before);
+    expect(siteFolders(staging)).toEqual(siteFolders(site));
     expect(files(site)).toEqual(before);
     // Taken by link: the site's own files, never copies.
     for (const path of ["index.html", "2021/12/09/liban/index.html", "2021/12/11/neuf/index.html", "images/abc/photo-640.jpg"])
