@@ -151,7 +151,10 @@ export function planSearchIndex(
           },
         }
       : {};
+  // The bundles where an article whose record may have changed would be: those few looked up, not
+  // each bundle's articles (one that does not hold it, a draft's, is only digested, and found the same).
   const changedOnly = sources?.changedOnly;
+  const changedIn = changedOnly && new Set([...changedOnly].map((article) => keyOf(article.url)));
   // The records gone since the previous build, by the bundle that held them.
   const gone = new Map<string, Article[]>();
   for (const article of sources?.removed?.keys() ?? []) {
@@ -161,7 +164,7 @@ export function planSearchIndex(
   return bundles.map((bundle) => {
     // In time order then URL order: the same articles give the same records in the same order.
     const list = members.get(bundle.key)!;
-    if (changedOnly && !list.some((article) => changedOnly.has(article))) {
+    if (changedIn && !changedIn.has(bundle.key)) {
       let digest: string | undefined;
       let prefix: string | undefined;
       let sorted = false;

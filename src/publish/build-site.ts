@@ -728,11 +728,11 @@ function planSearchAhead(
   sources: RecordSources,
 ): SearchAhead | undefined {
   try {
-    const published = [...archive.articles].reverse();
     const bundles = searchPageBundles(archive.years);
-    const planned = planSearchIndex(bundles, published, renderer, sources);
+    // Newest first, as the archive holds them: each bundle's records are put in their order anyway.
+    const planned = planSearchIndex(bundles, archive.articles, renderer, sources);
     const patching = indexer.patchAhead(thread, out, siblingFolder(out, "trash"), planned);
-    return patching && { bundles, articles: published.length, planned, patching };
+    return patching && { bundles, articles: archive.articles.length, planned, patching };
   } catch (error) {
     void thread.close();
     throw error;

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encode } from "cborg";
-import { decodeRows, encodeRows, filterValues, pageId, type PageValues, ROWS_FILE, rowsOf, rowValues } from "./bundle-rows.ts";
+import { type BundleRows, decodeRows, encodeRows, filterValues, pageId, type PageValues, ROWS_FILE, rowsHold, rowsOf, rowValues } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
 import { pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
@@ -26,28 +26,29 @@ import type { BundleChange } from "./records.ts";
  */
 
 /**
- * A word's postings on one page: the page's number, and the posting's other items as Pagefind
- * wrote them, `raw` from `from` to `to` (a common word has a posting on most of a year's 7,700
- * pages: no array of bytes is made for each).
+ * A word's postings read from one entry, each its page (at its place in the bundle as patched,
+ * -1 when it goes) and its other items as Pagefind wrote them, `items` of them in `raw` from
+ * `from` to `to`; in the order of their pages. Columns, not an object a posting: a common word has
+ * a posting on most of a year's 7,700 pages, and an edit splices a few hundred words.
  */
-interface Posting {
-  page: number;
-  items: number;
+interface Postings {
   raw: Uint8Array;
-  from: number;
-  to: number;
+  pages: Int32Array;
+  items: Uint32Array;
+  from: Uint32Array;
+  to: Uint32Array;
 }
 
-/** A form with accents of a word, and its postings. */
+/** A form with accents of a word, and its postings, from the bundle and from the records indexed alone (each in page order). */
 interface Variant {
   form: Uint8Array;
-  postings: Posting[];
+  parts: Postings[];
 }
 
-/** A word entry read: its UTF-8 bytes, its postings, its forms with accents. */
+/** A word entry: its UTF-8 bytes, its postings (from the bundle, from the records indexed alone), its forms with accents. */
 interface Entry {
   key: Uint8Array;
-  postings: Posting[];
+  parts: Postings[];
   variants: Variant[];
 }
 
@@ -91,10 +92,32 @@ export function patchBundleFolder(
   for (const file of pages.files) files.add(file);
   const metaName = renameMeta(folder, name, pagefindFile(encode(meta)), change.total, from);
   for (const file of [name, metaName, "pagefind-entry.json"]) files.add(file);
-  const rowsFile = join(folder, ROWS_FILE);
   const rowsBefore = readFileSync(join(from, ROWS_FILE));
+  const rows = decodeRows(rowsBefore);
+  // Pages edited in place with the same filter values (articles' texts edited): the rows as they were.
+  if (!(rows.prefix === prefix && inPlace(before.length, change) && rowsHold(rows, change.pages, fresh.values)))
+    writeRows(folder, rows, rowsBefore, moves, change, fresh, prefix, files);
+  return { pages: change.total, files: [...files].sort() };
+}
+
+// Whether the change takes pages out and puts as many back at the same places: every other page stays where it was.
+function inPlace(pages: number, change: BundleChange): boolean {
+  return change.total === pages && change.gone.length === change.pages.length && change.gone.every((page, i) => page === change.pages[i]);
+}
+
+// The bundle's rows from its pages' values as patched, written when they are not the rows it had.
+function writeRows(
+  folder: string,
+  rowsBefore: BundleRows,
+  bytesBefore: Uint8Array,
+  moves: Int32Array,
+  change: BundleChange,
+  fresh: FreshIndex,
+  prefix: string,
+  files: Set<string>,
+): void {
   const values: PageValues = {};
-  for (const [filter, onPages] of Object.entries(rowValues(decodeRows(rowsBefore)))) {
+  for (const [filter, onPages] of Object.entries(rowValues(rowsBefore))) {
     const list: string[][] = new Array(change.total);
     onPages.forEach((onPage, page) => {
       if (moves[page]! >= 0) list[moves[page]!] = onPage;
@@ -106,11 +129,10 @@ export function patchBundleFolder(
   }
   // An edit that changed no filter's value leaves the rows as they were (and their file, a link).
   const rows = encodeRows(rowsOf(prefix, values));
-  if (!Buffer.from(rows).equals(rowsBefore)) {
-    replaceFile(rowsFile, rows);
+  if (!Buffer.from(rows).equals(bytesBefore)) {
+    replaceFile(join(folder, ROWS_FILE), rows);
     files.add(ROWS_FILE);
   }
-  return { pages: change.total, files: [...files].sort() };
 }
 
 // The pieces' names in one list and not in the other: those written, and those removed.
@@ -251,19 +273,35 @@ function patchWords(words: readonly Word[], moves: Int32Array, pages: readonly n
 // A word's entry, `old`'s postings on the pages kept (read at their new places) and those of
 // `fresh` put together: null when nothing is left.
 function spliced(old: Entry | undefined, fresh: Entry | undefined): Entry | null {
-  const keep = (postings: readonly Posting[]): Posting[] => postings.filter((p) => p.page >= 0);
-  const byPage = (a: Posting, b: Posting): number => a.page - b.page;
-  const variants: Variant[] = (old?.variants ?? []).map((v) => ({ form: v.form, postings: keep(v.postings) }));
+  const variants: Variant[] = (old?.variants ?? []).map((v) => ({ form: v.form, parts: [...v.parts] }));
   for (const v of fresh?.variants ?? []) {
     const into = variants.find((o) => Buffer.compare(o.form, v.form) === 0);
-    if (into) into.postings = [...into.postings, ...v.postings].sort(byPage);
-    else variants.push({ form: v.form, postings: v.postings });
+    if (into) into.parts.push(...v.parts);
+    else variants.push({ form: v.form, parts: [...v.parts] });
   }
-  const postings = [...keep(old?.postings ?? []), ...(fresh?.postings ?? [])].sort(byPage);
-  const left = variants.filter((v) => v.postings.length > 0);
-  if (postings.length === 0 && left.length === 0) return null;
-  left.sort((a, b) => a.postings[0]!.page - b.postings[0]!.page || Buffer.compare(a.form, b.form));
-  return { key: (old ?? fresh)!.key, postings, variants: left };
+  const parts = [...(old?.parts ?? []), ...(fresh?.parts ?? [])];
+  const left = variants.filter((v) => kept(v.parts) > 0);
+  if (kept(parts) === 0 && left.length === 0) return null;
+  const first = new Map(left.map((v) => [v, firstPage(v.parts)]));
+  left.sort((a, b) => first.get(a)! - first.get(b)! || Buffer.compare(a.form, b.form));
+  return { key: (old ?? fresh)!.key, parts, variants: left };
+}
+
+// How many postings of the parts stay.
+function kept(parts: readonly Postings[]): number {
+  let count = 0;
+  for (const { pages } of parts) for (const page of pages) if (page >= 0) count++;
+  return count;
+}
+
+// The first page the parts' postings stay on.
+function firstPage(parts: readonly Postings[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const { pages } of parts) {
+    const page = pages.find((p) => p >= 0);
+    if (page !== undefined && page < first) first = page;
+  }
+  return first;
 }
 
 // Reads a word entry, its pages at their places in the bundle as patched: `pages[p]` for page `p` (-1: gone).
@@ -281,18 +319,19 @@ function readEntry(raw: Uint8Array, pages: ArrayLike<number>): Entry {
     if (item.value !== 2) throw new Error(`not a Pagefind word form (${item.value} items)`);
     const form = readHead(raw, item.next, 3);
     const postings = readPostings(raw, form.next + form.value, pages);
-    variants.push({ form: raw.subarray(form.next, form.next + form.value), postings: postings.postings });
+    variants.push({ form: raw.subarray(form.next, form.next + form.value), parts: [postings.postings] });
     at = postings.end;
   }
-  return { key, postings: own.postings, variants };
+  return { key, parts: [own.postings], variants };
 }
 
-function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { postings: Posting[]; end: number } {
+function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { postings: Postings; end: number } {
   const list = readHead(raw, at, 4);
-  const postings: Posting[] = new Array(list.value);
+  const count = list.value;
+  const postings: Postings = { raw, pages: new Int32Array(count), items: new Uint32Array(count), from: new Uint32Array(count), to: new Uint32Array(count) };
   let next = list.next;
   let page = 0;
-  for (let k = 0; k < list.value; k++) {
+  for (let k = 0; k < count; k++) {
     // Each posting's heads read in place: millions of them in a year's words.
     const items = headValue(raw, next);
     next += headSize(raw, next);
@@ -301,7 +340,10 @@ function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { 
     const from = next + headSize(raw, next);
     let to = from;
     for (let i = 1; i < items; i++) to = skipItem(raw, to);
-    postings[k] = { page: pages[page]!, items, raw, from, to };
+    postings.pages[k] = pages[page]!;
+    postings.items[k] = items;
+    postings.from[k] = from;
+    postings.to[k] = to;
     next = to;
   }
   return { postings, end: next };
@@ -343,22 +385,40 @@ const WRITER = new ItemWriter();
 
 function writeEntry(entry: Entry): Uint8Array {
   WRITER.head(4, 3).text(entry.key);
-  writePostings(entry.postings);
+  writePostings(entry.parts);
   WRITER.head(4, entry.variants.length);
   for (const variant of entry.variants) {
     WRITER.head(4, 2).text(variant.form);
-    writePostings(variant.postings);
+    writePostings(variant.parts);
   }
   return WRITER.take();
 }
 
-function writePostings(postings: readonly Posting[]): void {
-  WRITER.head(4, postings.length);
+// The postings that stay, of every part, in the order of their pages: each part is in that order
+// (the pages kept keep theirs, and the records indexed alone are in the bundle's), so they are merged.
+function writePostings(parts: readonly Postings[]): void {
+  WRITER.head(4, kept(parts));
+  const next = parts.map(() => 0);
   let page = 0;
-  for (const posting of postings) {
-    WRITER.head(4, posting.items)
-      .head(0, posting.page - page)
-      .range(posting.raw, posting.from, posting.to);
-    page = posting.page;
+  for (;;) {
+    let from = -1;
+    let lowest = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const { pages } = parts[k]!;
+      let i = next[k]!;
+      while (i < pages.length && pages[i]! < 0) i++;
+      next[k] = i;
+      if (i < pages.length && (from < 0 || pages[i]! < lowest)) {
+        from = k;
+        lowest = pages[i]!;
+      }
+    }
+    if (from < 0) return;
+    const part = parts[from]!;
+    const i = next[from]!++;
+    WRITER.head(4, part.items[i]!)
+      .head(0, lowest - page)
+      .range(part.raw, part.from[i]!, part.to[i]!);
+    page = lowest;
   }
 }

@@ -106,6 +106,32 @@ export function rowValues(rows: BundleRows): PageValues {
 }
 
 /**
+ * Whether the rows give each of `pages` (ascending) the values that `values` give the page of the
+ * same rank among them, whatever their order: rows that a patch of those pages alone, in place,
+ * leaves as they are. Only those pages' values are read (a bundle holds 7,700 pages).
+ */
+export function rowsHold(rows: BundleRows, pages: readonly number[], values: PageValues): boolean {
+  return Object.entries(rows.filters).every(([name, flat]) => {
+    const names = rows.values[name]!;
+    let t = 0;
+    for (let page = 0, at = 0; page < rows.pages && t < pages.length; page++, at += 1 + flat[at]!) {
+      if (page !== pages[t]) continue;
+      const held = flat.slice(at + 1, at + 1 + flat[at]!).map((v) => names[v]!);
+      const now = values[name]?.[t] ?? [];
+      if (!sameValues(held, now)) return false;
+      t++;
+    }
+    return t === pages.length;
+  });
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const [x, y] = [[...a].sort(), [...b].sort()];
+  return x.every((v, i) => v === y[i]);
+}
+
+/**
  * A bundle's rows from each filter's values on each page: each filter's values in the order of
  * their UTF-8 bytes (Pagefind's), each page's numbers ascending. A function of the values alone:
  * a bundle patched gets the rows of the same bundle indexed whole.

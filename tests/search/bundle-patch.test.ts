@@ -326,6 +326,12 @@ describe("a bundle patched with its records added and removed", () => {
     expect(await patchedBundles(bundles)).toEqual({ patched: 2, collected: 0 });
   }, 60_000);
 
+  it("writes the rows of the bundle indexed again: a record edited in place with other topics and sources, one a value new to the bundle", async () => {
+    for (const change of [{ topics: ["Climat", "Irak"] }, { topics: ["Turquie"], sources: ["TRT Français", "Agence Anadolu"] }]) {
+      expect(await patched(edited({ 5: change }), [5])).toBe(1);
+    }
+  }, 60_000);
+
   it("writes the rows of the bundle indexed again: a topic's only record removed, a record of a topic new to the bundle added", async () => {
     const before = BEFORE.map((r, n) => (n === 9 ? { ...r, topics: ["Climat"], sources: ["TRT Français"] } : r));
     const added = { ...record(200), topics: ["Zoologie", "Irak"], sources: ["AFP", "Agence Anadolu"] };

@@ -49,6 +49,18 @@ describe("search bundles", () => {
       ),
     );
     expect(["/2018/01/01/a/", "/2019/01/01/a/", "/2020/11/30/a/", "/2021/01/01/a/"].map(bundleOfUrl)).toEqual(["2018-2019", "2018-2019", "2020-11", "2021"]);
+    // Asked again, a month after the same one or another, in any order: the same answers.
+    const urls = [
+      "/2020/11/01/b/",
+      "/2020/11/02/c/",
+      "/2021/01/01/b/",
+      "/2020/11/03/d/",
+      "/2020/12/01/a/",
+      "/2020/12/02/a/",
+      "/2018/01/02/b/",
+      "/2022/01/01/a/",
+    ];
+    expect(urls.map(bundleOfUrl)).toEqual(["2020-11", "2020-11", "2021", "2020-11", undefined, undefined, "2018-2019", undefined]);
   });
 
   it("gives the newest quarter a bundle of its own when the newest year is past the recent limit, and puts each article in it by its month", () => {
