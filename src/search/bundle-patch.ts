@@ -34,7 +34,11 @@ import type { BundleChange } from "./records.ts";
 interface Postings {
   raw: Uint8Array;
   pages: Int32Array;
+  /** The pages as `raw` numbers them. */
+  old: Int32Array;
   items: Uint32Array;
+  /** Where each posting starts, its heads included. */
+  at: Uint32Array;
   from: Uint32Array;
   to: Uint32Array;
 }
@@ -84,7 +88,7 @@ export function patchBundleFolder(
   const aside = from !== folder;
   if (aside && !keepsIds(before, moves, prefix)) return undefined;
   const chunks = meta[2] as ChunkEntry[];
-  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), { aside });
+  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), { aside, piecesBefore: true });
   const files = new Set(symmetricDifference(chunks, pieces).map((piece) => `index/${piece}.pf_index`));
   meta[2] = pieces;
   const pages = movePages(folder, before, fresh, moves, change, prefix, aside);
@@ -328,10 +332,19 @@ function readEntry(raw: Uint8Array, pages: ArrayLike<number>): Entry {
 function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { postings: Postings; end: number } {
   const list = readHead(raw, at, 4);
   const count = list.value;
-  const postings: Postings = { raw, pages: new Int32Array(count), items: new Uint32Array(count), from: new Uint32Array(count), to: new Uint32Array(count) };
+  const postings: Postings = {
+    raw,
+    pages: new Int32Array(count),
+    old: new Int32Array(count),
+    items: new Uint32Array(count),
+    at: new Uint32Array(count),
+    from: new Uint32Array(count),
+    to: new Uint32Array(count),
+  };
   let next = list.next;
   let page = 0;
   for (let k = 0; k < count; k++) {
+    postings.at[k] = next;
     // Each posting's heads read in place: millions of them in a year's words.
     const items = headValue(raw, next);
     next += headSize(raw, next);
@@ -341,6 +354,7 @@ function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { 
     let to = from;
     for (let i = 1; i < items; i++) to = skipItem(raw, to);
     postings.pages[k] = pages[page]!;
+    postings.old[k] = page;
     postings.items[k] = items;
     postings.from[k] = from;
     postings.to[k] = to;
@@ -396,10 +410,21 @@ function writeEntry(entry: Entry): Uint8Array {
 
 // The postings that stay, of every part, in the order of their pages: each part is in that order
 // (the pages kept keep theirs, and the records indexed alone are in the bundle's), so they are merged.
+// A posting as far from the one written before it as it was from the one before it in its part is
+// the same bytes: those of such postings one after the other in a part are copied at once (an
+// edit's word has a posting on most of its bundle's pages, all but the edited ones unmoved).
 function writePostings(parts: readonly Postings[]): void {
   WRITER.head(4, kept(parts));
   const next = parts.map(() => 0);
   let page = 0;
+  // The postings to copy as they are, not copied yet: of the part `run`, from `runFrom` to the end of its posting `last`.
+  let run = -1;
+  let runFrom = 0;
+  let last = -1;
+  const flush = (): void => {
+    if (run >= 0) WRITER.range(parts[run]!.raw, runFrom, parts[run]!.to[last]!);
+    run = -1;
+  };
   for (;;) {
     let from = -1;
     let lowest = 0;
@@ -413,12 +438,24 @@ function writePostings(parts: readonly Postings[]): void {
         lowest = pages[i]!;
       }
     }
-    if (from < 0) return;
+    if (from < 0) {
+      flush();
+      return;
+    }
     const part = parts[from]!;
     const i = next[from]!++;
-    WRITER.head(4, part.items[i]!)
-      .head(0, lowest - page)
-      .range(part.raw, part.from[i]!, part.to[i]!);
+    const delta = lowest - page;
+    if (delta === part.old[i]! - (i > 0 ? part.old[i - 1]! : 0)) {
+      if (run !== from || last !== i - 1) {
+        flush();
+        run = from;
+        runFrom = part.at[i]!;
+      }
+      last = i;
+    } else {
+      flush();
+      WRITER.head(4, part.items[i]!).head(0, delta).range(part.raw, part.from[i]!, part.to[i]!);
+    }
     page = lowest;
   }
 }

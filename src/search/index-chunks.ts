@@ -61,12 +61,18 @@ export interface Word {
   word: string;
   key: Uint8Array;
   bytes: Uint8Array;
+  /** Where it was read (`indexWords`): its chunk's file name, its rank there, and how many words the chunk held. */
+  read?: { chunk: string; rank: number; of: number };
 }
 
 /** Every word of a bundle folder's index, in order, from the chunks (or pieces) its page list names. */
 export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[] {
   const indexDir = join(folder, "index");
-  return chunks.flatMap(([, , hash]) => chunkWords(gunzipSync(readFileSync(join(indexDir, `${hash}.pf_index`)))));
+  return chunks.flatMap(([, , hash]) => {
+    const words = chunkWords(gunzipSync(readFileSync(join(indexDir, `${hash}.pf_index`))));
+    for (const [rank, word] of words.entries()) word.read = { chunk: hash, rank, of: words.length };
+    return words;
+  });
 }
 
 /**
@@ -83,19 +89,21 @@ export function writePieces(
   folder: string,
   previous: readonly ChunkEntry[],
   words: readonly Word[],
-  { pieceBytes = PIECE_BYTES, aside = false }: { pieceBytes?: number; aside?: boolean } = {},
+  { pieceBytes = PIECE_BYTES, aside = false, piecesBefore = false }: { pieceBytes?: number; aside?: boolean; piecesBefore?: boolean } = {},
 ): ChunkEntry[] {
   const indexDir = join(folder, "index");
   if (aside) mkdirSync(indexDir, { recursive: true });
   const first = previous[0]?.[2] ?? "";
   const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
   const cut = cutWords(words, pieceBytes);
-  const pieces = cut.map((piece, i): { entry: ChunkEntry; raw: Uint8Array } => {
-    // The chunk's CBOR with only this piece's words, each word's bytes as Pagefind wrote them.
-    const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
-    for (const word of piece) writer.raw(word.bytes);
-    const raw = writer.take();
-    const name = pieceName(language, piece[0]!.word, createHash("sha256").update(raw).digest("hex").slice(0, 12));
+  const held = new Set(previous.map(([, , hash]) => hash));
+  const pieces = cut.map((piece, i): { entry: ChunkEntry; raw?: Uint8Array } => {
+    // With `piecesBefore`, a piece of the very words of one of the pieces before, read from it and
+    // left as they were (a bundle patched: most of its pieces), is that piece: its name is kept,
+    // its bytes not made again.
+    const same = piecesBefore ? samePiece(piece, held) : undefined;
+    const raw = same === undefined ? pieceCbor(piece) : undefined;
+    const name = same ?? pieceName(language, piece[0]!.word, createHash("sha256").update(raw!).digest("hex").slice(0, 12));
     const next = cut[i + 1]?.[0]?.word;
     // The first piece starts at the bundle's first word, the last ends at its last; between two
     // pieces, the range changes at the next piece's first two characters (see above).
@@ -103,10 +111,23 @@ export function writePieces(
     return { entry: [start, next === undefined ? piece.at(-1)!.word : rangeEnd(piece.at(-1)!.word, next), name], raw };
   });
   const names = new Set(pieces.map(({ entry }) => entry[2]));
-  const held = new Set(previous.map(([, , hash]) => hash));
   if (!aside) for (const name of held) if (!names.has(name)) rmSync(join(indexDir, `${name}.pf_index`));
-  for (const { entry, raw } of pieces) if (!held.has(entry[2])) writeFileSync(join(indexDir, `${entry[2]}.pf_index`), gzipSync(raw));
+  for (const { entry, raw } of pieces) if (!held.has(entry[2])) writeFileSync(join(indexDir, `${entry[2]}.pf_index`), gzipSync(raw!));
   return pieces.map(({ entry }) => entry);
+}
+
+// The CBOR of a piece: Pagefind's chunk of these words alone, each word's bytes as Pagefind wrote them.
+function pieceCbor(piece: readonly Word[]): Uint8Array {
+  const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
+  for (const word of piece) writer.raw(word.bytes);
+  return writer.take();
+}
+
+// The name of the piece of `held` whose words, all of them and in order, are this piece's, read from it (`Word.read`).
+function samePiece(piece: readonly Word[], held: ReadonlySet<string>): string | undefined {
+  const read = piece[0]!.read;
+  if (read === undefined || read.of !== piece.length || !held.has(read.chunk)) return undefined;
+  return piece.every((word, rank) => word.read?.chunk === read.chunk && word.read.rank === rank) ? read.chunk : undefined;
 }
 
 /**
