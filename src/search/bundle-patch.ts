@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { encode } from "cborg";
 import { type BundleRows, decodeRows, encodeRows, filterValues, pageId, type PageValues, ROWS_FILE, rowsHold, rowsOf, rowValues } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
-import { pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
+import { encodePagefind, pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
 import type { BundleChange } from "./records.ts";
 
 /**
@@ -94,7 +93,7 @@ export function patchBundleFolder(
   const pages = movePages(folder, before, fresh, moves, change, prefix, aside);
   meta[1] = pages.entries;
   for (const file of pages.files) files.add(file);
-  const metaName = renameMeta(folder, name, pagefindFile(encode(meta)), change.total, from);
+  const metaName = renameMeta(folder, name, pagefindFile(encodePagefind(meta)), change.total, from);
   for (const file of [name, metaName, "pagefind-entry.json"]) files.add(file);
   const rowsBefore = readFileSync(join(from, ROWS_FILE));
   const rows = decodeRows(rowsBefore);

@@ -1,9 +1,8 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { encode } from "cborg";
 import { SEARCH_FILTERS } from "./markers.ts";
-import { pagefindFile, readPageList, readPagefindFile, renameMeta } from "./pagefind-files.ts";
+import { encodePagefind, pagefindFile, readPageList, readPagefindFile, renameMeta } from "./pagefind-files.ts";
 
 /**
  * The rows of a bundle, beside Pagefind's files: for each of its pages, newest first, its topics,
@@ -75,7 +74,7 @@ export function bundleRows(folder: string, prefix: string): BundleRows {
   meta[3] = [];
   meta[4] = [];
   rmSync(join(folder, "filter"), { recursive: true, force: true });
-  renameMeta(folder, metaName, pagefindFile(encode(meta)));
+  renameMeta(folder, metaName, pagefindFile(encodePagefind(meta)));
   return rowsOf(prefix, values);
 }
 

@@ -65,6 +65,74 @@ export function skipItem(raw: Uint8Array, at: number): number {
   return at;
 }
 
+/**
+ * The value of the item at `at`, and where it ends, when it is made of what Pagefind's page lists
+ * and filter lists hold (unsigned integers, text strings, arrays): as cborg decodes it, in a
+ * fraction of its time (a year's page list is 7,700 pages). Undefined for any other item, or text
+ * that is not UTF-8: the caller decodes it with cborg then.
+ */
+export function readValue(raw: Uint8Array, at: number): { value: unknown; next: number } | undefined {
+  if (at >= raw.length) return undefined;
+  const major = raw[at]! >> 5;
+  const info = raw[at]! & 31;
+  if ((major !== 0 && major !== 3 && major !== 4) || info > 26) return undefined;
+  const value = headValue(raw, at);
+  let next = at + headSize(raw, at);
+  if (major === 0) return { value, next };
+  if (major === 3) {
+    if (next + value > raw.length) return undefined;
+    const text = textOf(raw, next, next + value);
+    return text === undefined ? undefined : { value: text, next: next + value };
+  }
+  const items: unknown[] = new Array(value);
+  for (let i = 0; i < value; i++) {
+    const item = readValue(raw, next);
+    if (!item) return undefined;
+    items[i] = item.value;
+    next = item.next;
+  }
+  return { value: items, next };
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+// Text from UTF-8 bytes: ASCII (ids, digests, most words) without a decoder; undefined when not UTF-8.
+function textOf(raw: Uint8Array, from: number, to: number): string | undefined {
+  if (to - from <= 32) {
+    let ascii = true;
+    for (let k = from; k < to && ascii; k++) ascii = raw[k]! < 0x80;
+    if (ascii) return String.fromCharCode(...raw.subarray(from, to));
+  }
+  try {
+    return UTF8.decode(raw.subarray(from, to));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CBOR of a value made of unsigned integers below 2³², strings and arrays, as cborg encodes
+ * it (the shortest heads; strings as UTF-8 text); undefined for any other value: the caller
+ * encodes it with cborg then.
+ */
+export function encodeValue(value: unknown): Uint8Array | undefined {
+  const writer = new ItemWriter();
+  const write = (v: unknown): boolean => {
+    if (typeof v === "number") {
+      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) return false;
+      writer.head(0, v);
+    } else if (typeof v === "string") writer.text(ENCODER.encode(v));
+    else if (Array.isArray(v)) {
+      writer.head(4, v.length);
+      for (const item of v) if (!write(item)) return false;
+    } else return false;
+    return true;
+  };
+  return write(value) ? writer.take() : undefined;
+}
+
+const ENCODER = new TextEncoder();
+
 /** Bytes written one item after the other into a buffer that grows, without an array for each head. */
 export class ItemWriter {
   private bytes: Uint8Array;

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { encode } from "cborg";
 import { ItemWriter, readHead, skipItem } from "./cbor-items.ts";
 import { packOf, pieceName } from "./index-packs.ts";
-import { pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
+import { encodePagefind, pagefindFile, readPageList, renameMeta } from "./pagefind-files.ts";
 
 /**
  * Smaller index chunks in a bundle Pagefind wrote. Pagefind cuts a bundle's words into chunks of
@@ -53,7 +52,7 @@ export function splitIndexChunks(folder: string, pieceBytes = PIECE_BYTES): void
   const { name, meta } = readPageList(folder);
   const chunks = meta[2] as ChunkEntry[];
   meta[2] = writePieces(folder, chunks, indexWords(folder, chunks), { pieceBytes });
-  renameMeta(folder, name, pagefindFile(encode(meta)));
+  renameMeta(folder, name, pagefindFile(encodePagefind(meta)));
 }
 
 /** A word of a bundle's index: the word, its UTF-8 bytes (Pagefind's order), and the CBOR of its entry (the word and its pages). */
