@@ -186,6 +186,9 @@ export class ArchiveStore {
   async sync(paths?: readonly string[], hooks: SyncHooks = {}, ahead?: SyncAhead): Promise<StoreChange> {
     const change: StoreChange = { added: [], changed: [], removed: [], registries: this.syncRegistries(), urlManifest: this.syncUrlManifest() };
     let candidates: string[];
+    // Of the articles folder listed, each file's entry, looked up once: at 100,000 articles, each
+    // pass of lookups hashes and compares paths of 90 characters for some 30 ms.
+    let held: (ArticleEntry | undefined)[] | undefined;
     let survey: ArticleSurvey | undefined;
     if (paths === undefined) {
       this.otherFilesInIndex = undefined;
@@ -200,9 +203,10 @@ export class ArchiveStore {
         this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
       }
       hooks.onListed?.(candidates.length);
+      held = candidates.map((path) => this.entries.get(path));
       // Every entry listed again (the usual case, counted without a set of 100,000 paths): none removed.
       let known = 0;
-      for (const path of candidates) if (this.entries.has(path)) known++;
+      for (const entry of held) if (entry) known++;
       if (known < this.entries.size) {
         const listed = new Set(candidates);
         for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
@@ -254,7 +258,7 @@ export class ArchiveStore {
     const fresh: Article[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const path = candidates[i]!;
-      const before = this.entries.get(path);
+      const before = held ? held[i] : this.entries.get(path);
       // The blob id git vouches for, when it is the one of the bytes read, spares the file any
       // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).
       // Else an unchanged stat spares reading the file; a changed one (a touch, a checkout without
