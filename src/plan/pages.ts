@@ -1,4 +1,4 @@
-import type { Archive, DayEntry, Listing, MonthEntry } from "../archive/archive.ts";
+import { type Archive, articlesAt, type DayEntry, type Listing, type MonthEntry } from "../archive/archive.ts";
 import { monthCalendar } from "../archive/calendar.ts";
 import { paginate, type Pagination } from "../archive/pagination.ts";
 import type { Article, Day, Source, Topic } from "../content/model.ts";
@@ -185,7 +185,8 @@ export function planPages(archive: Archive, render = new ArticleRenderer(), only
   const wanted = only ? (url: string): boolean => only.has(url) : (): boolean => true;
   const some = <T extends { url: string }>(pages: T[]): T[] => (only ? pages.filter((p) => only.has(p.url)) : pages);
   return {
-    articles: (only ? archive.articles.filter((a) => only.has(a.url)) : archive.articles).map((a) => articlePage(a, archive, render)),
+    // Found by their days, newest first as the archive lists them (a filter of every article hashed each URL: 40–60 ms at 100,000).
+    articles: (only ? articlesAt(archive.days, only).reverse() : archive.articles).map((a) => articlePage(a, archive, render)),
     home: wanted("/") ? [homePage(archive, render, siteDescription)] : [],
     indexes: some([
       indexPage(

@@ -3,7 +3,8 @@ import type { Article } from "../../src/content/model.ts";
 import { ArchiveStore } from "../../src/content/store.ts";
 import { ArticleRenderer, ITEM_GETTERS, VIEW_GETTERS } from "../../src/plan/article-view.ts";
 import { pageDigests } from "../../src/plan/page-digest.ts";
-import { planSite } from "../../src/plan/plan-site.ts";
+import { planSite, planSomePages } from "../../src/plan/plan-site.ts";
+import { deriveArchive } from "../../src/archive/archive.ts";
 import { type ArticleSpec, makeArchive } from "../helpers/archive.ts";
 
 // The pages' digests are what an incremental build trusts to find the pages to write again: a
@@ -119,6 +120,30 @@ describe("the pages' digests", () => {
       expect(getters(page.article)).toEqual([...VIEW_GETTERS].sort());
       expect(renderer.lazySource(page.article)?.getters).toEqual(VIEW_GETTERS);
       expect(getters(page)).toEqual(renderer.lazySource(page)?.getters.slice().sort());
+    } finally {
+      archive.remove();
+    }
+  });
+});
+
+describe("some pages planned (an incremental build's)", () => {
+  it("plans the article pages asked for as the whole site plans them, in the same order", async () => {
+    const archive = makeArchive();
+    try {
+      const specs: Record<string, ArticleSpec> = {
+        ...ARTICLES,
+        "c.md": { title: "Même minute", date: "2021-12-09T11:00:00+01:00", topics: "[Irak]", sources: "[AA]" },
+        "e.md": { title: "Autre jour", date: "2021-12-10T08:00:00+01:00", topics: "[Économie]", sources: "[AA]" },
+      };
+      for (const [path, spec] of Object.entries(specs)) archive.article(path, spec);
+      const store = new ArchiveStore({ contentDir: archive.dir });
+      await store.sync();
+      const content = store.result().content!;
+      const whole = planSite(content, { drafts: false }).pages.articles.map((page) => page.url);
+      const asked = new Set(whole.filter((_, i) => i !== 2));
+      const some = planSomePages(deriveArchive(content, { drafts: false }, { perArticle: false }), new ArticleRenderer(), () => asked);
+      expect(some!.data.pages.articles.map((page) => page.url)).toEqual(whole.filter((url) => asked.has(url)));
+      expect(whole).toHaveLength(5);
     } finally {
       archive.remove();
     }
