@@ -7,8 +7,10 @@ import { encodeValue, readValue } from "./cbor-items.ts";
 
 /**
  * Reading what Pagefind wrote in a bundle folder: its page list (`pf_meta`) and its filter lists
- * (`pf_filter`), gzip of a signature then CBOR, decoded by cborg (a small CBOR library without
- * dependencies, strict about what it reads); and writing its page list again.
+ * (`pf_filter`), gzip of a signature then CBOR; and writing its page list again. Their unsigned
+ * integers, text and arrays are read and written by hand, as cborg reads and writes them
+ * (`src/search/cbor-items.ts`); anything else by cborg (a small CBOR library without dependencies,
+ * strict about what it reads).
  */
 
 const SIGNATURE = "pagefind_dcd";
