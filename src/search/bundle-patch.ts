@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { type BundleRows, decodeRows, encodeRows, filterValues, pageId, type PageValues, ROWS_FILE, rowsHold, rowsOf, rowValues } from "./bundle-rows.ts";
 import { headSize, headValue, ItemWriter, readHead, skipItem } from "./cbor-items.ts";
-import { type ChunkEntry, indexWords, type Word, writePieces } from "./index-chunks.ts";
+import { type ChunkEntry, chunksWords, indexWords, type Word, writePieces } from "./index-chunks.ts";
 import { encodePagefind, pagefindFile, readPageList, renameMeta, replaceFile } from "./pagefind-files.ts";
 import type { BundleChange } from "./records.ts";
 
@@ -36,8 +36,8 @@ interface Postings {
   /** The pages as `raw` numbers them. */
   old: Int32Array;
   items: Uint32Array;
-  /** Where each posting starts, its heads included. */
-  at: Uint32Array;
+  /** Where the first posting starts, its heads included (each other starts where the one before ends). */
+  start: number;
   from: Uint32Array;
   to: Uint32Array;
 }
@@ -87,7 +87,8 @@ export function patchBundleFolder(
   const aside = from !== folder;
   if (aside && !keepsIds(before, moves, prefix)) return undefined;
   const chunks = meta[2] as ChunkEntry[];
-  const pieces = writePieces(folder, chunks, patchWords(indexWords(from, chunks), moves, change.pages, fresh.words), { aside, piecesBefore: true });
+  const wordsBefore = chunksWords(from, chunks);
+  const pieces = writePieces(folder, chunks, patchWords(wordsBefore.flat(), moves, change.pages, fresh.words), { aside, wordsBefore });
   const files = new Set(symmetricDifference(chunks, pieces).map((piece) => `index/${piece}.pf_index`));
   meta[2] = pieces;
   const pages = movePages(folder, before, fresh, moves, change, prefix, aside);
@@ -336,14 +337,13 @@ function readPostings(raw: Uint8Array, at: number, pages: ArrayLike<number>): { 
     pages: new Int32Array(count),
     old: new Int32Array(count),
     items: new Uint32Array(count),
-    at: new Uint32Array(count),
+    start: list.next,
     from: new Uint32Array(count),
     to: new Uint32Array(count),
   };
   let next = list.next;
   let page = 0;
   for (let k = 0; k < count; k++) {
-    postings.at[k] = next;
     // Each posting's heads read in place: millions of them in a year's words.
     const items = headValue(raw, next);
     next += headSize(raw, next);
@@ -410,7 +410,7 @@ function writeEntry(entry: Entry): Uint8Array {
 // The postings that stay, of every part, in the order of their pages: each part is in that order
 // (the pages kept keep theirs, and the records indexed alone are in the bundle's), so they are merged.
 // A posting as far from the one written before it as it was from the one before it in its part is
-// the same bytes: those of such postings one after the other in a part are copied at once (an
+// the same bytes (heads are written shortest, as Pagefind writes them): those of such postings one after the other in a part are copied at once (an
 // edit's word has a posting on most of its bundle's pages, all but the edited ones unmoved).
 function writePostings(parts: readonly Postings[]): void {
   WRITER.head(4, kept(parts));
@@ -448,7 +448,7 @@ function writePostings(parts: readonly Postings[]): void {
       if (run !== from || last !== i - 1) {
         flush();
         run = from;
-        runFrom = part.at[i]!;
+        runFrom = i > 0 ? part.to[i - 1]! : part.start;
       }
       last = i;
     } else {

@@ -60,18 +60,17 @@ export interface Word {
   word: string;
   key: Uint8Array;
   bytes: Uint8Array;
-  /** Where it was read (`indexWords`): its chunk's file name, its rank there, and how many words the chunk held. */
-  read?: { chunk: string; rank: number; of: number };
 }
 
 /** Every word of a bundle folder's index, in order, from the chunks (or pieces) its page list names. */
 export function indexWords(folder: string, chunks: readonly ChunkEntry[]): Word[] {
+  return chunksWords(folder, chunks).flat();
+}
+
+/** The words of each chunk (or piece) a bundle folder's page list names, in its order. */
+export function chunksWords(folder: string, chunks: readonly ChunkEntry[]): Word[][] {
   const indexDir = join(folder, "index");
-  return chunks.flatMap(([, , hash]) => {
-    const words = chunkWords(gunzipSync(readFileSync(join(indexDir, `${hash}.pf_index`))));
-    for (const [rank, word] of words.entries()) word.read = { chunk: hash, rank, of: words.length };
-    return words;
-  });
+  return chunks.map(([, , hash]) => chunkWords(gunzipSync(readFileSync(join(indexDir, `${hash}.pf_index`)))));
 }
 
 /**
@@ -88,7 +87,7 @@ export function writePieces(
   folder: string,
   previous: readonly ChunkEntry[],
   words: readonly Word[],
-  { pieceBytes = PIECE_BYTES, aside = false, piecesBefore = false }: { pieceBytes?: number; aside?: boolean; piecesBefore?: boolean } = {},
+  { pieceBytes = PIECE_BYTES, aside = false, wordsBefore }: { pieceBytes?: number; aside?: boolean; wordsBefore?: readonly Word[][] } = {},
 ): ChunkEntry[] {
   const indexDir = join(folder, "index");
   if (aside) mkdirSync(indexDir, { recursive: true });
@@ -96,11 +95,12 @@ export function writePieces(
   const language = first.includes("_") ? `${first.slice(0, first.indexOf("_"))}_` : "";
   const cut = cutWords(words, pieceBytes);
   const held = new Set(previous.map(([, , hash]) => hash));
+  // With `wordsBefore` (the words of each of the pieces `previous` names, as read: a bundle
+  // patched), a piece made of the very words of one of them, in order, is that piece: its name is
+  // kept, its bytes not made again.
+  const pieceRead = wordsBefore ? namesOfPiecesRead(previous, wordsBefore) : (): undefined => undefined;
   const pieces = cut.map((piece, i): { entry: ChunkEntry; raw?: Uint8Array } => {
-    // With `piecesBefore`, a piece of the very words of one of the pieces before, read from it and
-    // left as they were (a bundle patched: most of its pieces), is that piece: its name is kept,
-    // its bytes not made again.
-    const same = piecesBefore ? samePiece(piece, held) : undefined;
+    const same = pieceRead(piece);
     const raw = same === undefined ? pieceCbor(piece) : undefined;
     const name = same ?? pieceName(language, piece[0]!.word, createHash("sha256").update(raw!).digest("hex").slice(0, 12));
     const next = cut[i + 1]?.[0]?.word;
@@ -115,18 +115,21 @@ export function writePieces(
   return pieces.map(({ entry }) => entry);
 }
 
+// The name of the piece of `previous` read as the very words of a piece (`wordsBefore`: each one's words as read), in order.
+function namesOfPiecesRead(previous: readonly ChunkEntry[], wordsBefore: readonly Word[][]): (piece: readonly Word[]) => string | undefined {
+  const pieceOf = new Map(wordsBefore.map((words, i) => [words[0], i]));
+  return (piece) => {
+    const i = pieceOf.get(piece[0]!);
+    const before = i === undefined ? undefined : wordsBefore[i]!;
+    return before?.length === piece.length && piece.every((word, k) => word === before[k]) ? previous[i!]![2] : undefined;
+  };
+}
+
 // The CBOR of a piece: Pagefind's chunk of these words alone, each word's bytes as Pagefind wrote them.
 function pieceCbor(piece: readonly Word[]): Uint8Array {
   const writer = new ItemWriter(piece.reduce((n, w) => n + w.bytes.length, 32)).raw(SIGNATURE).head(4, 1).head(4, piece.length);
   for (const word of piece) writer.raw(word.bytes);
   return writer.take();
-}
-
-// The name of the piece of `held` whose words, all of them and in order, are this piece's, read from it (`Word.read`).
-function samePiece(piece: readonly Word[], held: ReadonlySet<string>): string | undefined {
-  const read = piece[0]!.read;
-  if (read === undefined || read.of !== piece.length || !held.has(read.chunk)) return undefined;
-  return piece.every((word, rank) => word.read?.chunk === read.chunk && word.read.rank === rank) ? read.chunk : undefined;
 }
 
 /**
