@@ -73,7 +73,6 @@ import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-p
 import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, REDIRECTS_URL, SEARCH_INDEX_URL, SEARCH_URL, sitemapPartUrl } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
-import { stopIfOrphaned } from "../threads/huge-pages.js";
 import { isRunning } from "../files/process-running.ts";
 import { takeRunLocks, type RunLockKind, type RunLockOptions } from "../files/run-lock.ts";
 
@@ -1110,8 +1109,6 @@ function refuseNestedRepositories(outDir: string, found: readonly string[]): voi
  * killed before leaves it as a leftover). Says whether the old site became the spare.
  */
 function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
-  // A command killed whole (its parent, `kill -9`) swaps in nothing afterwards.
-  stopIfOrphaned();
   if (!existsSync(out)) {
     renameSync(staging, out);
     return false;
