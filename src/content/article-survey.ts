@@ -49,11 +49,21 @@ export function sameSurveyedStat(survey: ArticleSurvey, i: number, kept: FileSta
 
 /**
  * What the survey's thread is asked, and answers (the paths joined: one string crosses faster than
- * 100,000): the survey first; then, given a site's folder, the repositories below its top.
+ * 100,000): the survey first; then, given a site's folder, the repositories below its top. Then,
+ * when the build has a spare, the spare brought up to date with the site (`CatchUpRequest`).
  */
-export interface SurveyRequest {
-  contentDir: string;
-  site?: string;
+export type SurveyRequest = { contentDir: string; site?: string } | CatchUpRequest;
+
+/** The spare `folder` brought up to date with `site`: the `changed` paths linked again (`catchUpStaging`), what they replace moved to `trash`. */
+export interface CatchUpRequest {
+  folder: string;
+  site: string;
+  changed: readonly string[];
+  trash: string;
+}
+/** The spare is up to date. */
+export interface CaughtUpReply {
+  caughtUp: true;
 }
 export interface SurveyReply {
   paths: string;
@@ -74,28 +84,42 @@ const SURVEY_MODULE = new URL("./survey-thread.ts", import.meta.url);
  */
 export class SyncAhead {
   readonly inIndex: Promise<Map<string, string> | undefined>;
-  private readonly thread?: Thread<SurveyRequest, SurveyReply | RepositoriesReply>;
+  private readonly thread?: Thread<SurveyRequest, SurveyReply | RepositoriesReply | CaughtUpReply>;
   private readonly surveyed?: Promise<ArticleSurvey | undefined>;
   private readonly nested?: Promise<RepositoriesReply | undefined>;
+  // What the build asks of the spare once its cache is read (`catchUp`): the thread waits for it.
+  private askCatchUp: (request: CatchUpRequest | undefined) => void = () => {};
+  private readonly caughtUp: Promise<boolean> = Promise.resolve(false);
 
   constructor(contentDir: string, site?: string) {
     // Absolute, as the store keys its entries.
     const root = resolve(contentDir);
     this.inIndex = unchangedInIndex(root);
-    [this.thread] = Thread.start<SurveyRequest, SurveyReply | RepositoriesReply>(1, SURVEY_MODULE, { libraries: [] });
+    [this.thread] = Thread.start<SurveyRequest, SurveyReply | RepositoriesReply | CaughtUpReply>(1, SURVEY_MODULE, { libraries: [] });
     const thread = this.thread;
     if (!thread) return;
     let surveyed: (reply: SurveyReply) => void = () => {};
     let nested: (reply: RepositoriesReply) => void = () => {};
-    thread.listen((reply) => ("found" in reply ? nested(reply) : surveyed(reply)));
+    let caughtUp: () => void = () => {};
+    thread.listen((reply) => ("found" in reply ? nested(reply) : "caughtUp" in reply ? caughtUp() : surveyed(reply)));
     thread.send({ contentDir: root, ...(site !== undefined ? { site: resolve(site) } : {}) });
+    if (site !== undefined) {
+      this.caughtUp = new Promise<CatchUpRequest | undefined>((ask) => (this.askCatchUp = ask)).then((request) => {
+        if (!request) return false;
+        thread.send(request);
+        return thread
+          .until(new Promise<void>((resolve) => (caughtUp = resolve)))
+          .then(() => true)
+          .catch(() => false);
+      });
+    }
     const survey = thread
       .until(new Promise<SurveyReply>((resolve) => (surveyed = resolve)))
       .then(({ paths, diagnostics, stats }) => ({ paths: paths === "" ? [] : paths.split("\0"), diagnostics, stats }))
       .catch(() => undefined);
     const repositories = site === undefined ? undefined : thread.until(new Promise<RepositoriesReply>((resolve) => (nested = resolve))).catch(() => undefined);
     // The thread goes back to the budget once it has answered all it was asked, before its last answer is had.
-    const answered = Promise.all([survey, repositories]).finally(() => thread.close());
+    const answered = Promise.all([survey, repositories, this.caughtUp]).finally(() => thread.close());
     this.surveyed = site === undefined ? answered.then(([answer]) => answer) : survey;
     this.nested = answered.then(([, answer]) => answer);
   }
@@ -118,8 +142,21 @@ export class SyncAhead {
     return this.nested ?? Promise.resolve(undefined);
   }
 
+  /**
+   * Has the thread bring the site's spare up to date once it has read the site (`CatchUpRequest`),
+   * or, given nothing, tells it there is no spare to: asked once, as soon as the build knows, for
+   * the thread waits for it before it goes back to the budget. Resolves with whether the spare is
+   * up to date; false when the thread could not (none, it failed, it was cancelled), and the build
+   * then does it itself.
+   */
+  catchUp(request: CatchUpRequest | undefined): Promise<boolean> {
+    this.askCatchUp(request);
+    return this.caughtUp;
+  }
+
   /** Stops the thread when the survey is not wanted (a clean build): its core is the helpers'. */
   async cancel(): Promise<void> {
+    this.askCatchUp(undefined);
     await this.thread?.close();
     await this.inIndex;
   }

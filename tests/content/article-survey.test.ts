@@ -99,9 +99,50 @@ describe("the survey of the articles folder taken ahead of a sync", () => {
     mkdirSync(join(site, "2021/travail/.git"), { recursive: true });
     mkdirSync(join(site, "2021/12/10/b"), { recursive: true });
     const ahead = new SyncAhead(archive.dir, site);
+    // No spare to bring up to date: told, as a build tells it once its cache is read.
+    expect(await ahead.catchUp(undefined)).toBe(false);
     const walk = (await ahead.repositoryWalk())!;
     expect(walk.found).toEqual(["2021/travail/.git"]);
     expect(walk.pagesIn.sort()).toEqual(["2021/12/09", "2021/12/10"]);
     expect(await ahead.repositories()).toEqual(["2021/travail/.git"]);
+  });
+
+  it("brings the site's spare up to date once it has read the site, then gives its thread back", async () => {
+    archive = agedArchive();
+    const site = join(archive.root, "site");
+    const spare = join(archive.root, "spare");
+    mkdirSync(join(site, "2021/12/09/a"), { recursive: true });
+    mkdirSync(join(spare, "2021/12/09/a"), { recursive: true });
+    writeFileSync(join(site, "index.html"), "accueil 2");
+    writeFileSync(join(spare, "index.html"), "accueil 1");
+    writeFileSync(join(site, "2021/12/09/a/index.html"), "a");
+    writeFileSync(join(spare, "2021/12/09/a/index.html"), "a");
+    const free = threadBudget.free;
+    const ahead = new SyncAhead(archive.dir, site);
+    const trash = join(archive.root, "trash");
+    expect(await ahead.catchUp({ folder: spare, site, changed: ["index.html"], trash })).toBe(true);
+    expect(readFileSync(join(spare, "index.html"), "utf8")).toBe("accueil 2");
+    expect(lstatSync(join(spare, "index.html")).ino).toBe(lstatSync(join(site, "index.html")).ino);
+    expect(readFileSync(join(trash, "0"), "utf8")).toBe("accueil 1");
+    expect((await ahead.repositories())!).toEqual([]);
+    expect(threadBudget.free).toBe(free);
+  });
+
+  it("says the spare is not brought up to date when the thread fails at it, or is stopped first", async () => {
+    archive = agedArchive();
+    const site = join(archive.root, "site");
+    mkdirSync(site);
+    writeFileSync(join(site, "index.html"), "accueil");
+    // A spare whose page is where a folder of the site's path is: the catch-up cannot move it.
+    const spare = join(archive.root, "spare");
+    mkdirSync(spare);
+    writeFileSync(join(spare, "2021"), "un fichier");
+    const failing = new SyncAhead(archive.dir, site);
+    expect(await failing.catchUp({ folder: spare, site, changed: ["2021/12/09/a/index.html"], trash: join(archive.root, "trash") })).toBe(false);
+    await failing.cancel();
+    const cancelled = new SyncAhead(archive.dir, site);
+    await cancelled.cancel();
+    expect(await cancelled.catchUp({ folder: spare, site, changed: ["index.html"], trash: join(archive.root, "trash-2") })).toBe(false);
+    expect(readFileSync(join(spare, "2021"), "utf8")).toBe("un fichier");
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, lstatSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -377,6 +377,24 @@ describe("an incremental build after an incremental one", () => {
     archive.write("urls.txt", "");
     expect(await stagedInSpare()).toBe(true);
     expect(await stagedInSpare()).toBe(true);
+    expect(await neighboursOfSite()).toEqual([".site.spare"]);
+  });
+
+  it("has the spare brought up to date while the archive is read; a build stopped by invalid content leaves it usable", async () => {
+    archive = threeArticles();
+    await buildSite(base());
+    edit(1);
+    expect(await stagedInSpare()).toBe(false);
+    edit(2);
+    // Stopped after the catch-up: the spare holds the site's pages, its marker its own.
+    archive.article("casse.md", { title: "", date: "2021-12-10T11:00:00" });
+    const failed = await buildSite(base());
+    expect(failed.ok).toBe(false);
+    expect(readFileSync(join(spare(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).toContain("Corps numéro 1.");
+    expect(lstatSync(join(spare(), SITE_MARKER)).ino).not.toBe(lstatSync(join(out(), SITE_MARKER)).ino);
+    rmSync(join(archive.dir, "articles/casse.md"));
+    expect(await stagedInSpare()).toBe(true);
+    expect(readFileSync(join(out(), "2021/12/10/deuxieme-depeche/index.html"), "utf8")).toContain("Corps numéro 2.");
     expect(await neighboursOfSite()).toEqual([".site.spare"]);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
+import { linkSiteInto } from "../../src/files/site-links.ts";
 import { indexSearchBundles, patchAhead, startPatchingAhead } from "../../src/search/indexer.ts";
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { plannedBundle } from "../helpers/search-bundles.ts";

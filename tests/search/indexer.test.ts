@@ -7,7 +7,7 @@ import { DIGEST_FILE, indexBundle, indexSearchBundles, RUNTIME_DIGEST_FILE, SERV
 import { bundleDigest, PAGEFIND_VERSION, type PlannedBundle, type SearchRecord } from "../../src/search/records.ts";
 import { plannedBundle } from "../helpers/search-bundles.ts";
 import { siteFiles } from "../helpers/site.ts";
-import { linkSiteInto } from "../../src/publish/stage-from-site.ts";
+import { linkSiteInto } from "../../src/files/site-links.ts";
 
 const folders: string[] = [];
 afterAll(() => {

@@ -1,8 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { catchUpStaging, linkSiteInto } from "../../src/publish/stage-from-site.ts";
+import { catchUpStaging, linkSiteInto } from "../../src/files/site-links.ts";
 import { siteFiles, siteFolders } from "../helpers/site.ts";
 
 let root: string;
@@ -83,5 +83,25 @@ describe("the spare brought up to date with the site (catchUpStaging)", () => {
     expect(readFileSync(join(staging, "index.html"), "utf8")).toBe("accueil 1");
     catchUpStaging(site, staging, ["index.html", "2021/12/09/irak/page/2/index.html"], join(root, "trash"));
     expect(files(staging)).toEqual(files(site));
+  });
+
+  it("gives the same folder when stopped halfway and done again, or done twice", () => {
+    root = mkdtempSync(join(tmpdir(), "depeche-catch-up-"));
+    const site = join(root, "site");
+    const spare = join(root, "spare");
+    for (const [path, text] of Object.entries({ "index.html": "accueil 1", "2021/12/09/irak/index.html": "irak 1", "2021/12/10/retire/index.html": "retiré" }))
+      write(spare, path, text);
+    for (const [path, text] of Object.entries({ "index.html": "accueil 2", "2021/12/09/irak/index.html": "irak 2", "2021/12/11/neuf/index.html": "neuf" }))
+      write(site, path, text);
+    const changed = ["index.html", "2021/12/09/irak", "2021/12/10/retire/index.html", "2021/12/11/neuf/index.html"];
+    // A run stopped after two paths, one of them taken out and not linked again yet.
+    catchUpStaging(site, spare, changed.slice(0, 2), join(root, "trash-1"));
+    renameSync(join(spare, "2021/12/10/retire/index.html"), join(root, "trash-1", "retiré"));
+    catchUpStaging(site, spare, changed, join(root, "trash-2"));
+    expect(files(spare)).toEqual(files(site));
+    expect(siteFolders(spare)).toEqual(siteFolders(site));
+    catchUpStaging(site, spare, changed, join(root, "trash-3"));
+    expect(files(spare)).toEqual(files(site));
+    expect(siteFolders(spare)).toEqual(siteFolders(site));
   });
 });
