@@ -264,10 +264,10 @@ async function buildUnlocked(options: BuildOptions, start: number): Promise<Buil
   const out = resolve(options.outDir);
   const lacking = previous && usableSpare(out, previous.spare);
   const early = previous && lacking === undefined ? linkInBackground(out, siblingFolder(out, "building")) : undefined;
-  const spare = lacking && catchUpAhead(out, lacking, ahead);
-  if (!spare) void ahead?.catchUp(undefined);
+  const catchingUp = lacking && catchUpAhead(out, lacking, ahead);
+  if (!catchingUp) void ahead?.catchUp(undefined);
   try {
-    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, { early, spare }, ahead);
+    const built = await validateThenWrite(options, writers, start, photosDir, cache, previous, { early, catchingUp }, ahead);
     if (typeof built !== "function") return built;
     // An async function's locals live as long as it does: the state restored (a build made clean by
     // a registry's change) would stay beside Pagefind's services.
@@ -276,9 +276,9 @@ async function buildUnlocked(options: BuildOptions, start: number): Promise<Buil
   } finally {
     await early?.cancel();
     // A build that stops (invalid content) lets the thread finish with the spare: the next one takes it as it is.
-    await spare?.caughtUp;
+    await catchingUp?.caughtUp;
     await ahead?.cancel();
-    if (spare && existsSync(spare.trash)) removeInBackground(spare.trash);
+    if (catchingUp && existsSync(catchingUp.trash)) removeInBackground(catchingUp.trash);
     await writers.close();
     if (options.cacheDir === undefined) rmSync(photosDir, { recursive: true, force: true });
   }
@@ -291,7 +291,7 @@ async function validateThenWrite(
   photosDir: string,
   cache: BuildCache | undefined,
   previous: CachedBuild | undefined,
-  { early, spare: catchingUp }: StagingAhead,
+  { early, catchingUp }: StagingAhead,
   ahead: SyncAhead | undefined,
 ): Promise<BuildResult | (() => Promise<BuildResult>)> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
@@ -1084,7 +1084,8 @@ function assertEveryArticleWritten(dir: string, pages: SitePages): void {
 interface StagingAhead {
   /** The whole site, linked in a child process, when there is no spare to take. */
   early: BackgroundLink | undefined;
-  spare: SpareAhead | undefined;
+  /** The spare, when there is one, being brought up to date. */
+  catchingUp: SpareAhead | undefined;
 }
 
 /** The spare the cache vouches for, brought up to date on the survey's thread while the archive is read. */

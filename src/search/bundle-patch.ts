@@ -284,11 +284,17 @@ function spliced(old: Entry | undefined, fresh: Entry | undefined): Entry | null
     else variants.push({ form: v.form, parts: [...v.parts] });
   }
   const parts = [...(old?.parts ?? []), ...(fresh?.parts ?? [])];
-  const left = variants.filter((v) => kept(v.parts) > 0);
-  if (kept(parts) === 0 && left.length === 0) return null;
+  const left = variants.filter((v) => keepsAny(v.parts));
+  if (!keepsAny(parts) && left.length === 0) return null;
   const first = new Map(left.map((v) => [v, firstPage(v.parts)]));
   left.sort((a, b) => first.get(a)! - first.get(b)! || Buffer.compare(a.form, b.form));
   return { key: (old ?? fresh)!.key, parts, variants: left };
+}
+
+// Whether a posting of the parts stays (told at the first: `kept` counts them once, as they are written).
+function keepsAny(parts: readonly Postings[]): boolean {
+  for (const { pages } of parts) for (const page of pages) if (page >= 0) return true;
+  return false;
 }
 
 // How many postings of the parts stay.
