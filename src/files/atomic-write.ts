@@ -73,16 +73,25 @@ export function refuseSymbolicLinksBelow(root: string, path: string, show: (path
   }
 }
 
-// mkdirSync's recursive mode reports ENOENT whatever stopped it (a read-only disk, a denied
-// permission): each missing folder is made on its own, so the error says what went wrong.
-function makeFolders(folder: string): void {
-  if (existsSync(folder)) return;
-  makeFolders(dirname(folder));
-  try {
-    mkdirSync(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+/**
+ * Makes a folder and those it is in, returning those it made, outermost first. mkdirSync's
+ * recursive mode reports ENOENT whatever stopped it (a read-only disk, a denied permission): each
+ * missing folder is made on its own, so the error names the one that could not be made and says
+ * what went wrong. A folder made meanwhile by another run is that run's.
+ */
+export function makeFolders(folder: string): string[] {
+  const missing: string[] = [];
+  for (let path = folder; !existsSync(path) && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
+  const made: string[] = [];
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+      made.push(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
+  return made;
 }
 
 function writeTemporary(path: string, text: string | Uint8Array, shown: string, hadFile: boolean): string {

@@ -4,23 +4,10 @@
  * at once; the lock of a run that is gone (killed, its machine restarted or silent) is taken over.
  */
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeSync } from "node:fs";
 import { constants, hostname } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { makeFolders } from "./atomic-write.ts";
 import { CommandError, describeIoError, isIoError } from "./file-errors.ts";
 import { isRunning } from "./process-running.ts";
 import { messages, type RunHolder, type RunLockKind } from "../i18n/messages.ts";
@@ -140,6 +127,8 @@ function takeOne(folder: string, kind: RunLockKind, options: RunLockOptions): He
     ...(options.untilStopped ? { untilStopped: true } : {}),
     token: randomBytes(8).toString("hex"),
   };
+  // The lock's folder, made when missing (`--cache` in a .depeche/ not made yet), and removed again
+  // when the run leaves it empty: a run refused, or that found invalid content, leaves nothing.
   let made: string[] = [];
   try {
     made = makeFolders(dirname(file));
@@ -323,24 +312,6 @@ function removeIfSame(file: string, found: FoundLock): boolean {
   }
   unlinkSync(aside);
   return false;
-}
-
-// The lock's folder, made when missing (`--cache` in a .depeche/ not made yet), and removed again
-// when the run leaves it empty: a run refused, or that found invalid content, leaves nothing.
-function makeFolders(folder: string): string[] {
-  const missing: string[] = [];
-  for (let path = folder; !existsSync(path) && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
-  const made: string[] = [];
-  for (const path of missing) {
-    try {
-      mkdirSync(path);
-      made.push(path);
-    } catch (error) {
-      // Made meanwhile by another run: its own.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  return made;
 }
 
 function removeEmpty(made: readonly string[]): void {

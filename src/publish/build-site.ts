@@ -1,25 +1,26 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import type { Article, Content } from "../content/model.ts";
+import type { Content } from "../content/model.ts";
 import { SyncAhead } from "../content/article-survey.ts";
 import { ArchiveStore } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlManifestFile } from "../content/url-manifest.ts";
-import { replaceFileAtomically } from "../files/atomic-write.ts";
+import { makeFolders, replaceFileAtomically } from "../files/atomic-write.ts";
 import { CommandError, describeIoError } from "../files/file-errors.ts";
 import { ArticleRenderer } from "../plan/article-view.ts";
 import { redirectUrls, type SitePages } from "../plan/pages.ts";
 import type { BuildData } from "../plan/site-data.ts";
 import { messages } from "../i18n/messages.ts";
-import { planSearchIndex, type RecordSources, searchPageBundles } from "../plan/search-page.ts";
+import type { RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
-import type { AheadThread, PatchingAhead } from "../search/indexer.ts";
-import type { SearchBundle } from "../search/markers.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
+import { type Indexed, type IndexedPhase, planSearchAhead, removeAhead, searchBundles, searchIndexer, startSearchAhead } from "./build-search.ts";
+import { writeChanges } from "./write-changes.ts";
+import { removeLeftovers, swapInto } from "./swap-site.ts";
 import {
   assertCacheFolder,
   assertDraftsOutput,
@@ -35,12 +36,11 @@ import { buildDateFromEnvironment } from "./build-date.ts";
 import { planSite, planSomePages } from "../plan/plan-site.ts";
 import { type Archive, deriveArchive, isPublished } from "../archive/archive.ts";
 import { PageWriters } from "../pages/write-pages.ts";
-import { pageFile, writePagesDirectly } from "../pages/write-directly.ts";
 import { pageDigests } from "../plan/page-digest.ts";
-import { discoveryPages, feedsShowing, planDiscoveryFiles, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { fastPlan, narrowChange, photoChange, type FastPlan } from "./fast-path.ts";
+import { discoveryPages, feedsShowing, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
+import { fastPlan, narrowChange, photoChange } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../plan/added-pages.ts";
-import { archiveSitemapEntries, sitemapPartsKept, unchangedSitemapEntries } from "../outputs/sitemaps.ts";
+import { archiveSitemapEntries, unchangedSitemapEntries } from "../outputs/sitemaps.ts";
 import {
   BuildCache,
   cacheKey,
@@ -54,25 +54,22 @@ import {
   type SpareSite,
   type WholeState,
 } from "./build-cache.ts";
-import { catchUpStaging, linkSiteInto } from "../files/site-links.ts";
 import {
+  catchUpAhead,
+  discardSpare,
   linkInBackground,
   linkSpare,
   removeInBackground,
-  removeSiteFiles,
   removeUnshownPhotos,
-  replaceStagedFile,
-  setAside,
   siblingFolder,
-  spareFolder,
+  type StagingAhead,
   takeSpare,
-  type BackgroundLink,
+  usableSpare,
 } from "./stage-from-site.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
-import { NEWS_SITEMAP_URL, PHOTOS_URL, photoFolderUrl, REDIRECTS_URL, SEARCH_INDEX_URL, SEARCH_URL, sitemapPartUrl } from "../urls/site-urls.ts";
+import { PHOTOS_URL, photoFolderUrl, SEARCH_INDEX_URL, SEARCH_URL, sitemapPartUrl } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
 import { collectGarbage, giveMemoryBack } from "../threads/collect-garbage.ts";
-import { isRunning } from "../files/process-running.ts";
 import { takeRunLocks, type RunLockKind, type RunLockOptions } from "../files/run-lock.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -171,16 +168,7 @@ export type BuildPhase =
   | { name: "planned"; pages: number; of?: number; ms: number }
   | { name: "written"; pages: number; ms: number }
   | { name: "published"; files: number; ms: number }
-  | {
-      name: "indexed";
-      articles: number;
-      bundles: number;
-      ms: number;
-      /** Bundles patched rather than indexed again. */
-      patched?: number;
-      /** Of those, the bundles patched while the pages were planned and written (`planSearchAhead`). */
-      ahead?: number;
-    }
+  | IndexedPhase
   /**
    * An incremental build: the pages written again or removed, the feeds and sitemaps replaced or
    * removed; `spare` when it staged in the site the previous build replaced, else the whole site
@@ -489,7 +477,7 @@ async function validateThenWrite(
     sources: searchSources,
     ...(searchAhead ? { ahead: searchAhead } : {}),
   };
-  const search = indexSource && searchIndexer(staging, indexSource, renderer, options);
+  const search = indexSource && searchIndexer(staging, indexSource, renderer, { keepBodies: options.store !== undefined, previousSite: options.previousSite });
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
@@ -662,157 +650,6 @@ async function validateThenWrite(
   return { ...result(), built: { content, data }, ms: performance.now() - start };
 }
 
-// The sitemap, or the index and its parts.
-const SITEMAP_FILE = /^\/sitemap(?:-\d+)?\.xml$/;
-
-/** Indexes the site's search bundles into the staging folder; `stop` leaves the bundles not yet started. */
-interface SearchIndexer {
-  (beside: boolean, staged?: boolean, beforeWhole?: () => void): Promise<Indexed>;
-  /** The pages are written: every indexer may work now, not only the one beside the writers. */
-  pagesWritten(): void;
-  stop(): void;
-}
-
-/** The phase to tell, and the index's folders written or removed (what the spare must take next time). */
-interface Indexed {
-  phase: Extract<BuildPhase, { name: "indexed" }>;
-  changed: readonly string[];
-}
-
-// The search index's work, from the planned pages and the rendered bodies: started beside the
-// page writing in a clean build, after it in an incremental one (whose staging folder holds the
-// previous index only once the previous site is linked in).
-/** What the index is made from: the plan (whole, or only the fast path's pages), the articles it publishes, their files' and the registries' digests. */
-interface IndexSource {
-  data: BuildData;
-  /** The articles the site publishes, in any order. */
-  articles: readonly Article[];
-  sources: RecordSources;
-  /** The index planned before the pages, its patches made meanwhile: taken when the pages' plan has the same bundles. */
-  ahead?: SearchAhead;
-}
-
-/**
- * The search index planned before the pages (`planSearchAhead`): the search page's bundles as the
- * pages' plan will have them, of these many articles, and the bundles planned, those with a patch
- * being patched on a thread.
- */
-interface SearchAhead {
-  bundles: SearchBundle[];
-  articles: number;
-  planned: PlannedBundle[];
-  patching: PatchingAhead;
-}
-
-/** The thread that patches bundles ahead (`startPatchingAhead`), and the module that asks it. */
-interface AheadStart {
-  indexer: typeof import("../search/indexer.ts");
-  thread: AheadThread;
-}
-
-/**
- * Starts the thread that patches ahead: it loads its modules (some 0.1 s at any size) while the
- * archive is derived and the index planned. Imported here: Pagefind's module is loaded only by
- * builds with search.
- */
-async function startSearchAhead(): Promise<AheadStart | undefined> {
-  const indexer = await import("../search/indexer.ts");
-  const thread = indexer.startPatchingAhead();
-  return thread && { indexer, thread };
-}
-
-/**
- * Plans the search index of the archive's articles before their pages are planned, as the search
- * page will plan it (its bundles from the archive's months), and starts on `thread` the patches of
- * its bundles that hold edited articles (`patchAhead`) into a folder beside the site: articles'
- * texts edited alone leave every bundle where it was. Undefined when nothing is patched.
- */
-function planSearchAhead(
-  { indexer, thread }: AheadStart,
-  out: string,
-  archive: Archive,
-  renderer: ArticleRenderer,
-  sources: RecordSources,
-): SearchAhead | undefined {
-  try {
-    const bundles = searchPageBundles(archive.years);
-    // Newest first, as the archive holds them: each bundle's records are put in their order anyway.
-    const planned = planSearchIndex(bundles, archive.articles, renderer, sources);
-    const patching = indexer.patchAhead(thread, out, siblingFolder(out, "trash"), planned);
-    return patching && { bundles, articles: archive.articles.length, planned, patching };
-  } catch (error) {
-    void thread.close();
-    throw error;
-  }
-}
-
-// The folder of patches made ahead goes once the thread is done with it, whether the index took them
-// or not: here, for it holds only what the patches wrote (a process to remove it cost the main
-// thread 15–25 ms); a folder left behind is removed by the next build as a leftover.
-function removeAhead(ahead: SearchAhead | undefined): void {
-  if (ahead) void ahead.patching.patched.then(() => rmSync(ahead.patching.folder, { recursive: true, force: true })).catch(() => {});
-}
-
-function searchIndexer(staging: string, source: IndexSource, renderer: ArticleRenderer, options: BuildOptions): SearchIndexer {
-  const stopped = new AbortController();
-  let release = (): void => {};
-  let pagesDone = false;
-  const written = new Promise<void>((resolve) => (release = resolve));
-  // Once the pages are written, a bundle's rendered bodies go as soon as its records are handed to
-  // an indexing thread (some 255 MB at 100,000 articles, while Pagefind's services run beside this
-  // process). The dev server's renderer keeps them for the next build.
-  const releaseBody = options.store ? undefined : (article: Article): void => void (pagesDone && renderer.releaseBody(article));
-  const index = async (beside: boolean, staged = false, beforeWhole?: () => void): Promise<Indexed> => {
-    const indexStart = performance.now();
-    pagesDone ||= !beside;
-    // The index planned ahead is this one when the pages' plan has its bundles, of as many articles.
-    const ahead =
-      source.ahead &&
-      source.ahead.articles === source.articles.length &&
-      JSON.stringify(source.ahead.bundles) === JSON.stringify(source.data.pages.search[0]?.bundles ?? [])
-        ? source.ahead
-        : undefined;
-    const bundles = ahead?.planned ?? searchBundles(source, renderer, releaseBody);
-    const reuse = options.previousSite !== undefined ? { previousSite: options.previousSite } : { staged };
-    // Imported here: Pagefind's module is loaded only by builds with search.
-    const { indexSearchBundles } = await import("../search/indexer.ts");
-    const indexed = await indexSearchBundles(staging, bundles, {
-      ...reuse,
-      beside,
-      signal: stopped.signal,
-      othersAfter: written,
-      ...(beforeWhole ? { beforeWhole } : {}),
-      ...(ahead ? { ahead: ahead.patching } : {}),
-    });
-    // The articles the index holds, counted from the plan (a reused bundle is not indexed again).
-    const phase = {
-      name: "indexed",
-      articles: source.articles.length,
-      bundles: indexed.bundles,
-      patched: indexed.patched,
-      ahead: indexed.ahead,
-      ms: performance.now() - indexStart,
-    } as const;
-    return { phase, changed: indexed.changed };
-  };
-  return Object.assign(index, {
-    pagesWritten: () => {
-      pagesDone = true;
-      release();
-    },
-    stop: () => {
-      stopped.abort();
-      release();
-    },
-  });
-}
-
-// The index's bundles as planned, of the articles the site publishes; `release` is handed each
-// bundle's articles once their records are made.
-function searchBundles(source: IndexSource, renderer: ArticleRenderer, release?: (article: Article) => void): PlannedBundle[] {
-  return planSearchIndex(source.data.pages.search[0]?.bundles ?? [], source.articles, renderer, source.sources, release);
-}
-
 /** What a clean build has left to do once its pages are written (`INDEX_AFTER_PAGES`). */
 interface IndexAfterRelease {
   options: BuildOptions;
@@ -963,87 +800,6 @@ function orDiscard<T>(cache: BuildCache, work: () => T, options: Pick<BuildOptio
   }
 }
 
-/**
- * An incremental build's pages: the staging folder made the previous site (the spare brought up to
- * date with the paths `spareChanges` names, else the whole site linked, unless it is `linked`
- * already), then the pages whose digest changed rendered again (never the others), the pages gone
- * removed, and the feeds, sitemaps, robots.txt and redirects replaced where their bytes changed.
- * Returns, with the new state, the paths written or removed.
- */
-async function writeChanges(
-  out: string,
-  staging: string,
-  data: BuildData,
-  digests: ReadonlyMap<string, string>,
-  previous: CachedBuild,
-  nowMs: number,
-  fast: FastPlan | undefined,
-  spare: { lacking: readonly string[]; caughtUp: boolean } | undefined,
-  linked: boolean,
-): Promise<{
-  state: Pick<SiteState, "pages" | "outputs" | "summaries">;
-  changed: string[];
-  counts: { changed: number; removed: number; outputs: number; spare: boolean; linked: boolean };
-}> {
-  let fromSpare = spare !== undefined;
-  // The spare the survey's thread did not bring up to date is brought here.
-  if (spare && !spare.caughtUp) {
-    const trash = siblingFolder(out, "trash");
-    try {
-      catchUpStaging(out, staging, spare.lacking, trash);
-    } catch {
-      // A spare that cannot be brought up to date (a path made a file by hand, say): when in doubt, link all.
-      rmSync(staging, { recursive: true, force: true });
-      fromSpare = false;
-    } finally {
-      if (existsSync(trash)) removeInBackground(trash);
-    }
-  }
-  if (!fromSpare && !linked) linkSiteInto(out, staging);
-  const changed: Record<string, { url: string }[]> = {};
-  for (const [kind, list] of Object.entries(data.pages) as [string, { url: string }[]][])
-    changed[kind] = list.filter((page) => previous.pages.get(page.url) !== digests.get(page.url));
-  const rewritten = Object.values(changed).flatMap((list) => list.map((page) => page.url));
-  const removed = fast ? fast.removed : [...previous.pages.keys()].filter((url) => !digests.has(url));
-  // Unlinked first: the pages are then written as new files, never into the live site's. The
-  // folders of the pages written again stay; those the removed pages leave empty go.
-  const fileOf = (url: string): string => relative(staging, pageFile(staging, url));
-  const pageFiles = [...removed, ...rewritten].map(fileOf);
-  removeSiteFiles(staging, removed.map(fileOf));
-  removeSiteFiles(staging, rewritten.map(fileOf), true);
-  await writePagesDirectly({ site: data.site, pages: changed as unknown as SitePages }, staging);
-
-  // The fast path planned only some pages: the feeds that show no article changed, added or
-  // removed are kept as they are, the sitemaps unless articles were added or removed (their entries
-  // are then read from the archive), `_redirects` unless an article with aliases came or went;
-  // those feeds, the news sitemap (which the build's date moves), robots.txt and the manifest are
-  // made again from the pages they read.
-  const outputs = planDiscoveryFiles(
-    data.site,
-    data.pages,
-    nowMs,
-    fast && { feeds: fast.feeds, redirects: fast.redirects, ...(fast.sitemaps ? { sitemaps: fast.sitemaps } : {}) },
-  );
-  const replaced: string[] = [];
-  for (const [url, text] of outputs) if (replaceStagedFile(staging, url, text)) replaced.push(url);
-  // The fast path made again the news sitemap, with articles added or removed every sitemap, and
-  // perhaps `_redirects`: one of them not made again is gone.
-  const keptSitemaps = new Set(fast?.sitemaps ? sitemapPartsKept(fast.sitemaps.entries.length, fast.sitemaps.unchanged) : []);
-  const gone = previous.outputs.filter(
-    (url) =>
-      !outputs.has(url) &&
-      !keptSitemaps.has(url) &&
-      (!fast || url === NEWS_SITEMAP_URL || (fast.sitemaps !== undefined && SITEMAP_FILE.test(url)) || (fast.redirects && url === REDIRECTS_URL)),
-  );
-  removeSiteFiles(staging, gone);
-  const kept = fast ? previous.outputs.filter((url) => !outputs.has(url) && !gone.includes(url)) : [];
-  return {
-    state: { pages: digests, outputs: [...outputs.keys(), ...kept], summaries: new Map() },
-    changed: [...pageFiles, ...replaced, ...gone],
-    counts: { changed: rewritten.length, removed: removed.length, outputs: replaced.length + gone.length, spare: fromSpare, linked },
-  };
-}
-
 // The manifest lives with the content and the workflow commits it back: a URL published once is
 // checked forever. Editors' lines stay as they wrote them; only the URLs it lacks are added (returned).
 // `held`: the file as the store read it, when it is still the same.
@@ -1080,57 +836,6 @@ function assertEveryArticleWritten(dir: string, pages: SitePages): void {
   }
 }
 
-/** What an incremental build's staging folder is made of, started before the archive is read. */
-interface StagingAhead {
-  /** The whole site, linked in a child process, when there is no spare to take. */
-  early: BackgroundLink | undefined;
-  /** The spare, when there is one, being brought up to date. */
-  catchingUp: SpareAhead | undefined;
-}
-
-/** The spare the cache vouches for, brought up to date on the survey's thread while the archive is read. */
-interface SpareAhead {
-  /** The paths the spare lacked (`usableSpare`). */
-  lacking: string[];
-  /** Whether the thread brought it up to date: until this settles, the spare is the thread's. */
-  caughtUp: Promise<boolean>;
-  /** Where the thread moves what it replaces. */
-  trash: string;
-}
-
-/**
- * Has the survey's thread bring the spare up to date with the site, in place, while this thread
- * reads the archive (4,100 paths after ten articles added at 100,000 articles: some 0.2 s of this
- * thread's time otherwise). Its marker stays the spare's own, and so its stamp: a build that stops
- * leaves a spare the cache still vouches for, which the next one brings up to date again (the same
- * paths, done again, give the same folder); the build renews the marker when it takes the spare.
- */
-function catchUpAhead(out: string, lacking: string[], ahead: SyncAhead | undefined): SpareAhead {
-  const trash = siblingFolder(out, "trash");
-  const changed = lacking.filter((path) => path !== SITE_MARKER);
-  return { lacking, caughtUp: ahead?.catchUp({ folder: spareFolder(out), site: out, changed, trash }) ?? Promise.resolve(false), trash };
-}
-
-/**
- * The paths the spare lacks, when it is the site the cache says it is (its stamp) and every path
- * is one of the site's: else undefined, and the whole site is linked. When in doubt, link all.
- */
-function usableSpare(out: string, spare: SpareSite | undefined): string[] | undefined {
-  if (!spare || siteStamp(spareFolder(out)) !== spare.stamp) return undefined;
-  const inside = spare.changed.every((path) => {
-    const parts = path.split("/").filter((part) => part !== "");
-    return parts.length > 0 && !parts.includes("..") && !parts.includes(".");
-  });
-  return inside ? [...spare.changed] : undefined;
-}
-
-// A spare no cache vouches for is stale (a clean build, --no-cache, another build in between):
-// set aside under a leftover's name first, so that a build killed meanwhile leaves no stale spare.
-function discardSpare(out: string): void {
-  const spare = spareFolder(out);
-  if (existsSync(spare)) setAside(out, spare, "old");
-}
-
 // Every repository below the site's top: the thread's read completed with the pages' folders, if it has one.
 async function allNestedRepositories(out: string, ahead: SyncAhead | undefined): Promise<string[]> {
   const walk = await ahead?.repositoryWalk();
@@ -1141,72 +846,4 @@ async function allNestedRepositories(out: string, ahead: SyncAhead | undefined):
 function refuseNestedRepositories(outDir: string, found: readonly string[]): void {
   const refused = nestedRepositoryRefusal(found, outDir);
   if (refused) throw refused;
-}
-
-/**
- * Readers and CI see either the old site or the new one, never a half-written folder: two
- * renames. With `keepSpare`, the old site is then renamed to the spare instead of removed (a build
- * killed before leaves it as a leftover). Says whether the old site became the spare.
- */
-function swapInto(staging: string, out: string, keepSpare: boolean): boolean {
-  if (!existsSync(out)) {
-    renameSync(staging, out);
-    return false;
-  }
-  const old = siblingFolder(out, "old");
-  renameSync(out, old);
-  try {
-    renameSync(staging, out);
-  } catch (error) {
-    renameSync(old, out);
-    throw error;
-  }
-  if (keepSpare) {
-    try {
-      renameSync(old, spareFolder(out));
-      return true;
-    } catch {
-      // Another build's spare took its place meanwhile: this one goes.
-    }
-  }
-  removeInBackground(old);
-  return false;
-}
-
-// Folders left by a build that was killed: a staging folder never finished, an old site never
-// removed. A build killed between its two renames left no output folder: its old site goes back.
-function removeLeftovers(out: string): void {
-  const prefix = `.${basename(out)}.`;
-  let names: string[] = [];
-  try {
-    names = readdirSync(dirname(out));
-  } catch {
-    return;
-  }
-  // A build still running (another terminal, the dev server) keeps its folders.
-  const stale = names.filter((name) => {
-    const pid = /\.(?:building|old|trash|records)-(\d+)-[a-z0-9]+$/.exec(name)?.[1];
-    return name.startsWith(prefix) && pid !== undefined && !isRunning(Number(pid));
-  });
-  const old = stale
-    .filter((name) => name.includes(".old-"))
-    .sort((a, b) => statSync(join(dirname(out), b)).mtimeMs - statSync(join(dirname(out), a)).mtimeMs)[0];
-  if (old && !existsSync(out)) {
-    renameSync(join(dirname(out), old), out);
-    stale.splice(stale.indexOf(old), 1);
-  }
-  for (const name of stale) removeInBackground(join(dirname(out), name));
-}
-
-// Node's recursive mkdir tells a read-only disk as ENOENT: each missing folder is made on its own.
-function makeFolders(path: string): void {
-  try {
-    mkdirSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return;
-    if (code !== "ENOENT" || dirname(path) === path) throw error;
-    makeFolders(dirname(path));
-    mkdirSync(path);
-  }
 }
