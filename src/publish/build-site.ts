@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayPath, sortDiagnostics, type Diagnostic } from "../content/diagnostics.ts";
-import type { Content } from "../content/model.ts";
+import type { Article, Content } from "../content/model.ts";
 import { SyncAhead } from "../content/article-survey.ts";
-import { ArchiveStore } from "../content/store.ts";
+import { ArchiveStore, type LoadResult, type StoreChange } from "../content/store.ts";
 import type { ArticleEntry } from "../content/validate-files.ts";
 import { appendUrls, readUrlManifestFile, unlistedUrls, URL_MANIFEST, type UrlManifestFile } from "../content/url-manifest.ts";
 import { makeFolders, replaceFileAtomically } from "../files/atomic-write.ts";
@@ -18,7 +18,16 @@ import type { RecordSources } from "../plan/search-page.ts";
 import { publishedArticles, recordSources, sourceDigests } from "./search-sources.ts";
 import type { PlannedBundle } from "../search/records.ts";
 import { spoolBundles } from "../search/record-spool.ts";
-import { type Indexed, type IndexedPhase, planSearchAhead, removeAhead, searchBundles, searchIndexer, startSearchAhead } from "./build-search.ts";
+import {
+  type Indexed,
+  type IndexedPhase,
+  type IndexSource,
+  planSearchAhead,
+  removeAhead,
+  searchBundles,
+  searchIndexer,
+  startSearchAhead,
+} from "./build-search.ts";
 import { writeChanges } from "./write-changes.ts";
 import { removeLeftovers, swapInto } from "./swap-site.ts";
 import {
@@ -38,7 +47,7 @@ import { type Archive, deriveArchive, isPublished } from "../archive/archive.ts"
 import { PageWriters } from "../pages/write-pages.ts";
 import { pageDigests } from "../plan/page-digest.ts";
 import { discoveryPages, feedsShowing, writeDiscoveryFiles } from "../outputs/discovery-files.ts";
-import { fastPlan, narrowChange, photoChange } from "./fast-path.ts";
+import { type FastPlan, fastPlan, narrowChange, photoChange, type PhotoChange } from "./fast-path.ts";
 import { pageCounts, pagesShowingAdded, pagesShowingEdited, pagesShowingRemoved, sameMainTopics } from "../plan/added-pages.ts";
 import { archiveSitemapEntries, unchangedSitemapEntries } from "../outputs/sitemaps.ts";
 import {
@@ -66,6 +75,7 @@ import {
   takeSpare,
   usableSpare,
 } from "./stage-from-site.ts";
+import type { PhotoSet } from "../images/derivatives.ts";
 import { placePhotos, prunePhotoCache, shownPhotoSets } from "../images/encode-photos.ts";
 import { PHOTOS_URL, photoFolderUrl, SEARCH_INDEX_URL, SEARCH_URL, sitemapPartUrl } from "../urls/site-urls.ts";
 import { preparePhotos } from "../images/prepare-photos.ts";
@@ -272,6 +282,11 @@ async function buildUnlocked(options: BuildOptions, start: number): Promise<Buil
   }
 }
 
+/**
+ * The build's phases: the archive read (`readArchive`) and its photos prepared; with any error, the
+ * diagnostics and nothing written; else the pages planned (`planBuild`), and the site written and
+ * swapped in (`writeThenSwap`).
+ */
 async function validateThenWrite(
   options: BuildOptions,
   writers: PageWriters,
@@ -279,16 +294,73 @@ async function validateThenWrite(
   photosDir: string,
   cache: BuildCache | undefined,
   previous: CachedBuild | undefined,
-  { early, catchingUp }: StagingAhead,
+  stagingAhead: StagingAhead,
   ahead: SyncAhead | undefined,
 ): Promise<BuildResult | (() => Promise<BuildResult>)> {
+  const read = await readArchive(options, writers, previous, ahead, start);
+  const { loaded, store, renderer, incremental } = read;
+  // The photos are checked even when files have errors, theirs too when their src can be read: every error in one run.
+  const photoStart = performance.now();
+  const photos = await preparePhotos(options.contentDir, loaded.content?.articles ?? store.photoUses(), {
+    cacheDir: photosDir,
+    encode: loaded.content !== undefined,
+    everyUse: loaded.content !== undefined,
+    inIndex: store.filesInIndex(),
+    ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
+  });
+  const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
+  if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
+    return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
+  }
+  // A clean build replaces the site whole: the whole site is read, before anything is written. An
+  // incremental build only stages beside it: its survey's thread reads it meanwhile (all but the
+  // pages' own folders, `nestedRepositories`), and the build asks before its swap. One made
+  // clean by a registry's change reads only the pages' folders the thread left out.
+  if (!incremental) refuseNestedRepositories(options.outDir, await allNestedRepositories(resolve(options.outDir), read.restored ? ahead : undefined));
+  if (photos.sets.size > 0)
+    options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
+  renderer.usePhotos(photos.sets);
+  const plan = await planBuild(options, read, loaded.content, photos.sets, cache !== undefined);
+  letGoBeforeWriting(options, read, plan);
+  return writeThenSwap(options, writers, start, photosDir, cache, read, plan, diagnostics, stagingAhead, ahead);
+}
+
+/** The archive as a build reads it, and what the build knows of it from the cache. */
+interface ReadArchive {
+  /** The build's date. */
+  nowMs: number;
+  store: ArchiveStore;
+  renderer: ArticleRenderer;
+  /** Whether the store was restored from the cache's snapshot before it was synced. */
+  restored: boolean;
+  change: StoreChange;
+  /** The entries of the articles read again, as they were: an edit of their text alone takes the fast path. */
+  replaced: Map<string, ArticleEntry>;
+  loaded: LoadResult;
+  /** The last build, when this one is incremental (its state restored, its registries the same). */
+  incremental: CachedBuild | undefined;
+  /** Each article's file digest. */
+  files: Map<Article, string>;
+}
+
+/**
+ * Reads the archive: the store restored from the cache's snapshot and synced, or read whole, its
+ * bodies rendered by the helper threads while the files are read; a valid archive's bodies all
+ * rendered, and the writer's code loaded meanwhile.
+ */
+async function readArchive(
+  options: BuildOptions,
+  writers: PageWriters,
+  previous: CachedBuild | undefined,
+  ahead: SyncAhead | undefined,
+  start: number,
+): Promise<ReadArchive> {
   const nowMs = options.nowMs ?? buildDateFromEnvironment() ?? Date.now();
   // Helpers start as soon as the files are counted, and render bodies while this thread reads.
   const renderer = options.renderer ?? new ArticleRenderer();
   // The snapshot just read is the store's own: adopted, not copied.
   const restored = previous && ArchiveStore.fromSnapshot(previous.store, { contentDir: options.contentDir, nowMs }, { adopt: true });
   const store = options.store ?? restored ?? new ArchiveStore({ contentDir: options.contentDir, nowMs });
-  // The articles read again, as they were: an edit of their text alone takes the fast path.
   const replaced = new Map<string, ArticleEntry>();
   // An incremental build renders only the pages that changed, each body when first read.
   const change = await store.sync(
@@ -323,46 +395,74 @@ async function validateThenWrite(
     });
   }
   options.onPhase?.({ name: "loaded", articles: loaded.content?.articles.length ?? 0, files: loaded.fileCount, ms: performance.now() - start });
-  // The photos are checked even when files have errors, theirs too when their src can be read: every error in one run.
-  const photoUses = loaded.content?.articles ?? store.photoUses();
-  const photoStart = performance.now();
-  const photos = await preparePhotos(options.contentDir, photoUses, {
-    cacheDir: photosDir,
-    encode: loaded.content !== undefined,
-    everyUse: loaded.content !== undefined,
-    inIndex: store.filesInIndex(),
-    ...(options.onPhoto ? { onProgress: options.onPhoto } : {}),
-  });
-  const diagnostics = photos.diagnostics.length === 0 ? loaded.diagnostics : sortDiagnostics([...loaded.diagnostics, ...photos.diagnostics]);
-  if (!loaded.content || diagnostics.some((d) => d.severity === "error")) {
-    return { ok: false, diagnostics, files: loaded.fileCount, ms: performance.now() - start };
-  }
-  // A clean build replaces the site whole: the whole site is read, before anything is written. An
-  // incremental build only stages beside it: its survey's thread reads it meanwhile (all but the
-  // pages' own folders, `nestedRepositories`), and the build asks before its swap. One made
-  // clean by a registry's change reads only the pages' folders the thread left out.
-  if (!incremental) refuseNestedRepositories(options.outDir, await allNestedRepositories(resolve(options.outDir), restored && ahead));
-  if (photos.sets.size > 0)
-    options.onPhase?.({ name: "photos", encoded: photos.encoded, cached: photos.cached, read: photos.read, ms: performance.now() - photoStart });
-  renderer.usePhotos(photos.sets);
+  return { nowMs, store, renderer, restored: restored !== undefined, change, replaced, loaded, incremental, files };
+}
+
+/** What a build writes, as planned: every page, or those an incremental build's fast path found changed. */
+interface BuildPlan {
+  content: Content;
+  data: BuildData;
+  /** The site's pages by kind, and how many in all (the fast path's data holds only some). */
+  counts: Record<string, number>;
+  total: number;
+  /** The articles the site publishes. */
+  articles: number;
+  /** Each page's digest, for the cache and the next build. */
+  digests: ReadonlyMap<string, string> | undefined;
+  fast: FastPlan | undefined;
+  /** The pages an incremental build planned: all, or some only, for text edits, articles added, or articles removed or moved. */
+  planned: "all" | "text" | "added" | "moved";
+  /** Only articles' texts changed: the search bundles that hold them are patched. */
+  textEditsOnly: boolean;
+  photos: PhotosPlan;
+  /** What the search index is made from, in a build with search. */
+  index: IndexSource | undefined;
+}
+
+/** The photos a build shows, as against the last build's. */
+interface PhotosPlan {
+  /** The photos of the articles this build publishes (a draft's, or an embargoed article's, stays in the cache). */
+  shown: Map<string, PhotoSet>;
+  state: Map<string, string>;
+  /** Whether they are the last build's. */
+  same: boolean;
+  /** On the fast path, when only new photos came and files were replaced: those. */
+  onlyNew: PhotoChange | undefined;
+  /** The photos the cache keeps once the site is swapped in, when they are not the last build's. */
+  digests: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Plans the pages: an incremental build whose articles' texts were edited, or which added or
+ * removed articles, plans only the pages that show them or showed them, and the feeds' and news
+ * sitemap's (the fast path); any other plans every page. With search, a text edit's bundles are
+ * patched on a thread meanwhile (`planSearchAhead`).
+ */
+async function planBuild(
+  options: BuildOptions,
+  read: ReadArchive,
+  loadedContent: Content,
+  photoSets: ReadonlyMap<string, PhotoSet>,
+  keepsDigests: boolean,
+): Promise<BuildPlan> {
+  const { store, renderer, nowMs, incremental, files } = read;
+  const content = options.baseUrl ? { ...loadedContent, site: { ...loadedContent.site, baseUrl: siteAddress(options.baseUrl) } } : loadedContent;
+  const planStart = performance.now();
   // Only the photos of the articles this build publishes reach the site: a draft's, or an
   // embargoed article's until its date, stays in the cache, encoded for when it is published.
-  const shownPhotos = shownPhotoSets(loaded.content.articles, photos.sets, (a) => isPublished(a, { drafts: options.drafts, nowMs }));
-
-  const content = options.baseUrl ? { ...loaded.content, site: { ...loaded.content.site, baseUrl: siteAddress(options.baseUrl) } } : loaded.content;
-  const planStart = performance.now();
+  const shownPhotos = shownPhotoSets(content.articles, photoSets, (a) => isPublished(a, { drafts: options.drafts, nowMs }));
   const photosState = shownDigests(shownPhotos);
   const photosSame = incremental !== undefined && sameShownPhotos(photosState, incremental.photos);
   // The photos this build shows, when they are not the last build's: once it is swapped in, the
   // cache keeps those, and those another build showed within the week. A build that shows the
   // last one's photos leaves the cache as it is: it would only mark them shown again (0.15 s at
   // 30,000 photos, in the path of every edit).
-  const photoDigests = !photosSame ? new Set([...photos.sets.values()].map((set) => set.source.digest)) : undefined;
+  const photoDigests = !photosSame ? new Set([...photoSets.values()].map((set) => set.source.digest)) : undefined;
   // Only articles' texts changed, articles were added, or removed (an article changed otherwise is
   // one removed and one added): the pages that show them or showed them, and the feeds' and news
   // sitemap's, are planned; no other. The photos are the last build's, but for those new
   // to the site: an article whose photo file was replaced is planned as one whose text was edited.
-  const candidate = incremental ? narrowChange(change, replaced, store) : undefined;
+  const candidate = incremental ? narrowChange(read.change, read.replaced, store) : undefined;
   const photosChanged = incremental && candidate && !photosSame ? photoChange(shownPhotos, incremental.photos) : undefined;
   if (photosChanged && photosChanged.replaced.size > 0)
     for (const article of content.articles)
@@ -371,11 +471,11 @@ async function validateThenWrite(
   // Articles' texts edited, none added: the search index's bundles that change are to be patched,
   // with a service for the edited records alone (src/search/bundle-patch.ts); they are the last
   // build's bundles, and patched while the pages are planned and written (`planSearchAhead`).
-  const textEditsOnly = narrow && narrow.added.size === 0 && narrow.removed.length === 0;
+  const textEditsOnly = narrow !== undefined && narrow.added.size === 0 && narrow.removed.length === 0;
   const searchSources: RecordSources | undefined =
     options.search !== false
       ? {
-          ...recordSources(store, replaced, change.added, (a) => isPublished(a, { drafts: options.drafts, nowMs }), files),
+          ...recordSources(store, read.replaced, read.change.added, (a) => isPublished(a, { drafts: options.drafts, nowMs }), files),
           ...(textEditsOnly ? { changedOnly: narrow.articles } : {}),
         }
       : undefined;
@@ -431,27 +531,52 @@ async function validateThenWrite(
   }
   if (fast) fast.redirects = redirects;
   const data = fast ? some!.data : planSite(content, { drafts: options.drafts, nowMs }, renderer);
-  const published = fast ? some!.archive.articles.map((a) => a.url) : data.pages.articles.map((p) => p.url);
   const counts = fast ? fast.counts : countPages(data.pages);
   const total = sumOf(counts);
-  const digests = fast?.digests ?? (cache && pageDigests(data.site, data.pages, renderer, files));
+  const digests = fast?.digests ?? (keepsDigests ? pageDigests(data.site, data.pages, renderer, files) : undefined);
   options.onPhase?.({
     name: "planned",
     pages: fast ? sumOf(countPages(data.pages)) : total,
     ...(fast ? { of: total } : {}),
     ms: performance.now() - planStart,
   });
-  // A clean build has rendered every body it reads: their text waits in the files, not the heap
-  // (the dev server's store, kept between builds, keeps its own).
-  // A full collection costs a large heap some tenths of a second, and spares a small one nothing.
-  // Articles' texts edited alone: a bundle indexed whole after all is collected for then (`beforeWhole`).
-  const collects = total >= COLLECT_FROM_PAGES;
+  // The articles of the published URLs: the fast path's archive holds those alone.
+  const published = fast ? some!.archive.articles : undefined;
+  return {
+    content,
+    data,
+    counts,
+    total,
+    articles: published ? published.length : data.pages.articles.length,
+    digests,
+    fast,
+    planned: !fast ? "all" : narrow!.removed.length > 0 ? "moved" : expected ? "added" : "text",
+    textEditsOnly,
+    photos: { shown: shownPhotos, state: photosState, same: photosSame, onlyNew: fast && photosChanged, digests: photoDigests },
+    index: searchSources && {
+      data,
+      articles: published ?? publishedArticles(content, data),
+      sources: searchSources,
+      ...(searchAhead ? { ahead: searchAhead } : {}),
+    },
+  };
+}
+
+/**
+ * Lets go of what the pages no longer need before they are written. A clean build has rendered
+ * every body it reads: their text waits in the files, not the heap (the dev server's store, kept
+ * between builds, keeps its own). A full collection costs a large heap some tenths of a second, and
+ * spares a small one nothing. Articles' texts edited alone: a bundle indexed whole after all is
+ * collected for then (`beforeWhole`).
+ */
+function letGoBeforeWriting(options: BuildOptions, { incremental, store, renderer }: ReadArchive, plan: BuildPlan): void {
+  const collects = plan.total >= COLLECT_FROM_PAGES;
   if (!incremental && !options.store) {
     store.releaseBodies((article) => !renderer.needsBody(article));
     // Planning leaves about as much garbage as it keeps (0.5 GB at 100,000 articles): collected
     // now, before the page writers' first batches add to the process's peak.
     if (collects) collectGarbage();
-  } else if (incremental && collects && options.search !== false && !textEditsOnly) {
+  } else if (incremental && collects && options.search !== false && !plan.textEditsOnly) {
     // Likewise before an incremental build writes its pages, when more than text changed: the state
     // restored (some 650 MB at 100,000 articles) and the garbage of reading and planning are
     // collected once, not by the collections the page writing would otherwise make (10 articles
@@ -460,7 +585,28 @@ async function validateThenWrite(
     // adds its memory to a smaller peak: 1 GB is the whole process tree's target.
     collectGarbage();
   }
+}
 
+/**
+ * Writes the planned site into a staging folder beside the output (an incremental build's holds
+ * the last site, its changed pages written again), indexes it, records its URLs and swaps it in
+ * whole, then saves the cache. A clean build with search of `INDEX_AFTER_PAGES` pages or more
+ * returns instead what is left to do once it has let go of its plan (`indexAfterRelease`).
+ */
+async function writeThenSwap(
+  options: BuildOptions,
+  writers: PageWriters,
+  start: number,
+  photosDir: string,
+  cache: BuildCache | undefined,
+  read: ReadArchive,
+  plan: BuildPlan,
+  diagnostics: Diagnostic[],
+  { early, catchingUp }: StagingAhead,
+  ahead: SyncAhead | undefined,
+): Promise<BuildResult | (() => Promise<BuildResult>)> {
+  const { store, renderer, nowMs, incremental } = read;
+  const { content, data, counts, total, digests, fast, index, photos } = plan;
   const out = resolve(options.outDir);
   // The whole site, linked while this thread read and planned: an incremental build's staging folder.
   const linked = incremental && digests && early ? await early.take() : false;
@@ -470,14 +616,7 @@ async function validateThenWrite(
   let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
-  // The articles of the published URLs: the fast path's archive holds those alone.
-  const indexSource = searchSources && {
-    data,
-    articles: fast ? some!.archive.articles : publishedArticles(content, data),
-    sources: searchSources,
-    ...(searchAhead ? { ahead: searchAhead } : {}),
-  };
-  const search = indexSource && searchIndexer(staging, indexSource, renderer, { keepBodies: options.store !== undefined, previousSite: options.previousSite });
+  const search = index && searchIndexer(staging, index, renderer, { keepBodies: options.store !== undefined, previousSite: options.previousSite });
   const indexAfter = search !== undefined && !incremental && !options.store && total >= (options.indexAfterFrom ?? INDEX_AFTER_PAGES);
   let indexing: Promise<Indexed> | undefined;
   let spare: SpareSite | undefined;
@@ -496,9 +635,9 @@ async function validateThenWrite(
   const result = (): Omit<BuildResult, "ms"> => ({
     ok: true,
     diagnostics,
-    files: loaded.fileCount,
+    files: read.loaded.fileCount,
     pages: counts,
-    articles: published.length,
+    articles: plan.articles,
     ...(cache ? { incremental: incremental !== undefined } : {}),
   });
   try {
@@ -515,30 +654,10 @@ async function validateThenWrite(
     }
     if (incremental && digests) {
       const changes = await writeChanges(out, staging, data, digests, incremental, nowMs, fast, fromSpare, linked);
-      state = {
-        ...changes.state,
-        counts,
-        photos: photosState,
-      };
+      state = { ...changes.state, counts, photos: photos.state };
       for (const path of changes.changed) changed.add(path);
-      // The staging folder holds the last build's photos: those new to the site are added and the
-      // files of those replaced removed, or, when the photos changed otherwise, all are linked
-      // again from the cache (a photo no article shows any more is gone). Either is a change the
-      // spare catches up with.
-      if (!photosSame) {
-        const onlyNew = fast && photosChanged;
-        if (onlyNew) {
-          for (const folder of removeUnshownPhotos(staging, onlyNew.replaced.values(), shownPhotos.values())) changed.add(folder);
-          placePhotos([...onlyNew.fresh.values()], photosDir, staging);
-          for (const set of onlyNew.fresh.values()) changed.add(photoFolderUrl(set.source.digest).slice(1, -1));
-        } else {
-          rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
-          placePhotos([...shownPhotos.values()], photosDir, staging);
-          changed.add(PHOTOS_URL.slice(1, -1));
-        }
-      }
-      const planned = !fast ? "all" : narrow!.removed.length > 0 ? "moved" : expected ? "added" : "text";
-      options.onPhase?.({ name: "incremental", ...changes.counts, planned, ms: performance.now() - writeStart });
+      if (!photos.same) for (const path of stagePhotos(staging, photos, photosDir)) changed.add(path);
+      options.onPhase?.({ name: "incremental", ...changes.counts, planned: plan.planned, ms: performance.now() - writeStart });
     } else {
       // Feeds, sitemaps and the search index are built in the staging folder: a failure publishes
       // nothing. Feeds and sitemaps are written by this thread while helpers write pages.
@@ -556,17 +675,10 @@ async function validateThenWrite(
       await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
       search?.pagesWritten();
       cpSync(join(projectRoot, "public"), staging, { recursive: true });
-      placePhotos([...shownPhotos.values()], photosDir, staging);
+      placePhotos([...photos.shown.values()], photosDir, staging);
       options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
       options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
-      if (digests)
-        state = {
-          pages: digests,
-          outputs: discovery.files,
-          summaries: new Map(),
-          counts,
-          photos: photosState,
-        };
+      if (digests) state = { pages: digests, outputs: discovery.files, summaries: new Map(), counts, photos: photos.state };
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging, options.drafts);
@@ -577,7 +689,7 @@ async function validateThenWrite(
       // needs nothing else this function holds, and what it holds goes when it returns.
       spool = siblingFolder(out, "records");
       const bundles = spoolBundles(
-        searchBundles(indexSource!, renderer, (article) => renderer.releaseBody(article)),
+        searchBundles(index!, renderer, (article) => renderer.releaseBody(article)),
         spool,
       );
       const urls = options.recordUrls ? urlManifestBytes(options.contentDir) : undefined;
@@ -599,7 +711,7 @@ async function validateThenWrite(
         urls,
         pendingCache,
         linkSpare: spare !== undefined,
-        photoDigests,
+        photoDigests: photos.digests,
         result: result(),
       });
     }
@@ -612,9 +724,9 @@ async function validateThenWrite(
       // and writing go before a Pagefind service indexes a bundle whole, adding its own memory to
       // the peak (a patch's service, for a few records, adds little).
       if (!indexing && incremental && fast) delete fast.sitemaps;
-      const beforeWhole = !indexing && incremental && collects ? collectGarbage : undefined;
+      const beforeWhole = !indexing && incremental && total >= COLLECT_FROM_PAGES ? collectGarbage : undefined;
       const indexed = await (indexing ?? search(false, incremental !== undefined, beforeWhole));
-      removeAhead(searchAhead);
+      removeAhead(index?.ahead);
       for (const path of indexed.changed) changed.add(path);
       // Told after the pages, in either case: its time counts from its start.
       options.onPhase?.(indexed.phase);
@@ -628,7 +740,7 @@ async function validateThenWrite(
   } catch (error) {
     await writers.close(); // no helper may still write into the folder being removed
     search?.stop();
-    removeAhead(searchAhead);
+    removeAhead(index?.ahead);
     await indexing?.catch(() => {}); // nor any indexer
     // Eleventy's other pages of the run are still written after one failed, within this turn of
     // the event loop (its writes are synchronous): the folder is removed once they are done.
@@ -638,7 +750,7 @@ async function validateThenWrite(
     throw siteWriteError(error, options.outDir, existsSync(out));
   }
   options.onPhase?.({ name: "swapped" });
-  prunePhotos(options, photoDigests);
+  prunePhotos(options, photos.digests);
   // A large clean build leaves the next incremental one a spare too: its own site, linked while the
   // cache is written, which the next build takes with nothing to bring up to date. Recorded before
   // the link ends: one that fails leaves no spare of this stamp, and the next build links the
@@ -648,6 +760,25 @@ async function validateThenWrite(
   if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare, options);
   await linking;
   return { ...result(), built: { content, data }, ms: performance.now() - start };
+}
+
+/**
+ * An incremental build's staging folder holds the last build's photos: those new to the site are
+ * added and the files of those replaced removed (the fast path), or, when the photos changed
+ * otherwise, all are linked again from the cache (a photo no article shows any more is gone).
+ * Returns the paths changed, which the spare catches up with.
+ */
+function stagePhotos(staging: string, photos: PhotosPlan, photosDir: string): string[] {
+  const { onlyNew } = photos;
+  if (!onlyNew) {
+    rmSync(join(staging, PHOTOS_URL), { recursive: true, force: true });
+    placePhotos([...photos.shown.values()], photosDir, staging);
+    return [PHOTOS_URL.slice(1, -1)];
+  }
+  const changed = removeUnshownPhotos(staging, onlyNew.replaced.values(), photos.shown.values());
+  placePhotos([...onlyNew.fresh.values()], photosDir, staging);
+  for (const set of onlyNew.fresh.values()) changed.push(photoFolderUrl(set.source.digest).slice(1, -1));
+  return changed;
 }
 
 /** What a clean build has left to do once its pages are written (`INDEX_AFTER_PAGES`). */
