@@ -476,62 +476,39 @@ export class ArchiveStore {
   /** The content when valid, and every diagnostic, sorted: the rules across articles and urls.txt's guard run over the store's articles. */
   result(): LoadResult {
     const entries = this.articleEntries();
-    const diagnostics = new Diagnostics();
     const items = [...this.registries.diagnostics, ...this.listing.diagnostics];
     const registries = this.registries.value;
     // With registries not valid, the articles checked against what reads of them: what does not
     // depend on the rest is told in this run, and the archive stays invalid.
     const read = registries ?? this.registries.read;
     for (const name of this.registries.unread ?? []) this.sayWhatWaits(name, items);
-    const articles: Article[] = [];
-    // What files with errors hold: their pages are missing, or their URLs unclaimed, for a reason
-    // told at the files; links to them and their published URLs are checked once they are mended.
-    const withErrors = new Set<string>();
-    const slugsWithErrors = new Set<string>();
-    const namedWithErrors: string[] = [];
-    // What the rules across articles compare, in path order: the articles, and of files with errors
-    // what is written right, so that a clash with them is told in this run (see Claimant).
-    const claimants: Claimant[] = [];
-    const claimantsWithErrors: Claimant[] = [];
-    // Files with errors whose links are checked with the articles' (see LinkingFile).
-    const linkingWithErrors: LinkingFile[] = [];
-    if (read) {
-      for (const entry of entries) {
-        items.push(...entry.diagnostics);
-        if (entry.article) {
-          articles.push(entry.article);
-          claimants.push(entry.article);
-        } else {
-          if (entry.validClaims) {
-            const claimant = { sourcePath: displayPath(entry.path), ...entry.validClaims };
-            claimants.push(claimant);
-            claimantsWithErrors.push(claimant);
-          }
-          if (entry.links) {
-            const { url, draft = false, published } = entry.validClaims ?? {};
-            linkingWithErrors.push({
-              sourcePath: displayPath(entry.path),
-              ...(url ? { url } : {}),
-              draft,
-              ...(published ? { published } : {}),
-              links: entry.links,
-            });
-          }
-          if (entry.claims?.url) withErrors.add(entry.claims.url);
-          for (const slug of entry.slugs ?? []) slugsWithErrors.add(slug);
-          for (const alias of entry.claims?.aliases ?? []) withErrors.add(alias);
-          const named = urlNamedBy(entry.path);
-          if (named) namedWithErrors.push(named);
-        }
-      }
-    }
+    const held = read ? whatEntriesHold(entries) : undefined;
     // One at a time, here and below: these lists may be as long as the archive (every URL copied
     // twice), longer than a call takes arguments.
+    for (const d of held?.diagnostics ?? []) items.push(d);
     for (const d of this.urlManifest.diagnostics) items.push(d);
+    if (read && held) {
+      this.rules = this.rulesAcross(read, registries, held);
+      for (const d of this.rules.diagnostics) items.push(d);
+    }
+    const articles = held?.articles ?? [];
+    articles.sort(byPublication);
+    const valid = registries && !items.some((d) => d.severity === "error");
+    // One topic or source named by many articles and by no entry (a rename without its alias) is one error.
+    const told = valid || !read ? items : groupUnknownNames(items, this.registryUse(read));
+    return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(told), fileCount: entries.length };
+  }
+
+  /**
+   * The rules across articles and urls.txt's guard over what the entries hold: what they said
+   * before, with only the changed texts' links and the added articles' places checked, when nothing
+   * else they read changed (`reusableRules`); else all of them again.
+   */
+  private rulesAcross(read: RegistriesRead, registries: Registries | undefined, held: EntriesHeld): { diagnostics: Diagnostic[]; generation: number } {
+    const diagnostics = new Diagnostics();
+    const { articles, withErrors, slugsWithErrors, claimantsWithErrors, linkingWithErrors } = held;
     const reusable = registries && this.reusableRules(articles, claimantsWithErrors.length > 0 || linkingWithErrors.length > 0);
     if (registries && reusable) {
-      // Only the changed texts' links are checked again, and where the added articles are filed;
-      // the rest is what the rules said before.
       const fresh = reusable.texts.filter((a) => a.links.length > 0);
       if (fresh.length > 0)
         checkBodyLinks(articles, siteFiles({ ...registries, articles }, claimantsWithErrors), diagnostics, {
@@ -540,55 +517,48 @@ export class ArchiveStore {
           withErrors,
         });
       this.checkPlaces(reusable.added, registries.site.timezone, diagnostics);
-      this.rules = { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
-    } else if (read) {
-      const manifest = this.urlManifest.manifest;
-      checkArchiveRules(
-        { site: read.site, topics: read.topics ?? [], sources: read.sources ?? [], articles },
-        claimants,
-        claimantsWithErrors,
-        listedPages(manifest),
-        // Links to the pages of a registry that does not read (its topics', its sources') wait for it.
+      return { diagnostics: [...reusable.diagnostics, ...diagnostics.items], generation: this.generation };
+    }
+    const manifest = this.urlManifest.manifest;
+    checkArchiveRules(
+      { site: read.site, topics: read.topics ?? [], sources: read.sources ?? [], articles },
+      held.claimants,
+      claimantsWithErrors,
+      listedPages(manifest),
+      // Links to the pages of a registry that does not read (its topics', its sources') wait for it.
+      {
+        nowMs: this.nowMs,
+        withErrors,
+        slugsWithErrors,
+        fromFilesWithErrors: linkingWithErrors,
+        waiting: [...(read.topics ? [] : [TOPICS_URL]), ...(read.sources ? [] : [SOURCES_URL])],
+      },
+      diagnostics,
+    );
+    // Without every article read, each URL of the others would be reported missing, hiding the cause.
+    const moved =
+      manifest && this.listing.complete
+        ? checkPublishedUrls(
+            manifest,
+            { articles, heldByFilesWithErrors: new Set([...withErrors, ...held.namedWithErrors]), slugsWithErrors, nowMs: this.nowMs },
+            displayPath(join(this.root, URL_MANIFEST)),
+            diagnostics,
+            (article, key) => locateInFile(resolve(article.sourcePath), key),
+          )
+        : undefined;
+    if (manifest)
+      checkPublishedLists(
+        manifest,
         {
-          nowMs: this.nowMs,
-          withErrors,
-          slugsWithErrors,
-          fromFilesWithErrors: linkingWithErrors,
-          waiting: [...(read.topics ? [] : [TOPICS_URL]), ...(read.sources ? [] : [SOURCES_URL])],
+          ...(read.topics ? { topics: read.topics } : {}),
+          ...(read.sources ? { sources: read.sources } : {}),
+          locate: (entry) => locateRegistryEntry(this.root, entry),
         },
+        displayPath(join(this.root, URL_MANIFEST)),
         diagnostics,
       );
-      // Without every article read, each URL of the others would be reported missing, hiding the cause.
-      const moved =
-        manifest && this.listing.complete
-          ? checkPublishedUrls(
-              manifest,
-              { articles, heldByFilesWithErrors: new Set([...withErrors, ...namedWithErrors]), slugsWithErrors, nowMs: this.nowMs },
-              displayPath(join(this.root, URL_MANIFEST)),
-              diagnostics,
-              (article, key) => locateInFile(resolve(article.sourcePath), key),
-            )
-          : undefined;
-      if (manifest)
-        checkPublishedLists(
-          manifest,
-          {
-            ...(read.topics ? { topics: read.topics } : {}),
-            ...(read.sources ? { sources: read.sources } : {}),
-            locate: (entry) => locateRegistryEntry(this.root, entry),
-          },
-          displayPath(join(this.root, URL_MANIFEST)),
-          diagnostics,
-        );
-      this.checkPlaces(articles, read.site.timezone, diagnostics, moved);
-      this.rules = { diagnostics: diagnostics.items, generation: this.generation };
-    }
-    if (read && this.rules) for (const d of this.rules.diagnostics) items.push(d);
-    articles.sort(byPublication);
-    const valid = registries && !items.some((d) => d.severity === "error");
-    // One topic or source named by many articles and by no entry (a rename without its alias) is one error.
-    const told = valid || !read ? items : groupUnknownNames(items, this.registryUse(read));
-    return { ...(valid ? { content: { ...registries, articles } satisfies Content } : {}), diagnostics: sortDiagnostics(told), fileCount: entries.length };
+    this.checkPlaces(articles, read.site.timezone, diagnostics, moved);
+    return { diagnostics: diagnostics.items, generation: this.generation };
   }
 
   // What a grouped error of unknown names reads of the registries, the articles and urls.txt (see RegistryUse).
@@ -1079,4 +1049,68 @@ function locateInFile(path: string, key: string, index?: number): Position {
   } catch {
     return FILE_START;
   }
+}
+
+/** What the rules across articles read of the store's entries, in path order (`whatEntriesHold`). */
+interface EntriesHeld {
+  /** Every entry's diagnostics. */
+  diagnostics: Diagnostic[];
+  articles: Article[];
+  /**
+   * What the rules across articles compare: the articles, and of files with errors what is written
+   * right, so that a clash with them is told in this run (see Claimant); those of files with errors.
+   */
+  claimants: Claimant[];
+  claimantsWithErrors: Claimant[];
+  /** Files with errors whose links are checked with the articles' (see LinkingFile). */
+  linkingWithErrors: LinkingFile[];
+  /**
+   * What files with errors hold: their pages are missing, or their URLs unclaimed, for a reason
+   * told at the files; links to them and their published URLs are checked once they are mended.
+   */
+  withErrors: Set<string>;
+  slugsWithErrors: Set<string>;
+  namedWithErrors: string[];
+}
+
+function whatEntriesHold(entries: readonly ArticleEntry[]): EntriesHeld {
+  const held: EntriesHeld = {
+    diagnostics: [],
+    articles: [],
+    claimants: [],
+    claimantsWithErrors: [],
+    linkingWithErrors: [],
+    withErrors: new Set(),
+    slugsWithErrors: new Set(),
+    namedWithErrors: [],
+  };
+  for (const entry of entries) {
+    for (const d of entry.diagnostics) held.diagnostics.push(d);
+    if (entry.article) {
+      held.articles.push(entry.article);
+      held.claimants.push(entry.article);
+      continue;
+    }
+    if (entry.validClaims) {
+      const claimant = { sourcePath: displayPath(entry.path), ...entry.validClaims };
+      held.claimants.push(claimant);
+      held.claimantsWithErrors.push(claimant);
+    }
+    if (entry.links) {
+      const { url, draft = false, published } = entry.validClaims ?? {};
+      held.linkingWithErrors.push({
+        sourcePath: displayPath(entry.path),
+        ...(url ? { url } : {}),
+        draft,
+        ...(published ? { published } : {}),
+        links: entry.links,
+      });
+    }
+    if (entry.claims?.url) held.withErrors.add(entry.claims.url);
+    for (const slug of entry.slugs ?? []) held.slugsWithErrors.add(slug);
+    for (const alias of entry.claims?.aliases ?? []) held.withErrors.add(alias);
+    const named = urlNamedBy(entry.path);
+    if (named) held.namedWithErrors.push(named);
+  }
+  return held;
 }
