@@ -22,6 +22,7 @@ import {
   type Indexed,
   type IndexedPhase,
   type IndexSource,
+  type SearchIndexer,
   planSearchAhead,
   removeAhead,
   searchBundles,
@@ -613,7 +614,6 @@ async function writeThenSwap(
   if (!linked) await early?.cancel();
   const staging = linked ? early!.folder : siblingFolder(out, "building");
   const writeStart = performance.now();
-  let written = 0;
   let state: SiteState | undefined;
   let stamp: string | undefined;
   const search = index && searchIndexer(staging, index, renderer, { keepBodies: options.store !== undefined, previousSite: options.previousSite });
@@ -666,19 +666,8 @@ async function writeThenSwap(
       // core the page writers leave idle (the planning's end, Eleventy's start-up, the last batches).
       indexing = indexAfter ? undefined : search?.(true);
       indexing?.catch(() => {}); // awaited after the pages are written
-      let discovery = { files: [] as string[], ms: 0 };
-      const publish = (): void => {
-        const publishStart = performance.now();
-        const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
-        discovery = { files, ms: performance.now() - publishStart };
-      };
-      await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
-      search?.pagesWritten();
-      cpSync(join(projectRoot, "public"), staging, { recursive: true });
-      placePhotos([...photos.shown.values()], photosDir, staging);
-      options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
-      options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
-      if (digests) state = { pages: digests, outputs: discovery.files, summaries: new Map(), counts, photos: photos.state };
+      const outputs = await writeWhole(options, writers, staging, plan, nowMs, photosDir, search);
+      if (digests) state = { pages: digests, outputs, summaries: new Map(), counts, photos: photos.state };
     }
     // Every build, clean or incremental, gives its site a marker of its own: the cache's stamp.
     renewMarker(staging, options.drafts);
@@ -760,6 +749,37 @@ async function writeThenSwap(
   if (cache && state && stamp) saveCache(cache, stamp, state, store, renderer, incremental, spare, options);
   await linking;
   return { ...result(), built: { content, data }, ms: performance.now() - start };
+}
+
+/**
+ * A clean build's pages, written into its staging folder by this thread and the helpers, the feeds,
+ * sitemaps and other discovery files by this thread meanwhile, then the static assets and the
+ * photos. Returns the discovery files' paths.
+ */
+async function writeWhole(
+  options: BuildOptions,
+  writers: PageWriters,
+  staging: string,
+  { data, total, photos }: BuildPlan,
+  nowMs: number,
+  photosDir: string,
+  search: SearchIndexer | undefined,
+): Promise<string[]> {
+  const writeStart = performance.now();
+  let written = 0;
+  let discovery = { files: [] as string[], ms: 0 };
+  const publish = (): void => {
+    const publishStart = performance.now();
+    const files = writeDiscoveryFiles(staging, data.site, data.pages, nowMs);
+    discovery = { files, ms: performance.now() - publishStart };
+  };
+  await writers.write(data, staging, () => options.onPage?.(++written, total), publish);
+  search?.pagesWritten();
+  cpSync(join(projectRoot, "public"), staging, { recursive: true });
+  placePhotos([...photos.shown.values()], photosDir, staging);
+  options.onPhase?.({ name: "written", pages: total, ms: performance.now() - writeStart - discovery.ms });
+  options.onPhase?.({ name: "published", files: discovery.files.length, ms: discovery.ms });
+  return discovery.files;
 }
 
 /**
