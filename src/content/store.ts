@@ -73,6 +73,13 @@ export interface SyncHooks {
   onReplaced?: (before: ArticleEntry, after: ArticleEntry | undefined) => void;
 }
 
+/** The article files a sync compares with its entries, in order: with a full sync's, each one's entry (`held`) and the survey's stats. */
+interface Listed {
+  candidates: string[];
+  held?: (ArticleEntry | undefined)[];
+  survey?: ArticleSurvey;
+}
+
 /** What a sync changed: absolute paths of article files, and whether the other files did. */
 export interface StoreChange {
   added: string[];
@@ -185,49 +192,7 @@ export class ArchiveStore {
    */
   async sync(paths?: readonly string[], hooks: SyncHooks = {}, ahead?: SyncAhead): Promise<StoreChange> {
     const change: StoreChange = { added: [], changed: [], removed: [], registries: this.syncRegistries(), urlManifest: this.syncUrlManifest() };
-    let candidates: string[];
-    // Of the articles folder listed, each file's entry, looked up once: at 100,000 articles, each
-    // pass of lookups hashes and compares paths of 90 characters for some 30 ms.
-    let held: (ArticleEntry | undefined)[] | undefined;
-    let survey: ArticleSurvey | undefined;
-    if (paths === undefined) {
-      this.otherFilesInIndex = undefined;
-      // The survey lists a folder that must exist: a store whose folder may be missing lists it itself.
-      survey = this.options.articlesMayBeMissing ? undefined : await ahead?.survey();
-      if (survey) {
-        candidates = survey.paths;
-        this.listing = { diagnostics: survey.diagnostics, complete: !survey.diagnostics.some((d) => d.severity === "error") };
-      } else {
-        const diagnostics = new Diagnostics();
-        candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
-        this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
-      }
-      hooks.onListed?.(candidates.length);
-      held = candidates.map((path) => this.entries.get(path));
-      // Every entry listed again (the usual case, counted without a set of 100,000 paths): none removed.
-      let known = 0;
-      for (const entry of held) if (entry) known++;
-      if (known < this.entries.size) {
-        const listed = new Set(candidates);
-        for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
-      }
-    } else {
-      candidates = [];
-      for (const path of paths.map((p) => resolve(p))) {
-        if (
-          !path.startsWith(this.articlesDir + sep) ||
-          path
-            .slice(this.articlesDir.length + 1)
-            .split(sep)
-            .some(isClutter)
-        )
-          continue;
-        const present = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-        if (path.endsWith(".md") && present) candidates.push(path);
-        // A deleted file, or a deleted folder and every article in it.
-        else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
-      }
-    }
+    const listed = paths === undefined ? await this.listAll(hooks, ahead, change) : this.listGiven(paths, change);
     for (const path of change.removed) {
       hooks.onReplaced?.(this.entries.get(path)!, undefined);
       this.deleteEntry(path);
@@ -236,7 +201,7 @@ export class ArchiveStore {
     const registries = this.registries.value ?? this.registries.read;
     if (!registries) {
       // Articles are validated against the registries: until the site's settings read, files are only counted.
-      for (const path of candidates.filter((p) => !this.entries.has(p))) {
+      for (const path of listed.candidates.filter((p) => !this.entries.has(p))) {
         change.added.push(path);
         this.setEntry(path, { path, diagnostics: [] });
       }
@@ -244,27 +209,89 @@ export class ArchiveStore {
     }
     // New registries (the first sync reads them too) change what every article resolves to.
     if (change.registries) {
-      const all = paths === undefined ? candidates : [...new Set([...this.entries.keys(), ...candidates])].sort();
+      const all = paths === undefined ? listed.candidates : [...new Set([...this.entries.keys(), ...listed.candidates])].sort();
       for (const path of all) (this.entries.has(path) ? change.changed : change.added).push(path);
       for (const entry of await this.validateAll(all, registries, hooks)) this.setEntry(entry.path, entry);
       return change;
     }
-    const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
     // In a git work tree, the files git's index holds unchanged, with their blob ids: a fresh clone
     // changes every file's stat, never a blob id. Asked only when there are entries to compare, of
     // the whole content folder: the photos' check takes its answer for the other files.
     const inIndex = paths === undefined && this.entries.size > 0 ? await (ahead?.inIndex ?? unchangedInIndex(this.root)) : undefined;
     if (paths === undefined && this.entries.size > 0) this.otherFilesInIndex = inIndex === undefined ? null : otherThanArticles(inIndex);
+    const fresh = this.readChanged(listed, inIndex, registries, change, hooks);
+    hooks.onProgress?.(listed.candidates.length, listed.candidates.length);
+    if (fresh.length > 0) hooks.onArticles?.(fresh);
+    return change;
+  }
+
+  // Every article file, listed by the survey's thread when it has (`ahead`), else here; the entries
+  // of files no longer listed are the change's removed.
+  private async listAll(hooks: SyncHooks, ahead: SyncAhead | undefined, change: StoreChange): Promise<Listed> {
+    this.otherFilesInIndex = undefined;
+    let candidates: string[];
+    // The survey lists a folder that must exist: a store whose folder may be missing lists it itself.
+    const survey = this.options.articlesMayBeMissing ? undefined : await ahead?.survey();
+    if (survey) {
+      candidates = survey.paths;
+      this.listing = { diagnostics: survey.diagnostics, complete: !survey.diagnostics.some((d) => d.severity === "error") };
+    } else {
+      const diagnostics = new Diagnostics();
+      candidates = listArticleFiles(this.articlesDir, displayPath, diagnostics, { mayBeMissing: this.options.articlesMayBeMissing ?? false });
+      this.listing = { diagnostics: diagnostics.items, complete: diagnostics.errorCount === 0 };
+    }
+    hooks.onListed?.(candidates.length);
+    // Each file's entry, looked up once: at 100,000 articles, each pass of lookups hashes and
+    // compares paths of 90 characters for some 30 ms.
+    const held = candidates.map((path) => this.entries.get(path));
+    // Every entry listed again (the usual case, counted without a set of 100,000 paths): none removed.
+    let known = 0;
+    for (const entry of held) if (entry) known++;
+    if (known < this.entries.size) {
+      const listed = new Set(candidates);
+      for (const path of this.entries.keys()) if (!listed.has(path)) change.removed.push(path);
+    }
+    return { candidates, held, ...(survey ? { survey } : {}) };
+  }
+
+  // The given files (absolute, existing or deleted) that are articles; a deleted file, or a deleted
+  // folder and every article in it, are the change's removed.
+  private listGiven(paths: readonly string[], change: StoreChange): Listed {
+    const candidates: string[] = [];
+    for (const path of paths.map((p) => resolve(p))) {
+      if (
+        !path.startsWith(this.articlesDir + sep) ||
+        path
+          .slice(this.articlesDir.length + 1)
+          .split(sep)
+          .some(isClutter)
+      )
+        continue;
+      const present = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+      if (path.endsWith(".md") && present) candidates.push(path);
+      else if (!present) for (const known of this.entries.keys()) if (known === path || known.startsWith(path + sep)) change.removed.push(known);
+    }
+    return { candidates };
+  }
+
+  // Reads and validates the listed files that changed, and returns their articles. The blob id git
+  // vouches for (`inIndex`), when it is the one of the bytes read, spares the file any stat or read,
+  // and leaves the entry as it was (a build's record then holds no entry for it). Else an unchanged
+  // stat spares reading the file; a changed one (a touch, a checkout without git) compares the
+  // bytes, read as an article is (never through a symbolic link), and the same bytes keep the stat
+  // of the file read (taken before the read: a change while reading is read next time).
+  private readChanged(
+    { candidates, held, survey }: Listed,
+    inIndex: ReadonlyMap<string, string> | undefined,
+    registries: RegistriesRead,
+    change: StoreChange,
+    hooks: SyncHooks,
+  ): Article[] {
+    const ctx = { site: registries.site, topics: indexTopics(registries.topics), sources: indexSources(registries.sources), nowMs: this.nowMs };
     const fresh: Article[] = [];
     for (let i = 0; i < candidates.length; i++) {
       const path = candidates[i]!;
       const before = held ? held[i] : this.entries.get(path);
-      // The blob id git vouches for, when it is the one of the bytes read, spares the file any
-      // stat or read, and leaves the entry as it was (a build's record then holds no entry for it).
-      // Else an unchanged stat spares reading the file; a changed one (a touch, a checkout without
-      // git) compares the bytes, read as an article is (never through a symbolic link), and the
-      // same bytes keep the stat of the file read (taken before the read: a change while reading
-      // is read next time).
       if (before?.digest !== undefined) {
         if (inIndex !== undefined && inIndex.get(path) === before.digest) continue;
         if (before.stat && (survey ? sameSurveyedStat(survey, i, before.stat) : sameStat(before.stat, path))) continue;
@@ -284,9 +311,7 @@ export class ArchiveStore {
       this.setEntry(path, entry);
       if (entry.article) fresh.push(entry.article);
     }
-    hooks.onProgress?.(candidates.length, candidates.length);
-    if (fresh.length > 0) hooks.onArticles?.(fresh);
-    return change;
+    return fresh;
   }
 
   /**
